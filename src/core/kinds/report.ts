@@ -1,0 +1,207 @@
+import type { Case } from '../case'
+import type { GeoPoint } from '../geo'
+import { fail } from '../outcome'
+import type { Guard, KindDefinition, Patch } from '../transition'
+
+export interface ReportLocation extends GeoPoint {
+  address: string
+}
+
+export interface ReportPayload {
+  description: string
+  photos: string[]
+  location: ReportLocation
+  anonymous: boolean
+  /** Department code when a department handles the case (城管, 住建 …). */
+  department?: string
+  resolvedAt?: string
+  rating?: number
+  ratingComment?: string
+  mergedInto?: string
+}
+
+export type ReportCase = Case<ReportPayload>
+
+export const REPORT_CONFIRM_WINDOW_DAYS = 7
+
+const DAY_MS = 24 * 3600 * 1000
+
+const needNote: Guard = ({ input }) => (input.note?.trim() ? null : fail('VALIDATION', '请填写原因', { note: '必填' }))
+
+const needAfterPhotos: Guard = ({ input }) =>
+  (input.attachments?.length ?? 0) > 0 ? null : fail('VALIDATION', '办结需上传处置后照片', { attachments: '至少一张' })
+
+const needRating: Guard = ({ input }) => {
+  const r = input.params?.rating
+  return typeof r === 'number' && Number.isInteger(r) && r >= 1 && r <= 5
+    ? null
+    : fail('VALIDATION', '请给出 1–5 星评价', { rating: '1–5' })
+}
+
+function resolvedAtMs(c: Case): number {
+  const at = (c.payload as Partial<ReportPayload>).resolvedAt
+  return at ? Date.parse(at) : Date.parse(c.updatedAt)
+}
+
+const withinConfirmWindow: Guard = (ctx) =>
+  ctx.input.now.getTime() - resolvedAtMs(ctx.c) <= REPORT_CONFIRM_WINDOW_DAYS * DAY_MS
+    ? null
+    : fail('ILLEGAL_TRANSITION', `办结已超过 ${REPORT_CONFIRM_WINDOW_DAYS} 天，不能再重新打开`)
+
+const confirmWindowPassed: Guard = (ctx) =>
+  ctx.input.now.getTime() - resolvedAtMs(ctx.c) > REPORT_CONFIRM_WINDOW_DAYS * DAY_MS
+    ? null
+    : fail('ILLEGAL_TRANSITION', '确认期尚未结束')
+
+function all(...guards: Guard[]): Guard {
+  return (ctx) => {
+    for (const g of guards) {
+      const r = g(ctx)
+      if (r) return r
+    }
+    return null
+  }
+}
+
+const setSla: Patch = ({ input }) => {
+  const hours = input.params?.slaHours
+  return typeof hours === 'number' && hours > 0
+    ? { slaDeadline: new Date(input.now.getTime() + hours * 3600 * 1000).toISOString() }
+    : {}
+}
+
+const needAssignee: Guard = ({ input }) =>
+  typeof input.params?.assigneeId === 'string' || typeof input.params?.department === 'string'
+    ? null
+    : fail('VALIDATION', '请选择处置人或部门', { assignee: '必填' })
+
+const setAssignee: Patch = ({ c, input }) => ({
+  assigneeId: typeof input.params?.assigneeId === 'string' ? input.params.assigneeId : null,
+  payload: {
+    ...c.payload,
+    department: typeof input.params?.department === 'string' ? input.params.department : undefined,
+  },
+})
+
+const markResolved: Patch = ({ c, input }) => ({
+  payload: { ...c.payload, resolvedAt: input.now.toISOString() },
+})
+
+const recordRating: Patch = ({ c, input }) => ({
+  payload: {
+    ...c.payload,
+    rating: input.params?.rating as number,
+    ratingComment: typeof input.params?.comment === 'string' ? input.params.comment : undefined,
+  },
+})
+
+const needTarget: Guard = ({ c, input }) =>
+  typeof input.params?.targetCaseId === 'string' && input.params.targetCaseId !== c.id
+    ? null
+    : fail('VALIDATION', '请选择要合并到的事项', { targetCaseId: '必填' })
+
+const setMergedInto: Patch = ({ c, input }) => ({
+  payload: { ...c.payload, mergedInto: input.params?.targetCaseId as string },
+})
+
+const needUnit: Guard = ({ input }) =>
+  typeof input.params?.toUnitCode === 'string' ? null : fail('VALIDATION', '已是最高层级，无法继续上报')
+
+const moveUnit: Patch = ({ input }) => ({ unitCode: input.params?.toUnitCode as string, assigneeId: null })
+
+const OPEN = ['submitted', 'accepted', 'assigned', 'in_progress'] as const
+
+export const REPORT: KindDefinition = {
+  kind: 'report',
+  initialStatus: 'submitted',
+  statusLabels: {
+    submitted: '已上报',
+    accepted: '已受理',
+    assigned: '已分派',
+    in_progress: '处置中',
+    resolved: '已办结',
+    closed: '已评价',
+    rejected: '不予受理',
+    merged: '已合并',
+  },
+  actionLabels: {
+    submit: '上报',
+    accept: '受理',
+    assign: '分派',
+    start: '开始处置',
+    resolve: '办结',
+    confirm: '确认评价',
+    reopen: '重新打开',
+    auto_close: '自动归档',
+    reject: '不予受理',
+    merge: '合并',
+    escalate: '上报上级',
+  },
+  terminalStatuses: ['closed', 'rejected', 'merged'],
+  rules: [
+    { from: ['submitted'], action: 'accept', roles: ['grid_worker', 'dispatcher', 'department'], to: 'accepted', patch: setSla },
+    { from: OPEN, action: 'assign', roles: ['dispatcher'], to: 'assigned', guard: needAssignee, patch: setAssignee },
+    { from: ['accepted', 'assigned'], action: 'start', roles: ['grid_worker', 'department'], to: 'in_progress' },
+    {
+      from: ['accepted', 'assigned', 'in_progress'],
+      action: 'resolve',
+      roles: ['grid_worker', 'department'],
+      to: 'resolved',
+      guard: all(needNote, needAfterPhotos),
+      patch: markResolved,
+    },
+    { from: ['resolved'], action: 'confirm', roles: ['resident'], to: 'closed', guard: needRating, patch: recordRating },
+    { from: ['resolved'], action: 'reopen', roles: ['resident'], to: 'in_progress', guard: all(needNote, withinConfirmWindow) },
+    { from: ['resolved'], action: 'auto_close', roles: ['system'], to: 'closed', guard: confirmWindowPassed },
+    { from: ['submitted', 'accepted'], action: 'reject', roles: ['dispatcher'], to: 'rejected', guard: needNote },
+    { from: ['submitted', 'accepted'], action: 'merge', roles: ['dispatcher'], to: 'merged', guard: needTarget, patch: setMergedInto },
+    { from: OPEN, action: 'escalate', roles: ['grid_worker', 'dispatcher', 'system'], guard: needUnit, patch: moveUnit },
+  ],
+}
+
+export interface NewReport {
+  id: string
+  eventId: string
+  creatorId: string
+  idempotencyKey: string
+  category: string
+  gridCode: string
+  payload: ReportPayload
+  now: Date
+}
+
+/** A new report starts at its grid, 已上报, version 1, with its first timeline row. */
+export function openReport(r: NewReport) {
+  const at = r.now.toISOString()
+  const c: ReportCase = {
+    id: r.id,
+    kind: 'report',
+    status: REPORT.initialStatus,
+    unitCode: r.gridCode,
+    gridCode: r.gridCode,
+    assigneeId: null,
+    category: r.category,
+    payload: r.payload,
+    creatorId: r.creatorId,
+    idempotencyKey: r.idempotencyKey,
+    createdAt: at,
+    updatedAt: at,
+    slaDeadline: null,
+    version: 1,
+  }
+  return {
+    case: c,
+    event: {
+      id: r.eventId,
+      caseId: r.id,
+      actorId: r.creatorId,
+      actorRole: 'resident' as const,
+      action: 'submit',
+      fromStatus: null,
+      toStatus: c.status,
+      note: null,
+      attachments: r.payload.photos,
+      at,
+    },
+  }
+}

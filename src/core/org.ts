@@ -1,0 +1,96 @@
+export type OrgLevel = 'city' | 'district' | 'street' | 'community' | 'grid'
+
+export const ORG_LEVELS: readonly OrgLevel[] = ['city', 'district', 'street', 'community', 'grid']
+
+export const ORG_LEVEL_LABELS: Record<OrgLevel, string> = {
+  city: '市',
+  district: '区',
+  street: '街道',
+  community: '社区',
+  grid: '网格',
+}
+
+/** GeoJSON polygon in WGS84 [lng, lat] order; the first ring is the outline. */
+export interface GeoPolygon {
+  type: 'Polygon'
+  coordinates: number[][][]
+}
+
+export interface OrgUnit {
+  code: string
+  name: string
+  level: OrgLevel
+  parentCode: string | null
+  /** Grids carry their boundary; other levels may leave it out. */
+  polygon?: GeoPolygon
+  /** Public contact phone of the unit's station (grid station, street centre). */
+  phone?: string
+}
+
+/** Read-only view over the org tree (city → district → street → community → grid). */
+export class OrgTree {
+  private readonly byCode = new Map<string, OrgUnit>()
+  private readonly childrenOf = new Map<string, OrgUnit[]>()
+
+  constructor(units: readonly OrgUnit[]) {
+    for (const u of units) this.byCode.set(u.code, u)
+    for (const u of units) {
+      if (u.parentCode === null) continue
+      const list = this.childrenOf.get(u.parentCode) ?? []
+      list.push(u)
+      this.childrenOf.set(u.parentCode, list)
+    }
+  }
+
+  get(code: string): OrgUnit | undefined {
+    return this.byCode.get(code)
+  }
+
+  all(): OrgUnit[] {
+    return [...this.byCode.values()]
+  }
+
+  children(code: string): OrgUnit[] {
+    return this.childrenOf.get(code) ?? []
+  }
+
+  grids(): OrgUnit[] {
+    return this.all().filter((u) => u.level === 'grid')
+  }
+
+  /** The unit itself first, then each parent up to the city. */
+  chain(code: string): OrgUnit[] {
+    const out: OrgUnit[] = []
+    const seen = new Set<string>()
+    let cur = this.byCode.get(code)
+    while (cur && !seen.has(cur.code)) {
+      out.push(cur)
+      seen.add(cur.code)
+      cur = cur.parentCode === null ? undefined : this.byCode.get(cur.parentCode)
+    }
+    return out
+  }
+
+  ancestorAt(code: string, level: OrgLevel): OrgUnit | undefined {
+    return this.chain(code).find((u) => u.level === level)
+  }
+
+  /** True when `code` is `ancestorCode` or lies below it. */
+  isWithin(code: string, ancestorCode: string): boolean {
+    return this.chain(code).some((u) => u.code === ancestorCode)
+  }
+
+  /** The next level up for escalation, or undefined at the city. */
+  parent(code: string): OrgUnit | undefined {
+    const u = this.byCode.get(code)
+    return u && u.parentCode !== null ? this.byCode.get(u.parentCode) : undefined
+  }
+
+  /** "广州市 白云区 京溪街道 …" from the top down, for display. */
+  path(code: string): string {
+    return this.chain(code)
+      .reverse()
+      .map((u) => u.name)
+      .join(' ')
+  }
+}

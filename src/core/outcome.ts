@@ -1,0 +1,35 @@
+/** Stable error codes: programs branch on these, people read the Chinese message. */
+export type ErrorCode =
+  | 'VALIDATION'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'ILLEGAL_TRANSITION'
+  | 'CONFLICT'
+  | 'OUT_OF_AREA'
+  | 'RATE_LIMITED'
+  | 'UNAVAILABLE'
+  | 'INTERNAL'
+
+export interface Failure {
+  ok: false
+  code: ErrorCode
+  message: string
+  /** Field-level details for forms; never personal data. */
+  details?: Record<string, string>
+  /** True when the same request may succeed if sent again unchanged. */
+  retryable?: boolean
+}
+
+export type Outcome<T extends object> = ({ ok: true } & T) | Failure
+
+export function fail(code: ErrorCode, message: string, details?: Record<string, string>): Failure {
+  const f: Failure = { ok: false, code, message }
+  if (details) f.details = details
+  if (code === 'UNAVAILABLE' || code === 'CONFLICT') f.retryable = true
+  return f
+}
+
+export function isFailure(x: unknown): x is Failure {
+  return typeof x === 'object' && x !== null && (x as { ok?: unknown }).ok === false
+}

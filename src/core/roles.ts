@@ -1,0 +1,58 @@
+export type Role =
+  | 'resident'
+  | 'tenant'
+  | 'building_manager'
+  | 'grid_worker'
+  | 'mediator'
+  | 'dispatcher'
+  | 'department'
+  | 'police'
+  | 'admin'
+
+/** Timers and jobs act as `system`; no person can hold it. */
+export type ActorRole = Role | 'system'
+
+export const ROLES: readonly Role[] = [
+  'resident',
+  'tenant',
+  'building_manager',
+  'grid_worker',
+  'mediator',
+  'dispatcher',
+  'department',
+  'police',
+  'admin',
+]
+
+export const ROLE_LABELS: Record<ActorRole, string> = {
+  resident: '居民',
+  tenant: '租户',
+  building_manager: '楼栋长',
+  grid_worker: '网格员',
+  mediator: '调解员',
+  dispatcher: '综治中心坐席',
+  department: '职能部门',
+  police: '社区民警',
+  admin: '管理员',
+  system: '系统',
+}
+
+/** A role held within an org unit: a grid worker of one grid, a dispatcher of one street. */
+export interface RoleGrant {
+  role: Role
+  unitCode: string
+  /** For `department` grants: which department (城管, 住建, …) within the unit. */
+  department?: string
+}
+
+export interface Actor {
+  userId: string
+  name: string
+  grants: RoleGrant[]
+}
+
+export const SYSTEM_ACTOR: Actor = { userId: 'system', name: '系统', grants: [] }
+
+export function rolesOf(actor: Actor): Role[] {
+  return [...new Set(actor.grants.map((g) => g.role))]
+}

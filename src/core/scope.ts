@@ -1,0 +1,49 @@
+import type { Case } from './case'
+import type { OrgTree } from './org'
+import type { Actor, ActorRole, RoleGrant } from './roles'
+
+/**
+ * Whether a grant lets its holder act on a case. Scope is by org unit, never by district name:
+ * a grid worker covers cases located in their grid, a dispatcher those of their street,
+ * a resident only what they created.
+ */
+export function grantCovers(tree: OrgTree, grant: RoleGrant, actor: Actor, c: Case): boolean {
+  const place = c.gridCode ?? c.unitCode
+  switch (grant.role) {
+    case 'resident':
+    case 'tenant':
+      return c.creatorId === actor.userId
+    case 'grid_worker':
+      return c.gridCode !== null && tree.isWithin(c.gridCode, grant.unitCode)
+    case 'department':
+      return (
+        tree.isWithin(place, grant.unitCode) &&
+        grant.department !== undefined &&
+        (c.payload as { department?: unknown }).department === grant.department
+      )
+    case 'dispatcher':
+    case 'admin':
+    case 'police':
+      return tree.isWithin(place, grant.unitCode) || tree.isWithin(c.unitCode, grant.unitCode)
+    case 'building_manager':
+    case 'mediator':
+      return c.assigneeId === actor.userId
+  }
+}
+
+/** The first of `roles` the actor holds with a grant covering the case. */
+export function actingRole(
+  tree: OrgTree,
+  actor: Actor,
+  c: Case,
+  roles: readonly ActorRole[],
+): ActorRole | undefined {
+  if (actor.userId === 'system') return roles.includes('system') ? 'system' : undefined
+  const g = actor.grants.find((gr) => roles.includes(gr.role) && grantCovers(tree, gr, actor, c))
+  return g?.role
+}
+
+/** Read access: anyone who could act on the case in some role may read it. */
+export function canRead(tree: OrgTree, actor: Actor, c: Case): boolean {
+  return actor.grants.some((g) => grantCovers(tree, g, actor, c))
+}

@@ -1,0 +1,98 @@
+import type { Case, CaseKind, TimelineEvent } from './case'
+import type { OrgTree } from './org'
+import { fail, type Failure, type Outcome } from './outcome'
+import type { Actor, ActorRole } from './roles'
+import { actingRole } from './scope'
+
+export interface TransitionInput {
+  actor: Actor
+  action: string
+  note?: string
+  attachments?: string[]
+  now: Date
+  eventId: string
+  /** The version the caller last saw; a mismatch means someone else moved first. */
+  expectedVersion?: number
+  /** Command-specific data the guard and patch read (assignee, rating, …). */
+  params?: Record<string, unknown>
+}
+
+export interface GuardContext {
+  c: Case
+  input: TransitionInput
+  role: ActorRole
+}
+
+export type Guard = (ctx: GuardContext) => Failure | null
+export type Patch = (ctx: GuardContext) => Partial<Pick<Case, 'unitCode' | 'assigneeId' | 'slaDeadline' | 'payload'>>
+
+export interface TransitionRule {
+  from: readonly string[]
+  action: string
+  roles: readonly ActorRole[]
+  /** Omitted when the action records an event without changing status (e.g. escalation). */
+  to?: string
+  guard?: Guard
+  patch?: Patch
+}
+
+export interface KindDefinition {
+  kind: CaseKind
+  statusLabels: Record<string, string>
+  actionLabels: Record<string, string>
+  initialStatus: string
+  terminalStatuses: readonly string[]
+  rules: readonly TransitionRule[]
+}
+
+export type TransitionOutcome = Outcome<{ case: Case; event: TimelineEvent; role: ActorRole }>
+
+/**
+ * Applies one row of a kind's transition table: checks the move, the actor's role and scope,
+ * the rule's guard and the expected version; returns the next case (version + 1) and its
+ * timeline event. Never throws for a refused move.
+ */
+export function transition(def: KindDefinition, tree: OrgTree, c: Case, input: TransitionInput): TransitionOutcome {
+  const actionLabel = def.actionLabels[input.action] ?? input.action
+  const candidates = def.rules.filter((r) => r.action === input.action)
+  if (candidates.length === 0) return fail('VALIDATION', `不支持的操作「${actionLabel}」`)
+  if (input.expectedVersion !== undefined && input.expectedVersion !== c.version) {
+    return fail('CONFLICT', '该事项已被他人更新，请刷新后重试')
+  }
+  const fromHere = candidates.filter((r) => r.from.includes(c.status))
+  if (fromHere.length === 0) {
+    const statusLabel = def.statusLabels[c.status] ?? c.status
+    return fail('ILLEGAL_TRANSITION', `事项当前为「${statusLabel}」，不能「${actionLabel}」`)
+  }
+  let role: ActorRole | undefined
+  const rule = fromHere.find((r) => (role = actingRole(tree, input.actor, c, r.roles)) !== undefined)
+  if (!rule || !role) return fail('FORBIDDEN', `您无权对该事项执行「${actionLabel}」`)
+  const ctx: GuardContext = { c, input, role }
+  const refused = rule.guard?.(ctx)
+  if (refused) return refused
+  const at = input.now.toISOString()
+  const next: Case = {
+    ...c,
+    ...(rule.patch?.(ctx) ?? {}),
+    status: rule.to ?? c.status,
+    updatedAt: at,
+    version: c.version + 1,
+  }
+  const event: TimelineEvent = {
+    id: input.eventId,
+    caseId: c.id,
+    actorId: input.actor.userId,
+    actorRole: role,
+    action: input.action,
+    fromStatus: c.status,
+    toStatus: next.status,
+    note: input.note?.trim() || null,
+    attachments: input.attachments ?? [],
+    at,
+  }
+  return { ok: true, case: next, event, role }
+}
+
+export function isTerminal(def: KindDefinition, status: string): boolean {
+  return def.terminalStatuses.includes(status)
+}
