@@ -1,0 +1,57 @@
+import { createHmac, timingSafeEqual } from 'node:crypto'
+import type { Identity } from '../../ports'
+
+export const SESSION_TTL_SECONDS = 12 * 3600
+
+interface Claims {
+  sub: string
+  iat: number
+  exp: number
+}
+
+function b64url(buf: Buffer | string): string {
+  return Buffer.from(buf).toString('base64url')
+}
+
+/** Signed local session tokens (HMAC-SHA256): `<claims>.<signature>`, both base64url. */
+export class LocalSessions implements Identity {
+  constructor(
+    private readonly secret: Buffer,
+    private readonly nowSeconds: () => number = () => Math.floor(Date.now() / 1000),
+  ) {}
+
+  issue(userId: string, ttlSeconds = SESSION_TTL_SECONDS): string {
+    const iat = this.nowSeconds()
+    const body = b64url(JSON.stringify({ sub: userId, iat, exp: iat + ttlSeconds } satisfies Claims))
+    return `${body}.${this.sign(body)}`
+  }
+
+  verify(token: string): { userId: string } | null {
+    const parts = token.split('.')
+    if (parts.length !== 2) return null
+    const [body, sig] = parts as [string, string]
+    const expected = Buffer.from(this.sign(body))
+    const given = Buffer.from(sig)
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null
+    let claims: Partial<Claims>
+    try {
+      claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'))
+    } catch {
+      return null
+    }
+    if (typeof claims.sub !== 'string' || typeof claims.exp !== 'number') return null
+    if (claims.exp <= this.nowSeconds()) return null
+    return { userId: claims.sub }
+  }
+
+  /** The local server puts the raw Authorization header into the function context, nothing else. */
+  async resolve(context: unknown) {
+    const header = (context as { jiefangLocal?: { authorization?: unknown } } | null)?.jiefangLocal?.authorization
+    if (typeof header !== 'string' || !header.startsWith('Bearer ')) return null
+    return this.verify(header.slice('Bearer '.length).trim())
+  }
+
+  private sign(body: string): string {
+    return createHmac('sha256', this.secret).update(body).digest('base64url')
+  }
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod'
+import defaults from '../../settings/district.json'
+
+/**
+ * Per-district differences live in data (settings/district.json, or the file named by
+ * JIEFANG_DISTRICT_CONFIG): categories, who handles them, SLA hours, escalation grace.
+ */
+const category = z
+  .object({
+    code: z.string().regex(/^[A-Z0-9]{2,8}$/),
+    name: z.string().min(1).max(20),
+    parent: z.string().nullable(),
+    handler: z.enum(['grid_worker', 'department']).optional(),
+    department: z.string().optional(),
+    slaHours: z.number().positive().max(24 * 90).optional(),
+  })
+  .strict()
+
+export const districtConfigSchema = z
+  .object({
+    district: z.object({ code: z.string().min(2), name: z.string().min(1) }).strict(),
+    categories: z.array(category).min(1),
+    departments: z.array(z.object({ code: z.string().min(1), name: z.string().min(1) }).strict()),
+    escalationGraceHours: z.number().nonnegative(),
+  })
+  .strict()
+  .superRefine((cfg, ctx) => {
+    const codes = new Set<string>()
+    const departments = new Set(cfg.departments.map((d) => d.code))
+    cfg.categories.forEach((c, i) => {
+      if (codes.has(c.code)) ctx.addIssue({ code: 'custom', path: ['categories', i, 'code'], message: `重复的分类编码 ${c.code}` })
+      codes.add(c.code)
+    })
+    cfg.categories.forEach((c, i) => {
+      const at = ['categories', i]
+      if (c.parent === null) return
+      if (!codes.has(c.parent)) ctx.addIssue({ code: 'custom', path: [...at, 'parent'], message: `上级分类 ${c.parent} 不存在` })
+      if (!c.handler || !c.slaHours) ctx.addIssue({ code: 'custom', path: at, message: `二级分类 ${c.code} 需配置 handler 和 slaHours` })
+      if (c.handler === 'department' && !departments.has(c.department ?? ''))
+        ctx.addIssue({ code: 'custom', path: [...at, 'department'], message: `分类 ${c.code} 的处置部门未配置` })
+    })
+  })
+
+export type DistrictConfig = z.infer<typeof districtConfigSchema>
+export type CategoryConfig = DistrictConfig['categories'][number]
+
+export class ConfigError extends Error {}
+
+/** Parses a district configuration; throws ConfigError naming every bad field. */
+export function parseDistrictConfig(raw: unknown, source: string): DistrictConfig {
+  const r = districtConfigSchema.safeParse(raw)
+  if (r.success) return r.data
+  const lines = r.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`)
+  throw new ConfigError(`区级配置无效 (${source}):\n${lines.join('\n')}`)
+}
+
+export function defaultDistrictConfig(): DistrictConfig {
+  return parseDistrictConfig(defaults, 'settings/district.json')
+}
+
+/** Leaf categories are the ones a report can be filed under. */
+export function leafCategory(cfg: DistrictConfig, code: string): CategoryConfig | undefined {
+  return cfg.categories.find((c) => c.code === code && c.parent !== null)
+}
+
+export function categoryName(cfg: DistrictConfig, code: string): string {
+  const c = cfg.categories.find((x) => x.code === code)
+  if (!c) return code
+  const parent = c.parent ? cfg.categories.find((x) => x.code === c.parent) : undefined
+  return parent ? `${parent.name} / ${c.name}` : c.name
+}

@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto'
+import { z } from 'zod'
+import { fail, type Failure } from '../../src/core/outcome'
+import type { Actor } from '../../src/core/roles'
+import { deps, type Deps } from '../runtime'
+import { resolveActor } from '../usecases/actor'
+import { parseInput } from './validate'
+
+export interface ActionDef<S extends z.ZodTypeAny> {
+  input: S
+  run(d: Deps, actor: Actor, input: z.infer<S>): Promise<object>
+}
+
+export function action<S extends z.ZodTypeAny>(input: S, run: ActionDef<S>['run']): ActionDef<S> {
+  return { input, run }
+}
+
+const eventSchema = z.object({ action: z.string().min(1).max(64), data: z.unknown().optional() }).passthrough()
+
+/**
+ * A cloud function's `main`: validate the event, take the caller from the platform context
+ * (never from the payload), run the action, and answer `{ ok: true, ... }` or
+ * `{ ok: false, code, message }` — never throw to the platform.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function defineFunction(name: string, actions: Record<string, ActionDef<any>>) {
+  return async function main(event: unknown, context: unknown): Promise<object> {
+    const requestId = randomUUID()
+    try {
+      const ev = eventSchema.safeParse(event)
+      if (!ev.success) return fail('VALIDATION', '请求格式错误：缺少 action')
+      const def = Object.prototype.hasOwnProperty.call(actions, ev.data.action) ? actions[ev.data.action] : undefined
+      if (!def) return fail('VALIDATION', `不支持的操作：${name}.${ev.data.action.slice(0, 64)}`)
+      const d = deps()
+      const actor = await resolveActor(d, context)
+      if (!actor) return fail('UNAUTHENTICATED', '请先登录')
+      const parsed = parseInput(def.input, ev.data.data ?? {})
+      if (!parsed.ok) return parsed
+      return await def.run(d, actor, parsed.value)
+    } catch (e) {
+      return failureFor(e, name, requestId)
+    }
+  }
+}
+
+function failureFor(e: unknown, name: string, requestId: string): Failure {
+  // By name, not instanceof: in the local server one shared store may come from another bundle.
+  if (e instanceof Error && e.name === 'StoreUnavailableError') {
+    log('warn', name, requestId, `store unavailable: ${(e as Error & { code?: string }).code ?? ''}`)
+    return { ...fail('UNAVAILABLE', '系统繁忙，请稍后重试'), retryable: true }
+  }
+  // Log the error class and message only: payloads may carry personal data.
+  log('error', name, requestId, e instanceof Error ? `${e.name}: ${e.message}` : 'non-error thrown')
+  return fail('INTERNAL', `系统出错，请稍后重试（编号 ${requestId.slice(0, 8)}）`)
+}
+
+function log(level: 'warn' | 'error', fn: string, requestId: string, msg: string): void {
+  console[level](JSON.stringify({ level, fn, requestId, msg }))
+}

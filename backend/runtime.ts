@@ -1,0 +1,109 @@
+import { resolve } from 'node:path'
+import { monotonicFactory } from 'ulid'
+import { systemClock, type Clock } from '../src/core/clock'
+import { OrgTree } from '../src/core/org'
+import { defaultDistrictConfig, parseDistrictConfig, type DistrictConfig } from './config/district'
+import type { FileMeta, FileStore, Identity, Store } from './ports'
+
+/** Everything a use case may touch, chosen once per process from the environment. */
+export interface Deps {
+  mode: 'local' | 'cloudbase'
+  store: Store
+  files: FileStore
+  fileUrl(meta: FileMeta): Promise<string>
+  identity: Identity
+  clock: Clock
+  newId(): string
+  config: DistrictConfig
+  orgTree(): Promise<OrgTree>
+}
+
+export function isCloudbase(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.JIEFANG_MODE === 'cloudbase' || (env.JIEFANG_MODE !== 'local' && Boolean(env.TCB_ENV || env.SCF_NAMESPACE))
+}
+
+export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(env.DATA_DIR || './data')
+}
+
+function loadConfig(): DistrictConfig {
+  const file = process.env.JIEFANG_DISTRICT_CONFIG
+  if (!file) return defaultDistrictConfig()
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fs = require('node:fs') as typeof import('node:fs')
+  let raw: unknown
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'))
+  } catch (e) {
+    return parseDistrictConfig(undefined, `${file}: ${(e as Error).message}`)
+  }
+  return parseDistrictConfig(raw, file)
+}
+
+/** The org tree changes rarely; a minute of staleness saves a read on every call. */
+function cachedTree(store: Store, clock: Clock): () => Promise<OrgTree> {
+  let tree: OrgTree | undefined
+  let loadedAt = 0
+  return async () => {
+    const now = clock.now().getTime()
+    if (!tree || now - loadedAt > 60_000) {
+      tree = new OrgTree(await store.listUnits())
+      loadedAt = now
+    }
+    return tree
+  }
+}
+
+function localDeps(): Deps {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { openSqliteStore } = require('./adapters/sqlite') as typeof import('./adapters/sqlite')
+  const { loadOrCreateSecret } = require('./adapters/local/secret') as typeof import('./adapters/local/secret')
+  const { LocalSessions } = require('./adapters/local/session') as typeof import('./adapters/local/session')
+  const { LocalFileStore } = require('./adapters/local/files') as typeof import('./adapters/local/files')
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const dir = dataDir()
+  const secret = loadOrCreateSecret(dir)
+  const store = openSqliteStore(dir)
+  const files = new LocalFileStore(resolve(dir, 'files'), secret)
+  const ulid = monotonicFactory()
+  return {
+    mode: 'local',
+    store,
+    files,
+    fileUrl: async (meta) => files.url(meta.id),
+    identity: new LocalSessions(secret),
+    clock: systemClock,
+    newId: () => ulid(),
+    config: loadConfig(),
+    orgTree: cachedTree(store, systemClock),
+  }
+}
+
+function cloudbaseDeps(): Deps {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { createCloudbaseDeps } = require('./adapters/cloudbase/wiring') as typeof import('./adapters/cloudbase/wiring')
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const parts = createCloudbaseDeps()
+  const ulid = monotonicFactory()
+  return {
+    mode: 'cloudbase',
+    ...parts,
+    clock: systemClock,
+    newId: () => ulid(),
+    config: loadConfig(),
+    orgTree: cachedTree(parts.store, systemClock),
+  }
+}
+
+let current: Deps | undefined
+
+/** Lazily built so a cold start pays only for the adapters its mode needs. */
+export function deps(): Deps {
+  current ??= isCloudbase() ? cloudbaseDeps() : localDeps()
+  return current
+}
+
+/** Tests swap in their own store, clock or config. */
+export function useDeps(d: Deps | undefined): void {
+  current = d
+}

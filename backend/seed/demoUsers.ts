@@ -1,0 +1,25 @@
+import type { User } from '../ports'
+import { DEMO_DISTRICT, DEMO_STREET, gridCode } from './demoOrg'
+
+const at = '2026-01-01T00:00:00.000Z'
+
+function user(id: string, name: string, phone: string | null, grants: User['grants']): User {
+  return { id, name, phone, openid: null, grants, createdAt: at }
+}
+
+/** One demo user per role (two residents and two grid workers, for the "not mine" cases). */
+export function demoUsers(): User[] {
+  return [
+    user('demo-resident', '陈小梅', null, [{ role: 'resident', unitCode: DEMO_DISTRICT }]),
+    user('demo-resident-2', '黄伟明', null, [{ role: 'resident', unitCode: DEMO_DISTRICT }]),
+    user('demo-tenant', '刘洋', null, [{ role: 'tenant', unitCode: DEMO_DISTRICT }]),
+    user('demo-building-manager', '王建国', '13800000003', [{ role: 'building_manager', unitCode: gridCode(0, 1) }]),
+    user('demo-grid-worker', '李明', '020-87701001', [{ role: 'grid_worker', unitCode: gridCode(0, 1) }]),
+    user('demo-grid-worker-2', '张丽', '020-87701002', [{ role: 'grid_worker', unitCode: gridCode(0, 2) }]),
+    user('demo-mediator', '周敏', '020-87700010', [{ role: 'mediator', unitCode: DEMO_STREET }]),
+    user('demo-dispatcher', '赵强', '020-87700000', [{ role: 'dispatcher', unitCode: DEMO_STREET }]),
+    user('demo-department', '孙磊', '020-87700020', [{ role: 'department', unitCode: DEMO_STREET, department: 'chengguan' }]),
+    user('demo-police', '吴刚', '020-87700110', [{ role: 'police', unitCode: DEMO_STREET }]),
+    user('demo-admin', '郑华', '020-36660001', [{ role: 'admin', unitCode: DEMO_DISTRICT }]),
+  ]
+}

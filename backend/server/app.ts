@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { resolve } from 'node:path'
+import { ROLE_LABELS } from '../../src/core/roles'
+import { LocalFileStore } from '../adapters/local/files'
+import { loadOrCreateSecret } from '../adapters/local/secret'
+import { LocalSessions } from '../adapters/local/session'
+import type { Store } from '../ports'
+import { loadFunctions, type FunctionMain } from './functions'
+import { BodyTooLarge, readBody, sendJson } from './http'
+import { serveStatic } from './static'
+
+export interface ServerOptions {
+  dataDir: string
+  store: Store
+  functionsRoot: string
+  staticRoot: string
+  /** Dev sign-in exists only for the local demo; production identity comes from WeChat. */
+  devLogin: boolean
+}
+
+const MAX_EVENT_BYTES = 8 * 1024 * 1024
+
+/** The local stand-in for CloudBase: each function at POST /api/fn/<name>, plus the H5 build. */
+export function createAppServer(opts: ServerOptions): Server {
+  const secret = loadOrCreateSecret(opts.dataDir)
+  const sessions = new LocalSessions(secret)
+  const files = new LocalFileStore(resolve(opts.dataDir, 'files'), secret)
+  const fns: Map<string, FunctionMain> = loadFunctions(opts.functionsRoot)
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://local')
+    const path = url.pathname
+    if (path === '/healthz') return sendJson(res, 200, { ok: true, functions: [...fns.keys()] })
+    const fnMatch = /^\/api\/fn\/([a-z][a-z0-9-]*)$/.exec(path)
+    if (fnMatch) {
+      if (req.method !== 'POST') return sendJson(res, 405, { ok: false, code: 'VALIDATION', message: '请使用 POST' })
+      const main = fns.get(fnMatch[1]!)
+      if (!main) return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '云函数不存在' })
+      let event: unknown
+      try {
+        event = JSON.parse((await readBody(req, MAX_EVENT_BYTES)).toString('utf8') || '{}')
+      } catch (e) {
+        const big = e instanceof BodyTooLarge
+        return sendJson(res, big ? 413 : 400, { ok: false, code: 'VALIDATION', message: big ? '请求内容过大' : '请求格式错误' })
+      }
+      const context = { requestId: randomUUID(), jiefangLocal: { authorization: req.headers.authorization ?? null } }
+      const result = await main(event, context)
+      const code = (result as { code?: string }).code
+      return sendJson(res, code === 'UNAUTHENTICATED' ? 401 : 200, result)
+    }
+    const fileMatch = /^\/api\/files\/([0-9A-Z]{26})$/.exec(path)
+    if (fileMatch && req.method === 'GET') {
+      const id = fileMatch[1]!
+      if (!files.verifyUrl(id, Number(url.searchParams.get('exp')), url.searchParams.get('sig') ?? '')) {
+        return sendJson(res, 403, { ok: false, code: 'FORBIDDEN', message: '链接已失效' })
+      }
+      const meta = await opts.store.getFileMeta(id)
+      const bytes = meta ? await files.get(meta.storageKey) : null
+      if (!meta || !bytes) return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '文件不存在' })
+      res.writeHead(200, { 'content-type': meta.contentType, 'cache-control': 'private, max-age=3600', 'x-content-type-options': 'nosniff' })
+      res.end(bytes)
+      return
+    }
+    if (path.startsWith('/api/dev/')) {
+      if (!opts.devLogin) return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '不存在' })
+      if (path === '/api/dev/users' && req.method === 'GET') {
+        const units = new Map((await opts.store.listUnits()).map((u) => [u.code, u.name]))
+        const users = (await opts.store.listUsers()).filter((u) => u.id.startsWith('demo-'))
+        return sendJson(res, 200, {
+          ok: true,
+          users: users.map((u) => ({
+            id: u.id,
+            name: u.name,
+            roles: u.grants.map((g) => ({ role: g.role, roleLabel: ROLE_LABELS[g.role], unitName: units.get(g.unitCode) ?? g.unitCode })),
+          })),
+        })
+      }
+      if (path === '/api/dev/login' && req.method === 'POST') {
+        let userId: unknown
+        try {
+          userId = JSON.parse((await readBody(req, 4096)).toString('utf8')).userId
+        } catch {
+          return sendJson(res, 400, { ok: false, code: 'VALIDATION', message: '请求格式错误' })
+        }
+        const user = typeof userId === 'string' ? await opts.store.getUser(userId) : null
+        if (!user) return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '演示用户不存在' })
+        return sendJson(res, 200, { ok: true, token: sessions.issue(user.id) })
+      }
+      return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '不存在' })
+    }
+    if (path.startsWith('/api/')) return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '接口不存在' })
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { ok: false, code: 'VALIDATION', message: '不支持的请求' })
+    serveStatic(opts.staticRoot, path, res)
+  }
+
+  return createServer((req, res) => {
+    route(req, res).catch((e: unknown) => {
+      console.error(JSON.stringify({ level: 'error', msg: e instanceof Error ? e.message : 'unknown', path: req.url?.split('?')[0] }))
+      if (!res.headersSent) sendJson(res, 500, { ok: false, code: 'INTERNAL', message: '系统出错，请稍后重试' })
+      else res.end()
+    })
+  })
+}

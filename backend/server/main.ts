@@ -1,0 +1,36 @@
+import { resolve } from 'node:path'
+import { openSqliteStore } from '../adapters/sqlite'
+import { dataDir, isCloudbase } from '../runtime'
+import { seedDemo } from '../seed/seed'
+import { createAppServer } from './app'
+
+/** `npm start`: the H5 app and every cloud function on one machine, over SQLite. */
+async function start(): Promise<void> {
+  if (isCloudbase()) throw new Error('The local server runs only in local mode (unset JIEFANG_MODE/TCB_ENV).')
+  const dir = dataDir()
+  const root = resolve(__dirname, '..')
+  const store = openSqliteStore(dir)
+  if (await seedDemo(store)) console.log(`已写入演示数据 → ${dir}`)
+  const server = createAppServer({
+    dataDir: dir,
+    store,
+    functionsRoot: resolve(root, 'cloudfunctions'),
+    staticRoot: resolve(root, 'dist-h5'),
+    devLogin: process.env.JIEFANG_DEV_LOGIN !== 'off',
+  })
+  const port = Number(process.env.PORT || 8080)
+  const host = process.env.HOST || '127.0.0.1'
+  server.listen(port, host, () => {
+    const addr = server.address()
+    const actual = typeof addr === 'object' && addr ? addr.port : port
+    console.log(`街坊通 running at http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${actual}`)
+  })
+  const stop = () => server.close(() => void store.close().then(() => process.exit(0)))
+  process.on('SIGTERM', stop)
+  process.on('SIGINT', stop)
+}
+
+start().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e)
+  process.exit(1)
+})

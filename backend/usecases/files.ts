@@ -1,0 +1,42 @@
+import type { ApiIn } from '../../src/contracts/api'
+import { fail } from '../../src/core/outcome'
+import type { Actor } from '../../src/core/roles'
+import type { FileMeta } from '../ports'
+import type { Deps } from '../runtime'
+
+export const MAX_PHOTO_BYTES = 5 * 1024 * 1024
+
+/** The type a file really is, from its first bytes; the name and the claimed type are not trusted. */
+export function sniffImageType(b: Uint8Array): FileMeta['contentType'] | null {
+  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg'
+  if (b.length >= 8 && [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((v, i) => b[i] === v)) return 'image/png'
+  const ascii = (from: number, to: number) => String.fromCharCode(...b.slice(from, to))
+  if (b.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image/webp'
+  return null
+}
+
+export async function upload(d: Deps, actor: Actor, input: ApiIn<'files.upload'>) {
+  const bytes = Buffer.from(input.contentBase64, 'base64')
+  if (bytes.length === 0) return fail('VALIDATION', '照片内容为空', { contentBase64: '为空' })
+  if (bytes.length > MAX_PHOTO_BYTES) return fail('VALIDATION', '照片不能超过 5 MB', { contentBase64: '过大' })
+  const real = sniffImageType(bytes)
+  if (!real) return fail('VALIDATION', '只支持 JPG、PNG、WebP 格式的照片', { contentType: '格式不支持' })
+  if (real !== input.contentType) return fail('VALIDATION', '照片格式与声明不符', { contentType: real })
+  const id = d.newId()
+  const storageKey = await d.files.put(id, bytes, real)
+  await d.store.putFileMeta({ id, ownerId: actor.userId, contentType: real, size: bytes.length, storageKey, createdAt: d.clock.now().toISOString() })
+  return { ok: true as const, fileId: id }
+}
+
+/** Mini-program uploads go straight to CloudBase storage; the function only records them. */
+export async function register(d: Deps, actor: Actor, input: ApiIn<'files.register'>) {
+  if (d.mode !== 'cloudbase') return fail('VALIDATION', '本地模式请使用 files.upload 上传照片')
+  if (input.size > MAX_PHOTO_BYTES) return fail('VALIDATION', '照片不能超过 5 MB', { size: '过大' })
+  const head = await d.files.get(input.cloudFileId)
+  if (!head) return fail('VALIDATION', '云存储中找不到该文件', { cloudFileId: '不存在' })
+  const real = sniffImageType(head)
+  if (!real) return fail('VALIDATION', '只支持 JPG、PNG、WebP 格式的照片', { contentType: '格式不支持' })
+  const id = d.newId()
+  await d.store.putFileMeta({ id, ownerId: actor.userId, contentType: real, size: head.length, storageKey: input.cloudFileId, createdAt: d.clock.now().toISOString() })
+  return { ok: true as const, fileId: id }
+}

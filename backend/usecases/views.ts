@@ -1,0 +1,84 @@
+import type { CaseSummary, CaseView, PhotoView, TimelineView } from '../../src/contracts/api'
+import type { Case, TimelineEvent } from '../../src/core/case'
+import type { ReportPayload } from '../../src/core/kinds/report'
+import { KINDS } from '../../src/core/kinds'
+import type { OrgTree } from '../../src/core/org'
+import { ROLE_LABELS, type Actor } from '../../src/core/roles'
+import { categoryName } from '../config/district'
+import type { Deps } from '../runtime'
+
+export async function photoViews(d: Deps, fileIds: readonly string[]): Promise<PhotoView[]> {
+  const out: PhotoView[] = []
+  for (const id of fileIds) {
+    const meta = await d.store.getFileMeta(id)
+    if (meta) out.push({ fileId: id, url: await d.fileUrl(meta) })
+  }
+  return out
+}
+
+export function summaryOf(d: Deps, tree: OrgTree, c: Case): CaseSummary {
+  const p = c.payload as unknown as ReportPayload
+  const desc = p.description ?? ''
+  return {
+    id: c.id,
+    kind: 'report',
+    status: c.status,
+    statusLabel: KINDS[c.kind].statusLabels[c.status] ?? c.status,
+    category: c.category,
+    categoryName: categoryName(d.config, c.category),
+    title: desc.length > 40 ? `${desc.slice(0, 40)}…` : desc,
+    gridName: c.gridCode ? (tree.get(c.gridCode)?.name ?? c.gridCode) : '',
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    slaDeadline: c.slaDeadline,
+  }
+}
+
+export async function caseView(d: Deps, tree: OrgTree, c: Case): Promise<CaseView> {
+  const p = c.payload as unknown as ReportPayload
+  const unit = tree.get(c.unitCode)
+  const assignee = c.assigneeId ? await d.store.getUser(c.assigneeId) : null
+  return {
+    ...summaryOf(d, tree, c),
+    description: p.description,
+    photos: await photoViews(d, p.photos),
+    location: { lng: p.location.lng, lat: p.location.lat, address: p.location.address },
+    anonymous: p.anonymous,
+    unitName: unit ? tree.path(unit.code) : c.unitCode,
+    unitPhone: unit?.phone ?? null,
+    assigneeName: assignee?.name ?? null,
+    version: c.version,
+  }
+}
+
+/**
+ * Who did it, as the viewer may see it: the reporter sees "我"; staff see "居民", and never a
+ * name — reporters' identities stay with the dispatcher, who reads them from the case record.
+ */
+async function actorLabel(d: Deps, viewer: Actor, c: Case, e: TimelineEvent): Promise<string> {
+  const role = ROLE_LABELS[e.actorRole]
+  if (e.actorId === viewer.userId) return '我'
+  if (e.actorRole === 'resident' || e.actorRole === 'tenant' || e.actorRole === 'system') return role
+  const u = await d.store.getUser(e.actorId)
+  return u ? `${role} ${u.name}` : role
+}
+
+export async function timelineViews(d: Deps, viewer: Actor, c: Case, events: TimelineEvent[]): Promise<TimelineView[]> {
+  const def = KINDS[c.kind]
+  const out: TimelineView[] = []
+  for (const e of events) {
+    out.push({
+      id: e.id,
+      action: e.action,
+      actionLabel: def.actionLabels[e.action] ?? e.action,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      toStatusLabel: def.statusLabels[e.toStatus] ?? e.toStatus,
+      actorLabel: await actorLabel(d, viewer, c, e),
+      note: e.note,
+      attachments: await photoViews(d, e.attachments),
+      at: e.at,
+    })
+  }
+  return out
+}
