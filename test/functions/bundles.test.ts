@@ -1,0 +1,57 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { openSqliteStore } from '../../backend/adapters/sqlite'
+import { loadOrCreateSecret } from '../../backend/adapters/local/secret'
+import { LocalSessions } from '../../backend/adapters/local/session'
+import { seedDemo } from '../../backend/seed/seed'
+import { ROOT } from '../support/server'
+import { TINY_JPEG } from '../support/fixtures'
+
+const fnRoot = join(ROOT, 'cloudfunctions')
+const names = readdirSync(fnRoot).filter((n) => existsSync(join(fnRoot, n, 'package.json')))
+
+/** Each deployable folder's index.js, required by plain Node (no jest, no transpiler). */
+function callInPlainNode(name: string, dataDir: string, event: unknown, context: unknown): any {
+  const script = `
+    const { main } = require(${JSON.stringify(join(fnRoot, name, 'index.js'))});
+    main(${JSON.stringify(event)}, ${JSON.stringify(context)}).then((r) => process.stdout.write(JSON.stringify(r)));
+  `
+  const out = execFileSync(process.execPath, ['-e', script], { env: { ...process.env, DATA_DIR: dataDir, JIEFANG_MODE: 'local' }, encoding: 'utf8' })
+  return JSON.parse(out)
+}
+
+const SAMPLE: Record<string, unknown> = {
+  session: { action: 'me' },
+  reports: { action: 'categories' },
+  files: { action: 'upload', data: { contentBase64: TINY_JPEG.toString('base64'), contentType: 'image/jpeg' } },
+}
+
+describe('cloud function bundles', () => {
+  let dataDir: string
+  let context: unknown
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'jf-bundle-'))
+    const store = openSqliteStore(dataDir)
+    await seedDemo(store)
+    await store.close()
+    const token = new LocalSessions(loadOrCreateSecret(dataDir)).issue('demo-resident')
+    context = { jiefangLocal: { authorization: `Bearer ${token}` } }
+  })
+
+  it('has a sample call for every function folder', () => {
+    expect(names.sort()).toEqual(Object.keys(SAMPLE).sort())
+  })
+
+  it.each(Object.keys(SAMPLE))('%s/index.js loads in plain Node and answers on SQLite', (name) => {
+    expect(callInPlainNode(name, dataDir, SAMPLE[name], context)).toMatchObject({ ok: true })
+    expect(callInPlainNode(name, dataDir, SAMPLE[name], {})).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' })
+  })
+
+  it('ignores any identity placed in the event payload', () => {
+    const r = callInPlainNode('session', dataDir, { action: 'me', userId: 'demo-admin', data: {} }, {})
+    expect(r).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' })
+  })
+})

@@ -1,0 +1,88 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+export const ROOT = resolve(__dirname, '../..')
+
+export interface RunningServer {
+  url: string
+  dataDir: string
+  proc: ChildProcess
+  output(): string
+  stop(): Promise<void>
+  /** kill -9, as a crash would. */
+  crash(): Promise<void>
+}
+
+/** Starts the real local server (dist-server/server.js) on a free port over a temp DATA_DIR. */
+export async function startServer(opts: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'jf-test-'))
+  const proc = spawn(process.execPath, [join(ROOT, 'dist-server/server.js')], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, JIEFANG_MODE: 'local', ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let out = ''
+  proc.stdout!.on('data', (b: Buffer) => (out += b.toString()))
+  proc.stderr!.on('data', (b: Buffer) => (out += b.toString()))
+  const url = await new Promise<string>((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`server did not start:\n${out}`)), 15000)
+    proc.stdout!.on('data', () => {
+      const m = /running at (http:\/\/[\d.]+:\d+)/.exec(out)
+      if (m) {
+        clearTimeout(timer)
+        ok(m[1]!)
+      }
+    })
+    proc.on('exit', (code) => {
+      clearTimeout(timer)
+      fail(new Error(`server exited with ${code}:\n${out}`))
+    })
+  })
+  const exited = new Promise<void>((ok) => proc.on('exit', () => ok()))
+  return {
+    url,
+    dataDir,
+    proc,
+    output: () => out,
+    async stop() {
+      if (proc.exitCode === null) proc.kill('SIGTERM')
+      await exited
+    },
+    async crash() {
+      proc.kill('SIGKILL')
+      await exited
+    },
+  }
+}
+
+export interface Client {
+  token: string | null
+  call(fn: string, action: string, data?: unknown): Promise<any>
+}
+
+export async function login(url: string, userId: string): Promise<string> {
+  const res = await fetch(`${url}/api/dev/login`, { method: 'POST', body: JSON.stringify({ userId }) })
+  const body = (await res.json()) as { ok: boolean; token: string }
+  if (!body.ok) throw new Error(`login failed for ${userId}`)
+  return body.token
+}
+
+export function client(url: string, token: string | null): Client {
+  return {
+    token,
+    async call(fn, action, data) {
+      const res = await fetch(`${url}/api/fn/${fn}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ action, data }),
+      })
+      return res.json()
+    },
+  }
+}
+
+export async function as(url: string, userId: string): Promise<Client> {
+  return client(url, await login(url, userId))
+}
