@@ -1,0 +1,79 @@
+/** SQL for CaseQuery: the shared filters of listCases/countCases, ordering and keyset paging. */
+import type { CaseQuery } from '../../ports'
+import { instant } from './mappers'
+
+export const DEFAULT_LIMIT = 50
+export const MAX_LIMIT = 200
+
+export function clampLimit(limit: number | undefined): number {
+  if (limit === undefined || !Number.isFinite(limit)) return DEFAULT_LIMIT
+  return Math.min(MAX_LIMIT, Math.max(1, Math.floor(limit)))
+}
+
+export interface SqlPart {
+  sql: string
+  params: unknown[]
+}
+
+function inList(column: string, values: readonly string[]): SqlPart {
+  return { sql: `${column} IN (${values.map(() => '?').join(', ')})`, params: [...values] }
+}
+
+/**
+ * WHERE clause for the filters of `q`, or null when the query cannot match anything. An
+ * empty list filter means "none of these", not "no filter": a grid worker whose grant list
+ * is empty must see no cases rather than all of them.
+ */
+export function caseWhere(q: CaseQuery): SqlPart | null {
+  const parts: SqlPart[] = []
+  if (q.kind !== undefined) parts.push({ sql: 'kind = ?', params: [q.kind] })
+  if (q.creatorId !== undefined) parts.push({ sql: 'creator_id = ?', params: [q.creatorId] })
+  if (q.assigneeId !== undefined) parts.push({ sql: 'assignee_id = ?', params: [q.assigneeId] })
+  if (q.category !== undefined) parts.push({ sql: 'category = ?', params: [q.category] })
+  for (const [column, values] of [
+    ['status', q.statuses],
+    ['grid_code', q.gridCodes],
+    ['unit_code', q.unitCodes],
+  ] as const) {
+    if (values === undefined) continue
+    if (values.length === 0) return null
+    parts.push(inList(column, values))
+  }
+  // Strictly after, as the name says.
+  if (q.createdAfter !== undefined) parts.push({ sql: 'created_at > ?', params: [instant(q.createdAfter)] })
+  return {
+    sql: parts.length === 0 ? '' : `WHERE ${parts.map((p) => p.sql).join(' AND ')}`,
+    params: parts.flatMap((p) => p.params),
+  }
+}
+
+/** Where the previous page ended: its last case, as stored now. */
+export interface SlaCursor {
+  id: string
+  slaDeadline: string | null
+}
+
+export const NEWEST_ORDER = 'ORDER BY id DESC'
+/** Deadline first, cases without a deadline last, id breaking ties so paging is stable. */
+export const SLA_ORDER = 'ORDER BY sla_deadline IS NULL, sla_deadline, id'
+
+/** Keyset condition for rows after `before` in newest order (ULIDs sort by creation time). */
+export function newestAfter(before: string): SqlPart {
+  return { sql: 'id < ?', params: [before] }
+}
+
+/** Keyset condition for rows after the cursor case in SLA order. */
+export function slaAfter(cursor: SlaCursor): SqlPart {
+  if (cursor.slaDeadline === null) return { sql: '(sla_deadline IS NULL AND id > ?)', params: [cursor.id] }
+  return {
+    sql: '(sla_deadline IS NULL OR sla_deadline > ? OR (sla_deadline = ? AND id > ?))',
+    params: [cursor.slaDeadline, cursor.slaDeadline, cursor.id],
+  }
+}
+
+export function andWhere(where: SqlPart, extra: SqlPart): SqlPart {
+  return {
+    sql: where.sql === '' ? `WHERE ${extra.sql}` : `${where.sql} AND ${extra.sql}`,
+    params: [...where.params, ...extra.params],
+  }
+}

@@ -1,0 +1,249 @@
+/**
+ * Row <-> core type mapping for the SQLite adapter. JSON columns are parsed and serialised
+ * here only, so the store never hands a raw row out.
+ */
+import type { Case, CaseKind, TimelineEvent } from '../../../src/core/case'
+import type { GeoPolygon, OrgLevel, OrgUnit } from '../../../src/core/org'
+import type { ActorRole, RoleGrant } from '../../../src/core/roles'
+import type { FileMeta, OutboxMessage, User } from '../../ports'
+
+/**
+ * Canonical `toISOString()` form. Ordering and range filters compare instants as text, which
+ * is only time order when every value has the same shape ('…:00Z' sorts after '…:00.000Z').
+ * Throws RangeError on text that is not a date, so a bad instant never reaches the disk.
+ */
+export function instant(iso: string): string {
+  return new Date(iso).toISOString()
+}
+
+function instantOrNull(iso: string | null): string | null {
+  return iso === null ? null : instant(iso)
+}
+
+export interface CaseRow {
+  id: string
+  kind: string
+  status: string
+  unit_code: string
+  grid_code: string | null
+  assignee_id: string | null
+  category: string
+  payload: string
+  creator_id: string
+  idempotency_key: string
+  created_at: string
+  updated_at: string
+  sla_deadline: string | null
+  version: number
+}
+
+export function caseToRow(c: Case): CaseRow {
+  return {
+    id: c.id,
+    kind: c.kind,
+    status: c.status,
+    unit_code: c.unitCode,
+    grid_code: c.gridCode,
+    assignee_id: c.assigneeId,
+    category: c.category,
+    payload: JSON.stringify(c.payload),
+    creator_id: c.creatorId,
+    idempotency_key: c.idempotencyKey,
+    created_at: instant(c.createdAt),
+    updated_at: instant(c.updatedAt),
+    sla_deadline: instantOrNull(c.slaDeadline),
+    version: c.version,
+  }
+}
+
+export function rowToCase(r: CaseRow): Case {
+  return {
+    id: r.id,
+    kind: r.kind as CaseKind,
+    status: r.status,
+    unitCode: r.unit_code,
+    gridCode: r.grid_code,
+    assigneeId: r.assignee_id,
+    category: r.category,
+    payload: JSON.parse(r.payload) as Record<string, unknown>,
+    creatorId: r.creator_id,
+    idempotencyKey: r.idempotency_key,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    slaDeadline: r.sla_deadline,
+    version: r.version,
+  }
+}
+
+export interface TimelineRow {
+  id: string
+  case_id: string
+  actor_id: string
+  actor_role: string
+  action: string
+  from_status: string | null
+  to_status: string
+  note: string | null
+  attachments: string
+  at: string
+}
+
+export function eventToRow(e: TimelineEvent): TimelineRow {
+  return {
+    id: e.id,
+    case_id: e.caseId,
+    actor_id: e.actorId,
+    actor_role: e.actorRole,
+    action: e.action,
+    from_status: e.fromStatus,
+    to_status: e.toStatus,
+    note: e.note,
+    attachments: JSON.stringify(e.attachments),
+    at: instant(e.at),
+  }
+}
+
+export function rowToEvent(r: TimelineRow): TimelineEvent {
+  return {
+    id: r.id,
+    caseId: r.case_id,
+    actorId: r.actor_id,
+    actorRole: r.actor_role as ActorRole,
+    action: r.action,
+    fromStatus: r.from_status,
+    toStatus: r.to_status,
+    note: r.note,
+    attachments: JSON.parse(r.attachments) as string[],
+    at: r.at,
+  }
+}
+
+export interface UserRow {
+  id: string
+  name: string
+  phone: string | null
+  openid: string | null
+  grants: string
+  created_at: string
+}
+
+export function userToRow(u: User): UserRow {
+  return {
+    id: u.id,
+    name: u.name,
+    phone: u.phone,
+    openid: u.openid,
+    grants: JSON.stringify(u.grants),
+    created_at: instant(u.createdAt),
+  }
+}
+
+export function rowToUser(r: UserRow): User {
+  return {
+    id: r.id,
+    name: r.name,
+    phone: r.phone,
+    openid: r.openid,
+    grants: JSON.parse(r.grants) as RoleGrant[],
+    createdAt: r.created_at,
+  }
+}
+
+export interface UnitRow {
+  code: string
+  name: string
+  level: string
+  parent_code: string | null
+  polygon: string | null
+  phone: string | null
+}
+
+export function unitToRow(u: OrgUnit): UnitRow {
+  return {
+    code: u.code,
+    name: u.name,
+    level: u.level,
+    parent_code: u.parentCode,
+    polygon: u.polygon === undefined ? null : JSON.stringify(u.polygon),
+    phone: u.phone ?? null,
+  }
+}
+
+/** Optional fields are left out rather than set to undefined, as the seed data writes them. */
+export function rowToUnit(r: UnitRow): OrgUnit {
+  const u: OrgUnit = { code: r.code, name: r.name, level: r.level as OrgLevel, parentCode: r.parent_code }
+  if (r.polygon !== null) u.polygon = JSON.parse(r.polygon) as GeoPolygon
+  if (r.phone !== null) u.phone = r.phone
+  return u
+}
+
+export interface FileRow {
+  id: string
+  owner_id: string
+  content_type: string
+  size: number
+  storage_key: string
+  created_at: string
+}
+
+export function fileToRow(f: FileMeta): FileRow {
+  return {
+    id: f.id,
+    owner_id: f.ownerId,
+    content_type: f.contentType,
+    size: f.size,
+    storage_key: f.storageKey,
+    created_at: instant(f.createdAt),
+  }
+}
+
+export function rowToFile(r: FileRow): FileMeta {
+  return {
+    id: r.id,
+    ownerId: r.owner_id,
+    contentType: r.content_type as FileMeta['contentType'],
+    size: r.size,
+    storageKey: r.storage_key,
+    createdAt: r.created_at,
+  }
+}
+
+export interface OutboxRow {
+  id: string
+  topic: string
+  key: string
+  payload: string
+  created_at: string
+  attempts: number
+  next_attempt_at: string
+  delivered_at: string | null
+  last_error: string | null
+}
+
+export function messageToRow(m: OutboxMessage): OutboxRow {
+  return {
+    id: m.id,
+    topic: m.topic,
+    key: m.key,
+    payload: JSON.stringify(m.payload),
+    created_at: instant(m.createdAt),
+    attempts: m.attempts,
+    next_attempt_at: instant(m.nextAttemptAt),
+    delivered_at: instantOrNull(m.deliveredAt),
+    last_error: m.lastError,
+  }
+}
+
+export function rowToMessage(r: OutboxRow): OutboxMessage {
+  return {
+    id: r.id,
+    topic: r.topic,
+    key: r.key,
+    payload: JSON.parse(r.payload) as Record<string, unknown>,
+    createdAt: r.created_at,
+    attempts: r.attempts,
+    nextAttemptAt: r.next_attempt_at,
+    deliveredAt: r.delivered_at,
+    lastError: r.last_error,
+  }
+}

@@ -1,0 +1,167 @@
+import type Database from 'better-sqlite3'
+
+export interface Migration {
+  version: number
+  name: string
+  sql: string
+}
+
+/**
+ * Schema history. Append new entries; never edit an applied one (its name is checked on
+ * open so an edited history fails loudly instead of silently diverging).
+ *
+ * Instants are stored as canonical `Date#toISOString()` text (the mappers normalise), so
+ * text comparison and ordering equal time order and indexes serve range queries.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+CREATE TABLE cases (
+  id              TEXT PRIMARY KEY,
+  kind            TEXT NOT NULL,
+  status          TEXT NOT NULL,
+  unit_code       TEXT NOT NULL,
+  grid_code       TEXT,
+  assignee_id     TEXT,
+  category        TEXT NOT NULL,
+  payload         TEXT NOT NULL CHECK (json_valid(payload)),
+  creator_id      TEXT NOT NULL,
+  idempotency_key TEXT NOT NULL,
+  created_at      TEXT NOT NULL,
+  updated_at      TEXT NOT NULL,
+  sla_deadline    TEXT,
+  version         INTEGER NOT NULL,
+  UNIQUE (creator_id, idempotency_key)
+) STRICT;
+
+-- "My cases": creator's list, newest first.
+CREATE INDEX cases_by_creator ON cases (creator_id, id DESC);
+-- Grid worker / street queues ordered by deadline.
+CREATE INDEX cases_by_grid_status_sla ON cases (grid_code, status, sla_deadline);
+CREATE INDEX cases_by_unit_status_sla ON cases (unit_code, status, sla_deadline);
+-- "Assigned to me".
+CREATE INDEX cases_by_assignee_status ON cases (assignee_id, status);
+
+-- Reservations of (creator, key) made by claimIdempotency. Kept apart from cases so a claim
+-- is possible before the case row exists and is undone with its transaction.
+CREATE TABLE idempotency (
+  creator_id TEXT NOT NULL,
+  key        TEXT NOT NULL,
+  case_id    TEXT NOT NULL,
+  PRIMARY KEY (creator_id, key)
+) STRICT, WITHOUT ROWID;
+
+-- seq gives append order; the text id is the event's identity.
+CREATE TABLE timeline (
+  seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+  id          TEXT NOT NULL UNIQUE,
+  case_id     TEXT NOT NULL REFERENCES cases (id),
+  actor_id    TEXT NOT NULL,
+  actor_role  TEXT NOT NULL,
+  action      TEXT NOT NULL,
+  from_status TEXT,
+  to_status   TEXT NOT NULL,
+  note        TEXT,
+  attachments TEXT NOT NULL CHECK (json_valid(attachments)),
+  at          TEXT NOT NULL
+) STRICT;
+CREATE INDEX timeline_by_case ON timeline (case_id, seq);
+
+-- The timeline is the audit trail: rows are never changed or removed.
+CREATE TRIGGER timeline_no_update BEFORE UPDATE ON timeline
+BEGIN SELECT RAISE(ABORT, 'timeline is append-only'); END;
+CREATE TRIGGER timeline_no_delete BEFORE DELETE ON timeline
+BEGIN SELECT RAISE(ABORT, 'timeline is append-only'); END;
+
+CREATE TABLE users (
+  id         TEXT PRIMARY KEY,
+  name       TEXT NOT NULL,
+  phone      TEXT,
+  openid     TEXT UNIQUE,
+  grants     TEXT NOT NULL CHECK (json_valid(grants)),
+  created_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE units (
+  code        TEXT PRIMARY KEY,
+  name        TEXT NOT NULL,
+  level       TEXT NOT NULL,
+  parent_code TEXT,
+  polygon     TEXT CHECK (polygon IS NULL OR json_valid(polygon)),
+  phone       TEXT
+) STRICT;
+
+CREATE TABLE files (
+  id           TEXT PRIMARY KEY,
+  owner_id     TEXT NOT NULL,
+  content_type TEXT NOT NULL,
+  size         INTEGER NOT NULL,
+  storage_key  TEXT NOT NULL,
+  created_at   TEXT NOT NULL
+) STRICT;
+
+-- seq breaks ties between messages created in the same millisecond (insertion order).
+CREATE TABLE outbox (
+  seq             INTEGER PRIMARY KEY AUTOINCREMENT,
+  id              TEXT NOT NULL UNIQUE,
+  topic           TEXT NOT NULL,
+  key             TEXT NOT NULL,
+  payload         TEXT NOT NULL CHECK (json_valid(payload)),
+  created_at      TEXT NOT NULL,
+  attempts        INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at TEXT NOT NULL,
+  delivered_at    TEXT,
+  last_error      TEXT
+) STRICT;
+-- Due scan, and "oldest undelivered of this key" for per-key ordering.
+CREATE INDEX outbox_due ON outbox (delivered_at, next_attempt_at);
+CREATE INDEX outbox_by_key ON outbox (key, delivered_at, created_at, seq);
+`,
+  },
+]
+
+interface AppliedRow {
+  version: number
+  name: string
+}
+
+/**
+ * Applies the migrations not yet recorded, in order, in one IMMEDIATE transaction (so two
+ * processes opening the same file at once cannot both apply them). Returns the versions
+ * applied now; an up-to-date database returns [].
+ */
+export function applyMigrations(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
+  for (let i = 1; i < migrations.length; i++) {
+    if (migrations[i].version <= migrations[i - 1].version) {
+      throw new Error(`migration versions must increase: ${migrations[i - 1].version} then ${migrations[i].version}`)
+    }
+  }
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version    INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  ) STRICT`)
+
+  const run = db.transaction((): number[] => {
+    const applied = db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all() as AppliedRow[]
+    const known = new Map(migrations.map((m) => [m.version, m]))
+    for (const row of applied) {
+      const m = known.get(row.version)
+      if (!m) throw new Error(`database has migration ${row.version} (${row.name}) unknown to this code; refusing to open`)
+      if (m.name !== row.name) throw new Error(`migration ${row.version} was applied as "${row.name}" but is now "${m.name}"`)
+    }
+    const done = new Set(applied.map((r) => r.version))
+    const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+    const now: number[] = []
+    for (const m of migrations) {
+      if (done.has(m.version)) continue
+      db.exec(m.sql)
+      record.run(m.version, m.name, new Date().toISOString())
+      now.push(m.version)
+    }
+    return now
+  })
+  return run.immediate()
+}

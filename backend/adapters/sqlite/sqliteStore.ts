@@ -1,0 +1,421 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
+import Database from 'better-sqlite3'
+import type { Case, TimelineEvent } from '../../../src/core/case'
+import type { OrgUnit } from '../../../src/core/org'
+import type { CaseQuery, FileMeta, OutboxMessage, Store, Tx, User } from '../../ports'
+import {
+  NEWEST_ORDER,
+  SLA_ORDER,
+  andWhere,
+  caseWhere,
+  clampLimit,
+  newestAfter,
+  slaAfter,
+  type SqlPart,
+} from './caseQuery'
+import {
+  caseToRow,
+  eventToRow,
+  fileToRow,
+  instant,
+  messageToRow,
+  rowToCase,
+  rowToEvent,
+  rowToFile,
+  rowToMessage,
+  rowToUnit,
+  rowToUser,
+  unitToRow,
+  userToRow,
+  type CaseRow,
+  type FileRow,
+  type OutboxRow,
+  type TimelineRow,
+  type UnitRow,
+  type UserRow,
+} from './mappers'
+import { applyMigrations } from './migrations'
+import { AsyncMutex } from './mutex'
+import { guard, mapSqliteError } from './sqliteErrors'
+
+export interface SqliteStoreOptions {
+  /** How long a write waits for a lock held by another connection before failing as unavailable. */
+  busyTimeoutMs?: number
+}
+
+export const DEFAULT_BUSY_TIMEOUT_MS = 5000
+
+type Db = Database.Database
+
+const INSERT_CASE = `INSERT INTO cases (id, kind, status, unit_code, grid_code, assignee_id, category, payload,
+  creator_id, idempotency_key, created_at, updated_at, sla_deadline, version)
+  VALUES (@id, @kind, @status, @unit_code, @grid_code, @assignee_id, @category, @payload,
+  @creator_id, @idempotency_key, @created_at, @updated_at, @sla_deadline, @version)`
+
+const UPDATE_CASE = `UPDATE cases SET kind = @kind, status = @status, unit_code = @unit_code, grid_code = @grid_code,
+  assignee_id = @assignee_id, category = @category, payload = @payload, creator_id = @creator_id,
+  idempotency_key = @idempotency_key, created_at = @created_at, updated_at = @updated_at,
+  sla_deadline = @sla_deadline, version = @version
+  WHERE id = @id AND version = @expected_version`
+
+const INSERT_EVENT = `INSERT INTO timeline (id, case_id, actor_id, actor_role, action, from_status, to_status, note, attachments, at)
+  VALUES (@id, @case_id, @actor_id, @actor_role, @action, @from_status, @to_status, @note, @attachments, @at)`
+
+const INSERT_MESSAGE = `INSERT INTO outbox (id, topic, key, payload, created_at, attempts, next_attempt_at, delivered_at, last_error)
+  VALUES (@id, @topic, @key, @payload, @created_at, @attempts, @next_attempt_at, @delivered_at, @last_error)`
+
+const UPSERT_USER = `INSERT INTO users (id, name, phone, openid, grants, created_at)
+  VALUES (@id, @name, @phone, @openid, @grants, @created_at)
+  ON CONFLICT (id) DO UPDATE SET name = excluded.name, phone = excluded.phone, openid = excluded.openid,
+  grants = excluded.grants, created_at = excluded.created_at`
+
+const UPSERT_UNIT = `INSERT INTO units (code, name, level, parent_code, polygon, phone)
+  VALUES (@code, @name, @level, @parent_code, @polygon, @phone)
+  ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level, parent_code = excluded.parent_code,
+  polygon = excluded.polygon, phone = excluded.phone`
+
+const UPSERT_FILE = `INSERT INTO files (id, owner_id, content_type, size, storage_key, created_at)
+  VALUES (@id, @owner_id, @content_type, @size, @storage_key, @created_at)
+  ON CONFLICT (id) DO UPDATE SET owner_id = excluded.owner_id, content_type = excluded.content_type,
+  size = excluded.size, storage_key = excluded.storage_key, created_at = excluded.created_at`
+
+/**
+ * Per key only the oldest undelivered message may go, and only once it is due: a later
+ * message of a key never overtakes an earlier one that keeps failing.
+ */
+const DUE_MESSAGES = `SELECT o.* FROM outbox o
+  WHERE o.delivered_at IS NULL AND o.next_attempt_at <= ?
+    AND NOT EXISTS (
+      SELECT 1 FROM outbox p
+      WHERE p.key = o.key AND p.delivered_at IS NULL
+        AND (p.created_at < o.created_at OR (p.created_at = o.created_at AND p.seq < o.seq)))
+  ORDER BY o.created_at, o.seq
+  LIMIT ?`
+
+/** Prepared statements are compiled once per connection and SQL text. */
+class StatementCache {
+  private readonly cache = new Map<string, Database.Statement>()
+  constructor(private readonly db: Db) {}
+  get(sql: string): Database.Statement {
+    let s = this.cache.get(sql)
+    if (!s) {
+      s = this.db.prepare(sql)
+      this.cache.set(sql, s)
+    }
+    return s
+  }
+}
+
+/** Writes of one transaction; refuses use once the transaction has finished. */
+class SqliteTx implements Tx {
+  private active = true
+
+  constructor(private readonly statements: StatementCache) {}
+
+  finish(): void {
+    this.active = false
+  }
+
+  private use<T>(fn: (s: StatementCache) => T): Promise<T> {
+    if (!this.active) return Promise.reject(new Error('transaction already finished; the tx object escaped its work'))
+    try {
+      return Promise.resolve(guard(() => fn(this.statements)))
+    } catch (e) {
+      return Promise.reject(e)
+    }
+  }
+
+  getCase(id: string): Promise<Case | null> {
+    return this.use((s) => {
+      const row = s.get('SELECT * FROM cases WHERE id = ?').get(id) as CaseRow | undefined
+      return row ? rowToCase(row) : null
+    })
+  }
+
+  insertCase(c: Case): Promise<void> {
+    return this.use((s) => {
+      s.get(INSERT_CASE).run(caseToRow(c))
+    })
+  }
+
+  updateCase(c: Case, expectedVersion: number): Promise<boolean> {
+    return this.use((s) => s.get(UPDATE_CASE).run({ ...caseToRow(c), expected_version: expectedVersion }).changes === 1)
+  }
+
+  appendEvent(e: TimelineEvent): Promise<void> {
+    return this.use((s) => {
+      s.get(INSERT_EVENT).run(eventToRow(e))
+    })
+  }
+
+  claimIdempotency(creatorId: string, key: string, caseId: string): Promise<string | null> {
+    // Transactions are serialised (mutex in-process, BEGIN IMMEDIATE across processes), so
+    // insert-or-read cannot race with another claim of the same key.
+    return this.use((s) => {
+      const inserted = s
+        .get('INSERT INTO idempotency (creator_id, key, case_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING')
+        .run(creatorId, key, caseId)
+      if (inserted.changes === 1) return null
+      const row = s.get('SELECT case_id FROM idempotency WHERE creator_id = ? AND key = ?').get(creatorId, key) as {
+        case_id: string
+      }
+      return row.case_id
+    })
+  }
+
+  enqueue(msg: OutboxMessage): Promise<void> {
+    return this.use((s) => {
+      s.get(INSERT_MESSAGE).run(messageToRow(msg))
+    })
+  }
+}
+
+/**
+ * Store on one SQLite file with two connections:
+ * - the writer runs every write, one transaction at a time (async mutex + BEGIN IMMEDIATE);
+ * - the reader serves reads outside transactions. With WAL it sees the last committed state
+ *   only, so a read that happens while a transaction is awaiting never observes its
+ *   uncommitted (possibly rolled-back) rows, and reads never queue behind a slow transaction.
+ */
+export class SqliteStore implements Store {
+  readonly name = 'sqlite'
+  private readonly mutex = new AsyncMutex()
+  /** Marks async work running inside one of this store's transactions. */
+  private readonly txScope = new AsyncLocalStorage<true>()
+  private readonly writes: StatementCache
+  private readonly reads: StatementCache
+  private closed = false
+
+  private constructor(
+    readonly file: string,
+    private readonly writer: Db,
+    private readonly reader: Db,
+    private readonly onClose: () => void,
+  ) {
+    this.writes = new StatementCache(writer)
+    this.reads = new StatementCache(reader)
+  }
+
+  /** Opens (creating and migrating when needed) the database file. Prefer openSqliteStore. */
+  static open(file: string, options: SqliteStoreOptions = {}, onClose: () => void = () => {}): SqliteStore {
+    const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS
+    const writer = guard(() => new Database(file))
+    let reader: Db | undefined
+    try {
+      guard(() => {
+        writer.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`)
+        const mode = writer.pragma('journal_mode = WAL', { simple: true })
+        if (String(mode).toLowerCase() !== 'wal') throw new Error(`could not switch ${file} to WAL (got ${String(mode)})`)
+        // NORMAL with WAL: a committed transaction survives a crash or kill -9 of the process
+        // (the WAL is in the OS page cache) but may be lost on power failure or OS crash.
+        // Process death is the fault we design for; FULL would fsync on every commit.
+        writer.pragma('synchronous = NORMAL')
+        writer.pragma('foreign_keys = ON')
+        applyMigrations(writer)
+        reader = new Database(file, { readonly: true, fileMustExist: true })
+        reader.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`)
+      })
+    } catch (e) {
+      reader?.close()
+      writer.close()
+      throw e
+    }
+    return new SqliteStore(file, writer, reader as Db, onClose)
+  }
+
+  // ---- plumbing ----
+
+  private assertUsable(method: string): void {
+    if (this.closed) throw new Error(`store.${method} called after close()`)
+    if (this.txScope.getStore()) {
+      // The mutex is held by the enclosing transaction: waiting for it would never return.
+      throw new Error(`store.${method} called inside a transaction; use the tx argument instead`)
+    }
+  }
+
+  private async read<T>(method: string, fn: (s: StatementCache) => T): Promise<T> {
+    if (this.closed) throw new Error(`store.${method} called after close()`)
+    return guard(() => fn(this.reads))
+  }
+
+  /** A write outside `transaction`: still serialised, and atomic on its own. */
+  private async write<T>(method: string, fn: (s: StatementCache) => T): Promise<T> {
+    this.assertUsable(method)
+    return this.mutex.run(async () => guard(() => this.writer.transaction(() => fn(this.writes)).immediate()))
+  }
+
+  async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    this.assertUsable('transaction')
+    return this.mutex.run(async () => {
+      guard(() => this.writer.exec('BEGIN IMMEDIATE'))
+      const tx = new SqliteTx(this.writes)
+      try {
+        const result = await this.txScope.run(true, () => work(tx))
+        tx.finish()
+        guard(() => this.writer.exec('COMMIT'))
+        return result
+      } catch (e) {
+        tx.finish()
+        this.rollbackQuietly()
+        throw mapSqliteError(e)
+      }
+    })
+  }
+
+  /** SQLite may already have rolled back (IOERR, FULL); the original error is the one to report. */
+  private rollbackQuietly(): void {
+    if (!this.writer.inTransaction) return
+    try {
+      this.writer.exec('ROLLBACK')
+    } catch {
+      // Nothing better to do: the connection reports no transaction or is failing already.
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    this.onClose()
+    // Transactions queued before close still run; then the connections go.
+    await this.mutex.run(async () => {
+      this.reader.close()
+      this.writer.close()
+    })
+  }
+
+  // ---- cases ----
+
+  getCase(id: string): Promise<Case | null> {
+    return this.read('getCase', (s) => {
+      const row = s.get('SELECT * FROM cases WHERE id = ?').get(id) as CaseRow | undefined
+      return row ? rowToCase(row) : null
+    })
+  }
+
+  listCases(q: CaseQuery): Promise<Case[]> {
+    return this.read('listCases', (s) => {
+      let where: SqlPart | null = caseWhere(q)
+      if (where === null) return []
+      const sla = q.order === 'sla'
+      if (q.before !== undefined) {
+        if (sla) {
+          const cursor = s.get('SELECT id, sla_deadline FROM cases WHERE id = ?').get(q.before) as
+            | { id: string; sla_deadline: string | null }
+            | undefined
+          // Cases are never deleted, so an unknown cursor did not come from a previous page.
+          if (!cursor) return []
+          where = andWhere(where, slaAfter({ id: cursor.id, slaDeadline: cursor.sla_deadline }))
+        } else {
+          where = andWhere(where, newestAfter(q.before))
+        }
+      }
+      const sql = `SELECT * FROM cases ${where.sql} ${sla ? SLA_ORDER : NEWEST_ORDER} LIMIT ?`
+      const rows = s.get(sql).all(...where.params, clampLimit(q.limit)) as CaseRow[]
+      return rows.map(rowToCase)
+    })
+  }
+
+  countCases(q: CaseQuery): Promise<number> {
+    return this.read('countCases', (s) => {
+      const where = caseWhere(q)
+      if (where === null) return 0
+      const row = s.get(`SELECT COUNT(*) AS n FROM cases ${where.sql}`).get(...where.params) as { n: number }
+      return row.n
+    })
+  }
+
+  timeline(caseId: string): Promise<TimelineEvent[]> {
+    return this.read('timeline', (s) => {
+      const rows = s.get('SELECT * FROM timeline WHERE case_id = ? ORDER BY seq').all(caseId) as TimelineRow[]
+      return rows.map(rowToEvent)
+    })
+  }
+
+  findCaseByIdempotency(creatorId: string, key: string): Promise<Case | null> {
+    return this.read('findCaseByIdempotency', (s) => {
+      const row = s.get('SELECT * FROM cases WHERE creator_id = ? AND idempotency_key = ?').get(creatorId, key) as
+        | CaseRow
+        | undefined
+      return row ? rowToCase(row) : null
+    })
+  }
+
+  // ---- users ----
+
+  getUser(id: string): Promise<User | null> {
+    return this.read('getUser', (s) => {
+      const row = s.get('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined
+      return row ? rowToUser(row) : null
+    })
+  }
+
+  findUserByOpenid(openid: string): Promise<User | null> {
+    return this.read('findUserByOpenid', (s) => {
+      const row = s.get('SELECT * FROM users WHERE openid = ?').get(openid) as UserRow | undefined
+      return row ? rowToUser(row) : null
+    })
+  }
+
+  putUser(u: User): Promise<void> {
+    return this.write('putUser', (s) => {
+      s.get(UPSERT_USER).run(userToRow(u))
+    })
+  }
+
+  listUsers(): Promise<User[]> {
+    return this.read('listUsers', (s) => (s.get('SELECT * FROM users ORDER BY id').all() as UserRow[]).map(rowToUser))
+  }
+
+  // ---- units ----
+
+  listUnits(): Promise<OrgUnit[]> {
+    return this.read('listUnits', (s) => (s.get('SELECT * FROM units ORDER BY code').all() as UnitRow[]).map(rowToUnit))
+  }
+
+  putUnits(units: readonly OrgUnit[]): Promise<void> {
+    return this.write('putUnits', (s) => {
+      const upsert = s.get(UPSERT_UNIT)
+      for (const u of units) upsert.run(unitToRow(u))
+    })
+  }
+
+  // ---- files ----
+
+  putFileMeta(f: FileMeta): Promise<void> {
+    return this.write('putFileMeta', (s) => {
+      s.get(UPSERT_FILE).run(fileToRow(f))
+    })
+  }
+
+  getFileMeta(id: string): Promise<FileMeta | null> {
+    return this.read('getFileMeta', (s) => {
+      const row = s.get('SELECT * FROM files WHERE id = ?').get(id) as FileRow | undefined
+      return row ? rowToFile(row) : null
+    })
+  }
+
+  // ---- outbox ----
+
+  dueMessages(now: string, limit: number): Promise<OutboxMessage[]> {
+    return this.read('dueMessages', (s) => {
+      const n = Number.isFinite(limit) ? Math.max(0, Math.floor(limit)) : 0
+      if (n === 0) return []
+      return (s.get(DUE_MESSAGES).all(instant(now), n) as OutboxRow[]).map(rowToMessage)
+    })
+  }
+
+  markDelivered(id: string, at: string): Promise<void> {
+    // The first delivery time stands; a duplicate acknowledgement changes nothing.
+    return this.write('markDelivered', (s) => {
+      s.get('UPDATE outbox SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL').run(instant(at), id)
+    })
+  }
+
+  markFailed(id: string, error: string, nextAttemptAt: string): Promise<void> {
+    return this.write('markFailed', (s) => {
+      s.get(
+        'UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ? AND delivered_at IS NULL',
+      ).run(error, instant(nextAttemptAt), id)
+    })
+  }
+}

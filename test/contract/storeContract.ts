@@ -1,0 +1,528 @@
+/**
+ * The behaviour every Store adapter must show. An adapter's test file calls
+ * describeStoreContract with a factory that opens a fresh, empty store.
+ */
+import type { Case, CaseKind, TimelineEvent } from '../../src/core/case'
+import type { OrgUnit } from '../../src/core/org'
+import type { CaseQuery, FileMeta, OutboxMessage, Store, User } from '../../backend/ports'
+
+export interface OpenedStore {
+  store: Store
+  cleanup: () => Promise<void>
+}
+
+const T0 = Date.parse('2026-03-01T08:00:00.000Z')
+
+/** Fixed instant `minutes` after the suite's origin, in canonical ISO form. */
+export function at(minutes: number): string {
+  return new Date(T0 + minutes * 60_000).toISOString()
+}
+
+/** ULID-shaped ids that sort in `n` order, as real ULIDs sort by creation time. */
+export function caseId(n: number): string {
+  return `01JNC0000000000000000${String(n).padStart(5, '0')}`
+}
+
+export function makeCase(overrides: Partial<Case> = {}): Case {
+  return {
+    id: caseId(1),
+    kind: 'report',
+    status: 'submitted',
+    unitCode: 'G1',
+    gridCode: 'G1',
+    assigneeId: null,
+    category: 'road',
+    payload: { description: '路灯不亮', photos: [], anonymous: false },
+    creatorId: 'u1',
+    idempotencyKey: `key-${overrides.id ?? caseId(1)}`,
+    createdAt: at(0),
+    updatedAt: at(0),
+    slaDeadline: null,
+    version: 1,
+    ...overrides,
+  }
+}
+
+export function makeEvent(overrides: Partial<TimelineEvent> = {}): TimelineEvent {
+  return {
+    id: 'ev-1',
+    caseId: caseId(1),
+    actorId: 'u1',
+    actorRole: 'resident',
+    action: 'submit',
+    fromStatus: null,
+    toStatus: 'submitted',
+    note: null,
+    attachments: [],
+    at: at(0),
+    ...overrides,
+  }
+}
+
+export function makeUser(overrides: Partial<User> = {}): User {
+  return {
+    id: 'u1',
+    name: '张三',
+    phone: null,
+    openid: null,
+    grants: [],
+    createdAt: at(0),
+    ...overrides,
+  }
+}
+
+export function makeMessage(overrides: Partial<OutboxMessage> = {}): OutboxMessage {
+  return {
+    id: 'm1',
+    topic: 'case.changed',
+    key: caseId(1),
+    payload: { caseId: caseId(1) },
+    createdAt: at(0),
+    attempts: 0,
+    nextAttemptAt: at(0),
+    deliveredAt: null,
+    lastError: null,
+    ...overrides,
+  }
+}
+
+function makeFile(overrides: Partial<FileMeta> = {}): FileMeta {
+  return {
+    id: 'f1',
+    ownerId: 'u1',
+    contentType: 'image/jpeg',
+    size: 123_456,
+    storageKey: 'uploads/f1.jpg',
+    createdAt: at(0),
+    ...overrides,
+  }
+}
+
+const ids = (cases: Case[]): string[] => cases.map((c) => c.id)
+const byId = <T extends { id: string }>(xs: T[]): T[] => [...xs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+
+export function describeStoreContract(adapterName: string, open: () => Promise<OpenedStore>): void {
+  describe(`Store contract: ${adapterName}`, () => {
+    let store: Store
+    let cleanup: () => Promise<void>
+
+    beforeEach(async () => {
+      ;({ store, cleanup } = await open())
+    })
+    afterEach(async () => {
+      await cleanup()
+    })
+
+    async function insert(...cases: Case[]): Promise<void> {
+      await store.transaction(async (tx) => {
+        for (const c of cases) await tx.insertCase(c)
+      })
+    }
+
+    describe('cases', () => {
+      it('round-trips a case, keeping payload JSON and nulls', async () => {
+        const c = makeCase({
+          gridCode: null,
+          assigneeId: null,
+          slaDeadline: null,
+          payload: {
+            description: '小区门口井盖缺失，夜间很危险',
+            photos: ['f1', 'f2'],
+            location: { lng: 113.26, lat: 23.13, address: '广州市白云区京溪街道' },
+            anonymous: true,
+            rating: null,
+            nested: { deep: [1, 2.5, { x: false }] },
+          },
+        })
+        await insert(c)
+        expect(await store.getCase(c.id)).toEqual(c)
+        const filled = makeCase({ id: caseId(2), assigneeId: 'w1', slaDeadline: at(90), version: 7 })
+        await insert(filled)
+        expect(await store.getCase(filled.id)).toEqual(filled)
+      })
+
+      it('returns null for an unknown case', async () => {
+        expect(await store.getCase(caseId(999))).toBeNull()
+        await store.transaction(async (tx) => {
+          expect(await tx.getCase(caseId(999))).toBeNull()
+        })
+      })
+
+      it('lets a transaction read its own insert and returns the work result', async () => {
+        const c = makeCase()
+        const result = await store.transaction(async (tx) => {
+          await tx.insertCase(c)
+          return tx.getCase(c.id)
+        })
+        expect(result).toEqual(c)
+      })
+
+      it('updates only at the expected version', async () => {
+        const c = makeCase()
+        await insert(c)
+        const next: Case = { ...c, status: 'accepted', assigneeId: 'w1', slaDeadline: at(120), updatedAt: at(5), version: 2 }
+        expect(await store.transaction((tx) => tx.updateCase(next, 1))).toBe(true)
+        expect(await store.getCase(c.id)).toEqual(next)
+
+        const stale: Case = { ...c, status: 'rejected', updatedAt: at(6), version: 2 }
+        expect(await store.transaction((tx) => tx.updateCase(stale, 1))).toBe(false)
+        expect(await store.getCase(c.id)).toEqual(next)
+      })
+
+      it('reports false when updating a case that does not exist', async () => {
+        expect(await store.transaction((tx) => tx.updateCase(makeCase({ id: caseId(404) }), 1))).toBe(false)
+        expect(await store.getCase(caseId(404))).toBeNull()
+      })
+
+      it('lets exactly one of several concurrent updates at the same version win', async () => {
+        const c = makeCase()
+        await insert(c)
+        const results = await Promise.all(
+          Array.from({ length: 8 }, (_, i) =>
+            store.transaction(async (tx) => {
+              const cur = await tx.getCase(c.id)
+              if (!cur) throw new Error('missing')
+              return tx.updateCase({ ...cur, category: `cat-${i}`, version: cur.version + 1 }, 1)
+            }),
+          ),
+        )
+        expect(results.filter(Boolean)).toHaveLength(1)
+        const stored = await store.getCase(c.id)
+        expect(stored?.version).toBe(2)
+        expect(stored?.category).toBe(`cat-${results.indexOf(true)}`)
+      })
+    })
+
+    describe('transactions', () => {
+      it('rolls back every write when the work throws, and rethrows the same error', async () => {
+        const c = makeCase()
+        const boom = new Error('boom')
+        await expect(
+          store.transaction(async (tx) => {
+            expect(await tx.claimIdempotency(c.creatorId, c.idempotencyKey, c.id)).toBeNull()
+            await tx.insertCase(c)
+            await tx.appendEvent(makeEvent({ caseId: c.id }))
+            await tx.enqueue(makeMessage({ key: c.id }))
+            throw boom
+          }),
+        ).rejects.toBe(boom)
+
+        expect(await store.getCase(c.id)).toBeNull()
+        expect(await store.timeline(c.id)).toEqual([])
+        expect(await store.findCaseByIdempotency(c.creatorId, c.idempotencyKey)).toBeNull()
+        expect(await store.dueMessages(at(100), 10)).toEqual([])
+        expect(await store.countCases({})).toBe(0)
+        // The claim went with the rollback, so the retry can take the key.
+        expect(await store.transaction((tx) => tx.claimIdempotency(c.creatorId, c.idempotencyKey, c.id))).toBeNull()
+      })
+
+      it('keeps uncommitted writes invisible to reads outside the transaction', async () => {
+        const c = makeCase()
+        let seenOutside: Case | null | undefined
+        await store.transaction(async (tx) => {
+          await tx.insertCase(c)
+          seenOutside = await store.getCase(c.id)
+        })
+        expect(seenOutside).toBeNull()
+        expect(await store.getCase(c.id)).toEqual(c)
+      })
+
+      it('leaves earlier committed data alone when a later transaction fails', async () => {
+        const c = makeCase()
+        await insert(c)
+        await expect(
+          store.transaction(async (tx) => {
+            await tx.updateCase({ ...c, status: 'accepted', version: 2 }, 1)
+            throw new Error('after update')
+          }),
+        ).rejects.toThrow('after update')
+        expect(await store.getCase(c.id)).toEqual(c)
+      })
+    })
+
+    describe('idempotency', () => {
+      it('claims a key once per creator and returns the holder to a retry', async () => {
+        const claim = (creator: string, key: string, id: string) =>
+          store.transaction((tx) => tx.claimIdempotency(creator, key, id))
+        expect(await claim('u1', 'k1', caseId(1))).toBeNull()
+        expect(await claim('u1', 'k1', caseId(2))).toBe(caseId(1))
+        expect(await claim('u1', 'k1', caseId(3))).toBe(caseId(1))
+        expect(await claim('u2', 'k1', caseId(4))).toBeNull()
+        expect(await claim('u1', 'k2', caseId(5))).toBeNull()
+        expect(await claim('u2', 'k1', caseId(6))).toBe(caseId(4))
+      })
+
+      it('finds a case by creator and idempotency key', async () => {
+        const c = makeCase({ creatorId: 'u1', idempotencyKey: 'k-abc' })
+        await store.transaction(async (tx) => {
+          expect(await tx.claimIdempotency('u1', 'k-abc', c.id)).toBeNull()
+          await tx.insertCase(c)
+        })
+        expect(await store.findCaseByIdempotency('u1', 'k-abc')).toEqual(c)
+        expect(await store.findCaseByIdempotency('u2', 'k-abc')).toBeNull()
+        expect(await store.findCaseByIdempotency('u1', 'k-other')).toBeNull()
+      })
+    })
+
+    describe('timeline', () => {
+      it('returns the events of one case in append order, fields preserved', async () => {
+        const a = makeCase({ id: caseId(1) })
+        const b = makeCase({ id: caseId(2) })
+        await insert(a, b)
+        const a1 = makeEvent({ id: 'ev-a1', caseId: a.id, at: at(0) })
+        const b1 = makeEvent({ id: 'ev-b1', caseId: b.id, at: at(1) })
+        const a2 = makeEvent({
+          id: 'ev-a2',
+          caseId: a.id,
+          actorId: 'w1',
+          actorRole: 'grid_worker',
+          action: 'accept',
+          fromStatus: 'submitted',
+          toStatus: 'accepted',
+          note: '已到现场查看',
+          at: at(2),
+        })
+        const a3 = makeEvent({
+          id: 'ev-a3',
+          caseId: a.id,
+          actorId: 'system',
+          actorRole: 'system',
+          action: 'resolve',
+          fromStatus: 'accepted',
+          toStatus: 'resolved',
+          attachments: ['f-after-1', 'f-after-2'],
+          at: at(3),
+        })
+        await store.transaction(async (tx) => {
+          await tx.appendEvent(a1)
+          await tx.appendEvent(b1)
+        })
+        await store.transaction(async (tx) => {
+          await tx.appendEvent(a2)
+          await tx.appendEvent(a3)
+        })
+        expect(await store.timeline(a.id)).toEqual([a1, a2, a3])
+        expect(await store.timeline(b.id)).toEqual([b1])
+        expect(await store.timeline(caseId(3))).toEqual([])
+      })
+    })
+
+    describe('listCases and countCases', () => {
+      // Six cases across two grids, one street, three creators; sla ties and nulls included.
+      const c1 = makeCase({ id: caseId(1), creatorId: 'u1', gridCode: 'G1', unitCode: 'G1', status: 'submitted', category: 'road', slaDeadline: at(60), createdAt: at(1) })
+      const c2 = makeCase({ id: caseId(2), creatorId: 'u2', gridCode: 'G1', unitCode: 'S1', status: 'accepted', category: 'sanitation', assigneeId: 'w1', slaDeadline: at(30), createdAt: at(2) })
+      const c3 = makeCase({ id: caseId(3), creatorId: 'u1', gridCode: 'G2', unitCode: 'G2', status: 'in_progress', category: 'road', assigneeId: 'w1', slaDeadline: null, createdAt: at(3) })
+      const c4 = makeCase({ id: caseId(4), creatorId: 'u3', gridCode: null, unitCode: 'S1', status: 'submitted', category: 'noise', slaDeadline: at(30), createdAt: at(4) })
+      const c5 = makeCase({ id: caseId(5), kind: 'mediation' as CaseKind, creatorId: 'u1', gridCode: 'G2', unitCode: 'G2', status: 'closed', category: 'road', assigneeId: 'w2', slaDeadline: at(10), createdAt: at(5) })
+      const c6 = makeCase({ id: caseId(6), creatorId: 'u2', gridCode: 'G1', unitCode: 'G1', status: 'submitted', category: 'sanitation', slaDeadline: null, createdAt: at(6) })
+      const all = [c1, c2, c3, c4, c5, c6]
+
+      beforeEach(async () => {
+        // Inserted out of order so the order comes from the query, not insertion.
+        await insert(c4, c1, c6, c3, c5, c2)
+      })
+
+      const cases: Array<[string, CaseQuery, Case[]]> = [
+        ['no filter', {}, [c6, c5, c4, c3, c2, c1]],
+        ['kind', { kind: 'report' }, [c6, c4, c3, c2, c1]],
+        ['creatorId', { creatorId: 'u1' }, [c5, c3, c1]],
+        ['assigneeId', { assigneeId: 'w1' }, [c3, c2]],
+        ['statuses', { statuses: ['submitted', 'closed'] }, [c6, c5, c4, c1]],
+        ['category', { category: 'road' }, [c5, c3, c1]],
+        ['gridCodes', { gridCodes: ['G2'] }, [c5, c3]],
+        ['gridCodes (several)', { gridCodes: ['G1', 'G2'] }, [c6, c5, c3, c2, c1]],
+        ['unitCodes', { unitCodes: ['S1'] }, [c4, c2]],
+        ['createdAfter (strictly after)', { createdAfter: at(3) }, [c6, c5, c4]],
+        ['combined filters', { gridCodes: ['G1', 'G2'], statuses: ['submitted', 'in_progress'], creatorId: 'u1' }, [c3, c1]],
+        ['no match', { creatorId: 'nobody' }, []],
+      ]
+
+      it.each(cases)('filters by %s, newest first, and counts the same', async (_label, q, expected) => {
+        expect(ids(await store.listCases(q))).toEqual(ids(expected))
+        expect(await store.countCases(q)).toBe(expected.length)
+      })
+
+      it('treats an empty list filter as matching nothing', async () => {
+        for (const q of [{ statuses: [] }, { gridCodes: [] }, { unitCodes: [] }] as CaseQuery[]) {
+          expect(await store.listCases(q)).toEqual([])
+          expect(await store.countCases(q)).toBe(0)
+        }
+      })
+
+      it('orders by SLA deadline, missing deadlines last, ties by id', async () => {
+        expect(ids(await store.listCases({ order: 'sla' }))).toEqual(ids([c5, c2, c4, c1, c3, c6]))
+        expect(ids(await store.listCases({ order: 'sla', gridCodes: ['G1'] }))).toEqual(ids([c2, c1, c6]))
+      })
+
+      it('returns whole cases, not partial rows', async () => {
+        expect(byId(await store.listCases({}))).toEqual(byId(all))
+      })
+
+      it('pages newest first with the before cursor', async () => {
+        const page1 = await store.listCases({ limit: 2 })
+        expect(ids(page1)).toEqual(ids([c6, c5]))
+        const page2 = await store.listCases({ limit: 2, before: page1[1].id })
+        expect(ids(page2)).toEqual(ids([c4, c3]))
+        const page3 = await store.listCases({ limit: 2, before: page2[1].id })
+        expect(ids(page3)).toEqual(ids([c2, c1]))
+        expect(await store.listCases({ limit: 2, before: page3[1].id })).toEqual([])
+        // Cursor together with a filter; the count ignores paging.
+        expect(ids(await store.listCases({ creatorId: 'u1', limit: 1, before: c5.id }))).toEqual([c3.id])
+        expect(await store.countCases({ creatorId: 'u1', limit: 1, before: c5.id })).toBe(3)
+      })
+
+      it('pages in SLA order with the before cursor, across the no-deadline boundary', async () => {
+        const seen: string[] = []
+        let before: string | undefined
+        for (let page = 0; page < 5; page++) {
+          const rows = await store.listCases({ order: 'sla', limit: 2, before })
+          if (rows.length === 0) break
+          expect(rows.length).toBeLessThanOrEqual(2)
+          seen.push(...ids(rows))
+          before = rows[rows.length - 1].id
+        }
+        expect(seen).toEqual(ids([c5, c2, c4, c1, c3, c6]))
+      })
+    })
+
+    describe('listCases limits', () => {
+      it('defaults to 50 and caps at 200', async () => {
+        const many = Array.from({ length: 205 }, (_, i) => makeCase({ id: caseId(i + 1), createdAt: at(i) }))
+        await insert(...many)
+        expect(await store.listCases({})).toHaveLength(50)
+        expect(await store.listCases({ limit: 1000 })).toHaveLength(200)
+        expect(await store.listCases({ limit: 3 })).toHaveLength(3)
+        expect(await store.countCases({})).toBe(205)
+        expect((await store.listCases({}))[0].id).toBe(caseId(205))
+      })
+    })
+
+    describe('users', () => {
+      it('stores, finds and updates users with their grants', async () => {
+        const worker = makeUser({
+          id: 'w1',
+          name: '李网格',
+          phone: '020-12345678',
+          openid: 'o-worker',
+          grants: [
+            { role: 'grid_worker', unitCode: 'G1' },
+            { role: 'grid_worker', unitCode: 'G2' },
+            { role: 'department', unitCode: 'S1', department: '城管' },
+          ],
+        })
+        const resident = makeUser({ id: 'u1', openid: null, phone: null, grants: [{ role: 'resident', unitCode: 'G1' }] })
+        const other = makeUser({ id: 'u2', name: '王五', openid: null })
+        await store.putUser(worker)
+        await store.putUser(resident)
+        await store.putUser(other)
+
+        expect(await store.getUser('w1')).toEqual(worker)
+        expect(await store.getUser('u1')).toEqual(resident)
+        expect(await store.getUser('nobody')).toBeNull()
+        expect(await store.findUserByOpenid('o-worker')).toEqual(worker)
+        expect(await store.findUserByOpenid('o-unknown')).toBeNull()
+        expect(byId(await store.listUsers())).toEqual(byId([worker, resident, other]))
+
+        const updated: User = { ...resident, name: '张三丰', openid: 'o-res', grants: [...resident.grants, { role: 'building_manager', unitCode: 'G1' }] }
+        await store.putUser(updated)
+        expect(await store.getUser('u1')).toEqual(updated)
+        expect(await store.findUserByOpenid('o-res')).toEqual(updated)
+        expect(await store.listUsers()).toHaveLength(3)
+      })
+    })
+
+    describe('units', () => {
+      it('stores units with polygons and phones, and updates on a second put', async () => {
+        const polygon = {
+          type: 'Polygon' as const,
+          coordinates: [[[113.26, 23.13], [113.27, 23.13], [113.27, 23.14], [113.26, 23.13]]],
+        }
+        const units: OrgUnit[] = [
+          { code: 'C', name: '广州市', level: 'city', parentCode: null },
+          { code: 'S1', name: '京溪街道', level: 'street', parentCode: 'C', phone: '020-87654321' },
+          { code: 'G1', name: '第一网格', level: 'grid', parentCode: 'S1', polygon, phone: '020-11112222' },
+        ]
+        await store.putUnits(units)
+        const sortByCode = (xs: OrgUnit[]) => [...xs].sort((a, b) => a.code.localeCompare(b.code))
+        expect(sortByCode(await store.listUnits())).toEqual(sortByCode(units))
+
+        const renamed: OrgUnit = { ...units[2], name: '京溪第一网格' }
+        await store.putUnits([renamed])
+        const after = await store.listUnits()
+        expect(after).toHaveLength(3)
+        expect(after.find((u) => u.code === 'G1')).toEqual(renamed)
+        expect(after.find((u) => u.code === 'C')).toEqual(units[0])
+      })
+    })
+
+    describe('files', () => {
+      it('stores and reads file metadata', async () => {
+        const f = makeFile()
+        const g = makeFile({ id: 'f2', contentType: 'image/webp', size: 1, storageKey: 'cloud://env/f2.webp', ownerId: 'u2' })
+        await store.putFileMeta(f)
+        await store.putFileMeta(g)
+        expect(await store.getFileMeta('f1')).toEqual(f)
+        expect(await store.getFileMeta('f2')).toEqual(g)
+        expect(await store.getFileMeta('f3')).toBeNull()
+      })
+    })
+
+    describe('outbox', () => {
+      const m1 = makeMessage({ id: 'm1', key: 'case-A', createdAt: at(0), nextAttemptAt: at(0), payload: { caseId: 'case-A', status: 'accepted', n: 1 } })
+      const m2 = makeMessage({ id: 'm2', key: 'case-A', createdAt: at(1), nextAttemptAt: at(1), payload: { caseId: 'case-A', n: 2 } })
+      const m3 = makeMessage({ id: 'm3', key: 'case-B', topic: 'sla.warning', createdAt: at(2), nextAttemptAt: at(5) })
+      const m4 = makeMessage({ id: 'm4', key: 'case-C', createdAt: at(3), nextAttemptAt: at(3) })
+
+      beforeEach(async () => {
+        await store.transaction(async (tx) => {
+          await tx.enqueue(m3)
+          await tx.enqueue(m1)
+        })
+        await store.transaction(async (tx) => {
+          await tx.enqueue(m2)
+          await tx.enqueue(m4)
+        })
+      })
+
+      const msgIds = (ms: OutboxMessage[]) => ms.map((m) => m.id)
+
+      it('hands out due messages oldest first, one per key, with their fields', async () => {
+        expect(await store.dueMessages(at(0), 10)).toEqual([m1])
+        // m2 is due too but waits behind m1 of the same key; m3 is not due yet.
+        expect(msgIds(await store.dueMessages(at(3), 10))).toEqual(['m1', 'm4'])
+        expect(await store.dueMessages(at(10), 10)).toEqual([m1, m3, m4])
+        expect(msgIds(await store.dueMessages(at(10), 2))).toEqual(['m1', 'm3'])
+        expect(await store.dueMessages('2026-01-01T00:00:00.000Z', 10)).toEqual([])
+      })
+
+      it('records failures, retries later, and keeps later messages of the key waiting', async () => {
+        await store.markFailed('m1', 'timeout', at(20))
+        // m1 is not due until 20, and m2 (due since 1) must not overtake it.
+        expect(msgIds(await store.dueMessages(at(10), 10))).toEqual(['m3', 'm4'])
+        const [retry] = await store.dueMessages(at(20), 1)
+        expect(retry).toEqual({ ...m1, attempts: 1, lastError: 'timeout', nextAttemptAt: at(20) })
+
+        await store.markFailed('m1', 'HTTP 503', at(30))
+        const [again] = await store.dueMessages(at(30), 1)
+        expect(again).toMatchObject({ id: 'm1', attempts: 2, lastError: 'HTTP 503', nextAttemptAt: at(30) })
+      })
+
+      it('stops handing out delivered messages and releases the next of the key', async () => {
+        await store.markDelivered('m1', at(4))
+        expect(msgIds(await store.dueMessages(at(10), 10))).toEqual(['m2', 'm3', 'm4'])
+        await store.markDelivered('m2', at(11))
+        await store.markDelivered('m3', at(11))
+        await store.markDelivered('m4', at(11))
+        expect(await store.dueMessages(at(100), 10)).toEqual([])
+      })
+
+      it('does not release the next message of a key while an earlier one is failing', async () => {
+        await store.markFailed('m1', 'down', at(1000))
+        const due = await store.dueMessages(at(999), 10)
+        expect(msgIds(due)).not.toContain('m2')
+        await store.markDelivered('m1', at(1000))
+        expect(msgIds(await store.dueMessages(at(1000), 10))).toContain('m2')
+      })
+    })
+  })
+}
