@@ -1,6 +1,6 @@
 import type { Case } from './case'
 import type { OrgTree } from './org'
-import type { Actor, ActorRole, RoleGrant } from './roles'
+import { SYSTEM_ACTOR, type Actor, type ActorRole, type RoleGrant } from './roles'
 
 /**
  * Whether a grant lets its holder act on a case. Scope is by org unit, never by district name:
@@ -38,7 +38,8 @@ export function actingRole(
   c: Case,
   roles: readonly ActorRole[],
 ): ActorRole | undefined {
-  if (actor.userId === 'system') return roles.includes('system') ? 'system' : undefined
+  // Only the one system actor object, so no stored user id can pose as the system.
+  if (actor === SYSTEM_ACTOR) return roles.includes('system') ? 'system' : undefined
   const g = actor.grants.find((gr) => roles.includes(gr.role) && grantCovers(tree, gr, actor, c))
   return g?.role
 }

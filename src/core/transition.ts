@@ -45,6 +45,11 @@ export interface KindDefinition {
   rules: readonly TransitionRule[]
 }
 
+/** Own-property lookup: a label table must not answer for `constructor`, `toString`, `__proto__` … */
+export function labelOf(labels: Record<string, string>, key: string): string {
+  return Object.prototype.hasOwnProperty.call(labels, key) ? labels[key] : key
+}
+
 export type TransitionOutcome = Outcome<{ case: Case; event: TimelineEvent; role: ActorRole }>
 
 /**
@@ -53,15 +58,19 @@ export type TransitionOutcome = Outcome<{ case: Case; event: TimelineEvent; role
  * timeline event. Never throws for a refused move.
  */
 export function transition(def: KindDefinition, tree: OrgTree, c: Case, input: TransitionInput): TransitionOutcome {
-  const actionLabel = def.actionLabels[input.action] ?? input.action
+  const actionLabel = labelOf(def.actionLabels, input.action)
   const candidates = def.rules.filter((r) => r.action === input.action)
   if (candidates.length === 0) return fail('VALIDATION', `不支持的操作「${actionLabel}」`)
+  // Permission before version: someone without rights learns nothing from a stale version.
+  if (!candidates.some((r) => actingRole(tree, input.actor, c, r.roles) !== undefined)) {
+    return fail('FORBIDDEN', `您无权对该事项执行「${actionLabel}」`)
+  }
   if (input.expectedVersion !== undefined && input.expectedVersion !== c.version) {
     return fail('CONFLICT', '该事项已被他人更新，请刷新后重试')
   }
   const fromHere = candidates.filter((r) => r.from.includes(c.status))
   if (fromHere.length === 0) {
-    const statusLabel = def.statusLabels[c.status] ?? c.status
+    const statusLabel = labelOf(def.statusLabels, c.status)
     return fail('ILLEGAL_TRANSITION', `事项当前为「${statusLabel}」，不能「${actionLabel}」`)
   }
   let role: ActorRole | undefined
@@ -87,7 +96,7 @@ export function transition(def: KindDefinition, tree: OrgTree, c: Case, input: T
     fromStatus: c.status,
     toStatus: next.status,
     note: input.note?.trim() || null,
-    attachments: input.attachments ?? [],
+    attachments: [...(input.attachments ?? [])],
     at,
   }
   return { ok: true, case: next, event, role }

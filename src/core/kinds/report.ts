@@ -7,7 +7,11 @@ export interface ReportLocation extends GeoPoint {
   address: string
 }
 
-export interface ReportPayload {
+/**
+ * A type alias, not an interface: aliases get an implicit index signature, so a `ReportCase`
+ * is assignable to the generic `Case` that `transition` and the store take.
+ */
+export type ReportPayload = {
   description: string
   photos: string[]
   location: ReportLocation
@@ -200,7 +204,7 @@ export function openReport(r: NewReport) {
       fromStatus: null,
       toStatus: c.status,
       note: null,
-      attachments: r.payload.photos,
+      attachments: [...r.payload.photos],
       at,
     },
   }

@@ -1,0 +1,614 @@
+import type { Case } from '../../src/core/case'
+import { isTerminal, transition, type TransitionInput, type TransitionRule } from '../../src/core/transition'
+import { openReport, REPORT, REPORT_CONFIRM_WINDOW_DAYS, type ReportPayload } from '../../src/core/kinds/report'
+import { KINDS, statusLabel } from '../../src/core/kinds'
+import { ROLES, SYSTEM_ACTOR, type Actor, type ActorRole } from '../../src/core/roles'
+import { canRead, grantCovers } from '../../src/core/scope'
+import type { ErrorCode } from '../../src/core/outcome'
+import {
+  actor,
+  COMMUNITY,
+  COMMUNITY_B,
+  deepFreeze,
+  DEPT,
+  GRID1,
+  GRID2,
+  GRID_B,
+  grant,
+  makeTree,
+  NOW,
+  reportCase,
+  RESIDENT_ID,
+  STREET,
+  STREET_B,
+} from './fixtures'
+
+const tree = makeTree()
+const DAY = 24 * 3600 * 1000
+const STATUSES = Object.keys(REPORT.statusLabels)
+const ALL_ROLES: readonly ActorRole[] = [...ROLES, 'system']
+
+function daysAgo(days: number, extraMs = 0): string {
+  return new Date(NOW.getTime() - days * DAY - extraMs).toISOString()
+}
+
+/** A case sitting in `status`, with the history that status implies. */
+function caseAt(status: string, payload: Partial<ReportPayload> = {}): Case {
+  const resolved = status === 'resolved' || status === 'closed'
+  return reportCase({ status }, { ...(resolved ? { resolvedAt: daysAgo(1) } : {}), ...payload })
+}
+
+/** Actors whose grant of the role covers the fixture case (grid 1, street 1, department DEPT, created by RESIDENT_ID). */
+function coveringActors(role: ActorRole, c: Case): Actor[] {
+  switch (role) {
+    case 'system':
+      return [SYSTEM_ACTOR]
+    case 'resident':
+    case 'tenant':
+      return [actor(c.creatorId, grant(role, GRID1))]
+    case 'grid_worker':
+      // The case's own grid and each ancestor above it.
+      return [GRID1, COMMUNITY, STREET].map((u) => actor(`u-gw-${u}`, grant('grid_worker', u)))
+    case 'dispatcher':
+    case 'admin':
+    case 'police':
+      return [actor(`u-${role}`, grant(role, STREET))]
+    case 'department':
+      return [actor('u-dept', grant('department', STREET, DEPT))]
+    case 'building_manager':
+    case 'mediator':
+      // These roles cover only cases assigned to them; see withAssignee below.
+      return [actor(`u-${role}`, grant(role, GRID1))]
+  }
+}
+
+/** Actors holding the role but not covering the fixture case. */
+const OUT_OF_SCOPE: Partial<Record<ActorRole, { why: string; actor: Actor }[]>> = {
+  resident: [{ why: 'another resident', actor: actor('u-neighbour', grant('resident', GRID1)) }],
+  grid_worker: [
+    { why: 'the sibling grid', actor: actor('u-gw2', grant('grid_worker', GRID2)) },
+    { why: 'a grid of another street', actor: actor('u-gwb', grant('grid_worker', GRID_B)) },
+    { why: 'a community of another street', actor: actor('u-gwcb', grant('grid_worker', COMMUNITY_B)) },
+  ],
+  dispatcher: [{ why: 'another street', actor: actor('u-disp-b', grant('dispatcher', STREET_B)) }],
+  department: [
+    { why: 'a different department', actor: actor('u-dept-zj', grant('department', STREET, 'zhujian')) },
+    { why: 'the right department of another street', actor: actor('u-dept-b', grant('department', STREET_B, DEPT)) },
+    { why: 'a department grant without a department', actor: actor('u-dept-none', grant('department', STREET)) },
+  ],
+}
+
+interface Scenario {
+  params?: Record<string, unknown>
+  note?: string
+  attachments?: string[]
+  /** Adjusts the case before the move (e.g. how long ago it was resolved). */
+  prepare?: (c: Case) => Case
+}
+
+function withPayload(c: Case, p: Partial<ReportPayload>): Case {
+  return { ...c, payload: { ...c.payload, ...p } }
+}
+
+/** A valid command for every action in the table; a new row without an entry here fails the suite. */
+const VALID: Record<string, Scenario> = {
+  accept: { params: { slaHours: 48 } },
+  assign: { params: { assigneeId: 'u-gw-assignee', department: DEPT } },
+  start: {},
+  resolve: { note: '杂物已清理', attachments: ['after-1.jpg', 'after-2.jpg'] },
+  confirm: { params: { rating: 4, comment: '处理及时' } },
+  reopen: { note: '杂物又堆回来了', prepare: (c) => withPayload(c, { resolvedAt: daysAgo(1) }) },
+  auto_close: { prepare: (c) => withPayload(c, { resolvedAt: daysAgo(8) }) },
+  reject: { note: '不属于受理范围' },
+  merge: { params: { targetCaseId: 'case-0' } },
+  escalate: { params: { toUnitCode: STREET }, note: '需街道协调' },
+}
+
+interface GuardFailure {
+  why: string
+  code: ErrorCode
+  scenario: Scenario
+  detailKey?: string
+}
+
+/** Every guard's failures; each rule with a guard must have at least one. */
+const GUARD_FAILURES: Record<string, GuardFailure[]> = {
+  assign: [
+    { why: 'no assignee or department', code: 'VALIDATION', scenario: { params: {} }, detailKey: 'assignee' },
+    { why: 'no params at all', code: 'VALIDATION', scenario: {}, detailKey: 'assignee' },
+    { why: 'a non-string assignee', code: 'VALIDATION', scenario: { params: { assigneeId: 42 } }, detailKey: 'assignee' },
+  ],
+  resolve: [
+    { why: 'no note', code: 'VALIDATION', scenario: { attachments: ['after-1.jpg'] }, detailKey: 'note' },
+    { why: 'a blank note', code: 'VALIDATION', scenario: { note: '  \n ', attachments: ['after-1.jpg'] }, detailKey: 'note' },
+    { why: 'no after-photos', code: 'VALIDATION', scenario: { note: '已处理' }, detailKey: 'attachments' },
+    { why: 'an empty photo list', code: 'VALIDATION', scenario: { note: '已处理', attachments: [] }, detailKey: 'attachments' },
+  ],
+  confirm: [
+    { why: 'no rating', code: 'VALIDATION', scenario: { params: {} }, detailKey: 'rating' },
+    { why: 'rating 0', code: 'VALIDATION', scenario: { params: { rating: 0 } }, detailKey: 'rating' },
+    { why: 'rating 6', code: 'VALIDATION', scenario: { params: { rating: 6 } }, detailKey: 'rating' },
+    { why: 'rating 2.5', code: 'VALIDATION', scenario: { params: { rating: 2.5 } }, detailKey: 'rating' },
+    { why: 'rating as a string', code: 'VALIDATION', scenario: { params: { rating: '5' } }, detailKey: 'rating' },
+    { why: 'rating NaN', code: 'VALIDATION', scenario: { params: { rating: Number.NaN } }, detailKey: 'rating' },
+  ],
+  reopen: [
+    {
+      why: 'no note',
+      code: 'VALIDATION',
+      scenario: { prepare: (c) => withPayload(c, { resolvedAt: daysAgo(1) }) },
+      detailKey: 'note',
+    },
+    {
+      why: 'resolved 7 days and 1 ms ago',
+      code: 'ILLEGAL_TRANSITION',
+      scenario: { note: '没修好', prepare: (c) => withPayload(c, { resolvedAt: daysAgo(REPORT_CONFIRM_WINDOW_DAYS, 1) }) },
+    },
+    {
+      why: 'resolved 30 days ago',
+      code: 'ILLEGAL_TRANSITION',
+      scenario: { note: '没修好', prepare: (c) => withPayload(c, { resolvedAt: daysAgo(30) }) },
+    },
+    {
+      why: 'no resolvedAt and last updated 8 days ago',
+      code: 'ILLEGAL_TRANSITION',
+      scenario: {
+        note: '没修好',
+        prepare: (c) => ({ ...withPayload(c, { resolvedAt: undefined }), updatedAt: daysAgo(8) }),
+      },
+    },
+  ],
+  auto_close: [
+    { why: 'resolved 1 day ago', code: 'ILLEGAL_TRANSITION', scenario: { prepare: (c) => withPayload(c, { resolvedAt: daysAgo(1) }) } },
+    {
+      why: 'resolved exactly 7 days ago',
+      code: 'ILLEGAL_TRANSITION',
+      scenario: { prepare: (c) => withPayload(c, { resolvedAt: daysAgo(REPORT_CONFIRM_WINDOW_DAYS) }) },
+    },
+  ],
+  reject: [
+    { why: 'no note', code: 'VALIDATION', scenario: {}, detailKey: 'note' },
+    { why: 'a blank note', code: 'VALIDATION', scenario: { note: '   ' }, detailKey: 'note' },
+  ],
+  merge: [
+    { why: 'no target', code: 'VALIDATION', scenario: { params: {} }, detailKey: 'targetCaseId' },
+    { why: 'a target equal to itself', code: 'VALIDATION', scenario: { params: { targetCaseId: 'case-1' } }, detailKey: 'targetCaseId' },
+    { why: 'a non-string target', code: 'VALIDATION', scenario: { params: { targetCaseId: 7 } }, detailKey: 'targetCaseId' },
+  ],
+  escalate: [
+    { why: 'no toUnitCode', code: 'VALIDATION', scenario: { params: {} } },
+    { why: 'a non-string toUnitCode', code: 'VALIDATION', scenario: { params: { toUnitCode: 440111010 } } },
+  ],
+}
+
+function input(a: Actor, action: string, s: Scenario = {}, extra: Partial<TransitionInput> = {}): TransitionInput {
+  return {
+    actor: a,
+    action,
+    note: s.note,
+    attachments: s.attachments,
+    params: s.params,
+    now: NOW,
+    eventId: 'evt-1',
+    ...extra,
+  }
+}
+
+function prepared(status: string, s: Scenario): Case {
+  const c = caseAt(status)
+  return s.prepare ? s.prepare(c) : c
+}
+
+function ruleName(r: TransitionRule): string {
+  return `${r.action} [${r.from.join('|')}] → ${r.to ?? '(same)'}`
+}
+
+/** building_manager / mediator only cover a case assigned to them. */
+function withAssignee(c: Case, a: Actor, role: ActorRole): Case {
+  return role === 'building_manager' || role === 'mediator' ? { ...c, assigneeId: a.userId } : c
+}
+
+describe('report transition table', () => {
+  it('is well-formed: known statuses, labelled actions, no exits from terminal statuses', () => {
+    expect(REPORT.rules.length).toBeGreaterThan(0)
+    expect(STATUSES).toContain(REPORT.initialStatus)
+    for (const r of REPORT.rules) {
+      expect(REPORT.actionLabels[r.action]).toEqual(expect.any(String))
+      for (const f of r.from) expect(STATUSES).toContain(f)
+      if (r.to !== undefined) expect(STATUSES).toContain(r.to)
+      expect(r.roles.length).toBeGreaterThan(0)
+      for (const f of r.from) expect(isTerminal(REPORT, f)).toBe(false)
+    }
+    for (const t of REPORT.terminalStatuses) {
+      expect(STATUSES).toContain(t)
+      expect(isTerminal(REPORT, t)).toBe(true)
+    }
+    expect(isTerminal(REPORT, 'submitted')).toBe(false)
+  })
+
+  it('has a valid scenario for every action and a failure for every guard', () => {
+    for (const r of REPORT.rules) {
+      expect({ action: r.action, hasValid: r.action in VALID }).toEqual({ action: r.action, hasValid: true })
+      if (r.guard) {
+        expect({ action: r.action, failures: (GUARD_FAILURES[r.action] ?? []).length > 0 }).toEqual({
+          action: r.action,
+          failures: true,
+        })
+      }
+    }
+  })
+
+  it('has an out-of-scope actor for every person role that appears in the table', () => {
+    for (const r of REPORT.rules)
+      for (const role of r.roles) if (role !== 'system') expect({ role, n: OUT_OF_SCOPE[role]?.length ?? 0 }).not.toEqual({ role, n: 0 })
+  })
+
+  it('is the kind registered for report', () => {
+    expect(KINDS.report).toBe(REPORT)
+    expect(statusLabel('report', 'resolved')).toBe('已办结')
+    expect(statusLabel('report', 'no_such_status')).toBe('no_such_status')
+  })
+})
+
+describe('who may do what (pinned from the domain page)', () => {
+  // The table drives the tests above; this pins its governance meaning so a widened row is noticed.
+  const rolesFor = (action: string) => [...new Set(REPORT.rules.filter((r) => r.action === action).flatMap((r) => r.roles))].sort()
+  const fromFor = (action: string) => [...new Set(REPORT.rules.filter((r) => r.action === action).flatMap((r) => r.from))].sort()
+
+  it.each([
+    ['accept', ['department', 'dispatcher', 'grid_worker'], ['submitted']],
+    ['assign', ['dispatcher'], ['accepted', 'assigned', 'in_progress', 'submitted']],
+    ['start', ['department', 'grid_worker'], ['accepted', 'assigned']],
+    ['resolve', ['department', 'grid_worker'], ['accepted', 'assigned', 'in_progress']],
+    ['confirm', ['resident'], ['resolved']],
+    ['reopen', ['resident'], ['resolved']],
+    ['auto_close', ['system'], ['resolved']],
+    ['reject', ['dispatcher'], ['accepted', 'submitted']],
+    ['merge', ['dispatcher'], ['accepted', 'submitted']],
+    ['escalate', ['dispatcher', 'grid_worker', 'system'], ['accepted', 'assigned', 'in_progress', 'submitted']],
+  ])('%s: roles %j from %j', (action, roles, from) => {
+    expect(rolesFor(action)).toEqual(roles)
+    expect(fromFor(action)).toEqual(from)
+  })
+
+  it('handlers never rate or reopen their own work; residents never handle', () => {
+    for (const r of REPORT.rules) {
+      if (['confirm', 'reopen'].includes(r.action)) expect(r.roles).toEqual(['resident'])
+      if (r.roles.includes('resident')) expect(['confirm', 'reopen']).toContain(r.action)
+    }
+  })
+})
+
+describe.each(REPORT.rules.map((r) => [ruleName(r), r] as const))('rule %s', (_name, rule) => {
+  const valid = VALID[rule.action] ?? {}
+
+  describe('allowed', () => {
+    for (const from of rule.from) {
+      for (const role of rule.roles) {
+        it(`from ${from} as ${role}`, () => {
+          for (const a of coveringActors(role, caseAt(from))) {
+            const c = deepFreeze(withAssignee(prepared(from, valid), a, role))
+            const inp = deepFreeze(input(a, rule.action, valid, { expectedVersion: c.version }))
+            const before = JSON.stringify(c)
+            const out = transition(REPORT, tree, c, inp)
+            if (!out.ok) throw new Error(`${a.userId} refused: ${out.code} ${out.message}`)
+            expect(out.role).toBe(role)
+            expect(out.case.status).toBe(rule.to ?? from)
+            expect(out.case.version).toBe(c.version + 1)
+            expect(out.case.updatedAt).toBe(NOW.toISOString())
+            // Identity and provenance never change on a move.
+            for (const k of ['id', 'kind', 'creatorId', 'createdAt', 'category', 'idempotencyKey', 'gridCode'] as const) {
+              expect(out.case[k]).toEqual(c[k])
+            }
+            expect(out.event).toEqual({
+              id: 'evt-1',
+              caseId: c.id,
+              actorId: a.userId,
+              actorRole: role,
+              action: rule.action,
+              fromStatus: from,
+              toStatus: rule.to ?? from,
+              note: valid.note ?? null,
+              attachments: valid.attachments ?? [],
+              at: NOW.toISOString(),
+            })
+            expect(JSON.stringify(c)).toBe(before)
+          }
+        })
+      }
+    }
+  })
+
+  it('refuses every status outside `from` with ILLEGAL_TRANSITION', () => {
+    const others = STATUSES.filter((s) => !REPORT.rules.some((r) => r.action === rule.action && r.from.includes(s)))
+    for (const status of others) {
+      const role = rule.roles[0]
+      const a = coveringActors(role, caseAt(status))[0]
+      const out = transition(REPORT, tree, withAssignee(prepared(status, valid), a, role), input(a, rule.action, valid))
+      expect({ status, ok: out.ok, code: out.ok ? null : out.code }).toEqual({ status, ok: false, code: 'ILLEGAL_TRANSITION' })
+    }
+  })
+
+  const outsiders = ALL_ROLES.filter((r) => !rule.roles.includes(r))
+  if (outsiders.length > 0) {
+    it.each(outsiders)('refuses role %s (holding a covering grant) with FORBIDDEN', (role) => {
+      for (const from of rule.from) {
+        for (const a of coveringActors(role, caseAt(from))) {
+          const c = withAssignee(prepared(from, valid), a, role)
+          // The grant really covers the case: refusal is about the role, not the scope.
+          if (role !== 'system') expect(a.grants.every((g) => grantCovers(tree, g, a, c))).toBe(true)
+          const out = transition(REPORT, tree, c, input(a, rule.action, valid))
+          expect({ from, ok: out.ok, code: out.ok ? null : out.code }).toEqual({ from, ok: false, code: 'FORBIDDEN' })
+        }
+      }
+    })
+  }
+
+  const scoped = rule.roles.filter((r) => r !== 'system')
+  if (scoped.length > 0) {
+    it.each(scoped)('refuses role %s out of scope with FORBIDDEN', (role) => {
+      const list = OUT_OF_SCOPE[role] ?? []
+      expect(list.length).toBeGreaterThan(0)
+      for (const from of rule.from) {
+        for (const { why, actor: a } of list) {
+          const c = prepared(from, valid)
+          expect(canRead(tree, a, c)).toBe(false)
+          const out = transition(REPORT, tree, c, input(a, rule.action, valid))
+          expect({ from, why, ok: out.ok, code: out.ok ? null : out.code }).toEqual({ from, why, ok: false, code: 'FORBIDDEN' })
+        }
+      }
+    })
+  }
+
+  const failures = GUARD_FAILURES[rule.action] ?? []
+  if (failures.length > 0) {
+    it.each(failures.map((f) => [f.why, f] as const))('refuses %s', (_why, f) => {
+      for (const from of rule.from) {
+        for (const role of rule.roles) {
+          const a = coveringActors(role, caseAt(from))[0]
+          const c = withAssignee(prepared(from, f.scenario), a, role)
+          const out = transition(REPORT, tree, c, input(a, rule.action, f.scenario))
+          expect({ from, role, ok: out.ok, code: out.ok ? null : out.code }).toEqual({ from, role, ok: false, code: f.code })
+          if (!out.ok) {
+            expect(out.message).toEqual(expect.any(String))
+            if (f.detailKey) expect(out.details?.[f.detailKey]).toEqual(expect.any(String))
+          }
+        }
+      }
+    })
+  }
+
+  it('refuses a stale expectedVersion with CONFLICT (retryable)', () => {
+    for (const from of rule.from) {
+      const role = rule.roles[0]
+      const a = coveringActors(role, caseAt(from))[0]
+      const c = withAssignee(prepared(from, valid), a, role)
+      for (const v of [c.version - 1, c.version + 1, 0]) {
+        const out = transition(REPORT, tree, c, input(a, rule.action, valid, { expectedVersion: v }))
+        expect(out).toMatchObject({ ok: false, code: 'CONFLICT', retryable: true })
+      }
+      expect(transition(REPORT, tree, c, input(a, rule.action, valid, { expectedVersion: c.version })).ok).toBe(true)
+    }
+  })
+})
+
+describe('refusals outside the table', () => {
+  const dispatcher = actor('u-dispatcher', grant('dispatcher', STREET))
+
+  it.each(['fly', 'submit', '', 'toString', 'constructor', '__proto__'])('unknown action %j → VALIDATION', (action) => {
+    const out = transition(REPORT, tree, caseAt('submitted'), input(dispatcher, action))
+    expect(out).toMatchObject({ ok: false, code: 'VALIDATION' })
+    if (!out.ok) expect(out.message).not.toMatch(/function|\[object/)
+  })
+
+  it('unknown status label does not leak Object.prototype members', () => {
+    const out = transition(REPORT, tree, caseAt('constructor'), input(dispatcher, 'accept'))
+    expect(out).toMatchObject({ ok: false, code: 'ILLEGAL_TRANSITION' })
+    if (!out.ok) expect(out.message).not.toMatch(/function/)
+    expect(statusLabel('report', 'constructor')).toBe('constructor')
+  })
+
+  it('a department grant without a department never covers, even a case without one', () => {
+    const c = reportCase({ status: 'submitted' }, { department: undefined })
+    const a = actor('u-dept-none', grant('department', STREET))
+    expect(canRead(tree, a, c)).toBe(false)
+    expect(transition(REPORT, tree, c, input(a, 'accept'))).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    // …while the right department, once assigned, does.
+    const assigned = reportCase({ status: 'assigned' }, { department: 'zhujian' })
+    expect(transition(REPORT, tree, assigned, input(actor('u-zj', grant('department', STREET, 'zhujian')), 'start')).ok).toBe(true)
+  })
+
+  it('an actor with no grants is refused', () => {
+    const out = transition(REPORT, tree, caseAt('submitted'), input(actor('u-nobody'), 'accept'))
+    expect(out).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  })
+
+  it('system cannot act where the row does not list it, even though it skips scope', () => {
+    const out = transition(REPORT, tree, caseAt('resolved'), input(SYSTEM_ACTOR, 'reopen', { note: 'x' }))
+    expect(out).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  })
+})
+
+describe('patches', () => {
+  const gw = actor('u-gw', grant('grid_worker', GRID1))
+  const dispatcher = actor('u-dispatcher', grant('dispatcher', STREET))
+  const resident = actor(RESIDENT_ID, grant('resident', GRID1))
+
+  function ok(c: Case, inp: TransitionInput) {
+    const out = transition(REPORT, tree, c, inp)
+    if (!out.ok) throw new Error(`${out.code} ${out.message}`)
+    return out
+  }
+
+  it('accept sets slaDeadline = now + slaHours', () => {
+    const out = ok(caseAt('submitted'), input(gw, 'accept', { params: { slaHours: 48 } }))
+    expect(out.case.slaDeadline).toBe(new Date(NOW.getTime() + 48 * 3600 * 1000).toISOString())
+    const half = ok(caseAt('submitted'), input(gw, 'accept', { params: { slaHours: 1.5 } }))
+    expect(half.case.slaDeadline).toBe('2026-11-23T09:30:00.000Z')
+  })
+
+  it('accept without a usable slaHours leaves slaDeadline alone', () => {
+    for (const params of [undefined, {}, { slaHours: 0 }, { slaHours: -4 }, { slaHours: '24' }]) {
+      expect(ok(caseAt('submitted'), input(gw, 'accept', { params })).case.slaDeadline).toBeNull()
+    }
+  })
+
+  it('assign sets assigneeId and department', () => {
+    const out = ok(caseAt('accepted'), input(dispatcher, 'assign', { params: { assigneeId: 'u-gw-9', department: 'zhujian' } }))
+    expect(out.case.assigneeId).toBe('u-gw-9')
+    expect((out.case.payload as ReportPayload).department).toBe('zhujian')
+    expect((out.case.payload as ReportPayload).description).toBe('楼道堆放杂物')
+  })
+
+  it('assign to a person only clears the department; to a department only clears the assignee', () => {
+    const toPerson = ok(reportCase({ status: 'assigned', assigneeId: 'u-old' }), input(dispatcher, 'assign', { params: { assigneeId: 'u-gw-9' } }))
+    expect(toPerson.case.assigneeId).toBe('u-gw-9')
+    expect((toPerson.case.payload as ReportPayload).department).toBeUndefined()
+    const toDept = ok(reportCase({ status: 'assigned', assigneeId: 'u-old' }), input(dispatcher, 'assign', { params: { department: 'zhujian' } }))
+    expect(toDept.case.assigneeId).toBeNull()
+    expect((toDept.case.payload as ReportPayload).department).toBe('zhujian')
+  })
+
+  it('after assignment to another department the old department loses the case and the new one gains it', () => {
+    const out = ok(caseAt('accepted'), input(dispatcher, 'assign', { params: { department: 'zhujian' } }))
+    const oldDept = actor('u-dept', grant('department', STREET, DEPT))
+    const newDept = actor('u-zj', grant('department', STREET, 'zhujian'))
+    expect(transition(REPORT, tree, out.case, input(oldDept, 'start'))).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(transition(REPORT, tree, out.case, input(newDept, 'start'))).toMatchObject({ ok: true, role: 'department' })
+  })
+
+  it('resolve records payload.resolvedAt and keeps the rest of the payload', () => {
+    const out = ok(caseAt('in_progress'), input(gw, 'resolve', { note: '  已清理  ', attachments: ['a.jpg'] }))
+    const p = out.case.payload as ReportPayload
+    expect(p.resolvedAt).toBe(NOW.toISOString())
+    expect(p.photos).toEqual(['before-1.jpg'])
+    expect(p.department).toBe(DEPT)
+    expect(out.event.note).toBe('已清理')
+    expect(out.event.attachments).toEqual(['a.jpg'])
+  })
+
+  it('confirm records rating and comment', () => {
+    const out = ok(caseAt('resolved'), input(resident, 'confirm', { params: { rating: 5, comment: '很满意' } }))
+    expect(out.case.payload).toMatchObject({ rating: 5, ratingComment: '很满意' })
+    for (const rating of [1, 2, 3, 4, 5]) {
+      const o = ok(caseAt('resolved'), input(resident, 'confirm', { params: { rating } }))
+      expect((o.case.payload as ReportPayload).rating).toBe(rating)
+      expect((o.case.payload as ReportPayload).ratingComment).toBeUndefined()
+    }
+  })
+
+  it('reopen is allowed up to exactly the end of the window; auto_close only after it', () => {
+    const edge = withPayload(caseAt('resolved'), { resolvedAt: daysAgo(REPORT_CONFIRM_WINDOW_DAYS) })
+    expect(transition(REPORT, tree, edge, input(resident, 'reopen', { note: '没修好' })).ok).toBe(true)
+    expect(transition(REPORT, tree, edge, input(SYSTEM_ACTOR, 'auto_close')).ok).toBe(false)
+    const past = withPayload(caseAt('resolved'), { resolvedAt: daysAgo(REPORT_CONFIRM_WINDOW_DAYS, 1) })
+    expect(transition(REPORT, tree, past, input(resident, 'reopen', { note: '没修好' })).ok).toBe(false)
+    expect(transition(REPORT, tree, past, input(SYSTEM_ACTOR, 'auto_close'))).toMatchObject({ ok: true, role: 'system' })
+  })
+
+  it('merge records mergedInto', () => {
+    const out = ok(caseAt('submitted'), input(dispatcher, 'merge', { params: { targetCaseId: 'case-0' } }))
+    expect((out.case.payload as ReportPayload).mergedInto).toBe('case-0')
+    expect(out.case.status).toBe('merged')
+  })
+
+  it('escalate moves unitCode, clears assigneeId and keeps status and grid', () => {
+    const c = reportCase({ status: 'assigned', assigneeId: 'u-gw' })
+    const out = ok(c, input(gw, 'escalate', { params: { toUnitCode: STREET } }))
+    expect(out.case.unitCode).toBe(STREET)
+    expect(out.case.assigneeId).toBeNull()
+    expect(out.case.status).toBe('assigned')
+    expect(out.case.gridCode).toBe(GRID1)
+    expect(out.event).toMatchObject({ action: 'escalate', fromStatus: 'assigned', toStatus: 'assigned' })
+    // Still in reach of the grid worker (by grid) and the street dispatcher after moving up.
+    expect(transition(REPORT, tree, out.case, input(gw, 'start')).ok).toBe(true)
+    expect(transition(REPORT, tree, out.case, input(dispatcher, 'assign', { params: { assigneeId: 'x' } })).ok).toBe(true)
+  })
+
+  it('rules without a patch change only status, version and updatedAt', () => {
+    const c = reportCase({ status: 'accepted', assigneeId: 'u-gw', slaDeadline: '2026-11-25T08:00:00.000Z' })
+    const out = ok(c, input(gw, 'start'))
+    expect(out.case).toEqual({ ...c, status: 'in_progress', version: c.version + 1, updatedAt: NOW.toISOString() })
+  })
+
+  it('a chain of moves from submit to close bumps the version each time', () => {
+    let c: Case = openReport({
+      id: 'case-9',
+      eventId: 'e0',
+      creatorId: RESIDENT_ID,
+      idempotencyKey: 'k9',
+      category: 'environment',
+      gridCode: GRID1,
+      payload: { description: 'd', photos: [], location: { lng: 113.305, lat: 23.205, address: 'a' }, anonymous: true },
+      now: NOW,
+    }).case
+    const steps: [Actor, string, Scenario][] = [
+      [gw, 'accept', { params: { slaHours: 24 } }],
+      [dispatcher, 'assign', { params: { assigneeId: 'u-gw' } }],
+      [gw, 'start', {}],
+      [gw, 'resolve', { note: '好了', attachments: ['p.jpg'] }],
+      [resident, 'reopen', { note: '没好' }],
+      [gw, 'resolve', { note: '真好了', attachments: ['p2.jpg'] }],
+      [resident, 'confirm', { params: { rating: 5 } }],
+    ]
+    for (const [a, action, s] of steps) {
+      const out = transition(REPORT, tree, c, input(a, action, s, { expectedVersion: c.version }))
+      if (!out.ok) throw new Error(`${action}: ${out.code} ${out.message}`)
+      expect(out.case.version).toBe(c.version + 1)
+      c = out.case
+    }
+    expect(c.status).toBe('closed')
+    expect(c.version).toBe(1 + steps.length)
+    expect(transition(REPORT, tree, c, input(resident, 'reopen', { note: 'x' }))).toMatchObject({ code: 'ILLEGAL_TRANSITION' })
+  })
+})
+
+describe('openReport', () => {
+  it('starts at the grid as submitted, version 1, with a submit event from null', () => {
+    const payload: ReportPayload = {
+      description: '路灯不亮',
+      photos: ['p1.jpg', 'p2.jpg'],
+      location: { lng: 113.305, lat: 23.205, address: '云景路 2 号' },
+      anonymous: false,
+    }
+    const { case: c, event } = openReport({
+      id: 'case-2',
+      eventId: 'evt-0',
+      creatorId: RESIDENT_ID,
+      idempotencyKey: 'idem-2',
+      category: 'facility',
+      gridCode: GRID1,
+      payload,
+      now: NOW,
+    })
+    expect(c).toEqual({
+      id: 'case-2',
+      kind: 'report',
+      status: 'submitted',
+      unitCode: GRID1,
+      gridCode: GRID1,
+      assigneeId: null,
+      category: 'facility',
+      payload,
+      creatorId: RESIDENT_ID,
+      idempotencyKey: 'idem-2',
+      createdAt: NOW.toISOString(),
+      updatedAt: NOW.toISOString(),
+      slaDeadline: null,
+      version: 1,
+    })
+    expect(c.status).toBe(REPORT.initialStatus)
+    expect(event).toEqual({
+      id: 'evt-0',
+      caseId: 'case-2',
+      actorId: RESIDENT_ID,
+      actorRole: 'resident',
+      action: 'submit',
+      fromStatus: null,
+      toStatus: 'submitted',
+      note: null,
+      attachments: ['p1.jpg', 'p2.jpg'],
+      at: NOW.toISOString(),
+    })
+  })
+})
