@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { resolve } from 'node:path'
-import { ROLE_LABELS } from '../../src/core/roles'
+import { ROLE_LABELS, ROLES } from '../../src/core/roles'
 import { LocalFileStore } from '../adapters/local/files'
 import { loadOrCreateSecret } from '../adapters/local/secret'
 import { LocalSessions } from '../adapters/local/session'
@@ -66,7 +66,8 @@ export function createAppServer(opts: ServerOptions): Server {
       if (!opts.devLogin) return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '不存在' })
       if (path === '/api/dev/users' && req.method === 'GET') {
         const units = new Map((await opts.store.listUnits()).map((u) => [u.code, u.name]))
-        const users = (await opts.store.listUsers()).filter((u) => u.id.startsWith('demo-'))
+        const rank = (u: { grants: { role: (typeof ROLES)[number] }[] }) => ROLES.indexOf(u.grants[0]?.role ?? 'admin')
+        const users = (await opts.store.listUsers()).filter((u) => u.id.startsWith('demo-')).sort((a, b) => rank(a) - rank(b))
         return sendJson(res, 200, {
           ok: true,
           users: users.map((u) => ({

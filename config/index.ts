@@ -1,0 +1,66 @@
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import devConfig from './dev'
+import prodConfig from './prod'
+
+/** Which platform this run builds; the CLI sets it from `--type`. */
+const isH5 = process.env.TARO_ENV === 'h5'
+
+/**
+ * Runtime switches baked into the bundle. The H5 build talks to the local server ('http') unless
+ * told to use CloudBase; the mini-program always uses wx.cloud, so the value only matters for H5.
+ */
+const transport = process.env.TARO_APP_TRANSPORT === 'cloudbase' ? 'cloudbase' : 'http'
+const cloudbaseEnv = process.env.TARO_APP_CLOUDBASE_ENV ?? ''
+
+/** NutUI is drawn at 375 wide; our own styles at 750 (NutUI's documented Taro setting). */
+function designWidth(input?: string | number | { file?: string }): number {
+  const file = typeof input === 'object' && input?.file ? input.file.replace(/\\+/g, '/') : ''
+  return file.includes('@nutui') ? 375 : 750
+}
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'jiefang',
+    date: '2025-11-23',
+    designWidth,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: isH5 ? 'dist-h5' : 'miniprogram',
+    plugins: [],
+    defineConstants: {
+      'process.env.TARO_APP_TRANSPORT': JSON.stringify(transport),
+      'process.env.TARO_APP_CLOUDBASE_ENV': JSON.stringify(cloudbaseEnv),
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: { type: 'webpack5', prebundle: { enable: false } },
+    cache: { enable: false },
+    mini: {
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+  }
+
+  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig)
+  return merge({}, baseConfig, prodConfig)
+})

@@ -1,0 +1,39 @@
+import Taro from '@tarojs/taro'
+import { createApi } from './client'
+import { lazyTransport } from './lazy'
+import { taroTokenStore } from './session-store'
+import { createHttpTransport, type HttpTransport } from './transports/http'
+import { createWeappTransport } from './transports/weapp'
+import type { Transport } from './transport'
+
+export type { Api } from './client'
+export type { DevUser } from './transports/http'
+
+export const HOME_URL = '/pages/home/index'
+
+/** Local H5 against the developer's own server: dev sign-in and the role switcher apply. */
+export const isLocalDev = process.env.TARO_ENV === 'h5' && process.env.TARO_APP_TRANSPORT !== 'cloudbase'
+
+/** Only built in local mode; null elsewhere so pages cannot reach dev sign-in by accident. */
+export const devAuth: HttpTransport | null = isLocalDev ? createHttpTransport({ store: taroTokenStore }) : null
+
+function pickTransport(): Transport {
+  // These conditions are build-time constants, so webpack drops the branches (and the CloudBase
+  // SDK chunk) that a platform does not use.
+  if (process.env.TARO_ENV === 'weapp') return createWeappTransport()
+  if (process.env.TARO_ENV === 'h5' && process.env.TARO_APP_TRANSPORT === 'cloudbase') {
+    const env = process.env.TARO_APP_CLOUDBASE_ENV ?? ''
+    return lazyTransport(() => import('./transports/cloudbase').then((m) => m.createCloudbaseTransport(env)))
+  }
+  return devAuth as HttpTransport
+}
+
+/** Local mode: a lapsed or missing session sends the user to the home page's role switcher. */
+function toRoleSwitcher(): void {
+  if (!isLocalDev) return
+  const pages = Taro.getCurrentPages()
+  const here = pages[pages.length - 1]?.route ?? ''
+  if (!here.includes('pages/home/index')) void Taro.reLaunch({ url: HOME_URL })
+}
+
+export const api = createApi(pickTransport(), { onUnauthenticated: toRoleSwitcher })

@@ -1,0 +1,35 @@
+import Taro from '@tarojs/taro'
+import { photoTypeOfPath, unsupportedPhoto } from '../photo'
+import type { Transport } from '../transport'
+import { photoCloudPath, registerUpload } from './register'
+
+/** Call once when the mini-program starts; wx.cloud ignores later calls anyway. */
+export function initWeappCloud(): void {
+  const cloud = Taro.cloud as unknown as { DYNAMIC_CURRENT_ENV?: string }
+  const env = process.env.TARO_APP_CLOUDBASE_ENV || cloud.DYNAMIC_CURRENT_ENV
+  Taro.cloud.init(env ? { env, traceUser: true } : { traceUser: true })
+}
+
+function fileSize(filePath: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const fs = Taro.getFileSystemManager()
+    fs.getFileInfo({ filePath, success: (r) => resolve(r.size), fail: reject })
+  })
+}
+
+/** wx.cloud: functions by name; photos straight into cloud storage, then registered with `files`. */
+export function createWeappTransport(): Transport {
+  return {
+    async invoke(name, data) {
+      const res = await Taro.cloud.callFunction({ name, data: data as unknown as Record<string, unknown> })
+      return res.result
+    },
+    async uploadPhoto(localPath, call) {
+      const type = photoTypeOfPath(localPath)
+      if (!type) return unsupportedPhoto()
+      const size = await fileSize(localPath)
+      const up = await Taro.cloud.uploadFile({ cloudPath: photoCloudPath(type), filePath: localPath })
+      return registerUpload(call, up.fileID, type, size)
+    },
+  }
+}

@@ -1,0 +1,23 @@
+/** The H5 point picker is only for browsers; the mini-program uses wx.chooseLocation instead. */
+const reportPages = process.env.TARO_ENV === 'h5' ? ['new/index', 'pick/index'] : ['new/index']
+
+export default defineAppConfig({
+  pages: ['pages/home/index'],
+  // Reporting and case pages load on demand so the first screen only pays for the home page.
+  subPackages: [
+    { root: 'pages/report', pages: reportPages },
+    { root: 'pages/cases', pages: ['mine/index', 'detail/index'] },
+  ],
+  window: {
+    navigationBarTitleText: '街坊通',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f5f6f7',
+    backgroundTextStyle: 'dark',
+  },
+  permission: {
+    'scope.userLocation': { desc: '用于确定您上报问题所在的网格' },
+  },
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+  lazyCodeLoading: 'requiredComponents',
+})

@@ -1,0 +1,123 @@
+import { Button, Empty } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { useCallback, useRef, useState } from 'react'
+import { api } from '../../../api'
+import StatusTag from '../../../components/StatusTag'
+import type { CaseSummary } from '../../../contracts/api'
+import { formatInstant } from '../../../core/time'
+import './index.css'
+
+const PAGE = 20
+
+type Phase = 'loading' | 'ready' | 'error'
+
+export default function MyCases() {
+  const [cases, setCases] = useState<CaseSummary[]>([])
+  const [next, setNext] = useState<string | null>(null)
+  const [phase, setPhase] = useState<Phase>('loading')
+  const [error, setError] = useState('')
+  const [loadingMore, setLoadingMore] = useState(false)
+  const firstShow = useRef(true)
+  // Read inside callbacks that Taro may hold on to from an earlier render.
+  const shownList = useRef(false)
+
+  const refresh = useCallback(async () => {
+    const r = await api.call('reports.mine', { limit: PAGE })
+    if (r.ok) {
+      setCases(r.cases)
+      setNext(r.next)
+      setPhase('ready')
+      setError('')
+      shownList.current = true
+    } else if (shownList.current) {
+      // Keep the list the user is looking at; just say why it did not refresh.
+      void Taro.showToast({ title: r.message, icon: 'none' })
+    } else {
+      setError(r.message)
+      setPhase('error')
+    }
+  }, [])
+
+  // Statuses change while the user looks at a case, so the list reloads every time it is shown.
+  useDidShow(() => {
+    if (firstShow.current) setPhase('loading')
+    firstShow.current = false
+    void refresh()
+  })
+
+  usePullDownRefresh(() => {
+    void refresh().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const loadMore = async () => {
+    if (!next || loadingMore) return
+    setLoadingMore(true)
+    const r = await api.call('reports.mine', { before: next, limit: PAGE })
+    setLoadingMore(false)
+    if (r.ok) {
+      setCases((list) => [...list, ...r.cases.filter((c) => !list.some((x) => x.id === c.id))])
+      setNext(r.next)
+    } else void Taro.showToast({ title: r.message, icon: 'none' })
+  }
+
+  useReachBottom(() => void loadMore())
+
+  const open = (id: string) => void Taro.navigateTo({ url: `/pages/cases/detail/index?id=${encodeURIComponent(id)}` })
+  const report = () => void Taro.navigateTo({ url: '/pages/report/new/index' })
+
+  if (phase === 'loading') return <View className='jf-page jf-center'>正在加载…</View>
+
+  if (phase === 'error')
+    return (
+      <View className='jf-page jf-center' id='jf-cases-error'>
+        <Text>{error}</Text>
+        <View className='jf-mine-retry'>
+          <Button size='small' onClick={() => void refresh()}>
+            重试
+          </Button>
+        </View>
+      </View>
+    )
+
+  if (!cases.length)
+    return (
+      <View className='jf-page jf-mine-empty' id='jf-cases-empty'>
+        <Empty title='还没有事项' description='发现身边的问题，随手上报给网格员' />
+        <View className='jf-mine-empty-action'>
+          <Button id='jf-empty-report' type='primary' onClick={report}>
+            上报问题
+          </Button>
+        </View>
+      </View>
+    )
+
+  return (
+    <View className='jf-page jf-mine'>
+      <View id='jf-case-list'>
+        {cases.map((c) => (
+          <View key={c.id} className='jf-card jf-case-row' data-case-id={c.id} data-status={c.status} onClick={() => open(c.id)}>
+            <View className='jf-case-row-head'>
+              <Text className='jf-case-row-category'>{c.categoryName}</Text>
+              <StatusTag status={c.status} label={c.statusLabel} />
+            </View>
+            <Text className='jf-case-row-title'>{c.title}</Text>
+            <View className='jf-case-row-foot'>
+              <Text className='jf-muted'>{c.gridName}</Text>
+              <Text className='jf-muted'>{formatInstant(c.createdAt)}</Text>
+            </View>
+          </View>
+        ))}
+      </View>
+      <View className='jf-mine-more'>
+        {next ? (
+          <Button id='jf-load-more' size='small' fill='none' loading={loadingMore} onClick={() => void loadMore()}>
+            加载更多
+          </Button>
+        ) : (
+          <Text className='jf-muted'>没有更多了</Text>
+        )}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,114 @@
+import { Button } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useEffect, useMemo, useState, type MouseEvent } from 'react'
+import { api } from '../../../api'
+import type { GridShape } from '../../../contracts/api'
+import { centroid, fitProjection, inPolygon } from '../../../utils/geo-fit'
+import { PICKED_POINT, type PickedPoint } from '../../../utils/pick-channel'
+import './index.css'
+
+const WIDTH = 360
+
+/**
+ * H5 only (the mini-program uses wx.chooseLocation): the grids around the user drawn as a plain SVG,
+ * with no map tiles or map SDK. Tapping drops a pin; the grid under the pin is named before confirming.
+ */
+export default function PickPoint() {
+  const [grids, setGrids] = useState<GridShape[] | null>(null)
+  const [error, setError] = useState('')
+  const [pin, setPin] = useState<[number, number] | null>(null)
+
+  const load = async () => {
+    setError('')
+    const r = await api.call('reports.gridMap', {})
+    if (r.ok) setGrids(r.grids)
+    else setError(r.message)
+  }
+
+  useEffect(() => {
+    void load()
+  }, [])
+
+  const proj = useMemo(() => fitProjection((grids ?? []).flatMap((g) => g.polygon), WIDTH), [grids])
+  const hit = pin ? grids?.find((g) => inPolygon(pin, g.polygon)) ?? null : null
+
+  const tap = (e: MouseEvent<SVGSVGElement>) => {
+    const box = e.currentTarget.getBoundingClientRect()
+    const x = ((e.clientX - box.left) / box.width) * proj.width
+    const y = ((e.clientY - box.top) / box.height) * proj.height
+    setPin(proj.toLngLat(x, y))
+  }
+
+  const confirm = () => {
+    if (!pin) return
+    const picked: PickedPoint = { lng: pin[0], lat: pin[1], gridName: hit?.name ?? null, gridPath: hit?.path ?? null }
+    Taro.eventCenter.trigger(PICKED_POINT, picked)
+    void Taro.navigateBack()
+  }
+
+  if (!grids) {
+    return (
+      <View className='jf-page jf-center'>
+        <Text>{error || '正在加载网格地图…'}</Text>
+        {error && (
+          <View className='jf-pick-retry'>
+            <Button size='small' onClick={() => void load()}>
+              重试
+            </Button>
+          </View>
+        )}
+      </View>
+    )
+  }
+
+  const pinXY = pin ? proj.toXY(pin) : null
+  return (
+    <View className='jf-page jf-pick'>
+      <Text className='jf-pick-hint'>点击地图标出问题位置</Text>
+      <View className='jf-pick-map'>
+        <svg
+          id='jf-pick-map'
+          viewBox={`0 0 ${proj.width} ${proj.height}`}
+          width='100%'
+          preserveAspectRatio='xMidYMid meet'
+          onClick={tap}
+        >
+          {grids.map((g) => (
+            <g key={g.code} className={`jf-pick-grid ${hit?.code === g.code ? 'is-hit' : ''}`} data-code={g.code}>
+              {g.polygon.map((ring, i) => (
+                <polygon key={i} points={ring.map((p) => proj.toXY(p).join(',')).join(' ')} />
+              ))}
+              {g.polygon[0] && (
+                <text x={proj.toXY(centroid(g.polygon[0]))[0]} y={proj.toXY(centroid(g.polygon[0]))[1]} textAnchor='middle'>
+                  {g.name}
+                </text>
+              )}
+            </g>
+          ))}
+          {pinXY && (
+            <g className='jf-pick-pin'>
+              <circle cx={pinXY[0]} cy={pinXY[1]} r={9} />
+              <circle cx={pinXY[0]} cy={pinXY[1]} r={3} className='jf-pick-pin-core' />
+            </g>
+          )}
+        </svg>
+      </View>
+      <View className='jf-card jf-pick-result' id='jf-pick-result'>
+        {!pin && <Text className='jf-muted'>尚未选点</Text>}
+        {pin && hit && (
+          <>
+            <Text className='jf-pick-grid-name'>{hit.name}</Text>
+            <Text className='jf-muted'>{hit.path}</Text>
+          </>
+        )}
+        {pin && !hit && <Text className='jf-pick-outside'>该位置不在服务网格内，请在网格范围内选点</Text>}
+      </View>
+      <View className='jf-submit-bar'>
+        <Button id='jf-pick-confirm' type='primary' block size='large' disabled={!pin || !hit} onClick={confirm}>
+          确定
+        </Button>
+      </View>
+    </View>
+  )
+}
