@@ -1,0 +1,77 @@
+/**
+ * Photos in CloudBase cloud storage. The storage key is the CloudBase fileID
+ * (`cloud://env.bucket/jiefang/files/…`); the mini-program shows files through short-lived
+ * temporary URLs, never public ones.
+ */
+import type { FileMeta, FileStore } from '../../ports'
+import { mapCloudbaseError } from './cloudbaseErrors'
+
+const EXT: Record<FileMeta['contentType'], string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' }
+
+/** Seconds a temporary download URL stays valid. */
+export const TEMP_URL_SECONDS = 600
+
+/** The storage calls of a CloudBase app this adapter uses (the node-sdk `CloudBase` has them). */
+export interface CloudbaseStorageApp {
+  uploadFile(opts: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>
+  downloadFile(opts: { fileID: string }): Promise<{ fileContent?: string | Buffer }>
+  getTempFileURL(opts: {
+    fileList: Array<{ fileID: string; maxAge: number }>
+  }): Promise<{ fileList: Array<{ code: string; fileID: string; tempFileURL: string }> }>
+}
+
+/** Codes and statuses meaning "no such file" rather than a failure. */
+function isMissing(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code
+  if (code === 'STORAGE_FILE_NONEXIST' || code === 'FILE_NOT_EXIST' || code === 'RESOURCE_NOT_FOUND') return true
+  const message = e instanceof Error ? e.message : String((e as { message?: unknown } | null)?.message ?? '')
+  return code === 'STORAGE_REQUEST_FAIL' && /Status:\s*404\b/.test(message)
+}
+
+export class CloudbaseFileStore implements FileStore {
+  constructor(
+    private readonly app: CloudbaseStorageApp,
+    /** Folder inside the bucket; tests use their own. */
+    private readonly folder = 'jiefang/files',
+  ) {}
+
+  async put(id: string, bytes: Uint8Array, contentType: FileMeta['contentType']): Promise<string> {
+    if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new Error(`file id must be a plain token, got ${JSON.stringify(id)}`)
+    const cloudPath = `${this.folder}/${id.slice(0, 2)}/${id}.${EXT[contentType]}`
+    try {
+      const res = await this.app.uploadFile({ cloudPath, fileContent: Buffer.from(bytes) })
+      if (!res.fileID) throw new Error(`CloudBase upload of ${cloudPath} returned no fileID`)
+      return res.fileID
+    } catch (e) {
+      throw mapCloudbaseError(e)
+    }
+  }
+
+  async get(storageKey: string): Promise<Uint8Array | null> {
+    if (!storageKey.startsWith('cloud://')) return null
+    try {
+      const res = await this.app.downloadFile({ fileID: storageKey })
+      const content = res.fileContent
+      if (content === undefined) return null
+      return new Uint8Array(typeof content === 'string' ? Buffer.from(content) : content)
+    } catch (e) {
+      if (isMissing(e)) return null
+      throw mapCloudbaseError(e)
+    }
+  }
+
+  /** A temporary HTTPS URL for the file, valid `maxAge` seconds. */
+  async tempUrl(fileID: string, maxAge = TEMP_URL_SECONDS): Promise<string> {
+    let item: { code: string; fileID: string; tempFileURL: string } | undefined
+    try {
+      const res = await this.app.getTempFileURL({ fileList: [{ fileID, maxAge }] })
+      item = res.fileList?.[0]
+    } catch (e) {
+      throw mapCloudbaseError(e)
+    }
+    if (!item || item.code !== 'SUCCESS' || !item.tempFileURL) {
+      throw new Error(`no temporary URL for ${fileID}: ${item?.code ?? 'empty answer'}`)
+    }
+    return item.tempFileURL
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * Collections and indexes the CloudBase store's queries need: the same query shapes the
+ * SQLite migrations index. cloudbaserc.json carries the same list for
+ * @cloudbase/framework-plugin-database (`tcb framework deploy`); a test keeps the two equal.
+ *
+ * Not unique on purpose: `jf_users.openid`. CloudBase indexes a missing or null field as a
+ * value, so a unique index would allow only one user without an OPENID (staff created by an
+ * admin); `Store.putUser` callers keep OPENIDs unique instead.
+ */
+import { COLLECTIONS, DEFAULT_PREFIX, type CollectionKey } from './store'
+
+export interface IndexKey {
+  name: string
+  /** As the CloudBase index API spells it. */
+  direction: '1' | '-1'
+}
+
+export interface IndexSpec {
+  name: string
+  unique: boolean
+  keys: IndexKey[]
+}
+
+export interface CollectionSpec {
+  collectionName: string
+  description: string
+  /** Only cloud functions (admin) touch the data; the mini-program goes through them. */
+  aclTag: 'ADMINONLY'
+  createIndexes: IndexSpec[]
+}
+
+const asc = (name: string): IndexKey => ({ name, direction: '1' })
+const desc = (name: string): IndexKey => ({ name, direction: '-1' })
+
+const INDEXES: Record<CollectionKey, { description: string; indexes: IndexSpec[] }> = {
+  cases: {
+    description: '事项 cases (一本账)',
+    indexes: [
+      // "My cases": creator's list, newest first.
+      { name: 'by_creator', unique: false, keys: [asc('creatorId'), desc('_id')] },
+      // Grid worker / street queues ordered by deadline.
+      { name: 'by_grid_status_sla', unique: false, keys: [asc('gridCode'), asc('status'), asc('slaDeadline')] },
+      { name: 'by_unit_status_sla', unique: false, keys: [asc('unitCode'), asc('status'), asc('slaDeadline')] },
+      // "Assigned to me".
+      { name: 'by_assignee_status', unique: false, keys: [asc('assigneeId'), asc('status')] },
+      // A retried create finds the first; a second insert with the same key fails.
+      { name: 'by_creator_idempotency', unique: true, keys: [asc('creatorId'), asc('idempotencyKey')] },
+    ],
+  },
+  timeline: {
+    description: '事项时间线 (append-only)',
+    indexes: [{ name: 'by_case_seq', unique: false, keys: [asc('caseId'), asc('seq')] }],
+  },
+  users: {
+    description: '用户与角色授权',
+    indexes: [{ name: 'by_openid', unique: false, keys: [asc('openid')] }],
+  },
+  units: { description: '组织架构 (市/区/街道/社区/网格)', indexes: [] },
+  files: { description: '照片元数据', indexes: [] },
+  outbox: {
+    description: '待发送通知 (outbox)',
+    indexes: [
+      { name: 'due', unique: false, keys: [asc('deliveredAt'), asc('nextAttemptAt')] },
+      // dueMessages walks undelivered messages oldest first.
+      { name: 'undelivered_in_order', unique: false, keys: [asc('deliveredAt'), asc('createdAt'), asc('seq')] },
+    ],
+  },
+  idempotency: { description: '幂等键占用 (creatorId, key)', indexes: [] },
+  inbox: {
+    description: '站内信',
+    indexes: [
+      // A user's list, newest first, and the unread count.
+      { name: 'by_user_created', unique: false, keys: [asc('userId'), desc('createdAt'), desc('_id')] },
+      { name: 'by_user_read', unique: false, keys: [asc('userId'), asc('readAt')] },
+    ],
+  },
+  follows: {
+    description: '事项关注',
+    indexes: [{ name: 'by_case', unique: false, keys: [asc('caseId'), asc('at')] }],
+  },
+  subscribe_quota: { description: '订阅消息授权次数 (userId, templateId)', indexes: [] },
+}
+
+export function collectionSpecs(prefix = DEFAULT_PREFIX): CollectionSpec[] {
+  return COLLECTIONS.map((key) => ({
+    collectionName: `${prefix}${key}`,
+    description: INDEXES[key].description,
+    aclTag: 'ADMINONLY',
+    createIndexes: INDEXES[key].indexes,
+  }))
+}

@@ -1,0 +1,74 @@
+/**
+ * cloudbaserc.json (read by `tcb fn deploy` / `tcb framework deploy`) must deploy what the
+ * code expects: the four functions with their limits and timer, and the collections and
+ * indexes of backend/adapters/cloudbase/indexes.ts (the list a deploy script can also apply).
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { collectionSpecs } from '../../backend/adapters/cloudbase/indexes'
+import { COLLECTIONS } from '../../backend/adapters/cloudbase/store'
+
+interface FunctionConfig {
+  name: string
+  runtime: string
+  timeout: number
+  memorySize: number
+  installDependency: boolean
+  envVariables: Record<string, string>
+  triggers?: Array<{ name: string; type: string; config: string }>
+}
+
+const rc = JSON.parse(readFileSync(join(__dirname, '../../cloudbaserc.json'), 'utf8')) as {
+  envId: string
+  functionRoot: string
+  functions: FunctionConfig[]
+  framework: { plugins: Record<string, { use: string; inputs: { collections: unknown[] } }> }
+}
+
+describe('cloudbaserc.json', () => {
+  it('takes the environment id from the ENV_ID variable, functions from ./cloudfunctions', () => {
+    expect(rc.envId).toBe('{{env.ENV_ID}}')
+    expect(rc.functionRoot).toBe('./cloudfunctions')
+  })
+
+  it('deploys the API functions in CloudBase mode with bounded time and memory', () => {
+    expect(rc.functions.map((f) => f.name).sort()).toEqual(['files', 'reports', 'session', 'sla-timer'])
+    for (const f of rc.functions) {
+      expect(f).toMatchObject({ runtime: 'Nodejs18.15', memorySize: 256, installDependency: true, envVariables: { JIEFANG_MODE: 'cloudbase' } })
+    }
+    for (const name of ['session', 'reports', 'files']) {
+      const f = rc.functions.find((x) => x.name === name) as FunctionConfig
+      expect(f.timeout).toBeGreaterThanOrEqual(10)
+      expect(f.timeout).toBeLessThanOrEqual(20)
+      expect(f.triggers).toBeUndefined()
+    }
+  })
+
+  it('fires the SLA timer every five minutes (CloudBase 7-field cron)', () => {
+    const timer = rc.functions.find((f) => f.name === 'sla-timer') as FunctionConfig
+    expect(timer.triggers).toEqual([{ name: expect.any(String), type: 'timer', config: '0 */5 * * * * *' }])
+  })
+
+  it('declares exactly the store\'s collections, admin-only, with the indexes of indexes.ts', () => {
+    const db = Object.values(rc.framework.plugins).find((p) => p.use === '@cloudbase/framework-plugin-database')
+    expect(db).toBeDefined()
+    expect(db?.inputs.collections).toEqual(collectionSpecs())
+    expect(collectionSpecs().map((c) => c.collectionName)).toEqual(COLLECTIONS.map((k) => `jf_${k}`))
+  })
+
+  it('indexes the query shapes the store sends', () => {
+    const byName = Object.fromEntries(collectionSpecs().map((c) => [c.collectionName, c.createIndexes]))
+    const keys = (coll: string) => byName[coll].map((i) => i.keys.map((k) => `${k.name}:${k.direction}`).join(','))
+    expect(keys('jf_cases')).toEqual([
+      'creatorId:1,_id:-1',
+      'gridCode:1,status:1,slaDeadline:1',
+      'unitCode:1,status:1,slaDeadline:1',
+      'assigneeId:1,status:1',
+      'creatorId:1,idempotencyKey:1',
+    ])
+    expect(byName.jf_cases.find((i) => i.name === 'by_creator_idempotency')?.unique).toBe(true)
+    expect(keys('jf_timeline')).toEqual(['caseId:1,seq:1'])
+    expect(keys('jf_users')).toEqual(['openid:1'])
+    expect(keys('jf_outbox')).toEqual(['deliveredAt:1,nextAttemptAt:1', 'deliveredAt:1,createdAt:1,seq:1'])
+  })
+})

@@ -1,0 +1,25 @@
+/**
+ * The shared Store contract, run through the real @cloudbase/node-sdk against the loopback
+ * fake: checks the adapter's queries, orderings and transaction use end to end on the wire.
+ * The fake models CloudBase; test/store/cloudbase.contract.test.ts runs the same suite
+ * against a real environment when credentials are given.
+ */
+import { CloudbaseStore } from '../../backend/adapters/cloudbase/store'
+import { describeStoreContract } from '../contract/storeContract'
+import { FakeCloudbase } from './fakeCloudbase'
+import { sdkApp, quietSdkRuntime } from './sdkApp'
+
+quietSdkRuntime()
+
+describeStoreContract('cloudbase (real SDK, loopback fake service)', async () => {
+  const fake = new FakeCloudbase()
+  await fake.start()
+  const store = new CloudbaseStore(sdkApp(fake).database(), { retryDelayMs: 5 })
+  return {
+    store,
+    cleanup: async () => {
+      await store.close()
+      await fake.stop()
+    },
+  }
+})

@@ -1,0 +1,84 @@
+/**
+ * CloudbaseIdentity takes the caller's OPENID from what the platform injects (the invocation
+ * context, or the runtime environment via the real SDK's auth().getUserInfo()), never from an
+ * event payload the client wrote.
+ */
+import * as tcb from '@cloudbase/node-sdk'
+import { CloudbaseIdentity } from '../../backend/adapters/cloudbase/identity'
+
+const ENV_KEYS = ['WX_OPENID', 'WX_CONTEXT_KEYS', 'TCB_CONTEXT_KEYS', 'TENCENTCLOUD_RUNENV'] as const
+let saved: Record<string, string | undefined>
+
+beforeEach(() => {
+  saved = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]))
+  for (const k of ENV_KEYS) delete process.env[k]
+})
+afterEach(() => {
+  for (const k of ENV_KEYS) {
+    if (saved[k] === undefined) delete process.env[k]
+    else process.env[k] = saved[k]
+  }
+})
+
+/** An SCF invocation context as the runtime passes it to `main(event, context)`. */
+function scfContext(environment: Record<string, string> | string, extra: Record<string, unknown> = {}) {
+  return {
+    memory_limit_in_mb: 256,
+    time_limit_in_ms: 10000,
+    request_id: 'req-1',
+    function_version: '$LATEST',
+    function_name: 'reports',
+    namespace: 'test-env',
+    environment: typeof environment === 'string' ? environment : JSON.stringify(environment),
+    ...extra,
+  }
+}
+
+function realApp() {
+  return tcb.init({ env: 'test-env', secretId: 'fake-secret-id', secretKey: 'fake-secret-key' })
+}
+
+describe('CloudbaseIdentity', () => {
+  it('reads WX_OPENID from the invocation context', async () => {
+    const id = new CloudbaseIdentity(realApp())
+    expect(await id.resolve(scfContext({ WX_OPENID: 'oABC123-xyz_9', WX_APPID: 'wx123', TCB_ENV: 'test-env' }))).toEqual({
+      openid: 'oABC123-xyz_9',
+    })
+  })
+
+  it('reads the old runtime\'s `environ` text too', async () => {
+    const ctx = { ...scfContext({}), environment: undefined, environ: 'WX_APPID=wx123;WX_OPENID=oOLD12345;TCB_ENV=test-env' }
+    expect(await new CloudbaseIdentity(realApp()).resolve(ctx)).toEqual({ openid: 'oOLD12345' })
+  })
+
+  it('falls back to the runtime environment through the SDK\'s auth().getUserInfo()', async () => {
+    process.env.WX_CONTEXT_KEYS = 'WX_OPENID,WX_APPID'
+    process.env.WX_OPENID = 'oFromRuntime1'
+    const id = new CloudbaseIdentity(realApp())
+    expect(await id.resolve(scfContext({ TCB_ENV: 'test-env' }))).toEqual({ openid: 'oFromRuntime1' })
+    // The context wins over the environment when both are there.
+    expect(await id.resolve(scfContext({ WX_OPENID: 'oFromContext1' }))).toEqual({ openid: 'oFromContext1' })
+  })
+
+  it('never takes an identity from the event payload', async () => {
+    const id = new CloudbaseIdentity(realApp())
+    const forged = { openid: 'oForged0001', OPENID: 'oForged0001', WX_OPENID: 'oForged0001', userInfo: { openId: 'oForged0001' } }
+    // An event passed where the context belongs carries no platform fields: nobody.
+    expect(await id.resolve({ action: 'create', data: {}, ...forged })).toBeNull()
+    // A real context with forged top-level fields and no platform OPENID: still nobody.
+    expect(await id.resolve(scfContext({ TCB_ENV: 'test-env' }, forged))).toBeNull()
+    // A real context plus forged fields: the platform's value, not the forged one.
+    expect(await id.resolve(scfContext({ WX_OPENID: 'oPlatform01' }, forged))).toEqual({ openid: 'oPlatform01' })
+  })
+
+  it('answers null for no context, a broken one, or a value that is not an OPENID', async () => {
+    const id = new CloudbaseIdentity(realApp())
+    expect(await id.resolve(undefined)).toBeNull()
+    expect(await id.resolve(null)).toBeNull()
+    expect(await id.resolve('oABC123')).toBeNull()
+    expect(await id.resolve(scfContext('{not json'))).toBeNull()
+    expect(await id.resolve(scfContext({ WX_OPENID: '' }))).toBeNull()
+    expect(await id.resolve(scfContext({ WX_OPENID: 'has space in it' }))).toBeNull()
+    expect(await new CloudbaseIdentity().resolve(scfContext({}))).toBeNull()
+  })
+})

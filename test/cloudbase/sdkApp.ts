@@ -1,0 +1,40 @@
+/** The real node-sdk app, pointed at a FakeCloudbase over loopback. */
+import * as tcb from '@cloudbase/node-sdk'
+import type { FakeCloudbase } from './fakeCloudbase'
+
+export function sdkApp(fake: FakeCloudbase, timeout = 3000): ReturnType<typeof tcb.init> {
+  return tcb.init({
+    env: 'test-env',
+    // The SDK signs every request and refuses to send without a key pair; the fake ignores it.
+    secretId: 'fake-secret-id',
+    secretKey: 'fake-secret-key',
+    serviceUrl: fake.serviceUrl,
+    // No pooled sockets left behind for jest to wait on.
+    keepalive: false,
+    timeout,
+  })
+}
+
+/**
+ * Two SDK habits that only matter off Tencent Cloud, switched off by jest hooks:
+ * - it probes http://metadata.tencentyun.com before every request (caching only a success),
+ *   ~70 ms a call; TENCENTCLOUD answers the probe, and with `serviceUrl` set changes nothing else;
+ * - a database request starts a 3 s "slow request" timer that a failed request never clears;
+ *   SILENCE turns that warning off so failure tests leave no timers behind.
+ */
+export function quietSdkRuntime(): void {
+  const vars = { TENCENTCLOUD: 'true', SILENCE: 'true' }
+  const saved: Record<string, string | undefined> = {}
+  beforeAll(() => {
+    for (const [k, v] of Object.entries(vars)) {
+      saved[k] = process.env[k]
+      process.env[k] = v
+    }
+  })
+  afterAll(() => {
+    for (const k of Object.keys(vars)) {
+      if (saved[k] === undefined) delete process.env[k]
+      else process.env[k] = saved[k]
+    }
+  })
+}
