@@ -5,7 +5,7 @@
  */
 import type { Case, CaseKind, TimelineEvent } from '../src/core/case'
 import type { OrgUnit } from '../src/core/org'
-import type { RoleGrant } from '../src/core/roles'
+import type { Role, RoleGrant } from '../src/core/roles'
 
 export interface User {
   id: string
@@ -29,6 +29,13 @@ export interface CaseQuery {
   /** Cases whose responsible unit is one of these. */
   unitCodes?: readonly string[]
   createdAfter?: string
+  /** Created strictly before this instant. */
+  createdBefore?: string
+  /** Cases handled by this department (payload.department). */
+  department?: string
+  /** Cases whose SLA deadline is strictly before this instant (overdue at that time). */
+  slaBefore?: string
+  ids?: readonly string[]
   /** Newest first by default; `sla` orders by deadline, the queue's order. */
   order?: 'newest' | 'sla'
   limit?: number
@@ -47,6 +54,31 @@ export interface OutboxMessage {
   nextAttemptAt: string
   deliveredAt: string | null
   lastError: string | null
+}
+
+/** One in-app message to one user (站内信); delivery state lives in the outbox, not here. */
+export interface InboxItem {
+  /** Deterministic (message id + user) so a redelivered message writes nothing new. */
+  id: string
+  userId: string
+  caseId: string | null
+  title: string
+  body: string
+  createdAt: string
+  readAt: string | null
+}
+
+export interface CaseStats {
+  total: number
+  /** Open (not terminal) cases whose deadline has passed at `now`. */
+  overdue: number
+  byStatus: Record<string, number>
+  byCategory: Record<string, number>
+  byGrid: Record<string, number>
+  /** Day in Asia/Shanghai (YYYY-MM-DD) → cases created that day. */
+  byDay: Record<string, number>
+  /** Mean hours from creation to payload.resolvedAt over cases that have one; null when none. */
+  avgHoursToResolve: number | null
 }
 
 export interface FileMeta {
@@ -88,12 +120,32 @@ export interface Store {
   findUserByOpenid(openid: string): Promise<User | null>
   putUser(u: User): Promise<void>
   listUsers(): Promise<User[]>
+  /** Users holding one of `roles` on exactly one of `unitCodes` (callers pass a unit's chain). */
+  listStaff(unitCodes: readonly string[], roles: readonly Role[]): Promise<User[]>
 
   listUnits(): Promise<OrgUnit[]>
   putUnits(units: readonly OrgUnit[]): Promise<void>
 
   putFileMeta(f: FileMeta): Promise<void>
   getFileMeta(id: string): Promise<FileMeta | null>
+
+  caseStats(q: CaseQuery, now: string, terminalStatuses: readonly string[]): Promise<CaseStats>
+
+  /** Inserts items, ignoring ids that already exist. */
+  addInbox(items: readonly InboxItem[]): Promise<void>
+  /** Newest first; `before` is an item id from the previous page. */
+  listInbox(userId: string, opts: { before?: string; limit?: number }): Promise<InboxItem[]>
+  countUnread(userId: string): Promise<number>
+  /** Marks the user's items read (all of them when ids is 'all'); returns how many changed. */
+  markInboxRead(userId: string, ids: readonly string[] | 'all', at: string): Promise<number>
+
+  follow(caseId: string, userId: string, at: string): Promise<void>
+  followers(caseId: string): Promise<string[]>
+
+  /** WeChat subscribe messages are one consent, one message: this counts them per template. */
+  addSubscribeQuota(userId: string, templateId: string, n: number): Promise<void>
+  /** Uses one consent if there is any; false when none is left. */
+  takeSubscribeQuota(userId: string, templateId: string): Promise<boolean>
 
   /** Undelivered messages due at `now`, oldest first, at most one (the oldest) per key. */
   dueMessages(now: string, limit: number): Promise<OutboxMessage[]>
@@ -115,7 +167,15 @@ export interface Identity {
   resolve(context: unknown): Promise<{ userId: string } | { openid: string } | null>
 }
 
+export interface SubscribeMessage {
+  openid: string
+  templateId: string
+  /** Mini-program page opened from the message. */
+  page: string
+  data: Record<string, { value: string }>
+}
+
+/** Pushes outside the app (WeChat subscribe messages); throws to have the outbox retry. */
 export interface Notifier {
-  /** Delivers one outbox message; throws to have it retried later. */
-  deliver(msg: OutboxMessage): Promise<void>
+  sendSubscribe(msg: SubscribeMessage): Promise<void>
 }

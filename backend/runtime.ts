@@ -3,7 +3,7 @@ import { monotonicFactory } from 'ulid'
 import { systemClock, type Clock } from '../src/core/clock'
 import { OrgTree } from '../src/core/org'
 import { defaultDistrictConfig, parseDistrictConfig, type DistrictConfig } from './config/district'
-import type { FileMeta, FileStore, Identity, Store } from './ports'
+import type { FileMeta, FileStore, Identity, Notifier, Store } from './ports'
 
 /** Everything a use case may touch, chosen once per process from the environment. */
 export interface Deps {
@@ -12,6 +12,7 @@ export interface Deps {
   files: FileStore
   fileUrl(meta: FileMeta): Promise<string>
   identity: Identity
+  notifier: Notifier
   clock: Clock
   newId(): string
   config: DistrictConfig
@@ -54,12 +55,28 @@ function cachedTree(store: Store, clock: Clock): () => Promise<OrgTree> {
   }
 }
 
+const OFFSET_KEY = '__jiefangClockOffsetMs'
+
+/**
+ * Local mode's clock can be moved forward (dev tools, end-to-end tests of the SLA timer). The
+ * offset lives on globalThis because every function bundle in the local server shares it.
+ */
+export const localClock: Clock = {
+  now: () => new Date(Date.now() + (((globalThis as Record<string, unknown>)[OFFSET_KEY] as number | undefined) ?? 0)),
+}
+
+export function advanceLocalClock(ms: number): void {
+  const g = globalThis as Record<string, unknown>
+  g[OFFSET_KEY] = ((g[OFFSET_KEY] as number | undefined) ?? 0) + ms
+}
+
 function localDeps(): Deps {
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { openSqliteStore } = require('./adapters/sqlite') as typeof import('./adapters/sqlite')
   const { loadOrCreateSecret } = require('./adapters/local/secret') as typeof import('./adapters/local/secret')
   const { LocalSessions } = require('./adapters/local/session') as typeof import('./adapters/local/session')
   const { LocalFileStore } = require('./adapters/local/files') as typeof import('./adapters/local/files')
+  const { FileNotifier } = require('./adapters/local/notifier') as typeof import('./adapters/local/notifier')
   /* eslint-enable @typescript-eslint/no-require-imports */
   const dir = dataDir()
   const secret = loadOrCreateSecret(dir)
@@ -72,22 +89,25 @@ function localDeps(): Deps {
     files,
     fileUrl: async (meta) => files.url(meta.id),
     identity: new LocalSessions(secret),
-    clock: systemClock,
+    notifier: new FileNotifier(resolve(dir, 'subscribe-messages.jsonl')),
+    clock: localClock,
     newId: () => ulid(),
     config: loadConfig(),
-    orgTree: cachedTree(store, systemClock),
+    orgTree: cachedTree(store, localClock),
   }
 }
 
 function cloudbaseDeps(): Deps {
   /* eslint-disable @typescript-eslint/no-require-imports */
-  const { createCloudbaseDeps } = require('./adapters/cloudbase/wiring') as typeof import('./adapters/cloudbase/wiring')
+  const { createCloudbaseDeps, initApp } = require('./adapters/cloudbase/wiring') as typeof import('./adapters/cloudbase/wiring')
+  const { WechatNotifier } = require('./adapters/wechat/notifier') as typeof import('./adapters/wechat/notifier')
   /* eslint-enable @typescript-eslint/no-require-imports */
   const parts = createCloudbaseDeps()
   const ulid = monotonicFactory()
   return {
     mode: 'cloudbase',
     ...parts,
+    notifier: new WechatNotifier(initApp() as never),
     clock: systemClock,
     newId: () => ulid(),
     config: loadConfig(),

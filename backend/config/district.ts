@@ -21,7 +21,12 @@ export const districtConfigSchema = z
     district: z.object({ code: z.string().min(2), name: z.string().min(1) }).strict(),
     categories: z.array(category).min(1),
     departments: z.array(z.object({ code: z.string().min(1), name: z.string().min(1) }).strict()),
+    /** Hours the grid has to accept (受理) a new report. */
+    acceptHours: z.number().positive().max(24 * 30),
+    /** Hours an overdue case waits before it moves up one level. */
     escalationGraceHours: z.number().nonnegative(),
+    /** WeChat subscribe-message template ids; null until the mini-program has one. */
+    subscribeTemplates: z.object({ caseStatus: z.string().min(1).nullable() }).strict(),
   })
   .strict()
   .superRefine((cfg, ctx) => {

@@ -41,3 +41,58 @@ export const uploadPhoto = z
 export const registerPhoto = z
   .object({ cloudFileId: z.string().regex(/^cloud:\/\/[\w.\-/]+$/, '云文件编号不正确').max(300), contentType: imageType, size: z.number().int().positive() })
   .strict()
+
+export const version = z.number({ invalid_type_error: '版本号必须是数字' }).int().min(1)
+
+const note = z.string().trim().min(1, '请填写说明').max(500, '说明最多 500 个字')
+
+export const phone = z.string().trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '请填写正确的手机号或固定电话')
+
+export const act = z
+  .object({
+    id,
+    action: z.string().regex(/^[a-z_]{2,32}$/, '操作名称不正确'),
+    version,
+    note: note.optional(),
+    attachments: z.array(id).max(9, '最多上传 9 张照片').optional(),
+    assigneeId: z.string().min(1).max(64).optional(),
+    department: z.string().min(1).max(32).optional(),
+    targetCaseId: id.optional(),
+    rating: z.number().int().min(1).max(5).optional(),
+    comment: z.string().trim().max(300, '评价最多 300 个字').optional(),
+  })
+  .strict()
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+
+export const queueFilter = z
+  .object({
+    statuses: z.array(z.string().regex(/^[a-z_]{2,32}$/)).max(10).optional(),
+    category: z.string().max(16).optional(),
+    gridCode: z.string().max(32).optional(),
+    overdue: z.boolean().optional(),
+    mine: z.boolean().optional(),
+    from: day.optional(),
+    to: day.optional(),
+  })
+  .strict()
+
+export const queuePage = queueFilter.extend({ before: id.optional(), limit: z.number().int().min(1).max(100).optional() }).strict()
+
+export const bulkAssign = z
+  .object({ ids: z.array(id).min(1, '请选择事项').max(100, '一次最多分派 100 件'), assigneeId: z.string().min(1).max(64).optional(), department: z.string().min(1).max(32).optional() })
+  .strict()
+
+export const proxySubmit = submitReport.extend({ proxy: z.object({ name: z.string().trim().min(1, '请填写居民姓名').max(20), phone }).strict() }).strict()
+
+export const duplicates = z.object({ category: z.string().min(1).max(16), lng, lat }).strict()
+
+export const confirm = z.object({ id, version, rating: z.number().int().min(1, '请给出 1–5 星评价').max(5, '请给出 1–5 星评价'), comment: z.string().trim().max(300, '评价最多 300 个字').optional() }).strict()
+
+export const reopen = z.object({ id, version, note: z.string().trim().min(2, '请填写重新打开的原因').max(500) }).strict()
+
+export const inboxPage = z.object({ before: z.string().max(100).optional(), limit: z.number().int().min(1).max(100).optional() }).strict()
+
+export const markRead = z.object({ ids: z.array(z.string().max(100)).max(200).optional(), all: z.boolean().optional() }).strict()
+
+export const subscribe = z.object({ accepted: z.array(z.string().max(64)).max(10) }).strict()

@@ -6,6 +6,7 @@ import { LocalFileStore } from '../adapters/local/files'
 import { loadOrCreateSecret } from '../adapters/local/secret'
 import { LocalSessions } from '../adapters/local/session'
 import type { Store } from '../ports'
+import { advanceLocalClock, localClock } from '../runtime'
 import { loadFunctions, type FunctionMain } from './functions'
 import { BodyTooLarge, readBody, sendJson } from './http'
 import { serveStatic } from './static'
@@ -17,6 +18,8 @@ export interface ServerOptions {
   staticRoot: string
   /** Dev sign-in exists only for the local demo; production identity comes from WeChat. */
   devLogin: boolean
+  /** How often the SLA timer runs locally; 0 turns it off. */
+  timerMs: number
 }
 
 const MAX_EVENT_BYTES = 8 * 1024 * 1024
@@ -77,6 +80,22 @@ export function createAppServer(opts: ServerOptions): Server {
           })),
         })
       }
+      if (path === '/api/dev/clock' && req.method === 'POST') {
+        // Moves local time forward and runs the SLA timer at once: the demo of overdue and escalation.
+        let hours: unknown
+        try {
+          hours = JSON.parse((await readBody(req, 4096)).toString('utf8')).advanceHours
+        } catch {
+          return sendJson(res, 400, { ok: false, code: 'VALIDATION', message: '请求格式错误' })
+        }
+        if (typeof hours !== 'number' || !Number.isFinite(hours) || hours < 0 || hours > 24 * 365) {
+          return sendJson(res, 400, { ok: false, code: 'VALIDATION', message: 'advanceHours 应为 0–8760 的数字' })
+        }
+        advanceLocalClock(hours * 3600 * 1000)
+        const timer = fns.get('sla-timer')
+        const tick = timer ? await timer({ Type: 'Timer', TriggerName: 'dev-clock' }, {}) : null
+        return sendJson(res, 200, { ok: true, now: localClock.now().toISOString(), tick })
+      }
       if (path === '/api/dev/login' && req.method === 'POST') {
         let userId: unknown
         try {
@@ -95,11 +114,24 @@ export function createAppServer(opts: ServerOptions): Server {
     serveStatic(opts.staticRoot, path, res)
   }
 
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     route(req, res).catch((e: unknown) => {
       console.error(JSON.stringify({ level: 'error', msg: e instanceof Error ? e.message : 'unknown', path: req.url?.split('?')[0] }))
       if (!res.headersSent) sendJson(res, 500, { ok: false, code: 'INTERNAL', message: '系统出错，请稍后重试' })
       else res.end()
     })
   })
+  // The local stand-in for the CloudBase timer trigger.
+  const timer = fns.get('sla-timer')
+  if (timer && opts.timerMs > 0) {
+    let running = false
+    const handle = setInterval(() => {
+      if (running) return
+      running = true
+      timer({ Type: 'Timer', TriggerName: 'local-interval' }, {}).finally(() => (running = false))
+    }, opts.timerMs)
+    handle.unref()
+    server.on('close', () => clearInterval(handle))
+  }
+  return server
 }

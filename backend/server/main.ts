@@ -17,6 +17,7 @@ async function start(): Promise<void> {
     functionsRoot: resolve(root, 'cloudfunctions'),
     staticRoot: resolve(root, 'dist-h5'),
     devLogin: process.env.JIEFANG_DEV_LOGIN !== 'off',
+    timerMs: Number(process.env.JIEFANG_TIMER_MS ?? 15_000),
   })
   const port = Number(process.env.PORT || 8080)
   const host = process.env.HOST || '127.0.0.1'

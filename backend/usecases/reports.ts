@@ -8,6 +8,8 @@ import { canRead } from '../../src/core/scope'
 import { leafCategory } from '../config/district'
 import type { Deps } from '../runtime'
 import { caseView, summaryOf, timelineViews } from './views'
+import { recordEvent } from './persist'
+import { REPORT } from '../../src/core/kinds/report'
 
 export const MAX_PHOTOS = 9
 
@@ -54,7 +56,7 @@ export async function gridMap(d: Deps, p: Partial<GeoPoint>) {
   return { ok: true as const, grids: shapes }
 }
 
-export async function submit(d: Deps, actor: Actor, input: ApiIn<'reports.submit'>) {
+export async function submit(d: Deps, actor: Actor, input: ApiIn<'reports.submit'>, proxy?: ApiIn<'cases.proxySubmit'>['proxy']) {
   const tree = await d.orgTree()
   const replay = await d.store.findCaseByIdempotency(actor.userId, input.idempotencyKey)
   if (replay) return { ok: true as const, case: await caseView(d, tree, replay), replayed: true }
@@ -76,11 +78,14 @@ export async function submit(d: Deps, actor: Actor, input: ApiIn<'reports.submit
     category: category.code,
     gridCode: grid.code,
     now: d.clock.now(),
+    acceptHours: d.config.acceptHours,
+    creatorRole: proxy ? 'grid_worker' : 'resident',
     payload: {
       description: input.description.trim(),
       photos: [...new Set(input.photos)],
       location: input.location,
       anonymous: input.anonymous,
+      ...(proxy ? { proxy: { name: proxy.name.trim(), phone: proxy.phone.trim() } } : {}),
       ...(category.handler === 'department' && category.department ? { department: category.department } : {}),
     },
   })
@@ -88,7 +93,7 @@ export async function submit(d: Deps, actor: Actor, input: ApiIn<'reports.submit
     const held = await tx.claimIdempotency(actor.userId, input.idempotencyKey, c.id)
     if (held) return held
     await tx.insertCase(c)
-    await tx.appendEvent(event)
+    await recordEvent(d, tx, c, event)
     return c.id
   })
   const stored = winner === c.id ? c : await d.store.getCase(winner)
@@ -112,7 +117,44 @@ export async function mine(d: Deps, actor: Actor, input: ApiIn<'reports.mine'>) 
 export async function get(d: Deps, actor: Actor, input: ApiIn<'reports.get'>) {
   const tree = await d.orgTree()
   const c = await d.store.getCase(input.id)
-  if (!c || c.kind !== 'report' || !canRead(tree, actor, c)) return fail('NOT_FOUND', '事项不存在或无权查看')
+  const allowed = c && c.kind === 'report' && (canRead(tree, actor, c) || (await d.store.followers(c.id)).includes(actor.userId))
+  if (!c || !allowed) return fail('NOT_FOUND', '事项不存在或无权查看')
   const events = await d.store.timeline(c.id)
   return { ok: true as const, case: await caseView(d, tree, c), timeline: await timelineViews(d, actor, c, events) }
+}
+
+export const DUPLICATE_RADIUS_M = 100
+export const DUPLICATE_DAYS = 7
+
+/**
+ * Open cases of the same category within 100 m in the last 7 days. Candidates come from the
+ * grids around the point (a case near a boundary may sit in the next grid), then by distance.
+ */
+export async function duplicates(d: Deps, actor: Actor, input: ApiIn<'reports.duplicates'>) {
+  const tree = await d.orgTree()
+  const dLat = DUPLICATE_RADIUS_M / 111_320
+  const dLng = dLat / Math.cos((input.lat * Math.PI) / 180)
+  const probes = [[0, 0], [1, 1], [1, -1], [-1, 1], [-1, -1], [0, 1], [0, -1], [1, 0], [-1, 0]]
+  const grids = new Set<string>()
+  for (const [a, b] of probes) {
+    const g = gridAt(tree, { lng: input.lng + a! * dLng, lat: input.lat + b! * dLat })
+    if (g) grids.add(g.code)
+  }
+  if (grids.size === 0) return { ok: true as const, cases: [] }
+  const open = REPORT.rules.find((r) => r.action === 'mark_overdue')!.from
+  const since = new Date(d.clock.now().getTime() - DUPLICATE_DAYS * 24 * 3600 * 1000).toISOString()
+  const rows = await d.store.listCases({ kind: 'report', category: input.category, gridCodes: [...grids], statuses: open, createdAfter: since, order: 'newest', limit: 200 })
+  const near = rows.filter((c) => {
+    const loc = (c.payload as { location?: { lng: number; lat: number } }).location
+    return loc && distanceMetres(loc, input) <= DUPLICATE_RADIUS_M && c.creatorId !== actor.userId
+  })
+  return { ok: true as const, cases: near.slice(0, 10).map((c) => summaryOf(d, tree, c)) }
+}
+
+/** Following gives a neighbour the case's notifications and read access through the follow. */
+export async function follow(d: Deps, actor: Actor, input: ApiIn<'reports.follow'>) {
+  const c = await d.store.getCase(input.id)
+  if (!c || c.kind !== 'report' || REPORT.terminalStatuses.includes(c.status)) return fail('NOT_FOUND', '事项不存在或已结束')
+  await d.store.follow(c.id, actor.userId, d.clock.now().toISOString())
+  return { ok: true as const, following: true }
 }

@@ -103,6 +103,98 @@ export interface TimelineView {
   at: string
 }
 
+/** The staff view of a case: who may do what next, and the reporter where the viewer may see them. */
+export interface StaffCaseView extends CaseView {
+  unitCode: string
+  gridCode: string | null
+  assigneeId: string | null
+  department: string | null
+  departmentName: string | null
+  overdue: boolean
+  escalationLevel: 'grid' | 'community' | 'street' | 'district' | 'city'
+  /** Null when anonymous and the viewer is not the dispatcher. */
+  reporter: { name: string; phone: string | null; proxy: boolean } | null
+  mergedInto: string | null
+  rating: number | null
+  ratingComment: string | null
+}
+
+/** A move the viewer may make now, straight from the transition table. */
+export interface ActionView {
+  action: string
+  label: string
+  needs: Array<'note' | 'attachments' | 'assignee' | 'target' | 'rating'>
+}
+
+export interface StaffCaseSummary extends CaseSummary {
+  gridCode: string | null
+  unitName: string
+  assigneeName: string | null
+  departmentName: string | null
+  overdue: boolean
+  anonymous: boolean
+}
+
+export interface QueueFilter {
+  statuses?: string[]
+  category?: string
+  gridCode?: string
+  overdue?: boolean
+  /** Only cases assigned to me. */
+  mine?: boolean
+  /** Inclusive day range in Asia/Shanghai, YYYY-MM-DD. */
+  from?: string
+  to?: string
+}
+
+export interface AssigneeView {
+  kind: 'user' | 'department'
+  id: string
+  name: string
+  /** 网格员 · 云景社区第1网格, or 职能部门. */
+  detail: string
+}
+
+export interface StatsView {
+  total: number
+  open: number
+  overdue: number
+  overdueRate: number
+  closed: number
+  avgHoursToResolve: number | null
+  byStatus: Array<{ key: string; label: string; count: number }>
+  byCategory: Array<{ key: string; label: string; count: number }>
+  byGrid: Array<{ key: string; label: string; count: number }>
+  byDay: Array<{ day: string; count: number }>
+}
+
+export interface InboxItemView {
+  id: string
+  caseId: string | null
+  title: string
+  body: string
+  createdAt: string
+  read: boolean
+}
+
+export interface ActInput {
+  id: string
+  action: string
+  /** The version the page showed; a stale one answers CONFLICT. */
+  version: number
+  note?: string
+  attachments?: string[]
+  assigneeId?: string
+  department?: string
+  targetCaseId?: string
+  rating?: number
+  comment?: string
+}
+
+export interface ProxySubmitInput extends SubmitReportInput {
+  proxy: { name: string; phone: string }
+}
+
 export interface ApiMap {
   'session.me': { in: Record<string, never>; out: { user: MeView } }
   'reports.categories': { in: Record<string, never>; out: { categories: CategoryView[] } }
@@ -112,6 +204,33 @@ export interface ApiMap {
   'reports.submit': { in: SubmitReportInput; out: { case: CaseView; replayed: boolean } }
   'reports.mine': { in: { before?: string; limit?: number }; out: { cases: CaseSummary[]; next: string | null } }
   'reports.get': { in: { id: string }; out: { case: CaseView; timeline: TimelineView[] } }
+  /** Open cases of the same category within 100 m in the last 7 days. */
+  'reports.duplicates': { in: { category: string; lng: number; lat: number }; out: { cases: CaseSummary[] } }
+  /** Follow someone else's case instead of filing a duplicate. */
+  'reports.follow': { in: { id: string }; out: { following: boolean } }
+  /** The reporter confirms the fix (1–5 stars) or reopens it with a reason within 7 days. */
+  'reports.confirm': { in: { id: string; version: number; rating: number; comment?: string }; out: { case: CaseView } }
+  'reports.reopen': { in: { id: string; version: number; note: string }; out: { case: CaseView } }
+  /** Staff queue: a grid worker's grids, a dispatcher's street, a department's cases; SLA order. */
+  'cases.queue': { in: QueueFilter & { before?: string; limit?: number }; out: { cases: StaffCaseSummary[]; next: string | null; total: number } }
+  'cases.get': { in: { id: string }; out: { case: StaffCaseView; timeline: TimelineView[]; actions: ActionView[] } }
+  'cases.act': { in: ActInput; out: { case: StaffCaseView; timeline: TimelineView[]; actions: ActionView[] } }
+  'cases.bulkAssign': {
+    in: { ids: string[]; assigneeId?: string; department?: string }
+    out: { results: Array<{ id: string; ok: boolean; code?: string; message?: string }> }
+  }
+  /** 代办: a grid worker files for a resident without a phone. */
+  'cases.proxySubmit': { in: ProxySubmitInput; out: { case: CaseView; replayed: boolean } }
+  'cases.assignees': { in: Record<string, never>; out: { assignees: AssigneeView[] } }
+  'cases.stats': { in: QueueFilter; out: { stats: StatsView } }
+  /** CSV (UTF-8 with BOM, for Excel) of the filtered queue, at most 10 000 rows. */
+  'cases.exportCsv': { in: QueueFilter; out: { filename: string; csv: string; rows: number } }
+  'inbox.list': { in: { before?: string; limit?: number }; out: { items: InboxItemView[]; next: string | null; unread: number } }
+  'inbox.markRead': { in: { ids?: string[]; all?: boolean }; out: { unread: number } }
+  /** Subscribe-message template ids to ask consent for, from configuration (empty when none). */
+  'inbox.templates': { in: Record<string, never>; out: { templates: { caseStatus: string | null } } }
+  /** Records consents the user gave in wx.requestSubscribeMessage (one message each). */
+  'inbox.subscribe': { in: { accepted: string[] }; out: { recorded: number } }
   'files.upload': {
     in: { contentBase64: string; contentType: 'image/jpeg' | 'image/png' | 'image/webp' }
     out: { fileId: string }

@@ -3,7 +3,7 @@
  * code expects: the four functions with their limits and timer, and the collections and
  * indexes of backend/adapters/cloudbase/indexes.ts (the list a deploy script can also apply).
  */
-import { readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { collectionSpecs } from '../../backend/adapters/cloudbase/indexes'
 import { COLLECTIONS } from '../../backend/adapters/cloudbase/store'
@@ -32,11 +32,13 @@ describe('cloudbaserc.json', () => {
   })
 
   it('deploys the API functions in CloudBase mode with bounded time and memory', () => {
-    expect(rc.functions.map((f) => f.name).sort()).toEqual(['files', 'reports', 'session', 'sla-timer'])
+    // Every deployable folder, and nothing else.
+    const folders = readdirSync(join(__dirname, '../../cloudfunctions')).filter((n) => existsSync(join(__dirname, '../../cloudfunctions', n, 'package.json')))
+    expect(rc.functions.map((f) => f.name).sort()).toEqual(folders.sort())
     for (const f of rc.functions) {
       expect(f).toMatchObject({ runtime: 'Nodejs18.15', memorySize: 256, installDependency: true, envVariables: { JIEFANG_MODE: 'cloudbase' } })
     }
-    for (const name of ['session', 'reports', 'files']) {
+    for (const name of rc.functions.map((f) => f.name).filter((n) => n !== 'sla-timer')) {
       const f = rc.functions.find((x) => x.name === name) as FunctionConfig
       expect(f.timeout).toBeGreaterThanOrEqual(10)
       expect(f.timeout).toBeLessThanOrEqual(20)
@@ -44,9 +46,11 @@ describe('cloudbaserc.json', () => {
     }
   })
 
-  it('fires the SLA timer every five minutes (CloudBase 7-field cron)', () => {
+  it('fires the SLA timer every minute (CloudBase 7-field cron), as its config.json says', () => {
     const timer = rc.functions.find((f) => f.name === 'sla-timer') as FunctionConfig
-    expect(timer.triggers).toEqual([{ name: expect.any(String), type: 'timer', config: '0 */5 * * * * *' }])
+    expect(timer.triggers).toEqual([{ name: expect.any(String), type: 'timer', config: '0 */1 * * * * *' }])
+    const own = JSON.parse(readFileSync(join(__dirname, '../../cloudfunctions/sla-timer/config.json'), 'utf8'))
+    expect(own.triggers).toEqual(timer.triggers)
   })
 
   it('declares exactly the store\'s collections, admin-only, with the indexes of indexes.ts', () => {
@@ -68,7 +72,7 @@ describe('cloudbaserc.json', () => {
     ])
     expect(byName.jf_cases.find((i) => i.name === 'by_creator_idempotency')?.unique).toBe(true)
     expect(keys('jf_timeline')).toEqual(['caseId:1,seq:1'])
-    expect(keys('jf_users')).toEqual(['openid:1'])
+    expect(keys('jf_users')).toEqual(['openid:1', 'grantKeys:1'])
     expect(keys('jf_outbox')).toEqual(['deliveredAt:1,nextAttemptAt:1', 'deliveredAt:1,createdAt:1,seq:1'])
   })
 })

@@ -115,6 +115,8 @@ function matchField(value: Json | undefined, cond: Json): boolean {
       case '$ne':
         return !equal(value, arg)
       case '$in':
+        // An array field matches when any element is in the list, as in MongoDB.
+        if (Array.isArray(value)) return value.some((el) => (arg as Json[]).some((x) => equal(el, x)))
         return (arg as Json[]).some((x) => equal(value, x))
       case '$nin':
         return !(arg as Json[]).some((x) => equal(value, x))

@@ -4,7 +4,7 @@
  */
 import type { Case, CaseKind, TimelineEvent } from '../../src/core/case'
 import type { OrgUnit } from '../../src/core/org'
-import type { CaseQuery, FileMeta, OutboxMessage, Store, User } from '../../backend/ports'
+import type { CaseQuery, CaseStats, FileMeta, InboxItem, OutboxMessage, Store, User } from '../../backend/ports'
 
 export interface OpenedStore {
   store: Store
@@ -94,6 +94,25 @@ function makeFile(overrides: Partial<FileMeta> = {}): FileMeta {
     size: 123_456,
     storageKey: 'uploads/f1.jpg',
     createdAt: at(0),
+    ...overrides,
+  }
+}
+
+/** Inbox ids are '<ULID>-<userId>': time order within a user. */
+export function inboxId(n: number, userId: string): string {
+  return `${caseId(n)}-${userId}`
+}
+
+export function makeInbox(overrides: Partial<InboxItem> = {}): InboxItem {
+  const userId = overrides.userId ?? 'u1'
+  return {
+    id: inboxId(1, userId),
+    userId,
+    caseId: caseId(1),
+    title: '您的上报已受理',
+    body: '网格员李网格已受理您上报的“路灯不亮”。',
+    createdAt: at(0),
+    readAt: null,
     ...overrides,
   }
 }
@@ -310,9 +329,10 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
     describe('listCases and countCases', () => {
       // Six cases across two grids, one street, three creators; sla ties and nulls included.
       const c1 = makeCase({ id: caseId(1), creatorId: 'u1', gridCode: 'G1', unitCode: 'G1', status: 'submitted', category: 'road', slaDeadline: at(60), createdAt: at(1) })
-      const c2 = makeCase({ id: caseId(2), creatorId: 'u2', gridCode: 'G1', unitCode: 'S1', status: 'accepted', category: 'sanitation', assigneeId: 'w1', slaDeadline: at(30), createdAt: at(2) })
-      const c3 = makeCase({ id: caseId(3), creatorId: 'u1', gridCode: 'G2', unitCode: 'G2', status: 'in_progress', category: 'road', assigneeId: 'w1', slaDeadline: null, createdAt: at(3) })
-      const c4 = makeCase({ id: caseId(4), creatorId: 'u3', gridCode: null, unitCode: 'S1', status: 'submitted', category: 'noise', slaDeadline: at(30), createdAt: at(4) })
+      const dept = (department: string) => ({ ...makeCase().payload, department })
+      const c2 = makeCase({ id: caseId(2), creatorId: 'u2', gridCode: 'G1', unitCode: 'S1', status: 'accepted', category: 'sanitation', assigneeId: 'w1', slaDeadline: at(30), createdAt: at(2), payload: dept('chengguan') })
+      const c3 = makeCase({ id: caseId(3), creatorId: 'u1', gridCode: 'G2', unitCode: 'G2', status: 'in_progress', category: 'road', assigneeId: 'w1', slaDeadline: null, createdAt: at(3), payload: dept('zhujian') })
+      const c4 = makeCase({ id: caseId(4), creatorId: 'u3', gridCode: null, unitCode: 'S1', status: 'submitted', category: 'noise', slaDeadline: at(30), createdAt: at(4), payload: dept('chengguan') })
       const c5 = makeCase({ id: caseId(5), kind: 'mediation' as CaseKind, creatorId: 'u1', gridCode: 'G2', unitCode: 'G2', status: 'closed', category: 'road', assigneeId: 'w2', slaDeadline: at(10), createdAt: at(5) })
       const c6 = makeCase({ id: caseId(6), creatorId: 'u2', gridCode: 'G1', unitCode: 'G1', status: 'submitted', category: 'sanitation', slaDeadline: null, createdAt: at(6) })
       const all = [c1, c2, c3, c4, c5, c6]
@@ -333,6 +353,18 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
         ['gridCodes (several)', { gridCodes: ['G1', 'G2'] }, [c6, c5, c3, c2, c1]],
         ['unitCodes', { unitCodes: ['S1'] }, [c4, c2]],
         ['createdAfter (strictly after)', { createdAfter: at(3) }, [c6, c5, c4]],
+        ['createdBefore (strictly before)', { createdBefore: at(3) }, [c2, c1]],
+        ['createdAfter and createdBefore (a range)', { createdAfter: at(1), createdBefore: at(5) }, [c4, c3, c2]],
+        ['department (payload.department)', { department: 'chengguan' }, [c4, c2]],
+        ['department with other filters', { department: 'chengguan', gridCodes: ['G1'], kind: 'report' }, [c2]],
+        ['department nobody has', { department: 'minzheng' }, []],
+        // Deadlines at(10), at(30), at(30), at(60); c3 and c6 have none.
+        ['slaBefore (strictly before)', { slaBefore: at(30) }, [c5]],
+        ['slaBefore just after a deadline', { slaBefore: at(31) }, [c5, c4, c2]],
+        ['slaBefore far ahead never matches cases without a deadline', { slaBefore: at(100_000) }, [c5, c4, c2, c1]],
+        ['slaBefore with statuses (open overdue)', { slaBefore: at(100_000), statuses: ['submitted', 'accepted', 'in_progress'] }, [c4, c2, c1]],
+        ['ids', { ids: [caseId(2), caseId(5), caseId(999)] }, [c5, c2]],
+        ['ids with duplicates and other filters', { ids: [caseId(1), caseId(1), caseId(3), caseId(6)], creatorId: 'u1' }, [c3, c1]],
         ['combined filters', { gridCodes: ['G1', 'G2'], statuses: ['submitted', 'in_progress'], creatorId: 'u1' }, [c3, c1]],
         ['no match', { creatorId: 'nobody' }, []],
       ]
@@ -343,7 +375,7 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
       })
 
       it('treats an empty list filter as matching nothing', async () => {
-        for (const q of [{ statuses: [] }, { gridCodes: [] }, { unitCodes: [] }] as CaseQuery[]) {
+        for (const q of [{ statuses: [] }, { gridCodes: [] }, { unitCodes: [] }, { ids: [] }] as CaseQuery[]) {
           expect(await store.listCases(q)).toEqual([])
           expect(await store.countCases(q)).toBe(0)
         }
@@ -352,6 +384,28 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
       it('orders by SLA deadline, missing deadlines last, ties by id', async () => {
         expect(ids(await store.listCases({ order: 'sla' }))).toEqual(ids([c5, c2, c4, c1, c3, c6]))
         expect(ids(await store.listCases({ order: 'sla', gridCodes: ['G1'] }))).toEqual(ids([c2, c1, c6]))
+      })
+
+      it('combines the new filters with SLA order and paging', async () => {
+        const q: CaseQuery = { order: 'sla', slaBefore: at(100_000), statuses: ['submitted', 'accepted'] }
+        expect(ids(await store.listCases(q))).toEqual(ids([c2, c4, c1]))
+        const page1 = await store.listCases({ ...q, limit: 2 })
+        expect(ids(page1)).toEqual(ids([c2, c4]))
+        expect(ids(await store.listCases({ ...q, limit: 2, before: page1[1].id }))).toEqual(ids([c1]))
+        expect(ids(await store.listCases({ department: 'chengguan', order: 'sla' }))).toEqual(ids([c2, c4]))
+        expect(ids(await store.listCases({ ids: all.map((c) => c.id), limit: 2, before: c4.id }))).toEqual(ids([c3, c2]))
+        expect(await store.countCases({ ids: all.map((c) => c.id), limit: 2, before: c4.id })).toBe(6)
+      })
+
+      it('does not read department from anywhere but payload.department', async () => {
+        const nested = makeCase({
+          id: caseId(7),
+          idempotencyKey: 'k-nested',
+          category: 'chengguan',
+          payload: { description: 'x', photos: [], anonymous: false, meta: { department: 'chengguan' } },
+        })
+        await insert(nested)
+        expect(ids(await store.listCases({ department: 'chengguan' }))).toEqual(ids([c4, c2]))
       })
 
       it('returns whole cases, not partial rows', async () => {
@@ -522,6 +576,276 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
         expect(msgIds(due)).not.toContain('m2')
         await store.markDelivered('m1', at(1000))
         expect(msgIds(await store.dueMessages(at(1000), 10))).toContain('m2')
+      })
+    })
+
+    describe('listStaff', () => {
+      const worker = makeUser({ id: 'w1', grants: [{ role: 'grid_worker', unitCode: 'G1' }, { role: 'grid_worker', unitCode: 'G2' }] })
+      const dispatcher = makeUser({ id: 'd1', grants: [{ role: 'dispatcher', unitCode: 'S1' }] })
+      const dept = makeUser({ id: 'p1', grants: [{ role: 'department', unitCode: 'S1', department: 'chengguan' }] })
+      const resident = makeUser({ id: 'u1', grants: [{ role: 'resident', unitCode: 'G1' }] })
+      const both = makeUser({ id: 'a1', grants: [{ role: 'grid_worker', unitCode: 'G1' }, { role: 'dispatcher', unitCode: 'S1' }] })
+
+      beforeEach(async () => {
+        for (const u of [worker, dispatcher, dept, resident, both]) await store.putUser(u)
+      })
+
+      it('finds users holding one of the roles on exactly one of the units, each once, by id', async () => {
+        expect(await store.listStaff(['G1'], ['grid_worker'])).toEqual([both, worker])
+        expect(await store.listStaff(['G1', 'S1', 'C'], ['grid_worker', 'dispatcher'])).toEqual([both, dispatcher, worker])
+        expect(await store.listStaff(['G2'], ['grid_worker', 'resident'])).toEqual([worker])
+        // A grant on the street does not reach its grids, nor the other way round.
+        expect(await store.listStaff(['S1'], ['grid_worker'])).toEqual([])
+        expect(await store.listStaff(['G1'], ['dispatcher'])).toEqual([])
+        expect(await store.listStaff([], ['grid_worker'])).toEqual([])
+        expect(await store.listStaff(['G1'], [])).toEqual([])
+      })
+
+      it('follows grant changes made by putUser', async () => {
+        await store.putUser({ ...worker, grants: [{ role: 'grid_worker', unitCode: 'G2' }] })
+        expect((await store.listStaff(['G1'], ['grid_worker'])).map((u) => u.id)).toEqual(['a1'])
+        await store.putUser({ ...resident, grants: [...resident.grants, { role: 'grid_worker', unitCode: 'G1' }] })
+        expect((await store.listStaff(['G1'], ['grid_worker'])).map((u) => u.id)).toEqual(['a1', 'u1'])
+        await store.putUser({ ...both, grants: [] })
+        expect((await store.listStaff(['G1', 'S1'], ['grid_worker', 'dispatcher'])).map((u) => u.id)).toEqual(['d1', 'u1'])
+      })
+    })
+
+    describe('caseStats', () => {
+      const TERMINAL = ['closed', 'rejected', 'merged'] as const
+      const NOW = at(100)
+      // Shanghai is UTC+8: 15:59:59.999Z is still 23:59 of the 1st there, 16:00Z is the 2nd.
+      const LATE_ON_1ST = '2026-03-01T15:59:59.999Z'
+      const START_OF_2ND = '2026-03-01T16:00:00.000Z'
+      const hoursAfter = (iso: string, h: number) => new Date(Date.parse(iso) + h * 3_600_000).toISOString()
+      const withPayload = (extra: Record<string, unknown>) => ({ ...makeCase().payload, ...extra })
+
+      // at(0) is 2026-03-01 16:00 in Shanghai: still the 1st, like LATE_ON_1ST.
+      const s1 = makeCase({ id: caseId(1), status: 'submitted', category: 'road', gridCode: 'G1', createdAt: at(0), slaDeadline: at(50) }) // overdue
+      const s2 = makeCase({ id: caseId(2), status: 'closed', category: 'road', gridCode: 'G1', createdAt: at(0), slaDeadline: at(50), payload: withPayload({ resolvedAt: hoursAfter(at(0), 1.5) }) }) // terminal: not overdue
+      const s3 = makeCase({ id: caseId(3), status: 'accepted', category: 'noise', gridCode: 'G2', createdAt: LATE_ON_1ST, slaDeadline: NOW }) // deadline == now: not overdue
+      const s4 = makeCase({ id: caseId(4), status: 'resolved', category: 'noise', gridCode: null, createdAt: START_OF_2ND, slaDeadline: at(150), payload: withPayload({ resolvedAt: hoursAfter(START_OF_2ND, 3) }) })
+      const s5 = makeCase({ id: caseId(5), status: 'in_progress', category: 'road', gridCode: null, createdAt: START_OF_2ND, slaDeadline: null, payload: withPayload({ resolvedAt: null, department: 'chengguan' }) }) // no deadline: never overdue
+      const s6 = makeCase({ id: caseId(6), status: 'assigned', category: 'sanitation', gridCode: 'G2', createdAt: at(-1), slaDeadline: at(99), payload: withPayload({ department: 'chengguan' }) }) // overdue
+      const s7 = makeCase({ id: caseId(7), kind: 'mediation' as CaseKind, status: 'mediating', category: 'family', gridCode: 'G1', createdAt: at(1), slaDeadline: at(1) }) // overdue, other kind
+
+      beforeEach(async () => {
+        await insert(...[s1, s2, s3, s4, s5, s6, s7].map((c) => ({ ...c, idempotencyKey: `k-${c.id}` })))
+      })
+
+      it('counts, breaks down and averages over all matching cases', async () => {
+        const stats = await store.caseStats({}, NOW, TERMINAL)
+        expect(stats).toEqual<CaseStats>({
+          total: 7,
+          overdue: 3,
+          byStatus: { submitted: 1, closed: 1, accepted: 1, resolved: 1, in_progress: 1, assigned: 1, mediating: 1 },
+          byCategory: { road: 3, noise: 2, sanitation: 1, family: 1 },
+          byGrid: { G1: 3, G2: 2, '': 2 },
+          byDay: { '2026-03-01': 5, '2026-03-02': 2 },
+          avgHoursToResolve: expect.any(Number) as unknown as number,
+        })
+        // (1.5 + 3) / 2: only cases whose payload has a resolvedAt time count.
+        expect(stats.avgHoursToResolve).toBeCloseTo(2.25, 6)
+      })
+
+      it('applies the same filters as listCases and agrees with countCases', async () => {
+        const queries: CaseQuery[] = [
+          { kind: 'report' },
+          { gridCodes: ['G1'] },
+          { department: 'chengguan' },
+          { createdBefore: START_OF_2ND },
+          { slaBefore: NOW, statuses: ['submitted', 'accepted', 'assigned', 'in_progress'] },
+          { ids: [caseId(2), caseId(4), caseId(404)] },
+        ]
+        for (const q of queries) {
+          const stats = await store.caseStats(q, NOW, TERMINAL)
+          const listed = await store.listCases(q)
+          expect(stats.total).toBe(await store.countCases(q))
+          expect(stats.total).toBe(listed.length)
+          const byStatus: Record<string, number> = {}
+          for (const c of listed) byStatus[c.status] = (byStatus[c.status] ?? 0) + 1
+          expect(stats.byStatus).toEqual(byStatus)
+        }
+
+        const g1 = await store.caseStats({ gridCodes: ['G1'], kind: 'report' }, NOW, TERMINAL)
+        expect(g1).toEqual<CaseStats>({
+          total: 2,
+          overdue: 1,
+          byStatus: { submitted: 1, closed: 1 },
+          byCategory: { road: 2 },
+          byGrid: { G1: 2 },
+          byDay: { '2026-03-01': 2 },
+          avgHoursToResolve: expect.any(Number) as unknown as number,
+        })
+        expect(g1.avgHoursToResolve).toBeCloseTo(1.5, 6)
+
+        const dept = await store.caseStats({ department: 'chengguan' }, NOW, TERMINAL)
+        expect(dept).toMatchObject({ total: 2, overdue: 1, byGrid: { '': 1, G2: 1 }, avgHoursToResolve: null })
+      })
+
+      it('ignores limit, cursor and order', async () => {
+        const plain = await store.caseStats({ kind: 'report' }, NOW, TERMINAL)
+        expect(await store.caseStats({ kind: 'report', limit: 1, before: caseId(3), order: 'sla' }, NOW, TERMINAL)).toEqual(plain)
+      })
+
+      it('measures overdue against now and the given terminal statuses', async () => {
+        expect((await store.caseStats({}, at(0), TERMINAL)).overdue).toBe(0)
+        expect((await store.caseStats({}, at(2), TERMINAL)).overdue).toBe(1) // s7 only
+        // Nothing terminal: s2 counts too. Cases without a deadline never do.
+        expect((await store.caseStats({}, at(100_000), [])).overdue).toBe(6)
+        expect((await store.caseStats({}, at(100_000), ['closed', 'resolved', 'mediating'])).overdue).toBe(3)
+      })
+
+      it('returns zeroes and a null average when nothing matches', async () => {
+        const empty: CaseStats = { total: 0, overdue: 0, byStatus: {}, byCategory: {}, byGrid: {}, byDay: {}, avgHoursToResolve: null }
+        expect(await store.caseStats({ creatorId: 'nobody' }, NOW, TERMINAL)).toEqual(empty)
+        expect(await store.caseStats({ gridCodes: [] }, NOW, TERMINAL)).toEqual(empty)
+        expect(await store.caseStats({ ids: [] }, NOW, TERMINAL)).toEqual(empty)
+        expect((await store.caseStats({ ids: [caseId(1), caseId(3)] }, NOW, TERMINAL)).avgHoursToResolve).toBeNull()
+      })
+    })
+
+    describe('inbox', () => {
+      /** n-th item of a user, created at(n): id order and time order agree, as with real ULIDs. */
+      const item = (n: number, userId: string, overrides: Partial<InboxItem> = {}) =>
+        makeInbox({ id: inboxId(n, userId), userId, createdAt: at(n), title: `消息 ${n}`, ...overrides })
+      const itemIds = (xs: InboxItem[]) => xs.map((x) => x.id)
+
+      it('stores items and lists a user\'s own, newest first, fields preserved', async () => {
+        const a1 = item(1, 'u1')
+        const a2 = item(2, 'u1', { caseId: null, body: '系统通知：明日停水' })
+        const b1 = item(3, 'u2')
+        const a3 = item(4, 'u1', { readAt: at(5) })
+        await store.addInbox([a2, b1])
+        await store.addInbox([a3, a1])
+        expect(await store.listInbox('u1', {})).toEqual([a3, a2, a1])
+        expect(await store.listInbox('u2', {})).toEqual([b1])
+        expect(await store.listInbox('nobody', {})).toEqual([])
+        await store.addInbox([])
+        expect(await store.listInbox('u1', {})).toHaveLength(3)
+      })
+
+      it('ignores items whose id exists already (a redelivered message)', async () => {
+        const first = item(1, 'u1')
+        await store.addInbox([first])
+        await store.markInboxRead('u1', [first.id], at(9))
+        await store.addInbox([{ ...first, title: '重复', readAt: null }, item(2, 'u1')])
+        const listed = await store.listInbox('u1', {})
+        expect(itemIds(listed)).toEqual([inboxId(2, 'u1'), first.id])
+        expect(listed[1]).toEqual({ ...first, readAt: at(9) })
+        // Within one call too.
+        await store.addInbox([item(3, 'u1'), item(3, 'u1', { title: 'again' })])
+        expect((await store.listInbox('u1', {}))[0].title).toBe('消息 3')
+      })
+
+      it('pages with before, 20 by default and at most 100', async () => {
+        const mine = Array.from({ length: 105 }, (_, i) => item(i + 1, 'u1'))
+        await store.addInbox(mine)
+        await store.addInbox([item(200, 'u2'), item(50, 'u2')])
+        const newestFirst = itemIds([...mine].reverse())
+
+        const page1 = await store.listInbox('u1', {})
+        expect(itemIds(page1)).toEqual(newestFirst.slice(0, 20))
+        const page2 = await store.listInbox('u1', { before: page1[19].id, limit: 30 })
+        expect(itemIds(page2)).toEqual(newestFirst.slice(20, 50))
+        expect(itemIds(await store.listInbox('u1', { limit: 1000 }))).toEqual(newestFirst.slice(0, 100))
+        expect(itemIds(await store.listInbox('u1', { before: mine[2].id }))).toEqual([mine[1].id, mine[0].id])
+        expect(await store.listInbox('u1', { before: mine[0].id })).toEqual([])
+
+        const seen: string[] = []
+        let before: string | undefined
+        for (let i = 0; i < 10; i++) {
+          const page = await store.listInbox('u1', { before, limit: 40 })
+          if (page.length === 0) break
+          seen.push(...itemIds(page))
+          before = page[page.length - 1].id
+        }
+        expect(seen).toEqual(newestFirst)
+      })
+
+      it('counts and marks unread items of one user only', async () => {
+        await store.addInbox([item(1, 'u1'), item(2, 'u1'), item(3, 'u1'), item(4, 'u1', { readAt: at(4) }), item(5, 'u2'), item(6, 'u2')])
+        expect(await store.countUnread('u1')).toBe(3)
+        expect(await store.countUnread('u2')).toBe(2)
+        expect(await store.countUnread('nobody')).toBe(0)
+
+        // u2's item, an unknown id and an already-read one change nothing and are not counted.
+        const changed = await store.markInboxRead('u1', [inboxId(1, 'u1'), inboxId(4, 'u1'), inboxId(5, 'u2'), 'no-such-item'], at(10))
+        expect(changed).toBe(1)
+        expect(await store.countUnread('u1')).toBe(2)
+        expect(await store.countUnread('u2')).toBe(2)
+        const read = await store.listInbox('u1', {})
+        expect(read.find((x) => x.id === inboxId(1, 'u1'))?.readAt).toBe(at(10))
+        expect(read.find((x) => x.id === inboxId(4, 'u1'))?.readAt).toBe(at(4))
+
+        // Marking again keeps the first read time.
+        expect(await store.markInboxRead('u1', [inboxId(1, 'u1')], at(20))).toBe(0)
+        expect(await store.markInboxRead('u1', [], at(20))).toBe(0)
+        expect(await store.markInboxRead('u1', 'all', at(30))).toBe(2)
+        expect(await store.markInboxRead('u1', 'all', at(40))).toBe(0)
+        expect(await store.countUnread('u1')).toBe(0)
+        const after = await store.listInbox('u1', {})
+        expect(after.map((x) => x.readAt)).toEqual([at(4), at(30), at(30), at(10)])
+        // 'all' is one user's all.
+        expect(await store.countUnread('u2')).toBe(2)
+        expect((await store.listInbox('u2', {})).every((x) => x.readAt === null)).toBe(true)
+      })
+    })
+
+    describe('follows', () => {
+      it('lists followers in follow order, and following again changes nothing', async () => {
+        const c = caseId(1)
+        await store.follow(c, 'u3', at(1))
+        await store.follow(c, 'u1', at(2))
+        await store.follow(caseId(2), 'u9', at(3))
+        await store.follow(c, 'u2', at(4))
+        await store.follow(c, 'u3', at(10))
+        await store.follow(c, 'u1', at(0))
+        expect(await store.followers(c)).toEqual(['u3', 'u1', 'u2'])
+        expect(await store.followers(caseId(2))).toEqual(['u9'])
+        expect(await store.followers(caseId(3))).toEqual([])
+      })
+
+      it('takes concurrent follows of one user once', async () => {
+        await Promise.all(Array.from({ length: 5 }, () => store.follow(caseId(1), 'u1', at(1))))
+        expect(await store.followers(caseId(1))).toEqual(['u1'])
+      })
+    })
+
+    describe('subscribe quota', () => {
+      it('adds consents per user and template and takes them one by one', async () => {
+        expect(await store.takeSubscribeQuota('u1', 'tpl-status')).toBe(false)
+        await store.addSubscribeQuota('u1', 'tpl-status', 1)
+        await store.addSubscribeQuota('u1', 'tpl-status', 2)
+        await store.addSubscribeQuota('u1', 'tpl-other', 1)
+        await store.addSubscribeQuota('u2', 'tpl-status', 1)
+        const took: boolean[] = []
+        for (let i = 0; i < 4; i++) took.push(await store.takeSubscribeQuota('u1', 'tpl-status'))
+        expect(took).toEqual([true, true, true, false])
+        expect(await store.takeSubscribeQuota('u1', 'tpl-other')).toBe(true)
+        expect(await store.takeSubscribeQuota('u1', 'tpl-other')).toBe(false)
+        expect(await store.takeSubscribeQuota('u2', 'tpl-status')).toBe(true)
+        // Used up, then granted again.
+        await store.addSubscribeQuota('u1', 'tpl-status', 1)
+        expect(await store.takeSubscribeQuota('u1', 'tpl-status')).toBe(true)
+        expect(await store.takeSubscribeQuota('u1', 'tpl-status')).toBe(false)
+      })
+
+      it('adds nothing for n that is not a positive integer', async () => {
+        await store.addSubscribeQuota('u1', 't', 0)
+        await store.addSubscribeQuota('u1', 't', -2)
+        expect(await store.takeSubscribeQuota('u1', 't')).toBe(false)
+        await store.addSubscribeQuota('u1', 't', 1)
+        await store.addSubscribeQuota('u1', 't', -5)
+        expect(await store.takeSubscribeQuota('u1', 't')).toBe(true)
+        expect(await store.takeSubscribeQuota('u1', 't')).toBe(false)
+      })
+
+      it('never hands out more consents than there are, under concurrency', async () => {
+        await store.addSubscribeQuota('u1', 't', 3)
+        const results = await Promise.all(Array.from({ length: 10 }, () => store.takeSubscribeQuota('u1', 't')))
+        expect(results.filter(Boolean)).toHaveLength(3)
+        expect(await store.takeSubscribeQuota('u1', 't')).toBe(false)
       })
     })
   })

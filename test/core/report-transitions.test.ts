@@ -102,6 +102,7 @@ const VALID: Record<string, Scenario> = {
   reject: { note: '不属于受理范围' },
   merge: { params: { targetCaseId: 'case-0' } },
   escalate: { params: { toUnitCode: STREET }, note: '需街道协调' },
+  mark_overdue: { prepare: (c) => ({ ...c, slaDeadline: daysAgo(1) }) },
 }
 
 interface GuardFailure {
@@ -174,6 +175,15 @@ const GUARD_FAILURES: Record<string, GuardFailure[]> = {
     { why: 'no target', code: 'VALIDATION', scenario: { params: {} }, detailKey: 'targetCaseId' },
     { why: 'a target equal to itself', code: 'VALIDATION', scenario: { params: { targetCaseId: 'case-1' } }, detailKey: 'targetCaseId' },
     { why: 'a non-string target', code: 'VALIDATION', scenario: { params: { targetCaseId: 7 } }, detailKey: 'targetCaseId' },
+  ],
+  mark_overdue: [
+    { why: 'no deadline', code: 'ILLEGAL_TRANSITION', scenario: {} },
+    { why: 'deadline still ahead', code: 'ILLEGAL_TRANSITION', scenario: { prepare: (c) => ({ ...c, slaDeadline: new Date(NOW.getTime() + 3600_000).toISOString() }) } },
+    {
+      why: 'already marked overdue',
+      code: 'ILLEGAL_TRANSITION',
+      scenario: { prepare: (c) => ({ ...withPayload(c, { overdueSince: daysAgo(1) }), slaDeadline: daysAgo(2) }) },
+    },
   ],
   escalate: [
     { why: 'no toUnitCode', code: 'VALIDATION', scenario: { params: {} } },
@@ -266,6 +276,7 @@ describe('who may do what (pinned from the domain page)', () => {
     ['reject', ['dispatcher'], ['accepted', 'submitted']],
     ['merge', ['dispatcher'], ['accepted', 'submitted']],
     ['escalate', ['dispatcher', 'grid_worker', 'system'], ['accepted', 'assigned', 'in_progress', 'submitted']],
+    ['mark_overdue', ['system'], ['accepted', 'assigned', 'in_progress', 'submitted']],
   ])('%s: roles %j from %j', (action, roles, from) => {
     expect(rolesFor(action)).toEqual(roles)
     expect(fromFor(action)).toEqual(from)

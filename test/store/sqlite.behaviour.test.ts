@@ -4,7 +4,11 @@ import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { DB_FILE_NAME, MIGRATIONS, SqliteStore, applyMigrations, openSqliteStore } from '../../backend/adapters/sqlite'
+import { caseWhere } from '../../backend/adapters/sqlite/caseQuery'
+import { caseStatsSql } from '../../backend/adapters/sqlite/caseStats'
 import { StoreUnavailableError } from '../../backend/errors'
+import type { CaseQuery, CaseStats } from '../../backend/ports'
+import type { Case } from '../../src/core/case'
 import { at, caseId, makeCase, makeEvent, makeMessage, makeUser } from '../contract/storeContract'
 
 let dirs: string[] = []
@@ -99,6 +103,159 @@ describe('migrations', () => {
     expect(plan("SELECT * FROM cases WHERE assignee_id = 'w1' AND status = 'accepted'")).toMatch(/cases_by_assignee_status/)
     expect(plan("SELECT * FROM outbox WHERE delivered_at IS NULL AND next_attempt_at <= '2026'")).toMatch(/outbox_due/)
     expect(plan("SELECT 1 FROM outbox WHERE key = 'k' AND delivered_at IS NULL AND created_at < '2026'")).toMatch(/outbox_by_key/)
+  })
+
+  it('has indexes for the department, deadline and date filters, inbox, follows and staff', () => {
+    const dir = tempDir()
+    open(dir)
+    const db = raw(dir)
+    const plan = (sql: string, params: unknown[] = []) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail).join(' | ')
+    // The SQL the adapter builds, not a hand-written look-alike.
+    const count = (q: CaseQuery) => {
+      const w = caseWhere(q)!
+      return plan(`SELECT COUNT(*) FROM cases ${w.sql}`, w.params)
+    }
+    expect(count({ department: 'chengguan' })).toMatch(/cases_by_department/)
+    expect(count({ department: 'chengguan', statuses: ['submitted', 'accepted'] })).toMatch(/cases_by_department \(<expr>=\? AND status=\?\)/)
+    expect(count({ slaBefore: at(0) })).toMatch(/cases_by_sla \(sla_deadline<\?\)/)
+    expect(count({ gridCodes: ['G1', 'G2'], statuses: ['submitted'], slaBefore: at(0) })).toMatch(
+      /cases_by_grid_status_sla \(grid_code=\? AND status=\? AND sla_deadline<\?\)/,
+    )
+    expect(count({ createdAfter: at(0), createdBefore: at(10) })).toMatch(/cases_by_created \(created_at>\? AND created_at<\?\)/)
+    expect(count({ ids: [caseId(1), caseId(2)] })).toMatch(/USING (COVERING )?INDEX sqlite_autoindex_cases_1 \(id=\?\)/)
+    const stats = caseStatsSql({ department: 'chengguan' }, at(0), ['closed'])!
+    const statsPlan = plan(stats.sql, stats.params)
+    expect(statsPlan).toMatch(/cases_by_department/)
+    expect(statsPlan).not.toMatch(/SCAN cases/)
+
+    expect(plan("SELECT * FROM inbox WHERE user_id = 'u1' AND id < 'x' ORDER BY id DESC LIMIT 20")).toMatch(
+      /SEARCH inbox USING INDEX inbox_by_user \(user_id=\? AND id<\?\)$/,
+    )
+    expect(plan("SELECT COUNT(*) FROM inbox WHERE user_id = 'u1' AND read_at IS NULL")).toMatch(/inbox_unread/)
+    expect(plan("UPDATE inbox SET read_at = 'x' WHERE user_id = 'u1' AND read_at IS NULL")).toMatch(/inbox_unread/)
+    expect(plan("SELECT user_id FROM follows WHERE case_id = 'c' ORDER BY created_at, user_id")).toMatch(
+      /SEARCH follows USING COVERING INDEX follows_by_case_time \(case_id=\?\)$/,
+    )
+    expect(
+      plan(
+        `SELECT * FROM users WHERE id IN (SELECT user_id FROM user_grants WHERE role IN (SELECT value FROM json_each(?)) AND unit_code IN (SELECT value FROM json_each(?))) ORDER BY id`,
+        ['["grid_worker"]', '["G1"]'],
+      ),
+    ).toMatch(/SEARCH user_grants USING PRIMARY KEY \(role=\? AND unit_code=\?\)/)
+  })
+
+  it('upgrades a database made by migration 1, keeping and indexing its data', async () => {
+    const dir = tempDir()
+    fs.mkdirSync(dir, { recursive: true })
+    const old = new Database(path.join(dir, DB_FILE_NAME))
+    applyMigrations(old, MIGRATIONS.slice(0, 1))
+    old
+      .prepare(
+        `INSERT INTO cases (id, kind, status, unit_code, grid_code, assignee_id, category, payload, creator_id,
+         idempotency_key, created_at, updated_at, sla_deadline, version)
+         VALUES (?, 'report', 'assigned', 'S1', 'G1', NULL, 'road', ?, 'u1', 'k1', ?, ?, ?, 1)`,
+      )
+      .run(caseId(1), JSON.stringify({ description: '旧数据', department: 'chengguan' }), at(0), at(0), at(10))
+    old
+      .prepare("INSERT INTO users (id, name, phone, openid, grants, created_at) VALUES ('w1', '李', NULL, NULL, ?, ?)")
+      .run(JSON.stringify([{ role: 'grid_worker', unitCode: 'G1' }, { role: 'dispatcher', unitCode: 'S1' }]), at(0))
+    old.close()
+
+    const store = open(dir)
+    expect((await store.listCases({ department: 'chengguan', slaBefore: at(11) })).map((c) => c.id)).toEqual([caseId(1)])
+    expect((await store.listStaff(['S1'], ['dispatcher'])).map((u) => u.id)).toEqual(['w1'])
+    expect((await store.listStaff(['G1'], ['grid_worker'])).map((u) => u.id)).toEqual(['w1'])
+    await store.addInbox([{ id: 'i-w1', userId: 'w1', caseId: caseId(1), title: 't', body: 'b', createdAt: at(1), readAt: null }])
+    expect(await store.countUnread('w1')).toBe(1)
+  })
+})
+
+describe('caseStats', () => {
+  /** Reference: the same numbers folded in JavaScript from the listed cases. */
+  function fold(cases: Case[], now: string, terminal: readonly string[]): CaseStats {
+    const s: CaseStats = { total: 0, overdue: 0, byStatus: {}, byCategory: {}, byGrid: {}, byDay: {}, avgHoursToResolve: null }
+    const bump = (m: Record<string, number>, k: string) => (m[k] = (m[k] ?? 0) + 1)
+    let hours = 0
+    let n = 0
+    for (const c of cases) {
+      s.total++
+      bump(s.byStatus, c.status)
+      bump(s.byCategory, c.category)
+      bump(s.byGrid, c.gridCode ?? '')
+      bump(s.byDay, new Date(Date.parse(c.createdAt) + 8 * 3_600_000).toISOString().slice(0, 10))
+      if (!terminal.includes(c.status) && c.slaDeadline !== null && c.slaDeadline < now) s.overdue++
+      const r = c.payload.resolvedAt
+      if (typeof r === 'string') {
+        hours += (Date.parse(r) - Date.parse(c.createdAt)) / 3_600_000
+        n++
+      }
+    }
+    s.avgHoursToResolve = n === 0 ? null : hours / n
+    return s
+  }
+
+  it('agrees with a JavaScript fold over a few thousand generated cases', async () => {
+    const store = open(tempDir())
+    const statuses = ['submitted', 'accepted', 'assigned', 'in_progress', 'resolved', 'closed', 'rejected']
+    // mulberry32: deterministic, and 32-bit integer arithmetic stays exact.
+    let seed = 42
+    const rand = (k: number) => {
+      seed = (seed + 0x6d2b79f5) | 0
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+      return ((t ^ (t >>> 14)) >>> 0) % k
+    }
+    const cases: Case[] = Array.from({ length: 3000 }, (_, i) => {
+      const created = at(i * 7 + rand(7))
+      const resolved = rand(3) === 0 ? new Date(Date.parse(created) + rand(100_000) * 1000).toISOString() : undefined
+      return makeCase({
+        id: caseId(i + 1),
+        idempotencyKey: `k${i}`,
+        status: statuses[rand(statuses.length)],
+        category: ['road', 'noise', 'sanitation'][rand(3)],
+        gridCode: rand(5) === 0 ? null : `G${rand(4)}`,
+        createdAt: created,
+        slaDeadline: rand(4) === 0 ? null : at(i * 7 + rand(3000)),
+        payload: { description: 'x', ...(resolved ? { resolvedAt: resolved } : {}), ...(rand(2) ? { department: 'chengguan' } : {}) },
+      })
+    })
+    await store.transaction(async (tx) => {
+      for (const c of cases) await tx.insertCase(c)
+    })
+    const now = at(10_000)
+    const terminal = ['closed', 'rejected']
+    for (const q of [{}, { department: 'chengguan' }, { gridCodes: ['G1', 'G2'], slaBefore: now }, { createdBefore: at(5000) }] as CaseQuery[]) {
+      const expected = fold(
+        cases.filter((c) =>
+          (q.department === undefined || c.payload.department === q.department) &&
+          (q.gridCodes === undefined || q.gridCodes.includes(c.gridCode as string)) &&
+          (q.slaBefore === undefined || (c.slaDeadline !== null && c.slaDeadline < q.slaBefore)) &&
+          (q.createdBefore === undefined || c.createdAt < q.createdBefore),
+        ),
+        now,
+        terminal,
+      )
+      // Non-trivial subsets, so agreement means something.
+      expect(expected.total).toBeGreaterThan(200)
+      expect(expected.overdue).toBeGreaterThan(0)
+      expect(expected.avgHoursToResolve).not.toBeNull()
+      const got = await store.caseStats(q, now, terminal)
+      expect({ ...got, avgHoursToResolve: null }).toEqual({ ...expected, avgHoursToResolve: null })
+      expect(got.avgHoursToResolve).toBeCloseTo(expected.avgHoursToResolve as number, 9)
+    }
+  })
+
+  it('counts a resolvedAt only when it is a time in text', async () => {
+    const store = open(tempDir())
+    await store.transaction(async (tx) => {
+      await tx.insertCase(makeCase({ id: caseId(1), idempotencyKey: 'a', payload: { resolvedAt: at(120) } }))
+      // A number would be read by julianday() as a Julian day number, i.e. some date in history.
+      await tx.insertCase(makeCase({ id: caseId(2), idempotencyKey: 'b', payload: { resolvedAt: 2461100.5 } }))
+      await tx.insertCase(makeCase({ id: caseId(3), idempotencyKey: 'c', payload: { resolvedAt: 'not a time' } }))
+      await tx.insertCase(makeCase({ id: caseId(4), idempotencyKey: 'd', payload: { resolvedAt: { at: at(1) } } }))
+    })
+    expect((await store.caseStats({}, at(0), [])).avgHoursToResolve).toBeCloseTo(2, 9)
   })
 })
 

@@ -53,7 +53,10 @@ const INDEXES: Record<CollectionKey, { description: string; indexes: IndexSpec[]
   },
   users: {
     description: '用户与角色授权',
-    indexes: [{ name: 'by_openid', unique: false, keys: [asc('openid')] }],
+    indexes: [
+      { name: 'by_openid', unique: false, keys: [asc('openid')] },
+      { name: 'by_grant', unique: false, keys: [asc('grantKeys')] },
+    ],
   },
   units: { description: '组织架构 (市/区/街道/社区/网格)', indexes: [] },
   files: { description: '照片元数据', indexes: [] },

@@ -162,8 +162,14 @@ export function userToDoc(u: User): Doc {
     phone: u.phone,
     openid: u.openid,
     grants: u.grants.map((g) => ({ ...g })),
+    // Flattened "role@unit" keys: an indexable field for finding staff by unit without elemMatch.
+    grantKeys: u.grants.map((g) => grantKey(g.role, g.unitCode)),
     createdAt: instant(u.createdAt),
   }
+}
+
+export function grantKey(role: string, unitCode: string): string {
+  return `${role}@${unitCode}`
 }
 
 export function docToUser(d: Doc): User {

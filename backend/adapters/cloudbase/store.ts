@@ -11,11 +11,13 @@ import { createHash } from 'node:crypto'
 import type { CollectionReference, Db, Query } from '@cloudbase/database'
 import type { Case, TimelineEvent } from '../../../src/core/case'
 import type { OrgUnit } from '../../../src/core/org'
+import type { Role } from '../../../src/core/roles'
 import { StoreUnavailableError } from '../../errors'
 import type { CaseQuery, CaseStats, FileMeta, InboxItem, OutboxMessage, Store, Tx, User } from '../../ports'
 import { CaseStatsAccumulator } from './caseStats'
 import { guard, isDuplicateWrite, mapCloudbaseError } from './cloudbaseErrors'
 import {
+  grantKey,
   caseToDoc,
   claimToDoc,
   docToCase,
@@ -335,6 +337,13 @@ export class CloudbaseStore implements Store {
     return (await this.all(this.coll('users').orderBy('_id', 'asc'))).map(docToUser)
   }
 
+  async listStaff(unitCodes: readonly string[], roles: readonly Role[]): Promise<User[]> {
+    const keys = roles.flatMap((r) => unitCodes.map((u) => grantKey(r, u)))
+    if (keys.length === 0) return []
+    const _ = this.db.command
+    return (await this.all(this.coll('users').where({ grantKeys: _.in(keys) }).orderBy('_id', 'asc'))).map(docToUser)
+  }
+
   /* ------------------------------------------------------------------- units */
 
   async listUnits(): Promise<OrgUnit[]> {
@@ -402,7 +411,7 @@ export class CloudbaseStore implements Store {
       ]) as unknown as Record<string, unknown>
     }
     const res = await guard(() =>
-      this.coll('inbox').where(where).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(clampLimit(opts.limit)).get(),
+      this.coll('inbox').where(where).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(Math.min(Math.max(1, Math.trunc(opts.limit ?? 20)), 100)).get(),
     )
     return docsOf(res).map(docToInbox)
   }

@@ -20,6 +20,20 @@ function inList(column: string, values: readonly string[]): SqlPart {
 }
 
 /**
+ * payload.department, spelled exactly as in the cases_by_department expression index (SQLite
+ * uses an expression index only for the same expression).
+ */
+export const DEPARTMENT_EXPR = "json_extract(payload, '$.department')"
+
+/**
+ * A list bound as one JSON parameter: the SQL text stays the same whatever the list's length,
+ * so the statement cache does not grow with every distinct selection of ids.
+ */
+export function jsonList(values: readonly string[]): string {
+  return JSON.stringify(values)
+}
+
+/**
  * WHERE clause for the filters of `q`, or null when the query cannot match anything. An
  * empty list filter means "none of these", not "no filter": a grid worker whose grant list
  * is empty must see no cases rather than all of them.
@@ -39,8 +53,16 @@ export function caseWhere(q: CaseQuery): SqlPart | null {
     if (values.length === 0) return null
     parts.push(inList(column, values))
   }
-  // Strictly after, as the name says.
+  if (q.ids !== undefined) {
+    if (q.ids.length === 0) return null
+    parts.push({ sql: 'id IN (SELECT value FROM json_each(?))', params: [jsonList(q.ids)] })
+  }
+  if (q.department !== undefined) parts.push({ sql: `${DEPARTMENT_EXPR} = ?`, params: [q.department] })
+  // Strictly after / before, as the names say.
   if (q.createdAfter !== undefined) parts.push({ sql: 'created_at > ?', params: [instant(q.createdAfter)] })
+  if (q.createdBefore !== undefined) parts.push({ sql: 'created_at < ?', params: [instant(q.createdBefore)] })
+  // NULL < x is not true, so cases without a deadline never match.
+  if (q.slaBefore !== undefined) parts.push({ sql: 'sla_deadline < ?', params: [instant(q.slaBefore)] })
   return {
     sql: parts.length === 0 ? '' : `WHERE ${parts.map((p) => p.sql).join(' AND ')}`,
     params: parts.flatMap((p) => p.params),

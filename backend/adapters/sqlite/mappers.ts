@@ -5,7 +5,7 @@
 import type { Case, CaseKind, TimelineEvent } from '../../../src/core/case'
 import type { GeoPolygon, OrgLevel, OrgUnit } from '../../../src/core/org'
 import type { ActorRole, RoleGrant } from '../../../src/core/roles'
-import type { FileMeta, OutboxMessage, User } from '../../ports'
+import type { FileMeta, InboxItem, OutboxMessage, User } from '../../ports'
 
 /**
  * Canonical `toISOString()` form. Ordering and range filters compare instants as text, which
@@ -245,5 +245,39 @@ export function rowToMessage(r: OutboxRow): OutboxMessage {
     nextAttemptAt: r.next_attempt_at,
     deliveredAt: r.delivered_at,
     lastError: r.last_error,
+  }
+}
+
+export interface InboxRow {
+  id: string
+  user_id: string
+  case_id: string | null
+  title: string
+  body: string
+  created_at: string
+  read_at: string | null
+}
+
+export function inboxToRow(i: InboxItem): InboxRow {
+  return {
+    id: i.id,
+    user_id: i.userId,
+    case_id: i.caseId,
+    title: i.title,
+    body: i.body,
+    created_at: instant(i.createdAt),
+    read_at: instantOrNull(i.readAt),
+  }
+}
+
+export function rowToInbox(r: InboxRow): InboxItem {
+  return {
+    id: r.id,
+    userId: r.user_id,
+    caseId: r.case_id,
+    title: r.title,
+    body: r.body,
+    createdAt: r.created_at,
+    readAt: r.read_at,
   }
 }

@@ -120,6 +120,63 @@ CREATE INDEX outbox_due ON outbox (delivered_at, next_attempt_at);
 CREATE INDEX outbox_by_key ON outbox (key, delivered_at, created_at, seq);
 `,
   },
+  {
+    version: 2,
+    name: 'inbox, follows, subscribe quota, staff grants, case filter indexes',
+    sql: `
+-- Department queue and stats filter on payload.department. An expression index rather than a
+-- column: existing rows are covered without a backfill and the payload stays the one source.
+-- Queries must spell the expression exactly like this (caseQuery.ts DEPARTMENT_EXPR).
+CREATE INDEX cases_by_department ON cases (json_extract(payload, '$.department'), status, sla_deadline);
+-- Overdue filter (sla_deadline < now) outside a grid/unit; undated cases are never overdue.
+CREATE INDEX cases_by_sla ON cases (sla_deadline, id) WHERE sla_deadline IS NOT NULL;
+-- Date-range filters (createdAfter / createdBefore) of lists and stats.
+CREATE INDEX cases_by_created ON cases (created_at);
+
+-- 站内信. Ids are '<ULID>-<userId>', so id order within a user is time order.
+CREATE TABLE inbox (
+  id         TEXT PRIMARY KEY,
+  user_id    TEXT NOT NULL,
+  case_id    TEXT,
+  title      TEXT NOT NULL,
+  body       TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  read_at    TEXT
+) STRICT;
+CREATE INDEX inbox_by_user ON inbox (user_id, id DESC);
+CREATE INDEX inbox_unread ON inbox (user_id, id) WHERE read_at IS NULL;
+
+-- No foreign key to cases: the port does not ask for one and CloudBase could not enforce it.
+CREATE TABLE follows (
+  case_id    TEXT NOT NULL,
+  user_id    TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (case_id, user_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX follows_by_case_time ON follows (case_id, created_at, user_id);
+
+-- One row per (role, unit) a user holds, kept by putUser in step with users.grants, so
+-- listStaff is an index lookup rather than a scan of every user's JSON.
+CREATE TABLE user_grants (
+  role      TEXT NOT NULL,
+  unit_code TEXT NOT NULL,
+  user_id   TEXT NOT NULL REFERENCES users (id),
+  PRIMARY KEY (role, unit_code, user_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX user_grants_by_user ON user_grants (user_id);
+INSERT OR IGNORE INTO user_grants (role, unit_code, user_id)
+  SELECT json_extract(g.value, '$.role'), json_extract(g.value, '$.unitCode'), u.id
+  FROM users u, json_each(u.grants) g
+  WHERE json_type(g.value, '$.role') = 'text' AND json_type(g.value, '$.unitCode') = 'text';
+
+CREATE TABLE subscribe_quota (
+  user_id     TEXT NOT NULL,
+  template_id TEXT NOT NULL,
+  remaining   INTEGER NOT NULL CHECK (remaining >= 0),
+  PRIMARY KEY (user_id, template_id)
+) STRICT, WITHOUT ROWID;
+`,
+  },
 ]
 
 interface AppliedRow {

@@ -2,26 +2,31 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 import Database from 'better-sqlite3'
 import type { Case, TimelineEvent } from '../../../src/core/case'
 import type { OrgUnit } from '../../../src/core/org'
-import type { CaseQuery, FileMeta, OutboxMessage, Store, Tx, User } from '../../ports'
+import type { Role } from '../../../src/core/roles'
+import type { CaseQuery, CaseStats, FileMeta, InboxItem, OutboxMessage, Store, Tx, User } from '../../ports'
 import {
   NEWEST_ORDER,
   SLA_ORDER,
   andWhere,
   caseWhere,
   clampLimit,
+  jsonList,
   newestAfter,
   slaAfter,
   type SqlPart,
 } from './caseQuery'
+import { caseStatsSql, emptyStats, rowsToStats, type StatsRow } from './caseStats'
 import {
   caseToRow,
   eventToRow,
   fileToRow,
+  inboxToRow,
   instant,
   messageToRow,
   rowToCase,
   rowToEvent,
   rowToFile,
+  rowToInbox,
   rowToMessage,
   rowToUnit,
   rowToUser,
@@ -29,6 +34,7 @@ import {
   userToRow,
   type CaseRow,
   type FileRow,
+  type InboxRow,
   type OutboxRow,
   type TimelineRow,
   type UnitRow,
@@ -78,6 +84,18 @@ const UPSERT_FILE = `INSERT INTO files (id, owner_id, content_type, size, storag
   VALUES (@id, @owner_id, @content_type, @size, @storage_key, @created_at)
   ON CONFLICT (id) DO UPDATE SET owner_id = excluded.owner_id, content_type = excluded.content_type,
   size = excluded.size, storage_key = excluded.storage_key, created_at = excluded.created_at`
+
+const INSERT_INBOX = `INSERT INTO inbox (id, user_id, case_id, title, body, created_at, read_at)
+  VALUES (@id, @user_id, @case_id, @title, @body, @created_at, @read_at)
+  ON CONFLICT (id) DO NOTHING`
+
+export const INBOX_DEFAULT_LIMIT = 20
+export const INBOX_MAX_LIMIT = 100
+
+function clampInboxLimit(limit: number | undefined): number {
+  if (limit === undefined || !Number.isFinite(limit)) return INBOX_DEFAULT_LIMIT
+  return Math.min(INBOX_MAX_LIMIT, Math.max(1, Math.floor(limit)))
+}
 
 /**
  * Per key only the oldest undelivered message may go, and only once it is due: a later
@@ -357,8 +375,28 @@ export class SqliteStore implements Store {
   }
 
   putUser(u: User): Promise<void> {
+    const row = userToRow(u)
     return this.write('putUser', (s) => {
-      s.get(UPSERT_USER).run(userToRow(u))
+      s.get(UPSERT_USER).run(row)
+      // The grant index follows the user's grants in the same transaction.
+      s.get('DELETE FROM user_grants WHERE user_id = ?').run(u.id)
+      const grant = s.get('INSERT OR IGNORE INTO user_grants (role, unit_code, user_id) VALUES (?, ?, ?)')
+      for (const g of u.grants) grant.run(g.role, g.unitCode, u.id)
+    })
+  }
+
+  listStaff(unitCodes: readonly string[], roles: readonly Role[]): Promise<User[]> {
+    return this.read('listStaff', (s) => {
+      if (unitCodes.length === 0 || roles.length === 0) return []
+      const rows = s
+        .get(
+          `SELECT * FROM users WHERE id IN (
+             SELECT user_id FROM user_grants
+             WHERE role IN (SELECT value FROM json_each(?)) AND unit_code IN (SELECT value FROM json_each(?)))
+           ORDER BY id`,
+        )
+        .all(jsonList(roles), jsonList(unitCodes)) as UserRow[]
+      return rows.map(rowToUser)
     })
   }
 
@@ -391,6 +429,107 @@ export class SqliteStore implements Store {
     return this.read('getFileMeta', (s) => {
       const row = s.get('SELECT * FROM files WHERE id = ?').get(id) as FileRow | undefined
       return row ? rowToFile(row) : null
+    })
+  }
+
+  // ---- stats ----
+
+  caseStats(q: CaseQuery, now: string, terminalStatuses: readonly string[]): Promise<CaseStats> {
+    return this.read('caseStats', (s) => {
+      const stmt = caseStatsSql(q, now, terminalStatuses)
+      if (stmt === null) return emptyStats()
+      return rowsToStats(s.get(stmt.sql).all(...stmt.params) as StatsRow[])
+    })
+  }
+
+  // ---- inbox ----
+
+  async addInbox(items: readonly InboxItem[]): Promise<void> {
+    // Rows are mapped first, so an item with a bad instant fails before anything is written.
+    const rows = items.map(inboxToRow)
+    if (rows.length === 0) return this.read('addInbox', () => undefined)
+    return this.write('addInbox', (s) => {
+      const insert = s.get(INSERT_INBOX)
+      for (const r of rows) insert.run(r)
+    })
+  }
+
+  listInbox(userId: string, opts: { before?: string; limit?: number } = {}): Promise<InboxItem[]> {
+    return this.read('listInbox', (s) => {
+      const limit = clampInboxLimit(opts.limit)
+      const rows = (
+        opts.before === undefined
+          ? s.get('SELECT * FROM inbox WHERE user_id = ? ORDER BY id DESC LIMIT ?').all(userId, limit)
+          : s.get('SELECT * FROM inbox WHERE user_id = ? AND id < ? ORDER BY id DESC LIMIT ?').all(userId, opts.before, limit)
+      ) as InboxRow[]
+      return rows.map(rowToInbox)
+    })
+  }
+
+  countUnread(userId: string): Promise<number> {
+    return this.read('countUnread', (s) => {
+      const row = s.get('SELECT COUNT(*) AS n FROM inbox WHERE user_id = ? AND read_at IS NULL').get(userId) as { n: number }
+      return row.n
+    })
+  }
+
+  async markInboxRead(userId: string, ids: readonly string[] | 'all', at: string): Promise<number> {
+    const readAt = instant(at)
+    if (ids !== 'all' && ids.length === 0) return this.read('markInboxRead', () => 0)
+    // Only the user's own unread items: another user's ids and already-read items (whose first
+    // read time stands) change nothing and are not counted.
+    return this.write('markInboxRead', (s) =>
+      ids === 'all'
+        ? s.get('UPDATE inbox SET read_at = ? WHERE user_id = ? AND read_at IS NULL').run(readAt, userId).changes
+        : s
+            .get('UPDATE inbox SET read_at = ? WHERE user_id = ? AND read_at IS NULL AND id IN (SELECT value FROM json_each(?))')
+            .run(readAt, userId, jsonList(ids)).changes,
+    )
+  }
+
+  // ---- follows ----
+
+  async follow(caseId: string, userId: string, at: string): Promise<void> {
+    const followedAt = instant(at)
+    // Following again keeps the first time, and so the place in the followers' order.
+    return this.write('follow', (s) => {
+      s.get('INSERT INTO follows (case_id, user_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(
+        caseId,
+        userId,
+        followedAt,
+      )
+    })
+  }
+
+  followers(caseId: string): Promise<string[]> {
+    return this.read('followers', (s) => {
+      const rows = s.get('SELECT user_id FROM follows WHERE case_id = ? ORDER BY created_at, user_id').all(caseId) as Array<{
+        user_id: string
+      }>
+      return rows.map((r) => r.user_id)
+    })
+  }
+
+  // ---- subscribe quota ----
+
+  /** n that is not a positive integer adds nothing (a consent cannot be withdrawn here). */
+  async addSubscribeQuota(userId: string, templateId: string, n: number): Promise<void> {
+    if (!Number.isInteger(n) || n <= 0) return this.read('addSubscribeQuota', () => undefined)
+    return this.write('addSubscribeQuota', (s) => {
+      s.get(
+        `INSERT INTO subscribe_quota (user_id, template_id, remaining) VALUES (?, ?, ?)
+         ON CONFLICT (user_id, template_id) DO UPDATE SET remaining = remaining + excluded.remaining`,
+      ).run(userId, templateId, n)
+    })
+  }
+
+  /** One conditional UPDATE: two callers can never both take the last consent. */
+  takeSubscribeQuota(userId: string, templateId: string): Promise<boolean> {
+    return this.write('takeSubscribeQuota', (s) => {
+      const r = s
+        .get('UPDATE subscribe_quota SET remaining = remaining - 1 WHERE user_id = ? AND template_id = ? AND remaining > 0')
+        .run(userId, templateId)
+      return r.changes === 1
     })
   }
 

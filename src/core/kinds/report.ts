@@ -22,6 +22,10 @@ export type ReportPayload = {
   rating?: number
   ratingComment?: string
   mergedInto?: string
+  /** 代办: filed by a grid worker for a resident without a phone. */
+  proxy?: { name: string; phone: string }
+  /** Set by the SLA timer when the deadline passed; escalation clears it. */
+  overdueSince?: string
 }
 
 export type ReportCase = Case<ReportPayload>
@@ -111,7 +115,23 @@ const setMergedInto: Patch = ({ c, input }) => ({
 const needUnit: Guard = ({ input }) =>
   typeof input.params?.toUnitCode === 'string' ? null : fail('VALIDATION', '已是最高层级，无法继续上报')
 
-const moveUnit: Patch = ({ input }) => ({ unitCode: input.params?.toUnitCode as string, assigneeId: null })
+/** Up one level, handler cleared, a fresh deadline for the new level and the overdue mark reset. */
+const moveUnit: Patch = ({ c, input }) => {
+  const { overdueSince: _cleared, ...payload } = c.payload as ReportPayload
+  return {
+    unitCode: input.params?.toUnitCode as string,
+    assigneeId: null,
+    payload,
+    ...setSla({ c, input, role: 'system' }),
+  }
+}
+
+const deadlinePassed: Guard = ({ c, input }) =>
+  c.slaDeadline !== null && Date.parse(c.slaDeadline) < input.now.getTime() && !(c.payload as ReportPayload).overdueSince
+    ? null
+    : fail('ILLEGAL_TRANSITION', '事项未超时或已标记超时')
+
+const markOverdue: Patch = ({ c, input }) => ({ payload: { ...c.payload, overdueSince: input.now.toISOString() } })
 
 const OPEN = ['submitted', 'accepted', 'assigned', 'in_progress'] as const
 
@@ -140,6 +160,7 @@ export const REPORT: KindDefinition = {
     reject: '不予受理',
     merge: '合并',
     escalate: '上报上级',
+    mark_overdue: '超时提醒',
   },
   terminalStatuses: ['closed', 'rejected', 'merged'],
   rules: [
@@ -160,6 +181,7 @@ export const REPORT: KindDefinition = {
     { from: ['submitted', 'accepted'], action: 'reject', roles: ['dispatcher'], to: 'rejected', guard: needNote },
     { from: ['submitted', 'accepted'], action: 'merge', roles: ['dispatcher'], to: 'merged', guard: needTarget, patch: setMergedInto },
     { from: OPEN, action: 'escalate', roles: ['grid_worker', 'dispatcher', 'system'], guard: needUnit, patch: moveUnit },
+    { from: OPEN, action: 'mark_overdue', roles: ['system'], guard: deadlinePassed, patch: markOverdue },
   ],
 }
 
@@ -172,6 +194,10 @@ export interface NewReport {
   gridCode: string
   payload: ReportPayload
   now: Date
+  /** Hours the grid has to accept (受理) before the case counts as overdue. */
+  acceptHours?: number
+  /** The role filing it: a resident, or a grid worker filing 代办. */
+  creatorRole?: 'resident' | 'grid_worker'
 }
 
 /** A new report starts at its grid, 已上报, version 1, with its first timeline row. */
@@ -190,7 +216,7 @@ export function openReport(r: NewReport) {
     idempotencyKey: r.idempotencyKey,
     createdAt: at,
     updatedAt: at,
-    slaDeadline: null,
+    slaDeadline: r.acceptHours ? new Date(r.now.getTime() + r.acceptHours * 3600 * 1000).toISOString() : null,
     version: 1,
   }
   return {
@@ -199,7 +225,7 @@ export function openReport(r: NewReport) {
       id: r.eventId,
       caseId: r.id,
       actorId: r.creatorId,
-      actorRole: 'resident' as const,
+      actorRole: r.creatorRole ?? ('resident' as const),
       action: 'submit',
       fromStatus: null,
       toStatus: c.status,

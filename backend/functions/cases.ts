@@ -1,0 +1,23 @@
+import { z } from 'zod'
+import { fail } from '../../src/core/outcome'
+import * as commands from '../usecases/caseCommands'
+import * as q from '../usecases/queue'
+import { submit } from '../usecases/reports'
+import { action, defineFunction } from './handler'
+import { act, bulkAssign, empty, id, proxySubmit, queueFilter, queuePage } from './schemas'
+
+/** The staff workbench: grid workers, the street command centre (综治中心), departments. */
+export const main = defineFunction('cases', {
+  queue: action(queuePage, q.queue),
+  get: action(z.object({ id }).strict(), commands.get),
+  act: action(act, commands.act),
+  bulkAssign: action(bulkAssign, commands.bulkAssign),
+  proxySubmit: action(proxySubmit, async (d, actor, input) => {
+    if (!actor.grants.some((g) => g.role === 'grid_worker')) return fail('FORBIDDEN', '仅网格员可代办上报')
+    const { proxy, ...report } = input
+    return submit(d, actor, report, proxy)
+  }),
+  assignees: action(empty, (d, actor) => q.assignees(d, actor)),
+  stats: action(queueFilter, q.stats),
+  exportCsv: action(queueFilter, q.exportCsv),
+})

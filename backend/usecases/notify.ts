@@ -1,0 +1,100 @@
+import type { Case } from '../../src/core/case'
+import { REPORT } from '../../src/core/kinds/report'
+import { labelOf } from '../../src/core/transition'
+import type { InboxItem, OutboxMessage } from '../ports'
+import type { Deps } from '../runtime'
+import { CASE_EVENT } from './persist'
+
+const BACKOFF_SECONDS = [5, 30, 120, 600, 1800, 3600]
+
+/** Retry later, longer each time, capped at an hour: a broken channel never blocks the others. */
+export function nextAttempt(now: Date, attempts: number): string {
+  const s = BACKOFF_SECONDS[Math.min(attempts, BACKOFF_SECONDS.length - 1)]!
+  return new Date(now.getTime() + s * 1000).toISOString()
+}
+
+interface CaseEventPayload {
+  caseId: string
+  eventId: string
+  action: string
+  toStatus: string
+  actorId: string
+}
+
+function describe(c: Case, e: CaseEventPayload): { title: string; body: string } {
+  const desc = String((c.payload as { description?: string }).description ?? '')
+  const subject = `「${desc.length > 16 ? `${desc.slice(0, 16)}…` : desc}」`
+  const status = labelOf(REPORT.statusLabels, e.toStatus)
+  switch (e.action) {
+    case 'submit':
+      return { title: '新的网格事件', body: `${subject}已上报，请及时受理` }
+    case 'mark_overdue':
+      return { title: '事项已超时', body: `${subject}已超过办理期限，请尽快处置` }
+    case 'escalate':
+      return { title: '事项已上报上级', body: `${subject}已上报至上一级处理` }
+    case 'assign':
+      return { title: '事项已分派', body: `${subject}已分派，请及时处置` }
+    default:
+      return { title: `事项${status}`, body: `您关注的事项${subject}${labelOf(REPORT.actionLabels, e.action)}，当前状态：${status}` }
+  }
+}
+
+/** Everyone who should hear of the event, except whoever caused it. */
+async function recipients(d: Deps, c: Case, e: CaseEventPayload): Promise<string[]> {
+  const out = new Set<string>([c.creatorId, ...(await d.store.followers(c.id))])
+  if (c.assigneeId) out.add(c.assigneeId)
+  if (e.action === 'submit' || e.action === 'mark_overdue' || e.action === 'escalate') {
+    // New and overdue work goes to whoever holds the case's unit now: the grid's workers while it
+    // sits at the grid, the command centre above it.
+    const tree = await d.orgTree()
+    const chain = tree.chain(c.gridCode ?? c.unitCode).map((u) => u.code)
+    const atGrid = c.unitCode === c.gridCode
+    const roles = atGrid ? (['grid_worker', 'dispatcher'] as const) : (['dispatcher'] as const)
+    for (const u of await d.store.listStaff(chain, roles)) out.add(u.id)
+  }
+  out.delete(e.actorId)
+  return [...out]
+}
+
+async function deliverCaseEvent(d: Deps, msg: OutboxMessage): Promise<void> {
+  const e = msg.payload as unknown as CaseEventPayload
+  const c = await d.store.getCase(e.caseId)
+  if (!c) return
+  const { title, body } = describe(c, e)
+  const users = await recipients(d, c, e)
+  const items: InboxItem[] = users.map((userId) => ({ id: `${msg.id}-${userId}`, userId, caseId: c.id, title, body, createdAt: msg.createdAt, readAt: null }))
+  await d.store.addInbox(items)
+  const template = d.config.subscribeTemplates.caseStatus
+  if (!template) return
+  for (const userId of users) {
+    const u = await d.store.getUser(userId)
+    if (!u?.openid || !(await d.store.takeSubscribeQuota(userId, template))) continue
+    await d.notifier.sendSubscribe({
+      openid: u.openid,
+      templateId: template,
+      page: `pages/cases/detail/index?id=${c.id}`,
+      data: { thing1: { value: title.slice(0, 20) }, phrase2: { value: labelOf(REPORT.statusLabels, c.status).slice(0, 5) }, time3: { value: msg.createdAt.slice(0, 16).replace('T', ' ') } },
+    })
+  }
+}
+
+/**
+ * Delivers due outbox messages. Each is marked delivered only after its inbox rows are written
+ * (ids are deterministic, so a retry after a crash writes nothing twice); failures back off.
+ */
+export async function deliverDue(d: Deps, limit = 100): Promise<{ delivered: number; failed: number }> {
+  const now = d.clock.now()
+  let delivered = 0
+  let failed = 0
+  for (const msg of await d.store.dueMessages(now.toISOString(), limit)) {
+    try {
+      if (msg.topic === CASE_EVENT) await deliverCaseEvent(d, msg)
+      await d.store.markDelivered(msg.id, d.clock.now().toISOString())
+      delivered++
+    } catch (err) {
+      failed++
+      await d.store.markFailed(msg.id, err instanceof Error ? err.message.slice(0, 200) : 'unknown', nextAttempt(now, msg.attempts))
+    }
+  }
+  return { delivered, failed }
+}

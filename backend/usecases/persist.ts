@@ -1,0 +1,40 @@
+import type { Case, TimelineEvent } from '../../src/core/case'
+import { fail, type Failure } from '../../src/core/outcome'
+import type { OutboxMessage, Tx } from '../ports'
+import type { Deps } from '../runtime'
+
+export const CASE_EVENT = 'case.event'
+
+/** The outbox row that tells the notifier about a timeline event, written in the same transaction. */
+export function caseEventMessage(d: Deps, c: Case, e: TimelineEvent): OutboxMessage {
+  const now = d.clock.now().toISOString()
+  return {
+    id: d.newId(),
+    topic: CASE_EVENT,
+    key: c.id,
+    payload: { caseId: c.id, eventId: e.id, action: e.action, toStatus: e.toStatus, actorId: e.actorId },
+    createdAt: now,
+    attempts: 0,
+    nextAttemptAt: now,
+    deliveredAt: null,
+    lastError: null,
+  }
+}
+
+export async function recordEvent(d: Deps, tx: Tx, c: Case, e: TimelineEvent): Promise<void> {
+  await tx.appendEvent(e)
+  await tx.enqueue(caseEventMessage(d, c, e))
+}
+
+/**
+ * Writes a transition: the case only if nobody moved it since `before` was read (optimistic
+ * version), its timeline row and its outbox message, all or nothing.
+ */
+export async function saveTransition(d: Deps, before: Case, next: Case, e: TimelineEvent): Promise<Failure | null> {
+  const saved = await d.store.transaction(async (tx) => {
+    if (!(await tx.updateCase(next, before.version))) return false
+    await recordEvent(d, tx, next, e)
+    return true
+  })
+  return saved ? null : fail('CONFLICT', '该事项已被他人更新，请刷新后重试')
+}
