@@ -3,5 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/system-deps.sh
-npm ci --no-audit --no-fund
+# `npm install` (not `npm ci`): the registry here serves only this platform's optional binaries, so the
+# lock file lacks the other platforms' entries and `npm ci` refuses it; `npm install` keeps the locked versions.
+npm install --no-audit --no-fund
 npm test

@@ -9,8 +9,12 @@ export type Role =
   | 'police'
   | 'admin'
 
-/** Timers and jobs act as `system`; no person can hold it. */
-export type ActorRole = Role | 'system'
+/**
+ * Timers and jobs act as `system`; no person can hold it. `applicant` and `respondent` are
+ * held relative to one case (its creator, the parties who joined it), not granted.
+ */
+export type ActorRole = Role | 'system' | CaseRole
+export type CaseRole = 'applicant' | 'respondent'
 
 export const ROLES: readonly Role[] = [
   'resident',
@@ -35,6 +39,8 @@ export const ROLE_LABELS: Record<ActorRole, string> = {
   police: '社区民警',
   admin: '管理员',
   system: '系统',
+  applicant: '申请人',
+  respondent: '被申请人',
 }
 
 /** A role held within an org unit: a grid worker of one grid, a dispatcher of one street. */
@@ -43,6 +49,8 @@ export interface RoleGrant {
   unitCode: string
   /** For `department` grants: which department (城管, 住建, …) within the unit. */
   department?: string
+  /** For `mediator` grants: which mediation committee (婚调委, 交调委, …). */
+  committee?: string
 }
 
 export interface Actor {

@@ -1,6 +1,6 @@
 import type { Case } from './case'
 import type { OrgTree } from './org'
-import { SYSTEM_ACTOR, type Actor, type ActorRole, type RoleGrant } from './roles'
+import { SYSTEM_ACTOR, type Actor, type ActorRole, type CaseRole, type RoleGrant } from './roles'
 
 /**
  * Whether a grant lets its holder act on a case. Scope is by org unit, never by district name:
@@ -25,10 +25,25 @@ export function grantCovers(tree: OrgTree, grant: RoleGrant, actor: Actor, c: Ca
     case 'admin':
     case 'police':
       return tree.isWithin(place, grant.unitCode) || tree.isWithin(c.unitCode, grant.unitCode)
-    case 'building_manager':
     case 'mediator':
+      return (
+        grant.committee !== undefined &&
+        (c.payload as { committee?: unknown }).committee === grant.committee &&
+        tree.isWithin(c.unitCode, grant.unitCode)
+      )
+    case 'building_manager':
       return c.assigneeId === actor.userId
   }
+}
+
+/** Parties who joined a case by its invitation (mediation respondents). */
+export function respondentIds(c: Case): string[] {
+  const ids = (c.payload as { respondentIds?: unknown }).respondentIds
+  return Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : []
+}
+
+function caseRoleOf(actor: Actor, c: Case, role: CaseRole): boolean {
+  return role === 'applicant' ? c.creatorId === actor.userId : respondentIds(c).includes(actor.userId)
 }
 
 /** The first of `roles` the actor holds with a grant covering the case. */
@@ -40,11 +55,15 @@ export function actingRole(
 ): ActorRole | undefined {
   // Only the one system actor object, so no stored user id can pose as the system.
   if (actor === SYSTEM_ACTOR) return roles.includes('system') ? 'system' : undefined
+  for (const r of roles) if ((r === 'applicant' || r === 'respondent') && caseRoleOf(actor, c, r)) return r
   const g = actor.grants.find((gr) => roles.includes(gr.role) && grantCovers(tree, gr, actor, c))
   return g?.role
 }
 
 /** Read access: anyone who could act on the case in some role may read it. */
 export function canRead(tree: OrgTree, actor: Actor, c: Case): boolean {
-  return actor.grants.some((g) => grantCovers(tree, g, actor, c))
+  return (
+    actor.grants.some((g) => grantCovers(tree, g, actor, c)) ||
+    (c.kind === 'mediation' && (caseRoleOf(actor, c, 'applicant') || caseRoleOf(actor, c, 'respondent')))
+  )
 }

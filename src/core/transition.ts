@@ -73,12 +73,26 @@ export function transition(def: KindDefinition, tree: OrgTree, c: Case, input: T
     const statusLabel = labelOf(def.statusLabels, c.status)
     return fail('ILLEGAL_TRANSITION', `事项当前为「${statusLabel}」，不能「${actionLabel}」`)
   }
-  let role: ActorRole | undefined
-  const rule = fromHere.find((r) => (role = actingRole(tree, input.actor, c, r.roles)) !== undefined)
-  if (!rule || !role) return fail('FORBIDDEN', `您无权对该事项执行「${actionLabel}」`)
-  const ctx: GuardContext = { c, input, role }
-  const refused = rule.guard?.(ctx)
-  if (refused) return refused
+  // Rows are tried in order: the first whose role and guard both fit applies, so one action may
+  // lead to different statuses (the last party's consent starts mediation, earlier ones wait).
+  const fitting = fromHere
+    .map((r) => ({ r, role: actingRole(tree, input.actor, c, r.roles) }))
+    .filter((x): x is { r: TransitionRule; role: ActorRole } => x.role !== undefined)
+  if (fitting.length === 0) return fail('FORBIDDEN', `您无权对该事项执行「${actionLabel}」`)
+  let chosen: { rule: TransitionRule; ctx: GuardContext } | undefined
+  let refused: Failure | null = null
+  for (const { r, role } of fitting) {
+    const ctx: GuardContext = { c, input, role }
+    const why = r.guard?.(ctx) ?? null
+    if (!why) {
+      chosen = { rule: r, ctx }
+      break
+    }
+    refused ??= why
+  }
+  if (!chosen) return refused as Failure
+  const { rule, ctx } = chosen
+  const role = ctx.role
   const at = input.now.toISOString()
   const next: Case = {
     ...c,

@@ -56,9 +56,15 @@ function coveringActors(role: ActorRole, c: Case): Actor[] {
     case 'department':
       return [actor('u-dept', grant('department', STREET, DEPT))]
     case 'building_manager':
-    case 'mediator':
-      // These roles cover only cases assigned to them; see withAssignee below.
+      // Covers only cases assigned to it; see withAssignee below.
       return [actor(`u-${role}`, grant(role, GRID1))]
+    case 'mediator':
+      // Covers cases of its committee; see withAssignee below.
+      return [actor(`u-${role}`, { role, unitCode: STREET, committee: 'people' })]
+    case 'applicant':
+    case 'respondent':
+      // Case-relative mediation roles; reports have none.
+      return []
   }
 }
 
@@ -215,7 +221,8 @@ function ruleName(r: TransitionRule): string {
 
 /** building_manager / mediator only cover a case assigned to them. */
 function withAssignee(c: Case, a: Actor, role: ActorRole): Case {
-  return role === 'building_manager' || role === 'mediator' ? { ...c, assigneeId: a.userId } : c
+  if (role === 'mediator') return { ...c, assigneeId: a.userId, payload: { ...c.payload, committee: 'people' } }
+  return role === 'building_manager' ? { ...c, assigneeId: a.userId } : c
 }
 
 describe('report transition table', () => {

@@ -10,7 +10,7 @@ describe('README lines', () => {
   const blocks = [...readme.matchAll(/```sh\n([^`]+)```/g)].map((m) => m[1]!.trim())
 
   it('has the start line and the test line first', () => {
-    expect(blocks.slice(0, 2)).toEqual(['npm ci && npm start', 'bash scripts/test.sh'])
+    expect(blocks.slice(0, 2)).toEqual(['npm install && npm start', 'bash scripts/test.sh'])
   })
 
   it('is what CI runs', () => {

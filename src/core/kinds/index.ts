@@ -1,8 +1,9 @@
 import type { CaseKind } from '../case'
 import { labelOf, type KindDefinition } from '../transition'
+import { MEDIATION } from './mediation'
 import { REPORT } from './report'
 
-export const KINDS: Record<CaseKind, KindDefinition> = { report: REPORT }
+export const KINDS: Record<CaseKind, KindDefinition> = { report: REPORT, mediation: MEDIATION }
 
 export function statusLabel(kind: CaseKind, status: string): string {
   const def = Object.prototype.hasOwnProperty.call(KINDS, kind) ? KINDS[kind] : undefined
