@@ -7,6 +7,6 @@ module.exports = {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2021', parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } }],
   },
   transformIgnorePatterns: ['/node_modules/(?!(ulid)/)'],
-  testTimeout: 30000,
+  testTimeout: 60000,
   maxWorkers: 2,
 }

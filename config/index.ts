@@ -26,7 +26,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: isH5 ? 'dist-h5' : 'miniprogram',
-    plugins: [],
+    // NutUI renders icons as plain HTML tags (<i>, <svg>); plugin-html gives them mini-program templates.
+    plugins: ['@tarojs/plugin-html'],
     defineConstants: {
       'process.env.TARO_APP_TRANSPORT': JSON.stringify(transport),
       'process.env.TARO_APP_CLOUDBASE_ENV': JSON.stringify(cloudbaseEnv),

@@ -1,13 +1,21 @@
 /** The H5 point picker is only for browsers; the mini-program uses wx.chooseLocation instead. */
 const reportPages = process.env.TARO_ENV === 'h5' ? ['new/index', 'pick/index'] : ['new/index']
 
+/** The street command centre's desk pages (table, bulk assign, CSV, charts) are H5 only: chart.js stays out of the mini-program. */
+const consolePackages = process.env.TARO_ENV === 'h5' ? [{ root: 'pages/console', pages: ['queue/index', 'dashboard/index'] }] : []
+
 export default defineAppConfig({
   pages: ['pages/home/index'],
   // Reporting and case pages load on demand so the first screen only pays for the home page.
   subPackages: [
     { root: 'pages/report', pages: reportPages },
     { root: 'pages/cases', pages: ['mine/index', 'detail/index'] },
+    { root: 'pages/inbox', pages: ['index'] },
+    { root: 'pages/staff', pages: ['queue/index', 'case/index', 'proxy/index'] },
+    ...consolePackages,
   ],
+  // A report that cannot be sent lands in 我的事项 (待发送), often with no network: have it downloaded already.
+  preloadRule: { 'pages/report/new/index': { network: 'all', packages: ['pages/cases'] } },
   window: {
     navigationBarTitleText: '街坊通',
     navigationBarBackgroundColor: '#ffffff',

@@ -21,7 +21,7 @@ interface CaseEventPayload {
   actorId: string
 }
 
-function describe(c: Case, e: CaseEventPayload): { title: string; body: string } {
+function describe(c: Case, e: CaseEventPayload, userId: string): { title: string; body: string } {
   const desc = String((c.payload as { description?: string }).description ?? '')
   const subject = `「${desc.length > 16 ? `${desc.slice(0, 16)}…` : desc}」`
   const status = labelOf(REPORT.statusLabels, e.toStatus)
@@ -35,7 +35,10 @@ function describe(c: Case, e: CaseEventPayload): { title: string; body: string }
     case 'assign':
       return { title: '事项已分派', body: `${subject}已分派，请及时处置` }
     default:
-      return { title: `事项${status}`, body: `您关注的事项${subject}${labelOf(REPORT.actionLabels, e.action)}，当前状态：${status}` }
+      return {
+        title: `事项${status}`,
+        body: `${userId === c.creatorId ? '您上报的' : '您关注的'}事项${subject}${labelOf(REPORT.actionLabels, e.action)}，当前状态：${status}`,
+      }
   }
 }
 
@@ -60,13 +63,13 @@ async function deliverCaseEvent(d: Deps, msg: OutboxMessage): Promise<void> {
   const e = msg.payload as unknown as CaseEventPayload
   const c = await d.store.getCase(e.caseId)
   if (!c) return
-  const { title, body } = describe(c, e)
   const users = await recipients(d, c, e)
-  const items: InboxItem[] = users.map((userId) => ({ id: `${msg.id}-${userId}`, userId, caseId: c.id, title, body, createdAt: msg.createdAt, readAt: null }))
+  const items: InboxItem[] = users.map((userId) => ({ id: `${msg.id}-${userId}`, userId, caseId: c.id, ...describe(c, e, userId), createdAt: msg.createdAt, readAt: null }))
   await d.store.addInbox(items)
   const template = d.config.subscribeTemplates.caseStatus
   if (!template) return
   for (const userId of users) {
+    const { title } = describe(c, e, userId)
     const u = await d.store.getUser(userId)
     if (!u?.openid || !(await d.store.takeSubscribeQuota(userId, template))) continue
     await d.notifier.sendSubscribe({

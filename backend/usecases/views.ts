@@ -47,6 +47,8 @@ export async function caseView(d: Deps, tree: OrgTree, c: Case): Promise<CaseVie
     unitName: unit ? tree.path(unit.code) : c.unitCode,
     unitPhone: unit?.phone ?? null,
     assigneeName: assignee?.name ?? null,
+    rating: p.rating ?? null,
+    ratingComment: p.ratingComment ?? null,
     version: c.version,
   }
 }

@@ -40,3 +40,16 @@ describe('SLA clock', () => {
     expect(out.ok && (out.case.payload as { overdueSince?: string }).overdueSince).toBeUndefined()
   })
 })
+
+describe('accepting', () => {
+  it('makes the accepting grid worker the handler, but not an accepting dispatcher', async () => {
+    const { reportCase, actor, grant, GRID1, STREET } = await import('./fixtures')
+    const now = new Date('2026-11-23T10:00:00Z')
+    const gw = actor('u-gw', grant('grid_worker', GRID1))
+    const byGw = transition(REPORT, tree, reportCase({ status: 'submitted' }), { actor: gw, action: 'accept', now, eventId: 'e', params: { slaHours: 24 } })
+    expect(byGw.ok && byGw.case.assigneeId).toBe('u-gw')
+    const disp = actor('u-d', grant('dispatcher', STREET))
+    const byDisp = transition(REPORT, tree, reportCase({ status: 'submitted' }), { actor: disp, action: 'accept', now, eventId: 'e', params: { slaHours: 24 } })
+    expect(byDisp.ok && byDisp.case.assigneeId).toBeNull()
+  })
+})

@@ -66,6 +66,8 @@ export function answers(over: Record<string, Answer> = {}): Record<string, Answe
     'reports.get': (d) => ((d as { id?: string }).id === CASE.id ? { ok: true, case: CASE, timeline: TIMELINE } : { ok: false, code: 'NOT_FOUND', message: '事项不存在' }),
     'reports.locate': () => ({ ok: true, grid: GRID }),
     'inbox.list': () => ({ ok: true, items: [], next: null, unread: 0 }),
+    'inbox.templates': () => ({ ok: true, templates: { caseStatus: null } }),
+    'reports.duplicates': () => ({ ok: true, cases: [] }),
     'reports.submit': (d) => {
       const input = d as { category: string; description: string; location: { lng: number; lat: number; address: string } }
       return { ok: true, replayed: false, case: { ...CASE, id: 'R-0099', status: 'submitted', statusLabel: '已上报', category: input.category, description: input.description, location: input.location } }

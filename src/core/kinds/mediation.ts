@@ -117,10 +117,15 @@ const setConsent =
     },
   })
 
-const acceptParams: Guard = ({ input }) =>
-  typeof input.params?.committee === 'string' && typeof input.params?.mediatorId === 'string' && typeof input.params?.timeLimitDays === 'number'
-    ? null
-    : fail('VALIDATION', '请选择调解委员会和调解员', { mediatorId: '必填' })
+const nonEmpty = (x: unknown): x is string => typeof x === 'string' && x.trim() !== ''
+
+const acceptParams: Guard = ({ input }) => {
+  const days = input.params?.timeLimitDays
+  if (!nonEmpty(input.params?.committee) || !nonEmpty(input.params?.mediatorId)) {
+    return fail('VALIDATION', '请选择调解委员会和调解员', { mediatorId: '必填' })
+  }
+  return typeof days === 'number' && Number.isFinite(days) && days > 0 ? null : fail('VALIDATION', '调解期限应为正数天', { timeLimitDays: '无效' })
+}
 
 const accept: Patch = ({ c, input }) => ({
   assigneeId: input.params!.mediatorId as string,
@@ -133,7 +138,7 @@ const reassignParams: Guard = ({ input }) =>
 
 const reassign: Patch = ({ c, input }) => ({
   assigneeId: input.params!.mediatorId as string,
-  payload: { ...c.payload, committee: (input.params?.committee as string | undefined) ?? p(c).committee },
+  payload: { ...c.payload, committee: nonEmpty(input.params?.committee) ? input.params.committee : p(c).committee },
 })
 
 const sessionParams: Guard = ({ input }) => {
@@ -310,8 +315,15 @@ export const MEDIATION: KindDefinition = {
     { from: ['mediating', 'agreement_pending'], action: 'draft_agreement', roles: ['mediator'], to: 'agreement_pending', guard: all(assignedMediator, agreementParams), patch: draft },
     { from: ['agreement_pending'], action: 'confirm_agreement', roles: ['applicant', 'respondent'], to: 'succeeded', guard: all(sameVersion, lastConfirmation), patch: addConfirmation },
     { from: ['agreement_pending'], action: 'confirm_agreement', roles: ['applicant', 'respondent'], guard: sameVersion, patch: addConfirmation },
-    { from: ['mediating', 'agreement_pending'], action: 'fail', roles: ['mediator'], to: 'failed', guard: all(assignedMediator, needNote, referralParams), patch: setReferral },
-    { from: ['succeeded'], action: 'mark_judicial', roles: ['mediator'], guard: assignedMediator, patch: ({ c }) => ({ payload: { ...c.payload, judicialConfirmation: true } }) },
+    // Also before consent: a respondent who never answers must not leave the case open for ever.
+    { from: ASSIGNED, action: 'fail', roles: ['mediator'], to: 'failed', guard: all(assignedMediator, needNote, referralParams), patch: setReferral },
+    {
+      from: ['succeeded'],
+      action: 'mark_judicial',
+      roles: ['mediator'],
+      guard: all(assignedMediator, ({ c }) => (p(c).judicialConfirmation ? fail('ILLEGAL_TRANSITION', '已申请司法确认') : null)),
+      patch: ({ c }) => ({ payload: { ...c.payload, judicialConfirmation: true } }),
+    },
     { from: ['succeeded', 'failed', 'declined'], action: 'rate', roles: ['applicant', 'respondent'], guard: notRated, patch: rate },
     { from: ASSIGNED, action: 'remind', roles: ['system'], guard: reminderDue, patch: markReminded },
     { from: ASSIGNED, action: 'mark_overdue', roles: ['system'], guard: deadlinePassed, patch: markOverdue },

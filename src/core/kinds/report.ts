@@ -78,6 +78,12 @@ const setSla: Patch = ({ input }) => {
     : {}
 }
 
+/** A grid worker who accepts becomes the handler; a dispatcher's acceptance leaves it to assignment. */
+const acceptPatch: Patch = (ctx) => ({
+  ...setSla(ctx),
+  ...(ctx.role === 'grid_worker' && ctx.c.assigneeId === null ? { assigneeId: ctx.input.actor.userId } : {}),
+})
+
 const needAssignee: Guard = ({ input }) =>
   typeof input.params?.assigneeId === 'string' || typeof input.params?.department === 'string'
     ? null
@@ -164,7 +170,7 @@ export const REPORT: KindDefinition = {
   },
   terminalStatuses: ['closed', 'rejected', 'merged'],
   rules: [
-    { from: ['submitted'], action: 'accept', roles: ['grid_worker', 'dispatcher', 'department'], to: 'accepted', patch: setSla },
+    { from: ['submitted'], action: 'accept', roles: ['grid_worker', 'dispatcher', 'department'], to: 'accepted', patch: acceptPatch },
     { from: OPEN, action: 'assign', roles: ['dispatcher'], to: 'assigned', guard: needAssignee, patch: setAssignee },
     { from: ['accepted', 'assigned'], action: 'start', roles: ['grid_worker', 'department'], to: 'in_progress' },
     {

@@ -1,25 +1,41 @@
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { useRef, useState } from 'react'
-import { devAuth, isLocalDev } from '../../api'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { api, devAuth, isLocalDev } from '../../api'
 import RoleSwitcher from '../../components/RoleSwitcher'
 import { useSession } from '../../hooks/useSession'
+import { INBOX_URL, MAIN_ENTRIES, badgeText, staffEntries } from './entries'
 import './index.css'
 
-const ENTRIES = [
-  { id: 'jf-entry-report', icon: '报', title: '上报问题', hint: '随手拍，反映身边的问题', url: '/pages/report/new/index' },
-  { id: 'jf-entry-mine', icon: '事', title: '我的事项', hint: '查看办理进度', url: '/pages/cases/mine/index' },
-]
+const go = (url: string) => void Taro.navigateTo({ url })
 
 export default function Home() {
   const { state, reload } = useSession()
   const [switching, setSwitching] = useState(false)
+  const [unread, setUnread] = useState(0)
   const shown = useRef(false)
 
-  // Coming back from another page (e.g. after a sign-out elsewhere) refreshes who is signed in.
+  // The badge is a hint, not a gate: when the count cannot be read the badge just stays away.
+  const loadUnread = useCallback(async () => {
+    const r = await api.call('inbox.list', { limit: 1 })
+    setUnread(r.ok ? r.unread : 0)
+  }, [])
+
+  const ready = state.status === 'ready'
+  const userId = ready ? state.me.id : ''
+  useEffect(() => {
+    if (userId) void loadUnread()
+    else setUnread(0)
+  }, [userId, loadUnread])
+
+  // Coming back from another page (e.g. after a sign-out elsewhere, or reading messages) refreshes
+  // who is signed in and the unread count.
   useDidShow(() => {
-    if (shown.current) void reload()
+    if (shown.current) {
+      void reload()
+      if (userId) void loadUnread()
+    }
     shown.current = true
   })
 
@@ -39,6 +55,8 @@ export default function Home() {
       </View>
     )
   }
+
+  const work = ready ? staffEntries(state.me.roles.map((r) => r.role), process.env.TARO_ENV ?? '') : []
 
   return (
     <View className='jf-page jf-home'>
@@ -60,8 +78,8 @@ export default function Home() {
       </View>
 
       <View className='jf-home-entries'>
-        {ENTRIES.map((e) => (
-          <View key={e.id} id={e.id} className='jf-home-entry' onClick={() => void Taro.navigateTo({ url: e.url })}>
+        {MAIN_ENTRIES.map((e) => (
+          <View key={e.id} id={e.id} className='jf-home-entry' onClick={() => go(e.url)}>
             <View className='jf-home-entry-icon'>
               <Text>{e.icon}</Text>
             </View>
@@ -70,6 +88,41 @@ export default function Home() {
           </View>
         ))}
       </View>
+
+      <View className='jf-card jf-home-inbox' id='jf-entry-inbox' onClick={() => go(INBOX_URL)}>
+        <View className='jf-home-inbox-icon'>
+          <Text>信</Text>
+        </View>
+        <View className='jf-home-inbox-body'>
+          <Text className='jf-home-inbox-title'>消息</Text>
+          <Text className='jf-home-entry-hint'>办理进度、分派与超时提醒</Text>
+        </View>
+        {badgeText(unread) && (
+          <Text className='jf-home-badge' id='jf-inbox-badge' data-unread={unread}>
+            {badgeText(unread)}
+          </Text>
+        )}
+        <Text className='jf-home-arrow'>›</Text>
+      </View>
+
+      {work.length > 0 && (
+        <View className='jf-card jf-home-work' id='jf-home-work'>
+          <Text className='jf-section-title'>工作台</Text>
+          <View className='jf-home-work-grid'>
+            {work.map((e) => (
+              <View key={e.id} id={e.id} className='jf-home-tile' onClick={() => go(e.url)}>
+                <View className='jf-home-tile-icon'>
+                  <Text>{e.icon}</Text>
+                </View>
+                <View className='jf-home-tile-body'>
+                  <Text className='jf-home-tile-title'>{e.title}</Text>
+                  <Text className='jf-home-tile-hint'>{e.hint}</Text>
+                </View>
+              </View>
+            ))}
+          </View>
+        </View>
+      )}
 
       {state.status === 'error' && (
         <View className='jf-card jf-home-error'>

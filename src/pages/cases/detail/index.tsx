@@ -5,9 +5,13 @@ import { useCallback, useEffect, useState } from 'react'
 import { api } from '../../../api'
 import PhotoGrid from '../../../components/PhotoGrid'
 import StatusTag from '../../../components/StatusTag'
+import Stars from '../../../components/Stars'
 import Timeline from '../../../components/Timeline'
 import type { CaseView, TimelineView } from '../../../contracts/api'
+import type { Failure } from '../../../core/outcome'
 import { formatFull } from '../../../core/time'
+import DecidePanel from './DecidePanel'
+import { canDecide, decideDeadline, isOverdue, ratingOf } from './logic'
 import './index.css'
 
 type Loaded = { case: CaseView; timeline: TimelineView[] }
@@ -15,49 +19,90 @@ type Loaded = { case: CaseView; timeline: TimelineView[] }
 export default function CaseDetail() {
   const { params } = useRouter()
   const id = params.id ? decodeURIComponent(params.id) : ''
+  // Opened from the duplicate suggestion: the case is someone else's until the user follows it.
+  const fromDuplicate = params.from === 'duplicate'
   const [data, setData] = useState<Loaded | null>(null)
-  const [error, setError] = useState('')
+  const [error, setError] = useState<Failure | null>(null)
+  const [following, setFollowing] = useState(params.from === 'follow')
+  const [followBusy, setFollowBusy] = useState(false)
 
   const load = useCallback(async () => {
     if (!id) {
-      setError('缺少事项编号')
+      setError({ ok: false, code: 'VALIDATION', message: '缺少事项编号' })
       return
     }
     const r = await api.call('reports.get', { id })
     if (r.ok) {
       setData({ case: r.case, timeline: r.timeline })
-      setError('')
-    } else setError(r.message)
-  }, [id])
+      setError(null)
+    } else if (data) void Taro.showToast({ title: r.message, icon: 'none' })
+    else setError(r)
+  }, [id, data])
 
   useEffect(() => {
     void load()
-  }, [load])
+    // Only on open; later reloads are explicit (pull down, after an action).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [id])
 
   usePullDownRefresh(() => {
     void load().finally(() => Taro.stopPullDownRefresh())
   })
 
+  const follow = async () => {
+    if (followBusy) return
+    setFollowBusy(true)
+    const r = await api.call('reports.follow', { id })
+    setFollowBusy(false)
+    if (!r.ok) {
+      void Taro.showToast({ title: r.message, icon: 'none' })
+      return
+    }
+    setFollowing(true)
+    void Taro.showToast({ title: '已关注，进展会通知您', icon: 'none' })
+    void load()
+  }
+
   if (!data)
     return (
-      <View className='jf-page jf-center' id='jf-case-error'>
-        <Text>{error || '正在加载…'}</Text>
-        {error && (
-          <View className='jf-detail-retry'>
-            <Button size='small' onClick={() => void load()}>
-              重试
+      <View className='jf-page jf-center' id='jf-case-error' data-code={error?.code ?? ''}>
+        {error && fromDuplicate && error.code === 'NOT_FOUND' ? (
+          <View className='jf-card jf-detail-follow-gate' id='jf-follow-gate'>
+            <Text className='jf-detail-gate-title'>这是其他居民上报的事项</Text>
+            <Text className='jf-muted jf-detail-gate-text'>关注后即可查看办理进度，并在状态变化时收到通知</Text>
+            <Button id='jf-follow' type='primary' loading={followBusy} onClick={() => void follow()}>
+              关注此事项
             </Button>
           </View>
+        ) : (
+          <>
+            <Text>{error ? error.message : '正在加载…'}</Text>
+            {error && (
+              <View className='jf-detail-retry'>
+                <Button size='small' onClick={() => void load()}>
+                  重试
+                </Button>
+              </View>
+            )}
+          </>
         )}
       </View>
     )
 
   const c = data.case
-  const overdue = c.slaDeadline !== null && Date.parse(c.slaDeadline) < Date.now()
+  const overdue = isOverdue(c)
+  const rated = ratingOf(c)
+  const deciding = canDecide(c, data.timeline)
   const call = (phone: string) => void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined)
 
   return (
-    <View className='jf-page jf-case-detail' id='jf-case-detail' data-case-id={c.id} data-status={c.status}>
+    <View className='jf-page jf-case-detail' id='jf-case-detail' data-case-id={c.id} data-status={c.status} data-version={c.version}>
+      {following && !deciding && (
+        <View className='jf-detail-banner' id='jf-following'>
+          <Text>已关注此事项，办理进展会通过消息通知您</Text>
+        </View>
+      )}
+
       <View className='jf-card jf-detail-head'>
         <View className='jf-detail-head-row'>
           <Text className='jf-detail-category'>{c.categoryName}</Text>
@@ -73,28 +118,40 @@ export default function CaseDetail() {
         </Text>
       </View>
 
+      {deciding && <DecidePanel c={c} deadline={decideDeadline(data.timeline)} onDone={load} />}
+
+      {rated && (
+        <View className='jf-card jf-detail-rating' id='jf-rating' data-rating={rated.rating}>
+          <Text className='jf-section-title'>{c.status === 'closed' ? '办结评价' : '评价'}</Text>
+          <View className='jf-detail-rating-body'>
+            <Stars value={rated.rating} readOnly />
+            {rated.comment && <Text className='jf-detail-rating-comment'>{rated.comment}</Text>}
+          </View>
+        </View>
+      )}
+
       <View className='jf-card'>
         <CellGroup divider>
           <Cell title='问题位置' description={c.location.address || '未填写地址'} extra={c.gridName} />
           <Cell
             title='负责单位'
-            description={c.assigneeName ? `处置人：${c.assigneeName}` : undefined}
             extra={
-              <View className='jf-detail-unit'>
+              <View className='jf-detail-unit' id='jf-unit'>
                 <Text>{c.unitName}</Text>
                 {c.unitPhone && (
-                  <Text className='jf-detail-phone' onClick={() => call(c.unitPhone as string)}>
-                    {c.unitPhone}
-                  </Text>
+                  <View className='jf-detail-phone' id='jf-unit-phone' onClick={() => call(c.unitPhone as string)}>
+                    <Text>☎ {c.unitPhone}</Text>
+                  </View>
                 )}
               </View>
             }
           />
+          <Cell title='处置人' extra={<Text id='jf-assignee'>{c.assigneeName ?? (c.status === 'submitted' ? '待受理' : '由负责单位处理')}</Text>} />
           {c.slaDeadline && (
             <Cell
-              title='办理时限'
+              title='预计完成'
               extra={
-                <Text className={overdue ? 'jf-detail-overdue' : ''}>
+                <Text id='jf-sla' className={overdue ? 'jf-detail-overdue' : ''} data-overdue={overdue ? '1' : '0'}>
                   {formatFull(c.slaDeadline)}
                   {overdue ? '（已超时）' : ''}
                 </Text>

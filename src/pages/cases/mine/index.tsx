@@ -1,11 +1,13 @@
 import { Button, Empty } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { useCallback, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { api } from '../../../api'
 import StatusTag from '../../../components/StatusTag'
 import type { CaseSummary } from '../../../contracts/api'
 import { formatInstant } from '../../../core/time'
+import { flushOnShow, outbox, type OutboxItem } from '../../../outbox'
+import OutboxRows from './OutboxRows'
 import './index.css'
 
 const PAGE = 20
@@ -21,6 +23,7 @@ export default function MyCases() {
   const firstShow = useRef(true)
   // Read inside callbacks that Taro may hold on to from an earlier render.
   const shownList = useRef(false)
+  const [pending, setPending] = useState<OutboxItem[]>(() => outbox.items())
 
   const refresh = useCallback(async () => {
     const r = await api.call('reports.mine', { limit: PAGE })
@@ -39,10 +42,23 @@ export default function MyCases() {
     }
   }, [])
 
-  // Statuses change while the user looks at a case, so the list reloads every time it is shown.
+  // A queued report that went through becomes a real case: show it in place of the 待发送 row.
+  useEffect(
+    () =>
+      outbox.onChange((items, result) => {
+        setPending(items)
+        if (result?.kind === 'sent') void refresh()
+      }),
+    [refresh],
+  )
+
+  // Statuses change while the user looks at a case, so the list reloads every time it is shown;
+  // showing the list is also a good moment to send what is waiting.
   useDidShow(() => {
     if (firstShow.current) setPhase('loading')
     firstShow.current = false
+    setPending(outbox.items())
+    flushOnShow()
     void refresh()
   })
 
@@ -66,21 +82,33 @@ export default function MyCases() {
   const open = (id: string) => void Taro.navigateTo({ url: `/pages/cases/detail/index?id=${encodeURIComponent(id)}` })
   const report = () => void Taro.navigateTo({ url: '/pages/report/new/index' })
 
-  if (phase === 'loading') return <View className='jf-page jf-center'>正在加载…</View>
+  // The 待发送 rows stay on top whatever the list is doing: offline is exactly when they matter.
+  const outboxRows = <OutboxRows items={pending} />
+
+  if (phase === 'loading')
+    return (
+      <View className='jf-page jf-mine'>
+        {outboxRows}
+        <View className='jf-center'>正在加载…</View>
+      </View>
+    )
 
   if (phase === 'error')
     return (
-      <View className='jf-page jf-center' id='jf-cases-error'>
-        <Text>{error}</Text>
-        <View className='jf-mine-retry'>
-          <Button size='small' onClick={() => void refresh()}>
-            重试
-          </Button>
+      <View className='jf-page jf-mine'>
+        {outboxRows}
+        <View className='jf-center' id='jf-cases-error'>
+          <Text>{error}</Text>
+          <View className='jf-mine-retry'>
+            <Button size='small' onClick={() => void refresh()}>
+              重试
+            </Button>
+          </View>
         </View>
       </View>
     )
 
-  if (!cases.length)
+  if (!cases.length && !pending.length)
     return (
       <View className='jf-page jf-mine-empty' id='jf-cases-empty'>
         <Empty title='还没有事项' description='发现身边的问题，随手上报给网格员' />
@@ -94,6 +122,8 @@ export default function MyCases() {
 
   return (
     <View className='jf-page jf-mine'>
+      {outboxRows}
+      {pending.length > 0 && cases.length > 0 && <Text className='jf-mine-section'>已上报</Text>}
       <View id='jf-case-list'>
         {cases.map((c) => (
           <View key={c.id} className='jf-card jf-case-row' data-case-id={c.id} data-status={c.status} onClick={() => open(c.id)}>
@@ -110,7 +140,7 @@ export default function MyCases() {
         ))}
       </View>
       <View className='jf-mine-more'>
-        {next ? (
+        {!cases.length ? null : next ? (
           <Button id='jf-load-more' size='small' fill='none' loading={loadingMore} onClick={() => void loadMore()}>
             加载更多
           </Button>

@@ -1,0 +1,235 @@
+/**
+ * Pure helpers shared by the staff pages (mini-program + H5) and the H5 console: no Taro, no React,
+ * so jest can test them directly (test/app/staff-logic.test.ts).
+ */
+import type { ActInput, ActionView, AssigneeView, QueueFilter } from '../../contracts/api'
+import type { Role } from '../../core/roles'
+
+/** Statuses still being worked on; the SLA countdown only means something for these. */
+export const OPEN_STATUSES = ['submitted', 'accepted', 'assigned', 'in_progress'] as const
+
+export interface QueueTab {
+  key: 'submitted' | 'open' | 'resolved' | 'all'
+  label: string
+  /** Undefined: no status filter (全部). */
+  statuses?: string[]
+}
+
+export const QUEUE_TABS: QueueTab[] = [
+  { key: 'submitted', label: '待受理', statuses: ['submitted'] },
+  { key: 'open', label: '处理中', statuses: ['accepted', 'assigned', 'in_progress'] },
+  { key: 'resolved', label: '已办结', statuses: ['resolved'] },
+  { key: 'all', label: '全部' },
+]
+
+/** Every report status in workflow order, for the console's status multi-select. */
+export const STATUS_OPTIONS: Array<{ key: string; label: string }> = [
+  { key: 'submitted', label: '已上报' },
+  { key: 'accepted', label: '已受理' },
+  { key: 'assigned', label: '已分派' },
+  { key: 'in_progress', label: '处置中' },
+  { key: 'resolved', label: '已办结' },
+  { key: 'closed', label: '已评价' },
+  { key: 'rejected', label: '不予受理' },
+  { key: 'merged', label: '已合并' },
+]
+
+const MINUTE = 60_000
+const HOUR = 60 * MINUTE
+const DAY = 24 * HOUR
+
+/** "25 分钟", "3 小时", "2 天 5 小时": coarse enough to read at a glance, never "0 小时". */
+export function spanText(ms: number): string {
+  const abs = Math.abs(ms)
+  if (abs < HOUR) return `${Math.max(1, Math.floor(abs / MINUTE))} 分钟`
+  if (abs < 2 * DAY) return `${Math.floor(abs / HOUR)} 小时`
+  const days = Math.floor(abs / DAY)
+  const hours = Math.floor((abs - days * DAY) / HOUR)
+  return hours ? `${days} 天 ${hours} 小时` : `${days} 天`
+}
+
+export interface SlaInfo {
+  text: string
+  overdue: boolean
+  /** Less than 4 hours left: shown in orange so it is picked first. */
+  urgent: boolean
+}
+
+/**
+ * "还剩 3 小时" / "已超时 2 小时" from the SLA deadline, for open cases only (a resolved case's old
+ * deadline says nothing useful). `serverOverdue` wins when the server already marked it.
+ */
+export function slaInfo(deadline: string | null, status: string, now: Date, serverOverdue = false): SlaInfo | null {
+  if (!deadline || !(OPEN_STATUSES as readonly string[]).includes(status)) return null
+  const left = Date.parse(deadline) - now.getTime()
+  if (Number.isNaN(left)) return null
+  if (left <= 0 || serverOverdue) return { text: left <= 0 ? `已超时 ${spanText(left)}` : `还剩 ${spanText(left)}`, overdue: true, urgent: false }
+  return { text: `还剩 ${spanText(left)}`, overdue: false, urgent: left < 4 * HOUR }
+}
+
+/**
+ * The server labels escalation generically (上报上级); a grid worker's next level is always the
+ * street, so they see where it goes.
+ */
+export function actionLabel(a: ActionView, roles: readonly Role[]): string {
+  if (a.action === 'escalate' && roles.includes('grid_worker') && !roles.includes('dispatcher')) return '上报街道'
+  return a.label
+}
+
+/** Moves with consequences people cannot undo are drawn as danger buttons. */
+export function actionTone(action: string): 'primary' | 'danger' | 'default' {
+  if (action === 'reject') return 'danger'
+  if (action === 'accept' || action === 'resolve' || action === 'start' || action === 'assign') return 'primary'
+  return 'default'
+}
+
+export function needsForm(a: ActionView): boolean {
+  return a.needs.length > 0
+}
+
+export interface ActForm {
+  note: string
+  /** File ids of uploaded after-photos. */
+  attachments: string[]
+  assignee: AssigneeView | null
+  targetCaseId: string
+  rating: number
+  comment: string
+}
+
+export function emptyActForm(): ActForm {
+  return { note: '', attachments: [], assignee: null, targetCaseId: '', rating: 0, comment: '' }
+}
+
+/** The cases.act input for one move: only the fields the server asked for, trimmed. */
+export function buildActInput(c: { id: string; version: number }, a: ActionView, f: ActForm): ActInput {
+  const input: ActInput = { id: c.id, action: a.action, version: c.version }
+  if (a.needs.includes('note') && f.note.trim()) input.note = f.note.trim()
+  if (a.needs.includes('attachments') && f.attachments.length) input.attachments = f.attachments
+  if (a.needs.includes('assignee') && f.assignee) {
+    if (f.assignee.kind === 'user') input.assigneeId = f.assignee.id
+    else input.department = f.assignee.id
+  }
+  if (a.needs.includes('target') && f.targetCaseId.trim()) input.targetCaseId = f.targetCaseId.trim()
+  if (a.needs.includes('rating') && f.rating) {
+    input.rating = f.rating
+    if (f.comment.trim()) input.comment = f.comment.trim()
+  }
+  return input
+}
+
+/** Field names of the server's `details` mapped onto the sheet's fields. */
+export function actFieldOf(key: string): 'note' | 'attachments' | 'assignee' | 'target' | 'rating' | null {
+  if (key === 'note') return 'note'
+  if (key.startsWith('attachments')) return 'attachments'
+  if (key === 'assignee' || key === 'assigneeId' || key === 'department') return 'assignee'
+  if (key === 'target' || key === 'targetCaseId') return 'target'
+  if (key === 'rating' || key === 'comment') return 'rating'
+  return null
+}
+
+/** Assignee for bulk assignment: users by id, departments by code. */
+export function bulkTarget(a: AssigneeView): { assigneeId?: string; department?: string } {
+  return a.kind === 'user' ? { assigneeId: a.id } : { department: a.id }
+}
+
+// ---- 代办上报: the resident the grid worker files for ----
+
+export interface ProxyPerson {
+  name: string
+  phone: string
+}
+
+export type ProxyErrors = Partial<Record<'proxyName' | 'proxyPhone', string>>
+
+/** Spaces and dashes people type are dropped; a landline keeps one dash after the area code. */
+export function normalizePhone(raw: string): string {
+  const digits = raw.replace(/[\s\-－—()（）]/g, '')
+  // Area codes are 010 and 02X (three digits) or 0XXX (four): that decides where the dash goes.
+  const m = /^(0[12]\d|0[3-9]\d{2})(\d{7,8})$/.exec(digits)
+  return m ? `${m[1]}-${m[2]}` : digits
+}
+
+/** Mainland mobile (1 + 10 digits) or a landline with area code (020-12345678, 0755-1234567). */
+export function isPhone(raw: string): boolean {
+  const p = normalizePhone(raw)
+  return /^1[3-9]\d{9}$/.test(p) || /^0\d{2,3}-\d{7,8}$/.test(p)
+}
+
+export function validateProxy(p: ProxyPerson): ProxyErrors {
+  const e: ProxyErrors = {}
+  const name = p.name.trim()
+  if (!name) e.proxyName = '请填写居民姓名'
+  else if (Array.from(name).length > 20) e.proxyName = '姓名不能超过 20 个字'
+  if (!p.phone.trim()) e.proxyPhone = '请填写居民联系电话'
+  else if (!isPhone(p.phone)) e.proxyPhone = '请填写 11 位手机号或带区号的固定电话'
+  return e
+}
+
+export function proxyFieldOf(key: string): keyof ProxyErrors | null {
+  if (key === 'proxy.name' || key === 'proxyName') return 'proxyName'
+  if (key === 'proxy.phone' || key === 'proxyPhone' || key === 'proxy') return 'proxyPhone'
+  return null
+}
+
+// ---- console filters ----
+
+export interface ConsoleFilter {
+  statuses: string[]
+  category: string
+  gridCode: string
+  overdue: boolean
+  from: string
+  to: string
+}
+
+export function emptyConsoleFilter(): ConsoleFilter {
+  return { statuses: [], category: '', gridCode: '', overdue: false, from: '', to: '' }
+}
+
+/** The QueueFilter the server takes: empty fields left out rather than sent blank. */
+export function toQueueFilter(f: ConsoleFilter): QueueFilter {
+  const q: QueueFilter = {}
+  if (f.statuses.length) q.statuses = [...f.statuses]
+  if (f.category) q.category = f.category
+  if (f.gridCode) q.gridCode = f.gridCode
+  if (f.overdue) q.overdue = true
+  if (f.from) q.from = f.from
+  if (f.to) q.to = f.to
+  return q
+}
+
+/** Day range check before asking the server: from after to is a typing slip. */
+export function filterError(f: ConsoleFilter): string {
+  if (f.from && f.to && f.from > f.to) return '开始日期不能晚于结束日期'
+  return ''
+}
+
+export function toggle<T>(list: readonly T[], item: T): T[] {
+  return list.includes(item) ? list.filter((x) => x !== item) : [...list, item]
+}
+
+// ---- dashboard numbers ----
+
+/** 0.125 → "12.5%"; the server sends a fraction (or a percentage above 1, tolerated). */
+export function percentText(rate: number): string {
+  const pct = rate > 1 ? rate : rate * 100
+  return `${Math.round(pct * 10) / 10}%`
+}
+
+/** 18.5 → "18.5 小时", 50 → "2.1 天"; null → "—" (nothing resolved yet). */
+export function durationText(hours: number | null): string {
+  if (hours === null || Number.isNaN(hours)) return '—'
+  if (hours < 48) return `${Math.round(hours * 10) / 10} 小时`
+  return `${Math.round((hours / 24) * 10) / 10} 天`
+}
+
+/** Excel opens UTF-8 CSV as Chinese only with a BOM; add it if the server's text lacks one. */
+export function withBom(csv: string): string {
+  return csv.charCodeAt(0) === 0xfeff ? csv : `\ufeff${csv}`
+}
+
+/** Last 6 characters of a case id: what people read out on the phone. */
+export function shortId(id: string): string {
+  return id.length > 6 ? id.slice(-6) : id
+}

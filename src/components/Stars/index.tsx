@@ -1,0 +1,33 @@
+import { Text, View } from '@tarojs/components'
+import './index.css'
+
+/** What each score means, so a tap gives immediate feedback in words, not just colour. */
+export const STAR_LABELS = ['', '非常不满意', '不满意', '一般', '满意', '非常满意'] as const
+
+interface Props {
+  value: number
+  onChange?: (value: number) => void
+  /** Shows a given rating without taps. */
+  readOnly?: boolean
+  size?: 'normal' | 'small'
+  showLabel?: boolean
+}
+
+/** 1–5 stars; big tap targets because the 评价 is done on a phone, often one-handed. */
+export default function Stars({ value, onChange, readOnly, size = 'normal', showLabel = true }: Props) {
+  return (
+    <View className={`jf-stars jf-stars-${size} ${readOnly ? 'is-readonly' : ''}`} data-value={value}>
+      {[1, 2, 3, 4, 5].map((n) => (
+        <View
+          key={n}
+          className={`jf-star ${n <= value ? 'is-on' : ''}`}
+          data-value={n}
+          onClick={readOnly ? undefined : () => onChange?.(n)}
+        >
+          <Text>★</Text>
+        </View>
+      ))}
+      {showLabel && <Text className='jf-stars-label'>{value ? STAR_LABELS[value] : readOnly ? '' : '请点击星星评分'}</Text>}
+    </View>
+  )
+}

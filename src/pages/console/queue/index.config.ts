@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '综治中心工作台',
+})

@@ -1,0 +1,54 @@
+import type { Role } from '../../core/roles'
+
+export interface HomeEntry {
+  id: string
+  icon: string
+  title: string
+  hint: string
+  url: string
+}
+
+export const INBOX_URL = '/pages/inbox/index'
+
+/** Everyone's two main cards (kept first and large on the home page). */
+export const MAIN_ENTRIES: HomeEntry[] = [
+  { id: 'jf-entry-report', icon: '报', title: '上报问题', hint: '随手拍，反映身边的问题', url: '/pages/report/new/index' },
+  { id: 'jf-entry-mine', icon: '事', title: '我的事项', hint: '查看办理进度', url: '/pages/cases/mine/index' },
+]
+
+const STAFF_QUEUE: HomeEntry = {
+  id: 'jf-entry-staff-queue',
+  icon: '办',
+  title: '我的工作台',
+  hint: '待受理、处理中的事项',
+  url: '/pages/staff/queue/index',
+}
+const PROXY: HomeEntry = { id: 'jf-entry-proxy', icon: '代', title: '代办上报', hint: '为没有手机的居民上报', url: '/pages/staff/proxy/index' }
+const CONSOLE: HomeEntry = {
+  id: 'jf-entry-console',
+  icon: '综',
+  title: '综治中心工作台',
+  hint: '全街道事项、批量分派、导出',
+  url: '/pages/console/queue/index',
+}
+const DASHBOARD: HomeEntry = { id: 'jf-entry-dashboard', icon: '数', title: '数据看板', hint: '办件量、超时率、分布', url: '/pages/console/dashboard/index' }
+
+/**
+ * Work entries for the signed-in user's roles. The console pages exist only in the H5 build (a desk
+ * job on a big screen); in the mini-program a dispatcher uses the staff queue instead.
+ */
+export function staffEntries(roles: readonly Role[], platform: 'h5' | 'weapp' | string): HomeEntry[] {
+  const has = (r: Role) => roles.includes(r)
+  const out: HomeEntry[] = []
+  const desk = platform === 'h5' && (has('dispatcher') || has('admin'))
+  if (has('grid_worker') || has('department') || (has('dispatcher') && !desk)) out.push(STAFF_QUEUE)
+  if (has('grid_worker')) out.push(PROXY)
+  if (desk) out.push(CONSOLE, DASHBOARD)
+  return out
+}
+
+/** "99+" past 99 so the badge keeps its size; nothing at zero. */
+export function badgeText(unread: number): string {
+  if (!unread || unread < 0) return ''
+  return unread > 99 ? '99+' : String(unread)
+}

@@ -1,0 +1,6 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的工作台',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 80,
+})

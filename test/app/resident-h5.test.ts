@@ -1,0 +1,293 @@
+/**
+ * The resident's closed loop in the built H5 app (dist-h5) with the functions mocked per test:
+ * duplicate suggestion and follow, the 待发送 outbox when the network is gone, confirming or
+ * reopening a resolved case, and the message inbox. Skips when there is no build or no Chromium.
+ */
+import { existsSync, mkdirSync } from 'node:fs'
+import type { Server } from 'node:http'
+import path from 'node:path'
+import type { Browser, Page, Route } from 'playwright-core'
+import { ARTIFACTS, CHROMIUM, DIST, launch, serveDist } from './h5-harness'
+import { CASE, CATEGORIES, DEV_USERS, GET, GRID_MAP, ME } from './h5-fixtures'
+
+const ready = existsSync(path.join(DIST, 'index.html')) && existsSync(CHROMIUM)
+const maybe = ready || process.env.CI ? describe : describe.skip
+
+type Answer = unknown | ((data: Record<string, unknown>) => unknown)
+/** `'ABORT'` drops the request like a dead network. */
+const ABORT = 'ABORT'
+
+const ago = (min: number) => new Date(Date.now() - min * 60_000).toISOString()
+
+const DUP = {
+  ...CASE,
+  id: '01JDUP00000000000000000001',
+  status: 'accepted',
+  statusLabel: '已受理',
+  title: '东门垃圾桶满了没人收',
+  createdAt: ago(90),
+}
+
+const RESOLVED = {
+  ...CASE,
+  id: '01JRESOLVED000000000000001',
+  status: 'resolved',
+  statusLabel: '已办结',
+  slaDeadline: ago(60),
+  assigneeName: '李明',
+  unitName: '白云区 京溪街道 云景社区 云景社区第1网格',
+  version: 5,
+}
+const RESOLVED_TIMELINE = [
+  GET.timeline[0],
+  { id: 'e2', action: 'accept', actionLabel: '受理', fromStatus: 'submitted', toStatus: 'accepted', toStatusLabel: '已受理', actorLabel: '网格员 李明', note: null, attachments: [], at: ago(120) },
+  { id: 'e3', action: 'resolve', actionLabel: '办结', fromStatus: 'accepted', toStatus: 'resolved', toStatusLabel: '已办结', actorLabel: '网格员 李明', note: '已联系环卫清运完毕', attachments: [], at: ago(30) },
+].map((e) => (e.action === 'submit' ? { ...e, actorLabel: '我' } : e))
+
+maybe('resident closed loop (H5, mocked functions)', () => {
+  let browser: Browser
+  let server: Server
+  let base: string
+  let page: Page
+  let answers: Record<string, Answer>
+  let calls: { key: string; data: Record<string, unknown> }[]
+
+  const defaults = (): Record<string, Answer> => ({
+    'session.me': ME,
+    'reports.categories': CATEGORIES,
+    'reports.gridMap': GRID_MAP,
+    'reports.locate': { ok: true, grid: GRID_MAP.grids[0] },
+    'reports.mine': { ok: true, cases: [CASE], next: null },
+    'reports.get': GET,
+    'reports.duplicates': { ok: true, cases: [] },
+    'inbox.list': { ok: true, items: [], next: null, unread: 0 },
+  })
+  const called = (key: string) => calls.filter((c) => c.key === key)
+
+  beforeAll(async () => {
+    ;({ server, url: base } = await serveDist())
+    browser = await launch()
+    page = await browser.newPage({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true })
+    await page.route('**/api/**', async (route: Route) => {
+      const req = route.request()
+      const url = new URL(req.url())
+      const json = (body: unknown, status = 200) => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) })
+      if (url.pathname === '/api/dev/users') return json(DEV_USERS)
+      if (url.pathname === '/api/dev/login') return json({ ok: true, token: 'test-token' })
+      const m = /^\/api\/fn\/([a-z]+)$/.exec(url.pathname)
+      if (!m) return json({ ok: false, code: 'NOT_FOUND', message: '无此接口' }, 404)
+      const { action, data } = req.postDataJSON() as { action: string; data: Record<string, unknown> }
+      const key = `${m[1]}.${action}`
+      calls.push({ key, data })
+      const a = answers[key]
+      const body = typeof a === 'function' ? (a as (d: Record<string, unknown>) => unknown)(data) : a
+      if (body === ABORT) return route.abort('internetdisconnected')
+      return json(body ?? { ok: false, code: 'NOT_FOUND', message: `未模拟 ${key}` })
+    })
+    mkdirSync(ARTIFACTS, { recursive: true })
+    answers = defaults()
+    calls = []
+    await page.goto(`${base}/#/pages/home/index`)
+    await page.locator('.jf-dev-user').first().click()
+    await page.locator('#jf-greeting').waitFor()
+  }, 30000)
+
+  beforeEach(() => {
+    answers = defaults()
+    calls = []
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await new Promise((r) => server?.close(r))
+  })
+
+  const go = async (hash: string) => {
+    await page.goto(`${base}/#${hash}`)
+    await page.reload() // a fresh app run: storage is what carries state, as on a phone
+  }
+  const settle = () => page.waitForTimeout(600)
+
+  /** Category and point on the form (the H5 grid map picker). */
+  async function fillForm(p: Page, description: string) {
+    await p.locator('.jf-cat-top[data-code="env"]').click()
+    await p.locator('.jf-cat-sub[data-code="env.garbage"]').click()
+    await p.locator('#jf-description textarea').fill(description)
+    await p.locator('#jf-loc-pick').click()
+    const map = p.locator('#jf-pick-map')
+    await map.waitFor()
+    const box = (await map.boundingBox())!
+    await map.click({ position: { x: box.width * 0.25, y: box.height * 0.5 } })
+    await p.locator('#jf-pick-result').getByText('云景一网格').waitFor()
+    await p.locator('#jf-pick-confirm').click()
+    await p.locator('#jf-loc-grid').waitFor()
+    await p.locator('#jf-address input').fill('云景路 12 号东门')
+  }
+
+  it('suggests similar open cases nearby and follows one', async () => {
+    answers['reports.duplicates'] = { ok: true, cases: [DUP] }
+    answers['reports.follow'] = { ok: true, following: true }
+    answers['reports.get'] = { ok: true, case: DUP, timeline: GET.timeline }
+    await go('/pages/report/new/index')
+    await fillForm(page, '小区东门垃圾堆放多日无人清理')
+    const card = page.locator('#jf-duplicates')
+    await card.getByText('附近已有相似问题').waitFor()
+    const row = card.locator(`.jf-duplicate[data-case-id="${DUP.id}"]`)
+    await expect(row.textContent()).resolves.toContain('东门垃圾桶满了没人收')
+    await expect(row.textContent()).resolves.toContain('已受理')
+    expect(called('reports.duplicates').at(-1)!.data).toMatchObject({ category: 'env.garbage' })
+    await settle()
+    await page.screenshot({ path: path.join(ARTIFACTS, 'resident-duplicates.png'), fullPage: true })
+
+    await row.locator('.jf-duplicate-follow').click()
+    await page.locator(`#jf-case-detail[data-case-id="${DUP.id}"]`).waitFor()
+    await page.locator('#jf-following').waitFor()
+    expect(called('reports.follow')[0]!.data).toEqual({ id: DUP.id })
+  })
+
+  it('keeps a report in 待发送 when the network is down, and sends it with the same key later', async () => {
+    answers['reports.submit'] = ABORT
+    answers['reports.mine'] = ABORT
+    await go('/pages/report/new/index')
+    await fillForm(page, '路灯不亮已经三天了，晚上很黑')
+    await page.locator('#jf-submit').click()
+    await page.locator('#jf-form-error').getByText('网络不可用，已保存到待发送，将自动重试').waitFor()
+    const row = page.locator('.jf-outbox-row').first()
+    await row.waitFor({ timeout: 10000 })
+    await expect(row.locator('.jf-status-tag').textContent()).resolves.toContain('待发送')
+    await expect(row.textContent()).resolves.toContain('路灯不亮已经三天了')
+    const key = (await row.getAttribute('data-key'))!
+    expect(key).toMatch(/^[0-9A-Z]{26}$/)
+    await settle()
+    await page.screenshot({ path: path.join(ARTIFACTS, 'resident-outbox.png'), fullPage: true })
+
+    // Network back: 立即重试 sends it with the same key; the row goes, the real case shows.
+    const sent = { ...CASE, id: '01JSENT0000000000000000001', title: '路灯不亮已经三天了，晚上很黑' }
+    answers['reports.submit'] = { ok: true, case: sent, replayed: false }
+    answers['reports.mine'] = { ok: true, cases: [sent], next: null }
+    await page.locator(`.jf-outbox-row[data-key="${key}"] .jf-outbox-retry`).click()
+    await page.locator(`.jf-case-row[data-case-id="${sent.id}"]`).waitFor()
+    await expect(page.locator('.jf-outbox-row').count()).resolves.toBe(0)
+    const keys = called('reports.submit').map((c) => c.data.idempotencyKey)
+    expect(new Set(keys)).toEqual(new Set([key]))
+  })
+
+  it('resends on page show; a VALIDATION answer becomes 发送失败 with the message, editable and deletable', async () => {
+    answers['reports.submit'] = ABORT
+    await go('/pages/report/new/index')
+    await fillForm(page, '井盖缺失很危险，请尽快处理')
+    await page.locator('#jf-submit').click()
+    await page.locator('.jf-outbox-row').first().waitFor({ timeout: 10000 })
+
+    answers['reports.submit'] = { ok: false, code: 'VALIDATION', message: '请选择具体的问题分类', details: { category: '分类不存在' } }
+    await go('/pages/cases/mine/index')
+    const failed = page.locator('.jf-outbox-row[data-state="failed"]')
+    await failed.waitFor()
+    await expect(failed.locator('.jf-status-tag').textContent()).resolves.toContain('发送失败')
+    await expect(failed.locator('.jf-outbox-error').textContent()).resolves.toBe('请选择具体的问题分类')
+    await settle()
+    await page.screenshot({ path: path.join(ARTIFACTS, 'resident-outbox-failed.png'), fullPage: true })
+
+    await failed.locator('.jf-outbox-edit').click()
+    await page.locator('#jf-form-error').getByText('请选择具体的问题分类').waitFor()
+    await expect(page.locator('#jf-description textarea').inputValue()).resolves.toBe('井盖缺失很危险，请尽快处理')
+    await expect(page.locator('#jf-address input').inputValue()).resolves.toBe('云景路 12 号东门')
+    await page.goBack()
+
+    await page.locator('.jf-outbox-row[data-state="failed"] .jf-outbox-delete').click()
+    await page.getByText('删除这条上报？').waitFor()
+    await page.locator('.taro-modal__foot .taro-model__btn:not(.taro-model__cancel), .taro-modal__foot div:last-child').last().click()
+    await page.waitForFunction(() => document.querySelectorAll('.jf-outbox-row').length === 0)
+  })
+
+  it('the reporter confirms a resolved case with stars', async () => {
+    let state = 'resolved'
+    answers['reports.get'] = () =>
+      state === 'resolved'
+        ? { ok: true, case: RESOLVED, timeline: RESOLVED_TIMELINE }
+        : {
+            ok: true,
+            case: { ...RESOLVED, status: 'closed', statusLabel: '已评价', version: 6, rating: 4, ratingComment: '处理很及时' },
+            timeline: [...RESOLVED_TIMELINE, { ...RESOLVED_TIMELINE[0], id: 'e4', action: 'confirm', actionLabel: '确认评价', toStatus: 'closed', toStatusLabel: '已评价', at: ago(0) }],
+          }
+    answers['reports.confirm'] = () => {
+      state = 'closed'
+      return { ok: true, case: { ...RESOLVED, status: 'closed', statusLabel: '已评价', version: 6 } }
+    }
+    await go(`/pages/cases/detail/index?id=${RESOLVED.id}`)
+    await page.locator('#jf-decide').waitFor()
+    await expect(page.locator('#jf-assignee').textContent()).resolves.toBe('李明')
+    await expect(page.locator('#jf-sla').getAttribute('data-overdue')).resolves.toBe('0') // resolved: not late
+    await page.locator('#jf-confirm').click()
+    await page.locator('#jf-decide-error').getByText('请先点击星星评分').waitFor()
+    await page.locator('.jf-star[data-value="4"]').click()
+    await page.locator('#jf-confirm-comment textarea').fill('处理很及时')
+    await settle()
+    await page.screenshot({ path: path.join(ARTIFACTS, 'resident-confirm.png'), fullPage: true })
+    await page.locator('#jf-confirm').click()
+    await page.locator('#jf-case-detail[data-status="closed"]').waitFor()
+    expect(called('reports.confirm')[0]!.data).toEqual({ id: RESOLVED.id, version: 5, rating: 4, comment: '处理很及时' })
+    await page.locator('#jf-rating[data-rating="4"]').getByText('处理很及时').waitFor()
+    await expect(page.locator('#jf-decide').count()).resolves.toBe(0)
+    await settle()
+    await page.screenshot({ path: path.join(ARTIFACTS, 'resident-closed.png'), fullPage: true })
+  })
+
+  it('reopens with a reason, and a CONFLICT reloads the case', async () => {
+    let version = 5
+    answers['reports.get'] = () => ({ ok: true, case: { ...RESOLVED, version }, timeline: RESOLVED_TIMELINE })
+    answers['reports.reopen'] = (d: Record<string, unknown>) => {
+      if (d.version !== 7) {
+        version = 7
+        return { ok: false, code: 'CONFLICT', message: '事项已被他人更新' }
+      }
+      return { ok: true, case: { ...RESOLVED, status: 'in_progress', statusLabel: '处置中', version: 8 } }
+    }
+    await go(`/pages/cases/detail/index?id=${RESOLVED.id}`)
+    await page.locator('#jf-decide-reopen-tab').click()
+    await page.locator('#jf-reopen').click()
+    await page.locator('#jf-decide-error').getByText('请填写重新打开的原因').waitFor()
+    await page.locator('#jf-reopen-note textarea').fill('垃圾又堆起来了')
+    await page.locator('#jf-reopen').click()
+    await page.locator('#jf-decide-error').getByText('该事项已被更新，已为您刷新').waitFor()
+    await page.locator('#jf-case-detail[data-version="7"]').waitFor()
+    await settle()
+    await page.screenshot({ path: path.join(ARTIFACTS, 'resident-reopen.png'), fullPage: true })
+    answers['reports.get'] = () => ({ ok: true, case: { ...RESOLVED, status: 'in_progress', statusLabel: '处置中', version: 8 }, timeline: RESOLVED_TIMELINE })
+    await page.locator('#jf-reopen').click()
+    await page.locator('#jf-case-detail[data-status="in_progress"]').waitFor()
+    expect(called('reports.reopen').map((c) => c.data)).toEqual([
+      { id: RESOLVED.id, version: 5, note: '垃圾又堆起来了' },
+      { id: RESOLVED.id, version: 7, note: '垃圾又堆起来了' },
+    ])
+  })
+
+  it('lists messages, marks one read on tap and opens its case, and marks all read', async () => {
+    const items = [
+      { id: 'm1', caseId: CASE.id, title: '您上报的问题已受理', body: '网格员 李明 已受理您上报的“小区东门垃圾堆放”', createdAt: ago(5), read: false },
+      { id: 'm2', caseId: CASE.id, title: '您上报的问题已办结', body: '请确认处置结果并评价', createdAt: ago(60), read: false },
+      { id: 'm3', caseId: null, title: '欢迎使用街坊通', body: '发现身边的问题，随手上报给网格员', createdAt: ago(3000), read: true },
+    ]
+    answers['inbox.list'] = (d: Record<string, unknown>) =>
+      d.before ? { ok: true, items: [items[2]], next: null, unread: 2 } : { ok: true, items: items.slice(0, 2), next: 'm2', unread: 2 }
+    answers['inbox.markRead'] = (d: Record<string, unknown>) => ({ ok: true, unread: d.all ? 0 : 1 })
+    await go('/pages/inbox/index')
+    await page.locator('.jf-inbox-item[data-id="m1"][data-read="0"]').waitFor()
+    await page.locator('#jf-inbox-more').click()
+    await page.locator('.jf-inbox-item[data-id="m3"][data-read="1"]').waitFor()
+    await settle()
+    await page.screenshot({ path: path.join(ARTIFACTS, 'resident-inbox.png'), fullPage: true })
+
+    await page.locator('.jf-inbox-item[data-id="m1"]').click()
+    await page.locator(`#jf-case-detail[data-case-id="${CASE.id}"]`).waitFor()
+    expect(called('inbox.markRead')[0]!.data).toEqual({ ids: ['m1'] })
+    await page.goBack()
+    await page.locator('#jf-inbox-read-all').click()
+    await page.waitForFunction(() => !document.querySelector('.jf-inbox-item[data-id="m1"][data-read="0"]'))
+    expect(called('inbox.markRead').at(-1)!.data).toEqual({ all: true })
+
+    answers['inbox.list'] = { ok: true, items: [], next: null, unread: 0 }
+    await go('/pages/inbox/index')
+    await page.locator('#jf-inbox-empty').getByText('暂无消息').waitFor()
+  })
+})
