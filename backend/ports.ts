@@ -68,6 +68,17 @@ export interface InboxItem {
   readAt: string | null
 }
 
+/** One message of a case's thread (mediation): kept for good, never edited. */
+export interface CaseMessage {
+  id: string
+  caseId: string
+  authorId: string
+  authorRole: string
+  text: string
+  photos: string[]
+  at: string
+}
+
 export interface CaseStats {
   total: number
   /** Open (not terminal) cases whose deadline has passed at `now`. */
@@ -139,8 +150,14 @@ export interface Store {
   /** Marks the user's items read (all of them when ids is 'all'); returns how many changed. */
   markInboxRead(userId: string, ids: readonly string[] | 'all', at: string): Promise<number>
 
+  addMessage(m: CaseMessage): Promise<void>
+  /** Oldest first; `after` is a message id (ULID) from an earlier read. At most 500. */
+  listMessages(caseId: string, opts: { after?: string }): Promise<CaseMessage[]>
+
   follow(caseId: string, userId: string, at: string): Promise<void>
   followers(caseId: string): Promise<string[]>
+  /** Case ids the user follows, most recent first, at most 500. */
+  followedBy(userId: string): Promise<string[]>
 
   /** WeChat subscribe messages are one consent, one message: this counts them per template. */
   addSubscribeQuota(userId: string, templateId: string, n: number): Promise<void>

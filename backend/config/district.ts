@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import defaults from '../../settings/district.json'
+import { DISPUTE_TYPES } from '../../src/core/kinds/mediation'
 
 /**
  * Per-district differences live in data (settings/district.json, or the file named by
@@ -27,9 +28,22 @@ export const districtConfigSchema = z
     escalationGraceHours: z.number().nonnegative(),
     /** WeChat subscribe-message template ids; null until the mini-program has one. */
     subscribeTemplates: z.object({ caseStatus: z.string().min(1).nullable() }).strict(),
+    /** Which committee takes which dispute type, and the time limit from acceptance. */
+    mediation: z
+      .object({
+        timeLimitDays: z.number().int().positive().max(365),
+        committees: z
+          .array(z.object({ code: z.string().regex(/^[a-z][a-z0-9_]{1,31}$/), name: z.string().min(1), disputeTypes: z.array(z.enum(DISPUTE_TYPES)) }).strict())
+          .min(1),
+      })
+      .strict(),
   })
   .strict()
   .superRefine((cfg, ctx) => {
+    for (const t of DISPUTE_TYPES) {
+      const n = cfg.mediation.committees.filter((c) => c.disputeTypes.includes(t)).length
+      if (n !== 1) ctx.addIssue({ code: 'custom', path: ['mediation', 'committees'], message: `纠纷类型 ${t} 应恰好由一个调解委员会受理（现为 ${n} 个）` })
+    }
     const codes = new Set<string>()
     const departments = new Set(cfg.departments.map((d) => d.code))
     cfg.categories.forEach((c, i) => {
@@ -73,4 +87,8 @@ export function categoryName(cfg: DistrictConfig, code: string): string {
   if (!c) return code
   const parent = c.parent ? cfg.categories.find((x) => x.code === c.parent) : undefined
   return parent ? `${parent.name} / ${c.name}` : c.name
+}
+
+export function committeeFor(cfg: DistrictConfig, disputeType: string) {
+  return cfg.mediation.committees.find((c) => (c.disputeTypes as string[]).includes(disputeType))
 }

@@ -96,3 +96,56 @@ export const inboxPage = z.object({ before: z.string().max(100).optional(), limi
 export const markRead = z.object({ ids: z.array(z.string().max(100)).max(200).optional(), all: z.boolean().optional() }).strict()
 
 export const subscribe = z.object({ accepted: z.array(z.string().max(64)).max(10) }).strict()
+
+const disputeType = z.enum(['neighbour', 'family', 'tenancy', 'labour', 'traffic', 'commerce', 'property', 'other'], { errorMap: () => ({ message: '请选择纠纷类型' }) })
+
+export const applyMediation = z
+  .object({
+    idempotencyKey,
+    disputeType,
+    streetCode: z.string().min(1, '请选择受理的街道').max(32),
+    applicantPhone: phone,
+    respondents: z
+      .array(z.object({ name: z.string().trim().min(1, '请填写对方姓名').max(20, '姓名最多 20 个字'), phone }).strict())
+      .min(1, '请至少填写一位对方当事人')
+      .max(5, '最多 5 位对方当事人'),
+    facts: z.string().trim().min(10, '事实经过至少 10 个字').max(2000, '事实经过最多 2000 个字'),
+    claims: z.string().trim().min(5, '请求事项至少 5 个字').max(1000, '请求事项最多 1000 个字'),
+    evidence: z.array(id).max(9, '最多上传 9 份证据材料'),
+    preferredWay: z.enum(['online', 'in_person'], { errorMap: () => ({ message: '请选择调解方式' }) }),
+  })
+  .strict()
+
+export const invite = z.object({ invite: z.string().trim().min(10, '请输入邀请码').max(64, '邀请码格式不正确') }).strict()
+
+export const mediationAct = z
+  .object({
+    id,
+    action: z.string().regex(/^[a-z_]{2,32}$/, '操作名称不正确'),
+    version,
+    note: z.string().trim().min(1, '请填写说明').max(1000, '说明最多 1000 个字').optional(),
+    mediatorId: z.string().min(1).max(64).optional(),
+    session: z
+      .object({
+        at: z.string().datetime({ offset: true, message: '调解时间格式不正确' }),
+        mode: z.enum(['online', 'in_person'], { errorMap: () => ({ message: '请选择线上或线下调解' }) }),
+        place: z.string().trim().min(1, '请填写会议链接或调解室地点').max(200),
+      })
+      .strict()
+      .optional(),
+    sessionId: z.string().max(64).optional(),
+    terms: z.array(z.string().trim().min(1, '协议条款不能为空').max(500, '每条最多 500 个字')).min(1, '请至少填写一条协议条款').max(30).optional(),
+    agreementVersion: z.number().int().min(1).optional(),
+    referral: z.enum(['court', 'arbitration', 'administrative'], { errorMap: () => ({ message: '请选择后续处理途径' }) }).optional(),
+    rating: z.number().int().min(1, '请给出 1–5 星评价').max(5, '请给出 1–5 星评价').optional(),
+    comment: z.string().trim().max(300, '评价最多 300 个字').optional(),
+  })
+  .strict()
+
+export const sendMessage = z.object({ id, text: z.string().trim().min(1, '请输入消息内容').max(1000, '消息最多 1000 个字'), photos: z.array(id).max(9, '最多 9 张照片') }).strict()
+
+export const mediationQueue = z
+  .object({ statuses: z.array(z.string().regex(/^[a-z_]{2,32}$/)).max(10).optional(), disputeType: disputeType.optional(), mine: z.boolean().optional(), before: id.optional(), limit: z.number().int().min(1).max(100).optional() })
+  .strict()
+
+export const dateRange = z.object({ from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional() }).strict()

@@ -4,6 +4,9 @@ import { labelOf } from '../../src/core/transition'
 import type { InboxItem, OutboxMessage } from '../ports'
 import type { Deps } from '../runtime'
 import { CASE_EVENT } from './persist'
+import { MEDIATION } from '../../src/core/kinds/mediation'
+
+export const CASE_MESSAGE = 'case.message'
 
 const BACKOFF_SECONDS = [5, 30, 120, 600, 1800, 3600]
 
@@ -21,7 +24,23 @@ interface CaseEventPayload {
   actorId: string
 }
 
+function describeMediation(c: Case, e: CaseEventPayload): { title: string; body: string } {
+  const status = labelOf(MEDIATION.statusLabels, e.toStatus)
+  const action = labelOf(MEDIATION.actionLabels, e.action)
+  switch (e.action) {
+    case 'apply':
+      return { title: '新的调解申请', body: '有新的在线调解申请，请及时受理' }
+    case 'remind':
+      return { title: '调解期限提醒', body: '调解案件即将到期，请抓紧调解' }
+    case 'mark_overdue':
+      return { title: '调解案件已超期', body: '调解案件已超过办理期限，请综治中心督办' }
+    default:
+      return { title: `调解${status}`, body: `您的调解案件：${action}，当前状态：${status}` }
+  }
+}
+
 function describe(c: Case, e: CaseEventPayload, userId: string): { title: string; body: string } {
+  if (c.kind === 'mediation') return describeMediation(c, e)
   const desc = String((c.payload as { description?: string }).description ?? '')
   const subject = `「${desc.length > 16 ? `${desc.slice(0, 16)}…` : desc}」`
   const status = labelOf(REPORT.statusLabels, e.toStatus)
@@ -46,6 +65,16 @@ function describe(c: Case, e: CaseEventPayload, userId: string): { title: string
 async function recipients(d: Deps, c: Case, e: CaseEventPayload): Promise<string[]> {
   const out = new Set<string>([c.creatorId, ...(await d.store.followers(c.id))])
   if (c.assigneeId) out.add(c.assigneeId)
+  if (c.kind === 'mediation') {
+    // The centre hears of new applications and overdue cases; the parties and mediator of the rest.
+    if (e.action === 'apply' || e.action === 'mark_overdue') {
+      const tree = await d.orgTree()
+      for (const u of await d.store.listStaff(tree.chain(c.unitCode).map((x) => x.code), ['dispatcher'])) out.add(u.id)
+    }
+    if (e.action === 'apply') out.delete(c.creatorId)
+    out.delete(e.actorId)
+    return [...out]
+  }
   if (e.action === 'submit' || e.action === 'mark_overdue' || e.action === 'escalate') {
     // New and overdue work goes to whoever holds the case's unit now: the grid's workers while it
     // sits at the grid, the command centre above it.
@@ -57,6 +86,17 @@ async function recipients(d: Deps, c: Case, e: CaseEventPayload): Promise<string
   }
   out.delete(e.actorId)
   return [...out]
+}
+
+/** A new message in a mediation thread: everyone else on the case hears of it in the app. */
+async function deliverCaseMessage(d: Deps, msg: OutboxMessage): Promise<void> {
+  const { caseId, authorId } = msg.payload as { caseId: string; authorId: string }
+  const c = await d.store.getCase(caseId)
+  if (!c) return
+  const users = new Set<string>([c.creatorId, ...(await d.store.followers(c.id))])
+  if (c.assigneeId) users.add(c.assigneeId)
+  users.delete(authorId)
+  await d.store.addInbox([...users].map((userId) => ({ id: `${msg.id}-${userId}`, userId, caseId, title: '调解新消息', body: '您的调解案件有新的沟通消息', createdAt: msg.createdAt, readAt: null })))
 }
 
 async function deliverCaseEvent(d: Deps, msg: OutboxMessage): Promise<void> {
@@ -75,8 +115,8 @@ async function deliverCaseEvent(d: Deps, msg: OutboxMessage): Promise<void> {
     await d.notifier.sendSubscribe({
       openid: u.openid,
       templateId: template,
-      page: `pages/cases/detail/index?id=${c.id}`,
-      data: { thing1: { value: title.slice(0, 20) }, phrase2: { value: labelOf(REPORT.statusLabels, c.status).slice(0, 5) }, time3: { value: msg.createdAt.slice(0, 16).replace('T', ' ') } },
+      page: c.kind === 'mediation' ? `pages/mediation/detail/index?id=${c.id}` : `pages/cases/detail/index?id=${c.id}`,
+      data: { thing1: { value: title.slice(0, 20) }, phrase2: { value: labelOf((c.kind === 'mediation' ? MEDIATION : REPORT).statusLabels, c.status).slice(0, 5) }, time3: { value: msg.createdAt.slice(0, 16).replace('T', ' ') } },
     })
   }
 }
@@ -92,6 +132,7 @@ export async function deliverDue(d: Deps, limit = 100): Promise<{ delivered: num
   for (const msg of await d.store.dueMessages(now.toISOString(), limit)) {
     try {
       if (msg.topic === CASE_EVENT) await deliverCaseEvent(d, msg)
+      if (msg.topic === CASE_MESSAGE) await deliverCaseMessage(d, msg)
       await d.store.markDelivered(msg.id, d.clock.now().toISOString())
       delivered++
     } catch (err) {

@@ -1,6 +1,10 @@
 import { escalationTarget } from '../../src/core/escalation'
 import { REPORT, REPORT_CONFIRM_WINDOW_DAYS } from '../../src/core/kinds/report'
 import { SYSTEM_ACTOR } from '../../src/core/roles'
+import { KINDS } from '../../src/core/kinds'
+import { MEDIATION_OPEN, REMINDER_DAYS } from '../../src/core/kinds/mediation'
+
+const MEDIATION_ASSIGNED = MEDIATION_OPEN.filter((s) => s !== 'applied')
 import { transition } from '../../src/core/transition'
 import { leafCategory } from '../config/district'
 import type { Case } from '../../src/core/case'
@@ -10,6 +14,7 @@ import { saveTransition } from './persist'
 
 export interface TickReport {
   overdue: number
+  reminded: number
   escalated: number
   autoClosed: number
   conflicts: number
@@ -22,9 +27,32 @@ const PAGE = 200
 
 async function systemMove(d: Deps, c: Case, action: string, params: Record<string, unknown> = {}): Promise<'done' | 'refused' | 'conflict'> {
   const tree = await d.orgTree()
-  const out = transition(REPORT, tree, c, { actor: SYSTEM_ACTOR, action, now: d.clock.now(), eventId: d.newId(), params })
+  const out = transition(KINDS[c.kind], tree, c, { actor: SYSTEM_ACTOR, action, now: d.clock.now(), eventId: d.newId(), params })
   if (!out.ok) return 'refused'
   return (await saveTransition(d, c, out.case, out.event)) ? 'conflict' : 'done'
+}
+
+/**
+ * Mediation's 30-day limit: reminders when 7 and 3 days are left, then overdue (the centre is
+ * told). Only cases due within 7 days are read.
+ */
+async function mediationClock(d: Deps, now: Date, r: TickReport): Promise<void> {
+  const horizon = new Date(now.getTime() + 7 * 86_400_000).toISOString()
+  let before: string | undefined
+  for (;;) {
+    const page = await d.store.listCases({ kind: 'mediation', statuses: MEDIATION_ASSIGNED, slaBefore: horizon, order: 'sla', limit: PAGE, before })
+    for (const c of page) {
+      const left = (Date.parse(c.slaDeadline!) - now.getTime()) / 86_400_000
+      const moves: Array<[string, Record<string, unknown>]> = left <= 0 ? [['mark_overdue', {}]] : REMINDER_DAYS.filter((days) => left <= days).slice(-1).map((days) => ['remind', { daysLeft: days }])
+      for (const [action, params] of moves) {
+        const res = await systemMove(d, c, action, params)
+        if (res === 'done') action === 'remind' ? r.reminded++ : r.overdue++
+        if (res === 'conflict') r.conflicts++
+      }
+    }
+    if (page.length < PAGE) return
+    before = page[page.length - 1]!.id
+  }
 }
 
 /** Every open case past its deadline, in deadline order, a page at a time. */
@@ -44,7 +72,7 @@ async function* overdueCases(d: Deps, now: string): AsyncGenerator<Case> {
  * second run, or a staff member acting at the same moment, changes nothing twice.
  */
 export async function tick(d: Deps): Promise<TickReport> {
-  const r: TickReport = { overdue: 0, escalated: 0, autoClosed: 0, conflicts: 0, delivered: 0, failed: 0 }
+  const r: TickReport = { overdue: 0, reminded: 0, escalated: 0, autoClosed: 0, conflicts: 0, delivered: 0, failed: 0 }
   const now = d.clock.now()
   const graceMs = d.config.escalationGraceHours * 3600 * 1000
   const tree = await d.orgTree()
@@ -63,6 +91,7 @@ export async function tick(d: Deps): Promise<TickReport> {
     }
     if (result === 'conflict') r.conflicts++
   }
+  await mediationClock(d, now, r)
   // A case resolved more than 7 days ago was necessarily created before then.
   const windowStart = new Date(now.getTime() - REPORT_CONFIRM_WINDOW_DAYS * 24 * 3600 * 1000).toISOString()
   let before: string | undefined

@@ -804,11 +804,34 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
         expect(await store.followers(c)).toEqual(['u3', 'u1', 'u2'])
         expect(await store.followers(caseId(2))).toEqual(['u9'])
         expect(await store.followers(caseId(3))).toEqual([])
+        expect(await store.followedBy('u1')).toEqual([c])
+        await store.follow(caseId(2), 'u1', at(20))
+        expect(await store.followedBy('u1')).toEqual([caseId(2), c])
+        expect(await store.followedBy('nobody')).toEqual([])
       })
 
       it('takes concurrent follows of one user once', async () => {
         await Promise.all(Array.from({ length: 5 }, () => store.follow(caseId(1), 'u1', at(1))))
         expect(await store.followers(caseId(1))).toEqual(['u1'])
+      })
+    })
+
+    describe('messages', () => {
+      const msg = (n: number, c = caseId(1)) => ({ id: `01JNM00000000000000000${String(n).padStart(4, '0')}`, caseId: c, authorId: `u${n}`, authorRole: 'mediator', text: `第 ${n} 条`, photos: n % 2 ? ['f1'] : [], at: at(n) })
+
+      it('keeps a thread per case, oldest first, and reads on after a cursor', async () => {
+        await store.transaction(async (tx) => {
+          await tx.insertCase(makeCase({ id: caseId(1), idempotencyKey: 'm1' }))
+          await tx.insertCase(makeCase({ id: caseId(2), idempotencyKey: 'm2' }))
+        })
+        for (const n of [1, 2, 3]) await store.addMessage(msg(n))
+        await store.addMessage(msg(4, caseId(2)))
+        const all = await store.listMessages(caseId(1), {})
+        expect(all).toEqual([msg(1), msg(2), msg(3)])
+        expect(await store.listMessages(caseId(1), { after: msg(1).id })).toEqual([msg(2), msg(3)])
+        expect(await store.listMessages(caseId(1), { after: msg(3).id })).toEqual([])
+        expect(await store.listMessages(caseId(2), {})).toEqual([msg(4, caseId(2))])
+        expect(await store.listMessages(caseId(3), {})).toEqual([])
       })
     })
 

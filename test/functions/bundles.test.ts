@@ -28,6 +28,7 @@ const SAMPLE: Record<string, unknown> = {
   files: { action: 'upload', data: { contentBase64: TINY_JPEG.toString('base64'), contentType: 'image/jpeg' } },
   cases: { action: 'queue', data: {} },
   inbox: { action: 'list', data: {} },
+  mediation: { action: 'options', data: {} },
   'sla-timer': {},
 }
 

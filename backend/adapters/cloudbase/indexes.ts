@@ -79,9 +79,16 @@ const INDEXES: Record<CollectionKey, { description: string; indexes: IndexSpec[]
   },
   follows: {
     description: '事项关注',
-    indexes: [{ name: 'by_case', unique: false, keys: [asc('caseId'), asc('at')] }],
+    indexes: [
+      { name: 'by_case', unique: false, keys: [asc('caseId'), asc('at')] },
+      { name: 'by_user', unique: false, keys: [asc('userId'), desc('at')] },
+    ],
   },
   subscribe_quota: { description: '订阅消息授权次数 (userId, templateId)', indexes: [] },
+  messages: {
+    description: '调解沟通记录 (append-only)',
+    indexes: [{ name: 'by_case', unique: false, keys: [asc('caseId'), asc('_id')] }],
+  },
 }
 
 export function collectionSpecs(prefix = DEFAULT_PREFIX): CollectionSpec[] {

@@ -13,7 +13,7 @@ import type { Case, TimelineEvent } from '../../../src/core/case'
 import type { OrgUnit } from '../../../src/core/org'
 import type { Role } from '../../../src/core/roles'
 import { StoreUnavailableError } from '../../errors'
-import type { CaseQuery, CaseStats, FileMeta, InboxItem, OutboxMessage, Store, Tx, User } from '../../ports'
+import type { CaseMessage, CaseQuery, CaseStats, FileMeta, InboxItem, OutboxMessage, Store, Tx, User } from '../../ports'
 import { CaseStatsAccumulator } from './caseStats'
 import { guard, isDuplicateWrite, mapCloudbaseError } from './cloudbaseErrors'
 import {
@@ -51,6 +51,7 @@ export const COLLECTIONS = [
   'inbox',
   'follows',
   'subscribe_quota',
+  'messages',
 ] as const
 export type CollectionKey = (typeof COLLECTIONS)[number]
 
@@ -439,6 +440,34 @@ export class CloudbaseStore implements Store {
     } catch (e) {
       if (!isDuplicateWrite(e)) throw mapCloudbaseError(e)
     }
+  }
+
+  async addMessage(m: CaseMessage): Promise<void> {
+    checked(
+      await guard(() =>
+        this.coll('messages').add({ _id: m.id, caseId: m.caseId, authorId: m.authorId, authorRole: m.authorRole, text: m.text, photos: [...m.photos], at: instant(m.at) }),
+      ),
+    )
+  }
+
+  async listMessages(caseId: string, opts: { after?: string }): Promise<CaseMessage[]> {
+    const _ = this.db.command
+    const where = opts.after === undefined ? { caseId } : { caseId, _id: _.gt(opts.after) }
+    const res = await guard(() => this.coll('messages').where(where).orderBy('_id', 'asc').limit(500).get())
+    return docsOf(res).map((d) => ({
+      id: String(d._id),
+      caseId: String(d.caseId),
+      authorId: String(d.authorId),
+      authorRole: String(d.authorRole),
+      text: String(d.text),
+      photos: Array.isArray(d.photos) ? d.photos.map(String) : [],
+      at: String(d.at),
+    }))
+  }
+
+  async followedBy(userId: string): Promise<string[]> {
+    const res = await guard(() => this.coll('follows').where({ userId }).orderBy('at', 'desc').orderBy('_id', 'desc').limit(500).get())
+    return docsOf(res).map((d) => String(d.caseId))
   }
 
   async followers(caseId: string): Promise<string[]> {

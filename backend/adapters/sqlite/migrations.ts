@@ -177,6 +177,27 @@ CREATE TABLE subscribe_quota (
 ) STRICT, WITHOUT ROWID;
 `,
   },
+  {
+    version: 3,
+    name: 'case message threads, follows by user',
+    sql: `
+-- Mediation threads: append-only like the timeline, read oldest first per case.
+CREATE TABLE messages (
+  id        TEXT PRIMARY KEY,
+  case_id   TEXT NOT NULL REFERENCES cases (id),
+  author_id TEXT NOT NULL,
+  author_role TEXT NOT NULL,
+  text      TEXT NOT NULL,
+  photos    TEXT NOT NULL CHECK (json_valid(photos)),
+  at        TEXT NOT NULL
+) STRICT;
+CREATE INDEX messages_by_case ON messages (case_id, id);
+CREATE TRIGGER messages_no_update BEFORE UPDATE ON messages BEGIN SELECT RAISE(ABORT, 'messages are append-only'); END;
+CREATE TRIGGER messages_no_delete BEFORE DELETE ON messages BEGIN SELECT RAISE(ABORT, 'messages are append-only'); END;
+-- "Cases I follow" (a respondent's mediations).
+CREATE INDEX follows_by_user ON follows (user_id, created_at DESC);
+`,
+  },
 ]
 
 interface AppliedRow {

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3'
 import type { Case, TimelineEvent } from '../../../src/core/case'
 import type { OrgUnit } from '../../../src/core/org'
 import type { Role } from '../../../src/core/roles'
-import type { CaseQuery, CaseStats, FileMeta, InboxItem, OutboxMessage, Store, Tx, User } from '../../ports'
+import type { CaseQuery, CaseStats, FileMeta, InboxItem, OutboxMessage, Store, Tx, User, CaseMessage } from '../../ports'
 import {
   NEWEST_ORDER,
   SLA_ORDER,
@@ -498,6 +498,37 @@ export class SqliteStore implements Store {
         userId,
         followedAt,
       )
+    })
+  }
+
+  async addMessage(m: CaseMessage): Promise<void> {
+    const at = instant(m.at)
+    return this.write('addMessage', (s) => {
+      s.get('INSERT INTO messages (id, case_id, author_id, author_role, text, photos, at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+        m.id,
+        m.caseId,
+        m.authorId,
+        m.authorRole,
+        m.text,
+        JSON.stringify(m.photos),
+        at,
+      )
+    })
+  }
+
+  listMessages(caseId: string, opts: { after?: string }): Promise<CaseMessage[]> {
+    return this.read('listMessages', (s) => {
+      const rows = s
+        .get('SELECT * FROM messages WHERE case_id = ? AND id > ? ORDER BY id LIMIT 500')
+        .all(caseId, opts.after ?? '') as Array<{ id: string; case_id: string; author_id: string; author_role: string; text: string; photos: string; at: string }>
+      return rows.map((r) => ({ id: r.id, caseId: r.case_id, authorId: r.author_id, authorRole: r.author_role, text: r.text, photos: JSON.parse(r.photos) as string[], at: r.at }))
+    })
+  }
+
+  followedBy(userId: string): Promise<string[]> {
+    return this.read('followedBy', (s) => {
+      const rows = s.get('SELECT case_id FROM follows WHERE user_id = ? ORDER BY created_at DESC, case_id DESC LIMIT 500').all(userId) as Array<{ case_id: string }>
+      return rows.map((r) => r.case_id)
     })
   }
 

@@ -1,0 +1,189 @@
+import { randomBytes } from 'node:crypto'
+import type { ApiIn, MediationActInput } from '../../../src/contracts/api'
+import type { Case } from '../../../src/core/case'
+import { joinCase, MEDIATION, openMediation, type Party } from '../../../src/core/kinds/mediation'
+import { renderAgreement } from '../../../src/core/kinds/mediationAgreement'
+import type { OrgTree } from '../../../src/core/org'
+import { fail, type Failure } from '../../../src/core/outcome'
+import type { Actor } from '../../../src/core/roles'
+import { canRead } from '../../../src/core/scope'
+import { transition } from '../../../src/core/transition'
+import { committeeFor } from '../../config/district'
+import type { Deps } from '../../runtime'
+import { recordEvent, saveTransition } from '../persist'
+import { actionsOf } from './actions'
+import { leastLoadedMediator, mediatorsOf } from './mediators'
+import { mediationView, pl } from './views'
+import { timelineViews } from '../views'
+
+const NOT_FOUND = '调解案件不存在或无权查看'
+
+/** Unambiguous characters: a code read out over the phone survives 0/O and 1/I. */
+function secret(): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
+  return Array.from(randomBytes(8), (b) => alphabet[b % alphabet.length]).join('')
+}
+
+export async function apply(d: Deps, actor: Actor, input: ApiIn<'mediation.apply'>) {
+  const tree = await d.orgTree()
+  const replay = await d.store.findCaseByIdempotency(actor.userId, input.idempotencyKey)
+  if (replay) return { ok: true as const, case: await mediationView(d, tree, actor, replay), replayed: true }
+  const street = tree.get(input.streetCode)
+  if (!street || street.level !== 'street') return fail('VALIDATION', '请选择受理的街道', { streetCode: '不存在' })
+  for (const id of input.evidence) {
+    const meta = await d.store.getFileMeta(id)
+    if (!meta || meta.ownerId !== actor.userId) return fail('VALIDATION', '证据材料无效，请重新上传', { evidence: id })
+  }
+  const me = await d.store.getUser(actor.userId)
+  const parties: Party[] = [
+    { side: 'applicant', name: me?.name ?? actor.name, phone: input.applicantPhone, userId: actor.userId, consent: 'consented' },
+    ...input.respondents.map((r): Party => ({ side: 'respondent', name: r.name.trim(), phone: r.phone.trim(), userId: null, inviteSecret: secret(), consent: 'pending' })),
+  ]
+  const { case: c, event } = openMediation({
+    id: d.newId(),
+    eventId: d.newId(),
+    creatorId: actor.userId,
+    idempotencyKey: input.idempotencyKey,
+    streetCode: street.code,
+    now: d.clock.now(),
+    payload: { disputeType: input.disputeType, facts: input.facts.trim(), claims: input.claims.trim(), evidence: [...new Set(input.evidence)], preferredWay: input.preferredWay, parties },
+  })
+  const winner = await d.store.transaction(async (tx) => {
+    const held = await tx.claimIdempotency(actor.userId, input.idempotencyKey, c.id)
+    if (held) return held
+    await tx.insertCase(c)
+    await recordEvent(d, tx, c, event)
+    return c.id
+  })
+  const stored = winner === c.id ? c : await d.store.getCase(winner)
+  if (!stored) return fail('UNAVAILABLE', '系统繁忙，请稍后重试')
+  return { ok: true as const, case: await mediationView(d, tree, actor, stored), replayed: winner !== c.id }
+}
+
+async function readable(d: Deps, tree: OrgTree, actor: Actor, id: string): Promise<Case | Failure> {
+  const c = await d.store.getCase(id)
+  if (!c || c.kind !== 'mediation' || !canRead(tree, actor, c)) return fail('NOT_FOUND', NOT_FOUND)
+  return c
+}
+
+export async function detail(d: Deps, tree: OrgTree, actor: Actor, c: Case) {
+  return {
+    case: await mediationView(d, tree, actor, c),
+    timeline: await timelineViews(d, actor, c, await d.store.timeline(c.id)),
+    actions: actionsOf(tree, actor, c),
+  }
+}
+
+export async function get(d: Deps, actor: Actor, input: { id: string }) {
+  const tree = await d.orgTree()
+  const c = await readable(d, tree, actor, input.id)
+  if ('ok' in c) return c
+  return { ok: true as const, ...(await detail(d, tree, actor, c)) }
+}
+
+function parseInvite(invite: string): { caseId: string; secret: string } | null {
+  const m = /^([0-9A-HJKMNP-TV-Z]{26})-([A-Z2-9]{8})$/.exec(invite.trim().toUpperCase())
+  return m ? { caseId: m[1]!, secret: m[2]! } : null
+}
+
+async function byInvite(d: Deps, invite: string): Promise<{ c: Case; secret: string } | Failure> {
+  const parsed = parseInvite(invite)
+  const c = parsed ? await d.store.getCase(parsed.caseId) : null
+  const open = c && c.kind === 'mediation' && pl(c).parties.some((x) => x.side === 'respondent' && x.inviteSecret === parsed!.secret)
+  if (!c || !open) return fail('NOT_FOUND', '邀请码无效，请向申请人核对')
+  return { c, secret: parsed!.secret }
+}
+
+/** Before joining, an invitee sees the application summary only — no phones, no thread. */
+export async function invitation(d: Deps, _actor: Actor, input: { invite: string }) {
+  const found = await byInvite(d, input.invite)
+  if ('ok' in found) return found
+  const { c } = found
+  const tree = await d.orgTree()
+  const p = pl(c)
+  const applicant = p.parties.find((x) => x.side === 'applicant')!
+  const { DISPUTE_TYPE_LABELS } = await import('../../../src/core/kinds/mediation')
+  const { maskName } = await import('./views')
+  return {
+    ok: true as const,
+    summary: {
+      disputeTypeLabel: DISPUTE_TYPE_LABELS[p.disputeType],
+      applicantName: maskName(applicant.name),
+      facts: p.facts,
+      claims: p.claims,
+      streetName: tree.get(c.unitCode)?.name ?? c.unitCode,
+      statusLabel: MEDIATION.statusLabels[c.status] ?? c.status,
+      createdAt: c.createdAt,
+    },
+  }
+}
+
+export async function join(d: Deps, actor: Actor, input: { invite: string }) {
+  const found = await byInvite(d, input.invite)
+  if ('ok' in found) return found
+  const out = joinCase(found.c, actor.userId, found.secret, d.clock.now(), d.newId())
+  if (!out.ok) return out
+  const conflict = await saveTransition(d, found.c, out.case, out.event)
+  if (conflict) return conflict
+  // The follow lists the case among the respondent's own and brings its notifications.
+  await d.store.follow(found.c.id, actor.userId, d.clock.now().toISOString())
+  const tree = await d.orgTree()
+  return { ok: true as const, case: await mediationView(d, tree, actor, out.case) }
+}
+
+const dateText = (d: Deps) => new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' }).format(d.clock.now())
+
+/** Per-action preparation beyond the table: the committee and mediator, the agreement text. */
+async function prepare(d: Deps, tree: OrgTree, c: Case, input: MediationActInput): Promise<Record<string, unknown> | Failure> {
+  switch (input.action) {
+    case 'accept': {
+      const committee = committeeFor(d.config, pl(c).disputeType)!
+      const mediators = await mediatorsOf(d, tree, c.unitCode, committee.code)
+      const chosen = input.mediatorId ? mediators.find((m) => m.id === input.mediatorId) : await leastLoadedMediator(d, mediators)
+      if (!chosen) return fail('VALIDATION', input.mediatorId ? '该调解员不属于受理的调解委员会' : `${committee.name}暂无调解员`, { mediatorId: '无效' })
+      return { committee: committee.code, mediatorId: chosen.id, timeLimitDays: d.config.mediation.timeLimitDays }
+    }
+    case 'reassign': {
+      const mediators = await mediatorsOf(d, tree, c.unitCode, pl(c).committee ?? undefined)
+      if (!input.mediatorId || !mediators.some((m) => m.id === input.mediatorId)) return fail('VALIDATION', '请选择本调解委员会的调解员', { mediatorId: '无效' })
+      return { mediatorId: input.mediatorId }
+    }
+    case 'draft_agreement': {
+      const terms = input.terms ?? []
+      const committee = d.config.mediation.committees.find((x) => x.code === pl(c).committee)
+      return { terms, text: renderAgreement(pl(c), committee?.name ?? '人民调解委员会', terms, dateText(d)) }
+    }
+    default:
+      return {
+        session: input.session,
+        sessionId: input.sessionId,
+        agreementVersion: input.agreementVersion,
+        referral: input.referral,
+        rating: input.rating,
+        comment: input.comment,
+      }
+  }
+}
+
+export async function act(d: Deps, actor: Actor, input: MediationActInput) {
+  const tree = await d.orgTree()
+  const c = await readable(d, tree, actor, input.id)
+  if ('ok' in c) return c
+  const params = await prepare(d, tree, c, input)
+  if ('ok' in params && params.ok === false) return params as Failure
+  const out = transition(MEDIATION, tree, c, {
+    actor,
+    action: input.action,
+    note: input.note,
+    now: d.clock.now(),
+    eventId: d.newId(),
+    expectedVersion: input.version,
+    params: params as Record<string, unknown>,
+  })
+  if (!out.ok) return out
+  const conflict = await saveTransition(d, c, out.case, out.event)
+  if (conflict) return conflict
+  return { ok: true as const, ...(await detail(d, tree, actor, out.case)) }
+}
+
+export { readable }

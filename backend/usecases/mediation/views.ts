@@ -1,0 +1,127 @@
+import type { MediationPartyView, MediationSummary, MediationView } from '../../../src/contracts/api'
+import type { Case } from '../../../src/core/case'
+import { DISPUTE_TYPE_LABELS, MEDIATION, REFERRAL_LABELS, type MediationPayload } from '../../../src/core/kinds/mediation'
+import type { OrgTree } from '../../../src/core/org'
+import type { Actor } from '../../../src/core/roles'
+import { actingRole, respondentIds } from '../../../src/core/scope'
+import { isOverdue } from '../../../src/core/sla'
+import { labelOf } from '../../../src/core/transition'
+import type { Deps } from '../../runtime'
+import { photoViews } from '../views'
+
+export const pl = (c: Case) => c.payload as unknown as MediationPayload
+
+const CONSENT_LABELS = { pending: '待表态', consented: '已同意', declined: '已拒绝' } as const
+
+export function maskPhone(phone: string): string {
+  return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****'
+}
+
+export function maskName(name: string): string {
+  const chars = Array.from(name)
+  return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(Math.min(chars.length - 1, 2))}`
+}
+
+/** The path a respondent opens; the code is `<case id>-<secret>`. */
+export function invitePath(code: string): string {
+  return `/pages/mediation/join/index?invite=${encodeURIComponent(code)}`
+}
+
+export function myRole(tree: OrgTree, actor: Actor, c: Case): MediationView['myRole'] {
+  if (c.creatorId === actor.userId) return 'applicant'
+  if (respondentIds(c).includes(actor.userId)) return 'respondent'
+  const role = actingRole(tree, actor, c, ['mediator', 'dispatcher', 'admin'])
+  if (role === 'mediator') return 'mediator'
+  return role ? 'dispatcher' : null
+}
+
+function committeeName(d: Deps, code: string | null): string | null {
+  return code ? (d.config.mediation.committees.find((x) => x.code === code)?.name ?? code) : null
+}
+
+export async function mediationView(d: Deps, tree: OrgTree, actor: Actor, c: Case): Promise<MediationView> {
+  const p = pl(c)
+  const role = myRole(tree, actor, c)
+  const staff = role === 'mediator' || role === 'dispatcher'
+  const mediator = c.assigneeId ? await d.store.getUser(c.assigneeId) : null
+  const names = new Map<string, string>()
+  for (const party of p.parties) if (party.userId) names.set(party.userId, party.name)
+  const sideLabel = (side: 'applicant' | 'respondent') => (side === 'applicant' ? '申请人' : '被申请人')
+  const parties: MediationPartyView[] = p.parties.map((x) => ({
+    side: x.side,
+    sideLabel: sideLabel(x.side),
+    name: x.name,
+    phone: staff || x.userId === actor.userId ? x.phone : maskPhone(x.phone),
+    joined: x.userId !== null,
+    consent: x.consent,
+    consentLabel: x.side === 'applicant' ? '申请人' : CONSENT_LABELS[x.consent],
+    isMe: x.userId === actor.userId,
+  }))
+  const a = p.agreement
+  return {
+    id: c.id,
+    kind: 'mediation',
+    status: c.status,
+    statusLabel: labelOf(MEDIATION.statusLabels, c.status),
+    disputeType: p.disputeType,
+    disputeTypeLabel: DISPUTE_TYPE_LABELS[p.disputeType],
+    facts: p.facts,
+    claims: p.claims,
+    evidence: await photoViews(d, p.evidence),
+    preferredWay: p.preferredWay,
+    streetName: tree.get(c.unitCode)?.name ?? c.unitCode,
+    committee: p.committee ? { code: p.committee, name: committeeName(d, p.committee)! } : null,
+    mediatorName: mediator?.name ?? null,
+    mediatorPhone: mediator?.phone ?? null,
+    deadline: c.slaDeadline,
+    overdue: isOverdue(c, d.clock.now(), MEDIATION.terminalStatuses),
+    parties,
+    sessions: p.sessions.map((s) => ({ ...s, modeLabel: s.mode === 'online' ? '线上调解' : '线下调解' })),
+    agreement: a
+      ? {
+          version: a.version,
+          text: a.text,
+          terms: a.terms,
+          draftedAt: a.draftedAt,
+          confirmations: a.confirmations
+            .filter((x) => x.version === a.version)
+            .map((x) => ({ name: names.get(x.userId) ?? '当事人', sideLabel: x.userId === c.creatorId ? '申请人' : '被申请人', at: x.at })),
+          confirmedByMe: a.confirmations.some((x) => x.userId === actor.userId && x.version === a.version),
+        }
+      : null,
+    referral: p.referral ? { ...p.referral, label: REFERRAL_LABELS[p.referral.type] } : null,
+    judicialConfirmation: p.judicialConfirmation,
+    myRole: role,
+    myRating: p.ratings[actor.userId]?.rating ?? null,
+    invites:
+      role === 'applicant'
+        ? p.parties
+            .filter((x) => x.side === 'respondent' && x.inviteSecret)
+            .map((x) => ({ name: x.name, code: `${c.id}-${x.inviteSecret}`, path: invitePath(`${c.id}-${x.inviteSecret}`), used: x.userId !== null }))
+        : [],
+    createdAt: c.createdAt,
+    version: c.version,
+  }
+}
+
+export async function mediationSummary(d: Deps, tree: OrgTree, actor: Actor, c: Case, names: Map<string, string>): Promise<MediationSummary> {
+  const p = pl(c)
+  let mediatorName: string | null = null
+  if (c.assigneeId) {
+    if (!names.has(c.assigneeId)) names.set(c.assigneeId, (await d.store.getUser(c.assigneeId))?.name ?? '')
+    mediatorName = names.get(c.assigneeId) || null
+  }
+  return {
+    id: c.id,
+    status: c.status,
+    statusLabel: labelOf(MEDIATION.statusLabels, c.status),
+    disputeTypeLabel: DISPUTE_TYPE_LABELS[p.disputeType],
+    title: p.facts.length > 40 ? `${p.facts.slice(0, 40)}…` : p.facts,
+    committeeName: committeeName(d, p.committee),
+    mediatorName,
+    createdAt: c.createdAt,
+    deadline: c.slaDeadline,
+    overdue: isOverdue(c, d.clock.now(), MEDIATION.terminalStatuses),
+    myRole: myRole(tree, actor, c),
+  }
+}
