@@ -4,6 +4,9 @@ const reportPages = process.env.TARO_ENV === 'h5' ? ['new/index', 'pick/index'] 
 /** The street command centre's desk pages (table, bulk assign, CSV, charts) are H5 only: chart.js stays out of the mini-program. */
 const consolePackages = process.env.TARO_ENV === 'h5' ? [{ root: 'pages/console', pages: ['queue/index', 'dashboard/index'] }] : []
 
+/** The mediation ledger (tables, CSV download) is a desk page for the centre: H5 only. */
+const mediatorPages = process.env.TARO_ENV === 'h5' ? ['queue/index', 'case/index', 'ledger/index'] : ['queue/index', 'case/index']
+
 export default defineAppConfig({
   pages: ['pages/home/index'],
   // Reporting and case pages load on demand so the first screen only pays for the home page.
@@ -12,6 +15,9 @@ export default defineAppConfig({
     { root: 'pages/cases', pages: ['mine/index', 'detail/index'] },
     { root: 'pages/inbox', pages: ['index'] },
     { root: 'pages/staff', pages: ['queue/index', 'case/index', 'proxy/index'] },
+    // 在线调解: parties (apply, mine, join, detail, agreement print) and mediators / the centre.
+    { root: 'pages/mediation', pages: ['apply/index', 'mine/index', 'join/index', 'detail/index', 'agreement/index'] },
+    { root: 'pages/mediator', pages: mediatorPages },
     ...consolePackages,
   ],
   // A report that cannot be sent lands in 我的事项 (待发送), often with no network: have it downloaded already.

@@ -362,7 +362,7 @@ export interface ApiMap {
     out: {
       disputeTypes: Array<{ code: DisputeTypeCode; label: string }>
       streets: Array<{ code: string; name: string }>
-      committees: Array<{ code: string; name: string }>
+      committees: Array<{ code: string; name: string; disputeTypes: DisputeTypeCode[] }>
       referrals: Array<{ code: ReferralCode; label: string }>
     }
   }

@@ -268,9 +268,14 @@ maybe('resident closed loop (H5, mocked functions)', () => {
       { id: 'm2', caseId: CASE.id, title: '您上报的问题已办结', body: '请确认处置结果并评价', createdAt: ago(60), read: false },
       { id: 'm3', caseId: null, title: '欢迎使用街坊通', body: '发现身边的问题，随手上报给网格员', createdAt: ago(3000), read: true },
     ]
+    const unread = () => items.filter((it) => !it.read).length
     answers['inbox.list'] = (d: Record<string, unknown>) =>
-      d.before ? { ok: true, items: [items[2]], next: null, unread: 2 } : { ok: true, items: items.slice(0, 2), next: 'm2', unread: 2 }
-    answers['inbox.markRead'] = (d: Record<string, unknown>) => ({ ok: true, unread: d.all ? 0 : 1 })
+      d.before ? { ok: true, items: [items[2]], next: null, unread: unread() } : { ok: true, items: items.slice(0, 2), next: 'm2', unread: unread() }
+    // Like the server: what was marked read stays read when the page reloads the list on show.
+    answers['inbox.markRead'] = (d: Record<string, unknown>) => {
+      for (const it of items) if (d.all || (d.ids as string[] | undefined)?.includes(it.id)) it.read = true
+      return { ok: true, unread: items.filter((it) => !it.read).length }
+    }
     await go('/pages/inbox/index')
     await page.locator('.jf-inbox-item[data-id="m1"][data-read="0"]').waitFor()
     await page.locator('#jf-inbox-more').click()

@@ -171,10 +171,14 @@ describe('home entries', () => {
   })
 
   it('sends a dispatcher to the console on H5 and to the queue in the mini-program', () => {
-    expect(ids(['dispatcher'], 'h5')).toEqual(['jf-entry-console', 'jf-entry-dashboard'])
-    expect(ids(['dispatcher'], 'weapp')).toEqual(['jf-entry-staff-queue'])
-    expect(ids(['admin'], 'h5')).toEqual(['jf-entry-console', 'jf-entry-dashboard'])
-    expect(ids(['admin'], 'weapp')).toEqual([])
+    expect(ids(['dispatcher'], 'h5')).toEqual(['jf-entry-console', 'jf-entry-dashboard', 'jf-entry-mediator'])
+    expect(ids(['dispatcher'], 'weapp')).toEqual(['jf-entry-staff-queue', 'jf-entry-mediator'])
+    expect(ids(['admin'], 'h5')).toEqual(['jf-entry-console', 'jf-entry-dashboard', 'jf-entry-mediator'])
+    expect(ids(['admin'], 'weapp')).toEqual(['jf-entry-mediator'])
+  })
+
+  it('gives mediators their workbench', () => {
+    expect(ids(['mediator'], 'weapp')).toEqual(['jf-entry-mediator'])
   })
 
   it('gives a resident nothing extra', () => {

@@ -22,7 +22,7 @@ export function options(d: Deps, tree: OrgTree) {
     ok: true as const,
     disputeTypes: DISPUTE_TYPES.map((code) => ({ code, label: DISPUTE_TYPE_LABELS[code] })),
     streets: tree.all().filter((u) => u.level === 'street').map((u) => ({ code: u.code, name: u.name })),
-    committees: d.config.mediation.committees.map((c) => ({ code: c.code, name: c.name })),
+    committees: d.config.mediation.committees.map((c) => ({ code: c.code, name: c.name, disputeTypes: [...c.disputeTypes] })),
     referrals: REFERRALS.map((code) => ({ code, label: REFERRAL_LABELS[code] })),
   }
 }
@@ -100,7 +100,9 @@ export async function mediators(d: Deps, actor: Actor, input: { committee?: stri
   const out = []
   for (const s of streets) {
     for (const u of await mediatorsOf(d, tree, s, input.committee)) {
-      const g = u.grants.find((x) => x.role === 'mediator' && x.committee)!
+      // A mediator not yet placed in a committee cannot take cases; they are not offered.
+      const g = u.grants.find((x) => x.role === 'mediator' && x.committee)
+      if (!g) continue
       const committee = d.config.mediation.committees.find((c) => c.code === g.committee)
       out.push({ id: u.id, name: u.name, committee: g.committee!, committeeName: committee?.name ?? g.committee!, openCases: await openCaseCount(d, u.id) })
     }

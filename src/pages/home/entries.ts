@@ -14,6 +14,7 @@ export const INBOX_URL = '/pages/inbox/index'
 export const MAIN_ENTRIES: HomeEntry[] = [
   { id: 'jf-entry-report', icon: '报', title: '上报问题', hint: '随手拍，反映身边的问题', url: '/pages/report/new/index' },
   { id: 'jf-entry-mine', icon: '事', title: '我的事项', hint: '查看办理进度', url: '/pages/cases/mine/index' },
+  { id: 'jf-entry-mediation', icon: '调', title: '在线调解', hint: '邻里、家庭等纠纷在线调解', url: '/pages/mediation/mine/index' },
 ]
 
 const STAFF_QUEUE: HomeEntry = {
@@ -31,6 +32,13 @@ const CONSOLE: HomeEntry = {
   hint: '全街道事项、批量分派、导出',
   url: '/pages/console/queue/index',
 }
+const MEDIATION_DESK: HomeEntry = {
+  id: 'jf-entry-mediator',
+  icon: '解',
+  title: '调解工作台',
+  hint: '调解案件、沟通与协议',
+  url: '/pages/mediator/queue/index',
+}
 const DASHBOARD: HomeEntry = { id: 'jf-entry-dashboard', icon: '数', title: '数据看板', hint: '办件量、超时率、分布', url: '/pages/console/dashboard/index' }
 
 /**
@@ -44,6 +52,7 @@ export function staffEntries(roles: readonly Role[], platform: 'h5' | 'weapp' | 
   if (has('grid_worker') || has('department') || (has('dispatcher') && !desk)) out.push(STAFF_QUEUE)
   if (has('grid_worker')) out.push(PROXY)
   if (desk) out.push(CONSOLE, DASHBOARD)
+  if (has('mediator') || has('dispatcher') || has('admin')) out.push(MEDIATION_DESK)
   return out
 }
 

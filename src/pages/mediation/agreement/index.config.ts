@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '人民调解协议书',
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '调解工作台',
+  enablePullDownRefresh: true,
+})
