@@ -1,5 +1,6 @@
 import type { Case, TimelineEvent } from '../../src/core/case'
 import { fail, type Failure } from '../../src/core/outcome'
+import type { Actor } from '../../src/core/roles'
 import type { OutboxMessage, Tx } from '../ports'
 import type { Deps } from '../runtime'
 
@@ -37,4 +38,20 @@ export async function saveTransition(d: Deps, before: Case, next: Case, e: Timel
     return true
   })
   return saved ? null : fail('CONFLICT', '该事项已被他人更新，请刷新后重试')
+}
+
+/**
+ * Creates a case once per (creator, idempotency key): the claim, the case, its first timeline row
+ * and outbox message commit together. A retry gets the first case back, marked `replayed`.
+ */
+export async function createOnce(d: Deps, actor: Actor, key: string, c: Case, e: TimelineEvent): Promise<{ case: Case; replayed: boolean } | Failure> {
+  const winner = await d.store.transaction(async (tx) => {
+    const held = await tx.claimIdempotency(actor.userId, key, c.id)
+    if (held) return held
+    await tx.insertCase(c)
+    await recordEvent(d, tx, c, e)
+    return c.id
+  })
+  const stored = winner === c.id ? c : await d.store.getCase(winner)
+  return stored ? { case: stored, replayed: winner !== c.id } : fail('UNAVAILABLE', '系统繁忙，请稍后重试')
 }

@@ -6,6 +6,7 @@ import { ROLE_LABELS, type Actor, type Role } from '../../src/core/roles'
 import { categoryName } from '../config/district'
 import type { Case } from '../../src/core/case'
 import type { CaseQuery } from '../ports'
+import { csvCell } from './csv'
 import type { Deps } from '../runtime'
 import { staffSummary } from './staffViews'
 
@@ -145,12 +146,6 @@ export async function stats(d: Deps, actor: Actor, filter: QueueFilter): Promise
 
 export const EXPORT_LIMIT = 10_000
 
-function csvCell(v: unknown): string {
-  const s = v === null || v === undefined ? '' : String(v)
-  // A leading = + - @ would run as a formula in Excel; prefix it so it stays text.
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
-}
 
 export async function exportCsv(d: Deps, actor: Actor, filter: QueueFilter) {
   const refused = staffOnly(actor)

@@ -8,7 +8,7 @@ import { canRead } from '../../src/core/scope'
 import { leafCategory } from '../config/district'
 import type { Deps } from '../runtime'
 import { caseView, summaryOf, timelineViews } from './views'
-import { recordEvent } from './persist'
+import { createOnce } from './persist'
 import { REPORT } from '../../src/core/kinds/report'
 
 export const MAX_PHOTOS = 9
@@ -89,16 +89,9 @@ export async function submit(d: Deps, actor: Actor, input: ApiIn<'reports.submit
       ...(category.handler === 'department' && category.department ? { department: category.department } : {}),
     },
   })
-  const winner = await d.store.transaction(async (tx) => {
-    const held = await tx.claimIdempotency(actor.userId, input.idempotencyKey, c.id)
-    if (held) return held
-    await tx.insertCase(c)
-    await recordEvent(d, tx, c, event)
-    return c.id
-  })
-  const stored = winner === c.id ? c : await d.store.getCase(winner)
-  if (!stored) return fail('UNAVAILABLE', '系统繁忙，请稍后重试')
-  return { ok: true as const, case: await caseView(d, tree, stored), replayed: winner !== c.id }
+  const made = await createOnce(d, actor, input.idempotencyKey, c, event)
+  if ('ok' in made) return made
+  return { ok: true as const, case: await caseView(d, tree, made.case), replayed: made.replayed }
 }
 
 export async function mine(d: Deps, actor: Actor, input: ApiIn<'reports.mine'>) {

@@ -10,7 +10,7 @@ import { canRead } from '../../../src/core/scope'
 import { transition } from '../../../src/core/transition'
 import { committeeFor } from '../../config/district'
 import type { Deps } from '../../runtime'
-import { recordEvent, saveTransition } from '../persist'
+import { createOnce, saveTransition } from '../persist'
 import { actionsOf } from './actions'
 import { leastLoadedMediator, mediatorsOf } from './mediators'
 import { mediationView, pl } from './views'
@@ -48,16 +48,9 @@ export async function apply(d: Deps, actor: Actor, input: ApiIn<'mediation.apply
     now: d.clock.now(),
     payload: { disputeType: input.disputeType, facts: input.facts.trim(), claims: input.claims.trim(), evidence: [...new Set(input.evidence)], preferredWay: input.preferredWay, parties },
   })
-  const winner = await d.store.transaction(async (tx) => {
-    const held = await tx.claimIdempotency(actor.userId, input.idempotencyKey, c.id)
-    if (held) return held
-    await tx.insertCase(c)
-    await recordEvent(d, tx, c, event)
-    return c.id
-  })
-  const stored = winner === c.id ? c : await d.store.getCase(winner)
-  if (!stored) return fail('UNAVAILABLE', '系统繁忙，请稍后重试')
-  return { ok: true as const, case: await mediationView(d, tree, actor, stored), replayed: winner !== c.id }
+  const made = await createOnce(d, actor, input.idempotencyKey, c, event)
+  if ('ok' in made) return made
+  return { ok: true as const, case: await mediationView(d, tree, actor, made.case), replayed: made.replayed }
 }
 
 async function readable(d: Deps, tree: OrgTree, actor: Actor, id: string): Promise<Case | Failure> {

@@ -4,6 +4,7 @@ import { DISPUTE_TYPE_LABELS, DISPUTE_TYPES, MEDIATION, REFERRAL_LABELS, REFERRA
 import type { OrgTree } from '../../../src/core/org'
 import { fail } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
+import { csvCell } from '../csv'
 import type { Deps } from '../../runtime'
 import { mediatorsOf, openCaseCount } from './mediators'
 import { mediationSummary, pl } from './views'
@@ -162,11 +163,6 @@ export async function ledger(d: Deps, actor: Actor, input: { from?: string; to?:
   return { ok: true as const, ledger: view }
 }
 
-function csvCell(v: unknown): string {
-  const s = v === null || v === undefined ? '' : String(v)
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
-}
 
 export async function ledgerCsv(d: Deps, actor: Actor, input: { from?: string; to?: string }) {
   const tree = await d.orgTree()

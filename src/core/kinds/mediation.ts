@@ -1,6 +1,6 @@
 import type { Case, TimelineEvent } from '../case'
 import { fail, type Outcome } from '../outcome'
-import type { Guard, GuardContext, KindDefinition, Patch } from '../transition'
+import { all, type Guard, type GuardContext, type KindDefinition, type Patch } from '../transition'
 
 export const DISPUTE_TYPES = ['neighbour', 'family', 'tenancy', 'labour', 'traffic', 'commerce', 'property', 'other'] as const
 export type DisputeType = (typeof DISPUTE_TYPES)[number]
@@ -83,15 +83,6 @@ const needNote: Guard = ({ input }) => (input.note?.trim() ? null : fail('VALIDA
 const assignedMediator: Guard = ({ c, input, role }) =>
   role !== 'mediator' || c.assigneeId === input.actor.userId ? null : fail('FORBIDDEN', '该调解案件不是由您承办')
 
-function all(...guards: Guard[]): Guard {
-  return (ctx) => {
-    for (const g of guards) {
-      const r = g(ctx)
-      if (r) return r
-    }
-    return null
-  }
-}
 
 function myParty(ctx: GuardContext): Party | undefined {
   return p(ctx.c).parties.find((x) => x.side === 'respondent' && x.userId === ctx.input.actor.userId)

@@ -1,7 +1,7 @@
 import type { Case } from '../case'
 import type { GeoPoint } from '../geo'
 import { fail } from '../outcome'
-import type { Guard, KindDefinition, Patch } from '../transition'
+import { all, type Guard, type KindDefinition, type Patch } from '../transition'
 
 export interface ReportLocation extends GeoPoint {
   address: string
@@ -61,15 +61,6 @@ const confirmWindowPassed: Guard = (ctx) =>
     ? null
     : fail('ILLEGAL_TRANSITION', '确认期尚未结束')
 
-function all(...guards: Guard[]): Guard {
-  return (ctx) => {
-    for (const g of guards) {
-      const r = g(ctx)
-      if (r) return r
-    }
-    return null
-  }
-}
 
 const setSla: Patch = ({ input }) => {
   const hours = input.params?.slaHours
