@@ -31,6 +31,8 @@ describe('SLA countdown', () => {
     expect(slaInfo(inHours(0.5), 'in_progress', now)?.text).toBe('还剩 30 分钟')
     expect(slaInfo(inHours(30), 'assigned', now)).toEqual({ text: '还剩 30 小时', overdue: false, urgent: false })
     expect(slaInfo(inHours(-53), 'accepted', now)?.text).toBe('已超时 2 天 5 小时')
+    // The server says overdue while this clock still shows time left: trust the server.
+    expect(slaInfo(inHours(3), 'accepted', now, true)).toEqual({ text: '已超时', overdue: true, urgent: false })
   })
 
   it('says nothing for finished cases or cases without a deadline', () => {

@@ -116,16 +116,26 @@ interface GuardFailure {
   code: ErrorCode
   scenario: Scenario
   detailKey?: string
+  /** The roles the refusal applies to; all of the rule's roles when omitted. */
+  roles?: readonly ActorRole[]
 }
 
 /** Every guard's failures; each rule with a guard must have at least one. */
 const GUARD_FAILURES: Record<string, GuardFailure[]> = {
+  accept: [{ why: 'a grid worker once the case sits above the grid', code: 'FORBIDDEN', roles: ['grid_worker'], scenario: { prepare: (c) => ({ ...c, unitCode: STREET }) } }],
+  start: [{ why: 'a grid worker once the case sits above the grid', code: 'FORBIDDEN', roles: ['grid_worker'], scenario: { prepare: (c) => ({ ...c, unitCode: STREET }) } }],
   assign: [
     { why: 'no assignee or department', code: 'VALIDATION', scenario: { params: {} }, detailKey: 'assignee' },
     { why: 'no params at all', code: 'VALIDATION', scenario: {}, detailKey: 'assignee' },
     { why: 'a non-string assignee', code: 'VALIDATION', scenario: { params: { assigneeId: 42 } }, detailKey: 'assignee' },
   ],
   resolve: [
+    {
+      why: 'a grid worker once the case sits above the grid',
+      code: 'FORBIDDEN',
+      roles: ['grid_worker'],
+      scenario: { note: '已处理', attachments: ['after-1.jpg'], prepare: (c) => ({ ...c, unitCode: STREET }) },
+    },
     { why: 'no note', code: 'VALIDATION', scenario: { attachments: ['after-1.jpg'] }, detailKey: 'note' },
     { why: 'a blank note', code: 'VALIDATION', scenario: { note: '  \n ', attachments: ['after-1.jpg'] }, detailKey: 'note' },
     { why: 'no after-photos', code: 'VALIDATION', scenario: { note: '已处理' }, detailKey: 'attachments' },
@@ -382,7 +392,7 @@ describe.each(REPORT.rules.map((r) => [ruleName(r), r] as const))('rule %s', (_n
   if (failures.length > 0) {
     it.each(failures.map((f) => [f.why, f] as const))('refuses %s', (_why, f) => {
       for (const from of rule.from) {
-        for (const role of rule.roles) {
+        for (const role of rule.roles.filter((r) => !f.roles || f.roles.includes(r))) {
           const a = coveringActors(role, caseAt(from))[0]
           const c = withAssignee(prepared(from, f.scenario), a, role)
           const out = transition(REPORT, tree, c, input(a, rule.action, f.scenario))
@@ -538,8 +548,9 @@ describe('patches', () => {
     expect(out.case.status).toBe('assigned')
     expect(out.case.gridCode).toBe(GRID1)
     expect(out.event).toMatchObject({ action: 'escalate', fromStatus: 'assigned', toStatus: 'assigned' })
-    // Still in reach of the grid worker (by grid) and the street dispatcher after moving up.
-    expect(transition(REPORT, tree, out.case, input(gw, 'start')).ok).toBe(true)
+    // Above the grid the grid worker no longer handles it alone; the street dispatcher does.
+    expect(transition(REPORT, tree, out.case, input(gw, 'start'))).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(transition(REPORT, tree, { ...out.case, assigneeId: gw.userId }, input(gw, 'start')).ok).toBe(true)
     expect(transition(REPORT, tree, out.case, input(dispatcher, 'assign', { params: { assigneeId: 'x' } })).ok).toBe(true)
   })
 

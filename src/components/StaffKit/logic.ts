@@ -63,7 +63,8 @@ export function slaInfo(deadline: string | null, status: string, now: Date, serv
   if (!deadline || !(OPEN_STATUSES as readonly string[]).includes(status)) return null
   const left = Date.parse(deadline) - now.getTime()
   if (Number.isNaN(left)) return null
-  if (left <= 0 || serverOverdue) return { text: left <= 0 ? `已超时 ${spanText(left)}` : `还剩 ${spanText(left)}`, overdue: true, urgent: false }
+  // The server's word wins: a phone clock that disagrees must not show "time left" on an overdue case.
+  if (left <= 0 || serverOverdue) return { text: left <= 0 ? `已超时 ${spanText(left)}` : '已超时', overdue: true, urgent: false }
   return { text: `还剩 ${spanText(left)}`, overdue: false, urgent: left < 4 * HOUR }
 }
 

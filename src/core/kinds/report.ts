@@ -75,6 +75,15 @@ const acceptPatch: Patch = (ctx) => ({
   ...(ctx.role === 'grid_worker' && ctx.c.assigneeId === null ? { assigneeId: ctx.input.actor.userId } : {}),
 })
 
+/**
+ * Once a case has moved above the grid, its grid worker no longer handles it on their own:
+ * only if the command centre assigns it back to them.
+ */
+const gridWorkerStillResponsible: Guard = ({ c, input, role }) =>
+  role !== 'grid_worker' || c.unitCode === c.gridCode || c.assigneeId === input.actor.userId
+    ? null
+    : fail('FORBIDDEN', '事项已上报至上级，由上级处置或分派')
+
 const needAssignee: Guard = ({ input }) =>
   typeof input.params?.assigneeId === 'string' || typeof input.params?.department === 'string'
     ? null
@@ -161,15 +170,15 @@ export const REPORT: KindDefinition = {
   },
   terminalStatuses: ['closed', 'rejected', 'merged'],
   rules: [
-    { from: ['submitted'], action: 'accept', roles: ['grid_worker', 'dispatcher', 'department'], to: 'accepted', patch: acceptPatch },
+    { from: ['submitted'], action: 'accept', roles: ['grid_worker', 'dispatcher', 'department'], to: 'accepted', guard: gridWorkerStillResponsible, patch: acceptPatch },
     { from: OPEN, action: 'assign', roles: ['dispatcher'], to: 'assigned', guard: needAssignee, patch: setAssignee },
-    { from: ['accepted', 'assigned'], action: 'start', roles: ['grid_worker', 'department'], to: 'in_progress' },
+    { from: ['accepted', 'assigned'], action: 'start', roles: ['grid_worker', 'department'], to: 'in_progress', guard: gridWorkerStillResponsible },
     {
       from: ['accepted', 'assigned', 'in_progress'],
       action: 'resolve',
       roles: ['grid_worker', 'department'],
       to: 'resolved',
-      guard: all(needNote, needAfterPhotos),
+      guard: all(gridWorkerStillResponsible, needNote, needAfterPhotos),
       patch: markResolved,
     },
     { from: ['resolved'], action: 'confirm', roles: ['resident'], to: 'closed', guard: needRating, patch: recordRating },
