@@ -96,7 +96,7 @@ export async function detail(d: Deps, tree: OrgTree, actor: Actor, c: Case) {
   return {
     case: await staffCaseView(d, tree, actor, c),
     timeline: await timelineViews(d, actor, c, await d.store.timeline(c.id)),
-    actions: actionsFor(tree, actor, c),
+    actions: actionsFor(tree, actor, c, d.clock.now()),
   }
 }
 

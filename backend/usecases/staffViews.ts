@@ -1,7 +1,7 @@
 import type { ActionView, StaffCaseSummary, StaffCaseView } from '../../src/contracts/api'
 import type { Case } from '../../src/core/case'
 import { escalationTarget, levelOf } from '../../src/core/escalation'
-import { labelOf } from '../../src/core/transition'
+import { labelOf, transition } from '../../src/core/transition'
 import { REPORT, type ReportPayload } from '../../src/core/kinds/report'
 import type { OrgTree } from '../../src/core/org'
 import type { Actor } from '../../src/core/roles'
@@ -9,6 +9,8 @@ import { actingRole } from '../../src/core/scope'
 import { isOverdue } from '../../src/core/sla'
 import type { Deps } from '../runtime'
 import { caseView, summaryOf } from './views'
+
+const PROBE_PARAMS = { slaHours: 1, assigneeId: '-', targetCaseId: '-', toUnitCode: '-', rating: 5 }
 
 const NEEDS: Record<string, ActionView['needs']> = {
   resolve: ['note', 'attachments'],
@@ -33,7 +35,7 @@ export function departmentName(d: Deps, code: string | undefined | null): string
 }
 
 /** The moves the viewer may make now: the table's rows from this status that their role covers. */
-export function actionsFor(tree: OrgTree, actor: Actor, c: Case): ActionView[] {
+export function actionsFor(tree: OrgTree, actor: Actor, c: Case, now: Date = new Date()): ActionView[] {
   const seen = new Set<string>()
   const out: ActionView[] = []
   for (const r of REPORT.rules) {
@@ -41,6 +43,10 @@ export function actionsFor(tree: OrgTree, actor: Actor, c: Case): ActionView[] {
     const role = actingRole(tree, actor, c, r.roles.filter((x) => x !== 'system'))
     if (!role) continue
     if (r.action === 'escalate' && !escalationAllowed(tree, role, c)) continue
+    // A dry run with the inputs a form would collect: moves the table refuses for who or when
+    // (not yet form contents) are not offered.
+    const probe = transition(REPORT, tree, c, { actor, action: r.action, now, eventId: 'probe', note: '-', attachments: ['-'], params: PROBE_PARAMS })
+    if (!probe.ok && (probe.code === 'FORBIDDEN' || probe.code === 'ILLEGAL_TRANSITION')) continue
     seen.add(r.action)
     const label = r.action === 'escalate' && role === 'grid_worker' ? '上报街道' : labelOf(REPORT.actionLabels, r.action)
     out.push({ action: r.action, label, needs: NEEDS[r.action] ?? [] })
