@@ -149,3 +149,49 @@ export const mediationQueue = z
   .strict()
 
 export const dateRange = z.object({ from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional() }).strict()
+
+const gridCode = z.string().regex(/^\d{6,20}$/, '网格编号不正确')
+
+export const findGrid = z.object({ lng: lng.optional(), lat: lat.optional(), q: z.string().trim().max(40, '搜索词最多 40 个字').optional() }).strict()
+
+export const gridOnly = z.object({ code: gridCode }).strict()
+
+export const joinGrid = z.object({ code: gridCode, building: z.string().trim().max(40, '楼栋房号最多 40 个字').optional() }).strict()
+
+export const askGrid = z.object({ code: gridCode, idempotencyKey, question: z.string().trim().min(5, '问题至少 5 个字').max(500, '问题最多 500 个字') }).strict()
+
+const teamRole = z.enum(['leader', 'full_time', 'party_leader', 'council', 'supervisor', 'police', 'volunteer'], { errorMap: () => ({ message: '请选择团队角色' }) })
+
+export const saveBoard = z
+  .object({
+    code: gridCode,
+    scope: z.string().trim().max(500, '网格范围最多 500 个字'),
+    households: z.number().int().min(0).max(100_000),
+    team: z.array(z.object({ role: teamRole, name: z.string().trim().min(1, '请填写姓名').max(20), phone: phone.nullable() }).strict()).max(60),
+    services: z.array(z.string().trim().min(1).max(60)).max(30),
+    officeHours: z.string().trim().max(100),
+    joinPolicy: z.enum(['open', 'approval']),
+  })
+  .strict()
+
+export const setQr = z.object({ code: gridCode, fileId: id }).strict()
+
+export const gridMembers = z.object({ code: gridCode, status: z.enum(['requested', 'joined', 'refused', 'left']).optional() }).strict()
+
+export const decideMember = z.object({ code: gridCode, userId: z.string().min(1).max(64), approve: z.boolean() }).strict()
+
+export const publishAnnouncement = z
+  .object({
+    idempotencyKey,
+    type: z.enum(['notice', 'activity', 'reminder', 'emergency'], { errorMap: () => ({ message: '请选择公告类型' }) }),
+    title: z.string().trim().min(2, '标题至少 2 个字').max(40, '标题最多 40 个字'),
+    body: z.string().trim().min(5, '内容至少 5 个字').max(2000, '内容最多 2000 个字'),
+    target: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('grids'), codes: z.array(gridCode).min(1, '请选择网格').max(500) }).strict(),
+      z.object({ kind: z.literal('community'), code: z.string().max(20) }).strict(),
+      z.object({ kind: z.literal('street'), code: z.string().max(20) }).strict(),
+    ]),
+  })
+  .strict()
+
+export const announcementId = z.object({ id }).strict()

@@ -7,6 +7,7 @@ import { CASE_EVENT } from './persist'
 import { MEDIATION } from '../../src/core/kinds/mediation'
 
 export const CASE_MESSAGE = 'case.message'
+import { GRID_ANNOUNCEMENT, GRID_QR_EXPIRING, GRID_REMIND } from './grid/staff'
 
 const BACKOFF_SECONDS = [5, 30, 120, 600, 1800, 3600]
 
@@ -99,6 +100,46 @@ async function deliverCaseMessage(d: Deps, msg: OutboxMessage): Promise<void> {
   await d.store.addInbox([...users].map((userId) => ({ id: `${msg.id}-${userId}`, userId, caseId, title: '调解新消息', body: '您的调解案件有新的沟通消息', createdAt: msg.createdAt, readAt: null })))
 }
 
+/** Due a day before the group QR expires; a code replaced since then needs no reminder. */
+async function deliverQrReminder(d: Deps, msg: OutboxMessage): Promise<void> {
+  const { gridCode, expiresAt } = msg.payload as { gridCode: string; expiresAt: string }
+  const board = await d.store.getBoard(gridCode)
+  if (board?.qr?.expiresAt !== expiresAt) return
+  const tree = await d.orgTree()
+  const workers = await d.store.listStaff(tree.chain(gridCode).map((u) => u.code), ['grid_worker'])
+  const name = tree.get(gridCode)?.name ?? gridCode
+  await d.store.addInbox(workers.map((u) => ({ id: `${msg.id}-${u.id}`, userId: u.id, caseId: null, title: '群二维码即将过期', body: `「${name}」网格群二维码将于明天过期，请在微信中重新生成并上传`, createdAt: msg.createdAt, readAt: null })))
+}
+
+async function joinedMembers(d: Deps, gridCodes: readonly string[]): Promise<string[]> {
+  const out = new Set<string>()
+  for (const g of gridCodes) for (const m of await d.store.listMemberships(g, 'joined', 100_000)) out.add(m.userId)
+  return [...out]
+}
+
+/** "提醒未读": an inbox message to each member who has not read the announcement yet. */
+async function deliverUnreadReminder(d: Deps, msg: OutboxMessage): Promise<void> {
+  const a = await d.store.getAnnouncement((msg.payload as { announcementId: string }).announcementId)
+  if (!a) return
+  const read = new Set((await d.store.announcementReads(a.id)).map((r) => r.userId))
+  const items = (await joinedMembers(d, a.gridCodes))
+    .filter((u) => !read.has(u))
+    .map((userId) => ({ id: `${msg.id}-${userId}`, userId, caseId: null, title: `请阅读：${a.title}`.slice(0, 40), body: '网格员提醒您阅读一条网格公告', createdAt: msg.createdAt, readAt: null }))
+  for (let i = 0; i < items.length; i += 500) await d.store.addInbox(items.slice(i, i + 500))
+}
+
+/** Emergencies (紧急) go out as subscribe messages to every member who consented. */
+async function pushEmergency(d: Deps, msg: OutboxMessage): Promise<void> {
+  const a = await d.store.getAnnouncement((msg.payload as { announcementId: string }).announcementId)
+  const template = d.config.subscribeTemplates.caseStatus
+  if (!a || !template) return
+  for (const userId of await joinedMembers(d, a.gridCodes)) {
+    const u = await d.store.getUser(userId)
+    if (!u?.openid || !(await d.store.takeSubscribeQuota(userId, template))) continue
+    await d.notifier.sendSubscribe({ openid: u.openid, templateId: template, page: 'pages/grid/news/index', data: { thing1: { value: `紧急：${a.title}`.slice(0, 20) }, phrase2: { value: '紧急' }, time3: { value: a.publishedAt.slice(0, 16).replace('T', ' ') } } })
+  }
+}
+
 async function deliverCaseEvent(d: Deps, msg: OutboxMessage): Promise<void> {
   const e = msg.payload as unknown as CaseEventPayload
   const c = await d.store.getCase(e.caseId)
@@ -133,6 +174,9 @@ export async function deliverDue(d: Deps, limit = 100): Promise<{ delivered: num
     try {
       if (msg.topic === CASE_EVENT) await deliverCaseEvent(d, msg)
       if (msg.topic === CASE_MESSAGE) await deliverCaseMessage(d, msg)
+      if (msg.topic === GRID_QR_EXPIRING) await deliverQrReminder(d, msg)
+      if (msg.topic === GRID_REMIND) await deliverUnreadReminder(d, msg)
+      if (msg.topic === GRID_ANNOUNCEMENT) await pushEmergency(d, msg)
       await d.store.markDelivered(msg.id, d.clock.now().toISOString())
       delivered++
     } catch (err) {

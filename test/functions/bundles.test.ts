@@ -29,6 +29,7 @@ const SAMPLE: Record<string, unknown> = {
   cases: { action: 'queue', data: {} },
   inbox: { action: 'list', data: {} },
   mediation: { action: 'options', data: {} },
+  grid: { action: 'find', data: { q: '云景' } },
   'sla-timer': {},
 }
 

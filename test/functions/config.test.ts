@@ -4,7 +4,7 @@ describe('district configuration', () => {
   it('ships a valid default with the eight top-level categories', () => {
     const cfg = defaultDistrictConfig()
     expect(cfg.categories.filter((c) => c.parent === null).map((c) => c.name)).toEqual([
-      '治安隐患', '消防安全', '环境卫生', '市政设施', '违章搭建', '占道经营', '噪音扰民', '其他',
+      '治安隐患', '消防安全', '环境卫生', '市政设施', '违章搭建', '占道经营', '噪音扰民', '咨询求助', '其他',
     ])
     expect(leafCategory(cfg, 'HJ01')?.slaHours).toBe(48)
     expect(leafCategory(cfg, 'HJ')).toBeUndefined()

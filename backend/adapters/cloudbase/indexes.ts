@@ -68,7 +68,7 @@ const INDEXES: Record<CollectionKey, { description: string; indexes: IndexSpec[]
       { name: 'undelivered_in_order', unique: false, keys: [asc('deliveredAt'), asc('createdAt'), asc('seq')] },
     ],
   },
-  idempotency: { description: '幂等键占用 (creatorId, key)', indexes: [] },
+  idempotency: { description: '幂等键占用 (creatorId, key); 公告的 (authorId, key)', indexes: [] },
   inbox: {
     description: '站内信',
     indexes: [
@@ -88,6 +88,44 @@ const INDEXES: Record<CollectionKey, { description: string; indexes: IndexSpec[]
   messages: {
     description: '调解沟通记录 (append-only)',
     indexes: [{ name: 'by_case', unique: false, keys: [asc('caseId'), asc('_id')] }],
+  },
+  boards: { description: '网格信息公示牌 (_id = 网格编码)', indexes: [] },
+  memberships: {
+    description: '网格服务群成员 (gridCode, userId)',
+    indexes: [
+      // A grid's requests / roster, oldest request first, and roster counts over grids.
+      { name: 'by_grid_status_requested', unique: false, keys: [asc('gridCode'), asc('status'), asc('requestedAt')] },
+      // "My groups".
+      { name: 'by_user', unique: false, keys: [asc('userId'), asc('requestedAt')] },
+    ],
+  },
+  announcements: {
+    description: '网格公告 (一条公告一份, 不按成员复制)',
+    indexes: [
+      // "Published by me", newest first.
+      { name: 'by_author', unique: false, keys: [asc('authorId'), desc('_id')] },
+      // Backs the jf_idempotency claim: a second announcement with one (author, key) cannot be inserted.
+      { name: 'by_author_idempotency', unique: true, keys: [asc('authorId'), asc('idempotencyKey')] },
+    ],
+  },
+  announcement_targets: {
+    description: '公告送达的网格 (每个 (网格, 公告) 一条)',
+    indexes: [
+      // Newest announcements of a set of grids, with and without the type filter.
+      { name: 'by_grid', unique: false, keys: [asc('gridCode'), desc('announcementId')] },
+      { name: 'by_grid_type', unique: false, keys: [asc('gridCode'), asc('type'), desc('announcementId')] },
+      // A retried publish counts the targets already written.
+      { name: 'by_announcement', unique: false, keys: [asc('announcementId')] },
+    ],
+  },
+  announcement_reads: {
+    description: '公告已读 (announcementId, userId), 首次阅读时间',
+    indexes: [
+      // Who read an announcement, in read order.
+      { name: 'by_announcement_read', unique: false, keys: [asc('announcementId'), asc('readAt')] },
+      // Which of a page of announcements this user has read.
+      { name: 'by_user_announcement', unique: false, keys: [asc('userId'), asc('announcementId')] },
+    ],
   },
 }
 

@@ -7,7 +7,7 @@
 import type { Case, CaseKind, TimelineEvent } from '../../../src/core/case'
 import type { GeoPolygon, OrgLevel, OrgUnit } from '../../../src/core/org'
 import type { ActorRole, RoleGrant } from '../../../src/core/roles'
-import type { FileMeta, InboxItem, OutboxMessage, User } from '../../ports'
+import type { Announcement, FileMeta, GridBoard, InboxItem, Membership, OutboxMessage, User } from '../../ports'
 
 export type Doc = Record<string, unknown>
 
@@ -307,6 +307,106 @@ export function claimToDoc(id: string, c: IdempotencyClaim): Doc {
 export function docToClaim(d: Doc): IdempotencyClaim {
   const r = reader('jf_idempotency', d)
   return { creatorId: r.str('creatorId'), key: r.str('key'), caseId: r.str('caseId') }
+}
+
+/* ----------------------------------------------------------- grid boards */
+
+export function boardToDoc(b: GridBoard): Doc {
+  return {
+    _id: b.gridCode,
+    scope: b.scope,
+    households: b.households,
+    team: b.team.map((t) => ({ role: t.role, name: t.name, phone: t.phone })),
+    services: [...b.services],
+    officeHours: b.officeHours,
+    joinPolicy: b.joinPolicy,
+    qr: b.qr === null ? null : { fileId: b.qr.fileId, uploadedAt: instant(b.qr.uploadedAt), expiresAt: instant(b.qr.expiresAt) },
+    updatedAt: instant(b.updatedAt),
+  }
+}
+
+export function docToBoard(d: Doc): GridBoard {
+  const r = reader('jf_boards', d)
+  const team = r.arr('team').map((x) => {
+    const t = reader('jf_boards', x as Doc)
+    return { role: t.str('role'), name: t.str('name'), phone: t.strOrNull('phone') }
+  })
+  let qr: GridBoard['qr'] = null
+  if (d.qr !== null && d.qr !== undefined) {
+    const q = reader('jf_boards', r.obj('qr'))
+    qr = { fileId: q.str('fileId'), uploadedAt: q.str('uploadedAt'), expiresAt: q.str('expiresAt') }
+  }
+  return {
+    gridCode: r.str('_id'),
+    scope: r.str('scope'),
+    households: r.num('households'),
+    team,
+    services: r.arr('services').map(String),
+    officeHours: r.str('officeHours'),
+    joinPolicy: r.str('joinPolicy') as GridBoard['joinPolicy'],
+    qr,
+    updatedAt: r.str('updatedAt'),
+  }
+}
+
+/* ----------------------------------------------------------- memberships */
+
+/** `_id` is chosen by the store (a hash of grid and user); the fields carry the identity. */
+export function membershipToDoc(id: string, m: Membership): Doc {
+  return {
+    _id: id,
+    gridCode: m.gridCode,
+    userId: m.userId,
+    status: m.status,
+    building: m.building,
+    requestedAt: instant(m.requestedAt),
+    decidedAt: instantOrNull(m.decidedAt),
+    decidedBy: m.decidedBy,
+  }
+}
+
+export function docToMembership(d: Doc): Membership {
+  const r = reader('jf_memberships', d)
+  return {
+    gridCode: r.str('gridCode'),
+    userId: r.str('userId'),
+    status: r.str('status') as Membership['status'],
+    building: r.strOrNull('building'),
+    requestedAt: r.str('requestedAt'),
+    decidedAt: r.strOrNull('decidedAt'),
+    decidedBy: r.strOrNull('decidedBy'),
+  }
+}
+
+/* --------------------------------------------------------- announcements */
+
+export function announcementToDoc(a: Announcement): Doc {
+  return {
+    _id: a.id,
+    authorId: a.authorId,
+    idempotencyKey: a.idempotencyKey,
+    type: a.type,
+    title: a.title,
+    body: a.body,
+    gridCodes: [...a.gridCodes],
+    scopeLabel: a.scopeLabel,
+    publishedAt: instant(a.publishedAt),
+  }
+}
+
+export function docToAnnouncement(d: Doc): Announcement {
+  const r = reader('jf_announcements', d)
+  return {
+    id: r.str('_id'),
+    authorId: r.str('authorId'),
+    idempotencyKey: r.str('idempotencyKey'),
+    type: r.str('type') as Announcement['type'],
+    title: r.str('title'),
+    body: r.str('body'),
+    gridCodes: r.arr('gridCodes').map(String),
+    scopeLabel: r.str('scopeLabel'),
+    publishedAt: r.str('publishedAt'),
+  }
 }
 
 /** A document without its `_id`: what `doc(id).set()` and `update()` accept. */

@@ -13,10 +13,30 @@ import type { Case, TimelineEvent } from '../../../src/core/case'
 import type { OrgUnit } from '../../../src/core/org'
 import type { Role } from '../../../src/core/roles'
 import { StoreUnavailableError } from '../../errors'
-import type { CaseMessage, CaseQuery, CaseStats, FileMeta, InboxItem, OutboxMessage, Store, Tx, User } from '../../ports'
+import type {
+  Announcement,
+  CaseMessage,
+  CaseQuery,
+  CaseStats,
+  FileMeta,
+  GridBoard,
+  InboxItem,
+  Membership,
+  OutboxMessage,
+  Store,
+  Tx,
+  User,
+} from '../../ports'
 import { CaseStatsAccumulator } from './caseStats'
 import { guard, isDuplicateWrite, mapCloudbaseError } from './cloudbaseErrors'
 import {
+  CorruptDocumentError,
+  announcementToDoc,
+  boardToDoc,
+  docToAnnouncement,
+  docToBoard,
+  docToMembership,
+  membershipToDoc,
   grantKey,
   caseToDoc,
   claimToDoc,
@@ -52,6 +72,11 @@ export const COLLECTIONS = [
   'follows',
   'subscribe_quota',
   'messages',
+  'boards',
+  'memberships',
+  'announcements',
+  'announcement_targets',
+  'announcement_reads',
 ] as const
 export type CollectionKey = (typeof COLLECTIONS)[number]
 
@@ -91,6 +116,27 @@ export function compoundId(...parts: string[]): string {
 export function claimId(creatorId: string, key: string): string {
   return compoundId(creatorId, key)
 }
+
+/**
+ * `_id` of the jf_idempotency document reserving (authorId, key) for an announcement. The
+ * extra leading part keeps it apart from case claims of the same user and key.
+ */
+export function announcementClaimId(authorId: string, key: string): string {
+  return compoundId('announcement', authorId, key)
+}
+
+/** Same bounds as the SQLite adapter's announcement lists. */
+export const ANNOUNCEMENT_DEFAULT_LIMIT = 20
+export const ANNOUNCEMENT_MAX_LIMIT = 100
+export const MEMBERSHIP_DEFAULT_LIMIT = 500
+
+function clampAnnouncementLimit(limit: number | undefined): number {
+  if (limit === undefined || !Number.isFinite(limit)) return ANNOUNCEMENT_DEFAULT_LIMIT
+  return Math.min(ANNOUNCEMENT_MAX_LIMIT, Math.max(1, Math.floor(limit)))
+}
+
+/** Target documents written at once when an announcement is published. */
+const TARGET_BATCH = 16
 
 /**
  * Append order for timeline events and outbox messages (CloudBase has no autoincrement):
@@ -158,11 +204,16 @@ export class CloudbaseStore implements Store {
   /* ------------------------------------------------------------ transactions */
 
   async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.inTransaction((t) => work(new CloudbaseTx(this.collections, t)))
+  }
+
+  /** Runs `work` in an SDK transaction, from the start again on a write conflict. */
+  private async inTransaction<T>(work: (t: SdkTransaction) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const t = (await guard(async () => checked(await this.db.startTransaction()))) as SdkTransaction
       let committed = false
       try {
-        const result = await work(new CloudbaseTx(this.collections, t))
+        const result = await work(t)
         await guard(async () => checked(await t.commit()))
         committed = true
         return result
@@ -475,6 +526,192 @@ export class CloudbaseStore implements Store {
     return docs.map((d) => String(d.userId))
   }
 
+  /* ------------------------------------------------- grid boards, members */
+
+  async getBoard(gridCode: string): Promise<GridBoard | null> {
+    const docs = docsOf(await guard(() => this.coll('boards').doc(gridCode).get()))
+    return docs.length === 0 ? null : docToBoard(docs[0])
+  }
+
+  async putBoard(b: GridBoard): Promise<void> {
+    const doc = boardToDoc(b)
+    checked(await guard(() => this.coll('boards').doc(b.gridCode).set(withoutId(doc))))
+  }
+
+  async getMembership(gridCode: string, userId: string): Promise<Membership | null> {
+    const docs = docsOf(await guard(() => this.coll('memberships').doc(compoundId(gridCode, userId)).get()))
+    return docs.length === 0 ? null : docToMembership(docs[0])
+  }
+
+  async putMembership(m: Membership): Promise<void> {
+    const id = compoundId(m.gridCode, m.userId)
+    const doc = membershipToDoc(id, m)
+    checked(await guard(() => this.coll('memberships').doc(id).set(withoutId(doc))))
+  }
+
+  async listMemberships(gridCode: string, status: Membership['status'], limit?: number): Promise<Membership[]> {
+    const n = limit === undefined || !Number.isFinite(limit) || limit < 1 ? MEMBERSHIP_DEFAULT_LIMIT : Math.floor(limit)
+    const q = this.coll('memberships').where({ gridCode, status }).orderBy('requestedAt', 'asc').orderBy('userId', 'asc')
+    return (await this.take(q, n)).map(docToMembership)
+  }
+
+  /** A grid named twice counts once. */
+  async countMemberships(gridCodes: readonly string[], status: Membership['status']): Promise<number> {
+    if (gridCodes.length === 0) return 0
+    const _ = this.db.command
+    const res = checked(
+      await guard(() => this.coll('memberships').where({ gridCode: _.in([...new Set(gridCodes)]), status }).count()),
+    )
+    return Number((res as { total?: unknown }).total ?? 0)
+  }
+
+  async membershipsOf(userId: string): Promise<Membership[]> {
+    const q = this.coll('memberships').where({ userId }).orderBy('requestedAt', 'asc').orderBy('gridCode', 'asc')
+    return (await this.all(q)).map(docToMembership)
+  }
+
+  /* ----------------------------------------------------------- announcements */
+
+  /**
+   * The claim of (author, key) and the announcement commit together in one transaction, so
+   * concurrent adds with one key store one announcement (the loser's insert of the claim
+   * conflicts, and its rerun reads the winner's claim). The per-grid targets follow outside
+   * the transaction, with deterministic ids; a retry of the add (same key) writes any a
+   * crash left missing, so retrying a publish that failed halfway completes it.
+   */
+  async addAnnouncement(a: Announcement): Promise<Announcement> {
+    const doc = announcementToDoc(a)
+    const claimDocId = announcementClaimId(a.authorId, a.idempotencyKey)
+    const { stored, fresh } = await this.inTransaction(async (t) => {
+      const coll = (key: CollectionKey) => t.collection(this.collections[key])
+      const claims = docsOf(await guard(() => coll('idempotency').doc(claimDocId).get()))
+      if (claims.length > 0) {
+        const firstId = claims[0].announcementId
+        if (typeof firstId !== 'string') throw new CorruptDocumentError(this.collections.idempotency, claimDocId, 'announcementId')
+        const firsts = docsOf(await guard(() => coll('announcements').doc(firstId).get()))
+        if (firsts.length === 0) throw new CorruptDocumentError(this.collections.announcements, firstId, '_id')
+        return { stored: docToAnnouncement(firsts[0]), fresh: false }
+      }
+      try {
+        checked(
+          await coll('idempotency').add({ _id: claimDocId, kind: 'announcement', authorId: a.authorId, key: a.idempotencyKey, announcementId: a.id }),
+        )
+      } catch (e) {
+        if (isDuplicateWrite(e)) throw conflict('announcement idempotency key claimed concurrently', e)
+        throw mapCloudbaseError(e)
+      }
+      checked(await guard(() => coll('announcements').add(doc)))
+      return { stored: docToAnnouncement(doc), fresh: true }
+    })
+    await this.writeTargets(stored, fresh)
+    return stored
+  }
+
+  /** One target per distinct grid; skipped on a retry that finds them all written. */
+  private async writeTargets(a: Announcement, fresh: boolean): Promise<void> {
+    const grids = [...new Set(a.gridCodes)]
+    if (!fresh) {
+      const res = checked(await guard(() => this.coll('announcement_targets').where({ announcementId: a.id }).count()))
+      if (Number((res as { total?: unknown }).total ?? 0) >= grids.length) return
+    }
+    for (let i = 0; i < grids.length; i += TARGET_BATCH) {
+      await Promise.all(
+        grids.slice(i, i + TARGET_BATCH).map(async (gridCode) => {
+          try {
+            checked(
+              await this.coll('announcement_targets').add({ _id: compoundId(gridCode, a.id), gridCode, announcementId: a.id, type: a.type }),
+            )
+          } catch (e) {
+            if (!isDuplicateWrite(e)) throw mapCloudbaseError(e)
+          }
+        }),
+      )
+    }
+  }
+
+  async getAnnouncement(id: string): Promise<Announcement | null> {
+    const docs = docsOf(await guard(() => this.coll('announcements').doc(id).get()))
+    return docs.length === 0 ? null : docToAnnouncement(docs[0])
+  }
+
+  /**
+   * Walks the targets of the grids newest first (an announcement reaching several of them
+   * comes up once per grid, adjacently) until `limit` distinct ids are found, then reads
+   * those announcements.
+   */
+  async listAnnouncements(
+    gridCodes: readonly string[],
+    opts: { before?: string; limit?: number; type?: Announcement['type'] } = {},
+  ): Promise<Announcement[]> {
+    if (gridCodes.length === 0) return []
+    const _ = this.db.command
+    const limit = clampAnnouncementLimit(opts.limit)
+    const grids = [...new Set(gridCodes)]
+    const page = Math.min(PAGE, limit * grids.length)
+    const ids: string[] = []
+    let cursor = opts.before
+    for (;;) {
+      const where: Record<string, unknown> = { gridCode: _.in(grids) }
+      if (opts.type !== undefined) where.type = opts.type
+      if (cursor !== undefined) where.announcementId = _.lt(cursor)
+      const docs = docsOf(
+        await guard(() => this.coll('announcement_targets').where(where).orderBy('announcementId', 'desc').limit(page).get()),
+      )
+      for (const d of docs) {
+        const id = String(d.announcementId)
+        if (ids[ids.length - 1] !== id) ids.push(id)
+      }
+      if (ids.length >= limit || docs.length < page) break
+      cursor = String(docs[docs.length - 1].announcementId)
+    }
+    const wanted = ids.slice(0, limit)
+    if (wanted.length === 0) return []
+    const res = await guard(() =>
+      this.coll('announcements').where({ _id: _.in(wanted) }).orderBy('_id', 'desc').limit(wanted.length).get(),
+    )
+    return docsOf(res).map(docToAnnouncement)
+  }
+
+  async listAnnouncementsBy(authorId: string, opts: { before?: string; limit?: number } = {}): Promise<Announcement[]> {
+    const _ = this.db.command
+    const where = opts.before === undefined ? { authorId } : { authorId, _id: _.lt(opts.before) }
+    const res = await guard(() =>
+      this.coll('announcements').where(where).orderBy('_id', 'desc').limit(clampAnnouncementLimit(opts.limit)).get(),
+    )
+    return docsOf(res).map(docToAnnouncement)
+  }
+
+  /** Reading again keeps the first time: the mark's id is deterministic and inserts only. */
+  async markAnnouncementRead(announcementId: string, userId: string, at: string): Promise<void> {
+    const readAt = instant(at)
+    try {
+      checked(
+        await this.coll('announcement_reads').add({ _id: compoundId(announcementId, userId), announcementId, userId, readAt }),
+      )
+    } catch (e) {
+      if (!isDuplicateWrite(e)) throw mapCloudbaseError(e)
+    }
+  }
+
+  /** The read ones among `ids`, in the order of `ids`, each once. */
+  async readAnnouncements(userId: string, ids: readonly string[]): Promise<string[]> {
+    const unique = [...new Set(ids)]
+    if (unique.length === 0) return []
+    const _ = this.db.command
+    const docs = await this.all(
+      this.coll('announcement_reads').where({ userId, announcementId: _.in(unique) }).orderBy('announcementId', 'asc'),
+    )
+    const read = new Set(docs.map((d) => String(d.announcementId)))
+    return unique.filter((id) => read.has(id))
+  }
+
+  async announcementReads(announcementId: string): Promise<Array<{ userId: string; readAt: string }>> {
+    const docs = await this.all(
+      this.coll('announcement_reads').where({ announcementId }).orderBy('readAt', 'asc').orderBy('userId', 'asc'),
+    )
+    return docs.map((d) => ({ userId: String(d.userId), readAt: String(d.readAt) }))
+  }
+
   /* --------------------------------------------------------- subscribe quota */
 
   async addSubscribeQuota(userId: string, templateId: string, n: number): Promise<void> {
@@ -559,6 +796,18 @@ export class CloudbaseStore implements Store {
 
   async close(): Promise<void> {
     // Stateless HTTP client: nothing to release.
+  }
+
+  /** The first `n` documents of an ordered query, a page at a time. */
+  private async take(q: Query, n: number): Promise<Doc[]> {
+    const out: Doc[] = []
+    while (out.length < n) {
+      const want = Math.min(PAGE, n - out.length)
+      const docs = docsOf(await guard(() => (out.length === 0 ? q : q.skip(out.length)).limit(want).get()))
+      out.push(...docs)
+      if (docs.length < want) break
+    }
+    return out
   }
 
   /** Every document of an ordered query, a page at a time. */

@@ -5,7 +5,7 @@
 import type { Case, CaseKind, TimelineEvent } from '../../../src/core/case'
 import type { GeoPolygon, OrgLevel, OrgUnit } from '../../../src/core/org'
 import type { ActorRole, RoleGrant } from '../../../src/core/roles'
-import type { FileMeta, InboxItem, OutboxMessage, User } from '../../ports'
+import type { Announcement, FileMeta, GridBoard, InboxItem, Membership, OutboxMessage, User } from '../../ports'
 
 /**
  * Canonical `toISOString()` form. Ordering and range filters compare instants as text, which
@@ -279,5 +279,122 @@ export function rowToInbox(r: InboxRow): InboxItem {
     body: r.body,
     createdAt: r.created_at,
     readAt: r.read_at,
+  }
+}
+
+export interface BoardRow {
+  grid_code: string
+  scope: string
+  households: number
+  team: string
+  services: string
+  office_hours: string
+  join_policy: string
+  qr: string | null
+  updated_at: string
+}
+
+export function boardToRow(b: GridBoard): BoardRow {
+  return {
+    grid_code: b.gridCode,
+    scope: b.scope,
+    households: b.households,
+    team: JSON.stringify(b.team.map((t) => ({ role: t.role, name: t.name, phone: t.phone }))),
+    services: JSON.stringify(b.services),
+    office_hours: b.officeHours,
+    join_policy: b.joinPolicy,
+    qr:
+      b.qr === null
+        ? null
+        : JSON.stringify({ fileId: b.qr.fileId, uploadedAt: instant(b.qr.uploadedAt), expiresAt: instant(b.qr.expiresAt) }),
+    updated_at: instant(b.updatedAt),
+  }
+}
+
+export function rowToBoard(r: BoardRow): GridBoard {
+  return {
+    gridCode: r.grid_code,
+    scope: r.scope,
+    households: r.households,
+    team: JSON.parse(r.team) as GridBoard['team'],
+    services: JSON.parse(r.services) as string[],
+    officeHours: r.office_hours,
+    joinPolicy: r.join_policy as GridBoard['joinPolicy'],
+    qr: r.qr === null ? null : (JSON.parse(r.qr) as GridBoard['qr']),
+    updatedAt: r.updated_at,
+  }
+}
+
+export interface MembershipRow {
+  grid_code: string
+  user_id: string
+  status: string
+  building: string | null
+  requested_at: string
+  decided_at: string | null
+  decided_by: string | null
+}
+
+export function membershipToRow(m: Membership): MembershipRow {
+  return {
+    grid_code: m.gridCode,
+    user_id: m.userId,
+    status: m.status,
+    building: m.building,
+    requested_at: instant(m.requestedAt),
+    decided_at: instantOrNull(m.decidedAt),
+    decided_by: m.decidedBy,
+  }
+}
+
+export function rowToMembership(r: MembershipRow): Membership {
+  return {
+    gridCode: r.grid_code,
+    userId: r.user_id,
+    status: r.status as Membership['status'],
+    building: r.building,
+    requestedAt: r.requested_at,
+    decidedAt: r.decided_at,
+    decidedBy: r.decided_by,
+  }
+}
+
+export interface AnnouncementRow {
+  id: string
+  author_id: string
+  idempotency_key: string
+  type: string
+  title: string
+  body: string
+  grid_codes: string
+  scope_label: string
+  published_at: string
+}
+
+export function announcementToRow(a: Announcement): AnnouncementRow {
+  return {
+    id: a.id,
+    author_id: a.authorId,
+    idempotency_key: a.idempotencyKey,
+    type: a.type,
+    title: a.title,
+    body: a.body,
+    grid_codes: JSON.stringify(a.gridCodes),
+    scope_label: a.scopeLabel,
+    published_at: instant(a.publishedAt),
+  }
+}
+
+export function rowToAnnouncement(r: AnnouncementRow): Announcement {
+  return {
+    id: r.id,
+    authorId: r.author_id,
+    idempotencyKey: r.idempotency_key,
+    type: r.type as Announcement['type'],
+    title: r.title,
+    body: r.body,
+    gridCodes: JSON.parse(r.grid_codes) as string[],
+    scopeLabel: r.scope_label,
+    publishedAt: r.published_at,
   }
 }

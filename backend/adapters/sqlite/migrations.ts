@@ -198,6 +198,76 @@ CREATE TRIGGER messages_no_delete BEFORE DELETE ON messages BEGIN SELECT RAISE(A
 CREATE INDEX follows_by_user ON follows (user_id, created_at DESC);
 `,
   },
+  {
+    version: 4,
+    name: 'grid boards, memberships, announcements',
+    sql: `
+-- 网格信息公示牌: one per grid; team, services and the group QR are small JSON values.
+CREATE TABLE grid_boards (
+  grid_code    TEXT PRIMARY KEY,
+  scope        TEXT NOT NULL,
+  households   INTEGER NOT NULL,
+  team         TEXT NOT NULL CHECK (json_valid(team)),
+  services     TEXT NOT NULL CHECK (json_valid(services)),
+  office_hours TEXT NOT NULL,
+  join_policy  TEXT NOT NULL,
+  qr           TEXT CHECK (qr IS NULL OR json_valid(qr)),
+  updated_at   TEXT NOT NULL
+) STRICT;
+
+-- One row per (grid, user), its status moving requested -> joined / refused -> left.
+CREATE TABLE memberships (
+  grid_code    TEXT NOT NULL,
+  user_id      TEXT NOT NULL,
+  status       TEXT NOT NULL,
+  building     TEXT,
+  requested_at TEXT NOT NULL,
+  decided_at   TEXT,
+  decided_by   TEXT,
+  PRIMARY KEY (grid_code, user_id)
+) STRICT, WITHOUT ROWID;
+-- A grid's pending requests / roster, oldest request first; and its counts.
+CREATE INDEX memberships_by_grid_status ON memberships (grid_code, status, requested_at);
+-- "My groups".
+CREATE INDEX memberships_by_user ON memberships (user_id, requested_at);
+
+-- An announcement is stored once however many grids it reaches; the UNIQUE constraint makes
+-- a retried publish (same author, same key) find the first instead of adding another.
+CREATE TABLE announcements (
+  id              TEXT PRIMARY KEY,
+  author_id       TEXT NOT NULL,
+  idempotency_key TEXT NOT NULL,
+  type            TEXT NOT NULL,
+  title           TEXT NOT NULL,
+  body            TEXT NOT NULL,
+  grid_codes      TEXT NOT NULL CHECK (json_valid(grid_codes)),
+  scope_label     TEXT NOT NULL,
+  published_at    TEXT NOT NULL,
+  UNIQUE (author_id, idempotency_key)
+) STRICT;
+-- "Published by me", newest first.
+CREATE INDEX announcements_by_author ON announcements (author_id, id DESC);
+
+-- One row per (grid, announcement): "newest announcements of these grids" is an index range
+-- per grid, never a scan of JSON arrays. type is copied so the type filter is indexed too.
+CREATE TABLE announcement_targets (
+  grid_code       TEXT NOT NULL,
+  announcement_id TEXT NOT NULL REFERENCES announcements (id),
+  type            TEXT NOT NULL,
+  PRIMARY KEY (grid_code, announcement_id DESC)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX announcement_targets_by_type ON announcement_targets (grid_code, type, announcement_id DESC);
+
+-- Read marks, written only when a member opens an announcement; the first read stands.
+CREATE TABLE announcement_reads (
+  announcement_id TEXT NOT NULL,
+  user_id         TEXT NOT NULL,
+  read_at         TEXT NOT NULL,
+  PRIMARY KEY (announcement_id, user_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX announcement_reads_by_user ON announcement_reads (user_id, announcement_id);
+`,
+  },
 ]
 
 interface AppliedRow {

@@ -3,7 +3,20 @@ import Database from 'better-sqlite3'
 import type { Case, TimelineEvent } from '../../../src/core/case'
 import type { OrgUnit } from '../../../src/core/org'
 import type { Role } from '../../../src/core/roles'
-import type { CaseQuery, CaseStats, FileMeta, InboxItem, OutboxMessage, Store, Tx, User, CaseMessage } from '../../ports'
+import type {
+  Announcement,
+  CaseMessage,
+  CaseQuery,
+  CaseStats,
+  FileMeta,
+  GridBoard,
+  InboxItem,
+  Membership,
+  OutboxMessage,
+  Store,
+  Tx,
+  User,
+} from '../../ports'
 import {
   NEWEST_ORDER,
   SLA_ORDER,
@@ -17,6 +30,15 @@ import {
 } from './caseQuery'
 import { caseStatsSql, emptyStats, rowsToStats, type StatsRow } from './caseStats'
 import {
+  announcementToRow,
+  boardToRow,
+  membershipToRow,
+  rowToAnnouncement,
+  rowToBoard,
+  rowToMembership,
+  type AnnouncementRow,
+  type BoardRow,
+  type MembershipRow,
   caseToRow,
   eventToRow,
   fileToRow,
@@ -95,6 +117,52 @@ export const INBOX_MAX_LIMIT = 100
 function clampInboxLimit(limit: number | undefined): number {
   if (limit === undefined || !Number.isFinite(limit)) return INBOX_DEFAULT_LIMIT
   return Math.min(INBOX_MAX_LIMIT, Math.max(1, Math.floor(limit)))
+}
+
+export const ANNOUNCEMENT_DEFAULT_LIMIT = 20
+export const ANNOUNCEMENT_MAX_LIMIT = 100
+export const MEMBERSHIP_DEFAULT_LIMIT = 500
+
+function clampAnnouncementLimit(limit: number | undefined): number {
+  if (limit === undefined || !Number.isFinite(limit)) return ANNOUNCEMENT_DEFAULT_LIMIT
+  return Math.min(ANNOUNCEMENT_MAX_LIMIT, Math.max(1, Math.floor(limit)))
+}
+
+const UPSERT_BOARD = `INSERT INTO grid_boards (grid_code, scope, households, team, services, office_hours, join_policy, qr, updated_at)
+  VALUES (@grid_code, @scope, @households, @team, @services, @office_hours, @join_policy, @qr, @updated_at)
+  ON CONFLICT (grid_code) DO UPDATE SET scope = excluded.scope, households = excluded.households, team = excluded.team,
+  services = excluded.services, office_hours = excluded.office_hours, join_policy = excluded.join_policy,
+  qr = excluded.qr, updated_at = excluded.updated_at`
+
+const UPSERT_MEMBERSHIP = `INSERT INTO memberships (grid_code, user_id, status, building, requested_at, decided_at, decided_by)
+  VALUES (@grid_code, @user_id, @status, @building, @requested_at, @decided_at, @decided_by)
+  ON CONFLICT (grid_code, user_id) DO UPDATE SET status = excluded.status, building = excluded.building,
+  requested_at = excluded.requested_at, decided_at = excluded.decided_at, decided_by = excluded.decided_by`
+
+const INSERT_ANNOUNCEMENT = `INSERT INTO announcements (id, author_id, idempotency_key, type, title, body, grid_codes, scope_label, published_at)
+  VALUES (@id, @author_id, @idempotency_key, @type, @title, @body, @grid_codes, @scope_label, @published_at)`
+
+/** The query of listAnnouncements (exported so a test can check its plan uses the target indexes). */
+export function listAnnouncementsSql(
+  gridCodes: readonly string[],
+  opts: { before?: string; limit?: number; type?: string },
+): { sql: string; params: unknown[] } {
+  const conds = ['grid_code IN (SELECT value FROM json_each(?))']
+  const params: unknown[] = [jsonList(gridCodes)]
+  if (opts.type !== undefined) {
+    conds.push('type = ?')
+    params.push(opts.type)
+  }
+  if (opts.before !== undefined) {
+    conds.push('announcement_id < ?')
+    params.push(opts.before)
+  }
+  params.push(clampAnnouncementLimit(opts.limit))
+  const sql = `SELECT a.* FROM announcements a WHERE a.id IN (
+      SELECT DISTINCT announcement_id FROM announcement_targets WHERE ${conds.join(' AND ')}
+      ORDER BY announcement_id DESC LIMIT ?)
+    ORDER BY a.id DESC`
+  return { sql, params }
 }
 
 /**
@@ -538,6 +606,160 @@ export class SqliteStore implements Store {
         user_id: string
       }>
       return rows.map((r) => r.user_id)
+    })
+  }
+
+  // ---- grid boards and memberships ----
+
+  getBoard(gridCode: string): Promise<GridBoard | null> {
+    return this.read('getBoard', (s) => {
+      const row = s.get('SELECT * FROM grid_boards WHERE grid_code = ?').get(gridCode) as BoardRow | undefined
+      return row ? rowToBoard(row) : null
+    })
+  }
+
+  async putBoard(b: GridBoard): Promise<void> {
+    const row = boardToRow(b)
+    return this.write('putBoard', (s) => {
+      s.get(UPSERT_BOARD).run(row)
+    })
+  }
+
+  getMembership(gridCode: string, userId: string): Promise<Membership | null> {
+    return this.read('getMembership', (s) => {
+      const row = s.get('SELECT * FROM memberships WHERE grid_code = ? AND user_id = ?').get(gridCode, userId) as
+        | MembershipRow
+        | undefined
+      return row ? rowToMembership(row) : null
+    })
+  }
+
+  async putMembership(m: Membership): Promise<void> {
+    const row = membershipToRow(m)
+    return this.write('putMembership', (s) => {
+      s.get(UPSERT_MEMBERSHIP).run(row)
+    })
+  }
+
+  /** Oldest request first, user id breaking ties; a limit that is not a positive number means the default. */
+  listMemberships(gridCode: string, status: Membership['status'], limit?: number): Promise<Membership[]> {
+    return this.read('listMemberships', (s) => {
+      const n = limit === undefined || !Number.isFinite(limit) || limit < 1 ? MEMBERSHIP_DEFAULT_LIMIT : Math.floor(limit)
+      const rows = s
+        .get('SELECT * FROM memberships WHERE grid_code = ? AND status = ? ORDER BY requested_at, user_id LIMIT ?')
+        .all(gridCode, status, n) as MembershipRow[]
+      return rows.map(rowToMembership)
+    })
+  }
+
+  /** A grid named twice counts once. */
+  countMemberships(gridCodes: readonly string[], status: Membership['status']): Promise<number> {
+    return this.read('countMemberships', (s) => {
+      if (gridCodes.length === 0) return 0
+      const row = s
+        .get('SELECT COUNT(*) AS n FROM memberships WHERE grid_code IN (SELECT value FROM json_each(?)) AND status = ?')
+        .get(jsonList(gridCodes), status) as { n: number }
+      return row.n
+    })
+  }
+
+  /** Every status, oldest request first (grid code breaking ties). */
+  membershipsOf(userId: string): Promise<Membership[]> {
+    return this.read('membershipsOf', (s) => {
+      const rows = s.get('SELECT * FROM memberships WHERE user_id = ? ORDER BY requested_at, grid_code').all(userId) as MembershipRow[]
+      return rows.map(rowToMembership)
+    })
+  }
+
+  // ---- announcements ----
+
+  /**
+   * The lookup and the inserts share one write transaction, and writes are serialised, so two
+   * concurrent adds with one (author, key) store one announcement and both return it.
+   */
+  async addAnnouncement(a: Announcement): Promise<Announcement> {
+    const row = announcementToRow(a)
+    return this.write('addAnnouncement', (s) => {
+      const first = s.get('SELECT * FROM announcements WHERE author_id = ? AND idempotency_key = ?').get(
+        a.authorId,
+        a.idempotencyKey,
+      ) as AnnouncementRow | undefined
+      if (first) return rowToAnnouncement(first)
+      s.get(INSERT_ANNOUNCEMENT).run(row)
+      const target = s.get(
+        'INSERT INTO announcement_targets (grid_code, announcement_id, type) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+      )
+      for (const g of a.gridCodes) target.run(g, a.id, a.type)
+      return rowToAnnouncement(row)
+    })
+  }
+
+  getAnnouncement(id: string): Promise<Announcement | null> {
+    return this.read('getAnnouncement', (s) => {
+      const row = s.get('SELECT * FROM announcements WHERE id = ?').get(id) as AnnouncementRow | undefined
+      return row ? rowToAnnouncement(row) : null
+    })
+  }
+
+  /**
+   * Distinct ids from the per-grid index ranges, newest first, then their rows: an
+   * announcement reaching several of the grids appears once.
+   */
+  listAnnouncements(
+    gridCodes: readonly string[],
+    opts: { before?: string; limit?: number; type?: Announcement['type'] } = {},
+  ): Promise<Announcement[]> {
+    return this.read('listAnnouncements', (s) => {
+      if (gridCodes.length === 0) return []
+      const q = listAnnouncementsSql(gridCodes, opts)
+      return (s.get(q.sql).all(...q.params) as AnnouncementRow[]).map(rowToAnnouncement)
+    })
+  }
+
+  listAnnouncementsBy(authorId: string, opts: { before?: string; limit?: number } = {}): Promise<Announcement[]> {
+    return this.read('listAnnouncementsBy', (s) => {
+      const limit = clampAnnouncementLimit(opts.limit)
+      const rows = (
+        opts.before === undefined
+          ? s.get('SELECT * FROM announcements WHERE author_id = ? ORDER BY id DESC LIMIT ?').all(authorId, limit)
+          : s
+              .get('SELECT * FROM announcements WHERE author_id = ? AND id < ? ORDER BY id DESC LIMIT ?')
+              .all(authorId, opts.before, limit)
+      ) as AnnouncementRow[]
+      return rows.map(rowToAnnouncement)
+    })
+  }
+
+  async markAnnouncementRead(announcementId: string, userId: string, at: string): Promise<void> {
+    const readAt = instant(at)
+    return this.write('markAnnouncementRead', (s) => {
+      s.get('INSERT INTO announcement_reads (announcement_id, user_id, read_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(
+        announcementId,
+        userId,
+        readAt,
+      )
+    })
+  }
+
+  /** The read ones among `ids`, in the order of `ids`, each once. */
+  readAnnouncements(userId: string, ids: readonly string[]): Promise<string[]> {
+    return this.read('readAnnouncements', (s) => {
+      if (ids.length === 0) return []
+      const rows = s
+        .get('SELECT announcement_id FROM announcement_reads WHERE user_id = ? AND announcement_id IN (SELECT value FROM json_each(?))')
+        .all(userId, jsonList(ids)) as Array<{ announcement_id: string }>
+      const read = new Set(rows.map((r) => r.announcement_id))
+      return [...new Set(ids)].filter((id) => read.has(id))
+    })
+  }
+
+  /** First reads, oldest first (user id breaking ties). */
+  announcementReads(announcementId: string): Promise<Array<{ userId: string; readAt: string }>> {
+    return this.read('announcementReads', (s) => {
+      const rows = s
+        .get('SELECT user_id, read_at FROM announcement_reads WHERE announcement_id = ? ORDER BY read_at, user_id')
+        .all(announcementId) as Array<{ user_id: string; read_at: string }>
+      return rows.map((r) => ({ userId: r.user_id, readAt: r.read_at }))
     })
   }
 

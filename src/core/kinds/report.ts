@@ -24,6 +24,8 @@ export type ReportPayload = {
   mergedInto?: string
   /** 代办: filed by a grid worker for a resident without a phone. */
   proxy?: { name: string; phone: string }
+  /** 找网格员: a question to the grid worker rather than a problem on the ground. */
+  consult?: boolean
   /** Set by the SLA timer when the deadline passed; escalation clears it. */
   overdueSince?: string
 }
@@ -36,8 +38,9 @@ const DAY_MS = 24 * 3600 * 1000
 
 const needNote: Guard = ({ input }) => (input.note?.trim() ? null : fail('VALIDATION', '请填写原因', { note: '必填' }))
 
-const needAfterPhotos: Guard = ({ input }) =>
-  (input.attachments?.length ?? 0) > 0 ? null : fail('VALIDATION', '办结需上传处置后照片', { attachments: '至少一张' })
+/** A consultation (找网格员) is answered in words; a problem on the ground needs after-photos. */
+const needAfterPhotos: Guard = ({ c, input }) =>
+  (c.payload as { consult?: boolean }).consult === true || (input.attachments?.length ?? 0) > 0 ? null : fail('VALIDATION', '办结需上传处置后照片', { attachments: '至少一张' })
 
 const needRating: Guard = ({ input }) => {
   const r = input.params?.rating
