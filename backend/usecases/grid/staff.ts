@@ -136,7 +136,7 @@ export async function receipts(d: Deps, actor: Actor, input: { id: string }) {
   const reads = await d.store.announcementReads(a.id)
   const readAt = new Map(reads.map((r) => [r.userId, r.readAt]))
   const roster: Membership[] = []
-  for (const g of a.gridCodes) roster.push(...(await d.store.listMemberships(g, 'joined')))
+  for (const g of a.gridCodes) roster.push(...(await d.store.listMemberships(g, 'joined', 100_000)))
   const names = async (userId: string) => (await d.store.getUser(userId))?.name ?? ''
   const unread: ReceiptView['unread'] = []
   const readers: ReceiptView['readers'] = []
