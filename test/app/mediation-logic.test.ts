@@ -105,6 +105,7 @@ describe('deadline', () => {
     expect(deadlineInfo('2026-03-13T00:00:00Z', 'mediating', now)).toEqual({ text: '还剩 12 天', overdue: false, urgent: false })
     expect(deadlineInfo('2026-03-01T05:30:00Z', 'mediating', now)).toEqual({ text: '还剩 5 小时', overdue: false, urgent: true })
     expect(deadlineInfo('2026-02-27T00:00:00Z', 'accepted', now)).toEqual({ text: '已超期 2 天', overdue: true, urgent: false })
+    expect(deadlineInfo('2026-03-13T00:00:00Z', 'mediating', now, true)).toEqual({ text: '已超期', overdue: true, urgent: false })
     expect(deadlineInfo('2026-03-01T00:20:00Z', 'accepted', now)?.text).toBe('还剩 20 分钟')
   })
   it('says nothing for finished cases or cases without a deadline', () => {

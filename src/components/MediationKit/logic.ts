@@ -94,7 +94,8 @@ export function deadlineInfo(deadline: string | null, status: string, now: Date,
     return `${Math.floor(a / DAY)} 天`
   }
   if (left <= 0) return { text: `已超期 ${span(left)}`, overdue: true, urgent: false }
-  if (serverOverdue) return { text: `还剩 ${span(left)}`, overdue: true, urgent: false }
+  // The server's word wins: a phone clock that disagrees must not show time left on an overdue case.
+  if (serverOverdue) return { text: '已超期', overdue: true, urgent: false }
   return { text: `还剩 ${span(left)}`, overdue: false, urgent: left <= 3 * DAY }
 }
 
