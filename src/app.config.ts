@@ -18,6 +18,10 @@ export default defineAppConfig({
     // 在线调解: parties (apply, mine, join, detail, agreement print) and mediators / the centre.
     { root: 'pages/mediation', pages: ['apply/index', 'mine/index', 'join/index', 'detail/index', 'agreement/index'] },
     { root: 'pages/mediator', pages: mediatorPages },
+    // 网格服务群, residents' side: find my grid, its 公示牌 (join the group, 找网格员), announcements.
+    { root: 'pages/grid', pages: ['find/index', 'board/index', 'news/index'] },
+    // 网格服务群, staff side: the grid's board, QR, requests and announcements; the street's overview.
+    { root: 'pages/gridwork', pages: ['manage/index', 'publish/index', 'receipts/index', 'overview/index'] },
     ...consolePackages,
   ],
   // A report that cannot be sent lands in 我的事项 (待发送), often with no network: have it downloaded already.

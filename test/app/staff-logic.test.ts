@@ -164,8 +164,8 @@ describe('home entries', () => {
   const ids = (roles: Parameters<typeof staffEntries>[0], platform: string) => staffEntries(roles, platform).map((e) => e.id)
 
   it('gives a grid worker the queue and 代办', () => {
-    expect(ids(['grid_worker'], 'weapp')).toEqual(['jf-entry-staff-queue', 'jf-entry-proxy'])
-    expect(ids(['grid_worker'], 'h5')).toEqual(['jf-entry-staff-queue', 'jf-entry-proxy'])
+    expect(ids(['grid_worker'], 'weapp')).toEqual(['jf-entry-staff-queue', 'jf-entry-proxy', 'jf-entry-gridwork', 'jf-entry-publish'])
+    expect(ids(['grid_worker'], 'h5')).toEqual(['jf-entry-staff-queue', 'jf-entry-proxy', 'jf-entry-gridwork', 'jf-entry-publish'])
   })
 
   it('gives a department the queue only', () => {
@@ -173,10 +173,10 @@ describe('home entries', () => {
   })
 
   it('sends a dispatcher to the console on H5 and to the queue in the mini-program', () => {
-    expect(ids(['dispatcher'], 'h5')).toEqual(['jf-entry-console', 'jf-entry-dashboard', 'jf-entry-mediator'])
-    expect(ids(['dispatcher'], 'weapp')).toEqual(['jf-entry-staff-queue', 'jf-entry-mediator'])
-    expect(ids(['admin'], 'h5')).toEqual(['jf-entry-console', 'jf-entry-dashboard', 'jf-entry-mediator'])
-    expect(ids(['admin'], 'weapp')).toEqual(['jf-entry-mediator'])
+    expect(ids(['dispatcher'], 'h5')).toEqual(['jf-entry-console', 'jf-entry-dashboard', 'jf-entry-mediator', 'jf-entry-publish', 'jf-entry-grid-overview'])
+    expect(ids(['dispatcher'], 'weapp')).toEqual(['jf-entry-staff-queue', 'jf-entry-mediator', 'jf-entry-publish', 'jf-entry-grid-overview'])
+    expect(ids(['admin'], 'h5')).toEqual(['jf-entry-console', 'jf-entry-dashboard', 'jf-entry-mediator', 'jf-entry-grid-overview'])
+    expect(ids(['admin'], 'weapp')).toEqual(['jf-entry-mediator', 'jf-entry-grid-overview'])
   })
 
   it('gives mediators their workbench', () => {

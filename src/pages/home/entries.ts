@@ -15,6 +15,8 @@ export const MAIN_ENTRIES: HomeEntry[] = [
   { id: 'jf-entry-report', icon: '报', title: '上报问题', hint: '随手拍，反映身边的问题', url: '/pages/report/new/index' },
   { id: 'jf-entry-mine', icon: '事', title: '我的事项', hint: '查看办理进度', url: '/pages/cases/mine/index' },
   { id: 'jf-entry-mediation', icon: '调', title: '在线调解', hint: '邻里、家庭等纠纷在线调解', url: '/pages/mediation/mine/index' },
+  { id: 'jf-entry-grid', icon: '格', title: '我的网格', hint: '网格公示牌、入群、公告', url: '/pages/grid/find/index' },
+  { id: 'jf-entry-grid-news', icon: '告', title: '网格公告', hint: '通知、活动与紧急提醒', url: '/pages/grid/news/index' },
 ]
 
 const STAFF_QUEUE: HomeEntry = {
@@ -39,6 +41,9 @@ const MEDIATION_DESK: HomeEntry = {
   hint: '调解案件、沟通与协议',
   url: '/pages/mediator/queue/index',
 }
+const GRID_MANAGE: HomeEntry = { id: 'jf-entry-gridwork', icon: '群', title: '网格群管理', hint: '公示牌、入群审核、发布公告', url: '/pages/gridwork/manage/index' }
+const GRID_PUBLISH: HomeEntry = { id: 'jf-entry-publish', icon: '发', title: '发布公告', hint: '通知、活动、提醒、紧急', url: '/pages/gridwork/publish/index' }
+const GRID_OVERVIEW: HomeEntry = { id: 'jf-entry-grid-overview', icon: '览', title: '网格群总览', hint: '各网格成员、审核、二维码', url: '/pages/gridwork/overview/index' }
 const DASHBOARD: HomeEntry = { id: 'jf-entry-dashboard', icon: '数', title: '数据看板', hint: '办件量、超时率、分布', url: '/pages/console/dashboard/index' }
 
 /**
@@ -53,6 +58,9 @@ export function staffEntries(roles: readonly Role[], platform: 'h5' | 'weapp' | 
   if (has('grid_worker')) out.push(PROXY)
   if (desk) out.push(CONSOLE, DASHBOARD)
   if (has('mediator') || has('dispatcher') || has('admin')) out.push(MEDIATION_DESK)
+  if (has('grid_worker')) out.push(GRID_MANAGE)
+  if (has('grid_worker') || has('dispatcher')) out.push(GRID_PUBLISH)
+  if (has('dispatcher') || has('admin')) out.push(GRID_OVERVIEW)
   return out
 }
 

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { api, devAuth, isLocalDev } from '../../api'
 import RoleSwitcher from '../../components/RoleSwitcher'
 import { useSession } from '../../hooks/useSession'
+import GridEmergencyBanner from '../../components/GridEmergencyBanner'
 import { INBOX_URL, MAIN_ENTRIES, badgeText, staffEntries } from './entries'
 import './index.css'
 
@@ -76,6 +77,8 @@ export default function Home() {
           <Text className='jf-home-title'>{state.status === 'loading' ? '正在加载…' : '您好'}</Text>
         )}
       </View>
+
+      {state.status === 'ready' && <GridEmergencyBanner />}
 
       <View className='jf-home-entries'>
         {MAIN_ENTRIES.map((e) => (

@@ -1,0 +1,229 @@
+import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
+import { Picker, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useRef, useState } from 'react'
+import { api } from '../../api'
+import type { BoardView, TeamRole } from '../../contracts/api'
+import { formatFull } from '../../core/time'
+import { randomId } from '../../utils/id'
+import FieldError from '../FieldError'
+import {
+  OFFICE_HOURS_MAX,
+  SCOPE_MAX,
+  SERVICE_MAX,
+  SERVICES_MAX,
+  TEAM_MAX,
+  TEAM_ROLES,
+  boardDraftOf,
+  boardErrorsFromDetails,
+  saveBoardInput,
+  teamRoleLabel,
+  validateBoard,
+  type BoardDraft,
+  type BoardErrors,
+  type TeamRow,
+} from '../GridWorkKit/logic'
+import '../GridWorkKit/kit.css'
+import './index.css'
+
+interface Props {
+  board: BoardView
+  onSaved: (board: BoardView) => void
+}
+
+const ROLE_LABELS = TEAM_ROLES.map((r) => r.label)
+
+/** 网格信息公示牌: what residents see on the grid's page, edited by its own workers (or the street). */
+export default function GridWorkBoardEditor({ board, onSaved }: Props) {
+  const [draft, setDraft] = useState<BoardDraft>(() => boardDraftOf(board, () => randomId(8)))
+  const [errors, setErrors] = useState<BoardErrors>({})
+  const [formError, setFormError] = useState('')
+  const [saving, setSaving] = useState(false)
+  const [savedAt, setSavedAt] = useState<string | null>(null)
+  // Saving twice in a row must send what is on screen, not a draft captured by an older render.
+  const draftRef = useRef(draft)
+  draftRef.current = draft
+
+  const patch = (p: Partial<BoardDraft>, clear: string[] = []) => {
+    setDraft((d) => ({ ...d, ...p }))
+    if (clear.some((k) => errors[k])) setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !clear.includes(k))))
+  }
+
+  const setRow = (i: number, p: Partial<TeamRow>) => {
+    setDraft((d) => ({ ...d, team: d.team.map((t, j) => (j === i ? { ...t, ...p } : t)) }))
+    const keys = Object.keys(p).map((k) => `team.${i}.${k}`)
+    if (keys.some((k) => errors[k])) setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !keys.includes(k))))
+  }
+
+  // Row errors are keyed by index: removing a row would shift them onto the wrong person, so they go.
+  const dropTeamErrors = () => setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith('team'))))
+
+  const addRow = () => {
+    // A grid has one 网格长 and one 专职网格员; the "N" after them are mostly volunteers.
+    const has = (r: TeamRole) => draft.team.some((t) => t.role === r)
+    const role: TeamRole = !has('leader') ? 'leader' : !has('full_time') ? 'full_time' : 'volunteer'
+    patch({ team: [...draft.team, { key: randomId(8), role, name: '', phone: '' }] })
+    dropTeamErrors()
+  }
+
+  const removeRow = (i: number) => {
+    patch({ team: draft.team.filter((_, j) => j !== i) })
+    dropTeamErrors()
+  }
+
+  const setService = (i: number, v: string) => patch({ services: draft.services.map((s, j) => (j === i ? v : s)) }, ['services'])
+  const addService = () => patch({ services: [...draft.services, ''] })
+  const removeService = (i: number) => {
+    const left = draft.services.filter((_, j) => j !== i)
+    patch({ services: left.length ? left : [''] }, ['services'])
+  }
+
+  const save = async () => {
+    if (saving) return
+    const d = draftRef.current
+    setFormError('')
+    const found = validateBoard(d)
+    if (Object.keys(found).length) {
+      setErrors(found)
+      void Taro.showToast({ title: Object.values(found)[0]!, icon: 'none' })
+      return
+    }
+    setSaving(true)
+    const r = await api.call('grid.saveBoard', saveBoardInput(board.grid.code, d))
+    setSaving(false)
+    if (r.ok) {
+      setErrors({})
+      setSavedAt(new Date().toISOString())
+      onSaved(r.board)
+      void Taro.showToast({ title: '公示牌已保存', icon: 'success' })
+      return
+    }
+    setErrors(boardErrorsFromDetails(r.details))
+    const text = r.code === 'UNAVAILABLE' ? '网络不可用，请稍后重试' : r.message
+    setFormError(text)
+    void Taro.showToast({ title: text, icon: 'none' })
+  }
+
+  const services = draft.services
+
+  return (
+    <View className='jf-gw-board' id='jf-gw-board'>
+      <View className='jf-card'>
+        <Text className='jf-section-title jf-required'>网格范围</Text>
+        <View className='jf-gw-field' id='jf-gw-scope'>
+          <TextArea
+            value={draft.scope}
+            onChange={(v) => patch({ scope: v }, ['scope'])}
+            placeholder='包含的街巷、楼栋、小区，如：云景路 1–20 号，云景花园 1–8 栋'
+            maxLength={SCOPE_MAX}
+            rows={3}
+            autoSize
+          />
+        </View>
+        <FieldError field='scope' message={errors.scope} />
+        <Text className='jf-gw-label jf-required'>户数</Text>
+        <View className='jf-gw-field jf-gw-households' id='jf-gw-households'>
+          <Input value={draft.households} onChange={(v) => patch({ households: v }, ['households'])} placeholder='如：420' type='digit' maxLength={6} />
+        </View>
+        <FieldError field='households' message={errors.households} />
+      </View>
+
+      <View className='jf-card' id='jf-gw-team'>
+        <Text className='jf-section-title jf-required'>网格团队</Text>
+        <Text className='jf-gw-note'>公开电话会展示给居民，请填写工作电话，不要填写私人号码</Text>
+        {draft.team.map((t, i) => (
+          <View key={t.key} className='jf-gw-team-row' data-index={i} data-role={t.role}>
+            <View className='jf-gw-team-line'>
+              <Picker mode='selector' range={ROLE_LABELS} value={Math.max(0, TEAM_ROLES.findIndex((r) => r.key === t.role))} onChange={(e) => setRow(i, { role: TEAM_ROLES[Number(e.detail.value)]?.key ?? t.role })}>
+                <View className='jf-gw-team-role' data-role={t.role}>
+                  <Text>{teamRoleLabel(t.role)}</Text>
+                  <Text className='jf-gw-team-caret'>▾</Text>
+                </View>
+              </Picker>
+              <View className='jf-gw-field jf-gw-team-name'>
+                <Input value={t.name} onChange={(v) => setRow(i, { name: v })} placeholder='姓名' maxLength={20} />
+              </View>
+              <Text className='jf-gw-team-remove' data-index={i} onClick={() => removeRow(i)}>
+                删除
+              </Text>
+            </View>
+            <View className='jf-gw-field jf-gw-team-phone'>
+              <Input value={t.phone} onChange={(v) => setRow(i, { phone: v })} placeholder='公开电话（选填），如 020-87701001' maxLength={20} type='text' />
+            </View>
+            <FieldError field={`team.${i}.name`} message={errors[`team.${i}.name`]} />
+            <FieldError field={`team.${i}.phone`} message={errors[`team.${i}.phone`]} />
+          </View>
+        ))}
+        <FieldError field='team' message={errors.team} />
+        {draft.team.length < TEAM_MAX && (
+          <View className='jf-gw-actions'>
+            <Button id='jf-gw-team-add' size='small' fill='outline' onClick={addRow}>
+              添加成员
+            </Button>
+          </View>
+        )}
+      </View>
+
+      <View className='jf-card' id='jf-gw-services'>
+        <Text className='jf-section-title'>服务事项</Text>
+        {services.map((s, i) => (
+          <View key={i} className='jf-gw-service' data-index={i}>
+            <View className='jf-gw-field jf-gw-service-input'>
+              <Input value={s} onChange={(v) => setService(i, v)} placeholder='如：居住证办理咨询' maxLength={SERVICE_MAX} />
+            </View>
+            <Text className='jf-gw-service-remove' data-index={i} onClick={() => removeService(i)}>
+              删除
+            </Text>
+          </View>
+        ))}
+        <FieldError field='services' message={errors.services} />
+        {services.length < SERVICES_MAX && (
+          <View className='jf-gw-actions'>
+            <Button id='jf-gw-service-add' size='small' fill='outline' onClick={addService}>
+              添加服务
+            </Button>
+          </View>
+        )}
+        <Text className='jf-gw-label'>办公时间</Text>
+        <View className='jf-gw-field' id='jf-gw-office-hours'>
+          <Input value={draft.officeHours} onChange={(v) => patch({ officeHours: v }, ['officeHours'])} placeholder='如：工作日 9:00–12:00，14:00–17:30' maxLength={OFFICE_HOURS_MAX} />
+        </View>
+        <FieldError field='officeHours' message={errors.officeHours} />
+      </View>
+
+      <View className='jf-card'>
+        <Text className='jf-section-title'>入群方式</Text>
+        <View className='jf-gw-chips' id='jf-gw-policies'>
+          {(
+            [
+              ['open', '开放加入', '居民申请后直接入群，可看到群二维码'],
+              ['approval', '需审核', '网格员同意后居民才能看到群二维码'],
+            ] as const
+          ).map(([key, label]) => (
+            <View key={key} className={`jf-gw-chip jf-gw-policy ${draft.joinPolicy === key ? 'is-active' : ''}`} data-policy={key} onClick={() => patch({ joinPolicy: key })}>
+              <Text>{label}</Text>
+            </View>
+          ))}
+        </View>
+        <Text className='jf-gw-note'>{draft.joinPolicy === 'open' ? '居民申请后直接入群，可看到群二维码' : '网格员同意后居民才能看到群二维码'}</Text>
+      </View>
+
+      {formError && (
+        <View className='jf-gw-error' id='jf-gw-board-error'>
+          <Text>{formError}</Text>
+        </View>
+      )}
+
+      <View className='jf-gw-submit-bar'>
+        <Button id='jf-gw-save-board' type='primary' block size='large' loading={saving} onClick={() => void save()}>
+          {saving ? '正在保存…' : '保存公示牌'}
+        </Button>
+        {savedAt && (
+          <Text className='jf-gw-saved' id='jf-gw-board-saved'>
+            已于 {formatFull(savedAt)} 保存
+          </Text>
+        )}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '网格信息公示牌',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

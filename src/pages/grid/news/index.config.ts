@@ -1,0 +1,6 @@
+export default definePageConfig({
+  navigationBarTitleText: '网格公告',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 80,
+})
