@@ -3,31 +3,14 @@
  * grid, the 公示牌 with joining / the QR / leaving / 找网格员, and 网格公告. Screenshots go to
  * test-artifacts/grid-*.png. Skips when there is no build or no Chromium.
  */
-import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import path from 'node:path'
-import type { Browser, BrowserContext, Page, Route } from 'playwright-core'
-import { ARTIFACTS, CHROMIUM, DIST as BUILT, launch } from './h5-harness'
-import { DEV_USERS, ME } from './h5-fixtures'
+import { describeH5, DIST as BUILT, h5Ready, type Answers } from './h5-harness'
+import { ME } from './h5-fixtures'
+import { useH5Session } from './h5-session'
 
 /** JF_DIST_H5: a copy of the build, so a parallel `taro build` emptying dist-h5 cannot break a run. */
 const DIST = process.env.JF_DIST_H5 ? path.resolve(process.env.JF_DIST_H5) : BUILT
-const ready = existsSync(path.join(DIST, 'index.html')) && existsSync(CHROMIUM)
-
-function serveDist(): Promise<{ server: Server; url: string }> {
-  const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'application/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' }
-  const server = createServer((req, res) => {
-    let file = path.join(DIST, decodeURIComponent((req.url ?? '/').split('?')[0]))
-    if (!file.startsWith(DIST) || !existsSync(file) || statSync(file).isDirectory()) file = path.join(DIST, 'index.html')
-    res.writeHead(200, { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream' })
-    createReadStream(file).pipe(res)
-  })
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })))
-}
-const maybe = ready || process.env.CI ? describe : describe.skip
-
-type Answer = unknown | ((data: Record<string, unknown>) => unknown)
+const maybe = describeH5(h5Ready({ dist: DIST }))
 
 const CODE = '440111010001001'
 const GRID = { code: CODE, name: '云景社区第1网格', path: '白云区 京溪街道 云景社区', phone: '020-87654321' }
@@ -91,71 +74,18 @@ const EMERGENCY = ANN('e1', {
 })
 
 maybe('网格服务群, residents (H5, mocked functions)', () => {
-  let browser: Browser
-  let context: BrowserContext
-  let server: Server
-  let base: string
-  let page: Page
-  let answers: Record<string, Answer>
-  let calls: { key: string; data: Record<string, unknown> }[]
-
-  const defaults = (): Record<string, Answer> => ({
+  const defaults = (): Answers => ({
     'session.me': ME,
     'grid.board': { ok: true, board: BOARD, announcements: [ANN('a1', { type: 'activity', typeLabel: '活动', title: '周六上午义诊' })] },
     'grid.announcements': { ok: true, pinned: [], items: [], next: null },
     'inbox.list': { ok: true, items: [], next: null, unread: 0 },
   })
-  const called = (key: string) => calls.filter((c) => c.key === key)
-  const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `grid-${name}.png`), fullPage: true })
-  const settle = () => page.waitForTimeout(500)
-  const go = async (hash: string) => {
-    await page.goto(`${base}/#${hash}`)
-    await page.reload()
-  }
-
-  beforeAll(async () => {
-    ;({ server, url: base } = await serveDist())
-    browser = await launch()
-    context = await browser.newContext({
-      viewport: { width: 375, height: 812 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      geolocation: { latitude: 23.181, longitude: 113.32025 },
-      permissions: ['geolocation'],
-    })
-    page = await context.newPage()
-    await page.route('**/api/**', async (route: Route) => {
-      const req = route.request()
-      const url = new URL(req.url())
-      const json = (body: unknown, status = 200) => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) })
-      if (url.pathname === '/api/dev/users') return json(DEV_USERS)
-      if (url.pathname === '/api/dev/login') return json({ ok: true, token: 'test-token' })
-      const m = /^\/api\/fn\/([a-z]+)$/.exec(url.pathname)
-      if (!m) return json({ ok: false, code: 'NOT_FOUND', message: '无此接口' }, 404)
-      const { action, data } = req.postDataJSON() as { action: string; data: Record<string, unknown> }
-      const key = `${m[1]}.${action}`
-      calls.push({ key, data })
-      const a = answers[key]
-      const body = typeof a === 'function' ? (a as (d: Record<string, unknown>) => unknown)(data) : a
-      return json(body ?? { ok: false, code: 'NOT_FOUND', message: `未模拟 ${key}` })
-    })
-    mkdirSync(ARTIFACTS, { recursive: true })
-    answers = defaults()
-    calls = []
-    await page.goto(`${base}/#/pages/home/index`)
-    await page.locator('.jf-dev-user').first().click()
-    await page.locator('#jf-greeting').waitFor()
-  }, 30000)
-
-  beforeEach(() => {
-    answers = defaults()
-    calls = []
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await new Promise((r) => server?.close(r))
+  const { page, answers, called, go, shot, modalOk } = useH5Session({
+    defaults,
+    dist: DIST,
+    context: { geolocation: { latitude: 23.181, longitude: 113.32025 }, permissions: ['geolocation'] },
+    settleMs: 500,
+    shotPrefix: 'grid-',
   })
 
   it('finds the grid by position and by name, and says why', async () => {
@@ -170,7 +100,6 @@ maybe('网格服务群, residents (H5, mocked functions)', () => {
     const point = called('grid.find')[0].data
     expect(point.lng).toBeCloseTo(113.32025, 4)
     expect(point.lat).toBeCloseTo(23.181, 4)
-    await settle()
     await shot('find-located')
 
     await page.locator('#jf-grid-search input').fill('云景')
@@ -208,7 +137,6 @@ maybe('网格服务群, residents (H5, mocked functions)', () => {
     await expect(page.locator('#jf-grid-shape img').getAttribute('src')).resolves.toMatch(/^data:image\/svg\+xml;base64,/)
     await expect(page.locator('#jf-grid-membership').getAttribute('data-status')).resolves.toBe('none')
     await expect(page.locator('#jf-grid-anns').textContent()).resolves.toContain('周六上午义诊')
-    await settle()
     await shot('board-none')
 
     await page.locator('#jf-grid-building input').fill('云景花园 3 栋 502')
@@ -217,7 +145,6 @@ maybe('网格服务群, residents (H5, mocked functions)', () => {
     expect(called('grid.join')[0].data).toEqual({ code: CODE, building: '云景花园 3 栋 502' })
     await expect(page.locator('#jf-grid-status').textContent()).resolves.toBe('待审核')
     await expect(page.locator('#jf-grid-qr').count()).resolves.toBe(0)
-    await settle()
     await shot('board-requested')
   })
 
@@ -230,14 +157,13 @@ maybe('网格服务群, residents (H5, mocked functions)', () => {
     await expect(page.locator('#jf-grid-qr img').getAttribute('src')).resolves.toBe(QR_URL)
     await expect(page.locator('#jf-grid-qr-expiry').textContent()).resolves.toMatch(/^有效期至 \d{4}年\d+月\d+日 \d\d:\d\d$/)
     await page.locator('#jf-grid-qr').scrollIntoViewIfNeeded()
-    await settle()
     await shot('board-joined')
 
     await page.locator('#jf-grid-leave').click()
     await page.locator('.taro-modal__foot').waitFor()
     // The dialog comes first: nothing is sent until the resident confirms.
     expect(called('grid.leave')).toEqual([])
-    await page.locator('.taro-modal__foot .taro-model__btn:not(.taro-model__cancel), .taro-modal__foot div:last-child').last().click()
+    await modalOk()
     await page.locator('#jf-grid-membership[data-status="left"]').waitFor()
     expect(called('grid.leave')[0].data).toEqual({ code: CODE })
     await page.locator('#jf-grid-join').getByText('重新申请入群').waitFor()
@@ -267,7 +193,6 @@ maybe('网格服务群, residents (H5, mocked functions)', () => {
     expect(first).toEqual({ code: CODE, idempotencyKey: expect.stringMatching(/^[0-9A-Z]{26}$/), question: '小区加装电梯需要准备哪些材料？' })
     expect(second.idempotencyKey).toBe(first.idempotencyKey)
     await page.locator('#jf-grid-ask-sent').scrollIntoViewIfNeeded()
-    await settle()
     await shot('board-asked')
     await page.locator('#jf-grid-ask-case').click()
     await page.waitForURL(/pages\/cases\/detail\/index\?id=01JASK0000000000000000001/)
@@ -291,7 +216,6 @@ maybe('网格服务群, residents (H5, mocked functions)', () => {
       'a1:activity:0',
       'a2:reminder:1',
     ])
-    await settle()
     await shot('news')
 
     await pinned.click()
@@ -301,7 +225,6 @@ maybe('网格服务群, residents (H5, mocked functions)', () => {
     // Already read: opening does not send another receipt.
     await page.locator('.jf-ann[data-id="a2"]').click()
     expect(called('grid.markRead')).toHaveLength(1)
-    await settle()
     await shot('news-open')
 
     await page.locator('#jf-ann-more').click()

@@ -3,34 +3,26 @@
  * call mocked: sign in through the role switcher, fill and submit a report (point picked on the
  * grid map), land on the case, see it in 我的事项. Skips when there is no build or no Chromium.
  */
-import { existsSync, mkdirSync } from 'node:fs'
-import type { Server } from 'node:http'
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { ARTIFACTS, CHROMIUM, DIST, launch, mockApi, serveDist, type MockState } from './h5-harness'
+import type { Page } from 'playwright-core'
+import { ARTIFACTS, describeH5, h5Ready, mockApi, openH5, type H5, type MockState } from './h5-harness'
 
-const ready = existsSync(path.join(DIST, 'index.html')) && existsSync(CHROMIUM)
-// In CI a missing build or browser is a failure, not a skip.
-const maybe = ready || process.env.CI ? describe : describe.skip
+const maybe = describeH5(h5Ready())
 
 maybe('H5 app (mocked functions)', () => {
-  let browser: Browser
-  let server: Server
+  let h5: H5
   let base: string
   let page: Page
   const state: MockState = { signedIn: false, calls: [] }
 
   beforeAll(async () => {
-    ;({ server, url: base } = await serveDist())
-    browser = await launch()
-    page = await browser.newPage({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true })
+    h5 = await openH5()
+    ;({ base, page } = h5)
     await mockApi(page, state)
-    mkdirSync(ARTIFACTS, { recursive: true })
   }, 30000)
 
   afterAll(async () => {
-    await browser?.close()
-    await new Promise((r) => server?.close(r))
+    await h5?.close()
   })
 
   it('shows the role switcher first, then greets the signed-in user', async () => {

@@ -3,20 +3,10 @@
  * joining by invitation, consent, the message thread, confirming an agreement, the mediator's
  * forms, CONFLICT, the queue, the ledger and the print view. Skips without a build or Chromium.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs'
-import type { Server } from 'node:http'
-import path from 'node:path'
-import type { Browser, Page, Route } from 'playwright-core'
-import { ARTIFACTS, CHROMIUM, DIST, launch, serveDist } from './h5-harness'
-import { DEV_USERS } from './h5-fixtures'
+import { describeH5, h5Ready, type Answers } from './h5-harness'
+import { useH5Session } from './h5-session'
 
-const built = existsSync(path.join(DIST, 'index.html')) && existsSync(CHROMIUM)
-/** A dist-h5 built before the mediation pages existed cannot run these. */
-const hasPages =
-  built && readdirSync(path.join(DIST, 'js')).some((f) => f.startsWith('app.') && f.endsWith('.js') && readFileSync(path.join(DIST, 'js', f), 'utf8').includes('pages/mediation/apply'))
-const maybe = hasPages || process.env.CI ? describe : describe.skip
-
-type Answer = unknown | ((data: Record<string, unknown>) => unknown)
+const maybe = describeH5(h5Ready({ page: 'pages/mediation/apply' }))
 
 const ago = (min: number) => new Date(Date.now() - min * 60_000).toISOString()
 const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString()
@@ -133,68 +123,14 @@ const MESSAGES = [
 ]
 
 maybe('在线调解 pages (H5, mocked functions)', () => {
-  let browser: Browser
-  let server: Server
-  let url: string
-  let page: Page
-  let answers: Record<string, Answer>
-  let calls: { key: string; data: Record<string, unknown> }[]
-
-  const called = (key: string) => calls.filter((c) => c.key === key)
-  const defaults = (): Record<string, Answer> => ({
+  const defaults = (): Answers => ({
     'session.me': RESIDENT,
     'mediation.options': OPTIONS,
     'mediation.messages': { ok: true, messages: [] },
     'inbox.list': { ok: true, items: [], next: null, unread: 0 },
   })
 
-  beforeAll(async () => {
-    ;({ server, url } = await serveDist())
-    browser = await launch()
-    page = await browser.newPage({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true })
-    await page.route('**/api/**', async (route: Route) => {
-      const req = route.request()
-      const u = new URL(req.url())
-      const json = (body: unknown, status = 200) => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) })
-      if (u.pathname === '/api/dev/users') return json(DEV_USERS)
-      if (u.pathname === '/api/dev/login') return json({ ok: true, token: 'test-token' })
-      const m = /^\/api\/fn\/([a-z]+)$/.exec(u.pathname)
-      if (!m) return json({ ok: false, code: 'NOT_FOUND', message: '无此接口' }, 404)
-      const { action, data } = req.postDataJSON() as { action: string; data: Record<string, unknown> }
-      const key = `${m[1]}.${action}`
-      calls.push({ key, data })
-      const a = answers[key]
-      const body = typeof a === 'function' ? (a as (d: Record<string, unknown>) => unknown)(data) : a
-      return json(body ?? { ok: false, code: 'NOT_FOUND', message: `未模拟 ${key}` })
-    })
-    mkdirSync(ARTIFACTS, { recursive: true })
-    answers = defaults()
-    calls = []
-    await page.goto(`${url}/#/pages/home/index`)
-    await page.locator('.jf-dev-user').first().click()
-    await page.locator('#jf-greeting').waitFor()
-  }, 30000)
-
-  beforeEach(() => {
-    answers = defaults()
-    calls = []
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await new Promise((r) => server?.close(r))
-  })
-
-  const go = async (hash: string) => {
-    await page.goto(`${url}/#${hash}`)
-    await page.reload()
-  }
-  const settle = () => page.waitForTimeout(600)
-  const shot = async (name: string) => {
-    await settle()
-    await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true })
-  }
-  const modalOk = () => page.locator('.taro-modal__foot .taro-model__btn:not(.taro-model__cancel), .taro-modal__foot div:last-child').last().click()
+  const { page, answers, called, go, settle, shot, modalOk } = useH5Session({ defaults })
 
   it('applies: field errors first, then mediation.apply with one key, and lands on the invitations', async () => {
     answers['mediation.apply'] = { ok: false, code: 'VALIDATION', message: '对方电话格式不正确', details: { 'respondents.1.phone': '格式不正确' } }

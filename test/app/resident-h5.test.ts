@@ -3,19 +3,12 @@
  * duplicate suggestion and follow, the 待发送 outbox when the network is gone, confirming or
  * reopening a resolved case, and the message inbox. Skips when there is no build or no Chromium.
  */
-import { existsSync, mkdirSync } from 'node:fs'
-import type { Server } from 'node:http'
-import path from 'node:path'
-import type { Browser, Page, Route } from 'playwright-core'
-import { ARTIFACTS, CHROMIUM, DIST, launch, serveDist } from './h5-harness'
-import { CASE, CATEGORIES, DEV_USERS, GET, GRID_MAP, ME } from './h5-fixtures'
+import type { Page } from 'playwright-core'
+import { ABORT, describeH5, h5Ready, type Answers } from './h5-harness'
+import { CASE, CATEGORIES, GET, GRID_MAP, ME } from './h5-fixtures'
+import { useH5Session } from './h5-session'
 
-const ready = existsSync(path.join(DIST, 'index.html')) && existsSync(CHROMIUM)
-const maybe = ready || process.env.CI ? describe : describe.skip
-
-type Answer = unknown | ((data: Record<string, unknown>) => unknown)
-/** `'ABORT'` drops the request like a dead network. */
-const ABORT = 'ABORT'
+const maybe = describeH5(h5Ready())
 
 const ago = (min: number) => new Date(Date.now() - min * 60_000).toISOString()
 
@@ -45,14 +38,7 @@ const RESOLVED_TIMELINE = [
 ].map((e) => (e.action === 'submit' ? { ...e, actorLabel: '我' } : e))
 
 maybe('resident closed loop (H5, mocked functions)', () => {
-  let browser: Browser
-  let server: Server
-  let base: string
-  let page: Page
-  let answers: Record<string, Answer>
-  let calls: { key: string; data: Record<string, unknown> }[]
-
-  const defaults = (): Record<string, Answer> => ({
+  const defaults = (): Answers => ({
     'session.me': ME,
     'reports.categories': CATEGORIES,
     'reports.gridMap': GRID_MAP,
@@ -62,51 +48,7 @@ maybe('resident closed loop (H5, mocked functions)', () => {
     'reports.duplicates': { ok: true, cases: [] },
     'inbox.list': { ok: true, items: [], next: null, unread: 0 },
   })
-  const called = (key: string) => calls.filter((c) => c.key === key)
-
-  beforeAll(async () => {
-    ;({ server, url: base } = await serveDist())
-    browser = await launch()
-    page = await browser.newPage({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true })
-    await page.route('**/api/**', async (route: Route) => {
-      const req = route.request()
-      const url = new URL(req.url())
-      const json = (body: unknown, status = 200) => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) })
-      if (url.pathname === '/api/dev/users') return json(DEV_USERS)
-      if (url.pathname === '/api/dev/login') return json({ ok: true, token: 'test-token' })
-      const m = /^\/api\/fn\/([a-z]+)$/.exec(url.pathname)
-      if (!m) return json({ ok: false, code: 'NOT_FOUND', message: '无此接口' }, 404)
-      const { action, data } = req.postDataJSON() as { action: string; data: Record<string, unknown> }
-      const key = `${m[1]}.${action}`
-      calls.push({ key, data })
-      const a = answers[key]
-      const body = typeof a === 'function' ? (a as (d: Record<string, unknown>) => unknown)(data) : a
-      if (body === ABORT) return route.abort('internetdisconnected')
-      return json(body ?? { ok: false, code: 'NOT_FOUND', message: `未模拟 ${key}` })
-    })
-    mkdirSync(ARTIFACTS, { recursive: true })
-    answers = defaults()
-    calls = []
-    await page.goto(`${base}/#/pages/home/index`)
-    await page.locator('.jf-dev-user').first().click()
-    await page.locator('#jf-greeting').waitFor()
-  }, 30000)
-
-  beforeEach(() => {
-    answers = defaults()
-    calls = []
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await new Promise((r) => server?.close(r))
-  })
-
-  const go = async (hash: string) => {
-    await page.goto(`${base}/#${hash}`)
-    await page.reload() // a fresh app run: storage is what carries state, as on a phone
-  }
-  const settle = () => page.waitForTimeout(600)
+  const { page, answers, called, go, shot, modalOk } = useH5Session({ defaults })
 
   /** Category and point on the form (the H5 grid map picker). */
   async function fillForm(p: Page, description: string) {
@@ -136,8 +78,7 @@ maybe('resident closed loop (H5, mocked functions)', () => {
     await expect(row.textContent()).resolves.toContain('东门垃圾桶满了没人收')
     await expect(row.textContent()).resolves.toContain('已受理')
     expect(called('reports.duplicates').at(-1)!.data).toMatchObject({ category: 'env.garbage' })
-    await settle()
-    await page.screenshot({ path: path.join(ARTIFACTS, 'resident-duplicates.png'), fullPage: true })
+    await shot('resident-duplicates')
 
     await row.locator('.jf-duplicate-follow').click()
     await page.locator(`#jf-case-detail[data-case-id="${DUP.id}"]`).waitFor()
@@ -158,8 +99,7 @@ maybe('resident closed loop (H5, mocked functions)', () => {
     await expect(row.textContent()).resolves.toContain('路灯不亮已经三天了')
     const key = (await row.getAttribute('data-key'))!
     expect(key).toMatch(/^[0-9A-Z]{26}$/)
-    await settle()
-    await page.screenshot({ path: path.join(ARTIFACTS, 'resident-outbox.png'), fullPage: true })
+    await shot('resident-outbox')
 
     // Network back: 立即重试 sends it with the same key; the row goes, the real case shows.
     const sent = { ...CASE, id: '01JSENT0000000000000000001', title: '路灯不亮已经三天了，晚上很黑' }
@@ -185,8 +125,7 @@ maybe('resident closed loop (H5, mocked functions)', () => {
     await failed.waitFor()
     await expect(failed.locator('.jf-status-tag').textContent()).resolves.toContain('发送失败')
     await expect(failed.locator('.jf-outbox-error').textContent()).resolves.toBe('请选择具体的问题分类')
-    await settle()
-    await page.screenshot({ path: path.join(ARTIFACTS, 'resident-outbox-failed.png'), fullPage: true })
+    await shot('resident-outbox-failed')
 
     await failed.locator('.jf-outbox-edit').click()
     await page.locator('#jf-form-error').getByText('请选择具体的问题分类').waitFor()
@@ -196,7 +135,7 @@ maybe('resident closed loop (H5, mocked functions)', () => {
 
     await page.locator('.jf-outbox-row[data-state="failed"] .jf-outbox-delete').click()
     await page.getByText('删除这条上报？').waitFor()
-    await page.locator('.taro-modal__foot .taro-model__btn:not(.taro-model__cancel), .taro-modal__foot div:last-child').last().click()
+    await modalOk()
     await page.waitForFunction(() => document.querySelectorAll('.jf-outbox-row').length === 0)
   })
 
@@ -222,15 +161,13 @@ maybe('resident closed loop (H5, mocked functions)', () => {
     await page.locator('#jf-decide-error').getByText('请先点击星星评分').waitFor()
     await page.locator('.jf-star[data-value="4"]').click()
     await page.locator('#jf-confirm-comment textarea').fill('处理很及时')
-    await settle()
-    await page.screenshot({ path: path.join(ARTIFACTS, 'resident-confirm.png'), fullPage: true })
+    await shot('resident-confirm')
     await page.locator('#jf-confirm').click()
     await page.locator('#jf-case-detail[data-status="closed"]').waitFor()
     expect(called('reports.confirm')[0]!.data).toEqual({ id: RESOLVED.id, version: 5, rating: 4, comment: '处理很及时' })
     await page.locator('#jf-rating[data-rating="4"]').getByText('处理很及时').waitFor()
     await expect(page.locator('#jf-decide').count()).resolves.toBe(0)
-    await settle()
-    await page.screenshot({ path: path.join(ARTIFACTS, 'resident-closed.png'), fullPage: true })
+    await shot('resident-closed')
   })
 
   it('reopens with a reason, and a CONFLICT reloads the case', async () => {
@@ -251,8 +188,7 @@ maybe('resident closed loop (H5, mocked functions)', () => {
     await page.locator('#jf-reopen').click()
     await page.locator('#jf-decide-error').getByText('该事项已被更新，已为您刷新').waitFor()
     await page.locator('#jf-case-detail[data-version="7"]').waitFor()
-    await settle()
-    await page.screenshot({ path: path.join(ARTIFACTS, 'resident-reopen.png'), fullPage: true })
+    await shot('resident-reopen')
     answers['reports.get'] = () => ({ ok: true, case: { ...RESOLVED, status: 'in_progress', statusLabel: '处置中', version: 8 }, timeline: RESOLVED_TIMELINE })
     await page.locator('#jf-reopen').click()
     await page.locator('#jf-case-detail[data-status="in_progress"]').waitFor()
@@ -280,8 +216,7 @@ maybe('resident closed loop (H5, mocked functions)', () => {
     await page.locator('.jf-inbox-item[data-id="m1"][data-read="0"]').waitFor()
     await page.locator('#jf-inbox-more').click()
     await page.locator('.jf-inbox-item[data-id="m3"][data-read="1"]').waitFor()
-    await settle()
-    await page.screenshot({ path: path.join(ARTIFACTS, 'resident-inbox.png'), fullPage: true })
+    await shot('resident-inbox')
 
     await page.locator('.jf-inbox-item[data-id="m1"]').click()
     await page.locator(`#jf-case-detail[data-case-id="${CASE.id}"]`).waitFor()
