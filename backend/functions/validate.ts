@@ -27,10 +27,19 @@ function describeIssue(issue: z.ZodIssue): string {
     case 'invalid_enum_value':
       return '取值不在允许范围内'
     case 'unrecognized_keys':
-      return `不支持的字段：${issue.keys.join('、')}`
+      return `不支持的字段：${shownKeys(issue.keys)}`
     case 'invalid_string':
       return '格式不正确'
     default:
       return '格式不正确'
   }
+}
+
+/** Unknown field names echoed back, but never a flood: three at most, short, without control characters. */
+function shownKeys(keys: string[]): string {
+  const clean = keys.slice(0, 3).map((k) => {
+    const t = k.replace(/[\p{Cc}\p{Cf}]/gu, '')
+    return t.length > 20 ? `${t.slice(0, 20)}…` : t
+  })
+  return keys.length > 3 ? `${clean.join('、')}等` : clean.join('、')
 }

@@ -68,7 +68,9 @@ export async function act(d: Deps, actor: Actor, input: ActInput) {
   const tree = await d.orgTree()
   const c = await loadReadable(d, tree, actor, input.id)
   if ('ok' in c) return c
-  const params = PREPARE[input.action] ? await PREPARE[input.action]!(d, tree, actor, c, input) : {}
+  // Own keys only: an action named "__proto__" or "constructor" must not find Object's members.
+  const prepare = Object.prototype.hasOwnProperty.call(PREPARE, input.action) ? PREPARE[input.action] : undefined
+  const params = prepare ? await prepare(d, tree, actor, c, input) : {}
   if ('ok' in params && params.ok === false) return params as Failure
   if (input.attachments) {
     for (const id of input.attachments) {

@@ -53,5 +53,11 @@ export async function createOnce(d: Deps, actor: Actor, key: string, c: Case, e:
     return c.id
   })
   const stored = winner === c.id ? c : await d.store.getCase(winner)
-  return stored ? { case: stored, replayed: winner !== c.id } : fail('UNAVAILABLE', '系统繁忙，请稍后重试')
+  if (!stored) return fail('UNAVAILABLE', '系统繁忙，请稍后重试')
+  return stored.kind === c.kind ? { case: stored, replayed: winner !== c.id } : keyUsedElsewhere()
+}
+
+/** A key the caller already used for another kind of case: a client bug, never a replay. */
+export function keyUsedElsewhere(): Failure {
+  return fail('VALIDATION', '请求编号已用于其他事项，请重新提交', { idempotencyKey: '已被使用' })
 }

@@ -8,7 +8,7 @@ import { canRead } from '../../src/core/scope'
 import { leafCategory } from '../config/district'
 import type { Deps } from '../runtime'
 import { caseView, summaryOf, timelineViews } from './views'
-import { createOnce } from './persist'
+import { createOnce, keyUsedElsewhere } from './persist'
 import { REPORT } from '../../src/core/kinds/report'
 
 export const MAX_PHOTOS = 9
@@ -59,6 +59,7 @@ export async function gridMap(d: Deps, p: Partial<GeoPoint>) {
 export async function submit(d: Deps, actor: Actor, input: ApiIn<'reports.submit'>, proxy?: ApiIn<'cases.proxySubmit'>['proxy']) {
   const tree = await d.orgTree()
   const replay = await d.store.findCaseByIdempotency(actor.userId, input.idempotencyKey)
+  if (replay && replay.kind !== 'report') return keyUsedElsewhere()
   if (replay) return { ok: true as const, case: await caseView(d, tree, replay), replayed: true }
 
   const category = leafCategory(d.config, input.category)

@@ -10,7 +10,7 @@ import { canRead } from '../../../src/core/scope'
 import { transition } from '../../../src/core/transition'
 import { committeeFor } from '../../config/district'
 import type { Deps } from '../../runtime'
-import { createOnce, saveTransition } from '../persist'
+import { createOnce, keyUsedElsewhere, saveTransition } from '../persist'
 import { actionsOf } from './actions'
 import { leastLoadedMediator, mediatorsOf } from './mediators'
 import { mediationView, pl } from './views'
@@ -27,6 +27,7 @@ function secret(): string {
 export async function apply(d: Deps, actor: Actor, input: ApiIn<'mediation.apply'>) {
   const tree = await d.orgTree()
   const replay = await d.store.findCaseByIdempotency(actor.userId, input.idempotencyKey)
+  if (replay && replay.kind !== 'mediation') return keyUsedElsewhere()
   if (replay) return { ok: true as const, case: await mediationView(d, tree, actor, replay), replayed: true }
   const street = tree.get(input.streetCode)
   if (!street || street.level !== 'street') return fail('VALIDATION', '请选择受理的街道', { streetCode: '不存在' })
