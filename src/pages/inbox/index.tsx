@@ -1,62 +1,28 @@
 import { Button, Empty } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { useCallback, useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
 import { api } from '../../api'
 import type { InboxItemView } from '../../contracts/api'
 import { formatInstant } from '../../core/time'
+import { usePagedList } from '../../hooks/usePagedList'
 import { appendPage, markLocal } from './logic'
 import './index.css'
 
 const PAGE = 20
 
-type Phase = 'loading' | 'ready' | 'error'
-
 export default function Inbox() {
-  const [items, setItems] = useState<InboxItemView[]>([])
-  const [next, setNext] = useState<string | null>(null)
   const [unread, setUnread] = useState(0)
-  const [phase, setPhase] = useState<Phase>('loading')
-  const [error, setError] = useState('')
-  const [loadingMore, setLoadingMore] = useState(false)
   const [readingAll, setReadingAll] = useState(false)
-  const shown = useRef(false)
-
-  const refresh = useCallback(async () => {
-    const r = await api.call('inbox.list', { limit: PAGE })
-    if (r.ok) {
-      setItems(r.items)
-      setNext(r.next)
-      setUnread(r.unread)
-      setPhase('ready')
-      shown.current = true
-    } else if (shown.current) void Taro.showToast({ title: r.message, icon: 'none' })
-    else {
-      setError(r.message)
-      setPhase('error')
-    }
-  }, [])
-
   // Back from a case: new messages may have arrived meanwhile.
-  useDidShow(() => void refresh())
-
-  usePullDownRefresh(() => {
-    void refresh().finally(() => Taro.stopPullDownRefresh())
-  })
-
-  const loadMore = async () => {
-    if (!next || loadingMore) return
-    setLoadingMore(true)
-    const r = await api.call('inbox.list', { before: next, limit: PAGE })
-    setLoadingMore(false)
-    if (r.ok) {
-      setItems((list) => appendPage(list, r.items))
-      setNext(r.next)
-      setUnread(r.unread)
-    } else void Taro.showToast({ title: r.message, icon: 'none' })
-  }
-
-  useReachBottom(() => void loadMore())
+  const { items, setItems, next, phase, error, loadingMore, refresh, loadMore } = usePagedList<InboxItemView>(
+    (before) =>
+      api.call('inbox.list', before ? { before, limit: PAGE } : { limit: PAGE }).then((r) => {
+        if (r.ok) setUnread(r.unread)
+        return r
+      }),
+    { merge: appendPage },
+  )
 
   const open = async (item: InboxItemView) => {
     if (!item.read) {

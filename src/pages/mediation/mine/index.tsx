@@ -1,12 +1,12 @@
 import { Button, Empty } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { useCallback, useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
 import { api } from '../../../api'
 import { deadlineInfo } from '../../../components/MediationKit/logic'
 import MediationStatusTag from '../../../components/MediationStatusTag'
 import type { MediationSummary } from '../../../contracts/api'
 import { formatInstant } from '../../../core/time'
+import { usePagedList } from '../../../hooks/usePagedList'
 import '../../../components/MediationKit/kit.css'
 import './index.css'
 
@@ -18,46 +18,12 @@ const ROLE_LABEL: Record<string, string> = { applicant: '我是申请人', respo
 
 /** Mediations where I am the applicant or a respondent, newest first. */
 export default function MyMediations() {
-  const [cases, setCases] = useState<MediationSummary[]>([])
-  const [next, setNext] = useState<string | null>(null)
-  const [phase, setPhase] = useState<'loading' | 'ready' | 'error'>('loading')
-  const [error, setError] = useState('')
-  const [loadingMore, setLoadingMore] = useState(false)
-  // Read inside callbacks Taro may hold from an earlier render.
-  const shownList = useRef(false)
-
-  const refresh = useCallback(async () => {
-    const r = await api.call('mediation.mine', { limit: PAGE })
-    if (r.ok) {
-      setCases(r.cases)
-      setNext(r.next)
-      setPhase('ready')
-      shownList.current = true
-    } else if (shownList.current) void Taro.showToast({ title: r.message, icon: 'none' })
-    else {
-      setError(r.message)
-      setPhase('error')
-    }
-  }, [])
-
   // Statuses move while the user is inside a case: reload every time the list shows.
-  useDidShow(() => void refresh())
-
-  usePullDownRefresh(() => {
-    void refresh().finally(() => Taro.stopPullDownRefresh())
-  })
-
-  const loadMore = async () => {
-    if (!next || loadingMore) return
-    setLoadingMore(true)
-    const r = await api.call('mediation.mine', { before: next, limit: PAGE })
-    setLoadingMore(false)
-    if (r.ok) {
-      setCases((list) => [...list, ...r.cases.filter((c) => !list.some((x) => x.id === c.id))])
-      setNext(r.next)
-    } else void Taro.showToast({ title: r.message, icon: 'none' })
-  }
-  useReachBottom(() => void loadMore())
+  const { items: cases, next, phase, error, loadingMore, refresh, loadMore } = usePagedList<MediationSummary>((before) =>
+    api
+      .call('mediation.mine', before ? { before, limit: PAGE } : { limit: PAGE })
+      .then((r) => (r.ok ? { ...r, items: r.cases } : r)),
+  )
 
   const go = (url: string) => void Taro.navigateTo({ url })
   const now = new Date()

@@ -1,33 +1,17 @@
-import { Button, Cell, CellGroup, Input, Switch, TextArea } from '@nutui/nutui-react-taro'
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { api } from '../../../api'
-import FieldError from '../../../components/FieldError'
-import PhotoPicker from '../../../components/PhotoPicker'
-import type { CaseSummary, CategoryView } from '../../../contracts/api'
-import { usePhotoUploads } from '../../../hooks/usePhotoUploads'
+import ReportFields, { SubmitBar, useReportForm } from '../../../components/ReportFields'
+import type { CaseSummary } from '../../../contracts/api'
 import { outbox, startOutbox, submitInput, type OutboxDraft } from '../../../outbox'
 import { categoryPath, isSelectableCategory } from '../../../utils/categories'
 import { randomId } from '../../../utils/id'
-import {
-  DESCRIPTION_MAX,
-  MAX_PHOTOS,
-  emptyDraft,
-  errorsFromDetails,
-  toLocation,
-  validateDraft,
-  type DraftErrors,
-  type ReportDraft,
-} from '../../../utils/report-draft'
-import CategoryChips from './CategoryChips'
+import { errorsFromDetails, toLocation, validateDraft, type ReportDraft } from '../../../utils/report-draft'
 import DuplicateCard from './DuplicateCard'
 import { OUTBOX_SAVED, cachedCategories, isOfflinePhoto, keepCategories } from './offline'
 import { askSubscribeConsent, preloadTemplates } from './subscribe'
-import { useLocationPicker, type PickedLocation } from './useLocationPicker'
 import './index.css'
-
-type Fields = Omit<ReportDraft, 'photos'>
 
 const MINE_URL = '/pages/cases/mine/index'
 
@@ -35,15 +19,10 @@ export default function NewReport() {
   const { params } = useRouter()
   // Opened from 我的事项 to fix a report the server refused (发送失败): same key, fields filled in.
   const editKey = params.outbox ? decodeURIComponent(params.outbox) : ''
-  const [fields, setFields] = useState<Fields>(() => {
-    const { photos: _unused, ...rest } = emptyDraft()
-    return rest
+  const { fields, setFields, setErrors, photos, addPhotos: add, grid, setGrid, categories, fieldProps } = useReportForm({
+    keepCategories,
+    cachedCategories,
   })
-  const { photos, add, remove, retry } = usePhotoUploads()
-  const [grid, setGrid] = useState<PickedLocation['grid']>(null)
-  const [categories, setCategories] = useState<CategoryView[] | null>(null)
-  const [loadError, setLoadError] = useState('')
-  const [errors, setErrors] = useState<DraftErrors>({})
   const [formError, setFormError] = useState('')
   const [submitting, setSubmitting] = useState(false)
   // One key per draft: tapping 提交 again after a failure must not create a second case.
@@ -51,29 +30,9 @@ export default function NewReport() {
   const [duplicates, setDuplicates] = useState<CaseSummary[]>([])
   const dupSeq = useRef(0)
 
-  const set = <K extends keyof Fields>(k: K, v: Fields[K]) => {
-    setFields((f) => ({ ...f, [k]: v }))
-    if (errors[k as keyof DraftErrors]) setErrors((e) => ({ ...e, [k]: undefined }))
-  }
-
-  const loadCategories = useCallback(async () => {
-    setLoadError('')
-    const r = await api.call('reports.categories', {})
-    if (r.ok) {
-      setCategories(r.categories)
-      keepCategories(r.categories)
-      return
-    }
-    // Offline: the last list seen still lets the resident write the report into the outbox.
-    const kept = r.code === 'UNAVAILABLE' ? cachedCategories() : null
-    if (kept) setCategories(kept)
-    else setLoadError(r.message)
-  }, [])
-
   useEffect(() => {
-    void loadCategories()
     void preloadTemplates()
-  }, [loadCategories])
+  }, [])
 
   // Prefill from the outbox item being edited, with the server's reason for refusing it.
   useEffect(() => {
@@ -117,13 +76,6 @@ export default function NewReport() {
       if (seq === dupSeq.current) setDuplicates(r.ok ? r.cases : [])
     })
   }, [leaf, lng, lat])
-
-  const onPicked = useCallback((loc: PickedLocation) => {
-    setFields((f) => ({ ...f, point: loc.point, address: loc.address || f.address }))
-    setGrid(loc.grid)
-    setErrors((e) => ({ ...e, location: undefined, address: loc.address ? undefined : e.address }))
-  }, [])
-  const location = useLocationPicker(onPicked)
 
   /** Network trouble: the report waits in the outbox (same key) and goes by itself later. */
   const saveToOutbox = (input: OutboxDraft) => {
@@ -188,112 +140,17 @@ export default function NewReport() {
     void Taro.showToast({ title: r.message, icon: 'none' })
   }
 
-  const descLen = Array.from(fields.description).length
-
   return (
     <View className='jf-page jf-report-new'>
-      <View className='jf-card'>
-        <Text className='jf-section-title jf-required'>问题类别</Text>
-        {categories ? (
-          <CategoryChips categories={categories} value={fields.category} onChange={(c) => set('category', c)} />
-        ) : (
-          <View className='jf-cats-loading'>
-            <Text className='jf-muted'>{loadError || '正在加载类别…'}</Text>
-            {loadError && (
-              <Button size='small' onClick={() => void loadCategories()}>
-                重试
-              </Button>
-            )}
-          </View>
-        )}
-        <FieldError field='category' message={errors.category} />
-      </View>
+      <ReportFields
+        {...fieldProps}
+        descriptionPlaceholder='请描述问题的具体情况，如：时间、现象、影响（至少 5 个字）'
+        anonymousHint='处置人员看不到您的身份'
+      >
+        <DuplicateCard cases={duplicates} />
+      </ReportFields>
 
-      <View className='jf-card'>
-        <Text className='jf-section-title jf-required'>问题描述</Text>
-        <View id='jf-description' className='jf-description'>
-          <TextArea
-            value={fields.description}
-            onChange={(v) => set('description', v)}
-            placeholder='请描述问题的具体情况，如：时间、现象、影响（至少 5 个字）'
-            maxLength={DESCRIPTION_MAX}
-            rows={4}
-            autoSize
-          />
-          <Text className='jf-counter' id='jf-description-count'>
-            {descLen}/{DESCRIPTION_MAX}
-          </Text>
-        </View>
-        <FieldError field='description' message={errors.description} />
-
-        <Text className='jf-section-title'>
-          现场照片 <Text className='jf-muted'>（选填，最多 {MAX_PHOTOS} 张）</Text>
-        </Text>
-        <PhotoPicker photos={photos} max={MAX_PHOTOS} onAdd={add} onRemove={remove} onRetry={retry} />
-        <FieldError field='photos' message={errors.photos} />
-      </View>
-
-      <View className='jf-card'>
-        <Text className='jf-section-title jf-required'>问题位置</Text>
-        <View className='jf-loc-actions'>
-          <Button id='jf-loc-current' size='small' fill='outline' type='primary' loading={location.busy} onClick={() => void location.fromDevice()}>
-            使用当前位置
-          </Button>
-          <Button id='jf-loc-pick' size='small' fill='outline' onClick={() => void location.fromMap()}>
-            在地图上选点
-          </Button>
-        </View>
-        {fields.point && (
-          <View className='jf-loc-grid' id='jf-loc-grid'>
-            {grid ? (
-              <>
-                <Text className='jf-loc-grid-name'>所属网格：{grid.name}</Text>
-                <Text className='jf-muted'>{grid.path}</Text>
-              </>
-            ) : (
-              <Text className='jf-muted'>已选位置，暂未匹配到网格</Text>
-            )}
-          </View>
-        )}
-        <FieldError field='location' message={errors.location || location.error} />
-        <View id='jf-address' className='jf-address'>
-          <Input
-            value={fields.address}
-            onChange={(v) => set('address', v)}
-            placeholder='详细地址，如：云景路 12 号东门'
-            maxLength={200}
-          />
-        </View>
-        <FieldError field='address' message={errors.address} />
-      </View>
-
-      <DuplicateCard cases={duplicates} />
-
-      <View className='jf-card'>
-        <CellGroup divider={false}>
-          <Cell
-            title='匿名上报'
-            description='处置人员看不到您的身份'
-            extra={
-              <View id='jf-anonymous'>
-                <Switch checked={fields.anonymous} onChange={(v) => set('anonymous', v)} />
-              </View>
-            }
-          />
-        </CellGroup>
-      </View>
-
-      {formError && (
-        <View className='jf-form-error' id='jf-form-error'>
-          <Text>{formError}</Text>
-        </View>
-      )}
-
-      <View className='jf-submit-bar'>
-        <Button id='jf-submit' type='primary' block size='large' loading={submitting} onClick={() => void submit()}>
-          {submitting ? '正在提交…' : '提交'}
-        </Button>
-      </View>
+      <SubmitBar formError={formError} submitting={submitting} label='提交' onSubmit={() => void submit()} />
     </View>
   )
 }

@@ -1,71 +1,29 @@
-import { Button, Cell, CellGroup, Input, Switch, TextArea } from '@nutui/nutui-react-taro'
+import { Input } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import { api } from '../../../api'
 import FieldError from '../../../components/FieldError'
-import PhotoPicker from '../../../components/PhotoPicker'
+import ReportFields, { SubmitBar, useReportForm } from '../../../components/ReportFields'
 import { normalizePhone, proxyFieldOf, validateProxy, type ProxyErrors } from '../../../components/StaffKit/logic'
-import type { CategoryView } from '../../../contracts/api'
-import { usePhotoUploads } from '../../../hooks/usePhotoUploads'
 import { randomId } from '../../../utils/id'
-import {
-  DESCRIPTION_MAX,
-  MAX_PHOTOS,
-  emptyDraft,
-  errorsFromDetails,
-  toLocation,
-  validateDraft,
-  type DraftErrors,
-  type ReportDraft,
-} from '../../../utils/report-draft'
-// The resident's form pieces, reused as they are so both forms ask the same questions the same way.
-import CategoryChips from '../../report/new/CategoryChips'
-import { useLocationPicker, type PickedLocation } from '../../report/new/useLocationPicker'
+import { errorsFromDetails, toLocation, validateDraft, type DraftErrors, type ReportDraft } from '../../../utils/report-draft'
+// The resident's form styles, reused as they are so both forms ask the same questions the same way.
 import '../../report/new/index.css'
 import './index.css'
 
-type Fields = Omit<ReportDraft, 'photos'> & { proxyName: string; proxyPhone: string }
+type ProxyFields = { proxyName: string; proxyPhone: string }
 type Errors = DraftErrors & ProxyErrors
 
 /** 代办上报: a grid worker files a report for a resident without a phone, naming that resident. */
 export default function ProxyReport() {
-  const [fields, setFields] = useState<Fields>(() => {
-    const { photos: _unused, ...rest } = emptyDraft()
-    return { ...rest, proxyName: '', proxyPhone: '' }
+  const { fields, set, errors, setErrors, photos, categories, fieldProps } = useReportForm<ProxyFields, Errors>({
+    extra: { proxyName: '', proxyPhone: '' },
   })
-  const { photos, add, remove, retry } = usePhotoUploads()
-  const [grid, setGrid] = useState<PickedLocation['grid']>(null)
-  const [categories, setCategories] = useState<CategoryView[] | null>(null)
-  const [loadError, setLoadError] = useState('')
-  const [errors, setErrors] = useState<Errors>({})
   const [formError, setFormError] = useState('')
   const [submitting, setSubmitting] = useState(false)
   // One key per draft: tapping 提交 again after a failure must not file the resident's case twice.
   const idempotencyKey = useRef(randomId(26))
-
-  const set = <K extends keyof Fields>(k: K, v: Fields[K]) => {
-    setFields((f) => ({ ...f, [k]: v }))
-    if (errors[k as keyof Errors]) setErrors((e) => ({ ...e, [k]: undefined }))
-  }
-
-  const loadCategories = useCallback(async () => {
-    setLoadError('')
-    const r = await api.call('reports.categories', {})
-    if (r.ok) setCategories(r.categories)
-    else setLoadError(r.message)
-  }, [])
-
-  useEffect(() => {
-    void loadCategories()
-  }, [loadCategories])
-
-  const onPicked = useCallback((loc: PickedLocation) => {
-    setFields((f) => ({ ...f, point: loc.point, address: loc.address || f.address }))
-    setGrid(loc.grid)
-    setErrors((e) => ({ ...e, location: undefined, address: loc.address ? undefined : e.address }))
-  }, [])
-  const location = useLocationPicker(onPicked)
 
   const submit = async () => {
     if (submitting) return
@@ -109,8 +67,6 @@ export default function ProxyReport() {
     void Taro.showToast({ title: text, icon: 'none' })
   }
 
-  const descLen = Array.from(fields.description).length
-
   return (
     <View className='jf-page jf-report-new jf-proxy'>
       <View className='jf-proxy-banner'>
@@ -138,106 +94,13 @@ export default function ProxyReport() {
         <FieldError field='proxyPhone' message={errors.proxyPhone} />
       </View>
 
-      <View className='jf-card'>
-        <Text className='jf-section-title jf-required'>问题类别</Text>
-        {categories ? (
-          <CategoryChips categories={categories} value={fields.category} onChange={(c) => set('category', c)} />
-        ) : (
-          <View className='jf-cats-loading'>
-            <Text className='jf-muted'>{loadError || '正在加载类别…'}</Text>
-            {loadError && (
-              <Button size='small' onClick={() => void loadCategories()}>
-                重试
-              </Button>
-            )}
-          </View>
-        )}
-        <FieldError field='category' message={errors.category} />
-      </View>
+      <ReportFields
+        {...fieldProps}
+        descriptionPlaceholder='请记录居民反映的情况，如：时间、现象、影响（至少 5 个字）'
+        anonymousHint='处置人员看不到居民的身份'
+      />
 
-      <View className='jf-card'>
-        <Text className='jf-section-title jf-required'>问题描述</Text>
-        <View id='jf-description' className='jf-description'>
-          <TextArea
-            value={fields.description}
-            onChange={(v) => set('description', v)}
-            placeholder='请记录居民反映的情况，如：时间、现象、影响（至少 5 个字）'
-            maxLength={DESCRIPTION_MAX}
-            rows={4}
-            autoSize
-          />
-          <Text className='jf-counter' id='jf-description-count'>
-            {descLen}/{DESCRIPTION_MAX}
-          </Text>
-        </View>
-        <FieldError field='description' message={errors.description} />
-
-        <Text className='jf-section-title'>
-          现场照片 <Text className='jf-muted'>（选填，最多 {MAX_PHOTOS} 张）</Text>
-        </Text>
-        <PhotoPicker photos={photos} max={MAX_PHOTOS} onAdd={add} onRemove={remove} onRetry={retry} />
-        <FieldError field='photos' message={errors.photos} />
-      </View>
-
-      <View className='jf-card'>
-        <Text className='jf-section-title jf-required'>问题位置</Text>
-        <View className='jf-loc-actions'>
-          <Button id='jf-loc-current' size='small' fill='outline' type='primary' loading={location.busy} onClick={() => void location.fromDevice()}>
-            使用当前位置
-          </Button>
-          <Button id='jf-loc-pick' size='small' fill='outline' onClick={() => void location.fromMap()}>
-            在地图上选点
-          </Button>
-        </View>
-        {fields.point && (
-          <View className='jf-loc-grid' id='jf-loc-grid'>
-            {grid ? (
-              <>
-                <Text className='jf-loc-grid-name'>所属网格：{grid.name}</Text>
-                <Text className='jf-muted'>{grid.path}</Text>
-              </>
-            ) : (
-              <Text className='jf-muted'>已选位置，暂未匹配到网格</Text>
-            )}
-          </View>
-        )}
-        <FieldError field='location' message={errors.location || location.error} />
-        <View id='jf-address' className='jf-address'>
-          <Input
-            value={fields.address}
-            onChange={(v) => set('address', v)}
-            placeholder='详细地址，如：云景路 12 号东门'
-            maxLength={200}
-          />
-        </View>
-        <FieldError field='address' message={errors.address} />
-      </View>
-
-      <View className='jf-card'>
-        <CellGroup divider={false}>
-          <Cell
-            title='匿名上报'
-            description='处置人员看不到居民的身份'
-            extra={
-              <View id='jf-anonymous'>
-                <Switch checked={fields.anonymous} onChange={(v) => set('anonymous', v)} />
-              </View>
-            }
-          />
-        </CellGroup>
-      </View>
-
-      {formError && (
-        <View className='jf-form-error' id='jf-form-error'>
-          <Text>{formError}</Text>
-        </View>
-      )}
-
-      <View className='jf-submit-bar'>
-        <Button id='jf-submit' type='primary' block size='large' loading={submitting} onClick={() => void submit()}>
-          {submitting ? '正在提交…' : '提交代办'}
-        </Button>
-      </View>
+      <SubmitBar formError={formError} submitting={submitting} label='提交代办' onSubmit={() => void submit()} />
     </View>
   )
 }

@@ -1,0 +1,154 @@
+import { Button, Cell, CellGroup, Input, Switch, TextArea } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import type { ReactNode } from 'react'
+import type { CategoryView } from '../../contracts/api'
+import type { usePhotoUploads } from '../../hooks/usePhotoUploads'
+// The resident's form pieces; the styles come with the page (report/new/index.css).
+import CategoryChips from '../../pages/report/new/CategoryChips'
+import type { PickedLocation, useLocationPicker } from '../../pages/report/new/useLocationPicker'
+import { DESCRIPTION_MAX, MAX_PHOTOS, type DraftErrors, type ReportDraft } from '../../utils/report-draft'
+import FieldError from '../FieldError'
+import PhotoPicker from '../PhotoPicker'
+
+export type ReportFieldValues = Omit<ReportDraft, 'photos'>
+
+export { default as SubmitBar } from './SubmitBar'
+export { useReportForm } from './useReportForm'
+
+interface Props {
+  fields: ReportFieldValues
+  /**
+   * Sets one field (and clears its error); the page owns the state, which may hold more fields
+   * (代办's resident name and phone). Method syntax so such a page's wider setter fits.
+   */
+  set<K extends keyof ReportFieldValues>(k: K, v: ReportFieldValues[K]): void
+  errors: DraftErrors
+  /** null while loading; `loadError` then says why it failed and offers 重试. */
+  categories: CategoryView[] | null
+  loadError: string
+  onReloadCategories: () => void
+  uploads: Pick<ReturnType<typeof usePhotoUploads>, 'photos' | 'add' | 'remove' | 'retry'>
+  grid: PickedLocation['grid']
+  location: ReturnType<typeof useLocationPicker>
+  descriptionPlaceholder: string
+  /** Under 匿名上报: who cannot see whose identity. */
+  anonymousHint: string
+  /** Shown between the location card and 匿名上报 (the report form's possible duplicates). */
+  children?: ReactNode
+}
+
+/**
+ * The questions of a report, the same for a resident (上报问题) and a grid worker filing for one
+ * (代办上报): category, description, photos, location with its grid, address, anonymity.
+ */
+export default function ReportFields({
+  fields,
+  set,
+  errors,
+  categories,
+  loadError,
+  onReloadCategories,
+  uploads,
+  grid,
+  location,
+  descriptionPlaceholder,
+  anonymousHint,
+  children,
+}: Props) {
+  const descLen = Array.from(fields.description).length
+
+  return (
+    <>
+      <View className='jf-card'>
+        <Text className='jf-section-title jf-required'>问题类别</Text>
+        {categories ? (
+          <CategoryChips categories={categories} value={fields.category} onChange={(c) => set('category', c)} />
+        ) : (
+          <View className='jf-cats-loading'>
+            <Text className='jf-muted'>{loadError || '正在加载类别…'}</Text>
+            {loadError && (
+              <Button size='small' onClick={onReloadCategories}>
+                重试
+              </Button>
+            )}
+          </View>
+        )}
+        <FieldError field='category' message={errors.category} />
+      </View>
+
+      <View className='jf-card'>
+        <Text className='jf-section-title jf-required'>问题描述</Text>
+        <View id='jf-description' className='jf-description'>
+          <TextArea
+            value={fields.description}
+            onChange={(v) => set('description', v)}
+            placeholder={descriptionPlaceholder}
+            maxLength={DESCRIPTION_MAX}
+            rows={4}
+            autoSize
+          />
+          <Text className='jf-counter' id='jf-description-count'>
+            {descLen}/{DESCRIPTION_MAX}
+          </Text>
+        </View>
+        <FieldError field='description' message={errors.description} />
+
+        <Text className='jf-section-title'>
+          现场照片 <Text className='jf-muted'>（选填，最多 {MAX_PHOTOS} 张）</Text>
+        </Text>
+        <PhotoPicker photos={uploads.photos} max={MAX_PHOTOS} onAdd={uploads.add} onRemove={uploads.remove} onRetry={uploads.retry} />
+        <FieldError field='photos' message={errors.photos} />
+      </View>
+
+      <View className='jf-card'>
+        <Text className='jf-section-title jf-required'>问题位置</Text>
+        <View className='jf-loc-actions'>
+          <Button id='jf-loc-current' size='small' fill='outline' type='primary' loading={location.busy} onClick={() => void location.fromDevice()}>
+            使用当前位置
+          </Button>
+          <Button id='jf-loc-pick' size='small' fill='outline' onClick={() => void location.fromMap()}>
+            在地图上选点
+          </Button>
+        </View>
+        {fields.point && (
+          <View className='jf-loc-grid' id='jf-loc-grid'>
+            {grid ? (
+              <>
+                <Text className='jf-loc-grid-name'>所属网格：{grid.name}</Text>
+                <Text className='jf-muted'>{grid.path}</Text>
+              </>
+            ) : (
+              <Text className='jf-muted'>已选位置，暂未匹配到网格</Text>
+            )}
+          </View>
+        )}
+        <FieldError field='location' message={errors.location || location.error} />
+        <View id='jf-address' className='jf-address'>
+          <Input
+            value={fields.address}
+            onChange={(v) => set('address', v)}
+            placeholder='详细地址，如：云景路 12 号东门'
+            maxLength={200}
+          />
+        </View>
+        <FieldError field='address' message={errors.address} />
+      </View>
+
+      {children}
+
+      <View className='jf-card'>
+        <CellGroup divider={false}>
+          <Cell
+            title='匿名上报'
+            description={anonymousHint}
+            extra={
+              <View id='jf-anonymous'>
+                <Switch checked={fields.anonymous} onChange={(v) => set('anonymous', v)} />
+              </View>
+            }
+          />
+        </CellGroup>
+      </View>
+    </>
+  )
+}
