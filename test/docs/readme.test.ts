@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ROOT } from '../support/server'
@@ -13,8 +14,12 @@ describe('README lines', () => {
     expect(blocks.slice(0, 2)).toEqual(['npm install && npm start', 'bash scripts/test.sh'])
   })
 
-  it('is what CI runs', () => {
-    expect(ci).toContain(`\n${blocks[1]}\n`)
+  it('is what CI runs: .ci/run extracts exactly that line from the README', () => {
+    const awk = /line="\$\(awk '([^']+)' README.md\)"/.exec(ci)
+    expect(awk).not.toBeNull()
+    const extracted = execFileSync('awk', [awk![1]!, join(ROOT, 'README.md')], { encoding: 'utf8' }).trim()
+    expect(extracted).toBe(blocks[1])
+    expect(ci).toContain('bash -c "$line"')
   })
 
   it('names scripts that exist', () => {
