@@ -11,7 +11,7 @@ import { leafCategory } from '../config/district'
 import type { Deps } from '../runtime'
 import { saveTransition } from './persist'
 import { actionsFor, escalationAllowed, staffCaseView } from './staffViews'
-import { timelineViews } from './views'
+import { caseView, timelineViews } from './views'
 
 const NOT_FOUND = '事项不存在或无权查看'
 
@@ -124,7 +124,6 @@ export async function residentAct(d: Deps, actor: Actor, input: ActInput) {
   const r = await act(d, actor, input)
   if (!r.ok) return r
   const tree = await d.orgTree()
-  const { caseView } = await import('./views')
   const c = await d.store.getCase(input.id)
   return { ok: true as const, case: await caseView(d, tree, c!) }
 }

@@ -33,11 +33,11 @@ export function scopeQueries(tree: OrgTree, actor: Actor): CaseQuery[] {
 }
 
 /** Shanghai calendar day → UTC instant at its start. */
-function dayStart(day: string): string {
+export function dayStart(day: string): string {
   return new Date(`${day}T00:00:00+08:00`).toISOString()
 }
 
-function nextDayStart(day: string): string {
+export function nextDayStart(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00+08:00`) + 24 * 3600 * 1000).toISOString()
 }
 

@@ -1,5 +1,5 @@
 import type { ApiIn, CategoryView, GridShape, GridView } from '../../src/contracts/api'
-import { distanceMetres, gridAt, type GeoPoint } from '../../src/core/geo'
+import { centroid, distanceMetres, gridAt, type GeoPoint } from '../../src/core/geo'
 import { openReport } from '../../src/core/kinds/report'
 import type { OrgTree, OrgUnit } from '../../src/core/org'
 import { fail } from '../../src/core/outcome'
@@ -20,7 +20,8 @@ export function categories(d: Deps): { ok: true; categories: CategoryView[] } {
   }
 }
 
-function gridView(tree: OrgTree, g: OrgUnit): GridView {
+/** A grid as the app shows it: name, and the district/street/community it sits in. */
+export function gridView(tree: OrgTree, g: OrgUnit): GridView {
   const path = tree
     .chain(g.code)
     .slice(1)
@@ -43,11 +44,7 @@ export async function locate(d: Deps, p: GeoPoint) {
 export async function gridMap(d: Deps, p: Partial<GeoPoint>) {
   const tree = await d.orgTree()
   const grids = tree.grids().filter((g) => g.polygon)
-  const centre = (g: OrgUnit): GeoPoint => {
-    const ring = g.polygon!.coordinates[0]!
-    const sum = ring.reduce((a, [lng, lat]) => ({ lng: a.lng + lng!, lat: a.lat + lat! }), { lng: 0, lat: 0 })
-    return { lng: sum.lng / ring.length, lat: sum.lat / ring.length }
-  }
+  const centre = (g: OrgUnit): GeoPoint => centroid(g.polygon!)
   const origin = p.lng !== undefined && p.lat !== undefined ? { lng: p.lng, lat: p.lat } : undefined
   const chosen = origin
     ? grids.sort((a, b) => distanceMetres(origin, centre(a)) - distanceMetres(origin, centre(b))).slice(0, 200)

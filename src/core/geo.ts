@@ -26,6 +26,14 @@ export function gridAt(tree: OrgTree, p: GeoPoint): OrgUnit | undefined {
     .find((g) => pointInPolygon(p, g.polygon as GeoPolygon))
 }
 
+/** The mean of a polygon's outline vertices (the closing vertex counted once): a label or probe point. */
+export function centroid(polygon: GeoPolygon): GeoPoint {
+  const ring = polygon.coordinates[0] ?? []
+  const pts = ring.length > 1 ? ring.slice(0, -1) : ring
+  const sum = pts.reduce((a, [lng, lat]) => ({ lng: a.lng + lng!, lat: a.lat + lat! }), { lng: 0, lat: 0 })
+  return { lng: sum.lng / Math.max(pts.length, 1), lat: sum.lat / Math.max(pts.length, 1) }
+}
+
 /** Great-circle distance in metres (haversine); good to well under a metre at grid scale. */
 export function distanceMetres(a: GeoPoint, b: GeoPoint): number {
   const R = 6371008.8

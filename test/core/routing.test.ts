@@ -200,3 +200,11 @@ describe('distanceMetres', () => {
     expect(Math.abs(distanceMetres({ lng: 0, lat: 0 }, { lng: 180, lat: 0 }) - half) / half).toBeLessThan(1e-9)
   })
 })
+
+describe('centroid', () => {
+  it('is the mean of the outline vertices, the closing vertex counted once', async () => {
+    const { centroid } = await import('../../src/core/geo')
+    const c = centroid({ type: 'Polygon', coordinates: [[[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]]] })
+    expect(c).toEqual({ lng: 1, lat: 1 })
+  })
+})

@@ -1,5 +1,6 @@
-import type { AnnouncementView, ApiIn, BoardView, GridView } from '../../../src/contracts/api'
-import { gridAt } from '../../../src/core/geo'
+import type { AnnouncementView, ApiIn, BoardView } from '../../../src/contracts/api'
+import { centroid, gridAt } from '../../../src/core/geo'
+import { gridView } from '../reports'
 import type { OrgTree, OrgUnit } from '../../../src/core/org'
 import { fail, type Failure } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
@@ -8,11 +9,6 @@ import type { Deps } from '../../runtime'
 import { createOnce } from '../persist'
 import { openReport } from '../../../src/core/kinds/report'
 import { ANNOUNCEMENT_TYPE_LABELS, MEMBERSHIP_LABELS, qrStatus, statusOnRequest, TEAM_ROLE_LABELS } from './rules'
-
-export function gridView(tree: OrgTree, g: OrgUnit): GridView {
-  const path = tree.chain(g.code).slice(1).reverse().filter((u) => u.level !== 'city').map((u) => u.name).join(' ')
-  return { code: g.code, name: g.name, path, phone: g.phone ?? null }
-}
 
 /** The grid's own workers (and the street and district above it) manage the board. */
 export function canManage(tree: OrgTree, actor: Actor, gridCode: string): boolean {
@@ -69,7 +65,8 @@ export async function find(d: Deps, _actor: Actor, input: ApiIn<'grid.find'>) {
   if (input.lng !== undefined && input.lat !== undefined) {
     const g = gridAt(tree, { lng: input.lng, lat: input.lat })
     if (!g) return fail('OUT_OF_AREA', '您的位置不在本区网格范围内，可按地址或小区名称搜索')
-    return { ok: true as const, grids: [gridView(tree, g)], why: `您当前的位置在「${g.name}」的边界内（${gridView(tree, g).path}）` }
+    const view = gridView(tree, g)
+    return { ok: true as const, grids: [view], why: `您当前的位置在「${g.name}」的边界内（${view.path}）` }
   }
   const q = (input.q ?? '').trim()
   if (!q) return fail('VALIDATION', '请输入地址、小区或网格名称', { q: '必填' })
@@ -117,8 +114,7 @@ export async function ask(d: Deps, actor: Actor, input: ApiIn<'grid.ask'>) {
   const g = gridOr404(tree, input.code)
   if ('ok' in g) return g
   if (!d.config.categories.some((x) => x.code === CONSULT_CATEGORY)) return fail('VALIDATION', '本区尚未开通「找网格员」')
-  const ring = g.polygon?.coordinates[0] ?? [[0, 0]]
-  const centre = ring.slice(0, -1).reduce((a, [x, y]) => ({ lng: a.lng + x! / (ring.length - 1), lat: a.lat + y! / (ring.length - 1) }), { lng: 0, lat: 0 })
+  const centre = g.polygon ? centroid(g.polygon) : { lng: 0, lat: 0 }
   const { case: c, event } = openReport({
     id: d.newId(),
     eventId: d.newId(),
@@ -134,3 +130,4 @@ export async function ask(d: Deps, actor: Actor, input: ApiIn<'grid.ask'>) {
   if ('ok' in made) return made
   return { ok: true as const, caseId: made.case.id }
 }
+

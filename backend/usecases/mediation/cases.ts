@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { ApiIn, MediationActInput } from '../../../src/contracts/api'
 import type { Case } from '../../../src/core/case'
-import { joinCase, MEDIATION, openMediation, type Party } from '../../../src/core/kinds/mediation'
+import { DISPUTE_TYPE_LABELS, joinCase, MEDIATION, openMediation, type Party } from '../../../src/core/kinds/mediation'
 import { renderAgreement } from '../../../src/core/kinds/mediationAgreement'
 import type { OrgTree } from '../../../src/core/org'
 import { fail, type Failure } from '../../../src/core/outcome'
@@ -13,7 +13,7 @@ import type { Deps } from '../../runtime'
 import { createOnce, keyUsedElsewhere, saveTransition } from '../persist'
 import { actionsOf } from './actions'
 import { leastLoadedMediator, mediatorsOf } from './mediators'
-import { mediationView, pl } from './views'
+import { maskName, mediationView, pl } from './views'
 import { timelineViews } from '../views'
 
 const NOT_FOUND = '调解案件不存在或无权查看'
@@ -96,8 +96,6 @@ export async function invitation(d: Deps, _actor: Actor, input: { invite: string
   const tree = await d.orgTree()
   const p = pl(c)
   const applicant = p.parties.find((x) => x.side === 'applicant')!
-  const { DISPUTE_TYPE_LABELS } = await import('../../../src/core/kinds/mediation')
-  const { maskName } = await import('./views')
   return {
     ok: true as const,
     summary: {

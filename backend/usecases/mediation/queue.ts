@@ -5,6 +5,7 @@ import type { OrgTree } from '../../../src/core/org'
 import { fail } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
 import { csvCell } from '../csv'
+import { dayStart, nextDayStart } from '../queue'
 import type { Deps } from '../../runtime'
 import { mediatorsOf, openCaseCount } from './mediators'
 import { mediationSummary, pl } from './views'
@@ -116,8 +117,8 @@ async function ledgerCases(d: Deps, tree: OrgTree, actor: Actor, input: { from?:
   if (streets.length === 0) return null
   const out: Case[] = []
   let before: string | undefined
-  const createdAfter = input.from ? new Date(Date.parse(`${input.from}T00:00:00+08:00`) - 1).toISOString() : undefined
-  const createdBefore = input.to ? new Date(Date.parse(`${input.to}T00:00:00+08:00`) + 86_400_000).toISOString() : undefined
+  const createdAfter = input.from ? new Date(Date.parse(dayStart(input.from)) - 1).toISOString() : undefined
+  const createdBefore = input.to ? nextDayStart(input.to) : undefined
   while (out.length < 10_000) {
     const page = await d.store.listCases({ kind: 'mediation', unitCodes: streets, createdAfter, createdBefore, order: 'newest', limit: 200, before })
     out.push(...page)
