@@ -11,7 +11,7 @@
  *    the case page shows it, with 超时提醒 in the timeline.
  */
 import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, phone, screenshot } from '../support/browser'
+import { launchBrowser, signedInPhone, open, shot, modalOk } from '../support/browser'
 import { advance } from '../support/cases'
 import { applyInput, medAct } from '../support/mediation'
 import { as, startServer, type RunningServer } from '../support/server'
@@ -32,33 +32,7 @@ afterAll(async () => {
 
 /** A fresh phone for one person, signed in through the dev role switcher. */
 async function person(userId: string, url = srv.url): Promise<Page> {
-  const ctx = await phone(browser, url)
-  const p = await ctx.newPage()
-  p.setDefaultTimeout(15_000)
-  await p.goto('/')
-  await p.locator('#jf-role-switcher').waitFor()
-  await p.locator('.jf-dev-user', { has: p.locator(`[data-user-id="${userId}"]`) }).click()
-  await p.locator('#jf-greeting').waitFor()
-  return p
-}
-
-/** Opens a page by its hash route on a fresh load (one page in Taro's stack, fresh data). */
-async function open(p: Page, route: string): Promise<void> {
-  await p.goto(`/#${route}`)
-  await p.reload()
-}
-
-/** A screenshot once Taro's slide-in page transition is over (until then the document is wider than the phone). */
-async function shot(p: Page, name: string): Promise<void> {
-  await p.waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth, undefined, { timeout: 5_000 })
-  await screenshot(p, name)
-}
-
-/** Confirms Taro's H5 showModal. */
-async function modalOk(p: Page): Promise<void> {
-  const ok = p.locator('.taro-modal__foot .taro-model__btn:not(.taro-model__cancel), .taro-modal__foot div:last-child').last()
-  await ok.click()
-  await p.locator('.taro-modal__foot').waitFor({ state: 'hidden' })
+  return signedInPhone(browser, url, userId)
 }
 
 const FACTS = '婚后因子女抚养费问题多次争吵，双方协商未果，希望调解解决'

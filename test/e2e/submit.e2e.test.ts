@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, phone, screenshot } from '../support/browser'
+import { launchBrowser, phone, screenshot, signIn } from '../support/browser'
 import { GRID1_POINT, TINY_JPEG } from '../support/fixtures'
 import { as, startServer, type RunningServer } from '../support/server'
 
@@ -29,15 +29,8 @@ afterAll(async () => {
   await srv?.stop()
 })
 
-async function signInAs(p: Page, userId: string): Promise<void> {
-  await p.goto('/')
-  await p.locator('#jf-role-switcher').waitFor()
-  await p.locator('.jf-dev-user', { has: p.locator(`[data-user-id="${userId}"]`) }).click()
-  await p.locator('#jf-greeting').waitFor()
-}
-
 it('a resident submits a report with a photo and a location and sees it in 我的事项', async () => {
-  await signInAs(page, 'demo-resident')
+  await signIn(page, 'demo-resident')
   await page.locator('#jf-entry-report').click()
 
   await page.locator('.jf-cat-top[data-code="HJ"]').click()

@@ -31,3 +31,38 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true })
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true })
 }
+
+/** Signs in through the dev role switcher on the home page. */
+export async function signIn(p: Page, userId: string): Promise<void> {
+  await p.goto('/')
+  await p.locator('#jf-role-switcher').waitFor()
+  await p.locator('.jf-dev-user', { has: p.locator(`[data-user-id="${userId}"]`) }).click()
+  await p.locator('#jf-greeting').waitFor()
+}
+
+/** A fresh phone for one person (optionally standing at `geo`), signed in. */
+export async function signedInPhone(browser: Browser, url: string, userId: string, geo?: { lng: number; lat: number }): Promise<Page> {
+  const p = await (await phone(browser, url, geo)).newPage()
+  p.setDefaultTimeout(15_000)
+  await signIn(p, userId)
+  return p
+}
+
+/** Opens a page by its hash route on a fresh load (one page in Taro's stack, fresh data). */
+export async function open(p: Page, route: string): Promise<void> {
+  await p.goto(`/#${route}`)
+  await p.reload()
+}
+
+/** A screenshot once Taro's slide-in page transition is over (until then the document is wider than the phone). */
+export async function shot(p: Page, name: string): Promise<void> {
+  await p.waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth, undefined, { timeout: 5_000 })
+  await screenshot(p, name)
+}
+
+/** Confirms Taro's H5 showModal. */
+export async function modalOk(p: Page): Promise<void> {
+  const ok = p.locator('.taro-modal__foot .taro-model__btn:not(.taro-model__cancel), .taro-modal__foot div:last-child').last()
+  await ok.click()
+  await p.locator('.taro-modal__foot').waitFor({ state: 'hidden' })
+}
