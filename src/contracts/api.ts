@@ -8,6 +8,7 @@
  */
 import type { Failure } from '../core/outcome'
 import type { Role } from '../core/roles'
+import type { RentalApi } from './rental'
 
 export interface PhotoView {
   fileId: string
@@ -384,7 +385,7 @@ export interface MemberView {
   requestedAt: string
 }
 
-export interface ApiMap {
+export interface ApiMap extends RentalApi {
   'session.me': { in: Record<string, never>; out: { user: MeView } }
   'reports.categories': { in: Record<string, never>; out: { categories: CategoryView[] } }
   'reports.locate': { in: { lng: number; lat: number }; out: { grid: GridView } }

@@ -1,0 +1,169 @@
+/**
+ * 出租屋实名登记 wire contract (function `rental`): tenants check in by a building's QR, building
+ * managers confirm and keep the roster, police see their area with audited reveal and export.
+ * Types only. Identity numbers and phones travel masked except in `rental.reveal` and the
+ * tenant's own view of their phone.
+ */
+
+/** 居民身份证, 港澳台居民居住证, 外国人永久居留身份证, 护照. */
+export type DocType = 'id_card' | 'hkmt_residence' | 'foreign_permanent' | 'passport'
+
+export type CheckinStatus = 'pending' | 'active' | 'refused' | 'checked_out' | 'purged'
+
+export interface Cohabitant {
+  name: string
+  /** 配偶, 子女, 父母, 同事, 朋友, 其他 */
+  relation: string
+}
+
+export interface CheckInInput {
+  idempotencyKey: string
+  /** The building's public code from its QR (`?b=<code>`). */
+  buildingCode: string
+  room: string
+  name: string
+  docType: DocType
+  docNumber: string
+  phone: string
+  /** YYYY-MM-DD in Asia/Shanghai. */
+  moveInDate: string
+  leaseEnd: string
+  cohabitants: Cohabitant[]
+  /** Separate consents (PIPL): the stated purpose and retention, and sensitive personal information. */
+  consent: { purpose: true; sensitive: true; version: string }
+}
+
+/** What a tenant sees after scanning: never anyone else's registration. */
+export interface BuildingPublicView {
+  code: string
+  name: string
+  address: string
+  gridName: string
+  /** "白云区 京溪街道 云景社区" */
+  path: string
+  rooms: string[]
+  managerName: string
+  /** The stated purpose and retention, shown above the consent boxes. */
+  notice: { version: string; purpose: string; retentionDays: number }
+}
+
+export type InspectionState = 'ok' | 'due_soon' | 'overdue' | 'never'
+
+export interface BuildingView {
+  id: string
+  code: string
+  name: string
+  address: string
+  location: { lng: number; lat: number }
+  gridCode: string
+  gridName: string
+  floors: number
+  rooms: string[]
+  managerId: string
+  managerName: string
+  pending: number
+  active: number
+  lastInspectionAt: string | null
+  /** Monthly fire-safety check: due by the end of the month after the last one. */
+  inspectionState: InspectionState
+  createdAt: string
+}
+
+export interface RegistrationView {
+  id: string
+  status: CheckinStatus
+  statusLabel: string
+  buildingId: string
+  buildingName: string
+  buildingAddress: string
+  gridName: string
+  room: string
+  /** Null once purged. */
+  name: string | null
+  docType: DocType
+  docTypeLabel: string
+  /** 4401**********123X; null once purged. */
+  docNumberMasked: string | null
+  /** Full for the tenant and the building's manager, masked for police; null once purged. */
+  phone: string | null
+  moveInDate: string
+  leaseEnd: string
+  cohabitants: Cohabitant[]
+  refusedReason: string | null
+  checkedOutAt: string | null
+  /** Active past the lease end without check-out (the daily job's flag). */
+  leaseOverdue: boolean
+  createdAt: string
+  version: number
+}
+
+export interface InspectionItemView {
+  code: string
+  label: string
+  /** The report category a failure of this item is filed under. */
+  category: string
+}
+
+export interface InspectionView {
+  id: string
+  buildingId: string
+  inspectorName: string
+  at: string
+  items: Array<{ code: string; label: string; passed: boolean; note: string | null }>
+  photos: Array<{ fileId: string; url: string }>
+  failed: number
+  /** Report cases made for the failed items, in the grid's queue. */
+  caseIds: string[]
+}
+
+export interface AuditView {
+  id: string
+  actorName: string
+  actorRole: string
+  action: 'reveal' | 'export'
+  target: string
+  reason: string
+  at: string
+}
+
+export interface RentalApi {
+  // Tenants
+  'rental.building': { in: { code: string }; out: { building: BuildingPublicView } }
+  'rental.checkIn': { in: CheckInInput; out: { registration: RegistrationView; replayed: boolean } }
+  'rental.mine': { in: Record<string, never>; out: { registrations: RegistrationView[] } }
+  'rental.update': { in: { id: string; version: number; phone?: string; leaseEnd?: string }; out: { registration: RegistrationView } }
+  /** The tenant or the building's manager ends a stay (人走注销). */
+  'rental.checkOut': { in: { id: string; version: number; note?: string }; out: { registration: RegistrationView } }
+  // Building managers
+  'rental.registerBuilding': {
+    in: { idempotencyKey: string; name: string; address: string; location: { lng: number; lat: number }; floors: number; rooms: string[] }
+    out: { building: BuildingView; replayed: boolean }
+  }
+  'rental.myBuildings': { in: Record<string, never>; out: { buildings: BuildingView[] } }
+  /** The printable QR: a link that opens check-in for the building. */
+  'rental.buildingQr': { in: { buildingId: string }; out: { link: string; svg: string; building: BuildingView } }
+  'rental.registrations': {
+    in: { buildingId: string; statuses?: CheckinStatus[] }
+    out: { registrations: RegistrationView[] }
+  }
+  'rental.decide': { in: { id: string; version: number; approve: boolean; reason?: string }; out: { registration: RegistrationView } }
+  'rental.inspectionItems': { in: Record<string, never>; out: { items: InspectionItemView[] } }
+  'rental.inspect': {
+    in: { idempotencyKey: string; buildingId: string; items: Array<{ code: string; passed: boolean; note?: string }>; photos: string[] }
+    out: { inspection: InspectionView; replayed: boolean }
+  }
+  'rental.inspections': { in: { buildingId: string }; out: { inspections: InspectionView[] } }
+  // The street (dispatcher, admin) and police
+  /** Buildings of the street whose monthly check is overdue (or never done). */
+  'rental.overdueInspections': { in: { street?: string }; out: { buildings: BuildingView[] } }
+  /** Registrations of the caller's area (police, 来穗 staff), masked. */
+  'rental.area': {
+    in: { statuses?: CheckinStatus[]; buildingId?: string; q?: string; before?: string; limit?: number }
+    out: { registrations: RegistrationView[]; next: string | null; total: number }
+  }
+  /** The full identity number and phone of one registration; writes an audit row first. */
+  'rental.reveal': { in: { id: string; reason: string }; out: { docNumber: string; phone: string } }
+  /** CSV of the area (full numbers), audited with its reason. */
+  'rental.exportCsv': { in: { reason: string; statuses?: CheckinStatus[] }; out: { filename: string; csv: string; rows: number } }
+  'rental.audit': { in: { before?: string; limit?: number }; out: { entries: AuditView[]; next: string | null } }
+}
