@@ -22,6 +22,10 @@ export default defineAppConfig({
     { root: 'pages/grid', pages: ['find/index', 'board/index', 'news/index'] },
     // 网格服务群, staff side: the grid's board, QR, requests and announcements; the street's overview.
     { root: 'pages/gridwork', pages: ['manage/index', 'publish/index', 'receipts/index', 'overview/index'] },
+    // 出租屋实名登记: tenants (check-in from the building QR, my registrations), building managers, police and the street.
+    { root: 'pages/rental', pages: ['checkin/index', 'mine/index'] },
+    { root: 'pages/building', pages: ['list/index', 'detail/index', 'qr/index', 'inspect/index'] },
+    { root: 'pages/police', pages: ['area/index', 'audit/index', 'overdue/index'] },
     ...consolePackages,
   ],
   // A report that cannot be sent lands in 我的事项 (待发送), often with no network: have it downloaded already.

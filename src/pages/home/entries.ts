@@ -64,6 +64,25 @@ export function staffEntries(roles: readonly Role[], platform: 'h5' | 'weapp' | 
   return out
 }
 
+const RENTAL_MINE: HomeEntry = { id: 'jf-entry-rental', icon: '租', title: '我的租住登记', hint: '扫楼栋门口二维码实名登记', url: '/pages/rental/mine/index' }
+const BUILDINGS: HomeEntry = { id: 'jf-entry-buildings', icon: '楼', title: '楼栋管理', hint: '租户登记确认、二维码、消防巡查', url: '/pages/building/list/index' }
+const POLICE_AREA: HomeEntry = { id: 'jf-entry-police-area', icon: '警', title: '辖区登记', hint: '出租屋实名登记，查看留痕', url: '/pages/police/area/index' }
+const FIRE_OVERDUE: HomeEntry = { id: 'jf-entry-fire-overdue', icon: '消', title: '消防巡查逾期', hint: '本月未巡查的出租屋楼栋', url: '/pages/police/overdue/index' }
+
+/** The large cards: everyone's, plus 我的租住登记 for a tenant (their own registration, not work). */
+export function mainEntries(roles: readonly Role[]): HomeEntry[] {
+  return roles.includes('tenant') ? [...MAIN_ENTRIES, RENTAL_MINE] : MAIN_ENTRIES
+}
+
+/** 出租屋实名登记 work: the building manager's buildings, the police area, the street's overdue fire checks. */
+export function rentalEntries(roles: readonly Role[]): HomeEntry[] {
+  const out: HomeEntry[] = []
+  if (roles.includes('building_manager')) out.push(BUILDINGS)
+  if (roles.includes('police')) out.push(POLICE_AREA)
+  if (roles.includes('dispatcher') || roles.includes('admin')) out.push(FIRE_OVERDUE)
+  return out
+}
+
 /** "99+" past 99 so the badge keeps its size; nothing at zero. */
 export function badgeText(unread: number): string {
   if (!unread || unread < 0) return ''

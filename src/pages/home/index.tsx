@@ -6,7 +6,7 @@ import { api, devAuth, isLocalDev } from '../../api'
 import RoleSwitcher from '../../components/RoleSwitcher'
 import { useSession } from '../../hooks/useSession'
 import GridEmergencyBanner from '../../components/GridEmergencyBanner'
-import { INBOX_URL, MAIN_ENTRIES, badgeText, staffEntries } from './entries'
+import { INBOX_URL, badgeText, mainEntries, rentalEntries, staffEntries } from './entries'
 import './index.css'
 
 const go = (url: string) => void Taro.navigateTo({ url })
@@ -57,7 +57,8 @@ export default function Home() {
     )
   }
 
-  const work = ready ? staffEntries(state.me.roles.map((r) => r.role), process.env.TARO_ENV ?? '') : []
+  const roles = ready ? state.me.roles.map((r) => r.role) : []
+  const work = ready ? [...staffEntries(roles, process.env.TARO_ENV ?? ''), ...rentalEntries(roles)] : []
 
   return (
     <View className='jf-page jf-home'>
@@ -81,7 +82,7 @@ export default function Home() {
       {state.status === 'ready' && <GridEmergencyBanner />}
 
       <View className='jf-home-entries'>
-        {MAIN_ENTRIES.map((e) => (
+        {mainEntries(roles).map((e) => (
           <View key={e.id} id={e.id} className='jf-home-entry' onClick={() => go(e.url)}>
             <View className='jf-home-entry-icon'>
               <Text>{e.icon}</Text>

@@ -12,31 +12,16 @@ import {
   shortId,
   slaInfo,
   toQueueFilter,
-  withBom,
   type ConsoleFilter,
 } from '../../../components/StaffKit/logic'
 import StatusTag from '../../../components/StatusTag'
 import type { AssigneeView } from '../../../contracts/api'
 import { formatInstant } from '../../../core/time'
 import { useQueue } from '../../../hooks/useQueue'
+import { downloadCsv } from '../../../utils/download-csv'
 import './index.css'
 
 type BulkResult = { id: string; ok: boolean; code?: string; message?: string }
-
-/** Hands a CSV text to the browser as a file download (Blob + a temporary <a download>). */
-function downloadCsv(filename: string, csv: string) {
-  const blob = new Blob([withBom(csv)], { type: 'text/csv;charset=utf-8' })
-  const url = URL.createObjectURL(blob)
-  const a = document.createElement('a')
-  a.href = url
-  a.download = filename
-  a.style.display = 'none'
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
-  // Some browsers start the download after the click returns; keep the URL alive a moment.
-  setTimeout(() => URL.revokeObjectURL(url), 5000)
-}
 
 /** The street's queue for the 综治中心 desk (H5): filter, select, bulk-assign, export. */
 export default function ConsoleQueue() {

@@ -2,27 +2,13 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import { HOME_URL, api } from '../../../api'
-import { daysText, ledgerRangeError, percentText, shareOf, withBom } from '../../../components/MediationKit/logic'
+import { daysText, ledgerRangeError, percentText, shareOf } from '../../../components/MediationKit/logic'
 import type { LedgerView } from '../../../contracts/api'
 import { useSession } from '../../../hooks/useSession'
+import { downloadCsv } from '../../../utils/download-csv'
 import './index.css'
 
 type Row = { key: string; label: string; count: number }
-
-/** Hands the CSV text to the browser as a file download (Blob + a temporary <a download>). */
-function downloadCsv(filename: string, csv: string) {
-  const blob = new Blob([withBom(csv)], { type: 'text/csv;charset=utf-8' })
-  const url = URL.createObjectURL(blob)
-  const a = document.createElement('a')
-  a.href = url
-  a.download = filename
-  a.style.display = 'none'
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
-  // Some browsers start the download after the click returns; keep the URL alive a moment.
-  setTimeout(() => URL.revokeObjectURL(url), 5000)
-}
 
 function Table({ id, title, rows, total, keyTitle }: { id: string; title: string; rows: Row[]; total: number; keyTitle: string }) {
   return (

@@ -1,0 +1,342 @@
+/**
+ * Pure logic of the 出租屋实名登记 pages: labels, the check-in form's checks (the same messages the
+ * server gives), the building's room list, the QR link's code, the inspection form.
+ */
+import dayjs from 'dayjs'
+import type { CheckinStatus, CheckInInput, Cohabitant, DocType, InspectionItemView, InspectionState } from '../../contracts/rental'
+import { checkCharacter, validateIdNumber } from '../../core/idNumber'
+import { DISPLAY_TZ } from '../../core/time'
+
+export const DOC_TYPES: Array<{ key: DocType; label: string }> = [
+  { key: 'id_card', label: '居民身份证' },
+  { key: 'hkmt_residence', label: '港澳台居民居住证' },
+  { key: 'foreign_permanent', label: '外国人永久居留身份证' },
+  { key: 'passport', label: '护照' },
+]
+
+export const STATUS_LABELS: Record<CheckinStatus, string> = {
+  pending: '待确认',
+  active: '在住',
+  refused: '已驳回',
+  checked_out: '已退租',
+  purged: '已清除',
+}
+
+type Tone = 'default' | 'primary' | 'success' | 'warning' | 'danger' | 'info'
+
+/** Waiting in warm colours, living there green, refusals red, the ended ones calm. */
+export function statusTone(s: string): Tone {
+  if (s === 'pending') return 'warning'
+  if (s === 'active') return 'success'
+  if (s === 'refused') return 'danger'
+  return 'default'
+}
+
+export const RELATIONS = ['配偶', '子女', '父母', '同事', '朋友', '其他']
+
+export const INSPECTION_LABELS: Record<InspectionState, string> = {
+  ok: '本月已巡查',
+  due_soon: '即将到期',
+  overdue: '巡查逾期',
+  never: '从未巡查',
+}
+
+/** Today in Asia/Shanghai as YYYY-MM-DD, the shape of move-in and lease-end dates. */
+export function shanghaiDay(now: Date = new Date()): string {
+  return dayjs(now).tz(DISPLAY_TZ).format('YYYY-MM-DD')
+}
+
+export function addYears(day: string, years: number): string {
+  return dayjs(day).add(years, 'year').format('YYYY-MM-DD')
+}
+
+/**
+ * The building code from the page's query: `?b=<code>` from the printed link, or
+ * `scene=b%3D<code>` from a 小程序码 (WeChat hands the scene over still encoded).
+ */
+export function buildingCodeFrom(params: Record<string, string | undefined>): string {
+  const b = params.b ? safeDecode(params.b) : ''
+  if (b) return b.trim()
+  const scene = params.scene ? safeDecode(params.scene) : ''
+  const m = /(?:^|&)b=([^&]+)/.exec(scene)
+  return m ? safeDecode(m[1]!).trim() : ''
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s)
+  } catch {
+    return s
+  }
+}
+
+// ---- check-in form ----
+
+export interface CheckinDraft {
+  room: string
+  name: string
+  docType: DocType
+  docNumber: string
+  phone: string
+  moveInDate: string
+  leaseEnd: string
+  cohabitants: Cohabitant[]
+  consentPurpose: boolean
+  consentSensitive: boolean
+}
+
+export type CheckinField =
+  | 'room'
+  | 'name'
+  | 'docType'
+  | 'docNumber'
+  | 'phone'
+  | 'moveInDate'
+  | 'leaseEnd'
+  | 'cohabitants'
+  | 'consentPurpose'
+  | 'consentSensitive'
+
+export type CheckinErrors = Partial<Record<CheckinField, string>>
+
+export function emptyCheckin(today: string): CheckinDraft {
+  return {
+    room: '',
+    name: '',
+    docType: 'id_card',
+    docNumber: '',
+    phone: '',
+    moveInDate: today,
+    leaseEnd: addYears(today, 1),
+    cohabitants: [],
+    consentPurpose: false,
+    consentSensitive: false,
+  }
+}
+
+/** Spaces people type inside numbers are dropped; letters of a document number go upper-case except the ID card's x (refused with its own message). */
+export function cleanDocNumber(raw: string, docType: DocType): string {
+  const v = raw.replace(/\s+/g, '')
+  return docType === 'id_card' ? v : v.toUpperCase()
+}
+
+export function cleanPhone(raw: string): string {
+  return raw.replace(/[\s-]/g, '')
+}
+
+/** The document number's own check, shown live under the field; '' when fine or still empty. */
+export function docNumberError(raw: string, docType: DocType, now: Date = new Date()): string {
+  const v = cleanDocNumber(raw, docType)
+  if (!v) return ''
+  if (docType === 'id_card') {
+    const r = validateIdNumber(v, now)
+    return r.ok ? '' : r.message
+  }
+  if (docType === 'hkmt_residence') {
+    // 港澳台居民居住证 numbers are GB 11643 numbers whose region part is 810000, 820000 or 830000.
+    if (!/^8[123]0000\d{11}[\dX]$/.test(v)) return '港澳台居民居住证号码应为 18 位，以 810000、820000 或 830000 开头'
+    return checkCharacter(v.slice(0, 17)) === v[17] ? '' : '居住证号码校验位不正确，请核对后重新输入'
+  }
+  if (docType === 'foreign_permanent') {
+    return /^[0-9A-Z]{15}$|^9\d{16}[\dX]$/.test(v) ? '' : '外国人永久居留身份证号码应为 15 位（旧版）或以 9 开头的 18 位（新版）'
+  }
+  return /^[0-9A-Z]{5,17}$/.test(v) ? '' : '护照号码应为 5–17 位字母或数字'
+}
+
+export function phoneError(raw: string): string {
+  const v = cleanPhone(raw)
+  if (!v) return '请填写手机号码'
+  return /^1[3-9]\d{9}$/.test(v) ? '' : '手机号码应为 11 位，以 13–19 开头'
+}
+
+function isDay(s: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) && dayjs(s).format('YYYY-MM-DD') === s
+}
+
+export function leaseEndError(moveIn: string, leaseEnd: string): string {
+  if (!isDay(leaseEnd)) return '请选择预计租约到期日'
+  if (isDay(moveIn) && leaseEnd <= moveIn) return '租约到期日应晚于入住日期'
+  return ''
+}
+
+export function validateCheckin(d: CheckinDraft, rooms: readonly string[], now: Date = new Date()): CheckinErrors {
+  const e: CheckinErrors = {}
+  if (!d.room) e.room = '请选择房号'
+  else if (!rooms.includes(d.room)) e.room = '该房号不属于本楼栋'
+  const name = d.name.trim()
+  if (!name) e.name = '请填写真实姓名'
+  else if (Array.from(name).length > 40) e.name = '姓名不能超过 40 个字'
+  if (!cleanDocNumber(d.docNumber, d.docType)) e.docNumber = '请填写证件号码'
+  else {
+    const m = docNumberError(d.docNumber, d.docType, now)
+    if (m) e.docNumber = m
+  }
+  const p = phoneError(d.phone)
+  if (p) e.phone = p
+  if (!isDay(d.moveInDate)) e.moveInDate = '请选择入住日期'
+  const l = leaseEndError(d.moveInDate, d.leaseEnd)
+  if (l) e.leaseEnd = l
+  if (d.cohabitants.some((c) => !c.name.trim())) e.cohabitants = '请填写同住人姓名，或删除空行'
+  if (!d.consentPurpose) e.consentPurpose = '请阅读并同意登记目的与保存期限'
+  if (!d.consentSensitive) e.consentSensitive = '请单独同意处理您的身份证件等敏感个人信息'
+  return e
+}
+
+export const FIELD_ORDER: CheckinField[] = ['room', 'name', 'docType', 'docNumber', 'phone', 'moveInDate', 'leaseEnd', 'cohabitants', 'consentPurpose', 'consentSensitive']
+
+export function firstError(e: CheckinErrors): string {
+  for (const f of FIELD_ORDER) if (e[f]) return e[f]!
+  return ''
+}
+
+export function buildCheckIn(d: CheckinDraft, buildingCode: string, noticeVersion: string, idempotencyKey: string): CheckInInput {
+  return {
+    idempotencyKey,
+    buildingCode,
+    room: d.room,
+    name: d.name.trim(),
+    docType: d.docType,
+    docNumber: cleanDocNumber(d.docNumber, d.docType),
+    phone: cleanPhone(d.phone),
+    moveInDate: d.moveInDate,
+    leaseEnd: d.leaseEnd,
+    cohabitants: d.cohabitants.map((c) => ({ name: c.name.trim(), relation: c.relation })),
+    consent: { purpose: true, sensitive: true, version: noticeVersion },
+  }
+}
+
+/** The server's `details` keys onto the form's fields (cohabitants[0].name → cohabitants, consent.* → its box). */
+export function checkinFieldOf(key: string): CheckinField | null {
+  if (key.startsWith('cohabitants')) return 'cohabitants'
+  if (key === 'consent' || key === 'consent.purpose' || key === 'consent.version') return 'consentPurpose'
+  if (key === 'consent.sensitive') return 'consentSensitive'
+  if (key === 'buildingCode') return 'room'
+  return (FIELD_ORDER as string[]).includes(key) ? (key as CheckinField) : null
+}
+
+export function serverErrors(details: Record<string, string> | undefined): CheckinErrors {
+  const e: CheckinErrors = {}
+  for (const [k, v] of Object.entries(details ?? {})) {
+    const f = checkinFieldOf(k)
+    if (f && !e[f]) e[f] = v
+  }
+  return e
+}
+
+// ---- buildings ----
+
+/** Rooms 101…, 201…: `perFloor` doors on each of `floors` floors, numbered by floor and door. */
+export function roomsFor(floors: number, perFloor: number): string[] {
+  const out: string[] = []
+  for (let f = 1; f <= floors; f++) for (let d = 1; d <= perFloor; d++) out.push(`${f}${String(d).padStart(2, '0')}`)
+  return out
+}
+
+/** Rooms of one building grouped by floor, for the picker: the floor is the number before the last two digits. */
+export function roomsByFloor(rooms: readonly string[]): Array<{ floor: string; rooms: string[] }> {
+  const groups: Array<{ floor: string; rooms: string[] }> = []
+  for (const r of rooms) {
+    const floor = /^\d{3,}$/.test(r) ? r.slice(0, -2) : ''
+    const g = groups.find((x) => x.floor === floor)
+    if (g) g.rooms.push(r)
+    else groups.push({ floor, rooms: [r] })
+  }
+  return groups
+}
+
+export interface BuildingDraft {
+  name: string
+  address: string
+  point: { lng: number; lat: number } | null
+  floors: string
+  perFloor: string
+}
+
+export type BuildingField = 'name' | 'address' | 'location' | 'floors' | 'perFloor'
+export type BuildingErrors = Partial<Record<BuildingField, string>>
+
+export function emptyBuilding(): BuildingDraft {
+  return { name: '', address: '', point: null, floors: '', perFloor: '' }
+}
+
+function intIn(s: string, min: number, max: number): number | null {
+  if (!/^\d+$/.test(s.trim())) return null
+  const n = Number(s.trim())
+  return n >= min && n <= max ? n : null
+}
+
+export function validateBuilding(d: BuildingDraft, gridFound: boolean): BuildingErrors {
+  const e: BuildingErrors = {}
+  if (!d.name.trim()) e.name = '请填写楼栋名称，如：云景花园 3 栋'
+  if (!d.address.trim()) e.address = '请填写楼栋地址'
+  if (!d.point) e.location = '请选择楼栋位置，用于确定所属网格'
+  else if (!gridFound) e.location = '该位置不在服务网格内，请重新选点'
+  if (intIn(d.floors, 1, 99) === null) e.floors = '楼层数应为 1–99 的整数'
+  if (intIn(d.perFloor, 1, 30) === null) e.perFloor = '每层户数应为 1–30 的整数'
+  return e
+}
+
+export function buildingFieldOf(key: string): BuildingField | null {
+  if (key === 'rooms') return 'perFloor'
+  if (key.startsWith('location')) return 'location'
+  return (['name', 'address', 'floors', 'perFloor'] as string[]).includes(key) ? (key as BuildingField) : null
+}
+
+export function buildRegisterBuilding(d: BuildingDraft, idempotencyKey: string) {
+  const floors = Number(d.floors.trim())
+  return {
+    idempotencyKey,
+    name: d.name.trim(),
+    address: d.address.trim(),
+    location: d.point!,
+    floors,
+    rooms: roomsFor(floors, Number(d.perFloor.trim())),
+  }
+}
+
+// ---- fire-safety inspection ----
+
+export interface InspectionMark {
+  passed: boolean | null
+  note: string
+}
+
+export type InspectionMarks = Record<string, InspectionMark>
+
+export function emptyMarks(items: readonly InspectionItemView[]): InspectionMarks {
+  return Object.fromEntries(items.map((i) => [i.code, { passed: null, note: '' }]))
+}
+
+/** Every item answered, and a failed one says what is wrong (the note goes into its report case). */
+export function inspectionErrors(items: readonly InspectionItemView[], marks: InspectionMarks): Record<string, string> {
+  const e: Record<string, string> = {}
+  for (const i of items) {
+    const m = marks[i.code]
+    if (!m || m.passed === null) e[i.code] = '请选择合格或不合格'
+    else if (!m.passed && !m.note.trim()) e[i.code] = '请说明不合格的情况'
+  }
+  return e
+}
+
+export function buildInspect(buildingId: string, items: readonly InspectionItemView[], marks: InspectionMarks, photos: string[], idempotencyKey: string) {
+  return {
+    idempotencyKey,
+    buildingId,
+    items: items.map((i) => {
+      const m = marks[i.code]!
+      const note = m.note.trim()
+      return note ? { code: i.code, passed: m.passed === true, note } : { code: i.code, passed: m.passed === true }
+    }),
+    photos,
+  }
+}
+
+// ---- police ----
+
+export function reasonError(reason: string): string {
+  const n = Array.from(reason.trim()).length
+  if (!n) return '请填写查询事由'
+  if (n < 4) return '查询事由至少 4 个字，请写明具体用途'
+  if (n > 200) return '查询事由不能超过 200 个字'
+  return ''
+}

@@ -1,0 +1,62 @@
+import { Button, Popup, TextArea } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import FieldError from '../FieldError'
+import '../RentalKit/kit.css'
+
+interface Props {
+  /** The sheet's title; null closes it. */
+  title: string | null
+  hint: string
+  placeholder: string
+  confirmText: string
+  /** Checks the reason before sending: '' when fine. */
+  check: (reason: string) => string
+  /** Sends it; answers the message to show, or '' when done (the page closes the sheet). */
+  onSubmit: (reason: string) => Promise<string>
+  onClose: () => void
+}
+
+/** The bottom sheet that asks why: refusing a check-in, revealing a number, exporting the area. */
+export default function RentalReasonSheet(props: Props) {
+  return (
+    <Popup visible={props.title !== null} position='bottom' round destroyOnClose title={props.title ?? ''} onClose={props.onClose} className='jf-rental-popup'>
+      {props.title !== null && <Body {...props} />}
+    </Popup>
+  )
+}
+
+function Body({ hint, placeholder, confirmText, check, onSubmit, onClose }: Props) {
+  const [reason, setReason] = useState('')
+  const [error, setError] = useState('')
+  const [busy, setBusy] = useState(false)
+
+  const submit = async () => {
+    if (busy) return
+    const e = check(reason)
+    setError(e)
+    if (e) return
+    setBusy(true)
+    const m = await onSubmit(reason.trim())
+    setBusy(false)
+    setError(m)
+  }
+
+  return (
+    <View className='jf-rental-sheet' id='jf-rental-reason-sheet'>
+      <Text className='jf-muted jf-rental-sheet-hint'>{hint}</Text>
+      <View className='jf-rental-reason' id='jf-rental-reason'>
+        <TextArea value={reason} onChange={(v) => (setReason(v), error && setError(''))} placeholder={placeholder} maxLength={200} rows={3} />
+      </View>
+      <FieldError field='reason' message={error} />
+      <View className='jf-rental-sheet-actions'>
+        <Button size='small' fill='outline' onClick={onClose}>
+          取消
+        </Button>
+        <Button id='jf-rental-reason-ok' size='small' type='primary' loading={busy} onClick={() => void submit()}>
+          {confirmText}
+        </Button>
+      </View>
+    </View>
+  )
+}

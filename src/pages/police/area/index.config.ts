@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '辖区出租屋登记',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

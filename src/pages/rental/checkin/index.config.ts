@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '出租屋实名登记',
+})

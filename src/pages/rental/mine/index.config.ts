@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的租住登记',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})
