@@ -64,6 +64,20 @@ const EXPECTED: Record<string, Expectation> = {
     texts: ['已受理', CASE.description, '办理进度', '提交上报', '受理', '网格员 李明', '已安排保洁员下午清运', '2026年3月2日 11:10'],
     calls: ['reports.get'],
   },
+  // 出租屋实名登记 (answers in rental-fixtures.ts)
+  'pages/rental/checkin/index': {
+    query: { scene: 'b%3DB7K2Q9' },
+    texts: ['云景花园 3 栋', '登记目的与保存期限', '保存 180 天', '201', '居民身份证', '港澳台居民居住证', '同意登记目的与保存期限', '单独同意处理敏感个人信息', '提交登记'],
+    calls: ['rental.building'],
+  },
+  'pages/rental/mine/index': { texts: ['云景花园 3 栋 201', '待确认', '1101**********002X', '已驳回', '驳回原因：房号填写错误', '人走注销'], calls: ['rental.mine'] },
+  'pages/building/list/index': { texts: ['登记新楼栋', '云景花园 3 栋', '从未巡查', '待确认 1', '在住 1'], calls: ['rental.myBuildings'] },
+  'pages/building/detail/index': { query: { id: 'BLD-1' }, texts: ['云景花园 3 栋', '待确认', '201 刘洋', '1101**********002X', '确认入住', '驳回'], calls: ['rental.myBuildings', 'rental.registrations'] },
+  'pages/building/qr/index': { query: { id: 'BLD-1' }, texts: ['出租屋实名登记', '云景花园 3 栋', '复制登记链接', '长按二维码可保存到相册'], calls: ['rental.buildingQr'] },
+  'pages/building/inspect/index': { query: { id: 'BLD-1' }, texts: ['灭火器在有效期内', '合格', '不合格', '提交巡查', '巡查记录', '1 项不合格', '2 楼楼道堆放电动车'], calls: ['rental.inspectionItems', 'rental.inspections'] },
+  'pages/police/area/index': { texts: ['辖区出租屋登记', '共 1 条', '陈晨', '4401**********123X', '租约逾期', '查看完整号码'], calls: ['rental.area'] },
+  'pages/police/audit/index': { texts: ['吴刚（社区民警）查看完整号码', '事由：核查盗窃案线索'], calls: ['rental.audit'] },
+  'pages/police/overdue/index': { texts: ['消防安全巡查逾期 1 栋', '云景花园 3 栋', '巡查逾期', '楼栋长 王建国'], calls: ['rental.overdueInspections'] },
 }
 
 describe('app.json of the weapp build', () => {

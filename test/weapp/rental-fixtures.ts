@@ -1,0 +1,105 @@
+/** 出租屋实名登记 answers for the mini-program checks, shaped like src/contracts/rental.ts. */
+import type { BuildingPublicView, BuildingView, InspectionItemView, InspectionView, RegistrationView } from '../../src/contracts/rental'
+
+type Answer = (data: unknown) => unknown
+
+export const BUILDING: BuildingView = {
+  id: 'BLD-1',
+  code: 'B7K2Q9',
+  name: '云景花园 3 栋',
+  address: '白云区云景路 12 号',
+  location: { lng: 113.3202, lat: 23.181 },
+  gridCode: '440111010001001',
+  gridName: '云景社区第1网格',
+  floors: 2,
+  rooms: ['101', '102', '201', '202'],
+  managerId: 'demo-building-manager',
+  managerName: '王建国',
+  pending: 1,
+  active: 1,
+  lastInspectionAt: null,
+  inspectionState: 'never',
+  createdAt: '2026-11-20T02:00:00.000Z',
+}
+
+export const PUBLIC_BUILDING: BuildingPublicView = {
+  code: BUILDING.code,
+  name: BUILDING.name,
+  address: BUILDING.address,
+  gridName: BUILDING.gridName,
+  path: '白云区 京溪街道 云景社区',
+  rooms: BUILDING.rooms,
+  managerName: '王建国',
+  notice: { version: '2026-11', purpose: '用于出租屋实名登记、治安管理和消防安全，仅辖区派出所、街道来穗人员服务管理站和楼栋长可见。', retentionDays: 180 },
+}
+
+export function registration(over: Partial<RegistrationView> = {}): RegistrationView {
+  return {
+    id: 'REG-1',
+    status: 'pending',
+    statusLabel: '待确认',
+    buildingId: BUILDING.id,
+    buildingName: BUILDING.name,
+    buildingAddress: BUILDING.address,
+    gridName: BUILDING.gridName,
+    room: '201',
+    name: '刘洋',
+    docType: 'id_card',
+    docTypeLabel: '居民身份证',
+    docNumberMasked: '1101**********002X',
+    phone: '13800138000',
+    moveInDate: '2026-11-20',
+    leaseEnd: '2027-11-19',
+    cohabitants: [{ name: '王芳', relation: '配偶' }],
+    refusedReason: null,
+    checkedOutAt: null,
+    leaseOverdue: false,
+    createdAt: '2026-11-20T03:00:00.000Z',
+    version: 1,
+    ...over,
+  }
+}
+
+export const ACTIVE = registration({ id: 'REG-2', status: 'active', statusLabel: '在住', room: '102', name: '陈晨', docNumberMasked: '4401**********123X', phone: '139****0001', leaseOverdue: true, cohabitants: [], version: 2 })
+
+export const ITEMS: InspectionItemView[] = [
+  { code: 'extinguisher', label: '灭火器在有效期内', category: 'safety.fire' },
+  { code: 'exit', label: '安全出口、疏散通道畅通', category: 'safety.fire' },
+]
+
+export const INSPECTION: InspectionView = {
+  id: 'INS-1',
+  buildingId: BUILDING.id,
+  inspectorName: '王建国',
+  at: '2026-10-30T02:00:00.000Z',
+  items: [
+    { code: 'extinguisher', label: ITEMS[0]!.label, passed: true, note: null },
+    { code: 'exit', label: ITEMS[1]!.label, passed: false, note: '2 楼楼道堆放电动车' },
+  ],
+  photos: [],
+  failed: 1,
+  caseIds: ['R-0101'],
+}
+
+/** Default rental answers: each page of the area loads from these. */
+export function rentalAnswers(): Record<string, Answer> {
+  return {
+    'rental.building': (d) => ((d as { code?: string }).code === BUILDING.code ? { ok: true, building: PUBLIC_BUILDING } : { ok: false, code: 'NOT_FOUND', message: '楼栋二维码无效或已停用' }),
+    'rental.mine': () => ({ ok: true, registrations: [registration(), registration({ id: 'REG-0', status: 'refused', statusLabel: '已驳回', room: '202', refusedReason: '房号填写错误' })] }),
+    'rental.myBuildings': () => ({ ok: true, buildings: [BUILDING] }),
+    'rental.buildingQr': () => ({ ok: true, link: `https://jiefang.example/#/pages/rental/checkin/index?b=${BUILDING.code}`, svg: '<svg xmlns="http://www.w3.org/2000/svg"/>', building: BUILDING }),
+    'rental.registrations': (d) => {
+      const statuses = (d as { statuses?: string[] }).statuses ?? []
+      return { ok: true, registrations: [registration(), ACTIVE].filter((r) => statuses.includes(r.status)) }
+    },
+    'rental.inspectionItems': () => ({ ok: true, items: ITEMS }),
+    'rental.inspections': () => ({ ok: true, inspections: [INSPECTION] }),
+    'rental.area': () => ({ ok: true, registrations: [ACTIVE], next: null, total: 1 }),
+    'rental.audit': () => ({
+      ok: true,
+      entries: [{ id: 'AUD-1', actorName: '吴刚', actorRole: '社区民警', action: 'reveal', target: '云景花园 3 栋 102 陈晨', reason: '核查盗窃案线索', at: '2026-11-28T06:00:00.000Z' }],
+      next: null,
+    }),
+    'rental.overdueInspections': () => ({ ok: true, buildings: [{ ...BUILDING, inspectionState: 'overdue', lastInspectionAt: '2026-09-30T02:00:00.000Z' }] }),
+  }
+}
