@@ -476,6 +476,7 @@ export class MiniProgram {
       pageScrollTo: ok('pageScrollTo'),
       vibrateShort: ok('vibrateShort'),
       makePhoneCall: ok('makePhoneCall'),
+      setClipboardData: ok('setClipboardData'),
       previewImage: ok('previewImage'),
       navigateTo: nav('navigateTo'),
       redirectTo: nav('redirectTo'),

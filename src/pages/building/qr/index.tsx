@@ -45,7 +45,7 @@ export default function BuildingQr() {
     )
 
   const b = load.building
-  const copy = () => void Taro.setClipboardData({ data: load.link })
+  const copy = () => void Taro.setClipboardData({ data: load.link }).catch(() => Taro.showToast({ title: '复制失败，请截图保存二维码', icon: 'none' }))
   const print = () => {
     if (process.env.TARO_ENV === 'h5') window.print()
   }
@@ -56,7 +56,7 @@ export default function BuildingQr() {
         <Text className='jf-qr-title'>出租屋实名登记</Text>
         <Text className='jf-qr-name'>{b.name}</Text>
         <Text className='jf-qr-address'>{b.address}</Text>
-        <Image className='jf-qr-img' id='jf-qr-img' src={load.src} mode='aspectFit' />
+        <Image className='jf-qr-img' id='jf-qr-img' src={load.src} mode='aspectFit' showMenuByLongpress />
         <Text className='jf-qr-hint'>租户请用微信扫码，填写实名登记信息，由楼栋长确认。{'\n'}所属网格：{b.gridName} · 楼栋长：{b.managerName}</Text>
       </View>
       <View className='jf-rental-actions jf-qr-noprint'>

@@ -1,0 +1,177 @@
+/**
+ * The 出租屋实名登记 pages in the built mini-program (miniprogram/): the tenant's check-in form
+ * validates locally with the GB 11643 messages and sends rental.checkIn through wx.cloud; the
+ * building manager confirms a check-in and sees the QR drawn as an image; the officer's reveal
+ * asks a reason and shows the number once in a modal. Skips when the build predates these pages.
+ */
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { ACTIVE, BUILDING, registration, rentalAnswers } from '../weapp/rental-fixtures'
+import { MiniProgram, sleep, type CloudEvent } from '../weapp/simulate'
+
+const MP = path.resolve(__dirname, '../../miniprogram')
+const built = existsSync(path.join(MP, 'pages/rental/checkin/index.js'))
+const maybe = built || process.env.CI ? describe : describe.skip
+
+const TENANT = { id: 'demo-tenant', name: '刘洋', roles: [{ role: 'tenant', roleLabel: '租户', unitCode: '440111', unitName: '白云区' }] }
+type Table = Record<string, (data: Record<string, unknown>) => unknown>
+
+const open: MiniProgram[] = []
+afterEach(() => {
+  while (open.length) open.pop()?.close()
+})
+
+function launch(over: Table = {}, modals: Array<Record<string, unknown>> = []) {
+  const table: Table = { 'session.me': () => ({ ok: true, user: TENANT }), ...(rentalAnswers() as Table), ...over }
+  const mp = MiniProgram.launch({
+    root: MP,
+    cloud: (name: string, event: CloudEvent) => {
+      const fn = table[`${name}.${event.action}`]
+      return fn ? fn(event.data as Record<string, unknown>) : { ok: false, code: 'NOT_FOUND', message: `测试未提供 ${name}.${event.action}` }
+    },
+  })
+  // Keep what each showModal was asked, to read the revealed number back.
+  const wx = (mp as unknown as { wxCalls: Array<[string, Record<string, unknown>]> }).wxCalls
+  open.push(mp)
+  return { mp, modals: () => wx.filter(([n]) => n === 'showModal').map(([, o]) => o).concat(modals) }
+}
+
+const sent = (mp: MiniProgram, key: string) => mp.calls.filter((c) => `${c.name}.${c.data.action}` === key).map((c) => c.data.data as Record<string, unknown>)
+
+type TaroNode = Record<string, unknown> & { cl?: string }
+function nodesByClass(data: unknown, cls: string): TaroNode[] {
+  const out: TaroNode[] = []
+  const walk = (n: unknown) => {
+    if (!n || typeof n !== 'object') return
+    if (Array.isArray(n)) return n.forEach(walk)
+    const node = n as TaroNode
+    if (typeof node.cl === 'string' && node.cl.split(' ').includes(cls)) out.push(node)
+    Object.values(node).forEach(walk)
+  }
+  walk(data)
+  return out
+}
+
+async function until(cond: () => boolean, ms = 3000) {
+  const end = Date.now() + ms
+  while (!cond() && Date.now() < end) await sleep(20)
+}
+
+maybe('出租屋实名登记 pages in the mini-program', () => {
+  test('check-in: live ID-number check, both consents required, then rental.checkIn and on to 我的租住登记', async () => {
+    const { mp } = launch({ 'rental.checkIn': (d) => ({ ok: true, replayed: false, registration: registration({ room: String(d.room) }) }) })
+    const page = await mp.open('pages/rental/checkin/index', { b: BUILDING.code })
+    await page.waitForText('提交登记')
+
+    await page.tap('#jf-checkin-submit')
+    expect(sent(mp, 'rental.checkIn')).toEqual([])
+    for (const t of ['请选择房号', '请填写真实姓名', '请填写证件号码', '请填写手机号码', '请阅读并同意登记目的与保存期限', '请单独同意处理您的身份证件等敏感个人信息']) expect(page.text()).toContain(t)
+
+    await page.tap(page.findAll('.jf-checkin-room').find((n) => n.textContent?.trim() === '201')!)
+    await page.input('#jf-checkin-name', '刘洋')
+    // A wrong check character is named as soon as the 18th character is typed.
+    await page.input('#jf-checkin-doc', '110105194912310021')
+    await page.waitForText('身份证号码校验位不正确，请核对后重新输入')
+    await page.input('#jf-checkin-doc', '11010519491231002X')
+    expect(page.text()).not.toContain('校验位不正确')
+    await page.input('#jf-checkin-phone', '13800138000')
+    await page.tap('#jf-checkin-cohab-add')
+    await page.input(page.get('.jf-checkin-cohab-name'), '王芳')
+
+    // Only the purpose consent: still refused, with the sensitive-information message.
+    await page.tap(page.get('#jf-consent-purpose').querySelector('.nut-switch') as never)
+    await page.tap('#jf-checkin-submit')
+    expect(sent(mp, 'rental.checkIn')).toEqual([])
+    expect(mp.toasts.at(-1)).toEqual({ title: '请单独同意处理您的身份证件等敏感个人信息', icon: 'none' })
+    await page.tap(page.get('#jf-consent-sensitive').querySelector('.nut-switch') as never)
+
+    await page.tap('#jf-checkin-submit')
+    await until(() => mp.navigations.length > 0)
+    expect(sent(mp, 'rental.checkIn')).toEqual([
+      {
+        idempotencyKey: expect.stringMatching(/^[0-9A-Z]{26}$/),
+        buildingCode: BUILDING.code,
+        room: '201',
+        name: '刘洋',
+        docType: 'id_card',
+        docNumber: '11010519491231002X',
+        phone: '13800138000',
+        moveInDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        leaseEnd: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        cohabitants: [{ name: '王芳', relation: '配偶' }],
+        consent: { purpose: true, sensitive: true, version: '2026-11' },
+      },
+    ])
+    expect(mp.navigations).toEqual([{ api: 'redirectTo', url: '/pages/rental/mine/index' }])
+    expect(mp.errors).toEqual([])
+    expect(mp.viewErrors).toEqual([])
+  })
+
+  test('check-in: the server\'s field errors land under their fields', async () => {
+    const { mp } = launch({ 'rental.checkIn': () => ({ ok: false, code: 'INVALID_INPUT', message: '请检查填写内容', details: { phone: '该手机号码已在本楼栋登记' } }) })
+    const page = await mp.open('pages/rental/checkin/index', { scene: encodeURIComponent(`b=${BUILDING.code}`) })
+    await page.waitForText('提交登记')
+    await page.tap(page.findAll('.jf-checkin-room')[0]!)
+    await page.input('#jf-checkin-name', '刘洋')
+    await page.input('#jf-checkin-doc', '11010519491231002X')
+    await page.input('#jf-checkin-phone', '13800138000')
+    await page.tap(page.get('#jf-consent-purpose').querySelector('.nut-switch') as never)
+    await page.tap(page.get('#jf-consent-sensitive').querySelector('.nut-switch') as never)
+    await page.tap('#jf-checkin-submit')
+    await page.waitForText('该手机号码已在本楼栋登记')
+    expect(sent(mp, 'rental.building')).toEqual([{ code: BUILDING.code }])
+    expect(mp.navigations).toEqual([])
+    expect(mp.errors).toEqual([])
+  })
+
+  test('check-in: an unknown building code says so', async () => {
+    const { mp } = launch()
+    const page = await mp.open('pages/rental/checkin/index', { b: 'NOPE' })
+    await page.waitForText('楼栋二维码无效或已停用')
+    expect(page.text()).not.toContain('提交登记')
+    expect(mp.errors).toEqual([])
+  })
+
+  test('building detail: 确认入住 sends rental.decide and the row leaves 待确认', async () => {
+    const { mp } = launch({ 'rental.decide': (d) => ({ ok: true, registration: registration({ status: 'active', statusLabel: '在住', version: Number(d.version) + 1 }) }) })
+    const page = await mp.open('pages/building/detail/index', { id: BUILDING.id })
+    await page.waitForText('确认入住')
+    await page.tap(page.get('.jf-reg-approve'))
+    await page.waitForText('暂无待确认的登记')
+    expect(sent(mp, 'rental.decide')).toEqual([{ id: 'REG-1', version: 1, approve: true }])
+    expect(mp.errors).toEqual([])
+    expect(mp.viewErrors).toEqual([])
+  })
+
+  test('building QR: the link is drawn as a GIF image in the mini-program', async () => {
+    const { mp } = launch()
+    const page = await mp.open('pages/building/qr/index', { id: BUILDING.id })
+    await page.waitForText('复制登记链接')
+    // <image src=p4 mode=p2 show-menu-by-longpress=p3> in the compiled template: long-press saves it for printing.
+    const [qr] = nodesByClass(page.data, 'jf-qr-img')
+    expect(String(qr!.p4)).toMatch(/^data:image\/gif;base64,R0lGOD/)
+    expect(qr!.p3).toBe(true)
+    await page.tap('#jf-qr-copy')
+    expect(mp.wxCalls.find(([n]) => n === 'setClipboardData')?.[1]).toMatchObject({ data: `https://jiefang.example/#/pages/rental/checkin/index?b=${BUILDING.code}` })
+    expect(mp.errors).toEqual([])
+  })
+
+  test('police area: a reveal asks a reason, then shows the full number once in a modal', async () => {
+    const { mp, modals } = launch({ 'rental.reveal': () => ({ ok: true, docNumber: '440106199001011234', phone: '13900000001' }) })
+    const page = await mp.open('pages/police/area/index')
+    await page.waitForText(ACTIVE.docNumberMasked!)
+    await page.tap(page.get('.jf-police-reveal'))
+    await page.waitForText('完整号码只显示一次')
+    await page.tap('#jf-rental-reason-ok')
+    await page.waitForText('请填写查询事由')
+    expect(sent(mp, 'rental.reveal')).toEqual([])
+    await page.input('#jf-rental-reason', '核查盗窃案线索')
+    await page.tap('#jf-rental-reason-ok')
+    await until(() => modals().length > 0)
+    expect(sent(mp, 'rental.reveal')).toEqual([{ id: ACTIVE.id, reason: '核查盗窃案线索' }])
+    expect(String(modals()[0]!.content)).toContain('440106199001011234')
+    // The page itself never holds the full number.
+    expect(page.text()).not.toContain('440106199001011234')
+    expect(mp.errors).toEqual([])
+  })
+})
