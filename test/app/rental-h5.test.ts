@@ -1,0 +1,139 @@
+/**
+ * The 出租屋实名登记 pages in the built H5 app (dist-h5) with the functions mocked: the tenant's
+ * check-in form (live ID check, two consents, the contract payload), the building registration
+ * with its grid from the browser's position, the printable QR (the server's SVG, window.print),
+ * and the officer's audited CSV download. Skips without a build that has these pages.
+ */
+import { readFileSync } from 'node:fs'
+import { BUILDING, PUBLIC_BUILDING, registration, rentalAnswers } from '../weapp/rental-fixtures'
+import { describeH5, h5Ready, type Answers } from './h5-harness'
+import { useH5Session } from './h5-session'
+
+const maybe = describeH5(h5Ready({ page: 'pages/rental/checkin' }))
+
+const POINT = { lng: 113.32025, lat: 23.181 }
+const GRID = { code: '440111010001001', name: '云景社区第1网格', path: '白云区 京溪街道 云景社区', phone: '020-87701001' }
+const SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 21 21"><rect width="21" height="21" fill="#fff"/><rect x="1" y="1" width="7" height="7"/></svg>'
+const CSV = 'name,docNumber\n刘洋,11010519491231002X\n'
+
+maybe('出租屋实名登记 pages (H5, mocked functions)', () => {
+  const defaults = (): Answers => ({
+    ...(rentalAnswers() as Answers),
+    'session.me': { ok: true, user: { id: 'demo-tenant', name: '刘洋', roles: [{ role: 'tenant', roleLabel: '租户', unitCode: '440111', unitName: '白云区' }] } },
+    'inbox.list': { ok: true, items: [], next: null, unread: 0 },
+    'reports.locate': { ok: true, grid: GRID },
+    'rental.buildingQr': { ok: true, link: `http://127.0.0.1/#/pages/rental/checkin/index?b=${BUILDING.code}`, svg: SVG, building: BUILDING },
+  })
+  const { page, answers, called, go, shot } = useH5Session({
+    defaults,
+    shotPrefix: 'rental-h5-',
+    context: { geolocation: { longitude: POINT.lng, latitude: POINT.lat }, permissions: ['geolocation'] },
+  })
+
+  it('check-in: live ID-number message, both consents, then the contract payload and 我的租住登记', async () => {
+    answers['rental.checkIn'] = (d: Record<string, unknown>) => ({ ok: true, replayed: false, registration: registration({ room: String(d.room) }) })
+    await go(`/pages/rental/checkin/index?b=${BUILDING.code}`)
+    await page.locator(`#jf-checkin[data-code="${BUILDING.code}"]`).waitFor()
+    await expect(page.locator('#jf-checkin-notice').innerText()).resolves.toContain(PUBLIC_BUILDING.notice.purpose)
+    await expect(page.locator('#jf-checkin-notice').getAttribute('data-version')).resolves.toBe('2026-11')
+
+    await page.locator('.jf-checkin-room[data-room="201"]').click()
+    await page.locator('#jf-checkin-name input').fill('刘洋')
+    await page.locator('#jf-checkin-doc input').fill('110105194912310021')
+    await expect(page.locator('#jf-error-docNumber').innerText()).resolves.toBe('身份证号码校验位不正确，请核对后重新输入')
+    await page.locator('#jf-checkin-doc input').fill('11010519491231002X')
+    await page.locator('#jf-error-docNumber').waitFor({ state: 'detached' })
+    await page.locator('#jf-checkin-phone input').fill('138 0013 8000')
+    await page.locator('#jf-consent-purpose .nut-switch').click()
+    await page.locator('#jf-checkin-submit').click()
+    await expect(page.locator('#jf-error-consentSensitive').innerText()).resolves.toBe('请单独同意处理您的身份证件等敏感个人信息')
+    expect(called('rental.checkIn')).toHaveLength(0)
+    await page.locator('#jf-consent-sensitive .nut-switch').click()
+    await shot('checkin-filled')
+
+    await page.locator('#jf-checkin-submit').click()
+    await page.locator('#jf-rental-mine').waitFor()
+    const [sent] = called('rental.checkIn')
+    expect(sent!.data).toMatchObject({
+      buildingCode: BUILDING.code,
+      room: '201',
+      name: '刘洋',
+      docType: 'id_card',
+      docNumber: '11010519491231002X',
+      phone: '13800138000',
+      cohabitants: [],
+      consent: { purpose: true, sensitive: true, version: '2026-11' },
+    })
+    expect(sent!.data.idempotencyKey).toMatch(/^[0-9A-Z]{26}$/)
+    await page.locator('.jf-rental-reg[data-status="pending"]').first().waitFor()
+    await expect(page.locator('.jf-rental-mine-doc').first().innerText()).resolves.toBe('1101**********002X')
+    await shot('mine')
+  })
+
+  it('building list: registers a building with the grid of the browser position and generated rooms', async () => {
+    answers['session.me'] = { ok: true, user: { id: 'demo-building-manager', name: '王建国', roles: [{ role: 'building_manager', roleLabel: '楼栋长', unitCode: GRID.code, unitName: GRID.name }] } }
+    answers['rental.myBuildings'] = { ok: true, buildings: [] }
+    answers['rental.registerBuilding'] = (d: Record<string, unknown>) => ({ ok: true, replayed: false, building: { ...BUILDING, id: 'BLD-9', name: d.name, rooms: d.rooms, floors: d.floors, pending: 0, active: 0 } })
+    await go('/pages/building/list/index')
+    await page.locator('#jf-buildings-empty').waitFor()
+    await page.locator('#jf-building-new').click()
+    await page.locator('#jf-building-submit').click()
+    for (const f of ['name', 'address', 'location', 'floors', 'perFloor']) await page.locator(`#jf-error-${f}`).waitFor()
+    expect(called('rental.registerBuilding')).toHaveLength(0)
+
+    await page.locator('#jf-building-name input').fill('云景花园 5 栋')
+    await page.locator('#jf-building-loc-current').click()
+    await page.locator('#jf-building-grid[data-found="1"]').waitFor()
+    await expect(page.locator('#jf-building-grid').innerText()).resolves.toContain('云景社区第1网格')
+    await page.locator('#jf-building-address input').fill('白云区云景路 16 号')
+    await page.locator('#jf-building-floors input').fill('3')
+    await page.locator('#jf-building-per-floor input').fill('2')
+    await page.locator('#jf-building-rooms[data-count="6"]').waitFor()
+    await shot('building-form')
+    await page.locator('#jf-building-submit').click()
+    await page.locator('.jf-building[data-id="BLD-9"]').waitFor()
+    const [sent] = called('rental.registerBuilding')
+    expect(sent!.data).toMatchObject({ name: '云景花园 5 栋', address: '白云区云景路 16 号', floors: 3, rooms: ['101', '102', '201', '202', '301', '302'] })
+    const loc = sent!.data.location as { lng: number; lat: number }
+    expect(loc.lng).toBeCloseTo(POINT.lng, 5)
+    expect(loc.lat).toBeCloseTo(POINT.lat, 5)
+  })
+
+  it('QR: the server SVG as an image and a print button calling window.print', async () => {
+    await go(`/pages/building/qr/index?id=${BUILDING.id}`)
+    await page.locator('#jf-building-qr').waitFor()
+    const img = page.locator('#jf-qr-img img')
+    await expect(img.getAttribute('src')).resolves.toMatch(/^data:image\/svg\+xml;charset=utf-8,%3Csvg/)
+    await page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, await img.elementHandle())
+    await page.evaluate(() => {
+      ;(window as unknown as { printed: number }).printed = 0
+      window.print = () => void ((window as unknown as { printed: number }).printed += 1)
+    })
+    await page.locator('#jf-qr-print').click()
+    await expect(page.evaluate(() => (window as unknown as { printed: number }).printed)).resolves.toBe(1)
+    // The print stylesheet leaves only the sheet.
+    await page.emulateMedia({ media: 'print' })
+    await expect(page.locator('#jf-qr-print').isVisible()).resolves.toBe(false)
+    await expect(page.locator('#jf-qr-sheet').isVisible()).resolves.toBe(true)
+    await page.emulateMedia({ media: 'screen' })
+    await shot('qr')
+  })
+
+  it('police area: CSV export asks a reason and downloads the server file', async () => {
+    answers['rental.exportCsv'] = { ok: true, filename: '京溪街道出租屋登记.csv', csv: CSV, rows: 1 }
+    await go('/pages/police/area/index')
+    await page.locator('#jf-police-list[data-count="1"]').waitFor()
+    await page.locator('#jf-police-export').click()
+    await page.locator('#jf-rental-reason-ok').click()
+    await page.locator('#jf-error-reason').waitFor()
+    await page.locator('#jf-rental-reason textarea').fill('月度出租屋核查')
+    const download = page.waitForEvent('download')
+    await page.locator('#jf-rental-reason-ok').click()
+    const file = await download
+    expect(file.suggestedFilename()).toBe('京溪街道出租屋登记.csv')
+    const text = readFileSync((await file.path())!, 'utf8')
+    expect(text.charCodeAt(0)).toBe(0xfeff)
+    expect(text.slice(1)).toBe(CSV)
+    expect(called('rental.exportCsv').map((c) => c.data)).toEqual([{ reason: '月度出租屋核查' }])
+  })
+})
