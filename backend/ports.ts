@@ -6,6 +6,7 @@
 import type { Case, CaseKind, TimelineEvent } from '../src/core/case'
 import type { OrgUnit } from '../src/core/org'
 import type { Role, RoleGrant } from '../src/core/roles'
+import type { RentalReads, RentalTx } from './rentalPorts'
 
 export interface User {
   id: string
@@ -140,7 +141,7 @@ export interface FileMeta {
 }
 
 /** Writes that must commit together. */
-export interface Tx {
+export interface Tx extends RentalTx {
   getCase(id: string): Promise<Case | null>
   insertCase(c: Case): Promise<void>
   /** Writes `c` only if the stored version is still `expectedVersion`; false when someone moved first. */
@@ -154,7 +155,7 @@ export interface Tx {
   enqueue(msg: OutboxMessage): Promise<void>
 }
 
-export interface Store {
+export interface Store extends RentalReads {
   readonly name: string
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>
 
