@@ -46,7 +46,7 @@ maybe('出租屋实名登记 pages (H5, mocked functions)', () => {
     await page.locator('#jf-checkin-phone input').fill('138 0013 8000')
     await page.locator('#jf-consent-purpose .nut-switch').click()
     await page.locator('#jf-checkin-submit').click()
-    await expect(page.locator('#jf-error-consentSensitive').innerText()).resolves.toBe('请单独同意处理您的身份证件等敏感个人信息')
+    await expect(page.locator('#jf-error-consentSensitive').innerText()).resolves.toBe('请单独同意处理敏感个人信息（证件号码）')
     expect(called('rental.checkIn')).toHaveLength(0)
     await page.locator('#jf-consent-sensitive .nut-switch').click()
     await shot('checkin-filled')

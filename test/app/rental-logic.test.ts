@@ -47,6 +47,7 @@ describe('building code from the page query', () => {
     expect(buildingCodeFrom({ b: 'B7%20K2' })).toBe('B7 K2')
     expect(buildingCodeFrom({ scene: 'b%3DB7K2' })).toBe('B7K2')
     expect(buildingCodeFrom({ scene: 'x%3D1%26b%3DQ9' })).toBe('Q9')
+    expect(buildingCodeFrom({ q: encodeURIComponent('http://127.0.0.1:8080/#/pages/rental/checkin/index?b=B7K2Q9') })).toBe('B7K2Q9')
     expect(buildingCodeFrom({ scene: 'x=1' })).toBe('')
     expect(buildingCodeFrom({})).toBe('')
     // A broken escape is read as typed rather than throwing.
@@ -87,10 +88,10 @@ describe('check-in form', () => {
       docNumber: '请填写证件号码',
       phone: '请填写手机号码',
       consentPurpose: '请阅读并同意登记目的与保存期限',
-      consentSensitive: '请单独同意处理您的身份证件等敏感个人信息',
+      consentSensitive: '请单独同意处理敏感个人信息（证件号码）',
     })
     expect(firstError(e)).toBe('请选择房号')
-    expect(validateCheckin(filled({ consentSensitive: false }), ROOMS, NOW)).toEqual({ consentSensitive: '请单独同意处理您的身份证件等敏感个人信息' })
+    expect(validateCheckin(filled({ consentSensitive: false }), ROOMS, NOW)).toEqual({ consentSensitive: '请单独同意处理敏感个人信息（证件号码）' })
   })
 
   it('points at the wrong part of a resident ID number with the validator\'s messages', () => {
@@ -107,26 +108,26 @@ describe('check-in form', () => {
     // 810000 + 19900101 + 001 + check character 9 (GB 11643); 2 is wrong.
     expect(docNumberError('810000199001010019', 'hkmt_residence', NOW)).toBe('')
     expect(docNumberError('810000199001010012', 'hkmt_residence', NOW)).toBe('居住证号码校验位不正确，请核对后重新输入')
-    expect(docNumberError('11010519491231002X', 'hkmt_residence', NOW)).toContain('810000')
+    expect(docNumberError('11010519491231002X', 'hkmt_residence', NOW)).toBe('居住证号码前 6 位应为 810000（香港）、820000（澳门）或 830000（台湾）')
     expect(docNumberError('e12345678', 'passport', NOW)).toBe('')
     expect(docNumberError('E1', 'passport', NOW)).toBe('护照号码应为 5–17 位字母或数字')
-    expect(docNumberError('USA110019900101', 'foreign_permanent', NOW)).toBe('')
+    expect(docNumberError('usa110019900101', 'foreign_permanent', NOW)).toBe('')
     expect(docNumberError('91234', 'foreign_permanent', NOW)).toContain('15 位')
   })
 
   it('validates the phone and the lease', () => {
     expect(phoneError('13800138000')).toBe('')
     expect(phoneError('138-0013-8000')).toBe('')
-    expect(phoneError('1380013800')).toBe('手机号码应为 11 位，以 13–19 开头')
-    expect(phoneError('020-87701001')).toBe('手机号码应为 11 位，以 13–19 开头')
+    expect(phoneError('1380013800')).toBe('请填写 11 位手机号码（1 开头）')
+    expect(phoneError('020-87701001')).toBe('请填写 11 位手机号码（1 开头）')
     expect(leaseEndError('2026-12-01', '2026-12-01')).toBe('租约到期日应晚于入住日期')
-    expect(leaseEndError('2026-12-01', '2026-02-30')).toBe('请选择预计租约到期日')
+    expect(leaseEndError('2026-12-01', '2026-02-30')).toBe('租约到期日不是有效日期')
     expect(leaseEndError('2026-12-01', '2027-06-30')).toBe('')
   })
 
   it('refuses a room of another building and a nameless cohabitant', () => {
-    expect(validateCheckin(filled({ room: '909' }), ROOMS, NOW)).toEqual({ room: '该房号不属于本楼栋' })
-    expect(validateCheckin(filled({ cohabitants: [{ name: ' ', relation: '子女' }] }), ROOMS, NOW)).toEqual({ cohabitants: '请填写同住人姓名，或删除空行' })
+    expect(validateCheckin(filled({ room: '909' }), ROOMS, NOW)).toEqual({ room: '房号「909」不在本楼栋的房间列表中' })
+    expect(validateCheckin(filled({ cohabitants: [{ name: ' ', relation: '子女' }] }), ROOMS, NOW)).toEqual({ cohabitants: '请填写同住人姓名' })
   })
 
   it('puts server field errors on the form\'s fields', () => {
@@ -155,8 +156,8 @@ describe('buildings', () => {
 
   it('asks for a name, address, a located point inside a grid and sizes', () => {
     expect(validateBuilding(emptyBuilding(), false)).toEqual({
-      name: '请填写楼栋名称，如：云景花园 3 栋',
-      address: '请填写楼栋地址',
+      name: '请填写楼栋名称',
+      address: '请填写详细地址',
       location: '请选择楼栋位置，用于确定所属网格',
       floors: '楼层数应为 1–99 的整数',
       perFloor: '每层户数应为 1–30 的整数',
@@ -165,6 +166,7 @@ describe('buildings', () => {
     expect(validateBuilding(d, false)).toEqual({ location: '该位置不在服务网格内，请重新选点' })
     expect(validateBuilding({ ...d, floors: '2.5' }, true)).toEqual({ floors: '楼层数应为 1–99 的整数' })
     expect(validateBuilding(d, true)).toEqual({})
+    expect(validateBuilding({ ...d, floors: '40', perFloor: '30' }, true)).toEqual({ perFloor: '房号最多 1000 个' })
     expect(buildRegisterBuilding(d, 'K')).toEqual({
       idempotencyKey: 'K',
       name: '云景花园 3 栋',
@@ -203,11 +205,11 @@ describe('fire-safety inspection', () => {
 })
 
 describe('police and home', () => {
-  it('wants a real reason before a reveal or an export', () => {
-    expect(reasonError('')).toBe('请填写查询事由')
-    expect(reasonError('查')).toBe('查询事由至少 4 个字，请写明具体用途')
+  it('wants a reason before a reveal or an export, bounded as the server bounds it', () => {
+    expect(reasonError(' ')).toBe('请填写事由（至少 2 个字）')
+    expect(reasonError('查')).toBe('请填写事由（至少 2 个字）')
     expect(reasonError('核查盗窃案线索')).toBe('')
-    expect(reasonError('字'.repeat(201))).toBe('查询事由不能超过 200 个字')
+    expect(reasonError('字'.repeat(201))).toBe('事由最多 200 个字')
   })
 
   it('colours statuses: waiting warm, living green, refused red', () => {

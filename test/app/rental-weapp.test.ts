@@ -65,7 +65,7 @@ maybe('出租屋实名登记 pages in the mini-program', () => {
 
     await page.tap('#jf-checkin-submit')
     expect(sent(mp, 'rental.checkIn')).toEqual([])
-    for (const t of ['请选择房号', '请填写真实姓名', '请填写证件号码', '请填写手机号码', '请阅读并同意登记目的与保存期限', '请单独同意处理您的身份证件等敏感个人信息']) expect(page.text()).toContain(t)
+    for (const t of ['请选择房号', '请填写真实姓名', '请填写证件号码', '请填写手机号码', '请阅读并同意登记目的与保存期限', '请单独同意处理敏感个人信息（证件号码）']) expect(page.text()).toContain(t)
 
     await page.tap(page.findAll('.jf-checkin-room').find((n) => n.textContent?.trim() === '201')!)
     await page.input('#jf-checkin-name', '刘洋')
@@ -82,7 +82,7 @@ maybe('出租屋实名登记 pages in the mini-program', () => {
     await page.tap(page.get('#jf-consent-purpose').querySelector('.nut-switch') as never)
     await page.tap('#jf-checkin-submit')
     expect(sent(mp, 'rental.checkIn')).toEqual([])
-    expect(mp.toasts.at(-1)).toEqual({ title: '请单独同意处理您的身份证件等敏感个人信息', icon: 'none' })
+    expect(mp.toasts.at(-1)).toEqual({ title: '请单独同意处理敏感个人信息（证件号码）', icon: 'none' })
     await page.tap(page.get('#jf-consent-sensitive').querySelector('.nut-switch') as never)
 
     await page.tap('#jf-checkin-submit')
@@ -163,7 +163,7 @@ maybe('出租屋实名登记 pages in the mini-program', () => {
     await page.tap(page.get('.jf-police-reveal'))
     await page.waitForText('完整号码只显示一次')
     await page.tap('#jf-rental-reason-ok')
-    await page.waitForText('请填写查询事由')
+    await page.waitForText('请填写事由（至少 2 个字）')
     expect(sent(mp, 'rental.reveal')).toEqual([])
     await page.input('#jf-rental-reason', '核查盗窃案线索')
     await page.tap('#jf-rental-reason-ok')

@@ -3,24 +3,10 @@
  * server gives), the building's room list, the QR link's code, the inspection form.
  */
 import dayjs from 'dayjs'
-import type { CheckinStatus, CheckInInput, Cohabitant, DocType, InspectionItemView, InspectionState } from '../../contracts/rental'
-import { checkCharacter, validateIdNumber } from '../../core/idNumber'
-import { DISPLAY_TZ } from '../../core/time'
+import type { CheckInInput, Cohabitant, DocType, InspectionItemView, InspectionState } from '../../contracts/rental'
+import { DOC_TYPES as DOC_KEYS, DOC_TYPE_LABELS, isLeaseEndValid, isRealDay, shanghaiDay as dayOf, validateDocNumber, validateMobile } from '../../core/rental'
 
-export const DOC_TYPES: Array<{ key: DocType; label: string }> = [
-  { key: 'id_card', label: '居民身份证' },
-  { key: 'hkmt_residence', label: '港澳台居民居住证' },
-  { key: 'foreign_permanent', label: '外国人永久居留身份证' },
-  { key: 'passport', label: '护照' },
-]
-
-export const STATUS_LABELS: Record<CheckinStatus, string> = {
-  pending: '待确认',
-  active: '在住',
-  refused: '已驳回',
-  checked_out: '已退租',
-  purged: '已清除',
-}
+export const DOC_TYPES: Array<{ key: DocType; label: string }> = DOC_KEYS.map((key) => ({ key, label: DOC_TYPE_LABELS[key] }))
 
 type Tone = 'default' | 'primary' | 'success' | 'warning' | 'danger' | 'info'
 
@@ -43,7 +29,7 @@ export const INSPECTION_LABELS: Record<InspectionState, string> = {
 
 /** Today in Asia/Shanghai as YYYY-MM-DD, the shape of move-in and lease-end dates. */
 export function shanghaiDay(now: Date = new Date()): string {
-  return dayjs(now).tz(DISPLAY_TZ).format('YYYY-MM-DD')
+  return dayOf(now)
 }
 
 export function addYears(day: string, years: number): string {
@@ -51,15 +37,19 @@ export function addYears(day: string, years: number): string {
 }
 
 /**
- * The building code from the page's query: `?b=<code>` from the printed link, or
- * `scene=b%3D<code>` from a 小程序码 (WeChat hands the scene over still encoded).
+ * The building code from the page's query: `?b=<code>` from the printed link, `scene=b%3D<code>`
+ * from a 小程序码 (WeChat hands the scene over still encoded), or `q=<the whole link>` when the
+ * printed link's QR is scanned into the mini-program (扫普通链接二维码打开小程序).
  */
 export function buildingCodeFrom(params: Record<string, string | undefined>): string {
   const b = params.b ? safeDecode(params.b) : ''
   if (b) return b.trim()
   const scene = params.scene ? safeDecode(params.scene) : ''
   const m = /(?:^|&)b=([^&]+)/.exec(scene)
-  return m ? safeDecode(m[1]!).trim() : ''
+  if (m) return safeDecode(m[1]!).trim()
+  const q = params.q ? safeDecode(params.q) : ''
+  const l = /[?&]b=([^&#]+)/.exec(q)
+  return l ? safeDecode(l[1]!).trim() : ''
 }
 
 function safeDecode(s: string): string {
@@ -124,48 +114,34 @@ export function cleanPhone(raw: string): string {
   return raw.replace(/[\s-]/g, '')
 }
 
-/** The document number's own check, shown live under the field; '' when fine or still empty. */
+/** The document number's own check (the server's rules and messages), shown live under the field; '' when fine or still empty. */
 export function docNumberError(raw: string, docType: DocType, now: Date = new Date()): string {
   const v = cleanDocNumber(raw, docType)
   if (!v) return ''
-  if (docType === 'id_card') {
-    const r = validateIdNumber(v, now)
-    return r.ok ? '' : r.message
-  }
-  if (docType === 'hkmt_residence') {
-    // 港澳台居民居住证 numbers are GB 11643 numbers whose region part is 810000, 820000 or 830000.
-    if (!/^8[123]0000\d{11}[\dX]$/.test(v)) return '港澳台居民居住证号码应为 18 位，以 810000、820000 或 830000 开头'
-    return checkCharacter(v.slice(0, 17)) === v[17] ? '' : '居住证号码校验位不正确，请核对后重新输入'
-  }
-  if (docType === 'foreign_permanent') {
-    return /^[0-9A-Z]{15}$|^9\d{16}[\dX]$/.test(v) ? '' : '外国人永久居留身份证号码应为 15 位（旧版）或以 9 开头的 18 位（新版）'
-  }
-  return /^[0-9A-Z]{5,17}$/.test(v) ? '' : '护照号码应为 5–17 位字母或数字'
+  const r = validateDocNumber(docType, v, now)
+  return r.ok ? '' : r.message
 }
 
 export function phoneError(raw: string): string {
   const v = cleanPhone(raw)
   if (!v) return '请填写手机号码'
-  return /^1[3-9]\d{9}$/.test(v) ? '' : '手机号码应为 11 位，以 13–19 开头'
-}
-
-function isDay(s: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(s) && dayjs(s).format('YYYY-MM-DD') === s
+  const r = validateMobile(v)
+  return r.ok ? '' : r.message
 }
 
 export function leaseEndError(moveIn: string, leaseEnd: string): string {
-  if (!isDay(leaseEnd)) return '请选择预计租约到期日'
-  if (isDay(moveIn) && leaseEnd <= moveIn) return '租约到期日应晚于入住日期'
+  if (!isRealDay(leaseEnd)) return '租约到期日不是有效日期'
+  if (isRealDay(moveIn) && !isLeaseEndValid(moveIn, leaseEnd)) return '租约到期日应晚于入住日期'
   return ''
 }
 
 export function validateCheckin(d: CheckinDraft, rooms: readonly string[], now: Date = new Date()): CheckinErrors {
   const e: CheckinErrors = {}
   if (!d.room) e.room = '请选择房号'
-  else if (!rooms.includes(d.room)) e.room = '该房号不属于本楼栋'
+  else if (!rooms.includes(d.room)) e.room = `房号「${d.room.slice(0, 20)}」不在本楼栋的房间列表中`
   const name = d.name.trim()
-  if (!name) e.name = '请填写真实姓名'
-  else if (Array.from(name).length > 40) e.name = '姓名不能超过 40 个字'
+  if (name.length < 2) e.name = '请填写真实姓名'
+  else if (name.length > 40) e.name = '姓名最多 40 个字'
   if (!cleanDocNumber(d.docNumber, d.docType)) e.docNumber = '请填写证件号码'
   else {
     const m = docNumberError(d.docNumber, d.docType, now)
@@ -173,12 +149,12 @@ export function validateCheckin(d: CheckinDraft, rooms: readonly string[], now: 
   }
   const p = phoneError(d.phone)
   if (p) e.phone = p
-  if (!isDay(d.moveInDate)) e.moveInDate = '请选择入住日期'
+  if (!isRealDay(d.moveInDate)) e.moveInDate = '入住日期不是有效日期'
   const l = leaseEndError(d.moveInDate, d.leaseEnd)
   if (l) e.leaseEnd = l
-  if (d.cohabitants.some((c) => !c.name.trim())) e.cohabitants = '请填写同住人姓名，或删除空行'
+  if (d.cohabitants.some((c) => !c.name.trim())) e.cohabitants = '请填写同住人姓名'
   if (!d.consentPurpose) e.consentPurpose = '请阅读并同意登记目的与保存期限'
-  if (!d.consentSensitive) e.consentSensitive = '请单独同意处理您的身份证件等敏感个人信息'
+  if (!d.consentSensitive) e.consentSensitive = '请单独同意处理敏感个人信息（证件号码）'
   return e
 }
 
@@ -267,12 +243,14 @@ function intIn(s: string, min: number, max: number): number | null {
 
 export function validateBuilding(d: BuildingDraft, gridFound: boolean): BuildingErrors {
   const e: BuildingErrors = {}
-  if (!d.name.trim()) e.name = '请填写楼栋名称，如：云景花园 3 栋'
-  if (!d.address.trim()) e.address = '请填写楼栋地址'
+  if (d.name.trim().length < 2) e.name = '请填写楼栋名称'
+  if (d.address.trim().length < 4) e.address = '请填写详细地址'
   if (!d.point) e.location = '请选择楼栋位置，用于确定所属网格'
   else if (!gridFound) e.location = '该位置不在服务网格内，请重新选点'
   if (intIn(d.floors, 1, 99) === null) e.floors = '楼层数应为 1–99 的整数'
-  if (intIn(d.perFloor, 1, 30) === null) e.perFloor = '每层户数应为 1–30 的整数'
+  const perFloor = intIn(d.perFloor, 1, 30)
+  if (perFloor === null) e.perFloor = '每层户数应为 1–30 的整数'
+  else if (!e.floors && intIn(d.floors, 1, 99)! * perFloor > 1000) e.perFloor = '房号最多 1000 个'
   return e
 }
 
@@ -333,10 +311,10 @@ export function buildInspect(buildingId: string, items: readonly InspectionItemV
 
 // ---- police ----
 
+/** The same bounds as the server's: a reason of 2–200 characters. */
 export function reasonError(reason: string): string {
-  const n = Array.from(reason.trim()).length
-  if (!n) return '请填写查询事由'
-  if (n < 4) return '查询事由至少 4 个字，请写明具体用途'
-  if (n > 200) return '查询事由不能超过 200 个字'
+  const n = reason.trim().length
+  if (n < 2) return '请填写事由（至少 2 个字）'
+  if (n > 200) return '事由最多 200 个字'
   return ''
 }
