@@ -1,4 +1,4 @@
-import { Button, Input } from '@nutui/nutui-react-taro'
+import { Button, Input, Popup } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
@@ -23,12 +23,13 @@ const FILTERS: Array<{ key: string; label: string; statuses?: CheckinStatus[] }>
 ]
 
 type Sheet = { kind: 'reveal'; reg: RegistrationView } | { kind: 'export' } | null
+type Revealed = { reg: RegistrationView; docNumber: string; phone: string; reason: string }
 
 const toast = (title: string) => void Taro.showToast({ title, icon: 'none' })
 
 /**
  * Registrations of the officer's area (派出所 / 来穗), masked. The full number is shown once, in a
- * modal, after a reason is given and audited; the CSV export (H5) is audited the same way.
+ * popup, after a reason is given and audited; the CSV export (H5) is audited the same way.
  */
 export default function PoliceArea() {
   const [filter, setFilter] = useState('all')
@@ -40,6 +41,7 @@ export default function PoliceArea() {
   const [error, setError] = useState('')
   const [more, setMore] = useState(false)
   const [sheet, setSheet] = useState<Sheet>(null)
+  const [revealed, setRevealed] = useState<Revealed | null>(null)
   const query = useRef({ filter, q: '' })
 
   const statusesOf = (key: string) => FILTERS.find((f) => f.key === key)?.statuses
@@ -96,13 +98,8 @@ export default function PoliceArea() {
     const r = await api.call('rental.reveal', { id: reg.id, reason })
     if (!r.ok) return r.details?.reason ?? r.message
     setSheet(null)
-    // Shown once in a modal and kept nowhere: closing it hides the number again.
-    await Taro.showModal({
-      title: `${reg.name ?? ''} 的证件号码`,
-      content: `${reg.docTypeLabel}：${r.docNumber}\n手机：${r.phone}\n本次查看已记录（事由：${reason}）`,
-      showCancel: false,
-      confirmText: '关闭',
-    })
+    // Shown once and kept nowhere: closing the popup drops it from the page (a native modal would keep its text in the DOM).
+    setRevealed({ reg, docNumber: r.docNumber, phone: r.phone, reason })
     return ''
   }
 
@@ -200,6 +197,24 @@ export default function PoliceArea() {
           )}
         </View>
       )}
+
+      <Popup visible={revealed !== null} position='center' round destroyOnClose onClose={() => setRevealed(null)} className='jf-rental-popup'>
+        {revealed && (
+          <View className='jf-rental-sheet jf-police-revealed' id='jf-police-revealed' data-id={revealed.reg.id}>
+            <Text className='jf-section-title'>{revealed.reg.name} 的证件号码</Text>
+            <Text className='jf-rental-row-sub'>
+              {revealed.reg.docTypeLabel}：<Text className='jf-rental-doc' id='jf-police-revealed-doc'>{revealed.docNumber}</Text>
+            </Text>
+            <Text className='jf-rental-row-sub'>手机：{revealed.phone}</Text>
+            <Text className='jf-rental-row-sub jf-muted'>本次查看已记录（事由：{revealed.reason}），关闭后不再显示。</Text>
+            <View className='jf-rental-sheet-actions'>
+              <Button id='jf-police-revealed-close' size='small' type='primary' onClick={() => setRevealed(null)}>
+                关闭
+              </Button>
+            </View>
+          </View>
+        )}
+      </Popup>
 
       <RentalReasonSheet
         title={sheet ? (sheet.kind === 'reveal' ? `查看 ${sheet.reg.name ?? ''} 的完整证件号码` : '导出辖区登记 CSV') : null}
