@@ -10,14 +10,22 @@
  * masked, reveals it once with a reason, and finds the reveal in the audit trail. 刘洋 checks
  * out (人走注销) → the door system receives the revoke. After the retention period the daily job
  * purges the personal data: 已清除, no name, no number, on every page.
+ *
+ * Then 王建国's monthly fire-safety check of the demo building: one failed item with a photo
+ * becomes a report case in his grid's queue; the street (赵强) sees the building he registered,
+ * never checked, among the overdue ones, and the checked one not.
  */
 import { createHmac } from 'node:crypto'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, modalOk, open, shot, signedInPhone } from '../support/browser'
 import { advance } from '../support/cases'
-import { GRID1_POINT } from '../support/fixtures'
+import { DEMO_BUILDING_ID } from '../../backend/seed/demoBuildings'
+import { GRID1_POINT, TINY_JPEG } from '../support/fixtures'
 import { startServer, type RunningServer } from '../support/server'
 
 jest.setTimeout(180_000)
@@ -235,5 +243,57 @@ describe('出租屋实名登记 in the browser against the real server', () => {
     await ended.waitFor()
     await expect(ended.innerText()).resolves.not.toContain(MASKED)
     await expect(ended.locator('.jf-reg-doc').count()).resolves.toBe(0)
+  })
+
+  it('monthly fire-safety check: a failed item with a photo becomes a report case; the street sees the overdue buildings', async () => {
+    const [manager, dispatcher, worker] = await Promise.all([person('demo-building-manager'), person('demo-dispatcher'), person('demo-grid-worker')])
+    await open(manager, `/pages/building/detail/index?id=${DEMO_BUILDING_ID}`)
+    await manager.locator('#jf-building-inspection[data-state="never"]').waitFor()
+    await manager.locator('#jf-building-go-inspect').click()
+    const items = manager.locator('.jf-inspect-item')
+    await items.first().waitFor()
+    const n = await items.count()
+    expect(n).toBeGreaterThanOrEqual(3)
+    // Submitting with nothing marked names every item.
+    await manager.locator('#jf-inspect-submit').click()
+    await expect(manager.locator('.jf-field-error').count()).resolves.toBe(n)
+    // 疏散通道 blocked (a grid worker's category); everything else passes.
+    const failedCode = 'escape_routes'
+    for (let i = 0; i < n; i++) {
+      const item = items.nth(i)
+      if ((await item.getAttribute('data-code')) !== failedCode) await item.locator('.jf-inspect-pass').click()
+    }
+    const failed = manager.locator(`.jf-inspect-item[data-code="${failedCode}"]`)
+    await failed.locator('.jf-inspect-fail').click()
+    await failed.locator('.jf-inspect-note input').fill('2 楼楼道堆放电动车和纸箱')
+    const photo = join(mkdtempSync(join(tmpdir(), 'jf-e2e-')), 'corridor.jpg')
+    writeFileSync(photo, TINY_JPEG)
+    const chooser = manager.waitForEvent('filechooser')
+    await manager.locator('#jf-photo-add').click()
+    await (await chooser).setFiles(photo)
+    await manager.locator('.jf-photo[data-state="done"]').waitFor()
+    await shot(manager, 'e2e-rental-inspect')
+    const inspected = answered(manager, 'inspect')
+    await manager.locator('#jf-inspect-submit').click()
+    const ins = await inspected
+    expect(ins).toMatchObject({ ok: true, inspection: { failed: 1, items: expect.arrayContaining([expect.objectContaining({ code: failedCode, passed: false, note: '2 楼楼道堆放电动车和纸箱' })]) } })
+    expect(ins.inspection.caseIds).toHaveLength(1)
+    expect(ins.inspection.photos).toHaveLength(1)
+    const caseId = ins.inspection.caseIds[0] as string
+    await manager.locator('#jf-inspect-done[data-failed="1"][data-cases="1"]').waitFor()
+    await manager.locator(`.jf-inspect-case[data-id="${caseId}"]`).waitFor()
+    await manager.locator(`.jf-inspect-past[data-id="${ins.inspection.id}"][data-failed="1"]`).waitFor()
+    await shot(manager, 'e2e-rental-inspect-done')
+
+    // The case is in the grid's queue, where its grid worker works from.
+    await worker.locator('#jf-entry-staff-queue').click()
+    await worker.locator(`.jf-queue-row[data-case-id="${caseId}"]`).waitFor()
+
+    // The street's list: the building registered above (never checked) is overdue, the demo building is not.
+    await dispatcher.locator('#jf-entry-fire-overdue').click()
+    await dispatcher.locator('#jf-overdue[data-count]').waitFor()
+    await expect(dispatcher.locator('.jf-overdue-row', { hasText: BUILDING }).getAttribute('data-state')).resolves.toBe('never')
+    await expect(dispatcher.locator(`.jf-overdue-row[data-id="${DEMO_BUILDING_ID}"]`).count()).resolves.toBe(0)
+    await shot(dispatcher, 'e2e-rental-overdue')
   })
 })
