@@ -141,6 +141,48 @@ maybe('出租屋实名登记 pages in the mini-program', () => {
     expect(mp.viewErrors).toEqual([])
   })
 
+  test('building detail: 驳回 needs a reason, then sends it with approve false', async () => {
+    const { mp } = launch({ 'rental.decide': () => ({ ok: true, registration: registration({ status: 'refused', statusLabel: '已驳回', refusedReason: '房号与租约不符', version: 2 }) }) })
+    const page = await mp.open('pages/building/detail/index', { id: BUILDING.id })
+    await page.waitForText('确认入住')
+    await page.tap(page.get('.jf-reg-refuse'))
+    await page.waitForText('租户会看到驳回原因')
+    await page.tap('#jf-rental-reason-ok')
+    await page.waitForText('请填写驳回原因')
+    expect(sent(mp, 'rental.decide')).toEqual([])
+    await page.input('#jf-rental-reason', '房号与租约不符')
+    await page.tap('#jf-rental-reason-ok')
+    await page.waitForText('暂无待确认的登记')
+    expect(sent(mp, 'rental.decide')).toEqual([{ id: 'REG-1', version: 1, approve: false, reason: '房号与租约不符' }])
+    expect(mp.errors).toEqual([])
+    expect(mp.viewErrors).toEqual([])
+  })
+
+  test('mine: the tenant changes the phone (checked first), and checks out after the confirm modal', async () => {
+    const { mp } = launch({
+      'rental.update': (d) => ({ ok: true, registration: registration({ phone: String(d.phone), version: 2 }) }),
+      'rental.checkOut': () => ({ ok: true, registration: registration({ status: 'checked_out', statusLabel: '已退租', checkedOutAt: '2026-12-01T02:00:00.000Z', version: 3 }) }),
+    })
+    const page = await mp.open('pages/rental/mine/index')
+    await page.waitForText('人走注销')
+    await page.tap(page.get('.jf-rental-edit-open'))
+    await page.input(page.get('.jf-rental-edit-phone'), '1391234')
+    await page.tap(page.get('.jf-rental-save'))
+    await page.waitForText('请填写 11 位手机号码（1 开头）')
+    expect(sent(mp, 'rental.update')).toEqual([])
+    await page.input(page.get('.jf-rental-edit-phone'), '13912345678')
+    await page.tap(page.get('.jf-rental-save'))
+    await page.waitForText('手机 13912345678')
+    expect(sent(mp, 'rental.update')).toEqual([{ id: 'REG-1', version: 1, phone: '13912345678' }])
+    await page.tap(page.get('.jf-rental-checkout'))
+    await page.waitForText('已退租')
+    expect(mp.wxCalls.some(([n]) => n === 'showModal')).toBe(true)
+    expect(sent(mp, 'rental.checkOut')).toEqual([{ id: 'REG-1', version: 2 }])
+    expect(page.findAll('.jf-rental-checkout')).toHaveLength(0)
+    expect(mp.errors).toEqual([])
+    expect(mp.viewErrors).toEqual([])
+  })
+
   test('building QR: the link is drawn as a GIF image in the mini-program', async () => {
     const { mp } = launch()
     const page = await mp.open('pages/building/qr/index', { id: BUILDING.id })
