@@ -56,7 +56,7 @@ function parseKey(b64: string): Buffer {
 }
 
 /** The master key from the environment, or in local mode from (created once) <dataDir>/keys/pii.key. */
-export function loadPiiKey(env: NodeJS.ProcessEnv, local: { dataDir: string } | null): Buffer | null {
+export function loadPiiKey(env: Record<string, string | undefined>, local: { dataDir: string } | null): Buffer | null {
   if (env.JIEFANG_PII_KEY) return parseKey(env.JIEFANG_PII_KEY)
   if (!local) return null
   const dir = join(local.dataDir, 'keys')

@@ -150,7 +150,9 @@ async function deliverCaseEvent(d: Deps, msg: OutboxMessage): Promise<void> {
   const c = await d.store.getCase(e.caseId)
   if (!c) return
   const users = await recipients(d, c, e)
-  const items: InboxItem[] = users.map((userId) => ({ id: `${msg.id}-${userId}`, userId, caseId: c.id, ...describe(c, e, userId), createdAt: msg.createdAt, readAt: null }))
+  // A check-in is no 事项 the inbox can open (its link leads to the case detail page).
+  const caseId = c.kind === 'checkin' ? null : c.id
+  const items: InboxItem[] = users.map((userId) => ({ id: `${msg.id}-${userId}`, userId, caseId, ...describe(c, e, userId), createdAt: msg.createdAt, readAt: null }))
   await d.store.addInbox(items)
   const template = d.config.subscribeTemplates.caseStatus
   if (!template) return

@@ -96,7 +96,7 @@ export async function building(d: Deps, _actor: Actor, input: { code: string }) 
   return { ok: true as const, building: await publicView(d, await d.orgTree(), b, new Names(d)) }
 }
 
-export function publicBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+export function publicBaseUrl(env: Record<string, string | undefined> = process.env): string {
   return (env.JIEFANG_PUBLIC_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '')
 }
 
