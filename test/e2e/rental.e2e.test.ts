@@ -135,7 +135,18 @@ describe('出租屋实名登记 in the browser against the real server', () => {
     await manager.locator('#jf-qr-print').waitFor()
     await shot(manager, 'e2e-rental-qr')
 
-    // 3. 刘洋 opens the link (what scanning it does), reads the notice, and checks in.
+    // 3. 刘洋's home has 我的租住登记 among the large cards, which fit the phone; it explains the QR.
+    const entry = tenant.locator('#jf-entry-rental')
+    await entry.waitFor()
+    for (const c of await tenant.locator('.jf-home-entry').all()) {
+      const box = (await c.boundingBox())!
+      expect(box.x + box.width).toBeLessThanOrEqual(390)
+    }
+    await shot(tenant, 'e2e-rental-tenant-home')
+    await entry.click()
+    await expect(tenant.locator('#jf-rental-mine-empty').innerText()).resolves.toContain('二维码')
+
+    // She opens the link (what scanning it does), reads the notice, and checks in.
     await open(tenant, link.slice(link.indexOf('#') + 1))
     await tenant.locator(`#jf-checkin[data-code="${reg.building.code}"]`).waitFor()
     await expect(tenant.locator('#jf-checkin-building').innerText()).resolves.toContain(BUILDING)
