@@ -318,6 +318,14 @@ describe('leaving, reminders and the purge', () => {
     const items = (await manager.call('inbox', 'list', {})).items
     expect(items.find((i: { title: string }) => i.title === '租约已到期')).toMatchObject({ body: expect.stringContaining('301 室') })
     expect((await tenant.call('inbox', 'list', {})).items.map((i: { title: string }) => i.title)).not.toContain('租约已到期')
+
+    // The tenant extends the lease: the flag goes and the door system is granted the new end.
+    hooks = []
+    const cur = (await call(tenant, 'mine')).registrations.find((x: { id: string }) => x.id === r.registration.id)
+    const longer = shanghaiDay(new Date(now.getTime() + 90 * 86_400_000))
+    expect(await call(tenant, 'update', { id: cur.id, version: cur.version, leaseEnd: longer })).toMatchObject({ ok: true, registration: { leaseEnd: longer, leaseOverdue: false } })
+    await advance(srv.url, 0)
+    expect(hooks.map((h) => verify(h))).toEqual([expect.objectContaining({ type: 'grant', registrationId: r.registration.id, validUntil: longer })])
   })
 
   it('purges identity numbers and phones after the retention period, keeping an anonymised record', async () => {

@@ -123,7 +123,7 @@ async function answer(d: Deps, c: Case) {
   return { ok: true as const, registration: await viewFor(d, c, new Buildings(d), openSecret(vault, await d.store.getSecret(c.id)).phone) }
 }
 
-/** The tenant corrects their phone or lease end (an event, no status change). */
+/** The tenant corrects their phone or lease end (an event, no status change); a longer stay keeps its door access. */
 export async function update(d: Deps, actor: Actor, input: { id: string; version: number; phone?: string; leaseEnd?: string }) {
   const vault = vaultOf(d)
   if (!isVault(vault)) return vault
@@ -135,7 +135,11 @@ export async function update(d: Deps, actor: Actor, input: { id: string; version
     if (!p.ok) return fail('VALIDATION', p.message, { phone: p.message })
     phone = p.value
   }
-  const moved = await move(d, actor, c, 'update', { version: input.version, params: { leaseEnd: input.leaseEnd, phoneChanged: phone !== undefined } }, async (tx) => {
+  const b = await d.store.getBuilding(pl(c).buildingId)
+  if (!b) return fail('NOT_FOUND', NO_BUILDING)
+  const moved = await move(d, actor, c, 'update', { version: input.version, params: { leaseEnd: input.leaseEnd, phoneChanged: phone !== undefined } }, async (tx, next) => {
+    // A confirmed stay's door access follows its lease: a new end is granted again until then.
+    if (input.leaseEnd !== undefined && input.leaseEnd !== pl(c).leaseEnd && next.status === 'active') await tx.enqueue(accessMessage(d, next, b, 'grant'))
     if (phone === undefined) return
     const s = await tx.getSecret(c.id)
     if (s && s.purgedAt === null) await tx.putSecret({ ...s, phoneCipher: vault.seal(phone, c.id) })
