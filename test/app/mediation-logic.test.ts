@@ -28,7 +28,6 @@ import {
   unconfirmedParties,
   validateApply,
   validateMedAct,
-  withBom,
   type ApplyDraft,
 } from '../../src/components/MediationKit/logic'
 
@@ -244,7 +243,5 @@ describe('queue, committees, hints, ledger', () => {
     expect(percentText(0.8333)).toBe('83.3%')
     expect(ledgerRangeError('2026-03-02', '2026-03-01')).toMatch(/不能晚于/)
     expect(ledgerRangeError('', '2026-03-01')).toBe('')
-    expect(withBom('a,b')).toBe('\ufeffa,b')
-    expect(withBom('\ufeffa,b')).toBe('\ufeffa,b')
   })
 })

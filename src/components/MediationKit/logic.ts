@@ -544,11 +544,6 @@ export function ledgerRangeError(from: string, to: string): string {
   return ''
 }
 
-/** Excel reads UTF-8 only with a BOM; the server may or may not have put one. */
-export function withBom(csv: string): string {
-  return csv.charCodeAt(0) === 0xfeff ? csv : `\ufeff${csv}`
-}
-
 /** Share of each row in a table, for the bar behind the count. */
 export function shareOf(count: number, total: number): number {
   return total > 0 ? Math.min(1, count / total) : 0
