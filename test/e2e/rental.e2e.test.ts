@@ -7,7 +7,8 @@
  * (tenant) opens the QR's link, is told the wrong part of a mistyped ID number, checks in with
  * both consents → 待确认. 王建国 confirms; his roster (在住) shows the number masked; the door
  * system receives a grant signed with the shared secret. 吴刚 (police) sees the registration
- * masked, reveals it once with a reason, and finds the reveal in the audit trail. 刘洋 checks
+ * masked, reveals it once with a reason, exports the area's CSV with another, and finds both in
+ * the audit trail. 刘洋 checks
  * out (人走注销) → the door system receives the revoke. After the retention period the daily job
  * purges the personal data: 已清除, no name, no number, on every page.
  *
@@ -16,7 +17,7 @@
  * never checked, among the overdue ones, and the checked one not.
  */
 import { createHmac } from 'node:crypto'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -214,11 +215,24 @@ describe('出租屋实名登记 in the browser against the real server', () => {
     await police.locator('#jf-police-revealed').waitFor({ state: 'detached' })
     // Closed: the full number is gone from the page, hidden nodes included.
     expect(await police.content()).not.toContain(ID_NUMBER)
+    // The area's CSV (full numbers, for the station's own records), also with a reason.
+    await police.locator('#jf-police-export').click()
+    await police.locator('#jf-rental-reason textarea').fill('12 月出租屋人员核查')
+    const download = police.waitForEvent('download')
+    await police.locator('#jf-rental-reason-ok').click()
+    const file = await download
+    expect(file.suggestedFilename()).toMatch(/\.csv$/)
+    const csv = readFileSync((await file.path())!, 'utf8')
+    expect(csv.charCodeAt(0)).toBe(0xfeff)
+    expect(csv).toContain(ID_NUMBER)
+    expect(csv).toContain(BUILDING)
+    expect(await police.content()).not.toContain(ID_NUMBER)
     await police.locator('#jf-police-go-audit').click()
     const audit = police.locator('.jf-audit-row[data-action="reveal"]').first()
     await audit.waitFor()
     await expect(audit.innerText()).resolves.toContain('核查 11 月 30 日盗窃案线索')
     await expect(audit.innerText()).resolves.toContain('吴刚')
+    await expect(police.locator('.jf-audit-row[data-action="export"]').first().innerText()).resolves.toContain('12 月出租屋人员核查')
     await shot(police, 'e2e-rental-audit')
 
     // 7. 刘洋 sees 在住 and checks out herself (人走注销); the door system gets the revoke.
