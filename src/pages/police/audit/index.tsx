@@ -64,7 +64,7 @@ export default function PoliceAudit() {
           <View key={e.id} className='jf-rental-row jf-audit-row' data-id={e.id} data-action={e.action}>
             <View className='jf-rental-row-top'>
               <Text className='jf-rental-row-title'>
-                {e.actorName}（{e.actorRole}）{ACTION_LABELS[e.action] ?? e.action}
+                {e.actorName}（{e.actorRoleLabel}）{ACTION_LABELS[e.action] ?? e.action}
               </Text>
             </View>
             <Text className='jf-rental-row-sub'>对象：{e.target}</Text>
