@@ -6,6 +6,7 @@
 import type { Case, CaseKind, TimelineEvent } from '../src/core/case'
 import type { OrgUnit } from '../src/core/org'
 import type { Role, RoleGrant } from '../src/core/roles'
+import type { OnboardingStore } from './onboardingPorts'
 
 export interface User {
   id: string
@@ -154,7 +155,7 @@ export interface Tx {
   enqueue(msg: OutboxMessage): Promise<void>
 }
 
-export interface Store {
+export interface Store extends OnboardingStore {
   readonly name: string
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>
 

@@ -27,7 +27,9 @@ import type {
   Tx,
   User,
 } from '../../ports'
+import type { ConfigVersion, Invitation, RedeemRequest } from '../../onboardingPorts'
 import { CaseStatsAccumulator } from './caseStats'
+import { CloudbaseOnboarding } from './onboardingStore'
 import { guard, isDuplicateWrite, mapCloudbaseError } from './cloudbaseErrors'
 import {
   CorruptDocumentError,
@@ -77,6 +79,8 @@ export const COLLECTIONS = [
   'announcements',
   'announcement_targets',
   'announcement_reads',
+  'invitations',
+  'config_versions',
 ] as const
 export type CollectionKey = (typeof COLLECTIONS)[number]
 
@@ -149,14 +153,14 @@ export function nextSeq(): number {
 }
 
 /** A service answer carrying an error code that the SDK handed back instead of throwing. */
-function checked<T>(res: T): T {
+export function checked<T>(res: T): T {
   const code = (res as { code?: unknown } | null)?.code
   if (code) throw Object.assign(new Error(String((res as { message?: unknown }).message ?? code)), { code })
   return res
 }
 
 /** Documents of a `get()` answer; in a transaction the SDK returns one document or null. */
-function docsOf(res: { data?: unknown }): Doc[] {
+export function docsOf(res: { data?: unknown }): Doc[] {
   const data = checked(res).data
   if (Array.isArray(data)) return data as Doc[]
   return data ? [data as Doc] : []
@@ -175,6 +179,7 @@ export class CloudbaseStore implements Store {
   readonly collections: Record<CollectionKey, string>
   private readonly attempts: number
   private readonly retryDelayMs: number
+  private readonly onboarding: CloudbaseOnboarding
 
   constructor(
     private readonly db: Db,
@@ -184,6 +189,7 @@ export class CloudbaseStore implements Store {
     this.collections = Object.fromEntries(COLLECTIONS.map((k) => [k, `${prefix}${k}`])) as Record<CollectionKey, string>
     this.attempts = Math.max(1, options.transactionAttempts ?? 4)
     this.retryDelayMs = Math.max(0, options.retryDelayMs ?? 20)
+    this.onboarding = new CloudbaseOnboarding(db, this.collections, (work) => this.inTransaction(work))
   }
 
   private coll(key: CollectionKey): CollectionReference {
@@ -412,6 +418,33 @@ export class CloudbaseStore implements Store {
           .map(async (d) => checked(await guard(() => this.coll('units').doc(d._id as string).set(withoutId(d))))),
       )
     }
+  }
+
+  /* ------------------------------------- onboarding: invitations, config versions */
+
+  putInvitation(i: Invitation): Promise<void> {
+    return this.onboarding.putInvitation(i)
+  }
+  getInvitationByHash(codeHash: string): Promise<Invitation | null> {
+    return this.onboarding.getInvitationByHash(codeHash)
+  }
+  listInvitations(userId?: string): Promise<Invitation[]> {
+    return this.onboarding.listInvitations(userId)
+  }
+  redeemInvitation(r: RedeemRequest): Promise<boolean> {
+    return this.onboarding.redeemInvitation(r)
+  }
+  deleteUnits(codes: readonly string[]): Promise<void> {
+    return this.onboarding.deleteUnits(codes)
+  }
+  addConfigVersion(v: ConfigVersion): Promise<boolean> {
+    return this.onboarding.addConfigVersion(v)
+  }
+  latestConfigVersion(): Promise<ConfigVersion | null> {
+    return this.onboarding.latestConfigVersion()
+  }
+  listConfigVersions(limit?: number): Promise<ConfigVersion[]> {
+    return this.onboarding.listConfigVersions(limit)
   }
 
   /* ------------------------------------------------------------------- files */
