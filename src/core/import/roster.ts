@@ -16,6 +16,8 @@ export interface RosterContext {
   departments: ReadonlyArray<{ code: string; name: string }>
   /** Staff already stored; a row's phone finds its person. */
   staff: readonly StaffLike[]
+  /** Units the importing administrator may staff; rows elsewhere are bad rows. */
+  allowUnit?: (code: string) => boolean
 }
 
 export interface RosterPerson {
@@ -102,6 +104,7 @@ export function planRoster(table: readonly string[][], ctx: RosterContext): Rost
     const unitCode = cell('unit')
     const unit = units.get(unitCode)
     if (!unit) bad('unit', unitCode ? `单位编码 ${unitCode} 不存在，请先导入组织架构` : '单位编码不能为空')
+    else if (ctx.allowUnit && !ctx.allowUnit(unitCode)) bad('unit', `${unit.name}不在您管理的范围内`)
     else if (role && !ROLE_LEVELS[role]!.includes(unit.level))
       bad('unit', `${ROLE_LABELS[role]}应属于${ROLE_LEVELS[role]!.map((l) => LEVEL_LABEL[l]).join('或')}，${unit.name}是${LEVEL_LABEL[unit.level]}`)
     const grant: RoleGrant = { role: role ?? 'grid_worker', unitCode }
