@@ -62,9 +62,11 @@ export default function JoinStaff() {
               </Text>
             ))}
           </View>
-          <Button id='jf-join-home' type='primary' block onClick={() => void Taro.reLaunch({ url: HOME_URL })}>
-            进入工作台
-          </Button>
+          <View className='jf-join-actions'>
+            <Button id='jf-join-home' type='primary' block onClick={() => void Taro.reLaunch({ url: HOME_URL })}>
+              进入工作台
+            </Button>
+          </View>
         </View>
       </View>
     )
