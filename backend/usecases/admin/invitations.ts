@@ -34,7 +34,7 @@ export function invitationView(i: Invitation, now: string): InvitationView {
   return { id: i.id, userId: i.userId, status, statusLabel: STATUS_LABELS[status], createdAt: i.createdAt, expiresAt: i.expiresAt, usedAt: i.usedAt }
 }
 
-export async function revokeOpenInvitations(d: Deps, userId: string): Promise<void> {
+export async function revokeOpenInvitations(d: Pick<Deps, 'store' | 'clock'>, userId: string): Promise<void> {
   const at = d.clock.now().toISOString()
   for (const i of await d.store.listInvitations(userId)) if (!i.usedAt && !i.revokedAt) await d.store.putInvitation({ ...i, revokedAt: at })
 }
@@ -46,30 +46,35 @@ function qrSvg(text: string): string {
   return qr.createSvgTag({ cellSize: 4, margin: 2, scalable: true })
 }
 
-/** A fresh code for a staff member; any earlier unused code of theirs stops working. */
+/** An invitation for a staff member within the admin's units. */
 export async function invite(d: Deps, actor: Actor, input: { userId: string; validHours?: number }) {
   const denied = requireAdmin(actor)
   if (denied) return denied
   const u = await d.store.getUser(input.userId)
   if (!u || !u.grants.some((g) => (STAFF_ROLES as readonly string[]).includes(g.role))) return fail('NOT_FOUND', '工作人员不存在或已停用')
   if (!grantsWithin(await d.orgTree(), actor, u.grants)) return fail('FORBIDDEN', '该工作人员不在您管理的范围内')
-  await revokeOpenInvitations(d, u.id)
+  return { ok: true as const, ...(await issueInvitation(d, u.id, actor.userId, input.validHours)) }
+}
+
+/** A fresh code for a staff record; any earlier unused code of theirs stops working. */
+export async function issueInvitation(d: Pick<Deps, 'store' | 'clock' | 'newId'>, userId: string, createdBy: string, validHours = DEFAULT_INVITATION_HOURS) {
+  await revokeOpenInvitations(d, userId)
   const code = Array.from({ length: CODE_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join('')
   const now = d.clock.now()
   const inv: Invitation = {
     id: d.newId(),
     codeHash: hashCode(code),
-    userId: u.id,
-    createdBy: actor.userId,
+    userId,
+    createdBy,
     createdAt: now.toISOString(),
-    expiresAt: new Date(now.getTime() + (input.validHours ?? DEFAULT_INVITATION_HOURS) * 3600_000).toISOString(),
+    expiresAt: new Date(now.getTime() + validHours * 3600_000).toISOString(),
     usedAt: null,
     usedBy: null,
     revokedAt: null,
   }
   await d.store.putInvitation(inv)
   const path = `${JOIN_PAGE}?code=${code}`
-  return { ok: true as const, invitation: invitationView(inv, now.toISOString()), code, path, qrSvg: qrSvg(path) }
+  return { invitation: invitationView(inv, now.toISOString()), code, path, qrSvg: qrSvg(path) }
 }
 
 export async function listInvitations(d: Deps, actor: Actor, input: { userId?: string }) {

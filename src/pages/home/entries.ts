@@ -9,6 +9,8 @@ export interface HomeEntry {
 }
 
 export const INBOX_URL = '/pages/inbox/index'
+/** Where a staff invitation is redeemed (also opened directly from the invitation's link). */
+export const JOIN_URL = '/pages/join/index'
 
 /** Everyone's two main cards (kept first and large on the home page). */
 export const MAIN_ENTRIES: HomeEntry[] = [
