@@ -25,6 +25,6 @@ await Promise.all([
     await build({ ...common, entryPoints: [join(root, 'backend/functions', `${name}.ts`)], outfile: join(dir, 'index.js') })
   }),
   build({ ...common, entryPoints: [join(root, 'backend/server/main.ts')], outfile: join(root, 'dist-server/server.js') }),
-  build({ ...common, entryPoints: [join(root, 'backend/tools/bootstrap.ts')], outfile: join(root, 'dist-server/bootstrap.js') }),
+  build({ ...common, entryPoints: [join(root, 'backend/tools/district.ts')], outfile: join(root, 'dist-server/district.js') }),
 ])
 console.log(`built ${FUNCTIONS.length} functions and the local server in ${Date.now() - started} ms`)

@@ -1,10 +1,11 @@
 /**
- * From an empty environment to a working district: `npm run bootstrap` writes the district and its
- * first administrator and prints an invitation; that admin binds it from WeChat and imports the
- * street from GeoJSON. Locally over SQLite, and the same use case over the CloudBase fake.
+ * From an empty environment to a working district: `npm run district -- bootstrap` writes the
+ * district and its first administrator and prints an invitation; that admin binds it from WeChat
+ * and imports the street from GeoJSON. The command line's org / staff / invite do the same without
+ * the console. Locally over SQLite, and the bootstrap use case over the CloudBase fake.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { monotonicFactory } from 'ulid'
@@ -17,9 +18,9 @@ import { client, ROOT, startServer } from '../support/server'
 
 quietSdkRuntime()
 
-function bootstrap(dataDir: string, ...args: string[]): { code: number; out: string } {
+function district(dataDir: string, ...args: string[]): { code: number; out: string } {
   try {
-    const out = execFileSync(process.execPath, [join(ROOT, 'dist-server/bootstrap.js'), ...args], { env: { ...process.env, JIEFANG_MODE: 'local', DATA_DIR: dataDir }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+    const out = execFileSync(process.execPath, [join(ROOT, 'dist-server/district.js'), ...args], { env: { ...process.env, JIEFANG_MODE: 'local', DATA_DIR: dataDir }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
     return { code: 0, out }
   } catch (e) {
     const err = e as { status: number; stdout: string; stderr: string }
@@ -32,12 +33,12 @@ const codeIn = (out: string) => /邀请码：([2-9A-HJKMNP-Z]{8})/.exec(out)?.[1
 describe('bootstrap of an empty environment', () => {
   it('first admin by invitation, bound from WeChat, then the street from GeoJSON', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'jf-boot-'))
-    expect(bootstrap(dataDir, '--name', '郑华', '--phone', '12')).toMatchObject({ code: 1, out: expect.stringContaining('未完成：手机号格式错误：12') })
-    const first = bootstrap(dataDir, '--name', '郑华', '--phone', '13800000000')
+    expect(district(dataDir, 'bootstrap', '--name', '郑华', '--phone', '12')).toMatchObject({ code: 1, out: expect.stringContaining('未完成：手机号格式错误：12') })
+    const first = district(dataDir, 'bootstrap', '--name', '郑华', '--phone', '13800000000')
     expect(first.code).toBe(0)
     expect(first.out).toContain('白云区 的管理员邀请码：')
     // Run again before anyone bound: a new code, the first one stops working.
-    const second = bootstrap(dataDir, '--name', '郑华', '--phone', '13800000000')
+    const second = district(dataDir, 'bootstrap', '--name', '郑华', '--phone', '13800000000')
     expect(codeIn(second.out)).not.toBe(codeIn(first.out))
 
     const srv = await startServer({ dataDir, env: { JIEFANG_TIMER_MS: '0' } })
@@ -57,7 +58,25 @@ describe('bootstrap of an empty environment', () => {
     } finally {
       await srv.stop()
     }
-    expect(bootstrap(dataDir, '--name', '郑华', '--phone', '13800000000')).toMatchObject({ code: 1, out: expect.stringContaining('已有绑定微信的管理员') })
+    expect(district(dataDir, 'bootstrap', '--name', '郑华', '--phone', '13800000000')).toMatchObject({ code: 1, out: expect.stringContaining('已有绑定微信的管理员') })
+  })
+
+  it('sets a district up from the command line: org dry run then apply, staff with a bad row, an invitation', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'jf-cli-'))
+    expect(district(dataDir, 'bootstrap', '--name', '郑华', '--phone', '13800000000').code).toBe(0)
+    const geojson = join(ROOT, 'settings/samples/jingxi-grids.geojson')
+    const dry = district(dataDir, 'org', geojson)
+    expect(dry).toMatchObject({ code: 0, out: expect.stringContaining('新增 19，变更 0，删除 0，无变化 0，错误 0\n这是预览') })
+    expect(dry.out).toContain('新增 网格 440111010004001 新市社区第1网格')
+    expect(district(dataDir, 'org', geojson, '--apply').out).toContain('已导入')
+    expect(district(dataDir, 'org', geojson).out).toContain('新增 0，变更 0，删除 0，无变化 19')
+    const roster = join(mkdtempSync(join(tmpdir(), 'jf-cli-roster-')), 'staff.csv')
+    writeFileSync(roster, readFileSync(join(ROOT, 'settings/samples/staff.csv'), 'utf8') + '错号,123,网格员,440111010004001,,\n')
+    expect(district(dataDir, 'staff', roster, '--apply', '--all-or-nothing')).toMatchObject({ code: 1, out: expect.stringContaining('第 7 行 手机：手机号格式错误：123') })
+    const applied = district(dataDir, 'staff', roster, '--apply')
+    expect(applied).toMatchObject({ code: 0, out: expect.stringContaining('共 6 行，5 行可导入，1 处错误，写入 4 人') })
+    expect(district(dataDir, 'invite', '--phone', '13900000401')).toMatchObject({ code: 0, out: expect.stringMatching(/^林晓 的邀请码：[2-9A-HJKMNP-Z]{8}/) })
+    expect(district(dataDir, 'invite', '--phone', '13900009999')).toMatchObject({ code: 1, out: expect.stringContaining('没有手机号为 13900009999 的工作人员') })
   })
 
   it('writes the same through the CloudBase store (real SDK, loopback fake)', async () => {
