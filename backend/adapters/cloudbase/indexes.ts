@@ -140,6 +140,26 @@ const INDEXES: Record<CollectionKey, { description: string; indexes: IndexSpec[]
     description: '区级配置版本 (谁、何时、改了什么); _id 即版本号',
     indexes: [],
   },
+  buildings: {
+    description: '出租屋楼栋 (楼栋长, 二维码 code)',
+    indexes: [
+      { name: 'by_code', unique: true, keys: [asc('code')] },
+      { name: 'by_manager', unique: false, keys: [asc('managerId'), asc('_id')] },
+      { name: 'by_grid', unique: false, keys: [asc('gridCode'), asc('_id')] },
+    ],
+  },
+  fire_inspections: {
+    description: '消防安全巡查记录',
+    indexes: [{ name: 'by_building', unique: false, keys: [asc('buildingId'), desc('_id')] }],
+  },
+  registration_secrets: {
+    description: '实名登记密文 (AES-256-GCM) 与证件号 HMAC (_id = 登记编号)',
+    indexes: [{ name: 'by_doc_hmac', unique: false, keys: [asc('docHmac')] }],
+  },
+  audit_log: {
+    description: '个人信息查看与导出审计 (append-only)',
+    indexes: [{ name: 'by_unit', unique: false, keys: [asc('unitCode'), desc('_id')] }],
+  },
 }
 
 export function collectionSpecs(prefix = DEFAULT_PREFIX): CollectionSpec[] {

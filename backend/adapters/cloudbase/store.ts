@@ -30,6 +30,8 @@ import type {
 import type { ConfigVersion, Invitation, RedeemRequest } from '../../onboardingPorts'
 import { CaseStatsAccumulator } from './caseStats'
 import { CloudbaseOnboarding } from './onboardingStore'
+import * as rental from './rentalStore'
+import type { AuditEntry, Building, FireInspection, RegistrationSecret } from '../../rentalPorts'
 import { guard, isDuplicateWrite, mapCloudbaseError } from './cloudbaseErrors'
 import {
   CorruptDocumentError,
@@ -81,6 +83,10 @@ export const COLLECTIONS = [
   'announcement_reads',
   'invitations',
   'config_versions',
+  'buildings',
+  'fire_inspections',
+  'registration_secrets',
+  'audit_log',
 ] as const
 export type CollectionKey = (typeof COLLECTIONS)[number]
 
@@ -166,7 +172,7 @@ export function docsOf(res: { data?: unknown }): Doc[] {
   return data ? [data as Doc] : []
 }
 
-function conflict(message: string, cause?: unknown): StoreUnavailableError {
+export function conflict(message: string, cause?: unknown): StoreUnavailableError {
   return new StoreUnavailableError(message, 'DATABASE_TRANSACTION_CONFLICT', cause)
 }
 
@@ -831,6 +837,18 @@ export class CloudbaseStore implements Store {
     // Stateless HTTP client: nothing to release.
   }
 
+  /* ------------------------------------------------------------------ rental (rentalStore.ts) */
+
+  private readonly rc = (k: Parameters<Parameters<typeof rental.getBuilding>[0]>[0]) => this.coll(k)
+  getBuilding = (id: string) => rental.getBuilding(this.rc, id)
+  getBuildingByCode = (code: string) => rental.getBuildingByCode(this.rc, code)
+  buildingsOf = (managerId: string) => rental.buildingsOf(this.rc, managerId)
+  buildingsInGrids = (gridCodes: readonly string[]) => rental.buildingsInGrids(this.db, this.rc, gridCodes)
+  listInspections = (buildingId: string) => rental.listInspections(this.rc, buildingId)
+  getSecret = (caseId: string) => rental.getSecret(this.rc, caseId)
+  caseIdsByDocHmac = (docHmac: string) => rental.caseIdsByDocHmac(this.rc, docHmac)
+  listAudit = (unitCodes: readonly string[], opts: { before?: string; limit?: number } = {}) => rental.listAudit(this.db, this.rc, unitCodes, opts)
+
   /** The first `n` documents of an ordered query, a page at a time. */
   private async take(q: Query, n: number): Promise<Doc[]> {
     const out: Doc[] = []
@@ -911,4 +929,12 @@ class CloudbaseTx implements Tx {
   async enqueue(msg: OutboxMessage): Promise<void> {
     await this.insert('outbox', messageToDoc(msg, nextSeq()))
   }
+
+  private readonly rc = (k: Parameters<Parameters<typeof rental.getSecret>[0]>[0]) => this.coll(k)
+  insertBuilding = (b: Building) => rental.insertBuilding(this.rc, b)
+  setBuildingInspected = (id: string, at: string) => rental.setBuildingInspected(this.rc, id, at)
+  insertInspection = (i: FireInspection) => rental.insertInspection(this.rc, i)
+  putSecret = (x: RegistrationSecret) => rental.putSecret(this.rc, x)
+  getSecret = (caseId: string) => rental.getSecret(this.rc, caseId)
+  appendAudit = (e: AuditEntry) => rental.appendAudit(this.rc, e)
 }
