@@ -1,3 +1,4 @@
+import * as buildings from '../usecases/admin/buildings'
 import * as cfg from '../usecases/admin/config'
 import * as invitations from '../usecases/admin/invitations'
 import * as org from '../usecases/admin/orgImport'
@@ -12,6 +13,7 @@ export const main = defineFunction('admin', {
   planOrg: action(s.orgFiles, org.planOrg),
   applyOrg: action(s.applyOrgFiles, org.applyOrg),
   importStaff: action(s.importStaff, staff.importStaff),
+  importBuildings: action(s.importStaff, buildings.importBuildings),
   addStaff: action(s.addStaff, staff.addStaff),
   staff: action(empty, staff.listStaffViews),
   revokeStaff: action(s.staffOnly, staff.revokeStaff),

@@ -13,6 +13,7 @@ const geojsonText = z.string().min(2, '请选择 GeoJSON 文件').max(4_000_000,
 export const orgFiles = z.object({ geojson: geojsonText, units: geojsonText.optional() }).strict()
 export const applyOrgFiles = z.object({ geojson: geojsonText, units: geojsonText.optional(), fingerprint: z.string().regex(/^[0-9a-f]{32}$/, '预览编号格式不正确') }).strict()
 
+/** A CSV or .xlsx table (staff roster, buildings). */
 export const importStaff = z
   .object({
     fileName: z.string().trim().min(1).max(120),

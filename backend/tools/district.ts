@@ -7,6 +7,7 @@
  *   bootstrap --name 郑华 --phone 13800000000       the district and its first administrator
  *   org <grids.geojson> [<units.geojson>] [--apply]  dry run (default) or apply an org import
  *   staff <roster.csv|.xlsx> [--apply] [--all-or-nothing]
+ *   buildings <buildings.csv|.xlsx> [--apply] [--all-or-nothing]
  *   invite --phone 13900000401 [--hours 72]          a code for a staff member
  */
 import { readFileSync } from 'node:fs'
@@ -16,6 +17,7 @@ import { deps, type Deps } from '../runtime'
 import { bootstrapDistrict } from '../usecases/admin/bootstrap'
 import { issueInvitation } from '../usecases/admin/invitations'
 import { applyOrg, planOrg } from '../usecases/admin/orgImport'
+import { importBuildings } from '../usecases/admin/buildings'
 import { importStaff } from '../usecases/admin/staff'
 
 const argv = process.argv.slice(2)
@@ -79,6 +81,16 @@ async function run(): Promise<number> {
       console.log(`共 ${r.plan.rows} 行，${r.plan.goodRows} 行可导入，${r.plan.errors.length} 处错误，写入 ${r.plan.applied} 人${flag('apply') ? '' : '（预览；加 --apply 写入）'}`)
       return r.plan.errors.length > 0 && flag('all-or-nothing') ? 1 : 0
     }
+    case 'buildings': {
+      const file = positional[0]
+      if (!file) return say({ ok: false, message: '请给出 CSV 或 .xlsx 文件' }, () => '')
+      const r = await importBuildings(d, operator(d), { fileName: basename(file), contentBase64: readFileSync(file).toString('base64'), dryRun: !flag('apply'), allOrNothing: flag('all-or-nothing') })
+      if (!r.ok) return say(r, () => '')
+      for (const e of r.plan.errors) console.error(`第 ${e.row} 行 ${e.column}：${e.reason}`)
+      for (const b of r.plan.buildings) console.log(`${b.change === 'added' ? '新增' : '已有'} ${b.name} ${b.gridName} ${b.floors} 层 ${b.rooms} 间 楼栋长 ${b.managerName}`)
+      console.log(`共 ${r.plan.rows} 行，${r.plan.errors.length} 处错误，登记 ${r.plan.applied} 栋${flag('apply') ? '' : '（预览；加 --apply 写入）'}`)
+      return r.plan.errors.length > 0 && flag('all-or-nothing') ? 1 : 0
+    }
     case 'invite': {
       const phone = opt('phone').replace(/\s/g, '')
       const staff = (await d.store.listStaff((await d.orgTree()).all().map((u) => u.code), ['building_manager', 'grid_worker', 'mediator', 'dispatcher', 'department', 'police', 'admin'])).find((u) => u.phone === phone)
@@ -88,7 +100,7 @@ async function run(): Promise<number> {
       return 0
     }
     default:
-      console.error('用法：npm run district -- bootstrap|org|staff|invite …（见 backend/tools/district.ts）')
+      console.error('用法：npm run district -- bootstrap|org|staff|buildings|invite …（见 backend/tools/district.ts）')
       return 2
   }
 }

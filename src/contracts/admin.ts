@@ -58,6 +58,14 @@ export interface StaffPlanView {
   applied: number
 }
 
+export interface BuildingPlanView {
+  rows: number
+  errors: RowIssueView[]
+  buildings: Array<{ row: number; name: string; address: string; gridCode: string; gridName: string; floors: number; rooms: number; managerName: string; change: 'added' | 'unchanged' }>
+  /** Buildings registered by this call. */
+  applied: number
+}
+
 export interface StaffView {
   id: string
   name: string
@@ -105,6 +113,8 @@ export interface AdminApi {
   'admin.applyOrg': { in: { geojson: string; units?: string; fingerprint: string }; out: { plan: OrgPlanView } }
   /** A CSV or .xlsx roster; `dryRun` only reports, `allOrNothing` writes nothing if any row is bad. */
   'admin.importStaff': { in: { fileName: string; contentBase64: string; dryRun: boolean; allOrNothing: boolean }; out: { plan: StaffPlanView } }
+  /** Buildings (address, grid code or coordinates, floors, rooms, manager's phone) from CSV or .xlsx. */
+  'admin.importBuildings': { in: { fileName: string; contentBase64: string; dryRun: boolean; allOrNothing: boolean }; out: { plan: BuildingPlanView } }
   'admin.addStaff': { in: StaffRowInput; out: { plan: StaffPlanView } }
   'admin.staff': { in: Record<string, never>; out: { staff: StaffView[] } }
   'admin.revokeStaff': { in: { userId: string }; out: { revoked: boolean } }

@@ -267,6 +267,7 @@ const MODELS: Record<string, Record<string, Model>> = {
     planOrg: { geojson: S(geojson), units: S(geojson, true) },
     applyOrg: { geojson: S(geojson), units: S(geojson, true), fingerprint: S(fc.stringMatching(/^[0-9a-f]{32}$/)) },
     importStaff: { fileName: S(fc.constantFrom('staff.csv', '名单.xlsx', 'a.xls')), contentBase64: S(staffCsv), dryRun: B(), allOrNothing: B() },
+    importBuildings: { fileName: S(fc.constantFrom('buildings.csv', '楼栋.xlsx')), contentBase64: S(staffCsv), dryRun: B(), allOrNothing: B() },
     addStaff: { name: S(fc.oneof(fc.constant('林晓'), text(1, 20))), phone: S(phone), role: S(staffRole), unitCode: S(grid), committee: S(fc.constantFrom(...committees), true), department: S(fc.constantFrom(...departments), true) },
     staff: {},
     revokeStaff: { userId: S(userIdArb) },

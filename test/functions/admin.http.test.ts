@@ -252,3 +252,30 @@ describe('district configuration', () => {
     expect(hours).toBeCloseTo(6, 1)
   })
 })
+
+describe('building import', () => {
+  const sample = readFileSync(join(ROOT, 'settings/samples/buildings.csv'), 'utf8')
+
+  it('registers the good rows for their manager, reports the bad one, and a re-import changes nothing', async () => {
+    const csv = `${sample}坏行,云景路 40 号,440111010001001,,,六,101,13800000003\n`
+    const input = { fileName: 'buildings.csv', contentBase64: b64(csv), dryRun: true, allOrNothing: false }
+    expect(await gw.call('admin', 'importBuildings', input)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    const dry = await admin.call('admin', 'importBuildings', input)
+    expect(dry.plan).toMatchObject({ rows: 3, applied: 0, errors: [{ row: 4, column: '楼层', reason: '楼层应为 1–200 的整数：六' }] })
+    expect(dry.plan.buildings.map((b: { name: string; gridName: string; rooms: number; managerName: string; change: string }) => `${b.name} ${b.gridName} ${b.rooms} ${b.managerName} ${b.change}`)).toEqual([
+      '云景花园 5 栋 云景社区第1网格 12 王建国 added',
+      '云景花园 6 栋 云景社区第1网格 4 王建国 added',
+    ])
+    expect((await admin.call('admin', 'importBuildings', { ...input, dryRun: false, allOrNothing: true })).plan.applied).toBe(0)
+    expect((await admin.call('admin', 'importBuildings', { ...input, dryRun: false })).plan.applied).toBe(2)
+
+    const manager = await as(srv.url, 'demo-building-manager')
+    const mine = await manager.call('rental', 'myBuildings', {})
+    expect(mine.buildings.map((b: { name: string }) => b.name)).toEqual(expect.arrayContaining(['云景花园 5 栋', '云景花园 6 栋']))
+
+    const again = await admin.call('admin', 'importBuildings', { ...input, dryRun: false })
+    expect(again.plan.applied).toBe(0)
+    expect(again.plan.buildings.map((b: { change: string }) => b.change)).toEqual(['unchanged', 'unchanged'])
+    expect((await manager.call('rental', 'myBuildings', {})).buildings).toHaveLength(mine.buildings.length)
+  })
+})

@@ -30,7 +30,7 @@ function parseFiles(geojson: string, units?: string): unknown[] | Failure {
 
 /**
  * Removing a unit must not orphan anything: cases filed in it or handled by it, staff holding
- * roles on it, or members of its grid group. Such units are refused, not silently kept.
+ * roles on it, members of its grid group, or buildings registered in it. Such units are refused, not silently kept.
  */
 async function removalBlockers(d: Deps, removed: readonly OrgUnit[]): Promise<ImportIssue[]> {
   const out: ImportIssue[] = []
@@ -38,7 +38,8 @@ async function removalBlockers(d: Deps, removed: readonly OrgUnit[]): Promise<Im
     const cases = (await d.store.countCases({ gridCodes: [u.code] })) + (await d.store.countCases({ unitCodes: [u.code] }))
     const staff = (await d.store.listStaff([u.code], ROLES)).length
     const members = u.level === 'grid' ? await d.store.countMemberships([u.code], 'joined') : 0
-    const what = [cases && `${cases} 件事项`, staff && `${staff} 名工作人员`, members && `${members} 名群成员`].filter(Boolean)
+    const buildings = u.level === 'grid' ? (await d.store.buildingsInGrids([u.code])).length : 0
+    const what = [cases && `${cases} 件事项`, staff && `${staff} 名工作人员`, members && `${members} 名群成员`, buildings && `${buildings} 栋楼栋`].filter(Boolean)
     if (what.length > 0) out.push({ feature: -1, code: u.code, field: 'code', reason: `文件中没有${ORG_LEVEL_LABELS[u.level]}「${u.name}」（${u.code}），但它仍有${what.join('、')}，不能删除` })
   }
   return out

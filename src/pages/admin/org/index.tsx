@@ -5,6 +5,7 @@ import AdminHeader from '../../../components/AdminHeader'
 import { CHANGE_LABELS, MAX_GEOJSON_BYTES, readText } from '../../../components/AdminKit/files'
 import GridMap from '../../../components/AdminKit/GridMap'
 import type { OrgPlanView, UnitListView, UnitRowView } from '../../../contracts/admin'
+import BuildingImport from './BuildingImport'
 import '../../../components/AdminKit/kit.css'
 
 type Files = { geojson: string; units?: string; names: string[] }
@@ -163,6 +164,8 @@ export default function AdminOrg() {
             </View>
           )}
         </View>
+
+        <BuildingImport />
 
         <View className='jf-ak-section'>
           <Text className='jf-ak-title'>组织架构（{units.length} 个单位，{grids.length} 个网格）</Text>
