@@ -174,6 +174,14 @@ describe('invitations', () => {
     expect((await admin.call('admin', 'staff', {})).staff.find((s: { id: string }) => s.id === linId)).toMatchObject({ bound: true, invitation: { status: 'used' } })
   })
 
+  it('the dev sign-in for a new WeChat user takes only dev- OPENIDs', async () => {
+    for (const openid of ['real-openid-from-wechat', 'dev-', 'dev-a b', 42]) {
+      const res = await fetch(`${srv.url}/api/dev/login`, { method: 'POST', body: JSON.stringify({ openid }) })
+      expect(res.status).toBe(400)
+      expect(await res.json()).toMatchObject({ ok: false, code: 'VALIDATION' })
+    }
+  })
+
   it('refuses an expired code, a revoked code and a wrong code', async () => {
     const he = (await admin.call('admin', 'addStaff', { name: '何伟', phone: '13900000402', role: 'building_manager', unitCode: '440111010004002' })).ok
     expect(he).toBe(true)

@@ -17,13 +17,14 @@ async function staffInScope(d: Deps, actor: Actor): Promise<User[]> {
 
 async function applyRoster(d: Deps, actor: Actor, table: string[][], opts: { dryRun: boolean; allOrNothing: boolean }): Promise<{ ok: true; plan: StaffPlanView } | Failure> {
   const tree = await d.orgTree()
+  // Match by phone against everyone holding a staff role anywhere, not only in scope, so one
+  // person is never split into two records.
+  const known = await d.store.listStaff(tree.all().map((u) => u.code), STAFF_ROLES)
   const plan: RosterPlan = planRoster(table, {
     units: tree.all(),
     committees: d.config.mediation.committees,
     departments: d.config.departments,
-    // Match by phone against everyone holding a staff role anywhere, not only in scope, so one
-    // person is never split into two records.
-    staff: await d.store.listStaff(tree.all().map((u) => u.code), STAFF_ROLES),
+    staff: known,
     allowUnit: (code) => adminUnits(actor).some((m) => tree.isWithin(code, m)),
   })
   const view: StaffPlanView = {
@@ -34,7 +35,7 @@ async function applyRoster(d: Deps, actor: Actor, table: string[][], opts: { dry
     applied: 0,
   }
   if (opts.dryRun || (opts.allOrNothing && plan.errors.length > 0)) return { ok: true, plan: view }
-  const byId = new Map((await d.store.listStaff(tree.all().map((u) => u.code), STAFF_ROLES)).map((u) => [u.id, u]))
+  const byId = new Map(known.map((u) => [u.id, u]))
   for (const p of plan.people) {
     if (p.change === 'unchanged') continue
     const before = p.userId ? byId.get(p.userId) : undefined
