@@ -937,4 +937,7 @@ class CloudbaseTx implements Tx {
   putSecret = (x: RegistrationSecret) => rental.putSecret(this.rc, x)
   getSecret = (caseId: string) => rental.getSecret(this.rc, caseId)
   appendAudit = (e: AuditEntry) => rental.appendAudit(this.rc, e)
+  liveDocumentHolder = (h: string) => rental.liveDocumentHolder(this.rc, h)
+  setLiveDocumentHolder = (h: string, caseId: string) => rental.setLiveDocumentHolder(this.rc, h, caseId)
+  releaseLiveDocument = (h: string, caseId: string) => rental.releaseLiveDocument(this.rc, h, caseId)
 }

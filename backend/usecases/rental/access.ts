@@ -10,8 +10,9 @@ export const ACCESS_REVOKE = 'access.revoke'
 
 /**
  * The door-access event of a confirmation or a check-out, written in the same transaction as
- * the move. Keyed by the registration, so its revoke can never overtake its grant. It carries
- * no identity number and no phone: the door system needs the room and who, not the documents.
+ * the move. Keyed by the registration, so its revoke can never overtake its grant. The stored
+ * message holds no personal data at all: the tenant's name is read from the registration when
+ * the webhook is sent (null once purged), and identity numbers and phones never go out.
  */
 export function accessMessage(d: Deps, c: Case, b: Building, type: AccessEvent['type']): OutboxMessage {
   const now = d.clock.now()
@@ -32,7 +33,7 @@ export function accessMessage(d: Deps, c: Case, b: Building, type: AccessEvent['
     id,
     topic: type === 'grant' ? ACCESS_GRANT : ACCESS_REVOKE,
     key: c.id,
-    payload: { ...event },
+    payload: { ...event, name: null },
     createdAt: now.toISOString(),
     attempts: 0,
     nextAttemptAt: now.toISOString(),
@@ -44,5 +45,7 @@ export function accessMessage(d: Deps, c: Case, b: Building, type: AccessEvent['
 /** Delivered when the door system acknowledges (2xx); any failure throws for the back-off. */
 export async function deliverAccess(d: Deps, msg: OutboxMessage): Promise<void> {
   if (!d.access) throw new Error('access control not configured')
-  await d.access.send(msg.payload as unknown as AccessEvent)
+  const event = msg.payload as unknown as AccessEvent
+  const c = await d.store.getCase(event.registrationId)
+  await d.access.send({ ...event, name: c ? pl(c).name : null })
 }

@@ -45,6 +45,8 @@ async function systemMove(d: Deps, c: Case, action: string, params: Record<strin
  */
 export async function rentalTick(d: Deps): Promise<RentalTickReport> {
   const r: RentalTickReport = { leaseOverdue: 0, purged: 0, conflicts: 0, delivered: 0, failed: 0 }
+  // What is already due goes out first, so a door event still names a tenant about to be purged.
+  await deliver(d, r)
   const now = d.clock.now()
   for await (const c of due(d, ['active'], now.toISOString())) {
     const res = await systemMove(d, c, 'flag_lease_overdue', {})
@@ -56,16 +58,22 @@ export async function rentalTick(d: Deps): Promise<RentalTickReport> {
   for await (const c of due(d, ['checked_out', 'refused'], leftBefore)) {
     const res = await systemMove(d, c, 'purge', { retentionDays }, async (tx) => {
       const s = await tx.getSecret(c.id)
+      if (s?.docHmac) await tx.releaseLiveDocument(s.docHmac, c.id)
       if (s) await tx.putSecret({ ...s, docCipher: null, phoneCipher: null, docHmac: null, purgedAt: now.toISOString() })
     })
     if (res === 'done') r.purged++
     if (res === 'conflict') r.conflicts++
   }
+  await deliver(d, r)
+  return r
+}
+
+/** One message per key per round keeps each registration's events in order; a few rounds drain the rest. */
+async function deliver(d: Deps, r: RentalTickReport): Promise<void> {
   for (let round = 0; round < 20; round++) {
     const sent = await deliverDue(d, 500)
     r.delivered += sent.delivered
     r.failed += sent.failed
     if (sent.delivered === 0) break
   }
-  return r
 }
