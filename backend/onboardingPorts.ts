@@ -46,6 +46,7 @@ export interface RedeemRequest {
 export interface OnboardingStore {
   putInvitation(inv: Invitation): Promise<void>
   getInvitationByHash(codeHash: string): Promise<Invitation | null>
+  getInvitation(id: string): Promise<Invitation | null>
   /** Newest first, at most 500; all invitations when userId is left out. */
   listInvitations(userId?: string): Promise<Invitation[]>
   /**

@@ -27,6 +27,8 @@ export function describeOnboardingContract(adapterName: string, open: () => Prom
       await store.putInvitation(makeInvitation({ id: '01JNC0000000000000000INV03', codeHash: 'c'.repeat(64), userId: 'staff-2' }))
       expect(await store.getInvitationByHash('b'.repeat(64))).toEqual(makeInvitation({ id: '01JNC0000000000000000INV02', codeHash: 'b'.repeat(64) }))
       expect(await store.getInvitationByHash('d'.repeat(64))).toBeNull()
+      expect(await store.getInvitation('01JNC0000000000000000INV03')).toMatchObject({ userId: 'staff-2' })
+      expect(await store.getInvitation('01JNC0000000000000000INV99')).toBeNull()
       expect((await store.listInvitations('staff-1')).map((i) => i.id)).toEqual(['01JNC0000000000000000INV02', '01JNC0000000000000000INV01'])
       expect(await store.listInvitations()).toHaveLength(3)
       await store.putInvitation(makeInvitation({ revokedAt: at(5) }))
@@ -52,6 +54,12 @@ export function describeOnboardingContract(adapterName: string, open: () => Prom
       await store.putInvitation(makeInvitation({ revokedAt: at(1) }))
       expect(await store.redeemInvitation({ invitationId: makeInvitation().id, openid: 'wx-openid-1', releaseUserId: null, at: at(2) })).toBe(false)
       expect((await store.getUser('staff-1'))?.openid).toBeNull()
+    })
+
+    it('does not use up an invitation whose staff record is gone', async () => {
+      await store.putInvitation(makeInvitation({ userId: 'nobody' }))
+      expect(await store.redeemInvitation({ invitationId: makeInvitation().id, openid: 'wx-openid-1', releaseUserId: null, at: at(2) })).toBe(false)
+      expect((await store.getInvitationByHash('a'.repeat(64)))?.usedAt).toBeNull()
     })
 
     it('two redeems at once: exactly one wins', async () => {

@@ -51,6 +51,11 @@ export class CloudbaseOnboarding implements OnboardingStore {
     return docs.length === 0 ? null : docToInvitation(docs[0]!)
   }
 
+  async getInvitation(id: string): Promise<Invitation | null> {
+    const docs = docsOf(await guard(() => this.coll('invitations').doc(id).get()))
+    return docs.length === 0 ? null : docToInvitation(docs[0]!)
+  }
+
   async listInvitations(userId?: string): Promise<Invitation[]> {
     const q = userId === undefined ? this.coll('invitations') : this.coll('invitations').where({ userId })
     return docsOf(await guard(() => q.orderBy('_id', 'desc').limit(500).get())).map(docToInvitation)
@@ -64,16 +69,15 @@ export class CloudbaseOnboarding implements OnboardingStore {
       if (docs.length === 0) return false
       const inv = docToInvitation(docs[0]!)
       if (inv.usedAt !== null || inv.revokedAt !== null) return false
-      checked(await guard(() => coll('invitations').doc(inv.id).set(withoutId(invitationToDoc({ ...inv, usedAt: r.at, usedBy: r.openid })))))
-      if (r.releaseUserId !== null && r.releaseUserId !== inv.userId) {
-        const found = docsOf(await guard(() => coll('users').doc(r.releaseUserId!).get()))
-        if (found.length > 0) {
-          const placeholder = docToUser(found[0]!)
-          checked(await guard(() => coll('users').doc(placeholder.id).set(withoutId(userToDoc({ ...placeholder, openid: null, grants: [] })))))
-        }
-      }
+      // Every read before the first write: returning false must leave nothing written.
       const staff = docsOf(await guard(() => coll('users').doc(inv.userId).get()))
       if (staff.length === 0) return false
+      const release = r.releaseUserId !== null && r.releaseUserId !== inv.userId ? docsOf(await guard(() => coll('users').doc(r.releaseUserId!).get())) : []
+      checked(await guard(() => coll('invitations').doc(inv.id).set(withoutId(invitationToDoc({ ...inv, usedAt: r.at, usedBy: r.openid })))))
+      if (release.length > 0) {
+        const placeholder = docToUser(release[0]!)
+        checked(await guard(() => coll('users').doc(placeholder.id).set(withoutId(userToDoc({ ...placeholder, openid: null, grants: [] })))))
+      }
       const u = docToUser(staff[0]!)
       checked(await guard(() => coll('users').doc(u.id).set(withoutId(userToDoc({ ...u, openid: r.openid })))))
       return true

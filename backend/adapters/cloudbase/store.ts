@@ -434,6 +434,9 @@ export class CloudbaseStore implements Store {
   getInvitationByHash(codeHash: string): Promise<Invitation | null> {
     return this.onboarding.getInvitationByHash(codeHash)
   }
+  getInvitation(id: string): Promise<Invitation | null> {
+    return this.onboarding.getInvitation(id)
+  }
   listInvitations(userId?: string): Promise<Invitation[]> {
     return this.onboarding.listInvitations(userId)
   }

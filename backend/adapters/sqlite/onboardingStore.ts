@@ -61,6 +61,11 @@ export function getInvitationByHash(s: Statements, codeHash: string): Invitation
   return row ? rowToInvitation(row) : null
 }
 
+export function getInvitation(s: Statements, id: string): Invitation | null {
+  const row = s.get('SELECT * FROM invitations WHERE id = ?').get(id) as InvitationRow | undefined
+  return row ? rowToInvitation(row) : null
+}
+
 export function listInvitations(s: Statements, userId?: string): Invitation[] {
   const rows = (userId === undefined
     ? s.get('SELECT * FROM invitations ORDER BY id DESC LIMIT 500').all()
@@ -71,9 +76,11 @@ export function listInvitations(s: Statements, userId?: string): Invitation[] {
 /** Runs inside the store's write transaction, so the three updates commit together. */
 export function redeemInvitation(s: Statements, r: RedeemRequest): boolean {
   const at = iso(r.at)
+  const found = s.get('SELECT user_id FROM invitations WHERE id = ? AND EXISTS (SELECT 1 FROM users WHERE users.id = invitations.user_id)').get(r.invitationId) as { user_id: string } | undefined
+  if (!found) return false
   const taken = s.get('UPDATE invitations SET used_at = ?, used_by = ? WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL').run(at, r.openid, r.invitationId)
   if (taken.changes !== 1) return false
-  const { user_id } = s.get('SELECT user_id FROM invitations WHERE id = ?').get(r.invitationId) as { user_id: string }
+  const { user_id } = found
   if (r.releaseUserId !== null && r.releaseUserId !== user_id) {
     s.get("UPDATE users SET openid = NULL, grants = '[]' WHERE id = ?").run(r.releaseUserId)
     s.get('DELETE FROM user_grants WHERE user_id = ?').run(r.releaseUserId)

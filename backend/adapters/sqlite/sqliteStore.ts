@@ -507,6 +507,9 @@ export class SqliteStore implements Store {
   getInvitationByHash(codeHash: string): Promise<Invitation | null> {
     return this.read('getInvitationByHash', (s) => onboarding.getInvitationByHash(s, codeHash))
   }
+  getInvitation(id: string): Promise<Invitation | null> {
+    return this.read('getInvitation', (s) => onboarding.getInvitation(s, id))
+  }
   listInvitations(userId?: string): Promise<Invitation[]> {
     return this.read('listInvitations', (s) => onboarding.listInvitations(s, userId))
   }

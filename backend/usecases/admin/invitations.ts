@@ -95,7 +95,7 @@ export async function listInvitations(d: Deps, actor: Actor, input: { userId?: s
 export async function revokeInvitation(d: Deps, actor: Actor, input: { id: string }) {
   const denied = requireAdmin(actor)
   if (denied) return denied
-  const found = (await d.store.listInvitations()).find((i) => i.id === input.id)
+  const found = await d.store.getInvitation(input.id)
   if (!found) return fail('NOT_FOUND', '邀请不存在')
   const u = await d.store.getUser(found.userId)
   if (found.createdBy !== actor.userId && !(u && grantsWithin(await d.orgTree(), actor, u.grants))) return fail('FORBIDDEN', '该邀请不在您管理的范围内')
