@@ -6,6 +6,7 @@
 import type { Case, CaseKind, TimelineEvent } from '../src/core/case'
 import type { OrgUnit } from '../src/core/org'
 import type { Role, RoleGrant } from '../src/core/roles'
+import type { OnboardingStore } from './onboardingPorts'
 import type { RentalReads, RentalTx } from './rentalPorts'
 
 export interface User {
@@ -155,7 +156,7 @@ export interface Tx extends RentalTx {
   enqueue(msg: OutboxMessage): Promise<void>
 }
 
-export interface Store extends RentalReads {
+export interface Store extends OnboardingStore, RentalReads {
   readonly name: string
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>
 

@@ -17,8 +17,11 @@ export interface Deps {
   notifier: Notifier
   clock: Clock
   newId(): string
-  config: DistrictConfig
+  /** The district configuration in force: the newest saved version, else the file's. */
+  readonly config: DistrictConfig
   orgTree(): Promise<OrgTree>
+  /** Reloads the configuration when its short cache has run out (the function boundary calls it). */
+  refreshConfig?(): Promise<void>
   /** Encrypts identity numbers and phones; absent when no key is configured (rental refuses). */
   vault?: Vault
   /** The door-access system (signed webhook). */
@@ -33,7 +36,7 @@ export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
   return resolve(env.DATA_DIR || './data')
 }
 
-function loadConfig(): DistrictConfig {
+export function loadConfig(): DistrictConfig {
   const file = process.env.JIEFANG_DISTRICT_CONFIG
   if (!file) return defaultDistrictConfig()
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -47,17 +50,66 @@ function loadConfig(): DistrictConfig {
   return parseDistrictConfig(raw, file)
 }
 
+const EPOCH_KEY = '__jiefangDataEpoch'
+
+/**
+ * Marks the org tree and district configuration as changed. The local server runs every
+ * function bundle in one process, so they all see it at once; on CloudBase each instance
+ * notices within its cache time (a minute for the tree, half a minute for the configuration).
+ */
+export function markDistrictDataChanged(): void {
+  const g = globalThis as Record<string, unknown>
+  g[EPOCH_KEY] = ((g[EPOCH_KEY] as number | undefined) ?? 0) + 1
+}
+
+function dataEpoch(): number {
+  return ((globalThis as Record<string, unknown>)[EPOCH_KEY] as number | undefined) ?? 0
+}
+
 /** The org tree changes rarely; a minute of staleness saves a read on every call. */
 function cachedTree(store: Store, clock: Clock): () => Promise<OrgTree> {
   let tree: OrgTree | undefined
   let loadedAt = 0
+  let epoch = -1
   return async () => {
     const now = clock.now().getTime()
-    if (!tree || now - loadedAt > 60_000) {
+    if (!tree || now - loadedAt > 60_000 || epoch !== dataEpoch()) {
+      epoch = dataEpoch()
       tree = new OrgTree(await store.listUnits())
       loadedAt = now
     }
     return tree
+  }
+}
+
+/**
+ * The configuration edited in the console is stored as versions over the file's; a call reads
+ * the newest at most every 30 s. A stored version the code no longer accepts is skipped (and
+ * logged) rather than taking the district down: the file's configuration stays in force.
+ */
+function liveConfig(store: Store, clock: Clock, base: DistrictConfig) {
+  let current = base
+  let loadedAt = -Infinity
+  let epoch = -1
+  return {
+    get: () => current,
+    async refresh(): Promise<void> {
+      const now = clock.now().getTime()
+      if (now - loadedAt < 30_000 && epoch === dataEpoch()) return
+      epoch = dataEpoch()
+      const latest = await store.latestConfigVersion()
+      loadedAt = now
+      if (!latest) {
+        current = base
+        return
+      }
+      try {
+        current = parseDistrictConfig(latest.config, `config version ${latest.version}`)
+      } catch (e) {
+        console.warn(JSON.stringify({ level: 'warn', msg: `stored district config version ${latest.version} is invalid; using the file's`, error: (e as Error).message.slice(0, 500) }))
+        current = base
+      }
+    },
   }
 }
 
@@ -89,9 +141,9 @@ function localDeps(): Deps {
   const store = openSqliteStore(dir)
   const files = new LocalFileStore(resolve(dir, 'files'), secret)
   const ulid = monotonicFactory()
-  const config = loadConfig()
+  const config = liveConfig(store, localClock, loadConfig())
   return {
-    ...rentalParts(config, dir),
+    ...rentalParts(config.get, dir),
     mode: 'local',
     store,
     files,
@@ -100,7 +152,10 @@ function localDeps(): Deps {
     notifier: new FileNotifier(resolve(dir, 'subscribe-messages.jsonl')),
     clock: localClock,
     newId: () => ulid(),
-    config,
+    get config() {
+      return config.get()
+    },
+    refreshConfig: config.refresh,
     orgTree: cachedTree(store, localClock),
   }
 }
@@ -112,15 +167,18 @@ function cloudbaseDeps(): Deps {
   /* eslint-enable @typescript-eslint/no-require-imports */
   const parts = createCloudbaseDeps()
   const ulid = monotonicFactory()
-  const config = loadConfig()
+  const config = liveConfig(parts.store, systemClock, loadConfig())
   return {
-    ...rentalParts(config, null),
+    ...rentalParts(config.get, null),
     mode: 'cloudbase',
     ...parts,
     notifier: new WechatNotifier(initApp() as never),
     clock: systemClock,
     newId: () => ulid(),
-    config,
+    get config() {
+      return config.get()
+    },
+    refreshConfig: config.refresh,
     orgTree: cachedTree(parts.store, systemClock),
   }
 }
@@ -130,7 +188,7 @@ function cloudbaseDeps(): Deps {
  * function's variables or KMS); only local mode (dataDir given) generates them into the data
  * directory. In CloudBase a missing key leaves the vault out, and rental refuses as unavailable.
  */
-function rentalParts(config: DistrictConfig, dir: string | null): Pick<Deps, 'vault' | 'access'> {
+function rentalParts(config: () => DistrictConfig, dir: string | null): Pick<Deps, 'vault' | 'access'> {
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { Vault, loadPiiKey } = require('./crypto/vault') as typeof import('./crypto/vault')
   const { AccessWebhook } = require('./adapters/webhook/accessWebhook') as typeof import('./adapters/webhook/accessWebhook')
@@ -139,7 +197,7 @@ function rentalParts(config: DistrictConfig, dir: string | null): Pick<Deps, 'va
   const key = loadPiiKey(process.env, dir === null ? null : { dataDir: dir })
   const envSecret = process.env.JIEFANG_ACCESS_WEBHOOK_SECRET
   const secret = envSecret ? Buffer.from(envSecret, 'utf8') : dir !== null ? loadOrCreateSecret(dir, 'access-webhook.secret') : null
-  const url = () => process.env.JIEFANG_ACCESS_WEBHOOK_URL || config.rental.accessControl.webhookUrl
+  const url = () => process.env.JIEFANG_ACCESS_WEBHOOK_URL || config().rental.accessControl.webhookUrl
   return {
     ...(key ? { vault: new Vault(key) } : {}),
     ...(secret ? { access: new AccessWebhook(url, secret) } : {}),

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-export const FUNCTIONS = ['session', 'reports', 'files', 'cases', 'inbox', 'mediation', 'grid', 'rental', 'sla-timer', 'rental-timer']
+export const FUNCTIONS = ['session', 'reports', 'files', 'cases', 'inbox', 'mediation', 'grid', 'admin', 'rental', 'sla-timer', 'rental-timer']
 
 // Native and platform SDKs stay outside the bundle: each function's package.json installs
 // @cloudbase/node-sdk on CloudBase; better-sqlite3 is only ever required in local mode.
@@ -25,5 +25,6 @@ await Promise.all([
     await build({ ...common, entryPoints: [join(root, 'backend/functions', `${name}.ts`)], outfile: join(dir, 'index.js') })
   }),
   build({ ...common, entryPoints: [join(root, 'backend/server/main.ts')], outfile: join(root, 'dist-server/server.js') }),
+  build({ ...common, entryPoints: [join(root, 'backend/tools/district.ts')], outfile: join(root, 'dist-server/district.js') }),
 ])
 console.log(`built ${FUNCTIONS.length} functions and the local server in ${Date.now() - started} ms`)

@@ -4,6 +4,9 @@ const reportPages = process.env.TARO_ENV === 'h5' ? ['new/index', 'pick/index'] 
 /** The street command centre's desk pages (table, bulk assign, CSV, charts) are H5 only: chart.js stays out of the mini-program. */
 const consolePackages = process.env.TARO_ENV === 'h5' ? [{ root: 'pages/console', pages: ['queue/index', 'dashboard/index'] }] : []
 
+/** The administrator's setup pages (org import, staff and invitations, district configuration) are desk work: H5 only. */
+const adminPackages = process.env.TARO_ENV === 'h5' ? [{ root: 'pages/admin', pages: ['org/index', 'staff/index', 'config/index'] }] : []
+
 /** The mediation ledger (tables, CSV download) is a desk page for the centre: H5 only. */
 const mediatorPages = process.env.TARO_ENV === 'h5' ? ['queue/index', 'case/index', 'ledger/index'] : ['queue/index', 'case/index']
 
@@ -26,7 +29,10 @@ export default defineAppConfig({
     { root: 'pages/rental', pages: ['checkin/index', 'mine/index'] },
     { root: 'pages/building', pages: ['list/index', 'detail/index', 'qr/index', 'inspect/index'] },
     { root: 'pages/police', pages: ['area/index', 'audit/index', 'overdue/index'] },
+    // A staff invitation opened in WeChat (code or QR) binds that identity to the staff record.
+    { root: 'pages/join', pages: ['index'] },
     ...consolePackages,
+    ...adminPackages,
   ],
   // A report that cannot be sent lands in 我的事项 (待发送), often with no network: have it downloaded already.
   preloadRule: { 'pages/report/new/index': { network: 'all', packages: ['pages/cases'] } },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
-import { fail, type Failure } from '../../src/core/outcome'
+import { fail, isFailure, type Failure } from '../../src/core/outcome'
 import type { Actor } from '../../src/core/roles'
 import { deps, type Deps } from '../runtime'
 import { resolveActor } from '../usecases/actor'
@@ -32,8 +32,10 @@ export function defineFunction(name: string, actions: Record<string, ActionDef<a
       const def = Object.prototype.hasOwnProperty.call(actions, ev.data.action) ? actions[ev.data.action] : undefined
       if (!def) return fail('VALIDATION', `不支持的操作：${name}.${ev.data.action.slice(0, 64)}`)
       const d = deps()
+      await d.refreshConfig?.()
       const actor = await resolveActor(d, context)
       if (!actor) return fail('UNAUTHENTICATED', '请先登录')
+      if (isFailure(actor)) return actor
       const parsed = parseInput(def.input, ev.data.data ?? {})
       if (!parsed.ok) return parsed
       return await def.run(d, actor, parsed.value)

@@ -1,7 +1,10 @@
+import { redeem } from '../usecases/admin/invitations'
 import { me } from '../usecases/session'
+import { bind } from './adminSchemas'
 import { action, defineFunction } from './handler'
 import { empty } from './schemas'
 
 export const main = defineFunction('session', {
   me: action(empty, (d, actor) => me(d, actor)),
+  bind: action(bind, redeem),
 })

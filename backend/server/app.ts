@@ -23,6 +23,7 @@ export interface ServerOptions {
 }
 
 const MAX_EVENT_BYTES = 8 * 1024 * 1024
+const DEV_OPENID = /^dev-[A-Za-z0-9_-]{2,60}$/
 
 /** The local stand-in for CloudBase: each function at POST /api/fn/<name>, plus the H5 build. */
 export function createAppServer(opts: ServerOptions): Server {
@@ -101,10 +102,16 @@ export function createAppServer(opts: ServerOptions): Server {
       }
       if (path === '/api/dev/login' && req.method === 'POST') {
         let userId: unknown
+        let openid: unknown
         try {
-          userId = JSON.parse((await readBody(req, 4096)).toString('utf8')).userId
+          ;({ userId, openid } = JSON.parse((await readBody(req, 4096)).toString('utf8')))
         } catch {
           return sendJson(res, 400, { ok: false, code: 'VALIDATION', message: '请求格式错误' })
+        }
+        // "A new WeChat user": a session carrying only an OPENID, as CloudBase's context would.
+        if (openid !== undefined) {
+          if (typeof openid !== 'string' || !DEV_OPENID.test(openid)) return sendJson(res, 400, { ok: false, code: 'VALIDATION', message: 'openid 应为 dev- 开头的 6–64 位字母数字' })
+          return sendJson(res, 200, { ok: true, token: sessions.issueOpenid(openid) })
         }
         const user = typeof userId === 'string' ? await opts.store.getUser(userId) : null
         if (!user) return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '演示用户不存在' })

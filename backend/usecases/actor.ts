@@ -1,3 +1,4 @@
+import { fail, type Failure } from '../../src/core/outcome'
 import type { Actor } from '../../src/core/roles'
 import type { User } from '../ports'
 import type { Deps } from '../runtime'
@@ -10,11 +11,13 @@ export function actorOf(u: User): Actor {
  * Who is calling. A WeChat user seen for the first time becomes a resident of the configured
  * district; staff roles are granted by an administrator, never by the caller.
  */
-export async function resolveActor(d: Deps, context: unknown): Promise<Actor | null> {
+export async function resolveActor(d: Deps, context: unknown): Promise<Actor | Failure | null> {
   const who = await d.identity.resolve(context)
   if (!who) return null
   if ('userId' in who) {
     const u = await d.store.getUser(who.userId)
+    // Read on every call, so a role change or a revocation applies to the very next one.
+    if (u && u.grants.length === 0) return fail('FORBIDDEN', '该账号已停用，请联系管理员')
     return u ? actorOf(u) : null
   }
   const known = await d.store.findUserByOpenid(who.openid)

@@ -8,6 +8,7 @@
  */
 import type { Failure } from '../core/outcome'
 import type { Role } from '../core/roles'
+import type { AdminApi } from './admin'
 import type { RentalApi } from './rental'
 
 export interface PhotoView {
@@ -385,7 +386,7 @@ export interface MemberView {
   requestedAt: string
 }
 
-export interface ApiMap extends RentalApi {
+export interface ApiMap extends RentalApi, AdminApi {
   'session.me': { in: Record<string, never>; out: { user: MeView } }
   'reports.categories': { in: Record<string, never>; out: { categories: CategoryView[] } }
   'reports.locate': { in: { lng: number; lat: number }; out: { grid: GridView } }

@@ -175,7 +175,7 @@ describe('home entries', () => {
   it('sends a dispatcher to the console on H5 and to the queue in the mini-program', () => {
     expect(ids(['dispatcher'], 'h5')).toEqual(['jf-entry-console', 'jf-entry-dashboard', 'jf-entry-mediator', 'jf-entry-publish', 'jf-entry-grid-overview'])
     expect(ids(['dispatcher'], 'weapp')).toEqual(['jf-entry-staff-queue', 'jf-entry-mediator', 'jf-entry-publish', 'jf-entry-grid-overview'])
-    expect(ids(['admin'], 'h5')).toEqual(['jf-entry-console', 'jf-entry-dashboard', 'jf-entry-mediator', 'jf-entry-grid-overview'])
+    expect(ids(['admin'], 'h5')).toEqual(['jf-entry-console', 'jf-entry-dashboard', 'jf-entry-admin', 'jf-entry-mediator', 'jf-entry-grid-overview'])
     expect(ids(['admin'], 'weapp')).toEqual(['jf-entry-mediator', 'jf-entry-grid-overview'])
   })
 

@@ -5,13 +5,14 @@
  * against a real environment when credentials are given.
  */
 import { CloudbaseStore } from '../../backend/adapters/cloudbase/store'
+import { describeOnboardingContract } from '../contract/onboardingContract'
 import { describeStoreContract } from '../contract/storeContract'
 import { FakeCloudbase } from './fakeCloudbase'
 import { sdkApp, quietSdkRuntime } from './sdkApp'
 
 quietSdkRuntime()
 
-describeStoreContract('cloudbase (real SDK, loopback fake service)', async () => {
+const open = async () => {
   const fake = new FakeCloudbase()
   await fake.start()
   const store = new CloudbaseStore(sdkApp(fake).database(), { retryDelayMs: 5 })
@@ -22,4 +23,7 @@ describeStoreContract('cloudbase (real SDK, loopback fake service)', async () =>
       await fake.stop()
     },
   }
-})
+}
+
+describeStoreContract('cloudbase (real SDK, loopback fake service)', open)
+describeOnboardingContract('cloudbase (real SDK, loopback fake service)', open)

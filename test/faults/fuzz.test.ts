@@ -124,6 +124,11 @@ const dateRange: Model = { from: S(day, true), to: S(day, true) }
 const gridOnly: Model = { code: S(grid) }
 const annId: Model = { id: S(announcementId) }
 
+const userIdArb = fc.oneof(fc.constantFrom(...USERS), fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/))
+const geojson = fc.oneof(fc.constant(JSON.stringify({ type: 'FeatureCollection', features: [] })), fc.constant(readFileSync(join(ROOT, 'settings/samples/jingxi-grids.geojson'), 'utf8')), text(2, 200))
+const staffCsv = fc.constantFrom('5aeT5ZCNLOaJi+acuizop5LoibIs5Y2V5L2N57yW56CBCuael+aZkywxMzkwMDAwMDQwMSznvZHmoLzlkZgsNDQwMTExMDEwMDAxMDAxCg==', 'eA==')
+const staffRole = fc.constantFrom('building_manager', 'grid_worker', 'mediator', 'dispatcher', 'department', 'police', 'admin')
+
 /** Every action of every function, with the shape of its valid payload. */
 const checkinStatuses = fc.array(fc.constantFrom('pending', 'active', 'refused', 'checked_out', 'purged'), { maxLength: 3 })
 const buildingCode = fc.oneof(fc.constant(DEMO_BUILDING_CODE), fc.stringMatching(/^[0-9A-Z]{6,16}$/))
@@ -175,7 +180,7 @@ const rental: Record<string, Model> = {
 }
 
 const MODELS: Record<string, Record<string, Model>> = {
-  session: { me: {} },
+  session: { me: {}, bind: { code: S(fc.oneof(fc.stringMatching(/^[2-9A-HJKMNP-Z]{8}$/), text(1, 32))) } },
   reports: {
     categories: {},
     locate: { lng: N(lng), lat: N(lat) },
@@ -256,6 +261,22 @@ const MODELS: Record<string, Record<string, Model>> = {
     mediators: { committee: S(fc.oneof(fc.constantFrom(...committees), text(0, 32)), true) },
     ledger: dateRange,
     ledgerCsv: dateRange,
+  },
+  admin: {
+    units: {},
+    planOrg: { geojson: S(geojson), units: S(geojson, true) },
+    applyOrg: { geojson: S(geojson), units: S(geojson, true), fingerprint: S(fc.stringMatching(/^[0-9a-f]{32}$/)) },
+    importStaff: { fileName: S(fc.constantFrom('staff.csv', '名单.xlsx', 'a.xls')), contentBase64: S(staffCsv), dryRun: B(), allOrNothing: B() },
+    importBuildings: { fileName: S(fc.constantFrom('buildings.csv', '楼栋.xlsx')), contentBase64: S(staffCsv), dryRun: B(), allOrNothing: B() },
+    addStaff: { name: S(fc.oneof(fc.constant('林晓'), text(1, 20))), phone: S(phone), role: S(staffRole), unitCode: S(grid), committee: S(fc.constantFrom(...committees), true), department: S(fc.constantFrom(...departments), true) },
+    staff: {},
+    revokeStaff: { userId: S(userIdArb) },
+    invite: { userId: S(userIdArb), validHours: N(fc.integer({ min: 1, max: 720 }), true) },
+    invitations: { userId: S(userIdArb, true) },
+    revokeInvitation: { id: S(anyId) },
+    config: {},
+    saveConfig: { config: O(fc.constant(cfg as unknown as Record<string, unknown>)), baseVersion: N(fc.integer({ min: 0, max: 5 })) },
+    configHistory: {},
   },
   grid: {
     find: { lng: N(lng, true), lat: N(lat, true), q: S(fc.oneof(fc.constantFrom('云景', '京溪', '第1网格'), text(0, 40)), true) },

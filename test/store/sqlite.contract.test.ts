@@ -2,9 +2,10 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { openSqliteStore } from '../../backend/adapters/sqlite'
+import { describeOnboardingContract } from '../contract/onboardingContract'
 import { describeStoreContract } from '../contract/storeContract'
 
-describeStoreContract('sqlite', async () => {
+const open = async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiefang-store-'))
   const store = openSqliteStore(dir)
   return {
@@ -14,4 +15,7 @@ describeStoreContract('sqlite', async () => {
       fs.rmSync(dir, { recursive: true, force: true })
     },
   }
-})
+}
+
+describeStoreContract('sqlite', open)
+describeOnboardingContract('sqlite', open)

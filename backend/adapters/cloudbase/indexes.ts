@@ -127,6 +127,19 @@ const INDEXES: Record<CollectionKey, { description: string; indexes: IndexSpec[]
       { name: 'by_user_announcement', unique: false, keys: [asc('userId'), asc('announcementId')] },
     ],
   },
+  invitations: {
+    description: '工作人员邀请码 (只存哈希, 一次性, 有效期)',
+    indexes: [
+      // Redeeming finds the invitation by its code's hash; one hash, one invitation.
+      { name: 'by_code_hash', unique: true, keys: [asc('codeHash')] },
+      // A staff member's invitations, newest first.
+      { name: 'by_user', unique: false, keys: [asc('userId'), desc('_id')] },
+    ],
+  },
+  config_versions: {
+    description: '区级配置版本 (谁、何时、改了什么); _id 即版本号',
+    indexes: [],
+  },
   buildings: {
     description: '出租屋楼栋 (楼栋长, 二维码 code)',
     indexes: [

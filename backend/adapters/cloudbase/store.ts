@@ -27,7 +27,9 @@ import type {
   Tx,
   User,
 } from '../../ports'
+import type { ConfigVersion, Invitation, RedeemRequest } from '../../onboardingPorts'
 import { CaseStatsAccumulator } from './caseStats'
+import { CloudbaseOnboarding } from './onboardingStore'
 import * as rental from './rentalStore'
 import type { AuditEntry, Building, FireInspection, RegistrationSecret } from '../../rentalPorts'
 import { guard, isDuplicateWrite, mapCloudbaseError } from './cloudbaseErrors'
@@ -79,6 +81,8 @@ export const COLLECTIONS = [
   'announcements',
   'announcement_targets',
   'announcement_reads',
+  'invitations',
+  'config_versions',
   'buildings',
   'fire_inspections',
   'registration_secrets',
@@ -181,6 +185,7 @@ export class CloudbaseStore implements Store {
   readonly collections: Record<CollectionKey, string>
   private readonly attempts: number
   private readonly retryDelayMs: number
+  private readonly onboarding: CloudbaseOnboarding
 
   constructor(
     private readonly db: Db,
@@ -190,6 +195,7 @@ export class CloudbaseStore implements Store {
     this.collections = Object.fromEntries(COLLECTIONS.map((k) => [k, `${prefix}${k}`])) as Record<CollectionKey, string>
     this.attempts = Math.max(1, options.transactionAttempts ?? 4)
     this.retryDelayMs = Math.max(0, options.retryDelayMs ?? 20)
+    this.onboarding = new CloudbaseOnboarding(db, this.collections, (work) => this.inTransaction(work))
   }
 
   private coll(key: CollectionKey): CollectionReference {
@@ -418,6 +424,36 @@ export class CloudbaseStore implements Store {
           .map(async (d) => checked(await guard(() => this.coll('units').doc(d._id as string).set(withoutId(d))))),
       )
     }
+  }
+
+  /* ------------------------------------- onboarding: invitations, config versions */
+
+  putInvitation(i: Invitation): Promise<void> {
+    return this.onboarding.putInvitation(i)
+  }
+  getInvitationByHash(codeHash: string): Promise<Invitation | null> {
+    return this.onboarding.getInvitationByHash(codeHash)
+  }
+  getInvitation(id: string): Promise<Invitation | null> {
+    return this.onboarding.getInvitation(id)
+  }
+  listInvitations(userId?: string): Promise<Invitation[]> {
+    return this.onboarding.listInvitations(userId)
+  }
+  redeemInvitation(r: RedeemRequest): Promise<boolean> {
+    return this.onboarding.redeemInvitation(r)
+  }
+  deleteUnits(codes: readonly string[]): Promise<void> {
+    return this.onboarding.deleteUnits(codes)
+  }
+  addConfigVersion(v: ConfigVersion): Promise<boolean> {
+    return this.onboarding.addConfigVersion(v)
+  }
+  latestConfigVersion(): Promise<ConfigVersion | null> {
+    return this.onboarding.latestConfigVersion()
+  }
+  listConfigVersions(limit?: number): Promise<ConfigVersion[]> {
+    return this.onboarding.listConfigVersions(limit)
   }
 
   /* ------------------------------------------------------------------- files */

@@ -7,6 +7,8 @@ interface Claims {
   sub: string
   iat: number
   exp: number
+  /** Set when `sub` is a WeChat OPENID (a new WeChat user in the dev sign-in), not a user id. */
+  oid?: true
 }
 
 function b64url(buf: Buffer | string): string {
@@ -26,7 +28,17 @@ export class LocalSessions implements Identity {
     return `${body}.${this.sign(body)}`
   }
 
-  verify(token: string): { userId: string } | null {
+  /**
+   * Locally there is no WeChat: this token stands for "the mini-program user with this OPENID",
+   * resolved like CloudBase's context (a stranger becomes a resident; an invitation binds it).
+   */
+  issueOpenid(openid: string, ttlSeconds = SESSION_TTL_SECONDS): string {
+    const iat = this.nowSeconds()
+    const body = b64url(JSON.stringify({ sub: openid, iat, exp: iat + ttlSeconds, oid: true } satisfies Claims))
+    return `${body}.${this.sign(body)}`
+  }
+
+  verify(token: string): { userId: string } | { openid: string } | null {
     const parts = token.split('.')
     if (parts.length !== 2) return null
     const [body, sig] = parts as [string, string]
@@ -41,7 +53,7 @@ export class LocalSessions implements Identity {
     }
     if (typeof claims.sub !== 'string' || typeof claims.exp !== 'number') return null
     if (claims.exp <= this.nowSeconds()) return null
-    return { userId: claims.sub }
+    return claims.oid === true ? { openid: claims.sub } : { userId: claims.sub }
   }
 
   /** The local server puts the raw Authorization header into the function context, nothing else. */

@@ -334,6 +334,34 @@ CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 `,
   },
+  {
+    version: 6,
+    name: 'staff invitations, district configuration versions',
+    sql: `
+-- One-time staff invitations; only the code's SHA-256 is stored.
+CREATE TABLE invitations (
+  id          TEXT PRIMARY KEY,
+  code_hash   TEXT NOT NULL UNIQUE,
+  user_id     TEXT NOT NULL,
+  created_by  TEXT NOT NULL,
+  created_at  TEXT NOT NULL,
+  expires_at  TEXT NOT NULL,
+  used_at     TEXT,
+  used_by     TEXT,
+  revoked_at  TEXT
+) STRICT;
+CREATE INDEX invitations_by_user ON invitations (user_id, id DESC);
+
+-- The district configuration as edited in the console; the newest version is the one in force.
+CREATE TABLE config_versions (
+  version    INTEGER PRIMARY KEY,
+  config     TEXT NOT NULL CHECK (json_valid(config)),
+  changes    TEXT NOT NULL CHECK (json_valid(changes)),
+  author_id  TEXT NOT NULL,
+  at         TEXT NOT NULL
+) STRICT;
+`,
+  },
 ]
 
 interface AppliedRow {

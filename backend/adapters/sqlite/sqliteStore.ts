@@ -17,6 +17,7 @@ import type {
   Tx,
   User,
 } from '../../ports'
+import type { ConfigVersion, Invitation, RedeemRequest } from '../../onboardingPorts'
 import {
   NEWEST_ORDER,
   SLA_ORDER,
@@ -28,6 +29,7 @@ import {
   slaAfter,
   type SqlPart,
 } from './caseQuery'
+import * as onboarding from './onboardingStore'
 import { caseStatsSql, emptyStats, rowsToStats, type StatsRow } from './caseStats'
 import {
   announcementToRow,
@@ -495,6 +497,36 @@ export class SqliteStore implements Store {
       const upsert = s.get(UPSERT_UNIT)
       for (const u of units) upsert.run(unitToRow(u))
     })
+  }
+
+  // ---- onboarding (issue 8): invitations, unit removal, configuration versions ----
+
+  putInvitation(i: Invitation): Promise<void> {
+    return this.write('putInvitation', (s) => onboarding.putInvitation(s, i))
+  }
+  getInvitationByHash(codeHash: string): Promise<Invitation | null> {
+    return this.read('getInvitationByHash', (s) => onboarding.getInvitationByHash(s, codeHash))
+  }
+  getInvitation(id: string): Promise<Invitation | null> {
+    return this.read('getInvitation', (s) => onboarding.getInvitation(s, id))
+  }
+  listInvitations(userId?: string): Promise<Invitation[]> {
+    return this.read('listInvitations', (s) => onboarding.listInvitations(s, userId))
+  }
+  redeemInvitation(r: RedeemRequest): Promise<boolean> {
+    return this.write('redeemInvitation', (s) => onboarding.redeemInvitation(s, r))
+  }
+  deleteUnits(codes: readonly string[]): Promise<void> {
+    return this.write('deleteUnits', (s) => onboarding.deleteUnits(s, codes))
+  }
+  addConfigVersion(v: ConfigVersion): Promise<boolean> {
+    return this.write('addConfigVersion', (s) => onboarding.addConfigVersion(s, v))
+  }
+  async latestConfigVersion(): Promise<ConfigVersion | null> {
+    return (await this.listConfigVersions(1))[0] ?? null
+  }
+  listConfigVersions(limit?: number): Promise<ConfigVersion[]> {
+    return this.read('listConfigVersions', (s) => onboarding.listConfigVersions(s, limit))
   }
 
   // ---- files ----

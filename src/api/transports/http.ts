@@ -22,6 +22,8 @@ export interface HttpTransport extends Transport {
   devUsers(): Promise<{ ok: true; users: DevUser[] } | { ok: false; message: string }>
   /** Signs in as a demo account and keeps its token. */
   devLogin(userId: string): Promise<{ ok: true } | { ok: false; message: string }>
+  /** Signs in as "a new WeChat user with this OPENID" (what CloudBase's context would carry). */
+  devLoginOpenid(openid: string): Promise<{ ok: true } | { ok: false; message: string }>
   signOut(): void
   hasSession(): boolean
 }
@@ -77,20 +79,23 @@ export function createHttpTransport(opts: { store: TokenStore; fetch?: Fetch; ba
       }
     },
 
-    async devLogin(userId) {
-      try {
-        const r = (await send('/api/dev/login', { userId })) as { ok?: boolean; token?: string; message?: string }
-        if (r?.ok && typeof r.token === 'string') {
-          opts.store.set(r.token)
-          return { ok: true }
-        }
-        return { ok: false, message: r?.message ?? '登录失败' }
-      } catch {
-        return { ok: false, message: NETWORK }
-      }
-    },
+    devLogin: (userId) => login({ userId }),
+    devLoginOpenid: (openid) => login({ openid }),
 
     signOut: () => opts.store.set(null),
     hasSession: () => Boolean(opts.store.get()),
+  }
+
+  async function login(body: { userId: string } | { openid: string }): Promise<{ ok: true } | { ok: false; message: string }> {
+    try {
+      const r = (await send('/api/dev/login', body)) as { ok?: boolean; token?: string; message?: string }
+      if (r?.ok && typeof r.token === 'string') {
+        opts.store.set(r.token)
+        return { ok: true }
+      }
+      return { ok: false, message: r?.message ?? '登录失败' }
+    } catch {
+      return { ok: false, message: NETWORK }
+    }
   }
 }

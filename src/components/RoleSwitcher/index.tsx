@@ -1,5 +1,5 @@
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
-import { Text, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { devAuth, type DevUser } from '../../api'
@@ -13,6 +13,7 @@ export default function RoleSwitcher({ onSignedIn }: { onSignedIn: () => void })
   const [users, setUsers] = useState<DevUser[] | null>(null)
   const [error, setError] = useState('')
   const [busy, setBusy] = useState('')
+  const [wechatId, setWechatId] = useState(() => `dev-${Math.random().toString(36).slice(2, 10)}`)
 
   const load = async () => {
     if (!devAuth) return
@@ -33,6 +34,19 @@ export default function RoleSwitcher({ onSignedIn }: { onSignedIn: () => void })
     setBusy('')
     if (r.ok) {
       void Taro.showToast({ title: `已切换为 ${u.name}`, icon: 'none' })
+      onSignedIn()
+    } else setError(r.message)
+  }
+
+  // A stranger from WeChat: the server only knows the OPENID, as CloudBase's context would carry.
+  const newWechatUser = async () => {
+    if (!devAuth || busy) return
+    const openid = wechatId.trim()
+    setBusy('wechat')
+    const r = await devAuth.devLoginOpenid(openid)
+    setBusy('')
+    if (r.ok) {
+      void Taro.showToast({ title: '已作为新微信用户登录', icon: 'none' })
       onSignedIn()
     } else setError(r.message)
   }
@@ -58,6 +72,14 @@ export default function RoleSwitcher({ onSignedIn }: { onSignedIn: () => void })
             onClick={() => void signIn(u)}
           />
         ))}
+      </CellGroup>
+      <CellGroup title='新微信用户' description='模拟第一次打开小程序的微信用户（只有 OPENID），可用于绑定工作人员邀请'>
+        <View className='jf-dev-wechat' id='jf-dev-wechat'>
+          <Input className='jf-dev-wechat-input' id='jf-dev-openid' value={wechatId} onInput={(e) => setWechatId(e.detail.value)} placeholder='dev-开头的 OPENID' />
+          <Button size='small' type='primary' id='jf-dev-wechat-login' loading={busy === 'wechat'} onClick={() => void newWechatUser()}>
+            登录
+          </Button>
+        </View>
       </CellGroup>
       {error && (
         <View className='jf-role-switcher-error'>

@@ -9,6 +9,8 @@ export interface HomeEntry {
 }
 
 export const INBOX_URL = '/pages/inbox/index'
+/** Where a staff invitation is redeemed (also opened directly from the invitation's link). */
+export const JOIN_URL = '/pages/join/index'
 
 /** Everyone's two main cards (kept first and large on the home page). */
 export const MAIN_ENTRIES: HomeEntry[] = [
@@ -44,6 +46,7 @@ const MEDIATION_DESK: HomeEntry = {
 const GRID_MANAGE: HomeEntry = { id: 'jf-entry-gridwork', icon: '群', title: '网格群管理', hint: '公示牌、入群审核、发布公告', url: '/pages/gridwork/manage/index' }
 const GRID_PUBLISH: HomeEntry = { id: 'jf-entry-publish', icon: '发', title: '发布公告', hint: '通知、活动、提醒、紧急', url: '/pages/gridwork/publish/index' }
 const GRID_OVERVIEW: HomeEntry = { id: 'jf-entry-grid-overview', icon: '览', title: '网格群总览', hint: '各网格成员、审核、二维码', url: '/pages/gridwork/overview/index' }
+const ADMIN_SETUP: HomeEntry = { id: 'jf-entry-admin', icon: '管', title: '区级管理', hint: '组织架构、人员邀请、区级配置', url: '/pages/admin/org/index' }
 const DASHBOARD: HomeEntry = { id: 'jf-entry-dashboard', icon: '数', title: '数据看板', hint: '办件量、超时率、分布', url: '/pages/console/dashboard/index' }
 
 /**
@@ -57,6 +60,7 @@ export function staffEntries(roles: readonly Role[], platform: 'h5' | 'weapp' | 
   if (has('grid_worker') || has('department') || (has('dispatcher') && !desk)) out.push(STAFF_QUEUE)
   if (has('grid_worker')) out.push(PROXY)
   if (desk) out.push(CONSOLE, DASHBOARD)
+  if (platform === 'h5' && has('admin')) out.push(ADMIN_SETUP)
   if (has('mediator') || has('dispatcher') || has('admin')) out.push(MEDIATION_DESK)
   if (has('grid_worker')) out.push(GRID_MANAGE)
   if (has('grid_worker') || has('dispatcher')) out.push(GRID_PUBLISH)

@@ -6,7 +6,7 @@ import { api, devAuth, isLocalDev } from '../../api'
 import RoleSwitcher from '../../components/RoleSwitcher'
 import { useSession } from '../../hooks/useSession'
 import GridEmergencyBanner from '../../components/GridEmergencyBanner'
-import { INBOX_URL, badgeText, mainEntries, rentalEntries, staffEntries } from './entries'
+import { INBOX_URL, JOIN_URL, badgeText, mainEntries, rentalEntries, staffEntries } from './entries'
 import './index.css'
 
 const go = (url: string) => void Taro.navigateTo({ url })
@@ -134,6 +134,12 @@ export default function Home() {
           <Button size='small' onClick={() => void reload()}>
             重试
           </Button>
+        </View>
+      )}
+
+      {state.status === 'ready' && (
+        <View className='jf-home-join' id='jf-entry-join' onClick={() => go(JOIN_URL)}>
+          <Text>工作人员？输入邀请码绑定本微信</Text>
         </View>
       )}
 

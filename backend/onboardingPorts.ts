@@ -1,0 +1,65 @@
+/**
+ * Storage for putting a district on Jiefang (issue 8): staff invitations, unit removal by an
+ * org import, and the versions of the district configuration edited in the console.
+ */
+
+/** A one-time invitation binding a WeChat identity to a staff record. Only the code's hash is kept. */
+export interface Invitation {
+  id: string
+  /** SHA-256 (hex) of the code: a leaked table does not leak usable codes. */
+  codeHash: string
+  /** The staff record the invitation binds. */
+  userId: string
+  createdBy: string
+  createdAt: string
+  expiresAt: string
+  usedAt: string | null
+  /** The platform identity (OPENID) that redeemed it. */
+  usedBy: string | null
+  revokedAt: string | null
+}
+
+export interface ConfigChange {
+  /** Dotted path into the configuration ("categories.3.slaHours"). */
+  path: string
+  before: unknown
+  after: unknown
+}
+
+/** One saved district configuration; version 1 is the first edit over the file's configuration. */
+export interface ConfigVersion {
+  version: number
+  config: Record<string, unknown>
+  changes: ConfigChange[]
+  authorId: string
+  at: string
+}
+
+export interface RedeemRequest {
+  invitationId: string
+  openid: string
+  /** The resident record made for this OPENID on first sight: it gives the OPENID up. */
+  releaseUserId: string | null
+  at: string
+}
+
+export interface OnboardingStore {
+  putInvitation(inv: Invitation): Promise<void>
+  getInvitationByHash(codeHash: string): Promise<Invitation | null>
+  getInvitation(id: string): Promise<Invitation | null>
+  /** Newest first, at most 500; all invitations when userId is left out. */
+  listInvitations(userId?: string): Promise<Invitation[]>
+  /**
+   * In one transaction: marks the invitation used (only if still unused and not revoked),
+   * clears the OPENID and grants of `releaseUserId`, and sets the OPENID on the invitation's
+   * staff record. False when the invitation was used or revoked first.
+   */
+  redeemInvitation(r: RedeemRequest): Promise<boolean>
+  /** Removes units (an org import that dropped them; the use case checks nothing refers to them). */
+  deleteUnits(codes: readonly string[]): Promise<void>
+  /** Stores the next version; false when that version number exists already (someone saved first). */
+  addConfigVersion(v: ConfigVersion): Promise<boolean>
+  latestConfigVersion(): Promise<ConfigVersion | null>
+  /** Newest first, at most `limit` (default 50). */
+  listConfigVersions(limit?: number): Promise<ConfigVersion[]>
+}

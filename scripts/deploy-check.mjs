@@ -1,0 +1,173 @@
+// npm run deploy:check — everything a CloudBase deploy needs, checked offline:
+// every function folder is built and loads, cloudbaserc.json declares each function (runtime,
+// memory, timeout, env var names, timer triggers on a loadable handler) and every collection the
+// store uses with its indexes, secrets appear as names (`{{env.NAME}}`) not values, and the
+// mini-program build is within WeChat's size caps. Exit 1 with one line per problem.
+//
+// Options (tests point them at temp copies): --rc <cloudbaserc.json> --functions <dir>
+// --miniprogram <dir> --build-script <build-functions.mjs>
+import { build } from 'esbuild'
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { dirname, join, relative, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const MB = 1024 * 1024
+/** WeChat's limits: 2 MB for the main package and for each subpackage, 20 MB in all. */
+export const WEAPP_CAPS = { main: 2 * MB, subpackage: 2 * MB, total: 20 * MB }
+const RUNTIMES = ['Nodejs16.13', 'Nodejs18.15']
+const SECRET_NAME = /SECRET|PASSWORD|TOKEN|PRIVATE|(^|_)KEY($|_)/i
+const PLACEHOLDER = /^\{\{env\.([A-Z][A-Z0-9_]*)\}\}$/
+/** A 7-field CloudBase cron: second minute hour day month weekday year. */
+const CRON7 = /^(\S+\s+){6}\S+$/
+
+function arg(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`)
+  return i > 0 && process.argv[i + 1] ? resolve(process.argv[i + 1]) : fallback
+}
+
+/** FUNCTIONS as build-functions.mjs declares it (read, not imported: importing it builds). */
+export function declaredFunctions(buildScript) {
+  const m = /export const FUNCTIONS\s*=\s*\[([^\]]*)\]/.exec(readFileSync(buildScript, 'utf8'))
+  if (!m) throw new Error(`${buildScript} has no FUNCTIONS list`)
+  return [...m[1].matchAll(/'([^']+)'|"([^"]+)"/g)].map((x) => x[1] ?? x[2])
+}
+
+/** The store's collections and their indexes, from the adapter's own constants. */
+async function storeCollections() {
+  const dir = mkdtempSync(join(tmpdir(), 'jf-deploy-check-'))
+  try {
+    const out = join(dir, 'specs.cjs')
+    await build({ entryPoints: [join(root, 'backend/adapters/cloudbase/indexes.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: out, external: ['@cloudbase/node-sdk'], logLevel: 'silent' })
+    return createRequire(import.meta.url)(out).collectionSpecs()
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+function loads(file) {
+  try {
+    const out = execFileSync(process.execPath, ['-e', `const m = require(${JSON.stringify(file)}); process.stdout.write(typeof m.main)`], { encoding: 'utf8', env: { ...process.env, JIEFANG_MODE: 'local' }, stdio: ['ignore', 'pipe', 'pipe'] })
+    return out === 'function' ? null : `exports no main() (got ${out})`
+  } catch (e) {
+    return `does not load: ${String(e.stderr || e.message).split('\n').find((l) => l.trim()) ?? 'error'}`
+  }
+}
+
+function sizeOf(path) {
+  const st = statSync(path)
+  if (!st.isDirectory()) return st.size
+  return readdirSync(path).reduce((n, f) => n + sizeOf(join(path, f)), 0)
+}
+
+/** Main package and subpackage sizes of a built mini-program directory. */
+export function weappSizes(dir) {
+  const app = JSON.parse(readFileSync(join(dir, 'app.json'), 'utf8'))
+  const subs = (app.subPackages ?? app.subpackages ?? []).map((s) => s.root.replace(/\/$/, ''))
+  const sizes = { main: 0, total: 0, subpackages: Object.fromEntries(subs.map((s) => [s, 0])) }
+  const walk = (d) => {
+    for (const f of readdirSync(d)) {
+      const p = join(d, f)
+      if (statSync(p).isDirectory()) {
+        walk(p)
+        continue
+      }
+      const rel = relative(dir, p).split('\\').join('/')
+      const size = statSync(p).size
+      sizes.total += size
+      const sub = subs.find((s) => rel === s || rel.startsWith(`${s}/`))
+      if (sub) sizes.subpackages[sub] += size
+      else sizes.main += size
+    }
+  }
+  walk(dir)
+  return sizes
+}
+
+export async function checkDeployment(opts = {}) {
+  const rcFile = opts.rc ?? join(root, 'cloudbaserc.json')
+  const fnRoot = opts.functions ?? join(root, 'cloudfunctions')
+  const weapp = opts.miniprogram ?? join(root, 'miniprogram')
+  const buildScript = opts.buildScript ?? join(root, 'scripts/build-functions.mjs')
+  const problems = []
+  const facts = []
+  const rc = JSON.parse(readFileSync(rcFile, 'utf8'))
+  if (rc.envId !== '{{env.ENV_ID}}') problems.push(`cloudbaserc.json envId should be {{env.ENV_ID}} (the env id comes from the shell, got ${JSON.stringify(rc.envId)})`)
+
+  // Functions: built, loadable, declared with bounded limits.
+  const functions = declaredFunctions(buildScript)
+  const declared = new Map((rc.functions ?? []).map((f) => [f.name, f]))
+  const loadable = new Set()
+  for (const name of functions) {
+    const dir = join(fnRoot, name)
+    if (!existsSync(join(dir, 'package.json'))) problems.push(`function ${name}: cloudfunctions/${name}/package.json is missing`)
+    const file = join(dir, 'index.js')
+    if (!existsSync(file)) problems.push(`function ${name}: cloudfunctions/${name}/index.js is not built (npm run build:functions)`)
+    else {
+      const bad = loads(file)
+      if (bad) problems.push(`function ${name}: index.js ${bad}`)
+      else loadable.add(name)
+    }
+    const f = declared.get(name)
+    if (!f) {
+      problems.push(`function ${name} is built but missing from cloudbaserc.json functions`)
+      continue
+    }
+    if (f.handler !== 'index.main') problems.push(`function ${name}: handler should be index.main (got ${f.handler})`)
+    if (!RUNTIMES.includes(f.runtime)) problems.push(`function ${name}: runtime ${f.runtime} is not one of ${RUNTIMES.join(', ')}`)
+    if (!(f.memorySize >= 128 && f.memorySize <= 3072)) problems.push(`function ${name}: memorySize ${f.memorySize} is outside 128–3072 MB`)
+    if (!(f.timeout >= 1 && f.timeout <= 900)) problems.push(`function ${name}: timeout ${f.timeout} is outside 1–900 s`)
+    if (f.envVariables?.JIEFANG_MODE !== 'cloudbase') problems.push(`function ${name}: envVariables.JIEFANG_MODE must be "cloudbase"`)
+    for (const [k, v] of Object.entries(f.envVariables ?? {})) {
+      const placeholder = PLACEHOLDER.exec(String(v))
+      if (SECRET_NAME.test(k) && !placeholder) problems.push(`function ${name}: env ${k} looks like a secret; give it as {{env.${k}}}, not a value`)
+      if (!placeholder && /^[A-Za-z0-9+/=_-]{32,}$/.test(String(v))) problems.push(`function ${name}: env ${k} holds what looks like a key; name it as {{env.NAME}} instead`)
+    }
+    for (const t of f.triggers ?? []) {
+      if (t.type !== 'timer') problems.push(`function ${name}: trigger ${t.name} has type ${t.type}; only timer triggers are deployed`)
+      else if (!CRON7.test(String(t.config).trim())) problems.push(`function ${name}: timer ${t.name} config "${t.config}" is not a 7-field CloudBase cron`)
+      if (!loadable.has(name)) problems.push(`function ${name}: timer ${t.name} points to a handler that does not load`)
+      const own = join(dir, 'config.json')
+      const ownTriggers = existsSync(own) ? JSON.parse(readFileSync(own, 'utf8')).triggers : undefined
+      if (JSON.stringify(ownTriggers) !== JSON.stringify(f.triggers)) problems.push(`function ${name}: cloudfunctions/${name}/config.json triggers differ from cloudbaserc.json`)
+    }
+  }
+  for (const name of declared.keys()) if (!functions.includes(name)) problems.push(`cloudbaserc.json declares function ${name}, which scripts/build-functions.mjs does not build`)
+  facts.push(`${functions.length} functions built and loadable: ${[...loadable].join(', ')}`)
+
+  // Collections: every one the store uses, with exactly the indexes its queries need.
+  const plugin = Object.values(rc.framework?.plugins ?? {}).find((p) => p.use === '@cloudbase/framework-plugin-database')
+  const rcCollections = new Map((plugin?.inputs?.collections ?? []).map((c) => [c.collectionName, c]))
+  const specs = await storeCollections()
+  for (const spec of specs) {
+    const got = rcCollections.get(spec.collectionName)
+    if (!got) problems.push(`collection ${spec.collectionName} is used by the store but not declared in cloudbaserc.json`)
+    else if (JSON.stringify(got.createIndexes) !== JSON.stringify(spec.createIndexes)) problems.push(`collection ${spec.collectionName}: indexes in cloudbaserc.json differ from backend/adapters/cloudbase/indexes.ts`)
+    else if (got.aclTag !== 'ADMINONLY') problems.push(`collection ${spec.collectionName}: aclTag should be ADMINONLY (only functions touch the data)`)
+  }
+  for (const name of rcCollections.keys()) if (!specs.some((s) => s.collectionName === name)) problems.push(`cloudbaserc.json declares collection ${name}, which the store does not use`)
+  facts.push(`${specs.length} collections declared with ${specs.reduce((n, s) => n + s.createIndexes.length, 0)} indexes`)
+
+  // The mini-program: WeChat refuses uploads over its package caps.
+  if (!existsSync(join(weapp, 'app.json'))) problems.push(`no mini-program build at ${relative(root, weapp) || weapp} (npm run build:weapp)`)
+  else {
+    const s = weappSizes(weapp)
+    const kb = (n) => `${(n / 1024).toFixed(0)} KB`
+    if (s.main > WEAPP_CAPS.main) problems.push(`mini-program main package is ${kb(s.main)}, over WeChat's 2 MB`)
+    for (const [sub, n] of Object.entries(s.subpackages)) if (n > WEAPP_CAPS.subpackage) problems.push(`mini-program subpackage ${sub} is ${kb(n)}, over WeChat's 2 MB`)
+    if (s.total > WEAPP_CAPS.total) problems.push(`mini-program total is ${kb(s.total)}, over WeChat's 20 MB`)
+    facts.push(`mini-program: main ${kb(s.main)}, ${Object.keys(s.subpackages).length} subpackages (largest ${kb(Math.max(0, ...Object.values(s.subpackages)))}), total ${kb(s.total)}`)
+  }
+  return { problems, facts }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { problems, facts } = await checkDeployment({ rc: arg('rc'), functions: arg('functions'), miniprogram: arg('miniprogram'), buildScript: arg('build-script') })
+  for (const f of facts) console.log(`ok  ${f}`)
+  for (const p of problems) console.error(`bad ${p}`)
+  console.log(problems.length === 0 ? 'deploy:check passed' : `deploy:check failed: ${problems.length} problem(s)`)
+  process.exit(problems.length === 0 ? 0 : 1)
+}

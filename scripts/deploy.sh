@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# npm run deploy — functions, database collections + indexes, and the H5 console to CloudBase.
+# Needs: ENV_ID=<CloudBase env id> and a CloudBase CLI login (npx --yes @cloudbase/cli@2 login).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+: "${ENV_ID:?set ENV_ID to your CloudBase environment id (云开发控制台 → 环境 ID)}"
+TCB="npx --yes @cloudbase/cli@2"
+
+npm run build:functions
+TARO_APP_CLOUDBASE_ENV="$ENV_ID" npm run build:weapp
+TARO_APP_TRANSPORT=cloudbase TARO_APP_CLOUDBASE_ENV="$ENV_ID" npm run build:h5
+node scripts/deploy-check.mjs
+
+# Every function cloudbaserc.json declares (runtime, memory, timeout, env, timer triggers).
+for fn in $(node -e "console.log(require('./cloudbaserc.json').functions.map((f) => f.name).join(' '))"); do
+  $TCB fn deploy "$fn" --force -e "$ENV_ID"
+done
+# Collections and their indexes through the framework's database plugin (cloudbaserc.json framework).
+ENV_ID="$ENV_ID" $TCB framework deploy -e "$ENV_ID"
+# The H5 build (console and desk pages) on static hosting.
+$TCB hosting deploy dist-h5 / -e "$ENV_ID"
+echo "deployed to $ENV_ID; upload the mini-program from WeChat DevTools (miniprogram/)."

@@ -1,0 +1,86 @@
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { api } from '../../../api'
+import { CHANGE_LABELS, MAX_TABLE_BYTES, readBase64 } from '../../../components/AdminKit/files'
+import type { BuildingPlanView } from '../../../contracts/admin'
+
+/** 导入楼栋: buildings for the rental check-in, each with its grid and building manager. */
+export default function BuildingImport() {
+  const [file, setFile] = useState<{ name: string; base64: string } | null>(null)
+  const [allOrNothing, setAllOrNothing] = useState(false)
+  const [plan, setPlan] = useState<BuildingPlanView | null>(null)
+  const [applied, setApplied] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null)
+
+  const pick = async (list: FileList | null) => {
+    setPlan(null)
+    setNotice(null)
+    const f = list?.[0]
+    if (!f) return setFile(null)
+    if (f.size > MAX_TABLE_BYTES) return setNotice({ ok: false, text: '文件不能超过 2 MB，请分批导入' })
+    setFile({ name: f.name, base64: await readBase64(f) })
+  }
+
+  const run = async (dryRun: boolean) => {
+    if (!file || busy) return
+    setBusy(true)
+    setNotice(null)
+    const r = await api.call('admin.importBuildings', { fileName: file.name, contentBase64: file.base64, dryRun, allOrNothing })
+    setBusy(false)
+    if (!r.ok) return setNotice({ ok: false, text: r.message })
+    setPlan(r.plan)
+    setApplied(!dryRun)
+    if (!dryRun) {
+      const held = allOrNothing && r.plan.errors.length > 0
+      setNotice({ ok: !held, text: held ? `有 ${r.plan.errors.length} 处错误，已按“全部成功才导入”放弃本次导入` : `已登记 ${r.plan.applied} 栋${r.plan.errors.length ? `，${r.plan.errors.length} 处错误未导入` : ''}` })
+    }
+  }
+
+  return (
+    <View className='jf-ak-section' id='jf-buildings-import'>
+      <Text className='jf-ak-title'>导入楼栋（CSV / Excel）</Text>
+      <Text className='jf-ak-help'>列：名称、地址、网格编码（或经度、纬度，WGS-84）、楼层、房号（如 101-104;201）、楼栋长手机。楼栋长需先在人员名单中；同一网格同一地址视为同一楼栋，重复导入不会新增。</Text>
+      <View className='jf-ak-row'>
+        <input id='jf-buildings-file' type='file' accept='.csv,.xlsx' onChange={(e) => void pick((e.target as HTMLInputElement).files)} />
+        <label>
+          <input type='checkbox' checked={allOrNothing} onChange={(e) => setAllOrNothing((e.target as HTMLInputElement).checked)} /> 全部成功才导入
+        </label>
+        <button type='button' className='jf-btn' id='jf-buildings-preview' disabled={!file || busy} onClick={() => void run(true)}>
+          预览
+        </button>
+        <button type='button' className='jf-btn jf-btn-primary' id='jf-buildings-apply' disabled={!file || busy} onClick={() => void run(false)}>
+          导入
+        </button>
+      </View>
+      {notice && <Text className={`jf-ak-notice ${notice.ok ? 'is-ok' : 'is-error'}`}>{notice.text}</Text>}
+      {plan && (
+        <View id='jf-buildings-plan' data-rows={plan.rows} data-errors={plan.errors.length} data-applied={applied ? plan.applied : -1}>
+          <table className='jf-ak-table'>
+            <tbody>
+              {plan.errors.map((e, i) => (
+                <tr key={`e${i}`} className='jf-building-error' data-row={e.row}>
+                  <td>第 {e.row} 行</td>
+                  <td>{e.column}</td>
+                  <td>{e.reason}</td>
+                </tr>
+              ))}
+              {plan.buildings.map((b) => (
+                <tr key={`b${b.row}`} className='jf-building-row' data-change={b.change}>
+                  <td>
+                    <Text className={`jf-ak-tag is-${b.change}`}>{b.change === 'added' ? CHANGE_LABELS.added : '已有'}</Text>
+                  </td>
+                  <td>{b.name}</td>
+                  <td>{b.gridName}</td>
+                  <td>
+                    {b.floors} 层 {b.rooms} 间 · 楼栋长 {b.managerName}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </View>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,202 @@
+import { Text, View } from '@tarojs/components'
+import { useEffect, useState } from 'react'
+import { api } from '../../../api'
+import AdminHeader from '../../../components/AdminHeader'
+import { CHANGE_LABELS, MAX_GEOJSON_BYTES, readText } from '../../../components/AdminKit/files'
+import GridMap from '../../../components/AdminKit/GridMap'
+import type { OrgPlanView, UnitListView, UnitRowView } from '../../../contracts/admin'
+import BuildingImport from './BuildingImport'
+import '../../../components/AdminKit/kit.css'
+
+type Files = { geojson: string; units?: string; names: string[] }
+
+function DiffRows({ kind, rows }: { kind: 'added' | 'changed' | 'removed'; rows: UnitRowView[] }) {
+  return (
+    <>
+      {rows.map((u) => (
+        <tr key={`${kind}-${u.code}`} className='jf-org-diff-row' data-kind={kind} data-code={u.code}>
+          <td>
+            <Text className={`jf-ak-tag is-${kind}`}>{CHANGE_LABELS[kind]}</Text>
+          </td>
+          <td>{u.levelLabel}</td>
+          <td>{u.code}</td>
+          <td>{u.name}</td>
+          <td>{u.fields?.join('、') ?? ''}</td>
+        </tr>
+      ))}
+    </>
+  )
+}
+
+/** 单位与网格 (H5, district admin): the org tree and grid map, and GeoJSON import with a dry run before anything is written. */
+export default function AdminOrg() {
+  const [units, setUnits] = useState<UnitListView[]>([])
+  const [loadError, setLoadError] = useState('')
+  const [files, setFiles] = useState<Files | null>(null)
+  const [plan, setPlan] = useState<OrgPlanView | null>(null)
+  const [busy, setBusy] = useState<'' | 'plan' | 'apply'>('')
+  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null)
+
+  const load = async () => {
+    const r = await api.call('admin.units', {})
+    if (r.ok) {
+      setUnits(r.units)
+      setLoadError('')
+    } else setLoadError(r.message)
+  }
+  useEffect(() => {
+    void load()
+  }, [])
+
+  const pick = async (list: FileList | null) => {
+    setPlan(null)
+    setNotice(null)
+    const chosen = Array.from(list ?? [])
+    if (chosen.length === 0) return setFiles(null)
+    if (chosen.some((f) => f.size > MAX_GEOJSON_BYTES)) return setNotice({ ok: false, text: '单个文件不能超过 4 MB，请按街道分文件导入' })
+    const texts = await Promise.all(chosen.slice(0, 2).map(readText))
+    setFiles({ geojson: texts[0]!, units: texts[1], names: chosen.slice(0, 2).map((f) => f.name) })
+  }
+
+  const preview = async () => {
+    if (!files || busy) return
+    setBusy('plan')
+    setNotice(null)
+    const r = await api.call('admin.planOrg', { geojson: files.geojson, ...(files.units ? { units: files.units } : {}) })
+    setBusy('')
+    if (r.ok) setPlan(r.plan)
+    else setNotice({ ok: false, text: r.message })
+  }
+
+  const apply = async () => {
+    if (!files || !plan || busy) return
+    setBusy('apply')
+    const r = await api.call('admin.applyOrg', { geojson: files.geojson, ...(files.units ? { units: files.units } : {}), fingerprint: plan.fingerprint })
+    setBusy('')
+    if (!r.ok) {
+      setNotice({ ok: false, text: r.message })
+      if (r.code === 'CONFLICT') setPlan(null)
+      return
+    }
+    const p = r.plan
+    setNotice({ ok: true, text: `已导入：新增 ${p.added.length}，变更 ${p.changed.length}，删除 ${p.removed.length}` })
+    setPlan(null)
+    void load()
+  }
+
+  const changes = plan ? plan.added.length + plan.changed.length + plan.removed.length : 0
+  const grids = units.filter((u) => u.level === 'grid')
+
+  return (
+    <View className='jf-console' id='jf-admin-org'>
+      <AdminHeader current='org' />
+      <View className='jf-console-main'>
+        <View className='jf-ak-section' id='jf-org-import'>
+          <Text className='jf-ak-title'>导入网格边界（GeoJSON）</Text>
+          <Text className='jf-ak-help'>
+            FeatureCollection，每个网格一个 Polygon，属性 code、name、community（社区编码），可带 communityName、street、streetName、phone；街道和社区也可另附一个文件（level 为 street / community）。先预览，确认后才写入；同一文件再次导入不会有变化。
+          </Text>
+          <View className='jf-ak-row'>
+            <input id='jf-org-file' type='file' accept='.geojson,.json,application/geo+json,application/json' multiple onChange={(e) => void pick((e.target as HTMLInputElement).files)} />
+            <button type='button' id='jf-org-preview' className='jf-btn' disabled={!files || busy !== ''} onClick={() => void preview()}>
+              {busy === 'plan' ? '正在校验…' : '预览变更'}
+            </button>
+            {files && <Text className='jf-ak-help'>{files.names.join('，')}</Text>}
+          </View>
+          {notice && (
+            <Text className={`jf-ak-notice ${notice.ok ? 'is-ok' : 'is-error'}`} id={notice.ok ? 'jf-org-applied' : 'jf-org-notice'}>
+              {notice.text}
+            </Text>
+          )}
+          {plan && (
+            <View id='jf-org-plan' data-errors={plan.errors.length} data-added={plan.added.length} data-changed={plan.changed.length} data-removed={plan.removed.length}>
+              {plan.errors.length > 0 && (
+                <View id='jf-org-errors'>
+                  <Text className='jf-ak-notice is-error'>文件有 {plan.errors.length} 处错误，改正后再导入：</Text>
+                  <table className='jf-ak-table'>
+                    <tbody>
+                      {plan.errors.map((e, i) => (
+                        <tr key={i} className='jf-org-error' data-code={e.code ?? ''}>
+                          <td>{e.feature > 0 ? `第 ${e.feature} 个要素` : '文件'}</td>
+                          <td>{e.code ?? ''}</td>
+                          <td>{e.reason}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </View>
+              )}
+              {plan.warnings.map((w, i) => (
+                <Text key={i} className='jf-ak-notice is-warn'>
+                  {w.reason}
+                </Text>
+              ))}
+              {plan.errors.length === 0 && (
+                <>
+                  <Text className='jf-ak-notice is-ok' id='jf-org-summary'>
+                    校验通过：新增 {plan.added.length}，变更 {plan.changed.length}，删除 {plan.removed.length}，无变化 {plan.unchanged}
+                  </Text>
+                  {changes > 0 && (
+                    <table className='jf-ak-table' id='jf-org-diff'>
+                      <thead>
+                        <tr>
+                          <th>变更</th>
+                          <th>层级</th>
+                          <th>编码</th>
+                          <th>名称</th>
+                          <th>变化字段</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        <DiffRows kind='added' rows={plan.added} />
+                        <DiffRows kind='changed' rows={plan.changed} />
+                        <DiffRows kind='removed' rows={plan.removed} />
+                      </tbody>
+                    </table>
+                  )}
+                  <View className='jf-ak-row' style={{ marginTop: '10PX' }}>
+                    <button type='button' id='jf-org-apply' className='jf-btn jf-btn-primary' disabled={changes === 0 || busy !== ''} onClick={() => void apply()}>
+                      {busy === 'apply' ? '正在导入…' : changes === 0 ? '没有需要导入的变更' : '确认导入'}
+                    </button>
+                  </View>
+                </>
+              )}
+            </View>
+          )}
+        </View>
+
+        <BuildingImport />
+
+        <View className='jf-ak-section'>
+          <Text className='jf-ak-title'>组织架构（{units.length} 个单位，{grids.length} 个网格）</Text>
+          {loadError && <Text className='jf-ak-notice is-error'>{loadError}</Text>}
+          <View className='jf-ak-grid'>
+            <table className='jf-ak-table' id='jf-org-units'>
+              <thead>
+                <tr>
+                  <th>层级</th>
+                  <th>编码</th>
+                  <th>名称</th>
+                  <th>上级</th>
+                  <th>边界</th>
+                </tr>
+              </thead>
+              <tbody>
+                {units.map((u) => (
+                  <tr key={u.code} className='jf-org-unit' data-code={u.code} data-level={u.level}>
+                    <td>{u.levelLabel}</td>
+                    <td>{u.code}</td>
+                    <td>{u.name}</td>
+                    <td>{u.parentCode ?? ''}</td>
+                    <td>{u.hasPolygon ? '有' : '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <GridMap grids={grids} />
+          </View>
+        </View>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,43 @@
+import { Text, View } from '@tarojs/components'
+import { formatFull } from '../../../core/time'
+import type { InvitationView } from '../../../contracts/admin'
+
+export interface IssuedInvite {
+  name: string
+  code: string
+  path: string
+  qrSvg: string
+  invitation: InvitationView
+}
+
+/** The code and QR just issued: shown once (only its hash is stored), to print or read out. */
+export default function InvitePanel({ issued, onRevoke, onClose }: { issued: IssuedInvite; onRevoke: () => void; onClose: () => void }) {
+  return (
+    <View className='jf-ak-section' id='jf-invite-panel' data-user-id={issued.invitation.userId} data-status={issued.invitation.status}>
+      <Text className='jf-ak-title'>{issued.name} 的邀请</Text>
+      <View className='jf-ak-row'>
+        <View className='jf-ak-qr' id='jf-invite-qr' dangerouslySetInnerHTML={{ __html: issued.qrSvg }} />
+        <View>
+          <Text className='jf-ak-help'>在微信中扫码，或打开小程序「工作人员绑定」输入邀请码：</Text>
+          <Text className='jf-ak-code' id='jf-invite-code'>
+            {issued.code}
+          </Text>
+          <Text className='jf-ak-help' id='jf-invite-path'>
+            小程序页面：{issued.path}
+          </Text>
+          <Text className='jf-ak-help'>
+            {issued.invitation.statusLabel} · 有效期至 {formatFull(issued.invitation.expiresAt)} · 仅可使用一次；邀请码只显示这一次。
+          </Text>
+          <View className='jf-ak-row'>
+            <button type='button' className='jf-btn' id='jf-invite-revoke' disabled={issued.invitation.status !== 'open'} onClick={onRevoke}>
+              撤销邀请
+            </button>
+            <button type='button' className='jf-btn' onClick={onClose}>
+              关闭
+            </button>
+          </View>
+        </View>
+      </View>
+    </View>
+  )
+}
