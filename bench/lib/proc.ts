@@ -71,7 +71,9 @@ export async function startNode(args: string[], env: Record<string, string>, rea
 
 /** The real local server (dist-server/server.js) on a free port over `dataDir`, SLA timer off. */
 export function startServer(dataDir: string): Promise<Child & { match: string }> {
-  return startNode([join(ROOT, 'dist-server/server.js')], { PORT: '0', DATA_DIR: dataDir, JIEFANG_MODE: 'local', JIEFANG_TIMER_MS: '0' }, /running at (http:\/\/[\d.]+:\d+)/)
+  // BENCH_PROFILE_DIR=<dir>: the server writes a .cpuprofile there when it stops (open in Chrome DevTools).
+  const prof = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []
+  return startNode([...prof, join(ROOT, 'dist-server/server.js')], { PORT: '0', DATA_DIR: dataDir, JIEFANG_MODE: 'local', JIEFANG_TIMER_MS: '0' }, /running at (http:\/\/[\d.]+:\d+)/)
 }
 
 /** Progress goes to stderr so stdout stays the runner's table. */

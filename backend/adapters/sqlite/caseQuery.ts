@@ -93,6 +93,15 @@ export function slaAfter(cursor: SlaCursor): SqlPart {
   }
 }
 
+/** The listCases statement for a WHERE clause; EXPLAIN QUERY PLAN of this is what the bench prints. */
+export function listSql(where: SqlPart, order: 'sla' | 'newest' | undefined, limit: number | undefined): SqlPart {
+  return { sql: `SELECT * FROM cases ${where.sql} ${order === 'sla' ? SLA_ORDER : NEWEST_ORDER} LIMIT ?`, params: [...where.params, clampLimit(limit)] }
+}
+
+export function countSql(where: SqlPart): SqlPart {
+  return { sql: `SELECT COUNT(*) AS n FROM cases ${where.sql}`, params: where.params }
+}
+
 export function andWhere(where: SqlPart, extra: SqlPart): SqlPart {
   return {
     sql: where.sql === '' ? `WHERE ${extra.sql}` : `${where.sql} AND ${extra.sql}`,

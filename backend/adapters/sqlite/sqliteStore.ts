@@ -18,12 +18,11 @@ import type {
   User,
 } from '../../ports'
 import {
-  NEWEST_ORDER,
-  SLA_ORDER,
   andWhere,
   caseWhere,
-  clampLimit,
+  countSql,
   jsonList,
+  listSql,
   newestAfter,
   slaAfter,
   type SqlPart,
@@ -395,8 +394,8 @@ export class SqliteStore implements Store {
           where = andWhere(where, newestAfter(q.before))
         }
       }
-      const sql = `SELECT * FROM cases ${where.sql} ${sla ? SLA_ORDER : NEWEST_ORDER} LIMIT ?`
-      const rows = s.get(sql).all(...where.params, clampLimit(q.limit)) as CaseRow[]
+      const list = listSql(where, q.order, q.limit)
+      const rows = s.get(list.sql).all(...list.params) as CaseRow[]
       return rows.map(rowToCase)
     })
   }
@@ -405,7 +404,8 @@ export class SqliteStore implements Store {
     return this.read('countCases', (s) => {
       const where = caseWhere(q)
       if (where === null) return 0
-      const row = s.get(`SELECT COUNT(*) AS n FROM cases ${where.sql}`).get(...where.params) as { n: number }
+      const count = countSql(where)
+      const row = s.get(count.sql).get(...count.params) as { n: number }
       return row.n
     })
   }
