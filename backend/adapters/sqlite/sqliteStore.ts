@@ -27,6 +27,7 @@ import {
   slaAfter,
   type SqlPart,
 } from './caseQuery'
+import { GroupCommit } from './groupCommit'
 import { caseStatsSql, emptyStats, rowsToStats, type StatsRow } from './caseStats'
 import {
   announcementToRow,
@@ -63,7 +64,7 @@ import {
 } from './mappers'
 import { applyMigrations } from './migrations'
 import { AsyncMutex } from './mutex'
-import { guard, mapSqliteError } from './sqliteErrors'
+import { guard } from './sqliteErrors'
 
 export interface SqliteStoreOptions {
   /** How long a write waits for a lock held by another connection before failing as unavailable. */
@@ -280,6 +281,7 @@ export class SqliteStore implements Store {
   private readonly txScope = new AsyncLocalStorage<true>()
   private readonly writes: StatementCache
   private readonly reads: StatementCache
+  private readonly group: GroupCommit
   private closed = false
 
   private constructor(
@@ -290,6 +292,7 @@ export class SqliteStore implements Store {
   ) {
     this.writes = new StatementCache(writer)
     this.reads = new StatementCache(reader)
+    this.group = new GroupCommit(writer, (fn) => this.mutex.run(fn))
   }
 
   /** Opens (creating and migrating when needed) the database file. Prefer openSqliteStore. */
@@ -341,32 +344,17 @@ export class SqliteStore implements Store {
     return this.mutex.run(async () => guard(() => this.writer.transaction(() => fn(this.writes)).immediate()))
   }
 
+  /** Committed together with the transactions queued behind it (groupCommit.ts). */
   async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     this.assertUsable('transaction')
-    return this.mutex.run(async () => {
-      guard(() => this.writer.exec('BEGIN IMMEDIATE'))
+    return this.group.run(async () => {
       const tx = new SqliteTx(this.writes)
       try {
-        const result = await this.txScope.run(true, () => work(tx))
+        return await this.txScope.run(true, () => work(tx))
+      } finally {
         tx.finish()
-        guard(() => this.writer.exec('COMMIT'))
-        return result
-      } catch (e) {
-        tx.finish()
-        this.rollbackQuietly()
-        throw mapSqliteError(e)
       }
     })
-  }
-
-  /** SQLite may already have rolled back (IOERR, FULL); the original error is the one to report. */
-  private rollbackQuietly(): void {
-    if (!this.writer.inTransaction) return
-    try {
-      this.writer.exec('ROLLBACK')
-    } catch {
-      // Nothing better to do: the connection reports no transaction or is failing already.
-    }
   }
 
   async close(): Promise<void> {
@@ -374,6 +362,7 @@ export class SqliteStore implements Store {
     this.closed = true
     this.onClose()
     // Transactions queued before close still run; then the connections go.
+    await this.group.settled()
     await this.mutex.run(async () => {
       this.reader.close()
       this.writer.close()
