@@ -86,7 +86,7 @@ async function overHttp(): Promise<{ figures: Figure[] }> {
   const after = await baseline(SECONDS)
   log(`baseline again: ${after.rps.toFixed(0)} req/s`)
   const base = (before.rps + after.rps) / 2
-  const ctx = { connections: CONNECTIONS, seconds: SECONDS, grids: district.grids.length, submitRps: round(submit.rps), baselineRps: round(base), baselineRuns: [round(before.rps), round(after.rps)], baselineP99Ms: Math.max(before.p99, after.p99), requests: submit.requests, refusedAnswers: submit.refused, transportErrors: submit.errors, non2xx: submit.non2xx }
+  const ctx = { connections: CONNECTIONS, seconds: SECONDS, grids: district.grids.length, submitRps: round(submit.rps), baselineRps: round(base), baselineRuns: [round(before.rps), round(after.rps)], baselineP99Ms: Math.max(before.p99, after.p99), requests: submit.requests, refusedAnswers: submit.refused, firstRefusal: submit.firstRefusal, transportErrors: submit.errors, non2xx: submit.non2xx }
   const healthy = submit.refused === 0 && submit.errors === 0 && submit.non2xx === 0
   return {
     figures: [
