@@ -1,6 +1,7 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
+import { SHARED_CHUNK, sharedInMainCacheGroup } from './sharedChunks'
 
 /** Which platform this run builds; the CLI sets it from `--type`. */
 const isH5 = process.env.TARO_ENV === 'h5'
@@ -37,6 +38,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
     mini: {
+      commonChunks: (defaults: string[]) => [...defaults, SHARED_CHUNK],
+      webpackChain(chain) {
+        chain.optimization.merge({ splitChunks: { cacheGroups: { sharedInMain: sharedInMainCacheGroup(['pages/home']) } } })
+      },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },

@@ -15,7 +15,7 @@ export const STAFF_ROLES: readonly Role[] = ['grid_worker', 'dispatcher', 'depar
 const OPEN = REPORT.rules.find((r) => r.action === 'mark_overdue')!.from
 
 function gridsWithin(tree: OrgTree, unitCode: string): string[] {
-  return tree.grids().filter((g) => tree.isWithin(g.code, unitCode)).map((g) => g.code)
+  return tree.gridsWithin(unitCode).map((g) => g.code)
 }
 
 /**

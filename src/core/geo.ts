@@ -1,4 +1,5 @@
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon'
+import { gridIndexOf } from './gridIndex'
 import type { GeoPolygon, OrgTree, OrgUnit } from './org'
 
 export interface GeoPoint {
@@ -19,10 +20,8 @@ export function pointInPolygon(p: GeoPoint, polygon: GeoPolygon): boolean {
 /** The grid whose polygon contains the point; the first in code order when boundaries touch. */
 export function gridAt(tree: OrgTree, p: GeoPoint): OrgUnit | undefined {
   if (!isValidPoint(p)) return undefined
-  return tree
-    .grids()
-    .filter((g) => g.polygon)
-    .sort((a, b) => a.code.localeCompare(b.code))
+  return gridIndexOf(tree, () => tree.grids())
+    .candidates(p.lng, p.lat)
     .find((g) => pointInPolygon(p, g.polygon as GeoPolygon))
 }
 

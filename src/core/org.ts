@@ -31,6 +31,9 @@ export interface OrgUnit {
 export class OrgTree {
   private readonly byCode = new Map<string, OrgUnit>()
   private readonly childrenOf = new Map<string, OrgUnit[]>()
+  /** Grid lists by unit, filled on first ask: a street's queue asks on every page. */
+  private readonly gridsUnder = new Map<string, readonly OrgUnit[]>()
+  private gridList: readonly OrgUnit[] | undefined
 
   constructor(units: readonly OrgUnit[]) {
     for (const u of units) this.byCode.set(u.code, u)
@@ -55,7 +58,28 @@ export class OrgTree {
   }
 
   grids(): OrgUnit[] {
-    return this.all().filter((u) => u.level === 'grid')
+    this.gridList ??= this.all().filter((u) => u.level === 'grid')
+    return [...this.gridList]
+  }
+
+  /** The grids at or below `code`, found by walking down from it (a grid worker's own grid costs nothing). */
+  gridsWithin(code: string): readonly OrgUnit[] {
+    let list = this.gridsUnder.get(code)
+    if (!list) {
+      const out: OrgUnit[] = []
+      const seen = new Set<string>()
+      const stack = this.byCode.has(code) ? [this.byCode.get(code)!] : []
+      while (stack.length > 0) {
+        const u = stack.pop()!
+        if (seen.has(u.code)) continue
+        seen.add(u.code)
+        if (u.level === 'grid') out.push(u)
+        stack.push(...this.children(u.code))
+      }
+      list = out
+      this.gridsUnder.set(code, list)
+    }
+    return list
   }
 
   /** The unit itself first, then each parent up to the city. */

@@ -98,7 +98,7 @@ describe('migrations', () => {
     const plan = (sql: string) =>
       (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((r) => r.detail).join(' | ')
     expect(plan("SELECT * FROM cases WHERE creator_id = 'u1' ORDER BY id DESC LIMIT 50")).toMatch(/cases_by_creator/)
-    expect(plan("SELECT * FROM cases WHERE grid_code IN ('G1','G2') AND status = 'submitted'")).toMatch(/cases_by_grid_status_sla/)
+    expect(plan("SELECT * FROM cases WHERE grid_code IN ('G1','G2') AND status = 'submitted'")).toMatch(/cases_queue_by_grid/)
     expect(plan("SELECT * FROM cases WHERE unit_code = 'S1' AND status IN ('accepted')")).toMatch(/cases_by_unit_status_sla/)
     expect(plan("SELECT * FROM cases WHERE assignee_id = 'w1' AND status = 'accepted'")).toMatch(/cases_by_assignee_status/)
     expect(plan("SELECT * FROM outbox WHERE delivered_at IS NULL AND next_attempt_at <= '2026'")).toMatch(/outbox_due/)
@@ -120,7 +120,7 @@ describe('migrations', () => {
     expect(count({ department: 'chengguan', statuses: ['submitted', 'accepted'] })).toMatch(/cases_by_department \(<expr>=\? AND status=\?\)/)
     expect(count({ slaBefore: at(0) })).toMatch(/cases_by_sla \(sla_deadline<\?\)/)
     expect(count({ gridCodes: ['G1', 'G2'], statuses: ['submitted'], slaBefore: at(0) })).toMatch(
-      /cases_by_grid_status_sla \(grid_code=\? AND status=\? AND sla_deadline<\?\)/,
+      /cases_queue_by_grid \(grid_code=\? AND status=\? AND sla_deadline<\?\)/,
     )
     expect(count({ createdAfter: at(0), createdBefore: at(10) })).toMatch(/cases_by_created \(created_at>\? AND created_at<\?\)/)
     expect(count({ ids: [caseId(1), caseId(2)] })).toMatch(/USING (COVERING )?INDEX sqlite_autoindex_cases_1 \(id=\?\)/)

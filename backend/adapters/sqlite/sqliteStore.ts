@@ -19,17 +19,17 @@ import type {
 } from '../../ports'
 import type { ConfigVersion, Invitation, RedeemRequest } from '../../onboardingPorts'
 import {
-  NEWEST_ORDER,
-  SLA_ORDER,
   andWhere,
   caseWhere,
-  clampLimit,
+  countSql,
   jsonList,
+  listSql,
   newestAfter,
   slaAfter,
   type SqlPart,
 } from './caseQuery'
 import * as onboarding from './onboardingStore'
+import { GroupCommit } from './groupCommit'
 import { caseStatsSql, emptyStats, rowsToStats, type StatsRow } from './caseStats'
 import {
   announcementToRow,
@@ -66,7 +66,7 @@ import {
 } from './mappers'
 import { applyMigrations } from './migrations'
 import { AsyncMutex } from './mutex'
-import { guard, mapSqliteError } from './sqliteErrors'
+import { guard } from './sqliteErrors'
 import * as rental from './rentalStore'
 import type { AuditEntry, Building, FireInspection, RegistrationSecret } from '../../rentalPorts'
 
@@ -277,6 +277,17 @@ class SqliteTx implements Tx {
  *   only, so a read that happens while a transaction is awaiting never observes its
  *   uncommitted (possibly rolled-back) rows, and reads never queue behind a slow transaction.
  */
+/**
+ * Page cache and memory map per connection. SQLite's default 2 MB cache makes a queue page over a
+ * district-sized table (a million cases, ~1 GB) read most pages with a syscall each; the map lets
+ * reads come straight from the OS page cache. Both are limits, not allocations.
+ */
+export const CACHE_PRAGMAS = ['cache_size = -65536', 'mmap_size = 1073741824'] as const
+
+function tuneCache(db: Db): void {
+  for (const p of CACHE_PRAGMAS) db.pragma(p)
+}
+
 export class SqliteStore implements Store {
   readonly name = 'sqlite'
   private readonly mutex = new AsyncMutex()
@@ -284,6 +295,7 @@ export class SqliteStore implements Store {
   private readonly txScope = new AsyncLocalStorage<true>()
   private readonly writes: StatementCache
   private readonly reads: StatementCache
+  private readonly group: GroupCommit
   private closed = false
 
   private constructor(
@@ -294,6 +306,7 @@ export class SqliteStore implements Store {
   ) {
     this.writes = new StatementCache(writer)
     this.reads = new StatementCache(reader)
+    this.group = new GroupCommit(writer, (fn) => this.mutex.run(fn))
   }
 
   /** Opens (creating and migrating when needed) the database file. Prefer openSqliteStore. */
@@ -314,6 +327,7 @@ export class SqliteStore implements Store {
         applyMigrations(writer)
         reader = new Database(file, { readonly: true, fileMustExist: true })
         reader.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`)
+        for (const db of [writer, reader]) tuneCache(db)
       })
     } catch (e) {
       reader?.close()
@@ -344,32 +358,17 @@ export class SqliteStore implements Store {
     return this.mutex.run(async () => guard(() => this.writer.transaction(() => fn(this.writes)).immediate()))
   }
 
+  /** Committed together with the transactions queued behind it (groupCommit.ts). */
   async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     this.assertUsable('transaction')
-    return this.mutex.run(async () => {
-      guard(() => this.writer.exec('BEGIN IMMEDIATE'))
+    return this.group.run(async () => {
       const tx = new SqliteTx(this.writes)
       try {
-        const result = await this.txScope.run(true, () => work(tx))
+        return await this.txScope.run(true, () => work(tx))
+      } finally {
         tx.finish()
-        guard(() => this.writer.exec('COMMIT'))
-        return result
-      } catch (e) {
-        tx.finish()
-        this.rollbackQuietly()
-        throw mapSqliteError(e)
       }
     })
-  }
-
-  /** SQLite may already have rolled back (IOERR, FULL); the original error is the one to report. */
-  private rollbackQuietly(): void {
-    if (!this.writer.inTransaction) return
-    try {
-      this.writer.exec('ROLLBACK')
-    } catch {
-      // Nothing better to do: the connection reports no transaction or is failing already.
-    }
   }
 
   async close(): Promise<void> {
@@ -377,6 +376,7 @@ export class SqliteStore implements Store {
     this.closed = true
     this.onClose()
     // Transactions queued before close still run; then the connections go.
+    await this.group.settled()
     await this.mutex.run(async () => {
       this.reader.close()
       this.writer.close()
@@ -409,8 +409,8 @@ export class SqliteStore implements Store {
           where = andWhere(where, newestAfter(q.before))
         }
       }
-      const sql = `SELECT * FROM cases ${where.sql} ${sla ? SLA_ORDER : NEWEST_ORDER} LIMIT ?`
-      const rows = s.get(sql).all(...where.params, clampLimit(q.limit)) as CaseRow[]
+      const list = listSql(where, q.order, q.limit)
+      const rows = s.get(list.sql).all(...list.params) as CaseRow[]
       return rows.map(rowToCase)
     })
   }
@@ -419,7 +419,8 @@ export class SqliteStore implements Store {
     return this.read('countCases', (s) => {
       const where = caseWhere(q)
       if (where === null) return 0
-      const row = s.get(`SELECT COUNT(*) AS n FROM cases ${where.sql}`).get(...where.params) as { n: number }
+      const count = countSql(where)
+      const row = s.get(count.sql).get(...count.params) as { n: number }
       return row.n
     })
   }

@@ -1,11 +1,11 @@
 /**
- * 网格服务群 at street scale: publish to a grid of 2,000 members, then the members' unread list,
- * read marks, and the worker's receipt over the roster. Figures, not pass/fail: `npm run bench`.
+ * Figure 7, 网格服务群 at street scale: publish to a grid of 2,000 members, then the members'
+ * unread list, read marks, and the worker's receipt over the roster. Context figures: the
+ * issue sets no target for them.
  */
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { SYSTEM_ACTOR, type Actor } from '../src/core/roles'
+import type { Actor } from '../../src/core/roles'
+import { run, tempDir } from '../lib/proc'
+import { figure, type FigureReport } from '../lib/stats'
 
 const MEMBERS = 2000
 const GRID = '440111010001001'
@@ -27,13 +27,13 @@ async function time<T>(n: number, f: (i: number) => Promise<T>): Promise<{ media
   return { median: median(xs), p95: s[Math.floor(s.length * 0.95)]!, total: performance.now() - t0 }
 }
 
-async function main(): Promise<void> {
-  process.env.DATA_DIR = mkdtempSync(join(tmpdir(), 'jf-bench-'))
+async function main(): Promise<FigureReport> {
+  process.env.DATA_DIR = tempDir('grid')
   process.env.JIEFANG_MODE = 'local'
-  const { deps } = await import('../backend/runtime')
-  const { seedDemo } = await import('../backend/seed/seed')
-  const staff = await import('../backend/usecases/grid/staff')
-  const news = await import('../backend/usecases/grid/news')
+  const { deps } = await import('../../backend/runtime')
+  const { seedDemo } = await import('../../backend/seed/seed')
+  const staff = await import('../../backend/usecases/grid/staff')
+  const news = await import('../../backend/usecases/grid/news')
   const d = deps()
   await seedDemo(d.store)
   const now = new Date().toISOString()
@@ -62,19 +62,21 @@ async function main(): Promise<void> {
     const r = await staff.receipts(d, gw, { id: lastId })
     if (!r.ok || r.receipts.roster !== MEMBERS || r.receipts.read !== MEMBERS) throw new Error('bad receipt')
   })
-  void SYSTEM_ACTOR
-  const row = (name: string, t: { median: number; p95: number; total: number }, n: number) =>
-    console.log(`${name.padEnd(34)} n=${String(n).padStart(5)}  median ${t.median.toFixed(2).padStart(8)} ms  p95 ${t.p95.toFixed(2).padStart(8)} ms  total ${(t.total / 1000).toFixed(2)} s`)
-  console.log(`网格服务群 benchmark — one grid of ${MEMBERS} members, SQLite (${process.env.DATA_DIR})`)
-  row('set-up: users + memberships', setup, 1)
-  row('publish (one row + one target)', publish, 20)
-  row('member feed (unread list)', unreadList, 200)
-  row('mark read', reads, MEMBERS)
-  row('receipt over the roster', receipt, 5)
   await d.store.close()
+  const ctx = (t: { median: number; p95: number; total: number }, n: number) => ({ n, p95Ms: round(t.p95), totalS: round(t.total / 1000) })
+  return {
+    figures: [
+      figure('7a', `grid set-up: ${MEMBERS} users + memberships`, setup.total, 'ms', null),
+      figure('7b', `announcement publish to ${MEMBERS} members (median)`, publish.median, 'ms', null, ctx(publish, 20)),
+      figure('7c', 'member feed, unread list (median)', unreadList.median, 'ms', null, ctx(unreadList, 200)),
+      figure('7d', 'mark read (median)', reads.median, 'ms', null, ctx(reads, MEMBERS)),
+      figure('7e', `receipt over the roster of ${MEMBERS} (median)`, receipt.median, 'ms', null, ctx(receipt, 5)),
+    ],
+  }
 }
 
-main().catch((e) => {
-  console.error(e)
-  process.exit(1)
-})
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000
+}
+
+run(main)

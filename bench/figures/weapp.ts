@@ -1,0 +1,49 @@
+/**
+ * Figure 4: the built mini-program (miniprogram/, from `npm run build:weapp`) in bytes, the
+ * main package and each subpackage as WeChat counts them (files under a subpackage root
+ * belong to it, everything else to the main package). Above WeChat's caps the run fails.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { log, ROOT, run } from '../lib/proc'
+import { capViolations, figure, packageOf, totalBytes, type FigureReport, type PackageSizes } from '../lib/stats'
+
+const KB = 1024
+/** DevTools' project files, not part of the uploaded code package. */
+const NOT_UPLOADED = new Set(['project.config.json', 'project.private.config.json'])
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]))
+}
+
+export function measure(root: string): PackageSizes {
+  const app = JSON.parse(readFileSync(join(root, 'app.json'), 'utf8')) as { subPackages?: { root: string }[]; subpackages?: { root: string }[] }
+  const roots = (app.subPackages ?? app.subpackages ?? []).map((s) => s.root.replace(/\/$/, ''))
+  const sizes: PackageSizes = { main: 0, subpackages: Object.fromEntries(roots.map((r) => [r, 0])) }
+  for (const f of files(root)) {
+    const rel = relative(root, f).replace(/\\/g, '/')
+    if (NOT_UPLOADED.has(rel)) continue
+    const pkg = packageOf(rel, roots)
+    const bytes = statSync(f).size
+    if (pkg === null) sizes.main += bytes
+    else sizes.subpackages[pkg]! += bytes
+  }
+  return sizes
+}
+
+run(async (): Promise<FigureReport> => {
+  const root = join(ROOT, 'miniprogram')
+  if (!existsSync(join(root, 'app.json'))) return { figures: [], skipped: [{ id: '4', reason: 'no miniprogram/app.json: run npm run build:weapp' }] }
+  const s = measure(root)
+  const total = totalBytes(s)
+  const [largest, largestBytes] = Object.entries(s.subpackages).sort((a, b) => b[1] - a[1])[0] ?? ['none', 0]
+  log(`main ${s.main} B, total ${total} B, largest subpackage ${largest} ${largestBytes} B`)
+  return {
+    figures: [
+      figure('4a', 'mini-program main package', s.main / KB, 'KB', { op: '<=', value: 500 }, { bytes: s.main }),
+      figure('4b', 'mini-program total (main + subpackages)', total / KB, 'KB', { op: '<=', value: 2048 }, { bytes: total }),
+      ...Object.entries(s.subpackages).map(([r, b]) => figure(`4.${r.replace(/^pages\//, '')}`, `subpackage ${r}`, b / KB, 'KB', null, { bytes: b })),
+    ],
+    capViolations: capViolations(s),
+  }
+})

@@ -1,0 +1,52 @@
+/**
+ * Taro's optimizeMainPackage copies every module that only subpackages use into each of their
+ * sub-common folders: NutUI's components and styles, our shared components and hooks ended up
+ * in up to eight copies (440 KB of a 1.3 MB mini-program). A module that many subpackages use
+ * is cheaper once in the main package: it costs its size there and saves every copy.
+ */
+
+/** Used by at least this many subpackages → main package. Four of eight keeps main near 450 KB. */
+export const MAIN_PACKAGE_MIN_SUBPACKAGES = 4
+
+interface ChunkLike {
+  name?: string | null
+}
+
+/** Subpackage roots are the `pages/<area>` folders, except those of main-package pages. */
+export function subpackageOf(chunkName: string | null | undefined, mainRoots: readonly string[]): string | null {
+  const m = chunkName ? /^(pages\/[^/]+)\//.exec(chunkName) : null
+  return m && !mainRoots.includes(m[1]!) ? m[1]! : null
+}
+
+/**
+ * How many subpackages use a module that only subpackages use; 0 when a main-package chunk uses
+ * it too (Taro's own groups already put those in the main package).
+ */
+export function usedBySubpackages(chunks: Iterable<ChunkLike>, mainRoots: readonly string[]): number {
+  const roots = new Set<string>()
+  for (const c of chunks) {
+    const r = subpackageOf(c.name, mainRoots)
+    if (!r) return 0
+    roots.add(r)
+  }
+  return roots.size
+}
+
+/** The main-package chunk (shared.js / shared.wxss) those modules go to; listed in mini.commonChunks. */
+export const SHARED_CHUNK = 'shared'
+
+/**
+ * A splitChunks cache group that puts widely shared modules into that chunk. Its priority sits
+ * above Taro's sub-common groups (1000) and below its per-subpackage vendors (10000: modules of
+ * a single subpackage, which it never matches).
+ */
+
+export function sharedInMainCacheGroup(mainRoots: readonly string[], min = MAIN_PACKAGE_MIN_SUBPACKAGES) {
+  return {
+    name: SHARED_CHUNK,
+    priority: 5000,
+    minChunks: min,
+    test: (module: unknown, ctx: { chunkGraph: { getModuleChunksIterable(m: unknown): Iterable<ChunkLike> } }) =>
+      usedBySubpackages(ctx.chunkGraph.getModuleChunksIterable(module), mainRoots) >= min,
+  }
+}
