@@ -69,7 +69,14 @@ export function useH5Session({ defaults, dist, context, settleMs = 600, shotPref
     reset()
     await signIn(h5.page, h5.base)
   }, 30000)
-  beforeEach(reset)
+  beforeEach(async () => {
+    reset()
+    // Each test, and the retry of a failed one, starts from a clean app: only the sign-in survives
+    // (a failed attempt's 待发送 rows would otherwise meet the retry).
+    await h5?.page.evaluate(() => {
+      for (const k of Object.keys(localStorage)) if (k !== 'jf.session') localStorage.removeItem(k)
+    })
+  })
   afterAll(async () => {
     await h5?.close()
   })

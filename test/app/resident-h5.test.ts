@@ -137,7 +137,8 @@ maybe('resident closed loop (H5, mocked functions)', () => {
     await expect(page.locator('#jf-address input').inputValue()).resolves.toBe('云景路 12 号东门')
     await page.goBack()
 
-    await page.locator('.jf-outbox-row[data-state="failed"] .jf-outbox-delete').click()
+    // Taro keeps the left page in the DOM while the back transition runs: click the shown one.
+    await page.locator('.jf-outbox-row[data-state="failed"] .jf-outbox-delete').filter({ visible: true }).click()
     await page.getByText('删除这条上报？').waitFor()
     await modalOk()
     await page.waitForFunction(() => document.querySelectorAll('.jf-outbox-row').length === 0)
