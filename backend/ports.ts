@@ -6,6 +6,7 @@
 import type { Case, CaseKind, TimelineEvent } from '../src/core/case'
 import type { OrgUnit } from '../src/core/org'
 import type { Role, RoleGrant } from '../src/core/roles'
+import type { RateLimitTx } from './rateLimitPort'
 
 export interface User {
   id: string
@@ -140,7 +141,7 @@ export interface FileMeta {
 }
 
 /** Writes that must commit together. */
-export interface Tx {
+export interface Tx extends RateLimitTx {
   getCase(id: string): Promise<Case | null>
   insertCase(c: Case): Promise<void>
   /** Writes `c` only if the stored version is still `expectedVersion`; false when someone moved first. */

@@ -3,6 +3,7 @@ import { fail, type Failure } from '../../src/core/outcome'
 import type { Actor } from '../../src/core/roles'
 import type { OutboxMessage, Tx } from '../ports'
 import type { Deps } from '../runtime'
+import { countCreate, limitedTransaction } from './rateLimit'
 
 export const CASE_EVENT = 'case.event'
 
@@ -43,15 +44,20 @@ export async function saveTransition(d: Deps, before: Case, next: Case, e: Timel
 /**
  * Creates a case once per (creator, idempotency key): the claim, the case, its first timeline row
  * and outbox message commit together. A retry gets the first case back, marked `replayed`.
+ * `limit` names the district rate limit the create counts against (reports.submit, …).
  */
-export async function createOnce(d: Deps, actor: Actor, key: string, c: Case, e: TimelineEvent): Promise<{ case: Case; replayed: boolean } | Failure> {
-  const winner = await d.store.transaction(async (tx) => {
-    const held = await tx.claimIdempotency(actor.userId, key, c.id)
-    if (held) return held
-    await tx.insertCase(c)
-    await recordEvent(d, tx, c, e)
-    return c.id
-  })
+export async function createOnce(d: Deps, actor: Actor, key: string, c: Case, e: TimelineEvent, limit?: string): Promise<{ case: Case; replayed: boolean } | Failure> {
+  const winner = await limitedTransaction(() =>
+    d.store.transaction(async (tx) => {
+      const held = await tx.claimIdempotency(actor.userId, key, c.id)
+      if (held) return held
+      if (limit) await countCreate(d, tx, actor.userId, limit)
+      await tx.insertCase(c)
+      await recordEvent(d, tx, c, e)
+      return c.id
+    }),
+  )
+  if (typeof winner !== 'string') return winner
   const stored = winner === c.id ? c : await d.store.getCase(winner)
   if (!stored) return fail('UNAVAILABLE', '系统繁忙，请稍后重试')
   return stored.kind === c.kind ? { case: stored, replayed: winner !== c.id } : keyUsedElsewhere()

@@ -10,6 +10,7 @@
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { DB_FILE_NAME } from '../../backend/adapters/sqlite'
+import { districtConfigFile } from '../support/districtConfig'
 import { recordFaults } from '../support/faultReport'
 import { idemKey, reportInput } from '../support/fixtures'
 import { login, startServer, type RunningServer } from '../support/server'
@@ -54,7 +55,7 @@ it(
   async () => {
     const random = rng(SEED)
     // Rate limits would refuse a load test by design; they have their own test.
-    const env = { JIEFANG_TIMER_MS: '0', JIEFANG_RATE_LIMITS: 'off' }
+    const env = { JIEFANG_TIMER_MS: '0', JIEFANG_DISTRICT_CONFIG: districtConfigFile({ rateLimits: {} }) }
     srv = await startServer({ env })
     const tokens = Object.fromEntries(await Promise.all(USERS.map(async (u) => [u, await login(srv!.url, u)] as const)))
     const plan: Sent[] = Array.from({ length: TOTAL }, (_, i) => ({ user: USERS[i % USERS.length]!, key: idemKey() }))

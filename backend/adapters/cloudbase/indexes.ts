@@ -127,6 +127,8 @@ const INDEXES: Record<CollectionKey, { description: string; indexes: IndexSpec[]
       { name: 'by_user_announcement', unique: false, keys: [asc('userId'), asc('announcementId')] },
     ],
   },
+  // Read and written by _id only (one document per identity and action).
+  rate_counters: { description: '创建频率计数 (每个身份每个操作一条, 当前时间窗)', indexes: [] },
 }
 
 export function collectionSpecs(prefix = DEFAULT_PREFIX): CollectionSpec[] {

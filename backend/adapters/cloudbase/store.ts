@@ -28,6 +28,7 @@ import type {
   User,
 } from '../../ports'
 import { CaseStatsAccumulator } from './caseStats'
+import { countRateHitCloudbase } from './rateLimitStore'
 import { guard, isDuplicateWrite, mapCloudbaseError } from './cloudbaseErrors'
 import {
   CorruptDocumentError,
@@ -77,6 +78,7 @@ export const COLLECTIONS = [
   'announcements',
   'announcement_targets',
   'announcement_reads',
+  'rate_counters',
 ] as const
 export type CollectionKey = (typeof COLLECTIONS)[number]
 
@@ -877,5 +879,9 @@ class CloudbaseTx implements Tx {
 
   async enqueue(msg: OutboxMessage): Promise<void> {
     await this.insert('outbox', messageToDoc(msg, nextSeq()))
+  }
+
+  countRateHit(subject: string, action: string, windowStart: string, max: number): Promise<boolean> {
+    return countRateHitCloudbase(this.coll('rate_counters'), compoundId('rate', subject, action), subject, action, windowStart, max)
   }
 }

@@ -268,6 +268,21 @@ CREATE TABLE announcement_reads (
 CREATE INDEX announcement_reads_by_user ON announcement_reads (user_id, announcement_id);
 `,
   },
+  {
+    version: 7,
+    name: 'rate limit counters',
+    sql: `
+-- Fixed-window create counters per (identity, action): one row holds the current window, and a
+-- hit in a newer window restarts it (backend/adapters/sqlite/rateLimitStore.ts).
+CREATE TABLE rate_counters (
+  subject      TEXT NOT NULL,
+  action       TEXT NOT NULL,
+  window_start TEXT NOT NULL,
+  hits         INTEGER NOT NULL CHECK (hits > 0),
+  PRIMARY KEY (subject, action)
+) STRICT, WITHOUT ROWID;
+`,
+  },
 ]
 
 interface AppliedRow {

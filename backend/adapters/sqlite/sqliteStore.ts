@@ -65,6 +65,7 @@ import {
 import { applyMigrations } from './migrations'
 import { AsyncMutex } from './mutex'
 import { guard, mapSqliteError } from './sqliteErrors'
+import { countRateHit } from './rateLimitStore'
 
 export interface SqliteStoreOptions {
   /** How long a write waits for a lock held by another connection before failing as unavailable. */
@@ -253,6 +254,10 @@ class SqliteTx implements Tx {
     return this.use((s) => {
       s.get(INSERT_MESSAGE).run(messageToRow(msg))
     })
+  }
+
+  countRateHit(subject: string, action: string, windowStart: string, max: number): Promise<boolean> {
+    return this.use((s) => countRateHit(s, subject, action, windowStart, max))
   }
 }
 
