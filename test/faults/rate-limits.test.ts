@@ -5,7 +5,9 @@
  * next window admits again.
  */
 import Database from 'better-sqlite3'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { ConfigError, parseDistrictConfig } from '../../backend/config/district'
 import { DB_FILE_NAME } from '../../backend/adapters/sqlite'
 import { DEMO_STREET } from '../../backend/seed/demoOrg'
 import { RATE_LIMITED_MESSAGE } from '../../backend/usecases/rateLimit'
@@ -13,7 +15,7 @@ import { districtConfigFile } from '../support/districtConfig'
 import { recordFaults } from '../support/faultReport'
 import { GRID1_CODE, idemKey, reportInput } from '../support/fixtures'
 import { advance } from '../support/cases'
-import { as, startServer, type Client, type RunningServer } from '../support/server'
+import { as, ROOT, startServer, type Client, type RunningServer } from '../support/server'
 
 let srv: RunningServer
 let resident: Client, resident2: Client, gw: Client
@@ -87,4 +89,24 @@ it('many concurrent creates from one identity admit exactly the limit', async ()
   const answers = await Promise.all(Array.from({ length: 20 }, () => resident2.call('reports', 'submit', reportInput())))
   expect(answers.filter((a) => a.ok)).toHaveLength(LIMITS['reports.submit'].max)
   expect(answers.filter((a) => !a.ok).every((a) => a.code === 'RATE_LIMITED')).toBe(true)
+})
+
+describe('rate limits as district data', () => {
+  const base = () => JSON.parse(readFileSync(join(ROOT, 'settings/district.json'), 'utf8')) as Record<string, unknown>
+
+  it('the default district limits every create of the product', () => {
+    expect(Object.keys(parseDistrictConfig(base(), 'default').rateLimits).sort()).toEqual(['cases.proxySubmit', 'grid.ask', 'mediation.apply', 'reports.submit'])
+  })
+
+  it('names every bad entry', () => {
+    const bad = { ...base(), rateLimits: { 'reports.submit': { max: 0, windowMinutes: 10 }, submit: { max: 3, windowMinutes: 10 }, 'grid.ask': { max: 3, windowMinutes: 10_081 }, 'mediation.apply': { max: 1, windowMinutes: 1, burst: 2 } } }
+    let message = ''
+    try {
+      parseDistrictConfig(bad, 'test.json')
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError)
+      message = (e as Error).message
+    }
+    for (const path of ['rateLimits.reports.submit.max', 'rateLimits.submit', 'rateLimits.grid.ask.windowMinutes', 'rateLimits.mediation.apply']) expect(message).toContain(path)
+  })
 })
