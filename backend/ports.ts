@@ -237,6 +237,8 @@ export interface FileStore {
   /** Stores bytes and returns the storage key. */
   put(id: string, bytes: Uint8Array, contentType: FileMeta['contentType']): Promise<string>
   get(storageKey: string): Promise<Uint8Array | null>
+  /** Deletes the bytes (a client's original once a stripped copy replaced it); a missing file is fine. */
+  remove(storageKey: string): Promise<void>
 }
 
 /** Who is calling, taken from the platform (CloudBase context) or a verified local session. */

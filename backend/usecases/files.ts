@@ -63,5 +63,6 @@ export async function register(d: Deps, actor: Actor, input: ApiIn<'files.regist
   // The client's upload still carries its metadata: what the case refers to is a stripped copy.
   const storageKey = sameBytes(clean, head) ? input.cloudFileId : await d.files.put(id, clean, real)
   await d.store.putFileMeta({ id, ownerId: actor.userId, contentType: real, size: clean.length, storageKey, createdAt: d.clock.now().toISOString() })
+  if (storageKey !== input.cloudFileId) await d.files.remove(input.cloudFileId)
   return { ok: true as const, fileId: id }
 }

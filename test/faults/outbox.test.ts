@@ -49,7 +49,7 @@ function depsFor(store: Store, notifier: Notifier): Deps {
   return {
     mode: 'local',
     store,
-    files: { put: async () => '', get: async () => null },
+    files: { put: async () => '', get: async () => null, remove: async () => undefined },
     fileUrl: async () => '',
     identity: { resolve: async () => null },
     notifier,

@@ -170,6 +170,7 @@ describe('files.register (mini-program uploads straight to CloudBase storage)', 
           return `cloud://env.bucket/jiefang/files/${id}`
         },
         get: async (key: string) => blobs.get(key) ?? null,
+        remove: async (key: string) => void blobs.delete(key),
       },
       clock: { now: () => new Date('2026-03-01T08:00:00Z') },
       newId: () => `01J0000000000000000000${String(++n).padStart(4, '0')}`,
@@ -183,7 +184,7 @@ describe('files.register (mini-program uploads straight to CloudBase storage)', 
     await store?.close()
   })
 
-  it('records a stripped copy when the upload carries metadata, and the upload itself when it is clean', async () => {
+  it('records a stripped copy when the upload carries metadata (and deletes the original), and the upload itself when it is clean', async () => {
     blobs.set('cloud://env.bucket/u/a.jpg', jpegWithMetadata().bytes)
     blobs.set('cloud://env.bucket/u/b.jpg', TINY_JPEG)
     const a = (await register(d(), actor, { cloudFileId: 'cloud://env.bucket/u/a.jpg', contentType: 'image/jpeg', size: 100 })) as { ok: true; fileId: string }
@@ -191,8 +192,10 @@ describe('files.register (mini-program uploads straight to CloudBase storage)', 
     const metaA = (await store.getFileMeta(a.fileId))!
     expect(metaA.storageKey).not.toBe('cloud://env.bucket/u/a.jpg')
     expect(carriesPersonal(blobs.get(metaA.storageKey)!)).toEqual([])
+    expect(blobs.has('cloud://env.bucket/u/a.jpg')).toBe(false)
     const b = (await register(d(), actor, { cloudFileId: 'cloud://env.bucket/u/b.jpg', contentType: 'image/jpeg', size: 100 })) as { ok: true; fileId: string }
     expect((await store.getFileMeta(b.fileId))!.storageKey).toBe('cloud://env.bucket/u/b.jpg')
+    expect(blobs.has('cloud://env.bucket/u/b.jpg')).toBe(true)
   })
 
   it('refuses a type mismatch and a file larger than 5 MB whatever size the client declared', async () => {
