@@ -7,6 +7,7 @@ import type { Case, CaseKind, TimelineEvent } from '../src/core/case'
 import type { OrgUnit } from '../src/core/org'
 import type { Role, RoleGrant } from '../src/core/roles'
 import type { RateLimitTx } from './rateLimitPort'
+import type { RentalReads, RentalTx } from './rentalPorts'
 
 export interface User {
   id: string
@@ -141,7 +142,7 @@ export interface FileMeta {
 }
 
 /** Writes that must commit together. */
-export interface Tx extends RateLimitTx {
+export interface Tx extends RentalTx, RateLimitTx {
   getCase(id: string): Promise<Case | null>
   insertCase(c: Case): Promise<void>
   /** Writes `c` only if the stored version is still `expectedVersion`; false when someone moved first. */
@@ -155,7 +156,7 @@ export interface Tx extends RateLimitTx {
   enqueue(msg: OutboxMessage): Promise<void>
 }
 
-export interface Store {
+export interface Store extends RentalReads {
   readonly name: string
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>
 

@@ -4,6 +4,8 @@ import { systemClock, type Clock } from '../src/core/clock'
 import { OrgTree } from '../src/core/org'
 import { defaultDistrictConfig, parseDistrictConfig, type DistrictConfig } from './config/district'
 import type { FileMeta, FileStore, Identity, Notifier, Store } from './ports'
+import type { AccessControl } from './rentalPorts'
+import type { Vault } from './crypto/vault'
 
 /** Everything a use case may touch, chosen once per process from the environment. */
 export interface Deps {
@@ -17,6 +19,10 @@ export interface Deps {
   newId(): string
   config: DistrictConfig
   orgTree(): Promise<OrgTree>
+  /** Encrypts identity numbers and phones; absent when no key is configured (rental refuses). */
+  vault?: Vault
+  /** The door-access system (signed webhook). */
+  access?: AccessControl
 }
 
 export function isCloudbase(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -89,7 +95,9 @@ function localDeps(): Deps {
   const store = openSqliteStore(dir, sqliteOptions())
   const files = new LocalFileStore(resolve(dir, 'files'), secret)
   const ulid = monotonicFactory()
+  const config = loadConfig()
   return {
+    ...rentalParts(config, dir),
     mode: 'local',
     store,
     files,
@@ -98,7 +106,7 @@ function localDeps(): Deps {
     notifier: new FileNotifier(resolve(dir, 'subscribe-messages.jsonl')),
     clock: localClock,
     newId: () => ulid(),
-    config: loadConfig(),
+    config,
     orgTree: cachedTree(store, localClock),
   }
 }
@@ -110,14 +118,38 @@ function cloudbaseDeps(): Deps {
   /* eslint-enable @typescript-eslint/no-require-imports */
   const parts = createCloudbaseDeps()
   const ulid = monotonicFactory()
+  const config = loadConfig()
   return {
+    ...rentalParts(config, null),
     mode: 'cloudbase',
     ...parts,
     notifier: new WechatNotifier(initApp() as never),
     clock: systemClock,
     newId: () => ulid(),
-    config: loadConfig(),
+    config,
     orgTree: cachedTree(parts.store, systemClock),
+  }
+}
+
+/**
+ * The PII vault and the door-access webhook. Keys come from the environment (the CloudBase
+ * function's variables or KMS); only local mode (dataDir given) generates them into the data
+ * directory. In CloudBase a missing key leaves the vault out, and rental refuses as unavailable.
+ */
+function rentalParts(config: DistrictConfig, dir: string | null): Pick<Deps, 'vault' | 'access'> {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { Vault, loadPiiKey } = require('./crypto/vault') as typeof import('./crypto/vault')
+  const { AccessWebhook } = require('./adapters/webhook/accessWebhook') as typeof import('./adapters/webhook/accessWebhook')
+  const { loadOrCreateSecret } = require('./adapters/local/secret') as typeof import('./adapters/local/secret')
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const key = loadPiiKey(process.env, dir === null ? null : { dataDir: dir })
+  if (!key) console.error(JSON.stringify({ level: 'error', msg: 'JIEFANG_PII_KEY is not set: rental check-in refuses until it is configured' }))
+  const envSecret = process.env.JIEFANG_ACCESS_WEBHOOK_SECRET
+  const secret = envSecret ? Buffer.from(envSecret, 'utf8') : dir !== null ? loadOrCreateSecret(dir, 'access-webhook.secret') : null
+  const url = () => process.env.JIEFANG_ACCESS_WEBHOOK_URL || config.rental.accessControl.webhookUrl
+  return {
+    ...(key ? { vault: new Vault(key) } : {}),
+    ...(secret ? { access: new AccessWebhook(url, secret) } : {}),
   }
 }
 

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-export const FUNCTIONS = ['session', 'reports', 'files', 'cases', 'inbox', 'mediation', 'grid', 'sla-timer']
+export const FUNCTIONS = ['session', 'reports', 'files', 'cases', 'inbox', 'mediation', 'grid', 'rental', 'sla-timer', 'rental-timer']
 
 // Native and platform SDKs stay outside the bundle: each function's package.json installs
 // @cloudbase/node-sdk on CloudBase; better-sqlite3 is only ever required in local mode.

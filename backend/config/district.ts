@@ -37,6 +37,21 @@ export const districtConfigSchema = z
           .min(1),
       })
       .strict(),
+    /** 出租屋实名登记: the consent notice, retention after leaving, door access, fire checks. */
+    rental: z
+      .object({
+        notice: z.object({ version: z.string().min(1).max(32), purpose: z.string().min(10).max(500) }).strict(),
+        /** Days after check-out (or refusal) before the identity number and phone are purged; 0 purges at the next run. */
+        retentionDays: z.number().int().nonnegative().max(3650),
+        /** Days before the monthly fire check falls due that a building counts as due soon. */
+        inspectionDueSoonDays: z.number().int().nonnegative().max(31),
+        /** The door-access system's webhook (JIEFANG_ACCESS_WEBHOOK_URL overrides it); null until there is one. */
+        accessControl: z.object({ webhookUrl: z.string().url().nullable() }).strict(),
+        fireChecklist: z
+          .array(z.object({ code: z.string().regex(/^[a-z][a-z0-9_]{1,31}$/), label: z.string().min(1).max(40), category: z.string() }).strict())
+          .min(1),
+      })
+      .strict(),
     /**
      * Creates one identity may make per action (reports.submit, mediation.apply, …) in a fixed
      * window; an action not listed is not limited. A retry of an accepted create never counts.
@@ -50,6 +65,12 @@ export const districtConfigSchema = z
   })
   .strict()
   .superRefine((cfg, ctx) => {
+    const leaves = new Set(cfg.categories.filter((c) => c.parent !== null).map((c) => c.code))
+    cfg.rental.fireChecklist.forEach((item, i) => {
+      if (!leaves.has(item.category)) ctx.addIssue({ code: 'custom', path: ['rental', 'fireChecklist', i, 'category'], message: `巡查项 ${item.code} 的问题分类 ${item.category} 不存在或不是二级分类` })
+    })
+    const itemCodes = cfg.rental.fireChecklist.map((x) => x.code)
+    if (new Set(itemCodes).size !== itemCodes.length) ctx.addIssue({ code: 'custom', path: ['rental', 'fireChecklist'], message: '巡查项编码重复' })
     for (const t of DISPUTE_TYPES) {
       const n = cfg.mediation.committees.filter((c) => c.disputeTypes.includes(t)).length
       if (n !== 1) ctx.addIssue({ code: 'custom', path: ['mediation', 'committees'], message: `纠纷类型 ${t} 应恰好由一个调解委员会受理（现为 ${n} 个）` })

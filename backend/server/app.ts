@@ -18,7 +18,7 @@ export interface ServerOptions {
   staticRoot: string
   /** Dev sign-in exists only for the local demo; production identity comes from WeChat. */
   devLogin: boolean
-  /** How often the SLA timer runs locally; 0 turns it off. */
+  /** How often the timers (`*-timer` functions) run locally; 0 turns them off. */
   timerMs: number
 }
 
@@ -30,6 +30,8 @@ export function createAppServer(opts: ServerOptions): Server {
   const sessions = new LocalSessions(secret)
   const files = new LocalFileStore(resolve(opts.dataDir, 'files'), secret)
   const fns: Map<string, FunctionMain> = loadFunctions(opts.functionsRoot)
+  /** The local stand-ins for CloudBase timer triggers: every function named `*-timer`. */
+  const timerFns = [...fns].filter(([name]) => name.endsWith('-timer')).sort(([a], [b]) => a.localeCompare(b))
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://local')
@@ -92,9 +94,10 @@ export function createAppServer(opts: ServerOptions): Server {
           return sendJson(res, 400, { ok: false, code: 'VALIDATION', message: 'advanceHours 应为 0–8760 的数字' })
         }
         advanceLocalClock(hours * 3600 * 1000)
-        const timer = fns.get('sla-timer')
-        const tick = timer ? await timer({ Type: 'Timer', TriggerName: 'dev-clock' }, {}) : null
-        return sendJson(res, 200, { ok: true, now: localClock.now().toISOString(), tick })
+        // Every timer runs once, in name order; `tick` stays the SLA timer's report.
+        const timers: Record<string, unknown> = {}
+        for (const [name, timer] of timerFns) timers[name] = await timer({ Type: 'Timer', TriggerName: 'dev-clock' }, {})
+        return sendJson(res, 200, { ok: true, now: localClock.now().toISOString(), tick: timers['sla-timer'] ?? null, timers })
       }
       if (path === '/api/dev/login' && req.method === 'POST') {
         let userId: unknown
@@ -121,14 +124,15 @@ export function createAppServer(opts: ServerOptions): Server {
       else res.end()
     })
   })
-  // The local stand-in for the CloudBase timer trigger.
-  const timer = fns.get('sla-timer')
-  if (timer && opts.timerMs > 0) {
+  // The local stand-in for the CloudBase timer triggers: each timer in turn, never overlapping.
+  if (timerFns.length > 0 && opts.timerMs > 0) {
     let running = false
     const handle = setInterval(() => {
       if (running) return
       running = true
-      timer({ Type: 'Timer', TriggerName: 'local-interval' }, {}).finally(() => (running = false))
+      void (async () => {
+        for (const [, timer] of timerFns) await timer({ Type: 'Timer', TriggerName: 'local-interval' }, {}).catch(() => undefined)
+      })().finally(() => (running = false))
     }, opts.timerMs)
     handle.unref()
     server.on('close', () => clearInterval(handle))

@@ -5,6 +5,9 @@ import type { InboxItem, OutboxMessage } from '../ports'
 import type { Deps } from '../runtime'
 import { CASE_EVENT } from './persist'
 import { MEDIATION } from '../../src/core/kinds/mediation'
+import { KINDS } from '../../src/core/kinds'
+import { ACCESS_GRANT, ACCESS_REVOKE, deliverAccess } from './rental/access'
+import { describeCheckin, checkinRecipients } from './rental/notices'
 
 export const CASE_MESSAGE = 'case.message'
 import { GRID_ANNOUNCEMENT, GRID_QR_EXPIRING, GRID_REMIND } from './grid/staff'
@@ -42,6 +45,7 @@ function describeMediation(c: Case, e: CaseEventPayload): { title: string; body:
 
 function describe(c: Case, e: CaseEventPayload, userId: string): { title: string; body: string } {
   if (c.kind === 'mediation') return describeMediation(c, e)
+  if (c.kind === 'checkin') return describeCheckin(c, e)
   const desc = String((c.payload as { description?: string }).description ?? '')
   const subject = `「${desc.length > 16 ? `${desc.slice(0, 16)}…` : desc}」`
   const status = labelOf(REPORT.statusLabels, e.toStatus)
@@ -64,6 +68,7 @@ function describe(c: Case, e: CaseEventPayload, userId: string): { title: string
 
 /** Everyone who should hear of the event, except whoever caused it. */
 async function recipients(d: Deps, c: Case, e: CaseEventPayload): Promise<string[]> {
+  if (c.kind === 'checkin') return checkinRecipients(c, e)
   const out = new Set<string>([c.creatorId, ...(await d.store.followers(c.id))])
   if (c.assigneeId) out.add(c.assigneeId)
   if (c.kind === 'mediation') {
@@ -145,7 +150,9 @@ async function deliverCaseEvent(d: Deps, msg: OutboxMessage): Promise<void> {
   const c = await d.store.getCase(e.caseId)
   if (!c) return
   const users = await recipients(d, c, e)
-  const items: InboxItem[] = users.map((userId) => ({ id: `${msg.id}-${userId}`, userId, caseId: c.id, ...describe(c, e, userId), createdAt: msg.createdAt, readAt: null }))
+  // A check-in is no 事项 the inbox can open (its link leads to the case detail page).
+  const caseId = c.kind === 'checkin' ? null : c.id
+  const items: InboxItem[] = users.map((userId) => ({ id: `${msg.id}-${userId}`, userId, caseId, ...describe(c, e, userId), createdAt: msg.createdAt, readAt: null }))
   await d.store.addInbox(items)
   const template = d.config.subscribeTemplates.caseStatus
   if (!template) return
@@ -156,8 +163,8 @@ async function deliverCaseEvent(d: Deps, msg: OutboxMessage): Promise<void> {
     await d.notifier.sendSubscribe({
       openid: u.openid,
       templateId: template,
-      page: c.kind === 'mediation' ? `pages/mediation/detail/index?id=${c.id}` : `pages/cases/detail/index?id=${c.id}`,
-      data: { thing1: { value: title.slice(0, 20) }, phrase2: { value: labelOf((c.kind === 'mediation' ? MEDIATION : REPORT).statusLabels, c.status).slice(0, 5) }, time3: { value: msg.createdAt.slice(0, 16).replace('T', ' ') } },
+      page: c.kind === 'mediation' ? `pages/mediation/detail/index?id=${c.id}` : c.kind === 'checkin' ? 'pages/rental/mine/index' : `pages/cases/detail/index?id=${c.id}`,
+      data: { thing1: { value: title.slice(0, 20) }, phrase2: { value: labelOf(KINDS[c.kind].statusLabels, c.status).slice(0, 5) }, time3: { value: msg.createdAt.slice(0, 16).replace('T', ' ') } },
     })
   }
 }
@@ -171,6 +178,7 @@ async function deliverOne(d: Deps, msg: OutboxMessage): Promise<void> {
   if (msg.topic === GRID_QR_EXPIRING) await deliverQrReminder(d, msg)
   if (msg.topic === GRID_REMIND) await deliverUnreadReminder(d, msg)
   if (msg.topic === GRID_ANNOUNCEMENT) await pushEmergency(d, msg)
+  if (msg.topic === ACCESS_GRANT || msg.topic === ACCESS_REVOKE) await deliverAccess(d, msg)
 }
 
 /** Rejects when `work` has not settled within `ms`; the work itself may still finish later. */

@@ -30,30 +30,38 @@ export async function recordEvent(d: Deps, tx: Tx, c: Case, e: TimelineEvent): P
 
 /**
  * Writes a transition: the case only if nobody moved it since `before` was read (optimistic
- * version), its timeline row and its outbox message, all or nothing.
+ * version), its timeline row and its outbox message (and `also`'s writes), all or nothing.
  */
-export async function saveTransition(d: Deps, before: Case, next: Case, e: TimelineEvent): Promise<Failure | null> {
+export async function saveTransition(d: Deps, before: Case, next: Case, e: TimelineEvent, also?: (tx: Tx) => Promise<void>): Promise<Failure | null> {
   const saved = await d.store.transaction(async (tx) => {
     if (!(await tx.updateCase(next, before.version))) return false
     await recordEvent(d, tx, next, e)
+    await also?.(tx)
     return true
   })
   return saved ? null : fail('CONFLICT', '该事项已被他人更新，请刷新后重试')
 }
 
+export interface CreateOptions {
+  /** The district rate limit the create counts against (reports.submit, rental.checkIn, …). */
+  limit?: string
+  /** More writes that must commit with the case (a check-in's vault row). */
+  also?: (tx: Tx) => Promise<void>
+}
+
 /**
  * Creates a case once per (creator, idempotency key): the claim, the case, its first timeline row
  * and outbox message commit together. A retry gets the first case back, marked `replayed`.
- * `limit` names the district rate limit the create counts against (reports.submit, …).
  */
-export async function createOnce(d: Deps, actor: Actor, key: string, c: Case, e: TimelineEvent, limit?: string): Promise<{ case: Case; replayed: boolean } | Failure> {
+export async function createOnce(d: Deps, actor: Actor, key: string, c: Case, e: TimelineEvent, opts: CreateOptions = {}): Promise<{ case: Case; replayed: boolean } | Failure> {
   const winner = await limitedTransaction(() =>
     d.store.transaction(async (tx) => {
       const held = await tx.claimIdempotency(actor.userId, key, c.id)
       if (held) return held
-      if (limit) await countCreate(d, tx, actor.userId, limit)
+      if (opts.limit) await countCreate(d, tx, actor.userId, opts.limit)
       await tx.insertCase(c)
       await recordEvent(d, tx, c, e)
+      await opts.also?.(tx)
       return c.id
     }),
   )

@@ -6,6 +6,7 @@ import { ROLE_LABELS, type Actor, type Role } from '../../src/core/roles'
 import { categoryName } from '../config/district'
 import type { Case } from '../../src/core/case'
 import type { CaseQuery } from '../ports'
+import { auditUnit, writeAudit } from './audit'
 import { csvCell } from './csv'
 import type { Deps } from '../runtime'
 import { staffSummary } from './staffViews'
@@ -172,6 +173,8 @@ export async function exportCsv(d: Deps, actor: Actor, filter: QueueFilter) {
       before = page[page.length - 1]!.id
     }
   }
+  const who = auditUnit(actor, STAFF_ROLES)
+  await writeAudit(d, actor, { actorRole: who.role, action: 'export', target: `cases.exportCsv ${JSON.stringify(filter).slice(0, 200)} ${rows} rows`, reason: '导出网格事件', unitCode: who.unitCode })
   const stamp = d.clock.now().toISOString().slice(0, 10)
   return { ok: true as const, filename: `网格事件_${stamp}.csv`, csv: `\uFEFF${lines.join('\r\n')}\r\n`, rows }
 }

@@ -1,6 +1,6 @@
 import type { ActorRole } from './roles'
 
-export type CaseKind = 'report' | 'mediation'
+export type CaseKind = 'report' | 'mediation' | 'checkin'
 
 /** One governance item (事项) in the shared queue (一本账). */
 export interface Case<P extends object = Record<string, unknown>> {

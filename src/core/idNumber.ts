@@ -43,16 +43,40 @@ export function validateIdNumber(raw: string, today: Date = new Date()): IdNumbe
   if (!PROVINCES.has(v.slice(0, 2)) || v.slice(2, 6) === '0000') {
     return { ok: false, part: 'region', message: `身份证号码前 6 位地区码「${v.slice(0, 6)}」不存在` }
   }
+  return birthAndCheck(v, today, '身份证号码')
+}
+
+/**
+ * The birth date (characters 7–14) and the check character of an 18-character number under
+ * GB 11643, shared by the resident ID and the 港澳台居民居住证 (whose region part is 810000,
+ * 820000 or 830000). `what` names the document in the messages.
+ */
+function birthAndCheck(v: string, today: Date, what: string): IdNumberCheck {
   const y = Number(v.slice(6, 10))
   const m = Number(v.slice(10, 12))
   const d = Number(v.slice(12, 14))
   const birth = `${v.slice(6, 10)}-${v.slice(10, 12)}-${v.slice(12, 14)}`
   if (y < 1900 || !realDate(y, m, d) || Date.UTC(y, m - 1, d) > today.getTime()) {
-    return { ok: false, part: 'birthDate', message: `身份证号码第 7–14 位出生日期「${v.slice(6, 14)}」不是有效日期` }
+    return { ok: false, part: 'birthDate', message: `${what}第 7–14 位出生日期「${v.slice(6, 14)}」不是有效日期` }
   }
   const expected = checkCharacter(v)
-  if (v[17] !== expected) return { ok: false, part: 'checkDigit', message: '身份证号码校验位不正确，请核对后重新输入' }
+  if (v[17] !== expected) return { ok: false, part: 'checkDigit', message: `${what}校验位不正确，请核对后重新输入` }
   return { ok: true, value: v, birthDate: birth, sex: Number(v[16]) % 2 === 1 ? 'male' : 'female', regionCode: v.slice(0, 6) }
+}
+
+const PERMIT_REGIONS = new Set(['810000', '820000', '830000'])
+
+/** 港澳台居民居住证: 18 characters under GB 11643 whose region part is 810000 (香港), 820000 (澳门) or 830000 (台湾). */
+export function validateResidencePermitNumber(raw: string, today: Date = new Date()): IdNumberCheck {
+  const v = raw.trim()
+  const what = '居住证号码'
+  if (v.length !== 18) return { ok: false, part: 'length', message: `${what}应为 18 位，当前为 ${v.length} 位` }
+  if (!/^\d{17}[\dXx]$/.test(v)) return { ok: false, part: 'characters', message: `${what}前 17 位应为数字，最后一位为数字或 X` }
+  if (v[17] === 'x') return { ok: false, part: 'checkDigit', message: `${what}最后一位 X 请使用大写` }
+  if (!PERMIT_REGIONS.has(v.slice(0, 6))) {
+    return { ok: false, part: 'region', message: `${what}前 6 位应为 810000（香港）、820000（澳门）或 830000（台湾）` }
+  }
+  return birthAndCheck(v, today, what)
 }
 
 /** 4401**********123X: the first 4 and last 4 kept, whatever the document. */

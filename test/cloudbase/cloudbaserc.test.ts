@@ -38,7 +38,7 @@ describe('cloudbaserc.json', () => {
     for (const f of rc.functions) {
       expect(f).toMatchObject({ runtime: 'Nodejs18.15', memorySize: 256, installDependency: true, envVariables: { JIEFANG_MODE: 'cloudbase' } })
     }
-    for (const name of rc.functions.map((f) => f.name).filter((n) => n !== 'sla-timer')) {
+    for (const name of rc.functions.map((f) => f.name).filter((n) => !n.endsWith('-timer'))) {
       const f = rc.functions.find((x) => x.name === name) as FunctionConfig
       expect(f.timeout).toBeGreaterThanOrEqual(10)
       expect(f.timeout).toBeLessThanOrEqual(20)
@@ -51,6 +51,20 @@ describe('cloudbaserc.json', () => {
     expect(timer.triggers).toEqual([{ name: expect.any(String), type: 'timer', config: '0 */1 * * * * *' }])
     const own = JSON.parse(readFileSync(join(__dirname, '../../cloudfunctions/sla-timer/config.json'), 'utf8'))
     expect(own.triggers).toEqual(timer.triggers)
+  })
+
+  it('fires the rental job daily, as its config.json says', () => {
+    const timer = rc.functions.find((f) => f.name === 'rental-timer') as FunctionConfig
+    expect(timer.triggers).toEqual([{ name: 'daily', type: 'timer', config: '0 30 2 * * * *' }])
+    const own = JSON.parse(readFileSync(join(__dirname, '../../cloudfunctions/rental-timer/config.json'), 'utf8'))
+    expect(own.triggers).toEqual(timer.triggers)
+  })
+
+  it('gives the rental functions their keys by variable name, never a value', () => {
+    for (const name of ['rental', 'rental-timer']) {
+      const f = rc.functions.find((x) => x.name === name) as FunctionConfig
+      for (const v of ['JIEFANG_PII_KEY', 'JIEFANG_ACCESS_WEBHOOK_SECRET', 'JIEFANG_ACCESS_WEBHOOK_URL']) expect(f.envVariables[v]).toBe(`{{env.${v}}}`)
+    }
   })
 
   it('declares exactly the store\'s collections, admin-only, with the indexes of indexes.ts', () => {
@@ -79,5 +93,10 @@ describe('cloudbaserc.json', () => {
     expect(byName.jf_announcements.find((i) => i.name === 'by_author_idempotency')?.unique).toBe(true)
     expect(keys('jf_announcement_targets')).toEqual(['gridCode:1,announcementId:-1', 'gridCode:1,type:1,announcementId:-1', 'announcementId:1'])
     expect(keys('jf_announcement_reads')).toEqual(['announcementId:1,readAt:1', 'userId:1,announcementId:1'])
+    expect(keys('jf_buildings')).toEqual(['code:1', 'managerId:1,_id:1', 'gridCode:1,_id:1'])
+    expect(byName.jf_buildings.find((i) => i.name === 'by_code')?.unique).toBe(true)
+    expect(keys('jf_fire_inspections')).toEqual(['buildingId:1,_id:-1'])
+    expect(keys('jf_registration_secrets')).toEqual(['docHmac:1'])
+    expect(keys('jf_audit_log')).toEqual(['unitCode:1,_id:-1'])
   })
 })

@@ -4,6 +4,7 @@
  */
 import type { Case, CaseKind, TimelineEvent } from '../../src/core/case'
 import type { OrgUnit } from '../../src/core/org'
+import { describeRentalContract } from './rentalContract'
 import type { Announcement, CaseQuery, CaseStats, FileMeta, GridBoard, InboxItem, Membership, OutboxMessage, Store, User } from '../../backend/ports'
 
 export interface OpenedStore {
@@ -183,6 +184,8 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
     afterEach(async () => {
       await cleanup()
     })
+
+    describeRentalContract(() => store)
 
     async function insert(...cases: Case[]): Promise<void> {
       await store.transaction(async (tx) => {

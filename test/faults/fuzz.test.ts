@@ -24,6 +24,7 @@ import { defaultDistrictConfig } from '../../backend/config/district'
 import type { Store } from '../../backend/ports'
 import { DEMO_STREET, demoUnits } from '../../backend/seed/demoOrg'
 import { seedDemo } from '../../backend/seed/seed'
+import { DEMO_BUILDING_CODE, DEMO_BUILDING_ID } from '../../backend/seed/demoBuildings'
 import { TINY_JPEG, GRID1_CODE, GRID1_POINT, idemKey } from '../support/fixtures'
 import { ROOT } from '../support/server'
 import { recordFaults } from '../support/faultReport'
@@ -66,6 +67,8 @@ const pools = {
   mediationIds: [] as string[],
   announcementIds: [] as string[],
   fileIds: [] as string[],
+  registrationIds: [] as string[],
+  buildingIds: [DEMO_BUILDING_ID] as string[],
 }
 const gridCodes = demoUnits().filter((u) => u.level === 'grid').map((u) => u.code)
 const leafCategories = cfg.categories.filter((c) => c.parent !== null).map((c) => c.code)
@@ -84,6 +87,8 @@ const caseId = idFrom(pools.caseIds)
 const mediationId = idFrom(pools.mediationIds)
 const announcementId = idFrom(pools.announcementIds)
 const fileId = idFrom(pools.fileIds)
+const registrationId = idFrom(pools.registrationIds)
+const buildingId = idFrom(pools.buildingIds)
 const anyId = fc.oneof(caseId, mediationId, announcementId)
 
 const lng = fc.oneof(fc.double({ min: -180, max: 180, noNaN: true }), fc.double({ min: 113.318, max: 113.336, noNaN: true }), fc.constant(GRID1_POINT.lng))
@@ -125,6 +130,55 @@ const gridOnly: Model = { code: S(grid) }
 const annId: Model = { id: S(announcementId) }
 
 /** Every action of every function, with the shape of its valid payload. */
+const checkinStatuses = fc.array(fc.constantFrom('pending', 'active', 'refused', 'checked_out', 'purged'), { maxLength: 3 })
+const buildingCode = fc.oneof(fc.constant(DEMO_BUILDING_CODE), fc.stringMatching(/^[0-9A-Z]{6,16}$/))
+const docNumber = fc.oneof(fc.constantFrom('11010519491231002X', '440106199001011235', '11010519491231002x', '440106199002301238', 'E12345678', 'USA440190101234', '810000199001010019'), text(1, 32))
+const reason = fc.oneof(fc.constantFrom('治安核查：入户走访', '季度核查'), text(2, 200))
+const rental: Record<string, Model> = {
+  building: { code: S(buildingCode) },
+  checkIn: {
+    idempotencyKey: S(key),
+    buildingCode: S(buildingCode),
+    room: S(fc.oneof(fc.constantFrom('101', '502', '909'), text(1, 20))),
+    name: S(fc.oneof(fc.constantFrom('刘洋', '王芳'), text(2, 40))),
+    docType: S(fc.constantFrom('id_card', 'hkmt_residence', 'foreign_permanent', 'passport')),
+    docNumber: S(docNumber),
+    phone: S(fc.oneof(phone, text(1, 20))),
+    moveInDate: S(day),
+    leaseEnd: S(day),
+    cohabitants: A(fc.array(fc.record({ name: fc.oneof(fc.constant('王芳'), text(1, 40)), relation: fc.constantFrom('配偶', '子女', '朋友') }), { maxLength: 3 })),
+    consent: O(fc.record({ purpose: fc.constant(true), sensitive: fc.constant(true), version: fc.constantFrom('2026-12', 'v1') })),
+  },
+  mine: {},
+  update: { id: S(registrationId), version: N(version), phone: S(phone, true), leaseEnd: S(day, true) },
+  checkOut: { id: S(registrationId), version: N(version), note: S(text(0, 200), true) },
+  registerBuilding: {
+    idempotencyKey: S(key),
+    name: S(fc.oneof(fc.constant('云景路 20 号'), text(2, 40))),
+    address: S(fc.oneof(fc.constant('广州市白云区云景路 20 号'), text(4, 120))),
+    location: O(fc.record({ lng, lat })),
+    floors: N(fc.integer({ min: 1, max: 200 })),
+    rooms: A(fc.array(fc.oneof(fc.constantFrom('101', '102'), text(1, 20)), { minLength: 1, maxLength: 5 })),
+  },
+  myBuildings: {},
+  buildingQr: { buildingId: S(buildingId) },
+  registrations: { buildingId: S(buildingId), statuses: A(checkinStatuses, true) },
+  decide: { id: S(registrationId), version: N(version), approve: B(), reason: S(text(0, 200), true) },
+  inspectionItems: {},
+  inspect: {
+    idempotencyKey: S(key),
+    buildingId: S(buildingId),
+    items: A(fc.array(fc.record({ code: fc.oneof(fc.constantFrom(...cfg.rental.fireChecklist.map((x) => x.code)), text(1, 32)), passed: fc.boolean() }), { minLength: 1, maxLength: 8 })),
+    photos: A(fc.array(fileId, { maxLength: 2 })),
+  },
+  inspections: { buildingId: S(buildingId) },
+  overdueInspections: { street: S(fc.oneof(fc.constant(DEMO_STREET), fc.stringMatching(/^\d{6,20}$/)), true) },
+  area: { statuses: A(checkinStatuses, true), buildingId: S(buildingId, true), q: S(fc.oneof(docNumber, text(0, 40)).filter((x) => x.trim().length <= 40), true), before: S(registrationId, true), limit: N(fc.integer({ min: 1, max: 100 }), true) },
+  reveal: { id: S(registrationId), reason: S(reason) },
+  exportCsv: { reason: S(reason), statuses: A(checkinStatuses, true) },
+  audit: { before: S(fc.ulid(), true), limit: N(fc.integer({ min: 1, max: 100 }), true) },
+}
+
 const MODELS: Record<string, Record<string, Model>> = {
   session: { me: {} },
   reports: {
@@ -245,6 +299,7 @@ const MODELS: Record<string, Record<string, Model>> = {
     remindUnread: annId,
     overview: { street: S(fc.oneof(fc.constant(DEMO_STREET), text(0, 20)), true) },
   },
+  rental,
 }
 
 /**
@@ -276,6 +331,8 @@ interface Stats {
   longestMessage: number
 }
 
+/** Timer functions take no input; they are fuzzed for their contract apart from the models. */
+const TIMERS = ['sla-timer', 'rental-timer']
 const fnRoot = join(ROOT, 'cloudfunctions')
 const deployed = readdirSync(fnRoot).filter((n) => existsSync(join(fnRoot, n, 'package.json')))
 const stats: Record<string, Stats> = {}
@@ -431,6 +488,20 @@ beforeAll(async () => {
   await fixture('grid', 'resident', 'join', { code: GRID1_CODE, building: '3栋 502' })
   const ann = await fixture('grid', 'grid', 'publish', { idempotencyKey: idemKey(), type: 'notice', title: '停水通知', body: '明天上午九点至十二点停水，请提前储水。', target: { kind: 'grids', codes: [GRID1_CODE] } })
   pools.announcementIds.push(ann.announcement.id)
+  const reg = await fixture('rental', 'resident', 'checkIn', {
+    idempotencyKey: idemKey(),
+    buildingCode: DEMO_BUILDING_CODE,
+    room: '101',
+    name: '陈小梅',
+    docType: 'id_card',
+    docNumber: '440106199001011235',
+    phone: '13912340001',
+    moveInDate: '2026-11-01',
+    leaseEnd: '2027-10-31',
+    cohabitants: [],
+    consent: { purpose: true, sensitive: true, version: '2026-12' },
+  })
+  pools.registrationIds.push(reg.registration.id)
   protoBefore = protoSnapshot()
 })
 
@@ -457,7 +528,7 @@ function fcParams<T>(numRuns: number): fc.Parameters<T> {
 
 describe('the fuzzer knows the deployed surface', () => {
   it('covers every deployed function', () => {
-    expect(deployed.sort()).toEqual([...Object.keys(MODELS), 'sla-timer'].sort())
+    expect(deployed.sort()).toEqual([...Object.keys(MODELS), ...TIMERS].sort())
   })
 
   it.each(Object.keys(MODELS))('knows every action of %s', (fn) => {
@@ -574,18 +645,18 @@ describe.each(Object.keys(MODELS))('fuzzing %s', (fn) => {
   )
 })
 
-describe('fuzzing sla-timer', () => {
+describe.each(TIMERS)('fuzzing %s', (timer) => {
   it(
     'answers ok to any event and context (it takes no input)',
     async () => {
       await fc.assert(
         fc.asyncProperty(nasty, fc.oneof(nasty, fc.constant(contexts.grid)), async (event, ctx) => {
-          const st = statsFor('sla-timer')
+          const st = statsFor(timer)
           st.inputs++
           st.calls++
-          const r = await mains['sla-timer']!(JSON.parse(JSON.stringify(event) ?? 'null'), ctx)
+          const r = await mains[timer]!(JSON.parse(JSON.stringify(event) ?? 'null'), ctx)
           const problem = answerProblem(r) ?? protoChanges(protoBefore)
-          if (problem) throw new Error(`sla-timer: ${problem}\nevent: ${short(event)}`)
+          if (problem) throw new Error(`${timer}: ${problem}\nevent: ${short(event)}`)
           if ((r as { ok: boolean }).ok) st.ok++
           else st.refused[String((r as { code: unknown }).code)] = (st.refused[String((r as { code: unknown }).code)] ?? 0) + 1
           expect(r).toMatchObject({ ok: true })
@@ -637,7 +708,7 @@ describe('bugs the fuzzer found (fixed)', () => {
 describe('volume', () => {
   it(`every deployed function got at least ${MIN_INPUTS} generated inputs`, () => {
     const short = Object.entries(stats).filter(([, st]) => st.inputs < MIN_INPUTS).map(([fn, st]) => `${fn} ${st.inputs}`)
-    expect(Object.keys(stats).sort()).toEqual([...Object.keys(MODELS), 'sla-timer'].sort())
+    expect(Object.keys(stats).sort()).toEqual([...Object.keys(MODELS), ...TIMERS].sort())
     expect(short).toEqual([])
   })
 })

@@ -95,7 +95,7 @@ describe('rate limits as district data', () => {
   const base = () => JSON.parse(readFileSync(join(ROOT, 'settings/district.json'), 'utf8')) as Record<string, unknown>
 
   it('the default district limits every create of the product', () => {
-    expect(Object.keys(parseDistrictConfig(base(), 'default').rateLimits).sort()).toEqual(['cases.proxySubmit', 'grid.ask', 'mediation.apply', 'reports.submit'])
+    expect(Object.keys(parseDistrictConfig(base(), 'default').rateLimits).sort()).toEqual(['cases.proxySubmit', 'grid.ask', 'mediation.apply', 'rental.checkIn', 'reports.submit'])
   })
 
   it('names every bad entry', () => {

@@ -30,11 +30,13 @@ const SAMPLE: Record<string, unknown> = {
   inbox: { action: 'list', data: {} },
   mediation: { action: 'options', data: {} },
   grid: { action: 'find', data: { q: '云景' } },
+  rental: { action: 'building', data: { code: 'YUNJING001' } },
   'sla-timer': {},
+  'rental-timer': {},
 }
 
 /** Who calls each function: the timer is the platform itself and carries no user. */
-const CALLER: Record<string, 'demo-resident' | 'demo-grid-worker' | null> = { cases: 'demo-grid-worker', 'sla-timer': null }
+const CALLER: Record<string, 'demo-resident' | 'demo-grid-worker' | null> = { cases: 'demo-grid-worker', 'sla-timer': null, 'rental-timer': null }
 
 describe('cloud function bundles', () => {
   let dataDir: string

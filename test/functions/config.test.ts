@@ -33,4 +33,12 @@ describe('district configuration', () => {
     const bad = { ...cfg, departments: [] }
     expect(() => parseDistrictConfig(bad, 'x')).toThrow(/处置部门未配置/)
   })
+
+  it('files each fire-checklist item under an existing leaf category, and refuses one that is not', () => {
+    const cfg = defaultDistrictConfig()
+    for (const item of cfg.rental.fireChecklist) expect(leafCategory(cfg, item.category)?.parent).toBe('XF')
+    const bad = { ...cfg, rental: { ...cfg.rental, fireChecklist: [...cfg.rental.fireChecklist, { code: 'stairs', label: '楼梯', category: 'XF' }] } }
+    expect(() => parseDistrictConfig(bad, 'x')).toThrow(/巡查项 stairs 的问题分类 XF 不存在或不是二级分类/)
+    expect(() => parseDistrictConfig({ ...cfg, rental: { ...cfg.rental, retentionDays: -1 } }, 'x')).toThrow(/rental.retentionDays/)
+  })
 })

@@ -127,6 +127,26 @@ const INDEXES: Record<CollectionKey, { description: string; indexes: IndexSpec[]
       { name: 'by_user_announcement', unique: false, keys: [asc('userId'), asc('announcementId')] },
     ],
   },
+  buildings: {
+    description: '出租屋楼栋 (楼栋长, 二维码 code)',
+    indexes: [
+      { name: 'by_code', unique: true, keys: [asc('code')] },
+      { name: 'by_manager', unique: false, keys: [asc('managerId'), asc('_id')] },
+      { name: 'by_grid', unique: false, keys: [asc('gridCode'), asc('_id')] },
+    ],
+  },
+  fire_inspections: {
+    description: '消防安全巡查记录',
+    indexes: [{ name: 'by_building', unique: false, keys: [asc('buildingId'), desc('_id')] }],
+  },
+  registration_secrets: {
+    description: '实名登记密文 (AES-256-GCM) 与证件号 HMAC (_id = 登记编号)',
+    indexes: [{ name: 'by_doc_hmac', unique: false, keys: [asc('docHmac')] }],
+  },
+  audit_log: {
+    description: '个人信息查看与导出审计 (append-only)',
+    indexes: [{ name: 'by_unit', unique: false, keys: [asc('unitCode'), desc('_id')] }],
+  },
   // Read and written by _id only (one document per identity and action).
   rate_counters: { description: '创建频率计数 (每个身份每个操作一条, 当前时间窗)', indexes: [] },
 }

@@ -28,6 +28,8 @@ import type {
   User,
 } from '../../ports'
 import { CaseStatsAccumulator } from './caseStats'
+import * as rental from './rentalStore'
+import type { AuditEntry, Building, FireInspection, RegistrationSecret } from '../../rentalPorts'
 import { countRateHitCloudbase } from './rateLimitStore'
 import { guard, isDuplicateWrite, mapCloudbaseError } from './cloudbaseErrors'
 import {
@@ -78,6 +80,10 @@ export const COLLECTIONS = [
   'announcements',
   'announcement_targets',
   'announcement_reads',
+  'buildings',
+  'fire_inspections',
+  'registration_secrets',
+  'audit_log',
   'rate_counters',
 ] as const
 export type CollectionKey = (typeof COLLECTIONS)[number]
@@ -151,20 +157,20 @@ export function nextSeq(): number {
 }
 
 /** A service answer carrying an error code that the SDK handed back instead of throwing. */
-function checked<T>(res: T): T {
+export function checked<T>(res: T): T {
   const code = (res as { code?: unknown } | null)?.code
   if (code) throw Object.assign(new Error(String((res as { message?: unknown }).message ?? code)), { code })
   return res
 }
 
 /** Documents of a `get()` answer; in a transaction the SDK returns one document or null. */
-function docsOf(res: { data?: unknown }): Doc[] {
+export function docsOf(res: { data?: unknown }): Doc[] {
   const data = checked(res).data
   if (Array.isArray(data)) return data as Doc[]
   return data ? [data as Doc] : []
 }
 
-function conflict(message: string, cause?: unknown): StoreUnavailableError {
+export function conflict(message: string, cause?: unknown): StoreUnavailableError {
   return new StoreUnavailableError(message, 'DATABASE_TRANSACTION_CONFLICT', cause)
 }
 
@@ -800,6 +806,18 @@ export class CloudbaseStore implements Store {
     // Stateless HTTP client: nothing to release.
   }
 
+  /* ------------------------------------------------------------------ rental (rentalStore.ts) */
+
+  private readonly rc = (k: Parameters<Parameters<typeof rental.getBuilding>[0]>[0]) => this.coll(k)
+  getBuilding = (id: string) => rental.getBuilding(this.rc, id)
+  getBuildingByCode = (code: string) => rental.getBuildingByCode(this.rc, code)
+  buildingsOf = (managerId: string) => rental.buildingsOf(this.rc, managerId)
+  buildingsInGrids = (gridCodes: readonly string[]) => rental.buildingsInGrids(this.db, this.rc, gridCodes)
+  listInspections = (buildingId: string) => rental.listInspections(this.rc, buildingId)
+  getSecret = (caseId: string) => rental.getSecret(this.rc, caseId)
+  caseIdsByDocHmac = (docHmac: string) => rental.caseIdsByDocHmac(this.rc, docHmac)
+  listAudit = (unitCodes: readonly string[], opts: { before?: string; limit?: number } = {}) => rental.listAudit(this.db, this.rc, unitCodes, opts)
+
   /** The first `n` documents of an ordered query, a page at a time. */
   private async take(q: Query, n: number): Promise<Doc[]> {
     const out: Doc[] = []
@@ -881,6 +899,13 @@ class CloudbaseTx implements Tx {
     await this.insert('outbox', messageToDoc(msg, nextSeq()))
   }
 
+  private readonly rc = (k: Parameters<Parameters<typeof rental.getSecret>[0]>[0]) => this.coll(k)
+  insertBuilding = (b: Building) => rental.insertBuilding(this.rc, b)
+  setBuildingInspected = (id: string, at: string) => rental.setBuildingInspected(this.rc, id, at)
+  insertInspection = (i: FireInspection) => rental.insertInspection(this.rc, i)
+  putSecret = (x: RegistrationSecret) => rental.putSecret(this.rc, x)
+  getSecret = (caseId: string) => rental.getSecret(this.rc, caseId)
+  appendAudit = (e: AuditEntry) => rental.appendAudit(this.rc, e)
   countRateHit(subject: string, action: string, windowStart: string, max: number): Promise<boolean> {
     return countRateHitCloudbase(this.coll('rate_counters'), compoundId('rate', subject, action), subject, action, windowStart, max)
   }

@@ -269,6 +269,72 @@ CREATE INDEX announcement_reads_by_user ON announcement_reads (user_id, announce
 `,
   },
   {
+    version: 5,
+    name: 'rental buildings, fire inspections, registration vault, audit log',
+    sql: `
+-- 出租屋: the public code is what the QR carries; (creator, key) makes registration idempotent.
+CREATE TABLE buildings (
+  id                 TEXT PRIMARY KEY,
+  code               TEXT NOT NULL UNIQUE,
+  name               TEXT NOT NULL,
+  address            TEXT NOT NULL,
+  lng                REAL NOT NULL,
+  lat                REAL NOT NULL,
+  grid_code          TEXT NOT NULL,
+  floors             INTEGER NOT NULL,
+  rooms              TEXT NOT NULL CHECK (json_valid(rooms)),
+  manager_id         TEXT NOT NULL,
+  creator_id         TEXT NOT NULL,
+  idempotency_key    TEXT NOT NULL,
+  created_at         TEXT NOT NULL,
+  last_inspection_at TEXT,
+  UNIQUE (creator_id, idempotency_key)
+) STRICT;
+CREATE INDEX buildings_by_manager ON buildings (manager_id, id);
+CREATE INDEX buildings_by_grid ON buildings (grid_code, id);
+
+CREATE TABLE fire_inspections (
+  id              TEXT PRIMARY KEY,
+  building_id     TEXT NOT NULL REFERENCES buildings (id),
+  inspector_id    TEXT NOT NULL,
+  idempotency_key TEXT NOT NULL,
+  at              TEXT NOT NULL,
+  items           TEXT NOT NULL CHECK (json_valid(items)),
+  photos          TEXT NOT NULL CHECK (json_valid(photos)),
+  case_ids        TEXT NOT NULL CHECK (json_valid(case_ids)),
+  UNIQUE (inspector_id, idempotency_key)
+) STRICT;
+CREATE INDEX fire_inspections_by_building ON fire_inspections (building_id, id DESC);
+
+-- The vault: ciphertexts (AES-256-GCM, key outside the database) and a keyed hash for exact
+-- matches; nothing here is readable without the configured key. Nulled by the purge.
+CREATE TABLE registration_secrets (
+  case_id      TEXT PRIMARY KEY REFERENCES cases (id),
+  building_id  TEXT NOT NULL,
+  doc_cipher   TEXT,
+  phone_cipher TEXT,
+  doc_hmac     TEXT,
+  purged_at    TEXT
+) STRICT;
+CREATE INDEX registration_secrets_by_hmac ON registration_secrets (doc_hmac) WHERE doc_hmac IS NOT NULL;
+
+-- Who read personal data, when, which record and why: rows are never changed or removed.
+CREATE TABLE audit_log (
+  id         TEXT PRIMARY KEY,
+  actor_id   TEXT NOT NULL,
+  actor_role TEXT NOT NULL,
+  action     TEXT NOT NULL,
+  target     TEXT NOT NULL,
+  reason     TEXT NOT NULL,
+  unit_code  TEXT NOT NULL,
+  at         TEXT NOT NULL
+) STRICT;
+CREATE INDEX audit_log_by_unit ON audit_log (unit_code, id DESC);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+`,
+  },
+  {
     version: 7,
     name: 'rate limit counters',
     sql: `

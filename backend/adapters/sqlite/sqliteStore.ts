@@ -65,6 +65,8 @@ import {
 import { applyMigrations } from './migrations'
 import { AsyncMutex } from './mutex'
 import { guard, mapSqliteError } from './sqliteErrors'
+import * as rental from './rentalStore'
+import type { AuditEntry, Building, FireInspection, RegistrationSecret } from '../../rentalPorts'
 import { countRateHit } from './rateLimitStore'
 
 export interface SqliteStoreOptions {
@@ -256,6 +258,12 @@ class SqliteTx implements Tx {
     })
   }
 
+  insertBuilding = (b: Building) => this.use((s) => rental.insertBuilding(s, b))
+  setBuildingInspected = (id: string, at: string) => this.use((s) => rental.setBuildingInspected(s, id, at))
+  insertInspection = (i: FireInspection) => this.use((s) => rental.insertInspection(s, i))
+  putSecret = (x: RegistrationSecret) => this.use((s) => rental.putSecret(s, x))
+  getSecret = (caseId: string) => this.use((s) => rental.getSecret(s, caseId))
+  appendAudit = (e: AuditEntry) => this.use((s) => rental.appendAudit(s, e))
   countRateHit(subject: string, action: string, windowStart: string, max: number): Promise<boolean> {
     return this.use((s) => countRateHit(s, subject, action, windowStart, max))
   }
@@ -790,6 +798,17 @@ export class SqliteStore implements Store {
       return r.changes === 1
     })
   }
+
+  // ---- rental (rentalStore.ts) ----
+
+  getBuilding = (id: string) => this.read('getBuilding', (s) => rental.getBuilding(s, id))
+  getBuildingByCode = (code: string) => this.read('getBuildingByCode', (s) => rental.getBuildingByCode(s, code))
+  buildingsOf = (managerId: string) => this.read('buildingsOf', (s) => rental.buildingsOf(s, managerId))
+  buildingsInGrids = (gridCodes: readonly string[]) => this.read('buildingsInGrids', (s) => rental.buildingsInGrids(s, gridCodes))
+  listInspections = (buildingId: string) => this.read('listInspections', (s) => rental.listInspections(s, buildingId))
+  getSecret = (caseId: string) => this.read('getSecret', (s) => rental.getSecret(s, caseId))
+  caseIdsByDocHmac = (docHmac: string) => this.read('caseIdsByDocHmac', (s) => rental.caseIdsByDocHmac(s, docHmac))
+  listAudit = (unitCodes: readonly string[], opts: { before?: string; limit?: number } = {}) => this.read('listAudit', (s) => rental.listAudit(s, unitCodes, opts))
 
   // ---- outbox ----
 

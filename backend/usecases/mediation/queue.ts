@@ -4,6 +4,7 @@ import { DISPUTE_TYPE_LABELS, DISPUTE_TYPES, MEDIATION, REFERRAL_LABELS, REFERRA
 import type { OrgTree } from '../../../src/core/org'
 import { fail } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
+import { auditUnit, writeAudit } from '../audit'
 import { csvCell } from '../csv'
 import { dayStart, nextDayStart } from '../queue'
 import type { Deps } from '../../runtime'
@@ -179,6 +180,8 @@ export async function ledgerCsv(d: Deps, actor: Actor, input: { from?: string; t
         .join(','),
     )
   }
+  const who = auditUnit(actor, ['dispatcher', 'admin'])
+  await writeAudit(d, actor, { actorRole: who.role, action: 'export', target: `mediation.ledgerCsv ${input.from ?? ''}..${input.to ?? ''} ${cases.length} rows`, reason: '导出调解台账', unitCode: who.unitCode })
   const stamp = d.clock.now().toISOString().slice(0, 10)
   return { ok: true as const, filename: `调解台账_${stamp}.csv`, csv: `\uFEFF${lines.join('\r\n')}\r\n`, rows: cases.length }
 }

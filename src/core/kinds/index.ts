@@ -1,9 +1,10 @@
 import type { CaseKind } from '../case'
 import { labelOf, type KindDefinition } from '../transition'
+import { CHECKIN } from './checkin'
 import { MEDIATION } from './mediation'
 import { REPORT } from './report'
 
-export const KINDS: Record<CaseKind, KindDefinition> = { report: REPORT, mediation: MEDIATION }
+export const KINDS: Record<CaseKind, KindDefinition> = { report: REPORT, mediation: MEDIATION, checkin: CHECKIN }
 
 export function statusLabel(kind: CaseKind, status: string): string {
   const def = Object.prototype.hasOwnProperty.call(KINDS, kind) ? KINDS[kind] : undefined

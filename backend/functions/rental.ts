@@ -1,0 +1,29 @@
+import * as buildings from '../usecases/rental/buildings'
+import * as checkins from '../usecases/rental/checkins'
+import * as inspections from '../usecases/rental/inspections'
+import * as police from '../usecases/rental/police'
+import { action, defineFunction } from './handler'
+import * as s from './rentalSchemas'
+import { empty } from './schemas'
+
+/** 出租屋实名登记: tenants check in by a building's QR, managers keep the roster, police see their area. */
+export const main = defineFunction('rental', {
+  building: action(s.byCode, buildings.building),
+  checkIn: action(s.checkIn, checkins.checkIn),
+  mine: action(empty, (d, actor) => checkins.mine(d, actor)),
+  update: action(s.updateRegistration, checkins.update),
+  checkOut: action(s.checkOut, checkins.checkOut),
+  registerBuilding: action(s.registerBuilding, buildings.registerBuilding),
+  myBuildings: action(empty, (d, actor) => buildings.myBuildings(d, actor)),
+  buildingQr: action(s.byBuilding, buildings.buildingQr),
+  registrations: action(s.registrations, checkins.registrations),
+  decide: action(s.decide, checkins.decide),
+  inspectionItems: action(empty, async (d) => inspections.inspectionItems(d)),
+  inspect: action(s.inspect, inspections.inspect),
+  inspections: action(s.byBuilding, inspections.inspections),
+  overdueInspections: action(s.overdueInspections, buildings.overdueInspections),
+  area: action(s.area, police.area),
+  reveal: action(s.reveal, police.reveal),
+  exportCsv: action(s.exportCsv, police.exportCsv),
+  audit: action(s.auditPage, police.audit),
+})

@@ -1,0 +1,104 @@
+/**
+ * Storage of 出租屋实名登记 beside the case store: buildings, fire inspections, the registration
+ * vault (ciphertexts and keyed hashes of identity numbers and phones, never plain text) and the
+ * append-only audit log of reveals and exports. `Store` and `Tx` extend these.
+ */
+
+export interface Building {
+  id: string
+  /** Public, unguessable code printed in the QR. */
+  code: string
+  name: string
+  address: string
+  location: { lng: number; lat: number }
+  gridCode: string
+  floors: number
+  rooms: string[]
+  managerId: string
+  creatorId: string
+  idempotencyKey: string
+  createdAt: string
+  lastInspectionAt: string | null
+}
+
+export interface FireInspection {
+  id: string
+  buildingId: string
+  inspectorId: string
+  idempotencyKey: string
+  at: string
+  items: Array<{ code: string; passed: boolean; note: string | null }>
+  photos: string[]
+  caseIds: string[]
+}
+
+/** One registration's secrets; all null once purged. */
+export interface RegistrationSecret {
+  caseId: string
+  buildingId: string
+  /** base64(iv | tag | ciphertext), AES-256-GCM with the case id as additional data. */
+  docCipher: string | null
+  phoneCipher: string | null
+  /** HMAC-SHA256 (hex) of the normalised document number under its own key. */
+  docHmac: string | null
+  purgedAt: string | null
+}
+
+export interface AuditEntry {
+  id: string
+  actorId: string
+  actorRole: string
+  action: 'reveal' | 'export'
+  /** A registration id, or a description of an export ("rental.exportCsv 440111010"). */
+  target: string
+  reason: string
+  /** The unit whose data was read; audits are listed by unit. */
+  unitCode: string
+  at: string
+}
+
+export interface RentalTx {
+  /** Inserts, or returns the building already holding (creatorId, idempotencyKey). */
+  insertBuilding(b: Building): Promise<Building>
+  setBuildingInspected(buildingId: string, at: string): Promise<void>
+  /** Inserts, or returns the inspection already holding (inspectorId, idempotencyKey). */
+  insertInspection(i: FireInspection): Promise<FireInspection>
+  /** Inserts or replaces the secrets of one registration. */
+  putSecret(s: RegistrationSecret): Promise<void>
+  getSecret(caseId: string): Promise<RegistrationSecret | null>
+  /** There is no update or delete of audit rows, here or anywhere. */
+  appendAudit(e: AuditEntry): Promise<void>
+}
+
+export interface RentalReads {
+  getBuilding(id: string): Promise<Building | null>
+  getBuildingByCode(code: string): Promise<Building | null>
+  /** A manager's buildings, oldest first. */
+  buildingsOf(managerId: string): Promise<Building[]>
+  /** Buildings located in any of the grids, oldest first, at most 2000. */
+  buildingsInGrids(gridCodes: readonly string[]): Promise<Building[]>
+  /** Newest first, at most 100. */
+  listInspections(buildingId: string): Promise<FireInspection[]>
+  getSecret(caseId: string): Promise<RegistrationSecret | null>
+  /** Registrations (case ids) whose document hashes to `docHmac` and are not purged. */
+  caseIdsByDocHmac(docHmac: string): Promise<string[]>
+  /** Newest first within the units; `before` is an entry id from the previous page. */
+  listAudit(unitCodes: readonly string[], opts: { before?: string; limit?: number }): Promise<AuditEntry[]>
+}
+
+/** The door-access system: one signed webhook per event; throws to have the outbox retry. */
+export interface AccessEvent {
+  id: string
+  type: 'grant' | 'revoke'
+  registrationId: string
+  buildingCode: string
+  room: string
+  name: string | null
+  validFrom: string
+  validUntil: string
+  at: string
+}
+
+export interface AccessControl {
+  send(e: AccessEvent): Promise<void>
+}

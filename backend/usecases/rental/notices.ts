@@ -1,0 +1,38 @@
+import type { Case } from '../../../src/core/case'
+import { CHECKIN } from '../../../src/core/kinds/checkin'
+import { labelOf } from '../../../src/core/transition'
+import { pl } from './views'
+
+interface CaseEvent {
+  action: string
+  toStatus: string
+  actorId: string
+}
+
+/** Inbox wording for a check-in event: the room, never a document or phone number. */
+export function describeCheckin(c: Case, e: CaseEvent): { title: string; body: string } {
+  const room = `${pl(c).room} 室`
+  switch (e.action) {
+    case 'check_in':
+      return { title: '新的租户登记', body: `${room}有新的实名登记，请及时确认` }
+    case 'confirm':
+      return { title: '登记已确认', body: `您在 ${room}的实名登记已确认，门禁已开通` }
+    case 'refuse':
+      return { title: '登记被驳回', body: `您在 ${room}的实名登记被驳回：${pl(c).refusedReason ?? ''}`.slice(0, 100) }
+    case 'flag_lease_overdue':
+      return { title: '租约已到期', body: `${room}租户的租约已于 ${pl(c).leaseEnd} 到期仍未退租，请核实并办理退租注销` }
+    case 'check_out':
+      return { title: '已退租注销', body: `${room}的登记已退租注销，门禁权限已收回` }
+    default:
+      return { title: `登记${labelOf(CHECKIN.statusLabels, e.toStatus)}`, body: `${room}的实名登记：${labelOf(CHECKIN.actionLabels, e.action)}` }
+  }
+}
+
+/** The tenant and the building's manager hear of each other's moves; the lease reminder goes to the manager; a purge to nobody. */
+export function checkinRecipients(c: Case, e: CaseEvent): string[] {
+  if (e.action === 'purge') return []
+  const out = new Set<string>(e.action === 'flag_lease_overdue' ? [] : [c.creatorId])
+  if (c.assigneeId) out.add(c.assigneeId)
+  out.delete(e.actorId)
+  return [...out]
+}

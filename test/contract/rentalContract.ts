@@ -1,0 +1,119 @@
+/**
+ * The rental part of the Store contract (buildings, inspections, the registration vault, the
+ * append-only audit log), run inside describeStoreContract against every adapter.
+ */
+import type { Store } from '../../backend/ports'
+import type { AuditEntry, Building, FireInspection } from '../../backend/rentalPorts'
+import { at, caseId, makeCase } from './storeContract'
+
+function buildingId(n: number): string {
+  return `01JNB0000000000000000${String(n).padStart(5, '0')}`
+}
+
+export function makeBuilding(o: Partial<Building> = {}): Building {
+  return {
+    id: buildingId(1),
+    code: 'CODE000001',
+    name: '云景路 18 号',
+    address: '云景路 18 号',
+    location: { lng: 113.32, lat: 23.18 },
+    gridCode: 'G1',
+    floors: 6,
+    rooms: ['101', '102'],
+    managerId: 'm1',
+    creatorId: 'm1',
+    idempotencyKey: 'bk-1',
+    createdAt: at(0),
+    lastInspectionAt: null,
+    ...o,
+  }
+}
+
+function makeAudit(n: number, o: Partial<AuditEntry> = {}): AuditEntry {
+  return { id: `01JNA0000000000000000${String(n).padStart(5, '0')}`, actorId: 'p1', actorRole: 'police', action: 'reveal', target: caseId(1), reason: '核查', unitCode: 'S1', at: at(n), ...o }
+}
+
+export function describeRentalContract(get: () => Store): void {
+  describe('rental', () => {
+    it('stores a building once per (creator, key) and finds it by id, code, manager and grid', async () => {
+      const store = get()
+      const b = makeBuilding()
+      expect(await store.transaction((tx) => tx.insertBuilding(b))).toEqual(b)
+      // The retry with a new id and code gets the first building back.
+      expect(await store.transaction((tx) => tx.insertBuilding({ ...b, id: buildingId(9), code: 'CODE000009' }))).toEqual(b)
+      await store.transaction((tx) => tx.insertBuilding(makeBuilding({ id: buildingId(2), code: 'CODE000002', idempotencyKey: 'bk-2', gridCode: 'G2', managerId: 'm2', creatorId: 'm2' })))
+      expect(await store.getBuilding(b.id)).toEqual(b)
+      expect(await store.getBuilding(buildingId(9))).toBeNull()
+      expect(await store.getBuildingByCode('CODE000001')).toEqual(b)
+      expect(await store.getBuildingByCode('CODE000009')).toBeNull()
+      expect((await store.buildingsOf('m1')).map((x) => x.id)).toEqual([b.id])
+      expect((await store.buildingsInGrids(['G1', 'G2'])).map((x) => x.id)).toEqual([b.id, buildingId(2)])
+      expect(await store.buildingsInGrids([])).toEqual([])
+    })
+
+    it('moves the last inspection time forward only', async () => {
+      const store = get()
+      await store.transaction((tx) => tx.insertBuilding(makeBuilding()))
+      await store.transaction((tx) => tx.setBuildingInspected(buildingId(1), at(10)))
+      await store.transaction((tx) => tx.setBuildingInspected(buildingId(1), at(5)))
+      expect((await store.getBuilding(buildingId(1)))?.lastInspectionAt).toBe(at(10))
+    })
+
+    it('stores an inspection once per (inspector, key), newest first per building', async () => {
+      const store = get()
+      await store.transaction((tx) => tx.insertBuilding(makeBuilding()))
+      const i: FireInspection = { id: '01JNI0000000000000000000001', buildingId: buildingId(1), inspectorId: 'm1', idempotencyKey: 'ik-1', at: at(1), items: [{ code: 'wiring', passed: false, note: '私拉电线' }, { code: 'smoke', passed: true, note: null }], photos: ['f1'], caseIds: [caseId(3)] }
+      expect(await store.transaction((tx) => tx.insertInspection(i))).toEqual(i)
+      expect(await store.transaction((tx) => tx.insertInspection({ ...i, id: '01JNI0000000000000000000009' }))).toEqual(i)
+      const j = { ...i, id: '01JNI0000000000000000000002', idempotencyKey: 'ik-2', at: at(2) }
+      await store.transaction((tx) => tx.insertInspection(j))
+      expect((await store.listInspections(buildingId(1))).map((x) => x.id)).toEqual([j.id, i.id])
+    })
+
+    it('keeps vault rows by case, finds them by keyed hash until purged', async () => {
+      const store = get()
+      await store.transaction(async (tx) => {
+        await tx.insertCase(makeCase({ id: caseId(1), kind: 'checkin' }))
+        await tx.insertCase(makeCase({ id: caseId(2), kind: 'checkin' }))
+        await tx.putSecret({ caseId: caseId(1), buildingId: buildingId(1), docCipher: 'c1', phoneCipher: 'p1', docHmac: 'h-same', purgedAt: null })
+        await tx.putSecret({ caseId: caseId(2), buildingId: buildingId(1), docCipher: 'c2', phoneCipher: 'p2', docHmac: 'h-same', purgedAt: null })
+      })
+      expect(await store.getSecret(caseId(1))).toEqual({ caseId: caseId(1), buildingId: buildingId(1), docCipher: 'c1', phoneCipher: 'p1', docHmac: 'h-same', purgedAt: null })
+      expect(await store.caseIdsByDocHmac('h-same')).toEqual([caseId(1), caseId(2)])
+      await store.transaction(async (tx) => {
+        const s = await tx.getSecret(caseId(1))
+        await tx.putSecret({ ...s!, docCipher: null, phoneCipher: null, docHmac: null, purgedAt: at(5) })
+      })
+      expect(await store.getSecret(caseId(1))).toMatchObject({ docCipher: null, phoneCipher: null, docHmac: null, purgedAt: at(5) })
+      expect(await store.caseIdsByDocHmac('h-same')).toEqual([caseId(2)])
+      expect(await store.getSecret(caseId(7))).toBeNull()
+    })
+
+    it('a rolled-back transaction leaves no vault or audit row', async () => {
+      const store = get()
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.insertCase(makeCase({ id: caseId(1), kind: 'checkin' }))
+          await tx.putSecret({ caseId: caseId(1), buildingId: buildingId(1), docCipher: 'c', phoneCipher: 'p', docHmac: 'h', purgedAt: null })
+          await tx.appendAudit(makeAudit(1))
+          throw new Error('boom')
+        }),
+      ).rejects.toThrow('boom')
+      expect(await store.getSecret(caseId(1))).toBeNull()
+      expect(await store.listAudit(['S1'], {})).toEqual([])
+    })
+
+    it('lists audit rows of the units newest first, a page at a time; the port has no way to change one', async () => {
+      const store = get()
+      for (let n = 1; n <= 5; n++) await store.transaction((tx) => tx.appendAudit(makeAudit(n, { unitCode: n === 3 ? 'S2' : 'S1' })))
+      const first = await store.listAudit(['S1'], { limit: 2 })
+      expect(first.map((e) => e.at)).toEqual([at(5), at(4)])
+      expect((await store.listAudit(['S1'], { before: first[1]!.id, limit: 10 })).map((e) => e.at)).toEqual([at(2), at(1)])
+      expect((await store.listAudit(['S1', 'S2'], {})).length).toBe(5)
+      expect(await store.listAudit([], {})).toEqual([])
+      expect(first[0]).toEqual(makeAudit(5))
+      const surface = [...Object.keys(store), ...Object.getOwnPropertyNames(Object.getPrototypeOf(store))].filter((k) => /audit/i.test(k))
+      expect(surface.sort()).toEqual(['listAudit'])
+    })
+  })
+}
