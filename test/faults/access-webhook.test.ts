@@ -24,19 +24,12 @@ import { deliverDue } from '../../backend/usecases/notify'
 import { checkIn, checkOut, decide } from '../../backend/usecases/rental/checkins'
 import { OrgTree } from '../../src/core/org'
 import { recordFaults } from '../support/faultReport'
+import { idNumberFor } from '../support/authzWorld'
 import { idemKey } from '../support/fixtures'
 
 const TENANTS = 8
 const SECRET = randomBytes(32)
 type Phase = 'fail' | 'hang' | 'ok'
-
-/** An 18-digit identity number with a valid GB 11643 check digit. */
-function idNumber(serial: number): string {
-  const body = `44010619900101${String(100 + serial).padStart(3, '0')}`
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-  const sum = [...body].reduce((n, ch, i) => n + Number(ch) * weights[i]!, 0)
-  return body + '10X98765432'[sum % 11]!
-}
 
 let phase: Phase = 'fail'
 let attempts = 0
@@ -122,7 +115,7 @@ it('delivers every grant and revoke at least once, signed and in order per regis
       room: `${1 + (i % 6)}0${1 + (i % 3)}`,
       name: t.name,
       docType: 'id_card',
-      docNumber: idNumber(i),
+      docNumber: idNumberFor(i),
       phone: `1391234${String(1000 + i).slice(-4)}`,
       moveInDate: '2026-11-01',
       leaseEnd: '2027-10-31',

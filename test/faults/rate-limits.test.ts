@@ -11,6 +11,8 @@ import { ConfigError, parseDistrictConfig } from '../../backend/config/district'
 import { DB_FILE_NAME } from '../../backend/adapters/sqlite'
 import { DEMO_STREET } from '../../backend/seed/demoOrg'
 import { RATE_LIMITED_MESSAGE } from '../../backend/usecases/rateLimit'
+import { DEMO_BUILDING_CODE } from '../../backend/seed/demoBuildings'
+import { checkInPayload } from '../support/authzWorld'
 import { districtConfigFile } from '../support/districtConfig'
 import { recordFaults } from '../support/faultReport'
 import { GRID1_CODE, idemKey, reportInput } from '../support/fixtures'
@@ -18,18 +20,22 @@ import { advance } from '../support/cases'
 import { as, ROOT, startServer, type Client, type RunningServer } from '../support/server'
 
 let srv: RunningServer
-let resident: Client, resident2: Client, gw: Client
+let resident: Client, resident2: Client, gw: Client, tenant: Client
+/** One document number per idempotency key, so a replay sends the same registration. */
+const serials = new Map<string, number>()
+const serialOf = (k: string) => serials.get(k) ?? (serials.set(k, serials.size + 1), serials.size)
 
 const LIMITS = {
   'reports.submit': { max: 3, windowMinutes: 10 },
   'cases.proxySubmit': { max: 2, windowMinutes: 10 },
   'mediation.apply': { max: 2, windowMinutes: 60 },
   'grid.ask': { max: 2, windowMinutes: 10 },
+  'rental.checkIn': { max: 2, windowMinutes: 60 },
 }
 
 beforeAll(async () => {
   srv = await startServer({ env: { JIEFANG_TIMER_MS: '0', JIEFANG_DISTRICT_CONFIG: districtConfigFile({ rateLimits: LIMITS }) } })
-  ;[resident, resident2, gw] = await Promise.all(['demo-resident', 'demo-resident-2', 'demo-grid-worker'].map((u) => as(srv.url, u)))
+  ;[resident, resident2, gw, tenant] = await Promise.all(['demo-resident', 'demo-resident-2', 'demo-grid-worker', 'demo-tenant'].map((u) => as(srv.url, u)))
 })
 afterAll(async () => {
   await srv?.stop()
@@ -61,6 +67,7 @@ const CREATES = [
   { action: 'cases.proxySubmit', who: () => gw, fn: 'cases', name: 'proxySubmit', data: (k: string) => ({ ...reportInput({ idempotencyKey: k }), proxy: { name: '王阿姨', phone: '13700000000' } }) },
   { action: 'mediation.apply', who: () => resident, fn: 'mediation', name: 'apply', data: apply },
   { action: 'grid.ask', who: () => resident, fn: 'grid', name: 'ask', data: (k: string) => ({ code: GRID1_CODE, idempotencyKey: k, question: '请问社区活动室几点开放？' }) },
+  { action: 'rental.checkIn', who: () => tenant, fn: 'rental', name: 'checkIn', data: (k: string) => checkInPayload(DEMO_BUILDING_CODE, serialOf(k), k) },
 ] as const
 
 it.each(CREATES.map((c) => [c.action, c] as const))('%s: refuses beyond the limit, keeps replays, writes nothing when refused', async (action, c) => {

@@ -7,18 +7,23 @@
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { DB_FILE_NAME } from '../../backend/adapters/sqlite'
+import { DEMO_BUILDING_CODE } from '../../backend/seed/demoBuildings'
 import { DEMO_STREET } from '../../backend/seed/demoOrg'
+import { checkInPayload } from '../support/authzWorld'
 import { GRID1_CODE, idemKey, reportInput } from '../support/fixtures'
 import { recordFaults } from '../support/faultReport'
 import { submitReport } from '../support/cases'
 import { as, startServer, type Client, type RunningServer } from '../support/server'
 
 let srv: RunningServer
-let resident: Client, gw: Client, disp: Client
+let resident: Client, gw: Client, disp: Client, tenant: Client
+/** One document number per idempotency key: the 20 sends of a key are one registration. */
+const serials = new Map<string, number>()
+const serialOf = (k: string) => serials.get(k) ?? (serials.set(k, serials.size + 1), serials.size)
 
 beforeAll(async () => {
   srv = await startServer({ env: { JIEFANG_TIMER_MS: '0' } })
-  ;[resident, gw, disp] = await Promise.all(['demo-resident', 'demo-grid-worker', 'demo-dispatcher'].map((u) => as(srv.url, u)))
+  ;[resident, gw, disp, tenant] = await Promise.all(['demo-resident', 'demo-grid-worker', 'demo-dispatcher', 'demo-tenant'].map((u) => as(srv.url, u)))
 })
 afterAll(async () => {
   await srv?.stop()
@@ -51,6 +56,15 @@ const CREATES: Array<{ name: string; who: () => Client; fn: string; action: stri
   { name: 'cases.proxySubmit', who: () => gw, fn: 'cases', action: 'proxySubmit', data: (k) => ({ ...reportInput({ idempotencyKey: k }), proxy: { name: '王阿姨', phone: '13700000000' } }), id: (r) => r.case.id, count: (id) => countRows('SELECT count(*) FROM cases WHERE id = ?', id) },
   { name: 'mediation.apply', who: () => resident, fn: 'mediation', action: 'apply', data: mediationInput, id: (r) => r.case.id, count: (id) => countRows('SELECT count(*) FROM cases WHERE id = ?', id) },
   { name: 'grid.ask', who: () => resident, fn: 'grid', action: 'ask', data: (k) => ({ code: GRID1_CODE, idempotencyKey: k, question: '请问社区活动室几点开放？' }), id: (r) => r.caseId, count: (id) => countRows('SELECT count(*) FROM cases WHERE id = ?', id) },
+  {
+    name: 'rental.checkIn',
+    who: () => tenant,
+    fn: 'rental',
+    action: 'checkIn',
+    data: (k) => checkInPayload(DEMO_BUILDING_CODE, serialOf(k), k),
+    id: (r) => r.registration.id,
+    count: (id) => countRows('SELECT count(*) FROM cases WHERE id = ?', id) + countRows('SELECT count(*) FROM registration_secrets WHERE case_id = ?', id) - 1,
+  },
   {
     name: 'grid.publish',
     who: () => gw,

@@ -10,6 +10,7 @@ import type { Case } from '../../src/core/case'
 import type { OrgUnit } from '../../src/core/org'
 import type { Role } from '../../src/core/roles'
 import type { Store, User } from '../../backend/ports'
+import type { Building } from '../../backend/rentalPorts'
 import { DEMO_CITY, DEMO_STREET, gridCode } from '../../backend/seed/demoOrg'
 import { GRID1_CODE, GRID1_POINT } from './fixtures'
 
@@ -47,7 +48,45 @@ export function otherUsers(): User[] {
     u('other-grid-worker', '其他网格员', [{ role: 'grid_worker', unitCode: OTHER_GRID }]),
     u('other-dispatcher', '其他坐席', [{ role: 'dispatcher', unitCode: OTHER_STREET }]),
     u('other-mediator', '其他调解员', [{ role: 'mediator', unitCode: OTHER_STREET, committee: 'family' }]),
+    u('other-manager', '其他楼栋长', [{ role: 'building_manager', unitCode: OTHER_GRID }]),
+    u('grid2-manager', '二网格楼栋长', [{ role: 'building_manager', unitCode: GRID2_CODE }]),
   ]
+}
+
+/** Rental buildings for the three targets: the demo building (grid 1), one in grid 2, one in the other district. */
+export function matrixBuildings(): { same: Building; other: Building } {
+  const at = new Date().toISOString()
+  const base = { floors: 2, rooms: ['101', '102', '201', '202'], lastInspectionAt: null, createdAt: at }
+  return {
+    same: { ...base, id: newId(), code: 'GRIDTWO001', name: '二网格出租屋', address: '广州市白云区云景路 40 号', location: { lng: 113.32475, lat: 23.181 }, gridCode: GRID2_CODE, managerId: 'grid2-manager', creatorId: 'grid2-manager', idempotencyKey: newId() },
+    other: { ...base, id: newId(), code: 'OTHERBLD01', name: '天河出租屋', address: '广州市天河区五山路 1 号', location: OTHER_POINT, gridCode: OTHER_GRID, managerId: 'other-manager', creatorId: 'other-manager', idempotencyKey: newId() },
+  }
+}
+
+/** A valid check-in at a building (a fresh document number and phone per serial). */
+export function checkInPayload(buildingCode: string, serial: number, key: string) {
+  return {
+    idempotencyKey: key,
+    buildingCode,
+    room: '101',
+    name: '测试租户',
+    docType: 'id_card',
+    docNumber: idNumberFor(serial),
+    phone: `139${String(10_000_000 + serial).slice(-8)}`,
+    moveInDate: '2026-11-01',
+    leaseEnd: '2027-10-31',
+    cohabitants: [],
+    consent: { purpose: true, sensitive: true, version: '2026-12' },
+  }
+}
+
+/** An 18-digit identity number with a valid GB 11643 check digit, distinct per serial. */
+export function idNumberFor(serial: number): string {
+  const day = String(1 + Math.floor(serial / 1000) % 28).padStart(2, '0')
+  const body = `44010619900${1 + (Math.floor(serial / 28000) % 9)}${day}${String(serial % 1000).padStart(3, '0')}`
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+  const sum = [...body].reduce((n, ch, i) => n + Number(ch) * weights[i]!, 0)
+  return body + '10X98765432'[sum % 11]!
 }
 
 /** The actor playing each role: the demo user holding it, placed in the demo street / grid 1. */
