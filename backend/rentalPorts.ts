@@ -68,6 +68,15 @@ export interface RentalTx {
   getSecret(caseId: string): Promise<RegistrationSecret | null>
   /** There is no update or delete of audit rows, here or anywhere. */
   appendAudit(e: AuditEntry): Promise<void>
+  /**
+   * The registration that last claimed a document as live (pending or active), by keyed hash:
+   * read and set in the check-in's transaction, so two check-ins of one document cannot both
+   * pass; released when the stay ends, so no hash outlives it here.
+   */
+  liveDocumentHolder(docHmac: string): Promise<string | null>
+  setLiveDocumentHolder(docHmac: string, caseId: string): Promise<void>
+  /** Removes the claim if `caseId` still holds it. */
+  releaseLiveDocument(docHmac: string, caseId: string): Promise<void>
 }
 
 export interface RentalReads {

@@ -143,7 +143,6 @@ function rentalParts(config: DistrictConfig, dir: string | null): Pick<Deps, 'va
   const { loadOrCreateSecret } = require('./adapters/local/secret') as typeof import('./adapters/local/secret')
   /* eslint-enable @typescript-eslint/no-require-imports */
   const key = loadPiiKey(process.env, dir === null ? null : { dataDir: dir })
-  if (!key) console.error(JSON.stringify({ level: 'error', msg: 'JIEFANG_PII_KEY is not set: rental check-in refuses until it is configured' }))
   const envSecret = process.env.JIEFANG_ACCESS_WEBHOOK_SECRET
   const secret = envSecret ? Buffer.from(envSecret, 'utf8') : dir !== null ? loadOrCreateSecret(dir, 'access-webhook.secret') : null
   const url = () => process.env.JIEFANG_ACCESS_WEBHOOK_URL || config.rental.accessControl.webhookUrl

@@ -7,7 +7,8 @@ import { id, idempotencyKey, lat, lng, version } from './schemas'
  * every wrong field with its own Chinese message.
  */
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-const statuses = z.array(z.enum(['pending', 'active', 'refused', 'checked_out', 'purged'])).max(5).optional()
+// An error map of its own: zod's default enum message echoes the received value, however long.
+const statuses = z.array(z.enum(['pending', 'active', 'refused', 'checked_out', 'purged'], { errorMap: () => ({ message: '登记状态不正确' }) })).max(5).optional()
 const buildingCode = z.string().regex(/^[0-9A-Z]{6,16}$/, '楼栋二维码不正确，请重新扫描')
 const reason = z.string().trim().min(2, '请填写事由（至少 2 个字）').max(200, '事由最多 200 个字')
 

@@ -119,7 +119,9 @@ export interface InspectionView {
 export interface AuditView {
   id: string
   actorName: string
+  /** The role identifier (`police`, `dispatcher`, …); `actorRoleLabel` is its Chinese label. */
   actorRole: string
+  actorRoleLabel: string
   action: 'reveal' | 'export'
   target: string
   reason: string

@@ -65,6 +65,11 @@ describe('cloudbaserc.json', () => {
       const f = rc.functions.find((x) => x.name === name) as FunctionConfig
       for (const v of ['JIEFANG_PII_KEY', 'JIEFANG_ACCESS_WEBHOOK_SECRET', 'JIEFANG_ACCESS_WEBHOOK_URL']) expect(f.envVariables[v]).toBe(`{{env.${v}}}`)
     }
+    // The minute timer delivers the outbox, door-access webhooks included, so it signs them too;
+    // it never needs the identity-number key.
+    const sla = rc.functions.find((x) => x.name === 'sla-timer') as FunctionConfig
+    expect(sla.envVariables).toMatchObject({ JIEFANG_ACCESS_WEBHOOK_SECRET: '{{env.JIEFANG_ACCESS_WEBHOOK_SECRET}}', JIEFANG_ACCESS_WEBHOOK_URL: '{{env.JIEFANG_ACCESS_WEBHOOK_URL}}' })
+    expect(sla.envVariables.JIEFANG_PII_KEY).toBeUndefined()
   })
 
   it('declares exactly the store\'s collections, admin-only, with the indexes of indexes.ts', () => {

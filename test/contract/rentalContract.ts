@@ -89,6 +89,21 @@ export function describeRentalContract(get: () => Store): void {
       expect(await store.getSecret(caseId(7))).toBeNull()
     })
 
+    it('keeps one live-document claim per hash, moved by a later claim, released only by its holder', async () => {
+      const store = get()
+      expect(await store.transaction((tx) => tx.liveDocumentHolder('h1'))).toBeNull()
+      await store.transaction((tx) => tx.setLiveDocumentHolder('h1', caseId(1)))
+      expect(await store.transaction((tx) => tx.liveDocumentHolder('h1'))).toBe(caseId(1))
+      await store.transaction((tx) => tx.setLiveDocumentHolder('h1', caseId(2)))
+      await store.transaction((tx) => tx.releaseLiveDocument('h1', caseId(1)))
+      expect(await store.transaction((tx) => tx.liveDocumentHolder('h1'))).toBe(caseId(2))
+      await store.transaction((tx) => tx.releaseLiveDocument('h1', caseId(2)))
+      expect(await store.transaction((tx) => tx.liveDocumentHolder('h1'))).toBeNull()
+      // Kept apart from idempotency claims of a case creator with the same key.
+      await store.transaction((tx) => tx.claimIdempotency('u1', 'h2', caseId(3)))
+      expect(await store.transaction((tx) => tx.liveDocumentHolder('h2'))).toBeNull()
+    })
+
     it('a rolled-back transaction leaves no vault or audit row', async () => {
       const store = get()
       await expect(

@@ -52,8 +52,15 @@ describe('the PII vault', () => {
   it('without a key, check-in and reveal refuse as unavailable (retryable) before touching anything', async () => {
     const d = {} as Deps
     const actor = { userId: 'u1', name: 'x', grants: [{ role: 'police' as const, unitCode: '440111010' }] }
-    expect(await checkIn(d, actor, {} as never)).toMatchObject({ ok: false, code: 'UNAVAILABLE', retryable: true })
-    expect(await reveal(d, actor, { id: 'x', reason: '核查' })).toMatchObject({ ok: false, code: 'UNAVAILABLE' })
+    const log = jest.spyOn(console, 'error').mockImplementation(() => undefined)
+    try {
+      expect(await checkIn(d, actor, {} as never)).toMatchObject({ ok: false, code: 'UNAVAILABLE', retryable: true })
+      expect(await reveal(d, actor, { id: 'x', reason: '核查' })).toMatchObject({ ok: false, code: 'UNAVAILABLE' })
+      expect(log).toHaveBeenCalledTimes(1)
+      expect(String(log.mock.calls[0]![0])).toContain('JIEFANG_PII_KEY is not configured')
+    } finally {
+      log.mockRestore()
+    }
   })
 })
 

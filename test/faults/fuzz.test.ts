@@ -696,6 +696,13 @@ describe('bugs the fuzzer found (fixed)', () => {
     expect(answerProblem(await submit(key))).toBeNull()
   })
 
+  it('rental.area with a huge status value answers a short message (zod\'s enum message echoed the value)', async () => {
+    const r = (await mains.rental!({ action: 'area', data: { statuses: ['中'.repeat(20_000)] } }, contexts.grid)) as Record<string, unknown>
+    expect(r).toMatchObject({ ok: false, code: 'VALIDATION' })
+    expect(String(r.message).length).toBeLessThan(100)
+    expect(answerProblem(r)).toBeNull()
+  })
+
   it('grid.ask with an idempotency key the caller used for another case does not answer with that case', async () => {
     const key = `xkind-c-${idemKey()}`
     const first = await apply(key)

@@ -21,7 +21,7 @@ import { GRID1_CODE, GRID1_POINT, GRID2_POINT, idemKey } from '../support/fixtur
 import { as, startServer, type Client, type RunningServer } from '../support/server'
 
 const SECRET = 'test-webhook-secret-7f3a'
-const DOCS = { tenant: '440106199001011235', other: '440111198506154326', short: '11010519491231002X' }
+const DOCS = { tenant: '440106199001011235', other: '440111198506154326', short: '11010519491231002X', race: '510107197811305679' }
 const PHONES = { tenant: '13912340001', tenant2: '13912340002', other: '13912340003', short: '13912340004' }
 
 interface Hook {
@@ -163,8 +163,21 @@ describe('check-in', () => {
     expect((await call(tenant, 'mine')).registrations.map((r: { id: string }) => r.id)).toEqual([regId])
   })
 
+  it('of two check-ins of one document at the same moment, exactly one is taken', async () => {
+    const doc = DOCS.race
+    const [a, b] = await Promise.all([
+      call(resident, 'checkIn', checkInInput({ room: '501', docNumber: doc, phone: PHONES.other })),
+      call(manager2, 'checkIn', checkInInput({ room: '502', docNumber: doc, phone: PHONES.other })),
+    ])
+    expect([a.ok, b.ok].sort()).toEqual([false, true])
+    expect([a, b].find((x) => !x.ok)).toMatchObject({ code: 'VALIDATION', details: { docNumber: '已有待确认或在住的登记' } })
+    const won = [a, b].find((x) => x.ok)
+    const who = won === a ? resident : manager2
+    expect(await call(who, 'checkOut', { id: won.registration.id, version: 1 })).toMatchObject({ ok: true })
+  })
+
   it('a tenant sees only their own registration; another manager and a grid worker see nothing of the building', async () => {
-    expect((await call(resident, 'mine')).registrations).toEqual([])
+    expect((await call(resident, 'mine')).registrations.filter((r: { status: string }) => r.status !== 'checked_out')).toEqual([])
     expect(await call(resident, 'update', { id: regId, version: 1, phone: PHONES.other })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     expect(await call(resident, 'checkOut', { id: regId, version: 1 })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     for (const c of [manager2, gw, tenant]) {
@@ -205,13 +218,14 @@ describe('check-in', () => {
 describe('police and the street', () => {
   it('police see their area masked, find by building name or an exact document number', async () => {
     const all = await call(police, 'area', {})
-    expect(all).toMatchObject({ ok: true, total: 2 })
+    expect(all).toMatchObject({ ok: true, total: 3 }) // active, refused, and the race's winner (checked out)
+    expect(await call(police, 'area', { statuses: ['active', 'pending'] })).toMatchObject({ total: 1 })
     const mine = all.registrations.find((r: { id: string }) => r.id === regId)
     expect(mine).toMatchObject({ docNumberMasked: '4401**********1235', phone: '139****0002' })
     expect((await call(police, 'area', { q: DOCS.tenant })).registrations.map((r: { id: string }) => r.id)).toEqual([regId])
     expect(await call(police, 'area', { q: '云景路 18 号', statuses: ['active'] })).toMatchObject({ total: 1, registrations: [expect.objectContaining({ id: regId })] })
     expect(await call(police, 'area', { q: '不存在的楼' })).toMatchObject({ total: 0, registrations: [] })
-    expect((await call(disp, 'area', {})).total).toBe(2)
+    expect((await call(disp, 'area', {})).total).toBe(3)
     for (const c of [tenant, manager, gw]) expect(await call(c, 'area', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 
@@ -331,7 +345,7 @@ describe('leaving, reminders and the purge', () => {
   it('purges identity numbers and phones after the retention period, keeping an anonymised record', async () => {
     expect((await advance(srv.url, 24 * 170)).timers['rental-timer']).toMatchObject({ purged: 0 })
     const t = await advance(srv.url, 24 * 12)
-    expect(t.timers['rental-timer'].purged).toBe(3) // the checked-out stay, the withdrawal and the refusal
+    expect(t.timers['rental-timer'].purged).toBe(4) // the checked-out stays (the race's winner too), the withdrawal and the refusal
     const mine = (await call(tenant, 'mine')).registrations.find((r: { id: string }) => r.id === regId)
     expect(mine).toMatchObject({ status: 'purged', statusLabel: '已清除', name: null, docNumberMasked: null, phone: null, cohabitants: [], room: '101', docType: 'id_card', moveInDate: '2026-11-01' })
     expect(await call(police, 'reveal', { id: regId, reason: '核查' })).toMatchObject({ ok: false, code: 'NOT_FOUND' })

@@ -164,6 +164,22 @@ export async function appendAudit(coll: Coll, e: AuditEntry): Promise<void> {
   checked(await guard(() => coll('audit_log').add(auditToDoc(e))))
 }
 
+const liveId = (docHmac: string) => compoundId('live-document', docHmac)
+
+export async function liveDocumentHolder(coll: Coll, docHmac: string): Promise<string | null> {
+  const d = await byId(coll, 'idempotency', liveId(docHmac))
+  return d ? strOrNull(d, 'caseId') : null
+}
+
+export async function setLiveDocumentHolder(coll: Coll, docHmac: string, caseId: string): Promise<void> {
+  checked(await guard(() => coll('idempotency').doc(liveId(docHmac)).set({ kind: 'live-document', caseId })))
+}
+
+export async function releaseLiveDocument(coll: Coll, docHmac: string, caseId: string): Promise<void> {
+  if ((await liveDocumentHolder(coll, docHmac)) !== caseId) return
+  checked(await guard(() => coll('idempotency').doc(liveId(docHmac)).remove()))
+}
+
 // ---- reads ----
 
 export async function getBuilding(coll: Coll, id: string): Promise<Building | null> {

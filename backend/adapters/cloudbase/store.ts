@@ -906,6 +906,9 @@ class CloudbaseTx implements Tx {
   putSecret = (x: RegistrationSecret) => rental.putSecret(this.rc, x)
   getSecret = (caseId: string) => rental.getSecret(this.rc, caseId)
   appendAudit = (e: AuditEntry) => rental.appendAudit(this.rc, e)
+  liveDocumentHolder = (h: string) => rental.liveDocumentHolder(this.rc, h)
+  setLiveDocumentHolder = (h: string, caseId: string) => rental.setLiveDocumentHolder(this.rc, h, caseId)
+  releaseLiveDocument = (h: string, caseId: string) => rental.releaseLiveDocument(this.rc, h, caseId)
   countRateHit(subject: string, action: string, windowStart: string, max: number): Promise<boolean> {
     return countRateHitCloudbase(this.coll('rate_counters'), compoundId('rate', subject, action), subject, action, windowStart, max)
   }

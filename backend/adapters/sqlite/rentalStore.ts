@@ -146,6 +146,22 @@ export function appendAudit(s: Statements, e: AuditEntry): void {
   )
 }
 
+/** Live-document claims share the reservations table under their own creator id (no migration). */
+const LIVE_DOCUMENT = 'rental:live-document'
+
+export function liveDocumentHolder(s: Statements, docHmac: string): string | null {
+  const r = s.get('SELECT case_id FROM idempotency WHERE creator_id = ? AND key = ?').get(LIVE_DOCUMENT, docHmac) as { case_id: string } | undefined
+  return r?.case_id ?? null
+}
+
+export function setLiveDocumentHolder(s: Statements, docHmac: string, caseId: string): void {
+  s.get('INSERT INTO idempotency (creator_id, key, case_id) VALUES (?, ?, ?) ON CONFLICT (creator_id, key) DO UPDATE SET case_id = excluded.case_id').run(LIVE_DOCUMENT, docHmac, caseId)
+}
+
+export function releaseLiveDocument(s: Statements, docHmac: string, caseId: string): void {
+  s.get('DELETE FROM idempotency WHERE creator_id = ? AND key = ? AND case_id = ?').run(LIVE_DOCUMENT, docHmac, caseId)
+}
+
 // ---- reads ----
 
 export function getSecret(s: Statements, caseId: string): RegistrationSecret | null {

@@ -264,6 +264,9 @@ class SqliteTx implements Tx {
   putSecret = (x: RegistrationSecret) => this.use((s) => rental.putSecret(s, x))
   getSecret = (caseId: string) => this.use((s) => rental.getSecret(s, caseId))
   appendAudit = (e: AuditEntry) => this.use((s) => rental.appendAudit(s, e))
+  liveDocumentHolder = (h: string) => this.use((s) => rental.liveDocumentHolder(s, h))
+  setLiveDocumentHolder = (h: string, caseId: string) => this.use((s) => rental.setLiveDocumentHolder(s, h, caseId))
+  releaseLiveDocument = (h: string, caseId: string) => this.use((s) => rental.releaseLiveDocument(s, h, caseId))
   countRateHit(subject: string, action: string, windowStart: string, max: number): Promise<boolean> {
     return this.use((s) => countRateHit(s, subject, action, windowStart, max))
   }

@@ -17,6 +17,15 @@ const NOT_FOUND = '登记不存在或无权查看'
 const NO_BUILDING = '楼栋不存在，请重新扫描楼栋二维码'
 const LIVE: readonly string[] = ['pending', 'active']
 
+/** Rolls the check-in's transaction back: the document is pending or active elsewhere. */
+class DocumentLive extends Error {}
+
+/** When a stay ends its document is free again, and its claim (a keyed hash) goes. */
+async function releaseDocument(tx: Tx, caseId: string): Promise<void> {
+  const s = await tx.getSecret(caseId)
+  if (s?.docHmac) await tx.releaseLiveDocument(s.docHmac, caseId)
+}
+
 function firstFailure(details: Record<string, string>): Failure {
   return fail('VALIDATION', Object.values(details)[0]!, details)
 }
@@ -57,12 +66,6 @@ export async function checkIn(d: Deps, actor: Actor, input: CheckInInput) {
   if (Object.keys(details).length > 0) return firstFailure(details)
 
   const docHmac = vault.lookupHash(input.docType, doc)
-  for (const id of await d.store.caseIdsByDocHmac(docHmac)) {
-    const other = await d.store.getCase(id)
-    if (other && LIVE.includes(other.status)) {
-      return fail('VALIDATION', '该证件已有待确认或在住的登记，请先办理退租注销；如有疑问请联系楼栋长', { docNumber: '已有待确认或在住的登记' })
-    }
-  }
   const { case: c, event } = openCheckin({
     id: d.newId(),
     eventId: d.newId(),
@@ -83,12 +86,24 @@ export async function checkIn(d: Deps, actor: Actor, input: CheckInInput) {
       consent: { version: input.consent.version, at: now.toISOString() },
     },
   })
-  const made = await createOnce(d, actor, input.idempotencyKey, c, event, {
-    limit: 'rental.checkIn',
-    also: async (tx) => {
-      await tx.putSecret({ caseId: c.id, buildingId: b.id, docCipher: vault.seal(doc, c.id), phoneCipher: vault.seal(phone, c.id), docHmac, purgedAt: null })
-    },
-  })
+  let made: Awaited<ReturnType<typeof createOnce>>
+  try {
+    made = await createOnce(d, actor, input.idempotencyKey, c, event, {
+      limit: 'rental.checkIn',
+      also: async (tx) => {
+        // One live registration per document: checked and claimed in this transaction, so two
+        // check-ins of one document at once cannot both pass.
+        const holder = await tx.liveDocumentHolder(docHmac)
+        const other = holder && holder !== c.id ? await tx.getCase(holder) : null
+        if (other && LIVE.includes(other.status)) throw new DocumentLive()
+        await tx.setLiveDocumentHolder(docHmac, c.id)
+        await tx.putSecret({ caseId: c.id, buildingId: b.id, docCipher: vault.seal(doc, c.id), phoneCipher: vault.seal(phone, c.id), docHmac, purgedAt: null })
+      },
+    })
+  } catch (e) {
+    if (!(e instanceof DocumentLive)) throw e
+    return fail('VALIDATION', '该证件已有待确认或在住的登记，请先办理退租注销；如有疑问请联系楼栋长', { docNumber: '已有待确认或在住的登记' })
+  }
   if ('ok' in made) return made
   const own = made.replayed ? openSecret(vault, await d.store.getSecret(made.case.id)).phone : phone
   return { ok: true as const, registration: await viewFor(d, made.case, buildings, own), replayed: made.replayed }
@@ -159,6 +174,7 @@ export async function checkOut(d: Deps, actor: Actor, input: { id: string; versi
   const wasActive = c.status === 'active'
   const moved = await move(d, actor, c, 'check_out', { version: input.version, note: input.note }, async (tx, next) => {
     if (wasActive) await tx.enqueue(accessMessage(d, next, b, 'revoke'))
+    await releaseDocument(tx, c.id)
   })
   return moved.ok ? answer(d, moved.case) : moved
 }
@@ -171,7 +187,7 @@ export async function decide(d: Deps, actor: Actor, input: { id: string; version
   if (!b) return fail('NOT_FOUND', NO_BUILDING)
   const moved = input.approve
     ? await move(d, actor, c, 'confirm', { version: input.version, note: input.reason }, async (tx, next) => tx.enqueue(accessMessage(d, next, b, 'grant')))
-    : await move(d, actor, c, 'refuse', { version: input.version, note: input.reason })
+    : await move(d, actor, c, 'refuse', { version: input.version, note: input.reason }, (tx) => releaseDocument(tx, c.id))
   return moved.ok ? answer(d, moved.case) : moved
 }
 

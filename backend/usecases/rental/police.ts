@@ -168,7 +168,7 @@ export async function audit(d: Deps, actor: Actor, input: { before?: string; lim
   const rows = await d.store.listAudit(codes, { before: input.before, limit: limit + 1 })
   const page = rows.slice(0, limit)
   const names = new Names(d)
-  const entries: Array<AuditView & { actorRoleLabel: string }> = []
+  const entries: AuditView[] = []
   for (const e of page) {
     entries.push({ id: e.id, actorName: await names.of(e.actorId), actorRole: e.actorRole, actorRoleLabel: labelOf(ROLE_LABELS as Record<ActorRole, string>, e.actorRole), action: e.action, target: e.target, reason: e.reason, at: e.at })
   }

@@ -3,9 +3,19 @@ import type { Vault } from '../../crypto/vault'
 import type { RegistrationSecret } from '../../rentalPorts'
 import type { Deps } from '../../runtime'
 
-/** Without its key the system can neither store nor show identity numbers: refuse, retryably. */
+let warned = false
+
+/**
+ * Without its key the system can neither store nor show identity numbers: refuse, retryably,
+ * and say why in the log (once per process; the key itself is never logged).
+ */
 export function vaultOf(d: Deps): Vault | Failure {
-  return d.vault ?? { ...fail('UNAVAILABLE', '实名登记服务暂不可用，请稍后重试'), retryable: true }
+  if (d.vault) return d.vault
+  if (!warned) {
+    warned = true
+    console.error(JSON.stringify({ level: 'error', fn: 'rental', msg: 'JIEFANG_PII_KEY is not configured: rental refuses with UNAVAILABLE until it is set (base64 of 32 bytes, from the function environment or KMS)' }))
+  }
+  return { ...fail('UNAVAILABLE', '实名登记服务暂不可用，请稍后重试'), retryable: true }
 }
 
 export function isVault(v: Vault | Failure): v is Vault {

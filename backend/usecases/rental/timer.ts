@@ -58,6 +58,7 @@ export async function rentalTick(d: Deps): Promise<RentalTickReport> {
   for await (const c of due(d, ['checked_out', 'refused'], leftBefore)) {
     const res = await systemMove(d, c, 'purge', { retentionDays }, async (tx) => {
       const s = await tx.getSecret(c.id)
+      if (s?.docHmac) await tx.releaseLiveDocument(s.docHmac, c.id)
       if (s) await tx.putSecret({ ...s, docCipher: null, phoneCipher: null, docHmac: null, purgedAt: now.toISOString() })
     })
     if (res === 'done') r.purged++
