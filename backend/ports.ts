@@ -7,6 +7,7 @@ import type { Case, CaseKind, TimelineEvent } from '../src/core/case'
 import type { OrgUnit } from '../src/core/org'
 import type { Role, RoleGrant } from '../src/core/roles'
 import type { OnboardingStore } from './onboardingPorts'
+import type { RateLimitTx } from './rateLimitPort'
 import type { RentalReads, RentalTx } from './rentalPorts'
 
 export interface User {
@@ -142,7 +143,7 @@ export interface FileMeta {
 }
 
 /** Writes that must commit together. */
-export interface Tx extends RentalTx {
+export interface Tx extends RentalTx, RateLimitTx {
   getCase(id: string): Promise<Case | null>
   insertCase(c: Case): Promise<void>
   /** Writes `c` only if the stored version is still `expectedVersion`; false when someone moved first. */
@@ -238,6 +239,8 @@ export interface FileStore {
   /** Stores bytes and returns the storage key. */
   put(id: string, bytes: Uint8Array, contentType: FileMeta['contentType']): Promise<string>
   get(storageKey: string): Promise<Uint8Array | null>
+  /** Deletes the bytes (a client's original once a stripped copy replaced it); a missing file is fine. */
+  remove(storageKey: string): Promise<void>
 }
 
 /** Who is calling, taken from the platform (CloudBase context) or a verified local session. */

@@ -32,6 +32,12 @@ export function isCloudbase(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.JIEFANG_MODE === 'cloudbase' || (env.JIEFANG_MODE !== 'local' && Boolean(env.TCB_ENV || env.SCF_NAMESPACE))
 }
 
+/** SQLite's wait for a lock held by another connection (JIEFANG_SQLITE_BUSY_MS; default 5 s). */
+export function sqliteOptions(env: NodeJS.ProcessEnv = process.env): { busyTimeoutMs?: number } {
+  const ms = Number(env.JIEFANG_SQLITE_BUSY_MS)
+  return env.JIEFANG_SQLITE_BUSY_MS && Number.isFinite(ms) && ms >= 0 ? { busyTimeoutMs: ms } : {}
+}
+
 export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
   return resolve(env.DATA_DIR || './data')
 }
@@ -138,7 +144,7 @@ function localDeps(): Deps {
   /* eslint-enable @typescript-eslint/no-require-imports */
   const dir = dataDir()
   const secret = loadOrCreateSecret(dir)
-  const store = openSqliteStore(dir)
+  const store = openSqliteStore(dir, sqliteOptions())
   const files = new LocalFileStore(resolve(dir, 'files'), secret)
   const ulid = monotonicFactory()
   const config = liveConfig(store, localClock, loadConfig())

@@ -7,3 +7,5 @@ bash scripts/system-deps.sh
 # lock file lacks the other platforms' entries and `npm ci` refuses it; `npm install` keeps the locked versions.
 npm install --no-audit --no-fund
 npm test
+# The heavier fault runs (kill -9 under 10,000 reports, 10,000 fuzzed inputs per function) and their summary.
+npm run test:faults

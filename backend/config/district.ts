@@ -52,6 +52,16 @@ export const districtConfigSchema = z
           .min(1),
       })
       .strict(),
+    /**
+     * Creates one identity may make per action (reports.submit, mediation.apply, …) in a fixed
+     * window; an action not listed is not limited. A retry of an accepted create never counts.
+     */
+    rateLimits: z
+      .record(
+        z.string().regex(/^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/, '应为「函数.操作」，如 reports.submit'),
+        z.object({ max: z.number().int().positive().max(1_000_000), windowMinutes: z.number().int().positive().max(7 * 24 * 60) }).strict(),
+      )
+      .default({}),
   })
   .strict()
   .superRefine((cfg, ctx) => {

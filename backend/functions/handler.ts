@@ -25,7 +25,7 @@ const eventSchema = z.object({ action: z.string().min(1).max(64), data: z.unknow
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function defineFunction(name: string, actions: Record<string, ActionDef<any>>) {
   return async function main(event: unknown, context: unknown): Promise<object> {
-    const requestId = randomUUID()
+    const requestId = platformRequestId(context) ?? randomUUID()
     try {
       const ev = eventSchema.safeParse(event)
       if (!ev.success) return fail('VALIDATION', '请求格式错误：缺少 action')
@@ -43,6 +43,16 @@ export function defineFunction(name: string, actions: Record<string, ActionDef<a
       return failureFor(e, name, requestId)
     }
   }
+}
+
+/**
+ * The id the platform gave this call (CloudBase's request_id, the local server's requestId), so a
+ * function's log line can be matched to the platform's; only a plain token is taken.
+ */
+function platformRequestId(context: unknown): string | null {
+  const c = context as { request_id?: unknown; requestId?: unknown } | null
+  const id = c?.request_id ?? c?.requestId
+  return typeof id === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(id) ? id : null
 }
 
 function failureFor(e: unknown, name: string, requestId: string): Failure {

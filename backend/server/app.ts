@@ -126,7 +126,7 @@ export function createAppServer(opts: ServerOptions): Server {
 
   const server = createServer((req, res) => {
     route(req, res).catch((e: unknown) => {
-      console.error(JSON.stringify({ level: 'error', msg: e instanceof Error ? e.message : 'unknown', path: req.url?.split('?')[0] }))
+      console.error(JSON.stringify({ level: 'error', requestId: randomUUID(), msg: e instanceof Error ? e.message : 'unknown', path: req.url?.split('?')[0] }))
       if (!res.headersSent) sendJson(res, 500, { ok: false, code: 'INTERNAL', message: '系统出错，请稍后重试' })
       else res.end()
     })

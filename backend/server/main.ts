@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import { openSqliteStore } from '../adapters/sqlite'
-import { dataDir, isCloudbase } from '../runtime'
+import { dataDir, isCloudbase, sqliteOptions } from '../runtime'
 import { seedDemo } from '../seed/seed'
 import { createAppServer } from './app'
 
@@ -9,7 +9,7 @@ async function start(): Promise<void> {
   if (isCloudbase()) throw new Error('The local server runs only in local mode (unset JIEFANG_MODE/TCB_ENV).')
   const dir = dataDir()
   const root = resolve(__dirname, '..')
-  const store = openSqliteStore(dir)
+  const store = openSqliteStore(dir, sqliteOptions())
   if (await seedDemo(store)) console.log(`已写入演示数据 → ${dir}`)
   const server = createAppServer({
     dataDir: dir,

@@ -3,6 +3,7 @@ import { fail } from '../../src/core/outcome'
 import type { Actor } from '../../src/core/roles'
 import type { FileMeta } from '../ports'
 import type { Deps } from '../runtime'
+import { MalformedImage, stripImageMetadata } from './imageMetadata'
 
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024
 
@@ -22,10 +23,28 @@ export async function upload(d: Deps, actor: Actor, input: ApiIn<'files.upload'>
   const real = sniffImageType(bytes)
   if (!real) return fail('VALIDATION', '只支持 JPG、PNG、WebP 格式的照片', { contentType: '格式不支持' })
   if (real !== input.contentType) return fail('VALIDATION', '照片格式与声明不符', { contentType: real })
+  const clean = stripped(bytes, real)
+  if (!clean) return damaged()
   const id = d.newId()
-  const storageKey = await d.files.put(id, bytes, real)
-  await d.store.putFileMeta({ id, ownerId: actor.userId, contentType: real, size: bytes.length, storageKey, createdAt: d.clock.now().toISOString() })
+  const storageKey = await d.files.put(id, clean, real)
+  await d.store.putFileMeta({ id, ownerId: actor.userId, contentType: real, size: clean.length, storageKey, createdAt: d.clock.now().toISOString() })
   return { ok: true as const, fileId: id }
+}
+
+/** The photo without its metadata (location, device, time), or null when its container is broken. */
+function stripped(bytes: Uint8Array, type: FileMeta['contentType']): Uint8Array | null {
+  try {
+    return stripImageMetadata(bytes, type)
+  } catch (e) {
+    if (e instanceof MalformedImage) return null
+    throw e
+  }
+}
+
+const damaged = () => fail('VALIDATION', '照片文件已损坏，请重新选择', { contentBase64: '无法读取' })
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i])
 }
 
 /** Mini-program uploads go straight to CloudBase storage; the function only records them. */
@@ -34,9 +53,16 @@ export async function register(d: Deps, actor: Actor, input: ApiIn<'files.regist
   if (input.size > MAX_PHOTO_BYTES) return fail('VALIDATION', '照片不能超过 5 MB', { size: '过大' })
   const head = await d.files.get(input.cloudFileId)
   if (!head) return fail('VALIDATION', '云存储中找不到该文件', { cloudFileId: '不存在' })
+  if (head.length > MAX_PHOTO_BYTES) return fail('VALIDATION', '照片不能超过 5 MB', { size: '过大' })
   const real = sniffImageType(head)
   if (!real) return fail('VALIDATION', '只支持 JPG、PNG、WebP 格式的照片', { contentType: '格式不支持' })
+  if (real !== input.contentType) return fail('VALIDATION', '照片格式与声明不符', { contentType: real })
+  const clean = stripped(head, real)
+  if (!clean) return damaged()
   const id = d.newId()
-  await d.store.putFileMeta({ id, ownerId: actor.userId, contentType: real, size: head.length, storageKey: input.cloudFileId, createdAt: d.clock.now().toISOString() })
+  // The client's upload still carries its metadata: what the case refers to is a stripped copy.
+  const storageKey = sameBytes(clean, head) ? input.cloudFileId : await d.files.put(id, clean, real)
+  await d.store.putFileMeta({ id, ownerId: actor.userId, contentType: real, size: clean.length, storageKey, createdAt: d.clock.now().toISOString() })
+  if (storageKey !== input.cloudFileId) await d.files.remove(input.cloudFileId)
   return { ok: true as const, fileId: id }
 }

@@ -169,22 +169,40 @@ async function deliverCaseEvent(d: Deps, msg: OutboxMessage): Promise<void> {
   }
 }
 
+/** How long one message's delivery may take before it counts as failed (a receiver that hangs). */
+export const DELIVERY_TIMEOUT_MS = 10_000
+
+async function deliverOne(d: Deps, msg: OutboxMessage): Promise<void> {
+  if (msg.topic === CASE_EVENT) await deliverCaseEvent(d, msg)
+  if (msg.topic === CASE_MESSAGE) await deliverCaseMessage(d, msg)
+  if (msg.topic === GRID_QR_EXPIRING) await deliverQrReminder(d, msg)
+  if (msg.topic === GRID_REMIND) await deliverUnreadReminder(d, msg)
+  if (msg.topic === GRID_ANNOUNCEMENT) await pushEmergency(d, msg)
+  if (msg.topic === ACCESS_GRANT || msg.topic === ACCESS_REVOKE) await deliverAccess(d, msg)
+}
+
+/** Rejects when `work` has not settled within `ms`; the work itself may still finish later. */
+function within<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`delivery timed out after ${ms} ms`)), ms)
+  })
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer))
+}
+
 /**
  * Delivers due outbox messages. Each is marked delivered only after its inbox rows are written
- * (ids are deterministic, so a retry after a crash writes nothing twice); failures back off.
+ * (ids are deterministic, so a retry after a crash writes nothing twice); failures and deliveries
+ * that hang past the timeout back off and go again (at least once, in order per key).
  */
-export async function deliverDue(d: Deps, limit = 100): Promise<{ delivered: number; failed: number }> {
+export async function deliverDue(d: Deps, limit = 100, opts: { timeoutMs?: number } = {}): Promise<{ delivered: number; failed: number }> {
   const now = d.clock.now()
+  const timeoutMs = opts.timeoutMs ?? DELIVERY_TIMEOUT_MS
   let delivered = 0
   let failed = 0
   for (const msg of await d.store.dueMessages(now.toISOString(), limit)) {
     try {
-      if (msg.topic === CASE_EVENT) await deliverCaseEvent(d, msg)
-      if (msg.topic === CASE_MESSAGE) await deliverCaseMessage(d, msg)
-      if (msg.topic === GRID_QR_EXPIRING) await deliverQrReminder(d, msg)
-      if (msg.topic === GRID_REMIND) await deliverUnreadReminder(d, msg)
-      if (msg.topic === GRID_ANNOUNCEMENT) await pushEmergency(d, msg)
-      if (msg.topic === ACCESS_GRANT || msg.topic === ACCESS_REVOKE) await deliverAccess(d, msg)
+      await within(deliverOne(d, msg), timeoutMs)
       await d.store.markDelivered(msg.id, d.clock.now().toISOString())
       delivered++
     } catch (err) {

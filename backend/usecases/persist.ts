@@ -3,6 +3,7 @@ import { fail, type Failure } from '../../src/core/outcome'
 import type { Actor } from '../../src/core/roles'
 import type { OutboxMessage, Tx } from '../ports'
 import type { Deps } from '../runtime'
+import { countCreate, limitedTransaction } from './rateLimit'
 
 export const CASE_EVENT = 'case.event'
 
@@ -41,19 +42,30 @@ export async function saveTransition(d: Deps, before: Case, next: Case, e: Timel
   return saved ? null : fail('CONFLICT', '该事项已被他人更新，请刷新后重试')
 }
 
+export interface CreateOptions {
+  /** The district rate limit the create counts against (reports.submit, rental.checkIn, …). */
+  limit?: string
+  /** More writes that must commit with the case (a check-in's vault row). */
+  also?: (tx: Tx) => Promise<void>
+}
+
 /**
  * Creates a case once per (creator, idempotency key): the claim, the case, its first timeline row
  * and outbox message commit together. A retry gets the first case back, marked `replayed`.
  */
-export async function createOnce(d: Deps, actor: Actor, key: string, c: Case, e: TimelineEvent, also?: (tx: Tx) => Promise<void>): Promise<{ case: Case; replayed: boolean } | Failure> {
-  const winner = await d.store.transaction(async (tx) => {
-    const held = await tx.claimIdempotency(actor.userId, key, c.id)
-    if (held) return held
-    await tx.insertCase(c)
-    await recordEvent(d, tx, c, e)
-    await also?.(tx)
-    return c.id
-  })
+export async function createOnce(d: Deps, actor: Actor, key: string, c: Case, e: TimelineEvent, opts: CreateOptions = {}): Promise<{ case: Case; replayed: boolean } | Failure> {
+  const winner = await limitedTransaction(() =>
+    d.store.transaction(async (tx) => {
+      const held = await tx.claimIdempotency(actor.userId, key, c.id)
+      if (held) return held
+      if (opts.limit) await countCreate(d, tx, actor.userId, opts.limit)
+      await tx.insertCase(c)
+      await recordEvent(d, tx, c, e)
+      await opts.also?.(tx)
+      return c.id
+    }),
+  )
+  if (typeof winner !== 'string') return winner
   const stored = winner === c.id ? c : await d.store.getCase(winner)
   if (!stored) return fail('UNAVAILABLE', '系统繁忙，请稍后重试')
   return stored.kind === c.kind ? { case: stored, replayed: winner !== c.id } : keyUsedElsewhere()

@@ -87,7 +87,7 @@ export async function submit(d: Deps, actor: Actor, input: ApiIn<'reports.submit
       ...(category.handler === 'department' && category.department ? { department: category.department } : {}),
     },
   })
-  const made = await createOnce(d, actor, input.idempotencyKey, c, event)
+  const made = await createOnce(d, actor, input.idempotencyKey, c, event, { limit: proxy ? 'cases.proxySubmit' : 'reports.submit' })
   if ('ok' in made) return made
   return { ok: true as const, case: await caseView(d, tree, made.case), replayed: made.replayed }
 }

@@ -26,7 +26,7 @@ export type Outcome<T extends object> = ({ ok: true } & T) | Failure
 export function fail(code: ErrorCode, message: string, details?: Record<string, string>): Failure {
   const f: Failure = { ok: false, code, message }
   if (details) f.details = details
-  if (code === 'UNAVAILABLE' || code === 'CONFLICT') f.retryable = true
+  if (code === 'UNAVAILABLE' || code === 'CONFLICT' || code === 'RATE_LIMITED') f.retryable = true
   return f
 }
 

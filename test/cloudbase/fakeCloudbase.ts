@@ -484,6 +484,13 @@ export class FakeCloudbase {
           },
         }
       }
+      case 'storage.batchDeleteFile': {
+        const list = (b.fileid_list as string[]).map((fileID) => {
+          const path = String(fileID).replace(/^cloud:\/\/[^/]+\//, '')
+          return this.files.delete(path) ? { code: 'SUCCESS', fileID } : { code: 'STORAGE_FILE_NONEXIST', fileID }
+        })
+        return { data: { delete_list: list } }
+      }
       case 'storage.batchGetDownloadUrl': {
         const list = (b.file_list as Obj[]).map((f) => {
           const fileID = String(f.fileid)

@@ -9,7 +9,8 @@
  * the database exactly as it was.
  *
  * Runs per action: FUZZ_RUNS (default 150 for `npm test`; `FUZZ_RUNS=1500 jest test/faults` for
- * the long run). FUZZ_SEED replays a run.
+ * the long run), raised for a function with few actions until it gets FUZZ_MIN_INPUTS inputs in all
+ * (`npm run test:faults` asks for 10,000 per function). FUZZ_SEED replays a run.
  */
 import Database from 'better-sqlite3'
 import fc from 'fast-check'
@@ -26,6 +27,8 @@ import { seedDemo } from '../../backend/seed/seed'
 import { DEMO_BUILDING_CODE, DEMO_BUILDING_ID } from '../../backend/seed/demoBuildings'
 import { TINY_JPEG, GRID1_CODE, GRID1_POINT, idemKey } from '../support/fixtures'
 import { ROOT } from '../support/server'
+import { recordFaults } from '../support/faultReport'
+import { districtConfigFile } from '../support/districtConfig'
 import {
   A,
   B,
@@ -49,6 +52,8 @@ const RUNS = Math.max(1, Number(process.env.FUZZ_RUNS ?? 150) || 150)
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31)
 /** Generous per-test limit: the long run does ten times the work of the default. */
 const TEST_TIMEOUT = Math.max(60_000, RUNS * 400)
+/** Inputs every function must get in all (0: no minimum). */
+const MIN_INPUTS = Math.max(0, Number(process.env.FUZZ_MIN_INPUTS ?? 0) || 0)
 
 type Main = (event: unknown, context: unknown) => Promise<unknown>
 
@@ -339,6 +344,8 @@ function declaredActions(fn: string): string[] {
 type Caller = 'resident' | 'grid'
 interface Stats {
   inputs: number
+  /** Answers that broke the contract (threw, INTERNAL, no Chinese message, wrote when refused). */
+  crashes: number
   calls: number
   ok: number
   refused: Record<string, number>
@@ -350,7 +357,7 @@ const TIMERS = ['sla-timer', 'rental-timer']
 const fnRoot = join(ROOT, 'cloudfunctions')
 const deployed = readdirSync(fnRoot).filter((n) => existsSync(join(fnRoot, n, 'package.json')))
 const stats: Record<string, Stats> = {}
-const statsFor = (fn: string) => (stats[fn] ??= { inputs: 0, calls: 0, ok: 0, refused: {}, longestMessage: 0 })
+const statsFor = (fn: string) => (stats[fn] ??= { inputs: 0, crashes: 0, calls: 0, ok: 0, refused: {}, longestMessage: 0 })
 
 let dataDir: string
 let store: Store
@@ -427,10 +434,12 @@ async function send(fn: string, caller: Caller | null, p: Payload, label: string
   try {
     answer = await mains[fn]!(p.event, caller ? contexts[caller] : {})
   } catch (e) {
+    st.crashes++
     throw new Error(`${fn} threw for ${label} as ${caller} (${p.how}): ${(e as Error)?.stack ?? String(e)}\nevent: ${short(p.event)}`)
   }
   const known = caller && (answer as { code?: unknown } | null)?.code === 'INTERNAL' ? KNOWN_BUGS.find((b) => b.matches(fn, p.event as Ev, caller)) : undefined
   const problem = known ? protoChanges(protoBefore) : (answerProblem(answer) ?? protoChanges(protoBefore))
+  if (problem) st.crashes++
   if (problem) throw new Error(`${fn} ${label} as ${caller} (${p.how}): ${problem}\nevent: ${short(p.event)}\nanswer: ${short(answer)}`)
   const a = answer as Record<string, unknown>
   if (a.ok && caller) rememberKey(fn, p.event as Ev, caller)
@@ -441,6 +450,7 @@ async function send(fn: string, caller: Caller | null, p: Payload, label: string
     st.refused[code] = (st.refused[code] ?? 0) + 1
     st.longestMessage = Math.max(st.longestMessage, String(a.message).length)
     const v1 = dataVersion()
+    if (v1 !== v0) st.crashes++
     if (v1 !== v0) throw new Error(`${fn} ${label} as ${caller} (${p.how}) was refused with ${code} but wrote to the database\nevent: ${short(p.event)}\nanswer: ${short(a)}`)
   }
   return a
@@ -456,7 +466,11 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'jf-fuzz-'))
   process.env.DATA_DIR = dataDir
   process.env.JIEFANG_MODE = 'local'
-  delete process.env.JIEFANG_DISTRICT_CONFIG
+  // The district's creates, with limits a thousand times higher: the counting runs on every create,
+  // but thousands of valid submits must keep reaching the use cases (limits have their own suite).
+  process.env.JIEFANG_DISTRICT_CONFIG = districtConfigFile({
+    rateLimits: Object.fromEntries(Object.entries(cfg.rateLimits).map(([k, v]) => [k, { ...v, max: v.max * 1000 }])),
+  })
   store = openSqliteStore(dataDir)
   await seedDemo(store)
   raw = new Database(join(dataDir, DB_FILE_NAME), { readonly: true, fileMustExist: true })
@@ -523,6 +537,9 @@ afterAll(async () => {
     return `fuzz ${fn.padEnd(10)} inputs ${s.inputs}, calls ${s.calls}, ok ${s.ok}, refused ${s.calls - s.ok} (${refused || 'none'}), longest message ${s.longestMessage} chars`
   })
   if (lines.length) console.log(`FUZZ_RUNS=${RUNS} FUZZ_SEED=${SEED}\n${lines.join('\n')}`)
+  for (const [fn, s] of Object.entries(stats)) {
+    recordFaults({ name: `fuzz ${fn}`, inputs: s.inputs, crashes: s.crashes, note: `${s.calls} calls, ${s.ok} ok, seed ${SEED}${MIN_INPUTS ? `, min ${MIN_INPUTS}` : ''}` })
+  }
 })
 
 function fcParams<T>(numRuns: number): fc.Parameters<T> {
@@ -548,8 +565,23 @@ describe('the fuzzer knows the deployed surface', () => {
   })
 })
 
+/** Inputs a function gets with `r` runs per action: the random runs, the refused batch, the session probes. */
+function inputsWith(actions: number, r: number): number {
+  return actions * r + actions * Math.max(10, Math.ceil(r / 5)) + Math.max(20, Math.ceil(r / 3))
+}
+
+/** Runs per action for a function: FUZZ_RUNS, or more when it has too few actions to reach MIN_INPUTS. */
+function runsFor(fn: string): number {
+  const actions = Object.keys(MODELS[fn]!).length
+  let r = RUNS
+  while (inputsWith(actions, r) < MIN_INPUTS) r = Math.ceil(r * 1.1) + 1
+  return r
+}
+
 describe.each(Object.keys(MODELS))('fuzzing %s', (fn) => {
   const actions = Object.keys(MODELS[fn]!)
+  const RUNS = runsFor(fn)
+  const TEST_TIMEOUT = Math.max(60_000, RUNS * 400)
 
   it.each(actions)(
     `%s: every answer keeps the contract (${RUNS} inputs, resident and grid worker)`,
@@ -650,10 +682,10 @@ describe.each(TIMERS)('fuzzing %s', (timer) => {
           else st.refused[String((r as { code: unknown }).code)] = (st.refused[String((r as { code: unknown }).code)] ?? 0) + 1
           expect(r).toMatchObject({ ok: true })
         }),
-        fcParams(Math.max(10, Math.ceil(RUNS / 10))),
+        fcParams(Math.max(10, Math.ceil(RUNS / 10), MIN_INPUTS)),
       )
     },
-    TEST_TIMEOUT,
+    Math.max(TEST_TIMEOUT, MIN_INPUTS * 60),
   )
 })
 
@@ -698,5 +730,13 @@ describe('bugs the fuzzer found (fixed)', () => {
     expect(first).toMatchObject({ ok: true })
     const r = await ask(key)
     expect(r.ok ? r.caseId : null).not.toBe(first.case.id)
+  })
+})
+
+describe('volume', () => {
+  it(`every deployed function got at least ${MIN_INPUTS} generated inputs`, () => {
+    const short = Object.entries(stats).filter(([, st]) => st.inputs < MIN_INPUTS).map(([fn, st]) => `${fn} ${st.inputs}`)
+    expect(Object.keys(stats).sort()).toEqual([...Object.keys(MODELS), ...TIMERS].sort())
+    expect(short).toEqual([])
   })
 })

@@ -15,6 +15,7 @@ export const TEMP_URL_SECONDS = 600
 export interface CloudbaseStorageApp {
   uploadFile(opts: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>
   downloadFile(opts: { fileID: string }): Promise<{ fileContent?: string | Buffer }>
+  deleteFile(opts: { fileList: string[] }): Promise<{ code?: string; message?: string; fileList?: Array<{ code: string; fileID: string }> }>
   getTempFileURL(opts: {
     fileList: Array<{ fileID: string; maxAge: number }>
   }): Promise<{ fileList: Array<{ code: string; fileID: string; tempFileURL: string }> }>
@@ -58,6 +59,19 @@ export class CloudbaseFileStore implements FileStore {
       if (isMissing(e)) return null
       throw mapCloudbaseError(e)
     }
+  }
+
+  async remove(storageKey: string): Promise<void> {
+    if (!storageKey.startsWith('cloud://')) return
+    let res: Awaited<ReturnType<CloudbaseStorageApp['deleteFile']>>
+    try {
+      res = await this.app.deleteFile({ fileList: [storageKey] })
+    } catch (e) {
+      if (isMissing(e)) return
+      throw mapCloudbaseError(e)
+    }
+    const code = res.code ?? res.fileList?.[0]?.code
+    if (code && code !== 'SUCCESS' && !isMissing({ code })) throw mapCloudbaseError(Object.assign(new Error(res.message ?? code), { code }))
   }
 
   /** A temporary HTTPS URL for the file, valid `maxAge` seconds. */

@@ -160,6 +160,8 @@ const INDEXES: Record<CollectionKey, { description: string; indexes: IndexSpec[]
     description: '个人信息查看与导出审计 (append-only)',
     indexes: [{ name: 'by_unit', unique: false, keys: [asc('unitCode'), desc('_id')] }],
   },
+  // Read and written by _id only (one document per identity and action).
+  rate_counters: { description: '创建频率计数 (每个身份每个操作一条, 当前时间窗)', indexes: [] },
 }
 
 export function collectionSpecs(prefix = DEFAULT_PREFIX): CollectionSpec[] {

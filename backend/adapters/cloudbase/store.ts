@@ -32,6 +32,7 @@ import { CaseStatsAccumulator } from './caseStats'
 import { CloudbaseOnboarding } from './onboardingStore'
 import * as rental from './rentalStore'
 import type { AuditEntry, Building, FireInspection, RegistrationSecret } from '../../rentalPorts'
+import { countRateHitCloudbase } from './rateLimitStore'
 import { guard, isDuplicateWrite, mapCloudbaseError } from './cloudbaseErrors'
 import {
   CorruptDocumentError,
@@ -87,6 +88,7 @@ export const COLLECTIONS = [
   'fire_inspections',
   'registration_secrets',
   'audit_log',
+  'rate_counters',
 ] as const
 export type CollectionKey = (typeof COLLECTIONS)[number]
 
@@ -943,4 +945,7 @@ class CloudbaseTx implements Tx {
   liveDocumentHolder = (h: string) => rental.liveDocumentHolder(this.rc, h)
   setLiveDocumentHolder = (h: string, caseId: string) => rental.setLiveDocumentHolder(this.rc, h, caseId)
   releaseLiveDocument = (h: string, caseId: string) => rental.releaseLiveDocument(this.rc, h, caseId)
+  countRateHit(subject: string, action: string, windowStart: string, max: number): Promise<boolean> {
+    return countRateHitCloudbase(this.coll('rate_counters'), compoundId('rate', subject, action), subject, action, windowStart, max)
+  }
 }

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { FileMeta, FileStore } from '../../ports'
 
@@ -31,6 +31,11 @@ export class LocalFileStore implements FileStore {
     } catch {
       return null
     }
+  }
+
+  async remove(storageKey: string): Promise<void> {
+    if (storageKey.includes('..')) return
+    await rm(join(this.root, storageKey), { force: true })
   }
 
   url(fileId: string, nowSeconds = Math.floor(Date.now() / 1000)): string {

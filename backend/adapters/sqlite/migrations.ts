@@ -363,6 +363,30 @@ CREATE TABLE config_versions (
 `,
   },
   {
+    version: 7,
+    name: 'rate limit counters; append-only rows cannot be replaced',
+    sql: `
+-- INSERT OR REPLACE removes the old row without firing DELETE triggers (recursive_triggers is off),
+-- so the append-only tables also refuse an insert whose id is already there.
+CREATE TRIGGER timeline_no_replace BEFORE INSERT ON timeline WHEN EXISTS (SELECT 1 FROM timeline WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'timeline is append-only'); END;
+CREATE TRIGGER messages_no_replace BEFORE INSERT ON messages WHEN EXISTS (SELECT 1 FROM messages WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'messages are append-only'); END;
+CREATE TRIGGER audit_log_no_replace BEFORE INSERT ON audit_log WHEN EXISTS (SELECT 1 FROM audit_log WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+
+-- Fixed-window create counters per (identity, action): one row holds the current window, and a
+-- hit in a newer window restarts it (backend/adapters/sqlite/rateLimitStore.ts).
+CREATE TABLE rate_counters (
+  subject      TEXT NOT NULL,
+  action       TEXT NOT NULL,
+  window_start TEXT NOT NULL,
+  hits         INTEGER NOT NULL CHECK (hits > 0),
+  PRIMARY KEY (subject, action)
+) STRICT, WITHOUT ROWID;
+`,
+  },
+  {
     version: 8,
     name: 'covering queue index by grid',
     sql: `

@@ -69,6 +69,7 @@ import { AsyncMutex } from './mutex'
 import { guard } from './sqliteErrors'
 import * as rental from './rentalStore'
 import type { AuditEntry, Building, FireInspection, RegistrationSecret } from '../../rentalPorts'
+import { countRateHit } from './rateLimitStore'
 
 export interface SqliteStoreOptions {
   /** How long a write waits for a lock held by another connection before failing as unavailable. */
@@ -268,6 +269,9 @@ class SqliteTx implements Tx {
   liveDocumentHolder = (h: string) => this.use((s) => rental.liveDocumentHolder(s, h))
   setLiveDocumentHolder = (h: string, caseId: string) => this.use((s) => rental.setLiveDocumentHolder(s, h, caseId))
   releaseLiveDocument = (h: string, caseId: string) => this.use((s) => rental.releaseLiveDocument(s, h, caseId))
+  countRateHit(subject: string, action: string, windowStart: string, max: number): Promise<boolean> {
+    return this.use((s) => countRateHit(s, subject, action, windowStart, max))
+  }
 }
 
 /**

@@ -126,7 +126,7 @@ export async function ask(d: Deps, actor: Actor, input: ApiIn<'grid.ask'>) {
     acceptHours: d.config.acceptHours,
     payload: { description: input.question.trim(), photos: [], location: { ...centre, address: g.name }, anonymous: false, consult: true },
   })
-  const made = await createOnce(d, actor, input.idempotencyKey, c, event)
+  const made = await createOnce(d, actor, input.idempotencyKey, c, event, { limit: 'grid.ask' })
   if ('ok' in made) return made
   return { ok: true as const, caseId: made.case.id }
 }

@@ -49,7 +49,7 @@ export async function apply(d: Deps, actor: Actor, input: ApiIn<'mediation.apply
     now: d.clock.now(),
     payload: { disputeType: input.disputeType, facts: input.facts.trim(), claims: input.claims.trim(), evidence: [...new Set(input.evidence)], preferredWay: input.preferredWay, parties },
   })
-  const made = await createOnce(d, actor, input.idempotencyKey, c, event)
+  const made = await createOnce(d, actor, input.idempotencyKey, c, event, { limit: 'mediation.apply' })
   if ('ok' in made) return made
   return { ok: true as const, case: await mediationView(d, tree, actor, made.case), replayed: made.replayed }
 }

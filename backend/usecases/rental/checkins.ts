@@ -88,14 +88,17 @@ export async function checkIn(d: Deps, actor: Actor, input: CheckInInput) {
   })
   let made: Awaited<ReturnType<typeof createOnce>>
   try {
-    made = await createOnce(d, actor, input.idempotencyKey, c, event, async (tx) => {
-      // One live registration per document: checked and claimed in this transaction, so two
-      // check-ins of one document at once cannot both pass.
-      const holder = await tx.liveDocumentHolder(docHmac)
-      const other = holder && holder !== c.id ? await tx.getCase(holder) : null
-      if (other && LIVE.includes(other.status)) throw new DocumentLive()
-      await tx.setLiveDocumentHolder(docHmac, c.id)
-      await tx.putSecret({ caseId: c.id, buildingId: b.id, docCipher: vault.seal(doc, c.id), phoneCipher: vault.seal(phone, c.id), docHmac, purgedAt: null })
+    made = await createOnce(d, actor, input.idempotencyKey, c, event, {
+      limit: 'rental.checkIn',
+      also: async (tx) => {
+        // One live registration per document: checked and claimed in this transaction, so two
+        // check-ins of one document at once cannot both pass.
+        const holder = await tx.liveDocumentHolder(docHmac)
+        const other = holder && holder !== c.id ? await tx.getCase(holder) : null
+        if (other && LIVE.includes(other.status)) throw new DocumentLive()
+        await tx.setLiveDocumentHolder(docHmac, c.id)
+        await tx.putSecret({ caseId: c.id, buildingId: b.id, docCipher: vault.seal(doc, c.id), phoneCipher: vault.seal(phone, c.id), docHmac, purgedAt: null })
+      },
     })
   } catch (e) {
     if (!(e instanceof DocumentLive)) throw e

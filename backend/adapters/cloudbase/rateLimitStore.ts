@@ -1,0 +1,48 @@
+import type { CollectionReference } from '@cloudbase/database'
+import { StoreUnavailableError } from '../../errors'
+import { guard, isDuplicateWrite, mapCloudbaseError } from './cloudbaseErrors'
+
+/** The jf_rate_counters document: the current window of one (subject, action). */
+interface Counter {
+  subject: string
+  action: string
+  windowStart: string
+  hits: number
+}
+
+function answerData(res: unknown): unknown {
+  const r = res as { code?: unknown; message?: unknown; data?: unknown } | null
+  if (r?.code) throw Object.assign(new Error(String(r.message ?? r.code)), { code: r.code })
+  return r?.data
+}
+
+function toCounter(raw: unknown): Counter | null {
+  const d = (Array.isArray(raw) ? raw[0] : raw) as Partial<Counter> | null | undefined
+  if (!d) return null
+  if (typeof d.windowStart !== 'string' || typeof d.hits !== 'number') throw new Error('jf_rate_counters: corrupt counter document')
+  return { subject: String(d.subject), action: String(d.action), windowStart: d.windowStart, hits: d.hits }
+}
+
+/**
+ * Inside a CloudBase transaction (doc-by-id only): read the counter, then add or overwrite it.
+ * Two creates counting at once touch the same document, so CloudBase fails one with a write
+ * conflict and the store reruns it, which then reads the other's count.
+ */
+export async function countRateHitCloudbase(coll: CollectionReference, id: string, subject: string, action: string, windowStart: string, max: number): Promise<boolean> {
+  if (max < 1) return false
+  const current = toCounter(answerData(await guard(() => coll.doc(id).get())))
+  if (current && current.windowStart === windowStart && current.hits >= max) return false
+  const hits = current && current.windowStart === windowStart ? current.hits + 1 : 1
+  const doc = { subject, action, windowStart, hits }
+  if (current) {
+    answerData(await guard(() => coll.doc(id).set(doc)))
+    return true
+  }
+  try {
+    answerData(await coll.add({ _id: id, ...doc }))
+  } catch (e) {
+    if (isDuplicateWrite(e)) throw new StoreUnavailableError('rate counter created concurrently', 'DATABASE_TRANSACTION_CONFLICT', e)
+    throw mapCloudbaseError(e)
+  }
+  return true
+}

@@ -1,0 +1,12 @@
+/**
+ * Fixed-window counters of creates per (identity, action), the storage half of rate limiting
+ * (backend/usecases/rateLimit.ts decides the window and the limit from district data).
+ */
+export interface RateLimitTx {
+  /**
+   * Counts one hit of `action` by `subject` in the window starting at `windowStart`, unless `max`
+   * hits are already counted there. True when counted; false when the limit is reached (nothing
+   * written). Inside the create's transaction, so a rolled-back create is not counted.
+   */
+  countRateHit(subject: string, action: string, windowStart: string, max: number): Promise<boolean>
+}

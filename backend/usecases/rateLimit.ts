@@ -1,0 +1,44 @@
+import { fail, type Failure } from '../../src/core/outcome'
+import type { RateLimitTx } from '../rateLimitPort'
+import type { Deps } from '../runtime'
+
+export const RATE_LIMITED_MESSAGE = '请求过于频繁，请稍后再试'
+
+/** Thrown inside a create's transaction to roll it back (claim included) when over the limit. */
+export class RateLimitExceeded extends Error {
+  constructor(readonly action: string) {
+    super(`rate limit reached for ${action}`)
+    this.name = 'RateLimitExceeded'
+  }
+}
+
+/** Start of the fixed window containing `now`, as canonical ISO text. */
+export function windowStart(now: Date, windowMinutes: number): string {
+  const ms = windowMinutes * 60_000
+  return new Date(Math.floor(now.getTime() / ms) * ms).toISOString()
+}
+
+/**
+ * Counts one create of `action` by `subject` against the district's limit, inside the create's
+ * transaction and after its idempotency claim (so a retry of an accepted create, which the claim
+ * answers, is never counted or refused). Throws RateLimitExceeded to roll the create back.
+ */
+export async function countCreate(d: Deps, tx: RateLimitTx, subject: string, action: string): Promise<void> {
+  const limit = Object.prototype.hasOwnProperty.call(d.config.rateLimits, action) ? d.config.rateLimits[action] : undefined
+  if (!limit) return
+  if (!(await tx.countRateHit(subject, action, windowStart(d.clock.now(), limit.windowMinutes), limit.max))) throw new RateLimitExceeded(action)
+}
+
+export function rateLimited(): Failure {
+  return fail('RATE_LIMITED', RATE_LIMITED_MESSAGE)
+}
+
+/** Runs a create's transaction; a RateLimitExceeded from inside it becomes the RATE_LIMITED answer. */
+export async function limitedTransaction<T>(run: () => Promise<T>): Promise<T | Failure> {
+  try {
+    return await run()
+  } catch (e) {
+    if (e instanceof RateLimitExceeded) return rateLimited()
+    throw e
+  }
+}

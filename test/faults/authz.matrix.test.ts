@@ -1,0 +1,607 @@
+/**
+ * The authorisation matrix: every role × every action of every deployed function × a target
+ * that is the actor's own, in the actor's unit, or in another district — through the deployed
+ * bundles, as the signed-in actor.
+ *
+ * Expected outcomes do not come from the code under test:
+ * - case moves (cases.act, reports.confirm/reopen, bulkAssign, mediation.act, rental.decide/
+ *   update/checkOut) from the kinds' transition tables (KINDS) and the scope rules
+ *   (src/core/scope.ts): a move is authorised when some row of the action names a role the actor
+ *   holds over the case;
+ * - case reads from canRead (scope.ts);
+ * - everything else from the declared POLICY below, one table per function (add one for a new
+ *   function; the first test fails until every declared action has an entry).
+ *
+ * A denied cell must answer FORBIDDEN or NOT_FOUND and write nothing; an authorised cell must not
+ * be refused as FORBIDDEN/NOT_FOUND (refusals by the rule's guard or status are fine); a list may
+ * hold only what the actor may read. Zero unauthorised reads or writes.
+ */
+import Database from 'better-sqlite3'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { loadOrCreateSecret } from '../../backend/adapters/local/secret'
+import { LocalSessions } from '../../backend/adapters/local/session'
+import { DB_FILE_NAME, openSqliteStore } from '../../backend/adapters/sqlite'
+import type { Store } from '../../backend/ports'
+import { DEMO_BUILDING_CODE, DEMO_BUILDING_ID } from '../../backend/seed/demoBuildings'
+import { DEMO_STREET } from '../../backend/seed/demoOrg'
+import type { Building } from '../../backend/rentalPorts'
+import { seedDemo } from '../../backend/seed/seed'
+import type { Case } from '../../src/core/case'
+import { KINDS } from '../../src/core/kinds'
+import type { KindDefinition } from '../../src/core/transition'
+import { OrgTree } from '../../src/core/org'
+import { ROLES, type Actor, type Role } from '../../src/core/roles'
+import { actingRole, canRead } from '../../src/core/scope'
+import { recordFaults } from '../support/faultReport'
+import { GRID1_CODE, GRID1_POINT, GRID2_POINT, TINY_JPEG, idemKey, reportInput } from '../support/fixtures'
+import { ROOT } from '../support/server'
+import {
+  ACTORS,
+  GRID2_CODE,
+  OTHER_GRID,
+  OTHER_POINT,
+  OTHER_STREET,
+  TARGETS,
+  creatorFor,
+  idNumberFor,
+  matrixBuildings,
+  newId,
+  otherUnits,
+  otherUsers,
+  placeMediation,
+  placeReport,
+  type Target,
+} from '../support/authzWorld'
+
+type Main = (event: unknown, context: unknown) => Promise<any>
+type Answer = Record<string, any>
+
+const REPORT = KINDS.report
+const MEDIATION = KINDS.mediation
+const CHECKIN = KINDS.checkin
+const DENY = ['FORBIDDEN', 'NOT_FOUND']
+
+let dataDir: string
+let store: Store
+let raw: Database.Database
+let tree: OrgTree
+let mains: Record<string, Main>
+const contexts: Record<string, unknown> = {}
+const actors: Record<string, Actor> = {}
+const photos: Record<string, string> = {}
+let mediationTemplate: Case
+
+const call = (fn: string, action: string, data: unknown, userId: string) => mains[fn]!({ action, data }, contexts[userId]) as Promise<Answer>
+const dataVersion = () => raw.pragma('data_version', { simple: true }) as number
+
+interface Tally {
+  cells: number
+  allowed: number
+  denied: number
+  failures: string[]
+  byFn: Record<string, number>
+}
+const tally: Tally = { cells: 0, allowed: 0, denied: 0, failures: [], byFn: {} }
+
+/** Checks one cell and counts it; failures are collected so one run shows them all. */
+async function cell(label: string, fn: string, expectAllowed: boolean, run: () => Promise<Answer>, leaked?: (a: Answer) => string[] | Promise<string[]>): Promise<void> {
+  const v0 = dataVersion()
+  let a: Answer
+  try {
+    a = await run()
+  } catch (e) {
+    tally.failures.push(`${label}: threw ${(e as Error).message}`)
+    return
+  }
+  tally.cells++
+  tally.byFn[fn] = (tally.byFn[fn] ?? 0) + 1
+  if (a.code === 'INTERNAL' || a.code === 'UNAUTHENTICATED') tally.failures.push(`${label}: ${a.code} ${a.message}`)
+  else if (expectAllowed) {
+    tally.allowed++
+    if (!a.ok && DENY.includes(a.code)) tally.failures.push(`${label}: authorised but refused ${a.code} ${a.message}`)
+  } else {
+    tally.denied++
+    if (a.ok || !DENY.includes(a.code)) tally.failures.push(`${label}: unauthorised but answered ${a.ok ? 'ok' : `${a.code} ${a.message}`}`)
+    if (dataVersion() !== v0) tally.failures.push(`${label}: unauthorised call wrote to the database`)
+  }
+  const leaks = a.ok && leaked ? await leaked(a) : []
+  if (leaks.length) tally.failures.push(`${label}: listed what the actor may not read: ${leaks.join(', ')}`)
+}
+
+// ---------------------------------------------------------------------------------- case moves
+
+/** Status a case is placed in for an action, and the parameters a permitted actor would send. */
+const REPORT_SETUP: Record<string, { status: string; params?: (actor: string, target: Target) => Record<string, unknown> }> = {
+  accept: { status: 'submitted' },
+  assign: { status: 'accepted', params: (_a, t) => ({ assigneeId: t === 'other-unit' ? 'other-grid-worker' : 'demo-grid-worker-2' }) },
+  start: { status: 'accepted' },
+  resolve: { status: 'in_progress', params: (a) => ({ note: '已处理完毕', attachments: [photos[a]!] }) },
+  confirm: { status: 'resolved', params: () => ({ rating: 5 }) },
+  reopen: { status: 'resolved', params: () => ({ note: '问题又出现了' }) },
+  auto_close: { status: 'resolved' },
+  reject: { status: 'submitted', params: () => ({ note: '不属于受理范围' }) },
+  merge: { status: 'submitted' },
+  escalate: { status: 'accepted', params: () => ({ note: '需要上级协调' }) },
+  mark_overdue: { status: 'accepted' },
+}
+
+const MEDIATION_SETUP: Record<string, { status: string; params?: () => Record<string, unknown> }> = {
+  accept: { status: 'applied' },
+  reject: { status: 'applied', params: () => ({ note: '不属于调解范围' }) },
+  reassign: { status: 'accepted', params: () => ({ note: '调整承办人', mediatorId: 'demo-mediator' }) },
+  invite: { status: 'accepted' },
+  consent: { status: 'awaiting_consent' },
+  decline: { status: 'awaiting_consent' },
+  schedule: { status: 'mediating', params: () => ({ session: { at: '2026-12-20T02:00:00.000Z', mode: 'online', place: '线上会议室' } }) },
+  record_session: { status: 'mediating', params: () => ({ note: '双方陈述', sessionId: 'none' }) },
+  draft_agreement: { status: 'mediating', params: () => ({ terms: ['每月支付 2000 元'] }) },
+  confirm_agreement: { status: 'agreement_pending', params: () => ({ agreementVersion: 1 }) },
+  fail: { status: 'mediating', params: () => ({ note: '双方分歧较大', referral: 'court' }) },
+  mark_judicial: { status: 'succeeded' },
+  rate: { status: 'succeeded', params: () => ({ rating: 5 }) },
+  remind: { status: 'mediating' },
+  mark_overdue: { status: 'mediating' },
+}
+
+/**
+ * The oracle for a move: some row of the action names a role the actor holds over the case — a
+ * granted role whose scope covers it, or a role relative to the case (its applicant). Acting
+ * implies reading: a check-in's applicant manages it whatever grants they also hold.
+ */
+function moveAllowed(kind: KindDefinition, actor: Actor, c: Case, action: string): boolean {
+  return kind.rules.some((r) => r.action === action && actingRole(tree, actor, c, r.roles) !== undefined)
+}
+
+/**
+ * Fixed points the oracle itself must respect, so a too-wide scope rule cannot widen the matrix
+ * with it: nobody in the demo district acts on or reads a case of another district, and residents
+ * and tenants act on or read only their own cases.
+ */
+function anchored(role: Role, t: Target, allowed: boolean, label: string): boolean {
+  if (allowed && t === 'other-unit') tally.failures.push(`${label}: the scope rules authorise a case of another district`)
+  if (allowed && t !== 'own' && (role === 'resident' || role === 'tenant')) tally.failures.push(`${label}: the scope rules authorise a resident on someone else's case`)
+  return allowed
+}
+
+// ------------------------------------------------------------------------------ declared policy
+
+const STAFF: Role[] = ['grid_worker', 'dispatcher', 'department', 'admin']
+const CENTRE: Role[] = ['dispatcher', 'admin']
+const MEDIATION_DESK: Role[] = ['mediator', 'dispatcher', 'admin']
+const holds = (userId: string, roles: readonly Role[]) => actors[userId]!.grants.some((g) => roles.includes(g.role))
+const grants = (userId: string, roles: readonly Role[]) => actors[userId]!.grants.filter((g) => roles.includes(g.role))
+/** 网格群管理: the grid's own workers and the street or district centre above it. */
+const managesGrid = (userId: string, grid: string) => grants(userId, ['grid_worker', 'dispatcher', 'admin']).some((g) => tree.isWithin(grid, g.unitCode))
+const gridOf = (t: Target) => (t === 'own' ? GRID1_CODE : t === 'same-unit' ? GRID2_CODE : OTHER_GRID)
+
+interface Policy {
+  /** 'case' for actions whose cells come from the tables; 'grid' etc. when the target picks the data. */
+  targeted: boolean
+  allowed(userId: string, target: Target): boolean
+  data(userId: string, target: Target): Promise<unknown> | unknown
+  /** Ids in the answer that the actor may not see. */
+  leaked?(a: Answer, userId: string): string[] | Promise<string[]>
+}
+
+const everyone = (data: Policy['data'] = () => ({})): Policy => ({ targeted: false, allowed: () => true, data })
+const onlyRoles = (roles: readonly Role[], data: Policy['data'] = () => ({}), leaked?: Policy['leaked']): Policy => ({ targeted: false, allowed: (u) => holds(u, roles), data, leaked })
+
+/** Report ids of a list answer that the actor may not read. */
+function unreadableReports(ids: string[], userId: string, known: Map<string, Case>): string[] {
+  return ids.filter((id) => known.has(id) && !canRead(tree, actors[userId]!, known.get(id)!))
+}
+const knownCases = new Map<string, Case>()
+
+const mediationApply = () => ({
+  idempotencyKey: idemKey(),
+  disputeType: 'family',
+  streetCode: DEMO_STREET,
+  applicantPhone: '13800138000',
+  respondents: [{ name: '黄伟明', phone: '13912345678' }],
+  facts: '婚后因子女抚养费问题多次争吵，双方协商未果，希望调解',
+  claims: '每月支付子女抚养费 2000 元',
+  evidence: [],
+  preferredWay: 'online',
+})
+
+async function inviteFor(): Promise<string> {
+  const c = await placeMediation(store, mediationTemplate, 'demo-resident-2', 'same-unit', 'awaiting_consent')
+  const secret = (c.payload as { parties: Array<{ side: string; inviteSecret?: string }> }).parties.find((p) => p.side === 'respondent')!.inviteSecret
+  return `${c.id}-${secret}`
+}
+
+/** Which grid each announcement placed by the matrix reaches. */
+const announcementGrid = new Map<string, string>()
+
+async function announcementIn(grid: string): Promise<string> {
+  const a = await store.addAnnouncement({ id: newId(), authorId: grid === OTHER_GRID ? 'other-grid-worker' : 'demo-grid-worker', idempotencyKey: idemKey(), type: 'notice', title: '停水通知', body: '明天上午停水。', gridCodes: [grid], scopeLabel: grid, publishedAt: new Date().toISOString() })
+  announcementGrid.set(a.id, grid)
+  return a.id
+}
+
+async function joinedGrids(userId: string): Promise<string[]> {
+  return (await store.membershipsOf(userId)).filter((m) => m.status === 'joined').map((m) => m.gridCode)
+}
+
+async function joinGrid(userId: string, grid: string): Promise<void> {
+  const at = new Date().toISOString()
+  await store.putMembership({ gridCode: grid, userId, status: 'joined', building: null, requestedAt: at, decidedAt: at, decidedBy: 'demo-grid-worker' })
+}
+
+async function requestToJoin(grid: string): Promise<string> {
+  const userId = `joiner-${newId()}`
+  await store.putUser({ id: userId, name: '申请人', phone: null, openid: null, grants: [{ role: 'resident', unitCode: '440111' }], createdAt: new Date().toISOString() })
+  await store.putMembership({ gridCode: grid, userId, status: 'requested', building: null, requestedAt: new Date().toISOString(), decidedAt: null, decidedBy: null })
+  return userId
+}
+
+const byGrid = (allowed: (u: string, grid: string) => boolean, data: (u: string, grid: string) => unknown): Policy => ({
+  targeted: true,
+  allowed: (u, t) => allowed(u, gridOf(t)),
+  data: (u, t) => data(u, gridOf(t)),
+})
+
+// ------------------------------------------------------------------------------- rental world
+
+let buildings: Record<Target, Building>
+const buildingOf = (t: Target) => buildings[t]
+let docSerial = 0
+/** Document number of each registration the matrix made, to find it in an export. */
+const docOf = new Map<string, string>()
+const AREA: Role[] = ['police', 'dispatcher', 'admin']
+/** Whether the actor's grants of `roles` cover the grid. */
+const covers = (userId: string, roles: readonly Role[], grid: string) => grants(userId, roles).some((g) => tree.isWithin(grid, g.unitCode))
+
+/** A registration by the target's creator in the target's building, confirmed by its manager when `active`. */
+async function placeCheckin(actorId: string, t: Target, status: 'pending' | 'active'): Promise<Case> {
+  const b = buildingOf(t)
+  const creator = creatorFor(actorId, t)
+  const doc = idNumberFor(++docSerial)
+  const r = await call('rental', 'checkIn', {
+    idempotencyKey: idemKey(),
+    buildingCode: b.code,
+    room: b.rooms[docSerial % b.rooms.length],
+    name: '测试租户',
+    docType: 'id_card',
+    docNumber: doc,
+    phone: `139${String(10_000_000 + docSerial).slice(-8)}`,
+    moveInDate: '2026-11-01',
+    leaseEnd: '2027-10-31',
+    cohabitants: [],
+    consent: { purpose: true, sensitive: true, version: '2026-12' },
+  }, creator)
+  if (!r.ok) throw new Error(`checkIn as ${creator}: ${r.code} ${r.message}`)
+  docOf.set(r.registration.id, doc)
+  if (status === 'active') {
+    const c = (await store.getCase(r.registration.id))!
+    const ok = await call('rental', 'decide', { id: c.id, version: c.version, approve: true }, b.managerId)
+    if (!ok.ok) throw new Error(`confirm: ${ok.code} ${ok.message}`)
+  }
+  const c = (await store.getCase(r.registration.id))!
+  knownCases.set(c.id, c)
+  return c
+}
+
+const checklist = () => JSON.parse(readFileSync(join(ROOT, 'settings/district.json'), 'utf8')).rental.fireChecklist as Array<{ code: string }>
+const byBuilding = (allowed: (u: string, b: Building) => boolean, data: (u: string, b: Building) => unknown): Policy => ({
+  targeted: true,
+  allowed: (u, t) => allowed(u, buildingOf(t)),
+  data: (u, t) => data(u, buildingOf(t)),
+})
+const managesBuilding = (u: string, b: Building) => b.managerId === u && holds(u, ['building_manager'])
+/** Registrations in an answer that lie outside the actor's area. */
+const outsideArea = (a: Answer, u: string) =>
+  (a.registrations as Array<{ id: string }>).filter((r) => knownCases.has(r.id) && !covers(u, AREA, knownCases.get(r.id)!.gridCode ?? '')).map((r) => r.id)
+
+/** One table per function: who may call each action that is not a case move or case read. */
+const POLICY: Record<string, Record<string, Policy>> = {
+  session: { me: everyone() },
+  reports: {
+    categories: everyone(),
+    locate: everyone(() => GRID1_POINT),
+    gridMap: everyone(() => GRID1_POINT),
+    submit: everyone(() => reportInput()),
+    mine: { ...everyone(() => ({ limit: 50 })), leaked: (a, u) => a.cases.filter((c: { id: string }) => knownCases.has(c.id) && knownCases.get(c.id)!.creatorId !== u).map((c: { id: string }) => c.id) },
+    duplicates: everyone(() => ({ category: 'HJ01', ...GRID1_POINT })),
+  },
+  files: {
+    upload: everyone(() => ({ contentBase64: TINY_JPEG.toString('base64'), contentType: 'image/jpeg' })),
+  },
+  cases: {
+    queue: onlyRoles(STAFF, () => ({ limit: 100 }), (a, u) => unreadableReports(a.cases.map((c: { id: string }) => c.id), u, knownCases)),
+    exportCsv: onlyRoles(STAFF, () => ({}), (a, u) => [...knownCases.values()].filter((c) => c.kind === 'report' && a.csv.includes(c.id) && !canRead(tree, actors[u]!, c)).map((c) => c.id)),
+    stats: onlyRoles(STAFF),
+    assignees: onlyRoles(CENTRE),
+    proxySubmit: onlyRoles(['grid_worker'], () => ({ ...reportInput(), proxy: { name: '王阿姨', phone: '13700000000' } })),
+  },
+  inbox: {
+    list: everyone(),
+    markRead: everyone(() => ({ all: true })),
+    templates: everyone(),
+    subscribe: everyone(() => ({ accepted: [] })),
+  },
+  mediation: {
+    options: everyone(),
+    apply: everyone(mediationApply),
+    mine: { ...everyone(), leaked: (a, u) => a.cases.filter((c: { id: string }) => knownCases.has(c.id) && knownCases.get(c.id)!.creatorId !== u).map((c: { id: string }) => c.id) },
+    // Holding the invitation code is the authorisation to see the summary and to join.
+    invitation: everyone(async () => ({ invite: await inviteFor() })),
+    join: everyone(async () => ({ invite: await inviteFor() })),
+    queue: onlyRoles(MEDIATION_DESK, () => ({ limit: 100 }), (a, u) => unreadableReports(a.cases.map((c: { id: string }) => c.id), u, knownCases)),
+    mediators: onlyRoles(CENTRE),
+    ledger: onlyRoles(CENTRE, () => ({}), (a, u) => unreadableReports((a.rows ?? a.cases ?? []).map((c: { id: string }) => c.id), u, knownCases)),
+    ledgerCsv: onlyRoles(CENTRE, () => ({}), (a, u) => [...knownCases.values()].filter((c) => c.kind === 'mediation' && a.csv.includes(c.id) && !canRead(tree, actors[u]!, c)).map((c) => c.id)),
+  },
+  rental: {
+    // The QR is public: anyone holding a building's code sees its public facts and may register.
+    building: byBuilding(() => true, (_u, b) => ({ code: b.code })),
+    checkIn: everyone(() => ({ idempotencyKey: idemKey(), buildingCode: DEMO_BUILDING_CODE, room: '101', name: '测试租户', docType: 'id_card', docNumber: idNumberFor(++docSerial), phone: `139${String(10_000_000 + docSerial).slice(-8)}`, moveInDate: '2026-11-01', leaseEnd: '2027-10-31', cohabitants: [], consent: { purpose: true, sensitive: true, version: '2026-12' } })),
+    mine: { ...everyone(), leaked: (a, u) => (a.registrations as Array<{ id: string }>).filter((r) => knownCases.has(r.id) && knownCases.get(r.id)!.creatorId !== u).map((r) => r.id) },
+    registerBuilding: {
+      targeted: true,
+      allowed: (u, t) => covers(u, ['building_manager'], gridOf(t)),
+      data: (_u, t) => ({ idempotencyKey: idemKey(), name: '新登记楼栋', address: '广州市某区某路 8 号', location: t === 'own' ? GRID1_POINT : t === 'same-unit' ? GRID2_POINT : OTHER_POINT, floors: 2, rooms: ['101'] }),
+    },
+    myBuildings: { ...everyone(), leaked: (a, u) => (a.buildings as Array<{ id: string; managerName?: string }>).filter((b) => Object.values(buildings).some((x) => x.id === b.id && x.managerId !== u)).map((b) => b.id) },
+    buildingQr: byBuilding(managesBuilding, (_u, b) => ({ buildingId: b.id })),
+    registrations: { ...byBuilding(managesBuilding, (_u, b) => ({ buildingId: b.id })), leaked: (a, u) => (a.registrations as Array<{ id: string }>).filter((r) => knownCases.has(r.id) && knownCases.get(r.id)!.assigneeId !== u).map((r) => r.id) },
+    inspectionItems: everyone(),
+    inspect: byBuilding(managesBuilding, (_u, b) => ({ idempotencyKey: idemKey(), buildingId: b.id, items: checklist().map((c) => ({ code: c.code, passed: true })), photos: [] })),
+    inspections: byBuilding((u, b) => managesBuilding(u, b) || covers(u, CENTRE, b.gridCode), (_u, b) => ({ buildingId: b.id })),
+    overdueInspections: { targeted: true, allowed: (u, t) => covers(u, CENTRE, t === 'other-unit' ? OTHER_STREET : DEMO_STREET), data: (_u, t) => ({ street: t === 'other-unit' ? OTHER_STREET : DEMO_STREET }) },
+    area: { ...onlyRoles(AREA, () => ({ limit: 100 })), leaked: outsideArea },
+    // Full identity numbers: police of the registration's area only (and every reveal is audited).
+    reveal: {
+      targeted: true,
+      allowed: (u, t) => covers(u, ['police'], buildingOf(t).gridCode),
+      data: async (u, t) => ({ id: (await placeCheckin(u, t, 'active')).id, reason: '治安核查：入户走访' }),
+    },
+    exportCsv: {
+      ...onlyRoles(['police'], () => ({ reason: '季度核查' })),
+      leaked: (a, u) => [...docOf.entries()].filter(([id, doc]) => String(a.csv).includes(doc) && !covers(u, ['police'], knownCases.get(id)?.gridCode ?? '')).map(([id]) => id),
+    },
+    audit: onlyRoles(['police', 'admin']),
+  },
+  grid: {
+    find: everyone(() => GRID1_POINT),
+    board: byGrid(() => true, (_u, grid) => ({ code: grid })),
+    join: byGrid(() => true, (_u, grid) => ({ code: grid, building: '3栋 502' })),
+    leave: byGrid(() => true, (_u, grid) => ({ code: grid })),
+    // Declared: announcements are for the grid's joined members.
+    announcements: {
+      ...everyone(),
+      leaked: async (a, u) => {
+        const mine = await joinedGrids(u)
+        return (a.items as Array<{ id: string }>).filter((x) => announcementGrid.has(x.id) && !mine.includes(announcementGrid.get(x.id)!)).map((x) => x.id)
+      },
+    },
+    markRead: {
+      targeted: true,
+      allowed: (_u, t) => t === 'own',
+      data: async (u, t) => {
+        if (t === 'own') await joinGrid(u, GRID1_CODE)
+        return { id: await announcementIn(gridOf(t)) }
+      },
+    },
+    ask: byGrid(() => true, (_u, grid) => ({ code: grid, idempotencyKey: idemKey(), question: '请问社区活动室几点开放？' })),
+    saveBoard: byGrid(managesGrid, (_u, grid) => ({ code: grid, scope: '云景路 1–20 号', households: 320, team: [], services: ['代办'], officeHours: '工作日 9:00–17:00', joinPolicy: 'approval' })),
+    setQr: byGrid(managesGrid, (u, grid) => ({ code: grid, fileId: photos[u] })),
+    members: byGrid(managesGrid, (_u, grid) => ({ code: grid })),
+    decide: { targeted: true, allowed: (u, t) => managesGrid(u, gridOf(t)), data: async (_u, t) => ({ code: gridOf(t), userId: await requestToJoin(gridOf(t)), approve: true }) },
+    publish: byGrid(managesGrid, (_u, grid) => ({ idempotencyKey: idemKey(), type: 'notice', title: '停水通知', body: '明天上午九点至十二点停水，请提前储水。', target: { kind: 'grids', codes: [grid] } })),
+    published: everyone(),
+    receipts: { targeted: true, allowed: (u, t) => managesGrid(u, gridOf(t)), data: async (_u, t) => ({ id: await announcementIn(gridOf(t)) }) },
+    remindUnread: { targeted: true, allowed: (u, t) => managesGrid(u, gridOf(t)), data: async (_u, t) => ({ id: await announcementIn(gridOf(t)) }) },
+    overview: {
+      targeted: true,
+      allowed: (u) => holds(u, CENTRE),
+      data: (_u, t) => ({ street: t === 'other-unit' ? OTHER_STREET : DEMO_STREET }),
+      leaked: (a, u) => (a.grids as Array<{ code: string }>).filter((g) => !grants(u, CENTRE).some((x) => tree.isWithin(g.code, x.unitCode))).map((g) => g.code),
+    },
+  },
+}
+
+/** Actions whose cells come from the transition tables and scope rules, not from POLICY. */
+const CASE_ACTIONS: Record<string, string[]> = {
+  reports: ['get', 'follow', 'confirm', 'reopen'],
+  cases: ['get', 'act', 'bulkAssign'],
+  mediation: ['get', 'act', 'messages', 'send'],
+  rental: ['decide', 'update', 'checkOut'],
+}
+/** Local mode has no CloudBase storage: register is refused for everyone (VALIDATION), covered by the fuzz suite. */
+const NOT_IN_LOCAL_MODE: Record<string, string[]> = { files: ['register'] }
+
+function declaredActions(fn: string): string[] {
+  const src = readFileSync(join(ROOT, 'backend/functions', `${fn}.ts`), 'utf8')
+  return [...src.matchAll(/^\s+([A-Za-z_$][\w$]*)\s*:\s*action\s*\(/gm)].map((m) => m[1]!)
+}
+
+// ----------------------------------------------------------------------------------------- run
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'jf-authz-'))
+  process.env.DATA_DIR = dataDir
+  process.env.JIEFANG_MODE = 'local'
+  // Hundreds of creates per actor: the limits have their own suite.
+  const cfg = join(dataDir, 'district.json')
+  writeFileSync(cfg, JSON.stringify({ ...JSON.parse(readFileSync(join(ROOT, 'settings/district.json'), 'utf8')), rateLimits: {} }))
+  process.env.JIEFANG_DISTRICT_CONFIG = cfg
+  store = openSqliteStore(dataDir)
+  await seedDemo(store)
+  await store.putUnits(otherUnits())
+  for (const u of otherUsers()) await store.putUser(u)
+  const extra = matrixBuildings()
+  await store.transaction(async (tx) => {
+    await tx.insertBuilding(extra.same)
+    await tx.insertBuilding(extra.other)
+  })
+  buildings = { own: (await store.getBuilding(DEMO_BUILDING_ID))!, 'same-unit': extra.same, 'other-unit': extra.other }
+  tree = new OrgTree(await store.listUnits())
+  raw = new Database(join(dataDir, DB_FILE_NAME), { readonly: true, fileMustExist: true })
+  const sessions = new LocalSessions(loadOrCreateSecret(dataDir))
+  for (const u of await store.listUsers()) {
+    contexts[u.id] = { jiefangLocal: { authorization: `Bearer ${sessions.issue(u.id)}` } }
+    actors[u.id] = { userId: u.id, name: u.name, grants: u.grants }
+  }
+  mains = {}
+  for (const fn of Object.keys(POLICY)) {
+    const file = join(ROOT, 'cloudfunctions', fn, 'index.js')
+    if (!existsSync(file)) throw new Error(`${file} is missing: run npm run build:functions first`)
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    mains[fn] = (require(file) as { main: Main }).main
+  }
+  for (const userId of Object.values(ACTORS)) {
+    const r = await call('files', 'upload', { contentBase64: TINY_JPEG.toString('base64'), contentType: 'image/jpeg' }, userId)
+    photos[userId] = r.fileId
+  }
+  const applied = await call('mediation', 'apply', mediationApply(), 'demo-resident')
+  if (!applied.ok) throw new Error(`apply: ${applied.code} ${applied.message}`)
+  mediationTemplate = (await store.getCase(applied.case.id))!
+  // Cases every list cell checks for leaks: one open report, mediation and registration per target.
+  for (const userId of Object.values(ACTORS)) {
+    for (const t of TARGETS) {
+      await placeCheckin(userId, t, 'active')
+      const r = await placeReport(store, creatorFor(userId, t), t, 'accepted')
+      knownCases.set(r.id, r)
+      const m = await placeMediation(store, mediationTemplate, creatorFor(userId, t), t, 'mediating')
+      knownCases.set(m.id, m)
+    }
+  }
+})
+
+afterAll(async () => {
+  raw?.close()
+  await store?.close()
+})
+
+describe('the matrix covers the deployed surface', () => {
+  const deployed = readdirSync(join(ROOT, 'cloudfunctions')).filter((n) => existsSync(join(ROOT, 'cloudfunctions', n, 'package.json')) && !n.endsWith('-timer'))
+
+  it('has a table for every deployed function (timers take no caller)', () => {
+    expect(deployed.sort()).toEqual(Object.keys(POLICY).sort())
+  })
+
+  it.each(deployed)('every action of %s has a policy or comes from the tables', (fn) => {
+    const covered = [...Object.keys(POLICY[fn] ?? {}), ...(CASE_ACTIONS[fn] ?? []), ...(NOT_IN_LOCAL_MODE[fn] ?? [])].sort()
+    expect(covered).toEqual(declaredActions(fn).sort())
+  })
+})
+
+describe('authorisation matrix', () => {
+  it('report moves: roles × report actions (cases.act, bulkAssign, reports.confirm/reopen) × targets follow the table and scope', async () => {
+    const actions = [...new Set(REPORT.rules.map((r) => r.action))].filter((a) => a !== 'submit')
+    expect(actions.sort()).toEqual(Object.keys(REPORT_SETUP).sort())
+    for (const role of ROLES) {
+      const userId = ACTORS[role]
+      for (const t of TARGETS) {
+        for (const action of actions) {
+          const setup = REPORT_SETUP[action]!
+          const c = await placeReport(store, creatorFor(userId, t), t, setup.status)
+          const allowed = anchored(role, t, moveAllowed(REPORT, actors[userId]!, c, action), `${role} cases.act ${action} on ${t}`)
+          const params = setup.params?.(userId, t) ?? {}
+          if (action === 'merge') params.targetCaseId = (await placeReport(store, creatorFor(userId, t), t, 'submitted')).id
+          await cell(`${role} cases.act ${action} on ${t}`, 'cases', allowed, () => call('cases', 'act', { id: c.id, action, version: c.version, ...params }, userId))
+        }
+        for (const action of ['confirm', 'reopen'] as const) {
+          const c = await placeReport(store, creatorFor(userId, t), t, 'resolved')
+          const allowed = anchored(role, t, moveAllowed(REPORT, actors[userId]!, c, action), `${role} reports.${action} on ${t}`)
+          await cell(`${role} reports.${action} on ${t}`, 'reports', allowed, () => call('reports', action, { id: c.id, version: c.version, ...REPORT_SETUP[action]!.params!(userId, t) }, userId))
+        }
+        const c = await placeReport(store, creatorFor(userId, t), t, 'accepted')
+        const assignee = t === 'other-unit' ? 'other-grid-worker' : 'demo-grid-worker-2'
+        await cell(`${role} cases.bulkAssign on ${t}`, 'cases', moveAllowed(REPORT, actors[userId]!, c, 'assign'), async () => {
+          const a = await call('cases', 'bulkAssign', { ids: [c.id], assigneeId: assignee }, userId)
+          return a.ok ? (a.results[0] as Answer) : a
+        })
+      }
+    }
+  }, 180_000)
+
+  it('report reads: cases.get and reports.get follow canRead; following is open to anyone on an open case', async () => {
+    for (const role of ROLES) {
+      const userId = ACTORS[role]
+      for (const t of TARGETS) {
+        const c = await placeReport(store, creatorFor(userId, t), t, 'accepted')
+        const readable = anchored(role, t, canRead(tree, actors[userId]!, c), `${role} cases.get on ${t}`)
+        await cell(`${role} cases.get on ${t}`, 'cases', readable, () => call('cases', 'get', { id: c.id }, userId))
+        await cell(`${role} reports.get on ${t}`, 'reports', readable, () => call('reports', 'get', { id: c.id }, userId))
+        // Declared: 关注 is how a neighbour follows the same problem; it grants reads of that case only.
+        const f = await placeReport(store, creatorFor(userId, t), t, 'accepted')
+        await cell(`${role} reports.follow on ${t}`, 'reports', true, () => call('reports', 'follow', { id: f.id }, userId))
+      }
+    }
+  }, 120_000)
+
+  it('mediation moves and reads: roles × mediation actions × targets follow the table and scope', async () => {
+    const actions = [...new Set(MEDIATION.rules.map((r) => r.action))].filter((a) => a !== 'apply' && a !== 'join')
+    expect(actions.sort()).toEqual(Object.keys(MEDIATION_SETUP).sort())
+    for (const role of ROLES) {
+      const userId = ACTORS[role]
+      for (const t of TARGETS) {
+        for (const action of actions) {
+          const setup = MEDIATION_SETUP[action]!
+          const c = await placeMediation(store, mediationTemplate, creatorFor(userId, t), t, setup.status)
+          const allowed = anchored(role, t, moveAllowed(MEDIATION, actors[userId]!, c, action), `${role} mediation.act ${action} on ${t}`)
+          await cell(`${role} mediation.act ${action} on ${t}`, 'mediation', allowed, () => call('mediation', 'act', { id: c.id, action, version: c.version, ...(setup.params?.() ?? {}) }, userId))
+        }
+        const c = await placeMediation(store, mediationTemplate, creatorFor(userId, t), t, 'mediating')
+        const readable = anchored(role, t, canRead(tree, actors[userId]!, c), `${role} mediation.get on ${t}`)
+        await cell(`${role} mediation.get on ${t}`, 'mediation', readable, () => call('mediation', 'get', { id: c.id }, userId))
+        await cell(`${role} mediation.messages on ${t}`, 'mediation', readable, () => call('mediation', 'messages', { id: c.id }, userId))
+        // Declared: the thread is written by the parties and the assigned mediator only.
+        const writer = readable && (c.creatorId === userId || c.assigneeId === userId)
+        await cell(`${role} mediation.send on ${t}`, 'mediation', writer, () => call('mediation', 'send', { id: c.id, text: '您好，请问方便沟通吗？', photos: [] }, userId))
+      }
+    }
+  }, 180_000)
+
+  it('registration moves: roles × rental.decide/update/checkOut × targets follow the check-in table and scope', async () => {
+    const moves = [
+      { fn: 'decide', rule: 'confirm', status: 'pending' as const, data: (c: Case) => ({ id: c.id, version: c.version, approve: true }) },
+      { fn: 'update', rule: 'update', status: 'pending' as const, data: (c: Case) => ({ id: c.id, version: c.version, phone: '13900001111' }) },
+      { fn: 'checkOut', rule: 'check_out', status: 'active' as const, data: (c: Case) => ({ id: c.id, version: c.version }) },
+    ]
+    for (const role of ROLES) {
+      const userId = ACTORS[role]
+      for (const t of TARGETS) {
+        for (const m of moves) {
+          const c = await placeCheckin(userId, t, m.status)
+          const label = `${role} rental.${m.fn} on ${t}`
+          const allowed = moveAllowed(CHECKIN, actors[userId]!, c, m.rule)
+          if (allowed && t === 'other-unit') tally.failures.push(`${label}: the scope rules authorise a registration of another district`)
+          await cell(label, 'rental', allowed, () => call('rental', m.fn, m.data(c), userId))
+        }
+      }
+    }
+  }, 180_000)
+
+  it('every other action follows the declared policy, per role and target, and lists only what the actor may read', async () => {
+    for (const [fn, table] of Object.entries(POLICY)) {
+      for (const [action, p] of Object.entries(table)) {
+        for (const role of ROLES) {
+          const userId = ACTORS[role]
+          for (const t of p.targeted ? TARGETS : (['own'] as const)) {
+            const label = `${role} ${fn}.${action}${p.targeted ? ` on ${t}` : ''}`
+            const data = await p.data(userId, t)
+            await cell(label, fn, p.allowed(userId, t), () => call(fn, action, data, userId), p.leaked ? (a) => p.leaked!(a, userId) : undefined)
+          }
+        }
+      }
+    }
+  }, 180_000)
+
+  afterAll(() => {
+    const byFn = Object.entries(tally.byFn)
+      .map(([fn, n]) => `${fn} ${n}`)
+      .join(', ')
+    console.log(`authorisation matrix: ${tally.cells} cells (${tally.allowed} authorised, ${tally.denied} denied; ${byFn}), ${tally.failures.length} failures`)
+    recordFaults({ name: 'authorisation matrix (roles × actions × targets)', cells: tally.cells, unauthorised: tally.failures.filter((f) => /unauthorised|listed/.test(f)).length, note: `${tally.allowed} authorised, ${tally.denied} denied` })
+  })
+
+  it('has no failing cell', () => {
+    expect(tally.failures).toEqual([])
+    expect(tally.cells).toBeGreaterThan(1000)
+  })
+})

@@ -1,0 +1,119 @@
+/**
+ * Rate limits on creates per identity, over HTTP with a district configuration of small limits:
+ * beyond the limit the answer is RATE_LIMITED, retryable, 请求过于频繁，请稍后再试, and nothing is
+ * written; a retry of an accepted create is never refused; other identities are unaffected; the
+ * next window admits again.
+ */
+import Database from 'better-sqlite3'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { ConfigError, parseDistrictConfig } from '../../backend/config/district'
+import { DB_FILE_NAME } from '../../backend/adapters/sqlite'
+import { DEMO_STREET } from '../../backend/seed/demoOrg'
+import { RATE_LIMITED_MESSAGE } from '../../backend/usecases/rateLimit'
+import { DEMO_BUILDING_CODE } from '../../backend/seed/demoBuildings'
+import { checkInPayload } from '../support/authzWorld'
+import { districtConfigFile } from '../support/districtConfig'
+import { recordFaults } from '../support/faultReport'
+import { GRID1_CODE, idemKey, reportInput } from '../support/fixtures'
+import { advance } from '../support/cases'
+import { as, ROOT, startServer, type Client, type RunningServer } from '../support/server'
+
+let srv: RunningServer
+let resident: Client, resident2: Client, gw: Client, tenant: Client
+/** One document number per idempotency key, so a replay sends the same registration. */
+const serials = new Map<string, number>()
+const serialOf = (k: string) => serials.get(k) ?? (serials.set(k, serials.size + 1), serials.size)
+
+const LIMITS = {
+  'reports.submit': { max: 3, windowMinutes: 10 },
+  'cases.proxySubmit': { max: 2, windowMinutes: 10 },
+  'mediation.apply': { max: 2, windowMinutes: 60 },
+  'grid.ask': { max: 2, windowMinutes: 10 },
+  'rental.checkIn': { max: 2, windowMinutes: 60 },
+}
+
+beforeAll(async () => {
+  srv = await startServer({ env: { JIEFANG_TIMER_MS: '0', JIEFANG_DISTRICT_CONFIG: districtConfigFile({ rateLimits: LIMITS }) } })
+  ;[resident, resident2, gw, tenant] = await Promise.all(['demo-resident', 'demo-resident-2', 'demo-grid-worker', 'demo-tenant'].map((u) => as(srv.url, u)))
+})
+afterAll(async () => {
+  await srv?.stop()
+})
+
+function cases(): number {
+  const db = new Database(join(srv.dataDir, DB_FILE_NAME), { readonly: true, fileMustExist: true })
+  try {
+    return db.prepare('SELECT count(*) FROM cases').pluck().get() as number
+  } finally {
+    db.close()
+  }
+}
+
+const apply = (key: string) => ({
+  idempotencyKey: key,
+  disputeType: 'neighbour',
+  streetCode: DEMO_STREET,
+  applicantPhone: '13800138000',
+  respondents: [{ name: '黄伟明', phone: '13912345678' }],
+  facts: '楼上邻居长期深夜制造噪音，多次沟通无果，希望调解',
+  claims: '晚上十点后停止噪音',
+  evidence: [],
+  preferredWay: 'online',
+})
+
+const CREATES = [
+  { action: 'reports.submit', who: () => resident, fn: 'reports', name: 'submit', data: (k: string) => reportInput({ idempotencyKey: k }) },
+  { action: 'cases.proxySubmit', who: () => gw, fn: 'cases', name: 'proxySubmit', data: (k: string) => ({ ...reportInput({ idempotencyKey: k }), proxy: { name: '王阿姨', phone: '13700000000' } }) },
+  { action: 'mediation.apply', who: () => resident, fn: 'mediation', name: 'apply', data: apply },
+  { action: 'grid.ask', who: () => resident, fn: 'grid', name: 'ask', data: (k: string) => ({ code: GRID1_CODE, idempotencyKey: k, question: '请问社区活动室几点开放？' }) },
+  { action: 'rental.checkIn', who: () => tenant, fn: 'rental', name: 'checkIn', data: (k: string) => checkInPayload(DEMO_BUILDING_CODE, serialOf(k), k) },
+] as const
+
+it.each(CREATES.map((c) => [c.action, c] as const))('%s: refuses beyond the limit, keeps replays, writes nothing when refused', async (action, c) => {
+  const max = LIMITS[action].max
+  const keys = Array.from({ length: max }, idemKey)
+  for (const k of keys) expect(await c.who().call(c.fn, c.name, c.data(k))).toMatchObject({ ok: true })
+  const before = cases()
+  const refused = await c.who().call(c.fn, c.name, c.data(idemKey()))
+  expect(refused).toEqual({ ok: false, code: 'RATE_LIMITED', message: RATE_LIMITED_MESSAGE, retryable: true })
+  expect(cases()).toBe(before)
+  // A retry of an accepted create is answered from its claim, never refused.
+  for (const k of keys) expect(await c.who().call(c.fn, c.name, c.data(k))).toMatchObject({ ok: true })
+  expect(cases()).toBe(before)
+  recordFaults({ name: `rate limit ${action} (max ${max})`, injected: 1, survived: 1, note: 'over-limit create refused, replays kept' })
+})
+
+it('limits each identity on its own, and the next window admits again', async () => {
+  expect(await resident.call('reports', 'submit', reportInput())).toMatchObject({ ok: false, code: 'RATE_LIMITED' })
+  expect(await resident2.call('reports', 'submit', reportInput())).toMatchObject({ ok: true })
+  expect((await advance(srv.url, 0.2)).ok).toBe(true)
+  expect(await resident.call('reports', 'submit', reportInput())).toMatchObject({ ok: true })
+})
+
+it('many concurrent creates from one identity admit exactly the limit', async () => {
+  expect((await advance(srv.url, 0.2)).ok).toBe(true)
+  const answers = await Promise.all(Array.from({ length: 20 }, () => resident2.call('reports', 'submit', reportInput())))
+  expect(answers.filter((a) => a.ok)).toHaveLength(LIMITS['reports.submit'].max)
+  expect(answers.filter((a) => !a.ok).every((a) => a.code === 'RATE_LIMITED')).toBe(true)
+})
+
+describe('rate limits as district data', () => {
+  const base = () => JSON.parse(readFileSync(join(ROOT, 'settings/district.json'), 'utf8')) as Record<string, unknown>
+
+  it('the default district limits every create of the product', () => {
+    expect(Object.keys(parseDistrictConfig(base(), 'default').rateLimits).sort()).toEqual(['cases.proxySubmit', 'grid.ask', 'mediation.apply', 'rental.checkIn', 'reports.submit'])
+  })
+
+  it('names every bad entry', () => {
+    const bad = { ...base(), rateLimits: { 'reports.submit': { max: 0, windowMinutes: 10 }, submit: { max: 3, windowMinutes: 10 }, 'grid.ask': { max: 3, windowMinutes: 10_081 }, 'mediation.apply': { max: 1, windowMinutes: 1, burst: 2 } } }
+    let message = ''
+    try {
+      parseDistrictConfig(bad, 'test.json')
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError)
+      message = (e as Error).message
+    }
+    for (const path of ['rateLimits.reports.submit.max', 'rateLimits.submit', 'rateLimits.grid.ask.windowMinutes', 'rateLimits.mediation.apply']) expect(message).toContain(path)
+  })
+})
