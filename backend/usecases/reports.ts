@@ -53,7 +53,13 @@ export async function gridMap(d: Deps, p: Partial<GeoPoint>) {
   return { ok: true as const, grids: shapes }
 }
 
-export async function submit(d: Deps, actor: Actor, input: ApiIn<'reports.submit'>, proxy?: ApiIn<'cases.proxySubmit'>['proxy']) {
+export async function submit(
+  d: Deps,
+  actor: Actor,
+  input: ApiIn<'reports.submit'>,
+  proxy?: ApiIn<'cases.proxySubmit'>['proxy'],
+  filedBy?: 'building_manager',
+) {
   const tree = await d.orgTree()
   const replay = await d.store.findCaseByIdempotency(actor.userId, input.idempotencyKey)
   if (replay && replay.kind !== 'report') return keyUsedElsewhere()
@@ -77,7 +83,7 @@ export async function submit(d: Deps, actor: Actor, input: ApiIn<'reports.submit
     gridCode: grid.code,
     now: d.clock.now(),
     acceptHours: d.config.acceptHours,
-    creatorRole: proxy ? 'grid_worker' : 'resident',
+    creatorRole: proxy ? 'grid_worker' : (filedBy ?? 'resident'),
     payload: {
       description: input.description.trim(),
       photos: [...new Set(input.photos)],

@@ -48,7 +48,7 @@ export async function inspect(d: Deps, actor: Actor, input: { idempotencyKey: st
       photos: input.photos,
       location: { lng: b.location.lng, lat: b.location.lat, address: b.address },
       anonymous: false,
-    })
+    }, undefined, 'building_manager')
     if (!filed.ok) return filed
     caseIds.push(filed.case.id)
   }
