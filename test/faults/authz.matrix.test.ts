@@ -25,7 +25,8 @@ import { LocalSessions } from '../../backend/adapters/local/session'
 import { DB_FILE_NAME, openSqliteStore } from '../../backend/adapters/sqlite'
 import type { Store } from '../../backend/ports'
 import { DEMO_BUILDING_CODE, DEMO_BUILDING_ID } from '../../backend/seed/demoBuildings'
-import { DEMO_STREET } from '../../backend/seed/demoOrg'
+import { DEMO_DISTRICT, DEMO_STREET } from '../../backend/seed/demoOrg'
+import { issueInvitation } from '../../backend/usecases/admin/invitations'
 import type { Building } from '../../backend/rentalPorts'
 import { seedDemo } from '../../backend/seed/seed'
 import type { Case } from '../../src/core/case'
@@ -40,6 +41,10 @@ import { ROOT } from '../support/server'
 import {
   ACTORS,
   GRID2_CODE,
+  GRID2_MANAGER_PHONE,
+  OTHER_MANAGER_PHONE,
+  freshPhone,
+  throwawayStaff,
   OTHER_GRID,
   OTHER_POINT,
   OTHER_STREET,
@@ -72,6 +77,7 @@ const contexts: Record<string, unknown> = {}
 const actors: Record<string, Actor> = {}
 const photos: Record<string, string> = {}
 let mediationTemplate: Case
+let sessions: LocalSessions
 
 const call = (fn: string, action: string, data: unknown, userId: string) => mains[fn]!({ action, data }, contexts[userId]) as Promise<Answer>
 const dataVersion = () => raw.pragma('data_version', { simple: true }) as number
@@ -86,7 +92,7 @@ interface Tally {
 const tally: Tally = { cells: 0, allowed: 0, denied: 0, failures: [], byFn: {} }
 
 /** Checks one cell and counts it; failures are collected so one run shows them all. */
-async function cell(label: string, fn: string, expectAllowed: boolean, run: () => Promise<Answer>, leaked?: (a: Answer) => string[] | Promise<string[]>): Promise<void> {
+async function cell(label: string, fn: string, expectAllowed: boolean, run: () => Promise<Answer>, leaked?: (a: Answer) => string[] | Promise<string[]>, wroteOutside?: (a: Answer) => string[] | Promise<string[]>): Promise<void> {
   const v0 = dataVersion()
   let a: Answer
   try {
@@ -108,6 +114,8 @@ async function cell(label: string, fn: string, expectAllowed: boolean, run: () =
   }
   const leaks = a.ok && leaked ? await leaked(a) : []
   if (leaks.length) tally.failures.push(`${label}: listed what the actor may not read: ${leaks.join(', ')}`)
+  const outside = wroteOutside ? await wroteOutside(a) : []
+  if (outside.length) tally.failures.push(`${label}: unauthorised write outside the actor's units: ${outside.join(', ')}`)
 }
 
 // ---------------------------------------------------------------------------------- case moves
@@ -183,6 +191,13 @@ interface Policy {
   data(userId: string, target: Target): Promise<unknown> | unknown
   /** Ids in the answer that the actor may not see. */
   leaked?(a: Answer, userId: string): string[] | Promise<string[]>
+  /**
+   * For calls that are authorised but refuse part of their input (an import row outside the
+   * admin's units): what was written where the actor may not write, checked whatever the answer.
+   */
+  wroteOutside?(a: Answer, userId: string, target: Target): string[] | Promise<string[]>
+  /** The caller's platform context when it is not the actor's own session (session.bind). */
+  context?(userId: string, target: Target): Promise<unknown>
 }
 
 const everyone = (data: Policy['data'] = () => ({})): Policy => ({ targeted: false, allowed: () => true, data })
@@ -295,9 +310,183 @@ const managesBuilding = (u: string, b: Building) => b.managerId === u && holds(u
 const outsideArea = (a: Answer, u: string) =>
   (a.registrations as Array<{ id: string }>).filter((r) => knownCases.has(r.id) && !covers(u, AREA, knownCases.get(r.id)!.gridCode ?? '')).map((r) => r.id)
 
+// ------------------------------------------------------------------------------ onboarding world
+
+/**
+ * Onboarding (src/contracts/admin.ts, backend/usecases/admin/access.ts): the org tree and the
+ * district configuration belong to the district's administrators (an admin grant on the
+ * configured district itself, 440111 here); staff, invitations and imports to any admin, within
+ * the units the admin administers. demo-admin administers 440111; the world's 天河区 is outside.
+ */
+const districtAdmin = (u: string) => grants(u, ['admin']).some((g) => g.unitCode === DEMO_DISTRICT)
+const administers = (u: string, unit: string) => covers(u, ['admin'], unit)
+const adminOver = (u: string, grants: ReadonlyArray<{ unitCode: string }>) => grants.every((g) => administers(u, g.unitCode))
+/** Onboarding helpers write through the store as the use cases would. */
+const onboardingDeps = () => ({ store, clock: { now: () => new Date() }, newId })
+/** Who made each invitation the matrix placed (the list shows a maker their own invitations). */
+const invitationMaker = new Map<string, string>()
+
+async function invitationFor(userId: string, createdBy = 'system') {
+  const r = await issueInvitation(onboardingDeps() as never, userId, createdBy)
+  invitationMaker.set(r.invitation.id, createdBy)
+  return r
+}
+
+const SAMPLE_GEOJSON = readFileSync(join(ROOT, 'settings/samples/jingxi-grids.geojson'), 'utf8')
+const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64')
+let addressSerial = 0
+
+/** A one-row roster (CSV, as the console uploads it): a new grid worker of the target's grid. */
+function rosterFile(t: Target) {
+  const phone = freshPhone()
+  return { phone, input: { fileName: 'roster.csv', contentBase64: b64(`姓名,手机,角色,单位编码,调解委员会,部门\n测试网格员,${phone},网格员,${gridOf(t)},,\n`), dryRun: false, allOrNothing: true } }
+}
+
+/** Staff records holding a phone, read back from the store (after an import). */
+async function usersWithPhone(phone: string): Promise<string[]> {
+  return (await store.listUsers()).filter((x) => x.phone === phone && x.grants.length > 0).map((x) => x.id)
+}
+
+/** The roster and building imports answer per row: a row outside the admin's units is an error row, never written. */
+const rowsOnlyInside = (phoneOf: Map<string, string>) => async (_a: Answer, u: string, t: Target) => {
+  const phone = phoneOf.get(`${u}|${t}`)
+  if (!phone || administers(u, gridOf(t))) return []
+  return usersWithPhone(phone)
+}
+const rosterPhones = new Map<string, string>()
+const addStaffPhones = new Map<string, string>()
+const buildingAddresses = new Map<string, string>()
+
+/** A staff list may show only staff holding a role within the admin's units. */
+const staffOutside = (a: Answer, u: string) =>
+  (a.staff as Array<{ id: string; roles: Array<{ unitCode: string }> }>).filter((s) => !s.roles.some((r) => administers(u, r.unitCode))).map((s) => s.id)
+
+/** An invitation list may show the admin's own invitations and those of staff within their units. */
+async function invitationsOutside(a: Answer, u: string): Promise<string[]> {
+  const out: string[] = []
+  for (const i of a.invitations as Array<{ id: string; userId: string }>) {
+    if (!invitationMaker.has(i.id) || invitationMaker.get(i.id) === u) continue
+    const staff = await store.getUser(i.userId)
+    if (!staff || staff.grants.length === 0 || !adminOver(u, staff.grants)) out.push(i.id)
+  }
+  return out
+}
+
+/**
+ * session.bind: holding a valid code is the authorisation (like mediation.invitation/join), but
+ * only a WeChat identity can bind, and only one that is not already someone else's staff record
+ * or a resident who filed cases. Every actor of the matrix signs in with a user-id session, which
+ * has no OPENID and would be refused as VALIDATION whatever its role; so each cell calls from the
+ * actor's WeChat: the actor's record is given an OPENID and the call comes with an OPENID session,
+ * as in the mini-program. The resident row is a resident seen for the first time (no cases): the
+ * matrix's demo-resident has filed cases in this world, and that refusal is admin.http.test's.
+ */
+async function wechatOf(userId: string): Promise<unknown> {
+  const openid = userId === ACTORS.resident ? `wx-new-${newId()}` : `wx-${userId}`
+  if (userId !== ACTORS.resident) {
+    const u = (await store.getUser(userId))!
+    if (u.openid !== openid) await store.putUser({ ...u, openid })
+  }
+  return { jiefangLocal: { authorization: `Bearer ${sessions.issueOpenid(openid)}` } }
+}
+/** The record each bind cell's code names: the caller's own (re-binding), else a new staff member of the target's unit. */
+async function bindCode(userId: string, t: Target): Promise<{ code: string }> {
+  const own = t === 'own' && userId !== ACTORS.resident
+  const staffId = own ? userId : (await throwawayStaff(store, gridOf(t))).id
+  return { code: (await invitationFor(staffId)).code }
+}
+
 /** One table per function: who may call each action that is not a case move or case read. */
 const POLICY: Record<string, Record<string, Policy>> = {
-  session: { me: everyone() },
+  session: {
+    me: everyone(),
+    // The code names the record; staff roles already bound to their own record are refused
+    // (FORBIDDEN) on anyone else's code and may re-bind their own; a resident without cases may
+    // bind any valid code (the code, not the caller's district, is the authorisation).
+    bind: { targeted: true, allowed: (u, t) => t === 'own' || u === ACTORS.resident, data: bindCode, context: wechatOf },
+  },
+  admin: {
+    // The whole org tree, for the console's map: one environment is one district, so no unit is
+    // withheld from an admin (declared; the world's second district shows here like any unit).
+    units: onlyRoles(['admin']),
+    // Read-only: the sample grids file of the demo street, previewed against the store.
+    planOrg: { targeted: false, allowed: districtAdmin, data: () => ({ geojson: SAMPLE_GEOJSON }) },
+    // The real file with a fingerprint that was never previewed: the district admin passes every
+    // authorisation check and is refused CONFLICT (or VALIDATION for the file's errors) before
+    // anything is written. Applying a real plan here would redraw the org tree every later cell
+    // relies on; a full apply is admin.http.test's.
+    applyOrg: { targeted: false, allowed: districtAdmin, data: () => ({ geojson: SAMPLE_GEOJSON, fingerprint: '0'.repeat(32) }) },
+    // Any admin may import; a row outside their units is an error row and is not written.
+    importStaff: {
+      targeted: true,
+      allowed: (u) => holds(u, ['admin']),
+      data: (u, t) => {
+        const f = rosterFile(t)
+        rosterPhones.set(`${u}|${t}`, f.phone)
+        return f.input
+      },
+      wroteOutside: rowsOnlyInside(rosterPhones),
+    },
+    importBuildings: {
+      targeted: true,
+      allowed: (u) => holds(u, ['admin']),
+      data: (u, t) => {
+        const address = `矩阵路 ${++addressSerial} 号`
+        buildingAddresses.set(`${u}|${t}`, address)
+        const manager = t === 'own' ? '13800000003' : t === 'same-unit' ? GRID2_MANAGER_PHONE : OTHER_MANAGER_PHONE
+        return { fileName: 'buildings.csv', contentBase64: b64(`名称,地址,网格编码,经度,纬度,楼层,房号,楼栋长手机
+矩阵楼,${address},${gridOf(t)},,,2,101;102;201;202,${manager}
+`), dryRun: false, allOrNothing: true }
+      },
+      wroteOutside: async (_a, u, t) => {
+        if (administers(u, gridOf(t))) return []
+        const address = buildingAddresses.get(`${u}|${t}`)!
+        return (await store.buildingsInGrids([gridOf(t)])).filter((b) => b.address.includes(address)).map((b) => b.id)
+      },
+    },
+    // A person added by hand: the same row checks (a unit outside the admin's is refused as VALIDATION, nothing written).
+    addStaff: {
+      targeted: true,
+      allowed: (u) => holds(u, ['admin']),
+      data: (u, t) => {
+        const phone = freshPhone()
+        addStaffPhones.set(`${u}|${t}`, phone)
+        return { name: '手动网格员', phone, role: 'grid_worker', unitCode: gridOf(t) }
+      },
+      wroteOutside: rowsOnlyInside(addStaffPhones),
+    },
+    staff: { ...onlyRoles(['admin']), leaked: staffOutside },
+    // Throwaway staff of the target's unit, so a revocation disables no actor.
+    revokeStaff: { targeted: true, allowed: (u, t) => administers(u, gridOf(t)), data: async (_u, t) => ({ userId: (await throwawayStaff(store, gridOf(t))).id }) },
+    invite: { targeted: true, allowed: (u, t) => administers(u, gridOf(t)), data: async (_u, t) => ({ userId: (await throwawayStaff(store, gridOf(t))).id, validHours: 24 }) },
+    invitations: {
+      ...onlyRoles(['admin'], async () => {
+        // One invitation inside the district and one outside it, made by neither actor.
+        await invitationFor((await throwawayStaff(store, GRID1_CODE)).id)
+        await invitationFor((await throwawayStaff(store, OTHER_GRID)).id)
+        return {}
+      }),
+      leaked: invitationsOutside,
+    },
+    revokeInvitation: {
+      targeted: true,
+      allowed: (u, t) => administers(u, gridOf(t)),
+      data: async (_u, t) => ({ id: (await invitationFor((await throwawayStaff(store, gridOf(t))).id)).invitation.id }),
+    },
+    config: { targeted: false, allowed: districtAdmin, data: () => ({}) },
+    // The configuration in force with one harmless change (escalation grace, used only by the
+    // SLA timer, which the matrix does not run), over the version in force.
+    saveConfig: {
+      targeted: false,
+      allowed: districtAdmin,
+      data: async () => {
+        const r = await call('admin', 'config', {}, ACTORS.admin)
+        if (!r.ok) throw new Error(`config: ${r.code} ${r.message}`)
+        return { config: { ...r.config, escalationGraceHours: Number(r.config.escalationGraceHours) + 1 }, baseVersion: r.version }
+      },
+    },
+    configHistory: { targeted: false, allowed: districtAdmin, data: () => ({}) },
+  },
   reports: {
     categories: everyone(),
     locate: everyone(() => GRID1_POINT),
@@ -440,7 +629,7 @@ beforeAll(async () => {
   buildings = { own: (await store.getBuilding(DEMO_BUILDING_ID))!, 'same-unit': extra.same, 'other-unit': extra.other }
   tree = new OrgTree(await store.listUnits())
   raw = new Database(join(dataDir, DB_FILE_NAME), { readonly: true, fileMustExist: true })
-  const sessions = new LocalSessions(loadOrCreateSecret(dataDir))
+  sessions = new LocalSessions(loadOrCreateSecret(dataDir))
   for (const u of await store.listUsers()) {
     contexts[u.id] = { jiefangLocal: { authorization: `Bearer ${sessions.issue(u.id)}` } }
     actors[u.id] = { userId: u.id, name: u.name, grants: u.grants }
@@ -585,7 +774,15 @@ describe('authorisation matrix', () => {
           for (const t of p.targeted ? TARGETS : (['own'] as const)) {
             const label = `${role} ${fn}.${action}${p.targeted ? ` on ${t}` : ''}`
             const data = await p.data(userId, t)
-            await cell(label, fn, p.allowed(userId, t), () => call(fn, action, data, userId), p.leaked ? (a) => p.leaked!(a, userId) : undefined)
+            const context = p.context ? await p.context(userId, t) : contexts[userId]
+            await cell(
+              label,
+              fn,
+              p.allowed(userId, t),
+              () => mains[fn]!({ action, data }, context) as Promise<Answer>,
+              p.leaked ? (a) => p.leaked!(a, userId) : undefined,
+              p.wroteOutside ? (a) => p.wroteOutside!(a, userId, t) : undefined,
+            )
           }
         }
       }

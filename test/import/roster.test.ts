@@ -111,6 +111,14 @@ describe('staff roster rows', () => {
     ])
   })
 
+  it("a person who also works outside the admin's units is refused, neither renamed nor shown", () => {
+    // 李明 (grid 1 of 云景社区) to an admin of 犀牛角社区 only: his phone is someone else's staff.
+    const table = parseCsv('姓名,手机,角色,单位编码\n改名者,020-87701001,网格员,440111010002001\n')
+    const plan = planRoster(table, { ...ctx, allowUnit: (code) => code.startsWith('440111010002') })
+    expect(plan.people).toEqual([])
+    expect(plan.errors).toEqual([{ row: 2, column: '手机', reason: '手机号 020-87701001 已登记为您管理范围以外的工作人员，请联系其所在单位的管理员' }])
+  })
+
   it('a re-import of rows already applied changes nothing', () => {
     const table = parseCsv('姓名,手机,角色,单位编码\n李明,020-87701001,网格员,440111010001001\n')
     expect(planRoster(table, ctx).people.map((p) => p.change)).toEqual(['unchanged'])

@@ -39,7 +39,9 @@ export function otherUnits(): OrgUnit[] {
 }
 
 const at = '2026-01-01T00:00:00.000Z'
-const u = (id: string, name: string, grants: User['grants']): User => ({ id, name, phone: null, openid: null, grants, createdAt: at })
+export const GRID2_MANAGER_PHONE = '13700009002'
+export const OTHER_MANAGER_PHONE = '13700009003'
+const u = (id: string, name: string, grants: User['grants'], phone: string | null = null): User => ({ id, name, phone, openid: null, grants, createdAt: at })
 
 /** Staff and residents of the other district. */
 export function otherUsers(): User[] {
@@ -48,8 +50,9 @@ export function otherUsers(): User[] {
     u('other-grid-worker', '其他网格员', [{ role: 'grid_worker', unitCode: OTHER_GRID }]),
     u('other-dispatcher', '其他坐席', [{ role: 'dispatcher', unitCode: OTHER_STREET }]),
     u('other-mediator', '其他调解员', [{ role: 'mediator', unitCode: OTHER_STREET, committee: 'family' }]),
-    u('other-manager', '其他楼栋长', [{ role: 'building_manager', unitCode: OTHER_GRID }]),
-    u('grid2-manager', '二网格楼栋长', [{ role: 'building_manager', unitCode: GRID2_CODE }]),
+    // Phones so that a building table can name them (admin.importBuildings finds managers by phone).
+    u('other-manager', '其他楼栋长', [{ role: 'building_manager', unitCode: OTHER_GRID }], OTHER_MANAGER_PHONE),
+    u('grid2-manager', '二网格楼栋长', [{ role: 'building_manager', unitCode: GRID2_CODE }], GRID2_MANAGER_PHONE),
   ]
 }
 
@@ -169,4 +172,18 @@ export async function placeMediation(store: Store, template: Case, creatorId: st
     await tx.insertCase(c)
   })
   return c
+}
+
+let phoneSerial = 0
+/** A mobile number no one in the matrix world holds yet. */
+export const freshPhone = () => `136${String(10_000_000 + ++phoneSerial).slice(-8)}`
+
+/**
+ * A staff record made for one cell (a grid worker of `unitCode` by default), so that revoking,
+ * inviting or binding it leaves every actor of the matrix as it was.
+ */
+export async function throwawayStaff(store: Store, unitCode: string, role: Role = 'grid_worker'): Promise<User> {
+  const user: User = { id: `tmp-${newId()}`, name: '临时人员', phone: freshPhone(), openid: null, grants: [{ role, unitCode }], createdAt: new Date().toISOString() }
+  await store.putUser(user)
+  return user
 }

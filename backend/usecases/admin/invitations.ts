@@ -98,7 +98,7 @@ export async function revokeInvitation(d: Deps, actor: Actor, input: { id: strin
   const found = await d.store.getInvitation(input.id)
   if (!found) return fail('NOT_FOUND', '邀请不存在')
   const u = await d.store.getUser(found.userId)
-  if (found.createdBy !== actor.userId && !(u && grantsWithin(await d.orgTree(), actor, u.grants))) return fail('FORBIDDEN', '该邀请不在您管理的范围内')
+  if (found.createdBy !== actor.userId && !(u && u.grants.length > 0 && grantsWithin(await d.orgTree(), actor, u.grants))) return fail('FORBIDDEN', '该邀请不在您管理的范围内')
   const now = d.clock.now().toISOString()
   if (found.usedAt || found.revokedAt) return { ok: true as const, invitation: invitationView(found, now) }
   const revoked = { ...found, revokedAt: now }

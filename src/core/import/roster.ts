@@ -124,8 +124,14 @@ export function planRoster(table: readonly string[][], ctx: RosterContext): Rost
     if (errors.length === before && seen && seen.name !== name) bad('name', `手机号 ${phone} 在第 ${seen.rows[0]} 行属于「${seen.name}」，同一手机号姓名应一致`)
     if (errors.length > before) continue
 
-    goodRows++
     const existing = byPhone.get(phone)
+    // A person who also works outside the admin's units is theirs to change: neither renamed nor
+    // shown (with their other roles) to this admin.
+    if (existing && ctx.allowUnit && existing.grants.some((g) => !ctx.allowUnit!(g.unitCode))) {
+      bad('phone', `手机号 ${phone} 已登记为您管理范围以外的工作人员，请联系其所在单位的管理员`)
+      continue
+    }
+    goodRows++
     const person = seen ?? { phone, name, grants: [...(existing?.grants ?? [])], rows: [], userId: existing?.id ?? null, change: existing ? 'unchanged' : 'added' }
     person.rows.push(rowNo)
     if (!person.grants.some((g) => sameGrant(g, grant))) {
