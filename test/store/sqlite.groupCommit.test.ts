@@ -100,6 +100,25 @@ describe('GroupCommit', () => {
     expect(visible()).toEqual([1, 3])
   })
 
+  it('a group whose every work failed ends in ROLLBACK: the file is not touched (data_version stays)', async () => {
+    const { db, commits, group } = bare()
+    await group.run(insert(db, 1))
+    const watcher = new Database(path.join(dir, 'g.sqlite'), { readonly: true })
+    dbs.push(watcher)
+    const version = () => watcher.pragma('data_version', { simple: true })
+    const before = version()
+    const n = commits.n
+    await expect(
+      group.run(async () => {
+        db.prepare('INSERT INTO t (v) VALUES (?)').run(2)
+        throw new Error('refused after a write')
+      }),
+    ).rejects.toThrow('refused after a write')
+    expect(commits.n).toBe(n)
+    expect(version()).toBe(before)
+    expect(db.inTransaction).toBe(false)
+  })
+
   it('fails every work of a group whose COMMIT fails, keeping none of their writes', async () => {
     const { db, commits, group, visible } = bare()
     const blocker = group.run(async () => {

@@ -93,6 +93,16 @@ export class GroupCommit {
         }
       }
     }
+    if (done.length === 0) {
+      // Every work failed: end with ROLLBACK, not an empty COMMIT. Pages restored by ROLLBACK TO are
+      // still dirty and a COMMIT would write them again, so a refused call would touch the file.
+      try {
+        this.db.exec('ROLLBACK')
+      } catch {
+        // SQLite may have ended the transaction already.
+      }
+      return
+    }
     try {
       guard(() => this.db.exec('COMMIT'))
     } catch (e) {
