@@ -135,6 +135,8 @@ maybe('resident closed loop (H5, mocked functions)', () => {
     await page.locator('#jf-form-error').getByText('请选择具体的问题分类').waitFor()
     await expect(page.locator('#jf-description textarea').inputValue()).resolves.toBe('井盖缺失很危险，请尽快处理')
     await expect(page.locator('#jf-address input').inputValue()).resolves.toBe('云景路 12 号东门')
+    // Back only once Taro has pushed the form's history entry; earlier, Back leaves 我的事项 behind.
+    await page.waitForURL(/pages\/report\/new/)
     await page.goBack()
 
     // Taro keeps the left page in the DOM while the back transition runs: click the shown one.
@@ -226,8 +228,9 @@ maybe('resident closed loop (H5, mocked functions)', () => {
     await page.locator('.jf-inbox-item[data-id="m1"]').click()
     await page.locator(`#jf-case-detail[data-case-id="${CASE.id}"]`).waitFor()
     expect(called('inbox.markRead')[0]!.data).toEqual({ ids: ['m1'] })
+    await page.waitForURL(/pages\/cases\/detail/)
     await page.goBack()
-    await page.locator('#jf-inbox-read-all').click()
+    await page.locator('#jf-inbox-read-all').filter({ visible: true }).click()
     await page.waitForFunction(() => !document.querySelector('.jf-inbox-item[data-id="m1"][data-read="0"]'))
     expect(called('inbox.markRead').at(-1)!.data).toEqual({ all: true })
 

@@ -113,8 +113,8 @@ describe('onboarding a district in the browser against the real server', () => {
     await worker.locator('#jf-role-switcher').waitFor()
     await worker.locator('#jf-dev-openid input, input#jf-dev-openid').first().fill('dev-lin-xiao-wechat')
     await worker.locator('#jf-dev-wechat-login').click()
-    await worker.locator('#jf-greeting').waitFor()
-    await expect(worker.locator('#jf-greeting').innerText()).resolves.toContain('微信用户')
+    // The greeting shows 正在加载… until session.me answers.
+    await worker.locator('#jf-greeting', { hasText: '微信用户' }).waitFor()
     await expect(worker.locator('#jf-entry-staff-queue').count()).resolves.toBe(0)
 
     // 7. The invitation link opens the join page with the code; 绑定 makes this WeChat 林晓's.
