@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useCallback, useRef, useState } from 'react'
 import { api } from '../../../api'
+import LoadState from '../../../components/RentalKit/LoadState'
 import { INSPECTION_LABELS } from '../../../components/RentalKit/logic'
 import RentalReasonSheet from '../../../components/RentalReasonSheet'
 import RentalStatusTag from '../../../components/RentalStatusTag'
@@ -108,18 +109,7 @@ export default function BuildingDetail() {
   }
 
   if (!building)
-    return (
-      <View className='jf-page jf-center' id={buildingError ? 'jf-building-error' : undefined}>
-        <Text>{buildingError || '正在加载楼栋…'}</Text>
-        {buildingError && (
-          <View className='jf-rental-submit'>
-            <Button size='small' onClick={() => void loadBuilding()}>
-              重试
-            </Button>
-          </View>
-        )}
-      </View>
-    )
+    return <LoadState error={buildingError} errorId='jf-building-error' loadingText='正在加载楼栋…' onRetry={() => void loadBuilding()} />
 
   const go = (url: string) => void Taro.navigateTo({ url: `${url}?id=${encodeURIComponent(building.id)}` })
 
