@@ -10,6 +10,7 @@ import RentalStatusTag from '../../../components/RentalStatusTag'
 import type { BuildingView, CheckinStatus, RegistrationView } from '../../../contracts/rental'
 import { formatFull, formatInstant } from '../../../core/time'
 import '../../../components/RentalKit/kit.css'
+import '../../../components/TabStrip/tabs.css'
 import './index.css'
 
 export const QR_URL = '/pages/building/qr/index'
@@ -134,9 +135,9 @@ export default function BuildingDetail() {
         </View>
       </View>
 
-      <View className='jf-rental-tabs' id='jf-building-tabs'>
+      <View className='jf-tabs jf-rental-tabs' id='jf-building-tabs'>
         {TABS.map((t) => (
-          <View key={t.key} id={`jf-building-tab-${t.key}`} className={`jf-rental-tab ${tab === t.key ? 'is-active' : ''}`} data-tab={t.key} onClick={() => pick(t.key)}>
+          <View key={t.key} id={`jf-building-tab-${t.key}`} className={`jf-tab jf-rental-tab ${tab === t.key ? 'is-active' : ''}`} data-tab={t.key} onClick={() => pick(t.key)}>
             <Text>
               {t.label}
               {t.key === 'pending' && building.pending > 0 ? ` ${building.pending}` : ''}
