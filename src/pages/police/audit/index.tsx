@@ -1,10 +1,11 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { useCallback, useEffect, useState } from 'react'
+import Taro, { useReachBottom } from '@tarojs/taro'
+import { useCallback, useState } from 'react'
 import { api } from '../../../api'
 import LoadState from '../../../components/RentalKit/LoadState'
 import type { AuditView } from '../../../contracts/rental'
 import { formatFull } from '../../../core/time'
+import { useOpenAndPullRefresh } from '../../../hooks/useOpenAndPullRefresh'
 import '../../../components/RentalKit/kit.css'
 
 const PAGE = 30
@@ -25,10 +26,7 @@ export default function PoliceAudit() {
     setNext(r.next)
   }, [])
 
-  useEffect(() => {
-    void refresh()
-  }, [refresh])
-  usePullDownRefresh(() => void refresh().finally(() => Taro.stopPullDownRefresh()))
+  useOpenAndPullRefresh(refresh)
 
   const loadMore = async () => {
     if (!next || more) return
