@@ -5,6 +5,7 @@
  */
 import { answers, cloudFake, type Answer } from '../weapp/fixtures'
 import { ensureBuilt, MiniProgram, type LaunchOptions } from '../weapp/simulate'
+import { nodesByClass } from '../weapp/setDataTree'
 
 ensureBuilt()
 
@@ -50,22 +51,6 @@ function launch(over: Record<string, Answer> = {}, opts: Partial<LaunchOptions> 
 const clean = (mp: MiniProgram) => {
   expect(mp.errors).toEqual([])
   expect(mp.viewErrors).toEqual([])
-}
-
-type TaroNode = { cl?: string; cn?: TaroNode[] } & Record<string, unknown>
-
-/** Nodes of Taro's setData tree carrying a class; image props are compressed (see base.wxml's <image>). */
-function nodesByClass(data: unknown, cls: string): TaroNode[] {
-  const out: TaroNode[] = []
-  const walk = (n: unknown) => {
-    if (!n || typeof n !== 'object') return
-    if (Array.isArray(n)) return n.forEach(walk)
-    const node = n as TaroNode
-    if (typeof node.cl === 'string' && node.cl.split(' ').includes(cls)) out.push(node)
-    Object.values(node).forEach(walk)
-  }
-  walk(data)
-  return out
 }
 
 test('board: the joined member gets the QR with 长按识别; the shape is an image; phones dial', async () => {

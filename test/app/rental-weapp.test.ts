@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { ACTIVE, BUILDING, registration, rentalAnswers } from '../weapp/rental-fixtures'
 import { MiniProgram, sleep, type CloudEvent } from '../weapp/simulate'
+import { nodesByClass } from '../weapp/setDataTree'
 
 const MP = path.resolve(__dirname, '../../miniprogram')
 const built = existsSync(path.join(MP, 'pages/rental/checkin/index.js'))
@@ -35,20 +36,6 @@ function launch(over: Table = {}) {
 }
 
 const sent = (mp: MiniProgram, key: string) => mp.calls.filter((c) => `${c.name}.${c.data.action}` === key).map((c) => c.data.data as Record<string, unknown>)
-
-type TaroNode = Record<string, unknown> & { cl?: string }
-function nodesByClass(data: unknown, cls: string): TaroNode[] {
-  const out: TaroNode[] = []
-  const walk = (n: unknown) => {
-    if (!n || typeof n !== 'object') return
-    if (Array.isArray(n)) return n.forEach(walk)
-    const node = n as TaroNode
-    if (typeof node.cl === 'string' && node.cl.split(' ').includes(cls)) out.push(node)
-    Object.values(node).forEach(walk)
-  }
-  walk(data)
-  return out
-}
 
 async function until(cond: () => boolean, ms = 3000) {
   const end = Date.now() + ms

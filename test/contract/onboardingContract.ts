@@ -4,6 +4,7 @@
  */
 import type { Invitation } from '../../backend/onboardingPorts'
 import type { Store } from '../../backend/ports'
+import { openStoreForEachTest } from './openEach'
 import { at, makeUser, type OpenedStore } from './storeContract'
 
 function makeInvitation(overrides: Partial<Invitation> = {}): Invitation {
@@ -13,13 +14,7 @@ function makeInvitation(overrides: Partial<Invitation> = {}): Invitation {
 export function describeOnboardingContract(adapterName: string, open: () => Promise<OpenedStore>): void {
   describe(`Onboarding store contract: ${adapterName}`, () => {
     let store: Store
-    let cleanup: () => Promise<void>
-    beforeEach(async () => {
-      ;({ store, cleanup } = await open())
-    })
-    afterEach(async () => {
-      await cleanup()
-    })
+    openStoreForEachTest(open, (s) => (store = s))
 
     it('stores invitations, finds one by its code hash, lists a user\'s newest first', async () => {
       await store.putInvitation(makeInvitation())

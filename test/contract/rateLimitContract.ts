@@ -4,6 +4,7 @@
  * roll back with its transaction, and stay exact when many creates count at once.
  */
 import type { Store } from '../../backend/ports'
+import { openStoreForEachTest } from './openEach'
 import type { OpenedStore } from './storeContract'
 
 const W1 = '2026-03-01T08:00:00.000Z'
@@ -12,13 +13,7 @@ const W2 = '2026-03-01T08:10:00.000Z'
 export function describeRateLimitContract(adapterName: string, open: () => Promise<OpenedStore>): void {
   describe(`rate limit counters: ${adapterName}`, () => {
     let store: Store
-    let cleanup: () => Promise<void>
-    beforeEach(async () => {
-      ;({ store, cleanup } = await open())
-    })
-    afterEach(async () => {
-      await cleanup()
-    })
+    openStoreForEachTest(open, (s) => (store = s))
     const hit = (subject: string, action: string, window: string, max: number) => store.transaction((tx) => tx.countRateHit(subject, action, window, max))
 
     it('counts up to max in a window, then refuses; a new window starts again', async () => {

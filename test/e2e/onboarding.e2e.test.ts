@@ -75,6 +75,15 @@ describe('onboarding a district in the browser against the real server', () => {
     await admin.locator('#jf-org-plan[data-added="0"][data-changed="0"][data-removed="0"]').waitFor()
     await expect(admin.locator('#jf-org-apply').isDisabled()).resolves.toBe(true)
     await shot(admin, 'e2e-onboarding-org-applied')
+    // Buildings for the rental check-in: the same preview-then-import form, a bad row reported and left out.
+    const buildings = readFileSync(join(ROOT, 'settings/samples/buildings.csv'), 'utf8') + '坏行,云景路 40 号,440111010001001,,,六,101,13800000003\n'
+    await admin.locator('#jf-buildings-file').setInputFiles(fixtureFile('楼栋.csv', buildings))
+    await admin.locator('#jf-buildings-preview:not([disabled])').click()
+    await admin.locator('#jf-buildings-plan[data-rows="3"][data-errors="1"][data-applied="-1"]').waitFor()
+    await expect(admin.locator('#jf-buildings-plan .jf-building-error[data-row="4"]').innerText()).resolves.toMatch(/第 4 行\s+楼层\s+楼层应为 1–200 的整数：六/)
+    await admin.locator('#jf-buildings-apply').click()
+    await admin.locator('#jf-buildings-plan[data-applied="2"]').waitFor()
+    await expect(admin.locator('#jf-buildings-import .jf-ak-notice.is-ok').innerText()).resolves.toBe('已登记 2 栋，1 处错误未导入')
 
     // 3. A resident reports a problem in the new grid (through the API: the report flow has its own e2e).
     const resident = await as(srv.url, 'demo-resident')

@@ -4,26 +4,23 @@
  * written; a retry of an accepted create is never refused; other identities are unaffected; the
  * next window admits again.
  */
-import Database from 'better-sqlite3'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ConfigError, parseDistrictConfig } from '../../backend/config/district'
-import { DB_FILE_NAME } from '../../backend/adapters/sqlite'
-import { DEMO_STREET } from '../../backend/seed/demoOrg'
 import { RATE_LIMITED_MESSAGE } from '../../backend/usecases/rateLimit'
 import { DEMO_BUILDING_CODE } from '../../backend/seed/demoBuildings'
 import { checkInPayload } from '../support/authzWorld'
+import { countRows, gridAskInput, mediationApplyInput, proxySubmitInput, serialPerKey } from '../support/creates'
 import { districtConfigFile } from '../support/districtConfig'
 import { recordFaults } from '../support/faultReport'
-import { GRID1_CODE, idemKey, reportInput } from '../support/fixtures'
+import { idemKey, reportInput } from '../support/fixtures'
 import { advance } from '../support/cases'
 import { as, ROOT, startServer, type Client, type RunningServer } from '../support/server'
 
 let srv: RunningServer
 let resident: Client, resident2: Client, gw: Client, tenant: Client
 /** One document number per idempotency key, so a replay sends the same registration. */
-const serials = new Map<string, number>()
-const serialOf = (k: string) => serials.get(k) ?? (serials.set(k, serials.size + 1), serials.size)
+const serialOf = serialPerKey()
 
 const LIMITS = {
   'reports.submit': { max: 3, windowMinutes: 10 },
@@ -41,32 +38,13 @@ afterAll(async () => {
   await srv?.stop()
 })
 
-function cases(): number {
-  const db = new Database(join(srv.dataDir, DB_FILE_NAME), { readonly: true, fileMustExist: true })
-  try {
-    return db.prepare('SELECT count(*) FROM cases').pluck().get() as number
-  } finally {
-    db.close()
-  }
-}
-
-const apply = (key: string) => ({
-  idempotencyKey: key,
-  disputeType: 'neighbour',
-  streetCode: DEMO_STREET,
-  applicantPhone: '13800138000',
-  respondents: [{ name: '黄伟明', phone: '13912345678' }],
-  facts: '楼上邻居长期深夜制造噪音，多次沟通无果，希望调解',
-  claims: '晚上十点后停止噪音',
-  evidence: [],
-  preferredWay: 'online',
-})
+const cases = () => countRows(srv.dataDir, 'SELECT count(*) FROM cases')
 
 const CREATES = [
   { action: 'reports.submit', who: () => resident, fn: 'reports', name: 'submit', data: (k: string) => reportInput({ idempotencyKey: k }) },
-  { action: 'cases.proxySubmit', who: () => gw, fn: 'cases', name: 'proxySubmit', data: (k: string) => ({ ...reportInput({ idempotencyKey: k }), proxy: { name: '王阿姨', phone: '13700000000' } }) },
-  { action: 'mediation.apply', who: () => resident, fn: 'mediation', name: 'apply', data: apply },
-  { action: 'grid.ask', who: () => resident, fn: 'grid', name: 'ask', data: (k: string) => ({ code: GRID1_CODE, idempotencyKey: k, question: '请问社区活动室几点开放？' }) },
+  { action: 'cases.proxySubmit', who: () => gw, fn: 'cases', name: 'proxySubmit', data: proxySubmitInput },
+  { action: 'mediation.apply', who: () => resident, fn: 'mediation', name: 'apply', data: mediationApplyInput },
+  { action: 'grid.ask', who: () => resident, fn: 'grid', name: 'ask', data: gridAskInput },
   { action: 'rental.checkIn', who: () => tenant, fn: 'rental', name: 'checkIn', data: (k: string) => checkInPayload(DEMO_BUILDING_CODE, serialOf(k), k) },
 ] as const
 

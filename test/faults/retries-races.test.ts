@@ -8,8 +8,8 @@ import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { DB_FILE_NAME } from '../../backend/adapters/sqlite'
 import { DEMO_BUILDING_CODE } from '../../backend/seed/demoBuildings'
-import { DEMO_STREET } from '../../backend/seed/demoOrg'
 import { checkInPayload } from '../support/authzWorld'
+import { countRows as countIn, gridAskInput, mediationApplyInput, proxySubmitInput, serialPerKey } from '../support/creates'
 import { GRID1_CODE, idemKey, reportInput } from '../support/fixtures'
 import { recordFaults } from '../support/faultReport'
 import { submitReport } from '../support/cases'
@@ -18,8 +18,7 @@ import { as, startServer, type Client, type RunningServer } from '../support/ser
 let srv: RunningServer
 let resident: Client, gw: Client, disp: Client, tenant: Client
 /** One document number per idempotency key: the 20 sends of a key are one registration. */
-const serials = new Map<string, number>()
-const serialOf = (k: string) => serials.get(k) ?? (serials.set(k, serials.size + 1), serials.size)
+const serialOf = serialPerKey()
 
 beforeAll(async () => {
   srv = await startServer({ env: { JIEFANG_TIMER_MS: '0' } })
@@ -29,33 +28,14 @@ afterAll(async () => {
   await srv?.stop()
 })
 
-function countRows(sql: string, ...params: unknown[]): number {
-  const db = new Database(join(srv.dataDir, DB_FILE_NAME), { readonly: true, fileMustExist: true })
-  try {
-    return (db.prepare(sql).pluck().get(...params) as number) ?? 0
-  } finally {
-    db.close()
-  }
-}
-
-const mediationInput = (key: string) => ({
-  idempotencyKey: key,
-  disputeType: 'neighbour',
-  streetCode: DEMO_STREET,
-  applicantPhone: '13800138000',
-  respondents: [{ name: '黄伟明', phone: '13912345678' }],
-  facts: '楼上邻居长期深夜制造噪音，多次沟通无果，希望调解',
-  claims: '晚上十点后停止噪音',
-  evidence: [],
-  preferredWay: 'online',
-})
+const countRows = (sql: string, ...params: unknown[]) => countIn(srv.dataDir, sql, ...params)
 
 /** Each create: who sends it, how to build its payload from a key, and how to read the created id. */
 const CREATES: Array<{ name: string; who: () => Client; fn: string; action: string; data: (key: string) => unknown; id: (r: any) => string; count: (id: string) => number }> = [
   { name: 'reports.submit', who: () => resident, fn: 'reports', action: 'submit', data: (k) => reportInput({ idempotencyKey: k }), id: (r) => r.case.id, count: (id) => countRows('SELECT count(*) FROM cases WHERE id = ?', id) },
-  { name: 'cases.proxySubmit', who: () => gw, fn: 'cases', action: 'proxySubmit', data: (k) => ({ ...reportInput({ idempotencyKey: k }), proxy: { name: '王阿姨', phone: '13700000000' } }), id: (r) => r.case.id, count: (id) => countRows('SELECT count(*) FROM cases WHERE id = ?', id) },
-  { name: 'mediation.apply', who: () => resident, fn: 'mediation', action: 'apply', data: mediationInput, id: (r) => r.case.id, count: (id) => countRows('SELECT count(*) FROM cases WHERE id = ?', id) },
-  { name: 'grid.ask', who: () => resident, fn: 'grid', action: 'ask', data: (k) => ({ code: GRID1_CODE, idempotencyKey: k, question: '请问社区活动室几点开放？' }), id: (r) => r.caseId, count: (id) => countRows('SELECT count(*) FROM cases WHERE id = ?', id) },
+  { name: 'cases.proxySubmit', who: () => gw, fn: 'cases', action: 'proxySubmit', data: proxySubmitInput, id: (r) => r.case.id, count: (id) => countRows('SELECT count(*) FROM cases WHERE id = ?', id) },
+  { name: 'mediation.apply', who: () => resident, fn: 'mediation', action: 'apply', data: mediationApplyInput, id: (r) => r.case.id, count: (id) => countRows('SELECT count(*) FROM cases WHERE id = ?', id) },
+  { name: 'grid.ask', who: () => resident, fn: 'grid', action: 'ask', data: gridAskInput, id: (r) => r.caseId, count: (id) => countRows('SELECT count(*) FROM cases WHERE id = ?', id) },
   {
     name: 'rental.checkIn',
     who: () => tenant,

@@ -1,7 +1,5 @@
-import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { HOME_URL } from '../../api'
 import { useSession } from '../../hooks/useSession'
+import DeskHeader from '../DeskHeader'
 import '../StaffConsoleHeader/index.css'
 import './index.css'
 
@@ -18,32 +16,16 @@ export default function AdminHeader({ current }: { current: AdminPage }) {
   const { state } = useSession()
   const admin = state.status === 'ready' ? state.me.roles.find((r) => r.role === 'admin') : undefined
   return (
-    <View className='jf-ch jf-ah' id='jf-admin-header'>
-      <View className='jf-ch-brand'>
-        <Text className='jf-ch-logo'>管</Text>
-        <View className='jf-ch-titles'>
-          <Text className='jf-ch-title'>{admin ? `${admin.unitName} 区级管理` : '区级管理'}</Text>
-          <Text className='jf-ch-sub'>街坊通 · 组织架构、人员与配置</Text>
-        </View>
-      </View>
-      <View className='jf-ch-nav'>
-        {PAGES.map((p) => (
-          <Text
-            key={p.key}
-            id={`jf-admin-nav-${p.key}`}
-            className={`jf-ch-link ${current === p.key ? 'is-active' : ''}`}
-            onClick={() => current !== p.key && void Taro.redirectTo({ url: p.url })}
-          >
-            {p.title}
-          </Text>
-        ))}
-      </View>
-      <View className='jf-ch-user'>
-        {state.status === 'ready' && <Text className='jf-ch-who'>{state.me.name}</Text>}
-        <Text className='jf-ch-home' onClick={() => void Taro.reLaunch({ url: HOME_URL })}>
-          返回首页
-        </Text>
-      </View>
-    </View>
+    <DeskHeader
+      id='jf-admin-header'
+      navIdPrefix='jf-admin-nav'
+      className='jf-ah'
+      logo='管'
+      title={admin ? `${admin.unitName} 区级管理` : '区级管理'}
+      sub='街坊通 · 组织架构、人员与配置'
+      pages={PAGES}
+      current={current}
+      who={state.status === 'ready' ? state.me.name : undefined}
+    />
   )
 }

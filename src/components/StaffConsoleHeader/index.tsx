@@ -1,7 +1,5 @@
-import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { HOME_URL } from '../../api'
 import { useSession } from '../../hooks/useSession'
+import DeskHeader from '../DeskHeader'
 import './index.css'
 
 const PAGES = [
@@ -16,32 +14,16 @@ export default function StaffConsoleHeader({ current }: { current: 'queue' | 'da
   const who = state.status === 'ready' ? `${state.me.name}${desk ? ` · ${desk.roleLabel}` : ''}` : ''
 
   return (
-    <View className='jf-ch' id='jf-console-header'>
-      <View className='jf-ch-brand'>
-        <Text className='jf-ch-logo'>综</Text>
-        <View className='jf-ch-titles'>
-          <Text className='jf-ch-title'>{desk ? `${desk.unitName} 综治中心` : '综治中心'}</Text>
-          <Text className='jf-ch-sub'>街坊通 · 基层治理事项办理</Text>
-        </View>
-      </View>
-      <View className='jf-ch-nav'>
-        {PAGES.map((p) => (
-          <Text
-            key={p.key}
-            id={`jf-console-nav-${p.key}`}
-            className={`jf-ch-link ${current === p.key ? 'is-active' : ''}`}
-            onClick={() => current !== p.key && void Taro.redirectTo({ url: p.url })}
-          >
-            {p.title}
-          </Text>
-        ))}
-      </View>
-      <View className='jf-ch-user'>
-        {who && <Text className='jf-ch-who'>{who}</Text>}
-        <Text className='jf-ch-home' id='jf-console-home' onClick={() => void Taro.reLaunch({ url: HOME_URL })}>
-          返回首页
-        </Text>
-      </View>
-    </View>
+    <DeskHeader
+      id='jf-console-header'
+      navIdPrefix='jf-console-nav'
+      logo='综'
+      title={desk ? `${desk.unitName} 综治中心` : '综治中心'}
+      sub='街坊通 · 基层治理事项办理'
+      pages={PAGES}
+      current={current}
+      who={who}
+      homeId='jf-console-home'
+    />
   )
 }

@@ -1,41 +1,21 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { api } from '../../../api'
-import { CHANGE_LABELS, MAX_TABLE_BYTES, readBase64 } from '../../../components/AdminKit/files'
+import { CHANGE_LABELS } from '../../../components/AdminKit/files'
+import { useTableImport, type ImportBusy, type Notice } from '../../../components/AdminKit/useTableImport'
 import type { BuildingPlanView } from '../../../contracts/admin'
 
 /** 导入楼栋: buildings for the rental check-in, each with its grid and building manager. */
 export default function BuildingImport() {
-  const [file, setFile] = useState<{ name: string; base64: string } | null>(null)
-  const [allOrNothing, setAllOrNothing] = useState(false)
-  const [plan, setPlan] = useState<BuildingPlanView | null>(null)
-  const [applied, setApplied] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null)
-
-  const pick = async (list: FileList | null) => {
-    setPlan(null)
-    setNotice(null)
-    const f = list?.[0]
-    if (!f) return setFile(null)
-    if (f.size > MAX_TABLE_BYTES) return setNotice({ ok: false, text: '文件不能超过 2 MB，请分批导入' })
-    setFile({ name: f.name, base64: await readBase64(f) })
-  }
-
-  const run = async (dryRun: boolean) => {
-    if (!file || busy) return
-    setBusy(true)
-    setNotice(null)
-    const r = await api.call('admin.importBuildings', { fileName: file.name, contentBase64: file.base64, dryRun, allOrNothing })
-    setBusy(false)
-    if (!r.ok) return setNotice({ ok: false, text: r.message })
-    setPlan(r.plan)
-    setApplied(!dryRun)
-    if (!dryRun) {
-      const held = allOrNothing && r.plan.errors.length > 0
-      setNotice({ ok: !held, text: held ? `有 ${r.plan.errors.length} 处错误，已按“全部成功才导入”放弃本次导入` : `已登记 ${r.plan.applied} 栋${r.plan.errors.length ? `，${r.plan.errors.length} 处错误未导入` : ''}` })
-    }
-  }
+  const [busy, setBusy] = useState<ImportBusy>('')
+  const [notice, setNotice] = useState<Notice>(null)
+  const { file, allOrNothing, setAllOrNothing, plan, applied, pick, run } = useTableImport<BuildingPlanView>({
+    send: (input) => api.call('admin.importBuildings', input),
+    appliedText: (p, held) => (held ? `有 ${p.errors.length} 处错误，已按“全部成功才导入”放弃本次导入` : `已登记 ${p.applied} 栋${p.errors.length ? `，${p.errors.length} 处错误未导入` : ''}`),
+    busy: busy !== '',
+    setBusy,
+    setNotice,
+  })
 
   return (
     <View className='jf-ak-section' id='jf-buildings-import'>
@@ -46,10 +26,10 @@ export default function BuildingImport() {
         <label>
           <input type='checkbox' checked={allOrNothing} onChange={(e) => setAllOrNothing((e.target as HTMLInputElement).checked)} /> 全部成功才导入
         </label>
-        <button type='button' className='jf-btn' id='jf-buildings-preview' disabled={!file || busy} onClick={() => void run(true)}>
+        <button type='button' className='jf-btn' id='jf-buildings-preview' disabled={!file || busy !== ''} onClick={() => void run(true)}>
           预览
         </button>
-        <button type='button' className='jf-btn jf-btn-primary' id='jf-buildings-apply' disabled={!file || busy} onClick={() => void run(false)}>
+        <button type='button' className='jf-btn jf-btn-primary' id='jf-buildings-apply' disabled={!file || busy !== ''} onClick={() => void run(false)}>
           导入
         </button>
       </View>

@@ -3,7 +3,8 @@ import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { api } from '../../../api'
 import AdminHeader from '../../../components/AdminHeader'
-import { CHANGE_LABELS, MAX_TABLE_BYTES, readBase64 } from '../../../components/AdminKit/files'
+import { CHANGE_LABELS } from '../../../components/AdminKit/files'
+import { useTableImport, type Notice } from '../../../components/AdminKit/useTableImport'
 import type { StaffPlanView, StaffView } from '../../../contracts/admin'
 import InvitePanel, { type IssuedInvite } from './InvitePanel'
 import '../../../components/AdminKit/kit.css'
@@ -11,12 +12,8 @@ import '../../../components/AdminKit/kit.css'
 /** 工作人员与邀请 (H5, admin): roster import with a row-by-row report, the staff and their WeChat binding, invitations. */
 export default function AdminStaff() {
   const [staff, setStaff] = useState<StaffView[]>([])
-  const [file, setFile] = useState<{ name: string; base64: string } | null>(null)
-  const [allOrNothing, setAllOrNothing] = useState(false)
-  const [plan, setPlan] = useState<StaffPlanView | null>(null)
-  const [applied, setApplied] = useState(false)
   const [busy, setBusy] = useState('')
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null)
+  const [notice, setNotice] = useState<Notice>(null)
   const [issued, setIssued] = useState<IssuedInvite | null>(null)
 
   const load = async () => {
@@ -28,30 +25,14 @@ export default function AdminStaff() {
     void load()
   }, [])
 
-  const pick = async (list: FileList | null) => {
-    setPlan(null)
-    setNotice(null)
-    const f = list?.[0]
-    if (!f) return setFile(null)
-    if (f.size > MAX_TABLE_BYTES) return setNotice({ ok: false, text: '文件不能超过 2 MB，请分批导入' })
-    setFile({ name: f.name, base64: await readBase64(f) })
-  }
-
-  const run = async (dryRun: boolean) => {
-    if (!file || busy) return
-    setBusy(dryRun ? 'preview' : 'import')
-    setNotice(null)
-    const r = await api.call('admin.importStaff', { fileName: file.name, contentBase64: file.base64, dryRun, allOrNothing })
-    setBusy('')
-    if (!r.ok) return setNotice({ ok: false, text: r.message })
-    setPlan(r.plan)
-    setApplied(!dryRun)
-    if (!dryRun) {
-      const held = allOrNothing && r.plan.errors.length > 0
-      setNotice({ ok: !held, text: held ? `有 ${r.plan.errors.length} 行错误，已按“全部成功才导入”放弃本次导入` : `已导入 ${r.plan.applied} 人${r.plan.errors.length ? `，${r.plan.errors.length} 行有错误未导入` : ''}` })
-      void load()
-    }
-  }
+  const { file, allOrNothing, setAllOrNothing, plan, applied, pick, run } = useTableImport<StaffPlanView>({
+    send: (input) => api.call('admin.importStaff', input),
+    appliedText: (p, held) => (held ? `有 ${p.errors.length} 行错误，已按“全部成功才导入”放弃本次导入` : `已导入 ${p.applied} 人${p.errors.length ? `，${p.errors.length} 行有错误未导入` : ''}`),
+    busy: busy !== '',
+    setBusy,
+    setNotice,
+    onApplied: () => void load(),
+  })
 
   const invite = async (s: StaffView) => {
     if (busy) return

@@ -3,12 +3,14 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useCallback, useRef, useState } from 'react'
 import { api } from '../../../api'
+import LoadState from '../../../components/RentalKit/LoadState'
 import { INSPECTION_LABELS } from '../../../components/RentalKit/logic'
 import RentalReasonSheet from '../../../components/RentalReasonSheet'
 import RentalStatusTag from '../../../components/RentalStatusTag'
 import type { BuildingView, CheckinStatus, RegistrationView } from '../../../contracts/rental'
 import { formatFull, formatInstant } from '../../../core/time'
 import '../../../components/RentalKit/kit.css'
+import '../../../components/TabStrip/tabs.css'
 import './index.css'
 
 export const QR_URL = '/pages/building/qr/index'
@@ -108,18 +110,7 @@ export default function BuildingDetail() {
   }
 
   if (!building)
-    return (
-      <View className='jf-page jf-center' id={buildingError ? 'jf-building-error' : undefined}>
-        <Text>{buildingError || '正在加载楼栋…'}</Text>
-        {buildingError && (
-          <View className='jf-rental-submit'>
-            <Button size='small' onClick={() => void loadBuilding()}>
-              重试
-            </Button>
-          </View>
-        )}
-      </View>
-    )
+    return <LoadState error={buildingError} errorId='jf-building-error' loadingText='正在加载楼栋…' onRetry={() => void loadBuilding()} />
 
   const go = (url: string) => void Taro.navigateTo({ url: `${url}?id=${encodeURIComponent(building.id)}` })
 
@@ -144,9 +135,9 @@ export default function BuildingDetail() {
         </View>
       </View>
 
-      <View className='jf-rental-tabs' id='jf-building-tabs'>
+      <View className='jf-tabs jf-rental-tabs' id='jf-building-tabs'>
         {TABS.map((t) => (
-          <View key={t.key} id={`jf-building-tab-${t.key}`} className={`jf-rental-tab ${tab === t.key ? 'is-active' : ''}`} data-tab={t.key} onClick={() => pick(t.key)}>
+          <View key={t.key} id={`jf-building-tab-${t.key}`} className={`jf-tab jf-rental-tab ${tab === t.key ? 'is-active' : ''}`} data-tab={t.key} onClick={() => pick(t.key)}>
             <Text>
               {t.label}
               {t.key === 'pending' && building.pending > 0 ? ` ${building.pending}` : ''}

@@ -3,6 +3,7 @@ import { Image, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 import { api } from '../../../api'
+import LoadState from '../../../components/RentalKit/LoadState'
 import type { BuildingView } from '../../../contracts/rental'
 import { qrDataUrl, svgDataUrl } from '../../../utils/qr-image'
 import '../../../components/RentalKit/kit.css'
@@ -32,17 +33,7 @@ export default function BuildingQr() {
   }, [fetchQr])
 
   if (load.phase === 'loading') return <View className='jf-page jf-center'>正在生成二维码…</View>
-  if (load.phase === 'error')
-    return (
-      <View className='jf-page jf-center' id='jf-qr-error'>
-        <Text>{load.message}</Text>
-        <View className='jf-rental-submit'>
-          <Button size='small' onClick={() => void fetchQr()}>
-            重试
-          </Button>
-        </View>
-      </View>
-    )
+  if (load.phase === 'error') return <LoadState error={load.message} errorId='jf-qr-error' onRetry={() => void fetchQr()} />
 
   const b = load.building
   const copy = () => void Taro.setClipboardData({ data: load.link }).catch(() => Taro.showToast({ title: '复制失败，请截图保存二维码', icon: 'none' }))

@@ -10,6 +10,7 @@ import type { AnnouncementView, BoardView, MemberView } from '../../../contracts
 import { formatInstant } from '../../../core/time'
 import { useSession } from '../../../hooks/useSession'
 import '../../../components/GridWorkKit/kit.css'
+import '../../../components/TabStrip/tabs.css'
 import './index.css'
 
 type Tab = 'board' | 'requests' | 'members' | 'notices'
@@ -176,9 +177,9 @@ export default function GridManage() {
         </Text>
       </View>
 
-      <View className='jf-gw-tabs jf-gw-manage-tabs' id='jf-gw-tabs'>
+      <View className='jf-tabs jf-gw-tabs jf-gw-manage-tabs' id='jf-gw-tabs'>
         {TABS.map((t) => (
-          <View key={t.key} id={`jf-gw-tab-${t.key}`} className={`jf-gw-tab ${tab === t.key ? 'is-active' : ''}`} data-tab={t.key} onClick={() => pick(t.key)}>
+          <View key={t.key} id={`jf-gw-tab-${t.key}`} className={`jf-tab jf-gw-tab ${tab === t.key ? 'is-active' : ''}`} data-tab={t.key} onClick={() => pick(t.key)}>
             <Text>{t.label}</Text>
             {t.key === 'requests' && pending > 0 && (
               <Text className='jf-gw-badge' id='jf-gw-pending-count'>

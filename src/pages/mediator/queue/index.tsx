@@ -9,6 +9,7 @@ import type { MediationSummary } from '../../../contracts/api'
 import { formatInstant } from '../../../core/time'
 import { useSession } from '../../../hooks/useSession'
 import '../../../components/MediationKit/kit.css'
+import '../../../components/TabStrip/tabs.css'
 import './index.css'
 
 const PAGE = 20
@@ -113,17 +114,17 @@ export default function MediatorQueue() {
 
   return (
     <View className='jf-page jf-medq' id='jf-medq'>
-      <View className='jf-medq-tabs' id='jf-medq-tabs'>
+      <View className='jf-tabs jf-medq-tabs' id='jf-medq-tabs'>
         {tabs.map((t) => (
           <View
             key={t.key}
             id={`jf-medq-tab-${t.key}`}
-            className={`jf-medq-tab ${query?.tab === t.key ? 'is-active' : ''}`}
+            className={`jf-tab jf-medq-tab ${query?.tab === t.key ? 'is-active' : ''}`}
             data-tab={t.key}
             onClick={() => query && query.tab !== t.key && change({ ...query, tab: t.key })}
           >
             <Text>{t.label}</Text>
-            {query?.tab === t.key && phase === 'ready' && <Text className='jf-medq-tab-count'>{total}</Text>}
+            {query?.tab === t.key && phase === 'ready' && <Text className='jf-tab-count jf-medq-tab-count'>{total}</Text>}
           </View>
         ))}
       </View>

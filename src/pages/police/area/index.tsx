@@ -1,13 +1,14 @@
 import { Button, Input, Popup } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import Taro, { useReachBottom } from '@tarojs/taro'
+import { useCallback, useRef, useState } from 'react'
 import { api } from '../../../api'
 import { reasonError } from '../../../components/RentalKit/logic'
 import RentalReasonSheet from '../../../components/RentalReasonSheet'
 import RentalStatusTag from '../../../components/RentalStatusTag'
 import type { CheckinStatus, RegistrationView } from '../../../contracts/rental'
 import { formatInstant } from '../../../core/time'
+import { useOpenAndPullRefresh } from '../../../hooks/useOpenAndPullRefresh'
 import { downloadCsv } from '../../../utils/download-csv'
 import '../../../components/RentalKit/kit.css'
 import './index.css'
@@ -66,10 +67,7 @@ export default function PoliceArea() {
     setPhase('ready')
   }, [])
 
-  useEffect(() => {
-    void refresh()
-  }, [refresh])
-  usePullDownRefresh(() => void refresh().finally(() => Taro.stopPullDownRefresh()))
+  useOpenAndPullRefresh(refresh)
 
   const loadMore = async () => {
     if (!next || more) return

@@ -1,10 +1,11 @@
-import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { useCallback, useEffect, useState } from 'react'
+import Taro, { useReachBottom } from '@tarojs/taro'
+import { useCallback, useState } from 'react'
 import { api } from '../../../api'
+import LoadState from '../../../components/RentalKit/LoadState'
 import type { AuditView } from '../../../contracts/rental'
 import { formatFull } from '../../../core/time'
+import { useOpenAndPullRefresh } from '../../../hooks/useOpenAndPullRefresh'
 import '../../../components/RentalKit/kit.css'
 
 const PAGE = 30
@@ -25,10 +26,7 @@ export default function PoliceAudit() {
     setNext(r.next)
   }, [])
 
-  useEffect(() => {
-    void refresh()
-  }, [refresh])
-  usePullDownRefresh(() => void refresh().finally(() => Taro.stopPullDownRefresh()))
+  useOpenAndPullRefresh(refresh)
 
   const loadMore = async () => {
     if (!next || more) return
@@ -41,19 +39,7 @@ export default function PoliceAudit() {
   }
   useReachBottom(() => void loadMore())
 
-  if (!entries)
-    return (
-      <View className='jf-page jf-center' id={error ? 'jf-audit-error' : undefined}>
-        <Text>{error || '正在加载…'}</Text>
-        {error && (
-          <View className='jf-rental-submit'>
-            <Button size='small' onClick={() => void refresh()}>
-              重试
-            </Button>
-          </View>
-        )}
-      </View>
-    )
+  if (!entries) return <LoadState error={error} errorId='jf-audit-error' onRetry={() => void refresh()} />
 
   return (
     <View className='jf-page' id='jf-audit' data-count={entries.length}>

@@ -1,11 +1,11 @@
-import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import { api } from '../../../api'
+import LoadState from '../../../components/RentalKit/LoadState'
 import { INSPECTION_LABELS } from '../../../components/RentalKit/logic'
 import type { BuildingView } from '../../../contracts/rental'
 import { formatFull } from '../../../core/time'
+import { useOpenAndPullRefresh } from '../../../hooks/useOpenAndPullRefresh'
 import '../../../components/RentalKit/kit.css'
 
 /** The street's buildings whose monthly fire-safety check is overdue or was never done. */
@@ -20,24 +20,9 @@ export default function OverdueInspections() {
     else setError(r.message)
   }, [])
 
-  useEffect(() => {
-    void refresh()
-  }, [refresh])
-  usePullDownRefresh(() => void refresh().finally(() => Taro.stopPullDownRefresh()))
+  useOpenAndPullRefresh(refresh)
 
-  if (!buildings)
-    return (
-      <View className='jf-page jf-center' id={error ? 'jf-overdue-error' : undefined}>
-        <Text>{error || '正在加载…'}</Text>
-        {error && (
-          <View className='jf-rental-submit'>
-            <Button size='small' onClick={() => void refresh()}>
-              重试
-            </Button>
-          </View>
-        )}
-      </View>
-    )
+  if (!buildings) return <LoadState error={error} errorId='jf-overdue-error' onRetry={() => void refresh()} />
 
   return (
     <View className='jf-page' id='jf-overdue' data-count={buildings.length}>

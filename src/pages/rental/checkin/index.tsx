@@ -3,6 +3,7 @@ import { Picker, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 import { api } from '../../../api'
+import LoadState from '../../../components/RentalKit/LoadState'
 import FieldError from '../../../components/FieldError'
 import {
   DOC_TYPES,
@@ -56,19 +57,7 @@ export default function RentalCheckin() {
   }
 
   if (load.phase === 'loading') return <View className='jf-page jf-center'>正在加载楼栋信息…</View>
-  if (load.phase === 'error')
-    return (
-      <View className='jf-page jf-center' id='jf-checkin-error'>
-        <Text>{load.message}</Text>
-        {code && (
-          <View className='jf-rental-submit'>
-            <Button size='small' onClick={() => void loadBuilding()}>
-              重试
-            </Button>
-          </View>
-        )}
-      </View>
-    )
+  if (load.phase === 'error') return <LoadState error={load.message} errorId='jf-checkin-error' onRetry={code ? () => void loadBuilding() : undefined} />
 
   const b = load.building
   const liveDoc = draft.docType === 'id_card' && draft.docNumber.replace(/\s/g, '').length < 18 ? '' : docNumberError(draft.docNumber, draft.docType)

@@ -3,6 +3,7 @@ import { Picker, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useCallback, useState } from 'react'
 import { api } from '../../../api'
+import LoadState from '../../../components/RentalKit/LoadState'
 import FieldError from '../../../components/FieldError'
 import { cleanPhone, leaseEndError, phoneError } from '../../../components/RentalKit/logic'
 import RentalStatusTag from '../../../components/RentalStatusTag'
@@ -33,17 +34,7 @@ export default function RentalMine() {
     setLoad((s) => (s.phase === 'ready' ? { phase: 'ready', items: s.items.map((x) => (x.id === reg.id ? reg : x)) } : s))
 
   if (load.phase === 'loading') return <View className='jf-page jf-center'>正在加载…</View>
-  if (load.phase === 'error')
-    return (
-      <View className='jf-page jf-center' id='jf-rental-mine-error'>
-        <Text>{load.message}</Text>
-        <View className='jf-rental-submit'>
-          <Button size='small' onClick={() => void refresh()}>
-            重试
-          </Button>
-        </View>
-      </View>
-    )
+  if (load.phase === 'error') return <LoadState error={load.message} errorId='jf-rental-mine-error' onRetry={() => void refresh()} />
 
   return (
     <View className='jf-page' id='jf-rental-mine' data-count={load.items.length}>

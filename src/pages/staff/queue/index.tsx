@@ -5,6 +5,7 @@ import { useRef, useState } from 'react'
 import StaffQueueRow from '../../../components/StaffQueueRow'
 import { QUEUE_TABS, type QueueTab } from '../../../components/StaffKit/logic'
 import { useQueue } from '../../../hooks/useQueue'
+import '../../../components/TabStrip/tabs.css'
 import './index.css'
 
 const toast = (title: string) => void Taro.showToast({ title, icon: 'none' })
@@ -50,17 +51,17 @@ export default function StaffQueue() {
 
   return (
     <View className='jf-page jf-staff-queue'>
-      <View className='jf-queue-tabs' id='jf-queue-tabs'>
+      <View className='jf-tabs jf-queue-tabs' id='jf-queue-tabs'>
         {QUEUE_TABS.map((t) => (
           <View
             key={t.key}
             id={`jf-queue-tab-${t.key}`}
-            className={`jf-queue-tab ${tab === t.key ? 'is-active' : ''}`}
+            className={`jf-tab jf-queue-tab ${tab === t.key ? 'is-active' : ''}`}
             data-tab={t.key}
             onClick={() => pick(t.key)}
           >
             <Text>{t.label}</Text>
-            {tab === t.key && q.phase === 'ready' && <Text className='jf-queue-tab-count'>{q.total}</Text>}
+            {tab === t.key && q.phase === 'ready' && <Text className='jf-tab-count jf-queue-tab-count'>{q.total}</Text>}
           </View>
         ))}
       </View>
