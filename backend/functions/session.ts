@@ -1,10 +1,11 @@
-import { redeem } from '../usecases/admin/invitations'
+import { redeemFor } from '../usecases/admin/invitations'
 import { me } from '../usecases/session'
 import { bind } from './adminSchemas'
-import { action, defineFunction } from './handler'
+import { action, callerAction, defineFunction } from './handler'
 import { empty } from './schemas'
 
 export const main = defineFunction('session', {
   me: action(empty, (d, actor) => me(d, actor)),
-  bind: action(bind, redeem),
+  // The one action an H5 sign-in not yet bound to staff may call.
+  bind: callerAction(bind, redeemFor),
 })
