@@ -13,13 +13,9 @@ export interface ActionDef<S extends z.ZodTypeAny> {
   runForCaller?(d: Deps, caller: Caller, input: z.infer<S>): Promise<object>
 }
 
-export function action<S extends z.ZodTypeAny>(input: S, run: ActionDef<S>['run']): ActionDef<S> {
-  return { input, run }
-}
-
-/** An action that sees how the caller signed in, bound or not. */
-export function callerAction<S extends z.ZodTypeAny>(input: S, runForCaller: NonNullable<ActionDef<S>['runForCaller']>): ActionDef<S> {
-  return { input, run: (d, actor, value) => runForCaller(d, { actor }, value), runForCaller }
+/** With `runForCaller`, the action sees how the caller signed in, bound or not, and `run` is not used by the boundary. */
+export function action<S extends z.ZodTypeAny>(input: S, run: ActionDef<S>['run'], runForCaller?: ActionDef<S>['runForCaller']): ActionDef<S> {
+  return runForCaller ? { input, run, runForCaller } : { input, run }
 }
 
 const eventSchema = z.object({ action: z.string().min(1).max(64), data: z.unknown().optional() }).passthrough()

@@ -1,11 +1,11 @@
-import { redeemFor } from '../usecases/admin/invitations'
+import { redeem, redeemFor } from '../usecases/admin/invitations'
 import { me } from '../usecases/session'
 import { bind } from './adminSchemas'
-import { action, callerAction, defineFunction } from './handler'
+import { action, defineFunction } from './handler'
 import { empty } from './schemas'
 
 export const main = defineFunction('session', {
   me: action(empty, (d, actor) => me(d, actor)),
   // The one action an H5 sign-in not yet bound to staff may call.
-  bind: callerAction(bind, redeemFor),
+  bind: action(bind, redeem, redeemFor),
 })
