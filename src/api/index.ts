@@ -20,9 +20,11 @@ export const isCloudbaseWeb = process.env.TARO_ENV === 'h5' && process.env.TARO_
 export const STAFF_SIGNIN_URL = '/pages/admin/signin/index'
 
 /** The SDK's auth for the staff sign-in page; loaded on demand like the transport, null off the CloudBase H5 build. */
-export const staffAuth: (() => Promise<OtpAuth>) | null = isCloudbaseWeb
-  ? () => import('./transports/cloudbase').then((m) => m.cloudbaseAuth(process.env.TARO_APP_CLOUDBASE_ENV ?? ''))
-  : null
+// The condition is spelled out, not `isCloudbaseWeb`: webpack drops the import (and the SDK) only for a literal constant.
+export const staffAuth: (() => Promise<OtpAuth>) | null =
+  process.env.TARO_ENV === 'h5' && process.env.TARO_APP_TRANSPORT === 'cloudbase'
+    ? () => import('./transports/cloudbase').then((m) => m.cloudbaseAuth(process.env.TARO_APP_CLOUDBASE_ENV ?? ''))
+    : null
 
 /** Only built in local mode; null elsewhere so pages cannot reach dev sign-in by accident. */
 export const devAuth: HttpTransport | null = isLocalDev ? createHttpTransport({ store: taroTokenStore }) : null
