@@ -15,6 +15,7 @@ import { useDeps, type Deps } from '../../backend/runtime'
 import { issueInvitation } from '../../backend/usecases/admin/invitations'
 import { resolveActor } from '../../backend/usecases/actor'
 import { OrgTree } from '../../src/core/org'
+import { ROLE_LABELS } from '../../src/core/roles'
 import { FakeCloudbase } from './fakeCloudbase'
 import { sdkApp, quietSdkRuntime } from './sdkApp'
 
@@ -22,8 +23,9 @@ quietSdkRuntime()
 
 const config = defaultDistrictConfig()
 const DISTRICT = config.district.code
+const STREET = `${DISTRICT}010`
 const at = '2026-01-01T00:00:00.000Z'
-const staff: User = { id: 'staff-lin', name: '林晓', phone: '13900000401', openid: null, grants: [{ role: 'dispatcher', unitCode: DISTRICT }], createdAt: at }
+const staff: User = { id: 'staff-lin', name: '林晓', phone: '13900000401', openid: null, grants: [{ role: 'dispatcher', unitCode: STREET }], createdAt: at }
 const adminUser: User = { id: 'admin-zheng', name: '郑华', phone: '13800000000', openid: 'oAdmin000001', grants: [{ role: 'admin', unitCode: DISTRICT }], createdAt: at }
 
 function webContext(uid: string, anonymous = false) {
@@ -50,7 +52,11 @@ beforeEach(async () => {
     clock: { now: () => new Date('2026-01-02T00:00:00.000Z') },
     newId: () => `01JNC00000000000000000${String(++n).padStart(4, '0')}`,
     config,
-    orgTree: async () => new OrgTree([{ code: DISTRICT, name: config.district.name, level: 'district', parentCode: null }]),
+    orgTree: async () =>
+      new OrgTree([
+        { code: DISTRICT, name: config.district.name, level: 'district', parentCode: null },
+        { code: STREET, name: '京溪街道', level: 'street', parentCode: DISTRICT },
+      ]),
   }
   useDeps(d)
   await store.putUser(staff)
@@ -99,6 +105,14 @@ describe('H5 desk sign-in on CloudBase', () => {
     expect(await admin({ action: 'revokeStaff', data: { userId: staff.id } }, wechatContext(adminUser.openid!))).toMatchObject({ ok: true, revoked: true })
     expect(await store.findUserByWebUid('uid-lin-web01')).toBeNull()
     expect(await session({ action: 'me' }, webContext('uid-lin-web01'))).toMatchObject({ ok: false, code: 'UNAUTHENTICATED', message: '请先用邀请码绑定工作人员账号' })
+  })
+
+  it('a roster re-import that renames the person keeps the web binding', async () => {
+    await session({ action: 'bind', data: { code: (await issueInvitation(d, staff.id, adminUser.id)).code } }, webContext('uid-lin-web01'))
+    const csv = `姓名,手机,角色,单位编码,调解委员会,部门\n林晓明,${staff.phone},${ROLE_LABELS.dispatcher},${STREET},,\n`
+    const imported = await admin({ action: 'importStaff', data: { fileName: 'staff.csv', contentBase64: Buffer.from(csv).toString('base64'), dryRun: false, allOrNothing: true } }, wechatContext(adminUser.openid!))
+    expect(imported).toMatchObject({ ok: true, plan: { applied: 1, errors: [] } })
+    expect(await store.findUserByWebUid('uid-lin-web01')).toMatchObject({ id: staff.id, name: '林晓明' })
   })
 
   it('the mini-program OPENID path is unchanged: a new WeChat user becomes a resident', async () => {

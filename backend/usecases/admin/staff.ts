@@ -39,7 +39,8 @@ async function applyRoster(d: Deps, actor: Actor, table: string[][], opts: { dry
   for (const p of plan.people) {
     if (p.change === 'unchanged') continue
     const before = p.userId ? byId.get(p.userId) : undefined
-    await d.store.putUser({ id: p.userId ?? d.newId(), name: p.name, phone: p.phone, openid: before?.openid ?? null, grants: p.grants, createdAt: before?.createdAt ?? d.clock.now().toISOString() })
+    // Both bindings survive a re-import: the roster changes the person's roles, not who signs in as them.
+    await d.store.putUser({ id: p.userId ?? d.newId(), name: p.name, phone: p.phone, openid: before?.openid ?? null, ...(before?.webUid ? { webUid: before.webUid } : {}), grants: p.grants, createdAt: before?.createdAt ?? d.clock.now().toISOString() })
     view.applied++
   }
   return { ok: true, plan: view }
