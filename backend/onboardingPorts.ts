@@ -14,7 +14,7 @@ export interface Invitation {
   createdAt: string
   expiresAt: string
   usedAt: string | null
-  /** The platform identity (OPENID) that redeemed it. */
+  /** The platform identity that redeemed it: the OPENID, or `web:<CloudBase uid>`. */
   usedBy: string | null
   revokedAt: string | null
 }
@@ -37,10 +37,17 @@ export interface ConfigVersion {
 
 export interface RedeemRequest {
   invitationId: string
-  openid: string
+  /** Exactly one of `openid` (mini-program) and `webUid` (H5 desk sign-in) is set. */
+  openid: string | null
+  webUid?: string | null
   /** The resident record made for this OPENID on first sight: it gives the OPENID up. */
   releaseUserId: string | null
   at: string
+}
+
+/** What `Invitation.usedBy` records for a redemption: web uids are prefixed so they never read as an OPENID. */
+export function redeemedBy(r: Pick<RedeemRequest, 'openid' | 'webUid'>): string {
+  return r.webUid ? `web:${r.webUid}` : (r.openid ?? '')
 }
 
 export interface OnboardingStore {

@@ -17,6 +17,8 @@ export interface User {
   phone: string | null
   /** WeChat OPENID once the user has come through the mini-program. */
   openid: string | null
+  /** CloudBase user id of the H5 desk sign-in (staff only); absent until bound with an invitation. */
+  webUid?: string | null
   grants: RoleGrant[]
   createdAt: string
 }
@@ -169,6 +171,7 @@ export interface Store extends OnboardingStore, RentalReads {
 
   getUser(id: string): Promise<User | null>
   findUserByOpenid(openid: string): Promise<User | null>
+  findUserByWebUid(webUid: string): Promise<User | null>
   putUser(u: User): Promise<void>
   listUsers(): Promise<User[]>
   /** Users holding one of `roles` on exactly one of `unitCodes` (callers pass a unit's chain). */
@@ -246,7 +249,7 @@ export interface FileStore {
 /** Who is calling, taken from the platform (CloudBase context) or a verified local session. */
 export interface Identity {
   /** The user id behind the call, or null when it carries no valid identity. */
-  resolve(context: unknown): Promise<{ userId: string } | { openid: string } | null>
+  resolve(context: unknown): Promise<{ userId: string } | { openid: string } | { webUid: string } | null>
 }
 
 export interface SubscribeMessage {

@@ -5,7 +5,7 @@ const reportPages = process.env.TARO_ENV === 'h5' ? ['new/index', 'pick/index'] 
 const consolePackages = process.env.TARO_ENV === 'h5' ? [{ root: 'pages/console', pages: ['queue/index', 'dashboard/index'] }] : []
 
 /** The administrator's setup pages (org import, staff and invitations, district configuration) are desk work: H5 only. */
-const adminPackages = process.env.TARO_ENV === 'h5' ? [{ root: 'pages/admin', pages: ['org/index', 'staff/index', 'config/index'] }] : []
+const adminPackages = process.env.TARO_ENV === 'h5' ? [{ root: 'pages/admin', pages: ['org/index', 'staff/index', 'config/index', 'signin/index'] }] : []
 
 /** The mediation ledger (tables, CSV download) is a desk page for the centre: H5 only. */
 const mediatorPages = process.env.TARO_ENV === 'h5' ? ['queue/index', 'case/index', 'ledger/index'] : ['queue/index', 'case/index']

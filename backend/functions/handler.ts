@@ -3,16 +3,19 @@ import { z } from 'zod'
 import { fail, isFailure, type Failure } from '../../src/core/outcome'
 import type { Actor } from '../../src/core/roles'
 import { deps, type Deps } from '../runtime'
-import { resolveActor } from '../usecases/actor'
+import { resolveCaller, UNBOUND_WEB_MESSAGE, type Caller } from '../usecases/actor'
 import { parseInput } from './validate'
 
 export interface ActionDef<S extends z.ZodTypeAny> {
   input: S
   run(d: Deps, actor: Actor, input: z.infer<S>): Promise<object>
+  /** Set for the few actions that also serve a web sign-in not yet bound to staff (redeeming an invitation). */
+  runForCaller?(d: Deps, caller: Caller, input: z.infer<S>): Promise<object>
 }
 
-export function action<S extends z.ZodTypeAny>(input: S, run: ActionDef<S>['run']): ActionDef<S> {
-  return { input, run }
+/** With `runForCaller`, the action sees how the caller signed in, bound or not, and `run` is not used by the boundary. */
+export function action<S extends z.ZodTypeAny>(input: S, run: ActionDef<S>['run'], runForCaller?: ActionDef<S>['runForCaller']): ActionDef<S> {
+  return runForCaller ? { input, run, runForCaller } : { input, run }
 }
 
 const eventSchema = z.object({ action: z.string().min(1).max(64), data: z.unknown().optional() }).passthrough()
@@ -33,12 +36,15 @@ export function defineFunction(name: string, actions: Record<string, ActionDef<a
       if (!def) return fail('VALIDATION', `不支持的操作：${name}.${ev.data.action.slice(0, 64)}`)
       const d = deps()
       await d.refreshConfig?.()
-      const actor = await resolveActor(d, context)
-      if (!actor) return fail('UNAUTHENTICATED', '请先登录')
-      if (isFailure(actor)) return actor
+      const caller = await resolveCaller(d, context)
+      if (!caller) return fail('UNAUTHENTICATED', '请先登录')
+      if (isFailure(caller)) return caller
+      const { actor } = caller
+      // An unbound web sign-in reaches only the actions made for it, and is told to bind first.
+      if (!actor && !def.runForCaller) return fail('UNAUTHENTICATED', UNBOUND_WEB_MESSAGE)
       const parsed = parseInput(def.input, ev.data.data ?? {})
       if (!parsed.ok) return parsed
-      return await def.run(d, actor, parsed.value)
+      return await (def.runForCaller ? def.runForCaller(d, caller, parsed.value) : def.run(d, actor as Actor, parsed.value))
     } catch (e) {
       return failureFor(e, name, requestId)
     }

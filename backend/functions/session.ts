@@ -1,4 +1,4 @@
-import { redeem } from '../usecases/admin/invitations'
+import { redeem, redeemFor } from '../usecases/admin/invitations'
 import { me } from '../usecases/session'
 import { bind } from './adminSchemas'
 import { action, defineFunction } from './handler'
@@ -6,5 +6,6 @@ import { empty } from './schemas'
 
 export const main = defineFunction('session', {
   me: action(empty, (d, actor) => me(d, actor)),
-  bind: action(bind, redeem),
+  // The one action an H5 sign-in not yet bound to staff may call.
+  bind: action(bind, redeem, redeemFor),
 })

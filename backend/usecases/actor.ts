@@ -1,4 +1,4 @@
-import { fail, type Failure } from '../../src/core/outcome'
+import { fail, isFailure, type Failure } from '../../src/core/outcome'
 import type { Actor } from '../../src/core/roles'
 import type { User } from '../ports'
 import type { Deps } from '../runtime'
@@ -7,21 +7,36 @@ export function actorOf(u: User): Actor {
   return { userId: u.id, name: u.name, grants: u.grants }
 }
 
+export const UNBOUND_WEB_MESSAGE = '请先用邀请码绑定工作人员账号'
+
+/**
+ * A resolved caller. `webUid` is set when the call came from the H5 desk signed in with
+ * CloudBase authentication; `actor` is null while that uid is bound to no staff record, which
+ * only an invitation redeem (`session.bind`) accepts.
+ */
+export type Caller = { actor: Actor; webUid?: string } | { actor: null; webUid: string }
+
 /**
  * Who is calling. A WeChat user seen for the first time becomes a resident of the configured
- * district; staff roles are granted by an administrator, never by the caller.
+ * district; staff roles are granted by an administrator, never by the caller. A web uid is
+ * never made a resident: the H5 sign-in is for staff, bound by invitation.
  */
-export async function resolveActor(d: Deps, context: unknown): Promise<Actor | Failure | null> {
+export async function resolveCaller(d: Deps, context: unknown): Promise<Caller | Failure | null> {
   const who = await d.identity.resolve(context)
   if (!who) return null
   if ('userId' in who) {
     const u = await d.store.getUser(who.userId)
     // Read on every call, so a role change or a revocation applies to the very next one.
     if (u && u.grants.length === 0) return fail('FORBIDDEN', '该账号已停用，请联系管理员')
-    return u ? actorOf(u) : null
+    return u ? { actor: actorOf(u) } : null
+  }
+  if ('webUid' in who) {
+    const bound = await d.store.findUserByWebUid(who.webUid)
+    if (bound && bound.grants.length === 0) return fail('FORBIDDEN', '该账号已停用，请联系管理员')
+    return { actor: bound ? actorOf(bound) : null, webUid: who.webUid }
   }
   const known = await d.store.findUserByOpenid(who.openid)
-  if (known) return actorOf(known)
+  if (known) return { actor: actorOf(known) }
   const user: User = {
     id: d.newId(),
     name: '微信用户',
@@ -33,5 +48,12 @@ export async function resolveActor(d: Deps, context: unknown): Promise<Actor | F
   await d.store.putUser(user)
   // Two first calls at once may both create; the store's unique openid keeps one.
   const stored = await d.store.findUserByOpenid(who.openid)
-  return stored ? actorOf(stored) : null
+  return stored ? { actor: actorOf(stored) } : null
+}
+
+/** The caller as an actor; a web uid bound to no staff record is refused. */
+export async function resolveActor(d: Deps, context: unknown): Promise<Actor | Failure | null> {
+  const c = await resolveCaller(d, context)
+  if (!c || isFailure(c)) return c
+  return c.actor ?? fail('UNAUTHENTICATED', UNBOUND_WEB_MESSAGE)
 }

@@ -82,3 +82,49 @@ describe('CloudbaseIdentity', () => {
     expect(await new CloudbaseIdentity().resolve(scfContext({}))).toBeNull()
   })
 })
+
+describe('CloudbaseIdentity for web callers (H5 desk sign-in)', () => {
+  const WEB_KEYS = ['TCB_UUID', 'TCB_ISANONYMOUS_USER', 'WX_OPENID', 'WX_CONTEXT_KEYS', 'TCB_CONTEXT_KEYS'] as const
+  let kept: Record<string, string | undefined>
+  beforeEach(() => {
+    kept = Object.fromEntries(WEB_KEYS.map((k) => [k, process.env[k]]))
+    for (const k of WEB_KEYS) delete process.env[k]
+  })
+  afterEach(() => {
+    for (const k of WEB_KEYS) {
+      if (kept[k] === undefined) delete process.env[k]
+      else process.env[k] = kept[k]
+    }
+  })
+
+  it('takes a signed-in CloudBase user id from the invocation context', async () => {
+    const id = new CloudbaseIdentity(realApp())
+    expect(await id.resolve(scfContext({ TCB_UUID: 'uid-staff-0001', TCB_ISANONYMOUS_USER: 'false', TCB_SOURCE: 'web', TCB_ENV: 'test-env' }))).toEqual({ webUid: 'uid-staff-0001' })
+  })
+
+  it('refuses an anonymous web sign-in: it resolves to nobody', async () => {
+    const id = new CloudbaseIdentity(realApp())
+    expect(await id.resolve(scfContext({ TCB_UUID: 'uid-anon-0001', TCB_ISANONYMOUS_USER: 'true', TCB_SOURCE: 'web' }))).toBeNull()
+  })
+
+  it('keeps the OPENID for mini-program calls, even when a uid comes along', async () => {
+    const id = new CloudbaseIdentity(realApp())
+    expect(await id.resolve(scfContext({ WX_OPENID: 'oMini000001', TCB_UUID: 'uid-staff-0001', TCB_ISANONYMOUS_USER: 'false' }))).toEqual({ openid: 'oMini000001' })
+  })
+
+  it('falls back to the runtime environment through the real SDK, anonymous refused there too', async () => {
+    const id = new CloudbaseIdentity(realApp())
+    process.env.TCB_CONTEXT_KEYS = 'TCB_UUID,TCB_ISANONYMOUS_USER'
+    process.env.TCB_UUID = 'uid-runtime-01'
+    process.env.TCB_ISANONYMOUS_USER = 'false'
+    expect(await id.resolve(scfContext({ TCB_ENV: 'test-env' }))).toEqual({ webUid: 'uid-runtime-01' })
+    process.env.TCB_ISANONYMOUS_USER = 'true'
+    expect(await id.resolve(scfContext({ TCB_ENV: 'test-env' }))).toBeNull()
+  })
+
+  it('answers null for a uid that is not a token, and never reads a uid from the payload', async () => {
+    const id = new CloudbaseIdentity(realApp())
+    expect(await id.resolve(scfContext({ TCB_UUID: 'has space in it', TCB_ISANONYMOUS_USER: 'false' }))).toBeNull()
+    expect(await id.resolve(scfContext({ TCB_ENV: 'test-env' }, { TCB_UUID: 'uid-forged-01', webUid: 'uid-forged-01' }))).toBeNull()
+  })
+})

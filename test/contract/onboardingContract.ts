@@ -64,6 +64,30 @@ export function describeOnboardingContract(adapterName: string, open: () => Prom
       expect(results.filter(Boolean)).toHaveLength(1)
     })
 
+    it('redeems for a web sign-in: the uid is bound to the staff record, the OPENID stays as it was', async () => {
+      await store.putUser(makeUser({ id: 'staff-1', name: '林晓', openid: 'wx-openid-1', grants: [{ role: 'grid_worker', unitCode: 'G1' }] }))
+      await store.putInvitation(makeInvitation())
+      expect(await store.findUserByWebUid('uid-web-0001')).toBeNull()
+      expect(await store.redeemInvitation({ invitationId: makeInvitation().id, openid: null, webUid: 'uid-web-0001', releaseUserId: null, at: at(10) })).toBe(true)
+      expect(await store.findUserByWebUid('uid-web-0001')).toMatchObject({ id: 'staff-1', webUid: 'uid-web-0001', openid: 'wx-openid-1' })
+      expect(await store.findUserByOpenid('wx-openid-1')).toMatchObject({ id: 'staff-1' })
+      expect(await store.getInvitationByHash('a'.repeat(64))).toMatchObject({ usedAt: at(10), usedBy: 'web:uid-web-0001' })
+      expect(await store.redeemInvitation({ invitationId: makeInvitation().id, openid: null, webUid: 'uid-web-0002', releaseUserId: null, at: at(11) })).toBe(false)
+      expect(await store.findUserByWebUid('uid-web-0002')).toBeNull()
+    })
+
+    it('keeps the web binding through putUser, and clears it when put as null', async () => {
+      const staff = makeUser({ id: 'staff-1', name: '林晓', grants: [{ role: 'grid_worker', unitCode: 'G1' }] })
+      await store.putUser({ ...staff, webUid: 'uid-web-0001' })
+      expect(await store.getUser('staff-1')).toEqual({ ...staff, webUid: 'uid-web-0001' })
+      const found = await store.findUserByWebUid('uid-web-0001')
+      await store.putUser({ ...found!, name: '林晓明' })
+      expect(await store.findUserByWebUid('uid-web-0001')).toMatchObject({ id: 'staff-1', name: '林晓明' })
+      await store.putUser({ ...found!, webUid: null, grants: [] })
+      expect(await store.findUserByWebUid('uid-web-0001')).toBeNull()
+      expect(await store.getUser('staff-1')).toEqual({ ...staff, grants: [] })
+    })
+
     it('deletes units by code', async () => {
       await store.putUnits([
         { code: 'S1', name: '街道', level: 'street', parentCode: null },

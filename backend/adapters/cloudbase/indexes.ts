@@ -3,9 +3,9 @@
  * SQLite migrations index. cloudbaserc.json carries the same list for
  * @cloudbase/framework-plugin-database (`tcb framework deploy`); a test keeps the two equal.
  *
- * Not unique on purpose: `jf_users.openid`. CloudBase indexes a missing or null field as a
+ * Not unique on purpose: `jf_users.openid` and `jf_users.webUid`. CloudBase indexes a missing or null field as a
  * value, so a unique index would allow only one user without an OPENID (staff created by an
- * admin); `Store.putUser` callers keep OPENIDs unique instead.
+ * admin); `Store.putUser` callers and the invitation redeem keep them unique instead.
  */
 import { COLLECTIONS, DEFAULT_PREFIX, type CollectionKey } from './store'
 
@@ -55,6 +55,7 @@ const INDEXES: Record<CollectionKey, { description: string; indexes: IndexSpec[]
     description: '用户与角色授权',
     indexes: [
       { name: 'by_openid', unique: false, keys: [asc('openid')] },
+      { name: 'by_web_uid', unique: false, keys: [asc('webUid')] },
       { name: 'by_grant', unique: false, keys: [asc('grantKeys')] },
     ],
   },

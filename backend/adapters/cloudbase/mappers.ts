@@ -161,6 +161,7 @@ export function userToDoc(u: User): Doc {
     name: u.name,
     phone: u.phone,
     openid: u.openid,
+    webUid: u.webUid ?? null,
     grants: u.grants.map((g) => ({ ...g })),
     // Flattened "role@unit" keys: an indexable field for finding staff by unit without elemMatch.
     grantKeys: u.grants.map((g) => grantKey(g.role, g.unitCode)),
@@ -179,6 +180,7 @@ export function docToUser(d: Doc): User {
     name: r.str('name'),
     phone: r.strOrNull('phone'),
     openid: r.strOrNull('openid'),
+    ...(typeof d.webUid === 'string' && d.webUid ? { webUid: d.webUid } : {}),
     grants: r.arr('grants') as RoleGrant[],
     createdAt: r.str('createdAt'),
   }

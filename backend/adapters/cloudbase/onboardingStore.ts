@@ -1,5 +1,5 @@
 import type { CollectionReference, Db } from '@cloudbase/database'
-import type { ConfigVersion, Invitation, OnboardingStore, RedeemRequest } from '../../onboardingPorts'
+import { redeemedBy, type ConfigVersion, type Invitation, type OnboardingStore, type RedeemRequest } from '../../onboardingPorts'
 import { guard, isDuplicateWrite, mapCloudbaseError } from './cloudbaseErrors'
 import { docToUser, instant, userToDoc, withoutId, type Doc } from './mappers'
 import { checked, docsOf } from './store'
@@ -73,13 +73,14 @@ export class CloudbaseOnboarding implements OnboardingStore {
       const staff = docsOf(await guard(() => coll('users').doc(inv.userId).get()))
       if (staff.length === 0) return false
       const release = r.releaseUserId !== null && r.releaseUserId !== inv.userId ? docsOf(await guard(() => coll('users').doc(r.releaseUserId!).get())) : []
-      checked(await guard(() => coll('invitations').doc(inv.id).set(withoutId(invitationToDoc({ ...inv, usedAt: r.at, usedBy: r.openid })))))
+      checked(await guard(() => coll('invitations').doc(inv.id).set(withoutId(invitationToDoc({ ...inv, usedAt: r.at, usedBy: redeemedBy(r) })))))
       if (release.length > 0) {
         const placeholder = docToUser(release[0]!)
         checked(await guard(() => coll('users').doc(placeholder.id).set(withoutId(userToDoc({ ...placeholder, openid: null, grants: [] })))))
       }
       const u = docToUser(staff[0]!)
-      checked(await guard(() => coll('users').doc(u.id).set(withoutId(userToDoc({ ...u, openid: r.openid })))))
+      const bound = r.webUid ? { ...u, webUid: r.webUid } : { ...u, openid: r.openid }
+      checked(await guard(() => coll('users').doc(u.id).set(withoutId(userToDoc(bound)))))
       return true
     })
   }

@@ -394,6 +394,11 @@ export class CloudbaseStore implements Store {
     return docs.length === 0 ? null : docToUser(docs[0])
   }
 
+  async findUserByWebUid(webUid: string): Promise<User | null> {
+    const docs = docsOf(await guard(() => this.coll('users').where({ webUid }).orderBy('_id', 'asc').limit(1).get()))
+    return docs.length === 0 ? null : docToUser(docs[0])
+  }
+
   async putUser(u: User): Promise<void> {
     const doc = userToDoc(u)
     checked(await guard(() => this.coll('users').doc(u.id).set(withoutId(doc))))

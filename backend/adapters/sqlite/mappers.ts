@@ -123,6 +123,7 @@ export interface UserRow {
   name: string
   phone: string | null
   openid: string | null
+  web_uid: string | null
   grants: string
   created_at: string
 }
@@ -133,6 +134,7 @@ export function userToRow(u: User): UserRow {
     name: u.name,
     phone: u.phone,
     openid: u.openid,
+    web_uid: u.webUid ?? null,
     grants: JSON.stringify(u.grants),
     created_at: instant(u.createdAt),
   }
@@ -144,6 +146,7 @@ export function rowToUser(r: UserRow): User {
     name: r.name,
     phone: r.phone,
     openid: r.openid,
+    ...(r.web_uid ? { webUid: r.web_uid } : {}),
     grants: JSON.parse(r.grants) as RoleGrant[],
     createdAt: r.created_at,
   }

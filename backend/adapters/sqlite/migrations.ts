@@ -397,6 +397,16 @@ CREATE INDEX cases_queue_by_grid ON cases (grid_code, status, sla_deadline, id, 
 DROP INDEX cases_by_grid_status_sla;
 `,
   },
+  {
+    version: 9,
+    name: 'staff web sign-in binding',
+    sql: `
+-- The CloudBase user id of a staff member's H5 desk sign-in, bound with an invitation like the
+-- OPENID. ADD COLUMN cannot carry UNIQUE, so the index does (NULLs do not collide).
+ALTER TABLE users ADD COLUMN web_uid TEXT;
+CREATE UNIQUE INDEX users_by_web_uid ON users (web_uid);
+`,
+  },
 ]
 
 interface AppliedRow {

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { ConfigVersion, Invitation, RedeemRequest } from '../../onboardingPorts'
+import { redeemedBy } from '../../onboardingPorts'
 import { jsonList } from './caseQuery'
 
 /** What the store's statement caches offer: one prepared statement per SQL text. */
@@ -78,14 +79,15 @@ export function redeemInvitation(s: Statements, r: RedeemRequest): boolean {
   const at = iso(r.at)
   const found = s.get('SELECT user_id FROM invitations WHERE id = ? AND EXISTS (SELECT 1 FROM users WHERE users.id = invitations.user_id)').get(r.invitationId) as { user_id: string } | undefined
   if (!found) return false
-  const taken = s.get('UPDATE invitations SET used_at = ?, used_by = ? WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL').run(at, r.openid, r.invitationId)
+  const taken = s.get('UPDATE invitations SET used_at = ?, used_by = ? WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL').run(at, redeemedBy(r), r.invitationId)
   if (taken.changes !== 1) return false
   const { user_id } = found
   if (r.releaseUserId !== null && r.releaseUserId !== user_id) {
     s.get("UPDATE users SET openid = NULL, grants = '[]' WHERE id = ?").run(r.releaseUserId)
     s.get('DELETE FROM user_grants WHERE user_id = ?').run(r.releaseUserId)
   }
-  s.get('UPDATE users SET openid = ? WHERE id = ?').run(r.openid, user_id)
+  if (r.webUid) s.get('UPDATE users SET web_uid = ? WHERE id = ?').run(r.webUid, user_id)
+  else s.get('UPDATE users SET openid = ? WHERE id = ?').run(r.openid, user_id)
   return true
 }
 

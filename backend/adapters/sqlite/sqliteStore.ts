@@ -97,9 +97,9 @@ const INSERT_EVENT = `INSERT INTO timeline (id, case_id, actor_id, actor_role, a
 const INSERT_MESSAGE = `INSERT INTO outbox (id, topic, key, payload, created_at, attempts, next_attempt_at, delivered_at, last_error)
   VALUES (@id, @topic, @key, @payload, @created_at, @attempts, @next_attempt_at, @delivered_at, @last_error)`
 
-const UPSERT_USER = `INSERT INTO users (id, name, phone, openid, grants, created_at)
-  VALUES (@id, @name, @phone, @openid, @grants, @created_at)
-  ON CONFLICT (id) DO UPDATE SET name = excluded.name, phone = excluded.phone, openid = excluded.openid,
+const UPSERT_USER = `INSERT INTO users (id, name, phone, openid, web_uid, grants, created_at)
+  VALUES (@id, @name, @phone, @openid, @web_uid, @grants, @created_at)
+  ON CONFLICT (id) DO UPDATE SET name = excluded.name, phone = excluded.phone, openid = excluded.openid, web_uid = excluded.web_uid,
   grants = excluded.grants, created_at = excluded.created_at`
 
 const UPSERT_UNIT = `INSERT INTO units (code, name, level, parent_code, polygon, phone)
@@ -457,6 +457,13 @@ export class SqliteStore implements Store {
   findUserByOpenid(openid: string): Promise<User | null> {
     return this.read('findUserByOpenid', (s) => {
       const row = s.get('SELECT * FROM users WHERE openid = ?').get(openid) as UserRow | undefined
+      return row ? rowToUser(row) : null
+    })
+  }
+
+  findUserByWebUid(webUid: string): Promise<User | null> {
+    return this.read('findUserByWebUid', (s) => {
+      const row = s.get('SELECT * FROM users WHERE web_uid = ?').get(webUid) as UserRow | undefined
       return row ? rowToUser(row) : null
     })
   }

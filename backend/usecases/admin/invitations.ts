@@ -4,8 +4,9 @@ import type { InvitationStatus, InvitationView } from '../../../src/contracts/ad
 import { STAFF_ROLES } from '../../../src/core/import/roster'
 import { fail } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
-import type { Invitation } from '../../onboardingPorts'
+import { redeemedBy, type Invitation } from '../../onboardingPorts'
 import type { Deps } from '../../runtime'
+import type { Caller } from '../actor'
 import { me } from '../session'
 import { grantsWithin, requireAdmin } from './access'
 
@@ -131,6 +132,33 @@ export async function redeem(d: Deps, actor: Actor, input: { code: string }) {
     if ((await d.store.countCases({ creatorId: caller.id })) > 0) return fail('FORBIDDEN', '该微信已作为居民提交过事项，不能再绑定为工作人员；请用其他微信号，或联系管理员')
   }
   const bound = await d.store.redeemInvitation({ invitationId: inv.id, openid: caller.openid, releaseUserId: caller.id === staff.id ? null : caller.id, at: now })
+  if (!bound) return fail('FORBIDDEN', '邀请码已被使用，如需重新绑定请联系管理员', { code: '已使用' })
+  const fresh = await d.store.getUser(staff.id)
+  return me(d, { userId: staff.id, name: staff.name, grants: fresh?.grants ?? staff.grants })
+}
+
+/**
+ * `session.bind` for any caller. A web sign-in (CloudBase user id) binds that uid to the staff
+ * record instead of an OPENID; one invitation binds one identity of either kind, so a person who
+ * uses both the mini-program and the H5 desk redeems two invitations.
+ */
+export async function redeemFor(d: Deps, caller: Caller, input: { code: string }) {
+  if (caller.webUid === undefined) return caller.actor ? redeem(d, caller.actor, input) : fail('UNAUTHENTICATED', '请先登录')
+  const { webUid } = caller
+  const code = normaliseCode(input.code)
+  const inv = code.length === CODE_LENGTH ? await d.store.getInvitationByHash(hashCode(code)) : null
+  if (!inv) return fail('NOT_FOUND', '邀请码无效，请核对后重试', { code: '邀请码无效' })
+  const usedBy = redeemedBy({ openid: null, webUid })
+  // A retry of the call that bound this very sign-in answers as the first did.
+  if (inv.usedAt && inv.usedBy === usedBy && caller.actor?.userId === inv.userId) return me(d, caller.actor)
+  const status = statusOf(inv, d.clock.now().toISOString())
+  if (status === 'used') return fail('FORBIDDEN', '邀请码已被使用，如需重新绑定请联系管理员', { code: '已使用' })
+  if (status === 'revoked') return fail('FORBIDDEN', '邀请码已撤销，请联系管理员重新生成', { code: '已撤销' })
+  if (status === 'expired') return fail('FORBIDDEN', '邀请码已过期，请联系管理员重新生成', { code: '已过期' })
+  const staff = await d.store.getUser(inv.userId)
+  if (!staff || staff.grants.length === 0) return fail('FORBIDDEN', '该工作人员账号已停用')
+  if (caller.actor && caller.actor.userId !== staff.id) return fail('FORBIDDEN', `该账号已绑定工作人员「${caller.actor.name}」，请先由管理员停用后再绑定`)
+  const bound = await d.store.redeemInvitation({ invitationId: inv.id, openid: null, webUid, releaseUserId: null, at: d.clock.now().toISOString() })
   if (!bound) return fail('FORBIDDEN', '邀请码已被使用，如需重新绑定请联系管理员', { code: '已使用' })
   const fresh = await d.store.getUser(staff.id)
   return me(d, { userId: staff.id, name: staff.name, grants: fresh?.grants ?? staff.grants })

@@ -39,7 +39,8 @@ async function applyRoster(d: Deps, actor: Actor, table: string[][], opts: { dry
   for (const p of plan.people) {
     if (p.change === 'unchanged') continue
     const before = p.userId ? byId.get(p.userId) : undefined
-    await d.store.putUser({ id: p.userId ?? d.newId(), name: p.name, phone: p.phone, openid: before?.openid ?? null, grants: p.grants, createdAt: before?.createdAt ?? d.clock.now().toISOString() })
+    // Both bindings survive a re-import: the roster changes the person's roles, not who signs in as them.
+    await d.store.putUser({ id: p.userId ?? d.newId(), name: p.name, phone: p.phone, openid: before?.openid ?? null, ...(before?.webUid ? { webUid: before.webUid } : {}), grants: p.grants, createdAt: before?.createdAt ?? d.clock.now().toISOString() })
     view.applied++
   }
   return { ok: true, plan: view }
@@ -87,7 +88,7 @@ export async function listStaffViews(d: Deps, actor: Actor): Promise<{ ok: true;
 }
 
 /**
- * Revoking takes every grant and the WeChat binding away at once: a session naming the record
+ * Revoking takes every grant and both bindings (WeChat and the H5 desk sign-in) away at once: a session naming the record
  * is refused on its next call, and the OPENID comes back as an ordinary resident.
  */
 export async function revokeStaff(d: Deps, actor: Actor, input: { userId: string }) {
@@ -98,7 +99,7 @@ export async function revokeStaff(d: Deps, actor: Actor, input: { userId: string
   if (!u || !u.grants.some((g) => (STAFF_ROLES as readonly string[]).includes(g.role))) return fail('NOT_FOUND', '工作人员不存在或已停用')
   if (!grantsWithin(tree, actor, u.grants)) return fail('FORBIDDEN', '该工作人员不在您管理的范围内')
   if (u.id === actor.userId) return fail('VALIDATION', '不能停用自己的账号')
-  await d.store.putUser({ ...u, openid: null, grants: [] })
+  await d.store.putUser({ ...u, openid: null, webUid: null, grants: [] })
   await revokeOpenInvitations(d, u.id)
   return { ok: true as const, revoked: true, roles: u.grants.map((g) => ROLE_LABELS[g.role]) }
 }
