@@ -37,6 +37,7 @@ import { ROLES, type Actor, type Role } from '../../src/core/roles'
 import { actingRole, canRead } from '../../src/core/scope'
 import { recordFaults } from '../support/faultReport'
 import { GRID1_CODE, GRID1_POINT, GRID2_POINT, TINY_JPEG, idemKey, reportInput } from '../support/fixtures'
+import { applyInput } from '../support/mediation'
 import { ROOT } from '../support/server'
 import {
   ACTORS,
@@ -208,18 +209,6 @@ function unreadableReports(ids: string[], userId: string, known: Map<string, Cas
   return ids.filter((id) => known.has(id) && !canRead(tree, actors[userId]!, known.get(id)!))
 }
 const knownCases = new Map<string, Case>()
-
-const mediationApply = () => ({
-  idempotencyKey: idemKey(),
-  disputeType: 'family',
-  streetCode: DEMO_STREET,
-  applicantPhone: '13800138000',
-  respondents: [{ name: '黄伟明', phone: '13912345678' }],
-  facts: '婚后因子女抚养费问题多次争吵，双方协商未果，希望调解',
-  claims: '每月支付子女抚养费 2000 元',
-  evidence: [],
-  preferredWay: 'online',
-})
 
 async function inviteFor(): Promise<string> {
   const c = await placeMediation(store, mediationTemplate, 'demo-resident-2', 'same-unit', 'awaiting_consent')
@@ -513,7 +502,7 @@ const POLICY: Record<string, Record<string, Policy>> = {
   },
   mediation: {
     options: everyone(),
-    apply: everyone(mediationApply),
+    apply: everyone(() => applyInput()),
     mine: { ...everyone(), leaked: (a, u) => a.cases.filter((c: { id: string }) => knownCases.has(c.id) && knownCases.get(c.id)!.creatorId !== u).map((c: { id: string }) => c.id) },
     // Holding the invitation code is the authorisation to see the summary and to join.
     invitation: everyone(async () => ({ invite: await inviteFor() })),
@@ -645,7 +634,7 @@ beforeAll(async () => {
     const r = await call('files', 'upload', { contentBase64: TINY_JPEG.toString('base64'), contentType: 'image/jpeg' }, userId)
     photos[userId] = r.fileId
   }
-  const applied = await call('mediation', 'apply', mediationApply(), 'demo-resident')
+  const applied = await call('mediation', 'apply', applyInput(), 'demo-resident')
   if (!applied.ok) throw new Error(`apply: ${applied.code} ${applied.message}`)
   mediationTemplate = (await store.getCase(applied.case.id))!
   // Cases every list cell checks for leaks: one open report, mediation and registration per target.

@@ -26,6 +26,8 @@ import { DEMO_STREET, demoUnits } from '../../backend/seed/demoOrg'
 import { seedDemo } from '../../backend/seed/seed'
 import { DEMO_BUILDING_CODE, DEMO_BUILDING_ID } from '../../backend/seed/demoBuildings'
 import { TINY_JPEG, GRID1_CODE, GRID1_POINT, idemKey } from '../support/fixtures'
+import { gridAskInput } from '../support/creates'
+import { applyInput } from '../support/mediation'
 import { ROOT } from '../support/server'
 import { recordFaults } from '../support/faultReport'
 import { districtConfigFile } from '../support/districtConfig'
@@ -494,17 +496,8 @@ beforeAll(async () => {
     pools.caseIds.push(r.case.id)
   }
   await fixture('cases', 'grid', 'act', { id: pools.caseIds[0], action: 'accept', version: 1 })
-  const med = await fixture('mediation', 'resident', 'apply', {
-    idempotencyKey: idemKey(),
-    disputeType: 'family',
-    streetCode: DEMO_STREET,
-    applicantPhone: '13800138000',
-    respondents: [{ name: '黄伟明', phone: '13912345678' }],
-    facts: '婚后因子女抚养费问题多次争吵，双方协商未果，希望调解',
-    claims: '每月支付子女抚养费 2000 元',
-    evidence: [],
-    preferredWay: 'online',
-  })
+  const med = await fixture('mediation', 'resident', 'apply', applyInput())
+
   pools.mediationIds.push(med.case.id)
   await fixture('grid', 'resident', 'join', { code: GRID1_CODE, building: '3栋 502' })
   const ann = await fixture('grid', 'grid', 'publish', { idempotencyKey: idemKey(), type: 'notice', title: '停水通知', body: '明天上午九点至十二点停水，请提前储水。', target: { kind: 'grids', codes: [GRID1_CODE] } })
@@ -695,10 +688,10 @@ describe('bugs the fuzzer found (fixed)', () => {
     mains.reports!({ action: 'submit', data: { idempotencyKey: key, category: 'HJ01', description: '楼下垃圾堆了三天没人清理', photos: [], location: { ...GRID1_POINT, address: '云景路 12 号' }, anonymous: false } }, contexts[caller]) as Promise<Record<string, any>>
   const apply = (key: string) =>
     mains.mediation!(
-      { action: 'apply', data: { idempotencyKey: key, disputeType: 'family', streetCode: DEMO_STREET, applicantPhone: '13800138000', respondents: [{ name: '黄伟明', phone: '13912345678' }], facts: '婚后因子女抚养费问题多次争吵，双方协商未果，希望调解', claims: '每月支付子女抚养费 2000 元', evidence: [], preferredWay: 'online' } },
+      { action: 'apply', data: applyInput({ idempotencyKey: key }) },
       contexts.resident,
     ) as Promise<Record<string, any>>
-  const ask = (key: string) => mains.grid!({ action: 'ask', data: { code: GRID1_CODE, idempotencyKey: key, question: '请问社区活动室几点开放？' } }, contexts.resident) as Promise<Record<string, any>>
+  const ask = (key: string) => mains.grid!({ action: 'ask', data: gridAskInput(key) }, contexts.resident) as Promise<Record<string, any>>
 
   it('cases.act with action "__proto__" is refused, not INTERNAL (PREPARE lookup reaches Object.prototype)', async () => {
     const r = (await mains.cases!({ action: 'act', data: { id: pools.caseIds[0], action: '__proto__', version: 1 } }, contexts.grid)) as Record<string, unknown>

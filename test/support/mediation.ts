@@ -1,3 +1,4 @@
+import { DEMO_STREET } from '../../backend/seed/demoOrg'
 import { idemKey } from './fixtures'
 import type { Client } from './server'
 
@@ -5,7 +6,7 @@ export function applyInput(overrides: Record<string, unknown> = {}) {
   return {
     idempotencyKey: idemKey(),
     disputeType: 'family',
-    streetCode: '440111010',
+    streetCode: DEMO_STREET,
     applicantPhone: '13800138000',
     respondents: [{ name: '黄伟明', phone: '13912345678' }],
     facts: '婚后因子女抚养费问题多次争吵，双方协商未果，希望调解',
