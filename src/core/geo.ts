@@ -1,5 +1,4 @@
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon'
-import { gridIndexOf } from './gridIndex'
 import type { GeoPolygon, OrgTree, OrgUnit } from './org'
 
 export interface GeoPoint {
@@ -20,7 +19,8 @@ export function pointInPolygon(p: GeoPoint, polygon: GeoPolygon): boolean {
 /** The grid whose polygon contains the point; the first in code order when boundaries touch. */
 export function gridAt(tree: OrgTree, p: GeoPoint): OrgUnit | undefined {
   if (!isValidPoint(p)) return undefined
-  return gridIndexOf(tree, () => tree.grids())
+  return tree
+    .gridIndex()
     .candidates(p.lng, p.lat)
     .find((g) => pointInPolygon(p, g.polygon as GeoPolygon))
 }

@@ -83,15 +83,3 @@ export class GridIndex {
     return out
   }
 }
-
-const built = new WeakMap<object, GridIndex>()
-
-/** One index per tree object: trees are immutable and the runtime caches them. */
-export function gridIndexOf(tree: object, grids: () => readonly OrgUnit[]): GridIndex {
-  let index = built.get(tree)
-  if (!index) {
-    index = new GridIndex(grids())
-    built.set(tree, index)
-  }
-  return index
-}

@@ -1,3 +1,5 @@
+import { GridIndex } from './gridIndex'
+
 export type OrgLevel = 'city' | 'district' | 'street' | 'community' | 'grid'
 
 export const ORG_LEVELS: readonly OrgLevel[] = ['city', 'district', 'street', 'community', 'grid']
@@ -34,6 +36,7 @@ export class OrgTree {
   /** Grid lists by unit, filled on first ask: a street's queue asks on every page. */
   private readonly gridsUnder = new Map<string, readonly OrgUnit[]>()
   private gridList: readonly OrgUnit[] | undefined
+  private gridIndexCache: GridIndex | undefined
 
   constructor(units: readonly OrgUnit[]) {
     for (const u of units) this.byCode.set(u.code, u)
@@ -60,6 +63,11 @@ export class OrgTree {
   grids(): OrgUnit[] {
     this.gridList ??= this.all().filter((u) => u.level === 'grid')
     return [...this.gridList]
+  }
+
+  /** Bounding-box index over the grids' polygons, built on first ask (trees are immutable and the runtime caches them). */
+  gridIndex(): GridIndex {
+    return (this.gridIndexCache ??= new GridIndex(this.grids()))
   }
 
   /** The grids at or below `code`, found by walking down from it (a grid worker's own grid costs nothing). */
