@@ -7,7 +7,7 @@ import type { Actor } from '../../../src/core/roles'
 import type { CaseQuery } from '../../ports'
 import type { Building } from '../../rentalPorts'
 import type { Deps } from '../../runtime'
-import { buildingView, Names, pl, publicView } from './views'
+import { buildingView, casePages, gridsOf, Names, pl, publicView } from './views'
 
 const NOT_FOUND = '楼栋不存在或无权查看'
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
@@ -30,17 +30,13 @@ function streetUnits(actor: Actor): string[] {
 /** Pending and active registrations per building, read through an indexed case query. */
 async function countsBy(d: Deps, q: CaseQuery): Promise<Map<string, { pending: number; active: number }>> {
   const out = new Map<string, { pending: number; active: number }>()
-  let before: string | undefined
-  for (let pages = 0; pages < 50; pages++) {
-    const page = await d.store.listCases({ ...q, kind: 'checkin', statuses: ['pending', 'active'], order: 'newest', limit: 200, before })
+  for await (const page of casePages(d, { ...q, kind: 'checkin', statuses: ['pending', 'active'], order: 'newest' }, 50)) {
     for (const c of page) {
       const n = out.get(pl(c).buildingId) ?? { pending: 0, active: 0 }
       if (c.status === 'pending') n.pending++
       else n.active++
       out.set(pl(c).buildingId, n)
     }
-    if (page.length < 200) break
-    before = page[page.length - 1]!.id
   }
   return out
 }
@@ -127,7 +123,7 @@ export async function overdueInspections(d: Deps, actor: Actor, input: { street?
   const tree = await d.orgTree()
   const within = input.street ? units.filter((u) => tree.isWithin(input.street!, u)).map(() => input.street!) : units
   if (within.length === 0) return fail('FORBIDDEN', '该街道不在您的管辖范围内')
-  const grids = tree.grids().filter((g) => within.some((u) => tree.isWithin(g.code, u))).map((g) => g.code)
+  const grids = gridsOf(tree, within)
   const all = await d.store.buildingsInGrids(grids)
   const list = await views(d, all, await countsBy(d, { gridCodes: grids }))
   return { ok: true as const, buildings: list.filter((b) => b.inspectionState === 'overdue' || b.inspectionState === 'never') }

@@ -10,8 +10,9 @@ import type { Tx } from '../../ports'
 import type { Deps } from '../../runtime'
 import { createOnce, keyUsedElsewhere, saveTransition } from '../persist'
 import { accessMessage } from './access'
+import { isManager } from './buildings'
 import { isVault, openSecret, vaultOf } from './secrets'
-import { Buildings, pl, registrationView } from './views'
+import { Buildings, casePages, pl, registrationView } from './views'
 
 const NOT_FOUND = '登记不存在或无权查看'
 const NO_BUILDING = '楼栋不存在，请重新扫描楼栋二维码'
@@ -124,8 +125,7 @@ export async function mine(d: Deps, actor: Actor) {
 async function ownCase(d: Deps, actor: Actor, id: string): Promise<Case | null> {
   const c = await d.store.getCase(id)
   if (!c || c.kind !== 'checkin') return null
-  const manager = c.assigneeId === actor.userId && actor.grants.some((g) => g.role === 'building_manager')
-  return c.creatorId === actor.userId || manager ? c : null
+  return c.creatorId === actor.userId || (c.assigneeId === actor.userId && isManager(actor)) ? c : null
 }
 
 async function move(d: Deps, actor: Actor, c: Case, action: string, opts: { version: number; note?: string; params?: Record<string, unknown> }, also?: (tx: Tx, next: Case) => Promise<void>) {
@@ -191,26 +191,20 @@ export async function decide(d: Deps, actor: Actor, input: { id: string; version
   return moved.ok ? answer(d, moved.case) : moved
 }
 
-const PAGE = 200
-
 /** A manager's registrations of one building (人在管理), full phones, masked identity numbers. */
 export async function registrations(d: Deps, actor: Actor, input: { buildingId: string; statuses?: CheckinStatus[] }) {
   const vault = vaultOf(d)
   if (!isVault(vault)) return vault
   const b = await d.store.getBuilding(input.buildingId)
-  if (!b || b.managerId !== actor.userId || !actor.grants.some((g) => g.role === 'building_manager')) return fail('NOT_FOUND', '楼栋不存在或无权查看')
+  if (!b || b.managerId !== actor.userId || !isManager(actor)) return fail('NOT_FOUND', '楼栋不存在或无权查看')
   const tree = await d.orgTree()
   const out = []
-  let before: string | undefined
   // The manager's registrations are read through the assignee index a page at a time.
-  for (let pages = 0; pages < 50; pages++) {
-    const page = await d.store.listCases({ kind: 'checkin', assigneeId: b.managerId, statuses: input.statuses?.length ? input.statuses : undefined, order: 'newest', limit: PAGE, before })
+  for await (const page of casePages(d, { kind: 'checkin', assigneeId: b.managerId, statuses: input.statuses?.length ? input.statuses : undefined, order: 'newest' }, 50)) {
     for (const c of page) {
       if (pl(c).buildingId !== b.id) continue
       out.push(registrationView(tree, c, b, openSecret(vault, await d.store.getSecret(c.id)).phone))
     }
-    if (page.length < PAGE) break
-    before = page[page.length - 1]!.id
   }
   return { ok: true as const, registrations: out }
 }

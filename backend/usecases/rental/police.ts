@@ -10,7 +10,7 @@ import type { Deps } from '../../runtime'
 import { writeAudit } from '../audit'
 import { csvDocument } from '../csv'
 import { isVault, openSecret, vaultOf } from './secrets'
-import { Buildings, maskedPhone, Names, pl, registrationView } from './views'
+import { Buildings, casePages, gridsOf, maskedPhone, Names, pl, registrationView } from './views'
 
 const AREA_ROLES: readonly Role[] = ['police', 'dispatcher', 'admin']
 const DEFAULT_STATUSES: CheckinStatus[] = ['pending', 'active']
@@ -18,10 +18,6 @@ const SCAN_PAGES = 50
 
 function unitsOf(actor: Actor, roles: readonly Role[]): string[] {
   return actor.grants.filter((g) => roles.includes(g.role)).map((g) => g.unitCode)
-}
-
-function gridsOf(tree: OrgTree, units: string[]): string[] {
-  return tree.grids().filter((g) => units.some((u) => tree.isWithin(g.code, u))).map((g) => g.code)
 }
 
 /** Case ids whose document is exactly `q` under some document type (the keyed hash, never a scan). */
@@ -83,17 +79,13 @@ export async function area(d: Deps, actor: Actor, input: { statuses?: CheckinSta
     more = rows.length > limit
   } else {
     // A building or document filter: walk the (already narrowed) indexed range and count it all.
-    let cursor: string | undefined
-    for (let i = 0; i < SCAN_PAGES; i++) {
-      const rows = await d.store.listCases({ ...query, order: 'newest', limit: 200, before: cursor })
+    for await (const rows of casePages(d, { ...query, order: 'newest' }, SCAN_PAGES)) {
       for (const c of rows.filter(keep)) {
         total++
         if (before !== undefined && c.id >= before) continue
         if (page.length < limit) page.push(c)
         else more = true
       }
-      if (rows.length < 200) break
-      cursor = rows[rows.length - 1]!.id
     }
   }
   const registrations: RegistrationView[] = []
@@ -139,18 +131,16 @@ export async function exportCsv(d: Deps, actor: Actor, input: { reason: string; 
   const statuses = input.statuses?.length ? input.statuses : DEFAULT_STATUSES
   const buildings = new Buildings(d)
   const rows: unknown[][] = [['登记编号', '状态', '楼栋', '地址', '网格', '房号', '姓名', '证件类型', '证件号码', '手机号', '入住日期', '租约到期', '同住人数', '登记时间']]
-  let before: string | undefined
-  while (rows.length - 1 < EXPORT_LIMIT) {
-    const page = await d.store.listCases({ kind: 'checkin', gridCodes: grids, statuses, order: 'newest', limit: 200, before })
+  const full = () => rows.length - 1 >= EXPORT_LIMIT
+  for await (const page of casePages(d, { kind: 'checkin', gridCodes: grids, statuses, order: 'newest' })) {
     for (const c of page) {
-      if (rows.length - 1 >= EXPORT_LIMIT) break
+      if (full()) break
       const p = pl(c)
       const b = await buildings.of(p.buildingId)
       const open = openSecret(vault, await d.store.getSecret(c.id))
       rows.push([c.id, labelOf(CHECKIN.statusLabels, c.status), b?.name ?? '', b?.address ?? '', tree.get(c.gridCode ?? '')?.name ?? '', p.room, p.name ?? '', DOC_TYPE_LABELS[p.docType], open.docNumber ?? '', open.phone ?? '', p.moveInDate, p.leaseEnd, p.cohabitants.length, c.createdAt])
     }
-    if (page.length < 200) break
-    before = page[page.length - 1]!.id
+    if (full()) break
   }
   const n = rows.length - 1
   await writeAudit(d, actor, { actorRole: 'police', action: 'export', target: `rental.exportCsv ${units.join(',')} [${statuses.join(',')}] ${n} rows`, reason: input.reason.trim(), unitCode: units[0]! })

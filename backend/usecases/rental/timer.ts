@@ -5,6 +5,7 @@ import { transition } from '../../../src/core/transition'
 import type { Deps } from '../../runtime'
 import { deliverDue } from '../notify'
 import { saveTransition } from '../persist'
+import { casePages } from './views'
 
 export interface RentalTickReport {
   leaseOverdue: number
@@ -14,20 +15,12 @@ export interface RentalTickReport {
   failed: number
 }
 
-const PAGE = 200
-
 /**
  * Check-ins whose next deadline (see CHECKIN: lease end while active, the moment of leaving
  * once ended) is before `before`, in deadline order: one indexed range, never a scan.
  */
 async function* due(d: Deps, statuses: string[], before: string): AsyncGenerator<Case> {
-  let cursor: string | undefined
-  for (;;) {
-    const page = await d.store.listCases({ kind: 'checkin', statuses, slaBefore: before, order: 'sla', limit: PAGE, before: cursor })
-    for (const c of page) yield c
-    if (page.length < PAGE) return
-    cursor = page[page.length - 1]!.id
-  }
+  for await (const page of casePages(d, { kind: 'checkin', statuses, slaBefore: before, order: 'sla' })) yield* page
 }
 
 async function systemMove(d: Deps, c: Case, action: string, params: Record<string, unknown>, also?: Parameters<typeof saveTransition>[4]) {

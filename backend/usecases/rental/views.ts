@@ -5,12 +5,31 @@ import type { OrgTree } from '../../../src/core/org'
 import { DOC_TYPE_LABELS, inspectionState } from '../../../src/core/rental'
 import { labelOf } from '../../../src/core/transition'
 import { maskPhone } from '../../../src/core/idNumber'
+import type { CaseQuery } from '../../ports'
 import type { Building, FireInspection } from '../../rentalPorts'
 import type { Deps } from '../../runtime'
 import { gridView } from '../reports'
 
 export function pl(c: Case): CheckinPayload {
   return c.payload as unknown as CheckinPayload
+}
+
+const PAGE = 200
+
+/** The cases of `q` a page of PAGE at a time along its index, at most `maxPages` pages. */
+export async function* casePages(d: Deps, q: Omit<CaseQuery, 'limit' | 'before'>, maxPages = Infinity): AsyncGenerator<Case[]> {
+  let before: string | undefined
+  for (let i = 0; i < maxPages; i++) {
+    const page = await d.store.listCases({ ...q, limit: PAGE, before })
+    yield page
+    if (page.length < PAGE) return
+    before = page[page.length - 1]!.id
+  }
+}
+
+/** Codes of the grids within any of `units`. */
+export function gridsOf(tree: OrgTree, units: string[]): string[] {
+  return tree.grids().filter((g) => units.some((u) => tree.isWithin(g.code, u))).map((g) => g.code)
 }
 
 /** User names, each read once per request. */
