@@ -1,19 +1,5 @@
-import { randomUUID } from 'node:crypto'
-import { deps } from '../runtime'
 import { tick } from '../usecases/timer'
+import { defineTimer } from './timerMain'
 
-/**
- * The SLA timer (CloudBase timer trigger, see cloudfunctions/sla-timer/config.json; an interval
- * in the local server). It takes no input and acts only as the system through guarded
- * transitions, so an extra invocation by anyone changes nothing that was not already due.
- */
-export async function main(_event: unknown, _context: unknown): Promise<object> {
-  const requestId = randomUUID()
-  try {
-    return { ok: true, ...(await tick(deps())) }
-  } catch (e) {
-    const retry = e instanceof Error && e.name === 'StoreUnavailableError'
-    console.error(JSON.stringify({ level: 'error', fn: 'sla-timer', requestId, msg: e instanceof Error ? `${e.name}: ${e.message}` : 'unknown' }))
-    return { ok: false, code: retry ? 'UNAVAILABLE' : 'INTERNAL', message: '定时任务执行失败，下次触发时会重试' }
-  }
-}
+/** The SLA timer (see cloudfunctions/sla-timer/config.json): overdue, escalation, auto-close, the outbox. */
+export const main = defineTimer('sla-timer', tick)
