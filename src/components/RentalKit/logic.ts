@@ -3,7 +3,7 @@
  * server gives), the building's room list, the QR link's code, the inspection form.
  */
 import dayjs from 'dayjs'
-import type { CheckInInput, Cohabitant, DocType, InspectionItemView, InspectionState } from '../../contracts/rental'
+import type { CheckInInput, DocType, InspectionItemView, InspectionState } from '../../contracts/rental'
 import { DOC_TYPES as DOC_KEYS, DOC_TYPE_LABELS, isLeaseEndValid, isRealDay, shanghaiDay as dayOf, validateDocNumber, validateMobile } from '../../core/rental'
 
 export const DOC_TYPES: Array<{ key: DocType; label: string }> = DOC_KEYS.map((key) => ({ key, label: DOC_TYPE_LABELS[key] }))
@@ -62,30 +62,13 @@ function safeDecode(s: string): string {
 
 // ---- check-in form ----
 
-export interface CheckinDraft {
-  room: string
-  name: string
-  docType: DocType
-  docNumber: string
-  phone: string
-  moveInDate: string
-  leaseEnd: string
-  cohabitants: Cohabitant[]
+/** The check-in input as the form holds it: the two consents as separate switches, no key or code yet. */
+export type CheckinDraft = Omit<CheckInInput, 'idempotencyKey' | 'buildingCode' | 'consent'> & {
   consentPurpose: boolean
   consentSensitive: boolean
 }
 
-export type CheckinField =
-  | 'room'
-  | 'name'
-  | 'docType'
-  | 'docNumber'
-  | 'phone'
-  | 'moveInDate'
-  | 'leaseEnd'
-  | 'cohabitants'
-  | 'consentPurpose'
-  | 'consentSensitive'
+export type CheckinField = keyof CheckinDraft
 
 export type CheckinErrors = Partial<Record<CheckinField, string>>
 
