@@ -205,29 +205,21 @@ export default function RentalCheckin() {
       </View>
 
       <View className='jf-card' id='jf-checkin-consents'>
-        <CellGroup divider={false}>
-          <Cell
-            title='同意登记目的与保存期限'
-            description='我已阅读上方说明，同意为出租屋实名登记处理我的个人信息'
-            extra={
-              <View id='jf-consent-purpose'>
-                <Switch checked={draft.consentPurpose} onChange={(v) => set('consentPurpose', v)} />
-              </View>
-            }
-          />
-        </CellGroup>
+        <ConsentSwitch
+          id='jf-consent-purpose'
+          title='同意登记目的与保存期限'
+          description='我已阅读上方说明，同意为出租屋实名登记处理我的个人信息'
+          checked={draft.consentPurpose}
+          onChange={(v) => set('consentPurpose', v)}
+        />
         <FieldError field='consentPurpose' message={errors.consentPurpose} />
-        <CellGroup divider={false}>
-          <Cell
-            title='单独同意处理敏感个人信息'
-            description='证件号码属于敏感个人信息，仅用于实名登记和辖区派出所核查'
-            extra={
-              <View id='jf-consent-sensitive'>
-                <Switch checked={draft.consentSensitive} onChange={(v) => set('consentSensitive', v)} />
-              </View>
-            }
-          />
-        </CellGroup>
+        <ConsentSwitch
+          id='jf-consent-sensitive'
+          title='单独同意处理敏感个人信息'
+          description='证件号码属于敏感个人信息，仅用于实名登记和辖区派出所核查'
+          checked={draft.consentSensitive}
+          onChange={(v) => set('consentSensitive', v)}
+        />
         <FieldError field='consentSensitive' message={errors.consentSensitive} />
       </View>
 
@@ -237,5 +229,22 @@ export default function RentalCheckin() {
         </Button>
       </View>
     </View>
+  )
+}
+
+/** One of the two separate consents (PIPL): a cell whose switch carries the id the tests press. */
+function ConsentSwitch(p: { id: string; title: string; description: string; checked: boolean; onChange: (v: boolean) => void }) {
+  return (
+    <CellGroup divider={false}>
+      <Cell
+        title={p.title}
+        description={p.description}
+        extra={
+          <View id={p.id}>
+            <Switch checked={p.checked} onChange={p.onChange} />
+          </View>
+        }
+      />
+    </CellGroup>
   )
 }
