@@ -7,6 +7,9 @@ export function actorOf(u: User): Actor {
   return { userId: u.id, name: u.name, grants: u.grants }
 }
 
+/** A staff record stripped of its grants (revoked): refused whichever way it signs in. */
+const disabled = () => fail('FORBIDDEN', '该账号已停用，请联系管理员')
+
 export const UNBOUND_WEB_MESSAGE = '请先用邀请码绑定工作人员账号'
 
 /**
@@ -27,12 +30,12 @@ export async function resolveCaller(d: Deps, context: unknown): Promise<Caller |
   if ('userId' in who) {
     const u = await d.store.getUser(who.userId)
     // Read on every call, so a role change or a revocation applies to the very next one.
-    if (u && u.grants.length === 0) return fail('FORBIDDEN', '该账号已停用，请联系管理员')
+    if (u && u.grants.length === 0) return disabled()
     return u ? { actor: actorOf(u) } : null
   }
   if ('webUid' in who) {
     const bound = await d.store.findUserByWebUid(who.webUid)
-    if (bound && bound.grants.length === 0) return fail('FORBIDDEN', '该账号已停用，请联系管理员')
+    if (bound && bound.grants.length === 0) return disabled()
     return { actor: bound ? actorOf(bound) : null, webUid: who.webUid }
   }
   const known = await d.store.findUserByOpenid(who.openid)

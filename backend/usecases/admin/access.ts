@@ -1,7 +1,9 @@
 import type { RoleView } from '../../../src/contracts/api'
+import { STAFF_ROLES } from '../../../src/core/import/roster'
 import type { OrgTree } from '../../../src/core/org'
 import { fail, type Failure } from '../../../src/core/outcome'
 import { ROLE_LABELS, type Actor, type RoleGrant } from '../../../src/core/roles'
+import type { User } from '../../ports'
 import type { Deps } from '../../runtime'
 
 /** Org import and the district configuration belong to the district's administrators. */
@@ -19,10 +21,22 @@ export function requireAdmin(actor: Actor): Failure | null {
   return adminUnits(actor).length > 0 ? null : fail('FORBIDDEN', '仅管理员可以操作')
 }
 
+/** True when the unit lies within one the actor administers. */
+export function administers(tree: OrgTree, actor: Actor, unitCode: string): boolean {
+  return adminUnits(actor).some((m) => tree.isWithin(unitCode, m))
+}
+
 /** True when every grant lies within a unit the actor administers. */
 export function grantsWithin(tree: OrgTree, actor: Actor, grants: readonly RoleGrant[]): boolean {
-  const mine = adminUnits(actor)
-  return grants.every((g) => mine.some((m) => tree.isWithin(g.unitCode, m)))
+  return grants.every((g) => administers(tree, actor, g.unitCode))
+}
+
+/** A staff record within the actor's units, or why it is not one (unknown, revoked or elsewhere). */
+export async function managedStaff(d: Deps, actor: Actor, userId: string): Promise<User | Failure> {
+  const u = await d.store.getUser(userId)
+  if (!u || !u.grants.some((g) => (STAFF_ROLES as readonly string[]).includes(g.role))) return fail('NOT_FOUND', '工作人员不存在或已停用')
+  if (!grantsWithin(await d.orgTree(), actor, u.grants)) return fail('FORBIDDEN', '该工作人员不在您管理的范围内')
+  return u
 }
 
 export function roleViews(tree: OrgTree, grants: readonly RoleGrant[]): RoleView[] {

@@ -6,7 +6,7 @@ import { readTable } from '../../import/table'
 import type { Building } from '../../rentalPorts'
 import type { Deps } from '../../runtime'
 import { newBuildingCode } from '../rental/buildings'
-import { adminUnits, requireAdmin } from './access'
+import { administers, requireAdmin } from './access'
 
 /**
  * Buildings from a CSV/xlsx table, registered as their building manager would register them
@@ -19,7 +19,7 @@ export async function importBuildings(d: Deps, actor: Actor, input: { fileName: 
   const table = readTable(input.fileName, Buffer.from(input.contentBase64, 'base64'))
   if (!table.ok) return table
   const tree = await d.orgTree()
-  const mine = (code: string) => adminUnits(actor).some((m) => tree.isWithin(code, m))
+  const mine = (code: string) => administers(tree, actor, code)
   const grids = tree.grids().filter((g) => mine(g.code)).map((g) => g.code)
   const managers = await d.store.listStaff(tree.all().map((u) => u.code), ['building_manager'])
   const plan = planBuildings(table.rows, { tree, managers, existing: await d.store.buildingsInGrids(grids), allowUnit: mine })

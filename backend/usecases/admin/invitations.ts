@@ -1,14 +1,15 @@
 import { createHash, randomInt } from 'node:crypto'
 import qrcode from 'qrcode-generator'
 import type { InvitationStatus, InvitationView } from '../../../src/contracts/admin'
-import { STAFF_ROLES } from '../../../src/core/import/roster'
-import { fail } from '../../../src/core/outcome'
+import type { OrgTree } from '../../../src/core/org'
+import { fail, isFailure, type Failure } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
-import { redeemedBy, type Invitation } from '../../onboardingPorts'
+import { redeemedBy, type Invitation, type RedeemRequest } from '../../onboardingPorts'
+import type { User } from '../../ports'
 import type { Deps } from '../../runtime'
 import type { Caller } from '../actor'
 import { me } from '../session'
-import { grantsWithin, requireAdmin } from './access'
+import { grantsWithin, managedStaff, requireAdmin } from './access'
 
 /** No 0/O, 1/I/L: codes are read aloud and typed. 31^8 ≈ 8.5e11. */
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
@@ -51,9 +52,8 @@ function qrSvg(text: string): string {
 export async function invite(d: Deps, actor: Actor, input: { userId: string; validHours?: number }) {
   const denied = requireAdmin(actor)
   if (denied) return denied
-  const u = await d.store.getUser(input.userId)
-  if (!u || !u.grants.some((g) => (STAFF_ROLES as readonly string[]).includes(g.role))) return fail('NOT_FOUND', '工作人员不存在或已停用')
-  if (!grantsWithin(await d.orgTree(), actor, u.grants)) return fail('FORBIDDEN', '该工作人员不在您管理的范围内')
+  const u = await managedStaff(d, actor, input.userId)
+  if (isFailure(u)) return u
   return { ok: true as const, ...(await issueInvitation(d, u.id, actor.userId, input.validHours)) }
 }
 
@@ -78,6 +78,12 @@ export async function issueInvitation(d: Pick<Deps, 'store' | 'clock' | 'newId'>
   return { invitation: invitationView(inv, now.toISOString()), code, path, qrSvg: qrSvg(path) }
 }
 
+/** An admin manages the invitations they made, and those of active staff within their units. */
+function manages(tree: OrgTree, actor: Actor, i: Invitation, staff: User | null): boolean {
+  // Revoked staff hold no grants; their invitations stay with whoever made them.
+  return i.createdBy === actor.userId || (!!staff && staff.grants.length > 0 && grantsWithin(tree, actor, staff.grants))
+}
+
 export async function listInvitations(d: Deps, actor: Actor, input: { userId?: string }) {
   const denied = requireAdmin(actor)
   if (denied) return denied
@@ -86,9 +92,7 @@ export async function listInvitations(d: Deps, actor: Actor, input: { userId?: s
   const all = await d.store.listInvitations(input.userId)
   const visible = []
   for (const i of all) {
-    const u = await d.store.getUser(i.userId)
-    // Revoked staff hold no grants; their invitations stay visible to whoever made them.
-    if (i.createdBy === actor.userId || (u && u.grants.length > 0 && grantsWithin(tree, actor, u.grants))) visible.push(invitationView(i, now))
+    if (manages(tree, actor, i, await d.store.getUser(i.userId))) visible.push(invitationView(i, now))
   }
   return { ok: true as const, invitations: visible }
 }
@@ -98,13 +102,38 @@ export async function revokeInvitation(d: Deps, actor: Actor, input: { id: strin
   if (denied) return denied
   const found = await d.store.getInvitation(input.id)
   if (!found) return fail('NOT_FOUND', '邀请不存在')
-  const u = await d.store.getUser(found.userId)
-  if (found.createdBy !== actor.userId && !(u && u.grants.length > 0 && grantsWithin(await d.orgTree(), actor, u.grants))) return fail('FORBIDDEN', '该邀请不在您管理的范围内')
+  if (!manages(await d.orgTree(), actor, found, await d.store.getUser(found.userId))) return fail('FORBIDDEN', '该邀请不在您管理的范围内')
   const now = d.clock.now().toISOString()
   if (found.usedAt || found.revokedAt) return { ok: true as const, invitation: invitationView(found, now) }
   const revoked = { ...found, revokedAt: now }
   await d.store.putInvitation(revoked)
   return { ok: true as const, invitation: invitationView(revoked, now) }
+}
+
+/** The invitation a typed code names, or the failure to show. */
+async function findByCode(d: Deps, raw: string): Promise<Invitation | Failure> {
+  const code = normaliseCode(raw)
+  const inv = code.length === CODE_LENGTH ? await d.store.getInvitationByHash(hashCode(code)) : null
+  return inv ?? fail('NOT_FOUND', '邀请码无效，请核对后重试', { code: '邀请码无效' })
+}
+
+const alreadyUsed = () => fail('FORBIDDEN', '邀请码已被使用，如需重新绑定请联系管理员', { code: '已使用' })
+
+/** The staff record an open invitation binds to, or why it cannot be redeemed now. */
+async function redeemableStaff(d: Deps, inv: Invitation, now: string): Promise<User | Failure> {
+  const status = statusOf(inv, now)
+  if (status === 'used') return alreadyUsed()
+  if (status === 'revoked') return fail('FORBIDDEN', '邀请码已撤销，请联系管理员重新生成', { code: '已撤销' })
+  if (status === 'expired') return fail('FORBIDDEN', '邀请码已过期，请联系管理员重新生成', { code: '已过期' })
+  const staff = await d.store.getUser(inv.userId)
+  return staff && staff.grants.length > 0 ? staff : fail('FORBIDDEN', '该工作人员账号已停用')
+}
+
+/** Takes the invitation (once, atomically) and answers with the staff member's session. */
+async function bind(d: Deps, staff: User, r: RedeemRequest) {
+  if (!(await d.store.redeemInvitation(r))) return alreadyUsed()
+  const fresh = await d.store.getUser(staff.id)
+  return me(d, { userId: staff.id, name: staff.name, grants: fresh?.grants ?? staff.grants })
 }
 
 /**
@@ -113,28 +142,20 @@ export async function revokeInvitation(d: Deps, actor: Actor, input: { id: strin
  * already, binding is refused: moving the identity would cut the person off from them.
  */
 export async function redeem(d: Deps, actor: Actor, input: { code: string }) {
-  const code = normaliseCode(input.code)
-  const inv = code.length === CODE_LENGTH ? await d.store.getInvitationByHash(hashCode(code)) : null
-  if (!inv) return fail('NOT_FOUND', '邀请码无效，请核对后重试', { code: '邀请码无效' })
+  const inv = await findByCode(d, input.code)
+  if (isFailure(inv)) return inv
   const caller = await d.store.getUser(actor.userId)
   if (!caller?.openid) return fail('VALIDATION', '请在微信小程序中打开邀请链接完成绑定')
   const now = d.clock.now().toISOString()
   // A retry of the call that bound this very WeChat answers as the first did.
   if (inv.usedAt && inv.usedBy === caller.openid && caller.id === inv.userId) return me(d, actor)
-  const status = statusOf(inv, now)
-  if (status === 'used') return fail('FORBIDDEN', '邀请码已被使用，如需重新绑定请联系管理员', { code: '已使用' })
-  if (status === 'revoked') return fail('FORBIDDEN', '邀请码已撤销，请联系管理员重新生成', { code: '已撤销' })
-  if (status === 'expired') return fail('FORBIDDEN', '邀请码已过期，请联系管理员重新生成', { code: '已过期' })
-  const staff = await d.store.getUser(inv.userId)
-  if (!staff || staff.grants.length === 0) return fail('FORBIDDEN', '该工作人员账号已停用')
+  const staff = await redeemableStaff(d, inv, now)
+  if (isFailure(staff)) return staff
   if (caller.id !== staff.id) {
     if (caller.grants.some((g) => g.role !== 'resident')) return fail('FORBIDDEN', `该微信已绑定工作人员「${caller.name}」，请先由管理员停用后再绑定`)
     if ((await d.store.countCases({ creatorId: caller.id })) > 0) return fail('FORBIDDEN', '该微信已作为居民提交过事项，不能再绑定为工作人员；请用其他微信号，或联系管理员')
   }
-  const bound = await d.store.redeemInvitation({ invitationId: inv.id, openid: caller.openid, releaseUserId: caller.id === staff.id ? null : caller.id, at: now })
-  if (!bound) return fail('FORBIDDEN', '邀请码已被使用，如需重新绑定请联系管理员', { code: '已使用' })
-  const fresh = await d.store.getUser(staff.id)
-  return me(d, { userId: staff.id, name: staff.name, grants: fresh?.grants ?? staff.grants })
+  return bind(d, staff, { invitationId: inv.id, openid: caller.openid, releaseUserId: caller.id === staff.id ? null : caller.id, at: now })
 }
 
 /**
@@ -145,21 +166,13 @@ export async function redeem(d: Deps, actor: Actor, input: { code: string }) {
 export async function redeemFor(d: Deps, caller: Caller, input: { code: string }) {
   if (caller.webUid === undefined) return caller.actor ? redeem(d, caller.actor, input) : fail('UNAUTHENTICATED', '请先登录')
   const { webUid } = caller
-  const code = normaliseCode(input.code)
-  const inv = code.length === CODE_LENGTH ? await d.store.getInvitationByHash(hashCode(code)) : null
-  if (!inv) return fail('NOT_FOUND', '邀请码无效，请核对后重试', { code: '邀请码无效' })
-  const usedBy = redeemedBy({ openid: null, webUid })
+  const inv = await findByCode(d, input.code)
+  if (isFailure(inv)) return inv
   // A retry of the call that bound this very sign-in answers as the first did.
-  if (inv.usedAt && inv.usedBy === usedBy && caller.actor?.userId === inv.userId) return me(d, caller.actor)
-  const status = statusOf(inv, d.clock.now().toISOString())
-  if (status === 'used') return fail('FORBIDDEN', '邀请码已被使用，如需重新绑定请联系管理员', { code: '已使用' })
-  if (status === 'revoked') return fail('FORBIDDEN', '邀请码已撤销，请联系管理员重新生成', { code: '已撤销' })
-  if (status === 'expired') return fail('FORBIDDEN', '邀请码已过期，请联系管理员重新生成', { code: '已过期' })
-  const staff = await d.store.getUser(inv.userId)
-  if (!staff || staff.grants.length === 0) return fail('FORBIDDEN', '该工作人员账号已停用')
+  if (inv.usedAt && inv.usedBy === redeemedBy({ openid: null, webUid }) && caller.actor?.userId === inv.userId) return me(d, caller.actor)
+  const now = d.clock.now().toISOString()
+  const staff = await redeemableStaff(d, inv, now)
+  if (isFailure(staff)) return staff
   if (caller.actor && caller.actor.userId !== staff.id) return fail('FORBIDDEN', `该账号已绑定工作人员「${caller.actor.name}」，请先由管理员停用后再绑定`)
-  const bound = await d.store.redeemInvitation({ invitationId: inv.id, openid: null, webUid, releaseUserId: null, at: d.clock.now().toISOString() })
-  if (!bound) return fail('FORBIDDEN', '邀请码已被使用，如需重新绑定请联系管理员', { code: '已使用' })
-  const fresh = await d.store.getUser(staff.id)
-  return me(d, { userId: staff.id, name: staff.name, grants: fresh?.grants ?? staff.grants })
+  return bind(d, staff, { invitationId: inv.id, openid: null, webUid, releaseUserId: null, at: now })
 }

@@ -1,17 +1,17 @@
 import type { StaffPlanView, StaffRowInput, StaffView } from '../../../src/contracts/admin'
 import { planRoster, STAFF_ROLES, type RosterPlan } from '../../../src/core/import/roster'
-import { fail, type Failure } from '../../../src/core/outcome'
+import { fail, isFailure, type Failure } from '../../../src/core/outcome'
 import { ROLE_LABELS, type Actor } from '../../../src/core/roles'
 import { readTable } from '../../import/table'
 import type { User } from '../../ports'
 import type { Deps } from '../../runtime'
-import { adminUnits, grantsWithin, requireAdmin, roleViews } from './access'
+import { administers, managedStaff, requireAdmin, roleViews } from './access'
 import { invitationView, revokeOpenInvitations } from './invitations'
 
 /** Staff of the units the actor administers (revoked staff hold no grants and drop out). */
 async function staffInScope(d: Deps, actor: Actor): Promise<User[]> {
   const tree = await d.orgTree()
-  const codes = tree.all().filter((u) => adminUnits(actor).some((m) => tree.isWithin(u.code, m))).map((u) => u.code)
+  const codes = tree.all().filter((u) => administers(tree, actor, u.code)).map((u) => u.code)
   return d.store.listStaff(codes, STAFF_ROLES)
 }
 
@@ -25,7 +25,7 @@ async function applyRoster(d: Deps, actor: Actor, table: string[][], opts: { dry
     committees: d.config.mediation.committees,
     departments: d.config.departments,
     staff: known,
-    allowUnit: (code) => adminUnits(actor).some((m) => tree.isWithin(code, m)),
+    allowUnit: (code) => administers(tree, actor, code),
   })
   const view: StaffPlanView = {
     rows: plan.rows,
@@ -94,10 +94,8 @@ export async function listStaffViews(d: Deps, actor: Actor): Promise<{ ok: true;
 export async function revokeStaff(d: Deps, actor: Actor, input: { userId: string }) {
   const denied = requireAdmin(actor)
   if (denied) return denied
-  const u = await d.store.getUser(input.userId)
-  const tree = await d.orgTree()
-  if (!u || !u.grants.some((g) => (STAFF_ROLES as readonly string[]).includes(g.role))) return fail('NOT_FOUND', '工作人员不存在或已停用')
-  if (!grantsWithin(tree, actor, u.grants)) return fail('FORBIDDEN', '该工作人员不在您管理的范围内')
+  const u = await managedStaff(d, actor, input.userId)
+  if (isFailure(u)) return u
   if (u.id === actor.userId) return fail('VALIDATION', '不能停用自己的账号')
   await d.store.putUser({ ...u, openid: null, webUid: null, grants: [] })
   await revokeOpenInvitations(d, u.id)
