@@ -12,6 +12,8 @@
  */
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
+import { STAFF_ROLES } from '../../src/core/import/roster'
+import type { Failure } from '../../src/core/outcome'
 import type { Actor } from '../../src/core/roles'
 import { deps, type Deps } from '../runtime'
 import { bootstrapDistrict } from '../usecases/admin/bootstrap'
@@ -31,9 +33,31 @@ const positional = argv.slice(1).filter((a, i, all) => !a.startsWith('--') && ![
 /** Whoever holds the environment's API keys acts as its district administrator. */
 const operator = (d: Deps): Actor => ({ userId: 'cli', name: '命令行', grants: [{ role: 'admin', unitCode: d.config.district.code }] })
 
+function say(r: { ok: boolean; message?: string }, ok: () => string): number {
+  if (r.ok) console.log(ok())
+  else console.error(`未完成：${r.message}`)
+  return r.ok ? 0 : 1
+}
+
 function hours(): number {
   const h = Number(opt('hours') || 72)
   return Number.isFinite(h) && h > 0 && h <= 720 ? h : 72
+}
+
+/** staff and buildings: one CSV or .xlsx file, previewed unless --apply. */
+async function importTable<P extends { errors: readonly { row: number; column: string; reason: string }[] }>(
+  file: string | undefined,
+  importer: (input: { fileName: string; contentBase64: string; dryRun: boolean; allOrNothing: boolean }) => Promise<{ ok: true; plan: P } | Failure>,
+  describe: (plan: P) => { lines: string[]; summary: string },
+): Promise<number> {
+  if (!file) return say({ ok: false, message: '请给出 CSV 或 .xlsx 文件' }, () => '')
+  const r = await importer({ fileName: basename(file), contentBase64: readFileSync(file).toString('base64'), dryRun: !flag('apply'), allOrNothing: flag('all-or-nothing') })
+  if (!r.ok) return say(r, () => '')
+  for (const e of r.plan.errors) console.error(`第 ${e.row} 行 ${e.column}：${e.reason}`)
+  const { lines, summary } = describe(r.plan)
+  for (const l of lines) console.log(l)
+  console.log(`${summary}${flag('apply') ? '' : '（预览；加 --apply 写入）'}`)
+  return r.plan.errors.length > 0 && flag('all-or-nothing') ? 1 : 0
 }
 
 async function run(): Promise<number> {
@@ -42,11 +66,6 @@ async function run(): Promise<number> {
   // A fresh CloudBase environment may not have the collections yet (framework deploy makes them too).
   await store.ensureCollections?.()
   await d.refreshConfig?.()
-  const say = (r: { ok: boolean; message?: string }, ok: () => string) => {
-    if (r.ok) console.log(ok())
-    else console.error(`未完成：${r.message}`)
-    return r.ok ? 0 : 1
-  }
   switch (argv[0]) {
     case 'bootstrap': {
       const r = await bootstrapDistrict(d, { name: opt('name'), phone: opt('phone'), validHours: hours() })
@@ -71,29 +90,19 @@ async function run(): Promise<number> {
       const applied = await applyOrg(d, operator(d), { ...files, fingerprint: p.fingerprint })
       return say(applied, () => '已导入')
     }
-    case 'staff': {
-      const file = positional[0]
-      if (!file) return say({ ok: false, message: '请给出 CSV 或 .xlsx 文件' }, () => '')
-      const r = await importStaff(d, operator(d), { fileName: basename(file), contentBase64: readFileSync(file).toString('base64'), dryRun: !flag('apply'), allOrNothing: flag('all-or-nothing') })
-      if (!r.ok) return say(r, () => '')
-      for (const e of r.plan.errors) console.error(`第 ${e.row} 行 ${e.column}：${e.reason}`)
-      for (const p of r.plan.people) console.log(`${p.change === 'added' ? '新增' : p.change === 'changed' ? '变更' : '无变化'} ${p.name} ${p.phone} ${p.roles.map((x) => `${x.roleLabel}·${x.unitName}`).join('；')}`)
-      console.log(`共 ${r.plan.rows} 行，${r.plan.goodRows} 行可导入，${r.plan.errors.length} 处错误，写入 ${r.plan.applied} 人${flag('apply') ? '' : '（预览；加 --apply 写入）'}`)
-      return r.plan.errors.length > 0 && flag('all-or-nothing') ? 1 : 0
-    }
-    case 'buildings': {
-      const file = positional[0]
-      if (!file) return say({ ok: false, message: '请给出 CSV 或 .xlsx 文件' }, () => '')
-      const r = await importBuildings(d, operator(d), { fileName: basename(file), contentBase64: readFileSync(file).toString('base64'), dryRun: !flag('apply'), allOrNothing: flag('all-or-nothing') })
-      if (!r.ok) return say(r, () => '')
-      for (const e of r.plan.errors) console.error(`第 ${e.row} 行 ${e.column}：${e.reason}`)
-      for (const b of r.plan.buildings) console.log(`${b.change === 'added' ? '新增' : '已有'} ${b.name} ${b.gridName} ${b.floors} 层 ${b.rooms} 间 楼栋长 ${b.managerName}`)
-      console.log(`共 ${r.plan.rows} 行，${r.plan.errors.length} 处错误，登记 ${r.plan.applied} 栋${flag('apply') ? '' : '（预览；加 --apply 写入）'}`)
-      return r.plan.errors.length > 0 && flag('all-or-nothing') ? 1 : 0
-    }
+    case 'staff':
+      return importTable(positional[0], (input) => importStaff(d, operator(d), input), (plan) => ({
+        lines: plan.people.map((p) => `${p.change === 'added' ? '新增' : p.change === 'changed' ? '变更' : '无变化'} ${p.name} ${p.phone} ${p.roles.map((x) => `${x.roleLabel}·${x.unitName}`).join('；')}`),
+        summary: `共 ${plan.rows} 行，${plan.goodRows} 行可导入，${plan.errors.length} 处错误，写入 ${plan.applied} 人`,
+      }))
+    case 'buildings':
+      return importTable(positional[0], (input) => importBuildings(d, operator(d), input), (plan) => ({
+        lines: plan.buildings.map((b) => `${b.change === 'added' ? '新增' : '已有'} ${b.name} ${b.gridName} ${b.floors} 层 ${b.rooms} 间 楼栋长 ${b.managerName}`),
+        summary: `共 ${plan.rows} 行，${plan.errors.length} 处错误，登记 ${plan.applied} 栋`,
+      }))
     case 'invite': {
       const phone = opt('phone').replace(/\s/g, '')
-      const staff = (await d.store.listStaff((await d.orgTree()).all().map((u) => u.code), ['building_manager', 'grid_worker', 'mediator', 'dispatcher', 'department', 'police', 'admin'])).find((u) => u.phone === phone)
+      const staff = (await d.store.listStaff((await d.orgTree()).all().map((u) => u.code), STAFF_ROLES)).find((u) => u.phone === phone)
       if (!staff) return say({ ok: false, message: `没有手机号为 ${phone} 的工作人员` }, () => '')
       const r = await issueInvitation(d, staff.id, 'cli', hours())
       console.log(`${staff.name} 的邀请码：${r.code}（有效期至 ${r.invitation.expiresAt}，仅可使用一次）；页面 ${r.path}`)
