@@ -57,12 +57,6 @@ function loads(file) {
   }
 }
 
-function sizeOf(path) {
-  const st = statSync(path)
-  if (!st.isDirectory()) return st.size
-  return readdirSync(path).reduce((n, f) => n + sizeOf(join(path, f)), 0)
-}
-
 /** Main package and subpackage sizes of a built mini-program directory. */
 export function weappSizes(dir) {
   const app = JSON.parse(readFileSync(join(dir, 'app.json'), 'utf8'))
@@ -130,6 +124,8 @@ export async function checkDeployment(opts = {}) {
       if (t.type !== 'timer') problems.push(`function ${name}: trigger ${t.name} has type ${t.type}; only timer triggers are deployed`)
       else if (!CRON7.test(String(t.config).trim())) problems.push(`function ${name}: timer ${t.name} config "${t.config}" is not a 7-field CloudBase cron`)
       if (!loadable.has(name)) problems.push(`function ${name}: timer ${t.name} points to a handler that does not load`)
+    }
+    if ((f.triggers ?? []).length > 0) {
       const own = join(dir, 'config.json')
       const ownTriggers = existsSync(own) ? JSON.parse(readFileSync(own, 'utf8')).triggers : undefined
       if (JSON.stringify(ownTriggers) !== JSON.stringify(f.triggers)) problems.push(`function ${name}: cloudfunctions/${name}/config.json triggers differ from cloudbaserc.json`)
