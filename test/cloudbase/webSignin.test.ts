@@ -102,6 +102,9 @@ describe('H5 desk sign-in on CloudBase', () => {
 
   it('revoking the staff member clears the web binding: the uid is refused on its next call', async () => {
     await session({ action: 'bind', data: { code: (await issueInvitation(d, staff.id, adminUser.id)).code } }, webContext('uid-lin-web01'))
+    // The console lists a staff member bound only through the web sign-in as bound.
+    const listed = await admin({ action: 'staff', data: {} }, wechatContext(adminUser.openid!))
+    expect(listed).toMatchObject({ ok: true, staff: expect.arrayContaining([expect.objectContaining({ id: staff.id, bound: true })]) })
     expect(await admin({ action: 'revokeStaff', data: { userId: staff.id } }, wechatContext(adminUser.openid!))).toMatchObject({ ok: true, revoked: true })
     expect(await store.findUserByWebUid('uid-lin-web01')).toBeNull()
     expect(await session({ action: 'me' }, webContext('uid-lin-web01'))).toMatchObject({ ok: false, code: 'UNAUTHENTICATED', message: '请先用邀请码绑定工作人员账号' })

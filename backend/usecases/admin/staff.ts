@@ -81,7 +81,7 @@ export async function listStaffViews(d: Deps, actor: Actor): Promise<{ ok: true;
   const staff: StaffView[] = []
   for (const u of users) {
     const [latest] = await d.store.listInvitations(u.id)
-    staff.push({ id: u.id, name: u.name, phone: u.phone, roles: roleViews(tree, u.grants), bound: u.openid !== null, invitation: latest ? invitationView(latest, now) : null })
+    staff.push({ id: u.id, name: u.name, phone: u.phone, roles: roleViews(tree, u.grants), bound: u.openid !== null || Boolean(u.webUid), invitation: latest ? invitationView(latest, now) : null })
   }
   staff.sort((a, b) => a.roles[0]!.unitCode.localeCompare(b.roles[0]!.unitCode) || a.name.localeCompare(b.name, 'zh'))
   return { ok: true, staff }
