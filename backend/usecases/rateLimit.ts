@@ -1,5 +1,6 @@
 import { fail, type Failure } from '../../src/core/outcome'
 import type { RateLimitTx } from '../rateLimitPort'
+import type { Actor } from '../../src/core/roles'
 import type { Deps } from '../runtime'
 
 export const RATE_LIMITED_MESSAGE = '请求过于频繁，请稍后再试'
@@ -41,4 +42,26 @@ export async function limitedTransaction<T>(run: () => Promise<T>): Promise<T | 
     if (e instanceof RateLimitExceeded) return rateLimited()
     throw e
   }
+}
+
+/**
+ * Whom a limit against probing counts: the WeChat identity (or the H5 uid), which outlives an
+ * account that is deleted and made anew, and only then the account itself.
+ */
+export async function probeSubject(d: Deps, actor: Actor): Promise<string> {
+  const u = await d.store.getUser(actor.userId)
+  if (u?.openid) return `openid:${u.openid}`
+  if (u?.webUid) return `web:${u.webUid}`
+  return `user:${actor.userId}`
+}
+
+/**
+ * Counts one probing call (a read such as `reports.duplicates`, not a create) against the
+ * district's limit for `action`, in a transaction of its own so that nothing rolls it back.
+ * Null while within the limit; the RATE_LIMITED answer beyond it.
+ */
+export async function countProbe(d: Deps, actor: Actor, action: string): Promise<Failure | null> {
+  const subject = await probeSubject(d, actor)
+  const r = await limitedTransaction(() => d.store.transaction((tx) => countCreate(d, tx, subject, action)))
+  return r === undefined ? null : r
 }
