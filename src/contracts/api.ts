@@ -6,6 +6,7 @@
  * A call is `callFunction({ name: <function>, data: { action, data } })`; the answer is
  * `{ ok: true, ...out }` or `{ ok: false, code, message }`.
  */
+import type { FormField } from '../core/command'
 import type { Failure } from '../core/outcome'
 import type { Role } from '../core/roles'
 import type { AdminApi } from './admin'
@@ -128,7 +129,13 @@ export interface StaffCaseView extends CaseView {
 export interface ActionView {
   action: string
   label: string
+  /** The staff sheet's fields of `form` (note, photos, assignee, merge target, rating). */
   needs: Array<'note' | 'attachments' | 'assignee' | 'target' | 'rating'>
+  /**
+   * What the action sheet shows, in order, from the kind's declaration of the move. The server
+   * always sends it; optional only for views built before it existed.
+   */
+  form?: FormField[]
 }
 
 export interface StaffCaseSummary extends CaseSummary {

@@ -1,69 +1,34 @@
 import type { Case } from './case'
+import { actingRoleIn, canReadIn, grantCoversIn, NO_SCOPE, respondentsIn, type KindScope } from './access'
+import { KINDS } from './kinds'
 import type { OrgTree } from './org'
-import { SYSTEM_ACTOR, type Actor, type ActorRole, type CaseRole, type RoleGrant } from './roles'
+import type { Actor, ActorRole, RoleGrant } from './roles'
+
+/** The scope rule the case's own kind supplies; this module reads no payload field itself. */
+function scopeOf(c: Case): KindScope {
+  return Object.prototype.hasOwnProperty.call(KINDS, c.kind) ? KINDS[c.kind].scope : NO_SCOPE
+}
 
 /**
  * Whether a grant lets its holder act on a case. Scope is by org unit, never by district name:
  * a grid worker covers cases located in their grid, a dispatcher those of their street,
- * a resident only what they created.
+ * a resident only what they created; the kind adds its department, committee or manager.
  */
 export function grantCovers(tree: OrgTree, grant: RoleGrant, actor: Actor, c: Case): boolean {
-  const place = c.gridCode ?? c.unitCode
-  switch (grant.role) {
-    case 'resident':
-    case 'tenant':
-      return c.creatorId === actor.userId
-    case 'grid_worker':
-      return c.gridCode !== null && tree.isWithin(c.gridCode, grant.unitCode)
-    case 'department':
-      return (
-        tree.isWithin(place, grant.unitCode) &&
-        grant.department !== undefined &&
-        (c.payload as { department?: unknown }).department === grant.department
-      )
-    case 'dispatcher':
-    case 'admin':
-    case 'police':
-      return tree.isWithin(place, grant.unitCode) || tree.isWithin(c.unitCode, grant.unitCode)
-    case 'mediator':
-      return (
-        grant.committee !== undefined &&
-        (c.payload as { committee?: unknown }).committee === grant.committee &&
-        tree.isWithin(c.unitCode, grant.unitCode)
-      )
-    case 'building_manager':
-      return c.assigneeId === actor.userId
-  }
+  return grantCoversIn(scopeOf(c), tree, grant, actor, c)
 }
 
 /** Parties who joined a case by its invitation (mediation respondents). */
 export function respondentIds(c: Case): string[] {
-  const ids = (c.payload as { respondentIds?: unknown }).respondentIds
-  return Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : []
-}
-
-function caseRoleOf(actor: Actor, c: Case, role: CaseRole): boolean {
-  return role === 'applicant' ? c.creatorId === actor.userId : respondentIds(c).includes(actor.userId)
+  return [...respondentsIn(scopeOf(c), c)]
 }
 
 /** The first of `roles` the actor holds with a grant covering the case. */
-export function actingRole(
-  tree: OrgTree,
-  actor: Actor,
-  c: Case,
-  roles: readonly ActorRole[],
-): ActorRole | undefined {
-  // Only the one system actor object, so no stored user id can pose as the system.
-  if (actor === SYSTEM_ACTOR) return roles.includes('system') ? 'system' : undefined
-  for (const r of roles) if ((r === 'applicant' || r === 'respondent') && caseRoleOf(actor, c, r)) return r
-  const g = actor.grants.find((gr) => roles.includes(gr.role) && grantCovers(tree, gr, actor, c))
-  return g?.role
+export function actingRole(tree: OrgTree, actor: Actor, c: Case, roles: readonly ActorRole[]): ActorRole | undefined {
+  return actingRoleIn(scopeOf(c), tree, actor, c, roles)
 }
 
 /** Read access: anyone who could act on the case in some role may read it. */
 export function canRead(tree: OrgTree, actor: Actor, c: Case): boolean {
-  return (
-    actor.grants.some((g) => grantCovers(tree, g, actor, c)) ||
-    (c.kind === 'mediation' && (caseRoleOf(actor, c, 'applicant') || caseRoleOf(actor, c, 'respondent')))
-  )
+  return canReadIn(scopeOf(c), tree, actor, c)
 }

@@ -1,8 +1,8 @@
 import type { Case, CaseKind, TimelineEvent } from './case'
 import type { OrgTree } from './org'
 import { fail, type Failure, type Outcome } from './outcome'
+import { actingRoleIn, type KindScope } from './access'
 import type { Actor, ActorRole } from './roles'
-import { actingRole } from './scope'
 
 export interface TransitionInput {
   actor: Actor
@@ -43,6 +43,8 @@ export interface KindDefinition {
   initialStatus: string
   terminalStatuses: readonly string[]
   rules: readonly TransitionRule[]
+  /** What of the kind's own payload narrows who reaches a case (see access.ts). */
+  scope: KindScope
 }
 
 /** Own-property lookup: a label table must not answer for `constructor`, `toString`, `__proto__` … */
@@ -62,7 +64,7 @@ export function transition(def: KindDefinition, tree: OrgTree, c: Case, input: T
   const candidates = def.rules.filter((r) => r.action === input.action)
   if (candidates.length === 0) return fail('VALIDATION', `不支持的操作「${actionLabel}」`)
   // Permission before version: someone without rights learns nothing from a stale version.
-  if (!candidates.some((r) => actingRole(tree, input.actor, c, r.roles) !== undefined)) {
+  if (!candidates.some((r) => actingRoleIn(def.scope, tree, input.actor, c, r.roles) !== undefined)) {
     return fail('FORBIDDEN', `您无权对该事项执行「${actionLabel}」`)
   }
   if (input.expectedVersion !== undefined && input.expectedVersion !== c.version) {
@@ -76,7 +78,7 @@ export function transition(def: KindDefinition, tree: OrgTree, c: Case, input: T
   // Rows are tried in order: the first whose role and guard both fit applies, so one action may
   // lead to different statuses (the last party's consent starts mediation, earlier ones wait).
   const fitting = fromHere
-    .map((r) => ({ r, role: actingRole(tree, input.actor, c, r.roles) }))
+    .map((r) => ({ r, role: actingRoleIn(def.scope, tree, input.actor, c, r.roles) }))
     .filter((x): x is { r: TransitionRule; role: ActorRole } => x.role !== undefined)
   if (fitting.length === 0) return fail('FORBIDDEN', `您无权对该事项执行「${actionLabel}」`)
   let chosen: { rule: TransitionRule; ctx: GuardContext } | undefined

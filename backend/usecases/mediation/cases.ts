@@ -2,21 +2,19 @@ import { randomBytes } from 'node:crypto'
 import type { ApiIn, MediationActInput } from '../../../src/contracts/api'
 import type { Case } from '../../../src/core/case'
 import { DISPUTE_TYPE_LABELS, joinCase, MEDIATION, openMediation, type Party } from '../../../src/core/kinds/mediation'
-import { renderAgreement } from '../../../src/core/kinds/mediationAgreement'
 import type { OrgTree } from '../../../src/core/org'
 import { fail, type Failure } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
 import { canRead } from '../../../src/core/scope'
-import { transition } from '../../../src/core/transition'
-import { committeeFor } from '../../config/district'
 import type { Deps } from '../../runtime'
 import { createOnce, keyUsedElsewhere, saveTransition } from '../persist'
-import { actionsOf } from './actions'
-import { leastLoadedMediator, mediatorsOf } from './mediators'
+import { act as actOn } from '../act'
+import { actionsFor } from '../actionViews'
+import { MEDIATION_COMMANDS } from './commands'
 import { maskName, mediationView, pl } from './views'
 import { timelineViews } from '../views'
 
-const NOT_FOUND = '调解案件不存在或无权查看'
+const NOT_FOUND = MEDIATION_COMMANDS.notFound
 
 /** Unambiguous characters: a code read out over the phone survives 0/O and 1/I. */
 function secret(): string {
@@ -64,7 +62,7 @@ export async function detail(d: Deps, tree: OrgTree, actor: Actor, c: Case) {
   return {
     case: await mediationView(d, tree, actor, c),
     timeline: await timelineViews(d, actor, c, await d.store.timeline(c.id)),
-    actions: actionsOf(tree, actor, c),
+    actions: actionsFor(MEDIATION, tree, actor, c, d.clock.now()),
   }
 }
 
@@ -123,59 +121,11 @@ export async function join(d: Deps, actor: Actor, input: { invite: string }) {
   return { ok: true as const, case: await mediationView(d, tree, actor, out.case) }
 }
 
-const dateText = (d: Deps) => new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' }).format(d.clock.now())
-
-/** Per-action preparation beyond the table: the committee and mediator, the agreement text. */
-async function prepare(d: Deps, tree: OrgTree, c: Case, input: MediationActInput): Promise<Record<string, unknown> | Failure> {
-  switch (input.action) {
-    case 'accept': {
-      const committee = committeeFor(d.config, pl(c).disputeType)!
-      const mediators = await mediatorsOf(d, tree, c.unitCode, committee.code)
-      const chosen = input.mediatorId ? mediators.find((m) => m.id === input.mediatorId) : await leastLoadedMediator(d, mediators)
-      if (!chosen) return fail('VALIDATION', input.mediatorId ? '该调解员不属于受理的调解委员会' : `${committee.name}暂无调解员`, { mediatorId: '无效' })
-      return { committee: committee.code, mediatorId: chosen.id, timeLimitDays: d.config.mediation.timeLimitDays }
-    }
-    case 'reassign': {
-      const mediators = await mediatorsOf(d, tree, c.unitCode, pl(c).committee ?? undefined)
-      if (!input.mediatorId || !mediators.some((m) => m.id === input.mediatorId)) return fail('VALIDATION', '请选择本调解委员会的调解员', { mediatorId: '无效' })
-      return { mediatorId: input.mediatorId }
-    }
-    case 'draft_agreement': {
-      const terms = input.terms ?? []
-      const committee = d.config.mediation.committees.find((x) => x.code === pl(c).committee)
-      return { terms, text: renderAgreement(pl(c), committee?.name ?? '人民调解委员会', terms, dateText(d)) }
-    }
-    default:
-      return {
-        session: input.session,
-        sessionId: input.sessionId,
-        agreementVersion: input.agreementVersion,
-        referral: input.referral,
-        rating: input.rating,
-        comment: input.comment,
-      }
-  }
-}
-
+/** One move on a mediation case through the kind's declared commands; answers the refreshed detail. */
 export async function act(d: Deps, actor: Actor, input: MediationActInput) {
-  const tree = await d.orgTree()
-  const c = await readable(d, tree, actor, input.id)
-  if ('ok' in c) return c
-  const params = await prepare(d, tree, c, input)
-  if ('ok' in params && params.ok === false) return params as Failure
-  const out = transition(MEDIATION, tree, c, {
-    actor,
-    action: input.action,
-    note: input.note,
-    now: d.clock.now(),
-    eventId: d.newId(),
-    expectedVersion: input.version,
-    params: params as Record<string, unknown>,
-  })
-  if (!out.ok) return out
-  const conflict = await saveTransition(d, c, out.case, out.event)
-  if (conflict) return conflict
-  return { ok: true as const, ...(await detail(d, tree, actor, out.case)) }
+  const r = await actOn(d, actor, MEDIATION_COMMANDS, input)
+  if (!r.ok) return r
+  return { ok: true as const, ...(await detail(d, r.tree, actor, r.case)) }
 }
 
 export { readable }

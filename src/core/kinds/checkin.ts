@@ -1,6 +1,7 @@
+import { z } from 'zod'
 import type { Case } from '../case'
+import { actionsOf, defineKind, param, type ParamPatch } from '../command'
 import { fail } from '../outcome'
-import { all, type Guard, type KindDefinition, type Patch } from '../transition'
 import { isLeaseEndValid, shanghaiDay, shanghaiDayEnd, type DocType } from '../rental'
 
 export interface Cohabitant {
@@ -37,72 +38,6 @@ export type CheckinCase = Case<CheckinPayload>
 
 const DAY_MS = 86_400_000
 
-function pl(c: Case): CheckinPayload {
-  return c.payload as unknown as CheckinPayload
-}
-
-const needReason: Guard = ({ input }) => (input.note?.trim() ? null : fail('VALIDATION', '请填写驳回原因', { reason: '必填' }))
-
-/** An update must change something, and a new lease end must still come after moving in. */
-const validUpdate: Guard = ({ c, input }) => {
-  const leaseEnd = input.params?.leaseEnd
-  const phoneChanged = input.params?.phoneChanged === true
-  if (leaseEnd === undefined && !phoneChanged) return fail('VALIDATION', '请填写要修改的手机号或租约到期日', { _: '无修改内容' })
-  if (leaseEnd !== undefined && (typeof leaseEnd !== 'string' || !isLeaseEndValid(pl(c).moveInDate, leaseEnd))) {
-    return fail('VALIDATION', '租约到期日应为有效日期，且晚于入住日期', { leaseEnd: '应晚于入住日期' })
-  }
-  return null
-}
-
-/**
- * For check-ins `slaDeadline` is when the daily job next has business with the registration:
- * the end of the lease day while active (the overdue flag), the moment of leaving once ended
- * (the retention clock), none while pending or once flagged. One indexed range serves both.
- */
-const leaseDeadline = (leaseEnd: string): string => shanghaiDayEnd(leaseEnd)
-
-const patchUpdate: Patch = ({ c, input }) => {
-  const leaseEnd = input.params?.leaseEnd as string | undefined
-  if (leaseEnd === undefined) return {}
-  const { leaseOverdueSince: _cleared, ...rest } = pl(c)
-  return {
-    payload: { ...rest, leaseEnd },
-    slaDeadline: c.status === 'active' ? leaseDeadline(leaseEnd) : c.slaDeadline,
-  }
-}
-
-const patchConfirm: Patch = ({ c }) => ({ slaDeadline: leaseDeadline(pl(c).leaseEnd) })
-
-const patchRefuse: Patch = ({ c, input }) => {
-  const at = input.now.toISOString()
-  return { payload: { ...pl(c), refusedReason: input.note!.trim(), leftAt: at }, slaDeadline: at }
-}
-
-const patchCheckOut: Patch = ({ c, input }) => {
-  const at = input.now.toISOString()
-  return { payload: { ...pl(c), checkedOutAt: at, leftAt: at }, slaDeadline: at }
-}
-
-/** Lease end (a Shanghai calendar day) is over, and the flag was not set before. */
-const leaseOver: Guard = ({ c, input }) =>
-  shanghaiDay(input.now) > pl(c).leaseEnd && !pl(c).leaseOverdueSince ? null : fail('ILLEGAL_TRANSITION', '租约未到期或已提醒')
-
-const patchFlag: Patch = ({ c, input }) => ({ payload: { ...pl(c), leaseOverdueSince: input.now.toISOString() }, slaDeadline: null })
-
-/** `params.retentionDays` after leaving (0 allowed: purge at the next run). */
-const retentionPassed: Guard = ({ c, input }) => {
-  const days = input.params?.retentionDays
-  const left = Date.parse(pl(c).leftAt ?? c.updatedAt)
-  if (typeof days !== 'number' || !(days >= 0)) return fail('VALIDATION', '未配置保存期限')
-  return input.now.getTime() - left >= days * DAY_MS ? null : fail('ILLEGAL_TRANSITION', '尚未超过保存期限')
-}
-
-/** Personal fields go; what statistics need (building, grid, document type, dates) stays. */
-const patchPurge: Patch = ({ c, input }) => ({
-  payload: { ...pl(c), name: null, docNumberMasked: null, cohabitants: [], refusedReason: undefined, purgedAt: input.now.toISOString() },
-  slaDeadline: null,
-})
-
 export const CHECKIN_STATUS_LABELS = {
   pending: '待确认',
   active: '在住',
@@ -111,31 +46,121 @@ export const CHECKIN_STATUS_LABELS = {
   purged: '已清除',
 } as const
 
-export const CHECKIN: KindDefinition = {
+export type CheckinStatus = keyof typeof CHECKIN_STATUS_LABELS
+
+const action = actionsOf<CheckinPayload, CheckinStatus>()
+
+/**
+ * For check-ins `slaDeadline` is when the daily job next has business with the registration:
+ * the end of the lease day while active (the overdue flag), the moment of leaving once ended
+ * (the retention clock), none while pending or once flagged. One indexed range serves both.
+ */
+const leaseDeadline = (leaseEnd: string): string => shanghaiDayEnd(leaseEnd)
+
+const checkOut: ParamPatch<CheckinPayload, unknown> = ({ c, input }) => {
+  const at = input.now.toISOString()
+  return { payload: { ...c.payload, checkedOutAt: at, leftAt: at }, slaDeadline: at }
+}
+
+const badLeaseEnd = fail('VALIDATION', '租约到期日应为有效日期，且晚于入住日期', { leaseEnd: '应晚于入住日期' })
+
+const ACTIONS = {
+  confirm: action({
+    label: '确认登记',
+    rows: [{ from: ['pending'], roles: ['building_manager'], to: 'active', patch: ({ c }) => ({ slaDeadline: leaseDeadline(c.payload.leaseEnd) }) }],
+  }),
+  refuse: action({
+    label: '驳回',
+    form: [{ name: 'note', label: '驳回原因', required: true }],
+    rows: [
+      {
+        from: ['pending'],
+        roles: ['building_manager'],
+        to: 'refused',
+        check: ({ input }) => (input.note?.trim() ? null : fail('VALIDATION', '请填写驳回原因', { reason: '必填' })),
+        patch: ({ c, input }) => {
+          const at = input.now.toISOString()
+          return { payload: { ...c.payload, refusedReason: input.note!.trim(), leftAt: at }, slaDeadline: at }
+        },
+      },
+    ],
+  }),
+  update: action({
+    label: '修改信息',
+    params: {
+      leaseEnd: param(z.string().optional(), badLeaseEnd),
+      phoneChanged: param(z.boolean().optional().catch(undefined), badLeaseEnd),
+    },
+    rows: [
+      {
+        from: ['pending', 'active'],
+        roles: ['applicant'],
+        // An update must change something, and a new lease end must still come after moving in.
+        guard: ({ c, params }) => {
+          if (params.leaseEnd === undefined && params.phoneChanged !== true) return fail('VALIDATION', '请填写要修改的手机号或租约到期日', { _: '无修改内容' })
+          return params.leaseEnd !== undefined && !isLeaseEndValid(c.payload.moveInDate, params.leaseEnd) ? badLeaseEnd : null
+        },
+        patch: ({ c, params: { leaseEnd } }) => {
+          if (leaseEnd === undefined) return {}
+          const { leaseOverdueSince: _cleared, ...rest } = c.payload
+          return { payload: { ...rest, leaseEnd }, slaDeadline: c.status === 'active' ? leaseDeadline(leaseEnd) : c.slaDeadline }
+        },
+      },
+    ],
+  }),
+  check_out: action({
+    label: '退租注销',
+    rows: [
+      { from: ['active'], roles: ['applicant', 'building_manager'], to: 'checked_out', patch: checkOut },
+      // A tenant may withdraw a registration nobody has confirmed yet.
+      { from: ['pending'], roles: ['applicant'], to: 'checked_out', patch: checkOut },
+    ],
+  }),
+  flag_lease_overdue: action({
+    label: '租约到期提醒',
+    rows: [
+      {
+        from: ['active'],
+        roles: ['system'],
+        // Lease end (a Shanghai calendar day) is over, and the flag was not set before.
+        check: ({ c, input }) => (shanghaiDay(input.now) > c.payload.leaseEnd && !c.payload.leaseOverdueSince ? null : fail('ILLEGAL_TRANSITION', '租约未到期或已提醒')),
+        patch: ({ c, input }) => ({ payload: { ...c.payload, leaseOverdueSince: input.now.toISOString() }, slaDeadline: null }),
+      },
+    ],
+  }),
+  purge: action({
+    label: '清除个人信息',
+    // 0 allowed: purge at the next run.
+    params: { retentionDays: param(z.number().min(0), fail('VALIDATION', '未配置保存期限')) },
+    rows: [
+      {
+        from: ['checked_out', 'refused'],
+        roles: ['system'],
+        to: 'purged',
+        guard: ({ c, input, params }) =>
+          input.now.getTime() - Date.parse(c.payload.leftAt ?? c.updatedAt) >= params.retentionDays * DAY_MS ? null : fail('ILLEGAL_TRANSITION', '尚未超过保存期限'),
+        // Personal fields go; what statistics need (building, grid, document type, dates) stays.
+        patch: ({ c, input }) => ({
+          payload: { ...c.payload, name: null, docNumberMasked: null, cohabitants: [], refusedReason: undefined, purgedAt: input.now.toISOString() },
+          slaDeadline: null,
+        }),
+      },
+    ],
+  }),
+}
+
+export type CheckinAction = keyof typeof ACTIONS
+
+export const CHECKIN = defineKind<CheckinPayload, CheckinStatus, CheckinAction>({
   kind: 'checkin',
   initialStatus: 'pending',
-  statusLabels: { ...CHECKIN_STATUS_LABELS },
-  actionLabels: {
-    check_in: '登记',
-    confirm: '确认登记',
-    refuse: '驳回',
-    update: '修改信息',
-    check_out: '退租注销',
-    flag_lease_overdue: '租约到期提醒',
-    purge: '清除个人信息',
-  },
+  statusLabels: CHECKIN_STATUS_LABELS,
+  eventLabels: { check_in: '登记' },
   terminalStatuses: ['purged'],
-  rules: [
-    { from: ['pending'], action: 'confirm', roles: ['building_manager'], to: 'active', patch: patchConfirm },
-    { from: ['pending'], action: 'refuse', roles: ['building_manager'], to: 'refused', guard: needReason, patch: patchRefuse },
-    { from: ['pending', 'active'], action: 'update', roles: ['applicant'], guard: validUpdate, patch: patchUpdate },
-    { from: ['active'], action: 'check_out', roles: ['applicant', 'building_manager'], to: 'checked_out', patch: patchCheckOut },
-    // A tenant may withdraw a registration nobody has confirmed yet.
-    { from: ['pending'], action: 'check_out', roles: ['applicant'], to: 'checked_out', patch: patchCheckOut },
-    { from: ['active'], action: 'flag_lease_overdue', roles: ['system'], guard: leaseOver, patch: patchFlag },
-    { from: ['checked_out', 'refused'], action: 'purge', roles: ['system'], guard: all(retentionPassed), to: 'purged', patch: patchPurge },
-  ],
-}
+  actions: ACTIONS,
+  // The building's manager is the registration's assignee.
+  scope: { manager: (c) => c.assigneeId },
+})
 
 export interface NewCheckin {
   id: string

@@ -1,325 +1,331 @@
+import { z } from 'zod'
 import type { Case, TimelineEvent } from '../case'
+import { actionsOf, defineKind, param, type Check, type FormField, type MoveContext, type ParamPatch } from '../command'
 import { fail, type Outcome } from '../outcome'
-import { all, type Guard, type GuardContext, type KindDefinition, type Patch } from '../transition'
+import {
+  MEDIATION_STATUS_LABELS,
+  REFERRAL_LABELS,
+  REFERRALS,
+  REMINDER_DAYS,
+  type MediationPayload,
+  type MediationStatus,
+  type Party,
+} from './mediationTerms'
 
-export const DISPUTE_TYPES = ['neighbour', 'family', 'tenancy', 'labour', 'traffic', 'commerce', 'property', 'other'] as const
-export type DisputeType = (typeof DISPUTE_TYPES)[number]
+export * from './mediationTerms'
 
-export const DISPUTE_TYPE_LABELS: Record<DisputeType, string> = {
-  neighbour: '邻里纠纷',
-  family: '婚姻家庭',
-  tenancy: '租赁纠纷',
-  labour: '劳务纠纷',
-  traffic: '交通事故',
-  commerce: '消费商事',
-  property: '物业纠纷',
-  other: '其他纠纷',
-}
+type MediationCase = Case<MediationPayload>
 
-export const REFERRALS = ['court', 'arbitration', 'administrative'] as const
-export type Referral = (typeof REFERRALS)[number]
-export const REFERRAL_LABELS: Record<Referral, string> = {
-  court: '诉调对接（法院）',
-  arbitration: '仲裁',
-  administrative: '行政部门处理',
-}
-
-export interface Party {
-  side: 'applicant' | 'respondent'
-  name: string
-  phone: string
-  /** Set when the party has an account on the case (the applicant; a respondent who joined). */
-  userId: string | null
-  /** Respondents only: the secret half of their invitation. */
-  inviteSecret?: string
-  consent: 'pending' | 'consented' | 'declined'
-  consentAt?: string
-}
-
-export interface MediationSession {
-  id: string
-  at: string
-  mode: 'online' | 'in_person'
-  /** Meeting link or room (社区调解室). */
-  place: string
-  notes: string | null
-}
-
-export interface Agreement {
-  version: number
-  text: string
-  terms: string[]
-  draftedAt: string
-  confirmations: Array<{ userId: string; version: number; at: string }>
-}
-
-export type MediationPayload = {
-  disputeType: DisputeType
-  facts: string
-  claims: string
-  evidence: string[]
-  preferredWay: 'online' | 'in_person'
-  parties: Party[]
-  respondentIds: string[]
-  committee: string | null
-  sessions: MediationSession[]
-  agreement: Agreement | null
-  referral: { type: Referral; note: string } | null
-  judicialConfirmation: boolean
-  ratings: Record<string, { rating: number; comment: string | null }>
-  remindedDays: number[]
-  overdueSince?: string
-}
-
-export const MEDIATION_OPEN = ['applied', 'accepted', 'awaiting_consent', 'mediating', 'agreement_pending'] as const
 const ASSIGNED = ['accepted', 'awaiting_consent', 'mediating', 'agreement_pending'] as const
-export const REMINDER_DAYS = [7, 3] as const
+const action = actionsOf<MediationPayload, MediationStatus>()
 
-const p = (c: Case) => c.payload as unknown as MediationPayload
-
-const needNote: Guard = ({ input }) => (input.note?.trim() ? null : fail('VALIDATION', '请填写原因', { note: '必填' }))
+const needNote: Check<MediationPayload> = ({ input }) => (input.note?.trim() ? null : fail('VALIDATION', '请填写原因', { note: '必填' }))
 
 /** Mediator moves are for the mediator the case is assigned to, not the whole committee. */
-const assignedMediator: Guard = ({ c, input, role }) =>
+const assignedMediator: Check<MediationPayload> = ({ c, input, role }) =>
   role !== 'mediator' || c.assigneeId === input.actor.userId ? null : fail('FORBIDDEN', '该调解案件不是由您承办')
 
-
-function myParty(ctx: GuardContext): Party | undefined {
-  return p(ctx.c).parties.find((x) => x.side === 'respondent' && x.userId === ctx.input.actor.userId)
+function myParty({ c, input }: MoveContext<MediationPayload>): Party | undefined {
+  return c.payload.parties.find((x) => x.side === 'respondent' && x.userId === input.actor.userId)
 }
 
-const pendingConsent: Guard = (ctx) =>
+const pendingConsent: Check<MediationPayload> = (ctx) =>
   myParty(ctx)?.consent === 'pending' ? null : fail('ILLEGAL_TRANSITION', '您已表态，不能重复操作')
 
 /** The last pending respondent's consent starts mediation; earlier ones wait for the others. */
-const othersConsented: Guard = (ctx) =>
-  p(ctx.c).parties.every((x) => x.side !== 'respondent' || x.userId === ctx.input.actor.userId || x.consent === 'consented')
+const othersConsented: Check<MediationPayload> = ({ c, input }) =>
+  c.payload.parties.every((x) => x.side !== 'respondent' || x.userId === input.actor.userId || x.consent === 'consented')
     ? null
     : fail('ILLEGAL_TRANSITION', '仍有其他当事人未表态')
 
-const setConsent =
-  (consent: Party['consent']): Patch =>
-  (ctx) => ({
-    payload: {
-      ...ctx.c.payload,
-      parties: p(ctx.c).parties.map((x) =>
-        x.side === 'respondent' && x.userId === ctx.input.actor.userId ? { ...x, consent, consentAt: ctx.input.now.toISOString() } : x,
-      ),
+function withConsent({ c, input }: MoveContext<MediationPayload>, consent: Party['consent']): MediationPayload {
+  const parties = c.payload.parties.map((x) =>
+    x.side === 'respondent' && x.userId === input.actor.userId ? { ...x, consent, consentAt: input.now.toISOString() } : x,
+  )
+  return { ...c.payload, parties }
+}
+
+const blankIsNone = (x: string | undefined) => (x !== undefined && x.trim() !== '' ? x : undefined)
+const nonBlank = z.string().refine((s) => s.trim() !== '')
+/** An optional text whose other values (a number, null) count as absent, as the form never sends them. */
+const optionalText = z.string().optional().catch(undefined)
+const rating = param(z.number().int().min(1).max(5), fail('VALIDATION', '请给出 1–5 星评价', { rating: '1–5' }))
+
+const SESSION_REFUSALS = {
+  at: fail('VALIDATION', '请选择调解时间', { at: '必填' }),
+  mode: fail('VALIDATION', '请选择线上或线下调解', { mode: '必填' }),
+  place: fail('VALIDATION', '请填写会议链接或调解室地点', { place: '必填' }),
+}
+const session = z.object({
+  at: z.string().refine((s) => !Number.isNaN(Date.parse(s))),
+  mode: z.enum(['online', 'in_person']),
+  place: nonBlank,
+})
+
+const deadlinePassed: Check<MediationPayload> = ({ c, input }) =>
+  c.slaDeadline !== null && Date.parse(c.slaDeadline) < input.now.getTime() && !c.payload.overdueSince
+    ? null
+    : fail('ILLEGAL_TRANSITION', '案件未超时或已标记超时')
+
+const markOverdue: ParamPatch<MediationPayload, unknown> = ({ c, input }) => ({ payload: { ...c.payload, overdueSince: input.now.toISOString() } })
+
+const note = (label: string, required: boolean, placeholder: string): FormField => ({ name: 'note', label, required, placeholder })
+
+/** Everyone on the case: the applicant and every respondent who joined. */
+export function confirmingParties(c: Case): string[] {
+  return [c.creatorId, ...(c as MediationCase).payload.respondentIds]
+}
+
+const ACTIONS = {
+  accept: action({
+    label: '受理',
+    params: {
+      committee: param(nonBlank, fail('VALIDATION', '请选择调解委员会和调解员', { mediatorId: '必填' })),
+      mediatorId: param(nonBlank, fail('VALIDATION', '请选择调解委员会和调解员', { mediatorId: '必填' })),
+      timeLimitDays: param(z.number().finite().positive(), fail('VALIDATION', '调解期限应为正数天', { timeLimitDays: '无效' })),
     },
-  })
-
-const nonEmpty = (x: unknown): x is string => typeof x === 'string' && x.trim() !== ''
-
-const acceptParams: Guard = ({ input }) => {
-  const days = input.params?.timeLimitDays
-  if (!nonEmpty(input.params?.committee) || !nonEmpty(input.params?.mediatorId)) {
-    return fail('VALIDATION', '请选择调解委员会和调解员', { mediatorId: '必填' })
-  }
-  return typeof days === 'number' && Number.isFinite(days) && days > 0 ? null : fail('VALIDATION', '调解期限应为正数天', { timeLimitDays: '无效' })
-}
-
-const accept: Patch = ({ c, input }) => ({
-  assigneeId: input.params!.mediatorId as string,
-  slaDeadline: new Date(input.now.getTime() + (input.params!.timeLimitDays as number) * 86_400_000).toISOString(),
-  payload: { ...c.payload, committee: input.params!.committee as string },
-})
-
-const reassignParams: Guard = ({ input }) =>
-  typeof input.params?.mediatorId === 'string' ? null : fail('VALIDATION', '请选择调解员', { mediatorId: '必填' })
-
-const reassign: Patch = ({ c, input }) => ({
-  assigneeId: input.params!.mediatorId as string,
-  payload: { ...c.payload, committee: nonEmpty(input.params?.committee) ? input.params.committee : p(c).committee },
-})
-
-const sessionParams: Guard = ({ input }) => {
-  const s = input.params?.session as Partial<MediationSession> | undefined
-  if (!s || typeof s.at !== 'string' || Number.isNaN(Date.parse(s.at))) return fail('VALIDATION', '请选择调解时间', { at: '必填' })
-  if (s.mode !== 'online' && s.mode !== 'in_person') return fail('VALIDATION', '请选择线上或线下调解', { mode: '必填' })
-  if (typeof s.place !== 'string' || !s.place.trim()) return fail('VALIDATION', '请填写会议链接或调解室地点', { place: '必填' })
-  return null
-}
-
-const addSession: Patch = ({ c, input }) => {
-  const s = input.params!.session as MediationSession
-  return {
-    payload: {
-      ...c.payload,
-      sessions: [...p(c).sessions, { id: input.eventId, at: new Date(s.at).toISOString(), mode: s.mode, place: s.place.trim(), notes: null }],
+    form: [
+      { name: 'assignee', label: '指派调解员', required: false, placeholder: '不选择时，由系统按纠纷类型指派对应调解委员会的调解员' },
+      note('受理说明', false, '选填：给调解员的说明'),
+    ],
+    rows: [
+      {
+        from: ['applied'],
+        roles: ['dispatcher'],
+        to: 'accepted',
+        patch: ({ c, input, params }) => ({
+          assigneeId: params.mediatorId,
+          slaDeadline: new Date(input.now.getTime() + params.timeLimitDays * 86_400_000).toISOString(),
+          payload: { ...c.payload, committee: params.committee },
+        }),
+      },
+    ],
+  }),
+  reject: action({
+    label: '不予受理',
+    form: [note('不予受理原因', true, '请说明原因，申请人可以看到')],
+    rows: [{ from: ['applied'], roles: ['dispatcher'], to: 'rejected', check: needNote }],
+  }),
+  reassign: action({
+    label: '重新指派',
+    params: {
+      mediatorId: param(z.string(), fail('VALIDATION', '请选择调解员', { mediatorId: '必填' })),
+      committee: param(optionalText, fail('VALIDATION', '调解委员会无效', { committee: '无效' })),
     },
-  }
-}
-
-const knownSession: Guard = ({ c, input }) =>
-  p(c).sessions.some((s) => s.id === input.params?.sessionId) ? null : fail('VALIDATION', '调解场次不存在', { sessionId: '不存在' })
-
-const recordNotes: Patch = ({ c, input }) => ({
-  payload: {
-    ...c.payload,
-    sessions: p(c).sessions.map((s) => (s.id === input.params!.sessionId ? { ...s, notes: input.note!.trim() } : s)),
-  },
-})
-
-const agreementParams: Guard = ({ input }) => {
-  const terms = input.params?.terms
-  const ok = Array.isArray(terms) && terms.length > 0 && terms.every((t) => typeof t === 'string' && t.trim())
-  return ok && typeof input.params?.text === 'string' ? null : fail('VALIDATION', '请填写协议条款', { terms: '至少一条' })
-}
-
-/** Each draft is a new version; confirmations of an older text no longer count. */
-const draft: Patch = ({ c, input }) => ({
-  payload: {
-    ...c.payload,
-    agreement: {
-      version: (p(c).agreement?.version ?? 0) + 1,
-      text: input.params!.text as string,
-      terms: (input.params!.terms as string[]).map((t) => t.trim()),
-      draftedAt: input.now.toISOString(),
-      confirmations: [],
+    form: [{ name: 'assignee', label: '改派给', required: true }, note('改派原因', true, '请说明重新指派的原因')],
+    rows: [
+      {
+        from: ASSIGNED,
+        roles: ['dispatcher'],
+        check: needNote,
+        patch: ({ c, params }) => ({
+          assigneeId: params.mediatorId,
+          payload: { ...c.payload, committee: blankIsNone(params.committee) ?? c.payload.committee },
+        }),
+      },
+    ],
+  }),
+  invite: action({
+    label: '邀请对方',
+    rows: [{ from: ['accepted'], roles: ['mediator'], to: 'awaiting_consent', check: assignedMediator }],
+  }),
+  consent: action({
+    label: '同意调解',
+    rows: [
+      { from: ['awaiting_consent'], roles: ['respondent'], to: 'mediating', check: [pendingConsent, othersConsented], patch: (ctx) => ({ payload: withConsent(ctx, 'consented') }) },
+      { from: ['awaiting_consent'], roles: ['respondent'], check: pendingConsent, patch: (ctx) => ({ payload: withConsent(ctx, 'consented') }) },
+    ],
+  }),
+  decline: action({
+    label: '拒绝调解',
+    form: [note('不同意调解的原因', true, '请说明原因，申请人和调解员可以看到')],
+    rows: [
+      {
+        from: ['awaiting_consent'],
+        roles: ['respondent'],
+        to: 'declined',
+        check: pendingConsent,
+        patch: (ctx) => ({
+          payload: { ...withConsent(ctx, 'declined'), referral: { type: 'court', note: ctx.input.note?.trim() || '对方不同意调解，可依法向人民法院起诉' } },
+        }),
+      },
+    ],
+  }),
+  schedule: action({
+    label: '安排调解',
+    params: { session: param(session, (path) => SESSION_REFUSALS[path[0] as keyof typeof SESSION_REFUSALS] ?? SESSION_REFUSALS.at) },
+    form: [{ name: 'session', label: '调解时间、方式和地点', required: true }, note('通知说明', false, '选填：请当事人携带的材料、注意事项')],
+    rows: [
+      {
+        from: ['mediating', 'agreement_pending'],
+        roles: ['mediator'],
+        check: assignedMediator,
+        patch: ({ c, input, params: { session: s } }) => ({
+          payload: {
+            ...c.payload,
+            sessions: [...c.payload.sessions, { id: input.eventId, at: new Date(s.at).toISOString(), mode: s.mode, place: s.place.trim(), notes: null }],
+          },
+        }),
+      },
+    ],
+  }),
+  record_session: action({
+    label: '记录调解',
+    params: { sessionId: param(z.string(), fail('VALIDATION', '调解场次不存在', { sessionId: '不存在' })) },
+    form: [{ name: 'sessionId', label: '调解场次', required: true }, note('调解记录', true, '本次调解的经过、各方意见和结果')],
+    rows: [
+      {
+        from: ['mediating', 'agreement_pending'],
+        roles: ['mediator'],
+        check: [assignedMediator, needNote],
+        guard: ({ c, params }) => (c.payload.sessions.some((s) => s.id === params.sessionId) ? null : fail('VALIDATION', '调解场次不存在', { sessionId: '不存在' })),
+        patch: ({ c, input, params }) => ({
+          payload: { ...c.payload, sessions: c.payload.sessions.map((s) => (s.id === params.sessionId ? { ...s, notes: input.note!.trim() } : s)) },
+        }),
+      },
+    ],
+  }),
+  draft_agreement: action({
+    label: '起草协议',
+    params: {
+      terms: param(z.array(nonBlank).nonempty(), fail('VALIDATION', '请填写协议条款', { terms: '至少一条' })),
+      text: param(z.string(), fail('VALIDATION', '请填写协议条款', { terms: '至少一条' })),
     },
-  },
-})
+    form: [{ name: 'terms', label: '协议内容（逐条填写）', required: true }, note('起草说明', false, '选填：给当事人的说明')],
+    rows: [
+      {
+        from: ['mediating', 'agreement_pending'],
+        roles: ['mediator'],
+        to: 'agreement_pending',
+        check: assignedMediator,
+        // Each draft is a new version; confirmations of an older text no longer count.
+        patch: ({ c, input, params }) => ({
+          payload: {
+            ...c.payload,
+            agreement: {
+              version: (c.payload.agreement?.version ?? 0) + 1,
+              text: params.text,
+              terms: params.terms.map((t) => t.trim()),
+              draftedAt: input.now.toISOString(),
+              confirmations: [],
+            },
+          },
+        }),
+      },
+    ],
+  }),
+  confirm_agreement: action({
+    label: '确认协议',
+    params: { agreementVersion: param(z.number(), fail('CONFLICT', '协议已更新，请阅读最新版本后再确认')) },
+    rows: [
+      { from: ['agreement_pending'], roles: ['applicant', 'respondent'], to: 'succeeded', guard: (ctx) => sameVersion(ctx) ?? lastConfirmation(ctx), patch: addConfirmation },
+      { from: ['agreement_pending'], roles: ['applicant', 'respondent'], guard: sameVersion, patch: addConfirmation },
+    ],
+  }),
+  // Also before consent: a respondent who never answers must not leave the case open for ever.
+  fail: action({
+    label: '调解不成',
+    params: { referral: param(z.enum(REFERRALS), fail('VALIDATION', '请选择后续处理途径', { referral: '必填' })) },
+    form: [
+      { name: 'referral', label: '后续处理途径', required: true, choices: REFERRALS.map((code) => ({ code, label: REFERRAL_LABELS[code] })) },
+      note('情况说明', true, '请说明调解不成的原因，当事人可以看到'),
+    ],
+    rows: [
+      {
+        from: ASSIGNED,
+        roles: ['mediator'],
+        to: 'failed',
+        check: [assignedMediator, needNote],
+        patch: ({ c, input, params }) => ({ payload: { ...c.payload, referral: { type: params.referral, note: input.note!.trim() } } }),
+      },
+    ],
+  }),
+  mark_judicial: action({
+    label: '申请司法确认',
+    rows: [
+      {
+        from: ['succeeded'],
+        roles: ['mediator'],
+        check: [assignedMediator, ({ c }) => (c.payload.judicialConfirmation ? fail('ILLEGAL_TRANSITION', '已申请司法确认') : null)],
+        patch: ({ c }) => ({ payload: { ...c.payload, judicialConfirmation: true } }),
+      },
+    ],
+  }),
+  rate: action({
+    label: '评价',
+    params: { rating, comment: param(optionalText, fail('VALIDATION', '评价内容无效', { comment: '无效' })) },
+    form: [{ name: 'rating', label: '对本次调解的评价', required: true }, { name: 'comment', label: '评价内容', required: false, placeholder: '选填：说说您的感受和建议' }],
+    rows: [
+      {
+        from: ['succeeded', 'failed', 'declined'],
+        roles: ['applicant', 'respondent'],
+        check: ({ c, input }) => (c.payload.ratings[input.actor.userId] ? fail('ILLEGAL_TRANSITION', '您已评价过') : null),
+        patch: ({ c, input, params }) => ({
+          payload: { ...c.payload, ratings: { ...c.payload.ratings, [input.actor.userId]: { rating: params.rating, comment: params.comment ?? null } } },
+        }),
+      },
+    ],
+  }),
+  remind: action({
+    label: '期限提醒',
+    params: { daysLeft: param(z.union([z.literal(REMINDER_DAYS[0]), z.literal(REMINDER_DAYS[1])]), fail('ILLEGAL_TRANSITION', '无需提醒')) },
+    rows: [
+      {
+        from: ASSIGNED,
+        roles: ['system'],
+        guard: ({ c, input, params: { daysLeft } }) => {
+          if (c.payload.remindedDays.includes(daysLeft) || !c.slaDeadline) return fail('ILLEGAL_TRANSITION', '无需提醒')
+          const left = (Date.parse(c.slaDeadline) - input.now.getTime()) / 86_400_000
+          return left <= daysLeft && left > 0 ? null : fail('ILLEGAL_TRANSITION', '未到提醒时间')
+        },
+        patch: ({ c, params }) => ({ payload: { ...c.payload, remindedDays: [...c.payload.remindedDays, params.daysLeft] } }),
+      },
+    ],
+  }),
+  mark_overdue: action({
+    label: '超时提醒',
+    rows: [{ from: ASSIGNED, roles: ['system'], check: deadlinePassed, patch: markOverdue }],
+  }),
+}
 
-const sameVersion: Guard = ({ c, input }) => {
-  const a = p(c).agreement
-  if (!a || input.params?.agreementVersion !== a.version) return fail('CONFLICT', '协议已更新，请阅读最新版本后再确认')
+type AgreementParams = MoveContext<MediationPayload> & { params: { agreementVersion: number } }
+
+function sameVersion({ c, input, params }: AgreementParams) {
+  const a = c.payload.agreement
+  if (!a || params.agreementVersion !== a.version) return fail('CONFLICT', '协议已更新，请阅读最新版本后再确认')
   if (a.confirmations.some((x) => x.userId === input.actor.userId && x.version === a.version)) return fail('ILLEGAL_TRANSITION', '您已确认过本版协议')
   return null
 }
 
-/** Everyone on the case: the applicant and every respondent who joined. */
-export function confirmingParties(c: Case): string[] {
-  return [c.creatorId, ...p(c).respondentIds]
-}
-
-const lastConfirmation: Guard = (ctx) => {
-  const a = p(ctx.c).agreement!
+function lastConfirmation({ c, input }: AgreementParams) {
+  const a = c.payload.agreement!
   const done = new Set(a.confirmations.filter((x) => x.version === a.version).map((x) => x.userId))
-  done.add(ctx.input.actor.userId)
-  return confirmingParties(ctx.c).every((u) => done.has(u)) ? null : fail('ILLEGAL_TRANSITION', '仍有当事人未确认协议')
+  done.add(input.actor.userId)
+  return confirmingParties(c).every((u) => done.has(u)) ? null : fail('ILLEGAL_TRANSITION', '仍有当事人未确认协议')
 }
 
-const addConfirmation: Patch = ({ c, input }) => {
-  const a = p(c).agreement!
-  return {
-    payload: {
-      ...c.payload,
-      agreement: { ...a, confirmations: [...a.confirmations, { userId: input.actor.userId, version: a.version, at: input.now.toISOString() }] },
-    },
-  }
+function addConfirmation({ c, input }: AgreementParams) {
+  const a = c.payload.agreement!
+  return { payload: { ...c.payload, agreement: { ...a, confirmations: [...a.confirmations, { userId: input.actor.userId, version: a.version, at: input.now.toISOString() }] } } }
 }
 
-const referralParams: Guard = ({ input }) =>
-  REFERRALS.includes(input.params?.referral as Referral) ? null : fail('VALIDATION', '请选择后续处理途径', { referral: '必填' })
+export type MediationAction = keyof typeof ACTIONS
 
-const setReferral: Patch = ({ c, input }) => ({
-  payload: { ...c.payload, referral: { type: input.params!.referral as Referral, note: input.note!.trim() } },
-})
-
-const declineReferral: Patch = (ctx) => ({
-  payload: {
-    ...setConsent('declined')(ctx).payload,
-    referral: { type: 'court', note: ctx.input.note?.trim() || '对方不同意调解，可依法向人民法院起诉' },
-  },
-})
-
-const notRated: Guard = ({ c, input }) => {
-  if (p(c).ratings[input.actor.userId]) return fail('ILLEGAL_TRANSITION', '您已评价过')
-  const r = input.params?.rating
-  return typeof r === 'number' && Number.isInteger(r) && r >= 1 && r <= 5 ? null : fail('VALIDATION', '请给出 1–5 星评价', { rating: '1–5' })
-}
-
-const rate: Patch = ({ c, input }) => ({
-  payload: {
-    ...c.payload,
-    ratings: {
-      ...p(c).ratings,
-      [input.actor.userId]: { rating: input.params!.rating as number, comment: typeof input.params?.comment === 'string' ? input.params.comment : null },
-    },
-  },
-})
-
-const reminderDue: Guard = ({ c, input }) => {
-  const days = input.params?.daysLeft
-  if (!REMINDER_DAYS.includes(days as 7 | 3) || p(c).remindedDays.includes(days as number) || !c.slaDeadline) {
-    return fail('ILLEGAL_TRANSITION', '无需提醒')
-  }
-  const left = (Date.parse(c.slaDeadline) - input.now.getTime()) / 86_400_000
-  return left <= (days as number) && left > 0 ? null : fail('ILLEGAL_TRANSITION', '未到提醒时间')
-}
-
-const markReminded: Patch = ({ c, input }) => ({
-  payload: { ...c.payload, remindedDays: [...p(c).remindedDays, input.params!.daysLeft as number] },
-})
-
-const deadlinePassed: Guard = ({ c, input }) =>
-  c.slaDeadline !== null && Date.parse(c.slaDeadline) < input.now.getTime() && !p(c).overdueSince
-    ? null
-    : fail('ILLEGAL_TRANSITION', '案件未超时或已标记超时')
-
-const markOverdue: Patch = ({ c, input }) => ({ payload: { ...c.payload, overdueSince: input.now.toISOString() } })
-
-export const MEDIATION: KindDefinition = {
+export const MEDIATION = defineKind<MediationPayload, MediationStatus, MediationAction>({
   kind: 'mediation',
   initialStatus: 'applied',
-  statusLabels: {
-    applied: '已申请',
-    accepted: '已受理',
-    awaiting_consent: '待对方同意',
-    mediating: '调解中',
-    agreement_pending: '协议待确认',
-    succeeded: '调解成功',
-    failed: '调解不成',
-    declined: '对方不同意调解',
-    rejected: '不予受理',
-  },
-  actionLabels: {
-    apply: '申请调解',
-    join: '加入调解',
-    accept: '受理',
-    reject: '不予受理',
-    reassign: '重新指派',
-    invite: '邀请对方',
-    consent: '同意调解',
-    decline: '拒绝调解',
-    schedule: '安排调解',
-    record_session: '记录调解',
-    draft_agreement: '起草协议',
-    confirm_agreement: '确认协议',
-    fail: '调解不成',
-    mark_judicial: '申请司法确认',
-    rate: '评价',
-    remind: '期限提醒',
-    mark_overdue: '超时提醒',
-  },
+  statusLabels: MEDIATION_STATUS_LABELS,
+  eventLabels: { apply: '申请调解', join: '加入调解' },
   terminalStatuses: ['succeeded', 'failed', 'declined', 'rejected'],
-  rules: [
-    { from: ['applied'], action: 'accept', roles: ['dispatcher'], to: 'accepted', guard: acceptParams, patch: accept },
-    { from: ['applied'], action: 'reject', roles: ['dispatcher'], to: 'rejected', guard: needNote },
-    { from: ASSIGNED, action: 'reassign', roles: ['dispatcher'], guard: all(needNote, reassignParams), patch: reassign },
-    { from: ['accepted'], action: 'invite', roles: ['mediator'], to: 'awaiting_consent', guard: assignedMediator },
-    { from: ['awaiting_consent'], action: 'consent', roles: ['respondent'], to: 'mediating', guard: all(pendingConsent, othersConsented), patch: setConsent('consented') },
-    { from: ['awaiting_consent'], action: 'consent', roles: ['respondent'], guard: pendingConsent, patch: setConsent('consented') },
-    { from: ['awaiting_consent'], action: 'decline', roles: ['respondent'], to: 'declined', guard: pendingConsent, patch: declineReferral },
-    { from: ['mediating', 'agreement_pending'], action: 'schedule', roles: ['mediator'], guard: all(assignedMediator, sessionParams), patch: addSession },
-    { from: ['mediating', 'agreement_pending'], action: 'record_session', roles: ['mediator'], guard: all(assignedMediator, needNote, knownSession), patch: recordNotes },
-    { from: ['mediating', 'agreement_pending'], action: 'draft_agreement', roles: ['mediator'], to: 'agreement_pending', guard: all(assignedMediator, agreementParams), patch: draft },
-    { from: ['agreement_pending'], action: 'confirm_agreement', roles: ['applicant', 'respondent'], to: 'succeeded', guard: all(sameVersion, lastConfirmation), patch: addConfirmation },
-    { from: ['agreement_pending'], action: 'confirm_agreement', roles: ['applicant', 'respondent'], guard: sameVersion, patch: addConfirmation },
-    // Also before consent: a respondent who never answers must not leave the case open for ever.
-    { from: ASSIGNED, action: 'fail', roles: ['mediator'], to: 'failed', guard: all(assignedMediator, needNote, referralParams), patch: setReferral },
-    {
-      from: ['succeeded'],
-      action: 'mark_judicial',
-      roles: ['mediator'],
-      guard: all(assignedMediator, ({ c }) => (p(c).judicialConfirmation ? fail('ILLEGAL_TRANSITION', '已申请司法确认') : null)),
-      patch: ({ c }) => ({ payload: { ...c.payload, judicialConfirmation: true } }),
-    },
-    { from: ['succeeded', 'failed', 'declined'], action: 'rate', roles: ['applicant', 'respondent'], guard: notRated, patch: rate },
-    { from: ASSIGNED, action: 'remind', roles: ['system'], guard: reminderDue, patch: markReminded },
-    { from: ASSIGNED, action: 'mark_overdue', roles: ['system'], guard: deadlinePassed, patch: markOverdue },
-  ],
-}
+  actions: ACTIONS,
+  scope: {
+    committee: (c) => c.payload.committee,
+    respondents: (c) => (Array.isArray(c.payload.respondentIds) ? c.payload.respondentIds.filter((x): x is string => typeof x === 'string') : []),
+    partiesRead: true,
+  },
+  // Which version the party would confirm, so a dry run tells "already confirmed" from "stale".
+  probe: (c) => ({ agreementVersion: c.payload.agreement?.version }),
+})
 
 export interface NewMediation {
   id: string
@@ -370,7 +376,7 @@ export function openMediation(m: NewMediation): { case: Case; event: TimelineEve
  * account holds yet. Joining writes a timeline row but changes no status.
  */
 export function joinCase(c: Case, userId: string, secret: string, now: Date, eventId: string): Outcome<{ case: Case; event: TimelineEvent }> {
-  const pl = p(c)
+  const pl = (c as MediationCase).payload
   if (MEDIATION.terminalStatuses.includes(c.status)) return fail('ILLEGAL_TRANSITION', '该调解已结束')
   if (c.creatorId === userId) return fail('VALIDATION', '不能以被申请人身份加入自己的申请')
   if (pl.respondentIds.includes(userId)) return fail('ILLEGAL_TRANSITION', '您已加入该调解')

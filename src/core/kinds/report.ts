@@ -172,6 +172,7 @@ export const REPORT: KindDefinition = {
     mark_overdue: '超时提醒',
   },
   terminalStatuses: ['closed', 'rejected', 'merged'],
+  scope: { department: (c) => (c.payload as ReportPayload).department },
   rules: [
     { from: ['submitted'], action: 'accept', roles: ['grid_worker', 'dispatcher', 'department'], to: 'accepted', guard: gridWorkerStillResponsible, patch: acceptPatch },
     { from: OPEN, action: 'assign', roles: ['dispatcher'], to: 'assigned', guard: needAssignee, patch: setAssignee },

@@ -1,0 +1,90 @@
+/**
+ * The words of a mediation case the app shares with the backend: dispute types, referrals,
+ * statuses and the payload's shape. No schema library here, so the mini-program can import it.
+ */
+
+export const DISPUTE_TYPES = ['neighbour', 'family', 'tenancy', 'labour', 'traffic', 'commerce', 'property', 'other'] as const
+export type DisputeType = (typeof DISPUTE_TYPES)[number]
+
+export const DISPUTE_TYPE_LABELS: Record<DisputeType, string> = {
+  neighbour: '邻里纠纷',
+  family: '婚姻家庭',
+  tenancy: '租赁纠纷',
+  labour: '劳务纠纷',
+  traffic: '交通事故',
+  commerce: '消费商事',
+  property: '物业纠纷',
+  other: '其他纠纷',
+}
+
+export const REFERRALS = ['court', 'arbitration', 'administrative'] as const
+export type Referral = (typeof REFERRALS)[number]
+export const REFERRAL_LABELS: Record<Referral, string> = {
+  court: '诉调对接（法院）',
+  arbitration: '仲裁',
+  administrative: '行政部门处理',
+}
+
+export interface Party {
+  side: 'applicant' | 'respondent'
+  name: string
+  phone: string
+  /** Set when the party has an account on the case (the applicant; a respondent who joined). */
+  userId: string | null
+  /** Respondents only: the secret half of their invitation. */
+  inviteSecret?: string
+  consent: 'pending' | 'consented' | 'declined'
+  consentAt?: string
+}
+
+export interface MediationSession {
+  id: string
+  at: string
+  mode: 'online' | 'in_person'
+  /** Meeting link or room (社区调解室). */
+  place: string
+  notes: string | null
+}
+
+export interface Agreement {
+  version: number
+  text: string
+  terms: string[]
+  draftedAt: string
+  confirmations: Array<{ userId: string; version: number; at: string }>
+}
+
+export type MediationPayload = {
+  disputeType: DisputeType
+  facts: string
+  claims: string
+  evidence: string[]
+  preferredWay: 'online' | 'in_person'
+  parties: Party[]
+  respondentIds: string[]
+  committee: string | null
+  sessions: MediationSession[]
+  agreement: Agreement | null
+  referral: { type: Referral; note: string } | null
+  judicialConfirmation: boolean
+  ratings: Record<string, { rating: number; comment: string | null }>
+  remindedDays: number[]
+  overdueSince?: string
+}
+
+export const MEDIATION_STATUS_LABELS = {
+  applied: '已申请',
+  accepted: '已受理',
+  awaiting_consent: '待对方同意',
+  mediating: '调解中',
+  agreement_pending: '协议待确认',
+  succeeded: '调解成功',
+  failed: '调解不成',
+  declined: '对方不同意调解',
+  rejected: '不予受理',
+} as const
+
+export type MediationStatus = keyof typeof MEDIATION_STATUS_LABELS
+
+export const MEDIATION_OPEN = ['applied', 'accepted', 'awaiting_consent', 'mediating', 'agreement_pending'] as const
+export const REMINDER_DAYS = [7, 3] as const
