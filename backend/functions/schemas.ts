@@ -60,6 +60,7 @@ export const act = z
     targetCaseId: id.optional(),
     rating: z.number().int().min(1).max(5).optional(),
     comment: z.string().trim().max(300, '评价最多 300 个字').optional(),
+    noteVisibility: z.enum(['public', 'internal'], { errorMap: () => ({ message: '请选择公开回复或内部备注' }) }).optional(),
   })
   .strict()
 

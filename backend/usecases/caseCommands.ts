@@ -87,6 +87,7 @@ export async function act(d: Deps, actor: Actor, input: ActInput) {
     eventId: d.newId(),
     expectedVersion: input.version,
     params: params as Record<string, unknown>,
+    visibility: input.noteVisibility ?? 'internal',
   })
   if (!out.ok) return out
   const conflict = await saveTransition(d, c, out.case, out.event)

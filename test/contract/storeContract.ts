@@ -56,6 +56,7 @@ export function makeEvent(overrides: Partial<TimelineEvent> = {}): TimelineEvent
     note: null,
     attachments: [],
     at: at(0),
+    visibility: 'internal',
     ...overrides,
   }
 }

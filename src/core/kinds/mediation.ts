@@ -361,7 +361,7 @@ export function openMediation(m: NewMediation): { case: Case; event: TimelineEve
     slaDeadline: null,
     version: 1,
   }
-  const event: TimelineEvent = { id: m.eventId, caseId: m.id, actorId: m.creatorId, actorRole: 'applicant', action: 'apply', fromStatus: null, toStatus: c.status, note: null, attachments: [...m.payload.evidence], at }
+  const event: TimelineEvent = { id: m.eventId, caseId: m.id, actorId: m.creatorId, actorRole: 'applicant', action: 'apply', fromStatus: null, toStatus: c.status, note: null, attachments: [...m.payload.evidence], at, visibility: 'internal' }
   return { case: c, event }
 }
 
@@ -382,6 +382,6 @@ export function joinCase(c: Case, userId: string, secret: string, now: Date, eve
   return {
     ok: true,
     case: next,
-    event: { id: eventId, caseId: c.id, actorId: userId, actorRole: 'respondent', action: 'join', fromStatus: c.status, toStatus: c.status, note: null, attachments: [], at },
+    event: { id: eventId, caseId: c.id, actorId: userId, actorRole: 'respondent', action: 'join', fromStatus: c.status, toStatus: c.status, note: null, attachments: [], at, visibility: 'internal' as const },
   }
 }
