@@ -255,7 +255,7 @@ export interface ProxySubmitInput extends SubmitReportInput {
 }
 
 export type DisputeTypeCode = 'neighbour' | 'family' | 'tenancy' | 'labour' | 'traffic' | 'commerce' | 'property' | 'other'
-export type ReferralCode = 'court' | 'arbitration' | 'administrative'
+export type ReferralCode = 'court' | 'arbitration' | 'administrative' | 'police'
 
 export interface ApplyMediationInput {
   idempotencyKey: string
