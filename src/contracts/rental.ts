@@ -164,6 +164,17 @@ export interface MisuseView {
   version: number
 }
 
+/** A mediation case referred to the police (警调对接), as listed for them; opening it is audited. */
+export interface ReferredCaseView {
+  id: string
+  disputeTypeLabel: string
+  statusLabel: string
+  /** The street (or committee level) that handled it. */
+  unitName: string
+  referralNote: string
+  updatedAt: string
+}
+
 export interface RentalApi {
   // Tenants
   'rental.building': { in: { code: string }; out: { building: BuildingPublicView } }
@@ -202,11 +213,12 @@ export interface RentalApi {
   /**
    * Registrations of the caller's area (police, 来穗 staff), masked. A `q` that is a full document
    * number needs a `reason` and writes an audit row. `disputes`: the police's open misuse
-   * disputes of their area (first page only; empty for the street).
+   * disputes of their area; `referred`: mediation cases referred to them (both on the first
+   * page only, and empty for the street).
    */
   'rental.area': {
     in: { statuses?: CheckinStatus[]; buildingId?: string; q?: string; reason?: string; before?: string; limit?: number }
-    out: { registrations: RegistrationView[]; disputes: MisuseView[]; next: string | null; total: number }
+    out: { registrations: RegistrationView[]; disputes: MisuseView[]; referred: ReferredCaseView[]; next: string | null; total: number }
   }
   /** The police close a misuse dispute of their area with what they found. */
   'rental.closeDispute': { in: { id: string; version: number; note: string }; out: { dispute: MisuseView } }

@@ -1,4 +1,4 @@
-import type { AuditView, CheckinStatus, RegistrationView } from '../../../src/contracts/rental'
+import type { AuditView, CheckinStatus, ReferredCaseView, RegistrationView } from '../../../src/contracts/rental'
 import type { Case } from '../../../src/core/case'
 import type { OrgTree } from '../../../src/core/org'
 import { fail } from '../../../src/core/outcome'
@@ -7,6 +7,8 @@ import { DOC_TYPE_LABELS, DOC_TYPES, validateDocNumber } from '../../../src/core
 import { ROLE_LABELS, type Actor, type ActorRole, type Role } from '../../../src/core/roles'
 import { labelOf } from '../../../src/core/transition'
 import { CHECKIN } from '../../../src/core/kinds/checkin'
+import { DISPUTE_TYPE_LABELS, MEDIATION, type MediationPayload } from '../../../src/core/kinds/mediation'
+import { canRead, referredToPolice } from '../../../src/core/scope'
 import type { Deps } from '../../runtime'
 import { auditUnit, writeAudit } from '../audit'
 import { csvDocument } from '../csv'
@@ -126,7 +128,26 @@ export async function area(d: Deps, actor: Actor, input: { statuses?: CheckinSta
     registrations.push(view)
   }
   const disputes = await disputesFor(d, tree, actor, input.before)
-  return { ok: true as const, registrations, disputes, next: more && page.length ? page[page.length - 1]!.id : null, total }
+  const referred = await referredFor(d, tree, actor, input.before)
+  return { ok: true as const, registrations, disputes, referred, next: more && page.length ? page[page.length - 1]!.id : null, total }
+}
+
+/**
+ * Mediation cases of the police's area that their mediator referred to the police (警调对接),
+ * newest first, first page only. A summary without parties: opening one is an audited read.
+ */
+async function referredFor(d: Deps, tree: OrgTree, actor: Actor, before: string | undefined): Promise<ReferredCaseView[]> {
+  const units = unitsOf(actor, ['police'])
+  if (before !== undefined || units.length === 0) return []
+  const codes = tree.all().filter((u) => u.level !== 'grid' && units.some((x) => tree.isWithin(u.code, x))).map((u) => u.code)
+  const rows = await d.store.listCases({ kind: 'mediation', unitCodes: codes, statuses: ['failed'], order: 'newest', limit: 200 })
+  return rows
+    .filter((c) => referredToPolice(c) && canRead(tree, actor, c))
+    .slice(0, 20)
+    .map((c) => {
+      const p = c.payload as unknown as MediationPayload
+      return { id: c.id, disputeTypeLabel: DISPUTE_TYPE_LABELS[p.disputeType] ?? '', statusLabel: labelOf(MEDIATION.statusLabels, c.status), unitName: tree.get(c.unitCode)?.name ?? '', referralNote: p.referral?.note ?? '', updatedAt: c.updatedAt }
+    })
 }
 
 /** Police covering the registration's grid, or null. */
