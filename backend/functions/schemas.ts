@@ -60,6 +60,7 @@ export const act = z
     targetCaseId: id.optional(),
     rating: z.number().int().min(1).max(5).optional(),
     comment: z.string().trim().max(300, '评价最多 300 个字').optional(),
+    noteVisibility: z.enum(['public', 'internal'], { errorMap: () => ({ message: '请选择公开回复或内部备注' }) }).optional(),
   })
   .strict()
 
@@ -136,7 +137,7 @@ export const mediationAct = z
     sessionId: z.string().max(64).optional(),
     terms: z.array(z.string().trim().min(1, '协议条款不能为空').max(500, '每条最多 500 个字')).min(1, '请至少填写一条协议条款').max(30).optional(),
     agreementVersion: z.number().int().min(1).optional(),
-    referral: z.enum(['court', 'arbitration', 'administrative'], { errorMap: () => ({ message: '请选择后续处理途径' }) }).optional(),
+    referral: z.enum(['court', 'arbitration', 'administrative', 'police'], { errorMap: () => ({ message: '请选择后续处理途径' }) }).optional(),
     rating: z.number().int().min(1, '请给出 1–5 星评价').max(5, '请给出 1–5 星评价').optional(),
     comment: z.string().trim().max(300, '评价最多 300 个字').optional(),
   })

@@ -17,6 +17,11 @@ export interface KindScope<P extends object = Record<string, unknown>> {
   respondents?(c: Case<P>): readonly string[]
   /** Whether the case's parties (its creator and respondents) read it without any grant. */
   partiesRead?: boolean
+  /**
+   * How the police of the area reach the case: as their everyday work ('area'), because it was
+   * handed to them ('referral', 警调对接: their reads are audited), or not at all (absent, null).
+   */
+  police?(c: Case<P>): 'area' | 'referral' | null
 }
 
 /** A kind that adds nothing: only the org tree, the creator and the assignee-free roles reach it. */
@@ -24,7 +29,6 @@ export const NO_SCOPE: KindScope = {}
 
 /** Scope is by org unit, never by district name; the kind names the payload fields that narrow it. */
 export function grantCoversIn(scope: KindScope, tree: OrgTree, grant: RoleGrant, actor: Actor, c: Case): boolean {
-  const place = c.gridCode ?? c.unitCode
   switch (grant.role) {
     case 'resident':
     case 'tenant':
@@ -32,16 +36,21 @@ export function grantCoversIn(scope: KindScope, tree: OrgTree, grant: RoleGrant,
     case 'grid_worker':
       return c.gridCode !== null && tree.isWithin(c.gridCode, grant.unitCode)
     case 'department':
-      return tree.isWithin(place, grant.unitCode) && grant.department !== undefined && scope.department?.(c) === grant.department
+      return tree.isWithin(c.gridCode ?? c.unitCode, grant.unitCode) && grant.department !== undefined && scope.department?.(c) === grant.department
     case 'dispatcher':
     case 'admin':
+      return inArea(tree, grant, c)
     case 'police':
-      return tree.isWithin(place, grant.unitCode) || tree.isWithin(c.unitCode, grant.unitCode)
+      return (scope.police?.(c) ?? null) !== null && inArea(tree, grant, c)
     case 'mediator':
       return grant.committee !== undefined && scope.committee?.(c) === grant.committee && tree.isWithin(c.unitCode, grant.unitCode)
     case 'building_manager':
       return scope.manager !== undefined && scope.manager(c) === actor.userId
   }
+}
+
+function inArea(tree: OrgTree, grant: RoleGrant, c: Case): boolean {
+  return tree.isWithin(c.gridCode ?? c.unitCode, grant.unitCode) || tree.isWithin(c.unitCode, grant.unitCode)
 }
 
 export function respondentsIn(scope: KindScope, c: Case): readonly string[] {

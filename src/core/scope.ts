@@ -2,7 +2,7 @@ import type { Case } from './case'
 import { actingRoleIn, canReadIn, grantCoversIn, NO_SCOPE, respondentsIn, type KindScope } from './access'
 import { KINDS } from './kinds'
 import type { OrgTree } from './org'
-import type { Actor, ActorRole, RoleGrant } from './roles'
+import { SYSTEM_ACTOR, type Actor, type ActorRole, type RoleGrant } from './roles'
 
 /** The scope rule the case's own kind supplies; this module reads no payload field itself. */
 function scopeOf(c: Case): KindScope {
@@ -16,6 +16,25 @@ function scopeOf(c: Case): KindScope {
  */
 export function grantCovers(tree: OrgTree, grant: RoleGrant, actor: Actor, c: Case): boolean {
   return grantCoversIn(scopeOf(c), tree, grant, actor, c)
+}
+
+/** A case handed to the police of its area (警调对接), as its kind says. */
+export function referredToPolice(c: Case): boolean {
+  return scopeOf(c).police?.(c) === 'referral'
+}
+
+/**
+ * The role whose read of a case is audited, or null: an administrator's read of a case, and
+ * police reading a case referred to them. A read the actor may also make in another role (the
+ * handler, a party) is their everyday work and not audited.
+ */
+export function auditedReadRole(tree: OrgTree, actor: Actor, c: Case): 'admin' | 'police' | null {
+  if (actor === SYSTEM_ACTOR || c.creatorId === actor.userId || respondentIds(c).includes(actor.userId)) return null
+  const covering = actor.grants.filter((g) => grantCovers(tree, g, actor, c)).map((g) => g.role)
+  if (covering.some((r) => r !== 'admin' && r !== 'police')) return null
+  if (covering.includes('admin')) return 'admin'
+  if (covering.includes('police') && referredToPolice(c)) return 'police'
+  return null
 }
 
 /** Parties who joined a case by its invitation (mediation respondents). */

@@ -779,7 +779,7 @@ describe('fail, rate, remind, mark_overdue, accept and the other patches', () =>
   })
 
   it('fail offers exactly court, arbitration and administrative', () => {
-    expect([...REFERRALS].sort()).toEqual(['administrative', 'arbitration', 'court'])
+    expect([...REFERRALS].sort()).toEqual(['administrative', 'arbitration', 'court', 'police'])
   })
 
   it('rate: once per party, 1–5, with an optional comment', () => {

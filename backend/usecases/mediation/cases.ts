@@ -13,6 +13,7 @@ import { actionsFor } from '../actionViews'
 import { MEDIATION_COMMANDS } from './commands'
 import { maskName, mediationView, pl } from './views'
 import { timelineViews } from '../views'
+import { auditCaseRead } from '../readAudit'
 
 const NOT_FOUND = MEDIATION_COMMANDS.notFound
 
@@ -70,6 +71,7 @@ export async function get(d: Deps, actor: Actor, input: { id: string }) {
   const tree = await d.orgTree()
   const c = await readable(d, tree, actor, input.id)
   if ('ok' in c) return c
+  await auditCaseRead(d, tree, actor, c, 'mediation.get')
   return { ok: true as const, ...(await detail(d, tree, actor, c)) }
 }
 

@@ -1,31 +1,20 @@
 import type { CheckInInput, CheckinStatus } from '../../../src/contracts/rental'
 import type { Case } from '../../../src/core/case'
-import { CHECKIN, openCheckin } from '../../../src/core/kinds/checkin'
+import { openCheckin } from '../../../src/core/kinds/checkin'
 import { maskDocNumber } from '../../../src/core/idNumber'
 import { fail, type Failure } from '../../../src/core/outcome'
 import { isLeaseEndValid, isRealDay, validateDocNumber, validateMobile } from '../../../src/core/rental'
 import type { Actor } from '../../../src/core/roles'
-import { transition } from '../../../src/core/transition'
-import type { Tx } from '../../ports'
 import type { Deps } from '../../runtime'
-import { createOnce, keyUsedElsewhere, saveTransition } from '../persist'
-import { accessMessage } from './access'
+import { act } from '../act'
+import { createOnce, keyUsedElsewhere } from '../persist'
+import { countCreate, probeSubject } from '../rateLimit'
+import { CHECKIN_COMMANDS, DocumentActive, NO_BUILDING } from './commands'
+import { documentAlerts } from './alerts'
 import { isManager } from './buildings'
 import { isVault, openSecret, vaultOf } from './secrets'
 import { Buildings, casePages, pl, registrationView } from './views'
 
-const NOT_FOUND = '登记不存在或无权查看'
-const NO_BUILDING = '楼栋不存在，请重新扫描楼栋二维码'
-const LIVE: readonly string[] = ['pending', 'active']
-
-/** Rolls the check-in's transaction back: the document is pending or active elsewhere. */
-class DocumentLive extends Error {}
-
-/** When a stay ends its document is free again, and its claim (a keyed hash) goes. */
-async function releaseDocument(tx: Tx, caseId: string): Promise<void> {
-  const s = await tx.getSecret(caseId)
-  if (s?.docHmac) await tx.releaseLiveDocument(s.docHmac, caseId)
-}
 
 function firstFailure(details: Record<string, string>): Failure {
   return fail('VALIDATION', Object.values(details)[0]!, details)
@@ -87,24 +76,16 @@ export async function checkIn(d: Deps, actor: Actor, input: CheckInInput) {
       consent: { version: input.consent.version, at: now.toISOString() },
     },
   })
-  let made: Awaited<ReturnType<typeof createOnce>>
-  try {
-    made = await createOnce(d, actor, input.idempotencyKey, c, event, {
-      limit: 'rental.checkIn',
-      also: async (tx) => {
-        // One live registration per document: checked and claimed in this transaction, so two
-        // check-ins of one document at once cannot both pass.
-        const holder = await tx.liveDocumentHolder(docHmac)
-        const other = holder && holder !== c.id ? await tx.getCase(holder) : null
-        if (other && LIVE.includes(other.status)) throw new DocumentLive()
-        await tx.setLiveDocumentHolder(docHmac, c.id)
-        await tx.putSecret({ caseId: c.id, buildingId: b.id, docCipher: vault.seal(doc, c.id), phoneCipher: vault.seal(phone, c.id), docHmac, purgedAt: null })
-      },
-    })
-  } catch (e) {
-    if (!(e instanceof DocumentLive)) throw e
-    return fail('VALIDATION', '该证件已有待确认或在住的登记，请先办理退租注销；如有疑问请联系楼栋长', { docNumber: '已有待确认或在住的登记' })
-  }
+  // Counted against the WeChat identity (a new account on it does not reset the count), after the
+  // idempotency claim (a retry of an accepted check-in is never refused), and never rolled back by
+  // anything about the number: every accepted attempt counts the same.
+  const subject = await probeSubject(d, actor)
+  const made = await createOnce(d, actor, input.idempotencyKey, c, event, {
+    also: async (tx) => {
+      await countCreate(d, tx, subject, 'rental.checkIn')
+      await tx.putSecret({ caseId: c.id, buildingId: b.id, docCipher: vault.seal(doc, c.id), phoneCipher: vault.seal(phone, c.id), docHmac, purgedAt: null })
+    },
+  })
   if ('ok' in made) return made
   const own = made.replayed ? openSecret(vault, await d.store.getSecret(made.case.id)).phone : phone
   return { ok: true as const, registration: await viewFor(d, made.case, buildings, own), replayed: made.replayed }
@@ -121,20 +102,6 @@ export async function mine(d: Deps, actor: Actor) {
   return { ok: true as const, registrations }
 }
 
-/** The registration if the caller is its tenant or its building's manager; others learn nothing. */
-async function ownCase(d: Deps, actor: Actor, id: string): Promise<Case | null> {
-  const c = await d.store.getCase(id)
-  if (!c || c.kind !== 'checkin') return null
-  return c.creatorId === actor.userId || (c.assigneeId === actor.userId && isManager(actor)) ? c : null
-}
-
-async function move(d: Deps, actor: Actor, c: Case, action: string, opts: { version: number; note?: string; params?: Record<string, unknown> }, also?: (tx: Tx, next: Case) => Promise<void>) {
-  const out = transition(CHECKIN, await d.orgTree(), c, { actor, action, now: d.clock.now(), eventId: d.newId(), expectedVersion: opts.version, note: opts.note, params: opts.params })
-  if (!out.ok) return out
-  const refused = await saveTransition(d, c, out.case, out.event, also ? (tx) => also(tx, out.case) : undefined)
-  return refused ?? { ok: true as const, case: out.case }
-}
-
 async function answer(d: Deps, c: Case) {
   const vault = vaultOf(d)
   if (!isVault(vault)) return vault
@@ -145,50 +112,25 @@ async function answer(d: Deps, c: Case) {
 export async function update(d: Deps, actor: Actor, input: { id: string; version: number; phone?: string; leaseEnd?: string }) {
   const vault = vaultOf(d)
   if (!isVault(vault)) return vault
-  const c = await ownCase(d, actor, input.id)
-  if (!c) return fail('NOT_FOUND', NOT_FOUND)
-  let phone: string | undefined
-  if (input.phone !== undefined) {
-    const p = validateMobile(input.phone)
-    if (!p.ok) return fail('VALIDATION', p.message, { phone: p.message })
-    phone = p.value
-  }
-  const b = await d.store.getBuilding(pl(c).buildingId)
-  if (!b) return fail('NOT_FOUND', NO_BUILDING)
-  const moved = await move(d, actor, c, 'update', { version: input.version, params: { leaseEnd: input.leaseEnd, phoneChanged: phone !== undefined } }, async (tx, next) => {
-    // A confirmed stay's door access follows its lease: a new end is granted again until then.
-    if (input.leaseEnd !== undefined && input.leaseEnd !== pl(c).leaseEnd && next.status === 'active') await tx.enqueue(accessMessage(d, next, b, 'grant'))
-    if (phone === undefined) return
-    const s = await tx.getSecret(c.id)
-    if (s && s.purgedAt === null) await tx.putSecret({ ...s, phoneCipher: vault.seal(phone, c.id) })
-  })
+  const moved = await act(d, actor, CHECKIN_COMMANDS, { ...input, action: 'update' })
   return moved.ok ? answer(d, moved.case) : moved
 }
 
 /** 人走注销 by the tenant or the manager; a confirmed stay's door access is revoked with it. */
 export async function checkOut(d: Deps, actor: Actor, input: { id: string; version: number; note?: string }) {
-  const c = await ownCase(d, actor, input.id)
-  if (!c) return fail('NOT_FOUND', NOT_FOUND)
-  const b = await d.store.getBuilding(pl(c).buildingId)
-  if (!b) return fail('NOT_FOUND', NO_BUILDING)
-  const wasActive = c.status === 'active'
-  const moved = await move(d, actor, c, 'check_out', { version: input.version, note: input.note }, async (tx, next) => {
-    if (wasActive) await tx.enqueue(accessMessage(d, next, b, 'revoke'))
-    await releaseDocument(tx, c.id)
-  })
+  const moved = await act(d, actor, CHECKIN_COMMANDS, { id: input.id, version: input.version, note: input.note, action: 'check_out' })
   return moved.ok ? answer(d, moved.case) : moved
 }
 
 /** The building manager confirms (人来登记 → 在住, door access granted) or refuses with a reason. */
 export async function decide(d: Deps, actor: Actor, input: { id: string; version: number; approve: boolean; reason?: string }) {
-  const c = await ownCase(d, actor, input.id)
-  if (!c || c.assigneeId !== actor.userId) return fail('NOT_FOUND', NOT_FOUND)
-  const b = await d.store.getBuilding(pl(c).buildingId)
-  if (!b) return fail('NOT_FOUND', NO_BUILDING)
-  const moved = input.approve
-    ? await move(d, actor, c, 'confirm', { version: input.version, note: input.reason }, async (tx, next) => tx.enqueue(accessMessage(d, next, b, 'grant')))
-    : await move(d, actor, c, 'refuse', { version: input.version, note: input.reason }, (tx) => releaseDocument(tx, c.id))
-  return moved.ok ? answer(d, moved.case) : moved
+  try {
+    const moved = await act(d, actor, CHECKIN_COMMANDS, { id: input.id, version: input.version, note: input.reason, action: input.approve ? 'confirm' : 'refuse' })
+    return moved.ok ? answer(d, moved.case) : moved
+  } catch (e) {
+    if (!(e instanceof DocumentActive)) throw e
+    return fail('VALIDATION', '该证件号已有在住登记，不能重复确认；请核实身份后驳回并填写原因', { id: '该证件号已有在住登记' })
+  }
 }
 
 /** A manager's registrations of one building (人在管理), full phones, masked identity numbers. */
@@ -203,7 +145,11 @@ export async function registrations(d: Deps, actor: Actor, input: { buildingId: 
   for await (const page of casePages(d, { kind: 'checkin', assigneeId: b.managerId, statuses: input.statuses?.length ? input.statuses : undefined, order: 'newest' }, 50)) {
     for (const c of page) {
       if (pl(c).buildingId !== b.id) continue
-      out.push(registrationView(tree, c, b, openSecret(vault, await d.store.getSecret(c.id)).phone))
+      const secret = await d.store.getSecret(c.id)
+      const view = registrationView(tree, c, b, openSecret(vault, secret).phone)
+      // The manager reviews a pending registration knowing of a conflict on its document.
+      if (c.status === 'pending') view.alerts = await documentAlerts(d, c, secret)
+      out.push(view)
     }
   }
   return { ok: true as const, registrations: out }

@@ -158,8 +158,8 @@ export const CHECKIN = defineKind<CheckinPayload, CheckinStatus, CheckinAction>(
   eventLabels: { check_in: '登记' },
   terminalStatuses: ['purged'],
   actions: ACTIONS,
-  // The building's manager is the registration's assignee.
-  scope: { manager: (c) => c.assigneeId },
+  // The building's manager is the registration's assignee; the area police keep the register.
+  scope: { manager: (c) => c.assigneeId, police: () => 'area' },
 })
 
 export interface NewCheckin {
@@ -194,6 +194,6 @@ export function openCheckin(r: NewCheckin) {
   }
   return {
     case: c,
-    event: { id: r.eventId, caseId: r.id, actorId: r.creatorId, actorRole: 'applicant' as const, action: 'check_in', fromStatus: null, toStatus: c.status, note: null, attachments: [], at },
+    event: { id: r.eventId, caseId: r.id, actorId: r.creatorId, actorRole: 'applicant' as const, action: 'check_in', fromStatus: null, toStatus: c.status, note: null, attachments: [], at, visibility: 'internal' as const },
   }
 }

@@ -322,6 +322,8 @@ export const MEDIATION = defineKind<MediationPayload, MediationStatus, Mediation
     committee: (c) => c.payload.committee,
     respondents: (c) => (Array.isArray(c.payload.respondentIds) ? c.payload.respondentIds.filter((x): x is string => typeof x === 'string') : []),
     partiesRead: true,
+    // 警调对接: a case its mediator ended with a referral to the police.
+    police: (c) => (c.payload.referral?.type === 'police' ? 'referral' : null),
   },
   // Which version the party would confirm, so a dry run tells "already confirmed" from "stale".
   probe: (c) => ({ agreementVersion: c.payload.agreement?.version }),
@@ -367,7 +369,7 @@ export function openMediation(m: NewMediation): { case: Case; event: TimelineEve
     slaDeadline: null,
     version: 1,
   }
-  const event: TimelineEvent = { id: m.eventId, caseId: m.id, actorId: m.creatorId, actorRole: 'applicant', action: 'apply', fromStatus: null, toStatus: c.status, note: null, attachments: [...m.payload.evidence], at }
+  const event: TimelineEvent = { id: m.eventId, caseId: m.id, actorId: m.creatorId, actorRole: 'applicant', action: 'apply', fromStatus: null, toStatus: c.status, note: null, attachments: [...m.payload.evidence], at, visibility: 'internal' }
   return { case: c, event }
 }
 
@@ -388,6 +390,6 @@ export function joinCase(c: Case, userId: string, secret: string, now: Date, eve
   return {
     ok: true,
     case: next,
-    event: { id: eventId, caseId: c.id, actorId: userId, actorRole: 'respondent', action: 'join', fromStatus: c.status, toStatus: c.status, note: null, attachments: [], at },
+    event: { id: eventId, caseId: c.id, actorId: userId, actorRole: 'respondent', action: 'join', fromStatus: c.status, toStatus: c.status, note: null, attachments: [], at, visibility: 'internal' as const },
   }
 }

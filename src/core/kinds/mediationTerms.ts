@@ -17,12 +17,14 @@ export const DISPUTE_TYPE_LABELS: Record<DisputeType, string> = {
   other: '其他纠纷',
 }
 
-export const REFERRALS = ['court', 'arbitration', 'administrative'] as const
+export const REFERRALS = ['court', 'arbitration', 'administrative', 'police'] as const
 export type Referral = (typeof REFERRALS)[number]
 export const REFERRAL_LABELS: Record<Referral, string> = {
   court: '诉调对接（法院）',
   arbitration: '仲裁',
   administrative: '行政部门处理',
+  // 警调对接: the case is then readable by the police of its area (its kind's scope rule).
+  police: '警调对接（派出所）',
 }
 
 export interface Party {

@@ -7,6 +7,51 @@ export interface ReportLocation extends GeoPoint {
   address: string
 }
 
+/** 待审核 已公开 已隐藏 已编辑: where a piece of a report stands before the public may see it. */
+export type ModerationState = 'pending' | 'published' | 'hidden' | 'edited'
+export type PhotoModerationState = 'pending' | 'published' | 'hidden'
+
+export const MODERATION_LABELS: Record<ModerationState, string> = {
+  pending: '待审核',
+  published: '已公开',
+  hidden: '已隐藏',
+  edited: '已编辑',
+}
+
+export interface ReportModeration {
+  /** 'edited': the public sees publicDescription; payload.description keeps the original for staff. */
+  description: ModerationState
+  /** The redacted text shown to the public when description is 'edited'. */
+  publicDescription?: string
+  /** By file id; a photo missing here is pending. */
+  photos: Record<string, PhotoModerationState>
+  /** The whole report is hidden from the public view. */
+  hidden: boolean
+  /** File id → content-security trace id while an asynchronous image check runs. */
+  checking?: Record<string, string>
+}
+
+/**
+ * The moderation of a report as it stands; reports stored before moderation existed (no field)
+ * read as all pending and not hidden, so nothing old becomes public by default.
+ */
+export function moderationOf(p: { photos?: readonly string[]; moderation?: ReportModeration }): ReportModeration {
+  const m = p.moderation
+  const photos: Record<string, PhotoModerationState> = {}
+  for (const id of p.photos ?? []) {
+    const s = m?.photos && Object.prototype.hasOwnProperty.call(m.photos, id) ? m.photos[id] : undefined
+    photos[id] = s === 'published' || s === 'hidden' ? s : 'pending'
+  }
+  const description = m && Object.prototype.hasOwnProperty.call(MODERATION_LABELS, m.description) ? m.description : 'pending'
+  return {
+    description,
+    ...(m?.publicDescription !== undefined ? { publicDescription: m.publicDescription } : {}),
+    photos,
+    hidden: m?.hidden === true,
+    ...(m?.checking ? { checking: { ...m.checking } } : {}),
+  }
+}
+
 /**
  * A type alias, not an interface: aliases get an implicit index signature, so a `ReportCase`
  * is assignable to the generic `Case` that `transition` and the store take.
@@ -28,6 +73,8 @@ export type ReportPayload = {
   consult?: boolean
   /** Set by the SLA timer when the deadline passed; escalation clears it. */
   overdueSince?: string
+  /** What of it the public may see; absent (stored before moderation) means all pending. */
+  moderation?: ReportModeration
 }
 
 export type ReportCase = Case<ReportPayload>
@@ -243,6 +290,7 @@ export function openReport(r: NewReport) {
       note: null,
       attachments: [...r.payload.photos],
       at,
+      visibility: 'internal' as const,
     },
   }
 }
