@@ -218,6 +218,7 @@ const MODELS: Record<string, Record<string, Model>> = {
       targetCaseId: S(caseId, true),
       rating: N(fc.integer({ min: 1, max: 5 }), true),
       comment: S(text(0, 300), true),
+      noteVisibility: S(fc.constantFrom('public', 'internal'), true),
     },
     bulkAssign: { ids: A(fc.array(caseId, { minLength: 1, maxLength: 5 })), assigneeId: S(fc.constantFrom(...USERS), true), department: S(fc.constantFrom(...departments), true) },
     proxySubmit: { ...submitReport, proxy: O(fc.record({ name: fc.oneof(fc.constantFrom('黄伟明', '王阿姨'), text(1, 20)), phone })) },
