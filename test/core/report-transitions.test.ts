@@ -353,7 +353,7 @@ describe('who may do what (pinned from the domain page)', () => {
   const rolesFor = (action: string) => [...new Set(REPORT.rules.filter((r) => r.action === action).flatMap((r) => r.roles))].sort()
   const fromFor = (action: string) => [...new Set(REPORT.rules.filter((r) => r.action === action).flatMap((r) => r.from))].sort()
 
-  it.each([
+  it.each<[string, string[], string[]]>([
     ['accept', ['department', 'dispatcher', 'grid_worker'], ['submitted']],
     ['assign', ['dispatcher'], ['accepted', 'assigned', 'in_progress', 'submitted']],
     ['start', ['department', 'grid_worker'], ['accepted', 'assigned']],
@@ -365,8 +365,8 @@ describe('who may do what (pinned from the domain page)', () => {
     ['merge', ['dispatcher'], ['accepted', 'submitted']],
     ['escalate', ['dispatcher', 'grid_worker', 'system'], ['accepted', 'assigned', 'in_progress', 'submitted']],
     ['mark_overdue', ['system'], ['accepted', 'assigned', 'in_progress', 'submitted']],
-    ...['publish_description', 'hide_description', 'redact_description', 'publish_photo', 'hide_photo', 'hide_report', 'unhide_report'].map((a) => [a, ['dispatcher', 'grid_worker'], [...STATUSES].sort()] as const),
-    ...['photo_check_pass', 'photo_check_risky', 'photo_check_review'].map((a) => [a, ['system'], [...STATUSES].sort()] as const),
+    ...['publish_description', 'hide_description', 'redact_description', 'publish_photo', 'hide_photo', 'hide_report', 'unhide_report'].map((a): [string, string[], string[]] => [a, ['dispatcher', 'grid_worker'], [...STATUSES].sort()]),
+    ...['photo_check_pass', 'photo_check_risky', 'photo_check_review'].map((a): [string, string[], string[]] => [a, ['system'], [...STATUSES].sort()]),
   ])('%s: roles %j from %j', (action, roles, from) => {
     expect(rolesFor(action)).toEqual(roles)
     expect(fromFor(action)).toEqual(from)
