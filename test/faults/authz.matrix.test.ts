@@ -32,6 +32,7 @@ import type { Building } from '../../backend/rentalPorts'
 import { seedDemo } from '../../backend/seed/seed'
 import type { Case } from '../../src/core/case'
 import { KINDS } from '../../src/core/kinds'
+import { MODERATION_ACTIONS } from '../../src/core/kinds/report'
 import type { KindDefinition } from '../../src/core/transition'
 import { OrgTree } from '../../src/core/org'
 import { ROLES, type Actor, type Role } from '../../src/core/roles'
@@ -136,6 +137,9 @@ const REPORT_SETUP: Record<string, { status: string; params?: (actor: string, ta
   merge: { status: 'submitted' },
   escalate: { status: 'accepted', params: () => ({ note: '需要上级协调' }) },
   mark_overdue: { status: 'accepted' },
+  // Moderation rows through cases.act: the table's scope refuses outsiders, the guard refuses the
+  // rest (they go through cases.moderate, whose cells are below).
+  ...Object.fromEntries([...MODERATION_ACTIONS].map((a) => [a, { status: 'accepted', params: () => ({ note: '审核' }) }])),
 }
 
 const MEDIATION_SETUP: Record<string, { status: string; params?: () => Record<string, unknown> }> = {
@@ -528,6 +532,7 @@ const POLICY: Record<string, Record<string, Policy>> = {
     exportCsv: onlyRoles(STAFF, () => ({}), (a, u) => [...knownCases.values()].filter((c) => c.kind === 'report' && a.csv.includes(c.id) && !canRead(tree, actors[u]!, c)).map((c) => c.id)),
     stats: onlyRoles(STAFF),
     assignees: onlyRoles(CENTRE),
+    moderationQueue: onlyRoles(['grid_worker', 'dispatcher'], () => ({ limit: 50 }), (a, u) => unreadableReports(a.items.map((i: { case: { id: string } }) => i.case.id), u, knownCases)),
     proxySubmit: onlyRoles(['grid_worker'], () => ({ ...reportInput(), proxy: { name: '王阿姨', phone: '13700000000' } })),
   },
   inbox: {
@@ -628,7 +633,7 @@ const POLICY: Record<string, Record<string, Policy>> = {
 /** Actions whose cells come from the transition tables and scope rules, not from POLICY. */
 const CASE_ACTIONS: Record<string, string[]> = {
   reports: ['get', 'follow', 'confirm', 'reopen'],
-  cases: ['get', 'act', 'bulkAssign'],
+  cases: ['get', 'act', 'bulkAssign', 'moderate'],
   mediation: ['get', 'act', 'messages', 'send'],
   rental: ['decide', 'update', 'checkOut'],
 }
@@ -754,6 +759,26 @@ describe('authorisation matrix', () => {
         await cell(`${role} reports.follow on ${t}`, 'reports', true, () => call('reports', 'follow', { id: f.id }, userId))
       }
     }
+  it('moderation: roles × cases.moderate × targets follow the moderation rows and scope; each authorised move is audited once', async () => {
+    for (const role of ROLES) {
+      const userId = ACTORS[role]
+      for (const t of TARGETS) {
+        const c = await placeReport(store, creatorFor(userId, t), t, 'accepted')
+        const label = `${role} cases.moderate hide on ${t}`
+        const allowed = anchored(role, t, moveAllowed(REPORT, actors[userId]!, c, 'hide_report'), label)
+        const before = auditRowsOf(c.id)
+        await cell(label, 'cases', allowed, () => call('cases', 'moderate', { id: c.id, version: c.version, target: 'report', decision: 'hide', reason: '涉及隐私' }, userId))
+        const rows = auditRowsOf(c.id) - before
+        if (rows !== (allowed ? 1 : 0)) tally.failures.push(`${label}: ${rows} audit rows (expected ${allowed ? 1 : 0})`)
+        // Publishing asks WeChat first: only after the table allowed it (refused here for want of an OPENID).
+        const p = await placeReport(store, creatorFor(userId, t), t, 'closed')
+        await cell(`${role} cases.moderate publish on ${t}`, 'cases', moveAllowed(REPORT, actors[userId]!, p, 'publish_description'), () =>
+          call('cases', 'moderate', { id: p.id, version: p.version, target: 'description', decision: 'publish' }, userId),
+        )
+      }
+    }
+  }, 120_000)
+
   }, 120_000)
 
   it('report public view: a follower who may not read a case gets only its public fields; sensitive and 找网格员 cases have none; a follow widens no staff read', async () => {
