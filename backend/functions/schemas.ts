@@ -196,3 +196,17 @@ export const publishAnnouncement = z
   .strict()
 
 export const announcementId = z.object({ id }).strict()
+
+export const moderationQueue = z.object({ before: id.optional(), limit: z.number().int().min(1).max(50).optional() }).strict()
+
+export const moderate = z
+  .object({
+    id,
+    version,
+    target: z.enum(['description', 'photo', 'report'], { errorMap: () => ({ message: '请选择审核描述、照片或整个事项' }) }),
+    fileId: id.optional(),
+    decision: z.enum(['publish', 'hide', 'redact', 'unhide'], { errorMap: () => ({ message: '请选择公开、隐藏、编辑或取消隐藏' }) }),
+    text: z.string().trim().min(1, '请填写编辑后的描述').max(500, '描述最多 500 个字').optional(),
+    reason: z.string().trim().max(200, '原因最多 200 个字').optional(),
+  })
+  .strict()

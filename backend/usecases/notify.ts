@@ -12,6 +12,8 @@ import type { ReportPayload } from '../../src/core/kinds/report'
 import { isTerminal } from '../../src/core/transition'
 import { categoryName } from '../config/district'
 import { describeCheckin, checkinRecipients } from './rental/notices'
+import { MODERATION_ACTIONS } from '../../src/core/kinds/report'
+import { deliverModerationNotice } from './moderation/notice'
 
 export const CASE_MESSAGE = 'case.message'
 import { GRID_ANNOUNCEMENT, GRID_QR_EXPIRING, GRID_REMIND } from './grid/staff'
@@ -180,6 +182,8 @@ async function deliverCaseEvent(d: Deps, msg: OutboxMessage): Promise<void> {
   const e = msg.payload as unknown as CaseEventPayload
   const c = await d.store.getCase(e.caseId)
   if (!c) return
+  // Moderation is told to the reporter alone, in its own words (or to nobody).
+  if (c.kind === 'report' && MODERATION_ACTIONS.has(e.action)) return deliverModerationNotice(d, c, e.eventId, msg)
   const followers = await followersToTell(d, c, e)
   const users = await recipients(d, c, e, followers)
   // A check-in is no 事项 the inbox can open (its link leads to the case detail page).

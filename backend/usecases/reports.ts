@@ -3,8 +3,8 @@ import { centroid, distanceMetres, gridAt, type GeoPoint } from '../../src/core/
 import { openReport } from '../../src/core/kinds/report'
 import type { OrgTree, OrgUnit } from '../../src/core/org'
 import { fail } from '../../src/core/outcome'
-import type { Actor } from '../../src/core/roles'
-import { canRead } from '../../src/core/scope'
+import { ROLES, type Actor } from '../../src/core/roles'
+import { actingRole, canRead } from '../../src/core/scope'
 import { isSensitiveCategory, leafCategory } from '../config/district'
 import type { Deps } from '../runtime'
 import { caseView, summaryOf, timelineViews } from './views'
@@ -113,6 +113,7 @@ export async function mine(d: Deps, actor: Actor, input: ApiIn<'reports.mine'>) 
 }
 
 const NOT_FOUND = '事项不存在或无权查看'
+const STAFF_READERS = ROLES.filter((r) => r !== 'resident' && r !== 'tenant')
 
 /**
  * The reporter gets their own case in full (notes only when public or their own); staff in scope
@@ -123,9 +124,11 @@ export async function get(d: Deps, actor: Actor, input: ApiIn<'reports.get'>) {
   const tree = await d.orgTree()
   const c = await d.store.getCase(input.id)
   if (!c || c.kind !== 'report') return fail('NOT_FOUND', NOT_FOUND)
-  if (c.creatorId === actor.userId || canRead(tree, actor, c)) {
+  if (canRead(tree, actor, c)) {
     const events = await d.store.timeline(c.id)
-    const audience = c.creatorId === actor.userId ? 'reporter' : 'full'
+    // Read as staff only through a staff grant covering the case; through the resident's own, as the reporter.
+    const asStaff = actingRole(tree, actor, c, STAFF_READERS) !== undefined
+    const audience = asStaff ? 'full' : 'reporter'
     return { ok: true as const, view: 'full' as const, case: await caseView(d, tree, c), timeline: await timelineViews(d, actor, c, events, audience) }
   }
   if (hasPublicView(d, c) && (await d.store.followers(c.id)).includes(actor.userId)) {

@@ -199,6 +199,45 @@ export interface StaffCaseSummary extends CaseSummary {
   anonymous: boolean
 }
 
+/** What a moderator decides about one piece of a report (内容审核). */
+export type ModerationTarget = 'description' | 'photo' | 'report'
+export type ModerationDecision = 'publish' | 'hide' | 'redact' | 'unhide'
+
+/**
+ * description: publish | hide | redact (with `text`, the version the public reads);
+ * photo (with `fileId`): publish | hide; report: hide | unhide. `reason` is required for hide and
+ * redact (a photo's quick reasons: 人脸 / 车牌 / 其他) and goes to the timeline, the audit and the
+ * reporter's notice. Publishing passes WeChat content security first: text at once (refused
+ * unless it passes), a photo asynchronously (it stays 待审核 with `checking` until the verdict).
+ */
+export interface ModerateInput {
+  id: string
+  version: number
+  target: ModerationTarget
+  fileId?: string
+  decision: ModerationDecision
+  text?: string
+  reason?: string
+}
+
+export interface ModerationPhotoView extends PhotoView {
+  state: 'pending' | 'published' | 'hidden'
+  stateLabel: string
+  /** A content-security check of this photo is under way (it becomes 已公开 or 已隐藏 by itself). */
+  checking: boolean
+}
+
+/** One report in the moderation queue, as staff in scope see it. */
+export interface ModerationItemView {
+  case: StaffCaseSummary
+  version: number
+  /** The original text (staff only) and where it stands with the public. */
+  description: { text: string; state: ModerationStateView; stateLabel: string; publicText: string | null }
+  photos: ModerationPhotoView[]
+  /** The whole report is hidden from the public view. */
+  hidden: boolean
+}
+
 export interface QueueFilter {
   statuses?: string[]
   category?: string
@@ -487,6 +526,13 @@ export interface ApiMap extends RentalApi, AdminApi {
   'cases.stats': { in: QueueFilter; out: { stats: StatsView } }
   /** CSV (UTF-8 with BOM, for Excel) of the filtered queue, at most 10 000 rows. */
   'cases.exportCsv': { in: QueueFilter; out: { filename: string; csv: string; rows: number } }
+  /**
+   * Reports in the caller's scope (street dispatcher: the street; grid worker: own grids) whose
+   * description or photos are still 待审核, newest first. Sensitive, 找网格员 and hidden reports
+   * have no public view and are not listed.
+   */
+  'cases.moderationQueue': { in: { before?: string; limit?: number }; out: { items: ModerationItemView[]; next: string | null } }
+  'cases.moderate': { in: ModerateInput; out: { item: ModerationItemView } }
   'inbox.list': { in: { before?: string; limit?: number }; out: { items: InboxItemView[]; next: string | null; unread: number } }
   'inbox.markRead': { in: { ids?: string[]; all?: boolean }; out: { unread: number } }
   /** Subscribe-message template ids to ask consent for, from configuration (empty when none). */

@@ -444,6 +444,13 @@ export class SqliteStore implements Store {
       return row ? rowToCase(row) : null
     })
   }
+  claimedCase(creatorId: string, key: string): Promise<string | null> {
+    return this.read('claimedCase', (s) => {
+      const row = s.get('SELECT case_id FROM idempotency WHERE creator_id = ? AND key = ?').get(creatorId, key) as { case_id: string } | undefined
+      return row?.case_id ?? null
+    })
+  }
+
 
   // ---- users ----
 
