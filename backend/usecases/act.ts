@@ -1,4 +1,4 @@
-import type { Case, TimelineEvent } from '../../src/core/case'
+import type { Case, TimelineEvent, Visibility } from '../../src/core/case'
 import type { OrgTree } from '../../src/core/org'
 import { fail, isFailure, type Failure } from '../../src/core/outcome'
 import type { Actor } from '../../src/core/roles'
@@ -16,6 +16,8 @@ export interface ActCommand {
   version?: number
   note?: string
   attachments?: string[]
+  /** A staff member's note as a public update (公开回复); internal otherwise. */
+  noteVisibility?: Visibility
 }
 
 /** What a move needs beyond the table, found with the store and configuration. */
@@ -48,6 +50,8 @@ export interface KindCommands<A extends string, I extends ActCommand> {
   otherwise?: Prepare<I>
   /** Whether the move carries photos; they must be the caller's own uploads. */
   attachments?: boolean
+  /** Whether staff may publish the move's note (the table still decides which roles may). */
+  publicNotes?: boolean
 }
 
 export type Acted = { ok: true; before: Case; case: Case; event: TimelineEvent; tree: OrgTree } | Failure
@@ -78,6 +82,7 @@ export async function act<A extends string, I extends ActCommand>(d: Deps, actor
     eventId: d.newId(),
     expectedVersion: input.version,
     params: prepared.params ?? {},
+    ...(kind.publicNotes ? { visibility: input.noteVisibility ?? 'internal' } : {}),
   })
   if (!out.ok) return out
   const also = prepared.also

@@ -1,26 +1,13 @@
-import type { ActionView, StaffCaseSummary, StaffCaseView } from '../../src/contracts/api'
+import type { StaffCaseSummary, StaffCaseView } from '../../src/contracts/api'
 import type { Case } from '../../src/core/case'
-import { escalationTarget, levelOf } from '../../src/core/escalation'
-import { labelOf, transition } from '../../src/core/transition'
-import { MODERATION_ACTIONS, REPORT, type ReportPayload } from '../../src/core/kinds/report'
+import { levelOf } from '../../src/core/escalation'
+import { REPORT, type ReportPayload } from '../../src/core/kinds/report'
 import type { OrgTree } from '../../src/core/org'
 import type { Actor } from '../../src/core/roles'
 import { actingRole } from '../../src/core/scope'
 import { isOverdue } from '../../src/core/sla'
 import type { Deps } from '../runtime'
 import { caseView, summaryOf } from './views'
-
-const PROBE_PARAMS = { slaHours: 1, assigneeId: '-', targetCaseId: '-', toUnitCode: '-', rating: 5 }
-
-const NEEDS: Record<string, ActionView['needs']> = {
-  resolve: ['note', 'attachments'],
-  reject: ['note'],
-  reopen: ['note'],
-  escalate: ['note'],
-  merge: ['target', 'note'],
-  assign: ['assignee'],
-  confirm: ['rating'],
-}
 
 /** Who sees the reporter: the command centre always; handlers only when not anonymous. */
 function mayIdentifyReporter(actor: Actor, tree: OrgTree, c: Case): boolean {
@@ -32,33 +19,6 @@ function mayIdentifyReporter(actor: Actor, tree: OrgTree, c: Case): boolean {
 export function departmentName(d: Deps, code: string | undefined | null): string | null {
   if (!code) return null
   return d.config.departments.find((x) => x.code === code)?.name ?? code
-}
-
-/** The moves the viewer may make now: the table's rows from this status that their role covers. */
-export function actionsFor(tree: OrgTree, actor: Actor, c: Case, now: Date = new Date()): ActionView[] {
-  const seen = new Set<string>()
-  const out: ActionView[] = []
-  for (const r of REPORT.rules) {
-    // Moderation rows go through cases.moderate (content checks, audit), never as a case move.
-    if (seen.has(r.action) || !r.from.includes(c.status) || MODERATION_ACTIONS.has(r.action)) continue
-    const role = actingRole(tree, actor, c, r.roles.filter((x) => x !== 'system'))
-    if (!role) continue
-    if (r.action === 'escalate' && !escalationAllowed(tree, role, c)) continue
-    // A dry run with the inputs a form would collect: moves the table refuses for who or when
-    // (not yet form contents) are not offered.
-    const probe = transition(REPORT, tree, c, { actor, action: r.action, now, eventId: 'probe', note: '-', attachments: ['-'], params: PROBE_PARAMS })
-    if (!probe.ok && (probe.code === 'FORBIDDEN' || probe.code === 'ILLEGAL_TRANSITION')) continue
-    seen.add(r.action)
-    const label = r.action === 'escalate' && role === 'grid_worker' ? '上报街道' : labelOf(REPORT.actionLabels, r.action)
-    out.push({ action: r.action, label, needs: NEEDS[r.action] ?? [] })
-  }
-  return out
-}
-
-/** A grid worker reports up only while the case is still at the grid; nobody goes above the city. */
-export function escalationAllowed(tree: OrgTree, role: string, c: Case): boolean {
-  if (!escalationTarget(tree, c.unitCode)) return false
-  return role !== 'grid_worker' || levelOf(tree, c.unitCode) === 'grid'
 }
 
 export async function staffCaseView(d: Deps, tree: OrgTree, actor: Actor, c: Case): Promise<StaffCaseView> {

@@ -4,7 +4,7 @@
  * Pure, so jest tests it directly (test/app/moderation-logic.test.ts).
  */
 import type { ModerateInput, ModerationItemView, ModerationPhotoView, ModerationView } from '../../contracts/api'
-import { PHOTO_HIDE_REASONS } from '../../core/kinds/report'
+import { PHOTO_HIDE_REASONS } from '../../core/kinds/reportTerms'
 
 export type DescriptionMove = 'publish' | 'hide' | 'redact'
 export type PhotoMove = 'publish' | 'hide' | 'face'

@@ -5,7 +5,7 @@
  */
 import type { ModerationView, PublicCaseView } from '../../contracts/api'
 import { distanceMetres, type GeoPoint } from '../../core/geo'
-import { REPORT } from '../../core/kinds/report'
+import { REPORT_TERMINAL_STATUSES } from '../../core/kinds/reportTerms'
 
 /** The one line above every public view, so nobody takes a missing photo for a missing problem. */
 export const PUBLIC_VIEW_NOTE = '为保护隐私，仅显示已公开的内容'
@@ -54,5 +54,5 @@ export function moderationLines(m: ModerationView | undefined): string[] {
 
 /** A follower of a finished case keeps the public view but hears no more (the server sends nothing). */
 export function followingText(status: string): string {
-  return REPORT.terminalStatuses.includes(status) ? '此事项已结束，不再发送进展通知' : '已关注此事项，办理进展会通过消息通知您'
+  return (REPORT_TERMINAL_STATUSES as readonly string[]).includes(status) ? '此事项已结束，不再发送进展通知' : '已关注此事项，办理进展会通过消息通知您'
 }

@@ -1,6 +1,8 @@
 import { Tag } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
-import { REPORT } from '../../core/kinds/report'
+import { REPORT_STATUS_LABELS } from '../../core/kinds/reportTerms'
+
+const STATUS_LABELS: Record<string, string> = REPORT_STATUS_LABELS
 
 type TagType = 'default' | 'primary' | 'success' | 'warning' | 'danger' | 'info'
 
@@ -20,7 +22,7 @@ export default function StatusTag({ status, label }: { status: string; label?: s
   return (
     <View className='jf-status-tag' data-status={status}>
       <Tag type={TONE[status] ?? 'default'} plain={status === 'closed' || status === 'merged'}>
-        {label || REPORT.statusLabels[status] || status}
+        {label || STATUS_LABELS[status] || status}
       </Tag>
     </View>
   )

@@ -1,5 +1,5 @@
 import type { CaseView, TimelineView } from '../../../contracts/api'
-import { REPORT_CONFIRM_WINDOW_DAYS } from '../../../core/kinds/report'
+import { REPORT_CONFIRM_WINDOW_DAYS } from '../../../core/kinds/reportTerms'
 
 /**
  * The server labels the viewer's own timeline events "我"; the submit event is the reporter's, so

@@ -1,0 +1,118 @@
+import type { Case } from '../case'
+import type { GeoPoint } from '../geo'
+
+/**
+ * The words of a report the app shares with the backend: statuses, the payload and its
+ * moderation. No schema library here, so the mini-program's main package can import it.
+ */
+
+export interface ReportLocation extends GeoPoint {
+  address: string
+}
+
+/** 待审核 已公开 已隐藏 已编辑: where a piece of a report stands before the public may see it. */
+export type ModerationState = 'pending' | 'published' | 'hidden' | 'edited'
+export type PhotoModerationState = 'pending' | 'published' | 'hidden'
+
+export const MODERATION_LABELS: Record<ModerationState, string> = {
+  pending: '待审核',
+  published: '已公开',
+  hidden: '已隐藏',
+  edited: '已编辑',
+}
+
+export interface ReportModeration {
+  /** 'edited': the public sees publicDescription; payload.description keeps the original for staff. */
+  description: ModerationState
+  /** The redacted text shown to the public when description is 'edited'. */
+  publicDescription?: string
+  /** By file id; a photo missing here is pending. */
+  photos: Record<string, PhotoModerationState>
+  /** The whole report is hidden from the public view. */
+  hidden: boolean
+  /** File id → content-security trace id while an asynchronous image check runs. */
+  checking?: Record<string, string>
+}
+
+/**
+ * The moderation of a report as it stands; reports stored before moderation existed (no field)
+ * read as all pending and not hidden, so nothing old becomes public by default.
+ */
+export function moderationOf(p: { photos?: readonly string[]; moderation?: ReportModeration }): ReportModeration {
+  const m = p.moderation
+  const photos: Record<string, PhotoModerationState> = {}
+  for (const id of p.photos ?? []) {
+    const s = m?.photos && Object.prototype.hasOwnProperty.call(m.photos, id) ? m.photos[id] : undefined
+    photos[id] = s === 'published' || s === 'hidden' ? s : 'pending'
+  }
+  const description = m && Object.prototype.hasOwnProperty.call(MODERATION_LABELS, m.description) ? m.description : 'pending'
+  return {
+    description,
+    ...(m?.publicDescription !== undefined ? { publicDescription: m.publicDescription } : {}),
+    photos,
+    hidden: m?.hidden === true,
+    ...(m?.checking ? { checking: { ...m.checking } } : {}),
+  }
+}
+
+/**
+ * A type alias, not an interface: aliases get an implicit index signature, so a `ReportCase`
+ * is assignable to the generic `Case` that `transition` and the store take.
+ */
+export type ReportPayload = {
+  description: string
+  photos: string[]
+  location: ReportLocation
+  anonymous: boolean
+  /** Department code when a department handles the case (城管, 住建 …). */
+  department?: string
+  resolvedAt?: string
+  rating?: number
+  ratingComment?: string
+  mergedInto?: string
+  /** 代办: filed by a grid worker for a resident without a phone. */
+  proxy?: { name: string; phone: string }
+  /** 找网格员: a question to the grid worker rather than a problem on the ground. */
+  consult?: boolean
+  /** Set by the SLA timer when the deadline passed; escalation clears it. */
+  overdueSince?: string
+  /** What of it the public may see; absent (stored before moderation) means all pending. */
+  moderation?: ReportModeration
+}
+
+export type ReportCase = Case<ReportPayload>
+
+export const REPORT_CONFIRM_WINDOW_DAYS = 7
+
+export const REPORT_STATUS_LABELS = {
+  submitted: '已上报',
+  accepted: '已受理',
+  assigned: '已分派',
+  in_progress: '处置中',
+  resolved: '已办结',
+  closed: '已评价',
+  rejected: '不予受理',
+  merged: '已合并',
+} as const
+
+export type ReportStatus = keyof typeof REPORT_STATUS_LABELS
+
+export const REPORT_TERMINAL_STATUSES: readonly ReportStatus[] = ['closed', 'rejected', 'merged']
+
+/** The quick reasons for hiding a photo in one tap. */
+export const PHOTO_HIDE_REASONS = ['人脸', '车牌', '其他'] as const
+
+/** WeChat content security's verdict: publishable, a person should look, not publishable. */
+export type ContentSuggest = 'pass' | 'review' | 'risky'
+
+/**
+ * What the moderation use case hands a moderation row (`params.moderation`): the photo, the
+ * redacted text, the content-security verdict on whatever would become public, the trace id of
+ * an image check. A move without it (e.g. through `cases.act`) is refused: moderation is audited.
+ */
+export interface ModerationParams {
+  fileId?: string
+  text?: string
+  textSuggest?: ContentSuggest
+  traceId?: string
+}
