@@ -24,6 +24,7 @@ import { defaultDistrictConfig } from '../../backend/config/district'
 import type { Store } from '../../backend/ports'
 import { DEMO_STREET, demoUnits } from '../../backend/seed/demoOrg'
 import { seedDemo } from '../../backend/seed/seed'
+import { carriesCaller } from '../../backend/functions/timerMain'
 import { DEMO_BUILDING_CODE, DEMO_BUILDING_ID } from '../../backend/seed/demoBuildings'
 import { TINY_JPEG, GRID1_CODE, GRID1_POINT, idemKey } from '../support/fixtures'
 import { gridAskInput } from '../support/creates'
@@ -672,7 +673,7 @@ describe.each(Object.keys(MODELS))('fuzzing %s', (fn) => {
 
 describe.each(TIMERS)('fuzzing %s', (timer) => {
   it(
-    'answers ok to any event and context (it takes no input)',
+    'answers ok to any event and context without a caller, and refuses every context with one',
     async () => {
       await fc.assert(
         fc.asyncProperty(nasty, fc.oneof(nasty, fc.constant(contexts.grid)), async (event, ctx) => {
@@ -684,7 +685,7 @@ describe.each(TIMERS)('fuzzing %s', (timer) => {
           if (problem) throw new Error(`${timer}: ${problem}\nevent: ${short(event)}`)
           if ((r as { ok: boolean }).ok) st.ok++
           else st.refused[String((r as { code: unknown }).code)] = (st.refused[String((r as { code: unknown }).code)] ?? 0) + 1
-          expect(r).toMatchObject({ ok: true })
+          expect(r).toMatchObject(carriesCaller(ctx) ? { ok: false, code: 'FORBIDDEN' } : { ok: true })
         }),
         fcParams(Math.max(10, Math.ceil(RUNS / 10), MIN_INPUTS)),
       )
