@@ -235,6 +235,16 @@ const MODELS: Record<string, Record<string, Model>> = {
     stats: queueFilter,
     exportCsv: queueFilter,
   },
+    moderationQueue: { before: S(caseId, true), limit: N(fc.integer({ min: 1, max: 50 }), true) },
+    moderate: {
+      id: S(caseId),
+      version: N(version),
+      target: S(fc.constantFrom('description', 'photo', 'report')),
+      fileId: S(fileId, true),
+      decision: S(fc.constantFrom('publish', 'hide', 'redact', 'unhide')),
+      text: S(han(1, 500), true),
+      reason: S(fc.oneof(fc.constantFrom('人脸', '车牌', '其他'), han(1, 200)), true),
+    },
   inbox: {
     list: { before: S(fc.oneof(anyId, text(0, 100)), true), limit: N(fc.integer({ min: 1, max: 100 }), true) },
     markRead: { ids: A(fc.array(fc.oneof(anyId, text(0, 100)), { maxLength: 5 }), true), all: B(true) },
@@ -695,6 +705,44 @@ describe.each(TIMERS)('fuzzing %s', (timer) => {
 })
 
 /** Bugs the fuzzer found, kept as regression tests. A newly found one goes here and into KNOWN_BUGS until fixed. */
+/** The wxa_media_check push reaches the cases function with no action: only a caller-less platform call, only a trace id a report holds. */
+describe('fuzzing the media-check push to cases', () => {
+  const push = fc.record(
+    {
+      MsgType: fc.oneof(fc.constant('event'), nasty),
+      Event: fc.constant('wxa_media_check'),
+      trace_id: fc.oneof(fc.uuid(), fc.string({ maxLength: 200 }), nasty),
+      version: fc.oneof(fc.constant(2), nasty),
+      errcode: fc.oneof(fc.constant(0), fc.integer(), nasty),
+      result: fc.oneof(fc.record({ suggest: fc.oneof(fc.constantFrom('pass', 'risky', 'review'), nasty), label: fc.oneof(fc.integer(), nasty) }), nasty),
+      action: fc.oneof(fc.constantFrom('moderate', 'act', '__proto__'), nasty),
+    },
+    { requiredKeys: ['Event'] },
+  )
+  it(
+    'refuses every context with a caller; without one changes nothing for an unknown trace id; never crashes',
+    async () => {
+      const v0 = dataVersion()
+      await fc.assert(
+        fc.asyncProperty(push, fc.oneof(fc.constant({}), fc.constant(contexts.grid), fc.constant(contexts.resident), nasty), async (event, ctx) => {
+          const st = statsFor('cases')
+          st.inputs++
+          st.calls++
+          const r = (await mains.cases!(JSON.parse(JSON.stringify(event)), ctx)) as Record<string, unknown>
+          const problem = answerProblem(r) ?? protoChanges(protoBefore)
+          if (problem) throw new Error(`cases push: ${problem}\nevent: ${short(event)}`)
+          st.refused[String(r.code)] = (st.refused[String(r.code)] ?? 0) + 1
+          expect(r).toMatchObject(carriesCaller(ctx) ? { ok: false, code: 'FORBIDDEN' } : { ok: false })
+          expect(['FORBIDDEN', 'VALIDATION', 'NOT_FOUND']).toContain(r.code)
+        }),
+        fcParams(Math.max(20, Math.ceil(RUNS / 3))),
+      )
+      expect(dataVersion()).toBe(v0)
+    },
+    TEST_TIMEOUT,
+  )
+})
+
 describe('bugs the fuzzer found (fixed)', () => {
   const submit = (key: string, caller: Caller = 'resident') =>
     mains.reports!({ action: 'submit', data: { idempotencyKey: key, category: 'HJ01', description: '楼下垃圾堆了三天没人清理', photos: [], location: { ...GRID1_POINT, address: '云景路 12 号' }, anonymous: false } }, contexts[caller]) as Promise<Record<string, any>>
