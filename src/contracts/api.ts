@@ -596,6 +596,12 @@ export interface ApiMap extends RentalApi, AdminApi {
     in: { contentBase64: string; contentType: 'image/jpeg' | 'image/png' | 'image/webp' }
     out: { fileId: string }
   }
+  /** Where to upload one photo straight to CloudBase storage, for this caller only, for 10 minutes. */
+  'files.ticket': {
+    in: { contentType: 'image/jpeg' | 'image/png' | 'image/webp' }
+    out: { cloudPath: string; expiresAt: string }
+  }
+  /** Records a direct upload; the file must sit at a ticket's path of this caller, unused and unexpired. */
   'files.register': {
     in: { cloudFileId: string; contentType: 'image/jpeg' | 'image/png' | 'image/webp'; size: number }
     out: { fileId: string }

@@ -637,8 +637,12 @@ const CASE_ACTIONS: Record<string, string[]> = {
   mediation: ['get', 'act', 'messages', 'send'],
   rental: ['decide', 'update', 'checkOut'],
 }
-/** Local mode has no CloudBase storage: register is refused for everyone (VALIDATION), covered by the fuzz suite. */
-const NOT_IN_LOCAL_MODE: Record<string, string[]> = { files: ['register'] }
+/**
+ * Local mode has no CloudBase storage: ticket and register are refused for everyone (VALIDATION; the
+ * cell below and the fuzz suite). On CloudBase a ticket is its caller's alone: every role × every
+ * role in test/cloudbase/files.register.test.ts.
+ */
+const NOT_IN_LOCAL_MODE: Record<string, string[]> = { files: ['register', 'ticket'] }
 
 function declaredActions(fn: string): string[] {
   const src = readFileSync(join(ROOT, 'backend/functions', `${fn}.ts`), 'utf8')
@@ -708,6 +712,15 @@ describe('the matrix covers the deployed surface', () => {
 
   it('has a table for every deployed function (timers take no caller)', () => {
     expect(deployed.sort()).toEqual(Object.keys(POLICY).sort())
+  })
+
+  it('refuses files.ticket and files.register to every role in local mode, writing nothing', async () => {
+    for (const userId of Object.values(ACTORS)) {
+      const v0 = dataVersion()
+      expect([userId, await call('files', 'ticket', { contentType: 'image/jpeg' }, userId)]).toMatchObject([userId, { ok: false, code: 'VALIDATION' }])
+      expect([userId, await call('files', 'register', { cloudFileId: 'cloud://env.bucket/photos/20261206/0123456789abcdef0123456789abcdef.jpg', contentType: 'image/jpeg', size: 100 }, userId)]).toMatchObject([userId, { ok: false, code: 'VALIDATION' }])
+      expect(dataVersion()).toBe(v0)
+    }
   })
 
   it.each(deployed)('every action of %s has a policy or comes from the tables', (fn) => {

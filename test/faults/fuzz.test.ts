@@ -211,6 +211,7 @@ const MODELS: Record<string, Record<string, Model>> = {
   },
   files: {
     upload: { contentBase64: S(fc.oneof(fc.constant(TINY_JPEG.toString('base64')), fc.base64String({ minLength: 4, maxLength: 400 }))), contentType: S(fc.constantFrom('image/jpeg', 'image/png', 'image/webp')) },
+    ticket: { contentType: S(fc.constantFrom('image/jpeg', 'image/png', 'image/webp')) },
     register: { cloudFileId: S(fc.stringMatching(/^cloud:\/\/[\w.\-/]{1,60}$/)), contentType: S(fc.constantFrom('image/jpeg', 'image/png', 'image/webp')), size: N(fc.integer({ min: 1, max: 6_000_000 })) },
   },
   cases: {
@@ -234,7 +235,6 @@ const MODELS: Record<string, Record<string, Model>> = {
     assignees: {},
     stats: queueFilter,
     exportCsv: queueFilter,
-  },
     moderationQueue: { before: S(caseId, true), limit: N(fc.integer({ min: 1, max: 50 }), true) },
     moderate: {
       id: S(caseId),
@@ -245,6 +245,7 @@ const MODELS: Record<string, Record<string, Model>> = {
       text: S(han(1, 500), true),
       reason: S(fc.oneof(fc.constantFrom('人脸', '车牌', '其他'), han(1, 200)), true),
     },
+  },
   inbox: {
     list: { before: S(fc.oneof(anyId, text(0, 100)), true), limit: N(fc.integer({ min: 1, max: 100 }), true) },
     markRead: { ids: A(fc.array(fc.oneof(anyId, text(0, 100)), { maxLength: 5 }), true), all: B(true) },
@@ -704,7 +705,6 @@ describe.each(TIMERS)('fuzzing %s', (timer) => {
   )
 })
 
-/** Bugs the fuzzer found, kept as regression tests. A newly found one goes here and into KNOWN_BUGS until fixed. */
 /** The wxa_media_check push reaches the cases function with no action: only a caller-less platform call, only a trace id a report holds. */
 describe('fuzzing the media-check push to cases', () => {
   const push = fc.record(
@@ -743,6 +743,7 @@ describe('fuzzing the media-check push to cases', () => {
   )
 })
 
+/** Bugs the fuzzer found, kept as regression tests. A newly found one goes here and into KNOWN_BUGS until fixed. */
 describe('bugs the fuzzer found (fixed)', () => {
   const submit = (key: string, caller: Caller = 'resident') =>
     mains.reports!({ action: 'submit', data: { idempotencyKey: key, category: 'HJ01', description: '楼下垃圾堆了三天没人清理', photos: [], location: { ...GRID1_POINT, address: '云景路 12 号' }, anonymous: false } }, contexts[caller]) as Promise<Record<string, any>>

@@ -416,6 +416,21 @@ CREATE UNIQUE INDEX users_by_web_uid ON users (web_uid);
 ALTER TABLE timeline ADD COLUMN visibility TEXT NOT NULL DEFAULT 'internal' CHECK (visibility IN ('public', 'internal'));
 `,
   },
+  {
+    version: 12,
+    name: 'upload tickets',
+    sql: `
+-- Direct uploads to cloud storage (files.ticket → files.register): which caller may register which
+-- path, until when, and whether it has been. The path is kept as its hash only.
+CREATE TABLE upload_tickets (
+  path_hash  TEXT PRIMARY KEY,
+  owner_id   TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  used_at    TEXT
+) STRICT, WITHOUT ROWID;
+CREATE INDEX upload_tickets_by_expiry ON upload_tickets (expires_at);
+`,
+  },
 ]
 
 interface AppliedRow {

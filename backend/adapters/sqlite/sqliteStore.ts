@@ -15,6 +15,7 @@ import type {
   OutboxMessage,
   Store,
   Tx,
+  UploadTicket,
   User,
 } from '../../ports'
 import type { ConfigVersion, Invitation, RedeemRequest } from '../../onboardingPorts'
@@ -560,6 +561,21 @@ export class SqliteStore implements Store {
     return this.read('getFileMeta', (s) => {
       const row = s.get('SELECT * FROM files WHERE id = ?').get(id) as FileRow | undefined
       return row ? rowToFile(row) : null
+    })
+  }
+
+  putUploadTicket(t: UploadTicket): Promise<void> {
+    return this.write('putUploadTicket', (s) => {
+      // Tickets live minutes; those a day past their expiry are dropped as new ones come.
+      s.get('DELETE FROM upload_tickets WHERE expires_at < ?').run(new Date(Date.parse(t.expiresAt) - 86_400_000).toISOString())
+      s.get('INSERT INTO upload_tickets (path_hash, owner_id, expires_at, used_at) VALUES (?, ?, ?, NULL)').run(t.pathHash, t.ownerId, instant(t.expiresAt))
+    })
+  }
+
+  useUploadTicket(pathHash: string, ownerId: string, now: string): Promise<boolean> {
+    return this.write('useUploadTicket', (s) => {
+      const sql = 'UPDATE upload_tickets SET used_at = @now WHERE path_hash = @pathHash AND owner_id = @ownerId AND used_at IS NULL AND expires_at > @now'
+      return s.get(sql).run({ now: instant(now), pathHash, ownerId }).changes === 1
     })
   }
 
