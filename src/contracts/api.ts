@@ -556,7 +556,8 @@ export interface ApiMap extends RentalApi, AdminApi {
   'mediation.send': { in: { id: string; text: string; photos: string[] }; out: { message: MessageView } }
   /** Mediator: own committee's cases (mine = assigned to me); dispatcher: the street's. Deadline order. */
   'mediation.queue': {
-    in: { statuses?: string[]; disputeType?: DisputeTypeCode; mine?: boolean; before?: string; limit?: number }
+    /** `phone`: only cases with a party of that number (a caller phoning the centre). */
+    in: { statuses?: string[]; disputeType?: DisputeTypeCode; mine?: boolean; phone?: string; before?: string; limit?: number }
     out: { cases: MediationSummary[]; next: string | null; total: number }
   }
   'mediation.mediators': { in: { committee?: string }; out: { mediators: Array<{ id: string; name: string; committee: string; committeeName: string; openCases: number }> } }
