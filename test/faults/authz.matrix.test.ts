@@ -759,19 +759,6 @@ describe('authorisation matrix', () => {
     }
   }, 180_000)
 
-  it('report reads: cases.get and reports.get follow canRead; following is open to anyone on an open case', async () => {
-    for (const role of ROLES) {
-      const userId = ACTORS[role]
-      for (const t of TARGETS) {
-        const c = await placeReport(store, creatorFor(userId, t), t, 'accepted')
-        const readable = anchored(role, t, canRead(tree, actors[userId]!, c), `${role} cases.get on ${t}`)
-        await cell(`${role} cases.get on ${t}`, 'cases', readable, () => call('cases', 'get', { id: c.id }, userId))
-        await cell(`${role} reports.get on ${t}`, 'reports', readable, () => call('reports', 'get', { id: c.id }, userId))
-        // Declared: 关注 is how a neighbour follows the same problem; it grants reads of that case only.
-        const f = await placeReport(store, creatorFor(userId, t), t, 'accepted')
-        await cell(`${role} reports.follow on ${t}`, 'reports', true, () => call('reports', 'follow', { id: f.id }, userId))
-      }
-    }
   it('moderation: roles × cases.moderate × targets follow the moderation rows and scope; each authorised move is audited once', async () => {
     for (const role of ROLES) {
       const userId = ACTORS[role]
@@ -792,6 +779,19 @@ describe('authorisation matrix', () => {
     }
   }, 120_000)
 
+  it('report reads: cases.get and reports.get follow canRead; following is open to anyone on an open case', async () => {
+    for (const role of ROLES) {
+      const userId = ACTORS[role]
+      for (const t of TARGETS) {
+        const c = await placeReport(store, creatorFor(userId, t), t, 'accepted')
+        const readable = anchored(role, t, canRead(tree, actors[userId]!, c), `${role} cases.get on ${t}`)
+        await cell(`${role} cases.get on ${t}`, 'cases', readable, () => call('cases', 'get', { id: c.id }, userId))
+        await cell(`${role} reports.get on ${t}`, 'reports', readable, () => call('reports', 'get', { id: c.id }, userId))
+        // Declared: 关注 is how a neighbour follows the same problem; it grants reads of that case only.
+        const f = await placeReport(store, creatorFor(userId, t), t, 'accepted')
+        await cell(`${role} reports.follow on ${t}`, 'reports', true, () => call('reports', 'follow', { id: f.id }, userId))
+      }
+    }
   }, 120_000)
 
   it('report public view: a follower who may not read a case gets only its public fields; sensitive and 找网格员 cases have none; a follow widens no staff read', async () => {
