@@ -441,6 +441,13 @@ export class SqliteStore implements Store {
     })
   }
 
+  claimedCase(creatorId: string, key: string): Promise<string | null> {
+    return this.read('claimedCase', (s) => {
+      const row = s.get('SELECT case_id FROM idempotency WHERE creator_id = ? AND key = ?').get(creatorId, key) as { case_id: string } | undefined
+      return row?.case_id ?? null
+    })
+  }
+
   findCaseByIdempotency(creatorId: string, key: string): Promise<Case | null> {
     return this.read('findCaseByIdempotency', (s) => {
       const row = s.get('SELECT * FROM cases WHERE creator_id = ? AND idempotency_key = ?').get(creatorId, key) as
@@ -449,13 +456,6 @@ export class SqliteStore implements Store {
       return row ? rowToCase(row) : null
     })
   }
-  claimedCase(creatorId: string, key: string): Promise<string | null> {
-    return this.read('claimedCase', (s) => {
-      const row = s.get('SELECT case_id FROM idempotency WHERE creator_id = ? AND key = ?').get(creatorId, key) as { case_id: string } | undefined
-      return row?.case_id ?? null
-    })
-  }
-
 
   // ---- users ----
 
