@@ -104,7 +104,7 @@ const day = fc.date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), 
 const grid = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...gridCodes) }, { weight: 1, arbitrary: fc.stringMatching(/^\d{6,20}$/) })
 const version = fc.integer({ min: 1, max: 8 })
 const statuses = fc.array(fc.constantFrom('submitted', 'accepted', 'assigned', 'in_progress', 'resolved', 'closed', 'rejected', 'merged', 'applied', 'mediating', 'agreed'), { maxLength: 4 })
-const reportActions = fc.oneof(fc.constantFrom('accept', 'assign', 'start', 'resolve', 'confirm', 'reopen', 'auto_close', 'reject', 'merge', 'escalate', 'mark_overdue'), fc.stringMatching(/^[a-z_]{2,32}$/))
+const reportActions = fc.oneof(fc.constantFrom('accept', 'assign', 'start', 'resolve', 'confirm', 'reopen', 'auto_close', 'reject', 'merge', 'escalate', 'mark_overdue', 'note'), fc.stringMatching(/^[a-z_]{2,32}$/))
 const mediationActions = fc.oneof(
   fc.constantFrom('accept', 'apply', 'confirm_agreement', 'consent', 'decline', 'draft_agreement', 'fail', 'invite', 'join', 'mark_judicial', 'mark_overdue', 'rate', 'reassign', 'record_session', 'reject', 'remind', 'schedule'),
   fc.stringMatching(/^[a-z_]{2,32}$/),
