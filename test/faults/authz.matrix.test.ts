@@ -137,6 +137,7 @@ const REPORT_SETUP: Record<string, { status: string; params?: (actor: string, ta
   merge: { status: 'submitted' },
   escalate: { status: 'accepted', params: () => ({ note: '需要上级协调' }) },
   mark_overdue: { status: 'accepted' },
+  note: { status: 'accepted', params: () => ({ note: '已电话联系居民' }) },
   // Moderation rows through cases.act: the table's scope refuses outsiders, the guard refuses the
   // rest (they go through cases.moderate, whose cells are below).
   ...Object.fromEntries([...MODERATION_ACTIONS].map((a) => [a, { status: 'accepted', params: () => ({ note: '审核' }) }])),
@@ -637,8 +638,12 @@ const CASE_ACTIONS: Record<string, string[]> = {
   mediation: ['get', 'act', 'messages', 'send'],
   rental: ['decide', 'update', 'checkOut'],
 }
-/** Local mode has no CloudBase storage: register is refused for everyone (VALIDATION), covered by the fuzz suite. */
-const NOT_IN_LOCAL_MODE: Record<string, string[]> = { files: ['register'] }
+/**
+ * Local mode has no CloudBase storage: ticket and register are refused for everyone (VALIDATION; the
+ * cell below and the fuzz suite). On CloudBase a ticket is its caller's alone: every role × every
+ * role in test/cloudbase/files.register.test.ts.
+ */
+const NOT_IN_LOCAL_MODE: Record<string, string[]> = { files: ['register', 'ticket'] }
 
 function declaredActions(fn: string): string[] {
   const src = readFileSync(join(ROOT, 'backend/functions', `${fn}.ts`), 'utf8')
@@ -710,6 +715,15 @@ describe('the matrix covers the deployed surface', () => {
     expect(deployed.sort()).toEqual(Object.keys(POLICY).sort())
   })
 
+  it('refuses files.ticket and files.register to every role in local mode, writing nothing', async () => {
+    for (const userId of Object.values(ACTORS)) {
+      const v0 = dataVersion()
+      expect([userId, await call('files', 'ticket', { contentType: 'image/jpeg' }, userId)]).toMatchObject([userId, { ok: false, code: 'VALIDATION' }])
+      expect([userId, await call('files', 'register', { cloudFileId: 'cloud://env.bucket/photos/20261206/0123456789abcdef0123456789abcdef.jpg', contentType: 'image/jpeg', size: 100 }, userId)]).toMatchObject([userId, { ok: false, code: 'VALIDATION' }])
+      expect(dataVersion()).toBe(v0)
+    }
+  })
+
   it.each(deployed)('every action of %s has a policy or comes from the tables', (fn) => {
     const covered = [...Object.keys(POLICY[fn] ?? {}), ...(CASE_ACTIONS[fn] ?? []), ...(NOT_IN_LOCAL_MODE[fn] ?? [])].sort()
     expect(covered).toEqual(declaredActions(fn).sort())
@@ -746,19 +760,6 @@ describe('authorisation matrix', () => {
     }
   }, 180_000)
 
-  it('report reads: cases.get and reports.get follow canRead; following is open to anyone on an open case', async () => {
-    for (const role of ROLES) {
-      const userId = ACTORS[role]
-      for (const t of TARGETS) {
-        const c = await placeReport(store, creatorFor(userId, t), t, 'accepted')
-        const readable = anchored(role, t, canRead(tree, actors[userId]!, c), `${role} cases.get on ${t}`)
-        await cell(`${role} cases.get on ${t}`, 'cases', readable, () => call('cases', 'get', { id: c.id }, userId))
-        await cell(`${role} reports.get on ${t}`, 'reports', readable, () => call('reports', 'get', { id: c.id }, userId))
-        // Declared: 关注 is how a neighbour follows the same problem; it grants reads of that case only.
-        const f = await placeReport(store, creatorFor(userId, t), t, 'accepted')
-        await cell(`${role} reports.follow on ${t}`, 'reports', true, () => call('reports', 'follow', { id: f.id }, userId))
-      }
-    }
   it('moderation: roles × cases.moderate × targets follow the moderation rows and scope; each authorised move is audited once', async () => {
     for (const role of ROLES) {
       const userId = ACTORS[role]
@@ -779,6 +780,19 @@ describe('authorisation matrix', () => {
     }
   }, 120_000)
 
+  it('report reads: cases.get and reports.get follow canRead; following is open to anyone on an open case', async () => {
+    for (const role of ROLES) {
+      const userId = ACTORS[role]
+      for (const t of TARGETS) {
+        const c = await placeReport(store, creatorFor(userId, t), t, 'accepted')
+        const readable = anchored(role, t, canRead(tree, actors[userId]!, c), `${role} cases.get on ${t}`)
+        await cell(`${role} cases.get on ${t}`, 'cases', readable, () => call('cases', 'get', { id: c.id }, userId))
+        await cell(`${role} reports.get on ${t}`, 'reports', readable, () => call('reports', 'get', { id: c.id }, userId))
+        // Declared: 关注 is how a neighbour follows the same problem; it grants reads of that case only.
+        const f = await placeReport(store, creatorFor(userId, t), t, 'accepted')
+        await cell(`${role} reports.follow on ${t}`, 'reports', true, () => call('reports', 'follow', { id: f.id }, userId))
+      }
+    }
   }, 120_000)
 
   it('report public view: a follower who may not read a case gets only its public fields; sensitive and 找网格员 cases have none; a follow widens no staff read', async () => {

@@ -200,6 +200,18 @@ const ACTIONS = {
       },
     ],
   }),
+  // A note without a move (内部备注 by default, or a 公开回复 for the reporter and followers).
+  note: action({
+    label: '添加备注',
+    form: [note('备注内容', true, '内部备注默认仅工作人员可见')],
+    rows: [
+      {
+        from: OPEN,
+        roles: ['grid_worker', 'dispatcher', 'department'],
+        check: [gridWorkerStillResponsible, ({ input }) => (input.note?.trim() ? null : fail('VALIDATION', '请填写备注内容', { note: '必填' }))],
+      },
+    ],
+  }),
   ...MODERATION_COMMANDS,
 }
 
