@@ -47,7 +47,7 @@ const STATUSES = Object.keys(MEDIATION.statusLabels)
 const ALL_ROLES: readonly ActorRole[] = [...ROLES, 'system', 'applicant', 'respondent']
 const CASE_ROLES: readonly ActorRole[] = ['system', 'applicant', 'respondent']
 /** Roles the mediation kind's scope rule does not reach on these cases. */
-const MEDIATION_UNREACHED: readonly ActorRole[] = ['department', 'building_manager', 'police']
+const MEDIATION_UNREACHED: readonly ActorRole[] = ['department', 'building_manager']
 
 interface Scenario {
   params?: Record<string, unknown>
@@ -541,8 +541,7 @@ describe.each(MEDIATION.rules.map((r) => [ruleName(r), r] as const))('rule %s', 
     for (const from of rule.from) {
       for (const a of coveringActors(role)) {
         const c = cover(prepared(from, valid, a), a, role)
-        // The mediation kind's scope rule names no department or building manager, and lets the
-        // police in only once a case was referred to them (none of these is).
+        // The mediation kind's scope rule names no department or building manager.
         if (!CASE_ROLES.includes(role)) expect({ role, covers: a.grants.every((g) => grantCovers(tree, g, a, c)) }).toEqual({ role, covers: !MEDIATION_UNREACHED.includes(role) })
         const out = run(c, a, rule.action, valid)
         expect({ from, who: a.userId, code: codeOf(out) }).toEqual({ from, who: a.userId, code: 'FORBIDDEN' })
