@@ -8,8 +8,14 @@ import { transition } from '../../src/core/transition'
 
 const SHEET_FIELDS: ReadonlySet<string> = new Set<ActionView['needs'][number]>(['note', 'attachments', 'assignee', 'target', 'rating'])
 
+/**
+ * `needs` predates `form` and is what the staff sheet reads today: it opens only for a move that
+ * requires one of its fields, and then shows that move's optional ones too (合并说明).
+ */
 function needsOf(form: readonly FormField[]): ActionView['needs'] {
-  return form.map((f) => f.name).filter((n): n is ActionView['needs'][number] => SHEET_FIELDS.has(n))
+  const fields = form.filter((f) => SHEET_FIELDS.has(f.name))
+  if (!fields.some((f) => f.required)) return []
+  return fields.map((f) => f.name as ActionView['needs'][number])
 }
 
 /**

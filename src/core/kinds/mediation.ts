@@ -353,7 +353,7 @@ export function openMediation(m: NewMediation): { case: Case; event: TimelineEve
     ratings: {},
     remindedDays: [],
   }
-  const c: Case = {
+  const c: MediationCase = {
     id: m.id,
     kind: 'mediation',
     status: MEDIATION.initialStatus,
@@ -361,7 +361,7 @@ export function openMediation(m: NewMediation): { case: Case; event: TimelineEve
     gridCode: null,
     assigneeId: null,
     category: m.payload.disputeType,
-    payload: payload as unknown as Record<string, unknown>,
+    payload,
     creatorId: m.creatorId,
     idempotencyKey: m.idempotencyKey,
     createdAt: at,
