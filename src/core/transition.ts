@@ -127,14 +127,3 @@ export function transition(def: KindDefinition, tree: OrgTree, c: Case, input: T
 export function isTerminal(def: KindDefinition, status: string): boolean {
   return def.terminalStatuses.includes(status)
 }
-
-/** Guards checked in order; the first refusal wins. */
-export function all(...guards: Guard[]): Guard {
-  return (ctx) => {
-    for (const g of guards) {
-      const r = g(ctx)
-      if (r) return r
-    }
-    return null
-  }
-}
