@@ -295,7 +295,9 @@ describe('内容审核 in the mini-program', () => {
     await page.tap('.jf-mod-photo-publish')
     await page.waitForText('描述待审核')
     expect(page.text()).not.toContain('1 张照片待审核')
-    expect(page.find('.jf-mod-photo[data-state="published"]')).not.toBeNull()
+    // 已公开: the photo now offers only 隐藏 and the face/plate hide.
+    expect(page.find('.jf-mod-photo-publish')).toBeNull()
+    expect(page.find('.jf-mod-photo-face')).not.toBeNull()
     const sent = mp.calls.filter((c) => c.data.action === 'moderate').map((c) => c.data.data)
     expect(sent).toEqual([{ id: CASE.id, version: 2, target: 'photo', fileId: 'F-1', decision: 'publish' }])
     expectClean(mp)
