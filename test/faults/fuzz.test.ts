@@ -25,6 +25,7 @@ import type { Store } from '../../backend/ports'
 import { DEMO_STREET, demoUnits } from '../../backend/seed/demoOrg'
 import { seedDemo } from '../../backend/seed/seed'
 import { carriesCaller } from '../../backend/functions/timerMain'
+import { carriesNonWechatCaller } from '../../backend/functions/mediaCheckPush'
 import { DEMO_BUILDING_CODE, DEMO_BUILDING_ID } from '../../backend/seed/demoBuildings'
 import { TINY_JPEG, GRID1_CODE, GRID1_POINT, idemKey } from '../support/fixtures'
 import { gridAskInput } from '../support/creates'
@@ -732,7 +733,7 @@ describe('fuzzing the media-check push to cases', () => {
           const problem = answerProblem(r) ?? protoChanges(protoBefore)
           if (problem) throw new Error(`cases push: ${problem}\nevent: ${short(event)}`)
           st.refused[String(r.code)] = (st.refused[String(r.code)] ?? 0) + 1
-          expect(r).toMatchObject(carriesCaller(ctx) ? { ok: false, code: 'FORBIDDEN' } : { ok: false })
+          expect(r).toMatchObject(carriesNonWechatCaller(ctx) ? { ok: false, code: 'FORBIDDEN' } : { ok: false })
           expect(['FORBIDDEN', 'VALIDATION', 'NOT_FOUND']).toContain(r.code)
         }),
         fcParams(Math.max(20, Math.ceil(RUNS / 3))),

@@ -147,7 +147,7 @@ export default function NewReport() {
       <ReportFields
         {...fieldProps}
         descriptionPlaceholder='请描述问题的具体情况，如：时间、现象、影响（至少 5 个字）'
-        anonymousHint='处置人员看不到您的身份'
+        anonymousHint='处置人员和其他居民看不到您的身份，仅综治中心可核实'
       >
         {sensitive && (
           <View className='jf-card jf-sensitive-note' id='jf-sensitive-note'>
