@@ -4,7 +4,7 @@ import { systemClock, type Clock } from '../src/core/clock'
 import { OrgTree } from '../src/core/org'
 import { defaultDistrictConfig, parseDistrictConfig, type DistrictConfig } from './config/district'
 import type { FileMeta, FileStore, Identity, Notifier, Store } from './ports'
-import type { AccessControl } from './rentalPorts'
+import type { AccessControl } from './ports'
 import type { Vault } from './crypto/vault'
 
 /** Everything a use case may touch, chosen once per process from the environment. */

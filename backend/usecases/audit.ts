@@ -1,5 +1,5 @@
 import type { Actor } from '../../src/core/roles'
-import type { AuditEntry } from '../rentalPorts'
+import type { AuditEntry } from '../ports'
 import type { Deps } from '../runtime'
 
 /**

@@ -1,5 +1,5 @@
 import { fail, type Failure } from '../../src/core/outcome'
-import type { RateLimitTx } from '../rateLimitPort'
+import type { RateLimitTx } from '../ports'
 import type { Actor } from '../../src/core/roles'
 import type { Deps } from '../runtime'
 

@@ -2,7 +2,7 @@
  * Store behaviour for onboarding (issue 8): invitations, redeeming them, unit removal and the
  * district configuration versions. Run against every adapter next to the main contract.
  */
-import type { Invitation } from '../../backend/onboardingPorts'
+import type { Invitation } from '../../backend/ports'
 import type { Store } from '../../backend/ports'
 import { openStoreForEachTest } from './openEach'
 import { at, makeUser, type OpenedStore } from './storeContract'

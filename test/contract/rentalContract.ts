@@ -3,7 +3,7 @@
  * append-only audit log), run inside describeStoreContract against every adapter.
  */
 import type { Store } from '../../backend/ports'
-import type { AuditEntry, Building, FireInspection } from '../../backend/rentalPorts'
+import type { AuditEntry, Building, FireInspection } from '../../backend/ports'
 import { at, caseId, makeCase } from './storeContract'
 
 function buildingId(n: number): string {

@@ -2,7 +2,7 @@ import type { ConfigVersionView } from '../../../src/contracts/admin'
 import { fail } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
 import { districtConfigSchema } from '../../config/district'
-import type { ConfigChange } from '../../onboardingPorts'
+import type { ConfigChange } from '../../ports'
 import { markDistrictDataChanged, type Deps } from '../../runtime'
 import { requireDistrictAdmin } from './access'
 

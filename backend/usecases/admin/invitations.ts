@@ -4,7 +4,7 @@ import type { InvitationStatus, InvitationView } from '../../../src/contracts/ad
 import type { OrgTree } from '../../../src/core/org'
 import { fail, isFailure, type Failure } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
-import { redeemedBy, type Invitation, type RedeemRequest } from '../../onboardingPorts'
+import { redeemedBy, type Invitation, type RedeemRequest } from '../../ports'
 import type { User } from '../../ports'
 import type { Deps } from '../../runtime'
 import type { Caller } from '../actor'

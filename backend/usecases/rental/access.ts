@@ -1,7 +1,7 @@
 import type { Case } from '../../../src/core/case'
 import { shanghaiDay } from '../../../src/core/rental'
 import type { OutboxMessage } from '../../ports'
-import type { AccessEvent, Building } from '../../rentalPorts'
+import type { AccessEvent, Building } from '../../ports'
 import type { Deps } from '../../runtime'
 import { pl } from './views'
 

@@ -5,7 +5,7 @@ import { gridAt } from '../../../src/core/geo'
 import { fail } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
 import type { CaseQuery } from '../../ports'
-import type { Building } from '../../rentalPorts'
+import type { Building } from '../../ports'
 import type { Deps } from '../../runtime'
 import { buildingView, casePages, gridsOf, Names, pl, publicView } from './views'
 

@@ -1,6 +1,6 @@
 import { fail } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
-import type { FireInspection } from '../../rentalPorts'
+import type { FireInspection } from '../../ports'
 import type { Deps } from '../../runtime'
 import { submit } from '../reports'
 import { isManager } from './buildings'

@@ -1,6 +1,6 @@
 import { fail, type Failure } from '../../../src/core/outcome'
 import type { Vault } from '../../crypto/vault'
-import type { RegistrationSecret } from '../../rentalPorts'
+import type { RegistrationSecret } from '../../ports'
 import type { Deps } from '../../runtime'
 
 let warned = false

@@ -6,7 +6,7 @@ import { DOC_TYPE_LABELS, inspectionState } from '../../../src/core/rental'
 import { labelOf } from '../../../src/core/transition'
 import { maskPhone } from '../../../src/core/idNumber'
 import type { CaseQuery } from '../../ports'
-import type { Building, FireInspection } from '../../rentalPorts'
+import type { Building, FireInspection } from '../../ports'
 import type { Deps } from '../../runtime'
 import { gridView } from '../reports'
 
