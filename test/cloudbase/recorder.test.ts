@@ -10,7 +10,7 @@ import { caseToDoc } from '../../backend/adapters/cloudbase/cases'
 import { withoutId } from '../../backend/adapters/cloudbase/docs'
 import { CloudbaseStore, claimId } from '../../backend/adapters/cloudbase/store'
 import { StoreUnavailableError } from '../../backend/errors'
-import { at, caseId, makeCase, makeEvent, makeMessage } from '../contract/storeContract'
+import { at, caseId, makeCase, makeEvent, makeMessage } from '../contract/fixtures'
 import { FakeCloudbase, parseEjsonText, type RecordedRequest } from './fakeCloudbase'
 import { sdkApp, quietSdkRuntime } from './sdkApp'
 

@@ -5,7 +5,7 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import { DB_FILE_NAME, openSqliteStore } from '../../backend/adapters/sqlite'
 import { listAnnouncementsSql } from '../../backend/adapters/sqlite/grid'
-import { announcementId } from '../contract/storeContract'
+import { announcementId } from '../contract/fixtures'
 
 let dir: string
 let db: Database.Database
