@@ -26,6 +26,11 @@ export interface Field<T> {
   column?: string
   /** What a row or document without the field reads as (a function for a fresh object each time). */
   default?: unknown
+  /**
+   * The only values of a text field: anything else is stored as the default; read back, it is
+   * the default in SQLite (whose CHECK keeps it out anyway) and a corrupt document in CloudBase.
+   */
+  values?: readonly string[]
   /** Normalises the value before it is stored (both adapters), e.g. keeps only known keys. */
   encode?: (value: never) => unknown
 }
@@ -52,6 +57,7 @@ export function defaultOf<T>(f: Field<T>): unknown {
 /** The value of `f` as it goes to storage, before the adapter's own encoding. */
 export function outgoing<T>(f: Field<T>, x: T): unknown {
   const v = (x as Record<string, unknown>)[f.field]
+  if (f.values && !f.values.includes(v as string)) return defaultOf(f)
   if (v === undefined || v === null) {
     if (v === undefined && hasDefault(f)) return defaultOf(f)
     return null

@@ -55,6 +55,8 @@ export const EVENT_FIELDS: FieldTable<TimelineEvent> = [
   { field: 'note', ...textOrNull },
   { field: 'attachments', kind: 'strings' },
   { field: 'at', kind: at },
+  // Rows and documents written before note visibility existed are internal notes.
+  { field: 'visibility', kind: text, values: ['public', 'internal'], default: 'internal' },
 ]
 
 export const MESSAGE_FIELDS: FieldTable<CaseMessage> = [

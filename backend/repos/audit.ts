@@ -4,8 +4,9 @@ export interface AuditEntry {
   id: string
   actorId: string
   actorRole: string
-  action: 'reveal' | 'export'
-  /** A registration id, or a description of an export ("rental.exportCsv 440111010"). */
+  /** reveal / export of personal data, a search by identity number, an audited read of a case. */
+  action: 'reveal' | 'export' | 'search' | 'read' | 'moderate'
+  /** A registration or case id, or a description of an export or search ("rental.exportCsv 440111010"). */
   target: string
   reason: string
   /** The unit whose data was read; audits are listed by unit. */

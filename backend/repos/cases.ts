@@ -73,6 +73,8 @@ export interface CaseRepo {
   countCases(q: CaseQuery): Promise<number>
   timeline(caseId: string): Promise<TimelineEvent[]>
   findCaseByIdempotency(creatorId: string, key: string): Promise<Case | null>
+  /** The case holding a key claimed with `Tx.claimIdempotency` (e.g. a content check's trace id), if any. */
+  claimedCase(creatorId: string, key: string): Promise<string | null>
   caseStats(q: CaseQuery, now: string, terminalStatuses: readonly string[]): Promise<CaseStats>
 
   addMessage(m: CaseMessage): Promise<void>

@@ -54,9 +54,9 @@ export interface RentalTx {
   putSecret(s: RegistrationSecret): Promise<void>
   getSecret(caseId: string): Promise<RegistrationSecret | null>
   /**
-   * The registration that last claimed a document as live (pending or active), by keyed hash:
-   * read and set in the check-in's transaction, so two check-ins of one document cannot both
-   * pass; released when the stay ends, so no hash outlives it here.
+   * The registration that last claimed a document as live, by keyed hash: read and set in the
+   * confirmation's transaction (older data: the check-in's), so two confirmed stays of one
+   * document cannot both pass; released when the stay ends, so no hash outlives it here.
    */
   liveDocumentHolder(docHmac: string): Promise<string | null>
   setLiveDocumentHolder(docHmac: string, caseId: string): Promise<void>

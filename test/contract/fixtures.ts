@@ -55,6 +55,7 @@ export function makeEvent(overrides: Partial<TimelineEvent> = {}): TimelineEvent
     note: null,
     attachments: [],
     at: at(0),
+    visibility: 'internal',
     ...overrides,
   }
 }

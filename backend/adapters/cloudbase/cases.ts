@@ -1,6 +1,6 @@
 /** CloudBase side of the case aggregate: cases, timeline, idempotency, follows and thread messages. */
 import type { Db } from '@cloudbase/database'
-import type { Case } from '../../../src/core/case'
+import type { Case, TimelineEvent } from '../../../src/core/case'
 import type { CaseQuery, CaseRepo, CaseTx } from '../../ports'
 import { CASE_FIELDS, EVENT_FIELDS, MESSAGE_FIELDS } from '../tables'
 import { CaseStatsAccumulator } from './caseStats'
@@ -18,6 +18,8 @@ export const eventDocs = docMapper('jf_timeline', EVENT_FIELDS, 'id')
 const messageDocs = docMapper('jf_messages', MESSAGE_FIELDS, 'id')
 
 export const caseToDoc = (c: Case): Doc => caseDocs.toDoc(c)
+export const eventToDoc = (e: TimelineEvent, seq: number): Doc => eventDocs.toDoc(e, { seq })
+export const docToEvent = (d: Doc): TimelineEvent => eventDocs.fromDoc(d)
 
 /** `_id` of the jf_idempotency document reserving (creatorId, key). */
 export function claimId(creatorId: string, key: string): string {
@@ -51,7 +53,7 @@ export function cloudbaseCaseTx(coll: Coll): CaseTx {
       checked(await guard(() => coll('cases').doc(c.id).set(withoutId(caseDocs.toDoc(c)))))
       return true
     },
-    appendEvent: (e) => insert('timeline', eventDocs.toDoc(e, { seq: nextSeq() })),
+    appendEvent: (e) => insert('timeline', eventToDoc(e, nextSeq())),
     async claimIdempotency(creatorId, key, caseId) {
       const id = claimId(creatorId, key)
       const held = await byId(coll, 'idempotency', id)
@@ -176,6 +178,10 @@ export function cloudbaseCases(c: CloudbaseAccess): CaseRepo {
     async findCaseByIdempotency(creatorId, key) {
       const docs = docsOf(await guard(() => c.coll('cases').where({ creatorId, idempotencyKey: key }).limit(1).get()))
       return docs.length === 0 ? null : caseDocs.fromDoc(docs[0])
+    },
+    async claimedCase(creatorId, key) {
+      const held = await byId(c.coll, 'idempotency', claimId(creatorId, key))
+      return held ? claimedCaseId(held) : null
     },
     async caseStats(q, now, terminalStatuses) {
       const acc = new CaseStatsAccumulator(now, terminalStatuses)

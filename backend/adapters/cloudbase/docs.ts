@@ -49,6 +49,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 function read<T>(f: Field<T>, v: unknown): unknown {
   switch (f.kind) {
     case 'text':
+      return typeof v === 'string' && (!f.values || f.values.includes(v)) ? v : undefined
     case 'instant':
       return typeof v === 'string' ? v : undefined
     case 'int':

@@ -89,6 +89,11 @@ export function sqliteCases(db: SqliteAccess): CaseRepo {
         const row = s.get('SELECT * FROM cases WHERE creator_id = ? AND idempotency_key = ?').get(creatorId, key) as Row | undefined
         return row ? caseRows.fromRow(row) : null
       }),
+    claimedCase: (creatorId, key) =>
+      db.read('claimedCase', (s) => {
+        const row = s.get('SELECT case_id FROM idempotency WHERE creator_id = ? AND key = ?').get(creatorId, key) as { case_id: string } | undefined
+        return row?.case_id ?? null
+      }),
     caseStats: (q, now, terminalStatuses): Promise<CaseStats> =>
       db.read('caseStats', (s) => {
         const stmt = caseStatsSql(q, now, terminalStatuses)

@@ -45,6 +45,7 @@ function decode<T>(f: Field<T>, r: Row): unknown {
   // A column added by a later migration, or a NULL where the field is not nullable: the default.
   if ((raw === undefined || (raw === null && !f.nullable && !f.optional)) && hasDefault(f)) return defaultOf(f)
   if (raw === null || raw === undefined) return null
+  if (f.values && !f.values.includes(raw as string)) return defaultOf(f)
   if (JSON_KINDS.has(f.kind)) return JSON.parse(raw as string)
   if (f.kind === 'bool') return raw === 1 || raw === true
   return raw
