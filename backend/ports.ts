@@ -19,7 +19,7 @@ import type { UserRepo } from './repos/users'
 
 export type { AuditEntry, AuditRepo, AuditTx } from './repos/audit'
 export type { CaseMessage, CaseQuery, CaseRepo, CaseStats, CaseTx } from './repos/cases'
-export type { FileMeta, FileMetaRepo } from './repos/files'
+export type { FileMeta, FileMetaRepo, UploadTicket } from './repos/files'
 export type { Announcement, GridBoard, GridRepo, Membership } from './repos/grid'
 export type { InboxItem, NotificationRepo, NotificationTx, OutboxMessage } from './repos/notifications'
 export { redeemedBy } from './repos/onboarding'
@@ -46,6 +46,11 @@ export interface FileStore {
   get(storageKey: string): Promise<Uint8Array | null>
   /** Deletes the bytes (a client's original once a stripped copy replaced it); a missing file is fine. */
   remove(storageKey: string): Promise<void>
+  /**
+   * For storage clients upload to directly (CloudBase): the path inside this environment's storage
+   * that a client's file id names, or null when it names another environment or is malformed.
+   */
+  uploadedPath?(fileId: string): string | null
 }
 
 /** Who is calling, taken from the platform (CloudBase context) or a verified local session. */

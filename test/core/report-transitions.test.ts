@@ -51,8 +51,11 @@ function coveringActors(role: ActorRole, c: Case): Actor[] {
       return [GRID1, COMMUNITY, STREET].map((u) => actor(`u-gw-${u}`, grant('grid_worker', u)))
     case 'dispatcher':
     case 'admin':
-    case 'police':
       return [actor(`u-${role}`, grant(role, STREET))]
+    case 'police':
+      // Police cover no report, whatever the area (scope.ts: registrations, misuse disputes and
+      // mediation cases referred to them only).
+      return []
     case 'department':
       return [actor('u-dept', grant('department', STREET, DEPT))]
     case 'building_manager':

@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3'
+import { dirname } from 'node:path'
 import { MIGRATIONS_1_TO_4 } from './migrations1to4'
 import { MIGRATIONS_5_ON } from './migrations5on'
+import { registerPiiFunctions } from './piiFunctions'
 
 export interface Migration {
   version: number
@@ -34,6 +36,8 @@ export function applyMigrations(db: Database.Database, migrations: readonly Migr
       throw new Error(`migration versions must increase: ${migrations[i - 1].version} then ${migrations[i].version}`)
     }
   }
+  // Migrations that seal data kept in clear call the vault (the key of the database's data directory).
+  registerPiiFunctions(db, dirname(db.name))
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version    INTEGER PRIMARY KEY,
     name       TEXT NOT NULL,

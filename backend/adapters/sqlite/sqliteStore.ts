@@ -116,7 +116,11 @@ export class SqliteStore implements Store {
         // Process death is the fault we design for; FULL would fsync on every commit.
         writer.pragma('synchronous = NORMAL')
         writer.pragma('foreign_keys = ON')
-        applyMigrations(writer)
+        // Deleted and overwritten rows are zeroed, not left in free pages: a phone sealed by a
+        // migration (or a purged identity number) must not stay readable in the file.
+        writer.pragma('secure_delete = ON')
+        // The WAL then holds no frame of what the migrations replaced.
+        if (applyMigrations(writer).length > 0) writer.pragma('wal_checkpoint(TRUNCATE)')
         reader = new Database(file, { readonly: true, fileMustExist: true })
         reader.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`)
         for (const db of [writer, reader]) tuneCache(db)

@@ -179,6 +179,16 @@ export default function BuildingDetail() {
                   {reg.docTypeLabel} <Text className='jf-rental-doc jf-reg-doc'>{reg.docNumberMasked}</Text>
                 </Text>
               )}
+              {reg.alerts.length > 0 && (
+                <View className='jf-rental-alerts jf-reg-alerts' data-count={reg.alerts.length}>
+                  {reg.alerts.map((a) => (
+                    <Text key={a} className='jf-rental-flag jf-reg-alert'>
+                      {a}
+                    </Text>
+                  ))}
+                  <Text className='jf-rental-row-sub jf-muted'>请当面核对本人证件后再确认；如不是本人，请驳回并写明原因。</Text>
+                </View>
+              )}
               <Text className='jf-rental-row-sub'>
                 {reg.phone ? `手机 ${reg.phone} · ` : ''}入住 {reg.moveInDate} · 租约至 {reg.leaseEnd}
               </Text>
@@ -212,7 +222,7 @@ export default function BuildingDetail() {
       <RentalReasonSheet
         title={refusing ? `驳回 ${refusing.room} 的登记` : null}
         hint='租户会看到驳回原因，可修改后重新扫码登记。'
-        placeholder='如：房号填写错误，本户 502 无此租户'
+        placeholder={refusing?.alerts.length ? '如：证件号已有在住登记，请持本人证件到场核实' : '如：房号填写错误，本户 502 无此租户'}
         confirmText='驳回'
         check={(v) => (v.trim() ? '' : '请填写驳回原因')}
         onSubmit={refuse}
