@@ -2,9 +2,8 @@
  * Shared fixtures of the store contracts (one file per aggregate, <aggregate>Contract.ts):
  * fixed instants, ULID-shaped ids and one maker per stored type.
  */
-import type { Case, CaseKind, TimelineEvent } from '../../src/core/case'
-import type { OrgUnit } from '../../src/core/org'
-import type { Announcement, AuditEntry, CaseQuery, CaseStats, FileMeta, GridBoard, InboxItem, Membership, OutboxMessage, Store, User } from '../../backend/ports'
+import type { Case, TimelineEvent } from '../../src/core/case'
+import type { Announcement, AuditEntry, FileMeta, GridBoard, InboxItem, Membership, OutboxMessage, Store, User } from '../../backend/ports'
 
 export interface OpenedStore {
   store: Store

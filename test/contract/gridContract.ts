@@ -1,7 +1,7 @@
 /**
  * The grid aggregate every adapter must show: boards, memberships, announcements and reads.
  */
-import type { Announcement, GridBoard, Membership, Store } from '../../backend/ports'
+import type { Announcement, Store } from '../../backend/ports'
 import { announcementId, at, makeAnnouncement, makeBoard, makeMembership, type OpenedStore } from './fixtures'
 import { openStoreForEachTest } from './openEach'
 

@@ -1,7 +1,7 @@
 /** SQLite side of the audit log: append and list only (triggers of migration 7 refuse UPDATE, DELETE and REPLACE). */
 import type { AuditRepo, AuditTx } from '../../ports'
 import { AUDIT_FIELDS } from '../tables'
-import { rowMapper, type Row } from './rows'
+import { rowMapper } from './rows'
 import { jsonList, type SqliteAccess, type TxUse } from './statements'
 
 const auditRows = rowMapper(AUDIT_FIELDS)
@@ -22,10 +22,8 @@ export function sqliteAudit(db: SqliteAccess): AuditRepo {
       db.read('listAudit', (s) => {
         if (unitCodes.length === 0) return []
         const limit = Math.min(100, Math.max(1, Math.floor(opts.limit ?? 20) || 20))
-        const rows = s
-          .get('SELECT * FROM audit_log WHERE unit_code IN (SELECT value FROM json_each(?)) AND id < ? ORDER BY id DESC LIMIT ?')
-          .all(jsonList(unitCodes), opts.before ?? '\uffff', limit) as Row[]
-        return rows.map(auditRows.fromRow)
+        const sql = 'SELECT * FROM audit_log WHERE unit_code IN (SELECT value FROM json_each(?)) AND id < ? ORDER BY id DESC LIMIT ?'
+        return auditRows.all(s, sql, jsonList(unitCodes), opts.before ?? '\uffff', limit)
       }),
   }
 }

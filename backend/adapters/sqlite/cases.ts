@@ -23,8 +23,7 @@ const INSERT_EVENT = eventRows.insertSql('timeline')
 const INSERT_MESSAGE = messageRows.insertSql('messages')
 
 function getCase(s: Statements, id: string): Case | null {
-  const row = s.get('SELECT * FROM cases WHERE id = ?').get(id) as Row | undefined
-  return row ? caseRows.fromRow(row) : null
+  return caseRows.one(s, 'SELECT * FROM cases WHERE id = ?', id)
 }
 
 export function sqliteCaseTx(use: TxUse): CaseTx {
@@ -68,7 +67,7 @@ function listCases(s: Statements, q: CaseQuery): Case[] {
     }
   }
   const list = listSql(where, q.order, q.limit)
-  return (s.get(list.sql).all(...list.params) as Row[]).map(caseRows.fromRow)
+  return caseRows.all(s, list.sql, ...list.params)
 }
 
 export function sqliteCases(db: SqliteAccess): CaseRepo {
@@ -83,12 +82,9 @@ export function sqliteCases(db: SqliteAccess): CaseRepo {
         return (s.get(count.sql).get(...count.params) as { n: number }).n
       }),
     timeline: (caseId) =>
-      db.read('timeline', (s) => (s.get('SELECT * FROM timeline WHERE case_id = ? ORDER BY seq').all(caseId) as Row[]).map(eventRows.fromRow)),
+      db.read('timeline', (s) => eventRows.all(s, 'SELECT * FROM timeline WHERE case_id = ? ORDER BY seq', caseId)),
     findCaseByIdempotency: (creatorId, key) =>
-      db.read('findCaseByIdempotency', (s) => {
-        const row = s.get('SELECT * FROM cases WHERE creator_id = ? AND idempotency_key = ?').get(creatorId, key) as Row | undefined
-        return row ? caseRows.fromRow(row) : null
-      }),
+      db.read('findCaseByIdempotency', (s) => caseRows.one(s, 'SELECT * FROM cases WHERE creator_id = ? AND idempotency_key = ?', creatorId, key)),
     claimedCase: (creatorId, key) =>
       db.read('claimedCase', (s) => {
         const row = s.get('SELECT case_id FROM idempotency WHERE creator_id = ? AND key = ?').get(creatorId, key) as { case_id: string } | undefined
@@ -109,7 +105,7 @@ export function sqliteCases(db: SqliteAccess): CaseRepo {
     },
     listMessages: (caseId, opts) =>
       db.read('listMessages', (s) =>
-        (s.get('SELECT * FROM messages WHERE case_id = ? AND id > ? ORDER BY id LIMIT 500').all(caseId, opts.after ?? '') as Row[]).map(messageRows.fromRow),
+        messageRows.all(s, 'SELECT * FROM messages WHERE case_id = ? AND id > ? ORDER BY id LIMIT 500', caseId, opts.after ?? ''),
       ),
 
     async follow(caseId, userId, at) {

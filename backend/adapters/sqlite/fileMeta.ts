@@ -1,7 +1,7 @@
 /** SQLite side of the files aggregate: file metadata (the bytes are the FileStore's) and upload tickets. */
 import type { FileMetaRepo } from '../../ports'
 import { FILE_FIELDS } from '../tables'
-import { instant, rowMapper, type Row } from './rows'
+import { instant, rowMapper } from './rows'
 import type { SqliteAccess } from './statements'
 
 const fileRows = rowMapper(FILE_FIELDS)
@@ -14,10 +14,7 @@ export function sqliteFileMeta(db: SqliteAccess): FileMetaRepo {
         s.get(UPSERT_FILE).run(fileRows.toRow(f))
       }),
     getFileMeta: (id) =>
-      db.read('getFileMeta', (s) => {
-        const row = s.get('SELECT * FROM files WHERE id = ?').get(id) as Row | undefined
-        return row ? fileRows.fromRow(row) : null
-      }),
+      db.read('getFileMeta', (s) => fileRows.one(s, 'SELECT * FROM files WHERE id = ?', id)),
     putUploadTicket: (t) =>
       db.write('putUploadTicket', (s) => {
         // Tickets live minutes; those a day past their expiry are dropped as new ones come.

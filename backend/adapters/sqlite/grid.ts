@@ -1,7 +1,7 @@
 /** SQLite side of the grid aggregate: boards, memberships, announcements and their read receipts. */
 import type { Announcement, GridRepo, Membership } from '../../ports'
 import { ANNOUNCEMENT_FIELDS, BOARD_FIELDS, MEMBERSHIP_FIELDS } from '../tables'
-import { instant, rowMapper, type Row } from './rows'
+import { instant, rowMapper } from './rows'
 import { clamp, jsonList, type SqliteAccess } from './statements'
 
 export const ANNOUNCEMENT_DEFAULT_LIMIT = 20
@@ -39,15 +39,12 @@ export function listAnnouncementsSql(gridCodes: readonly string[], opts: { befor
 
 export function sqliteGrid(db: SqliteAccess): GridRepo {
   const memberships = (method: string, sql: string, ...params: unknown[]) =>
-    db.read(method, (s) => (s.get(sql).all(...params) as Row[]).map(membershipRows.fromRow))
+    db.read(method, (s) => membershipRows.all(s, sql, ...params))
   const announcements = (method: string, sql: string, ...params: unknown[]) =>
-    db.read(method, (s) => (s.get(sql).all(...params) as Row[]).map(announcementRows.fromRow))
+    db.read(method, (s) => announcementRows.all(s, sql, ...params))
   return {
     getBoard: (gridCode) =>
-      db.read('getBoard', (s) => {
-        const row = s.get('SELECT * FROM grid_boards WHERE grid_code = ?').get(gridCode) as Row | undefined
-        return row ? boardRows.fromRow(row) : null
-      }),
+      db.read('getBoard', (s) => boardRows.one(s, 'SELECT * FROM grid_boards WHERE grid_code = ?', gridCode)),
     async putBoard(b) {
       const row = boardRows.toRow(b)
       return db.write('putBoard', (s) => {
@@ -56,10 +53,7 @@ export function sqliteGrid(db: SqliteAccess): GridRepo {
     },
 
     getMembership: (gridCode, userId) =>
-      db.read('getMembership', (s) => {
-        const row = s.get('SELECT * FROM memberships WHERE grid_code = ? AND user_id = ?').get(gridCode, userId) as Row | undefined
-        return row ? membershipRows.fromRow(row) : null
-      }),
+      db.read('getMembership', (s) => membershipRows.one(s, 'SELECT * FROM memberships WHERE grid_code = ? AND user_id = ?', gridCode, userId)),
     async putMembership(m) {
       const row = membershipRows.toRow(m)
       return db.write('putMembership', (s) => {
@@ -87,8 +81,8 @@ export function sqliteGrid(db: SqliteAccess): GridRepo {
     async addAnnouncement(a: Announcement) {
       const row = announcementRows.toRow(a)
       return db.write('addAnnouncement', (s) => {
-        const first = s.get('SELECT * FROM announcements WHERE author_id = ? AND idempotency_key = ?').get(a.authorId, a.idempotencyKey) as Row | undefined
-        if (first) return announcementRows.fromRow(first)
+        const first = announcementRows.one(s, 'SELECT * FROM announcements WHERE author_id = ? AND idempotency_key = ?', a.authorId, a.idempotencyKey)
+        if (first) return first
         s.get(INSERT_ANNOUNCEMENT).run(row)
         const target = s.get('INSERT INTO announcement_targets (grid_code, announcement_id, type) VALUES (?, ?, ?) ON CONFLICT DO NOTHING')
         for (const g of a.gridCodes) target.run(g, a.id, a.type)
@@ -96,10 +90,7 @@ export function sqliteGrid(db: SqliteAccess): GridRepo {
       })
     },
     getAnnouncement: (id) =>
-      db.read('getAnnouncement', (s) => {
-        const row = s.get('SELECT * FROM announcements WHERE id = ?').get(id) as Row | undefined
-        return row ? announcementRows.fromRow(row) : null
-      }),
+      db.read('getAnnouncement', (s) => announcementRows.one(s, 'SELECT * FROM announcements WHERE id = ?', id)),
     /**
      * Distinct ids from the per-grid index ranges, newest first, then their rows: an
      * announcement reaching several of the grids appears once.

@@ -1,7 +1,7 @@
 /** SQLite side of the inbox/outbox aggregate: the outbox, the in-app inbox and subscribe-message consents. */
 import type { NotificationRepo, NotificationTx, OutboxMessage } from '../../ports'
 import { INBOX_FIELDS, OUTBOX_FIELDS } from '../tables'
-import { instant, rowMapper, type Row } from './rows'
+import { instant, rowMapper } from './rows'
 import { clamp, jsonList, type SqliteAccess, type TxUse } from './statements'
 
 export const INBOX_DEFAULT_LIMIT = 20
@@ -40,7 +40,7 @@ export function sqliteNotifications(db: SqliteAccess): NotificationRepo {
       db.read('dueMessages', (s) => {
         const n = Number.isFinite(limit) ? Math.max(0, Math.floor(limit)) : 0
         if (n === 0) return []
-        return (s.get(DUE_MESSAGES).all(instant(now), n) as Row[]).map(outboxRows.fromRow)
+        return outboxRows.all(s, DUE_MESSAGES, instant(now), n)
       }),
     // The first delivery time stands; a duplicate acknowledgement changes nothing.
     markDelivered: (id, at) =>
@@ -68,12 +68,9 @@ export function sqliteNotifications(db: SqliteAccess): NotificationRepo {
     listInbox: (userId, opts = {}) =>
       db.read('listInbox', (s) => {
         const limit = clamp(opts.limit, INBOX_DEFAULT_LIMIT, INBOX_MAX_LIMIT)
-        const rows = (
-          opts.before === undefined
-            ? s.get('SELECT * FROM inbox WHERE user_id = ? ORDER BY id DESC LIMIT ?').all(userId, limit)
-            : s.get('SELECT * FROM inbox WHERE user_id = ? AND id < ? ORDER BY id DESC LIMIT ?').all(userId, opts.before, limit)
-        ) as Row[]
-        return rows.map(inboxRows.fromRow)
+        return opts.before === undefined
+          ? inboxRows.all(s, 'SELECT * FROM inbox WHERE user_id = ? ORDER BY id DESC LIMIT ?', userId, limit)
+          : inboxRows.all(s, 'SELECT * FROM inbox WHERE user_id = ? AND id < ? ORDER BY id DESC LIMIT ?', userId, opts.before, limit)
       }),
     countUnread: (userId) =>
       db.read('countUnread', (s) => (s.get('SELECT COUNT(*) AS n FROM inbox WHERE user_id = ? AND read_at IS NULL').get(userId) as { n: number }).n),

@@ -2,7 +2,7 @@
 import type { OrgUnit } from '../../../src/core/org'
 import { redeemedBy, type OnboardingRepo, type RedeemRequest } from '../../ports'
 import { CONFIG_VERSION_FIELDS, INVITATION_FIELDS, UNIT_FIELDS } from '../tables'
-import { instant, rowMapper, type Row } from './rows'
+import { instant, rowMapper } from './rows'
 import { jsonList, type SqliteAccess, type Statements } from './statements'
 
 const unitRows = rowMapper(UNIT_FIELDS)
@@ -32,17 +32,14 @@ function redeemInvitation(s: Statements, r: RedeemRequest): boolean {
 
 export function sqliteOnboarding(db: SqliteAccess): OnboardingRepo {
   const invitation = (method: string, sql: string, param: string) =>
-    db.read(method, (s) => {
-      const row = s.get(sql).get(param) as Row | undefined
-      return row ? invitationRows.fromRow(row) : null
-    })
+    db.read(method, (s) => invitationRows.one(s, sql, param))
   const listConfigVersions = (limit = 50) =>
     db.read('listConfigVersions', (s) => {
       const n = Math.min(500, Math.max(1, Math.floor(limit)))
-      return (s.get('SELECT * FROM config_versions ORDER BY version DESC LIMIT ?').all(n) as Row[]).map(versionRows.fromRow)
+      return versionRows.all(s, 'SELECT * FROM config_versions ORDER BY version DESC LIMIT ?', n)
     })
   return {
-    listUnits: () => db.read('listUnits', (s) => (s.get('SELECT * FROM units ORDER BY code').all() as Row[]).map(unitRows.fromRow)),
+    listUnits: () => db.read('listUnits', (s) => unitRows.all(s, 'SELECT * FROM units ORDER BY code')),
     putUnits: (units: readonly OrgUnit[]) =>
       db.write('putUnits', (s) => {
         const upsert = s.get(UPSERT_UNIT)
@@ -61,14 +58,11 @@ export function sqliteOnboarding(db: SqliteAccess): OnboardingRepo {
     getInvitationByHash: (codeHash) => invitation('getInvitationByHash', 'SELECT * FROM invitations WHERE code_hash = ?', codeHash),
     getInvitation: (id) => invitation('getInvitation', 'SELECT * FROM invitations WHERE id = ?', id),
     listInvitations: (userId) =>
-      db.read('listInvitations', (s) => {
-        const rows = (
-          userId === undefined
-            ? s.get('SELECT * FROM invitations ORDER BY id DESC LIMIT 500').all()
-            : s.get('SELECT * FROM invitations WHERE user_id = ? ORDER BY id DESC LIMIT 500').all(userId)
-        ) as Row[]
-        return rows.map(invitationRows.fromRow)
-      }),
+      db.read('listInvitations', (s) =>
+        userId === undefined
+          ? invitationRows.all(s, 'SELECT * FROM invitations ORDER BY id DESC LIMIT 500')
+          : invitationRows.all(s, 'SELECT * FROM invitations WHERE user_id = ? ORDER BY id DESC LIMIT 500', userId),
+      ),
     redeemInvitation: (r) => db.write('redeemInvitation', (s) => redeemInvitation(s, r)),
 
     addConfigVersion: (v) => db.write('addConfigVersion', (s) => s.get(INSERT_VERSION).run(versionRows.toRow(v)).changes === 1),

@@ -4,7 +4,7 @@
  */
 import type { Building, FireInspection, RegistrationSecret, RentalRepo, RentalTx } from '../../ports'
 import { BUILDING_FIELDS, INSPECTION_FIELDS, SECRET_FIELDS } from '../tables'
-import { instant, rowMapper, type Row, type RowMapper } from './rows'
+import { instant, rowMapper, type RowMapper } from './rows'
 import { jsonList, type SqliteAccess, type Statements, type TxUse } from './statements'
 
 const buildingRows = rowMapper(BUILDING_FIELDS)
@@ -16,8 +16,7 @@ const UPSERT_SECRET = secretRows.upsertSql('registration_secrets', ['case_id'])
 const LIVE_DOCUMENT = 'rental:live-document'
 
 function getSecret(s: Statements, caseId: string): RegistrationSecret | null {
-  const r = s.get('SELECT * FROM registration_secrets WHERE case_id = ?').get(caseId) as Row | undefined
-  return r ? secretRows.fromRow(r) : null
+  return secretRows.one(s, 'SELECT * FROM registration_secrets WHERE case_id = ?', caseId)
 }
 
 function liveDocumentHolder(s: Statements, docHmac: string): string | null {
@@ -27,8 +26,8 @@ function liveDocumentHolder(s: Statements, docHmac: string): string | null {
 
 /** Inserts `x`, or returns the record already holding (`who`, idempotency key). */
 function insertOnce<T>(s: Statements, table: string, rows: RowMapper<T>, who: string, whoId: string, key: string, x: T): T {
-  const first = s.get(`SELECT * FROM ${table} WHERE ${who} = ? AND idempotency_key = ?`).get(whoId, key) as Row | undefined
-  if (first) return rows.fromRow(first)
+  const first = rows.one(s, `SELECT * FROM ${table} WHERE ${who} = ? AND idempotency_key = ?`, whoId, key)
+  if (first) return first
   s.get(rows.insertSql(table)).run(rows.toRow(x))
   return x
 }
@@ -62,24 +61,20 @@ export function sqliteRentalTx(use: TxUse): RentalTx {
 
 export function sqliteRental(db: SqliteAccess): RentalRepo {
   const building = (method: string, sql: string, param: string) =>
-    db.read(method, (s) => {
-      const r = s.get(sql).get(param) as Row | undefined
-      return r ? buildingRows.fromRow(r) : null
-    })
+    db.read(method, (s) => buildingRows.one(s, sql, param))
   return {
     getBuilding: (id) => building('getBuilding', 'SELECT * FROM buildings WHERE id = ?', id),
     getBuildingByCode: (code) => building('getBuildingByCode', 'SELECT * FROM buildings WHERE code = ?', code),
     buildingsOf: (managerId) =>
-      db.read('buildingsOf', (s) => (s.get('SELECT * FROM buildings WHERE manager_id = ? ORDER BY id LIMIT 500').all(managerId) as Row[]).map(buildingRows.fromRow)),
+      db.read('buildingsOf', (s) => buildingRows.all(s, 'SELECT * FROM buildings WHERE manager_id = ? ORDER BY id LIMIT 500', managerId)),
     buildingsInGrids: (gridCodes) =>
       db.read('buildingsInGrids', (s) => {
         if (gridCodes.length === 0) return []
-        const rows = s.get('SELECT * FROM buildings WHERE grid_code IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT 2000').all(jsonList(gridCodes)) as Row[]
-        return rows.map(buildingRows.fromRow)
+        return buildingRows.all(s, 'SELECT * FROM buildings WHERE grid_code IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT 2000', jsonList(gridCodes))
       }),
     listInspections: (buildingId) =>
       db.read('listInspections', (s) =>
-        (s.get('SELECT * FROM fire_inspections WHERE building_id = ? ORDER BY id DESC LIMIT 100').all(buildingId) as Row[]).map(inspectionRows.fromRow),
+        inspectionRows.all(s, 'SELECT * FROM fire_inspections WHERE building_id = ? ORDER BY id DESC LIMIT 100', buildingId),
       ),
     getSecret: (caseId) => db.read('getSecret', (s) => getSecret(s, caseId)),
     caseIdsByDocHmac: (docHmac) =>

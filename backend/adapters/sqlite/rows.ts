@@ -4,6 +4,7 @@
  * columns are parsed and serialised here only, so the store never hands a raw row out.
  */
 import { defaultOf, hasDefault, omitted, outgoing, snakeCase, type Field, type FieldTable } from '../fieldTable'
+import type { Statements } from './statements'
 
 export { instant } from '../fieldTable'
 
@@ -14,6 +15,10 @@ export interface RowMapper<T> {
   readonly columns: readonly string[]
   toRow(x: T): Row
   fromRow(r: Row): T
+  /** The first row `sql` selects, mapped; null when none. */
+  one(s: Statements, sql: string, ...params: unknown[]): T | null
+  /** Every row `sql` selects, mapped. */
+  all(s: Statements, sql: string, ...params: unknown[]): T[]
   /** `INSERT INTO <table> (...) VALUES (@...)`, named parameters as toRow names them. */
   insertSql(table: string, conflict?: string): string
   /** Insert, or on a conflict over `keys` overwrite `update` (every other column by default). */
@@ -54,7 +59,7 @@ function decode<T>(f: Field<T>, r: Row): unknown {
 export function rowMapper<T>(table: FieldTable<T>): RowMapper<T> {
   const columns = table.flatMap(columnsOf)
   const values = columns.map((c) => `@${c}`).join(', ')
-  return {
+  const mapper: RowMapper<T> = {
     columns,
     toRow(x) {
       const row: Row = {}
@@ -69,12 +74,20 @@ export function rowMapper<T>(table: FieldTable<T>): RowMapper<T> {
       }
       return out as T
     },
+    one(s, sql, ...params) {
+      const row = s.get(sql).get(...params) as Row | undefined
+      return row ? mapper.fromRow(row) : null
+    },
+    all(s, sql, ...params) {
+      return (s.get(sql).all(...params) as Row[]).map(mapper.fromRow)
+    },
     insertSql(name, conflict) {
       return `INSERT INTO ${name} (${columns.join(', ')}) VALUES (${values})${conflict ? ` ${conflict}` : ''}`
     },
     upsertSql(name, keys, update = columns.filter((c) => !keys.includes(c))) {
       const set = update.map((c) => `${c} = excluded.${c}`).join(', ')
-      return this.insertSql(name, `ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${set}`)
+      return mapper.insertSql(name, `ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${set}`)
     },
   }
+  return mapper
 }

@@ -1,18 +1,14 @@
 /** SQLite side of the user aggregate; `user_grants` indexes the grants for the staff lookup. */
 import type { UserRepo } from '../../ports'
 import { USER_FIELDS } from '../tables'
-import { rowMapper, type Row } from './rows'
+import { rowMapper } from './rows'
 import { jsonList, type SqliteAccess } from './statements'
 
 export const userRows = rowMapper(USER_FIELDS)
 const UPSERT_USER = userRows.upsertSql('users', ['id'])
 
 export function sqliteUsers(db: SqliteAccess): UserRepo {
-  const one = (method: string, sql: string, param: string) =>
-    db.read(method, (s) => {
-      const row = s.get(sql).get(param) as Row | undefined
-      return row ? userRows.fromRow(row) : null
-    })
+  const one = (method: string, sql: string, param: string) => db.read(method, (s) => userRows.one(s, sql, param))
   return {
     getUser: (id) => one('getUser', 'SELECT * FROM users WHERE id = ?', id),
     findUserByOpenid: (openid) => one('findUserByOpenid', 'SELECT * FROM users WHERE openid = ?', openid),
@@ -27,19 +23,15 @@ export function sqliteUsers(db: SqliteAccess): UserRepo {
         for (const g of u.grants) grant.run(g.role, g.unitCode, u.id)
       })
     },
-    listUsers: () => db.read('listUsers', (s) => (s.get('SELECT * FROM users ORDER BY id').all() as Row[]).map(userRows.fromRow)),
+    listUsers: () => db.read('listUsers', (s) => userRows.all(s, 'SELECT * FROM users ORDER BY id')),
     listStaff: (unitCodes, roles) =>
       db.read('listStaff', (s) => {
         if (unitCodes.length === 0 || roles.length === 0) return []
-        const rows = s
-          .get(
-            `SELECT * FROM users WHERE id IN (
-               SELECT user_id FROM user_grants
-               WHERE role IN (SELECT value FROM json_each(?)) AND unit_code IN (SELECT value FROM json_each(?)))
-             ORDER BY id`,
-          )
-          .all(jsonList(roles), jsonList(unitCodes)) as Row[]
-        return rows.map(userRows.fromRow)
+        const sql = `SELECT * FROM users WHERE id IN (
+            SELECT user_id FROM user_grants
+            WHERE role IN (SELECT value FROM json_each(?)) AND unit_code IN (SELECT value FROM json_each(?)))
+          ORDER BY id`
+        return userRows.all(s, sql, jsonList(roles), jsonList(unitCodes))
       }),
   }
 }
