@@ -221,8 +221,8 @@ export default function BuildingDetail() {
 
       <RentalReasonSheet
         title={refusing ? `驳回 ${refusing.room} 的登记` : null}
-        hint='租户会看到驳回原因，可修改后重新扫码登记。'
-        placeholder={refusing?.alerts.length ? '如：证件号已有在住登记，请持本人证件到场核实' : '如：房号填写错误，本户 502 无此租户'}
+        hint={refusing?.alerts.length ? '租户会看到驳回原因。请勿在原因中透露该证件在别处的登记情况。' : '租户会看到驳回原因，可修改后重新扫码登记。'}
+        placeholder={refusing?.alerts.length ? '如：证件信息需本人持证件到楼栋长处当面核实' : '如：房号填写错误，本户 502 无此租户'}
         confirmText='驳回'
         check={(v) => (v.trim() ? '' : '请填写驳回原因')}
         onSubmit={refuse}
