@@ -1,14 +1,10 @@
 import type Database from 'better-sqlite3'
 import { dirname } from 'node:path'
-import { MIGRATIONS_1_TO_4 } from './migrations1to4'
+import { MIGRATIONS_1_TO_4, type Migration } from './migrations1to4'
 import { MIGRATIONS_5_ON } from './migrations5on'
 import { registerPiiFunctions } from './piiFunctions'
 
-export interface Migration {
-  version: number
-  name: string
-  sql: string
-}
+export type { Migration } from './migrations1to4'
 
 /**
  * Schema history (migrations1to4.ts, migrations5on.ts). Append new entries to the last file;

@@ -1,5 +1,11 @@
 /** Schema history, versions 1–4: cases, timeline, users, outbox, inbox, follows, threads and the grid tables. Never edit an applied entry. */
-import type { Migration } from './migrations'
+
+/** One step of the schema history; `name` is checked on open, so an applied step cannot be edited unnoticed. */
+export interface Migration {
+  version: number
+  name: string
+  sql: string
+}
 
 export const MIGRATIONS_1_TO_4: readonly Migration[] = [
   {

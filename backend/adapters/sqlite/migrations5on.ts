@@ -1,5 +1,5 @@
 /** Schema history from version 5: rental, onboarding, rate limits and later. Append new entries here; never edit an applied one. */
-import type { Migration } from './migrations'
+import type { Migration } from './migrations1to4'
 
 export const MIGRATIONS_5_ON: readonly Migration[] = [
   {
