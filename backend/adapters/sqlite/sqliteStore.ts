@@ -59,13 +59,6 @@ function repos(db: SqliteAccess): Repos {
 }
 
 /**
- * Store on one SQLite file with two connections:
- * - the writer runs every write, one transaction at a time (async mutex + BEGIN IMMEDIATE);
- * - the reader serves reads outside transactions. With WAL it sees the last committed state
- *   only, so a read that happens while a transaction is awaiting never observes its
- *   uncommitted (possibly rolled-back) rows, and reads never queue behind a slow transaction.
- */
-/**
  * Page cache and memory map per connection. SQLite's default 2 MB cache makes a queue page over a
  * district-sized table (a million cases, ~1 GB) read most pages with a syscall each; the map lets
  * reads come straight from the OS page cache. Both are limits, not allocations.
@@ -79,6 +72,13 @@ function tuneCache(db: Db): void {
 /** The repositories' methods are own properties, set from `repos()` in the constructor. */
 export interface SqliteStore extends Repos {}
 
+/**
+ * Store on one SQLite file with two connections:
+ * - the writer runs every write, one transaction at a time (async mutex + BEGIN IMMEDIATE);
+ * - the reader serves reads outside transactions. With WAL it sees the last committed state
+ *   only, so a read that happens while a transaction is awaiting never observes its
+ *   uncommitted (possibly rolled-back) rows, and reads never queue behind a slow transaction.
+ */
 export class SqliteStore implements Store {
   readonly name = 'sqlite'
   private readonly mutex = new AsyncMutex()
