@@ -99,7 +99,7 @@ export function docMapper<T>(collection: string, table: FieldTable<T>, id: (keyo
         const stored = f.field === idField ? d._id : d[f.field]
         let v: unknown
         if (stored === undefined && hasDefault(f)) v = defaultOf(f)
-        else if (stored === null && (f.nullable || f.optional)) v = null
+        else if ((stored === null || stored === undefined) && (f.nullable || f.optional)) v = null
         else if (stored === null && hasDefault(f)) v = defaultOf(f)
         else v = read(f, stored)
         if (v === undefined) throw new CorruptDocumentError(collection, d._id, f.field === idField ? '_id' : f.field)
