@@ -25,8 +25,7 @@ import { cloudbaseRental, cloudbaseRentalTx } from './rental'
 import { cloudbaseUsers } from './users'
 
 export { claimId } from './cases'
-export { announcementClaimId } from './grid'
-export { checked, COLLECTIONS, compoundId, conflict, DEFAULT_PREFIX, docsOf, nextSeq, type CollectionKey } from './db'
+export { COLLECTIONS, compoundId, type CollectionKey } from './db'
 
 export interface CloudbaseStoreOptions {
   /** Collection name prefix (`jf_` in production); tests use a unique one per run. */
