@@ -258,6 +258,9 @@ describe('public and internal views of a report, and its moderation', () => {
     await open(reporter, '/pages/inbox/index')
     const notice = reporter.locator(`#jf-inbox-list .jf-inbox-item[data-case-id="${id}"]`, { hasText: REDACT_REASON })
     await notice.waitFor()
+    await expect(notice.locator('.jf-inbox-body').innerText()).resolves.toContain(`原因：${REDACT_REASON}`)
+    // The reporter heard of the public update, not of the internal note.
+    await expect(reporter.locator('.jf-inbox-item', { hasText: '添加备注' }).count()).resolves.toBe(1)
     await shot(reporter, 'e2e-moderation-reporter-inbox')
 
     // What reached the follower's browser, and what the server answers her, never holds the

@@ -317,6 +317,50 @@ describe('内容审核 in the mini-program', () => {
   })
 })
 
+describe('staff notes in the mini-program', () => {
+  const STAFF_CASE = {
+    ...MODERATION_ITEM.case,
+    description: MODERATION_ITEM.description.text,
+    photos: [],
+    location: CASE.location,
+    unitPhone: null,
+    unitCode: GRID.code,
+    assigneeId: 'U-li',
+    department: null,
+    escalationLevel: 'grid',
+    reporter: null,
+    mergedInto: null,
+    rating: null,
+    ratingComment: null,
+    moderation: { description: 'pending', descriptionLabel: '待审核', publicDescription: null, photos: [], hidden: false },
+    version: 2,
+  }
+  const TIMELINE_STAFF = TIMELINE.map((e, i) => ({ ...e, visibility: i === 0 ? 'internal' : 'public', visibilityLabel: i === 0 ? '内部备注' : '公开回复' }))
+
+  test('the timeline marks each row 内部 / 公开; 添加备注 is internal unless 公开回复 is chosen', async () => {
+    const sent: unknown[] = []
+    const get = () => ({ ok: true, case: STAFF_CASE, timeline: TIMELINE_STAFF, actions: [{ action: 'note', label: '添加备注', needs: ['note'] }] })
+    const { mp } = launch({
+      'cases.get': get,
+      'cases.act': (d) => (sent.push(d), get()),
+    })
+    const page = await mp.open('pages/staff/case/index', { id: CASE.id })
+    await page.waitForText('已安排保洁员下午清运')
+    expect(page.findAll('.jf-timeline-mark').map((n) => n.textContent)).toEqual(['内部', '公开'])
+    expect(page.text()).toContain('描述待审核')
+
+    await page.tap('.jf-act')
+    await page.waitForText('仅办理人员可见，居民和关注者看不到')
+    await page.input('#jf-act-note', '已安排保洁明早清运')
+    await page.tap('.jf-act-vis-public')
+    await page.waitForText('上报人和关注此事项的居民都能看到')
+    await page.tap('#jf-act-submit')
+    await mp.idle()
+    expect(sent).toEqual([{ id: CASE.id, action: 'note', version: 2, note: '已安排保洁明早清运', noteVisibility: 'public' }])
+    expectClean(mp)
+  })
+})
+
 describe('harness: rendering', () => {
   test('trees deeper than the base templates go through Taro\'s recursive comp component', async () => {
     const { mp } = launch()
