@@ -2,7 +2,7 @@ import type { ApiIn } from '../../src/contracts/api'
 import { fail } from '../../src/core/outcome'
 import type { Actor } from '../../src/core/roles'
 import type { FileMeta } from '../ports'
-import type { Deps } from '../runtime'
+import type { Deps } from '../deps'
 import { MalformedImage, stripImageMetadata } from './imageMetadata'
 
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024

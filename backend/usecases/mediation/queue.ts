@@ -7,7 +7,7 @@ import type { Actor } from '../../../src/core/roles'
 import { auditUnit, writeAudit } from '../audit'
 import { csvCell } from '../csv'
 import { dayStart, nextDayStart } from '../queue'
-import type { Deps } from '../../runtime'
+import type { Deps } from '../../deps'
 import { mediatorsOf, openCaseCount } from './mediators'
 import { mediationSummary, pl } from './views'
 

@@ -6,7 +6,7 @@ import { DOC_TYPE_LABELS, DOC_TYPES, validateDocNumber } from '../../../src/core
 import { ROLE_LABELS, type Actor, type ActorRole, type Role } from '../../../src/core/roles'
 import { labelOf } from '../../../src/core/transition'
 import { CHECKIN } from '../../../src/core/kinds/checkin'
-import type { Deps } from '../../runtime'
+import type { Deps } from '../../deps'
 import { writeAudit } from '../audit'
 import { csvDocument } from '../csv'
 import { isVault, openSecret, vaultOf } from './secrets'
