@@ -5,6 +5,7 @@
 import type { Clock } from '../src/core/clock'
 import type { OrgTree } from '../src/core/org'
 import type { DistrictConfig } from './config/district'
+import type { ContentSecurity } from './contentSecurityPort'
 import type { Vault } from './crypto/vault'
 import type { FileMeta, FileStore, Identity, Notifier, Store } from './ports'
 import type { AccessControl } from './rentalPorts'
@@ -17,6 +18,8 @@ export interface Deps {
   fileUrl(meta: FileMeta): Promise<string>
   identity: Identity
   notifier: Notifier
+  /** WeChat content security for what the public may see (a recorded stand-in locally). */
+  contentSecurity: ContentSecurity
   clock: Clock
   newId(): string
   /** The district configuration in force: the newest saved version, else the file's. */

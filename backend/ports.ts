@@ -178,6 +178,8 @@ export interface Store extends OnboardingStore, RentalReads {
   listStaff(unitCodes: readonly string[], roles: readonly Role[]): Promise<User[]>
 
   listUnits(): Promise<OrgUnit[]>
+  /** The case holding a key claimed with `Tx.claimIdempotency` (e.g. a content check's trace id), if any. */
+  claimedCase(creatorId: string, key: string): Promise<string | null>
   putUnits(units: readonly OrgUnit[]): Promise<void>
 
   putFileMeta(f: FileMeta): Promise<void>

@@ -48,8 +48,9 @@ export interface AuditEntry {
   id: string
   actorId: string
   actorRole: string
-  action: 'reveal' | 'export'
-  /** A registration id, or a description of an export ("rental.exportCsv 440111010"). */
+  /** reveal / export of personal data, a search by identity number, an audited read of a case. */
+  action: 'reveal' | 'export' | 'search' | 'read' | 'moderate'
+  /** A registration or case id, or a description of an export or search ("rental.exportCsv 440111010"). */
   target: string
   reason: string
   /** The unit whose data was read; audits are listed by unit. */
@@ -69,9 +70,9 @@ export interface RentalTx {
   /** There is no update or delete of audit rows, here or anywhere. */
   appendAudit(e: AuditEntry): Promise<void>
   /**
-   * The registration that last claimed a document as live (pending or active), by keyed hash:
-   * read and set in the check-in's transaction, so two check-ins of one document cannot both
-   * pass; released when the stay ends, so no hash outlives it here.
+   * The registration that last claimed a document as live, by keyed hash: read and set in the
+   * confirmation's transaction (older data: the check-in's), so two confirmed stays of one
+   * document cannot both pass; released when the stay ends, so no hash outlives it here.
    */
   liveDocumentHolder(docHmac: string): Promise<string | null>
   setLiveDocumentHolder(docHmac: string, caseId: string): Promise<void>

@@ -126,6 +126,8 @@ function localDeps(): Deps {
   const { LocalSessions } = require('./adapters/local/session') as typeof import('./adapters/local/session')
   const { LocalFileStore } = require('./adapters/local/files') as typeof import('./adapters/local/files')
   const { FileNotifier } = require('./adapters/local/notifier') as typeof import('./adapters/local/notifier')
+  const { RecordedWxOpenApi, blockedWordsFrom } = require('./adapters/local/recordedWxOpenApi') as typeof import('./adapters/local/recordedWxOpenApi')
+  const { WechatContentSecurity } = require('./adapters/wechat/contentSecurity') as typeof import('./adapters/wechat/contentSecurity')
   /* eslint-enable @typescript-eslint/no-require-imports */
   const dir = dataDir()
   const secret = loadOrCreateSecret(dir)
@@ -141,6 +143,8 @@ function localDeps(): Deps {
     fileUrl: async (meta) => files.url(meta.id),
     identity: new LocalSessions(secret),
     notifier: new FileNotifier(resolve(dir, 'subscribe-messages.jsonl')),
+    // An image verdict reaches the same receiver WeChat's message push does (the cases function).
+    contentSecurity: new WechatContentSecurity(new RecordedWxOpenApi(blockedWordsFrom(), (event) => receiveMediaCheckPush(event))),
     clock: localClock,
     newId: () => ulid(),
     get config() {
@@ -156,15 +160,19 @@ function cloudbaseDeps(): Deps {
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { createCloudbaseDeps, initApp } = require('./adapters/cloudbase/wiring') as typeof import('./adapters/cloudbase/wiring')
   const { WechatNotifier } = require('./adapters/wechat/notifier') as typeof import('./adapters/wechat/notifier')
+  const { WechatContentSecurity } = require('./adapters/wechat/contentSecurity') as typeof import('./adapters/wechat/contentSecurity')
   /* eslint-enable @typescript-eslint/no-require-imports */
   const parts = createCloudbaseDeps()
+  /** The open API (subscribe messages, content security) of the function's WeChat account. */
+  const wx = initApp() as never
   const ulid = monotonicFactory()
   const config = liveConfig(parts.store, systemClock, loadConfig())
   return {
     ...rentalParts(config.get, null),
     mode: 'cloudbase',
     ...parts,
-    notifier: new WechatNotifier(initApp() as never),
+    notifier: new WechatNotifier(wx),
+    contentSecurity: new WechatContentSecurity(wx),
     clock: systemClock,
     newId: () => ulid(),
     get config() {
@@ -195,6 +203,13 @@ function rentalParts(config: () => DistrictConfig, dir: string | null): Pick<Dep
     ...(key ? { vault: new Vault(key) } : {}),
     ...(secret ? { access: new AccessWebhook(url, secret) } : {}),
   }
+}
+
+/** The local stand-in's image verdicts, handed to the use case the message push reaches. */
+function receiveMediaCheckPush(event: Record<string, unknown>): Promise<{ ok: boolean; code?: string }> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { receiveMediaCheck } = require('./usecases/moderation/mediaCheck') as typeof import('./usecases/moderation/mediaCheck')
+  return receiveMediaCheck(deps(), event)
 }
 
 let current: Deps | undefined

@@ -14,6 +14,8 @@ const category = z
     handler: z.enum(['grid_worker', 'department']).optional(),
     department: z.string().optional(),
     slaHours: z.number().positive().max(24 * 90).optional(),
+    /** No public view at all (family disputes, public-security tips): never a card, never followed. */
+    sensitive: z.boolean().optional(),
   })
   .strict()
 
@@ -106,6 +108,14 @@ export function parseDistrictConfig(raw: unknown, source: string): DistrictConfi
 
 export function defaultDistrictConfig(): DistrictConfig {
   return parseDistrictConfig(defaults, 'settings/district.json')
+}
+
+/** A sensitive category, or one under a sensitive parent, has no public view. */
+export function isSensitiveCategory(cfg: DistrictConfig, code: string): boolean {
+  const c = cfg.categories.find((x) => x.code === code)
+  if (!c) return true
+  if (c.sensitive) return true
+  return c.parent !== null && cfg.categories.some((x) => x.code === c.parent && x.sensitive === true)
 }
 
 /** Leaf categories are the ones a report can be filed under. */

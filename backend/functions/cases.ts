@@ -3,11 +3,15 @@ import { fail } from '../../src/core/outcome'
 import * as commands from '../usecases/caseCommands'
 import * as q from '../usecases/queue'
 import { submit } from '../usecases/reports'
+import { moderate } from '../usecases/moderation/moderate'
+import { moderationQueue } from '../usecases/moderation/queue'
+import { isMediaCheckPush } from '../contentSecurityPort'
+import { mediaCheckPush } from './mediaCheckPush'
 import { action, defineFunction } from './handler'
-import { act, bulkAssign, empty, id, proxySubmit, queueFilter, queuePage } from './schemas'
+import { act, bulkAssign, empty, id, moderate as moderateInput, moderationQueue as moderationPage, proxySubmit, queueFilter, queuePage } from './schemas'
 
 /** The staff workbench: grid workers, the street command centre (综治中心), departments. */
-export const main = defineFunction('cases', {
+const workbench = defineFunction('cases', {
   queue: action(queuePage, q.queue),
   get: action(z.object({ id }).strict(), commands.get),
   act: action(act, commands.act),
@@ -20,4 +24,11 @@ export const main = defineFunction('cases', {
   assignees: action(empty, (d, actor) => q.assignees(d, actor)),
   stats: action(queueFilter, q.stats),
   exportCsv: action(queueFilter, q.exportCsv),
+  moderationQueue: action(moderationPage, moderationQueue),
+  moderate: action(moderateInput, moderate),
 })
+
+/** WeChat's message push of an image check's verdict comes here too, with no action and no caller. */
+export async function main(event: unknown, context: unknown): Promise<object> {
+  return isMediaCheckPush(event) ? mediaCheckPush(event, context) : workbench(event, context)
+}

@@ -1,6 +1,7 @@
 import * as buildings from '../usecases/rental/buildings'
 import * as checkins from '../usecases/rental/checkins'
 import * as inspections from '../usecases/rental/inspections'
+import * as misuse from '../usecases/rental/misuse'
 import * as police from '../usecases/rental/police'
 import { action, defineFunction } from './handler'
 import * as s from './rentalSchemas'
@@ -13,6 +14,7 @@ export const main = defineFunction('rental', {
   mine: action(empty, (d, actor) => checkins.mine(d, actor)),
   update: action(s.updateRegistration, checkins.update),
   checkOut: action(s.checkOut, checkins.checkOut),
+  reportMisuse: action(s.reportMisuse, misuse.reportMisuse),
   registerBuilding: action(s.registerBuilding, buildings.registerBuilding),
   myBuildings: action(empty, (d, actor) => buildings.myBuildings(d, actor)),
   buildingQr: action(s.byBuilding, buildings.buildingQr),
@@ -26,4 +28,5 @@ export const main = defineFunction('rental', {
   reveal: action(s.reveal, police.reveal),
   exportCsv: action(s.exportCsv, police.exportCsv),
   audit: action(s.auditPage, police.audit),
+  closeDispute: action(s.closeDispute, misuse.closeDispute),
 })

@@ -10,6 +10,7 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-
 // An error map of its own: zod's default enum message echoes the received value, however long.
 const statuses = z.array(z.enum(['pending', 'active', 'refused', 'checked_out', 'purged'], { errorMap: () => ({ message: '登记状态不正确' }) })).max(5).optional()
 const buildingCode = z.string().regex(/^[0-9A-Z]{6,16}$/, '楼栋二维码不正确，请重新扫描')
+const docType = z.enum(['id_card', 'hkmt_residence', 'foreign_permanent', 'passport'], { errorMap: () => ({ message: '请选择证件类型' }) })
 const reason = z.string().trim().min(2, '请填写事由（至少 2 个字）').max(200, '事由最多 200 个字')
 
 export const byCode = z.object({ code: buildingCode }).strict()
@@ -21,7 +22,7 @@ export const checkIn = z
     buildingCode,
     room: z.string().trim().min(1, '请选择房号').max(20, '房号最多 20 个字'),
     name: z.string().trim().min(2, '请填写真实姓名').max(40, '姓名最多 40 个字'),
-    docType: z.enum(['id_card', 'hkmt_residence', 'foreign_permanent', 'passport'], { errorMap: () => ({ message: '请选择证件类型' }) }),
+    docType,
     docNumber: z.string().trim().min(1, '请填写证件号码').max(32, '证件号码过长'),
     phone: z.string().trim().min(1, '请填写手机号码').max(20, '手机号码过长'),
     moveInDate: day,
@@ -72,8 +73,28 @@ export const inspect = z
 export const overdueInspections = z.object({ street: z.string().regex(/^\d{6,20}$/, '街道编码不正确').optional() }).strict()
 
 export const area = z
-  .object({ statuses, buildingId: id.optional(), q: z.string().trim().max(40, '搜索词最多 40 个字').optional(), before: id.optional(), limit: z.number().int().min(1).max(100).optional() })
+  .object({
+    statuses,
+    buildingId: id.optional(),
+    q: z.string().trim().max(40, '搜索词最多 40 个字').optional(),
+    // Checked by the use case: required when `q` is a full document number.
+    reason: z.string().trim().max(200, '事由最多 200 个字').optional(),
+    before: id.optional(),
+    limit: z.number().int().min(1).max(100).optional(),
+  })
   .strict()
+
+export const reportMisuse = z
+  .object({
+    idempotencyKey,
+    buildingCode,
+    docType,
+    docNumber: z.string().trim().min(1, '请填写证件号码').max(32, '证件号码过长'),
+    note: z.string().trim().min(5, '请说明情况（至少 5 个字）').max(500, '说明最多 500 个字'),
+  })
+  .strict()
+
+export const closeDispute = z.object({ id, version, note: z.string().trim().min(2, '请填写核实结果（至少 2 个字）').max(200, '核实结果最多 200 个字') }).strict()
 
 export const reveal = z.object({ id, reason }).strict()
 export const exportCsv = z.object({ reason, statuses }).strict()

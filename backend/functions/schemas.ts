@@ -60,6 +60,7 @@ export const act = z
     targetCaseId: id.optional(),
     rating: z.number().int().min(1).max(5).optional(),
     comment: z.string().trim().max(300, '评价最多 300 个字').optional(),
+    noteVisibility: z.enum(['public', 'internal'], { errorMap: () => ({ message: '请选择公开回复或内部备注' }) }).optional(),
   })
   .strict()
 
@@ -136,7 +137,7 @@ export const mediationAct = z
     sessionId: z.string().max(64).optional(),
     terms: z.array(z.string().trim().min(1, '协议条款不能为空').max(500, '每条最多 500 个字')).min(1, '请至少填写一条协议条款').max(30).optional(),
     agreementVersion: z.number().int().min(1).optional(),
-    referral: z.enum(['court', 'arbitration', 'administrative'], { errorMap: () => ({ message: '请选择后续处理途径' }) }).optional(),
+    referral: z.enum(['court', 'arbitration', 'administrative', 'police'], { errorMap: () => ({ message: '请选择后续处理途径' }) }).optional(),
     rating: z.number().int().min(1, '请给出 1–5 星评价').max(5, '请给出 1–5 星评价').optional(),
     comment: z.string().trim().max(300, '评价最多 300 个字').optional(),
   })
@@ -195,3 +196,17 @@ export const publishAnnouncement = z
   .strict()
 
 export const announcementId = z.object({ id }).strict()
+
+export const moderationQueue = z.object({ before: id.optional(), limit: z.number().int().min(1).max(50).optional() }).strict()
+
+export const moderate = z
+  .object({
+    id,
+    version,
+    target: z.enum(['description', 'photo', 'report'], { errorMap: () => ({ message: '请选择审核描述、照片或整个事项' }) }),
+    fileId: id.optional(),
+    decision: z.enum(['publish', 'hide', 'redact', 'unhide'], { errorMap: () => ({ message: '请选择公开、隐藏、编辑或取消隐藏' }) }),
+    text: z.string().trim().min(1, '请填写编辑后的描述').max(500, '描述最多 500 个字').optional(),
+    reason: z.string().trim().max(200, '原因最多 200 个字').optional(),
+  })
+  .strict()

@@ -10,6 +10,7 @@ import { transition } from '../../src/core/transition'
 import { leafCategory } from '../config/district'
 import type { Deps } from '../deps'
 import { saveTransition } from './persist'
+import { auditCaseRead } from './readAudit'
 import { actionsFor, escalationAllowed, staffCaseView } from './staffViews'
 import { caseView, timelineViews } from './views'
 
@@ -87,6 +88,7 @@ export async function act(d: Deps, actor: Actor, input: ActInput) {
     eventId: d.newId(),
     expectedVersion: input.version,
     params: params as Record<string, unknown>,
+    visibility: input.noteVisibility ?? 'internal',
   })
   if (!out.ok) return out
   const conflict = await saveTransition(d, c, out.case, out.event)
@@ -106,6 +108,7 @@ export async function get(d: Deps, actor: Actor, input: { id: string }) {
   const tree = await d.orgTree()
   const c = await loadReadable(d, tree, actor, input.id)
   if ('ok' in c) return c
+  await auditCaseRead(d, tree, actor, c, 'cases.get')
   return { ok: true as const, ...(await detail(d, tree, actor, c)) }
 }
 

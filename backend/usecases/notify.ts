@@ -7,7 +7,13 @@ import { CASE_EVENT } from './persist'
 import { MEDIATION } from '../../src/core/kinds/mediation'
 import { KINDS } from '../../src/core/kinds'
 import { ACCESS_GRANT, ACCESS_REVOKE, deliverAccess } from './rental/access'
+import { hasPublicView, publicDescription } from './publicView'
+import type { ReportPayload } from '../../src/core/kinds/report'
+import { isTerminal } from '../../src/core/transition'
+import { categoryName } from '../config/district'
 import { describeCheckin, checkinRecipients } from './rental/notices'
+import { MODERATION_ACTIONS } from '../../src/core/kinds/report'
+import { deliverModerationNotice } from './moderation/notice'
 
 export const CASE_MESSAGE = 'case.message'
 import { GRID_ANNOUNCEMENT, GRID_QR_EXPIRING, GRID_REMIND } from './grid/staff'
@@ -43,13 +49,24 @@ function describeMediation(c: Case, e: CaseEventPayload): { title: string; body:
   }
 }
 
-function describe(c: Case, e: CaseEventPayload, userId: string): { title: string; body: string } {
+/**
+ * A follower reads only what the public view shows: the published (or redacted) description,
+ * else the category; the reporter and staff the description itself.
+ */
+function subjectFor(d: Deps, c: Case, asFollower: boolean): string {
+  const p = c.payload as unknown as ReportPayload
+  const text = asFollower ? (publicDescription(p) ?? categoryName(d.config, c.category)) : String(p.description ?? '')
+  return `「${text.length > 16 ? `${text.slice(0, 16)}…` : text}」`
+}
+
+function describe(d: Deps, c: Case, e: CaseEventPayload, userId: string, followers: ReadonlySet<string>): { title: string; body: string } {
   if (c.kind === 'mediation') return describeMediation(c, e)
   if (c.kind === 'checkin') return describeCheckin(c, e)
-  const desc = String((c.payload as { description?: string }).description ?? '')
-  const subject = `「${desc.length > 16 ? `${desc.slice(0, 16)}…` : desc}」`
+  const asFollower = followers.has(userId) && userId !== c.creatorId && userId !== c.assigneeId
+  const subject = subjectFor(d, c, asFollower)
   const status = labelOf(REPORT.statusLabels, e.toStatus)
-  switch (e.action) {
+  // A follower hears the status in the words the public view uses, never staff instructions.
+  switch (asFollower ? '' : e.action) {
     case 'submit':
       return { title: '新的网格事件', body: `${subject}已上报，请及时受理` }
     case 'mark_overdue':
@@ -66,10 +83,26 @@ function describe(c: Case, e: CaseEventPayload, userId: string): { title: string
   }
 }
 
+/**
+ * Followers of a report who should hear of this event: none once the case is closed (or the
+ * event closes it), none when the report has no public view (sensitive, 找网格员, hidden), and
+ * only for a change of status or a public update — never for an internal note.
+ */
+async function followersToTell(d: Deps, c: Case, e: CaseEventPayload): Promise<Set<string>> {
+  if (c.kind !== 'report') return new Set(await d.store.followers(c.id))
+  if (isTerminal(REPORT, c.status) || isTerminal(REPORT, e.toStatus) || !hasPublicView(d, c)) return new Set()
+  const followers = await d.store.followers(c.id)
+  if (followers.length === 0) return new Set()
+  const event = (await d.store.timeline(c.id)).find((x) => x.id === e.eventId)
+  // The submission itself goes to staff; a follower arrives later.
+  if (!event || event.action === 'submit' || (event.fromStatus === event.toStatus && event.visibility !== 'public')) return new Set()
+  return new Set(followers)
+}
+
 /** Everyone who should hear of the event, except whoever caused it. */
-async function recipients(d: Deps, c: Case, e: CaseEventPayload): Promise<string[]> {
+async function recipients(d: Deps, c: Case, e: CaseEventPayload, followers: ReadonlySet<string>): Promise<string[]> {
   if (c.kind === 'checkin') return checkinRecipients(c, e)
-  const out = new Set<string>([c.creatorId, ...(await d.store.followers(c.id))])
+  const out = new Set<string>([c.creatorId, ...followers])
   if (c.assigneeId) out.add(c.assigneeId)
   if (c.kind === 'mediation') {
     // The centre hears of new applications and overdue cases; the parties and mediator of the rest.
@@ -149,15 +182,18 @@ async function deliverCaseEvent(d: Deps, msg: OutboxMessage): Promise<void> {
   const e = msg.payload as unknown as CaseEventPayload
   const c = await d.store.getCase(e.caseId)
   if (!c) return
-  const users = await recipients(d, c, e)
+  // Moderation is told to the reporter alone, in its own words (or to nobody).
+  if (c.kind === 'report' && MODERATION_ACTIONS.has(e.action)) return deliverModerationNotice(d, c, e.eventId, msg)
+  const followers = await followersToTell(d, c, e)
+  const users = await recipients(d, c, e, followers)
   // A check-in is no 事项 the inbox can open (its link leads to the case detail page).
   const caseId = c.kind === 'checkin' ? null : c.id
-  const items: InboxItem[] = users.map((userId) => ({ id: `${msg.id}-${userId}`, userId, caseId, ...describe(c, e, userId), createdAt: msg.createdAt, readAt: null }))
+  const items: InboxItem[] = users.map((userId) => ({ id: `${msg.id}-${userId}`, userId, caseId, ...describe(d, c, e, userId, followers), createdAt: msg.createdAt, readAt: null }))
   await d.store.addInbox(items)
   const template = d.config.subscribeTemplates.caseStatus
   if (!template) return
   for (const userId of users) {
-    const { title } = describe(c, e, userId)
+    const { title } = describe(d, c, e, userId, followers)
     const u = await d.store.getUser(userId)
     if (!u?.openid || !(await d.store.takeSubscribeQuota(userId, template))) continue
     await d.notifier.sendSubscribe({

@@ -3,20 +3,22 @@ import { centroid, distanceMetres, gridAt, type GeoPoint } from '../../src/core/
 import { openReport } from '../../src/core/kinds/report'
 import type { OrgTree, OrgUnit } from '../../src/core/org'
 import { fail } from '../../src/core/outcome'
-import type { Actor } from '../../src/core/roles'
-import { canRead } from '../../src/core/scope'
-import { leafCategory } from '../config/district'
+import { ROLES, type Actor } from '../../src/core/roles'
+import { actingRole, canRead } from '../../src/core/scope'
+import { isSensitiveCategory, leafCategory } from '../config/district'
 import type { Deps } from '../deps'
 import { caseView, summaryOf, timelineViews } from './views'
 import { createOnce, keyUsedElsewhere } from './persist'
 import { REPORT } from '../../src/core/kinds/report'
+import { hasPublicView, publicCaseView } from './publicView'
+import { countProbe } from './rateLimit'
 
 export const MAX_PHOTOS = 9
 
 export function categories(d: Deps): { ok: true; categories: CategoryView[] } {
   return {
     ok: true,
-    categories: d.config.categories.map((c) => ({ code: c.code, name: c.name, parentCode: c.parent })),
+    categories: d.config.categories.map((c) => ({ code: c.code, name: c.name, parentCode: c.parent, sensitive: isSensitiveCategory(d.config, c.code) })),
   }
 }
 
@@ -110,24 +112,45 @@ export async function mine(d: Deps, actor: Actor, input: ApiIn<'reports.mine'>) 
   }
 }
 
-/** Someone else's case answers NOT_FOUND, so ids cannot be probed for existence. */
+const NOT_FOUND = '事项不存在或无权查看'
+const STAFF_READERS = ROLES.filter((r) => r !== 'resident' && r !== 'tenant')
+
+/**
+ * The reporter gets their own case in full (notes only when public or their own); staff in scope
+ * the internal view; a follower the public view, while there is one. Anyone else, and a follower
+ * of a sensitive, 找网格员 or hidden report, gets NOT_FOUND, so ids cannot be probed for existence.
+ */
 export async function get(d: Deps, actor: Actor, input: ApiIn<'reports.get'>) {
   const tree = await d.orgTree()
   const c = await d.store.getCase(input.id)
-  const allowed = c && c.kind === 'report' && (canRead(tree, actor, c) || (await d.store.followers(c.id)).includes(actor.userId))
-  if (!c || !allowed) return fail('NOT_FOUND', '事项不存在或无权查看')
-  const events = await d.store.timeline(c.id)
-  return { ok: true as const, case: await caseView(d, tree, c), timeline: await timelineViews(d, actor, c, events) }
+  if (!c || c.kind !== 'report') return fail('NOT_FOUND', NOT_FOUND)
+  if (canRead(tree, actor, c)) {
+    const events = await d.store.timeline(c.id)
+    // Read as staff only through a staff grant covering the case; through the resident's own, as the reporter.
+    const asStaff = actingRole(tree, actor, c, STAFF_READERS) !== undefined
+    const audience = asStaff ? 'full' : 'reporter'
+    return { ok: true as const, view: 'full' as const, case: await caseView(d, tree, c), timeline: await timelineViews(d, actor, c, events, audience) }
+  }
+  if (hasPublicView(d, c) && (await d.store.followers(c.id)).includes(actor.userId)) {
+    return { ok: true as const, view: 'public' as const, case: await publicCaseView(d, c) }
+  }
+  return fail('NOT_FOUND', NOT_FOUND)
 }
 
 export const DUPLICATE_RADIUS_M = 100
 export const DUPLICATE_DAYS = 7
+export const DUPLICATE_CARDS = 5
 
 /**
- * Open cases of the same category within 100 m in the last 7 days. Candidates come from the
- * grids around the point (a case near a boundary may sit in the next grid), then by distance.
+ * Public cards of open cases of the same category within 100 m in the last 7 days, nearest
+ * first, at most five. Candidates come from the grids around the point (a case near a boundary
+ * may sit in the next grid), then by distance. Each call counts against the caller's WeChat
+ * identity, so a scan of the street runs into the limit long before it sees much.
  */
 export async function duplicates(d: Deps, actor: Actor, input: ApiIn<'reports.duplicates'>) {
+  const limited = await countProbe(d, actor, 'reports.duplicates')
+  if (limited) return limited
+  if (isSensitiveCategory(d.config, input.category)) return { ok: true as const, cases: [] }
   const tree = await d.orgTree()
   const dLat = DUPLICATE_RADIUS_M / 111_320
   const dLng = dLat / Math.cos((input.lat * Math.PI) / 180)
@@ -141,17 +164,26 @@ export async function duplicates(d: Deps, actor: Actor, input: ApiIn<'reports.du
   const open = REPORT.rules.find((r) => r.action === 'mark_overdue')!.from
   const since = new Date(d.clock.now().getTime() - DUPLICATE_DAYS * 24 * 3600 * 1000).toISOString()
   const rows = await d.store.listCases({ kind: 'report', category: input.category, gridCodes: [...grids], statuses: open, createdAfter: since, order: 'newest', limit: 200 })
-  const near = rows.filter((c) => {
-    const loc = (c.payload as { location?: { lng: number; lat: number } }).location
-    return loc && distanceMetres(loc, input) <= DUPLICATE_RADIUS_M && c.creatorId !== actor.userId
-  })
-  return { ok: true as const, cases: near.slice(0, 10).map((c) => summaryOf(d, tree, c)) }
+  const distance = (c: { payload: unknown }) => {
+    const loc = (c.payload as { location?: GeoPoint }).location
+    return loc ? distanceMetres(loc, input) : Infinity
+  }
+  const near = rows
+    .filter((c) => distance(c) <= DUPLICATE_RADIUS_M && c.creatorId !== actor.userId && hasPublicView(d, c))
+    .sort((a, b) => distance(a) - distance(b))
+    .slice(0, DUPLICATE_CARDS)
+  const cases = []
+  for (const c of near) cases.push(await publicCaseView(d, c))
+  return { ok: true as const, cases }
 }
 
-/** Following gives a neighbour the case's notifications and read access through the follow. */
+/**
+ * Following gives a neighbour the case's status notices and its public view, nothing more: staff
+ * out of scope who follow still get only the public view, and cases.get still refuses them.
+ */
 export async function follow(d: Deps, actor: Actor, input: ApiIn<'reports.follow'>) {
   const c = await d.store.getCase(input.id)
-  if (!c || c.kind !== 'report' || REPORT.terminalStatuses.includes(c.status)) return fail('NOT_FOUND', '事项不存在或已结束')
+  if (!c || c.kind !== 'report' || REPORT.terminalStatuses.includes(c.status) || !hasPublicView(d, c)) return fail('NOT_FOUND', '事项不存在或已结束')
   await d.store.follow(c.id, actor.userId, d.clock.now().toISOString())
-  return { ok: true as const, following: true }
+  return { ok: true as const, following: true, case: await publicCaseView(d, c) }
 }

@@ -2,7 +2,7 @@ import type { ActionView, StaffCaseSummary, StaffCaseView } from '../../src/cont
 import type { Case } from '../../src/core/case'
 import { escalationTarget, levelOf } from '../../src/core/escalation'
 import { labelOf, transition } from '../../src/core/transition'
-import { REPORT, type ReportPayload } from '../../src/core/kinds/report'
+import { MODERATION_ACTIONS, REPORT, type ReportPayload } from '../../src/core/kinds/report'
 import type { OrgTree } from '../../src/core/org'
 import type { Actor } from '../../src/core/roles'
 import { actingRole } from '../../src/core/scope'
@@ -39,7 +39,8 @@ export function actionsFor(tree: OrgTree, actor: Actor, c: Case, now: Date = new
   const seen = new Set<string>()
   const out: ActionView[] = []
   for (const r of REPORT.rules) {
-    if (seen.has(r.action) || !r.from.includes(c.status)) continue
+    // Moderation rows go through cases.moderate (content checks, audit), never as a case move.
+    if (seen.has(r.action) || !r.from.includes(c.status) || MODERATION_ACTIONS.has(r.action)) continue
     const role = actingRole(tree, actor, c, r.roles.filter((x) => x !== 'system'))
     if (!role) continue
     if (r.action === 'escalate' && !escalationAllowed(tree, role, c)) continue

@@ -1,6 +1,6 @@
-import type { CaseSummary, CaseView, PhotoView, TimelineView } from '../../src/contracts/api'
-import type { Case, TimelineEvent } from '../../src/core/case'
-import type { ReportPayload } from '../../src/core/kinds/report'
+import type { CaseSummary, CaseView, ModerationView, PhotoView, TimelineView } from '../../src/contracts/api'
+import { VISIBILITY_LABELS, type Case, type TimelineEvent } from '../../src/core/case'
+import { MODERATION_LABELS, moderationOf, type ReportPayload } from '../../src/core/kinds/report'
 import { KINDS } from '../../src/core/kinds'
 import type { OrgTree } from '../../src/core/org'
 import { ROLE_LABELS, type Actor } from '../../src/core/roles'
@@ -34,6 +34,18 @@ export function summaryOf(d: Deps, tree: OrgTree, c: Case): CaseSummary {
   }
 }
 
+/** Where the reporter's content stands with the public; for the reporter and staff in scope. */
+export function moderationView(p: ReportPayload): ModerationView {
+  const m = moderationOf(p)
+  return {
+    description: m.description,
+    descriptionLabel: MODERATION_LABELS[m.description],
+    publicDescription: m.publicDescription ?? null,
+    photos: p.photos.map((fileId) => ({ fileId, state: m.photos[fileId]!, stateLabel: MODERATION_LABELS[m.photos[fileId]!] })),
+    hidden: m.hidden,
+  }
+}
+
 export async function caseView(d: Deps, tree: OrgTree, c: Case): Promise<CaseView> {
   const p = c.payload as unknown as ReportPayload
   const unit = tree.get(c.unitCode)
@@ -49,6 +61,7 @@ export async function caseView(d: Deps, tree: OrgTree, c: Case): Promise<CaseVie
     assigneeName: assignee?.name ?? null,
     rating: p.rating ?? null,
     ratingComment: p.ratingComment ?? null,
+    moderation: moderationView(p),
     version: c.version,
   }
 }
@@ -65,10 +78,18 @@ async function actorLabel(d: Deps, viewer: Actor, c: Case, e: TimelineEvent): Pr
   return u ? `${role} ${u.name}` : role
 }
 
-export async function timelineViews(d: Deps, viewer: Actor, c: Case, events: TimelineEvent[]): Promise<TimelineView[]> {
+/**
+ * 'full' for staff in scope (and the parties of a mediation, as before): every row as stored.
+ * 'reporter' for the resident who filed a report: every row, but a note only when it is a public
+ * update or their own — never an internal note.
+ */
+export type TimelineAudience = 'full' | 'reporter'
+
+export async function timelineViews(d: Deps, viewer: Actor, c: Case, events: TimelineEvent[], audience: TimelineAudience = 'full'): Promise<TimelineView[]> {
   const def = KINDS[c.kind]
   const out: TimelineView[] = []
   for (const e of events) {
+    const noteShown = audience === 'full' || e.visibility === 'public' || e.actorId === viewer.userId
     out.push({
       id: e.id,
       action: e.action,
@@ -77,9 +98,11 @@ export async function timelineViews(d: Deps, viewer: Actor, c: Case, events: Tim
       toStatus: e.toStatus,
       toStatusLabel: def.statusLabels[e.toStatus] ?? e.toStatus,
       actorLabel: await actorLabel(d, viewer, c, e),
-      note: e.note,
+      note: noteShown ? e.note : null,
       attachments: await photoViews(d, e.attachments),
       at: e.at,
+      visibility: e.visibility,
+      visibilityLabel: VISIBILITY_LABELS[e.visibility],
     })
   }
   return out

@@ -93,6 +93,11 @@ export interface RegistrationView {
   checkedOutAt: string | null
   /** Active past the lease end without check-out (the daily job's flag). */
   leaseOverdue: boolean
+  /**
+   * For the staff who review it (the building's manager while pending, police and the street):
+   * 该证件号已有在住/待确认登记, 有人报告该证件被冒用 — never whose. Always empty for the tenant.
+   */
+  alerts: string[]
   createdAt: string
   version: number
 }
@@ -122,10 +127,52 @@ export interface AuditView {
   /** The role identifier (`police`, `dispatcher`, …); `actorRoleLabel` is its Chinese label. */
   actorRole: string
   actorRoleLabel: string
-  action: 'reveal' | 'export'
+  /** reveal 查看完整号码, export 导出, search 按证件号码查询, read 查看事项 (an admin's, or police reading a referred case), moderate 内容审核 (cases.moderate and image verdicts). */
+  action: 'reveal' | 'export' | 'search' | 'read' | 'moderate'
   target: string
   reason: string
   at: string
+}
+
+export type MisuseStatus = 'open' | 'closed'
+
+/** 有人冒用我的证件: what the person who raised it is told — the same whether or not the number is registered. */
+export interface MisuseReceipt {
+  id: string
+  statusLabel: string
+  buildingName: string
+  docNumberMasked: string
+  createdAt: string
+}
+
+/** A misuse dispute in the police area list, with the registrations of the same document in the area (masked). */
+export interface MisuseView {
+  id: string
+  status: MisuseStatus
+  statusLabel: string
+  /** The building where it was raised (its grid is the dispute's area). */
+  buildingName: string
+  buildingAddress: string
+  gridName: string
+  docTypeLabel: string
+  docNumberMasked: string
+  note: string
+  reporterName: string
+  resolution: string | null
+  related: RegistrationView[]
+  createdAt: string
+  version: number
+}
+
+/** A mediation case referred to the police (警调对接), as listed for them; opening it is audited. */
+export interface ReferredCaseView {
+  id: string
+  disputeTypeLabel: string
+  statusLabel: string
+  /** The street (or committee level) that handled it. */
+  unitName: string
+  referralNote: string
+  updatedAt: string
 }
 
 export interface RentalApi {
@@ -136,6 +183,11 @@ export interface RentalApi {
   'rental.update': { in: { id: string; version: number; phone?: string; leaseEnd?: string }; out: { registration: RegistrationView } }
   /** The tenant or the building's manager ends a stay (人走注销). */
   'rental.checkOut': { in: { id: string; version: number; note?: string }; out: { registration: RegistrationView } }
+  /** 有人冒用我的证件: raised from a building's check-in page; rate-limited by WeChat identity. */
+  'rental.reportMisuse': {
+    in: { idempotencyKey: string; buildingCode: string; docType: DocType; docNumber: string; note: string }
+    out: { dispute: MisuseReceipt; replayed: boolean }
+  }
   // Building managers
   'rental.registerBuilding': {
     in: { idempotencyKey: string; name: string; address: string; location: { lng: number; lat: number }; floors: number; rooms: string[] }
@@ -158,11 +210,18 @@ export interface RentalApi {
   // The street (dispatcher, admin) and police
   /** Buildings of the street whose monthly check is overdue (or never done). */
   'rental.overdueInspections': { in: { street?: string }; out: { buildings: BuildingView[] } }
-  /** Registrations of the caller's area (police, 来穗 staff), masked. */
+  /**
+   * Registrations of the caller's area (police, 来穗 staff), masked. A `q` that is a full document
+   * number needs a `reason` and writes an audit row. `disputes`: the police's open misuse
+   * disputes of their area; `referred`: mediation cases referred to them (both on the first
+   * page only, and empty for the street).
+   */
   'rental.area': {
-    in: { statuses?: CheckinStatus[]; buildingId?: string; q?: string; before?: string; limit?: number }
-    out: { registrations: RegistrationView[]; next: string | null; total: number }
+    in: { statuses?: CheckinStatus[]; buildingId?: string; q?: string; reason?: string; before?: string; limit?: number }
+    out: { registrations: RegistrationView[]; disputes: MisuseView[]; referred: ReferredCaseView[]; next: string | null; total: number }
   }
+  /** The police close a misuse dispute of their area with what they found. */
+  'rental.closeDispute': { in: { id: string; version: number; note: string }; out: { dispute: MisuseView } }
   /** The full identity number and phone of one registration; writes an audit row first. */
   'rental.reveal': { in: { id: string; reason: string }; out: { docNumber: string; phone: string } }
   /** CSV of the area (full numbers), audited with its reason. */

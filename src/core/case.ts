@@ -1,6 +1,6 @@
 import type { ActorRole } from './roles'
 
-export type CaseKind = 'report' | 'mediation' | 'checkin'
+export type CaseKind = 'report' | 'mediation' | 'checkin' | 'misuse'
 
 /** One governance item (事项) in the shared queue (一本账). */
 export interface Case<P extends object = Record<string, unknown>> {
@@ -22,6 +22,14 @@ export interface Case<P extends object = Record<string, unknown>> {
   version: number
 }
 
+/**
+ * Who may read a timeline row's note: a public update (公开回复) is shown to followers and the
+ * public view; an internal note only to staff in scope. Everything defaults to internal.
+ */
+export type Visibility = 'public' | 'internal'
+
+export const VISIBILITY_LABELS: Record<Visibility, string> = { public: '公开回复', internal: '内部备注' }
+
 /** Append-only record of every state change or notable act on a case. */
 export interface TimelineEvent {
   id: string
@@ -34,4 +42,6 @@ export interface TimelineEvent {
   note: string | null
   attachments: string[]
   at: string
+  /** Stored rows written before visibility existed read as 'internal'. */
+  visibility: Visibility
 }

@@ -23,8 +23,9 @@ export function grantCovers(tree: OrgTree, grant: RoleGrant, actor: Actor, c: Ca
       )
     case 'dispatcher':
     case 'admin':
+      return inArea(tree, grant, c)
     case 'police':
-      return tree.isWithin(place, grant.unitCode) || tree.isWithin(c.unitCode, grant.unitCode)
+      return POLICE_KINDS.includes(c.kind) ? inArea(tree, grant, c) : referredToPolice(c) && inArea(tree, grant, c)
     case 'mediator':
       return (
         grant.committee !== undefined &&
@@ -34,6 +35,35 @@ export function grantCovers(tree: OrgTree, grant: RoleGrant, actor: Actor, c: Ca
     case 'building_manager':
       return c.assigneeId === actor.userId
   }
+}
+
+function inArea(tree: OrgTree, grant: RoleGrant, c: Case): boolean {
+  return tree.isWithin(c.gridCode ?? c.unitCode, grant.unitCode) || tree.isWithin(c.unitCode, grant.unitCode)
+}
+
+/**
+ * Police (社区民警) see rental registrations and identity-misuse disputes of their area, and of
+ * the rest only what was referred to them (警调对接); never reports or other mediation cases.
+ */
+const POLICE_KINDS: readonly string[] = ['checkin', 'misuse']
+
+/** A mediation case its mediator ended with a referral to the police (警调对接). */
+export function referredToPolice(c: Case): boolean {
+  return c.kind === 'mediation' && (c.payload as { referral?: { type?: unknown } | null }).referral?.type === 'police'
+}
+
+/**
+ * The role whose read of a case is audited, or null: an administrator's read of a case, and
+ * police reading a case referred to them. A read the actor may also make in another role (the
+ * handler, a party) is their everyday work and not audited.
+ */
+export function auditedReadRole(tree: OrgTree, actor: Actor, c: Case): 'admin' | 'police' | null {
+  if (actor === SYSTEM_ACTOR || c.creatorId === actor.userId || respondentIds(c).includes(actor.userId)) return null
+  const covering = actor.grants.filter((g) => grantCovers(tree, g, actor, c)).map((g) => g.role)
+  if (covering.some((r) => r !== 'admin' && r !== 'police')) return null
+  if (covering.includes('admin')) return 'admin'
+  if (covering.includes('police') && referredToPolice(c)) return 'police'
+  return null
 }
 
 /** Parties who joined a case by its invitation (mediation respondents). */

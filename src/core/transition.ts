@@ -1,4 +1,4 @@
-import type { Case, CaseKind, TimelineEvent } from './case'
+import type { Case, CaseKind, TimelineEvent, Visibility } from './case'
 import type { OrgTree } from './org'
 import { fail, type Failure, type Outcome } from './outcome'
 import type { Actor, ActorRole } from './roles'
@@ -15,7 +15,12 @@ export interface TransitionInput {
   expectedVersion?: number
   /** Command-specific data the guard and patch read (assignee, rating, …). */
   params?: Record<string, unknown>
+  /** A staff member may make the note a public update; anything else stays internal. */
+  visibility?: Visibility
 }
+
+/** Roles whose notes may be published as a public update. */
+const PUBLISHING_ROLES: readonly ActorRole[] = ['grid_worker', 'dispatcher', 'department']
 
 export interface GuardContext {
   c: Case
@@ -112,6 +117,7 @@ export function transition(def: KindDefinition, tree: OrgTree, c: Case, input: T
     note: input.note?.trim() || null,
     attachments: [...(input.attachments ?? [])],
     at,
+    visibility: input.visibility === 'public' && PUBLISHING_ROLES.includes(role) ? 'public' : 'internal',
   }
   return { ok: true, case: next, event, role }
 }

@@ -65,12 +65,14 @@ export const CASE = {
   unitName: '云景一网格',
   unitPhone: '020-12345678',
   assigneeName: null,
+  moderation: { description: 'pending', descriptionLabel: '待审核', publicDescription: null, photos: [], hidden: false },
   version: 1,
 }
 
 export const MINE = { ok: true, cases: [CASE], next: null }
 export const GET = {
   ok: true,
+  view: 'full',
   case: CASE,
   timeline: [
     {
@@ -84,6 +86,8 @@ export const GET = {
       note: null,
       attachments: [],
       at: now,
+      visibility: 'internal',
+      visibilityLabel: '内部备注',
     },
   ],
 }

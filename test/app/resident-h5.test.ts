@@ -16,13 +16,19 @@ const maybe = describeH5(h5Ready())
 
 const ago = (min: number) => new Date(Date.now() - min * 60_000).toISOString()
 
+/** A neighbour's case as its public card: no reporter, no address, nothing unpublished. */
 const DUP = {
-  ...CASE,
   id: '01JDUP00000000000000000001',
+  kind: 'report',
+  category: CASE.category,
+  categoryName: CASE.categoryName,
   status: 'accepted',
   statusLabel: '已受理',
-  title: '东门垃圾桶满了没人收',
+  location: { lng: 113.3225, lat: 23.1825 },
   createdAt: ago(90),
+  description: '东门垃圾桶满了没人收',
+  photos: [],
+  updates: [{ id: 'u1', at: ago(30), statusLabel: '已受理', note: '已通知保洁，今天下午清运' }],
 }
 
 const RESOLVED = {
@@ -72,8 +78,8 @@ maybe('resident closed loop (H5, mocked functions)', () => {
 
   it('suggests similar open cases nearby and follows one', async () => {
     answers['reports.duplicates'] = { ok: true, cases: [DUP] }
-    answers['reports.follow'] = { ok: true, following: true }
-    answers['reports.get'] = { ok: true, case: DUP, timeline: GET.timeline }
+    answers['reports.follow'] = { ok: true, following: true, case: DUP }
+    answers['reports.get'] = { ok: true, view: 'public', case: DUP }
     await go('/pages/report/new/index')
     await fillForm(page, '小区东门垃圾堆放多日无人清理')
     const card = page.locator('#jf-duplicates')
@@ -85,8 +91,12 @@ maybe('resident closed loop (H5, mocked functions)', () => {
     await shot('resident-duplicates')
 
     await row.locator('.jf-duplicate-follow').click()
-    await page.locator(`#jf-case-detail[data-case-id="${DUP.id}"]`).waitFor()
+    const view = page.locator(`#jf-public-case[data-case-id="${DUP.id}"]`)
+    await view.waitFor()
     await page.locator('#jf-following').waitFor()
+    await expect(view.locator('#jf-public-note').textContent()).resolves.toBe('为保护隐私，仅显示已公开的内容')
+    await expect(view.locator('#jf-public-updates').textContent()).resolves.toContain('已通知保洁，今天下午清运')
+    await expect(view.textContent()).resolves.not.toContain('云景路 12 号')
     expect(called('reports.follow')[0]!.data).toEqual({ id: DUP.id })
   })
 

@@ -14,6 +14,8 @@ const ev = (action: string, actorLabel: string, at = '2026-11-20T02:00:00.000Z')
   note: null,
   attachments: [],
   at,
+  visibility: 'internal',
+  visibilityLabel: '内部备注',
 })
 
 describe('case detail rules', () => {

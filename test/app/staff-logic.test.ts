@@ -8,6 +8,7 @@ import {
   filterError,
   isPhone,
   normalizePhone,
+  NOTE_VISIBILITY_OPTIONS,
   percentText,
   proxyFieldOf,
   QUEUE_TABS,
@@ -17,6 +18,7 @@ import {
   toggle,
   toQueueFilter,
   validateProxy,
+  visibilityHint,
   withBom,
 } from '../../src/components/StaffKit/logic'
 import { badgeText, staffEntries } from '../../src/pages/home/entries'
@@ -74,6 +76,7 @@ describe('actions', () => {
       action: 'resolve',
       version: 3,
       note: '已清理完毕',
+      noteVisibility: 'internal',
       attachments: ['f1'],
     })
     expect(buildActInput({ id: 'c1', version: 3 }, { action: 'accept', label: '受理', needs: [] }, f)).toEqual({
@@ -81,6 +84,20 @@ describe('actions', () => {
       action: 'accept',
       version: 3,
     })
+  })
+
+  it('keeps a note internal unless 公开回复 was chosen, and says which', () => {
+    const resolve = { action: 'resolve', label: '办结', needs: ['note' as const] }
+    expect(emptyActForm().noteVisibility).toBe('internal')
+    expect(NOTE_VISIBILITY_OPTIONS.map((o) => o.label)).toEqual(['内部备注', '公开回复'])
+    const internal = buildActInput({ id: 'c', version: 1 }, resolve, { ...emptyActForm(), note: '已联系302房住户' })
+    expect(internal).toMatchObject({ note: '已联系302房住户', noteVisibility: 'internal' })
+    const pub = buildActInput({ id: 'c', version: 1 }, resolve, { ...emptyActForm(), note: '已清运', noteVisibility: 'public' })
+    expect(pub).toMatchObject({ note: '已清运', noteVisibility: 'public' })
+    // No note, nothing to make public: the field is left out.
+    expect(buildActInput({ id: 'c', version: 1 }, resolve, { ...emptyActForm(), noteVisibility: 'public' })).not.toHaveProperty('noteVisibility')
+    expect(visibilityHint('public')).toContain('关注此事项的居民')
+    expect(visibilityHint('internal')).toContain('仅办理人员可见')
   })
 
   it('assigns to a person by id and to a department by code', () => {
@@ -163,9 +180,10 @@ describe('console filters and numbers', () => {
 describe('home entries', () => {
   const ids = (roles: Parameters<typeof staffEntries>[0], platform: string) => staffEntries(roles, platform).map((e) => e.id)
 
-  it('gives a grid worker the queue and 代办', () => {
-    expect(ids(['grid_worker'], 'weapp')).toEqual(['jf-entry-staff-queue', 'jf-entry-proxy', 'jf-entry-gridwork', 'jf-entry-publish'])
-    expect(ids(['grid_worker'], 'h5')).toEqual(['jf-entry-staff-queue', 'jf-entry-proxy', 'jf-entry-gridwork', 'jf-entry-publish'])
+  it('gives a grid worker the queue, 内容审核 and 代办', () => {
+    expect(ids(['grid_worker'], 'weapp')).toEqual(['jf-entry-staff-queue', 'jf-entry-moderation', 'jf-entry-proxy', 'jf-entry-gridwork', 'jf-entry-publish'])
+    expect(ids(['grid_worker'], 'h5')).toEqual(['jf-entry-staff-queue', 'jf-entry-moderation', 'jf-entry-proxy', 'jf-entry-gridwork', 'jf-entry-publish'])
+    expect(staffEntries(['grid_worker'], 'h5').find((e) => e.id === 'jf-entry-moderation')?.url).toBe('/pages/staff/moderation/index')
   })
 
   it('gives a department the queue only', () => {
@@ -173,8 +191,11 @@ describe('home entries', () => {
   })
 
   it('sends a dispatcher to the console on H5 and to the queue in the mini-program', () => {
-    expect(ids(['dispatcher'], 'h5')).toEqual(['jf-entry-console', 'jf-entry-dashboard', 'jf-entry-mediator', 'jf-entry-publish', 'jf-entry-grid-overview'])
-    expect(ids(['dispatcher'], 'weapp')).toEqual(['jf-entry-staff-queue', 'jf-entry-mediator', 'jf-entry-publish', 'jf-entry-grid-overview'])
+    expect(ids(['dispatcher'], 'h5')).toEqual(['jf-entry-console', 'jf-entry-dashboard', 'jf-entry-moderation', 'jf-entry-mediator', 'jf-entry-publish', 'jf-entry-grid-overview'])
+    expect(ids(['dispatcher'], 'weapp')).toEqual(['jf-entry-staff-queue', 'jf-entry-moderation', 'jf-entry-mediator', 'jf-entry-publish', 'jf-entry-grid-overview'])
+    // The street's queue on the desk; the mini-program has no console pages.
+    expect(staffEntries(['dispatcher'], 'h5').find((e) => e.id === 'jf-entry-moderation')?.url).toBe('/pages/console/moderation/index')
+    expect(staffEntries(['dispatcher'], 'weapp').find((e) => e.id === 'jf-entry-moderation')?.url).toBe('/pages/staff/moderation/index')
     expect(ids(['admin'], 'h5')).toEqual(['jf-entry-console', 'jf-entry-dashboard', 'jf-entry-admin', 'jf-entry-mediator', 'jf-entry-grid-overview'])
     expect(ids(['admin'], 'weapp')).toEqual(['jf-entry-mediator', 'jf-entry-grid-overview'])
   })

@@ -49,6 +49,7 @@ beforeEach(async () => {
     fileUrl: async () => '',
     identity: new CloudbaseIdentity(tcb.init({ env: 'test-env', secretId: 'fake-secret-id', secretKey: 'fake-secret-key' })),
     notifier: { send: async () => undefined } as unknown as Deps['notifier'],
+    contentSecurity: {} as Deps['contentSecurity'],
     clock: { now: () => new Date('2026-01-02T00:00:00.000Z') },
     newId: () => `01JNC00000000000000000${String(++n).padStart(4, '0')}`,
     config,

@@ -56,6 +56,7 @@ export function makeEvent(overrides: Partial<TimelineEvent> = {}): TimelineEvent
     note: null,
     attachments: [],
     at: at(0),
+    visibility: 'internal',
     ...overrides,
   }
 }
@@ -378,6 +379,23 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
         expect(await store.timeline(a.id)).toEqual([a1, a2, a3])
         expect(await store.timeline(b.id)).toEqual([b1])
         expect(await store.timeline(caseId(3))).toEqual([])
+      })
+
+      it('keeps whether each note is a public update or an internal note', async () => {
+        const a = makeCase({ id: caseId(1) })
+        await insert(a)
+        const internal = makeEvent({ id: 'ev-int', caseId: a.id, actorId: 'w1', actorRole: 'grid_worker', action: 'accept', toStatus: 'accepted', note: '已联系陈女士 13800138000', at: at(1) })
+        const published = makeEvent({ id: 'ev-pub', caseId: a.id, actorId: 'w1', actorRole: 'grid_worker', action: 'start', fromStatus: 'accepted', toStatus: 'in_progress', note: '已安排清运', at: at(2), visibility: 'public' })
+        await store.transaction(async (tx) => {
+          await tx.appendEvent(internal)
+          await tx.appendEvent(published)
+        })
+        const got = await store.timeline(a.id)
+        expect(got.map((e) => [e.id, e.visibility])).toEqual([
+          ['ev-int', 'internal'],
+          ['ev-pub', 'public'],
+        ])
+        expect(got).toEqual([internal, published])
       })
     })
 

@@ -507,6 +507,7 @@ describe.each(MEDIATION.rules.map((r) => [ruleName(r), r] as const))('rule %s', 
               note: valid.note ?? null,
               attachments: valid.attachments ?? [],
               at: NOW.toISOString(),
+              visibility: 'internal',
             })
             if (!rule.patch) expect(out.case).toEqual({ ...c, status: rule.to ?? from, version: c.version + 1, updatedAt: NOW.toISOString() })
             expect(JSON.stringify(c)).toBe(before)
@@ -779,7 +780,7 @@ describe('fail, rate, remind, mark_overdue, accept and the other patches', () =>
   })
 
   it('fail offers exactly court, arbitration and administrative', () => {
-    expect([...REFERRALS].sort()).toEqual(['administrative', 'arbitration', 'court'])
+    expect([...REFERRALS].sort()).toEqual(['administrative', 'arbitration', 'court', 'police'])
   })
 
   it('rate: once per party, 1–5, with an optional comment', () => {
@@ -946,6 +947,7 @@ describe('joinCase', () => {
       note: null,
       attachments: [],
       at: NOW.toISOString(),
+      visibility: 'internal',
     })
     expect(JSON.stringify(c)).toBe(before)
     const second = joinCase(out.case, RESP1_ID, SECRET1, NOW, 'evt-join-2')
@@ -1057,6 +1059,7 @@ describe('openMediation', () => {
       note: null,
       attachments: ['ev-1.jpg', 'ev-2.pdf'],
       at: NOW.toISOString(),
+      visibility: 'internal',
     })
     // The attachments are a copy, not the payload's own array.
     expect(event.attachments).not.toBe(payload.evidence)

@@ -339,6 +339,7 @@ describe.each(REPORT.rules.map((r) => [ruleName(r), r] as const))('rule %s', (_n
               note: valid.note ?? null,
               attachments: valid.attachments ?? [],
               at: NOW.toISOString(),
+              visibility: 'internal',
             })
             expect(JSON.stringify(c)).toBe(before)
           }
@@ -638,6 +639,7 @@ describe('openReport', () => {
       note: null,
       attachments: ['p1.jpg', 'p2.jpg'],
       at: NOW.toISOString(),
+      visibility: 'internal',
     })
   })
 })

@@ -77,6 +77,7 @@ function depsFor(store: Store): Deps {
     fileUrl: async () => '',
     identity: { resolve: async () => null },
     notifier: { sendSubscribe: async () => undefined },
+    contentSecurity: {} as Deps['contentSecurity'],
     clock: { now: () => new Date(nowMs) },
     newId: () => ulid(nowMs),
     config: { ...defaultDistrictConfig(), rateLimits: {} },

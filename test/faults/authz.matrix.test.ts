@@ -8,7 +8,8 @@
  *   update/checkOut) from the kinds' transition tables (KINDS) and the scope rules
  *   (src/core/scope.ts): a move is authorised when some row of the action names a role the actor
  *   holds over the case;
- * - case reads from canRead (scope.ts);
+ * - case reads from canRead (scope.ts); police read reports and mediation cases only once referred
+ *   to them (警调对接), and such reads, like an administrator's, leave an audit row;
  * - everything else from the declared POLICY below, one table per function (add one for a new
  *   function; the first test fails until every declared action has an entry).
  *
@@ -38,6 +39,7 @@ import { actingRole, canRead } from '../../src/core/scope'
 import { recordFaults } from '../support/faultReport'
 import { GRID1_CODE, GRID1_POINT, GRID2_POINT, TINY_JPEG, idemKey, reportInput } from '../support/fixtures'
 import { applyInput } from '../support/mediation'
+import { PUBLIC_VIEW_KEYS } from '../support/publicView'
 import { ROOT } from '../support/server'
 import {
   ACTORS,
@@ -295,9 +297,43 @@ const byBuilding = (allowed: (u: string, b: Building) => boolean, data: (u: stri
   data: (u, t) => data(u, buildingOf(t)),
 })
 const managesBuilding = (u: string, b: Building) => b.managerId === u && holds(u, ['building_manager'])
-/** Registrations in an answer that lie outside the actor's area. */
-const outsideArea = (a: Answer, u: string) =>
-  (a.registrations as Array<{ id: string }>).filter((r) => knownCases.has(r.id) && !covers(u, AREA, knownCases.get(r.id)!.gridCode ?? '')).map((r) => r.id)
+/**
+ * Registrations in an answer that lie outside the actor's area; misuse disputes outside the
+ * police's area; referred mediation cases the actor may not read.
+ */
+const outsideArea = (a: Answer, u: string) => [
+  ...(a.registrations as Array<{ id: string }>).filter((r) => knownCases.has(r.id) && !covers(u, AREA, knownCases.get(r.id)!.gridCode ?? '')).map((r) => r.id),
+  ...(a.disputes as Array<{ id: string; related: Array<{ id: string }> }>).flatMap((x) => [
+    ...(knownCases.has(x.id) && !covers(u, ['police'], knownCases.get(x.id)!.gridCode ?? '') ? [x.id] : []),
+    ...x.related.filter((r) => knownCases.has(r.id) && !covers(u, ['police'], knownCases.get(r.id)!.gridCode ?? '')).map((r) => r.id),
+  ]),
+  ...(a.referred as Array<{ id: string }>).filter((x) => knownCases.has(x.id) && !canRead(tree, actors[u]!, knownCases.get(x.id)!)).map((x) => x.id),
+]
+
+const misuseInput = (b: Building) => ({ idempotencyKey: idemKey(), buildingCode: b.code, docType: 'id_card', docNumber: idNumberFor(++docSerial), note: '有人冒用我的证件登记了' })
+
+/** A misuse dispute raised by the target's creator at the target's building. */
+async function placeDispute(actorId: string, t: Target): Promise<Case> {
+  const r = await call('rental', 'reportMisuse', misuseInput(buildingOf(t)), creatorFor(actorId, t))
+  if (!r.ok) throw new Error(`reportMisuse: ${r.code} ${r.message}`)
+  const c = (await store.getCase(r.dispute.id))!
+  knownCases.set(c.id, c)
+  return c
+}
+
+/** A mediation case of the target's street that its mediator referred to the police (警调对接). */
+async function placeReferred(creatorId: string, t: Target): Promise<Case> {
+  const c = await placeMediation(store, mediationTemplate, creatorId, t, 'failed')
+  const next = { ...c, payload: { ...c.payload, referral: { type: 'police', note: '涉及人身威胁，转派出所' } }, version: c.version + 1 }
+  await store.transaction(async (tx) => {
+    if (!(await tx.updateCase(next, c.version))) throw new Error('placeReferred: version conflict')
+  })
+  knownCases.set(next.id, next)
+  return next
+}
+
+/** Audit rows naming a case (an audited read writes one per call). */
+const auditRowsOf = (caseId: string) => (raw.prepare('SELECT count(*) AS n FROM audit_log WHERE target LIKE ?').get(`% ${caseId}`) as { n: number }).n
 
 // ------------------------------------------------------------------------------ onboarding world
 
@@ -530,6 +566,14 @@ const POLICY: Record<string, Record<string, Policy>> = {
     inspections: byBuilding((u, b) => managesBuilding(u, b) || covers(u, CENTRE, b.gridCode), (_u, b) => ({ buildingId: b.id })),
     overdueInspections: { targeted: true, allowed: (u, t) => covers(u, CENTRE, t === 'other-unit' ? OTHER_STREET : DEMO_STREET), data: (_u, t) => ({ street: t === 'other-unit' ? OTHER_STREET : DEMO_STREET }) },
     area: { ...onlyRoles(AREA, () => ({ limit: 100 })), leaked: outsideArea },
+    // 有人冒用我的证件: anyone may raise one at any building's QR; it lies in the building's grid.
+    reportMisuse: byBuilding(() => true, (_u, b) => misuseInput(b)),
+    // Disputes are closed by the police of their area only.
+    closeDispute: {
+      targeted: true,
+      allowed: (u, t) => covers(u, ['police'], buildingOf(t).gridCode),
+      data: async (u, t) => ({ id: (await placeDispute(u, t)).id, version: 1, note: '已入户核实' }),
+    },
     // Full identity numbers: police of the registration's area only (and every reveal is audited).
     reveal: {
       targeted: true,
@@ -712,6 +756,37 @@ describe('authorisation matrix', () => {
     }
   }, 120_000)
 
+  it('report public view: a follower who may not read a case gets only its public fields; sensitive and 找网格员 cases have none; a follow widens no staff read', async () => {
+    const NOTE = '已联系302房陈女士 13800138000'
+    const secretsIn = (a: Answer) => ['13800138000', '陈女士', '测试路'].filter((x) => JSON.stringify(a).includes(x))
+    /** Anything beyond the public fields in a view the actor may not read in full. */
+    const publicOnly = (a: Answer) => [...Object.keys(a.case ?? {}).filter((k) => !PUBLIC_VIEW_KEYS.includes(k)), ...(a.timeline ? ['timeline'] : []), ...secretsIn(a)]
+    const withNote = async (c: Case) => {
+      await store.transaction((tx) => tx.appendEvent({ id: newId(), caseId: c.id, actorId: 'demo-grid-worker', actorRole: 'grid_worker', action: 'accept', fromStatus: 'submitted', toStatus: 'accepted', note: NOTE, attachments: [], at: new Date().toISOString(), visibility: 'internal' }))
+      return c
+    }
+    for (const role of ROLES) {
+      const userId = ACTORS[role]
+      for (const t of TARGETS) {
+        const c = await withNote(await placeReport(store, creatorFor(userId, t), t, 'accepted'))
+        const readable = anchored(role, t, canRead(tree, actors[userId]!, c), `${role} reports.get (followed) on ${t}`)
+        await cell(`${role} reports.follow (public view) on ${t}`, 'reports', true, () => call('reports', 'follow', { id: c.id }, userId), publicOnly)
+        await cell(`${role} reports.get after following on ${t}`, 'reports', true, () => call('reports', 'get', { id: c.id }, userId), (a) =>
+          readable ? (a.view === 'full' ? [] : ['not the full view']) : a.view === 'public' ? publicOnly(a) : ['not the public view'],
+        )
+        await cell(`${role} cases.get after following on ${t}`, 'cases', readable, () => call('cases', 'get', { id: c.id }, userId))
+        for (const [what, patch] of [
+          ['sensitive', { category: 'ZA02' }],
+          ['找网格员', { payload: { ...c.payload, consult: true } }],
+        ] as const) {
+          const x = await withNote(await placeReport(store, creatorFor(userId, t), t, 'accepted', patch))
+          await cell(`${role} reports.follow ${what} on ${t}`, 'reports', false, () => call('reports', 'follow', { id: x.id }, userId))
+          await cell(`${role} reports.get ${what} on ${t}`, 'reports', canRead(tree, actors[userId]!, x), () => call('reports', 'get', { id: x.id }, userId), (a) => (a.view === 'full' ? [] : ['not the full view']))
+        }
+      }
+    }
+  }, 120_000)
+
   it('mediation moves and reads: roles × mediation actions × targets follow the table and scope', async () => {
     const actions = [...new Set(MEDIATION.rules.map((r) => r.action))].filter((a) => a !== 'apply' && a !== 'join')
     expect(actions.sort()).toEqual(Object.keys(MEDIATION_SETUP).sort())
@@ -734,6 +809,25 @@ describe('authorisation matrix', () => {
       }
     }
   }, 180_000)
+
+  it('referred cases (警调对接): police of the area read them, every such read (and an admin\'s) audited; nobody else gains a read', async () => {
+    for (const role of ROLES) {
+      const userId = ACTORS[role]
+      for (const t of TARGETS) {
+        const c = await placeReferred(creatorFor(userId, t), t)
+        const label = `${role} mediation.get of a referred case on ${t}`
+        const readable = anchored(role, t, canRead(tree, actors[userId]!, c), label)
+        // Fixed point: the street's police read a case of their street referred to them.
+        if (role === 'police' && t !== 'other-unit' && !readable) tally.failures.push(`${label}: the scope rules refuse the police a case referred to them`)
+        const audited = readable && (role === 'police' || role === 'admin') && t !== 'own'
+        const before = auditRowsOf(c.id)
+        await cell(label, 'mediation', readable, () => call('mediation', 'get', { id: c.id }, userId))
+        await cell(`${role} mediation.messages of a referred case on ${t}`, 'mediation', readable, () => call('mediation', 'messages', { id: c.id }, userId))
+        const rows = auditRowsOf(c.id) - before
+        if (rows !== (audited ? 2 : 0)) tally.failures.push(`${label}: ${rows} audit rows for two reads (expected ${audited ? 2 : 0})`)
+      }
+    }
+  }, 120_000)
 
   it('registration moves: roles × rental.decide/update/checkOut × targets follow the check-in table and scope', async () => {
     const moves = [

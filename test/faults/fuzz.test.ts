@@ -180,7 +180,15 @@ const rental: Record<string, Model> = {
   },
   inspections: { buildingId: S(buildingId) },
   overdueInspections: { street: S(fc.oneof(fc.constant(DEMO_STREET), fc.stringMatching(/^\d{6,20}$/)), true) },
-  area: { statuses: A(checkinStatuses, true), buildingId: S(buildingId, true), q: S(fc.oneof(docNumber, text(0, 40)).filter((x) => x.trim().length <= 40), true), before: S(registrationId, true), limit: N(fc.integer({ min: 1, max: 100 }), true) },
+  area: { statuses: A(checkinStatuses, true), buildingId: S(buildingId, true), q: S(fc.oneof(docNumber, text(0, 40)).filter((x) => x.trim().length <= 40), true), reason: S(fc.oneof(reason, text(0, 200)), true), before: S(registrationId, true), limit: N(fc.integer({ min: 1, max: 100 }), true) },
+  reportMisuse: {
+    idempotencyKey: S(key),
+    buildingCode: S(buildingCode),
+    docType: S(fc.constantFrom('id_card', 'hkmt_residence', 'foreign_permanent', 'passport')),
+    docNumber: S(docNumber),
+    note: S(fc.oneof(fc.constant('有人冒用我的证件登记了'), text(5, 500))),
+  },
+  closeDispute: { id: S(registrationId), version: N(version), note: S(fc.oneof(fc.constant('已入户核实'), text(2, 200))) },
   reveal: { id: S(registrationId), reason: S(reason) },
   exportCsv: { reason: S(reason), statuses: A(checkinStatuses, true) },
   audit: { before: S(fc.ulid(), true), limit: N(fc.integer({ min: 1, max: 100 }), true) },
@@ -218,6 +226,7 @@ const MODELS: Record<string, Record<string, Model>> = {
       targetCaseId: S(caseId, true),
       rating: N(fc.integer({ min: 1, max: 5 }), true),
       comment: S(text(0, 300), true),
+      noteVisibility: S(fc.constantFrom('public', 'internal'), true),
     },
     bulkAssign: { ids: A(fc.array(caseId, { minLength: 1, maxLength: 5 })), assigneeId: S(fc.constantFrom(...USERS), true), department: S(fc.constantFrom(...departments), true) },
     proxySubmit: { ...submitReport, proxy: O(fc.record({ name: fc.oneof(fc.constantFrom('黄伟明', '王阿姨'), text(1, 20)), phone })) },
@@ -258,7 +267,7 @@ const MODELS: Record<string, Record<string, Model>> = {
       sessionId: S(text(0, 64), true),
       terms: A(fc.array(han(1, 500), { minLength: 1, maxLength: 3 }), true),
       agreementVersion: N(fc.integer({ min: 1, max: 5 }), true),
-      referral: S(fc.constantFrom('court', 'arbitration', 'administrative'), true),
+      referral: S(fc.constantFrom('court', 'arbitration', 'administrative', 'police'), true),
       rating: N(fc.integer({ min: 1, max: 5 }), true),
       comment: S(text(0, 300), true),
     },
@@ -516,6 +525,8 @@ beforeAll(async () => {
     consent: { purpose: true, sensitive: true, version: '2026-12' },
   })
   pools.registrationIds.push(reg.registration.id)
+  const dispute = await fixture('rental', 'resident', 'reportMisuse', { idempotencyKey: idemKey(), buildingCode: DEMO_BUILDING_CODE, docType: 'id_card', docNumber: '440106199001011235', note: '有人冒用我的证件登记了' })
+  pools.registrationIds.push(dispute.dispute.id)
   protoBefore = protoSnapshot()
 })
 

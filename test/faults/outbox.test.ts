@@ -53,6 +53,7 @@ function depsFor(store: Store, notifier: Notifier): Deps {
     fileUrl: async () => '',
     identity: { resolve: async () => null },
     notifier,
+    contentSecurity: {} as Deps['contentSecurity'],
     clock,
     newId: () => ulid(nowMs),
     config,

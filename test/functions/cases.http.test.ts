@@ -1,6 +1,9 @@
 import { GRID2_POINT, reportInput } from '../support/fixtures'
 import { advance, move, photo, submitReport } from '../support/cases'
 import { as, startServer, type Client, type RunningServer } from '../support/server'
+import { asOpenid, leaked, PUBLIC_VIEW_KEYS, setModeration } from '../support/publicView'
+import { roundLocation } from '../../backend/usecases/publicView'
+import { distanceMetres } from '../../src/core/geo'
 
 let srv: RunningServer
 let resident: Client, resident2: Client, gw: Client, gw2: Client, disp: Client, dept: Client
@@ -164,8 +167,148 @@ describe('duplicates and following', () => {
     const other = await resident2.call('reports', 'duplicates', { category: 'HJ01', lng: 113.3205, lat: 23.1814 })
     expect(other.cases.map((x: { id: string }) => x.id)).not.toContain(c.id)
     expect(await resident2.call('reports', 'get', { id: c.id })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
-    expect(await resident2.call('reports', 'follow', { id: c.id })).toMatchObject({ ok: true, following: true })
-    expect(await resident2.call('reports', 'get', { id: c.id })).toMatchObject({ ok: true })
+    expect(await resident2.call('reports', 'follow', { id: c.id })).toMatchObject({ ok: true, following: true, case: { id: c.id } })
+    expect(await resident2.call('reports', 'get', { id: c.id })).toMatchObject({ ok: true, view: 'public', case: { id: c.id } })
+  })
+})
+
+describe('the public view and the internal view', () => {
+  const SECRET_NOTE = '已联系302房陈女士 13800138000'
+  const PUBLIC_NOTE = '已安排保洁今天下午清运'
+  const ADDRESS = '云景路 7 号 302 房'
+  const POINT = { lng: 113.32093, lat: 23.18217 }
+
+  /** An anonymous report with a photo, an internal note with a phone, then a public update. */
+  async function handled(overrides: Record<string, unknown> = {}) {
+    const pic = await photo(resident)
+    const c = await submitReport(resident, { category: 'HJ01', anonymous: true, photos: [pic], location: { ...POINT, address: ADDRESS }, description: '302 房门口垃圾三天没人清理', ...overrides })
+    expect(await move(gw, c.id, 'accept', { note: SECRET_NOTE })).toMatchObject({ ok: true })
+    expect(await move(gw, c.id, 'start', { note: PUBLIC_NOTE, noteVisibility: 'public' })).toMatchObject({ ok: true })
+    return { c, pic }
+  }
+
+  it('shows neighbours category, status, a rounded place and public updates only; the reporter never an internal note', async () => {
+    const { c, pic } = await handled()
+    const secrets = [SECRET_NOTE, '13800138000', '陈女士', '陈小梅', 'demo-resident', ADDRESS, '云景路', pic, '302 房门口', '113.32093', '23.18217']
+
+    const cards = await resident2.call('reports', 'duplicates', { category: 'HJ01', lng: 113.3211, lat: 23.1823 })
+    const card = cards.cases.find((x: { id: string }) => x.id === c.id)
+    expect(card).toMatchObject({ id: c.id, kind: 'report', categoryName: '环境卫生 / 垃圾堆积', status: 'in_progress', statusLabel: '处置中', description: null, photos: [] })
+    expect(Object.keys(card).sort()).toEqual(PUBLIC_VIEW_KEYS)
+    expect(card.updates).toEqual([{ id: expect.any(String), at: expect.any(String), statusLabel: '处置中', note: PUBLIC_NOTE }])
+    // Rounded to the ~50 m lattice: near the point, never the point itself.
+    expect(card.location).toEqual(roundLocation(POINT))
+    expect(distanceMetres(card.location, POINT)).toBeLessThan(40)
+    expect(distanceMetres(card.location, POINT)).toBeGreaterThan(1)
+    expect(leaked(cards, secrets)).toEqual([])
+
+    const followed = await resident2.call('reports', 'follow', { id: c.id })
+    expect(followed).toMatchObject({ ok: true, following: true, case: { id: c.id, updates: [{ note: PUBLIC_NOTE }] } })
+    const seen = await resident2.call('reports', 'get', { id: c.id })
+    expect(seen).toMatchObject({ ok: true, view: 'public', case: { id: c.id } })
+    expect(Object.keys(seen).sort()).toEqual(['case', 'ok', 'view'])
+    expect(leaked([followed, seen], secrets)).toEqual([])
+
+    // The reporter: own case in full, the public update, never the internal note.
+    const own = await resident.call('reports', 'get', { id: c.id })
+    expect(own).toMatchObject({ ok: true, view: 'full', case: { description: '302 房门口垃圾三天没人清理', location: { address: ADDRESS }, moderation: { description: 'pending', descriptionLabel: '待审核', hidden: false } } })
+    expect(own.case.photos.map((p: { fileId: string }) => p.fileId)).toEqual([pic])
+    expect(own.timeline.map((e: { action: string; visibility: string; note: string | null }) => [e.action, e.visibility, e.note])).toEqual([
+      ['submit', 'internal', null],
+      ['accept', 'internal', null],
+      ['start', 'public', PUBLIC_NOTE],
+    ])
+    expect(leaked(own, [SECRET_NOTE, '13800138000'])).toEqual([])
+
+    // Staff in scope: everything, with each row's visibility.
+    const staff = await gw.call('cases', 'get', { id: c.id })
+    expect(staff.timeline.map((e: { action: string; visibility: string; visibilityLabel: string; note: string | null }) => [e.action, e.visibility, e.visibilityLabel, e.note])).toEqual([
+      ['submit', 'internal', '内部备注', null],
+      ['accept', 'internal', '内部备注', SECRET_NOTE],
+      ['start', 'public', '公开回复', PUBLIC_NOTE],
+    ])
+  })
+
+  it('shows the description and photos once published (the redacted text once edited), and nothing once hidden', async () => {
+    const { c } = await handled()
+    const pic2 = await photo(resident)
+    const r = await submitReport(resident, { category: 'HJ01', photos: [pic2], location: { ...POINT, address: ADDRESS } })
+    const [a, b] = [c.id, r.id]
+    setModeration(srv.dataDir, b, { description: 'edited', publicDescription: '某楼门口垃圾堆积', photos: { [pic2]: 'published' }, hidden: false })
+    setModeration(srv.dataDir, a, { description: 'published', photos: {}, hidden: true })
+    const cards = await resident2.call('reports', 'duplicates', { category: 'HJ01', ...POINT })
+    const ids = cards.cases.map((x: { id: string }) => x.id)
+    expect(ids).toContain(b)
+    expect(ids).not.toContain(a)
+    const card = cards.cases.find((x: { id: string }) => x.id === b)
+    expect(card.description).toBe('某楼门口垃圾堆积')
+    expect(card.photos.map((p: { fileId: string }) => p.fileId)).toEqual([pic2])
+    expect((await fetch(`${srv.url}${card.photos[0].url}`)).status).toBe(200)
+    expect(JSON.stringify(card)).not.toContain('楼下垃圾堆了三天没人清理')
+    // A hidden report: no follow, and a follower from before reads nothing either.
+    expect(await resident2.call('reports', 'follow', { id: a })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    expect(await resident2.call('reports', 'follow', { id: b })).toMatchObject({ ok: true })
+    setModeration(srv.dataDir, b, { description: 'edited', publicDescription: '某楼门口垃圾堆积', photos: { [pic2]: 'published' }, hidden: true })
+    expect(await resident2.call('reports', 'get', { id: b })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    // The reporter and the staff still read it in full.
+    expect(await resident.call('reports', 'get', { id: b })).toMatchObject({ ok: true, view: 'full', case: { moderation: { hidden: true, description: 'edited', publicDescription: '某楼门口垃圾堆积' } } })
+    expect(await gw.call('cases', 'get', { id: b })).toMatchObject({ ok: true, case: { description: '楼下垃圾堆了三天没人清理' } })
+  })
+
+  it('gives sensitive categories and 找网格员 questions no public view at all', async () => {
+    const dispute = await submitReport(resident, { category: 'ZA02', description: '楼上夫妻天天吵架摔东西', location: { ...POINT, address: ADDRESS } })
+    const ask = await resident.call('grid', 'ask', { code: '440111010001001', idempotencyKey: `ask-${Date.now()}`, question: '请问小区电动车充电桩什么时候装好？' })
+    expect(ask).toMatchObject({ ok: true })
+    for (const category of ['ZA02', 'ZX01']) {
+      const cards = await resident2.call('reports', 'duplicates', { category, ...POINT })
+      expect(cards).toEqual({ ok: true, cases: [] })
+    }
+    for (const id of [dispute.id, ask.caseId]) {
+      expect(await resident2.call('reports', 'follow', { id })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+      expect(await resident2.call('reports', 'get', { id })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    }
+    expect(await resident.call('reports', 'get', { id: dispute.id })).toMatchObject({ ok: true, view: 'full' })
+    expect(await gw.call('cases', 'get', { id: dispute.id })).toMatchObject({ ok: true })
+    const cats = await resident.call('reports', 'categories', {})
+    const sensitive = cats.categories.filter((x: { sensitive: boolean }) => x.sensitive).map((x: { code: string }) => x.code)
+    expect(sensitive).toEqual(expect.arrayContaining(['ZA02', 'ZA03', 'ZX01']))
+    expect(sensitive).not.toContain('HJ01')
+  })
+
+  it('never widens staff scope through a follow', async () => {
+    const { c } = await handled()
+    // Another grid's worker and a department not on the case: refused on both reads.
+    for (const who of [gw2, dept]) {
+      expect(await who.call('cases', 'get', { id: c.id })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+      expect(await who.call('reports', 'get', { id: c.id })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    }
+    expect(await gw2.call('reports', 'follow', { id: c.id })).toMatchObject({ ok: true })
+    const seen = await gw2.call('reports', 'get', { id: c.id })
+    expect(seen).toMatchObject({ ok: true, view: 'public' })
+    expect(leaked(seen, [SECRET_NOTE, '13800138000', ADDRESS])).toEqual([])
+    expect(await gw2.call('cases', 'get', { id: c.id })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    expect(await gw2.call('cases', 'act', { id: c.id, action: 'resolve', version: 3, note: 'x' })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+  })
+
+  it('tells followers of status changes and public updates, with the public text only, and nothing once closed', async () => {
+    const { c } = await handled()
+    await advance(srv.url, 0) // delivers what happened before anyone followed
+    const follower = await asOpenid(srv.url, `dev-follower${Date.now()}`)
+    expect(await follower.call('reports', 'follow', { id: c.id })).toMatchObject({ ok: true })
+    const notices = async () => {
+      await advance(srv.url, 0)
+      return (await follower.call('inbox', 'list', {})).items.filter((i: { caseId: string }) => i.caseId === c.id)
+    }
+    expect(await move(gw, c.id, 'resolve', { note: SECRET_NOTE, attachments: [await photo(gw)] })).toMatchObject({ ok: true })
+    const told = await notices()
+    expect(told.map((i: { title: string }) => i.title)).toEqual(['事项已办结'])
+    expect(leaked(told, [SECRET_NOTE, '302 房门口', ADDRESS])).toEqual([])
+    expect(told[0].body).toContain('环境卫生 / 垃圾堆积')
+    const v = (await resident.call('reports', 'get', { id: c.id })).case.version
+    expect(await resident.call('reports', 'confirm', { id: c.id, version: v, rating: 5 })).toMatchObject({ ok: true, case: { status: 'closed' } })
+    expect(await notices()).toHaveLength(1)
+    // The follower keeps the public view of the closed case.
+    expect(await follower.call('reports', 'get', { id: c.id })).toMatchObject({ ok: true, view: 'public', case: { status: 'closed', statusLabel: '已评价' } })
   })
 })
 

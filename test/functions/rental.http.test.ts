@@ -18,9 +18,15 @@ import { seedDemo } from '../../backend/seed/seed'
 import { shanghaiDay } from '../../src/core/rental'
 import { advance, photo } from '../support/cases'
 import { GRID1_CODE, GRID1_POINT, GRID2_POINT, idemKey } from '../support/fixtures'
-import { as, startServer, type Client, type RunningServer } from '../support/server'
+import { idNumberFor } from '../support/authzWorld'
+import { as, client, ROOT, startServer, type Client, type RunningServer } from '../support/server'
 
 const SECRET = 'test-webhook-secret-7f3a'
+const ALERT_LIVE = '该证件号已有在住/待确认登记'
+const ALERT_MISUSE = '有人报告该证件被冒用'
+/** Valid numbers nobody registered, for the control identity. */
+const FRESH = Array.from({ length: 50 }, (_, i) => idNumberFor(7000 + i))
+const LIMITS = JSON.parse(readFileSync(join(ROOT, 'settings/district.json'), 'utf8')).rateLimits as Record<string, { max: number }>
 const DOCS = { tenant: '440106199001011235', other: '440111198506154326', short: '11010519491231002X', race: '510107197811305679' }
 const PHONES = { tenant: '13912340001', tenant2: '13912340002', other: '13912340003', short: '13912340004' }
 
@@ -152,32 +158,47 @@ describe('check-in', () => {
     expect(await call(tenant, 'checkIn', checkInInput({ buildingCode: 'NOSUCH0001' }))).toMatchObject({ ok: false, code: 'NOT_FOUND' })
   })
 
-  it('registers once per key, masked, pending for the manager; the same document cannot be live twice', async () => {
+  it('registers once per key, masked, pending for the manager; a second check-in of the document is taken alike and the manager sees the conflict', async () => {
     const input = checkInInput()
     const first = await call(tenant, 'checkIn', input)
-    expect(first).toMatchObject({ ok: true, replayed: false, registration: { status: 'pending', statusLabel: '待确认', room: '101', name: '刘洋', docTypeLabel: '居民身份证', docNumberMasked: '4401**********1235', phone: PHONES.tenant, buildingName: '云景路 18 号出租屋', gridName: '云景社区第1网格' } })
+    expect(first).toMatchObject({ ok: true, replayed: false, registration: { status: 'pending', statusLabel: '待确认', room: '101', name: '刘洋', docTypeLabel: '居民身份证', docNumberMasked: '4401**********1235', phone: PHONES.tenant, buildingName: '云景路 18 号出租屋', gridName: '云景社区第1网格', alerts: [] } })
     regId = first.registration.id
     expect(await call(tenant, 'checkIn', input)).toMatchObject({ ok: true, replayed: true, registration: { id: regId } })
+    // The same document again, by someone else: the caller learns nothing (a pending registration, no alert).
     const dup = await call(resident, 'checkIn', checkInInput({ room: '102' }))
-    expect(dup).toMatchObject({ ok: false, code: 'VALIDATION', details: { docNumber: '已有待确认或在住的登记' } })
+    expect(dup).toMatchObject({ ok: true, replayed: false, registration: { status: 'pending', alerts: [] } })
+    const pending = async () => new Map<string, { alerts: string[] }>((await call(manager, 'registrations', { buildingId: demoBuildingId, statuses: ['pending'] })).registrations.map((r: { id: string }) => [r.id, r]))
+    let seen = await pending()
+    expect(seen.get(dup.registration.id)!.alerts).toEqual([ALERT_LIVE])
+    expect(seen.get(regId)!.alerts).toEqual([ALERT_LIVE])
+    const refused = await call(manager, 'decide', { id: dup.registration.id, version: 1, approve: false, reason: '证件号与他人登记冲突，请持证件到场核实' })
+    expect(refused).toMatchObject({ ok: true, registration: { status: 'refused', refusedReason: '证件号与他人登记冲突，请持证件到场核实', alerts: [] } })
+    seen = await pending()
+    expect(seen.get(regId)!.alerts).toEqual([])
     expect((await call(tenant, 'mine')).registrations.map((r: { id: string }) => r.id)).toEqual([regId])
   })
 
-  it('of two check-ins of one document at the same moment, exactly one is taken', async () => {
+  it('of two confirmations of one document at the same moment, exactly one is taken; the other only once that stay ends', async () => {
     const doc = DOCS.race
-    const [a, b] = await Promise.all([
-      call(resident, 'checkIn', checkInInput({ room: '501', docNumber: doc, phone: PHONES.other })),
-      call(manager2, 'checkIn', checkInInput({ room: '502', docNumber: doc, phone: PHONES.other })),
-    ])
-    expect([a.ok, b.ok].sort()).toEqual([false, true])
-    expect([a, b].find((x) => !x.ok)).toMatchObject({ code: 'VALIDATION', details: { docNumber: '已有待确认或在住的登记' } })
-    const won = [a, b].find((x) => x.ok)
-    const who = won === a ? resident : manager2
-    expect(await call(who, 'checkOut', { id: won.registration.id, version: 1 })).toMatchObject({ ok: true })
+    const a = await call(resident, 'checkIn', checkInInput({ room: '501', docNumber: doc, phone: PHONES.other }))
+    const b = await call(manager2, 'checkIn', checkInInput({ room: '502', docNumber: doc, phone: PHONES.other }))
+    expect([a.ok, b.ok]).toEqual([true, true])
+    const decided = await Promise.all([a, b].map((r) => call(manager, 'decide', { id: r.registration.id, version: 1, approve: true })))
+    expect(decided.map((x) => x.ok).sort()).toEqual([false, true])
+    const lost = decided.findIndex((x) => !x.ok)
+    expect(decided[lost]).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('已有在住登记') })
+    const [wonReg, lostReg] = lost === 0 ? [b, a] : [a, b]
+    const [wonBy, lostBy] = lost === 0 ? [manager2, resident] : [resident, manager2]
+    expect(await call(manager, 'decide', { id: lostReg.registration.id, version: 1, approve: true })).toMatchObject({ ok: false, code: 'VALIDATION' })
+    expect(await call(wonBy, 'checkOut', { id: wonReg.registration.id, version: 2 })).toMatchObject({ ok: true })
+    expect(await call(manager, 'decide', { id: lostReg.registration.id, version: 1, approve: true })).toMatchObject({ ok: true, registration: { status: 'active' } })
+    expect(await call(lostBy, 'checkOut', { id: lostReg.registration.id, version: 2 })).toMatchObject({ ok: true })
+    await advance(srv.url, 0) // the door system's grants and revokes of these two
+    hooks = []
   })
 
   it('a tenant sees only their own registration; another manager and a grid worker see nothing of the building', async () => {
-    expect((await call(resident, 'mine')).registrations.filter((r: { status: string }) => r.status !== 'checked_out')).toEqual([])
+    expect((await call(resident, 'mine')).registrations.filter((r: { status: string }) => ['pending', 'active'].includes(r.status))).toEqual([])
     expect(await call(resident, 'update', { id: regId, version: 1, phone: PHONES.other })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     expect(await call(resident, 'checkOut', { id: regId, version: 1 })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     for (const c of [manager2, gw, tenant]) {
@@ -218,24 +239,36 @@ describe('check-in', () => {
 describe('police and the street', () => {
   it('police see their area masked, find by building name or an exact document number', async () => {
     const all = await call(police, 'area', {})
-    expect(all).toMatchObject({ ok: true, total: 3 }) // active, refused, and the race's winner (checked out)
+    expect(all).toMatchObject({ ok: true, total: 5 }) // active, two refused, the race's two stays (checked out)
     expect(await call(police, 'area', { statuses: ['active', 'pending'] })).toMatchObject({ total: 1 })
     const mine = all.registrations.find((r: { id: string }) => r.id === regId)
     expect(mine).toMatchObject({ docNumberMasked: '4401**********1235', phone: '139****0002' })
-    expect((await call(police, 'area', { q: DOCS.tenant })).registrations.map((r: { id: string }) => r.id)).toEqual([regId])
+    // A search by full number needs a reason and is audited (masked); the full number is never kept.
+    expect(await call(police, 'area', { q: DOCS.tenant })).toMatchObject({ ok: false, code: 'VALIDATION', details: { reason: '请填写查询事由' } })
+    const found = await call(police, 'area', { q: DOCS.tenant, reason: '核查来访人员身份' })
+    expect(found.registrations.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining([regId]))
+    expect(found.registrations.filter((r: { status: string }) => r.status === 'active' || r.status === 'pending').map((r: { id: string }) => r.id)).toEqual([regId])
+    expect((await call(disp, 'area', { q: DOCS.tenant, reason: '来穗人员核查' })).ok).toBe(true)
+    const searches = (await call(police, 'audit', { limit: 100 })).entries.filter((e: { action: string }) => e.action === 'search')
+    expect(searches).toEqual([
+      expect.objectContaining({ actorName: '赵强', actorRole: 'dispatcher', target: 'rental.area 证件号码 4401**********1235', reason: '来穗人员核查' }),
+      expect.objectContaining({ actorName: '吴刚', actorRole: 'police', target: 'rental.area 证件号码 4401**********1235', reason: '核查来访人员身份' }),
+    ])
+    // A building name is no identity number: no reason asked, nothing audited.
+    expect(await call(police, 'area', { q: '云景路' })).toMatchObject({ ok: true })
     expect(await call(police, 'area', { q: '云景路 18 号', statuses: ['active'] })).toMatchObject({ total: 1, registrations: [expect.objectContaining({ id: regId })] })
     expect(await call(police, 'area', { q: '不存在的楼' })).toMatchObject({ total: 0, registrations: [] })
-    expect((await call(disp, 'area', {})).total).toBe(3)
+    expect((await call(disp, 'area', {})).total).toBe(5)
     for (const c of [tenant, manager, gw]) expect(await call(c, 'area', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 
   it('reveals the full number only to police, with a reason, writing the audit row', async () => {
     for (const c of [manager, tenant, disp]) expect(await call(c, 'reveal', { id: regId, reason: '核查身份' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(await call(police, 'reveal', { id: regId, reason: '' })).toMatchObject({ ok: false, code: 'VALIDATION', details: { reason: expect.stringContaining('事由') } })
-    expect((await call(police, 'audit')).entries).toEqual([])
+    const reveals = async () => (await call(police, 'audit', { limit: 100 })).entries.filter((e: { action: string }) => e.action === 'reveal')
+    expect(await reveals()).toEqual([])
     expect(await call(police, 'reveal', { id: regId, reason: '治安核查：入户走访' })).toEqual({ ok: true, docNumber: DOCS.tenant, phone: PHONES.tenant2 })
-    const audit = await call(police, 'audit')
-    expect(audit.entries).toEqual([expect.objectContaining({ actorName: '吴刚', actorRole: 'police', action: 'reveal', target: regId, reason: '治安核查：入户走访' })])
+    expect(await reveals()).toEqual([expect.objectContaining({ actorName: '吴刚', actorRole: 'police', action: 'reveal', target: regId, reason: '治安核查：入户走访' })])
     expect(await call(tenant, 'audit')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 
@@ -256,6 +289,104 @@ describe('police and the street', () => {
     const admin = await as(srv.url, 'demo-admin')
     const actions = (await call(admin, 'audit', { limit: 100 })).entries.map((e: { target: string }) => e.target.split(' ')[0])
     expect(actions).toEqual(expect.arrayContaining(['cases.exportCsv', 'mediation.ledgerCsv', 'rental.exportCsv', regId]))
+  })
+})
+
+async function wechat(openid: string): Promise<Client> {
+  const res = await fetch(`${srv.url}/api/dev/login`, { method: 'POST', body: JSON.stringify({ openid }) })
+  const body = (await res.json()) as { ok: boolean; token: string }
+  if (!body.ok) throw new Error(`dev login as ${openid} failed`)
+  return client(srv.url, body.token)
+}
+
+/** An answer without what differs by the number itself (ids, the masked number, times). */
+function shape(r: any) {
+  if (!r.ok) return r
+  const x = r.registration ?? r.dispute
+  const { id: _id, docNumberMasked: _m, createdAt: _c, ...rest } = x
+  return { ok: r.ok, replayed: r.replayed, keys: Object.keys(x).sort(), ...rest }
+}
+
+describe('identity numbers: no oracle, the conflict for the manager, misuse disputes for the police', () => {
+  let stranger: Client, control: Client
+  const asked: string[] = []
+  let disputeId = ''
+
+  beforeAll(async () => {
+    stranger = await wechat('dev-id-prober')
+    control = await wechat('dev-id-control')
+  })
+
+  it('a fresh identity asking about a registered number 40 times gets what a fresh number gets, limited after the configured max', async () => {
+    const max = LIMITS['rental.checkIn']!.max
+    const answers: string[] = []
+    let firstInput: unknown
+    for (let i = 0; i < 40; i++) {
+      const input = checkInInput({ room: '201', name: '张三', docNumber: DOCS.tenant, phone: PHONES.short })
+      firstInput ??= input
+      const probe = await call(stranger, 'checkIn', input)
+      const fresh = await call(control, 'checkIn', checkInInput({ room: '201', name: '张三', docNumber: FRESH[i], phone: PHONES.short }))
+      expect(shape(probe)).toEqual(shape(fresh))
+      if (probe.ok) asked.push(probe.registration.id)
+      answers.push(probe.ok ? 'ok' : probe.code)
+    }
+    expect(answers).toEqual([...Array(max).fill('ok'), ...Array(40 - max).fill('RATE_LIMITED')])
+    // A retry of an accepted check-in is still answered beyond the limit.
+    expect(await call(stranger, 'checkIn', firstInput)).toMatchObject({ ok: true, replayed: true, registration: { id: asked[0] } })
+  })
+
+  it('the manager sees the conflict on those registrations only, cannot confirm one while the number is active, and refuses with a reason', async () => {
+    const pending = (await call(manager, 'registrations', { buildingId: demoBuildingId, statuses: ['pending'] })).registrations as Array<{ id: string; alerts: string[]; version: number }>
+    for (const id of asked) expect(pending.find((r) => r.id === id)!.alerts).toContain(ALERT_LIVE)
+    for (const r of pending.filter((x) => !asked.includes(x.id))) expect(r.alerts).toEqual([])
+    expect(JSON.stringify(pending)).not.toContain('刘洋')
+    const target = pending.find((r) => r.id === asked[0])!
+    expect(await call(manager, 'decide', { id: target.id, version: target.version, approve: true })).toMatchObject({ ok: false, code: 'VALIDATION', message: expect.stringContaining('已有在住登记') })
+    const refused = await call(manager, 'decide', { id: target.id, version: target.version, approve: false, reason: '证件号已有在住登记，请持本人证件到场核实' })
+    expect(refused).toMatchObject({ ok: true, registration: { status: 'refused', refusedReason: '证件号已有在住登记，请持本人证件到场核实' } })
+    const mine = (await call(stranger, 'mine')).registrations as Array<{ id: string; alerts: string[]; refusedReason: string | null }>
+    expect(mine.find((r) => r.id === target.id)).toMatchObject({ refusedReason: '证件号已有在住登记，请持本人证件到场核实', alerts: [] })
+    expect(mine.every((r) => r.alerts.length === 0)).toBe(true)
+  })
+
+  it('the real owner raises 有人冒用我的证件: the same answer as for any number, and it reaches the police area list', async () => {
+    const dispute = (docNumber: string) => ({ idempotencyKey: idemKey(), buildingCode: DEMO_BUILDING_CODE, docType: 'id_card', docNumber, note: '我本人没有在这里登记过第二次，有人冒用我的身份证号' })
+    const owner = await call(tenant, 'reportMisuse', dispute(DOCS.tenant))
+    const other = await call(control, 'reportMisuse', dispute(FRESH[45]!))
+    expect(owner).toMatchObject({ ok: true, replayed: false, dispute: { statusLabel: '待核实', docNumberMasked: '4401**********1235', buildingName: '云景路 18 号出租屋' } })
+    expect(shape(owner)).toEqual(shape(other))
+    disputeId = owner.dispute.id
+    expect(await call(tenant, 'reportMisuse', { ...dispute(DOCS.tenant), docNumber: '440106199001011234' })).toMatchObject({ ok: false, code: 'VALIDATION', details: { docNumber: expect.any(String) } })
+
+    const area = await call(police, 'area', {})
+    const d = (area.disputes as Array<any>).find((x) => x.id === disputeId)
+    expect(d).toMatchObject({ status: 'open', statusLabel: '待核实', docNumberMasked: '4401**********1235', reporterName: '刘洋', gridName: '云景社区第1网格', buildingName: '云景路 18 号出租屋' })
+    const related = new Map<string, { alerts: string[]; phone: string | null }>(d.related.map((r: { id: string }) => [r.id, r]))
+    expect(related.get(regId)!.alerts).toEqual([ALERT_LIVE, ALERT_MISUSE])
+    expect(related.get(regId)!.phone).toBe('139****0002')
+    for (const id of asked.slice(1)) expect(related.get(id)!.alerts).toContain(ALERT_MISUSE)
+    expect(JSON.stringify(area)).not.toContain(DOCS.tenant)
+    // The fresh number's dispute is in the list too, with no registrations behind it.
+    expect((area.disputes as Array<any>).find((x) => x.id === other.dispute.id)).toMatchObject({ related: [] })
+    // The street's list carries no disputes; they are the police's.
+    expect((await call(disp, 'area', {})).disputes).toEqual([])
+  })
+
+  it('misuse disputes are limited per WeChat identity, and only the area police close them', async () => {
+    const max = LIMITS['rental.reportMisuse']!.max
+    const codes: string[] = []
+    for (let i = 0; i < max; i++) {
+      const r = await call(control, 'reportMisuse', { idempotencyKey: idemKey(), buildingCode: DEMO_BUILDING_CODE, docType: 'id_card', docNumber: FRESH[i % 3]!, note: '有人冒用我的证件登记了' })
+      codes.push(r.ok ? 'ok' : r.code)
+    }
+    // One was raised in the previous test.
+    expect(codes).toEqual([...Array(max - 1).fill('ok'), 'RATE_LIMITED'])
+    const d = (await call(police, 'area', {})).disputes.find((x: { id: string }) => x.id === disputeId)
+    for (const c of [disp, manager, tenant, gw]) expect(await call(c, 'closeDispute', { id: disputeId, version: d.version, note: '已核实' })).toMatchObject({ ok: false, code: expect.stringMatching(/^(FORBIDDEN|NOT_FOUND)$/) })
+    expect(await call(police, 'closeDispute', { id: disputeId, version: d.version, note: '' })).toMatchObject({ ok: false, code: 'VALIDATION' })
+    const closed = await call(police, 'closeDispute', { id: disputeId, version: d.version, note: '已入户核实，另一登记人冒用，已驳回并立案' })
+    expect(closed).toMatchObject({ ok: true, dispute: { status: 'closed', statusLabel: '已处理', resolution: '已入户核实，另一登记人冒用，已驳回并立案' } })
+    expect((await call(police, 'area', {})).disputes.map((x: { id: string }) => x.id)).not.toContain(disputeId)
   })
 })
 
@@ -345,16 +476,16 @@ describe('leaving, reminders and the purge', () => {
   it('purges identity numbers and phones after the retention period, keeping an anonymised record', async () => {
     expect((await advance(srv.url, 24 * 170)).timers['rental-timer']).toMatchObject({ purged: 0 })
     const t = await advance(srv.url, 24 * 12)
-    expect(t.timers['rental-timer'].purged).toBe(4) // the checked-out stays (the race's winner too), the withdrawal and the refusal
+    expect(t.timers['rental-timer'].purged).toBe(7) // the checked-out stays (both of the race), the withdrawal and the three refusals
     const mine = (await call(tenant, 'mine')).registrations.find((r: { id: string }) => r.id === regId)
     expect(mine).toMatchObject({ status: 'purged', statusLabel: '已清除', name: null, docNumberMasked: null, phone: null, cohabitants: [], room: '101', docType: 'id_card', moveInDate: '2026-11-01' })
     expect(await call(police, 'reveal', { id: regId, reason: '核查' })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
-    expect((await call(police, 'area', { q: DOCS.tenant })).registrations).toEqual([])
+    expect((await call(police, 'area', { q: DOCS.tenant, reason: '核查' })).registrations.filter((r: { id: string }) => r.id === regId)).toEqual([])
     expect((await advance(srv.url, 24)).timers['rental-timer']).toMatchObject({ purged: 0 })
   })
 
   it('leaves no plain identity number or phone in any file of the data directory or in the server output', async () => {
-    const secrets = [...Object.values(DOCS), ...Object.values(PHONES)]
+    const secrets = [...Object.values(DOCS), ...Object.values(PHONES), ...FRESH.slice(0, 3)]
     const files: string[] = []
     const walk = (dir: string) => {
       for (const name of readdirSync(dir)) {

@@ -139,7 +139,7 @@ describe('reading cases', () => {
     expect(await (await as(srv.url, 'demo-resident-2')).call('reports', 'get', { id })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     expect(await (await as(srv.url, 'demo-grid-worker-2')).call('reports', 'get', { id })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     const gw = await (await as(srv.url, 'demo-grid-worker')).call('reports', 'get', { id })
-    expect(gw).toMatchObject({ ok: true, case: { id } })
+    expect(gw).toMatchObject({ ok: true, view: 'full', case: { id } })
     expect(JSON.stringify(gw)).not.toContain('陈小梅')
     expect(gw.timeline[0].actorLabel).toBe('居民')
     const disp = await (await as(srv.url, 'demo-dispatcher')).call('reports', 'get', { id })
@@ -166,6 +166,25 @@ describe('reading cases', () => {
     expect(map.grids).toHaveLength(12)
     expect(map.grids[0].name).toBe('云景社区第2网格')
     expect(map.grids.find((g: { code: string }) => g.code === GRID1_CODE).polygon[0]).toHaveLength(5)
+  })
+})
+
+describe('note visibility', () => {
+  it('records staff notes as internal unless marked public, and refuses any other visibility', async () => {
+    const a = await as(srv.url, 'demo-resident')
+    const gw = await as(srv.url, 'demo-grid-worker')
+    const id = (await a.call('reports', 'submit', reportInput())).case.id
+    const bad = await gw.call('cases', 'act', { id, action: 'accept', version: 1, note: '收到', noteVisibility: 'everyone' })
+    expect(bad).toMatchObject({ ok: false, code: 'VALIDATION', message: expect.stringContaining('请选择公开回复或内部备注') })
+    const accepted = await gw.call('cases', 'act', { id, action: 'accept', version: 1, note: '已电话联系' })
+    expect(accepted.timeline.map((e: { visibility: string }) => e.visibility)).toEqual(['internal', 'internal'])
+    const started = await gw.call('cases', 'act', { id, action: 'start', version: 2, note: '已开始清理', noteVisibility: 'public' })
+    expect(started.timeline[2]).toMatchObject({ note: '已开始清理', visibility: 'public', visibilityLabel: '公开回复' })
+    // The reporter's view: own rows and public updates keep their notes, internal notes do not.
+    const own = await a.call('reports', 'get', { id })
+    expect(own.timeline.map((e: { note: string | null }) => e.note)).toEqual([null, null, '已开始清理'])
+    // A resident's own move cannot be published: reports.reopen takes no visibility at all.
+    expect(await a.call('reports', 'reopen', { id, version: 3, note: '又脏了', noteVisibility: 'public' })).toMatchObject({ ok: false, code: 'VALIDATION' })
   })
 })
 

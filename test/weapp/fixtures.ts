@@ -48,12 +48,13 @@ export const CASE = {
   unitName: GRID.name,
   unitPhone: GRID.phone,
   assigneeName: '李明',
+  moderation: { description: 'pending', descriptionLabel: '待审核', publicDescription: null, photos: [], hidden: false },
   version: 2,
 }
 
 export const TIMELINE = [
-  { id: 'E1', action: 'submit', actionLabel: '提交上报', fromStatus: null, toStatus: 'submitted', toStatusLabel: '已上报', actorLabel: '居民', note: null, attachments: [], at: '2026-03-02T02:05:00.000Z' },
-  { id: 'E2', action: 'accept', actionLabel: '受理', fromStatus: 'submitted', toStatus: 'accepted', toStatusLabel: '已受理', actorLabel: '网格员 李明', note: '已安排保洁员下午清运', attachments: [], at: '2026-03-02T03:10:00.000Z' },
+  { id: 'E1', action: 'submit', actionLabel: '提交上报', fromStatus: null, toStatus: 'submitted', toStatusLabel: '已上报', actorLabel: '居民', note: null, attachments: [], at: '2026-03-02T02:05:00.000Z', visibility: 'internal', visibilityLabel: '内部备注' },
+  { id: 'E2', action: 'accept', actionLabel: '受理', fromStatus: 'submitted', toStatus: 'accepted', toStatusLabel: '已受理', actorLabel: '网格员 李明', note: '已安排保洁员下午清运', attachments: [], at: '2026-03-02T03:10:00.000Z', visibility: 'public', visibilityLabel: '公开回复' },
 ]
 
 export type Answer = (data: unknown) => unknown
@@ -64,7 +65,7 @@ export function answers(over: Record<string, Answer> = {}): Record<string, Answe
     'session.me': () => ({ ok: true, user: ME }),
     'reports.categories': () => ({ ok: true, categories: CATEGORIES }),
     'reports.mine': () => ({ ok: true, cases: MINE, next: null }),
-    'reports.get': (d) => ((d as { id?: string }).id === CASE.id ? { ok: true, case: CASE, timeline: TIMELINE } : { ok: false, code: 'NOT_FOUND', message: '事项不存在' }),
+    'reports.get': (d) => ((d as { id?: string }).id === CASE.id ? { ok: true, view: 'full', case: CASE, timeline: TIMELINE } : { ok: false, code: 'NOT_FOUND', message: '事项不存在' }),
     'reports.locate': () => ({ ok: true, grid: GRID }),
     'inbox.list': () => ({ ok: true, items: [], next: null, unread: 0 }),
     'inbox.templates': () => ({ ok: true, templates: { caseStatus: null } }),

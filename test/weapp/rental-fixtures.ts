@@ -54,6 +54,7 @@ export function registration(over: Partial<RegistrationView> = {}): Registration
     refusedReason: null,
     checkedOutAt: null,
     leaseOverdue: false,
+    alerts: [],
     createdAt: '2026-11-20T03:00:00.000Z',
     version: 1,
     ...over,

@@ -4,7 +4,7 @@
  * range queries work without server dates. Reading picks known fields only, so CloudBase's
  * own fields (`_openid`, …) never reach the core.
  */
-import type { Case, CaseKind, TimelineEvent } from '../../../src/core/case'
+import type { Case, CaseKind, TimelineEvent, Visibility } from '../../../src/core/case'
 import type { GeoPolygon, OrgLevel, OrgUnit } from '../../../src/core/org'
 import type { ActorRole, RoleGrant } from '../../../src/core/roles'
 import type { Announcement, FileMeta, GridBoard, InboxItem, Membership, OutboxMessage, User } from '../../ports'
@@ -133,6 +133,7 @@ export function eventToDoc(e: TimelineEvent, seq: number): Doc {
     note: e.note,
     attachments: [...e.attachments],
     at: instant(e.at),
+    visibility: e.visibility === 'public' ? 'public' : 'internal',
     seq,
   }
 }
@@ -150,7 +151,15 @@ export function docToEvent(d: Doc): TimelineEvent {
     note: r.strOrNull('note'),
     attachments: r.arr('attachments').map(String),
     at: r.str('at'),
+    // Documents written before visibility existed carry none: they are internal notes.
+    visibility: visibilityOf(r.strOrNull('visibility'), d._id),
   }
+}
+
+function visibilityOf(v: string | null, id: unknown): Visibility {
+  if (v === null || v === 'internal') return 'internal'
+  if (v === 'public') return 'public'
+  throw new CorruptDocumentError('jf_timeline', id, 'visibility')
 }
 
 /* ---------------------------------------------------------------- users */

@@ -354,6 +354,11 @@ export class CloudbaseStore implements Store {
     return (await this.all(q)).map(docToEvent)
   }
 
+  async claimedCase(creatorId: string, key: string): Promise<string | null> {
+    const docs = docsOf(await guard(() => this.coll('idempotency').doc(claimId(creatorId, key)).get()))
+    return docs.length === 0 ? null : docToClaim(docs[0]).caseId
+  }
+
   async findCaseByIdempotency(creatorId: string, key: string): Promise<Case | null> {
     const res = await guard(() => this.coll('cases').where({ creatorId, idempotencyKey: key }).limit(1).get())
     const docs = docsOf(res)

@@ -86,6 +86,7 @@ export interface TimelineRow {
   note: string | null
   attachments: string
   at: string
+  visibility: string
 }
 
 export function eventToRow(e: TimelineEvent): TimelineRow {
@@ -100,6 +101,7 @@ export function eventToRow(e: TimelineEvent): TimelineRow {
     note: e.note,
     attachments: JSON.stringify(e.attachments),
     at: instant(e.at),
+    visibility: e.visibility === 'public' ? 'public' : 'internal',
   }
 }
 
@@ -115,6 +117,7 @@ export function rowToEvent(r: TimelineRow): TimelineEvent {
     note: r.note,
     attachments: JSON.parse(r.attachments) as string[],
     at: r.at,
+    visibility: r.visibility === 'public' ? 'public' : 'internal',
   }
 }
 

@@ -407,6 +407,15 @@ ALTER TABLE users ADD COLUMN web_uid TEXT;
 CREATE UNIQUE INDEX users_by_web_uid ON users (web_uid);
 `,
   },
+  {
+    version: 10,
+    name: 'timeline note visibility',
+    sql: `
+-- Public update (公开回复) or internal note. Every row written before this existed, staff notes
+-- included, becomes internal: nothing old turns public without a staff member choosing so.
+ALTER TABLE timeline ADD COLUMN visibility TEXT NOT NULL DEFAULT 'internal' CHECK (visibility IN ('public', 'internal'));
+`,
+  },
 ]
 
 interface AppliedRow {

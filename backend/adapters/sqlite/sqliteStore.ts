@@ -91,8 +91,8 @@ const UPDATE_CASE = `UPDATE cases SET kind = @kind, status = @status, unit_code 
   sla_deadline = @sla_deadline, version = @version
   WHERE id = @id AND version = @expected_version`
 
-const INSERT_EVENT = `INSERT INTO timeline (id, case_id, actor_id, actor_role, action, from_status, to_status, note, attachments, at)
-  VALUES (@id, @case_id, @actor_id, @actor_role, @action, @from_status, @to_status, @note, @attachments, @at)`
+const INSERT_EVENT = `INSERT INTO timeline (id, case_id, actor_id, actor_role, action, from_status, to_status, note, attachments, at, visibility)
+  VALUES (@id, @case_id, @actor_id, @actor_role, @action, @from_status, @to_status, @note, @attachments, @at, @visibility)`
 
 const INSERT_MESSAGE = `INSERT INTO outbox (id, topic, key, payload, created_at, attempts, next_attempt_at, delivered_at, last_error)
   VALUES (@id, @topic, @key, @payload, @created_at, @attempts, @next_attempt_at, @delivered_at, @last_error)`
@@ -444,6 +444,13 @@ export class SqliteStore implements Store {
       return row ? rowToCase(row) : null
     })
   }
+  claimedCase(creatorId: string, key: string): Promise<string | null> {
+    return this.read('claimedCase', (s) => {
+      const row = s.get('SELECT case_id FROM idempotency WHERE creator_id = ? AND key = ?').get(creatorId, key) as { case_id: string } | undefined
+      return row?.case_id ?? null
+    })
+  }
+
 
   // ---- users ----
 

@@ -15,6 +15,7 @@ import { actionsOf } from './actions'
 import { leastLoadedMediator, mediatorsOf } from './mediators'
 import { maskName, mediationView, pl } from './views'
 import { timelineViews } from '../views'
+import { auditCaseRead } from '../readAudit'
 
 const NOT_FOUND = '调解案件不存在或无权查看'
 
@@ -72,6 +73,7 @@ export async function get(d: Deps, actor: Actor, input: { id: string }) {
   const tree = await d.orgTree()
   const c = await readable(d, tree, actor, input.id)
   if ('ok' in c) return c
+  await auditCaseRead(d, tree, actor, c, 'mediation.get')
   return { ok: true as const, ...(await detail(d, tree, actor, c)) }
 }
 

@@ -7,6 +7,7 @@ import type { CaseMessage } from '../../ports'
 import type { Deps } from '../../deps'
 import { photoViews } from '../views'
 import { readable } from './cases'
+import { auditCaseRead } from '../readAudit'
 import { myRole, pl } from './views'
 
 async function toView(d: Deps, c: Case, viewer: Actor, m: CaseMessage): Promise<MessageView> {
@@ -27,6 +28,7 @@ export async function messages(d: Deps, actor: Actor, input: { id: string; after
   const tree = await d.orgTree()
   const c = await readable(d, tree, actor, input.id)
   if ('ok' in c) return c
+  await auditCaseRead(d, tree, actor, c, 'mediation.messages')
   const rows = await d.store.listMessages(c.id, { after: input.after })
   const out: MessageView[] = []
   for (const m of rows) out.push(await toView(d, c, actor, m))

@@ -9,17 +9,33 @@ import { transition } from '../../../src/core/transition'
 import type { Tx } from '../../ports'
 import type { Deps } from '../../deps'
 import { createOnce, keyUsedElsewhere, saveTransition } from '../persist'
+import { countCreate, probeSubject } from '../rateLimit'
 import { accessMessage } from './access'
+import { documentAlerts } from './alerts'
 import { isManager } from './buildings'
 import { isVault, openSecret, vaultOf } from './secrets'
 import { Buildings, casePages, pl, registrationView } from './views'
 
 const NOT_FOUND = '登记不存在或无权查看'
 const NO_BUILDING = '楼栋不存在，请重新扫描楼栋二维码'
-const LIVE: readonly string[] = ['pending', 'active']
 
-/** Rolls the check-in's transaction back: the document is pending or active elsewhere. */
-class DocumentLive extends Error {}
+/** Rolls a confirmation back: another registration of the document is active (在住). */
+class DocumentActive extends Error {}
+
+/**
+ * One active stay per document. The claim is taken when the manager confirms, not at check-in:
+ * a check-in of a number that already has a registration is taken (待确认) like any other, so
+ * its answer tells the caller nothing, and the manager sees the conflict before confirming.
+ * Read and set in the confirmation's transaction, so two confirmations cannot both pass.
+ */
+async function claimDocument(tx: Tx, caseId: string): Promise<void> {
+  const s = await tx.getSecret(caseId)
+  if (!s?.docHmac) return
+  const holder = await tx.liveDocumentHolder(s.docHmac)
+  const other = holder && holder !== caseId ? await tx.getCase(holder) : null
+  if (other && other.status === 'active') throw new DocumentActive()
+  await tx.setLiveDocumentHolder(s.docHmac, caseId)
+}
 
 /** When a stay ends its document is free again, and its claim (a keyed hash) goes. */
 async function releaseDocument(tx: Tx, caseId: string): Promise<void> {
@@ -87,24 +103,16 @@ export async function checkIn(d: Deps, actor: Actor, input: CheckInInput) {
       consent: { version: input.consent.version, at: now.toISOString() },
     },
   })
-  let made: Awaited<ReturnType<typeof createOnce>>
-  try {
-    made = await createOnce(d, actor, input.idempotencyKey, c, event, {
-      limit: 'rental.checkIn',
-      also: async (tx) => {
-        // One live registration per document: checked and claimed in this transaction, so two
-        // check-ins of one document at once cannot both pass.
-        const holder = await tx.liveDocumentHolder(docHmac)
-        const other = holder && holder !== c.id ? await tx.getCase(holder) : null
-        if (other && LIVE.includes(other.status)) throw new DocumentLive()
-        await tx.setLiveDocumentHolder(docHmac, c.id)
-        await tx.putSecret({ caseId: c.id, buildingId: b.id, docCipher: vault.seal(doc, c.id), phoneCipher: vault.seal(phone, c.id), docHmac, purgedAt: null })
-      },
-    })
-  } catch (e) {
-    if (!(e instanceof DocumentLive)) throw e
-    return fail('VALIDATION', '该证件已有待确认或在住的登记，请先办理退租注销；如有疑问请联系楼栋长', { docNumber: '已有待确认或在住的登记' })
-  }
+  // Counted against the WeChat identity (a new account on it does not reset the count), after the
+  // idempotency claim (a retry of an accepted check-in is never refused), and never rolled back by
+  // anything about the number: every accepted attempt counts the same.
+  const subject = await probeSubject(d, actor)
+  const made = await createOnce(d, actor, input.idempotencyKey, c, event, {
+    also: async (tx) => {
+      await countCreate(d, tx, subject, 'rental.checkIn')
+      await tx.putSecret({ caseId: c.id, buildingId: b.id, docCipher: vault.seal(doc, c.id), phoneCipher: vault.seal(phone, c.id), docHmac, purgedAt: null })
+    },
+  })
   if ('ok' in made) return made
   const own = made.replayed ? openSecret(vault, await d.store.getSecret(made.case.id)).phone : phone
   return { ok: true as const, registration: await viewFor(d, made.case, buildings, own), replayed: made.replayed }
@@ -185,10 +193,18 @@ export async function decide(d: Deps, actor: Actor, input: { id: string; version
   if (!c || c.assigneeId !== actor.userId) return fail('NOT_FOUND', NOT_FOUND)
   const b = await d.store.getBuilding(pl(c).buildingId)
   if (!b) return fail('NOT_FOUND', NO_BUILDING)
-  const moved = input.approve
-    ? await move(d, actor, c, 'confirm', { version: input.version, note: input.reason }, async (tx, next) => tx.enqueue(accessMessage(d, next, b, 'grant')))
-    : await move(d, actor, c, 'refuse', { version: input.version, note: input.reason }, (tx) => releaseDocument(tx, c.id))
-  return moved.ok ? answer(d, moved.case) : moved
+  try {
+    const moved = input.approve
+      ? await move(d, actor, c, 'confirm', { version: input.version, note: input.reason }, async (tx, next) => {
+          await claimDocument(tx, c.id)
+          await tx.enqueue(accessMessage(d, next, b, 'grant'))
+        })
+      : await move(d, actor, c, 'refuse', { version: input.version, note: input.reason }, (tx) => releaseDocument(tx, c.id))
+    return moved.ok ? answer(d, moved.case) : moved
+  } catch (e) {
+    if (!(e instanceof DocumentActive)) throw e
+    return fail('VALIDATION', '该证件号已有在住登记，不能重复确认；请核实身份后驳回并填写原因', { id: '该证件号已有在住登记' })
+  }
 }
 
 /** A manager's registrations of one building (人在管理), full phones, masked identity numbers. */
@@ -203,7 +219,11 @@ export async function registrations(d: Deps, actor: Actor, input: { buildingId: 
   for await (const page of casePages(d, { kind: 'checkin', assigneeId: b.managerId, statuses: input.statuses?.length ? input.statuses : undefined, order: 'newest' }, 50)) {
     for (const c of page) {
       if (pl(c).buildingId !== b.id) continue
-      out.push(registrationView(tree, c, b, openSecret(vault, await d.store.getSecret(c.id)).phone))
+      const secret = await d.store.getSecret(c.id)
+      const view = registrationView(tree, c, b, openSecret(vault, secret).phone)
+      // The manager reviews a pending registration knowing of a conflict on its document.
+      if (c.status === 'pending') view.alerts = await documentAlerts(d, c, secret)
+      out.push(view)
     }
   }
   return { ok: true as const, registrations: out }

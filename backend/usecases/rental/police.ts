@@ -1,14 +1,19 @@
-import type { AuditView, CheckinStatus, RegistrationView } from '../../../src/contracts/rental'
+import type { AuditView, CheckinStatus, ReferredCaseView, RegistrationView } from '../../../src/contracts/rental'
 import type { Case } from '../../../src/core/case'
 import type { OrgTree } from '../../../src/core/org'
 import { fail } from '../../../src/core/outcome'
+import { maskDocNumber } from '../../../src/core/idNumber'
 import { DOC_TYPE_LABELS, DOC_TYPES, validateDocNumber } from '../../../src/core/rental'
 import { ROLE_LABELS, type Actor, type ActorRole, type Role } from '../../../src/core/roles'
 import { labelOf } from '../../../src/core/transition'
 import { CHECKIN } from '../../../src/core/kinds/checkin'
+import { DISPUTE_TYPE_LABELS, MEDIATION, type MediationPayload } from '../../../src/core/kinds/mediation'
+import { canRead, referredToPolice } from '../../../src/core/scope'
 import type { Deps } from '../../deps'
-import { writeAudit } from '../audit'
+import { auditUnit, writeAudit } from '../audit'
 import { csvDocument } from '../csv'
+import { documentAlerts } from './alerts'
+import { openDisputes } from './misuse'
 import { isVault, openSecret, vaultOf } from './secrets'
 import { Buildings, casePages, gridsOf, maskedPhone, Names, pl, registrationView } from './views'
 
@@ -18,6 +23,15 @@ const SCAN_PAGES = 50
 
 function unitsOf(actor: Actor, roles: readonly Role[]): string[] {
   return actor.grants.filter((g) => roles.includes(g.role)).map((g) => g.unitCode)
+}
+
+/** Whether `q` is a document number under some document type (then it is searched by keyed hash). */
+function docNumberOf(d: Deps, q: string): string | null {
+  for (const t of DOC_TYPES) {
+    const v = validateDocNumber(t, q, d.clock.now())
+    if (v.ok) return v.value
+  }
+  return null
 }
 
 /** Case ids whose document is exactly `q` under some document type (the keyed hash, never a scan). */
@@ -36,12 +50,29 @@ async function byDocNumber(d: Deps, q: string): Promise<string[] | null> {
 }
 
 /**
+ * Open misuse disputes (有人冒用我的证件) of the police's own area, on the first page only:
+ * they are the police's business, not the street's.
+ */
+async function disputesFor(d: Deps, tree: OrgTree, actor: Actor, before: string | undefined) {
+  const units = unitsOf(actor, ['police'])
+  return before !== undefined || units.length === 0 ? [] : openDisputes(d, tree, actor, gridsOf(tree, units), 20)
+}
+
+/**
  * Registrations of the caller's area, masked, newest first. `q` is a building name (part of it)
  * or a full document number, matched through its keyed hash.
  */
-export async function area(d: Deps, actor: Actor, input: { statuses?: CheckinStatus[]; buildingId?: string; q?: string; before?: string; limit?: number }) {
+export async function area(d: Deps, actor: Actor, input: { statuses?: CheckinStatus[]; buildingId?: string; q?: string; reason?: string; before?: string; limit?: number }) {
   const units = unitsOf(actor, AREA_ROLES)
   if (units.length === 0) return fail('FORBIDDEN', '仅社区民警、街道综治中心可查看辖区登记')
+  const doc = input.q?.trim() ? docNumberOf(d, input.q.trim()) : null
+  if (doc !== null) {
+    // A search by a full identity number is a read of personal data: recorded, with its reason, first.
+    const reason = input.reason?.trim() ?? ''
+    if (reason.length < 2) return fail('VALIDATION', '按证件号码查询须填写事由（至少 2 个字）', { reason: '请填写查询事由' })
+    const by = auditUnit(actor, AREA_ROLES)
+    await writeAudit(d, actor, { actorRole: by.role, action: 'search', target: `rental.area 证件号码 ${maskDocNumber(doc)}`, reason, unitCode: by.unitCode })
+  }
   const tree = await d.orgTree()
   let grids = gridsOf(tree, units)
   const limit = input.limit ?? 20
@@ -91,10 +122,32 @@ export async function area(d: Deps, actor: Actor, input: { statuses?: CheckinSta
   const registrations: RegistrationView[] = []
   for (const c of page) {
     const b = await buildings.of(pl(c).buildingId)
-    const phone = d.vault ? openSecret(d.vault, await d.store.getSecret(c.id)).phone : null
-    registrations.push(registrationView(tree, c, b, maskedPhone(phone)))
+    const secret = await d.store.getSecret(c.id)
+    const view = registrationView(tree, c, b, maskedPhone(d.vault ? openSecret(d.vault, secret).phone : null))
+    view.alerts = await documentAlerts(d, c, secret)
+    registrations.push(view)
   }
-  return { ok: true as const, registrations, next: more && page.length ? page[page.length - 1]!.id : null, total }
+  const disputes = await disputesFor(d, tree, actor, input.before)
+  const referred = await referredFor(d, tree, actor, input.before)
+  return { ok: true as const, registrations, disputes, referred, next: more && page.length ? page[page.length - 1]!.id : null, total }
+}
+
+/**
+ * Mediation cases of the police's area that their mediator referred to the police (警调对接),
+ * newest first, first page only. A summary without parties: opening one is an audited read.
+ */
+async function referredFor(d: Deps, tree: OrgTree, actor: Actor, before: string | undefined): Promise<ReferredCaseView[]> {
+  const units = unitsOf(actor, ['police'])
+  if (before !== undefined || units.length === 0) return []
+  const codes = tree.all().filter((u) => u.level !== 'grid' && units.some((x) => tree.isWithin(u.code, x))).map((u) => u.code)
+  const rows = await d.store.listCases({ kind: 'mediation', unitCodes: codes, statuses: ['failed'], order: 'newest', limit: 200 })
+  return rows
+    .filter((c) => referredToPolice(c) && canRead(tree, actor, c))
+    .slice(0, 20)
+    .map((c) => {
+      const p = c.payload as unknown as MediationPayload
+      return { id: c.id, disputeTypeLabel: DISPUTE_TYPE_LABELS[p.disputeType] ?? '', statusLabel: labelOf(MEDIATION.statusLabels, c.status), unitName: tree.get(c.unitCode)?.name ?? '', referralNote: p.referral?.note ?? '', updatedAt: c.updatedAt }
+    })
 }
 
 /** Police covering the registration's grid, or null. */

@@ -117,6 +117,7 @@ export function registrationView(tree: OrgTree, c: Case, b: Building | null, pho
     refusedReason: p.refusedReason ?? null,
     checkedOutAt: p.checkedOutAt ?? null,
     leaseOverdue: c.status === 'active' && !!p.leaseOverdueSince,
+    alerts: [],
     createdAt: c.createdAt,
     version: c.version,
   }

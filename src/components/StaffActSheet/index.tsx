@@ -1,13 +1,13 @@
-import { Button, Input, Popup, Rate, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Input, Popup, Radio, Rate, TextArea } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import type { ActInput, ActionView } from '../../contracts/api'
+import type { ActInput, ActionView, NoteVisibility } from '../../contracts/api'
 import type { Failure } from '../../core/outcome'
 import { usePhotoUploads } from '../../hooks/usePhotoUploads'
 import FieldError from '../FieldError'
 import PhotoPicker from '../PhotoPicker'
 import StaffAssigneePicker from '../StaffAssigneePicker'
-import { actFieldOf, buildActInput, emptyActForm, type ActForm } from '../StaffKit/logic'
+import { actFieldOf, buildActInput, emptyActForm, NOTE_VISIBILITY_OPTIONS, visibilityHint, type ActForm } from '../StaffKit/logic'
 import './index.css'
 
 type Field = 'note' | 'attachments' | 'assignee' | 'target' | 'rating'
@@ -25,8 +25,8 @@ interface Props {
 }
 
 const NOTE_LABEL: Record<string, { title: string; placeholder: string }> = {
-  resolve: { title: '处置情况', placeholder: '请说明处置经过和结果，居民可以看到' },
-  reject: { title: '不予受理原因', placeholder: '请说明原因，居民可以看到' },
+  resolve: { title: '处置情况', placeholder: '请说明处置经过和结果' },
+  reject: { title: '不予受理原因', placeholder: '请说明原因' },
   escalate: { title: '上报说明', placeholder: '请说明需要上级协调的原因' },
   assign: { title: '分派说明', placeholder: '选填：处置要求、注意事项' },
   merge: { title: '合并说明', placeholder: '选填' },
@@ -137,6 +137,23 @@ function ActFormBody({ caseRef, action, label, onSubmit }: Props & { action: Act
             <TextArea value={form.note} onChange={(v) => set('note', v)} placeholder={note.placeholder} maxLength={500} rows={3} showCount />
           </View>
           <FieldError field='note' message={errors.note} />
+          <View className='jf-act-visibility' id='jf-act-visibility' data-visibility={form.noteVisibility}>
+            <Radio.Group
+              value={form.noteVisibility}
+              direction='horizontal'
+              shape='button'
+              onChange={(v) => set('noteVisibility', v as NoteVisibility)}
+            >
+              {NOTE_VISIBILITY_OPTIONS.map((o) => (
+                <Radio key={o.value} value={o.value} className={`jf-act-vis jf-act-vis-${o.value}`}>
+                  {o.label}
+                </Radio>
+              ))}
+            </Radio.Group>
+            <Text className={`jf-act-vis-hint ${form.noteVisibility === 'public' ? 'is-public' : ''}`} id='jf-act-vis-hint'>
+              {visibilityHint(form.noteVisibility)}
+            </Text>
+          </View>
         </View>
       )}
 

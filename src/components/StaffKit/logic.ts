@@ -2,7 +2,7 @@
  * Pure helpers shared by the staff pages (mini-program + H5) and the H5 console: no Taro, no React,
  * so jest can test them directly (test/app/staff-logic.test.ts).
  */
-import type { ActInput, ActionView, AssigneeView, QueueFilter } from '../../contracts/api'
+import type { ActInput, ActionView, AssigneeView, NoteVisibility, QueueFilter } from '../../contracts/api'
 import type { Role } from '../../core/roles'
 
 export { withBom } from '../../utils/download-csv'
@@ -98,16 +98,32 @@ export interface ActForm {
   targetCaseId: string
   rating: number
   comment: string
+  /** Staff notes stay internal unless the handler chooses 公开回复. */
+  noteVisibility: NoteVisibility
 }
 
 export function emptyActForm(): ActForm {
-  return { note: '', attachments: [], assignee: null, targetCaseId: '', rating: 0, comment: '' }
+  return { note: '', attachments: [], assignee: null, targetCaseId: '', rating: 0, comment: '', noteVisibility: 'internal' }
+}
+
+/** The two choices for a staff note, internal first (the default), each with who will read it. */
+export const NOTE_VISIBILITY_OPTIONS: Array<{ value: NoteVisibility; label: string; hint: string }> = [
+  { value: 'internal', label: '内部备注', hint: '仅办理人员可见，居民和关注者看不到' },
+  { value: 'public', label: '公开回复', hint: '上报人和关注此事项的居民都能看到，请勿填写姓名、电话、门牌等个人信息' },
+]
+
+export function visibilityHint(v: NoteVisibility): string {
+  return NOTE_VISIBILITY_OPTIONS.find((o) => o.value === v)?.hint ?? ''
 }
 
 /** The cases.act input for one move: only the fields the server asked for, trimmed. */
 export function buildActInput(c: { id: string; version: number }, a: ActionView, f: ActForm): ActInput {
   const input: ActInput = { id: c.id, action: a.action, version: c.version }
-  if (a.needs.includes('note') && f.note.trim()) input.note = f.note.trim()
+  if (a.needs.includes('note') && f.note.trim()) {
+    input.note = f.note.trim()
+    // Said explicitly either way, so what the handler picked is what the server stores.
+    input.noteVisibility = f.noteVisibility
+  }
   if (a.needs.includes('attachments') && f.attachments.length) input.attachments = f.attachments
   if (a.needs.includes('assignee') && f.assignee) {
     if (f.assignee.kind === 'user') input.assigneeId = f.assignee.id

@@ -4,19 +4,36 @@ import { formatFull } from '../../core/time'
 import PhotoGrid from '../PhotoGrid'
 import './index.css'
 
-/** The case's history, oldest first, so it reads like the story of the case; the newest dot is highlighted. */
-export default function Timeline({ events }: { events: TimelineView[] }) {
+const MARK = { public: '公开', internal: '内部' } as const
+
+/**
+ * The case's history, oldest first, so it reads like the story of the case; the newest dot is highlighted.
+ * `marks`: staff see on each row whether residents can read it (公开) or not (内部).
+ */
+export default function Timeline({ events, marks = false }: { events: TimelineView[]; marks?: boolean }) {
   return (
     <View className='jf-timeline' id='jf-timeline'>
       {events.map((e, i) => (
-        <View key={e.id} className={`jf-timeline-item ${i === events.length - 1 ? 'is-latest' : ''}`} data-action={e.action}>
+        <View
+          key={e.id}
+          className={`jf-timeline-item ${i === events.length - 1 ? 'is-latest' : ''}`}
+          data-action={e.action}
+          data-visibility={e.visibility ?? 'internal'}
+        >
           <View className='jf-timeline-rail'>
             <View className='jf-timeline-dot' />
             {i < events.length - 1 && <View className='jf-timeline-line' />}
           </View>
           <View className='jf-timeline-body'>
             <View className='jf-timeline-head'>
-              <Text className='jf-timeline-action'>{e.actionLabel}</Text>
+              <View className='jf-timeline-title'>
+                <Text className='jf-timeline-action'>{e.actionLabel}</Text>
+                {marks && (
+                  <Text className={`jf-timeline-mark is-${e.visibility === 'public' ? 'public' : 'internal'}`}>
+                    {MARK[e.visibility === 'public' ? 'public' : 'internal']}
+                  </Text>
+                )}
+              </View>
               <Text className='jf-timeline-status'>{e.toStatusLabel}</Text>
             </View>
             <Text className='jf-timeline-actor'>{e.actorLabel}</Text>

@@ -169,6 +169,6 @@ export function openCheckin(r: NewCheckin) {
   }
   return {
     case: c,
-    event: { id: r.eventId, caseId: r.id, actorId: r.creatorId, actorRole: 'applicant' as const, action: 'check_in', fromStatus: null, toStatus: c.status, note: null, attachments: [], at },
+    event: { id: r.eventId, caseId: r.id, actorId: r.creatorId, actorRole: 'applicant' as const, action: 'check_in', fromStatus: null, toStatus: c.status, note: null, attachments: [], at, visibility: 'internal' as const },
   }
 }

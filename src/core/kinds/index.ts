@@ -2,9 +2,10 @@ import type { CaseKind } from '../case'
 import { labelOf, type KindDefinition } from '../transition'
 import { CHECKIN } from './checkin'
 import { MEDIATION } from './mediation'
+import { MISUSE } from './misuse'
 import { REPORT } from './report'
 
-export const KINDS: Record<CaseKind, KindDefinition> = { report: REPORT, mediation: MEDIATION, checkin: CHECKIN }
+export const KINDS: Record<CaseKind, KindDefinition> = { report: REPORT, mediation: MEDIATION, checkin: CHECKIN, misuse: MISUSE }
 
 export function statusLabel(kind: CaseKind, status: string): string {
   const def = Object.prototype.hasOwnProperty.call(KINDS, kind) ? KINDS[kind] : undefined

@@ -16,12 +16,14 @@ export const DISPUTE_TYPE_LABELS: Record<DisputeType, string> = {
   other: '其他纠纷',
 }
 
-export const REFERRALS = ['court', 'arbitration', 'administrative'] as const
+export const REFERRALS = ['court', 'arbitration', 'administrative', 'police'] as const
 export type Referral = (typeof REFERRALS)[number]
 export const REFERRAL_LABELS: Record<Referral, string> = {
   court: '诉调对接（法院）',
   arbitration: '仲裁',
   administrative: '行政部门处理',
+  // 警调对接: the case is then readable by the police of its area (src/core/scope.ts).
+  police: '警调对接（派出所）',
 }
 
 export interface Party {
@@ -361,7 +363,7 @@ export function openMediation(m: NewMediation): { case: Case; event: TimelineEve
     slaDeadline: null,
     version: 1,
   }
-  const event: TimelineEvent = { id: m.eventId, caseId: m.id, actorId: m.creatorId, actorRole: 'applicant', action: 'apply', fromStatus: null, toStatus: c.status, note: null, attachments: [...m.payload.evidence], at }
+  const event: TimelineEvent = { id: m.eventId, caseId: m.id, actorId: m.creatorId, actorRole: 'applicant', action: 'apply', fromStatus: null, toStatus: c.status, note: null, attachments: [...m.payload.evidence], at, visibility: 'internal' }
   return { case: c, event }
 }
 
@@ -382,6 +384,6 @@ export function joinCase(c: Case, userId: string, secret: string, now: Date, eve
   return {
     ok: true,
     case: next,
-    event: { id: eventId, caseId: c.id, actorId: userId, actorRole: 'respondent', action: 'join', fromStatus: c.status, toStatus: c.status, note: null, attachments: [], at },
+    event: { id: eventId, caseId: c.id, actorId: userId, actorRole: 'respondent', action: 'join', fromStatus: c.status, toStatus: c.status, note: null, attachments: [], at, visibility: 'internal' as const },
   }
 }

@@ -4,17 +4,24 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 import { api } from '../../../api'
 import PhotoGrid from '../../../components/PhotoGrid'
+import PublicCase from '../../../components/PublicCase'
+import { followingText, moderationLines } from '../../../components/PublicCase/logic'
 import StatusTag from '../../../components/StatusTag'
 import Stars from '../../../components/Stars'
 import Timeline from '../../../components/Timeline'
-import type { CaseView, TimelineView } from '../../../contracts/api'
+import type { ApiOut, CaseView, PublicCaseView, TimelineView } from '../../../contracts/api'
 import type { Failure } from '../../../core/outcome'
 import { formatFull } from '../../../core/time'
 import DecidePanel from './DecidePanel'
 import { canDecide, decideDeadline, isOverdue, ratingOf } from './logic'
 import './index.css'
 
-type Loaded = { case: CaseView; timeline: TimelineView[] }
+/** The reporter (and staff) get the full case; a follower or neighbour only its public view. */
+type Loaded = { view: 'full'; case: CaseView; timeline: TimelineView[] } | { view: 'public'; case: PublicCaseView }
+
+function loadedOf(r: Extract<ApiOut<'reports.get'>, { ok: true }>): Loaded {
+  return r.view === 'public' ? { view: 'public', case: r.case } : { view: 'full', case: r.case, timeline: r.timeline }
+}
 
 export default function CaseDetail() {
   const { params } = useRouter()
@@ -33,7 +40,7 @@ export default function CaseDetail() {
     }
     const r = await api.call('reports.get', { id })
     if (r.ok) {
-      setData({ case: r.case, timeline: r.timeline })
+      setData(loadedOf(r))
       setError(null)
     } else if (data) void Taro.showToast({ title: r.message, icon: 'none' })
     else setError(r)
@@ -59,8 +66,9 @@ export default function CaseDetail() {
       return
     }
     setFollowing(true)
+    setData({ view: 'public', case: r.case })
+    setError(null)
     void Taro.showToast({ title: '已关注，进展会通知您', icon: 'none' })
-    void load()
   }
 
   if (!data)
@@ -89,7 +97,18 @@ export default function CaseDetail() {
       </View>
     )
 
+  // Only a follower is given the public view, so it always reads as followed.
+  if (data.view === 'public')
+    return (
+      <PublicCase c={data.case}>
+        <View className='jf-detail-banner' id='jf-following'>
+          <Text>{followingText(data.case.status)}</Text>
+        </View>
+      </PublicCase>
+    )
+
   const c = data.case
+  const visibleToOthers = moderationLines(c.moderation)
   const overdue = isOverdue(c)
   const rated = ratingOf(c)
   const deciding = canDecide(c, data.timeline)
@@ -160,6 +179,18 @@ export default function CaseDetail() {
           )}
         </CellGroup>
       </View>
+
+      {visibleToOthers.length > 0 && (
+        <View className='jf-card jf-detail-visibility' id='jf-detail-visibility'>
+          <Text className='jf-section-title'>其他居民可见的内容</Text>
+          {visibleToOthers.map((line) => (
+            <Text key={line} className='jf-detail-visibility-line'>
+              {line}
+            </Text>
+          ))}
+          <Text className='jf-muted jf-detail-visibility-hint'>您的姓名、电话和详细地址不会向其他居民公开</Text>
+        </View>
+      )}
 
       <View className='jf-card'>
         <Text className='jf-section-title'>办理进度</Text>

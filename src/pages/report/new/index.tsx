@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import { api } from '../../../api'
 import ReportFields, { SubmitBar, useReportForm } from '../../../components/ReportFields'
-import type { CaseSummary } from '../../../contracts/api'
+import type { PublicCaseView } from '../../../contracts/api'
 import { outbox, startOutbox, submitInput, type OutboxDraft } from '../../../outbox'
 import { categoryPath, isSelectableCategory } from '../../../utils/categories'
 import { randomId } from '../../../utils/id'
@@ -27,7 +27,7 @@ export default function NewReport() {
   const [submitting, setSubmitting] = useState(false)
   // One key per draft: tapping 提交 again after a failure must not create a second case.
   const idempotencyKey = useRef(editKey || randomId(26))
-  const [duplicates, setDuplicates] = useState<CaseSummary[]>([])
+  const [duplicates, setDuplicates] = useState<PublicCaseView[]>([])
   const dupSeq = useRef(0)
 
   useEffect(() => {
@@ -147,7 +147,7 @@ export default function NewReport() {
         descriptionPlaceholder='请描述问题的具体情况，如：时间、现象、影响（至少 5 个字）'
         anonymousHint='处置人员看不到您的身份'
       >
-        <DuplicateCard cases={duplicates} />
+        <DuplicateCard cases={duplicates} from={fields.point ?? null} />
       </ReportFields>
 
       <SubmitBar formError={formError} submitting={submitting} label='提交' onSubmit={() => void submit()} />

@@ -192,7 +192,7 @@ export default function StaffCase() {
 
       <View className='jf-card'>
         <Text className='jf-section-title'>办理过程</Text>
-        <Timeline events={data.timeline} />
+        <Timeline events={data.timeline} marks />
       </View>
 
       {actError && (
