@@ -33,7 +33,8 @@ export interface Deps {
   access?: AccessControl
   /**
    * Marks the org tree and district configuration as changed, so that every cached copy (orgTree,
-   * config) reloads on its next read instead of waiting for its cache time.
+   * config) reloads on its next read instead of waiting for its cache time. The wiring always sets
+   * it; a test's hand-made Deps without caches may leave it out.
    */
-  dataChanged(): void
+  dataChanged?(): void
 }

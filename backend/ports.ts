@@ -144,6 +144,16 @@ export interface FileMeta {
   createdAt: string
 }
 
+/**
+ * A cloud storage path handed to one caller for one direct upload (files.ticket), good until used
+ * by files.register or expired. Only the path's hash is kept.
+ */
+export interface UploadTicket {
+  pathHash: string
+  ownerId: string
+  expiresAt: string
+}
+
 /** Writes that must commit together. */
 export interface Tx extends RentalTx, RateLimitTx {
   getCase(id: string): Promise<Case | null>
@@ -168,6 +178,8 @@ export interface Store extends OnboardingStore, RentalReads {
   countCases(q: CaseQuery): Promise<number>
   timeline(caseId: string): Promise<TimelineEvent[]>
   findCaseByIdempotency(creatorId: string, key: string): Promise<Case | null>
+  /** The case holding a key claimed with `Tx.claimIdempotency` (e.g. a content check's trace id), if any. */
+  claimedCase(creatorId: string, key: string): Promise<string | null>
 
   getUser(id: string): Promise<User | null>
   findUserByOpenid(openid: string): Promise<User | null>
@@ -178,12 +190,13 @@ export interface Store extends OnboardingStore, RentalReads {
   listStaff(unitCodes: readonly string[], roles: readonly Role[]): Promise<User[]>
 
   listUnits(): Promise<OrgUnit[]>
-  /** The case holding a key claimed with `Tx.claimIdempotency` (e.g. a content check's trace id), if any. */
-  claimedCase(creatorId: string, key: string): Promise<string | null>
   putUnits(units: readonly OrgUnit[]): Promise<void>
 
   putFileMeta(f: FileMeta): Promise<void>
   getFileMeta(id: string): Promise<FileMeta | null>
+  putUploadTicket(t: UploadTicket): Promise<void>
+  /** Marks the ticket used when it is `ownerId`'s, unused and unexpired at `now`; false otherwise (nothing written). */
+  useUploadTicket(pathHash: string, ownerId: string, now: string): Promise<boolean>
 
   caseStats(q: CaseQuery, now: string, terminalStatuses: readonly string[]): Promise<CaseStats>
 
@@ -246,6 +259,11 @@ export interface FileStore {
   get(storageKey: string): Promise<Uint8Array | null>
   /** Deletes the bytes (a client's original once a stripped copy replaced it); a missing file is fine. */
   remove(storageKey: string): Promise<void>
+  /**
+   * For storage clients upload to directly (CloudBase): the path inside this environment's storage
+   * that a client's file id names, or null when it names another environment or is malformed.
+   */
+  uploadedPath?(fileId: string): string | null
 }
 
 /** Who is calling, taken from the platform (CloudBase context) or a verified local session. */

@@ -20,6 +20,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const MB = 1024 * 1024
 /** WeChat's limits: 2 MB for the main package and for each subpackage, 20 MB in all. */
 export const WEAPP_CAPS = { main: 2 * MB, subpackage: 2 * MB, total: 20 * MB }
+/** Functions that use the PII vault: they need JIEFANG_PII_KEY. */
+const PII_FUNCTIONS = ['rental', 'rental-timer', 'mediation']
 const RUNTIMES = ['Nodejs16.13', 'Nodejs18.15']
 const SECRET_NAME = /SECRET|PASSWORD|TOKEN|PRIVATE|(^|_)KEY($|_)/i
 const PLACEHOLDER = /^\{\{env\.([A-Z][A-Z0-9_]*)\}\}$/
@@ -110,6 +112,8 @@ export async function checkDeployment(opts = {}) {
     if (!(f.memorySize >= 128 && f.memorySize <= 3072)) problems.push(`function ${name}: memorySize ${f.memorySize} is outside 128–3072 MB`)
     if (!(f.timeout >= 1 && f.timeout <= 900)) problems.push(`function ${name}: timeout ${f.timeout} is outside 1–900 s`)
     if (f.envVariables?.JIEFANG_MODE !== 'cloudbase') problems.push(`function ${name}: envVariables.JIEFANG_MODE must be "cloudbase"`)
+    // These seal or open identity numbers and phones (backend/crypto/vault.ts); without the key they refuse.
+    if (PII_FUNCTIONS.includes(name) && f.envVariables?.JIEFANG_PII_KEY !== '{{env.JIEFANG_PII_KEY}}') problems.push(`function ${name}: envVariables.JIEFANG_PII_KEY must be {{env.JIEFANG_PII_KEY}} (it stores encrypted phones or identity numbers)`)
     for (const [k, v] of Object.entries(f.envVariables ?? {})) {
       const placeholder = PLACEHOLDER.exec(String(v))
       if (SECRET_NAME.test(k) && !placeholder) problems.push(`function ${name}: env ${k} looks like a secret; give it as {{env.${k}}}, not a value`)

@@ -2,7 +2,7 @@
 const reportPages = process.env.TARO_ENV === 'h5' ? ['new/index', 'pick/index'] : ['new/index']
 
 /** The street command centre's desk pages (table, bulk assign, CSV, charts) are H5 only: chart.js stays out of the mini-program. */
-const consolePackages = process.env.TARO_ENV === 'h5' ? [{ root: 'pages/console', pages: ['queue/index', 'dashboard/index'] }] : []
+const consolePackages = process.env.TARO_ENV === 'h5' ? [{ root: 'pages/console', pages: ['queue/index', 'dashboard/index', 'moderation/index'] }] : []
 
 /** The administrator's setup pages (org import, staff and invitations, district configuration) are desk work: H5 only. */
 const adminPackages = process.env.TARO_ENV === 'h5' ? [{ root: 'pages/admin', pages: ['org/index', 'staff/index', 'config/index', 'signin/index'] }] : []
@@ -17,7 +17,8 @@ export default defineAppConfig({
     { root: 'pages/report', pages: reportPages },
     { root: 'pages/cases', pages: ['mine/index', 'detail/index'] },
     { root: 'pages/inbox', pages: ['index'] },
-    { root: 'pages/staff', pages: ['queue/index', 'case/index', 'proxy/index'] },
+    // Staff work on reports; 内容审核 decides what of a report the public sees.
+    { root: 'pages/staff', pages: ['queue/index', 'case/index', 'proxy/index', 'moderation/index'] },
     // 在线调解: parties (apply, mine, join, detail, agreement print) and mediators / the centre.
     { root: 'pages/mediation', pages: ['apply/index', 'mine/index', 'join/index', 'detail/index', 'agreement/index'] },
     { root: 'pages/mediator', pages: mediatorPages },

@@ -1,8 +1,9 @@
 import * as files from '../usecases/files'
 import { action, defineFunction } from './handler'
-import { registerPhoto, uploadPhoto } from './schemas'
+import { photoTicket, registerPhoto, uploadPhoto } from './schemas'
 
 export const main = defineFunction('files', {
   upload: action(uploadPhoto, files.upload),
+  ticket: action(photoTicket, files.ticket),
   register: action(registerPhoto, files.register),
 })

@@ -38,6 +38,8 @@ export const uploadPhoto = z
   .object({ contentBase64: z.string().min(1).max(7_000_000, '照片不能超过 5 MB').regex(/^[A-Za-z0-9+/]*={0,2}$/, '照片编码不正确'), contentType: imageType })
   .strict()
 
+export const photoTicket = z.object({ contentType: imageType }).strict()
+
 export const registerPhoto = z
   .object({ cloudFileId: z.string().regex(/^cloud:\/\/[\w.\-/]+$/, '云文件编号不正确').max(300), contentType: imageType, size: z.number().int().positive() })
   .strict()
@@ -146,7 +148,7 @@ export const mediationAct = z
 export const sendMessage = z.object({ id, text: z.string().trim().min(1, '请输入消息内容').max(1000, '消息最多 1000 个字'), photos: z.array(id).max(9, '最多 9 张照片') }).strict()
 
 export const mediationQueue = z
-  .object({ statuses: z.array(z.string().regex(/^[a-z_]{2,32}$/)).max(10).optional(), disputeType: disputeType.optional(), mine: z.boolean().optional(), before: id.optional(), limit: z.number().int().min(1).max(100).optional() })
+  .object({ statuses: z.array(z.string().regex(/^[a-z_]{2,32}$/)).max(10).optional(), disputeType: disputeType.optional(), mine: z.boolean().optional(), phone: phone.optional(), before: id.optional(), limit: z.number().int().min(1).max(100).optional() })
   .strict()
 
 export const dateRange = z.object({ from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional() }).strict()

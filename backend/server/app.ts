@@ -8,7 +8,7 @@ import { LocalSessions } from '../adapters/local/session'
 import type { Store } from '../ports'
 import { advanceLocalClock, localClock } from '../runtime'
 import { loadFunctions, type FunctionMain } from './functions'
-import { BodyTooLarge, readBody, sendJson } from './http'
+import { BodyTooLarge, decodedPath, readBody, refuseTooLarge, sendJson } from './http'
 import { serveStatic } from './static'
 
 export interface ServerOptions {
@@ -24,6 +24,7 @@ export interface ServerOptions {
 
 const MAX_EVENT_BYTES = 8 * 1024 * 1024
 const DEV_OPENID = /^dev-[A-Za-z0-9_-]{2,60}$/
+const TOO_LARGE = { ok: false, code: 'VALIDATION', message: '请求内容过大' }
 
 /** The local stand-in for CloudBase: each function at POST /api/fn/<name>, plus the H5 build. */
 export function createAppServer(opts: ServerOptions): Server {
@@ -37,18 +38,20 @@ export function createAppServer(opts: ServerOptions): Server {
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://local')
     const path = url.pathname
+    if (decodedPath(path) === null) return sendJson(res, 400, { ok: false, code: 'VALIDATION', message: '请求地址格式错误' })
     if (path === '/healthz') return sendJson(res, 200, { ok: true, functions: [...fns.keys()] })
     const fnMatch = /^\/api\/fn\/([a-z][a-z0-9-]*)$/.exec(path)
     if (fnMatch) {
       if (req.method !== 'POST') return sendJson(res, 405, { ok: false, code: 'VALIDATION', message: '请使用 POST' })
-      const main = fns.get(fnMatch[1]!)
+      // Timers run only from this server's own scheduler below, never for a client.
+      const main = fnMatch[1]!.endsWith('-timer') ? undefined : fns.get(fnMatch[1]!)
       if (!main) return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '云函数不存在' })
       let event: unknown
       try {
         event = JSON.parse((await readBody(req, MAX_EVENT_BYTES)).toString('utf8') || '{}')
       } catch (e) {
-        const big = e instanceof BodyTooLarge
-        return sendJson(res, big ? 413 : 400, { ok: false, code: 'VALIDATION', message: big ? '请求内容过大' : '请求格式错误' })
+        if (e instanceof BodyTooLarge) return refuseTooLarge(req, res, TOO_LARGE)
+        return sendJson(res, 400, { ok: false, code: 'VALIDATION', message: '请求格式错误' })
       }
       const context = { requestId: randomUUID(), jiefangLocal: { authorization: req.headers.authorization ?? null } }
       const result = await main(event, context)
@@ -88,7 +91,8 @@ export function createAppServer(opts: ServerOptions): Server {
         let hours: unknown
         try {
           hours = JSON.parse((await readBody(req, 4096)).toString('utf8')).advanceHours
-        } catch {
+        } catch (e) {
+          if (e instanceof BodyTooLarge) return refuseTooLarge(req, res, TOO_LARGE)
           return sendJson(res, 400, { ok: false, code: 'VALIDATION', message: '请求格式错误' })
         }
         if (typeof hours !== 'number' || !Number.isFinite(hours) || hours < 0 || hours > 24 * 365) {
@@ -105,7 +109,8 @@ export function createAppServer(opts: ServerOptions): Server {
         let openid: unknown
         try {
           ;({ userId, openid } = JSON.parse((await readBody(req, 4096)).toString('utf8')))
-        } catch {
+        } catch (e) {
+          if (e instanceof BodyTooLarge) return refuseTooLarge(req, res, TOO_LARGE)
           return sendJson(res, 400, { ok: false, code: 'VALIDATION', message: '请求格式错误' })
         }
         // "A new WeChat user": a session carrying only an OPENID, as CloudBase's context would.

@@ -9,6 +9,8 @@
  *   staff <roster.csv|.xlsx> [--apply] [--all-or-nothing]
  *   buildings <buildings.csv|.xlsx> [--apply] [--all-or-nothing]
  *   invite --phone 13900000401 [--hours 72]          a code for a staff member
+ *   seal-phones                                      seal mediation phones stored in clear (CloudBase;
+ *                                                    SQLite does it in its migration)
  */
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
@@ -21,6 +23,7 @@ import { issueInvitation } from '../usecases/admin/invitations'
 import { applyOrg, planOrg } from '../usecases/admin/orgImport'
 import { importBuildings } from '../usecases/admin/buildings'
 import { importStaff } from '../usecases/admin/staff'
+import { sealClearPhones } from '../usecases/mediation/phones'
 
 const argv = process.argv.slice(2)
 const flag = (name: string) => argv.includes(`--${name}`)
@@ -108,8 +111,14 @@ async function run(): Promise<number> {
       console.log(`${staff.name} 的邀请码：${r.code}（有效期至 ${r.invitation.expiresAt}，仅可使用一次）；页面 ${r.path}`)
       return 0
     }
+    case 'seal-phones': {
+      const r = await sealClearPhones(d)
+      if ('ok' in r) return say(r, () => '')
+      console.log(`已检查 ${r.scanned} 件调解案件，加密 ${r.sealed} 件中的明文电话`)
+      return 0
+    }
     default:
-      console.error('用法：npm run district -- bootstrap|org|staff|buildings|invite …（见 backend/tools/district.ts）')
+      console.error('用法：npm run district -- bootstrap|org|staff|buildings|invite|seal-phones …（见 backend/tools/district.ts）')
       return 2
   }
 }

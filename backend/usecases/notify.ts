@@ -11,7 +11,7 @@ import { hasPublicView, publicDescription } from './publicView'
 import type { ReportPayload } from '../../src/core/kinds/report'
 import { isTerminal } from '../../src/core/transition'
 import { categoryName } from '../config/district'
-import { describeCheckin, checkinRecipients } from './rental/notices'
+import { describeCheckin, checkinRecipients, describeMisuse, misuseRecipients } from './rental/notices'
 import { MODERATION_ACTIONS } from '../../src/core/kinds/report'
 import { deliverModerationNotice } from './moderation/notice'
 
@@ -62,6 +62,7 @@ function subjectFor(d: Deps, c: Case, asFollower: boolean): string {
 function describe(d: Deps, c: Case, e: CaseEventPayload, userId: string, followers: ReadonlySet<string>): { title: string; body: string } {
   if (c.kind === 'mediation') return describeMediation(c, e)
   if (c.kind === 'checkin') return describeCheckin(c, e)
+  if (c.kind === 'misuse') return describeMisuse(c, e)
   const asFollower = followers.has(userId) && userId !== c.creatorId && userId !== c.assigneeId
   const subject = subjectFor(d, c, asFollower)
   const status = labelOf(REPORT.statusLabels, e.toStatus)
@@ -102,6 +103,7 @@ async function followersToTell(d: Deps, c: Case, e: CaseEventPayload): Promise<S
 /** Everyone who should hear of the event, except whoever caused it. */
 async function recipients(d: Deps, c: Case, e: CaseEventPayload, followers: ReadonlySet<string>): Promise<string[]> {
   if (c.kind === 'checkin') return checkinRecipients(c, e)
+  if (c.kind === 'misuse') return misuseRecipients(d, c, e)
   const out = new Set<string>([c.creatorId, ...followers])
   if (c.assigneeId) out.add(c.assigneeId)
   if (c.kind === 'mediation') {
@@ -187,7 +189,7 @@ async function deliverCaseEvent(d: Deps, msg: OutboxMessage): Promise<void> {
   const followers = await followersToTell(d, c, e)
   const users = await recipients(d, c, e, followers)
   // A check-in is no 事项 the inbox can open (its link leads to the case detail page).
-  const caseId = c.kind === 'checkin' ? null : c.id
+  const caseId = c.kind === 'checkin' || c.kind === 'misuse' ? null : c.id
   const items: InboxItem[] = users.map((userId) => ({ id: `${msg.id}-${userId}`, userId, caseId, ...describe(d, c, e, userId, followers), createdAt: msg.createdAt, readAt: null }))
   await d.store.addInbox(items)
   const template = d.config.subscribeTemplates.caseStatus
@@ -199,7 +201,7 @@ async function deliverCaseEvent(d: Deps, msg: OutboxMessage): Promise<void> {
     await d.notifier.sendSubscribe({
       openid: u.openid,
       templateId: template,
-      page: c.kind === 'mediation' ? `pages/mediation/detail/index?id=${c.id}` : c.kind === 'checkin' ? 'pages/rental/mine/index' : `pages/cases/detail/index?id=${c.id}`,
+      page: c.kind === 'mediation' ? `pages/mediation/detail/index?id=${c.id}` : c.kind === 'checkin' ? 'pages/rental/mine/index' : c.kind === 'misuse' ? (userId === c.creatorId ? 'pages/rental/mine/index' : 'pages/police/area/index') : `pages/cases/detail/index?id=${c.id}`,
       data: { thing1: { value: title.slice(0, 20) }, phrase2: { value: labelOf(KINDS[c.kind].statusLabels, c.status).slice(0, 5) }, time3: { value: msg.createdAt.slice(0, 16).replace('T', ' ') } },
     })
   }

@@ -10,7 +10,7 @@ import type { Deps } from '../deps'
 import { caseView, summaryOf, timelineViews } from './views'
 import { createOnce, keyUsedElsewhere } from './persist'
 import { REPORT } from '../../src/core/kinds/report'
-import { hasPublicView, publicCaseView } from './publicView'
+import { hasPublicView, publicCaseView, roundLocation } from './publicView'
 import { countProbe } from './rateLimit'
 
 export const MAX_PHOTOS = 9
@@ -164,9 +164,11 @@ export async function duplicates(d: Deps, actor: Actor, input: ApiIn<'reports.du
   const open = REPORT.rules.find((r) => r.action === 'mark_overdue')!.from
   const since = new Date(d.clock.now().getTime() - DUPLICATE_DAYS * 24 * 3600 * 1000).toISOString()
   const rows = await d.store.listCases({ kind: 'report', category: input.category, gridCodes: [...grids], statuses: open, createdAfter: since, order: 'newest', limit: 200 })
+  // Measured from the rounded point the card shows: probing the 100 m edge from many sides then
+  // finds that point again, never the exact one.
   const distance = (c: { payload: unknown }) => {
     const loc = (c.payload as { location?: GeoPoint }).location
-    return loc ? distanceMetres(loc, input) : Infinity
+    return loc ? distanceMetres(roundLocation(loc), input) : Infinity
   }
   const near = rows
     .filter((c) => distance(c) <= DUPLICATE_RADIUS_M && c.creatorId !== actor.userId && hasPublicView(d, c))

@@ -3,7 +3,6 @@ import type { Failure } from '../core/outcome'
 export type PhotoType = 'image/jpeg' | 'image/png' | 'image/webp'
 
 const BY_EXT: Record<string, PhotoType> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' }
-const EXT_OF: Record<PhotoType, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' }
 
 export function isPhotoType(t: string): t is PhotoType {
   return t === 'image/jpeg' || t === 'image/png' || t === 'image/webp'
@@ -13,10 +12,6 @@ export function isPhotoType(t: string): t is PhotoType {
 export function photoTypeOfPath(path: string): PhotoType | null {
   const m = /\.([a-z0-9]+)(?:[?#].*)?$/i.exec(path)
   return (m && BY_EXT[m[1].toLowerCase()]) || null
-}
-
-export function extensionOf(type: PhotoType): string {
-  return EXT_OF[type]
 }
 
 export function unsupportedPhoto(): Failure {

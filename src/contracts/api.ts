@@ -545,7 +545,8 @@ export interface ApiMap extends RentalApi, AdminApi {
   'mediation.send': { in: { id: string; text: string; photos: string[] }; out: { message: MessageView } }
   /** Mediator: own committee's cases (mine = assigned to me); dispatcher: the street's. Deadline order. */
   'mediation.queue': {
-    in: { statuses?: string[]; disputeType?: DisputeTypeCode; mine?: boolean; before?: string; limit?: number }
+    /** `phone`: only cases with a party of that number (a caller phoning the centre). */
+    in: { statuses?: string[]; disputeType?: DisputeTypeCode; mine?: boolean; phone?: string; before?: string; limit?: number }
     out: { cases: MediationSummary[]; next: string | null; total: number }
   }
   'mediation.mediators': { in: { committee?: string }; out: { mediators: Array<{ id: string; name: string; committee: string; committeeName: string; openCases: number }> } }
@@ -585,6 +586,12 @@ export interface ApiMap extends RentalApi, AdminApi {
     in: { contentBase64: string; contentType: 'image/jpeg' | 'image/png' | 'image/webp' }
     out: { fileId: string }
   }
+  /** Where to upload one photo straight to CloudBase storage, for this caller only, for 10 minutes. */
+  'files.ticket': {
+    in: { contentType: 'image/jpeg' | 'image/png' | 'image/webp' }
+    out: { cloudPath: string; expiresAt: string }
+  }
+  /** Records a direct upload; the file must sit at a ticket's path of this caller, unused and unexpired. */
   'files.register': {
     in: { cloudFileId: string; contentType: 'image/jpeg' | 'image/png' | 'image/webp'; size: number }
     out: { fileId: string }

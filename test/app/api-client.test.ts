@@ -3,7 +3,6 @@ import { lazyTransport } from '../../src/api/lazy'
 import { bytesToBase64, photoTypeOfPath } from '../../src/api/photo'
 import type { FunctionEvent, Transport } from '../../src/api/transport'
 import { createHttpTransport, type TokenStore } from '../../src/api/transports/http'
-import { photoCloudPath } from '../../src/api/transports/register'
 import { splitKey } from '../../src/contracts/api'
 import { randomId } from '../../src/utils/id'
 
@@ -212,10 +211,9 @@ describe('helpers', () => {
     expect(photoTypeOfPath('blob:http://x/123')).toBeNull()
   })
 
-  it('makes 26-character keys and random cloud paths', () => {
+  it('makes 26-character random keys', () => {
     const a = randomId()
     expect(a).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/)
     expect(randomId()).not.toBe(a)
-    expect(photoCloudPath('image/jpeg')).toMatch(/^photos\/[0-9a-z]{26}\.jpg$/)
   })
 })

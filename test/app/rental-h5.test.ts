@@ -5,9 +5,15 @@
  * and the officer's audited CSV download. Skips without a build that has these pages.
  */
 import { readFileSync } from 'node:fs'
-import { BUILDING, PUBLIC_BUILDING, registration, rentalAnswers } from '../weapp/rental-fixtures'
+import { ACTIVE, BUILDING, DISPUTE, PUBLIC_BUILDING, REFERRED, registration, rentalAnswers } from '../weapp/rental-fixtures'
 import { describeH5, h5Ready, type Answers } from './h5-harness'
 import { useH5Session } from './h5-session'
+
+async function until(cond: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms
+  while (!cond() && Date.now() < end) await new Promise((r) => setTimeout(r, 25))
+  expect(cond()).toBe(true)
+}
 
 const maybe = describeH5(h5Ready({ page: 'pages/rental/checkin' }))
 
@@ -135,5 +141,76 @@ maybe('出租屋实名登记 pages (H5, mocked functions)', () => {
     expect(text.charCodeAt(0)).toBe(0xfeff)
     expect(text.slice(1)).toBe(CSV)
     expect(called('rental.exportCsv').map((c) => c.data)).toEqual([{ reason: '月度出租屋核查' }])
+  })
+
+  it('building manager: a pending check-in whose number is registered elsewhere shows the conflict, and the refusal asks why', async () => {
+    answers['rental.registrations'] = (d: Record<string, unknown>) => ({ ok: true, registrations: (d.statuses as string[]).includes('pending') ? [registration({ alerts: ['该证件号已有在住/待确认登记'] })] : [] })
+    answers['rental.decide'] = { ok: true, registration: registration({ status: 'refused', statusLabel: '已驳回', refusedReason: '证件号已有在住登记，请持本人证件到场核实' }) }
+    await go(`/pages/building/detail/index?id=${BUILDING.id}`)
+    await page.locator('.jf-reg-alerts').waitFor()
+    await expect(page.locator('.jf-reg-alert').innerText()).resolves.toBe('该证件号已有在住/待确认登记')
+    await shot('building-conflict')
+    await page.locator('.jf-reg-refuse').click()
+    await page.locator('#jf-rental-reason textarea').fill('证件号已有在住登记，请持本人证件到场核实')
+    await page.locator('#jf-rental-reason-ok').click()
+    await page.locator('#jf-building-list-empty').waitFor()
+    expect(called('rental.decide').map((c) => c.data)).toEqual([{ id: 'REG-1', version: 1, approve: false, reason: '证件号已有在住登记，请持本人证件到场核实' }])
+  })
+
+  it('check-in: 有人冒用我的证件？ opens a small form that checks the number and sends rental.reportMisuse', async () => {
+    answers['rental.reportMisuse'] = { ok: true, replayed: false, dispute: { id: 'MIS-2', statusLabel: '待核实', buildingName: BUILDING.name, docNumberMasked: '1101**********002X', createdAt: '2026-12-01T02:00:00.000Z' } }
+    await go(`/pages/rental/checkin/index?b=${BUILDING.code}`)
+    await page.locator('#jf-checkin-misuse').click()
+    await page.locator('#jf-misuse-form').waitFor()
+    await page.locator('#jf-misuse-doc input').fill('110105194912310021')
+    await page.locator('#jf-misuse-note textarea').fill('有人冒用')
+    await page.locator('#jf-misuse-submit').click()
+    await expect(page.locator('#jf-error-docNumber').innerText()).resolves.toBe('身份证号码校验位不正确，请核对后重新输入')
+    await expect(page.locator('#jf-error-note').innerText()).resolves.toBe('请说明情况（至少 5 个字）')
+    expect(called('rental.reportMisuse')).toHaveLength(0)
+    await page.locator('#jf-misuse-doc input').fill('11010519491231002X')
+    await page.locator('#jf-misuse-note textarea').fill('我从未在此登记，有人用我的身份证号登记入住')
+    await page.locator('#jf-misuse-submit').click()
+    await page.locator('#jf-misuse-done').waitFor()
+    await expect(page.locator('#jf-misuse-done').innerText()).resolves.toContain('已收到您的反映，辖区社区民警将核实处理。')
+    await shot('misuse-done')
+    expect(called('rental.reportMisuse').map((c) => c.data)).toEqual([
+      { idempotencyKey: expect.any(String), buildingCode: BUILDING.code, docType: 'id_card', docNumber: '11010519491231002X', note: '我从未在此登记，有人用我的身份证号登记入住' },
+    ])
+    expect(called('rental.checkIn')).toHaveLength(0)
+  })
+
+  it('police area: misuse disputes and referred cases above the list; closing one asks the finding; a search by full number asks why', async () => {
+    answers['rental.area'] = { ok: true, registrations: [{ ...ACTIVE, alerts: ['有人报告该证件被冒用'] }], disputes: [DISPUTE], referred: [REFERRED], next: null, total: 1 }
+    answers['rental.closeDispute'] = { ok: true, dispute: { ...DISPUTE, status: 'closed', statusLabel: '已处理', resolution: '已核实' } }
+    await go('/pages/police/area/index')
+    await page.locator('#jf-police-disputes[data-count="1"]').waitFor()
+    await expect(page.locator('.jf-police-dispute').innerText()).resolves.toContain('我从未在此登记')
+    await expect(page.locator('.jf-police-dispute-reg').innerText()).resolves.toContain('陈晨')
+    await expect(page.locator('#jf-police-referred').innerText()).resolves.toContain('涉及人身威胁，转辖区派出所处理')
+    await expect(page.locator('.jf-police-alert').innerText()).resolves.toBe('有人报告该证件被冒用')
+    await shot('police-disputes')
+
+    await page.locator('.jf-police-dispute-close').click()
+    await page.locator('#jf-rental-reason textarea').fill('已入户核实，另一登记人冒用证件')
+    await page.locator('#jf-rental-reason-ok').click()
+    await page.locator('#jf-police-disputes').waitFor({ state: 'detached' })
+    expect(called('rental.closeDispute').map((c) => c.data)).toEqual([{ id: 'MIS-1', version: 1, note: '已入户核实，另一登记人冒用证件' }])
+
+    const before = called('rental.area').length
+    await page.locator('#jf-police-q input').fill('11010519491231002X')
+    await page.locator('#jf-police-search').click()
+    await page.locator('#jf-rental-reason-sheet').waitFor()
+    expect(called('rental.area')).toHaveLength(before)
+    await page.locator('#jf-rental-reason textarea').fill('核查盗窃案线索')
+    await page.locator('#jf-rental-reason-ok').click()
+    await until(() => called('rental.area').length === before + 1)
+    expect(called('rental.area').at(-1)!.data).toEqual({ limit: 20, q: '11010519491231002X', reason: '核查盗窃案线索' })
+
+    // A building name is searched without a reason.
+    await page.locator('#jf-police-q input').fill('云景花园')
+    await page.locator('#jf-police-search').click()
+    await until(() => called('rental.area').length === before + 2)
+    expect(called('rental.area').at(-1)!.data).toEqual({ limit: 20, q: '云景花园' })
   })
 })

@@ -1,6 +1,10 @@
 import {
   buildCheckIn,
   buildInspect,
+  buildMisuse,
+  emptyMisuse,
+  isDocNumberQuery,
+  misuseErrors,
   buildRegisterBuilding,
   buildingCodeFrom,
   checkinFieldOf,
@@ -230,5 +234,23 @@ describe('police and home', () => {
     expect(gif).toMatch(/^data:image\/gif;base64,R0lGOD/)
     expect(qrDataUrl('b=1')).not.toBe(qrDataUrl('b=2'))
     expect(svgDataUrl('<svg a="1"/>')).toBe('data:image/svg+xml;charset=utf-8,%3Csvg%20a%3D%221%22%2F%3E')
+  })
+})
+
+describe('有人冒用我的证件 and the audited search', () => {
+  it('checks the number and the note with the server\'s messages, and sends the cleaned number', () => {
+    expect(misuseErrors(emptyMisuse(), NOW)).toEqual({ docNumber: '请填写证件号码', note: '请说明情况（至少 5 个字）' })
+    expect(misuseErrors({ docType: 'id_card', docNumber: '110105194912310021', note: '有人冒用我的证件' }, NOW)).toEqual({ docNumber: '身份证号码校验位不正确，请核对后重新输入' })
+    expect(misuseErrors({ docType: 'id_card', docNumber: '1101 0519 4912 3100 2X', note: '有人冒用我的证件' }, NOW)).toEqual({})
+    expect(misuseErrors({ docType: 'id_card', docNumber: '11010519491231002X', note: '冒'.repeat(501) }, NOW)).toEqual({ note: '说明最多 500 个字' })
+    expect(buildMisuse({ docType: 'passport', docNumber: ' e1234 5678 ', note: ' 有人冒用我的护照 ' }, 'B7K2Q9', 'key-12345678')).toEqual({ idempotencyKey: 'key-12345678', buildingCode: 'B7K2Q9', docType: 'passport', docNumber: 'E12345678', note: '有人冒用我的护照' })
+  })
+
+  it('tells a full document number (asked why, audited) from a building name', () => {
+    expect(isDocNumberQuery('11010519491231002X', NOW)).toBe(true)
+    expect(isDocNumberQuery(' 11010519491231002X ', NOW)).toBe(true)
+    expect(isDocNumberQuery('云景花园', NOW)).toBe(false)
+    expect(isDocNumberQuery('1235', NOW)).toBe(false)
+    expect(isDocNumberQuery('', NOW)).toBe(false)
   })
 })

@@ -67,6 +67,8 @@ describe('cloudbaserc.json', () => {
     }
     // The minute timer delivers the outbox, door-access webhooks included, so it signs them too;
     // it never needs the identity-number key.
+    // Mediation seals the parties' phones with the same key.
+    expect((rc.functions.find((x) => x.name === 'mediation') as FunctionConfig).envVariables.JIEFANG_PII_KEY).toBe('{{env.JIEFANG_PII_KEY}}')
     const sla = rc.functions.find((x) => x.name === 'sla-timer') as FunctionConfig
     expect(sla.envVariables).toMatchObject({ JIEFANG_ACCESS_WEBHOOK_SECRET: '{{env.JIEFANG_ACCESS_WEBHOOK_SECRET}}', JIEFANG_ACCESS_WEBHOOK_URL: '{{env.JIEFANG_ACCESS_WEBHOOK_URL}}' })
     expect(sla.envVariables.JIEFANG_PII_KEY).toBeUndefined()

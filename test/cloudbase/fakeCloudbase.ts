@@ -345,6 +345,15 @@ class FakeDatabase {
 
 /* ----------------------------------------------------------------- server */
 
+/**
+ * The path of a file id of this environment (`cloud://test-env.<bucket>/<path>`); null for another
+ * environment's id, which real storage does not serve to this one either.
+ */
+function ownPath(fileID: string): string | null {
+  const m = /^cloud:\/\/test-env\.[^/]+\/(.+)$/.exec(fileID)
+  return m ? m[1]! : null
+}
+
 export class FakeCloudbase {
   readonly requests: RecordedRequest[] = []
   readonly db = new FakeDatabase()
@@ -486,16 +495,16 @@ export class FakeCloudbase {
       }
       case 'storage.batchDeleteFile': {
         const list = (b.fileid_list as string[]).map((fileID) => {
-          const path = String(fileID).replace(/^cloud:\/\/[^/]+\//, '')
-          return this.files.delete(path) ? { code: 'SUCCESS', fileID } : { code: 'STORAGE_FILE_NONEXIST', fileID }
+          const path = ownPath(String(fileID))
+          return path !== null && this.files.delete(path) ? { code: 'SUCCESS', fileID } : { code: 'STORAGE_FILE_NONEXIST', fileID }
         })
         return { data: { delete_list: list } }
       }
       case 'storage.batchGetDownloadUrl': {
         const list = (b.file_list as Obj[]).map((f) => {
           const fileID = String(f.fileid)
-          const path = fileID.replace(/^cloud:\/\/[^/]+\//, '')
-          return this.files.has(path)
+          const path = ownPath(fileID)
+          return path !== null && this.files.has(path)
             ? { code: 'SUCCESS', fileID, tempFileURL: `http://127.0.0.1:${this.port}/cos/${path}?sign=tmp&t=${String(f.max_age)}` }
             : { code: 'STORAGE_FILE_NONEXIST', fileID, tempFileURL: '' }
         })

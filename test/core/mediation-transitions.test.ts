@@ -207,7 +207,7 @@ const GUARD_FAILURES: Record<string, GuardFailure[]> = {
     { why: 'no note', code: 'VALIDATION', scenario: { params: { referral: 'court' } }, detailKey: 'note' },
     { why: 'a blank note', code: 'VALIDATION', scenario: { note: '   ', params: { referral: 'arbitration' } }, detailKey: 'note' },
     { why: 'no referral', code: 'VALIDATION', scenario: { note: '分歧大' }, detailKey: 'referral' },
-    { why: 'an unknown referral', code: 'VALIDATION', scenario: { note: '分歧大', params: { referral: 'police' } }, detailKey: 'referral' },
+    { why: 'an unknown referral', code: 'VALIDATION', scenario: { note: '分歧大', params: { referral: 'petition' } }, detailKey: 'referral' },
     { why: 'a referral in capitals', code: 'VALIDATION', scenario: { note: '分歧大', params: { referral: 'COURT' } }, detailKey: 'referral' },
   ],
   mark_judicial: notAssignee(VALID['mark_judicial→=']),
@@ -299,6 +299,9 @@ function cover(c: Case, a: Actor, role: ActorRole): Case {
       return { ...c, payload: { ...c.payload, department: DEPT } }
     case 'building_manager':
       return { ...c, assigneeId: a.userId }
+    case 'police':
+      // Police reach a mediation case only once it was referred to them (警调对接).
+      return withMed(c, { referral: { type: 'police', note: '转辖区派出所' } })
     default:
       return c
   }

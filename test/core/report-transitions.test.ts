@@ -1,6 +1,6 @@
 import type { Case } from '../../src/core/case'
 import { isTerminal, transition, type TransitionInput, type TransitionRule } from '../../src/core/transition'
-import { openReport, REPORT, REPORT_CONFIRM_WINDOW_DAYS, type ReportPayload } from '../../src/core/kinds/report'
+import { MODERATION_ACTIONS, moderationOf, openReport, REPORT, REPORT_CONFIRM_WINDOW_DAYS, type ReportModeration, type ReportPayload } from '../../src/core/kinds/report'
 import { KINDS, statusLabel } from '../../src/core/kinds'
 import { ROLES, SYSTEM_ACTOR, type Actor, type ActorRole } from '../../src/core/roles'
 import { canRead, grantCovers } from '../../src/core/scope'
@@ -51,8 +51,11 @@ function coveringActors(role: ActorRole, c: Case): Actor[] {
       return [GRID1, COMMUNITY, STREET].map((u) => actor(`u-gw-${u}`, grant('grid_worker', u)))
     case 'dispatcher':
     case 'admin':
-    case 'police':
       return [actor(`u-${role}`, grant(role, STREET))]
+    case 'police':
+      // Police cover no report, whatever the area (scope.ts: registrations, misuse disputes and
+      // mediation cases referred to them only).
+      return []
     case 'department':
       return [actor('u-dept', grant('department', STREET, DEPT))]
     case 'building_manager':
@@ -109,7 +112,29 @@ const VALID: Record<string, Scenario> = {
   merge: { params: { targetCaseId: 'case-0' } },
   escalate: { params: { toUnitCode: STREET }, note: '需街道协调' },
   mark_overdue: { prepare: (c) => ({ ...c, slaDeadline: daysAgo(1) }) },
+  publish_description: { params: { moderation: { textSuggest: 'pass' } } },
+  hide_description: { note: '含个人信息', params: { moderation: {} } },
+  redact_description: { note: '含门牌号', params: { moderation: { text: '楼道堆放杂物', textSuggest: 'pass' } } },
+  publish_photo: { attachments: ['before-1.jpg'], params: { moderation: { fileId: 'before-1.jpg', traceId: 'trace-1' } } },
+  hide_photo: { note: '人脸', attachments: ['before-1.jpg'], params: { moderation: { fileId: 'before-1.jpg' } } },
+  hide_report: { note: '涉及隐私', params: { moderation: {} } },
+  unhide_report: { params: { moderation: {} }, prepare: (c) => withModeration(c, { hidden: true }) },
+  photo_check_pass: { params: { moderation: { fileId: 'before-1.jpg', traceId: 'trace-1' } }, prepare: checking },
+  photo_check_risky: { params: { moderation: { fileId: 'before-1.jpg', traceId: 'trace-1' } }, prepare: checking },
+  photo_check_review: { params: { moderation: { fileId: 'before-1.jpg', traceId: 'trace-1' } }, prepare: checking },
 }
+
+function withModeration(c: Case, m: Partial<ReportModeration>): Case {
+  return withPayload(c, { moderation: { ...moderationOf(c.payload as ReportPayload), ...m } })
+}
+
+/** The photo sent for its image check under trace-1. */
+function checking(c: Case): Case {
+  return withModeration(c, { checking: { 'before-1.jpg': 'trace-1' } })
+}
+
+/** A moderation row's refusals: through cases.act (no moderation params) and its own guards. */
+const notThroughAct = (s: Scenario): GuardFailure => ({ why: 'no moderation params (cases.act)', code: 'VALIDATION', scenario: { ...s, params: {} } })
 
 interface GuardFailure {
   why: string
@@ -205,6 +230,54 @@ const GUARD_FAILURES: Record<string, GuardFailure[]> = {
     { why: 'no toUnitCode', code: 'VALIDATION', scenario: { params: {} } },
     { why: 'a non-string toUnitCode', code: 'VALIDATION', scenario: { params: { toUnitCode: 440111010 } } },
   ],
+  publish_description: [
+    notThroughAct({}),
+    { why: 'text WeChat marks risky', code: 'VALIDATION', scenario: { params: { moderation: { textSuggest: 'risky' } } }, detailKey: 'text' },
+    { why: 'text WeChat wants reviewed', code: 'VALIDATION', scenario: { params: { moderation: { textSuggest: 'review' } } }, detailKey: 'text' },
+    { why: 'text never checked', code: 'VALIDATION', scenario: { params: { moderation: {} } }, detailKey: 'text' },
+    { why: 'an already published description', code: 'ILLEGAL_TRANSITION', scenario: { params: { moderation: { textSuggest: 'pass' } }, prepare: (c) => withModeration(c, { description: 'published' }) } },
+  ],
+  hide_description: [
+    notThroughAct({ note: '含个人信息' }),
+    { why: 'no reason', code: 'VALIDATION', scenario: { params: { moderation: {} } }, detailKey: 'reason' },
+    { why: 'an already hidden description', code: 'ILLEGAL_TRANSITION', scenario: { note: 'x', params: { moderation: {} }, prepare: (c) => withModeration(c, { description: 'hidden' }) } },
+  ],
+  redact_description: [
+    notThroughAct({ note: '含门牌号' }),
+    { why: 'no reason', code: 'VALIDATION', scenario: { params: { moderation: { text: '楼道堆放杂物', textSuggest: 'pass' } } }, detailKey: 'reason' },
+    { why: 'no text', code: 'VALIDATION', scenario: { note: '含门牌号', params: { moderation: { textSuggest: 'pass' } } }, detailKey: 'text' },
+    { why: 'a blank text', code: 'VALIDATION', scenario: { note: '含门牌号', params: { moderation: { text: '  ', textSuggest: 'pass' } } }, detailKey: 'text' },
+    { why: 'a redaction WeChat marks risky', code: 'VALIDATION', scenario: { note: '含门牌号', params: { moderation: { text: '楼道', textSuggest: 'risky' } } }, detailKey: 'text' },
+  ],
+  publish_photo: [
+    notThroughAct({}),
+    { why: 'a photo of another report', code: 'VALIDATION', scenario: { params: { moderation: { fileId: 'other.jpg', traceId: 'trace-1' } } }, detailKey: 'fileId' },
+    { why: 'no image check started', code: 'VALIDATION', scenario: { params: { moderation: { fileId: 'before-1.jpg' } } } },
+    { why: 'a check already running', code: 'ILLEGAL_TRANSITION', scenario: { params: { moderation: { fileId: 'before-1.jpg', traceId: 'trace-2' } }, prepare: checking } },
+    { why: 'an already published photo', code: 'ILLEGAL_TRANSITION', scenario: { params: { moderation: { fileId: 'before-1.jpg', traceId: 'trace-2' } }, prepare: (c) => withModeration(c, { photos: { 'before-1.jpg': 'published' } }) } },
+  ],
+  hide_photo: [
+    notThroughAct({ note: '人脸' }),
+    { why: 'no reason', code: 'VALIDATION', scenario: { params: { moderation: { fileId: 'before-1.jpg' } } }, detailKey: 'reason' },
+    { why: 'a photo of another report', code: 'VALIDATION', scenario: { note: '人脸', params: { moderation: { fileId: 'other.jpg' } } }, detailKey: 'fileId' },
+    { why: 'an already hidden photo', code: 'ILLEGAL_TRANSITION', scenario: { note: '人脸', params: { moderation: { fileId: 'before-1.jpg' } }, prepare: (c) => withModeration(c, { photos: { 'before-1.jpg': 'hidden' } }) } },
+  ],
+  hide_report: [
+    notThroughAct({ note: '涉及隐私' }),
+    { why: 'no reason', code: 'VALIDATION', scenario: { params: { moderation: {} } }, detailKey: 'reason' },
+    { why: 'an already hidden report', code: 'ILLEGAL_TRANSITION', scenario: { note: 'x', params: { moderation: {} }, prepare: (c) => withModeration(c, { hidden: true }) } },
+  ],
+  unhide_report: [notThroughAct({ prepare: (c) => withModeration(c, { hidden: true }) }), { why: 'a report not hidden', code: 'ILLEGAL_TRANSITION', scenario: { params: { moderation: {} } } }],
+  ...Object.fromEntries(
+    ['photo_check_pass', 'photo_check_risky', 'photo_check_review'].map((action) => [
+      action,
+      [
+        notThroughAct({ prepare: checking }),
+        { why: 'no check running', code: 'ILLEGAL_TRANSITION', scenario: { params: { moderation: { fileId: 'before-1.jpg', traceId: 'trace-1' } } } },
+        { why: 'another trace id (an older check)', code: 'ILLEGAL_TRANSITION', scenario: { params: { moderation: { fileId: 'before-1.jpg', traceId: 'trace-0' } }, prepare: checking } },
+      ] satisfies GuardFailure[],
+    ]),
+  ),
 }
 
 function input(a: Actor, action: string, s: Scenario = {}, extra: Partial<TransitionInput> = {}): TransitionInput {
@@ -244,7 +317,8 @@ describe('report transition table', () => {
       for (const f of r.from) expect(STATUSES).toContain(f)
       if (r.to !== undefined) expect(STATUSES).toContain(r.to)
       expect(r.roles.length).toBeGreaterThan(0)
-      for (const f of r.from) expect(isTerminal(REPORT, f)).toBe(false)
+      // Rows without `to` (moderation) record an event and move nothing, so they may follow a terminal status.
+      if (r.to !== undefined) for (const f of r.from) expect(isTerminal(REPORT, f)).toBe(false)
     }
     for (const t of REPORT.terminalStatuses) {
       expect(STATUSES).toContain(t)
@@ -282,7 +356,7 @@ describe('who may do what (pinned from the domain page)', () => {
   const rolesFor = (action: string) => [...new Set(REPORT.rules.filter((r) => r.action === action).flatMap((r) => r.roles))].sort()
   const fromFor = (action: string) => [...new Set(REPORT.rules.filter((r) => r.action === action).flatMap((r) => r.from))].sort()
 
-  it.each([
+  it.each<[string, string[], string[]]>([
     ['accept', ['department', 'dispatcher', 'grid_worker'], ['submitted']],
     ['assign', ['dispatcher'], ['accepted', 'assigned', 'in_progress', 'submitted']],
     ['start', ['department', 'grid_worker'], ['accepted', 'assigned']],
@@ -294,6 +368,8 @@ describe('who may do what (pinned from the domain page)', () => {
     ['merge', ['dispatcher'], ['accepted', 'submitted']],
     ['escalate', ['dispatcher', 'grid_worker', 'system'], ['accepted', 'assigned', 'in_progress', 'submitted']],
     ['mark_overdue', ['system'], ['accepted', 'assigned', 'in_progress', 'submitted']],
+    ...['publish_description', 'hide_description', 'redact_description', 'publish_photo', 'hide_photo', 'hide_report', 'unhide_report'].map((a): [string, string[], string[]] => [a, ['dispatcher', 'grid_worker'], [...STATUSES].sort()]),
+    ...['photo_check_pass', 'photo_check_risky', 'photo_check_review'].map((a): [string, string[], string[]] => [a, ['system'], [...STATUSES].sort()]),
   ])('%s: roles %j from %j', (action, roles, from) => {
     expect(rolesFor(action)).toEqual(roles)
     expect(fromFor(action)).toEqual(from)
@@ -641,5 +717,55 @@ describe('openReport', () => {
       at: NOW.toISOString(),
       visibility: 'internal',
     })
+  })
+})
+
+describe('moderation rows: what the public may see, never the status', () => {
+  const disp = actor('u-dispatcher', grant('dispatcher', STREET))
+  const run = (c: Case, action: string, s: Scenario, a: Actor = disp) => {
+    const out = transition(REPORT, tree, c, input(a, action, s))
+    if (!out.ok) throw new Error(`${action}: ${out.code} ${out.message}`)
+    return { m: moderationOf(out.case.payload as ReportPayload), out }
+  }
+
+  it('are all labelled in Chinese and known as moderation actions', () => {
+    for (const a of MODERATION_ACTIONS) expect(REPORT.actionLabels[a]).toMatch(/[\u4e00-\u9fff]/)
+    expect(MODERATION_ACTIONS.size).toBe(10)
+  })
+
+  it('publish, hide and redact the description; the original text stays in the payload', () => {
+    const c = caseAt('in_progress')
+    expect(run(c, 'publish_description', VALID.publish_description!).m.description).toBe('published')
+    const red = run(c, 'redact_description', { note: '含门牌号', params: { moderation: { text: '  楼道有杂物 ', textSuggest: 'pass' } } })
+    expect(red.m).toMatchObject({ description: 'edited', publicDescription: '楼道有杂物' })
+    expect((red.out.case.payload as ReportPayload).description).toBe('楼道堆放杂物')
+    expect(red.out.event).toMatchObject({ note: '含门牌号', fromStatus: 'in_progress', toStatus: 'in_progress', visibility: 'internal' })
+    const hidden = run(red.out.case, 'hide_description', VALID.hide_description!)
+    expect(hidden.m.description).toBe('hidden')
+    expect(hidden.m.publicDescription).toBeUndefined()
+  })
+
+  it('a photo: publishing starts its check; pass publishes, risky hides, review leaves it pending; a hide meanwhile wins', () => {
+    const sent = run(caseAt('submitted'), 'publish_photo', VALID.publish_photo!)
+    expect(sent.m).toMatchObject({ photos: { 'before-1.jpg': 'pending' }, checking: { 'before-1.jpg': 'trace-1' } })
+    const verdict = (action: string) => run(sent.out.case, action, VALID[action]!, SYSTEM_ACTOR).m
+    expect(verdict('photo_check_pass')).toEqual({ description: 'pending', photos: { 'before-1.jpg': 'published' }, hidden: false })
+    expect(verdict('photo_check_risky').photos['before-1.jpg']).toBe('hidden')
+    expect(verdict('photo_check_review')).toEqual({ description: 'pending', photos: { 'before-1.jpg': 'pending' }, hidden: false })
+    const hid = run(sent.out.case, 'hide_photo', VALID.hide_photo!)
+    expect(hid.m.checking).toBeUndefined()
+    expect(transition(REPORT, tree, hid.out.case, input(SYSTEM_ACTOR, 'photo_check_pass', VALID.photo_check_pass!))).toMatchObject({ ok: false, code: 'ILLEGAL_TRANSITION' })
+  })
+
+  it('hide and unhide the whole report, also once closed', () => {
+    const hid = run(caseAt('closed'), 'hide_report', VALID.hide_report!)
+    expect(hid.m.hidden).toBe(true)
+    expect(hid.out.case.status).toBe('closed')
+    expect(run(hid.out.case, 'unhide_report', VALID.unhide_report!).m.hidden).toBe(false)
+  })
+
+  it('a grid worker of the grid may; one of the next grid may not', () => {
+    expect(run(caseAt('submitted'), 'hide_report', VALID.hide_report!, actor('u-gw', grant('grid_worker', GRID1))).out.role).toBe('grid_worker')
+    expect(transition(REPORT, tree, caseAt('submitted'), input(actor('u-gw2', grant('grid_worker', GRID2)), 'hide_report', VALID.hide_report!))).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 })

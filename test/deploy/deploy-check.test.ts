@@ -64,6 +64,14 @@ describe('deploy:check', () => {
     expect(r.out).toContain('bad function reports: cloudbaserc.json has timeout 30, backend/functions/index.json says 20')
   })
 
+  it('fails when a function that stores sealed phones lacks the PII key', () => {
+    const broken = rc()
+    delete broken.functions.find((f: { name: string }) => f.name === 'mediation').envVariables.JIEFANG_PII_KEY
+    const r = run({ rc: broken })
+    expect(r.code).toBe(1)
+    expect(r.out).toContain('bad function mediation: envVariables.JIEFANG_PII_KEY must be {{env.JIEFANG_PII_KEY}}')
+  })
+
   it('fails on a collection the store uses but cloudbaserc.json does not declare', () => {
     const broken = rc()
     const db = Object.values(broken.framework.plugins as Record<string, { use: string; inputs: { collections: Array<{ collectionName: string }> } }>).find((p) => p.use === '@cloudbase/framework-plugin-database')!

@@ -1,5 +1,6 @@
 /**
- * The audit log: every read of a full identity number (rental.reveal) and every export
+ * The audit log: every read of a full identity number (rental.reveal), every search by one
+ * (rental.area), and every export
  * (rental.exportCsv, cases.exportCsv, mediation.ledgerCsv) writes exactly one audit row before it
  * answers; a refused call writes none; when the row cannot be written the data is not given out.
  * And the log is append-only: no method of either adapter's Store or Tx can change or remove a
@@ -70,7 +71,10 @@ describe('every reveal and export writes one audit row first', () => {
       { name: 'rental.exportCsv', who: police, fn: 'rental', action: 'exportCsv', data: { reason: '季度核查' }, secret: (a: any) => String(a.csv ?? '').includes(DOC) },
       { name: 'cases.exportCsv', who: disp, fn: 'cases', action: 'exportCsv', data: {}, secret: (a: any) => typeof a.csv === 'string' },
       { name: 'mediation.ledgerCsv', who: disp, fn: 'mediation', action: 'ledgerCsv', data: {}, secret: (a: any) => typeof a.csv === 'string' },
+      // A search by full identity number finds whose registration it is: audited with its reason.
+      { name: 'rental.area', who: police, fn: 'rental', action: 'area', data: { q: DOC, reason: '核查来访人员身份' }, secret: (a: any) => (a.registrations ?? []).some((r: { id: string }) => r.id === regId) },
     ] as const
+  const ACTION: Record<string, string> = { 'rental.reveal': 'reveal', 'rental.area': 'search' }
 
   it('three calls of each audited action add exactly three rows each, naming the actor and the record or export', async () => {
     for (const a of audited()) {
@@ -82,17 +86,20 @@ describe('every reveal and export writes one audit row first', () => {
       const rows = auditRows().slice(before)
       expect(rows).toHaveLength(3)
       for (const row of rows) {
-        expect(row.action).toBe(a.name === 'rental.reveal' ? 'reveal' : 'export')
+        expect(row.action).toBe(ACTION[a.name] ?? 'export')
         expect(row.target).toContain(a.name === 'rental.reveal' ? regId : a.name)
+        expect(row.target).not.toContain(DOC)
       }
     }
-    recordFaults({ name: 'audited reads and exports (4 kinds × 3)', injected: 12, survived: 12, note: '12 calls, 12 audit rows' })
+    recordFaults({ name: 'audited reads, searches and exports (5 kinds × 3)', injected: 15, survived: 15, note: '15 calls, 15 audit rows' })
   })
 
   it('refused calls write no row', async () => {
     const before = auditRows().length
     expect(await tenant.call('rental', 'reveal', { id: regId, reason: '核查身份' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(await police.call('rental', 'reveal', { id: regId, reason: '' })).toMatchObject({ ok: false, code: 'VALIDATION' })
+    expect(await police.call('rental', 'area', { q: DOC })).toMatchObject({ ok: false, code: 'VALIDATION' })
+    expect(await tenant.call('rental', 'area', { q: DOC, reason: '核查身份' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(await tenant.call('cases', 'exportCsv', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(await tenant.call('mediation', 'ledgerCsv', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(auditRows()).toHaveLength(before)
@@ -114,7 +121,7 @@ describe('every reveal and export writes one audit row first', () => {
     expect(auditRows()).toHaveLength(before)
     for (const a of audited()) expect(await a.who.call(a.fn, a.action, a.data)).toMatchObject({ ok: true })
     expect(auditRows()).toHaveLength(before + audited().length)
-    recordFaults({ name: 'audit write blocked (SQLITE_BUSY) on reveal/export', injected: 4, survived: 4, lost: 0, note: 'no data out without its audit row' })
+    recordFaults({ name: 'audit write blocked (SQLITE_BUSY) on reveal/search/export', injected: 5, survived: 5, lost: 0, note: 'no data out without its audit row' })
   })
 })
 

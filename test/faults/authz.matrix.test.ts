@@ -32,6 +32,7 @@ import type { Building } from '../../backend/rentalPorts'
 import { seedDemo } from '../../backend/seed/seed'
 import type { Case } from '../../src/core/case'
 import { KINDS } from '../../src/core/kinds'
+import { MODERATION_ACTIONS } from '../../src/core/kinds/report'
 import type { KindDefinition } from '../../src/core/transition'
 import { OrgTree } from '../../src/core/org'
 import { ROLES, type Actor, type Role } from '../../src/core/roles'
@@ -136,6 +137,9 @@ const REPORT_SETUP: Record<string, { status: string; params?: (actor: string, ta
   merge: { status: 'submitted' },
   escalate: { status: 'accepted', params: () => ({ note: '需要上级协调' }) },
   mark_overdue: { status: 'accepted' },
+  // Moderation rows through cases.act: the table's scope refuses outsiders, the guard refuses the
+  // rest (they go through cases.moderate, whose cells are below).
+  ...Object.fromEntries([...MODERATION_ACTIONS].map((a) => [a, { status: 'accepted', params: () => ({ note: '审核' }) }])),
 }
 
 const MEDIATION_SETUP: Record<string, { status: string; params?: () => Record<string, unknown> }> = {
@@ -528,6 +532,7 @@ const POLICY: Record<string, Record<string, Policy>> = {
     exportCsv: onlyRoles(STAFF, () => ({}), (a, u) => [...knownCases.values()].filter((c) => c.kind === 'report' && a.csv.includes(c.id) && !canRead(tree, actors[u]!, c)).map((c) => c.id)),
     stats: onlyRoles(STAFF),
     assignees: onlyRoles(CENTRE),
+    moderationQueue: onlyRoles(['grid_worker', 'dispatcher'], () => ({ limit: 50 }), (a, u) => unreadableReports(a.items.map((i: { case: { id: string } }) => i.case.id), u, knownCases)),
     proxySubmit: onlyRoles(['grid_worker'], () => ({ ...reportInput(), proxy: { name: '王阿姨', phone: '13700000000' } })),
   },
   inbox: {
@@ -628,12 +633,16 @@ const POLICY: Record<string, Record<string, Policy>> = {
 /** Actions whose cells come from the transition tables and scope rules, not from POLICY. */
 const CASE_ACTIONS: Record<string, string[]> = {
   reports: ['get', 'follow', 'confirm', 'reopen'],
-  cases: ['get', 'act', 'bulkAssign'],
+  cases: ['get', 'act', 'bulkAssign', 'moderate'],
   mediation: ['get', 'act', 'messages', 'send'],
   rental: ['decide', 'update', 'checkOut'],
 }
-/** Local mode has no CloudBase storage: register is refused for everyone (VALIDATION), covered by the fuzz suite. */
-const NOT_IN_LOCAL_MODE: Record<string, string[]> = { files: ['register'] }
+/**
+ * Local mode has no CloudBase storage: ticket and register are refused for everyone (VALIDATION; the
+ * cell below and the fuzz suite). On CloudBase a ticket is its caller's alone: every role × every
+ * role in test/cloudbase/files.register.test.ts.
+ */
+const NOT_IN_LOCAL_MODE: Record<string, string[]> = { files: ['register', 'ticket'] }
 
 function declaredActions(fn: string): string[] {
   const src = readFileSync(join(ROOT, 'backend/functions', `${fn}.ts`), 'utf8')
@@ -705,6 +714,15 @@ describe('the matrix covers the deployed surface', () => {
     expect(deployed.sort()).toEqual(Object.keys(POLICY).sort())
   })
 
+  it('refuses files.ticket and files.register to every role in local mode, writing nothing', async () => {
+    for (const userId of Object.values(ACTORS)) {
+      const v0 = dataVersion()
+      expect([userId, await call('files', 'ticket', { contentType: 'image/jpeg' }, userId)]).toMatchObject([userId, { ok: false, code: 'VALIDATION' }])
+      expect([userId, await call('files', 'register', { cloudFileId: 'cloud://env.bucket/photos/20261206/0123456789abcdef0123456789abcdef.jpg', contentType: 'image/jpeg', size: 100 }, userId)]).toMatchObject([userId, { ok: false, code: 'VALIDATION' }])
+      expect(dataVersion()).toBe(v0)
+    }
+  })
+
   it.each(deployed)('every action of %s has a policy or comes from the tables', (fn) => {
     const covered = [...Object.keys(POLICY[fn] ?? {}), ...(CASE_ACTIONS[fn] ?? []), ...(NOT_IN_LOCAL_MODE[fn] ?? [])].sort()
     expect(covered).toEqual(declaredActions(fn).sort())
@@ -740,6 +758,26 @@ describe('authorisation matrix', () => {
       }
     }
   }, 180_000)
+
+  it('moderation: roles × cases.moderate × targets follow the moderation rows and scope; each authorised move is audited once', async () => {
+    for (const role of ROLES) {
+      const userId = ACTORS[role]
+      for (const t of TARGETS) {
+        const c = await placeReport(store, creatorFor(userId, t), t, 'accepted')
+        const label = `${role} cases.moderate hide on ${t}`
+        const allowed = anchored(role, t, moveAllowed(REPORT, actors[userId]!, c, 'hide_report'), label)
+        const before = auditRowsOf(c.id)
+        await cell(label, 'cases', allowed, () => call('cases', 'moderate', { id: c.id, version: c.version, target: 'report', decision: 'hide', reason: '涉及隐私' }, userId))
+        const rows = auditRowsOf(c.id) - before
+        if (rows !== (allowed ? 1 : 0)) tally.failures.push(`${label}: ${rows} audit rows (expected ${allowed ? 1 : 0})`)
+        // Publishing asks WeChat first: only after the table allowed it (refused here for want of an OPENID).
+        const p = await placeReport(store, creatorFor(userId, t), t, 'closed')
+        await cell(`${role} cases.moderate publish on ${t}`, 'cases', moveAllowed(REPORT, actors[userId]!, p, 'publish_description'), () =>
+          call('cases', 'moderate', { id: p.id, version: p.version, target: 'description', decision: 'publish' }, userId),
+        )
+      }
+    }
+  }, 120_000)
 
   it('report reads: cases.get and reports.get follow canRead; following is open to anyone on an open case', async () => {
     for (const role of ROLES) {

@@ -24,6 +24,7 @@ import { defaultDistrictConfig } from '../../backend/config/district'
 import type { Store } from '../../backend/ports'
 import { DEMO_STREET, demoUnits } from '../../backend/seed/demoOrg'
 import { seedDemo } from '../../backend/seed/seed'
+import { carriesCaller } from '../../backend/functions/timerMain'
 import { DEMO_BUILDING_CODE, DEMO_BUILDING_ID } from '../../backend/seed/demoBuildings'
 import { TINY_JPEG, GRID1_CODE, GRID1_POINT, idemKey } from '../support/fixtures'
 import { gridAskInput } from '../support/creates'
@@ -210,6 +211,7 @@ const MODELS: Record<string, Record<string, Model>> = {
   },
   files: {
     upload: { contentBase64: S(fc.oneof(fc.constant(TINY_JPEG.toString('base64')), fc.base64String({ minLength: 4, maxLength: 400 }))), contentType: S(fc.constantFrom('image/jpeg', 'image/png', 'image/webp')) },
+    ticket: { contentType: S(fc.constantFrom('image/jpeg', 'image/png', 'image/webp')) },
     register: { cloudFileId: S(fc.stringMatching(/^cloud:\/\/[\w.\-/]{1,60}$/)), contentType: S(fc.constantFrom('image/jpeg', 'image/png', 'image/webp')), size: N(fc.integer({ min: 1, max: 6_000_000 })) },
   },
   cases: {
@@ -233,6 +235,16 @@ const MODELS: Record<string, Record<string, Model>> = {
     assignees: {},
     stats: queueFilter,
     exportCsv: queueFilter,
+    moderationQueue: { before: S(caseId, true), limit: N(fc.integer({ min: 1, max: 50 }), true) },
+    moderate: {
+      id: S(caseId),
+      version: N(version),
+      target: S(fc.constantFrom('description', 'photo', 'report')),
+      fileId: S(fileId, true),
+      decision: S(fc.constantFrom('publish', 'hide', 'redact', 'unhide')),
+      text: S(han(1, 500), true),
+      reason: S(fc.oneof(fc.constantFrom('人脸', '车牌', '其他'), han(1, 200)), true),
+    },
   },
   inbox: {
     list: { before: S(fc.oneof(anyId, text(0, 100)), true), limit: N(fc.integer({ min: 1, max: 100 }), true) },
@@ -672,7 +684,7 @@ describe.each(Object.keys(MODELS))('fuzzing %s', (fn) => {
 
 describe.each(TIMERS)('fuzzing %s', (timer) => {
   it(
-    'answers ok to any event and context (it takes no input)',
+    'answers ok to any event and context without a caller, and refuses every context with one',
     async () => {
       await fc.assert(
         fc.asyncProperty(nasty, fc.oneof(nasty, fc.constant(contexts.grid)), async (event, ctx) => {
@@ -684,12 +696,50 @@ describe.each(TIMERS)('fuzzing %s', (timer) => {
           if (problem) throw new Error(`${timer}: ${problem}\nevent: ${short(event)}`)
           if ((r as { ok: boolean }).ok) st.ok++
           else st.refused[String((r as { code: unknown }).code)] = (st.refused[String((r as { code: unknown }).code)] ?? 0) + 1
-          expect(r).toMatchObject({ ok: true })
+          expect(r).toMatchObject(carriesCaller(ctx) ? { ok: false, code: 'FORBIDDEN' } : { ok: true })
         }),
         fcParams(Math.max(10, Math.ceil(RUNS / 10), MIN_INPUTS)),
       )
     },
     Math.max(TEST_TIMEOUT, MIN_INPUTS * 60),
+  )
+})
+
+/** The wxa_media_check push reaches the cases function with no action: only a caller-less platform call, only a trace id a report holds. */
+describe('fuzzing the media-check push to cases', () => {
+  const push = fc.record(
+    {
+      MsgType: fc.oneof(fc.constant('event'), nasty),
+      Event: fc.constant('wxa_media_check'),
+      trace_id: fc.oneof(fc.uuid(), fc.string({ maxLength: 200 }), nasty),
+      version: fc.oneof(fc.constant(2), nasty),
+      errcode: fc.oneof(fc.constant(0), fc.integer(), nasty),
+      result: fc.oneof(fc.record({ suggest: fc.oneof(fc.constantFrom('pass', 'risky', 'review'), nasty), label: fc.oneof(fc.integer(), nasty) }), nasty),
+      action: fc.oneof(fc.constantFrom('moderate', 'act', '__proto__'), nasty),
+    },
+    { requiredKeys: ['Event'] },
+  )
+  it(
+    'refuses every context with a caller; without one changes nothing for an unknown trace id; never crashes',
+    async () => {
+      const v0 = dataVersion()
+      await fc.assert(
+        fc.asyncProperty(push, fc.oneof(fc.constant({}), fc.constant(contexts.grid), fc.constant(contexts.resident), nasty), async (event, ctx) => {
+          const st = statsFor('cases')
+          st.inputs++
+          st.calls++
+          const r = (await mains.cases!(JSON.parse(JSON.stringify(event)), ctx)) as Record<string, unknown>
+          const problem = answerProblem(r) ?? protoChanges(protoBefore)
+          if (problem) throw new Error(`cases push: ${problem}\nevent: ${short(event)}`)
+          st.refused[String(r.code)] = (st.refused[String(r.code)] ?? 0) + 1
+          expect(r).toMatchObject(carriesCaller(ctx) ? { ok: false, code: 'FORBIDDEN' } : { ok: false })
+          expect(['FORBIDDEN', 'VALIDATION', 'NOT_FOUND']).toContain(r.code)
+        }),
+        fcParams(Math.max(20, Math.ceil(RUNS / 3))),
+      )
+      expect(dataVersion()).toBe(v0)
+    },
+    TEST_TIMEOUT,
   )
 })
 

@@ -15,7 +15,7 @@ import { DB_FILE_NAME, openSqliteStore } from '../../backend/adapters/sqlite'
 import type { Store } from '../../backend/ports'
 import { seedDemo } from '../../backend/seed/seed'
 import type { Deps } from '../../backend/runtime'
-import { MAX_PHOTO_BYTES, register } from '../../backend/usecases/files'
+import { MAX_PHOTO_BYTES, register, ticket } from '../../backend/usecases/files'
 import { exifOrientation, MalformedImage, stripImageMetadata } from '../../backend/usecases/imageMetadata'
 import { recordFaults } from '../support/faultReport'
 import { GRID1_CODE, TINY_JPEG } from '../support/fixtures'
@@ -171,6 +171,7 @@ describe('files.register (mini-program uploads straight to CloudBase storage)', 
         },
         get: async (key: string) => blobs.get(key) ?? null,
         remove: async (key: string) => void blobs.delete(key),
+        uploadedPath: (key: string) => (key.startsWith('cloud://env.bucket/') ? key.slice('cloud://env.bucket/'.length) : null),
       },
       clock: { now: () => new Date('2026-03-01T08:00:00Z') },
       newId: () => `01J0000000000000000000${String(++n).padStart(4, '0')}`,
@@ -184,24 +185,41 @@ describe('files.register (mini-program uploads straight to CloudBase storage)', 
     await store?.close()
   })
 
+  /** A direct upload as the mini-program makes it: a ticket, then the bytes at its path. */
+  async function uploaded(bytes: Uint8Array): Promise<string> {
+    const t = (await ticket(d(), actor, { contentType: 'image/jpeg' })) as { ok: true; cloudPath: string }
+    const key = `cloud://env.bucket/${t.cloudPath}`
+    blobs.set(key, bytes)
+    return key
+  }
+
   it('records a stripped copy when the upload carries metadata (and deletes the original), and the upload itself when it is clean', async () => {
-    blobs.set('cloud://env.bucket/u/a.jpg', jpegWithMetadata().bytes)
-    blobs.set('cloud://env.bucket/u/b.jpg', TINY_JPEG)
-    const a = (await register(d(), actor, { cloudFileId: 'cloud://env.bucket/u/a.jpg', contentType: 'image/jpeg', size: 100 })) as { ok: true; fileId: string }
+    const aKey = await uploaded(jpegWithMetadata().bytes)
+    const bKey = await uploaded(TINY_JPEG)
+    const a = (await register(d(), actor, { cloudFileId: aKey, contentType: 'image/jpeg', size: 100 })) as { ok: true; fileId: string }
     expect(a.ok).toBe(true)
     const metaA = (await store.getFileMeta(a.fileId))!
-    expect(metaA.storageKey).not.toBe('cloud://env.bucket/u/a.jpg')
+    expect(metaA.storageKey).not.toBe(aKey)
     expect(carriesPersonal(blobs.get(metaA.storageKey)!)).toEqual([])
-    expect(blobs.has('cloud://env.bucket/u/a.jpg')).toBe(false)
-    const b = (await register(d(), actor, { cloudFileId: 'cloud://env.bucket/u/b.jpg', contentType: 'image/jpeg', size: 100 })) as { ok: true; fileId: string }
-    expect((await store.getFileMeta(b.fileId))!.storageKey).toBe('cloud://env.bucket/u/b.jpg')
-    expect(blobs.has('cloud://env.bucket/u/b.jpg')).toBe(true)
+    expect(blobs.has(aKey)).toBe(false)
+    const b = (await register(d(), actor, { cloudFileId: bKey, contentType: 'image/jpeg', size: 100 })) as { ok: true; fileId: string }
+    expect((await store.getFileMeta(b.fileId))!.storageKey).toBe(bKey)
+    expect(blobs.has(bKey)).toBe(true)
   })
 
   it('refuses a type mismatch and a file larger than 5 MB whatever size the client declared', async () => {
-    blobs.set('cloud://env.bucket/u/c.jpg', pngWithMetadata())
-    blobs.set('cloud://env.bucket/u/d.jpg', Buffer.concat([TINY_JPEG, Buffer.alloc(MAX_PHOTO_BYTES)]))
-    expect(await register(d(), actor, { cloudFileId: 'cloud://env.bucket/u/c.jpg', contentType: 'image/jpeg', size: 100 })).toMatchObject({ ok: false, code: 'VALIDATION', message: '照片格式与声明不符' })
-    expect(await register(d(), actor, { cloudFileId: 'cloud://env.bucket/u/d.jpg', contentType: 'image/jpeg', size: 100 })).toMatchObject({ ok: false, code: 'VALIDATION', message: '照片不能超过 5 MB' })
+    const cKey = await uploaded(pngWithMetadata())
+    const dKey = await uploaded(Buffer.concat([TINY_JPEG, Buffer.alloc(MAX_PHOTO_BYTES)]))
+    expect(await register(d(), actor, { cloudFileId: cKey, contentType: 'image/jpeg', size: 100 })).toMatchObject({ ok: false, code: 'VALIDATION', message: '照片格式与声明不符' })
+    expect(await register(d(), actor, { cloudFileId: dKey, contentType: 'image/jpeg', size: 100 })).toMatchObject({ ok: false, code: 'VALIDATION', message: '照片不能超过 5 MB' })
+  })
+
+  it('refuses a file no ticket of the caller named (SQLite store)', async () => {
+    blobs.set('cloud://env.bucket/u/e.jpg', TINY_JPEG)
+    expect(await register(d(), actor, { cloudFileId: 'cloud://env.bucket/u/e.jpg', contentType: 'image/jpeg', size: 100 })).toMatchObject({ ok: false, code: 'VALIDATION', message: '上传凭证无效或已过期，请重新选择照片上传' })
+    const key = await uploaded(TINY_JPEG)
+    expect(await register(d(), { ...actor, userId: 'demo-resident-2' }, { cloudFileId: key, contentType: 'image/jpeg', size: 100 })).toMatchObject({ ok: false, code: 'VALIDATION' })
+    expect(await register(d(), actor, { cloudFileId: key, contentType: 'image/jpeg', size: 100 })).toMatchObject({ ok: true })
+    expect(await register(d(), actor, { cloudFileId: key, contentType: 'image/jpeg', size: 100 })).toMatchObject({ ok: false, code: 'VALIDATION' })
   })
 })

@@ -8,6 +8,7 @@
  */
 import { demoUnits, gridCentre } from '../../backend/seed/demoOrg'
 import { countProbe, RATE_LIMITED_MESSAGE } from '../../backend/usecases/rateLimit'
+import { roundLocation } from '../../backend/usecases/publicView'
 import { defaultDistrictConfig } from '../../backend/config/district'
 import type { User } from '../../backend/ports'
 import type { Deps } from '../../backend/runtime'
@@ -142,12 +143,14 @@ describe('harvesting reports.duplicates as a brand-new WeChat identity', () => {
     const expected = new Set<string>()
     for (const a of ok) {
       expect(a.r.cases.length).toBeLessThanOrEqual(5)
-      for (const f of filed) if (f.category === a.category && f.category === 'HJ01' && distanceMetres(f.at, a.point) <= 100) expected.add(f.id)
+      for (const f of filed) if (f.category === a.category && f.category === 'HJ01' && distanceMetres(roundLocation(f.at), a.point) <= 100) expected.add(f.id)
       for (const card of a.r.cases) {
         expect(Object.keys(card).sort()).toEqual(PUBLIC_VIEW_KEYS)
         const f = byId.get(card.id)!
         expect(f.category).toBe('HJ01')
-        expect(distanceMetres(f.at, a.point)).toBeLessThanOrEqual(100)
+        // Within 100 m of the point it claimed, measured from the rounded place the card shows.
+        expect(card.location).toEqual(roundLocation(f.at))
+        expect(distanceMetres(card.location, a.point)).toBeLessThanOrEqual(100)
         collected.add(card.id)
       }
     }
@@ -190,13 +193,20 @@ describe('harvesting reports.duplicates as a brand-new WeChat identity', () => {
 
   it('answers five cards at most, the nearest first, where many reports crowd one spot', async () => {
     const spot = offCentre(2, 3)
-    const crowd: string[] = []
+    const crowd = new Map<string, number>()
     for (let i = 0; i < 7; i++) {
       const at = { lng: spot.lng + 0.00011 * i, lat: spot.lat }
-      crowd.push((await submitReport(residents[2]!, { category: 'ZY02', location: { ...at, address: `京溪路 ${200 + i} 号` }, description: `第 ${i} 家楼上装修噪音` })).id)
+      const id = (await submitReport(residents[2]!, { category: 'ZY02', location: { ...at, address: `京溪路 ${200 + i} 号` }, description: `第 ${i} 家楼上装修噪音` })).id
+      crowd.set(id, distanceMetres(roundLocation(at), spot))
     }
     const r = await (await asOpenid(srv.url, `dev-crowd${Date.now()}`)).call('reports', 'duplicates', { category: 'ZY02', ...spot })
-    expect(r.cases.map((c: { id: string }) => c.id)).toEqual(crowd.slice(0, 5))
+    const ids: string[] = r.cases.map((c: { id: string }) => c.id)
+    expect(ids).toHaveLength(5)
+    expect(ids.every((id) => crowd.has(id))).toBe(true)
+    const shown = ids.map((id) => crowd.get(id)!)
+    const left = [...crowd].filter(([id]) => !ids.includes(id)).map(([, m]) => m)
+    expect(shown).toEqual([...shown].sort((a, b) => a - b))
+    expect(Math.max(...shown)).toBeLessThanOrEqual(Math.min(...left))
   })
 })
 

@@ -370,6 +370,11 @@ describe('identity numbers: no oracle, the conflict for the manager, misuse disp
     expect((area.disputes as Array<any>).find((x) => x.id === other.dispute.id)).toMatchObject({ related: [] })
     // The street's list carries no disputes; they are the police's.
     expect((await call(disp, 'area', {})).disputes).toEqual([])
+    // The area police are told, with the masked number only.
+    await advance(srv.url, 0)
+    const told = (await police.call('inbox', 'list', {})).items.filter((i: { title: string }) => i.title === '新的证件冒用反映')
+    expect(told.map((i: { body: string }) => i.body)).toContain('有人反映证件 4401**********1235 被冒用登记，请在辖区登记中核实处理')
+    expect(JSON.stringify(told)).not.toContain(DOCS.tenant)
   })
 
   it('misuse disputes are limited per WeChat identity, and only the area police close them', async () => {
@@ -387,6 +392,11 @@ describe('identity numbers: no oracle, the conflict for the manager, misuse disp
     const closed = await call(police, 'closeDispute', { id: disputeId, version: d.version, note: '已入户核实，另一登记人冒用，已驳回并立案' })
     expect(closed).toMatchObject({ ok: true, dispute: { status: 'closed', statusLabel: '已处理', resolution: '已入户核实，另一登记人冒用，已驳回并立案' } })
     expect((await call(police, 'area', {})).disputes.map((x: { id: string }) => x.id)).not.toContain(disputeId)
+    // The person who raised it hears that it was handled, not what was found.
+    await advance(srv.url, 0)
+    const notice = (await tenant.call('inbox', 'list', {})).items.find((i: { title: string }) => i.title === '证件冒用反映已处理')
+    expect(notice).toMatchObject({ caseId: null, body: expect.stringContaining('4401**********1235') })
+    expect(notice.body).not.toContain('立案')
   })
 })
 

@@ -4,6 +4,8 @@
  * actor per role; and helpers that place a fresh case (report or mediation) in a given status,
  * created by whom and where a cell needs.
  */
+import { loadPiiKey, Vault } from '../../backend/crypto/vault'
+import { dataDir } from '../../backend/runtime'
 import { monotonicFactory } from 'ulid'
 import { openReport, type ReportPayload } from '../../src/core/kinds/report'
 import type { Case } from '../../src/core/case'
@@ -144,14 +146,22 @@ export async function placeReport(store: Store, creatorId: string, target: Targe
  * A mediation case placed for the target, copied from a real application (`template`), in
  * `status`, with the committee and assigned mediator of its street.
  */
+/** A party's sealed phone is bound to its case: a copy into another case is sealed again for it. */
+function resealed(party: Record<string, unknown>, from: string, to: string): Record<string, unknown> {
+  if (typeof party.phoneSealed !== 'string') return party
+  const vault = new Vault(loadPiiKey(process.env, { dataDir: dataDir() })!)
+  return { ...party, phoneSealed: vault.seal(vault.open(party.phoneSealed, from), to) }
+}
+
 export async function placeMediation(store: Store, template: Case, creatorId: string, target: Target, status: string): Promise<Case> {
   const other = target === 'other-unit'
   const now = new Date().toISOString()
   const p = template.payload as Record<string, unknown> & { parties: Array<Record<string, unknown>> }
   const assigned = !['applied', 'rejected'].includes(status)
+  const id = newId()
   const c: Case = {
     ...template,
-    id: newId(),
+    id,
     creatorId,
     idempotencyKey: newId(),
     unitCode: other ? OTHER_STREET : DEMO_STREET,
@@ -160,7 +170,7 @@ export async function placeMediation(store: Store, template: Case, creatorId: st
     payload: {
       ...p,
       committee: assigned ? 'family' : null,
-      parties: p.parties.map((x) => (x.side === 'applicant' ? { ...x, userId: creatorId } : { ...x, inviteSecret: inviteSecret() })),
+      parties: p.parties.map((x) => resealed(x.side === 'applicant' ? { ...x, userId: creatorId } : { ...x, inviteSecret: inviteSecret() }, template.id, id)),
       agreement: status === 'agreement_pending' || status === 'succeeded' ? { version: 1, terms: ['每月支付 2000 元'], text: '调解协议书', draftedAt: now, confirmations: [] } : p.agreement,
       sessions: [],
     },

@@ -1,5 +1,5 @@
 /** 出租屋实名登记 answers for the mini-program checks, shaped like src/contracts/rental.ts. */
-import type { BuildingPublicView, BuildingView, InspectionItemView, InspectionView, RegistrationView } from '../../src/contracts/rental'
+import type { BuildingPublicView, BuildingView, InspectionItemView, InspectionView, MisuseView, ReferredCaseView, RegistrationView } from '../../src/contracts/rental'
 
 type Answer = (data: unknown) => unknown
 
@@ -63,6 +63,34 @@ export function registration(over: Partial<RegistrationView> = {}): Registration
 
 export const ACTIVE = registration({ id: 'REG-2', status: 'active', statusLabel: '在住', room: '102', name: '陈晨', docNumberMasked: '4401**********123X', phone: '139****0001', leaseOverdue: true, cohabitants: [], version: 2 })
 
+/** A misuse dispute (有人冒用我的证件) as the police list shows it, with one registration of the number. */
+export const DISPUTE: MisuseView = {
+  id: 'MIS-1',
+  status: 'open',
+  statusLabel: '待核实',
+  buildingName: BUILDING.name,
+  buildingAddress: BUILDING.address,
+  gridName: BUILDING.gridName,
+  docTypeLabel: '居民身份证',
+  docNumberMasked: '4401**********123X',
+  note: '我从未在此登记，有人用我的身份证号登记入住',
+  reporterName: '陈晨',
+  resolution: null,
+  related: [{ ...ACTIVE, alerts: ['有人报告该证件被冒用'] }],
+  createdAt: '2026-11-29T02:00:00.000Z',
+  version: 1,
+}
+
+/** A mediation case its mediator referred to the police (警调对接). */
+export const REFERRED: ReferredCaseView = {
+  id: 'MED-9',
+  disputeTypeLabel: '邻里纠纷',
+  statusLabel: '调解不成',
+  unitName: '京溪街道',
+  referralNote: '涉及人身威胁，转辖区派出所处理',
+  updatedAt: '2026-11-30T03:00:00.000Z',
+}
+
 export const ITEMS: InspectionItemView[] = [
   { code: 'extinguisher', label: '灭火器在有效期内', category: 'safety.fire' },
   { code: 'exit', label: '安全出口、疏散通道畅通', category: 'safety.fire' },
@@ -95,7 +123,7 @@ export function rentalAnswers(): Record<string, Answer> {
     },
     'rental.inspectionItems': () => ({ ok: true, items: ITEMS }),
     'rental.inspections': () => ({ ok: true, inspections: [INSPECTION] }),
-    'rental.area': () => ({ ok: true, registrations: [ACTIVE], next: null, total: 1 }),
+    'rental.area': () => ({ ok: true, registrations: [ACTIVE], disputes: [], referred: [], next: null, total: 1 }),
     'rental.audit': () => ({
       ok: true,
       entries: [{ id: 'AUD-1', actorName: '吴刚', actorRole: 'police', actorRoleLabel: '社区民警', action: 'reveal', target: '云景花园 3 栋 102 陈晨', reason: '核查盗窃案线索', at: '2026-11-28T06:00:00.000Z' }],

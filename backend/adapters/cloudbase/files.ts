@@ -34,7 +34,23 @@ export class CloudbaseFileStore implements FileStore {
     private readonly app: CloudbaseStorageApp,
     /** Folder inside the bucket; tests use their own. */
     private readonly folder = 'jiefang/files',
+    /** This function's environment id: only its files are taken from clients. */
+    private readonly envId = '',
   ) {}
+
+  /**
+   * The path of `cloud://<env>.<bucket>/<path>` when <env> is this environment. Anything else —
+   * another environment, no bucket, an empty, absolute, `..` or `.` segment, a backslash or an
+   * escape — is not a file a client of this environment uploaded.
+   */
+  uploadedPath(fileId: string): string | null {
+    if (!this.envId) return null
+    const m = /^cloud:\/\/([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\/(.+)$/.exec(fileId)
+    if (!m || m[1] !== this.envId) return null
+    const path = m[3]!
+    if (path.split('/').some((seg) => seg === '' || seg === '.' || seg === '..') || /[\\%?#\s]/.test(path)) return null
+    return path
+  }
 
   async put(id: string, bytes: Uint8Array, contentType: FileMeta['contentType']): Promise<string> {
     if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new Error(`file id must be a plain token, got ${JSON.stringify(id)}`)

@@ -24,6 +24,7 @@ import type {
   OutboxMessage,
   Store,
   Tx,
+  UploadTicket,
   User,
 } from '../../ports'
 import type { ConfigVersion, Invitation, RedeemRequest } from '../../onboardingPorts'
@@ -91,6 +92,7 @@ export const COLLECTIONS = [
   'registration_secrets',
   'audit_log',
   'rate_counters',
+  'upload_tickets',
 ] as const
 export type CollectionKey = (typeof COLLECTIONS)[number]
 
@@ -457,6 +459,26 @@ export class CloudbaseStore implements Store {
   async getFileMeta(id: string): Promise<FileMeta | null> {
     const docs = docsOf(await guard(() => this.coll('files').doc(id).get()))
     return docs.length === 0 ? null : docToFile(docs[0])
+  }
+
+  /** One document per ticket, its _id the path's hash; a used ticket keeps `usedAt`. */
+  async putUploadTicket(t: UploadTicket): Promise<void> {
+    checked(await guard(() => this.coll('upload_tickets').doc(t.pathHash).set({ ownerId: t.ownerId, expiresAt: new Date(t.expiresAt).toISOString(), usedAt: null })))
+  }
+
+  async useUploadTicket(pathHash: string, ownerId: string, now: string): Promise<boolean> {
+    const _ = this.db.command
+    const at = new Date(now).toISOString()
+    // One conditional update: of two registrations of one ticket at once, only one matches.
+    const res = checked(
+      await guard(() =>
+        this.coll('upload_tickets')
+          .where({ _id: pathHash, ownerId, usedAt: null, expiresAt: _.gt(at) })
+          .options({ multiple: false })
+          .update({ usedAt: at }),
+      ),
+    )
+    return (res as { updated?: unknown }).updated === 1
   }
 
   /* ------------------------------------------------------------------- stats */

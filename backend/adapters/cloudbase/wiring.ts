@@ -32,7 +32,8 @@ export function initApp(env: NodeJS.ProcessEnv = process.env): ReturnType<typeof
 
 export function createCloudbaseDeps(env: NodeJS.ProcessEnv = process.env): CloudbaseParts {
   const app = initApp(env)
-  const files = new CloudbaseFileStore(app)
+  // Inside a function the runtime names the environment (TCB_ENV, else SCF_NAMESPACE); scripts give CLOUDBASE_ENV_ID.
+  const files = new CloudbaseFileStore(app, undefined, env.CLOUDBASE_ENV_ID || env.TCB_ENV || env.SCF_NAMESPACE || '')
   return {
     store: new CloudbaseStore(app.database()),
     files,

@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3'
+import { dirname } from 'node:path'
+import { registerPiiFunctions } from './piiFunctions'
 
 export interface Migration {
   version: number
@@ -416,6 +418,41 @@ CREATE UNIQUE INDEX users_by_web_uid ON users (web_uid);
 ALTER TABLE timeline ADD COLUMN visibility TEXT NOT NULL DEFAULT 'internal' CHECK (visibility IN ('public', 'internal'));
 `,
   },
+  {
+    version: 11,
+    name: 'mediation phones sealed',
+    sql: `
+-- Mediation parties' phones were kept in clear in the case payload. Each becomes phoneSealed (the
+-- PII vault's AES-GCM, the case id as associated data) and phoneHash (keyed hash of its digits,
+-- namespace 'mediation-phone', as backend/usecases/mediation/phones.ts computes it); the clear
+-- field goes. applyMigrations registers jf_pii_* (piiFunctions.ts); secure_delete and the
+-- checkpoint after migrating leave no old copy in the file or the WAL.
+UPDATE cases SET payload = json_set(payload, '$.parties', (
+  SELECT json_group_array(json(CASE WHEN json_type(p.value, '$.phone') = 'text'
+    THEN json_remove(json_set(json(p.value),
+      '$.phoneSealed', jf_pii_seal(json_extract(p.value, '$.phone'), cases.id),
+      '$.phoneHash', jf_pii_hash('mediation-phone', replace(replace(json_extract(p.value, '$.phone'), '-', ''), ' ', ''))), '$.phone')
+    ELSE p.value END) ORDER BY p.key)
+  FROM json_each(cases.payload, '$.parties') AS p))
+WHERE kind = 'mediation'
+  AND EXISTS (SELECT 1 FROM json_each(cases.payload, '$.parties') AS q WHERE json_type(q.value, '$.phone') = 'text');
+`,
+  },
+  {
+    version: 12,
+    name: 'upload tickets',
+    sql: `
+-- Direct uploads to cloud storage (files.ticket → files.register): which caller may register which
+-- path, until when, and whether it has been. The path is kept as its hash only.
+CREATE TABLE upload_tickets (
+  path_hash  TEXT PRIMARY KEY,
+  owner_id   TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  used_at    TEXT
+) STRICT, WITHOUT ROWID;
+CREATE INDEX upload_tickets_by_expiry ON upload_tickets (expires_at);
+`,
+  },
 ]
 
 interface AppliedRow {
@@ -434,6 +471,8 @@ export function applyMigrations(db: Database.Database, migrations: readonly Migr
       throw new Error(`migration versions must increase: ${migrations[i - 1].version} then ${migrations[i].version}`)
     }
   }
+  // Migrations that seal data kept in clear call the vault (the key of the database's data directory).
+  registerPiiFunctions(db, dirname(db.name))
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version    INTEGER PRIMARY KEY,
     name       TEXT NOT NULL,

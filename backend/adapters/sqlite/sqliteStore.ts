@@ -15,6 +15,7 @@ import type {
   OutboxMessage,
   Store,
   Tx,
+  UploadTicket,
   User,
 } from '../../ports'
 import type { ConfigVersion, Invitation, RedeemRequest } from '../../onboardingPorts'
@@ -328,7 +329,11 @@ export class SqliteStore implements Store {
         // Process death is the fault we design for; FULL would fsync on every commit.
         writer.pragma('synchronous = NORMAL')
         writer.pragma('foreign_keys = ON')
-        applyMigrations(writer)
+        // Deleted and overwritten rows are zeroed, not left in free pages: a phone sealed by a
+        // migration (or a purged identity number) must not stay readable in the file.
+        writer.pragma('secure_delete = ON')
+        // The WAL then holds no frame of what the migrations replaced.
+        if (applyMigrations(writer).length > 0) writer.pragma('wal_checkpoint(TRUNCATE)')
         reader = new Database(file, { readonly: true, fileMustExist: true })
         reader.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`)
         for (const db of [writer, reader]) tuneCache(db)
@@ -436,6 +441,13 @@ export class SqliteStore implements Store {
     })
   }
 
+  claimedCase(creatorId: string, key: string): Promise<string | null> {
+    return this.read('claimedCase', (s) => {
+      const row = s.get('SELECT case_id FROM idempotency WHERE creator_id = ? AND key = ?').get(creatorId, key) as { case_id: string } | undefined
+      return row?.case_id ?? null
+    })
+  }
+
   findCaseByIdempotency(creatorId: string, key: string): Promise<Case | null> {
     return this.read('findCaseByIdempotency', (s) => {
       const row = s.get('SELECT * FROM cases WHERE creator_id = ? AND idempotency_key = ?').get(creatorId, key) as
@@ -444,13 +456,6 @@ export class SqliteStore implements Store {
       return row ? rowToCase(row) : null
     })
   }
-  claimedCase(creatorId: string, key: string): Promise<string | null> {
-    return this.read('claimedCase', (s) => {
-      const row = s.get('SELECT case_id FROM idempotency WHERE creator_id = ? AND key = ?').get(creatorId, key) as { case_id: string } | undefined
-      return row?.case_id ?? null
-    })
-  }
-
 
   // ---- users ----
 
@@ -560,6 +565,21 @@ export class SqliteStore implements Store {
     return this.read('getFileMeta', (s) => {
       const row = s.get('SELECT * FROM files WHERE id = ?').get(id) as FileRow | undefined
       return row ? rowToFile(row) : null
+    })
+  }
+
+  putUploadTicket(t: UploadTicket): Promise<void> {
+    return this.write('putUploadTicket', (s) => {
+      // Tickets live minutes; those a day past their expiry are dropped as new ones come.
+      s.get('DELETE FROM upload_tickets WHERE expires_at < ?').run(new Date(Date.parse(t.expiresAt) - 86_400_000).toISOString())
+      s.get('INSERT INTO upload_tickets (path_hash, owner_id, expires_at, used_at) VALUES (?, ?, ?, NULL)').run(t.pathHash, t.ownerId, instant(t.expiresAt))
+    })
+  }
+
+  useUploadTicket(pathHash: string, ownerId: string, now: string): Promise<boolean> {
+    return this.write('useUploadTicket', (s) => {
+      const sql = 'UPDATE upload_tickets SET used_at = @now WHERE path_hash = @pathHash AND owner_id = @ownerId AND used_at IS NULL AND expires_at > @now'
+      return s.get(sql).run({ now: instant(now), pathHash, ownerId }).changes === 1
     })
   }
 

@@ -84,7 +84,7 @@ export async function applyOrg(d: Deps, actor: Actor, input: { geojson: string; 
   const writes = [...p.diff.added, ...p.diff.changed.map((c) => c.after)]
   if (writes.length > 0) await d.store.putUnits(writes)
   if (p.diff.removed.length > 0) await d.store.deleteUnits(p.diff.removed.map((u) => u.code))
-  d.dataChanged()
+  d.dataChanged?.()
   return { ok: true as const, plan: view }
 }
 

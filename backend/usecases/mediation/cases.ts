@@ -14,6 +14,7 @@ import { createOnce, keyUsedElsewhere, saveTransition } from '../persist'
 import { actionsOf } from './actions'
 import { leastLoadedMediator, mediatorsOf } from './mediators'
 import { maskName, mediationView, pl } from './views'
+import { phoneVault, sealedPhone } from './phones'
 import { timelineViews } from '../views'
 import { auditCaseRead } from '../readAudit'
 
@@ -36,13 +37,16 @@ export async function apply(d: Deps, actor: Actor, input: ApiIn<'mediation.apply
     const meta = await d.store.getFileMeta(id)
     if (!meta || meta.ownerId !== actor.userId) return fail('VALIDATION', '证据材料无效，请重新上传', { evidence: id })
   }
+  const vault = phoneVault(d)
+  if ('ok' in vault) return vault
   const me = await d.store.getUser(actor.userId)
+  const id = d.newId()
   const parties: Party[] = [
-    { side: 'applicant', name: me?.name ?? actor.name, phone: input.applicantPhone, userId: actor.userId, consent: 'consented' },
-    ...input.respondents.map((r): Party => ({ side: 'respondent', name: r.name.trim(), phone: r.phone.trim(), userId: null, inviteSecret: secret(), consent: 'pending' })),
+    { side: 'applicant', name: me?.name ?? actor.name, ...sealedPhone(vault, id, input.applicantPhone.trim()), userId: actor.userId, consent: 'consented' },
+    ...input.respondents.map((r): Party => ({ side: 'respondent', name: r.name.trim(), ...sealedPhone(vault, id, r.phone.trim()), userId: null, inviteSecret: secret(), consent: 'pending' })),
   ]
   const { case: c, event } = openMediation({
-    id: d.newId(),
+    id,
     eventId: d.newId(),
     creatorId: actor.userId,
     idempotencyKey: input.idempotencyKey,

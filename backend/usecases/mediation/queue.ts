@@ -8,7 +8,9 @@ import { auditUnit, writeAudit } from '../audit'
 import { csvCell } from '../csv'
 import { dayStart, nextDayStart } from '../queue'
 import type { Deps } from '../../deps'
+import type { Vault } from '../../crypto/vault'
 import { mediatorsOf, openCaseCount } from './mediators'
+import { hasPartyPhone, phoneVault } from './phones'
 import { mediationSummary, pl } from './views'
 
 function streetsOf(tree: OrgTree, unitCode: string): string[] {
@@ -87,7 +89,13 @@ export async function queue(d: Deps, actor: Actor, input: ApiIn<'mediation.queue
     order: 'sla',
     limit: SCAN,
   })
-  const visible = rows.filter((c) => !scope.committees || scope.committees.includes(pl(c).committee ?? ''))
+  let vault: Vault | undefined
+  if (input.phone) {
+    const v = phoneVault(d)
+    if ('ok' in v) return v
+    vault = v
+  }
+  const visible = rows.filter((c) => (!scope.committees || scope.committees.includes(pl(c).committee ?? '')) && (!vault || hasPartyPhone(vault, c, input.phone!)))
   const start = input.before ? visible.findIndex((c) => c.id === input.before) + 1 : 0
   const page = visible.slice(start, start + limit)
   const names = new Map<string, string>()

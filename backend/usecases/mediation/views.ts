@@ -8,6 +8,7 @@ import { isOverdue } from '../../../src/core/sla'
 import { labelOf } from '../../../src/core/transition'
 import type { Deps } from '../../deps'
 import { photoViews } from '../views'
+import { partyPhone } from './phones'
 
 export const pl = (c: Case) => c.payload as unknown as MediationPayload
 
@@ -15,6 +16,12 @@ const CONSENT_LABELS = { pending: '待表态', consented: '已同意', declined:
 
 export function maskPhone(phone: string): string {
   return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****'
+}
+
+/** The case's staff and the party themselves see the number; the other side sees it masked. */
+function shownPhone(phone: string | null, whole: boolean): string {
+  if (phone === null) return '号码暂不可显示'
+  return whole ? phone : maskPhone(phone)
 }
 
 export function maskName(name: string): string {
@@ -51,7 +58,7 @@ export async function mediationView(d: Deps, tree: OrgTree, actor: Actor, c: Cas
     side: x.side,
     sideLabel: sideLabel(x.side),
     name: x.name,
-    phone: staff || x.userId === actor.userId ? x.phone : maskPhone(x.phone),
+    phone: shownPhone(partyPhone(d.vault, c.id, x), staff || x.userId === actor.userId),
     joined: x.userId !== null,
     consent: x.consent,
     consentLabel: x.side === 'applicant' ? '申请人' : CONSENT_LABELS[x.consent],

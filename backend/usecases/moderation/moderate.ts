@@ -64,13 +64,14 @@ async function contentChecks(d: Deps, actor: Actor, c: Case, action: string, inp
 }
 
 export function auditEntry(d: Deps, c: Case, e: TimelineEvent, reason: string): AuditEntry {
-  const file = e.attachments[0] ? ` 照片 ${e.attachments[0]}` : ''
+  const file = e.attachments[0] ? `（照片 ${e.attachments[0]}）` : ''
   return {
     id: d.newId(),
     actorId: e.actorId,
     actorRole: e.actorRole,
     action: 'moderate',
-    target: `网格事件 ${c.id} ${labelOf(REPORT.actionLabels, e.action)}${file}`,
+    // The case id last, as the other audited case reads write it.
+    target: `cases.moderate ${labelOf(REPORT.actionLabels, e.action)}${file} 网格事件 ${c.id}`,
     reason,
     unitCode: c.gridCode ?? c.unitCode,
     at: e.at,

@@ -1,6 +1,7 @@
 import type { Case } from '../../../src/core/case'
 import { CHECKIN } from '../../../src/core/kinds/checkin'
 import { labelOf } from '../../../src/core/transition'
+import type { Deps } from '../../deps'
 import { pl } from './views'
 
 interface CaseEvent {
@@ -33,6 +34,28 @@ export function checkinRecipients(c: Case, e: CaseEvent): string[] {
   if (e.action === 'purge') return []
   const out = new Set<string>(e.action === 'flag_lease_overdue' ? [] : [c.creatorId])
   if (c.assigneeId) out.add(c.assigneeId)
+  out.delete(e.actorId)
+  return [...out]
+}
+
+/**
+ * Inbox wording for a misuse dispute (有人冒用我的证件): the masked number at most, and nothing
+ * of the police's finding — the reporter might not be the document's owner, so the notice must
+ * not tell whether the number is registered.
+ */
+export function describeMisuse(c: Case, e: CaseEvent): { title: string; body: string } {
+  const masked = (c.payload as { docNumberMasked?: string }).docNumberMasked ?? ''
+  if (e.action === 'report_misuse') return { title: '新的证件冒用反映', body: `有人反映证件 ${masked} 被冒用登记，请在辖区登记中核实处理` }
+  return { title: '证件冒用反映已处理', body: `您反映的证件 ${masked} 被冒用一事，社区民警已核实处理。如需了解详情，请联系辖区派出所。` }
+}
+
+/** A new dispute goes to the police over its grid; its closing to the person who raised it. */
+export async function misuseRecipients(d: Deps, c: Case, e: CaseEvent): Promise<string[]> {
+  const out = new Set<string>()
+  if (e.action === 'report_misuse') {
+    const tree = await d.orgTree()
+    for (const u of await d.store.listStaff(tree.chain(c.gridCode ?? c.unitCode).map((x) => x.code), ['police'])) out.add(u.id)
+  } else out.add(c.creatorId)
   out.delete(e.actorId)
   return [...out]
 }

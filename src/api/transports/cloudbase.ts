@@ -3,7 +3,7 @@ import { fail } from '../../core/outcome'
 import { isPhotoType, photoTypeOfPath, unsupportedPhoto } from '../photo'
 import type { Transport } from '../transport'
 import { hasStaffSession, type OtpAuth } from './cloudbaseAuth'
-import { photoCloudPath, registerUpload } from './register'
+import { registerUpload, uploadTicket } from './register'
 
 type App = ReturnType<typeof cloudbase.init>
 
@@ -48,7 +48,9 @@ export function createCloudbaseTransport(env: string): Transport {
       const blob = await (await fetch(localPath)).blob()
       const type = blob.type || photoTypeOfPath(localPath) || ''
       if (!isPhotoType(type)) return unsupportedPhoto()
-      const cloudPath = photoCloudPath(type)
+      const ticket = await uploadTicket(call, type)
+      if (!ticket.ok) return ticket
+      const cloudPath = ticket.cloudPath
       const file = new File([blob], cloudPath.split('/').pop() as string, { type })
       const up = await a.uploadFile({ cloudPath, filePath: file as unknown as string })
       return registerUpload(call, up.fileID, type, blob.size)

@@ -1,10 +1,13 @@
-import { randomId } from '../../utils/id'
-import { extensionOf, type PhotoType } from '../photo'
+import type { Failure } from '../../core/outcome'
+import type { PhotoType } from '../photo'
 import type { Invoke, UploadResult } from '../transport'
 
-/** Storage path for a new photo: random, so names never collide and never reveal who took it. */
-export function photoCloudPath(type: PhotoType): string {
-  return `photos/${randomId(26).toLowerCase()}.${extensionOf(type)}`
+/**
+ * Where to put a new photo in cloud storage: the `files` function hands out a random path bound to
+ * this caller for a few minutes, and registers nothing uploaded anywhere else.
+ */
+export async function uploadTicket(call: Invoke, contentType: PhotoType): Promise<{ ok: true; cloudPath: string } | Failure> {
+  return (await call('files', { action: 'ticket', data: { contentType } })) as { ok: true; cloudPath: string } | Failure
 }
 
 /** After a direct cloud upload the functions must learn about the file before a report may cite it. */

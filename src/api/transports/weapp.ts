@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { photoTypeOfPath, unsupportedPhoto } from '../photo'
 import type { Transport } from '../transport'
-import { photoCloudPath, registerUpload } from './register'
+import { registerUpload, uploadTicket } from './register'
 
 /** Call once when the mini-program starts; wx.cloud ignores later calls anyway. */
 export function initWeappCloud(): void {
@@ -28,7 +28,9 @@ export function createWeappTransport(): Transport {
       const type = photoTypeOfPath(localPath)
       if (!type) return unsupportedPhoto()
       const size = await fileSize(localPath)
-      const up = await Taro.cloud.uploadFile({ cloudPath: photoCloudPath(type), filePath: localPath })
+      const ticket = await uploadTicket(call, type)
+      if (!ticket.ok) return ticket
+      const up = await Taro.cloud.uploadFile({ cloudPath: ticket.cloudPath, filePath: localPath })
       return registerUpload(call, up.fileID, type, size)
     },
   }

@@ -5,10 +5,11 @@ import './index.css'
 const PAGES = [
   { key: 'queue', title: '事项工作台', url: '/pages/console/queue/index' },
   { key: 'dashboard', title: '数据看板', url: '/pages/console/dashboard/index' },
+  { key: 'moderation', title: '内容审核', url: '/pages/console/moderation/index' },
 ] as const
 
-/** Top bar of the 综治中心 desk pages: whose centre this is, and the two views. */
-export default function StaffConsoleHeader({ current }: { current: 'queue' | 'dashboard' }) {
+/** Top bar of the 综治中心 desk pages: whose centre this is, and its views. */
+export default function StaffConsoleHeader({ current }: { current: (typeof PAGES)[number]['key'] }) {
   const { state } = useSession()
   const desk = state.status === 'ready' ? state.me.roles.find((r) => r.role === 'dispatcher' || r.role === 'admin') : undefined
   const who = state.status === 'ready' ? `${state.me.name}${desk ? ` · ${desk.roleLabel}` : ''}` : ''

@@ -29,7 +29,12 @@ export const REFERRAL_LABELS: Record<Referral, string> = {
 export interface Party {
   side: 'applicant' | 'respondent'
   name: string
-  phone: string
+  /** The number sealed by the backend's vault (AES-GCM, the case id as associated data). */
+  phoneSealed?: string
+  /** Keyed hash of the number's digits, for a lookup by phone without opening every case. */
+  phoneHash?: string
+  /** The number in clear: only cases stored before phones were sealed, until they are migrated. */
+  phone?: string
   /** Set when the party has an account on the case (the applicant; a respondent who joined). */
   userId: string | null
   /** Respondents only: the secret half of their invitation. */

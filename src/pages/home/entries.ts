@@ -47,6 +47,10 @@ const GRID_MANAGE: HomeEntry = { id: 'jf-entry-gridwork', icon: '群', title: '�
 const GRID_PUBLISH: HomeEntry = { id: 'jf-entry-publish', icon: '发', title: '发布公告', hint: '通知、活动、提醒、紧急', url: '/pages/gridwork/publish/index' }
 const GRID_OVERVIEW: HomeEntry = { id: 'jf-entry-grid-overview', icon: '览', title: '网格群总览', hint: '各网格成员、审核、二维码', url: '/pages/gridwork/overview/index' }
 const ADMIN_SETUP: HomeEntry = { id: 'jf-entry-admin', icon: '管', title: '区级管理', hint: '组织架构、人员邀请、区级配置', url: '/pages/admin/org/index' }
+/** 内容审核: what of residents' reports the public may see; the street's desk on H5, the staff page elsewhere. */
+export const STAFF_MODERATION_URL = '/pages/staff/moderation/index'
+export const CONSOLE_MODERATION_URL = '/pages/console/moderation/index'
+const moderation = (url: string): HomeEntry => ({ id: 'jf-entry-moderation', icon: '审', title: '内容审核', hint: '照片和描述公开前审核、遮挡、隐藏', url })
 const DASHBOARD: HomeEntry = { id: 'jf-entry-dashboard', icon: '数', title: '数据看板', hint: '办件量、超时率、分布', url: '/pages/console/dashboard/index' }
 
 /**
@@ -58,8 +62,10 @@ export function staffEntries(roles: readonly Role[], platform: 'h5' | 'weapp' | 
   const out: HomeEntry[] = []
   const desk = platform === 'h5' && (has('dispatcher') || has('admin'))
   if (has('grid_worker') || has('department') || (has('dispatcher') && !desk)) out.push(STAFF_QUEUE)
-  if (has('grid_worker')) out.push(PROXY)
   if (desk) out.push(CONSOLE, DASHBOARD)
+  if (has('dispatcher') && desk) out.push(moderation(CONSOLE_MODERATION_URL))
+  else if (has('grid_worker') || has('dispatcher')) out.push(moderation(STAFF_MODERATION_URL))
+  if (has('grid_worker')) out.push(PROXY)
   if (platform === 'h5' && has('admin')) out.push(ADMIN_SETUP)
   if (has('mediator') || has('dispatcher') || has('admin')) out.push(MEDIATION_DESK)
   if (has('grid_worker')) out.push(GRID_MANAGE)

@@ -179,6 +179,16 @@ export default function BuildingDetail() {
                   {reg.docTypeLabel} <Text className='jf-rental-doc jf-reg-doc'>{reg.docNumberMasked}</Text>
                 </Text>
               )}
+              {reg.alerts.length > 0 && (
+                <View className='jf-rental-alerts jf-reg-alerts' data-count={reg.alerts.length}>
+                  {reg.alerts.map((a) => (
+                    <Text key={a} className='jf-rental-flag jf-reg-alert'>
+                      {a}
+                    </Text>
+                  ))}
+                  <Text className='jf-rental-row-sub jf-muted'>请当面核对本人证件后再确认；如不是本人，请驳回并写明原因。</Text>
+                </View>
+              )}
               <Text className='jf-rental-row-sub'>
                 {reg.phone ? `手机 ${reg.phone} · ` : ''}入住 {reg.moveInDate} · 租约至 {reg.leaseEnd}
               </Text>
@@ -211,8 +221,8 @@ export default function BuildingDetail() {
 
       <RentalReasonSheet
         title={refusing ? `驳回 ${refusing.room} 的登记` : null}
-        hint='租户会看到驳回原因，可修改后重新扫码登记。'
-        placeholder='如：房号填写错误，本户 502 无此租户'
+        hint={refusing?.alerts.length ? '租户会看到驳回原因。请勿在原因中透露该证件在别处的登记情况。' : '租户会看到驳回原因，可修改后重新扫码登记。'}
+        placeholder={refusing?.alerts.length ? '如：证件信息需本人持证件到楼栋长处当面核实' : '如：房号填写错误，本户 502 无此租户'}
         confirmText='驳回'
         check={(v) => (v.trim() ? '' : '请填写驳回原因')}
         onSubmit={refuse}

@@ -3,10 +3,10 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useReachBottom } from '@tarojs/taro'
 import { useCallback, useRef, useState } from 'react'
 import { api } from '../../../api'
-import { reasonError } from '../../../components/RentalKit/logic'
+import { isDocNumberQuery, reasonError } from '../../../components/RentalKit/logic'
 import RentalReasonSheet from '../../../components/RentalReasonSheet'
 import RentalStatusTag from '../../../components/RentalStatusTag'
-import type { CheckinStatus, RegistrationView } from '../../../contracts/rental'
+import type { CheckinStatus, MisuseView, ReferredCaseView, RegistrationView } from '../../../contracts/rental'
 import { formatInstant } from '../../../core/time'
 import { useOpenAndPullRefresh } from '../../../hooks/useOpenAndPullRefresh'
 import { downloadCsv } from '../../../utils/download-csv'
@@ -14,6 +14,7 @@ import '../../../components/RentalKit/kit.css'
 import './index.css'
 
 export const AUDIT_URL = '/pages/police/audit/index'
+export const MEDIATION_URL = '/pages/mediation/detail/index'
 const PAGE = 20
 
 const FILTERS: Array<{ key: string; label: string; statuses?: CheckinStatus[] }> = [
@@ -23,14 +24,27 @@ const FILTERS: Array<{ key: string; label: string; statuses?: CheckinStatus[] }>
   { key: 'checked_out', label: '已退租', statuses: ['checked_out'] },
 ]
 
-type Sheet = { kind: 'reveal'; reg: RegistrationView } | { kind: 'export' } | null
+type Sheet = { kind: 'reveal'; reg: RegistrationView } | { kind: 'export' } | { kind: 'search'; q: string } | { kind: 'close'; dispute: MisuseView } | null
 type Revealed = { reg: RegistrationView; docNumber: string; phone: string; reason: string }
 
 const toast = (title: string) => void Taro.showToast({ title, icon: 'none' })
 
+type SheetKind = NonNullable<Sheet>['kind']
+const SHEET_TITLES: Record<Exclude<SheetKind, 'reveal'>, string> = { export: '导出辖区登记 CSV', search: '按证件号码查询', close: '记录核实结果' }
+const sheetTitle = (s: NonNullable<Sheet>) => (s.kind === 'reveal' ? `查看 ${s.reg.name ?? ''} 的完整证件号码` : SHEET_TITLES[s.kind])
+const SHEET_HINTS: Record<SheetKind, string> = {
+  reveal: '完整号码只显示一次，查看事由将记入审计。',
+  export: '导出文件含完整证件号码，请妥善保管。导出事由将记入审计。',
+  search: '按完整证件号码查询需说明事由，查询将记入审计（记录中号码脱敏）。',
+  close: '核实结果会记入该反映的处理记录。',
+}
+const SHEET_CONFIRM: Record<SheetKind, string> = { reveal: '查看', export: '导出', search: '查询', close: '提交' }
+
 /**
  * Registrations of the officer's area (派出所 / 来穗), masked. The full number is shown once, in a
- * popup, after a reason is given and audited; the CSV export (H5) is audited the same way.
+ * popup, after a reason is given and audited; the CSV export (H5) and a search by full document
+ * number are audited the same way. Above the list, the police's open misuse disputes
+ * (有人冒用我的证件) and the mediation cases referred to them (警调对接).
  */
 export default function PoliceArea() {
   const [filter, setFilter] = useState('all')
@@ -43,13 +57,15 @@ export default function PoliceArea() {
   const [more, setMore] = useState(false)
   const [sheet, setSheet] = useState<Sheet>(null)
   const [revealed, setRevealed] = useState<Revealed | null>(null)
-  const query = useRef({ filter, q: '' })
+  const [disputes, setDisputes] = useState<MisuseView[]>([])
+  const [referred, setReferred] = useState<ReferredCaseView[]>([])
+  const query = useRef({ filter, q: '', reason: '' })
 
   const statusesOf = (key: string) => FILTERS.find((f) => f.key === key)?.statuses
   const input = (before?: string) => {
-    const { filter: f, q: text } = query.current
+    const { filter: f, q: text, reason } = query.current
     const statuses = statusesOf(f)
-    return { limit: PAGE, ...(statuses ? { statuses } : {}), ...(text ? { q: text } : {}), ...(before ? { before } : {}) }
+    return { limit: PAGE, ...(statuses ? { statuses } : {}), ...(text ? { q: text } : {}), ...(text && reason ? { reason } : {}), ...(before ? { before } : {}) }
   }
 
   const refresh = useCallback(async () => {
@@ -62,6 +78,8 @@ export default function PoliceArea() {
       return setPhase('error')
     }
     setItems(r.registrations)
+    setDisputes(r.disputes)
+    setReferred(r.referred)
     setNext(r.next)
     setTotal(r.total)
     setPhase('ready')
@@ -86,10 +104,21 @@ export default function PoliceArea() {
     setPhase('loading')
     void refresh()
   }
-  const search = () => {
-    query.current = { ...query.current, q: q.trim() }
+  const run = (text: string, reason: string) => {
+    query.current = { ...query.current, q: text, reason }
     setPhase('loading')
     void refresh()
+  }
+  // A full document number is a read of personal data: asked why first, and recorded.
+  const search = () => (isDocNumberQuery(q) ? setSheet({ kind: 'search', q: q.trim() }) : run(q.trim(), ''))
+
+  const closeDispute = async (dispute: MisuseView, note: string): Promise<string> => {
+    const r = await api.call('rental.closeDispute', { id: dispute.id, version: dispute.version, note })
+    if (!r.ok) return r.details?.note ?? r.message
+    setSheet(null)
+    setDisputes((list) => list.filter((x) => x.id !== dispute.id))
+    void Taro.showToast({ title: '已记录核实结果', icon: 'success' })
+    return ''
   }
 
   const reveal = async (reg: RegistrationView, reason: string): Promise<string> => {
@@ -138,7 +167,7 @@ export default function PoliceArea() {
         </View>
         <View className='jf-police-search'>
           <View className='jf-rental-input jf-police-q' id='jf-police-q'>
-            <Input value={q} onChange={setQ} onConfirm={search} placeholder='姓名、楼栋、房号或证件号后 4 位' maxLength={40} />
+            <Input value={q} onChange={setQ} onConfirm={search} placeholder='楼栋名称、地址或完整证件号码' maxLength={40} />
           </View>
           <Button id='jf-police-search' size='small' type='primary' fill='outline' onClick={search}>
             搜索
@@ -155,6 +184,54 @@ export default function PoliceArea() {
               重试
             </Button>
           </View>
+        </View>
+      )}
+      {phase === 'ready' && disputes.length > 0 && (
+        <View className='jf-card' id='jf-police-disputes' data-count={disputes.length}>
+          <Text className='jf-section-title'>证件冒用反映（{disputes.length}）</Text>
+          {disputes.map((d) => (
+            <View key={d.id} className='jf-rental-row jf-police-dispute' data-id={d.id}>
+              <View className='jf-rental-row-top'>
+                <Text className='jf-rental-row-title'>
+                  {d.docTypeLabel} <Text className='jf-rental-doc'>{d.docNumberMasked}</Text>
+                </Text>
+                <Text className='jf-rental-flag is-warn'>{d.statusLabel}</Text>
+              </View>
+              <Text className='jf-rental-row-sub'>
+                {d.reporterName} 在 {d.buildingName}（{d.gridName}）扫码反映 · {formatInstant(d.createdAt)}
+              </Text>
+              <Text className='jf-rental-row-sub'>“{d.note}”</Text>
+              <Text className='jf-rental-row-sub jf-muted'>{d.related.length > 0 ? `辖区内该证件的登记 ${d.related.length} 条：` : '辖区内暂无该证件的登记'}</Text>
+              {d.related.map((r) => (
+                <Text key={r.id} className='jf-rental-row-sub jf-police-dispute-reg' data-id={r.id}>
+                  · {r.name ?? '（已清除）'} · {r.buildingName} {r.room} · {r.statusLabel} · {formatInstant(r.createdAt)}登记
+                </Text>
+              ))}
+              <View className='jf-rental-actions'>
+                <Button className='jf-police-dispute-close' size='small' type='primary' fill='outline' onClick={() => setSheet({ kind: 'close', dispute: d })}>
+                  核实处理
+                </Button>
+              </View>
+            </View>
+          ))}
+        </View>
+      )}
+      {phase === 'ready' && referred.length > 0 && (
+        <View className='jf-card' id='jf-police-referred' data-count={referred.length}>
+          <Text className='jf-section-title'>警调对接案件（{referred.length}）</Text>
+          <Text className='jf-rental-row-sub jf-muted'>调解员转交派出所的案件；查看详情将记入审计。</Text>
+          {referred.map((c) => (
+            <View key={c.id} className='jf-rental-row jf-police-referred-case' data-id={c.id} onClick={() => void Taro.navigateTo({ url: `${MEDIATION_URL}?id=${encodeURIComponent(c.id)}` })}>
+              <View className='jf-rental-row-top'>
+                <Text className='jf-rental-row-title'>
+                  {c.disputeTypeLabel} · {c.unitName}
+                </Text>
+                <Text className='jf-rental-flag is-warn'>{c.statusLabel}</Text>
+              </View>
+              <Text className='jf-rental-row-sub'>转交说明：{c.referralNote}</Text>
+              <Text className='jf-rental-row-sub jf-muted'>{formatInstant(c.updatedAt)}转交</Text>
+            </View>
+          ))}
         </View>
       )}
       {phase === 'ready' && (
@@ -175,6 +252,15 @@ export default function PoliceArea() {
                   {reg.docTypeLabel} <Text className='jf-rental-doc jf-police-doc'>{reg.docNumberMasked}</Text>
                   {reg.phone ? ` · ${reg.phone}` : ''}
                 </Text>
+              )}
+              {reg.alerts.length > 0 && (
+                <View className='jf-rental-alerts jf-police-alerts'>
+                  {reg.alerts.map((a) => (
+                    <Text key={a} className='jf-rental-flag jf-police-alert'>
+                      {a}
+                    </Text>
+                  ))}
+                </View>
               )}
               <Text className='jf-rental-row-sub'>
                 {reg.gridName} · 入住 {reg.moveInDate} · 租约至 {reg.leaseEnd} · {formatInstant(reg.createdAt)}登记
@@ -215,12 +301,21 @@ export default function PoliceArea() {
       </Popup>
 
       <RentalReasonSheet
-        title={sheet ? (sheet.kind === 'reveal' ? `查看 ${sheet.reg.name ?? ''} 的完整证件号码` : '导出辖区登记 CSV') : null}
-        hint={sheet?.kind === 'export' ? '导出文件含完整证件号码，请妥善保管。导出事由将记入审计。' : '完整号码只显示一次，查看事由将记入审计。'}
-        placeholder='如：核查 11 月 28 日盗窃案相关人员'
-        confirmText={sheet?.kind === 'export' ? '导出' : '查看'}
+        title={sheet ? sheetTitle(sheet) : null}
+        hint={sheet ? SHEET_HINTS[sheet.kind] : ''}
+        placeholder={sheet?.kind === 'close' ? '如：已入户核实，另一登记人冒用证件，已驳回并立案' : '如：核查 11 月 28 日盗窃案相关人员'}
+        confirmText={sheet ? SHEET_CONFIRM[sheet.kind] : ''}
         check={reasonError}
-        onSubmit={(reason) => (sheet?.kind === 'reveal' ? reveal(sheet.reg, reason) : exportCsv(reason))}
+        onSubmit={(reason) => {
+          if (sheet?.kind === 'reveal') return reveal(sheet.reg, reason)
+          if (sheet?.kind === 'close') return closeDispute(sheet.dispute, reason)
+          if (sheet?.kind === 'search') {
+            setSheet(null)
+            run(sheet.q, reason)
+            return Promise.resolve('')
+          }
+          return exportCsv(reason)
+        }}
         onClose={() => setSheet(null)}
       />
     </View>

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { api } from '../../../api'
 import LoadState from '../../../components/RentalKit/LoadState'
 import FieldError from '../../../components/FieldError'
+import RentalMisuseSheet from '../../../components/RentalMisuseSheet'
 import {
   DOC_TYPES,
   RELATIONS,
@@ -37,6 +38,7 @@ export default function RentalCheckin() {
   const [draft, setDraft] = useState<CheckinDraft>(() => emptyCheckin(shanghaiDay()))
   const [errors, setErrors] = useState<CheckinErrors>({})
   const [busy, setBusy] = useState(false)
+  const [misuse, setMisuse] = useState(false)
   // One key per draft: a retry after a lost answer returns the first registration.
   const [key] = useState(() => randomId())
 
@@ -228,6 +230,11 @@ export default function RentalCheckin() {
           提交登记
         </Button>
       </View>
+
+      <View className='jf-rental-more jf-checkin-misuse' id='jf-checkin-misuse' onClick={() => setMisuse(true)}>
+        <Text>有人冒用我的证件？</Text>
+      </View>
+      <RentalMisuseSheet visible={misuse} buildingCode={b.code} onClose={() => setMisuse(false)} />
     </View>
   )
 }

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { api } from '../../../api'
 import PhotoGrid from '../../../components/PhotoGrid'
 import StaffActSheet from '../../../components/StaffActSheet'
+import { hasPending, publicStateText } from '../../../components/ModerationKit/logic'
 import { actionLabel, actionTone, needsForm, shortId } from '../../../components/StaffKit/logic'
 import StaffSla from '../../../components/StaffSla'
 import StatusTag from '../../../components/StatusTag'
@@ -14,6 +15,7 @@ import type { Failure } from '../../../core/outcome'
 import type { Role } from '../../../core/roles'
 import { formatFull } from '../../../core/time'
 import { useSession } from '../../../hooks/useSession'
+import { STAFF_MODERATION_URL } from '../../home/entries'
 import './index.css'
 
 type Loaded = { case: StaffCaseView; timeline: TimelineView[]; actions: ActionView[] }
@@ -156,6 +158,14 @@ export default function StaffCase() {
             />
           )}
           {c.mergedInto && <Cell title='已合并到' extra={shortId(c.mergedInto)} />}
+          {c.moderation && (
+            <Cell
+              title='公开内容'
+              description={hasPending(c.moderation) ? '审核后附近居民和关注者才能看到' : undefined}
+              extra={<Text id='jf-case-public-state'>{publicStateText(c.moderation)}</Text>}
+              onClick={hasPending(c.moderation) ? () => void Taro.navigateTo({ url: STAFF_MODERATION_URL }) : undefined}
+            />
+          )}
           {c.rating !== null && (
             <Cell title='居民评价' description={c.ratingComment || undefined} extra={`${'★'.repeat(c.rating)}${'☆'.repeat(5 - c.rating)}`} />
           )}

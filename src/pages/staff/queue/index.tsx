@@ -5,6 +5,8 @@ import { useRef, useState } from 'react'
 import StaffQueueRow from '../../../components/StaffQueueRow'
 import { QUEUE_TABS, type QueueTab } from '../../../components/StaffKit/logic'
 import { useQueue } from '../../../hooks/useQueue'
+import { useSession } from '../../../hooks/useSession'
+import { STAFF_MODERATION_URL } from '../../home/entries'
 import '../../../components/TabStrip/tabs.css'
 import './index.css'
 
@@ -14,6 +16,9 @@ const toast = (title: string) => void Taro.showToast({ title, icon: 'none' })
 export default function StaffQueue() {
   const [tab, setTab] = useState<QueueTab['key']>('submitted')
   const q = useQueue(20)
+  const { state: session } = useSession()
+  // Grid workers and the street decide what of residents' reports the public sees.
+  const moderates = session.status === 'ready' && session.me.roles.some((r) => r.role === 'grid_worker' || r.role === 'dispatcher')
   const firstShow = useRef(true)
   // Taro may keep page-event callbacks from an earlier render; they read the tab from here.
   const tabRef = useRef(tab)
@@ -51,6 +56,12 @@ export default function StaffQueue() {
 
   return (
     <View className='jf-page jf-staff-queue'>
+      {moderates && (
+        <View className='jf-queue-moderation' id='jf-queue-moderation' onClick={() => void Taro.navigateTo({ url: STAFF_MODERATION_URL })}>
+          <Text className='jf-queue-moderation-title'>内容审核</Text>
+          <Text className='jf-muted jf-queue-moderation-hint'>居民上报的描述和照片，审核后才对其他居民公开 ›</Text>
+        </View>
+      )}
       <View className='jf-tabs jf-queue-tabs' id='jf-queue-tabs'>
         {QUEUE_TABS.map((t) => (
           <View

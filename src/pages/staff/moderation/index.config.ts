@@ -1,0 +1,6 @@
+export default definePageConfig({
+  navigationBarTitleText: '内容审核',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 80,
+})
