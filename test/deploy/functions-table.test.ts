@@ -55,7 +55,7 @@ describe('the function table', () => {
     for (const name of names) expect(existsSync(join(ROOT, 'backend/functions', `${name}.ts`))).toBe(true)
     // The source files that define a function's main() are exactly the table's.
     const entries = readdirSync(join(ROOT, 'backend/functions'))
-      .filter((f) => f.endsWith('.ts') && /export const main\b/.test(readFileSync(join(ROOT, 'backend/functions', f), 'utf8')))
+      .filter((f) => f.endsWith('.ts') && /export (const|(async )?function) main\b/.test(readFileSync(join(ROOT, 'backend/functions', f), 'utf8')))
       .map((f) => f.replace(/\.ts$/, ''))
     expect(entries.sort()).toEqual([...names].sort())
   })
