@@ -10,7 +10,7 @@
 // Unanchored: a package resolves to node_modules/… or, through a symlinked node_modules, ../…/node_modules/….
 
 /** Packages that do I/O or tie code to a platform: never in core or contracts. */
-const IO_PACKAGES = '(^|/)node_modules/(better-sqlite3|@cloudbase|@tarojs|@nutui|react|react-dom|ulid|fflate|qrcode-generator|chart\\.js)/'
+const IO_PACKAGES = '(^|/)node_modules/(better-sqlite3|@cloudbase|@tarojs|@nutui|react|react-dom|chart\\.js)/'
 
 /** Pure packages core may use (mirrors ALLOWED_PACKAGES in test/rules/core-imports.test.ts). */
 const CORE_PACKAGES = '(^|/)node_modules/(dayjs|@turf/[^/]+)/'
