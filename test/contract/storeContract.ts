@@ -337,6 +337,21 @@ export function describeStoreContract(adapterName: string, open: () => Promise<O
         expect(await store.findCaseByIdempotency('u2', 'k-abc')).toBeNull()
         expect(await store.findCaseByIdempotency('u1', 'k-other')).toBeNull()
       })
+
+      it('answers which case holds a claimed key (the trace id of an image check), none before the claim commits', async () => {
+        const trace = '60f96f1d-3845297a-1976a3ae'
+        expect(await store.claimedCase('wx-media-check', trace)).toBeNull()
+        await expect(
+          store.transaction(async (tx) => {
+            await tx.claimIdempotency('wx-media-check', trace, caseId(7))
+            throw new Error('rolled back')
+          }),
+        ).rejects.toThrow('rolled back')
+        expect(await store.claimedCase('wx-media-check', trace)).toBeNull()
+        await store.transaction((tx) => tx.claimIdempotency('wx-media-check', trace, caseId(8)))
+        expect(await store.claimedCase('wx-media-check', trace)).toBe(caseId(8))
+        expect(await store.claimedCase('someone-else', trace)).toBeNull()
+      })
     })
 
     describe('timeline', () => {
