@@ -130,7 +130,8 @@ maybe('内容审核 (H5, mocked functions)', () => {
     await photo('F1', '[data-state="pending"]').waitFor()
     answers['cases.moderationQueue'] = { ok: true, items: [photoAs(ITEM, 'F1', 'published', '已公开')], next: null }
     await photo('F1').locator('.jf-mod-photo-publish').click()
-    await expect(photo('F1').getAttribute('data-checking')).resolves.toBe('1')
+    await photo('F1', '[data-checking="1"]').waitFor()
+    await expect(photo('F1').locator('.jf-mod-photo-publish').count()).resolves.toBe(0)
     await photo('F1', '[data-state="published"][data-checking="0"]').waitFor({ timeout: 10_000 })
     expect(called('cases.moderate').map((c) => c.data)).toEqual([{ id: ID, version: 3, target: 'photo', fileId: 'F1', decision: 'publish' }])
   })
