@@ -2,7 +2,7 @@ import type { CollectionReference, Db } from '@cloudbase/database'
 import { redeemedBy, type ConfigVersion, type Invitation, type OnboardingStore, type RedeemRequest } from '../../onboardingPorts'
 import { guard, isDuplicateWrite, mapCloudbaseError } from './cloudbaseErrors'
 import { docToUser, instant, userToDoc, withoutId, type Doc } from './mappers'
-import { checked, docsOf } from './store'
+import { checked, docsOf } from './documents'
 
 interface SdkTransaction {
   collection(name: string): CollectionReference

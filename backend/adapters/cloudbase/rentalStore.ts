@@ -7,7 +7,7 @@ import type { CollectionReference, Db } from '@cloudbase/database'
 import type { AuditEntry, Building, FireInspection, RegistrationSecret } from '../../rentalPorts'
 import { guard, isDuplicateWrite, mapCloudbaseError } from './cloudbaseErrors'
 import { CorruptDocumentError, instant, withoutId, type Doc } from './mappers'
-import { checked, compoundId, conflict, docsOf } from './store'
+import { checked, compoundId, conflict, docsOf } from './documents'
 
 type Coll = (name: 'buildings' | 'fire_inspections' | 'registration_secrets' | 'audit_log' | 'idempotency') => CollectionReference
 

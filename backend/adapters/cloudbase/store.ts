@@ -7,7 +7,6 @@
  * failing with DATABASE_TRANSACTION_CONFLICT when another writer touched the same document.
  * A conflicting transaction is run again from the start, so `work` must not act outside `tx`.
  */
-import { createHash } from 'node:crypto'
 import type { CollectionReference, Db, Query } from '@cloudbase/database'
 import type { Case, TimelineEvent } from '../../../src/core/case'
 import type { OrgUnit } from '../../../src/core/org'
@@ -35,6 +34,7 @@ import * as rental from './rentalStore'
 import type { AuditEntry, Building, FireInspection, RegistrationSecret } from '../../rentalPorts'
 import { countRateHitCloudbase } from './rateLimitStore'
 import { guard, isDuplicateWrite, mapCloudbaseError } from './cloudbaseErrors'
+import { checked, compoundId, conflict, docsOf } from './documents'
 import {
   CorruptDocumentError,
   announcementToDoc,
@@ -64,6 +64,8 @@ import {
   withoutId,
   type Doc,
 } from './mappers'
+
+export { checked, compoundId, conflict, docsOf }
 
 export const DEFAULT_PREFIX = 'jf_'
 export const COLLECTIONS = [
@@ -121,11 +123,6 @@ export function clampLimit(limit: number | undefined): number {
   return Math.min(MAX_LIMIT, Math.max(1, Math.floor(limit)))
 }
 
-/** A fixed-length `_id` for a document keyed by several strings, with no separator games. */
-export function compoundId(...parts: string[]): string {
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex')
-}
-
 /** `_id` of the jf_idempotency document reserving (creatorId, key). */
 export function claimId(creatorId: string, key: string): string {
   return compoundId(creatorId, key)
@@ -160,24 +157,6 @@ let lastSeq = 0
 export function nextSeq(): number {
   lastSeq = Math.max(lastSeq + 1, Date.now() * 1000)
   return lastSeq
-}
-
-/** A service answer carrying an error code that the SDK handed back instead of throwing. */
-export function checked<T>(res: T): T {
-  const code = (res as { code?: unknown } | null)?.code
-  if (code) throw Object.assign(new Error(String((res as { message?: unknown }).message ?? code)), { code })
-  return res
-}
-
-/** Documents of a `get()` answer; in a transaction the SDK returns one document or null. */
-export function docsOf(res: { data?: unknown }): Doc[] {
-  const data = checked(res).data
-  if (Array.isArray(data)) return data as Doc[]
-  return data ? [data as Doc] : []
-}
-
-export function conflict(message: string, cause?: unknown): StoreUnavailableError {
-  return new StoreUnavailableError(message, 'DATABASE_TRANSACTION_CONFLICT', cause)
 }
 
 function isConflict(e: unknown): boolean {
