@@ -4,7 +4,7 @@ import { addressKey, planBuildings } from '../../../src/core/import/buildings'
 import type { Actor } from '../../../src/core/roles'
 import { readTable } from '../../import/table'
 import type { Building } from '../../ports'
-import type { Deps } from '../../runtime'
+import type { Deps } from '../../deps'
 import { newBuildingCode } from '../rental/buildings'
 import { administers, requireAdmin } from './access'
 

@@ -7,7 +7,7 @@ import { canRead } from '../../../src/core/scope'
 import { labelOf, transition } from '../../../src/core/transition'
 import type { AuditEntry } from '../../ports'
 import type { Tx } from '../../ports'
-import type { Deps } from '../../runtime'
+import type { Deps } from '../../deps'
 import { saveTransition } from '../persist'
 import { mayBePublic, moderationItem } from './view'
 

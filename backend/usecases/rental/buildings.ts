@@ -6,7 +6,7 @@ import { fail } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
 import type { CaseQuery } from '../../ports'
 import type { Building } from '../../ports'
-import type { Deps } from '../../runtime'
+import type { Deps } from '../../deps'
 import { buildingView, casePages, gridsOf, Names, pl, publicView } from './views'
 
 const NOT_FOUND = '楼栋不存在或无权查看'

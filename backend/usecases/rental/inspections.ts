@@ -1,7 +1,7 @@
 import { fail } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
 import type { FireInspection } from '../../ports'
-import type { Deps } from '../../runtime'
+import type { Deps } from '../../deps'
 import { submit } from '../reports'
 import { isManager } from './buildings'
 import { inspectionView, Names } from './views'
