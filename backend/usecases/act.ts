@@ -5,7 +5,7 @@ import type { Actor } from '../../src/core/roles'
 import { canRead } from '../../src/core/scope'
 import { transition, type KindDefinition } from '../../src/core/transition'
 import type { Tx } from '../ports'
-import type { Deps } from '../runtime'
+import type { Deps } from '../deps'
 import { saveTransition } from './persist'
 
 /** What every move carries on the wire; kinds add their own fields (assignee, session …). */

@@ -5,7 +5,7 @@ import { escalationAllowed, REPORT, type ReportAction } from '../../src/core/kin
 import { fail } from '../../src/core/outcome'
 import { actingRole, canRead } from '../../src/core/scope'
 import { leafCategory } from '../config/district'
-import type { Deps } from '../runtime'
+import type { Deps } from '../deps'
 import type { KindCommands, Prepare } from './act'
 
 function slaHoursOf(d: Deps, c: Case): number {

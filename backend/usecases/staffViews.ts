@@ -6,7 +6,7 @@ import type { OrgTree } from '../../src/core/org'
 import type { Actor } from '../../src/core/roles'
 import { actingRole } from '../../src/core/scope'
 import { isOverdue } from '../../src/core/sla'
-import type { Deps } from '../runtime'
+import type { Deps } from '../deps'
 import { caseView, summaryOf } from './views'
 
 /** Who sees the reporter: the command centre always; handlers only when not anonymous. */

@@ -8,9 +8,11 @@
  */
 import type { FormField } from '../core/command'
 import type { Failure } from '../core/outcome'
-import type { Role } from '../core/roles'
 import type { AdminApi } from './admin'
 import type { RentalApi } from './rental'
+import type { MeView } from './session'
+
+export type { MeView, RoleView } from './session'
 
 export interface PhotoView {
   fileId: string
@@ -29,19 +31,6 @@ export interface GridView {
 export interface GridShape extends GridView {
   /** GeoJSON ring(s) in [lng, lat]. */
   polygon: number[][][]
-}
-
-export interface RoleView {
-  role: Role
-  roleLabel: string
-  unitCode: string
-  unitName: string
-}
-
-export interface MeView {
-  id: string
-  name: string
-  roles: RoleView[]
 }
 
 export interface CategoryView {

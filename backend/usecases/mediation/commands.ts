@@ -3,7 +3,7 @@ import { MEDIATION, type MediationAction } from '../../../src/core/kinds/mediati
 import { renderAgreement } from '../../../src/core/kinds/mediationAgreement'
 import { fail } from '../../../src/core/outcome'
 import { committeeFor } from '../../config/district'
-import type { Deps } from '../../runtime'
+import type { Deps } from '../../deps'
 import type { KindCommands, Prepare } from '../act'
 import { leastLoadedMediator, mediatorsOf } from './mediators'
 import { pl } from './views'

@@ -8,7 +8,7 @@ import { DOC_TYPE_LABELS, validateDocNumber, type DocType } from '../../../src/c
 import type { Actor } from '../../../src/core/roles'
 import { canRead } from '../../../src/core/scope'
 import { labelOf } from '../../../src/core/transition'
-import type { Deps } from '../../runtime'
+import type { Deps } from '../../deps'
 import { act } from '../act'
 import { createOnce, keyUsedElsewhere } from '../persist'
 import { countCreate, probeSubject } from '../rateLimit'
