@@ -4,19 +4,7 @@ import Taro from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { api } from '../../../api'
 import FieldError from '../../../components/FieldError'
-import {
-  CLAIMS_MAX,
-  FACTS_MAX,
-  MAX_EVIDENCE,
-  MAX_RESPONDENTS,
-  applyErrorsFromDetails,
-  emptyApplyDraft,
-  shiftRespondentErrors,
-  toApplyInput,
-  validateApply,
-  type ApplyDraft,
-  type ApplyErrors,
-} from '../../../components/MediationKit/logic'
+import { CLAIMS_MAX, FACTS_MAX, MAX_EVIDENCE, MAX_RESPONDENTS, applyErrorsFromDetails, emptyApplyDraft, shiftRespondentErrors, toApplyInput, validateApply, type ApplyDraft, type ApplyErrors } from '../../../utils/mediation/apply'
 import PhotoPicker from '../../../components/PhotoPicker'
 import type { ApiMap } from '../../../contracts/api'
 import { usePhotoUploads } from '../../../hooks/usePhotoUploads'
