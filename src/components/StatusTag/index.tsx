@@ -1,11 +1,8 @@
-import { Tag } from '@nutui/nutui-react-taro'
-import { View } from '@tarojs/components'
 import { REPORT } from '../../core/kinds/report'
-
-type TagType = 'default' | 'primary' | 'success' | 'warning' | 'danger' | 'info'
+import ToneTag, { type Tone } from './ToneTag'
 
 /** Open statuses in warm colours, finished ones calm, refusals red: the list reads at a glance. */
-const TONE: Record<string, TagType> = {
+const TONE: Record<string, Tone> = {
   submitted: 'info',
   accepted: 'warning',
   assigned: 'warning',
@@ -18,10 +15,11 @@ const TONE: Record<string, TagType> = {
 
 export default function StatusTag({ status, label }: { status: string; label?: string }) {
   return (
-    <View className='jf-status-tag' data-status={status}>
-      <Tag type={TONE[status] ?? 'default'} plain={status === 'closed' || status === 'merged'}>
-        {label || REPORT.statusLabels[status] || status}
-      </Tag>
-    </View>
+    <ToneTag
+      status={status}
+      tone={TONE[status] ?? 'default'}
+      plain={status === 'closed' || status === 'merged'}
+      label={label || REPORT.statusLabels[status] || status}
+    />
   )
 }
