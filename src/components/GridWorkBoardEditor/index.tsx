@@ -7,22 +7,8 @@ import type { BoardView, TeamRole } from '../../contracts/api'
 import { formatFull } from '../../core/time'
 import { randomId } from '../../utils/id'
 import FieldError from '../FieldError'
-import {
-  OFFICE_HOURS_MAX,
-  SCOPE_MAX,
-  SERVICE_MAX,
-  SERVICES_MAX,
-  TEAM_MAX,
-  TEAM_ROLES,
-  boardDraftOf,
-  boardErrorsFromDetails,
-  saveBoardInput,
-  teamRoleLabel,
-  validateBoard,
-  type BoardDraft,
-  type BoardErrors,
-  type TeamRow,
-} from '../GridWorkKit/logic'
+import { OFFICE_HOURS_MAX, SCOPE_MAX, SERVICE_MAX, SERVICES_MAX, TEAM_MAX, boardDraftOf, boardErrorsFromDetails, saveBoardInput, validateBoard, type BoardDraft, type BoardErrors, type TeamRow } from '../../utils/gridwork/board'
+import { TEAM_ROLES, teamRoleLabel } from '../../utils/gridwork/labels'
 import '../GridWorkKit/kit.css'
 import './index.css'
 

@@ -1,6 +1,6 @@
 /** The 申请调解 form: its draft, checks and the mediation.apply input. */
 import type { ApplyMediationInput } from '../../contracts/api'
-import { isPhone, normalizePhone } from './phone'
+import { isPhone, normalizePhone } from '../phone'
 
 export const FACTS_MIN = 10
 export const FACTS_MAX = 2000

@@ -6,18 +6,9 @@ import { api } from '../../../api'
 import FieldError from '../../../components/FieldError'
 import GridAnnouncement from '../../../components/GridAnnouncement'
 import GridBoardCard from '../../../components/GridBoardCard'
-import {
-  BUILDING_MAX,
-  FIND_URL,
-  NEWS_URL,
-  QUESTION_MAX,
-  canApply,
-  cleanBuilding,
-  codeFromQuery,
-  membershipKey,
-  qrDisplay,
-  validateQuestion,
-} from '../../../components/GridKit/logic'
+import { NEWS_URL } from '../../../utils/grid/emergency'
+import { FIND_URL, codeFromQuery } from '../../../utils/grid/links'
+import { BUILDING_MAX, QUESTION_MAX, canApply, cleanBuilding, membershipKey, qrDisplay, validateQuestion } from '../../../utils/grid/membership'
 import type { AnnouncementView, BoardView } from '../../../contracts/api'
 import { randomId } from '../../../utils/id'
 import './index.css'

@@ -4,20 +4,9 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { api } from '../../../api'
 import FieldError from '../../../components/FieldError'
-import {
-  ANNOUNCEMENT_TYPES,
-  BODY_MAX,
-  TITLE_MAX,
-  communitiesOf,
-  dispatcherStreet,
-  publishErrorsFromDetails,
-  publishTarget,
-  validatePublish,
-  workerGrids,
-  type PublishDraft,
-  type PublishErrors,
-  type TargetKind,
-} from '../../../components/GridWorkKit/logic'
+import { ANNOUNCEMENT_TYPES } from '../../../utils/gridwork/labels'
+import { BODY_MAX, TITLE_MAX, communitiesOf, publishErrorsFromDetails, publishTarget, validatePublish, type PublishDraft, type PublishErrors, type TargetKind } from '../../../utils/gridwork/publish'
+import { dispatcherStreet, workerGrids } from '../../../utils/gridwork/roles'
 import type { GridView } from '../../../contracts/api'
 import { useSession } from '../../../hooks/useSession'
 import { randomId } from '../../../utils/id'
