@@ -5,13 +5,45 @@ import { receiveMediaCheck } from '../usecases/moderation/mediaCheck'
 import { carriesCaller } from './timerMain'
 
 /**
- * The `wxa_media_check` message push (an image check's verdict), which WeChat delivers to this
- * function with no caller: like a timer, any call whose context names a caller is refused, and a
- * verdict applies only to a trace id a report is waiting on. Never throws to the platform.
+ * A push may name a WeChat user: the platform fills the invocation's OPENID from the message's
+ * FromUserName. A web sign-in, a custom sign-in or a local session never comes from WeChat.
+ */
+export function carriesNonWechatCaller(context: unknown): boolean {
+  if (typeof context !== 'object' || context === null) return false
+  const c = context as { environment?: unknown; environ?: unknown }
+  const withoutOpenid = { ...c, environment: stripWechat(c.environment), environ: stripWechatEnviron(c.environ) }
+  return carriesCaller(withoutOpenid)
+}
+
+function stripWechat(environment: unknown): unknown {
+  if (typeof environment !== 'string' || environment === '') return environment
+  try {
+    const parsed: unknown = JSON.parse(environment)
+    if (typeof parsed !== 'object' || parsed === null) return environment
+    const { WX_OPENID: _o, WX_UNIONID: _u, ...rest } = parsed as Record<string, unknown>
+    return JSON.stringify(rest)
+  } catch {
+    return environment
+  }
+}
+
+function stripWechatEnviron(environ: unknown): unknown {
+  if (typeof environ !== 'string') return environ
+  return environ
+    .split(';')
+    .filter((kv) => !/^WX_(OPENID|UNIONID)=/.test(kv))
+    .join(';')
+}
+
+/**
+ * The `wxa_media_check` message push (an image check's verdict). WeChat delivers it with the
+ * push's FromUserName as the invocation's OPENID, so a WeChat identity alone is not refused; a web
+ * or local caller is. What guards a verdict is its trace id: it applies only to a trace id a report
+ * is waiting on, and trace ids never leave the server. Never throws to the platform.
  */
 export async function mediaCheckPush(event: unknown, context: unknown): Promise<object> {
   const requestId = randomUUID()
-  if (carriesCaller(context)) {
+  if (carriesNonWechatCaller(context)) {
     console.warn(JSON.stringify({ level: 'warn', fn: 'cases', requestId, msg: 'refused a media-check push that carries a caller' }))
     return fail('FORBIDDEN', '内容安全检测结果只能由微信推送')
   }

@@ -11,7 +11,29 @@ export function parseInput<T extends z.ZodTypeAny>(schema: T, data: unknown): { 
     details[key] ??= describeIssue(issue)
   }
   const [firstKey, firstMsg] = Object.entries(details)[0] ?? ['_', '输入有误']
-  return fail('VALIDATION', firstKey === '_' ? firstMsg : `${firstKey}：${firstMsg}`, details)
+  return fail('VALIDATION', firstKey === '_' ? firstMsg : `${fieldLabel(firstKey)}：${firstMsg}`, details)
+}
+
+/**
+ * The field a person reads in the message; the details keep the path for programs and forms.
+ * A field without a label reads as 输入有误, never as its English name.
+ */
+const FIELD_LABELS: Record<string, string> = {
+  address: '地址', anonymous: '匿名', assigneeId: '处置人', attachments: '附件', body: '正文', buildingId: '楼栋',
+  category: '问题分类', code: '编码', cohabitants: '同住人', comment: '评价内容', committee: '调解委员会', consent: '同意',
+  decision: '处理方式', department: '部门', description: '问题描述', docNumber: '证件号码', evidence: '证据', facts: '事实',
+  fileId: '照片', fileName: '文件名', floors: '楼层', households: '户数', lat: '位置', lng: '位置', leaseEnd: '租期',
+  location: '位置', moveInDate: '入住日期', name: '姓名', note: '说明', noteVisibility: '备注公开范围', phone: '手机号',
+  applicantPhone: '申请人手机号', photos: '照片', place: '地点', purpose: '用途', q: '搜索内容', rating: '评价',
+  reason: '原因', referral: '移送方式', respondents: '被申请人', role: '角色', room: '房号', rooms: '房间', target: '对象',
+  targetCaseId: '合并目标', text: '内容', title: '标题', version: '版本', idempotencyKey: '请求编号', limit: '数量',
+  before: '翻页位置', id: '事项', services: '服务', team: '网格团队', terms: '条款', type: '类型', unitCode: '单位',
+}
+
+function fieldLabel(path: string): string {
+  const parts = path.split('.').reverse()
+  for (const part of parts) if (Object.prototype.hasOwnProperty.call(FIELD_LABELS, part)) return FIELD_LABELS[part]!
+  return '输入有误'
 }
 
 function describeIssue(issue: z.ZodIssue): string {

@@ -100,6 +100,12 @@ async function followersToTell(d: Deps, c: Case, e: CaseEventPayload): Promise<S
   return new Set(followers)
 }
 
+/** An internal note (添加备注 kept 内部) is staff business: the reporter is not told of it. */
+async function isInternalNote(d: Deps, c: Case, e: CaseEventPayload): Promise<boolean> {
+  if (c.kind !== 'report' || e.action !== 'note') return false
+  return (await d.store.timeline(c.id)).find((x) => x.id === e.eventId)?.visibility !== 'public'
+}
+
 /** Everyone who should hear of the event, except whoever caused it. */
 async function recipients(d: Deps, c: Case, e: CaseEventPayload, followers: ReadonlySet<string>): Promise<string[]> {
   if (c.kind === 'checkin') return checkinRecipients(c, e)
@@ -187,7 +193,8 @@ async function deliverCaseEvent(d: Deps, msg: OutboxMessage): Promise<void> {
   // Moderation is told to the reporter alone, in its own words (or to nobody).
   if (c.kind === 'report' && MODERATION_ACTIONS.has(e.action)) return deliverModerationNotice(d, c, e.eventId, msg)
   const followers = await followersToTell(d, c, e)
-  const users = await recipients(d, c, e, followers)
+  const everyone = await recipients(d, c, e, followers)
+  const users = (await isInternalNote(d, c, e)) ? everyone.filter((u) => u !== c.creatorId) : everyone
   // A check-in is no 事项 the inbox can open (its link leads to the case detail page).
   const caseId = c.kind === 'checkin' || c.kind === 'misuse' ? null : c.id
   const items: InboxItem[] = users.map((userId) => ({ id: `${msg.id}-${userId}`, userId, caseId, ...describe(d, c, e, userId, followers), createdAt: msg.createdAt, readAt: null }))

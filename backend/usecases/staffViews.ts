@@ -17,6 +17,7 @@ const NEEDS: Record<string, ActionView['needs']> = {
   reject: ['note'],
   reopen: ['note'],
   escalate: ['note'],
+  note: ['note'],
   merge: ['target', 'note'],
   assign: ['assignee'],
   confirm: ['rating'],

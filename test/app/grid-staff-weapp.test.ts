@@ -93,6 +93,8 @@ maybe('网格服务群 staff pages in the mini-program', () => {
     const mp = launch(
       WORKER,
       {
+        // The upload goes to the path a ticket names (files.ticket), then files.register records it.
+        'files.ticket': () => ({ ok: true, cloudPath: 'photos/2026-12-06/0123456789abcdef0123456789abcdef.png', expiresAt: later(0.16) }),
         'files.register': () => ({ ok: true, fileId: 'f-qr' }),
         'grid.setQr': () => ({ ok: true, board: { ...BOARD, qr: { url: 'https://example.invalid/qr2.png', expiresAt: later(168) }, qrStatus: 'valid' } }),
       },

@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { ACTIVE, BUILDING, registration, rentalAnswers } from '../weapp/rental-fixtures'
+import { ACTIVE, BUILDING, DISPUTE, REFERRED, registration, rentalAnswers } from '../weapp/rental-fixtures'
 import { MiniProgram, sleep, type CloudEvent } from '../weapp/simulate'
 import { nodesByClass } from '../weapp/setDataTree'
 
@@ -200,5 +200,39 @@ maybe('出租屋实名登记 pages in the mini-program', () => {
     await until(() => !page.text().includes('440106199001011234'))
     expect(page.text()).not.toContain('440106199001011234')
     expect(mp.errors).toEqual([])
+  })
+
+  test('check-in: 有人冒用我的证件？ opens the form; a valid number and note send rental.reportMisuse and show the receipt', async () => {
+    const { mp } = launch({ 'rental.reportMisuse': () => ({ ok: true, replayed: false, dispute: { id: 'MIS-2', statusLabel: '待核实', buildingName: BUILDING.name, docNumberMasked: '1101**********002X', createdAt: '2026-12-01T02:00:00.000Z' } }) })
+    const page = await mp.open('pages/rental/checkin/index', { b: BUILDING.code })
+    await page.waitForText('有人冒用我的证件？')
+    await page.tap('#jf-checkin-misuse')
+    await page.waitForText('社区民警会核实处理')
+    await page.tap('#jf-misuse-submit')
+    await page.waitForText('请填写证件号码')
+    expect(sent(mp, 'rental.reportMisuse')).toEqual([])
+    await page.input('#jf-misuse-doc', '11010519491231002X')
+    await page.input('#jf-misuse-note', '我从未在此登记，有人冒用')
+    await page.tap('#jf-misuse-submit')
+    await page.waitForText('已收到您的反映')
+    expect(sent(mp, 'rental.reportMisuse')).toEqual([{ idempotencyKey: expect.any(String), buildingCode: BUILDING.code, docType: 'id_card', docNumber: '11010519491231002X', note: '我从未在此登记，有人冒用' }])
+    expect(mp.errors).toEqual([])
+    expect(mp.viewErrors).toEqual([])
+  })
+
+  test('building detail and police area: the conflict and the misuse disputes show to staff', async () => {
+    const { mp } = launch({
+      'rental.registrations': (d) => ({ ok: true, registrations: (d.statuses as string[]).includes('pending') ? [registration({ alerts: ['该证件号已有在住/待确认登记'] })] : [] }),
+      'rental.area': () => ({ ok: true, registrations: [ACTIVE], disputes: [DISPUTE], referred: [REFERRED], next: null, total: 1 }),
+    })
+    const detail = await mp.open('pages/building/detail/index', { id: BUILDING.id })
+    await detail.waitForText('该证件号已有在住/待确认登记')
+    const area = await mp.open('pages/police/area/index')
+    await area.waitForText('证件冒用反映（1）')
+    expect(area.text()).toContain(DISPUTE.note)
+    expect(area.text()).toContain('警调对接案件（1）')
+    expect(area.text()).toContain(REFERRED.referralNote)
+    expect(mp.errors).toEqual([])
+    expect(mp.viewErrors).toEqual([])
   })
 })

@@ -3,6 +3,7 @@
  * fake, answering with WeChat bodies recorded from msgSecCheck / mediaCheckAsync (v2) and with the
  * platform's `{ code, message }` failures; plus the local recorded stand-in and the push parser.
  */
+import { carriesNonWechatCaller } from '../../backend/functions/mediaCheckPush'
 import { RecordedWxOpenApi } from '../../backend/adapters/local/recordedWxOpenApi'
 import { MEDIA_CHECK_ASYNC, MSG_SEC_CHECK, parseMediaCheckPush, WechatContentSecurity } from '../../backend/adapters/wechat/contentSecurity'
 import { FakeCloudbase } from './fakeCloudbase'
@@ -96,6 +97,19 @@ describe('the wxa_media_check push', () => {
     for (const bad of [null, {}, { ...push, Event: 'subscribe' }, { ...push, trace_id: '../x' }, { ...push, result: { suggest: 'ok' } }, { action: 'moderate' }]) {
       expect(parseMediaCheckPush(bad)).toBeNull()
     }
+  })
+})
+
+describe('who may deliver the push', () => {
+  const env = (vars: Record<string, string>) => ({ environment: JSON.stringify({ SCF_NAMESPACE: 'env-1', ...vars }) })
+  it('lets the platform deliver it with the push user as OPENID, refuses web, custom and local callers', () => {
+    expect(carriesNonWechatCaller({})).toBe(false)
+    expect(carriesNonWechatCaller(env({ WX_OPENID: OPENID }))).toBe(false)
+    expect(carriesNonWechatCaller({ environ: `WX_OPENID=${OPENID};SCF_NAMESPACE=env-1` })).toBe(false)
+    expect(carriesNonWechatCaller(env({ WX_OPENID: OPENID, TCB_UUID: 'web-user' }))).toBe(true)
+    expect(carriesNonWechatCaller(env({ TCB_CUSTOM_USER_ID: 'someone' }))).toBe(true)
+    expect(carriesNonWechatCaller({ jiefangLocal: { authorization: '' } })).toBe(true)
+    expect(carriesNonWechatCaller({ environment: '{not json' })).toBe(true)
   })
 })
 

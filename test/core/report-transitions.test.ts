@@ -112,6 +112,7 @@ const VALID: Record<string, Scenario> = {
   merge: { params: { targetCaseId: 'case-0' } },
   escalate: { params: { toUnitCode: STREET }, note: '需街道协调' },
   mark_overdue: { prepare: (c) => ({ ...c, slaDeadline: daysAgo(1) }) },
+  note: { note: '已电话联系居民，约定明早上门' },
   publish_description: { params: { moderation: { textSuggest: 'pass' } } },
   hide_description: { note: '含个人信息', params: { moderation: {} } },
   redact_description: { note: '含门牌号', params: { moderation: { text: '楼道堆放杂物', textSuggest: 'pass' } } },
@@ -209,6 +210,10 @@ const GUARD_FAILURES: Record<string, GuardFailure[]> = {
     },
   ],
   reject: [
+    { why: 'no note', code: 'VALIDATION', scenario: {}, detailKey: 'note' },
+    { why: 'a blank note', code: 'VALIDATION', scenario: { note: '   ' }, detailKey: 'note' },
+  ],
+  note: [
     { why: 'no note', code: 'VALIDATION', scenario: {}, detailKey: 'note' },
     { why: 'a blank note', code: 'VALIDATION', scenario: { note: '   ' }, detailKey: 'note' },
   ],
@@ -368,6 +373,7 @@ describe('who may do what (pinned from the domain page)', () => {
     ['merge', ['dispatcher'], ['accepted', 'submitted']],
     ['escalate', ['dispatcher', 'grid_worker', 'system'], ['accepted', 'assigned', 'in_progress', 'submitted']],
     ['mark_overdue', ['system'], ['accepted', 'assigned', 'in_progress', 'submitted']],
+    ['note', ['department', 'dispatcher', 'grid_worker'], ['accepted', 'assigned', 'in_progress', 'submitted']],
     ...['publish_description', 'hide_description', 'redact_description', 'publish_photo', 'hide_photo', 'hide_report', 'unhide_report'].map((a): [string, string[], string[]] => [a, ['dispatcher', 'grid_worker'], [...STATUSES].sort()]),
     ...['photo_check_pass', 'photo_check_risky', 'photo_check_review'].map((a): [string, string[], string[]] => [a, ['system'], [...STATUSES].sort()]),
   ])('%s: roles %j from %j', (action, roles, from) => {

@@ -137,6 +137,7 @@ const REPORT_SETUP: Record<string, { status: string; params?: (actor: string, ta
   merge: { status: 'submitted' },
   escalate: { status: 'accepted', params: () => ({ note: '需要上级协调' }) },
   mark_overdue: { status: 'accepted' },
+  note: { status: 'accepted', params: () => ({ note: '已电话联系居民' }) },
   // Moderation rows through cases.act: the table's scope refuses outsiders, the guard refuses the
   // rest (they go through cases.moderate, whose cells are below).
   ...Object.fromEntries([...MODERATION_ACTIONS].map((a) => [a, { status: 'accepted', params: () => ({ note: '审核' }) }])),

@@ -57,6 +57,15 @@ export const TIMELINE = [
   { id: 'E2', action: 'accept', actionLabel: '受理', fromStatus: 'submitted', toStatus: 'accepted', toStatusLabel: '已受理', actorLabel: '网格员 李明', note: '已安排保洁员下午清运', attachments: [], at: '2026-03-02T03:10:00.000Z', visibility: 'public', visibilityLabel: '公开回复' },
 ]
 
+/** One report waiting in 内容审核: its description and one photo still 待审核. */
+export const MODERATION_ITEM = {
+  case: { ...CASE, gridCode: GRID.code, unitName: GRID.name, assigneeName: '李明', departmentName: null, overdue: false, anonymous: true },
+  version: 2,
+  description: { text: '云景路东门垃圾堆放三天没人清理，302房门口', state: 'pending', stateLabel: '待审核', publicText: null },
+  photos: [{ fileId: 'F-1', url: 'https://example.invalid/f1.jpg', state: 'pending', stateLabel: '待审核', checking: false }],
+  hidden: false,
+}
+
 export type Answer = (data: unknown) => unknown
 
 /** Default answers by "function.action"; a test may override any of them. */
@@ -70,6 +79,7 @@ export function answers(over: Record<string, Answer> = {}): Record<string, Answe
     'inbox.list': () => ({ ok: true, items: [], next: null, unread: 0 }),
     'inbox.templates': () => ({ ok: true, templates: { caseStatus: null } }),
     'reports.duplicates': () => ({ ok: true, cases: [] }),
+    'cases.moderationQueue': () => ({ ok: true, items: [MODERATION_ITEM], next: null }),
     'reports.submit': (d) => {
       const input = d as { category: string; description: string; location: { lng: number; lat: number; address: string } }
       return { ok: true, replayed: false, case: { ...CASE, id: 'R-0099', status: 'submitted', statusLabel: '已上报', category: input.category, description: input.description, location: input.location } }

@@ -7,7 +7,7 @@
  * `npm test` builds miniprogram/ before jest; run alone, this file builds it once if app.json is
  * missing (under CI a missing build fails the suite).
  */
-import { answers, CASE, cloudFake, GRID, MINE, TIMELINE, type Answer } from './fixtures'
+import { answers, CASE, cloudFake, GRID, MINE, MODERATION_ITEM, TIMELINE, type Answer } from './fixtures'
 import { applyDataPath, DEMO_POINT, ensureBuilt, MiniProgram, pageRoutes, parseDataPath, readAppJson, sleep, type LaunchOptions, type PageHandle } from './simulate'
 
 ensureBuilt()
@@ -63,6 +63,10 @@ const EXPECTED: Record<string, Expectation> = {
     query: { id: CASE.id },
     texts: ['已受理', CASE.description, '办理进度', '提交上报', '受理', '网格员 李明', '已安排保洁员下午清运', '2026年3月2日 11:10'],
     calls: ['reports.get'],
+  },
+  'pages/staff/moderation/index': {
+    texts: ['居民上报的描述和照片默认不公开', '云景路东门垃圾堆放三天没人清理，302房门口', '1 张照片待审核', '编辑后公开', '遮挡人脸或车牌', '对公众隐藏整条事项'],
+    calls: ['cases.moderationQueue'],
   },
   // 出租屋实名登记 (answers in rental-fixtures.ts)
   'pages/rental/checkin/index': {
@@ -279,6 +283,81 @@ describe('harness: setData paths', () => {
       root: { cn: [{ v: 'a', nn: '9' }, { v: 'B', nn: '9' }, { v: 'c', nn: '9' }], uid: 'p' },
       list: [undefined, { x: 1 }],
     })
+  })
+})
+
+describe('内容审核 in the mini-program', () => {
+  test('公开 on a photo sends the decision with the item’s version, and the answer replaces the item', async () => {
+    const decided = { ...MODERATION_ITEM, version: 3, photos: [{ ...MODERATION_ITEM.photos[0], state: 'published', stateLabel: '已公开' }] }
+    const { mp } = launch({ 'cases.moderate': () => ({ ok: true, item: decided }) })
+    const page = await mp.open('pages/staff/moderation/index')
+    await page.waitForText('1 张照片待审核')
+    await page.tap('.jf-mod-photo-publish')
+    await page.waitForText('描述待审核')
+    expect(page.text()).not.toContain('1 张照片待审核')
+    // 已公开: the photo now offers only 隐藏 and the face/plate hide.
+    expect(page.find('.jf-mod-photo-publish')).toBeNull()
+    expect(page.find('.jf-mod-photo-face')).not.toBeNull()
+    const sent = mp.calls.filter((c) => c.data.action === 'moderate').map((c) => c.data.data)
+    expect(sent).toEqual([{ id: CASE.id, version: 2, target: 'photo', fileId: 'F-1', decision: 'publish' }])
+    expectClean(mp)
+  })
+
+  test('编辑后公开 wants a reason before it sends anything', async () => {
+    const { mp } = launch()
+    const page = await mp.open('pages/staff/moderation/index')
+    await page.waitForText('编辑后公开')
+    await page.tap('.jf-mod-desc-redact')
+    await page.waitForText('原文（仅办理人员可见）')
+    await page.input('#jf-mod-text', '云景路东门垃圾堆放三天没人清理')
+    await page.tap('#jf-mod-submit')
+    await page.waitForText('请填写编辑原因')
+    expect(mp.calls.filter((c) => c.data.action === 'moderate')).toEqual([])
+    expectClean(mp)
+  })
+})
+
+describe('staff notes in the mini-program', () => {
+  const STAFF_CASE = {
+    ...MODERATION_ITEM.case,
+    description: MODERATION_ITEM.description.text,
+    photos: [],
+    location: CASE.location,
+    unitPhone: null,
+    unitCode: GRID.code,
+    assigneeId: 'U-li',
+    department: null,
+    escalationLevel: 'grid',
+    reporter: null,
+    mergedInto: null,
+    rating: null,
+    ratingComment: null,
+    moderation: { description: 'pending', descriptionLabel: '待审核', publicDescription: null, photos: [], hidden: false },
+    version: 2,
+  }
+  const TIMELINE_STAFF = TIMELINE.map((e, i) => ({ ...e, visibility: i === 0 ? 'internal' : 'public', visibilityLabel: i === 0 ? '内部备注' : '公开回复' }))
+
+  test('the timeline marks each row 内部 / 公开; 添加备注 is internal unless 公开回复 is chosen', async () => {
+    const sent: unknown[] = []
+    const get = () => ({ ok: true, case: STAFF_CASE, timeline: TIMELINE_STAFF, actions: [{ action: 'note', label: '添加备注', needs: ['note'] }] })
+    const { mp } = launch({
+      'cases.get': get,
+      'cases.act': (d) => (sent.push(d), get()),
+    })
+    const page = await mp.open('pages/staff/case/index', { id: CASE.id })
+    await page.waitForText('已安排保洁员下午清运')
+    expect(page.findAll('.jf-timeline-mark').map((n) => n.textContent)).toEqual(['内部', '公开'])
+    expect(page.text()).toContain('描述待审核')
+
+    await page.tap('.jf-act')
+    await page.waitForText('仅办理人员可见，居民和关注者看不到')
+    await page.input('#jf-act-note', '已安排保洁明早清运')
+    await page.tap('.jf-act-vis-public')
+    await page.waitForText('上报人和关注此事项的居民都能看到')
+    await page.tap('#jf-act-submit')
+    await mp.idle()
+    expect(sent).toEqual([{ id: CASE.id, action: 'note', version: 2, note: '已安排保洁明早清运', noteVisibility: 'public' }])
+    expectClean(mp)
   })
 })
 

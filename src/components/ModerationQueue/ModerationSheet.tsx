@@ -47,7 +47,7 @@ interface Props {
 /** The bottom sheet for a redaction or a hide: the reason is required, and so is a redaction's new text. */
 export default function ModerationSheet({ task, onClose, onSubmit }: Props) {
   return (
-    <Popup visible={task !== null} position='bottom' round closeable destroyOnClose title={task ? TITLES[task.mode] : ''} onClose={onClose}>
+    <Popup visible={task !== null} position='bottom' round closeable destroyOnClose title={task ? TITLES[task.mode] : ''} onClose={onClose} className='jf-mod-popup'>
       {task && <SheetBody key={`${task.mode}-${task.item.case.id}`} task={task} onSubmit={onSubmit} />}
     </Popup>
   )

@@ -30,6 +30,7 @@ const NOTE_LABEL: Record<string, { title: string; placeholder: string }> = {
   escalate: { title: '上报说明', placeholder: '请说明需要上级协调的原因' },
   assign: { title: '分派说明', placeholder: '选填：处置要求、注意事项' },
   merge: { title: '合并说明', placeholder: '选填' },
+  note: { title: '备注内容', placeholder: '如：已电话联系、约定上门时间' },
 }
 
 /** The bottom sheet for a move that needs more than a tap: note, after-photos, assignee, target, rating. */
@@ -132,7 +133,7 @@ function ActFormBody({ caseRef, action, label, onSubmit }: Props & { action: Act
 
       {needs.has('note') && (
         <View className='jf-act-field'>
-          <Text className={`jf-act-label ${['resolve', 'reject'].includes(action.action) ? 'jf-required' : ''}`}>{note.title}</Text>
+          <Text className={`jf-act-label ${['resolve', 'reject', 'note'].includes(action.action) ? 'jf-required' : ''}`}>{note.title}</Text>
           <View id='jf-act-note' className='jf-act-note'>
             <TextArea value={form.note} onChange={(v) => set('note', v)} placeholder={note.placeholder} maxLength={500} rows={3} showCount />
           </View>

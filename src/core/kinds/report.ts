@@ -85,6 +85,8 @@ const DAY_MS = 24 * 3600 * 1000
 
 const needNote: Guard = ({ input }) => (input.note?.trim() ? null : fail('VALIDATION', '请填写原因', { note: '必填' }))
 
+const needNoteText: Guard = ({ input }) => (input.note?.trim() ? null : fail('VALIDATION', '请填写备注内容', { note: '必填' }))
+
 /** A consultation (找网格员) is answered in words; a problem on the ground needs after-photos. */
 const needAfterPhotos: Guard = ({ c, input }) =>
   (c.payload as { consult?: boolean }).consult === true || (input.attachments?.length ?? 0) > 0 ? null : fail('VALIDATION', '办结需上传处置后照片', { attachments: '至少一张' })
@@ -369,6 +371,7 @@ export const REPORT: KindDefinition = {
     reject: '不予受理',
     merge: '合并',
     escalate: '上报上级',
+    note: '添加备注',
     mark_overdue: '超时提醒',
     ...MODERATION_ACTION_LABELS,
   },
@@ -392,6 +395,8 @@ export const REPORT: KindDefinition = {
     { from: ['submitted', 'accepted'], action: 'merge', roles: ['dispatcher'], to: 'merged', guard: needTarget, patch: setMergedInto },
     { from: OPEN, action: 'escalate', roles: ['grid_worker', 'dispatcher', 'system'], guard: needUnit, patch: moveUnit },
     { from: OPEN, action: 'mark_overdue', roles: ['system'], guard: deadlinePassed, patch: markOverdue },
+    // A note without a move (内部备注 by default, or a 公开回复 for the reporter and followers).
+    { from: OPEN, action: 'note', roles: ['grid_worker', 'dispatcher', 'department'], guard: all(gridWorkerStillResponsible, needNoteText) },
     ...MODERATION_RULES,
   ],
 }

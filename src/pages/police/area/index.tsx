@@ -219,7 +219,7 @@ export default function PoliceArea() {
       {phase === 'ready' && referred.length > 0 && (
         <View className='jf-card' id='jf-police-referred' data-count={referred.length}>
           <Text className='jf-section-title'>警调对接案件（{referred.length}）</Text>
-          <Text className='jf-rental-row-sub jf-muted'>调解员转交派出所的案件；查看详情将记入审计。</Text>
+          <Text className='jf-rental-row-sub jf-muted jf-police-section-hint'>调解员转交派出所的案件；查看详情将记入审计。</Text>
           {referred.map((c) => (
             <View key={c.id} className='jf-rental-row jf-police-referred-case' data-id={c.id} onClick={() => void Taro.navigateTo({ url: `${MEDIATION_URL}?id=${encodeURIComponent(c.id)}` })}>
               <View className='jf-rental-row-top'>

@@ -1,4 +1,4 @@
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import { api } from '../../../api'
@@ -63,11 +63,13 @@ export default function NewReport() {
 
   // Once both the leaf category and the point are known, look for the same problem nearby.
   const leaf = categories && fields.category && isSelectableCategory(categories, fields.category) ? fields.category : ''
+  // Sensitive categories (family disputes, public-security tips) have no public view: nothing to suggest.
+  const sensitive = !!leaf && categories?.find((c) => c.code === leaf)?.sensitive === true
   const lng = fields.point?.lng
   const lat = fields.point?.lat
   useEffect(() => {
     const seq = ++dupSeq.current
-    if (!leaf || lng === undefined || lat === undefined) {
+    if (!leaf || sensitive || lng === undefined || lat === undefined) {
       setDuplicates([])
       return
     }
@@ -75,7 +77,7 @@ export default function NewReport() {
       // Only the answer to the latest choice counts; a failure just means no suggestion.
       if (seq === dupSeq.current) setDuplicates(r.ok ? r.cases : [])
     })
-  }, [leaf, lng, lat])
+  }, [leaf, sensitive, lng, lat])
 
   /** Network trouble: the report waits in the outbox (same key) and goes by itself later. */
   const saveToOutbox = (input: OutboxDraft) => {
@@ -145,8 +147,13 @@ export default function NewReport() {
       <ReportFields
         {...fieldProps}
         descriptionPlaceholder='请描述问题的具体情况，如：时间、现象、影响（至少 5 个字）'
-        anonymousHint='处置人员看不到您的身份'
+        anonymousHint='处置人员和其他居民看不到您的身份，仅综治中心可核实'
       >
+        {sensitive && (
+          <View className='jf-card jf-sensitive-note' id='jf-sensitive-note'>
+            <Text>此类问题只有办理人员可以看到，不会向其他居民公开。</Text>
+          </View>
+        )}
         <DuplicateCard cases={duplicates} from={fields.point ?? null} />
       </ReportFields>
 
