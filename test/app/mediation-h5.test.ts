@@ -285,7 +285,7 @@ maybe('在线调解 pages (H5, mocked functions)', () => {
     await page.locator('#jf-med-detail[data-status="succeeded"]').waitFor()
     await page.locator('#jf-med-print').waitFor()
     await page.locator('.jf-med-act[data-action="rate"]').click()
-    await page.locator('#jf-med-rating .nut-rate-item:nth-child(5)').click()
+    await page.locator('#jf-med-rating .jf-star[data-value="5"]').click()
     answers['mediation.act'] = { ok: true, case: { ...succeeded, myRating: 5, version: 10 }, timeline: [TL_APPLY], actions: [] }
     await page.locator('#jf-med-act-submit').click()
     await page.locator('#jf-med-my-rating[data-rating="5"]').waitFor()

@@ -176,7 +176,7 @@ maybe('resident closed loop (H5, mocked functions)', () => {
     await expect(page.locator('#jf-sla').getAttribute('data-overdue')).resolves.toBe('0') // resolved: not late
     await page.locator('#jf-confirm').click()
     await page.locator('#jf-decide-error').getByText('请先点击星星评分').waitFor()
-    await page.locator('.jf-stars .nut-rate-item:nth-child(4)').click()
+    await page.locator('.jf-star[data-value="4"]').click()
     await page.locator('#jf-confirm-comment textarea').fill('处理很及时')
     await shot('resident-confirm')
     await page.locator('#jf-confirm').click()

@@ -129,7 +129,7 @@ it('closed loop: resident reports, grid worker accepts and resolves, resident co
   await resident.locator(`#jf-case-detail[data-case-id="${id}"][data-status="resolved"]`).waitFor()
   await expect(resident.locator('#jf-case-detail .jf-detail-head .jf-status-tag').innerText()).resolves.toContain('已办结')
   const decide = resident.locator('#jf-decide')
-  await decide.locator('.jf-stars .nut-rate-item:nth-child(5)').click()
+  await decide.locator('.jf-star[data-value="5"]').click()
   await decide.locator('#jf-confirm-comment textarea').fill('处理很及时，谢谢网格员')
   await screenshot(resident, 'reports-loop-resident-confirm')
   await decide.locator('#jf-confirm').click()

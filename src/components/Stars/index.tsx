@@ -1,4 +1,3 @@
-import { Rate } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import './index.css'
 
@@ -15,13 +14,22 @@ interface Props {
 }
 
 /**
- * 1–5 stars on NutUI's Rate; big tap targets because the 评价 is done on a phone, often one-handed.
- * A tap on the first star of a one-star rating keeps it (min 1): a score is never taken back to none.
+ * 1–5 stars; big tap targets because the 评价 is done on a phone, often one-handed. Not NutUI's Rate:
+ * with its icon and RTL styles it put about 6.8 KB into the mini-program's main package.
  */
 export default function Stars({ value, onChange, readOnly, size = 'normal', showLabel = true }: Props) {
   return (
     <View className={`jf-stars jf-stars-${size} ${readOnly ? 'is-readonly' : ''}`} data-value={value}>
-      <Rate value={value} min={readOnly ? 0 : 1} readOnly={readOnly} size={size} onChange={(v) => onChange?.(v)} />
+      {[1, 2, 3, 4, 5].map((n) => (
+        <View
+          key={n}
+          className={`jf-star ${n <= value ? 'is-on' : ''}`}
+          data-value={n}
+          onClick={readOnly ? undefined : () => onChange?.(n)}
+        >
+          <Text>★</Text>
+        </View>
+      ))}
       {showLabel && <Text className='jf-stars-label'>{value ? STAR_LABELS[value] : readOnly ? '' : '请点击星星评分'}</Text>}
     </View>
   )
