@@ -11,6 +11,7 @@ import { caseView, summaryOf, timelineViews } from './views'
 import { createOnce, keyUsedElsewhere } from './persist'
 import { REPORT } from '../../src/core/kinds/report'
 import { hasPublicView, publicCaseView, roundLocation } from './publicView'
+import { auditCaseRead } from './readAudit'
 import { countProbe } from './rateLimit'
 
 export const MAX_PHOTOS = 9
@@ -125,6 +126,7 @@ export async function get(d: Deps, actor: Actor, input: ApiIn<'reports.get'>) {
   const c = await d.store.getCase(input.id)
   if (!c || c.kind !== 'report') return fail('NOT_FOUND', NOT_FOUND)
   if (canRead(tree, actor, c)) {
+    await auditCaseRead(d, tree, actor, c, 'reports.get')
     const events = await d.store.timeline(c.id)
     // Read as staff only through a staff grant covering the case; through the resident's own, as the reporter.
     const asStaff = actingRole(tree, actor, c, STAFF_READERS) !== undefined

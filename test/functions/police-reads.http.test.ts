@@ -89,6 +89,11 @@ describe('police reads', () => {
       expect.objectContaining({ actorName: '郑华', target: `mediation.get 调解案件 ${mediatingId}`, reason: '管理员查阅' }),
       expect.objectContaining({ actorName: '郑华', target: `cases.get 网格事件 ${reportId}`, reason: '管理员查阅' }),
     ])
+    // The resident-facing read is no way around it.
+    expect(await admin.call('reports', 'get', { id: reportId })).toMatchObject({ ok: true, view: 'full' })
+    expect((await audit(admin)).filter((e) => e.action === 'read' && e.actorRole === 'admin')[0]).toEqual(
+      expect.objectContaining({ target: `reports.get 网格事件 ${reportId}`, reason: '管理员查阅' }),
+    )
     // The street's police see the administrator's reads of their street's cases too.
     expect((await audit(police)).some((e) => e.actorRole === 'admin' && e.target.includes(reportId))).toBe(true)
   })

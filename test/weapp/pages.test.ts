@@ -317,6 +317,30 @@ describe('内容审核 in the mini-program', () => {
   })
 })
 
+describe('public view in the mini-program', () => {
+  test('a follower reads category, status, published content and public updates, with the privacy line', async () => {
+    const pub = {
+      id: 'R-0100',
+      kind: 'report',
+      category: 'env.garbage',
+      categoryName: '市容环境 / 垃圾堆放',
+      status: 'accepted',
+      statusLabel: '已受理',
+      location: { lng: 113.3205, lat: 23.181 },
+      createdAt: '2026-03-02T02:05:00.000Z',
+      description: null,
+      photos: [],
+      updates: [{ id: 'E9', at: '2026-03-02T03:10:00.000Z', statusLabel: '已受理', note: '已安排保洁明早清运' }],
+    }
+    const { mp } = launch({ 'reports.get': () => ({ ok: true, view: 'public', case: pub }) })
+    const page = await mp.open('pages/cases/detail/index', { id: 'R-0100' })
+    await page.waitForText('为保护隐私，仅显示已公开的内容')
+    for (const t of ['市容环境 / 垃圾堆放', '已受理', '问题描述尚未公开', '公开进展（1）', '已安排保洁明早清运', '不显示详细地址', '已关注此事项']) expect(page.text()).toContain(t)
+    expect(page.text()).not.toContain('办理进度')
+    expectClean(mp)
+  })
+})
+
 describe('staff notes in the mini-program', () => {
   const STAFF_CASE = {
     ...MODERATION_ITEM.case,
