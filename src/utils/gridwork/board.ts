@@ -41,7 +41,6 @@ export function boardDraftOf(b: BoardView, keyOf: (i: number) => string = (i) =>
 /** Field keys: scope, households, services, officeHours, team.<i>.name, team.<i>.phone (as the server names them). */
 export type BoardErrors = Record<string, string>
 
-
 export function validateBoard(d: BoardDraft): BoardErrors {
   const e: BoardErrors = {}
   if (!d.scope.trim()) e.scope = '请填写网格范围，如包含的街巷、楼栋、小区'

@@ -19,9 +19,6 @@ const TABS: Array<{ key: Tab; label: string }> = [
   { key: 'notices', label: '公告' },
 ]
 
-
-
-
 /** 网格服务群 for the grid's workers (and the street): the public board, the group QR, join requests, members, announcements. */
 export default function GridManage() {
   const s = useGridManage()

@@ -8,7 +8,6 @@ import { useGridPublish } from './useGridPublish'
 import '../../../components/GridWorkKit/kit.css'
 import './index.css'
 
-
 /** 发布公告: to the worker's grid, or (综治中心) to chosen grids, a community or the whole street. */
 export default function GridPublish() {
   const s = useGridPublish()
