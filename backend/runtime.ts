@@ -3,33 +3,15 @@ import { monotonicFactory } from 'ulid'
 import { systemClock, type Clock } from '../src/core/clock'
 import { OrgTree } from '../src/core/org'
 import { defaultDistrictConfig, parseDistrictConfig, type DistrictConfig } from './config/district'
-import type { FileMeta, FileStore, Identity, Notifier, Store } from './ports'
-import type { AccessControl } from './rentalPorts'
-import type { Vault } from './crypto/vault'
-import type { ContentSecurity } from './contentSecurityPort'
+import type { Deps } from './deps'
+import type { Store } from './ports'
 
-/** Everything a use case may touch, chosen once per process from the environment. */
-export interface Deps {
-  mode: 'local' | 'cloudbase'
-  store: Store
-  files: FileStore
-  fileUrl(meta: FileMeta): Promise<string>
-  identity: Identity
-  notifier: Notifier
-  /** WeChat content security for what the public may see (a recorded stand-in locally). */
-  contentSecurity: ContentSecurity
-  clock: Clock
-  newId(): string
-  /** The district configuration in force: the newest saved version, else the file's. */
-  readonly config: DistrictConfig
-  orgTree(): Promise<OrgTree>
-  /** Reloads the configuration when its short cache has run out (the function boundary calls it). */
-  refreshConfig?(): Promise<void>
-  /** Encrypts identity numbers and phones; absent when no key is configured (rental refuses). */
-  vault?: Vault
-  /** The door-access system (signed webhook). */
-  access?: AccessControl
-}
+export type { Deps } from './deps'
+
+/**
+ * The wiring: reads the environment, loads the adapters its mode needs and builds the Deps the
+ * use cases see (backend/deps.ts). Use cases never import this file (.dependency-cruiser.cjs).
+ */
 
 export function isCloudbase(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.JIEFANG_MODE === 'cloudbase' || (env.JIEFANG_MODE !== 'local' && Boolean(env.TCB_ENV || env.SCF_NAMESPACE))
@@ -170,6 +152,7 @@ function localDeps(): Deps {
     },
     refreshConfig: config.refresh,
     orgTree: cachedTree(store, localClock),
+    dataChanged: markDistrictDataChanged,
   }
 }
 
@@ -197,6 +180,7 @@ function cloudbaseDeps(): Deps {
     },
     refreshConfig: config.refresh,
     orgTree: cachedTree(parts.store, systemClock),
+    dataChanged: markDistrictDataChanged,
   }
 }
 

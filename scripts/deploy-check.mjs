@@ -1,11 +1,12 @@
 // npm run deploy:check — everything a CloudBase deploy needs, checked offline:
-// every function folder is built and loads, cloudbaserc.json declares each function (runtime,
+// every function of the table (backend/functions/index.json) is built and loads, cloudbaserc.json's
+// functions match the table (scripts/functions-table.mjs), it declares each function (runtime,
 // memory, timeout, env var names, timer triggers on a loadable handler) and every collection the
 // store uses with its indexes, secrets appear as names (`{{env.NAME}}`) not values, and the
 // mini-program build is within WeChat's size caps. Exit 1 with one line per problem.
 //
 // Options (tests point them at temp copies): --rc <cloudbaserc.json> --functions <dir>
-// --miniprogram <dir> --build-script <build-functions.mjs>
+// --miniprogram <dir> --table <backend/functions/index.json>
 import { build } from 'esbuild'
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
@@ -13,6 +14,7 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { functionDrift, readFunctionTable } from './functions-table.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const MB = 1024 * 1024
@@ -29,13 +31,6 @@ const CRON7 = /^(\S+\s+){6}\S+$/
 function arg(name, fallback) {
   const i = process.argv.indexOf(`--${name}`)
   return i > 0 && process.argv[i + 1] ? resolve(process.argv[i + 1]) : fallback
-}
-
-/** FUNCTIONS as build-functions.mjs declares it (read, not imported: importing it builds). */
-export function declaredFunctions(buildScript) {
-  const m = /export const FUNCTIONS\s*=\s*\[([^\]]*)\]/.exec(readFileSync(buildScript, 'utf8'))
-  if (!m) throw new Error(`${buildScript} has no FUNCTIONS list`)
-  return [...m[1].matchAll(/'([^']+)'|"([^"]+)"/g)].map((x) => x[1] ?? x[2])
 }
 
 /** The store's collections and their indexes, from the adapter's own constants. */
@@ -87,14 +82,14 @@ export async function checkDeployment(opts = {}) {
   const rcFile = opts.rc ?? join(root, 'cloudbaserc.json')
   const fnRoot = opts.functions ?? join(root, 'cloudfunctions')
   const weapp = opts.miniprogram ?? join(root, 'miniprogram')
-  const buildScript = opts.buildScript ?? join(root, 'scripts/build-functions.mjs')
+  const table = readFunctionTable(opts.table ?? join(root, 'backend/functions/index.json'))
   const problems = []
   const facts = []
   const rc = JSON.parse(readFileSync(rcFile, 'utf8'))
   if (rc.envId !== '{{env.ENV_ID}}') problems.push(`cloudbaserc.json envId should be {{env.ENV_ID}} (the env id comes from the shell, got ${JSON.stringify(rc.envId)})`)
 
   // Functions: built, loadable, declared with bounded limits.
-  const functions = declaredFunctions(buildScript)
+  const functions = table.map((fn) => fn.name)
   const declared = new Map((rc.functions ?? []).map((f) => [f.name, f]))
   const loadable = new Set()
   for (const name of functions) {
@@ -135,7 +130,8 @@ export async function checkDeployment(opts = {}) {
       if (JSON.stringify(ownTriggers) !== JSON.stringify(f.triggers)) problems.push(`function ${name}: cloudfunctions/${name}/config.json triggers differ from cloudbaserc.json`)
     }
   }
-  for (const name of declared.keys()) if (!functions.includes(name)) problems.push(`cloudbaserc.json declares function ${name}, which scripts/build-functions.mjs does not build`)
+  // Drift from the table; a function missing from cloudbaserc.json is already said above.
+  for (const d of functionDrift(table, rc, fnRoot)) if (!problems.includes(d)) problems.push(d)
   facts.push(`${functions.length} functions built and loadable: ${[...loadable].join(', ')}`)
 
   // Collections: every one the store uses, with exactly the indexes its queries need.
@@ -165,7 +161,7 @@ export async function checkDeployment(opts = {}) {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { problems, facts } = await checkDeployment({ rc: arg('rc'), functions: arg('functions'), miniprogram: arg('miniprogram'), buildScript: arg('build-script') })
+  const { problems, facts } = await checkDeployment({ rc: arg('rc'), functions: arg('functions'), miniprogram: arg('miniprogram'), table: arg('table') })
   for (const f of facts) console.log(`ok  ${f}`)
   for (const p of problems) console.error(`bad ${p}`)
   console.log(problems.length === 0 ? 'deploy:check passed' : `deploy:check failed: ${problems.length} problem(s)`)

@@ -1,4 +1,4 @@
-import type { Building } from '../rentalPorts'
+import type { Building } from '../ports'
 import { gridCentre, gridCode } from './demoOrg'
 
 /** The demo building's QR code and id, fixed so the demo walk-through and tests can name them. */

@@ -3,7 +3,7 @@ import type { ApiIn } from '../../src/contracts/api'
 import { fail } from '../../src/core/outcome'
 import type { Actor } from '../../src/core/roles'
 import type { FileMeta } from '../ports'
-import type { Deps } from '../runtime'
+import type { Deps } from '../deps'
 import { MalformedImage, stripImageMetadata } from './imageMetadata'
 import { windowStart } from './rateLimit'
 

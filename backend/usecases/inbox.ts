@@ -1,6 +1,6 @@
 import type { ApiIn } from '../../src/contracts/api'
 import type { Actor } from '../../src/core/roles'
-import type { Deps } from '../runtime'
+import type { Deps } from '../deps'
 
 export async function list(d: Deps, actor: Actor, input: ApiIn<'inbox.list'>) {
   const limit = input.limit ?? 20

@@ -4,7 +4,7 @@ import type { GeoPoint } from '../../src/core/geo'
 import { moderationOf, REPORT, type ReportPayload } from '../../src/core/kinds/report'
 import { labelOf } from '../../src/core/transition'
 import { categoryName, isSensitiveCategory } from '../config/district'
-import type { Deps } from '../runtime'
+import type { Deps } from '../deps'
 import { photoViews } from './views'
 
 /** About 50 m: the public sees which block, never which door. */

@@ -8,7 +8,7 @@ import type { Case } from '../../src/core/case'
 import type { CaseQuery } from '../ports'
 import { auditUnit, writeAudit } from './audit'
 import { csvCell } from './csv'
-import type { Deps } from '../runtime'
+import type { Deps } from '../deps'
 import { staffSummary } from './staffViews'
 
 export const STAFF_ROLES: readonly Role[] = ['grid_worker', 'dispatcher', 'department', 'admin']

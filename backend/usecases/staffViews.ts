@@ -7,7 +7,7 @@ import type { OrgTree } from '../../src/core/org'
 import type { Actor } from '../../src/core/roles'
 import { actingRole } from '../../src/core/scope'
 import { isOverdue } from '../../src/core/sla'
-import type { Deps } from '../runtime'
+import type { Deps } from '../deps'
 import { caseView, summaryOf } from './views'
 
 const PROBE_PARAMS = { slaHours: 1, assigneeId: '-', targetCaseId: '-', toUnitCode: '-', rating: 5 }

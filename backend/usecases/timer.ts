@@ -8,7 +8,7 @@ const MEDIATION_ASSIGNED = MEDIATION_OPEN.filter((s) => s !== 'applied')
 import { transition } from '../../src/core/transition'
 import { leafCategory } from '../config/district'
 import type { Case } from '../../src/core/case'
-import type { Deps } from '../runtime'
+import type { Deps } from '../deps'
 import { deliverDue } from './notify'
 import { saveTransition } from './persist'
 

@@ -5,7 +5,7 @@ import { KINDS } from '../../src/core/kinds'
 import type { OrgTree } from '../../src/core/org'
 import { ROLE_LABELS, type Actor } from '../../src/core/roles'
 import { categoryName } from '../config/district'
-import type { Deps } from '../runtime'
+import type { Deps } from '../deps'
 
 export async function photoViews(d: Deps, fileIds: readonly string[]): Promise<PhotoView[]> {
   const out: PhotoView[] = []

@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { openSqliteStore } from '../../backend/adapters/sqlite'
-import { caseToRow } from '../../backend/adapters/sqlite/mappers'
+import { caseToRow } from '../../backend/adapters/sqlite/cases'
 import type { User } from '../../backend/ports'
 import { openReport } from '../../src/core/kinds/report'
 import { generateDistrict, DISTRICT, pointIn, rng } from '../lib/district'

@@ -3,7 +3,7 @@
  * staff, invitations, district configuration) and `session.bind` (redeeming an invitation).
  */
 import type { Role } from '../core/roles'
-import type { MeView, RoleView } from './api'
+import type { MeView, RoleView } from './session'
 
 export interface ImportIssueView {
   /** 1-based feature number in the file(s), or 0 for the file as a whole. */

@@ -7,9 +7,11 @@
  * `{ ok: true, ...out }` or `{ ok: false, code, message }`.
  */
 import type { Failure } from '../core/outcome'
-import type { Role } from '../core/roles'
 import type { AdminApi } from './admin'
 import type { RentalApi } from './rental'
+import type { MeView } from './session'
+
+export type { MeView, RoleView } from './session'
 
 export interface PhotoView {
   fileId: string
@@ -28,19 +30,6 @@ export interface GridView {
 export interface GridShape extends GridView {
   /** GeoJSON ring(s) in [lng, lat]. */
   polygon: number[][][]
-}
-
-export interface RoleView {
-  role: Role
-  roleLabel: string
-  unitCode: string
-  unitName: string
-}
-
-export interface MeView {
-  id: string
-  name: string
-  roles: RoleView[]
 }
 
 export interface CategoryView {

@@ -1,4 +1,4 @@
-import type { GeoPolygon, OrgUnit } from './org'
+import type { GeoPolygon, OrgUnit } from './orgUnit'
 
 interface Box {
   minLng: number

@@ -2,10 +2,10 @@
  * CloudBase-only behaviour of the grid announcement methods, through the real SDK against the
  * loopback fake: paging through per-grid targets beyond one query page, completing a publish
  * that failed after its announcement committed, and keeping announcement claims apart from
- * case claims. The shared contract (test/contract/storeContract.ts) covers the rest.
+ * case claims. The shared contract (test/contract/, one file per aggregate) covers the rest.
  */
 import { CloudbaseStore, compoundId } from '../../backend/adapters/cloudbase/store'
-import { announcementId, at, caseId, makeAnnouncement } from '../contract/storeContract'
+import { announcementId, at, caseId, makeAnnouncement } from '../contract/fixtures'
 import { FakeCloudbase } from './fakeCloudbase'
 import { quietSdkRuntime, sdkApp } from './sdkApp'
 

@@ -1,12 +1,11 @@
 /**
- * The shared Store contract, run through the real @cloudbase/node-sdk against the loopback
+ * The store contracts of every aggregate, run through the real @cloudbase/node-sdk against the loopback
  * fake: checks the adapter's queries, orderings and transaction use end to end on the wire.
  * The fake models CloudBase; test/store/cloudbase.contract.test.ts runs the same suite
  * against a real environment when credentials are given.
  */
 import { CloudbaseStore } from '../../backend/adapters/cloudbase/store'
-import { describeOnboardingContract } from '../contract/onboardingContract'
-import { describeStoreContract } from '../contract/storeContract'
+import { describeStoreContracts } from '../contract/all'
 import { FakeCloudbase } from './fakeCloudbase'
 import { sdkApp, quietSdkRuntime } from './sdkApp'
 
@@ -25,5 +24,4 @@ const open = async () => {
   }
 }
 
-describeStoreContract('cloudbase (real SDK, loopback fake service)', open)
-describeOnboardingContract('cloudbase (real SDK, loopback fake service)', open)
+describeStoreContracts('cloudbase (real SDK, loopback fake service)', open)

@@ -6,10 +6,11 @@
  */
 import { createHash } from 'node:crypto'
 import { CloudbaseFileStore } from '../../backend/adapters/cloudbase/files'
-import { caseToDoc, withoutId } from '../../backend/adapters/cloudbase/mappers'
+import { caseToDoc } from '../../backend/adapters/cloudbase/cases'
+import { withoutId } from '../../backend/adapters/cloudbase/docs'
 import { CloudbaseStore, claimId } from '../../backend/adapters/cloudbase/store'
 import { StoreUnavailableError } from '../../backend/errors'
-import { at, caseId, makeCase, makeEvent, makeMessage } from '../contract/storeContract'
+import { at, caseId, makeCase, makeEvent, makeMessage } from '../contract/fixtures'
 import { FakeCloudbase, parseEjsonText, type RecordedRequest } from './fakeCloudbase'
 import { sdkApp, quietSdkRuntime } from './sdkApp'
 

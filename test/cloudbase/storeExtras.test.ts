@@ -4,7 +4,7 @@
  */
 import { CloudbaseStore } from '../../backend/adapters/cloudbase/store'
 import type { InboxItem } from '../../backend/ports'
-import { at, caseId, makeCase } from '../contract/storeContract'
+import { at, caseId, makeCase } from '../contract/fixtures'
 import { FakeCloudbase, parseEjsonText } from './fakeCloudbase'
 import { quietSdkRuntime, sdkApp } from './sdkApp'
 

@@ -58,6 +58,7 @@ beforeEach(async () => {
         { code: DISTRICT, name: config.district.name, level: 'district', parentCode: null },
         { code: STREET, name: '京溪街道', level: 'street', parentCode: DISTRICT },
       ]),
+    dataChanged: () => undefined,
   }
   useDeps(d)
   await store.putUser(staff)

@@ -1,11 +1,12 @@
 /**
- * Store behaviour for onboarding (issue 8): invitations, redeeming them, unit removal and the
- * district configuration versions. Run against every adapter next to the main contract.
+ * Store behaviour for onboarding (issue 8): org units, invitations, redeeming them, unit removal
+ * and the district configuration versions. Run against every adapter next to the main contract.
  */
-import type { Invitation } from '../../backend/onboardingPorts'
+import type { Invitation } from '../../backend/ports'
+import type { OrgUnit } from '../../src/core/org'
 import type { Store } from '../../backend/ports'
 import { openStoreForEachTest } from './openEach'
-import { at, makeUser, type OpenedStore } from './storeContract'
+import { at, makeUser, type OpenedStore } from './fixtures'
 
 function makeInvitation(overrides: Partial<Invitation> = {}): Invitation {
   return { id: '01JNC0000000000000000INV01', codeHash: 'a'.repeat(64), userId: 'staff-1', createdBy: 'admin-1', createdAt: at(0), expiresAt: at(60), usedAt: null, usedBy: null, revokedAt: null, ...overrides }
@@ -107,6 +108,29 @@ export function describeOnboardingContract(adapterName: string, open: () => Prom
       expect(await store.latestConfigVersion()).toEqual(v(2))
       expect((await store.listConfigVersions()).map((x) => x.version)).toEqual([2, 1])
       expect(await store.listConfigVersions(1)).toEqual([v(2)])
+    })
+    describe('units', () => {
+      it('stores units with polygons and phones, and updates on a second put', async () => {
+        const polygon = {
+          type: 'Polygon' as const,
+          coordinates: [[[113.26, 23.13], [113.27, 23.13], [113.27, 23.14], [113.26, 23.13]]],
+        }
+        const units: OrgUnit[] = [
+          { code: 'C', name: '广州市', level: 'city', parentCode: null },
+          { code: 'S1', name: '京溪街道', level: 'street', parentCode: 'C', phone: '020-87654321' },
+          { code: 'G1', name: '第一网格', level: 'grid', parentCode: 'S1', polygon, phone: '020-11112222' },
+        ]
+        await store.putUnits(units)
+        const sortByCode = (xs: OrgUnit[]) => [...xs].sort((a, b) => a.code.localeCompare(b.code))
+        expect(sortByCode(await store.listUnits())).toEqual(sortByCode(units))
+
+        const renamed: OrgUnit = { ...units[2], name: '京溪第一网格' }
+        await store.putUnits([renamed])
+        const after = await store.listUnits()
+        expect(after).toHaveLength(3)
+        expect(after.find((u) => u.code === 'G1')).toEqual(renamed)
+        expect(after.find((u) => u.code === 'C')).toEqual(units[0])
+      })
     })
   })
 }

@@ -5,7 +5,7 @@
  */
 import type { Store } from '../../backend/ports'
 import { openStoreForEachTest } from './openEach'
-import type { OpenedStore } from './storeContract'
+import type { OpenedStore } from './fixtures'
 
 const W1 = '2026-03-01T08:00:00.000Z'
 const W2 = '2026-03-01T08:10:00.000Z'

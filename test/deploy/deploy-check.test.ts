@@ -56,6 +56,14 @@ describe('deploy:check', () => {
     expect(r.out).toContain('bad function admin is built but missing from cloudbaserc.json functions')
   })
 
+  it('fails on drift from the function table (backend/functions/index.json)', () => {
+    const broken = rc()
+    broken.functions.find((f: { name: string }) => f.name === 'reports').timeout = 30
+    const r = run({ rc: broken })
+    expect(r.code).toBe(1)
+    expect(r.out).toContain('bad function reports: cloudbaserc.json has timeout 30, backend/functions/index.json says 20')
+  })
+
   it('fails when a function that stores sealed phones lacks the PII key', () => {
     const broken = rc()
     delete broken.functions.find((f: { name: string }) => f.name === 'mediation').envVariables.JIEFANG_PII_KEY

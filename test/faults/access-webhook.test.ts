@@ -82,6 +82,9 @@ function depsFor(store: Store): Deps {
     newId: () => ulid(nowMs),
     config: { ...defaultDistrictConfig(), rateLimits: {} },
     orgTree: async () => (tree ??= new OrgTree(await store.listUnits())),
+    dataChanged: () => {
+      tree = undefined
+    },
     vault: new Vault(Buffer.alloc(32, 7)),
     // The adapter's own timeout, short for the test: a hung receiver costs 300 ms per attempt.
     access: new AccessWebhook(() => url, SECRET, 300),

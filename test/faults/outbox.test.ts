@@ -58,6 +58,9 @@ function depsFor(store: Store, notifier: Notifier): Deps {
     newId: () => ulid(nowMs),
     config,
     orgTree: async () => (tree ??= new OrgTree(await store.listUnits())),
+    dataChanged: () => {
+      tree = undefined
+    },
   }
 }
 

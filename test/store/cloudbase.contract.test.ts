@@ -1,12 +1,12 @@
 /**
- * The Store contract against a real CloudBase environment. Needs CLOUDBASE_ENV_ID,
+ * The store contracts of every aggregate against a real CloudBase environment. Needs CLOUDBASE_ENV_ID,
  * TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY (optionally CLOUDBASE_REGION); writes only
  * to collections named CLOUDBASE_TEST_PREFIX + name (default `jftest_`), which it creates if
  * missing and empties before and after every test. Never point the prefix at `jf_`.
  */
 import { initApp } from '../../backend/adapters/cloudbase/wiring'
 import { CloudbaseStore, COLLECTIONS } from '../../backend/adapters/cloudbase/store'
-import { describeStoreContract } from '../contract/storeContract'
+import { describeStoreContracts } from '../contract/all'
 
 const env = process.env
 const configured = Boolean(env.CLOUDBASE_ENV_ID && env.TENCENTCLOUD_SECRETID && env.TENCENTCLOUD_SECRETKEY)
@@ -31,7 +31,7 @@ if (!configured) {
     }
   }
 
-  describeStoreContract('cloudbase (real environment)', async () => {
+  describeStoreContracts('cloudbase (real environment)', async () => {
     const store = new CloudbaseStore(db, { prefix })
     collectionsReady ??= store.ensureCollections()
     await collectionsReady

@@ -9,7 +9,7 @@ import { caseStatsSql } from '../../backend/adapters/sqlite/caseStats'
 import { StoreUnavailableError } from '../../backend/errors'
 import type { CaseQuery, CaseStats } from '../../backend/ports'
 import type { Case } from '../../src/core/case'
-import { at, caseId, makeCase, makeEvent, makeMessage, makeUser } from '../contract/storeContract'
+import { at, caseId, makeCase, makeEvent, makeMessage, makeUser } from '../contract/fixtures'
 
 let dirs: string[] = []
 let opened: SqliteStore[] = []

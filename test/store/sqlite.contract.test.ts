@@ -1,8 +1,4 @@
-import { describeOnboardingContract } from '../contract/onboardingContract'
-import { describeStoreContract } from '../contract/storeContract'
+import { describeStoreContracts } from '../contract/all'
 import { openTempSqliteStore } from './tempSqlite'
 
-const open = () => openTempSqliteStore()
-
-describeStoreContract('sqlite', open)
-describeOnboardingContract('sqlite', open)
+describeStoreContracts('sqlite', () => openTempSqliteStore())

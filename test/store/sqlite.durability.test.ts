@@ -14,7 +14,7 @@ const ROOT = path.resolve(__dirname, '../..')
 /** A writer that acknowledges each committed transaction on stdout (synchronous for pipes). */
 const WRITER_SOURCE = `
 import { openSqliteStore } from ${JSON.stringify(path.join(ROOT, 'backend/adapters/sqlite'))}
-import { caseId, makeCase, makeEvent } from ${JSON.stringify(path.join(ROOT, 'test/contract/storeContract'))}
+import { caseId, makeCase, makeEvent } from ${JSON.stringify(path.join(ROOT, 'test/contract/fixtures'))}
 
 const store = openSqliteStore(process.argv[2])
 async function main(): Promise<void> {

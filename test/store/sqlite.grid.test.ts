@@ -4,8 +4,8 @@ import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { DB_FILE_NAME, openSqliteStore } from '../../backend/adapters/sqlite'
-import { listAnnouncementsSql } from '../../backend/adapters/sqlite/sqliteStore'
-import { announcementId } from '../contract/storeContract'
+import { listAnnouncementsSql } from '../../backend/adapters/sqlite/grid'
+import { announcementId } from '../contract/fixtures'
 
 let dir: string
 let db: Database.Database

@@ -7,7 +7,7 @@ import { DB_FILE_NAME, openSqliteStore, type SqliteStore } from '../../backend/a
 import { GroupCommit } from '../../backend/adapters/sqlite/groupCommit'
 import { AsyncMutex } from '../../backend/adapters/sqlite/mutex'
 import { StoreUnavailableError } from '../../backend/errors'
-import { caseId, makeCase } from '../contract/storeContract'
+import { caseId, makeCase } from '../contract/fixtures'
 
 let dir: string
 let dbs: Database.Database[] = []

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { openSqliteStore } from '../../backend/adapters/sqlite'
-import type { OpenedStore } from '../contract/storeContract'
+import type { OpenedStore } from '../contract/fixtures'
 
 /** A SQLite store in a new temporary directory, removed again by its cleanup. */
 export async function openTempSqliteStore(prefix = 'jiefang-store-'): Promise<OpenedStore> {

@@ -8,11 +8,12 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { DB_FILE_NAME, MIGRATIONS, applyMigrations, openSqliteStore } from '../../backend/adapters/sqlite'
-import { CorruptDocumentError, docToEvent, eventToDoc } from '../../backend/adapters/cloudbase/mappers'
+import { docToEvent, eventToDoc } from '../../backend/adapters/cloudbase/cases'
+import { CorruptDocumentError } from '../../backend/adapters/cloudbase/docs'
 import { CloudbaseStore } from '../../backend/adapters/cloudbase/store'
 import { FakeCloudbase } from '../cloudbase/fakeCloudbase'
 import { quietSdkRuntime, sdkApp } from '../cloudbase/sdkApp'
-import { makeEvent } from '../contract/storeContract'
+import { makeEvent } from '../contract/fixtures'
 
 quietSdkRuntime()
 

@@ -12,7 +12,7 @@ import type { Case } from '../../src/core/case'
 import type { OrgUnit } from '../../src/core/org'
 import type { Role } from '../../src/core/roles'
 import type { Store, User } from '../../backend/ports'
-import type { Building } from '../../backend/rentalPorts'
+import type { Building } from '../../backend/ports'
 import { DEMO_CITY, DEMO_STREET, gridCode } from '../../backend/seed/demoOrg'
 import { GRID1_CODE, GRID1_POINT } from './fixtures'
 

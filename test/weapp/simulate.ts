@@ -736,8 +736,11 @@ export class MiniProgram {
     return handle
   }
 
-  /** Resolves once no cloud call is pending and setData has been quiet for a few macrotasks. */
-  async idle(maxMs = 5000): Promise<void> {
+  /**
+   * Resolves once no cloud call is pending and setData has been quiet for a few macrotasks. The bound
+   * is generous: on a loaded 2-core machine a popup's transition alone has taken over 5 s.
+   */
+  async idle(maxMs = 15_000): Promise<void> {
     const end = Date.now() + maxMs
     let quiet = 0
     let last = -1

@@ -7,7 +7,7 @@
  * value, so a unique index would allow only one user without an OPENID (staff created by an
  * admin); `Store.putUser` callers and the invitation redeem keep them unique instead.
  */
-import { COLLECTIONS, DEFAULT_PREFIX, type CollectionKey } from './store'
+import { COLLECTIONS, DEFAULT_PREFIX, type CollectionKey } from './db'
 
 export interface IndexKey {
   name: string

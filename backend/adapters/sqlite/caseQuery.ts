@@ -1,6 +1,9 @@
 /** SQL for CaseQuery: the shared filters of listCases/countCases, ordering and keyset paging. */
 import type { CaseQuery } from '../../ports'
-import { instant } from './mappers'
+import { instant } from '../fieldTable'
+import { jsonList } from './statements'
+
+export { jsonList }
 
 export const DEFAULT_LIMIT = 50
 export const MAX_LIMIT = 200
@@ -24,14 +27,6 @@ function inList(column: string, values: readonly string[]): SqlPart {
  * uses an expression index only for the same expression).
  */
 export const DEPARTMENT_EXPR = "json_extract(payload, '$.department')"
-
-/**
- * A list bound as one JSON parameter: the SQL text stays the same whatever the list's length,
- * so the statement cache does not grow with every distinct selection of ids.
- */
-export function jsonList(values: readonly string[]): string {
-  return JSON.stringify(values)
-}
 
 /**
  * WHERE clause for the filters of `q`, or null when the query cannot match anything. An

@@ -5,7 +5,7 @@
  */
 import type { CaseQuery, CaseStats } from '../../ports'
 import { caseWhere, jsonList, type SqlPart } from './caseQuery'
-import { instant } from './mappers'
+import { instant } from '../fieldTable'
 
 /** Key under which cases without a grid are counted in `byGrid`. */
 export const NO_GRID = ''

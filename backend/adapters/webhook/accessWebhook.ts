@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto'
-import type { AccessControl, AccessEvent } from '../../rentalPorts'
+import type { AccessControl, AccessEvent } from '../../ports'
 
 export const WEBHOOK_TIMEOUT_MS = 5000
 

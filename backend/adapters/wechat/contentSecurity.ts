@@ -1,5 +1,8 @@
 import { fail, type Failure } from '../../../src/core/outcome'
-import type { ContentSecurity, MediaCheckResult, Suggest } from '../../contentSecurityPort'
+import { SUGGESTS, type ContentSecurity, type Suggest } from '../../contentSecurityPort'
+
+// The push parsers live with the port, so that the use case reading a push needs no adapter.
+export { isMediaCheckPush, parseMediaCheckPush } from '../../contentSecurityPort'
 
 /** The node-sdk app's `callWxOpenApi`, as far as the checks use it. */
 export interface WxOpenApiApp {
@@ -17,8 +20,6 @@ const UNAVAILABLE = '内容安全检测暂不可用，请稍后重试'
 /** 40003 invalid OPENID; 61010 the user has not opened the mini-program in the last two hours. */
 const NEEDS_RECENT_USER = new Set([40003, 61010])
 const NO_RECENT_USER = '内容安全检测需要近两小时内打开过小程序的微信用户，请在小程序中打开后重试'
-
-const SUGGESTS: readonly Suggest[] = ['pass', 'review', 'risky']
 
 type Body = { errcode?: unknown; errmsg?: unknown; result?: { suggest?: unknown; label?: unknown }; trace_id?: unknown }
 
@@ -82,25 +83,4 @@ function safeJson(s: string): unknown {
   } catch {
     return null
   }
-}
-
-/**
- * The `wxa_media_check` message push (version 2), or null for anything else:
- * `{ MsgType: 'event', Event: 'wxa_media_check', trace_id, version: 2, errcode, result: { suggest, label } }`.
- * A push whose check itself failed (errcode ≠ 0) carries no verdict and reads as 'review'.
- */
-export function parseMediaCheckPush(event: unknown): MediaCheckResult | null {
-  if (typeof event !== 'object' || event === null) return null
-  const e = event as { MsgType?: unknown; Event?: unknown; trace_id?: unknown; errcode?: unknown; result?: { suggest?: unknown; label?: unknown } | null }
-  if (e.MsgType !== 'event' || e.Event !== 'wxa_media_check') return null
-  if (typeof e.trace_id !== 'string' || !/^[A-Za-z0-9_-]{1,128}$/.test(e.trace_id)) return null
-  const failed = typeof e.errcode === 'number' && e.errcode !== 0
-  const suggest = e.result && typeof e.result === 'object' ? e.result.suggest : undefined
-  if (!failed && !SUGGESTS.includes(suggest as Suggest)) return null
-  const label = e.result && typeof e.result.label === 'number' ? e.result.label : 0
-  return { traceId: e.trace_id, suggest: failed ? 'review' : (suggest as Suggest), label }
-}
-
-export function isMediaCheckPush(event: unknown): boolean {
-  return typeof event === 'object' && event !== null && (event as { Event?: unknown }).Event === 'wxa_media_check'
 }

@@ -4,7 +4,7 @@ import type { OrgTree } from '../../../src/core/org'
 import { fail, type Failure } from '../../../src/core/outcome'
 import { ROLE_LABELS, type Actor, type RoleGrant } from '../../../src/core/roles'
 import type { User } from '../../ports'
-import type { Deps } from '../../runtime'
+import type { Deps } from '../../deps'
 
 /** Org import and the district configuration belong to the district's administrators. */
 export function requireDistrictAdmin(d: Deps, actor: Actor): Failure | null {

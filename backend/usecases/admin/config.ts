@@ -2,8 +2,8 @@ import type { ConfigVersionView } from '../../../src/contracts/admin'
 import { fail } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
 import { districtConfigSchema } from '../../config/district'
-import type { ConfigChange } from '../../onboardingPorts'
-import { markDistrictDataChanged, type Deps } from '../../runtime'
+import type { ConfigChange } from '../../ports'
+import type { Deps } from '../../deps'
 import { requireDistrictAdmin } from './access'
 
 const MAX_CHANGES = 200
@@ -48,7 +48,7 @@ export async function saveConfig(d: Deps, actor: Actor, input: { config: Record<
   if (changes.length === 0) return fail('VALIDATION', '配置没有变化')
   const stored = await d.store.addConfigVersion({ version: current + 1, config: parsed.data as unknown as Record<string, unknown>, changes: changes.slice(0, MAX_CHANGES), authorId: actor.userId, at: d.clock.now().toISOString() })
   if (!stored) return { ...fail('CONFLICT', '配置已被他人修改，请刷新后再改'), retryable: false }
-  markDistrictDataChanged()
+  d.dataChanged?.()
   return { ok: true as const, version: current + 1, changes }
 }
 

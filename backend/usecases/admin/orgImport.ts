@@ -4,7 +4,7 @@ import { planOrgImport, type ImportIssue, type OrgImportPlan } from '../../../sr
 import { ORG_LEVEL_LABELS, type OrgUnit } from '../../../src/core/org'
 import { fail, type Failure } from '../../../src/core/outcome'
 import { ROLES, type Actor } from '../../../src/core/roles'
-import { markDistrictDataChanged, type Deps } from '../../runtime'
+import type { Deps } from '../../deps'
 import { requireAdmin, requireDistrictAdmin } from './access'
 
 function row(u: OrgUnit, fields?: string[]): UnitRowView {
@@ -84,7 +84,7 @@ export async function applyOrg(d: Deps, actor: Actor, input: { geojson: string; 
   const writes = [...p.diff.added, ...p.diff.changed.map((c) => c.after)]
   if (writes.length > 0) await d.store.putUnits(writes)
   if (p.diff.removed.length > 0) await d.store.deleteUnits(p.diff.removed.map((u) => u.code))
-  markDistrictDataChanged()
+  d.dataChanged?.()
   return { ok: true as const, plan: view }
 }
 

@@ -4,7 +4,7 @@ import { fail, isFailure, type Failure } from '../../../src/core/outcome'
 import { ROLE_LABELS, type Actor } from '../../../src/core/roles'
 import { readTable } from '../../import/table'
 import type { User } from '../../ports'
-import type { Deps } from '../../runtime'
+import type { Deps } from '../../deps'
 import { administers, managedStaff, requireAdmin, roleViews } from './access'
 import { invitationView, revokeOpenInvitations } from './invitations'
 

@@ -1,6 +1,6 @@
 import type { Actor } from '../../../src/core/roles'
 import { fail } from '../../../src/core/outcome'
-import type { Deps } from '../../runtime'
+import type { Deps } from '../../deps'
 import { announcementViews } from './board'
 
 async function myGrids(d: Deps, actor: Actor): Promise<string[]> {

@@ -3,7 +3,7 @@ import type { OrgTree } from '../../../src/core/org'
 import { fail } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
 import type { Membership, OutboxMessage } from '../../ports'
-import type { Deps } from '../../runtime'
+import type { Deps } from '../../deps'
 import { announcementViews, boardView, canManage, emptyBoard, gridOr404 } from './board'
 import { EMERGENCY_WINDOW_MS, MEMBERSHIP_LABELS, QR_LIFETIME_MS, QR_WARNING_MS, qrStatus } from './rules'
 

@@ -1,7 +1,7 @@
 import { MEDIATION_OPEN } from '../../../src/core/kinds/mediation'
 import type { OrgTree } from '../../../src/core/org'
 import type { User } from '../../ports'
-import type { Deps } from '../../runtime'
+import type { Deps } from '../../deps'
 
 /** Mediators whose grant covers the street, optionally of one committee. */
 export async function mediatorsOf(d: Deps, tree: OrgTree, streetCode: string, committee?: string): Promise<User[]> {

@@ -8,7 +8,7 @@ import type { Case } from '../../../src/core/case'
 import type { MediationPayload, Party } from '../../../src/core/kinds/mediation'
 import { fail, type Failure } from '../../../src/core/outcome'
 import type { Vault } from '../../crypto/vault'
-import type { Deps } from '../../runtime'
+import type { Deps } from '../../deps'
 
 /** The lookup hash's namespace in the vault, apart from identity documents. */
 const HASH_KIND = 'mediation-phone'

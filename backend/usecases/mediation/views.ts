@@ -6,7 +6,7 @@ import type { Actor } from '../../../src/core/roles'
 import { actingRole, respondentIds } from '../../../src/core/scope'
 import { isOverdue } from '../../../src/core/sla'
 import { labelOf } from '../../../src/core/transition'
-import type { Deps } from '../../runtime'
+import type { Deps } from '../../deps'
 import { photoViews } from '../views'
 import { partyPhone } from './phones'
 

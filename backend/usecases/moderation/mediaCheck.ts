@@ -1,10 +1,9 @@
-import type { Suggest } from '../../contentSecurityPort'
+import { parseMediaCheckPush, type Suggest } from '../../contentSecurityPort'
 import { moderationOf, REPORT, type ReportPayload } from '../../../src/core/kinds/report'
 import { fail, type Failure } from '../../../src/core/outcome'
 import { SYSTEM_ACTOR } from '../../../src/core/roles'
 import { transition } from '../../../src/core/transition'
-import { parseMediaCheckPush } from '../../adapters/wechat/contentSecurity'
-import type { Deps } from '../../runtime'
+import type { Deps } from '../../deps'
 import { saveTransition } from '../persist'
 import { auditEntry, MEDIA_CHECK_CLAIMANT } from './moderate'
 

@@ -3,7 +3,7 @@ import type { ReportPayload } from '../../../src/core/kinds/report'
 import { formatFull } from '../../../src/core/time'
 import { categoryName } from '../../config/district'
 import type { OutboxMessage } from '../../ports'
-import type { Deps } from '../../runtime'
+import type { Deps } from '../../deps'
 
 /** What the reporter is told, per moderation row that takes something away from the public. */
 const NOTICES: Record<string, { title: string; what: string }> = {

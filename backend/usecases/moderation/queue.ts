@@ -2,7 +2,7 @@ import type { ModerationItemView } from '../../../src/contracts/api'
 import type { Case } from '../../../src/core/case'
 import { fail } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
-import type { Deps } from '../../runtime'
+import type { Deps } from '../../deps'
 import { hasPendingContent, moderationItem } from './view'
 
 /** Who moderates: the street's command centre (综治中心) and grid workers, each within their units. */

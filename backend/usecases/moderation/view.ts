@@ -3,7 +3,7 @@ import type { Case } from '../../../src/core/case'
 import { MODERATION_LABELS, moderationOf, type ReportPayload } from '../../../src/core/kinds/report'
 import type { OrgTree } from '../../../src/core/org'
 import { isSensitiveCategory } from '../../config/district'
-import type { Deps } from '../../runtime'
+import type { Deps } from '../../deps'
 import { staffSummary } from '../staffViews'
 
 /** Whether the report could ever be shown to the public: not sensitive, not a 找网格员 question. */

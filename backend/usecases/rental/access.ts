@@ -1,8 +1,8 @@
 import type { Case } from '../../../src/core/case'
 import { shanghaiDay } from '../../../src/core/rental'
 import type { OutboxMessage } from '../../ports'
-import type { AccessEvent, Building } from '../../rentalPorts'
-import type { Deps } from '../../runtime'
+import type { AccessEvent, Building } from '../../ports'
+import type { Deps } from '../../deps'
 import { pl } from './views'
 
 export const ACCESS_GRANT = 'access.grant'

@@ -1,6 +1,6 @@
 import type { Case } from '../../../src/core/case'
-import type { RegistrationSecret } from '../../rentalPorts'
-import type { Deps } from '../../runtime'
+import type { RegistrationSecret } from '../../ports'
+import type { Deps } from '../../deps'
 
 export const ALERT_LIVE = '该证件号已有在住/待确认登记'
 export const ALERT_MISUSE = '有人报告该证件被冒用'

@@ -7,7 +7,7 @@ import { isLeaseEndValid, isRealDay, validateDocNumber, validateMobile } from '.
 import type { Actor } from '../../../src/core/roles'
 import { transition } from '../../../src/core/transition'
 import type { Tx } from '../../ports'
-import type { Deps } from '../../runtime'
+import type { Deps } from '../../deps'
 import { createOnce, keyUsedElsewhere, saveTransition } from '../persist'
 import { countCreate, probeSubject } from '../rateLimit'
 import { accessMessage } from './access'

@@ -8,7 +8,7 @@ import { DOC_TYPE_LABELS, validateDocNumber, type DocType } from '../../../src/c
 import type { Actor } from '../../../src/core/roles'
 import { canRead } from '../../../src/core/scope'
 import { labelOf, transition } from '../../../src/core/transition'
-import type { Deps } from '../../runtime'
+import type { Deps } from '../../deps'
 import { createOnce, keyUsedElsewhere, saveTransition } from '../persist'
 import { countCreate, probeSubject } from '../rateLimit'
 import { documentAlerts } from './alerts'

@@ -1,7 +1,7 @@
 import type { Case } from '../../../src/core/case'
 import { CHECKIN } from '../../../src/core/kinds/checkin'
 import { labelOf } from '../../../src/core/transition'
-import type { Deps } from '../../runtime'
+import type { Deps } from '../../deps'
 import { pl } from './views'
 
 interface CaseEvent {

@@ -1,7 +1,7 @@
 import { fail, type Failure } from '../../../src/core/outcome'
 import type { Vault } from '../../crypto/vault'
-import type { RegistrationSecret } from '../../rentalPorts'
-import type { Deps } from '../../runtime'
+import type { RegistrationSecret } from '../../ports'
+import type { Deps } from '../../deps'
 
 let warned = false
 

@@ -6,8 +6,8 @@ import { DOC_TYPE_LABELS, inspectionState } from '../../../src/core/rental'
 import { labelOf } from '../../../src/core/transition'
 import { maskPhone } from '../../../src/core/idNumber'
 import type { CaseQuery } from '../../ports'
-import type { Building, FireInspection } from '../../rentalPorts'
-import type { Deps } from '../../runtime'
+import type { Building, FireInspection } from '../../ports'
+import type { Deps } from '../../deps'
 import { gridView } from '../reports'
 
 export function pl(c: Case): CheckinPayload {

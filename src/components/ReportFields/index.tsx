@@ -3,15 +3,15 @@ import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import type { CategoryView } from '../../contracts/api'
 import type { usePhotoUploads } from '../../hooks/usePhotoUploads'
+import type { PickedLocation, useLocationPicker } from '../../hooks/useLocationPicker'
+import { DESCRIPTION_MAX, MAX_PHOTOS, type DraftErrors } from '../../utils/report-draft'
 // The resident's form pieces; the styles come with the page (report/new/index.css).
-import CategoryChips from '../../pages/report/new/CategoryChips'
-import type { PickedLocation, useLocationPicker } from '../../pages/report/new/useLocationPicker'
-import { DESCRIPTION_MAX, MAX_PHOTOS, type DraftErrors, type ReportDraft } from '../../utils/report-draft'
+import CategoryChips from '../CategoryChips'
 import FieldError from '../FieldError'
 import PhotoPicker from '../PhotoPicker'
+import type { ReportFieldValues } from './useReportForm'
 
-export type ReportFieldValues = Omit<ReportDraft, 'photos'>
-
+export type { ReportFieldValues } from './useReportForm'
 export { default as SubmitBar } from './SubmitBar'
 export { useReportForm } from './useReportForm'
 

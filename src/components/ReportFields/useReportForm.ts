@@ -2,9 +2,10 @@ import { useCallback, useEffect, useState } from 'react'
 import { api } from '../../api'
 import type { CategoryView } from '../../contracts/api'
 import { usePhotoUploads } from '../../hooks/usePhotoUploads'
-import { useLocationPicker, type PickedLocation } from '../../pages/report/new/useLocationPicker'
-import { emptyDraft, type DraftErrors } from '../../utils/report-draft'
-import type { ReportFieldValues } from '.'
+import { useLocationPicker, type PickedLocation } from '../../hooks/useLocationPicker'
+import { emptyDraft, type DraftErrors, type ReportDraft } from '../../utils/report-draft'
+
+export type ReportFieldValues = Omit<ReportDraft, 'photos'>
 
 interface Options<E> {
   /** Fields the page asks besides the report's own (代办: the resident's name and phone). */

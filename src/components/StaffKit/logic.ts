@@ -5,6 +5,8 @@
 import type { ActInput, ActionView, AssigneeView, NoteVisibility, QueueFilter } from '../../contracts/api'
 import type { Role } from '../../core/roles'
 
+export { withBom } from '../../utils/download-csv'
+
 /** Statuses still being worked on; the SLA countdown only means something for these. */
 export const OPEN_STATUSES = ['submitted', 'accepted', 'assigned', 'in_progress'] as const
 
@@ -239,11 +241,6 @@ export function durationText(hours: number | null): string {
   if (hours === null || Number.isNaN(hours)) return '—'
   if (hours < 48) return `${Math.round(hours * 10) / 10} 小时`
   return `${Math.round((hours / 24) * 10) / 10} 天`
-}
-
-/** Excel opens UTF-8 CSV as Chinese only with a BOM; add it if the server's text lacks one. */
-export function withBom(csv: string): string {
-  return csv.charCodeAt(0) === 0xfeff ? csv : `\ufeff${csv}`
 }
 
 /** Last 6 characters of a case id: what people read out on the phone. */

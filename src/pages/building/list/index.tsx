@@ -17,7 +17,7 @@ import {
 import type { BuildingView } from '../../../contracts/rental'
 import { formatFull } from '../../../core/time'
 import { randomId } from '../../../utils/id'
-import { useLocationPicker, type PickedLocation } from '../../report/new/useLocationPicker'
+import { useLocationPicker, type PickedLocation } from '../../../hooks/useLocationPicker'
 import '../../../components/RentalKit/kit.css'
 import './index.css'
 

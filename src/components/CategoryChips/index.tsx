@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useMemo, useState } from 'react'
-import type { CategoryView } from '../../../contracts/api'
-import { groupCategories } from '../../../utils/categories'
+import type { CategoryView } from '../../contracts/api'
+import { groupCategories } from '../../utils/categories'
 
 interface Props {
   categories: CategoryView[]

@@ -1,9 +1,9 @@
 import Taro from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
-import { api } from '../../../api'
-import type { GridView } from '../../../contracts/api'
-import { gcj02ToWgs84 } from '../../../core/geo'
-import { PICKED_POINT, type PickedPoint } from '../../../utils/pick-channel'
+import { api } from '../api'
+import type { GridView } from '../contracts/api'
+import { gcj02ToWgs84 } from '../core/geo'
+import { PICKED_POINT, type PickedPoint } from '../utils/pick-channel'
 
 export interface PickedLocation {
   point: { lng: number; lat: number }

@@ -1,4 +1,6 @@
-import type Database from 'better-sqlite3'
+/** SQLite side of the rate-limit counters. */
+import type { RateLimitTx } from '../../ports'
+import type { Statements, TxUse } from './statements'
 
 /**
  * One row per (subject, action) holds the current window: a hit in a newer window restarts the
@@ -10,7 +12,11 @@ const HIT = `INSERT INTO rate_counters (subject, action, window_start, hits) VAL
     window_start = excluded.window_start
   WHERE window_start <> excluded.window_start OR hits < @max`
 
-export function countRateHit(statements: { get(sql: string): Database.Statement }, subject: string, action: string, windowStart: string, max: number): boolean {
+function countRateHit(statements: Statements, subject: string, action: string, windowStart: string, max: number): boolean {
   if (max < 1) return false
   return statements.get(HIT).run({ subject, action, window_start: windowStart, max }).changes === 1
+}
+
+export function sqliteRateLimitTx(use: TxUse): RateLimitTx {
+  return { countRateHit: (subject, action, windowStart, max) => use((s) => countRateHit(s, subject, action, windowStart, max)) }
 }

@@ -1,7 +1,8 @@
 /**
- * Storage for putting a district on Jiefang (issue 8): staff invitations, unit removal by an
- * org import, and the versions of the district configuration edited in the console.
+ * The onboarding aggregate, for putting a district on Jiefang (issue 8): the org units, staff
+ * invitations, and the versions of the district configuration edited in the console.
  */
+import type { OrgUnit } from '../../src/core/org'
 
 /** A one-time invitation binding a WeChat identity to a staff record. Only the code's hash is kept. */
 export interface Invitation {
@@ -50,7 +51,9 @@ export function redeemedBy(r: Pick<RedeemRequest, 'openid' | 'webUid'>): string 
   return r.webUid ? `web:${r.webUid}` : (r.openid ?? '')
 }
 
-export interface OnboardingStore {
+export interface OnboardingRepo {
+  listUnits(): Promise<OrgUnit[]>
+  putUnits(units: readonly OrgUnit[]): Promise<void>
   putInvitation(inv: Invitation): Promise<void>
   getInvitationByHash(codeHash: string): Promise<Invitation | null>
   getInvitation(id: string): Promise<Invitation | null>

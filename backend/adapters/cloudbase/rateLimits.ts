@@ -1,5 +1,8 @@
+/** CloudBase side of the rate-limit counters. */
 import type { CollectionReference } from '@cloudbase/database'
 import { StoreUnavailableError } from '../../errors'
+import type { RateLimitTx } from '../../ports'
+import { compoundId, type Coll } from './db'
 import { guard, isDuplicateWrite, mapCloudbaseError } from './cloudbaseErrors'
 
 /** The jf_rate_counters document: the current window of one (subject, action). */
@@ -28,7 +31,7 @@ function toCounter(raw: unknown): Counter | null {
  * Two creates counting at once touch the same document, so CloudBase fails one with a write
  * conflict and the store reruns it, which then reads the other's count.
  */
-export async function countRateHitCloudbase(coll: CollectionReference, id: string, subject: string, action: string, windowStart: string, max: number): Promise<boolean> {
+async function countRateHit(coll: CollectionReference, id: string, subject: string, action: string, windowStart: string, max: number): Promise<boolean> {
   if (max < 1) return false
   const current = toCounter(answerData(await guard(() => coll.doc(id).get())))
   if (current && current.windowStart === windowStart && current.hits >= max) return false
@@ -45,4 +48,10 @@ export async function countRateHitCloudbase(coll: CollectionReference, id: strin
     throw mapCloudbaseError(e)
   }
   return true
+}
+
+export function cloudbaseRateLimitTx(coll: Coll): RateLimitTx {
+  return {
+    countRateHit: (subject, action, windowStart, max) => countRateHit(coll('rate_counters'), compoundId('rate', subject, action), subject, action, windowStart, max),
+  }
 }

@@ -1,7 +1,7 @@
 /**
- * Storage of 出租屋实名登记 beside the case store: buildings, fire inspections, the registration
- * vault (ciphertexts and keyed hashes of identity numbers and phones, never plain text) and the
- * append-only audit log of reveals and exports. `Store` and `Tx` extend these.
+ * The rental aggregate (出租屋实名登记): buildings, fire inspections and the registration vault
+ * (ciphertexts and keyed hashes of identity numbers and phones, never plain text). The audit log
+ * of reveals and exports is its own aggregate (audit.ts).
  */
 
 export interface Building {
@@ -44,20 +44,6 @@ export interface RegistrationSecret {
   purgedAt: string | null
 }
 
-export interface AuditEntry {
-  id: string
-  actorId: string
-  actorRole: string
-  /** reveal / export of personal data, a search by identity number, an audited read of a case. */
-  action: 'reveal' | 'export' | 'search' | 'read' | 'moderate'
-  /** A registration or case id, or a description of an export or search ("rental.exportCsv 440111010"). */
-  target: string
-  reason: string
-  /** The unit whose data was read; audits are listed by unit. */
-  unitCode: string
-  at: string
-}
-
 export interface RentalTx {
   /** Inserts, or returns the building already holding (creatorId, idempotencyKey). */
   insertBuilding(b: Building): Promise<Building>
@@ -67,8 +53,6 @@ export interface RentalTx {
   /** Inserts or replaces the secrets of one registration. */
   putSecret(s: RegistrationSecret): Promise<void>
   getSecret(caseId: string): Promise<RegistrationSecret | null>
-  /** There is no update or delete of audit rows, here or anywhere. */
-  appendAudit(e: AuditEntry): Promise<void>
   /**
    * The registration that last claimed a document as live, by keyed hash: read and set in the
    * confirmation's transaction (older data: the check-in's), so two confirmed stays of one
@@ -80,7 +64,7 @@ export interface RentalTx {
   releaseLiveDocument(docHmac: string, caseId: string): Promise<void>
 }
 
-export interface RentalReads {
+export interface RentalRepo {
   getBuilding(id: string): Promise<Building | null>
   getBuildingByCode(code: string): Promise<Building | null>
   /** A manager's buildings, oldest first. */
@@ -92,23 +76,4 @@ export interface RentalReads {
   getSecret(caseId: string): Promise<RegistrationSecret | null>
   /** Registrations (case ids) whose document hashes to `docHmac` and are not purged. */
   caseIdsByDocHmac(docHmac: string): Promise<string[]>
-  /** Newest first within the units; `before` is an entry id from the previous page. */
-  listAudit(unitCodes: readonly string[], opts: { before?: string; limit?: number }): Promise<AuditEntry[]>
-}
-
-/** The door-access system: one signed webhook per event; throws to have the outbox retry. */
-export interface AccessEvent {
-  id: string
-  type: 'grant' | 'revoke'
-  registrationId: string
-  buildingCode: string
-  room: string
-  name: string | null
-  validFrom: string
-  validUntil: string
-  at: string
-}
-
-export interface AccessControl {
-  send(e: AccessEvent): Promise<void>
 }

@@ -1,0 +1,115 @@
+/**
+ * The import rules of the house, checked by dependency-cruiser over src/ and backend/
+ * (scripts/check-dependencies.mjs; test/rules/dependencies.test.ts runs it in `npm test`).
+ *
+ * Client layers, highest first: pages → components → hooks/api/utils/outbox → contracts → core.
+ * A module may import its own layer or a lower one, never a higher one. The backend's use cases
+ * see ports (backend/ports.ts, backend/deps.ts, …), never the adapters behind them or the wiring.
+ */
+
+// Unanchored: a package resolves to node_modules/… or, through a symlinked node_modules, ../…/node_modules/….
+
+/** Packages that do I/O or tie code to a platform: never in core or contracts. */
+const IO_PACKAGES = '(^|/)node_modules/(better-sqlite3|@cloudbase|@tarojs|@nutui|react|react-dom|chart\\.js)/'
+
+/** Pure packages core may use (mirrors ALLOWED_PACKAGES in test/rules/core-imports.test.ts). */
+const CORE_PACKAGES = '(^|/)node_modules/(dayjs|@turf/[^/]+)/'
+
+/** How dependency-cruiser marks a node builtin or a package (anything not in the repository). */
+const PACKAGE_OR_BUILTIN = ['core', 'npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-bundled', 'npm-no-pkg', 'npm-unknown', 'unknown', 'undetermined']
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'core-no-io',
+      severity: 'error',
+      comment: 'src/core is pure logic shared by client and functions: no node builtins and no package outside its allow-list.',
+      from: { path: '^src/core/' },
+      to: { dependencyTypes: PACKAGE_OR_BUILTIN, pathNot: CORE_PACKAGES },
+    },
+    {
+      name: 'core-only-core',
+      severity: 'error',
+      comment: 'src/core imports only src/core.',
+      from: { path: '^src/core/' },
+      to: { path: '^(src|backend|settings|cloudfunctions)/', pathNot: '^src/core/' },
+    },
+    {
+      name: 'contracts-only-core',
+      severity: 'error',
+      comment: 'src/contracts describes the wire: it imports only itself and src/core.',
+      from: { path: '^src/contracts/' },
+      to: { path: '^(src|backend|settings|cloudfunctions)/', pathNot: '^src/(contracts|core)/' },
+    },
+    {
+      name: 'contracts-no-io',
+      severity: 'error',
+      comment: 'src/contracts is shared by client and functions: no node builtins and no platform package.',
+      from: { path: '^src/contracts/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'contracts-no-io-packages',
+      severity: 'error',
+      comment: 'src/contracts is shared by client and functions: no platform package.',
+      from: { path: '^src/contracts/' },
+      to: { path: IO_PACKAGES },
+    },
+    {
+      name: 'client-services-no-ui',
+      severity: 'error',
+      comment: 'hooks, api, utils and the outbox sit below the UI: they never import a component, a page or the app.',
+      from: { path: '^src/(hooks|api|utils|outbox)/' },
+      to: { path: '^src/(components/|pages/|app\\.)' },
+    },
+    {
+      name: 'components-no-pages',
+      severity: 'error',
+      comment: 'A component never imports a page (or the app): move what it needs into a hook or a component.',
+      from: { path: '^src/components/' },
+      to: { path: '^src/(pages/|app\\.)' },
+    },
+    {
+      name: 'nothing-imports-app',
+      severity: 'error',
+      comment: 'src/app.ts and src/app.config.ts are the top: only they may import themselves.',
+      from: { path: '^src/', pathNot: '^src/app\\.' },
+      to: { path: '^src/app\\.' },
+    },
+    {
+      name: 'client-not-backend',
+      severity: 'error',
+      comment: 'The mini-program and H5 never import backend code.',
+      from: { path: '^src/' },
+      to: { path: '^backend/' },
+    },
+    {
+      name: 'backend-shares-core-and-contracts-only',
+      severity: 'error',
+      comment: 'The backend shares src/core and src/contracts with the client, nothing else of src/.',
+      from: { path: '^backend/' },
+      to: { path: '^src/', pathNot: '^src/(core|contracts)/' },
+    },
+    {
+      name: 'usecases-no-adapters',
+      severity: 'error',
+      comment: 'Use cases see ports (backend/deps.ts, backend/ports.ts, …), never an adapter or the wiring file.',
+      from: { path: '^backend/usecases/' },
+      to: { path: '^backend/(adapters/|runtime\\.ts$)' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'No import circles: split the shared part into a module both sides import.',
+      from: { path: '^(src|backend)/' },
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    // Type-only imports count: a circle through types is still a circle for a reader.
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'] },
+  },
+}

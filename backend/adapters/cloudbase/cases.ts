@@ -1,0 +1,219 @@
+/** CloudBase side of the case aggregate: cases, timeline, idempotency, follows and thread messages. */
+import type { Db } from '@cloudbase/database'
+import type { Case, TimelineEvent } from '../../../src/core/case'
+import type { CaseQuery, CaseRepo, CaseTx } from '../../ports'
+import { CASE_FIELDS, EVENT_FIELDS, MESSAGE_FIELDS } from '../tables'
+import { CaseStatsAccumulator } from './caseStats'
+import { guard, isDuplicateWrite, mapCloudbaseError } from './cloudbaseErrors'
+import { all, answered, byId, checked, clamp, compoundId, conflict, docsOf, nextSeq, type CloudbaseAccess, type Coll } from './db'
+import { CorruptDocumentError, docMapper, instant, withoutId, type Doc } from './docs'
+
+/** Same paging bounds as the SQLite adapter, so both answer a CaseQuery alike. */
+export const DEFAULT_LIMIT = 50
+export const MAX_LIMIT = 200
+
+export const caseDocs = docMapper('jf_cases', CASE_FIELDS, 'id')
+/** `seq` keeps append order, as the SQLite adapter's autoincrement does. */
+export const eventDocs = docMapper('jf_timeline', EVENT_FIELDS, 'id')
+const messageDocs = docMapper('jf_messages', MESSAGE_FIELDS, 'id')
+
+export const caseToDoc = (c: Case): Doc => caseDocs.toDoc(c)
+export const eventToDoc = (e: TimelineEvent, seq: number): Doc => eventDocs.toDoc(e, { seq })
+export const docToEvent = (d: Doc): TimelineEvent => eventDocs.fromDoc(d)
+
+/** `_id` of the jf_idempotency document reserving (creatorId, key). */
+export function claimId(creatorId: string, key: string): string {
+  return compoundId(creatorId, key)
+}
+
+function claimedCaseId(d: Doc): string {
+  if (typeof d.caseId !== 'string') throw new CorruptDocumentError('jf_idempotency', d._id, 'caseId')
+  for (const k of ['creatorId', 'key'] as const) if (typeof d[k] !== 'string') throw new CorruptDocumentError('jf_idempotency', d._id, k)
+  return d.caseId
+}
+
+async function getCase(coll: Coll, id: string): Promise<Case | null> {
+  const d = await byId(coll, 'cases', id)
+  return d ? caseDocs.fromDoc(d) : null
+}
+
+export function cloudbaseCaseTx(coll: Coll): CaseTx {
+  const insert = async (key: 'cases' | 'timeline', doc: Doc) => void checked(await guard(() => coll(key).add(doc)))
+  return {
+    getCase: (id) => getCase(coll, id),
+    insertCase: (c) => insert('cases', caseDocs.toDoc(c)),
+    /**
+     * Read, compare, write. Should another transaction write the case between our read and
+     * commit, CloudBase fails one of them with a write conflict; the store then reruns `work`,
+     * whose second read sees the new version and answers false.
+     */
+    async updateCase(c, expectedVersion) {
+      const current = await getCase(coll, c.id)
+      if (current === null || current.version !== expectedVersion) return false
+      checked(await guard(() => coll('cases').doc(c.id).set(withoutId(caseDocs.toDoc(c)))))
+      return true
+    },
+    appendEvent: (e) => insert('timeline', eventToDoc(e, nextSeq())),
+    async claimIdempotency(creatorId, key, caseId) {
+      const id = claimId(creatorId, key)
+      const held = await byId(coll, 'idempotency', id)
+      if (held) return claimedCaseId(held)
+      try {
+        checked(await coll('idempotency').add({ _id: id, creatorId, key, caseId }))
+      } catch (e) {
+        // A concurrent create claimed it between our read and insert: rerun to read its claim.
+        if (isDuplicateWrite(e)) throw conflict(`idempotency key claimed concurrently`, e)
+        throw mapCloudbaseError(e)
+      }
+      return null
+    },
+  }
+}
+
+/** `filter` and one more condition on `field`, without overwriting a condition already there. */
+function also(db: Db, filter: Record<string, unknown>, field: string, cond: unknown): Record<string, unknown> {
+  if (!(field in filter)) return { ...filter, [field]: cond }
+  return db.command.and([filter, { [field]: cond }]) as unknown as Record<string, unknown>
+}
+
+/**
+ * Filters of `q` as a where-object, or null when it cannot match anything: an empty list
+ * filter means "none of these", never "no filter" (a worker with no grids sees no cases).
+ */
+export function caseFilter(db: Db, q: CaseQuery): Record<string, unknown> | null {
+  const _ = db.command
+  const w: Record<string, unknown> = {}
+  if (q.kind !== undefined) w.kind = q.kind
+  if (q.creatorId !== undefined) w.creatorId = q.creatorId
+  if (q.assigneeId !== undefined) w.assigneeId = q.assigneeId
+  if (q.category !== undefined) w.category = q.category
+  for (const [field, values] of [
+    ['status', q.statuses],
+    ['gridCode', q.gridCodes],
+    ['unitCode', q.unitCodes],
+  ] as const) {
+    if (values === undefined) continue
+    if (values.length === 0) return null
+    w[field] = _.in([...values])
+  }
+  if (q.ids !== undefined) {
+    if (q.ids.length === 0) return null
+    w._id = _.in([...q.ids])
+  }
+  if (q.department !== undefined) w['payload.department'] = q.department
+  // Strictly after / before, as the names say.
+  const created = [
+    ...(q.createdAfter !== undefined ? [_.gt(instant(q.createdAfter))] : []),
+    ...(q.createdBefore !== undefined ? [_.lt(instant(q.createdBefore))] : []),
+  ]
+  if (created.length > 0) w.createdAt = created.length === 1 ? created[0] : created[0].and(created[1])
+  // A range on text never matches null, so cases without a deadline are never overdue.
+  if (q.slaBefore !== undefined) w.slaDeadline = _.lt(instant(q.slaBefore))
+  return w
+}
+
+/**
+ * Deadline order with cases lacking a deadline last and id breaking ties. CloudBase sorts
+ * null first, so the two parts are read apart: dated cases, then undated ones.
+ */
+async function listBySla(c: CloudbaseAccess, filter: Record<string, unknown>, limit: number, before?: string): Promise<Case[]> {
+  const _ = c.db.command
+  let cursor: Case | null = null
+  if (before !== undefined) {
+    cursor = await getCase(c.coll, before)
+    if (cursor === null) return []
+  }
+  const out: Case[] = []
+  if (cursor === null || cursor.slaDeadline !== null) {
+    const dated =
+      cursor === null
+        ? also(c.db, filter, 'slaDeadline', _.neq(null))
+        : _.and([filter, _.or([{ slaDeadline: _.gt(cursor.slaDeadline as string) }, { slaDeadline: cursor.slaDeadline as string, _id: _.gt(cursor.id) }])])
+    const res = await guard(() => c.coll('cases').where(dated).orderBy('slaDeadline', 'asc').orderBy('_id', 'asc').limit(limit).get())
+    out.push(...docsOf(res).map(caseDocs.fromDoc))
+  }
+  if (out.length < limit) {
+    let undated = also(c.db, filter, 'slaDeadline', null)
+    if (cursor !== null && cursor.slaDeadline === null) undated = also(c.db, undated, '_id', _.gt(cursor.id))
+    const res = await guard(() => c.coll('cases').where(undated).orderBy('_id', 'asc').limit(limit - out.length).get())
+    out.push(...docsOf(res).map(caseDocs.fromDoc))
+  }
+  return out
+}
+
+/**
+ * Conditional write outside a transaction: one atomic `where({ _id, version }).update()`.
+ * Not part of the Store port (whose writes go through `transaction`); for single-document
+ * moves such as a timer's flag that need no event or outbox message.
+ */
+export async function updateCaseIfVersion(c: CloudbaseAccess, next: Case, expectedVersion: number): Promise<boolean> {
+  const fields = withoutId(caseDocs.toDoc(next))
+  // Objects are replaced whole: a plain object would be merged key by key, keeping stale keys.
+  fields.payload = c.db.command.set(next.payload)
+  const res = await guard(() => c.coll('cases').where({ _id: next.id, version: expectedVersion }).options({ multiple: false }).update(fields))
+  return answered(res, 'updated') === 1
+}
+
+export function cloudbaseCases(c: CloudbaseAccess): CaseRepo {
+  const _ = c.db.command
+  return {
+    getCase: (id) => getCase(c.coll, id),
+    async listCases(q) {
+      const filter = caseFilter(c.db, q)
+      if (filter === null) return []
+      const limit = clamp(q.limit, DEFAULT_LIMIT, MAX_LIMIT)
+      if (q.order === 'sla') return listBySla(c, filter, limit, q.before)
+      const where = q.before === undefined ? filter : also(c.db, filter, '_id', _.lt(q.before))
+      const res = await guard(() => c.coll('cases').where(where).orderBy('_id', 'desc').limit(limit).get())
+      return docsOf(res).map(caseDocs.fromDoc)
+    },
+    async countCases(q) {
+      const filter = caseFilter(c.db, q)
+      if (filter === null) return 0
+      return answered(await guard(() => c.coll('cases').where(filter).count()), 'total')
+    },
+    async timeline(caseId) {
+      return (await all(c.coll('timeline').where({ caseId }).orderBy('seq', 'asc').orderBy('_id', 'asc'))).map(eventDocs.fromDoc)
+    },
+    async findCaseByIdempotency(creatorId, key) {
+      const docs = docsOf(await guard(() => c.coll('cases').where({ creatorId, idempotencyKey: key }).limit(1).get()))
+      return docs.length === 0 ? null : caseDocs.fromDoc(docs[0])
+    },
+    async claimedCase(creatorId, key) {
+      const held = await byId(c.coll, 'idempotency', claimId(creatorId, key))
+      return held ? claimedCaseId(held) : null
+    },
+    async caseStats(q, now, terminalStatuses) {
+      const acc = new CaseStatsAccumulator(now, terminalStatuses)
+      const filter = caseFilter(c.db, q)
+      if (filter === null) return acc.result()
+      for (const d of await all(c.coll('cases').where(filter).orderBy('_id', 'asc'))) acc.add(caseDocs.fromDoc(d))
+      return acc.result()
+    },
+
+    async addMessage(m) {
+      checked(await guard(() => c.coll('messages').add(messageDocs.toDoc(m))))
+    },
+    async listMessages(caseId, opts) {
+      const where = opts.after === undefined ? { caseId } : { caseId, _id: _.gt(opts.after) }
+      const res = await guard(() => c.coll('messages').where(where).orderBy('_id', 'asc').limit(500).get())
+      return docsOf(res).map(messageDocs.fromDoc)
+    },
+
+    /** Following twice keeps the first time. */
+    async follow(caseId, userId, at) {
+      try {
+        checked(await c.coll('follows').add({ _id: compoundId(caseId, userId), caseId, userId, at: instant(at) }))
+      } catch (e) {
+        if (!isDuplicateWrite(e)) throw mapCloudbaseError(e)
+      }
+    },
+    async followedBy(userId) {
+      const res = await guard(() => c.coll('follows').where({ userId }).orderBy('at', 'desc').orderBy('_id', 'desc').limit(500).get())
+      return docsOf(res).map((d) => String(d.caseId))
+    },
+    async followers(caseId) {
+      return (await all(c.coll('follows').where({ caseId }).orderBy('at', 'asc').orderBy('_id', 'asc'))).map((d) => String(d.userId))
+    },
+  }
+}

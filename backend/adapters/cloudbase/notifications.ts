@@ -1,0 +1,110 @@
+/** CloudBase side of the inbox/outbox aggregate: the outbox, the in-app inbox and subscribe-message consents. */
+import { StoreUnavailableError } from '../../errors'
+import type { NotificationRepo, NotificationTx, OutboxMessage } from '../../ports'
+import { INBOX_FIELDS, OUTBOX_FIELDS } from '../tables'
+import { guard, isDuplicateWrite, mapCloudbaseError } from './cloudbaseErrors'
+import { answered, byId, checked, compoundId, docsOf, nextSeq, PAGE, type CloudbaseAccess, type Coll } from './db'
+import { docMapper, instant } from './docs'
+
+/** `seq` breaks ties between messages created in the same millisecond (insertion order). */
+const outboxDocs = docMapper('jf_outbox', OUTBOX_FIELDS, 'id')
+const inboxDocs = docMapper('jf_inbox', INBOX_FIELDS, 'id')
+
+export function cloudbaseNotificationTx(coll: Coll): NotificationTx {
+  return {
+    enqueue: async (msg) => void checked(await guard(() => coll('outbox').add(outboxDocs.toDoc(msg, { seq: nextSeq() })))),
+  }
+}
+
+export function cloudbaseNotifications(c: CloudbaseAccess): NotificationRepo {
+  const _ = c.db.command
+  return {
+    /**
+     * Walks undelivered messages oldest first. The first one met for a key is that key's oldest;
+     * it is returned when due, and later messages of the key wait behind it either way, so a key
+     * is never delivered out of order.
+     */
+    async dueMessages(now, limit) {
+      const max = Math.max(0, Math.floor(limit))
+      if (max === 0) return []
+      const at = instant(now)
+      const seen = new Set<string>()
+      const out: OutboxMessage[] = []
+      const q = c.coll('outbox').where({ deliveredAt: null }).orderBy('createdAt', 'asc').orderBy('seq', 'asc').orderBy('_id', 'asc')
+      for (let skip = 0; ; skip += PAGE) {
+        const docs = docsOf(await guard(() => (skip === 0 ? q : q.skip(skip)).limit(PAGE).get()))
+        for (const d of docs) {
+          const m = outboxDocs.fromDoc(d)
+          if (seen.has(m.key)) continue
+          seen.add(m.key)
+          if (m.nextAttemptAt <= at) {
+            out.push(m)
+            if (out.length === max) return out
+          }
+        }
+        if (docs.length < PAGE) return out
+      }
+    },
+    async markDelivered(id, at) {
+      checked(await guard(() => c.coll('outbox').doc(id).update({ deliveredAt: instant(at) })))
+    },
+    async markFailed(id, error, nextAttemptAt) {
+      checked(await guard(() => c.coll('outbox').doc(id).update({ attempts: _.inc(1), lastError: error, nextAttemptAt: instant(nextAttemptAt) })))
+    },
+
+    async addInbox(items) {
+      for (const item of items) {
+        try {
+          checked(await c.coll('inbox').add(inboxDocs.toDoc(item)))
+        } catch (e) {
+          // Ids are deterministic, so a duplicate is the same item delivered again.
+          if (!isDuplicateWrite(e)) throw mapCloudbaseError(e)
+        }
+      }
+    },
+    async listInbox(userId, opts) {
+      let where: Record<string, unknown> = { userId }
+      if (opts.before !== undefined) {
+        const d = await byId(c.coll, 'inbox', opts.before)
+        const cursor = d === null ? null : inboxDocs.fromDoc(d)
+        if (cursor === null || cursor.userId !== userId) return []
+        where = _.and([{ userId }, _.or([{ createdAt: _.lt(cursor.createdAt) }, { createdAt: cursor.createdAt, _id: _.lt(cursor.id) }])]) as unknown as Record<string, unknown>
+      }
+      const limit = Math.min(Math.max(1, Math.trunc(opts.limit ?? 20)), 100)
+      const res = await guard(() => c.coll('inbox').where(where).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(limit).get())
+      return docsOf(res).map(inboxDocs.fromDoc)
+    },
+    async countUnread(userId) {
+      return answered(await guard(() => c.coll('inbox').where({ userId, readAt: null }).count()), 'total')
+    },
+    async markInboxRead(userId, ids, at) {
+      if (ids !== 'all' && ids.length === 0) return 0
+      const where: Record<string, unknown> = { userId, readAt: null }
+      if (ids !== 'all') where._id = _.in([...ids])
+      return answered(await guard(() => c.coll('inbox').where(where).update({ readAt: instant(at) })), 'updated')
+    },
+
+    async addSubscribeQuota(userId, templateId, n) {
+      if (!Number.isInteger(n) || n <= 0) return
+      const id = compoundId(userId, templateId)
+      for (let attempt = 0; attempt < 3; attempt++) {
+        if (answered(await guard(() => c.coll('subscribe_quota').doc(id).update({ remaining: _.inc(n) })), 'updated') === 1) return
+        try {
+          checked(await c.coll('subscribe_quota').add({ _id: id, userId, templateId, remaining: n }))
+          return
+        } catch (e) {
+          // Created concurrently between our update and add: increment it on the next pass.
+          if (!isDuplicateWrite(e)) throw mapCloudbaseError(e)
+        }
+      }
+      throw new StoreUnavailableError('subscribe quota kept changing underfoot', 'DATABASE_TRANSACTION_CONFLICT')
+    },
+    /** One atomic conditional decrement: two callers can never both take the last consent. */
+    async takeSubscribeQuota(userId, templateId) {
+      const res = await guard(() =>
+        c.coll('subscribe_quota').where({ _id: compoundId(userId, templateId), remaining: _.gt(0) }).options({ multiple: false }).update({ remaining: _.inc(-1) }),
+      )
+      return answered(res, 'updated') === 1
+    },
+  }
+}

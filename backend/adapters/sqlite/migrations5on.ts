@@ -1,0 +1,188 @@
+/** Schema history from version 5: rental, onboarding, rate limits and later. Append new entries here; never edit an applied one. */
+import type { Migration } from './migrations1to4'
+
+export const MIGRATIONS_5_ON: readonly Migration[] = [
+  {
+    version: 5,
+    name: 'rental buildings, fire inspections, registration vault, audit log',
+    sql: `
+-- 出租屋: the public code is what the QR carries; (creator, key) makes registration idempotent.
+CREATE TABLE buildings (
+  id                 TEXT PRIMARY KEY,
+  code               TEXT NOT NULL UNIQUE,
+  name               TEXT NOT NULL,
+  address            TEXT NOT NULL,
+  lng                REAL NOT NULL,
+  lat                REAL NOT NULL,
+  grid_code          TEXT NOT NULL,
+  floors             INTEGER NOT NULL,
+  rooms              TEXT NOT NULL CHECK (json_valid(rooms)),
+  manager_id         TEXT NOT NULL,
+  creator_id         TEXT NOT NULL,
+  idempotency_key    TEXT NOT NULL,
+  created_at         TEXT NOT NULL,
+  last_inspection_at TEXT,
+  UNIQUE (creator_id, idempotency_key)
+) STRICT;
+CREATE INDEX buildings_by_manager ON buildings (manager_id, id);
+CREATE INDEX buildings_by_grid ON buildings (grid_code, id);
+
+CREATE TABLE fire_inspections (
+  id              TEXT PRIMARY KEY,
+  building_id     TEXT NOT NULL REFERENCES buildings (id),
+  inspector_id    TEXT NOT NULL,
+  idempotency_key TEXT NOT NULL,
+  at              TEXT NOT NULL,
+  items           TEXT NOT NULL CHECK (json_valid(items)),
+  photos          TEXT NOT NULL CHECK (json_valid(photos)),
+  case_ids        TEXT NOT NULL CHECK (json_valid(case_ids)),
+  UNIQUE (inspector_id, idempotency_key)
+) STRICT;
+CREATE INDEX fire_inspections_by_building ON fire_inspections (building_id, id DESC);
+
+-- The vault: ciphertexts (AES-256-GCM, key outside the database) and a keyed hash for exact
+-- matches; nothing here is readable without the configured key. Nulled by the purge.
+CREATE TABLE registration_secrets (
+  case_id      TEXT PRIMARY KEY REFERENCES cases (id),
+  building_id  TEXT NOT NULL,
+  doc_cipher   TEXT,
+  phone_cipher TEXT,
+  doc_hmac     TEXT,
+  purged_at    TEXT
+) STRICT;
+CREATE INDEX registration_secrets_by_hmac ON registration_secrets (doc_hmac) WHERE doc_hmac IS NOT NULL;
+
+-- Who read personal data, when, which record and why: rows are never changed or removed.
+CREATE TABLE audit_log (
+  id         TEXT PRIMARY KEY,
+  actor_id   TEXT NOT NULL,
+  actor_role TEXT NOT NULL,
+  action     TEXT NOT NULL,
+  target     TEXT NOT NULL,
+  reason     TEXT NOT NULL,
+  unit_code  TEXT NOT NULL,
+  at         TEXT NOT NULL
+) STRICT;
+CREATE INDEX audit_log_by_unit ON audit_log (unit_code, id DESC);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+`,
+  },
+  {
+    version: 6,
+    name: 'staff invitations, district configuration versions',
+    sql: `
+-- One-time staff invitations; only the code's SHA-256 is stored.
+CREATE TABLE invitations (
+  id          TEXT PRIMARY KEY,
+  code_hash   TEXT NOT NULL UNIQUE,
+  user_id     TEXT NOT NULL,
+  created_by  TEXT NOT NULL,
+  created_at  TEXT NOT NULL,
+  expires_at  TEXT NOT NULL,
+  used_at     TEXT,
+  used_by     TEXT,
+  revoked_at  TEXT
+) STRICT;
+CREATE INDEX invitations_by_user ON invitations (user_id, id DESC);
+
+-- The district configuration as edited in the console; the newest version is the one in force.
+CREATE TABLE config_versions (
+  version    INTEGER PRIMARY KEY,
+  config     TEXT NOT NULL CHECK (json_valid(config)),
+  changes    TEXT NOT NULL CHECK (json_valid(changes)),
+  author_id  TEXT NOT NULL,
+  at         TEXT NOT NULL
+) STRICT;
+`,
+  },
+  {
+    version: 7,
+    name: 'rate limit counters; append-only rows cannot be replaced',
+    sql: `
+-- INSERT OR REPLACE removes the old row without firing DELETE triggers (recursive_triggers is off),
+-- so the append-only tables also refuse an insert whose id is already there.
+CREATE TRIGGER timeline_no_replace BEFORE INSERT ON timeline WHEN EXISTS (SELECT 1 FROM timeline WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'timeline is append-only'); END;
+CREATE TRIGGER messages_no_replace BEFORE INSERT ON messages WHEN EXISTS (SELECT 1 FROM messages WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'messages are append-only'); END;
+CREATE TRIGGER audit_log_no_replace BEFORE INSERT ON audit_log WHEN EXISTS (SELECT 1 FROM audit_log WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+
+-- Fixed-window create counters per (identity, action): one row holds the current window, and a
+-- hit in a newer window restarts it (backend/adapters/sqlite/rateLimitStore.ts).
+CREATE TABLE rate_counters (
+  subject      TEXT NOT NULL,
+  action       TEXT NOT NULL,
+  window_start TEXT NOT NULL,
+  hits         INTEGER NOT NULL CHECK (hits > 0),
+  PRIMARY KEY (subject, action)
+) STRICT, WITHOUT ROWID;
+`,
+  },
+  {
+    version: 8,
+    name: 'covering queue index by grid',
+    sql: `
+-- A queue page sorts its scope's matching cases by deadline. With the id (the order's tie-break)
+-- and the kind in the index, that sort reads index entries only and just the page's 20 rows come
+-- from the table (caseQuery.ts listSql). It starts with the old index's columns, which it replaces.
+CREATE INDEX cases_queue_by_grid ON cases (grid_code, status, sla_deadline, id, kind);
+DROP INDEX cases_by_grid_status_sla;
+`,
+  },
+  {
+    version: 9,
+    name: 'staff web sign-in binding',
+    sql: `
+-- The CloudBase user id of a staff member's H5 desk sign-in, bound with an invitation like the
+-- OPENID. ADD COLUMN cannot carry UNIQUE, so the index does (NULLs do not collide).
+ALTER TABLE users ADD COLUMN web_uid TEXT;
+CREATE UNIQUE INDEX users_by_web_uid ON users (web_uid);
+`,
+  },
+  {
+    version: 10,
+    name: 'timeline note visibility',
+    sql: `
+-- Public update (公开回复) or internal note. Every row written before this existed, staff notes
+-- included, becomes internal: nothing old turns public without a staff member choosing so.
+ALTER TABLE timeline ADD COLUMN visibility TEXT NOT NULL DEFAULT 'internal' CHECK (visibility IN ('public', 'internal'));
+`,
+  },
+  {
+    version: 11,
+    name: 'mediation phones sealed',
+    sql: `
+-- Mediation parties' phones were kept in clear in the case payload. Each becomes phoneSealed (the
+-- PII vault's AES-GCM, the case id as associated data) and phoneHash (keyed hash of its digits,
+-- namespace 'mediation-phone', as backend/usecases/mediation/phones.ts computes it); the clear
+-- field goes. applyMigrations registers jf_pii_* (piiFunctions.ts); secure_delete and the
+-- checkpoint after migrating leave no old copy in the file or the WAL.
+UPDATE cases SET payload = json_set(payload, '$.parties', (
+  SELECT json_group_array(json(CASE WHEN json_type(p.value, '$.phone') = 'text'
+    THEN json_remove(json_set(json(p.value),
+      '$.phoneSealed', jf_pii_seal(json_extract(p.value, '$.phone'), cases.id),
+      '$.phoneHash', jf_pii_hash('mediation-phone', replace(replace(json_extract(p.value, '$.phone'), '-', ''), ' ', ''))), '$.phone')
+    ELSE p.value END) ORDER BY p.key)
+  FROM json_each(cases.payload, '$.parties') AS p))
+WHERE kind = 'mediation'
+  AND EXISTS (SELECT 1 FROM json_each(cases.payload, '$.parties') AS q WHERE json_type(q.value, '$.phone') = 'text');
+`,
+  },
+  {
+    version: 12,
+    name: 'upload tickets',
+    sql: `
+-- Direct uploads to cloud storage (files.ticket → files.register): which caller may register which
+-- path, until when, and whether it has been. The path is kept as its hash only.
+CREATE TABLE upload_tickets (
+  path_hash  TEXT PRIMARY KEY,
+  owner_id   TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  used_at    TEXT
+) STRICT, WITHOUT ROWID;
+CREATE INDEX upload_tickets_by_expiry ON upload_tickets (expires_at);
+`,
+  },
+]

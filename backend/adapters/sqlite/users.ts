@@ -1,0 +1,37 @@
+/** SQLite side of the user aggregate; `user_grants` indexes the grants for the staff lookup. */
+import type { UserRepo } from '../../ports'
+import { USER_FIELDS } from '../tables'
+import { rowMapper } from './rows'
+import { jsonList, type SqliteAccess } from './statements'
+
+export const userRows = rowMapper(USER_FIELDS)
+const UPSERT_USER = userRows.upsertSql('users', ['id'])
+
+export function sqliteUsers(db: SqliteAccess): UserRepo {
+  const one = (method: string, sql: string, param: string) => db.read(method, (s) => userRows.one(s, sql, param))
+  return {
+    getUser: (id) => one('getUser', 'SELECT * FROM users WHERE id = ?', id),
+    findUserByOpenid: (openid) => one('findUserByOpenid', 'SELECT * FROM users WHERE openid = ?', openid),
+    findUserByWebUid: (webUid) => one('findUserByWebUid', 'SELECT * FROM users WHERE web_uid = ?', webUid),
+    async putUser(u) {
+      const row = userRows.toRow(u)
+      return db.write('putUser', (s) => {
+        s.get(UPSERT_USER).run(row)
+        // The grant index follows the user's grants in the same transaction.
+        s.get('DELETE FROM user_grants WHERE user_id = ?').run(u.id)
+        const grant = s.get('INSERT OR IGNORE INTO user_grants (role, unit_code, user_id) VALUES (?, ?, ?)')
+        for (const g of u.grants) grant.run(g.role, g.unitCode, u.id)
+      })
+    },
+    listUsers: () => db.read('listUsers', (s) => userRows.all(s, 'SELECT * FROM users ORDER BY id')),
+    listStaff: (unitCodes, roles) =>
+      db.read('listStaff', (s) => {
+        if (unitCodes.length === 0 || roles.length === 0) return []
+        const sql = `SELECT * FROM users WHERE id IN (
+            SELECT user_id FROM user_grants
+            WHERE role IN (SELECT value FROM json_each(?)) AND unit_code IN (SELECT value FROM json_each(?)))
+          ORDER BY id`
+        return userRows.all(s, sql, jsonList(roles), jsonList(unitCodes))
+      }),
+  }
+}

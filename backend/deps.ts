@@ -1,0 +1,39 @@
+/**
+ * What a use case may touch: the ports (backend/ports.ts and its siblings) chosen once per process.
+ * Built by the wiring (backend/runtime.ts) from the environment, or by a test by hand.
+ */
+import type { Clock } from '../src/core/clock'
+import type { OrgTree } from '../src/core/org'
+import type { DistrictConfig } from './config/district'
+import type { ContentSecurity } from './contentSecurityPort'
+import type { Vault } from './crypto/vault'
+import type { AccessControl, FileMeta, FileStore, Identity, Notifier, Store } from './ports'
+
+/** Everything a use case may touch, chosen once per process from the environment. */
+export interface Deps {
+  mode: 'local' | 'cloudbase'
+  store: Store
+  files: FileStore
+  fileUrl(meta: FileMeta): Promise<string>
+  identity: Identity
+  notifier: Notifier
+  /** WeChat content security for what the public may see (a recorded stand-in locally). */
+  contentSecurity: ContentSecurity
+  clock: Clock
+  newId(): string
+  /** The district configuration in force: the newest saved version, else the file's. */
+  readonly config: DistrictConfig
+  orgTree(): Promise<OrgTree>
+  /** Reloads the configuration when its short cache has run out (the function boundary calls it). */
+  refreshConfig?(): Promise<void>
+  /** Encrypts identity numbers and phones; absent when no key is configured (rental refuses). */
+  vault?: Vault
+  /** The door-access system (signed webhook). */
+  access?: AccessControl
+  /**
+   * Marks the org tree and district configuration as changed, so that every cached copy (orgTree,
+   * config) reloads on its next read instead of waiting for its cache time. The wiring always sets
+   * it; a test's hand-made Deps without caches may leave it out.
+   */
+  dataChanged?(): void
+}

@@ -1,0 +1,88 @@
+/**
+ * The case aggregate: cases with their timeline, idempotency claims, follows, the thread
+ * messages of a case (mediation) and the counts over cases.
+ */
+import type { Case, CaseKind, TimelineEvent } from '../../src/core/case'
+
+export interface CaseQuery {
+  kind?: CaseKind
+  creatorId?: string
+  assigneeId?: string
+  statuses?: readonly string[]
+  category?: string
+  /** Cases whose grid is one of these (a grid worker's grids, a street's grids). */
+  gridCodes?: readonly string[]
+  /** Cases whose responsible unit is one of these. */
+  unitCodes?: readonly string[]
+  createdAfter?: string
+  /** Created strictly before this instant. */
+  createdBefore?: string
+  /** Cases handled by this department (payload.department). */
+  department?: string
+  /** Cases whose SLA deadline is strictly before this instant (overdue at that time). */
+  slaBefore?: string
+  ids?: readonly string[]
+  /** Newest first by default; `sla` orders by deadline, the queue's order. */
+  order?: 'newest' | 'sla'
+  limit?: number
+  /** Opaque cursor from the previous page (the last case's id in ULID order). */
+  before?: string
+}
+
+/** One message of a case's thread (mediation): kept for good, never edited. */
+export interface CaseMessage {
+  id: string
+  caseId: string
+  authorId: string
+  authorRole: string
+  text: string
+  photos: string[]
+  at: string
+}
+
+export interface CaseStats {
+  total: number
+  /** Open (not terminal) cases whose deadline has passed at `now`. */
+  overdue: number
+  byStatus: Record<string, number>
+  byCategory: Record<string, number>
+  byGrid: Record<string, number>
+  /** Day in Asia/Shanghai (YYYY-MM-DD) → cases created that day. */
+  byDay: Record<string, number>
+  /** Mean hours from creation to payload.resolvedAt over cases that have one; null when none. */
+  avgHoursToResolve: number | null
+}
+
+/** Case writes that commit together with the rest of a transaction. */
+export interface CaseTx {
+  getCase(id: string): Promise<Case | null>
+  insertCase(c: Case): Promise<void>
+  /** Writes `c` only if the stored version is still `expectedVersion`; false when someone moved first. */
+  updateCase(c: Case, expectedVersion: number): Promise<boolean>
+  appendEvent(e: TimelineEvent): Promise<void>
+  /**
+   * Reserves (creatorId, key) for caseId. Returns null when reserved now, or the case id that
+   * already holds the key (the retry of an earlier create).
+   */
+  claimIdempotency(creatorId: string, key: string, caseId: string): Promise<string | null>
+}
+
+export interface CaseRepo {
+  getCase(id: string): Promise<Case | null>
+  listCases(q: CaseQuery): Promise<Case[]>
+  countCases(q: CaseQuery): Promise<number>
+  timeline(caseId: string): Promise<TimelineEvent[]>
+  findCaseByIdempotency(creatorId: string, key: string): Promise<Case | null>
+  /** The case holding a key claimed with `Tx.claimIdempotency` (e.g. a content check's trace id), if any. */
+  claimedCase(creatorId: string, key: string): Promise<string | null>
+  caseStats(q: CaseQuery, now: string, terminalStatuses: readonly string[]): Promise<CaseStats>
+
+  addMessage(m: CaseMessage): Promise<void>
+  /** Oldest first; `after` is a message id (ULID) from an earlier read. At most 500. */
+  listMessages(caseId: string, opts: { after?: string }): Promise<CaseMessage[]>
+
+  follow(caseId: string, userId: string, at: string): Promise<void>
+  followers(caseId: string): Promise<string[]>
+  /** Case ids the user follows, most recent first, at most 500. */
+  followedBy(userId: string): Promise<string[]>
+}

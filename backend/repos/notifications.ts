@@ -1,0 +1,53 @@
+/**
+ * The inbox/outbox aggregate: messages waiting to go out (delivered in order per key), the
+ * in-app inbox they land in, and the WeChat subscribe-message consents they spend.
+ */
+
+export interface OutboxMessage {
+  id: string
+  topic: string
+  /** Messages with the same key are delivered in order (the case id). */
+  key: string
+  payload: Record<string, unknown>
+  createdAt: string
+  attempts: number
+  nextAttemptAt: string
+  deliveredAt: string | null
+  lastError: string | null
+}
+
+/** One in-app message to one user (站内信); delivery state lives in the outbox, not here. */
+export interface InboxItem {
+  /** Deterministic (message id + user) so a redelivered message writes nothing new. */
+  id: string
+  userId: string
+  caseId: string | null
+  title: string
+  body: string
+  createdAt: string
+  readAt: string | null
+}
+
+export interface NotificationTx {
+  enqueue(msg: OutboxMessage): Promise<void>
+}
+
+export interface NotificationRepo {
+  /** Undelivered messages due at `now`, oldest first, at most one (the oldest) per key. */
+  dueMessages(now: string, limit: number): Promise<OutboxMessage[]>
+  markDelivered(id: string, at: string): Promise<void>
+  markFailed(id: string, error: string, nextAttemptAt: string): Promise<void>
+
+  /** Inserts items, ignoring ids that already exist. */
+  addInbox(items: readonly InboxItem[]): Promise<void>
+  /** Newest first; `before` is an item id from the previous page. */
+  listInbox(userId: string, opts: { before?: string; limit?: number }): Promise<InboxItem[]>
+  countUnread(userId: string): Promise<number>
+  /** Marks the user's items read (all of them when ids is 'all'); returns how many changed. */
+  markInboxRead(userId: string, ids: readonly string[] | 'all', at: string): Promise<number>
+
+  /** WeChat subscribe messages are one consent, one message: this counts them per template. */
+  addSubscribeQuota(userId: string, templateId: string, n: number): Promise<void>
+  /** Uses one consent if there is any; false when none is left. */
+  takeSubscribeQuota(userId: string, templateId: string): Promise<boolean>
+}

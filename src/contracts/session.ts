@@ -1,0 +1,15 @@
+/** Who the caller is, as `session.me` and the bind answers show it (shared by api.ts and admin.ts). */
+import type { Role } from '../core/roles'
+
+export interface RoleView {
+  role: Role
+  roleLabel: string
+  unitCode: string
+  unitName: string
+}
+
+export interface MeView {
+  id: string
+  name: string
+  roles: RoleView[]
+}

@@ -1,0 +1,31 @@
+/**
+ * Every aggregate's store contract, for an adapter's runner: each contract opens a fresh, empty
+ * store per test with `open`. rateLimitContract.ts has a runner of its own (its load test wants
+ * more transaction reruns than the default).
+ */
+import { describeAuditContract } from './auditContract'
+import { describeCaseQueriesContract } from './caseQueriesContract'
+import { describeCasesContract } from './casesContract'
+import { describeFilesContract } from './filesContract'
+import type { OpenedStore } from './fixtures'
+import { describeGridContract } from './gridContract'
+import { describeNotificationsContract } from './notificationsContract'
+import { describeOnboardingContract } from './onboardingContract'
+import { describeRentalContract } from './rentalContract'
+import { describeUsersContract } from './usersContract'
+
+export const AGGREGATE_CONTRACTS = [
+  describeCasesContract,
+  describeCaseQueriesContract,
+  describeUsersContract,
+  describeGridContract,
+  describeNotificationsContract,
+  describeRentalContract,
+  describeOnboardingContract,
+  describeAuditContract,
+  describeFilesContract,
+] as const
+
+export function describeStoreContracts(adapterName: string, open: () => Promise<OpenedStore>): void {
+  for (const describeContract of AGGREGATE_CONTRACTS) describeContract(adapterName, open)
+}

@@ -1,0 +1,80 @@
+/**
+ * The user aggregate every adapter must show: users, lookups and the staff list by grant.
+ */
+import type { Store, User } from '../../backend/ports'
+import { byId, makeUser, type OpenedStore } from './fixtures'
+import { openStoreForEachTest } from './openEach'
+
+export function describeUsersContract(adapterName: string, open: () => Promise<OpenedStore>): void {
+  describe(`User store contract: ${adapterName}`, () => {
+    let store: Store
+    openStoreForEachTest(open, (s) => (store = s))
+
+    describe('users', () => {
+      it('stores, finds and updates users with their grants', async () => {
+        const worker = makeUser({
+          id: 'w1',
+          name: '李网格',
+          phone: '020-12345678',
+          openid: 'o-worker',
+          grants: [
+            { role: 'grid_worker', unitCode: 'G1' },
+            { role: 'grid_worker', unitCode: 'G2' },
+            { role: 'department', unitCode: 'S1', department: '城管' },
+          ],
+        })
+        const resident = makeUser({ id: 'u1', openid: null, phone: null, grants: [{ role: 'resident', unitCode: 'G1' }] })
+        const other = makeUser({ id: 'u2', name: '王五', openid: null })
+        await store.putUser(worker)
+        await store.putUser(resident)
+        await store.putUser(other)
+
+        expect(await store.getUser('w1')).toEqual(worker)
+        expect(await store.getUser('u1')).toEqual(resident)
+        expect(await store.getUser('nobody')).toBeNull()
+        expect(await store.findUserByOpenid('o-worker')).toEqual(worker)
+        expect(await store.findUserByOpenid('o-unknown')).toBeNull()
+        expect(byId(await store.listUsers())).toEqual(byId([worker, resident, other]))
+
+        const updated: User = { ...resident, name: '张三丰', openid: 'o-res', grants: [...resident.grants, { role: 'building_manager', unitCode: 'G1' }] }
+        await store.putUser(updated)
+        expect(await store.getUser('u1')).toEqual(updated)
+        expect(await store.findUserByOpenid('o-res')).toEqual(updated)
+        expect(await store.listUsers()).toHaveLength(3)
+      })
+    })
+
+
+    describe('listStaff', () => {
+      const worker = makeUser({ id: 'w1', grants: [{ role: 'grid_worker', unitCode: 'G1' }, { role: 'grid_worker', unitCode: 'G2' }] })
+      const dispatcher = makeUser({ id: 'd1', grants: [{ role: 'dispatcher', unitCode: 'S1' }] })
+      const dept = makeUser({ id: 'p1', grants: [{ role: 'department', unitCode: 'S1', department: 'chengguan' }] })
+      const resident = makeUser({ id: 'u1', grants: [{ role: 'resident', unitCode: 'G1' }] })
+      const both = makeUser({ id: 'a1', grants: [{ role: 'grid_worker', unitCode: 'G1' }, { role: 'dispatcher', unitCode: 'S1' }] })
+
+      beforeEach(async () => {
+        for (const u of [worker, dispatcher, dept, resident, both]) await store.putUser(u)
+      })
+
+      it('finds users holding one of the roles on exactly one of the units, each once, by id', async () => {
+        expect(await store.listStaff(['G1'], ['grid_worker'])).toEqual([both, worker])
+        expect(await store.listStaff(['G1', 'S1', 'C'], ['grid_worker', 'dispatcher'])).toEqual([both, dispatcher, worker])
+        expect(await store.listStaff(['G2'], ['grid_worker', 'resident'])).toEqual([worker])
+        // A grant on the street does not reach its grids, nor the other way round.
+        expect(await store.listStaff(['S1'], ['grid_worker'])).toEqual([])
+        expect(await store.listStaff(['G1'], ['dispatcher'])).toEqual([])
+        expect(await store.listStaff([], ['grid_worker'])).toEqual([])
+        expect(await store.listStaff(['G1'], [])).toEqual([])
+      })
+
+      it('follows grant changes made by putUser', async () => {
+        await store.putUser({ ...worker, grants: [{ role: 'grid_worker', unitCode: 'G2' }] })
+        expect((await store.listStaff(['G1'], ['grid_worker'])).map((u) => u.id)).toEqual(['a1'])
+        await store.putUser({ ...resident, grants: [...resident.grants, { role: 'grid_worker', unitCode: 'G1' }] })
+        expect((await store.listStaff(['G1'], ['grid_worker'])).map((u) => u.id)).toEqual(['a1', 'u1'])
+        await store.putUser({ ...both, grants: [] })
+        expect((await store.listStaff(['G1', 'S1'], ['grid_worker', 'dispatcher'])).map((u) => u.id)).toEqual(['d1', 'u1'])
+      })
+    })
+  })
+}

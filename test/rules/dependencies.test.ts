@@ -1,0 +1,111 @@
+/**
+ * The import rules of .dependency-cruiser.cjs, run by dependency-cruiser over src/ and backend/:
+ * core imports no I/O and only core; client layers pages → components → hooks/api → contracts → core,
+ * never upward; use cases never import adapters or the wiring file; no import circles.
+ */
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+const ROOT = path.resolve(__dirname, '../..')
+const SCRIPT = path.join(ROOT, 'scripts/check-dependencies.mjs')
+
+interface Violation {
+  rule: string
+  from: string
+  to: string
+  cycle?: string[]
+}
+
+interface Report {
+  modules: number
+  violations: Violation[]
+  byRule: Record<string, number>
+  circles: string[][]
+}
+
+function check(cwd: string): Report {
+  const run = spawnSync(process.execPath, [SCRIPT, '--json'], { cwd, encoding: 'utf8', timeout: 120_000 })
+  if (run.error) throw run.error
+  if (run.status !== 0 && run.status !== 1) throw new Error(`check-dependencies failed (${run.status}): ${run.stderr}`)
+  return JSON.parse(run.stdout) as Report
+}
+
+const describeViolation = (v: Violation) => `${v.rule}: ${v.from} → ${v.to}${v.cycle ? ` (circle: ${[v.from, ...v.cycle].join(' → ')})` : ''}`
+
+test('src/ and backend/ break none of the import rules', () => {
+  const report = check(ROOT)
+  // A cruise that found nothing would pass vacuously.
+  expect(report.modules).toBeGreaterThan(250)
+  expect(report.violations.map(describeViolation)).toEqual([])
+  expect(report.circles).toEqual([])
+})
+
+describe('the rules catch what they forbid', () => {
+  let dir: string
+  let report: Report
+
+  const files: Record<string, string> = {
+    // core: a builtin, a platform package, a component, itself in a circle
+    'src/core/a.ts': "import { readFileSync } from 'node:fs'\nimport 'better-sqlite3'\nimport { X } from '../components/X'\nimport { b } from './b'\nexport const a = [readFileSync, X, b]\n",
+    'src/core/b.ts': "import { a } from './a'\nexport const b = () => a\n",
+    'src/core/ok.ts': 'export const ok = 1\n',
+    // contracts reaching into the api
+    'src/contracts/api.ts': "import { client } from '../api/client'\nimport { ok } from '../core/ok'\nexport const api = [client, ok]\n",
+    // the api and a util importing a component
+    'src/api/client.ts': "import { Z } from '../components/Z'\nexport const client = Z\n",
+    'src/utils/csv.ts': "import { Z } from '../components/Z'\nexport const csv = Z\n",
+    'src/hooks/useThing.ts': "import { client } from '../api/client'\nexport const useThing = () => client\n",
+    // a component importing a page
+    'src/components/X.tsx': "import { Page } from '../pages/p/index'\nexport const X = Page\n",
+    'src/components/Z.tsx': 'export const Z = 1\n',
+    'src/components/Y.tsx': "import { useThing } from '../hooks/useThing'\nexport const Y = useThing\n",
+    // a page may import anything below it
+    'src/pages/p/index.tsx': "import { Y } from '../../components/Y'\nimport { ok } from '../../core/ok'\nexport const Page = [Y, ok]\n",
+    // use cases importing the wiring and an adapter; a port is fine
+    'backend/ports.ts': 'export interface Port { x: number }\n',
+    'backend/runtime.ts': "import { open } from './adapters/sqlite/open'\nexport const deps = open\n",
+    'backend/adapters/sqlite/open.ts': "import type { Port } from '../../ports'\nexport const open = (p: Port) => p\n",
+    'backend/usecases/thing.ts': "import type { Port } from '../ports'\nimport { deps } from '../runtime'\nimport { open } from '../adapters/sqlite/open'\nexport const thing = (p: Port) => [deps, open(p)]\n",
+  }
+
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'deps-rules-'))
+    for (const [file, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true })
+      writeFileSync(path.join(dir, file), text)
+    }
+    report = check(dir)
+  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  const pairs = () => report.violations.map((v) => `${v.rule}: ${v.from} → ${v.to}`)
+
+  test.each([
+    // dependency-cruiser names a builtin without its node: prefix
+    ['core-no-io', 'src/core/a.ts', 'fs'],
+    ['core-no-io', 'src/core/a.ts', 'better-sqlite3'],
+    ['core-only-core', 'src/core/a.ts', 'src/components/X.tsx'],
+    ['contracts-only-core', 'src/contracts/api.ts', 'src/api/client.ts'],
+    ['client-services-no-ui', 'src/api/client.ts', 'src/components/Z.tsx'],
+    ['client-services-no-ui', 'src/utils/csv.ts', 'src/components/Z.tsx'],
+    ['components-no-pages', 'src/components/X.tsx', 'src/pages/p/index.tsx'],
+    ['usecases-no-adapters', 'backend/usecases/thing.ts', 'backend/runtime.ts'],
+    ['usecases-no-adapters', 'backend/usecases/thing.ts', 'backend/adapters/sqlite/open.ts'],
+  ])('%s: %s → %s', (rule, from, to) => {
+    expect(pairs()).toContain(`${rule}: ${from} → ${to}`)
+  })
+
+  test('a circle is reported once, with its members', () => {
+    expect(report.circles).toEqual([['src/core/a.ts', 'src/core/b.ts']])
+  })
+
+  test('imports that go down a layer are not flagged', () => {
+    const flagged = report.violations.map((v) => v.from)
+    for (const fine of ['src/pages/p/index.tsx', 'src/components/Y.tsx', 'src/hooks/useThing.ts', 'backend/adapters/sqlite/open.ts']) {
+      expect(flagged).not.toContain(fine)
+    }
+    expect(pairs()).not.toContain('usecases-no-adapters: backend/usecases/thing.ts → backend/ports.ts')
+  })
+})
