@@ -1,21 +1,10 @@
-/** Pure logic of the residents' 网格服务群 pages (src/components/GridKit). */
-import {
-  asciiBase64,
-  canApply,
-  cleanBuilding,
-  codeFromQuery,
-  dialable,
-  excerpt,
-  firstEmergency,
-  gridShapeImage,
-  groupTeam,
-  markAnnRead,
-  membershipKey,
-  mergeAnnouncements,
-  qrDisplay,
-  typeLabel,
-  validateQuestion,
-} from '../../src/components/GridKit/logic'
+/** Pure logic of the residents' 网格服务群 pages (src/utils/grid). */
+import { excerpt, markAnnRead, mergeAnnouncements, typeLabel } from '../../src/utils/grid/announcements'
+import { firstEmergency } from '../../src/utils/grid/emergency'
+import { codeFromQuery } from '../../src/utils/grid/links'
+import { canApply, cleanBuilding, membershipKey, qrDisplay, validateQuestion } from '../../src/utils/grid/membership'
+import { asciiBase64, gridShapeImage } from '../../src/utils/grid/shape'
+import { dialable, groupTeam } from '../../src/utils/grid/team'
 import type { AnnouncementView, BoardView, TeamMemberView } from '../../src/contracts/api'
 
 const ann = (id: string, over: Partial<AnnouncementView> = {}): AnnouncementView => ({

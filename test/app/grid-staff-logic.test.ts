@@ -1,26 +1,9 @@
-import {
-  boardDraftOf,
-  boardErrorsFromDetails,
-  communitiesOf,
-  dispatcherStreet,
-  overviewTotals,
-  percentText,
-  publishErrorsFromDetails,
-  publishTarget,
-  qrRemainingText,
-  saveBoardInput,
-  shareText,
-  sortOverview,
-  TEAM_ROLES,
-  teamRoleLabel,
-  unreadByBuilding,
-  validateBoard,
-  validatePublish,
-  workerGrids,
-  type BoardDraft,
-  type OverviewRow,
-  type PublishDraft,
-} from '../../src/components/GridWorkKit/logic'
+import { boardDraftOf, boardErrorsFromDetails, saveBoardInput, validateBoard, type BoardDraft } from '../../src/utils/gridwork/board'
+import { qrRemainingText, TEAM_ROLES, teamRoleLabel } from '../../src/utils/gridwork/labels'
+import { overviewTotals, sortOverview, type OverviewRow } from '../../src/utils/gridwork/overview'
+import { communitiesOf, publishErrorsFromDetails, publishTarget, validatePublish, type PublishDraft } from '../../src/utils/gridwork/publish'
+import { percentText, shareText, unreadByBuilding } from '../../src/utils/gridwork/receipts'
+import { dispatcherStreet, workerGrids } from '../../src/utils/gridwork/roles'
 import type { BoardView, MeView } from '../../src/contracts/api'
 
 const GRID = { code: '440111010001001', name: '云景社区第1网格', path: '白云区 京溪街道 云景社区', phone: '020-87701001' }

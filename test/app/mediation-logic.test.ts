@@ -1,35 +1,16 @@
-/** Pure helpers behind the 在线调解 pages (src/components/MediationKit/logic.ts). */
+/** Pure helpers behind the 在线调解 pages (src/utils/mediation/*). */
 import type { MediationView, MessageView } from '../../src/contracts/api'
-import {
-  agreementNumber,
-  agreementPreview,
-  applyErrorsFromDetails,
-  buildMedActInput,
-  chineseNumber,
-  cleanInviteCode,
-  committeeMatches,
-  deadlineInfo,
-  dialable,
-  emptyApplyDraft,
-  emptyMedActForm,
-  inviteMessage,
-  ledgerRangeError,
-  medActErrorsFromDetails,
-  mergeMessages,
-  afterCursor,
-  needsMedForm,
-  percentText,
-  performanceTerms,
-  queueTabsFor,
-  shanghaiInstant,
-  shiftRespondentErrors,
-  statusHint,
-  toApplyInput,
-  unconfirmedParties,
-  validateApply,
-  validateMedAct,
-  type ApplyDraft,
-} from '../../src/components/MediationKit/logic'
+import { buildMedActInput, emptyMedActForm, medActErrorsFromDetails, shanghaiInstant, validateMedAct } from '../../src/utils/mediation/actForm'
+import { agreementNumber, agreementPreview, chineseNumber, performanceTerms } from '../../src/utils/mediation/agreement'
+import { applyErrorsFromDetails, emptyApplyDraft, shiftRespondentErrors, toApplyInput, validateApply, type ApplyDraft } from '../../src/utils/mediation/apply'
+import { cleanInviteCode, inviteMessage } from '../../src/utils/mediation/invite'
+import { ledgerRangeError, percentText } from '../../src/utils/mediation/ledger'
+import { committeeMatches } from '../../src/utils/mediation/mediators'
+import { needsMedForm } from '../../src/utils/mediation/moves'
+import { dialable } from '../../src/utils/mediation/phone'
+import { queueTabsFor } from '../../src/utils/mediation/queue'
+import { deadlineInfo, statusHint, unconfirmedParties } from '../../src/utils/mediation/status'
+import { mergeMessages, afterCursor } from '../../src/utils/mediation/thread'
 
 const filled = (): ApplyDraft => ({
   ...emptyApplyDraft('k1'),

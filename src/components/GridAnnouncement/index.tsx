@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { AnnouncementView } from '../../contracts/api'
 import { formatFull, formatInstant } from '../../core/time'
-import { excerpt, typeLabel } from '../GridKit/logic'
+import { excerpt, typeLabel } from '../../utils/grid/announcements'
 import './index.css'
 
 interface Props {

@@ -2,7 +2,8 @@ import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useMemo, type ReactNode } from 'react'
 import type { BoardView } from '../../contracts/api'
-import { dialable, gridShapeImage, groupTeam } from '../GridKit/logic'
+import { gridShapeImage } from '../../utils/grid/shape'
+import { dialable, groupTeam } from '../../utils/grid/team'
 import './index.css'
 
 const TIER_TEXT = { '1': '1', '5': '5', N: 'N' } as const

@@ -3,7 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { api } from '../../api'
 import type { AnnouncementView } from '../../contracts/api'
-import { firstEmergency, NEWS_URL } from '../GridKit/emergency'
+import { firstEmergency, NEWS_URL } from '../../utils/grid/emergency'
 import './index.css'
 
 /**

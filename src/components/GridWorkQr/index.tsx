@@ -5,7 +5,7 @@ import { useState } from 'react'
 import { api } from '../../api'
 import type { BoardView } from '../../contracts/api'
 import { formatFull } from '../../core/time'
-import { QR_HINTS, QR_STATUS_LABELS, qrRemainingText } from '../GridWorkKit/logic'
+import { QR_HINTS, QR_STATUS_LABELS, qrRemainingText } from '../../utils/gridwork/labels'
 import '../GridWorkKit/kit.css'
 import './index.css'
 

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { api } from '../../api'
 import type { AnnouncementView, ReceiptView } from '../../contracts/api'
 import { formatFull, formatInstant } from '../../core/time'
-import { percentText, shareText, unreadByBuilding } from '../GridWorkKit/logic'
+import { percentText, shareText, unreadByBuilding } from '../../utils/gridwork/receipts'
 import '../GridWorkKit/kit.css'
 import './index.css'
 

@@ -13,7 +13,10 @@ interface Props {
   showLabel?: boolean
 }
 
-/** 1–5 stars; big tap targets because the 评价 is done on a phone, often one-handed. */
+/**
+ * 1–5 stars; big tap targets because the 评价 is done on a phone, often one-handed. Not NutUI's Rate:
+ * with its icon and RTL styles it put about 6.8 KB into the mini-program's main package.
+ */
 export default function Stars({ value, onChange, readOnly, size = 'normal', showLabel = true }: Props) {
   return (
     <View className={`jf-stars jf-stars-${size} ${readOnly ? 'is-readonly' : ''}`} data-value={value}>

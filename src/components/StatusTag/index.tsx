@@ -1,13 +1,10 @@
-import { Tag } from '@nutui/nutui-react-taro'
-import { View } from '@tarojs/components'
 import { REPORT_STATUS_LABELS } from '../../core/kinds/reportTerms'
+import ToneTag, { type Tone } from './ToneTag'
 
 const STATUS_LABELS: Record<string, string> = REPORT_STATUS_LABELS
 
-type TagType = 'default' | 'primary' | 'success' | 'warning' | 'danger' | 'info'
-
 /** Open statuses in warm colours, finished ones calm, refusals red: the list reads at a glance. */
-const TONE: Record<string, TagType> = {
+const TONE: Record<string, Tone> = {
   submitted: 'info',
   accepted: 'warning',
   assigned: 'warning',
@@ -20,10 +17,11 @@ const TONE: Record<string, TagType> = {
 
 export default function StatusTag({ status, label }: { status: string; label?: string }) {
   return (
-    <View className='jf-status-tag' data-status={status}>
-      <Tag type={TONE[status] ?? 'default'} plain={status === 'closed' || status === 'merged'}>
-        {label || STATUS_LABELS[status] || status}
-      </Tag>
-    </View>
+    <ToneTag
+      status={status}
+      tone={TONE[status] ?? 'default'}
+      plain={status === 'closed' || status === 'merged'}
+      label={label || STATUS_LABELS[status] || status}
+    />
   )
 }

@@ -6,6 +6,7 @@ import { api } from '../../api'
 import type { InboxItemView } from '../../contracts/api'
 import { formatInstant } from '../../core/time'
 import { usePagedList } from '../../hooks/usePagedList'
+import LoadMore from '../../components/LoadMore'
 import { appendPage, markLocal } from './logic'
 import './index.css'
 
@@ -99,15 +100,7 @@ export default function Inbox() {
           </View>
         ))}
       </View>
-      <View className='jf-inbox-more'>
-        {next ? (
-          <Button id='jf-inbox-more' size='small' fill='none' loading={loadingMore} onClick={() => void loadMore()}>
-            加载更多
-          </Button>
-        ) : (
-          <Text className='jf-muted'>没有更多了</Text>
-        )}
-      </View>
+      <LoadMore id='jf-inbox-more' next={next} loading={loadingMore} onMore={() => void loadMore()} />
     </View>
   )
 }

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { api } from '../../../api'
-import { boardUrl, codeFromQuery } from '../../../components/GridKit/logic'
+import { boardUrl, codeFromQuery } from '../../../utils/grid/links'
 import type { GridView } from '../../../contracts/api'
 import './index.css'
 

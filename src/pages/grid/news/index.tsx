@@ -4,8 +4,10 @@ import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { api } from '../../../api'
 import GridAnnouncement from '../../../components/GridAnnouncement'
-import { FIND_URL, markAnnRead, mergeAnnouncements, type AnnList } from '../../../components/GridKit/logic'
+import { markAnnRead, mergeAnnouncements, type AnnList } from '../../../utils/grid/announcements'
+import { FIND_URL } from '../../../utils/grid/links'
 import type { AnnouncementView } from '../../../contracts/api'
+import LoadMore from '../../../components/LoadMore'
 import './index.css'
 
 const PAGE = 20
@@ -113,15 +115,7 @@ export default function GridNews() {
           ))}
         </View>
       )}
-      <View className='jf-gnews-more'>
-        {next ? (
-          <Button id='jf-ann-more' size='small' fill='none' loading={loadingMore} onClick={() => void loadMore()}>
-            加载更多
-          </Button>
-        ) : (
-          <Text className='jf-muted'>没有更多了</Text>
-        )}
-      </View>
+      <LoadMore id='jf-ann-more' next={next} loading={loadingMore} onMore={() => void loadMore()} />
     </View>
   )
 }

@@ -3,14 +3,14 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { api } from '../../../api'
-import { QR_STATUS_LABELS, dispatcherStreet, overviewTotals, sortOverview, type OverviewRow } from '../../../components/GridWorkKit/logic'
+import { QR_STATUS_LABELS } from '../../../utils/gridwork/labels'
+import { overviewTotals, sortOverview, type OverviewRow } from '../../../utils/gridwork/overview'
+import { dispatcherStreet } from '../../../utils/gridwork/roles'
 import { formatFull } from '../../../core/time'
 import { useSession } from '../../../hooks/useSession'
+import { MANAGE_URL, PUBLISH_URL } from '../../../utils/gridwork/links'
 import '../../../components/GridWorkKit/kit.css'
 import './index.css'
-
-export const MANAGE_URL = '/pages/gridwork/manage/index'
-export const PUBLISH_URL = '/pages/gridwork/publish/index'
 
 /** 网格服务群总览 for the street's centre: per grid its members, waiting requests and whether its group QR still works. */
 export default function GridOverview() {

@@ -1,128 +1,17 @@
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect, useMemo, useRef, useState } from 'react'
-import { api } from '../../../api'
 import FieldError from '../../../components/FieldError'
-import {
-  ANNOUNCEMENT_TYPES,
-  BODY_MAX,
-  TITLE_MAX,
-  communitiesOf,
-  dispatcherStreet,
-  publishErrorsFromDetails,
-  publishTarget,
-  validatePublish,
-  workerGrids,
-  type PublishDraft,
-  type PublishErrors,
-  type TargetKind,
-} from '../../../components/GridWorkKit/logic'
-import type { GridView } from '../../../contracts/api'
-import { useSession } from '../../../hooks/useSession'
-import { randomId } from '../../../utils/id'
+import { ANNOUNCEMENT_TYPES } from '../../../utils/gridwork/labels'
+import { BODY_MAX, TITLE_MAX } from '../../../utils/gridwork/publish'
+import TargetsCard from './TargetsCard'
+import { useGridPublish } from './useGridPublish'
 import '../../../components/GridWorkKit/kit.css'
 import './index.css'
 
-const TARGET_LABELS: Record<TargetKind, string> = { mine: '我的网格', grids: '选择网格', community: '整个社区', street: '全街道' }
-export const RECEIPTS_URL = '/pages/gridwork/receipts/index'
-
 /** 发布公告: to the worker's grid, or (综治中心) to chosen grids, a community or the whole street. */
 export default function GridPublish() {
-  const { params } = useRouter()
-  const preset = params.code ? decodeURIComponent(params.code) : ''
-  const { state: session } = useSession()
-  const me = session.status === 'ready' ? session.me : null
-  const mine = useMemo(() => (me ? workerGrids(me) : []), [me])
-  const street = me ? dispatcherStreet(me) : null
-
-  const [draft, setDraft] = useState<PublishDraft>({ type: 'notice', title: '', body: '', target: 'mine', codes: [], community: '' })
-  const [streetGrids, setStreetGrids] = useState<GridView[] | null>(null)
-  const [gridsError, setGridsError] = useState('')
-  const [errors, setErrors] = useState<PublishErrors>({})
-  const [formError, setFormError] = useState('')
-  const [sending, setSending] = useState(false)
-  // One key per draft: a retry after a lost answer must not push the same announcement twice.
-  const idempotencyKey = useRef(randomId(26))
-  const started = useRef(false)
-
-  const targets: TargetKind[] = [...(mine.length ? (['mine'] as const) : []), ...(street ? (['grids', 'community', 'street'] as const) : [])]
-
-  // Who is signed in decides the starting target: the worker's own grid, or the grid the street opened this from.
-  useEffect(() => {
-    if (!me || started.current) return
-    started.current = true
-    const own = mine.find((g) => g.code === preset) ?? mine[0]
-    if (own && (!street || !preset || mine.some((g) => g.code === preset))) setDraft((d) => ({ ...d, target: 'mine', codes: [own.code] }))
-    else if (street) setDraft((d) => ({ ...d, target: 'grids', codes: preset ? [preset] : [] }))
-  }, [me, mine, preset, street])
-
-  const loadGrids = async () => {
-    if (!street) return
-    setGridsError('')
-    const r = await api.call('reports.gridMap', {})
-    if (!r.ok) return setGridsError(r.message)
-    // Grid codes extend the street's 区划代码; another street's grids are not this centre's to address.
-    const own = r.grids.filter((g) => g.code.startsWith(street.code))
-    setStreetGrids((own.length ? own : r.grids).map(({ code, name, path, phone }) => ({ code, name, path, phone })))
-  }
-
-  useEffect(() => {
-    if (street && !streetGrids) void loadGrids()
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [street?.code])
-
-  const communities = useMemo(() => communitiesOf(streetGrids ?? []), [streetGrids])
-
-  const set = <K extends keyof PublishDraft>(k: K, v: PublishDraft[K]) => {
-    setDraft((d) => ({ ...d, [k]: v }))
-    const field = k === 'codes' || k === 'community' ? 'target' : k
-    if (errors[field as keyof PublishErrors]) setErrors((e) => ({ ...e, [field]: undefined }))
-  }
-
-  const pickTarget = (t: TargetKind) => {
-    if (t === draft.target) return
-    setErrors((e) => ({ ...e, target: undefined }))
-    setDraft((d) => ({ ...d, target: t, codes: t === 'mine' ? (mine[0] ? [mine[0].code] : []) : t === 'grids' ? [] : d.codes }))
-  }
-
-  const toggleGrid = (code: string) => set('codes', draft.codes.includes(code) ? draft.codes.filter((c) => c !== code) : [...draft.codes, code])
-
-  const publish = async () => {
-    if (sending) return
-    setFormError('')
-    const found = validatePublish(draft, street?.code ?? null)
-    if (Object.keys(found).length) {
-      setErrors(found)
-      void Taro.showToast({ title: Object.values(found).find(Boolean)!, icon: 'none' })
-      return
-    }
-    if (draft.type === 'emergency') {
-      const c = await Taro.showModal({ title: '发布紧急公告', content: '紧急公告会推送给目标网格的全部居民，并在他们的公告列表置顶。确定发布吗？', confirmText: '发布' })
-      if (!c.confirm) return
-    }
-    setSending(true)
-    const r = await api.call('grid.publish', {
-      idempotencyKey: idempotencyKey.current,
-      type: draft.type as Exclude<PublishDraft['type'], ''>,
-      title: draft.title.trim(),
-      body: draft.body.trim(),
-      target: publishTarget(draft, street?.code ?? null),
-    })
-    setSending(false)
-    if (r.ok) {
-      void Taro.showToast({ title: `已发布到 ${r.grids} 个网格`, icon: 'success', duration: 1200 })
-      // Replace the form: "back" from the receipts must not land on an announcement already sent.
-      setTimeout(() => void Taro.redirectTo({ url: `${RECEIPTS_URL}?id=${encodeURIComponent(r.announcement.id)}` }), 800)
-      return
-    }
-    // The draft and its key stay, so the next tap is a safe retry.
-    setErrors(publishErrorsFromDetails(r.details))
-    const text = r.code === 'UNAVAILABLE' ? '网络不可用，请稍后重试' : r.message
-    setFormError(text)
-    void Taro.showToast({ title: text, icon: 'none' })
-  }
-
+  const s = useGridPublish()
+  const { session, street, draft, errors, formError, sending, targets, set, publish } = s
   if (session.status === 'loading') return <View className='jf-page jf-center'>正在加载…</View>
   if (session.status !== 'ready')
     return (
@@ -177,74 +66,7 @@ export default function GridPublish() {
         <FieldError field='body' message={errors.body} />
       </View>
 
-      <View className='jf-card' id='jf-gw-targets'>
-        <Text className='jf-section-title jf-required'>发布范围</Text>
-        {targets.length > 1 && (
-          <View className='jf-gw-chips'>
-            {targets.map((t) => (
-              <View key={t} className={`jf-gw-chip jf-gw-target ${draft.target === t ? 'is-active' : ''}`} data-target={t} onClick={() => pickTarget(t)}>
-                <Text>{TARGET_LABELS[t]}</Text>
-              </View>
-            ))}
-          </View>
-        )}
-
-        {draft.target === 'mine' &&
-          (mine.length > 1 ? (
-            <View className='jf-gw-chips'>
-              {mine.map((g) => (
-                <View key={g.code} className={`jf-gw-chip jf-gw-grid-pick ${draft.codes.includes(g.code) ? 'is-active' : ''}`} data-code={g.code} onClick={() => toggleGrid(g.code)}>
-                  <Text>{g.name}</Text>
-                </View>
-              ))}
-            </View>
-          ) : (
-            <Text className='jf-gw-target-line' id='jf-gw-target-mine'>
-              发布到：{mine[0]?.name}
-            </Text>
-          ))}
-
-        {(draft.target === 'grids' || draft.target === 'community') && !streetGrids && (
-          <View className='jf-gw-target-line'>
-            <Text className='jf-muted'>{gridsError || '正在加载网格…'}</Text>
-            {gridsError && (
-              <Button size='small' onClick={() => void loadGrids()}>
-                重试
-              </Button>
-            )}
-          </View>
-        )}
-
-        {draft.target === 'grids' && streetGrids && (
-          <View className='jf-gw-chips' id='jf-gw-grid-picks'>
-            {streetGrids.map((g) => (
-              <View key={g.code} className={`jf-gw-chip jf-gw-grid-pick ${draft.codes.includes(g.code) ? 'is-active' : ''}`} data-code={g.code} onClick={() => toggleGrid(g.code)}>
-                <Text>{g.name}</Text>
-              </View>
-            ))}
-          </View>
-        )}
-
-        {draft.target === 'community' && streetGrids && (
-          <View className='jf-gw-chips' id='jf-gw-communities'>
-            {communities.map((c) => (
-              <View key={c.code} className={`jf-gw-chip jf-gw-community ${draft.community === c.code ? 'is-active' : ''}`} data-code={c.code} onClick={() => set('community', c.code)}>
-                <Text>
-                  {c.name}（{c.grids} 个网格）
-                </Text>
-              </View>
-            ))}
-          </View>
-        )}
-
-        {draft.target === 'street' && street && (
-          <Text className='jf-gw-target-line' id='jf-gw-target-street'>
-            发布到：{street.name}全部网格
-          </Text>
-        )}
-        <FieldError field='target' message={errors.target} />
-        {draft.target === 'grids' && draft.codes.length > 0 && <Text className='jf-gw-note-line'>已选 {draft.codes.length} 个网格</Text>}
-      </View>
+      <TargetsCard s={s} />
 
       {formError && (
         <View className='jf-gw-error' id='jf-gw-publish-form-error'>

@@ -1,114 +1,16 @@
-import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { useCallback, useEffect, useRef, useState } from 'react'
-import { api } from '../../../api'
 import FieldError from '../../../components/FieldError'
-import {
-  CLAIMS_MAX,
-  FACTS_MAX,
-  MAX_EVIDENCE,
-  MAX_RESPONDENTS,
-  applyErrorsFromDetails,
-  emptyApplyDraft,
-  shiftRespondentErrors,
-  toApplyInput,
-  validateApply,
-  type ApplyDraft,
-  type ApplyErrors,
-} from '../../../components/MediationKit/logic'
-import PhotoPicker from '../../../components/PhotoPicker'
-import type { ApiMap } from '../../../contracts/api'
-import { usePhotoUploads } from '../../../hooks/usePhotoUploads'
-import { randomId } from '../../../utils/id'
+import FactsCard from './FactsCard'
+import PartiesCard from './PartiesCard'
+import { useMediationApply } from './useMediationApply'
 import '../../../components/MediationKit/kit.css'
 import './index.css'
 
-type Options = ApiMap['mediation.options']['out']
-
+/** 申请调解: the dispute, the parties, the facts and evidence, and how to mediate. */
 export default function MediationApply() {
-  const [draft, setDraft] = useState<ApplyDraft>(() => emptyApplyDraft(randomId(8)))
-  const { photos, add, remove, retry } = usePhotoUploads()
-  const [options, setOptions] = useState<Options | null>(null)
-  const [loadError, setLoadError] = useState('')
-  const [errors, setErrors] = useState<ApplyErrors>({})
-  const [formError, setFormError] = useState('')
-  const [submitting, setSubmitting] = useState(false)
-  // One key per draft: tapping 提交 again after a failure must not file a second application.
-  const idempotencyKey = useRef(randomId(26))
-
-  const loadOptions = useCallback(async () => {
-    setLoadError('')
-    const r = await api.call('mediation.options', {})
-    if (!r.ok) {
-      setLoadError(r.message)
-      return
-    }
-    setOptions(r)
-    // Most people apply to their own street, which the server lists first.
-    setDraft((d) => (d.streetCode || !r.streets.length ? d : { ...d, streetCode: r.streets[0]!.code }))
-  }, [])
-
-  useEffect(() => {
-    void loadOptions()
-  }, [loadOptions])
-
-  const clear = (...keys: string[]) => {
-    if (keys.some((k) => errors[k])) setErrors((e) => ({ ...e, ...Object.fromEntries(keys.map((k) => [k, undefined])) }))
-    if (formError) setFormError('')
-  }
-
-  const set = <K extends keyof ApplyDraft>(k: K, v: ApplyDraft[K]) => {
-    setDraft((d) => ({ ...d, [k]: v }))
-    clear(k)
-  }
-
-  const setParty = (i: number, field: 'name' | 'phone', v: string) => {
-    setDraft((d) => ({ ...d, respondents: d.respondents.map((r, j) => (j === i ? { ...r, [field]: v } : r)) }))
-    clear(`respondents.${i}.${field}`, 'respondents')
-  }
-
-  const addParty = () => {
-    if (draft.respondents.length >= MAX_RESPONDENTS) return
-    setDraft((d) => ({ ...d, respondents: [...d.respondents, { key: randomId(8), name: '', phone: '' }] }))
-  }
-
-  const removeParty = (i: number) => {
-    setDraft((d) => ({ ...d, respondents: d.respondents.filter((_, j) => j !== i) }))
-    setErrors((e) => shiftRespondentErrors(e, i))
-  }
-
-  const submit = async () => {
-    if (submitting) return
-    setFormError('')
-    const found = validateApply(draft, {
-      uploading: photos.filter((p) => p.state === 'uploading').length,
-      failed: photos.filter((p) => p.state === 'failed').length,
-    })
-    const firstError = Object.values(found).find(Boolean)
-    if (firstError) {
-      setErrors(found)
-      void Taro.showToast({ title: firstError, icon: 'none' })
-      return
-    }
-    setSubmitting(true)
-    const r = await api.call('mediation.apply', toApplyInput(draft, idempotencyKey.current, photos.map((p) => p.fileId as string)))
-    if (r.ok) {
-      void Taro.showToast({ title: '申请已提交', icon: 'success', duration: 1000 })
-      // Replace the form, so "back" from the case does not land on a sent application.
-      setTimeout(() => void Taro.redirectTo({ url: `/pages/mediation/detail/index?id=${encodeURIComponent(r.case.id)}&created=1` }), 700)
-      return
-    }
-    setSubmitting(false)
-    // The draft and its key stay, so the next tap is a safe retry.
-    const msg = r.code === 'UNAVAILABLE' ? '网络不可用，请稍后重试' : r.message
-    setErrors(applyErrorsFromDetails(r.details))
-    setFormError(msg)
-    void Taro.showToast({ title: msg, icon: 'none' })
-  }
-
-  const count = (s: string) => Array.from(s).length
-
+  const s = useMediationApply()
+  const { draft, retry, options, loadError, errors, formError, submitting, loadOptions, set, submit } = s
   if (!options)
     return (
       <View className='jf-page jf-center' id='jf-med-apply-loading'>
@@ -164,85 +66,9 @@ export default function MediationApply() {
         <FieldError field='streetCode' message={errors.streetCode} />
       </View>
 
-      <View className='jf-card'>
-        <Text className='jf-section-title jf-required'>我的联系电话</Text>
-        <View id='jf-med-phone' className='jf-med-apply-input'>
-          <Input value={draft.applicantPhone} onChange={(v) => set('applicantPhone', v)} type='tel' placeholder='调解员将通过此电话联系您' maxLength={20} />
-        </View>
-        <FieldError field='applicantPhone' message={errors.applicantPhone} />
+      <PartiesCard s={s} />
 
-        <Text className='jf-section-title jf-required'>
-          对方当事人 <Text className='jf-muted'>（最多 {MAX_RESPONDENTS} 位）</Text>
-        </Text>
-        <View id='jf-med-respondents'>
-          {draft.respondents.map((r, i) => (
-            <View key={r.key} className='jf-med-respondent' data-index={i}>
-              <View className='jf-med-respondent-head'>
-                <Text className='jf-med-respondent-no'>被申请人 {i + 1}</Text>
-                {draft.respondents.length > 1 && (
-                  <Text className='jf-med-respondent-remove' data-index={i} onClick={() => removeParty(i)}>
-                    删除
-                  </Text>
-                )}
-              </View>
-              <View className='jf-med-respondent-name jf-med-apply-input'>
-                <Input value={r.name} onChange={(v) => setParty(i, 'name', v)} placeholder='对方姓名' maxLength={20} />
-              </View>
-              <FieldError field={`respondents.${i}.name`} message={errors[`respondents.${i}.name`]} />
-              <View className='jf-med-respondent-phone jf-med-apply-input'>
-                <Input value={r.phone} onChange={(v) => setParty(i, 'phone', v)} type='tel' placeholder='对方联系电话' maxLength={20} />
-              </View>
-              <FieldError field={`respondents.${i}.phone`} message={errors[`respondents.${i}.phone`]} />
-            </View>
-          ))}
-        </View>
-        <FieldError field='respondents' message={errors.respondents} />
-        {draft.respondents.length < MAX_RESPONDENTS && (
-          <View className='jf-med-respondent-add' id='jf-med-respondent-add' onClick={addParty}>
-            <Text>＋ 添加对方当事人</Text>
-          </View>
-        )}
-      </View>
-
-      <View className='jf-card'>
-        <Text className='jf-section-title jf-required'>事实经过</Text>
-        <View id='jf-med-facts' className='jf-med-apply-text'>
-          <TextArea
-            value={draft.facts}
-            onChange={(v) => set('facts', v)}
-            placeholder='纠纷发生的时间、地点、经过和目前的情况（至少 10 个字）'
-            maxLength={FACTS_MAX}
-            rows={5}
-            autoSize
-          />
-          <Text className='jf-med-apply-counter'>
-            {count(draft.facts)}/{FACTS_MAX}
-          </Text>
-        </View>
-        <FieldError field='facts' message={errors.facts} />
-
-        <Text className='jf-section-title jf-required'>我的请求</Text>
-        <View id='jf-med-claims' className='jf-med-apply-text'>
-          <TextArea
-            value={draft.claims}
-            onChange={(v) => set('claims', v)}
-            placeholder='希望对方怎么做，如：赔偿维修费 3000 元、停止噪音（至少 5 个字）'
-            maxLength={CLAIMS_MAX}
-            rows={3}
-            autoSize
-          />
-          <Text className='jf-med-apply-counter'>
-            {count(draft.claims)}/{CLAIMS_MAX}
-          </Text>
-        </View>
-        <FieldError field='claims' message={errors.claims} />
-
-        <Text className='jf-section-title'>
-          证据材料 <Text className='jf-muted'>（选填，照片、票据、聊天截图，最多 {MAX_EVIDENCE} 张）</Text>
-        </Text>
-        <PhotoPicker photos={photos} max={MAX_EVIDENCE} onAdd={add} onRemove={remove} onRetry={retry} />
-        <FieldError field='evidence' message={errors.evidence} />
-      </View>
+      <FactsCard s={s} />
 
       <View className='jf-card'>
         <Text className='jf-section-title jf-required'>希望的调解方式</Text>

@@ -2,10 +2,9 @@ import { Button, Empty } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { api } from '../../../api'
-import { deadlineInfo } from '../../../components/MediationKit/logic'
-import MediationStatusTag from '../../../components/MediationStatusTag'
+import MediationRow from '../../../components/MediationRow'
+import PagedList from '../../../components/PagedList'
 import type { MediationSummary } from '../../../contracts/api'
-import { formatInstant } from '../../../core/time'
 import { usePagedList } from '../../../hooks/usePagedList'
 import '../../../components/MediationKit/kit.css'
 import './index.css'
@@ -26,7 +25,6 @@ export default function MyMediations() {
   )
 
   const go = (url: string) => void Taro.navigateTo({ url })
-  const now = new Date()
 
   const entries = (
     <View className='jf-medm-entries'>
@@ -45,78 +43,44 @@ export default function MyMediations() {
     <View className='jf-page jf-medm' id='jf-med-mine'>
       {entries}
 
-      {phase === 'loading' && <View className='jf-center'>正在加载…</View>}
-
-      {phase === 'error' && (
-        <View className='jf-center' id='jf-med-mine-error'>
-          <Text>{error}</Text>
-          <View className='jf-medm-retry'>
-            <Button size='small' onClick={() => void refresh()}>
-              重试
-            </Button>
-          </View>
-        </View>
-      )}
-
-      {phase === 'ready' && !cases.length && (
-        <View className='jf-medm-empty' id='jf-med-mine-empty'>
-          <Empty title='还没有调解' description='遇到纠纷，可以申请街道免费的人民调解' />
-          <View className='jf-medm-empty-action'>
-            <Button id='jf-med-empty-apply' type='primary' onClick={() => go(APPLY_URL)}>
-              申请调解
-            </Button>
-          </View>
-        </View>
-      )}
-
-      {phase === 'ready' && cases.length > 0 && (
-        <>
-          <Text className='jf-medm-section'>我的调解</Text>
-          <View id='jf-med-list'>
-            {cases.map((c) => {
-              const dl = deadlineInfo(c.deadline, c.status, now, c.overdue)
-              return (
-                <View
-                  key={c.id}
-                  className='jf-card jf-med-row'
-                  data-case-id={c.id}
-                  data-status={c.status}
-                  onClick={() => go(`/pages/mediation/detail/index?id=${encodeURIComponent(c.id)}`)}
-                >
-                  <View className='jf-medm-row-head'>
-                    <Text className='jf-medm-row-type'>
-                      {c.disputeTypeLabel}
-                      {c.myRole && ROLE_LABEL[c.myRole] ? <Text className='jf-medm-role'> · {ROLE_LABEL[c.myRole]}</Text> : null}
-                    </Text>
-                    <MediationStatusTag status={c.status} label={c.statusLabel} />
-                  </View>
-                  <Text className='jf-medm-row-title'>{c.title}</Text>
-                  <View className='jf-medm-row-foot'>
-                    <Text className='jf-muted'>
-                      {c.committeeName ?? '待受理'}
-                      {c.mediatorName ? ` · 调解员 ${c.mediatorName}` : ''}
-                    </Text>
-                    {dl ? (
-                      <Text className={`jf-med-deadline ${dl.overdue ? 'is-overdue' : dl.urgent ? 'is-urgent' : ''}`}>{dl.text}</Text>
-                    ) : (
-                      <Text className='jf-muted'>{formatInstant(c.createdAt)}</Text>
-                    )}
-                  </View>
-                </View>
-              )
-            })}
-          </View>
-          <View className='jf-medm-more'>
-            {next ? (
-              <Button id='jf-med-more' size='small' fill='none' loading={loadingMore} onClick={() => void loadMore()}>
-                加载更多
+      {phase === 'ready' && cases.length > 0 && <Text className='jf-medm-section'>我的调解</Text>}
+      <PagedList
+        phase={phase}
+        error={error}
+        empty={!cases.length}
+        next={next}
+        loadingMore={loadingMore}
+        onRetry={() => void refresh()}
+        onMore={() => void loadMore()}
+        ids={{ error: 'jf-med-mine-error', empty: 'jf-med-mine-empty', list: 'jf-med-list', more: 'jf-med-more' }}
+        emptyView={
+          <>
+            <Empty title='还没有调解' description='遇到纠纷，可以申请街道免费的人民调解' />
+            <View className='jf-medm-empty-action'>
+              <Button id='jf-med-empty-apply' type='primary' onClick={() => go(APPLY_URL)}>
+                申请调解
               </Button>
-            ) : (
-              <Text className='jf-muted'>没有更多了</Text>
-            )}
-          </View>
-        </>
-      )}
+            </View>
+          </>
+        }
+      >
+        {cases.map((c) => (
+          <MediationRow
+            key={c.id}
+            c={c}
+            prefix='jf-medm'
+            kind={
+              <>
+                {c.disputeTypeLabel}
+                {c.myRole && ROLE_LABEL[c.myRole] ? <Text className='jf-medm-role'> · {ROLE_LABEL[c.myRole]}</Text> : null}
+              </>
+            }
+            meta={`${c.committeeName ?? '待受理'}${c.mediatorName ? ` · 调解员 ${c.mediatorName}` : ''}`}
+            since=''
+            onClick={() => go(`/pages/mediation/detail/index?id=${encodeURIComponent(c.id)}`)}
+          />
+        ))}
+      </PagedList>
     </View>
   )
 }

@@ -1,5 +1,5 @@
 /**
- * The home page's emergency bar needs only this; kept apart from logic.ts so the main package does
+ * The home page's emergency bar needs only this; kept apart from the other grid helpers so the main package does
  * not pull in dayjs and the geometry helpers for it.
  */
 import type { AnnouncementView } from '../../contracts/api'

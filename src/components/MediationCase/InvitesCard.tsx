@@ -1,0 +1,42 @@
+import { Button } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import type { MediationView } from '../../contracts/api'
+import { inviteMessage } from '../../utils/mediation/invite'
+import { copy } from './device'
+
+/** The codes the applicant forwards to the other parties, and whether each has been used. */
+export default function InvitesCard({ c, prominent }: { c: MediationView; prominent: boolean }) {
+  if (!c.invites.length) return null
+  const unused = c.invites.some((x) => !x.used)
+  return (
+    <View className={`jf-card jf-med-invites ${prominent || unused ? 'is-prominent' : ''}`} id='jf-med-invites'>
+      <Text className='jf-section-title'>邀请对方参加调解</Text>
+      <Text className='jf-med-invites-help'>请把邀请码发给对方当事人。对方打开街坊通「在线调解」→「输入邀请码」，填写后即可查看申请并加入调解。</Text>
+      {c.invites.map((inv) => (
+        <View key={inv.code} className='jf-med-invite' data-code={inv.code} data-used={inv.used ? '1' : '0'}>
+          <View className='jf-med-invite-main'>
+            <Text className='jf-med-invite-name'>{inv.name}</Text>
+            <Text className='jf-med-invite-code'>{inv.code}</Text>
+          </View>
+          <View className='jf-med-invite-foot'>
+            <Text className='jf-muted'>{inv.used ? '对方已通过邀请码加入' : '对方尚未加入'}</Text>
+            {inv.used ? (
+              <Text className='jf-med-invite-used'>已加入</Text>
+            ) : (
+              <Button
+                className='jf-med-invite-copy'
+                data-code={inv.code}
+                size='small'
+                type='primary'
+                fill='outline'
+                onClick={() => copy(inviteMessage(inv.name, inv.code), '邀请码已复制，请发给对方')}
+              >
+                复制邀请码
+              </Button>
+            )}
+          </View>
+        </View>
+      ))}
+    </View>
+  )
+}

@@ -1,0 +1,114 @@
+import { Text, View } from '@tarojs/components'
+import type { MediationView } from '../../contracts/api'
+import { formatFull } from '../../core/time'
+import { dialable } from '../../utils/mediation/phone'
+import PhotoGrid from '../PhotoGrid'
+import Stars from '../Stars'
+import { call, copy } from './device'
+
+/** Where a failed mediation can go next. */
+export function ReferralCard({ c }: { c: MediationView }) {
+  if (!c.referral) return null
+  return (
+    <View className='jf-card jf-med-referral-card' id='jf-med-referral' data-referral={c.referral.type}>
+      <Text className='jf-section-title'>后续处理途径</Text>
+      <View className='jf-med-body'>
+        <Text className='jf-med-referral-label'>{c.referral.label}</Text>
+        {c.referral.note && <Text className='jf-med-para'>{c.referral.note}</Text>}
+      </View>
+    </View>
+  )
+}
+
+export function MyRatingCard({ c }: { c: MediationView }) {
+  if (c.myRating === null) return null
+  return (
+    <View className='jf-card' id='jf-med-my-rating' data-rating={c.myRating}>
+      <Text className='jf-section-title'>我的评价</Text>
+      <View className='jf-med-body'>
+        <Stars value={c.myRating} readOnly />
+      </View>
+    </View>
+  )
+}
+
+/** The scheduled sessions; an online one's meeting number copies with a tap. */
+export function SessionsCard({ c }: { c: MediationView }) {
+  if (!c.sessions.length) return null
+  return (
+    <View className='jf-card' id='jf-med-sessions'>
+      <Text className='jf-section-title'>调解安排</Text>
+      {c.sessions.map((s, i) => (
+        <View key={s.id} className='jf-med-session' data-session-id={s.id} data-mode={s.mode}>
+          <View className='jf-med-session-head'>
+            <Text className='jf-med-session-no'>第 {i + 1} 次</Text>
+            <Text className={`jf-med-session-mode is-${s.mode}`}>{s.modeLabel}</Text>
+          </View>
+          <Text className='jf-med-session-at'>{formatFull(s.at)}</Text>
+          <Text className='jf-med-session-place' onClick={() => s.mode === 'online' && copy(s.place, '已复制会议信息')}>
+            {s.mode === 'online' ? '会议：' : '地点：'}
+            {s.place}
+            {s.mode === 'online' ? '（点击复制）' : ''}
+          </Text>
+          {s.notes && <Text className='jf-med-session-notes'>调解记录：{s.notes}</Text>}
+        </View>
+      ))}
+    </View>
+  )
+}
+
+/** The parties, with a number to call where the viewer may see it, and each respondent's answer. */
+export function PartiesCard({ c }: { c: MediationView }) {
+  return (
+    <View className='jf-card' id='jf-med-parties'>
+      <Text className='jf-section-title'>当事人</Text>
+      {c.parties.map((p, i) => (
+        <View key={i} className='jf-med-party' data-side={p.side} data-consent={p.consent} data-joined={p.joined ? '1' : '0'}>
+          <View className='jf-med-party-main'>
+            <Text className='jf-med-party-name'>
+              {p.name}
+              {p.isMe ? '（我）' : ''}
+            </Text>
+            <Text className='jf-muted'>
+              {p.sideLabel}
+              {p.phone ? ' · ' : ''}
+            </Text>
+            {p.phone && (
+              <Text className={dialable(p.phone) && !p.isMe ? 'jf-med-phone jf-med-party-phone' : 'jf-muted jf-med-party-phone'} onClick={() => !p.isMe && call(p.phone)}>
+                {p.phone}
+              </Text>
+            )}
+          </View>
+          <View className='jf-med-party-state'>
+            {p.side === 'respondent' && !p.joined && <Text className='jf-med-badge is-grey'>未加入</Text>}
+            {p.side === 'respondent' && <Text className={`jf-med-badge is-${p.consent}`}>{p.consentLabel}</Text>}
+          </View>
+        </View>
+      ))}
+    </View>
+  )
+}
+
+/** What the applicant wrote: the facts, the claims and the evidence photos. */
+export function ApplicationCard({ c }: { c: MediationView }) {
+  return (
+    <View className='jf-card' id='jf-med-application'>
+      <Text className='jf-section-title'>事实经过</Text>
+      <Text className='jf-med-para jf-med-body' id='jf-med-facts'>
+        {c.facts}
+      </Text>
+      <Text className='jf-section-title'>申请人请求</Text>
+      <Text className='jf-med-para jf-med-body' id='jf-med-claims'>
+        {c.claims}
+      </Text>
+      {c.evidence.length > 0 && (
+        <>
+          <Text className='jf-section-title'>证据材料</Text>
+          <View className='jf-med-body'>
+            <PhotoGrid photos={c.evidence} />
+          </View>
+        </>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,97 @@
+import Taro from '@tarojs/taro'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { api } from '../../../api'
+import { MAX_RESPONDENTS, applyErrorsFromDetails, emptyApplyDraft, shiftRespondentErrors, toApplyInput, validateApply, type ApplyDraft, type ApplyErrors } from '../../../utils/mediation/apply'
+import type { ApiMap } from '../../../contracts/api'
+import { usePhotoUploads } from '../../../hooks/usePhotoUploads'
+import { randomId } from '../../../utils/id'
+
+type Options = ApiMap['mediation.options']['out']
+
+/** The 申请调解 form: options from the server, the draft and its photos, checks, and one idempotent submit. */
+export function useMediationApply() {
+  const [draft, setDraft] = useState<ApplyDraft>(() => emptyApplyDraft(randomId(8)))
+  const { photos, add, remove, retry } = usePhotoUploads()
+  const [options, setOptions] = useState<Options | null>(null)
+  const [loadError, setLoadError] = useState('')
+  const [errors, setErrors] = useState<ApplyErrors>({})
+  const [formError, setFormError] = useState('')
+  const [submitting, setSubmitting] = useState(false)
+  // One key per draft: tapping 提交 again after a failure must not file a second application.
+  const idempotencyKey = useRef(randomId(26))
+
+  const loadOptions = useCallback(async () => {
+    setLoadError('')
+    const r = await api.call('mediation.options', {})
+    if (!r.ok) {
+      setLoadError(r.message)
+      return
+    }
+    setOptions(r)
+    // Most people apply to their own street, which the server lists first.
+    setDraft((d) => (d.streetCode || !r.streets.length ? d : { ...d, streetCode: r.streets[0]!.code }))
+  }, [])
+
+  useEffect(() => {
+    void loadOptions()
+  }, [loadOptions])
+
+  const clear = (...keys: string[]) => {
+    if (keys.some((k) => errors[k])) setErrors((e) => ({ ...e, ...Object.fromEntries(keys.map((k) => [k, undefined])) }))
+    if (formError) setFormError('')
+  }
+
+  const set = <K extends keyof ApplyDraft>(k: K, v: ApplyDraft[K]) => {
+    setDraft((d) => ({ ...d, [k]: v }))
+    clear(k)
+  }
+
+  const setParty = (i: number, field: 'name' | 'phone', v: string) => {
+    setDraft((d) => ({ ...d, respondents: d.respondents.map((r, j) => (j === i ? { ...r, [field]: v } : r)) }))
+    clear(`respondents.${i}.${field}`, 'respondents')
+  }
+
+  const addParty = () => {
+    if (draft.respondents.length >= MAX_RESPONDENTS) return
+    setDraft((d) => ({ ...d, respondents: [...d.respondents, { key: randomId(8), name: '', phone: '' }] }))
+  }
+
+  const removeParty = (i: number) => {
+    setDraft((d) => ({ ...d, respondents: d.respondents.filter((_, j) => j !== i) }))
+    setErrors((e) => shiftRespondentErrors(e, i))
+  }
+
+  const submit = async () => {
+    if (submitting) return
+    setFormError('')
+    const found = validateApply(draft, {
+      uploading: photos.filter((p) => p.state === 'uploading').length,
+      failed: photos.filter((p) => p.state === 'failed').length,
+    })
+    const firstError = Object.values(found).find(Boolean)
+    if (firstError) {
+      setErrors(found)
+      void Taro.showToast({ title: firstError, icon: 'none' })
+      return
+    }
+    setSubmitting(true)
+    const r = await api.call('mediation.apply', toApplyInput(draft, idempotencyKey.current, photos.map((p) => p.fileId as string)))
+    if (r.ok) {
+      void Taro.showToast({ title: '申请已提交', icon: 'success', duration: 1000 })
+      // Replace the form, so "back" from the case does not land on a sent application.
+      setTimeout(() => void Taro.redirectTo({ url: `/pages/mediation/detail/index?id=${encodeURIComponent(r.case.id)}&created=1` }), 700)
+      return
+    }
+    setSubmitting(false)
+    // The draft and its key stay, so the next tap is a safe retry.
+    const msg = r.code === 'UNAVAILABLE' ? '网络不可用，请稍后重试' : r.message
+    setErrors(applyErrorsFromDetails(r.details))
+    setFormError(msg)
+    void Taro.showToast({ title: msg, icon: 'none' })
+  }
+
+  const count = (s: string) => Array.from(s).length
+  return { draft, photos, add, remove, retry, options, loadError, errors, formError, submitting, loadOptions, set, setParty, addParty, removeParty, submit, count }
+}
+
+export type MediationApplyState = ReturnType<typeof useMediationApply>

@@ -1,0 +1,11 @@
+/** Invitation codes, as they are forwarded between parties. */
+
+/** Codes are forwarded through chat apps: drop the spaces and line breaks that come along. */
+export function cleanInviteCode(raw: string): string {
+  return raw.replace(/[\s\u3000]/g, '')
+}
+
+/** The text the applicant forwards to the other party with 复制邀请码. */
+export function inviteMessage(name: string, code: string): string {
+  return `${name}您好，我在「街坊通」申请了人民调解，邀请您一起参加。请打开街坊通小程序，进入「在线调解」→「输入邀请码」，填写邀请码：${code}`
+}
