@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Case } from '../case'
 import { actionsOf, defineKind, param, type ParamPatch } from '../command'
+import { openCase } from '../opening'
 import { fail } from '../outcome'
 import { isLeaseEndValid, shanghaiDay, shanghaiDayEnd, type DocType } from '../rental'
 
@@ -175,25 +176,14 @@ export interface NewCheckin {
 
 /** A new registration waits (待确认) for the building's manager, who is its assignee. */
 export function openCheckin(r: NewCheckin) {
-  const at = r.now.toISOString()
-  const c: CheckinCase = {
-    id: r.id,
+  return openCase({
+    ...r,
     kind: 'checkin',
     status: CHECKIN.initialStatus,
     unitCode: r.gridCode,
-    gridCode: r.gridCode,
     assigneeId: r.managerId,
     category: 'checkin',
-    payload: r.payload,
-    creatorId: r.creatorId,
-    idempotencyKey: r.idempotencyKey,
-    createdAt: at,
-    updatedAt: at,
-    slaDeadline: null,
-    version: 1,
-  }
-  return {
-    case: c,
-    event: { id: r.eventId, caseId: r.id, actorId: r.creatorId, actorRole: 'applicant' as const, action: 'check_in', fromStatus: null, toStatus: c.status, note: null, attachments: [], at, visibility: 'internal' as const },
-  }
+    actorRole: 'applicant',
+    action: 'check_in',
+  })
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Case, TimelineEvent } from '../case'
 import { actionsOf, defineKind, param, type Check, type FormField, type MoveContext, type ParamPatch } from '../command'
+import { openCase } from '../opening'
 import { fail, type Outcome } from '../outcome'
 import {
   MEDIATION_STATUS_LABELS,
@@ -341,7 +342,6 @@ export interface NewMediation {
 }
 
 export function openMediation(m: NewMediation): { case: Case; event: TimelineEvent } {
-  const at = m.now.toISOString()
   const payload: MediationPayload = {
     ...m.payload,
     respondentIds: [],
@@ -353,24 +353,18 @@ export function openMediation(m: NewMediation): { case: Case; event: TimelineEve
     ratings: {},
     remindedDays: [],
   }
-  const c: MediationCase = {
-    id: m.id,
+  return openCase({
+    ...m,
     kind: 'mediation',
     status: MEDIATION.initialStatus,
     unitCode: m.streetCode,
     gridCode: null,
-    assigneeId: null,
     category: m.payload.disputeType,
     payload,
-    creatorId: m.creatorId,
-    idempotencyKey: m.idempotencyKey,
-    createdAt: at,
-    updatedAt: at,
-    slaDeadline: null,
-    version: 1,
-  }
-  const event: TimelineEvent = { id: m.eventId, caseId: m.id, actorId: m.creatorId, actorRole: 'applicant', action: 'apply', fromStatus: null, toStatus: c.status, note: null, attachments: [...m.payload.evidence], at, visibility: 'internal' }
-  return { case: c, event }
+    actorRole: 'applicant',
+    action: 'apply',
+    attachments: [...m.payload.evidence],
+  })
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Case, TimelineEvent } from '../case'
 import { actionsOf, defineKind } from '../command'
+import { openCase } from '../opening'
 import { fail } from '../outcome'
 import type { DocType } from '../rental'
 
@@ -64,25 +65,13 @@ export interface NewMisuse {
 }
 
 export function openMisuse(r: NewMisuse): { case: Case; event: TimelineEvent } {
-  const at = r.now.toISOString()
-  const c: Case = {
-    id: r.id,
+  return openCase({
+    ...r,
     kind: 'misuse',
     status: MISUSE.initialStatus,
     unitCode: r.gridCode,
-    gridCode: r.gridCode,
-    assigneeId: null,
     category: 'misuse',
-    payload: r.payload,
-    creatorId: r.creatorId,
-    idempotencyKey: r.idempotencyKey,
-    createdAt: at,
-    updatedAt: at,
-    slaDeadline: null,
-    version: 1,
-  }
-  return {
-    case: c,
-    event: { id: r.eventId, caseId: r.id, actorId: r.creatorId, actorRole: 'applicant', action: 'report_misuse', fromStatus: null, toStatus: c.status, note: null, attachments: [], at, visibility: 'internal' },
-  }
+    actorRole: 'applicant',
+    action: 'report_misuse',
+  })
 }

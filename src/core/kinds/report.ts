@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Case } from '../case'
 import { actionsOf, defineKind, param, type Check, type ParamPatch } from '../command'
+import { openCase } from '../opening'
 import { escalationTarget, levelOf } from '../escalation'
 import type { OrgTree } from '../org'
 import { fail } from '../outcome'
@@ -248,37 +249,14 @@ export interface NewReport {
 
 /** A new report starts at its grid, 已上报, version 1, with its first timeline row. */
 export function openReport(r: NewReport) {
-  const at = r.now.toISOString()
-  const c: ReportCase = {
-    id: r.id,
+  return openCase({
+    ...r,
     kind: 'report',
     status: REPORT.initialStatus,
     unitCode: r.gridCode,
-    gridCode: r.gridCode,
-    assigneeId: null,
-    category: r.category,
-    payload: r.payload,
-    creatorId: r.creatorId,
-    idempotencyKey: r.idempotencyKey,
-    createdAt: at,
-    updatedAt: at,
     slaDeadline: r.acceptHours ? new Date(r.now.getTime() + r.acceptHours * 3600 * 1000).toISOString() : null,
-    version: 1,
-  }
-  return {
-    case: c,
-    event: {
-      id: r.eventId,
-      caseId: r.id,
-      actorId: r.creatorId,
-      actorRole: r.creatorRole ?? ('resident' as const),
-      action: 'submit',
-      fromStatus: null,
-      toStatus: c.status,
-      note: null,
-      attachments: [...r.payload.photos],
-      at,
-      visibility: 'internal' as const,
-    },
-  }
+    actorRole: r.creatorRole ?? 'resident',
+    action: 'submit',
+    attachments: [...r.payload.photos],
+  })
 }
