@@ -3,9 +3,9 @@
  * a keyed hash, shown whole only to the case's staff and the party themselves, and never in clear in
  * any file of the data directory or the server's output.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
+import { secretsLeft } from '../support/leaks'
 import { applyInput, medAct } from '../support/mediation'
 import { as, startServer, type Client, type RunningServer } from '../support/server'
 
@@ -65,21 +65,7 @@ it('stores the numbers sealed, bound to their case', () => {
 
 it('leaves no number in clear in any file of the data directory or in the server output', async () => {
   await fetch(`${srv.url}/api/dev/clock`, { method: 'POST', body: JSON.stringify({ advanceHours: 1 }) })
-  const files: string[] = []
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const p = join(dir, name)
-      if (statSync(p).isDirectory()) walk(p)
-      else files.push(p)
-    }
-  }
-  walk(srv.dataDir)
+  const { files, found } = secretsLeft(srv, [APPLICANT, RESPONDENT, LANDLINE], ['87654321'])
   expect(files.some((f) => f.endsWith('jiefang.sqlite-wal'))).toBe(true)
-  const found: string[] = []
-  for (const f of files) {
-    const bytes = readFileSync(f)
-    for (const s of [APPLICANT, RESPONDENT, LANDLINE, '87654321']) if (bytes.includes(Buffer.from(s, 'utf8'))) found.push(`${s} in ${f}`)
-  }
-  for (const s of [APPLICANT, RESPONDENT, LANDLINE]) if (srv.output().includes(s)) found.push(`${s} in server output`)
   expect(found).toEqual([])
 })

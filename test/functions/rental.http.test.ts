@@ -6,7 +6,7 @@
  * phone anywhere in the data directory or the server's output.
  */
 import { createHmac } from 'node:crypto'
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -19,6 +19,7 @@ import { shanghaiDay } from '../../src/core/rental'
 import { advance, photo } from '../support/cases'
 import { GRID1_CODE, GRID1_POINT, GRID2_POINT, idemKey } from '../support/fixtures'
 import { idNumberFor } from '../support/authzWorld'
+import { secretsLeft } from '../support/leaks'
 import { as, client, ROOT, startServer, type Client, type RunningServer } from '../support/server'
 
 const SECRET = 'test-webhook-secret-7f3a'
@@ -496,22 +497,8 @@ describe('leaving, reminders and the purge', () => {
 
   it('leaves no plain identity number or phone in any file of the data directory or in the server output', async () => {
     const secrets = [...Object.values(DOCS), ...Object.values(PHONES), ...FRESH.slice(0, 3)]
-    const files: string[] = []
-    const walk = (dir: string) => {
-      for (const name of readdirSync(dir)) {
-        const p = join(dir, name)
-        if (statSync(p).isDirectory()) walk(p)
-        else files.push(p)
-      }
-    }
-    walk(srv.dataDir)
+    const { files, found } = secretsLeft(srv, secrets)
     expect(files.some((f) => f.endsWith('jiefang.sqlite-wal'))).toBe(true)
-    const found: string[] = []
-    for (const f of files) {
-      const bytes = readFileSync(f)
-      for (const s of secrets) if (bytes.includes(Buffer.from(s, 'utf8'))) found.push(`${s} in ${f}`)
-    }
-    for (const s of secrets) if (srv.output().includes(s)) found.push(`${s} in server output`)
     expect(found).toEqual([])
   })
 })
