@@ -1,4 +1,4 @@
-/** Who the caller is, as `session.me` and the bind answers show it (shared by api.ts and admin.ts). */
+/** Who the caller is, as `session.me` and the bind answers show it (shared with admin.ts). */
 import type { Role } from '../core/roles'
 
 export interface RoleView {
@@ -12,4 +12,8 @@ export interface MeView {
   id: string
   name: string
   roles: RoleView[]
+}
+
+export interface SessionApi {
+  'session.me': { in: Record<string, never>; out: { user: MeView } }
 }

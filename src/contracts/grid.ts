@@ -1,0 +1,113 @@
+/**
+ * Wire contract of the `grid` function: finding one's grid, its public board and team, joining
+ * its WeChat group, and announcements with read receipts. Types only.
+ */
+
+export interface GridView {
+  code: string
+  name: string
+  /** "白云区 京溪街道 云景社区" — where the grid sits. */
+  path: string
+  phone: string | null
+}
+
+export interface GridShape extends GridView {
+  /** GeoJSON ring(s) in [lng, lat]. */
+  polygon: number[][][]
+}
+
+export type TeamRole = 'leader' | 'full_time' | 'party_leader' | 'council' | 'supervisor' | 'police' | 'volunteer'
+
+/** Public contact of one member of the grid team "1+1+5+N". */
+export interface TeamMemberView {
+  role: TeamRole
+  roleLabel: string
+  name: string
+  /** A work number published on the street board; never a resident's private phone. */
+  phone: string | null
+}
+
+export interface BoardView {
+  grid: GridView
+  /** Streets, buildings and estates the grid covers (网格范围). */
+  scope: string
+  households: number
+  team: TeamMemberView[]
+  services: string[]
+  officeHours: string
+  joinPolicy: 'open' | 'approval'
+  /** The group QR code while valid, only for admitted members (and the grid's staff). */
+  qr: { url: string; expiresAt: string } | null
+  qrStatus: 'none' | 'valid' | 'expiring' | 'expired'
+  membership: { status: 'requested' | 'joined' | 'refused' | 'left'; statusLabel: string; building: string | null } | null
+  members: number
+  /** The grid's own workers may edit the board and see its roster. */
+  canManage: boolean
+  polygon: number[][][]
+}
+
+export type AnnouncementType = 'notice' | 'activity' | 'reminder' | 'emergency'
+
+export interface AnnouncementView {
+  id: string
+  type: AnnouncementType
+  typeLabel: string
+  title: string
+  body: string
+  authorName: string
+  scopeLabel: string
+  publishedAt: string
+  read: boolean
+}
+
+export interface ReceiptView {
+  announcementId: string
+  roster: number
+  read: number
+  /** Emergencies: share of the roster that read within 15 minutes. */
+  readWithin15m: number | null
+  unread: Array<{ userId: string; name: string; building: string | null }>
+  readers: Array<{ userId: string; name: string; readAt: string }>
+}
+
+export interface MemberView {
+  userId: string
+  name: string
+  building: string | null
+  status: 'requested' | 'joined' | 'refused' | 'left'
+  statusLabel: string
+  requestedAt: string
+}
+
+export interface GridApi {
+  /** Find my grid: by point, or by searching grid/community/street names. */
+  'grid.find': { in: { lng?: number; lat?: number; q?: string }; out: { grids: GridView[]; why: string | null } }
+  'grid.board': { in: { code: string }; out: { board: BoardView; announcements: AnnouncementView[] } }
+  /** Ask to join the grid's WeChat group; open grids admit at once. */
+  'grid.join': { in: { code: string; building?: string }; out: { board: BoardView } }
+  'grid.leave': { in: { code: string }; out: { board: BoardView } }
+  /** Announcements of the grids I joined, newest first; unread emergencies are pinned first. */
+  'grid.announcements': { in: { before?: string; limit?: number }; out: { pinned: AnnouncementView[]; items: AnnouncementView[]; next: string | null } }
+  'grid.markRead': { in: { id: string }; out: { read: true } }
+  /** 找网格员: a question to my grid's worker; it becomes a report case in their queue. */
+  'grid.ask': { in: { code: string; idempotencyKey: string; question: string }; out: { caseId: string } }
+  /** Grid workers and the street. */
+  'grid.saveBoard': {
+    in: { code: string; scope: string; households: number; team: Array<{ role: TeamRole; name: string; phone: string | null }>; services: string[]; officeHours: string; joinPolicy: 'open' | 'approval' }
+    out: { board: BoardView }
+  }
+  /** The group QR image (files.upload id); it expires 7 days after upload. */
+  'grid.setQr': { in: { code: string; fileId: string }; out: { board: BoardView } }
+  'grid.members': { in: { code: string; status?: 'requested' | 'joined' | 'refused' | 'left' }; out: { members: MemberView[] } }
+  'grid.decide': { in: { code: string; userId: string; approve: boolean }; out: { member: MemberView } }
+  'grid.publish': {
+    in: { idempotencyKey: string; type: AnnouncementType; title: string; body: string; target: { kind: 'grids'; codes: string[] } | { kind: 'community'; code: string } | { kind: 'street'; code: string } }
+    out: { announcement: AnnouncementView; grids: number }
+  }
+  'grid.published': { in: { before?: string }; out: { items: AnnouncementView[] } }
+  'grid.receipts': { in: { id: string }; out: { receipts: ReceiptView } }
+  /** A reminder to those who have not read it, in their inbox. */
+  'grid.remindUnread': { in: { id: string }; out: { reminded: number } }
+  /** The street's view per grid: members, pending requests, QR status. */
+  'grid.overview': { in: { street?: string }; out: { grids: Array<{ code: string; name: string; members: number; pending: number; qrStatus: BoardView['qrStatus']; qrExpiresAt: string | null }> } }
+}

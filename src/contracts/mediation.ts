@@ -1,0 +1,163 @@
+/**
+ * Wire contract of the `mediation` function (人民调解): applying, inviting the other side, the
+ * mediator's moves, messages, and the street's ledger. Types only.
+ */
+import type { ActionView, PhotoView, TimelineView } from './common'
+
+export type DisputeTypeCode = 'neighbour' | 'family' | 'tenancy' | 'labour' | 'traffic' | 'commerce' | 'property' | 'other'
+
+export type ReferralCode = 'court' | 'arbitration' | 'administrative' | 'police'
+
+export interface ApplyMediationInput {
+  idempotencyKey: string
+  disputeType: DisputeTypeCode
+  /** The street whose mediation centre should take it (from mediation.options). */
+  streetCode: string
+  applicantPhone: string
+  /** The other side(s): 1–5 parties. */
+  respondents: Array<{ name: string; phone: string }>
+  facts: string
+  claims: string
+  /** File ids from files.upload, at most 9. */
+  evidence: string[]
+  preferredWay: 'online' | 'in_person'
+}
+
+export interface MediationPartyView {
+  side: 'applicant' | 'respondent'
+  sideLabel: string
+  name: string
+  /** Masked (138****5678) except for staff and the party themself. */
+  phone: string
+  joined: boolean
+  consent: 'pending' | 'consented' | 'declined'
+  consentLabel: string
+  isMe: boolean
+}
+
+export interface MediationView {
+  id: string
+  kind: 'mediation'
+  status: string
+  statusLabel: string
+  disputeType: DisputeTypeCode
+  disputeTypeLabel: string
+  facts: string
+  claims: string
+  evidence: PhotoView[]
+  preferredWay: 'online' | 'in_person'
+  streetName: string
+  committee: { code: string; name: string } | null
+  mediatorName: string | null
+  mediatorPhone: string | null
+  deadline: string | null
+  overdue: boolean
+  parties: MediationPartyView[]
+  sessions: Array<{ id: string; at: string; mode: 'online' | 'in_person'; modeLabel: string; place: string; notes: string | null }>
+  agreement: {
+    version: number
+    text: string
+    terms: string[]
+    draftedAt: string
+    confirmations: Array<{ name: string; sideLabel: string; at: string }>
+    confirmedByMe: boolean
+  } | null
+  referral: { type: ReferralCode; label: string; note: string } | null
+  judicialConfirmation: boolean
+  /** How the viewer relates to the case. */
+  myRole: 'applicant' | 'respondent' | 'mediator' | 'dispatcher' | null
+  myRating: number | null
+  /** For the applicant: one invitation per respondent to forward (code and in-app path). */
+  invites: Array<{ name: string; code: string; path: string; used: boolean }>
+  createdAt: string
+  version: number
+}
+
+export interface MediationSummary {
+  id: string
+  status: string
+  statusLabel: string
+  disputeTypeLabel: string
+  title: string
+  committeeName: string | null
+  mediatorName: string | null
+  createdAt: string
+  deadline: string | null
+  overdue: boolean
+  myRole: MediationView['myRole']
+}
+
+export interface MessageView {
+  id: string
+  authorName: string
+  authorRoleLabel: string
+  mine: boolean
+  text: string
+  photos: PhotoView[]
+  at: string
+}
+
+export interface MediationActInput {
+  id: string
+  action: string
+  version: number
+  note?: string
+  mediatorId?: string
+  session?: { at: string; mode: 'online' | 'in_person'; place: string }
+  sessionId?: string
+  /** Agreement terms (协议内容), one per item; the server fills the 调解协议书 template around them. */
+  terms?: string[]
+  agreementVersion?: number
+  referral?: ReferralCode
+  rating?: number
+  comment?: string
+}
+
+export interface LedgerView {
+  total: number
+  open: number
+  succeeded: number
+  failed: number
+  /** Succeeded ÷ (succeeded + failed), 0–1. */
+  successRate: number
+  avgDaysToClose: number | null
+  byType: Array<{ key: string; label: string; count: number }>
+  byCommittee: Array<{ key: string; label: string; count: number }>
+  byStreet: Array<{ key: string; label: string; count: number }>
+  byStatus: Array<{ key: string; label: string; count: number }>
+  byMonth: Array<{ month: string; count: number }>
+}
+
+export interface MediationApi {
+  'mediation.options': {
+    in: Record<string, never>
+    out: {
+      disputeTypes: Array<{ code: DisputeTypeCode; label: string }>
+      streets: Array<{ code: string; name: string }>
+      committees: Array<{ code: string; name: string; disputeTypes: DisputeTypeCode[] }>
+      referrals: Array<{ code: ReferralCode; label: string }>
+    }
+  }
+  'mediation.apply': { in: ApplyMediationInput; out: { case: MediationView; replayed: boolean } }
+  /** Cases where I am the applicant or a respondent. */
+  'mediation.mine': { in: { before?: string; limit?: number }; out: { cases: MediationSummary[]; next: string | null } }
+  'mediation.get': { in: { id: string }; out: { case: MediationView; timeline: TimelineView[]; actions: ActionView[] } }
+  /** What an invitation shows before it is accepted: the application summary only. */
+  'mediation.invitation': {
+    in: { invite: string }
+    out: { summary: { disputeTypeLabel: string; applicantName: string; facts: string; claims: string; streetName: string; statusLabel: string; createdAt: string } }
+  }
+  'mediation.join': { in: { invite: string }; out: { case: MediationView } }
+  'mediation.act': { in: MediationActInput; out: { case: MediationView; timeline: TimelineView[]; actions: ActionView[] } }
+  'mediation.messages': { in: { id: string; after?: string }; out: { messages: MessageView[] } }
+  'mediation.send': { in: { id: string; text: string; photos: string[] }; out: { message: MessageView } }
+  /** Mediator: own committee's cases (mine = assigned to me); dispatcher: the street's. Deadline order. */
+  'mediation.queue': {
+    /** `phone`: only cases with a party of that number (a caller phoning the centre). */
+    in: { statuses?: string[]; disputeType?: DisputeTypeCode; mine?: boolean; phone?: string; before?: string; limit?: number }
+    out: { cases: MediationSummary[]; next: string | null; total: number }
+  }
+  'mediation.mediators': { in: { committee?: string }; out: { mediators: Array<{ id: string; name: string; committee: string; committeeName: string; openCases: number }> } }
+  'mediation.ledger': { in: { from?: string; to?: string }; out: { ledger: LedgerView } }
+  'mediation.ledgerCsv': { in: { from?: string; to?: string }; out: { filename: string; csv: string; rows: number } }
+}

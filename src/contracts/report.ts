@@ -1,0 +1,271 @@
+/**
+ * Wire contract of reports (functions `reports` and `cases`): a resident's report and its public
+ * view, the staff queue and case moves, and content moderation. Types only.
+ */
+import type { ActionView, NoteVisibility, PhotoView, TimelineView } from './common'
+import type { GridShape, GridView } from './grid'
+
+export interface CategoryView {
+  code: string
+  name: string
+  parentCode: string | null
+  /** No public view: never shown to neighbours, never followed (family disputes, public-security tips). */
+  sensitive: boolean
+}
+
+export interface LocationInput {
+  lng: number
+  lat: number
+  address: string
+}
+
+export interface SubmitReportInput {
+  /** Made once per draft on the device; a retry with the same key returns the first case. */
+  idempotencyKey: string
+  category: string
+  description: string
+  /** File ids from files.upload / files.register, at most 9. */
+  photos: string[]
+  location: LocationInput
+  anonymous: boolean
+}
+
+export interface CaseSummary {
+  id: string
+  kind: 'report'
+  status: string
+  statusLabel: string
+  category: string
+  categoryName: string
+  title: string
+  gridName: string
+  createdAt: string
+  updatedAt: string
+  slaDeadline: string | null
+}
+
+export type ModerationStateView = 'pending' | 'published' | 'hidden' | 'edited'
+
+/** Where the reporter's content stands with the public (待审核 / 已公开 / 已隐藏 / 已编辑). */
+export interface ModerationView {
+  description: ModerationStateView
+  descriptionLabel: string
+  /** The redacted text the public sees when description is 'edited'. */
+  publicDescription: string | null
+  photos: Array<{ fileId: string; state: 'pending' | 'published' | 'hidden'; stateLabel: string }>
+  /** The whole report is hidden from the public view. */
+  hidden: boolean
+}
+
+export interface CaseView extends CaseSummary {
+  description: string
+  photos: PhotoView[]
+  location: LocationInput
+  anonymous: boolean
+  unitName: string
+  unitPhone: string | null
+  assigneeName: string | null
+  /** The reporter's 1–5 stars and comment once closed. */
+  rating?: number | null
+  ratingComment?: string | null
+  /** Only for the reporter and staff in scope. */
+  moderation: ModerationView
+  version: number
+}
+
+/** A public update (公开回复) as followers and neighbours see it. */
+export interface PublicUpdateView {
+  id: string
+  at: string
+  /** The case's status after the update, in Chinese. */
+  statusLabel: string
+  note: string | null
+}
+
+/**
+ * What anyone who may see a report at all sees (a follower, a neighbour, a duplicates card):
+ * never the reporter, a phone, an address, an internal note or an unpublished photo.
+ */
+export interface PublicCaseView {
+  id: string
+  kind: 'report'
+  category: string
+  categoryName: string
+  status: string
+  statusLabel: string
+  /** Rounded to about 50 m; no address text. */
+  location: { lng: number; lat: number }
+  createdAt: string
+  /** Null until staff published it (or the redacted text once edited). */
+  description: string | null
+  /** Only the photos staff published. */
+  photos: PhotoView[]
+  /** Notes staff marked as public updates, oldest first. */
+  updates: PublicUpdateView[]
+}
+
+/** The staff view of a case: who may do what next, and the reporter where the viewer may see them. */
+export interface StaffCaseView extends CaseView {
+  unitCode: string
+  gridCode: string | null
+  assigneeId: string | null
+  department: string | null
+  departmentName: string | null
+  overdue: boolean
+  escalationLevel: 'grid' | 'community' | 'street' | 'district' | 'city'
+  /** Null when anonymous and the viewer is not the dispatcher. */
+  reporter: { name: string; phone: string | null; proxy: boolean } | null
+  mergedInto: string | null
+  rating: number | null
+  ratingComment: string | null
+}
+
+export interface StaffCaseSummary extends CaseSummary {
+  gridCode: string | null
+  unitName: string
+  assigneeName: string | null
+  departmentName: string | null
+  overdue: boolean
+  anonymous: boolean
+}
+
+/** What a moderator decides about one piece of a report (内容审核). */
+export type ModerationTarget = 'description' | 'photo' | 'report'
+
+export type ModerationDecision = 'publish' | 'hide' | 'redact' | 'unhide'
+
+/**
+ * description: publish | hide | redact (with `text`, the version the public reads);
+ * photo (with `fileId`): publish | hide; report: hide | unhide. `reason` is required for hide and
+ * redact (a photo's quick reasons: 人脸 / 车牌 / 其他) and goes to the timeline, the audit and the
+ * reporter's notice. Publishing passes WeChat content security first: text at once (refused
+ * unless it passes), a photo asynchronously (it stays 待审核 with `checking` until the verdict).
+ */
+export interface ModerateInput {
+  id: string
+  version: number
+  target: ModerationTarget
+  fileId?: string
+  decision: ModerationDecision
+  text?: string
+  reason?: string
+}
+
+export interface ModerationPhotoView extends PhotoView {
+  state: 'pending' | 'published' | 'hidden'
+  stateLabel: string
+  /** A content-security check of this photo is under way (it becomes 已公开 or 已隐藏 by itself). */
+  checking: boolean
+}
+
+/** One report in the moderation queue, as staff in scope see it. */
+export interface ModerationItemView {
+  case: StaffCaseSummary
+  version: number
+  /** The original text (staff only) and where it stands with the public. */
+  description: { text: string; state: ModerationStateView; stateLabel: string; publicText: string | null }
+  photos: ModerationPhotoView[]
+  /** The whole report is hidden from the public view. */
+  hidden: boolean
+}
+
+export interface QueueFilter {
+  statuses?: string[]
+  category?: string
+  gridCode?: string
+  overdue?: boolean
+  /** Only cases assigned to me. */
+  mine?: boolean
+  /** Inclusive day range in Asia/Shanghai, YYYY-MM-DD. */
+  from?: string
+  to?: string
+}
+
+export interface AssigneeView {
+  kind: 'user' | 'department'
+  id: string
+  name: string
+  /** 网格员 · 云景社区第1网格, or 职能部门. */
+  detail: string
+}
+
+export interface StatsView {
+  total: number
+  open: number
+  overdue: number
+  overdueRate: number
+  closed: number
+  avgHoursToResolve: number | null
+  byStatus: Array<{ key: string; label: string; count: number }>
+  byCategory: Array<{ key: string; label: string; count: number }>
+  byGrid: Array<{ key: string; label: string; count: number }>
+  byDay: Array<{ day: string; count: number }>
+}
+
+export interface ActInput {
+  id: string
+  action: string
+  /** The version the page showed; a stale one answers CONFLICT. */
+  version: number
+  note?: string
+  attachments?: string[]
+  assigneeId?: string
+  department?: string
+  targetCaseId?: string
+  rating?: number
+  comment?: string
+  /** Whether the note is a public update (公开回复) or an internal note; internal when omitted. */
+  noteVisibility?: NoteVisibility
+}
+
+export interface ProxySubmitInput extends SubmitReportInput {
+  proxy: { name: string; phone: string }
+}
+
+export interface ReportApi {
+  'reports.categories': { in: Record<string, never>; out: { categories: CategoryView[] } }
+  'reports.locate': { in: { lng: number; lat: number }; out: { grid: GridView } }
+  /** Grids near a point (or the caller's street), for the in-app point picker. */
+  'reports.gridMap': { in: { lng?: number; lat?: number }; out: { grids: GridShape[] } }
+  'reports.submit': { in: SubmitReportInput; out: { case: CaseView; replayed: boolean } }
+  'reports.mine': { in: { before?: string; limit?: number }; out: { cases: CaseSummary[]; next: string | null } }
+  /**
+   * 'full' for the reporter (own case, public updates and own rows only) and staff in scope;
+   * 'public' for a follower or a neighbour. NOT_FOUND where there is no public view.
+   */
+  'reports.get': {
+    in: { id: string }
+    out: { view: 'full'; case: CaseView; timeline: TimelineView[] } | { view: 'public'; case: PublicCaseView }
+  }
+  /**
+   * Public cards of open cases of the same category within 100 m of the point in the last 7 days:
+   * at most 5, never sensitive, 找网格员 or hidden ones; 20 calls per 10 minutes per WeChat identity.
+   */
+  'reports.duplicates': { in: { category: string; lng: number; lat: number }; out: { cases: PublicCaseView[] } }
+  /** Follow someone else's case instead of filing a duplicate: its public view. */
+  'reports.follow': { in: { id: string }; out: { following: boolean; case: PublicCaseView } }
+  /** The reporter confirms the fix (1–5 stars) or reopens it with a reason within 7 days. */
+  'reports.confirm': { in: { id: string; version: number; rating: number; comment?: string }; out: { case: CaseView } }
+  'reports.reopen': { in: { id: string; version: number; note: string }; out: { case: CaseView } }
+  /** Staff queue: a grid worker's grids, a dispatcher's street, a department's cases; SLA order. */
+  'cases.queue': { in: QueueFilter & { before?: string; limit?: number }; out: { cases: StaffCaseSummary[]; next: string | null; total: number } }
+  'cases.get': { in: { id: string }; out: { case: StaffCaseView; timeline: TimelineView[]; actions: ActionView[] } }
+  'cases.act': { in: ActInput; out: { case: StaffCaseView; timeline: TimelineView[]; actions: ActionView[] } }
+  'cases.bulkAssign': {
+    in: { ids: string[]; assigneeId?: string; department?: string }
+    out: { results: Array<{ id: string; ok: boolean; code?: string; message?: string }> }
+  }
+  /** 代办: a grid worker files for a resident without a phone. */
+  'cases.proxySubmit': { in: ProxySubmitInput; out: { case: CaseView; replayed: boolean } }
+  'cases.assignees': { in: Record<string, never>; out: { assignees: AssigneeView[] } }
+  'cases.stats': { in: QueueFilter; out: { stats: StatsView } }
+  /** CSV (UTF-8 with BOM, for Excel) of the filtered queue, at most 10 000 rows. */
+  'cases.exportCsv': { in: QueueFilter; out: { filename: string; csv: string; rows: number } }
+  /**
+   * Reports in the caller's scope (street dispatcher: the street; grid worker: own grids) whose
+   * description or photos are still 待审核, newest first. Sensitive, 找网格员 and hidden reports
+   * have no public view and are not listed.
+   */
+  'cases.moderationQueue': { in: { before?: string; limit?: number }; out: { items: ModerationItemView[]; next: string | null } }
+  'cases.moderate': { in: ModerateInput; out: { item: ModerationItemView } }
+}
