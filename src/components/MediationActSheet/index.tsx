@@ -14,6 +14,7 @@ import SessionPickField from './SessionPickField'
 import TermsField from './TermsField'
 import { useActSheet } from './useActSheet'
 import '../MediationKit/kit.css'
+import '../StaffActSheet/sheet.css'
 import './index.css'
 
 interface Props {

@@ -9,6 +9,7 @@ import { usePagedList } from '../../hooks/usePagedList'
 import { appendItems, describeInput, photoInput, replaceItem, reportInput, type DescriptionMove, type PhotoMove } from '../ModerationKit/logic'
 import ModerationItem from './ModerationItem'
 import ModerationSheet, { type SheetTask } from './ModerationSheet'
+import '../StaffActSheet/sheet.css'
 import './index.css'
 
 const PAGE = 20

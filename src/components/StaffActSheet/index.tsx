@@ -8,6 +8,7 @@ import FieldError from '../FieldError'
 import PhotoPicker from '../PhotoPicker'
 import StaffAssigneePicker from '../StaffAssigneePicker'
 import { actFieldOf, buildActInput, emptyActForm, NOTE_VISIBILITY_OPTIONS, visibilityHint, type ActForm } from '../StaffKit/logic'
+import './sheet.css'
 import './index.css'
 
 type Field = 'note' | 'attachments' | 'assignee' | 'target' | 'rating'

@@ -3,6 +3,7 @@ import type { StaffCaseSummary } from '../../contracts/api'
 import { formatInstant } from '../../core/time'
 import StatusTag from '../StatusTag'
 import StaffSla from '../StaffSla'
+import '../QueueRow/index.css'
 import './index.css'
 
 /** One case in a handler's queue: what, where, how urgent, and whether the reporter is anonymous. */
