@@ -6,6 +6,7 @@ import { api } from '../../api'
 import type { ModerateInput, ModerationItemView } from '../../contracts/api'
 import type { Failure } from '../../core/outcome'
 import { usePagedList } from '../../hooks/usePagedList'
+import LoadMore from '../LoadMore'
 import { appendItems, describeInput, photoInput, replaceItem, reportInput, type DescriptionMove, type PhotoMove } from '../ModerationKit/logic'
 import ModerationItem from './ModerationItem'
 import ModerationSheet, { type SheetTask } from './ModerationSheet'
@@ -131,17 +132,7 @@ export default function ModerationQueue() {
           />
         ))
       )}
-      {items.length > 0 && (
-        <View className='jf-mod-more'>
-          {next ? (
-            <Button id='jf-moderation-more' size='small' fill='none' loading={loadingMore} onClick={() => void loadMore()}>
-              加载更多
-            </Button>
-          ) : (
-            <Text className='jf-muted'>没有更多了</Text>
-          )}
-        </View>
-      )}
+      {items.length > 0 && <LoadMore id='jf-moderation-more' next={next} loading={loadingMore} onMore={() => void loadMore()} />}
       <ModerationSheet task={task} onClose={() => setTask(null)} onSubmit={send} />
     </View>
   )
