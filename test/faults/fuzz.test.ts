@@ -683,10 +683,30 @@ describe.each(Object.keys(MODELS))('fuzzing %s', (fn) => {
   )
 })
 
+/**
+ * A refused invocation logs one warning line. Thousands of them reach jest's console, whose main
+ * process reads the whole bundle once per line to place it — a 10,000-input run then takes hours.
+ * The lines are counted here instead, and must match the refusals.
+ */
+function countWarnings(): { count: () => number } {
+  let n = 0
+  let spy: jest.SpyInstance | undefined
+  beforeAll(() => {
+    spy = jest.spyOn(console, 'warn').mockImplementation(() => {
+      n++
+    })
+  })
+  afterAll(() => spy?.mockRestore())
+  return { count: () => n }
+}
+
 describe.each(TIMERS)('fuzzing %s', (timer) => {
+  const warnings = countWarnings()
   it(
     'answers ok to any event and context without a caller, and refuses every context with one',
     async () => {
+      const forbiddenBefore = statsFor(timer).refused.FORBIDDEN ?? 0
+      const warnedBefore = warnings.count()
       await fc.assert(
         fc.asyncProperty(nasty, fc.oneof(nasty, fc.constant(contexts.grid)), async (event, ctx) => {
           const st = statsFor(timer)
@@ -701,6 +721,8 @@ describe.each(TIMERS)('fuzzing %s', (timer) => {
         }),
         fcParams(Math.max(10, Math.ceil(RUNS / 10), MIN_INPUTS)),
       )
+      // Every refusal is logged once.
+      expect(warnings.count() - warnedBefore).toBe((statsFor(timer).refused.FORBIDDEN ?? 0) - forbiddenBefore)
     },
     Math.max(TEST_TIMEOUT, MIN_INPUTS * 60),
   )
@@ -708,6 +730,7 @@ describe.each(TIMERS)('fuzzing %s', (timer) => {
 
 /** The wxa_media_check push reaches the cases function with no action: only a caller-less platform call, only a trace id a report holds. */
 describe('fuzzing the media-check push to cases', () => {
+  countWarnings()
   const push = fc.record(
     {
       MsgType: fc.oneof(fc.constant('event'), nasty),
