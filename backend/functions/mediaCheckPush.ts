@@ -2,37 +2,17 @@ import { randomUUID } from 'node:crypto'
 import { fail } from '../../src/core/outcome'
 import { deps } from '../runtime'
 import { receiveMediaCheck } from '../usecases/moderation/mediaCheck'
-import { carriesCaller } from './timerMain'
+import { CALLER_KEYS, carriesCaller } from './timerMain'
+
+/** What WeChat itself fills from the push's FromUserName; any other caller field is refused. */
+const NON_WECHAT_KEYS = CALLER_KEYS.filter((k) => k !== 'WX_OPENID' && k !== 'WX_UNIONID')
 
 /**
  * A push may name a WeChat user: the platform fills the invocation's OPENID from the message's
  * FromUserName. A web sign-in, a custom sign-in or a local session never comes from WeChat.
  */
 export function carriesNonWechatCaller(context: unknown): boolean {
-  if (typeof context !== 'object' || context === null) return false
-  const c = context as { environment?: unknown; environ?: unknown }
-  const withoutOpenid = { ...c, environment: stripWechat(c.environment), environ: stripWechatEnviron(c.environ) }
-  return carriesCaller(withoutOpenid)
-}
-
-function stripWechat(environment: unknown): unknown {
-  if (typeof environment !== 'string' || environment === '') return environment
-  try {
-    const parsed: unknown = JSON.parse(environment)
-    if (typeof parsed !== 'object' || parsed === null) return environment
-    const { WX_OPENID: _o, WX_UNIONID: _u, ...rest } = parsed as Record<string, unknown>
-    return JSON.stringify(rest)
-  } catch {
-    return environment
-  }
-}
-
-function stripWechatEnviron(environ: unknown): unknown {
-  if (typeof environ !== 'string') return environ
-  return environ
-    .split(';')
-    .filter((kv) => !/^WX_(OPENID|UNIONID)=/.test(kv))
-    .join(';')
+  return carriesCaller(context, NON_WECHAT_KEYS)
 }
 
 /**

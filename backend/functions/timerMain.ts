@@ -3,22 +3,23 @@ import { fail } from '../../src/core/outcome'
 import { deps, type Deps } from '../runtime'
 
 /** Context fields that name a caller: a mini-program user, a web user (anonymous ones too), a custom sign-in. */
-const CALLER_KEYS = ['WX_OPENID', 'WX_UNIONID', 'TCB_UUID', 'TCB_CUSTOM_USER_ID'] as const
+export const CALLER_KEYS = ['WX_OPENID', 'WX_UNIONID', 'TCB_UUID', 'TCB_CUSTOM_USER_ID'] as const
 
 /**
  * Whether the invocation names a caller. A CloudBase timer trigger carries nobody; a client's
  * callFunction always carries its OPENID or uid, and a call through the local server carries its
  * Authorization header (even an empty one) — the server's own scheduler passes a bare `{}`.
  * The event is not consulted: `{ Type: 'Timer' }` is whatever a caller chooses to send.
+ * `keys` narrows which fields count, for an entry point that admits some callers.
  */
-export function carriesCaller(context: unknown): boolean {
+export function carriesCaller(context: unknown, keys: readonly string[] = CALLER_KEYS): boolean {
   if (typeof context !== 'object' || context === null) return false
   const c = context as { jiefangLocal?: unknown; environment?: unknown; environ?: unknown }
   if (c.jiefangLocal !== undefined) return true
   const env = invocationEnv(c.environment, c.environ)
   // A context the runtime would not have written is not a trigger's.
   if (env === 'unreadable') return true
-  return CALLER_KEYS.some((k) => typeof env[k] === 'string' && env[k] !== '')
+  return keys.some((k) => typeof env[k] === 'string' && env[k] !== '')
 }
 
 /**
