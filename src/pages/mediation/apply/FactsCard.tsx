@@ -7,39 +7,29 @@ import type { MediationApplyState } from './useMediationApply'
 
 /** 事实经过、申请人请求和证据照片. */
 export default function FactsCard({ s }: { s: MediationApplyState }) {
-  const { draft, photos, add, remove, retry, errors, set, count } = s
+  const { draft, photos, add, remove, retry, errors, set } = s
   return (
     <View className='jf-card'>
       <Text className='jf-section-title jf-required'>事实经过</Text>
-      <View id='jf-med-facts' className='jf-med-apply-text'>
-        <TextArea
-          value={draft.facts}
-          onChange={(v) => set('facts', v)}
-          placeholder='纠纷发生的时间、地点、经过和目前的情况（至少 10 个字）'
-          maxLength={FACTS_MAX}
-          rows={5}
-          autoSize
-        />
-        <Text className='jf-med-apply-counter'>
-          {count(draft.facts)}/{FACTS_MAX}
-        </Text>
-      </View>
+      <CountedText
+        id='jf-med-facts'
+        value={draft.facts}
+        onChange={(v) => set('facts', v)}
+        placeholder='纠纷发生的时间、地点、经过和目前的情况（至少 10 个字）'
+        max={FACTS_MAX}
+        rows={5}
+      />
       <FieldError field='facts' message={errors.facts} />
 
       <Text className='jf-section-title jf-required'>我的请求</Text>
-      <View id='jf-med-claims' className='jf-med-apply-text'>
-        <TextArea
-          value={draft.claims}
-          onChange={(v) => set('claims', v)}
-          placeholder='希望对方怎么做，如：赔偿维修费 3000 元、停止噪音（至少 5 个字）'
-          maxLength={CLAIMS_MAX}
-          rows={3}
-          autoSize
-        />
-        <Text className='jf-med-apply-counter'>
-          {count(draft.claims)}/{CLAIMS_MAX}
-        </Text>
-      </View>
+      <CountedText
+        id='jf-med-claims'
+        value={draft.claims}
+        onChange={(v) => set('claims', v)}
+        placeholder='希望对方怎么做，如：赔偿维修费 3000 元、停止噪音（至少 5 个字）'
+        max={CLAIMS_MAX}
+        rows={3}
+      />
       <FieldError field='claims' message={errors.claims} />
 
       <Text className='jf-section-title'>
@@ -47,6 +37,20 @@ export default function FactsCard({ s }: { s: MediationApplyState }) {
       </Text>
       <PhotoPicker photos={photos} max={MAX_EVIDENCE} onAdd={add} onRemove={remove} onRetry={retry} />
       <FieldError field='evidence' message={errors.evidence} />
+    </View>
+  )
+}
+
+type CountedTextProps = { id: string; value: string; onChange: (v: string) => void; placeholder: string; max: number; rows: number }
+
+/** A text area with a characters-used counter; counts code points like the form's length checks. */
+function CountedText({ id, value, onChange, placeholder, max, rows }: CountedTextProps) {
+  return (
+    <View id={id} className='jf-med-apply-text'>
+      <TextArea value={value} onChange={onChange} placeholder={placeholder} maxLength={max} rows={rows} autoSize />
+      <Text className='jf-med-apply-counter'>
+        {Array.from(value).length}/{max}
+      </Text>
     </View>
   )
 }

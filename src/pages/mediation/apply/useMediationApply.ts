@@ -90,8 +90,7 @@ export function useMediationApply() {
     void Taro.showToast({ title: msg, icon: 'none' })
   }
 
-  const count = (s: string) => Array.from(s).length
-  return { draft, photos, add, remove, retry, options, loadError, errors, formError, submitting, loadOptions, set, setParty, addParty, removeParty, submit, count }
+  return { draft, photos, add, remove, retry, options, loadError, errors, formError, submitting, loadOptions, set, setParty, addParty, removeParty, submit }
 }
 
 export type MediationApplyState = ReturnType<typeof useMediationApply>
