@@ -2,15 +2,12 @@
 import type { Db } from '@cloudbase/database'
 import type { Case, TimelineEvent } from '../../../src/core/case'
 import type { CaseQuery, CaseRepo, CaseTx } from '../../ports'
+import { caseLimit } from '../limits'
 import { CASE_FIELDS, EVENT_FIELDS, MESSAGE_FIELDS } from '../tables'
 import { CaseStatsAccumulator } from './caseStats'
 import { guard, isDuplicateWrite, mapCloudbaseError } from './cloudbaseErrors'
-import { all, answered, byId, checked, clamp, compoundId, conflict, docsOf, nextSeq, type CloudbaseAccess, type Coll } from './db'
+import { all, answered, byId, checked, compoundId, conflict, docsOf, nextSeq, type CloudbaseAccess, type Coll } from './db'
 import { CorruptDocumentError, docMapper, instant, withoutId, type Doc } from './docs'
-
-/** Same paging bounds as the SQLite adapter, so both answer a CaseQuery alike. */
-export const DEFAULT_LIMIT = 50
-export const MAX_LIMIT = 200
 
 export const caseDocs = docMapper('jf_cases', CASE_FIELDS, 'id')
 /** `seq` keeps append order, as the SQLite adapter's autoincrement does. */
@@ -161,7 +158,7 @@ export function cloudbaseCases(c: CloudbaseAccess): CaseRepo {
     async listCases(q) {
       const filter = caseFilter(c.db, q)
       if (filter === null) return []
-      const limit = clamp(q.limit, DEFAULT_LIMIT, MAX_LIMIT)
+      const limit = caseLimit(q.limit)
       if (q.order === 'sla') return listBySla(c, filter, limit, q.before)
       const where = q.before === undefined ? filter : also(c.db, filter, '_id', _.lt(q.before))
       const res = await guard(() => c.coll('cases').where(where).orderBy('_id', 'desc').limit(limit).get())

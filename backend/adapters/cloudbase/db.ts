@@ -64,12 +64,6 @@ export function compoundId(...parts: string[]): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex')
 }
 
-/** `limit` within [1, max], `fallback` when it is not a number. */
-export function clamp(limit: number | undefined, fallback: number, max: number): number {
-  if (limit === undefined || !Number.isFinite(limit)) return fallback
-  return Math.min(max, Math.max(1, Math.floor(limit)))
-}
-
 /**
  * Append order for timeline events and outbox messages (CloudBase has no autoincrement):
  * microseconds since the epoch, forced strictly increasing within the process.

@@ -1,14 +1,11 @@
 /** CloudBase side of the grid aggregate: boards, memberships, announcements and their read receipts. */
 import type { Announcement, GridRepo } from '../../ports'
+import { announcementLimit, membershipLimit } from '../limits'
 import { ANNOUNCEMENT_FIELDS, BOARD_FIELDS, MEMBERSHIP_FIELDS } from '../tables'
 import { guard, isDuplicateWrite, mapCloudbaseError } from './cloudbaseErrors'
-import { all, answered, byId, checked, clamp, compoundId, conflict, docsOf, PAGE, take, type CloudbaseAccess } from './db'
+import { all, answered, byId, checked, compoundId, conflict, docsOf, PAGE, take, type CloudbaseAccess } from './db'
 import { CorruptDocumentError, docMapper, instant, withoutId } from './docs'
 
-/** Same bounds as the SQLite adapter's announcement lists. */
-export const ANNOUNCEMENT_DEFAULT_LIMIT = 20
-export const ANNOUNCEMENT_MAX_LIMIT = 100
-export const MEMBERSHIP_DEFAULT_LIMIT = 500
 /** Target documents written at once when an announcement is published. */
 const TARGET_BATCH = 16
 
@@ -16,8 +13,6 @@ const boardDocs = docMapper('jf_boards', BOARD_FIELDS, 'gridCode')
 /** `_id` is a hash of grid and user; the fields carry the identity. */
 const membershipDocs = docMapper('jf_memberships', MEMBERSHIP_FIELDS, (m) => compoundId(m.gridCode, m.userId))
 const announcementDocs = docMapper('jf_announcements', ANNOUNCEMENT_FIELDS, 'id')
-
-const clampAnnouncementLimit = (limit: number | undefined) => clamp(limit, ANNOUNCEMENT_DEFAULT_LIMIT, ANNOUNCEMENT_MAX_LIMIT)
 
 /**
  * `_id` of the jf_idempotency document reserving (authorId, key) for an announcement. The
@@ -102,7 +97,7 @@ export function cloudbaseGrid(c: CloudbaseAccess): GridRepo {
       checked(await guard(() => c.coll('memberships').doc(String(doc._id)).set(withoutId(doc))))
     },
     async listMemberships(gridCode, status, limit) {
-      const n = limit === undefined || !Number.isFinite(limit) || limit < 1 ? MEMBERSHIP_DEFAULT_LIMIT : Math.floor(limit)
+      const n = membershipLimit(limit)
       const q = c.coll('memberships').where({ gridCode, status }).orderBy('requestedAt', 'asc').orderBy('userId', 'asc')
       return (await take(q, n)).map(membershipDocs.fromDoc)
     },
@@ -132,7 +127,7 @@ export function cloudbaseGrid(c: CloudbaseAccess): GridRepo {
      */
     async listAnnouncements(gridCodes, opts = {}) {
       if (gridCodes.length === 0) return []
-      const limit = clampAnnouncementLimit(opts.limit)
+      const limit = announcementLimit(opts.limit)
       const grids = [...new Set(gridCodes)]
       const page = Math.min(PAGE, limit * grids.length)
       const ids: string[] = []
@@ -156,7 +151,7 @@ export function cloudbaseGrid(c: CloudbaseAccess): GridRepo {
     },
     async listAnnouncementsBy(authorId, opts = {}) {
       const where = opts.before === undefined ? { authorId } : { authorId, _id: _.lt(opts.before) }
-      const res = await guard(() => c.coll('announcements').where(where).orderBy('_id', 'desc').limit(clampAnnouncementLimit(opts.limit)).get())
+      const res = await guard(() => c.coll('announcements').where(where).orderBy('_id', 'desc').limit(announcementLimit(opts.limit)).get())
       return docsOf(res).map(announcementDocs.fromDoc)
     },
     /** Reading again keeps the first time: the mark's id is deterministic and inserts only. */

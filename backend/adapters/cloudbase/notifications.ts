@@ -1,6 +1,7 @@
 /** CloudBase side of the inbox/outbox aggregate: the outbox, the in-app inbox and subscribe-message consents. */
 import { StoreUnavailableError } from '../../errors'
 import type { NotificationRepo, NotificationTx, OutboxMessage } from '../../ports'
+import { inboxLimit } from '../limits'
 import { INBOX_FIELDS, OUTBOX_FIELDS } from '../tables'
 import { guard, isDuplicateWrite, mapCloudbaseError } from './cloudbaseErrors'
 import { answered, byId, checked, compoundId, docsOf, nextSeq, PAGE, type CloudbaseAccess, type Coll } from './db'
@@ -70,7 +71,7 @@ export function cloudbaseNotifications(c: CloudbaseAccess): NotificationRepo {
         if (cursor === null || cursor.userId !== userId) return []
         where = _.and([{ userId }, _.or([{ createdAt: _.lt(cursor.createdAt) }, { createdAt: cursor.createdAt, _id: _.lt(cursor.id) }])]) as unknown as Record<string, unknown>
       }
-      const limit = Math.min(Math.max(1, Math.trunc(opts.limit ?? 20)), 100)
+      const limit = inboxLimit(opts.limit)
       const res = await guard(() => c.coll('inbox').where(where).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(limit).get())
       return docsOf(res).map(inboxDocs.fromDoc)
     },

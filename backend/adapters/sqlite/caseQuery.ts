@@ -1,17 +1,10 @@
 /** SQL for CaseQuery: the shared filters of listCases/countCases, ordering and keyset paging. */
 import type { CaseQuery } from '../../ports'
 import { instant } from '../fieldTable'
+import { caseLimit } from '../limits'
 import { jsonList } from './statements'
 
 export { jsonList }
-
-export const DEFAULT_LIMIT = 50
-export const MAX_LIMIT = 200
-
-export function clampLimit(limit: number | undefined): number {
-  if (limit === undefined || !Number.isFinite(limit)) return DEFAULT_LIMIT
-  return Math.min(MAX_LIMIT, Math.max(1, Math.floor(limit)))
-}
 
 export interface SqlPart {
   sql: string
@@ -96,7 +89,7 @@ export function slaAfter(cursor: SlaCursor): SqlPart {
  */
 export function listSql(where: SqlPart, order: 'sla' | 'newest' | undefined, limit: number | undefined): SqlPart {
   const by = order === 'sla' ? SLA_ORDER : NEWEST_ORDER
-  return { sql: `SELECT * FROM cases WHERE rowid IN (SELECT rowid FROM cases ${where.sql} ${by} LIMIT ?) ${by}`, params: [...where.params, clampLimit(limit)] }
+  return { sql: `SELECT * FROM cases WHERE rowid IN (SELECT rowid FROM cases ${where.sql} ${by} LIMIT ?) ${by}`, params: [...where.params, caseLimit(limit)] }
 }
 
 export function countSql(where: SqlPart): SqlPart {

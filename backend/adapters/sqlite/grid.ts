@@ -1,12 +1,9 @@
 /** SQLite side of the grid aggregate: boards, memberships, announcements and their read receipts. */
 import type { Announcement, GridRepo, Membership } from '../../ports'
 import { ANNOUNCEMENT_FIELDS, BOARD_FIELDS, MEMBERSHIP_FIELDS } from '../tables'
+import { announcementLimit, membershipLimit } from '../limits'
 import { instant, rowMapper } from './rows'
-import { clamp, jsonList, type SqliteAccess } from './statements'
-
-export const ANNOUNCEMENT_DEFAULT_LIMIT = 20
-export const ANNOUNCEMENT_MAX_LIMIT = 100
-export const MEMBERSHIP_DEFAULT_LIMIT = 500
+import { jsonList, type SqliteAccess } from './statements'
 
 const boardRows = rowMapper(BOARD_FIELDS)
 const membershipRows = rowMapper(MEMBERSHIP_FIELDS)
@@ -14,8 +11,6 @@ const announcementRows = rowMapper(ANNOUNCEMENT_FIELDS)
 const UPSERT_BOARD = boardRows.upsertSql('grid_boards', ['grid_code'])
 const UPSERT_MEMBERSHIP = membershipRows.upsertSql('memberships', ['grid_code', 'user_id'])
 const INSERT_ANNOUNCEMENT = announcementRows.insertSql('announcements')
-
-const clampAnnouncementLimit = (limit: number | undefined) => clamp(limit, ANNOUNCEMENT_DEFAULT_LIMIT, ANNOUNCEMENT_MAX_LIMIT)
 
 /** The query of listAnnouncements (exported so a test can check its plan uses the target indexes). */
 export function listAnnouncementsSql(gridCodes: readonly string[], opts: { before?: string; limit?: number; type?: string }): { sql: string; params: unknown[] } {
@@ -29,7 +24,7 @@ export function listAnnouncementsSql(gridCodes: readonly string[], opts: { befor
     conds.push('announcement_id < ?')
     params.push(opts.before)
   }
-  params.push(clampAnnouncementLimit(opts.limit))
+  params.push(announcementLimit(opts.limit))
   const sql = `SELECT a.* FROM announcements a WHERE a.id IN (
       SELECT DISTINCT announcement_id FROM announcement_targets WHERE ${conds.join(' AND ')}
       ORDER BY announcement_id DESC LIMIT ?)
@@ -62,7 +57,7 @@ export function sqliteGrid(db: SqliteAccess): GridRepo {
     },
     /** Oldest request first, user id breaking ties; a limit that is not a positive number means the default. */
     listMemberships(gridCode, status: Membership['status'], limit?: number) {
-      const n = limit === undefined || !Number.isFinite(limit) || limit < 1 ? MEMBERSHIP_DEFAULT_LIMIT : Math.floor(limit)
+      const n = membershipLimit(limit)
       return memberships('listMemberships', 'SELECT * FROM memberships WHERE grid_code = ? AND status = ? ORDER BY requested_at, user_id LIMIT ?', gridCode, status, n)
     },
     /** A grid named twice counts once. */
@@ -101,7 +96,7 @@ export function sqliteGrid(db: SqliteAccess): GridRepo {
       return announcements('listAnnouncements', q.sql, ...q.params)
     },
     listAnnouncementsBy(authorId, opts = {}) {
-      const limit = clampAnnouncementLimit(opts.limit)
+      const limit = announcementLimit(opts.limit)
       return opts.before === undefined
         ? announcements('listAnnouncementsBy', 'SELECT * FROM announcements WHERE author_id = ? ORDER BY id DESC LIMIT ?', authorId, limit)
         : announcements('listAnnouncementsBy', 'SELECT * FROM announcements WHERE author_id = ? AND id < ? ORDER BY id DESC LIMIT ?', authorId, opts.before, limit)

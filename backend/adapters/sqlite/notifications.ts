@@ -1,11 +1,9 @@
 /** SQLite side of the inbox/outbox aggregate: the outbox, the in-app inbox and subscribe-message consents. */
 import type { NotificationRepo, NotificationTx, OutboxMessage } from '../../ports'
 import { INBOX_FIELDS, OUTBOX_FIELDS } from '../tables'
+import { inboxLimit } from '../limits'
 import { instant, rowMapper } from './rows'
-import { clamp, jsonList, type SqliteAccess, type TxUse } from './statements'
-
-export const INBOX_DEFAULT_LIMIT = 20
-export const INBOX_MAX_LIMIT = 100
+import { jsonList, type SqliteAccess, type TxUse } from './statements'
 
 const outboxRows = rowMapper(OUTBOX_FIELDS)
 const inboxRows = rowMapper(INBOX_FIELDS)
@@ -67,7 +65,7 @@ export function sqliteNotifications(db: SqliteAccess): NotificationRepo {
     },
     listInbox: (userId, opts = {}) =>
       db.read('listInbox', (s) => {
-        const limit = clamp(opts.limit, INBOX_DEFAULT_LIMIT, INBOX_MAX_LIMIT)
+        const limit = inboxLimit(opts.limit)
         return opts.before === undefined
           ? inboxRows.all(s, 'SELECT * FROM inbox WHERE user_id = ? ORDER BY id DESC LIMIT ?', userId, limit)
           : inboxRows.all(s, 'SELECT * FROM inbox WHERE user_id = ? AND id < ? ORDER BY id DESC LIMIT ?', userId, opts.before, limit)

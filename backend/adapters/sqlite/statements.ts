@@ -35,9 +35,3 @@ export type TxUse = <T>(fn: (s: Statements) => T) => Promise<T>
 export function jsonList(values: readonly string[]): string {
   return JSON.stringify(values)
 }
-
-/** `limit` within [1, max], `fallback` when it is not a number. */
-export function clamp(limit: number | undefined, fallback: number, max: number): number {
-  if (limit === undefined || !Number.isFinite(limit)) return fallback
-  return Math.min(max, Math.max(1, Math.floor(limit)))
-}
