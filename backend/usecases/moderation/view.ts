@@ -5,6 +5,7 @@ import type { OrgTree } from '../../../src/core/org'
 import { isSensitiveCategory } from '../../config/district'
 import type { Deps } from '../../deps'
 import { staffSummary } from '../staffViews'
+import { photoViews } from '../views'
 
 /** Whether the report could ever be shown to the public: not sensitive, not a 找网格员 question. */
 export function mayBePublic(d: Deps, c: Case): boolean {
@@ -23,13 +24,10 @@ export function hasPendingContent(d: Deps, c: Case): boolean {
 export async function moderationItem(d: Deps, tree: OrgTree, c: Case, names = new Map<string, string>()): Promise<ModerationItemView> {
   const p = c.payload as unknown as ReportPayload
   const m = moderationOf(p)
-  const photos: ModerationPhotoView[] = []
-  for (const fileId of p.photos) {
-    const meta = await d.store.getFileMeta(fileId)
-    if (!meta) continue
+  const photos: ModerationPhotoView[] = (await photoViews(d, p.photos)).map(({ fileId, url }) => {
     const state = m.photos[fileId] ?? 'pending'
-    photos.push({ fileId, url: await d.fileUrl(meta), state, stateLabel: MODERATION_LABELS[state], checking: Boolean(m.checking?.[fileId]) })
-  }
+    return { fileId, url, state, stateLabel: MODERATION_LABELS[state], checking: Boolean(m.checking?.[fileId]) }
+  })
   return {
     case: await staffSummary(d, tree, c, names),
     version: c.version,
