@@ -70,12 +70,14 @@ export async function caseView(d: Deps, tree: OrgTree, c: Case): Promise<CaseVie
  * Who did it, as the viewer may see it: the reporter sees "我"; staff see "居民", and never a
  * name — reporters' identities stay with the dispatcher, who reads them from the case record.
  */
-async function actorLabel(d: Deps, viewer: Actor, c: Case, e: TimelineEvent): Promise<string> {
+async function actorLabel(d: Deps, viewer: Actor, e: TimelineEvent, names: Map<string, string | null>): Promise<string> {
   const role = ROLE_LABELS[e.actorRole]
   if (e.actorId === viewer.userId) return '我'
   if (e.actorRole === 'resident' || e.actorRole === 'tenant' || e.actorRole === 'system') return role
-  const u = await d.store.getUser(e.actorId)
-  return u ? `${role} ${u.name}` : role
+  // The same few staff act on most rows of a timeline: one read each.
+  if (!names.has(e.actorId)) names.set(e.actorId, (await d.store.getUser(e.actorId))?.name ?? null)
+  const name = names.get(e.actorId)
+  return name != null ? `${role} ${name}` : role
 }
 
 /**
@@ -88,6 +90,7 @@ export type TimelineAudience = 'full' | 'reporter'
 export async function timelineViews(d: Deps, viewer: Actor, c: Case, events: TimelineEvent[], audience: TimelineAudience = 'full'): Promise<TimelineView[]> {
   const def = KINDS[c.kind]
   const out: TimelineView[] = []
+  const names = new Map<string, string | null>()
   for (const e of events) {
     const noteShown = audience === 'full' || e.visibility === 'public' || e.actorId === viewer.userId
     out.push({
@@ -97,7 +100,7 @@ export async function timelineViews(d: Deps, viewer: Actor, c: Case, events: Tim
       fromStatus: e.fromStatus,
       toStatus: e.toStatus,
       toStatusLabel: def.statusLabels[e.toStatus] ?? e.toStatus,
-      actorLabel: await actorLabel(d, viewer, c, e),
+      actorLabel: await actorLabel(d, viewer, e, names),
       note: noteShown ? e.note : null,
       attachments: await photoViews(d, e.attachments),
       at: e.at,
