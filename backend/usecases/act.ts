@@ -6,6 +6,7 @@ import { canRead } from '../../src/core/scope'
 import { transition, type KindDefinition } from '../../src/core/transition'
 import type { Tx } from '../ports'
 import type { Deps } from '../deps'
+import { notOwnUpload } from './files'
 import { saveTransition } from './persist'
 
 /** What every move carries on the wire; kinds add their own fields (assignee, session …). */
@@ -68,10 +69,8 @@ export async function act<A extends string, I extends ActCommand>(d: Deps, actor
   const prepared = prepare ? await prepare({ d, tree, actor, c, input }) : {}
   if (isFailure(prepared)) return prepared
   if (kind.attachments && input.attachments) {
-    for (const id of input.attachments) {
-      const meta = await d.store.getFileMeta(id)
-      if (!meta || meta.ownerId !== actor.userId) return fail('VALIDATION', '照片无效，请重新上传', { attachments: id })
-    }
+    const bad = await notOwnUpload(d, actor, input.attachments)
+    if (bad !== null) return fail('VALIDATION', '照片无效，请重新上传', { attachments: bad })
   }
   const out = transition(kind.def, tree, c, {
     actor,

@@ -34,6 +34,15 @@ export function sniffImageType(b: Uint8Array): FileMeta['contentType'] | null {
   return null
 }
 
+/** The first of `ids` that is not one of `actor`'s uploads (unknown, or someone else's); null when all are. */
+export async function notOwnUpload(d: Deps, actor: Actor, ids: readonly string[]): Promise<string | null> {
+  for (const id of ids) {
+    const meta = await d.store.getFileMeta(id)
+    if (!meta || meta.ownerId !== actor.userId) return id
+  }
+  return null
+}
+
 export async function upload(d: Deps, actor: Actor, input: ApiIn<'files.upload'>) {
   const bytes = Buffer.from(input.contentBase64, 'base64')
   if (bytes.length === 0) return fail('VALIDATION', '照片内容为空', { contentBase64: '为空' })

@@ -7,6 +7,7 @@ import { ROLES, type Actor } from '../../src/core/roles'
 import { actingRole, canRead } from '../../src/core/scope'
 import { isSensitiveCategory, leafCategory } from '../config/district'
 import type { Deps } from '../deps'
+import { notOwnUpload } from './files'
 import { caseView, summaryOf, timelineViews } from './views'
 import { createOnce, keyUsedElsewhere } from './persist'
 import { REPORT } from '../../src/core/kinds/report'
@@ -70,10 +71,8 @@ export async function submit(
 
   const category = leafCategory(d.config, input.category)
   if (!category) return fail('VALIDATION', '请选择具体的问题分类', { category: '分类不存在' })
-  for (const id of input.photos) {
-    const meta = await d.store.getFileMeta(id)
-    if (!meta || meta.ownerId !== actor.userId) return fail('VALIDATION', '照片无效，请重新上传', { photos: id })
-  }
+  const bad = await notOwnUpload(d, actor, input.photos)
+  if (bad !== null) return fail('VALIDATION', '照片无效，请重新上传', { photos: bad })
   const grid = gridAt(tree, input.location)
   if (!grid) return fail('OUT_OF_AREA', OUT_OF_AREA, { location: '不在网格范围内' })
 

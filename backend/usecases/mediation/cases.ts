@@ -7,6 +7,7 @@ import { fail, type Failure } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
 import { canRead } from '../../../src/core/scope'
 import type { Deps } from '../../deps'
+import { notOwnUpload } from '../files'
 import { createOnce, keyUsedElsewhere, saveTransition } from '../persist'
 import { act as actOn } from '../act'
 import { actionsFor } from '../actionViews'
@@ -31,10 +32,8 @@ export async function apply(d: Deps, actor: Actor, input: ApiIn<'mediation.apply
   if (replay) return { ok: true as const, case: await mediationView(d, tree, actor, replay), replayed: true }
   const street = tree.get(input.streetCode)
   if (!street || street.level !== 'street') return fail('VALIDATION', '请选择受理的街道', { streetCode: '不存在' })
-  for (const id of input.evidence) {
-    const meta = await d.store.getFileMeta(id)
-    if (!meta || meta.ownerId !== actor.userId) return fail('VALIDATION', '证据材料无效，请重新上传', { evidence: id })
-  }
+  const bad = await notOwnUpload(d, actor, input.evidence)
+  if (bad !== null) return fail('VALIDATION', '证据材料无效，请重新上传', { evidence: bad })
   const vault = phoneVault(d)
   if ('ok' in vault) return vault
   const me = await d.store.getUser(actor.userId)

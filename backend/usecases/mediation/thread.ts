@@ -5,6 +5,7 @@ import { fail } from '../../../src/core/outcome'
 import { ROLE_LABELS, type Actor } from '../../../src/core/roles'
 import type { CaseMessage } from '../../ports'
 import type { Deps } from '../../deps'
+import { notOwnUpload } from '../files'
 import { photoViews } from '../views'
 import { readable } from './cases'
 import { auditCaseRead } from '../readAudit'
@@ -44,10 +45,8 @@ export async function send(d: Deps, actor: Actor, input: { id: string; text: str
   const writer = role === 'applicant' || role === 'respondent' || (role === 'mediator' && c.assigneeId === actor.userId)
   if (!writer) return fail('FORBIDDEN', '只有当事人和承办调解员可以发言')
   if (MEDIATION.terminalStatuses.includes(c.status)) return fail('ILLEGAL_TRANSITION', '调解已结束，不能再发送消息')
-  for (const id of input.photos) {
-    const meta = await d.store.getFileMeta(id)
-    if (!meta || meta.ownerId !== actor.userId) return fail('VALIDATION', '照片无效，请重新上传', { photos: id })
-  }
+  const bad = await notOwnUpload(d, actor, input.photos)
+  if (bad !== null) return fail('VALIDATION', '照片无效，请重新上传', { photos: bad })
   const now = d.clock.now().toISOString()
   const m: CaseMessage = { id: d.newId(), caseId: c.id, authorId: actor.userId, authorRole: role, text: input.text.trim(), photos: input.photos, at: now }
   await d.store.addMessage(m)

@@ -2,6 +2,7 @@ import { fail } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
 import type { FireInspection } from '../../ports'
 import type { Deps } from '../../deps'
+import { notOwnUpload } from '../files'
 import { submit } from '../reports'
 import { isManager } from './buildings'
 import { inspectionView, Names } from './views'
@@ -31,10 +32,8 @@ export async function inspect(d: Deps, actor: Actor, input: { idempotencyKey: st
   if (unknown || given.size !== input.items.length) return fail('VALIDATION', '巡查项不正确，请刷新检查表后重试', { items: '巡查项不正确' })
   const missing = checklist.filter((c) => !given.has(c.code))
   if (missing.length > 0) return fail('VALIDATION', `请完成全部巡查项：${missing.map((m) => m.label).join('、')}`, { items: '有未完成的巡查项' })
-  for (const id of input.photos) {
-    const meta = await d.store.getFileMeta(id)
-    if (!meta || meta.ownerId !== actor.userId) return fail('VALIDATION', '照片无效，请重新上传', { photos: id })
-  }
+  const bad = await notOwnUpload(d, actor, input.photos)
+  if (bad !== null) return fail('VALIDATION', '照片无效，请重新上传', { photos: bad })
   const caseIds: string[] = []
   for (const item of checklist) {
     const answer = given.get(item.code)!
