@@ -4,8 +4,6 @@ import { instant } from '../fieldTable'
 import { caseLimit } from '../limits'
 import { jsonList } from './statements'
 
-export { jsonList }
-
 export interface SqlPart {
   sql: string
   params: unknown[]

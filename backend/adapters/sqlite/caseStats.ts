@@ -4,7 +4,8 @@
  * statement also means one snapshot: the totals and the breakdowns always agree.
  */
 import type { CaseQuery, CaseStats } from '../../ports'
-import { caseWhere, jsonList, type SqlPart } from './caseQuery'
+import { caseWhere, type SqlPart } from './caseQuery'
+import { jsonList } from './statements'
 import { instant } from '../fieldTable'
 
 /** Key under which cases without a grid are counted in `byGrid`. */
