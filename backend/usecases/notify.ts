@@ -1,4 +1,4 @@
-import type { Case } from '../../src/core/case'
+import type { Case, TimelineEvent } from '../../src/core/case'
 import { REPORT } from '../../src/core/kinds/report'
 import { labelOf } from '../../src/core/transition'
 import type { InboxItem, OutboxMessage } from '../ports'
@@ -89,21 +89,21 @@ function describe(d: Deps, c: Case, e: CaseEventPayload, userId: string, followe
  * event closes it), none when the report has no public view (sensitive, 找网格员, hidden), and
  * only for a change of status or a public update — never for an internal note.
  */
-async function followersToTell(d: Deps, c: Case, e: CaseEventPayload): Promise<Set<string>> {
+async function followersToTell(d: Deps, c: Case, e: CaseEventPayload, storedEvent: () => Promise<TimelineEvent | undefined>): Promise<Set<string>> {
   if (c.kind !== 'report') return new Set(await d.store.followers(c.id))
   if (isTerminal(REPORT, c.status) || isTerminal(REPORT, e.toStatus) || !hasPublicView(d, c)) return new Set()
   const followers = await d.store.followers(c.id)
   if (followers.length === 0) return new Set()
-  const event = (await d.store.timeline(c.id)).find((x) => x.id === e.eventId)
+  const event = await storedEvent()
   // The submission itself goes to staff; a follower arrives later.
   if (!event || event.action === 'submit' || (event.fromStatus === event.toStatus && event.visibility !== 'public')) return new Set()
   return new Set(followers)
 }
 
 /** An internal note (添加备注 kept 内部) is staff business: the reporter is not told of it. */
-async function isInternalNote(d: Deps, c: Case, e: CaseEventPayload): Promise<boolean> {
+async function isInternalNote(c: Case, e: CaseEventPayload, storedEvent: () => Promise<TimelineEvent | undefined>): Promise<boolean> {
   if (c.kind !== 'report' || e.action !== 'note') return false
-  return (await d.store.timeline(c.id)).find((x) => x.id === e.eventId)?.visibility !== 'public'
+  return (await storedEvent())?.visibility !== 'public'
 }
 
 /** Everyone who should hear of the event, except whoever caused it. */
@@ -192,9 +192,12 @@ async function deliverCaseEvent(d: Deps, msg: OutboxMessage): Promise<void> {
   if (!c) return
   // Moderation is told to the reporter alone, in its own words (or to nobody).
   if (c.kind === 'report' && MODERATION_ACTIONS.has(e.action)) return deliverModerationNotice(d, c, e.eventId, msg)
-  const followers = await followersToTell(d, c, e)
+  // The event's stored row (visibility, who moved), read once and only if a rule needs it.
+  let read: Promise<TimelineEvent | undefined> | undefined
+  const storedEvent = () => (read ??= d.store.timeline(c.id).then((t) => t.find((x) => x.id === e.eventId)))
+  const followers = await followersToTell(d, c, e, storedEvent)
   const everyone = await recipients(d, c, e, followers)
-  const users = (await isInternalNote(d, c, e)) ? everyone.filter((u) => u !== c.creatorId) : everyone
+  const users = (await isInternalNote(c, e, storedEvent)) ? everyone.filter((u) => u !== c.creatorId) : everyone
   // A check-in is no 事项 the inbox can open (its link leads to the case detail page).
   const caseId = c.kind === 'checkin' || c.kind === 'misuse' ? null : c.id
   const items: InboxItem[] = users.map((userId) => ({ id: `${msg.id}-${userId}`, userId, caseId, ...describe(d, c, e, userId, followers), createdAt: msg.createdAt, readAt: null }))
