@@ -73,10 +73,6 @@ export function isDuplicateWrite(e: unknown): boolean {
   return /DATABASE_DUPLICATE_WRITE|E11000 duplicate key/.test(messageOf(e))
 }
 
-export function isTransactionConflict(e: unknown): boolean {
-  return codeOf(e) === 'DATABASE_TRANSACTION_CONFLICT'
-}
-
 /** The error to throw for `e`: StoreUnavailableError when retryable, `e` itself otherwise. */
 export function mapCloudbaseError(e: unknown): unknown {
   if (e instanceof StoreUnavailableError) return e
