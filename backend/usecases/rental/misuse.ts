@@ -12,10 +12,10 @@ import type { Deps } from '../../deps'
 import { act } from '../act'
 import { createOnce, keyUsedElsewhere } from '../persist'
 import { countCreate, probeSubject } from '../rateLimit'
-import { documentAlerts } from './alerts'
+import { maskedRegistrationView } from './alerts'
 import { MISUSE_COMMANDS } from './commands'
-import { isVault, openSecret, vaultOf } from './secrets'
-import { Buildings, maskedPhone, Names, registrationView } from './views'
+import { isVault, vaultOf } from './secrets'
+import { Buildings, Names } from './views'
 
 const NO_BUILDING = '楼栋不存在，请重新扫描楼栋二维码'
 
@@ -72,10 +72,7 @@ export async function misuseView(d: Deps, tree: OrgTree, actor: Actor, c: Case, 
   for (const id of hmac ? await d.store.caseIdsByDocHmac(hmac) : []) {
     const r = await d.store.getCase(id)
     if (!r || r.kind !== 'checkin' || !canRead(tree, actor, r)) continue
-    const secret = await d.store.getSecret(r.id)
-    const view = registrationView(tree, r, await buildings.of((r.payload as { buildingId: string }).buildingId), maskedPhone(d.vault ? openSecret(d.vault, secret).phone : null))
-    view.alerts = await documentAlerts(d, r, secret)
-    related.push(view)
+    related.push(await maskedRegistrationView(d, tree, r, buildings))
   }
   return {
     id: c.id,

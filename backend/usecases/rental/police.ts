@@ -12,10 +12,10 @@ import { canRead, referredToPolice } from '../../../src/core/scope'
 import type { Deps } from '../../deps'
 import { auditUnit, writeAudit } from '../audit'
 import { csvDocument } from '../csv'
-import { documentAlerts } from './alerts'
+import { maskedRegistrationView } from './alerts'
 import { openDisputes } from './misuse'
 import { isVault, openSecret, vaultOf } from './secrets'
-import { Buildings, casePages, gridsOf, maskedPhone, Names, pl, registrationView } from './views'
+import { Buildings, casePages, gridsOf, Names, pl } from './views'
 
 const AREA_ROLES: readonly Role[] = ['police', 'dispatcher', 'admin']
 const DEFAULT_STATUSES: CheckinStatus[] = ['pending', 'active']
@@ -120,13 +120,7 @@ export async function area(d: Deps, actor: Actor, input: { statuses?: CheckinSta
     }
   }
   const registrations: RegistrationView[] = []
-  for (const c of page) {
-    const b = await buildings.of(pl(c).buildingId)
-    const secret = await d.store.getSecret(c.id)
-    const view = registrationView(tree, c, b, maskedPhone(d.vault ? openSecret(d.vault, secret).phone : null))
-    view.alerts = await documentAlerts(d, c, secret)
-    registrations.push(view)
-  }
+  for (const c of page) registrations.push(await maskedRegistrationView(d, tree, c, buildings))
   const disputes = await disputesFor(d, tree, actor, input.before)
   const referred = await referredFor(d, tree, actor, input.before)
   return { ok: true as const, registrations, disputes, referred, next: more && page.length ? page[page.length - 1]!.id : null, total }
