@@ -1,7 +1,7 @@
 import { CHECKIN, type CheckinAction } from '../../../src/core/kinds/checkin'
 import { MISUSE, type MisuseAction } from '../../../src/core/kinds/misuse'
 import type { Case } from '../../../src/core/case'
-import { fail, type Failure } from '../../../src/core/outcome'
+import { fail, isFailure, type Failure } from '../../../src/core/outcome'
 import { validateMobile } from '../../../src/core/rental'
 import type { Actor } from '../../../src/core/roles'
 import type { Tx } from '../../ports'
@@ -45,8 +45,6 @@ export type CheckinCommand = ActCommand & { phone?: string; leaseEnd?: string }
 async function buildingOf(d: Deps, c: Case) {
   return (await d.store.getBuilding(pl(c).buildingId)) ?? fail('NOT_FOUND', NO_BUILDING)
 }
-
-const isFailure = (x: object): x is Failure => 'ok' in x
 
 /** The manager's decisions are for the building's own manager only. */
 function assignedManager(actor: Actor, c: Case): Failure | null {
