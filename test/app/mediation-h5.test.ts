@@ -314,7 +314,7 @@ maybe('在线调解 pages (H5, mocked functions)', () => {
         { id: mediating.id, status: 'mediating', statusLabel: '调解中', disputeTypeLabel: '邻里纠纷', title: FACTS.slice(0, 40), committeeName: '京溪街人民调解委员会', mediatorName: '周敏', createdAt: ago(60), deadline: inDays(2), overdue: false, myRole: 'mediator' },
       ],
     }
-    await go('/pages/mediator/queue/index')
+    await go('/pages/mediation-staff/queue/index')
     await page.locator('.jf-medq-row[data-case-id="01JLATE"][data-overdue="1"]').waitFor()
     await expect(page.locator('#jf-medq-tab-applied').count()).resolves.toBe(0)
     await page.locator('#jf-medq-mine .nut-switch').click()
@@ -331,7 +331,7 @@ maybe('在线调解 pages (H5, mocked functions)', () => {
     ]
     answers['mediation.get'] = { ok: true, case: staffCase, timeline: [TL_APPLY, TL_ACCEPT], actions }
     answers['mediation.messages'] = { ok: true, messages: MESSAGES.map((m) => ({ ...m, mine: m.authorRoleLabel === '调解员' })) }
-    await go(`/pages/mediator/case/index?id=${staffCase.id}`)
+    await go(`/pages/mediation-staff/case/index?id=${staffCase.id}`)
     await page.locator('#jf-medc-case').waitFor()
     await page.locator('.jf-med-act[data-action="schedule"]').waitFor()
     await shot('mediator-case')
@@ -377,7 +377,7 @@ maybe('在线调解 pages (H5, mocked functions)', () => {
       ],
     }
     answers['mediation.act'] = { ok: true, case: { ...applied, status: 'accepted', statusLabel: '已受理', version: 2 }, timeline: [TL_APPLY, TL_ACCEPT], actions: [] }
-    await go(`/pages/mediator/case/index?id=${applied.id}`)
+    await go(`/pages/mediation-staff/case/index?id=${applied.id}`)
     await page.locator('.jf-med-act[data-action="accept"]').click()
     // A neighbour dispute goes to the general committee: only its mediators are offered first.
     await page.locator('.jf-med-mediator[data-mediator-id="m2"]').waitFor()
@@ -419,7 +419,7 @@ maybe('在线调解 pages (H5, mocked functions)', () => {
     }
     answers['mediation.ledgerCsv'] = { ok: true, filename: 'mediation-ledger.csv', csv: '编号,类型\n1,邻里纠纷\n', rows: 1 }
     await page.setViewportSize({ width: 1280, height: 800 })
-    await go('/pages/mediator/ledger/index')
+    await go('/pages/mediation-staff/ledger/index')
     await expect(page.locator('#jf-ledger-rate .jf-ledger-card-value').textContent()).resolves.toBe('81.8%')
     await page.locator('#jf-ledger-by-type tr[data-key="neighbour"]').waitFor()
     await page.locator('#jf-ledger-from').fill('2026-01-01')

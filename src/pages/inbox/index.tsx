@@ -32,7 +32,7 @@ export default function Inbox() {
       const r = await api.call('inbox.markRead', { ids: [item.id] })
       if (r.ok) setUnread(r.unread)
     }
-    if (item.caseId) void Taro.navigateTo({ url: `/pages/cases/detail/index?id=${encodeURIComponent(item.caseId)}` })
+    if (item.caseId) void Taro.navigateTo({ url: `/pages/report/detail/index?id=${encodeURIComponent(item.caseId)}` })
   }
 
   const readAll = async () => {

@@ -20,7 +20,7 @@ export default function AskCard({ s }: { s: GridBoardState }) {
               size='small'
               type='primary'
               fill='outline'
-              onClick={() => void Taro.navigateTo({ url: `/pages/cases/detail/index?id=${encodeURIComponent(sentCaseId)}` })}
+              onClick={() => void Taro.navigateTo({ url: `/pages/report/detail/index?id=${encodeURIComponent(sentCaseId)}` })}
             >
               查看事项
             </Button>

@@ -50,7 +50,7 @@ export default function GridBoard() {
       <GridBoardCard board={board} afterHead={<MembershipCard s={s} board={board} />} />
 
       {board.canManage && (
-        <View className='jf-card jf-gboard-manage' id='jf-grid-manage' onClick={() => void Taro.navigateTo({ url: `/pages/gridwork/manage/index?code=${encodeURIComponent(board.grid.code)}` })}>
+        <View className='jf-card jf-gboard-manage' id='jf-grid-manage' onClick={() => void Taro.navigateTo({ url: `/pages/grid-staff/manage/index?code=${encodeURIComponent(board.grid.code)}` })}>
           <Text>您是本网格的工作人员</Text>
           <Text className='jf-gboard-more'>管理公示牌和入群申请 ›</Text>
         </View>
