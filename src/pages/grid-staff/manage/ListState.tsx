@@ -9,7 +9,7 @@ export default function ListState<T>({ state, empty, onRetry, children }: { stat
     return (
       <View className='jf-center jf-gw-list-error'>
         <Text>{state.message}</Text>
-        <View className='jf-gw-retry'>
+        <View className='jf-list-retry'>
           <Button size='small' onClick={onRetry}>
             重试
           </Button>

@@ -11,6 +11,7 @@ import { OVERVIEW_URL } from '../../../utils/gridwork/links'
 import '../../../components/GridWorkKit/kit.css'
 import '../../../components/TabStrip/tabs.css'
 import './index.css'
+import LoadState from '../../../components/LoadState'
 
 const TABS: Array<{ key: Tab; label: string }> = [
   { key: 'board', label: '公示牌' },
@@ -35,7 +36,7 @@ export default function GridManage() {
       <View className='jf-page jf-center' id='jf-gw-manage-error'>
         <Text>{street ? '请从网格服务群总览中选择要管理的网格' : '只有网格员和街道综治中心可以管理网格服务群'}</Text>
         {street && (
-          <View className='jf-gw-retry'>
+          <View className='jf-list-retry'>
             <Button size='small' type='primary' fill='outline' onClick={() => void Taro.redirectTo({ url: OVERVIEW_URL })}>
               打开网格总览
             </Button>
@@ -43,19 +44,7 @@ export default function GridManage() {
         )}
       </View>
     )
-  if (!board)
-    return (
-      <View className='jf-page jf-center' id={boardError ? 'jf-gw-manage-error' : undefined}>
-        <Text>{boardError || '正在加载网格信息…'}</Text>
-        {boardError && (
-          <View className='jf-gw-retry'>
-            <Button size='small' onClick={() => void loadBoard()}>
-              重试
-            </Button>
-          </View>
-        )}
-      </View>
-    )
+  if (!board) return <LoadState error={boardError} errorId='jf-gw-manage-error' loadingText='正在加载网格信息…' onRetry={() => void loadBoard()} />
   if (!board.canManage)
     return (
       <View className='jf-page jf-center' id='jf-gw-manage-error'>

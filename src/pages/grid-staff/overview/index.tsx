@@ -11,6 +11,7 @@ import { useSession } from '../../../hooks/useSession'
 import { MANAGE_URL, PUBLISH_URL } from '../../../utils/gridwork/links'
 import '../../../components/GridWorkKit/kit.css'
 import './index.css'
+import LoadState from '../../../components/LoadState'
 
 /** 网格服务群总览 for the street's centre: per grid its members, waiting requests and whether its group QR still works. */
 export default function GridOverview() {
@@ -57,19 +58,7 @@ export default function GridOverview() {
         <Text>{session.status === 'error' ? session.message : session.status === 'ready' ? '只有街道综治中心可以查看网格服务群总览' : '请先登录'}</Text>
       </View>
     )
-  if (!rows)
-    return (
-      <View className='jf-page jf-center' id={error ? 'jf-gw-ov-error' : undefined}>
-        <Text>{error || '正在加载…'}</Text>
-        {error && (
-          <View className='jf-gw-ov-retry'>
-            <Button size='small' onClick={() => void load()}>
-              重试
-            </Button>
-          </View>
-        )}
-      </View>
-    )
+  if (!rows) return <LoadState error={error} errorId='jf-gw-ov-error' onRetry={() => void load()} />
 
   const totals = overviewTotals(rows)
   const list = sortOverview(rows, sort)

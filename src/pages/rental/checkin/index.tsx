@@ -3,7 +3,7 @@ import { Picker, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 import { api } from '../../../api'
-import LoadState from '../../../components/RentalKit/LoadState'
+import LoadState from '../../../components/LoadState'
 import FieldError from '../../../components/FieldError'
 import RentalMisuseSheet from '../../../components/RentalMisuseSheet'
 import {

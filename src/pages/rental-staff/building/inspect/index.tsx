@@ -13,6 +13,7 @@ import { usePhotoUploads } from '../../../../hooks/usePhotoUploads'
 import { randomId } from '../../../../utils/id'
 import '../../../../components/RentalKit/kit.css'
 import './index.css'
+import LoadState from '../../../../components/LoadState'
 
 const MAX_PHOTOS = 6
 const toast = (title: string) => void Taro.showToast({ title, icon: 'none' })
@@ -102,16 +103,7 @@ export default function BuildingInspect() {
           </View>
         </View>
       ) : !items ? (
-        <View className='jf-center' id={loadError ? 'jf-inspect-error' : undefined}>
-          <Text>{loadError || '正在加载巡查项目…'}</Text>
-          {loadError && (
-            <View className='jf-rental-submit'>
-              <Button size='small' onClick={() => void loadItems()}>
-                重试
-              </Button>
-            </View>
-          )}
-        </View>
+        <LoadState className='jf-center' error={loadError} errorId='jf-inspect-error' loadingText='正在加载巡查项目…' onRetry={() => void loadItems()} />
       ) : (
         <>
           <View className='jf-card' id='jf-inspect-items'>

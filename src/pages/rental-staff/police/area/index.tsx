@@ -12,6 +12,7 @@ import { useOpenAndPullRefresh } from '../../../../hooks/useOpenAndPullRefresh'
 import { downloadCsv } from '../../../../utils/download-csv'
 import '../../../../components/RentalKit/kit.css'
 import './index.css'
+import LoadState from '../../../../components/LoadState'
 
 export const AUDIT_URL = '/pages/rental-staff/police/audit/index'
 export const MEDIATION_URL = '/pages/mediation/detail/index'
@@ -175,17 +176,7 @@ export default function PoliceArea() {
         </View>
       </View>
 
-      {phase === 'loading' && <View className='jf-center'>正在加载…</View>}
-      {phase === 'error' && (
-        <View className='jf-center' id='jf-police-error'>
-          <Text>{error}</Text>
-          <View className='jf-rental-submit'>
-            <Button size='small' onClick={() => void refresh()}>
-              重试
-            </Button>
-          </View>
-        </View>
-      )}
+      {phase !== 'ready' && <LoadState className='jf-center' error={phase === 'error' ? error : ''} errorId='jf-police-error' onRetry={() => void refresh()} />}
       {phase === 'ready' && disputes.length > 0 && (
         <View className='jf-card' id='jf-police-disputes' data-count={disputes.length}>
           <Text className='jf-section-title'>证件冒用反映（{disputes.length}）</Text>

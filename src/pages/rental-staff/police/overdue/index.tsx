@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useCallback, useState } from 'react'
 import { api } from '../../../../api'
-import LoadState from '../../../../components/RentalKit/LoadState'
+import LoadState from '../../../../components/LoadState'
 import { INSPECTION_LABELS } from '../../../../components/RentalKit/logic'
 import type { BuildingView } from '../../../../contracts/rental'
 import { formatFull } from '../../../../core/time'
