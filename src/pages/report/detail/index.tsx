@@ -1,101 +1,25 @@
-import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { useCallback, useEffect, useState } from 'react'
-import { api } from '../../../api'
-import PhotoGrid from '../../../components/PhotoGrid'
+import CaseHead from '../../../components/CaseHead'
+import LoadState from '../../../components/LoadState'
 import PublicCase from '../../../components/PublicCase'
 import { followingText, moderationLines } from '../../../components/PublicCase/logic'
-import StatusTag from '../../../components/StatusTag'
 import Stars from '../../../components/Stars'
 import Timeline from '../../../components/Timeline'
-import type { ApiOut, CaseView, PublicCaseView, TimelineView } from '../../../contracts/api'
-import type { Failure } from '../../../core/outcome'
 import { formatFull } from '../../../core/time'
+import CaseFacts from './CaseFacts'
 import DecidePanel from './DecidePanel'
-import { canDecide, decideDeadline, isOverdue, ratingOf } from './logic'
+import FollowGate from './FollowGate'
+import { canDecide, decideDeadline, ratingOf } from './logic'
+import { useCaseDetail } from './useCaseDetail'
 import './index.css'
 
-/** The reporter (and staff) get the full case; a follower or neighbour only its public view. */
-type Loaded = { view: 'full'; case: CaseView; timeline: TimelineView[] } | { view: 'public'; case: PublicCaseView }
-
-function loadedOf(r: Extract<ApiOut<'reports.get'>, { ok: true }>): Loaded {
-  return r.view === 'public' ? { view: 'public', case: r.case } : { view: 'full', case: r.case, timeline: r.timeline }
-}
-
 export default function CaseDetail() {
-  const { params } = useRouter()
-  const id = params.id ? decodeURIComponent(params.id) : ''
-  // Opened from the duplicate suggestion: the case is someone else's until the user follows it.
-  const fromDuplicate = params.from === 'duplicate'
-  const [data, setData] = useState<Loaded | null>(null)
-  const [error, setError] = useState<Failure | null>(null)
-  const [following, setFollowing] = useState(params.from === 'follow')
-  const [followBusy, setFollowBusy] = useState(false)
+  const { data, error, load, following, follow, followBusy, gated } = useCaseDetail()
 
-  const load = useCallback(async () => {
-    if (!id) {
-      setError({ ok: false, code: 'VALIDATION', message: '缺少事项编号' })
-      return
-    }
-    const r = await api.call('reports.get', { id })
-    if (r.ok) {
-      setData(loadedOf(r))
-      setError(null)
-    } else if (data) void Taro.showToast({ title: r.message, icon: 'none' })
-    else setError(r)
-  }, [id, data])
-
-  useEffect(() => {
-    void load()
-    // Only on open; later reloads are explicit (pull down, after an action).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [id])
-
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh())
-  })
-
-  const follow = async () => {
-    if (followBusy) return
-    setFollowBusy(true)
-    const r = await api.call('reports.follow', { id })
-    setFollowBusy(false)
-    if (!r.ok) {
-      void Taro.showToast({ title: r.message, icon: 'none' })
-      return
-    }
-    setFollowing(true)
-    setData({ view: 'public', case: r.case })
-    setError(null)
-    void Taro.showToast({ title: '已关注，进展会通知您', icon: 'none' })
+  if (!data) {
+    if (gated) return <FollowGate busy={followBusy} onFollow={() => void follow()} />
+    return <LoadState error={error?.message ?? ''} errorId='jf-case-error' loadingId='jf-case-error' onRetry={() => void load()} />
   }
-
-  if (!data)
-    return (
-      <View className='jf-page jf-center' id='jf-case-error' data-code={error?.code ?? ''}>
-        {error && fromDuplicate && error.code === 'NOT_FOUND' ? (
-          <View className='jf-card jf-detail-follow-gate' id='jf-follow-gate'>
-            <Text className='jf-detail-gate-title'>这是其他居民上报的事项</Text>
-            <Text className='jf-muted jf-detail-gate-text'>关注后即可查看办理进度，并在状态变化时收到通知</Text>
-            <Button id='jf-follow' type='primary' loading={followBusy} onClick={() => void follow()}>
-              关注此事项
-            </Button>
-          </View>
-        ) : (
-          <>
-            <Text>{error ? error.message : '正在加载…'}</Text>
-            {error && (
-              <View className='jf-detail-retry'>
-                <Button size='small' onClick={() => void load()}>
-                  重试
-                </Button>
-              </View>
-            )}
-          </>
-        )}
-      </View>
-    )
 
   // Only a follower is given the public view, so it always reads as followed.
   if (data.view === 'public')
@@ -109,10 +33,8 @@ export default function CaseDetail() {
 
   const c = data.case
   const visibleToOthers = moderationLines(c.moderation)
-  const overdue = isOverdue(c)
   const rated = ratingOf(c)
   const deciding = canDecide(c, data.timeline)
-  const call = (phone: string) => void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined)
 
   return (
     <View className='jf-page jf-case-detail' id='jf-case-detail' data-case-id={c.id} data-status={c.status} data-version={c.version}>
@@ -122,20 +44,12 @@ export default function CaseDetail() {
         </View>
       )}
 
-      <View className='jf-card jf-detail-head'>
-        <View className='jf-detail-head-row'>
-          <Text className='jf-detail-category'>{c.categoryName}</Text>
-          <StatusTag status={c.status} label={c.statusLabel} />
-        </View>
-        <Text className='jf-detail-desc' id='jf-case-description'>
-          {c.description}
-        </Text>
-        <PhotoGrid photos={c.photos} className='jf-detail-photos' />
+      <CaseHead className='jf-detail-head' c={c} description={c.description}>
         <Text className='jf-muted jf-detail-time'>
           上报于 {formatFull(c.createdAt)}
           {c.anonymous ? ' · 匿名上报' : ''}
         </Text>
-      </View>
+      </CaseHead>
 
       {deciding && <DecidePanel c={c} deadline={decideDeadline(data.timeline)} onDone={load} />}
 
@@ -150,34 +64,7 @@ export default function CaseDetail() {
       )}
 
       <View className='jf-card'>
-        <CellGroup divider>
-          <Cell title='问题位置' description={c.location.address || '未填写地址'} extra={c.gridName} />
-          <Cell
-            title='负责单位'
-            extra={
-              <View className='jf-detail-unit' id='jf-unit'>
-                <Text>{c.unitName}</Text>
-                {c.unitPhone && (
-                  <View className='jf-detail-phone' id='jf-unit-phone' onClick={() => call(c.unitPhone as string)}>
-                    <Text>☎ {c.unitPhone}</Text>
-                  </View>
-                )}
-              </View>
-            }
-          />
-          <Cell title='处置人' extra={<Text id='jf-assignee'>{c.assigneeName ?? (c.status === 'submitted' ? '待受理' : '由负责单位处理')}</Text>} />
-          {c.slaDeadline && (
-            <Cell
-              title='预计完成'
-              extra={
-                <Text id='jf-sla' className={overdue ? 'jf-detail-overdue' : ''} data-overdue={overdue ? '1' : '0'}>
-                  {formatFull(c.slaDeadline)}
-                  {overdue ? '（已超时）' : ''}
-                </Text>
-              }
-            />
-          )}
-        </CellGroup>
+        <CaseFacts c={c} />
       </View>
 
       {visibleToOthers.length > 0 && (
