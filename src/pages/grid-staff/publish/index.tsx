@@ -1,4 +1,4 @@
-import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import FieldError from '../../../components/FieldError'
 import { ANNOUNCEMENT_TYPES } from '../../../utils/gridwork/labels'
@@ -7,6 +7,7 @@ import TargetsCard from './TargetsCard'
 import { useGridPublish } from './useGridPublish'
 import '../../../components/GridWorkKit/kit.css'
 import './index.css'
+import TextBox from '../../../components/TextBox'
 
 /** 发布公告: to the worker's grid, or (综治中心) to chosen grids, a community or the whole street. */
 export default function GridPublish() {
@@ -54,16 +55,8 @@ export default function GridPublish() {
       </View>
 
       <View className='jf-card'>
-        <Text className='jf-section-title jf-required'>标题</Text>
-        <View className='jf-gw-field' id='jf-gw-title'>
-          <Input value={draft.title} onChange={(v) => set('title', v)} placeholder='如：本周六上午 9 点小区停水通知' maxLength={TITLE_MAX} />
-        </View>
-        <FieldError field='title' message={errors.title} />
-        <Text className='jf-section-title jf-required'>内容</Text>
-        <View className='jf-gw-field jf-gw-body' id='jf-gw-body'>
-          <TextArea value={draft.body} onChange={(v) => set('body', v)} placeholder='请写清时间、地点、影响范围和居民需要做什么' maxLength={BODY_MAX} rows={6} autoSize />
-        </View>
-        <FieldError field='body' message={errors.body} />
+        <TextBox label='标题' required id='jf-gw-title' className='jf-gw-field' value={draft.title} onChange={(v) => set('title', v)} placeholder='如：本周六上午 9 点小区停水通知' maxLength={TITLE_MAX} field='title' error={errors.title} />
+        <TextBox label='内容' required id='jf-gw-body' className='jf-gw-field jf-gw-body' value={draft.body} onChange={(v) => set('body', v)} placeholder='请写清时间、地点、影响范围和居民需要做什么' maxLength={BODY_MAX} rows={6} field='body' error={errors.body} />
       </View>
 
       <TargetsCard s={s} />

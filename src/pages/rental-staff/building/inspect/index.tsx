@@ -1,4 +1,4 @@
-import { Button, Input } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
@@ -14,6 +14,7 @@ import { randomId } from '../../../../utils/id'
 import '../../../../components/RentalKit/kit.css'
 import './index.css'
 import LoadState from '../../../../components/LoadState'
+import TextBox from '../../../../components/TextBox'
 
 const MAX_PHOTOS = 6
 const toast = (title: string) => void Taro.showToast({ title, icon: 'none' })
@@ -124,9 +125,7 @@ export default function BuildingInspect() {
                     </View>
                   </View>
                   {m.passed === false && (
-                    <View className='jf-rental-input jf-inspect-note'>
-                      <Input value={m.note} onChange={(v) => mark(i.code, { note: v })} placeholder='不合格情况，如：3 楼灭火器过期' maxLength={200} />
-                    </View>
+                    <TextBox className='jf-rental-input jf-inspect-note' value={m.note} onChange={(v) => mark(i.code, { note: v })} placeholder='不合格情况，如：3 楼灭火器过期' maxLength={200} />
                   )}
                   <FieldError field={`item-${i.code}`} message={errors[i.code]} />
                 </View>

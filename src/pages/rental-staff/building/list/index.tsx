@@ -1,4 +1,4 @@
-import { Button, Input } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useCallback, useState } from 'react'
@@ -20,6 +20,7 @@ import { randomId } from '../../../../utils/id'
 import { useLocationPicker, type PickedLocation } from '../../../../hooks/useLocationPicker'
 import '../../../../components/RentalKit/kit.css'
 import './index.css'
+import TextBox from '../../../../components/TextBox'
 
 export const DETAIL_URL = '/pages/rental-staff/building/detail/index'
 
@@ -149,11 +150,7 @@ function RegisterForm({ onDone, onCancel }: { onDone: (b: BuildingView) => void;
   return (
     <View className='jf-card jf-building-form' id='jf-building-form'>
       <Text className='jf-section-title'>登记新楼栋</Text>
-      <Text className='jf-rental-label jf-required'>楼栋名称</Text>
-      <View className='jf-rental-input' id='jf-building-name'>
-        <Input value={draft.name} onChange={(v) => set('name', v)} placeholder='如：云景花园 3 栋' maxLength={40} />
-      </View>
-      <FieldError field='name' message={errors.name} />
+      <TextBox label='楼栋名称' labelClass='jf-rental-label' required id='jf-building-name' className='jf-rental-input' value={draft.name} onChange={(v) => set('name', v)} placeholder='如：云景花园 3 栋' maxLength={40} field='name' error={errors.name} />
 
       <Text className='jf-rental-label jf-required'>楼栋位置</Text>
       <View className='jf-rental-field jf-building-loc'>
@@ -171,26 +168,14 @@ function RegisterForm({ onDone, onCancel }: { onDone: (b: BuildingView) => void;
       )}
       <FieldError field='location' message={errors.location || location.error} />
 
-      <Text className='jf-rental-label jf-required'>地址</Text>
-      <View className='jf-rental-input' id='jf-building-address'>
-        <Input value={draft.address} onChange={(v) => set('address', v)} placeholder='如：白云区云景路 12 号' maxLength={200} />
-      </View>
-      <FieldError field='address' message={errors.address} />
+      <TextBox label='地址' labelClass='jf-rental-label' required id='jf-building-address' className='jf-rental-input' value={draft.address} onChange={(v) => set('address', v)} placeholder='如：白云区云景路 12 号' maxLength={200} field='address' error={errors.address} />
 
       <View className='jf-building-sizes'>
         <View className='jf-building-size'>
-          <Text className='jf-rental-label jf-required'>楼层数</Text>
-          <View className='jf-rental-input' id='jf-building-floors'>
-            <Input value={draft.floors} type='number' onChange={(v) => set('floors', v)} placeholder='如：6' maxLength={2} />
-          </View>
-          <FieldError field='floors' message={errors.floors} />
+          <TextBox label='楼层数' labelClass='jf-rental-label' required id='jf-building-floors' className='jf-rental-input' value={draft.floors} type='number' onChange={(v) => set('floors', v)} placeholder='如：6' maxLength={2} field='floors' error={errors.floors} />
         </View>
         <View className='jf-building-size'>
-          <Text className='jf-rental-label jf-required'>每层户数</Text>
-          <View className='jf-rental-input' id='jf-building-per-floor'>
-            <Input value={draft.perFloor} type='number' onChange={(v) => set('perFloor', v)} placeholder='如：4' maxLength={2} />
-          </View>
-          <FieldError field='perFloor' message={errors.perFloor} />
+          <TextBox label='每层户数' labelClass='jf-rental-label' required id='jf-building-per-floor' className='jf-rental-input' value={draft.perFloor} type='number' onChange={(v) => set('perFloor', v)} placeholder='如：4' maxLength={2} field='perFloor' error={errors.perFloor} />
         </View>
       </View>
       {preview.length > 0 && (

@@ -1,4 +1,4 @@
-import { Button, Input, Popup } from '@nutui/nutui-react-taro'
+import { Button, Popup } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useReachBottom } from '@tarojs/taro'
 import { useCallback, useRef, useState } from 'react'
@@ -13,6 +13,7 @@ import { downloadCsv } from '../../../../utils/download-csv'
 import '../../../../components/RentalKit/kit.css'
 import './index.css'
 import LoadState from '../../../../components/LoadState'
+import TextBox from '../../../../components/TextBox'
 
 export const AUDIT_URL = '/pages/rental-staff/police/audit/index'
 export const MEDIATION_URL = '/pages/mediation/detail/index'
@@ -167,9 +168,7 @@ export default function PoliceArea() {
           ))}
         </View>
         <View className='jf-police-search'>
-          <View className='jf-rental-input jf-police-q' id='jf-police-q'>
-            <Input value={q} onChange={setQ} onConfirm={search} placeholder='楼栋名称、地址或完整证件号码' maxLength={40} />
-          </View>
+          <TextBox id='jf-police-q' className='jf-rental-input jf-police-q' value={q} onChange={setQ} onConfirm={search} placeholder='楼栋名称、地址或完整证件号码' maxLength={40} />
           <Button id='jf-police-search' size='small' type='primary' fill='outline' onClick={search}>
             搜索
           </Button>
