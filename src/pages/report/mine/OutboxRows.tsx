@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { formatInstant } from '../../../core/time'
 import { outbox, type OutboxItem } from '../../../outbox'
+import '../../../components/QueueRow/index.css'
 
 /**
  * Reports still on the phone, above the real cases: 待发送 ones go by themselves (the user may
@@ -46,16 +47,16 @@ export default function OutboxRows({ items }: { items: OutboxItem[] }) {
         const failed = it.state === 'failed'
         const busy = !!sending[it.key] || outbox.isSending(it.key)
         return (
-          <View key={it.key} className='jf-card jf-case-row jf-outbox-row' data-key={it.key} data-state={it.state}>
-            <View className='jf-case-row-head'>
-              <Text className='jf-case-row-category'>{it.categoryName}</Text>
+          <View key={it.key} className='jf-card jf-queue-row jf-case-row jf-outbox-row' data-key={it.key} data-state={it.state}>
+            <View className='jf-queue-row-head jf-case-row-head'>
+              <Text className='jf-queue-row-kind jf-case-row-type'>{it.categoryName}</Text>
               <View className='jf-status-tag jf-outbox-tag' data-status={failed ? 'outbox_failed' : 'outbox_pending'}>
                 <Tag type={failed ? 'danger' : 'warning'}>
                   {failed ? '发送失败' : '待发送'}
                 </Tag>
               </View>
             </View>
-            <Text className='jf-case-row-title'>{it.draft.description}</Text>
+            <Text className='jf-queue-row-title jf-case-row-title'>{it.draft.description}</Text>
             {failed ? (
               <Text className='jf-outbox-error'>{it.error}</Text>
             ) : (
@@ -63,7 +64,7 @@ export default function OutboxRows({ items }: { items: OutboxItem[] }) {
                 {busy ? '正在发送…' : it.attempts > 0 ? `已尝试 ${it.attempts} 次，将自动重试` : '等待网络恢复后发送'}
               </Text>
             )}
-            <View className='jf-outbox-foot'>
+            <View className='jf-queue-row-foot jf-outbox-foot'>
               <Text className='jf-muted'>
                 {[it.gridName, `保存于 ${formatInstant(it.createdAt)}`].filter(Boolean).join(' · ')}
               </Text>
