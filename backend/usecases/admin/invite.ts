@@ -1,8 +1,8 @@
-import qrcode from 'qrcode-generator'
 import { isFailure } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
 import type { Invitation } from '../../ports'
 import type { Deps } from '../../deps'
+import { qrSvg } from '../qrSvg'
 import { managedStaff, requireAdmin } from './access'
 import { hashCode, newCode } from './invitationCode'
 import { invitationView } from './invitationView'
@@ -14,13 +14,6 @@ export const JOIN_PAGE = 'pages/join/index'
 export async function revokeOpenInvitations(d: Pick<Deps, 'store' | 'clock'>, userId: string): Promise<void> {
   const at = d.clock.now().toISOString()
   for (const i of await d.store.listInvitations(userId)) if (!i.usedAt && !i.revokedAt) await d.store.putInvitation({ ...i, revokedAt: at })
-}
-
-function qrSvg(text: string): string {
-  const qr = qrcode(0, 'M')
-  qr.addData(text)
-  qr.make()
-  return qr.createSvgTag({ cellSize: 4, margin: 2, scalable: true })
 }
 
 /** An invitation for a staff member within the admin's units. */
@@ -50,5 +43,5 @@ export async function issueInvitation(d: Pick<Deps, 'store' | 'clock' | 'newId'>
   }
   await d.store.putInvitation(inv)
   const path = `${JOIN_PAGE}?code=${code}`
-  return { invitation: invitationView(inv, now.toISOString()), code, path, qrSvg: qrSvg(path) }
+  return { invitation: invitationView(inv, now.toISOString()), code, path, qrSvg: qrSvg(path, 2) }
 }

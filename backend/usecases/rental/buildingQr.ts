@@ -1,7 +1,7 @@
-import qrcode from 'qrcode-generator'
 import { fail } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
+import { qrSvg } from '../qrSvg'
 import { buildingViews, countsBy } from './buildingView'
 import { ownBuilding } from './roles'
 
@@ -13,18 +13,11 @@ export function checkinLink(code: string): string {
   return `${publicBaseUrl()}/#/pages/rental/checkin/index?b=${encodeURIComponent(code)}`
 }
 
-export function qrSvg(text: string): string {
-  const qr = qrcode(0, 'M')
-  qr.addData(text)
-  qr.make()
-  return qr.createSvgTag({ cellSize: 4, margin: 4, scalable: true })
-}
-
 /** The printable building QR (楼栋二维码) for its manager. */
 export async function buildingQr(d: Deps, actor: Actor, input: { buildingId: string }) {
   const b = await ownBuilding(d, actor, input.buildingId)
   if (!b) return fail('NOT_FOUND', '楼栋不存在或无权查看')
   const [view] = await buildingViews(d, [b], await countsBy(d, { assigneeId: actor.userId }))
   const link = checkinLink(b.code)
-  return { ok: true as const, link, svg: qrSvg(link), building: view! }
+  return { ok: true as const, link, svg: qrSvg(link, 4), building: view! }
 }
