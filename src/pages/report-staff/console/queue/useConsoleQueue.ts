@@ -4,7 +4,7 @@ import { api } from '../../../../api'
 import { bulkTarget, emptyConsoleFilter, filterError, toQueueFilter, type ConsoleFilter } from '../../../../components/StaffKit/logic'
 import type { AssigneeView } from '../../../../contracts/api'
 import { useQueue } from '../../../../hooks/useQueue'
-import { downloadCsv } from '../../../../utils/download-csv'
+import { useCsvExport } from '../../../../hooks/useCsvExport'
 
 export type BulkResult = { id: string; ok: boolean; code?: string; message?: string }
 export type Notice = { tone: 'ok' | 'error'; text: string }
@@ -19,8 +19,7 @@ export function useConsoleQueue() {
   const [assigning, setAssigning] = useState(false)
   const [assignError, setAssignError] = useState('')
   const [results, setResults] = useState<BulkResult[] | null>(null)
-  const [exporting, setExporting] = useState(false)
-  const [notice, setNotice] = useState<Notice | null>(null)
+  const { exporting, notice, setNotice, exportCsv: runExport } = useCsvExport()
   const filterRef = useRef(filter)
   filterRef.current = filter
   const shown = useRef(false)
@@ -72,17 +71,7 @@ export function useConsoleQueue() {
   }
 
   const exportCsv = async () => {
-    if (exporting || badFilter) return
-    setExporting(true)
-    setNotice(null)
-    const r = await api.call('cases.exportCsv', toQueueFilter(filter))
-    setExporting(false)
-    if (!r.ok) {
-      setNotice({ tone: 'error', text: `导出失败：${r.message}` })
-      return
-    }
-    downloadCsv(r.filename, r.csv)
-    setNotice({ tone: 'ok', text: `已导出 ${r.rows} 条记录（${r.filename}）` })
+    if (!badFilter) await runExport(() => api.call('cases.exportCsv', toQueueFilter(filter)))
   }
 
   const more = () =>
