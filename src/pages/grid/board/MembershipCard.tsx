@@ -19,7 +19,7 @@ export default function MembershipCard({ s, board }: { s: GridBoardState; board:
   const qr = qrDisplay(board)
   return (
     <View className='jf-card jf-gboard-member' id='jf-grid-membership' data-status={status} data-policy={board.joinPolicy}>
-      <View className='jf-gboard-member-head'>
+      <View className='jf-row-between jf-gboard-member-head'>
         <Text className='jf-section-title'>网格服务群</Text>
         {board.membership && (
           <Text className={`jf-gboard-status jf-gboard-status-${status}`} id='jf-grid-status'>
@@ -57,7 +57,7 @@ export default function MembershipCard({ s, board }: { s: GridBoardState; board:
         </View>
       )}
       {qr?.kind === 'missing' && (
-        <Text className='jf-gboard-qr-missing' id='jf-grid-qr-missing' data-qr-status={board.qrStatus}>
+        <Text className='jf-note is-warning jf-gboard-qr-missing' id='jf-grid-qr-missing' data-qr-status={board.qrStatus}>
           {qr.text}
         </Text>
       )}

@@ -118,8 +118,8 @@ export default function FindGrid() {
             </Text>
           )}
           {grids.map((g) => (
-            <View key={g.code} className='jf-grid-result' data-code={g.code} onClick={() => open(g)}>
-              <View className='jf-gfind-result-main'>
+            <View key={g.code} className='jf-row jf-grid-result' data-code={g.code} onClick={() => open(g)}>
+              <View className='jf-col jf-grow jf-gfind-result-main'>
                 <Text className='jf-gfind-result-name'>{g.name}</Text>
                 <Text className='jf-muted'>{g.path}</Text>
               </View>
