@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { api } from '../../../api'
-import { cleanPhone, leaseEndError, phoneError } from '../../../components/RentalKit/logic'
+import { cleanPhone, leaseEndError, phoneError } from '../../../utils/rental/checkin'
 import type { RegistrationView } from '../../../contracts/rental'
 
 const toast = (title: string) => void Taro.showToast({ title, icon: 'none' })

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { useCallback, useState } from 'react'
 import { api } from '../../../../api'
-import { buildRegisterBuilding, buildingFieldOf, emptyBuilding, roomsFor, validateBuilding, type BuildingDraft, type BuildingErrors } from '../../../../components/RentalKit/logic'
+import { buildRegisterBuilding, buildingFieldOf, emptyBuilding, roomsFor, validateBuilding, type BuildingDraft, type BuildingErrors } from '../../../../utils/rental/buildings'
 import type { BuildingView } from '../../../../contracts/rental'
 import { useLocationPicker, type PickedLocation } from '../../../../hooks/useLocationPicker'
 import { randomId } from '../../../../utils/id'
