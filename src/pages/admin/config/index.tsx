@@ -12,7 +12,7 @@ const show = (v: unknown) => (v === null || v === undefined ? '（无）' : type
  * the other per-district rules, edited as the JSON the server validates, with every save kept.
  */
 export default function AdminConfig() {
-  const { text, setText, version, history, errors, notice, busy, save } = useAdminConfig()
+  const { text, setText, version, history, errors, notice, busy, load, save } = useAdminConfig()
 
   return (
     <View className='jf-console' id='jf-admin-config'>

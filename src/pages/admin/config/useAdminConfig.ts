@@ -46,5 +46,5 @@ export function useAdminConfig() {
     void load()
   }
 
-  return { text, setText, version, history, errors, notice, busy, save }
+  return { text, setText, version, history, errors, notice, busy, load, save }
 }
