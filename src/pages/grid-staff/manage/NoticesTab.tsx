@@ -21,9 +21,9 @@ export default function NoticesTab({ s, board }: { s: GridManageState; board: Bo
         {(items) => (
           <View className='jf-card' id='jf-gw-notices'>
             {items.map((a) => (
-              <View key={a.id} className='jf-gw-row jf-gw-notice' data-id={a.id} data-type={a.type}>
-                <View className='jf-gw-row-main'>
-                  <View className='jf-gw-notice-title'>
+              <View key={a.id} className='jf-row jf-gw-row jf-gw-notice' data-id={a.id} data-type={a.type}>
+                <View className='jf-col jf-grow jf-gw-row-main'>
+                  <View className='jf-row jf-gw-notice-title'>
                     <TypeTag ann={a} />
                     <Text className='jf-gw-row-title'>{a.title}</Text>
                   </View>
@@ -31,7 +31,7 @@ export default function NoticesTab({ s, board }: { s: GridManageState; board: Bo
                     {a.scopeLabel} · {formatInstant(a.publishedAt)}
                   </Text>
                 </View>
-                <View className='jf-gw-row-actions'>
+                <View className='jf-row jf-gw-row-actions'>
                   <Button className='jf-gw-open-receipts' size='small' fill='outline' type='primary' onClick={() => go(`${RECEIPTS_URL}?id=${encodeURIComponent(a.id)}`)}>
                     阅读回执
                   </Button>

@@ -89,8 +89,8 @@ export default function GridManage() {
             <View className='jf-card' id='jf-gw-members'>
               <Text className='jf-section-title'>已入群 {items.length} 人</Text>
               {items.map((m) => (
-                <View key={m.userId} className='jf-gw-row jf-gw-member' data-user-id={m.userId}>
-                  <Text className='jf-gw-row-title jf-gw-row-main'>{m.name}</Text>
+                <View key={m.userId} className='jf-row jf-gw-row jf-gw-member' data-user-id={m.userId}>
+                  <Text className='jf-grow jf-gw-row-title jf-gw-row-main'>{m.name}</Text>
                   <Text className='jf-muted'>{m.building || '未填写楼栋'}</Text>
                 </View>
               ))}
