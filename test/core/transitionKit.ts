@@ -73,3 +73,18 @@ export function expectAllowedMove(
   expect(JSON.stringify(c)).toBe(before)
   return out
 }
+
+/** A refusal says why in words, and names the field when the failure is about one. */
+export function expectExplained(out: TransitionOutcome, detailKey?: string): void {
+  if (out.ok) return
+  expect(out.message).toEqual(expect.any(String))
+  if (detailKey) expect(out.details?.[detailKey]).toEqual(expect.any(String))
+}
+
+/** A move sent with any version but the case's is refused as CONFLICT (retryable); with the case's it goes through. */
+export function expectStaleVersionRefused(kind: KindDefinition, tree: OrgTree, c: Case, a: Actor, action: string, s: CommandParts): void {
+  for (const v of [c.version - 1, c.version + 1, 0]) {
+    expect(transition(kind, tree, c, commandInput(a, action, s, { expectedVersion: v }))).toMatchObject({ ok: false, code: 'CONFLICT', retryable: true })
+  }
+  expect(transition(kind, tree, c, commandInput(a, action, s, { expectedVersion: c.version })).ok).toBe(true)
+}
