@@ -4,8 +4,8 @@ import { fail } from '../../src/core/outcome'
 import type { Actor } from '../../src/core/roles'
 import type { FileMeta } from '../ports'
 import type { Deps } from '../deps'
-import { MalformedImage, stripImageMetadata } from './imageMetadata'
-import { windowStart } from './rateLimit'
+import { MalformedImage, stripImageMetadata } from './shared/imageMetadata'
+import { windowStart } from './shared/rateLimit'
 
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024
 

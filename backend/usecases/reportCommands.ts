@@ -6,7 +6,7 @@ import { fail } from '../../src/core/outcome'
 import { actingRole, canRead } from '../../src/core/scope'
 import { leafCategory } from '../config/district'
 import type { Deps } from '../deps'
-import type { KindCommands, Prepare } from './act'
+import type { KindCommands, Prepare } from './shared/act'
 
 function slaHoursOf(d: Deps, c: Case): number {
   return leafCategory(d.config, c.category)?.slaHours ?? 72

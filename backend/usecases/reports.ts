@@ -9,11 +9,11 @@ import { isSensitiveCategory, leafCategory } from '../config/district'
 import type { Deps } from '../deps'
 import { notOwnUpload } from './files'
 import { caseView, summaryOf, timelineViews } from './views'
-import { createOnce, keyUsedElsewhere } from './persist'
+import { createOnce, keyUsedElsewhere } from './shared/persist'
 import { REPORT } from '../../src/core/kinds/report'
 import { hasPublicView, publicCaseView, roundLocation } from './publicView'
-import { auditCaseRead } from './readAudit'
-import { countProbe } from './rateLimit'
+import { auditCaseRead } from './shared/readAudit'
+import { countProbe } from './shared/rateLimit'
 
 export const MAX_PHOTOS = 9
 

@@ -10,7 +10,7 @@ import { leafCategory } from '../config/district'
 import type { Case } from '../../src/core/case'
 import type { Deps } from '../deps'
 import { deliverDue } from './notify'
-import { saveTransition } from './persist'
+import { saveTransition } from './shared/persist'
 
 export interface TickReport {
   overdue: number

@@ -13,7 +13,7 @@ import type { ContentSecurity, Suggest } from '../../backend/contentSecurityPort
 import type { Store } from '../../backend/ports'
 import type { Deps } from '../../backend/runtime'
 import { seedDemo } from '../../backend/seed/seed'
-import { actorOf } from '../../backend/usecases/actor'
+import { actorOf } from '../../backend/usecases/shared/actor'
 import { receiveMediaCheck } from '../../backend/usecases/moderation/mediaCheck'
 import { moderate } from '../../backend/usecases/moderation/moderate'
 import { deliverDue } from '../../backend/usecases/notify'

@@ -7,7 +7,7 @@ import type { Actor } from '../../../src/core/roles'
 import { redeemedBy, type Invitation, type RedeemRequest } from '../../ports'
 import type { User } from '../../ports'
 import type { Deps } from '../../deps'
-import type { Caller } from '../actor'
+import type { Caller } from '../shared/actor'
 import { me } from '../session'
 import { grantsWithin, managedStaff, requireAdmin } from './access'
 

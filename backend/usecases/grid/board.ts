@@ -6,7 +6,7 @@ import { fail, type Failure } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
 import type { Announcement, GridBoard } from '../../ports'
 import type { Deps } from '../../deps'
-import { createOnce } from '../persist'
+import { createOnce } from '../shared/persist'
 import { openReport } from '../../../src/core/kinds/report'
 import { ANNOUNCEMENT_TYPE_LABELS, MEMBERSHIP_LABELS, qrStatus, statusOnRequest, TEAM_ROLE_LABELS } from './rules'
 

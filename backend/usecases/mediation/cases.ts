@@ -8,14 +8,14 @@ import type { Actor } from '../../../src/core/roles'
 import { canRead } from '../../../src/core/scope'
 import type { Deps } from '../../deps'
 import { notOwnUpload } from '../files'
-import { createOnce, keyUsedElsewhere, saveTransition } from '../persist'
-import { act as actOn } from '../act'
-import { actionsFor } from '../actionViews'
+import { createOnce, keyUsedElsewhere, saveTransition } from '../shared/persist'
+import { act as actOn } from '../shared/act'
+import { actionsFor } from '../shared/actionViews'
 import { MEDIATION_COMMANDS } from './commands'
 import { maskName, mediationView, pl } from './views'
 import { phoneVault, sealedPhone } from './phones'
 import { timelineViews } from '../views'
-import { auditCaseRead } from '../readAudit'
+import { auditCaseRead } from '../shared/readAudit'
 
 const NOT_FOUND = MEDIATION_COMMANDS.notFound
 

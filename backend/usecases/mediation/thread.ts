@@ -8,7 +8,7 @@ import type { Deps } from '../../deps'
 import { notOwnUpload } from '../files'
 import { photoViews } from '../views'
 import { readable } from './cases'
-import { auditCaseRead } from '../readAudit'
+import { auditCaseRead } from '../shared/readAudit'
 import { myRole, pl } from './views'
 
 async function toView(d: Deps, c: Case, viewer: Actor, m: CaseMessage): Promise<MessageView> {

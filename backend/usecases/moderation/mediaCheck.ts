@@ -4,7 +4,7 @@ import { fail, type Failure } from '../../../src/core/outcome'
 import { SYSTEM_ACTOR } from '../../../src/core/roles'
 import { transition } from '../../../src/core/transition'
 import type { Deps } from '../../deps'
-import { saveTransition } from '../persist'
+import { saveTransition } from '../shared/persist'
 import { auditEntry, MEDIA_CHECK_CLAIMANT } from './moderate'
 
 const VERDICT: Record<Suggest, { action: string; note: string }> = {

@@ -8,7 +8,7 @@ import { labelOf, transition } from '../../../src/core/transition'
 import type { AuditEntry } from '../../ports'
 import type { Tx } from '../../ports'
 import type { Deps } from '../../deps'
-import { saveTransition } from '../persist'
+import { saveTransition } from '../shared/persist'
 import { mayBePublic, moderationItem } from './view'
 
 const NOT_FOUND = '事项不存在或无权查看'
