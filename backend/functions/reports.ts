@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import * as reports from '../usecases/reports'
+import * as reports from '../usecases/report/submit'
 import { action, defineFunction } from './handler'
-import { residentAct } from '../usecases/caseCommands'
+import { residentAct } from '../usecases/report/act'
 import { confirm, duplicates, empty, id, lat, lng, page, point, reopen, submitReport } from './schemas'
 
 export const main = defineFunction('reports', {

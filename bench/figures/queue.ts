@@ -132,8 +132,8 @@ async function main(): Promise<{ figures: Figure[]; plans: Record<string, string
   process.env.DATA_DIR = dir
   process.env.JIEFANG_MODE = 'local'
   const runtime = await import('../../backend/runtime')
-  const queue = await import('../../backend/usecases/queue')
-  const reports = await import('../../backend/usecases/reports')
+  const queue = await import('../../backend/usecases/report/queue')
+  const reports = await import('../../backend/usecases/report/submit')
   const base = runtime.deps()
   // The queue's clock is the data's "now", so overdue filters find what a live district would.
   const d = { ...base, clock: { now: () => new Date(NOW) } }

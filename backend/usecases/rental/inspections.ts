@@ -3,7 +3,7 @@ import type { Actor } from '../../../src/core/roles'
 import type { FireInspection } from '../../ports'
 import type { Deps } from '../../deps'
 import { notOwnUpload } from '../files'
-import { submit } from '../reports'
+import { submit } from '../report/submit'
 import { isManager } from './buildings'
 import { inspectionView, Names } from './views'
 

@@ -1,16 +1,16 @@
-import { escalationTarget } from '../../src/core/escalation'
-import { REPORT, REPORT_CONFIRM_WINDOW_DAYS } from '../../src/core/kinds/report'
-import { SYSTEM_ACTOR } from '../../src/core/roles'
-import { KINDS } from '../../src/core/kinds'
-import { MEDIATION_OPEN, REMINDER_DAYS } from '../../src/core/kinds/mediation'
+import { escalationTarget } from '../../../src/core/escalation'
+import { REPORT, REPORT_CONFIRM_WINDOW_DAYS } from '../../../src/core/kinds/report'
+import { SYSTEM_ACTOR } from '../../../src/core/roles'
+import { KINDS } from '../../../src/core/kinds'
+import { MEDIATION_OPEN, REMINDER_DAYS } from '../../../src/core/kinds/mediation'
 
 const MEDIATION_ASSIGNED = MEDIATION_OPEN.filter((s) => s !== 'applied')
-import { transition } from '../../src/core/transition'
-import { leafCategory } from '../config/district'
-import type { Case } from '../../src/core/case'
-import type { Deps } from '../deps'
-import { deliverDue } from './notify'
-import { saveTransition } from './shared/persist'
+import { transition } from '../../../src/core/transition'
+import { leafCategory } from '../../config/district'
+import type { Case } from '../../../src/core/case'
+import type { Deps } from '../../deps'
+import { deliverDue } from '../notify'
+import { saveTransition } from '../shared/persist'
 
 export interface TickReport {
   overdue: number

@@ -1,11 +1,11 @@
-import type { CaseSummary, CaseView, ModerationView, PhotoView, TimelineView } from '../../src/contracts/api'
-import { VISIBILITY_LABELS, type Case, type TimelineEvent } from '../../src/core/case'
-import { MODERATION_LABELS, moderationOf, type ReportPayload } from '../../src/core/kinds/report'
-import { KINDS } from '../../src/core/kinds'
-import type { OrgTree } from '../../src/core/org'
-import { ROLE_LABELS, type Actor } from '../../src/core/roles'
-import { categoryName } from '../config/district'
-import type { Deps } from '../deps'
+import type { CaseSummary, CaseView, ModerationView, PhotoView, TimelineView } from '../../../src/contracts/api'
+import { VISIBILITY_LABELS, type Case, type TimelineEvent } from '../../../src/core/case'
+import { MODERATION_LABELS, moderationOf, type ReportPayload } from '../../../src/core/kinds/report'
+import { KINDS } from '../../../src/core/kinds'
+import type { OrgTree } from '../../../src/core/org'
+import { ROLE_LABELS, type Actor } from '../../../src/core/roles'
+import { categoryName } from '../../config/district'
+import type { Deps } from '../../deps'
 
 export async function photoViews(d: Deps, fileIds: readonly string[]): Promise<PhotoView[]> {
   const out: PhotoView[] = []

@@ -1,13 +1,13 @@
-import type { StaffCaseSummary, StaffCaseView } from '../../src/contracts/api'
-import type { Case } from '../../src/core/case'
-import { levelOf } from '../../src/core/escalation'
-import { REPORT, type ReportPayload } from '../../src/core/kinds/report'
-import type { OrgTree } from '../../src/core/org'
-import type { Actor } from '../../src/core/roles'
-import { actingRole } from '../../src/core/scope'
-import { isOverdue } from '../../src/core/sla'
-import type { Deps } from '../deps'
-import { caseView, summaryOf } from './views'
+import type { StaffCaseSummary, StaffCaseView } from '../../../src/contracts/api'
+import type { Case } from '../../../src/core/case'
+import { levelOf } from '../../../src/core/escalation'
+import { REPORT, type ReportPayload } from '../../../src/core/kinds/report'
+import type { OrgTree } from '../../../src/core/org'
+import type { Actor } from '../../../src/core/roles'
+import { actingRole } from '../../../src/core/scope'
+import { isOverdue } from '../../../src/core/sla'
+import type { Deps } from '../../deps'
+import { caseView, summaryOf } from './caseView'
 
 /** Who sees the reporter: the command centre always; handlers only when not anonymous. */
 function mayIdentifyReporter(actor: Actor, tree: OrgTree, c: Case): boolean {
