@@ -1,6 +1,6 @@
 import type { AnnouncementView, ApiIn, BoardView } from '../../../src/contracts/api'
 import { centroid, gridAt } from '../../../src/core/geo'
-import { gridView } from '../report/submit'
+import { gridView } from '../shared/gridView'
 import type { OrgTree, OrgUnit } from '../../../src/core/org'
 import { fail, type Failure } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'

@@ -14,7 +14,7 @@ import { actionsFor } from '../shared/actionViews'
 import { MEDIATION_COMMANDS } from './commands'
 import { maskName, mediationView, pl } from './views'
 import { phoneVault, sealedPhone } from './phones'
-import { timelineViews } from '../report/caseView'
+import { timelineViews } from '../shared/timelineViews'
 import { auditCaseRead } from '../shared/readAudit'
 
 const NOT_FOUND = MEDIATION_COMMANDS.notFound

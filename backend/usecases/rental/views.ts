@@ -8,7 +8,7 @@ import { maskPhone } from '../../../src/core/idNumber'
 import type { CaseQuery } from '../../ports'
 import type { Building, FireInspection } from '../../ports'
 import type { Deps } from '../../deps'
-import { gridView } from '../report/submit'
+import { gridView } from '../shared/gridView'
 
 export function pl(c: Case): CheckinPayload {
   return c.payload as unknown as CheckinPayload

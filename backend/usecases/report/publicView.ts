@@ -5,7 +5,7 @@ import { moderationOf, REPORT, type ReportPayload } from '../../../src/core/kind
 import { labelOf } from '../../../src/core/transition'
 import { categoryName, isSensitiveCategory } from '../../config/district'
 import type { Deps } from '../../deps'
-import { photoViews } from './caseView'
+import { photoViews } from '../shared/photoViews'
 
 /** About 50 m: the public sees which block, never which door. */
 export const PUBLIC_LOCATION_STEP_M = 50

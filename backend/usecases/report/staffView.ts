@@ -7,6 +7,8 @@ import type { Actor } from '../../../src/core/roles'
 import { actingRole } from '../../../src/core/scope'
 import { isOverdue } from '../../../src/core/sla'
 import type { Deps } from '../../deps'
+import { actionsFor } from '../shared/actionViews'
+import { timelineViews } from '../shared/timelineViews'
 import { caseView, summaryOf } from './caseView'
 
 /** Who sees the reporter: the command centre always; handlers only when not anonymous. */
@@ -64,5 +66,14 @@ export async function staffSummary(d: Deps, tree: OrgTree, c: Case, names: Map<s
     departmentName: departmentName(d, p.department),
     overdue: isOverdue(c, d.clock.now(), REPORT.terminalStatuses),
     anonymous: p.anonymous,
+  }
+}
+
+/** What staff see of one case: the internal view, the full timeline and the moves open to them now. */
+export async function staffDetail(d: Deps, tree: OrgTree, actor: Actor, c: Case) {
+  return {
+    case: await staffCaseView(d, tree, actor, c),
+    timeline: await timelineViews(d, actor, c, await d.store.timeline(c.id)),
+    actions: actionsFor(REPORT, tree, actor, c, d.clock.now()),
   }
 }
