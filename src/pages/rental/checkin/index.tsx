@@ -1,9 +1,9 @@
-import { Button, Cell, CellGroup, Input, Switch } from '@nutui/nutui-react-taro'
+import { Button, Cell, CellGroup, Switch } from '@nutui/nutui-react-taro'
 import { Picker, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 import { api } from '../../../api'
-import LoadState from '../../../components/RentalKit/LoadState'
+import LoadState from '../../../components/LoadState'
 import FieldError from '../../../components/FieldError'
 import RentalMisuseSheet from '../../../components/RentalMisuseSheet'
 import {
@@ -25,6 +25,7 @@ import type { BuildingPublicView } from '../../../contracts/rental'
 import { randomId } from '../../../utils/id'
 import '../../../components/RentalKit/kit.css'
 import './index.css'
+import TextBox from '../../../components/TextBox'
 
 export const MINE_URL = '/pages/rental/mine/index'
 
@@ -128,11 +129,7 @@ export default function RentalCheckin() {
       </View>
 
       <View className='jf-card'>
-        <Text className='jf-section-title jf-required'>真实姓名</Text>
-        <View className='jf-rental-input' id='jf-checkin-name'>
-          <Input value={draft.name} onChange={(v) => set('name', v)} placeholder='与证件上的姓名一致' maxLength={40} />
-        </View>
-        <FieldError field='name' message={errors.name} />
+        <TextBox label='真实姓名' required id='jf-checkin-name' className='jf-rental-input' value={draft.name} onChange={(v) => set('name', v)} placeholder='与证件上的姓名一致' maxLength={40} field='name' error={errors.name} />
 
         <Text className='jf-section-title jf-required'>证件类型</Text>
         <View className='jf-rental-chips' id='jf-checkin-doctypes'>
@@ -143,17 +140,9 @@ export default function RentalCheckin() {
           ))}
         </View>
 
-        <Text className='jf-section-title jf-required'>证件号码</Text>
-        <View className='jf-rental-input' id='jf-checkin-doc'>
-          <Input value={draft.docNumber} onChange={(v) => set('docNumber', v)} placeholder={draft.docType === 'id_card' ? '18 位身份证号码' : '证件上的号码'} maxLength={20} />
-        </View>
-        <FieldError field='docNumber' message={docMessage} />
+        <TextBox label='证件号码' required id='jf-checkin-doc' className='jf-rental-input' value={draft.docNumber} onChange={(v) => set('docNumber', v)} placeholder={draft.docType === 'id_card' ? '18 位身份证号码' : '证件上的号码'} maxLength={20} field='docNumber' error={docMessage} />
 
-        <Text className='jf-section-title jf-required'>手机号码</Text>
-        <View className='jf-rental-input' id='jf-checkin-phone'>
-          <Input value={draft.phone} type='tel' onChange={(v) => set('phone', v)} placeholder='11 位手机号码' maxLength={13} />
-        </View>
-        <FieldError field='phone' message={errors.phone} />
+        <TextBox label='手机号码' required id='jf-checkin-phone' className='jf-rental-input' value={draft.phone} type='tel' onChange={(v) => set('phone', v)} placeholder='11 位手机号码' maxLength={13} field='phone' error={errors.phone} />
       </View>
 
       <View className='jf-card'>
@@ -180,9 +169,7 @@ export default function RentalCheckin() {
         {draft.cohabitants.map((c, i) => (
           <View key={i} className='jf-checkin-cohab' data-index={i}>
             <View className='jf-checkin-cohab-top'>
-              <View className='jf-rental-input jf-checkin-cohab-name'>
-                <Input value={c.name} onChange={(v) => setCohab(i, { name: v })} placeholder='同住人姓名' maxLength={40} />
-              </View>
+              <TextBox className='jf-rental-input jf-checkin-cohab-name' value={c.name} onChange={(v) => setCohab(i, { name: v })} placeholder='同住人姓名' maxLength={40} />
               <Button className='jf-checkin-cohab-remove' size='small' fill='none' onClick={() => set('cohabitants', draft.cohabitants.filter((_, j) => j !== i))}>
                 删除
               </Button>
