@@ -25,7 +25,7 @@ const workbench = defineFunction('cases', {
   act: action(actInput, act),
   bulkAssign: action(bulkAssignInput, bulkAssign),
   proxySubmit: action(proxySubmitInput, proxySubmit),
-  assignees: action(empty, (d, actor) => assignees(d, actor)),
+  assignees: action(empty, assignees),
   stats: action(queueFilter, stats),
   exportCsv: action(queueFilter, exportCsv),
   moderationQueue: action(moderationPage, moderationQueue),

@@ -17,10 +17,10 @@ import { confirm as confirmInput, duplicates as duplicatesInput, empty, id, lat,
  * `reports.get` is the resident's detail (report/get.ts); staff read through `cases.get` (report/staffGet.ts).
  */
 export const main = defineFunction('reports', {
-  categories: action(empty, async (d) => categories(d)),
-  locate: action(point, (d, _actor, p) => locate(d, p)),
-  gridMap: action(z.object({ lng: lng.optional(), lat: lat.optional() }).strict(), (d, _a, p) => gridMap(d, p)),
-  submit: action(submitReport, (d, actor, i) => submit(d, actor, i)),
+  categories: action(empty, categories),
+  locate: action(point, locate),
+  gridMap: action(z.object({ lng: lng.optional(), lat: lat.optional() }).strict(), gridMap),
+  submit: action(submitReport, submit),
   mine: action(page, mine),
   get: action(z.object({ id }).strict(), get),
   duplicates: action(duplicatesInput, duplicates),
