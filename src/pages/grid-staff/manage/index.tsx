@@ -24,13 +24,7 @@ const TABS: Array<{ key: Tab; label: string }> = [
 export default function GridManage() {
   const s = useGridManage()
   const { session, code, street, board, setBoard, boardError, tab, requests, members, notices, loadBoard, loadMembers, pick } = s
-  if (session.status === 'loading') return <View className='jf-page jf-center'>正在加载…</View>
-  if (session.status !== 'ready')
-    return (
-      <View className='jf-page jf-center' id='jf-gw-manage-error'>
-        <Text>{session.status === 'error' ? session.message : '请先登录'}</Text>
-      </View>
-    )
+  if (session.status !== 'ready') return <LoadState error={session.status === 'error' ? session.message : session.status === 'loading' ? '' : '请先登录'} errorId='jf-gw-manage-error' />
   if (!code)
     return (
       <View className='jf-page jf-center' id='jf-gw-manage-error'>
