@@ -39,7 +39,7 @@ export default function TermsField({ c, field, form, errors, set }: FieldProps) 
       )}
       <FieldError field='terms' message={errors.terms} />
       <Text className='jf-med-label'>协议书预览</Text>
-      <Text className='jf-med-preview' id='jf-med-agreement-preview'>
+      <Text className='jf-med-preview jf-prose' id='jf-med-agreement-preview'>
         {agreementPreview(c, terms)}
       </Text>
     </View>

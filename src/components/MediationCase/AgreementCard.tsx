@@ -28,7 +28,7 @@ export default function AgreementCard({ c, confirmAct, busy, onConfirm }: Props)
           第 {agreement.version} 版 · {formatFull(agreement.draftedAt)}
         </Text>
       </View>
-      <Text className='jf-med-agreement-text' id='jf-med-agreement-text'>
+      <Text className='jf-med-agreement-text jf-prose' id='jf-med-agreement-text'>
         {agreement.text}
       </Text>
       <View className='jf-med-terms jf-col' id='jf-med-agreement-terms'>

@@ -14,7 +14,7 @@ export function ReferralCard({ c }: { c: MediationView }) {
       <Text className='jf-section-title'>后续处理途径</Text>
       <View className='jf-med-body jf-col'>
         <Text className='jf-med-referral-label'>{c.referral.label}</Text>
-        {c.referral.note && <Text className='jf-med-para'>{c.referral.note}</Text>}
+        {c.referral.note && <Text className='jf-med-para jf-prose'>{c.referral.note}</Text>}
       </View>
     </View>
   )
@@ -94,11 +94,11 @@ export function ApplicationCard({ c }: { c: MediationView }) {
   return (
     <View className='jf-card' id='jf-med-application'>
       <Text className='jf-section-title'>事实经过</Text>
-      <Text className='jf-med-para jf-med-body jf-col' id='jf-med-facts'>
+      <Text className='jf-med-para jf-med-body jf-col jf-prose' id='jf-med-facts'>
         {c.facts}
       </Text>
       <Text className='jf-section-title'>申请人请求</Text>
-      <Text className='jf-med-para jf-med-body jf-col' id='jf-med-claims'>
+      <Text className='jf-med-para jf-med-body jf-col jf-prose' id='jf-med-claims'>
         {c.claims}
       </Text>
       {c.evidence.length > 0 && (

@@ -1,4 +1,4 @@
-import { Button, Input, Popup, Rate } from '@nutui/nutui-react-taro'
+import { Input, Popup, Rate } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import type { ActInput, ActionView } from '../../contracts/api'
 import type { Failure } from '../../core/outcome'
@@ -6,6 +6,7 @@ import FieldError from '../FieldError'
 import PhotoPicker from '../PhotoPicker'
 import StaffAssigneePicker from '../StaffAssigneePicker'
 import NoteField from './NoteField'
+import SheetFoot from './SheetFoot'
 import { useActForm } from './useActForm'
 import './sheet.css'
 import './index.css'
@@ -91,17 +92,7 @@ function ActFormBody({ caseRef, action, label, onSubmit }: Props & { action: Act
         </View>
       )}
 
-      {formError && (
-        <View className='jf-act-error' id='jf-act-error'>
-          <Text>{formError}</Text>
-        </View>
-      )}
-
-      <View className='jf-act-footer'>
-        <Button id='jf-act-submit' type={action.action === 'reject' ? 'danger' : 'primary'} block loading={busy} onClick={() => void submit()}>
-          {busy ? '正在提交…' : `确认${label}`}
-        </Button>
-      </View>
+      <SheetFoot prefix='jf-act' formError={formError} busy={busy} danger={action.action === 'reject'} label={`确认${label}`} onSubmit={() => void submit()} />
     </View>
   )
 }
