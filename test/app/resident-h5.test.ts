@@ -4,7 +4,7 @@
  * reopening a resolved case, and the message inbox. Skips when there is no build or no Chromium.
  */
 import type { Page } from 'playwright-core'
-import { ABORT, describeH5, h5Ready, type Answers } from './h5-harness'
+import { ABORT, describeH5, h5Ready, pickOnGridMap, type Answers } from './h5-harness'
 import { CASE, CATEGORIES, GET, GRID_MAP, ME } from './h5-fixtures'
 import { useH5Session } from './h5-session'
 
@@ -65,12 +65,7 @@ maybe('resident closed loop (H5, mocked functions)', () => {
     await p.locator('.jf-cat-top[data-code="env"]').click()
     await p.locator('.jf-cat-sub[data-code="env.garbage"]').click()
     await p.locator('#jf-description textarea').fill(description)
-    await p.locator('#jf-loc-pick').click()
-    const map = p.locator('#jf-pick-map')
-    await map.waitFor()
-    const box = (await map.boundingBox())!
-    await map.click({ position: { x: box.width * 0.25, y: box.height * 0.5 } })
-    await p.locator('#jf-pick-result').getByText('云景一网格').waitFor()
+    await pickOnGridMap(p)
     await p.locator('#jf-pick-confirm').click()
     await p.locator('#jf-loc-grid').waitFor()
     await p.locator('#jf-address input').fill('云景路 12 号东门')

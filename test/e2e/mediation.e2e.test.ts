@@ -13,6 +13,7 @@
 import type { Page } from 'playwright-core'
 import { browserWorld, signedInPhone, open, shot, modalOk } from '../support/browser'
 import { advance } from '../support/cases'
+import { draftTwoTerms } from '../support/h5Flows'
 import { applyInput, medAct } from '../support/mediation'
 import { as, startServer } from '../support/server'
 
@@ -138,11 +139,7 @@ describe('在线调解 in the browser against the real server', () => {
     await shot(applicant, 'e2e-mediation-thread')
 
     // 7. 周敏 drafts a two-term agreement.
-    await mediator.locator('.jf-med-act[data-action="draft_agreement"]').click()
-    await mediator.locator('#jf-med-sheet[data-action="draft_agreement"]').waitFor()
-    await mediator.locator('.jf-term textarea').nth(0).fill(TERMS[0]!)
-    await mediator.locator('#jf-med-term-add').click()
-    await mediator.locator('.jf-term textarea').nth(1).fill(TERMS[1]!)
+    await draftTwoTerms(mediator, TERMS)
     await expect(mediator.locator('#jf-med-agreement-preview').innerText()).resolves.toContain(`二、${TERMS[1]}`)
     await shot(mediator, 'e2e-mediation-draft')
     await mediator.locator('#jf-med-act-submit').click()
