@@ -183,7 +183,7 @@ describe('home entries', () => {
   it('gives a grid worker the queue, 内容审核 and 代办', () => {
     expect(ids(['grid_worker'], 'weapp')).toEqual(['jf-entry-staff-queue', 'jf-entry-moderation', 'jf-entry-proxy', 'jf-entry-gridwork', 'jf-entry-publish'])
     expect(ids(['grid_worker'], 'h5')).toEqual(['jf-entry-staff-queue', 'jf-entry-moderation', 'jf-entry-proxy', 'jf-entry-gridwork', 'jf-entry-publish'])
-    expect(staffEntries(['grid_worker'], 'h5').find((e) => e.id === 'jf-entry-moderation')?.url).toBe('/pages/staff/moderation/index')
+    expect(staffEntries(['grid_worker'], 'h5').find((e) => e.id === 'jf-entry-moderation')?.url).toBe('/pages/report-staff/moderation/index')
   })
 
   it('gives a department the queue only', () => {
@@ -194,8 +194,8 @@ describe('home entries', () => {
     expect(ids(['dispatcher'], 'h5')).toEqual(['jf-entry-console', 'jf-entry-dashboard', 'jf-entry-moderation', 'jf-entry-mediator', 'jf-entry-publish', 'jf-entry-grid-overview'])
     expect(ids(['dispatcher'], 'weapp')).toEqual(['jf-entry-staff-queue', 'jf-entry-moderation', 'jf-entry-mediator', 'jf-entry-publish', 'jf-entry-grid-overview'])
     // The street's queue on the desk; the mini-program has no console pages.
-    expect(staffEntries(['dispatcher'], 'h5').find((e) => e.id === 'jf-entry-moderation')?.url).toBe('/pages/console/moderation/index')
-    expect(staffEntries(['dispatcher'], 'weapp').find((e) => e.id === 'jf-entry-moderation')?.url).toBe('/pages/staff/moderation/index')
+    expect(staffEntries(['dispatcher'], 'h5').find((e) => e.id === 'jf-entry-moderation')?.url).toBe('/pages/report-staff/console/moderation/index')
+    expect(staffEntries(['dispatcher'], 'weapp').find((e) => e.id === 'jf-entry-moderation')?.url).toBe('/pages/report-staff/moderation/index')
     expect(ids(['admin'], 'h5')).toEqual(['jf-entry-console', 'jf-entry-dashboard', 'jf-entry-admin', 'jf-entry-mediator', 'jf-entry-grid-overview'])
     expect(ids(['admin'], 'weapp')).toEqual(['jf-entry-mediator', 'jf-entry-grid-overview'])
   })

@@ -64,7 +64,7 @@ export async function misuseRecipients(d: Deps, c: Case, e: CaseEvent): Promise<
 
 /** A tenant's registrations; the police's area list, where a misuse dispute is handled. */
 const MINE = 'pages/rental/mine/index'
-const POLICE_AREA = 'pages/police/area/index'
+const POLICE_AREA = 'pages/rental-staff/police/area/index'
 
 const told = (users: readonly string[], notice: { title: string; body: string }): Telling[] => users.map((userId) => ({ userId, ...notice }))
 

@@ -8,7 +8,7 @@ import { deliverModerationNotice } from '../moderation/notice'
 import { hasPublicView, publicDescription } from '../publicView'
 
 /** The report's detail page, for the reporter, followers and staff alike. */
-const DETAIL = 'pages/cases/detail/index'
+const DETAIL = 'pages/report/detail/index'
 
 /**
  * A follower reads only what the public view shows: the published (or redacted) description,

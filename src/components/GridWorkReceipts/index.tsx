@@ -8,6 +8,7 @@ import { formatFull, formatInstant } from '../../core/time'
 import { percentText, shareText, unreadByBuilding } from '../../utils/gridwork/receipts'
 import '../GridWorkKit/kit.css'
 import './index.css'
+import LoadState from '../LoadState'
 
 interface Props {
   id: string
@@ -54,18 +55,7 @@ export default function GridWorkReceipts({ id, announcement, refreshKey = 0 }: P
   }
 
   if (!receipts)
-    return (
-      <View className='jf-card jf-gw-empty' id='jf-gw-receipts-loading'>
-        <Text>{error || '正在加载阅读回执…'}</Text>
-        {error && (
-          <View className='jf-gw-rc-retry'>
-            <Button size='small' onClick={() => void load()}>
-              重试
-            </Button>
-          </View>
-        )}
-      </View>
-    )
+    return <LoadState className='jf-card jf-gw-empty' error={error} errorId='jf-gw-receipts-loading' loadingId='jf-gw-receipts-loading' loadingText='正在加载阅读回执…' onRetry={() => void load()} />
 
   const r = receipts
   const emergency = announcement?.type === 'emergency' || r.readWithin15m !== null

@@ -2,13 +2,14 @@ import { Text, View } from '@tarojs/components'
 import { formatFull } from '../../core/time'
 import { chineseNumber } from '../../utils/mediation/agreement'
 import FieldError from '../FieldError'
+import FieldLabel from './FieldLabel'
 import type { FieldProps } from './fieldProps'
 
 /** 记录调解: which of the scheduled sessions the record is about. */
-export default function SessionPickField({ c, form, errors, set }: FieldProps) {
+export default function SessionPickField({ c, field, form, errors, set }: FieldProps) {
   return (
     <View className='jf-med-field'>
-      <Text className='jf-med-label jf-required'>调解场次</Text>
+      <FieldLabel field={field} />
       {c.sessions.length ? (
         <View className='jf-med-sessions-pick'>
           {c.sessions.map((s, i) => (

@@ -2,15 +2,16 @@ import { TextArea } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import { MAX_TERMS, TERM_MAX, agreementPreview, chineseNumber } from '../../utils/mediation/agreement'
 import FieldError from '../FieldError'
+import FieldLabel from './FieldLabel'
 import type { FieldProps } from './fieldProps'
 
 /** 起草协议: the terms one by one, with the 协议书 as the parties will read it. */
-export default function TermsField({ c, form, errors, set }: FieldProps) {
+export default function TermsField({ c, field, form, errors, set }: FieldProps) {
   const terms = form.terms
   const setTerm = (i: number, v: string) => set('terms', terms.map((t, j) => (j === i ? v : t)))
   return (
     <View className='jf-med-field'>
-      <Text className='jf-med-label jf-required'>协议内容（逐条填写）</Text>
+      <FieldLabel field={field} />
       <View id='jf-med-terms'>
         {terms.map((t, i) => (
           <View key={i} className='jf-term' data-index={i}>

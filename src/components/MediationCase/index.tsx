@@ -18,7 +18,7 @@ export { AGREEMENT_URL } from './AgreementCard'
 
 /**
  * One mediation case, for a party (pages/mediation/detail) or for the mediator and the centre
- * (pages/mediator/case): the same facts, and exactly the moves the server lists for the viewer.
+ * (pages/mediation-staff/case): the same facts, and exactly the moves the server lists for the viewer.
  */
 export default function MediationCase({ audience }: { audience: 'party' | 'staff' }) {
   const m = useMediationCase()

@@ -32,7 +32,7 @@ export default function ModerationItem({ item, busy, onDescription, onPhoto, onR
   const c = item.case
   const d = item.description
   const urls = item.photos.map((p) => p.url)
-  const openCase = () => void Taro.navigateTo({ url: `/pages/staff/case/index?id=${encodeURIComponent(c.id)}` })
+  const openCase = () => void Taro.navigateTo({ url: `/pages/report-staff/case/index?id=${encodeURIComponent(c.id)}` })
 
   return (
     <View className='jf-card jf-mod-item' data-case-id={c.id} data-hidden={item.hidden ? '1' : '0'}>

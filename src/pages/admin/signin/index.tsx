@@ -1,4 +1,4 @@
-import { Button, Input } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
@@ -7,6 +7,7 @@ import { hasStaffSession, sendCode, type PendingCode } from '../../../api/transp
 import FieldError from '../../../components/FieldError'
 import { bindInvitation, standing } from './logic'
 import '../../join/index.css'
+import TextBox from '../../../components/TextBox'
 
 type Stage = 'checking' | 'phone' | 'code' | 'invite'
 
@@ -103,13 +104,9 @@ export default function StaffSignIn() {
           <>
             <Text className='jf-section-title'>工作人员登录</Text>
             <Text className='jf-muted jf-join-help'>用登记的工作手机接收短信验证码登录。</Text>
-            <View id='jf-signin-phone' className='jf-join-input'>
-              <Input value={phone} type='tel' onChange={(v) => setPhone(v)} placeholder='手机号' maxLength={16} disabled={stage === 'code'} />
-            </View>
+            <TextBox id='jf-signin-phone' className='jf-join-input' value={phone} type='tel' onChange={(v) => setPhone(v)} placeholder='手机号' maxLength={16} disabled={stage === 'code'} />
             {stage === 'code' && (
-              <View id='jf-signin-otp' className='jf-join-input'>
-                <Input value={otp} type='number' onChange={(v) => setOtp(v)} placeholder='短信验证码' maxLength={8} />
-              </View>
+              <TextBox id='jf-signin-otp' className='jf-join-input' value={otp} type='number' onChange={(v) => setOtp(v)} placeholder='短信验证码' maxLength={8} />
             )}
             <FieldError field='signin' message={error} />
             <View className='jf-join-actions'>
@@ -134,10 +131,7 @@ export default function StaffSignIn() {
           <>
             <Text className='jf-section-title'>绑定工作人员账号</Text>
             <Text className='jf-muted jf-join-help'>首次登录请输入管理员发给您的邀请码（一次有效），绑定后本账号即为您的工作账号。</Text>
-            <View id='jf-signin-invite' className='jf-join-input'>
-              <Input value={invite} onChange={(v) => setInvite(v)} placeholder='8 位邀请码' maxLength={32} />
-            </View>
-            <FieldError field='code' message={error} />
+            <TextBox id='jf-signin-invite' className='jf-join-input' value={invite} onChange={(v) => setInvite(v)} placeholder='8 位邀请码' maxLength={32} field='code' error={error} />
             <View className='jf-join-actions'>
               <Button id='jf-signin-out' fill='outline' disabled={busy} onClick={() => void signOut()}>
                 换个账号

@@ -1,4 +1,4 @@
-import { Button, Input } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
@@ -6,6 +6,7 @@ import { api } from '../../../api'
 import { boardUrl, codeFromQuery } from '../../../utils/grid/links'
 import type { GridView } from '../../../contracts/api'
 import './index.css'
+import TextBox, { editing } from '../../../components/TextBox'
 
 type Source = 'location' | 'search'
 
@@ -91,19 +92,7 @@ export default function FindGrid() {
           <Text className='jf-muted'>或按名称搜索</Text>
         </View>
         <View className='jf-gfind-row'>
-          <View id='jf-grid-search' className='jf-gfind-input'>
-            <Input
-              value={q}
-              onChange={(v) => {
-                setQ(v)
-                if (error) setError('')
-              }}
-              onConfirm={() => void search()}
-              placeholder='小区、社区或街道名称，如 云景'
-              maxLength={30}
-              confirmType='search'
-            />
-          </View>
+          <TextBox id='jf-grid-search' className='jf-gfind-input' value={q} onChange={editing(setQ, error, setError)} onConfirm={() => void search()} placeholder='小区、社区或街道名称，如 云景' maxLength={30} confirmType='search' />
           <Button id='jf-grid-search-go' loading={searching} onClick={() => void search()}>
             搜索
           </Button>

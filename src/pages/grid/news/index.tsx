@@ -1,5 +1,5 @@
 import { Button, Empty } from '@nutui/nutui-react-taro'
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { api } from '../../../api'
@@ -9,6 +9,7 @@ import { FIND_URL } from '../../../utils/grid/links'
 import type { AnnouncementView } from '../../../contracts/api'
 import LoadMore from '../../../components/LoadMore'
 import './index.css'
+import LoadState from '../../../components/LoadState'
 
 const PAGE = 20
 const EMPTY: AnnList = { pinned: [], items: [] }
@@ -77,19 +78,7 @@ export default function GridNews() {
     }
   }
 
-  if (phase === 'loading') return <View className='jf-page jf-center'>正在加载…</View>
-
-  if (phase === 'error')
-    return (
-      <View className='jf-page jf-center' id='jf-ann-error'>
-        <Text>{error}</Text>
-        <View className='jf-gnews-retry'>
-          <Button size='small' onClick={() => void refresh()}>
-            重试
-          </Button>
-        </View>
-      </View>
-    )
+  if (phase === 'loading' || phase === 'error') return <LoadState error={phase === 'error' ? error : ''} errorId='jf-ann-error' onRetry={() => void refresh()} />
 
   if (!list.pinned.length && !list.items.length)
     return (

@@ -13,7 +13,7 @@ import { OUTBOX_SAVED, cachedCategories, isOfflinePhoto, keepCategories } from '
 import { askSubscribeConsent, preloadTemplates } from './subscribe'
 import './index.css'
 
-const MINE_URL = '/pages/cases/mine/index'
+const MINE_URL = '/pages/report/mine/index'
 
 export default function NewReport() {
   const { params } = useRouter()
@@ -128,7 +128,7 @@ export default function NewReport() {
       if (editKey) outbox.remove(editKey)
       void Taro.showToast({ title: '上报成功', icon: 'success', duration: 1200 })
       // Replace the form so "back" from the case does not land on a sent draft.
-      setTimeout(() => void Taro.redirectTo({ url: `/pages/cases/detail/index?id=${encodeURIComponent(r.case.id)}` }), 800)
+      setTimeout(() => void Taro.redirectTo({ url: `/pages/report/detail/index?id=${encodeURIComponent(r.case.id)}` }), 800)
       return
     }
     if (r.code === 'UNAVAILABLE') {
