@@ -12,19 +12,24 @@ import { openSqliteStore } from '../../backend/adapters/sqlite'
 import { defaultDistrictConfig } from '../../backend/config/district'
 import type { OutboxMessage, Store } from '../../backend/ports'
 import type { Deps } from '../../backend/runtime'
-import { ACCESS_GRANT, ACCESS_REVOKE } from '../../backend/usecases/rental/access'
-import { GRID_ANNOUNCEMENT, GRID_QR_EXPIRING, GRID_REMIND } from '../../backend/usecases/grid/staff'
 import { gridNotices } from '../../backend/usecases/grid/notices'
 import { NOTICES } from '../../backend/usecases/inbox/notices'
 import { NoticeRegistry, UndeliverableError, defineNotices } from '../../backend/usecases/inbox/noticeRegistry'
-import { CASE_MESSAGE } from '../../backend/usecases/mediation/notices'
 import { deliverDue } from '../../backend/usecases/notify'
-import { CASE_EVENT } from '../../backend/usecases/persist'
 import type { Case, CaseKind } from '../../src/core/case'
 import { KINDS } from '../../src/core/kinds'
 import { OrgTree } from '../../src/core/org'
 
 const ROOT = join(__dirname, '../..')
+
+/** Topic names are stored in outbox rows: they stay as they are, whichever file declares them. */
+const CASE_EVENT = 'case.event'
+const CASE_MESSAGE = 'case.message'
+const GRID_ANNOUNCEMENT = 'grid.announcement'
+const GRID_QR_EXPIRING = 'grid.qr_expiring'
+const GRID_REMIND = 'grid.remind_unread'
+const ACCESS_GRANT = 'access.grant'
+const ACCESS_REVOKE = 'access.revoke'
 const NOW = Date.parse('2026-03-02T01:00:00Z')
 const ulid = monotonicFactory(() => 0.5)
 
