@@ -14,10 +14,12 @@ interface Props {
   onTap: (a: ActionView) => void
   /** Element ids the tests find: the bar and its "nothing to do" line. */
   ids: { bar: string; none: string }
+  /** An area's own class on each button, next to `jf-act` (its tests find `.jf-med-act`). */
+  buttonClass?: string
 }
 
 /** The moves the server allows now, fixed at the bottom of a case; an empty bar says so. */
-export default function ActBar({ actions, busy, tone, label, onTap, ids }: Props) {
+export default function ActBar({ actions, busy, tone, label, onTap, ids, buttonClass = '' }: Props) {
   return (
     <>
       <View className='jf-act-bar-space' />
@@ -28,7 +30,7 @@ export default function ActBar({ actions, busy, tone, label, onTap, ids }: Props
             return (
               <View key={a.action} className='jf-act-cell'>
                 <Button
-                  className={`jf-act jf-act-${t}`}
+                  className={`jf-act jf-act-${t} ${buttonClass}`}
                   data-action={a.action}
                   type={t}
                   fill={t === 'danger' ? 'outline' : undefined}

@@ -96,5 +96,14 @@ export function useMediationQueue() {
     void load(q)
   }
 
-  return { session, isDispatcher, isMediator, tabs, query, cases, next, total, phase, error, loadingMore, load, loadMore, change }
+  const list = {
+    items: cases,
+    phase,
+    error,
+    next,
+    loadingMore,
+    refresh: () => void (queryRef.current && load(queryRef.current)),
+    loadMore: () => void loadMore(),
+  }
+  return { session, isDispatcher, isMediator, tabs, query, total, list, change }
 }

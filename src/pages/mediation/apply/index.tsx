@@ -1,6 +1,8 @@
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import FieldError from '../../../components/FieldError'
+import LoadState from '../../../components/LoadState'
+import Chips from '../../../components/MediationKit/Chips'
 import FactsCard from './FactsCard'
 import PartiesCard from './PartiesCard'
 import { useMediationApply } from './useMediationApply'
@@ -10,20 +12,9 @@ import './index.css'
 /** 申请调解: the dispute, the parties, the facts and evidence, and how to mediate. */
 export default function MediationApply() {
   const s = useMediationApply()
-  const { draft, retry, options, loadError, errors, formError, submitting, loadOptions, set, submit } = s
-  if (!options)
-    return (
-      <View className='jf-page jf-center' id='jf-med-apply-loading'>
-        <Text>{loadError || '正在加载…'}</Text>
-        {loadError && (
-          <View className='jf-med-apply-retry'>
-            <Button size='small' onClick={() => void loadOptions()}>
-              重试
-            </Button>
-          </View>
-        )}
-      </View>
-    )
+  const { draft, options, loadError, errors, formError, submitting, loadOptions, set, submit } = s
+  if (!options) return <LoadState error={loadError} errorId='jf-med-apply-error' loadingId='jf-med-apply-loading' onRetry={() => void loadOptions()} />
+  const streets = options.streets.map((x) => ({ code: x.code, label: x.name }))
 
   return (
     <View className='jf-page jf-med-apply' id='jf-med-apply'>
@@ -36,33 +27,10 @@ export default function MediationApply() {
 
       <View className='jf-card'>
         <Text className='jf-section-title jf-required'>纠纷类型</Text>
-        <View className='jf-med-apply-chips' id='jf-med-types'>
-          {options.disputeTypes.map((t) => (
-            <View
-              key={t.code}
-              className={`jf-med-chip jf-med-type-chip ${draft.disputeType === t.code ? 'is-active' : ''}`}
-              data-code={t.code}
-              onClick={() => set('disputeType', t.code)}
-            >
-              <Text>{t.label}</Text>
-            </View>
-          ))}
-        </View>
+        <Chips id='jf-med-types' className='jf-med-apply-chips' chipClass='jf-med-type-chip' items={options.disputeTypes} value={draft.disputeType} onPick={(v) => set('disputeType', v)} />
         <FieldError field='disputeType' message={errors.disputeType} />
-
         <Text className='jf-section-title jf-required'>受理街道</Text>
-        <View className='jf-med-apply-chips' id='jf-med-streets'>
-          {options.streets.map((s) => (
-            <View
-              key={s.code}
-              className={`jf-med-chip jf-med-street-chip ${draft.streetCode === s.code ? 'is-active' : ''}`}
-              data-code={s.code}
-              onClick={() => set('streetCode', s.code)}
-            >
-              <Text>{s.name}</Text>
-            </View>
-          ))}
-        </View>
+        <Chips id='jf-med-streets' className='jf-med-apply-chips' chipClass='jf-med-street-chip' items={streets} value={draft.streetCode} onPick={(v) => set('streetCode', v)} />
         <FieldError field='streetCode' message={errors.streetCode} />
       </View>
 

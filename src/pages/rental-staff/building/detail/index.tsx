@@ -1,14 +1,12 @@
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { useCallback, useRef, useState } from 'react'
-import { api } from '../../../../api'
+import Taro from '@tarojs/taro'
 import LoadState from '../../../../components/LoadState'
 import { INSPECTION_LABELS } from '../../../../components/RentalKit/logic'
 import RentalReasonSheet from '../../../../components/RentalReasonSheet'
-import RentalStatusTag from '../../../../components/RentalStatusTag'
-import type { BuildingView, CheckinStatus, RegistrationView } from '../../../../contracts/rental'
-import { formatFull, formatInstant } from '../../../../core/time'
+import { formatFull } from '../../../../core/time'
+import RegistrationRow from './RegistrationRow'
+import { TABS, useBuildingDetail } from './useBuildingDetail'
 import '../../../../components/RentalKit/kit.css'
 import '../../../../components/TabStrip/tabs.css'
 import './index.css'
@@ -16,99 +14,9 @@ import './index.css'
 export const QR_URL = '/pages/rental-staff/building/qr/index'
 export const INSPECT_URL = '/pages/rental-staff/building/inspect/index'
 
-type Tab = 'pending' | 'active' | 'ended'
-const TABS: Array<{ key: Tab; label: string; statuses: CheckinStatus[] }> = [
-  { key: 'pending', label: '待确认', statuses: ['pending'] },
-  { key: 'active', label: '在住', statuses: ['active'] },
-  // Refusals and purged stays are kept here too, so nothing a manager once saw disappears.
-  { key: 'ended', label: '已退租', statuses: ['checked_out', 'refused', 'purged'] },
-]
-
-type Load = { phase: 'loading' } | { phase: 'ready'; items: RegistrationView[] } | { phase: 'error'; message: string }
-
-const toast = (title: string) => void Taro.showToast({ title, icon: 'none' })
-
 /** One building: check-ins to confirm or refuse, the roster (人在管理) with masked numbers, check-outs. */
 export default function BuildingDetail() {
-  const { params } = useRouter()
-  const id = params.id ? decodeURIComponent(params.id) : ''
-  const [building, setBuilding] = useState<BuildingView | null>(null)
-  const [buildingError, setBuildingError] = useState('')
-  const [tab, setTab] = useState<Tab>('pending')
-  const [load, setLoad] = useState<Load>({ phase: 'loading' })
-  const [busy, setBusy] = useState<string | null>(null)
-  const [refusing, setRefusing] = useState<RegistrationView | null>(null)
-  const tabRef = useRef(tab)
-  tabRef.current = tab
-
-  const loadBuilding = useCallback(async () => {
-    const r = await api.call('rental.myBuildings', {})
-    if (!r.ok) return setBuildingError(r.message)
-    const b = r.buildings.find((x) => x.id === id)
-    setBuilding(b ?? null)
-    setBuildingError(b ? '' : '没有找到该楼栋，或您不是它的楼栋长')
-  }, [id])
-
-  const loadTab = useCallback(
-    async (t: Tab) => {
-      setLoad({ phase: 'loading' })
-      const statuses = TABS.find((x) => x.key === t)!.statuses
-      const r = await api.call('rental.registrations', { buildingId: id, statuses })
-      // A late answer for a tab the manager already left must not overwrite the one shown.
-      if (tabRef.current !== t) return
-      setLoad(r.ok ? { phase: 'ready', items: r.registrations } : { phase: 'error', message: r.message })
-    },
-    [id],
-  )
-
-  const refresh = useCallback(() => Promise.all([loadBuilding(), loadTab(tabRef.current)]), [loadBuilding, loadTab])
-  useDidShow(() => void refresh())
-  usePullDownRefresh(() => void refresh().finally(() => Taro.stopPullDownRefresh()))
-
-  const pick = (t: Tab) => {
-    if (t === tab) return
-    setTab(t)
-    tabRef.current = t
-    void loadTab(t)
-  }
-
-  const drop = (regId: string) => setLoad((s) => (s.phase === 'ready' ? { phase: 'ready', items: s.items.filter((x) => x.id !== regId) } : s))
-
-  const approve = async (reg: RegistrationView) => {
-    if (busy) return
-    setBusy(reg.id)
-    const r = await api.call('rental.decide', { id: reg.id, version: reg.version, approve: true })
-    setBusy(null)
-    if (!r.ok) return toast(r.message)
-    drop(reg.id)
-    void loadBuilding()
-    void Taro.showToast({ title: `已确认 ${reg.room}`, icon: 'success' })
-  }
-
-  const refuse = async (reason: string): Promise<string> => {
-    const reg = refusing!
-    const r = await api.call('rental.decide', { id: reg.id, version: reg.version, approve: false, reason })
-    if (!r.ok) return r.details?.reason ?? r.message
-    setRefusing(null)
-    drop(reg.id)
-    void loadBuilding()
-    toast('已驳回')
-    return ''
-  }
-
-  const checkOut = async (reg: RegistrationView) => {
-    if (busy) return
-    const m = await Taro.showModal({ title: '办理退租', content: `确认 ${reg.name ?? ''}（${reg.room}）已搬离吗？注销后将从在住名单中移除。`, confirmText: '确认退租' })
-    if (!m.confirm) return
-    setBusy(reg.id)
-    const r = await api.call('rental.checkOut', { id: reg.id, version: reg.version, note: '楼栋长办理退租' })
-    setBusy(null)
-    if (!r.ok) return toast(r.message)
-    drop(reg.id)
-    void loadBuilding()
-    void Taro.showToast({ title: '已办理退租', icon: 'success' })
-  }
-
+  const { building, buildingError, tab, load, busy, refusing, setRefusing, loadBuilding, loadTab, pick, approve, refuse, checkOut } = useBuildingDetail()
   if (!building)
     return <LoadState error={buildingError} errorId='jf-building-error' loadingText='正在加载楼栋…' onRetry={() => void loadBuilding()} />
 
@@ -147,17 +55,7 @@ export default function BuildingDetail() {
         ))}
       </View>
 
-      {load.phase === 'loading' && <View className='jf-center'>正在加载…</View>}
-      {load.phase === 'error' && (
-        <View className='jf-center' id='jf-building-list-error'>
-          <Text>{load.message}</Text>
-          <View className='jf-rental-submit'>
-            <Button size='small' onClick={() => void loadTab(tab)}>
-              重试
-            </Button>
-          </View>
-        </View>
-      )}
+      {load.phase !== 'ready' && <LoadState className='jf-center' error={load.phase === 'error' ? load.message : ''} errorId='jf-building-list-error' onRetry={() => void loadTab(tab)} />}
       {load.phase === 'ready' && load.items.length === 0 && (
         <View className='jf-card jf-rental-empty' id='jf-building-list-empty'>
           <Text>{tab === 'pending' ? '暂无待确认的登记' : tab === 'active' ? '暂无在住租户' : '暂无退租记录'}</Text>
@@ -166,55 +64,7 @@ export default function BuildingDetail() {
       {load.phase === 'ready' && load.items.length > 0 && (
         <View className='jf-card' id={`jf-building-${tab}`} data-count={load.items.length}>
           {load.items.map((reg) => (
-            <View key={reg.id} className='jf-rental-row jf-building-reg' data-id={reg.id} data-status={reg.status} data-overdue={reg.leaseOverdue ? '1' : '0'}>
-              <View className='jf-rental-row-top'>
-                <Text className='jf-rental-row-title'>
-                  {reg.room} {reg.name ?? '（已清除）'}
-                  {reg.leaseOverdue && <Text className='jf-rental-flag jf-reg-overdue'>租约逾期</Text>}
-                </Text>
-                <RentalStatusTag status={reg.status} label={reg.statusLabel} />
-              </View>
-              {reg.docNumberMasked && (
-                <Text className='jf-rental-row-sub'>
-                  {reg.docTypeLabel} <Text className='jf-rental-doc jf-reg-doc'>{reg.docNumberMasked}</Text>
-                </Text>
-              )}
-              {reg.alerts.length > 0 && (
-                <View className='jf-rental-alerts jf-reg-alerts' data-count={reg.alerts.length}>
-                  {reg.alerts.map((a) => (
-                    <Text key={a} className='jf-rental-flag jf-reg-alert'>
-                      {a}
-                    </Text>
-                  ))}
-                  <Text className='jf-rental-row-sub jf-muted'>请当面核对本人证件后再确认；如不是本人，请驳回并写明原因。</Text>
-                </View>
-              )}
-              <Text className='jf-rental-row-sub'>
-                {reg.phone ? `手机 ${reg.phone} · ` : ''}入住 {reg.moveInDate} · 租约至 {reg.leaseEnd}
-              </Text>
-              {reg.cohabitants.length > 0 && <Text className='jf-rental-row-sub'>同住 {reg.cohabitants.map((c) => `${c.name}（${c.relation}）`).join('、')}</Text>}
-              {reg.refusedReason && <Text className='jf-rental-row-sub'>驳回原因：{reg.refusedReason}</Text>}
-              <Text className='jf-rental-row-sub jf-muted'>
-                {formatInstant(reg.createdAt)}登记{reg.checkedOutAt ? ` · ${formatFull(reg.checkedOutAt)} 退租` : ''}
-              </Text>
-              {reg.status === 'pending' && (
-                <View className='jf-rental-actions'>
-                  <Button className='jf-reg-refuse' size='small' fill='outline' disabled={busy === reg.id} onClick={() => setRefusing(reg)}>
-                    驳回
-                  </Button>
-                  <Button className='jf-reg-approve' size='small' type='primary' loading={busy === reg.id} onClick={() => void approve(reg)}>
-                    确认入住
-                  </Button>
-                </View>
-              )}
-              {reg.status === 'active' && (
-                <View className='jf-rental-actions'>
-                  <Button className='jf-reg-checkout' size='small' fill='outline' type='primary' loading={busy === reg.id} onClick={() => void checkOut(reg)}>
-                    办理退租
-                  </Button>
-                </View>
-              )}
-            </View>
+            <RegistrationRow key={reg.id} reg={reg} busy={busy === reg.id} onApprove={() => void approve(reg)} onRefuse={() => setRefusing(reg)} onCheckOut={() => void checkOut(reg)} />
           ))}
         </View>
       )}

@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto'
-import type { OrgPlanView, UnitListView, UnitRowView } from '../../../src/contracts/admin'
+import type { OrgPlanView, UnitRowView } from '../../../src/contracts/admin'
 import { planOrgImport, type ImportIssue, type OrgImportPlan } from '../../../src/core/import/geojson'
 import { ORG_LEVEL_LABELS, type OrgUnit } from '../../../src/core/org'
 import { fail, type Failure } from '../../../src/core/outcome'
-import { ROLES, type Actor } from '../../../src/core/roles'
+import { ROLES } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
-import { requireAdmin, requireDistrictAdmin } from './access'
 
-function row(u: OrgUnit, fields?: string[]): UnitRowView {
+export function row(u: OrgUnit, fields?: string[]): UnitRowView {
   const v: UnitRowView = { code: u.code, name: u.name, level: u.level, levelLabel: ORG_LEVEL_LABELS[u.level], parentCode: u.parentCode }
   if (fields) v.fields = fields
   return v
@@ -15,7 +14,7 @@ function row(u: OrgUnit, fields?: string[]): UnitRowView {
 
 const issue = (i: ImportIssue) => ({ feature: i.feature + 1, code: i.code, field: i.field ?? null, reason: i.reason })
 
-function parseFiles(geojson: string, units?: string): unknown[] | Failure {
+export function parseFiles(geojson: string, units?: string): unknown[] | Failure {
   const out: unknown[] = []
   for (const [name, text] of [['网格文件', geojson], ['街道/社区文件', units]] as const) {
     if (text === undefined) continue
@@ -45,7 +44,7 @@ async function removalBlockers(d: Deps, removed: readonly OrgUnit[]): Promise<Im
   return out
 }
 
-async function plan(d: Deps, files: unknown[]): Promise<{ plan: OrgImportPlan; view: OrgPlanView }> {
+export async function plan(d: Deps, files: unknown[]): Promise<{ plan: OrgImportPlan; view: OrgPlanView }> {
   const p = planOrgImport(files, await d.store.listUnits(), d.config.district.code)
   if (p.errors.length === 0) p.errors.push(...(await removalBlockers(d, p.diff.removed)))
   // The fingerprint covers what would be written and what it would replace.
@@ -62,38 +61,4 @@ async function plan(d: Deps, files: unknown[]): Promise<{ plan: OrgImportPlan; v
     fingerprint,
   }
   return { plan: p, view }
-}
-
-export async function planOrg(d: Deps, actor: Actor, input: { geojson: string; units?: string }) {
-  const denied = requireDistrictAdmin(d, actor)
-  if (denied) return denied
-  const files = parseFiles(input.geojson, input.units)
-  if (!Array.isArray(files)) return files
-  return { ok: true as const, plan: (await plan(d, files)).view }
-}
-
-/** Applies only the plan that was reviewed: a changed file or store gives another fingerprint. */
-export async function applyOrg(d: Deps, actor: Actor, input: { geojson: string; units?: string; fingerprint: string }) {
-  const denied = requireDistrictAdmin(d, actor)
-  if (denied) return denied
-  const files = parseFiles(input.geojson, input.units)
-  if (!Array.isArray(files)) return files
-  const { plan: p, view } = await plan(d, files)
-  if (view.errors.length > 0) return fail('VALIDATION', `文件有 ${view.errors.length} 处错误，未导入`, { geojson: view.errors[0]!.reason })
-  if (view.fingerprint !== input.fingerprint) return { ...fail('CONFLICT', '数据在预览后有变化，请重新预览确认'), retryable: false }
-  const writes = [...p.diff.added, ...p.diff.changed.map((c) => c.after)]
-  if (writes.length > 0) await d.store.putUnits(writes)
-  if (p.diff.removed.length > 0) await d.store.deleteUnits(p.diff.removed.map((u) => u.code))
-  d.dataChanged?.()
-  return { ok: true as const, plan: view }
-}
-
-export async function listUnits(d: Deps, actor: Actor): Promise<{ ok: true; units: UnitListView[] } | Failure> {
-  const denied = requireAdmin(actor)
-  if (denied) return denied
-  const units = await d.store.listUnits()
-  return {
-    ok: true,
-    units: units.map((u) => ({ ...row(u), hasPolygon: !!u.polygon, phone: u.phone ?? null, polygon: u.level === 'grid' && u.polygon ? u.polygon.coordinates : null })),
-  }
 }

@@ -5,7 +5,7 @@ import type { Actor } from '../../../src/core/roles'
 import { readTable } from '../../import/table'
 import type { Building } from '../../ports'
 import type { Deps } from '../../deps'
-import { newBuildingCode } from '../rental/buildings'
+import { newBuildingCode } from '../rental/buildingCode'
 import { administers, requireAdmin } from './access'
 
 /**

@@ -1,29 +1,22 @@
-import type { AuditView, CheckinStatus, ReferredCaseView, RegistrationView } from '../../../src/contracts/rental'
+import type { CheckinStatus, ReferredCaseView, RegistrationView } from '../../../src/contracts/rental'
 import type { Case } from '../../../src/core/case'
 import type { OrgTree } from '../../../src/core/org'
 import { fail } from '../../../src/core/outcome'
 import { maskDocNumber } from '../../../src/core/idNumber'
-import { DOC_TYPE_LABELS, DOC_TYPES, validateDocNumber } from '../../../src/core/rental'
-import { ROLE_LABELS, type Actor, type ActorRole, type Role } from '../../../src/core/roles'
+import { DOC_TYPES, validateDocNumber } from '../../../src/core/rental'
+import type { Actor, Role } from '../../../src/core/roles'
 import { labelOf } from '../../../src/core/transition'
-import { CHECKIN } from '../../../src/core/kinds/checkin'
 import { DISPUTE_TYPE_LABELS, MEDIATION, type MediationPayload } from '../../../src/core/kinds/mediation'
 import { canRead, referredToPolice } from '../../../src/core/scope'
 import type { Deps } from '../../deps'
 import { auditUnit, writeAudit } from '../audit'
-import { csvDocument } from '../csv'
-import { maskedRegistrationView } from './alerts'
-import { openDisputes } from './misuse'
-import { isVault, openSecret, vaultOf } from './secrets'
-import { Buildings, casePages, gridsOf, Names, pl } from './views'
+import { openDisputes } from './misuseView'
+import { Buildings, casePages, gridsOf, pl } from './reads'
+import { maskedRegistrationView } from './registrationView'
+import { unitsOf } from './roles'
 
 const AREA_ROLES: readonly Role[] = ['police', 'dispatcher', 'admin']
-const DEFAULT_STATUSES: CheckinStatus[] = ['pending', 'active']
 const SCAN_PAGES = 50
-
-function unitsOf(actor: Actor, roles: readonly Role[]): string[] {
-  return actor.grants.filter((g) => roles.includes(g.role)).map((g) => g.unitCode)
-}
 
 /** Whether `q` is a document number under some document type (then it is searched by keyed hash). */
 function docNumberOf(d: Deps, q: string): string | null {
@@ -142,72 +135,4 @@ async function referredFor(d: Deps, tree: OrgTree, actor: Actor, before: string 
       const p = c.payload as unknown as MediationPayload
       return { id: c.id, disputeTypeLabel: DISPUTE_TYPE_LABELS[p.disputeType] ?? '', statusLabel: labelOf(MEDIATION.statusLabels, c.status), unitName: tree.get(c.unitCode)?.name ?? '', referralNote: p.referral?.note ?? '', updatedAt: c.updatedAt }
     })
-}
-
-/** Police covering the registration's grid, or null. */
-function policeUnitFor(tree: OrgTree, actor: Actor, c: Case): string | null {
-  const g = actor.grants.find((x) => x.role === 'police' && tree.isWithin(c.gridCode ?? c.unitCode, x.unitCode))
-  return g ? g.unitCode : null
-}
-
-/** The full identity number and phone of one registration, for police only; the audit row comes first. */
-export async function reveal(d: Deps, actor: Actor, input: { id: string; reason: string }) {
-  const vault = vaultOf(d)
-  if (!isVault(vault)) return vault
-  if (!actor.grants.some((g) => g.role === 'police')) return fail('FORBIDDEN', '仅社区民警可查看完整证件号码')
-  const tree = await d.orgTree()
-  const c = await d.store.getCase(input.id)
-  if (!c || c.kind !== 'checkin' || !policeUnitFor(tree, actor, c)) return fail('NOT_FOUND', '登记不存在或不在您的辖区')
-  const secret = await d.store.getSecret(c.id)
-  if (!secret || secret.purgedAt !== null || !secret.docCipher) return fail('NOT_FOUND', '该登记的个人信息已按保存期限清除')
-  await writeAudit(d, actor, { actorRole: 'police', action: 'reveal', target: c.id, reason: input.reason.trim(), unitCode: c.gridCode ?? c.unitCode })
-  const open = openSecret(vault, secret)
-  return { ok: true as const, docNumber: open.docNumber ?? '', phone: open.phone ?? '' }
-}
-
-export const EXPORT_LIMIT = 10_000
-
-/** The area's registrations with full numbers, as CSV for the police; audited with its reason. */
-export async function exportCsv(d: Deps, actor: Actor, input: { reason: string; statuses?: CheckinStatus[] }) {
-  const vault = vaultOf(d)
-  if (!isVault(vault)) return vault
-  const units = unitsOf(actor, ['police'])
-  if (units.length === 0) return fail('FORBIDDEN', '仅社区民警可导出实名登记')
-  const tree = await d.orgTree()
-  const grids = gridsOf(tree, units)
-  const statuses = input.statuses?.length ? input.statuses : DEFAULT_STATUSES
-  const buildings = new Buildings(d)
-  const rows: unknown[][] = [['登记编号', '状态', '楼栋', '地址', '网格', '房号', '姓名', '证件类型', '证件号码', '手机号', '入住日期', '租约到期', '同住人数', '登记时间']]
-  const full = () => rows.length - 1 >= EXPORT_LIMIT
-  for await (const page of casePages(d, { kind: 'checkin', gridCodes: grids, statuses, order: 'newest' })) {
-    for (const c of page) {
-      if (full()) break
-      const p = pl(c)
-      const b = await buildings.of(p.buildingId)
-      const open = openSecret(vault, await d.store.getSecret(c.id))
-      rows.push([c.id, labelOf(CHECKIN.statusLabels, c.status), b?.name ?? '', b?.address ?? '', tree.get(c.gridCode ?? '')?.name ?? '', p.room, p.name ?? '', DOC_TYPE_LABELS[p.docType], open.docNumber ?? '', open.phone ?? '', p.moveInDate, p.leaseEnd, p.cohabitants.length, c.createdAt])
-    }
-    if (full()) break
-  }
-  const n = rows.length - 1
-  await writeAudit(d, actor, { actorRole: 'police', action: 'export', target: `rental.exportCsv ${units.join(',')} [${statuses.join(',')}] ${n} rows`, reason: input.reason.trim(), unitCode: units[0]! })
-  const stamp = d.clock.now().toISOString().slice(0, 10)
-  return { ok: true as const, filename: `出租屋实名登记_${stamp}.csv`, csv: csvDocument(rows), rows: n }
-}
-
-/** Audit rows of the caller's units (police and admin), newest first. */
-export async function audit(d: Deps, actor: Actor, input: { before?: string; limit?: number }) {
-  const units = unitsOf(actor, ['police', 'admin'])
-  if (units.length === 0) return fail('FORBIDDEN', '仅社区民警或管理员可查看审计记录')
-  const tree = await d.orgTree()
-  const codes = tree.all().filter((u) => units.some((x) => tree.isWithin(u.code, x))).map((u) => u.code)
-  const limit = input.limit ?? 20
-  const rows = await d.store.listAudit(codes, { before: input.before, limit: limit + 1 })
-  const page = rows.slice(0, limit)
-  const names = new Names(d)
-  const entries: AuditView[] = []
-  for (const e of page) {
-    entries.push({ id: e.id, actorName: await names.of(e.actorId), actorRole: e.actorRole, actorRoleLabel: labelOf(ROLE_LABELS as Record<ActorRole, string>, e.actorRole), action: e.action, target: e.target, reason: e.reason, at: e.at })
-  }
-  return { ok: true as const, entries, next: rows.length > limit ? page[page.length - 1]!.id : null }
 }

@@ -5,7 +5,7 @@ import { transition } from '../../../src/core/transition'
 import type { Deps } from '../../deps'
 import { deliverDue } from '../notify'
 import { saveTransition } from '../persist'
-import { casePages } from './views'
+import { casePages } from './reads'
 
 export interface RentalTickReport {
   leaseOverdue: number

@@ -1,6 +1,6 @@
-import type { MeView } from '../../src/contracts/api'
-import { ROLE_LABELS, type Actor } from '../../src/core/roles'
-import type { Deps } from '../deps'
+import type { MeView } from '../../../src/contracts/api'
+import { ROLE_LABELS, type Actor } from '../../../src/core/roles'
+import type { Deps } from '../../deps'
 
 export async function me(d: Deps, actor: Actor): Promise<{ ok: true; user: MeView }> {
   const tree = await d.orgTree()
