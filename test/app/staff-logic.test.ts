@@ -15,6 +15,7 @@ import {
   shortId,
   slaInfo,
   spanText,
+  STATUS_OPTIONS,
   toggle,
   toQueueFilter,
   validateProxy,
@@ -168,6 +169,11 @@ describe('console filters and numbers', () => {
     expect(durationText(18.54)).toBe('18.5 小时')
     expect(durationText(60)).toBe('2.5 天')
     expect(durationText(null)).toBe('—')
+  })
+
+  it('offers every report status in workflow order, in Chinese', () => {
+    expect(STATUS_OPTIONS.map((o) => o.key)).toEqual(['submitted', 'accepted', 'assigned', 'in_progress', 'resolved', 'closed', 'rejected', 'merged'])
+    expect(STATUS_OPTIONS.map((o) => o.label)).toEqual(['已上报', '已受理', '已分派', '处置中', '已办结', '已评价', '不予受理', '已合并'])
   })
 
   it('adds the BOM Excel needs, once', () => {

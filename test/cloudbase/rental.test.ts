@@ -13,7 +13,7 @@ import type { Deps } from '../../backend/runtime'
 import { demoBuildings } from '../../backend/seed/demoBuildings'
 import { demoUnits } from '../../backend/seed/demoOrg'
 import { demoUsers } from '../../backend/seed/demoUsers'
-import { actorOf } from '../../backend/usecases/actor'
+import { actorOf } from '../../backend/usecases/shared/actor'
 import { checkIn } from '../../backend/usecases/rental/checkIn'
 import { checkOut } from '../../backend/usecases/rental/checkOut'
 import { decide } from '../../backend/usecases/rental/decide'
@@ -24,9 +24,8 @@ import { fixedClock } from '../../src/core/clock'
 import { OrgTree } from '../../src/core/org'
 import { GRID1_POINT } from '../support/fixtures'
 import { FakeCloudbase } from './fakeCloudbase'
-import { quietSdkRuntime, sdkApp } from './sdkApp'
+import { cloudbaseForEachTest } from './sdkApp'
 
-quietSdkRuntime()
 
 const DOC = '440106199001011235'
 const PHONE = '13912340009'
@@ -36,10 +35,8 @@ let store: CloudbaseStore
 let d: Deps
 const sent: AccessEvent[] = []
 
+cloudbaseForEachTest((f, s) => ([fake, store] = [f, s]))
 beforeEach(async () => {
-  fake = new FakeCloudbase()
-  await fake.start()
-  store = new CloudbaseStore(sdkApp(fake).database(), { retryDelayMs: 1 })
   await store.putUnits(demoUnits())
   for (const u of demoUsers()) await store.putUser(u)
   for (const b of demoBuildings('2026-11-01T00:00:00.000Z')) await store.transaction((tx) => tx.insertBuilding(b))
@@ -57,9 +54,6 @@ beforeEach(async () => {
     access: { send: async (e: AccessEvent) => void sent.push(e) },
   } as unknown as Deps
   sent.length = 0
-})
-afterEach(async () => {
-  await fake.stop()
 })
 
 /** Every document the fake service holds, as text. */

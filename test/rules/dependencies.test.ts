@@ -1,7 +1,7 @@
 /**
  * The import rules of .dependency-cruiser.cjs, run by dependency-cruiser over src/ and backend/:
  * core imports no I/O and only core; client layers pages → components → hooks/api → contracts → core,
- * never upward; use cases never import adapters or the wiring file; no import circles.
+ * never upward; use cases never import adapters, the wiring file or the wire functions; no import circles.
  */
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -72,6 +72,9 @@ describe('the rules catch what they forbid', () => {
     'backend/usecases/grid/notices.ts': 'export const gridNotices = 1\n',
     'backend/usecases/notify.ts': "import { gridNotices } from './grid/notices'\nexport const notify = gridNotices\n",
     'backend/usecases/inbox/notices.ts': "import { gridNotices } from '../grid/notices'\nexport const NOTICES = [gridNotices]\n",
+    // a use case reaching up into the wire; the wire importing a use case is the way down
+    'backend/functions/handler.ts': "import { thing } from '../usecases/thing'\nexport const action = thing\n",
+    'backend/usecases/area/step.ts': "import { action } from '../../functions/handler'\nexport const step = action\n",
   }
 
   beforeAll(() => {
@@ -98,6 +101,7 @@ describe('the rules catch what they forbid', () => {
     ['usecases-no-adapters', 'backend/usecases/thing.ts', 'backend/runtime.ts'],
     ['usecases-no-adapters', 'backend/usecases/thing.ts', 'backend/adapters/sqlite/open.ts'],
     ['notify-knows-no-area', 'backend/usecases/notify.ts', 'backend/usecases/grid/notices.ts'],
+    ['usecases-not-wire', 'backend/usecases/area/step.ts', 'backend/functions/handler.ts'],
   ])('%s: %s → %s', (rule, from, to) => {
     expect(pairs()).toContain(`${rule}: ${from} → ${to}`)
   })
@@ -108,7 +112,7 @@ describe('the rules catch what they forbid', () => {
 
   test('imports that go down a layer are not flagged', () => {
     const flagged = report.violations.map((v) => v.from)
-    for (const fine of ['src/pages/p/index.tsx', 'src/components/Y.tsx', 'src/hooks/useThing.ts', 'backend/adapters/sqlite/open.ts', 'backend/usecases/inbox/notices.ts']) {
+    for (const fine of ['src/pages/p/index.tsx', 'src/components/Y.tsx', 'src/hooks/useThing.ts', 'backend/adapters/sqlite/open.ts', 'backend/functions/handler.ts', 'backend/usecases/inbox/notices.ts']) {
       expect(flagged).not.toContain(fine)
     }
     expect(pairs()).not.toContain('usecases-no-adapters: backend/usecases/thing.ts → backend/ports.ts')

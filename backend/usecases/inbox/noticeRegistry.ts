@@ -1,6 +1,6 @@
 import type { Deps } from '../../deps'
 import type { OutboxMessage } from '../../ports'
-import { CASE_EVENT } from '../persist'
+import { CASE_EVENT } from '../shared/persist'
 import { deliverCaseEvent, type CaseNotices } from './caseEventNotices'
 
 export type { CaseEventNote, CaseEventPayload, CaseNotices, Telling } from './caseEventNotices'

@@ -4,8 +4,8 @@ import { isTerminal, labelOf } from '../../../src/core/transition'
 import { categoryName } from '../../config/district'
 import type { Deps } from '../../deps'
 import { defineNotices, type CaseEventNote, type Telling } from '../inbox/noticeRegistry'
-import { deliverModerationNotice } from '../moderation/notice'
-import { hasPublicView, publicDescription } from '../publicView'
+import { deliverModerationNotice } from './moderationNotice'
+import { hasPublicView, publicDescription } from './publicView'
 
 /** The report's detail page, for the reporter, followers and staff alike. */
 const DETAIL = 'pages/report/detail/index'

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import type { PhotoView } from '../../contracts/api'
 import PhotoGrid from '../PhotoGrid'
 import StatusTag from '../StatusTag'
+import '../QueueRow/index.css'
 import './index.css'
 
 interface Props {
@@ -18,13 +19,13 @@ interface Props {
   children?: ReactNode
 }
 
-/** The top card of a case: its category and status tag, what was reported, and its photos. */
+/** The top card of a case, laid out as a queue row is: its category and status tag, what was reported, and its photos. */
 export default function CaseHead({ className, c, description, descriptionProps = { id: 'jf-case-description' }, photosId, children }: Props) {
   const { className: descClass = '', ...descAttrs } = descriptionProps
   const photos = <PhotoGrid photos={c.photos} className='jf-case-head-photos' />
   return (
-    <View className={`jf-card jf-case-head ${className}`}>
-      <View className='jf-case-head-row'>
+    <View className={`jf-card jf-queue-row jf-case-head ${className}`}>
+      <View className='jf-queue-row-head jf-case-head-row'>
         <Text className='jf-case-head-category'>{c.categoryName}</Text>
         <StatusTag status={c.status} label={c.statusLabel} />
       </View>

@@ -39,15 +39,15 @@ export default function MediatorField({ c, field, form, errors, set }: FieldProp
       {field.placeholder && <Text className='jf-muted jf-med-help'>{field.placeholder}</Text>}
       {loadError && <Text className='jf-muted jf-med-help'>调解员名单加载失败：{loadError}</Text>}
       {!mediators && !loadError && <Text className='jf-muted'>正在加载调解员…</Text>}
-      <View className='jf-med-mediators' id='jf-med-mediators'>
+      <View className='jf-col' id='jf-med-mediators'>
         {systemPick && (
-          <View className={`jf-med-mediator ${form.mediatorId === '' ? 'is-active' : ''}`} data-mediator-id='' onClick={() => set('mediatorId', '')}>
+          <View className={`jf-med-mediator jf-med-option jf-row-between ${form.mediatorId === '' ? 'is-active' : ''}`} data-mediator-id='' onClick={() => set('mediatorId', '')}>
             <Text className='jf-med-mediator-name'>系统指派</Text>
             <Text className='jf-muted'>按纠纷类型自动选择</Text>
           </View>
         )}
         {shown.map((m) => (
-          <View key={m.id} className={`jf-med-mediator ${form.mediatorId === m.id ? 'is-active' : ''}`} data-mediator-id={m.id} onClick={() => set('mediatorId', m.id)}>
+          <View key={m.id} className={`jf-med-mediator jf-med-option jf-row-between ${form.mediatorId === m.id ? 'is-active' : ''}`} data-mediator-id={m.id} onClick={() => set('mediatorId', m.id)}>
             <Text className='jf-med-mediator-name'>{m.name}</Text>
             <Text className='jf-muted'>
               {m.committeeName} · 在办 {m.openCases} 件

@@ -11,9 +11,9 @@ export default function SessionPickField({ c, field, form, errors, set }: FieldP
     <View className='jf-med-field'>
       <FieldLabel field={field} />
       {c.sessions.length ? (
-        <View className='jf-med-sessions-pick'>
+        <View className='jf-col'>
           {c.sessions.map((s, i) => (
-            <View key={s.id} className={`jf-med-session-pick ${form.sessionId === s.id ? 'is-active' : ''}`} data-session-id={s.id} onClick={() => set('sessionId', s.id)}>
+            <View key={s.id} className={`jf-med-session-pick jf-med-option jf-col ${form.sessionId === s.id ? 'is-active' : ''}`} data-session-id={s.id} onClick={() => set('sessionId', s.id)}>
               <Text>
                 第{chineseNumber(i + 1)}次 · {formatFull(s.at)} · {s.modeLabel}
               </Text>

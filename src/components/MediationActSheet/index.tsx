@@ -1,10 +1,11 @@
-import { Button, Popup } from '@nutui/nutui-react-taro'
-import { Text, View } from '@tarojs/components'
+import { Popup } from '@nutui/nutui-react-taro'
+import { View } from '@tarojs/components'
 import type { ComponentType } from 'react'
 import type { ActionView, MediationActInput, MediationView } from '../../contracts/api'
 import type { FormFieldName } from '../../core/command'
 import type { Failure } from '../../core/outcome'
 import { medActionTone, submitText } from '../../utils/mediation/moves'
+import SheetFoot from '../StaffActSheet/SheetFoot'
 import ChoiceField from './ChoiceField'
 import type { FieldProps } from './fieldProps'
 import MediatorField from './MediatorField'
@@ -42,16 +43,7 @@ const WIDGETS: Partial<Record<FormFieldName, ComponentType<FieldProps>>> = {
 /** The bottom sheet for a mediation move that needs more than a tap, drawn from the move's declared form. */
 export default function MediationActSheet(props: Props) {
   return (
-    <Popup
-      visible={props.action !== null}
-      position='bottom'
-      round
-      closeable
-      destroyOnClose
-      title={props.action?.label ?? ''}
-      onClose={props.onClose}
-      className='jf-med-popup'
-    >
+    <Popup visible={props.action !== null} position='bottom' round closeable destroyOnClose title={props.action?.label ?? ''} onClose={props.onClose} className='jf-med-popup'>
       {props.action && <SheetBody key={props.action.action} {...props} action={props.action} />}
     </Popup>
   )
@@ -65,16 +57,7 @@ function SheetBody({ c, action, onSubmit }: Props & { action: ActionView }) {
         const Widget = WIDGETS[field.name]
         return Widget && <Widget key={field.name} c={c} field={field} form={form} errors={errors} set={set} setAt={setAt} />
       })}
-      {formError && (
-        <View className='jf-med-form-error' id='jf-med-act-error'>
-          <Text>{formError}</Text>
-        </View>
-      )}
-      <View className='jf-med-sheet-footer'>
-        <Button id='jf-med-act-submit' type={medActionTone(action.action) === 'danger' ? 'danger' : 'primary'} block loading={busy} onClick={() => void submit()}>
-          {submitText(action)}
-        </Button>
-      </View>
+      <SheetFoot prefix='jf-med-act' formError={formError} busy={busy} danger={medActionTone(action.action) === 'danger'} label={submitText(action)} onSubmit={() => void submit()} />
     </View>
   )
 }

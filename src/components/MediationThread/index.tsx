@@ -49,7 +49,7 @@ export default function MediationThread({ caseId, active, canWrite, hint }: Prop
                 <Text className='jf-msg-role'> · {m.authorRoleLabel}</Text>
               </Text>
               <View className='jf-msg-bubble'>
-                {m.text && <Text className='jf-msg-text'>{m.text}</Text>}
+                {m.text && <Text className='jf-msg-text jf-prose'>{m.text}</Text>}
                 <PhotoGrid photos={m.photos} className='jf-msg-photos' />
               </View>
               <Text className='jf-msg-time'>{formatInstant(m.at)}</Text>

@@ -1,56 +1,19 @@
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { useCallback, useEffect, useRef, useState } from 'react'
-import { api } from '../../../api'
+import Taro from '@tarojs/taro'
 import { QR_STATUS_LABELS } from '../../../utils/gridwork/labels'
-import { overviewTotals, sortOverview, type OverviewRow } from '../../../utils/gridwork/overview'
-import { dispatcherStreet } from '../../../utils/gridwork/roles'
+import { overviewTotals, sortOverview } from '../../../utils/gridwork/overview'
 import { formatFull } from '../../../core/time'
-import { useSession } from '../../../hooks/useSession'
+import { useGridOverview } from './useGridOverview'
 import { MANAGE_URL, PUBLISH_URL } from '../../../utils/gridwork/links'
 import '../../../components/GridWorkKit/kit.css'
 import './index.css'
+import GridWorkStats from '../../../components/GridWorkKit/Stats'
 import LoadState from '../../../components/LoadState'
 
 /** 网格服务群总览 for the street's centre: per grid its members, waiting requests and whether its group QR still works. */
 export default function GridOverview() {
-  const { state: session } = useSession()
-  const street = session.status === 'ready' ? dispatcherStreet(session.me) : null
-  const [rows, setRows] = useState<OverviewRow[] | null>(null)
-  const [error, setError] = useState('')
-  const [sort, setSort] = useState<'attention' | 'name'>('attention')
-  const shown = useRef(false)
-  const streetCode = street?.code
-
-  const load = useCallback(
-    async (quiet = false) => {
-      if (!streetCode) return
-      if (!quiet) setError('')
-      const r = await api.call('grid.overview', { street: streetCode })
-      if (r.ok) {
-        setRows(r.grids)
-        setError('')
-      } else if (quiet && shown.current) void Taro.showToast({ title: r.message, icon: 'none' })
-      else setError(r.message)
-      if (r.ok) shown.current = true
-    },
-    [streetCode],
-  )
-
-  useEffect(() => {
-    void load()
-  }, [load])
-
-  // Back from a grid the centre just handled: its counts changed.
-  useDidShow(() => {
-    if (shown.current) void load(true)
-  })
-
-  usePullDownRefresh(() => {
-    void load(true).finally(() => Taro.stopPullDownRefresh())
-  })
-
+  const { session, street, rows, error, sort, setSort, load } = useGridOverview()
   if (session.status === 'loading') return <View className='jf-page jf-center'>正在加载…</View>
   if (session.status !== 'ready' || !street)
     return (
@@ -66,30 +29,16 @@ export default function GridOverview() {
 
   return (
     <View className='jf-page jf-gw-overview' id='jf-gw-overview' data-street={street.code}>
-      <View className='jf-card jf-gw-ov-totals' id='jf-gw-ov-totals'>
-        <View className='jf-gw-ov-total'>
-          <Text className='jf-gw-ov-num'>{totals.grids}</Text>
-          <Text className='jf-gw-ov-cap'>网格</Text>
-        </View>
-        <View className='jf-gw-ov-total'>
-          <Text className='jf-gw-ov-num' id='jf-gw-ov-members'>
-            {totals.members}
-          </Text>
-          <Text className='jf-gw-ov-cap'>已入群居民</Text>
-        </View>
-        <View className='jf-gw-ov-total'>
-          <Text className={`jf-gw-ov-num ${totals.pending ? 'is-alert' : ''}`} id='jf-gw-ov-pending'>
-            {totals.pending}
-          </Text>
-          <Text className='jf-gw-ov-cap'>待审核申请</Text>
-        </View>
-        <View className='jf-gw-ov-total'>
-          <Text className={`jf-gw-ov-num ${totals.qrAttention ? 'is-alert' : ''}`} id='jf-gw-ov-qr-attention'>
-            {totals.qrAttention}
-          </Text>
-          <Text className='jf-gw-ov-cap'>二维码需更新</Text>
-        </View>
-      </View>
+      <GridWorkStats
+        id='jf-gw-ov-totals'
+        className='jf-gw-ov-totals'
+        stats={[
+          { caption: '网格', value: totals.grids },
+          { caption: '已入群居民', value: totals.members, id: 'jf-gw-ov-members' },
+          { caption: '待审核申请', value: totals.pending, id: 'jf-gw-ov-pending', tone: totals.pending ? 'alert' : undefined },
+          { caption: '二维码需更新', value: totals.qrAttention, id: 'jf-gw-ov-qr-attention', tone: totals.qrAttention ? 'alert' : undefined },
+        ]}
+      />
 
       <View className='jf-gw-ov-tools'>
         <View className='jf-gw-chips jf-gw-ov-sorts'>

@@ -5,6 +5,7 @@ import { ANNOUNCEMENT_TYPES } from '../../../utils/gridwork/labels'
 import { BODY_MAX, TITLE_MAX } from '../../../utils/gridwork/publish'
 import TargetsCard from './TargetsCard'
 import { useGridPublish } from './useGridPublish'
+import LoadState from '../../../components/LoadState'
 import '../../../components/GridWorkKit/kit.css'
 import './index.css'
 import TextBox from '../../../components/TextBox'
@@ -12,14 +13,8 @@ import TextBox from '../../../components/TextBox'
 /** 发布公告: to the worker's grid, or (综治中心) to chosen grids, a community or the whole street. */
 export default function GridPublish() {
   const s = useGridPublish()
-  const { session, street, draft, errors, formError, sending, targets, set, publish } = s
-  if (session.status === 'loading') return <View className='jf-page jf-center'>正在加载…</View>
-  if (session.status !== 'ready')
-    return (
-      <View className='jf-page jf-center' id='jf-gw-publish-error'>
-        <Text>{session.status === 'error' ? session.message : '请先登录'}</Text>
-      </View>
-    )
+  const { session, draft, errors, formError, sending, targets, set, publish } = s
+  if (session.status !== 'ready') return <LoadState error={session.status === 'error' ? session.message : session.status === 'loading' ? '' : '请先登录'} errorId='jf-gw-publish-error' />
   if (!targets.length)
     return (
       <View className='jf-page jf-center' id='jf-gw-publish-error'>

@@ -14,7 +14,7 @@ export default function AskCard({ s }: { s: GridBoardState }) {
       <Text className='jf-section-title'>找网格员</Text>
       {sentCaseId ? (
         <View className='jf-gboard-sent' id='jf-grid-ask-sent' data-case-id={sentCaseId}>
-          <Text className='jf-gboard-sent-text'>已发送，可在「我的事项」查看答复</Text>
+          <Text className='jf-note is-success jf-gboard-sent-text'>已发送，可在「我的事项」查看答复</Text>
           <View className='jf-gboard-sent-actions'>
             <Button
               id='jf-grid-ask-case'

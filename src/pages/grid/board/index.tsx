@@ -49,7 +49,7 @@ export default function GridBoard() {
       <AskCard s={s} />
 
       <View className='jf-card jf-gboard-anns' id='jf-grid-anns'>
-        <View className='jf-gboard-anns-head'>
+        <View className='jf-row-between jf-gboard-anns-head'>
           <Text className='jf-section-title'>最新公告</Text>
           {status === 'joined' && (
             <Text className='jf-gboard-more' id='jf-grid-news' onClick={() => void Taro.navigateTo({ url: NEWS_URL })}>

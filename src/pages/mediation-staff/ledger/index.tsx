@@ -16,7 +16,7 @@ const dateOf = (e: { target: unknown }) => (e.target as HTMLInputElement).value
 export default function MediationLedger() {
   const { desk, who, from, setFrom, to, setTo, ledger: l, phase, error, rangeError, exporting, notice, exportCsv, cards } = useLedger()
   return (
-    <View className='jf-ledger' id='jf-ledger'>
+    <View className='jf-console jf-ledger' id='jf-ledger'>
       <DeskHeader
         id='jf-ledger-head'
         navIdPrefix='jf-ledger'
@@ -27,19 +27,19 @@ export default function MediationLedger() {
         current='ledger'
         who={who}
       />
-      <View className='jf-ledger-main'>
+      <View className='jf-console-main'>
         <View className='jf-ledger-filters jf-row'>
           <Text className='jf-ledger-filter-label'>申请日期</Text>
           <input id='jf-ledger-from' className='jf-ledger-date' type='date' value={from} max={to || undefined} onChange={(e) => setFrom(dateOf(e))} />
           <Text className='jf-ledger-filter-sep'>至</Text>
           <input id='jf-ledger-to' className='jf-ledger-date' type='date' value={to} min={from || undefined} onChange={(e) => setTo(dateOf(e))} />
           {(from || to) && (
-            <button type='button' className='jf-ledger-btn' id='jf-ledger-clear' onClick={() => (setFrom(''), setTo(''))}>
+            <button type='button' className='jf-btn' id='jf-ledger-clear' onClick={() => (setFrom(''), setTo(''))}>
               全部时间
             </button>
           )}
           <View className='jf-ledger-filters-end'>
-            <button id='jf-ledger-csv' type='button' className='jf-ledger-btn is-primary' disabled={exporting || !!rangeError} onClick={exportCsv}>
+            <button id='jf-ledger-csv' type='button' className='jf-btn jf-btn-primary' disabled={exporting || !!rangeError} onClick={exportCsv}>
               {exporting ? '正在导出…' : '导出 CSV'}
             </button>
           </View>

@@ -57,18 +57,18 @@ export default function AgreementPrint() {
           ))}
         </Section>
         <Section title='纠纷类型'>
-          <Text className='jf-agr-p'>{c.disputeTypeLabel}</Text>
+          <Text className='jf-agr-p jf-prose'>{c.disputeTypeLabel}</Text>
         </Section>
         <Section title='纠纷事实'>
-          <Text className='jf-agr-p' id='jf-agr-facts'>
+          <Text className='jf-agr-p jf-prose' id='jf-agr-facts'>
             {c.facts}
           </Text>
         </Section>
         <Section title='协议内容'>
-          <Text className='jf-agr-p'>经{c.committee?.name ?? '人民调解委员会'}主持调解，各方当事人在平等自愿的基础上达成如下协议：</Text>
+          <Text className='jf-agr-p jf-prose'>经{c.committee?.name ?? '人民调解委员会'}主持调解，各方当事人在平等自愿的基础上达成如下协议：</Text>
           <View id='jf-agr-terms'>
             {a.terms.map((t, i) => (
-              <Text key={i} className='jf-agr-term'>
+              <Text key={i} className='jf-agr-term jf-prose'>
                 {chineseNumber(i + 1)}、{t}
               </Text>
             ))}
@@ -77,17 +77,17 @@ export default function AgreementPrint() {
         {perf.length > 0 && (
           <Section title='履行方式、时限' id='jf-agr-performance'>
             {perf.map((t, i) => (
-              <Text key={i} className='jf-agr-p'>
+              <Text key={i} className='jf-agr-p jf-prose'>
                 {t}
               </Text>
             ))}
           </Section>
         )}
         <Section>
-          <Text className='jf-agr-p'>
+          <Text className='jf-agr-p jf-prose'>
             本协议经各方当事人确认后生效，具有法律约束力，当事人应当按照约定履行。当事人可以自本协议生效之日起三十日内，共同向人民法院申请司法确认。
           </Text>
-          {c.judicialConfirmation && <Text className='jf-agr-p'>本协议已申请司法确认。</Text>}
+          {c.judicialConfirmation && <Text className='jf-agr-p jf-prose'>本协议已申请司法确认。</Text>}
         </Section>
         <Section title='当事人确认' id='jf-agr-confirmations'>
           {a.confirmations.length ? (
@@ -100,7 +100,7 @@ export default function AgreementPrint() {
               </View>
             ))
           ) : (
-            <Text className='jf-agr-p'>尚无当事人确认</Text>
+            <Text className='jf-agr-p jf-prose'>尚无当事人确认</Text>
           )}
         </Section>
 

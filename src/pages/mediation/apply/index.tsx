@@ -9,6 +9,11 @@ import { useMediationApply } from './useMediationApply'
 import '../../../components/MediationKit/kit.css'
 import './index.css'
 
+const WAYS = [
+  { code: 'online', title: '线上调解', text: '在小程序里沟通，视频会议调解' },
+  { code: 'in_person', title: '到社区调解室', text: '约定时间到调解室面对面调解' },
+] as const
+
 /** 申请调解: the dispute, the parties, the facts and evidence, and how to mediate. */
 export default function MediationApply() {
   const s = useMediationApply()
@@ -18,7 +23,7 @@ export default function MediationApply() {
 
   return (
     <View className='jf-page jf-med-apply' id='jf-med-apply'>
-      <View className='jf-med-apply-intro'>
+      <View className='jf-med-apply-intro jf-col'>
         <Text className='jf-med-apply-intro-title'>人民调解 · 免费 · 自愿</Text>
         <Text className='jf-med-apply-intro-text'>
           提交后由街道调解中心受理，指派调解员；对方当事人通过邀请码加入并同意后开始调解。调解达成的协议经双方确认后具有法律约束力。
@@ -41,18 +46,8 @@ export default function MediationApply() {
       <View className='jf-card'>
         <Text className='jf-section-title jf-required'>希望的调解方式</Text>
         <View className='jf-med-ways' id='jf-med-way'>
-          {(
-            [
-              { code: 'online', title: '线上调解', text: '在小程序里沟通，视频会议调解' },
-              { code: 'in_person', title: '到社区调解室', text: '约定时间到调解室面对面调解' },
-            ] as const
-          ).map((w) => (
-            <View
-              key={w.code}
-              className={`jf-med-way ${draft.preferredWay === w.code ? 'is-active' : ''}`}
-              data-way={w.code}
-              onClick={() => set('preferredWay', w.code)}
-            >
+          {WAYS.map((w) => (
+            <View key={w.code} className={`jf-med-way jf-med-option jf-col ${draft.preferredWay === w.code ? 'is-active' : ''}`} data-way={w.code} onClick={() => set('preferredWay', w.code)}>
               <Text className='jf-med-way-title'>{w.title}</Text>
               <Text className='jf-med-way-text'>{w.text}</Text>
             </View>
@@ -66,7 +61,7 @@ export default function MediationApply() {
         </View>
       )}
 
-      <View className='jf-med-apply-submit'>
+      <View className='jf-med-apply-submit jf-col'>
         <Button id='jf-med-submit' type='primary' block size='large' loading={submitting} onClick={() => void submit()}>
           {submitting ? '正在提交…' : '提交调解申请'}
         </Button>

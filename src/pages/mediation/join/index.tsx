@@ -32,11 +32,11 @@ function SummaryCard({ summary, looked, joining, onJoin }: { summary: InviteSumm
         ))}
       </View>
       <Text className='jf-medj-sub'>事实经过</Text>
-      <Text className='jf-medj-para' id='jf-med-invite-facts'>
+      <Text className='jf-medj-para jf-prose' id='jf-med-invite-facts'>
         {summary.facts}
       </Text>
       <Text className='jf-medj-sub'>申请人的请求</Text>
-      <Text className='jf-medj-para' id='jf-med-invite-claims'>
+      <Text className='jf-medj-para jf-prose' id='jf-med-invite-claims'>
         {summary.claims}
       </Text>
       <Text className='jf-medj-note'>人民调解遵循自愿原则，不收取费用。加入后您可以查看调解进展、与调解员沟通，并选择是否同意调解。</Text>

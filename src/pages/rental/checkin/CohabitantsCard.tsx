@@ -1,7 +1,7 @@
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import FieldError from '../../../components/FieldError'
-import { RELATIONS } from '../../../components/RentalKit/logic'
+import { RELATIONS } from '../../../utils/rental/labels'
 import TextBox from '../../../components/TextBox'
 import type { CheckinState } from './useCheckin'
 
@@ -15,7 +15,7 @@ export default function CohabitantsCard({ s }: { s: CheckinState }) {
       </Text>
       {draft.cohabitants.map((c, i) => (
         <View key={i} className='jf-checkin-cohab' data-index={i}>
-          <View className='jf-checkin-cohab-top'>
+          <View className='jf-row jf-checkin-cohab-top'>
             <TextBox className='jf-rental-input jf-checkin-cohab-name' value={c.name} onChange={(v) => setCohab(i, { name: v })} placeholder='同住人姓名' maxLength={40} />
             <Button className='jf-checkin-cohab-remove' size='small' fill='none' onClick={() => set('cohabitants', draft.cohabitants.filter((_, j) => j !== i))}>
               删除

@@ -39,7 +39,7 @@ export default function StaffCase() {
       </View>
 
       {s.actError && (
-        <View className='jf-staff-act-error' id='jf-case-act-error'>
+        <View className='jf-case-notice is-danger jf-staff-act-error' id='jf-case-act-error'>
           <Text>{s.actError}</Text>
         </View>
       )}

@@ -25,7 +25,7 @@ export default function CaseDetail() {
   if (data.view === 'public')
     return (
       <PublicCase c={data.case}>
-        <View className='jf-detail-banner' id='jf-following'>
+        <View className='jf-case-notice jf-detail-banner' id='jf-following'>
           <Text>{followingText(data.case.status)}</Text>
         </View>
       </PublicCase>
@@ -39,7 +39,7 @@ export default function CaseDetail() {
   return (
     <View className='jf-page jf-case-detail' id='jf-case-detail' data-case-id={c.id} data-status={c.status} data-version={c.version}>
       {following && !deciding && (
-        <View className='jf-detail-banner' id='jf-following'>
+        <View className='jf-case-notice jf-detail-banner' id='jf-following'>
           <Text>已关注此事项，办理进展会通过消息通知您</Text>
         </View>
       )}
