@@ -98,6 +98,13 @@ module.exports = {
       to: { path: '^backend/(adapters/|runtime\\.ts$)' },
     },
     {
+      name: 'notify-knows-no-area',
+      severity: 'error',
+      comment: 'Outbox delivery looks topics up in the notice registry (usecases/inbox/notices.ts); each area registers its own in <area>/notices.ts.',
+      from: { path: '^backend/usecases/(notify\\.ts$|inbox/(noticeRegistry|caseEventNotices)\\.ts$)' },
+      to: { path: '^backend/usecases/(report|mediation|grid|rental|admin|moderation|session|files)/' },
+    },
+    {
       name: 'usecases-not-wire',
       severity: 'error',
       comment: 'Use cases sit below the wire: backend/functions/ maps actions to them, never the other way.',

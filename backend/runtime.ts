@@ -4,6 +4,7 @@ import { systemClock, type Clock } from '../src/core/clock'
 import { OrgTree } from '../src/core/org'
 import { defaultDistrictConfig, parseDistrictConfig, type DistrictConfig } from './config/district'
 import type { Deps } from './deps'
+import { createHost, type Host } from './host'
 import type { Store } from './ports'
 
 export type { Deps } from './deps'
@@ -41,24 +42,8 @@ export function loadConfig(): DistrictConfig {
   return parseDistrictConfig(raw, file)
 }
 
-const EPOCH_KEY = '__jiefangDataEpoch'
-
-/**
- * Marks the org tree and district configuration as changed. The local server runs every
- * function bundle in one process, so they all see it at once; on CloudBase each instance
- * notices within its cache time (a minute for the tree, half a minute for the configuration).
- */
-export function markDistrictDataChanged(): void {
-  const g = globalThis as Record<string, unknown>
-  g[EPOCH_KEY] = ((g[EPOCH_KEY] as number | undefined) ?? 0) + 1
-}
-
-function dataEpoch(): number {
-  return ((globalThis as Record<string, unknown>)[EPOCH_KEY] as number | undefined) ?? 0
-}
-
 /** The org tree changes rarely; a minute of staleness saves a read on every call. */
-function cachedTree(store: Store, clock: Clock): () => Promise<OrgTree> {
+function cachedTree(store: Store, clock: Clock, dataEpoch: () => number): () => Promise<OrgTree> {
   let tree: OrgTree | undefined
   let loadedAt = 0
   let epoch = -1
@@ -78,7 +63,7 @@ function cachedTree(store: Store, clock: Clock): () => Promise<OrgTree> {
  * the newest at most every 30 s. A stored version the code no longer accepts is skipped (and
  * logged) rather than taking the district down: the file's configuration stays in force.
  */
-function liveConfig(store: Store, clock: Clock, base: DistrictConfig) {
+function liveConfig(store: Store, clock: Clock, dataEpoch: () => number, base: DistrictConfig) {
   let current = base
   let loadedAt = -Infinity
   let epoch = -1
@@ -104,19 +89,21 @@ function liveConfig(store: Store, clock: Clock, base: DistrictConfig) {
   }
 }
 
-const OFFSET_KEY = '__jiefangClockOffsetMs'
+let boundHost: Host | undefined
 
-/**
- * Local mode's clock can be moved forward (dev tools, end-to-end tests of the SLA timer). The
- * offset lives on globalThis because every function bundle in the local server shares it.
- */
-export const localClock: Clock = {
-  now: () => new Date(Date.now() + (((globalThis as Record<string, unknown>)[OFFSET_KEY] as number | undefined) ?? 0)),
+/** The host this bundle shares with the others in its process; made here at cold start when nobody bound one. */
+export function host(): Host {
+  boundHost ??= createHost()
+  return boundHost
 }
 
-export function advanceLocalClock(ms: number): void {
-  const g = globalThis as Record<string, unknown>
-  g[OFFSET_KEY] = ((g[OFFSET_KEY] as number | undefined) ?? 0) + ms
+/**
+ * Exported by every function bundle (scripts/build-functions.mjs): the local server hands each
+ * bundle it loads the one host of its process before the first call (backend/server/functions.ts).
+ */
+export function bind(h: Host): void {
+  boundHost = h
+  current = undefined
 }
 
 function localDeps(): Deps {
@@ -129,12 +116,13 @@ function localDeps(): Deps {
   const { RecordedWxOpenApi, blockedWordsFrom } = require('./adapters/local/recordedWxOpenApi') as typeof import('./adapters/local/recordedWxOpenApi')
   const { WechatContentSecurity } = require('./adapters/wechat/contentSecurity') as typeof import('./adapters/wechat/contentSecurity')
   /* eslint-enable @typescript-eslint/no-require-imports */
+  const h = host()
   const dir = dataDir()
   const secret = loadOrCreateSecret(dir)
-  const store = openSqliteStore(dir, sqliteOptions())
+  const store = openSqliteStore(dir, sqliteOptions(), h.sqliteStores)
   const files = new LocalFileStore(resolve(dir, 'files'), secret)
   const ulid = monotonicFactory()
-  const config = liveConfig(store, localClock, loadConfig())
+  const config = liveConfig(store, h.clock, h.dataEpoch, loadConfig())
   return {
     ...rentalParts(config.get, dir),
     mode: 'local',
@@ -145,14 +133,15 @@ function localDeps(): Deps {
     notifier: new FileNotifier(resolve(dir, 'subscribe-messages.jsonl')),
     // An image verdict reaches the same receiver WeChat's message push does (the cases function).
     contentSecurity: new WechatContentSecurity(new RecordedWxOpenApi(blockedWordsFrom(), (event) => receiveMediaCheckPush(event))),
-    clock: localClock,
+    // Local mode's clock can be moved forward (dev tools, end-to-end tests of the SLA timer).
+    clock: h.clock,
     newId: () => ulid(),
     get config() {
       return config.get()
     },
     refreshConfig: config.refresh,
-    orgTree: cachedTree(store, localClock),
-    dataChanged: markDistrictDataChanged,
+    orgTree: cachedTree(store, h.clock, h.dataEpoch),
+    dataChanged: h.markDataChanged,
   }
 }
 
@@ -162,11 +151,12 @@ function cloudbaseDeps(): Deps {
   const { WechatNotifier } = require('./adapters/wechat/notifier') as typeof import('./adapters/wechat/notifier')
   const { WechatContentSecurity } = require('./adapters/wechat/contentSecurity') as typeof import('./adapters/wechat/contentSecurity')
   /* eslint-enable @typescript-eslint/no-require-imports */
+  const h = host()
   const parts = createCloudbaseDeps()
   /** The open API (subscribe messages, content security) of the function's WeChat account. */
   const wx = initApp() as never
   const ulid = monotonicFactory()
-  const config = liveConfig(parts.store, systemClock, loadConfig())
+  const config = liveConfig(parts.store, systemClock, h.dataEpoch, loadConfig())
   return {
     ...rentalParts(config.get, null),
     mode: 'cloudbase',
@@ -179,8 +169,10 @@ function cloudbaseDeps(): Deps {
       return config.get()
     },
     refreshConfig: config.refresh,
-    orgTree: cachedTree(parts.store, systemClock),
-    dataChanged: markDistrictDataChanged,
+    orgTree: cachedTree(parts.store, systemClock, h.dataEpoch),
+    // On CloudBase each instance notices another's change within its cache time (a minute for
+    // the tree, half a minute for the configuration); its own at once.
+    dataChanged: h.markDataChanged,
   }
 }
 

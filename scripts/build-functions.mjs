@@ -15,11 +15,20 @@ const external = ['better-sqlite3', '@cloudbase/node-sdk']
 
 const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', external, legalComments: 'none', logLevel: 'warning', sourcemap: false }
 
+/**
+ * A function's bundle exports its `main` and `bind(host)`: the local server loads every bundle
+ * into one process and hands them one host (clock, data epoch, SQLite handles; backend/host.ts).
+ */
+function functionEntry(name) {
+  const contents = `export * from './${name}'\nexport { bind } from '../runtime'\n`
+  return { contents, resolveDir: join(root, 'backend/functions'), sourcefile: `${name}.entry.ts`, loader: 'ts' }
+}
+
 const started = Date.now()
 await Promise.all([
   ...table.map(async (fn) => {
     writeFunctionFiles(fn, join(root, 'cloudfunctions'))
-    await build({ ...common, entryPoints: [join(root, 'backend/functions', `${fn.name}.ts`)], outfile: join(root, 'cloudfunctions', fn.name, 'index.js') })
+    await build({ ...common, stdin: functionEntry(fn.name), outfile: join(root, 'cloudfunctions', fn.name, 'index.js') })
   }),
   build({ ...common, entryPoints: [join(root, 'backend/server/main.ts')], outfile: join(root, 'dist-server/server.js') }),
   build({ ...common, entryPoints: [join(root, 'backend/tools/district.ts')], outfile: join(root, 'dist-server/district.js') }),

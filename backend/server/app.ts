@@ -5,8 +5,8 @@ import { ROLE_LABELS, ROLES } from '../../src/core/roles'
 import { LocalFileStore } from '../adapters/local/files'
 import { loadOrCreateSecret } from '../adapters/local/secret'
 import { LocalSessions } from '../adapters/local/session'
+import type { Host } from '../host'
 import type { Store } from '../ports'
-import { advanceLocalClock, localClock } from '../runtime'
 import { loadFunctions, type FunctionMain } from './functions'
 import { BodyTooLarge, decodedPath, readBody, refuseTooLarge, sendJson } from './http'
 import { serveStatic } from './static'
@@ -14,6 +14,8 @@ import { serveStatic } from './static'
 export interface ServerOptions {
   dataDir: string
   store: Store
+  /** The clock, data epoch and open stores every function bundle of this server shares. */
+  host: Host
   functionsRoot: string
   staticRoot: string
   /** Dev sign-in exists only for the local demo; production identity comes from WeChat. */
@@ -31,7 +33,7 @@ export function createAppServer(opts: ServerOptions): Server {
   const secret = loadOrCreateSecret(opts.dataDir)
   const sessions = new LocalSessions(secret)
   const files = new LocalFileStore(resolve(opts.dataDir, 'files'), secret)
-  const fns: Map<string, FunctionMain> = loadFunctions(opts.functionsRoot)
+  const fns: Map<string, FunctionMain> = loadFunctions(opts.functionsRoot, opts.host)
   /** The local stand-ins for CloudBase timer triggers: every function named `*-timer`. */
   const timerFns = [...fns].filter(([name]) => name.endsWith('-timer')).sort(([a], [b]) => a.localeCompare(b))
 
@@ -98,11 +100,11 @@ export function createAppServer(opts: ServerOptions): Server {
         if (typeof hours !== 'number' || !Number.isFinite(hours) || hours < 0 || hours > 24 * 365) {
           return sendJson(res, 400, { ok: false, code: 'VALIDATION', message: 'advanceHours 应为 0–8760 的数字' })
         }
-        advanceLocalClock(hours * 3600 * 1000)
+        opts.host.advanceClock(hours * 3600 * 1000)
         // Every timer runs once, in name order; `tick` stays the SLA timer's report.
         const timers: Record<string, unknown> = {}
         for (const [name, timer] of timerFns) timers[name] = await timer({ Type: 'Timer', TriggerName: 'dev-clock' }, {})
-        return sendJson(res, 200, { ok: true, now: localClock.now().toISOString(), tick: timers['sla-timer'] ?? null, timers })
+        return sendJson(res, 200, { ok: true, now: opts.host.clock.now().toISOString(), tick: timers['sla-timer'] ?? null, timers })
       }
       if (path === '/api/dev/login' && req.method === 'POST') {
         let userId: unknown

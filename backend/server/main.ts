@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { openSqliteStore } from '../adapters/sqlite'
+import { createHost } from '../host'
 import { dataDir, isCloudbase, sqliteOptions } from '../runtime'
 import { seedDemo } from '../seed/seed'
 import { createAppServer } from './app'
@@ -9,11 +10,13 @@ async function start(): Promise<void> {
   if (isCloudbase()) throw new Error('The local server runs only in local mode (unset JIEFANG_MODE/TCB_ENV).')
   const dir = dataDir()
   const root = resolve(__dirname, '..')
-  const store = openSqliteStore(dir, sqliteOptions())
+  const shared = createHost()
+  const store = openSqliteStore(dir, sqliteOptions(), shared.sqliteStores)
   if (await seedDemo(store)) console.log(`已写入演示数据 → ${dir}`)
   const server = createAppServer({
     dataDir: dir,
     store,
+    host: shared,
     functionsRoot: resolve(root, 'cloudfunctions'),
     staticRoot: resolve(root, 'dist-h5'),
     devLogin: process.env.JIEFANG_DEV_LOGIN !== 'off',

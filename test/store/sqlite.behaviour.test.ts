@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { DB_FILE_NAME, MIGRATIONS, SqliteStore, applyMigrations, openSqliteStore } from '../../backend/adapters/sqlite'
+import { createHost } from '../../backend/host'
 import { caseWhere } from '../../backend/adapters/sqlite/caseQuery'
 import { caseStatsSql } from '../../backend/adapters/sqlite/caseStats'
 import { StoreUnavailableError } from '../../backend/errors'
@@ -449,16 +450,23 @@ describe('openSqliteStore memoisation', () => {
     expect(b).not.toBe(a)
   })
 
-  it('shares the instance with another copy of the module (another bundled function)', () => {
+  it('shares the instance with another copy of the module (another bundled function) through one host', async () => {
     const dir = tempDir()
-    const a = open(dir)
+    const host = createHost()
+    const a = openSqliteStore(dir, {}, host.sqliteStores)
     let fromCopy: unknown
     jest.isolateModules(() => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const copy = require('../../backend/adapters/sqlite') as typeof import('../../backend/adapters/sqlite')
       expect(copy.openSqliteStore).not.toBe(openSqliteStore)
-      fromCopy = copy.openSqliteStore(dir)
+      fromCopy = copy.openSqliteStore(dir, {}, host.sqliteStores)
     })
     expect(fromCopy).toBe(a)
+    // Closing forgets it in the host too, so the next opener gets a working store.
+    await a.close()
+    expect(host.sqliteStores.size).toBe(0)
+    const b = openSqliteStore(dir, {}, host.sqliteStores)
+    expect(b).not.toBe(a)
+    await b.close()
   })
 })

@@ -1,3 +1,5 @@
+import { defineNotices, type Telling } from '../inbox/noticeRegistry'
+import { ACCESS_GRANT, ACCESS_REVOKE, deliverAccess } from './access'
 import type { Case } from '../../../src/core/case'
 import { CHECKIN } from '../../../src/core/kinds/checkin'
 import { labelOf } from '../../../src/core/transition'
@@ -59,3 +61,34 @@ export async function misuseRecipients(d: Deps, c: Case, e: CaseEvent): Promise<
   out.delete(e.actorId)
   return [...out]
 }
+
+/** A tenant's registrations; the police's area list, where a misuse dispute is handled. */
+const MINE = 'pages/rental/mine/index'
+const POLICE_AREA = 'pages/rental-staff/police/area/index'
+
+const told = (users: readonly string[], notice: { title: string; body: string }): Telling[] => users.map((userId) => ({ userId, ...notice }))
+
+/** 出租屋实名登记: check-ins and misuse disputes (no case page the inbox opens), and the door-access webhook. */
+export const rentalNotices = defineNotices({
+  area: 'rental',
+  topics: [
+    { topic: ACCESS_GRANT, pages: [], deliver: deliverAccess },
+    { topic: ACCESS_REVOKE, pages: [], deliver: deliverAccess },
+  ],
+  kinds: [
+    {
+      kind: 'checkin',
+      pages: [MINE],
+      inboxOpensCase: false,
+      audience: async (_d, { c, e }) => told(checkinRecipients(c, e), describeCheckin(c, e)),
+      page: () => MINE,
+    },
+    {
+      kind: 'misuse',
+      pages: [MINE, POLICE_AREA],
+      inboxOpensCase: false,
+      audience: async (d, { c, e }) => told(await misuseRecipients(d, c, e), describeMisuse(c, e)),
+      page: (c, userId) => (userId === c.creatorId ? MINE : POLICE_AREA),
+    },
+  ],
+})

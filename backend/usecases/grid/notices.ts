@@ -1,0 +1,57 @@
+import type { Deps } from '../../deps'
+import type { OutboxMessage } from '../../ports'
+import { defineNotices } from '../inbox/noticeRegistry'
+import { GRID_ANNOUNCEMENT, GRID_QR_EXPIRING, GRID_REMIND } from './staff'
+
+/** Residents' announcements page, where an emergency's subscribe message leads. */
+const NEWS = 'pages/grid/news/index'
+
+/** Due a day before the group QR expires; a code replaced since then needs no reminder. */
+async function deliverQrReminder(d: Deps, msg: OutboxMessage): Promise<void> {
+  const { gridCode, expiresAt } = msg.payload as { gridCode: string; expiresAt: string }
+  const board = await d.store.getBoard(gridCode)
+  if (board?.qr?.expiresAt !== expiresAt) return
+  const tree = await d.orgTree()
+  const workers = await d.store.listStaff(tree.chain(gridCode).map((u) => u.code), ['grid_worker'])
+  const name = tree.get(gridCode)?.name ?? gridCode
+  await d.store.addInbox(workers.map((u) => ({ id: `${msg.id}-${u.id}`, userId: u.id, caseId: null, title: '群二维码即将过期', body: `「${name}」网格群二维码将于明天过期，请在微信中重新生成并上传`, createdAt: msg.createdAt, readAt: null })))
+}
+
+async function joinedMembers(d: Deps, gridCodes: readonly string[]): Promise<string[]> {
+  const out = new Set<string>()
+  for (const g of gridCodes) for (const m of await d.store.listMemberships(g, 'joined', 100_000)) out.add(m.userId)
+  return [...out]
+}
+
+/** "提醒未读": an inbox message to each member who has not read the announcement yet. */
+async function deliverUnreadReminder(d: Deps, msg: OutboxMessage): Promise<void> {
+  const a = await d.store.getAnnouncement((msg.payload as { announcementId: string }).announcementId)
+  if (!a) return
+  const read = new Set((await d.store.announcementReads(a.id)).map((r) => r.userId))
+  const items = (await joinedMembers(d, a.gridCodes))
+    .filter((u) => !read.has(u))
+    .map((userId) => ({ id: `${msg.id}-${userId}`, userId, caseId: null, title: `请阅读：${a.title}`.slice(0, 40), body: '网格员提醒您阅读一条网格公告', createdAt: msg.createdAt, readAt: null }))
+  for (let i = 0; i < items.length; i += 500) await d.store.addInbox(items.slice(i, i + 500))
+}
+
+/** Emergencies (紧急) go out as subscribe messages to every member who consented. */
+async function pushEmergency(d: Deps, msg: OutboxMessage): Promise<void> {
+  const a = await d.store.getAnnouncement((msg.payload as { announcementId: string }).announcementId)
+  const template = d.config.subscribeTemplates.caseStatus
+  if (!a || !template) return
+  for (const userId of await joinedMembers(d, a.gridCodes)) {
+    const u = await d.store.getUser(userId)
+    if (!u?.openid || !(await d.store.takeSubscribeQuota(userId, template))) continue
+    await d.notifier.sendSubscribe({ openid: u.openid, templateId: template, page: NEWS, data: { thing1: { value: `紧急：${a.title}`.slice(0, 20) }, phrase2: { value: '紧急' }, time3: { value: a.publishedAt.slice(0, 16).replace('T', ' ') } } })
+  }
+}
+
+/** 网格服务群: the group QR's expiry, reminders to read, emergency announcements. */
+export const gridNotices = defineNotices({
+  area: 'grid',
+  topics: [
+    { topic: GRID_QR_EXPIRING, pages: [], deliver: deliverQrReminder },
+    { topic: GRID_REMIND, pages: [], deliver: deliverUnreadReminder },
+    { topic: GRID_ANNOUNCEMENT, pages: [NEWS], deliver: pushEmergency },
+  ],
+})
