@@ -200,7 +200,7 @@ function rentalParts(config: () => DistrictConfig, dir: string | null): Pick<Dep
 /** The local stand-in's image verdicts, handed to the use case the message push reaches. */
 function receiveMediaCheckPush(event: Record<string, unknown>): Promise<{ ok: boolean; code?: string }> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { receiveMediaCheck } = require('./usecases/moderation/mediaCheck') as typeof import('./usecases/moderation/mediaCheck')
+  const { receiveMediaCheck } = require('./usecases/report/mediaCheck') as typeof import('./usecases/report/mediaCheck')
   return receiveMediaCheck(deps(), event)
 }
 
