@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import * as cases from '../usecases/mediation/cases'
+import * as cases from '../usecases/mediation/apply'
 import * as q from '../usecases/mediation/queue'
-import * as thread from '../usecases/mediation/thread'
+import * as thread from '../usecases/mediation/messages'
 import { action, defineFunction } from './handler'
 import { applyMediation, dateRange, empty, id, invite, mediationAct, mediationQueue, page, sendMessage } from './schemas'
 

@@ -9,9 +9,9 @@ import { csvCell } from '../csv'
 import { dayStart, nextDayStart } from '../queue'
 import type { Deps } from '../../deps'
 import type { Vault } from '../../crypto/vault'
-import { mediatorsOf, openCaseCount } from './mediators'
+import { mediatorsOf, openCaseCount } from './mediatorPool'
 import { hasPartyPhone, phoneVault } from './phones'
-import { mediationSummary, pl } from './views'
+import { mediationSummary, pl } from './caseView'
 
 function streetsOf(tree: OrgTree, unitCode: string): string[] {
   const u = tree.get(unitCode)

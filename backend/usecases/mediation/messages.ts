@@ -7,9 +7,9 @@ import type { CaseMessage } from '../../ports'
 import type { Deps } from '../../deps'
 import { notOwnUpload } from '../files'
 import { photoViews } from '../views'
-import { readable } from './cases'
+import { readable } from './apply'
 import { auditCaseRead } from '../readAudit'
-import { myRole, pl } from './views'
+import { myRole, pl } from './caseView'
 
 async function toView(d: Deps, c: Case, viewer: Actor, m: CaseMessage): Promise<MessageView> {
   const party = pl(c).parties.find((x) => x.userId === m.authorId)
