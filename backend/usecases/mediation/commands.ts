@@ -6,7 +6,7 @@ import { committeeFor } from '../../config/district'
 import type { Deps } from '../../deps'
 import type { KindCommands, Prepare } from '../act'
 import { leastLoadedMediator, mediatorsOf } from './mediatorPool'
-import { pl } from './caseView'
+import { pl } from './payload'
 
 const dateText = (d: Deps) => new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' }).format(d.clock.now())
 
