@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import * as board from '../usecases/grid/board'
-import * as news from '../usecases/grid/news'
-import * as staff from '../usecases/grid/staff'
+import * as news from '../usecases/grid/announcements'
+import * as staff from '../usecases/grid/publish'
 import { action, defineFunction } from './handler'
 import { announcementId, askGrid, decideMember, findGrid, gridMembers, gridOnly, id, joinGrid, publishAnnouncement, saveBoard, setQr } from './schemas'
 

@@ -16,7 +16,7 @@ import { MODERATION_ACTIONS } from '../../src/core/kinds/report'
 import { deliverModerationNotice } from './moderation/notice'
 
 export const CASE_MESSAGE = 'case.message'
-import { GRID_ANNOUNCEMENT, GRID_QR_EXPIRING, GRID_REMIND } from './grid/staff'
+import { GRID_ANNOUNCEMENT, GRID_QR_EXPIRING, GRID_REMIND } from './grid/topics'
 
 const BACKOFF_SECONDS = [5, 30, 120, 600, 1800, 3600]
 

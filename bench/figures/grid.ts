@@ -32,8 +32,8 @@ async function main(): Promise<FigureReport> {
   process.env.JIEFANG_MODE = 'local'
   const { deps } = await import('../../backend/runtime')
   const { seedDemo } = await import('../../backend/seed/seed')
-  const staff = await import('../../backend/usecases/grid/staff')
-  const news = await import('../../backend/usecases/grid/news')
+  const staff = await import('../../backend/usecases/grid/publish')
+  const news = await import('../../backend/usecases/grid/announcements')
   const d = deps()
   await seedDemo(d.store)
   const now = new Date().toISOString()

@@ -6,10 +6,8 @@ import type { Membership, OutboxMessage } from '../../ports'
 import type { Deps } from '../../deps'
 import { announcementViews, boardView, canManage, emptyBoard, gridOr404 } from './board'
 import { EMERGENCY_WINDOW_MS, MEMBERSHIP_LABELS, QR_LIFETIME_MS, QR_WARNING_MS, qrStatus } from './rules'
+import { GRID_ANNOUNCEMENT, GRID_QR_EXPIRING, GRID_REMIND } from './topics'
 
-export const GRID_ANNOUNCEMENT = 'grid.announcement'
-export const GRID_QR_EXPIRING = 'grid.qr_expiring'
-export const GRID_REMIND = 'grid.remind_unread'
 
 const NOT_YOURS = '只有本网格的网格员可以管理'
 
