@@ -6,7 +6,7 @@ import type { Deps } from '../../deps'
 import { photoViews } from '../views'
 import { pl } from './payload'
 
-/** A thread message as the viewer reads it: a party by the name they applied or joined under. */
+/** A thread message as the viewer reads it; a party is shown by the name on the application. */
 export async function messageView(d: Deps, c: Case, viewer: Actor, m: CaseMessage): Promise<MessageView> {
   const party = pl(c).parties.find((x) => x.userId === m.authorId)
   const name = party?.name ?? (await d.store.getUser(m.authorId))?.name ?? ''

@@ -1,7 +1,7 @@
 import { DISPUTE_TYPE_LABELS, DISPUTE_TYPES, REFERRAL_LABELS, REFERRALS } from '../../../src/core/kinds/mediation'
 import type { Deps } from '../../deps'
 
-/** What the application form and the act sheets choose from: dispute types, streets, committees, referrals. */
+/** What the mediation forms choose from: dispute types, streets, committees, referrals. */
 export async function options(d: Deps) {
   const tree = await d.orgTree()
   return {

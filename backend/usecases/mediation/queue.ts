@@ -9,6 +9,7 @@ import { pl } from './payload'
 import { hasPartyPhone, phoneVault } from './phones'
 import { streetsOf } from './streets'
 
+/** The centre sees every case of its streets; a mediator only their committees' cases there. */
 function staffScope(tree: OrgTree, actor: Actor): { streets: string[]; committees: string[] | null } | null {
   const streets = new Set<string>()
   let committees: Set<string> | null = null
