@@ -1,10 +1,13 @@
-import * as inbox from '../usecases/inbox'
+import { list } from '../usecases/inbox/list'
+import { markRead } from '../usecases/inbox/markRead'
+import { subscribe } from '../usecases/inbox/subscribe'
+import { templates } from '../usecases/inbox/templates'
 import { action, defineFunction } from './handler'
-import { empty, inboxPage, markRead, subscribe } from './schemas'
+import * as s from './schemas'
 
 export const main = defineFunction('inbox', {
-  list: action(inboxPage, inbox.list),
-  markRead: action(markRead, inbox.markRead),
-  templates: action(empty, async (d) => inbox.templates(d)),
-  subscribe: action(subscribe, inbox.subscribe),
+  list: action(s.inboxPage, list),
+  markRead: action(s.markRead, markRead),
+  templates: action(s.empty, async (d) => templates(d)),
+  subscribe: action(s.subscribe, subscribe),
 })
