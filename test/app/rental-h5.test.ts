@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs'
 import { ACTIVE, BUILDING, DISPUTE, PUBLIC_BUILDING, REFERRED, registration, rentalAnswers } from '../weapp/rental-fixtures'
 import { describeH5, h5Ready, type Answers } from './h5-harness'
+import { fillBuildingForm } from '../support/h5Flows'
 import { useH5Session } from './h5-session'
 
 async function until(cond: () => boolean, ms = 5000): Promise<void> {
@@ -87,14 +88,7 @@ maybe('出租屋实名登记 pages (H5, mocked functions)', () => {
     for (const f of ['name', 'address', 'location', 'floors', 'perFloor']) await page.locator(`#jf-error-${f}`).waitFor()
     expect(called('rental.registerBuilding')).toHaveLength(0)
 
-    await page.locator('#jf-building-name input').fill('云景花园 5 栋')
-    await page.locator('#jf-building-loc-current').click()
-    await page.locator('#jf-building-grid[data-found="1"]').waitFor()
-    await expect(page.locator('#jf-building-grid').innerText()).resolves.toContain('云景社区第1网格')
-    await page.locator('#jf-building-address input').fill('白云区云景路 16 号')
-    await page.locator('#jf-building-floors input').fill('3')
-    await page.locator('#jf-building-per-floor input').fill('2')
-    await page.locator('#jf-building-rooms[data-count="6"]').waitFor()
+    await fillBuildingForm(page, { name: '云景花园 5 栋', address: '白云区云景路 16 号', floors: 3, perFloor: 2 })
     await shot('building-form')
     await page.locator('#jf-building-submit').click()
     await page.locator('.jf-building[data-id="BLD-9"]').waitFor()
