@@ -5,7 +5,7 @@
  * and the officer's audited CSV download. Skips without a build that has these pages.
  */
 import { readFileSync } from 'node:fs'
-import { ACTIVE, BUILDING, DISPUTE, PUBLIC_BUILDING, REFERRED, registration, rentalAnswers } from '../weapp/rental-fixtures'
+import { ACTIVE, BUILDING, CHECKIN_TYPED, DISPUTE, PUBLIC_BUILDING, REFERRED, registration, rentalAnswers } from '../weapp/rental-fixtures'
 import { describeH5, h5Ready, type Answers } from './h5-harness'
 import { fillBuildingForm } from '../support/h5Flows'
 import { useH5Session } from './h5-session'
@@ -62,12 +62,7 @@ maybe('出租屋实名登记 pages (H5, mocked functions)', () => {
     await page.locator('#jf-rental-mine').waitFor()
     const [sent] = called('rental.checkIn')
     expect(sent!.data).toMatchObject({
-      buildingCode: BUILDING.code,
-      room: '201',
-      name: '刘洋',
-      docType: 'id_card',
-      docNumber: '11010519491231002X',
-      phone: '13800138000',
+      ...CHECKIN_TYPED,
       cohabitants: [],
       consent: { purpose: true, sensitive: true, version: '2026-11' },
     })

@@ -8,12 +8,10 @@
  * emergency to his grid; she sees it on the home page and pinned in 网格公告, opens it; his receipts
  * show 1/1 read and 100% within 15 minutes.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { browserWorld, signedInPhone, open, shot, modalOk } from '../support/browser'
-import { GRID1_CODE, GRID1_POINT, TINY_JPEG } from '../support/fixtures'
+import { browserWorld, chooseFile, signedInPhone, open, shot, modalOk, tinyJpegFile } from '../support/browser'
+import { GRID1_CODE, GRID1_POINT } from '../support/fixtures'
 import { as } from '../support/server'
 
 jest.setTimeout(120_000)
@@ -95,11 +93,7 @@ describe('网格服务群 in the browser against the real server', () => {
     // 5. He uploads the group QR from the board tab.
     await worker.locator('#jf-gw-tab-board').click()
     await worker.locator('#jf-gw-qr-status[data-status="none"]').waitFor()
-    const qrFile = join(mkdtempSync(join(tmpdir(), 'jf-e2e-')), 'group-qr.jpg')
-    writeFileSync(qrFile, TINY_JPEG)
-    const chooser = worker.waitForEvent('filechooser')
-    await worker.locator('#jf-gw-qr-upload').click()
-    await (await chooser).setFiles(qrFile)
+    await chooseFile(worker, '#jf-gw-qr-upload', tinyJpegFile('group-qr.jpg'))
     await worker.locator('#jf-gw-qr-status[data-status="valid"]').waitFor()
     await worker.locator('#jf-gw-qr-img').waitFor()
     await shot(worker, 'e2e-grid-qr-uploaded')

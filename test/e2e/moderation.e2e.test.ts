@@ -13,14 +13,12 @@
  * Every answer the follower's browser received is checked for what a stranger must never collect.
  */
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchBrowser, open, phone, shot } from '../support/browser'
+import { addPhoto as addPhotoFile, deskContext, launchBrowser, open, phone, shot, signIn, tinyJpegFile } from '../support/browser'
 import { advance } from '../support/cases'
-import { GRID1_POINT, TINY_JPEG } from '../support/fixtures'
-import { as, client, startServer, type Client, type RunningServer } from '../support/server'
+import { GRID1_POINT } from '../support/fixtures'
+import { as, asOpenid as asOpenidAt, startServer, type RunningServer } from '../support/server'
 
 jest.setTimeout(180_000)
 
@@ -31,8 +29,7 @@ const contexts: BrowserContext[] = []
 
 beforeAll(async () => {
   ;[srv, browser] = await Promise.all([startServer({ env: { JIEFANG_TIMER_MS: '0' } }), launchBrowser()])
-  photoPath = join(mkdtempSync(join(tmpdir(), 'jf-e2e-moderation-')), 'photo.jpg')
-  writeFileSync(photoPath, TINY_JPEG)
+  photoPath = tinyJpegFile()
 })
 
 afterAll(async () => {
@@ -56,18 +53,15 @@ const NEIGHBOUR_POINT = { lng: GRID1_POINT.lng + 0.0002, lat: GRID1_POINT.lat + 
 
 /** A phone (or, with `desk`, a desktop) signed in through the dev role switcher: a demo user by id, or a new WeChat identity. */
 async function person(who: { userId: string } | { openid: string }, opts: { geo?: { lng: number; lat: number }; desk?: boolean } = {}): Promise<Page> {
-  const ctx = opts.desk
-    ? await browser.newContext({ baseURL: srv.url, viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
-    : await phone(browser, srv.url, opts.geo)
+  const ctx = opts.desk ? await deskContext(browser, srv.url, 900) : await phone(browser, srv.url, opts.geo)
   contexts.push(ctx)
   const p = await ctx.newPage()
   p.setDefaultTimeout(20_000)
-  await p.goto('/')
-  await p.locator('#jf-role-switcher').waitFor()
   if ('userId' in who) {
-    await p.locator('.jf-dev-user', { has: p.locator(`[data-user-id="${who.userId}"]`) }).click()
-    await p.locator('#jf-greeting').waitFor()
+    await signIn(p, who.userId)
   } else {
+    await p.goto('/')
+    await p.locator('#jf-role-switcher').waitFor()
     await p.locator('#jf-dev-openid input, input#jf-dev-openid').first().fill(who.openid)
     await p.locator('#jf-dev-wechat-login').click()
     await p.locator('#jf-greeting', { hasText: '微信用户' }).waitFor()
@@ -76,12 +70,7 @@ async function person(who: { userId: string } | { openid: string }, opts: { geo?
 }
 
 /** The same identity over the API, to check what the server itself answers. */
-async function asOpenid(openid: string): Promise<Client> {
-  const res = await fetch(`${srv.url}/api/dev/login`, { method: 'POST', body: JSON.stringify({ openid }) })
-  const body = (await res.json()) as { ok: boolean; token: string }
-  if (!body.ok) throw new Error(`dev login failed for ${openid}`)
-  return client(srv.url, body.token)
-}
+const asOpenid = (openid: string) => asOpenidAt(srv.url, openid)
 
 /** Every function answer this page receives, as text, to search for what must never reach it. */
 function recordAnswers(p: Page): string[] {
@@ -92,12 +81,7 @@ function recordAnswers(p: Page): string[] {
   return seen
 }
 
-async function addPhoto(p: Page, scope: string): Promise<void> {
-  const chooser = p.waitForEvent('filechooser')
-  await p.locator(`${scope} #jf-photo-add`).click()
-  await (await chooser).setFiles(photoPath)
-  await p.locator(`${scope} .jf-photo[data-state="done"]`).waitFor()
-}
+const addPhoto = (p: Page, scope: string) => addPhotoFile(p, photoPath, scope)
 
 /** One staff note through the act sheet, internal (the default) or as a public update. */
 async function note(p: Page, action: string, text: string, visibility: 'internal' | 'public'): Promise<void> {

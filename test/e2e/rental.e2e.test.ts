@@ -17,16 +17,14 @@
  * never checked, among the overdue ones, and the checked one not.
  */
 import { createHmac } from 'node:crypto'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, modalOk, open, shot, signedInPhone } from '../support/browser'
+import { addPhoto, launchBrowser, modalOk, open, shot, signedInPhone, tinyJpegFile } from '../support/browser'
 import { advance } from '../support/cases'
+import { fillBuildingForm } from '../support/h5Flows'
 import { DEMO_BUILDING_ID } from '../../backend/seed/demoBuildings'
-import { GRID1_POINT, TINY_JPEG } from '../support/fixtures'
+import { GRID1_POINT } from '../support/fixtures'
+import { loopbackReceiver, type Loopback } from '../support/loopback'
 import { startServer, type RunningServer } from '../support/server'
 
 jest.setTimeout(180_000)
@@ -42,22 +40,17 @@ interface Hook {
   body: string
 }
 
-let receiver: Server
+let receiver: Loopback
 const hooks: Hook[] = []
 let srv: RunningServer
 let browser: Browser
 
 beforeAll(async () => {
-  receiver = createServer((req, res) => {
-    let body = ''
-    req.on('data', (c: Buffer) => (body += c.toString()))
-    req.on('end', () => {
-      hooks.push({ headers: req.headers, body })
-      res.writeHead(204).end()
-    })
+  receiver = await loopbackReceiver((req, body, res) => {
+    hooks.push({ headers: req.headers, body })
+    res.writeHead(204).end()
   })
-  await new Promise<void>((ok) => receiver.listen(0, '127.0.0.1', ok))
-  const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/door`
+  const hookUrl = receiver.url
   ;[srv, browser] = await Promise.all([
     startServer({ env: { JIEFANG_TIMER_MS: '0', JIEFANG_ACCESS_WEBHOOK_URL: hookUrl, JIEFANG_ACCESS_WEBHOOK_SECRET: SECRET } }),
     launchBrowser(),
@@ -67,7 +60,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   await srv?.stop()
-  await new Promise((ok) => receiver?.close(ok))
+  await receiver?.close()
 })
 
 /** A fresh phone for one person (optionally standing at `geo`), signed in through the dev role switcher. */
@@ -103,14 +96,7 @@ describe('出租屋实名登记 in the browser against the real server', () => {
     await manager.locator('#jf-entry-buildings').click()
     await manager.locator('#jf-buildings[data-phase="ready"]').waitFor()
     await manager.locator('#jf-building-new').click()
-    await manager.locator('#jf-building-name input').fill(BUILDING)
-    await manager.locator('#jf-building-loc-current').click()
-    await manager.locator('#jf-building-grid[data-found="1"]').waitFor()
-    await expect(manager.locator('#jf-building-grid').innerText()).resolves.toContain('云景社区第1网格')
-    await manager.locator('#jf-building-address input').fill('广州市白云区云景路 26 号')
-    await manager.locator('#jf-building-floors input').fill('6')
-    await manager.locator('#jf-building-per-floor input').fill('2')
-    await manager.locator('#jf-building-rooms[data-count="12"]').waitFor()
+    await fillBuildingForm(manager, { name: BUILDING, address: '广州市白云区云景路 26 号', floors: 6, perFloor: 2 })
     await shot(manager, 'e2e-rental-building-form')
     const registered = answered(manager, 'registerBuilding')
     await manager.locator('#jf-building-submit').click()
@@ -291,12 +277,7 @@ describe('出租屋实名登记 in the browser against the real server', () => {
     const failed = manager.locator(`.jf-inspect-item[data-code="${failedCode}"]`)
     await failed.locator('.jf-inspect-fail').click()
     await failed.locator('.jf-inspect-note input').fill('2 楼楼道堆放电动车和纸箱')
-    const photo = join(mkdtempSync(join(tmpdir(), 'jf-e2e-')), 'corridor.jpg')
-    writeFileSync(photo, TINY_JPEG)
-    const chooser = manager.waitForEvent('filechooser')
-    await manager.locator('#jf-photo-add').click()
-    await (await chooser).setFiles(photo)
-    await manager.locator('.jf-photo[data-state="done"]').waitFor()
+    await addPhoto(manager, tinyJpegFile('corridor.jpg'))
     await shot(manager, 'e2e-rental-inspect')
     const inspected = answered(manager, 'inspect')
     await manager.locator('#jf-inspect-submit').click()

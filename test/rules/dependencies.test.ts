@@ -1,7 +1,7 @@
 /**
  * The import rules of .dependency-cruiser.cjs, run by dependency-cruiser over src/ and backend/:
  * core imports no I/O and only core; client layers pages → components → hooks/api → contracts → core,
- * never upward; use cases never import adapters or the wiring file; no import circles.
+ * never upward; use cases never import adapters, the wiring file or the wire functions; no import circles.
  */
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -68,6 +68,9 @@ describe('the rules catch what they forbid', () => {
     'backend/runtime.ts': "import { open } from './adapters/sqlite/open'\nexport const deps = open\n",
     'backend/adapters/sqlite/open.ts': "import type { Port } from '../../ports'\nexport const open = (p: Port) => p\n",
     'backend/usecases/thing.ts': "import type { Port } from '../ports'\nimport { deps } from '../runtime'\nimport { open } from '../adapters/sqlite/open'\nexport const thing = (p: Port) => [deps, open(p)]\n",
+    // a use case reaching up into the wire; the wire importing a use case is the way down
+    'backend/functions/handler.ts': "import { thing } from '../usecases/thing'\nexport const action = thing\n",
+    'backend/usecases/area/step.ts': "import { action } from '../../functions/handler'\nexport const step = action\n",
   }
 
   beforeAll(() => {
@@ -93,6 +96,7 @@ describe('the rules catch what they forbid', () => {
     ['components-no-pages', 'src/components/X.tsx', 'src/pages/p/index.tsx'],
     ['usecases-no-adapters', 'backend/usecases/thing.ts', 'backend/runtime.ts'],
     ['usecases-no-adapters', 'backend/usecases/thing.ts', 'backend/adapters/sqlite/open.ts'],
+    ['usecases-not-wire', 'backend/usecases/area/step.ts', 'backend/functions/handler.ts'],
   ])('%s: %s → %s', (rule, from, to) => {
     expect(pairs()).toContain(`${rule}: ${from} → ${to}`)
   })
@@ -103,7 +107,7 @@ describe('the rules catch what they forbid', () => {
 
   test('imports that go down a layer are not flagged', () => {
     const flagged = report.violations.map((v) => v.from)
-    for (const fine of ['src/pages/p/index.tsx', 'src/components/Y.tsx', 'src/hooks/useThing.ts', 'backend/adapters/sqlite/open.ts']) {
+    for (const fine of ['src/pages/p/index.tsx', 'src/components/Y.tsx', 'src/hooks/useThing.ts', 'backend/adapters/sqlite/open.ts', 'backend/functions/handler.ts']) {
       expect(flagged).not.toContain(fine)
     }
     expect(pairs()).not.toContain('usecases-no-adapters: backend/usecases/thing.ts → backend/ports.ts')

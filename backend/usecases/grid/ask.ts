@@ -4,7 +4,7 @@ import { openReport } from '../../../src/core/kinds/report'
 import { fail } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
-import { createOnce } from '../persist'
+import { createOnce } from '../shared/persist'
 import { gridOr404 } from './gridAccess'
 
 /** The configured category questions to the grid worker are filed under (咨询求助 / 找网格员). */

@@ -3,7 +3,7 @@ import type { OrgTree, OrgUnit } from '../../../src/core/org'
 import type { Actor } from '../../../src/core/roles'
 import type { GridBoard } from '../../ports'
 import type { Deps } from '../../deps'
-import { gridView } from '../reports'
+import { gridView } from '../shared/gridView'
 import { canManage } from './gridAccess'
 import { MEMBERSHIP_LABELS, qrStatus, TEAM_ROLE_LABELS } from './rules'
 

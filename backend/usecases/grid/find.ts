@@ -3,7 +3,7 @@ import { gridAt } from '../../../src/core/geo'
 import { fail } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
-import { gridView } from '../reports'
+import { gridView } from '../shared/gridView'
 
 /** My grid by where I stand, or by a piece of its address or name. */
 export async function find(d: Deps, _actor: Actor, input: ApiIn<'grid.find'>) {

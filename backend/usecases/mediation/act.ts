@@ -1,7 +1,7 @@
 import type { MediationActInput } from '../../../src/contracts/api'
 import type { Actor } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
-import { act as actOn } from '../act'
+import { act as actOn } from '../shared/act'
 import { detail } from './caseDetail'
 import { MEDIATION_COMMANDS } from './commands'
 

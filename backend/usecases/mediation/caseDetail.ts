@@ -3,8 +3,8 @@ import { MEDIATION } from '../../../src/core/kinds/mediation'
 import type { OrgTree } from '../../../src/core/org'
 import type { Actor } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
-import { actionsFor } from '../actionViews'
-import { timelineViews } from '../views'
+import { actionsFor } from '../shared/actionViews'
+import { timelineViews } from '../shared/timelineViews'
 import { mediationView } from './caseView'
 
 /** What `get` and `act` answer: the case as the caller sees it, its timeline and the moves open to them. */

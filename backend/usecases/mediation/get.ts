@@ -1,6 +1,6 @@
 import type { Actor } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
-import { auditCaseRead } from '../readAudit'
+import { auditCaseRead } from '../shared/readAudit'
 import { detail } from './caseDetail'
 import { readable } from './readableCase'
 

@@ -1,7 +1,7 @@
 import { joinCase } from '../../../src/core/kinds/mediation'
 import type { Actor } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
-import { saveTransition } from '../persist'
+import { saveTransition } from '../shared/persist'
 import { mediationView } from './caseView'
 import { byInvite } from './inviteCode'
 

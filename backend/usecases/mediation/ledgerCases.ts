@@ -2,7 +2,7 @@ import type { Case } from '../../../src/core/case'
 import type { OrgTree } from '../../../src/core/org'
 import type { Actor } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
-import { dayStart, nextDayStart } from '../queue'
+import { dayStart, nextDayStart } from '../shared/shanghaiDay'
 import { centreStreets } from './streets'
 
 /** The centre's mediation cases applied for within the dates (China days), newest first; null for anyone else. */

@@ -2,8 +2,8 @@ import { DISPUTE_TYPE_LABELS, MEDIATION, REFERRAL_LABELS } from '../../../src/co
 import { fail } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
-import { auditUnit, writeAudit } from '../audit'
-import { csvCell } from '../csv'
+import { auditUnit, writeAudit } from '../shared/audit'
+import { csvCell } from '../shared/csv'
 import { ledgerCases } from './ledgerCases'
 import { pl } from './payload'
 

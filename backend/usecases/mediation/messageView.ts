@@ -3,7 +3,7 @@ import type { Case } from '../../../src/core/case'
 import { ROLE_LABELS, type Actor } from '../../../src/core/roles'
 import type { CaseMessage } from '../../ports'
 import type { Deps } from '../../deps'
-import { photoViews } from '../views'
+import { photoViews } from '../shared/photoViews'
 import { pl } from './payload'
 
 /** A thread message as the viewer reads it; a party is shown by the name on the application. */

@@ -1,7 +1,7 @@
 import type { MessageView } from '../../../src/contracts/api'
 import type { Actor } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
-import { auditCaseRead } from '../readAudit'
+import { auditCaseRead } from '../shared/readAudit'
 import { messageView } from './messageView'
 import { readable } from './readableCase'
 

@@ -1,6 +1,6 @@
-import type { Actor } from '../../src/core/roles'
-import type { AuditEntry } from '../ports'
-import type { Deps } from '../deps'
+import type { Actor } from '../../../src/core/roles'
+import type { AuditEntry } from '../../ports'
+import type { Deps } from '../../deps'
 
 /**
  * Appends one audit row (who, when, which record or export, why) in its own transaction, before

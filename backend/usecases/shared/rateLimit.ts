@@ -1,7 +1,7 @@
-import { fail, type Failure } from '../../src/core/outcome'
-import type { RateLimitTx } from '../ports'
-import type { Actor } from '../../src/core/roles'
-import type { Deps } from '../deps'
+import { fail, type Failure } from '../../../src/core/outcome'
+import type { RateLimitTx } from '../../ports'
+import type { Actor } from '../../../src/core/roles'
+import type { Deps } from '../../deps'
 
 export const RATE_LIMITED_MESSAGE = '请求过于频繁，请稍后再试'
 

@@ -1,7 +1,7 @@
-import { fail, isFailure, type Failure } from '../../src/core/outcome'
-import type { Actor } from '../../src/core/roles'
-import type { User } from '../ports'
-import type { Deps } from '../deps'
+import { fail, isFailure, type Failure } from '../../../src/core/outcome'
+import type { Actor } from '../../../src/core/roles'
+import type { User } from '../../ports'
+import type { Deps } from '../../deps'
 
 export function actorOf(u: User): Actor {
   return { userId: u.id, name: u.name, grants: u.grants }

@@ -1,12 +1,12 @@
-import type { ActInput } from '../../src/contracts/api'
-import type { Case } from '../../src/core/case'
-import { escalationTarget } from '../../src/core/escalation'
-import { escalationAllowed, REPORT, type ReportAction } from '../../src/core/kinds/report'
-import { fail } from '../../src/core/outcome'
-import { actingRole, canRead } from '../../src/core/scope'
-import { leafCategory } from '../config/district'
-import type { Deps } from '../deps'
-import type { KindCommands, Prepare } from './act'
+import type { ActInput } from '../../../src/contracts/api'
+import type { Case } from '../../../src/core/case'
+import { escalationTarget } from '../../../src/core/escalation'
+import { escalationAllowed, REPORT, type ReportAction } from '../../../src/core/kinds/report'
+import { fail } from '../../../src/core/outcome'
+import { actingRole, canRead } from '../../../src/core/scope'
+import { leafCategory } from '../../config/district'
+import type { Deps } from '../../deps'
+import type { KindCommands, Prepare } from '../shared/act'
 
 function slaHoursOf(d: Deps, c: Case): number {
   return leafCategory(d.config, c.category)?.slaHours ?? 72

@@ -3,7 +3,7 @@ import type { Case } from '../../../src/core/case'
 import { fail } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
-import { hasPendingContent, moderationItem } from './view'
+import { hasPendingContent, moderationItem } from './moderationItem'
 
 /** Who moderates: the street's command centre (综治中心) and grid workers, each within their units. */
 const MODERATORS = ['dispatcher', 'grid_worker'] as const

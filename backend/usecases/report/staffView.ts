@@ -1,13 +1,15 @@
-import type { StaffCaseSummary, StaffCaseView } from '../../src/contracts/api'
-import type { Case } from '../../src/core/case'
-import { levelOf } from '../../src/core/escalation'
-import { REPORT, type ReportPayload } from '../../src/core/kinds/report'
-import type { OrgTree } from '../../src/core/org'
-import type { Actor } from '../../src/core/roles'
-import { actingRole } from '../../src/core/scope'
-import { isOverdue } from '../../src/core/sla'
-import type { Deps } from '../deps'
-import { caseView, summaryOf } from './views'
+import type { StaffCaseSummary, StaffCaseView } from '../../../src/contracts/api'
+import type { Case } from '../../../src/core/case'
+import { levelOf } from '../../../src/core/escalation'
+import { REPORT, type ReportPayload } from '../../../src/core/kinds/report'
+import type { OrgTree } from '../../../src/core/org'
+import type { Actor } from '../../../src/core/roles'
+import { actingRole } from '../../../src/core/scope'
+import { isOverdue } from '../../../src/core/sla'
+import type { Deps } from '../../deps'
+import { actionsFor } from '../shared/actionViews'
+import { timelineViews } from '../shared/timelineViews'
+import { caseView, summaryOf } from './caseView'
 
 /** Who sees the reporter: the command centre always; handlers only when not anonymous. */
 function mayIdentifyReporter(actor: Actor, tree: OrgTree, c: Case): boolean {
@@ -64,5 +66,14 @@ export async function staffSummary(d: Deps, tree: OrgTree, c: Case, names: Map<s
     departmentName: departmentName(d, p.department),
     overdue: isOverdue(c, d.clock.now(), REPORT.terminalStatuses),
     anonymous: p.anonymous,
+  }
+}
+
+/** What staff see of one case: the internal view, the full timeline and the moves open to them now. */
+export async function staffDetail(d: Deps, tree: OrgTree, actor: Actor, c: Case) {
+  return {
+    case: await staffCaseView(d, tree, actor, c),
+    timeline: await timelineViews(d, actor, c, await d.store.timeline(c.id)),
+    actions: actionsFor(REPORT, tree, actor, c, d.clock.now()),
   }
 }

@@ -1,11 +1,11 @@
-import type { PublicCaseView, PublicUpdateView } from '../../src/contracts/api'
-import type { Case, TimelineEvent } from '../../src/core/case'
-import type { GeoPoint } from '../../src/core/geo'
-import { moderationOf, REPORT, type ReportPayload } from '../../src/core/kinds/report'
-import { labelOf } from '../../src/core/transition'
-import { categoryName, isSensitiveCategory } from '../config/district'
-import type { Deps } from '../deps'
-import { photoViews } from './views'
+import type { PublicCaseView, PublicUpdateView } from '../../../src/contracts/api'
+import type { Case, TimelineEvent } from '../../../src/core/case'
+import type { GeoPoint } from '../../../src/core/geo'
+import { moderationOf, REPORT, type ReportPayload } from '../../../src/core/kinds/report'
+import { labelOf } from '../../../src/core/transition'
+import { categoryName, isSensitiveCategory } from '../../config/district'
+import type { Deps } from '../../deps'
+import { photoViews } from '../shared/photoViews'
 
 /** About 50 m: the public sees which block, never which door. */
 export const PUBLIC_LOCATION_STEP_M = 50

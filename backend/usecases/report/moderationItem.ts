@@ -4,8 +4,8 @@ import { MODERATION_LABELS, moderationOf, type ReportPayload } from '../../../sr
 import type { OrgTree } from '../../../src/core/org'
 import { isSensitiveCategory } from '../../config/district'
 import type { Deps } from '../../deps'
-import { staffSummary } from '../staffViews'
-import { photoViews } from '../views'
+import { staffSummary } from './staffView'
+import { photoViews } from '../shared/photoViews'
 
 /** Whether the report could ever be shown to the public: not sensitive, not a 找网格员 question. */
 export function mayBePublic(d: Deps, c: Case): boolean {

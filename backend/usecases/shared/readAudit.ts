@@ -1,8 +1,8 @@
-import type { Case } from '../../src/core/case'
-import type { OrgTree } from '../../src/core/org'
-import type { Actor } from '../../src/core/roles'
-import { auditedReadRole } from '../../src/core/scope'
-import type { Deps } from '../deps'
+import type { Case } from '../../../src/core/case'
+import type { OrgTree } from '../../../src/core/org'
+import type { Actor } from '../../../src/core/roles'
+import { auditedReadRole } from '../../../src/core/scope'
+import type { Deps } from '../../deps'
 import { writeAudit } from './audit'
 
 const KIND_LABELS: Record<string, string> = { report: '网格事件', mediation: '调解案件', checkin: '出租屋登记', misuse: '证件冒用争议' }

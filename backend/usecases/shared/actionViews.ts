@@ -1,10 +1,10 @@
-import type { ActionView } from '../../src/contracts/api'
-import { actingRoleIn } from '../../src/core/access'
-import type { Case } from '../../src/core/case'
-import type { CommandKind, FormField } from '../../src/core/command'
-import type { OrgTree } from '../../src/core/org'
-import type { Actor } from '../../src/core/roles'
-import { transition } from '../../src/core/transition'
+import type { ActionView } from '../../../src/contracts/api'
+import { actingRoleIn } from '../../../src/core/access'
+import type { Case } from '../../../src/core/case'
+import type { CommandKind, FormField } from '../../../src/core/command'
+import type { OrgTree } from '../../../src/core/org'
+import type { Actor } from '../../../src/core/roles'
+import { transition } from '../../../src/core/transition'
 
 const SHEET_FIELDS: ReadonlySet<string> = new Set<ActionView['needs'][number]>(['note', 'attachments', 'assignee', 'target', 'rating'])
 

@@ -8,8 +8,8 @@ import { labelOf, transition } from '../../../src/core/transition'
 import type { AuditEntry } from '../../ports'
 import type { Tx } from '../../ports'
 import type { Deps } from '../../deps'
-import { saveTransition } from '../persist'
-import { mayBePublic, moderationItem } from './view'
+import { saveTransition } from '../shared/persist'
+import { mayBePublic, moderationItem } from './moderationItem'
 
 const NOT_FOUND = '事项不存在或无权查看'
 /** Claims of `Tx.claimIdempotency` under this name map an image check's trace id to its report. */

@@ -1,8 +1,8 @@
-import type { Case, TimelineEvent } from '../../src/core/case'
-import { fail, type Failure } from '../../src/core/outcome'
-import type { Actor } from '../../src/core/roles'
-import type { OutboxMessage, Tx } from '../ports'
-import type { Deps } from '../deps'
+import type { Case, TimelineEvent } from '../../../src/core/case'
+import { fail, type Failure } from '../../../src/core/outcome'
+import type { Actor } from '../../../src/core/roles'
+import type { OutboxMessage, Tx } from '../../ports'
+import type { Deps } from '../../deps'
 import { countCreate, limitedTransaction } from './rateLimit'
 
 export const CASE_EVENT = 'case.event'
