@@ -32,8 +32,10 @@ async function main(): Promise<FigureReport> {
   process.env.JIEFANG_MODE = 'local'
   const { deps } = await import('../../backend/runtime')
   const { seedDemo } = await import('../../backend/seed/seed')
-  const staff = await import('../../backend/usecases/grid/staff')
-  const news = await import('../../backend/usecases/grid/news')
+  const { publish } = await import('../../backend/usecases/grid/publish')
+  const { receipts } = await import('../../backend/usecases/grid/receipts')
+  const { announcements } = await import('../../backend/usecases/grid/announcements')
+  const { markRead } = await import('../../backend/usecases/grid/markRead')
   const d = deps()
   await seedDemo(d.store)
   const now = new Date().toISOString()
@@ -48,18 +50,18 @@ async function main(): Promise<FigureReport> {
   const gw: Actor = { userId: worker.id, name: worker.name, grants: worker.grants }
   const member = (i: number): Actor => ({ userId: `bench-${i}`, name: '', grants: [{ role: 'resident', unitCode: '440111' }] })
   let lastId = ''
-  const publish = await time(20, async (i) => {
-    const r = await staff.publish(d, gw, { idempotencyKey: `bench-pub-${i}`, type: i % 5 === 0 ? 'emergency' : 'notice', title: `公告 ${i}`, body: '基准测试公告内容', target: { kind: 'grids', codes: [GRID] } })
+  const publishing = await time(20, async (i) => {
+    const r = await publish(d, gw, { idempotencyKey: `bench-pub-${i}`, type: i % 5 === 0 ? 'emergency' : 'notice', title: `公告 ${i}`, body: '基准测试公告内容', target: { kind: 'grids', codes: [GRID] } })
     if (!r.ok) throw new Error(r.message)
     lastId = r.announcement.id
   })
   const unreadList = await time(200, async (i) => {
-    const r = await news.announcements(d, member(i % MEMBERS), {})
+    const r = await announcements(d, member(i % MEMBERS), {})
     if (!r.ok || r.items.length === 0) throw new Error('empty feed')
   })
-  const reads = await time(MEMBERS, async (i) => news.markRead(d, member(i), { id: lastId }))
+  const reads = await time(MEMBERS, async (i) => markRead(d, member(i), { id: lastId }))
   const receipt = await time(5, async () => {
-    const r = await staff.receipts(d, gw, { id: lastId })
+    const r = await receipts(d, gw, { id: lastId })
     if (!r.ok || r.receipts.roster !== MEMBERS || r.receipts.read !== MEMBERS) throw new Error('bad receipt')
   })
   await d.store.close()
@@ -67,7 +69,7 @@ async function main(): Promise<FigureReport> {
   return {
     figures: [
       figure('7a', `grid set-up: ${MEMBERS} users + memberships`, setup.total, 'ms', null),
-      figure('7b', `announcement publish to ${MEMBERS} members (median)`, publish.median, 'ms', null, ctx(publish, 20)),
+      figure('7b', `announcement publish to ${MEMBERS} members (median)`, publishing.median, 'ms', null, ctx(publishing, 20)),
       figure('7c', 'member feed, unread list (median)', unreadList.median, 'ms', null, ctx(unreadList, 200)),
       figure('7d', 'mark read (median)', reads.median, 'ms', null, ctx(reads, MEMBERS)),
       figure('7e', `receipt over the roster of ${MEMBERS} (median)`, receipt.median, 'ms', null, ctx(receipt, 5)),

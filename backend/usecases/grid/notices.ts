@@ -1,7 +1,7 @@
 import type { Deps } from '../../deps'
 import type { OutboxMessage } from '../../ports'
 import { defineNotices } from '../inbox/noticeRegistry'
-import { GRID_ANNOUNCEMENT, GRID_QR_EXPIRING, GRID_REMIND } from './staff'
+import { GRID_ANNOUNCEMENT, GRID_QR_EXPIRING, GRID_REMIND } from './topics'
 
 /** Residents' announcements page, where an emergency's subscribe message leads. */
 const NEWS = 'pages/grid/news/index'

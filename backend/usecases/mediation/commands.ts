@@ -5,8 +5,8 @@ import { fail } from '../../../src/core/outcome'
 import { committeeFor } from '../../config/district'
 import type { Deps } from '../../deps'
 import type { KindCommands, Prepare } from '../shared/act'
-import { leastLoadedMediator, mediatorsOf } from './mediators'
-import { pl } from './views'
+import { leastLoadedMediator, mediatorsOf } from './mediatorPool'
+import { pl } from './payload'
 
 const dateText = (d: Deps) => new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' }).format(d.clock.now())
 

@@ -1,25 +1,23 @@
-import { MEDIATION_OPEN } from '../../../src/core/kinds/mediation'
-import type { OrgTree } from '../../../src/core/org'
-import type { User } from '../../ports'
+import { fail } from '../../../src/core/outcome'
+import type { Actor } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
+import { mediatorsOf, openCaseCount } from './mediatorPool'
+import { centreStreets } from './streets'
 
-/** Mediators whose grant covers the street, optionally of one committee. */
-export async function mediatorsOf(d: Deps, tree: OrgTree, streetCode: string, committee?: string): Promise<User[]> {
-  const chain = tree.chain(streetCode).map((u) => u.code)
-  const users = await d.store.listStaff(chain, ['mediator'])
-  return users.filter((u) => u.grants.some((g) => g.role === 'mediator' && chain.includes(g.unitCode) && (!committee || g.committee === committee)))
-}
-
-export async function openCaseCount(d: Deps, mediatorId: string): Promise<number> {
-  return d.store.countCases({ kind: 'mediation', assigneeId: mediatorId, statuses: MEDIATION_OPEN })
-}
-
-/** Assignment by workload: the mediator with the fewest open cases, ties by id. */
-export async function leastLoadedMediator(d: Deps, mediators: User[]): Promise<User | undefined> {
-  let best: { u: User; n: number } | undefined
-  for (const u of [...mediators].sort((a, b) => a.id.localeCompare(b.id))) {
-    const n = await openCaseCount(d, u.id)
-    if (!best || n < best.n) best = { u, n }
+/** The mediators the centre may assign, with their open caseload. */
+export async function mediators(d: Deps, actor: Actor, input: { committee?: string }) {
+  const tree = await d.orgTree()
+  const streets = centreStreets(tree, actor)
+  if (streets.length === 0) return fail('FORBIDDEN', '仅综治中心可指派调解员')
+  const out = []
+  for (const s of streets) {
+    for (const u of await mediatorsOf(d, tree, s, input.committee)) {
+      // A mediator not yet placed in a committee cannot take cases; they are not offered.
+      const g = u.grants.find((x) => x.role === 'mediator' && x.committee)
+      if (!g) continue
+      const committee = d.config.mediation.committees.find((c) => c.code === g.committee)
+      out.push({ id: u.id, name: u.name, committee: g.committee!, committeeName: committee?.name ?? g.committee!, openCases: await openCaseCount(d, u.id) })
+    }
   }
-  return best?.u
+  return { ok: true as const, mediators: out }
 }

@@ -5,15 +5,14 @@
  * the district CLI's `seal-phones` step; until then they are read and shown as before.
  */
 import type { Case } from '../../../src/core/case'
-import type { MediationPayload, Party } from '../../../src/core/kinds/mediation'
+import type { Party } from '../../../src/core/kinds/mediation'
 import { fail, type Failure } from '../../../src/core/outcome'
 import type { Vault } from '../../crypto/vault'
 import type { Deps } from '../../deps'
+import { pl } from './payload'
 
 /** The lookup hash's namespace in the vault, apart from identity documents. */
 const HASH_KIND = 'mediation-phone'
-
-const pl = (c: Case) => c.payload as unknown as MediationPayload
 
 let warned = false
 

@@ -1,40 +1,12 @@
-import type { MessageView } from '../../../src/contracts/api'
-import type { Case } from '../../../src/core/case'
 import { MEDIATION } from '../../../src/core/kinds/mediation'
 import { fail } from '../../../src/core/outcome'
-import { ROLE_LABELS, type Actor } from '../../../src/core/roles'
+import type { Actor } from '../../../src/core/roles'
 import type { CaseMessage } from '../../ports'
 import type { Deps } from '../../deps'
 import { notOwnUpload } from '../files/ownUploads'
-import { photoViews } from '../shared/photoViews'
-import { readable } from './cases'
-import { auditCaseRead } from '../shared/readAudit'
-import { myRole, pl } from './views'
-
-async function toView(d: Deps, c: Case, viewer: Actor, m: CaseMessage): Promise<MessageView> {
-  const party = pl(c).parties.find((x) => x.userId === m.authorId)
-  const name = party?.name ?? (await d.store.getUser(m.authorId))?.name ?? ''
-  return {
-    id: m.id,
-    authorName: name,
-    authorRoleLabel: ROLE_LABELS[m.authorRole as keyof typeof ROLE_LABELS] ?? m.authorRole,
-    mine: m.authorId === viewer.userId,
-    text: m.text,
-    photos: await photoViews(d, m.photos),
-    at: m.at,
-  }
-}
-
-export async function messages(d: Deps, actor: Actor, input: { id: string; after?: string }) {
-  const tree = await d.orgTree()
-  const c = await readable(d, tree, actor, input.id)
-  if ('ok' in c) return c
-  await auditCaseRead(d, tree, actor, c, 'mediation.messages')
-  const rows = await d.store.listMessages(c.id, { after: input.after })
-  const out: MessageView[] = []
-  for (const m of rows) out.push(await toView(d, c, actor, m))
-  return { ok: true as const, messages: out }
-}
+import { myRole } from './caseView'
+import { messageView } from './messageView'
+import { readable } from './readableCase'
 
 /** Parties and the assigned mediator write; the thread is kept for good and never edited. */
 export async function send(d: Deps, actor: Actor, input: { id: string; text: string; photos: string[] }) {
@@ -53,5 +25,5 @@ export async function send(d: Deps, actor: Actor, input: { id: string; text: str
   await d.store.transaction(async (tx) =>
     tx.enqueue({ id: d.newId(), topic: 'case.message', key: c.id, payload: { caseId: c.id, messageId: m.id, authorId: actor.userId }, createdAt: now, attempts: 0, nextAttemptAt: now, deliveredAt: null, lastError: null }),
   )
-  return { ok: true as const, message: await toView(d, c, actor, m) }
+  return { ok: true as const, message: await messageView(d, c, actor, m) }
 }

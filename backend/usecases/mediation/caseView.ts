@@ -1,6 +1,6 @@
 import type { MediationPartyView, MediationSummary, MediationView } from '../../../src/contracts/api'
 import type { Case } from '../../../src/core/case'
-import { DISPUTE_TYPE_LABELS, MEDIATION, REFERRAL_LABELS, type MediationPayload } from '../../../src/core/kinds/mediation'
+import { DISPUTE_TYPE_LABELS, MEDIATION, REFERRAL_LABELS } from '../../../src/core/kinds/mediation'
 import type { OrgTree } from '../../../src/core/org'
 import type { Actor } from '../../../src/core/roles'
 import { actingRole, respondentIds } from '../../../src/core/scope'
@@ -8,9 +8,9 @@ import { isOverdue } from '../../../src/core/sla'
 import { labelOf } from '../../../src/core/transition'
 import type { Deps } from '../../deps'
 import { photoViews } from '../shared/photoViews'
+import { invitePath } from './inviteCode'
+import { pl } from './payload'
 import { partyPhone } from './phones'
-
-export const pl = (c: Case) => c.payload as unknown as MediationPayload
 
 const CONSENT_LABELS = { pending: '待表态', consented: '已同意', declined: '已拒绝' } as const
 
@@ -27,11 +27,6 @@ function shownPhone(phone: string | null, whole: boolean): string {
 export function maskName(name: string): string {
   const chars = Array.from(name)
   return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(Math.min(chars.length - 1, 2))}`
-}
-
-/** The path a respondent opens; the code is `<case id>-<secret>`. */
-export function invitePath(code: string): string {
-  return `/pages/mediation/join/index?invite=${encodeURIComponent(code)}`
 }
 
 export function myRole(tree: OrgTree, actor: Actor, c: Case): MediationView['myRole'] {

@@ -1,11 +1,7 @@
 import type { Actor } from '../../../src/core/roles'
-import { fail } from '../../../src/core/outcome'
 import type { Deps } from '../../deps'
-import { announcementViews } from './board'
-
-async function myGrids(d: Deps, actor: Actor): Promise<string[]> {
-  return (await d.store.membershipsOf(actor.userId)).filter((m) => m.status === 'joined').map((m) => m.gridCode)
-}
+import { announcementViews } from './announcementView'
+import { myGrids } from './myGrids'
 
 /** My grids' announcements, newest first; unread emergencies are pinned above them. */
 export async function announcements(d: Deps, actor: Actor, input: { before?: string; limit?: number }) {
@@ -17,12 +13,4 @@ export async function announcements(d: Deps, actor: Actor, input: { before?: str
   const emergencies = input.before ? [] : await d.store.listAnnouncements(grids, { type: 'emergency', limit: 20 })
   const pinned = (await announcementViews(d, actor, emergencies)).filter((a) => !a.read)
   return { ok: true as const, pinned, items: await announcementViews(d, actor, page), next: rows.length > limit ? page[page.length - 1]!.id : null }
-}
-
-export async function markRead(d: Deps, actor: Actor, input: { id: string }) {
-  const a = await d.store.getAnnouncement(input.id)
-  const grids = await myGrids(d, actor)
-  if (!a || !a.gridCodes.some((g) => grids.includes(g))) return fail('NOT_FOUND', '公告不存在')
-  await d.store.markAnnouncementRead(a.id, actor.userId, d.clock.now().toISOString())
-  return { ok: true as const, read: true as const }
 }

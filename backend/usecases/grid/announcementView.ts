@@ -1,0 +1,17 @@
+import type { AnnouncementView } from '../../../src/contracts/api'
+import type { Actor } from '../../../src/core/roles'
+import type { Announcement } from '../../ports'
+import type { Deps } from '../../deps'
+import { ANNOUNCEMENT_TYPE_LABELS } from './rules'
+
+/** Announcements as the reader sees them, with their own read marks and the authors' names. */
+export async function announcementViews(d: Deps, actor: Actor, rows: Announcement[]): Promise<AnnouncementView[]> {
+  const read = new Set(await d.store.readAnnouncements(actor.userId, rows.map((a) => a.id)))
+  const names = new Map<string, string>()
+  const out: AnnouncementView[] = []
+  for (const a of rows) {
+    if (!names.has(a.authorId)) names.set(a.authorId, (await d.store.getUser(a.authorId))?.name ?? '')
+    out.push({ id: a.id, type: a.type, typeLabel: ANNOUNCEMENT_TYPE_LABELS[a.type], title: a.title, body: a.body, authorName: names.get(a.authorId) ?? '', scopeLabel: a.scopeLabel, publishedAt: a.publishedAt, read: read.has(a.id) })
+  }
+  return out
+}

@@ -1,0 +1,41 @@
+import type { ApiIn } from '../../../src/contracts/api'
+import { openMediation, type Party } from '../../../src/core/kinds/mediation'
+import { fail } from '../../../src/core/outcome'
+import type { Actor } from '../../../src/core/roles'
+import type { Deps } from '../../deps'
+import { notOwnUpload } from '../files/ownUploads'
+import { createOnce, keyUsedElsewhere } from '../shared/persist'
+import { mediationView } from './caseView'
+import { newInviteSecret } from './inviteCode'
+import { phoneVault, sealedPhone } from './phones'
+
+export async function apply(d: Deps, actor: Actor, input: ApiIn<'mediation.apply'>) {
+  const tree = await d.orgTree()
+  const replay = await d.store.findCaseByIdempotency(actor.userId, input.idempotencyKey)
+  if (replay && replay.kind !== 'mediation') return keyUsedElsewhere()
+  if (replay) return { ok: true as const, case: await mediationView(d, tree, actor, replay), replayed: true }
+  const street = tree.get(input.streetCode)
+  if (!street || street.level !== 'street') return fail('VALIDATION', '请选择受理的街道', { streetCode: '不存在' })
+  const bad = await notOwnUpload(d, actor, input.evidence)
+  if (bad !== null) return fail('VALIDATION', '证据材料无效，请重新上传', { evidence: bad })
+  const vault = phoneVault(d)
+  if ('ok' in vault) return vault
+  const me = await d.store.getUser(actor.userId)
+  const id = d.newId()
+  const parties: Party[] = [
+    { side: 'applicant', name: me?.name ?? actor.name, ...sealedPhone(vault, id, input.applicantPhone.trim()), userId: actor.userId, consent: 'consented' },
+    ...input.respondents.map((r): Party => ({ side: 'respondent', name: r.name.trim(), ...sealedPhone(vault, id, r.phone.trim()), userId: null, inviteSecret: newInviteSecret(), consent: 'pending' })),
+  ]
+  const { case: c, event } = openMediation({
+    id,
+    eventId: d.newId(),
+    creatorId: actor.userId,
+    idempotencyKey: input.idempotencyKey,
+    streetCode: street.code,
+    now: d.clock.now(),
+    payload: { disputeType: input.disputeType, facts: input.facts.trim(), claims: input.claims.trim(), evidence: [...new Set(input.evidence)], preferredWay: input.preferredWay, parties },
+  })
+  const made = await createOnce(d, actor, input.idempotencyKey, c, event, { limit: 'mediation.apply' })
+  if ('ok' in made) return made
+  return { ok: true as const, case: await mediationView(d, tree, actor, made.case), replayed: made.replayed }
+}

@@ -1,0 +1,17 @@
+import type { Case } from '../../../src/core/case'
+import { MEDIATION } from '../../../src/core/kinds/mediation'
+import type { OrgTree } from '../../../src/core/org'
+import type { Actor } from '../../../src/core/roles'
+import type { Deps } from '../../deps'
+import { actionsFor } from '../shared/actionViews'
+import { timelineViews } from '../shared/timelineViews'
+import { mediationView } from './caseView'
+
+/** What `get` and `act` answer: the case as the caller sees it, its timeline and the moves open to them. */
+export async function detail(d: Deps, tree: OrgTree, actor: Actor, c: Case) {
+  return {
+    case: await mediationView(d, tree, actor, c),
+    timeline: await timelineViews(d, actor, c, await d.store.timeline(c.id)),
+    actions: actionsFor(MEDIATION, tree, actor, c, d.clock.now()),
+  }
+}

@@ -1,0 +1,28 @@
+import { DISPUTE_TYPE_LABELS, MEDIATION } from '../../../src/core/kinds/mediation'
+import type { Actor } from '../../../src/core/roles'
+import type { Deps } from '../../deps'
+import { maskName } from './caseView'
+import { byInvite } from './inviteCode'
+import { pl } from './payload'
+
+/** Before joining, an invitee sees the application summary only — no phones, no thread. */
+export async function invitation(d: Deps, _actor: Actor, input: { invite: string }) {
+  const found = await byInvite(d, input.invite)
+  if ('ok' in found) return found
+  const { c } = found
+  const tree = await d.orgTree()
+  const p = pl(c)
+  const applicant = p.parties.find((x) => x.side === 'applicant')!
+  return {
+    ok: true as const,
+    summary: {
+      disputeTypeLabel: DISPUTE_TYPE_LABELS[p.disputeType],
+      applicantName: maskName(applicant.name),
+      facts: p.facts,
+      claims: p.claims,
+      streetName: tree.get(c.unitCode)?.name ?? c.unitCode,
+      statusLabel: MEDIATION.statusLabels[c.status] ?? c.status,
+      createdAt: c.createdAt,
+    },
+  }
+}
