@@ -101,7 +101,7 @@ module.exports = {
       name: 'notify-knows-no-area',
       severity: 'error',
       comment: 'Outbox delivery looks topics up in the notice registry (usecases/inbox/notices.ts); each area registers its own in <area>/notices.ts.',
-      from: { path: '^backend/usecases/(notify\\.ts$|inbox/(noticeRegistry|caseEventNotices)\\.ts$)' },
+      from: { path: '^backend/usecases/inbox/(deliver|noticeRegistry|caseEventNotices)\\.ts$' },
       to: { path: '^backend/usecases/(report|mediation|grid|rental|admin|moderation|session|files)/' },
     },
     {

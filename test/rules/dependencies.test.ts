@@ -70,7 +70,7 @@ describe('the rules catch what they forbid', () => {
     'backend/usecases/thing.ts': "import type { Port } from '../ports'\nimport { deps } from '../runtime'\nimport { open } from '../adapters/sqlite/open'\nexport const thing = (p: Port) => [deps, open(p)]\n",
     // outbox delivery naming an area instead of looking it up; the registry's list of areas may
     'backend/usecases/grid/notices.ts': 'export const gridNotices = 1\n',
-    'backend/usecases/notify.ts': "import { gridNotices } from './grid/notices'\nexport const notify = gridNotices\n",
+    'backend/usecases/inbox/deliver.ts': "import { gridNotices } from '../grid/notices'\nexport const notify = gridNotices\n",
     'backend/usecases/inbox/notices.ts': "import { gridNotices } from '../grid/notices'\nexport const NOTICES = [gridNotices]\n",
     // a use case reaching up into the wire; the wire importing a use case is the way down
     'backend/functions/handler.ts': "import { thing } from '../usecases/thing'\nexport const action = thing\n",
@@ -100,7 +100,7 @@ describe('the rules catch what they forbid', () => {
     ['components-no-pages', 'src/components/X.tsx', 'src/pages/p/index.tsx'],
     ['usecases-no-adapters', 'backend/usecases/thing.ts', 'backend/runtime.ts'],
     ['usecases-no-adapters', 'backend/usecases/thing.ts', 'backend/adapters/sqlite/open.ts'],
-    ['notify-knows-no-area', 'backend/usecases/notify.ts', 'backend/usecases/grid/notices.ts'],
+    ['notify-knows-no-area', 'backend/usecases/inbox/deliver.ts', 'backend/usecases/grid/notices.ts'],
     ['usecases-not-wire', 'backend/usecases/area/step.ts', 'backend/functions/handler.ts'],
   ])('%s: %s → %s', (rule, from, to) => {
     expect(pairs()).toContain(`${rule}: ${from} → ${to}`)

@@ -1,6 +1,6 @@
 import type { Deps } from '../../backend/deps'
 import type { Store } from '../../backend/ports'
-import { deliverDue } from '../../backend/usecases/notify'
+import { deliverDue } from '../../backend/usecases/inbox/deliver'
 import { OrgTree } from '../../src/core/org'
 
 /**

@@ -6,6 +6,6 @@ import { NoticeRegistry } from './noticeRegistry'
 
 /**
  * Every area's outbox topics and case-event notices (each area's own notices.ts). An area with
- * something to tell adds its registration here; delivery (usecases/notify.ts) only looks them up.
+ * something to tell adds its registration here; delivery (usecases/inbox/deliver.ts) only looks them up.
  */
 export const NOTICES = new NoticeRegistry([reportNotices, mediationNotices, gridNotices, rentalNotices])

@@ -1,7 +1,7 @@
 import { fail } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
-import { qrSvg } from '../qrSvg'
+import { qrSvg } from '../shared/qrSvg'
 import { buildingViews, countsBy } from './buildingView'
 import { ownBuilding } from './roles'
 

@@ -3,7 +3,7 @@ import { CHECKIN } from '../../../src/core/kinds/checkin'
 import { SYSTEM_ACTOR } from '../../../src/core/roles'
 import { transition } from '../../../src/core/transition'
 import type { Deps } from '../../deps'
-import { deliverDue } from '../notify'
+import { deliverDue } from '../inbox/deliver'
 import { saveTransition } from '../shared/persist'
 import { casePages } from './reads'
 

@@ -1,6 +1,6 @@
 import { MEDIATION_OPEN, REMINDER_DAYS } from '../../../src/core/kinds/mediation'
 import type { Deps } from '../../deps'
-import { deliverDue } from '../notify'
+import { deliverDue } from '../inbox/deliver'
 import { autoClose, escalateOverdue } from '../report/escalate'
 import { systemMove, TIMER_PAGE as PAGE, type TickReport } from './systemMove'
 

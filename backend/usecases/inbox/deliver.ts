@@ -1,5 +1,5 @@
-import type { Deps } from '../deps'
-import { NOTICES } from './inbox/notices'
+import type { Deps } from '../../deps'
+import { NOTICES } from './notices'
 
 const BACKOFF_SECONDS = [5, 30, 120, 600, 1800, 3600]
 
