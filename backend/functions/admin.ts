@@ -3,9 +3,9 @@ import * as cfg from '../usecases/admin/config'
 import * as invitations from '../usecases/admin/invitations'
 import * as org from '../usecases/admin/orgImport'
 import * as staff from '../usecases/admin/staff'
-import * as s from './adminSchemas'
+import * as s from '../../src/contracts/adminSchemas'
 import { action, defineFunction } from './handler'
-import { empty } from './schemas'
+import { byId, empty } from '../../src/contracts/commonSchemas'
 
 /** Putting a district on Jiefang: org and staff import, invitations, the district configuration. */
 export const main = defineFunction('admin', {
@@ -19,7 +19,7 @@ export const main = defineFunction('admin', {
   revokeStaff: action(s.staffOnly, staff.revokeStaff),
   invite: action(s.invite, invitations.invite),
   invitations: action(s.invitations, invitations.listInvitations),
-  revokeInvitation: action(s.invitationId, invitations.revokeInvitation),
+  revokeInvitation: action(byId, invitations.revokeInvitation),
   config: action(empty, cfg.getConfig),
   saveConfig: action(s.saveConfig, cfg.saveConfig),
   configHistory: action(empty, cfg.configHistory),

@@ -1,4 +1,3 @@
-import { z } from 'zod'
 import { fail } from '../../src/core/outcome'
 import * as commands from '../usecases/caseCommands'
 import * as q from '../usecases/queue'
@@ -8,12 +7,13 @@ import { moderationQueue } from '../usecases/moderation/queue'
 import { isMediaCheckPush } from '../contentSecurityPort'
 import { mediaCheckPush } from './mediaCheckPush'
 import { action, defineFunction } from './handler'
-import { act, bulkAssign, empty, id, moderate as moderateInput, moderationQueue as moderationPage, proxySubmit, queueFilter, queuePage } from './schemas'
+import { byId, empty, page } from '../../src/contracts/commonSchemas'
+import { act, bulkAssign, moderate as moderateInput, proxySubmit, queueFilter, queuePage } from '../../src/contracts/reportSchemas'
 
 /** The staff workbench: grid workers, the street command centre (综治中心), departments. */
 const workbench = defineFunction('cases', {
   queue: action(queuePage, q.queue),
-  get: action(z.object({ id }).strict(), commands.get),
+  get: action(byId, commands.get),
   act: action(act, commands.act),
   bulkAssign: action(bulkAssign, commands.bulkAssign),
   proxySubmit: action(proxySubmit, async (d, actor, input) => {
@@ -24,7 +24,7 @@ const workbench = defineFunction('cases', {
   assignees: action(empty, (d, actor) => q.assignees(d, actor)),
   stats: action(queueFilter, q.stats),
   exportCsv: action(queueFilter, q.exportCsv),
-  moderationQueue: action(moderationPage, moderationQueue),
+  moderationQueue: action(page, moderationQueue),
   moderate: action(moderateInput, moderate),
 })
 

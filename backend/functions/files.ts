@@ -1,6 +1,6 @@
 import * as files from '../usecases/files'
 import { action, defineFunction } from './handler'
-import { photoTicket, registerPhoto, uploadPhoto } from './schemas'
+import { photoTicket, registerPhoto, uploadPhoto } from '../../src/contracts/filesSchemas'
 
 export const main = defineFunction('files', {
   upload: action(uploadPhoto, files.upload),

@@ -1,9 +1,9 @@
-import { z } from 'zod'
 import * as board from '../usecases/grid/board'
 import * as news from '../usecases/grid/news'
 import * as staff from '../usecases/grid/staff'
 import { action, defineFunction } from './handler'
-import { announcementId, askGrid, decideMember, findGrid, gridMembers, gridOnly, id, joinGrid, publishAnnouncement, saveBoard, setQr } from './schemas'
+import { byId, page } from '../../src/contracts/commonSchemas'
+import { askGrid, decideMember, findGrid, gridMembers, gridOnly, joinGrid, overview, publishAnnouncement, published, saveBoard, setQr } from '../../src/contracts/gridSchemas'
 
 /** 网格服务群: find my grid, its board and WeChat group, announcements; the grid's workers manage them. */
 export const main = defineFunction('grid', {
@@ -11,16 +11,16 @@ export const main = defineFunction('grid', {
   board: action(gridOnly, board.board),
   join: action(joinGrid, board.join),
   leave: action(gridOnly, board.leave),
-  announcements: action(z.object({ before: id.optional(), limit: z.number().int().min(1).max(50).optional() }).strict(), news.announcements),
-  markRead: action(announcementId, news.markRead),
+  announcements: action(page, news.announcements),
+  markRead: action(byId, news.markRead),
   ask: action(askGrid, board.ask),
   saveBoard: action(saveBoard, staff.saveBoard),
   setQr: action(setQr, staff.setQr),
   members: action(gridMembers, staff.members),
   decide: action(decideMember, staff.decide),
   publish: action(publishAnnouncement, staff.publish),
-  published: action(z.object({ before: id.optional() }).strict(), staff.published),
-  receipts: action(announcementId, staff.receipts),
-  remindUnread: action(announcementId, staff.remindUnread),
-  overview: action(z.object({ street: z.string().max(20).optional() }).strict(), staff.overview),
+  published: action(published, staff.published),
+  receipts: action(byId, staff.receipts),
+  remindUnread: action(byId, staff.remindUnread),
+  overview: action(overview, staff.overview),
 })

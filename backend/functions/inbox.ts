@@ -1,6 +1,7 @@
 import * as inbox from '../usecases/inbox'
 import { action, defineFunction } from './handler'
-import { empty, inboxPage, markRead, subscribe } from './schemas'
+import { empty } from '../../src/contracts/commonSchemas'
+import { inboxPage, markRead, subscribe } from '../../src/contracts/inboxSchemas'
 
 export const main = defineFunction('inbox', {
   list: action(inboxPage, inbox.list),

@@ -4,8 +4,8 @@ import * as inspections from '../usecases/rental/inspections'
 import * as misuse from '../usecases/rental/misuse'
 import * as police from '../usecases/rental/police'
 import { action, defineFunction } from './handler'
-import * as s from './rentalSchemas'
-import { empty } from './schemas'
+import { empty } from '../../src/contracts/commonSchemas'
+import * as s from '../../src/contracts/rentalSchemas'
 
 /** 出租屋实名登记: tenants check in by a building's QR, managers keep the roster, police see their area. */
 export const main = defineFunction('rental', {
