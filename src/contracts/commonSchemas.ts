@@ -36,6 +36,9 @@ export const page = z.object({ before: id.optional(), limit: z.number().int().mi
 /** Staff lists page wider: up to 100 items. */
 export const staffPage = z.object({ before: id.optional(), limit: z.number().int().min(1).max(100).optional() }).strict()
 
+/** A note's reach: a public update (公开回复) followers see, or an internal note (staff only). */
+export const noteVisibility = z.enum(['public', 'internal'], { errorMap: () => ({ message: '请选择公开回复或内部备注' }) })
+
 export const imageType = z.enum(['image/jpeg', 'image/png', 'image/webp'], {
   errorMap: () => ({ message: '只支持 JPG、PNG、WebP 格式的照片' }),
 })

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { actionName, day, id, idempotencyKey, lat, lng, phone, staffPage, statusFilter, version } from './commonSchemas'
+import { actionName, day, id, idempotencyKey, lat, lng, noteVisibility, phone, staffPage, statusFilter, version } from './commonSchemas'
 import { ADDRESS_MAX, BULK_ASSIGN_MAX, CASE_NOTE_MAX, DESCRIPTION_MAX, DESCRIPTION_MIN, MAX_PHOTOS, PERSON_NAME_MAX, RATING_COMMENT_MAX, REASON_MAX } from './limits'
 
 /** Inputs of the `reports` and `cases` functions (types in report.ts). */
@@ -44,7 +44,7 @@ export const act = z
     targetCaseId: id.optional(),
     rating: z.number().int().min(1).max(5).optional(),
     comment: ratingComment.optional(),
-    noteVisibility: z.enum(['public', 'internal'], { errorMap: () => ({ message: '请选择公开回复或内部备注' }) }).optional(),
+    noteVisibility: noteVisibility.optional(),
   })
   .strict()
 
