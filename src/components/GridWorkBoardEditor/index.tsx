@@ -7,6 +7,7 @@ import { TEAM_ROLES, teamRoleLabel } from '../../utils/gridwork/labels'
 import { useBoardEditor, type Props } from './useBoardEditor'
 import '../GridWorkKit/kit.css'
 import './index.css'
+import { PERSON_NAME_MAX } from '../../contracts/limits'
 
 const ROLE_LABELS = TEAM_ROLES.map((r) => r.label)
 
@@ -48,7 +49,7 @@ export default function GridWorkBoardEditor({ board, onSaved }: Props) {
                 </View>
               </Picker>
               <View className='jf-gw-field jf-gw-team-name'>
-                <Input value={t.name} onChange={(v) => setRow(i, { name: v })} placeholder='姓名' maxLength={20} />
+                <Input value={t.name} onChange={(v) => setRow(i, { name: v })} placeholder='姓名' maxLength={PERSON_NAME_MAX} />
               </View>
               <Text className='jf-gw-team-remove' data-index={i} onClick={() => removeRow(i)}>
                 删除

@@ -2,6 +2,7 @@ import { Input } from '@nutui/nutui-react-taro'
 import { Picker, Text, View } from '@tarojs/components'
 import FieldError from '../FieldError'
 import type { FieldProps } from './fieldProps'
+import { SESSION_PLACE_MAX } from '../../contracts/limits'
 
 function today(): string {
   const d = new Date(Date.now() + 8 * 3600_000)
@@ -67,7 +68,7 @@ export default function SessionFields(props: FieldProps) {
             value={form.sessionPlace}
             onChange={(v) => set('sessionPlace', v)}
             placeholder={online ? '如：腾讯会议 123-456-789' : '如：云景社区调解室（党群服务中心 2 楼）'}
-            maxLength={200}
+            maxLength={SESSION_PLACE_MAX}
           />
         </View>
         <FieldError field='place' message={errors.place} />

@@ -16,6 +16,7 @@ import { useActSheet } from './useActSheet'
 import '../MediationKit/kit.css'
 import '../StaffActSheet/sheet.css'
 import './index.css'
+import { MEDIATION_NOTE_MAX } from '../../contracts/limits'
 
 interface Props {
   c: MediationView
@@ -71,7 +72,7 @@ function SheetBody({ c, action, onSubmit }: Props & { action: ActionView }) {
         <View className='jf-med-field'>
           <Text className={`jf-med-label ${spec.note.required ? 'jf-required' : ''}`}>{spec.note.title}</Text>
           <View id='jf-med-note' className='jf-med-note'>
-            <TextArea value={form.note} onChange={(v) => set('note', v)} placeholder={spec.note.placeholder} maxLength={1000} rows={3} />
+            <TextArea value={form.note} onChange={(v) => set('note', v)} placeholder={spec.note.placeholder} maxLength={MEDIATION_NOTE_MAX} rows={3} />
           </View>
           <FieldError field='note' message={errors.note} />
         </View>

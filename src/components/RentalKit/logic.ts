@@ -3,6 +3,7 @@
  * server gives), the building's room list, the QR link's code, the inspection form.
  */
 import dayjs from 'dayjs'
+import { BUILDING_ADDRESS_MIN, BUILDING_NAME_MIN, MAX_ROOMS, REASON_MAX, TENANT_NAME_MAX, TENANT_NAME_MIN } from '../../contracts/limits'
 import type { CheckInInput, DocType, InspectionItemView, InspectionState } from '../../contracts/rental'
 import { DOC_TYPES as DOC_KEYS, DOC_TYPE_LABELS, isLeaseEndValid, isRealDay, shanghaiDay as dayOf, validateDocNumber, validateMobile } from '../../core/rental'
 
@@ -123,8 +124,8 @@ export function validateCheckin(d: CheckinDraft, rooms: readonly string[], now: 
   if (!d.room) e.room = '请选择房号'
   else if (!rooms.includes(d.room)) e.room = `房号「${d.room.slice(0, 20)}」不在本楼栋的房间列表中`
   const name = d.name.trim()
-  if (name.length < 2) e.name = '请填写真实姓名'
-  else if (name.length > 40) e.name = '姓名最多 40 个字'
+  if (name.length < TENANT_NAME_MIN) e.name = '请填写真实姓名'
+  else if (name.length > TENANT_NAME_MAX) e.name = `姓名最多 ${TENANT_NAME_MAX} 个字`
   if (!cleanDocNumber(d.docNumber, d.docType)) e.docNumber = '请填写证件号码'
   else {
     const m = docNumberError(d.docNumber, d.docType, now)
@@ -226,14 +227,14 @@ function intIn(s: string, min: number, max: number): number | null {
 
 export function validateBuilding(d: BuildingDraft, gridFound: boolean): BuildingErrors {
   const e: BuildingErrors = {}
-  if (d.name.trim().length < 2) e.name = '请填写楼栋名称'
-  if (d.address.trim().length < 4) e.address = '请填写详细地址'
+  if (d.name.trim().length < BUILDING_NAME_MIN) e.name = '请填写楼栋名称'
+  if (d.address.trim().length < BUILDING_ADDRESS_MIN) e.address = '请填写详细地址'
   if (!d.point) e.location = '请选择楼栋位置，用于确定所属网格'
   else if (!gridFound) e.location = '该位置不在服务网格内，请重新选点'
   if (intIn(d.floors, 1, 99) === null) e.floors = '楼层数应为 1–99 的整数'
   const perFloor = intIn(d.perFloor, 1, 30)
   if (perFloor === null) e.perFloor = '每层户数应为 1–30 的整数'
-  else if (!e.floors && intIn(d.floors, 1, 99)! * perFloor > 1000) e.perFloor = '房号最多 1000 个'
+  else if (!e.floors && intIn(d.floors, 1, 99)! * perFloor > MAX_ROOMS) e.perFloor = `房号最多 ${MAX_ROOMS} 个`
   return e
 }
 
@@ -294,11 +295,11 @@ export function buildInspect(buildingId: string, items: readonly InspectionItemV
 
 // ---- police ----
 
-/** The same bounds as the server's: a reason of 2–200 characters. */
+/** The same bounds as the server's: a reason of at least 2 characters, at most REASON_MAX. */
 export function reasonError(reason: string): string {
   const n = reason.trim().length
   if (n < 2) return '请填写事由（至少 2 个字）'
-  if (n > 200) return '事由最多 200 个字'
+  if (n > REASON_MAX) return `事由最多 ${REASON_MAX} 个字`
   return ''
 }
 

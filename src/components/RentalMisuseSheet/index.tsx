@@ -6,6 +6,7 @@ import FieldError from '../FieldError'
 import { buildMisuse, DOC_TYPES, emptyMisuse, MISUSE_RECEIVED, misuseErrors, type MisuseDraft, type MisuseErrors } from '../RentalKit/logic'
 import { randomId } from '../../utils/id'
 import '../RentalKit/kit.css'
+import { MISUSE_NOTE_MAX } from '../../contracts/limits'
 
 interface Props {
   visible: boolean
@@ -84,7 +85,7 @@ function Body({ buildingCode, onClose }: Props) {
       </View>
       <FieldError field='docNumber' message={errors.docNumber} />
       <View className='jf-rental-reason' id='jf-misuse-note'>
-        <TextArea value={draft.note} onChange={(v) => set('note', v)} placeholder='如：我从未在此登记，发现有人用我的身份证号登记入住' maxLength={500} rows={3} />
+        <TextArea value={draft.note} onChange={(v) => set('note', v)} placeholder='如：我从未在此登记，发现有人用我的身份证号登记入住' maxLength={MISUSE_NOTE_MAX} rows={3} />
       </View>
       <FieldError field='note' message={errors.note || failure} />
       <View className='jf-rental-sheet-actions'>

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react'
 import type { CategoryView } from '../../contracts/api'
 import type { usePhotoUploads } from '../../hooks/usePhotoUploads'
 import type { PickedLocation, useLocationPicker } from '../../hooks/useLocationPicker'
-import { DESCRIPTION_MAX, MAX_PHOTOS, type DraftErrors } from '../../utils/report-draft'
+import { ADDRESS_MAX, DESCRIPTION_MAX, MAX_PHOTOS, type DraftErrors } from '../../utils/report-draft'
 // The resident's form pieces; the styles come with the page (report/new/index.css).
 import CategoryChips from '../CategoryChips'
 import FieldError from '../FieldError'
@@ -128,7 +128,7 @@ export default function ReportFields({
             value={fields.address}
             onChange={(v) => set('address', v)}
             placeholder='详细地址，如：云景路 12 号东门'
-            maxLength={200}
+            maxLength={ADDRESS_MAX}
           />
         </View>
         <FieldError field='address' message={errors.address} />

@@ -10,6 +10,7 @@ import StaffAssigneePicker from '../StaffAssigneePicker'
 import { actFieldOf, buildActInput, emptyActForm, NOTE_VISIBILITY_OPTIONS, visibilityHint, type ActForm } from '../StaffKit/logic'
 import './sheet.css'
 import './index.css'
+import { CASE_NOTE_MAX } from '../../contracts/limits'
 
 type Field = 'note' | 'attachments' | 'assignee' | 'target' | 'rating'
 type Errors = Partial<Record<Field, string>>
@@ -136,7 +137,7 @@ function ActFormBody({ caseRef, action, label, onSubmit }: Props & { action: Act
         <View className='jf-act-field'>
           <Text className={`jf-act-label ${['resolve', 'reject', 'note'].includes(action.action) ? 'jf-required' : ''}`}>{note.title}</Text>
           <View id='jf-act-note' className='jf-act-note'>
-            <TextArea value={form.note} onChange={(v) => set('note', v)} placeholder={note.placeholder} maxLength={500} rows={3} showCount />
+            <TextArea value={form.note} onChange={(v) => set('note', v)} placeholder={note.placeholder} maxLength={CASE_NOTE_MAX} rows={3} showCount />
           </View>
           <FieldError field='note' message={errors.note} />
           <View className='jf-act-visibility' id='jf-act-visibility' data-visibility={form.noteVisibility}>

@@ -1,5 +1,6 @@
 /** The 公示牌 editor: its draft, checks and the grid.saveBoard input. */
 import type { ApiIn, BoardView, TeamRole } from '../../contracts/api'
+import { OFFICE_HOURS_MAX, SCOPE_MAX, SERVICE_MAX, SERVICES_MAX, TEAM_MAX } from '../../contracts/limits'
 import { isPhone, normalizePhone } from '../phone'
 import { len } from './text'
 
@@ -21,11 +22,7 @@ export interface BoardDraft {
   joinPolicy: 'open' | 'approval'
 }
 
-export const SCOPE_MAX = 500
-export const SERVICE_MAX = 60
-export const SERVICES_MAX = 30
-export const TEAM_MAX = 60
-export const OFFICE_HOURS_MAX = 100
+export { OFFICE_HOURS_MAX, SCOPE_MAX, SERVICE_MAX, SERVICES_MAX, TEAM_MAX }
 
 export function boardDraftOf(b: BoardView, keyOf: (i: number) => string = (i) => `t${i}`): BoardDraft {
   return {

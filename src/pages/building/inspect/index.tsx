@@ -13,6 +13,7 @@ import { usePhotoUploads } from '../../../hooks/usePhotoUploads'
 import { randomId } from '../../../utils/id'
 import '../../../components/RentalKit/kit.css'
 import './index.css'
+import { RENTAL_NOTE_MAX } from '../../../contracts/limits'
 
 const MAX_PHOTOS = 6
 const toast = (title: string) => void Taro.showToast({ title, icon: 'none' })
@@ -133,7 +134,7 @@ export default function BuildingInspect() {
                   </View>
                   {m.passed === false && (
                     <View className='jf-rental-input jf-inspect-note'>
-                      <Input value={m.note} onChange={(v) => mark(i.code, { note: v })} placeholder='不合格情况，如：3 楼灭火器过期' maxLength={200} />
+                      <Input value={m.note} onChange={(v) => mark(i.code, { note: v })} placeholder='不合格情况，如：3 楼灭火器过期' maxLength={RENTAL_NOTE_MAX} />
                     </View>
                   )}
                   <FieldError field={`item-${i.code}`} message={errors[i.code]} />

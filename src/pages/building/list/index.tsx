@@ -20,6 +20,7 @@ import { randomId } from '../../../utils/id'
 import { useLocationPicker, type PickedLocation } from '../../../hooks/useLocationPicker'
 import '../../../components/RentalKit/kit.css'
 import './index.css'
+import { ADDRESS_MAX, BUILDING_NAME_MAX } from '../../../contracts/limits'
 
 export const DETAIL_URL = '/pages/building/detail/index'
 
@@ -151,7 +152,7 @@ function RegisterForm({ onDone, onCancel }: { onDone: (b: BuildingView) => void;
       <Text className='jf-section-title'>登记新楼栋</Text>
       <Text className='jf-rental-label jf-required'>楼栋名称</Text>
       <View className='jf-rental-input' id='jf-building-name'>
-        <Input value={draft.name} onChange={(v) => set('name', v)} placeholder='如：云景花园 3 栋' maxLength={40} />
+        <Input value={draft.name} onChange={(v) => set('name', v)} placeholder='如：云景花园 3 栋' maxLength={BUILDING_NAME_MAX} />
       </View>
       <FieldError field='name' message={errors.name} />
 
@@ -173,7 +174,7 @@ function RegisterForm({ onDone, onCancel }: { onDone: (b: BuildingView) => void;
 
       <Text className='jf-rental-label jf-required'>地址</Text>
       <View className='jf-rental-input' id='jf-building-address'>
-        <Input value={draft.address} onChange={(v) => set('address', v)} placeholder='如：白云区云景路 12 号' maxLength={200} />
+        <Input value={draft.address} onChange={(v) => set('address', v)} placeholder='如：白云区云景路 12 号' maxLength={ADDRESS_MAX} />
       </View>
       <FieldError field='address' message={errors.address} />
 

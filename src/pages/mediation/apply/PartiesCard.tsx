@@ -1,7 +1,7 @@
 import { Input } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import FieldError from '../../../components/FieldError'
-import { MAX_RESPONDENTS } from '../../../utils/mediation/apply'
+import { MAX_RESPONDENTS, NAME_MAX } from '../../../utils/mediation/apply'
 import type { MediationApplyState } from './useMediationApply'
 
 /** 申请人电话和对方当事人（最多五位）。 */
@@ -30,7 +30,7 @@ export default function PartiesCard({ s }: { s: MediationApplyState }) {
               )}
             </View>
             <View className='jf-med-respondent-name jf-med-apply-input'>
-              <Input value={r.name} onChange={(v) => setParty(i, 'name', v)} placeholder='对方姓名' maxLength={20} />
+              <Input value={r.name} onChange={(v) => setParty(i, 'name', v)} placeholder='对方姓名' maxLength={NAME_MAX} />
             </View>
             <FieldError field={`respondents.${i}.name`} message={errors[`respondents.${i}.name`]} />
             <View className='jf-med-respondent-phone jf-med-apply-input'>

@@ -12,6 +12,7 @@ import { useOpenAndPullRefresh } from '../../../hooks/useOpenAndPullRefresh'
 import { downloadCsv } from '../../../utils/download-csv'
 import '../../../components/RentalKit/kit.css'
 import './index.css'
+import { SEARCH_MAX } from '../../../contracts/limits'
 
 export const AUDIT_URL = '/pages/police/audit/index'
 export const MEDIATION_URL = '/pages/mediation/detail/index'
@@ -167,7 +168,7 @@ export default function PoliceArea() {
         </View>
         <View className='jf-police-search'>
           <View className='jf-rental-input jf-police-q' id='jf-police-q'>
-            <Input value={q} onChange={setQ} onConfirm={search} placeholder='楼栋名称、地址或完整证件号码' maxLength={40} />
+            <Input value={q} onChange={setQ} onConfirm={search} placeholder='楼栋名称、地址或完整证件号码' maxLength={SEARCH_MAX} />
           </View>
           <Button id='jf-police-search' size='small' type='primary' fill='outline' onClick={search}>
             搜索

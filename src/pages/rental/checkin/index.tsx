@@ -25,6 +25,7 @@ import type { BuildingPublicView } from '../../../contracts/rental'
 import { randomId } from '../../../utils/id'
 import '../../../components/RentalKit/kit.css'
 import './index.css'
+import { TENANT_NAME_MAX } from '../../../contracts/limits'
 
 export const MINE_URL = '/pages/rental/mine/index'
 
@@ -130,7 +131,7 @@ export default function RentalCheckin() {
       <View className='jf-card'>
         <Text className='jf-section-title jf-required'>真实姓名</Text>
         <View className='jf-rental-input' id='jf-checkin-name'>
-          <Input value={draft.name} onChange={(v) => set('name', v)} placeholder='与证件上的姓名一致' maxLength={40} />
+          <Input value={draft.name} onChange={(v) => set('name', v)} placeholder='与证件上的姓名一致' maxLength={TENANT_NAME_MAX} />
         </View>
         <FieldError field='name' message={errors.name} />
 
@@ -181,7 +182,7 @@ export default function RentalCheckin() {
           <View key={i} className='jf-checkin-cohab' data-index={i}>
             <View className='jf-checkin-cohab-top'>
               <View className='jf-rental-input jf-checkin-cohab-name'>
-                <Input value={c.name} onChange={(v) => setCohab(i, { name: v })} placeholder='同住人姓名' maxLength={40} />
+                <Input value={c.name} onChange={(v) => setCohab(i, { name: v })} placeholder='同住人姓名' maxLength={TENANT_NAME_MAX} />
               </View>
               <Button className='jf-checkin-cohab-remove' size='small' fill='none' onClick={() => set('cohabitants', draft.cohabitants.filter((_, j) => j !== i))}>
                 删除

@@ -11,6 +11,7 @@ import { errorsFromDetails, toLocation, validateDraft, type DraftErrors, type Re
 // The resident's form styles, reused as they are so both forms ask the same questions the same way.
 import '../../report/new/index.css'
 import './index.css'
+import { PERSON_NAME_MAX } from '../../../contracts/limits'
 
 type ProxyFields = { proxyName: string; proxyPhone: string }
 type Errors = DraftErrors & ProxyErrors
@@ -78,7 +79,7 @@ export default function ProxyReport() {
         <Text className='jf-section-title'>居民信息</Text>
         <Text className='jf-proxy-label jf-required'>居民姓名</Text>
         <View id='jf-proxy-name' className='jf-address'>
-          <Input value={fields.proxyName} onChange={(v) => set('proxyName', v)} placeholder='请填写居民姓名' maxLength={20} />
+          <Input value={fields.proxyName} onChange={(v) => set('proxyName', v)} placeholder='请填写居民姓名' maxLength={PERSON_NAME_MAX} />
         </View>
         <FieldError field='proxyName' message={errors.proxyName} />
         <Text className='jf-proxy-label jf-required'>联系电话</Text>
