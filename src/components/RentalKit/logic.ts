@@ -3,7 +3,7 @@
  * server gives), the building's room list, the QR link's code, the inspection form.
  */
 import dayjs from 'dayjs'
-import { BUILDING_ADDRESS_MIN, BUILDING_NAME_MIN, MAX_ROOMS, REASON_MAX, TENANT_NAME_MAX, TENANT_NAME_MIN } from '../../contracts/limits'
+import { BUILDING_ADDRESS_MIN, BUILDING_NAME_MIN, MAX_ROOMS, MISUSE_NOTE_MAX, MISUSE_NOTE_MIN, REASON_MAX, TENANT_NAME_MAX, TENANT_NAME_MIN } from '../../contracts/limits'
 import type { CheckInInput, DocType, InspectionItemView, InspectionState } from '../../contracts/rental'
 import { DOC_TYPES as DOC_KEYS, DOC_TYPE_LABELS, isLeaseEndValid, isRealDay, shanghaiDay as dayOf, validateDocNumber, validateMobile } from '../../core/rental'
 
@@ -332,8 +332,8 @@ export function misuseErrors(d: MisuseDraft, now: Date = new Date()): MisuseErro
     if (m) e.docNumber = m
   }
   const n = d.note.trim().length
-  if (n < 5) e.note = '请说明情况（至少 5 个字）'
-  else if (n > 500) e.note = '说明最多 500 个字'
+  if (n < MISUSE_NOTE_MIN) e.note = `请说明情况（至少 ${MISUSE_NOTE_MIN} 个字）`
+  else if (n > MISUSE_NOTE_MAX) e.note = `说明最多 ${MISUSE_NOTE_MAX} 个字`
   return e
 }
 

@@ -10,7 +10,7 @@ import StaffAssigneePicker from '../StaffAssigneePicker'
 import { actFieldOf, buildActInput, emptyActForm, NOTE_VISIBILITY_OPTIONS, visibilityHint, type ActForm } from '../StaffKit/logic'
 import './sheet.css'
 import './index.css'
-import { CASE_NOTE_MAX } from '../../contracts/limits'
+import { CASE_NOTE_MAX, MAX_PHOTOS } from '../../contracts/limits'
 
 type Field = 'note' | 'attachments' | 'assignee' | 'target' | 'rating'
 type Errors = Partial<Record<Field, string>>
@@ -168,7 +168,7 @@ function ActFormBody({ caseRef, action, label, onSubmit }: Props & { action: Act
           <View id='jf-act-photos' className='jf-act-photos'>
             <PhotoPicker
               photos={photos}
-              max={9}
+              max={MAX_PHOTOS}
               onAdd={(paths) => (add(paths), setFormError(''), setErrors((e) => ({ ...e, attachments: undefined })))}
               onRemove={remove}
               onRetry={retry}

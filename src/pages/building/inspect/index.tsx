@@ -13,9 +13,8 @@ import { usePhotoUploads } from '../../../hooks/usePhotoUploads'
 import { randomId } from '../../../utils/id'
 import '../../../components/RentalKit/kit.css'
 import './index.css'
-import { RENTAL_NOTE_MAX } from '../../../contracts/limits'
+import { MAX_PHOTOS, RENTAL_NOTE_MAX } from '../../../contracts/limits'
 
-const MAX_PHOTOS = 6
 const toast = (title: string) => void Taro.showToast({ title, icon: 'none' })
 
 /** The monthly fire-safety check of one building: each item passed or failed (failures become report cases), photos, and the history. */
