@@ -1,21 +1,6 @@
 import { z } from 'zod'
 import { id, idempotencyKey, lat, lng, phone } from './commonSchemas'
-import {
-  BODY_MAX,
-  BODY_MIN,
-  BUILDING_MAX,
-  SERVICES_MAX,
-  TEAM_MAX,
-  OFFICE_HOURS_MAX,
-  PERSON_NAME_MAX,
-  QUESTION_MAX,
-  QUESTION_MIN,
-  SCOPE_MAX,
-  SEARCH_MAX,
-  SERVICE_MAX,
-  TITLE_MAX,
-  TITLE_MIN,
-} from './limits'
+import { BODY_MAX, BODY_MIN, BUILDING_MAX, SERVICES_MAX, TEAM_MAX, OFFICE_HOURS_MAX, PERSON_NAME_MAX, QUESTION_MAX, QUESTION_MIN, SCOPE_MAX, SEARCH_MAX, SERVICE_MAX, TITLE_MAX, TITLE_MIN } from './limits'
 
 /** Inputs of the `grid` function (types in grid.ts). */
 

@@ -1,20 +1,6 @@
 import { z } from 'zod'
 import { actionName, day, id, idempotencyKey, phone, staffPage, statusFilter, version } from './commonSchemas'
-import {
-  CLAIMS_MAX,
-  CLAIMS_MIN,
-  FACTS_MAX,
-  FACTS_MIN,
-  MAX_PHOTOS,
-  MAX_RESPONDENTS,
-  MAX_TERMS,
-  MEDIATION_NOTE_MAX,
-  MESSAGE_MAX,
-  PERSON_NAME_MAX,
-  RATING_COMMENT_MAX,
-  SESSION_PLACE_MAX,
-  TERM_MAX,
-} from './limits'
+import { CLAIMS_MAX, CLAIMS_MIN, FACTS_MAX, FACTS_MIN, MAX_PHOTOS, MAX_RESPONDENTS, MAX_TERMS, MEDIATION_NOTE_MAX, MESSAGE_MAX, PERSON_NAME_MAX, RATING_COMMENT_MAX, SESSION_PLACE_MAX, TERM_MAX } from './limits'
 
 /** Inputs of the `mediation` function (types in mediation.ts). */
 

@@ -1,24 +1,6 @@
 import { z } from 'zod'
 import { day, id, idempotencyKey, lat, lng, staffPage, version } from './commonSchemas'
-import {
-  ADDRESS_MAX,
-  BUILDING_ADDRESS_MIN,
-  BUILDING_NAME_MAX,
-  BUILDING_NAME_MIN,
-  DOC_NUMBER_MAX,
-  MAX_COHABITANTS,
-  MAX_FLOORS,
-  MAX_PHOTOS,
-  MAX_ROOMS,
-  MISUSE_NOTE_MAX,
-  MISUSE_NOTE_MIN,
-  REASON_MAX,
-  RENTAL_NOTE_MAX,
-  ROOM_MAX,
-  SEARCH_MAX,
-  TENANT_NAME_MAX,
-  TENANT_NAME_MIN,
-} from './limits'
+import { ADDRESS_MAX, BUILDING_ADDRESS_MIN, BUILDING_NAME_MAX, BUILDING_NAME_MIN, DOC_NUMBER_MAX, MAX_COHABITANTS, MAX_FLOORS, MAX_PHOTOS, MAX_ROOMS, MISUSE_NOTE_MAX, MISUSE_NOTE_MIN, REASON_MAX, RENTAL_NOTE_MAX, ROOM_MAX, SEARCH_MAX, TENANT_NAME_MAX, TENANT_NAME_MIN } from './limits'
 
 /**
  * Inputs of the `rental` function (types in rental.ts). Document numbers, phones and dates are
