@@ -2,7 +2,7 @@
 const reportPages = process.env.TARO_ENV === 'h5' ? ['new/index', 'pick/index'] : ['new/index']
 
 /** The street command centre's desk pages (table, bulk assign, CSV, charts) are H5 only: chart.js stays out of the mini-program. */
-const consolePackages = process.env.TARO_ENV === 'h5' ? [{ root: 'pages/console', pages: ['queue/index', 'dashboard/index', 'moderation/index'] }] : []
+const consolePages = process.env.TARO_ENV === 'h5' ? ['console/queue/index', 'console/dashboard/index', 'console/moderation/index'] : []
 
 /** The administrator's setup pages (org import, staff and invitations, district configuration) are desk work: H5 only. */
 const adminPackages = process.env.TARO_ENV === 'h5' ? [{ root: 'pages/admin', pages: ['org/index', 'staff/index', 'config/index', 'signin/index'] }] : []
@@ -14,29 +14,28 @@ export default defineAppConfig({
   pages: ['pages/home/index'],
   // Reporting and case pages load on demand so the first screen only pays for the home page.
   subPackages: [
-    { root: 'pages/report', pages: reportPages },
-    { root: 'pages/cases', pages: ['mine/index', 'detail/index'] },
+    // A report that cannot be sent lands in 我的事项 (待发送), often with no network: one subpackage, downloaded together.
+    { root: 'pages/report', pages: [...reportPages, 'mine/index', 'detail/index'] },
     { root: 'pages/inbox', pages: ['index'] },
     // Staff work on reports; 内容审核 decides what of a report the public sees.
-    { root: 'pages/staff', pages: ['queue/index', 'case/index', 'proxy/index', 'moderation/index'] },
+    { root: 'pages/report-staff', pages: ['queue/index', 'case/index', 'proxy/index', 'moderation/index', ...consolePages] },
     // 在线调解: parties (apply, mine, join, detail, agreement print) and mediators / the centre.
     { root: 'pages/mediation', pages: ['apply/index', 'mine/index', 'join/index', 'detail/index', 'agreement/index'] },
-    { root: 'pages/mediator', pages: mediatorPages },
+    { root: 'pages/mediation-staff', pages: mediatorPages },
     // 网格服务群, residents' side: find my grid, its 公示牌 (join the group, 找网格员), announcements.
     { root: 'pages/grid', pages: ['find/index', 'board/index', 'news/index'] },
     // 网格服务群, staff side: the grid's board, QR, requests and announcements; the street's overview.
-    { root: 'pages/gridwork', pages: ['manage/index', 'publish/index', 'receipts/index', 'overview/index'] },
+    { root: 'pages/grid-staff', pages: ['manage/index', 'publish/index', 'receipts/index', 'overview/index'] },
     // 出租屋实名登记: tenants (check-in from the building QR, my registrations), building managers, police and the street.
     { root: 'pages/rental', pages: ['checkin/index', 'mine/index'] },
-    { root: 'pages/building', pages: ['list/index', 'detail/index', 'qr/index', 'inspect/index'] },
-    { root: 'pages/police', pages: ['area/index', 'audit/index', 'overdue/index'] },
+    {
+      root: 'pages/rental-staff',
+      pages: ['building/list/index', 'building/detail/index', 'building/qr/index', 'building/inspect/index', 'police/area/index', 'police/audit/index', 'police/overdue/index'],
+    },
     // A staff invitation opened in WeChat (code or QR) binds that identity to the staff record.
     { root: 'pages/join', pages: ['index'] },
-    ...consolePackages,
     ...adminPackages,
   ],
-  // A report that cannot be sent lands in 我的事项 (待发送), often with no network: have it downloaded already.
-  preloadRule: { 'pages/report/new/index': { network: 'all', packages: ['pages/cases'] } },
   window: {
     navigationBarTitleText: '街坊通',
     navigationBarBackgroundColor: '#ffffff',

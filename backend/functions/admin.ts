@@ -1,26 +1,35 @@
-import * as buildings from '../usecases/admin/buildings'
-import * as cfg from '../usecases/admin/config'
-import * as invitations from '../usecases/admin/invitations'
-import * as org from '../usecases/admin/orgImport'
-import * as staff from '../usecases/admin/staff'
+import { addStaff } from '../usecases/admin/addStaff'
+import { applyOrg } from '../usecases/admin/applyOrg'
+import { getConfig } from '../usecases/admin/config'
+import { configHistory } from '../usecases/admin/configHistory'
+import { importBuildings } from '../usecases/admin/importBuildings'
+import { importStaff } from '../usecases/admin/importStaff'
+import { listInvitations } from '../usecases/admin/invitations'
+import { invite } from '../usecases/admin/invite'
+import { planOrg } from '../usecases/admin/planOrg'
+import { revokeInvitation } from '../usecases/admin/revokeInvitation'
+import { revokeStaff } from '../usecases/admin/revokeStaff'
+import { saveConfig } from '../usecases/admin/saveConfig'
+import { listStaffViews } from '../usecases/admin/staff'
+import { listUnits } from '../usecases/admin/units'
 import * as s from '../../src/contracts/adminSchemas'
 import { action, defineFunction } from './handler'
 import { byId, empty } from '../../src/contracts/commonSchemas'
 
 /** Putting a district on Jiefang: org and staff import, invitations, the district configuration. */
 export const main = defineFunction('admin', {
-  units: action(empty, org.listUnits),
-  planOrg: action(s.orgFiles, org.planOrg),
-  applyOrg: action(s.applyOrgFiles, org.applyOrg),
-  importStaff: action(s.importStaff, staff.importStaff),
-  importBuildings: action(s.importStaff, buildings.importBuildings),
-  addStaff: action(s.addStaff, staff.addStaff),
-  staff: action(empty, staff.listStaffViews),
-  revokeStaff: action(s.staffOnly, staff.revokeStaff),
-  invite: action(s.invite, invitations.invite),
-  invitations: action(s.invitations, invitations.listInvitations),
-  revokeInvitation: action(byId, invitations.revokeInvitation),
-  config: action(empty, cfg.getConfig),
-  saveConfig: action(s.saveConfig, cfg.saveConfig),
-  configHistory: action(empty, cfg.configHistory),
+  units: action(empty, listUnits),
+  planOrg: action(s.orgFiles, planOrg),
+  applyOrg: action(s.applyOrgFiles, applyOrg),
+  importStaff: action(s.importStaff, importStaff),
+  importBuildings: action(s.importStaff, importBuildings),
+  addStaff: action(s.addStaff, addStaff),
+  staff: action(empty, listStaffViews),
+  revokeStaff: action(s.staffOnly, revokeStaff),
+  invite: action(s.invite, invite),
+  invitations: action(s.invitations, listInvitations),
+  revokeInvitation: action(s.invitationId, revokeInvitation),
+  config: action(empty, getConfig),
+  saveConfig: action(s.saveConfig, saveConfig),
+  configHistory: action(empty, configHistory),
 })

@@ -1,11 +1,14 @@
-import * as inbox from '../usecases/inbox'
+import { list } from '../usecases/inbox/list'
+import { markRead } from '../usecases/inbox/markRead'
+import { subscribe } from '../usecases/inbox/subscribe'
+import { templates } from '../usecases/inbox/templates'
 import { action, defineFunction } from './handler'
 import { empty } from '../../src/contracts/commonSchemas'
-import { inboxPage, markRead, subscribe } from '../../src/contracts/inboxSchemas'
+import * as s from '../../src/contracts/inboxSchemas'
 
 export const main = defineFunction('inbox', {
-  list: action(inboxPage, inbox.list),
-  markRead: action(markRead, inbox.markRead),
-  templates: action(empty, async (d) => inbox.templates(d)),
-  subscribe: action(subscribe, inbox.subscribe),
+  list: action(s.inboxPage, list),
+  markRead: action(s.markRead, markRead),
+  templates: action(empty, async (d) => templates(d)),
+  subscribe: action(s.subscribe, subscribe),
 })

@@ -1,4 +1,4 @@
-import { rentalTick } from '../usecases/rental/timer'
+import { rentalTick } from '../usecases/rental/leaseAndRetention'
 import { defineTimer } from './timerMain'
 
 /** The daily rental job (see cloudfunctions/rental-timer/config.json): lease-overdue flags, the purge, door webhooks. */

@@ -1,32 +1,47 @@
-import * as buildings from '../usecases/rental/buildings'
-import * as checkins from '../usecases/rental/checkins'
-import * as inspections from '../usecases/rental/inspections'
-import * as misuse from '../usecases/rental/misuse'
-import * as police from '../usecases/rental/police'
+import { area } from '../usecases/rental/area'
+import { audit } from '../usecases/rental/audit'
+import { building } from '../usecases/rental/building'
+import { buildingQr } from '../usecases/rental/buildingQr'
+import { checkIn } from '../usecases/rental/checkIn'
+import { checkOut } from '../usecases/rental/checkOut'
+import { closeDispute } from '../usecases/rental/closeDispute'
+import { decide } from '../usecases/rental/decide'
+import { exportCsv } from '../usecases/rental/exportCsv'
+import { inspect } from '../usecases/rental/inspect'
+import { inspectionItems } from '../usecases/rental/inspectionItems'
+import { inspections } from '../usecases/rental/inspections'
+import { mine } from '../usecases/rental/mine'
+import { myBuildings } from '../usecases/rental/myBuildings'
+import { overdueInspections } from '../usecases/rental/overdueInspections'
+import { registerBuilding } from '../usecases/rental/registerBuilding'
+import { registrations } from '../usecases/rental/registrations'
+import { reportMisuse } from '../usecases/rental/reportMisuse'
+import { reveal } from '../usecases/rental/reveal'
+import { update } from '../usecases/rental/update'
 import { action, defineFunction } from './handler'
 import { empty } from '../../src/contracts/commonSchemas'
 import * as s from '../../src/contracts/rentalSchemas'
 
 /** 出租屋实名登记: tenants check in by a building's QR, managers keep the roster, police see their area. */
 export const main = defineFunction('rental', {
-  building: action(s.byCode, buildings.building),
-  checkIn: action(s.checkIn, checkins.checkIn),
-  mine: action(empty, (d, actor) => checkins.mine(d, actor)),
-  update: action(s.updateRegistration, checkins.update),
-  checkOut: action(s.checkOut, checkins.checkOut),
-  reportMisuse: action(s.reportMisuse, misuse.reportMisuse),
-  registerBuilding: action(s.registerBuilding, buildings.registerBuilding),
-  myBuildings: action(empty, (d, actor) => buildings.myBuildings(d, actor)),
-  buildingQr: action(s.byBuilding, buildings.buildingQr),
-  registrations: action(s.registrations, checkins.registrations),
-  decide: action(s.decide, checkins.decide),
-  inspectionItems: action(empty, async (d) => inspections.inspectionItems(d)),
-  inspect: action(s.inspect, inspections.inspect),
-  inspections: action(s.byBuilding, inspections.inspections),
-  overdueInspections: action(s.overdueInspections, buildings.overdueInspections),
-  area: action(s.area, police.area),
-  reveal: action(s.reveal, police.reveal),
-  exportCsv: action(s.exportCsv, police.exportCsv),
-  audit: action(s.auditPage, police.audit),
-  closeDispute: action(s.closeDispute, misuse.closeDispute),
+  building: action(s.byCode, building),
+  checkIn: action(s.checkIn, checkIn),
+  mine: action(empty, (d, actor) => mine(d, actor)),
+  update: action(s.updateRegistration, update),
+  checkOut: action(s.checkOut, checkOut),
+  reportMisuse: action(s.reportMisuse, reportMisuse),
+  registerBuilding: action(s.registerBuilding, registerBuilding),
+  myBuildings: action(empty, (d, actor) => myBuildings(d, actor)),
+  buildingQr: action(s.byBuilding, buildingQr),
+  registrations: action(s.registrations, registrations),
+  decide: action(s.decide, decide),
+  inspectionItems: action(empty, async (d) => inspectionItems(d)),
+  inspect: action(s.inspect, inspect),
+  inspections: action(s.byBuilding, inspections),
+  overdueInspections: action(s.overdueInspections, overdueInspections),
+  area: action(s.area, area),
+  reveal: action(s.reveal, reveal),
+  exportCsv: action(s.exportCsv, exportCsv),
+  audit: action(s.auditPage, audit),
+  closeDispute: action(s.closeDispute, closeDispute),
 })

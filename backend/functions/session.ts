@@ -1,5 +1,5 @@
-import { redeem, redeemFor } from '../usecases/admin/invitations'
-import { me } from '../usecases/session'
+import { redeem, redeemFor } from '../usecases/session/bind'
+import { me } from '../usecases/session/me'
 import { bind } from '../../src/contracts/adminSchemas'
 import { action, defineFunction } from './handler'
 import { empty } from '../../src/contracts/commonSchemas'

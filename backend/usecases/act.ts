@@ -6,7 +6,7 @@ import { canRead } from '../../src/core/scope'
 import { transition, type KindDefinition } from '../../src/core/transition'
 import type { Tx } from '../ports'
 import type { Deps } from '../deps'
-import { notOwnUpload } from './files'
+import { notOwnUpload } from './files/ownUploads'
 import { saveTransition } from './persist'
 
 /** What every move carries on the wire; kinds add their own fields (assignee, session …). */

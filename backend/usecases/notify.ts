@@ -211,7 +211,7 @@ async function deliverCaseEvent(d: Deps, msg: OutboxMessage): Promise<void> {
     await d.notifier.sendSubscribe({
       openid: u.openid,
       templateId: template,
-      page: c.kind === 'mediation' ? `pages/mediation/detail/index?id=${c.id}` : c.kind === 'checkin' ? 'pages/rental/mine/index' : c.kind === 'misuse' ? (userId === c.creatorId ? 'pages/rental/mine/index' : 'pages/police/area/index') : `pages/cases/detail/index?id=${c.id}`,
+      page: c.kind === 'mediation' ? `pages/mediation/detail/index?id=${c.id}` : c.kind === 'checkin' ? 'pages/rental/mine/index' : c.kind === 'misuse' ? (userId === c.creatorId ? 'pages/rental/mine/index' : 'pages/rental-staff/police/area/index') : `pages/report/detail/index?id=${c.id}`,
       data: { thing1: { value: title.slice(0, 20) }, phrase2: { value: labelOf(KINDS[c.kind].statusLabels, c.status).slice(0, 5) }, time3: { value: msg.createdAt.slice(0, 16).replace('T', ' ') } },
     })
   }

@@ -98,7 +98,7 @@ export function useMediationCase() {
 
   const tap = (a: ActionView) => {
     if (!data || busy) return
-    if (needsMedForm(a.action)) {
+    if (needsMedForm(a)) {
       setSheet(a)
       return
     }

@@ -41,7 +41,7 @@ describe('design tokens', () => {
   })
 
   it('leaves no literal of the old low-contrast grey in the areas that use the tokens', () => {
-    const areas = ['src/pages/mediation', 'src/pages/mediator', 'src/pages/grid', 'src/pages/gridwork', 'src/pages/admin', 'src/pages/home', 'src/pages/inbox', 'src/pages/join']
+    const areas = ['src/pages/mediation', 'src/pages/mediation-staff', 'src/pages/grid', 'src/pages/grid-staff', 'src/pages/admin', 'src/pages/home', 'src/pages/inbox', 'src/pages/join']
     const offenders = areas.flatMap((a) => cssFiles(join(ROOT, a))).filter((f) => /#909399|#86909c/i.test(readFileSync(f, 'utf8')))
     expect(offenders).toEqual([])
   })

@@ -6,7 +6,7 @@
 import { describeH5, h5Ready, type Answers } from './h5-harness'
 import { useH5Session } from './h5-session'
 
-const maybe = describeH5(h5Ready({ page: 'pages/gridwork/manage' }))
+const maybe = describeH5(h5Ready({ page: 'pages/grid-staff/manage' }))
 
 const ago = (min: number) => new Date(Date.now() - min * 60_000).toISOString()
 const inHours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString()
@@ -112,7 +112,7 @@ maybe('网格服务群 staff pages (H5, mocked functions)', () => {
   const { page, answers, calls, called, go, shot, modalOk } = useH5Session({ defaults })
 
   it('manage: the expiring QR is flagged, the board is validated and saved in the contract shape', async () => {
-    await go('/pages/gridwork/manage/index')
+    await go('/pages/grid-staff/manage/index')
     await page.locator('#jf-gw-manage[data-code="440111010001001"]').waitFor()
     await expect(page.locator('#jf-gw-qr-status').getAttribute('data-status')).resolves.toBe('expiring')
     await expect(page.locator('#jf-gw-qr-hint').textContent()).resolves.toBe('即将过期，请及时更新')
@@ -160,7 +160,7 @@ maybe('网格服务群 staff pages (H5, mocked functions)', () => {
   it('manage: a new group QR is uploaded, then set; the status follows the board', async () => {
     answers['files.upload'] = { ok: true, fileId: 'f-qr-1' }
     answers['grid.setQr'] = { ok: true, board: { ...BOARD, qr: { url: QR_URL, expiresAt: inHours(168) }, qrStatus: 'valid' } }
-    await go('/pages/gridwork/manage/index')
+    await go('/pages/grid-staff/manage/index')
     await page.locator('#jf-gw-qr-upload').waitFor()
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('#jf-gw-qr-upload').click()])
     await chooser.setFiles({ name: 'qr.png', mimeType: 'image/png', buffer: PNG })
@@ -172,7 +172,7 @@ maybe('网格服务群 staff pages (H5, mocked functions)', () => {
 
   it('manage: join requests are approved and refused; members show name and building', async () => {
     answers['grid.decide'] = (d: Record<string, unknown>) => ({ ok: true, member: { ...REQUESTS.find((r) => r.userId === d.userId), status: d.approve ? 'joined' : 'refused' } })
-    await go('/pages/gridwork/manage/index')
+    await go('/pages/grid-staff/manage/index')
     await page.locator('#jf-gw-tab-requests').click()
     await page.locator('.jf-gw-request[data-user-id="u-1"]').waitFor()
     await shot('gridwork-manage-requests')
@@ -194,7 +194,7 @@ maybe('网格服务群 staff pages (H5, mocked functions)', () => {
 
   it('manage → 公告 → 阅读回执: counts, 15-minute rate, unread by building, readers, reminder', async () => {
     answers['grid.remindUnread'] = { ok: true, reminded: 3 }
-    await go('/pages/gridwork/manage/index')
+    await go('/pages/grid-staff/manage/index')
     await page.locator('#jf-gw-tab-notices').click()
     await page.locator(`.jf-gw-notice[data-id="${ANN.id}"]`).waitFor()
     await shot('gridwork-manage-notices')
@@ -216,7 +216,7 @@ maybe('网格服务群 staff pages (H5, mocked functions)', () => {
   })
 
   it('publish: local checks, the emergency warning and confirmation, one key across retries, then the receipts', async () => {
-    await go(`/pages/gridwork/publish/index?code=${CODE}`)
+    await go(`/pages/grid-staff/publish/index?code=${CODE}`)
     await page.locator('#jf-gw-target-mine').getByText(GRID.name).waitFor()
     await page.locator('#jf-gw-publish').click()
     await page.locator('#jf-error-title').waitFor()
@@ -246,7 +246,7 @@ maybe('网格服务群 staff pages (H5, mocked functions)', () => {
 
   it('street: the overview lists grids with their QR state; the centre publishes to a community', async () => {
     answers['session.me'] = DISPATCHER
-    await go('/pages/gridwork/overview/index')
+    await go('/pages/grid-staff/overview/index')
     await page.locator('.jf-gw-ov-row[data-code="440111010002002"][data-qr="expired"]').waitFor()
     await expect(page.locator('#jf-gw-ov-pending').textContent()).resolves.toBe('2')
     await expect(page.locator('#jf-gw-ov-qr-attention').textContent()).resolves.toBe('3')
@@ -261,7 +261,7 @@ maybe('网格服务群 staff pages (H5, mocked functions)', () => {
 
     answers['grid.publish'] = { ok: true, announcement: { ...NOTICE, scopeLabel: '云景社区' }, grids: 4 }
     answers['grid.receipts'] = { ok: true, receipts: { ...RECEIPTS, announcementId: NOTICE.id, readWithin15m: null } }
-    await go('/pages/gridwork/publish/index')
+    await go('/pages/grid-staff/publish/index')
     await page.locator('.jf-gw-target[data-target="grids"].is-active').waitFor()
     await page.locator('.jf-gw-target[data-target="community"]').click()
     await page.locator('.jf-gw-community[data-code="440111010001"]').click()
@@ -277,7 +277,7 @@ maybe('网格服务群 staff pages (H5, mocked functions)', () => {
   it('a resident is told these pages are not theirs, without calling grid functions', async () => {
     answers['session.me'] = RESIDENT
     for (const p of ['manage', 'overview', 'publish']) {
-      await go(`/pages/gridwork/${p}/index`)
+      await go(`/pages/grid-staff/${p}/index`)
       await page.locator('[id^="jf-gw-"][id$="-error"]').first().waitFor()
     }
     expect(calls.filter((c) => c.key.startsWith('grid.'))).toEqual([])

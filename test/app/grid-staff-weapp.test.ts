@@ -9,7 +9,7 @@ import path from 'node:path'
 import { MiniProgram, type CloudEvent } from '../weapp/simulate'
 
 const MP = path.resolve(__dirname, '../../miniprogram')
-const built = existsSync(path.join(MP, 'pages/gridwork/manage/index.js'))
+const built = existsSync(path.join(MP, 'pages/grid-staff/manage/index.js'))
 const maybe = built || process.env.CI ? describe : describe.skip
 
 const CODE = '440111010001001'
@@ -73,7 +73,7 @@ maybe('网格服务群 staff pages in the mini-program', () => {
   test('manage: board, expiring QR and the team editor render; a role picked in <picker> is saved', async () => {
     const mp = launch(WORKER, { 'grid.saveBoard': (d) => ({ ok: true, board: { ...BOARD, ...d, grid: GRID, team: BOARD.team } }) })
     open.push(mp)
-    const page = await mp.open('pages/gridwork/manage/index')
+    const page = await mp.open('pages/grid-staff/manage/index')
     for (const t of ['云景社区第1网格', '微信群二维码', '即将过期，请及时更新', '网格长', '保存公示牌']) await page.waitForText(t)
     await page.tap('#jf-gw-team-add')
     await page.waitForText('专职网格员')
@@ -101,7 +101,7 @@ maybe('网格服务群 staff pages in the mini-program', () => {
       ['wxfile://tmp_qr.png'],
     )
     open.push(mp)
-    const page = await mp.open('pages/gridwork/manage/index')
+    const page = await mp.open('pages/grid-staff/manage/index')
     await page.waitForText('即将过期')
     await page.tap('#jf-gw-qr-upload')
     await page.waitForText('微信群二维码 7 天后失效')
@@ -116,7 +116,7 @@ maybe('网格服务群 staff pages in the mini-program', () => {
       'grid.publish': () => ({ ok: true, announcement: ann, grids: 12 }),
     })
     open.push(mp)
-    const page = await mp.open('pages/gridwork/publish/index')
+    const page = await mp.open('pages/grid-staff/publish/index')
     await page.waitForText('全街道')
     await page.tap(byText(page.findAll('.jf-gw-target'), '全街道'))
     await page.waitForText('发布到：京溪街道全部网格')
@@ -127,7 +127,7 @@ maybe('网格服务群 staff pages in the mini-program', () => {
     await page.tap('#jf-gw-publish')
     await new Promise((r) => setTimeout(r, 1000))
     expect(sent(mp, 'grid.publish')[0]).toMatchObject({ type: 'emergency', title: ann.title, target: { kind: 'street', code: '440111010' } })
-    expect(mp.navigations).toContainEqual({ api: 'redirectTo', url: '/pages/gridwork/receipts/index?id=A1' })
+    expect(mp.navigations).toContainEqual({ api: 'redirectTo', url: '/pages/grid-staff/receipts/index?id=A1' })
     expect(mp.errors).toEqual([])
     expect(mp.viewErrors).toEqual([])
   })
@@ -137,12 +137,12 @@ maybe('网格服务群 staff pages in the mini-program', () => {
       'grid.overview': () => ({ ok: true, grids: [{ code: CODE, name: GRID.name, members: 8, pending: 1, qrStatus: 'expired', qrExpiresAt: later(-3) }] }),
     })
     open.push(mp)
-    const page = await mp.open('pages/gridwork/overview/index')
+    const page = await mp.open('pages/grid-staff/overview/index')
     await page.waitForText('云景社区第1网格')
     await page.waitForText('已过期')
     expect(page.findAll('.jf-gw-ov-grid')).toHaveLength(1)
     await page.tap(byText(page.findAll('.jf-gw-ov-grid'), GRID.name))
-    expect(mp.navigations).toContainEqual({ api: 'navigateTo', url: `/pages/gridwork/manage/index?code=${CODE}` })
+    expect(mp.navigations).toContainEqual({ api: 'navigateTo', url: `/pages/grid-staff/manage/index?code=${CODE}` })
     expect(mp.errors).toEqual([])
   })
 })

@@ -83,7 +83,7 @@ maybe('H5 app (mocked functions)', () => {
   })
 
   it('lists the case in 我的事项', async () => {
-    await page.goto(`${base}/#/pages/cases/mine/index`)
+    await page.goto(`${base}/#/pages/report/mine/index`)
     const row = page.locator('.jf-case-row').first()
     await row.waitFor()
     await expect(row.locator('.jf-status-tag').textContent()).resolves.toContain('已上报')

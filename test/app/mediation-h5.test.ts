@@ -5,8 +5,12 @@
  */
 import { describeH5, h5Ready, type Answers } from './h5-harness'
 import { useH5Session } from './h5-session'
+import { MEDIATION, type MediationAction } from '../../src/core/kinds/mediation'
 
 const maybe = describeH5(h5Ready({ page: 'pages/mediation/apply' }))
+
+/** A move as mediation.get lists it: its form is the kind's declaration, as the server sends it. */
+const act = (action: MediationAction, label: string, needs: string[]) => ({ action, label, needs, form: [...(MEDIATION.actions[action].form ?? [])] })
 
 const ago = (min: number) => new Date(Date.now() - min * 60_000).toISOString()
 const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString()
@@ -217,8 +221,8 @@ maybe('在线调解 pages (H5, mocked functions)', () => {
     }
     answers['mediation.join'] = { ok: true, case: asRespondent }
     const actions = [
-      { action: 'consent', label: '同意调解', needs: [] },
-      { action: 'decline', label: '拒绝调解', needs: ['note'] },
+      act('consent', '同意调解', []),
+      act('decline', '拒绝调解', ['note']),
     ]
     answers['mediation.get'] = { ok: true, case: asRespondent, timeline: [TL_APPLY, TL_ACCEPT], actions }
     // Pasted from a chat app with a stray space; the page sends the clean code.
@@ -267,7 +271,7 @@ maybe('在线调解 pages (H5, mocked functions)', () => {
   })
 
   it('confirms the agreement with its version; a CONFLICT reloads with a notice', async () => {
-    const actions = [{ action: 'confirm_agreement', label: '确认协议', needs: [] }]
+    const actions = [act('confirm_agreement', '确认协议', [])]
     answers['mediation.get'] = { ok: true, case: pendingAgreement, timeline: [TL_APPLY, TL_ACCEPT], actions }
     answers['mediation.act'] = { ok: false, code: 'CONFLICT', message: '协议已更新，请阅读最新版本后再确认' }
     await go(`/pages/mediation/detail/index?id=${pendingAgreement.id}`)
@@ -279,7 +283,7 @@ maybe('在线调解 pages (H5, mocked functions)', () => {
     expect(called('mediation.act')[0]!.data).toEqual({ id: pendingAgreement.id, action: 'confirm_agreement', version: 8, agreementVersion: 2 })
     expect(called('mediation.get').length).toBeGreaterThanOrEqual(2)
 
-    answers['mediation.act'] = { ok: true, case: succeeded, timeline: [TL_APPLY, TL_ACCEPT], actions: [{ action: 'rate', label: '评价', needs: ['rating'] }] }
+    answers['mediation.act'] = { ok: true, case: succeeded, timeline: [TL_APPLY, TL_ACCEPT], actions: [act('rate', '评价', ['rating'])] }
     await page.locator('#jf-med-confirm-agreement').click()
     await modalOk()
     await page.locator('#jf-med-detail[data-status="succeeded"]').waitFor()
@@ -314,7 +318,7 @@ maybe('在线调解 pages (H5, mocked functions)', () => {
         { id: mediating.id, status: 'mediating', statusLabel: '调解中', disputeTypeLabel: '邻里纠纷', title: FACTS.slice(0, 40), committeeName: '京溪街人民调解委员会', mediatorName: '周敏', createdAt: ago(60), deadline: inDays(2), overdue: false, myRole: 'mediator' },
       ],
     }
-    await go('/pages/mediator/queue/index')
+    await go('/pages/mediation-staff/queue/index')
     await page.locator('.jf-medq-row[data-case-id="01JLATE"][data-overdue="1"]').waitFor()
     await expect(page.locator('#jf-medq-tab-applied').count()).resolves.toBe(0)
     await page.locator('#jf-medq-mine .nut-switch').click()
@@ -324,14 +328,14 @@ maybe('在线调解 pages (H5, mocked functions)', () => {
 
     const staffCase = { ...mediating, myRole: 'mediator', parties: mediating.parties.map((p) => ({ ...p, phone: p.side === 'applicant' ? '13800138000' : '13900139000', isMe: false })), invites: [] }
     const actions = [
-      { action: 'schedule', label: '安排调解', needs: [] },
-      { action: 'record_session', label: '记录调解', needs: ['note'] },
-      { action: 'draft_agreement', label: '起草协议', needs: [] },
-      { action: 'fail', label: '调解不成', needs: ['note'] },
+      act('schedule', '安排调解', []),
+      act('record_session', '记录调解', ['note']),
+      act('draft_agreement', '起草协议', []),
+      act('fail', '调解不成', ['note']),
     ]
     answers['mediation.get'] = { ok: true, case: staffCase, timeline: [TL_APPLY, TL_ACCEPT], actions }
     answers['mediation.messages'] = { ok: true, messages: MESSAGES.map((m) => ({ ...m, mine: m.authorRoleLabel === '调解员' })) }
-    await go(`/pages/mediator/case/index?id=${staffCase.id}`)
+    await go(`/pages/mediation-staff/case/index?id=${staffCase.id}`)
     await page.locator('#jf-medc-case').waitFor()
     await page.locator('.jf-med-act[data-action="schedule"]').waitFor()
     await shot('mediator-case')
@@ -368,7 +372,7 @@ maybe('在线调解 pages (H5, mocked functions)', () => {
   it('centre: accepts with or without a chosen mediator; ledger with CSV', async () => {
     answers['session.me'] = DISPATCHER
     const applied = { ...base, myRole: 'dispatcher', invites: [] }
-    answers['mediation.get'] = { ok: true, case: applied, timeline: [TL_APPLY], actions: [{ action: 'accept', label: '受理', needs: [] }, { action: 'reject', label: '不予受理', needs: ['note'] }] }
+    answers['mediation.get'] = { ok: true, case: applied, timeline: [TL_APPLY], actions: [act('accept', '受理', []), act('reject', '不予受理', ['note'])] }
     answers['mediation.mediators'] = {
       ok: true,
       mediators: [
@@ -377,7 +381,7 @@ maybe('在线调解 pages (H5, mocked functions)', () => {
       ],
     }
     answers['mediation.act'] = { ok: true, case: { ...applied, status: 'accepted', statusLabel: '已受理', version: 2 }, timeline: [TL_APPLY, TL_ACCEPT], actions: [] }
-    await go(`/pages/mediator/case/index?id=${applied.id}`)
+    await go(`/pages/mediation-staff/case/index?id=${applied.id}`)
     await page.locator('.jf-med-act[data-action="accept"]').click()
     // A neighbour dispute goes to the general committee: only its mediators are offered first.
     await page.locator('.jf-med-mediator[data-mediator-id="m2"]').waitFor()
@@ -419,7 +423,7 @@ maybe('在线调解 pages (H5, mocked functions)', () => {
     }
     answers['mediation.ledgerCsv'] = { ok: true, filename: 'mediation-ledger.csv', csv: '编号,类型\n1,邻里纠纷\n', rows: 1 }
     await page.setViewportSize({ width: 1280, height: 800 })
-    await go('/pages/mediator/ledger/index')
+    await go('/pages/mediation-staff/ledger/index')
     await expect(page.locator('#jf-ledger-rate .jf-ledger-card-value').textContent()).resolves.toBe('81.8%')
     await page.locator('#jf-ledger-by-type tr[data-key="neighbour"]').waitFor()
     await page.locator('#jf-ledger-from').fill('2026-01-01')

@@ -1,6 +1,7 @@
 /** Pure helpers behind the 在线调解 pages (src/utils/mediation/*). */
 import type { MediationView, MessageView } from '../../src/contracts/api'
-import { buildMedActInput, emptyMedActForm, medActErrorsFromDetails, shanghaiInstant, validateMedAct } from '../../src/utils/mediation/actForm'
+import { MEDIATION, type MediationAction } from '../../src/core/kinds/mediation'
+import { buildMedActInput, emptyMedActForm, initialMedActForm, medActErrorsFromDetails, shanghaiInstant, validateMedAct } from '../../src/utils/mediation/actForm'
 import { agreementNumber, agreementPreview, chineseNumber, performanceTerms } from '../../src/utils/mediation/agreement'
 import { applyErrorsFromDetails, emptyApplyDraft, shiftRespondentErrors, toApplyInput, validateApply, type ApplyDraft } from '../../src/utils/mediation/apply'
 import { cleanInviteCode, inviteMessage } from '../../src/utils/mediation/invite'
@@ -158,39 +159,41 @@ describe('agreement', () => {
 
 describe('mediation moves', () => {
   const ref = { id: 'c1', version: 3 }
+  // Each move as the server lists it: the form comes from the kind's declaration.
+  const move = (action: MediationAction) => ({ action, form: MEDIATION.actions[action].form })
   const now = new Date('2026-03-01T00:00:00Z')
 
   it('sends mediatorId on accept only when one was picked', () => {
-    expect(buildMedActInput(ref, 'accept', emptyMedActForm())).toEqual({ id: 'c1', action: 'accept', version: 3 })
-    expect(buildMedActInput(ref, 'accept', { ...emptyMedActForm(), mediatorId: 'm1' })).toEqual({ id: 'c1', action: 'accept', version: 3, mediatorId: 'm1' })
+    expect(buildMedActInput(ref, move('accept'), emptyMedActForm())).toEqual({ id: 'c1', action: 'accept', version: 3 })
+    expect(buildMedActInput(ref, move('accept'), { ...emptyMedActForm(), mediatorId: 'm1' })).toEqual({ id: 'c1', action: 'accept', version: 3, mediatorId: 'm1' })
   })
 
   it('turns a Beijing date and time into the instant, and refuses past or missing times', () => {
     expect(shanghaiInstant('2026-03-05', '14:30')).toBe('2026-03-05T06:30:00.000Z')
     expect(shanghaiInstant('2026-3-5', '14:30')).toBeNull()
     const f = { ...emptyMedActForm(), sessionDate: '2026-03-05', sessionTime: '14:30', sessionMode: 'in_person' as const, sessionPlace: ' 云景社区调解室 ' }
-    expect(validateMedAct('schedule', f, now)).toEqual({})
-    expect(buildMedActInput(ref, 'schedule', f).session).toEqual({ at: '2026-03-05T06:30:00.000Z', mode: 'in_person', place: '云景社区调解室' })
-    expect(validateMedAct('schedule', { ...f, sessionDate: '2026-02-01' }, now).at).toMatch(/不能早于/)
-    expect(validateMedAct('schedule', { ...f, sessionPlace: '', sessionMode: 'online' }, now).place).toMatch(/会议/)
+    expect(validateMedAct(move('schedule'), f, now)).toEqual({})
+    expect(buildMedActInput(ref, move('schedule'), f).session).toEqual({ at: '2026-03-05T06:30:00.000Z', mode: 'in_person', place: '云景社区调解室' })
+    expect(validateMedAct(move('schedule'), { ...f, sessionDate: '2026-02-01' }, now).at).toMatch(/不能早于/)
+    expect(validateMedAct(move('schedule'), { ...f, sessionPlace: '', sessionMode: 'online' }, now).place).toMatch(/会议/)
   })
 
   it('drafts only the non-empty terms and needs at least one', () => {
     const f = { ...emptyMedActForm(), terms: [' 支付 3000 元 ', '', '互不追究'] }
-    expect(buildMedActInput(ref, 'draft_agreement', f).terms).toEqual(['支付 3000 元', '互不追究'])
-    expect(validateMedAct('draft_agreement', { ...f, terms: ['', ' '] }).terms).toMatch(/至少填写一条/)
+    expect(buildMedActInput(ref, move('draft_agreement'), f).terms).toEqual(['支付 3000 元', '互不追究'])
+    expect(validateMedAct(move('draft_agreement'), { ...f, terms: ['', ' '] }).terms).toMatch(/至少填写一条/)
   })
 
   it('asks for reasons, a referral, a session and stars where the move needs them', () => {
     const f = emptyMedActForm()
-    expect(validateMedAct('reject', f).note).toBe('请填写原因')
-    expect(validateMedAct('decline', f).note).toBe('请填写原因')
-    expect(validateMedAct('fail', f)).toMatchObject({ referral: '请选择后续处理途径' })
-    expect(validateMedAct('record_session', f)).toMatchObject({ sessionId: '请选择调解场次', note: '请填写调解记录' })
-    expect(validateMedAct('reassign', { ...f, note: '工作调整' })).toEqual({ mediatorId: '请选择调解员' })
-    expect(validateMedAct('rate', f).rating).toBeTruthy()
-    expect(buildMedActInput(ref, 'fail', { ...f, referral: 'court', note: ' 分歧太大 ' })).toEqual({ id: 'c1', action: 'fail', version: 3, referral: 'court', note: '分歧太大' })
-    expect(buildMedActInput(ref, 'rate', { ...f, rating: 5, comment: ' 很好 ' })).toEqual({ id: 'c1', action: 'rate', version: 3, rating: 5, comment: '很好' })
+    expect(validateMedAct(move('reject'), f).note).toBe('请填写不予受理原因')
+    expect(validateMedAct(move('decline'), f).note).toBe('请填写不同意调解的原因')
+    expect(validateMedAct(move('fail'), f)).toMatchObject({ referral: '请选择后续处理途径' })
+    expect(validateMedAct(move('record_session'), f)).toMatchObject({ sessionId: '请选择调解场次', note: '请填写调解记录' })
+    expect(validateMedAct(move('reassign'), { ...f, note: '工作调整' })).toEqual({ mediatorId: '请选择调解员' })
+    expect(validateMedAct(move('rate'), f).rating).toBeTruthy()
+    expect(buildMedActInput(ref, move('fail'), { ...f, referral: 'court', note: ' 分歧太大 ' })).toEqual({ id: 'c1', action: 'fail', version: 3, referral: 'court', note: '分歧太大' })
+    expect(buildMedActInput(ref, move('rate'), { ...f, rating: 5, comment: ' 很好 ' })).toEqual({ id: 'c1', action: 'rate', version: 3, rating: 5, comment: '很好' })
   })
 
   it('puts server details on the form fields', () => {
@@ -199,8 +202,25 @@ describe('mediation moves', () => {
   })
 
   it('opens a form for everything but the one-tap moves', () => {
-    expect(['invite', 'consent', 'mark_judicial'].map(needsMedForm)).toEqual([false, false, false])
-    expect(['accept', 'decline', 'schedule', 'draft_agreement', 'rate'].map(needsMedForm)).toEqual([true, true, true, true, true])
+    const needs = (a: MediationAction) => needsMedForm(move(a))
+    expect((['invite', 'consent', 'mark_judicial'] as const).map(needs)).toEqual([false, false, false])
+    expect((['accept', 'decline', 'schedule', 'draft_agreement', 'rate'] as const).map(needs)).toEqual([true, true, true, true, true])
+  })
+
+  it('starts a form from the case: the current terms, the session without a record, the preferred way', () => {
+    const c = {
+      ...CASE,
+      preferredWay: 'online',
+      agreement: { ...CASE.agreement!, terms: ['支付 3000 元'] },
+      sessions: [
+        { id: 's1', at: '2026-03-02T02:00:00Z', mode: 'in_person', modeLabel: '线下调解', place: '调解室', notes: '已调解' },
+        { id: 's2', at: '2026-03-09T02:00:00Z', mode: 'online', modeLabel: '线上调解', place: '腾讯会议', notes: null },
+      ],
+    } as MediationView
+    expect(initialMedActForm(c, move('draft_agreement')).terms).toEqual(['支付 3000 元'])
+    expect(initialMedActForm(c, move('record_session')).sessionId).toBe('s2')
+    expect(initialMedActForm(c, move('schedule')).sessionMode).toBe('online')
+    expect(initialMedActForm(c, move('reject'))).toEqual(emptyMedActForm())
   })
 })
 

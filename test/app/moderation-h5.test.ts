@@ -7,7 +7,7 @@
 import { describeH5, h5Ready, type Answers } from './h5-harness'
 import { useH5Session } from './h5-session'
 
-const maybe = describeH5(h5Ready({ page: 'pages/staff/moderation' }))
+const maybe = describeH5(h5Ready({ page: 'pages/report-staff/moderation' }))
 
 const ago = (min: number) => new Date(Date.now() - min * 60_000).toISOString()
 const CODE = '440111010001001'
@@ -67,7 +67,7 @@ maybe('内容审核 (H5, mocked functions)', () => {
 
   it('hides a photo in one tap for a face or plate, with that reason and the item’s version', async () => {
     answers['cases.moderate'] = { ok: true, item: photoAs(ITEM, 'F2', 'hidden', '已隐藏') }
-    await go('/pages/staff/moderation/index')
+    await go('/pages/report-staff/moderation/index')
     await expect(item().locator('.jf-mod-summary').textContent()).resolves.toBe('描述待审核 · 2 张照片待审核')
     await shot('queue')
     await photo('F2').locator('.jf-mod-photo-face').click()
@@ -80,7 +80,7 @@ maybe('内容审核 (H5, mocked functions)', () => {
 
   it('hides the whole report only with a reason', async () => {
     answers['cases.moderate'] = (d: Record<string, unknown>) => ({ ok: true, item: { ...ITEM, version: 4, hidden: d.decision === 'hide' } })
-    await go('/pages/staff/moderation/index')
+    await go('/pages/report-staff/moderation/index')
     await item().locator('.jf-mod-hide-report').click()
     const sheet = page.locator('#jf-mod-sheet[data-mode="hide-report"]')
     await sheet.waitFor()
@@ -98,7 +98,7 @@ maybe('内容审核 (H5, mocked functions)', () => {
 
   it('shows the server’s refusal in the sheet, field by field', async () => {
     answers['cases.moderate'] = { ok: false, code: 'VALIDATION', message: '该文字未通过微信内容安全检测，不能公开；可编辑后公开或隐藏', details: { text: '未通过检测' } }
-    await go('/pages/staff/moderation/index')
+    await go('/pages/report-staff/moderation/index')
     await item().locator('.jf-mod-desc-redact').click()
     const sheet = page.locator('#jf-mod-sheet[data-mode="redact"]')
     await sheet.waitFor()
@@ -115,7 +115,7 @@ maybe('内容审核 (H5, mocked functions)', () => {
 
   it('reloads the queue when someone else decided first (CONFLICT)', async () => {
     answers['cases.moderate'] = { ok: false, code: 'CONFLICT', message: '事项已被他人更新' }
-    await go('/pages/staff/moderation/index')
+    await go('/pages/report-staff/moderation/index')
     await item().waitFor()
     const before = called('cases.moderationQueue').length
     answers['cases.moderationQueue'] = { ok: true, items: [{ ...ITEM, version: 5, description: { ...ITEM.description, state: 'published', stateLabel: '已公开' } }], next: null }
@@ -126,7 +126,7 @@ maybe('内容审核 (H5, mocked functions)', () => {
 
   it('a published photo waits for WeChat’s check, then turns 已公开 by itself', async () => {
     answers['cases.moderate'] = { ok: true, item: photoAs(ITEM, 'F1', 'pending', '待审核', true) }
-    await go('/pages/staff/moderation/index')
+    await go('/pages/report-staff/moderation/index')
     await photo('F1', '[data-state="pending"]').waitFor()
     answers['cases.moderationQueue'] = { ok: true, items: [photoAs(ITEM, 'F1', 'published', '已公开')], next: null }
     await photo('F1').locator('.jf-mod-photo-publish').click()
@@ -138,7 +138,7 @@ maybe('内容审核 (H5, mocked functions)', () => {
 
   it('the street’s desk page carries the same queue under the console header', async () => {
     answers['session.me'] = DISPATCHER
-    await go('/pages/console/moderation/index')
+    await go('/pages/report-staff/console/moderation/index')
     await page.locator('#jf-console-moderation').waitFor()
     await page.locator('#jf-console-nav-moderation.is-active').waitFor()
     await item().waitFor()
@@ -147,7 +147,7 @@ maybe('内容审核 (H5, mocked functions)', () => {
 
   it('says so when nothing waits', async () => {
     answers['cases.moderationQueue'] = { ok: true, items: [], next: null }
-    await go('/pages/staff/moderation/index')
+    await go('/pages/report-staff/moderation/index')
     await page.locator('#jf-moderation-empty').getByText('暂无待审核内容').waitFor()
   })
 })

@@ -80,7 +80,7 @@ maybe('出租屋实名登记 pages (H5, mocked functions)', () => {
     answers['session.me'] = { ok: true, user: { id: 'demo-building-manager', name: '王建国', roles: [{ role: 'building_manager', roleLabel: '楼栋长', unitCode: GRID.code, unitName: GRID.name }] } }
     answers['rental.myBuildings'] = { ok: true, buildings: [] }
     answers['rental.registerBuilding'] = (d: Record<string, unknown>) => ({ ok: true, replayed: false, building: { ...BUILDING, id: 'BLD-9', name: d.name, rooms: d.rooms, floors: d.floors, pending: 0, active: 0 } })
-    await go('/pages/building/list/index')
+    await go('/pages/rental-staff/building/list/index')
     await page.locator('#jf-buildings-empty').waitFor()
     await page.locator('#jf-building-new').click()
     await page.locator('#jf-building-submit').click()
@@ -106,7 +106,7 @@ maybe('出租屋实名登记 pages (H5, mocked functions)', () => {
   })
 
   it('QR: the server SVG as an image and a print button calling window.print', async () => {
-    await go(`/pages/building/qr/index?id=${BUILDING.id}`)
+    await go(`/pages/rental-staff/building/qr/index?id=${BUILDING.id}`)
     await page.locator('#jf-building-qr').waitFor()
     const img = page.locator('#jf-qr-img img')
     await expect(img.getAttribute('src')).resolves.toMatch(/^data:image\/svg\+xml;charset=utf-8,%3Csvg/)
@@ -127,7 +127,7 @@ maybe('出租屋实名登记 pages (H5, mocked functions)', () => {
 
   it('police area: CSV export asks a reason and downloads the server file', async () => {
     answers['rental.exportCsv'] = { ok: true, filename: '京溪街道出租屋登记.csv', csv: CSV, rows: 1 }
-    await go('/pages/police/area/index')
+    await go('/pages/rental-staff/police/area/index')
     await page.locator('#jf-police-list[data-count="1"]').waitFor()
     await page.locator('#jf-police-export').click()
     await page.locator('#jf-rental-reason-ok').click()
@@ -146,7 +146,7 @@ maybe('出租屋实名登记 pages (H5, mocked functions)', () => {
   it('building manager: a pending check-in whose number is registered elsewhere shows the conflict, and the refusal asks why', async () => {
     answers['rental.registrations'] = (d: Record<string, unknown>) => ({ ok: true, registrations: (d.statuses as string[]).includes('pending') ? [registration({ alerts: ['该证件号已有在住/待确认登记'] })] : [] })
     answers['rental.decide'] = { ok: true, registration: registration({ status: 'refused', statusLabel: '已驳回', refusedReason: '证件号已有在住登记，请持本人证件到场核实' }) }
-    await go(`/pages/building/detail/index?id=${BUILDING.id}`)
+    await go(`/pages/rental-staff/building/detail/index?id=${BUILDING.id}`)
     await page.locator('.jf-reg-alerts').waitFor()
     await expect(page.locator('.jf-reg-alert').innerText()).resolves.toBe('该证件号已有在住/待确认登记')
     await shot('building-conflict')
@@ -183,7 +183,7 @@ maybe('出租屋实名登记 pages (H5, mocked functions)', () => {
   it('police area: misuse disputes and referred cases above the list; closing one asks the finding; a search by full number asks why', async () => {
     answers['rental.area'] = { ok: true, registrations: [{ ...ACTIVE, alerts: ['有人报告该证件被冒用'] }], disputes: [DISPUTE], referred: [REFERRED], next: null, total: 1 }
     answers['rental.closeDispute'] = { ok: true, dispute: { ...DISPUTE, status: 'closed', statusLabel: '已处理', resolution: '已核实' } }
-    await go('/pages/police/area/index')
+    await go('/pages/rental-staff/police/area/index')
     await page.locator('#jf-police-disputes[data-count="1"]').waitFor()
     await expect(page.locator('.jf-police-dispute').innerText()).resolves.toContain('我从未在此登记')
     await expect(page.locator('.jf-police-dispute-reg').innerText()).resolves.toContain('陈晨')

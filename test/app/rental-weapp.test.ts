@@ -119,7 +119,7 @@ maybe('出租屋实名登记 pages in the mini-program', () => {
 
   test('building detail: 确认入住 sends rental.decide and the row leaves 待确认', async () => {
     const { mp } = launch({ 'rental.decide': (d) => ({ ok: true, registration: registration({ status: 'active', statusLabel: '在住', version: Number(d.version) + 1 }) }) })
-    const page = await mp.open('pages/building/detail/index', { id: BUILDING.id })
+    const page = await mp.open('pages/rental-staff/building/detail/index', { id: BUILDING.id })
     await page.waitForText('确认入住')
     await page.tap(page.get('.jf-reg-approve'))
     await page.waitForText('暂无待确认的登记')
@@ -130,7 +130,7 @@ maybe('出租屋实名登记 pages in the mini-program', () => {
 
   test('building detail: 驳回 needs a reason, then sends it with approve false', async () => {
     const { mp } = launch({ 'rental.decide': () => ({ ok: true, registration: registration({ status: 'refused', statusLabel: '已驳回', refusedReason: '房号与租约不符', version: 2 }) }) })
-    const page = await mp.open('pages/building/detail/index', { id: BUILDING.id })
+    const page = await mp.open('pages/rental-staff/building/detail/index', { id: BUILDING.id })
     await page.waitForText('确认入住')
     await page.tap(page.get('.jf-reg-refuse'))
     await page.waitForText('租户会看到驳回原因')
@@ -172,7 +172,7 @@ maybe('出租屋实名登记 pages in the mini-program', () => {
 
   test('building QR: the link is drawn as a GIF image in the mini-program', async () => {
     const { mp } = launch()
-    const page = await mp.open('pages/building/qr/index', { id: BUILDING.id })
+    const page = await mp.open('pages/rental-staff/building/qr/index', { id: BUILDING.id })
     await page.waitForText('复制登记链接')
     // <image src=p4 mode=p2 show-menu-by-longpress=p3> in the compiled template: long-press saves it for printing.
     const [qr] = nodesByClass(page.data, 'jf-qr-img')
@@ -185,7 +185,7 @@ maybe('出租屋实名登记 pages in the mini-program', () => {
 
   test('police area: a reveal asks a reason, then shows the full number once, gone when closed', async () => {
     const { mp } = launch({ 'rental.reveal': () => ({ ok: true, docNumber: '440106199001011234', phone: '13900000001' }) })
-    const page = await mp.open('pages/police/area/index')
+    const page = await mp.open('pages/rental-staff/police/area/index')
     await page.waitForText(ACTIVE.docNumberMasked!)
     await page.tap(page.get('.jf-police-reveal'))
     await page.waitForText('完整号码只显示一次')
@@ -225,9 +225,9 @@ maybe('出租屋实名登记 pages in the mini-program', () => {
       'rental.registrations': (d) => ({ ok: true, registrations: (d.statuses as string[]).includes('pending') ? [registration({ alerts: ['该证件号已有在住/待确认登记'] })] : [] }),
       'rental.area': () => ({ ok: true, registrations: [ACTIVE], disputes: [DISPUTE], referred: [REFERRED], next: null, total: 1 }),
     })
-    const detail = await mp.open('pages/building/detail/index', { id: BUILDING.id })
+    const detail = await mp.open('pages/rental-staff/building/detail/index', { id: BUILDING.id })
     await detail.waitForText('该证件号已有在住/待确认登记')
-    const area = await mp.open('pages/police/area/index')
+    const area = await mp.open('pages/rental-staff/police/area/index')
     await area.waitForText('证件冒用反映（1）')
     expect(area.text()).toContain(DISPUTE.note)
     expect(area.text()).toContain('警调对接案件（1）')

@@ -134,7 +134,7 @@ maybe('resident closed loop (H5, mocked functions)', () => {
     await page.locator('.jf-outbox-row').first().waitFor({ timeout: 10000 })
 
     answers['reports.submit'] = { ok: false, code: 'VALIDATION', message: '请选择具体的问题分类', details: { category: '分类不存在' } }
-    await go('/pages/cases/mine/index')
+    await go('/pages/report/mine/index')
     const failed = page.locator('.jf-outbox-row[data-state="failed"]')
     await failed.waitFor()
     await expect(failed.locator('.jf-status-tag').textContent()).resolves.toContain('发送失败')
@@ -170,7 +170,7 @@ maybe('resident closed loop (H5, mocked functions)', () => {
       state = 'closed'
       return { ok: true, case: { ...RESOLVED, status: 'closed', statusLabel: '已评价', version: 6 } }
     }
-    await go(`/pages/cases/detail/index?id=${RESOLVED.id}`)
+    await go(`/pages/report/detail/index?id=${RESOLVED.id}`)
     await page.locator('#jf-decide').waitFor()
     await expect(page.locator('#jf-assignee').textContent()).resolves.toBe('李明')
     await expect(page.locator('#jf-sla').getAttribute('data-overdue')).resolves.toBe('0') // resolved: not late
@@ -197,7 +197,7 @@ maybe('resident closed loop (H5, mocked functions)', () => {
       }
       return { ok: true, case: { ...RESOLVED, status: 'in_progress', statusLabel: '处置中', version: 8 } }
     }
-    await go(`/pages/cases/detail/index?id=${RESOLVED.id}`)
+    await go(`/pages/report/detail/index?id=${RESOLVED.id}`)
     await page.locator('#jf-decide-reopen-tab').click()
     await page.locator('#jf-reopen').click()
     await page.locator('#jf-decide-error').getByText('请填写重新打开的原因').waitFor()

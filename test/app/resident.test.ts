@@ -1,6 +1,6 @@
 /** Pure rules behind the resident pages: who may decide on a case, ratings, overdue, inbox paging. */
 import type { CaseView, InboxItemView, TimelineView } from '../../src/contracts/api'
-import { canDecide, decideDeadline, isOverdue, isReporter, ratingOf } from '../../src/pages/cases/detail/logic'
+import { canDecide, decideDeadline, isOverdue, isReporter, ratingOf } from '../../src/pages/report/detail/logic'
 import { appendPage, markLocal } from '../../src/pages/inbox/logic'
 
 const ev = (action: string, actorLabel: string, at = '2026-11-20T02:00:00.000Z'): TimelineView => ({

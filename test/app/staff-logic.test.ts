@@ -15,6 +15,7 @@ import {
   shortId,
   slaInfo,
   spanText,
+  STATUS_OPTIONS,
   toggle,
   toQueueFilter,
   validateProxy,
@@ -170,6 +171,11 @@ describe('console filters and numbers', () => {
     expect(durationText(null)).toBe('—')
   })
 
+  it('offers every report status in workflow order, in Chinese', () => {
+    expect(STATUS_OPTIONS.map((o) => o.key)).toEqual(['submitted', 'accepted', 'assigned', 'in_progress', 'resolved', 'closed', 'rejected', 'merged'])
+    expect(STATUS_OPTIONS.map((o) => o.label)).toEqual(['已上报', '已受理', '已分派', '处置中', '已办结', '已评价', '不予受理', '已合并'])
+  })
+
   it('adds the BOM Excel needs, once', () => {
     expect(withBom('a,b').charCodeAt(0)).toBe(0xfeff)
     expect(withBom('\ufeffa,b')).toBe('\ufeffa,b')
@@ -183,7 +189,7 @@ describe('home entries', () => {
   it('gives a grid worker the queue, 内容审核 and 代办', () => {
     expect(ids(['grid_worker'], 'weapp')).toEqual(['jf-entry-staff-queue', 'jf-entry-moderation', 'jf-entry-proxy', 'jf-entry-gridwork', 'jf-entry-publish'])
     expect(ids(['grid_worker'], 'h5')).toEqual(['jf-entry-staff-queue', 'jf-entry-moderation', 'jf-entry-proxy', 'jf-entry-gridwork', 'jf-entry-publish'])
-    expect(staffEntries(['grid_worker'], 'h5').find((e) => e.id === 'jf-entry-moderation')?.url).toBe('/pages/staff/moderation/index')
+    expect(staffEntries(['grid_worker'], 'h5').find((e) => e.id === 'jf-entry-moderation')?.url).toBe('/pages/report-staff/moderation/index')
   })
 
   it('gives a department the queue only', () => {
@@ -194,8 +200,8 @@ describe('home entries', () => {
     expect(ids(['dispatcher'], 'h5')).toEqual(['jf-entry-console', 'jf-entry-dashboard', 'jf-entry-moderation', 'jf-entry-mediator', 'jf-entry-publish', 'jf-entry-grid-overview'])
     expect(ids(['dispatcher'], 'weapp')).toEqual(['jf-entry-staff-queue', 'jf-entry-moderation', 'jf-entry-mediator', 'jf-entry-publish', 'jf-entry-grid-overview'])
     // The street's queue on the desk; the mini-program has no console pages.
-    expect(staffEntries(['dispatcher'], 'h5').find((e) => e.id === 'jf-entry-moderation')?.url).toBe('/pages/console/moderation/index')
-    expect(staffEntries(['dispatcher'], 'weapp').find((e) => e.id === 'jf-entry-moderation')?.url).toBe('/pages/staff/moderation/index')
+    expect(staffEntries(['dispatcher'], 'h5').find((e) => e.id === 'jf-entry-moderation')?.url).toBe('/pages/report-staff/console/moderation/index')
+    expect(staffEntries(['dispatcher'], 'weapp').find((e) => e.id === 'jf-entry-moderation')?.url).toBe('/pages/report-staff/moderation/index')
     expect(ids(['admin'], 'h5')).toEqual(['jf-entry-console', 'jf-entry-dashboard', 'jf-entry-admin', 'jf-entry-mediator', 'jf-entry-grid-overview'])
     expect(ids(['admin'], 'weapp')).toEqual(['jf-entry-mediator', 'jf-entry-grid-overview'])
   })

@@ -7,21 +7,11 @@
 import { CloudbaseStore, compoundId } from '../../backend/adapters/cloudbase/store'
 import { announcementId, at, caseId, makeAnnouncement } from '../contract/fixtures'
 import { FakeCloudbase } from './fakeCloudbase'
-import { quietSdkRuntime, sdkApp } from './sdkApp'
-
-quietSdkRuntime()
+import { cloudbaseForEachTest } from './sdkApp'
 
 let fake: FakeCloudbase
 let store: CloudbaseStore
-
-beforeEach(async () => {
-  fake = new FakeCloudbase()
-  await fake.start()
-  store = new CloudbaseStore(sdkApp(fake).database(), { retryDelayMs: 1 })
-})
-afterEach(async () => {
-  await fake.stop()
-})
+cloudbaseForEachTest((f, s) => ([fake, store] = [f, s]))
 
 const grids = (n: number) => Array.from({ length: n }, (_, i) => `G${String(i + 1).padStart(2, '0')}`)
 const targetQueries = () => fake.calls('database.getDocument').filter((r) => r.body.collectionName === 'jf_announcement_targets')

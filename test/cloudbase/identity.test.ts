@@ -5,20 +5,9 @@
  */
 import * as tcb from '@cloudbase/node-sdk'
 import { CloudbaseIdentity } from '../../backend/adapters/cloudbase/identity'
+import { clearedEnvForEachTest } from '../support/env'
 
-const ENV_KEYS = ['WX_OPENID', 'WX_CONTEXT_KEYS', 'TCB_CONTEXT_KEYS', 'TENCENTCLOUD_RUNENV'] as const
-let saved: Record<string, string | undefined>
-
-beforeEach(() => {
-  saved = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]))
-  for (const k of ENV_KEYS) delete process.env[k]
-})
-afterEach(() => {
-  for (const k of ENV_KEYS) {
-    if (saved[k] === undefined) delete process.env[k]
-    else process.env[k] = saved[k]
-  }
-})
+clearedEnvForEachTest(['WX_OPENID', 'WX_CONTEXT_KEYS', 'TCB_CONTEXT_KEYS', 'TENCENTCLOUD_RUNENV'])
 
 /** An SCF invocation context as the runtime passes it to `main(event, context)`. */
 function scfContext(environment: Record<string, string> | string, extra: Record<string, unknown> = {}) {
@@ -84,18 +73,7 @@ describe('CloudbaseIdentity', () => {
 })
 
 describe('CloudbaseIdentity for web callers (H5 desk sign-in)', () => {
-  const WEB_KEYS = ['TCB_UUID', 'TCB_ISANONYMOUS_USER', 'WX_OPENID', 'WX_CONTEXT_KEYS', 'TCB_CONTEXT_KEYS'] as const
-  let kept: Record<string, string | undefined>
-  beforeEach(() => {
-    kept = Object.fromEntries(WEB_KEYS.map((k) => [k, process.env[k]]))
-    for (const k of WEB_KEYS) delete process.env[k]
-  })
-  afterEach(() => {
-    for (const k of WEB_KEYS) {
-      if (kept[k] === undefined) delete process.env[k]
-      else process.env[k] = kept[k]
-    }
-  })
+  clearedEnvForEachTest(['TCB_UUID', 'TCB_ISANONYMOUS_USER', 'WX_OPENID', 'WX_CONTEXT_KEYS', 'TCB_CONTEXT_KEYS'])
 
   it('takes a signed-in CloudBase user id from the invocation context', async () => {
     const id = new CloudbaseIdentity(realApp())

@@ -12,23 +12,12 @@ import { CloudbaseStore, claimId } from '../../backend/adapters/cloudbase/store'
 import { StoreUnavailableError } from '../../backend/errors'
 import { at, caseId, makeCase, makeEvent, makeMessage } from '../contract/fixtures'
 import { FakeCloudbase, parseEjsonText, type RecordedRequest } from './fakeCloudbase'
-import { sdkApp, quietSdkRuntime } from './sdkApp'
-
-quietSdkRuntime()
+import { cloudbaseForEachTest, type sdkApp } from './sdkApp'
 
 let fake: FakeCloudbase
 let app: ReturnType<typeof sdkApp>
 let store: CloudbaseStore
-
-beforeEach(async () => {
-  fake = new FakeCloudbase()
-  await fake.start()
-  app = sdkApp(fake, 1500)
-  store = new CloudbaseStore(app.database(), { retryDelayMs: 1 })
-})
-afterEach(async () => {
-  await fake.stop()
-})
+cloudbaseForEachTest((f, s, a) => ([fake, store, app] = [f, s, a]), { timeout: 1500 })
 
 const query = (r: RecordedRequest) => parseEjsonText(r.body.query)
 const order = (r: RecordedRequest) => parseEjsonText(r.body.order)

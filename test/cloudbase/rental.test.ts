@@ -14,17 +14,18 @@ import { demoBuildings } from '../../backend/seed/demoBuildings'
 import { demoUnits } from '../../backend/seed/demoOrg'
 import { demoUsers } from '../../backend/seed/demoUsers'
 import { actorOf } from '../../backend/usecases/actor'
-import * as buildings from '../../backend/usecases/rental/buildings'
-import * as checkins from '../../backend/usecases/rental/checkins'
-import * as police from '../../backend/usecases/rental/police'
-import { rentalTick } from '../../backend/usecases/rental/timer'
+import { checkIn } from '../../backend/usecases/rental/checkIn'
+import { checkOut } from '../../backend/usecases/rental/checkOut'
+import { decide } from '../../backend/usecases/rental/decide'
+import { rentalTick } from '../../backend/usecases/rental/leaseAndRetention'
+import { registerBuilding } from '../../backend/usecases/rental/registerBuilding'
+import { reveal } from '../../backend/usecases/rental/reveal'
 import { fixedClock } from '../../src/core/clock'
 import { OrgTree } from '../../src/core/org'
 import { GRID1_POINT } from '../support/fixtures'
 import { FakeCloudbase } from './fakeCloudbase'
-import { quietSdkRuntime, sdkApp } from './sdkApp'
+import { cloudbaseForEachTest } from './sdkApp'
 
-quietSdkRuntime()
 
 const DOC = '440106199001011235'
 const PHONE = '13912340009'
@@ -34,10 +35,8 @@ let store: CloudbaseStore
 let d: Deps
 const sent: AccessEvent[] = []
 
+cloudbaseForEachTest((f, s) => ([fake, store] = [f, s]))
 beforeEach(async () => {
-  fake = new FakeCloudbase()
-  await fake.start()
-  store = new CloudbaseStore(sdkApp(fake).database(), { retryDelayMs: 1 })
   await store.putUnits(demoUnits())
   for (const u of demoUsers()) await store.putUser(u)
   for (const b of demoBuildings('2026-11-01T00:00:00.000Z')) await store.transaction((tx) => tx.insertBuilding(b))
@@ -56,9 +55,6 @@ beforeEach(async () => {
   } as unknown as Deps
   sent.length = 0
 })
-afterEach(async () => {
-  await fake.stop()
-})
 
 /** Every document the fake service holds, as text. */
 function dump(): string {
@@ -75,8 +71,8 @@ describe('rental on CloudBase', () => {
   it('registers a building once per key', async () => {
     const manager = await actor('demo-building-manager')
     const b = { idempotencyKey: 'bkey-0001', name: '云景路 20 号', address: '广州市白云区云景路 20 号', location: GRID1_POINT, floors: 2, rooms: ['101'] }
-    const first = await buildings.registerBuilding(d, manager, b)
-    const again = await buildings.registerBuilding(d, manager, b)
+    const first = await registerBuilding(d, manager, b)
+    const again = await registerBuilding(d, manager, b)
     expect(first).toMatchObject({ ok: true, replayed: false })
     expect(again).toMatchObject({ ok: true, replayed: true, building: { id: first.ok ? first.building.id : '' } })
     expect((await store.buildingsOf('demo-building-manager')).length).toBe(2)
@@ -85,20 +81,20 @@ describe('rental on CloudBase', () => {
   it('runs check-in → confirm → check-out → purge, with the door events, and stores no plain number', async () => {
     const tenant = await actor('demo-tenant')
     const manager = await actor('demo-building-manager')
-    const made = await checkins.checkIn(d, tenant, input('ckey-0001'))
+    const made = await checkIn(d, tenant, input('ckey-0001'))
     expect(made).toMatchObject({ ok: true, replayed: false, registration: { docNumberMasked: '4401**********1235', phone: PHONE } })
     if (!made.ok) return
-    expect(await checkins.checkIn(d, tenant, input('ckey-0001'))).toMatchObject({ ok: true, replayed: true, registration: { id: made.registration.id } })
+    expect(await checkIn(d, tenant, input('ckey-0001'))).toMatchObject({ ok: true, replayed: true, registration: { id: made.registration.id } })
     const id = made.registration.id
     const stored = dump()
     expect(stored).toContain(id)
     expect(stored).not.toContain(DOC)
     expect(stored).not.toContain(PHONE)
-    expect(await checkins.decide(d, manager, { id, version: 1, approve: true })).toMatchObject({ ok: true, registration: { status: 'active' } })
+    expect(await decide(d, manager, { id, version: 1, approve: true })).toMatchObject({ ok: true, registration: { status: 'active' } })
     const cop = await actor('demo-police')
-    expect(await police.reveal(d, cop, { id, reason: '核查' })).toEqual({ ok: true, docNumber: DOC, phone: PHONE })
+    expect(await reveal(d, cop, { id, reason: '核查' })).toEqual({ ok: true, docNumber: DOC, phone: PHONE })
     expect((await store.listAudit(['440111010001001'], {})).map((e) => e.target)).toEqual([id])
-    expect(await checkins.checkOut(d, tenant, { id, version: 2 })).toMatchObject({ ok: true, registration: { status: 'checked_out' } })
+    expect(await checkOut(d, tenant, { id, version: 2 })).toMatchObject({ ok: true, registration: { status: 'checked_out' } })
     const tick = await rentalTick(d)
     expect(tick).toMatchObject({ purged: 1, failed: 0 })
     expect(sent.map((e) => [e.type, e.name])).toEqual([['grant', '刘洋'], ['revoke', '刘洋']])

@@ -1,6 +1,7 @@
 /** The real node-sdk app, pointed at a FakeCloudbase over loopback. */
 import * as tcb from '@cloudbase/node-sdk'
-import type { FakeCloudbase } from './fakeCloudbase'
+import { CloudbaseStore } from '../../backend/adapters/cloudbase/store'
+import { FakeCloudbase } from './fakeCloudbase'
 
 export function sdkApp(fake: FakeCloudbase, timeout = 3000): ReturnType<typeof tcb.init> {
   return tcb.init({
@@ -36,5 +37,31 @@ export function quietSdkRuntime(): void {
       if (saved[k] === undefined) delete process.env[k]
       else process.env[k] = saved[k]
     }
+  })
+}
+
+/**
+ * A quiet SDK runtime, and per test a started FakeCloudbase with a CloudbaseStore over the real SDK
+ * (`timeout` for the app, `retryDelayMs` for the store); both stopped after the test. `ready` gets
+ * the running test's fake, store and app before the suite's own beforeEach hooks run.
+ */
+export function cloudbaseForEachTest(
+  ready: (fake: FakeCloudbase, store: CloudbaseStore, app: ReturnType<typeof tcb.init>) => void,
+  opts: { timeout?: number; retryDelayMs?: number } = {},
+): void {
+  quietSdkRuntime()
+  let fake: FakeCloudbase | undefined
+  let store: CloudbaseStore | undefined
+  beforeEach(async () => {
+    fake = new FakeCloudbase()
+    await fake.start()
+    const app = sdkApp(fake, opts.timeout)
+    store = new CloudbaseStore(app.database(), { retryDelayMs: opts.retryDelayMs ?? 1 })
+    ready(fake, store, app)
+  })
+  afterEach(async () => {
+    await store?.close()
+    await fake?.stop()
+    fake = store = undefined
   })
 }

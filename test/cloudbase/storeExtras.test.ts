@@ -6,21 +6,11 @@ import { CloudbaseStore } from '../../backend/adapters/cloudbase/store'
 import type { InboxItem } from '../../backend/ports'
 import { at, caseId, makeCase } from '../contract/fixtures'
 import { FakeCloudbase, parseEjsonText } from './fakeCloudbase'
-import { quietSdkRuntime, sdkApp } from './sdkApp'
-
-quietSdkRuntime()
+import { cloudbaseForEachTest } from './sdkApp'
 
 let fake: FakeCloudbase
 let store: CloudbaseStore
-
-beforeEach(async () => {
-  fake = new FakeCloudbase()
-  await fake.start()
-  store = new CloudbaseStore(sdkApp(fake).database(), { retryDelayMs: 1 })
-})
-afterEach(async () => {
-  await fake.stop()
-})
+cloudbaseForEachTest((f, s) => ([fake, store] = [f, s]))
 
 const ids = (xs: Array<{ id: string }>) => xs.map((x) => x.id)
 

@@ -12,14 +12,12 @@ import { main as admin } from '../../backend/functions/admin'
 import { main as session } from '../../backend/functions/session'
 import type { User } from '../../backend/ports'
 import { useDeps, type Deps } from '../../backend/runtime'
-import { issueInvitation } from '../../backend/usecases/admin/invitations'
+import { issueInvitation } from '../../backend/usecases/admin/invite'
 import { resolveActor } from '../../backend/usecases/actor'
 import { OrgTree } from '../../src/core/org'
 import { ROLE_LABELS } from '../../src/core/roles'
 import { FakeCloudbase } from './fakeCloudbase'
-import { sdkApp, quietSdkRuntime } from './sdkApp'
-
-quietSdkRuntime()
+import { cloudbaseForEachTest } from './sdkApp'
 
 const config = defaultDistrictConfig()
 const DISTRICT = config.district.code
@@ -38,10 +36,8 @@ let store: CloudbaseStore
 let d: Deps
 let n = 0
 
+cloudbaseForEachTest((f, s) => ([fake, store] = [f, s]), { retryDelayMs: 5 })
 beforeEach(async () => {
-  fake = new FakeCloudbase()
-  await fake.start()
-  store = new CloudbaseStore(sdkApp(fake).database(), { retryDelayMs: 5 })
   d = {
     mode: 'cloudbase',
     store,
@@ -64,10 +60,8 @@ beforeEach(async () => {
   await store.putUser(staff)
   await store.putUser(adminUser)
 })
-afterEach(async () => {
+afterEach(() => {
   useDeps(undefined)
-  await store.close()
-  await fake.stop()
 })
 
 describe('H5 desk sign-in on CloudBase', () => {

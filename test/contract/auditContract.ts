@@ -1,18 +1,14 @@
 /**
  * The audit log every adapter must keep: appended and listed by unit, never changed.
  */
-import type { Store } from '../../backend/ports'
 import { at, makeAudit, type OpenedStore } from './fixtures'
-import { openStoreForEachTest } from './openEach'
+import { storeForEachTest } from './openEach'
 
 export function describeAuditContract(adapterName: string, open: () => Promise<OpenedStore>): void {
   describe(`Audit log contract: ${adapterName}`, () => {
-    let store: Store
-    openStoreForEachTest(open, (s) => (store = s))
-    const get = () => store
+    const store = storeForEachTest(open)
 
     it('lists audit rows of the units newest first, a page at a time; the port has no way to change one', async () => {
-      const store = get()
       for (let n = 1; n <= 5; n++) await store.transaction((tx) => tx.appendAudit(makeAudit(n, { unitCode: n === 3 ? 'S2' : 'S1' })))
       const first = await store.listAudit(['S1'], { limit: 2 })
       expect(first.map((e) => e.at)).toEqual([at(5), at(4)])

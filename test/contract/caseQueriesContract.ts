@@ -3,14 +3,13 @@
  * limits and the statistics.
  */
 import type { Case, CaseKind } from '../../src/core/case'
-import type { CaseQuery, CaseStats, Store } from '../../backend/ports'
+import type { CaseQuery, CaseStats } from '../../backend/ports'
 import { at, byId, caseId, ids, insertCases, makeCase, type OpenedStore } from './fixtures'
-import { openStoreForEachTest } from './openEach'
+import { storeForEachTest } from './openEach'
 
 export function describeCaseQueriesContract(adapterName: string, open: () => Promise<OpenedStore>): void {
   describe(`Case query contract: ${adapterName}`, () => {
-    let store: Store
-    openStoreForEachTest(open, (s) => (store = s))
+    const store = storeForEachTest(open)
     const insert = (...cases: Case[]) => insertCases(store, ...cases)
 
     describe('listCases and countCases', () => {

@@ -3,14 +3,12 @@
  * timeline, follows and thread messages.
  */
 import type { Case } from '../../src/core/case'
-import type { Store } from '../../backend/ports'
 import { at, caseId, insertCases, makeCase, makeEvent, makeMessage, type OpenedStore } from './fixtures'
-import { openStoreForEachTest } from './openEach'
+import { storeForEachTest } from './openEach'
 
 export function describeCasesContract(adapterName: string, open: () => Promise<OpenedStore>): void {
   describe(`Case store contract: ${adapterName}`, () => {
-    let store: Store
-    openStoreForEachTest(open, (s) => (store = s))
+    const store = storeForEachTest(open)
     const insert = (...cases: Case[]) => insertCases(store, ...cases)
 
     describe('cases', () => {

@@ -2,14 +2,12 @@
  * The files aggregate every adapter must keep: file metadata, and upload tickets used once, by
  * their owner, before they expire (nothing else marks one used).
  */
-import type { Store } from '../../backend/ports'
 import { makeFile, type OpenedStore } from './fixtures'
-import { openStoreForEachTest } from './openEach'
+import { storeForEachTest } from './openEach'
 
 export function describeFilesContract(adapterName: string, open: () => Promise<OpenedStore>): void {
   describe(`File metadata contract: ${adapterName}`, () => {
-    let store: Store
-    openStoreForEachTest(open, (s) => (store = s))
+    const store = storeForEachTest(open)
 
     describe('files', () => {
       it('stores and reads file metadata', async () => {

@@ -3,12 +3,11 @@
  */
 import type { Announcement, Store } from '../../backend/ports'
 import { announcementId, at, makeAnnouncement, makeBoard, makeMembership, type OpenedStore } from './fixtures'
-import { openStoreForEachTest } from './openEach'
+import { storeForEachTest } from './openEach'
 
 export function describeGridContract(adapterName: string, open: () => Promise<OpenedStore>): void {
   describe(`Grid store contract: ${adapterName}`, () => {
-    let store: Store
-    openStoreForEachTest(open, (s) => (store = s))
+    const store = storeForEachTest(open)
 
     describe('grid boards', () => {
       it('stores a board per grid and replaces it whole on put', async () => {

@@ -2,14 +2,13 @@
  * The inbox/outbox aggregate every adapter must show: outbox order and retries, the in-app
  * inbox and subscribe-message consents.
  */
-import type { InboxItem, OutboxMessage, Store } from '../../backend/ports'
+import type { InboxItem, OutboxMessage } from '../../backend/ports'
 import { at, inboxId, makeInbox, makeMessage, type OpenedStore } from './fixtures'
-import { openStoreForEachTest } from './openEach'
+import { storeForEachTest } from './openEach'
 
 export function describeNotificationsContract(adapterName: string, open: () => Promise<OpenedStore>): void {
   describe(`Inbox/outbox contract: ${adapterName}`, () => {
-    let store: Store
-    openStoreForEachTest(open, (s) => (store = s))
+    const store = storeForEachTest(open)
 
     describe('outbox', () => {
       const m1 = makeMessage({ id: 'm1', key: 'case-A', createdAt: at(0), nextAttemptAt: at(0), payload: { caseId: 'case-A', status: 'accepted', n: 1 } })

@@ -5,7 +5,7 @@
 import type { Invitation } from '../../backend/ports'
 import type { OrgUnit } from '../../src/core/org'
 import type { Store } from '../../backend/ports'
-import { openStoreForEachTest } from './openEach'
+import { storeForEachTest } from './openEach'
 import { at, makeUser, type OpenedStore } from './fixtures'
 
 function makeInvitation(overrides: Partial<Invitation> = {}): Invitation {
@@ -14,8 +14,7 @@ function makeInvitation(overrides: Partial<Invitation> = {}): Invitation {
 
 export function describeOnboardingContract(adapterName: string, open: () => Promise<OpenedStore>): void {
   describe(`Onboarding store contract: ${adapterName}`, () => {
-    let store: Store
-    openStoreForEachTest(open, (s) => (store = s))
+    const store = storeForEachTest(open)
 
     it('stores invitations, finds one by its code hash, lists a user\'s newest first', async () => {
       await store.putInvitation(makeInvitation())

@@ -3,8 +3,7 @@
  * refuse beyond without writing, restart in a new window, keep subjects and actions apart,
  * roll back with its transaction, and stay exact when many creates count at once.
  */
-import type { Store } from '../../backend/ports'
-import { openStoreForEachTest } from './openEach'
+import { storeForEachTest } from './openEach'
 import type { OpenedStore } from './fixtures'
 
 const W1 = '2026-03-01T08:00:00.000Z'
@@ -12,8 +11,7 @@ const W2 = '2026-03-01T08:10:00.000Z'
 
 export function describeRateLimitContract(adapterName: string, open: () => Promise<OpenedStore>): void {
   describe(`rate limit counters: ${adapterName}`, () => {
-    let store: Store
-    openStoreForEachTest(open, (s) => (store = s))
+    const store = storeForEachTest(open)
     const hit = (subject: string, action: string, window: string, max: number) => store.transaction((tx) => tx.countRateHit(subject, action, window, max))
 
     it('counts up to max in a window, then refuses; a new window starts again', async () => {

@@ -2,9 +2,9 @@
  * The rental aggregate every adapter must show: buildings, inspections, the registration vault
  * and live-document claims.
  */
-import type { Building, FireInspection, Store } from '../../backend/ports'
+import type { Building, FireInspection } from '../../backend/ports'
 import { at, caseId, makeAudit, makeCase, type OpenedStore } from './fixtures'
-import { openStoreForEachTest } from './openEach'
+import { storeForEachTest } from './openEach'
 
 function buildingId(n: number): string {
   return `01JNB0000000000000000${String(n).padStart(5, '0')}`
@@ -32,8 +32,7 @@ export function makeBuilding(o: Partial<Building> = {}): Building {
 
 export function describeRentalContract(adapterName: string, open: () => Promise<OpenedStore>): void {
   describe(`Rental store contract: ${adapterName}`, () => {
-    let store: Store
-    openStoreForEachTest(open, (s) => (store = s))
+    const store = storeForEachTest(open)
     const get = () => store
     it('stores a building once per (creator, key) and finds it by id, code, manager and grid', async () => {
       const store = get()

@@ -1,14 +1,13 @@
 /**
  * The user aggregate every adapter must show: users, lookups and the staff list by grant.
  */
-import type { Store, User } from '../../backend/ports'
+import type { User } from '../../backend/ports'
 import { byId, makeUser, type OpenedStore } from './fixtures'
-import { openStoreForEachTest } from './openEach'
+import { storeForEachTest } from './openEach'
 
 export function describeUsersContract(adapterName: string, open: () => Promise<OpenedStore>): void {
   describe(`User store contract: ${adapterName}`, () => {
-    let store: Store
-    openStoreForEachTest(open, (s) => (store = s))
+    const store = storeForEachTest(open)
 
     describe('users', () => {
       it('stores, finds and updates users with their grants', async () => {

@@ -8,8 +8,8 @@ import { AccessWebhook, signature } from '../../backend/adapters/webhook/accessW
 import { loadPiiKey, Vault } from '../../backend/crypto/vault'
 import type { AccessEvent } from '../../backend/ports'
 import type { Deps } from '../../backend/runtime'
-import { checkIn } from '../../backend/usecases/rental/checkins'
-import { reveal } from '../../backend/usecases/rental/police'
+import { checkIn } from '../../backend/usecases/rental/checkIn'
+import { reveal } from '../../backend/usecases/rental/reveal'
 
 describe('the PII vault', () => {
   const vault = new Vault(randomBytes(32))

@@ -11,28 +11,18 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, signedInPhone, open, shot, modalOk } from '../support/browser'
+import type { Page } from 'playwright-core'
+import { browserWorld, signedInPhone, open, shot, modalOk } from '../support/browser'
 import { GRID1_CODE, GRID1_POINT, TINY_JPEG } from '../support/fixtures'
-import { as, startServer, type RunningServer } from '../support/server'
+import { as } from '../support/server'
 
 jest.setTimeout(120_000)
 
-let srv: RunningServer
-let browser: Browser
-
-beforeAll(async () => {
-  ;[srv, browser] = await Promise.all([startServer({ env: { JIEFANG_TIMER_MS: '0' } }), launchBrowser()])
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await srv?.stop()
-})
+const world = browserWorld()
 
 /** A fresh phone for one person (optionally standing at `geo`), signed in through the dev role switcher. */
 async function person(userId: string, geo?: { lng: number; lat: number }): Promise<Page> {
-  return signedInPhone(browser, srv.url, userId, geo)
+  return signedInPhone(world.browser, world.srv.url, userId, geo)
 }
 
 /** Resolves when the page's call to grid.<action> has been answered. */
@@ -200,7 +190,7 @@ describe('网格服务群 in the browser against the real server', () => {
     await shot(worker, 'e2e-grid-receipts')
 
     // What the pages showed is what the server stored.
-    const [residentApi, workerApi] = await Promise.all([as(srv.url, 'demo-resident'), as(srv.url, 'demo-grid-worker')])
+    const [residentApi, workerApi] = await Promise.all([as(world.srv.url, 'demo-resident'), as(world.srv.url, 'demo-grid-worker')])
     const board = await residentApi.call('grid', 'board', { code: GRID1_CODE })
     expect(board).toMatchObject({ ok: true, board: { membership: { status: 'joined', building: BUILDING }, qrStatus: 'valid' } })
     const members = await workerApi.call('grid', 'members', { code: GRID1_CODE, status: 'joined' })

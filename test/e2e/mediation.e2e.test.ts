@@ -10,29 +10,19 @@
  * 3. A case accepted 31 (server) days ago is overdue in the mediator's and the centre's queue, and
  *    the case page shows it, with 超时提醒 in the timeline.
  */
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, signedInPhone, open, shot, modalOk } from '../support/browser'
+import type { Page } from 'playwright-core'
+import { browserWorld, signedInPhone, open, shot, modalOk } from '../support/browser'
 import { advance } from '../support/cases'
 import { applyInput, medAct } from '../support/mediation'
-import { as, startServer, type RunningServer } from '../support/server'
+import { as, startServer } from '../support/server'
 
 jest.setTimeout(120_000)
 
-let srv: RunningServer
-let browser: Browser
-
-beforeAll(async () => {
-  ;[srv, browser] = await Promise.all([startServer({ env: { JIEFANG_TIMER_MS: '0' } }), launchBrowser()])
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await srv?.stop()
-})
+const world = browserWorld()
 
 /** A fresh phone for one person, signed in through the dev role switcher. */
-async function person(userId: string, url = srv.url): Promise<Page> {
-  return signedInPhone(browser, url, userId)
+async function person(userId: string, url = world.srv.url): Promise<Page> {
+  return signedInPhone(world.browser, url, userId)
 }
 
 const FACTS = '婚后因子女抚养费问题多次争吵，双方协商未果，希望调解解决'
@@ -90,7 +80,7 @@ describe('在线调解 in the browser against the real server', () => {
     await expect(centre.locator('#jf-med-mediator').innerText()).resolves.toBe('周敏')
 
     // 3. 黄伟明 opens the code: the summary only (masked name, no phone), then joins.
-    const residentApi = await as(srv.url, 'demo-resident-2')
+    const residentApi = await as(world.srv.url, 'demo-resident-2')
     expect(await residentApi.call('mediation', 'get', { id })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     await open(respondent, `/pages/mediation/join/index?invite=${encodeURIComponent(code)}`)
     const summary = respondent.locator(`#jf-med-invite-summary[data-invite="${code}"]`)
@@ -193,7 +183,7 @@ describe('在线调解 in the browser against the real server', () => {
     await shot(respondent, 'e2e-mediation-print')
 
     // What the pages showed is what the server stored.
-    const stored = await (await as(srv.url, 'demo-resident')).call('mediation', 'get', { id })
+    const stored = await (await as(world.srv.url, 'demo-resident')).call('mediation', 'get', { id })
     expect(stored).toMatchObject({
       ok: true,
       case: { status: 'succeeded', statusLabel: '调解成功', disputeType: 'family', committee: { code: 'family' }, mediatorName: '周敏', agreement: { version: 1, terms: TERMS } },
@@ -207,7 +197,7 @@ describe('在线调解 in the browser against the real server', () => {
   it('the respondent declines with a reason → 对方不同意调解', async () => {
     // Set-up over the API: a neighbour dispute, accepted (→ 钱进), joined and invited.
     const [applicantApi, respondentApi, centreApi, mediatorApi] = await Promise.all(
-      ['demo-resident', 'demo-resident-2', 'demo-dispatcher', 'demo-mediator-people'].map((u) => as(srv.url, u)),
+      ['demo-resident', 'demo-resident-2', 'demo-dispatcher', 'demo-mediator-people'].map((u) => as(world.srv.url, u)),
     )
     const applied = await applicantApi.call('mediation', 'apply', applyInput({ disputeType: 'neighbour', facts: '楼上住户每晚十一点后仍在装修，噪音严重影响休息', claims: '晚上十点后停止施工' }))
     const id: string = applied.case.id

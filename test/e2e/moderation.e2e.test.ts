@@ -172,7 +172,7 @@ describe('public and internal views of a report, and its moderation', () => {
 
     // 3. The grid worker: the reporter is hidden from them (anonymous); an internal note, then a public update.
     const worker = await person({ userId: 'demo-grid-worker' })
-    await open(worker, `/pages/staff/case/index?id=${id}`)
+    await open(worker, `/pages/report-staff/case/index?id=${id}`)
     await worker.locator(`#jf-staff-case[data-case-id="${id}"]`).waitFor()
     await expect(worker.locator('#jf-reporter').getAttribute('data-anonymous')).resolves.toBe('1')
     await worker.locator('.jf-act[data-action="accept"]').click()
@@ -188,7 +188,7 @@ describe('public and internal views of a report, and its moderation', () => {
     await shot(worker, 'e2e-moderation-worker-timeline')
 
     // The follower sees the update and nothing of the note.
-    await open(neighbour, `/pages/cases/detail/index?id=${id}`)
+    await open(neighbour, `/pages/report/detail/index?id=${id}`)
     await view.locator('#jf-public-updates[data-count="1"]').waitFor()
     await expect(view.locator('#jf-public-updates').innerText()).resolves.toContain(PUBLIC_UPDATE)
     await expect(view.innerText()).resolves.not.toContain('302')
@@ -196,7 +196,7 @@ describe('public and internal views of a report, and its moderation', () => {
     await shot(neighbour, 'e2e-moderation-follower-update')
 
     // The reporter sees the public update too, never the internal note.
-    await open(reporter, `/pages/cases/detail/index?id=${id}`)
+    await open(reporter, `/pages/report/detail/index?id=${id}`)
     await timelineRow(reporter, PUBLIC_UPDATE).waitFor()
     await expect(reporter.locator('#jf-timeline').innerText()).resolves.not.toContain(INTERNAL_NOTE)
 
@@ -212,7 +212,7 @@ describe('public and internal views of a report, and its moderation', () => {
     await photo.locator('.jf-mod-photo-publish').click()
     await item.locator('.jf-mod-photo[data-state="published"]').waitFor()
 
-    await open(neighbour, `/pages/cases/detail/index?id=${id}`)
+    await open(neighbour, `/pages/report/detail/index?id=${id}`)
     await view.locator('#jf-public-photos[data-count="1"]').waitFor()
     await view.locator('#jf-public-photos .jf-photo-img').waitFor()
     await expect(view.locator('#jf-public-description').getAttribute('data-published')).resolves.toBe('0')
@@ -232,7 +232,7 @@ describe('public and internal views of a report, and its moderation', () => {
     await sheet.waitFor({ state: 'detached' })
 
     // The staff timeline shows the redaction with its reason; the original stays for staff.
-    await open(desk, `/pages/staff/case/index?id=${id}`)
+    await open(desk, `/pages/report-staff/case/index?id=${id}`)
     await desk.locator(`#jf-staff-case[data-case-id="${id}"]`).waitFor()
     await expect(desk.locator('#jf-case-description').innerText()).resolves.toBe(DESCRIPTION)
     const redaction = timelineRow(desk, REDACT_REASON)
@@ -241,14 +241,14 @@ describe('public and internal views of a report, and its moderation', () => {
     await expect(redaction.getAttribute('data-visibility')).resolves.toBe('internal')
     await shot(desk, 'e2e-moderation-staff-redaction')
     // The grid worker reads who redacted it, and why.
-    await open(worker, `/pages/staff/case/index?id=${id}`)
+    await open(worker, `/pages/report-staff/case/index?id=${id}`)
     const seenByWorker = timelineRow(worker, REDACT_REASON)
     await seenByWorker.waitFor()
     await expect(seenByWorker.innerText()).resolves.toContain('赵强')
     await expect(seenByWorker.locator('.jf-timeline-mark').innerText()).resolves.toBe('内部')
 
     // The follower reads the edited text; the reporter is told in the inbox.
-    await open(neighbour, `/pages/cases/detail/index?id=${id}`)
+    await open(neighbour, `/pages/report/detail/index?id=${id}`)
     await view.locator('#jf-public-description[data-published="1"]').waitFor()
     await expect(view.locator('#jf-public-description').innerText()).resolves.toBe(REDACTED)
     await shot(neighbour, 'e2e-moderation-follower-redacted')

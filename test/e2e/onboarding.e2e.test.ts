@@ -11,30 +11,20 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, open, phone, shot, signIn } from '../support/browser'
+import type { Page } from 'playwright-core'
+import { browserWorld, open, phone, shot, signIn } from '../support/browser'
 import { reportInput } from '../support/fixtures'
-import { as, ROOT, startServer, type RunningServer } from '../support/server'
+import { as, ROOT } from '../support/server'
 
 jest.setTimeout(180_000)
 
 const NEW_GRID = '440111010004001'
 const NEW_GRID_POINT = { lng: 113.32025, lat: 23.193 }
 
-let srv: RunningServer
-let browser: Browser
-
-beforeAll(async () => {
-  ;[srv, browser] = await Promise.all([startServer({ env: { JIEFANG_TIMER_MS: '0' } }), launchBrowser()])
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await srv?.stop()
-})
+const world = browserWorld()
 
 async function desk(userId: string): Promise<Page> {
-  const ctx = await browser.newContext({ baseURL: srv.url, viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  const ctx = await world.browser.newContext({ baseURL: world.srv.url, viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
   const p = await ctx.newPage()
   p.setDefaultTimeout(30_000)
   await signIn(p, userId)
@@ -86,7 +76,7 @@ describe('onboarding a district in the browser against the real server', () => {
     await expect(admin.locator('#jf-buildings-import .jf-ak-notice.is-ok').innerText()).resolves.toBe('已登记 2 栋，1 处错误未导入')
 
     // 3. A resident reports a problem in the new grid (through the API: the report flow has its own e2e).
-    const resident = await as(srv.url, 'demo-resident')
+    const resident = await as(world.srv.url, 'demo-resident')
     const filed = await resident.call('reports', 'submit', reportInput({ description: '新市路口的垃圾桶满了没人清', location: { ...NEW_GRID_POINT, address: '新市路 8 号' } }))
     expect(filed).toMatchObject({ ok: true, case: { gridName: '新市社区第1网格' } })
 
@@ -116,7 +106,7 @@ describe('onboarding a district in the browser against the real server', () => {
     await shot(admin, 'e2e-onboarding-invite')
 
     // 6. 林晓 opens the mini-program for the first time: a new WeChat user, only an OPENID.
-    const worker = await (await phone(browser, srv.url)).newPage()
+    const worker = await (await phone(world.browser, world.srv.url)).newPage()
     worker.setDefaultTimeout(30_000)
     await worker.goto('/')
     await worker.locator('#jf-role-switcher').waitFor()
@@ -149,7 +139,7 @@ describe('onboarding a district in the browser against the real server', () => {
     // 9. The admin sees the binding; the code cannot be used again.
     await admin.reload()
     await admin.locator('.jf-staff-row[data-name="林晓"][data-bound="yes"]').waitFor()
-    const again = await (await phone(browser, srv.url)).newPage()
+    const again = await (await phone(world.browser, world.srv.url)).newPage()
     await again.goto('/')
     await again.locator('#jf-role-switcher').waitFor()
     await again.locator('#jf-dev-openid input, input#jf-dev-openid').first().fill('dev-someone-else')

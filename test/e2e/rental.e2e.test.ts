@@ -177,7 +177,7 @@ describe('出租屋实名登记 in the browser against the real server', () => {
     await shot(tenant, 'e2e-rental-mine-pending')
 
     // 4. 王建国 confirms it; the roster (在住) shows the number masked, never in full.
-    await open(manager, `/pages/building/detail/index?id=${buildingId}`)
+    await open(manager, `/pages/rental-staff/building/detail/index?id=${buildingId}`)
     const pending = manager.locator(`.jf-building-reg[data-id="${regId}"][data-status="pending"]`)
     await pending.waitFor()
     await expect(pending.innerText()).resolves.toContain('502 刘洋')
@@ -262,7 +262,7 @@ describe('出租屋实名登记 in the browser against the real server', () => {
     expect(text).not.toContain(MASKED)
     expect(text).not.toContain(PHONE)
     await shot(tenant, 'e2e-rental-purged')
-    await open(manager, `/pages/building/detail/index?id=${buildingId}`)
+    await open(manager, `/pages/rental-staff/building/detail/index?id=${buildingId}`)
     await manager.locator('#jf-building-tab-ended').click()
     const ended = manager.locator(`#jf-building-ended .jf-building-reg[data-id="${regId}"][data-status="purged"]`)
     await ended.waitFor()
@@ -272,7 +272,7 @@ describe('出租屋实名登记 in the browser against the real server', () => {
 
   it('monthly fire-safety check: a failed item with a photo becomes a report case; the street sees the overdue buildings', async () => {
     const [manager, dispatcher, worker] = await Promise.all([person('demo-building-manager'), person('demo-dispatcher'), person('demo-grid-worker')])
-    await open(manager, `/pages/building/detail/index?id=${DEMO_BUILDING_ID}`)
+    await open(manager, `/pages/rental-staff/building/detail/index?id=${DEMO_BUILDING_ID}`)
     await manager.locator('#jf-building-inspection[data-state="never"]').waitFor()
     await manager.locator('#jf-building-go-inspect').click()
     const items = manager.locator('.jf-inspect-item')

@@ -125,7 +125,7 @@ it('closed loop: resident reports, grid worker accepts and resolves, resident co
   await screenshot(worker, 'reports-loop-worker-resolved')
 
   // The resident sees 已办结 and confirms with 5 stars and a comment.
-  await visit(resident, `/pages/cases/detail/index?id=${id}`)
+  await visit(resident, `/pages/report/detail/index?id=${id}`)
   await resident.locator(`#jf-case-detail[data-case-id="${id}"][data-status="resolved"]`).waitFor()
   await expect(resident.locator('#jf-case-detail .jf-detail-head .jf-status-tag').innerText()).resolves.toContain('已办结')
   const decide = resident.locator('#jf-decide')
@@ -208,7 +208,7 @@ it('SLA: an unaccepted report turns 超时 past its deadline, then goes up to th
 
   // Fresh: in the grid worker's 待受理, not overdue, and they may 上报街道.
   const worker = await userPage('demo-grid-worker')
-  const queue = '/pages/staff/queue/index'
+  const queue = '/pages/report-staff/queue/index'
   const row = worker.locator(`.jf-queue-row[data-case-id="${id}"]`)
   await visit(worker, queue)
   await expect(row.getAttribute('data-overdue')).resolves.toBe('0')
@@ -232,14 +232,14 @@ it('SLA: an unaccepted report turns 超时 past its deadline, then goes up to th
   expect(second.tick.escalated).toBeGreaterThanOrEqual(1)
 
   const desk = await userPage('demo-dispatcher', { desk: true })
-  await visit(desk, `/pages/staff/case/index?id=${id}`)
+  await visit(desk, `/pages/report-staff/case/index?id=${id}`)
   await staffCase(desk, id).waitFor()
   await desk.locator('.jf-timeline-item[data-action="escalate"]').waitFor()
   await desk.getByText('当前层级：街道').waitFor()
   await screenshot(desk, 'reports-sla-escalated-dispatcher')
 
   // The grid worker still sees the case, but it is the street's now: nothing left for them to do.
-  await visit(worker, `/pages/staff/case/index?id=${id}`)
+  await visit(worker, `/pages/report-staff/case/index?id=${id}`)
   await staffCase(worker, id).waitFor()
   await worker.locator('.jf-timeline-item[data-action="escalate"]').waitFor()
   await worker.locator('#jf-act-none').waitFor()

@@ -57,7 +57,7 @@ it('a resident submits a report with a photo and a location and sees it in 我�
   await page.locator('.jf-timeline-item[data-action="submit"]').waitFor()
   await screenshot(page, 'submit-detail')
 
-  await page.goto('/#/pages/cases/mine/index')
+  await page.goto('/#/pages/report/mine/index')
   const row = page.locator(`.jf-case-row[data-case-id="${caseId}"]`)
   await row.waitFor()
   await expect(row.locator('.jf-status-tag').innerText()).resolves.toContain('已上报')

@@ -6,8 +6,6 @@
  */
 import { createHmac, randomBytes } from 'node:crypto'
 import { mkdtempSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { monotonicFactory } from 'ulid'
@@ -20,12 +18,14 @@ import type { Deps } from '../../backend/runtime'
 import { DEMO_BUILDING_CODE } from '../../backend/seed/demoBuildings'
 import { seedDemo } from '../../backend/seed/seed'
 import { actorOf } from '../../backend/usecases/actor'
-import { deliverDue } from '../../backend/usecases/notify'
-import { checkIn, checkOut, decide } from '../../backend/usecases/rental/checkins'
-import { OrgTree } from '../../src/core/org'
+import { checkIn } from '../../backend/usecases/rental/checkIn'
+import { checkOut } from '../../backend/usecases/rental/checkOut'
+import { decide } from '../../backend/usecases/rental/decide'
 import { recordFaults } from '../support/faultReport'
-import { idNumberFor } from '../support/authzWorld'
+import { checkInPayload } from '../support/authzWorld'
 import { idemKey } from '../support/fixtures'
+import { drainOutbox, localDeps } from '../support/localDeps'
+import { loopbackReceiver, type Loopback } from '../support/loopback'
 
 const TENANTS = 8
 const SECRET = randomBytes(32)
@@ -35,72 +35,45 @@ let phase: Phase = 'fail'
 let attempts = 0
 let badSignatures = 0
 const received: Array<{ type: string; registrationId: string }> = []
-let receiver: Server
+let receiver: Loopback
 let url: string
 
 beforeAll(async () => {
-  receiver = createServer((req, res) => {
-    let body = ''
-    req.on('data', (c: Buffer) => (body += c.toString()))
-    req.on('end', () => {
-      attempts++
-      if (phase === 'fail') return void res.writeHead(503).end('busy')
-      if (phase === 'hang') return // never answers: the sender must time out
-      const ts = String(req.headers['x-jiefang-timestamp'])
-      const expected = `sha256=${createHmac('sha256', SECRET).update(`${ts}.${body}`).digest('hex')}`
-      if (req.headers['x-jiefang-signature'] !== expected) {
-        badSignatures++
-        return void res.writeHead(401).end()
-      }
-      const e = JSON.parse(body) as { type: string; registrationId: string }
-      received.push({ type: e.type, registrationId: e.registrationId })
-      res.writeHead(204).end()
-    })
+  receiver = await loopbackReceiver((req, body, res) => {
+    attempts++
+    if (phase === 'fail') return void res.writeHead(503).end('busy')
+    if (phase === 'hang') return // never answers: the sender must time out
+    const ts = String(req.headers['x-jiefang-timestamp'])
+    const expected = `sha256=${createHmac('sha256', SECRET).update(`${ts}.${body}`).digest('hex')}`
+    if (req.headers['x-jiefang-signature'] !== expected) {
+      badSignatures++
+      return void res.writeHead(401).end()
+    }
+    const e = JSON.parse(body) as { type: string; registrationId: string }
+    received.push({ type: e.type, registrationId: e.registrationId })
+    res.writeHead(204).end()
   })
-  await new Promise<void>((ok) => receiver.listen(0, '127.0.0.1', ok))
-  url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/door`
+  url = receiver.url
 })
 afterAll(async () => {
-  receiver.closeAllConnections()
-  await new Promise((ok) => receiver.close(ok))
+  await receiver.close()
 })
 
 let nowMs = Date.parse('2026-11-02T02:00:00Z')
 const ulid = monotonicFactory()
 
 function depsFor(store: Store): Deps {
-  let tree: OrgTree | undefined
-  return {
-    mode: 'local',
-    store,
-    files: { put: async () => '', get: async () => null, remove: async () => undefined },
-    fileUrl: async () => '',
-    identity: { resolve: async () => null },
-    notifier: { sendSubscribe: async () => undefined },
-    contentSecurity: {} as Deps['contentSecurity'],
+  return localDeps(store, {
     clock: { now: () => new Date(nowMs) },
     newId: () => ulid(nowMs),
     config: { ...defaultDistrictConfig(), rateLimits: {} },
-    orgTree: async () => (tree ??= new OrgTree(await store.listUnits())),
-    dataChanged: () => {
-      tree = undefined
-    },
     vault: new Vault(Buffer.alloc(32, 7)),
     // The adapter's own timeout, short for the test: a hung receiver costs 300 ms per attempt.
     access: new AccessWebhook(() => url, SECRET, 300),
-  }
+  })
 }
 
-async function drain(d: Deps, rounds: number): Promise<{ delivered: number; failed: number }> {
-  const total = { delivered: 0, failed: 0 }
-  for (let i = 0; i < rounds; i++) {
-    const r = await deliverDue(d, 500, { timeoutMs: 2000 })
-    total.delivered += r.delivered
-    total.failed += r.failed
-    nowMs += 2 * 3600 * 1000
-  }
-  return total
-}
+const drain = (d: Deps, rounds: number) => drainOutbox(d, rounds, 2000, () => (nowMs += 2 * 3600 * 1000))
 
 it('delivers every grant and revoke at least once, signed and in order per registration, through 503s, hangs and a restart', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'jf-access-'))
@@ -113,19 +86,8 @@ it('delivers every grant and revoke at least once, signed and in order per regis
 
   const ids: string[] = []
   for (const [i, t] of tenants.entries()) {
-    const r = await checkIn(d, t, {
-      idempotencyKey: idemKey(),
-      buildingCode: DEMO_BUILDING_CODE,
-      room: `${1 + (i % 6)}0${1 + (i % 3)}`,
-      name: t.name,
-      docType: 'id_card',
-      docNumber: idNumberFor(i),
-      phone: `1391234${String(1000 + i).slice(-4)}`,
-      moveInDate: '2026-11-01',
-      leaseEnd: '2027-10-31',
-      cohabitants: [],
-      consent: { purpose: true, sensitive: true, version: '2026-12' },
-    } as Parameters<typeof checkIn>[2])
+    const at = { room: `${1 + (i % 6)}0${1 + (i % 3)}`, name: t.name, phone: `1391234${String(1000 + i).slice(-4)}` }
+    const r = await checkIn(d, t, { ...checkInPayload(DEMO_BUILDING_CODE, i, idemKey()), ...at } as Parameters<typeof checkIn>[2])
     if (!r.ok) throw new Error(`checkIn: ${r.code} ${r.message}`)
     ids.push(r.registration.id)
   }

@@ -15,11 +15,10 @@ import type { Deps } from '../../backend/runtime'
 import { seedDemo } from '../../backend/seed/seed'
 import { actorOf } from '../../backend/usecases/actor'
 import { act } from '../../backend/usecases/caseCommands'
-import { deliverDue } from '../../backend/usecases/notify'
 import { submit } from '../../backend/usecases/reports'
-import { OrgTree } from '../../src/core/org'
 import { recordFaults } from '../support/faultReport'
 import { reportInput } from '../support/fixtures'
+import { drainOutbox, localDeps } from '../support/localDeps'
 
 const TEMPLATE = 'tpl-case-status'
 const CASES = 12
@@ -45,35 +44,10 @@ const ulid = monotonicFactory(() => 0.5)
 
 function depsFor(store: Store, notifier: Notifier): Deps {
   const config = { ...defaultDistrictConfig(), subscribeTemplates: { caseStatus: TEMPLATE }, rateLimits: {} }
-  let tree: OrgTree | undefined
-  return {
-    mode: 'local',
-    store,
-    files: { put: async () => '', get: async () => null, remove: async () => undefined },
-    fileUrl: async () => '',
-    identity: { resolve: async () => null },
-    notifier,
-    contentSecurity: {} as Deps['contentSecurity'],
-    clock,
-    newId: () => ulid(nowMs),
-    config,
-    orgTree: async () => (tree ??= new OrgTree(await store.listUnits())),
-    dataChanged: () => {
-      tree = undefined
-    },
-  }
+  return localDeps(store, { notifier, clock, newId: () => ulid(nowMs), config })
 }
 
-async function drain(d: Deps, rounds: number, timeoutMs: number): Promise<{ delivered: number; failed: number }> {
-  const total = { delivered: 0, failed: 0 }
-  for (let i = 0; i < rounds; i++) {
-    const r = await deliverDue(d, 500, { timeoutMs })
-    total.delivered += r.delivered
-    total.failed += r.failed
-    nowMs += 2 * 3600 * 1000 // past the longest back-off
-  }
-  return total
-}
+const drain = (d: Deps, rounds: number, timeoutMs: number) => drainOutbox(d, rounds, timeoutMs, () => (nowMs += 2 * 3600 * 1000)) // past the longest back-off
 
 it('delivers every event at least once, in order per case, through failures, hangs and a restart', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'jf-outbox-'))

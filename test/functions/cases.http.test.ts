@@ -1,22 +1,13 @@
 import { GRID2_POINT, reportInput } from '../support/fixtures'
 import { advance, move, photo, submitReport } from '../support/cases'
-import { as, startServer, type Client, type RunningServer } from '../support/server'
+import { as, onOwnServer, serverWithUsers, type Client } from '../support/server'
 import { asOpenid, leaked, PUBLIC_VIEW_KEYS, setModeration } from '../support/publicView'
 import { roundLocation } from '../../backend/usecases/publicView'
 import { distanceMetres } from '../../src/core/geo'
 
-let srv: RunningServer
 let resident: Client, resident2: Client, gw: Client, gw2: Client, disp: Client, dept: Client
 
-beforeAll(async () => {
-  srv = await startServer({ env: { JIEFANG_TIMER_MS: '0' } })
-  ;[resident, resident2, gw, gw2, disp, dept] = await Promise.all(
-    ['demo-resident', 'demo-resident-2', 'demo-grid-worker', 'demo-grid-worker-2', 'demo-dispatcher', 'demo-department'].map((u) => as(srv.url, u)),
-  )
-})
-afterAll(async () => {
-  await srv?.stop()
-})
+const world = serverWithUsers(['demo-resident', 'demo-resident-2', 'demo-grid-worker', 'demo-grid-worker-2', 'demo-dispatcher', 'demo-department'], (c) => ([resident, resident2, gw, gw2, disp, dept] = c))
 
 describe('the closed loop 上报→受理→处置→办结→评价', () => {
   it('runs from the resident to the grid worker and back, with a timeline row per move', async () => {
@@ -64,7 +55,7 @@ describe('the closed loop 上报→受理→处置→办结→评价', () => {
   it('notifies the reporter in the in-app inbox on every status change', async () => {
     const c = await submitReport(resident2)
     await move(gw, c.id, 'accept')
-    await advance(srv.url, 0) // runs the timer, which delivers the outbox
+    await advance(world.srv.url, 0) // runs the timer, which delivers the outbox
     const inbox = await resident2.call('inbox', 'list', {})
     expect(inbox.items.some((i: { caseId: string; title: string }) => i.caseId === c.id && i.title === '事项已受理')).toBe(true)
     expect(inbox.unread).toBeGreaterThan(0)
@@ -234,8 +225,8 @@ describe('the public view and the internal view', () => {
     const pic2 = await photo(resident)
     const r = await submitReport(resident, { category: 'HJ01', photos: [pic2], location: { ...POINT, address: ADDRESS } })
     const [a, b] = [c.id, r.id]
-    setModeration(srv.dataDir, b, { description: 'edited', publicDescription: '某楼门口垃圾堆积', photos: { [pic2]: 'published' }, hidden: false })
-    setModeration(srv.dataDir, a, { description: 'published', photos: {}, hidden: true })
+    setModeration(world.srv.dataDir, b, { description: 'edited', publicDescription: '某楼门口垃圾堆积', photos: { [pic2]: 'published' }, hidden: false })
+    setModeration(world.srv.dataDir, a, { description: 'published', photos: {}, hidden: true })
     const cards = await resident2.call('reports', 'duplicates', { category: 'HJ01', ...POINT })
     const ids = cards.cases.map((x: { id: string }) => x.id)
     expect(ids).toContain(b)
@@ -243,12 +234,12 @@ describe('the public view and the internal view', () => {
     const card = cards.cases.find((x: { id: string }) => x.id === b)
     expect(card.description).toBe('某楼门口垃圾堆积')
     expect(card.photos.map((p: { fileId: string }) => p.fileId)).toEqual([pic2])
-    expect((await fetch(`${srv.url}${card.photos[0].url}`)).status).toBe(200)
+    expect((await fetch(`${world.srv.url}${card.photos[0].url}`)).status).toBe(200)
     expect(JSON.stringify(card)).not.toContain('楼下垃圾堆了三天没人清理')
     // A hidden report: no follow, and a follower from before reads nothing either.
     expect(await resident2.call('reports', 'follow', { id: a })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     expect(await resident2.call('reports', 'follow', { id: b })).toMatchObject({ ok: true })
-    setModeration(srv.dataDir, b, { description: 'edited', publicDescription: '某楼门口垃圾堆积', photos: { [pic2]: 'published' }, hidden: true })
+    setModeration(world.srv.dataDir, b, { description: 'edited', publicDescription: '某楼门口垃圾堆积', photos: { [pic2]: 'published' }, hidden: true })
     expect(await resident2.call('reports', 'get', { id: b })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     // The reporter and the staff still read it in full.
     expect(await resident.call('reports', 'get', { id: b })).toMatchObject({ ok: true, view: 'full', case: { moderation: { hidden: true, description: 'edited', publicDescription: '某楼门口垃圾堆积' } } })
@@ -292,11 +283,11 @@ describe('the public view and the internal view', () => {
 
   it('tells followers of status changes and public updates, with the public text only, and nothing once closed', async () => {
     const { c } = await handled()
-    await advance(srv.url, 0) // delivers what happened before anyone followed
-    const follower = await asOpenid(srv.url, `dev-follower${Date.now()}`)
+    await advance(world.srv.url, 0) // delivers what happened before anyone followed
+    const follower = await asOpenid(world.srv.url, `dev-follower${Date.now()}`)
     expect(await follower.call('reports', 'follow', { id: c.id })).toMatchObject({ ok: true })
     const notices = async () => {
-      await advance(srv.url, 0)
+      await advance(world.srv.url, 0)
       return (await follower.call('inbox', 'list', {})).items.filter((i: { caseId: string }) => i.caseId === c.id)
     }
     expect(await move(gw, c.id, 'resolve', { note: SECRET_NOTE, attachments: [await photo(gw)] })).toMatchObject({ ok: true })
@@ -314,8 +305,7 @@ describe('the public view and the internal view', () => {
 
 describe('the SLA clock', () => {
   it('marks an unaccepted case overdue, then escalates it to the street after the grace period', async () => {
-    const own = await startServer({ env: { JIEFANG_TIMER_MS: '0' } })
-    try {
+    await onOwnServer(async (own) => {
       const r = await as(own.url, 'demo-resident')
       const c = await submitReport(r)
       const t1 = await advance(own.url, 5) // acceptHours 4 → overdue
@@ -332,8 +322,6 @@ describe('the SLA clock', () => {
       expect((await advance(own.url, 0)).tick).toMatchObject({ overdue: 0, escalated: 0 })
       const inbox = await d.call('inbox', 'list', {})
       expect(inbox.items.some((i: { title: string }) => i.title === '事项已上报上级')).toBe(true)
-    } finally {
-      await own.stop()
-    }
+    })
   })
 })

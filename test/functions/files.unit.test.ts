@@ -1,4 +1,4 @@
-import { sniffImageType } from '../../backend/usecases/files'
+import { sniffImageType } from '../../backend/usecases/files/photo'
 import { TINY_JPEG } from '../support/fixtures'
 
 describe('image sniffing', () => {

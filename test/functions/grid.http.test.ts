@@ -1,22 +1,13 @@
 import { advance, move, photo } from '../support/cases'
 import { GRID1_CODE, GRID1_POINT, idemKey } from '../support/fixtures'
-import { as, startServer, type Client, type RunningServer } from '../support/server'
+import { as, onOwnServer, serverWithUsers, type Client } from '../support/server'
 
 const GRID2_CODE = '440111010001002'
 const STREET = '440111010'
 
-let srv: RunningServer
 let resident: Client, resident2: Client, gw: Client, gw2: Client, disp: Client
 
-beforeAll(async () => {
-  srv = await startServer({ env: { JIEFANG_TIMER_MS: '0' } })
-  ;[resident, resident2, gw, gw2, disp] = await Promise.all(
-    ['demo-resident', 'demo-resident-2', 'demo-grid-worker', 'demo-grid-worker-2', 'demo-dispatcher'].map((u) => as(srv.url, u)),
-  )
-})
-afterAll(async () => {
-  await srv?.stop()
-})
+const world = serverWithUsers(['demo-resident', 'demo-resident-2', 'demo-grid-worker', 'demo-grid-worker-2', 'demo-dispatcher'], (c) => ([resident, resident2, gw, gw2, disp] = c))
 
 const publishInput = (overrides: Record<string, unknown> = {}) => ({
   idempotencyKey: idemKey(),
@@ -100,7 +91,7 @@ describe('announcements', () => {
     expect(twice[0].announcement.id).toBe(twice[1].announcement.id)
     const unread = await gw.call('grid', 'remindUnread', { id: twice[0].announcement.id })
     expect(unread).toMatchObject({ ok: true, reminded: 1 })
-    await advance(srv.url, 0)
+    await advance(world.srv.url, 0)
     expect((await resident.call('inbox', 'list', {})).items.some((i: { title: string }) => i.title.startsWith('请阅读：'))).toBe(true)
   })
 
@@ -125,8 +116,7 @@ describe('找网格员', () => {
 
 describe('the group QR clock', () => {
   it('reminds the grid worker a day before expiry and hides the code once expired', async () => {
-    const own = await startServer({ env: { JIEFANG_TIMER_MS: '0' } })
-    try {
+    await onOwnServer(async (own) => {
       const w = await as(own.url, 'demo-grid-worker')
       const r = await as(own.url, 'demo-resident')
       await r.call('grid', 'join', { code: GRID2_CODE })
@@ -139,8 +129,6 @@ describe('the group QR clock', () => {
       expect((await r.call('grid', 'board', { code: GRID2_CODE })).board).toMatchObject({ qrStatus: 'expiring' })
       await advance(own.url, 24)
       expect((await r.call('grid', 'board', { code: GRID2_CODE })).board).toMatchObject({ qrStatus: 'expired', qr: null })
-    } finally {
-      await own.stop()
-    }
+    })
   })
 })

@@ -1,19 +1,10 @@
 import { advance } from '../support/cases'
 import { applyInput, medAct } from '../support/mediation'
-import { as, startServer, type Client, type RunningServer } from '../support/server'
+import { as, onOwnServer, serverWithUsers, type Client } from '../support/server'
 
-let srv: RunningServer
 let applicant: Client, respondent: Client, other: Client, familyMediator: Client, peopleMediator: Client, centre: Client
 
-beforeAll(async () => {
-  srv = await startServer({ env: { JIEFANG_TIMER_MS: '0' } })
-  ;[applicant, respondent, other, familyMediator, peopleMediator, centre] = await Promise.all(
-    ['demo-resident', 'demo-resident-2', 'demo-tenant', 'demo-mediator', 'demo-mediator-people', 'demo-dispatcher'].map((u) => as(srv.url, u)),
-  )
-})
-afterAll(async () => {
-  await srv?.stop()
-})
+const world = serverWithUsers(['demo-resident', 'demo-resident-2', 'demo-tenant', 'demo-mediator', 'demo-mediator-people', 'demo-dispatcher'], (c) => ([applicant, respondent, other, familyMediator, peopleMediator, centre] = c))
 
 async function acceptedCase(overrides: Record<string, unknown> = {}) {
   const r = await applicant.call('mediation', 'apply', applyInput(overrides))
@@ -123,8 +114,7 @@ describe('在线调解, end to end over HTTP', () => {
 
 describe('the mediation time limit', () => {
   it('reminds at 7 and 3 days left and marks the case overdue after 30 days', async () => {
-    const own = await startServer({ env: { JIEFANG_TIMER_MS: '0' } })
-    try {
+    await onOwnServer(async (own) => {
       const a = await as(own.url, 'demo-resident')
       const centreOwn = await as(own.url, 'demo-dispatcher')
       const r = await a.call('mediation', 'apply', applyInput())
@@ -137,8 +127,6 @@ describe('the mediation time limit', () => {
       expect(view.timeline.map((e: { action: string }) => e.action)).toEqual(['apply', 'accept', 'remind', 'remind', 'mark_overdue'])
       const inbox = await centreOwn.call('inbox', 'list', {})
       expect(inbox.items.some((i: { title: string }) => i.title === '调解案件已超期')).toBe(true)
-    } finally {
-      await own.stop()
-    }
+    })
   })
 })

@@ -7,27 +7,22 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { secretsLeft } from '../support/leaks'
 import { applyInput, medAct } from '../support/mediation'
-import { as, startServer, type Client, type RunningServer } from '../support/server'
+import { serverWithUsers, type Client } from '../support/server'
 
 const APPLICANT = '13712340001'
 const RESPONDENT = '13987650002'
 const LANDLINE = '020-87654321'
 
-let srv: RunningServer
 let applicant: Client, respondent: Client, centre: Client
 let caseId: string
 
+const world = serverWithUsers(['demo-resident', 'demo-resident-2', 'demo-dispatcher'], (c) => ([applicant, respondent, centre] = c))
 beforeAll(async () => {
-  srv = await startServer({ env: { JIEFANG_TIMER_MS: '0' } })
-  ;[applicant, respondent, centre] = await Promise.all(['demo-resident', 'demo-resident-2', 'demo-dispatcher'].map((u) => as(srv.url, u)))
   const r = await applicant.call('mediation', 'apply', applyInput({ applicantPhone: APPLICANT, respondents: [{ name: '黄伟明', phone: RESPONDENT }, { name: '李娟', phone: LANDLINE }] }))
   expect(r).toMatchObject({ ok: true })
   caseId = r.case.id
   expect(await medAct(centre, caseId, 'accept')).toMatchObject({ ok: true })
   expect(await respondent.call('mediation', 'join', { invite: r.case.invites[0].code })).toMatchObject({ ok: true })
-})
-afterAll(async () => {
-  await srv?.stop()
 })
 
 const phonesOf = (r: { case: { parties: Array<{ name: string; phone: string }> } }) => Object.fromEntries(r.case.parties.map((p) => [p.name, p.phone]))
@@ -50,7 +45,7 @@ it('finds the case by a party\'s number, however it is written, and only in scop
 })
 
 it('stores the numbers sealed, bound to their case', () => {
-  const db = new Database(join(srv.dataDir, 'jiefang.sqlite'), { readonly: true })
+  const db = new Database(join(world.srv.dataDir, 'jiefang.sqlite'), { readonly: true })
   try {
     const { payload } = db.prepare('SELECT payload FROM cases WHERE id = ?').get(caseId) as { payload: string }
     for (const p of JSON.parse(payload).parties) {
@@ -64,8 +59,8 @@ it('stores the numbers sealed, bound to their case', () => {
 })
 
 it('leaves no number in clear in any file of the data directory or in the server output', async () => {
-  await fetch(`${srv.url}/api/dev/clock`, { method: 'POST', body: JSON.stringify({ advanceHours: 1 }) })
-  const { files, found } = secretsLeft(srv, [APPLICANT, RESPONDENT, LANDLINE], ['87654321'])
+  await fetch(`${world.srv.url}/api/dev/clock`, { method: 'POST', body: JSON.stringify({ advanceHours: 1 }) })
+  const { files, found } = secretsLeft(world.srv, [APPLICANT, RESPONDENT, LANDLINE], ['87654321'])
   expect(files.some((f) => f.endsWith('jiefang.sqlite-wal'))).toBe(true)
   expect(found).toEqual([])
 })

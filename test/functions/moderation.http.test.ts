@@ -5,24 +5,15 @@
  */
 import { formatFull } from '../../src/core/time'
 import { advance, photo, submitReport } from '../support/cases'
-import { as, startServer, type Client, type RunningServer } from '../support/server'
+import { serverWithUsers, type Client } from '../support/server'
 import { asOpenid, leaked } from '../support/publicView'
 
-let srv: RunningServer
 let gw: Client, gw2: Client, disp: Client, dept: Client, police: Client, demoResident: Client
 let n = 0
-const fresh = (tag: string) => asOpenid(srv.url, `dev-mod${tag}${Date.now()}${++n}`)
+const fresh = (tag: string) => asOpenid(world.srv.url, `dev-mod${tag}${Date.now()}${++n}`)
 const ULID = /[0-9A-HJKMNP-TV-Z]{26}/
 
-beforeAll(async () => {
-  srv = await startServer({ env: { JIEFANG_TIMER_MS: '0' } })
-  ;[gw, gw2, disp, dept, police, demoResident] = await Promise.all(
-    ['demo-grid-worker', 'demo-grid-worker-2', 'demo-dispatcher', 'demo-department', 'demo-police', 'demo-resident'].map((u) => as(srv.url, u)),
-  )
-})
-afterAll(async () => {
-  await srv?.stop()
-})
+const world = serverWithUsers(['demo-grid-worker', 'demo-grid-worker-2', 'demo-dispatcher', 'demo-department', 'demo-police', 'demo-resident'], (c) => ([gw, gw2, disp, dept, police, demoResident] = c))
 
 /** A report by a brand-new WeChat user with two photos, and a stranger following it. */
 async function filed(description = '楼下垃圾堆了三天没人清理，302 房门口最严重') {
@@ -57,7 +48,7 @@ async function settled(id: string, fileId: string): Promise<any> {
 }
 
 async function notices(reporter: Client, id: string): Promise<any[]> {
-  await advance(srv.url, 0) // runs the timer, which delivers the outbox
+  await advance(world.srv.url, 0) // runs the timer, which delivers the outbox
   return (await reporter.call('inbox', 'list', {})).items.filter((i: { caseId: string }) => i.caseId === id)
 }
 
@@ -238,7 +229,7 @@ describe('content security and refusals', () => {
     const { c, photos } = await filed()
     const push = { MsgType: 'event', Event: 'wxa_media_check', trace_id: 'forged', version: 2, errcode: 0, result: { suggest: 'pass', label: 100 } }
     for (const token of [null, disp.token]) {
-      const res = await fetch(`${srv.url}/api/fn/cases`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(push) })
+      const res = await fetch(`${world.srv.url}/api/fn/cases`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(push) })
       expect(await res.json()).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     }
     expect((await disp.call('cases', 'get', { id: c.id })).case.moderation.photos.find((p: { fileId: string }) => p.fileId === photos[0]).state).toBe('pending')

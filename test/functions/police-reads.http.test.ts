@@ -5,9 +5,8 @@
  */
 import { reportInput } from '../support/fixtures'
 import { applyInput, medAct } from '../support/mediation'
-import { as, startServer, type Client, type RunningServer } from '../support/server'
+import { serverWithUsers, type Client } from '../support/server'
 
-let srv: RunningServer
 let applicant: Client, respondent: Client, mediator: Client, centre: Client, police: Client, admin: Client
 let referredId = ''
 let mediatingId = ''
@@ -25,11 +24,8 @@ async function mediating(): Promise<string> {
   return r.case.id
 }
 
+serverWithUsers(['demo-resident', 'demo-resident-2', 'demo-mediator', 'demo-dispatcher', 'demo-police', 'demo-admin'], (c) => ([applicant, respondent, mediator, centre, police, admin] = c))
 beforeAll(async () => {
-  srv = await startServer({ env: { JIEFANG_TIMER_MS: '0' } })
-  ;[applicant, respondent, mediator, centre, police, admin] = await Promise.all(
-    ['demo-resident', 'demo-resident-2', 'demo-mediator', 'demo-dispatcher', 'demo-police', 'demo-admin'].map((u) => as(srv.url, u)),
-  )
   referredId = await mediating()
   expect(await medAct(mediator, referredId, 'fail', { referral: 'police', note: '涉及人身威胁，转辖区派出所处理' })).toMatchObject({ ok: true, case: { status: 'failed', referral: { type: 'police', label: '警调对接（派出所）' } } })
   mediatingId = await mediating()
@@ -37,10 +33,6 @@ beforeAll(async () => {
   expect(submitted).toMatchObject({ ok: true })
   reportId = submitted.case.id
 }, 60_000)
-
-afterAll(async () => {
-  await srv?.stop()
-})
 
 const audit = async (c: Client) => (await c.call('rental', 'audit', { limit: 100 })).entries as Array<{ action: string; actorRole: string; target: string; reason: string; actorName: string }>
 

@@ -7,8 +7,6 @@
  */
 import { createHmac } from 'node:crypto'
 import { mkdtempSync, readFileSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openSqliteStore } from '../../backend/adapters/sqlite'
@@ -20,6 +18,7 @@ import { advance, photo } from '../support/cases'
 import { GRID1_CODE, GRID1_POINT, GRID2_POINT, idemKey } from '../support/fixtures'
 import { idNumberFor } from '../support/authzWorld'
 import { secretsLeft } from '../support/leaks'
+import { loopbackReceiver, type Loopback } from '../support/loopback'
 import { as, client, ROOT, startServer, type Client, type RunningServer } from '../support/server'
 
 const SECRET = 'test-webhook-secret-7f3a'
@@ -36,28 +35,23 @@ interface Hook {
   body: string
 }
 
-let receiver: Server
+let receiver: Loopback
 let hooks: Hook[] = []
 let failNext = 0
 let srv: RunningServer
 let manager: Client, manager2: Client, tenant: Client, resident: Client, police: Client, disp: Client, gw: Client
 
 beforeAll(async () => {
-  receiver = createServer((req, res) => {
-    let body = ''
-    req.on('data', (c: Buffer) => (body += c.toString()))
-    req.on('end', () => {
-      if (failNext > 0) {
-        failNext--
-        res.writeHead(503).end('busy')
-        return
-      }
-      hooks.push({ headers: req.headers, body })
-      res.writeHead(204).end()
-    })
+  receiver = await loopbackReceiver((req, body, res) => {
+    if (failNext > 0) {
+      failNext--
+      res.writeHead(503).end('busy')
+      return
+    }
+    hooks.push({ headers: req.headers, body })
+    res.writeHead(204).end()
   })
-  await new Promise<void>((ok) => receiver.listen(0, '127.0.0.1', ok))
-  const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/door`
+  const hookUrl = receiver.url
   // A second building manager (another grid), written before the server opens the directory.
   const dataDir = mkdtempSync(join(tmpdir(), 'jf-rental-'))
   const store = openSqliteStore(dataDir)
@@ -72,7 +66,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await srv?.stop()
-  await new Promise((ok) => receiver?.close(ok))
+  await receiver?.close()
 })
 
 const call = (c: Client, action: string, data: unknown = {}) => c.call('rental', action, data)

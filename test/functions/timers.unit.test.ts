@@ -7,6 +7,7 @@ import { main as rentalTimer } from '../../backend/functions/rental-timer'
 import { main as slaTimer } from '../../backend/functions/sla-timer'
 import { carriesCaller } from '../../backend/functions/timerMain'
 import { useDeps, type Deps } from '../../backend/runtime'
+import { clearedEnvForEachTest } from '../support/env'
 
 /** An SCF invocation context as the runtime passes it to `main(event, context)`. */
 function scfContext(environment: Record<string, string>) {
@@ -14,23 +15,16 @@ function scfContext(environment: Record<string, string>) {
 }
 
 const TRIGGER_EVENT = { Type: 'Timer', TriggerName: 'every-minute', Time: '2026-12-06T03:00:00Z' }
-const ENV_KEYS = ['WX_OPENID', 'TCB_UUID', 'WX_CONTEXT_KEYS', 'TCB_CONTEXT_KEYS']
-let saved: Record<string, string | undefined>
 let touched: number
 
+clearedEnvForEachTest(['WX_OPENID', 'TCB_UUID', 'WX_CONTEXT_KEYS', 'TCB_CONTEXT_KEYS'])
 beforeEach(() => {
-  saved = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]))
-  for (const k of ENV_KEYS) delete process.env[k]
   touched = 0
   // Any use of the dependencies counts: a refused call must not reach them.
   useDeps(new Proxy({}, { get: () => void touched++ }) as unknown as Deps)
 })
 afterEach(() => {
   useDeps(undefined)
-  for (const k of ENV_KEYS) {
-    if (saved[k] === undefined) delete process.env[k]
-    else process.env[k] = saved[k]
-  }
 })
 
 describe.each([

@@ -1,9 +1,22 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { ROOT } from './server'
+import { ROOT, startServer, type RunningServer } from './server'
 
 export const ARTIFACTS = join(ROOT, 'test-artifacts')
+
+/** One local server and one browser for a suite: started before its tests, closed after them. */
+export function browserWorld(env: Record<string, string> = { JIEFANG_TIMER_MS: '0' }): { readonly srv: RunningServer; readonly browser: Browser } {
+  const world = {} as { srv: RunningServer; browser: Browser }
+  beforeAll(async () => {
+    ;[world.srv, world.browser] = await Promise.all([startServer({ env }), launchBrowser()])
+  })
+  afterAll(async () => {
+    await world.browser?.close()
+    await world.srv?.stop()
+  })
+  return world
+}
 
 /** Debian's Chromium with the flags this machine needs; never a downloaded browser. */
 export async function launchBrowser(): Promise<Browser> {

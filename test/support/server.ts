@@ -86,3 +86,33 @@ export function client(url: string, token: string | null): Client {
 export async function as(url: string, userId: string): Promise<Client> {
   return client(url, await login(url, userId))
 }
+
+/**
+ * One local server for a suite (timers off unless `env` says otherwise), with the demo `users`
+ * signed in before its tests; stopped after them. `signedIn` gets their clients in the order given.
+ */
+export function serverWithUsers(
+  users: readonly string[],
+  signedIn: (clients: Client[]) => void,
+  env: Record<string, string> = { JIEFANG_TIMER_MS: '0' },
+): { readonly srv: RunningServer } {
+  const world = {} as { srv: RunningServer }
+  beforeAll(async () => {
+    world.srv = await startServer({ env })
+    signedIn(await Promise.all(users.map((u) => as(world.srv.url, u))))
+  })
+  afterAll(async () => {
+    await world.srv?.stop()
+  })
+  return world
+}
+
+/** Runs `body` against a server of its own (timers off), for a test that moves that server's clock. */
+export async function onOwnServer<T>(body: (own: RunningServer) => Promise<T>): Promise<T> {
+  const own = await startServer({ env: { JIEFANG_TIMER_MS: '0' } })
+  try {
+    return await body(own)
+  } finally {
+    await own.stop()
+  }
+}

@@ -58,13 +58,13 @@ interface Expectation {
 const EXPECTED: Record<string, Expectation> = {
   'pages/home/index': { texts: ['您好，陈小梅', '居民 · 云景社区第3网格', '上报问题', '我的事项'], calls: ['session.me'] },
   'pages/report/new/index': { texts: ['问题类别', '市容环境', '道路设施', '问题描述', '问题位置', '使用当前位置', '提交'], calls: ['reports.categories'] },
-  'pages/cases/mine/index': { texts: [MINE[0].title, MINE[1].title, '已上报', GRID.name, '没有更多了'], calls: ['reports.mine'] },
-  'pages/cases/detail/index': {
+  'pages/report/mine/index': { texts: [MINE[0].title, MINE[1].title, '已上报', GRID.name, '没有更多了'], calls: ['reports.mine'] },
+  'pages/report/detail/index': {
     query: { id: CASE.id },
     texts: ['已受理', CASE.description, '办理进度', '提交上报', '受理', '网格员 李明', '已安排保洁员下午清运', '2026年3月2日 11:10'],
     calls: ['reports.get'],
   },
-  'pages/staff/moderation/index': {
+  'pages/report-staff/moderation/index': {
     texts: ['居民上报的描述和照片默认不公开', '云景路东门垃圾堆放三天没人清理，302房门口', '1 张照片待审核', '编辑后公开', '遮挡人脸或车牌', '对公众隐藏整条事项'],
     calls: ['cases.moderationQueue'],
   },
@@ -75,13 +75,13 @@ const EXPECTED: Record<string, Expectation> = {
     calls: ['rental.building'],
   },
   'pages/rental/mine/index': { texts: ['云景花园 3 栋 201', '待确认', '1101**********002X', '已驳回', '驳回原因：房号填写错误', '人走注销'], calls: ['rental.mine'] },
-  'pages/building/list/index': { texts: ['登记新楼栋', '云景花园 3 栋', '从未巡查', '待确认 1', '在住 1'], calls: ['rental.myBuildings'] },
-  'pages/building/detail/index': { query: { id: 'BLD-1' }, texts: ['云景花园 3 栋', '待确认', '201 刘洋', '1101**********002X', '确认入住', '驳回'], calls: ['rental.myBuildings', 'rental.registrations'] },
-  'pages/building/qr/index': { query: { id: 'BLD-1' }, texts: ['出租屋实名登记', '云景花园 3 栋', '复制登记链接', '长按二维码可保存到相册'], calls: ['rental.buildingQr'] },
-  'pages/building/inspect/index': { query: { id: 'BLD-1' }, texts: ['灭火器在有效期内', '合格', '不合格', '提交巡查', '巡查记录', '1 项不合格', '2 楼楼道堆放电动车'], calls: ['rental.inspectionItems', 'rental.inspections'] },
-  'pages/police/area/index': { texts: ['辖区出租屋登记', '共 1 条', '陈晨', '4401**********123X', '租约逾期', '查看完整号码'], calls: ['rental.area'] },
-  'pages/police/audit/index': { texts: ['吴刚（社区民警）查看完整号码', '事由：核查盗窃案线索'], calls: ['rental.audit'] },
-  'pages/police/overdue/index': { texts: ['消防安全巡查逾期 1 栋', '云景花园 3 栋', '巡查逾期', '楼栋长 王建国'], calls: ['rental.overdueInspections'] },
+  'pages/rental-staff/building/list/index': { texts: ['登记新楼栋', '云景花园 3 栋', '从未巡查', '待确认 1', '在住 1'], calls: ['rental.myBuildings'] },
+  'pages/rental-staff/building/detail/index': { query: { id: 'BLD-1' }, texts: ['云景花园 3 栋', '待确认', '201 刘洋', '1101**********002X', '确认入住', '驳回'], calls: ['rental.myBuildings', 'rental.registrations'] },
+  'pages/rental-staff/building/qr/index': { query: { id: 'BLD-1' }, texts: ['出租屋实名登记', '云景花园 3 栋', '复制登记链接', '长按二维码可保存到相册'], calls: ['rental.buildingQr'] },
+  'pages/rental-staff/building/inspect/index': { query: { id: 'BLD-1' }, texts: ['灭火器在有效期内', '合格', '不合格', '提交巡查', '巡查记录', '1 项不合格', '2 楼楼道堆放电动车'], calls: ['rental.inspectionItems', 'rental.inspections'] },
+  'pages/rental-staff/police/area/index': { texts: ['辖区出租屋登记', '共 1 条', '陈晨', '4401**********123X', '租约逾期', '查看完整号码'], calls: ['rental.area'] },
+  'pages/rental-staff/police/audit/index': { texts: ['吴刚（社区民警）查看完整号码', '事由：核查盗窃案线索'], calls: ['rental.audit'] },
+  'pages/rental-staff/police/overdue/index': { texts: ['消防安全巡查逾期 1 栋', '云景花园 3 栋', '巡查逾期', '楼栋长 王建国'], calls: ['rental.overdueInspections'] },
 }
 
 describe('app.json of the weapp build', () => {
@@ -143,7 +143,7 @@ describe('page details', () => {
 
   test('cases/detail: asks for the case in the query and lists the timeline oldest first', async () => {
     const { mp } = launch()
-    const page = await mp.open('pages/cases/detail/index', { id: CASE.id })
+    const page = await mp.open('pages/report/detail/index', { id: CASE.id })
     await page.waitForText('办理进度')
     expect(mp.calls).toContainEqual({ name: 'reports', data: { action: 'get', data: { id: CASE.id } } })
     const timeline = page.get('#jf-timeline').textContent ?? ''
@@ -156,12 +156,12 @@ describe('page details', () => {
 
   test('cases/mine: tapping a case opens its detail page', async () => {
     const { mp } = launch()
-    const page = await mp.open('pages/cases/mine/index')
+    const page = await mp.open('pages/report/mine/index')
     await page.waitForText(MINE[1].title)
     const rows = page.findAll('.jf-case-row')
     expect(rows).toHaveLength(2)
     await page.tap(rows[1])
-    expect(mp.navigations).toEqual([{ api: 'navigateTo', url: `/pages/cases/detail/index?id=${MINE[1].id}` }])
+    expect(mp.navigations).toEqual([{ api: 'navigateTo', url: `/pages/report/detail/index?id=${MINE[1].id}` }])
     expectClean(mp)
   })
 })
@@ -226,7 +226,7 @@ describe('report form (pages/report/new/index)', () => {
     expect(mp.toasts).toContainEqual({ title: '上报成功', icon: 'success' })
     const end = Date.now() + 3000
     while (!mp.navigations.length && Date.now() < end) await sleep(20)
-    expect(mp.navigations).toEqual([{ api: 'redirectTo', url: '/pages/cases/detail/index?id=R-0099' }])
+    expect(mp.navigations).toEqual([{ api: 'redirectTo', url: '/pages/report/detail/index?id=R-0099' }])
     expect(unanswered).toEqual([])
     expectClean(mp)
   })
@@ -245,7 +245,7 @@ describe('report form (pages/report/new/index)', () => {
     expect(keys.size).toBe(1)
     const end = Date.now() + 3000
     while (!mp.navigations.length && Date.now() < end) await sleep(20)
-    expect(mp.navigations).toEqual([{ api: 'redirectTo', url: '/pages/cases/mine/index' }])
+    expect(mp.navigations).toEqual([{ api: 'redirectTo', url: '/pages/report/mine/index' }])
   })
 
   test('在地图上选点 uses wx.chooseLocation (GCJ-02) and stores the point in WGS-84 with its address', async () => {
@@ -290,7 +290,7 @@ describe('内容审核 in the mini-program', () => {
   test('公开 on a photo sends the decision with the item’s version, and the answer replaces the item', async () => {
     const decided = { ...MODERATION_ITEM, version: 3, photos: [{ ...MODERATION_ITEM.photos[0], state: 'published', stateLabel: '已公开' }] }
     const { mp } = launch({ 'cases.moderate': () => ({ ok: true, item: decided }) })
-    const page = await mp.open('pages/staff/moderation/index')
+    const page = await mp.open('pages/report-staff/moderation/index')
     await page.waitForText('1 张照片待审核')
     await page.tap('.jf-mod-photo-publish')
     await page.waitForText('描述待审核')
@@ -305,7 +305,7 @@ describe('内容审核 in the mini-program', () => {
 
   test('编辑后公开 wants a reason before it sends anything', async () => {
     const { mp } = launch()
-    const page = await mp.open('pages/staff/moderation/index')
+    const page = await mp.open('pages/report-staff/moderation/index')
     await page.waitForText('编辑后公开')
     await page.tap('.jf-mod-desc-redact')
     await page.waitForText('原文（仅办理人员可见）')
@@ -333,7 +333,7 @@ describe('public view in the mini-program', () => {
       updates: [{ id: 'E9', at: '2026-03-02T03:10:00.000Z', statusLabel: '已受理', note: '已安排保洁明早清运' }],
     }
     const { mp } = launch({ 'reports.get': () => ({ ok: true, view: 'public', case: pub }) })
-    const page = await mp.open('pages/cases/detail/index', { id: 'R-0100' })
+    const page = await mp.open('pages/report/detail/index', { id: 'R-0100' })
     await page.waitForText('为保护隐私，仅显示已公开的内容')
     for (const t of ['市容环境 / 垃圾堆放', '已受理', '问题描述尚未公开', '公开进展（1）', '已安排保洁明早清运', '不显示详细地址', '已关注此事项']) expect(page.text()).toContain(t)
     expect(page.text()).not.toContain('办理进度')
@@ -368,7 +368,7 @@ describe('staff notes in the mini-program', () => {
       'cases.get': get,
       'cases.act': (d) => (sent.push(d), get()),
     })
-    const page = await mp.open('pages/staff/case/index', { id: CASE.id })
+    const page = await mp.open('pages/report-staff/case/index', { id: CASE.id })
     await page.waitForText('已安排保洁员下午清运')
     expect(page.findAll('.jf-timeline-mark').map((n) => n.textContent)).toEqual(['内部', '公开'])
     expect(page.text()).toContain('描述待审核')

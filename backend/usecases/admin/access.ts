@@ -3,7 +3,7 @@ import { STAFF_ROLES } from '../../../src/core/import/roster'
 import type { OrgTree } from '../../../src/core/org'
 import { fail, type Failure } from '../../../src/core/outcome'
 import { ROLE_LABELS, type Actor, type RoleGrant } from '../../../src/core/roles'
-import type { User } from '../../ports'
+import type { Invitation, User } from '../../ports'
 import type { Deps } from '../../deps'
 
 /** Org import and the district configuration belong to the district's administrators. */
@@ -41,4 +41,10 @@ export async function managedStaff(d: Deps, actor: Actor, userId: string): Promi
 
 export function roleViews(tree: OrgTree, grants: readonly RoleGrant[]): RoleView[] {
   return grants.map((g) => ({ role: g.role, roleLabel: ROLE_LABELS[g.role], unitCode: g.unitCode, unitName: tree.get(g.unitCode)?.name ?? g.unitCode }))
+}
+
+/** An admin manages the invitations they made, and those of active staff within their units. */
+export function manages(tree: OrgTree, actor: Actor, i: Invitation, staff: User | null): boolean {
+  // Revoked staff hold no grants; their invitations stay with whoever made them.
+  return i.createdBy === actor.userId || (!!staff && staff.grants.length > 0 && grantsWithin(tree, actor, staff.grants))
 }

@@ -1,6 +1,6 @@
 import { fail } from '../../../src/core/outcome'
 import type { Deps } from '../../deps'
-import { issueInvitation } from './invitations'
+import { issueInvitation } from './invite'
 
 const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/
 

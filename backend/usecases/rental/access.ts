@@ -3,7 +3,7 @@ import { shanghaiDay } from '../../../src/core/rental'
 import type { OutboxMessage } from '../../ports'
 import type { AccessEvent, Building } from '../../ports'
 import type { Deps } from '../../deps'
-import { pl } from './views'
+import { pl } from './reads'
 
 export const ACCESS_GRANT = 'access.grant'
 export const ACCESS_REVOKE = 'access.revoke'

@@ -1,10 +1,6 @@
-import type { RegistrationView } from '../../../src/contracts/rental'
 import type { Case } from '../../../src/core/case'
-import type { OrgTree } from '../../../src/core/org'
 import type { RegistrationSecret } from '../../ports'
 import type { Deps } from '../../deps'
-import { openSecret } from './secrets'
-import { type Buildings, maskedPhone, registrationView } from './views'
 
 export const ALERT_LIVE = '该证件号已有在住/待确认登记'
 export const ALERT_MISUSE = '有人报告该证件被冒用'
@@ -27,13 +23,4 @@ export async function documentAlerts(d: Deps, c: Case, secret: RegistrationSecre
     if (o?.kind === 'misuse' && o.status === 'open') misuse = true
   }
   return [...(live ? [ALERT_LIVE] : []), ...(misuse ? [ALERT_MISUSE] : [])]
-}
-
-/** A registration as police and street staff list it: the phone masked, the document's alerts attached. */
-export async function maskedRegistrationView(d: Deps, tree: OrgTree, c: Case, buildings: Buildings): Promise<RegistrationView> {
-  const secret = await d.store.getSecret(c.id)
-  const b = await buildings.of((c.payload as { buildingId: string }).buildingId)
-  const view = registrationView(tree, c, b, maskedPhone(d.vault ? openSecret(d.vault, secret).phone : null))
-  view.alerts = await documentAlerts(d, c, secret)
-  return view
 }

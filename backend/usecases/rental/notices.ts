@@ -2,7 +2,7 @@ import type { Case } from '../../../src/core/case'
 import { CHECKIN } from '../../../src/core/kinds/checkin'
 import { labelOf } from '../../../src/core/transition'
 import type { Deps } from '../../deps'
-import { pl } from './views'
+import { pl } from './reads'
 
 interface CaseEvent {
   action: string

@@ -31,7 +31,7 @@ export default function GridAnnouncement({ ann, pinned, expanded, onToggle }: Pr
     >
       {pinned && (
         <View className='jf-ann-banner'>
-          <Text className='jf-ann-banner-tag'>紧急</Text>
+          <Text className='jf-emergency-tag jf-ann-banner-tag'>紧急</Text>
           <Text className='jf-ann-banner-text'>{ann.read ? '紧急通知' : '未读紧急通知，请立即查看'}</Text>
         </View>
       )}

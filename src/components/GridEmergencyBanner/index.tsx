@@ -44,7 +44,7 @@ export default function GridEmergencyBanner() {
       data-id={ann.id}
       onClick={() => void Taro.navigateTo({ url: NEWS_URL }).catch(() => undefined)}
     >
-      <Text className='jf-grid-emergency-tag'>紧急</Text>
+      <Text className='jf-emergency-tag jf-grid-emergency-tag'>紧急</Text>
       <Text className='jf-grid-emergency-title'>{ann.title}</Text>
       <Text className='jf-grid-emergency-go'>查看 ›</Text>
     </View>

@@ -1,4 +1,4 @@
-import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { Picker, Text, View } from '@tarojs/components'
 import { formatFull } from '../../core/time'
 import FieldError from '../FieldError'
@@ -7,6 +7,7 @@ import { TEAM_ROLES, teamRoleLabel } from '../../utils/gridwork/labels'
 import { useBoardEditor, type Props } from './useBoardEditor'
 import '../GridWorkKit/kit.css'
 import './index.css'
+import TextBox from '../TextBox'
 import { PERSON_NAME_MAX } from '../../contracts/limits'
 
 const ROLE_LABELS = TEAM_ROLES.map((r) => r.label)
@@ -17,23 +18,8 @@ export default function GridWorkBoardEditor({ board, onSaved }: Props) {
   return (
     <View className='jf-gw-board' id='jf-gw-board'>
       <View className='jf-card'>
-        <Text className='jf-section-title jf-required'>网格范围</Text>
-        <View className='jf-gw-field' id='jf-gw-scope'>
-          <TextArea
-            value={draft.scope}
-            onChange={(v) => patch({ scope: v }, ['scope'])}
-            placeholder='包含的街巷、楼栋、小区，如：云景路 1–20 号，云景花园 1–8 栋'
-            maxLength={SCOPE_MAX}
-            rows={3}
-            autoSize
-          />
-        </View>
-        <FieldError field='scope' message={errors.scope} />
-        <Text className='jf-gw-label jf-required'>户数</Text>
-        <View className='jf-gw-field jf-gw-households' id='jf-gw-households'>
-          <Input value={draft.households} onChange={(v) => patch({ households: v }, ['households'])} placeholder='如：420' type='digit' maxLength={6} />
-        </View>
-        <FieldError field='households' message={errors.households} />
+        <TextBox label='网格范围' required id='jf-gw-scope' className='jf-gw-field' value={draft.scope} onChange={(v) => patch({ scope: v }, ['scope'])} placeholder='包含的街巷、楼栋、小区，如：云景路 1–20 号，云景花园 1–8 栋' maxLength={SCOPE_MAX} rows={3} field='scope' error={errors.scope} />
+        <TextBox label='户数' labelClass='jf-gw-label' required id='jf-gw-households' className='jf-gw-field jf-gw-households' value={draft.households} onChange={(v) => patch({ households: v }, ['households'])} placeholder='如：420' type='digit' maxLength={6} field='households' error={errors.households} />
       </View>
 
       <View className='jf-card' id='jf-gw-team'>
@@ -48,16 +34,12 @@ export default function GridWorkBoardEditor({ board, onSaved }: Props) {
                   <Text className='jf-gw-team-caret'>▾</Text>
                 </View>
               </Picker>
-              <View className='jf-gw-field jf-gw-team-name'>
-                <Input value={t.name} onChange={(v) => setRow(i, { name: v })} placeholder='姓名' maxLength={PERSON_NAME_MAX} />
-              </View>
+              <TextBox className='jf-gw-field jf-gw-team-name' value={t.name} onChange={(v) => setRow(i, { name: v })} placeholder='姓名' maxLength={PERSON_NAME_MAX} />
               <Text className='jf-gw-team-remove' data-index={i} onClick={() => removeRow(i)}>
                 删除
               </Text>
             </View>
-            <View className='jf-gw-field jf-gw-team-phone'>
-              <Input value={t.phone} onChange={(v) => setRow(i, { phone: v })} placeholder='公开电话（选填），如 020-87701001' maxLength={20} type='text' />
-            </View>
+            <TextBox className='jf-gw-field jf-gw-team-phone' value={t.phone} onChange={(v) => setRow(i, { phone: v })} placeholder='公开电话（选填），如 020-87701001' maxLength={20} type='text' />
             <FieldError field={`team.${i}.name`} message={errors[`team.${i}.name`]} />
             <FieldError field={`team.${i}.phone`} message={errors[`team.${i}.phone`]} />
           </View>
@@ -76,9 +58,7 @@ export default function GridWorkBoardEditor({ board, onSaved }: Props) {
         <Text className='jf-section-title'>服务事项</Text>
         {services.map((s, i) => (
           <View key={i} className='jf-gw-service' data-index={i}>
-            <View className='jf-gw-field jf-gw-service-input'>
-              <Input value={s} onChange={(v) => setService(i, v)} placeholder='如：居住证办理咨询' maxLength={SERVICE_MAX} />
-            </View>
+            <TextBox className='jf-gw-field jf-gw-service-input' value={s} onChange={(v) => setService(i, v)} placeholder='如：居住证办理咨询' maxLength={SERVICE_MAX} />
             <Text className='jf-gw-service-remove' data-index={i} onClick={() => removeService(i)}>
               删除
             </Text>
@@ -92,11 +72,7 @@ export default function GridWorkBoardEditor({ board, onSaved }: Props) {
             </Button>
           </View>
         )}
-        <Text className='jf-gw-label'>办公时间</Text>
-        <View className='jf-gw-field' id='jf-gw-office-hours'>
-          <Input value={draft.officeHours} onChange={(v) => patch({ officeHours: v }, ['officeHours'])} placeholder='如：工作日 9:00–12:00，14:00–17:30' maxLength={OFFICE_HOURS_MAX} />
-        </View>
-        <FieldError field='officeHours' message={errors.officeHours} />
+        <TextBox label='办公时间' labelClass='jf-gw-label' id='jf-gw-office-hours' className='jf-gw-field' value={draft.officeHours} onChange={(v) => patch({ officeHours: v }, ['officeHours'])} placeholder='如：工作日 9:00–12:00，14:00–17:30' maxLength={OFFICE_HOURS_MAX} field='officeHours' error={errors.officeHours} />
       </View>
 
       <View className='jf-card'>

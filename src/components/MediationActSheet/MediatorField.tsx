@@ -3,29 +3,26 @@ import { useEffect, useMemo, useState } from 'react'
 import { api } from '../../api'
 import { committeeMatches } from '../../utils/mediation/mediators'
 import FieldError from '../FieldError'
+import FieldLabel from './FieldLabel'
 import type { FieldProps } from './fieldProps'
 
 type Mediator = { id: string; name: string; committee: string; committeeName: string; openCases: number }
 
-/** Accepting: the mediators of the committee the server will route this dispute type to, unless asked for all. */
-function fitting(mediators: Mediator[], action: string, c: FieldProps['c']): Mediator[] {
-  if (action === 'reassign' && c.committee) {
-    const same = mediators.filter((m) => m.committee === c.committee?.code)
-    return same.length ? same : mediators
-  }
-  if (action === 'accept') {
-    const fit = mediators.filter((m) => committeeMatches(c.disputeType, m.committeeName))
-    return fit.length ? fit : mediators
-  }
-  return mediators
+/**
+ * A case with a committee (改派) offers that committee's mediators first; a new one (受理) those of the
+ * committee the server will route its dispute type to. "Show all" lifts either.
+ */
+function fitting(mediators: Mediator[], c: FieldProps['c']): Mediator[] {
+  const fit = c.committee ? mediators.filter((m) => m.committee === c.committee?.code) : mediators.filter((m) => committeeMatches(c.disputeType, m.committeeName))
+  return fit.length ? fit : mediators
 }
 
-/** 指派 / 改派: pick a mediator; on 受理 leaving it to the system is a choice of its own. */
-export default function MediatorField({ c, action, spec, form, errors, set }: FieldProps) {
+/** 指派 / 改派: pick a mediator; where the field is optional (受理) leaving it to the system is a choice of its own. */
+export default function MediatorField({ c, field, form, errors, set }: FieldProps) {
   const [mediators, setMediators] = useState<Mediator[] | null>(null)
   const [loadError, setLoadError] = useState('')
   const [showAll, setShowAll] = useState(false)
-  const systemPick = !spec.mediatorRequired
+  const systemPick = !field.required
 
   useEffect(() => {
     void api.call('mediation.mediators', {}).then((r) => {
@@ -34,23 +31,23 @@ export default function MediatorField({ c, action, spec, form, errors, set }: Fi
     })
   }, [])
 
-  const shown = useMemo(() => (!mediators ? [] : showAll ? mediators : fitting(mediators, action, c)), [mediators, showAll, action, c])
+  const shown = useMemo(() => (!mediators ? [] : showAll ? mediators : fitting(mediators, c)), [mediators, showAll, c])
 
   return (
     <View className='jf-med-field'>
-      <Text className={`jf-med-label ${spec.mediatorRequired ? 'jf-required' : ''}`}>{systemPick ? '指派调解员' : '改派给'}</Text>
-      {systemPick && <Text className='jf-muted jf-med-help'>不选择时，由系统按纠纷类型指派对应调解委员会的调解员</Text>}
+      <FieldLabel field={field} />
+      {field.placeholder && <Text className='jf-muted jf-med-help'>{field.placeholder}</Text>}
       {loadError && <Text className='jf-muted jf-med-help'>调解员名单加载失败：{loadError}</Text>}
       {!mediators && !loadError && <Text className='jf-muted'>正在加载调解员…</Text>}
-      <View className='jf-med-mediators' id='jf-med-mediators'>
+      <View className='jf-col' id='jf-med-mediators'>
         {systemPick && (
-          <View className={`jf-med-mediator ${form.mediatorId === '' ? 'is-active' : ''}`} data-mediator-id='' onClick={() => set('mediatorId', '')}>
+          <View className={`jf-med-mediator jf-med-option jf-row-between ${form.mediatorId === '' ? 'is-active' : ''}`} data-mediator-id='' onClick={() => set('mediatorId', '')}>
             <Text className='jf-med-mediator-name'>系统指派</Text>
             <Text className='jf-muted'>按纠纷类型自动选择</Text>
           </View>
         )}
         {shown.map((m) => (
-          <View key={m.id} className={`jf-med-mediator ${form.mediatorId === m.id ? 'is-active' : ''}`} data-mediator-id={m.id} onClick={() => set('mediatorId', m.id)}>
+          <View key={m.id} className={`jf-med-mediator jf-med-option jf-row-between ${form.mediatorId === m.id ? 'is-active' : ''}`} data-mediator-id={m.id} onClick={() => set('mediatorId', m.id)}>
             <Text className='jf-med-mediator-name'>{m.name}</Text>
             <Text className='jf-muted'>
               {m.committeeName} · 在办 {m.openCases} 件

@@ -1,8 +1,14 @@
 import { Input } from '@nutui/nutui-react-taro'
 import { Picker, Text, View } from '@tarojs/components'
 import FieldError from '../FieldError'
+import Chips from '../MediationKit/Chips'
 import type { FieldProps } from './fieldProps'
 import { SESSION_PLACE_MAX } from '../../contracts/limits'
+
+const MODES = [
+  { code: 'online', label: '线上调解' },
+  { code: 'in_person', label: '到社区调解室' },
+] as const
 
 function today(): string {
   const d = new Date(Date.now() + 8 * 3600_000)
@@ -53,13 +59,7 @@ export default function SessionFields(props: FieldProps) {
       </View>
       <View className='jf-med-field'>
         <Text className='jf-med-label jf-required'>调解方式</Text>
-        <View className='jf-med-chips'>
-          {(['online', 'in_person'] as const).map((m) => (
-            <View key={m} className={`jf-med-chip jf-med-mode ${form.sessionMode === m ? 'is-active' : ''}`} data-mode={m} onClick={() => set('sessionMode', m)}>
-              <Text>{m === 'online' ? '线上调解' : '到社区调解室'}</Text>
-            </View>
-          ))}
-        </View>
+        <Chips className='' chipClass='jf-med-mode' dataKey='mode' items={MODES} value={form.sessionMode} onPick={(v) => set('sessionMode', v)} />
       </View>
       <View className='jf-med-field'>
         <Text className='jf-med-label jf-required'>{online ? '会议链接 / 会议号' : '调解地点'}</Text>

@@ -2,17 +2,18 @@ import { Text, View } from '@tarojs/components'
 import { formatFull } from '../../core/time'
 import { chineseNumber } from '../../utils/mediation/agreement'
 import FieldError from '../FieldError'
+import FieldLabel from './FieldLabel'
 import type { FieldProps } from './fieldProps'
 
 /** 记录调解: which of the scheduled sessions the record is about. */
-export default function SessionPickField({ c, form, errors, set }: FieldProps) {
+export default function SessionPickField({ c, field, form, errors, set }: FieldProps) {
   return (
     <View className='jf-med-field'>
-      <Text className='jf-med-label jf-required'>调解场次</Text>
+      <FieldLabel field={field} />
       {c.sessions.length ? (
-        <View className='jf-med-sessions-pick'>
+        <View className='jf-col'>
           {c.sessions.map((s, i) => (
-            <View key={s.id} className={`jf-med-session-pick ${form.sessionId === s.id ? 'is-active' : ''}`} data-session-id={s.id} onClick={() => set('sessionId', s.id)}>
+            <View key={s.id} className={`jf-med-session-pick jf-med-option jf-col ${form.sessionId === s.id ? 'is-active' : ''}`} data-session-id={s.id} onClick={() => set('sessionId', s.id)}>
               <Text>
                 第{chineseNumber(i + 1)}次 · {formatFull(s.at)} · {s.modeLabel}
               </Text>

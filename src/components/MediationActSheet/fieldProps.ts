@@ -1,12 +1,12 @@
 import type { MediationView } from '../../contracts/api'
-import type { MedActErrors, MedActForm, MedActSpec } from '../../utils/mediation/actForm'
+import type { FormField } from '../../core/command'
+import type { MedActErrors, MedActForm } from '../../utils/mediation/actForm'
 import type { SetField } from './useActSheet'
 
-/** What every block of a move's form gets from the sheet. */
+/** What every field of a move's form gets from the sheet: its declaration and the form's state. */
 export interface FieldProps {
   c: MediationView
-  action: string
-  spec: MedActSpec
+  field: FormField
   form: MedActForm
   errors: MedActErrors
   set: SetField

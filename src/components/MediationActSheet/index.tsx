@@ -1,22 +1,23 @@
-import { Button, Popup, TextArea } from '@nutui/nutui-react-taro'
-import { Text, View } from '@tarojs/components'
+import { Popup } from '@nutui/nutui-react-taro'
+import { View } from '@tarojs/components'
 import type { ComponentType } from 'react'
 import type { ActionView, MediationActInput, MediationView } from '../../contracts/api'
+import type { FormFieldName } from '../../core/command'
 import type { Failure } from '../../core/outcome'
-import { medActSpec, type MedActField } from '../../utils/mediation/actForm'
-import FieldError from '../FieldError'
+import { medActionTone, submitText } from '../../utils/mediation/moves'
+import SheetFoot from '../StaffActSheet/SheetFoot'
+import ChoiceField from './ChoiceField'
 import type { FieldProps } from './fieldProps'
 import MediatorField from './MediatorField'
 import RatingField from './RatingField'
-import ReferralField from './ReferralField'
 import SessionFields from './SessionFields'
 import SessionPickField from './SessionPickField'
 import TermsField from './TermsField'
+import TextField from './TextField'
 import { useActSheet } from './useActSheet'
 import '../MediationKit/kit.css'
 import '../StaffActSheet/sheet.css'
 import './index.css'
-import { MEDIATION_NOTE_MAX } from '../../contracts/limits'
 
 interface Props {
   c: MediationView
@@ -27,17 +28,19 @@ interface Props {
   onSubmit: (input: MediationActInput) => Promise<Failure | null>
 }
 
-/** The block each field of the move table (utils/mediation/actForm) renders as. */
-const BLOCKS: Record<MedActField, ComponentType<FieldProps>> = {
-  mediator: MediatorField,
+/** How each declared field (core/command FormField) is filled in; a move's form is its fields in order. */
+const WIDGETS: Partial<Record<FormFieldName, ComponentType<FieldProps>>> = {
+  note: TextField,
+  comment: TextField,
+  assignee: MediatorField,
   session: SessionFields,
-  sessionPick: SessionPickField,
+  sessionId: SessionPickField,
   terms: TermsField,
-  referral: ReferralField,
+  referral: ChoiceField,
   rating: RatingField,
 }
 
-/** The bottom sheet for a mediation move that needs more than a tap; the form follows the action. */
+/** The bottom sheet for a mediation move that needs more than a tap, drawn from the move's declared form. */
 export default function MediationActSheet(props: Props) {
   return (
     <Popup
@@ -56,39 +59,14 @@ export default function MediationActSheet(props: Props) {
 }
 
 function SheetBody({ c, action, onSubmit }: Props & { action: ActionView }) {
-  const a = action.action
-  const spec = medActSpec(a)
   const { form, errors, formError, busy, set, setAt, submit } = useActSheet(c, action, onSubmit)
-  const fieldProps: FieldProps = { c, action: a, spec, form, errors, set, setAt }
-
   return (
-    <View className='jf-med-sheet' id='jf-med-sheet' data-action={a}>
-      {spec.fields.map((f) => {
-        const Block = BLOCKS[f]
-        return <Block key={f} {...fieldProps} />
+    <View className='jf-med-sheet' id='jf-med-sheet' data-action={action.action}>
+      {(action.form ?? []).map((field) => {
+        const Widget = WIDGETS[field.name]
+        return Widget && <Widget key={field.name} c={c} field={field} form={form} errors={errors} set={set} setAt={setAt} />
       })}
-
-      {spec.note && (
-        <View className='jf-med-field'>
-          <Text className={`jf-med-label ${spec.note.required ? 'jf-required' : ''}`}>{spec.note.title}</Text>
-          <View id='jf-med-note' className='jf-med-note'>
-            <TextArea value={form.note} onChange={(v) => set('note', v)} placeholder={spec.note.placeholder} maxLength={MEDIATION_NOTE_MAX} rows={3} />
-          </View>
-          <FieldError field='note' message={errors.note} />
-        </View>
-      )}
-
-      {formError && (
-        <View className='jf-med-form-error' id='jf-med-act-error'>
-          <Text>{formError}</Text>
-        </View>
-      )}
-
-      <View className='jf-med-sheet-footer'>
-        <Button id='jf-med-act-submit' type={spec.danger ? 'danger' : 'primary'} block loading={busy} onClick={() => void submit()}>
-          {spec.submitText ?? `确认${action.label}`}
-        </Button>
-      </View>
+      <SheetFoot prefix='jf-med-act' formError={formError} busy={busy} danger={medActionTone(action.action) === 'danger'} label={submitText(action)} onSubmit={() => void submit()} />
     </View>
   )
 }

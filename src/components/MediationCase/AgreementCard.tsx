@@ -22,16 +22,16 @@ export default function AgreementCard({ c, confirmAct, busy, onConfirm }: Props)
   const pending = unconfirmedParties(c)
   return (
     <View className={`jf-card jf-med-agreement ${c.status === 'agreement_pending' ? 'is-pending' : ''}`} id='jf-med-agreement' data-version={agreement.version}>
-      <View className='jf-med-card-head'>
+      <View className='jf-med-card-head jf-row-between'>
         <Text className='jf-section-title'>调解协议</Text>
         <Text className='jf-muted jf-med-card-head-extra'>
           第 {agreement.version} 版 · {formatFull(agreement.draftedAt)}
         </Text>
       </View>
-      <Text className='jf-med-agreement-text' id='jf-med-agreement-text'>
+      <Text className='jf-med-agreement-text jf-prose' id='jf-med-agreement-text'>
         {agreement.text}
       </Text>
-      <View className='jf-med-terms' id='jf-med-agreement-terms'>
+      <View className='jf-med-terms jf-col' id='jf-med-agreement-terms'>
         <Text className='jf-med-sub'>协议条款</Text>
         {agreement.terms.map((t, i) => (
           <Text key={i} className='jf-med-agreement-term'>
@@ -39,10 +39,10 @@ export default function AgreementCard({ c, confirmAct, busy, onConfirm }: Props)
           </Text>
         ))}
       </View>
-      <View className='jf-med-confirms' id='jf-med-confirmations'>
+      <View className='jf-med-confirms jf-col' id='jf-med-confirmations'>
         <Text className='jf-med-sub'>当事人确认</Text>
         {agreement.confirmations.map((x, i) => (
-          <View key={i} className='jf-med-confirmation' data-name={x.name}>
+          <View key={i} className='jf-med-confirmation jf-row-between' data-name={x.name}>
             <Text>
               ✓ {x.sideLabel} {x.name}
             </Text>

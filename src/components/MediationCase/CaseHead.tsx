@@ -11,8 +11,8 @@ import { call } from './device'
 export function CaseHead({ c }: { c: MediationView }) {
   const hint = statusHint(c.status, c.myRole)
   return (
-    <View className='jf-card jf-med-head'>
-      <View className='jf-med-head-row'>
+    <View className='jf-card jf-med-head jf-col'>
+      <View className='jf-med-head-row jf-row-between'>
         <Text className='jf-med-type' id='jf-med-type'>
           {c.disputeTypeLabel}
         </Text>
@@ -41,7 +41,7 @@ export function CaseFacts({ c }: { c: MediationView }) {
         <Cell
           title='调解员'
           extra={
-            <View className='jf-med-mediator-cell'>
+            <View className='jf-med-mediator-cell jf-col'>
               <Text id='jf-med-mediator'>{c.mediatorName ?? '待指派'}</Text>
               {c.mediatorPhone && (
                 <Text id='jf-med-mediator-phone' className={dialable(c.mediatorPhone) ? 'jf-med-phone' : 'jf-muted'} onClick={() => call(c.mediatorPhone)}>
@@ -55,7 +55,7 @@ export function CaseFacts({ c }: { c: MediationView }) {
           <Cell
             title='调解期限'
             extra={
-              <View className='jf-med-mediator-cell' id='jf-med-deadline' data-overdue={dl?.overdue ? '1' : '0'}>
+              <View className='jf-med-mediator-cell jf-col' id='jf-med-deadline' data-overdue={dl?.overdue ? '1' : '0'}>
                 <Text>{formatFull(c.deadline)}</Text>
                 {dl && <Text className={`jf-med-deadline ${dl.overdue ? 'is-overdue' : dl.urgent ? 'is-urgent' : ''}`}>{dl.text}</Text>}
               </View>

@@ -13,12 +13,12 @@ export default function InvitesCard({ c, prominent }: { c: MediationView; promin
       <Text className='jf-section-title'>邀请对方参加调解</Text>
       <Text className='jf-med-invites-help'>请把邀请码发给对方当事人。对方打开街坊通「在线调解」→「输入邀请码」，填写后即可查看申请并加入调解。</Text>
       {c.invites.map((inv) => (
-        <View key={inv.code} className='jf-med-invite' data-code={inv.code} data-used={inv.used ? '1' : '0'}>
-          <View className='jf-med-invite-main'>
+        <View key={inv.code} className='jf-med-invite jf-col' data-code={inv.code} data-used={inv.used ? '1' : '0'}>
+          <View className='jf-med-invite-main jf-col'>
             <Text className='jf-med-invite-name'>{inv.name}</Text>
             <Text className='jf-med-invite-code'>{inv.code}</Text>
           </View>
-          <View className='jf-med-invite-foot'>
+          <View className='jf-med-invite-foot jf-row-between'>
             <Text className='jf-muted'>{inv.used ? '对方已通过邀请码加入' : '对方尚未加入'}</Text>
             {inv.used ? (
               <Text className='jf-med-invite-used'>已加入</Text>

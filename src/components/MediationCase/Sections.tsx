@@ -12,9 +12,9 @@ export function ReferralCard({ c }: { c: MediationView }) {
   return (
     <View className='jf-card jf-med-referral-card' id='jf-med-referral' data-referral={c.referral.type}>
       <Text className='jf-section-title'>后续处理途径</Text>
-      <View className='jf-med-body'>
+      <View className='jf-med-body jf-col'>
         <Text className='jf-med-referral-label'>{c.referral.label}</Text>
-        {c.referral.note && <Text className='jf-med-para'>{c.referral.note}</Text>}
+        {c.referral.note && <Text className='jf-med-para jf-prose'>{c.referral.note}</Text>}
       </View>
     </View>
   )
@@ -25,7 +25,7 @@ export function MyRatingCard({ c }: { c: MediationView }) {
   return (
     <View className='jf-card' id='jf-med-my-rating' data-rating={c.myRating}>
       <Text className='jf-section-title'>我的评价</Text>
-      <View className='jf-med-body'>
+      <View className='jf-med-body jf-col'>
         <Stars value={c.myRating} readOnly />
       </View>
     </View>
@@ -39,8 +39,8 @@ export function SessionsCard({ c }: { c: MediationView }) {
     <View className='jf-card' id='jf-med-sessions'>
       <Text className='jf-section-title'>调解安排</Text>
       {c.sessions.map((s, i) => (
-        <View key={s.id} className='jf-med-session' data-session-id={s.id} data-mode={s.mode}>
-          <View className='jf-med-session-head'>
+        <View key={s.id} className='jf-med-session jf-col' data-session-id={s.id} data-mode={s.mode}>
+          <View className='jf-med-session-head jf-row-between'>
             <Text className='jf-med-session-no'>第 {i + 1} 次</Text>
             <Text className={`jf-med-session-mode is-${s.mode}`}>{s.modeLabel}</Text>
           </View>
@@ -63,7 +63,7 @@ export function PartiesCard({ c }: { c: MediationView }) {
     <View className='jf-card' id='jf-med-parties'>
       <Text className='jf-section-title'>当事人</Text>
       {c.parties.map((p, i) => (
-        <View key={i} className='jf-med-party' data-side={p.side} data-consent={p.consent} data-joined={p.joined ? '1' : '0'}>
+        <View key={i} className='jf-med-party jf-row-between' data-side={p.side} data-consent={p.consent} data-joined={p.joined ? '1' : '0'}>
           <View className='jf-med-party-main'>
             <Text className='jf-med-party-name'>
               {p.name}
@@ -79,7 +79,7 @@ export function PartiesCard({ c }: { c: MediationView }) {
               </Text>
             )}
           </View>
-          <View className='jf-med-party-state'>
+          <View className='jf-med-party-state jf-row'>
             {p.side === 'respondent' && !p.joined && <Text className='jf-med-badge is-grey'>未加入</Text>}
             {p.side === 'respondent' && <Text className={`jf-med-badge is-${p.consent}`}>{p.consentLabel}</Text>}
           </View>
@@ -94,17 +94,17 @@ export function ApplicationCard({ c }: { c: MediationView }) {
   return (
     <View className='jf-card' id='jf-med-application'>
       <Text className='jf-section-title'>事实经过</Text>
-      <Text className='jf-med-para jf-med-body' id='jf-med-facts'>
+      <Text className='jf-med-para jf-med-body jf-col jf-prose' id='jf-med-facts'>
         {c.facts}
       </Text>
       <Text className='jf-section-title'>申请人请求</Text>
-      <Text className='jf-med-para jf-med-body' id='jf-med-claims'>
+      <Text className='jf-med-para jf-med-body jf-col jf-prose' id='jf-med-claims'>
         {c.claims}
       </Text>
       {c.evidence.length > 0 && (
         <>
           <Text className='jf-section-title'>证据材料</Text>
-          <View className='jf-med-body'>
+          <View className='jf-med-body jf-col'>
             <PhotoGrid photos={c.evidence} />
           </View>
         </>

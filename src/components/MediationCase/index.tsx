@@ -1,12 +1,12 @@
-import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import { useMediationCase } from '../../hooks/useMediationCase'
-import { findAction } from '../../utils/mediation/moves'
+import { findAction, medActionTone } from '../../utils/mediation/moves'
 import { isOpen } from '../../utils/mediation/status'
+import ActBar from '../ActBar'
+import LoadState from '../LoadState'
 import MediationActSheet from '../MediationActSheet'
 import MediationThread from '../MediationThread'
 import Timeline from '../Timeline'
-import ActionBar from './ActionBar'
 import AgreementCard from './AgreementCard'
 import { CaseFacts, CaseHead } from './CaseHead'
 import InvitesCard from './InvitesCard'
@@ -18,25 +18,13 @@ export { AGREEMENT_URL } from './AgreementCard'
 
 /**
  * One mediation case, for a party (pages/mediation/detail) or for the mediator and the centre
- * (pages/mediator/case): the same facts, and exactly the moves the server lists for the viewer.
+ * (pages/mediation-staff/case): the same facts, and exactly the moves the server lists for the viewer.
  */
 export default function MediationCase({ audience }: { audience: 'party' | 'staff' }) {
   const m = useMediationCase()
   const { data, error, justApplied, notice, busy } = m
 
-  if (!data)
-    return (
-      <View className='jf-page jf-center' id='jf-med-error' data-code={error?.code ?? ''}>
-        <Text>{error ? error.message : '正在加载…'}</Text>
-        {error && (
-          <View className='jf-med-retry'>
-            <Button size='small' onClick={() => void m.load()}>
-              重试
-            </Button>
-          </View>
-        )}
-      </View>
-    )
+  if (!data) return <LoadState error={error?.message ?? ''} errorId='jf-med-error' onRetry={() => void m.load()} />
 
   const c = data.case
   const staff = audience === 'staff'
@@ -45,7 +33,7 @@ export default function MediationCase({ audience }: { audience: 'party' | 'staff
 
   return (
     <View
-      className={`jf-page jf-med-case jf-med-case-${audience}`}
+      className={`jf-page jf-phone-column jf-med-case jf-med-case-${audience}`}
       id={staff ? 'jf-medc-case' : 'jf-med-detail'}
       data-case-id={c.id}
       data-status={c.status}
@@ -84,7 +72,17 @@ export default function MediationCase({ audience }: { audience: 'party' | 'staff
         <Text className='jf-section-title'>{staff ? '办理记录' : '调解进度'}</Text>
         <Timeline events={data.timeline} />
       </View>
-      {(barActions.length > 0 || staff) && <ActionBar actions={barActions} busy={busy} onTap={m.tap} />}
+      {(barActions.length > 0 || staff) && (
+        <ActBar
+          actions={barActions}
+          busy={busy}
+          tone={(a) => medActionTone(a.action)}
+          label={(a) => a.label}
+          onTap={m.tap}
+          ids={{ bar: 'jf-med-act-bar', none: 'jf-med-act-none' }}
+          buttonClass='jf-med-act'
+        />
+      )}
       <MediationActSheet c={c} action={m.sheet} onClose={m.closeSheet} onSubmit={(input) => m.send(input, m.sheet?.label ?? '')} />
     </View>
   )

@@ -1,54 +1,95 @@
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import type { ReactNode } from 'react'
 import type { MediationSummary } from '../../contracts/api'
+import type { ListPhase } from '../../hooks/usePagedList'
 import { formatInstant } from '../../core/time'
 import { deadlineInfo } from '../../utils/mediation/status'
 import MediationStatusTag from '../MediationStatusTag'
+import PagedList from '../PagedList'
 import QueueRow from '../QueueRow'
+import '../StaffSla/index.css'
 
-interface Props {
-  c: MediationSummary
-  /** `jf-medm` (a party's list) or `jf-medq` (the mediators' queue): the part classes the tests know. */
-  prefix: 'jf-medm' | 'jf-medq'
-  kind: ReactNode
-  meta: string
-  /** What stands where the time left would, for a case without a running deadline. */
-  since: string
-  /** Mediators see a red 超期 badge and edge on overdue cases. */
-  flagOverdue?: boolean
-  onClick: () => void
+/** `party`: a party's own cases (pages/mediation/mine); `staff`: the mediators' and the centre's queue. */
+export type MediationAudience = 'party' | 'staff'
+
+const ROLE_LABEL: Record<string, string> = { applicant: '我是申请人', respondent: '我是被申请人' }
+
+function kindOf(c: MediationSummary, audience: MediationAudience): ReactNode {
+  if (audience === 'staff' || !c.myRole || !ROLE_LABEL[c.myRole]) return c.disputeTypeLabel
+  return (
+    <>
+      {c.disputeTypeLabel}
+      <Text className='jf-medm-role'> · {ROLE_LABEL[c.myRole]}</Text>
+    </>
+  )
 }
 
-/** A mediation case in a list: type, status, title, committee and mediator, and the time left. */
-export default function MediationRow({ c, prefix, kind, meta, since, flagOverdue, onClick }: Props) {
+const metaOf = (c: MediationSummary, audience: MediationAudience) =>
+  audience === 'staff'
+    ? `${c.committeeName ?? '未分配调解组织'}${c.mediatorName ? ` · ${c.mediatorName}` : ''}`
+    : `${c.committeeName ?? '待受理'}${c.mediatorName ? ` · 调解员 ${c.mediatorName}` : ''}`
+
+const URL: Record<MediationAudience, string> = { party: '/pages/mediation/detail/index', staff: '/pages/mediation-staff/case/index' }
+
+/**
+ * A mediation case in a list: type, status, title, committee and mediator, and the time left. Staff
+ * see a red 超期 badge and edge on overdue cases; a case without a running deadline shows when it came.
+ */
+export default function MediationRow({ c, audience }: { c: MediationSummary; audience: MediationAudience }) {
+  const staff = audience === 'staff'
+  const prefix = staff ? 'jf-medq' : 'jf-medm'
   const dl = deadlineInfo(c.deadline, c.status, new Date(), c.overdue)
-  const overdue = Boolean(flagOverdue && dl?.overdue)
+  const overdue = Boolean(staff && dl?.overdue)
   const deadline = dl && <Text className={`jf-med-deadline ${dl.overdue ? 'is-overdue' : dl.urgent ? 'is-urgent' : ''}`}>{dl.text}</Text>
   return (
     <QueueRow
-      className={prefix === 'jf-medm' ? 'jf-med-row' : `jf-medq-row ${overdue ? 'is-overdue' : ''}`}
+      className={staff ? `jf-medq-row ${overdue ? 'is-overdue' : ''}` : 'jf-med-row'}
       prefix={`${prefix}-row`}
-      data={{ 'data-case-id': c.id, 'data-status': c.status, ...(flagOverdue ? { 'data-overdue': overdue ? '1' : '0' } : {}) }}
-      kind={kind}
+      data={{ 'data-case-id': c.id, 'data-status': c.status, ...(staff ? { 'data-overdue': overdue ? '1' : '0' } : {}) }}
+      kind={kindOf(c, audience)}
       tag={<MediationStatusTag status={c.status} label={c.statusLabel} />}
       title={c.title}
-      meta={<Text className='jf-muted'>{meta}</Text>}
+      meta={<Text className='jf-muted'>{metaOf(c, audience)}</Text>}
       aside={
         !dl ? (
           <Text className='jf-muted'>
-            {since}
+            {staff ? '申请于 ' : ''}
             {formatInstant(c.createdAt)}
           </Text>
-        ) : flagOverdue ? (
-          <View className='jf-medq-dl'>
-            {dl.overdue && <Text className='jf-medq-overdue-badge'>超期</Text>}
+        ) : staff ? (
+          <View className='jf-row'>
+            {dl.overdue && <Text className='jf-overdue-badge jf-medq-overdue-badge'>超期</Text>}
             {deadline}
           </View>
         ) : (
           deadline
         )
       }
-      onClick={onClick}
+      onClick={() => void Taro.navigateTo({ url: `${URL[audience]}?id=${encodeURIComponent(c.id)}` })}
     />
+  )
+}
+
+/** A page of mediation cases as the list hooks hold it. */
+export interface MediationListState {
+  items: MediationSummary[]
+  phase: ListPhase
+  error: string
+  next: string | null
+  loadingMore: boolean
+  refresh: () => void
+  loadMore: () => void
+}
+
+/** A mediation list with its loading, error, empty and 加载更多 states (PagedList), one MediationRow a case. */
+export function MediationList({ audience, list, ids, emptyView }: { audience: MediationAudience; list: MediationListState; ids: { error: string; empty: string; list: string; more: string }; emptyView: ReactNode }) {
+  const { items, phase, error, next, loadingMore, refresh, loadMore } = list
+  return (
+    <PagedList phase={phase} error={error} empty={!items.length} next={next} loadingMore={loadingMore} onRetry={refresh} onMore={loadMore} ids={ids} emptyView={emptyView}>
+      {items.map((c) => (
+        <MediationRow key={c.id} c={c} audience={audience} />
+      ))}
+    </PagedList>
   )
 }

@@ -1,9 +1,10 @@
-import { Button, TextArea } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { ScrollView, Text, View } from '@tarojs/components'
 import { formatInstant } from '../../core/time'
 import { MESSAGE_MAX } from '../../utils/mediation/thread'
 import PhotoGrid from '../PhotoGrid'
 import PhotoPicker from '../PhotoPicker'
+import TextBox, { editing } from '../TextBox'
 import { MAX_MSG_PHOTOS, useMediationThread, type Props } from './useMediationThread'
 import '../MediationKit/kit.css'
 import './index.css'
@@ -13,14 +14,14 @@ export default function MediationThread({ caseId, active, canWrite, hint }: Prop
   const { messages, phase, error, text, setText, sending, sendError, setSendError, photos, add, remove, retry, fetchNew, pick, send, last } = useMediationThread({ caseId, active, canWrite, hint })
   return (
     <View className='jf-card jf-thread' id='jf-thread' data-count={messages.length}>
-      <View className='jf-thread-head'>
+      <View className='jf-col'>
         <Text className='jf-section-title'>调解沟通</Text>
         {hint && <Text className='jf-muted jf-thread-hint'>{hint}</Text>}
       </View>
 
-      {phase === 'loading' && <Text className='jf-muted jf-thread-state'>正在加载消息…</Text>}
+      {phase === 'loading' && <Text className='jf-muted jf-thread-state jf-row-between'>正在加载消息…</Text>}
       {phase === 'error' && (
-        <View className='jf-thread-state'>
+        <View className='jf-thread-state jf-row-between'>
           <Text className='jf-muted'>{error}</Text>
           <Button size='small' fill='none' onClick={() => void fetchNew(true)}>
             重试
@@ -28,7 +29,7 @@ export default function MediationThread({ caseId, active, canWrite, hint }: Prop
         </View>
       )}
       {phase === 'ready' && !messages.length && (
-        <Text className='jf-muted jf-thread-state' id='jf-thread-empty'>
+        <Text className='jf-muted jf-thread-state jf-row-between' id='jf-thread-empty'>
           还没有消息。各方当事人和调解员都可以在这里沟通。
         </Text>
       )}
@@ -42,13 +43,13 @@ export default function MediationThread({ caseId, active, canWrite, hint }: Prop
           scrollWithAnimation
         >
           {messages.map((m) => (
-            <View key={m.id} id={`jf-msg-${m.id}`} className={`jf-msg ${m.mine ? 'is-mine' : ''}`} data-mine={m.mine ? '1' : '0'} data-id={m.id}>
+            <View key={m.id} id={`jf-msg-${m.id}`} className={`jf-msg jf-col ${m.mine ? 'is-mine' : ''}`} data-mine={m.mine ? '1' : '0'} data-id={m.id}>
               <Text className='jf-msg-author'>
                 {m.mine ? '我' : m.authorName}
                 <Text className='jf-msg-role'> · {m.authorRoleLabel}</Text>
               </Text>
               <View className='jf-msg-bubble'>
-                {m.text && <Text className='jf-msg-text'>{m.text}</Text>}
+                {m.text && <Text className='jf-msg-text jf-prose'>{m.text}</Text>}
                 <PhotoGrid photos={m.photos} className='jf-msg-photos' />
               </View>
               <Text className='jf-msg-time'>{formatInstant(m.at)}</Text>
@@ -58,20 +59,8 @@ export default function MediationThread({ caseId, active, canWrite, hint }: Prop
       )}
 
       {canWrite ? (
-        <View className='jf-composer' id='jf-composer'>
-          <View id='jf-msg-text' className='jf-composer-text'>
-            <TextArea
-              value={text}
-              onChange={(v) => {
-                setText(v)
-                if (sendError) setSendError('')
-              }}
-              placeholder='输入消息，调解员和各方当事人都能看到'
-              maxLength={MESSAGE_MAX}
-              rows={2}
-              autoSize
-            />
-          </View>
+        <View className='jf-composer jf-col' id='jf-composer'>
+          <TextBox id='jf-msg-text' value={text} onChange={editing(setText, sendError, setSendError)} placeholder='输入消息，调解员和各方当事人都能看到' maxLength={MESSAGE_MAX} rows={2} />
           {photos.length > 0 && (
             <View className='jf-composer-photos'>
               <PhotoPicker photos={photos} max={MAX_MSG_PHOTOS} onAdd={add} onRemove={remove} onRetry={retry} />
@@ -82,7 +71,7 @@ export default function MediationThread({ caseId, active, canWrite, hint }: Prop
               {sendError}
             </Text>
           )}
-          <View className='jf-composer-bar'>
+          <View className='jf-composer-bar jf-row-between'>
             <View className='jf-composer-pic' id='jf-msg-photo' onClick={() => void pick()}>
               <Text>＋ 图片</Text>
             </View>

@@ -18,6 +18,28 @@ import StatusTag from '../StatusTag'
 type Tone = 'default' | 'primary' | 'success' | 'warning' | 'danger'
 const STATE_TONE: Record<string, Tone> = { pending: 'warning', published: 'success', hidden: 'default', edited: 'primary' }
 
+type ButtonType = 'default' | 'primary' | 'warning' | 'danger'
+
+interface MoveProps {
+  cls: string
+  type: ButtonType
+  outline: boolean
+  /** This decision is under way. */
+  running: boolean
+  busy: string
+  label: string
+  onClick: () => void
+}
+
+/** One decision's small button: its spinner while that decision runs, and none of them while any does. */
+function MoveButton({ cls, type, outline, running, busy, label, onClick }: MoveProps) {
+  return (
+    <Button className={`jf-mod-btn ${cls}`} size='small' type={type} fill={outline ? 'outline' : undefined} loading={running} disabled={busy !== ''} onClick={onClick}>
+      {label}
+    </Button>
+  )
+}
+
 interface Props {
   item: ModerationItemView
   /** The decision under way on this item ("desc-publish", "photo-publish-<id>"…), to show its spinner. */
@@ -32,7 +54,7 @@ export default function ModerationItem({ item, busy, onDescription, onPhoto, onR
   const c = item.case
   const d = item.description
   const urls = item.photos.map((p) => p.url)
-  const openCase = () => void Taro.navigateTo({ url: `/pages/staff/case/index?id=${encodeURIComponent(c.id)}` })
+  const openCase = () => void Taro.navigateTo({ url: `/pages/report-staff/case/index?id=${encodeURIComponent(c.id)}` })
 
   return (
     <View className='jf-card jf-mod-item' data-case-id={c.id} data-hidden={item.hidden ? '1' : '0'}>
@@ -69,18 +91,16 @@ export default function ModerationItem({ item, busy, onDescription, onPhoto, onR
         )}
         <View className='jf-mod-buttons'>
           {descriptionMoves(d.state).map((m) => (
-            <Button
+            <MoveButton
               key={m}
-              className={`jf-mod-btn jf-mod-desc-${m}`}
-              size='small'
+              cls={`jf-mod-desc-${m}`}
               type={m === 'publish' ? 'primary' : m === 'hide' ? 'danger' : 'default'}
-              fill={m === 'hide' ? 'outline' : undefined}
-              loading={busy === `desc-${m}`}
-              disabled={busy !== ''}
+              outline={m === 'hide'}
+              running={busy === `desc-${m}`}
+              busy={busy}
+              label={descriptionMoveLabel(m, d.state)}
               onClick={() => onDescription(item, m)}
-            >
-              {descriptionMoveLabel(m, d.state)}
-            </Button>
+            />
           ))}
         </View>
       </View>
@@ -99,18 +119,16 @@ export default function ModerationItem({ item, busy, onDescription, onPhoto, onR
                 </Tag>
                 <View className='jf-mod-buttons'>
                   {photoMoves(p).map((m) => (
-                    <Button
+                    <MoveButton
                       key={m}
-                      className={`jf-mod-btn jf-mod-photo-${m}`}
-                      size='small'
+                      cls={`jf-mod-photo-${m}`}
                       type={m === 'publish' ? 'primary' : m === 'face' ? 'warning' : 'danger'}
-                      fill={m === 'hide' ? 'outline' : undefined}
-                      loading={busy === `photo-${m}-${p.fileId}`}
-                      disabled={busy !== ''}
+                      outline={m === 'hide'}
+                      running={busy === `photo-${m}-${p.fileId}`}
+                      busy={busy}
+                      label={PHOTO_MOVE_LABELS[m]}
                       onClick={() => onPhoto(item, p.fileId, m)}
-                    >
-                      {PHOTO_MOVE_LABELS[m]}
-                    </Button>
+                    />
                   ))}
                 </View>
               </View>

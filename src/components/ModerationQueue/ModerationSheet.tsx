@@ -1,9 +1,10 @@
-import { Button, Popup, TextArea } from '@nutui/nutui-react-taro'
+import { Popup, TextArea } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { ModerateInput, ModerationItemView } from '../../contracts/api'
 import type { Failure } from '../../core/outcome'
 import FieldError from '../FieldError'
+import SheetFoot from '../StaffActSheet/SheetFoot'
 import {
   describeInput,
   moderationFieldOf,
@@ -136,17 +137,14 @@ function SheetBody({ task, onSubmit }: { task: SheetTask; onSubmit: Props['onSub
         <FieldError field='mod-reason' message={errors.reason} />
       </View>
 
-      {formError && (
-        <View className='jf-mod-error' id='jf-mod-error'>
-          <Text>{formError}</Text>
-        </View>
-      )}
-
-      <View className='jf-mod-footer'>
-        <Button id='jf-mod-submit' type={task.mode === 'redact' ? 'primary' : 'danger'} block loading={busy} onClick={() => void submit()}>
-          {busy ? '正在提交…' : task.mode === 'redact' ? '公开编辑后的描述' : '确认隐藏'}
-        </Button>
-      </View>
+      <SheetFoot
+        prefix='jf-mod'
+        formError={formError}
+        busy={busy}
+        danger={task.mode !== 'redact'}
+        label={task.mode === 'redact' ? '公开编辑后的描述' : '确认隐藏'}
+        onSubmit={() => void submit()}
+      />
     </View>
   )
 }

@@ -18,6 +18,8 @@ interface Props {
   emptyView: ReactNode
   /** Element ids the pages' tests find: `${ids}-error`, `${ids}-empty`, `${ids}-list` unless given apart. */
   ids: { error: string; empty: string; list: string; more: string }
+  /** False leaves out 加载更多 / 没有更多了 (the list shows other rows above an empty page). */
+  foot?: boolean
   children: ReactNode
 }
 
@@ -25,7 +27,7 @@ interface Props {
  * A list loaded page by page (hooks/usePagedList): loading, an error with 重试 before anything was shown,
  * the empty state, the rows, and 加载更多 / 没有更多了 at the bottom.
  */
-export default function PagedList({ phase, error, empty, next, loadingMore, onRetry, onMore, emptyView, ids, children }: Props) {
+export default function PagedList({ phase, error, empty, next, loadingMore, onRetry, onMore, emptyView, ids, foot = true, children }: Props) {
   if (phase === 'loading') return <View className='jf-center'>正在加载…</View>
   if (phase === 'error')
     return (
@@ -47,7 +49,7 @@ export default function PagedList({ phase, error, empty, next, loadingMore, onRe
   return (
     <>
       <View id={ids.list}>{children}</View>
-      <LoadMore id={ids.more} next={next} loading={loadingMore} onMore={onMore} />
+      {foot && <LoadMore id={ids.more} next={next} loading={loadingMore} onMore={onMore} />}
     </>
   )
 }

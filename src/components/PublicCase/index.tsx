@@ -3,8 +3,7 @@ import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import type { PublicCaseView } from '../../contracts/api'
 import { formatFull } from '../../core/time'
-import PhotoGrid from '../PhotoGrid'
-import StatusTag from '../StatusTag'
+import CaseHead from '../CaseHead'
 import { PUBLIC_VIEW_NOTE, publicDescription, updatesTitle } from './logic'
 import './index.css'
 
@@ -21,22 +20,13 @@ export default function PublicCase({ c, children }: { c: PublicCaseView; childre
       </View>
       {children}
 
-      <View className='jf-card jf-public-head'>
-        <View className='jf-public-head-row'>
-          <Text className='jf-public-category'>{c.categoryName}</Text>
-          <StatusTag status={c.status} label={c.statusLabel} />
-        </View>
-        <Text
-          className={`jf-public-desc ${desc.published ? '' : 'is-pending'}`}
-          id='jf-public-description'
-          data-published={desc.published ? '1' : '0'}
-        >
-          {desc.text}
-        </Text>
-        <View id='jf-public-photos' data-count={c.photos.length}>
-          <PhotoGrid photos={c.photos} className='jf-public-photos' />
-        </View>
-      </View>
+      <CaseHead
+        className='jf-public-head'
+        c={c}
+        description={desc.text}
+        descriptionProps={{ id: 'jf-public-description', className: desc.published ? '' : 'is-pending', 'data-published': desc.published ? '1' : '0' }}
+        photosId='jf-public-photos'
+      />
 
       <View className='jf-card'>
         <CellGroup divider>

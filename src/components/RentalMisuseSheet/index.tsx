@@ -1,4 +1,4 @@
-import { Button, Input, Popup, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Popup, TextArea } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { api } from '../../api'
@@ -6,6 +6,7 @@ import FieldError from '../FieldError'
 import { buildMisuse, DOC_TYPES, emptyMisuse, MISUSE_RECEIVED, misuseErrors, type MisuseDraft, type MisuseErrors } from '../RentalKit/logic'
 import { randomId } from '../../utils/id'
 import '../RentalKit/kit.css'
+import TextBox from '../TextBox'
 import { MISUSE_NOTE_MAX } from '../../contracts/limits'
 
 interface Props {
@@ -80,10 +81,7 @@ function Body({ buildingCode, onClose }: Props) {
           </View>
         ))}
       </View>
-      <View className='jf-rental-input' id='jf-misuse-doc'>
-        <Input value={draft.docNumber} onChange={(v) => set('docNumber', v)} placeholder='您本人的证件号码' maxLength={20} />
-      </View>
-      <FieldError field='docNumber' message={errors.docNumber} />
+      <TextBox id='jf-misuse-doc' className='jf-rental-input' value={draft.docNumber} onChange={(v) => set('docNumber', v)} placeholder='您本人的证件号码' maxLength={20} field='docNumber' error={errors.docNumber} />
       <View className='jf-rental-reason' id='jf-misuse-note'>
         <TextArea value={draft.note} onChange={(v) => set('note', v)} placeholder='如：我从未在此登记，发现有人用我的身份证号登记入住' maxLength={MISUSE_NOTE_MAX} rows={3} />
       </View>

@@ -3,9 +3,9 @@ import DeskHeader from '../DeskHeader'
 import './index.css'
 
 const PAGES = [
-  { key: 'queue', title: '事项工作台', url: '/pages/console/queue/index' },
-  { key: 'dashboard', title: '数据看板', url: '/pages/console/dashboard/index' },
-  { key: 'moderation', title: '内容审核', url: '/pages/console/moderation/index' },
+  { key: 'queue', title: '事项工作台', url: '/pages/report-staff/console/queue/index' },
+  { key: 'dashboard', title: '数据看板', url: '/pages/report-staff/console/dashboard/index' },
+  { key: 'moderation', title: '内容审核', url: '/pages/report-staff/console/moderation/index' },
 ] as const
 
 /** Top bar of the 综治中心 desk pages: whose centre this is, and its views. */

@@ -3,9 +3,10 @@
  * so jest can test them directly (test/app/staff-logic.test.ts).
  */
 import type { ActInput, ActionView, AssigneeView, NoteVisibility, QueueFilter } from '../../contracts/api'
-import { PERSON_NAME_MAX } from '../../contracts/limits'
+import { REPORT_STATUS_LABELS } from '../../core/kinds/reportTerms'
 import type { Role } from '../../core/roles'
 import { isPhone } from '../../utils/phone'
+import { PERSON_NAME_MAX } from '../../contracts/limits'
 
 export { withBom } from '../../utils/download-csv'
 export { isPhone, normalizePhone } from '../../utils/phone'
@@ -27,17 +28,8 @@ export const QUEUE_TABS: QueueTab[] = [
   { key: 'all', label: '全部' },
 ]
 
-/** Every report status in workflow order, for the console's status multi-select. */
-export const STATUS_OPTIONS: Array<{ key: string; label: string }> = [
-  { key: 'submitted', label: '已上报' },
-  { key: 'accepted', label: '已受理' },
-  { key: 'assigned', label: '已分派' },
-  { key: 'in_progress', label: '处置中' },
-  { key: 'resolved', label: '已办结' },
-  { key: 'closed', label: '已评价' },
-  { key: 'rejected', label: '不予受理' },
-  { key: 'merged', label: '已合并' },
-]
+/** Every report status in workflow order (the core's label table is in that order), for the console's status multi-select. */
+export const STATUS_OPTIONS: Array<{ key: string; label: string }> = Object.entries(REPORT_STATUS_LABELS).map(([key, label]) => ({ key, label }))
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE

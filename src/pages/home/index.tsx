@@ -1,50 +1,17 @@
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { useCallback, useEffect, useRef, useState } from 'react'
-import { api, devAuth, isLocalDev } from '../../api'
+import Taro from '@tarojs/taro'
+import { devAuth, isLocalDev } from '../../api'
 import RoleSwitcher from '../../components/RoleSwitcher'
-import { useSession } from '../../hooks/useSession'
 import GridEmergencyBanner from '../../components/GridEmergencyBanner'
 import { INBOX_URL, JOIN_URL, badgeText, mainEntries, rentalEntries, staffEntries } from './entries'
+import { useHome } from './useHome'
 import './index.css'
 
 const go = (url: string) => void Taro.navigateTo({ url })
 
 export default function Home() {
-  const { state, reload } = useSession()
-  const [switching, setSwitching] = useState(false)
-  const [unread, setUnread] = useState(0)
-  const shown = useRef(false)
-
-  // The badge is a hint, not a gate: when the count cannot be read the badge just stays away.
-  const loadUnread = useCallback(async () => {
-    const r = await api.call('inbox.list', { limit: 1 })
-    setUnread(r.ok ? r.unread : 0)
-  }, [])
-
-  const ready = state.status === 'ready'
-  const userId = ready ? state.me.id : ''
-  useEffect(() => {
-    if (userId) void loadUnread()
-    else setUnread(0)
-  }, [userId, loadUnread])
-
-  // Coming back from another page (e.g. after a sign-out elsewhere, or reading messages) refreshes
-  // who is signed in and the unread count.
-  useDidShow(() => {
-    if (shown.current) {
-      void reload()
-      if (userId) void loadUnread()
-    }
-    shown.current = true
-  })
-
-  const signedIn = () => {
-    setSwitching(false)
-    void reload()
-  }
-
+  const { state, reload, unread, switching, setSwitching, signedIn } = useHome()
   if (state.status === 'signedOut' || (isLocalDev && switching)) {
     return (
       <View className='jf-page jf-home'>
@@ -57,6 +24,7 @@ export default function Home() {
     )
   }
 
+  const ready = state.status === 'ready'
   const roles = ready ? state.me.roles.map((r) => r.role) : []
   const work = ready ? [...staffEntries(roles, process.env.TARO_ENV ?? ''), ...rentalEntries(roles)] : []
 

@@ -1,12 +1,12 @@
-import { Button, Input } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { api, HOME_URL } from '../../api'
-import FieldError from '../../components/FieldError'
 import type { MeView } from '../../contracts/api'
 import { codeFrom } from './logic'
 import './index.css'
+import TextBox, { editing } from '../../components/TextBox'
 
 /**
  * A staff invitation (code or QR from the district admin): binding makes this WeChat account the
@@ -77,18 +77,7 @@ export default function JoinStaff() {
       <View className='jf-card jf-join-card'>
         <Text className='jf-section-title'>工作人员邀请码</Text>
         <Text className='jf-muted jf-join-help'>邀请码由区、街道管理员发给您，一次有效；绑定后本微信即为您的工作账号。</Text>
-        <View id='jf-join-code' className='jf-join-input'>
-          <Input
-            value={code}
-            onChange={(v) => {
-              setCode(v)
-              if (error) setError('')
-            }}
-            placeholder='8 位邀请码'
-            maxLength={32}
-          />
-        </View>
-        <FieldError field='code' message={error} />
+        <TextBox id='jf-join-code' className='jf-join-input' value={code} onChange={editing(setCode, error, setError)} placeholder='8 位邀请码' maxLength={32} field='code' error={error} />
         <View className='jf-join-actions'>
           {process.env.TARO_ENV === 'weapp' && (
             <Button id='jf-join-scan' fill='outline' onClick={() => void scan()}>

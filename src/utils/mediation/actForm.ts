@@ -1,5 +1,10 @@
-/** The form of a mediation move that needs more than a tap: its state, checks and the mediation.act input. */
-import type { MediationActInput, ReferralCode } from '../../contracts/api'
+/**
+ * The form of a mediation move that needs more than a tap: its state, checks and the mediation.act
+ * input. What a move asks for is the kind's declaration (`form` on the server's action view); each
+ * field name has one rule here, whichever move it belongs to.
+ */
+import type { MediationActInput, MediationView, ReferralCode } from '../../contracts/api'
+import type { FormField, FormFieldName } from '../../core/command'
 import { TERM_MAX, cleanTerms } from './agreement'
 
 export interface MedActForm {
@@ -15,6 +20,12 @@ export interface MedActForm {
   referral: ReferralCode | ''
   rating: number
   comment: string
+}
+
+/** A move as the sheet sees it: its name and the declared fields (none for a one-tap move). */
+export interface MedMove {
+  action: string
+  form?: readonly FormField[]
 }
 
 export function emptyMedActForm(): MedActForm {
@@ -40,64 +51,40 @@ export function shanghaiInstant(date: string, time: string): string | null {
   return Number.isNaN(t) ? null : new Date(t).toISOString()
 }
 
-export type MedActErrors = Partial<Record<'note' | 'mediatorId' | 'at' | 'mode' | 'place' | 'sessionId' | 'terms' | 'referral' | 'rating', string>>
-
-/** The blocks a move's form shows above its note, each with its own check and its part of the input. */
-export type MedActField = 'mediator' | 'session' | 'sessionPick' | 'terms' | 'referral' | 'rating'
-
-export interface MedActSpec {
-  fields: MedActField[]
-  /** The free-text note; `required` is the complaint when it is left empty. Null: the move has none. */
-  note: { title: string; placeholder: string; required?: string } | null
-  /** The mediator must be picked (改派), rather than left to the server (受理). */
-  mediatorRequired?: boolean
-  /** Moves that end or refuse something get a red button. */
-  danger?: boolean
-  /** The submit button's text when `确认<label>` does not say it. */
-  submitText?: string
-}
-
-/**
- * Every move that opens a form, declared once: the sheet renders from this table, and the checks and the
- * mediation.act input follow it (the server still checks everything again and its message wins).
- */
-export const MED_ACT_FORMS: Record<string, MedActSpec> = {
-  accept: { fields: ['mediator'], note: { title: '受理说明', placeholder: '选填：给调解员的说明' } },
-  reject: { fields: [], note: { title: '不予受理原因', placeholder: '请说明原因，申请人可以看到', required: '请填写原因' }, danger: true },
-  reassign: { fields: ['mediator'], note: { title: '改派原因', placeholder: '请说明重新指派的原因', required: '请填写原因' }, mediatorRequired: true },
-  schedule: { fields: ['session'], note: { title: '通知说明', placeholder: '选填：请当事人携带的材料、注意事项' } },
-  record_session: { fields: ['sessionPick'], note: { title: '调解记录', placeholder: '本次调解的经过、各方意见和结果', required: '请填写调解记录' } },
-  draft_agreement: { fields: ['terms'], note: { title: '起草说明', placeholder: '选填：给当事人的说明' }, submitText: '发送协议给当事人确认' },
-  fail: { fields: ['referral'], note: { title: '情况说明', placeholder: '请说明调解不成的原因，当事人可以看到', required: '请填写调解不成的情况说明' }, danger: true },
-  decline: { fields: [], note: { title: '不同意调解的原因', placeholder: '请说明原因，申请人和调解员可以看到', required: '请填写原因' }, danger: true },
-  rate: { fields: ['rating'], note: null },
-}
-
-const OTHER: MedActSpec = { fields: [], note: { title: '备注', placeholder: '选填' } }
-
-export function medActSpec(action: string): MedActSpec {
-  return MED_ACT_FORMS[action] ?? OTHER
-}
-
-export function noteRequired(action: string): boolean {
-  return Boolean(medActSpec(action).note?.required)
-}
+export type MedActErrors = Partial<Record<'note' | 'comment' | 'mediatorId' | 'at' | 'mode' | 'place' | 'sessionId' | 'terms' | 'referral' | 'rating', string>>
 
 interface FieldRule {
-  check: (f: MedActForm, spec: MedActSpec, now: Date) => MedActErrors
-  put: (input: MediationActInput, f: MedActForm, spec: MedActSpec) => void
+  /** Where the field starts from on this case (redrafting starts from the current terms …). */
+  init?: (f: MedActForm, c: MediationView) => void
+  check: (f: MedActForm, field: FormField, now: Date) => MedActErrors
+  put: (input: MediationActInput, f: MedActForm, field: FormField) => void
 }
 
-const FIELD_RULES: Record<MedActField, FieldRule> = {
-  mediator: {
-    check: (f, spec) => (spec.mediatorRequired && !f.mediatorId ? { mediatorId: '请选择调解员' } : {}),
-    // No mediator picked on 受理: the server chooses one from the committee it routes to.
-    put: (input, f, spec) => {
-      if (f.mediatorId || spec.mediatorRequired) input.mediatorId = f.mediatorId
+const FIELD_RULES: Partial<Record<FormFieldName, FieldRule>> = {
+  note: {
+    check: (f, field) => (field.required && !f.note.trim() ? { note: `请填写${field.label}` } : {}),
+    put: (input, f, field) => {
+      if (f.note.trim() || field.required) input.note = f.note.trim()
+    },
+  },
+  comment: {
+    check: () => ({}),
+    put: (input, f) => {
+      if (f.comment.trim()) input.comment = f.comment.trim()
+    },
+  },
+  // Left empty where it is optional (受理), the server picks from the committee it routes the case to.
+  assignee: {
+    check: (f, field) => (field.required && !f.mediatorId ? { mediatorId: '请选择调解员' } : {}),
+    put: (input, f, field) => {
+      if (f.mediatorId || field.required) input.mediatorId = f.mediatorId
     },
   },
   session: {
-    check: (f, _spec, now) => {
+    init: (f, c) => {
+      f.sessionMode = c.preferredWay
+    },
+    check: (f, _field, now) => {
       const e: MedActErrors = {}
       const at = shanghaiInstant(f.sessionDate, f.sessionTime)
       if (!at) e.at = '请选择调解日期和时间'
@@ -109,13 +96,22 @@ const FIELD_RULES: Record<MedActField, FieldRule> = {
       input.session = { at: shanghaiInstant(f.sessionDate, f.sessionTime) ?? '', mode: f.sessionMode, place: f.sessionPlace.trim() }
     },
   },
-  sessionPick: {
-    check: (f) => (f.sessionId ? {} : { sessionId: '请选择调解场次' }),
+  // A record is usually about the session that has none yet.
+  sessionId: {
+    init: (f, c) => {
+      const open = [...c.sessions].reverse().find((s) => !s.notes) ?? c.sessions[c.sessions.length - 1]
+      if (open) f.sessionId = open.id
+    },
+    check: (f, field) => (f.sessionId ? {} : { sessionId: `请选择${field.label}` }),
     put: (input, f) => {
       input.sessionId = f.sessionId
     },
   },
+  // Redrafting starts from the current text: the mediator usually changes one term.
   terms: {
+    init: (f, c) => {
+      if (c.agreement?.terms.length) f.terms = [...c.agreement.terms]
+    },
     check: (f) => {
       if (!cleanTerms(f.terms).length) return { terms: '请至少填写一条协议条款' }
       if (f.terms.some((t) => Array.from(t.trim()).length > TERM_MAX)) return { terms: `每条不超过 ${TERM_MAX} 个字` }
@@ -126,36 +122,39 @@ const FIELD_RULES: Record<MedActField, FieldRule> = {
     },
   },
   referral: {
-    check: (f) => (f.referral ? {} : { referral: '请选择后续处理途径' }),
+    check: (f, field) => (f.referral || !field.required ? {} : { referral: `请选择${field.label}` }),
     put: (input, f) => {
-      input.referral = f.referral as ReferralCode
+      if (f.referral) input.referral = f.referral
     },
   },
   rating: {
     check: (f) => (f.rating >= 1 && f.rating <= 5 ? {} : { rating: '请点击星星评分' }),
     put: (input, f) => {
       input.rating = f.rating
-      if (f.comment.trim()) input.comment = f.comment.trim()
     },
   },
 }
 
+const fieldsOf = (move: MedMove) => (move.form ?? []).flatMap((field) => (FIELD_RULES[field.name] ? [{ field, rule: FIELD_RULES[field.name]! }] : []))
+
+/** The form a move opens with on this case. */
+export function initialMedActForm(c: MediationView, move: MedMove): MedActForm {
+  const f = emptyMedActForm()
+  for (const { rule } of fieldsOf(move)) rule.init?.(f, c)
+  return f
+}
+
 /** Checks the form before sending; the server checks again and its message wins. */
-export function validateMedAct(action: string, f: MedActForm, now: Date = new Date()): MedActErrors {
-  const spec = medActSpec(action)
+export function validateMedAct(move: MedMove, f: MedActForm, now: Date = new Date()): MedActErrors {
   const e: MedActErrors = {}
-  if (spec.note?.required && !f.note.trim()) e.note = spec.note.required
-  for (const field of spec.fields) Object.assign(e, FIELD_RULES[field].check(f, spec, now))
+  for (const { field, rule } of fieldsOf(move)) Object.assign(e, rule.check(f, field, now))
   return e
 }
 
-/** The mediation.act input for one move: only what that move uses, trimmed. */
-export function buildMedActInput(c: { id: string; version: number }, action: string, f: MedActForm): MediationActInput {
-  const spec = medActSpec(action)
-  const input: MediationActInput = { id: c.id, action, version: c.version }
-  for (const field of spec.fields) FIELD_RULES[field].put(input, f, spec)
-  const note = f.note.trim()
-  if (spec.note && (note || spec.note.required)) input.note = note
+/** The mediation.act input for one move: only what its fields collect, trimmed. */
+export function buildMedActInput(c: { id: string; version: number }, move: MedMove, f: MedActForm): MediationActInput {
+  const input: MediationActInput = { id: c.id, action: move.action, version: c.version }
+  for (const { field, rule } of fieldsOf(move)) rule.put(input, f, field)
   return input
 }
 

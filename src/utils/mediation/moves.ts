@@ -1,25 +1,38 @@
 /** How a mediation move is offered: one tap or a form, asked twice or not, in which colour. */
 import type { ActionView } from '../../contracts/api'
+import type { MedMove } from './actForm'
 
-/** Moves that can be made with one tap (no form); everything else opens its form. */
-const ONE_TAP = new Set(['invite', 'consent', 'mark_judicial'])
-
-export function needsMedForm(action: string): boolean {
-  return !ONE_TAP.has(action)
+/** A move opens its sheet when its declaration has something to fill in; the others take one tap. */
+export function needsMedForm(move: MedMove): boolean {
+  return (move.form?.length ?? 0) > 0
 }
 
-/** Moves that cannot be undone are asked twice. */
+/** One-tap moves that cannot be undone are asked twice. */
+const CONFIRM_TEXT: Partial<Record<string, string>> = {
+  consent: '同意参加调解？同意后调解员将安排调解。',
+  mark_judicial: '确认已为本协议申请司法确认？',
+  invite: '向对方当事人发出调解邀请？',
+}
+
 export function confirmText(action: string): string | null {
-  if (action === 'consent') return '同意参加调解？同意后调解员将安排调解。'
-  if (action === 'mark_judicial') return '确认已为本协议申请司法确认？'
-  if (action === 'invite') return '向对方当事人发出调解邀请？'
-  return null
+  return CONFIRM_TEXT[action] ?? null
 }
 
+const DANGER = new Set(['reject', 'decline', 'fail'])
+const PRIMARY = new Set(['accept', 'consent', 'invite', 'schedule', 'draft_agreement', 'confirm_agreement', 'rate'])
+
+/** Moves that end or refuse something are red, the usual next step is the primary colour. */
 export function medActionTone(action: string): 'primary' | 'danger' | 'default' {
-  if (['reject', 'decline', 'fail'].includes(action)) return 'danger'
-  if (['accept', 'consent', 'invite', 'schedule', 'draft_agreement', 'confirm_agreement', 'rate'].includes(action)) return 'primary'
+  if (DANGER.has(action)) return 'danger'
+  if (PRIMARY.has(action)) return 'primary'
   return 'default'
+}
+
+/** The sheet's submit button, where `确认<label>` does not say what happens. */
+const SUBMIT_TEXT: Partial<Record<string, string>> = { draft_agreement: '发送协议给当事人确认' }
+
+export function submitText(a: ActionView): string {
+  return SUBMIT_TEXT[a.action] ?? `确认${a.label}`
 }
 
 /** The action the server lists, if it does: pages show exactly the server's moves. */

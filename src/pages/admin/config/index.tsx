@@ -4,6 +4,7 @@ import { api } from '../../../api'
 import AdminHeader from '../../../components/AdminHeader'
 import type { ConfigVersionView } from '../../../contracts/admin'
 import { formatFull } from '../../../core/time'
+import AdminTable from '../../../components/AdminKit/AdminTable'
 import '../../../components/AdminKit/kit.css'
 
 const show = (v: unknown) => (v === null || v === undefined ? '（无）' : typeof v === 'string' ? v : JSON.stringify(v))
@@ -78,16 +79,14 @@ export default function AdminConfig() {
               </Text>
             )}
             {errors.length > 0 && (
-              <table className='jf-ak-table' id='jf-config-errors'>
-                <tbody>
-                  {errors.map(([path, msg]) => (
-                    <tr key={path} className='jf-config-error' data-path={path}>
-                      <td>{path}</td>
-                      <td>{msg}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <AdminTable id='jf-config-errors'>
+                {errors.map(([path, msg]) => (
+                  <tr key={path} className='jf-config-error' data-path={path}>
+                    <td>{path}</td>
+                    <td>{msg}</td>
+                  </tr>
+                ))}
+              </AdminTable>
             )}
           </View>
           <View className='jf-ak-section' id='jf-config-history'>
@@ -98,18 +97,16 @@ export default function AdminConfig() {
                 <Text className='jf-ak-help'>
                   第 {v.version} 版 · {v.authorName} · {formatFull(v.at)}
                 </Text>
-                <table className='jf-ak-table'>
-                  <tbody>
-                    {v.changes.map((c) => (
-                      <tr key={c.path} className='jf-config-change' data-path={c.path}>
-                        <td>{c.path}</td>
-                        <td>
-                          {show(c.before)} → {show(c.after)}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <AdminTable>
+                  {v.changes.map((c) => (
+                    <tr key={c.path} className='jf-config-change' data-path={c.path}>
+                      <td>{c.path}</td>
+                      <td>
+                        {show(c.before)} → {show(c.after)}
+                      </td>
+                    </tr>
+                  ))}
+                </AdminTable>
               </View>
             ))}
           </View>

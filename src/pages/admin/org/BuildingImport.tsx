@@ -4,6 +4,7 @@ import { api } from '../../../api'
 import { CHANGE_LABELS } from '../../../components/AdminKit/files'
 import { useTableImport, type ImportBusy, type Notice } from '../../../components/AdminKit/useTableImport'
 import type { BuildingPlanView } from '../../../contracts/admin'
+import AdminTable from '../../../components/AdminKit/AdminTable'
 
 /** 导入楼栋: buildings for the rental check-in, each with its grid and building manager. */
 export default function BuildingImport() {
@@ -36,29 +37,27 @@ export default function BuildingImport() {
       {notice && <Text className={`jf-ak-notice ${notice.ok ? 'is-ok' : 'is-error'}`}>{notice.text}</Text>}
       {plan && (
         <View id='jf-buildings-plan' data-rows={plan.rows} data-errors={plan.errors.length} data-applied={applied ? plan.applied : -1}>
-          <table className='jf-ak-table'>
-            <tbody>
-              {plan.errors.map((e, i) => (
-                <tr key={`e${i}`} className='jf-building-error' data-row={e.row}>
-                  <td>第 {e.row} 行</td>
-                  <td>{e.column}</td>
-                  <td>{e.reason}</td>
-                </tr>
-              ))}
-              {plan.buildings.map((b) => (
-                <tr key={`b${b.row}`} className='jf-building-row' data-change={b.change}>
-                  <td>
-                    <Text className={`jf-ak-tag is-${b.change}`}>{b.change === 'added' ? CHANGE_LABELS.added : '已有'}</Text>
-                  </td>
-                  <td>{b.name}</td>
-                  <td>{b.gridName}</td>
-                  <td>
-                    {b.floors} 层 {b.rooms} 间 · 楼栋长 {b.managerName}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <AdminTable>
+            {plan.errors.map((e, i) => (
+              <tr key={`e${i}`} className='jf-building-error' data-row={e.row}>
+                <td>第 {e.row} 行</td>
+                <td>{e.column}</td>
+                <td>{e.reason}</td>
+              </tr>
+            ))}
+            {plan.buildings.map((b) => (
+              <tr key={`b${b.row}`} className='jf-building-row' data-change={b.change}>
+                <td>
+                  <Text className={`jf-ak-tag is-${b.change}`}>{b.change === 'added' ? CHANGE_LABELS.added : '已有'}</Text>
+                </td>
+                <td>{b.name}</td>
+                <td>{b.gridName}</td>
+                <td>
+                  {b.floors} 层 {b.rooms} 间 · 楼栋长 {b.managerName}
+                </td>
+              </tr>
+            ))}
+          </AdminTable>
         </View>
       )}
     </View>

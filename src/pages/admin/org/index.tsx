@@ -5,6 +5,7 @@ import GridMap from '../../../components/AdminKit/GridMap'
 import type { UnitRowView } from '../../../contracts/admin'
 import BuildingImport from './BuildingImport'
 import { useAdminOrg } from './useAdminOrg'
+import AdminTable from '../../../components/AdminKit/AdminTable'
 import '../../../components/AdminKit/kit.css'
 
 function DiffRows({ kind, rows }: { kind: 'added' | 'changed' | 'removed'; rows: UnitRowView[] }) {
@@ -54,17 +55,15 @@ export default function AdminOrg() {
               {plan.errors.length > 0 && (
                 <View id='jf-org-errors'>
                   <Text className='jf-ak-notice is-error'>文件有 {plan.errors.length} 处错误，改正后再导入：</Text>
-                  <table className='jf-ak-table'>
-                    <tbody>
-                      {plan.errors.map((e, i) => (
-                        <tr key={i} className='jf-org-error' data-code={e.code ?? ''}>
-                          <td>{e.feature > 0 ? `第 ${e.feature} 个要素` : '文件'}</td>
-                          <td>{e.code ?? ''}</td>
-                          <td>{e.reason}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                  <AdminTable>
+                    {plan.errors.map((e, i) => (
+                      <tr key={i} className='jf-org-error' data-code={e.code ?? ''}>
+                        <td>{e.feature > 0 ? `第 ${e.feature} 个要素` : '文件'}</td>
+                        <td>{e.code ?? ''}</td>
+                        <td>{e.reason}</td>
+                      </tr>
+                    ))}
+                  </AdminTable>
                 </View>
               )}
               {plan.warnings.map((w, i) => (
@@ -78,22 +77,11 @@ export default function AdminOrg() {
                     校验通过：新增 {plan.added.length}，变更 {plan.changed.length}，删除 {plan.removed.length}，无变化 {plan.unchanged}
                   </Text>
                   {changes > 0 && (
-                    <table className='jf-ak-table' id='jf-org-diff'>
-                      <thead>
-                        <tr>
-                          <th>变更</th>
-                          <th>层级</th>
-                          <th>编码</th>
-                          <th>名称</th>
-                          <th>变化字段</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        <DiffRows kind='added' rows={plan.added} />
-                        <DiffRows kind='changed' rows={plan.changed} />
-                        <DiffRows kind='removed' rows={plan.removed} />
-                      </tbody>
-                    </table>
+                    <AdminTable id='jf-org-diff' head={['变更', '层级', '编码', '名称', '变化字段']}>
+                      <DiffRows kind='added' rows={plan.added} />
+                      <DiffRows kind='changed' rows={plan.changed} />
+                      <DiffRows kind='removed' rows={plan.removed} />
+                    </AdminTable>
                   )}
                   <View className='jf-ak-row' style={{ marginTop: '10PX' }}>
                     <button type='button' id='jf-org-apply' className='jf-btn jf-btn-primary' disabled={changes === 0 || busy !== ''} onClick={() => void apply()}>
@@ -112,28 +100,17 @@ export default function AdminOrg() {
           <Text className='jf-ak-title'>组织架构（{units.length} 个单位，{grids.length} 个网格）</Text>
           {loadError && <Text className='jf-ak-notice is-error'>{loadError}</Text>}
           <View className='jf-ak-grid'>
-            <table className='jf-ak-table' id='jf-org-units'>
-              <thead>
-                <tr>
-                  <th>层级</th>
-                  <th>编码</th>
-                  <th>名称</th>
-                  <th>上级</th>
-                  <th>边界</th>
+            <AdminTable id='jf-org-units' head={['层级', '编码', '名称', '上级', '边界']}>
+              {units.map((u) => (
+                <tr key={u.code} className='jf-org-unit' data-code={u.code} data-level={u.level}>
+                  <td>{u.levelLabel}</td>
+                  <td>{u.code}</td>
+                  <td>{u.name}</td>
+                  <td>{u.parentCode ?? ''}</td>
+                  <td>{u.hasPolygon ? '有' : '—'}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {units.map((u) => (
-                  <tr key={u.code} className='jf-org-unit' data-code={u.code} data-level={u.level}>
-                    <td>{u.levelLabel}</td>
-                    <td>{u.code}</td>
-                    <td>{u.name}</td>
-                    <td>{u.parentCode ?? ''}</td>
-                    <td>{u.hasPolygon ? '有' : '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </AdminTable>
             <GridMap grids={grids} />
           </View>
         </View>

@@ -3,6 +3,7 @@ import AdminHeader from '../../../components/AdminHeader'
 import { CHANGE_LABELS } from '../../../components/AdminKit/files'
 import InvitePanel from './InvitePanel'
 import { useAdminStaff } from './useAdminStaff'
+import AdminTable from '../../../components/AdminKit/AdminTable'
 import '../../../components/AdminKit/kit.css'
 
 /** 工作人员与邀请 (H5, admin): roster import with a row-by-row report, the staff and their WeChat binding, invitations. */
@@ -40,39 +41,28 @@ export default function AdminStaff() {
                 共 {plan.rows} 行，{plan.goodRows} 行可导入，{plan.errors.length} 处错误
               </Text>
               {plan.errors.length > 0 && (
-                <table className='jf-ak-table' id='jf-staff-errors'>
-                  <thead>
-                    <tr>
-                      <th>行号</th>
-                      <th>列</th>
-                      <th>原因</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {plan.errors.map((e, i) => (
-                      <tr key={i} className='jf-staff-error' data-row={e.row}>
-                        <td>第 {e.row} 行</td>
-                        <td>{e.column}</td>
-                        <td>{e.reason}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              )}
-              <table className='jf-ak-table' id='jf-staff-people'>
-                <tbody>
-                  {plan.people.map((p) => (
-                    <tr key={p.phone} className='jf-staff-person' data-change={p.change}>
-                      <td>
-                        <Text className={`jf-ak-tag is-${p.change}`}>{CHANGE_LABELS[p.change]}</Text>
-                      </td>
-                      <td>{p.name}</td>
-                      <td>{p.phone}</td>
-                      <td>{p.roles.map((r) => `${r.roleLabel} · ${r.unitName}`).join('；')}</td>
+                <AdminTable id='jf-staff-errors' head={['行号', '列', '原因']}>
+                  {plan.errors.map((e, i) => (
+                    <tr key={i} className='jf-staff-error' data-row={e.row}>
+                      <td>第 {e.row} 行</td>
+                      <td>{e.column}</td>
+                      <td>{e.reason}</td>
                     </tr>
                   ))}
-                </tbody>
-              </table>
+                </AdminTable>
+              )}
+              <AdminTable id='jf-staff-people'>
+                {plan.people.map((p) => (
+                  <tr key={p.phone} className='jf-staff-person' data-change={p.change}>
+                    <td>
+                      <Text className={`jf-ak-tag is-${p.change}`}>{CHANGE_LABELS[p.change]}</Text>
+                    </td>
+                    <td>{p.name}</td>
+                    <td>{p.phone}</td>
+                    <td>{p.roles.map((r) => `${r.roleLabel} · ${r.unitName}`).join('；')}</td>
+                  </tr>
+                ))}
+              </AdminTable>
             </View>
           )}
         </View>
@@ -81,39 +71,27 @@ export default function AdminStaff() {
 
         <View className='jf-ak-section'>
           <Text className='jf-ak-title'>工作人员（{staff.length}）</Text>
-          <table className='jf-ak-table' id='jf-staff-list'>
-            <thead>
-              <tr>
-                <th>姓名</th>
-                <th>手机</th>
-                <th>角色与单位</th>
-                <th>微信绑定</th>
-                <th>邀请</th>
-                <th>操作</th>
+          <AdminTable id='jf-staff-list' head={['姓名', '手机', '角色与单位', '微信绑定', '邀请', '操作']}>
+            {staff.map((s) => (
+              <tr key={s.id} className='jf-staff-row' data-user-id={s.id} data-name={s.name} data-bound={s.bound ? 'yes' : 'no'}>
+                <td>{s.name}</td>
+                <td>{s.phone ?? ''}</td>
+                <td>{s.roles.map((r) => `${r.roleLabel} · ${r.unitName}`).join('；')}</td>
+                <td>
+                  <Text className={`jf-ak-tag ${s.bound ? 'is-ok' : ''}`}>{s.bound ? '已绑定' : '未绑定'}</Text>
+                </td>
+                <td>{s.invitation ? s.invitation.statusLabel : '—'}</td>
+                <td>
+                  <button type='button' className='jf-btn jf-staff-invite' disabled={busy !== ''} onClick={() => void invite(s)}>
+                    {s.bound ? '重新邀请' : '生成邀请'}
+                  </button>{' '}
+                  <button type='button' className='jf-btn jf-staff-revoke' onClick={() => void revokeStaff(s)}>
+                    停用
+                  </button>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {staff.map((s) => (
-                <tr key={s.id} className='jf-staff-row' data-user-id={s.id} data-name={s.name} data-bound={s.bound ? 'yes' : 'no'}>
-                  <td>{s.name}</td>
-                  <td>{s.phone ?? ''}</td>
-                  <td>{s.roles.map((r) => `${r.roleLabel} · ${r.unitName}`).join('；')}</td>
-                  <td>
-                    <Text className={`jf-ak-tag ${s.bound ? 'is-ok' : ''}`}>{s.bound ? '已绑定' : '未绑定'}</Text>
-                  </td>
-                  <td>{s.invitation ? s.invitation.statusLabel : '—'}</td>
-                  <td>
-                    <button type='button' className='jf-btn jf-staff-invite' disabled={busy !== ''} onClick={() => void invite(s)}>
-                      {s.bound ? '重新邀请' : '生成邀请'}
-                    </button>{' '}
-                    <button type='button' className='jf-btn jf-staff-revoke' onClick={() => void revokeStaff(s)}>
-                      停用
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </AdminTable>
         </View>
       </View>
     </View>

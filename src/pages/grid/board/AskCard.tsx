@@ -1,9 +1,10 @@
-import { Button, TextArea } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import FieldError from '../../../components/FieldError'
 import { QUESTION_MAX } from '../../../utils/grid/membership'
 import type { GridBoardState } from './useGridBoard'
+import TextBox, { editing } from '../../../components/TextBox'
 
 /** 找网格员: a question to the grid worker, answered in 我的事项. */
 export default function AskCard({ s }: { s: GridBoardState }) {
@@ -13,14 +14,14 @@ export default function AskCard({ s }: { s: GridBoardState }) {
       <Text className='jf-section-title'>找网格员</Text>
       {sentCaseId ? (
         <View className='jf-gboard-sent' id='jf-grid-ask-sent' data-case-id={sentCaseId}>
-          <Text className='jf-gboard-sent-text'>已发送，可在「我的事项」查看答复</Text>
+          <Text className='jf-note is-success jf-gboard-sent-text'>已发送，可在「我的事项」查看答复</Text>
           <View className='jf-gboard-sent-actions'>
             <Button
               id='jf-grid-ask-case'
               size='small'
               type='primary'
               fill='outline'
-              onClick={() => void Taro.navigateTo({ url: `/pages/cases/detail/index?id=${encodeURIComponent(sentCaseId)}` })}
+              onClick={() => void Taro.navigateTo({ url: `/pages/report/detail/index?id=${encodeURIComponent(sentCaseId)}` })}
             >
               查看事项
             </Button>
@@ -47,19 +48,7 @@ export default function AskCard({ s }: { s: GridBoardState }) {
         </View>
       ) : (
         <View className='jf-gboard-ask-form'>
-          <View className='jf-gboard-textarea' id='jf-grid-question'>
-            <TextArea
-              value={question}
-              onChange={(v) => {
-                setQuestion(v)
-                if (questionError) setQuestionError('')
-              }}
-              placeholder='请写下您想咨询的问题，如：小区加装电梯需要准备哪些材料？'
-              maxLength={QUESTION_MAX}
-              rows={4}
-              autoSize
-            />
-          </View>
+          <TextBox id='jf-grid-question' className='jf-gboard-textarea' value={question} onChange={editing(setQuestion, questionError, setQuestionError)} placeholder='请写下您想咨询的问题，如：小区加装电梯需要准备哪些材料？' maxLength={QUESTION_MAX} rows={4} />
           <Text className='jf-gboard-counter'>
             {Array.from(question).length}/{QUESTION_MAX}
           </Text>

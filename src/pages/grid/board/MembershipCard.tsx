@@ -1,9 +1,10 @@
-import { Button, Input } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { Image, Text, View } from '@tarojs/components'
 import FieldError from '../../../components/FieldError'
 import type { BoardView } from '../../../contracts/api'
 import { BUILDING_MAX, canApply, membershipKey, qrDisplay } from '../../../utils/grid/membership'
 import type { GridBoardState } from './useGridBoard'
+import TextBox, { editing } from '../../../components/TextBox'
 
 const STATUS_NOTE: Record<string, string> = {
   requested: '已提交入群申请，网格员审核通过后即可看到群二维码',
@@ -18,7 +19,7 @@ export default function MembershipCard({ s, board }: { s: GridBoardState; board:
   const qr = qrDisplay(board)
   return (
     <View className='jf-card jf-gboard-member' id='jf-grid-membership' data-status={status} data-policy={board.joinPolicy}>
-      <View className='jf-gboard-member-head'>
+      <View className='jf-row-between jf-gboard-member-head'>
         <Text className='jf-section-title'>网格服务群</Text>
         {board.membership && (
           <Text className={`jf-gboard-status jf-gboard-status-${status}`} id='jf-grid-status'>
@@ -56,24 +57,14 @@ export default function MembershipCard({ s, board }: { s: GridBoardState; board:
         </View>
       )}
       {qr?.kind === 'missing' && (
-        <Text className='jf-gboard-qr-missing' id='jf-grid-qr-missing' data-qr-status={board.qrStatus}>
+        <Text className='jf-note is-warning jf-gboard-qr-missing' id='jf-grid-qr-missing' data-qr-status={board.qrStatus}>
           {qr.text}
         </Text>
       )}
 
       {canApply(status) && (
         <View className='jf-gboard-apply'>
-          <View className='jf-gboard-input' id='jf-grid-building'>
-            <Input
-              value={building}
-              onChange={(v) => {
-                setBuilding(v)
-                if (memberError) setMemberError('')
-              }}
-              placeholder='楼栋房号（选填），如 云景花园 3 栋 502'
-              maxLength={BUILDING_MAX}
-            />
-          </View>
+          <TextBox id='jf-grid-building' className='jf-gboard-input' value={building} onChange={editing(setBuilding, memberError, setMemberError)} placeholder='楼栋房号（选填），如 云景花园 3 栋 502' maxLength={BUILDING_MAX} />
           <Button id='jf-grid-join' type='primary' block loading={joining} onClick={() => void join()}>
             {status === 'none' ? '申请入群' : '重新申请入群'}
           </Button>

@@ -10,6 +10,7 @@ import AskCard from './AskCard'
 import MembershipCard from './MembershipCard'
 import { useGridBoard } from './useGridBoard'
 import './index.css'
+import LoadState from '../../../components/LoadState'
 
 /**
  * One grid's 公示牌 (?code=, also scene=/q= from a street-board QR): the board itself, joining the
@@ -22,7 +23,7 @@ export default function GridBoard() {
     return (
       <View className='jf-page jf-center' id='jf-grid-board-missing'>
         <Text>没有指定网格</Text>
-        <View className='jf-gboard-retry'>
+        <View className='jf-list-retry'>
           <Button size='small' onClick={() => void Taro.redirectTo({ url: FIND_URL })}>
             找我的网格
           </Button>
@@ -30,19 +31,8 @@ export default function GridBoard() {
       </View>
     )
 
-  if (phase === 'loading') return <View className='jf-page jf-center'>正在加载网格公示牌…</View>
-
-  if (phase === 'error' || !board)
-    return (
-      <View className='jf-page jf-center' id='jf-grid-board-error'>
-        <Text>{loadError}</Text>
-        <View className='jf-gboard-retry'>
-          <Button size='small' onClick={() => void load()}>
-            重试
-          </Button>
-        </View>
-      </View>
-    )
+  if (phase === 'loading' || phase === 'error' || !board)
+    return <LoadState error={phase === 'loading' ? '' : loadError} errorId='jf-grid-board-error' loadingText='正在加载网格公示牌…' onRetry={() => void load()} />
 
   const status = membershipKey(board)
   return (
@@ -50,7 +40,7 @@ export default function GridBoard() {
       <GridBoardCard board={board} afterHead={<MembershipCard s={s} board={board} />} />
 
       {board.canManage && (
-        <View className='jf-card jf-gboard-manage' id='jf-grid-manage' onClick={() => void Taro.navigateTo({ url: `/pages/gridwork/manage/index?code=${encodeURIComponent(board.grid.code)}` })}>
+        <View className='jf-card jf-gboard-manage' id='jf-grid-manage' onClick={() => void Taro.navigateTo({ url: `/pages/grid-staff/manage/index?code=${encodeURIComponent(board.grid.code)}` })}>
           <Text>您是本网格的工作人员</Text>
           <Text className='jf-gboard-more'>管理公示牌和入群申请 ›</Text>
         </View>
@@ -59,7 +49,7 @@ export default function GridBoard() {
       <AskCard s={s} />
 
       <View className='jf-card jf-gboard-anns' id='jf-grid-anns'>
-        <View className='jf-gboard-anns-head'>
+        <View className='jf-row-between jf-gboard-anns-head'>
           <Text className='jf-section-title'>最新公告</Text>
           {status === 'joined' && (
             <Text className='jf-gboard-more' id='jf-grid-news' onClick={() => void Taro.navigateTo({ url: NEWS_URL })}>

@@ -1,58 +1,30 @@
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
-import { useCallback, useEffect, useState } from 'react'
-import { api } from '../../../api'
-import { agreementNumber, chineseNumber, performanceTerms } from '../../../utils/mediation/agreement'
-import type { MediationView } from '../../../contracts/api'
+import type { ReactNode } from 'react'
+import LoadState from '../../../components/LoadState'
 import { formatFull } from '../../../core/time'
+import { agreementNumber, chineseNumber, performanceTerms } from '../../../utils/mediation/agreement'
+import { useAgreementCase } from './useAgreementCase'
 import './index.css'
 
 const dateOf = (iso: string) => formatFull(iso).split(' ')[0]
 
+/** One numbered part of the paper: its heading and what stands under it. */
+function Section({ title, id, children }: { title?: string; id?: string; children: ReactNode }) {
+  return (
+    <View className='jf-agr-section jf-col' id={id}>
+      {title && <Text className='jf-agr-h'>{title}</Text>}
+      {children}
+    </View>
+  )
+}
+
 /** The 人民调解协议书 laid out as the paper document, for reading, saving and (in a browser) printing. */
 export default function AgreementPrint() {
-  const { params } = useRouter()
-  const id = params.id ? decodeURIComponent(params.id) : ''
-  const [c, setC] = useState<MediationView | null>(null)
-  const [error, setError] = useState('')
-
-  const load = useCallback(async () => {
-    if (!id) {
-      setError('缺少案件编号')
-      return
-    }
-    setError('')
-    const r = await api.call('mediation.get', { id })
-    if (r.ok) setC(r.case)
-    else setError(r.message)
-  }, [id])
-
-  useEffect(() => {
-    void load()
-  }, [load])
-
-  if (!c)
-    return (
-      <View className='jf-page jf-center' id='jf-agr-error'>
-        <Text>{error || '正在加载…'}</Text>
-        {error && (
-          <View className='jf-agr-retry'>
-            <Button size='small' onClick={() => void load()}>
-              重试
-            </Button>
-          </View>
-        )}
-      </View>
-    )
-
+  const { c, error, load } = useAgreementCase()
+  if (!c) return <LoadState error={error} errorId='jf-agr-error' onRetry={() => void load()} />
   const a = c.agreement
-  if (!a)
-    return (
-      <View className='jf-page jf-center' id='jf-agr-none'>
-        <Text>本案尚未起草调解协议</Text>
-      </View>
-    )
+  if (!a) return <LoadState error='本案尚未起草调解协议' errorId='jf-agr-none' />
 
   const perf = performanceTerms(a.terms)
   const lastConfirm = a.confirmations.map((x) => x.at).sort().pop()
@@ -61,7 +33,7 @@ export default function AgreementPrint() {
   return (
     <View className='jf-agr-page' id='jf-agreement' data-case-id={c.id} data-version={a.version} data-effective={effective ? '1' : '0'}>
       {process.env.TARO_ENV === 'h5' && (
-        <View className='jf-agr-toolbar jf-print-hide'>
+        <View className='jf-agr-toolbar jf-row-between jf-print-hide'>
           <Text className='jf-muted'>{effective ? '协议已生效，可打印留存' : '协议尚未经全部当事人确认'}</Text>
           <Button id='jf-med-print-btn' type='primary' size='small' onClick={() => window.print()}>
             打印
@@ -69,66 +41,55 @@ export default function AgreementPrint() {
         </View>
       )}
 
-      <View className='jf-agr-paper'>
+      <View className='jf-agr-paper jf-col'>
         {!effective && <Text className='jf-agr-draft'>未生效</Text>}
         <Text className='jf-agr-title'>人民调解协议书</Text>
         <Text className='jf-agr-no' id='jf-agr-no'>
           编号：{agreementNumber(c.id, c.createdAt)}
         </Text>
 
-        <View className='jf-agr-section' id='jf-agr-parties'>
+        <Section id='jf-agr-parties'>
           {c.parties.map((p, i) => (
             <Text key={i} className='jf-agr-party' data-side={p.side}>
               {p.sideLabel}：{p.name}
               {p.phone ? `　联系电话：${p.phone}` : ''}
             </Text>
           ))}
-        </View>
-
-        <View className='jf-agr-section'>
-          <Text className='jf-agr-h'>纠纷类型</Text>
-          <Text className='jf-agr-p'>{c.disputeTypeLabel}</Text>
-        </View>
-
-        <View className='jf-agr-section'>
-          <Text className='jf-agr-h'>纠纷事实</Text>
-          <Text className='jf-agr-p' id='jf-agr-facts'>
+        </Section>
+        <Section title='纠纷类型'>
+          <Text className='jf-agr-p jf-prose'>{c.disputeTypeLabel}</Text>
+        </Section>
+        <Section title='纠纷事实'>
+          <Text className='jf-agr-p jf-prose' id='jf-agr-facts'>
             {c.facts}
           </Text>
-        </View>
-
-        <View className='jf-agr-section'>
-          <Text className='jf-agr-h'>协议内容</Text>
-          <Text className='jf-agr-p'>经{c.committee?.name ?? '人民调解委员会'}主持调解，各方当事人在平等自愿的基础上达成如下协议：</Text>
+        </Section>
+        <Section title='协议内容'>
+          <Text className='jf-agr-p jf-prose'>经{c.committee?.name ?? '人民调解委员会'}主持调解，各方当事人在平等自愿的基础上达成如下协议：</Text>
           <View id='jf-agr-terms'>
             {a.terms.map((t, i) => (
-              <Text key={i} className='jf-agr-term'>
+              <Text key={i} className='jf-agr-term jf-prose'>
                 {chineseNumber(i + 1)}、{t}
               </Text>
             ))}
           </View>
-        </View>
-
+        </Section>
         {perf.length > 0 && (
-          <View className='jf-agr-section' id='jf-agr-performance'>
-            <Text className='jf-agr-h'>履行方式、时限</Text>
+          <Section title='履行方式、时限' id='jf-agr-performance'>
             {perf.map((t, i) => (
-              <Text key={i} className='jf-agr-p'>
+              <Text key={i} className='jf-agr-p jf-prose'>
                 {t}
               </Text>
             ))}
-          </View>
+          </Section>
         )}
-
-        <View className='jf-agr-section'>
-          <Text className='jf-agr-p'>
+        <Section>
+          <Text className='jf-agr-p jf-prose'>
             本协议经各方当事人确认后生效，具有法律约束力，当事人应当按照约定履行。当事人可以自本协议生效之日起三十日内，共同向人民法院申请司法确认。
           </Text>
-          {c.judicialConfirmation && <Text className='jf-agr-p'>本协议已申请司法确认。</Text>}
-        </View>
-
-        <View className='jf-agr-section' id='jf-agr-confirmations'>
-          <Text className='jf-agr-h'>当事人确认</Text>
+          {c.judicialConfirmation && <Text className='jf-agr-p jf-prose'>本协议已申请司法确认。</Text>}
+        </Section>
+        <Section title='当事人确认' id='jf-agr-confirmations'>
           {a.confirmations.length ? (
             a.confirmations.map((x, i) => (
               <View key={i} className='jf-agr-sign' data-name={x.name}>
@@ -139,11 +100,11 @@ export default function AgreementPrint() {
               </View>
             ))
           ) : (
-            <Text className='jf-agr-p'>尚无当事人确认</Text>
+            <Text className='jf-agr-p jf-prose'>尚无当事人确认</Text>
           )}
-        </View>
+        </Section>
 
-        <View className='jf-agr-foot'>
+        <View className='jf-agr-foot jf-col'>
           <Text>调解员：{c.mediatorName ?? ''}</Text>
           <Text>调解组织：{c.committee?.name ?? ''}（印章）</Text>
           <Text id='jf-agr-date'>{dateOf(lastConfirm ?? a.draftedAt)}</Text>

@@ -1,19 +1,32 @@
-import { Input } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import FieldError from '../../../components/FieldError'
-import { MAX_RESPONDENTS, NAME_MAX } from '../../../utils/mediation/apply'
+import TextBox from '../../../components/TextBox'
+import { MAX_RESPONDENTS } from '../../../utils/mediation/apply'
 import type { MediationApplyState } from './useMediationApply'
+
+const PARTY_FIELDS = [
+  { key: 'name', placeholder: '对方姓名', type: 'text' },
+  { key: 'phone', placeholder: '对方联系电话', type: 'tel' },
+] as const
 
 /** 申请人电话和对方当事人（最多五位）。 */
 export default function PartiesCard({ s }: { s: MediationApplyState }) {
   const { draft, add, remove, errors, set, setParty, addParty, removeParty } = s
   return (
     <View className='jf-card'>
-      <Text className='jf-section-title jf-required'>我的联系电话</Text>
-      <View id='jf-med-phone' className='jf-med-apply-input'>
-        <Input value={draft.applicantPhone} onChange={(v) => set('applicantPhone', v)} type='tel' placeholder='调解员将通过此电话联系您' maxLength={20} />
-      </View>
-      <FieldError field='applicantPhone' message={errors.applicantPhone} />
+      <TextBox
+        id='jf-med-phone'
+        className='jf-med-apply-input'
+        label='我的联系电话'
+        required
+        value={draft.applicantPhone}
+        onChange={(v) => set('applicantPhone', v)}
+        type='tel'
+        placeholder='调解员将通过此电话联系您'
+        maxLength={20}
+        field='applicantPhone'
+        error={errors.applicantPhone}
+      />
 
       <Text className='jf-section-title jf-required'>
         对方当事人 <Text className='jf-muted'>（最多 {MAX_RESPONDENTS} 位）</Text>
@@ -21,7 +34,7 @@ export default function PartiesCard({ s }: { s: MediationApplyState }) {
       <View id='jf-med-respondents'>
         {draft.respondents.map((r, i) => (
           <View key={r.key} className='jf-med-respondent' data-index={i}>
-            <View className='jf-med-respondent-head'>
+            <View className='jf-med-respondent-head jf-row-between'>
               <Text className='jf-med-respondent-no'>被申请人 {i + 1}</Text>
               {draft.respondents.length > 1 && (
                 <Text className='jf-med-respondent-remove' data-index={i} onClick={() => removeParty(i)}>
@@ -29,14 +42,19 @@ export default function PartiesCard({ s }: { s: MediationApplyState }) {
                 </Text>
               )}
             </View>
-            <View className='jf-med-respondent-name jf-med-apply-input'>
-              <Input value={r.name} onChange={(v) => setParty(i, 'name', v)} placeholder='对方姓名' maxLength={NAME_MAX} />
-            </View>
-            <FieldError field={`respondents.${i}.name`} message={errors[`respondents.${i}.name`]} />
-            <View className='jf-med-respondent-phone jf-med-apply-input'>
-              <Input value={r.phone} onChange={(v) => setParty(i, 'phone', v)} type='tel' placeholder='对方联系电话' maxLength={20} />
-            </View>
-            <FieldError field={`respondents.${i}.phone`} message={errors[`respondents.${i}.phone`]} />
+            {PARTY_FIELDS.map((f) => (
+              <TextBox
+                key={f.key}
+                className={`jf-med-respondent-${f.key} jf-med-apply-input`}
+                value={r[f.key]}
+                onChange={(v) => setParty(i, f.key, v)}
+                type={f.type}
+                placeholder={f.placeholder}
+                maxLength={20}
+                field={`respondents.${i}.${f.key}`}
+                error={errors[`respondents.${i}.${f.key}`]}
+              />
+            ))}
           </View>
         ))}
       </View>

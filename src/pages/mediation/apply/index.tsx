@@ -1,33 +1,29 @@
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import FieldError from '../../../components/FieldError'
+import LoadState from '../../../components/LoadState'
+import Chips from '../../../components/MediationKit/Chips'
 import FactsCard from './FactsCard'
 import PartiesCard from './PartiesCard'
 import { useMediationApply } from './useMediationApply'
 import '../../../components/MediationKit/kit.css'
 import './index.css'
 
+const WAYS = [
+  { code: 'online', title: '线上调解', text: '在小程序里沟通，视频会议调解' },
+  { code: 'in_person', title: '到社区调解室', text: '约定时间到调解室面对面调解' },
+] as const
+
 /** 申请调解: the dispute, the parties, the facts and evidence, and how to mediate. */
 export default function MediationApply() {
   const s = useMediationApply()
-  const { draft, retry, options, loadError, errors, formError, submitting, loadOptions, set, submit } = s
-  if (!options)
-    return (
-      <View className='jf-page jf-center' id='jf-med-apply-loading'>
-        <Text>{loadError || '正在加载…'}</Text>
-        {loadError && (
-          <View className='jf-med-apply-retry'>
-            <Button size='small' onClick={() => void loadOptions()}>
-              重试
-            </Button>
-          </View>
-        )}
-      </View>
-    )
+  const { draft, options, loadError, errors, formError, submitting, loadOptions, set, submit } = s
+  if (!options) return <LoadState error={loadError} errorId='jf-med-apply-error' loadingId='jf-med-apply-loading' onRetry={() => void loadOptions()} />
+  const streets = options.streets.map((x) => ({ code: x.code, label: x.name }))
 
   return (
     <View className='jf-page jf-med-apply' id='jf-med-apply'>
-      <View className='jf-med-apply-intro'>
+      <View className='jf-med-apply-intro jf-col'>
         <Text className='jf-med-apply-intro-title'>人民调解 · 免费 · 自愿</Text>
         <Text className='jf-med-apply-intro-text'>
           提交后由街道调解中心受理，指派调解员；对方当事人通过邀请码加入并同意后开始调解。调解达成的协议经双方确认后具有法律约束力。
@@ -36,33 +32,10 @@ export default function MediationApply() {
 
       <View className='jf-card'>
         <Text className='jf-section-title jf-required'>纠纷类型</Text>
-        <View className='jf-med-apply-chips' id='jf-med-types'>
-          {options.disputeTypes.map((t) => (
-            <View
-              key={t.code}
-              className={`jf-med-chip jf-med-type-chip ${draft.disputeType === t.code ? 'is-active' : ''}`}
-              data-code={t.code}
-              onClick={() => set('disputeType', t.code)}
-            >
-              <Text>{t.label}</Text>
-            </View>
-          ))}
-        </View>
+        <Chips id='jf-med-types' className='jf-med-apply-chips' chipClass='jf-med-type-chip' items={options.disputeTypes} value={draft.disputeType} onPick={(v) => set('disputeType', v)} />
         <FieldError field='disputeType' message={errors.disputeType} />
-
         <Text className='jf-section-title jf-required'>受理街道</Text>
-        <View className='jf-med-apply-chips' id='jf-med-streets'>
-          {options.streets.map((s) => (
-            <View
-              key={s.code}
-              className={`jf-med-chip jf-med-street-chip ${draft.streetCode === s.code ? 'is-active' : ''}`}
-              data-code={s.code}
-              onClick={() => set('streetCode', s.code)}
-            >
-              <Text>{s.name}</Text>
-            </View>
-          ))}
-        </View>
+        <Chips id='jf-med-streets' className='jf-med-apply-chips' chipClass='jf-med-street-chip' items={streets} value={draft.streetCode} onPick={(v) => set('streetCode', v)} />
         <FieldError field='streetCode' message={errors.streetCode} />
       </View>
 
@@ -73,18 +46,8 @@ export default function MediationApply() {
       <View className='jf-card'>
         <Text className='jf-section-title jf-required'>希望的调解方式</Text>
         <View className='jf-med-ways' id='jf-med-way'>
-          {(
-            [
-              { code: 'online', title: '线上调解', text: '在小程序里沟通，视频会议调解' },
-              { code: 'in_person', title: '到社区调解室', text: '约定时间到调解室面对面调解' },
-            ] as const
-          ).map((w) => (
-            <View
-              key={w.code}
-              className={`jf-med-way ${draft.preferredWay === w.code ? 'is-active' : ''}`}
-              data-way={w.code}
-              onClick={() => set('preferredWay', w.code)}
-            >
+          {WAYS.map((w) => (
+            <View key={w.code} className={`jf-med-way jf-med-option jf-col ${draft.preferredWay === w.code ? 'is-active' : ''}`} data-way={w.code} onClick={() => set('preferredWay', w.code)}>
               <Text className='jf-med-way-title'>{w.title}</Text>
               <Text className='jf-med-way-text'>{w.text}</Text>
             </View>
@@ -98,7 +61,7 @@ export default function MediationApply() {
         </View>
       )}
 
-      <View className='jf-med-apply-submit'>
+      <View className='jf-med-apply-submit jf-col'>
         <Button id='jf-med-submit' type='primary' block size='large' loading={submitting} onClick={() => void submit()}>
           {submitting ? '正在提交…' : '提交调解申请'}
         </Button>

@@ -1,9 +1,9 @@
-import { Button, Input } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { Picker, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useCallback, useState } from 'react'
 import { api } from '../../../api'
-import LoadState from '../../../components/RentalKit/LoadState'
+import LoadState from '../../../components/LoadState'
 import FieldError from '../../../components/FieldError'
 import { cleanPhone, leaseEndError, phoneError } from '../../../components/RentalKit/logic'
 import RentalStatusTag from '../../../components/RentalStatusTag'
@@ -11,6 +11,7 @@ import type { RegistrationView } from '../../../contracts/rental'
 import { formatFull } from '../../../core/time'
 import '../../../components/RentalKit/kit.css'
 import './index.css'
+import TextBox from '../../../components/TextBox'
 
 type Load = { phase: 'loading' } | { phase: 'ready'; items: RegistrationView[] } | { phase: 'error'; message: string }
 
@@ -126,11 +127,7 @@ function Registration({ reg, onChanged }: { reg: RegistrationView; onChanged: (r
 
         {open && editing && (
           <View className='jf-rental-edit'>
-            <Text className='jf-rental-label'>手机号码</Text>
-            <View className='jf-rental-input jf-rental-edit-phone'>
-              <Input value={phone} type='tel' onChange={(v) => (setPhone(v), setErrors((e) => ({ ...e, phone: undefined })))} maxLength={13} />
-            </View>
-            <FieldError field='phone' message={errors.phone} />
+            <TextBox label='手机号码' labelClass='jf-rental-label' className='jf-rental-input jf-rental-edit-phone' value={phone} type='tel' onChange={(v) => (setPhone(v), setErrors((e) => ({ ...e, phone: undefined })))} maxLength={13} field='phone' error={errors.phone} />
             <Text className='jf-rental-label'>预计租约到期</Text>
             <Picker mode='date' value={leaseEnd} start={reg.moveInDate} onChange={(e) => (setLeaseEnd(String(e.detail.value)), setErrors((x) => ({ ...x, leaseEnd: undefined })))}>
               <View className='jf-rental-picker jf-rental-edit-lease'>

@@ -10,7 +10,7 @@ import type { PublicCaseView } from '../../../contracts/api'
 import type { GeoPoint } from '../../../core/geo'
 import { formatInstant } from '../../../core/time'
 
-const detailUrl = (id: string, from: string) => `/pages/cases/detail/index?id=${encodeURIComponent(id)}&from=${from}`
+const detailUrl = (id: string, from: string) => `/pages/report/detail/index?id=${encodeURIComponent(id)}&from=${from}`
 
 /**
  * Open cases of the same kind close by, as their public cards (no reporter, no address, only what

@@ -1,66 +1,17 @@
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { useEffect, useMemo, useState, type MouseEvent } from 'react'
-import { api } from '../../../api'
-import type { GridShape } from '../../../contracts/api'
-import { centroid, fitProjection, inPolygon } from '../../../utils/geo-fit'
-import { PICKED_POINT, type PickedPoint } from '../../../utils/pick-channel'
+import LoadState from '../../../components/LoadState'
+import { centroid } from '../../../utils/geo-fit'
+import { usePickPoint } from './usePickPoint'
 import './index.css'
-
-const WIDTH = 360
 
 /**
  * H5 only (the mini-program uses wx.chooseLocation): the grids around the user drawn as a plain SVG,
  * with no map tiles or map SDK. Tapping drops a pin; the grid under the pin is named before confirming.
  */
 export default function PickPoint() {
-  const [grids, setGrids] = useState<GridShape[] | null>(null)
-  const [error, setError] = useState('')
-  const [pin, setPin] = useState<[number, number] | null>(null)
-
-  const load = async () => {
-    setError('')
-    const r = await api.call('reports.gridMap', {})
-    if (r.ok) setGrids(r.grids)
-    else setError(r.message)
-  }
-
-  useEffect(() => {
-    void load()
-  }, [])
-
-  const proj = useMemo(() => fitProjection((grids ?? []).flatMap((g) => g.polygon), WIDTH), [grids])
-  const hit = pin ? grids?.find((g) => inPolygon(pin, g.polygon)) ?? null : null
-
-  const tap = (e: MouseEvent<SVGSVGElement>) => {
-    const box = e.currentTarget.getBoundingClientRect()
-    const x = ((e.clientX - box.left) / box.width) * proj.width
-    const y = ((e.clientY - box.top) / box.height) * proj.height
-    setPin(proj.toLngLat(x, y))
-  }
-
-  const confirm = () => {
-    if (!pin) return
-    const picked: PickedPoint = { lng: pin[0], lat: pin[1], gridName: hit?.name ?? null, gridPath: hit?.path ?? null }
-    Taro.eventCenter.trigger(PICKED_POINT, picked)
-    void Taro.navigateBack()
-  }
-
-  if (!grids) {
-    return (
-      <View className='jf-page jf-center'>
-        <Text>{error || '正在加载网格地图…'}</Text>
-        {error && (
-          <View className='jf-pick-retry'>
-            <Button size='small' onClick={() => void load()}>
-              重试
-            </Button>
-          </View>
-        )}
-      </View>
-    )
-  }
+  const { grids, error, load, proj, pin, hit, tap, confirm } = usePickPoint()
+  if (!grids) return <LoadState error={error} errorId='jf-pick-error' loadingText='正在加载网格地图…' onRetry={() => void load()} />
 
   const pinXY = pin ? proj.toXY(pin) : null
   return (

@@ -1,0 +1,84 @@
+import type { CheckInInput } from '../../../src/contracts/rental'
+import { openCheckin } from '../../../src/core/kinds/checkin'
+import { maskDocNumber } from '../../../src/core/idNumber'
+import { fail, type Failure } from '../../../src/core/outcome'
+import { isLeaseEndValid, isRealDay, validateDocNumber, validateMobile } from '../../../src/core/rental'
+import type { Actor } from '../../../src/core/roles'
+import type { Deps } from '../../deps'
+import { createOnce, keyUsedElsewhere } from '../persist'
+import { countCreate, probeSubject } from '../rateLimit'
+import { NO_BUILDING } from './commands'
+import { Buildings } from './reads'
+import { ownView } from './registrationView'
+import { isVault, openSecret, vaultOf } from './secrets'
+
+function firstFailure(details: Record<string, string>): Failure {
+  return fail('VALIDATION', Object.values(details)[0]!, details)
+}
+
+/** Every field checked at once, each problem named for its field in Chinese. */
+function checkFields(input: CheckInInput, rooms: string[], today: Date): { details: Record<string, string>; doc: string; phone: string } {
+  const details: Record<string, string> = {}
+  if (rooms.length > 0 && !rooms.includes(input.room.trim())) details.room = `房号「${input.room.trim().slice(0, 20)}」不在本楼栋的房间列表中`
+  const doc = validateDocNumber(input.docType, input.docNumber, today)
+  if (!doc.ok) details.docNumber = doc.message
+  const phone = validateMobile(input.phone)
+  if (!phone.ok) details.phone = phone.message
+  if (!isRealDay(input.moveInDate)) details.moveInDate = '入住日期不是有效日期'
+  if (!isRealDay(input.leaseEnd)) details.leaseEnd = '租约到期日不是有效日期'
+  else if (isRealDay(input.moveInDate) && !isLeaseEndValid(input.moveInDate, input.leaseEnd)) details.leaseEnd = '租约到期日应晚于入住日期'
+  return { details, doc: doc.ok ? doc.value : '', phone: phone.ok ? phone.value : '' }
+}
+
+/** 人来登记: a tenant registers under their real name in the building of the scanned QR. */
+export async function checkIn(d: Deps, actor: Actor, input: CheckInInput) {
+  const vault = vaultOf(d)
+  if (!isVault(vault)) return vault
+  const buildings = new Buildings(d)
+  const replay = await d.store.findCaseByIdempotency(actor.userId, input.idempotencyKey)
+  if (replay && replay.kind !== 'checkin') return keyUsedElsewhere()
+  if (replay) {
+    const { phone } = openSecret(vault, await d.store.getSecret(replay.id))
+    return { ok: true as const, registration: await ownView(d, replay, buildings, phone), replayed: true }
+  }
+  const b = await d.store.getBuildingByCode(input.buildingCode)
+  if (!b) return fail('NOT_FOUND', NO_BUILDING, { buildingCode: '楼栋不存在' })
+  const now = d.clock.now()
+  const { details, doc, phone } = checkFields(input, b.rooms, now)
+  if (Object.keys(details).length > 0) return firstFailure(details)
+
+  const docHmac = vault.lookupHash(input.docType, doc)
+  const { case: c, event } = openCheckin({
+    id: d.newId(),
+    eventId: d.newId(),
+    creatorId: actor.userId,
+    idempotencyKey: input.idempotencyKey,
+    gridCode: b.gridCode,
+    managerId: b.managerId,
+    now,
+    payload: {
+      buildingId: b.id,
+      room: input.room.trim(),
+      name: input.name.trim(),
+      docType: input.docType,
+      docNumberMasked: maskDocNumber(doc),
+      cohabitants: input.cohabitants.map((x) => ({ name: x.name.trim(), relation: x.relation.trim() })),
+      moveInDate: input.moveInDate,
+      leaseEnd: input.leaseEnd,
+      consent: { version: input.consent.version, at: now.toISOString() },
+    },
+  })
+  // Counted against the WeChat identity (a new account on it does not reset the count), after the
+  // idempotency claim (a retry of an accepted check-in is never refused), and never rolled back by
+  // anything about the number: every accepted attempt counts the same.
+  const subject = await probeSubject(d, actor)
+  const made = await createOnce(d, actor, input.idempotencyKey, c, event, {
+    also: async (tx) => {
+      await countCreate(d, tx, subject, 'rental.checkIn')
+      await tx.putSecret({ caseId: c.id, buildingId: b.id, docCipher: vault.seal(doc, c.id), phoneCipher: vault.seal(phone, c.id), docHmac, purgedAt: null })
+    },
+  })
+  if ('ok' in made) return made
+  const own = made.replayed ? openSecret(vault, await d.store.getSecret(made.case.id)).phone : phone
+  return { ok: true as const, registration: await ownView(d, made.case, buildings, own), replayed: made.replayed }
+}

@@ -1,0 +1,23 @@
+import type { InspectionView } from '../../../src/contracts/rental'
+import type { FireInspection } from '../../ports'
+import type { Deps } from '../../deps'
+import type { Names } from './reads'
+
+export async function inspectionView(d: Deps, i: FireInspection, names: Names): Promise<InspectionView> {
+  const labels = new Map(d.config.rental.fireChecklist.map((x) => [x.code, x.label]))
+  const photos: InspectionView['photos'] = []
+  for (const fileId of i.photos) {
+    const meta = await d.store.getFileMeta(fileId)
+    if (meta) photos.push({ fileId, url: await d.fileUrl(meta) })
+  }
+  return {
+    id: i.id,
+    buildingId: i.buildingId,
+    inspectorName: await names.of(i.inspectorId),
+    at: i.at,
+    items: i.items.map((x) => ({ code: x.code, label: labels.get(x.code) ?? x.code, passed: x.passed, note: x.note })),
+    photos,
+    failed: i.items.filter((x) => !x.passed).length,
+    caseIds: i.caseIds,
+  }
+}

@@ -1,0 +1,19 @@
+import type { ReactNode } from 'react'
+
+/** A desk table of the admin pages (H5 only): the column titles when given, then the rows. */
+export default function AdminTable({ id, head, children }: { id?: string; head?: string[]; children: ReactNode }) {
+  return (
+    <table className='jf-ak-table' id={id}>
+      {head && (
+        <thead>
+          <tr>
+            {head.map((h) => (
+              <th key={h}>{h}</th>
+            ))}
+          </tr>
+        </thead>
+      )}
+      <tbody>{children}</tbody>
+    </table>
+  )
+}

@@ -1,0 +1,65 @@
+import { Empty, Switch } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import LoadState from '../../../components/LoadState'
+import { MediationList } from '../../../components/MediationRow'
+import { useMediationQueue } from './useMediationQueue'
+import '../../../components/MediationKit/kit.css'
+import '../../../components/TabStrip/tabs.css'
+import './index.css'
+
+export const LEDGER_URL = '/pages/mediation-staff/ledger/index'
+
+const EMPTY_TITLE: Record<string, string> = { applied: '暂无待受理的调解申请', open: '暂无进行中的调解', closed: '暂无已结束的调解' }
+
+/** The mediation queue: a mediator's committee (or only their own cases), the centre's whole street; deadline first. */
+export default function MediatorQueue() {
+  const { session, isDispatcher, isMediator, tabs, query, total, list, change } = useMediationQueue()
+  if (session.status === 'loading' || (session.status === 'ready' && !query)) return <LoadState error='' errorId='jf-medq-error' />
+  if (session.status !== 'ready' || !query) return <LoadState error={session.status === 'error' ? session.message : '请先登录'} errorId='jf-medq-error' />
+  const ledger = isDispatcher && process.env.TARO_ENV === 'h5'
+
+  return (
+    <View className='jf-page jf-medq' id='jf-medq'>
+      <View className='jf-tabs jf-medq-tabs' id='jf-medq-tabs'>
+        {tabs.map((t) => (
+          <View
+            key={t.key}
+            id={`jf-medq-tab-${t.key}`}
+            className={`jf-tab jf-medq-tab ${query.tab === t.key ? 'is-active' : ''}`}
+            data-tab={t.key}
+            onClick={() => query.tab !== t.key && change({ ...query, tab: t.key })}
+          >
+            <Text>{t.label}</Text>
+            {query.tab === t.key && list.phase === 'ready' && <Text className='jf-tab-count jf-medq-tab-count'>{total}</Text>}
+          </View>
+        ))}
+      </View>
+
+      {(isMediator || ledger) && (
+        <View className='jf-medq-tools jf-row-between'>
+          {isMediator ? (
+            <View className='jf-row' id='jf-medq-mine' data-on={query.mine ? '1' : '0'}>
+              <Text className='jf-medq-mine-label'>仅看我承办的</Text>
+              <Switch checked={query.mine} onChange={(v) => change({ ...query, mine: v })} />
+            </View>
+          ) : (
+            <View />
+          )}
+          {ledger && (
+            <Text className='jf-medq-ledger' id='jf-medq-ledger' onClick={() => void Taro.navigateTo({ url: LEDGER_URL })}>
+              调解台账 ›
+            </Text>
+          )}
+        </View>
+      )}
+
+      <MediationList
+        audience='staff'
+        list={list}
+        ids={{ error: 'jf-medq-load-error', empty: 'jf-medq-empty', list: 'jf-medq-list', more: 'jf-medq-more' }}
+        emptyView={<Empty title={EMPTY_TITLE[query.tab] ?? EMPTY_TITLE.closed} description='案件按调解期限排序，临近期限的排在前面' />}
+      />
+    </View>
+  )
+}

@@ -1,0 +1,29 @@
+import { useRouter } from '@tarojs/taro'
+import { useCallback, useEffect, useState } from 'react'
+import { api } from '../../../api'
+import type { MediationView } from '../../../contracts/api'
+
+/** The case whose 协议书 the page prints, from the route's id; a failure can be retried. */
+export function useAgreementCase() {
+  const { params } = useRouter()
+  const id = params.id ? decodeURIComponent(params.id) : ''
+  const [c, setC] = useState<MediationView | null>(null)
+  const [error, setError] = useState('')
+
+  const load = useCallback(async () => {
+    if (!id) {
+      setError('缺少案件编号')
+      return
+    }
+    setError('')
+    const r = await api.call('mediation.get', { id })
+    if (r.ok) setC(r.case)
+    else setError(r.message)
+  }, [id])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  return { c, error, load }
+}

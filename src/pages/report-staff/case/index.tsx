@@ -1,0 +1,65 @@
+import { Text, View } from '@tarojs/components'
+import ActBar from '../../../components/ActBar'
+import CaseHead from '../../../components/CaseHead'
+import LoadState from '../../../components/LoadState'
+import StaffActSheet from '../../../components/StaffActSheet'
+import { actionTone } from '../../../components/StaffKit/logic'
+import StaffSla from '../../../components/StaffSla'
+import Timeline from '../../../components/Timeline'
+import { formatFull } from '../../../core/time'
+import CaseFacts from './CaseFacts'
+import ReporterCard from './ReporterCard'
+import { useStaffCase } from './useStaffCase'
+import './index.css'
+
+/** A handler's view of one case: everything needed to act, and exactly the moves the server allows now. */
+export default function StaffCase() {
+  const s = useStaffCase()
+  if (!s.data) return <LoadState error={s.error} errorId='jf-case-error' loadingId='jf-case-error' onRetry={() => void s.load()} />
+
+  const c = s.data.case
+  return (
+    <View className='jf-page jf-staff-case' id='jf-staff-case' data-case-id={c.id} data-status={c.status} data-version={c.version}>
+      <CaseHead className='jf-staff-head' c={c} description={c.description}>
+        <View className='jf-staff-head-foot'>
+          <StaffSla deadline={c.slaDeadline} status={c.status} overdue={c.overdue} />
+          <Text className='jf-muted'>上报于 {formatFull(c.createdAt)}</Text>
+        </View>
+      </CaseHead>
+
+      <View className='jf-card'>
+        <CaseFacts c={c} />
+      </View>
+
+      <ReporterCard reporter={c.reporter} />
+
+      <View className='jf-card'>
+        <Text className='jf-section-title'>办理过程</Text>
+        <Timeline events={s.data.timeline} marks />
+      </View>
+
+      {s.actError && (
+        <View className='jf-case-notice is-danger jf-staff-act-error' id='jf-case-act-error'>
+          <Text>{s.actError}</Text>
+        </View>
+      )}
+
+      <ActBar
+        actions={s.data.actions}
+        busy={s.busy}
+        tone={(a) => actionTone(a.action)}
+        label={s.label}
+        onTap={(a) => void s.tap(a)}
+        ids={{ bar: 'jf-act-bar', none: 'jf-act-none' }}
+      />
+
+      <StaffActSheet
+        caseRef={{ id: c.id, version: c.version }}
+        action={s.sheet}
+        label={s.sheetLabel}
+        onClose={s.closeSheet}
+        onSubmit={s.submitSheet}
+      />
+    </View>
+  )
+}

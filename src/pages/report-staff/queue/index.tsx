@@ -1,0 +1,59 @@
+import { Empty } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import PagedList from '../../../components/PagedList'
+import StaffQueueRow from '../../../components/StaffQueueRow'
+import { QUEUE_TABS } from '../../../components/StaffKit/logic'
+import { STAFF_MODERATION_URL } from '../../home/entries'
+import { useStaffQueue } from './useStaffQueue'
+import '../../../components/TabStrip/tabs.css'
+import './index.css'
+
+const IDS = { error: 'jf-queue-error', empty: 'jf-queue-empty', list: 'jf-queue-list', more: 'jf-queue-more' }
+
+const open = (id: string) => void Taro.navigateTo({ url: `/pages/report-staff/case/index?id=${encodeURIComponent(id)}` })
+
+/** A handler's queue, most urgent deadline first; the server decides whose cases these are. */
+export default function StaffQueue() {
+  const { q, tab, pick, more, retry, moderates } = useStaffQueue()
+  return (
+    <View className='jf-page jf-staff-queue'>
+      {moderates && (
+        <View className='jf-queue-moderation' id='jf-queue-moderation' onClick={() => void Taro.navigateTo({ url: STAFF_MODERATION_URL })}>
+          <Text className='jf-queue-moderation-title'>内容审核</Text>
+          <Text className='jf-muted jf-queue-moderation-hint'>居民上报的描述和照片，审核后才对其他居民公开 ›</Text>
+        </View>
+      )}
+      <View className='jf-tabs jf-queue-tabs' id='jf-queue-tabs'>
+        {QUEUE_TABS.map((t) => (
+          <View
+            key={t.key}
+            id={`jf-queue-tab-${t.key}`}
+            className={`jf-tab jf-queue-tab ${tab === t.key ? 'is-active' : ''}`}
+            data-tab={t.key}
+            onClick={() => pick(t.key)}
+          >
+            <Text>{t.label}</Text>
+            {tab === t.key && q.phase === 'ready' && <Text className='jf-tab-count jf-queue-tab-count'>{q.total}</Text>}
+          </View>
+        ))}
+      </View>
+
+      <PagedList
+        phase={q.phase === 'idle' ? 'loading' : q.phase}
+        error={q.error}
+        empty={!q.cases.length}
+        next={q.next}
+        loadingMore={q.loadingMore}
+        onRetry={retry}
+        onMore={more}
+        emptyView={<Empty title={tab === 'submitted' ? '暂无待受理事项' : '暂无事项'} description='新的事项会按办理时限排在这里' />}
+        ids={IDS}
+      >
+        {q.cases.map((c) => (
+          <StaffQueueRow key={c.id} c={c} onOpen={open} />
+        ))}
+      </PagedList>
+    </View>
+  )
+}

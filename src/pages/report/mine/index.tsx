@@ -1,0 +1,60 @@
+import { Button, Empty } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import PagedList from '../../../components/PagedList'
+import QueueRow from '../../../components/QueueRow'
+import StatusTag from '../../../components/StatusTag'
+import { formatInstant } from '../../../core/time'
+import OutboxRows from './OutboxRows'
+import { useMyCases } from './useMyCases'
+import './index.css'
+
+const IDS = { error: 'jf-cases-error', empty: 'jf-cases-empty', list: 'jf-case-list', more: 'jf-load-more' }
+
+export default function MyCases() {
+  const m = useMyCases()
+  const empty = (
+    <>
+      <Empty title='还没有事项' description='发现身边的问题，随手上报给网格员' />
+      <View className='jf-mine-empty-action'>
+        <Button id='jf-empty-report' type='primary' onClick={m.report}>
+          上报问题
+        </Button>
+      </View>
+    </>
+  )
+
+  // The 待发送 rows stay on top whatever the list is doing: offline is exactly when they matter.
+  return (
+    <View className='jf-page jf-mine'>
+      <OutboxRows items={m.pending} />
+      {m.pending.length > 0 && m.items.length > 0 && <Text className='jf-mine-section'>已上报</Text>}
+      <PagedList
+        phase={m.phase}
+        error={m.error}
+        empty={!m.items.length && !m.pending.length}
+        next={m.next}
+        loadingMore={m.loadingMore}
+        onRetry={() => void m.refresh()}
+        onMore={() => void m.loadMore()}
+        emptyView={empty}
+        ids={IDS}
+        foot={m.items.length > 0}
+      >
+        {m.items.map((c) => (
+          <QueueRow
+            key={c.id}
+            className='jf-case-row'
+            prefix='jf-case-row'
+            data={{ 'data-case-id': c.id, 'data-status': c.status }}
+            kind={c.categoryName}
+            tag={<StatusTag status={c.status} label={c.statusLabel} />}
+            title={c.title}
+            meta={<Text className='jf-muted'>{c.gridName}</Text>}
+            aside={<Text className='jf-muted'>{formatInstant(c.createdAt)}</Text>}
+            onClick={() => m.open(c.id)}
+          />
+        ))}
+      </PagedList>
+    </View>
+  )
+}
