@@ -28,7 +28,7 @@ export const main = defineFunction('admin', {
   revokeStaff: action(s.staffOnly, revokeStaff),
   invite: action(s.invite, invite),
   invitations: action(s.invitations, listInvitations),
-  revokeInvitation: action(s.invitationId, revokeInvitation),
+  revokeInvitation: action(byId, revokeInvitation),
   config: action(empty, getConfig),
   saveConfig: action(s.saveConfig, saveConfig),
   configHistory: action(empty, configHistory),
