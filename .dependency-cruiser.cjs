@@ -132,6 +132,13 @@ module.exports = {
       to: { path: '^backend/(adapters/|runtime\\.ts$)' },
     },
     {
+      name: 'usecases-not-wire',
+      severity: 'error',
+      comment: 'Use cases sit below the wire: backend/functions/ maps actions to them, never the other way.',
+      from: { path: '^backend/usecases/' },
+      to: { path: '^backend/functions/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       comment: 'No import circles: split the shared part into a module both sides import.',

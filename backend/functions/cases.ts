@@ -1,29 +1,33 @@
-import { fail } from '../../src/core/outcome'
-import * as commands from '../usecases/caseCommands'
-import * as q from '../usecases/queue'
-import { submit } from '../usecases/reports'
-import { moderate } from '../usecases/moderation/moderate'
-import { moderationQueue } from '../usecases/moderation/queue'
 import { isMediaCheckPush } from '../contentSecurityPort'
+import { act } from '../usecases/report/act'
+import { assignees } from '../usecases/report/assignees'
+import { bulkAssign } from '../usecases/report/bulkAssign'
+import { exportCsv } from '../usecases/report/exportCsv'
+import { moderate } from '../usecases/report/moderate'
+import { moderationQueue } from '../usecases/report/moderationQueue'
+import { proxySubmit } from '../usecases/report/proxySubmit'
+import { queue } from '../usecases/report/queue'
+import { staffGet } from '../usecases/report/staffGet'
+import { stats } from '../usecases/report/stats'
 import { mediaCheckPush } from './mediaCheckPush'
 import { action, defineFunction } from './handler'
 import { byId, empty, page } from '../../src/contracts/commonSchemas'
-import { act, bulkAssign, moderate as moderateInput, proxySubmit, queueFilter, queuePage } from '../../src/contracts/reportSchemas'
+import { act as actInput, bulkAssign as bulkAssignInput, moderate as moderateInput, proxySubmit as proxySubmitInput, queueFilter, queuePage } from '../../src/contracts/reportSchemas'
 
-/** The staff workbench: grid workers, the street command centre (综治中心), departments. */
+/**
+ * The staff workbench (grid workers, the street command centre 综治中心, departments): each action
+ * runs `usecases/report/<action>.ts`, except `cases.get`, the staff detail, which is report/staffGet.ts
+ * (report/get.ts is the resident's `reports.get`).
+ */
 const workbench = defineFunction('cases', {
-  queue: action(queuePage, q.queue),
-  get: action(byId, commands.get),
-  act: action(act, commands.act),
-  bulkAssign: action(bulkAssign, commands.bulkAssign),
-  proxySubmit: action(proxySubmit, async (d, actor, input) => {
-    if (!actor.grants.some((g) => g.role === 'grid_worker')) return fail('FORBIDDEN', '仅网格员可代办上报')
-    const { proxy, ...report } = input
-    return submit(d, actor, report, proxy)
-  }),
-  assignees: action(empty, (d, actor) => q.assignees(d, actor)),
-  stats: action(queueFilter, q.stats),
-  exportCsv: action(queueFilter, q.exportCsv),
+  queue: action(queuePage, queue),
+  get: action(byId, staffGet),
+  act: action(actInput, act),
+  bulkAssign: action(bulkAssignInput, bulkAssign),
+  proxySubmit: action(proxySubmitInput, proxySubmit),
+  assignees: action(empty, assignees),
+  stats: action(queueFilter, stats),
+  exportCsv: action(queueFilter, exportCsv),
   moderationQueue: action(page, moderationQueue),
   moderate: action(moderateInput, moderate),
 })

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { fail, isFailure, type Failure } from '../../src/core/outcome'
 import type { Actor } from '../../src/core/roles'
 import { deps, type Deps } from '../runtime'
-import { resolveCaller, UNBOUND_WEB_MESSAGE, type Caller } from '../usecases/actor'
+import { resolveCaller, UNBOUND_WEB_MESSAGE, type Caller } from '../usecases/shared/actor'
 import { parseInput } from './validate'
 
 export interface ActionDef<S extends z.ZodTypeAny> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { fail } from '../../src/core/outcome'
 import { deps } from '../runtime'
-import { receiveMediaCheck } from '../usecases/moderation/mediaCheck'
+import { receiveMediaCheck } from '../usecases/report/mediaCheck'
 import { CALLER_KEYS, carriesCaller } from './timerMain'
 
 /** What WeChat itself fills from the push's FromUserName; any other caller field is refused. */

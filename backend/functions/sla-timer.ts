@@ -1,4 +1,4 @@
-import { tick } from '../usecases/timer'
+import { tick } from '../usecases/shared/slaTimer'
 import { defineTimer } from './timerMain'
 
 /** The SLA timer (see cloudfunctions/sla-timer/config.json): overdue, escalation, auto-close, the outbox. */

@@ -1,6 +1,6 @@
 /**
  * Fixed-window counters of creates per (identity, action), the storage half of rate limiting
- * (backend/usecases/rateLimit.ts decides the window and the limit from district data).
+ * (backend/usecases/shared/rateLimit.ts decides the window and the limit from district data).
  */
 export interface RateLimitTx {
   /**

@@ -132,8 +132,9 @@ async function main(): Promise<{ figures: Figure[]; plans: Record<string, string
   process.env.DATA_DIR = dir
   process.env.JIEFANG_MODE = 'local'
   const runtime = await import('../../backend/runtime')
-  const queue = await import('../../backend/usecases/queue')
-  const reports = await import('../../backend/usecases/reports')
+  const queue = await import('../../backend/usecases/report/queue')
+  const scope = await import('../../backend/usecases/report/queueScope')
+  const reports = await import('../../backend/usecases/report/mine')
   const base = runtime.deps()
   // The queue's clock is the data's "now", so overdue filters find what a live district would.
   const d = { ...base, clock: { now: () => new Date(NOW) } }
@@ -184,7 +185,7 @@ async function main(): Promise<{ figures: Figure[]; plans: Record<string, string
       if (!r.ok) throw new Error(`${probe.name} queue refused: ${r.message}`)
       if (i >= 100) xs.push(ms)
       // The page statement alone, for the same scope: what the index has to serve.
-      const [q] = queue.scopeQueries(tree, actor).map((b) => queue.applyFilter(d, b, filter, actor))
+      const [q] = scope.scopeQueries(tree, actor).map((b) => scope.applyFilter(d, b, filter, actor))
       if (q) {
         const t2 = performance.now()
         await d.store.listCases({ ...q, limit: 21 })

@@ -146,7 +146,7 @@ async function inProcess(seconds: number): Promise<{ rps: number; lat: ReturnTyp
   process.env.DATA_DIR = dir
   process.env.JIEFANG_MODE = 'local'
   const { deps, useDeps } = await import('../../backend/runtime')
-  const reports = await import('../../backend/usecases/reports')
+  const reports = await import('../../backend/usecases/report/submit')
   useDeps(undefined)
   const d = deps()
   const rand = rng(11)

@@ -195,7 +195,7 @@ maybe('网格服务群, residents (H5, mocked functions)', () => {
     await page.locator('#jf-grid-ask-sent').scrollIntoViewIfNeeded()
     await shot('board-asked')
     await page.locator('#jf-grid-ask-case').click()
-    await page.waitForURL(/pages\/cases\/detail\/index\?id=01JASK0000000000000000001/)
+    await page.waitForURL(/pages\/report\/detail\/index\?id=01JASK0000000000000000001/)
   })
 
   it('网格公告: pinned emergency first, opens in place, marks read, loads more', async () => {

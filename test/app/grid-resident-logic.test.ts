@@ -58,6 +58,19 @@ test('asciiBase64 matches Buffer', () => {
 })
 
 describe('gridShapeImage', () => {
+  /** The image's SVG text and the points its path moves and draws to. */
+  const drawn = (img: { uri: string }) => {
+    const svg = Buffer.from(img.uri.split(',')[1], 'base64').toString('ascii')
+    return { svg, pts: [...svg.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]) }
+  }
+  const expectInside = (pts: number[][], width: number, height: number) => {
+    for (const [x, y] of pts) {
+      expect(x).toBeGreaterThanOrEqual(0)
+      expect(x).toBeLessThanOrEqual(width)
+      expect(y).toBeGreaterThanOrEqual(0)
+      expect(y).toBeLessThanOrEqual(height)
+    }
+  }
   const ring = [
     [113.318, 23.18],
     [113.322, 23.18],
@@ -68,16 +81,10 @@ describe('gridShapeImage', () => {
   test('an SVG data URI fitted to the ring, inside the viewBox', () => {
     const img = gridShapeImage([ring], 320)!
     expect(img.uri.startsWith('data:image/svg+xml;base64,')).toBe(true)
-    const svg = Buffer.from(img.uri.split(',')[1], 'base64').toString('ascii')
+    const { svg, pts } = drawn(img)
     expect(svg).toContain('<path d="M')
-    const nums = [...svg.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])])
-    expect(nums).toHaveLength(ring.length)
-    for (const [x, y] of nums) {
-      expect(x).toBeGreaterThanOrEqual(0)
-      expect(x).toBeLessThanOrEqual(320)
-      expect(y).toBeGreaterThanOrEqual(0)
-      expect(y).toBeLessThanOrEqual(img.height)
-    }
+    expect(pts).toHaveLength(ring.length)
+    expectInside(pts, 320, img.height)
   })
   test('a tall grid is drawn narrower, never past the 180-high box', () => {
     const tall = [
@@ -88,14 +95,8 @@ describe('gridShapeImage', () => {
     ]
     const img = gridShapeImage([tall], 320, 180)!
     expect(img.height).toBe(180)
-    const svg = Buffer.from(img.uri.split(',')[1], 'base64').toString('ascii')
-    const pts = [...svg.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])])
-    for (const [x, y] of pts) {
-      expect(x).toBeGreaterThanOrEqual(0)
-      expect(x).toBeLessThanOrEqual(320)
-      expect(y).toBeGreaterThanOrEqual(0)
-      expect(y).toBeLessThanOrEqual(180)
-    }
+    const { pts } = drawn(img)
+    expectInside(pts, 320, 180)
     // Centred: as much room left as right.
     const xs = pts.map((p) => p[0])
     expect(Math.min(...xs)).toBeCloseTo(320 - Math.max(...xs), 0)

@@ -153,6 +153,19 @@ export async function openRoute(page: Page, base: string, hash: string): Promise
 export const confirmModal = (page: Page) =>
   page.locator('.taro-modal__foot .taro-model__btn:not(.taro-model__cancel), .taro-modal__foot div:last-child').last().click()
 
+/**
+ * On the report form: opens the grid map picker and taps the left half of the map, which lies in
+ * 云景一网格 (h5-fixtures GRID_MAP); waits for the picked grid, not yet confirmed.
+ */
+export async function pickOnGridMap(page: Page): Promise<void> {
+  await page.locator('#jf-loc-pick').click()
+  const map = page.locator('#jf-pick-map')
+  await map.waitFor()
+  const box = (await map.boundingBox())!
+  await map.click({ position: { x: box.width * 0.25, y: box.height * 0.5 } })
+  await page.locator('#jf-pick-result').getByText('云景一网格').waitFor()
+}
+
 /** A full-page screenshot to test-artifacts/<name>.png. */
 export const screenshot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true })
 

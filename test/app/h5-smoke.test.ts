@@ -5,7 +5,7 @@
  */
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { ARTIFACTS, describeH5, h5Ready, mockApi, openH5, type H5, type MockState } from './h5-harness'
+import { ARTIFACTS, describeH5, h5Ready, mockApi, openH5, pickOnGridMap, type H5, type MockState } from './h5-harness'
 
 const maybe = describeH5(h5Ready())
 
@@ -46,12 +46,7 @@ maybe('H5 app (mocked functions)', () => {
     await page.locator('#jf-submit').click()
     await page.locator('#jf-error-location').getByText('请选择问题发生的位置').waitFor()
 
-    await page.locator('#jf-loc-pick').click()
-    const map = page.locator('#jf-pick-map')
-    await map.waitFor()
-    const box = (await map.boundingBox())!
-    await map.click({ position: { x: box.width * 0.25, y: box.height * 0.5 } })
-    await page.locator('#jf-pick-result').getByText('云景一网格').waitFor()
+    await pickOnGridMap(page)
     await page.screenshot({ path: path.join(ARTIFACTS, 'h5-pick.png') })
     await page.locator('#jf-pick-confirm').click()
 

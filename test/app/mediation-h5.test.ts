@@ -5,6 +5,7 @@
  */
 import { describeH5, h5Ready, type Answers } from './h5-harness'
 import { useH5Session } from './h5-session'
+import { draftTwoTerms } from '../support/h5Flows'
 import { MEDIATION, type MediationAction } from '../../src/core/kinds/mediation'
 
 const maybe = describeH5(h5Ready({ page: 'pages/mediation/apply' }))
@@ -356,11 +357,7 @@ maybe('在线调解 pages (H5, mocked functions)', () => {
       session: { at: new Date(`${day}T15:00:00+08:00`).toISOString(), mode: 'online', place: '腾讯会议 123-456-789' },
     })
 
-    await page.locator('.jf-med-act[data-action="draft_agreement"]').click()
-    await page.locator('#jf-med-sheet[data-action="draft_agreement"]').waitFor()
-    await page.locator('.jf-term textarea').nth(0).fill(TERMS[0]!)
-    await page.locator('#jf-med-term-add').click()
-    await page.locator('.jf-term textarea').nth(1).fill(TERMS[1]!)
+    await draftTwoTerms(page, TERMS)
     await expect(page.locator('#jf-med-agreement-preview').textContent()).resolves.toContain(`二、${TERMS[1]}`)
     await shot('mediator-draft-agreement')
     answers['mediation.act'] = { ok: true, case: { ...pendingAgreement, myRole: 'mediator', version: 7 }, timeline: [TL_APPLY], actions: [] }

@@ -5,8 +5,9 @@
  * and the officer's audited CSV download. Skips without a build that has these pages.
  */
 import { readFileSync } from 'node:fs'
-import { ACTIVE, BUILDING, DISPUTE, PUBLIC_BUILDING, REFERRED, registration, rentalAnswers } from '../weapp/rental-fixtures'
+import { ACTIVE, BUILDING, CHECKIN_TYPED, DISPUTE, PUBLIC_BUILDING, REFERRED, registration, rentalAnswers } from '../weapp/rental-fixtures'
 import { describeH5, h5Ready, type Answers } from './h5-harness'
+import { fillBuildingForm } from '../support/h5Flows'
 import { useH5Session } from './h5-session'
 
 async function until(cond: () => boolean, ms = 5000): Promise<void> {
@@ -61,12 +62,7 @@ maybe('出租屋实名登记 pages (H5, mocked functions)', () => {
     await page.locator('#jf-rental-mine').waitFor()
     const [sent] = called('rental.checkIn')
     expect(sent!.data).toMatchObject({
-      buildingCode: BUILDING.code,
-      room: '201',
-      name: '刘洋',
-      docType: 'id_card',
-      docNumber: '11010519491231002X',
-      phone: '13800138000',
+      ...CHECKIN_TYPED,
       cohabitants: [],
       consent: { purpose: true, sensitive: true, version: '2026-11' },
     })
@@ -87,14 +83,7 @@ maybe('出租屋实名登记 pages (H5, mocked functions)', () => {
     for (const f of ['name', 'address', 'location', 'floors', 'perFloor']) await page.locator(`#jf-error-${f}`).waitFor()
     expect(called('rental.registerBuilding')).toHaveLength(0)
 
-    await page.locator('#jf-building-name input').fill('云景花园 5 栋')
-    await page.locator('#jf-building-loc-current').click()
-    await page.locator('#jf-building-grid[data-found="1"]').waitFor()
-    await expect(page.locator('#jf-building-grid').innerText()).resolves.toContain('云景社区第1网格')
-    await page.locator('#jf-building-address input').fill('白云区云景路 16 号')
-    await page.locator('#jf-building-floors input').fill('3')
-    await page.locator('#jf-building-per-floor input').fill('2')
-    await page.locator('#jf-building-rooms[data-count="6"]').waitFor()
+    await fillBuildingForm(page, { name: '云景花园 5 栋', address: '白云区云景路 16 号', floors: 3, perFloor: 2 })
     await shot('building-form')
     await page.locator('#jf-building-submit').click()
     await page.locator('.jf-building[data-id="BLD-9"]').waitFor()

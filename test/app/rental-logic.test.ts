@@ -1,31 +1,10 @@
-import {
-  buildCheckIn,
-  buildInspect,
-  buildMisuse,
-  emptyMisuse,
-  isDocNumberQuery,
-  misuseErrors,
-  buildRegisterBuilding,
-  buildingCodeFrom,
-  checkinFieldOf,
-  docNumberError,
-  emptyBuilding,
-  emptyCheckin,
-  emptyMarks,
-  firstError,
-  inspectionErrors,
-  leaseEndError,
-  phoneError,
-  reasonError,
-  roomsByFloor,
-  roomsFor,
-  serverErrors,
-  shanghaiDay,
-  statusTone,
-  validateBuilding,
-  validateCheckin,
-  type CheckinDraft,
-} from '../../src/components/RentalKit/logic'
+import { buildRegisterBuilding, emptyBuilding, roomsByFloor, roomsFor, validateBuilding } from '../../src/utils/rental/buildings'
+import { buildCheckIn, checkinFieldOf, docNumberError, emptyCheckin, firstError, leaseEndError, phoneError, serverErrors, shanghaiDay, validateCheckin, type CheckinDraft } from '../../src/utils/rental/checkin'
+import { buildInspect, emptyMarks, inspectionErrors } from '../../src/utils/rental/inspection'
+import { statusTone } from '../../src/utils/rental/labels'
+import { buildingCodeFrom } from '../../src/utils/rental/links'
+import { buildMisuse, emptyMisuse, misuseErrors } from '../../src/utils/rental/misuse'
+import { isDocNumberQuery, reasonError } from '../../src/utils/rental/police'
 import { mainEntries, rentalEntries } from '../../src/pages/home/entries'
 import { qrDataUrl, svgDataUrl } from '../../src/utils/qr-image'
 

@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { ACTIVE, BUILDING, DISPUTE, REFERRED, registration, rentalAnswers } from '../weapp/rental-fixtures'
+import { ACTIVE, BUILDING, CHECKIN_TYPED, DISPUTE, REFERRED, registration, rentalAnswers } from '../weapp/rental-fixtures'
 import { MiniProgram, sleep, type CloudEvent } from '../weapp/simulate'
 import { nodesByClass } from '../weapp/setDataTree'
 
@@ -36,6 +36,15 @@ function launch(over: Table = {}) {
 }
 
 const sent = (mp: MiniProgram, key: string) => mp.calls.filter((c) => `${c.name}.${c.data.action}` === key).map((c) => c.data.data as Record<string, unknown>)
+
+/** The reason dialog: OK with no reason shows `required` and sends nothing; then `reason` goes with OK. */
+async function giveReason(mp: MiniProgram, page: Awaited<ReturnType<MiniProgram['open']>>, key: string, required: string, reason: string) {
+  await page.tap('#jf-rental-reason-ok')
+  await page.waitForText(required)
+  expect(sent(mp, key)).toEqual([])
+  await page.input('#jf-rental-reason', reason)
+  await page.tap('#jf-rental-reason-ok')
+}
 
 async function until(cond: () => boolean, ms = 3000) {
   const end = Date.now() + ms
@@ -75,12 +84,7 @@ maybe('出租屋实名登记 pages in the mini-program', () => {
     expect(sent(mp, 'rental.checkIn')).toEqual([
       {
         idempotencyKey: expect.stringMatching(/^[0-9A-Z]{26}$/),
-        buildingCode: BUILDING.code,
-        room: '201',
-        name: '刘洋',
-        docType: 'id_card',
-        docNumber: '11010519491231002X',
-        phone: '13800138000',
+        ...CHECKIN_TYPED,
         moveInDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
         leaseEnd: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
         cohabitants: [{ name: '王芳', relation: '配偶' }],
@@ -134,11 +138,7 @@ maybe('出租屋实名登记 pages in the mini-program', () => {
     await page.waitForText('确认入住')
     await page.tap(page.get('.jf-reg-refuse'))
     await page.waitForText('租户会看到驳回原因')
-    await page.tap('#jf-rental-reason-ok')
-    await page.waitForText('请填写驳回原因')
-    expect(sent(mp, 'rental.decide')).toEqual([])
-    await page.input('#jf-rental-reason', '房号与租约不符')
-    await page.tap('#jf-rental-reason-ok')
+    await giveReason(mp, page, 'rental.decide', '请填写驳回原因', '房号与租约不符')
     await page.waitForText('暂无待确认的登记')
     expect(sent(mp, 'rental.decide')).toEqual([{ id: 'REG-1', version: 1, approve: false, reason: '房号与租约不符' }])
     expect(mp.errors).toEqual([])
@@ -189,11 +189,7 @@ maybe('出租屋实名登记 pages in the mini-program', () => {
     await page.waitForText(ACTIVE.docNumberMasked!)
     await page.tap(page.get('.jf-police-reveal'))
     await page.waitForText('完整号码只显示一次')
-    await page.tap('#jf-rental-reason-ok')
-    await page.waitForText('请填写事由（至少 2 个字）')
-    expect(sent(mp, 'rental.reveal')).toEqual([])
-    await page.input('#jf-rental-reason', '核查盗窃案线索')
-    await page.tap('#jf-rental-reason-ok')
+    await giveReason(mp, page, 'rental.reveal', '请填写事由（至少 2 个字）', '核查盗窃案线索')
     await page.waitForText('440106199001011234')
     expect(sent(mp, 'rental.reveal')).toEqual([{ id: ACTIVE.id, reason: '核查盗窃案线索' }])
     await page.tap('#jf-police-revealed-close')

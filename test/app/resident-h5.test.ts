@@ -238,7 +238,7 @@ maybe('resident closed loop (H5, mocked functions)', () => {
     await page.locator('.jf-inbox-item[data-id="m1"]').click()
     await page.locator(`#jf-case-detail[data-case-id="${CASE.id}"]`).waitFor()
     expect(called('inbox.markRead')[0]!.data).toEqual({ ids: ['m1'] })
-    await page.waitForURL(/pages\/cases\/detail/)
+    await page.waitForURL(/pages\/report\/detail/)
     await page.goBack()
     await page.locator('#jf-inbox-read-all').filter({ visible: true }).click()
     await page.waitForFunction(() => !document.querySelector('.jf-inbox-item[data-id="m1"][data-read="0"]'))

@@ -41,6 +41,7 @@ import {
   withMed,
   withSecondRespondent,
 } from './mediationFixtures'
+import { commandInput, expectAllowedMove, expectExplained, expectOutOfScopeActors, expectStaleVersionRefused, fromFor, rolesFor, ruleName } from './transitionKit'
 
 const tree = makeTree()
 const STATUSES = Object.keys(MEDIATION.statusLabels)
@@ -60,10 +61,6 @@ interface Scenario {
 /** One key per row: an action may have several rows with different targets. */
 function rowKey(r: TransitionRule): string {
   return `${r.action}→${r.to ?? '='}`
-}
-
-function ruleName(r: TransitionRule): string {
-  return `${r.action} [${r.from.join('|')}] → ${r.to ?? '(same)'}`
 }
 
 /** Everyone on the fixture case except `userId` has confirmed agreement v1. */
@@ -350,9 +347,7 @@ const OUT_OF_SCOPE: Partial<Record<ActorRole, Outsider[]>> = {
   ],
 }
 
-function input(a: Actor, action: string, s: Scenario = {}, extra: Partial<TransitionInput> = {}): TransitionInput {
-  return { actor: a, action, note: s.note, attachments: s.attachments, params: s.params, now: NOW, eventId: 'evt-1', ...extra }
-}
+const input = commandInput
 
 function prepared(status: string, s: Scenario, a: Actor): Case {
   const c = mediationCase(status)
@@ -411,8 +406,7 @@ describe('mediation transition table', () => {
   })
 
   it('has an out-of-scope actor for every person role in the table', () => {
-    for (const r of MEDIATION.rules)
-      for (const role of r.roles) if (role !== 'system') expect({ role, n: OUT_OF_SCOPE[role]?.length ?? 0 }).not.toEqual({ role, n: 0 })
+    expectOutOfScopeActors(MEDIATION, OUT_OF_SCOPE)
   })
 
   it('is the kind registered for mediation', () => {
@@ -423,8 +417,6 @@ describe('mediation transition table', () => {
 })
 
 describe('who may do what, from where (pinned from the domain page)', () => {
-  const rolesFor = (action: string) => [...new Set(MEDIATION.rules.filter((r) => r.action === action).flatMap((r) => r.roles))].sort()
-  const fromFor = (action: string) => [...new Set(MEDIATION.rules.filter((r) => r.action === action).flatMap((r) => r.from))].sort()
   const toFor = (action: string) => [...new Set(MEDIATION.rules.filter((r) => r.action === action).map((r) => r.to ?? '='))].sort()
   const ASSIGNED = ['accepted', 'agreement_pending', 'awaiting_consent', 'mediating']
   const MEETING = ['agreement_pending', 'mediating']
@@ -446,8 +438,8 @@ describe('who may do what, from where (pinned from the domain page)', () => {
     ['remind', ['system'], ASSIGNED, ['=']],
     ['mark_overdue', ['system'], ASSIGNED, ['=']],
   ] as const)('%s: roles %j, from %j, to %j', (action, roles, from, to) => {
-    expect(rolesFor(action)).toEqual([...roles])
-    expect(fromFor(action)).toEqual([...from])
+    expect(rolesFor(MEDIATION, action)).toEqual([...roles])
+    expect(fromFor(MEDIATION, action)).toEqual([...from])
     expect(toFor(action)).toEqual([...to])
   })
 
@@ -491,31 +483,9 @@ describe.each(MEDIATION.rules.map((r) => [ruleName(r), r] as const))('rule %s', 
           for (const a of coveringActors(role)) {
             const c = deepFreeze(cover(prepared(from, valid, a), a, role))
             const inp = deepFreeze(input(a, rule.action, valid, { expectedVersion: c.version }))
-            const before = JSON.stringify(c)
-            const out = transition(MEDIATION, tree, c, inp)
-            if (!out.ok) throw new Error(`${a.userId} refused: ${out.code} ${out.message}`)
-            expect(out.role).toBe(role)
-            expect(out.case.status).toBe(rule.to ?? from)
-            expect(out.case.version).toBe(c.version + 1)
-            expect(out.case.updatedAt).toBe(NOW.toISOString())
-            for (const k of ['id', 'kind', 'creatorId', 'createdAt', 'category', 'idempotencyKey', 'gridCode', 'unitCode'] as const) {
-              expect(out.case[k]).toEqual(c[k])
-            }
-            expect(out.event).toEqual({
-              id: 'evt-1',
-              caseId: MED_CASE_ID,
-              actorId: a.userId,
-              actorRole: role,
-              action: rule.action,
-              fromStatus: from,
-              toStatus: rule.to ?? from,
-              note: valid.note ?? null,
-              attachments: valid.attachments ?? [],
-              at: NOW.toISOString(),
-              visibility: 'internal',
-            })
+            const kept = ['id', 'kind', 'creatorId', 'createdAt', 'category', 'idempotencyKey', 'gridCode', 'unitCode'] as const
+            const out = expectAllowedMove(MEDIATION, tree, c, inp, { role, rule, from, caseId: MED_CASE_ID, s: valid, kept })
             if (!rule.patch) expect(out.case).toEqual({ ...c, status: rule.to ?? from, version: c.version + 1, updatedAt: NOW.toISOString() })
-            expect(JSON.stringify(c)).toBe(before)
           }
         })
       }
@@ -574,10 +544,7 @@ describe.each(MEDIATION.rules.map((r) => [ruleName(r), r] as const))('rule %s', 
           const c = deepFreeze(cover(prepared(from, f.scenario, a), a, role))
           const out = run(c, a, rule.action, f.scenario)
           expect({ from, role, code: codeOf(out) }).toEqual({ from, role, code: f.code })
-          if (!out.ok) {
-            expect(out.message).toEqual(expect.any(String))
-            if (f.detailKey) expect(out.details?.[f.detailKey]).toEqual(expect.any(String))
-          }
+          expectExplained(out, f.detailKey)
         }
       }
     })
@@ -588,10 +555,7 @@ describe.each(MEDIATION.rules.map((r) => [ruleName(r), r] as const))('rule %s', 
       const role = rule.roles[0]
       const a = coveringActors(role)[0]
       const c = cover(prepared(from, valid, a), a, role)
-      for (const v of [c.version - 1, c.version + 1, 0]) {
-        expect(run(c, a, rule.action, valid, { expectedVersion: v })).toMatchObject({ ok: false, code: 'CONFLICT', retryable: true })
-      }
-      expect(run(c, a, rule.action, valid, { expectedVersion: c.version }).ok).toBe(true)
+      expectStaleVersionRefused(MEDIATION, tree, c, a, rule.action, valid)
     }
   })
 })

@@ -1,5 +1,5 @@
 import type { Case } from '../../src/core/case'
-import { isTerminal, transition, type TransitionInput, type TransitionRule } from '../../src/core/transition'
+import { isTerminal, transition, type TransitionInput } from '../../src/core/transition'
 import { MODERATION_ACTIONS, moderationOf, openReport, REPORT, REPORT_CONFIRM_WINDOW_DAYS, type ReportModeration, type ReportPayload } from '../../src/core/kinds/report'
 import { KINDS, statusLabel } from '../../src/core/kinds'
 import { ROLES, SYSTEM_ACTOR, type Actor, type ActorRole } from '../../src/core/roles'
@@ -22,6 +22,7 @@ import {
   STREET,
   STREET_B,
 } from './fixtures'
+import { commandInput, expectAllowedMove, expectExplained, expectOutOfScopeActors, expectStaleVersionRefused, fromFor, rolesFor, ruleName } from './transitionKit'
 
 const tree = makeTree()
 const DAY = 24 * 3600 * 1000
@@ -287,26 +288,11 @@ const GUARD_FAILURES: Record<string, GuardFailure[]> = {
   ),
 }
 
-function input(a: Actor, action: string, s: Scenario = {}, extra: Partial<TransitionInput> = {}): TransitionInput {
-  return {
-    actor: a,
-    action,
-    note: s.note,
-    attachments: s.attachments,
-    params: s.params,
-    now: NOW,
-    eventId: 'evt-1',
-    ...extra,
-  }
-}
+const input = commandInput
 
 function prepared(status: string, s: Scenario): Case {
   const c = caseAt(status)
   return s.prepare ? s.prepare(c) : c
-}
-
-function ruleName(r: TransitionRule): string {
-  return `${r.action} [${r.from.join('|')}] → ${r.to ?? '(same)'}`
 }
 
 /** building_manager / mediator only cover a case assigned to them. */
@@ -347,8 +333,7 @@ describe('report transition table', () => {
   })
 
   it('has an out-of-scope actor for every person role that appears in the table', () => {
-    for (const r of REPORT.rules)
-      for (const role of r.roles) if (role !== 'system') expect({ role, n: OUT_OF_SCOPE[role]?.length ?? 0 }).not.toEqual({ role, n: 0 })
+    expectOutOfScopeActors(REPORT, OUT_OF_SCOPE)
   })
 
   it('is the kind registered for report', () => {
@@ -360,8 +345,6 @@ describe('report transition table', () => {
 
 describe('who may do what (pinned from the domain page)', () => {
   // The table drives the tests above; this pins its governance meaning so a widened row is noticed.
-  const rolesFor = (action: string) => [...new Set(REPORT.rules.filter((r) => r.action === action).flatMap((r) => r.roles))].sort()
-  const fromFor = (action: string) => [...new Set(REPORT.rules.filter((r) => r.action === action).flatMap((r) => r.from))].sort()
 
   it.each<[string, string[], string[]]>([
     ['accept', ['department', 'dispatcher', 'grid_worker'], ['submitted']],
@@ -379,8 +362,8 @@ describe('who may do what (pinned from the domain page)', () => {
     ...['publish_description', 'hide_description', 'redact_description', 'publish_photo', 'hide_photo', 'hide_report', 'unhide_report'].map((a): [string, string[], string[]] => [a, ['dispatcher', 'grid_worker'], [...STATUSES].sort()]),
     ...['photo_check_pass', 'photo_check_risky', 'photo_check_review'].map((a): [string, string[], string[]] => [a, ['system'], [...STATUSES].sort()]),
   ])('%s: roles %j from %j', (action, roles, from) => {
-    expect(rolesFor(action)).toEqual(roles)
-    expect(fromFor(action)).toEqual(from)
+    expect(rolesFor(REPORT, action)).toEqual(roles)
+    expect(fromFor(REPORT, action)).toEqual(from)
   })
 
   it('handlers never rate or reopen their own work; residents never handle', () => {
@@ -401,31 +384,8 @@ describe.each(REPORT.rules.map((r) => [ruleName(r), r] as const))('rule %s', (_n
           for (const a of coveringActors(role, caseAt(from))) {
             const c = deepFreeze(withAssignee(prepared(from, valid), a, role))
             const inp = deepFreeze(input(a, rule.action, valid, { expectedVersion: c.version }))
-            const before = JSON.stringify(c)
-            const out = transition(REPORT, tree, c, inp)
-            if (!out.ok) throw new Error(`${a.userId} refused: ${out.code} ${out.message}`)
-            expect(out.role).toBe(role)
-            expect(out.case.status).toBe(rule.to ?? from)
-            expect(out.case.version).toBe(c.version + 1)
-            expect(out.case.updatedAt).toBe(NOW.toISOString())
             // Identity and provenance never change on a move.
-            for (const k of ['id', 'kind', 'creatorId', 'createdAt', 'category', 'idempotencyKey', 'gridCode'] as const) {
-              expect(out.case[k]).toEqual(c[k])
-            }
-            expect(out.event).toEqual({
-              id: 'evt-1',
-              caseId: c.id,
-              actorId: a.userId,
-              actorRole: role,
-              action: rule.action,
-              fromStatus: from,
-              toStatus: rule.to ?? from,
-              note: valid.note ?? null,
-              attachments: valid.attachments ?? [],
-              at: NOW.toISOString(),
-              visibility: 'internal',
-            })
-            expect(JSON.stringify(c)).toBe(before)
+            expectAllowedMove(REPORT, tree, c, inp, { role, rule, from, caseId: c.id, s: valid, kept: ['id', 'kind', 'creatorId', 'createdAt', 'category', 'idempotencyKey', 'gridCode'] })
           }
         })
       }
@@ -483,10 +443,7 @@ describe.each(REPORT.rules.map((r) => [ruleName(r), r] as const))('rule %s', (_n
           const c = withAssignee(prepared(from, f.scenario), a, role)
           const out = transition(REPORT, tree, c, input(a, rule.action, f.scenario))
           expect({ from, role, ok: out.ok, code: out.ok ? null : out.code }).toEqual({ from, role, ok: false, code: f.code })
-          if (!out.ok) {
-            expect(out.message).toEqual(expect.any(String))
-            if (f.detailKey) expect(out.details?.[f.detailKey]).toEqual(expect.any(String))
-          }
+          expectExplained(out, f.detailKey)
         }
       }
     })
@@ -497,11 +454,7 @@ describe.each(REPORT.rules.map((r) => [ruleName(r), r] as const))('rule %s', (_n
       const role = rule.roles[0]
       const a = coveringActors(role, caseAt(from))[0]
       const c = withAssignee(prepared(from, valid), a, role)
-      for (const v of [c.version - 1, c.version + 1, 0]) {
-        const out = transition(REPORT, tree, c, input(a, rule.action, valid, { expectedVersion: v }))
-        expect(out).toMatchObject({ ok: false, code: 'CONFLICT', retryable: true })
-      }
-      expect(transition(REPORT, tree, c, input(a, rule.action, valid, { expectedVersion: c.version })).ok).toBe(true)
+      expectStaleVersionRefused(REPORT, tree, c, a, rule.action, valid)
     }
   })
 })

@@ -8,13 +8,10 @@
  * (JIEFANG_TIMER_MS=0): only advance() moves its clock and runs the SLA timer, so the SLA test
  * runs last (the clock is shared by the whole server).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchBrowser, phone, screenshot } from '../support/browser'
+import { addPhoto as addPhotoFile, deskContext, launchBrowser, phone, screenshot, signIn, tinyJpegFile } from '../support/browser'
 import { advance, submitReport } from '../support/cases'
-import { GRID1_POINT, TINY_JPEG } from '../support/fixtures'
+import { GRID1_POINT } from '../support/fixtures'
 import { as, startServer, type RunningServer } from '../support/server'
 
 jest.setTimeout(90_000)
@@ -28,8 +25,7 @@ const pages = new Map<string, Page>()
 beforeAll(async () => {
   srv = await startServer({ env: { JIEFANG_TIMER_MS: '0' } })
   browser = await launchBrowser()
-  photoPath = join(mkdtempSync(join(tmpdir(), 'jf-e2e-reports-')), 'photo.jpg')
-  writeFileSync(photoPath, TINY_JPEG)
+  photoPath = tinyJpegFile()
 })
 
 afterAll(async () => {
@@ -48,25 +44,25 @@ async function visit(p: Page, route: string): Promise<void> {
 async function userPage(userId: string, opts: { desk?: boolean } = {}): Promise<Page> {
   const known = pages.get(userId)
   if (known) return known
-  const ctx = opts.desk
-    ? await browser.newContext({ baseURL: srv.url, viewport: { width: 1280, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
-    : await phone(browser, srv.url, GRID1_POINT)
+  const ctx = opts.desk ? await deskContext(browser, srv.url) : await phone(browser, srv.url, GRID1_POINT)
   contexts.push(ctx)
   const p = await ctx.newPage()
-  await p.goto('/')
-  await p.locator('#jf-role-switcher').waitFor()
-  await p.locator('.jf-dev-user', { has: p.locator(`[data-user-id="${userId}"]`) }).click()
-  await p.locator('#jf-greeting').waitFor()
+  await signIn(p, userId)
   pages.set(userId, p)
   return p
 }
 
-/** Adds the test photo through the page's own picker (Taro.chooseImage → a file chooser). */
-async function addPhoto(p: Page, scope: string): Promise<void> {
-  const chooser = p.waitForEvent('filechooser')
-  await p.locator(`${scope} #jf-photo-add`).click()
-  await (await chooser).setFiles(photoPath)
-  await p.locator(`${scope} .jf-photo[data-state="done"]`).waitFor()
+const addPhoto = (p: Page, scope: string) => addPhotoFile(p, photoPath, scope)
+
+/** From 我的工作台, on the queue tab `tab` brings up: the row of case `id` shows `status`; screenshot, then open it. */
+async function openFromQueue(p: Page, id: string, status: string, shot: string, tab: () => Promise<void>): Promise<void> {
+  await p.locator('#jf-entry-staff-queue').click()
+  await tab()
+  const row = p.locator(`.jf-queue-row[data-case-id="${id}"]`)
+  await expect(row.getAttribute('data-status')).resolves.toBe(status)
+  await screenshot(p, shot)
+  await row.click()
+  await staffCase(p, id, status).waitFor()
 }
 
 /** Fills and sends the staff action sheet for a move (note and, for 办结, an after-photo). */
@@ -107,13 +103,7 @@ it('closed loop: resident reports, grid worker accepts and resolves, resident co
 
   // The grid worker finds it in 我的工作台 under 待受理 and opens it.
   const worker = await userPage('demo-grid-worker')
-  await worker.locator('#jf-entry-staff-queue').click()
-  await worker.locator('#jf-queue-tab-submitted.is-active').waitFor()
-  const row = worker.locator(`.jf-queue-row[data-case-id="${id}"]`)
-  await expect(row.getAttribute('data-status')).resolves.toBe('submitted')
-  await screenshot(worker, 'reports-loop-worker-queue')
-  await row.click()
-  await staffCase(worker, id, 'submitted').waitFor()
+  await openFromQueue(worker, id, 'submitted', 'reports-loop-worker-queue', () => worker.locator('#jf-queue-tab-submitted.is-active').waitFor())
   await expect(worker.locator('#jf-reporter').getAttribute('data-anonymous')).resolves.toBe('0')
 
   // 受理, then 办结 with a note and an after-photo.
@@ -175,13 +165,7 @@ it('transfer: the command centre assigns a report to 城管执法队, which hand
 
   // The department user finds it in their queue (处理中) and handles it.
   const dept = await userPage('demo-department')
-  await dept.locator('#jf-entry-staff-queue').click()
-  await dept.locator('#jf-queue-tab-open').click()
-  const qrow = dept.locator(`.jf-queue-row[data-case-id="${id}"]`)
-  await expect(qrow.getAttribute('data-status')).resolves.toBe('assigned')
-  await screenshot(dept, 'reports-transfer-dept-queue')
-  await qrow.click()
-  await staffCase(dept, id, 'assigned').waitFor()
+  await openFromQueue(dept, id, 'assigned', 'reports-transfer-dept-queue', () => dept.locator('#jf-queue-tab-open').click())
   const offered = await dept.locator('.jf-act').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')))
   expect(offered).toEqual(expect.arrayContaining(['start', 'resolve']))
   expect(offered).not.toContain('assign') // the dispatcher's move, not the department's

@@ -3,12 +3,9 @@
  * the real H5 build, driven in Debian Chromium. A demo resident signs in, reports a problem with a
  * photo and the device location, and finds it in 我的事项 as 已上报.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, phone, screenshot, signIn } from '../support/browser'
-import { GRID1_POINT, TINY_JPEG } from '../support/fixtures'
+import { addPhoto, launchBrowser, phone, screenshot, signIn, tinyJpegFile } from '../support/browser'
+import { GRID1_POINT } from '../support/fixtures'
 import { as, startServer, type RunningServer } from '../support/server'
 
 jest.setTimeout(120_000)
@@ -37,12 +34,7 @@ it('a resident submits a report with a photo and a location and sees it in 我�
   await page.locator('.jf-cat-sub[data-code="HJ01"]').click()
   await page.locator('#jf-description textarea').fill('小区东门垃圾桶满了三天没人清理，气味很大')
 
-  const photo = join(mkdtempSync(join(tmpdir(), 'jf-e2e-')), 'rubbish.jpg')
-  writeFileSync(photo, TINY_JPEG)
-  const chooser = page.waitForEvent('filechooser')
-  await page.locator('#jf-photo-add').click()
-  await (await chooser).setFiles(photo)
-  await page.locator('.jf-photo[data-state="done"]').waitFor()
+  await addPhoto(page, tinyJpegFile('rubbish.jpg'))
 
   await page.locator('#jf-loc-current').click()
   await page.locator('#jf-loc-grid').getByText('云景社区第1网格').waitFor()

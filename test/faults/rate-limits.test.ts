@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ConfigError, parseDistrictConfig } from '../../backend/config/district'
-import { RATE_LIMITED_MESSAGE } from '../../backend/usecases/rateLimit'
+import { RATE_LIMITED_MESSAGE } from '../../backend/usecases/shared/rateLimit'
 import { DEMO_BUILDING_CODE } from '../../backend/seed/demoBuildings'
 import { checkInPayload } from '../support/authzWorld'
 import { countRows, gridAskInput, mediationApplyInput, proxySubmitInput, serialPerKey } from '../support/creates'

@@ -2,7 +2,7 @@
  * actionsFor reads the kinds' declarations: which moves the viewer is offered now, their labels,
  * the staff sheet's `needs` as before and the declared form the action sheets render from.
  */
-import { actionsFor } from '../../backend/usecases/actionViews'
+import { actionsFor } from '../../backend/usecases/shared/actionViews'
 import { MEDIATION } from '../../src/core/kinds/mediation'
 import { REPORT } from '../../src/core/kinds/report'
 import { actor, GRID1, grant, makeTree, NOW, reportCase, STREET } from '../core/fixtures'

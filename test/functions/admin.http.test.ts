@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { DB_FILE_NAME } from '../../backend/adapters/sqlite'
 import { reportInput } from '../support/fixtures'
-import { as, client, ROOT, startServer, type Client, type RunningServer } from '../support/server'
+import { as, asOpenid, ROOT, startServer, type Client, type RunningServer } from '../support/server'
 
 const GEOJSON = readFileSync(join(ROOT, 'settings/samples/jingxi-grids.geojson'), 'utf8')
 const NEW_GRID = '440111010004001'
@@ -19,12 +19,7 @@ const b64 = (s: string | Uint8Array) => Buffer.from(s).toString('base64')
 let srv: RunningServer
 let admin: Client, resident: Client, gw: Client
 
-async function wechat(openid: string): Promise<Client> {
-  const res = await fetch(`${srv.url}/api/dev/login`, { method: 'POST', body: JSON.stringify({ openid }) })
-  const body = (await res.json()) as { ok: boolean; token: string }
-  if (!body.ok) throw new Error(`dev login as ${openid} failed`)
-  return client(srv.url, body.token)
-}
+const wechat = (openid: string) => asOpenid(srv.url, openid)
 
 async function importSampleGrids(): Promise<void> {
   const plan = await admin.call('admin', 'planOrg', { geojson: GEOJSON })

@@ -2,7 +2,7 @@ import { GRID2_POINT, reportInput } from '../support/fixtures'
 import { advance, move, photo, submitReport } from '../support/cases'
 import { as, onOwnServer, serverWithUsers, type Client } from '../support/server'
 import { asOpenid, leaked, PUBLIC_VIEW_KEYS, setModeration } from '../support/publicView'
-import { roundLocation } from '../../backend/usecases/publicView'
+import { roundLocation } from '../../backend/usecases/report/publicView'
 import { distanceMetres } from '../../src/core/geo'
 
 let resident: Client, resident2: Client, gw: Client, gw2: Client, disp: Client, dept: Client

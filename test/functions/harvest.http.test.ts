@@ -7,8 +7,8 @@
  * an address, an exact point or an unpublished photo.
  */
 import { demoUnits, gridCentre } from '../../backend/seed/demoOrg'
-import { countProbe, RATE_LIMITED_MESSAGE } from '../../backend/usecases/rateLimit'
-import { roundLocation } from '../../backend/usecases/publicView'
+import { countProbe, RATE_LIMITED_MESSAGE } from '../../backend/usecases/shared/rateLimit'
+import { roundLocation } from '../../backend/usecases/report/publicView'
 import { defaultDistrictConfig } from '../../backend/config/district'
 import type { User } from '../../backend/ports'
 import type { Deps } from '../../backend/runtime'

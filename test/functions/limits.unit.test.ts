@@ -7,7 +7,7 @@ import { parseInput } from '../../backend/functions/validate'
 import { ADDRESS_MAX, DESCRIPTION_MAX, MAX_PHOTOS, MAX_TERMS, REASON_MAX } from '../../src/contracts/limits'
 import { mediationAct } from '../../src/contracts/mediationSchemas'
 import { submitReport } from '../../src/contracts/reportSchemas'
-import { reasonError } from '../../src/components/RentalKit/logic'
+import { reasonError } from '../../src/utils/rental/police'
 import { reveal } from '../../src/contracts/rentalSchemas'
 import { emptyDraft, toLocation, validateDraft, type DraftPhoto, type ReportDraft } from '../../src/utils/report-draft'
 

@@ -1,8 +1,8 @@
 /**
  * The import rules of .dependency-cruiser.cjs, run by dependency-cruiser over src/ and backend/:
  * core imports no I/O and only core; client layers pages → components → hooks/api → contracts → core,
- * never upward; use cases never import adapters or the wiring file; no import circles; the app
- * (and what it loads: contract types, limits, kind terms) never loads zod or a schema at runtime.
+ * never upward; use cases never import adapters, the wiring file or the wire functions; no import circles;
+ * the app (and what it loads: contract types, limits, kind terms) never loads zod or a schema at runtime.
  */
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -70,6 +70,9 @@ describe('the rules catch what they forbid', () => {
     'backend/runtime.ts': "import { open } from './adapters/sqlite/open'\nexport const deps = open\n",
     'backend/adapters/sqlite/open.ts': "import type { Port } from '../../ports'\nexport const open = (p: Port) => p\n",
     'backend/usecases/thing.ts': "import type { Port } from '../ports'\nimport { deps } from '../runtime'\nimport { open } from '../adapters/sqlite/open'\nexport const thing = (p: Port) => [deps, open(p)]\n",
+    // a use case reaching up into the wire; the wire importing a use case is the way down
+    'backend/functions/handler.ts': "import { thing } from '../usecases/thing'\nexport const action = thing\n",
+    'backend/usecases/area/step.ts': "import { action } from '../../functions/handler'\nexport const step = action\n",
     // zod: a stand-in package, a contract schema over it and the type inferred from it
     'node_modules/zod/package.json': '{ "name": "zod", "main": "index.js" }\n',
     'node_modules/zod/index.js': 'exports.z = {}\n',
@@ -110,6 +113,7 @@ describe('the rules catch what they forbid', () => {
     ['components-no-pages', 'src/components/X.tsx', 'src/pages/p/index.tsx'],
     ['usecases-no-adapters', 'backend/usecases/thing.ts', 'backend/runtime.ts'],
     ['usecases-no-adapters', 'backend/usecases/thing.ts', 'backend/adapters/sqlite/open.ts'],
+    ['usecases-not-wire', 'backend/usecases/area/step.ts', 'backend/functions/handler.ts'],
     ['app-no-zod-at-runtime', 'src/pages/q/index.tsx', 'src/contracts/thingSchemas.ts'],
     ['app-no-zod-at-runtime', 'src/hooks/useKind.ts', 'src/core/kinds/thing.ts'],
     ['contract-types-no-zod-at-runtime', 'src/contracts/limitsBad.ts', 'src/contracts/thingSchemas.ts'],
@@ -132,7 +136,7 @@ describe('the rules catch what they forbid', () => {
 
   test('imports that go down a layer are not flagged', () => {
     const flagged = report.violations.map((v) => v.from)
-    for (const fine of ['src/pages/p/index.tsx', 'src/components/Y.tsx', 'src/hooks/useThing.ts', 'backend/adapters/sqlite/open.ts', 'src/components/T.tsx', 'src/contracts/thing.ts', 'src/contracts/thingSchemas.ts']) {
+    for (const fine of ['src/pages/p/index.tsx', 'src/components/Y.tsx', 'src/hooks/useThing.ts', 'backend/adapters/sqlite/open.ts', 'backend/functions/handler.ts', 'src/components/T.tsx', 'src/contracts/thing.ts', 'src/contracts/thingSchemas.ts']) {
       expect(flagged).not.toContain(fine)
     }
     expect(pairs()).not.toContain('usecases-no-adapters: backend/usecases/thing.ts → backend/ports.ts')

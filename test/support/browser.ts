@@ -1,6 +1,8 @@
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { TINY_JPEG } from './fixtures'
 import { ROOT, startServer, type RunningServer } from './server'
 
 export const ARTIFACTS = join(ROOT, 'test-artifacts')
@@ -45,6 +47,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true })
 }
 
+/** A desktop-sized context (the street's desk pages), in Shanghai time. */
+export async function deskContext(browser: Browser, url: string, height = 860): Promise<BrowserContext> {
+  return browser.newContext({ baseURL: url, viewport: { width: 1280, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+}
+
 /** Signs in through the dev role switcher on the home page. */
 export async function signIn(p: Page, userId: string): Promise<void> {
   await p.goto('/')
@@ -78,4 +85,25 @@ export async function modalOk(p: Page): Promise<void> {
   const ok = p.locator('.taro-modal__foot .taro-model__btn:not(.taro-model__cancel), .taro-modal__foot div:last-child').last()
   await ok.click()
   await p.locator('.taro-modal__foot').waitFor({ state: 'hidden' })
+}
+
+/** The tiny test JPEG written as `name` in a fresh temp folder, for a page's file chooser. */
+export function tinyJpegFile(name = 'photo.jpg'): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'jf-e2e-')), name)
+  writeFileSync(file, TINY_JPEG)
+  return file
+}
+
+/** Clicks `button` and answers the file chooser it opens (Taro.chooseImage on H5) with `file`. */
+export async function chooseFile(p: Page, button: string, file: string): Promise<void> {
+  const chooser = p.waitForEvent('filechooser')
+  await p.locator(button).click()
+  await (await chooser).setFiles(file)
+}
+
+/** Adds `file` through the photo field (inside `scope`, when given) and waits until it is uploaded. */
+export async function addPhoto(p: Page, file: string, scope = ''): Promise<void> {
+  const within = scope ? `${scope} ` : ''
+  await chooseFile(p, `${within}#jf-photo-add`, file)
+  await p.locator(`${within}.jf-photo[data-state="done"]`).waitFor()
 }

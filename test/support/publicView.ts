@@ -2,7 +2,6 @@ import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { DB_FILE_NAME } from '../../backend/adapters/sqlite'
 import type { ReportModeration } from '../../src/core/kinds/report'
-import { client, type Client } from './server'
 
 /**
  * Writes a report's moderation straight into the local server's database: a stand-in for the
@@ -21,12 +20,7 @@ export function setModeration(dataDir: string, caseId: string, m: ReportModerati
 }
 
 /** A brand-new WeChat user: a session carrying only an OPENID, as the dev sign-in issues it. */
-export async function asOpenid(url: string, openid: string): Promise<Client> {
-  const res = await fetch(`${url}/api/dev/login`, { method: 'POST', body: JSON.stringify({ openid }) })
-  const body = (await res.json()) as { ok: boolean; token: string }
-  if (!body.ok) throw new Error(`openid login failed for ${openid}`)
-  return client(url, body.token)
-}
+export { asOpenid } from './server'
 
 /** The fields a public view may carry, and nothing else. */
 export const PUBLIC_VIEW_KEYS = ['id', 'kind', 'category', 'categoryName', 'status', 'statusLabel', 'location', 'createdAt', 'description', 'photos', 'updates'].sort()

@@ -87,6 +87,14 @@ export async function as(url: string, userId: string): Promise<Client> {
   return client(url, await login(url, userId))
 }
 
+/** A client signed in as a brand-new (or returning) WeChat identity through the dev login. */
+export async function asOpenid(url: string, openid: string): Promise<Client> {
+  const res = await fetch(`${url}/api/dev/login`, { method: 'POST', body: JSON.stringify({ openid }) })
+  const body = (await res.json()) as { ok: boolean; token: string }
+  if (!body.ok) throw new Error(`openid login failed for ${openid}`)
+  return client(url, body.token)
+}
+
 /**
  * One local server for a suite (timers off unless `env` says otherwise), with the demo `users`
  * signed in before its tests; stopped after them. `signedIn` gets their clients in the order given.

@@ -127,7 +127,7 @@ describe('page details', () => {
     await home.tap('#jf-entry-mine')
     expect(mp.navigations).toEqual([
       { api: 'navigateTo', url: expect.stringMatching(/^\/pages\/report\/new\/index/) },
-      { api: 'navigateTo', url: expect.stringMatching(/^\/pages\/cases\/mine\/index/) },
+      { api: 'navigateTo', url: expect.stringMatching(/^\/pages\/report\/mine\/index/) },
     ])
     expectClean(mp)
   })

@@ -22,6 +22,9 @@ export const BUILDING: BuildingView = {
   createdAt: '2026-11-20T02:00:00.000Z',
 }
 
+/** What the page suites type into the check-in form at BUILDING, as rental.checkIn receives it. */
+export const CHECKIN_TYPED = { buildingCode: BUILDING.code, room: '201', name: '刘洋', docType: 'id_card', docNumber: '11010519491231002X', phone: '13800138000' }
+
 export const PUBLIC_BUILDING: BuildingPublicView = {
   code: BUILDING.code,
   name: BUILDING.name,

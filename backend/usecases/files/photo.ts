@@ -1,6 +1,6 @@
 import { fail } from '../../../src/core/outcome'
 import type { FileMeta } from '../../ports'
-import { MalformedImage, stripImageMetadata } from '../imageMetadata'
+import { MalformedImage, stripImageMetadata } from '../shared/imageMetadata'
 
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024
 

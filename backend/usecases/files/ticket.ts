@@ -2,7 +2,7 @@ import type { ApiIn } from '../../../src/contracts/api'
 import { fail } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
-import { windowStart } from '../rateLimit'
+import { windowStart } from '../shared/rateLimit'
 import { hashPath, newTicketPath } from './ticketPath'
 
 /** How long a direct-upload ticket stays good: time to pick, upload and register one photo. */

@@ -4,7 +4,7 @@ import { renderAgreement } from '../../../src/core/kinds/mediationAgreement'
 import { fail } from '../../../src/core/outcome'
 import { committeeFor } from '../../config/district'
 import type { Deps } from '../../deps'
-import type { KindCommands, Prepare } from '../act'
+import type { KindCommands, Prepare } from '../shared/act'
 import { leastLoadedMediator, mediatorsOf } from './mediators'
 import { pl } from './views'
 

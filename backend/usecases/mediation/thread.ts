@@ -6,9 +6,9 @@ import { ROLE_LABELS, type Actor } from '../../../src/core/roles'
 import type { CaseMessage } from '../../ports'
 import type { Deps } from '../../deps'
 import { notOwnUpload } from '../files/ownUploads'
-import { photoViews } from '../views'
+import { photoViews } from '../shared/photoViews'
 import { readable } from './cases'
-import { auditCaseRead } from '../readAudit'
+import { auditCaseRead } from '../shared/readAudit'
 import { myRole, pl } from './views'
 
 async function toView(d: Deps, c: Case, viewer: Actor, m: CaseMessage): Promise<MessageView> {

@@ -7,7 +7,7 @@ import { actingRole, respondentIds } from '../../../src/core/scope'
 import { isOverdue } from '../../../src/core/sla'
 import { labelOf } from '../../../src/core/transition'
 import type { Deps } from '../../deps'
-import { photoViews } from '../views'
+import { photoViews } from '../shared/photoViews'
 import { partyPhone } from './phones'
 
 export const pl = (c: Case) => c.payload as unknown as MediationPayload

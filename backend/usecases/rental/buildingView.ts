@@ -4,7 +4,7 @@ import { inspectionState } from '../../../src/core/rental'
 import type { CaseQuery } from '../../ports'
 import type { Building } from '../../ports'
 import type { Deps } from '../../deps'
-import { gridView } from '../reports'
+import { gridView } from '../shared/gridView'
 import { casePages, Names, pl } from './reads'
 
 export type Counts = Map<string, { pending: number; active: number }>

@@ -1,6 +1,6 @@
 import type { Actor } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
-import { act } from '../act'
+import { act } from '../shared/act'
 import { MISUSE_COMMANDS } from './commands'
 import { misuseView } from './misuseView'
 import { Buildings, Names } from './reads'

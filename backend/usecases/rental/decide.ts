@@ -1,7 +1,7 @@
 import { fail } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
-import { act } from '../act'
+import { act } from '../shared/act'
 import { CHECKIN_COMMANDS, DocumentActive } from './commands'
 import { registrationAnswer } from './registrationView'
 

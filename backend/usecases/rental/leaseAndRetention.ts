@@ -4,7 +4,7 @@ import { SYSTEM_ACTOR } from '../../../src/core/roles'
 import { transition } from '../../../src/core/transition'
 import type { Deps } from '../../deps'
 import { deliverDue } from '../notify'
-import { saveTransition } from '../persist'
+import { saveTransition } from '../shared/persist'
 import { casePages } from './reads'
 
 export interface RentalTickReport {

@@ -3,7 +3,7 @@ import type { OrgTree } from '../../../src/core/org'
 import { fail } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
-import { writeAudit } from '../audit'
+import { writeAudit } from '../shared/audit'
 import { isVault, openSecret, vaultOf } from './secrets'
 
 /** Police covering the registration's grid, or null. */

@@ -1,6 +1,6 @@
 import type { Actor } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
-import { act } from '../act'
+import { act } from '../shared/act'
 import { CHECKIN_COMMANDS } from './commands'
 import { registrationAnswer } from './registrationView'
 import { isVault, vaultOf } from './secrets'

@@ -1,3 +1,5 @@
+import { View } from '@tarojs/components'
+import type { ReactNode } from 'react'
 import { useSession } from '../../hooks/useSession'
 import DeskHeader from '../DeskHeader'
 import '../StaffConsoleHeader/index.css'
@@ -27,5 +29,15 @@ export default function AdminHeader({ current }: { current: AdminPage }) {
       current={current}
       who={state.status === 'ready' ? state.me.name : undefined}
     />
+  )
+}
+
+/** An administrator's desk page: the top bar over the page's own sections. */
+export function AdminDesk({ id, current, children }: { id: string; current: AdminPage; children: ReactNode }) {
+  return (
+    <View className='jf-console' id={id}>
+      <AdminHeader current={current} />
+      <View className='jf-console-main'>{children}</View>
+    </View>
   )
 }

@@ -4,6 +4,9 @@ import { formatFull, formatInstant } from '../../core/time'
 import { excerpt, typeLabel } from '../../utils/grid/announcements'
 import './index.css'
 
+// Each kind's tag in a shared tint; a plain notice is info blue.
+const TYPE_TINT: Record<string, string> = { activity: 'jf-tint-success', reminder: 'jf-tint-warning', emergency: 'jf-tint-danger' }
+
 interface Props {
   ann: AnnouncementView
   /** A pinned unread emergency: drawn with the red 紧急 banner above the list. */
@@ -36,7 +39,7 @@ export default function GridAnnouncement({ ann, pinned, expanded, onToggle }: Pr
         </View>
       )}
       <View className='jf-ann-head'>
-        <Text className={`jf-ann-type jf-ann-type-${ann.type}`}>{typeLabel(ann)}</Text>
+        <Text className={`jf-ann-type jf-ann-type-${ann.type} ${TYPE_TINT[ann.type] ?? 'jf-tint-info'}`}>{typeLabel(ann)}</Text>
         <Text className='jf-ann-title'>{ann.title}</Text>
         {!ann.read && <View className='jf-ann-dot' />}
       </View>

@@ -3,10 +3,9 @@ import Taro from '@tarojs/taro'
 import { useMemo, type ReactNode } from 'react'
 import type { BoardView } from '../../contracts/api'
 import { gridShapeImage } from '../../utils/grid/shape'
-import { dialable, groupTeam } from '../../utils/grid/team'
+import { dialable } from '../../utils/grid/team'
+import TeamCard from './TeamCard'
 import './index.css'
-
-const TIER_TEXT = { '1': '1', '5': '5', N: 'N' } as const
 
 /**
  * 网格信息公示牌: what the street board by the estate gate shows, read-only. Shared with the staff
@@ -14,7 +13,6 @@ const TIER_TEXT = { '1': '1', '5': '5', N: 'N' } as const
  * where a resident looks first (the join / QR block), before the long team list.
  */
 export default function GridBoardCard({ board, afterHead }: { board: BoardView; afterHead?: ReactNode }) {
-  const groups = useMemo(() => groupTeam(board.team), [board.team])
   const shape = useMemo(() => gridShapeImage(board.polygon), [board.polygon])
 
   const call = (phone: string | null) => {
@@ -42,22 +40,20 @@ export default function GridBoardCard({ board, afterHead }: { board: BoardView; 
           </View>
         )}
         <View className='jf-grid-facts'>
-          <View className='jf-grid-fact'>
-            <Text className='jf-grid-fact-num' id='jf-grid-households'>
-              {board.households}
-            </Text>
-            <Text className='jf-grid-fact-key'>户</Text>
-          </View>
-          <View className='jf-grid-fact'>
-            <Text className='jf-grid-fact-num' id='jf-grid-members'>
-              {board.members}
-            </Text>
-            <Text className='jf-grid-fact-key'>人已入群</Text>
-          </View>
-          <View className='jf-grid-fact'>
-            <Text className='jf-grid-fact-num'>{board.team.length}</Text>
-            <Text className='jf-grid-fact-key'>名服务人员</Text>
-          </View>
+          {(
+            [
+              [board.households, '户', 'jf-grid-households'],
+              [board.members, '人已入群', 'jf-grid-members'],
+              [board.team.length, '名服务人员', undefined],
+            ] as const
+          ).map(([num, key, id]) => (
+            <View key={key} className='jf-grid-fact'>
+              <Text className='jf-grid-fact-num' id={id}>
+                {num}
+              </Text>
+              <Text className='jf-grid-fact-key'>{key}</Text>
+            </View>
+          ))}
         </View>
       </View>
 
@@ -70,33 +66,7 @@ export default function GridBoardCard({ board, afterHead }: { board: BoardView; 
         </Text>
       </View>
 
-      <View className='jf-card' id='jf-grid-team'>
-        <Text className='jf-section-title'>网格服务团队 “1+1+5+N”</Text>
-        {!groups.length && <Text className='jf-grid-para jf-muted'>暂未公布</Text>}
-        {groups.map((g) => (
-          <View key={g.role} className='jf-grid-team-group' data-role={g.role} data-tier={g.tier}>
-            <View className='jf-grid-team-role'>
-              <Text className='jf-grid-tier'>{TIER_TEXT[g.tier]}</Text>
-              <Text>{g.label}</Text>
-            </View>
-            {g.members.map((m, i) => {
-              const n = dialable(m.phone)
-              return (
-                <View key={`${m.name}-${i}`} className='jf-grid-member' data-role={m.role}>
-                  <Text className='jf-grid-member-name'>{m.name}</Text>
-                  {n ? (
-                    <Text className='jf-grid-phone' data-phone={n} onClick={() => call(m.phone)}>
-                      {m.phone}
-                    </Text>
-                  ) : (
-                    <Text className='jf-muted'>未公开电话</Text>
-                  )}
-                </View>
-              )
-            })}
-          </View>
-        ))}
-      </View>
+      <TeamCard team={board.team} call={call} />
 
       <View className='jf-card'>
         <Text className='jf-section-title'>服务事项</Text>

@@ -37,8 +37,8 @@ export default function ReceiptLists({ r, tab }: { r: ReceiptView; tab: 'unread'
         (readers.length ? (
           <View id='jf-gw-reader-list'>
             {readers.map((u) => (
-              <View key={u.userId} className='jf-gw-row jf-gw-reader' data-user-id={u.userId}>
-                <Text className='jf-gw-row-title jf-gw-row-main'>{u.name}</Text>
+              <View key={u.userId} className='jf-row jf-gw-row jf-gw-reader' data-user-id={u.userId}>
+                <Text className='jf-grow jf-gw-row-title jf-gw-row-main'>{u.name}</Text>
                 <Text className='jf-muted'>{formatFull(u.readAt)}</Text>
               </View>
             ))}

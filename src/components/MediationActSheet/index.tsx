@@ -43,16 +43,7 @@ const WIDGETS: Partial<Record<FormFieldName, ComponentType<FieldProps>>> = {
 /** The bottom sheet for a mediation move that needs more than a tap, drawn from the move's declared form. */
 export default function MediationActSheet(props: Props) {
   return (
-    <Popup
-      visible={props.action !== null}
-      position='bottom'
-      round
-      closeable
-      destroyOnClose
-      title={props.action?.label ?? ''}
-      onClose={props.onClose}
-      className='jf-med-popup'
-    >
+    <Popup visible={props.action !== null} position='bottom' round closeable destroyOnClose title={props.action?.label ?? ''} onClose={props.onClose} className='jf-med-popup'>
       {props.action && <SheetBody key={props.action.action} {...props} action={props.action} />}
     </Popup>
   )

@@ -1,4 +1,4 @@
-import { statusTone } from '../RentalKit/logic'
+import { statusTone } from '../../utils/rental/labels'
 import ToneTag from '../StatusTag/ToneTag'
 
 /** A check-in status (待确认 / 在住 / 已驳回 / 已退租 / 已清除); the label comes from the server. */

@@ -1,14 +1,15 @@
-import { Button, Cell, CellGroup, Input, Switch, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Cell, CellGroup, Switch, TextArea } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import type { CategoryView } from '../../contracts/api'
 import type { usePhotoUploads } from '../../hooks/usePhotoUploads'
 import type { PickedLocation, useLocationPicker } from '../../hooks/useLocationPicker'
-import { ADDRESS_MAX, DESCRIPTION_MAX, MAX_PHOTOS, type DraftErrors } from '../../utils/report-draft'
+import { DESCRIPTION_MAX, MAX_PHOTOS, type DraftErrors } from '../../utils/report-draft'
 // The resident's form pieces; the styles come with the page (report/new/index.css).
 import CategoryChips from '../CategoryChips'
 import FieldError from '../FieldError'
 import PhotoPicker from '../PhotoPicker'
+import LocationCard from './LocationCard'
 import type { ReportFieldValues } from './useReportForm'
 
 export type { ReportFieldValues } from './useReportForm'
@@ -100,39 +101,7 @@ export default function ReportFields({
         <FieldError field='photos' message={errors.photos} />
       </View>
 
-      <View className='jf-card'>
-        <Text className='jf-section-title jf-required'>问题位置</Text>
-        <View className='jf-loc-actions'>
-          <Button id='jf-loc-current' size='small' fill='outline' type='primary' loading={location.busy} onClick={() => void location.fromDevice()}>
-            使用当前位置
-          </Button>
-          <Button id='jf-loc-pick' size='small' fill='outline' onClick={() => void location.fromMap()}>
-            在地图上选点
-          </Button>
-        </View>
-        {fields.point && (
-          <View className='jf-loc-grid' id='jf-loc-grid'>
-            {grid ? (
-              <>
-                <Text className='jf-loc-grid-name'>所属网格：{grid.name}</Text>
-                <Text className='jf-muted'>{grid.path}</Text>
-              </>
-            ) : (
-              <Text className='jf-muted'>已选位置，暂未匹配到网格</Text>
-            )}
-          </View>
-        )}
-        <FieldError field='location' message={errors.location || location.error} />
-        <View id='jf-address' className='jf-address'>
-          <Input
-            value={fields.address}
-            onChange={(v) => set('address', v)}
-            placeholder='详细地址，如：云景路 12 号东门'
-            maxLength={ADDRESS_MAX}
-          />
-        </View>
-        <FieldError field='address' message={errors.address} />
-      </View>
+      <LocationCard fields={fields} set={set} errors={errors} grid={grid} location={location} />
 
       {children}
 

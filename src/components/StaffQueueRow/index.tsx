@@ -10,7 +10,7 @@ import './index.css'
 export default function StaffQueueRow({ c, onOpen }: { c: StaffCaseSummary; onOpen: (id: string) => void }) {
   return (
     <View
-      className={`jf-card jf-queue-row ${c.overdue ? 'is-overdue' : ''}`}
+      className={`jf-card jf-queue-row jf-sq-row ${c.overdue ? 'is-overdue' : ''}`}
       data-case-id={c.id}
       data-status={c.status}
       data-overdue={c.overdue ? '1' : '0'}

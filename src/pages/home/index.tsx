@@ -2,7 +2,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { devAuth, isLocalDev } from '../../api'
-import RoleSwitcher from '../../components/RoleSwitcher'
+import type DemoRoleSwitcher from '../../components/RoleSwitcher'
 import GridEmergencyBanner from '../../components/GridEmergencyBanner'
 import { INBOX_URL, JOIN_URL, badgeText, mainEntries, rentalEntries, staffEntries } from './entries'
 import { useHome } from './useHome'
@@ -10,9 +10,16 @@ import './index.css'
 
 const go = (url: string) => void Taro.navigateTo({ url })
 
+/**
+ * The demo role switcher signs in through the local server (devAuth), which only the local H5 build
+ * has; the mini-program signs in with WeChat and is never signed out, so its main package leaves the
+ * switcher (and its NutUI Cell list) out: the weapp build drops this require with the dead branch.
+ */
+const RoleSwitcher: typeof DemoRoleSwitcher | null = process.env.TARO_ENV === 'h5' ? require('../../components/RoleSwitcher').default : null
+
 export default function Home() {
   const { state, reload, unread, switching, setSwitching, signedIn } = useHome()
-  if (state.status === 'signedOut' || (isLocalDev && switching)) {
+  if (RoleSwitcher && (state.status === 'signedOut' || (isLocalDev && switching))) {
     return (
       <View className='jf-page jf-home'>
         <View className='jf-home-hero'>

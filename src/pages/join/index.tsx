@@ -1,10 +1,8 @@
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
-import { useState } from 'react'
-import { api, HOME_URL } from '../../api'
-import type { MeView } from '../../contracts/api'
-import { codeFrom } from './logic'
+import Taro from '@tarojs/taro'
+import { HOME_URL } from '../../api'
+import { useJoinStaff } from './useJoinStaff'
 import './index.css'
 import TextBox, { editing } from '../../components/TextBox'
 
@@ -13,39 +11,7 @@ import TextBox, { editing } from '../../components/TextBox'
  * staff member's, with their role and units, from the next call on.
  */
 export default function JoinStaff() {
-  const { params } = useRouter()
-  const [code, setCode] = useState(() => (params.code ? codeFrom(decodeURIComponent(params.code)) : ''))
-  const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [bound, setBound] = useState<MeView | null>(null)
-
-  const bind = async () => {
-    const c = codeFrom(code)
-    if (!c) {
-      setError('请输入邀请码')
-      return
-    }
-    if (busy) return
-    setBusy(true)
-    setError('')
-    const r = await api.call('session.bind', { code: c })
-    setBusy(false)
-    if (!r.ok) {
-      setError(r.code === 'UNAVAILABLE' ? '网络不可用，请稍后重试' : r.message)
-      return
-    }
-    setBound(r.user)
-  }
-
-  const scan = async () => {
-    try {
-      const r = await Taro.scanCode({ onlyFromCamera: false })
-      setCode(codeFrom(r.path || r.result || ''))
-      setError('')
-    } catch {
-      // Cancelled: nothing to do.
-    }
-  }
+  const { code, setCode, error, setError, busy, bound, bind, scan } = useJoinStaff()
 
   if (bound) {
     return (

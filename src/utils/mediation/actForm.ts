@@ -158,19 +158,25 @@ export function buildMedActInput(c: { id: string; version: number }, move: MedMo
   return input
 }
 
-/** Server `details` keys onto the form's fields. */
+/** Server `details` keys (`session.place`, `terms.2` …) onto the form's fields. */
+const DETAIL_FIELDS: Record<string, keyof MedActErrors> = {
+  note: 'note',
+  mediatorId: 'mediatorId',
+  mediator: 'mediatorId',
+  at: 'at',
+  session: 'at',
+  mode: 'mode',
+  place: 'place',
+  sessionId: 'sessionId',
+  referral: 'referral',
+  rating: 'rating',
+  comment: 'rating',
+}
+
 export function medActFieldOf(key: string): keyof MedActErrors | null {
   const k = key.replace(/^session\./, '')
-  if (k === 'note') return 'note'
-  if (k === 'mediatorId' || k === 'mediator') return 'mediatorId'
-  if (k === 'at' || k === 'session') return 'at'
-  if (k === 'mode') return 'mode'
-  if (k === 'place') return 'place'
-  if (k === 'sessionId') return 'sessionId'
   if (k.startsWith('terms')) return 'terms'
-  if (k === 'referral') return 'referral'
-  if (k === 'rating' || k === 'comment') return 'rating'
-  return null
+  return Object.prototype.hasOwnProperty.call(DETAIL_FIELDS, k) ? DETAIL_FIELDS[k]! : null
 }
 
 export function medActErrorsFromDetails(details: Record<string, string> | undefined, message: string): MedActErrors {

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import AdminHeader from '../../../components/AdminHeader'
+import { AdminDesk } from '../../../components/AdminHeader'
 import { CHANGE_LABELS } from '../../../components/AdminKit/files'
 import GridMap from '../../../components/AdminKit/GridMap'
 import type { UnitRowView } from '../../../contracts/admin'
@@ -30,91 +30,88 @@ function DiffRows({ kind, rows }: { kind: 'added' | 'changed' | 'removed'; rows:
 export default function AdminOrg() {
   const { units, loadError, files, plan, busy, notice, pick, preview, apply, changes, grids } = useAdminOrg()
   return (
-    <View className='jf-console' id='jf-admin-org'>
-      <AdminHeader current='org' />
-      <View className='jf-console-main'>
-        <View className='jf-ak-section' id='jf-org-import'>
-          <Text className='jf-ak-title'>导入网格边界（GeoJSON）</Text>
-          <Text className='jf-ak-help'>
-            FeatureCollection，每个网格一个 Polygon，属性 code、name、community（社区编码），可带 communityName、street、streetName、phone；街道和社区也可另附一个文件（level 为 street / community）。先预览，确认后才写入；同一文件再次导入不会有变化。
-          </Text>
-          <View className='jf-ak-row'>
-            <input id='jf-org-file' type='file' accept='.geojson,.json,application/geo+json,application/json' multiple onChange={(e) => void pick((e.target as HTMLInputElement).files)} />
-            <button type='button' id='jf-org-preview' className='jf-btn' disabled={!files || busy !== ''} onClick={() => void preview()}>
-              {busy === 'plan' ? '正在校验…' : '预览变更'}
-            </button>
-            {files && <Text className='jf-ak-help'>{files.names.join('，')}</Text>}
-          </View>
-          {notice && (
-            <Text className={`jf-ak-notice ${notice.ok ? 'is-ok' : 'is-error'}`} id={notice.ok ? 'jf-org-applied' : 'jf-org-notice'}>
-              {notice.text}
-            </Text>
-          )}
-          {plan && (
-            <View id='jf-org-plan' data-errors={plan.errors.length} data-added={plan.added.length} data-changed={plan.changed.length} data-removed={plan.removed.length}>
-              {plan.errors.length > 0 && (
-                <View id='jf-org-errors'>
-                  <Text className='jf-ak-notice is-error'>文件有 {plan.errors.length} 处错误，改正后再导入：</Text>
-                  <AdminTable>
-                    {plan.errors.map((e, i) => (
-                      <tr key={i} className='jf-org-error' data-code={e.code ?? ''}>
-                        <td>{e.feature > 0 ? `第 ${e.feature} 个要素` : '文件'}</td>
-                        <td>{e.code ?? ''}</td>
-                        <td>{e.reason}</td>
-                      </tr>
-                    ))}
-                  </AdminTable>
-                </View>
-              )}
-              {plan.warnings.map((w, i) => (
-                <Text key={i} className='jf-ak-notice is-warn'>
-                  {w.reason}
-                </Text>
-              ))}
-              {plan.errors.length === 0 && (
-                <>
-                  <Text className='jf-ak-notice is-ok' id='jf-org-summary'>
-                    校验通过：新增 {plan.added.length}，变更 {plan.changed.length}，删除 {plan.removed.length}，无变化 {plan.unchanged}
-                  </Text>
-                  {changes > 0 && (
-                    <AdminTable id='jf-org-diff' head={['变更', '层级', '编码', '名称', '变化字段']}>
-                      <DiffRows kind='added' rows={plan.added} />
-                      <DiffRows kind='changed' rows={plan.changed} />
-                      <DiffRows kind='removed' rows={plan.removed} />
-                    </AdminTable>
-                  )}
-                  <View className='jf-ak-row' style={{ marginTop: '10PX' }}>
-                    <button type='button' id='jf-org-apply' className='jf-btn jf-btn-primary' disabled={changes === 0 || busy !== ''} onClick={() => void apply()}>
-                      {busy === 'apply' ? '正在导入…' : changes === 0 ? '没有需要导入的变更' : '确认导入'}
-                    </button>
-                  </View>
-                </>
-              )}
-            </View>
-          )}
+    <AdminDesk id='jf-admin-org' current='org'>
+      <View className='jf-ak-section' id='jf-org-import'>
+        <Text className='jf-ak-title'>导入网格边界（GeoJSON）</Text>
+        <Text className='jf-ak-help'>
+          FeatureCollection，每个网格一个 Polygon，属性 code、name、community（社区编码），可带 communityName、street、streetName、phone；街道和社区也可另附一个文件（level 为 street / community）。先预览，确认后才写入；同一文件再次导入不会有变化。
+        </Text>
+        <View className='jf-ak-row'>
+          <input id='jf-org-file' type='file' accept='.geojson,.json,application/geo+json,application/json' multiple onChange={(e) => void pick((e.target as HTMLInputElement).files)} />
+          <button type='button' id='jf-org-preview' className='jf-btn' disabled={!files || busy !== ''} onClick={() => void preview()}>
+            {busy === 'plan' ? '正在校验…' : '预览变更'}
+          </button>
+          {files && <Text className='jf-ak-help'>{files.names.join('，')}</Text>}
         </View>
-
-        <BuildingImport />
-
-        <View className='jf-ak-section'>
-          <Text className='jf-ak-title'>组织架构（{units.length} 个单位，{grids.length} 个网格）</Text>
-          {loadError && <Text className='jf-ak-notice is-error'>{loadError}</Text>}
-          <View className='jf-ak-grid'>
-            <AdminTable id='jf-org-units' head={['层级', '编码', '名称', '上级', '边界']}>
-              {units.map((u) => (
-                <tr key={u.code} className='jf-org-unit' data-code={u.code} data-level={u.level}>
-                  <td>{u.levelLabel}</td>
-                  <td>{u.code}</td>
-                  <td>{u.name}</td>
-                  <td>{u.parentCode ?? ''}</td>
-                  <td>{u.hasPolygon ? '有' : '—'}</td>
-                </tr>
-              ))}
-            </AdminTable>
-            <GridMap grids={grids} />
+        {notice && (
+          <Text className={`jf-ak-notice ${notice.ok ? 'is-ok' : 'is-error'}`} id={notice.ok ? 'jf-org-applied' : 'jf-org-notice'}>
+            {notice.text}
+          </Text>
+        )}
+        {plan && (
+          <View id='jf-org-plan' data-errors={plan.errors.length} data-added={plan.added.length} data-changed={plan.changed.length} data-removed={plan.removed.length}>
+            {plan.errors.length > 0 && (
+              <View id='jf-org-errors'>
+                <Text className='jf-ak-notice is-error'>文件有 {plan.errors.length} 处错误，改正后再导入：</Text>
+                <AdminTable>
+                  {plan.errors.map((e, i) => (
+                    <tr key={i} className='jf-org-error' data-code={e.code ?? ''}>
+                      <td>{e.feature > 0 ? `第 ${e.feature} 个要素` : '文件'}</td>
+                      <td>{e.code ?? ''}</td>
+                      <td>{e.reason}</td>
+                    </tr>
+                  ))}
+                </AdminTable>
+              </View>
+            )}
+            {plan.warnings.map((w, i) => (
+              <Text key={i} className='jf-ak-notice is-warn'>
+                {w.reason}
+              </Text>
+            ))}
+            {plan.errors.length === 0 && (
+              <>
+                <Text className='jf-ak-notice is-ok' id='jf-org-summary'>
+                  校验通过：新增 {plan.added.length}，变更 {plan.changed.length}，删除 {plan.removed.length}，无变化 {plan.unchanged}
+                </Text>
+                {changes > 0 && (
+                  <AdminTable id='jf-org-diff' head={['变更', '层级', '编码', '名称', '变化字段']}>
+                    <DiffRows kind='added' rows={plan.added} />
+                    <DiffRows kind='changed' rows={plan.changed} />
+                    <DiffRows kind='removed' rows={plan.removed} />
+                  </AdminTable>
+                )}
+                <View className='jf-ak-row' style={{ marginTop: '10PX' }}>
+                  <button type='button' id='jf-org-apply' className='jf-btn jf-btn-primary' disabled={changes === 0 || busy !== ''} onClick={() => void apply()}>
+                    {busy === 'apply' ? '正在导入…' : changes === 0 ? '没有需要导入的变更' : '确认导入'}
+                  </button>
+                </View>
+              </>
+            )}
           </View>
+        )}
+      </View>
+
+      <BuildingImport />
+
+      <View className='jf-ak-section'>
+        <Text className='jf-ak-title'>组织架构（{units.length} 个单位，{grids.length} 个网格）</Text>
+        {loadError && <Text className='jf-ak-notice is-error'>{loadError}</Text>}
+        <View className='jf-ak-grid'>
+          <AdminTable id='jf-org-units' head={['层级', '编码', '名称', '上级', '边界']}>
+            {units.map((u) => (
+              <tr key={u.code} className='jf-org-unit' data-code={u.code} data-level={u.level}>
+                <td>{u.levelLabel}</td>
+                <td>{u.code}</td>
+                <td>{u.name}</td>
+                <td>{u.parentCode ?? ''}</td>
+                <td>{u.hasPolygon ? '有' : '—'}</td>
+              </tr>
+            ))}
+          </AdminTable>
+          <GridMap grids={grids} />
         </View>
       </View>
-    </View>
+    </AdminDesk>
   )
 }

@@ -12,15 +12,15 @@ export default function RequestsTab({ s }: { s: GridManageState }) {
       {(items) => (
         <View className='jf-card' id='jf-gw-requests'>
           {items.map((m) => (
-            <View key={m.userId} className='jf-gw-row jf-gw-request' data-user-id={m.userId}>
-              <View className='jf-gw-row-main'>
+            <View key={m.userId} className='jf-row jf-gw-row jf-gw-request' data-user-id={m.userId}>
+              <View className='jf-col jf-grow jf-gw-row-main'>
                 <Text className='jf-gw-row-title'>{m.name}</Text>
                 <Text className='jf-gw-row-sub'>
                   {m.building ? `${m.building} · ` : '未填写楼栋 · '}
                   {formatInstant(m.requestedAt)}申请
                 </Text>
               </View>
-              <View className='jf-gw-row-actions'>
+              <View className='jf-row jf-gw-row-actions'>
                 <Button className='jf-gw-refuse' size='small' fill='outline' disabled={deciding === m.userId} onClick={() => void decide(m, false)}>
                   拒绝
                 </Button>

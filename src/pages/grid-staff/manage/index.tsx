@@ -23,7 +23,7 @@ const TABS: Array<{ key: Tab; label: string }> = [
 /** 网格服务群 for the grid's workers (and the street): the public board, the group QR, join requests, members, announcements. */
 export default function GridManage() {
   const s = useGridManage()
-  const { session, code, street, board, setBoard, boardError, tab, requests, members, notices, loadBoard, loadMembers, pick } = s
+  const { session, code, street, board, setBoard, boardError, tab, requests, members, loadBoard, loadMembers, pick } = s
   if (session.status !== 'ready') return <LoadState error={session.status === 'error' ? session.message : session.status === 'loading' ? '' : '请先登录'} errorId='jf-gw-manage-error' />
   if (!code)
     return (
@@ -89,8 +89,8 @@ export default function GridManage() {
             <View className='jf-card' id='jf-gw-members'>
               <Text className='jf-section-title'>已入群 {items.length} 人</Text>
               {items.map((m) => (
-                <View key={m.userId} className='jf-gw-row jf-gw-member' data-user-id={m.userId}>
-                  <Text className='jf-gw-row-title jf-gw-row-main'>{m.name}</Text>
+                <View key={m.userId} className='jf-row jf-gw-row jf-gw-member' data-user-id={m.userId}>
+                  <Text className='jf-grow jf-gw-row-title jf-gw-row-main'>{m.name}</Text>
                   <Text className='jf-muted'>{m.building || '未填写楼栋'}</Text>
                 </View>
               ))}

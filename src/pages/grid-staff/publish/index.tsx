@@ -13,7 +13,7 @@ import TextBox from '../../../components/TextBox'
 /** 发布公告: to the worker's grid, or (综治中心) to chosen grids, a community or the whole street. */
 export default function GridPublish() {
   const s = useGridPublish()
-  const { session, street, draft, errors, formError, sending, targets, set, publish } = s
+  const { session, draft, errors, formError, sending, targets, set, publish } = s
   if (session.status !== 'ready') return <LoadState error={session.status === 'error' ? session.message : session.status === 'loading' ? '' : '请先登录'} errorId='jf-gw-publish-error' />
   if (!targets.length)
     return (

@@ -5,6 +5,7 @@ import { api } from '../../../api'
 import GridWorkReceipts from '../../../components/GridWorkReceipts'
 import type { AnnouncementView } from '../../../contracts/api'
 import { formatFull } from '../../../core/time'
+import TypeTag from '../../../components/GridWorkKit/TypeTag'
 import '../../../components/GridWorkKit/kit.css'
 import './index.css'
 
@@ -38,12 +39,10 @@ export default function GridReceiptsPage() {
   return (
     <View className='jf-page jf-gw-receipts-page'>
       {announcement && (
-        <View className='jf-card jf-gw-ann' id='jf-gw-ann' data-id={announcement.id} data-type={announcement.type}>
-          <View className='jf-gw-ann-head'>
-            <Text className='jf-gw-type-tag' data-type={announcement.type}>
-              {announcement.typeLabel}
-            </Text>
-            <Text className='jf-gw-ann-title'>{announcement.title}</Text>
+        <View className='jf-card jf-col jf-gw-ann' id='jf-gw-ann' data-id={announcement.id} data-type={announcement.type}>
+          <View className='jf-row jf-gw-ann-head'>
+            <TypeTag ann={announcement} />
+            <Text className='jf-grow jf-gw-ann-title'>{announcement.title}</Text>
           </View>
           <Text className='jf-gw-ann-meta'>
             {announcement.scopeLabel} · {announcement.authorName} · {formatFull(announcement.publishedAt)}

@@ -6,6 +6,9 @@ import { BUILDING_MAX, canApply, membershipKey, qrDisplay } from '../../../utils
 import type { GridBoardState } from './useGridBoard'
 import TextBox, { editing } from '../../../components/TextBox'
 
+// The membership's tag in the colour of whom it waits on.
+const STATUS_TINT: Record<string, string> = { requested: 'jf-tint-warning', joined: 'jf-tint-success', refused: 'jf-tint-danger' }
+
 const STATUS_NOTE: Record<string, string> = {
   requested: '已提交入群申请，网格员审核通过后即可看到群二维码',
   refused: '网格员未通过您的入群申请，如有疑问可以找网格员咨询，或核对楼栋房号后重新申请',
@@ -22,7 +25,7 @@ export default function MembershipCard({ s, board }: { s: GridBoardState; board:
       <View className='jf-row-between jf-gboard-member-head'>
         <Text className='jf-section-title'>网格服务群</Text>
         {board.membership && (
-          <Text className={`jf-gboard-status jf-gboard-status-${status}`} id='jf-grid-status'>
+          <Text className={`jf-gboard-status jf-gboard-status-${status} ${STATUS_TINT[status] ?? 'jf-tint-neutral'}`} id='jf-grid-status'>
             {board.membership.statusLabel}
           </Text>
         )}

@@ -1,6 +1,7 @@
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import Taro, { useReachBottom } from '@tarojs/taro'
+import { useCallback, useRef, useState } from 'react'
 import { api } from '../../../api'
+import { useOpenAndPullRefresh } from '../../../hooks/useOpenAndPullRefresh'
 import type { AnnouncementView } from '../../../contracts/api'
 import { markAnnRead, mergeAnnouncements, type AnnList } from '../../../utils/grid/announcements'
 
@@ -35,13 +36,7 @@ export function useGridNews() {
     }
   }, [])
 
-  useEffect(() => {
-    void refresh()
-  }, [refresh])
-
-  usePullDownRefresh(() => {
-    void refresh().finally(() => Taro.stopPullDownRefresh())
-  })
+  useOpenAndPullRefresh(refresh)
 
   const loadMore = async () => {
     if (!next || loadingMore) return

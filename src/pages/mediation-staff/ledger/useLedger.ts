@@ -1,41 +1,23 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { api } from '../../../api'
 import type { LedgerView } from '../../../contracts/api'
 import { useCsvExport } from '../../../hooks/useCsvExport'
+import { useLatestLoad } from '../../../hooks/useLatestLoad'
 import { useSession } from '../../../hooks/useSession'
 import { daysText, ledgerRangeError, percentText } from '../../../utils/mediation/ledger'
 
-/**
- * The 调解台账 for a date range: reloads when the range changes (a late answer for an older range is
- * dropped), keeps the last figures on screen while it does, and exports the same range as CSV.
- */
+/** The 调解台账 for a date range (reloaded when it changes, the last figures shown meanwhile) and its CSV. */
 export function useLedger() {
   const { state } = useSession()
   const [from, setFrom] = useState('')
   const [to, setTo] = useState('')
-  const [ledger, setLedger] = useState<LedgerView | null>(null)
-  const [phase, setPhase] = useState<'loading' | 'ready' | 'error'>('loading')
-  const [error, setError] = useState('')
+  const { value: ledger, phase, error, load } = useLatestLoad<LedgerView>()
   const csv = useCsvExport()
-  const seq = useRef(0)
   const rangeError = ledgerRangeError(from, to)
   const range = () => ({ ...(from ? { from } : {}), ...(to ? { to } : {}) })
 
   useEffect(() => {
-    if (rangeError) return
-    const mine = ++seq.current
-    setPhase('loading')
-    void api.call('mediation.ledger', range()).then((r) => {
-      if (mine !== seq.current) return
-      if (r.ok) {
-        setLedger(r.ledger)
-        setPhase('ready')
-        setError('')
-      } else {
-        setError(r.message)
-        setPhase('error')
-      }
-    })
+    if (!rangeError) void load(() => api.call('mediation.ledger', range()), (r) => r.ledger)
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [from, to, rangeError])
 

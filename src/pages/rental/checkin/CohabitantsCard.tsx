@@ -1,7 +1,7 @@
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import FieldError from '../../../components/FieldError'
-import { RELATIONS } from '../../../components/RentalKit/logic'
+import { RELATIONS } from '../../../utils/rental/labels'
 import TextBox from '../../../components/TextBox'
 import type { CheckinState } from './useCheckin'
 import { TENANT_NAME_MAX } from '../../../contracts/limits'

@@ -1,7 +1,8 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 import { api } from '../../../api'
-import { buildCheckIn, buildingCodeFrom, docNumberError, emptyCheckin, firstError, serverErrors, shanghaiDay, validateCheckin, type CheckinDraft, type CheckinErrors } from '../../../components/RentalKit/logic'
+import { buildCheckIn, docNumberError, emptyCheckin, firstError, serverErrors, shanghaiDay, validateCheckin, type CheckinDraft, type CheckinErrors } from '../../../utils/rental/checkin'
+import { buildingCodeFrom } from '../../../utils/rental/links'
 import type { BuildingPublicView } from '../../../contracts/rental'
 import { randomId } from '../../../utils/id'
 

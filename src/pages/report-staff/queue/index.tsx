@@ -3,10 +3,10 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import PagedList from '../../../components/PagedList'
 import StaffQueueRow from '../../../components/StaffQueueRow'
+import TabStrip from '../../../components/TabStrip'
 import { QUEUE_TABS } from '../../../components/StaffKit/logic'
 import { STAFF_MODERATION_URL } from '../../home/entries'
 import { useStaffQueue } from './useStaffQueue'
-import '../../../components/TabStrip/tabs.css'
 import './index.css'
 
 const IDS = { error: 'jf-queue-error', empty: 'jf-queue-empty', list: 'jf-queue-list', more: 'jf-queue-more' }
@@ -24,20 +24,17 @@ export default function StaffQueue() {
           <Text className='jf-muted jf-queue-moderation-hint'>居民上报的描述和照片，审核后才对其他居民公开 ›</Text>
         </View>
       )}
-      <View className='jf-tabs jf-queue-tabs' id='jf-queue-tabs'>
-        {QUEUE_TABS.map((t) => (
-          <View
-            key={t.key}
-            id={`jf-queue-tab-${t.key}`}
-            className={`jf-tab jf-queue-tab ${tab === t.key ? 'is-active' : ''}`}
-            data-tab={t.key}
-            onClick={() => pick(t.key)}
-          >
-            <Text>{t.label}</Text>
-            {tab === t.key && q.phase === 'ready' && <Text className='jf-tab-count jf-queue-tab-count'>{q.total}</Text>}
-          </View>
-        ))}
-      </View>
+      <TabStrip
+        tabs={QUEUE_TABS}
+        current={tab}
+        onPick={pick}
+        id='jf-queue-tabs'
+        tabIdPrefix='jf-queue-tab'
+        className='jf-queue-tabs'
+        tabClassName='jf-queue-tab'
+        countClassName='jf-queue-tab-count'
+        count={q.phase === 'ready' ? q.total : null}
+      />
 
       <PagedList
         phase={q.phase === 'idle' ? 'loading' : q.phase}

@@ -1,6 +1,6 @@
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import RentalStatusTag from '../../../../components/RentalStatusTag'
+import { RegistrationAlerts, RegistrationHead } from '../../../../components/RentalKit/RegistrationParts'
 import type { RegistrationView } from '../../../../contracts/rental'
 import { formatFull, formatInstant } from '../../../../core/time'
 
@@ -17,28 +17,15 @@ interface Props {
 export default function RegistrationRow({ reg, busy, onApprove, onRefuse, onCheckOut }: Props) {
   return (
     <View className='jf-rental-row jf-building-reg' data-id={reg.id} data-status={reg.status} data-overdue={reg.leaseOverdue ? '1' : '0'}>
-      <View className='jf-rental-row-top'>
-        <Text className='jf-rental-row-title'>
-          {reg.room} {reg.name ?? '（已清除）'}
-          {reg.leaseOverdue && <Text className='jf-rental-flag jf-reg-overdue'>租约逾期</Text>}
-        </Text>
-        <RentalStatusTag status={reg.status} label={reg.statusLabel} />
-      </View>
+      <RegistrationHead reg={reg} title={`${reg.room} ${reg.name ?? '（已清除）'}`} overdueClass='jf-reg-overdue' />
       {reg.docNumberMasked && (
         <Text className='jf-rental-row-sub'>
           {reg.docTypeLabel} <Text className='jf-rental-doc jf-reg-doc'>{reg.docNumberMasked}</Text>
         </Text>
       )}
-      {reg.alerts.length > 0 && (
-        <View className='jf-rental-alerts jf-reg-alerts' data-count={reg.alerts.length}>
-          {reg.alerts.map((a) => (
-            <Text key={a} className='jf-rental-flag jf-reg-alert'>
-              {a}
-            </Text>
-          ))}
-          <Text className='jf-rental-row-sub jf-muted'>请当面核对本人证件后再确认；如不是本人，请驳回并写明原因。</Text>
-        </View>
-      )}
+      <RegistrationAlerts reg={reg} prefix='jf-reg'>
+        <Text className='jf-rental-row-sub jf-muted'>请当面核对本人证件后再确认；如不是本人，请驳回并写明原因。</Text>
+      </RegistrationAlerts>
       <Text className='jf-rental-row-sub'>
         {reg.phone ? `手机 ${reg.phone} · ` : ''}入住 {reg.moveInDate} · 租约至 {reg.leaseEnd}
       </Text>

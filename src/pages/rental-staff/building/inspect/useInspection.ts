@@ -1,7 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 import { api } from '../../../../api'
-import { buildInspect, emptyMarks, inspectionErrors, type InspectionMarks } from '../../../../components/RentalKit/logic'
+import { buildInspect, emptyMarks, inspectionErrors, type InspectionMarks } from '../../../../utils/rental/inspection'
 import type { InspectionItemView, InspectionView } from '../../../../contracts/rental'
 import { usePhotoUploads } from '../../../../hooks/usePhotoUploads'
 import { randomId } from '../../../../utils/id'

@@ -1,6 +1,6 @@
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import RentalStatusTag from '../../../../components/RentalStatusTag'
+import { RegistrationAlerts, RegistrationHead } from '../../../../components/RentalKit/RegistrationParts'
 import type { RegistrationView } from '../../../../contracts/rental'
 import { formatInstant } from '../../../../core/time'
 import type { PoliceAreaState } from './usePoliceArea'
@@ -9,28 +9,14 @@ import type { PoliceAreaState } from './usePoliceArea'
 function RegistrationRow({ reg, onReveal }: { reg: RegistrationView; onReveal: () => void }) {
   return (
     <View className='jf-rental-row jf-police-reg' data-id={reg.id} data-status={reg.status}>
-      <View className='jf-rental-row-top'>
-        <Text className='jf-rental-row-title'>
-          {reg.name ?? '（已清除）'} · {reg.buildingName} {reg.room}
-          {reg.leaseOverdue && <Text className='jf-rental-flag'>租约逾期</Text>}
-        </Text>
-        <RentalStatusTag status={reg.status} label={reg.statusLabel} />
-      </View>
+      <RegistrationHead reg={reg} title={`${reg.name ?? '（已清除）'} · ${reg.buildingName} ${reg.room}`} />
       {reg.docNumberMasked && (
         <Text className='jf-rental-row-sub'>
           {reg.docTypeLabel} <Text className='jf-rental-doc jf-police-doc'>{reg.docNumberMasked}</Text>
           {reg.phone ? ` · ${reg.phone}` : ''}
         </Text>
       )}
-      {reg.alerts.length > 0 && (
-        <View className='jf-rental-alerts jf-police-alerts'>
-          {reg.alerts.map((a) => (
-            <Text key={a} className='jf-rental-flag jf-police-alert'>
-              {a}
-            </Text>
-          ))}
-        </View>
-      )}
+      <RegistrationAlerts reg={reg} prefix='jf-police' />
       <Text className='jf-rental-row-sub'>
         {reg.gridName} · 入住 {reg.moveInDate} · 租约至 {reg.leaseEnd} · {formatInstant(reg.createdAt)}登记
       </Text>

@@ -1,7 +1,7 @@
 import Taro, { useReachBottom } from '@tarojs/taro'
 import { useCallback, useRef, useState } from 'react'
 import { api } from '../../../../api'
-import { isDocNumberQuery } from '../../../../components/RentalKit/logic'
+import { isDocNumberQuery } from '../../../../utils/rental/police'
 import type { CheckinStatus, MisuseView, ReferredCaseView, RegistrationView } from '../../../../contracts/rental'
 import { useOpenAndPullRefresh } from '../../../../hooks/useOpenAndPullRefresh'
 import { downloadCsv } from '../../../../utils/download-csv'

@@ -1,31 +1,16 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { api } from '../../../../api'
 import { emptyConsoleFilter, filterError, toQueueFilter, type ConsoleFilter } from '../../../../components/StaffKit/logic'
 import type { StatsView } from '../../../../contracts/api'
+import { useLatestLoad } from '../../../../hooks/useLatestLoad'
 
 /** The desk's numbers for a filter; a newer filter wins over a slower answer to an older one. */
 export function useDashboard() {
   const [filter, setFilter] = useState<ConsoleFilter>(emptyConsoleFilter)
-  const [stats, setStats] = useState<StatsView | null>(null)
-  const [phase, setPhase] = useState<'loading' | 'ready' | 'error'>('loading')
-  const [error, setError] = useState('')
-  const seq = useRef(0)
+  const { value: stats, phase, error, load: latest } = useLatestLoad<StatsView>()
   const badFilter = filterError(filter)
 
-  const load = async (f: ConsoleFilter) => {
-    const mine = ++seq.current
-    setPhase('loading')
-    const r = await api.call('cases.stats', toQueueFilter(f))
-    if (mine !== seq.current) return
-    if (r.ok) {
-      setStats(r.stats)
-      setPhase('ready')
-      setError('')
-    } else {
-      setError(r.message)
-      setPhase('error')
-    }
-  }
+  const load = (f: ConsoleFilter) => latest(() => api.call('cases.stats', toQueueFilter(f)), (r) => r.stats)
 
   useEffect(() => {
     if (!badFilter) void load(filter)

@@ -1,0 +1,58 @@
+import type { CaseSummary, CaseView, ModerationView } from '../../../src/contracts/api'
+import type { Case } from '../../../src/core/case'
+import { MODERATION_LABELS, moderationOf, type ReportPayload } from '../../../src/core/kinds/report'
+import { KINDS } from '../../../src/core/kinds'
+import type { OrgTree } from '../../../src/core/org'
+import { categoryName } from '../../config/district'
+import type { Deps } from '../../deps'
+import { photoViews } from '../shared/photoViews'
+
+export function summaryOf(d: Deps, tree: OrgTree, c: Case): CaseSummary {
+  const p = c.payload as unknown as ReportPayload
+  const desc = p.description ?? ''
+  return {
+    id: c.id,
+    kind: 'report',
+    status: c.status,
+    statusLabel: KINDS[c.kind].statusLabels[c.status] ?? c.status,
+    category: c.category,
+    categoryName: categoryName(d.config, c.category),
+    title: desc.length > 40 ? `${desc.slice(0, 40)}…` : desc,
+    gridName: c.gridCode ? (tree.get(c.gridCode)?.name ?? c.gridCode) : '',
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    slaDeadline: c.slaDeadline,
+  }
+}
+
+/** Where the reporter's content stands with the public; for the reporter and staff in scope. */
+export function moderationView(p: ReportPayload): ModerationView {
+  const m = moderationOf(p)
+  return {
+    description: m.description,
+    descriptionLabel: MODERATION_LABELS[m.description],
+    publicDescription: m.publicDescription ?? null,
+    photos: p.photos.map((fileId) => ({ fileId, state: m.photos[fileId]!, stateLabel: MODERATION_LABELS[m.photos[fileId]!] })),
+    hidden: m.hidden,
+  }
+}
+
+export async function caseView(d: Deps, tree: OrgTree, c: Case): Promise<CaseView> {
+  const p = c.payload as unknown as ReportPayload
+  const unit = tree.get(c.unitCode)
+  const assignee = c.assigneeId ? await d.store.getUser(c.assigneeId) : null
+  return {
+    ...summaryOf(d, tree, c),
+    description: p.description,
+    photos: await photoViews(d, p.photos),
+    location: { lng: p.location.lng, lat: p.location.lat, address: p.location.address },
+    anonymous: p.anonymous,
+    unitName: unit ? tree.path(unit.code) : c.unitCode,
+    unitPhone: unit?.phone ?? null,
+    assigneeName: assignee?.name ?? null,
+    rating: p.rating ?? null,
+    ratingComment: p.ratingComment ?? null,
+    moderation: moderationView(p),
+    version: c.version,
+  }
+}

@@ -1,0 +1,38 @@
+import type { ModerationItemView, ModerationPhotoView } from '../../../src/contracts/api'
+import type { Case } from '../../../src/core/case'
+import { MODERATION_LABELS, moderationOf, type ReportPayload } from '../../../src/core/kinds/report'
+import type { OrgTree } from '../../../src/core/org'
+import { isSensitiveCategory } from '../../config/district'
+import type { Deps } from '../../deps'
+import { staffSummary } from './staffView'
+import { photoViews } from '../shared/photoViews'
+
+/** Whether the report could ever be shown to the public: not sensitive, not a 找网格员 question. */
+export function mayBePublic(d: Deps, c: Case): boolean {
+  const p = c.payload as unknown as ReportPayload
+  return c.kind === 'report' && p.consult !== true && !isSensitiveCategory(d.config, c.category)
+}
+
+/** Content still waiting for a moderator: the description or any photo 待审核, on a visible report. */
+export function hasPendingContent(d: Deps, c: Case): boolean {
+  if (!mayBePublic(d, c)) return false
+  const m = moderationOf(c.payload as unknown as ReportPayload)
+  return !m.hidden && (m.description === 'pending' || Object.values(m.photos).some((s) => s === 'pending'))
+}
+
+/** The staff view of one report's moderation: original text, every photo with its state and link. */
+export async function moderationItem(d: Deps, tree: OrgTree, c: Case, names = new Map<string, string>()): Promise<ModerationItemView> {
+  const p = c.payload as unknown as ReportPayload
+  const m = moderationOf(p)
+  const photos: ModerationPhotoView[] = (await photoViews(d, p.photos)).map(({ fileId, url }) => {
+    const state = m.photos[fileId] ?? 'pending'
+    return { fileId, url, state, stateLabel: MODERATION_LABELS[state], checking: Boolean(m.checking?.[fileId]) }
+  })
+  return {
+    case: await staffSummary(d, tree, c, names),
+    version: c.version,
+    description: { text: p.description, state: m.description, stateLabel: MODERATION_LABELS[m.description], publicText: m.publicDescription ?? null },
+    photos,
+    hidden: m.hidden,
+  }
+}

@@ -1,0 +1,60 @@
+import type { QueueFilter } from '../../../src/contracts/api'
+import { REPORT } from '../../../src/core/kinds/report'
+import type { OrgTree } from '../../../src/core/org'
+import { fail } from '../../../src/core/outcome'
+import type { Actor, Role } from '../../../src/core/roles'
+import type { CaseQuery } from '../../ports'
+import type { Deps } from '../../deps'
+import { dayStart, nextDayStart } from '../shared/shanghaiDay'
+
+/** Who has a workbench: the queue, its statistics and its export read what these roles cover. */
+export const STAFF_ROLES: readonly Role[] = ['grid_worker', 'dispatcher', 'department', 'admin']
+export const OPEN = REPORT.rules.find((r) => r.action === 'mark_overdue')!.from
+
+function gridsWithin(tree: OrgTree, unitCode: string): string[] {
+  return tree.gridsWithin(unitCode).map((g) => g.code)
+}
+
+/**
+ * The part of the queue a staff member may see, one query per grant: a grid worker's grids,
+ * a dispatcher's or admin's whole unit, a department's own cases within its unit.
+ */
+export function scopeQueries(tree: OrgTree, actor: Actor): CaseQuery[] {
+  const out: CaseQuery[] = []
+  for (const g of actor.grants) {
+    if (!STAFF_ROLES.includes(g.role)) continue
+    const gridCodes = gridsWithin(tree, g.unitCode)
+    if (g.role === 'department') out.push({ kind: 'report', gridCodes, department: g.department ?? '\u0000' })
+    else out.push({ kind: 'report', gridCodes })
+  }
+  return out
+}
+
+export function applyFilter(d: Deps, base: CaseQuery, f: QueueFilter, actor: Actor): CaseQuery | null {
+  const q: CaseQuery = { ...base, order: 'sla' }
+  if (f.statuses?.length) q.statuses = f.statuses
+  if (f.category) q.category = f.category
+  if (f.gridCode) {
+    if (!base.gridCodes?.includes(f.gridCode)) return null
+    q.gridCodes = [f.gridCode]
+  }
+  if (f.overdue) {
+    q.slaBefore = d.clock.now().toISOString()
+    q.statuses = (q.statuses ?? OPEN).filter((s) => OPEN.includes(s))
+  }
+  if (f.mine) q.assigneeId = actor.userId
+  if (f.from) q.createdAfter = new Date(Date.parse(dayStart(f.from)) - 1).toISOString()
+  if (f.to) q.createdBefore = nextDayStart(f.to)
+  return q
+}
+
+export function staffOnly(actor: Actor) {
+  return actor.grants.some((g) => STAFF_ROLES.includes(g.role)) ? null : fail('FORBIDDEN', '仅工作人员可查看工作台')
+}
+
+/** The caller's scope with a filter applied; a grid outside the scope drops that grant's query. */
+export function queries(d: Deps, tree: OrgTree, actor: Actor, f: QueueFilter): CaseQuery[] {
+  return scopeQueries(tree, actor)
+    .map((b) => applyFilter(d, b, f, actor))
+    .filter((q): q is CaseQuery => q !== null)
+}

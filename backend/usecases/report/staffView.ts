@@ -1,0 +1,79 @@
+import type { StaffCaseSummary, StaffCaseView } from '../../../src/contracts/api'
+import type { Case } from '../../../src/core/case'
+import { levelOf } from '../../../src/core/escalation'
+import { REPORT, type ReportPayload } from '../../../src/core/kinds/report'
+import type { OrgTree } from '../../../src/core/org'
+import type { Actor } from '../../../src/core/roles'
+import { actingRole } from '../../../src/core/scope'
+import { isOverdue } from '../../../src/core/sla'
+import type { Deps } from '../../deps'
+import { actionsFor } from '../shared/actionViews'
+import { timelineViews } from '../shared/timelineViews'
+import { caseView, summaryOf } from './caseView'
+
+/** Who sees the reporter: the command centre always; handlers only when not anonymous. */
+function mayIdentifyReporter(actor: Actor, tree: OrgTree, c: Case): boolean {
+  const p = c.payload as ReportPayload
+  if (!p.anonymous || c.creatorId === actor.userId) return true
+  return actingRole(tree, actor, c, ['dispatcher', 'admin']) !== undefined
+}
+
+export function departmentName(d: Deps, code: string | undefined | null): string | null {
+  if (!code) return null
+  return d.config.departments.find((x) => x.code === code)?.name ?? code
+}
+
+export async function staffCaseView(d: Deps, tree: OrgTree, actor: Actor, c: Case): Promise<StaffCaseView> {
+  const p = c.payload as ReportPayload
+  const base = await caseView(d, tree, c)
+  let reporter: StaffCaseView['reporter'] = null
+  if (mayIdentifyReporter(actor, tree, c)) {
+    if (p.proxy) reporter = { name: p.proxy.name, phone: p.proxy.phone, proxy: true }
+    else {
+      const u = await d.store.getUser(c.creatorId)
+      reporter = { name: u?.name ?? '居民', phone: u?.phone ?? null, proxy: false }
+    }
+  }
+  const level = levelOf(tree, c.unitCode)
+  return {
+    ...base,
+    unitCode: c.unitCode,
+    gridCode: c.gridCode,
+    assigneeId: c.assigneeId,
+    department: p.department ?? null,
+    departmentName: departmentName(d, p.department),
+    overdue: isOverdue(c, d.clock.now(), REPORT.terminalStatuses),
+    escalationLevel: level,
+    reporter,
+    mergedInto: p.mergedInto ?? null,
+    rating: p.rating ?? null,
+    ratingComment: p.ratingComment ?? null,
+  }
+}
+
+export async function staffSummary(d: Deps, tree: OrgTree, c: Case, names: Map<string, string>): Promise<StaffCaseSummary> {
+  const p = c.payload as ReportPayload
+  let assigneeName: string | null = null
+  if (c.assigneeId) {
+    if (!names.has(c.assigneeId)) names.set(c.assigneeId, (await d.store.getUser(c.assigneeId))?.name ?? '')
+    assigneeName = names.get(c.assigneeId) || null
+  }
+  return {
+    ...summaryOf(d, tree, c),
+    gridCode: c.gridCode,
+    unitName: tree.get(c.unitCode)?.name ?? c.unitCode,
+    assigneeName,
+    departmentName: departmentName(d, p.department),
+    overdue: isOverdue(c, d.clock.now(), REPORT.terminalStatuses),
+    anonymous: p.anonymous,
+  }
+}
+
+/** What staff see of one case: the internal view, the full timeline and the moves open to them now. */
+export async function staffDetail(d: Deps, tree: OrgTree, actor: Actor, c: Case) {
+  return {
+    case: await staffCaseView(d, tree, actor, c),
+    timeline: await timelineViews(d, actor, c, await d.store.timeline(c.id)),
+    actions: actionsFor(REPORT, tree, actor, c, d.clock.now()),
+  }
+}

@@ -1,0 +1,60 @@
+import type { ApiIn } from '../../../src/contracts/api'
+import { gridAt } from '../../../src/core/geo'
+import { openReport } from '../../../src/core/kinds/report'
+import { fail } from '../../../src/core/outcome'
+import type { Actor } from '../../../src/core/roles'
+import { leafCategory } from '../../config/district'
+import type { Deps } from '../../deps'
+import { notOwnUpload } from '../files/ownUploads'
+import { createOnce, keyUsedElsewhere } from '../shared/persist'
+import { caseView } from './caseView'
+import { OUT_OF_AREA } from './locate'
+
+export const MAX_PHOTOS = 9
+
+/**
+ * `reports.submit`: a resident files a report, once per idempotency key. `cases.proxySubmit`
+ * (a grid worker filing for someone, proxySubmit.ts) and a building manager's inspection come here too.
+ */
+export async function submit(
+  d: Deps,
+  actor: Actor,
+  input: ApiIn<'reports.submit'>,
+  proxy?: ApiIn<'cases.proxySubmit'>['proxy'],
+  filedBy?: 'building_manager',
+) {
+  const tree = await d.orgTree()
+  const replay = await d.store.findCaseByIdempotency(actor.userId, input.idempotencyKey)
+  if (replay && replay.kind !== 'report') return keyUsedElsewhere()
+  if (replay) return { ok: true as const, case: await caseView(d, tree, replay), replayed: true }
+
+  const category = leafCategory(d.config, input.category)
+  if (!category) return fail('VALIDATION', '请选择具体的问题分类', { category: '分类不存在' })
+  const bad = await notOwnUpload(d, actor, input.photos)
+  if (bad !== null) return fail('VALIDATION', '照片无效，请重新上传', { photos: bad })
+  const grid = gridAt(tree, input.location)
+  if (!grid) return fail('OUT_OF_AREA', OUT_OF_AREA, { location: '不在网格范围内' })
+
+  const { case: c, event } = openReport({
+    id: d.newId(),
+    eventId: d.newId(),
+    creatorId: actor.userId,
+    idempotencyKey: input.idempotencyKey,
+    category: category.code,
+    gridCode: grid.code,
+    now: d.clock.now(),
+    acceptHours: d.config.acceptHours,
+    creatorRole: proxy ? 'grid_worker' : (filedBy ?? 'resident'),
+    payload: {
+      description: input.description.trim(),
+      photos: [...new Set(input.photos)],
+      location: input.location,
+      anonymous: input.anonymous,
+      ...(proxy ? { proxy: { name: proxy.name.trim(), phone: proxy.phone.trim() } } : {}),
+      ...(category.handler === 'department' && category.department ? { department: category.department } : {}),
+    },
+  })
+  const made = await createOnce(d, actor, input.idempotencyKey, c, event, { limit: proxy ? 'cases.proxySubmit' : 'reports.submit' })
+  if ('ok' in made) return made
+  return { ok: true as const, case: await caseView(d, tree, made.case), replayed: made.replayed }
+}

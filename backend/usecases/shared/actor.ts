@@ -1,0 +1,62 @@
+import { fail, isFailure, type Failure } from '../../../src/core/outcome'
+import type { Actor } from '../../../src/core/roles'
+import type { User } from '../../ports'
+import type { Deps } from '../../deps'
+
+export function actorOf(u: User): Actor {
+  return { userId: u.id, name: u.name, grants: u.grants }
+}
+
+/** A staff record stripped of its grants (revoked): refused whichever way it signs in. */
+const disabled = () => fail('FORBIDDEN', '该账号已停用，请联系管理员')
+
+export const UNBOUND_WEB_MESSAGE = '请先用邀请码绑定工作人员账号'
+
+/**
+ * A resolved caller. `webUid` is set when the call came from the H5 desk signed in with
+ * CloudBase authentication; `actor` is null while that uid is bound to no staff record, which
+ * only an invitation redeem (`session.bind`) accepts.
+ */
+export type Caller = { actor: Actor; webUid?: string } | { actor: null; webUid: string }
+
+/**
+ * Who is calling. A WeChat user seen for the first time becomes a resident of the configured
+ * district; staff roles are granted by an administrator, never by the caller. A web uid is
+ * never made a resident: the H5 sign-in is for staff, bound by invitation.
+ */
+export async function resolveCaller(d: Deps, context: unknown): Promise<Caller | Failure | null> {
+  const who = await d.identity.resolve(context)
+  if (!who) return null
+  if ('userId' in who) {
+    const u = await d.store.getUser(who.userId)
+    // Read on every call, so a role change or a revocation applies to the very next one.
+    if (u && u.grants.length === 0) return disabled()
+    return u ? { actor: actorOf(u) } : null
+  }
+  if ('webUid' in who) {
+    const bound = await d.store.findUserByWebUid(who.webUid)
+    if (bound && bound.grants.length === 0) return disabled()
+    return { actor: bound ? actorOf(bound) : null, webUid: who.webUid }
+  }
+  const known = await d.store.findUserByOpenid(who.openid)
+  if (known) return { actor: actorOf(known) }
+  const user: User = {
+    id: d.newId(),
+    name: '微信用户',
+    phone: null,
+    openid: who.openid,
+    grants: [{ role: 'resident', unitCode: d.config.district.code }],
+    createdAt: d.clock.now().toISOString(),
+  }
+  await d.store.putUser(user)
+  // Two first calls at once may both create; the store's unique openid keeps one.
+  const stored = await d.store.findUserByOpenid(who.openid)
+  return stored ? { actor: actorOf(stored) } : null
+}
+
+/** The caller as an actor; a web uid bound to no staff record is refused. */
+export async function resolveActor(d: Deps, context: unknown): Promise<Actor | Failure | null> {
+  const c = await resolveCaller(d, context)
+  if (!c || isFailure(c)) return c
+  return c.actor ?? fail('UNAUTHENTICATED', UNBOUND_WEB_MESSAGE)
+}

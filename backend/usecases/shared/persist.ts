@@ -1,0 +1,77 @@
+import type { Case, TimelineEvent } from '../../../src/core/case'
+import { fail, type Failure } from '../../../src/core/outcome'
+import type { Actor } from '../../../src/core/roles'
+import type { OutboxMessage, Tx } from '../../ports'
+import type { Deps } from '../../deps'
+import { countCreate, limitedTransaction } from './rateLimit'
+
+export const CASE_EVENT = 'case.event'
+
+/** The outbox row that tells the notifier about a timeline event, written in the same transaction. */
+export function caseEventMessage(d: Deps, c: Case, e: TimelineEvent): OutboxMessage {
+  const now = d.clock.now().toISOString()
+  return {
+    id: d.newId(),
+    topic: CASE_EVENT,
+    key: c.id,
+    payload: { caseId: c.id, eventId: e.id, action: e.action, toStatus: e.toStatus, actorId: e.actorId },
+    createdAt: now,
+    attempts: 0,
+    nextAttemptAt: now,
+    deliveredAt: null,
+    lastError: null,
+  }
+}
+
+export async function recordEvent(d: Deps, tx: Tx, c: Case, e: TimelineEvent): Promise<void> {
+  await tx.appendEvent(e)
+  await tx.enqueue(caseEventMessage(d, c, e))
+}
+
+/**
+ * Writes a transition: the case only if nobody moved it since `before` was read (optimistic
+ * version), its timeline row and its outbox message (and `also`'s writes), all or nothing.
+ */
+export async function saveTransition(d: Deps, before: Case, next: Case, e: TimelineEvent, also?: (tx: Tx) => Promise<void>): Promise<Failure | null> {
+  const saved = await d.store.transaction(async (tx) => {
+    if (!(await tx.updateCase(next, before.version))) return false
+    await recordEvent(d, tx, next, e)
+    await also?.(tx)
+    return true
+  })
+  return saved ? null : fail('CONFLICT', '该事项已被他人更新，请刷新后重试')
+}
+
+export interface CreateOptions {
+  /** The district rate limit the create counts against (reports.submit, rental.checkIn, …). */
+  limit?: string
+  /** More writes that must commit with the case (a check-in's vault row). */
+  also?: (tx: Tx) => Promise<void>
+}
+
+/**
+ * Creates a case once per (creator, idempotency key): the claim, the case, its first timeline row
+ * and outbox message commit together. A retry gets the first case back, marked `replayed`.
+ */
+export async function createOnce(d: Deps, actor: Actor, key: string, c: Case, e: TimelineEvent, opts: CreateOptions = {}): Promise<{ case: Case; replayed: boolean } | Failure> {
+  const winner = await limitedTransaction(() =>
+    d.store.transaction(async (tx) => {
+      const held = await tx.claimIdempotency(actor.userId, key, c.id)
+      if (held) return held
+      if (opts.limit) await countCreate(d, tx, actor.userId, opts.limit)
+      await tx.insertCase(c)
+      await recordEvent(d, tx, c, e)
+      await opts.also?.(tx)
+      return c.id
+    }),
+  )
+  if (typeof winner !== 'string') return winner
+  const stored = winner === c.id ? c : await d.store.getCase(winner)
+  if (!stored) return fail('UNAVAILABLE', '系统繁忙，请稍后重试')
+  return stored.kind === c.kind ? { case: stored, replayed: winner !== c.id } : keyUsedElsewhere()
+}
+
+/** A key the caller already used for another kind of case: a client bug, never a replay. */
+export function keyUsedElsewhere(): Failure {
+  return fail('VALIDATION', '请求编号已用于其他事项，请重新提交', { idempotencyKey: '已被使用' })
+}
