@@ -15,6 +15,18 @@ const IO_PACKAGES = '(^|/)node_modules/(better-sqlite3|@cloudbase|@tarojs|@nutui
 /** Pure packages core may use (mirrors ALLOWED_PACKAGES in test/rules/core-imports.test.ts). */
 const CORE_PACKAGES = '(^|/)node_modules/(dayjs|@turf/[^/]+|zod)/'
 
+/**
+ * zod, and the contract's schema modules built on it: the functions' side of the wire. The app
+ * may name them in types (`import type`), never load them: zod would land in the main package.
+ */
+const ZOD = '(^|/)node_modules/zod/|^src/contracts/[^/]+Schemas\\.ts$'
+
+/** Core modules that load zod: the kinds' declarations (params schemas) and what reads them. */
+const CORE_WITH_ZOD = '^src/core/(kinds/(?![^/]+Terms\\.ts$)[^/]+$|scope\\.ts$)'
+
+/** Imports erased before the code runs: `import type`, `typeof import(…)`. */
+const TYPE_ONLY = ['type-only', 'type-import']
+
 /** How dependency-cruiser marks a node builtin or a package (anything not in the repository). */
 const PACKAGE_OR_BUILTIN = ['core', 'npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-bundled', 'npm-no-pkg', 'npm-unknown', 'unknown', 'undetermined']
 
@@ -54,6 +66,28 @@ module.exports = {
       comment: 'src/contracts is shared by client and functions: no platform package.',
       from: { path: '^src/contracts/' },
       to: { path: IO_PACKAGES },
+    },
+    {
+      name: 'app-no-zod-at-runtime',
+      severity: 'error',
+      comment:
+        'The mini-program never loads zod: pages, components, hooks, api and utils import a contract schema, zod or a kind declaration only with `import type`; limits come from src/contracts/limits.ts, labels from core/kinds/*Terms.ts.',
+      from: { path: '^src/', pathNot: '^src/(core|contracts)/' },
+      to: { path: `${ZOD}|${CORE_WITH_ZOD}`, dependencyTypesNot: TYPE_ONLY },
+    },
+    {
+      name: 'contract-types-no-zod-at-runtime',
+      severity: 'error',
+      comment: 'api.ts, the area type files and limits.ts reach the app: they name the schemas in types only (z.infer).',
+      from: { path: '^src/contracts/', pathNot: '^src/contracts/[^/]+Schemas\\.ts$' },
+      to: { path: `${ZOD}|${CORE_WITH_ZOD}`, dependencyTypesNot: TYPE_ONLY },
+    },
+    {
+      name: 'kind-terms-no-zod',
+      severity: 'error',
+      comment: "The app labels statuses and moves with core/kinds/*Terms.ts: they load no zod and no kind declaration.",
+      from: { path: '^src/core/kinds/[^/]+Terms\\.ts$' },
+      to: { path: `${ZOD}|${CORE_WITH_ZOD}`, dependencyTypesNot: TYPE_ONLY },
     },
     {
       name: 'client-services-no-ui',

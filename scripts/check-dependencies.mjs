@@ -27,6 +27,43 @@ const violations = output.summary.violations.map((v) => ({
   ...(v.cycle ? { cycle: v.cycle.map((c) => (typeof c === 'string' ? c : c.name)) } : {}),
 }))
 
+/**
+ * The rules see one import at a time; this follows them. An app module (src/ outside core and
+ * contracts) that reaches zod through imports that survive compilation would put zod in the
+ * mini-program: reported under the pseudo-rule `app-reaches-zod-at-runtime`, with the path.
+ */
+function appPathsToZod(modules) {
+  const isZod = (s) => /(^|\/)node_modules\/zod\//.test(s)
+  const runtime = new Map(
+    modules.map((m) => [m.source, (m.dependencies ?? []).filter((d) => !d.dependencyTypes.some((t) => t === 'type-only' || t === 'type-import')).map((d) => d.resolved)]),
+  )
+  const found = []
+  for (const start of modules.map((m) => m.source).filter((s) => /^src\//.test(s) && !/^src\/(core|contracts)\//.test(s))) {
+    // Breadth first, so the path reported is a shortest one.
+    const parent = new Map([[start, null]])
+    const queue = [start]
+    let hit = null
+    while (queue.length > 0 && !hit) {
+      const at = queue.shift()
+      for (const next of runtime.get(at) ?? []) {
+        if (parent.has(next)) continue
+        parent.set(next, at)
+        if (isZod(next)) {
+          hit = next
+          break
+        }
+        queue.push(next)
+      }
+    }
+    if (!hit) continue
+    const path = []
+    for (let at = hit; at !== null; at = parent.get(at)) path.unshift(at)
+    found.push({ rule: 'app-reaches-zod-at-runtime', from: start, to: hit, via: path.slice(1, -1) })
+  }
+  return found
+}
+violations.push(...appPathsToZod(output.modules))
+
 const byRule = {}
 for (const v of violations) byRule[v.rule] = (byRule[v.rule] ?? 0) + 1
 
@@ -48,7 +85,7 @@ const circles = circleGroups(violations)
 if (json) {
   console.log(JSON.stringify({ modules: output.summary.totalCruised, violations, byRule, circles }, null, 2))
 } else {
-  for (const v of violations) console.log(`${v.rule}: ${v.from} → ${v.to}${v.cycle ? ` (circle: ${[v.from, ...v.cycle].join(' → ')})` : ''}`)
+  for (const v of violations) console.log(`${v.rule}: ${v.from} → ${v.to}${v.cycle ? ` (circle: ${[v.from, ...v.cycle].join(' → ')})` : ''}${v.via ? ` (via ${v.via.join(' → ')})` : ''}`)
   console.log(`${output.summary.totalCruised} modules, ${violations.length} violations, ${circles.length} import circles`)
   for (const [rule, n] of Object.entries(byRule)) console.log(`  ${rule}: ${n}`)
 }

@@ -12,9 +12,9 @@ import { revokeStaff } from '../usecases/admin/revokeStaff'
 import { saveConfig } from '../usecases/admin/saveConfig'
 import { listStaffViews } from '../usecases/admin/staff'
 import { listUnits } from '../usecases/admin/units'
-import * as s from './adminSchemas'
+import * as s from '../../src/contracts/adminSchemas'
 import { action, defineFunction } from './handler'
-import { empty } from './schemas'
+import { byId, empty } from '../../src/contracts/commonSchemas'
 
 /** Putting a district on Jiefang: org and staff import, invitations, the district configuration. */
 export const main = defineFunction('admin', {
@@ -28,7 +28,7 @@ export const main = defineFunction('admin', {
   revokeStaff: action(s.staffOnly, revokeStaff),
   invite: action(s.invite, invite),
   invitations: action(s.invitations, listInvitations),
-  revokeInvitation: action(s.invitationId, revokeInvitation),
+  revokeInvitation: action(byId, revokeInvitation),
   config: action(empty, getConfig),
   saveConfig: action(s.saveConfig, saveConfig),
   configHistory: action(empty, configHistory),

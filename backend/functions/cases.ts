@@ -1,4 +1,3 @@
-import { z } from 'zod'
 import { isMediaCheckPush } from '../contentSecurityPort'
 import { act } from '../usecases/report/act'
 import { assignees } from '../usecases/report/assignees'
@@ -12,7 +11,8 @@ import { staffGet } from '../usecases/report/staffGet'
 import { stats } from '../usecases/report/stats'
 import { mediaCheckPush } from './mediaCheckPush'
 import { action, defineFunction } from './handler'
-import { act as actInput, bulkAssign as bulkAssignInput, empty, id, moderate as moderateInput, moderationQueue as moderationPage, proxySubmit as proxySubmitInput, queueFilter, queuePage } from './schemas'
+import { byId, empty, page } from '../../src/contracts/commonSchemas'
+import { act as actInput, bulkAssign as bulkAssignInput, moderate as moderateInput, proxySubmit as proxySubmitInput, queueFilter, queuePage } from '../../src/contracts/reportSchemas'
 
 /**
  * The staff workbench (grid workers, the street command centre 综治中心, departments): each action
@@ -21,14 +21,14 @@ import { act as actInput, bulkAssign as bulkAssignInput, empty, id, moderate as 
  */
 const workbench = defineFunction('cases', {
   queue: action(queuePage, queue),
-  get: action(z.object({ id }).strict(), staffGet),
+  get: action(byId, staffGet),
   act: action(actInput, act),
   bulkAssign: action(bulkAssignInput, bulkAssign),
   proxySubmit: action(proxySubmitInput, proxySubmit),
   assignees: action(empty, assignees),
   stats: action(queueFilter, stats),
   exportCsv: action(queueFilter, exportCsv),
-  moderationQueue: action(moderationPage, moderationQueue),
+  moderationQueue: action(page, moderationQueue),
   moderate: action(moderateInput, moderate),
 })
 

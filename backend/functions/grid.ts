@@ -1,4 +1,3 @@
-import { z } from 'zod'
 import { announcements } from '../usecases/grid/announcements'
 import { ask } from '../usecases/grid/ask'
 import { board } from '../usecases/grid/board'
@@ -16,24 +15,25 @@ import { remindUnread } from '../usecases/grid/remindUnread'
 import { saveBoard } from '../usecases/grid/saveBoard'
 import { setQr } from '../usecases/grid/setQr'
 import { action, defineFunction } from './handler'
-import { announcementId, askGrid, decideMember, findGrid, gridMembers, gridOnly, id, joinGrid, publishAnnouncement, saveBoard as saveBoardInput, setQr as setQrInput } from './schemas'
+import { byId, page } from '../../src/contracts/commonSchemas'
+import * as schema from '../../src/contracts/gridSchemas'
 
 /** 网格服务群: find my grid, its board and WeChat group, announcements; the grid's workers manage them. */
 export const main = defineFunction('grid', {
-  find: action(findGrid, find),
-  board: action(gridOnly, board),
-  join: action(joinGrid, join),
-  leave: action(gridOnly, leave),
-  announcements: action(z.object({ before: id.optional(), limit: z.number().int().min(1).max(50).optional() }).strict(), announcements),
-  markRead: action(announcementId, markRead),
-  ask: action(askGrid, ask),
-  saveBoard: action(saveBoardInput, saveBoard),
-  setQr: action(setQrInput, setQr),
-  members: action(gridMembers, members),
-  decide: action(decideMember, decide),
-  publish: action(publishAnnouncement, publish),
-  published: action(z.object({ before: id.optional() }).strict(), published),
-  receipts: action(announcementId, receipts),
-  remindUnread: action(announcementId, remindUnread),
-  overview: action(z.object({ street: z.string().max(20).optional() }).strict(), overview),
+  find: action(schema.findGrid, find),
+  board: action(schema.gridOnly, board),
+  join: action(schema.joinGrid, join),
+  leave: action(schema.gridOnly, leave),
+  announcements: action(page, announcements),
+  markRead: action(byId, markRead),
+  ask: action(schema.askGrid, ask),
+  saveBoard: action(schema.saveBoard, saveBoard),
+  setQr: action(schema.setQr, setQr),
+  members: action(schema.gridMembers, members),
+  decide: action(schema.decideMember, decide),
+  publish: action(schema.publishAnnouncement, publish),
+  published: action(schema.published, published),
+  receipts: action(byId, receipts),
+  remindUnread: action(byId, remindUnread),
+  overview: action(schema.overview, overview),
 })

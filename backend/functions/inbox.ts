@@ -3,11 +3,12 @@ import { markRead } from '../usecases/inbox/markRead'
 import { subscribe } from '../usecases/inbox/subscribe'
 import { templates } from '../usecases/inbox/templates'
 import { action, defineFunction } from './handler'
-import * as s from './schemas'
+import { empty } from '../../src/contracts/commonSchemas'
+import * as s from '../../src/contracts/inboxSchemas'
 
 export const main = defineFunction('inbox', {
   list: action(s.inboxPage, list),
   markRead: action(s.markRead, markRead),
-  templates: action(s.empty, async (d) => templates(d)),
+  templates: action(empty, async (d) => templates(d)),
   subscribe: action(s.subscribe, subscribe),
 })

@@ -1,4 +1,3 @@
-import { z } from 'zod'
 import { act } from '../usecases/mediation/act'
 import { apply } from '../usecases/mediation/apply'
 import { get } from '../usecases/mediation/get'
@@ -13,21 +12,22 @@ import { options } from '../usecases/mediation/options'
 import { queue } from '../usecases/mediation/queue'
 import { send } from '../usecases/mediation/send'
 import { action, defineFunction } from './handler'
-import { applyMediation, dateRange, empty, id, invite, mediationAct, mediationQueue, page, sendMessage } from './schemas'
+import { byId, empty, page } from '../../src/contracts/commonSchemas'
+import * as schema from '../../src/contracts/mediationSchemas'
 
 /** 在线调解: parties apply, join by invitation and follow the case; mediators and the centre work it. */
 export const main = defineFunction('mediation', {
   options: action(empty, options),
-  apply: action(applyMediation, apply),
+  apply: action(schema.applyMediation, apply),
   mine: action(page, mine),
-  get: action(z.object({ id }).strict(), get),
-  invitation: action(invite, invitation),
-  join: action(invite, join),
-  act: action(mediationAct, act),
-  messages: action(z.object({ id, after: id.optional() }).strict(), messages),
-  send: action(sendMessage, send),
-  queue: action(mediationQueue, queue),
-  mediators: action(z.object({ committee: z.string().max(32).optional() }).strict(), mediators),
-  ledger: action(dateRange, ledger),
-  ledgerCsv: action(dateRange, ledgerCsv),
+  get: action(byId, get),
+  invitation: action(schema.invite, invitation),
+  join: action(schema.invite, join),
+  act: action(schema.mediationAct, act),
+  messages: action(schema.messages, messages),
+  send: action(schema.sendMessage, send),
+  queue: action(schema.mediationQueue, queue),
+  mediators: action(schema.mediators, mediators),
+  ledger: action(schema.dateRange, ledger),
+  ledgerCsv: action(schema.dateRange, ledgerCsv),
 })

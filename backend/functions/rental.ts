@@ -19,8 +19,8 @@ import { reportMisuse } from '../usecases/rental/reportMisuse'
 import { reveal } from '../usecases/rental/reveal'
 import { update } from '../usecases/rental/update'
 import { action, defineFunction } from './handler'
-import * as s from './rentalSchemas'
-import { empty } from './schemas'
+import { empty } from '../../src/contracts/commonSchemas'
+import * as s from '../../src/contracts/rentalSchemas'
 
 /** 出租屋实名登记: tenants check in by a building's QR, managers keep the roster, police see their area. */
 export const main = defineFunction('rental', {

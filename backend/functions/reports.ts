@@ -1,4 +1,3 @@
-import { z } from 'zod'
 import { categories } from '../usecases/report/categories'
 import { confirm } from '../usecases/report/confirm'
 import { duplicates } from '../usecases/report/duplicates'
@@ -10,7 +9,8 @@ import { mine } from '../usecases/report/mine'
 import { reopen } from '../usecases/report/reopen'
 import { submit } from '../usecases/report/submit'
 import { action, defineFunction } from './handler'
-import { confirm as confirmInput, duplicates as duplicatesInput, empty, id, lat, lng, page, point, reopen as reopenInput, submitReport } from './schemas'
+import { byId, empty, page, point } from '../../src/contracts/commonSchemas'
+import { confirm as confirmInput, duplicates as duplicatesInput, gridMap as gridMapInput, reopen as reopenInput, submitReport } from '../../src/contracts/reportSchemas'
 
 /**
  * The resident's side of the report area: each action runs `usecases/report/<action>.ts`.
@@ -19,12 +19,12 @@ import { confirm as confirmInput, duplicates as duplicatesInput, empty, id, lat,
 export const main = defineFunction('reports', {
   categories: action(empty, categories),
   locate: action(point, locate),
-  gridMap: action(z.object({ lng: lng.optional(), lat: lat.optional() }).strict(), gridMap),
+  gridMap: action(gridMapInput, gridMap),
   submit: action(submitReport, submit),
   mine: action(page, mine),
-  get: action(z.object({ id }).strict(), get),
+  get: action(byId, get),
   duplicates: action(duplicatesInput, duplicates),
-  follow: action(z.object({ id }).strict(), follow),
+  follow: action(byId, follow),
   confirm: action(confirmInput, confirm),
   reopen: action(reopenInput, reopen),
 })

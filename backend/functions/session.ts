@@ -1,8 +1,8 @@
 import { redeem, redeemFor } from '../usecases/session/bind'
 import { me } from '../usecases/session/me'
-import { bind } from './adminSchemas'
+import { bind } from '../../src/contracts/adminSchemas'
 import { action, defineFunction } from './handler'
-import { empty } from './schemas'
+import { empty } from '../../src/contracts/commonSchemas'
 
 export const main = defineFunction('session', {
   me: action(empty, (d, actor) => me(d, actor)),

@@ -1,9 +1,15 @@
 /**
  * Wire contract of district onboarding (issue 8): the `admin` function (org and staff import,
  * staff, invitations, district configuration) and `session.bind` (redeeming an invitation).
+ * Inputs are inferred from their zod schemas (adminSchemas.ts).
  */
-import type { Role } from '../core/roles'
+import type { z } from 'zod'
+import type * as c from './commonSchemas'
+import type * as s from './adminSchemas'
 import type { MeView, RoleView } from './session'
+
+type In<K extends keyof typeof s> = z.infer<(typeof s)[K]>
+type Common<K extends keyof typeof c> = z.infer<(typeof c)[K]>
 
 export interface ImportIssueView {
   /** 1-based feature number in the file(s), or 0 for the file as a whole. */
@@ -97,34 +103,27 @@ export interface ConfigVersionView {
   changes: Array<{ path: string; before: unknown; after: unknown }>
 }
 
-export interface StaffRowInput {
-  name: string
-  phone: string
-  role: Role
-  unitCode: string
-  committee?: string
-  department?: string
-}
+export type StaffRowInput = In<'addStaff'>
 
 export interface AdminApi {
-  'admin.units': { in: Record<string, never>; out: { units: UnitListView[] } }
+  'admin.units': { in: Common<'empty'>; out: { units: UnitListView[] } }
   /** GeoJSON text (grids; optionally a second file of streets and communities). */
-  'admin.planOrg': { in: { geojson: string; units?: string }; out: { plan: OrgPlanView } }
-  'admin.applyOrg': { in: { geojson: string; units?: string; fingerprint: string }; out: { plan: OrgPlanView } }
+  'admin.planOrg': { in: In<'orgFiles'>; out: { plan: OrgPlanView } }
+  'admin.applyOrg': { in: In<'applyOrgFiles'>; out: { plan: OrgPlanView } }
   /** A CSV or .xlsx roster; `dryRun` only reports, `allOrNothing` writes nothing if any row is bad. */
-  'admin.importStaff': { in: { fileName: string; contentBase64: string; dryRun: boolean; allOrNothing: boolean }; out: { plan: StaffPlanView } }
+  'admin.importStaff': { in: In<'importStaff'>; out: { plan: StaffPlanView } }
   /** Buildings (address, grid code or coordinates, floors, rooms, manager's phone) from CSV or .xlsx. */
-  'admin.importBuildings': { in: { fileName: string; contentBase64: string; dryRun: boolean; allOrNothing: boolean }; out: { plan: BuildingPlanView } }
+  'admin.importBuildings': { in: In<'importStaff'>; out: { plan: BuildingPlanView } }
   'admin.addStaff': { in: StaffRowInput; out: { plan: StaffPlanView } }
-  'admin.staff': { in: Record<string, never>; out: { staff: StaffView[] } }
-  'admin.revokeStaff': { in: { userId: string }; out: { revoked: boolean } }
-  'admin.invite': { in: { userId: string; validHours?: number }; out: { invitation: InvitationView; code: string; path: string; qrSvg: string } }
-  'admin.invitations': { in: { userId?: string }; out: { invitations: InvitationView[] } }
-  'admin.revokeInvitation': { in: { id: string }; out: { invitation: InvitationView } }
-  'admin.config': { in: Record<string, never>; out: { config: Record<string, unknown>; version: number } }
+  'admin.staff': { in: Common<'empty'>; out: { staff: StaffView[] } }
+  'admin.revokeStaff': { in: In<'staffOnly'>; out: { revoked: boolean } }
+  'admin.invite': { in: In<'invite'>; out: { invitation: InvitationView; code: string; path: string; qrSvg: string } }
+  'admin.invitations': { in: In<'invitations'>; out: { invitations: InvitationView[] } }
+  'admin.revokeInvitation': { in: Common<'byId'>; out: { invitation: InvitationView } }
+  'admin.config': { in: Common<'empty'>; out: { config: Record<string, unknown>; version: number } }
   /** Saves a whole configuration over `baseVersion`; refuses with every bad field named. */
-  'admin.saveConfig': { in: { config: Record<string, unknown>; baseVersion: number }; out: { version: number; changes: ConfigVersionView['changes'] } }
-  'admin.configHistory': { in: Record<string, never>; out: { versions: ConfigVersionView[] } }
+  'admin.saveConfig': { in: In<'saveConfig'>; out: { version: number; changes: ConfigVersionView['changes'] } }
+  'admin.configHistory': { in: Common<'empty'>; out: { versions: ConfigVersionView[] } }
   /** Redeems an invitation: binds the caller's WeChat identity to the staff record. */
-  'session.bind': { in: { code: string }; out: { user: MeView } }
+  'session.bind': { in: In<'bind'>; out: { user: MeView } }
 }

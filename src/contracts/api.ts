@@ -1,8 +1,10 @@
 /**
  * The wire contract between the app and the cloud functions: one entry per function action,
  * assembled here from each area's file (report, mediation, grid, rental, admin, session, files,
- * inbox; shapes they share sit in common.ts). Types only, so the mini-program bundle pays nothing
- * for it; the functions validate the same shapes with zod schemas (backend/functions/schemas.ts).
+ * inbox; shapes they share sit in common.ts). Every input is the zod schema's inferred type (the
+ * schemas sit beside each area, in `<area>Schemas.ts`, and the functions validate with them); the
+ * area files import them type-only, so the mini-program bundle pays nothing for zod. Limits the
+ * forms count against are in limits.ts.
  *
  * A call is `callFunction({ name: <function>, data: { action, data } })`; the answer is
  * `{ ok: true, ...out }` or `{ ok: false, code, message }`.

@@ -2,7 +2,9 @@
  * Wire shapes more than one area shares: photos as the app shows them, and a case's timeline and
  * next moves (reports and mediation render both the same way).
  */
+import type { z } from 'zod'
 import type { FormField } from '../core/command'
+import type { noteVisibility } from './commonSchemas'
 
 export interface PhotoView {
   fileId: string
@@ -10,7 +12,7 @@ export interface PhotoView {
   url: string
 }
 
-export type NoteVisibility = 'public' | 'internal'
+export type NoteVisibility = z.infer<typeof noteVisibility>
 
 export interface TimelineView {
   id: string

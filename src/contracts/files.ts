@@ -1,18 +1,13 @@
 /** Wire contract of the `files` function: photo uploads, inline or straight to storage. Types only. */
+import type { z } from 'zod'
+import type * as s from './filesSchemas'
+
+type In<K extends keyof typeof s> = z.infer<(typeof s)[K]>
 
 export interface FilesApi {
-  'files.upload': {
-    in: { contentBase64: string; contentType: 'image/jpeg' | 'image/png' | 'image/webp' }
-    out: { fileId: string }
-  }
+  'files.upload': { in: In<'uploadPhoto'>; out: { fileId: string } }
   /** Where to upload one photo straight to CloudBase storage, for this caller only, for 10 minutes. */
-  'files.ticket': {
-    in: { contentType: 'image/jpeg' | 'image/png' | 'image/webp' }
-    out: { cloudPath: string; expiresAt: string }
-  }
+  'files.ticket': { in: In<'photoTicket'>; out: { cloudPath: string; expiresAt: string } }
   /** Records a direct upload; the file must sit at a ticket's path of this caller, unused and unexpired. */
-  'files.register': {
-    in: { cloudFileId: string; contentType: 'image/jpeg' | 'image/png' | 'image/webp'; size: number }
-    out: { fileId: string }
-  }
+  'files.register': { in: In<'registerPhoto'>; out: { fileId: string } }
 }

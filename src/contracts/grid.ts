@@ -1,7 +1,14 @@
 /**
  * Wire contract of the `grid` function: finding one's grid, its public board and team, joining
- * its WeChat group, and announcements with read receipts. Types only.
+ * its WeChat group, and announcements with read receipts. Types only; inputs are inferred from
+ * their zod schemas (gridSchemas.ts).
  */
+import type { z } from 'zod'
+import type * as c from './commonSchemas'
+import type * as s from './gridSchemas'
+
+type In<K extends keyof typeof s> = z.infer<(typeof s)[K]>
+type Common<K extends keyof typeof c> = z.infer<(typeof c)[K]>
 
 export interface GridView {
   code: string
@@ -16,7 +23,9 @@ export interface GridShape extends GridView {
   polygon: number[][][]
 }
 
-export type TeamRole = 'leader' | 'full_time' | 'party_leader' | 'council' | 'supervisor' | 'police' | 'volunteer'
+export type TeamRole = In<'teamRole'>
+
+export type MemberStatus = In<'memberStatus'>
 
 /** Public contact of one member of the grid team "1+1+5+N". */
 export interface TeamMemberView {
@@ -39,14 +48,14 @@ export interface BoardView {
   /** The group QR code while valid, only for admitted members (and the grid's staff). */
   qr: { url: string; expiresAt: string } | null
   qrStatus: 'none' | 'valid' | 'expiring' | 'expired'
-  membership: { status: 'requested' | 'joined' | 'refused' | 'left'; statusLabel: string; building: string | null } | null
+  membership: { status: MemberStatus; statusLabel: string; building: string | null } | null
   members: number
   /** The grid's own workers may edit the board and see its roster. */
   canManage: boolean
   polygon: number[][][]
 }
 
-export type AnnouncementType = 'notice' | 'activity' | 'reminder' | 'emergency'
+export type AnnouncementType = In<'announcementType'>
 
 export interface AnnouncementView {
   id: string
@@ -74,40 +83,40 @@ export interface MemberView {
   userId: string
   name: string
   building: string | null
-  status: 'requested' | 'joined' | 'refused' | 'left'
+  status: MemberStatus
   statusLabel: string
   requestedAt: string
 }
 
 export interface GridApi {
   /** Find my grid: by point, or by searching grid/community/street names. */
-  'grid.find': { in: { lng?: number; lat?: number; q?: string }; out: { grids: GridView[]; why: string | null } }
-  'grid.board': { in: { code: string }; out: { board: BoardView; announcements: AnnouncementView[] } }
+  'grid.find': { in: In<'findGrid'>; out: { grids: GridView[]; why: string | null } }
+  'grid.board': { in: In<'gridOnly'>; out: { board: BoardView; announcements: AnnouncementView[] } }
   /** Ask to join the grid's WeChat group; open grids admit at once. */
-  'grid.join': { in: { code: string; building?: string }; out: { board: BoardView } }
-  'grid.leave': { in: { code: string }; out: { board: BoardView } }
+  'grid.join': { in: In<'joinGrid'>; out: { board: BoardView } }
+  'grid.leave': { in: In<'gridOnly'>; out: { board: BoardView } }
   /** Announcements of the grids I joined, newest first; unread emergencies are pinned first. */
-  'grid.announcements': { in: { before?: string; limit?: number }; out: { pinned: AnnouncementView[]; items: AnnouncementView[]; next: string | null } }
-  'grid.markRead': { in: { id: string }; out: { read: true } }
+  'grid.announcements': { in: Common<'page'>; out: { pinned: AnnouncementView[]; items: AnnouncementView[]; next: string | null } }
+  'grid.markRead': { in: Common<'byId'>; out: { read: true } }
   /** 找网格员: a question to my grid's worker; it becomes a report case in their queue. */
-  'grid.ask': { in: { code: string; idempotencyKey: string; question: string }; out: { caseId: string } }
+  'grid.ask': { in: In<'askGrid'>; out: { caseId: string } }
   /** Grid workers and the street. */
   'grid.saveBoard': {
-    in: { code: string; scope: string; households: number; team: Array<{ role: TeamRole; name: string; phone: string | null }>; services: string[]; officeHours: string; joinPolicy: 'open' | 'approval' }
+    in: In<'saveBoard'>
     out: { board: BoardView }
   }
   /** The group QR image (files.upload id); it expires 7 days after upload. */
-  'grid.setQr': { in: { code: string; fileId: string }; out: { board: BoardView } }
-  'grid.members': { in: { code: string; status?: 'requested' | 'joined' | 'refused' | 'left' }; out: { members: MemberView[] } }
-  'grid.decide': { in: { code: string; userId: string; approve: boolean }; out: { member: MemberView } }
+  'grid.setQr': { in: In<'setQr'>; out: { board: BoardView } }
+  'grid.members': { in: In<'gridMembers'>; out: { members: MemberView[] } }
+  'grid.decide': { in: In<'decideMember'>; out: { member: MemberView } }
   'grid.publish': {
-    in: { idempotencyKey: string; type: AnnouncementType; title: string; body: string; target: { kind: 'grids'; codes: string[] } | { kind: 'community'; code: string } | { kind: 'street'; code: string } }
+    in: In<'publishAnnouncement'>
     out: { announcement: AnnouncementView; grids: number }
   }
-  'grid.published': { in: { before?: string }; out: { items: AnnouncementView[] } }
-  'grid.receipts': { in: { id: string }; out: { receipts: ReceiptView } }
+  'grid.published': { in: In<'published'>; out: { items: AnnouncementView[] } }
+  'grid.receipts': { in: Common<'byId'>; out: { receipts: ReceiptView } }
   /** A reminder to those who have not read it, in their inbox. */
-  'grid.remindUnread': { in: { id: string }; out: { reminded: number } }
+  'grid.remindUnread': { in: Common<'byId'>; out: { reminded: number } }
   /** The street's view per grid: members, pending requests, QR status. */
-  'grid.overview': { in: { street?: string }; out: { grids: Array<{ code: string; name: string; members: number; pending: number; qrStatus: BoardView['qrStatus']; qrExpiresAt: string | null }> } }
+  'grid.overview': { in: In<'overview'>; out: { grids: Array<{ code: string; name: string; members: number; pending: number; qrStatus: BoardView['qrStatus']; qrExpiresAt: string | null }> } }
 }

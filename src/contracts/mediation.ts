@@ -1,27 +1,21 @@
 /**
  * Wire contract of the `mediation` function (人民调解): applying, inviting the other side, the
- * mediator's moves, messages, and the street's ledger. Types only.
+ * mediator's moves, messages, and the street's ledger. Types only; inputs are inferred from
+ * their zod schemas (mediationSchemas.ts).
  */
+import type { z } from 'zod'
+import type * as c from './commonSchemas'
+import type * as s from './mediationSchemas'
 import type { ActionView, PhotoView, TimelineView } from './common'
 
-export type DisputeTypeCode = 'neighbour' | 'family' | 'tenancy' | 'labour' | 'traffic' | 'commerce' | 'property' | 'other'
+type In<K extends keyof typeof s> = z.infer<(typeof s)[K]>
+type Common<K extends keyof typeof c> = z.infer<(typeof c)[K]>
 
-export type ReferralCode = 'court' | 'arbitration' | 'administrative' | 'police'
+export type DisputeTypeCode = In<'disputeType'>
 
-export interface ApplyMediationInput {
-  idempotencyKey: string
-  disputeType: DisputeTypeCode
-  /** The street whose mediation centre should take it (from mediation.options). */
-  streetCode: string
-  applicantPhone: string
-  /** The other side(s): 1–5 parties. */
-  respondents: Array<{ name: string; phone: string }>
-  facts: string
-  claims: string
-  /** File ids from files.upload, at most 9. */
-  evidence: string[]
-  preferredWay: 'online' | 'in_person'
-}
+export type ReferralCode = In<'referral'>
+
+export type ApplyMediationInput = In<'applyMediation'>
 
 export interface MediationPartyView {
   side: 'applicant' | 'respondent'
@@ -97,21 +91,7 @@ export interface MessageView {
   at: string
 }
 
-export interface MediationActInput {
-  id: string
-  action: string
-  version: number
-  note?: string
-  mediatorId?: string
-  session?: { at: string; mode: 'online' | 'in_person'; place: string }
-  sessionId?: string
-  /** Agreement terms (协议内容), one per item; the server fills the 调解协议书 template around them. */
-  terms?: string[]
-  agreementVersion?: number
-  referral?: ReferralCode
-  rating?: number
-  comment?: string
-}
+export type MediationActInput = In<'mediationAct'>
 
 export interface LedgerView {
   total: number
@@ -130,7 +110,7 @@ export interface LedgerView {
 
 export interface MediationApi {
   'mediation.options': {
-    in: Record<string, never>
+    in: Common<'empty'>
     out: {
       disputeTypes: Array<{ code: DisputeTypeCode; label: string }>
       streets: Array<{ code: string; name: string }>
@@ -140,24 +120,24 @@ export interface MediationApi {
   }
   'mediation.apply': { in: ApplyMediationInput; out: { case: MediationView; replayed: boolean } }
   /** Cases where I am the applicant or a respondent. */
-  'mediation.mine': { in: { before?: string; limit?: number }; out: { cases: MediationSummary[]; next: string | null } }
-  'mediation.get': { in: { id: string }; out: { case: MediationView; timeline: TimelineView[]; actions: ActionView[] } }
+  'mediation.mine': { in: Common<'page'>; out: { cases: MediationSummary[]; next: string | null } }
+  'mediation.get': { in: Common<'byId'>; out: { case: MediationView; timeline: TimelineView[]; actions: ActionView[] } }
   /** What an invitation shows before it is accepted: the application summary only. */
   'mediation.invitation': {
-    in: { invite: string }
+    in: In<'invite'>
     out: { summary: { disputeTypeLabel: string; applicantName: string; facts: string; claims: string; streetName: string; statusLabel: string; createdAt: string } }
   }
-  'mediation.join': { in: { invite: string }; out: { case: MediationView } }
+  'mediation.join': { in: In<'invite'>; out: { case: MediationView } }
   'mediation.act': { in: MediationActInput; out: { case: MediationView; timeline: TimelineView[]; actions: ActionView[] } }
-  'mediation.messages': { in: { id: string; after?: string }; out: { messages: MessageView[] } }
-  'mediation.send': { in: { id: string; text: string; photos: string[] }; out: { message: MessageView } }
+  'mediation.messages': { in: In<'messages'>; out: { messages: MessageView[] } }
+  'mediation.send': { in: In<'sendMessage'>; out: { message: MessageView } }
   /** Mediator: own committee's cases (mine = assigned to me); dispatcher: the street's. Deadline order. */
   'mediation.queue': {
     /** `phone`: only cases with a party of that number (a caller phoning the centre). */
-    in: { statuses?: string[]; disputeType?: DisputeTypeCode; mine?: boolean; phone?: string; before?: string; limit?: number }
+    in: In<'mediationQueue'>
     out: { cases: MediationSummary[]; next: string | null; total: number }
   }
-  'mediation.mediators': { in: { committee?: string }; out: { mediators: Array<{ id: string; name: string; committee: string; committeeName: string; openCases: number }> } }
-  'mediation.ledger': { in: { from?: string; to?: string }; out: { ledger: LedgerView } }
-  'mediation.ledgerCsv': { in: { from?: string; to?: string }; out: { filename: string; csv: string; rows: number } }
+  'mediation.mediators': { in: In<'mediators'>; out: { mediators: Array<{ id: string; name: string; committee: string; committeeName: string; openCases: number }> } }
+  'mediation.ledger': { in: In<'dateRange'>; out: { ledger: LedgerView } }
+  'mediation.ledgerCsv': { in: In<'dateRange'>; out: { filename: string; csv: string; rows: number } }
 }

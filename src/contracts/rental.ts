@@ -2,36 +2,24 @@
  * 出租屋实名登记 wire contract (function `rental`): tenants check in by a building's QR, building
  * managers confirm and keep the roster, police see their area with audited reveal and export.
  * Types only. Identity numbers and phones travel masked except in `rental.reveal` and the
- * tenant's own view of their phone.
+ * tenant's own view of their phone. Inputs are inferred from their zod schemas (rentalSchemas.ts).
  */
+import type { z } from 'zod'
+import type * as c from './commonSchemas'
+import type * as s from './rentalSchemas'
+
+type In<K extends keyof typeof s> = z.infer<(typeof s)[K]>
+type Common<K extends keyof typeof c> = z.infer<(typeof c)[K]>
 
 /** 居民身份证, 港澳台居民居住证, 外国人永久居留身份证, 护照. */
-export type DocType = 'id_card' | 'hkmt_residence' | 'foreign_permanent' | 'passport'
+export type DocType = In<'docType'>
 
-export type CheckinStatus = 'pending' | 'active' | 'refused' | 'checked_out' | 'purged'
+export type CheckinStatus = In<'checkinStatus'>
 
-export interface Cohabitant {
-  name: string
-  /** 配偶, 子女, 父母, 同事, 朋友, 其他 */
-  relation: string
-}
+/** `relation`: 配偶, 子女, 父母, 同事, 朋友, 其他. */
+export type Cohabitant = In<'cohabitant'>
 
-export interface CheckInInput {
-  idempotencyKey: string
-  /** The building's public code from its QR (`?b=<code>`). */
-  buildingCode: string
-  room: string
-  name: string
-  docType: DocType
-  docNumber: string
-  phone: string
-  /** YYYY-MM-DD in Asia/Shanghai. */
-  moveInDate: string
-  leaseEnd: string
-  cohabitants: Cohabitant[]
-  /** Separate consents (PIPL): the stated purpose and retention, and sensitive personal information. */
-  consent: { purpose: true; sensitive: true; version: string }
-}
+export type CheckInInput = In<'checkIn'>
 
 /** What a tenant sees after scanning: never anyone else's registration. */
 export interface BuildingPublicView {
@@ -177,39 +165,39 @@ export interface ReferredCaseView {
 
 export interface RentalApi {
   // Tenants
-  'rental.building': { in: { code: string }; out: { building: BuildingPublicView } }
+  'rental.building': { in: In<'byCode'>; out: { building: BuildingPublicView } }
   'rental.checkIn': { in: CheckInInput; out: { registration: RegistrationView; replayed: boolean } }
-  'rental.mine': { in: Record<string, never>; out: { registrations: RegistrationView[] } }
-  'rental.update': { in: { id: string; version: number; phone?: string; leaseEnd?: string }; out: { registration: RegistrationView } }
+  'rental.mine': { in: Common<'empty'>; out: { registrations: RegistrationView[] } }
+  'rental.update': { in: In<'updateRegistration'>; out: { registration: RegistrationView } }
   /** The tenant or the building's manager ends a stay (人走注销). */
-  'rental.checkOut': { in: { id: string; version: number; note?: string }; out: { registration: RegistrationView } }
+  'rental.checkOut': { in: In<'checkOut'>; out: { registration: RegistrationView } }
   /** 有人冒用我的证件: raised from a building's check-in page; rate-limited by WeChat identity. */
   'rental.reportMisuse': {
-    in: { idempotencyKey: string; buildingCode: string; docType: DocType; docNumber: string; note: string }
+    in: In<'reportMisuse'>
     out: { dispute: MisuseReceipt; replayed: boolean }
   }
   // Building managers
   'rental.registerBuilding': {
-    in: { idempotencyKey: string; name: string; address: string; location: { lng: number; lat: number }; floors: number; rooms: string[] }
+    in: In<'registerBuilding'>
     out: { building: BuildingView; replayed: boolean }
   }
-  'rental.myBuildings': { in: Record<string, never>; out: { buildings: BuildingView[] } }
+  'rental.myBuildings': { in: Common<'empty'>; out: { buildings: BuildingView[] } }
   /** The printable QR: a link that opens check-in for the building. */
-  'rental.buildingQr': { in: { buildingId: string }; out: { link: string; svg: string; building: BuildingView } }
+  'rental.buildingQr': { in: In<'byBuilding'>; out: { link: string; svg: string; building: BuildingView } }
   'rental.registrations': {
-    in: { buildingId: string; statuses?: CheckinStatus[] }
+    in: In<'registrations'>
     out: { registrations: RegistrationView[] }
   }
-  'rental.decide': { in: { id: string; version: number; approve: boolean; reason?: string }; out: { registration: RegistrationView } }
-  'rental.inspectionItems': { in: Record<string, never>; out: { items: InspectionItemView[] } }
+  'rental.decide': { in: In<'decide'>; out: { registration: RegistrationView } }
+  'rental.inspectionItems': { in: Common<'empty'>; out: { items: InspectionItemView[] } }
   'rental.inspect': {
-    in: { idempotencyKey: string; buildingId: string; items: Array<{ code: string; passed: boolean; note?: string }>; photos: string[] }
+    in: In<'inspect'>
     out: { inspection: InspectionView; replayed: boolean }
   }
-  'rental.inspections': { in: { buildingId: string }; out: { inspections: InspectionView[] } }
+  'rental.inspections': { in: In<'byBuilding'>; out: { inspections: InspectionView[] } }
   // The street (dispatcher, admin) and police
   /** Buildings of the street whose monthly check is overdue (or never done). */
-  'rental.overdueInspections': { in: { street?: string }; out: { buildings: BuildingView[] } }
+  'rental.overdueInspections': { in: In<'overdueInspections'>; out: { buildings: BuildingView[] } }
   /**
    * Registrations of the caller's area (police, 来穗 staff), masked. A `q` that is a full document
    * number needs a `reason` and writes an audit row. `disputes`: the police's open misuse
@@ -217,14 +205,14 @@ export interface RentalApi {
    * page only, and empty for the street).
    */
   'rental.area': {
-    in: { statuses?: CheckinStatus[]; buildingId?: string; q?: string; reason?: string; before?: string; limit?: number }
+    in: In<'area'>
     out: { registrations: RegistrationView[]; disputes: MisuseView[]; referred: ReferredCaseView[]; next: string | null; total: number }
   }
   /** The police close a misuse dispute of their area with what they found. */
-  'rental.closeDispute': { in: { id: string; version: number; note: string }; out: { dispute: MisuseView } }
+  'rental.closeDispute': { in: In<'closeDispute'>; out: { dispute: MisuseView } }
   /** The full identity number and phone of one registration; writes an audit row first. */
-  'rental.reveal': { in: { id: string; reason: string }; out: { docNumber: string; phone: string } }
+  'rental.reveal': { in: In<'reveal'>; out: { docNumber: string; phone: string } }
   /** CSV of the area (full numbers), audited with its reason. */
-  'rental.exportCsv': { in: { reason: string; statuses?: CheckinStatus[] }; out: { filename: string; csv: string; rows: number } }
-  'rental.audit': { in: { before?: string; limit?: number }; out: { entries: AuditView[]; next: string | null } }
+  'rental.exportCsv': { in: In<'exportCsv'>; out: { filename: string; csv: string; rows: number } }
+  'rental.audit': { in: In<'auditPage'>; out: { entries: AuditView[]; next: string | null } }
 }

@@ -1,9 +1,16 @@
 /**
  * Wire contract of reports (functions `reports` and `cases`): a resident's report and its public
- * view, the staff queue and case moves, and content moderation. Types only.
+ * view, the staff queue and case moves, and content moderation. Inputs are inferred from their
+ * zod schemas (reportSchemas.ts); type-only imports, so the app pays nothing for them.
  */
-import type { ActionView, NoteVisibility, PhotoView, TimelineView } from './common'
+import type { z } from 'zod'
+import type * as c from './commonSchemas'
+import type * as s from './reportSchemas'
+import type { ActionView, PhotoView, TimelineView } from './common'
 import type { GridShape, GridView } from './grid'
+
+type In<K extends keyof typeof s> = z.infer<(typeof s)[K]>
+type Common<K extends keyof typeof c> = z.infer<(typeof c)[K]>
 
 export interface CategoryView {
   code: string
@@ -13,22 +20,13 @@ export interface CategoryView {
   sensitive: boolean
 }
 
-export interface LocationInput {
-  lng: number
-  lat: number
-  address: string
-}
+export type LocationInput = In<'location'>
 
-export interface SubmitReportInput {
-  /** Made once per draft on the device; a retry with the same key returns the first case. */
-  idempotencyKey: string
-  category: string
-  description: string
-  /** File ids from files.upload / files.register, at most 9. */
-  photos: string[]
-  location: LocationInput
-  anonymous: boolean
-}
+/**
+ * `idempotencyKey` is made once per draft on the device (a retry with the same key returns the
+ * first case); `photos` are file ids from files.upload / files.register.
+ */
+export type SubmitReportInput = In<'submitReport'>
 
 export interface CaseSummary {
   id: string
@@ -130,9 +128,9 @@ export interface StaffCaseSummary extends CaseSummary {
 }
 
 /** What a moderator decides about one piece of a report (内容审核). */
-export type ModerationTarget = 'description' | 'photo' | 'report'
+export type ModerationTarget = ModerateInput['target']
 
-export type ModerationDecision = 'publish' | 'hide' | 'redact' | 'unhide'
+export type ModerationDecision = ModerateInput['decision']
 
 /**
  * description: publish | hide | redact (with `text`, the version the public reads);
@@ -141,15 +139,7 @@ export type ModerationDecision = 'publish' | 'hide' | 'redact' | 'unhide'
  * reporter's notice. Publishing passes WeChat content security first: text at once (refused
  * unless it passes), a photo asynchronously (it stays 待审核 with `checking` until the verdict).
  */
-export interface ModerateInput {
-  id: string
-  version: number
-  target: ModerationTarget
-  fileId?: string
-  decision: ModerationDecision
-  text?: string
-  reason?: string
-}
+export type ModerateInput = In<'moderate'>
 
 export interface ModerationPhotoView extends PhotoView {
   state: 'pending' | 'published' | 'hidden'
@@ -169,17 +159,8 @@ export interface ModerationItemView {
   hidden: boolean
 }
 
-export interface QueueFilter {
-  statuses?: string[]
-  category?: string
-  gridCode?: string
-  overdue?: boolean
-  /** Only cases assigned to me. */
-  mine?: boolean
-  /** Inclusive day range in Asia/Shanghai, YYYY-MM-DD. */
-  from?: string
-  to?: string
-}
+/** `mine`: only cases assigned to me; `from`/`to`: an inclusive day range in Asia/Shanghai. */
+export type QueueFilter = In<'queueFilter'>
 
 export interface AssigneeView {
   kind: 'user' | 'department'
@@ -202,62 +183,50 @@ export interface StatsView {
   byDay: Array<{ day: string; count: number }>
 }
 
-export interface ActInput {
-  id: string
-  action: string
-  /** The version the page showed; a stale one answers CONFLICT. */
-  version: number
-  note?: string
-  attachments?: string[]
-  assigneeId?: string
-  department?: string
-  targetCaseId?: string
-  rating?: number
-  comment?: string
-  /** Whether the note is a public update (公开回复) or an internal note; internal when omitted. */
-  noteVisibility?: NoteVisibility
-}
+/**
+ * `version` is the one the page showed (a stale one answers CONFLICT); `noteVisibility` says
+ * whether the note is a public update (公开回复) or an internal note (internal when omitted).
+ */
+export type ActInput = In<'act'>
 
-export interface ProxySubmitInput extends SubmitReportInput {
-  proxy: { name: string; phone: string }
-}
+export type ProxySubmitInput = In<'proxySubmit'>
 
 export interface ReportApi {
-  'reports.categories': { in: Record<string, never>; out: { categories: CategoryView[] } }
-  'reports.locate': { in: { lng: number; lat: number }; out: { grid: GridView } }
+  'reports.categories': { in: Common<'empty'>; out: { categories: CategoryView[] } }
+  'reports.locate': { in: Common<'point'>; out: { grid: GridView } }
   /** Grids near a point (or the caller's street), for the in-app point picker. */
-  'reports.gridMap': { in: { lng?: number; lat?: number }; out: { grids: GridShape[] } }
+  'reports.gridMap': { in: In<'gridMap'>; out: { grids: GridShape[] } }
   'reports.submit': { in: SubmitReportInput; out: { case: CaseView; replayed: boolean } }
-  'reports.mine': { in: { before?: string; limit?: number }; out: { cases: CaseSummary[]; next: string | null } }
+  'reports.mine': { in: Common<'page'>; out: { cases: CaseSummary[]; next: string | null } }
   /**
    * 'full' for the reporter (own case, public updates and own rows only) and staff in scope;
    * 'public' for a follower or a neighbour. NOT_FOUND where there is no public view.
    */
   'reports.get': {
-    in: { id: string }
+    in: Common<'byId'>
     out: { view: 'full'; case: CaseView; timeline: TimelineView[] } | { view: 'public'; case: PublicCaseView }
   }
   /**
    * Public cards of open cases of the same category within 100 m of the point in the last 7 days:
    * at most 5, never sensitive, 找网格员 or hidden ones; 20 calls per 10 minutes per WeChat identity.
    */
-  'reports.duplicates': { in: { category: string; lng: number; lat: number }; out: { cases: PublicCaseView[] } }
+  'reports.duplicates': { in: In<'duplicates'>; out: { cases: PublicCaseView[] } }
   /** Follow someone else's case instead of filing a duplicate: its public view. */
-  'reports.follow': { in: { id: string }; out: { following: boolean; case: PublicCaseView } }
+  'reports.follow': { in: Common<'byId'>; out: { following: boolean; case: PublicCaseView } }
   /** The reporter confirms the fix (1–5 stars) or reopens it with a reason within 7 days. */
-  'reports.confirm': { in: { id: string; version: number; rating: number; comment?: string }; out: { case: CaseView } }
-  'reports.reopen': { in: { id: string; version: number; note: string }; out: { case: CaseView } }
+  'reports.confirm': { in: In<'confirm'>; out: { case: CaseView } }
+  'reports.reopen': { in: In<'reopen'>; out: { case: CaseView } }
   /** Staff queue: a grid worker's grids, a dispatcher's street, a department's cases; SLA order. */
-  'cases.queue': { in: QueueFilter & { before?: string; limit?: number }; out: { cases: StaffCaseSummary[]; next: string | null; total: number } }
-  'cases.get': { in: { id: string }; out: { case: StaffCaseView; timeline: TimelineView[]; actions: ActionView[] } }
+  'cases.queue': { in: In<'queuePage'>; out: { cases: StaffCaseSummary[]; next: string | null; total: number } }
+  'cases.get': { in: Common<'byId'>; out: { case: StaffCaseView; timeline: TimelineView[]; actions: ActionView[] } }
   'cases.act': { in: ActInput; out: { case: StaffCaseView; timeline: TimelineView[]; actions: ActionView[] } }
   'cases.bulkAssign': {
-    in: { ids: string[]; assigneeId?: string; department?: string }
+    in: In<'bulkAssign'>
     out: { results: Array<{ id: string; ok: boolean; code?: string; message?: string }> }
   }
   /** 代办: a grid worker files for a resident without a phone. */
   'cases.proxySubmit': { in: ProxySubmitInput; out: { case: CaseView; replayed: boolean } }
-  'cases.assignees': { in: Record<string, never>; out: { assignees: AssigneeView[] } }
+  'cases.assignees': { in: Common<'empty'>; out: { assignees: AssigneeView[] } }
   'cases.stats': { in: QueueFilter; out: { stats: StatsView } }
   /** CSV (UTF-8 with BOM, for Excel) of the filtered queue, at most 10 000 rows. */
   'cases.exportCsv': { in: QueueFilter; out: { filename: string; csv: string; rows: number } }
@@ -266,6 +235,6 @@ export interface ReportApi {
    * description or photos are still 待审核, newest first. Sensitive, 找网格员 and hidden reports
    * have no public view and are not listed.
    */
-  'cases.moderationQueue': { in: { before?: string; limit?: number }; out: { items: ModerationItemView[]; next: string | null } }
+  'cases.moderationQueue': { in: Common<'page'>; out: { items: ModerationItemView[]; next: string | null } }
   'cases.moderate': { in: ModerateInput; out: { item: ModerationItemView } }
 }

@@ -1,5 +1,7 @@
 /** Who the caller is, as `session.me` and the bind answers show it (shared with admin.ts). */
+import type { z } from 'zod'
 import type { Role } from '../core/roles'
+import type { empty } from './commonSchemas'
 
 export interface RoleView {
   role: Role
@@ -15,5 +17,5 @@ export interface MeView {
 }
 
 export interface SessionApi {
-  'session.me': { in: Record<string, never>; out: { user: MeView } }
+  'session.me': { in: z.infer<typeof empty>; out: { user: MeView } }
 }

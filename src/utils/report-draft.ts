@@ -1,9 +1,8 @@
 import type { CategoryView, LocationInput } from '../contracts/api'
+import { ADDRESS_MAX, DESCRIPTION_MAX, DESCRIPTION_MIN, MAX_PHOTOS } from '../contracts/limits'
 import { isSelectableCategory } from './categories'
 
-export const DESCRIPTION_MIN = 5
-export const DESCRIPTION_MAX = 500
-export const MAX_PHOTOS = 9
+export { ADDRESS_MAX, DESCRIPTION_MAX, DESCRIPTION_MIN, MAX_PHOTOS }
 
 export type PhotoState = 'uploading' | 'done' | 'failed'
 
@@ -51,7 +50,7 @@ export function validateDraft(d: ReportDraft, categories: CategoryView[]): Draft
   else if (d.photos.length > MAX_PHOTOS) e.photos = `最多 ${MAX_PHOTOS} 张照片`
   if (!d.point) e.location = '请选择问题发生的位置'
   if (!d.address.trim()) e.address = '请填写详细地址'
-  else if (charCount(d.address) > 200) e.address = '地址不能超过 200 个字'
+  else if (charCount(d.address) > ADDRESS_MAX) e.address = `地址不能超过 ${ADDRESS_MAX} 个字`
   return e
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { parseInput } from '../../backend/functions/validate'
-import { act, submitReport } from '../../backend/functions/schemas'
+import { act, submitReport } from '../../src/contracts/reportSchemas'
 
 /** People read the message; programs read the code and the details' field paths. */
 describe('validation messages', () => {

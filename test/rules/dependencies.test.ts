@@ -1,7 +1,8 @@
 /**
  * The import rules of .dependency-cruiser.cjs, run by dependency-cruiser over src/ and backend/:
  * core imports no I/O and only core; client layers pages → components → hooks/api → contracts → core,
- * never upward; use cases never import adapters, the wiring file or the wire functions; no import circles.
+ * never upward; use cases never import adapters, the wiring file or the wire functions; no import circles;
+ * the app (and what it loads: contract types, limits, kind terms) never loads zod or a schema at runtime.
  */
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -16,6 +17,7 @@ interface Violation {
   from: string
   to: string
   cycle?: string[]
+  via?: string[]
 }
 
 interface Report {
@@ -75,6 +77,21 @@ describe('the rules catch what they forbid', () => {
     // a use case reaching up into the wire; the wire importing a use case is the way down
     'backend/functions/handler.ts': "import { thing } from '../usecases/thing'\nexport const action = thing\n",
     'backend/usecases/area/step.ts': "import { action } from '../../functions/handler'\nexport const step = action\n",
+    // zod: a stand-in package, a contract schema over it and the type inferred from it
+    'node_modules/zod/package.json': '{ "name": "zod", "main": "index.js" }\n',
+    'node_modules/zod/index.js': 'exports.z = {}\n',
+    'src/contracts/thingSchemas.ts': "import { z } from 'zod'\nexport const thing = z\n",
+    'src/contracts/thing.ts': "import type { thing } from './thingSchemas'\nexport type Thing = typeof thing\n",
+    // a contract file, a kind's terms and app modules loading zod at runtime
+    'src/contracts/limitsBad.ts': "import { thing } from './thingSchemas'\nexport const MAX = thing ? 9 : 0\n",
+    'src/core/kinds/thing.ts': "import { z } from 'zod'\nexport const kind = z\n",
+    'src/core/kinds/thingTerms.ts': "import { kind } from './thing'\nexport const label = kind\n",
+    'src/core/kindHelper.ts': "import { kind } from './kinds/thing'\nexport const helper = kind\n",
+    'src/pages/q/index.tsx': "import type { Thing } from '../../contracts/thing'\nimport { thing } from '../../contracts/thingSchemas'\nexport const Q = (t: Thing) => [t, thing]\n",
+    'src/hooks/useKind.ts': "import { kind } from '../core/kinds/thing'\nexport const useKind = () => kind\n",
+    'src/utils/indirect.ts': "import { helper } from '../core/kindHelper'\nexport const indirect = helper\n",
+    // the app naming schemas in types only is fine
+    'src/components/T.tsx': "import type { thing } from '../contracts/thingSchemas'\nimport type { Thing } from '../contracts/thing'\nexport const T = (a: typeof thing, b: Thing) => [a, b]\n",
   }
 
   beforeAll(() => {
@@ -102,8 +119,20 @@ describe('the rules catch what they forbid', () => {
     ['usecases-no-adapters', 'backend/usecases/thing.ts', 'backend/adapters/sqlite/open.ts'],
     ['notify-knows-no-area', 'backend/usecases/inbox/deliver.ts', 'backend/usecases/grid/notices.ts'],
     ['usecases-not-wire', 'backend/usecases/area/step.ts', 'backend/functions/handler.ts'],
+    ['app-no-zod-at-runtime', 'src/pages/q/index.tsx', 'src/contracts/thingSchemas.ts'],
+    ['app-no-zod-at-runtime', 'src/hooks/useKind.ts', 'src/core/kinds/thing.ts'],
+    ['contract-types-no-zod-at-runtime', 'src/contracts/limitsBad.ts', 'src/contracts/thingSchemas.ts'],
+    ['kind-terms-no-zod', 'src/core/kinds/thingTerms.ts', 'src/core/kinds/thing.ts'],
   ])('%s: %s → %s', (rule, from, to) => {
     expect(pairs()).toContain(`${rule}: ${from} → ${to}`)
+  })
+
+  test('an app module that reaches zod through modules the rules allow is reported with its path', () => {
+    const reach = report.violations.filter((v) => v.rule === 'app-reaches-zod-at-runtime')
+    expect(reach).toContainEqual({ rule: 'app-reaches-zod-at-runtime', from: 'src/utils/indirect.ts', to: 'node_modules/zod/index.js', via: ['src/core/kindHelper.ts', 'src/core/kinds/thing.ts'] })
+    // Type-only imports are erased: the component and the contract types load nothing.
+    expect(reach.map((v) => v.from)).not.toContain('src/components/T.tsx')
+    expect(report.violations.map((v) => v.from)).not.toContain('src/contracts/thing.ts')
   })
 
   test('a circle is reported once, with its members', () => {
@@ -112,7 +141,7 @@ describe('the rules catch what they forbid', () => {
 
   test('imports that go down a layer are not flagged', () => {
     const flagged = report.violations.map((v) => v.from)
-    for (const fine of ['src/pages/p/index.tsx', 'src/components/Y.tsx', 'src/hooks/useThing.ts', 'backend/adapters/sqlite/open.ts', 'backend/functions/handler.ts', 'backend/usecases/inbox/notices.ts']) {
+    for (const fine of ['src/pages/p/index.tsx', 'src/components/Y.tsx', 'src/hooks/useThing.ts', 'backend/adapters/sqlite/open.ts', 'backend/functions/handler.ts', 'backend/usecases/inbox/notices.ts', 'src/components/T.tsx', 'src/contracts/thing.ts', 'src/contracts/thingSchemas.ts']) {
       expect(flagged).not.toContain(fine)
     }
     expect(pairs()).not.toContain('usecases-no-adapters: backend/usecases/thing.ts → backend/ports.ts')

@@ -10,8 +10,6 @@ import { createOnce, keyUsedElsewhere } from '../shared/persist'
 import { caseView } from './caseView'
 import { OUT_OF_AREA } from './locate'
 
-export const MAX_PHOTOS = 9
-
 /**
  * `reports.submit`: a resident files a report, once per idempotency key. `cases.proxySubmit`
  * (a grid worker filing for someone, proxySubmit.ts) and a building manager's inspection come here too.

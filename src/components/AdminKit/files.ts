@@ -1,4 +1,6 @@
 /** Browser file reading for the H5 desk pages (the console is never in the mini-program). */
+import { MAX_GEOJSON_BYTES, MAX_TABLE_BYTES } from '../../contracts/limits'
+
 export function readText(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const r = new FileReader()
@@ -23,6 +25,4 @@ export function readBase64(file: File): Promise<string> {
 
 export const CHANGE_LABELS = { added: '新增', changed: '变更', unchanged: '无变化', removed: '删除' } as const
 
-/** Largest GeoJSON the functions accept in one call (CloudBase callFunction carries ~5 MB). */
-export const MAX_GEOJSON_BYTES = 4_000_000
-export const MAX_TABLE_BYTES = 2 * 1024 * 1024
+export { MAX_GEOJSON_BYTES, MAX_TABLE_BYTES }

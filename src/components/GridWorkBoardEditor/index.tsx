@@ -8,6 +8,7 @@ import { useBoardEditor, type Props } from './useBoardEditor'
 import '../GridWorkKit/kit.css'
 import './index.css'
 import TextBox from '../TextBox'
+import { PERSON_NAME_MAX } from '../../contracts/limits'
 
 const ROLE_LABELS = TEAM_ROLES.map((r) => r.label)
 
@@ -33,7 +34,7 @@ export default function GridWorkBoardEditor({ board, onSaved }: Props) {
                   <Text className='jf-gw-team-caret'>▾</Text>
                 </View>
               </Picker>
-              <TextBox className='jf-gw-field jf-gw-team-name' value={t.name} onChange={(v) => setRow(i, { name: v })} placeholder='姓名' maxLength={20} />
+              <TextBox className='jf-gw-field jf-gw-team-name' value={t.name} onChange={(v) => setRow(i, { name: v })} placeholder='姓名' maxLength={PERSON_NAME_MAX} />
               <Text className='jf-gw-team-remove' data-index={i} onClick={() => removeRow(i)}>
                 删除
               </Text>

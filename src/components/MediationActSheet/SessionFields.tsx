@@ -3,6 +3,7 @@ import { Picker, Text, View } from '@tarojs/components'
 import FieldError from '../FieldError'
 import Chips from '../MediationKit/Chips'
 import type { FieldProps } from './fieldProps'
+import { SESSION_PLACE_MAX } from '../../contracts/limits'
 
 const MODES = [
   { code: 'online', label: '线上调解' },
@@ -67,7 +68,7 @@ export default function SessionFields(props: FieldProps) {
             value={form.sessionPlace}
             onChange={(v) => set('sessionPlace', v)}
             placeholder={online ? '如：腾讯会议 123-456-789' : '如：云景社区调解室（党群服务中心 2 楼）'}
-            maxLength={200}
+            maxLength={SESSION_PLACE_MAX}
           />
         </View>
         <FieldError field='place' message={errors.place} />

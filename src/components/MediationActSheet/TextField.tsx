@@ -3,8 +3,9 @@ import { Text, View } from '@tarojs/components'
 import FieldError from '../FieldError'
 import FieldLabel from './FieldLabel'
 import type { FieldProps } from './fieldProps'
+import { MEDIATION_NOTE_MAX, RATING_COMMENT_MAX } from '../../contracts/limits'
 
-const MAX = { note: 1000, comment: 300 } as const
+const MAX = { note: MEDIATION_NOTE_MAX, comment: RATING_COMMENT_MAX } as const
 
 /** A free-text field of a move (说明, 原因, 调解记录, 评价内容): its title, hint and whether it must be filled. */
 export default function TextField({ field, form, errors, set }: FieldProps) {

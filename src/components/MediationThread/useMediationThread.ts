@@ -5,6 +5,7 @@ import type { MessageView } from '../../contracts/api'
 import { usePhotoUploads } from '../../hooks/usePhotoUploads'
 import { POLL_MS, afterCursor, mergeMessages } from '../../utils/mediation/thread'
 
+/** Fewer than the contract's MAX_PHOTOS per message: a chat line, not an evidence file. */
 export const MAX_MSG_PHOTOS = 3
 
 export interface Props {

@@ -4,6 +4,7 @@
  * Pure, so jest tests it directly (test/app/moderation-logic.test.ts).
  */
 import type { ModerateInput, ModerationItemView, ModerationPhotoView, ModerationView } from '../../contracts/api'
+import { CASE_NOTE_MAX as REDACT_MAX, REASON_MAX } from '../../contracts/limits'
 import { PHOTO_HIDE_REASONS } from '../../core/kinds/reportTerms'
 
 export type DescriptionMove = 'publish' | 'hide' | 'redact'
@@ -13,8 +14,7 @@ export type PhotoMove = 'publish' | 'hide' | 'face'
 export const FACE_OR_PLATE_REASON = '人脸或车牌'
 export const PHOTO_REASONS: readonly string[] = PHOTO_HIDE_REASONS
 
-export const REDACT_MAX = 500
-export const REASON_MAX = 200
+export { REASON_MAX, REDACT_MAX }
 
 /** What the description offers now: nothing that would leave it where it is. */
 export function descriptionMoves(state: ModerationItemView['description']['state']): DescriptionMove[] {

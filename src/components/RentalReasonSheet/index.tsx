@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import FieldError from '../FieldError'
 import '../RentalKit/kit.css'
+import { REASON_MAX } from '../../contracts/limits'
 
 interface Props {
   /** The sheet's title; null closes it. */
@@ -46,7 +47,7 @@ function Body({ hint, placeholder, confirmText, check, onSubmit, onClose }: Prop
     <View className='jf-rental-sheet' id='jf-rental-reason-sheet'>
       <Text className='jf-muted jf-rental-sheet-hint'>{hint}</Text>
       <View className='jf-rental-reason' id='jf-rental-reason'>
-        <TextArea value={reason} onChange={(v) => (setReason(v), error && setError(''))} placeholder={placeholder} maxLength={200} rows={3} />
+        <TextArea value={reason} onChange={(v) => (setReason(v), error && setError(''))} placeholder={placeholder} maxLength={REASON_MAX} rows={3} />
       </View>
       <FieldError field='reason' message={error} />
       <View className='jf-rental-sheet-actions'>

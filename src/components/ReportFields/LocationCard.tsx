@@ -4,6 +4,7 @@ import type { PickedLocation, useLocationPicker } from '../../hooks/useLocationP
 import type { DraftErrors } from '../../utils/report-draft'
 import FieldError from '../FieldError'
 import type { ReportFieldValues } from './useReportForm'
+import { ADDRESS_MAX } from '../../contracts/limits'
 
 interface Props {
   fields: Pick<ReportFieldValues, 'point' | 'address'>
@@ -44,7 +45,7 @@ export default function LocationCard({ fields, set, errors, grid, location }: Pr
           value={fields.address}
           onChange={(v) => set('address', v)}
           placeholder='详细地址，如：云景路 12 号东门'
-          maxLength={200}
+          maxLength={ADDRESS_MAX}
         />
       </View>
       <FieldError field='address' message={errors.address} />

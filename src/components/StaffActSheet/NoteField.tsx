@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import type { NoteVisibility } from '../../contracts/api'
 import FieldError from '../FieldError'
 import { NOTE_VISIBILITY_OPTIONS, visibilityHint, type ActForm } from '../StaffKit/logic'
+import { CASE_NOTE_MAX } from '../../contracts/limits'
 
 interface Props {
   action: string
@@ -19,7 +20,7 @@ export default function NoteField({ action, note, value, visibility, error, set 
     <View className='jf-act-field'>
       <Text className={`jf-act-label ${['resolve', 'reject', 'note'].includes(action) ? 'jf-required' : ''}`}>{note.title}</Text>
       <View id='jf-act-note' className='jf-act-note'>
-        <TextArea value={value} onChange={(v) => set('note', v)} placeholder={note.placeholder} maxLength={500} rows={3} showCount />
+        <TextArea value={value} onChange={(v) => set('note', v)} placeholder={note.placeholder} maxLength={CASE_NOTE_MAX} rows={3} showCount />
       </View>
       <FieldError field='note' message={error} />
       <View className='jf-act-visibility' id='jf-act-visibility' data-visibility={visibility}>

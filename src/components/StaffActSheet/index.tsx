@@ -8,6 +8,7 @@ import StaffAssigneePicker from '../StaffAssigneePicker'
 import NoteField from './NoteField'
 import SheetFoot from './SheetFoot'
 import { useActForm } from './useActForm'
+import { MAX_PHOTOS } from '../../contracts/limits'
 import './sheet.css'
 import './index.css'
 
@@ -86,7 +87,7 @@ function ActFormBody({ caseRef, action, label, onSubmit }: Props & { action: Act
             {action.action === 'resolve' ? '处置后照片' : '附件照片'}
           </Text>
           <View id='jf-act-photos' className='jf-act-photos'>
-            <PhotoPicker photos={photos.photos} max={9} onAdd={photos.add} onRemove={photos.remove} onRetry={photos.retry} />
+            <PhotoPicker photos={photos.photos} max={MAX_PHOTOS} onAdd={photos.add} onRemove={photos.remove} onRetry={photos.retry} />
           </View>
           <FieldError field='attachments' message={errors.attachments} />
         </View>

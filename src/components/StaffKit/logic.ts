@@ -6,6 +6,7 @@ import type { ActInput, ActionView, AssigneeView, NoteVisibility, QueueFilter } 
 import { REPORT_STATUS_LABELS } from '../../core/kinds/reportTerms'
 import type { Role } from '../../core/roles'
 import { isPhone } from '../../utils/phone'
+import { PERSON_NAME_MAX } from '../../contracts/limits'
 
 export { withBom } from '../../utils/download-csv'
 export { isPhone, normalizePhone } from '../../utils/phone'
@@ -159,7 +160,7 @@ export function validateProxy(p: ProxyPerson): ProxyErrors {
   const e: ProxyErrors = {}
   const name = p.name.trim()
   if (!name) e.proxyName = '请填写居民姓名'
-  else if (Array.from(name).length > 20) e.proxyName = '姓名不能超过 20 个字'
+  else if (Array.from(name).length > PERSON_NAME_MAX) e.proxyName = `姓名不能超过 ${PERSON_NAME_MAX} 个字`
   if (!p.phone.trim()) e.proxyPhone = '请填写居民联系电话'
   else if (!isPhone(p.phone)) e.proxyPhone = '请填写 11 位手机号或带区号的固定电话'
   return e

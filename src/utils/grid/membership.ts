@@ -1,5 +1,6 @@
 /** A resident's membership of the grid group, the group QR, and the 找网格员 question. */
 import type { BoardView } from '../../contracts/api'
+import { BUILDING_MAX, QUESTION_MAX, QUESTION_MIN } from '../../contracts/limits'
 import { formatFull } from '../../core/time'
 
 export type MembershipKey = 'none' | 'requested' | 'joined' | 'refused' | 'left'
@@ -31,9 +32,7 @@ export function qrDisplay(board: Pick<BoardView, 'qr' | 'qrStatus' | 'membership
   return { kind: 'missing', text: '群二维码已过期，请联系网格员更新', expiring: false }
 }
 
-export const BUILDING_MAX = 40
-export const QUESTION_MIN = 5
-export const QUESTION_MAX = 500
+export { BUILDING_MAX, QUESTION_MAX, QUESTION_MIN }
 
 export function cleanBuilding(raw: string): string | undefined {
   const s = raw.replace(/\s+/g, ' ').trim().slice(0, BUILDING_MAX)

@@ -1,5 +1,6 @@
 /** The 公示牌 editor: its draft, checks and the grid.saveBoard input. */
 import type { ApiIn, BoardView, TeamRole } from '../../contracts/api'
+import { OFFICE_HOURS_MAX, PERSON_NAME_MAX, SCOPE_MAX, SERVICES_MAX, SERVICE_MAX, TEAM_MAX } from '../../contracts/limits'
 import { isPhone, normalizePhone } from '../phone'
 import { len } from './text'
 
@@ -21,11 +22,7 @@ export interface BoardDraft {
   joinPolicy: 'open' | 'approval'
 }
 
-export const SCOPE_MAX = 500
-export const SERVICE_MAX = 60
-export const SERVICES_MAX = 30
-export const TEAM_MAX = 60
-export const OFFICE_HOURS_MAX = 100
+export { OFFICE_HOURS_MAX, SCOPE_MAX, SERVICE_MAX, SERVICES_MAX, TEAM_MAX }
 
 export function boardDraftOf(b: BoardView, keyOf: (i: number) => string = (i) => `t${i}`): BoardDraft {
   return {
@@ -52,7 +49,7 @@ export function validateBoard(d: BoardDraft): BoardErrors {
   if (d.team.length > TEAM_MAX) e.team = `团队成员不能超过 ${TEAM_MAX} 人`
   d.team.forEach((t, i) => {
     if (!t.name.trim()) e[`team.${i}.name`] = '请填写姓名'
-    else if (len(t.name) > 20) e[`team.${i}.name`] = '姓名不能超过 20 个字'
+    else if (len(t.name) > PERSON_NAME_MAX) e[`team.${i}.name`] = `姓名不能超过 ${PERSON_NAME_MAX} 个字`
     if (t.phone.trim() && !isPhone(t.phone)) e[`team.${i}.phone`] = '请填写手机号或带区号的工作电话'
   })
   const services = d.services.map((s) => s.trim()).filter(Boolean)

@@ -1,11 +1,9 @@
 /** The 发布公告 form: its draft, checks and target. */
 import type { AnnouncementType, ApiIn, GridView } from '../../contracts/api'
+import { BODY_MAX, BODY_MIN, TITLE_MAX, TITLE_MIN } from '../../contracts/limits'
 import { len } from './text'
 
-export const TITLE_MIN = 2
-export const TITLE_MAX = 40
-export const BODY_MIN = 5
-export const BODY_MAX = 2000
+export { BODY_MAX, BODY_MIN, TITLE_MAX, TITLE_MIN }
 
 export type TargetKind = 'mine' | 'grids' | 'community' | 'street'
 

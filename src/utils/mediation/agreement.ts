@@ -1,8 +1,8 @@
 /** The 调解协议: its terms, numbering and the preview the mediator sees while drafting. */
 import type { MediationView } from '../../contracts/api'
+import { MAX_TERMS, TERM_MAX } from '../../contracts/limits'
 
-export const TERM_MAX = 500
-export const MAX_TERMS = 20
+export { MAX_TERMS, TERM_MAX }
 
 export function cleanTerms(terms: string[]): string[] {
   return terms.map((t) => t.trim()).filter(Boolean)

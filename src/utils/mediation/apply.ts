@@ -1,14 +1,9 @@
 /** The 申请调解 form: its draft, checks and the mediation.apply input. */
 import type { ApplyMediationInput } from '../../contracts/api'
+import { CLAIMS_MAX, CLAIMS_MIN, FACTS_MAX, FACTS_MIN, MAX_PHOTOS as MAX_EVIDENCE, MAX_RESPONDENTS, PERSON_NAME_MAX as NAME_MAX } from '../../contracts/limits'
 import { isPhone, normalizePhone } from '../phone'
 
-export const FACTS_MIN = 10
-export const FACTS_MAX = 2000
-export const CLAIMS_MIN = 5
-export const CLAIMS_MAX = 1000
-export const MAX_RESPONDENTS = 5
-export const MAX_EVIDENCE = 9
-export const NAME_MAX = 20
+export { CLAIMS_MAX, CLAIMS_MIN, FACTS_MAX, FACTS_MIN, MAX_EVIDENCE, MAX_RESPONDENTS, NAME_MAX }
 
 export interface RespondentDraft {
   /** Local only: keeps React rows stable while parties are added and removed. */

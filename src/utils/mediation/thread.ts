@@ -1,5 +1,6 @@
 /** The case's message thread: merging polled messages and the next cursor. */
 import type { MessageView } from '../../contracts/api'
+import { MESSAGE_MAX } from '../../contracts/limits'
 
 /** New messages joined onto the shown ones: no duplicates (a poll may overlap a send), oldest first. */
 export function mergeMessages(shown: MessageView[], incoming: MessageView[]): MessageView[] {
@@ -14,5 +15,5 @@ export function afterCursor(messages: MessageView[]): string | undefined {
   return messages.length ? messages[messages.length - 1]!.id : undefined
 }
 
-export const MESSAGE_MAX = 1000
+export { MESSAGE_MAX }
 export const POLL_MS = 5000

@@ -1,4 +1,5 @@
 /** A building: its rooms, the registration form's draft and checks, and the input it sends. */
+import { BUILDING_ADDRESS_MIN, BUILDING_NAME_MIN, MAX_ROOMS } from '../../contracts/limits'
 
 /** Rooms 101…, 201…: `perFloor` doors on each of `floors` floors, numbered by floor and door. */
 export function roomsFor(floors: number, perFloor: number): string[] {
@@ -42,14 +43,14 @@ function intIn(s: string, min: number, max: number): number | null {
 
 export function validateBuilding(d: BuildingDraft, gridFound: boolean): BuildingErrors {
   const e: BuildingErrors = {}
-  if (d.name.trim().length < 2) e.name = '请填写楼栋名称'
-  if (d.address.trim().length < 4) e.address = '请填写详细地址'
+  if (d.name.trim().length < BUILDING_NAME_MIN) e.name = '请填写楼栋名称'
+  if (d.address.trim().length < BUILDING_ADDRESS_MIN) e.address = '请填写详细地址'
   if (!d.point) e.location = '请选择楼栋位置，用于确定所属网格'
   else if (!gridFound) e.location = '该位置不在服务网格内，请重新选点'
   if (intIn(d.floors, 1, 99) === null) e.floors = '楼层数应为 1–99 的整数'
   const perFloor = intIn(d.perFloor, 1, 30)
   if (perFloor === null) e.perFloor = '每层户数应为 1–30 的整数'
-  else if (!e.floors && intIn(d.floors, 1, 99)! * perFloor > 1000) e.perFloor = '房号最多 1000 个'
+  else if (!e.floors && intIn(d.floors, 1, 99)! * perFloor > MAX_ROOMS) e.perFloor = `房号最多 ${MAX_ROOMS} 个`
   return e
 }
 

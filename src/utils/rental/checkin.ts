@@ -1,6 +1,7 @@
 import dayjs from 'dayjs'
 import type { CheckInInput, DocType } from '../../contracts/rental'
 import { isLeaseEndValid, isRealDay, shanghaiDay as dayOf, validateDocNumber, validateMobile } from '../../core/rental'
+import { TENANT_NAME_MAX, TENANT_NAME_MIN } from '../../contracts/limits'
 
 /** The check-in form: its draft, the same checks and messages the server gives, and the input it sends. */
 
@@ -74,8 +75,8 @@ export function validateCheckin(d: CheckinDraft, rooms: readonly string[], now: 
   if (!d.room) e.room = '请选择房号'
   else if (!rooms.includes(d.room)) e.room = `房号「${d.room.slice(0, 20)}」不在本楼栋的房间列表中`
   const name = d.name.trim()
-  if (name.length < 2) e.name = '请填写真实姓名'
-  else if (name.length > 40) e.name = '姓名最多 40 个字'
+  if (name.length < TENANT_NAME_MIN) e.name = '请填写真实姓名'
+  else if (name.length > TENANT_NAME_MAX) e.name = `姓名最多 ${TENANT_NAME_MAX} 个字`
   if (!cleanDocNumber(d.docNumber, d.docType)) e.docNumber = '请填写证件号码'
   else {
     const m = docNumberError(d.docNumber, d.docType, now)

@@ -1,5 +1,6 @@
 import type { DocType } from '../../contracts/rental'
 import { cleanDocNumber, docNumberError } from './checkin'
+import { MISUSE_NOTE_MAX, MISUSE_NOTE_MIN } from '../../contracts/limits'
 
 /** 有人冒用我的证件: the report's draft, the server's checks and messages, and what the person is told. */
 
@@ -24,8 +25,8 @@ export function misuseErrors(d: MisuseDraft, now: Date = new Date()): MisuseErro
     if (m) e.docNumber = m
   }
   const n = d.note.trim().length
-  if (n < 5) e.note = '请说明情况（至少 5 个字）'
-  else if (n > 500) e.note = '说明最多 500 个字'
+  if (n < MISUSE_NOTE_MIN) e.note = `请说明情况（至少 ${MISUSE_NOTE_MIN} 个字）`
+  else if (n > MISUSE_NOTE_MAX) e.note = `说明最多 ${MISUSE_NOTE_MAX} 个字`
   return e
 }
 

@@ -1,12 +1,13 @@
 import { DOC_TYPES as DOC_KEYS, validateDocNumber } from '../../core/rental'
+import { REASON_MAX } from '../../contracts/limits'
 
 /** The police area page: the audited reason's bounds and whether a search is a full document number. */
 
-/** The same bounds as the server's: a reason of 2–200 characters. */
+/** The same bounds as the server's: a reason of at least 2 characters, at most REASON_MAX. */
 export function reasonError(reason: string): string {
   const n = reason.trim().length
   if (n < 2) return '请填写事由（至少 2 个字）'
-  if (n > 200) return '事由最多 200 个字'
+  if (n > REASON_MAX) return `事由最多 ${REASON_MAX} 个字`
   return ''
 }
 

@@ -4,6 +4,7 @@ import FieldError from '../../../components/FieldError'
 import { RELATIONS } from '../../../utils/rental/labels'
 import TextBox from '../../../components/TextBox'
 import type { CheckinState } from './useCheckin'
+import { TENANT_NAME_MAX } from '../../../contracts/limits'
 
 /** 同住人 (optional, at most ten): a name and a relation chip each. */
 export default function CohabitantsCard({ s }: { s: CheckinState }) {
@@ -16,7 +17,7 @@ export default function CohabitantsCard({ s }: { s: CheckinState }) {
       {draft.cohabitants.map((c, i) => (
         <View key={i} className='jf-checkin-cohab' data-index={i}>
           <View className='jf-row jf-checkin-cohab-top'>
-            <TextBox className='jf-rental-input jf-checkin-cohab-name' value={c.name} onChange={(v) => setCohab(i, { name: v })} placeholder='同住人姓名' maxLength={40} />
+            <TextBox className='jf-rental-input jf-checkin-cohab-name' value={c.name} onChange={(v) => setCohab(i, { name: v })} placeholder='同住人姓名' maxLength={TENANT_NAME_MAX} />
             <Button className='jf-checkin-cohab-remove' size='small' fill='none' onClick={() => set('cohabitants', draft.cohabitants.filter((_, j) => j !== i))}>
               删除
             </Button>

@@ -9,6 +9,7 @@ import TextBox from '../../../components/TextBox'
 import CohabitantsCard from './CohabitantsCard'
 import ConsentsCard from './ConsentsCard'
 import { useCheckin } from './useCheckin'
+import { TENANT_NAME_MAX } from '../../../contracts/limits'
 import '../../../components/RentalKit/kit.css'
 import './index.css'
 
@@ -59,7 +60,7 @@ export default function RentalCheckin() {
       </View>
 
       <View className='jf-card'>
-        <TextBox label='真实姓名' required id='jf-checkin-name' className='jf-rental-input' value={draft.name} onChange={(v) => set('name', v)} placeholder='与证件上的姓名一致' maxLength={40} field='name' error={errors.name} />
+        <TextBox label='真实姓名' required id='jf-checkin-name' className='jf-rental-input' value={draft.name} onChange={(v) => set('name', v)} placeholder='与证件上的姓名一致' maxLength={TENANT_NAME_MAX} field='name' error={errors.name} />
 
         <Text className='jf-section-title jf-required'>证件类型</Text>
         <View className='jf-rental-chips' id='jf-checkin-doctypes'>

@@ -1,4 +1,5 @@
 import type { CaseView, TimelineView } from '../../../contracts/api'
+import { CASE_NOTE_MAX as REOPEN_MAX, RATING_COMMENT_MAX as COMMENT_MAX } from '../../../contracts/limits'
 import { REPORT_CONFIRM_WINDOW_DAYS } from '../../../core/kinds/reportTerms'
 
 /**
@@ -35,5 +36,4 @@ export function isOverdue(c: Pick<CaseView, 'status' | 'slaDeadline'>, now: numb
   return OPEN.has(c.status) && c.slaDeadline !== null && Date.parse(c.slaDeadline) < now
 }
 
-export const COMMENT_MAX = 300
-export const REOPEN_MAX = 500
+export { COMMENT_MAX, REOPEN_MAX }

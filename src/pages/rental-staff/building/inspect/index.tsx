@@ -6,10 +6,9 @@ import PhotoPicker from '../../../../components/PhotoPicker'
 import TextBox from '../../../../components/TextBox'
 import { InspectionDone, InspectionHistory } from './InspectionParts'
 import { useInspection } from './useInspection'
+import { MAX_PHOTOS, RENTAL_NOTE_MAX } from '../../../../contracts/limits'
 import '../../../../components/RentalKit/kit.css'
 import './index.css'
-
-const MAX_PHOTOS = 6
 
 /** The monthly fire-safety check of one building: each item passed or failed (failures become report cases), photos, and the history. */
 export default function BuildingInspect() {
@@ -40,7 +39,7 @@ export default function BuildingInspect() {
                     </View>
                   </View>
                   {m.passed === false && (
-                    <TextBox className='jf-rental-input jf-inspect-note' value={m.note} onChange={(v) => mark(i.code, { note: v })} placeholder='不合格情况，如：3 楼灭火器过期' maxLength={200} />
+                    <TextBox className='jf-rental-input jf-inspect-note' value={m.note} onChange={(v) => mark(i.code, { note: v })} placeholder='不合格情况，如：3 楼灭火器过期' maxLength={RENTAL_NOTE_MAX} />
                   )}
                   <FieldError field={`item-${i.code}`} message={errors[i.code]} />
                 </View>

@@ -4,6 +4,7 @@ import FieldError from '../../../../components/FieldError'
 import TextBox from '../../../../components/TextBox'
 import type { BuildingView } from '../../../../contracts/rental'
 import { useRegisterBuilding } from './useRegisterBuilding'
+import { ADDRESS_MAX, BUILDING_NAME_MAX } from '../../../../contracts/limits'
 
 /** 登记新楼栋: name, place, address and size; the rooms are numbered from the size. */
 export default function RegisterForm({ onDone, onCancel }: { onDone: (b: BuildingView) => void; onCancel: () => void }) {
@@ -12,7 +13,7 @@ export default function RegisterForm({ onDone, onCancel }: { onDone: (b: Buildin
   return (
     <View className='jf-card jf-building-form' id='jf-building-form'>
       <Text className='jf-section-title'>登记新楼栋</Text>
-      <TextBox label='楼栋名称' labelClass='jf-rental-label' required id='jf-building-name' className='jf-rental-input' value={draft.name} onChange={(v) => set('name', v)} placeholder='如：云景花园 3 栋' maxLength={40} field='name' error={errors.name} />
+      <TextBox label='楼栋名称' labelClass='jf-rental-label' required id='jf-building-name' className='jf-rental-input' value={draft.name} onChange={(v) => set('name', v)} placeholder='如：云景花园 3 栋' maxLength={BUILDING_NAME_MAX} field='name' error={errors.name} />
 
       <Text className='jf-rental-label jf-required'>楼栋位置</Text>
       <View className='jf-rental-field jf-building-loc'>
@@ -30,7 +31,7 @@ export default function RegisterForm({ onDone, onCancel }: { onDone: (b: Buildin
       )}
       <FieldError field='location' message={errors.location || location.error} />
 
-      <TextBox label='地址' labelClass='jf-rental-label' required id='jf-building-address' className='jf-rental-input' value={draft.address} onChange={(v) => set('address', v)} placeholder='如：白云区云景路 12 号' maxLength={200} field='address' error={errors.address} />
+      <TextBox label='地址' labelClass='jf-rental-label' required id='jf-building-address' className='jf-rental-input' value={draft.address} onChange={(v) => set('address', v)} placeholder='如：白云区云景路 12 号' maxLength={ADDRESS_MAX} field='address' error={errors.address} />
 
       <View className='jf-building-sizes'>
         <View className='jf-building-size'>

@@ -10,6 +10,7 @@ import ReferredCard from './ReferredCard'
 import RegistrationsCard from './RegistrationsCard'
 import RevealedPopup from './RevealedPopup'
 import { FILTERS, usePoliceArea, type Sheet } from './usePoliceArea'
+import { SEARCH_MAX } from '../../../../contracts/limits'
 import '../../../../components/RentalKit/kit.css'
 import './index.css'
 
@@ -61,7 +62,7 @@ export default function PoliceArea() {
           ))}
         </View>
         <View className='jf-police-search'>
-          <TextBox id='jf-police-q' className='jf-rental-input jf-police-q' value={q} onChange={setQ} onConfirm={search} placeholder='楼栋名称、地址或完整证件号码' maxLength={40} />
+          <TextBox id='jf-police-q' className='jf-rental-input jf-police-q' value={q} onChange={setQ} onConfirm={search} placeholder='楼栋名称、地址或完整证件号码' maxLength={SEARCH_MAX} />
           <Button id='jf-police-search' size='small' type='primary' fill='outline' onClick={search}>
             搜索
           </Button>

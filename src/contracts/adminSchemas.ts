@@ -1,14 +1,14 @@
 import { z } from 'zod'
-import { STAFF_ROLES } from '../../src/core/import/roster'
-import type { Role } from '../../src/core/roles'
-import { id } from './schemas'
+import { STAFF_ROLES } from '../core/import/roster'
+import type { Role } from '../core/roles'
+import { MAX_GEOJSON_BYTES, PERSON_NAME_MAX } from './limits'
 
-/** Shapes of the `admin` function's events and `session.bind` (src/contracts/admin.ts). */
+/** Inputs of the `admin` function and `session.bind` (types in admin.ts). */
 
 export const userId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '用户编号格式不正确')
 
 // GeoJSON of a district's grids is a few MB at most; CloudBase callFunction carries ~5 MB.
-const geojsonText = z.string().min(2, '请选择 GeoJSON 文件').max(4_000_000, 'GeoJSON 文件不能超过 4 MB，请按街道分文件导入')
+const geojsonText = z.string().min(2, '请选择 GeoJSON 文件').max(MAX_GEOJSON_BYTES, 'GeoJSON 文件不能超过 4 MB，请按街道分文件导入')
 
 export const orgFiles = z.object({ geojson: geojsonText, units: geojsonText.optional() }).strict()
 export const applyOrgFiles = z.object({ geojson: geojsonText, units: geojsonText.optional(), fingerprint: z.string().regex(/^[0-9a-f]{32}$/, '预览编号格式不正确') }).strict()
@@ -17,7 +17,7 @@ export const applyOrgFiles = z.object({ geojson: geojsonText, units: geojsonText
 export const importStaff = z
   .object({
     fileName: z.string().trim().min(1).max(120),
-    // 2 MB of spreadsheet is about 2.7 MB of base64.
+    // 2 MB of spreadsheet (MAX_TABLE_BYTES) is about 2.7 MB of base64.
     contentBase64: z.string().min(1, '请选择文件').max(2_900_000, '文件不能超过 2 MB').regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件编码不正确'),
     dryRun: z.boolean(),
     allOrNothing: z.boolean(),
@@ -26,7 +26,7 @@ export const importStaff = z
 
 export const addStaff = z
   .object({
-    name: z.string().trim().min(1, '请填写姓名').max(20, '姓名最多 20 个字'),
+    name: z.string().trim().min(1, '请填写姓名').max(PERSON_NAME_MAX, `姓名最多 ${PERSON_NAME_MAX} 个字`),
     phone: z.string().trim().min(1, '请填写手机号').max(20),
     role: z.enum(STAFF_ROLES as [Role, ...Role[]], { errorMap: () => ({ message: '请选择工作人员角色' }) }),
     unitCode: z.string().trim().min(1, '请填写单位编码').max(32),
@@ -38,7 +38,6 @@ export const addStaff = z
 export const staffOnly = z.object({ userId }).strict()
 export const invite = z.object({ userId, validHours: z.number().int().min(1, '有效期至少 1 小时').max(24 * 30, '有效期最长 30 天').optional() }).strict()
 export const invitations = z.object({ userId: userId.optional() }).strict()
-export const invitationId = z.object({ id }).strict()
 
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 function safeKeys(v: unknown, depth = 0): boolean {

@@ -1,0 +1,15 @@
+import { z } from 'zod'
+import { imageType } from './commonSchemas'
+
+/** Inputs of the `files` function (types in files.ts). */
+
+// base64 of 5 MB is about 6.7 MB of text; anything longer is refused before decoding.
+export const uploadPhoto = z
+  .object({ contentBase64: z.string().min(1).max(7_000_000, '照片不能超过 5 MB').regex(/^[A-Za-z0-9+/]*={0,2}$/, '照片编码不正确'), contentType: imageType })
+  .strict()
+
+export const photoTicket = z.object({ contentType: imageType }).strict()
+
+export const registerPhoto = z
+  .object({ cloudFileId: z.string().regex(/^cloud:\/\/[\w.\-/]+$/, '云文件编号不正确').max(300), contentType: imageType, size: z.number().int().positive() })
+  .strict()

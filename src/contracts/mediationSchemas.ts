@@ -1,0 +1,70 @@
+import { z } from 'zod'
+import { actionName, day, id, idempotencyKey, phone, staffPage, statusFilter, version } from './commonSchemas'
+import { CLAIMS_MAX, CLAIMS_MIN, FACTS_MAX, FACTS_MIN, MAX_PHOTOS, MAX_RESPONDENTS, MAX_TERMS, MEDIATION_NOTE_MAX, MESSAGE_MAX, PERSON_NAME_MAX, RATING_COMMENT_MAX, SESSION_PLACE_MAX, TERM_MAX } from './limits'
+
+/** Inputs of the `mediation` function (types in mediation.ts). */
+
+export const disputeType = z.enum(['neighbour', 'family', 'tenancy', 'labour', 'traffic', 'commerce', 'property', 'other'], { errorMap: () => ({ message: '请选择纠纷类型' }) })
+
+export const referral = z.enum(['court', 'arbitration', 'administrative', 'police'], { errorMap: () => ({ message: '请选择后续处理途径' }) })
+
+export const applyMediation = z
+  .object({
+    idempotencyKey,
+    disputeType,
+    /** The street whose mediation centre should take it (from mediation.options). */
+    streetCode: z.string().min(1, '请选择受理的街道').max(32),
+    applicantPhone: phone,
+    /** The other side(s). */
+    respondents: z
+      .array(z.object({ name: z.string().trim().min(1, '请填写对方姓名').max(PERSON_NAME_MAX, `姓名最多 ${PERSON_NAME_MAX} 个字`), phone }).strict())
+      .min(1, '请至少填写一位对方当事人')
+      .max(MAX_RESPONDENTS, `最多 ${MAX_RESPONDENTS} 位对方当事人`),
+    facts: z.string().trim().min(FACTS_MIN, `事实经过至少 ${FACTS_MIN} 个字`).max(FACTS_MAX, `事实经过最多 ${FACTS_MAX} 个字`),
+    claims: z.string().trim().min(CLAIMS_MIN, `请求事项至少 ${CLAIMS_MIN} 个字`).max(CLAIMS_MAX, `请求事项最多 ${CLAIMS_MAX} 个字`),
+    /** File ids from files.upload. */
+    evidence: z.array(id).max(MAX_PHOTOS, `最多上传 ${MAX_PHOTOS} 份证据材料`),
+    preferredWay: z.enum(['online', 'in_person'], { errorMap: () => ({ message: '请选择调解方式' }) }),
+  })
+  .strict()
+
+export const invite = z.object({ invite: z.string().trim().min(10, '请输入邀请码').max(64, '邀请码格式不正确') }).strict()
+
+export const mediationAct = z
+  .object({
+    id,
+    action: actionName,
+    version,
+    note: z.string().trim().min(1, '请填写说明').max(MEDIATION_NOTE_MAX, `说明最多 ${MEDIATION_NOTE_MAX} 个字`).optional(),
+    mediatorId: z.string().min(1).max(64).optional(),
+    session: z
+      .object({
+        at: z.string().datetime({ offset: true, message: '调解时间格式不正确' }),
+        mode: z.enum(['online', 'in_person'], { errorMap: () => ({ message: '请选择线上或线下调解' }) }),
+        place: z.string().trim().min(1, '请填写会议链接或调解室地点').max(SESSION_PLACE_MAX),
+      })
+      .strict()
+      .optional(),
+    sessionId: z.string().max(64).optional(),
+    /** Agreement terms (协议内容), one per item; the server fills the 调解协议书 template around them. */
+    terms: z.array(z.string().trim().min(1, '协议条款不能为空').max(TERM_MAX, `每条最多 ${TERM_MAX} 个字`)).min(1, '请至少填写一条协议条款').max(MAX_TERMS).optional(),
+    agreementVersion: z.number().int().min(1).optional(),
+    referral: referral.optional(),
+    rating: z.number().int().min(1, '请给出 1–5 星评价').max(5, '请给出 1–5 星评价').optional(),
+    comment: z.string().trim().max(RATING_COMMENT_MAX, `评价最多 ${RATING_COMMENT_MAX} 个字`).optional(),
+  })
+  .strict()
+
+export const messages = z.object({ id, after: id.optional() }).strict()
+
+export const sendMessage = z.object({ id, text: z.string().trim().min(1, '请输入消息内容').max(MESSAGE_MAX, `消息最多 ${MESSAGE_MAX} 个字`), photos: z.array(id).max(MAX_PHOTOS, `最多 ${MAX_PHOTOS} 张照片`) }).strict()
+
+/** `phone`: only cases with a party of that number (a caller phoning the centre). */
+export const mediationQueue = z
+  .object({ statuses: statusFilter.optional(), disputeType: disputeType.optional(), mine: z.boolean().optional(), phone: phone.optional() })
+  .merge(staffPage)
+  .strict()
+
+export const mediators = z.object({ committee: z.string().max(32).optional() }).strict()
+
+export const dateRange = z.object({ from: day.optional(), to: day.optional() }).strict()
