@@ -9,6 +9,6 @@ import * as s from '../../src/contracts/inboxSchemas'
 export const main = defineFunction('inbox', {
   list: action(s.inboxPage, list),
   markRead: action(s.markRead, markRead),
-  templates: action(empty, async (d) => templates(d)),
+  templates: action(empty, templates),
   subscribe: action(s.subscribe, subscribe),
 })

@@ -9,7 +9,7 @@ import path from 'node:path'
 const ROOT = path.resolve(__dirname, '../..')
 
 /** Areas already split; add one here when its use cases move to one file per action. */
-const AREAS = ['mediation', 'grid']
+const AREAS = ['mediation', 'grid', 'rental', 'admin', 'inbox', 'session', 'files']
 
 const mockTables = new Map<string, Record<string, { run: unknown }>>()
 
@@ -32,7 +32,7 @@ test.each(AREAS)('every %s action runs the use case of the same name from its ow
   expect(table).toBeDefined()
   const names = Object.keys(table!)
   // A table that came out empty would pass vacuously.
-  expect(names.length).toBeGreaterThan(5)
+  expect(names.length).toBeGreaterThan(0)
   const wrong: string[] = []
   for (const name of names) {
     const file = path.join(ROOT, 'backend/usecases', area, `${name}.ts`)

@@ -3,7 +3,7 @@ import type { Deps } from '../../deps'
 import { requireDistrictAdmin } from './access'
 
 /** The district configuration in force and its version number. */
-export async function getConfig(d: Deps, actor: Actor) {
+export async function config(d: Deps, actor: Actor) {
   const denied = requireDistrictAdmin(d, actor)
   if (denied) return denied
   const latest = await d.store.latestConfigVersion()

@@ -4,7 +4,7 @@ import { manages, requireAdmin } from './access'
 import { invitationView } from './invitationView'
 
 /** The invitations the admin manages (of one staff member, or all), with their status. */
-export async function listInvitations(d: Deps, actor: Actor, input: { userId?: string }) {
+export async function invitations(d: Deps, actor: Actor, input: { userId?: string }) {
   const denied = requireAdmin(actor)
   if (denied) return denied
   const now = d.clock.now().toISOString()

@@ -15,17 +15,17 @@ async function staffInScope(d: Deps, actor: Actor): Promise<User[]> {
 }
 
 /** The staff the admin manages, by unit and name, each with their latest invitation. */
-export async function listStaffViews(d: Deps, actor: Actor): Promise<{ ok: true; staff: StaffView[] } | Failure> {
+export async function staff(d: Deps, actor: Actor): Promise<{ ok: true; staff: StaffView[] } | Failure> {
   const denied = requireAdmin(actor)
   if (denied) return denied
   const tree = await d.orgTree()
   const now = d.clock.now().toISOString()
   const users = await staffInScope(d, actor)
-  const staff: StaffView[] = []
+  const rows: StaffView[] = []
   for (const u of users) {
     const [latest] = await d.store.listInvitations(u.id)
-    staff.push({ id: u.id, name: u.name, phone: u.phone, roles: roleViews(tree, u.grants), bound: u.openid !== null || Boolean(u.webUid), invitation: latest ? invitationView(latest, now) : null })
+    rows.push({ id: u.id, name: u.name, phone: u.phone, roles: roleViews(tree, u.grants), bound: u.openid !== null || Boolean(u.webUid), invitation: latest ? invitationView(latest, now) : null })
   }
-  staff.sort((a, b) => a.roles[0]!.unitCode.localeCompare(b.roles[0]!.unitCode) || a.name.localeCompare(b.name, 'zh'))
-  return { ok: true, staff }
+  rows.sort((a, b) => a.roles[0]!.unitCode.localeCompare(b.roles[0]!.unitCode) || a.name.localeCompare(b.name, 'zh'))
+  return { ok: true, staff: rows }
 }

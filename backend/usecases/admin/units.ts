@@ -6,12 +6,12 @@ import { requireAdmin } from './access'
 import { row } from './orgPlan'
 
 /** The district's units for the console, with each grid's outline. */
-export async function listUnits(d: Deps, actor: Actor): Promise<{ ok: true; units: UnitListView[] } | Failure> {
+export async function units(d: Deps, actor: Actor): Promise<{ ok: true; units: UnitListView[] } | Failure> {
   const denied = requireAdmin(actor)
   if (denied) return denied
-  const units = await d.store.listUnits()
+  const stored = await d.store.listUnits()
   return {
     ok: true,
-    units: units.map((u) => ({ ...row(u), hasPolygon: !!u.polygon, phone: u.phone ?? null, polygon: u.level === 'grid' && u.polygon ? u.polygon.coordinates : null })),
+    units: stored.map((u) => ({ ...row(u), hasPolygon: !!u.polygon, phone: u.phone ?? null, polygon: u.level === 'grid' && u.polygon ? u.polygon.coordinates : null })),
   }
 }

@@ -38,7 +38,7 @@ async function bindStaff(d: Deps, staff: User, r: RedeemRequest) {
  * made a resident on first sight; that placeholder gives its OPENID up. If it has filed cases
  * already, binding is refused: moving the identity would cut the person off from them.
  */
-export async function redeem(d: Deps, actor: Actor, input: { code: string }) {
+export async function bind(d: Deps, actor: Actor, input: { code: string }) {
   const inv = await findByCode(d, input.code)
   if (isFailure(inv)) return inv
   const caller = await d.store.getUser(actor.userId)
@@ -61,7 +61,7 @@ export async function redeem(d: Deps, actor: Actor, input: { code: string }) {
  * uses both the mini-program and the H5 desk redeems two invitations.
  */
 export async function redeemFor(d: Deps, caller: Caller, input: { code: string }) {
-  if (caller.webUid === undefined) return caller.actor ? redeem(d, caller.actor, input) : fail('UNAUTHENTICATED', '请先登录')
+  if (caller.webUid === undefined) return caller.actor ? bind(d, caller.actor, input) : fail('UNAUTHENTICATED', '请先登录')
   const { webUid } = caller
   const inv = await findByCode(d, input.code)
   if (isFailure(inv)) return inv
