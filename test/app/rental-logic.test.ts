@@ -45,6 +45,12 @@ describe('check-in form', () => {
     expect(shanghaiDay(new Date('2026-11-30T17:00:00Z'))).toBe('2026-12-01')
   })
 
+  it('a lease from 29 February ends on 28 February of a common year', () => {
+    expect(emptyCheckin('2028-02-29').leaseEnd).toBe('2029-02-28')
+    expect(emptyCheckin('2027-02-28').leaseEnd).toBe('2028-02-28')
+    expect(emptyCheckin('2026-12-31').leaseEnd).toBe('2027-12-31')
+  })
+
   it('accepts a filled form and builds the contract input, cleaned', () => {
     const d = filled({ cohabitants: [{ name: ' 王芳 ', relation: '配偶' }] })
     expect(validateCheckin(d, ROOMS, NOW)).toEqual({})

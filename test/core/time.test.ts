@@ -48,6 +48,8 @@ const FULL_CASES: [string, string][] = [
   ['2026-11-23T06:05:00.000Z', '2026年11月23日 14:05'],
   ['2025-12-31T16:00:00.000Z', '2026年1月1日 00:00'],
   ['2026-07-01T15:59:59.999Z', '2026年7月1日 23:59'],
+  // 02:21 on 14 March 2027 does not exist in New York (clocks spring forward); Shanghai has it.
+  ['2027-03-13T18:21:00.000Z', '2027年3月14日 02:21'],
 ]
 
 describe('formatInstant', () => {

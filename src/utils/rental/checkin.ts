@@ -1,4 +1,3 @@
-import dayjs from 'dayjs'
 import type { CheckInInput, DocType } from '../../contracts/rental'
 import { isLeaseEndValid, isRealDay, shanghaiDay as dayOf, validateDocNumber, validateMobile } from '../../core/rental'
 import { TENANT_NAME_MAX, TENANT_NAME_MIN } from '../../contracts/limits'
@@ -10,8 +9,12 @@ export function shanghaiDay(now: Date = new Date()): string {
   return dayOf(now)
 }
 
+/** The same day `years` later (29 Feb → 28 Feb in a common year), without dayjs in the bundle. */
 export function addYears(day: string, years: number): string {
-  return dayjs(day).add(years, 'year').format('YYYY-MM-DD')
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number]
+  const lastOfMonth = new Date(Date.UTC(y + years, m, 0)).getUTCDate()
+  const pad = (x: number, n = 2) => String(x).padStart(n, '0')
+  return `${pad(y + years, 4)}-${pad(m)}-${pad(Math.min(d, lastOfMonth))}`
 }
 
 /** The check-in input as the form holds it: the two consents as separate switches, no key or code yet. */
