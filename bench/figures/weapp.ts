@@ -40,7 +40,8 @@ run(async (): Promise<FigureReport> => {
   log(`main ${s.main} B, total ${total} B, largest subpackage ${largest} ${largestBytes} B`)
   return {
     figures: [
-      figure('4a', 'mini-program main package', s.main / KB, 'KB', { op: '<=', value: 500 }, { bytes: s.main }),
+      // Issue 14: the main package does not grow past its 485 KB of that day.
+      figure('4a', 'mini-program main package', s.main / KB, 'KB', { op: '<=', value: 485 }, { bytes: s.main }),
       figure('4b', 'mini-program total (main + subpackages)', total / KB, 'KB', { op: '<=', value: 2048 }, { bytes: total }),
       ...Object.entries(s.subpackages).map(([r, b]) => figure(`4.${r.replace(/^pages\//, '')}`, `subpackage ${r}`, b / KB, 'KB', null, { bytes: b })),
     ],
