@@ -14,9 +14,10 @@ import { LocalSessions } from '../../backend/adapters/local/session'
 import { DB_FILE_NAME, openSqliteStore } from '../../backend/adapters/sqlite'
 import type { Store } from '../../backend/ports'
 import { seedDemo } from '../../backend/seed/seed'
+import { createHost } from '../../backend/host'
+import { loadBundle } from '../support/bundles'
 import { recordFaults } from '../support/faultReport'
 import { idemKey, reportInput } from '../support/fixtures'
-import { ROOT } from '../support/server'
 
 type Main = (event: unknown, context: unknown) => Promise<any>
 
@@ -35,12 +36,13 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'jf-dberr-'))
   process.env.DATA_DIR = dataDir
   process.env.JIEFANG_MODE = 'local'
-  // Opened here first, so the bundles share this store (one per file per process) and its short busy timeout.
-  store = openSqliteStore(dataDir, { busyTimeoutMs: 50 })
+  // Opened into the host the bundle is bound to, so the bundle writes through this store (one per
+  // file per process) with its short busy timeout, and the page cap set on it applies to every write.
+  const host = createHost()
+  store = openSqliteStore(dataDir, { busyTimeoutMs: 50 }, host.sqliteStores)
   await seedDemo(store)
   ctx = { jiefangLocal: { authorization: `Bearer ${new LocalSessions(loadOrCreateSecret(dataDir)).issue('demo-resident')}` } }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  reports = (require(join(ROOT, 'cloudfunctions/reports/index.js')) as { main: Main }).main
+  reports = loadBundle('reports', host)
   raw = new Database(join(dataDir, DB_FILE_NAME), { readonly: true, fileMustExist: true })
   jest.spyOn(console, 'warn').mockImplementation(() => {})
 })

@@ -12,6 +12,8 @@ import { inflateSync } from 'node:zlib'
 import { loadOrCreateSecret } from '../../backend/adapters/local/secret'
 import { LocalSessions } from '../../backend/adapters/local/session'
 import { DB_FILE_NAME, openSqliteStore } from '../../backend/adapters/sqlite'
+import { createHost } from '../../backend/host'
+import { loadBundle } from '../support/bundles'
 import type { Store } from '../../backend/ports'
 import { seedDemo } from '../../backend/seed/seed'
 import type { Deps } from '../../backend/runtime'
@@ -22,7 +24,6 @@ import { exifOrientation, MalformedImage, stripImageMetadata } from '../../backe
 import { recordFaults } from '../support/faultReport'
 import { GRID1_CODE, TINY_JPEG } from '../support/fixtures'
 import { ICC_BODY, jpegMarkers, jpegWithMetadata, PERSONAL, PNG_PIXELS, pngChunks, pngWithMetadata, TINY_WEBP_VP8L, webpChunks, webpWithMetadata } from '../support/images'
-import { ROOT } from '../support/server'
 
 const carriesPersonal = (b: Uint8Array) => PERSONAL.filter((p) => Buffer.from(b).includes(Buffer.from(p, 'utf8')))
 
@@ -91,15 +92,14 @@ describe('files.upload and grid.setQr (deployed bundles)', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'jf-upload-'))
     process.env.DATA_DIR = dataDir
     process.env.JIEFANG_MODE = 'local'
-    store = openSqliteStore(dataDir)
+    const host = createHost()
+    store = openSqliteStore(dataDir, {}, host.sqliteStores)
     await seedDemo(store)
     const sessions = new LocalSessions(loadOrCreateSecret(dataDir))
     resident = { jiefangLocal: { authorization: `Bearer ${sessions.issue('demo-resident')}` } }
     worker = { jiefangLocal: { authorization: `Bearer ${sessions.issue('demo-grid-worker')}` } }
-    /* eslint-disable @typescript-eslint/no-require-imports */
-    files = (require(join(ROOT, 'cloudfunctions/files/index.js')) as { main: Main }).main
-    grid = (require(join(ROOT, 'cloudfunctions/grid/index.js')) as { main: Main }).main
-    /* eslint-enable @typescript-eslint/no-require-imports */
+    files = loadBundle('files', host)
+    grid = loadBundle('grid', host)
   })
   afterAll(async () => {
     await store?.close()
