@@ -1,15 +1,30 @@
 /**
- * An action's name is its use case's file name. In the areas split one file per use case, every row of
- * `backend/functions/<area>.ts` runs the export of the same name from `backend/usecases/<area>/<action>.ts`,
- * so a newcomer finds `mediation.join` in `mediation/join.ts` without reading the table.
+ * An action's name is its use case's file name: every row of `backend/functions/<function>.ts` runs
+ * the export of the same name from `backend/usecases/<area>/<action>.ts`, so a newcomer finds
+ * `mediation.join` in `mediation/join.ts` and `cases.proxySubmit` in `report/proxySubmit.ts` without
+ * reading the table. The report area is served by two functions, `reports` (residents) and `cases`
+ * (the staff workbench); both have a `get`, and the staff one lives in `report/staffGet.ts`.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 
 const ROOT = path.resolve(__dirname, '../..')
 
-/** Areas already split; add one here when its use cases move to one file per action. */
-const AREAS = ['mediation', 'grid', 'rental', 'admin', 'inbox', 'session', 'files']
+/** Each wire function and the area whose use cases it runs; add a row with every new function. */
+const FUNCTIONS: [fn: string, area: string][] = [
+  ['reports', 'report'],
+  ['cases', 'report'],
+  ['mediation', 'mediation'],
+  ['grid', 'grid'],
+  ['rental', 'rental'],
+  ['admin', 'admin'],
+  ['inbox', 'inbox'],
+  ['session', 'session'],
+  ['files', 'files'],
+]
+
+/** `<function>.<action>` whose use case has another name, because two functions share the action name. */
+const RENAMED: Record<string, string> = { 'cases.get': 'staffGet' }
 
 const mockTables = new Map<string, Record<string, { run: unknown }>>()
 
@@ -25,24 +40,42 @@ jest.mock('../../backend/functions/handler', () => {
   }
 })
 
-test.each(AREAS)('every %s action runs the use case of the same name from its own file', (area) => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  require(path.join(ROOT, 'backend/functions', `${area}.ts`))
-  const table = mockTables.get(area)
+/* eslint-disable @typescript-eslint/no-require-imports */
+const tableOf = (fn: string) => {
+  require(path.join(ROOT, 'backend/functions', `${fn}.ts`))
+  return mockTables.get(fn)
+}
+
+test.each(FUNCTIONS)('every %s action runs the %s use case of the same name from its own file', (fn, area) => {
+  const table = tableOf(fn)
   expect(table).toBeDefined()
   const names = Object.keys(table!)
   // A table that came out empty would pass vacuously.
   expect(names.length).toBeGreaterThan(0)
   const wrong: string[] = []
-  for (const name of names) {
+  for (const action of names) {
+    const name = RENAMED[`${fn}.${action}`] ?? action
     const file = path.join(ROOT, 'backend/usecases', area, `${name}.ts`)
     if (!existsSync(file)) {
-      wrong.push(`${area}.${name}: no backend/usecases/${area}/${name}.ts`)
+      wrong.push(`${fn}.${action}: no backend/usecases/${area}/${name}.ts`)
       continue
     }
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require(file) as Record<string, unknown>
-    if (mod[name] !== table![name]!.run) wrong.push(`${area}.${name}: the table does not run ${name}() from ${area}/${name}.ts`)
+    if (mod[name] !== table![action]!.run) wrong.push(`${fn}.${action}: the table does not run ${name}() from ${area}/${name}.ts`)
   }
   expect(wrong).toEqual([])
+})
+
+test('the one renamed action still has a use case, and reports.get stays the resident one', () => {
+  const { get } = require(path.join(ROOT, 'backend/usecases/report/get.ts')) as { get: unknown }
+  const { staffGet } = require(path.join(ROOT, 'backend/usecases/report/staffGet.ts')) as { staffGet: unknown }
+  expect(tableOf('reports')!.get!.run).toBe(get)
+  expect(tableOf('cases')!.get!.run).toBe(staffGet)
+  expect(get).not.toBe(staffGet)
+})
+
+test('lists every function of backend/functions/index.json that has actions (timers have none)', () => {
+  const table = JSON.parse(readFileSync(path.join(ROOT, 'backend/functions/index.json'), 'utf8')) as { functions: { name: string; timers?: unknown[] }[] }
+  const withActions = table.functions.filter((f) => !f.timers).map((f) => f.name)
+  expect(FUNCTIONS.map(([fn]) => fn).sort()).toEqual(withActions.sort())
 })
