@@ -1,3 +1,4 @@
+import { hasEarned, type Earned } from '../../core/earnedRoles'
 import type { Role } from '../../core/roles'
 
 export interface HomeEntry {
@@ -74,14 +75,26 @@ export function staffEntries(roles: readonly Role[], platform: 'h5' | 'weapp' | 
   return out
 }
 
-const RENTAL_MINE: HomeEntry = { id: 'jf-entry-rental', icon: '租', title: '我的租住登记', hint: '扫楼栋门口二维码实名登记', url: '/pages/rental/mine/index' }
+const RENTAL_MINE: HomeEntry = { id: 'jf-entry-rental', icon: '租', title: '我的租住登记', hint: '当前登记、更新租约、人走注销', url: '/pages/rental/mine/index' }
 const BUILDINGS: HomeEntry = { id: 'jf-entry-buildings', icon: '楼', title: '楼栋管理', hint: '租户登记确认、二维码、消防巡查', url: '/pages/rental-staff/building/list/index' }
 const POLICE_AREA: HomeEntry = { id: 'jf-entry-police-area', icon: '警', title: '辖区登记', hint: '出租屋实名登记，查看留痕', url: '/pages/rental-staff/police/area/index' }
 const FIRE_OVERDUE: HomeEntry = { id: 'jf-entry-fire-overdue', icon: '消', title: '消防巡查逾期', hint: '本月未巡查的出租屋楼栋', url: '/pages/rental-staff/police/overdue/index' }
 
-/** The large cards: everyone's, plus 我的租住登记 for a tenant (their own registration, not work). */
-export function mainEntries(roles: readonly Role[]): HomeEntry[] {
-  return roles.includes('tenant') ? [...MAIN_ENTRIES, RENTAL_MINE] : MAIN_ENTRIES
+/**
+ * The large cards: everyone's, plus 我的租住登记 for a tenant (their own registration, not work),
+ * whether the tenancy was granted or earned by a confirmed check-in. A party to a mediation case
+ * finds its cases under 我的调解, a grid member its groups under 我的网格 (same pages, same ids).
+ */
+export function mainEntries(roles: readonly Role[], earned: readonly Earned[] = []): HomeEntry[] {
+  const party = hasEarned(earned, 'mediation_party')
+  const member = hasEarned(earned, 'grid_member')
+  const out = MAIN_ENTRIES.map((e) => {
+    if (party && e.id === 'jf-entry-mediation') return { ...e, title: '我的调解', hint: '查看我的调解案件与进度' }
+    if (member && e.id === 'jf-entry-grid') return { ...e, hint: '我加入的网格群、公告' }
+    return e
+  })
+  if (roles.includes('tenant') || hasEarned(earned, 'tenant')) out.push(RENTAL_MINE)
+  return out
 }
 
 /** 出租屋实名登记 work: the building manager's buildings, the police area, the street's overdue fire checks. */

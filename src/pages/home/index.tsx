@@ -57,7 +57,7 @@ export default function Home() {
       {state.status === 'ready' && <GridEmergencyBanner />}
 
       <View className='jf-home-entries'>
-        {mainEntries(roles).map((e) => (
+        {mainEntries(roles, ready ? state.me.earned : []).map((e) => (
           <View key={e.id} id={e.id} className='jf-home-entry' onClick={() => go(e.url)}>
             <View className='jf-home-entry-icon'>
               <Text>{e.icon}</Text>
