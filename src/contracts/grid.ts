@@ -25,6 +25,17 @@ export interface GridShape extends GridView {
 
 export type TeamRole = In<'teamRole'>
 
+/** The grid team's roles as the street board prints them (the functions label the board with it; the app falls back on it). */
+export const TEAM_ROLE_LABELS: Record<TeamRole, string> = {
+  leader: '网格长',
+  full_time: '专职网格员',
+  party_leader: '党小组长',
+  council: '议事长',
+  supervisor: '监事长',
+  police: '警长',
+  volunteer: '志愿者',
+}
+
 export type MemberStatus = In<'memberStatus'>
 
 /** Public contact of one member of the grid team "1+1+5+N". */

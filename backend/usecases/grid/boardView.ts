@@ -5,7 +5,8 @@ import type { GridBoard } from '../../ports'
 import type { Deps } from '../../deps'
 import { gridView } from '../shared/gridView'
 import { canManage } from './gridAccess'
-import { MEMBERSHIP_LABELS, qrStatus, TEAM_ROLE_LABELS } from './rules'
+import { TEAM_ROLE_LABELS } from '../../../src/contracts/grid'
+import { MEMBERSHIP_LABELS, qrStatus } from './rules'
 
 export function emptyBoard(g: OrgUnit, now: string): GridBoard {
   return { gridCode: g.code, scope: '', households: 0, team: [], services: [], officeHours: '', joinPolicy: 'approval', qr: null, updatedAt: now }
@@ -24,7 +25,7 @@ export async function boardView(d: Deps, tree: OrgTree, actor: Actor, g: OrgUnit
     grid: gridView(tree, g),
     scope: b.scope,
     households: b.households,
-    team: b.team.map((t) => ({ role: t.role as BoardView['team'][number]['role'], roleLabel: TEAM_ROLE_LABELS[t.role] ?? t.role, name: t.name, phone: t.phone })),
+    team: b.team.map((t) => ({ role: t.role as BoardView['team'][number]['role'], roleLabel: TEAM_ROLE_LABELS[t.role as keyof typeof TEAM_ROLE_LABELS] ?? t.role, name: t.name, phone: t.phone })),
     services: b.services,
     officeHours: b.officeHours,
     joinPolicy: b.joinPolicy,

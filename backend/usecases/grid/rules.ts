@@ -18,16 +18,6 @@ export function qrStatus(b: Pick<GridBoard, 'qr'> | null, now: Date): QrStatus {
 
 export const MEMBERSHIP_LABELS = { requested: '待审核', joined: '已入群', refused: '已拒绝', left: '已退出' } as const
 
-export const TEAM_ROLE_LABELS: Record<string, string> = {
-  leader: '网格长',
-  full_time: '专职网格员',
-  party_leader: '党小组长',
-  council: '议事长',
-  supervisor: '监事长',
-  police: '警长',
-  volunteer: '志愿者',
-}
-
 export const ANNOUNCEMENT_TYPE_LABELS = { notice: '通知', activity: '活动', reminder: '提醒', emergency: '紧急' } as const
 
 /** The join policy decides: an open grid admits at once, otherwise the grid worker approves. */

@@ -1,5 +1,6 @@
 /** The grid team "1+1+5+N" as the street board prints it, and numbers to call. */
 import type { TeamMemberView, TeamRole } from '../../contracts/api'
+import { TEAM_ROLE_LABELS } from '../../contracts/grid'
 
 export interface TeamGroup {
   role: TeamRole
@@ -12,16 +13,6 @@ export interface TeamGroup {
 
 /** Board order: the leader and the full-time worker first, the five part-time forces, then volunteers. */
 export const TEAM_ORDER: TeamRole[] = ['leader', 'full_time', 'party_leader', 'council', 'supervisor', 'police', 'volunteer']
-
-const FALLBACK_LABEL: Record<TeamRole, string> = {
-  leader: '网格长',
-  full_time: '专职网格员',
-  party_leader: '党小组长',
-  council: '议事长',
-  supervisor: '监事长',
-  police: '警长',
-  volunteer: '志愿者',
-}
 
 function tierOf(role: TeamRole): TeamGroup['tier'] {
   if (role === 'leader' || role === 'full_time') return '1'
@@ -37,7 +28,7 @@ export function groupTeam(team: readonly TeamMemberView[]): TeamGroup[] {
     if (groups.some((g) => g.role === role)) continue
     const members = team.filter((m) => m.role === role)
     if (!members.length) continue
-    groups.push({ role, label: members[0].roleLabel || FALLBACK_LABEL[role] || role, tier: tierOf(role), members })
+    groups.push({ role, label: members[0].roleLabel || TEAM_ROLE_LABELS[role] || role, tier: tierOf(role), members })
   }
   return groups
 }
