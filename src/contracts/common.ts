@@ -43,3 +43,10 @@ export interface ActionView {
    */
   form?: FormField[]
 }
+
+/** One row of a breakdown on a desk page or in stats: what it counts (key and its Chinese label) and how many. */
+export interface Tally {
+  key: string
+  label: string
+  count: number
+}

@@ -6,7 +6,7 @@
 import type { z } from 'zod'
 import type * as c from './commonSchemas'
 import type * as s from './mediationSchemas'
-import type { ActionView, PhotoView, TimelineView } from './common'
+import type { ActionView, PhotoView, Tally, TimelineView } from './common'
 
 type In<K extends keyof typeof s> = z.infer<(typeof s)[K]>
 type Common<K extends keyof typeof c> = z.infer<(typeof c)[K]>
@@ -101,10 +101,10 @@ export interface LedgerView {
   /** Succeeded ÷ (succeeded + failed), 0–1. */
   successRate: number
   avgDaysToClose: number | null
-  byType: Array<{ key: string; label: string; count: number }>
-  byCommittee: Array<{ key: string; label: string; count: number }>
-  byStreet: Array<{ key: string; label: string; count: number }>
-  byStatus: Array<{ key: string; label: string; count: number }>
+  byType: Tally[]
+  byCommittee: Tally[]
+  byStreet: Tally[]
+  byStatus: Tally[]
   byMonth: Array<{ month: string; count: number }>
 }
 

@@ -6,7 +6,7 @@
 import type { z } from 'zod'
 import type * as c from './commonSchemas'
 import type * as s from './reportSchemas'
-import type { ActionView, PhotoView, TimelineView } from './common'
+import type { ActionView, PhotoView, Tally, TimelineView } from './common'
 import type { GridShape, GridView } from './grid'
 
 type In<K extends keyof typeof s> = z.infer<(typeof s)[K]>
@@ -177,9 +177,9 @@ export interface StatsView {
   overdueRate: number
   closed: number
   avgHoursToResolve: number | null
-  byStatus: Array<{ key: string; label: string; count: number }>
-  byCategory: Array<{ key: string; label: string; count: number }>
-  byGrid: Array<{ key: string; label: string; count: number }>
+  byStatus: Tally[]
+  byCategory: Tally[]
+  byGrid: Tally[]
   byDay: Array<{ day: string; count: number }>
 }
 
