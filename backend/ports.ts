@@ -26,7 +26,7 @@ export { redeemedBy } from './repos/onboarding'
 export type { ConfigChange, ConfigVersion, Invitation, OnboardingRepo, RedeemRequest } from './repos/onboarding'
 export type { RateLimitTx } from './repos/rateLimits'
 export type { Building, FireInspection, RegistrationSecret, RentalRepo, RentalTx } from './repos/rental'
-export type { User, UserRepo } from './repos/users'
+export type { ConsentRecord, User, UserProfile, UserRepo } from './repos/users'
 
 /** Writes that must commit together, whatever aggregates they touch. */
 export interface Tx extends CaseTx, NotificationTx, RentalTx, AuditTx, RateLimitTx {}

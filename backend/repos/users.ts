@@ -12,6 +12,32 @@ export interface User {
   webUid?: string | null
   grants: RoleGrant[]
   createdAt: string
+  /** What the person gave about themselves through 我的 (absent until they give anything). */
+  profile?: UserProfile
+  /**
+   * Set when the person deleted their account (注销): the row stays so audit rows and cases keep
+   * their reference, with name, phone, profile and identities (openid, webUid) cleared.
+   */
+  deletedAt?: string | null
+}
+
+/** A consent given to the privacy notice (用户隐私保护指引) at one version. */
+export interface ConsentRecord {
+  key: 'privacy'
+  version: number
+  at: string
+}
+
+/** The person's own profile. The nickname is `User.name`; this holds the rest. */
+export interface UserProfile {
+  /** Whether `name` is a nickname the person chose (else the default 微信用户). */
+  nicknameSet: boolean
+  /** A file id of the person's own upload (metadata stripped like every photo). */
+  avatarFileId: string | null
+  /** The person's phone, sealed with the PII vault (the user id as associated data); never in clear. */
+  phoneSealed: string | null
+  phoneSource: 'wechat' | 'typed' | null
+  consents: ConsentRecord[]
 }
 
 export interface UserRepo {

@@ -10,6 +10,7 @@
  * `{ ok: true, ...out }` or `{ ok: false, code, message }`.
  */
 import type { Failure } from '../core/outcome'
+import type { AccountApi } from './account'
 import type { AdminApi } from './admin'
 import type { FilesApi } from './files'
 import type { GridApi } from './grid'
@@ -20,6 +21,7 @@ import type { ReportApi } from './report'
 import type { SessionApi } from './session'
 
 export type { MeView, RoleView } from './session'
+export type { AccountExport, ConsentView, ExportSection, NoticeView, PhoneSource, PrivacyView, ProfileView } from './account'
 export type {
   ActionView,
   NoteVisibility,
@@ -75,7 +77,7 @@ export type {
   InboxItemView,
 } from './inbox'
 
-export interface ApiMap extends SessionApi, ReportApi, InboxApi, MediationApi, GridApi, FilesApi, RentalApi, AdminApi {}
+export interface ApiMap extends SessionApi, AccountApi, ReportApi, InboxApi, MediationApi, GridApi, FilesApi, RentalApi, AdminApi {}
 
 export type ApiKey = keyof ApiMap
 export type ApiIn<K extends ApiKey> = ApiMap[K]['in']

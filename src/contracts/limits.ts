@@ -69,3 +69,6 @@ export const RENTAL_NOTE_MAX = 200
 export const MAX_GEOJSON_BYTES = 4_000_000
 /** A roster or building table, before base64 (2 MB is about 2.7 MB of base64). */
 export const MAX_TABLE_BYTES = 2 * 1024 * 1024
+
+/** WeChat's 头像昵称填写 nickname, as the person sets it in 我的. */
+export const NICKNAME_MAX = 20
