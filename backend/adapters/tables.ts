@@ -77,7 +77,21 @@ export const USER_FIELDS: FieldTable<User> = [
   { field: 'webUid', ...textOrNull, optional: 'empty', default: null },
   { field: 'grants', kind: 'array', encode: (gs: User['grants']) => gs.map((g) => ({ ...g })) },
   { field: 'createdAt', kind: at },
+  // Rows and documents from before 我的 have no profile and were never deleted.
+  { field: 'profile', kind: 'object', nullable: true, optional: 'null', default: null, encode: profileOnly },
+  { field: 'deletedAt', ...atOrNull, optional: 'null', default: null },
 ]
+
+/** The profile's known keys only, so nothing a caller slipped into the object is ever stored. */
+function profileOnly(p: NonNullable<User['profile']>): NonNullable<User['profile']> {
+  return {
+    nicknameSet: p.nicknameSet === true,
+    avatarFileId: p.avatarFileId ?? null,
+    phoneSealed: p.phoneSealed ?? null,
+    phoneSource: p.phoneSource ?? null,
+    consents: (p.consents ?? []).map((c) => ({ key: c.key, version: c.version, at: instant(c.at) })),
+  }
+}
 
 export const UNIT_FIELDS: FieldTable<OrgUnit> = [
   { field: 'code', kind: text },

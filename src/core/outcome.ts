@@ -10,6 +10,12 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'UNAVAILABLE'
   | 'INTERNAL'
+  /** A profile write before the person agreed to the privacy notice in force (用户隐私保护指引). */
+  | 'CONSENT_REQUIRED'
+  /** WeChat's phone button cannot be used here (local mode, an appid without the ability): type the number. */
+  | 'PHONE_CODE_UNAVAILABLE'
+  /** A mediation invitation opened by someone whose phone in 我的 is not the one the applicant gave for that party. */
+  | 'PHONE_MISMATCH'
 
 export interface Failure {
   ok: false

@@ -41,6 +41,32 @@ export function describeUsersContract(adapterName: string, open: () => Promise<O
         expect(await store.findUserByOpenid('o-res')).toEqual(updated)
         expect(await store.listUsers()).toHaveLength(3)
       })
+
+      it('keeps the profile (sealed phone, consents) and the deletion mark, and only the known profile keys', async () => {
+        const plain = makeUser({ id: 'u3', openid: 'o-3' })
+        await store.putUser(plain)
+        // A user stored before 我的 reads back without profile or deletion mark.
+        expect(await store.getUser('u3')).toEqual(plain)
+        expect(await store.getUser('u3')).not.toHaveProperty('profile')
+        expect(await store.getUser('u3')).not.toHaveProperty('deletedAt')
+
+        const profile = {
+          nicknameSet: true,
+          avatarFileId: 'F1',
+          phoneSealed: 'c2VhbGVk',
+          phoneSource: 'typed' as const,
+          consents: [{ key: 'privacy' as const, version: 2, at: '2026-12-06T10:00:00.000Z' }],
+        }
+        const withProfile: User = { ...plain, name: '小街坊', profile }
+        await store.putUser({ ...withProfile, profile: { ...profile, extra: 'dropped' } as typeof profile })
+        expect(await store.getUser('u3')).toEqual(withProfile)
+        expect(await store.findUserByOpenid('o-3')).toEqual(withProfile)
+
+        const deleted: User = { ...plain, name: '已注销用户', openid: null, deletedAt: '2026-12-06T11:00:00.000Z' }
+        await store.putUser(deleted)
+        expect(await store.getUser('u3')).toEqual(deleted)
+        expect(await store.findUserByOpenid('o-3')).toBeNull()
+      })
     })
 
 

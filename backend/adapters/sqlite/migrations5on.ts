@@ -185,4 +185,15 @@ CREATE TABLE upload_tickets (
 CREATE INDEX upload_tickets_by_expiry ON upload_tickets (expires_at);
 `,
   },
+  {
+    version: 13,
+    name: 'user profile and account deletion',
+    sql: `
+-- 我的: what a person gave about themselves (nickname flag, avatar file, phone sealed with the PII
+-- vault, consents to the privacy notice) as one JSON object, and when they deleted their account.
+-- Existing users have neither.
+ALTER TABLE users ADD COLUMN profile TEXT CHECK (profile IS NULL OR json_valid(profile));
+ALTER TABLE users ADD COLUMN deleted_at TEXT;
+`,
+  },
 ]
