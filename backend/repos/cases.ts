@@ -85,4 +85,6 @@ export interface CaseRepo {
   followers(caseId: string): Promise<string[]>
   /** Case ids the user follows, most recent first, at most 500. */
   followedBy(userId: string): Promise<string[]>
+  /** Removes every follow of the user (account deletion); how many went. */
+  unfollowAll(userId: string): Promise<number>
 }

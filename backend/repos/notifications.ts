@@ -50,4 +50,9 @@ export interface NotificationRepo {
   addSubscribeQuota(userId: string, templateId: string, n: number): Promise<void>
   /** Uses one consent if there is any; false when none is left. */
   takeSubscribeQuota(userId: string, templateId: string): Promise<boolean>
+
+  /** The user's subscribe consents per template (those with none left included), by template id. */
+  subscribeQuotas(userId: string): Promise<Array<{ templateId: string; remaining: number }>>
+  /** Account deletion: every inbox item and subscribe consent of the user goes; how many items went. */
+  removeInboxAndQuotas(userId: string): Promise<number>
 }

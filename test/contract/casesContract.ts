@@ -254,6 +254,17 @@ export function describeCasesContract(adapterName: string, open: () => Promise<O
         await Promise.all(Array.from({ length: 5 }, () => store.follow(caseId(1), 'u1', at(1))))
         expect(await store.followers(caseId(1))).toEqual(['u1'])
       })
+
+      it('removes every follow of one user and no one else\'s; again removes nothing', async () => {
+        await store.follow(caseId(1), 'u1', at(1))
+        await store.follow(caseId(2), 'u1', at(2))
+        await store.follow(caseId(1), 'u2', at(3))
+        expect(await store.unfollowAll('u1')).toBe(2)
+        expect(await store.followedBy('u1')).toEqual([])
+        expect(await store.followers(caseId(1))).toEqual(['u2'])
+        expect(await store.unfollowAll('u1')).toBe(0)
+        expect(await store.followedBy('u2')).toEqual([caseId(1)])
+      })
     })
 
     describe('messages', () => {

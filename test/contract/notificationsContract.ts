@@ -192,6 +192,35 @@ export function describeNotificationsContract(adapterName: string, open: () => P
         expect(results.filter(Boolean)).toHaveLength(3)
         expect(await store.takeSubscribeQuota('u1', 't')).toBe(false)
       })
+
+      it('lists one user\'s consents per template, used-up ones included', async () => {
+        await store.addSubscribeQuota('u1', 'tpl-status', 2)
+        await store.addSubscribeQuota('u1', 'tpl-other', 1)
+        await store.addSubscribeQuota('u2', 'tpl-status', 5)
+        await store.takeSubscribeQuota('u1', 'tpl-other')
+        expect(await store.subscribeQuotas('u1')).toEqual([
+          { templateId: 'tpl-other', remaining: 0 },
+          { templateId: 'tpl-status', remaining: 2 },
+        ])
+        expect(await store.subscribeQuotas('nobody')).toEqual([])
+      })
+    })
+
+    describe('account deletion', () => {
+      it('removes the user\'s inbox and consents, and nobody else\'s; again removes nothing', async () => {
+        await store.addInbox([makeInbox({ id: inboxId(1, 'u1'), userId: 'u1', createdAt: at(1) }), makeInbox({ id: inboxId(2, 'u1'), userId: 'u1', createdAt: at(2) })])
+        await store.addInbox([makeInbox({ id: inboxId(3, 'u2'), userId: 'u2', createdAt: at(3) })])
+        await store.addSubscribeQuota('u1', 'tpl-status', 3)
+        await store.addSubscribeQuota('u2', 'tpl-status', 1)
+        expect(await store.removeInboxAndQuotas('u1')).toBe(2)
+        expect(await store.listInbox('u1', {})).toEqual([])
+        expect(await store.countUnread('u1')).toBe(0)
+        expect(await store.subscribeQuotas('u1')).toEqual([])
+        expect(await store.takeSubscribeQuota('u1', 'tpl-status')).toBe(false)
+        expect(await store.removeInboxAndQuotas('u1')).toBe(0)
+        expect((await store.listInbox('u2', {})).map((x) => x.id)).toEqual([inboxId(3, 'u2')])
+        expect(await store.subscribeQuotas('u2')).toEqual([{ templateId: 'tpl-status', remaining: 1 }])
+      })
     })
   })
 }

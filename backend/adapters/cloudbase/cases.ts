@@ -6,7 +6,7 @@ import { caseLimit } from '../limits'
 import { CASE_FIELDS, EVENT_FIELDS, MESSAGE_FIELDS } from '../tables'
 import { CaseStatsAccumulator } from './caseStats'
 import { guard, isDuplicateWrite, mapCloudbaseError } from './cloudbaseErrors'
-import { all, answered, byId, checked, compoundId, conflict, docsOf, nextSeq, type CloudbaseAccess, type Coll } from './db'
+import { all, answered, byId, checked, compoundId, conflict, docsOf, nextSeq, removed, type CloudbaseAccess, type Coll } from './db'
 import { CorruptDocumentError, docMapper, instant, withoutId, type Doc } from './docs'
 
 export const caseDocs = docMapper('jf_cases', CASE_FIELDS, 'id')
@@ -211,6 +211,9 @@ export function cloudbaseCases(c: CloudbaseAccess): CaseRepo {
     },
     async followers(caseId) {
       return (await all(c.coll('follows').where({ caseId }).orderBy('at', 'asc').orderBy('_id', 'asc'))).map((d) => String(d.userId))
+    },
+    async unfollowAll(userId) {
+      return removed(await guard(() => c.coll('follows').where({ userId }).remove()))
     },
   }
 }

@@ -93,6 +93,11 @@ export function answered(res: unknown, key: 'total' | 'updated'): number {
   return Number((checked(res) as Record<string, unknown> | null)?.[key] ?? 0)
 }
 
+/** How many documents a `remove()` answer says went. */
+export function removed(res: unknown): number {
+  return Number((checked(res) as { deleted?: unknown } | null)?.deleted ?? 0)
+}
+
 /** The one document with this `_id`, or null. */
 export async function byId(coll: Coll, key: CollectionKey, id: string): Promise<Doc | null> {
   return docsOf(await guard(() => coll(key).doc(id).get()))[0] ?? null

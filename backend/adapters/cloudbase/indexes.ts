@@ -85,7 +85,11 @@ const INDEXES: Record<CollectionKey, { description: string; indexes: IndexSpec[]
       { name: 'by_user', unique: false, keys: [asc('userId'), desc('at')] },
     ],
   },
-  subscribe_quota: { description: '订阅消息授权次数 (userId, templateId)', indexes: [] },
+  subscribe_quota: {
+    description: '订阅消息授权次数 (userId, templateId)',
+    // A person's consents, for their export and their account deletion.
+    indexes: [{ name: 'by_user', unique: false, keys: [asc('userId'), asc('templateId')] }],
+  },
   messages: {
     description: '调解沟通记录 (append-only)',
     indexes: [{ name: 'by_case', unique: false, keys: [asc('caseId'), asc('_id')] }],

@@ -4,7 +4,7 @@ import type { NotificationRepo, NotificationTx, OutboxMessage } from '../../port
 import { inboxLimit } from '../limits'
 import { INBOX_FIELDS, OUTBOX_FIELDS } from '../tables'
 import { guard, isDuplicateWrite, mapCloudbaseError } from './cloudbaseErrors'
-import { answered, byId, checked, compoundId, docsOf, nextSeq, PAGE, type CloudbaseAccess, type Coll } from './db'
+import { all, answered, byId, checked, compoundId, docsOf, nextSeq, PAGE, removed, type CloudbaseAccess, type Coll } from './db'
 import { docMapper, instant } from './docs'
 
 /** `seq` breaks ties between messages created in the same millisecond (insertion order). */
@@ -106,6 +106,15 @@ export function cloudbaseNotifications(c: CloudbaseAccess): NotificationRepo {
         c.coll('subscribe_quota').where({ _id: compoundId(userId, templateId), remaining: _.gt(0) }).options({ multiple: false }).update({ remaining: _.inc(-1) }),
       )
       return answered(res, 'updated') === 1
+    },
+    async subscribeQuotas(userId) {
+      const docs = await all(c.coll('subscribe_quota').where({ userId }).orderBy('templateId', 'asc'))
+      return docs.map((d) => ({ templateId: String(d.templateId), remaining: Number(d.remaining) }))
+    },
+    // Two removals, each whole: a retry after a failure between them removes what is left.
+    async removeInboxAndQuotas(userId) {
+      checked(await guard(() => c.coll('subscribe_quota').where({ userId }).remove()))
+      return removed(await guard(() => c.coll('inbox').where({ userId }).remove()))
     },
   }
 }

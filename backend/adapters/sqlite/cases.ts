@@ -125,5 +125,6 @@ export function sqliteCases(db: SqliteAccess): CaseRepo {
           (r) => r.case_id,
         ),
       ),
+    unfollowAll: (userId) => db.write('unfollowAll', (s) => s.get('DELETE FROM follows WHERE user_id = ?').run(userId).changes),
   }
 }

@@ -102,5 +102,16 @@ export function sqliteNotifications(db: SqliteAccess): NotificationRepo {
         'takeSubscribeQuota',
         (s) => s.get('UPDATE subscribe_quota SET remaining = remaining - 1 WHERE user_id = ? AND template_id = ? AND remaining > 0').run(userId, templateId).changes === 1,
       ),
+    subscribeQuotas: (userId) =>
+      db.read('subscribeQuotas', (s) =>
+        (s.get('SELECT template_id, remaining FROM subscribe_quota WHERE user_id = ? ORDER BY template_id').all(userId) as Array<{ template_id: string; remaining: number }>).map(
+          (r) => ({ templateId: r.template_id, remaining: r.remaining }),
+        ),
+      ),
+    removeInboxAndQuotas: (userId) =>
+      db.write('removeInboxAndQuotas', (s) => {
+        s.get('DELETE FROM subscribe_quota WHERE user_id = ?').run(userId)
+        return s.get('DELETE FROM inbox WHERE user_id = ?').run(userId).changes
+      }),
   }
 }
