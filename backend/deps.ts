@@ -6,6 +6,7 @@ import type { Clock } from '../src/core/clock'
 import type { OrgTree } from '../src/core/org'
 import type { DistrictConfig } from './config/district'
 import type { ContentSecurity } from './contentSecurityPort'
+import type { PhoneNumbers } from './phoneNumberPort'
 import type { Vault } from './crypto/vault'
 import type { AccessControl, FileMeta, FileStore, Identity, Notifier, Store } from './ports'
 
@@ -26,6 +27,11 @@ export interface Deps {
   orgTree(): Promise<OrgTree>
   /** Reloads the configuration when its short cache has run out (the function boundary calls it). */
   refreshConfig?(): Promise<void>
+  /**
+   * WeChat's phone-button exchange (getuserphonenumber); absent where there is no WeChat (local
+   * mode), so account.setPhone answers PHONE_CODE_UNAVAILABLE and the person types the number.
+   */
+  phoneNumbers?: PhoneNumbers
   /** Encrypts identity numbers and phones; absent when no key is configured (rental refuses). */
   vault?: Vault
   /** The door-access system (signed webhook). */

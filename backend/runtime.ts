@@ -150,6 +150,7 @@ function cloudbaseDeps(): Deps {
   const { createCloudbaseDeps, initApp } = require('./adapters/cloudbase/wiring') as typeof import('./adapters/cloudbase/wiring')
   const { WechatNotifier } = require('./adapters/wechat/notifier') as typeof import('./adapters/wechat/notifier')
   const { WechatContentSecurity } = require('./adapters/wechat/contentSecurity') as typeof import('./adapters/wechat/contentSecurity')
+  const { WechatPhoneNumbers } = require('./adapters/wechat/phoneNumber') as typeof import('./adapters/wechat/phoneNumber')
   /* eslint-enable @typescript-eslint/no-require-imports */
   const h = host()
   const parts = createCloudbaseDeps()
@@ -163,6 +164,7 @@ function cloudbaseDeps(): Deps {
     ...parts,
     notifier: new WechatNotifier(wx),
     contentSecurity: new WechatContentSecurity(wx),
+    phoneNumbers: new WechatPhoneNumbers(wx),
     clock: systemClock,
     newId: () => ulid(),
     get config() {

@@ -19,6 +19,20 @@ const category = z
   })
   .strict()
 
+/**
+ * The privacy notice (用户隐私保护指引) people agree to before giving personal data; a new version
+ * asks everyone again. Versions saved before it existed read as the file's notice.
+ */
+const privacyNotice = z
+  .object({
+    version: z.number().int().min(1),
+    title: z.string().min(1).max(40),
+    paragraphs: z.array(z.string().min(1).max(1000)).min(1).max(40),
+    /** The day it takes effect, Beijing date (YYYY-MM-DD). */
+    effective: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD'),
+  })
+  .strict()
+
 export const districtConfigSchema = z
   .object({
     district: z.object({ code: z.string().min(2), name: z.string().min(1) }).strict(),
@@ -64,6 +78,7 @@ export const districtConfigSchema = z
         z.object({ max: z.number().int().positive().max(1_000_000), windowMinutes: z.number().int().positive().max(7 * 24 * 60) }).strict(),
       )
       .default({}),
+    privacyNotice: privacyNotice.default(() => defaults.privacyNotice),
   })
   .strict()
   .superRefine((cfg, ctx) => {

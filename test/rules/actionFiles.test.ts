@@ -21,6 +21,7 @@ const FUNCTIONS: [fn: string, area: string][] = [
   ['inbox', 'inbox'],
   ['session', 'session'],
   ['files', 'files'],
+  ['account', 'account'],
 ]
 
 /** `<function>.<action>` whose use case has another name, because two functions share the action name. */

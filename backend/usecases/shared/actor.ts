@@ -10,6 +10,9 @@ export function actorOf(u: User): Actor {
 /** A staff record stripped of its grants (revoked): refused whichever way it signs in. */
 const disabled = () => fail('FORBIDDEN', '该账号已停用，请联系管理员')
 
+/** A person who deleted their account (注销): that record never acts again. */
+const deleted = () => fail('UNAUTHENTICATED', '账号已注销')
+
 export const UNBOUND_WEB_MESSAGE = '请先用邀请码绑定工作人员账号'
 
 /**
@@ -29,17 +32,22 @@ export async function resolveCaller(d: Deps, context: unknown): Promise<Caller |
   if (!who) return null
   if ('userId' in who) {
     const u = await d.store.getUser(who.userId)
+    if (u?.deletedAt) return deleted()
     // Read on every call, so a role change or a revocation applies to the very next one.
     if (u && u.grants.length === 0) return disabled()
     return u ? { actor: actorOf(u) } : null
   }
   if ('webUid' in who) {
     const bound = await d.store.findUserByWebUid(who.webUid)
+    if (bound?.deletedAt) return deleted()
     if (bound && bound.grants.length === 0) return disabled()
     return { actor: bound ? actorOf(bound) : null, webUid: who.webUid }
   }
   const known = await d.store.findUserByOpenid(who.openid)
-  if (known) return { actor: actorOf(known) }
+  if (known && !known.deletedAt) return { actor: actorOf(known) }
+  // Deletion clears the OPENID with the mark; should a deleted record still hold it, it lets go,
+  // so the same WeChat identity signs in as a new person with no history.
+  if (known) await d.store.putUser({ ...known, openid: null })
   const user: User = {
     id: d.newId(),
     name: '微信用户',

@@ -1,0 +1,17 @@
+import * as s from '../../src/contracts/accountSchemas'
+import { consent } from '../usecases/account/consent'
+import { privacy } from '../usecases/account/privacy'
+import { profile } from '../usecases/account/profile'
+import { removePhone } from '../usecases/account/removePhone'
+import { setPhone } from '../usecases/account/setPhone'
+import { update } from '../usecases/account/update'
+import { action, defineFunction } from './handler'
+
+export const main = defineFunction('account', {
+  profile: action(s.profile, profile),
+  update: action(s.updateProfile, update),
+  setPhone: action(s.setPhone, setPhone),
+  removePhone: action(s.removePhone, removePhone),
+  privacy: action(s.privacy, privacy),
+  consent: action(s.consent, consent),
+})
