@@ -40,7 +40,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     mini: {
       commonChunks: (defaults: string[]) => [...defaults, SHARED_CHUNK],
       webpackChain(chain) {
-        chain.optimization.merge({ splitChunks: { cacheGroups: { sharedInMain: sharedInMainCacheGroup(['pages/home']) } } })
+        chain.optimization.merge({ splitChunks: { cacheGroups: { sharedInMain: sharedInMainCacheGroup(['pages/home', 'pages/inbox', 'pages/me']) } } })
       },
       postcss: {
         pxtransform: { enable: true, config: {} },

@@ -11,12 +11,12 @@ const adminPackages = process.env.TARO_ENV === 'h5' ? [{ root: 'pages/admin', pa
 const mediatorPages = process.env.TARO_ENV === 'h5' ? ['queue/index', 'case/index', 'ledger/index'] : ['queue/index', 'case/index']
 
 export default defineAppConfig({
-  pages: ['pages/home/index'],
+  // The tab pages (首页 / 消息 / 我的) must sit in the main package.
+  pages: ['pages/home/index', 'pages/inbox/index', 'pages/me/index'],
   // Reporting and case pages load on demand so the first screen only pays for the home page.
   subPackages: [
     // A report that cannot be sent lands in 我的事项 (待发送), often with no network: one subpackage, downloaded together.
     { root: 'pages/report', pages: [...reportPages, 'mine/index', 'detail/index'] },
-    { root: 'pages/inbox', pages: ['index'] },
     // Staff work on reports; 内容审核 decides what of a report the public sees.
     { root: 'pages/report-staff', pages: ['queue/index', 'case/index', 'proxy/index', 'moderation/index', ...consolePages] },
     // 在线调解: parties (apply, mine, join, detail, agreement print) and mediators / the centre.
@@ -32,10 +32,27 @@ export default defineAppConfig({
       root: 'pages/rental-staff',
       pages: ['building/list/index', 'building/detail/index', 'building/qr/index', 'building/inspect/index', 'police/area/index', 'police/audit/index', 'police/overdue/index'],
     },
+    // 我的: profile (头像昵称, phone), 个人信息与隐私, 查阅与导出, 注销账号.
+    { root: 'pages/account', pages: ['profile/index', 'privacy/index', 'export/index', 'delete/index'] },
     // A staff invitation opened in WeChat (code or QR) binds that identity to the staff record.
     { root: 'pages/join', pages: ['index'] },
     ...adminPackages,
   ],
+  // Our own bar (src/custom-tab-bar, components/TabBar) so the elder mode can scale it; H5 has no custom
+  // tab bar, so there the tab pages render the same component and Taro draws none.
+  tabBar: {
+    custom: true,
+    color: '#6e7075',
+    selectedColor: '#fa2c19',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    // Same pages and texts as TABS in utils/tabs.ts (test/app/tabs.test.ts keeps them equal): Taro reads this file alone.
+    list: [
+      { pagePath: 'pages/home/index', text: '首页' },
+      { pagePath: 'pages/inbox/index', text: '消息' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
   window: {
     navigationBarTitleText: '街坊通',
     navigationBarBackgroundColor: '#ffffff',

@@ -1,14 +1,16 @@
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { devAuth, isLocalDev } from '../../api'
 import type DemoRoleSwitcher from '../../components/RoleSwitcher'
 import GridEmergencyBanner from '../../components/GridEmergencyBanner'
+import TabBar from '../../components/TabBar'
+import { useTabPage } from '../../hooks/useTabPage'
+import { openPage } from '../../utils/open-page'
 import { INBOX_URL, JOIN_URL, badgeText, mainEntries, rentalEntries, staffEntries } from './entries'
 import { useHome } from './useHome'
 import './index.css'
 
-const go = (url: string) => void Taro.navigateTo({ url })
+const go = openPage
 
 /**
  * The demo role switcher signs in through the local server (devAuth), which only the local H5 build
@@ -19,6 +21,7 @@ const RoleSwitcher: typeof DemoRoleSwitcher | null = process.env.TARO_ENV === 'h
 
 export default function Home() {
   const { state, reload, unread, switching, setSwitching, signedIn } = useHome()
+  useTabPage(0)
   if (RoleSwitcher && (state.status === 'signedOut' || (isLocalDev && switching))) {
     return (
       <View className='jf-page jf-home'>
@@ -36,7 +39,7 @@ export default function Home() {
   const work = ready ? [...staffEntries(roles, process.env.TARO_ENV ?? ''), ...rentalEntries(roles)] : []
 
   return (
-    <View className='jf-page jf-home'>
+    <View className='jf-page jf-tab-page jf-home'>
       <View className='jf-home-hero' id='jf-greeting'>
         {state.status === 'ready' ? (
           <>
@@ -125,6 +128,7 @@ export default function Home() {
           </Button>
         </View>
       )}
+      {process.env.TARO_ENV === 'h5' && <TabBar current={0} />}
     </View>
   )
 }

@@ -1,6 +1,8 @@
 import { Button, Empty } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import PagedList from '../../components/PagedList'
+import TabBar from '../../components/TabBar'
+import { useTabPage } from '../../hooks/useTabPage'
 import { formatInstant } from '../../core/time'
 import { useInbox } from './useInbox'
 import './index.css'
@@ -9,8 +11,9 @@ const IDS = { error: 'jf-inbox-error', empty: 'jf-inbox-empty', list: 'jf-inbox-
 
 export default function Inbox() {
   const x = useInbox()
+  useTabPage(1)
   return (
-    <View className='jf-page jf-inbox'>
+    <View className='jf-page jf-tab-page jf-inbox'>
       {x.phase === 'ready' && x.items.length > 0 && (
         <View className='jf-inbox-bar'>
           <Text className='jf-inbox-count' id='jf-inbox-unread' data-unread={x.unread}>
@@ -55,6 +58,7 @@ export default function Inbox() {
           ))}
         </View>
       </PagedList>
+      {process.env.TARO_ENV === 'h5' && <TabBar current={1} />}
     </View>
   )
 }

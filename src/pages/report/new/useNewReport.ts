@@ -8,7 +8,7 @@ import { categoryPath, isSelectableCategory } from '../../../utils/categories'
 import { randomId } from '../../../utils/id'
 import { errorsFromDetails, toLocation, validateDraft, type ReportDraft } from '../../../utils/report-draft'
 import { OUTBOX_SAVED, cachedCategories, isOfflinePhoto, keepCategories } from './offline'
-import { askSubscribeConsent, preloadTemplates } from './subscribe'
+import { askSubscribeConsent, preloadTemplates } from '../../../api/subscribe'
 
 const MINE_URL = '/pages/report/mine/index'
 

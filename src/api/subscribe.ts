@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { api } from '../../../api'
+import { api } from './index'
 
 /**
  * Subscribe-message consent (mini-program only). WeChat only shows the consent dialog from a tap,
@@ -21,17 +21,25 @@ export function preloadTemplates(): Promise<string | null> {
   return loading
 }
 
-/** Never blocks or fails the report: refusing, closing the dialog or an old client all just go on. */
-export async function askSubscribeConsent(): Promise<void> {
-  if (process.env.TARO_ENV !== 'weapp') return
+/** What came of asking: 'none' when there is nothing to subscribe to (H5, or no template configured). */
+export type SubscribeOutcome = 'accepted' | 'declined' | 'none'
+
+/**
+ * Never blocks or fails the report: refusing, closing the dialog or an old client all just go on.
+ * 我的 (消息通知设置) asks the same way and tells the person what came of it.
+ */
+export async function askSubscribeConsent(): Promise<SubscribeOutcome> {
+  if (process.env.TARO_ENV !== 'weapp') return 'none'
   const id = templateId !== undefined ? templateId : await preloadTemplates()
-  if (!id) return
+  if (!id) return 'none'
   try {
     // entityIds is Alipay's field; WeChat only reads tmplIds.
     const res = (await Taro.requestSubscribeMessage({ tmplIds: [id] } as Taro.requestSubscribeMessage.Option)) as unknown as Record<string, string>
-    const accepted = res[id] === 'accept' ? [id] : []
-    if (accepted.length) void api.call('inbox.subscribe', { accepted })
+    if (res[id] !== 'accept') return 'declined'
+    void api.call('inbox.subscribe', { accepted: [id] })
+    return 'accepted'
   } catch {
     // Declined permanently in settings, or not supported: the report goes without the message.
+    return 'declined'
   }
 }

@@ -1,0 +1,35 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { TABS } from '../../utils/tabs'
+import './index.css'
+
+interface Props {
+  /** Index in TABS of the page showing. */
+  current: number
+}
+
+/**
+ * 首页 / 消息 / 我的. Drawn by us, not WeChat's native bar, so the elder mode can scale it with the
+ * tokens: the mini-program shows it as its custom-tab-bar; on H5 (no custom tab bar there) each
+ * tab page renders it itself.
+ */
+export default function TabBar({ current }: Props) {
+  return (
+    <View className='jf-tabbar' id='jf-tabbar'>
+      {TABS.map((t, i) => (
+        <View
+          key={t.pagePath}
+          id={t.id}
+          className={`jf-tabbar-item ${i === current ? 'is-current' : ''}`}
+          data-current={i === current ? '1' : '0'}
+          onClick={() => {
+            if (i !== current) void Taro.switchTab({ url: `/${t.pagePath}` })
+          }}
+        >
+          <Text className='jf-tabbar-glyph'>{t.glyph}</Text>
+          <Text className='jf-tabbar-text'>{t.text}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}

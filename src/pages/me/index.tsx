@@ -1,0 +1,60 @@
+import { Image, Text, View } from '@tarojs/components'
+import TabBar from '../../components/TabBar'
+import { useTabPage } from '../../hooks/useTabPage'
+import { openPage } from '../../utils/open-page'
+import { MINE_ROWS, PRIVACY_URL, PROFILE_URL, avatarGlyph, notifyHint, phoneLine } from './rows'
+import { useMe } from './useMe'
+import './index.css'
+
+/** 我的: who I am here (to the profile page), what I have with us, notices, and my rights over my data. */
+export default function Me() {
+  const { state, reload, subscribe } = useMe()
+  useTabPage(2)
+  const p = state.phase === 'ready' ? state.profile : null
+  return (
+    <View className='jf-page jf-tab-page jf-me'>
+      <View className='jf-me-head jf-row' id='jf-me-profile' onClick={() => openPage(PROFILE_URL)}>
+        <View className='jf-me-avatar'>
+          {p?.avatarUrl ? <Image className='jf-me-avatar-img' src={p.avatarUrl} mode='aspectFill' /> : <Text>{p ? avatarGlyph(p) : '我'}</Text>}
+        </View>
+        <View className='jf-me-who jf-col'>
+          <Text className='jf-me-name' id='jf-me-name'>
+            {p ? p.displayName : state.phase === 'loading' ? '正在加载…' : '我的资料'}
+          </Text>
+          <Text className='jf-me-phone' id='jf-me-phone'>
+            {p ? phoneLine(p) : state.phase === 'error' ? state.message : ''}
+          </Text>
+        </View>
+        <Text className='jf-me-arrow'>›</Text>
+      </View>
+      {state.phase === 'error' && (
+        <View className='jf-me-retry' id='jf-me-retry' onClick={() => void reload()}>
+          <Text>重新加载</Text>
+        </View>
+      )}
+
+      <View className='jf-card jf-me-list'>
+        {MINE_ROWS.map((r) => (
+          <Row key={r.id} id={r.id} title={r.title} hint={r.hint} onTap={() => openPage(r.url)} />
+        ))}
+      </View>
+      <View className='jf-card jf-me-list'>
+        <Row id='jf-me-notify' title='消息通知设置' hint={notifyHint(process.env.TARO_ENV ?? '')} onTap={() => void subscribe()} />
+        <Row id='jf-me-privacy' title='个人信息与隐私' hint='隐私保护指引、查阅与导出、注销账号' onTap={() => openPage(PRIVACY_URL)} />
+      </View>
+      {process.env.TARO_ENV === 'h5' && <TabBar current={2} />}
+    </View>
+  )
+}
+
+function Row({ id, title, hint, onTap }: { id: string; title: string; hint: string; onTap: () => void }) {
+  return (
+    <View className='jf-me-row jf-row-between' id={id} onClick={onTap}>
+      <View className='jf-col'>
+        <Text className='jf-me-row-title'>{title}</Text>
+        <Text className='jf-me-row-hint'>{hint}</Text>
+      </View>
+      <Text className='jf-me-arrow'>›</Text>
+    </View>
+  )
+}

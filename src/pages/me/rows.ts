@@ -1,0 +1,34 @@
+import type { ProfileView } from '../../contracts/account'
+
+export interface MeRow {
+  id: string
+  title: string
+  hint: string
+  url: string
+}
+
+export const PROFILE_URL = '/pages/account/profile/index'
+export const PRIVACY_URL = '/pages/account/privacy/index'
+
+/** What a person has with us: the same pages the home cards open, whatever roles they hold. */
+export const MINE_ROWS: readonly MeRow[] = [
+  { id: 'jf-me-reports', title: '我的上报', hint: '上报的问题与办理进度', url: '/pages/report/mine/index' },
+  { id: 'jf-me-mediation', title: '我的调解', hint: '申请或参与的调解案件', url: '/pages/mediation/mine/index' },
+  { id: 'jf-me-rental', title: '我的租住登记', hint: '当前登记、更新租约、人走注销', url: '/pages/rental/mine/index' },
+  { id: 'jf-me-grid', title: '我的网格', hint: '我加入的网格群、公告', url: '/pages/grid/find/index' },
+]
+
+/** The line under the name: the masked phone, or what to do when there is none. */
+export function phoneLine(p: ProfileView): string {
+  return p.phone ? `手机号 ${p.phone.masked}` : '未填写手机号，点击完善'
+}
+
+/** The avatar's stand-in: the nickname's first character, or 我 until one is set. */
+export function avatarGlyph(p: ProfileView): string {
+  return p.nicknameSet ? (Array.from(p.displayName.trim())[0] ?? '我') : '我'
+}
+
+/** 消息通知设置's hint: the mini-program asks for subscribe messages; the web app only has 消息. */
+export function notifyHint(platform: string): string {
+  return platform === 'weapp' ? '开启办理进度的微信提醒' : '网页版的通知请在「消息」中查看'
+}
