@@ -345,6 +345,14 @@ const MODELS: Record<string, Record<string, Model>> = {
     overview: { street: S(fc.oneof(fc.constant(DEMO_STREET), text(0, 20)), true) },
   },
   rental,
+  account: {
+    profile: {},
+    update: { nickname: S(fc.oneof(fc.constantFrom('小梅', '街坊老王'), text(1, 20)), true), avatar: S(fileId, true) },
+    setPhone: { phone: S(phone) },
+    removePhone: {},
+    privacy: {},
+    consent: { version: N(fc.integer({ min: 1, max: 3 })) },
+  },
 }
 
 /**
