@@ -47,8 +47,9 @@ export class WechatPhoneNumbers implements PhoneNumbers {
     }
     const info = body.phone_info
     const pure = info?.purePhoneNumber
+    if (typeof pure !== 'string') return phoneCodeUnavailable()
     // Mainland numbers only: mediation, check-in and staff all reach people at an 11-digit number.
-    if (typeof pure !== 'string' || String(info?.countryCode ?? '') !== '86') return fail('VALIDATION', '仅支持中国大陆手机号，请手动填写')
+    if (String(info?.countryCode ?? '') !== '86') return fail('VALIDATION', '仅支持中国大陆手机号，请手动填写')
     if (!/^1[3-9]\d{9}$/.test(pure)) return phoneCodeUnavailable()
     return { ok: true, phone: pure }
   }
