@@ -45,6 +45,12 @@ export interface UserRepo {
   findUserByOpenid(openid: string): Promise<User | null>
   findUserByWebUid(webUid: string): Promise<User | null>
   putUser(u: User): Promise<void>
+  /**
+   * Writes `next` only while the stored record is still `expected` (as read before): a person's
+   * own edits that race each other, or race the deletion of the account, never overwrite what the
+   * other wrote. False (nothing written) when the record changed or is gone.
+   */
+  replaceUser(next: User, expected: User): Promise<boolean>
   listUsers(): Promise<User[]>
   /** Users holding one of `roles` on exactly one of `unitCodes` (callers pass a unit's chain). */
   listStaff(unitCodes: readonly string[], roles: readonly Role[]): Promise<User[]>

@@ -67,6 +67,40 @@ export function describeUsersContract(adapterName: string, open: () => Promise<O
         expect(await store.getUser('u3')).toEqual(deleted)
         expect(await store.findUserByOpenid('o-3')).toBeNull()
       })
+
+      it('replaces a user only while the stored record is still the one read', async () => {
+        const read = makeUser({ id: 'u4', openid: 'o-4', grants: [{ role: 'resident', unitCode: 'G1' }] })
+        await store.putUser(read)
+        const mine: User = { ...read, name: '小梅', profile: { nicknameSet: true, avatarFileId: null, phoneSealed: null, phoneSource: null, consents: [] } }
+        const theirs: User = { ...read, profile: { nicknameSet: false, avatarFileId: null, phoneSealed: 'c2VhbGVk', phoneSource: 'typed', consents: [] } }
+        expect(await store.replaceUser(mine, read)).toBe(true)
+        expect(await store.getUser('u4')).toEqual(mine)
+        // The other edit read the record before mine landed: refused, nothing written.
+        expect(await store.replaceUser(theirs, read)).toBe(false)
+        expect(await store.getUser('u4')).toEqual(mine)
+        // Read again, it goes through, grants index included.
+        const again = (await store.getUser('u4'))!
+        const both: User = { ...again, profile: { ...again.profile!, phoneSealed: 'c2VhbGVk', phoneSource: 'typed' }, grants: [...again.grants, { role: 'grid_worker', unitCode: 'G1' }] }
+        expect(await store.replaceUser(both, again)).toBe(true)
+        expect(await store.getUser('u4')).toEqual(both)
+        expect((await store.listStaff(['G1'], ['grid_worker'])).map((u) => u.id)).toEqual(['u4'])
+        // A deletion in between wins over an edit read before it.
+        const deleted: User = { ...both, name: '已注销用户', openid: null, profile: undefined, deletedAt: '2026-12-06T11:00:00.000Z' }
+        await store.putUser(deleted)
+        expect(await store.replaceUser({ ...both, name: '复活' }, both)).toBe(false)
+        expect(await store.getUser('u4')).toEqual(deleted)
+        expect(await store.replaceUser({ ...read, id: 'nobody' }, { ...read, id: 'nobody' })).toBe(false)
+        expect(await store.getUser('nobody')).toBeNull()
+      })
+
+      it('lets exactly one of two edits made from the same read through', async () => {
+        const read = makeUser({ id: 'u5', openid: 'o-5' })
+        await store.putUser(read)
+        const edits = ['甲', '乙', '丙', '丁'].map((name): User => ({ ...read, name }))
+        const won = await Promise.all(edits.map((e) => store.replaceUser(e, read)))
+        expect(won.filter(Boolean)).toHaveLength(1)
+        expect((await store.getUser('u5'))!.name).toBe(edits[won.indexOf(true)]!.name)
+      })
     })
 
 

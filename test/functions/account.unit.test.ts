@@ -122,6 +122,42 @@ it('asks again when the district publishes a new notice version', async () => {
   expect(await update(v2, actorOf(u), { nickname: '小梅二' })).toMatchObject({ ok: true, profile: { displayName: '小梅二' } })
 })
 
+describe('edits that race', () => {
+  it('keeps every accepted edit when one person’s writes overlap', async () => {
+    const d = deps()
+    const u = await person(d)
+    await consent(d, actorOf(u), { version: 1 })
+    const answers = await Promise.all([
+      update(d, actorOf(u), { nickname: '小梅' }),
+      setPhone(d, actorOf(u), { phone: '13912340011' }),
+      update(d, actorOf(u), { avatar: null }),
+      setPhone(d, actorOf(u), { phone: '13912340011' }),
+    ])
+    expect(answers.map((a) => a.ok)).toEqual([true, true, true, true])
+    const stored = (await d.store.getUser(u.id))!
+    expect(stored.name).toBe('小梅')
+    expect(ownPhone(d, stored)).toBe('13912340011')
+    expect(stored.profile!.consents).toHaveLength(1)
+  })
+
+  it('never brings a profile back onto an account deleted in between', async () => {
+    const base = deps()
+    const u = await person(base)
+    await consent(base, actorOf(u), { version: 1 })
+    const deleted: User = { ...(await base.store.getUser(u.id))!, name: '已注销用户', openid: null, profile: undefined, deletedAt: '2026-12-06T08:00:00.000Z' }
+    // The deletion lands between the edit's read and its write.
+    const store = Object.create(base.store) as typeof base.store
+    store.replaceUser = async (next, expected) => {
+      await base.store.putUser(deleted)
+      return base.store.replaceUser(next, expected)
+    }
+    const d = { ...base, store }
+    expect(await update(d, actorOf(u), { nickname: '复活' })).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' })
+    expect(await setPhone(d, actorOf(u), { phone: '13912340012' })).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' })
+    expect(await base.store.getUser(u.id)).toEqual(deleted)
+  })
+})
+
 describe('a deleted record', () => {
   it('never acts again, however its session names it', async () => {
     const d = deps()

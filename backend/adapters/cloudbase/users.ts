@@ -31,6 +31,18 @@ export function cloudbaseUsers(c: CloudbaseAccess): UserRepo {
       const doc = userToDoc(u)
       checked(await guard(() => c.coll('users').doc(u.id).set(withoutId(doc))))
     },
+    async replaceUser(next, expected) {
+      if (next.id !== expected.id) throw new Error('replaceUser: next and expected are different users')
+      const want = JSON.stringify(userToDoc(expected))
+      const doc = userToDoc(next)
+      // Read and write by id in one transaction: a concurrent write makes it conflict and run again.
+      return c.inTransaction(async (coll) => {
+        const current = await byId(coll, 'users', next.id)
+        if (!current || JSON.stringify(userToDoc(docToUser(current))) !== want) return false
+        checked(await guard(() => coll('users').doc(next.id).set(withoutId(doc))))
+        return true
+      })
+    },
     async listUsers() {
       return (await all(c.coll('users').orderBy('_id', 'asc'))).map(docToUser)
     },

@@ -1,26 +1,41 @@
 /** SQLite side of the user aggregate; `user_grants` indexes the grants for the staff lookup. */
-import type { UserRepo } from '../../ports'
+import type { User, UserRepo } from '../../ports'
 import { USER_FIELDS } from '../tables'
 import { rowMapper } from './rows'
-import { jsonList, type SqliteAccess } from './statements'
+import { jsonList, type SqliteAccess, type Statements } from './statements'
 
 export const userRows = rowMapper(USER_FIELDS)
 const UPSERT_USER = userRows.upsertSql('users', ['id'])
 
+/** The record as stored, in one canonical text, so two reads compare equal exactly when the rows are. */
+const canonical = (u: User) => JSON.stringify(userRows.toRow(u))
+
 export function sqliteUsers(db: SqliteAccess): UserRepo {
   const one = (method: string, sql: string, param: string) => db.read(method, (s) => userRows.one(s, sql, param))
+  const put = (s: Statements, u: User, row: ReturnType<typeof userRows.toRow>) => {
+    s.get(UPSERT_USER).run(row)
+    // The grant index follows the user's grants in the same transaction.
+    s.get('DELETE FROM user_grants WHERE user_id = ?').run(u.id)
+    const grant = s.get('INSERT OR IGNORE INTO user_grants (role, unit_code, user_id) VALUES (?, ?, ?)')
+    for (const g of u.grants) grant.run(g.role, g.unitCode, u.id)
+  }
   return {
     getUser: (id) => one('getUser', 'SELECT * FROM users WHERE id = ?', id),
     findUserByOpenid: (openid) => one('findUserByOpenid', 'SELECT * FROM users WHERE openid = ?', openid),
     findUserByWebUid: (webUid) => one('findUserByWebUid', 'SELECT * FROM users WHERE web_uid = ?', webUid),
     async putUser(u) {
       const row = userRows.toRow(u)
-      return db.write('putUser', (s) => {
-        s.get(UPSERT_USER).run(row)
-        // The grant index follows the user's grants in the same transaction.
-        s.get('DELETE FROM user_grants WHERE user_id = ?').run(u.id)
-        const grant = s.get('INSERT OR IGNORE INTO user_grants (role, unit_code, user_id) VALUES (?, ?, ?)')
-        for (const g of u.grants) grant.run(g.role, g.unitCode, u.id)
+      return db.write('putUser', (s) => put(s, u, row))
+    },
+    async replaceUser(next, expected) {
+      if (next.id !== expected.id) throw new Error('replaceUser: next and expected are different users')
+      const want = canonical(expected)
+      const row = userRows.toRow(next)
+      return db.write('replaceUser', (s) => {
+        const current = userRows.one(s, 'SELECT * FROM users WHERE id = ?', next.id)
+        if (!current || canonical(current) !== want) return false
+        put(s, next, row)
+        return true
       })
     },
     listUsers: () => db.read('listUsers', (s) => userRows.all(s, 'SELECT * FROM users ORDER BY id')),

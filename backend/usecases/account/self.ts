@@ -1,4 +1,4 @@
-import { fail, type Failure } from '../../../src/core/outcome'
+import { fail, isFailure, type Failure } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
 import type { User, UserProfile } from '../../ports'
@@ -16,4 +16,23 @@ export async function selfOf(d: Deps, actor: Actor): Promise<User | Failure> {
 
 export function profileOf(u: User): UserProfile {
   return u.profile ?? EMPTY_PROFILE
+}
+
+const ATTEMPTS = 4
+
+/**
+ * Applies `change` to the caller's record and writes the result only over the record it was made
+ * from, reading again when another edit of the person's (or the account's deletion) landed in
+ * between: no accepted edit is lost and nothing comes back onto a deleted account. `change` may run
+ * more than once, so it only computes; a refusal it answers is returned as is.
+ */
+export async function changeSelf(d: Deps, actor: Actor, change: (u: User) => User | Failure): Promise<User | Failure> {
+  for (let i = 0; i < ATTEMPTS; i++) {
+    const u = await selfOf(d, actor)
+    if (isFailure(u)) return u
+    const next = change(u)
+    if (isFailure(next) || next === u) return next
+    if (await d.store.replaceUser(next, u)) return next
+  }
+  return fail('CONFLICT', '资料正在其他地方修改，请稍后重试')
 }

@@ -1,5 +1,5 @@
 import type { AccountApi } from '../../../src/contracts/account'
-import { fail, type Failure } from '../../../src/core/outcome'
+import { fail, isFailure, type Failure } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
 import { phoneCodeUnavailable } from '../../phoneNumberPort'
@@ -7,7 +7,7 @@ import { countProbe } from '../shared/rateLimit'
 import { consentGate } from './consents'
 import { sealOwnPhone } from './ownPhone'
 import { profileView } from './profileView'
-import { profileOf, selfOf } from './self'
+import { changeSelf, profileOf, selfOf } from './self'
 
 type In = AccountApi['account.setPhone']['in']
 type Out = { ok: true } & AccountApi['account.setPhone']['out']
@@ -17,11 +17,12 @@ type Out = { ok: true } & AccountApi['account.setPhone']['out']
  * limited per WeChat identity) or typed where the button cannot be used. Stored sealed only.
  */
 export async function setPhone(d: Deps, actor: Actor, input: In): Promise<Out | Failure> {
-  const u = await selfOf(d, actor)
-  if ('ok' in u) return u
-  const refused = consentGate(d, u)
+  const me = await selfOf(d, actor)
+  if (isFailure(me)) return me
+  const refused = consentGate(d, me)
   if (refused) return refused
-  if (!d.vault) {
+  const vault = d.vault
+  if (!vault) {
     console.error(JSON.stringify({ level: 'error', fn: 'account', msg: 'JIEFANG_PII_KEY is not configured: phones cannot be stored' }))
     return fail('UNAVAILABLE', '个人资料服务暂不可用，请稍后重试')
   }
@@ -39,7 +40,8 @@ export async function setPhone(d: Deps, actor: Actor, input: In): Promise<Out | 
     phone = input.phone
     source = 'typed'
   }
-  const next = { ...u, profile: { ...profileOf(u), phoneSealed: sealOwnPhone(d.vault, u.id, phone), phoneSource: source } }
-  await d.store.putUser(next)
-  return { ok: true, profile: await profileView(d, next) }
+  const sealed = sealOwnPhone(vault, me.id, phone)
+  const u = await changeSelf(d, actor, (u) => consentGate(d, u) ?? { ...u, profile: { ...profileOf(u), phoneSealed: sealed, phoneSource: source } })
+  if (isFailure(u)) return u
+  return { ok: true, profile: await profileView(d, u) }
 }

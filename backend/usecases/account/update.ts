@@ -1,12 +1,12 @@
 import type { AccountApi } from '../../../src/contracts/account'
-import { fail, type Failure } from '../../../src/core/outcome'
+import { fail, isFailure, type Failure } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
 import type { User } from '../../ports'
 import { notOwnUpload } from '../files/ownUploads'
 import { consentGate } from './consents'
 import { profileView } from './profileView'
-import { profileOf, selfOf } from './self'
+import { changeSelf, profileOf, selfOf } from './self'
 
 type In = AccountApi['account.update']['in']
 type Out = { ok: true } & AccountApi['account.update']['out']
@@ -19,26 +19,29 @@ const RESERVED = new Set(['已注销用户'])
  * file the caller uploaded through the photo path, which already stripped its metadata.
  */
 export async function update(d: Deps, actor: Actor, input: In): Promise<Out | Failure> {
-  const u = await selfOf(d, actor)
-  if ('ok' in u) return u
-  const refused = consentGate(d, u)
+  const me = await selfOf(d, actor)
+  if (isFailure(me)) return me
+  const refused = consentGate(d, me)
   if (refused) return refused
-  let next: User = { ...u, profile: { ...profileOf(u) } }
-  if (input.nickname !== undefined) {
-    const nickname = input.nickname
+  const { nickname, avatar } = input
+  if (nickname !== undefined) {
     if (RESERVED.has(nickname)) return fail('VALIDATION', '这个昵称不能使用，请换一个', { nickname: '不可用' })
-    const checked = await nicknameCheck(d, u, nickname)
+    const checked = await nicknameCheck(d, me, nickname)
     if (checked) return checked
-    next = { ...next, name: nickname, profile: { ...next.profile!, nicknameSet: true } }
   }
-  if (input.avatar !== undefined) {
-    if (input.avatar !== null && (await notOwnUpload(d, actor, [input.avatar]))) {
-      return fail('VALIDATION', '头像图片不存在，请重新上传', { avatar: '无效' })
+  if (avatar && (await notOwnUpload(d, actor, [avatar]))) return fail('VALIDATION', '头像图片不存在，请重新上传', { avatar: '无效' })
+  const u = await changeSelf(d, actor, (u) => {
+    const gate = consentGate(d, u)
+    if (gate) return gate
+    const p = profileOf(u)
+    return {
+      ...u,
+      ...(nickname !== undefined ? { name: nickname } : {}),
+      profile: { ...p, ...(nickname !== undefined ? { nicknameSet: true } : {}), ...(avatar !== undefined ? { avatarFileId: avatar } : {}) },
     }
-    next = { ...next, profile: { ...next.profile!, avatarFileId: input.avatar } }
-  }
-  await d.store.putUser(next)
-  return { ok: true, profile: await profileView(d, next) }
+  })
+  if (isFailure(u)) return u
+  return { ok: true, profile: await profileView(d, u) }
 }
 
 /**
