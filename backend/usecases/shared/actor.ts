@@ -47,7 +47,7 @@ export async function resolveCaller(d: Deps, context: unknown): Promise<Caller |
   if (known && !known.deletedAt) return { actor: actorOf(known) }
   // Deletion clears the OPENID with the mark; should a deleted record still hold it, it lets go,
   // so the same WeChat identity signs in as a new person with no history.
-  if (known) await d.store.putUser({ ...known, openid: null })
+  if (known) await d.store.replaceUser({ ...known, openid: null }, known)
   const user: User = {
     id: d.newId(),
     name: '微信用户',
