@@ -22,7 +22,7 @@ export const main = defineFunction('mediation', {
   mine: action(page, mine),
   get: action(byId, get),
   invitation: action(schema.invite, invitation),
-  join: action(schema.invite, join),
+  join: action(schema.joinMediation, join),
   act: action(schema.mediationAct, act),
   messages: action(schema.messages, messages),
   send: action(schema.sendMessage, send),

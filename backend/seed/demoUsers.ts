@@ -7,6 +7,16 @@ function user(id: string, name: string, phone: string | null, grants: User['gran
   return { id, name, phone, openid: null, grants, createdAt: at }
 }
 
+/**
+ * The phones the demo residents set in 我的, so a demo mediation invitation naming them opens
+ * (an invitation opens only for the phone the applicant gave): 陈小梅 applies with hers and names
+ * 黄伟明 with his in the demo flow and the tests.
+ */
+export const DEMO_RESIDENT_PHONES: Record<string, string> = {
+  'demo-resident': '13800138000',
+  'demo-resident-2': '13912345678',
+}
+
 /** One demo user per role (two residents and two grid workers, for the "not mine" cases). */
 export function demoUsers(): User[] {
   return [

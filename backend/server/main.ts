@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { openSqliteStore } from '../adapters/sqlite'
+import { loadPiiKey, Vault } from '../crypto/vault'
 import { createHost } from '../host'
 import { dataDir, isCloudbase, sqliteOptions } from '../runtime'
 import { seedDemo } from '../seed/seed'
@@ -12,7 +13,8 @@ async function start(): Promise<void> {
   const root = resolve(__dirname, '..')
   const shared = createHost()
   const store = openSqliteStore(dir, sqliteOptions(), shared.sqliteStores)
-  if (await seedDemo(store)) console.log(`已写入演示数据 → ${dir}`)
+  const key = loadPiiKey(process.env, { dataDir: dir })
+  if (await seedDemo(store, key ? new Vault(key) : undefined)) console.log(`已写入演示数据 → ${dir}`)
   const server = createAppServer({
     dataDir: dir,
     store,

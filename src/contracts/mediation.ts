@@ -73,6 +73,8 @@ export interface MediationSummary {
   statusLabel: string
   disputeTypeLabel: string
   title: string
+  /** The parties by the names on the application (申请人 first), as staff list them. */
+  partyNames: string[]
   committeeName: string | null
   mediatorName: string | null
   createdAt: string
@@ -122,12 +124,21 @@ export interface MediationApi {
   /** Cases where I am the applicant or a respondent. */
   'mediation.mine': { in: Common<'page'>; out: { cases: MediationSummary[]; next: string | null } }
   'mediation.get': { in: Common<'byId'>; out: { case: MediationView; timeline: TimelineView[]; actions: ActionView[] } }
-  /** What an invitation shows before it is accepted: the application summary only. */
+  /**
+   * What an invitation shows before it is accepted: the application summary only, and the name the
+   * applicant gave for this party. Opens only for the phone the applicant gave for that party (the
+   * caller's phone in 我的); else PHONE_MISMATCH naming the expected number masked.
+   */
   'mediation.invitation': {
     in: In<'invite'>
-    out: { summary: { disputeTypeLabel: string; applicantName: string; facts: string; claims: string; streetName: string; statusLabel: string; createdAt: string } }
+    out: {
+      summary: { disputeTypeLabel: string; applicantName: string; facts: string; claims: string; streetName: string; statusLabel: string; createdAt: string }
+      /** The name the applicant typed for the invitee, for them to confirm or correct. */
+      partyName: string
+    }
   }
-  'mediation.join': { in: In<'invite'>; out: { case: MediationView } }
+  /** Same phone rule as the invitation; the invitee's confirmed or corrected name and their consent. */
+  'mediation.join': { in: In<'joinMediation'>; out: { case: MediationView } }
   'mediation.act': { in: MediationActInput; out: { case: MediationView; timeline: TimelineView[]; actions: ActionView[] } }
   'mediation.messages': { in: In<'messages'>; out: { messages: MessageView[] } }
   'mediation.send': { in: In<'sendMessage'>; out: { message: MessageView } }

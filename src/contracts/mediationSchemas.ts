@@ -8,16 +8,20 @@ export const disputeType = z.enum(['neighbour', 'family', 'tenancy', 'labour', '
 
 export const referral = z.enum(['court', 'arbitration', 'administrative', 'police'], { errorMap: () => ({ message: '请选择后续处理途径' }) })
 
+const personName = (missing: string) => z.string().trim().min(1, missing).max(PERSON_NAME_MAX, `姓名最多 ${PERSON_NAME_MAX} 个字`)
+
 export const applyMediation = z
   .object({
     idempotencyKey,
     disputeType,
     /** The street whose mediation centre should take it (from mediation.options). */
     streetCode: z.string().min(1, '请选择受理的街道').max(32),
+    /** The applicant's real name as the agreement prints it (the nickname of 我的 is not a legal name). */
+    applicantName: personName('请填写您的真实姓名'),
     applicantPhone: phone,
-    /** The other side(s). */
+    /** The other side(s): a respondent's invitation opens only for the phone given here. */
     respondents: z
-      .array(z.object({ name: z.string().trim().min(1, '请填写对方姓名').max(PERSON_NAME_MAX, `姓名最多 ${PERSON_NAME_MAX} 个字`), phone }).strict())
+      .array(z.object({ name: personName('请填写对方姓名'), phone }).strict())
       .min(1, '请至少填写一位对方当事人')
       .max(MAX_RESPONDENTS, `最多 ${MAX_RESPONDENTS} 位对方当事人`),
     facts: z.string().trim().min(FACTS_MIN, `事实经过至少 ${FACTS_MIN} 个字`).max(FACTS_MAX, `事实经过最多 ${FACTS_MAX} 个字`),
@@ -28,7 +32,18 @@ export const applyMediation = z
   })
   .strict()
 
-export const invite = z.object({ invite: z.string().trim().min(10, '请输入邀请码').max(64, '邀请码格式不正确') }).strict()
+const inviteCode = z.string().trim().min(10, '请输入邀请码').max(64, '邀请码格式不正确')
+
+export const invite = z.object({ invite: inviteCode }).strict()
+
+/** Joining: the invitee confirms or corrects their real name and agrees to take part (人民调解 is voluntary). */
+export const joinMediation = z
+  .object({
+    invite: inviteCode,
+    name: personName('请填写您的真实姓名'),
+    consent: z.literal(true, { errorMap: () => ({ message: '请阅读并同意参加调解' }) }),
+  })
+  .strict()
 
 export const mediationAct = z
   .object({

@@ -5,6 +5,7 @@ import { buildMedActInput, emptyMedActForm, initialMedActForm, medActErrorsFromD
 import { agreementNumber, agreementPreview, chineseNumber, performanceTerms } from '../../src/utils/mediation/agreement'
 import { applyErrorsFromDetails, emptyApplyDraft, shiftRespondentErrors, toApplyInput, validateApply, type ApplyDraft } from '../../src/utils/mediation/apply'
 import { cleanInviteCode, inviteMessage } from '../../src/utils/mediation/invite'
+import { joinErrors } from '../../src/utils/mediation/join'
 import { ledgerRangeError, percentText } from '../../src/utils/mediation/ledger'
 import { committeeMatches } from '../../src/utils/mediation/mediators'
 import { needsMedForm } from '../../src/utils/mediation/moves'
@@ -17,6 +18,7 @@ const filled = (): ApplyDraft => ({
   ...emptyApplyDraft('k1'),
   disputeType: 'neighbour',
   streetCode: 'jingxi',
+  applicantName: ' 林晓燕 ',
   applicantPhone: '138 0013 8000',
   respondents: [{ key: 'k1', name: ' 黄伟明 ', phone: '139-0013-9000' }],
   facts: '楼上住户装修漏水，导致我家天花板发霉脱落',
@@ -31,6 +33,7 @@ describe('application form', () => {
       idempotencyKey: 'KEY',
       disputeType: 'neighbour',
       streetCode: 'jingxi',
+      applicantName: '林晓燕',
       applicantPhone: '13800138000',
       respondents: [{ name: '黄伟明', phone: '13900139000' }],
       facts: '楼上住户装修漏水，导致我家天花板发霉脱落',
@@ -45,7 +48,9 @@ describe('application form', () => {
     const e = validateApply(d)
     expect(e.disputeType).toBe('请选择纠纷类型')
     expect(e.streetCode).toBe('请选择受理街道')
+    expect(e.applicantName).toBe('请填写您的真实姓名')
     expect(e.applicantPhone).toBe('请填写您的联系电话')
+    expect(validateApply({ ...filled(), applicantName: '林'.repeat(21) }).applicantName).toMatch(/20 个字/)
     expect(e['respondents.0.name']).toBe('请填写对方姓名')
     expect(e['respondents.0.phone']).toMatch(/11 位手机号/)
     expect(e.facts).toMatch(/至少 10 个字/)
@@ -114,6 +119,14 @@ describe('invitations and phones', () => {
   it('cleans codes pasted from chat apps', () => {
     expect(cleanInviteCode(' AB12 CD34\n')).toBe('AB12CD34')
     expect(inviteMessage('黄伟明', 'AB12CD34')).toContain('AB12CD34')
+    // The invitation opens only for the phone the applicant gave: the message tells the invitee so.
+    expect(inviteMessage('黄伟明', 'AB12CD34')).toContain('「我的」里设置该手机号')
+  })
+  it('joins only with a real name and the consent', () => {
+    expect(joinErrors(' 王志强 ', true)).toEqual({})
+    expect(joinErrors('  ', true)).toEqual({ name: '请填写您的真实姓名' })
+    expect(joinErrors('王'.repeat(21), true).name).toMatch(/20 个字/)
+    expect(joinErrors('王志强', false)).toEqual({ consent: '请阅读并同意参加调解' })
   })
   it('dials only full numbers', () => {
     expect(dialable('138****5678')).toBeNull()

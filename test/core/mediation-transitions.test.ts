@@ -4,6 +4,7 @@ import {
   confirmingParties,
   joinCase,
   MEDIATION,
+  type JoinInput,
   MEDIATION_OPEN,
   openMediation,
   REFERRALS,
@@ -74,6 +75,8 @@ const VALID: Record<string, Scenario> = {
   'reject→rejected': { note: '不属于人民调解受理范围' },
   'reassign→=': { note: '原调解员回避', params: { mediatorId: OTHER_MEDIATOR_ID } },
   'invite→awaiting_consent': {},
+  // The respondent agreed when they joined: mediation starts without asking again.
+  'invite→mediating': { prepare: (c) => withConsent(c, RESP1_ID, 'consented') },
   // One respondent: their consent is the last one and starts mediation.
   'consent→mediating': { note: '同意调解' },
   // Two respondents, the other still pending: the case keeps waiting.
@@ -425,7 +428,7 @@ describe('who may do what, from where (pinned from the domain page)', () => {
     ['accept', ['dispatcher'], ['applied'], ['accepted']],
     ['reject', ['dispatcher'], ['applied'], ['rejected']],
     ['reassign', ['dispatcher'], ASSIGNED, ['=']],
-    ['invite', ['mediator'], ['accepted'], ['awaiting_consent']],
+    ['invite', ['mediator'], ['accepted'], ['awaiting_consent', 'mediating']],
     ['consent', ['respondent'], ['awaiting_consent'], ['=', 'mediating']],
     ['decline', ['respondent'], ['awaiting_consent'], ['declined']],
     ['schedule', ['mediator'], MEETING, ['=']],
@@ -897,14 +900,17 @@ describe('fail, rate, remind, mark_overdue, accept and the other patches', () =>
 })
 
 describe('joinCase', () => {
-  it('the right secret joins the respondent slot: userId set, respondentIds grows, a join event, version + 1, status kept', () => {
+  const join = (c: Case, userId: string, secret: string, more: Partial<JoinInput> = {}) =>
+    joinCase(c, { userId, secret, name: userId === RESP1_ID ? '李四' : '王五', consent: true, now: NOW, eventId: 'e', ...more })
+
+  it('the right secret joins the respondent slot: userId set, consent recorded, respondentIds grows, a join event, version + 1, status kept', () => {
     const c = deepFreeze(freshApplication())
     const before = JSON.stringify(c)
-    const out = joinCase(c, RESP2_ID, SECRET2, NOW, 'evt-join')
+    const out = join(c, RESP2_ID, SECRET2, { eventId: 'evt-join' })
     if (!out.ok) throw new Error(out.message)
     expect(pl(out.case).respondentIds).toEqual([RESP2_ID])
     expect(pl(out.case).parties.map((x) => x.userId)).toEqual([APPLICANT_ID, null, RESP2_ID])
-    expect(pl(out.case).parties[2]).toEqual({ ...pl(c).parties[2], userId: RESP2_ID })
+    expect(pl(out.case).parties[2]).toEqual({ ...pl(c).parties[2], userId: RESP2_ID, consent: 'consented', consentAt: NOW.toISOString() })
     expect(out.case).toEqual({ ...c, payload: out.case.payload, version: c.version + 1, updatedAt: NOW.toISOString() })
     expect(out.event).toEqual({
       id: 'evt-join',
@@ -920,54 +926,77 @@ describe('joinCase', () => {
       visibility: 'internal',
     })
     expect(JSON.stringify(c)).toBe(before)
-    const second = joinCase(out.case, RESP1_ID, SECRET1, NOW, 'evt-join-2')
+    const second = join(out.case, RESP1_ID, SECRET1, { eventId: 'evt-join-2' })
     if (!second.ok) throw new Error(second.message)
     expect(pl(second.case).respondentIds).toEqual([RESP2_ID, RESP1_ID])
     expect(second.case.version).toBe(c.version + 2)
   })
 
-  it.each(MEDIATION_OPEN)('joining keeps the status %s', (status) => {
+  it('a corrected name replaces the one the applicant typed and the timeline says so', () => {
+    const out = join(freshApplication(), RESP1_ID, SECRET1, { name: '  黄伟明 ' })
+    if (!out.ok) throw new Error(out.message)
+    expect(pl(out.case).parties[1]!.name).toBe('黄伟明')
+    expect(out.event.note).toBe('被申请人姓名由「李四」更正为「黄伟明」')
+    // The other parties keep their names.
+    expect(pl(out.case).parties.map((x) => x.name)).toEqual(['张三', '黄伟明', '王五'])
+  })
+
+  it('is refused without consent or without a name, and nothing changes', () => {
+    const c = deepFreeze(freshApplication())
+    expect(join(c, RESP1_ID, SECRET1, { consent: false })).toMatchObject({ ok: false, code: 'VALIDATION', details: { consent: '必填' } })
+    expect(join(c, RESP1_ID, SECRET1, { name: '  ' })).toMatchObject({ ok: false, code: 'VALIDATION', details: { name: '必填' } })
+  })
+
+  it.each(['applied', 'accepted', 'mediating', 'agreement_pending'])('joining keeps the status %s', (status) => {
     const c = withSecondRespondent(mediationCase(status), 'pending', false)
-    const out = joinCase(c, RESP2_ID, SECRET2, NOW, 'e')
+    const out = join(c, RESP2_ID, SECRET2)
     expect(out).toMatchObject({ ok: true, case: { status }, event: { fromStatus: status, toStatus: status } })
   })
 
-  it('once joined the respondent can read and consent; before, they cannot', () => {
+  it('joining while the case awaits consent starts mediation when it was the last one, and waits for the others otherwise', () => {
+    const waiting = withSecondRespondent(mediationCase('awaiting_consent'), 'pending', false)
+    expect(join(waiting, RESP2_ID, SECRET2)).toMatchObject({ ok: true, case: { status: 'awaiting_consent' }, event: { toStatus: 'awaiting_consent' } })
+    const last = withSecondRespondent(withConsent(mediationCase('awaiting_consent'), RESP1_ID, 'consented'), 'pending', false)
+    expect(join(last, RESP2_ID, SECRET2)).toMatchObject({ ok: true, case: { status: 'mediating' }, event: { fromStatus: 'awaiting_consent', toStatus: 'mediating' } })
+  })
+
+  it('once joined the respondent can read and has consented; before, they can do neither', () => {
     const c = withSecondRespondent(mediationCase('awaiting_consent'), 'pending', false)
     expect(canRead(tree, RESP2, c)).toBe(false)
     expect(run(c, RESP2, 'consent')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    const joined = joinCase(c, RESP2_ID, SECRET2, NOW, 'e')
+    const joined = join(c, RESP2_ID, SECRET2)
     if (!joined.ok) throw new Error(joined.message)
     expect(canRead(tree, RESP2, joined.case)).toBe(true)
-    expect(ok(ok(joined.case, RESP1, 'consent').case, RESP2, 'consent').case.status).toBe('mediating')
+    expect(run(joined.case, RESP2, 'consent')).toMatchObject({ ok: false, code: 'ILLEGAL_TRANSITION' })
+    expect(ok(joined.case, RESP1, 'consent').case.status).toBe('mediating')
   })
 
   it('a wrong secret or a used slot is NOT_FOUND', () => {
     const c = freshApplication()
     for (const secret of ['nope', '', SECRET1.toUpperCase(), ` ${SECRET1}`]) {
-      expect({ secret, code: codeOf(joinCase(c, RESP1_ID, secret, NOW, 'e')) }).toEqual({ secret, code: 'NOT_FOUND' })
+      expect({ secret, code: codeOf(join(c, RESP1_ID, secret)) }).toEqual({ secret, code: 'NOT_FOUND' })
     }
-    const joined = joinCase(c, RESP1_ID, SECRET1, NOW, 'e')
+    const joined = join(c, RESP1_ID, SECRET1)
     if (!joined.ok) throw new Error(joined.message)
-    expect(joinCase(joined.case, RESP2_ID, SECRET1, NOW, 'e')).toMatchObject({ ok: false, code: 'NOT_FOUND' })
-    expect(joinCase(joined.case, 'u-stranger', SECRET1, NOW, 'e')).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    expect(join(joined.case, RESP2_ID, SECRET1)).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    expect(join(joined.case, 'u-stranger', SECRET1)).toMatchObject({ ok: false, code: 'NOT_FOUND' })
   })
 
   it('the applicant cannot join their own case', () => {
-    expect(joinCase(freshApplication(), APPLICANT_ID, SECRET1, NOW, 'e')).toMatchObject({ ok: false, code: 'VALIDATION' })
+    expect(join(freshApplication(), APPLICANT_ID, SECRET1)).toMatchObject({ ok: false, code: 'VALIDATION' })
   })
 
   it('joining twice is refused, also through the other slot', () => {
-    const joined = joinCase(freshApplication(), RESP1_ID, SECRET1, NOW, 'e')
+    const joined = join(freshApplication(), RESP1_ID, SECRET1)
     if (!joined.ok) throw new Error(joined.message)
-    expect(joinCase(joined.case, RESP1_ID, SECRET1, NOW, 'e')).toMatchObject({ ok: false, code: 'ILLEGAL_TRANSITION' })
-    expect(joinCase(joined.case, RESP1_ID, SECRET2, NOW, 'e')).toMatchObject({ ok: false, code: 'ILLEGAL_TRANSITION' })
+    expect(join(joined.case, RESP1_ID, SECRET1)).toMatchObject({ ok: false, code: 'ILLEGAL_TRANSITION' })
+    expect(join(joined.case, RESP1_ID, SECRET2)).toMatchObject({ ok: false, code: 'ILLEGAL_TRANSITION' })
     expect(pl(joined.case).parties[2]?.userId).toBeNull()
   })
 
   it.each(MEDIATION.terminalStatuses)('joining a %s case is refused', (status) => {
     const c = withSecondRespondent(mediationCase(status), 'pending', false)
-    expect(joinCase(c, RESP2_ID, SECRET2, NOW, 'e')).toMatchObject({ ok: false, code: 'ILLEGAL_TRANSITION' })
+    expect(join(c, RESP2_ID, SECRET2)).toMatchObject({ ok: false, code: 'ILLEGAL_TRANSITION' })
   })
 })
 
@@ -1052,16 +1081,16 @@ describe('a whole mediation, apply to rating', () => {
       now: NOW,
       payload: { disputeType: 'neighbour', facts: 'f', claims: 'c', evidence: [], preferredWay: 'online', parties: pl(freshApplication()).parties },
     }).case
-    const j1 = joinCase(c, RESP1_ID, SECRET1, NOW, 'j1')
+    // RESP1 joins (and so consents) before the mediator invites; RESP2 only after.
+    const j1 = joinCase(c, { userId: RESP1_ID, secret: SECRET1, name: '李四', consent: true, now: NOW, eventId: 'j1' })
     if (!j1.ok) throw new Error(j1.message)
-    const j2 = joinCase(j1.case, RESP2_ID, SECRET2, NOW, 'j2')
-    if (!j2.ok) throw new Error(j2.message)
-    c = j2.case
-    const steps: [Actor, string, Scenario, string][] = [
+    c = j1.case
+    type Step = [Actor, string, Scenario, string] | 'RESP2 joins'
+    const steps: Step[] = [
       [dispatcher, 'accept', { params: ACCEPT_OK }, 'accepted'],
       [MEDIATOR, 'invite', {}, 'awaiting_consent'],
-      [RESP1, 'consent', {}, 'awaiting_consent'],
-      [RESP2, 'consent', {}, 'mediating'],
+      // The last consent, given by joining, starts mediation.
+      'RESP2 joins',
       [MEDIATOR, 'schedule', { params: { session: SESSION_OK } }, 'mediating'],
       [MEDIATOR, 'draft_agreement', { params: { text: 't', terms: ['a'] } }, 'agreement_pending'],
       [APPLICANT, 'confirm_agreement', { params: { agreementVersion: 1 } }, 'agreement_pending'],
@@ -1070,12 +1099,20 @@ describe('a whole mediation, apply to rating', () => {
       [MEDIATOR, 'mark_judicial', {}, 'succeeded'],
       [APPLICANT, 'rate', { params: { rating: 5 } }, 'succeeded'],
     ]
-    for (const [a, action, s, to] of steps) {
+    for (const step of steps) {
+      if (step === 'RESP2 joins') {
+        const j2 = joinCase(c, { userId: RESP2_ID, secret: SECRET2, name: '王五', consent: true, now: NOW, eventId: 'j2' })
+        if (!j2.ok) throw new Error(j2.message)
+        expect({ status: j2.case.status, version: j2.case.version }).toEqual({ status: 'mediating', version: c.version + 1 })
+        c = j2.case
+        continue
+      }
+      const [a, action, s, to] = step
       const out = ok(c, a, action, s, { expectedVersion: c.version })
       expect({ action, status: out.case.status, version: out.case.version }).toEqual({ action, status: to, version: c.version + 1 })
       c = out.case
     }
-    expect(c.version).toBe(3 + steps.length)
+    expect(c.version).toBe(2 + steps.length)
     expect(run(c, MEDIATOR, 'fail', { note: 'x', params: { referral: 'court' } })).toMatchObject({ code: 'ILLEGAL_TRANSITION' })
   })
 })

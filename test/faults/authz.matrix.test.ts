@@ -30,6 +30,8 @@ import { DEMO_DISTRICT, DEMO_STREET } from '../../backend/seed/demoOrg'
 import { issueInvitation } from '../../backend/usecases/admin/invite'
 import type { Building } from '../../backend/ports'
 import { seedDemo } from '../../backend/seed/seed'
+import { DEMO_RESIDENT_PHONES } from '../../backend/seed/demoUsers'
+import { loadPiiKey, Vault } from '../../backend/crypto/vault'
 import type { Case } from '../../src/core/case'
 import { KINDS } from '../../src/core/kinds'
 import { MODERATION_ACTIONS } from '../../src/core/kinds/report'
@@ -70,7 +72,8 @@ type Answer = Record<string, any>
 const REPORT = KINDS.report
 const MEDIATION = KINDS.mediation
 const CHECKIN = KINDS.checkin
-const DENY = ['FORBIDDEN', 'NOT_FOUND']
+/** PHONE_MISMATCH: a mediation invitation held by someone whose phone is not the invited party's. */
+const DENY = ['FORBIDDEN', 'NOT_FOUND', 'PHONE_MISMATCH']
 
 let dataDir: string
 let store: Store
@@ -217,8 +220,16 @@ function unreadableReports(ids: string[], userId: string, known: Map<string, Cas
 }
 const knownCases = new Map<string, Case>()
 
+/** A case of 黄伟明's naming 陈小梅 (the resident actor's phone in 我的) as the other party. */
+let invitationTemplate: Case
+let vault: Vault
+
+/** The invitation to 陈小梅, with her phone back in 我的 (the account cells may have changed or removed it). */
 async function inviteFor(): Promise<string> {
-  const c = await placeMediation(store, mediationTemplate, 'demo-resident-2', 'same-unit', 'awaiting_consent')
+  const resident = (await store.getUser(ACTORS.resident))!
+  const phoneSealed = vault.seal(DEMO_RESIDENT_PHONES[ACTORS.resident]!, resident.id)
+  await store.putUser({ ...resident, profile: { nicknameSet: false, avatarFileId: null, phoneSource: 'typed', consents: [], ...resident.profile, phoneSealed } })
+  const c = await placeMediation(store, invitationTemplate, 'demo-resident-2', 'same-unit', 'awaiting_consent')
   const secret = (c.payload as { parties: Array<{ side: string; inviteSecret?: string }> }).parties.find((p) => p.side === 'respondent')!.inviteSecret
   return `${c.id}-${secret}`
 }
@@ -556,9 +567,9 @@ const POLICY: Record<string, Record<string, Policy>> = {
     options: everyone(),
     apply: everyone(() => applyInput()),
     mine: { ...everyone(), leaked: (a, u) => a.cases.filter((c: { id: string }) => knownCases.has(c.id) && knownCases.get(c.id)!.creatorId !== u).map((c: { id: string }) => c.id) },
-    // Holding the invitation code is the authorisation to see the summary and to join.
-    invitation: everyone(async () => ({ invite: await inviteFor() })),
-    join: everyone(async () => ({ invite: await inviteFor() })),
+    // The invitation code and the invited party's phone in 我的: only the resident actor has it.
+    invitation: { targeted: false, allowed: (u) => u === ACTORS.resident, data: async () => ({ invite: await inviteFor() }) },
+    join: { targeted: false, allowed: (u) => u === ACTORS.resident, data: async () => ({ invite: await inviteFor(), name: '陈小梅', consent: true }) },
     queue: onlyRoles(MEDIATION_DESK, () => ({ limit: 100 }), (a, u) => unreadableReports(a.cases.map((c: { id: string }) => c.id), u, knownCases)),
     mediators: onlyRoles(CENTRE),
     ledger: onlyRoles(CENTRE, () => ({}), (a, u) => unreadableReports((a.rows ?? a.cases ?? []).map((c: { id: string }) => c.id), u, knownCases)),
@@ -671,7 +682,9 @@ beforeAll(async () => {
   writeFileSync(cfg, JSON.stringify({ ...JSON.parse(readFileSync(join(ROOT, 'settings/district.json'), 'utf8')), rateLimits: {} }))
   process.env.JIEFANG_DISTRICT_CONFIG = cfg
   store = openSqliteStore(dataDir)
-  await seedDemo(store)
+  // With the vault, as the local server seeds: the demo residents' phones in 我的 open invitations.
+  vault = new Vault(loadPiiKey(process.env, { dataDir })!)
+  await seedDemo(store, vault)
   await store.putUnits(otherUnits())
   for (const u of otherUsers()) await store.putUser(u)
   const extra = matrixBuildings()
@@ -701,6 +714,9 @@ beforeAll(async () => {
   const applied = await call('mediation', 'apply', applyInput(), 'demo-resident')
   if (!applied.ok) throw new Error(`apply: ${applied.code} ${applied.message}`)
   mediationTemplate = (await store.getCase(applied.case.id))!
+  const naming = await call('mediation', 'apply', applyInput({ applicantName: '黄伟明', applicantPhone: DEMO_RESIDENT_PHONES['demo-resident-2'], respondents: [{ name: '陈小梅', phone: DEMO_RESIDENT_PHONES['demo-resident'] }] }), 'demo-resident-2')
+  if (!naming.ok) throw new Error(`apply: ${naming.code} ${naming.message}`)
+  invitationTemplate = (await store.getCase(naming.case.id))!
   // Cases every list cell checks for leaks: one open report, mediation and registration per target.
   for (const userId of Object.values(ACTORS)) {
     for (const t of TARGETS) {

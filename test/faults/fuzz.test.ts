@@ -259,6 +259,7 @@ const MODELS: Record<string, Record<string, Model>> = {
       idempotencyKey: S(key),
       disputeType: S(fc.constantFrom('neighbour', 'family', 'tenancy', 'labour', 'traffic', 'commerce', 'property', 'other')),
       streetCode: S(fc.oneof(fc.constant(DEMO_STREET), text(1, 32))),
+      applicantName: S(fc.oneof(fc.constant('陈小梅'), text(1, 20))),
       applicantPhone: S(phone),
       respondents: A(fc.array(fc.record({ name: fc.oneof(fc.constant('黄伟明'), text(1, 20)), phone }), { minLength: 1, maxLength: 5 })),
       facts: S(fc.oneof(fc.constant('婚后因子女抚养费问题多次争吵，双方协商未果，希望调解'), text(10, 2000))),
@@ -269,7 +270,11 @@ const MODELS: Record<string, Record<string, Model>> = {
     mine: page,
     get: { id: S(mediationId) },
     invitation: { invite: S(fc.oneof(fc.tuple(mediationId, fc.stringMatching(/^[A-Z2-9]{8}$/)).map(([i, s]) => `${i}-${s}`), text(10, 64))) },
-    join: { invite: S(fc.oneof(fc.tuple(mediationId, fc.stringMatching(/^[A-Z2-9]{8}$/)).map(([i, s]) => `${i}-${s}`), text(10, 64))) },
+    join: {
+      invite: S(fc.oneof(fc.tuple(mediationId, fc.stringMatching(/^[A-Z2-9]{8}$/)).map(([i, s]) => `${i}-${s}`), text(10, 64))),
+      name: S(fc.oneof(fc.constant('黄伟明'), text(1, 20))),
+      consent: { kind: 'boolean', valid: fc.constant(true) },
+    },
     act: {
       id: S(mediationId),
       action: S(mediationActions),

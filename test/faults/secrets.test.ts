@@ -91,6 +91,7 @@ describe('a working local server', () => {
         idempotencyKey: idemKey(),
         disputeType: 'neighbour',
         streetCode: DEMO_STREET,
+        applicantName: name,
         applicantPhone: phone,
         respondents: [{ name, phone }],
         facts: `${name}家楼上长期深夜制造噪音，多次沟通无果`,

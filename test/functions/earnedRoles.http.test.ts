@@ -8,7 +8,7 @@
 import { DEMO_BUILDING_CODE } from '../../backend/seed/demoBuildings'
 import { idNumberFor } from '../support/authzWorld'
 import { GRID1_CODE, idemKey } from '../support/fixtures'
-import { applyInput, medAct } from '../support/mediation'
+import { applyInput, joinInput, medAct, setOwnPhone } from '../support/mediation'
 import { asOpenid, serverWithUsers, type Client } from '../support/server'
 
 const GRID2_CODE = '440111010001002'
@@ -73,13 +73,15 @@ describe('mediation party', () => {
     // The invitee is nobody to the case until they join; then the next call sees the role.
     expect((await me(respondent)).earned).toEqual([])
     expect(await respondent.call('mediation', 'get', { id })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
-    expect(await respondent.call('mediation', 'join', { invite: code })).toMatchObject({ ok: true, case: { myRole: 'respondent' } })
+    // The invitation opens only for the phone the applicant gave, set in the invitee's 我的.
+    await setOwnPhone(respondent)
+    expect(await respondent.call('mediation', 'join', joinInput(code))).toMatchObject({ ok: true, case: { myRole: 'respondent' } })
     expect((await me(respondent)).earned).toEqual([{ role: 'mediation_party', of: [id] }])
     expect(roleNames(await me(respondent))).toEqual(['resident'])
 
     // A stranger who guesses at the case earns nothing and reads nothing.
-    expect(await outsider.call('mediation', 'join', { invite: code })).toMatchObject({ ok: false })
-    expect(await outsider.call('mediation', 'join', { invite: `${id}-AAAAAAAA` })).toMatchObject({ ok: false })
+    expect(await outsider.call('mediation', 'join', joinInput(code))).toMatchObject({ ok: false })
+    expect(await outsider.call('mediation', 'join', joinInput(`${id}-AAAAAAAA`))).toMatchObject({ ok: false })
     expect(await outsider.call('mediation', 'get', { id })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     expect((await me(outsider)).earned).toEqual([])
     expect((await outsider.call('mediation', 'mine', {})).cases).toEqual([])
@@ -89,7 +91,8 @@ describe('mediation party', () => {
     const [applicant, respondent] = await Promise.all([stranger(), stranger()])
     const applied = await applicant.call('mediation', 'apply', applyInput({ disputeType: 'neighbour', facts: '邻居长期占用楼道堆放杂物，影响通行', claims: '清理楼道杂物' }))
     const id: string = applied.case.id
-    expect(await respondent.call('mediation', 'join', { invite: applied.case.invites[0].code })).toMatchObject({ ok: true })
+    await setOwnPhone(respondent)
+    expect(await respondent.call('mediation', 'join', joinInput(applied.case.invites[0].code))).toMatchObject({ ok: true })
     expect(await medAct(centre, id, 'reject', { note: '该纠纷已由物业调处，不予受理' })).toMatchObject({ ok: true, case: { status: 'rejected' } })
     for (const party of [applicant, respondent]) {
       expect((await me(party)).earned).toEqual([{ role: 'mediation_party', of: [id] }])

@@ -1,5 +1,5 @@
 import { advance } from '../support/cases'
-import { applyInput, medAct } from '../support/mediation'
+import { applyInput, joinInput, medAct } from '../support/mediation'
 import { as, onOwnServer, serverWithUsers, type Client } from '../support/server'
 
 let applicant: Client, respondent: Client, other: Client, familyMediator: Client, peopleMediator: Client, centre: Client
@@ -22,7 +22,7 @@ describe('在线调解, end to end over HTTP', () => {
 
     // Before joining, the invitee sees the summary only.
     const summary = await respondent.call('mediation', 'invitation', { invite: code })
-    expect(summary).toMatchObject({ ok: true, summary: { disputeTypeLabel: '婚姻家庭', applicantName: '陈**' } })
+    expect(summary).toMatchObject({ ok: true, summary: { disputeTypeLabel: '婚姻家庭', applicantName: '陈**' }, partyName: '黄伟明' })
     expect(JSON.stringify(summary)).not.toContain('13800138000')
     expect(await respondent.call('mediation', 'get', { id })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
 
@@ -31,12 +31,11 @@ describe('在线调解, end to end over HTTP', () => {
     expect(Date.parse(accepted.case.deadline) - Date.now()).toBeGreaterThan(29 * 86_400_000)
     expect(await peopleMediator.call('mediation', 'get', { id })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
 
-    expect(await respondent.call('mediation', 'join', { invite: code })).toMatchObject({ ok: true, case: { myRole: 'respondent' } })
-    expect(await other.call('mediation', 'join', { invite: code })).toMatchObject({ ok: false })
+    expect(await respondent.call('mediation', 'join', joinInput(code))).toMatchObject({ ok: true, case: { myRole: 'respondent' } })
+    expect(await other.call('mediation', 'join', joinInput(code))).toMatchObject({ ok: false })
     expect(await medAct(familyMediator, id, 'schedule', { session: { at: '2026-12-01T02:00:00.000Z', mode: 'online', place: 'https://meeting.example/123' } })).toMatchObject({ ok: false, code: 'ILLEGAL_TRANSITION' })
-    expect(await medAct(familyMediator, id, 'invite')).toMatchObject({ ok: true, case: { status: 'awaiting_consent' } })
-    const consented = await medAct(respondent, id, 'consent')
-    expect(consented).toMatchObject({ ok: true, case: { status: 'mediating', statusLabel: '调解中' } })
+    // The respondent agreed when joining: the mediator's invitation starts mediation at once.
+    expect(await medAct(familyMediator, id, 'invite')).toMatchObject({ ok: true, case: { status: 'mediating', statusLabel: '调解中' } })
 
     expect(await applicant.call('mediation', 'send', { id, text: '我希望尽快解决', photos: [] })).toMatchObject({ ok: true, message: { mine: true } })
     expect(await familyMediator.call('mediation', 'send', { id, text: '请双方周一上午在线参加调解', photos: [] })).toMatchObject({ ok: true })
@@ -71,15 +70,18 @@ describe('在线调解, end to end over HTTP', () => {
     expect(mine.cases.map((x: { id: string }) => x.id)).toContain(id)
   })
 
-  it('ends as 对方不同意调解 with a referral suggestion when the respondent declines', async () => {
+  it('waits for a respondent invited before joining, whose joining (with consent) starts mediation', async () => {
     const c = await acceptedCase({ disputeType: 'neighbour' })
     const full = await applicant.call('mediation', 'get', { id: c.id })
     expect(full.case.committee.code).toBe('people')
     expect(full.case.mediatorName).toBe('钱进')
-    await respondent.call('mediation', 'join', { invite: full.case.invites[0].code })
-    await medAct(peopleMediator, c.id, 'invite')
-    const declined = await medAct(respondent, c.id, 'decline', { note: '不愿意调解' })
-    expect(declined).toMatchObject({ ok: true, case: { status: 'declined', statusLabel: '对方不同意调解', referral: { type: 'court' } } })
+    expect(await medAct(peopleMediator, c.id, 'invite')).toMatchObject({ ok: true, case: { status: 'awaiting_consent' } })
+    const code = full.case.invites[0].code
+    expect(await respondent.call('mediation', 'join', { ...joinInput(code), consent: false })).toMatchObject({ ok: false, code: 'VALIDATION' })
+    expect(await respondent.call('mediation', 'join', { invite: code })).toMatchObject({ ok: false, code: 'VALIDATION' })
+    expect(await respondent.call('mediation', 'join', joinInput(code))).toMatchObject({ ok: true, case: { status: 'mediating', myRole: 'respondent' } })
+    // Joined with consent: there is nothing left to agree to or decline.
+    expect(await medAct(respondent, c.id, 'decline', { note: '不愿意调解' })).toMatchObject({ ok: false, code: 'ILLEGAL_TRANSITION' })
   })
 
   it('refuses out-of-scope work: other committees, other parties, non-assigned mediators, residents in the queue', async () => {

@@ -6,11 +6,13 @@
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { secretsLeft } from '../support/leaks'
-import { applyInput, medAct } from '../support/mediation'
+import { DEMO_RESIDENT_PHONES } from '../../backend/seed/demoUsers'
+import { applyInput, joinInput, medAct } from '../support/mediation'
 import { serverWithUsers, type Client } from '../support/server'
 
 const APPLICANT = '13712340001'
-const RESPONDENT = '13987650002'
+/** 黄伟明's phone in 我的: the invitation opens only for it. */
+const RESPONDENT = DEMO_RESIDENT_PHONES['demo-resident-2']!
 const LANDLINE = '020-87654321'
 
 let applicant: Client, respondent: Client, centre: Client
@@ -22,14 +24,14 @@ beforeAll(async () => {
   expect(r).toMatchObject({ ok: true })
   caseId = r.case.id
   expect(await medAct(centre, caseId, 'accept')).toMatchObject({ ok: true })
-  expect(await respondent.call('mediation', 'join', { invite: r.case.invites[0].code })).toMatchObject({ ok: true })
+  expect(await respondent.call('mediation', 'join', joinInput(r.case.invites[0].code))).toMatchObject({ ok: true })
 })
 
 const phonesOf = (r: { case: { parties: Array<{ name: string; phone: string }> } }) => Object.fromEntries(r.case.parties.map((p) => [p.name, p.phone]))
 
 it('shows the numbers whole to the case\'s staff and each party\'s own, masked to the other side', async () => {
   expect(phonesOf(await centre.call('mediation', 'get', { id: caseId }))).toEqual({ 陈小梅: APPLICANT, 黄伟明: RESPONDENT, 李娟: LANDLINE })
-  expect(phonesOf(await applicant.call('mediation', 'get', { id: caseId }))).toEqual({ 陈小梅: APPLICANT, 黄伟明: '139****0002', 李娟: '020****4321' })
+  expect(phonesOf(await applicant.call('mediation', 'get', { id: caseId }))).toEqual({ 陈小梅: APPLICANT, 黄伟明: '139****5678', 李娟: '020****4321' })
   const mine = phonesOf(await respondent.call('mediation', 'get', { id: caseId }))
   expect(mine['黄伟明']).toBe(RESPONDENT)
   expect(mine['陈小梅']).toBe('137****0001')

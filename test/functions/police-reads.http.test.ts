@@ -4,7 +4,7 @@
  * of their street. An administrator's reads of cases are audited too.
  */
 import { reportInput } from '../support/fixtures'
-import { applyInput, medAct } from '../support/mediation'
+import { applyInput, joinInput, medAct } from '../support/mediation'
 import { serverWithUsers, type Client } from '../support/server'
 
 let applicant: Client, respondent: Client, mediator: Client, centre: Client, police: Client, admin: Client
@@ -12,14 +12,14 @@ let referredId = ''
 let mediatingId = ''
 let reportId = ''
 
-/** A family dispute taken to 调解中: applied, accepted, joined, consented. */
+/** A family dispute taken to 调解中: applied, accepted, joined with consent, invited. */
 async function mediating(): Promise<string> {
   const r = await applicant.call('mediation', 'apply', applyInput())
   expect(r).toMatchObject({ ok: true })
   expect(await medAct(centre, r.case.id, 'accept')).toMatchObject({ ok: true })
-  expect(await respondent.call('mediation', 'join', { invite: r.case.invites[0].code })).toMatchObject({ ok: true })
-  expect(await medAct(mediator, r.case.id, 'invite')).toMatchObject({ ok: true })
-  expect(await medAct(respondent, r.case.id, 'consent')).toMatchObject({ ok: true, case: { status: 'mediating' } })
+  expect(await respondent.call('mediation', 'join', joinInput(r.case.invites[0].code))).toMatchObject({ ok: true })
+  // The respondent consented when joining, so the invitation starts mediation.
+  expect(await medAct(mediator, r.case.id, 'invite')).toMatchObject({ ok: true, case: { status: 'mediating' } })
   expect(await applicant.call('mediation', 'send', { id: r.case.id, text: '对方多次上门威胁', photos: [] })).toMatchObject({ ok: true })
   return r.case.id
 }

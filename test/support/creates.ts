@@ -28,6 +28,7 @@ export const mediationApplyInput = (key: string) => ({
   idempotencyKey: key,
   disputeType: 'neighbour',
   streetCode: DEMO_STREET,
+  applicantName: '陈小梅',
   applicantPhone: '13800138000',
   respondents: [{ name: '黄伟明', phone: '13912345678' }],
   facts: '楼上邻居长期深夜制造噪音，多次沟通无果，希望调解',

@@ -20,10 +20,10 @@ export async function apply(d: Deps, actor: Actor, input: ApiIn<'mediation.apply
   if (bad !== null) return fail('VALIDATION', '证据材料无效，请重新上传', { evidence: bad })
   const vault = phoneVault(d)
   if ('ok' in vault) return vault
-  const me = await d.store.getUser(actor.userId)
   const id = d.newId()
+  // Every party by the real name typed for them: the agreement is a legal document, not a nickname's.
   const parties: Party[] = [
-    { side: 'applicant', name: me?.name ?? actor.name, ...sealedPhone(vault, id, input.applicantPhone.trim()), userId: actor.userId, consent: 'consented' },
+    { side: 'applicant', name: input.applicantName.trim(), ...sealedPhone(vault, id, input.applicantPhone.trim()), userId: actor.userId, consent: 'consented' },
     ...input.respondents.map((r): Party => ({ side: 'respondent', name: r.name.trim(), ...sealedPhone(vault, id, r.phone.trim()), userId: null, inviteSecret: newInviteSecret(), consent: 'pending' })),
   ]
   const { case: c, event } = openMediation({

@@ -119,6 +119,7 @@ export async function mediationSummary(d: Deps, tree: OrgTree, actor: Actor, c: 
     statusLabel: labelOf(MEDIATION.statusLabels, c.status),
     disputeTypeLabel: DISPUTE_TYPE_LABELS[p.disputeType],
     title: p.facts.length > 40 ? `${p.facts.slice(0, 40)}…` : p.facts,
+    partyNames: p.parties.map((x) => x.name),
     committeeName: committeeName(d, p.committee),
     mediatorName,
     createdAt: c.createdAt,

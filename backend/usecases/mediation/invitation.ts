@@ -2,14 +2,14 @@ import { DISPUTE_TYPE_LABELS, MEDIATION } from '../../../src/core/kinds/mediatio
 import type { Actor } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
 import { maskName } from './caseView'
-import { byInvite } from './inviteCode'
+import { invitedParty } from './invitedParty'
 import { pl } from './payload'
 
-/** Before joining, an invitee sees the application summary only — no phones, no thread. */
-export async function invitation(d: Deps, _actor: Actor, input: { invite: string }) {
-  const found = await byInvite(d, input.invite)
+/** Before joining, the invitee sees the application summary only — no phones, no thread — and the name given for them. */
+export async function invitation(d: Deps, actor: Actor, input: { invite: string }) {
+  const found = await invitedParty(d, actor, input.invite)
   if ('ok' in found) return found
-  const { c } = found
+  const { c, party } = found
   const tree = await d.orgTree()
   const p = pl(c)
   const applicant = p.parties.find((x) => x.side === 'applicant')!
@@ -24,5 +24,6 @@ export async function invitation(d: Deps, _actor: Actor, input: { invite: string
       statusLabel: MEDIATION.statusLabels[c.status] ?? c.status,
       createdAt: c.createdAt,
     },
+    partyName: party.name,
   }
 }

@@ -1,14 +1,15 @@
+import type { ApiIn } from '../../../src/contracts/api'
 import { joinCase } from '../../../src/core/kinds/mediation'
 import type { Actor } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
 import { saveTransition } from '../shared/persist'
 import { mediationView } from './caseView'
-import { byInvite } from './inviteCode'
+import { invitedParty } from './invitedParty'
 
-export async function join(d: Deps, actor: Actor, input: { invite: string }) {
-  const found = await byInvite(d, input.invite)
+export async function join(d: Deps, actor: Actor, input: ApiIn<'mediation.join'>) {
+  const found = await invitedParty(d, actor, input.invite)
   if ('ok' in found) return found
-  const out = joinCase(found.c, actor.userId, found.secret, d.clock.now(), d.newId())
+  const out = joinCase(found.c, { userId: actor.userId, secret: found.secret, name: input.name, consent: input.consent, now: d.clock.now(), eventId: d.newId() })
   if (!out.ok) return out
   const conflict = await saveTransition(d, found.c, out.case, out.event)
   if (conflict) return conflict

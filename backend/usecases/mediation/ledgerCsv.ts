@@ -1,28 +1,45 @@
-import { DISPUTE_TYPE_LABELS, MEDIATION, REFERRAL_LABELS } from '../../../src/core/kinds/mediation'
+import { caseNumber, DISPUTE_TYPE_LABELS, MEDIATION, REFERRAL_LABELS } from '../../../src/core/kinds/mediation'
 import { fail } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
+import { formatFull } from '../../../src/core/time'
 import type { Deps } from '../../deps'
 import { auditUnit, writeAudit } from '../shared/audit'
-import { csvCell } from '../shared/csv'
+import { csvDocument } from '../shared/csv'
 import { ledgerCases } from './ledgerCases'
 import { pl } from './payload'
 
+const HEADER = ['编号', '纠纷类型', '申请人', '被申请人', '状态', '街道', '调解委员会', '申请时间', '办理期限', '结果去向']
+
+/** The centre's 调解台账 as a spreadsheet: each case by its number and its parties' names, times in Beijing time. */
 export async function ledgerCsv(d: Deps, actor: Actor, input: { from?: string; to?: string }) {
   const tree = await d.orgTree()
   const cases = await ledgerCases(d, tree, actor, input)
   if (!cases) return fail('FORBIDDEN', '仅综治中心可导出调解台账')
   const committees = new Map(d.config.mediation.committees.map((c) => [c.code, c.name]))
-  const lines = [['编号', '纠纷类型', '状态', '街道', '调解委员会', '申请时间', '办理期限', '结果去向'].join(',')]
+  const rows: unknown[][] = [HEADER]
   for (const c of cases) {
     const p = pl(c)
-    lines.push(
-      [c.id, DISPUTE_TYPE_LABELS[p.disputeType], MEDIATION.statusLabels[c.status] ?? c.status, tree.get(c.unitCode)?.name ?? c.unitCode, committees.get(p.committee ?? '') ?? '', c.createdAt, c.slaDeadline, p.referral ? REFERRAL_LABELS[p.referral.type] : '']
-        .map(csvCell)
-        .join(','),
-    )
+    const names = (side: 'applicant' | 'respondent') => p.parties.filter((x) => x.side === side).map((x) => x.name).join('、')
+    rows.push([
+      caseNumber(c.id, c.createdAt),
+      DISPUTE_TYPE_LABELS[p.disputeType],
+      names('applicant'),
+      names('respondent'),
+      MEDIATION.statusLabels[c.status] ?? c.status,
+      tree.get(c.unitCode)?.name ?? c.unitCode,
+      committees.get(p.committee ?? '') ?? '',
+      formatFull(c.createdAt),
+      c.slaDeadline ? formatFull(c.slaDeadline) : '',
+      p.referral ? REFERRAL_LABELS[p.referral.type] : '',
+    ])
   }
   const who = auditUnit(actor, ['dispatcher', 'admin'])
   await writeAudit(d, actor, { actorRole: who.role, action: 'export', target: `mediation.ledgerCsv ${input.from ?? ''}..${input.to ?? ''} ${cases.length} rows`, reason: '导出调解台账', unitCode: who.unitCode })
-  const stamp = d.clock.now().toISOString().slice(0, 10)
-  return { ok: true as const, filename: `调解台账_${stamp}.csv`, csv: `\uFEFF${lines.join('\r\n')}\r\n`, rows: cases.length }
+  const stamp = caseDay(d.clock.now())
+  return { ok: true as const, filename: `调解台账_${stamp}.csv`, csv: csvDocument(rows), rows: cases.length }
+}
+
+/** Today in Beijing as 2026-12-06: the file is named for the desk's day, not UTC's. */
+function caseDay(now: Date): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
 }

@@ -7,8 +7,10 @@
 import type { Case } from '../../../src/core/case'
 import type { Party } from '../../../src/core/kinds/mediation'
 import { fail, type Failure } from '../../../src/core/outcome'
+import type { Actor } from '../../../src/core/roles'
 import type { Vault } from '../../crypto/vault'
 import type { Deps } from '../../deps'
+import { ownPhone } from '../account/ownPhone'
 import { pl } from './payload'
 
 /** The lookup hash's namespace in the vault, apart from identity documents. */
@@ -44,6 +46,18 @@ export function sealedPhone(v: Vault, caseId: string, phone: string): Pick<Party
 export function partyPhone(v: Vault | undefined, caseId: string, party: Party): string | null {
   if (party.phoneSealed) return v ? v.open(party.phoneSealed, caseId) : null
   return party.phone ?? null
+}
+
+/** Whether `phone` is the party's number (its keyed hash; a case not yet sealed compares digits). */
+export function isPartyPhone(v: Vault, party: Party, phone: string): boolean {
+  if (party.phoneHash) return party.phoneHash === phoneHash(v, phone)
+  return typeof party.phone === 'string' && digits(party.phone) === digits(phone)
+}
+
+/** The caller's own phone as set in 我的, or null when they have none (or it cannot be opened here). */
+export async function callerPhone(d: Deps, actor: Actor): Promise<string | null> {
+  const me = await d.store.getUser(actor.userId)
+  return me ? ownPhone(d, me) : null
 }
 
 export function hasClearPhone(c: Case): boolean {

@@ -9,9 +9,11 @@ import { photoViews } from './photoViews'
  * Who did it, as the viewer may see it: the reporter sees "我"; staff see "居民", and never a
  * name — reporters' identities stay with the dispatcher, who reads them from the case record.
  */
-async function actorLabel(d: Deps, viewer: Actor, e: TimelineEvent, names: Map<string, string | null>): Promise<string> {
+async function actorLabel(d: Deps, viewer: Actor, e: TimelineEvent, names: Map<string, string | null>, parties?: ReadonlyMap<string, string>): Promise<string> {
   const role = ROLE_LABELS[e.actorRole]
   if (e.actorId === viewer.userId) return '我'
+  const party = parties?.get(e.actorId)
+  if (party !== undefined && (e.actorRole === 'applicant' || e.actorRole === 'respondent')) return `${role} ${party}`
   if (e.actorRole === 'resident' || e.actorRole === 'tenant' || e.actorRole === 'system') return role
   // The same few staff act on most rows of a timeline: one read each.
   if (!names.has(e.actorId)) names.set(e.actorId, (await d.store.getUser(e.actorId))?.name ?? null)
@@ -26,7 +28,11 @@ async function actorLabel(d: Deps, viewer: Actor, e: TimelineEvent, names: Map<s
  */
 export type TimelineAudience = 'full' | 'reporter'
 
-export async function timelineViews(d: Deps, viewer: Actor, c: Case, events: TimelineEvent[], audience: TimelineAudience = 'full'): Promise<TimelineView[]> {
+/**
+ * `parties`: the names a case itself gives its parties (a mediation's application), shown for their
+ * rows instead of the account's nickname.
+ */
+export async function timelineViews(d: Deps, viewer: Actor, c: Case, events: TimelineEvent[], audience: TimelineAudience = 'full', parties?: ReadonlyMap<string, string>): Promise<TimelineView[]> {
   const def = KINDS[c.kind]
   const out: TimelineView[] = []
   const names = new Map<string, string | null>()
@@ -39,7 +45,7 @@ export async function timelineViews(d: Deps, viewer: Actor, c: Case, events: Tim
       fromStatus: e.fromStatus,
       toStatus: e.toStatus,
       toStatusLabel: def.statusLabels[e.toStatus] ?? e.toStatus,
-      actorLabel: await actorLabel(d, viewer, e, names),
+      actorLabel: await actorLabel(d, viewer, e, names, parties),
       note: noteShown ? e.note : null,
       attachments: await photoViews(d, e.attachments),
       at: e.at,

@@ -27,7 +27,7 @@ function kindOf(c: MediationSummary, audience: MediationAudience): ReactNode {
 
 const metaOf = (c: MediationSummary, audience: MediationAudience) =>
   audience === 'staff'
-    ? `${c.committeeName ?? '未分配调解组织'}${c.mediatorName ? ` · ${c.mediatorName}` : ''}`
+    ? `${c.partyNames.join('、')} · ${c.committeeName ?? '未分配调解组织'}${c.mediatorName ? ` · ${c.mediatorName}` : ''}`
     : `${c.committeeName ?? '待受理'}${c.mediatorName ? ` · 调解员 ${c.mediatorName}` : ''}`
 
 const URL: Record<MediationAudience, string> = { party: '/pages/mediation/detail/index', staff: '/pages/mediation-staff/case/index' }

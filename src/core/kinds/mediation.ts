@@ -39,6 +39,10 @@ const othersConsented: Check<MediationPayload> = ({ c, input }) =>
     ? null
     : fail('ILLEGAL_TRANSITION', '仍有其他当事人未表态')
 
+const respondentsConsented = (parties: readonly Party[]) => parties.every((x) => x.side !== 'respondent' || x.consent === 'consented')
+
+const allConsented: Check<MediationPayload> = ({ c }) => (respondentsConsented(c.payload.parties) ? null : fail('ILLEGAL_TRANSITION', '仍有当事人未同意调解'))
+
 function withConsent({ c, input }: MoveContext<MediationPayload>, consent: Party['consent']): MediationPayload {
   const parties = c.payload.parties.map((x) =>
     x.side === 'respondent' && x.userId === input.actor.userId ? { ...x, consent, consentAt: input.now.toISOString() } : x,
@@ -128,7 +132,11 @@ const ACTIONS = {
   }),
   invite: action({
     label: '邀请对方',
-    rows: [{ from: ['accepted'], roles: ['mediator'], to: 'awaiting_consent', check: assignedMediator }],
+    rows: [
+      // Every respondent already agreed when they joined: nobody is left to ask.
+      { from: ['accepted'], roles: ['mediator'], to: 'mediating', check: [assignedMediator, allConsented] },
+      { from: ['accepted'], roles: ['mediator'], to: 'awaiting_consent', check: assignedMediator },
+    ],
   }),
   consent: action({
     label: '同意调解',
@@ -367,23 +375,43 @@ export function openMediation(m: NewMediation): { case: Case; event: TimelineEve
   })
 }
 
+export interface JoinInput {
+  userId: string
+  /** The secret half of the invitation code. */
+  secret: string
+  /** The real name the person confirmed or corrected (the applicant may have typed 「楼上住户王先生」). */
+  name: string
+  /** Their agreement to take part: 人民调解 is voluntary, so nobody is a party without it. */
+  consent: boolean
+  now: Date
+  eventId: string
+}
+
 /**
  * A respondent joins with their invitation: the secret must match a respondent slot that no
- * account holds yet. Joining writes a timeline row but changes no status.
+ * account holds yet. Joining names the party as the person confirmed and records their consent;
+ * a changed name is noted on the timeline. When the case was waiting for this last consent, it
+ * starts mediating.
  */
-export function joinCase(c: Case, userId: string, secret: string, now: Date, eventId: string): Outcome<{ case: Case; event: TimelineEvent }> {
+export function joinCase(c: Case, j: JoinInput): Outcome<{ case: Case; event: TimelineEvent }> {
   const pl = (c as MediationCase).payload
   if (MEDIATION.terminalStatuses.includes(c.status)) return fail('ILLEGAL_TRANSITION', '该调解已结束')
-  if (c.creatorId === userId) return fail('VALIDATION', '不能以被申请人身份加入自己的申请')
-  if (pl.respondentIds.includes(userId)) return fail('ILLEGAL_TRANSITION', '您已加入该调解')
-  const slot = pl.parties.findIndex((x) => x.side === 'respondent' && x.inviteSecret === secret)
+  if (c.creatorId === j.userId) return fail('VALIDATION', '不能以被申请人身份加入自己的申请')
+  if (pl.respondentIds.includes(j.userId)) return fail('ILLEGAL_TRANSITION', '您已加入该调解')
+  const slot = pl.parties.findIndex((x) => x.side === 'respondent' && x.inviteSecret === j.secret)
   if (slot < 0 || pl.parties[slot]!.userId) return fail('NOT_FOUND', '邀请码无效或已被使用')
-  const at = now.toISOString()
-  const parties = pl.parties.map((x, i) => (i === slot ? { ...x, userId } : x))
-  const next: Case = { ...c, payload: { ...c.payload, parties, respondentIds: [...pl.respondentIds, userId] }, updatedAt: at, version: c.version + 1 }
+  if (j.consent !== true) return fail('VALIDATION', '请阅读并同意参加调解', { consent: '必填' })
+  const name = j.name.trim()
+  if (!name) return fail('VALIDATION', '请填写您的真实姓名', { name: '必填' })
+  const at = j.now.toISOString()
+  const was = pl.parties[slot]!.name
+  const parties = pl.parties.map((x, i): Party => (i === slot ? { ...x, userId: j.userId, name, consent: 'consented', consentAt: at } : x))
+  const status = c.status === 'awaiting_consent' && respondentsConsented(parties) ? 'mediating' : c.status
+  const note = name === was ? null : `被申请人姓名由「${was}」更正为「${name}」`
+  const next: Case = { ...c, status, payload: { ...c.payload, parties, respondentIds: [...pl.respondentIds, j.userId] }, updatedAt: at, version: c.version + 1 }
   return {
     ok: true,
     case: next,
-    event: { id: eventId, caseId: c.id, actorId: userId, actorRole: 'respondent', action: 'join', fromStatus: c.status, toStatus: c.status, note: null, attachments: [], at, visibility: 'internal' as const },
+    event: { id: j.eventId, caseId: c.id, actorId: j.userId, actorRole: 'respondent', action: 'join', fromStatus: c.status, toStatus: status, note, attachments: [], at, visibility: 'internal' as const },
   }
 }

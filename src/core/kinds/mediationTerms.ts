@@ -93,5 +93,14 @@ export const MEDIATION_STATUS_LABELS = {
 
 export type MediationStatus = keyof typeof MEDIATION_STATUS_LABELS
 
+/**
+ * The case's number as people read it (协议书, 台账): the year applied for, in Beijing, and the
+ * tail of its id, e.g. （2026）调字第 7F3K9Q 号.
+ */
+export function caseNumber(caseId: string, createdAt: string): string {
+  const year = new Date(Date.parse(createdAt) + 8 * 3600_000).getUTCFullYear()
+  return `（${Number.isNaN(year) ? '' : year}）调字第 ${caseId.slice(-6).toUpperCase()} 号`
+}
+
 export const MEDIATION_OPEN = ['applied', 'accepted', 'awaiting_consent', 'mediating', 'agreement_pending'] as const
 export const REMINDER_DAYS = [7, 3] as const

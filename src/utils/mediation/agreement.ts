@@ -1,6 +1,7 @@
 /** The 调解协议: its terms, numbering and the preview the mediator sees while drafting. */
 import type { MediationView } from '../../contracts/api'
 import { MAX_TERMS, TERM_MAX } from '../../contracts/limits'
+import { caseNumber } from '../../core/kinds/mediationTerms'
 
 export { MAX_TERMS, TERM_MAX }
 
@@ -19,11 +20,8 @@ export function chineseNumber(n: number): string {
   return `${CN_NUM[tens]}十${ones ? CN_NUM[ones] : ''}`
 }
 
-/** 编号 of the 人民调解协议书: year of the case and the tail of its id, e.g. （2026）调字第 7F3K9Q 号. */
-export function agreementNumber(caseId: string, createdAt: string): string {
-  const year = new Date(createdAt).getUTCFullYear()
-  return `（${Number.isNaN(year) ? '' : year}）调字第 ${caseId.slice(-6).toUpperCase()} 号`
-}
+/** 编号 of the 人民调解协议书: the case's number, as the ledger prints it too. */
+export const agreementNumber = caseNumber
 
 /** Terms about how and when the agreement is carried out (履行方式 / 期限), shown in their own block. */
 export function performanceTerms(terms: string[]): string[] {

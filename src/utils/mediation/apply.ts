@@ -15,6 +15,8 @@ export interface RespondentDraft {
 export interface ApplyDraft {
   disputeType: string
   streetCode: string
+  /** The applicant's real name: the 协议书 prints it (the nickname of 我的 is not a legal name). */
+  applicantName: string
   applicantPhone: string
   respondents: RespondentDraft[]
   facts: string
@@ -29,6 +31,7 @@ export function emptyApplyDraft(key: string): ApplyDraft {
   return {
     disputeType: '',
     streetCode: '',
+    applicantName: '',
     applicantPhone: '',
     respondents: [{ key, name: '', phone: '' }],
     facts: '',
@@ -48,6 +51,9 @@ export function validateApply(d: ApplyDraft, evidence: EvidenceState = { uploadi
   const e: ApplyErrors = {}
   if (!d.disputeType) e.disputeType = '请选择纠纷类型'
   if (!d.streetCode) e.streetCode = '请选择受理街道'
+  const myName = d.applicantName.trim()
+  if (!myName) e.applicantName = '请填写您的真实姓名'
+  else if (Array.from(myName).length > NAME_MAX) e.applicantName = `姓名不能超过 ${NAME_MAX} 个字`
   if (!d.applicantPhone.trim()) e.applicantPhone = '请填写您的联系电话'
   else if (!isPhone(d.applicantPhone)) e.applicantPhone = '请填写 11 位手机号或带区号的固定电话'
   if (!d.respondents.length) e.respondents = '请至少填写一位对方当事人'
@@ -76,6 +82,7 @@ export function toApplyInput(d: ApplyDraft, idempotencyKey: string, evidence: st
     idempotencyKey,
     disputeType: d.disputeType as ApplyMediationInput['disputeType'],
     streetCode: d.streetCode,
+    applicantName: d.applicantName.trim(),
     applicantPhone: normalizePhone(d.applicantPhone),
     respondents: d.respondents.map((r) => ({ name: r.name.trim(), phone: normalizePhone(r.phone) })),
     facts: d.facts.trim(),

@@ -7,5 +7,5 @@ export function cleanInviteCode(raw: string): string {
 
 /** The text the applicant forwards to the other party with 复制邀请码. */
 export function inviteMessage(name: string, code: string): string {
-  return `${name}您好，我在「街坊通」申请了人民调解，邀请您一起参加。请打开街坊通小程序，进入「在线调解」→「输入邀请码」，填写邀请码：${code}`
+  return `${name}您好，我在「街坊通」申请了人民调解，邀请您一起参加。请打开街坊通小程序，进入「在线调解」→「输入邀请码」，填写邀请码：${code}。邀请只对我为您填写的手机号开放，请先在「我的」里设置该手机号。`
 }

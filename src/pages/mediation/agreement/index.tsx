@@ -23,18 +23,17 @@ function Section({ title, id, children }: { title?: string; id?: string; childre
 export default function AgreementPrint() {
   const { c, error, load } = useAgreementCase()
   if (!c) return <LoadState error={error} errorId='jf-agr-error' onRetry={() => void load()} />
+  // Before the mediator drafts, the paper is a preview: the parties by name and the facts, no terms yet.
   const a = c.agreement
-  if (!a) return <LoadState error='本案尚未起草调解协议' errorId='jf-agr-none' />
-
-  const perf = performanceTerms(a.terms)
-  const lastConfirm = a.confirmations.map((x) => x.at).sort().pop()
+  const perf = a ? performanceTerms(a.terms) : []
+  const lastConfirm = a?.confirmations.map((x) => x.at).sort().pop()
   const effective = c.status === 'succeeded'
 
   return (
-    <View className='jf-agr-page' id='jf-agreement' data-case-id={c.id} data-version={a.version} data-effective={effective ? '1' : '0'}>
+    <View className='jf-agr-page' id='jf-agreement' data-case-id={c.id} data-version={a?.version ?? 0} data-effective={effective ? '1' : '0'}>
       {process.env.TARO_ENV === 'h5' && (
         <View className='jf-agr-toolbar jf-row-between jf-print-hide'>
-          <Text className='jf-muted'>{effective ? '协议已生效，可打印留存' : '协议尚未经全部当事人确认'}</Text>
+          <Text className='jf-muted'>{effective ? '协议已生效，可打印留存' : a ? '协议尚未经全部当事人确认' : '调解员尚未起草协议条款，以下为预览'}</Text>
           <Button id='jf-med-print-btn' type='primary' size='small' onClick={() => window.print()}>
             打印
           </Button>
@@ -67,11 +66,17 @@ export default function AgreementPrint() {
         <Section title='协议内容'>
           <Text className='jf-agr-p jf-prose'>经{c.committee?.name ?? '人民调解委员会'}主持调解，各方当事人在平等自愿的基础上达成如下协议：</Text>
           <View id='jf-agr-terms'>
-            {a.terms.map((t, i) => (
-              <Text key={i} className='jf-agr-term jf-prose'>
-                {chineseNumber(i + 1)}、{t}
+            {a ? (
+              a.terms.map((t, i) => (
+                <Text key={i} className='jf-agr-term jf-prose'>
+                  {chineseNumber(i + 1)}、{t}
+                </Text>
+              ))
+            ) : (
+              <Text className='jf-agr-p jf-prose' id='jf-agr-none'>
+                （调解员尚未起草协议条款）
               </Text>
-            ))}
+            )}
           </View>
         </Section>
         {perf.length > 0 && (
@@ -90,7 +95,7 @@ export default function AgreementPrint() {
           {c.judicialConfirmation && <Text className='jf-agr-p jf-prose'>本协议已申请司法确认。</Text>}
         </Section>
         <Section title='当事人确认' id='jf-agr-confirmations'>
-          {a.confirmations.length ? (
+          {a?.confirmations.length ? (
             a.confirmations.map((x, i) => (
               <View key={i} className='jf-agr-sign' data-name={x.name}>
                 <Text>
@@ -107,7 +112,7 @@ export default function AgreementPrint() {
         <View className='jf-agr-foot jf-col'>
           <Text>调解员：{c.mediatorName ?? ''}</Text>
           <Text>调解组织：{c.committee?.name ?? ''}（印章）</Text>
-          <Text id='jf-agr-date'>{dateOf(lastConfirm ?? a.draftedAt)}</Text>
+          {a && <Text id='jf-agr-date'>{dateOf(lastConfirm ?? a.draftedAt)}</Text>}
         </View>
       </View>
     </View>

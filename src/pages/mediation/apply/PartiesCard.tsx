@@ -1,19 +1,31 @@
 import { Text, View } from '@tarojs/components'
 import FieldError from '../../../components/FieldError'
 import TextBox from '../../../components/TextBox'
-import { MAX_RESPONDENTS } from '../../../utils/mediation/apply'
+import { MAX_RESPONDENTS, NAME_MAX } from '../../../utils/mediation/apply'
 import type { MediationApplyState } from './useMediationApply'
 
 const PARTY_FIELDS = [
-  { key: 'name', placeholder: '对方姓名', type: 'text' },
-  { key: 'phone', placeholder: '对方联系电话', type: 'tel' },
+  { key: 'name', placeholder: '对方姓名（对方加入时可更正）', type: 'text' },
+  { key: 'phone', placeholder: '对方手机号（只有该号码能打开邀请）', type: 'tel' },
 ] as const
 
-/** 申请人电话和对方当事人（最多五位）。 */
+/** 申请人姓名、电话和对方当事人（最多五位）。 */
 export default function PartiesCard({ s }: { s: MediationApplyState }) {
-  const { draft, add, remove, errors, set, setParty, addParty, removeParty } = s
+  const { draft, errors, set, setParty, addParty, removeParty } = s
   return (
     <View className='jf-card'>
+      <TextBox
+        id='jf-med-name'
+        className='jf-med-apply-input'
+        label='我的真实姓名'
+        required
+        value={draft.applicantName}
+        onChange={(v) => set('applicantName', v)}
+        placeholder='调解协议书上写的姓名'
+        maxLength={NAME_MAX}
+        field='applicantName'
+        error={errors.applicantName}
+      />
       <TextBox
         id='jf-med-phone'
         className='jf-med-apply-input'
@@ -50,7 +62,7 @@ export default function PartiesCard({ s }: { s: MediationApplyState }) {
                 onChange={(v) => setParty(i, f.key, v)}
                 type={f.type}
                 placeholder={f.placeholder}
-                maxLength={20}
+                maxLength={f.key === 'name' ? NAME_MAX : 20}
                 field={`respondents.${i}.${f.key}`}
                 error={errors[`respondents.${i}.${f.key}`]}
               />

@@ -1,14 +1,16 @@
-import { Button } from '@nutui/nutui-react-taro'
+import { Button, Cell, CellGroup, Switch } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import FieldError from '../../../components/FieldError'
 import TextBox, { editing } from '../../../components/TextBox'
 import { formatFull } from '../../../core/time'
-import { useJoinMediation, type InviteSummary } from './useJoinMediation'
+import { NAME_MAX } from '../../../utils/mediation/apply'
+import { useJoinMediation, type JoinState } from './useJoinMediation'
 import '../../../components/MediationKit/kit.css'
 import './index.css'
 
 /** The application as the invited party may see it before joining: who, what about, where and when. */
-function SummaryCard({ summary, looked, joining, onJoin }: { summary: InviteSummary; looked: string; joining: boolean; onJoin: () => void }) {
+function SummaryCard({ s }: { s: JoinState }) {
+  const summary = s.summary!
   const lines = [
     { key: '纠纷类型', value: summary.disputeTypeLabel, id: 'jf-med-invite-type' },
     { key: '申请人', value: summary.applicantName },
@@ -16,7 +18,7 @@ function SummaryCard({ summary, looked, joining, onJoin }: { summary: InviteSumm
     { key: '申请时间', value: formatFull(summary.createdAt) },
   ]
   return (
-    <View className='jf-card jf-medj-summary' id='jf-med-invite-summary' data-invite={looked}>
+    <View className='jf-card jf-medj-summary' id='jf-med-invite-summary' data-invite={s.looked}>
       <View className='jf-medj-summary-head jf-row-between'>
         <Text className='jf-medj-title'>{summary.applicantName} 邀请您参加调解</Text>
         <Text className='jf-medj-status'>{summary.statusLabel}</Text>
@@ -39,10 +41,42 @@ function SummaryCard({ summary, looked, joining, onJoin }: { summary: InviteSumm
       <Text className='jf-medj-para jf-prose' id='jf-med-invite-claims'>
         {summary.claims}
       </Text>
-      <Text className='jf-medj-note'>人民调解遵循自愿原则，不收取费用。加入后您可以查看调解进展、与调解员沟通，并选择是否同意调解。</Text>
+    </View>
+  )
+}
+
+/** Who joins: the real name the 协议书 will print (as the applicant typed it, to confirm or correct) and the consent. */
+function JoinCard({ s }: { s: JoinState }) {
+  return (
+    <View className='jf-card jf-medj-join' id='jf-med-join-form'>
+      <TextBox
+        id='jf-med-join-name'
+        className='jf-medj-name'
+        label='您的真实姓名'
+        required
+        value={s.name}
+        onChange={s.editName}
+        placeholder='调解协议书上写的姓名'
+        maxLength={NAME_MAX}
+        field='name'
+        error={s.errors.name}
+      />
+      <Text className='jf-muted jf-medj-help'>已按申请人填写的姓名预先填好；如与您的真实姓名不符，请直接改正，调解记录会注明更正</Text>
+      <CellGroup divider={false}>
+        <Cell
+          title='同意参加人民调解'
+          description='人民调解遵循自愿原则，不收取费用。同意后，调解组织将为本次调解使用您的姓名和手机号；您可以查看调解进展、与调解员沟通。如不同意调解，可以不加入。'
+          extra={
+            <View id='jf-med-join-consent'>
+              <Switch checked={s.consent} onChange={s.editConsent} />
+            </View>
+          }
+        />
+      </CellGroup>
+      <FieldError field='consent' message={s.errors.consent} />
       <View className='jf-medj-action'>
-        <Button id='jf-med-join' type='primary' block size='large' loading={joining} onClick={onJoin}>
-          加入调解
+        <Button id='jf-med-join' type='primary' block size='large' loading={s.joining} onClick={() => void s.join()}>
+          同意并加入调解
         </Button>
       </View>
     </View>
@@ -51,12 +85,13 @@ function SummaryCard({ summary, looked, joining, onJoin }: { summary: InviteSumm
 
 /** The other party's way in: an invitation code shows the application summary; 加入调解 makes them a party. */
 export default function JoinMediation() {
-  const { code, setCode, looked, summary, error, setError, looking, joining, lookup, join } = useJoinMediation()
+  const s = useJoinMediation()
+  const { code, setCode, error, setError, looking, lookup, needPhone, setPhone, summary } = s
   return (
     <View className='jf-page jf-medj' id='jf-med-join-page'>
       <View className='jf-card jf-medj-card'>
         <Text className='jf-section-title'>输入邀请码</Text>
-        <Text className='jf-muted jf-medj-help'>邀请码由申请调解的一方发给您，也可以请调解员告知</Text>
+        <Text className='jf-muted jf-medj-help'>邀请码由申请调解的一方发给您，也可以请调解员告知；邀请只对申请人为您填写的手机号开放</Text>
         <View className='jf-medj-row jf-row'>
           <TextBox id='jf-med-invite' className='jf-medj-input' value={code} onChange={editing(setCode, error, setError)} placeholder='请输入邀请码' maxLength={40} />
           <Button id='jf-med-invite-lookup' type='primary' loading={looking} onClick={() => void lookup(code)}>
@@ -64,8 +99,14 @@ export default function JoinMediation() {
           </Button>
         </View>
         <FieldError field='invite' message={error} />
+        {needPhone && (
+          <View className='jf-medj-phone' id='jf-med-set-phone' onClick={setPhone}>
+            <Text>去「我的」设置手机号 ›</Text>
+          </View>
+        )}
       </View>
-      {summary && <SummaryCard summary={summary} looked={looked} joining={joining} onJoin={() => void join()} />}
+      {summary && <SummaryCard s={s} />}
+      {summary && <JoinCard s={s} />}
     </View>
   )
 }

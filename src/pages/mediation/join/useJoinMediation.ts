@@ -1,16 +1,21 @@
-import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { useEffect, useRef, useState } from 'react'
 import { api } from '../../../api'
 import type { ApiMap } from '../../../contracts/api'
 import { cleanInviteCode } from '../../../utils/mediation/invite'
+import { joinErrors, type JoinDraftErrors } from '../../../utils/mediation/join'
 
 export type InviteSummary = ApiMap['mediation.invitation']['out']['summary']
+
+/** Where a person sets the phone an invitation asks for. */
+export const PROFILE_URL = '/pages/account/profile/index'
 
 const failureText = (r: { code: string; message: string }) => (r.code === 'UNAVAILABLE' ? '网络不可用，请稍后重试' : r.message)
 
 /**
  * Joining by invitation: the code (typed, or ?invite= from a shared link) looks up the application
- * summary only; joining makes the caller a party and opens the case.
+ * summary, which opens only for the phone the applicant gave; joining takes the person's real name
+ * (prefilled with the one the applicant typed) and their consent, and opens the case.
  */
 export function useJoinMediation() {
   const { params } = useRouter()
@@ -18,9 +23,15 @@ export function useJoinMediation() {
   const [code, setCode] = useState(fromLink)
   const [looked, setLooked] = useState('')
   const [summary, setSummary] = useState<InviteSummary | null>(null)
+  const [name, setName] = useState('')
+  const [consent, setConsent] = useState(false)
+  const [errors, setErrors] = useState<JoinDraftErrors>({})
   const [error, setError] = useState('')
+  /** The invitation wants a phone in 我的 that the person has not set (or set differently). */
+  const [needPhone, setNeedPhone] = useState(false)
   const [looking, setLooking] = useState(false)
   const [joining, setJoining] = useState(false)
+  const lastTried = useRef('')
 
   const lookup = async (raw: string) => {
     const invite = cleanInviteCode(raw)
@@ -28,17 +39,21 @@ export function useJoinMediation() {
       setError('请输入邀请码')
       return
     }
+    lastTried.current = invite
     setLooking(true)
     setError('')
+    setNeedPhone(false)
     const r = await api.call('mediation.invitation', { invite })
     setLooking(false)
     if (!r.ok) {
       setSummary(null)
       setError(failureText(r))
+      setNeedPhone(r.code === 'PHONE_MISMATCH')
       return
     }
     setLooked(invite)
     setSummary(r.summary)
+    setName(r.partyName)
   }
 
   useEffect(() => {
@@ -47,14 +62,40 @@ export function useJoinMediation() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fromLink])
 
+  // Back from 我的 with the phone set: try the same invitation again.
+  useDidShow(() => {
+    if (needPhone && lastTried.current) void lookup(lastTried.current)
+  })
+
+  const setPhone = () => void Taro.navigateTo({ url: PROFILE_URL })
+
+  const editName = (v: string) => {
+    setName(v)
+    if (errors.name) setErrors((e) => ({ ...e, name: undefined }))
+  }
+
+  const editConsent = (v: boolean) => {
+    setConsent(v)
+    if (errors.consent) setErrors((e) => ({ ...e, consent: undefined }))
+  }
+
   const join = async () => {
     if (joining || !looked) return
+    const found = joinErrors(name, consent)
+    const first = found.name ?? found.consent
+    if (first) {
+      setErrors(found)
+      void Taro.showToast({ title: first, icon: 'none' })
+      return
+    }
     setJoining(true)
     setError('')
-    const r = await api.call('mediation.join', { invite: looked })
+    const r = await api.call('mediation.join', { invite: looked, name: name.trim(), consent: true })
     setJoining(false)
     if (!r.ok) {
       setError(failureText(r))
+      setNeedPhone(r.code === 'PHONE_MISMATCH')
+      if (r.details) setErrors({ name: r.details.name, consent: r.details.consent })
       void Taro.showToast({ title: failureText(r), icon: 'none' })
       return
     }
@@ -62,5 +103,7 @@ export function useJoinMediation() {
     setTimeout(() => void Taro.redirectTo({ url: `/pages/mediation/detail/index?id=${encodeURIComponent(r.case.id)}` }), 700)
   }
 
-  return { code, setCode, looked, summary, error, setError, looking, joining, lookup, join }
+  return { code, setCode, looked, summary, name, editName, consent, editConsent, errors, error, setError, needPhone, setPhone, looking, joining, lookup, join }
 }
+
+export type JoinState = ReturnType<typeof useJoinMediation>
