@@ -32,6 +32,7 @@ const SAMPLE: Record<string, unknown> = {
   grid: { action: 'find', data: { q: '云景' } },
   admin: { action: 'units', data: {} },
   rental: { action: 'building', data: { code: 'YUNJING001' } },
+  account: { action: 'profile', data: {} },
   'sla-timer': {},
   'rental-timer': {},
 }
