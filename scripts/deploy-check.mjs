@@ -21,7 +21,7 @@ const MB = 1024 * 1024
 /** WeChat's limits: 2 MB for the main package and for each subpackage, 20 MB in all. */
 export const WEAPP_CAPS = { main: 2 * MB, subpackage: 2 * MB, total: 20 * MB }
 /** Functions that use the PII vault: they need JIEFANG_PII_KEY. */
-const PII_FUNCTIONS = ['rental', 'rental-timer', 'mediation']
+const PII_FUNCTIONS = ['rental', 'rental-timer', 'mediation', 'account']
 const RUNTIMES = ['Nodejs16.13', 'Nodejs18.15']
 const SECRET_NAME = /SECRET|PASSWORD|TOKEN|PRIVATE|(^|_)KEY($|_)/i
 const PLACEHOLDER = /^\{\{env\.([A-Z][A-Z0-9_]*)\}\}$/
