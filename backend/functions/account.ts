@@ -1,5 +1,7 @@
 import * as s from '../../src/contracts/accountSchemas'
 import { consent } from '../usecases/account/consent'
+import { delete as deleteAccount } from '../usecases/account/delete'
+import { export as exportData } from '../usecases/account/export'
 import { privacy } from '../usecases/account/privacy'
 import { profile } from '../usecases/account/profile'
 import { removePhone } from '../usecases/account/removePhone'
@@ -14,4 +16,6 @@ export const main = defineFunction('account', {
   removePhone: action(s.removePhone, removePhone),
   privacy: action(s.privacy, privacy),
   consent: action(s.consent, consent),
+  export: action(s.exportData, exportData),
+  delete: action(s.deleteAccount, deleteAccount),
 })

@@ -115,8 +115,8 @@ export interface AuditView {
   /** The role identifier (`police`, `dispatcher`, …); `actorRoleLabel` is its Chinese label. */
   actorRole: string
   actorRoleLabel: string
-  /** reveal 查看完整号码, export 导出, search 按证件号码查询, read 查看事项 (an admin's, or police reading a referred case), moderate 内容审核 (cases.moderate and image verdicts). */
-  action: 'reveal' | 'export' | 'search' | 'read' | 'moderate'
+  /** reveal 查看完整号码, export 导出, search 按证件号码查询, read 查看事项 (an admin's, or police reading a referred case), moderate 内容审核 (cases.moderate and image verdicts), erase 注销账号 (a person deleting their own account). */
+  action: 'reveal' | 'export' | 'search' | 'read' | 'moderate' | 'erase'
   target: string
   reason: string
   at: string

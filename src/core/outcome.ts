@@ -16,6 +16,8 @@ export type ErrorCode =
   | 'PHONE_CODE_UNAVAILABLE'
   /** A mediation invitation opened by someone whose phone in 我的 is not the one the applicant gave for that party. */
   | 'PHONE_MISMATCH'
+  /** 注销账号 asked by someone who still holds a staff role: an administrator revokes it first. */
+  | 'STAFF_ACCOUNT'
 
 export interface Failure {
   ok: false

@@ -422,6 +422,13 @@ async function invitationsOutside(a: Answer, u: string): Promise<string[]> {
  * as in the mini-program. The resident row is a resident seen for the first time (no cases): the
  * matrix's demo-resident has filed cases in this world, and that refusal is admin.http.test's.
  */
+/** A session of a new record holding the actor's grants, for a cell that would end the actor's own. */
+async function standIn(userId: string): Promise<unknown> {
+  const id = `tmp-${newId()}`
+  await store.putUser({ id, name: '临时人员', phone: null, openid: null, grants: actors[userId]!.grants.map((g) => ({ ...g })), createdAt: new Date().toISOString() })
+  return { jiefangLocal: { authorization: `Bearer ${sessions.issue(id)}` } }
+}
+
 async function wechatOf(userId: string): Promise<unknown> {
   const openid = userId === ACTORS.resident ? `wx-new-${newId()}` : `wx-${userId}`
   if (userId !== ACTORS.resident) {
@@ -548,6 +555,10 @@ const POLICY: Record<string, Record<string, Policy>> = {
     update: everyone((u) => ({ avatar: photos[u] })),
     setPhone: everyone(() => ({ phone: '13912349999' })),
     removePhone: everyone(),
+    export: everyone(),
+    // On a record of its own with the actor's grants, so the actor stays: a resident's is deleted,
+    // a staff member's refused (STAFF_ACCOUNT) until the role is revoked.
+    delete: { targeted: false, allowed: () => true, data: () => ({ confirm: '注销' }), context: standIn },
   },
   cases: {
     queue: onlyRoles(STAFF, () => ({ limit: 100 }), (a, u) => unreadableReports(a.cases.map((c: { id: string }) => c.id), u, knownCases)),

@@ -357,6 +357,10 @@ const MODELS: Record<string, Record<string, Model>> = {
     removePhone: {},
     privacy: {},
     consent: { version: N(fc.integer({ min: 1, max: 3 })) },
+    export: {},
+    // Never the word itself: a deletion would end the fuzz's resident for every later call (the
+    // HTTP and matrix suites delete).
+    delete: { confirm: S(fc.oneof(fc.constantFrom('删除', '注 销', '注销账号'), text(0, 8)).filter((x) => x !== '注销')) },
   },
 }
 

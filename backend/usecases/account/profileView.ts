@@ -5,6 +5,7 @@ import type { User } from '../../ports'
 import { currentNotice, hasAgreed } from './consents'
 import { ownPhone } from './ownPhone'
 import { profileOf } from './self'
+import { staffRoles } from './staffRoles'
 
 const SOURCE_LABELS: Record<PhoneSource, string> = { wechat: '微信手机号', typed: '手动填写' }
 
@@ -20,6 +21,6 @@ export async function profileView(d: Deps, u: User): Promise<ProfileView> {
     phone: phone ? { masked: maskPhone(phone), source: p.phoneSource ?? 'typed', sourceLabel: SOURCE_LABELS[p.phoneSource ?? 'typed'] } : null,
     noticeVersion: currentNotice(d).version,
     consentNeeded: !hasAgreed(d, u),
-    staff: u.grants.some((g) => g.role !== 'resident'),
+    staff: staffRoles(u).length > 0,
   }
 }

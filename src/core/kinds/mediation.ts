@@ -324,7 +324,7 @@ export const MEDIATION = defineKind<MediationPayload, MediationStatus, Mediation
   kind: 'mediation',
   initialStatus: 'applied',
   statusLabels: MEDIATION_STATUS_LABELS,
-  eventLabels: { apply: '申请调解', join: '加入调解' },
+  eventLabels: { apply: '申请调解', join: '加入调解', party_erased: '当事人注销账号' },
   terminalStatuses: ['succeeded', 'failed', 'declined', 'rejected'],
   actions: ACTIONS,
   scope: {

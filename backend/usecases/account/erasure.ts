@@ -1,0 +1,90 @@
+/**
+ * The steps of 注销账号, each safe to repeat. Nothing here stops the person from signing in, so a
+ * crash midway leaves an account that can simply ask again; only the last write (the user row:
+ * identities cleared, `deletedAt` set) ends it, and then every step before has run.
+ */
+import type { Case } from '../../../src/core/case'
+import { ERASED_NAME, eraseParty } from '../../../src/core/kinds/mediationErasure'
+import { fail, type Failure } from '../../../src/core/outcome'
+import type { Deps } from '../../deps'
+import type { User } from '../../ports'
+import { casePages } from '../rental/reads'
+
+/** A mediation case moved by someone else meanwhile is read again, this many times. */
+const ATTEMPTS = 5
+
+/** Mediation cases the person applied for, and those they joined (found by their follows). */
+export async function partyCases(d: Deps, userId: string): Promise<Case[]> {
+  const out: Case[] = []
+  for await (const page of casePages(d, { kind: 'mediation', creatorId: userId, order: 'newest' })) out.push(...page)
+  const joined = await d.store.followedBy(userId)
+  for (let i = 0; i < joined.length; i += 200) {
+    for (const c of await d.store.listCases({ kind: 'mediation', ids: joined.slice(i, i + 200), order: 'newest', limit: 200 })) if (c.creatorId !== userId) out.push(c)
+  }
+  return out
+}
+
+/** One case: the party's name and phone go, with a timeline row; a case erased before is left alone. */
+async function eraseOnCase(d: Deps, caseId: string, userId: string): Promise<boolean> {
+  for (let i = 0; i < ATTEMPTS; i++) {
+    const c = await d.store.getCase(caseId)
+    const out = c && eraseParty(c, userId, d.clock.now(), d.newId())
+    if (!c || !out) return true
+    // Told to no one: the row explains the change to whoever reads the case.
+    const saved = await d.store.transaction(async (tx) => {
+      if (!(await tx.updateCase(out.case, c.version))) return false
+      await tx.appendEvent(out.event)
+      return true
+    })
+    if (saved) return true
+  }
+  return false
+}
+
+/**
+ * Before the follows go, since a respondent's cases are found through them. Answers a retryable
+ * refusal when a case kept moving under every attempt.
+ */
+export async function eraseMediationParties(d: Deps, userId: string, cases: readonly Case[]): Promise<Failure | null> {
+  for (const c of cases) {
+    if (!(await eraseOnCase(d, c.id, userId))) return fail('UNAVAILABLE', '系统繁忙，注销未完成，请稍后重试')
+  }
+  return null
+}
+
+/** Every group left (a waiting request withdrawn), and the address typed for it cleared. */
+export async function leaveGroups(d: Deps, userId: string): Promise<void> {
+  const now = d.clock.now().toISOString()
+  for (const m of await d.store.membershipsOf(userId)) {
+    const active = m.status === 'requested' || m.status === 'joined'
+    if (!active && m.building === null) continue
+    await d.store.putMembership({ ...m, status: active ? 'left' : m.status, building: null, ...(active ? { decidedAt: now, decidedBy: userId } : {}) })
+  }
+}
+
+/** The avatar's bytes, when the file is the person's own upload. A missing file is fine. */
+export async function removeAvatar(d: Deps, u: User): Promise<void> {
+  const id = u.profile?.avatarFileId
+  const meta = id ? await d.store.getFileMeta(id) : null
+  if (meta && meta.ownerId === u.id) await d.files.remove(meta.storageKey)
+}
+
+/** The audit row, written before the last step: a crash between them only means one more row on the retry. */
+export async function auditErasure(d: Deps, u: User): Promise<void> {
+  const unitCode = u.grants.find((g) => g.role === 'resident')?.unitCode ?? d.config.district.code
+  await d.store.transaction((tx) =>
+    tx.appendAudit({ id: d.newId(), actorId: u.id, actorRole: 'resident', action: 'erase', target: '本人账号', reason: '本人申请注销账号', unitCode, at: d.clock.now().toISOString() }),
+  )
+}
+
+/**
+ * The last step: the row stays for the references (cases, audit rows) with nothing of the person —
+ * the name 已注销用户, no phone or profile, no OPENID or web uid (so the same WeChat identity signs in
+ * as somebody new) — and `deletedAt`, after which the record never acts again.
+ */
+export async function finish(d: Deps, userId: string): Promise<void> {
+  const u = await d.store.getUser(userId)
+  if (!u || u.deletedAt) return
+  const { profile: _profile, ...rest } = u
+  await d.store.putUser({ ...rest, name: ERASED_NAME, phone: null, openid: null, webUid: null, deletedAt: d.clock.now().toISOString() })
+}
