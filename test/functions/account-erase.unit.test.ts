@@ -12,7 +12,10 @@ import type { Deps } from '../../backend/deps'
 import type { Store, User } from '../../backend/ports'
 import { delete as deleteAccount } from '../../backend/usecases/account/delete'
 import { export as exportData } from '../../backend/usecases/account/export'
+import { deliverDue } from '../../backend/usecases/inbox/deliver'
+import { CASE_MESSAGE } from '../../backend/usecases/mediation/notices'
 import { actorOf } from '../../backend/usecases/shared/actor'
+import { caseEventMessage } from '../../backend/usecases/shared/persist'
 import type { Case } from '../../src/core/case'
 import { fixedClock } from '../../src/core/clock'
 import { OrgTree } from '../../src/core/org'
@@ -178,4 +181,25 @@ it('refuses a staff member before anything is touched; a tenant grant is not sta
   const tenant = person('u-t', 'wx-t', { grants: [{ role: 'tenant', unitCode: config.district.code }] })
   await store.putUser(tenant)
   expect(await deleteAccount(depsOver(store), actorOf(tenant), { confirm: '注销' })).toMatchObject({ ok: true })
+})
+
+it('tells a deleted record nothing more: case events and thread messages reach only the living', async () => {
+  await world()
+  const d = depsOver(store)
+  expect(await deleteAccount(d, actorOf((await store.getUser('u-a'))!), { confirm: '注销' })).toMatchObject({ ok: true })
+  // A's application still names A as its creator; the mediator moves it and B writes in the thread.
+  const c = (await store.getCase('01JA0000000000000000000001'))!
+  const event = { id: ulid(), caseId: c.id, actorId: 'u-m', actorRole: 'mediator' as const, action: 'schedule', fromStatus: c.status, toStatus: c.status, note: null, attachments: [], at: '2026-12-06T06:00:00.000Z', visibility: 'internal' as const }
+  await store.transaction(async (tx) => {
+    await tx.appendEvent(event)
+    await tx.enqueue(caseEventMessage(d, c, event))
+    await tx.enqueue({ ...caseEventMessage(d, c, event), id: ulid(), topic: CASE_MESSAGE, payload: { caseId: c.id, authorId: 'u-m' } })
+  })
+  // One message per key per round: two rounds deliver both.
+  expect(await deliverDue(d)).toEqual({ delivered: 1, failed: 0 })
+  expect(await deliverDue(d)).toEqual({ delivered: 1, failed: 0 })
+  expect(await store.listInbox('u-a', {})).toEqual([])
+  const told = (await store.listInbox('u-b', {})).map((i) => i.title)
+  expect(told).toHaveLength(2)
+  expect(told).toContain('调解新消息')
 })

@@ -3,6 +3,7 @@ import { KINDS } from '../../../src/core/kinds'
 import { labelOf } from '../../../src/core/transition'
 import type { Deps } from '../../deps'
 import type { InboxItem, OutboxMessage } from '../../ports'
+import { forTheLiving } from './living'
 
 /** The payload of a `case.event` outbox message (usecases/persist.ts caseEventMessage). */
 export interface CaseEventPayload {
@@ -60,7 +61,10 @@ export async function deliverCaseEvent(d: Deps, msg: OutboxMessage, noticesOf: (
   if (notices.deliverOwn && (await notices.deliverOwn(d, note, msg))) return
   const told = await notices.audience(d, note)
   const caseId = notices.inboxOpensCase ? c.id : null
-  const items: InboxItem[] = told.map(({ userId, title, body }) => ({ id: `${msg.id}-${userId}`, userId, caseId, title, body, createdAt: msg.createdAt, readAt: null }))
+  const items = await forTheLiving(
+    d,
+    told.map(({ userId, title, body }): InboxItem => ({ id: `${msg.id}-${userId}`, userId, caseId, title, body, createdAt: msg.createdAt, readAt: null })),
+  )
   await d.store.addInbox(items)
   const template = d.config.subscribeTemplates.caseStatus
   if (!template) return

@@ -3,6 +3,7 @@ import { labelOf } from '../../../src/core/transition'
 import type { Deps } from '../../deps'
 import type { OutboxMessage } from '../../ports'
 import { defineNotices, type CaseEventNote, type Telling } from '../inbox/noticeRegistry'
+import { forTheLiving } from '../inbox/living'
 
 /** A new message in a mediation thread (written by mediation/thread.ts). */
 export const CASE_MESSAGE = 'case.message'
@@ -46,7 +47,9 @@ async function deliverCaseMessage(d: Deps, msg: OutboxMessage): Promise<void> {
   const users = new Set<string>([c.creatorId, ...(await d.store.followers(c.id))])
   if (c.assigneeId) users.add(c.assigneeId)
   users.delete(authorId)
-  await d.store.addInbox([...users].map((userId) => ({ id: `${msg.id}-${userId}`, userId, caseId, title: '调解新消息', body: '您的调解案件有新的沟通消息', createdAt: msg.createdAt, readAt: null })))
+  await d.store.addInbox(
+    await forTheLiving(d, [...users].map((userId) => ({ id: `${msg.id}-${userId}`, userId, caseId, title: '调解新消息', body: '您的调解案件有新的沟通消息', createdAt: msg.createdAt, readAt: null }))),
+  )
 }
 
 /** 在线调解: the case's moves and its thread's messages. */

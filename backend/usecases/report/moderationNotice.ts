@@ -4,6 +4,7 @@ import { formatFull } from '../../../src/core/time'
 import { categoryName } from '../../config/district'
 import type { OutboxMessage } from '../../ports'
 import type { Deps } from '../../deps'
+import { forTheLiving } from '../inbox/living'
 
 /** What the reporter is told, per moderation row that takes something away from the public. */
 const NOTICES: Record<string, { title: string; what: string }> = {
@@ -28,5 +29,5 @@ export async function deliverModerationNotice(d: Deps, c: Case, eventId: string,
   const filed = p.proxy ? '代办上报' : '上报'
   const reason = e.note ? `原因：${e.note}。` : ''
   const body = `您于${day}${filed}的「${categoryName(d.config, c.category)}」事项，${notice.what}。${reason}事项的办理不受影响。`
-  await d.store.addInbox([{ id: `${msg.id}-${c.creatorId}`, userId: c.creatorId, caseId: c.id, title: notice.title, body, createdAt: msg.createdAt, readAt: null }])
+  await d.store.addInbox(await forTheLiving(d, [{ id: `${msg.id}-${c.creatorId}`, userId: c.creatorId, caseId: c.id, title: notice.title, body, createdAt: msg.createdAt, readAt: null }]))
 }

@@ -1,0 +1,12 @@
+import type { Deps } from '../../deps'
+import type { InboxItem } from '../../ports'
+
+/**
+ * The items addressed to people who still have an account. A person who deleted theirs (注销) stays
+ * the creator of their cases for the record, and is told nothing more.
+ */
+export async function forTheLiving(d: Deps, items: readonly InboxItem[]): Promise<InboxItem[]> {
+  const living = new Map<string, boolean>()
+  for (const id of new Set(items.map((i) => i.userId))) living.set(id, !(await d.store.getUser(id))?.deletedAt)
+  return items.filter((i) => living.get(i.userId))
+}
