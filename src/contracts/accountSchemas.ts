@@ -8,10 +8,23 @@ import { NICKNAME_MAX } from './limits'
  */
 export const profile = empty
 
+/** Control characters and direction overrides would break or disguise a name in rosters and read receipts. */
+const HIDDEN = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/u
+/** Something to see: not only spaces and zero-width characters. */
+const VISIBLE = /[^\s\p{Cf}]/u
+
+const nickname = z
+  .string()
+  .trim()
+  .min(1, '请填写昵称')
+  .max(NICKNAME_MAX, `昵称最多 ${NICKNAME_MAX} 个字`)
+  .refine((s) => !HIDDEN.test(s), '昵称不能包含换行或控制字符')
+  .refine((s) => VISIBLE.test(s), '请填写昵称')
+
 /** The 头像昵称填写 result: either field may come alone; `avatar: null` removes the picture. */
 export const updateProfile = z
   .object({
-    nickname: z.string().trim().min(1, '请填写昵称').max(NICKNAME_MAX, `昵称最多 ${NICKNAME_MAX} 个字`).optional(),
+    nickname: nickname.optional(),
     /** A file id from files.upload (the caller's own upload), or null to remove the avatar. */
     avatar: id.nullable().optional(),
   })

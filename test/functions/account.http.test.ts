@@ -78,6 +78,12 @@ it('sets nickname and avatar; the nickname is the name others see', async () => 
   expect(await account(a, 'update', { nickname: '' })).toMatchObject({ ok: false, code: 'VALIDATION' })
   expect(await account(a, 'update', { nickname: '长'.repeat(21) })).toMatchObject({ ok: false, code: 'VALIDATION' })
   expect(await account(a, 'update', { nickname: '已注销用户' })).toMatchObject({ ok: false, code: 'VALIDATION' })
+  for (const hidden of ['小\n王', '\u202e王小', '\u200b\u200b', '\u0000']) {
+    expect(await account(a, 'update', { nickname: hidden })).toMatchObject({ ok: false, code: 'VALIDATION' })
+  }
+  // A WeChat nickname with an emoji sequence (zero-width joiners) is a nickname like any other.
+  expect(await account(a, 'update', { nickname: '👨‍👩‍👧小王' })).toMatchObject({ ok: true, profile: { displayName: '👨‍👩‍👧小王' } })
+  expect(await account(a, 'update', { nickname: '街坊小王' })).toMatchObject({ ok: true })
   expect(await account(a, 'update', { nickname: '违禁词' })).toMatchObject({ ok: false, code: 'VALIDATION', message: expect.stringContaining('昵称') })
   expect(await account(a, 'update', { nickname: '小王', name: '别人' })).toMatchObject({ ok: false, code: 'VALIDATION' })
   expect(await account(a, 'update', { avatar: 'not-a-file-id' })).toMatchObject({ ok: false, code: 'VALIDATION' })
