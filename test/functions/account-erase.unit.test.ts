@@ -132,7 +132,7 @@ it('lists the subscribe consents in the export', async () => {
   expect(r.export.json).not.toContain(TEMPLATE)
 })
 
-describe.each(['transaction', 'putMembership', 'unfollowAll', 'removeInboxAndQuotas', 'putUser'] as const)('a failure at %s', (method) => {
+describe.each(['transaction', 'putMembership', 'unfollowAll', 'removeInboxAndQuotas', 'replaceUser'] as const)('a failure at %s', (method) => {
   it('leaves a person who can ask again, and the retry finishes without doing anything twice', async () => {
     await world()
     const actor = actorOf((await store.getUser('u-a'))!)
@@ -202,4 +202,23 @@ it('tells a deleted record nothing more: case events and thread messages reach o
   const told = (await store.listInbox('u-b', {})).map((i) => i.title)
   expect(told).toHaveLength(2)
   expect(told).toContain('调解新消息')
+})
+
+it('does not finish over a staff role granted while the deletion ran', async () => {
+  await world()
+  const granting = new Proxy(store, {
+    get(target, key, receiver) {
+      const real = Reflect.get(target, key, receiver)
+      if (key !== 'removeInboxAndQuotas') return typeof real === 'function' ? real.bind(target) : real
+      return async (userId: string) => {
+        const u = (await target.getUser(userId))!
+        await target.putUser({ ...u, grants: [...u.grants, { role: 'grid_worker', unitCode: '440111010001001' }] })
+        return target.removeInboxAndQuotas(userId)
+      }
+    },
+  })
+  expect(await deleteAccount(depsOver(granting), actorOf((await store.getUser('u-a'))!), { confirm: '注销' })).toMatchObject({ ok: false, code: 'STAFF_ACCOUNT' })
+  const u = (await store.getUser('u-a'))!
+  expect(u).toMatchObject({ name: '晓林', openid: 'wx-a' })
+  expect(u.deletedAt ?? null).toBeNull()
 })

@@ -5,10 +5,13 @@
  */
 import type { Case } from '../../../src/core/case'
 import { ERASED_NAME, eraseParty } from '../../../src/core/kinds/mediationErasure'
-import { fail, type Failure } from '../../../src/core/outcome'
+import { fail, isFailure, type Failure } from '../../../src/core/outcome'
+import { ROLE_LABELS, type Actor } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
 import type { User } from '../../ports'
 import { casePages } from '../rental/reads'
+import { changeSelf } from './self'
+import { staffRoles } from './staffRoles'
 
 /** A mediation case moved by someone else meanwhile is read again, this many times. */
 const ATTEMPTS = 5
@@ -77,14 +80,22 @@ export async function auditErasure(d: Deps, u: User): Promise<void> {
   )
 }
 
+/** Refused while the person holds a staff role (an administrator revokes it first). */
+export function staffRefusal(u: User): Failure | null {
+  const staff = staffRoles(u)
+  return staff.length > 0 ? fail('STAFF_ACCOUNT', `您目前担任${staff.map((r) => ROLE_LABELS[r]).join('、')}，请先联系管理员撤销工作人员身份，再注销账号`) : null
+}
+
 /**
  * The last step: the row stays for the references (cases, audit rows) with nothing of the person —
  * the name 已注销用户, no phone or profile, no OPENID or web uid (so the same WeChat identity signs in
- * as somebody new) — and `deletedAt`, after which the record never acts again.
+ * as somebody new) — and `deletedAt`, after which the record never acts again. Written only over the
+ * record as read, so a staff role granted meanwhile refuses it and a profile edit meanwhile is erased too.
  */
-export async function finish(d: Deps, userId: string): Promise<void> {
-  const u = await d.store.getUser(userId)
-  if (!u || u.deletedAt) return
-  const { profile: _profile, ...rest } = u
-  await d.store.putUser({ ...rest, name: ERASED_NAME, phone: null, openid: null, webUid: null, deletedAt: d.clock.now().toISOString() })
+export async function finish(d: Deps, actor: Actor): Promise<Failure | null> {
+  const done = await changeSelf(d, actor, (u) => {
+    const { profile: _profile, ...rest } = u
+    return staffRefusal(u) ?? { ...rest, name: ERASED_NAME, phone: null, openid: null, webUid: null, deletedAt: d.clock.now().toISOString() }
+  })
+  return isFailure(done) ? done : null
 }
