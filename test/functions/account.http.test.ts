@@ -78,6 +78,10 @@ it('sets nickname and avatar; the nickname is the name others see', async () => 
   expect(await account(a, 'update', { nickname: '' })).toMatchObject({ ok: false, code: 'VALIDATION' })
   expect(await account(a, 'update', { nickname: '长'.repeat(21) })).toMatchObject({ ok: false, code: 'VALIDATION' })
   expect(await account(a, 'update', { nickname: '已注销用户' })).toMatchObject({ ok: false, code: 'VALIDATION' })
+  // A resident cannot pass for staff in a roster.
+  for (const title of ['网格员小李', '社区民警王', '街坊通官方']) {
+    expect(await account(a, 'update', { nickname: title })).toMatchObject({ ok: false, code: 'VALIDATION', message: expect.stringContaining('工作人员') })
+  }
   for (const hidden of ['小\n王', '\u202e王小', '\u200b\u200b', '\u0000']) {
     expect(await account(a, 'update', { nickname: hidden })).toMatchObject({ ok: false, code: 'VALIDATION' })
   }

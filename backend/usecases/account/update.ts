@@ -7,12 +7,15 @@ import { notOwnUpload } from '../files/ownUploads'
 import { consentGate } from './consents'
 import { profileView } from './profileView'
 import { changeSelf, profileOf, selfOf } from './self'
+import { staffRoles } from './staffRoles'
 
 type In = AccountApi['account.update']['in']
 type Out = { ok: true } & AccountApi['account.update']['out']
 
 /** Names that would pass for someone the app speaks of, not a person's choice. */
 const RESERVED = new Set(['已注销用户'])
+/** Titles that would let a resident pass for staff in a grid group's roster or a read receipt. */
+const STAFF_TITLES = ['楼栋长', '网格员', '调解员', '综治中心', '职能部门', '民警', '警官', '派出所', '管理员', '居委', '街道办', '官方', '客服', '系统']
 
 /**
  * 头像昵称填写: the nickname becomes the name others see (rosters, read receipts); the avatar is a
@@ -26,6 +29,7 @@ export async function update(d: Deps, actor: Actor, input: In): Promise<Out | Fa
   const { nickname, avatar } = input
   if (nickname !== undefined) {
     if (RESERVED.has(nickname)) return fail('VALIDATION', '这个昵称不能使用，请换一个', { nickname: '不可用' })
+    if (staffRoles(me).length === 0 && STAFF_TITLES.some((t) => nickname.includes(t))) return fail('VALIDATION', '昵称不能使用工作人员的称谓，请换一个', { nickname: '不可用' })
     const checked = await nicknameCheck(d, me, nickname)
     if (checked) return checked
   }
