@@ -8,3 +8,6 @@ export default function CustomTabBar() {
   useEffect(() => onTabSelected(setCurrent), [])
   return <TabBar current={current} />
 }
+
+// A WeChat component sees no app-wide style unless it asks: the bar's classes and the tokens live there.
+CustomTabBar.options = { addGlobalClass: true }

@@ -1,4 +1,5 @@
 /** Cloud function answers for the mini-program check, shaped like src/contracts/api.ts. */
+import { accountAnswers } from './account-fixtures'
 import { rentalAnswers } from './rental-fixtures'
 import type { CloudEvent, CloudFake } from './simulate'
 
@@ -85,6 +86,7 @@ export function answers(over: Record<string, Answer> = {}): Record<string, Answe
       return { ok: true, replayed: false, case: { ...CASE, id: 'R-0099', status: 'submitted', statusLabel: '已上报', category: input.category, description: input.description, location: input.location } }
     },
     ...rentalAnswers(),
+    ...accountAnswers(),
     ...over,
   }
 }
