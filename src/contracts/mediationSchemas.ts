@@ -36,14 +36,20 @@ const inviteCode = z.string().trim().min(10, '请输入邀请码').max(64, '邀�
 
 export const invite = z.object({ invite: inviteCode }).strict()
 
-/** Joining: the invitee confirms or corrects their real name and agrees to take part (人民调解 is voluntary). */
+/**
+ * Joining: the invitee confirms or corrects their real name and answers whether they agree to
+ * mediation (人民调解 is voluntary): agreeing makes them a consenting party; refusing, with a
+ * reason, ends the case as 对方不同意调解.
+ */
 export const joinMediation = z
   .object({
     invite: inviteCode,
     name: personName('请填写您的真实姓名'),
-    consent: z.literal(true, { errorMap: () => ({ message: '请阅读并同意参加调解' }) }),
+    consent: z.boolean({ errorMap: () => ({ message: '请选择是否同意调解' }) }),
+    reason: z.string().trim().max(MEDIATION_NOTE_MAX, `原因最多 ${MEDIATION_NOTE_MAX} 个字`).optional(),
   })
   .strict()
+  .refine((v) => v.consent || Boolean(v.reason), { message: '请说明不同意调解的原因', path: ['reason'] })
 
 export const mediationAct = z
   .object({

@@ -5,7 +5,7 @@ import { buildMedActInput, emptyMedActForm, initialMedActForm, medActErrorsFromD
 import { agreementNumber, agreementPreview, chineseNumber, performanceTerms } from '../../src/utils/mediation/agreement'
 import { applyErrorsFromDetails, emptyApplyDraft, shiftRespondentErrors, toApplyInput, validateApply, type ApplyDraft } from '../../src/utils/mediation/apply'
 import { cleanInviteCode, inviteMessage } from '../../src/utils/mediation/invite'
-import { joinErrors } from '../../src/utils/mediation/join'
+import { joinErrors, refuseErrors } from '../../src/utils/mediation/join'
 import { ledgerRangeError, percentText } from '../../src/utils/mediation/ledger'
 import { committeeMatches } from '../../src/utils/mediation/mediators'
 import { needsMedForm } from '../../src/utils/mediation/moves'
@@ -127,6 +127,12 @@ describe('invitations and phones', () => {
     expect(joinErrors('  ', true)).toEqual({ name: '请填写您的真实姓名' })
     expect(joinErrors('王'.repeat(21), true).name).toMatch(/20 个字/)
     expect(joinErrors('王志强', false)).toEqual({ consent: '请阅读并同意参加调解' })
+  })
+  it('refuses only with a real name and a reason', () => {
+    expect(refuseErrors('王志强', ' 已通过物业解决 ')).toEqual({})
+    expect(refuseErrors('王志强', '  ')).toEqual({ reason: '请说明不同意调解的原因' })
+    expect(refuseErrors('', '已解决')).toEqual({ name: '请填写您的真实姓名' })
+    expect(refuseErrors('王志强', '因'.repeat(1001)).reason).toMatch(/1000 个字/)
   })
   it('dials only full numbers', () => {
     expect(dialable('138****5678')).toBeNull()

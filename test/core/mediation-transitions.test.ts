@@ -941,10 +941,31 @@ describe('joinCase', () => {
     expect(pl(out.case).parties.map((x) => x.name)).toEqual(['张三', '黄伟明', '王五'])
   })
 
-  it('is refused without consent or without a name, and nothing changes', () => {
+  it('is refused without an answer, a refusal without a reason, or without a name, and nothing changes', () => {
     const c = deepFreeze(freshApplication())
-    expect(join(c, RESP1_ID, SECRET1, { consent: false })).toMatchObject({ ok: false, code: 'VALIDATION', details: { consent: '必填' } })
+    expect(join(c, RESP1_ID, SECRET1, { consent: undefined as unknown as boolean })).toMatchObject({ ok: false, code: 'VALIDATION', details: { consent: '必填' } })
+    expect(join(c, RESP1_ID, SECRET1, { consent: false })).toMatchObject({ ok: false, code: 'VALIDATION', details: { reason: '必填' } })
+    expect(join(c, RESP1_ID, SECRET1, { consent: false, reason: '  ' })).toMatchObject({ ok: false, code: 'VALIDATION', details: { reason: '必填' } })
     expect(join(c, RESP1_ID, SECRET1, { name: '  ' })).toMatchObject({ ok: false, code: 'VALIDATION', details: { name: '必填' } })
+  })
+
+  it.each(['applied', 'accepted', 'awaiting_consent'])('refusing with a reason from %s joins and ends the case as 对方不同意调解, referred to court', (status) => {
+    const c = deepFreeze(withSecondRespondent(mediationCase(status), 'pending', false))
+    const out = join(c, RESP2_ID, SECRET2, { consent: false, reason: ' 已经通过物业解决 ', name: '王小五', eventId: 'evt-d' })
+    if (!out.ok) throw new Error(out.message)
+    expect(out.case.status).toBe('declined')
+    expect(pl(out.case).referral).toEqual({ type: 'court', note: '已经通过物业解决' })
+    expect(pl(out.case).parties[2]).toMatchObject({ userId: RESP2_ID, name: '王小五', consent: 'declined', consentAt: NOW.toISOString() })
+    expect(pl(out.case).respondentIds).toContain(RESP2_ID)
+    expect(out.event).toMatchObject({ id: 'evt-d', actorId: RESP2_ID, actorRole: 'respondent', action: 'decline', fromStatus: status, toStatus: 'declined', note: '已经通过物业解决（被申请人姓名由「王五」更正为「王小五」）' })
+    // The refusing party reads the outcome; nothing is left to do on it.
+    expect(canRead(tree, RESP2, out.case)).toBe(true)
+    expect(run(out.case, RESP2, 'consent')).toMatchObject({ ok: false })
+  })
+
+  it('refusing once mediation is under way is refused', () => {
+    const c = withSecondRespondent(mediationCase('mediating'), 'pending', false)
+    expect(join(c, RESP2_ID, SECRET2, { consent: false, reason: '不同意' })).toMatchObject({ ok: false, code: 'ILLEGAL_TRANSITION' })
   })
 
   it.each(['applied', 'accepted', 'mediating', 'agreement_pending'])('joining keeps the status %s', (status) => {

@@ -273,7 +273,8 @@ const MODELS: Record<string, Record<string, Model>> = {
     join: {
       invite: S(fc.oneof(fc.tuple(mediationId, fc.stringMatching(/^[A-Z2-9]{8}$/)).map(([i, s]) => `${i}-${s}`), text(10, 64))),
       name: S(fc.oneof(fc.constant('黄伟明'), text(1, 20))),
-      consent: { kind: 'boolean', valid: fc.constant(true) },
+      consent: B(),
+      reason: S(fc.oneof(fc.constant('已通过物业解决'), text(1, 200)), true),
     },
     act: {
       id: S(mediationId),

@@ -109,3 +109,23 @@ it('lets the invitee confirm or correct their name, records the correction, and 
   expect(row).toMatch(/调字第 [0-9A-Z]{6} 号/)
   expect(row).not.toMatch(/\dT\d{2}:/)
 })
+
+it('lets the invitee refuse mediation at the invitation, with a reason the applicant reads, which ends the case', async () => {
+  const a = await stranger()
+  const b = await stranger()
+  const { id, code } = await applied(a)
+  await setPhone(b, B_PHONE)
+  expect(await b.call('mediation', 'join', { invite: code, name: '王志强', consent: false })).toMatchObject({ ok: false, code: 'VALIDATION', details: { reason: expect.any(String) } })
+  const refused = await b.call('mediation', 'join', { invite: code, name: '王志强', consent: false, reason: '此事已通过物业协调解决' })
+  expect(refused).toMatchObject({ ok: true, case: { status: 'declined', statusLabel: '对方不同意调解', myRole: 'respondent', referral: { type: 'court' } } })
+  expect(refused.case.parties[1]).toMatchObject({ name: '王志强', consentLabel: '已拒绝' })
+  const seen = await a.call('mediation', 'get', { id })
+  expect(seen.case.status).toBe('declined')
+  expect(seen.timeline.find((e: { action: string }) => e.action === 'decline')).toMatchObject({
+    actorLabel: '被申请人 王志强',
+    note: '此事已通过物业协调解决（被申请人姓名由「楼上住户王先生」更正为「王志强」）',
+  })
+  // The case is over: a second answer, or joining it again, is refused.
+  expect(await b.call('mediation', 'join', joinInput(code, '王志强'))).toMatchObject({ ok: false })
+  expect((await b.call('mediation', 'mine', {})).cases.map((c: { id: string }) => c.id)).toEqual([id])
+})

@@ -9,7 +9,7 @@ import { invitedParty } from './invitedParty'
 export async function join(d: Deps, actor: Actor, input: ApiIn<'mediation.join'>) {
   const found = await invitedParty(d, actor, input.invite)
   if ('ok' in found) return found
-  const out = joinCase(found.c, { userId: actor.userId, secret: found.secret, name: input.name, consent: input.consent, now: d.clock.now(), eventId: d.newId() })
+  const out = joinCase(found.c, { userId: actor.userId, secret: found.secret, name: input.name, consent: input.consent, reason: input.reason, now: d.clock.now(), eventId: d.newId() })
   if (!out.ok) return out
   const conflict = await saveTransition(d, found.c, out.case, out.event)
   if (conflict) return conflict

@@ -39,6 +39,9 @@ const othersConsented: Check<MediationPayload> = ({ c, input }) =>
     ? null
     : fail('ILLEGAL_TRANSITION', '仍有其他当事人未表态')
 
+/** Where a respondent may still refuse: before every respondent agreed and mediation began. */
+const MEDIATION_OPEN_BEFORE_CONSENT: readonly string[] = ['applied', 'accepted', 'awaiting_consent']
+
 const respondentsConsented = (parties: readonly Party[]) => parties.every((x) => x.side !== 'respondent' || x.consent === 'consented')
 
 const allConsented: Check<MediationPayload> = ({ c }) => (respondentsConsented(c.payload.parties) ? null : fail('ILLEGAL_TRANSITION', '仍有当事人未同意调解'))
@@ -381,17 +384,19 @@ export interface JoinInput {
   secret: string
   /** The real name the person confirmed or corrected (the applicant may have typed 「楼上住户王先生」). */
   name: string
-  /** Their agreement to take part: 人民调解 is voluntary, so nobody is a party without it. */
+  /** Their answer: 人民调解 is voluntary, so a party either agrees or the case ends. */
   consent: boolean
+  /** Why they do not agree (required then): the applicant reads it with the referral to court. */
+  reason?: string
   now: Date
   eventId: string
 }
 
 /**
  * A respondent joins with their invitation: the secret must match a respondent slot that no
- * account holds yet. Joining names the party as the person confirmed and records their consent;
- * a changed name is noted on the timeline. When the case was waiting for this last consent, it
- * starts mediating.
+ * account holds yet. Joining names the party as the person confirmed and records their answer; a
+ * changed name is noted on the timeline. Agreeing when the case was waiting for this last consent
+ * starts mediation; refusing ends the case as 对方不同意调解 (a 拒绝调解 row), as the decline move does.
  */
 export function joinCase(c: Case, j: JoinInput): Outcome<{ case: Case; event: TimelineEvent }> {
   const pl = (c as MediationCase).payload
@@ -400,18 +405,26 @@ export function joinCase(c: Case, j: JoinInput): Outcome<{ case: Case; event: Ti
   if (pl.respondentIds.includes(j.userId)) return fail('ILLEGAL_TRANSITION', '您已加入该调解')
   const slot = pl.parties.findIndex((x) => x.side === 'respondent' && x.inviteSecret === j.secret)
   if (slot < 0 || pl.parties[slot]!.userId) return fail('NOT_FOUND', '邀请码无效或已被使用')
-  if (j.consent !== true) return fail('VALIDATION', '请阅读并同意参加调解', { consent: '必填' })
+  if (typeof j.consent !== 'boolean') return fail('VALIDATION', '请选择是否同意调解', { consent: '必填' })
+  const reason = j.reason?.trim() ?? ''
+  if (!j.consent && !reason) return fail('VALIDATION', '请说明不同意调解的原因', { reason: '必填' })
+  // Mediation already under way had every respondent's consent: no slot can be open then.
+  if (!j.consent && !MEDIATION_OPEN_BEFORE_CONSENT.includes(c.status)) return fail('ILLEGAL_TRANSITION', '调解已开始，如有异议请联系调解员')
   const name = j.name.trim()
   if (!name) return fail('VALIDATION', '请填写您的真实姓名', { name: '必填' })
   const at = j.now.toISOString()
   const was = pl.parties[slot]!.name
-  const parties = pl.parties.map((x, i): Party => (i === slot ? { ...x, userId: j.userId, name, consent: 'consented', consentAt: at } : x))
-  const status = c.status === 'awaiting_consent' && respondentsConsented(parties) ? 'mediating' : c.status
-  const note = name === was ? null : `被申请人姓名由「${was}」更正为「${name}」`
-  const next: Case = { ...c, status, payload: { ...c.payload, parties, respondentIds: [...pl.respondentIds, j.userId] }, updatedAt: at, version: c.version + 1 }
+  const consent: Party['consent'] = j.consent ? 'consented' : 'declined'
+  const parties = pl.parties.map((x, i): Party => (i === slot ? { ...x, userId: j.userId, name, consent, consentAt: at } : x))
+  const status = !j.consent ? 'declined' : c.status === 'awaiting_consent' && respondentsConsented(parties) ? 'mediating' : c.status
+  const corrected = name === was ? null : `被申请人姓名由「${was}」更正为「${name}」`
+  const note = j.consent ? corrected : [reason, corrected && `（${corrected}）`].filter(Boolean).join('')
+  const payload = { ...c.payload, parties, respondentIds: [...pl.respondentIds, j.userId], ...(j.consent ? {} : { referral: { type: 'court' as const, note: reason } }) }
+  const next: Case = { ...c, status, payload, updatedAt: at, version: c.version + 1 }
+  const action = j.consent ? 'join' : 'decline'
   return {
     ok: true,
     case: next,
-    event: { id: j.eventId, caseId: c.id, actorId: j.userId, actorRole: 'respondent', action: 'join', fromStatus: c.status, toStatus: status, note, attachments: [], at, visibility: 'internal' as const },
+    event: { id: j.eventId, caseId: c.id, actorId: j.userId, actorRole: 'respondent', action, fromStatus: c.status, toStatus: status, note, attachments: [], at, visibility: 'internal' as const },
   }
 }

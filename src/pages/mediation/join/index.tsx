@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import FieldError from '../../../components/FieldError'
 import TextBox, { editing } from '../../../components/TextBox'
 import { formatFull } from '../../../core/time'
+import { MEDIATION_NOTE_MAX } from '../../../contracts/limits'
 import { NAME_MAX } from '../../../utils/mediation/apply'
 import { useJoinMediation, type JoinState } from './useJoinMediation'
 import '../../../components/MediationKit/kit.css'
@@ -62,23 +63,55 @@ function JoinCard({ s }: { s: JoinState }) {
         error={s.errors.name}
       />
       <Text className='jf-muted jf-medj-help'>已按申请人填写的姓名预先填好；如与您的真实姓名不符，请直接改正，调解记录会注明更正</Text>
-      <CellGroup divider={false}>
-        <Cell
-          title='同意参加人民调解'
-          description='人民调解遵循自愿原则，不收取费用。同意后，调解组织将为本次调解使用您的姓名和手机号；您可以查看调解进展、与调解员沟通。如不同意调解，可以不加入。'
-          extra={
-            <View id='jf-med-join-consent'>
-              <Switch checked={s.consent} onChange={s.editConsent} />
-            </View>
-          }
-        />
-      </CellGroup>
-      <FieldError field='consent' message={s.errors.consent} />
-      <View className='jf-medj-action'>
-        <Button id='jf-med-join' type='primary' block size='large' loading={s.joining} onClick={() => void s.join()}>
-          同意并加入调解
-        </Button>
-      </View>
+      {s.refusing ? (
+        <>
+          <TextBox
+            id='jf-med-join-reason'
+            className='jf-medj-name'
+            label='不同意调解的原因'
+            required
+            rows={3}
+            value={s.reason}
+            onChange={s.editReason}
+            placeholder='申请人和调解组织可以看到，如：已通过物业解决'
+            maxLength={MEDIATION_NOTE_MAX}
+            field='reason'
+            error={s.errors.reason}
+          />
+          <Text className='jf-muted jf-medj-help'>提交后本次调解结束，申请人可依法通过其他途径解决（如向人民法院起诉）。</Text>
+          <View className='jf-medj-action jf-col'>
+            <Button id='jf-med-refuse-submit' type='danger' block size='large' loading={s.joining} onClick={() => void s.join()}>
+              确认不同意调解
+            </Button>
+            <Text className='jf-medj-switch' id='jf-med-join-agree' onClick={() => s.chooseRefuse(false)}>
+              返回，我同意调解
+            </Text>
+          </View>
+        </>
+      ) : (
+        <>
+          <CellGroup divider={false}>
+            <Cell
+              title='同意参加人民调解'
+              description='人民调解遵循自愿原则，不收取费用。同意后，调解组织将为本次调解使用您的姓名和手机号；您可以查看调解进展、与调解员沟通。'
+              extra={
+                <View id='jf-med-join-consent'>
+                  <Switch checked={s.consent} onChange={s.editConsent} />
+                </View>
+              }
+            />
+          </CellGroup>
+          <FieldError field='consent' message={s.errors.consent} />
+          <View className='jf-medj-action jf-col'>
+            <Button id='jf-med-join' type='primary' block size='large' loading={s.joining} onClick={() => void s.join()}>
+              同意并加入调解
+            </Button>
+            <Text className='jf-medj-switch' id='jf-med-join-refuse' onClick={() => s.chooseRefuse(true)}>
+              我不同意调解
+            </Text>
+          </View>
+        </>
+      )}
     </View>
   )
 }

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react'
 import { api } from '../../../api'
 import type { ApiMap } from '../../../contracts/api'
 import { cleanInviteCode } from '../../../utils/mediation/invite'
-import { joinErrors, type JoinDraftErrors } from '../../../utils/mediation/join'
+import { joinErrors, refuseErrors, type JoinDraftErrors } from '../../../utils/mediation/join'
 
 export type InviteSummary = ApiMap['mediation.invitation']['out']['summary']
 
@@ -25,6 +25,9 @@ export function useJoinMediation() {
   const [summary, setSummary] = useState<InviteSummary | null>(null)
   const [name, setName] = useState('')
   const [consent, setConsent] = useState(false)
+  /** The person chose 不同意调解: the reason box shows instead of the consent. */
+  const [refusing, setRefusing] = useState(false)
+  const [reason, setReason] = useState('')
   const [errors, setErrors] = useState<JoinDraftErrors>({})
   const [error, setError] = useState('')
   /** The invitation wants a phone in 我的 that the person has not set (or set differently). */
@@ -79,10 +82,21 @@ export function useJoinMediation() {
     if (errors.consent) setErrors((e) => ({ ...e, consent: undefined }))
   }
 
+  const editReason = (v: string) => {
+    setReason(v)
+    if (errors.reason) setErrors((e) => ({ ...e, reason: undefined }))
+  }
+
+  const chooseRefuse = (v: boolean) => {
+    setRefusing(v)
+    setErrors({})
+  }
+
+  /** Sends the person's answer: agreeing joins the mediation, refusing (with the reason) ends it. */
   const join = async () => {
     if (joining || !looked) return
-    const found = joinErrors(name, consent)
-    const first = found.name ?? found.consent
+    const found = refusing ? refuseErrors(name, reason) : joinErrors(name, consent)
+    const first = found.name ?? found.consent ?? found.reason
     if (first) {
       setErrors(found)
       void Taro.showToast({ title: first, icon: 'none' })
@@ -90,20 +104,21 @@ export function useJoinMediation() {
     }
     setJoining(true)
     setError('')
-    const r = await api.call('mediation.join', { invite: looked, name: name.trim(), consent: true })
+    const answer = refusing ? { consent: false, reason: reason.trim() } : { consent: true }
+    const r = await api.call('mediation.join', { invite: looked, name: name.trim(), ...answer })
     setJoining(false)
     if (!r.ok) {
       setError(failureText(r))
       setNeedPhone(r.code === 'PHONE_MISMATCH')
-      if (r.details) setErrors({ name: r.details.name, consent: r.details.consent })
+      if (r.details) setErrors({ name: r.details.name, consent: r.details.consent, reason: r.details.reason })
       void Taro.showToast({ title: failureText(r), icon: 'none' })
       return
     }
-    void Taro.showToast({ title: '已加入调解', icon: 'success', duration: 1000 })
+    void Taro.showToast({ title: refusing ? '已告知对方您不同意调解' : '已加入调解', icon: refusing ? 'none' : 'success', duration: 1000 })
     setTimeout(() => void Taro.redirectTo({ url: `/pages/mediation/detail/index?id=${encodeURIComponent(r.case.id)}` }), 700)
   }
 
-  return { code, setCode, looked, summary, name, editName, consent, editConsent, errors, error, setError, needPhone, setPhone, looking, joining, lookup, join }
+  return { code, setCode, looked, summary, name, editName, consent, editConsent, refusing, chooseRefuse, reason, editReason, errors, error, setError, needPhone, setPhone, looking, joining, lookup, join }
 }
 
 export type JoinState = ReturnType<typeof useJoinMediation>
