@@ -124,6 +124,28 @@ describe('grid member', () => {
     expect((await me(resident)).earned).toEqual([])
   })
 
+  it('the member is known by the nickname set in 我的: the roster and the read receipts name them', async () => {
+    const resident = await stranger()
+    await resident.call('grid', 'join', { code: GRID1_CODE, building: '云景花园 7 栋 602' })
+    const notice = (await resident.call('account', 'privacy', {})).privacy.notice
+    expect(await resident.call('account', 'update', { nickname: '七栋阿姨' })).toMatchObject({ ok: false, code: 'CONSENT_REQUIRED' })
+    expect(await resident.call('account', 'consent', { version: notice.version })).toMatchObject({ ok: true })
+    expect(await resident.call('account', 'update', { nickname: '七栋阿姨' })).toMatchObject({ ok: true, profile: { displayName: '七栋阿姨' } })
+    const userId: string = (await me(resident)).id
+    expect(await gridWorker.call('grid', 'decide', { code: GRID1_CODE, userId, approve: true })).toMatchObject({ ok: true })
+    const roster = await gridWorker.call('grid', 'members', { code: GRID1_CODE })
+    expect(roster.members).toContainEqual(expect.objectContaining({ userId, name: '七栋阿姨', building: '云景花园 7 栋 602' }))
+    const pub = await gridWorker.call('grid', 'publish', {
+      idempotencyKey: idemKey(),
+      type: 'notice',
+      title: '停水通知',
+      body: '明日 9:00–12:00 云景路片区停水检修，请提前储水。',
+      target: { kind: 'grids', codes: [GRID1_CODE] },
+    })
+    const receipts = await gridWorker.call('grid', 'receipts', { id: pub.announcement.id })
+    expect(receipts.receipts.unread).toContainEqual(expect.objectContaining({ userId, name: '七栋阿姨' }))
+  })
+
   it('a refused request never earns it; an open grid admits at once', async () => {
     const [refused, open] = await Promise.all([stranger(), stranger()])
     await refused.call('grid', 'join', { code: GRID1_CODE, building: '云景花园 9 栋 101' })
