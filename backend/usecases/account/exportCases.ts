@@ -34,9 +34,15 @@ async function casesByIds(d: Deps, kind: Case['kind'], ids: readonly string[]): 
   return out.sort((a, b) => b.id.localeCompare(a.id))
 }
 
+/** What the person wrote on a case's timeline themselves (a reopen reason, a refusal of mediation, a name corrected). */
+async function ownNotes(d: Deps, caseId: string, userId: string): Promise<Line[]> {
+  const mine = (await d.store.timeline(caseId)).filter((e) => e.actorId === userId && e.note)
+  return mine.map((e, i): Line => [`我的说明${mine.length > 1 ? ` ${i + 1}` : ''}（${timeText(e.at)}）`, e.note])
+}
+
 const gridName = (tree: OrgTree, c: Case) => (c.gridCode ? (tree.get(c.gridCode)?.name ?? null) : null)
 
-function reportRecord(d: Deps, tree: OrgTree, c: Case): ExportRecord {
+async function reportRecord(d: Deps, tree: OrgTree, c: Case): Promise<ExportRecord> {
   const p = c.payload as unknown as ReportPayload
   const category = categoryName(d.config, c.category)
   return record(`${category}（${timeText(c.createdAt)}）`, [
@@ -50,6 +56,7 @@ function reportRecord(d: Deps, tree: OrgTree, c: Case): ExportRecord {
     ['上报时间', timeText(c.createdAt)],
     ['最近更新', timeText(c.updatedAt)],
     ['我的评价', p.rating ? `${p.rating} 星${p.ratingComment ? `：${p.ratingComment}` : ''}` : null],
+    ...(await ownNotes(d, c.id, c.creatorId)),
   ])
 }
 
@@ -67,8 +74,10 @@ function followedRecord(d: Deps, tree: OrgTree, c: Case): ExportRecord {
 export async function reportSections(d: Deps, tree: OrgTree, userId: string, followedIds: readonly string[]): Promise<ExportSection[]> {
   const own = await allCases(d, 'report', userId)
   const followed = await casesByIds(d, 'report', followedIds)
+  const records: ExportRecord[] = []
+  for (const c of own) records.push(await reportRecord(d, tree, c))
   return [
-    section('我上报的事项', own.map((c) => reportRecord(d, tree, c))),
+    section('我上报的事项', records),
     section(
       '我关注的事项',
       followed.filter((c) => c.creatorId !== userId).map((c) => followedRecord(d, tree, c)),
@@ -97,6 +106,7 @@ async function mediationRecord(d: Deps, tree: OrgTree, vault: Vault, c: Case, us
   if (applicant) lines.push(['事实与理由', p.facts], ['请求事项', p.claims], ['证据材料', p.evidence?.length ? `${p.evidence.length} 份` : null])
   const confirmed = (p.agreement?.confirmations ?? []).filter((x) => x.userId === userId)
   confirmed.forEach((x, i) => lines.push([`确认协议${confirmed.length > 1 ? ` ${i + 1}` : ''}`, `第 ${x.version} 版，${timeText(x.at)}`]))
+  lines.push(...(await ownNotes(d, c.id, userId)))
   const rating = p.ratings?.[userId]
   if (rating) lines.push(['我的评价', `${rating.rating} 星${rating.comment ? `：${rating.comment}` : ''}`])
   let n = 0
