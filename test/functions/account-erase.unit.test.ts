@@ -222,3 +222,22 @@ it('does not finish over a staff role granted while the deletion ran', async () 
   expect(u).toMatchObject({ name: '晓林', openid: 'wx-a' })
   expect(u.deletedAt ?? null).toBeNull()
 })
+
+it('says until when a registration keeps its encrypted document, and leaves it as it is', async () => {
+  await world()
+  const checkin = makeCase({
+    id: '01JA0000000000000000000003',
+    kind: 'checkin',
+    status: 'checked_out',
+    category: 'checkin',
+    creatorId: 'u-a',
+    idempotencyKey: 'k-checkin',
+    payload: { buildingId: 'no-such-building', room: '502', name: '林晓', docType: 'id_card', docNumberMasked: '4401**********3218', cohabitants: [], moveInDate: '2026-01-01', leaseEnd: '2026-12-31', consent: { version: '2026-12', at: '2026-01-01T02:00:00.000Z' }, leftAt: '2026-12-01T02:00:00.000Z', checkedOutAt: '2026-12-01T02:00:00.000Z' },
+  })
+  await store.transaction((tx) => tx.insertCase(checkin))
+  const r = await deleteAccount(depsOver(store), actorOf((await store.getUser('u-a'))!), { confirm: '注销' })
+  if (!r.ok) throw new Error(r.message)
+  // 180 days after leaving on 1 December 2026 (Beijing).
+  expect(r.deletion.kept).toContain('租住登记（出租屋 502）按规定保留到 2027年5月30日，证件号码、姓名和手机号加密保存，期满自动清除。')
+  expect(await store.getCase(checkin.id)).toEqual(checkin)
+})
