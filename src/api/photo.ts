@@ -43,3 +43,26 @@ export function bytesToBase64(bytes: Uint8Array): string {
   }
   return out
 }
+
+/**
+ * A picked photo that is no longer on the phone (a temporary file WeChat cleared, a browser blob
+ * gone with the page). VALIDATION, so nothing retries it: the person removes the photo and sends.
+ */
+export function photoGone(): Failure {
+  const message = '照片已不在手机上（可能已被清理），请删除这张照片后再发送'
+  return { ok: false, code: 'VALIDATION', message, details: { photos: message } }
+}
+
+/**
+ * The bytes of a photo picked in a browser. A `blob:` URL lives only as long as the page that made
+ * it, so after a reload its fetch fails: that photo is gone (null), not the network. Anything else
+ * that fails to load throws, as before, and counts as a network failure.
+ */
+export async function readPickedPhoto(localPath: string, load: (url: string) => Promise<{ blob(): Promise<Blob> }>): Promise<Blob | null> {
+  if (!/^(blob|data):/i.test(localPath)) return (await load(localPath)).blob()
+  try {
+    return await (await load(localPath)).blob()
+  } catch {
+    return null
+  }
+}

@@ -4,7 +4,8 @@
  */
 import Taro from '@tarojs/taro'
 import { api } from '../api'
-import { OUTBOX_KEY, createOutbox, nextWakeAt, parseStored, type OutboxItem } from './queue'
+import { createPhotoKeeper } from './photos'
+import { OUTBOX_KEY, createOutbox, nextWakeAt, parseStored, type OutboxItem, type PhotoKeeper } from './queue'
 
 export * from './queue'
 
@@ -13,6 +14,20 @@ function load(): OutboxItem[] {
     return parseStored(Taro.getStorageSync(OUTBOX_KEY))
   } catch {
     return []
+  }
+}
+
+/**
+ * WeChat: queued photos are copied into USER_DATA_PATH, since chooseImage's temporary files may be
+ * gone after a restart. H5 has no such folder; there a photo lost with the page fails on resend.
+ */
+function photoKeeper(): PhotoKeeper | undefined {
+  if (process.env.TARO_ENV !== 'weapp') return undefined
+  try {
+    const root = (Taro as unknown as { env?: { USER_DATA_PATH?: string } }).env?.USER_DATA_PATH
+    return root ? createPhotoKeeper(Taro.getFileSystemManager(), root) : undefined
+  } catch {
+    return undefined
   }
 }
 
@@ -41,6 +56,7 @@ function sharedRuntime(): Runtime {
       submit: (input) => api.call('reports.submit', input),
       upload: (path) => api.uploadPhoto(path),
       now: () => Date.now(),
+      photos: photoKeeper(),
     }),
     started: false,
     timer: null,
@@ -83,6 +99,7 @@ export function startOutbox(): void {
     return
   }
   rt.started = true
+  void outbox.sweep()
   outbox.onChange(() => schedule())
   try {
     Taro.onNetworkStatusChange((r) => {

@@ -6,6 +6,7 @@
  * The idempotency key is made once per draft and never changes, so however many times an item
  * is sent, the server files at most one case for it.
  */
+import { photoGone } from '../api/photo'
 import type { UploadResult } from '../api/transport'
 import type { ApiOut, SubmitReportInput } from '../contracts/api'
 
@@ -136,12 +137,25 @@ export type ResendResult =
   | { kind: 'failed'; key: string; code: string; message: string }
   | { kind: 'gone'; key: string }
 
+/** Where queued photos are kept so they outlive the app (./photos on WeChat); none on H5. */
+export interface PhotoKeeper {
+  /** Copies each photo not kept yet into the app's own folder; one that cannot be copied keeps its path. */
+  keep(key: string, photos: OutboxPhoto[]): Promise<OutboxPhoto[]>
+  /** False when the file is not on the phone any more. */
+  exists(path: string): Promise<boolean>
+  /** Deletes kept copies; paths outside the folder are left alone. */
+  discard(paths: string[]): Promise<void>
+  /** Every kept copy in the folder. */
+  kept(): Promise<string[]>
+}
+
 export interface OutboxDeps {
   load(): OutboxItem[]
   save(list: OutboxItem[]): void
   submit(input: SubmitReportInput): Promise<ApiOut<'reports.submit'>>
   upload(localPath: string): Promise<UploadResult>
   now(): number
+  photos?: PhotoKeeper
 }
 
 export type OutboxListener = (items: OutboxItem[], result?: ResendResult) => void
@@ -153,6 +167,7 @@ export function createOutbox(deps: OutboxDeps) {
   // share the same promise instead of posting the report twice.
   const inFlight = new Map<string, Promise<ResendResult>>()
   const listeners = new Set<OutboxListener>()
+  let adding = 0
 
   const read = () => deps.load()
   const emit = (result?: ResendResult) => {
@@ -166,7 +181,14 @@ export function createOutbox(deps: OutboxDeps) {
     if (!cur) return null
     const next = f(cur)
     deps.save(next ? list.map((x) => (x.key === key ? next : x)) : removeKey(list, key))
+    if (!next) forget(cur)
     return next
+  }
+  /** The kept copies of an item that left the queue (sent, deleted, or replaced by an edit). */
+  const forget = (gone: OutboxItem, still: OutboxPhoto[] = []) => {
+    const keep = new Set(still.map((p) => p.localPath))
+    const paths = gone.draft.photos.map((p) => p.localPath).filter((p) => !keep.has(p))
+    if (deps.photos && paths.length) void deps.photos.discard(paths).catch(() => undefined)
   }
 
   async function attempt(key: string): Promise<ResendResult> {
@@ -188,7 +210,8 @@ export function createOutbox(deps: OutboxDeps) {
       if (p.fileId) continue
       let r: UploadResult
       try {
-        r = await deps.upload(p.localPath)
+        // A photo that is gone never comes back: a final failure the person fixes, not a retry.
+        r = deps.photos && !(await deps.photos.exists(p.localPath)) ? photoGone() : await deps.upload(p.localPath)
       } catch {
         r = { ok: false, code: 'UNAVAILABLE', message: NETWORK }
       }
@@ -236,16 +259,43 @@ export function createOutbox(deps: OutboxDeps) {
     get: (key: string) => read().find((x) => x.key === key) ?? null,
     isSending: (key: string) => inFlight.has(key),
 
-    add(draft: OutboxDraft, label: { categoryName: string; gridName: string | null }): OutboxItem {
-      const item = newItem(draft, label, deps.now())
+    /** Queues a draft, its photos first copied where they survive the app stopping. */
+    async add(draft: OutboxDraft, label: { categoryName: string; gridName: string | null }): Promise<OutboxItem> {
+      let photos = draft.photos
+      adding++
+      try {
+        if (deps.photos) photos = await deps.photos.keep(draft.idempotencyKey, draft.photos)
+      } catch {
+        // Not copied: the report is still queued, and a photo lost by then fails visibly on resend.
+      } finally {
+        adding--
+      }
+      const item = newItem({ ...draft, photos }, label, deps.now())
+      const before = read().find((x) => x.key === item.key)
       deps.save(upsert(read(), item))
+      if (before) forget(before, photos)
       emit()
       return item
     },
 
     remove(key: string): void {
+      const before = read().find((x) => x.key === key)
       deps.save(removeKey(read(), key))
+      if (before) forget(before)
       emit()
+    },
+
+    /**
+     * Deletes kept photos no queued report refers to (a crash between copy and save leaves some).
+     * Skipped while a draft is being queued: its fresh copies are not in the list yet.
+     */
+    async sweep(): Promise<void> {
+      const keeper = deps.photos
+      if (!keeper || adding) return
+      const files = await keeper.kept().catch(() => [] as string[])
+      if (adding) return
+      const inUse = new Set(read().flatMap((x) => x.draft.photos.map((p) => p.localPath)))
+      await keeper.discard(files.filter((f) => !inUse.has(f))).catch(() => undefined)
     },
 
     resend,

@@ -60,22 +60,22 @@ function setup() {
 }
 
 describe('outbox', () => {
-  it('enqueues with the draft key, pending and due at once', () => {
+  it('enqueues with the draft key, pending and due at once', async () => {
     const t = setup()
-    const item = t.box.add(draft(), { categoryName: '市容环境 / 垃圾堆放', gridName: '云景一网格' })
+    const item = await t.box.add(draft(), { categoryName: '市容环境 / 垃圾堆放', gridName: '云景一网格' })
     expect(item.key).toBe('KEY00000000000000000000001')
     expect(t.box.items()).toHaveLength(1)
     expect(t.stored()[0]).toMatchObject({ state: 'pending', attempts: 0, nextAttemptAt: t.now(), categoryName: '市容环境 / 垃圾堆放' })
     // Queuing the same draft again (edited after a failure) replaces it rather than adding a second.
-    t.box.add({ ...draft(), description: '改过的描述内容' }, { categoryName: 'x', gridName: null })
+    await t.box.add({ ...draft(), description: '改过的描述内容' }, { categoryName: 'x', gridName: null })
     expect(t.box.items()).toHaveLength(1)
     expect(t.box.items()[0]!.draft.description).toBe('改过的描述内容')
   })
 
   it('removes the item when the resend succeeds, and also when the server replays it', async () => {
     const t = setup()
-    t.box.add(draft('K1'), { categoryName: 'a', gridName: null })
-    t.box.add(draft('K2'), { categoryName: 'b', gridName: null })
+    await t.box.add(draft('K1'), { categoryName: 'a', gridName: null })
+    await t.box.add(draft('K2'), { categoryName: 'b', gridName: null })
     const seen: string[] = []
     t.box.onChange((_items, r) => r && seen.push(r.kind))
     await expect(t.box.resend('K1')).resolves.toEqual({ kind: 'sent', key: 'K1', caseId: 'C1', replayed: false })
@@ -88,7 +88,7 @@ describe('outbox', () => {
   it('keeps an UNAVAILABLE item with growing back-off, capped at 5 minutes', async () => {
     const t = setup()
     t.answer(async () => down)
-    t.box.add(draft(), { categoryName: 'a', gridName: null })
+    await t.box.add(draft(), { categoryName: 'a', gridName: null })
     const waits: number[] = []
     for (let i = 0; i < 6; i++) {
       await t.box.resend(draft().idempotencyKey)
@@ -104,7 +104,7 @@ describe('outbox', () => {
   it('a thrown submit counts as a network failure, not a lost report', async () => {
     const t = setup()
     t.answer(() => Promise.reject(new Error('socket hang up')))
-    t.box.add(draft(), { categoryName: 'a', gridName: null })
+    await t.box.add(draft(), { categoryName: 'a', gridName: null })
     await expect(t.box.resend(draft().idempotencyKey)).resolves.toMatchObject({ kind: 'retry' })
     expect(t.box.items()[0]).toMatchObject({ state: 'pending', attempts: 1 })
   })
@@ -112,7 +112,7 @@ describe('outbox', () => {
   it('flush sends only items that are due, unless asked for all', async () => {
     const t = setup()
     t.answer(async () => down)
-    t.box.add(draft('K1'), { categoryName: 'a', gridName: null })
+    await t.box.add(draft('K1'), { categoryName: 'a', gridName: null })
     await t.box.flush()
     expect(t.sent).toHaveLength(1)
     await t.box.flush() // back-off of 5 s not over yet
@@ -128,13 +128,13 @@ describe('outbox', () => {
   it('marks VALIDATION and OUT_OF_AREA as failed with the server message, and stops sending them', async () => {
     const t = setup()
     t.answer(async () => ({ ok: false, code: 'VALIDATION', message: '请选择具体的问题分类', details: { category: '分类不存在' } }))
-    t.box.add(draft('K1'), { categoryName: 'a', gridName: null })
+    await t.box.add(draft('K1'), { categoryName: 'a', gridName: null })
     await expect(t.box.resend('K1')).resolves.toMatchObject({ kind: 'failed', code: 'VALIDATION', message: '请选择具体的问题分类' })
     expect(t.box.get('K1')).toMatchObject({ state: 'failed', error: '请选择具体的问题分类', errorDetails: { category: '分类不存在' } })
     expect(nextWakeAt(t.box.items())).toBeNull()
 
     t.answer(async () => ({ ok: false, code: 'OUT_OF_AREA', message: '该位置不在本区网格范围内，请重新选点' }))
-    t.box.add(draft('K2'), { categoryName: 'a', gridName: null })
+    await t.box.add(draft('K2'), { categoryName: 'a', gridName: null })
     await t.box.flush({ all: true })
     expect(t.box.get('K2')).toMatchObject({ state: 'failed', errorCode: 'OUT_OF_AREA' })
     const before = t.sent.length
@@ -148,7 +148,7 @@ describe('outbox', () => {
     const t = setup()
     let n = 0
     t.answer(async () => (++n < 4 ? down : okCase()))
-    t.box.add(draft('SAMEKEY'), { categoryName: 'a', gridName: null })
+    await t.box.add(draft('SAMEKEY'), { categoryName: 'a', gridName: null })
     for (let i = 0; i < 4; i++) await t.box.resend('SAMEKEY')
     expect(t.sent.map((s) => s.idempotencyKey)).toEqual(['SAMEKEY', 'SAMEKEY', 'SAMEKEY', 'SAMEKEY'])
     expect(t.box.items()).toEqual([])
@@ -158,7 +158,7 @@ describe('outbox', () => {
     const t = setup()
     let release!: () => void
     t.answer(() => new Promise((r) => (release = () => r(okCase()))))
-    t.box.add(draft('K1'), { categoryName: 'a', gridName: null })
+    await t.box.add(draft('K1'), { categoryName: 'a', gridName: null })
     const a = t.box.resend('K1')
     const b = t.box.resend('K1')
     const c = t.box.flush({ all: true })
@@ -178,7 +178,7 @@ describe('outbox', () => {
     const t = setup()
     let uploadsOk = false
     t.uploadAnswer(async (p) => (uploadsOk || p === 'tmp/a.jpg' ? { ok: true, fileId: `F-${p}` } : down))
-    t.box.add(
+    await t.box.add(
       draft('K1', [
         { localPath: 'tmp/0.jpg', fileId: 'F-0' },
         { localPath: 'tmp/a.jpg', fileId: null },
@@ -199,7 +199,7 @@ describe('outbox', () => {
   it('a photo the server refuses is a permanent failure', async () => {
     const t = setup()
     t.uploadAnswer(async () => ({ ok: false, code: 'VALIDATION', message: '仅支持 JPG、PNG、WebP 格式的图片' }))
-    t.box.add(draft('K1', [{ localPath: 'tmp/x.gif', fileId: null }]), { categoryName: 'a', gridName: null })
+    await t.box.add(draft('K1', [{ localPath: 'tmp/x.gif', fileId: null }]), { categoryName: 'a', gridName: null })
     await expect(t.box.resend('K1')).resolves.toMatchObject({ kind: 'failed', message: '仅支持 JPG、PNG、WebP 格式的图片' })
   })
 
@@ -207,7 +207,7 @@ describe('outbox', () => {
     const t = setup()
     let release!: () => void
     t.answer(() => new Promise((r) => (release = () => r(down))))
-    t.box.add(draft('K1'), { categoryName: 'a', gridName: null })
+    await t.box.add(draft('K1'), { categoryName: 'a', gridName: null })
     const p = t.box.resend('K1')
     t.box.remove('K1')
     release()

@@ -7,7 +7,12 @@ jest.mock('@tarojs/taro', () => ({
   __esModule: true,
   default: {
     cloud: { uploadFile: (o: unknown) => uploadFile(o), callFunction: jest.fn(), init: jest.fn() },
-    getFileSystemManager: () => ({ getFileInfo: ({ success }: { success: (r: { size: number }) => void }) => success({ size: 1234 }) }),
+    getFileSystemManager: () => ({
+      getFileInfo: ({ success }: { success: (r: { size: number }) => void }) => success({ size: 1234 }),
+      // Temporary files of this run exist; anything else was cleared (wx's access fails for it).
+      access: ({ path, success, fail }: { path: string; success: () => void; fail: (e: { errMsg: string }) => void }) =>
+        path.startsWith('wxfile://tmp_') ? success() : fail({ errMsg: `access:fail no such file or directory ${path}` }),
+    }),
   },
 }))
 
@@ -36,5 +41,16 @@ it('uploads to the path of its ticket and registers that file', async () => {
 it('uploads nothing when the ticket is refused', async () => {
   const refused = { ok: false, code: 'RATE_LIMITED', message: '上传过于频繁，请稍后再试' }
   expect(await createWeappTransport().uploadPhoto('wxfile://tmp_a.png', async () => refused)).toEqual(refused)
+  expect(uploadFile).not.toHaveBeenCalled()
+})
+
+it('a photo no longer on the phone is a final failure, and nothing is asked or uploaded', async () => {
+  const calls: string[] = []
+  const r = await createWeappTransport().uploadPhoto('wxfile://usr/outbox/K-1.jpg', async (name) => {
+    calls.push(name)
+    return { ok: true }
+  })
+  expect(r).toMatchObject({ ok: false, code: 'VALIDATION', message: expect.stringContaining('照片已不在手机上') })
+  expect(calls).toEqual([])
   expect(uploadFile).not.toHaveBeenCalled()
 })

@@ -1,6 +1,6 @@
 import cloudbase from '@cloudbase/js-sdk'
 import { fail } from '../../core/outcome'
-import { isPhotoType, photoTypeOfPath, unsupportedPhoto } from '../photo'
+import { isPhotoType, photoGone, photoTypeOfPath, readPickedPhoto, unsupportedPhoto } from '../photo'
 import type { Transport } from '../transport'
 import { hasStaffSession, type OtpAuth } from './cloudbaseAuth'
 import { registerUpload, uploadTicket } from './register'
@@ -45,7 +45,8 @@ export function createCloudbaseTransport(env: string): Transport {
     async uploadPhoto(localPath, call) {
       if (!(await signedIn())) return notSignedIn()
       const a = appFor(env)
-      const blob = await (await fetch(localPath)).blob()
+      const blob = await readPickedPhoto(localPath, (url) => fetch(url))
+      if (!blob) return photoGone()
       const type = blob.type || photoTypeOfPath(localPath) || ''
       if (!isPhotoType(type)) return unsupportedPhoto()
       const ticket = await uploadTicket(call, type)

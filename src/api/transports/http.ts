@@ -1,6 +1,6 @@
 import type { Role } from '../../core/roles'
 import { isAnswer, TransportError, unauthenticated } from '../failures'
-import { bytesToBase64, isPhotoType, photoTypeOfPath, unsupportedPhoto } from '../photo'
+import { bytesToBase64, isPhotoType, photoGone, photoTypeOfPath, readPickedPhoto, unsupportedPhoto } from '../photo'
 import type { Transport, UploadResult } from '../transport'
 
 /** Where the local-mode session token lives; Taro storage in the app, memory in tests. */
@@ -62,7 +62,8 @@ export function createHttpTransport(opts: { store: TokenStore; fetch?: Fetch; ba
 
     async uploadPhoto(localPath, call) {
       // H5 chooseImage hands out blob: URLs; the bytes go to files.upload as base64.
-      const blob = await (await doFetch(localPath)).blob()
+      const blob = await readPickedPhoto(localPath, doFetch)
+      if (!blob) return photoGone()
       const type = blob.type || photoTypeOfPath(localPath) || ''
       if (!isPhotoType(type)) return unsupportedPhoto()
       const contentBase64 = bytesToBase64(new Uint8Array(await blob.arrayBuffer()))

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { photoTypeOfPath, unsupportedPhoto } from '../photo'
+import { photoGone, photoTypeOfPath, unsupportedPhoto } from '../photo'
 import type { Transport } from '../transport'
 import { registerUpload, uploadTicket } from './register'
 
@@ -8,6 +8,13 @@ export function initWeappCloud(): void {
   const cloud = Taro.cloud as unknown as { DYNAMIC_CURRENT_ENV?: string }
   const env = process.env.TARO_APP_CLOUDBASE_ENV || cloud.DYNAMIC_CURRENT_ENV
   Taro.cloud.init(env ? { env, traceUser: true } : { traceUser: true })
+}
+
+/** wx's temporary files may be cleared once the app stops; a missing file is not a network failure. */
+function fileExists(path: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    Taro.getFileSystemManager().access({ path, success: () => resolve(true), fail: () => resolve(false) })
+  })
 }
 
 function fileSize(filePath: string): Promise<number> {
@@ -27,6 +34,7 @@ export function createWeappTransport(): Transport {
     async uploadPhoto(localPath, call) {
       const type = photoTypeOfPath(localPath)
       if (!type) return unsupportedPhoto()
+      if (!(await fileExists(localPath))) return photoGone()
       const size = await fileSize(localPath)
       const ticket = await uploadTicket(call, type)
       if (!ticket.ok) return ticket

@@ -80,9 +80,9 @@ export function useNewReport() {
     })
   }, [leaf, sensitive, lng, lat])
 
-  /** Network trouble: the report waits in the outbox (same key) and goes by itself later. */
-  const saveToOutbox = (input: OutboxDraft) => {
-    outbox.add(input, { categoryName: categoryPath(categories ?? [], input.category) || input.category, gridName: grid?.name ?? null })
+  /** Network trouble: the report waits in the outbox (same key), its photos copied to stay, and goes by itself later. */
+  const saveToOutbox = async (input: OutboxDraft) => {
+    await outbox.add(input, { categoryName: categoryPath(categories ?? [], input.category) || input.category, gridName: grid?.name ?? null })
     startOutbox()
     setSubmitting(false)
     setFormError(OUTBOX_SAVED)
@@ -120,7 +120,7 @@ export function useNewReport() {
       anonymous: fields.anonymous,
     }
     if (offline.length) {
-      saveToOutbox(input)
+      await saveToOutbox(input)
       return
     }
     const r = await api.call('reports.submit', submitInput(input))
@@ -133,7 +133,7 @@ export function useNewReport() {
       return
     }
     if (r.code === 'UNAVAILABLE') {
-      saveToOutbox(input)
+      await saveToOutbox(input)
       return
     }
     setSubmitting(false)
