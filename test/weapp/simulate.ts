@@ -374,6 +374,7 @@ export class MiniProgram {
         return {}
       })
     const ok = (name: string) => this.api(name, () => ({}))
+    const files = new Set<string>(this.opts.images ?? [])
     const selectorQuery = () => {
       const q: Record<string, Fn> = {}
       const results: unknown[] = []
@@ -502,6 +503,24 @@ export class MiniProgram {
         getFileInfo: this.api('getFileInfo', () => ({ size: 1024 })),
         readFile: this.api('readFile', () => ({ data: '' })),
         readFileSync: () => '',
+        // The picked photos and the copies the outbox keeps (writes only under USER_DATA_PATH, as wx allows).
+        access: this.api('access', (o) => {
+          if (!files.has(String(o.path))) throw new Error(`no such file or directory ${String(o.path)}`)
+          return {}
+        }),
+        copyFile: this.api('copyFile', (o) => {
+          const [src, dest] = [String(o.srcPath), String(o.destPath)]
+          if (!dest.startsWith('wxfile://usr/')) throw new Error(`permission denied, copyFile ${src} -> ${dest}`)
+          if (!files.has(src)) throw new Error(`no such file or directory, copyFile ${src} -> ${dest}`)
+          files.add(dest)
+          return {}
+        }),
+        mkdir: ok('mkdir'),
+        unlink: this.api('unlink', (o) => {
+          if (!files.delete(String(o.filePath))) throw new Error(`no such file or directory ${String(o.filePath)}`)
+          return {}
+        }),
+        readdir: this.api('readdir', (o) => ({ files: [...files].filter((f) => f.startsWith(`${String(o.dirPath)}/`)).map((f) => f.slice(String(o.dirPath).length + 1)) })),
       }),
       createSelectorQuery: selectorQuery,
       createIntersectionObserver: () => ({ relativeTo: () => ({ observe: () => undefined }), relativeToViewport: () => ({ observe: () => undefined }), observe: () => undefined, disconnect: () => undefined }),
