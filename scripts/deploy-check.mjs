@@ -3,7 +3,8 @@
 // functions match the table (scripts/functions-table.mjs), it declares each function (runtime,
 // memory, timeout, env var names, timer triggers on a loadable handler) and every collection the
 // store uses with its indexes, secrets appear as names (`{{env.NAME}}`) not values, and the
-// mini-program build is within WeChat's size caps. Exit 1 with one line per problem.
+// mini-program build is within WeChat's size caps, and every query the store sends
+// (backend/adapters/cloudbase/queries.ts) is served by a declared index. Exit 1 with one line per problem.
 //
 // Options (tests point them at temp copies): --rc <cloudbaserc.json> --functions <dir>
 // --miniprogram <dir> --table <backend/functions/index.json>
@@ -33,16 +34,34 @@ function arg(name, fallback) {
   return i > 0 && process.argv[i + 1] ? resolve(process.argv[i + 1]) : fallback
 }
 
-/** The store's collections and their indexes, from the adapter's own constants. */
-async function storeCollections() {
+/**
+ * The store's collections and their indexes, the queries the adapter sends and the rule saying
+ * which index serves one (backend/adapters/cloudbase/queries.ts, queryPlan.ts), from the adapter's own code.
+ */
+async function storePlan() {
   const dir = mkdtempSync(join(tmpdir(), 'jf-deploy-check-'))
   try {
     const out = join(dir, 'specs.cjs')
-    await build({ entryPoints: [join(root, 'backend/adapters/cloudbase/indexes.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: out, external: ['@cloudbase/node-sdk'], logLevel: 'silent' })
-    return createRequire(import.meta.url)(out).collectionSpecs()
+    const contents = "export { collectionSpecs } from './indexes'\nexport { QUERIES } from './queries'\nexport { servingIndex, describeQuery } from './queryPlan'\n"
+    const stdin = { contents, resolveDir: join(root, 'backend/adapters/cloudbase'), sourcefile: 'plan.entry.ts', loader: 'ts' }
+    await build({ stdin, bundle: true, platform: 'node', format: 'cjs', outfile: out, external: ['@cloudbase/node-sdk'], logLevel: 'silent' })
+    return createRequire(import.meta.url)(out)
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+/** Problems of queries no index declared in cloudbaserc.json serves (our policy: none ships unindexed). */
+export function unindexedQueries(plan, rcCollections, prefix = 'jf_') {
+  const problems = []
+  for (const p of plan.QUERIES) {
+    const name = `${prefix}${p.collection}`
+    const shape = { where: p.where, orderBy: p.orderBy ?? [] }
+    if (!plan.servingIndex(shape, rcCollections.get(name)?.createIndexes ?? [])) {
+      problems.push(`query on ${plan.describeQuery(name, shape)} (${p.for}) is served by no index in cloudbaserc.json; declare one in backend/adapters/cloudbase/indexes.ts`)
+    }
+  }
+  return problems
 }
 
 function loads(file) {
@@ -137,7 +156,8 @@ export async function checkDeployment(opts = {}) {
   // Collections: every one the store uses, with exactly the indexes its queries need.
   const plugin = Object.values(rc.framework?.plugins ?? {}).find((p) => p.use === '@cloudbase/framework-plugin-database')
   const rcCollections = new Map((plugin?.inputs?.collections ?? []).map((c) => [c.collectionName, c]))
-  const specs = await storeCollections()
+  const plan = await storePlan()
+  const specs = plan.collectionSpecs()
   for (const spec of specs) {
     const got = rcCollections.get(spec.collectionName)
     if (!got) problems.push(`collection ${spec.collectionName} is used by the store but not declared in cloudbaserc.json`)
@@ -146,6 +166,9 @@ export async function checkDeployment(opts = {}) {
   }
   for (const name of rcCollections.keys()) if (!specs.some((s) => s.collectionName === name)) problems.push(`cloudbaserc.json declares collection ${name}, which the store does not use`)
   facts.push(`${specs.length} collections declared with ${specs.reduce((n, s) => n + s.createIndexes.length, 0)} indexes`)
+  const unindexed = unindexedQueries(plan, rcCollections)
+  problems.push(...unindexed)
+  if (unindexed.length === 0) facts.push(`${plan.QUERIES.length} kinds of query the store sends, each served by a declared index`)
 
   // The mini-program: WeChat refuses uploads over its package caps.
   if (!existsSync(join(weapp, 'app.json'))) problems.push(`no mini-program build at ${relative(root, weapp) || weapp} (npm run build:weapp)`)

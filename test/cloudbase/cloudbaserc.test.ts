@@ -90,11 +90,15 @@ describe('cloudbaserc.json', () => {
       'unitCode:1,status:1,slaDeadline:1',
       'assigneeId:1,status:1',
       'creatorId:1,idempotencyKey:1',
+      // The SLA and report timers' walks and a department's queue (SQLite's cases_by_sla, cases_by_created, cases_by_department).
+      'slaDeadline:1,_id:1',
+      'createdAt:1',
+      'payload.department:1,status:1,slaDeadline:1',
     ])
     expect(byName.jf_cases.find((i) => i.name === 'by_creator_idempotency')?.unique).toBe(true)
     expect(keys('jf_timeline')).toEqual(['caseId:1,seq:1'])
     expect(keys('jf_users')).toEqual(['openid:1', 'webUid:1', 'grantKeys:1'])
-    expect(keys('jf_outbox')).toEqual(['deliveredAt:1,nextAttemptAt:1', 'deliveredAt:1,createdAt:1,seq:1'])
+    expect(keys('jf_outbox')).toEqual(['deliveredAt:1,nextAttemptAt:1', 'deliveredAt:1,createdAt:1,seq:1', 'deadAt:-1'])
     expect(keys('jf_memberships')).toEqual(['gridCode:1,status:1,requestedAt:1', 'userId:1,requestedAt:1'])
     expect(keys('jf_announcements')).toEqual(['authorId:1,_id:-1', 'authorId:1,idempotencyKey:1'])
     expect(byName.jf_announcements.find((i) => i.name === 'by_author_idempotency')?.unique).toBe(true)

@@ -10,9 +10,27 @@
  * writes, read their own writes, and fail with DATABASE_TRANSACTION_CONFLICT when two
  * transactions (or a transaction and a later committed write) touch the same document.
  * It is a model: the real service is exercised by test/store/cloudbase.contract.test.ts.
+ *
+ * It says no where the service does, and by our policy where the service would only be slow:
+ * - a condition query (get, count, update or remove with a `where`) that no index declared in
+ *   cloudbaserc.json serves, or that backend/adapters/cloudbase/queries.ts does not list, fails
+ *   naming the collection and fields (backend/adapters/cloudbase/queryPlan.ts; deploy:check runs
+ *   the same rule over the same list);
+ * - inside a transaction only single-document operations by `_id` (doc(id).get/set/update/
+ *   remove, add of one document), as CloudBase allows; a `where` there fails;
+ * - a read returns at most 1000 documents (100 when no limit is given), a temporary-URL call
+ *   takes at most 50 files.
+ * Refusals are answered as the service answers errors (HTTP 200 with `code` and `message`),
+ * which the SDK throws as a TcbError carrying them.
  */
+import { readFileSync } from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
+import { COLLECTIONS, type CollectionKey } from '../../backend/adapters/cloudbase/db'
+import type { CollectionSpec, IndexSpec } from '../../backend/adapters/cloudbase/indexes'
+import { plannedQuery } from '../../backend/adapters/cloudbase/queries'
+import { boundFields, describeQuery, servingIndex } from '../../backend/adapters/cloudbase/queryPlan'
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json }
 type Obj = { [k: string]: Json }
@@ -184,6 +202,40 @@ class ServiceError extends Error {
   ) {
     super(message)
   }
+}
+
+/** The most documents one read returns, and the default when the request names no limit. */
+export const MAX_PAGE = 1000
+export const DEFAULT_PAGE = 100
+/** Files one getTempFileURL call may name. */
+export const MAX_TEMP_URLS = 50
+/** Our policy's refusal of a query no declared index serves (the service has no such code). */
+export const UNINDEXED = 'DATABASE_QUERY_NOT_INDEXED'
+
+/** The indexes cloudbaserc.json declares, by collection name. */
+export function declaredIndexes(rcPath = join(__dirname, '../../cloudbaserc.json')): CollectionSpec[] {
+  const rc = JSON.parse(readFileSync(rcPath, 'utf8')) as { framework?: { plugins?: Record<string, { use?: string; inputs?: { collections?: CollectionSpec[] } }> } }
+  const plugin = Object.values(rc.framework?.plugins ?? {}).find((p) => p.use === '@cloudbase/framework-plugin-database')
+  return plugin?.inputs?.collections ?? []
+}
+
+/** The store's key of a collection name under any prefix (`jf_cases`, `vis_cases` -> `cases`). */
+function collectionKey(name: string): CollectionKey | null {
+  const key = name.replace(/^[a-z0-9]+_/, '')
+  return (COLLECTIONS as readonly string[]).includes(key) ? (key as CollectionKey) : null
+}
+
+function orderKeys(order: Json): string[] {
+  if (Array.isArray(order)) return order.map((o) => String((o as Obj).field ?? ''))
+  return order !== null && typeof order === 'object' ? Object.keys(order) : []
+}
+
+/** A transaction's query must name exactly one document by `_id`. */
+function singleById(b: Obj): boolean {
+  const query = parseEjsonText(b.query)
+  if (b.queryType !== 'DOC' || query === null || typeof query !== 'object' || Array.isArray(query)) return false
+  const keys = Object.keys(query)
+  return keys.length === 1 && keys[0] === '_id' && typeof query._id === 'string'
 }
 
 /* --------------------------------------------------------------- database */
@@ -362,6 +414,13 @@ export class FakeCloudbase {
   private readonly faults: PendingFault[] = []
   private server!: http.Server
   private port = 0
+  private readonly indexes: Map<string, IndexSpec[]>
+
+  /** `indexes`: the declared collections to check queries against; cloudbaserc.json's by default. */
+  constructor(opts: { indexes?: CollectionSpec[] } = {}) {
+    const specs = opts.indexes ?? declaredIndexes()
+    this.indexes = new Map(specs.map((c) => [c.collectionName.replace(/^[a-z0-9]+_/, ''), c.createIndexes]))
+  }
 
   get serviceUrl(): string {
     return `http://127.0.0.1:${this.port}/admin`
@@ -439,8 +498,45 @@ export class FakeCloudbase {
     res.end(JSON.stringify({ requestId: 'req-fault', ...f.json }))
   }
 
+  /**
+   * Refuses what the service (or our index policy) would: an operation inside a transaction that
+   * is not on one document by `_id`, and a condition query no listed, indexed plan serves.
+   */
+  private police(b: Obj, name: string): void {
+    const action = String(b.action)
+    if (!/^database\.(get|calculate|modify|remove|insert)Document$/.test(action)) return
+    const inTx = b.transactionId !== undefined && b.transactionId !== null && b.transactionId !== ''
+    if (inTx) {
+      const one = action === 'database.insertDocument' ? Array.isArray(b.data) && b.data.length === 1 : singleById(b)
+      if (!one) {
+        throw new ServiceError(
+          'INVALID_PARAM',
+          `${action} on ${name}: a transaction allows only single-document operations by _id (doc(id).get/set/update/remove, add of one document), not a where or a batch`,
+        )
+      }
+      return
+    }
+    const conditional = ['database.getDocument', 'database.calculateDocument', 'database.modifyDocument', 'database.removeDocument'].includes(action)
+    if (!conditional || b.queryType === 'DOC') return
+    const query = parseEjsonText(b.query)
+    // A count with no condition at all reads the collection's size, not its documents.
+    if (action === 'database.calculateDocument' && (query === null || (typeof query === 'object' && Object.keys(query).length === 0))) return
+    const where = boundFields(query)
+    const orderBy = orderKeys(parseEjsonText(b.order))
+    const shape = { where: [...where], orderBy }
+    const key = collectionKey(name)
+    const indexes = key ? (this.indexes.get(key) ?? []) : []
+    if (!servingIndex(shape, indexes)) {
+      throw new ServiceError(UNINDEXED, `no index declared in cloudbaserc.json serves the query on ${describeQuery(name, shape)}; declare one in backend/adapters/cloudbase/indexes.ts`)
+    }
+    if (!key || !plannedQuery(key, where, orderBy)) {
+      throw new ServiceError(UNINDEXED, `the query on ${describeQuery(name, shape)} is not listed in backend/adapters/cloudbase/queries.ts, so deploy:check cannot vouch for its index`)
+    }
+  }
+
   private api(b: Obj): Obj {
     const name = String(b.collectionName ?? '')
+    this.police(b, name)
     switch (b.action) {
       case 'database.addCollection':
         if (this.db.collections.has(name)) throw new ServiceError('DATABASE_COLLECTION_ALREADY_EXIST', name)
@@ -461,7 +557,8 @@ export class FakeCloudbase {
       case 'database.getDocument': {
         const query = parseEjsonText(b.query)
         const order = parseEjsonText(b.order)
-        const limit = typeof b.limit === 'number' ? b.limit : b.queryType === 'DOC' ? 1 : 100
+        const asked = typeof b.limit === 'number' ? b.limit : b.queryType === 'DOC' ? 1 : DEFAULT_PAGE
+        const limit = Math.min(asked, MAX_PAGE)
         const offset = typeof b.offset === 'number' ? b.offset : 0
         const docs = this.db.find(name, query, order, offset, limit, b.transactionId)
         return { data: { list: docs.map((d) => JSON.stringify(d)) } }
@@ -501,6 +598,9 @@ export class FakeCloudbase {
         return { data: { delete_list: list } }
       }
       case 'storage.batchGetDownloadUrl': {
+        if (!Array.isArray(b.file_list) || b.file_list.length > MAX_TEMP_URLS) {
+          throw new ServiceError('INVALID_PARAM', `getTempFileURL takes at most ${MAX_TEMP_URLS} files a call, got ${Array.isArray(b.file_list) ? b.file_list.length : 'none'}`)
+        }
         const list = (b.file_list as Obj[]).map((f) => {
           const fileID = String(f.fileid)
           const path = ownPath(fileID)

@@ -81,6 +81,17 @@ describe('deploy:check', () => {
     expect(r.out).toContain('bad collection jf_invitations is used by the store but not declared in cloudbaserc.json')
   })
 
+  it('fails on a query the store sends that no declared index serves (the SLA timers without by_sla)', () => {
+    const broken = rc()
+    const db = Object.values(broken.framework.plugins as Record<string, { use: string; inputs: { collections: Array<{ collectionName: string; createIndexes: Array<{ name: string }> }> } }>).find((p) => p.use === '@cloudbase/framework-plugin-database')!
+    const cases = db.inputs.collections.find((c) => c.collectionName === 'jf_cases')!
+    cases.createIndexes = cases.createIndexes.filter((i) => i.name !== 'by_sla')
+    const r = run({ rc: broken })
+    expect(r.code).toBe(1)
+    expect(r.out).toContain('bad query on jf_cases (fields slaDeadline) (SLA timers: open cases past their deadline (report escalation, mediation SLA)) is served by no index in cloudbaserc.json')
+    expect(r.out).not.toContain('kinds of query the store sends, each served by a declared index')
+  })
+
   it('fails on a secret given as a value, and on a timer whose handler does not load', () => {
     const broken = rc()
     broken.functions.find((f: { name: string }) => f.name === 'grid').envVariables.WX_APP_SECRET = 'd41d8cd98f00b204e9800998ecf8427e'

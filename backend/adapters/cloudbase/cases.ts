@@ -5,6 +5,7 @@ import type { CaseQuery, CaseRepo, CaseTx } from '../../ports'
 import { caseLimit } from '../limits'
 import { CASE_FIELDS, EVENT_FIELDS, MESSAGE_FIELDS } from '../tables'
 import { CaseStatsAccumulator } from './caseStats'
+import { needsWalk, walkCases, walkedPage } from './caseWalk'
 import { guard, isDuplicateWrite, mapCloudbaseError } from './cloudbaseErrors'
 import { all, answered, byId, checked, compoundId, conflict, docsOf, nextSeq, removed, type CloudbaseAccess, type Coll } from './db'
 import { CorruptDocumentError, docMapper, instant, withoutId, type Doc } from './docs'
@@ -159,6 +160,7 @@ export function cloudbaseCases(c: CloudbaseAccess): CaseRepo {
       const filter = caseFilter(c.db, q)
       if (filter === null) return []
       const limit = caseLimit(q.limit)
+      if (needsWalk(q)) return walkedPage(c, q, limit)
       if (q.order === 'sla') return listBySla(c, filter, limit, q.before)
       const where = q.before === undefined ? filter : also(c.db, filter, '_id', _.lt(q.before))
       const res = await guard(() => c.coll('cases').where(where).orderBy('_id', 'desc').limit(limit).get())
@@ -167,6 +169,8 @@ export function cloudbaseCases(c: CloudbaseAccess): CaseRepo {
     async countCases(q) {
       const filter = caseFilter(c.db, q)
       if (filter === null) return 0
+      // A count with no condition reads the collection's size; any other unindexed one walks.
+      if (needsWalk(q) && Object.keys(filter).length > 0) return (await walkCases(c, q)).length
       return answered(await guard(() => c.coll('cases').where(filter).count()), 'total')
     },
     async timeline(caseId) {
@@ -184,6 +188,10 @@ export function cloudbaseCases(c: CloudbaseAccess): CaseRepo {
       const acc = new CaseStatsAccumulator(now, terminalStatuses)
       const filter = caseFilter(c.db, q)
       if (filter === null) return acc.result()
+      if (needsWalk(q)) {
+        for (const one of await walkCases(c, q)) acc.add(one)
+        return acc.result()
+      }
       for (const d of await all(c.coll('cases').where(filter).orderBy('_id', 'asc'))) acc.add(caseDocs.fromDoc(d))
       return acc.result()
     },

@@ -2,6 +2,7 @@
  * Collections and indexes the CloudBase store's queries need: the same query shapes the
  * SQLite migrations index. cloudbaserc.json carries the same list for
  * @cloudbase/framework-plugin-database (`tcb framework deploy`); a test keeps the two equal.
+ * Every query of queries.ts must be served by one of them (queryPlan.ts; deploy:check, the fake).
  *
  * Not unique on purpose: `jf_users.openid` and `jf_users.webUid`. CloudBase indexes a missing or null field as a
  * value, so a unique index would allow only one user without an OPENID (staff created by an
@@ -45,6 +46,12 @@ const INDEXES: Record<CollectionKey, { description: string; indexes: IndexSpec[]
       { name: 'by_assignee_status', unique: false, keys: [asc('assigneeId'), asc('status')] },
       // A retried create finds the first; a second insert with the same key fails.
       { name: 'by_creator_idempotency', unique: true, keys: [asc('creatorId'), asc('idempotencyKey')] },
+      // The SLA timers' walk of cases past their deadline, nearest first (SQLite's cases_by_sla).
+      { name: 'by_sla', unique: false, keys: [asc('slaDeadline'), asc('_id')] },
+      // The report timer's resolved cases created before the confirmation window (cases_by_created).
+      { name: 'by_created', unique: false, keys: [asc('createdAt')] },
+      // A department's queue ordered by deadline (cases_by_department).
+      { name: 'by_department', unique: false, keys: [asc('payload.department'), asc('status'), asc('slaDeadline')] },
     ],
   },
   timeline: {
@@ -67,6 +74,8 @@ const INDEXES: Record<CollectionKey, { description: string; indexes: IndexSpec[]
       { name: 'due', unique: false, keys: [asc('deliveredAt'), asc('nextAttemptAt')] },
       // dueMessages walks undelivered messages oldest first.
       { name: 'undelivered_in_order', unique: false, keys: [asc('deliveredAt'), asc('createdAt'), asc('seq')] },
+      // Dead letters for the administrator, newest first (SQLite's outbox_dead).
+      { name: 'dead', unique: false, keys: [desc('deadAt')] },
     ],
   },
   idempotency: { description: '幂等键占用 (creatorId, key); 公告的 (authorId, key)', indexes: [] },

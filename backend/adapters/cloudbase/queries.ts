@@ -1,0 +1,79 @@
+/**
+ * Every kind of condition query the CloudBase adapters send (get, count, update or remove with
+ * a `where`), by the fields it always bounds. A query matches an entry when it bounds at least
+ * the entry's fields (it may bound more, e.g. kind or status), or, for a whole-collection walk,
+ * when it has no condition and sorts first by the entry's sort key.
+ *
+ * deploy:check fails when an entry is served by no index of cloudbaserc.json (queryPlan.ts says
+ * what "served" means); the test fake refuses any query that matches no entry, so a new query
+ * cannot ship without being listed here and indexed. Reads by `_id` (doc(id)) need no entry.
+ */
+import type { CollectionKey } from './db'
+
+export interface PlannedQuery {
+  collection: CollectionKey
+  /** Fields the query always bounds; empty for a walk of the whole collection. */
+  where: readonly string[]
+  /** For a walk: the sort keys, first one leading the index that serves it. */
+  orderBy?: readonly string[]
+  /** Who sends it. */
+  for: string
+}
+
+const q = (collection: CollectionKey, where: string[], forWhat: string, orderBy?: string[]): PlannedQuery => ({ collection, where, for: forWhat, ...(orderBy ? { orderBy } : {}) })
+
+export const QUERIES: readonly PlannedQuery[] = [
+  q('cases', ['creatorId'], "a person's own cases, counts and idempotent create"),
+  q('cases', ['gridCode'], 'grid queues, duplicates, moderation, check-ins of grids'),
+  q('cases', ['unitCode'], 'street and unit queues, mediation ledger, organisation plan'),
+  q('cases', ['assigneeId'], "a mediator's open cases"),
+  q('cases', ['_id'], 'cases by id lists, the conditional version update'),
+  q('cases', ['slaDeadline'], 'SLA timers: open cases past their deadline (report escalation, mediation SLA)'),
+  q('cases', ['createdAt'], 'report timer: resolved cases created before the confirmation window'),
+  q('cases', ['payload.department'], "a department's queue"),
+  q('cases', [], 'migrations walking every case (sealing mediation phones)', ['_id']),
+  q('timeline', ['caseId'], "a case's timeline"),
+  q('users', ['openid'], 'sign-in by OPENID'),
+  q('users', ['webUid'], 'H5 staff sign-in'),
+  q('users', ['grantKeys'], 'staff of units by role'),
+  q('users', [], 'the user list (admin)', ['_id']),
+  q('units', [], 'the org tree', ['_id']),
+  q('outbox', ['deliveredAt'], 'the outbox: undelivered messages in order'),
+  q('outbox', ['deadAt'], 'dead letters for the administrator'),
+  q('inbox', ['userId'], "a person's inbox: list, unread count, mark read, erase"),
+  q('follows', ['userId'], "a person's follows, unfollow all"),
+  q('follows', ['caseId'], "a case's followers"),
+  q('subscribe_quota', ['_id'], 'taking one subscribe consent'),
+  q('subscribe_quota', ['userId'], "a person's subscribe consents, erase"),
+  q('messages', ['caseId'], "a mediation case's messages"),
+  q('memberships', ['gridCode'], "a grid's requests and roster, roster counts"),
+  q('memberships', ['userId'], "a person's groups"),
+  q('announcements', ['_id'], 'announcements of a page of targets'),
+  q('announcements', ['authorId'], 'announcements published by a person'),
+  q('announcement_targets', ['gridCode'], 'announcements of grids, newest first'),
+  q('announcement_targets', ['announcementId'], 'a retried publish counting its targets'),
+  q('announcement_reads', ['userId'], 'which announcements a person has read'),
+  q('announcement_reads', ['announcementId'], 'who read an announcement'),
+  q('invitations', ['codeHash'], 'redeeming an invitation'),
+  q('invitations', ['userId'], "a staff member's invitations"),
+  q('invitations', [], 'all invitations (admin)', ['_id']),
+  q('config_versions', [], 'configuration versions, newest first', ['_id']),
+  q('buildings', ['code'], 'a building by its QR code'),
+  q('buildings', ['managerId'], "a building manager's buildings"),
+  q('buildings', ['gridCode'], 'buildings of grids'),
+  q('fire_inspections', ['buildingId'], "a building's fire inspections"),
+  q('registration_secrets', ['docHmac'], 'registrations with one identity document'),
+  q('audit_log', ['unitCode'], 'audit rows of units'),
+  q('upload_tickets', ['_id'], 'using an upload ticket once'),
+]
+
+/** The entry a query on `collection` matches, or null (see the header). */
+export function plannedQuery(collection: CollectionKey, where: ReadonlySet<string>, orderBy: readonly string[]): PlannedQuery | null {
+  return (
+    QUERIES.find((p) => {
+      if (p.collection !== collection) return false
+      if (p.where.length > 0) return p.where.every((f) => where.has(f))
+      return where.size === 0 && p.orderBy !== undefined && p.orderBy[0] === orderBy[0]
+    }) ?? null
+  )
+}
