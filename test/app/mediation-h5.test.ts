@@ -3,6 +3,7 @@
  * joining by invitation, consent, the message thread, confirming an agreement, the mediator's
  * forms, CONFLICT, the queue, the ledger and the print view. Skips without a build or Chromium.
  */
+import { PROFILE } from '../weapp/account-fixtures'
 import { describeH5, h5Ready, type Answers } from './h5-harness'
 import { useH5Session } from './h5-session'
 import { draftTwoTerms } from '../support/h5Flows'
@@ -133,6 +134,8 @@ maybe('在线调解 pages (H5, mocked functions)', () => {
     'mediation.options': OPTIONS,
     'mediation.messages': { ok: true, messages: [] },
     'inbox.list': { ok: true, items: [], next: null, unread: 0 },
+    // Agreed to the privacy notice already: applying asks nothing more (the sheet is tested with rental and 我的).
+    'account.profile': { ok: true, profile: PROFILE },
   })
 
   const { page, answers, called, go, settle, shot, modalOk } = useH5Session({ defaults })
@@ -143,9 +146,11 @@ maybe('在线调解 pages (H5, mocked functions)', () => {
     await page.locator('#jf-med-submit').click()
     await page.locator('#jf-error-disputeType').waitFor()
     await expect(page.locator('#jf-error-facts').textContent()).resolves.toMatch(/至少 10 个字/)
+    await expect(page.locator('#jf-error-applicantName').textContent()).resolves.toBe('请填写您的真实姓名')
     await expect(page.locator('.jf-med-street-chip.is-active').getAttribute('data-code')).resolves.toBe('jingxi')
 
     await page.locator('.jf-med-type-chip[data-code="neighbour"]').click()
+    await page.locator('#jf-med-name input').fill('陈小梅')
     await page.locator('#jf-med-phone input').fill('13800138000')
     await page.locator('.jf-med-respondent[data-index="0"] .jf-med-respondent-name input').fill('黄伟明')
     await page.locator('.jf-med-respondent[data-index="0"] .jf-med-respondent-phone input').fill('13900139000')
@@ -172,6 +177,7 @@ maybe('在线调解 pages (H5, mocked functions)', () => {
     expect(sent[1]).toMatchObject({
       disputeType: 'neighbour',
       streetCode: 'jingxi',
+      applicantName: '陈小梅',
       applicantPhone: '13800138000',
       respondents: [
         { name: '黄伟明', phone: '13900139000' },
@@ -188,8 +194,8 @@ maybe('在线调解 pages (H5, mocked functions)', () => {
       ok: true,
       next: null,
       cases: [
-        { id: mediating.id, status: 'mediating', statusLabel: '调解中', disputeTypeLabel: '邻里纠纷', title: FACTS.slice(0, 30), committeeName: '京溪街人民调解委员会', mediatorName: '周敏', createdAt: ago(60), deadline: inDays(26), overdue: false, myRole: 'applicant' },
-        { id: '01JMED2', status: 'applied', statusLabel: '已申请', disputeTypeLabel: '租赁纠纷', title: '房东不退押金 2000 元', committeeName: null, mediatorName: null, createdAt: ago(300), deadline: null, overdue: false, myRole: 'applicant' },
+        { id: mediating.id, status: 'mediating', statusLabel: '调解中', disputeTypeLabel: '邻里纠纷', title: FACTS.slice(0, 30), partyNames: ['陈小梅', '黄伟明'], committeeName: '京溪街人民调解委员会', mediatorName: '周敏', createdAt: ago(60), deadline: inDays(26), overdue: false, myRole: 'applicant' },
+        { id: '01JMED2', status: 'applied', statusLabel: '已申请', disputeTypeLabel: '租赁纠纷', title: '房东不退押金 2000 元', partyNames: ['陈小梅', '周先生'], committeeName: null, mediatorName: null, createdAt: ago(300), deadline: null, overdue: false, myRole: 'applicant' },
       ],
     }
     await go('/pages/mediation/mine/index')
@@ -202,11 +208,19 @@ maybe('在线调解 pages (H5, mocked functions)', () => {
     await page.locator('#jf-med-empty-apply').waitFor()
   })
 
-  it('joins by invitation: summary only, then 加入调解 → detail; the respondent consents', async () => {
+  it('joins by invitation: the phone in 我的 first, then the summary, the corrected name and the consent → detail', async () => {
     answers['session.me'] = RESPONDENT
+    answers['mediation.invitation'] = { ok: false, code: 'PHONE_MISMATCH', message: '这份调解邀请只对手机号 139****9000 开放。请先在「我的」里设置这个手机号，再打开邀请。', details: { phone: '未设置' } }
+    await go(`/pages/mediation/join/index?invite=${encodeURIComponent(CODE)}`)
+    await page.locator('#jf-med-set-phone').waitFor()
+    await expect(page.locator('#jf-error-invite').textContent()).resolves.toContain('139****9000')
+    expect(await page.locator('#jf-med-invite-summary').count()).toBe(0)
+    await shot('mediation-join-phone')
+
     answers['mediation.invitation'] = {
       ok: true,
       summary: { disputeTypeLabel: '邻里纠纷', applicantName: '陈**', facts: FACTS, claims: CLAIMS, streetName: '京溪街道', statusLabel: '待对方同意', createdAt: ago(60) },
+      partyName: '楼上黄先生',
     }
     const asRespondent = {
       ...mediating,
@@ -230,10 +244,17 @@ maybe('在线调解 pages (H5, mocked functions)', () => {
     await go(`/pages/mediation/join/index?invite=${encodeURIComponent(CODE.replace('-', '- '))}`)
     await page.locator(`#jf-med-invite-summary[data-invite="${CODE}"]`).waitFor()
     await expect(page.locator('#jf-med-invite-summary').textContent()).resolves.toContain('陈**')
+    // The name as the applicant typed it, to confirm or correct; no consent, no join.
+    await expect(page.locator('#jf-med-join-name input').inputValue()).resolves.toBe('楼上黄先生')
+    await page.locator('#jf-med-join-name input').fill('黄伟明')
+    await page.locator('#jf-med-join').click()
+    await page.locator('#jf-error-consent').waitFor()
+    expect(called('mediation.join')).toHaveLength(0)
+    await page.locator('#jf-med-join-consent .nut-switch').click()
     await shot('mediation-join')
     await page.locator('#jf-med-join').click()
     await page.locator(`#jf-med-detail[data-my-role="respondent"]`).waitFor()
-    expect(called('mediation.join')[0]!.data).toEqual({ invite: CODE })
+    expect(called('mediation.join')[0]!.data).toEqual({ invite: CODE, name: '黄伟明', consent: true })
     await page.locator('.jf-med-act[data-action="consent"]').waitFor()
     await shot('mediation-respondent-consent')
 
@@ -315,12 +336,14 @@ maybe('在线调解 pages (H5, mocked functions)', () => {
       next: null,
       total: 2,
       cases: [
-        { id: '01JLATE', status: 'mediating', statusLabel: '调解中', disputeTypeLabel: '婚姻家庭', title: '离婚后子女探视时间安排争议', committeeName: '京溪街婚调委', mediatorName: '周敏', createdAt: ago(50000), deadline: ago(2880), overdue: true, myRole: 'mediator' },
-        { id: mediating.id, status: 'mediating', statusLabel: '调解中', disputeTypeLabel: '邻里纠纷', title: FACTS.slice(0, 40), committeeName: '京溪街人民调解委员会', mediatorName: '周敏', createdAt: ago(60), deadline: inDays(2), overdue: false, myRole: 'mediator' },
+        { id: '01JLATE', status: 'mediating', statusLabel: '调解中', disputeTypeLabel: '婚姻家庭', title: '离婚后子女探视时间安排争议', partyNames: ['林晓燕', '王志强'], committeeName: '京溪街婚调委', mediatorName: '周敏', createdAt: ago(50000), deadline: ago(2880), overdue: true, myRole: 'mediator' },
+        { id: mediating.id, status: 'mediating', statusLabel: '调解中', disputeTypeLabel: '邻里纠纷', title: FACTS.slice(0, 40), partyNames: ['陈小梅', '黄伟明'], committeeName: '京溪街人民调解委员会', mediatorName: '周敏', createdAt: ago(60), deadline: inDays(2), overdue: false, myRole: 'mediator' },
       ],
     }
     await go('/pages/mediation-staff/queue/index')
     await page.locator('.jf-medq-row[data-case-id="01JLATE"][data-overdue="1"]').waitFor()
+    // The parties by the names on the application.
+    await expect(page.locator(`.jf-medq-row[data-case-id="${mediating.id}"]`).textContent()).resolves.toContain('陈小梅、黄伟明')
     await expect(page.locator('#jf-medq-tab-applied').count()).resolves.toBe(0)
     await page.locator('#jf-medq-mine .nut-switch').click()
     await page.waitForFunction(() => document.querySelector('#jf-medq-mine')?.getAttribute('data-on') === '1')

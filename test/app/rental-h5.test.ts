@@ -5,6 +5,7 @@
  * and the officer's audited CSV download. Skips without a build that has these pages.
  */
 import { readFileSync } from 'node:fs'
+import { PRIVACY, PROFILE } from '../weapp/account-fixtures'
 import { ACTIVE, BUILDING, CHECKIN_TYPED, DISPUTE, PUBLIC_BUILDING, REFERRED, registration, rentalAnswers } from '../weapp/rental-fixtures'
 import { describeH5, h5Ready, type Answers } from './h5-harness'
 import { fillBuildingForm } from '../support/h5Flows'
@@ -29,6 +30,7 @@ maybe('出租屋实名登记 pages (H5, mocked functions)', () => {
     'session.me': { ok: true, user: { id: 'demo-tenant', name: '刘洋', roles: [{ role: 'tenant', roleLabel: '租户', unitCode: '440111', unitName: '白云区' }] } },
     'inbox.list': { ok: true, items: [], next: null, unread: 0 },
     'reports.locate': { ok: true, grid: GRID },
+    'account.profile': { ok: true, profile: PROFILE },
     'rental.buildingQr': { ok: true, link: `http://127.0.0.1/#/pages/rental/checkin/index?b=${BUILDING.code}`, svg: SVG, building: BUILDING },
   })
   const { page, answers, called, go, shot } = useH5Session({
@@ -37,8 +39,12 @@ maybe('出租屋实名登记 pages (H5, mocked functions)', () => {
     context: { geolocation: { longitude: POINT.lng, latitude: POINT.lat }, permissions: ['geolocation'] },
   })
 
-  it('check-in: live ID-number message, both consents, then the contract payload and 我的租住登记', async () => {
+  it('check-in: live ID-number message, both consents, the privacy notice once, then the contract payload and 我的租住登记', async () => {
     answers['rental.checkIn'] = (d: Record<string, unknown>) => ({ ok: true, replayed: false, registration: registration({ room: String(d.room) }) })
+    // A person who never agreed to the app's notice is asked at this first giving of personal data.
+    answers['account.profile'] = { ok: true, profile: { ...PROFILE, consentNeeded: true } }
+    answers['account.privacy'] = { ok: true, privacy: { ...PRIVACY, consents: [] } }
+    answers['account.consent'] = { ok: true, privacy: PRIVACY }
     await go(`/pages/rental/checkin/index?b=${BUILDING.code}`)
     await page.locator(`#jf-checkin[data-code="${BUILDING.code}"]`).waitFor()
     await expect(page.locator('#jf-checkin-notice').innerText()).resolves.toContain(PUBLIC_BUILDING.notice.purpose)
@@ -59,7 +65,12 @@ maybe('出租屋实名登记 pages (H5, mocked functions)', () => {
     await shot('checkin-filled')
 
     await page.locator('#jf-checkin-submit').click()
+    await page.locator('#jf-consent-sheet').waitFor()
+    await expect(page.locator('#jf-consent-sheet').innerText()).resolves.toContain(PRIVACY.notice.paragraphs[0])
+    expect(called('rental.checkIn')).toHaveLength(0)
+    await page.locator('#jf-consent-agree').click()
     await page.locator('#jf-rental-mine').waitFor()
+    expect(called('account.consent').map((c) => c.data)).toEqual([{ version: PRIVACY.notice.version }])
     const [sent] = called('rental.checkIn')
     expect(sent!.data).toMatchObject({
       ...CHECKIN_TYPED,

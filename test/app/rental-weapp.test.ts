@@ -6,6 +6,7 @@
  */
 import { existsSync } from 'node:fs'
 import path from 'node:path'
+import { accountAnswers } from '../weapp/account-fixtures'
 import { ACTIVE, BUILDING, CHECKIN_TYPED, DISPUTE, REFERRED, registration, rentalAnswers } from '../weapp/rental-fixtures'
 import { MiniProgram, sleep, type CloudEvent } from '../weapp/simulate'
 import { nodesByClass } from '../weapp/setDataTree'
@@ -23,7 +24,7 @@ afterEach(() => {
 })
 
 function launch(over: Table = {}) {
-  const table: Table = { 'session.me': () => ({ ok: true, user: TENANT }), ...(rentalAnswers() as Table), ...over }
+  const table: Table = { 'session.me': () => ({ ok: true, user: TENANT }), ...(rentalAnswers() as Table), ...(accountAnswers() as Table), ...over }
   const mp = MiniProgram.launch({
     root: MP,
     cloud: (name: string, event: CloudEvent) => {

@@ -2,18 +2,19 @@
  * 在线调解 end to end: the real local server (functions bundles over SQLite, timer off, dev clock)
  * serving the real H5 build, driven in Debian Chromium with one browser context per person.
  *
- * 1. 陈小梅 applies (婚姻家庭, against 黄伟明) and gets an invitation code; the centre (赵强) accepts
- *    in 调解工作台 and assigns 周敏 of the 婚调委; 黄伟明 opens the code, sees the summary only, joins;
- *    周敏 invites, 黄伟明 consents; 陈小梅 and 周敏 write to each other; 周敏 drafts a two-term
- *    agreement; both parties confirm → 调解成功, and the print view shows the terms.
- * 2. The respondent declines with a reason → 对方不同意调解.
+ * 1. 陈小梅 applies under her real name (婚姻家庭, against 黄伟明) and gets an invitation code; the
+ *    centre (赵强) accepts in 调解工作台 and assigns 周敏 of the 婚调委; 黄伟明 (his phone in 我的 is
+ *    the one she gave) opens the code, sees the summary only, confirms his name and consents as he
+ *    joins; 周敏's invitation then starts mediation; 陈小梅 and 周敏 write to each other; 周敏 drafts a
+ *    two-term agreement; both parties confirm → 调解成功, and the print view shows the terms.
+ * 2. The respondent refuses at the invitation with a reason → 对方不同意调解.
  * 3. A case accepted 31 (server) days ago is overdue in the mediator's and the centre's queue, and
  *    the case page shows it, with 超时提醒 in the timeline.
  */
 import type { Page } from 'playwright-core'
 import { browserWorld, signedInPhone, open, shot, modalOk } from '../support/browser'
 import { advance } from '../support/cases'
-import { draftTwoTerms } from '../support/h5Flows'
+import { agreeNoticeIfAsked, draftTwoTerms } from '../support/h5Flows'
 import { applyInput, medAct } from '../support/mediation'
 import { as, startServer } from '../support/server'
 
@@ -33,7 +34,7 @@ const APPLICANT_MSG = '我希望尽快解决，周末都有时间'
 const MEDIATOR_MSG = '两位好，我是婚调委调解员周敏，请双方周一上午在线参加调解'
 
 describe('在线调解 in the browser against the real server', () => {
-  it('application → acceptance → join → invite → consent → thread → agreement → both confirm → 调解成功', async () => {
+  it('application → acceptance → join with consent → invite → thread → agreement → both confirm → 调解成功', async () => {
     const [applicant, respondent, mediator, centre] = await Promise.all(
       ['demo-resident', 'demo-resident-2', 'demo-mediator', 'demo-dispatcher'].map((u) => person(u)),
     )
@@ -43,6 +44,7 @@ describe('在线调解 in the browser against the real server', () => {
     await applicant.locator('#jf-med-apply-entry').click()
     await applicant.locator('.jf-med-type-chip[data-code="family"]').click()
     await expect(applicant.locator('.jf-med-street-chip.is-active').count()).resolves.toBe(1)
+    await applicant.locator('#jf-med-name input').fill('陈小梅')
     await applicant.locator('#jf-med-phone input').fill('13800138000')
     await applicant.locator('.jf-med-respondent[data-index="0"] .jf-med-respondent-name input').fill('黄伟明')
     await applicant.locator('.jf-med-respondent[data-index="0"] .jf-med-respondent-phone input').fill('13912345678')
@@ -53,6 +55,7 @@ describe('在线调解 in the browser against the real server', () => {
     await applicant.locator('#jf-med-submit').click()
 
     const detail = applicant.locator('#jf-med-detail[data-status="applied"]')
+    await agreeNoticeIfAsked(applicant, detail)
     await detail.waitFor()
     await applicant.locator('#jf-med-created').waitFor()
     const id = (await detail.getAttribute('data-case-id'))!
@@ -93,30 +96,29 @@ describe('在线调解 in the browser against the real server', () => {
     expect(summaryText).not.toContain('陈小梅')
     expect(summaryText).not.toContain('13800138000')
     await expect(respondent.locator('#jf-med-detail, #jf-thread, #jf-med-parties').count()).resolves.toBe(0)
+    // His name as 陈小梅 typed it; joining needs his consent.
+    await expect(respondent.locator('#jf-med-join-name input').inputValue()).resolves.toBe('黄伟明')
+    await respondent.locator('#jf-med-join-consent .nut-switch').click()
     await shot(respondent, 'e2e-mediation-join')
     await respondent.locator('#jf-med-join').click()
     await respondent.locator(`#jf-med-detail[data-case-id="${id}"][data-my-role="respondent"]`).waitFor()
-    await respondent.locator('#jf-med-parties .jf-med-party[data-side="respondent"][data-joined="1"][data-consent="pending"]').waitFor()
-    // Nothing to consent to before the mediator invites.
+    await respondent.locator('#jf-med-parties .jf-med-party[data-side="respondent"][data-joined="1"][data-consent="consented"]').waitFor()
+    // He agreed as he joined: nothing is left to consent to.
     await expect(respondent.locator('.jf-med-act[data-action="consent"]').count()).resolves.toBe(0)
 
-    // 4. 周敏 finds the case in her queue and sends 邀请对方.
+    // 4. 周敏 finds the case in her queue and sends 邀请对方: everyone agreed, so mediation starts.
     await mediator.locator('#jf-entry-mediator').click()
     await mediator.locator('.jf-medq-tab.is-active[data-tab="open"]').waitFor()
     await mediator.locator(`.jf-medq-row[data-case-id="${id}"][data-status="accepted"]`).click()
     await mediator.locator(`#jf-medc-case[data-case-id="${id}"][data-my-role="mediator"]`).waitFor()
     await mediator.locator('.jf-med-act[data-action="invite"]').click()
     await modalOk(mediator)
-    await mediator.locator('#jf-medc-case[data-status="awaiting_consent"]').waitFor()
+    await mediator.locator('#jf-medc-case[data-status="mediating"]').waitFor()
 
-    // 5. 黄伟明 consents (同意调解).
+    // 5. 黄伟明's page shows mediation under way.
     await respondent.reload()
-    await respondent.locator('#jf-med-detail[data-status="awaiting_consent"]').waitFor()
-    await shot(respondent, 'e2e-mediation-consent')
-    await respondent.locator('.jf-med-act[data-action="consent"]').click()
-    await modalOk(respondent)
     await respondent.locator('#jf-med-detail[data-status="mediating"]').waitFor()
-    await respondent.locator('#jf-med-parties .jf-med-party[data-side="respondent"][data-consent="consented"]').waitFor()
+    await shot(respondent, 'e2e-mediation-consent')
 
     // 6. Messages both ways: 陈小梅 writes, 周敏 reads it and answers, 陈小梅's page polls it in.
     await applicant.reload()
@@ -186,34 +188,31 @@ describe('在线调解 in the browser against the real server', () => {
       case: { status: 'succeeded', statusLabel: '调解成功', disputeType: 'family', committee: { code: 'family' }, mediatorName: '周敏', agreement: { version: 1, terms: TERMS } },
     })
     expect(stored.case.agreement.confirmations.map((x: { name: string }) => x.name).sort()).toEqual(['陈小梅', '黄伟明'].sort())
-    expect(stored.timeline.map((e: { action: string }) => e.action)).toEqual(['apply', 'accept', 'join', 'invite', 'consent', 'draft_agreement', 'confirm_agreement', 'confirm_agreement'])
+    expect(stored.timeline.map((e: { action: string }) => e.action)).toEqual(['apply', 'accept', 'join', 'invite', 'draft_agreement', 'confirm_agreement', 'confirm_agreement'])
+    expect(stored.case.parties.map((p: { name: string }) => p.name)).toEqual(['陈小梅', '黄伟明'])
     const thread = await residentApi.call('mediation', 'messages', { id })
     expect(thread.messages.map((m: { text: string }) => m.text)).toEqual([APPLICANT_MSG, MEDIATOR_MSG])
   })
 
-  it('the respondent declines with a reason → 对方不同意调解', async () => {
-    // Set-up over the API: a neighbour dispute, accepted (→ 钱进), joined and invited.
-    const [applicantApi, respondentApi, centreApi, mediatorApi] = await Promise.all(
-      ['demo-resident', 'demo-resident-2', 'demo-dispatcher', 'demo-mediator-people'].map((u) => as(world.srv.url, u)),
-    )
+  it('the respondent refuses at the invitation with a reason → 对方不同意调解', async () => {
+    // Set-up over the API: a neighbour dispute, accepted (→ 钱进) and invited before the respondent came.
+    const [applicantApi, centreApi, mediatorApi] = await Promise.all(['demo-resident', 'demo-dispatcher', 'demo-mediator-people'].map((u) => as(world.srv.url, u)))
     const applied = await applicantApi.call('mediation', 'apply', applyInput({ disputeType: 'neighbour', facts: '楼上住户每晚十一点后仍在装修，噪音严重影响休息', claims: '晚上十点后停止施工' }))
     const id: string = applied.case.id
     expect(await medAct(centreApi, id, 'accept')).toMatchObject({ ok: true, case: { mediatorName: '钱进' } })
-    expect(await respondentApi.call('mediation', 'join', { invite: applied.case.invites[0].code })).toMatchObject({ ok: true })
     expect(await medAct(mediatorApi, id, 'invite')).toMatchObject({ ok: true, case: { status: 'awaiting_consent' } })
 
     const [respondent, applicant] = await Promise.all([person('demo-resident-2'), person('demo-resident')])
-    await open(respondent, `/pages/mediation/detail/index?id=${id}`)
-    await respondent.locator(`#jf-med-detail[data-case-id="${id}"][data-status="awaiting_consent"]`).waitFor()
-    await respondent.locator('.jf-med-act[data-action="decline"]').click()
-    await respondent.locator('#jf-med-sheet[data-action="decline"]').waitFor()
+    await open(respondent, `/pages/mediation/join/index?invite=${encodeURIComponent(applied.case.invites[0].code)}`)
+    await respondent.locator('#jf-med-invite-summary').waitFor()
+    await respondent.locator('#jf-med-join-refuse').click()
     // A reason is required.
-    await respondent.locator('#jf-med-act-submit').click()
-    await respondent.locator('#jf-error-note').waitFor()
+    await respondent.locator('#jf-med-refuse-submit').click()
+    await respondent.locator('#jf-error-reason').waitFor()
     const reason = '此事已通过物业协调解决，不需要调解'
-    await respondent.locator('#jf-med-note textarea').fill(reason)
+    await respondent.locator('#jf-med-join-reason textarea').fill(reason)
     await shot(respondent, 'e2e-mediation-decline')
-    await respondent.locator('#jf-med-act-submit').click()
+    await respondent.locator('#jf-med-refuse-submit').click()
     const declined = respondent.locator('#jf-med-detail[data-status="declined"]')
     await declined.waitFor()
     await expect(declined.locator('.jf-med-head').innerText()).resolves.toContain('对方不同意调解')

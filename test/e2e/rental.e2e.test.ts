@@ -21,7 +21,7 @@ import { readFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { addPhoto, launchBrowser, modalOk, open, shot, signedInPhone, tinyJpegFile } from '../support/browser'
 import { advance } from '../support/cases'
-import { fillBuildingForm } from '../support/h5Flows'
+import { agreeNoticeIfAsked, fillBuildingForm } from '../support/h5Flows'
 import { DEMO_BUILDING_ID } from '../../backend/seed/demoBuildings'
 import { GRID1_POINT } from '../support/fixtures'
 import { loopbackReceiver, type Loopback } from '../support/loopback'
@@ -153,6 +153,7 @@ describe('出租屋实名登记 in the browser against the real server', () => {
     await shot(tenant, 'e2e-rental-checkin')
     const checkedIn = answered(tenant, 'checkIn')
     await tenant.locator('#jf-checkin-submit').click()
+    await agreeNoticeIfAsked(tenant, tenant.locator('#jf-rental-mine'))
     const ci = await checkedIn
     expect(ci).toMatchObject({ ok: true, replayed: false, registration: { status: 'pending', room: '502', docNumberMasked: MASKED, cohabitants: [{ name: '王芳', relation: '配偶' }] } })
     const regId = ci.registration.id as string

@@ -24,3 +24,17 @@ export async function draftTwoTerms(p: Page, terms: readonly string[]): Promise<
   await p.locator('#jf-med-term-add').click()
   await p.locator('.jf-term textarea').nth(1).fill(terms[1]!)
 }
+
+/**
+ * After a tap that gives personal data (saving the profile, applying for mediation, checking in):
+ * the privacy notice sheet shows only while the person has not agreed to the version in force, which
+ * depends on what the shared server saw before. Agrees if it shows; returns whether it did.
+ */
+export async function agreeNoticeIfAsked(p: Page, next: ReturnType<Page['locator']>): Promise<boolean> {
+  const agree = p.locator('#jf-consent-agree')
+  const first = await Promise.race([agree.waitFor().then(() => 'sheet' as const), next.waitFor().then(() => 'next' as const)])
+  if (first === 'next') return false
+  await agree.click()
+  await p.locator('#jf-consent-sheet').waitFor({ state: 'detached' })
+  return true
+}

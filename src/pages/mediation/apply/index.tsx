@@ -1,5 +1,6 @@
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
+import ConsentSheet from '../../../components/ConsentSheet'
 import FieldError from '../../../components/FieldError'
 import LoadState from '../../../components/LoadState'
 import Chips from '../../../components/MediationKit/Chips'
@@ -67,6 +68,7 @@ export default function MediationApply() {
         </Button>
         <Text className='jf-muted jf-med-apply-note'>您填写的信息仅用于本次调解；您的电话号码只有调解员能看到完整号码。</Text>
       </View>
+      <ConsentSheet gate={s.consent} />
     </View>
   )
 }

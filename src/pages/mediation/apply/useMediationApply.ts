@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { api } from '../../../api'
 import { MAX_RESPONDENTS, applyErrorsFromDetails, emptyApplyDraft, shiftRespondentErrors, toApplyInput, validateApply, type ApplyDraft, type ApplyErrors } from '../../../utils/mediation/apply'
 import type { ApiMap } from '../../../contracts/api'
+import { useConsentGate } from '../../../hooks/useConsentGate'
 import { usePhotoUploads } from '../../../hooks/usePhotoUploads'
 import { randomId } from '../../../utils/id'
 
@@ -17,6 +18,7 @@ export function useMediationApply() {
   const [errors, setErrors] = useState<ApplyErrors>({})
   const [formError, setFormError] = useState('')
   const [submitting, setSubmitting] = useState(false)
+  const consent = useConsentGate()
   // One key per draft: tapping 提交 again after a failure must not file a second application.
   const idempotencyKey = useRef(randomId(26))
 
@@ -74,6 +76,8 @@ export function useMediationApply() {
       void Taro.showToast({ title: firstError, icon: 'none' })
       return
     }
+    // The names and phones of the parties are personal data: the privacy notice first (once).
+    if (!(await consent.ensure())) return
     setSubmitting(true)
     const r = await api.call('mediation.apply', toApplyInput(draft, idempotencyKey.current, photos.map((p) => p.fileId as string)))
     if (r.ok) {
@@ -90,7 +94,7 @@ export function useMediationApply() {
     void Taro.showToast({ title: msg, icon: 'none' })
   }
 
-  return { draft, photos, add, remove, retry, options, loadError, errors, formError, submitting, loadOptions, set, setParty, addParty, removeParty, submit }
+  return { draft, photos, add, remove, retry, options, loadError, errors, formError, submitting, loadOptions, set, setParty, addParty, removeParty, submit, consent }
 }
 
 export type MediationApplyState = ReturnType<typeof useMediationApply>

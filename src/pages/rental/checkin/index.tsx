@@ -1,5 +1,6 @@
 import { Button } from '@nutui/nutui-react-taro'
 import { Picker, Text, View } from '@tarojs/components'
+import ConsentSheet from '../../../components/ConsentSheet'
 import FieldError from '../../../components/FieldError'
 import LoadState from '../../../components/LoadState'
 import { roomsByFloor } from '../../../utils/rental/buildings'
@@ -106,6 +107,7 @@ export default function RentalCheckin() {
         <Text>有人冒用我的证件？</Text>
       </View>
       <RentalMisuseSheet visible={misuse} buildingCode={b.code} onClose={() => setMisuse(false)} />
+      <ConsentSheet gate={s.consent} />
     </View>
   )
 }

@@ -5,6 +5,7 @@ import { buildCheckIn, docNumberError, emptyCheckin, firstError, serverErrors, s
 import { buildingCodeFrom } from '../../../utils/rental/links'
 import type { BuildingPublicView } from '../../../contracts/rental'
 import { randomId } from '../../../utils/id'
+import { useConsentGate } from '../../../hooks/useConsentGate'
 
 export const MINE_URL = '/pages/rental/mine/index'
 
@@ -19,6 +20,7 @@ export function useCheckin() {
   const [draft, setDraft] = useState<CheckinDraft>(() => emptyCheckin(shanghaiDay()))
   const [errors, setErrors] = useState<CheckinErrors>({})
   const [busy, setBusy] = useState(false)
+  const consent = useConsentGate()
   const [misuse, setMisuse] = useState(false)
   // One key per draft: a retry after a lost answer returns the first registration.
   const [key] = useState(() => randomId())
@@ -55,6 +57,8 @@ export function useCheckin() {
     setErrors(e)
     const first = firstError(e)
     if (first) return void Taro.showToast({ title: first, icon: 'none' })
+    // The app's privacy notice (once), besides this registration's own two consents.
+    if (!(await consent.ensure())) return
     setBusy(true)
     const r = await api.call('rental.checkIn', buildCheckIn(draft, b.code, b.notice.version, key))
     setBusy(false)
@@ -67,7 +71,7 @@ export function useCheckin() {
     void Taro.redirectTo({ url: MINE_URL })
   }
 
-  return { code, load, draft, errors, busy, misuse, setMisuse, loadBuilding, set, setCohab, docMessage, submit }
+  return { code, load, draft, errors, busy, misuse, setMisuse, loadBuilding, set, setCohab, docMessage, submit, consent }
 }
 
 export type CheckinState = ReturnType<typeof useCheckin>
