@@ -16,6 +16,8 @@ export interface Deps {
   store: Store
   files: FileStore
   fileUrl(meta: FileMeta): Promise<string>
+  /** Links of many files at once (CloudBase: one storage call per 50); without it, fileUrl per file. */
+  fileUrls?(metas: readonly FileMeta[]): Promise<string[]>
   identity: Identity
   notifier: Notifier
   /** WeChat content security for what the public may see (a recorded stand-in locally). */

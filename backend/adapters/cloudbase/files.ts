@@ -10,6 +10,8 @@ const EXT: Record<FileMeta['contentType'], string> = { 'image/jpeg': 'jpg', 'ima
 
 /** Seconds a temporary download URL stays valid. */
 export const TEMP_URL_SECONDS = 600
+/** Files one getTempFileURL call may name (CloudBase: "一次最多取 50 个"). */
+export const TEMP_URLS_PER_CALL = 50
 
 /** The storage calls of a CloudBase app this adapter uses (the node-sdk `CloudBase` has them). */
 export interface CloudbaseStorageApp {
@@ -92,16 +94,26 @@ export class CloudbaseFileStore implements FileStore {
 
   /** A temporary HTTPS URL for the file, valid `maxAge` seconds. */
   async tempUrl(fileID: string, maxAge = TEMP_URL_SECONDS): Promise<string> {
-    let item: { code: string; fileID: string; tempFileURL: string } | undefined
-    try {
-      const res = await this.app.getTempFileURL({ fileList: [{ fileID, maxAge }] })
-      item = res.fileList?.[0]
-    } catch (e) {
-      throw mapCloudbaseError(e)
+    return (await this.tempUrls([fileID], maxAge))[0]!
+  }
+
+  /** Temporary URLs of many files in `fileIDs` order: one storage call per 50 files, not one per file. */
+  async tempUrls(fileIDs: readonly string[], maxAge = TEMP_URL_SECONDS): Promise<string[]> {
+    const urls = new Map<string, string>()
+    const wanted = [...new Set(fileIDs)]
+    for (let i = 0; i < wanted.length; i += TEMP_URLS_PER_CALL) {
+      const chunk = wanted.slice(i, i + TEMP_URLS_PER_CALL)
+      let list: Array<{ code: string; fileID: string; tempFileURL: string }>
+      try {
+        list = (await this.app.getTempFileURL({ fileList: chunk.map((fileID) => ({ fileID, maxAge })) })).fileList ?? []
+      } catch (e) {
+        throw mapCloudbaseError(e)
+      }
+      for (const item of list) if (item.code === 'SUCCESS' && item.tempFileURL) urls.set(item.fileID, item.tempFileURL)
+      for (const fileID of chunk) {
+        if (!urls.has(fileID)) throw new Error(`no temporary URL for ${fileID}: ${list.find((x) => x.fileID === fileID)?.code ?? 'empty answer'}`)
+      }
     }
-    if (!item || item.code !== 'SUCCESS' || !item.tempFileURL) {
-      throw new Error(`no temporary URL for ${fileID}: ${item?.code ?? 'empty answer'}`)
-    }
-    return item.tempFileURL
+    return fileIDs.map((id) => urls.get(id)!)
   }
 }

@@ -14,6 +14,7 @@ export interface CloudbaseParts {
   store: Store
   files: FileStore
   fileUrl(meta: FileMeta): Promise<string>
+  fileUrls(metas: readonly FileMeta[]): Promise<string[]>
   identity: Identity
 }
 
@@ -38,6 +39,7 @@ export function createCloudbaseDeps(env: NodeJS.ProcessEnv = process.env): Cloud
     store: new CloudbaseStore(app.database()),
     files,
     fileUrl: (meta) => files.tempUrl(meta.storageKey),
+    fileUrls: (metas) => files.tempUrls(metas.map((m) => m.storageKey)),
     // No fallback to the process environment: a warm container may still hold a previous caller.
     identity: new CloudbaseIdentity(),
   }

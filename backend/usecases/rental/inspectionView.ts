@@ -1,15 +1,12 @@
 import type { InspectionView } from '../../../src/contracts/rental'
 import type { FireInspection } from '../../ports'
 import type { Deps } from '../../deps'
+import { photoViews } from '../shared/photoViews'
 import type { Names } from './reads'
 
 export async function inspectionView(d: Deps, i: FireInspection, names: Names): Promise<InspectionView> {
   const labels = new Map(d.config.rental.fireChecklist.map((x) => [x.code, x.label]))
-  const photos: InspectionView['photos'] = []
-  for (const fileId of i.photos) {
-    const meta = await d.store.getFileMeta(fileId)
-    if (meta) photos.push({ fileId, url: await d.fileUrl(meta) })
-  }
+  const photos: InspectionView['photos'] = await photoViews(d, i.photos)
   return {
     id: i.id,
     buildingId: i.buildingId,
