@@ -68,17 +68,9 @@ export function isLeaseEndValid(moveInDate: string, leaseEnd: string): boolean {
   return isRealDay(leaseEnd) && isRealDay(moveInDate) && leaseEnd > moveInDate
 }
 
-const SHANGHAI_MS = 8 * 3600 * 1000
-
-/** The calendar day in Asia/Shanghai (UTC+8 all year) of an instant. */
-export function shanghaiDay(at: Date): string {
-  return new Date(at.getTime() + SHANGHAI_MS).toISOString().slice(0, 10)
-}
-
-/** The first instant after a Shanghai calendar day. */
-export function shanghaiDayEnd(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000 - SHANGHAI_MS).toISOString()
-}
+// Shanghai days come from the one time module; these names stay for the rental rules that use them.
+import { nextDayStart as shanghaiDayEnd, shanghaiDay } from './time'
+export { shanghaiDay, shanghaiDayEnd }
 
 export type InspectionState = 'ok' | 'due_soon' | 'overdue' | 'never'
 

@@ -58,3 +58,65 @@ export function formatFull(iso: string): string {
   const t = wall(at)
   return `${year(t.y)}年${t.M}月${t.D}日 ${t.hm}`
 }
+
+/*
+ * Calendar arithmetic in Shanghai for messages, exports, file names and day boundaries: the same
+ * fixed offset, no Intl, no host time zone (both differ between WeChat on Android, iOS and servers).
+ */
+
+const ms = (at: Date | number | string): number => (at instanceof Date ? at.getTime() : typeof at === 'number' ? at : Date.parse(at))
+
+/** The Shanghai calendar day of an instant: 2026-12-06. */
+export function shanghaiDay(at: Date | number | string): string {
+  return new Date(ms(at) + SHANGHAI_MS).toISOString().slice(0, 10)
+}
+
+/** The Shanghai month of an instant: 2026-12. */
+export function shanghaiMonth(at: Date | number | string): string {
+  return shanghaiDay(at).slice(0, 7)
+}
+
+/** The Shanghai year of an instant, NaN for an unreadable one. */
+export function shanghaiYear(at: Date | number | string): number {
+  const t = ms(at)
+  return Number.isNaN(t) ? Number.NaN : new Date(t + SHANGHAI_MS).getUTCFullYear()
+}
+
+/** 2026-12-06 14:05: CSV cells, and the `time` field of a subscribe message (WeChat accepts this form). */
+export function shanghaiDateTime(at: Date | number | string): string {
+  const t = ms(at)
+  if (Number.isNaN(t)) return ''
+  return new Date(t + SHANGHAI_MS).toISOString().slice(0, 16).replace('T', ' ')
+}
+
+/** 20261206: the Shanghai date in a file or folder name. */
+export function fileStamp(at: Date | number | string): string {
+  return shanghaiDay(at).replace(/-/g, '')
+}
+
+/** 2026年12月6日: the Shanghai date as people write it (协议书, notices). */
+export function formatDay(at: Date | number | string): string {
+  const t = ms(at)
+  if (Number.isNaN(t)) return INVALID
+  const w = wall(t)
+  return `${year(w.y)}年${w.M}月${w.D}日`
+}
+
+/** The instant a Shanghai calendar day starts (ISO, UTC). */
+export function dayStart(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00.000Z`) - SHANGHAI_MS).toISOString()
+}
+
+/** The first instant after a Shanghai calendar day (ISO, UTC). */
+export function nextDayStart(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000 - SHANGHAI_MS).toISOString()
+}
+
+/** A Shanghai wall-clock date (YYYY-MM-DD) and time (HH:mm) as an instant (ISO, UTC); null when unreadable. */
+export function wallToInstant(day: string, time: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !/^\d{2}:\d{2}$/.test(time)) return null
+  const t = Date.parse(`${day}T${time}:00.000Z`)
+  // Date.parse rolls 2 月 30 日 over into March; a day that does not exist is not read as another.
+  if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 16) !== `${day}T${time}`) return null
+  return new Date(t - SHANGHAI_MS).toISOString()
+}

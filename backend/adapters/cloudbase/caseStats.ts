@@ -3,15 +3,9 @@
  * but day buckets in Asia/Shanghai and the payload-based resolve time are simpler and exactly
  * alike the SQLite numbers when computed here; the store streams the cases in pages.
  */
-import dayjs from 'dayjs'
-import timezone from 'dayjs/plugin/timezone'
-import utc from 'dayjs/plugin/utc'
 import type { Case } from '../../../src/core/case'
-import { DISPLAY_TZ } from '../../../src/core/time'
+import { shanghaiDay } from '../../../src/core/time'
 import type { CaseStats } from '../../ports'
-
-dayjs.extend(utc)
-dayjs.extend(timezone)
 
 /** Key under which cases without a grid are counted in `byGrid`. */
 export const NO_GRID = ''
@@ -38,7 +32,7 @@ export class CaseStatsAccumulator {
     bump(this.byStatus, c.status)
     bump(this.byCategory, c.category)
     bump(this.byGrid, c.gridCode ?? NO_GRID)
-    bump(this.byDay, dayjs(c.createdAt).tz(DISPLAY_TZ).format('YYYY-MM-DD'))
+    bump(this.byDay, shanghaiDay(c.createdAt))
     if (!this.terminal.has(c.status) && c.slaDeadline !== null && Date.parse(c.slaDeadline) < this.nowMs) this.overdue++
     const resolvedAt = (c.payload as { resolvedAt?: unknown }).resolvedAt
     if (typeof resolvedAt === 'string' && Number.isFinite(Date.parse(resolvedAt))) {

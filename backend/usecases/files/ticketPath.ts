@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
+import { fileStamp } from '../../../src/core/time'
 import type { FileMeta } from '../../ports'
 
 const EXT: Record<FileMeta['contentType'], string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' }
@@ -9,9 +10,7 @@ export const TICKET_PATH = /^photos\/\d{8}\/[0-9a-f]{32}\.(?:jpg|png|webp)$/
 /** What the store keeps of a ticket's path: its hash, never the path itself. */
 export const hashPath = (path: string) => createHash('sha256').update(`upload-ticket:${path}`).digest('hex')
 
-const shanghaiDay = (now: Date) => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '')
-
 /** A fresh random path of the TICKET_PATH shape for one photo of `contentType`. */
 export function newTicketPath(now: Date, contentType: FileMeta['contentType']): string {
-  return `photos/${shanghaiDay(now)}/${randomBytes(16).toString('hex')}.${EXT[contentType]}`
+  return `photos/${fileStamp(now)}/${randomBytes(16).toString('hex')}.${EXT[contentType]}`
 }

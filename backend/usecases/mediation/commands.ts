@@ -2,13 +2,14 @@ import type { MediationActInput } from '../../../src/contracts/api'
 import { MEDIATION, type MediationAction } from '../../../src/core/kinds/mediation'
 import { renderAgreement } from '../../../src/core/kinds/mediationAgreement'
 import { fail } from '../../../src/core/outcome'
+import { formatDay } from '../../../src/core/time'
 import { committeeFor } from '../../config/district'
 import type { Deps } from '../../deps'
 import type { KindCommands, Prepare } from '../shared/act'
 import { leastLoadedMediator, mediatorsOf } from './mediatorPool'
 import { pl } from './payload'
 
-const dateText = (d: Deps) => new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' }).format(d.clock.now())
+const dateText = (d: Deps) => formatDay(d.clock.now())
 
 /** Per-action preparation beyond the table: the committee and mediator, the agreement text. */
 const PREPARE: Partial<Record<MediationAction, Prepare<MediationActInput>>> = {

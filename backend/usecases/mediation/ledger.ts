@@ -3,6 +3,7 @@ import type { Case } from '../../../src/core/case'
 import { DISPUTE_TYPE_LABELS, MEDIATION, type DisputeType } from '../../../src/core/kinds/mediation'
 import { fail } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
+import { shanghaiMonth } from '../../../src/core/time'
 import type { Deps } from '../../deps'
 import { ledgerCases } from './ledgerCases'
 import { pl } from './payload'
@@ -22,7 +23,7 @@ export async function ledger(d: Deps, actor: Actor, input: { from?: string; to?:
   }
   const rows = (m: Map<string, number>, label: (k: string) => string) =>
     [...m].map(([key, n]) => ({ key, label: label(key), count: n })).sort((a, b) => b.count - a.count)
-  const month = (c: Case) => new Date(Date.parse(c.createdAt) + 8 * 3600_000).toISOString().slice(0, 7)
+  const month = (c: Case) => shanghaiMonth(c.createdAt)
   const succeeded = cases.filter((c) => c.status === 'succeeded')
   const failed = cases.filter((c) => c.status === 'failed')
   const closed = cases.filter((c) => MEDIATION.terminalStatuses.includes(c.status))

@@ -1,7 +1,7 @@
 import { caseNumber, DISPUTE_TYPE_LABELS, MEDIATION, REFERRAL_LABELS } from '../../../src/core/kinds/mediation'
 import { fail } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
-import { formatFull } from '../../../src/core/time'
+import { formatFull, shanghaiDay } from '../../../src/core/time'
 import type { Deps } from '../../deps'
 import { auditUnit, writeAudit } from '../shared/audit'
 import { csvDocument } from '../shared/csv'
@@ -41,5 +41,5 @@ export async function ledgerCsv(d: Deps, actor: Actor, input: { from?: string; t
 
 /** Today in Beijing as 2026-12-06: the file is named for the desk's day, not UTC's. */
 function caseDay(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
+  return shanghaiDay(now)
 }

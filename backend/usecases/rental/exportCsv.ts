@@ -3,6 +3,7 @@ import { CHECKIN } from '../../../src/core/kinds/checkin'
 import { fail } from '../../../src/core/outcome'
 import { DOC_TYPE_LABELS } from '../../../src/core/rental'
 import type { Actor } from '../../../src/core/roles'
+import { shanghaiDateTime, shanghaiDay } from '../../../src/core/time'
 import { labelOf } from '../../../src/core/transition'
 import type { Deps } from '../../deps'
 import { writeAudit } from '../shared/audit'
@@ -33,12 +34,12 @@ export async function exportCsv(d: Deps, actor: Actor, input: { reason: string; 
       const p = pl(c)
       const b = await buildings.of(p.buildingId)
       const open = openSecret(vault, await d.store.getSecret(c.id))
-      rows.push([c.id, labelOf(CHECKIN.statusLabels, c.status), b?.name ?? '', b?.address ?? '', tree.get(c.gridCode ?? '')?.name ?? '', p.room, p.name ?? '', DOC_TYPE_LABELS[p.docType], open.docNumber ?? '', open.phone ?? '', p.moveInDate, p.leaseEnd, p.cohabitants.length, c.createdAt])
+      rows.push([c.id, labelOf(CHECKIN.statusLabels, c.status), b?.name ?? '', b?.address ?? '', tree.get(c.gridCode ?? '')?.name ?? '', p.room, p.name ?? '', DOC_TYPE_LABELS[p.docType], open.docNumber ?? '', open.phone ?? '', p.moveInDate, p.leaseEnd, p.cohabitants.length, shanghaiDateTime(c.createdAt)])
     }
     if (full()) break
   }
   const n = rows.length - 1
   await writeAudit(d, actor, { actorRole: 'police', action: 'export', target: `rental.exportCsv ${units.join(',')} [${statuses.join(',')}] ${n} rows`, reason: input.reason.trim(), unitCode: units[0]! })
-  const stamp = d.clock.now().toISOString().slice(0, 10)
+  const stamp = shanghaiDay(d.clock.now())
   return { ok: true as const, filename: `出租屋实名登记_${stamp}.csv`, csv: csvDocument(rows), rows: n }
 }

@@ -1,5 +1,6 @@
 import type { QueueFilter } from '../../../src/contracts/api'
 import type { Actor } from '../../../src/core/roles'
+import { shanghaiDateTime, shanghaiDay } from '../../../src/core/time'
 import type { Deps } from '../../deps'
 import { auditUnit, writeAudit } from '../shared/audit'
 import { csvCell } from '../shared/csv'
@@ -28,7 +29,7 @@ export async function exportCsv(d: Deps, actor: Actor, filter: QueueFilter) {
         seen.add(c.id)
         const s = await staffSummary(d, tree, c, names)
         const desc = (c.payload as { description?: string }).description ?? ''
-        lines.push([c.id, s.statusLabel, s.categoryName, desc, s.gridName, s.unitName, s.assigneeName, s.departmentName, s.createdAt, s.slaDeadline, s.overdue ? '是' : '否'].map(csvCell).join(','))
+        lines.push([c.id, s.statusLabel, s.categoryName, desc, s.gridName, s.unitName, s.assigneeName, s.departmentName, shanghaiDateTime(s.createdAt), s.slaDeadline ? shanghaiDateTime(s.slaDeadline) : '', s.overdue ? '是' : '否'].map(csvCell).join(','))
         rows++
       }
       before = page[page.length - 1]!.id
@@ -36,6 +37,7 @@ export async function exportCsv(d: Deps, actor: Actor, filter: QueueFilter) {
   }
   const who = auditUnit(actor, STAFF_ROLES)
   await writeAudit(d, actor, { actorRole: who.role, action: 'export', target: `cases.exportCsv ${JSON.stringify(filter).slice(0, 200)} ${rows} rows`, reason: '导出网格事件', unitCode: who.unitCode })
-  const stamp = d.clock.now().toISOString().slice(0, 10)
+  // Times and the file's date in Beijing time, as the desk reads them.
+  const stamp = shanghaiDay(d.clock.now())
   return { ok: true as const, filename: `网格事件_${stamp}.csv`, csv: `\uFEFF${lines.join('\r\n')}\r\n`, rows }
 }

@@ -4,6 +4,7 @@ import FieldError from '../FieldError'
 import Chips from '../MediationKit/Chips'
 import type { FieldProps } from './fieldProps'
 import { SESSION_PLACE_MAX } from '../../contracts/limits'
+import { shanghaiDay } from '../../core/time'
 
 const MODES = [
   { code: 'online', label: '线上调解' },
@@ -11,8 +12,7 @@ const MODES = [
 ] as const
 
 function today(): string {
-  const d = new Date(Date.now() + 8 * 3600_000)
-  return d.toISOString().slice(0, 10)
+  return shanghaiDay(Date.now())
 }
 
 /** The browser has a datetime input; the mini-program picks the date and the time apart. */

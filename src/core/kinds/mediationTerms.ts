@@ -3,6 +3,8 @@
  * statuses and the payload's shape. No schema library here, so the mini-program can import it.
  */
 
+import { shanghaiYear } from '../time'
+
 export const DISPUTE_TYPES = ['neighbour', 'family', 'tenancy', 'labour', 'traffic', 'commerce', 'property', 'other'] as const
 export type DisputeType = (typeof DISPUTE_TYPES)[number]
 
@@ -98,7 +100,7 @@ export type MediationStatus = keyof typeof MEDIATION_STATUS_LABELS
  * tail of its id, e.g. （2026）调字第 7F3K9Q 号.
  */
 export function caseNumber(caseId: string, createdAt: string): string {
-  const year = new Date(Date.parse(createdAt) + 8 * 3600_000).getUTCFullYear()
+  const year = shanghaiYear(createdAt)
   return `（${Number.isNaN(year) ? '' : year}）调字第 ${caseId.slice(-6).toUpperCase()} 号`
 }
 

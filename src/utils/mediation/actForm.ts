@@ -5,6 +5,7 @@
  */
 import type { MediationActInput, MediationView, ReferralCode } from '../../contracts/api'
 import type { FormField, FormFieldName } from '../../core/command'
+import { wallToInstant } from '../../core/time'
 import { TERM_MAX, cleanTerms } from './agreement'
 
 export interface MedActForm {
@@ -46,9 +47,7 @@ export function emptyMedActForm(): MedActForm {
 
 /** A Beijing wall-clock date and time as an instant (China has no daylight saving: always +08:00). */
 export function shanghaiInstant(date: string, time: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return null
-  const t = Date.parse(`${date}T${time}:00+08:00`)
-  return Number.isNaN(t) ? null : new Date(t).toISOString()
+  return wallToInstant(date, time)
 }
 
 export type MedActErrors = Partial<Record<'note' | 'comment' | 'mediatorId' | 'at' | 'mode' | 'place' | 'sessionId' | 'terms' | 'referral' | 'rating', string>>
