@@ -11,7 +11,7 @@ export default function InvitesCard({ c, prominent }: { c: MediationView; promin
   return (
     <View className={`jf-card jf-med-invites ${prominent || unused ? 'is-prominent' : ''}`} id='jf-med-invites'>
       <Text className='jf-section-title'>邀请对方参加调解</Text>
-      <Text className='jf-med-invites-help'>请把邀请码发给对方当事人。对方打开街坊通「在线调解」→「输入邀请码」，填写后即可查看申请并加入调解。</Text>
+      <Text className='jf-med-invites-help'>请把邀请码发给对方当事人。对方打开街坊通「在线调解」→「输入邀请码」，填写后即可查看申请并加入调解。邀请只对您为对方填写的手机号开放：请提醒对方先在「我的」里设置这个手机号。</Text>
       {c.invites.map((inv) => (
         <View key={inv.code} className='jf-med-invite jf-col' data-code={inv.code} data-used={inv.used ? '1' : '0'}>
           <View className='jf-med-invite-main jf-col'>
