@@ -33,7 +33,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       'process.env.TARO_APP_TRANSPORT': JSON.stringify(transport),
       'process.env.TARO_APP_CLOUDBASE_ENV': JSON.stringify(cloudbaseEnv),
     },
-    copy: { patterns: [], options: {} },
+    // Only the home page may be indexed by WeChat search.
+    copy: { patterns: isH5 ? [] : [{ from: 'src/sitemap.json', to: 'miniprogram/sitemap.json' }], options: {} },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },

@@ -36,6 +36,8 @@ export default defineAppConfig({
     { root: 'pages/account', pages: ['profile/index', 'privacy/index', 'export/index', 'delete/index'] },
     // A staff invitation opened in WeChat (code or QR) binds that identity to the staff record.
     { root: 'pages/join', pages: ['index'] },
+    // WeChat's privacy authorisation asked on a page with no pop-up of its own: the prompt as a page.
+    ...(process.env.TARO_ENV === 'weapp' ? [{ root: 'pages/privacy', pages: ['index'] }] : []),
     ...adminPackages,
   ],
   // Our own bar (src/custom-tab-bar, components/TabBar) so the elder mode can scale it; H5 has no custom
@@ -65,4 +67,6 @@ export default defineAppConfig({
   },
   requiredPrivateInfos: ['getLocation', 'chooseLocation'],
   lazyCodeLoading: 'requiredComponents',
+  // Only the home page may be indexed by WeChat search (src/sitemap.json); nothing personal is.
+  sitemapLocation: 'sitemap.json',
 })

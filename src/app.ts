@@ -1,13 +1,20 @@
-import { useLaunch } from '@tarojs/taro'
+import Taro, { useLaunch } from '@tarojs/taro'
 import type { PropsWithChildren } from 'react'
 import { initWeappCloud } from './api/transports/weapp'
 import { startOutbox } from './outbox'
+import { watchForUpdates, type UpdateDeps } from './utils/appUpdate'
+import { listenForPrivacyRequests } from './utils/privacyRuntime'
 import './app.css'
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
-    // wx.cloud must be initialised once before the first function call.
-    if (process.env.TARO_ENV === 'weapp') initWeappCloud()
+    if (process.env.TARO_ENV === 'weapp') {
+      // wx.cloud must be initialised once before the first function call.
+      initWeappCloud()
+      // Privacy APIs wait for our own prompt (components/PrivacyPrompt) rather than WeChat's dialog.
+      listenForPrivacyRequests()
+      watchForUpdates(Taro as unknown as UpdateDeps)
+    }
     // Reports saved while offline go out as soon as the app runs, whatever page opens first.
     startOutbox()
   })

@@ -9,6 +9,7 @@ import { DESCRIPTION_MAX, MAX_PHOTOS, type DraftErrors } from '../../utils/repor
 import CategoryChips from '../CategoryChips'
 import FieldError from '../FieldError'
 import PhotoPicker from '../PhotoPicker'
+import PrivacyPrompt from '../PrivacyPrompt'
 import LocationCard from './LocationCard'
 import type { ReportFieldValues } from './useReportForm'
 
@@ -104,6 +105,9 @@ export default function ReportFields({
       <LocationCard fields={fields} set={set} errors={errors} grid={grid} location={location} />
 
       {children}
+
+      {/* Photos and location are privacy APIs: WeChat's authorisation is asked here, over the form. */}
+      <PrivacyPrompt />
 
       <View className='jf-card'>
         <CellGroup divider={false}>
