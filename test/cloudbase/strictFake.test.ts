@@ -7,9 +7,11 @@
 import { caseToDoc } from '../../backend/adapters/cloudbase/cases'
 import { CloudbaseFileStore, TEMP_URLS_PER_CALL } from '../../backend/adapters/cloudbase/files'
 import { collectionSpecs, type CollectionSpec } from '../../backend/adapters/cloudbase/indexes'
+import type { CloudbaseAccess } from '../../backend/adapters/cloudbase/db'
+import type { Doc } from '../../backend/adapters/cloudbase/docs'
 import { CloudbaseStore } from '../../backend/adapters/cloudbase/store'
 import { at, caseId, makeCase } from '../contract/fixtures'
-import { declaredIndexes, FakeCloudbase, MAX_PAGE, parseEjsonText, UNINDEXED } from './fakeCloudbase'
+import { declaredIndexes, FakeCloudbase, MAX_PAGE, parseEjsonText, UNINDEXED, type Json } from './fakeCloudbase'
 import { quietSdkRuntime, sdkApp } from './sdkApp'
 
 quietSdkRuntime()
@@ -34,6 +36,9 @@ async function refusal(p: Promise<unknown>): Promise<{ code: unknown; message: s
   }
   throw new Error('expected the call to be refused')
 }
+
+/** An adapter document as the fake stores it (plain JSON, as it arrives on the wire). */
+const asJson = (d: Doc): { [k: string]: Json } => JSON.parse(JSON.stringify(d)) as { [k: string]: Json }
 
 /** cloudbaserc.json's declarations with one index of jf_cases left out. */
 function without(indexName: string): CollectionSpec[] {
@@ -70,7 +75,7 @@ describe('the strict CloudBase fake', () => {
     await fake.stop()
 
     store = new CloudbaseStore((await startFake()).database(), { retryDelayMs: 1 })
-    await fake.db.insert('jf_cases', [caseToDoc(makeCase({ id: caseId(1), status: 'submitted', slaDeadline: at(50) }))], undefined)
+    fake.db.insert('jf_cases', [asJson(caseToDoc(makeCase({ id: caseId(1), status: 'submitted', slaDeadline: at(50) })))], undefined)
     expect((await store.listCases(timerQuery)).map((c) => c.id)).toEqual([caseId(1)])
     await store.close()
   })
@@ -103,6 +108,18 @@ describe('the strict CloudBase fake', () => {
     expect((await db.collection('jf_cases').doc('c1').get()).data).toEqual([{ _id: 'c1', creatorId: 'u1' }])
   })
 
+  it("stops the adapter from a where's update inside a transaction, which the SDK would send outside it", async () => {
+    const store = new CloudbaseStore((await startFake()).database(), { retryDelayMs: 1 })
+    const access = (store as unknown as { access: CloudbaseAccess }).access
+    await expect(access.inTransaction((coll) => coll('cases').where({ creatorId: 'u1' }).update({ category: 'x' }))).rejects.toThrow(
+      'where() inside a CloudBase transaction: only doc(id).get/set/update/remove and add are transactional',
+    )
+    // Nothing reached the service but the transaction's start and its rollback.
+    expect(fake.calls('database.modifyDocument')).toHaveLength(0)
+    expect(fake.calls('database.abortTransaction')).toHaveLength(1)
+    await store.close()
+  })
+
   it('returns at most 1000 documents a read (100 when no limit is named), also when asked for more on the wire', async () => {
     const db = (await startFake()).database()
     const docs = Array.from({ length: MAX_PAGE + 100 }, (_, i) => ({ _id: `u${String(i).padStart(5, '0')}`, name: `unit ${i}` }))
@@ -121,7 +138,7 @@ describe('the strict CloudBase fake', () => {
   it('walks a case query with no indexed field a page of the _id index at a time', async () => {
     const store = new CloudbaseStore((await startFake()).database(), { retryDelayMs: 1 })
     const many = Array.from({ length: MAX_PAGE + 50 }, (_, i) => caseToDoc(makeCase({ id: caseId(i + 1), idempotencyKey: `k${i}`, kind: i % 2 === 0 ? 'mediation' : 'report', createdAt: at(i) })))
-    fake.db.insert('jf_cases', many, undefined)
+    fake.db.insert('jf_cases', many.map(asJson), undefined)
     const seen = fake.calls('database.getDocument').length
     expect(await store.countCases({ kind: 'mediation' })).toBe(Math.ceil(many.length / 2))
     // Two reads of at most 1000, newest first: no condition on the first, then below the last _id seen.

@@ -9,7 +9,7 @@
  * failing with DATABASE_TRANSACTION_CONFLICT when another writer touched the same document.
  * A conflicting transaction is run again from the start, so `work` must not act outside `tx`.
  */
-import type { Db } from '@cloudbase/database'
+import type { CollectionReference, Db } from '@cloudbase/database'
 import type { Case } from '../../../src/core/case'
 import type { Repos, Store, Tx } from '../../ports'
 import { cloudbaseAudit, cloudbaseAuditTx } from './audit'
@@ -57,6 +57,19 @@ function repos(c: CloudbaseAccess): Repos {
 /** The repositories' methods are own properties, set from `repos()` in the constructor. */
 export interface CloudbaseStore extends Repos {}
 
+/**
+ * A collection inside a transaction offers only doc(id) and add, as CloudBase allows there. The
+ * SDK sends a where's update, remove or count without the transaction id, so one would run
+ * outside the transaction unseen; here it fails at once instead.
+ */
+function txCollection(ref: CollectionReference): CollectionReference {
+  const refuse = (what: string) => () => {
+    throw new Error(`${what}() inside a CloudBase transaction: only doc(id).get/set/update/remove and add are transactional`)
+  }
+  const methods = ['where', 'orderBy', 'limit', 'skip', 'field', 'get', 'count', 'update', 'remove', 'aggregate', 'watch']
+  return Object.assign(Object.create(ref) as CollectionReference, Object.fromEntries(methods.map((m) => [m, refuse(m)])))
+}
+
 export class CloudbaseStore implements Store {
   readonly name = 'cloudbase'
   readonly collections: Record<CollectionKey, string>
@@ -76,7 +89,7 @@ export class CloudbaseStore implements Store {
       db,
       names: this.collections,
       coll: (key) => db.collection(this.collections[key]),
-      inTransaction: (work) => this.inTransaction((t) => work((key) => t.collection(this.collections[key]))),
+      inTransaction: (work) => this.inTransaction((t) => work((key) => txCollection(t.collection(this.collections[key])))),
     }
     Object.assign(this, repos(this.access))
   }
@@ -93,7 +106,7 @@ export class CloudbaseStore implements Store {
   }
 
   async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.inTransaction((t) => work(txOf((key) => t.collection(this.collections[key]))))
+    return this.inTransaction((t) => work(txOf((key) => txCollection(t.collection(this.collections[key])))))
   }
 
   /** Runs `work` in an SDK transaction, from the start again on a write conflict. */
