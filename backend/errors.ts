@@ -19,3 +19,29 @@ export class StoreUnavailableError extends Error {
 export function isStoreUnavailable(e: unknown): e is StoreUnavailableError {
   return e instanceof StoreUnavailableError
 }
+
+/**
+ * A delivery the receiver answered for good (WeChat refused the push or its data): retrying
+ * cannot change it, so the outbox sets it aside at once with `reason`, in Chinese for the
+ * administrator's list of failed notices.
+ */
+export class DeliveryRefusedError extends Error {
+  constructor(
+    readonly reason: string,
+    readonly code: string,
+  ) {
+    super(`delivery refused: ${code}`)
+    this.name = 'DeliveryRefusedError'
+  }
+}
+
+/** A delivery that failed this time (network, a platform error); `reason` is in Chinese. */
+export class DeliveryFailedError extends Error {
+  constructor(
+    readonly reason: string,
+    readonly code: string,
+  ) {
+    super(`delivery failed: ${code}`)
+    this.name = 'DeliveryFailedError'
+  }
+}

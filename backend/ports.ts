@@ -65,9 +65,14 @@ export interface SubscribeMessage {
   /** Mini-program page opened from the message. */
   page: string
   data: Record<string, { value: string }>
+  /** `miniprogram_state`: the version a tap opens (district configuration). */
+  state: 'formal' | 'trial' | 'developer'
 }
 
-/** Pushes outside the app (WeChat subscribe messages); throws to have the outbox retry. */
+/**
+ * Pushes outside the app (WeChat subscribe messages). Throws `DeliveryRefusedError` (errors.ts) for
+ * an answer no retry changes (a refusal, bad data); anything else it throws is retried a few times.
+ */
 export interface Notifier {
   sendSubscribe(msg: SubscribeMessage): Promise<void>
 }

@@ -121,6 +121,7 @@ export const OUTBOX_FIELDS: FieldTable<OutboxMessage> = [
   { field: 'nextAttemptAt', kind: at },
   { field: 'deliveredAt', ...atOrNull },
   { field: 'lastError', ...textOrNull },
+  { field: 'deadAt', ...atOrNull, optional: 'null', default: null },
 ]
 
 export const INBOX_FIELDS: FieldTable<InboxItem> = [

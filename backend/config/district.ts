@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import defaults from '../../settings/district.json'
 import { DISPUTE_TYPES } from '../../src/core/kinds/mediation'
+import { miniprogramStateSchema, subscribeTemplatesSchema } from './subscribeTemplates'
 
 /**
  * Per-district differences live in data (settings/district.json, or the file named by
@@ -42,8 +43,10 @@ export const districtConfigSchema = z
     acceptHours: z.number().positive().max(24 * 30),
     /** Hours an overdue case waits before it moves up one level. */
     escalationGraceHours: z.number().nonnegative(),
-    /** WeChat subscribe-message template ids; null until the mini-program has one. */
-    subscribeTemplates: z.object({ caseStatus: z.string().min(1).nullable() }).strict(),
+    /** WeChat subscribe-message templates, one per kind of notice; null until the mini-program has one. */
+    subscribeTemplates: subscribeTemplatesSchema,
+    /** The mini-program version a subscribe message opens (formal, or trial before release). */
+    miniprogramState: miniprogramStateSchema,
     /** Which committee takes which dispute type, and the time limit from acceptance. */
     mediation: z
       .object({

@@ -2,6 +2,7 @@ import { addStaff } from '../usecases/admin/addStaff'
 import { applyOrg } from '../usecases/admin/applyOrg'
 import { config } from '../usecases/admin/config'
 import { configHistory } from '../usecases/admin/configHistory'
+import { deadLetters } from '../usecases/admin/deadLetters'
 import { importBuildings } from '../usecases/admin/importBuildings'
 import { importStaff } from '../usecases/admin/importStaff'
 import { invitations } from '../usecases/admin/invitations'
@@ -32,4 +33,5 @@ export const main = defineFunction('admin', {
   config: action(empty, config),
   saveConfig: action(s.saveConfig, saveConfig),
   configHistory: action(empty, configHistory),
+  deadLetters: action(empty, deadLetters),
 })

@@ -12,8 +12,12 @@ export interface OutboxMessage {
   createdAt: string
   attempts: number
   nextAttemptAt: string
+  /** When the outbox was done with it: sent, or set aside for good (then `deadAt` too). */
   deliveredAt: string | null
+  /** The last failure; for a message set aside, why, in Chinese (the administrator reads it). */
   lastError: string | null
+  /** Set aside without being delivered (dead letter): refused for good, or failed too often. */
+  deadAt?: string
 }
 
 /** One in-app message to one user (站内信); delivery state lives in the outbox, not here. */
@@ -37,6 +41,12 @@ export interface NotificationRepo {
   dueMessages(now: string, limit: number): Promise<OutboxMessage[]>
   markDelivered(id: string, at: string): Promise<void>
   markFailed(id: string, error: string, nextAttemptAt: string): Promise<void>
+  /** Sets a message aside for good with its reason: it counts as settled and is never tried again. */
+  markDead(id: string, reason: string, at: string): Promise<void>
+  /** Messages set aside, newest first (the administrator's list of failed notices). */
+  deadLetters(limit: number): Promise<OutboxMessage[]>
+  /** Writes the message unless one with its id exists; false when it did (a repeated delivery). */
+  enqueueOnce(msg: OutboxMessage): Promise<boolean>
 
   /** Inserts items, ignoring ids that already exist. */
   addInbox(items: readonly InboxItem[]): Promise<void>

@@ -103,6 +103,20 @@ export interface ConfigVersionView {
   changes: Array<{ path: string; before: unknown; after: unknown }>
 }
 
+/** A WeChat notice set aside (dead letter): whom it was for, what it said, and why it never went, in Chinese. */
+export interface DeadLetterView {
+  /** The kind of notice: 事项办理进度, 调解安排与协议 … */
+  notice: string
+  /** The person's name as 我的 shows it (已注销用户 once deleted). */
+  recipient: string
+  title: string
+  /** When the notice was queued, and when it was set aside (ISO; pages show Beijing time). */
+  at: string
+  failedAt: string
+  tries: number
+  reason: string
+}
+
 export type StaffRowInput = In<'addStaff'>
 
 export interface AdminApi {
@@ -124,6 +138,8 @@ export interface AdminApi {
   /** Saves a whole configuration over `baseVersion`; refuses with every bad field named. */
   'admin.saveConfig': { in: In<'saveConfig'>; out: { version: number; changes: ConfigVersionView['changes'] } }
   'admin.configHistory': { in: Common<'empty'>; out: { versions: ConfigVersionView[] } }
+  /** The latest 50 WeChat notices set aside, newest first, with the reason each never went. */
+  'admin.deadLetters': { in: Common<'empty'>; out: { items: DeadLetterView[] } }
   /** Redeems an invitation: binds the caller's WeChat identity to the staff record. */
   'session.bind': { in: In<'bind'>; out: { user: MeView } }
 }

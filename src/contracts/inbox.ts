@@ -14,11 +14,20 @@ export interface InboxItemView {
   read: boolean
 }
 
+/** The kinds of notice that may also go out as a WeChat subscribe message (backend/config/subscribeTemplates.ts). */
+export type NoticeKind = 'caseProgress' | 'mediation' | 'checkinDecision' | 'gridEmergency'
+
+/** A template the app asks consent for; `long` for a long-term subscription (one consent, many messages). */
+export interface SubscribeTemplateView {
+  id: string
+  long: boolean
+}
+
 export interface InboxApi {
   'inbox.list': { in: In<'inboxPage'>; out: { items: InboxItemView[]; next: string | null; unread: number } }
   'inbox.markRead': { in: In<'markRead'>; out: { unread: number } }
-  /** Subscribe-message template ids to ask consent for, from configuration (empty when none). */
-  'inbox.templates': { in: z.infer<typeof empty>; out: { templates: { caseStatus: string | null } } }
+  /** Subscribe-message templates to ask consent for, per kind of notice, from configuration (null when none). */
+  'inbox.templates': { in: z.infer<typeof empty>; out: { templates: Record<NoticeKind, SubscribeTemplateView | null> } }
   /** Records consents the user gave in wx.requestSubscribeMessage (one message each). */
   'inbox.subscribe': { in: In<'subscribe'>; out: { recorded: number } }
 }

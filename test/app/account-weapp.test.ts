@@ -22,7 +22,7 @@ afterEach(() => {
 })
 
 function launch(over: Table = {}) {
-  const table: Table = { ...(accountAnswers() as Table), 'inbox.templates': () => ({ ok: true, templates: { caseStatus: null } }), ...over }
+  const table: Table = { ...(accountAnswers() as Table), 'inbox.templates': () => ({ ok: true, templates: { caseProgress: null, mediation: null, checkinDecision: null, gridEmergency: null } }), ...over }
   const mp = MiniProgram.launch({
     root: MP,
     cloud: (name: string, event: CloudEvent) => {

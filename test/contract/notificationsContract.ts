@@ -66,6 +66,30 @@ export function describeNotificationsContract(adapterName: string, open: () => P
         await store.markDelivered('m1', at(1000))
         expect(msgIds(await store.dueMessages(at(1000), 10))).toContain('m2')
       })
+
+      it('sets a message aside with its reason: settled, listed newest first, never handed out again', async () => {
+        expect(await store.deadLetters(10)).toEqual([])
+        await store.markDead('m1', '用户拒绝接收（43101）', at(6))
+        await store.markDead('m3', '已尝试 5 次仍未成功', at(7))
+        expect(msgIds(await store.dueMessages(at(100), 10))).toEqual(['m2', 'm4'])
+        const dead = await store.deadLetters(10)
+        expect(msgIds(dead)).toEqual(['m3', 'm1'])
+        expect(dead[1]).toEqual({ ...m1, attempts: 1, lastError: '用户拒绝接收（43101）', deadAt: at(6), deliveredAt: at(6) })
+        expect(msgIds(await store.deadLetters(1))).toEqual(['m3'])
+      })
+
+      it('never turns a delivered message into a dead letter', async () => {
+        await store.markDelivered('m4', at(4))
+        await store.markDead('m4', 'late failure', at(9))
+        expect(await store.deadLetters(10)).toEqual([])
+      })
+
+      it('enqueues a message once: the same id again writes nothing and answers false', async () => {
+        const push = makeMessage({ id: 'm1-push-u1', key: 'm1-push-u1', topic: 'subscribe.push', createdAt: at(4), nextAttemptAt: at(4) })
+        expect(await store.enqueueOnce(push)).toBe(true)
+        expect(await store.enqueueOnce({ ...push, payload: { other: true } })).toBe(false)
+        expect((await store.dueMessages(at(100), 10)).filter((m) => m.id === push.id)).toEqual([push])
+      })
     })
 
 

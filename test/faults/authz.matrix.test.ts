@@ -534,6 +534,7 @@ const POLICY: Record<string, Record<string, Policy>> = {
       },
     },
     configHistory: { targeted: false, allowed: districtAdmin, data: () => ({}) },
+    deadLetters: { targeted: false, allowed: districtAdmin, data: () => ({}) },
   },
   reports: {
     categories: everyone(),

@@ -312,6 +312,7 @@ const MODELS: Record<string, Record<string, Model>> = {
     config: {},
     saveConfig: { config: O(fc.constant(cfg as unknown as Record<string, unknown>)), baseVersion: N(fc.integer({ min: 0, max: 5 })) },
     configHistory: {},
+    deadLetters: {},
   },
   grid: {
     find: { lng: N(lng, true), lat: N(lat, true), q: S(fc.oneof(fc.constantFrom('云景', '京溪', '第1网格'), text(0, 40)), true) },

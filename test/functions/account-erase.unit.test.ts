@@ -25,7 +25,8 @@ import { openTempSqliteStore } from '../store/tempSqlite'
 
 const ulid = monotonicFactory()
 const TEMPLATE = 'tpl-case-status'
-const config = { ...defaultDistrictConfig(), subscribeTemplates: { caseStatus: TEMPLATE } }
+const caseProgress = { id: TEMPLATE, long: false, fields: { title: 'thing1', status: 'phrase2', time: 'time3' } }
+const config = { ...defaultDistrictConfig(), subscribeTemplates: { caseProgress, mediation: null, checkinDecision: null, gridEmergency: null } }
 const vault = new Vault(randomBytes(32))
 
 let store: Store
@@ -128,7 +129,7 @@ it('lists the subscribe consents in the export', async () => {
   const r = await exportData(depsOver(store), actorOf((await store.getUser('u-a'))!))
   if (!r.ok) throw new Error(r.message)
   const subs = r.export.sections.find((s) => s.title === '微信订阅消息授权')!
-  expect(subs.records).toEqual([{ title: '事项进度通知', fields: [{ label: '剩余可发送次数', value: '2' }] }])
+  expect(subs.records).toEqual([{ title: '事项办理进度', fields: [{ label: '剩余可发送次数', value: '2' }] }])
   expect(r.export.json).not.toContain(TEMPLATE)
 })
 

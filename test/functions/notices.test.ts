@@ -30,6 +30,7 @@ const GRID_QR_EXPIRING = 'grid.qr_expiring'
 const GRID_REMIND = 'grid.remind_unread'
 const ACCESS_GRANT = 'access.grant'
 const ACCESS_REVOKE = 'access.revoke'
+const SUBSCRIBE_PUSH = 'subscribe.push'
 const NOW = Date.parse('2026-03-02T01:00:00Z')
 const ulid = monotonicFactory(() => 0.5)
 
@@ -72,6 +73,7 @@ describe('the notice registry', () => {
       [GRID_ANNOUNCEMENT]: 'grid',
       [ACCESS_GRANT]: 'rental',
       [ACCESS_REVOKE]: 'rental',
+      [SUBSCRIBE_PUSH]: 'inbox',
     })
   })
 

@@ -78,7 +78,7 @@ export function answers(over: Record<string, Answer> = {}): Record<string, Answe
     'reports.get': (d) => ((d as { id?: string }).id === CASE.id ? { ok: true, view: 'full', case: CASE, timeline: TIMELINE } : { ok: false, code: 'NOT_FOUND', message: '事项不存在' }),
     'reports.locate': () => ({ ok: true, grid: GRID }),
     'inbox.list': () => ({ ok: true, items: [], next: null, unread: 0 }),
-    'inbox.templates': () => ({ ok: true, templates: { caseStatus: null } }),
+    'inbox.templates': () => ({ ok: true, templates: { caseProgress: null, mediation: null, checkinDecision: null, gridEmergency: null } }),
     'reports.duplicates': () => ({ ok: true, cases: [] }),
     'cases.moderationQueue': () => ({ ok: true, items: [MODERATION_ITEM], next: null }),
     'reports.submit': (d) => {

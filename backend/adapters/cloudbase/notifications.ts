@@ -52,6 +52,29 @@ export function cloudbaseNotifications(c: CloudbaseAccess): NotificationRepo {
     async markFailed(id, error, nextAttemptAt) {
       checked(await guard(() => c.coll('outbox').doc(id).update({ attempts: _.inc(1), lastError: error, nextAttemptAt: instant(nextAttemptAt) })))
     },
+    /** Only while unsettled: a late failure never turns a delivered message into a dead letter. */
+    async markDead(id, reason, at) {
+      const when = instant(at)
+      checked(
+        await guard(() =>
+          c.coll('outbox').where({ _id: id, deliveredAt: null }).options({ multiple: false }).update({ attempts: _.inc(1), lastError: reason, deadAt: when, deliveredAt: when }),
+        ),
+      )
+    },
+    async deadLetters(limit) {
+      const n = Math.max(0, Math.min(PAGE, Math.floor(limit) || 0))
+      if (n === 0) return []
+      return docsOf(await guard(() => c.coll('outbox').where({ deadAt: _.gt('') }).orderBy('deadAt', 'desc').limit(n).get())).map(outboxDocs.fromDoc)
+    },
+    async enqueueOnce(msg) {
+      try {
+        checked(await c.coll('outbox').add(outboxDocs.toDoc(msg, { seq: nextSeq() })))
+        return true
+      } catch (e) {
+        if (isDuplicateWrite(e)) return false
+        throw mapCloudbaseError(e)
+      }
+    },
 
     async addInbox(items) {
       for (const item of items) {

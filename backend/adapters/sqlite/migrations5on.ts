@@ -196,4 +196,14 @@ ALTER TABLE users ADD COLUMN profile TEXT CHECK (profile IS NULL OR json_valid(p
 ALTER TABLE users ADD COLUMN deleted_at TEXT;
 `,
   },
+  {
+    version: 14,
+    name: 'outbox dead letters',
+    sql: `
+-- A message set aside for good (a push WeChat refused, or one that failed too often) keeps its
+-- reason in last_error and when in dead_at; delivered_at is set too, so it waits for nothing.
+ALTER TABLE outbox ADD COLUMN dead_at TEXT;
+CREATE INDEX outbox_dead ON outbox (dead_at) WHERE dead_at IS NOT NULL;
+`,
+  },
 ]

@@ -8,6 +8,7 @@ import { jsonList, type SqliteAccess, type TxUse } from './statements'
 const outboxRows = rowMapper(OUTBOX_FIELDS)
 const inboxRows = rowMapper(INBOX_FIELDS)
 const INSERT_MESSAGE = outboxRows.insertSql('outbox')
+const INSERT_MESSAGE_ONCE = outboxRows.insertSql('outbox', 'ON CONFLICT (id) DO NOTHING')
 const INSERT_INBOX = inboxRows.insertSql('inbox', 'ON CONFLICT (id) DO NOTHING')
 
 /**
@@ -53,6 +54,16 @@ export function sqliteNotifications(db: SqliteAccess): NotificationRepo {
           id,
         )
       }),
+    // Only an unsettled message: a late failure never turns a delivered one into a dead letter.
+    markDead: (id, reason, at) =>
+      db.write('markDead', (s) => {
+        const when = instant(at)
+        s.get('UPDATE outbox SET attempts = attempts + 1, last_error = ?, dead_at = ?, delivered_at = ? WHERE id = ? AND delivered_at IS NULL').run(reason, when, when, id)
+      }),
+    deadLetters: (limit) =>
+      db.read('deadLetters', (s) => outboxRows.all(s, 'SELECT * FROM outbox WHERE dead_at IS NOT NULL ORDER BY dead_at DESC, seq DESC LIMIT ?', Math.max(0, Math.min(500, Math.floor(limit) || 0)))),
+    enqueueOnce: (msg) =>
+      db.write('enqueueOnce', (s) => s.get(INSERT_MESSAGE_ONCE).run(outboxRows.toRow(msg)).changes === 1),
 
     async addInbox(items) {
       // Rows are mapped first, so an item with a bad instant fails before anything is written.

@@ -5,6 +5,7 @@
 import type { ExportRecord, ExportSection } from '../../../src/contracts/account'
 import type { OrgTree } from '../../../src/core/org'
 import { ROLE_LABELS } from '../../../src/core/roles'
+import { NOTICE_KIND_LABELS, NOTICE_KINDS } from '../../config/subscribeTemplates'
 import type { Deps } from '../../deps'
 import type { User } from '../../ports'
 import { MEMBERSHIP_LABELS } from '../grid/rules'
@@ -74,9 +75,8 @@ export async function inboxSection(d: Deps, userId: string): Promise<ExportSecti
 }
 
 export async function subscriptionSection(d: Deps, userId: string): Promise<ExportSection> {
-  const caseStatus = d.config.subscribeTemplates.caseStatus
-  const records = (await d.store.subscribeQuotas(userId)).map((q) =>
-    record(q.templateId === caseStatus ? '事项进度通知' : '微信订阅消息', [['剩余可发送次数', q.remaining]]),
-  )
+  const templates = d.config.subscribeTemplates
+  const labelOf = (id: string) => NOTICE_KINDS.filter((k) => templates[k]?.id === id).map((k) => NOTICE_KIND_LABELS[k]).join('、') || '微信订阅消息'
+  const records = (await d.store.subscribeQuotas(userId)).map((q) => record(labelOf(q.templateId), [['剩余可发送次数', q.remaining]]))
   return section('微信订阅消息授权', records, '每次同意接收，可向您发送一条对应的微信通知。')
 }

@@ -1,6 +1,7 @@
 import type { Deps } from '../../deps'
 import type { OutboxMessage } from '../../ports'
 import { defineNotices } from '../inbox/noticeRegistry'
+import { offerPushes } from '../inbox/push'
 import { GRID_ANNOUNCEMENT, GRID_QR_EXPIRING, GRID_REMIND } from './topics'
 
 /** Residents' announcements page, where an emergency's subscribe message leads. */
@@ -34,16 +35,15 @@ async function deliverUnreadReminder(d: Deps, msg: OutboxMessage): Promise<void>
   for (let i = 0; i < items.length; i += 500) await d.store.addInbox(items.slice(i, i + 500))
 }
 
-/** Emergencies (紧急) go out as subscribe messages to every member who consented. */
+/**
+ * Emergencies (紧急): a subscribe message queued for every member with a consent left (each sent
+ * and retried on its own); the board and 网格公告 carry them for everyone.
+ */
 async function pushEmergency(d: Deps, msg: OutboxMessage): Promise<void> {
   const a = await d.store.getAnnouncement((msg.payload as { announcementId: string }).announcementId)
-  const template = d.config.subscribeTemplates.caseStatus
-  if (!a || !template) return
-  for (const userId of await joinedMembers(d, a.gridCodes)) {
-    const u = await d.store.getUser(userId)
-    if (!u?.openid || !(await d.store.takeSubscribeQuota(userId, template))) continue
-    await d.notifier.sendSubscribe({ openid: u.openid, templateId: template, page: NEWS, data: { thing1: { value: `紧急：${a.title}`.slice(0, 20) }, phrase2: { value: '紧急' }, time3: { value: a.publishedAt.slice(0, 16).replace('T', ' ') } } })
-  }
+  if (!a || !d.config.subscribeTemplates.gridEmergency) return
+  const members = await joinedMembers(d, a.gridCodes)
+  await offerPushes(d, msg.id, 'gridEmergency', members.map((userId) => ({ userId, page: NEWS, title: `紧急：${a.title}`, status: '紧急', at: a.publishedAt })))
 }
 
 /** 网格服务群: the group QR's expiry, reminders to read, emergency announcements. */

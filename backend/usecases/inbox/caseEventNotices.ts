@@ -3,7 +3,9 @@ import { KINDS } from '../../../src/core/kinds'
 import { labelOf } from '../../../src/core/transition'
 import type { Deps } from '../../deps'
 import type { InboxItem, OutboxMessage } from '../../ports'
+import type { NoticeKind } from '../../config/subscribeTemplates'
 import { forTheLiving } from './living'
+import { offerPushes } from './push'
 
 /** The payload of a `case.event` outbox message (usecases/persist.ts caseEventMessage). */
 export interface CaseEventPayload {
@@ -45,11 +47,22 @@ export interface CaseNotices {
   audience(d: Deps, note: CaseEventNote): Promise<Telling[]>
   /** The page a subscribe message to this user opens. */
   page(c: Case, userId: string): string
+  /**
+   * Which WeChat subscribe message the kind's events go out as. A one-time consent buys one
+   * message, so only the key events spend it; a long-term template takes every event told.
+   */
+  push?: {
+    notice: NoticeKind
+    keyEvent(e: CaseEventPayload): boolean
+    /** The time the message names, when it is not the event's (a mediation session's). */
+    at?(c: Case, e: CaseEventPayload): string | undefined
+  }
 }
 
 /**
- * A case event: an inbox item to everyone its kind's notices name, then a subscribe message to
- * each who still has a consent. Inbox ids are deterministic, so a redelivery writes nothing new.
+ * A case event: an inbox item to everyone its kind's notices name, then a subscribe message queued
+ * for each who still has a consent (sent on its own, usecases/inbox/push.ts). Inbox and push ids
+ * are deterministic, so a redelivery writes and queues nothing new.
  */
 export async function deliverCaseEvent(d: Deps, msg: OutboxMessage, noticesOf: (kind: string) => CaseNotices): Promise<void> {
   const e = msg.payload as unknown as CaseEventPayload
@@ -66,16 +79,15 @@ export async function deliverCaseEvent(d: Deps, msg: OutboxMessage, noticesOf: (
     told.map(({ userId, title, body }): InboxItem => ({ id: `${msg.id}-${userId}`, userId, caseId, title, body, createdAt: msg.createdAt, readAt: null })),
   )
   await d.store.addInbox(items)
-  const template = d.config.subscribeTemplates.caseStatus
-  if (!template) return
-  for (const { userId, title } of told) {
-    const u = await d.store.getUser(userId)
-    if (!u?.openid || !(await d.store.takeSubscribeQuota(userId, template))) continue
-    await d.notifier.sendSubscribe({
-      openid: u.openid,
-      templateId: template,
-      page: notices.page(c, userId),
-      data: { thing1: { value: title.slice(0, 20) }, phrase2: { value: labelOf(KINDS[c.kind].statusLabels, c.status).slice(0, 5) }, time3: { value: msg.createdAt.slice(0, 16).replace('T', ' ') } },
-    })
-  }
+  const push = notices.push
+  const t = push && d.config.subscribeTemplates[push.notice]
+  if (!push || !t || (!t.long && !push.keyEvent(e))) return
+  const at = push.at?.(c, e) ?? msg.createdAt
+  const status = labelOf(KINDS[c.kind].statusLabels, e.toStatus)
+  await offerPushes(
+    d,
+    msg.id,
+    push.notice,
+    told.map(({ userId, title }) => ({ userId, page: notices.page(c, userId), title, status, at })),
+  )
 }

@@ -1,4 +1,5 @@
 import type { Deps } from '../../deps'
+import { DeliveryFailedError, DeliveryRefusedError } from '../../errors'
 import { NOTICES } from './notices'
 
 const BACKOFF_SECONDS = [5, 30, 120, 600, 1800, 3600]
@@ -21,13 +22,22 @@ function within<T>(work: Promise<T>, ms: number): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer))
 }
 
+/** Why a message was set aside, in Chinese: the administrator reads it in 发送失败的通知. */
+export function setAsideReason(err: unknown, tries: number): string {
+  if (err instanceof DeliveryRefusedError) return err.reason
+  const last = err instanceof DeliveryFailedError ? err.reason : err instanceof Error && /timed out/.test(err.message) ? '发送超时' : '发送出错'
+  return `已尝试 ${tries} 次仍未成功，最后一次：${last}`.slice(0, 200)
+}
+
 /**
  * Delivers due outbox messages through the areas' registered notices (usecases/inbox/notices.ts).
  * Each is marked delivered only after its inbox rows are written (ids are deterministic, so a
  * retry after a crash writes nothing twice); failures and deliveries that hang past the timeout
  * back off and go again (at least once, in order per key). A topic no area registers fails the
  * same way, with the reason in the message's last error: an instance running older code leaves
- * it to one that knows it, and it is never counted as delivered.
+ * it to one that knows it, and it is never counted as delivered. A topic with a bound on its
+ * tries (subscribe messages) sets a message aside (dead letter, with the reason) once it is
+ * reached, or at once when the receiver refused it for good.
  */
 export async function deliverDue(d: Deps, limit = 100, opts: { timeoutMs?: number } = {}): Promise<{ delivered: number; failed: number }> {
   const now = d.clock.now()
@@ -41,7 +51,13 @@ export async function deliverDue(d: Deps, limit = 100, opts: { timeoutMs?: numbe
       delivered++
     } catch (err) {
       failed++
-      await d.store.markFailed(msg.id, err instanceof Error ? err.message.slice(0, 200) : 'unknown', nextAttempt(now, msg.attempts))
+      const tries = msg.attempts + 1
+      if (err instanceof DeliveryRefusedError || tries >= NOTICES.attemptsAllowed(msg.topic)) {
+        await d.store.markDead(msg.id, setAsideReason(err, tries), now.toISOString())
+        await NOTICES.setAside(d, msg, err)
+      } else {
+        await d.store.markFailed(msg.id, err instanceof Error ? err.message.slice(0, 200) : 'unknown', nextAttempt(now, msg.attempts))
+      }
     }
   }
   return { delivered, failed }

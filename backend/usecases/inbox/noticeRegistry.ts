@@ -12,6 +12,10 @@ export interface TopicNotices {
   pages: readonly string[]
   /** Throws to retry later with back-off; returns once delivered (or nothing is left to tell). */
   deliver(d: Deps, msg: OutboxMessage): Promise<void>
+  /** Tries before a message that keeps failing is set aside (dead letter); unbounded when absent. */
+  maxAttempts?: number
+  /** Called once a message of the topic is set aside, with the error that did it. */
+  setAside?(d: Deps, msg: OutboxMessage, err: unknown): Promise<void>
 }
 
 /** What one area registers: its outbox topics and how its kinds' case events are told. */
@@ -60,6 +64,15 @@ export class NoticeRegistry {
     const t = this.topics.get(msg.topic)
     if (!t) throw new UndeliverableError(`unknown outbox topic "${msg.topic.slice(0, 64)}": no area registers it`)
     return t.deliver(d, msg)
+  }
+
+  /** How many tries a message of `topic` gets (case events and unknown topics: no bound). */
+  attemptsAllowed(topic: string): number {
+    return this.topics.get(topic)?.maxAttempts ?? Number.POSITIVE_INFINITY
+  }
+
+  async setAside(d: Deps, msg: OutboxMessage, err: unknown): Promise<void> {
+    await this.topics.get(msg.topic)?.setAside?.(d, msg, err)
   }
 
   kind(name: string): CaseNotices {

@@ -66,6 +66,12 @@ export const mediationNotices = defineNotices({
         return (await recipients(d, note)).map((userId) => ({ userId, ...told }))
       },
       page: (c) => `${DETAIL}?id=${c.id}`,
+      // The consent asked at applying and joining is for the session time and the agreement.
+      push: {
+        notice: 'mediation',
+        keyEvent: (e) => e.action === 'schedule' || e.action === 'draft_agreement',
+        at: (c, e) => (e.action === 'schedule' ? (c.payload as { sessions?: { id: string; at: string }[] }).sessions?.find((s) => s.id === e.eventId)?.at : undefined),
+      },
     },
   ],
 })

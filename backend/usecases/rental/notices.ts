@@ -82,6 +82,8 @@ export const rentalNotices = defineNotices({
       inboxOpensCase: false,
       audience: async (_d, { c, e }) => told(checkinRecipients(c, e), describeCheckin(c, e)),
       page: () => MINE,
+      // The consent asked at 实名登记 is for the building manager's decision.
+      push: { notice: 'checkinDecision', keyEvent: (e) => e.action === 'confirm' || e.action === 'refuse' },
     },
     {
       kind: 'misuse',

@@ -101,6 +101,8 @@ export const reportNotices = defineNotices({
         return users.map((userId) => ({ userId, ...describe(d, note, userId, followers) }))
       },
       page: (c) => `${DETAIL}?id=${c.id}`,
+      // The consent asked at 上报 is for the outcome: 办结, or why not.
+      push: { notice: 'caseProgress', keyEvent: (e) => ['resolved', 'rejected', 'merged'].includes(e.toStatus) },
     },
   ],
 })

@@ -28,8 +28,8 @@ export function useMe() {
       void Taro.switchTab({ url: '/pages/inbox/index' })
       return
     }
-    const outcome = await askSubscribeConsent()
-    const title = outcome === 'accepted' ? '已开启下一条办理进度提醒' : outcome === 'declined' ? '未开启提醒，可在微信设置中开启' : '暂未提供微信提醒，请在「消息」中查看'
+    const outcome = await askSubscribeConsent(['caseProgress', 'mediation', 'checkinDecision'])
+    const title = outcome === 'accepted' ? '已开启下一条微信提醒' : outcome === 'declined' ? '未开启提醒，可在微信设置中开启' : '暂未提供微信提醒，请在「消息」中查看'
     void Taro.showToast({ title, icon: 'none' })
   }
 

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { AdminDesk } from '../../../components/AdminHeader'
 import { formatFull } from '../../../core/time'
 import AdminTable from '../../../components/AdminKit/AdminTable'
+import { DeadLetters } from './DeadLetters'
 import { useAdminConfig } from './useAdminConfig'
 import '../../../components/AdminKit/kit.css'
 
@@ -66,6 +67,7 @@ export default function AdminConfig() {
             </View>
           ))}
         </View>
+        <DeadLetters />
       </View>
     </AdminDesk>
   )

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { api } from '../../../api'
+import { askSubscribeConsent, preloadTemplates } from '../../../api/subscribe'
 import { MAX_RESPONDENTS, applyErrorsFromDetails, emptyApplyDraft, shiftRespondentErrors, toApplyInput, validateApply, type ApplyDraft, type ApplyErrors } from '../../../utils/mediation/apply'
 import type { ApiMap } from '../../../contracts/api'
 import { useConsentGate } from '../../../hooks/useConsentGate'
@@ -36,6 +37,7 @@ export function useMediationApply() {
 
   useEffect(() => {
     void loadOptions()
+    void preloadTemplates()
   }, [loadOptions])
 
   const clear = (...keys: string[]) => {
@@ -76,6 +78,8 @@ export function useMediationApply() {
       void Taro.showToast({ title: firstError, icon: 'none' })
       return
     }
+    // At the tap, before anything else can end the gesture WeChat's dialog needs.
+    await askSubscribeConsent(['mediation'])
     // The names and phones of the parties are personal data: the privacy notice first (once).
     if (!(await consent.ensure())) return
     setSubmitting(true)

@@ -1,6 +1,7 @@
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import { api } from '../../../api'
+import { askSubscribeConsent, preloadTemplates } from '../../../api/subscribe'
 import type { ApiMap } from '../../../contracts/api'
 import { cleanInviteCode } from '../../../utils/mediation/invite'
 import { joinErrors, refuseErrors, type JoinDraftErrors } from '../../../utils/mediation/join'
@@ -18,6 +19,8 @@ const failureText = (r: { code: string; message: string }) => (r.code === 'UNAVA
  * (prefilled with the one the applicant typed) and their consent, and opens the case.
  */
 export function useJoinMediation() {
+  // WeChat shows the subscribe dialog only straight from a tap: have the templates ready before.
+  useEffect(() => void preloadTemplates(), [])
   const { params } = useRouter()
   const fromLink = params.invite ? cleanInviteCode(decodeURIComponent(params.invite)) : ''
   const [code, setCode] = useState(fromLink)
@@ -102,6 +105,8 @@ export function useJoinMediation() {
       void Taro.showToast({ title: first, icon: 'none' })
       return
     }
+    // At the tap, while WeChat still shows the dialog: the session time and the agreement come by WeChat.
+    if (!refusing) await askSubscribeConsent(['mediation'])
     setJoining(true)
     setError('')
     const answer = refusing ? { consent: false, reason: reason.trim() } : { consent: true }

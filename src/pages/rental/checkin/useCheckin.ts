@@ -1,6 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 import { api } from '../../../api'
+import { askSubscribeConsent, preloadTemplates } from '../../../api/subscribe'
 import { buildCheckIn, docNumberError, emptyCheckin, firstError, serverErrors, shanghaiDay, validateCheckin, type CheckinDraft, type CheckinErrors } from '../../../utils/rental/checkin'
 import { buildingCodeFrom } from '../../../utils/rental/links'
 import type { BuildingPublicView } from '../../../contracts/rental'
@@ -34,6 +35,7 @@ export function useCheckin() {
 
   useEffect(() => {
     void loadBuilding()
+    void preloadTemplates()
   }, [loadBuilding])
 
   const set = <K extends keyof CheckinDraft>(k: K, v: CheckinDraft[K]) => {
@@ -57,6 +59,8 @@ export function useCheckin() {
     setErrors(e)
     const first = firstError(e)
     if (first) return void Taro.showToast({ title: first, icon: 'none' })
+    // At the tap, while WeChat still shows the dialog: the building manager's decision by WeChat.
+    await askSubscribeConsent(['checkinDecision'])
     // The app's privacy notice (once), besides this registration's own two consents.
     if (!(await consent.ensure())) return
     setBusy(true)

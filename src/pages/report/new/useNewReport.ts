@@ -110,7 +110,7 @@ export function useNewReport() {
     }
     setSubmitting(true)
     // First, while still inside the tap: WeChat only shows the consent dialog for a user gesture.
-    await askSubscribeConsent()
+    await askSubscribeConsent(['caseProgress'])
     const input: OutboxDraft = {
       idempotencyKey: idempotencyKey.current,
       category: fields.category,

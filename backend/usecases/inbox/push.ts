@@ -1,0 +1,92 @@
+import { formatFull } from '../../../src/core/time'
+import { templateData, type NoticeKind, type SubscribeTemplate } from '../../config/subscribeTemplates'
+import type { Deps } from '../../deps'
+import { DeliveryRefusedError } from '../../errors'
+import type { OutboxMessage } from '../../ports'
+
+/**
+ * A WeChat subscribe message to one person is an outbox message of its own (topic below, its own
+ * key): its delivered mark is the sent mark of that (notice, recipient), so a repeated delivery of
+ * the notice never sends twice, and a push that keeps failing holds back neither the inbox nor
+ * the case's later notices.
+ */
+export const SUBSCRIBE_PUSH = 'subscribe.push'
+
+/** Sends tried before a push that keeps failing is set aside (back-off 5 s … 30 min in between). */
+export const PUSH_ATTEMPTS = 5
+
+export interface PushPayload {
+  userId: string
+  notice: NoticeKind
+  templateId: string
+  long: boolean
+  page: string
+  /** The message data, with its title for the administrator's list of failed notices. */
+  data: Record<string, { value: string }>
+  title: string
+}
+
+/** One person to push to, with what the message says. */
+export interface PushOffer {
+  userId: string
+  page: string
+  title: string
+  status?: string
+  /** The instant the notice is about (a session time, or when it happened). */
+  at: string
+}
+
+/**
+ * Queues a push of `notice` to each person who has a consent left (one-time templates spend one;
+ * a long-term one only needs to have been accepted). `sourceId` is the notice's own outbox message:
+ * the push ids derive from it, so delivering the notice again queues nothing new.
+ */
+export async function offerPushes(d: Deps, sourceId: string, notice: NoticeKind, offers: readonly PushOffer[]): Promise<number> {
+  const t = d.config.subscribeTemplates[notice]
+  if (!t) return 0
+  let queued = 0
+  const now = d.clock.now().toISOString()
+  for (const o of offers) {
+    const u = await d.store.getUser(o.userId)
+    if (!u?.openid || u.deletedAt || !(await consent(d, o.userId, t))) continue
+    const payload: PushPayload = {
+      userId: o.userId,
+      notice,
+      templateId: t.id,
+      long: t.long,
+      page: o.page,
+      data: templateData(t, { title: o.title, status: o.status, time: formatFull(o.at) }),
+      title: o.title.slice(0, 60),
+    }
+    const id = `${sourceId}-push-${o.userId}`
+    const msg: OutboxMessage = { id, topic: SUBSCRIBE_PUSH, key: id, payload: { ...payload }, createdAt: now, attempts: 0, nextAttemptAt: now, deliveredAt: null, lastError: null }
+    if (await d.store.enqueueOnce(msg)) queued++
+    // Queued already by an earlier delivery of the notice: the consent just taken goes back.
+    else if (!t.long) await d.store.addSubscribeQuota(o.userId, t.id, 1)
+  }
+  return queued
+}
+
+async function consent(d: Deps, userId: string, t: SubscribeTemplate): Promise<boolean> {
+  if (!t.long) return d.store.takeSubscribeQuota(userId, t.id)
+  return (await d.store.subscribeQuotas(userId)).some((q) => q.templateId === t.id && q.remaining > 0)
+}
+
+/** Sends one queued push; a refusal or a failure throws (the outbox retries or sets it aside). */
+export async function deliverPush(d: Deps, msg: OutboxMessage): Promise<void> {
+  const p = msg.payload as unknown as PushPayload
+  const u = await d.store.getUser(p.userId)
+  // Deleted since, or no longer a WeChat identity: nobody is left to tell.
+  if (!u?.openid || u.deletedAt) return
+  await d.notifier.sendSubscribe({ openid: u.openid, templateId: p.templateId, page: p.page, data: p.data, state: d.config.miniprogramState })
+}
+
+/**
+ * A push set aside was never sent, so WeChat still holds the consent it would have spent: it goes
+ * back to the person's count, unless WeChat said none was left (43101).
+ */
+export async function pushSetAside(d: Deps, msg: OutboxMessage, err: unknown): Promise<void> {
+  const p = msg.payload as unknown as PushPayload
+  if (p.long || (err instanceof DeliveryRefusedError && err.code === '43101')) return
+  await d.store.addSubscribeQuota(p.userId, p.templateId, 1)
+}
