@@ -11,9 +11,17 @@ TARO_APP_CLOUDBASE_ENV="$ENV_ID" npm run build:weapp
 TARO_APP_TRANSPORT=cloudbase TARO_APP_CLOUDBASE_ENV="$ENV_ID" npm run build:h5
 node scripts/deploy-check.mjs
 
-# Every function cloudbaserc.json declares (runtime, memory, timeout, env, timer triggers).
+# Every function cloudbaserc.json declares (runtime, memory, timeout, env).
 for fn in $(node -e "console.log(require('./cloudbaserc.json').functions.map((f) => f.name).join(' '))"); do
   $TCB fn deploy "$fn" --force -e "$ENV_ID"
+done
+# Timer triggers from cloudbaserc.json (sla-timer every minute, rental-timer daily), created
+# explicitly (`tcb fn trigger create`) so timers never depend on what a function deploy carries.
+# Replaced on every deploy, so a changed schedule takes effect; the delete fails harmlessly on a
+# first deploy, when there is nothing to delete yet.
+for fn in $(node -e "console.log(require('./cloudbaserc.json').functions.filter((f) => (f.triggers || []).length).map((f) => f.name).join(' '))"); do
+  $TCB fn trigger delete "$fn" -e "$ENV_ID" --yes >/dev/null 2>&1 || true
+  $TCB fn trigger create "$fn" -e "$ENV_ID" --yes
 done
 # Collections and their indexes through the framework's database plugin (cloudbaserc.json framework).
 ENV_ID="$ENV_ID" $TCB framework deploy -e "$ENV_ID"
