@@ -34,6 +34,7 @@ export type {
   CaseSummary,
   CaseView,
   CategoryView,
+  GridCount,
   LocationInput,
   ModerateInput,
   ModerationDecision,

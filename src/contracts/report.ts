@@ -125,6 +125,8 @@ export interface StaffCaseSummary extends CaseSummary {
   departmentName: string | null
   overdue: boolean
   anonymous: boolean
+  /** Where the problem is (WGS-84, the reporter's address): the worker's map and its 导航. */
+  location: LocationInput
 }
 
 /** What a moderator decides about one piece of a report (内容审核). */
@@ -181,6 +183,17 @@ export interface StatsView {
   byCategory: Tally[]
   byGrid: Tally[]
   byDay: Array<{ day: string; count: number }>
+  /** The grids in scope (and filter) with their outline and count: the dashboard's choropleth. */
+  gridMap: GridCount[]
+}
+
+/** One grid on the dashboard's map: how many reports of the scope and filter lie in it. */
+export interface GridCount {
+  code: string
+  name: string
+  count: number
+  /** GeoJSON ring(s) in [lng, lat], WGS-84. */
+  polygon: number[][][]
 }
 
 /**

@@ -43,13 +43,13 @@ export function distanceMetres(a: GeoPoint, b: GeoPoint): number {
   return 2 * R * Math.asin(Math.min(1, Math.sqrt(h)))
 }
 
-/**
- * WeChat's map and chooseLocation speak GCJ-02, the offset system Chinese maps must use; we store
- * WGS-84 (GPS, the grid polygons). This is the standard inverse by one correction step, good to
- * a few metres inside China and the identity outside it.
- */
-export function gcj02ToWgs84(p: GeoPoint): GeoPoint {
-  if (p.lng < 72.004 || p.lng > 137.8347 || p.lat < 0.8293 || p.lat > 55.8271) return p
+/** Outside China's box GCJ-02 equals WGS-84 (the usual bounding-box test of the published formula). */
+function outsideChina(p: GeoPoint): boolean {
+  return p.lng < 72.004 || p.lng > 137.8347 || p.lat < 0.8293 || p.lat > 55.8271
+}
+
+/** GCJ-02 minus WGS-84 at a WGS-84 point (the published forward formula), in degrees. */
+function gcjOffset(p: GeoPoint): GeoPoint {
   const a = 6378245.0
   const ee = 0.006693421622965943
   const x = p.lng - 105.0
@@ -68,5 +68,28 @@ export function gcj02ToWgs84(p: GeoPoint): GeoPoint {
   const sqrtMagic = Math.sqrt(magic)
   dLat = (dLat * 180.0) / (((a * (1 - ee)) / (magic * sqrtMagic)) * Math.PI)
   dLng = (dLng * 180.0) / ((a / sqrtMagic) * Math.cos(radLat) * Math.PI)
-  return { lng: p.lng - dLng, lat: p.lat - dLat }
+  return { lng: dLng, lat: dLat }
+}
+
+/**
+ * WeChat's map, chooseLocation and openLocation speak GCJ-02, the offset system Chinese maps must
+ * use; we store WGS-84 (GPS, the grid polygons). These two are the only conversions in the app:
+ * everything drawn on a WeChat map goes through wgs84ToGcj02, every point read from one through
+ * gcj02ToWgs84.
+ */
+export function wgs84ToGcj02(p: GeoPoint): GeoPoint {
+  if (outsideChina(p)) return p
+  const d = gcjOffset(p)
+  return { lng: p.lng + d.lng, lat: p.lat + d.lat }
+}
+
+/** The inverse by fixed-point iteration on the forward formula: well under a metre after a few steps. */
+export function gcj02ToWgs84(p: GeoPoint): GeoPoint {
+  if (outsideChina(p)) return p
+  let w = p
+  for (let i = 0; i < 4; i++) {
+    const g = wgs84ToGcj02(w)
+    w = { lng: w.lng - (g.lng - p.lng), lat: w.lat - (g.lat - p.lat) }
+  }
+  return w
 }

@@ -66,6 +66,7 @@ export async function staffSummary(d: Deps, tree: OrgTree, c: Case, names: Map<s
     departmentName: departmentName(d, p.department),
     overdue: isOverdue(c, d.clock.now(), REPORT.terminalStatuses),
     anonymous: p.anonymous,
+    location: { lng: p.location.lng, lat: p.location.lat, address: p.location.address },
   }
 }
 

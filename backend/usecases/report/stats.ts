@@ -1,10 +1,26 @@
-import type { QueueFilter, StatsView } from '../../../src/contracts/api'
+import type { GridCount, QueueFilter, StatsView } from '../../../src/contracts/api'
 import { REPORT } from '../../../src/core/kinds/report'
+import type { OrgTree } from '../../../src/core/org'
 import { fail } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
 import { categoryName } from '../../config/district'
 import type { Deps } from '../../deps'
+import type { CaseQuery } from '../../ports'
 import { OPEN, queries, staffOnly } from './queueScope'
+
+/** A district's desk draws at most this many grids (the busiest first); a street has a few dozen. */
+export const MAP_GRIDS_MAX = 600
+
+/** The grids the queries cover that have an outline, with their counts: the dashboard's choropleth. */
+function gridMapOf(tree: OrgTree, qs: readonly CaseQuery[], byGrid: Record<string, number>): GridCount[] {
+  const codes = new Set(qs.flatMap((q) => q.gridCodes ?? []))
+  const out: GridCount[] = []
+  for (const code of codes) {
+    const g = tree.get(code)
+    if (g?.polygon) out.push({ code, name: g.name, count: byGrid[code] ?? 0, polygon: g.polygon.coordinates })
+  }
+  return out.sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)).slice(0, MAP_GRIDS_MAX)
+}
 
 /** `cases.stats`: totals, overdue rate and breakdowns over the caller's scope and filter. */
 export async function stats(d: Deps, actor: Actor, filter: QueueFilter): Promise<{ ok: true; stats: StatsView } | ReturnType<typeof fail>> {
@@ -50,6 +66,7 @@ export async function stats(d: Deps, actor: Actor, filter: QueueFilter): Promise
       byDay: Object.entries(sum.byDay)
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([day, count]) => ({ day, count })),
+      gridMap: gridMapOf(tree, qs, sum.byGrid),
     },
   }
 }
