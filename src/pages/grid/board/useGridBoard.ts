@@ -1,6 +1,7 @@
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { api } from '../../../api'
+import { askSubscribeConsent, preloadTemplates } from '../../../api/subscribe'
 import { codeFromQuery } from '../../../utils/grid/links'
 import { cleanBuilding, validateQuestion } from '../../../utils/grid/membership'
 import type { AnnouncementView, BoardView } from '../../../contracts/api'
@@ -52,6 +53,7 @@ export function useGridBoard() {
 
   useEffect(() => {
     void load()
+    void preloadTemplates()
     // Only when the code changes; refreshes are explicit.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [code])
@@ -62,6 +64,8 @@ export function useGridBoard() {
 
   const join = async () => {
     if (!code || joining) return
+    // At the tap, while WeChat still shows the dialog: the grid's emergencies by WeChat.
+    await askSubscribeConsent(['gridEmergency'])
     setJoining(true)
     setMemberError('')
     const r = await api.call('grid.join', { code, building: cleanBuilding(building) })
