@@ -17,7 +17,7 @@ const CONFIGURED: Templates = {
   gridEmergency: null,
 }
 
-async function load(templates: Templates, env = 'weapp') {
+async function load(templates: Templates, env: 'weapp' | 'h5' = 'weapp') {
   process.env.TARO_ENV = env
   call.mockImplementation(async (name: string) => (name === 'inbox.templates' ? { ok: true, templates } : { ok: true, recorded: 1 }))
   let mod: typeof import('../../src/api/subscribe') | undefined
