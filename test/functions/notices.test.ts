@@ -174,3 +174,24 @@ describe('delivering through the registry', () => {
     await expect(registry.deliver(d, message(ACCESS_GRANT))).rejects.toThrow(/unknown outbox topic "access\.grant"/)
   })
 })
+
+describe('which events also go out by WeChat', () => {
+  const ev = (action: string, toStatus: string) => ({ caseId: 'C-1', eventId: 'E-1', action, toStatus, actorId: 'u-1' })
+  const keyEvents = (kind: string, events: Array<[string, string]>) => events.filter(([a, s]) => NOTICES.kind(kind).push?.keyEvent(ev(a, s))).map(([a]) => a)
+
+  it('spends a one-time consent on the outcome each flow asked for, one notice per kind', () => {
+    expect(NOTICES.kind('report').push?.notice).toBe('caseProgress')
+    expect(keyEvents('report', [['accept', 'accepted'], ['start', 'in_progress'], ['resolve', 'resolved'], ['reject', 'rejected'], ['merge', 'merged'], ['escalate', 'accepted']])).toEqual(['resolve', 'reject', 'merge'])
+    expect(NOTICES.kind('mediation').push?.notice).toBe('mediation')
+    expect(keyEvents('mediation', [['accept', 'accepted'], ['schedule', 'mediating'], ['draft_agreement', 'agreement_pending'], ['remind', 'mediating']])).toEqual(['schedule', 'draft_agreement'])
+    expect(NOTICES.kind('checkin').push?.notice).toBe('checkinDecision')
+    expect(keyEvents('checkin', [['check_in', 'pending'], ['confirm', 'active'], ['refuse', 'refused'], ['check_out', 'checked_out']])).toEqual(['confirm', 'refuse'])
+    expect(NOTICES.kind('misuse').push).toBeUndefined()
+  })
+
+  it("names a mediation session's own time, not the moment it was scheduled", () => {
+    const c = { ...sampleCase('mediation'), payload: { sessions: [{ id: 'E-1', at: '2026-03-05T06:30:00.000Z', place: '京溪街人民调解室' }] } } as unknown as Case
+    expect(NOTICES.kind('mediation').push?.at?.(c, ev('schedule', 'mediating'))).toBe('2026-03-05T06:30:00.000Z')
+    expect(NOTICES.kind('mediation').push?.at?.(c, ev('draft_agreement', 'agreement_pending'))).toBeUndefined()
+  })
+})

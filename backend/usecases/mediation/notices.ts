@@ -1,4 +1,5 @@
 import { MEDIATION } from '../../../src/core/kinds/mediation'
+import { formatFull } from '../../../src/core/time'
 import { labelOf } from '../../../src/core/transition'
 import type { Deps } from '../../deps'
 import type { OutboxMessage } from '../../ports'
@@ -11,7 +12,7 @@ export const CASE_MESSAGE = 'case.message'
 /** The parties' and the mediator's page of the case. */
 const DETAIL = 'pages/mediation/detail/index'
 
-function describe({ e }: CaseEventNote): { title: string; body: string } {
+function describe({ c, e }: CaseEventNote): { title: string; body: string } {
   const status = labelOf(MEDIATION.statusLabels, e.toStatus)
   const action = labelOf(MEDIATION.actionLabels, e.action)
   switch (e.action) {
@@ -21,6 +22,13 @@ function describe({ e }: CaseEventNote): { title: string; body: string } {
       return { title: '调解期限提醒', body: '调解案件即将到期，请抓紧调解' }
     case 'mark_overdue':
       return { title: '调解案件已超期', body: '调解案件已超过办理期限，请综治中心督办' }
+    // These two also go out by WeChat (push below): the title is what the message shows.
+    case 'schedule': {
+      const s = (c.payload as { sessions?: { id: string; at: string; place: string }[] }).sessions?.find((x) => x.id === e.eventId)
+      return { title: '调解已安排', body: s ? `调解时间：${formatFull(s.at)}，地点：${s.place}`.slice(0, 100) : '调解员已安排调解，请查看时间和地点' }
+    }
+    case 'draft_agreement':
+      return { title: '调解协议待确认', body: '调解员已拟定调解协议书，请查看并确认' }
     default:
       return { title: `调解${status}`, body: `您的调解案件：${action}，当前状态：${status}` }
   }
