@@ -308,6 +308,7 @@ export class MiniProgram {
   private readonly viewIds = new Map<string, string>()
   private readonly timers = new Set<ReturnType<typeof setTimeout>>()
   private readonly storage = new Map<string, unknown>()
+  private privacyListener: ((resolve: (answer: unknown) => void, info: { referrer: string }) => void) | null = null
   private loading: string | null = null
   private pendingCalls = 0
   private setDataCount = 0
@@ -320,6 +321,22 @@ export class MiniProgram {
     for (const [k, v] of Object.entries(opts.storage ?? {})) this.storage.set(k, v)
     this.gwx = compileWxml(this.root)
     this.ctx = vm.createContext(this.globals())
+  }
+
+  /**
+   * A privacy API called before the person agreed (WeChat's onNeedPrivacyAuthorization): returns the
+   * answers the app gives through `resolve`, in order. Without a listener WeChat would show its own dialog.
+   */
+  needPrivacy(referrer: string): unknown[] {
+    const answers: unknown[] = []
+    if (!this.privacyListener) throw new Error('the app does not listen to wx.onNeedPrivacyAuthorization')
+    this.guard('onNeedPrivacyAuthorization', () => this.privacyListener!((a) => void answers.push(a), { referrer }))
+    return answers
+  }
+
+  /** What wx storage holds under `key` (the outbox, caches), as the app would read it. */
+  stored(key: string): unknown {
+    return this.storage.has(key) ? JSON.parse(JSON.stringify(this.storage.get(key))) : undefined
   }
 
   /** Loads app.js (and the chunks it requires) and runs App onLaunch/onShow, like a cold start. */
@@ -536,6 +553,9 @@ export class MiniProgram {
       onNetworkStatusChange: () => undefined,
       getNetworkType: this.api('getNetworkType', () => ({ networkType: 'wifi' })),
       reportAnalytics: () => undefined,
+      onNeedPrivacyAuthorization: (l: (resolve: (answer: unknown) => void, info: { referrer: string }) => void) => {
+        this.privacyListener = l
+      },
       getUpdateManager: () => ({ onCheckForUpdate: () => undefined, onUpdateReady: () => undefined, onUpdateFailed: () => undefined, applyUpdate: () => undefined }),
       getLogManager: () => ({ log: () => undefined, info: () => undefined, warn: () => undefined, debug: () => undefined }),
       getRealtimeLogManager: () => ({ info: () => undefined, warn: () => undefined, error: () => undefined, setFilterMsg: () => undefined }),
