@@ -123,6 +123,20 @@ it('sets a refusal (43101) aside at once with its reason; the inbox has the noti
   expect(await deadLetters(d, actorOf(resident))).toMatchObject({ ok: false, code: 'FORBIDDEN' })
 })
 
+it('forgets a long-term subscription WeChat says is off, so later moves do not fail the same way', async () => {
+  d = { ...d, config: { ...config, subscribeTemplates: { ...config.subscribeTemplates, caseProgress: { ...caseProgress, long: true } } } }
+  wechatAnswers({ errcode: 43101, errmsg: 'user refuse to accept the msg' })
+  const id = await report(2, ACCEPT)
+  await drain(4)
+  expect(sends()).toHaveLength(1)
+  expect(await remaining()).toBe(0)
+  const c = (await store.getCase(id))!
+  expect(await act(d, actorOf((await store.getUser('demo-grid-worker'))!), { id, action: 'start', version: c.version })).toMatchObject({ ok: true })
+  await drain(3)
+  expect(sends()).toHaveLength(1)
+  expect(await residentInbox()).toEqual(['事项处置中', '事项已受理'])
+})
+
 it('sets bad data (47003) aside at once and gives the unspent consent back', async () => {
   wechatAnswers({ errcode: 47003, errmsg: 'argument invalid! data.thing1.value invalid' })
   await report(1, REJECT)

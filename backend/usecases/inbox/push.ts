@@ -81,12 +81,22 @@ export async function deliverPush(d: Deps, msg: OutboxMessage): Promise<void> {
   await d.notifier.sendSubscribe({ openid: u.openid, templateId: p.templateId, page: p.page, data: p.data, state: d.config.miniprogramState })
 }
 
+/** WeChat's "this person takes no (more) messages of this template": 43101, and 43107 for long-term ones. */
+const WITHDRAWN = new Set(['43101', '43107'])
+
 /**
  * A push set aside was never sent, so WeChat still holds the consent it would have spent: it goes
- * back to the person's count, unless WeChat said none was left (43101).
+ * back to the person's count, unless WeChat said none was left (43101). A long-term subscription
+ * WeChat says is off is forgotten, so later notices do not each fail the same way.
  */
 export async function pushSetAside(d: Deps, msg: OutboxMessage, err: unknown): Promise<void> {
   const p = msg.payload as unknown as PushPayload
-  if (p.long || (err instanceof DeliveryRefusedError && err.code === '43101')) return
-  await d.store.addSubscribeQuota(p.userId, p.templateId, 1)
+  const withdrawn = err instanceof DeliveryRefusedError && WITHDRAWN.has(err.code)
+  if (!p.long) {
+    if (!withdrawn) await d.store.addSubscribeQuota(p.userId, p.templateId, 1)
+    return
+  }
+  // A long-term subscription switched off in WeChat: no more tries until the person accepts again.
+  if (withdrawn) while (await d.store.takeSubscribeQuota(p.userId, p.templateId));
 }
+

@@ -30,5 +30,5 @@ export function avatarGlyph(p: ProfileView): string {
 
 /** 消息通知设置's hint: the mini-program asks for subscribe messages; the web app only has 消息. */
 export function notifyHint(platform: string): string {
-  return platform === 'weapp' ? '开启办理进度的微信提醒' : '网页版的通知请在「消息」中查看'
+  return platform === 'weapp' ? '开启办理进度、调解安排和登记结果的微信提醒' : '网页版的通知请在「消息」中查看'
 }
