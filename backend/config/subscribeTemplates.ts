@@ -65,6 +65,7 @@ export function keywordValue(key: string, value: string): string {
 export function templateData(t: SubscribeTemplate, v: { title: string; status?: string; time?: string }): Record<string, { value: string }> {
   const data: Record<string, { value: string }> = { [t.fields.title]: { value: keywordValue(t.fields.title, v.title) } }
   if (t.fields.status && v.status) data[t.fields.status] = { value: keywordValue(t.fields.status, v.status) }
-  if (t.fields.time && v.time) data[t.fields.time] = { value: v.time }
+  // `time` takes 2026年3月2日 09:05; a `date` keyword only the day (anything more is refused with 47003).
+  if (t.fields.time && v.time) data[t.fields.time] = { value: t.fields.time.startsWith('date') ? v.time.split(' ')[0]! : v.time }
   return data
 }

@@ -27,5 +27,6 @@ it('cuts each value to what its keyword type takes', () => {
   expect(Array.from(keywordValue('thing1', '一'.repeat(30)))).toHaveLength(20)
   expect(keywordValue('phrase2', '对方不同意调解')).toBe('对方不同意')
   expect(keywordValue('thing1', '  两个\n空格  ')).toBe('两个 空格')
+  expect(templateData({ id: 't', long: false, fields: { title: 'thing1', time: 'date2' } }, { title: '调解已安排', time: '2026年3月2日 09:00' })).toEqual({ thing1: { value: '调解已安排' }, date2: { value: '2026年3月2日' } })
   expect(templateData({ id: 't', long: false, fields: { title: 'thing3' } }, { title: '调解协议待确认', status: '协议待确认', time: '2026年3月2日 09:00' })).toEqual({ thing3: { value: '调解协议待确认' } })
 })
