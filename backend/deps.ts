@@ -7,6 +7,7 @@ import type { OrgTree } from '../src/core/org'
 import type { DistrictConfig } from './config/district'
 import type { ContentSecurity } from './contentSecurityPort'
 import type { PhoneNumbers } from './phoneNumberPort'
+import type { MiniCodes } from './miniCodePort'
 import type { Vault } from './crypto/vault'
 import type { AccessControl, FileMeta, FileStore, Identity, Notifier, Store } from './ports'
 
@@ -34,6 +35,8 @@ export interface Deps {
    * mode), so account.setPhone answers PHONE_CODE_UNAVAILABLE and the person types the number.
    */
   phoneNumbers?: PhoneNumbers
+  /** WeChat's 小程序码 (wxacode.getUnlimited); absent locally, where codes are QRs of H5 links. */
+  miniCodes?: MiniCodes
   /** Encrypts identity numbers and phones; absent when no key is configured (rental refuses). */
   vault?: Vault
   /** The door-access system (signed webhook). */

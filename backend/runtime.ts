@@ -151,6 +151,7 @@ function cloudbaseDeps(): Deps {
   const { WechatNotifier } = require('./adapters/wechat/notifier') as typeof import('./adapters/wechat/notifier')
   const { WechatContentSecurity } = require('./adapters/wechat/contentSecurity') as typeof import('./adapters/wechat/contentSecurity')
   const { WechatPhoneNumbers } = require('./adapters/wechat/phoneNumber') as typeof import('./adapters/wechat/phoneNumber')
+  const { WechatMiniCodes, wxaEnvVersion } = require('./adapters/wechat/wxaCode') as typeof import('./adapters/wechat/wxaCode')
   /* eslint-enable @typescript-eslint/no-require-imports */
   const h = host()
   const parts = createCloudbaseDeps()
@@ -165,6 +166,7 @@ function cloudbaseDeps(): Deps {
     notifier: new WechatNotifier(wx),
     contentSecurity: new WechatContentSecurity(wx),
     phoneNumbers: new WechatPhoneNumbers(wx),
+    miniCodes: new WechatMiniCodes(wx, wxaEnvVersion(process.env)),
     clock: systemClock,
     newId: () => ulid(),
     get config() {

@@ -15,6 +15,7 @@ import { remindUnread } from '../usecases/grid/remindUnread'
 import { saveBoard } from '../usecases/grid/saveBoard'
 import { setQr } from '../usecases/grid/setQr'
 import { action, defineFunction } from './handler'
+import { boardQr } from '../usecases/grid/boardQr'
 import { byId, page } from '../../src/contracts/commonSchemas'
 import * as schema from '../../src/contracts/gridSchemas'
 
@@ -29,6 +30,7 @@ export const main = defineFunction('grid', {
   ask: action(schema.askGrid, ask),
   saveBoard: action(schema.saveBoard, saveBoard),
   setQr: action(schema.setQr, setQr),
+  boardQr: action(schema.gridOnly, boardQr),
   members: action(schema.gridMembers, members),
   decide: action(schema.decideMember, decide),
   publish: action(schema.publishAnnouncement, publish),

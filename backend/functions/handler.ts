@@ -4,6 +4,7 @@ import { fail, isFailure, type Failure } from '../../src/core/outcome'
 import type { Actor } from '../../src/core/roles'
 import { deps, type Deps } from '../runtime'
 import { resolveCaller, UNBOUND_WEB_MESSAGE, type Caller } from '../usecases/shared/actor'
+import { originFromContext, withRequestOrigin } from '../usecases/shared/requestOrigin'
 import { parseInput } from './validate'
 
 export interface ActionDef<S extends z.ZodTypeAny> {
@@ -44,7 +45,9 @@ export function defineFunction(name: string, actions: Record<string, ActionDef<a
       if (!actor && !def.runForCaller) return fail('UNAUTHENTICATED', UNBOUND_WEB_MESSAGE)
       const parsed = parseInput(def.input, ev.data.data ?? {})
       if (!parsed.ok) return parsed
-      return await (def.runForCaller ? def.runForCaller(d, caller, parsed.value) : def.run(d, actor as Actor, parsed.value))
+      return await withRequestOrigin(originFromContext(context), () =>
+        def.runForCaller ? def.runForCaller(d, caller, parsed.value) : def.run(d, actor as Actor, parsed.value),
+      )
     } catch (e) {
       return failureFor(e, name, requestId)
     }

@@ -2,6 +2,7 @@ import { act } from '../usecases/mediation/act'
 import { apply } from '../usecases/mediation/apply'
 import { get } from '../usecases/mediation/get'
 import { invitation } from '../usecases/mediation/invitation'
+import { inviteQr } from '../usecases/mediation/inviteQr'
 import { join } from '../usecases/mediation/join'
 import { ledger } from '../usecases/mediation/ledger'
 import { ledgerCsv } from '../usecases/mediation/ledgerCsv'
@@ -22,6 +23,7 @@ export const main = defineFunction('mediation', {
   mine: action(page, mine),
   get: action(byId, get),
   invitation: action(schema.invite, invitation),
+  inviteQr: action(schema.invite, inviteQr),
   join: action(schema.joinMediation, join),
   act: action(schema.mediationAct, act),
   messages: action(schema.messages, messages),

@@ -55,7 +55,7 @@ export function createAppServer(opts: ServerOptions): Server {
         if (e instanceof BodyTooLarge) return refuseTooLarge(req, res, TOO_LARGE)
         return sendJson(res, 400, { ok: false, code: 'VALIDATION', message: '请求格式错误' })
       }
-      const context = { requestId: randomUUID(), jiefangLocal: { authorization: req.headers.authorization ?? null } }
+      const context = { requestId: randomUUID(), jiefangLocal: { authorization: req.headers.authorization ?? null, origin: requestOrigin(req) } }
       const result = await main(event, context)
       const code = (result as { code?: string }).code
       return sendJson(res, code === 'UNAUTHENTICATED' ? 401 : 200, result)
@@ -152,4 +152,11 @@ export function createAppServer(opts: ServerOptions): Server {
     server.on('close', () => clearInterval(handle))
   }
   return server
+}
+
+/** Where the client reached this server (a proxy in front says https), for the H5 links printed as QR codes. */
+function requestOrigin(req: IncomingMessage): string | null {
+  const host = req.headers.host
+  if (!host) return null
+  return `${req.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http'}://${host}`
 }

@@ -7,6 +7,7 @@ import type { z } from 'zod'
 import type * as c from './commonSchemas'
 import type * as s from './adminSchemas'
 import type { MeView, RoleView } from './session'
+import type { ShareCodeView } from './shareCode'
 
 type In<K extends keyof typeof s> = z.infer<(typeof s)[K]>
 type Common<K extends keyof typeof c> = z.infer<(typeof c)[K]>
@@ -131,7 +132,7 @@ export interface AdminApi {
   'admin.addStaff': { in: StaffRowInput; out: { plan: StaffPlanView } }
   'admin.staff': { in: Common<'empty'>; out: { staff: StaffView[] } }
   'admin.revokeStaff': { in: In<'staffOnly'>; out: { revoked: boolean } }
-  'admin.invite': { in: In<'invite'>; out: { invitation: InvitationView; code: string; path: string; qrSvg: string } }
+  'admin.invite': { in: In<'invite'>; out: { invitation: InvitationView; code: string; path: string; qr: ShareCodeView | null; qrError: string | null } }
   'admin.invitations': { in: In<'invitations'>; out: { invitations: InvitationView[] } }
   'admin.revokeInvitation': { in: Common<'byId'>; out: { invitation: InvitationView } }
   'admin.config': { in: Common<'empty'>; out: { config: Record<string, unknown>; version: number } }

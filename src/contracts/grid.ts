@@ -6,6 +6,7 @@
 import type { z } from 'zod'
 import type * as c from './commonSchemas'
 import type * as s from './gridSchemas'
+import type { ShareCodeView } from './shareCode'
 
 type In<K extends keyof typeof s> = z.infer<(typeof s)[K]>
 type Common<K extends keyof typeof c> = z.infer<(typeof c)[K]>
@@ -118,6 +119,8 @@ export interface GridApi {
   }
   /** The group QR image (files.upload id); it expires 7 days after upload. */
   'grid.setQr': { in: In<'setQr'>; out: { board: BoardView } }
+  /** The printable code of the board (小程序码 on CloudBase, a QR of the H5 link locally), for its managers. */
+  'grid.boardQr': { in: In<'gridOnly'>; out: { qr: ShareCodeView; gridName: string } }
   'grid.members': { in: In<'gridMembers'>; out: { members: MemberView[] } }
   'grid.decide': { in: In<'decideMember'>; out: { member: MemberView } }
   'grid.publish': {

@@ -6,6 +6,7 @@
 import type { z } from 'zod'
 import type * as c from './commonSchemas'
 import type * as s from './mediationSchemas'
+import type { ShareCodeView } from './shareCode'
 import type { ActionView, PhotoView, Tally, TimelineView } from './common'
 
 type In<K extends keyof typeof s> = z.infer<(typeof s)[K]>
@@ -137,6 +138,8 @@ export interface MediationApi {
       partyName: string
     }
   }
+  /** The applicant's printable code of one of their invitations (opens the join page with it). */
+  'mediation.inviteQr': { in: In<'invite'>; out: { qr: ShareCodeView } }
   /** Same phone rule as the invitation; the invitee's confirmed or corrected name and their consent. */
   'mediation.join': { in: In<'joinMediation'>; out: { case: MediationView } }
   'mediation.act': { in: MediationActInput; out: { case: MediationView; timeline: TimelineView[]; actions: ActionView[] } }

@@ -32,7 +32,7 @@ export const applyMediation = z
   })
   .strict()
 
-const inviteCode = z.string().trim().min(10, '请输入邀请码').max(64, '邀请码格式不正确')
+const inviteCode = z.string().trim().min(8, '请输入邀请码').max(64, '邀请码格式不正确')
 
 export const invite = z.object({ invite: inviteCode }).strict()
 

@@ -7,6 +7,7 @@
 import type { z } from 'zod'
 import type * as c from './commonSchemas'
 import type * as s from './rentalSchemas'
+import type { ShareCodeView } from './shareCode'
 
 type In<K extends keyof typeof s> = z.infer<(typeof s)[K]>
 type Common<K extends keyof typeof c> = z.infer<(typeof c)[K]>
@@ -183,7 +184,7 @@ export interface RentalApi {
   }
   'rental.myBuildings': { in: Common<'empty'>; out: { buildings: BuildingView[] } }
   /** The printable QR: a link that opens check-in for the building. */
-  'rental.buildingQr': { in: In<'byBuilding'>; out: { link: string; svg: string; building: BuildingView } }
+  'rental.buildingQr': { in: In<'byBuilding'>; out: { qr: ShareCodeView; building: BuildingView } }
   'rental.registrations': {
     in: In<'registrations'>
     out: { registrations: RegistrationView[] }

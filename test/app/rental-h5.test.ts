@@ -31,7 +31,7 @@ maybe('出租屋实名登记 pages (H5, mocked functions)', () => {
     'inbox.list': { ok: true, items: [], next: null, unread: 0 },
     'reports.locate': { ok: true, grid: GRID },
     'account.profile': { ok: true, profile: PROFILE },
-    'rental.buildingQr': { ok: true, link: `http://127.0.0.1/#/pages/rental/checkin/index?b=${BUILDING.code}`, svg: SVG, building: BUILDING },
+    'rental.buildingQr': { ok: true, qr: { kind: 'qr', link: `http://127.0.0.1/#/pages/rental/checkin/index?b=${BUILDING.code}`, svg: SVG }, building: BUILDING },
   })
   const { page, answers, called, go, shot } = useH5Session({
     defaults,

@@ -40,6 +40,8 @@ export interface RecordedRequest {
   path: string
   /** The decoded JSON body for API calls; EJSON fields (query, data, order) are left as sent. */
   body: Obj
+  /** The fields of a multipart call (wx.openApi: `requestData` is the bytes the SDK sent). */
+  form?: Record<string, Buffer>
   action: string
 }
 
@@ -49,6 +51,8 @@ export type Fault =
   | { json: Obj }
   | { reset: true }
   | { hang: true }
+  /** Bytes with their content type, as the wx.openApi gateway answers (an image, or WeChat's JSON). */
+  | { bytes: Buffer; contentType: string }
 
 interface PendingFault {
   match: (r: RecordedRequest) => boolean
@@ -455,11 +459,15 @@ export class FakeCloudbase {
       const raw = Buffer.concat(chunks)
       const url = new URL(req.url ?? '/', 'http://127.0.0.1')
       let body: Obj = {}
-      if (url.pathname === '/admin' && raw.length > 0) body = JSON.parse(raw.toString('utf8')) as Obj
+      const boundary = /^multipart\/form-data; boundary=(.+)$/.exec(req.headers['content-type'] ?? '')?.[1]
+      const form = boundary ? multipartFields(raw, boundary) : undefined
+      if (form) body = Object.fromEntries(Object.entries(form).filter(([k]) => k !== 'requestData').map(([k, v]) => [k, v.toString('utf8')]))
+      else if (url.pathname === '/admin' && raw.length > 0) body = JSON.parse(raw.toString('utf8')) as Obj
       const rec: RecordedRequest = {
         method: req.method ?? 'GET',
         path: url.pathname,
         body,
+        ...(form ? { form } : {}),
         action: typeof body.action === 'string' ? body.action : `${req.method} ${url.pathname}`,
       }
       this.requests.push(rec)
@@ -489,6 +497,11 @@ export class FakeCloudbase {
       return
     }
     if ('hang' in f) return
+    if ('bytes' in f) {
+      res.writeHead(200, { 'content-type': f.contentType })
+      res.end(f.bytes)
+      return
+    }
     if ('status' in f) {
       res.writeHead(f.status, { 'content-type': 'text/html' })
       res.end(f.body ?? `<html>${f.status}</html>`)
@@ -631,4 +644,21 @@ export class FakeCloudbase {
     res.writeHead(200, { 'content-type': 'application/octet-stream' })
     res.end(bytes)
   }
+}
+
+/** The fields of a multipart/form-data body (form-data's layout: one part per field, bytes kept). */
+function multipartFields(raw: Buffer, boundary: string): Record<string, Buffer> {
+  const out: Record<string, Buffer> = {}
+  const sep = Buffer.from(`--${boundary}`)
+  let at = raw.indexOf(sep)
+  while (at !== -1) {
+    const next = raw.indexOf(sep, at + sep.length)
+    if (next === -1) break
+    const part = raw.subarray(at + sep.length + 2, next - 2)
+    const split = part.indexOf('\r\n\r\n')
+    const name = /name="([^"]+)"/.exec(part.subarray(0, split).toString('utf8'))?.[1]
+    if (name && split !== -1) out[name] = part.subarray(split + 4)
+    at = next
+  }
+  return out
 }

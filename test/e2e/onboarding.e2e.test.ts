@@ -99,7 +99,7 @@ describe('onboarding a district in the browser against the real server', () => {
     // 5. An invitation for 林晓: a code and its QR, shown once.
     await lin.locator('.jf-staff-invite').click()
     await admin.locator('#jf-invite-panel[data-status="open"]').waitFor()
-    await admin.locator('#jf-invite-qr svg').waitFor()
+    await expect(admin.locator('#jf-invite-qr img').getAttribute('src')).resolves.toMatch(/^data:image\/svg\+xml;charset=utf-8,%3Csvg/)
     const code = (await admin.locator('#jf-invite-code').innerText()).trim()
     expect(code).toMatch(/^[2-9A-HJKMNP-Z]{8}$/)
     await expect(admin.locator('#jf-invite-path').innerText()).resolves.toContain(`pages/join/index?code=${code}`)

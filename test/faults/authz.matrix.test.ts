@@ -582,6 +582,8 @@ const POLICY: Record<string, Record<string, Policy>> = {
     // The invitation code and the invited party's phone in 我的: only the resident actor has it.
     invitation: { targeted: false, allowed: (u) => u === ACTORS.resident, data: async () => ({ invite: await inviteFor() }) },
     join: { targeted: false, allowed: (u) => u === ACTORS.resident, data: async () => ({ invite: await inviteFor(), name: '陈小梅', consent: true }) },
+    // The invitation's printable code: only for the applicant, who is none of the actors here.
+    inviteQr: { targeted: false, allowed: () => false, data: async () => ({ invite: await inviteFor() }) },
     queue: onlyRoles(MEDIATION_DESK, () => ({ limit: 100 }), (a, u) => unreadableReports(a.cases.map((c: { id: string }) => c.id), u, knownCases)),
     mediators: onlyRoles(CENTRE),
     ledger: onlyRoles(CENTRE, () => ({}), (a, u) => unreadableReports((a.rows ?? a.cases ?? []).map((c: { id: string }) => c.id), u, knownCases)),
@@ -649,6 +651,7 @@ const POLICY: Record<string, Record<string, Policy>> = {
     ask: byGrid(() => true, (_u, grid) => ({ code: grid, idempotencyKey: idemKey(), question: '请问社区活动室几点开放？' })),
     saveBoard: byGrid(managesGrid, (_u, grid) => ({ code: grid, scope: '云景路 1–20 号', households: 320, team: [], services: ['代办'], officeHours: '工作日 9:00–17:00', joinPolicy: 'approval' })),
     setQr: byGrid(managesGrid, (u, grid) => ({ code: grid, fileId: photos[u] })),
+    boardQr: byGrid(managesGrid, (_u, grid) => ({ code: grid })),
     members: byGrid(managesGrid, (_u, grid) => ({ code: grid })),
     decide: { targeted: true, allowed: (u, t) => managesGrid(u, gridOf(t)), data: async (_u, t) => ({ code: gridOf(t), userId: await requestToJoin(gridOf(t)), approve: true }) },
     publish: byGrid(managesGrid, (_u, grid) => ({ idempotencyKey: idemKey(), type: 'notice', title: '停水通知', body: '明天上午九点至十二点停水，请提前储水。', target: { kind: 'grids', codes: [grid] } })),

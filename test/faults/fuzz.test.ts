@@ -269,7 +269,8 @@ const MODELS: Record<string, Record<string, Model>> = {
     },
     mine: page,
     get: { id: S(mediationId) },
-    invitation: { invite: S(fc.oneof(fc.tuple(mediationId, fc.stringMatching(/^[A-Z2-9]{8}$/)).map(([i, s]) => `${i}-${s}`), text(10, 64))) },
+    invitation: { invite: S(fc.oneof(fc.tuple(mediationId, fc.stringMatching(/^[A-Z2-9]{8}$/)).map(([i, s]) => `${i}-${s}`), fc.stringMatching(/^[A-HJ-NP-Z2-9]{8}$/), text(8, 64))) },
+    inviteQr: { invite: S(fc.oneof(fc.tuple(mediationId, fc.stringMatching(/^[A-Z2-9]{8}$/)).map(([i, s]) => `${i}-${s}`), fc.stringMatching(/^[A-HJ-NP-Z2-9]{8}$/), text(8, 64))) },
     join: {
       invite: S(fc.oneof(fc.tuple(mediationId, fc.stringMatching(/^[A-Z2-9]{8}$/)).map(([i, s]) => `${i}-${s}`), text(10, 64))),
       name: S(fc.oneof(fc.constant('黄伟明'), text(1, 20))),
@@ -332,6 +333,7 @@ const MODELS: Record<string, Record<string, Model>> = {
       joinPolicy: S(fc.constantFrom('open', 'approval')),
     },
     setQr: { code: S(grid), fileId: S(fileId) },
+    boardQr: { code: S(grid) },
     members: { code: S(grid), status: S(fc.constantFrom('requested', 'joined', 'refused', 'left'), true) },
     decide: { code: S(grid), userId: S(fc.constantFrom(...USERS)), approve: B() },
     publish: {

@@ -143,7 +143,9 @@ describe('invitations', () => {
   it('binds the WeChat identity that redeems it; the worker then works their grid; reuse is refused', async () => {
     const inv = await admin.call('admin', 'invite', { userId: linId })
     expect(inv).toMatchObject({ ok: true, code: expect.stringMatching(/^[2-9A-HJKMNP-Z]{8}$/), path: `pages/join/index?code=${inv.code}`, invitation: { status: 'open', statusLabel: '待使用' } })
-    expect(inv.qrSvg).toMatch(/^<svg[\s\S]*<\/svg>$/)
+    // Locally an ordinary QR of the H5 binding page at the host the request came to.
+    expect(inv.qr).toMatchObject({ kind: 'qr', link: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/#\/pages\/join\/index\?code=[2-9A-HJ-NP-Z]{8}$/) })
+    expect(inv.qr.svg).toMatch(/^<svg[\s\S]*<\/svg>$/)
     // Only the code's hash is stored.
     const db = new Database(join(srv.dataDir, DB_FILE_NAME), { readonly: true })
     expect(JSON.stringify(db.prepare('SELECT * FROM invitations').all())).not.toContain(inv.code)

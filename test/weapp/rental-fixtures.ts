@@ -119,7 +119,7 @@ export function rentalAnswers(): Record<string, Answer> {
     'rental.building': (d) => ((d as { code?: string }).code === BUILDING.code ? { ok: true, building: PUBLIC_BUILDING } : { ok: false, code: 'NOT_FOUND', message: '楼栋二维码无效或已停用' }),
     'rental.mine': () => ({ ok: true, registrations: [registration(), registration({ id: 'REG-0', status: 'refused', statusLabel: '已驳回', room: '202', refusedReason: '房号填写错误' })] }),
     'rental.myBuildings': () => ({ ok: true, buildings: [BUILDING] }),
-    'rental.buildingQr': () => ({ ok: true, link: `https://jiefang.example/#/pages/rental/checkin/index?b=${BUILDING.code}`, svg: '<svg xmlns="http://www.w3.org/2000/svg"/>', building: BUILDING }),
+    'rental.buildingQr': () => ({ ok: true, qr: { kind: 'qr', link: `https://jiefang.example/#/pages/rental/checkin/index?b=${BUILDING.code}`, svg: '<svg xmlns="http://www.w3.org/2000/svg"/>' }, building: BUILDING }),
     'rental.registrations': (d) => {
       const statuses = (d as { statuses?: string[] }).statuses ?? []
       return { ok: true, registrations: [registration(), ACTIVE].filter((r) => statuses.includes(r.status)) }

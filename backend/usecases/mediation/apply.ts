@@ -6,7 +6,7 @@ import type { Deps } from '../../deps'
 import { notOwnUpload } from '../files/ownUploads'
 import { createOnce, keyUsedElsewhere } from '../shared/persist'
 import { mediationView } from './caseView'
-import { newInviteSecret } from './inviteCode'
+import { claimInviteCodes, newInviteSecret } from './inviteCode'
 import { phoneVault, sealedPhone } from './phones'
 
 export async function apply(d: Deps, actor: Actor, input: ApiIn<'mediation.apply'>) {
@@ -24,7 +24,7 @@ export async function apply(d: Deps, actor: Actor, input: ApiIn<'mediation.apply
   // Every party by the real name typed for them: the agreement is a legal document, not a nickname's.
   const parties: Party[] = [
     { side: 'applicant', name: input.applicantName.trim(), ...sealedPhone(vault, id, input.applicantPhone.trim()), userId: actor.userId, consent: 'consented' },
-    ...input.respondents.map((r): Party => ({ side: 'respondent', name: r.name.trim(), ...sealedPhone(vault, id, r.phone.trim()), userId: null, inviteSecret: newInviteSecret(), consent: 'pending' })),
+    ...input.respondents.map((r): Party => ({ side: 'respondent', name: r.name.trim(), ...sealedPhone(vault, id, r.phone.trim()), userId: null, inviteSecret: newInviteSecret(), inviteByCode: true, consent: 'pending' })),
   ]
   const { case: c, event } = openMediation({
     id,
@@ -35,7 +35,7 @@ export async function apply(d: Deps, actor: Actor, input: ApiIn<'mediation.apply
     now: d.clock.now(),
     payload: { disputeType: input.disputeType, facts: input.facts.trim(), claims: input.claims.trim(), evidence: [...new Set(input.evidence)], preferredWay: input.preferredWay, parties },
   })
-  const made = await createOnce(d, actor, input.idempotencyKey, c, event, { limit: 'mediation.apply' })
+  const made = await createOnce(d, actor, input.idempotencyKey, c, event, { limit: 'mediation.apply', also: (tx) => claimInviteCodes(tx, c) })
   if ('ok' in made) return made
   return { ok: true as const, case: await mediationView(d, tree, actor, made.case), replayed: made.replayed }
 }

@@ -8,7 +8,7 @@ import { isOverdue } from '../../../src/core/sla'
 import { labelOf } from '../../../src/core/transition'
 import type { Deps } from '../../deps'
 import { photoViews } from '../shared/photoViews'
-import { invitePath } from './inviteCode'
+import { inviteCodeOf, invitePath } from './inviteCode'
 import { pl } from './payload'
 import { partyPhone } from './phones'
 
@@ -99,7 +99,7 @@ export async function mediationView(d: Deps, tree: OrgTree, actor: Actor, c: Cas
       role === 'applicant'
         ? p.parties
             .filter((x) => x.side === 'respondent' && x.inviteSecret)
-            .map((x) => ({ name: x.name, code: `${c.id}-${x.inviteSecret}`, path: invitePath(`${c.id}-${x.inviteSecret}`), used: x.userId !== null }))
+            .map((x) => ({ name: x.name, code: inviteCodeOf(c, x), path: invitePath(inviteCodeOf(c, x)), used: x.userId !== null }))
         : [],
     createdAt: c.createdAt,
     version: c.version,

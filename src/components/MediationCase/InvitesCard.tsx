@@ -1,13 +1,34 @@
 import { Button } from '@nutui/nutui-react-taro'
-import { Text, View } from '@tarojs/components'
+import { Button as WxButton, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { api } from '../../api'
 import type { MediationView } from '../../contracts/api'
+import type { ShareCodeView } from '../../contracts/shareCode'
 import { inviteMessage } from '../../utils/mediation/invite'
+import ShareCode from '../ShareCode'
 import { copy } from './device'
 
-/** The codes the applicant forwards to the other parties, and whether each has been used. */
+/**
+ * The codes the applicant forwards to the other parties, and whether each has been used. In the
+ * mini-program a 转发 card opens the join page with the code (the page's onShareAppMessage reads
+ * the button's data-code); 小程序码 shows a code the other party can scan on the spot.
+ */
 export default function InvitesCard({ c, prominent }: { c: MediationView; prominent: boolean }) {
+  const [codes, setCodes] = useState<Record<string, ShareCodeView>>({})
+  const [busy, setBusy] = useState('')
   if (!c.invites.length) return null
   const unused = c.invites.some((x) => !x.used)
+
+  const showCode = async (invite: string) => {
+    if (busy) return
+    setBusy(invite)
+    const r = await api.call('mediation.inviteQr', { invite })
+    setBusy('')
+    if (!r.ok) return void Taro.showToast({ title: r.message, icon: 'none' })
+    setCodes((m) => ({ ...m, [invite]: r.qr }))
+  }
+
   return (
     <View className={`jf-card jf-med-invites ${prominent || unused ? 'is-prominent' : ''}`} id='jf-med-invites'>
       <Text className='jf-section-title'>邀请对方参加调解</Text>
@@ -35,6 +56,21 @@ export default function InvitesCard({ c, prominent }: { c: MediationView; promin
               </Button>
             )}
           </View>
+          {!inv.used && (
+            <View className='jf-med-invite-foot jf-row-between'>
+              {process.env.TARO_ENV === 'weapp' && (
+                <WxButton className='jf-med-invite-share' openType='share' data-code={inv.code} size='mini'>
+                  转发给对方
+                </WxButton>
+              )}
+              {inv.code.length <= 32 && !codes[inv.code] && (
+                <Button className='jf-med-invite-qr' data-code={inv.code} size='small' fill='none' loading={busy === inv.code} onClick={() => void showCode(inv.code)}>
+                  显示小程序码
+                </Button>
+              )}
+            </View>
+          )}
+          {codes[inv.code] && <ShareCode className='jf-med-invite-qrimg' id={`jf-med-invite-qr-${inv.code}`} qr={codes[inv.code]!} />}
         </View>
       ))}
     </View>

@@ -42,6 +42,11 @@ export interface Party {
   userId: string | null
   /** Respondents only: the secret half of their invitation. */
   inviteSecret?: string
+  /**
+   * The secret alone is the invitation code (8 characters, fits a 小程序码 scene), held as a lookup
+   * key; without it (invitations sent before) the code is `<case id>-<secret>`.
+   */
+  inviteByCode?: boolean
   consent: 'pending' | 'consented' | 'declined'
   consentAt?: string
 }

@@ -2,12 +2,12 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { api } from '../../api'
 import type { MeView } from '../../contracts/api'
-import { codeFrom } from './logic'
+import { codeFrom, codeFromParams } from './logic'
 
 /** The invitation page's state: the code (from the link, typed or scanned), binding it, and who it made me. */
 export function useJoinStaff() {
   const { params } = useRouter()
-  const [code, setCode] = useState(() => (params.code ? codeFrom(decodeURIComponent(params.code)) : ''))
+  const [code, setCode] = useState(() => codeFromParams(params))
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
   const [bound, setBound] = useState<MeView | null>(null)

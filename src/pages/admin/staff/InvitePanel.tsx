@@ -1,12 +1,15 @@
 import { Text, View } from '@tarojs/components'
 import { formatFull } from '../../../core/time'
 import type { InvitationView } from '../../../contracts/admin'
+import type { ShareCodeView } from '../../../contracts/shareCode'
+import ShareCode from '../../../components/ShareCode'
 
 export interface IssuedInvite {
   name: string
   code: string
   path: string
-  qrSvg: string
+  qr: ShareCodeView | null
+  qrError: string | null
   invitation: InvitationView
 }
 
@@ -16,7 +19,13 @@ export default function InvitePanel({ issued, onRevoke, onClose }: { issued: Iss
     <View className='jf-ak-section' id='jf-invite-panel' data-user-id={issued.invitation.userId} data-status={issued.invitation.status}>
       <Text className='jf-ak-title'>{issued.name} 的邀请</Text>
       <View className='jf-ak-row'>
-        <View className='jf-ak-qr' id='jf-invite-qr' dangerouslySetInnerHTML={{ __html: issued.qrSvg }} />
+        {issued.qr ? (
+          <ShareCode className='jf-ak-qr' id='jf-invite-qr' qr={issued.qr} />
+        ) : (
+          <Text className='jf-ak-help' id='jf-invite-qr-error'>
+            {issued.qrError}
+          </Text>
+        )}
         <View>
           <Text className='jf-ak-help'>在微信中扫码，或打开小程序「工作人员绑定」输入邀请码：</Text>
           <Text className='jf-ak-code' id='jf-invite-code'>

@@ -1,11 +1,12 @@
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useShareAppMessage } from '@tarojs/taro'
 import GridAnnouncement from '../../../components/GridAnnouncement'
 import GridBoardCard from '../../../components/GridBoardCard'
 import { NEWS_URL } from '../../../utils/grid/emergency'
 import { FIND_URL } from '../../../utils/grid/links'
 import { membershipKey } from '../../../utils/grid/membership'
+import { boardShare } from '../../../utils/share'
 import AskCard from './AskCard'
 import MembershipCard from './MembershipCard'
 import { useGridBoard } from './useGridBoard'
@@ -19,6 +20,7 @@ import LoadState from '../../../components/LoadState'
 export default function GridBoard() {
   const s = useGridBoard()
   const { code, board, anns, openId, phase, loadError, load, toggleAnn } = s
+  useShareAppMessage(() => boardShare(board))
   if (!code)
     return (
       <View className='jf-page jf-center' id='jf-grid-board-missing'>

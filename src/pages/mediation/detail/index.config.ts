@@ -1,4 +1,5 @@
 export default definePageConfig({
   navigationBarTitleText: '调解详情',
   enablePullDownRefresh: true,
+  enableShareAppMessage: true,
 })

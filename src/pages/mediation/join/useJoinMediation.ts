@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react'
 import { api } from '../../../api'
 import { askSubscribeConsent, preloadTemplates } from '../../../api/subscribe'
 import type { ApiMap } from '../../../contracts/api'
-import { cleanInviteCode } from '../../../utils/mediation/invite'
+import { cleanInviteCode, inviteFromParams } from '../../../utils/mediation/invite'
 import { joinErrors, refuseErrors, type JoinDraftErrors } from '../../../utils/mediation/join'
 
 export type InviteSummary = ApiMap['mediation.invitation']['out']['summary']
@@ -22,7 +22,7 @@ export function useJoinMediation() {
   // WeChat shows the subscribe dialog only straight from a tap: have the templates ready before.
   useEffect(() => void preloadTemplates(), [])
   const { params } = useRouter()
-  const fromLink = params.invite ? cleanInviteCode(decodeURIComponent(params.invite)) : ''
+  const fromLink = inviteFromParams(params)
   const [code, setCode] = useState(fromLink)
   const [looked, setLooked] = useState('')
   const [summary, setSummary] = useState<InviteSummary | null>(null)

@@ -1,5 +1,6 @@
 export default definePageConfig({
   navigationBarTitleText: '事项详情',
   enablePullDownRefresh: true,
+  enableShareAppMessage: true,
   backgroundTextStyle: 'dark',
 })

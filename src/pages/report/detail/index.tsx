@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { useShareAppMessage } from '@tarojs/taro'
 import CaseHead from '../../../components/CaseHead'
 import LoadState from '../../../components/LoadState'
 import PublicCase from '../../../components/PublicCase'
@@ -11,10 +12,12 @@ import DecidePanel from './DecidePanel'
 import FollowGate from './FollowGate'
 import { canDecide, decideDeadline, ratingOf } from './logic'
 import { useCaseDetail } from './useCaseDetail'
+import { reportShare } from '../../../utils/share'
 import './index.css'
 
 export default function CaseDetail() {
   const { data, error, load, following, follow, followBusy, gated } = useCaseDetail()
+  useShareAppMessage(() => reportShare(data?.case ?? null))
 
   if (!data) {
     if (gated) return <FollowGate busy={followBusy} onFollow={() => void follow()} />
