@@ -33,8 +33,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       'process.env.TARO_APP_TRANSPORT': JSON.stringify(transport),
       'process.env.TARO_APP_CLOUDBASE_ENV': JSON.stringify(cloudbaseEnv),
     },
-    // Only the home page may be indexed by WeChat search.
-    copy: { patterns: isH5 ? [] : [{ from: 'src/sitemap.json', to: 'miniprogram/sitemap.json' }], options: {} },
+    // sitemap.json (search indexes the home page only); map pin icons: WeChat's <map> markers need a file path (a data URI is not drawn).
+    copy: { patterns: isH5 ? [] : [{ from: 'src/sitemap.json', to: 'miniprogram/sitemap.json' }, { from: 'src/assets/map/', to: 'miniprogram/assets/map/' }], options: {} },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },

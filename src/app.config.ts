@@ -1,6 +1,3 @@
-/** The H5 point picker is only for browsers; the mini-program uses wx.chooseLocation instead. */
-const reportPages = process.env.TARO_ENV === 'h5' ? ['new/index', 'pick/index'] : ['new/index']
-
 /** The street command centre's desk pages (table, bulk assign, CSV, charts) are H5 only: chart.js stays out of the mini-program. */
 const consolePages = process.env.TARO_ENV === 'h5' ? ['console/queue/index', 'console/dashboard/index', 'console/moderation/index'] : []
 
@@ -16,7 +13,7 @@ export default defineAppConfig({
   // Reporting and case pages load on demand so the first screen only pays for the home page.
   subPackages: [
     // A report that cannot be sent lands in 我的事项 (待发送), often with no network: one subpackage, downloaded together.
-    { root: 'pages/report', pages: [...reportPages, 'mine/index', 'detail/index'] },
+    { root: 'pages/report', pages: ['new/index', 'pick/index', 'mine/index', 'detail/index'] },
     // Staff work on reports; 内容审核 decides what of a report the public sees.
     { root: 'pages/report-staff', pages: ['queue/index', 'case/index', 'proxy/index', 'moderation/index', ...consolePages] },
     // 在线调解: parties (apply, mine, join, detail, agreement print) and mediators / the centre.

@@ -2,19 +2,18 @@ import Taro from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 import { api } from '../api'
 import type { GridView } from '../contracts/api'
-import { gcj02ToWgs84 } from '../core/geo'
 import { PICKED_POINT, type PickedPoint } from '../utils/pick-channel'
 
 export interface PickedLocation {
   point: { lng: number; lat: number }
   grid: Pick<GridView, 'name' | 'path'> | null
-  /** Filled when the platform knows an address for the point (wx.chooseLocation). */
+  /** Filled when the point was found by name (WeChat's place search in the picker). */
   address?: string
 }
 
 /**
- * The two ways to say where the problem is: the device's position, or a point on a map
- * (wx.chooseLocation in the mini-program, our own grid map page on H5). Either way the grid is
+ * The two ways to say where the problem is: the device's position, or a point on our picker page
+ * (WeChat's map with the grids in the mini-program, an SVG of them on H5). Either way the grid is
  * shown so the resident sees who will receive the report.
  */
 export function useLocationPicker(onPicked: (loc: PickedLocation) => void) {
@@ -44,32 +43,17 @@ export function useLocationPicker(onPicked: (loc: PickedLocation) => void) {
     }
   }, [locate, onPicked])
 
+  // Our picker page on both platforms: WeChat's map with the grids in the mini-program, an SVG on H5.
   const fromMap = useCallback(async () => {
     setError('')
-    if (process.env.TARO_ENV !== 'weapp') {
-      void Taro.navigateTo({ url: '/pages/report/pick/index' })
-      return
-    }
-    try {
-      const c = await Taro.chooseLocation({})
-      // chooseLocation answers in GCJ-02, the offset system of WeChat's map.
-      const point = gcj02ToWgs84({ lng: c.longitude, lat: c.latitude })
-      setBusy(true)
-      const r = await locate(point.lng, point.lat)
-      setError(r.error)
-      onPicked({ point, grid: r.grid, address: [c.address, c.name].filter(Boolean).join(' ') })
-    } catch {
-      // The user closed the map.
-    } finally {
-      setBusy(false)
-    }
-  }, [locate, onPicked])
+    void Taro.navigateTo({ url: '/pages/report/pick/index' })
+  }, [])
 
-  // H5: the picker page fires this when the user confirms a point.
+  // The picker page fires this when the user confirms a point.
   useEffect(() => {
     const handler = (p: PickedPoint) => {
       setError(p.gridName ? '' : '该位置不在服务网格内，请重新选点')
-      onPicked({ point: { lng: p.lng, lat: p.lat }, grid: p.gridName ? { name: p.gridName, path: p.gridPath ?? '' } : null })
+      onPicked({ point: { lng: p.lng, lat: p.lat }, grid: p.gridName ? { name: p.gridName, path: p.gridPath ?? '' } : null, address: p.address })
     }
     Taro.eventCenter.on(PICKED_POINT, handler)
     return () => {

@@ -1,4 +1,4 @@
-/** Event the H5 point picker fires on Taro.eventCenter when the user confirms a point. */
+/** Event the point picker (pages/report/pick) fires on Taro.eventCenter when the user confirms a point. */
 export const PICKED_POINT = 'jf:report:picked-point'
 
 export interface PickedPoint {
@@ -6,4 +6,6 @@ export interface PickedPoint {
   lat: number
   gridName: string | null
   gridPath: string | null
+  /** A place found by name (WeChat's place search) comes with its address. */
+  address?: string
 }

@@ -263,6 +263,8 @@ export interface LaunchOptions {
   root?: string
   /** wx.getLocation's answer (WGS-84 when asked for it). Default: a point in the demo grid. */
   location?: { longitude: number; latitude: number } | null
+  /** Whether wx.getSetting reports location as already allowed. Default: allowed. */
+  locationAllowed?: boolean
   /** wx.chooseLocation's answer (GCJ-02); null = the user closed the map. */
   chosenLocation?: { longitude: number; latitude: number; name: string; address: string } | null
   /** wx.chooseMedia / chooseImage temp paths. */
@@ -494,6 +496,7 @@ export class MiniProgram {
       pageScrollTo: ok('pageScrollTo'),
       vibrateShort: ok('vibrateShort'),
       makePhoneCall: ok('makePhoneCall'),
+      openLocation: ok('openLocation'),
       setClipboardData: ok('setClipboardData'),
       previewImage: ok('previewImage'),
       navigateTo: nav('navigateTo'),
@@ -501,7 +504,7 @@ export class MiniProgram {
       reLaunch: nav('reLaunch'),
       switchTab: nav('switchTab'),
       navigateBack: nav('navigateBack'),
-      getSetting: this.api('getSetting', () => ({ authSetting: { 'scope.userLocation': true } })),
+      getSetting: this.api('getSetting', () => ({ authSetting: this.opts.locationAllowed === false ? {} : { 'scope.userLocation': true } })),
       authorize: ok('authorize'),
       openSetting: this.api('openSetting', () => ({ authSetting: { 'scope.userLocation': true } })),
       getLocation: this.api('getLocation', () => {

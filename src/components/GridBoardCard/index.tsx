@@ -10,9 +10,10 @@ import './index.css'
 /**
  * 网格信息公示牌: what the street board by the estate gate shows, read-only. Shared with the staff
  * pages, which put their edit controls around it. `afterHead` goes right under the name and shape,
- * where a resident looks first (the join / QR block), before the long team list.
+ * where a resident looks first (the join / QR block), before the long team list. `shapeView`
+ * replaces the outline image (the mini-program's board puts WeChat's map there).
  */
-export default function GridBoardCard({ board, afterHead }: { board: BoardView; afterHead?: ReactNode }) {
+export default function GridBoardCard({ board, afterHead, shapeView }: { board: BoardView; afterHead?: ReactNode; shapeView?: ReactNode }) {
   const shape = useMemo(() => gridShapeImage(board.polygon), [board.polygon])
 
   const call = (phone: string | null) => {
@@ -34,11 +35,12 @@ export default function GridBoardCard({ board, afterHead }: { board: BoardView; 
         <Text className='jf-grid-code' id='jf-grid-code'>
           网格编码 {board.grid.code}
         </Text>
-        {shape && (
-          <View className='jf-grid-shape' id='jf-grid-shape'>
-            <Image className='jf-grid-shape-img' src={shape.uri} mode='aspectFit' />
-          </View>
-        )}
+        {shapeView ??
+          (shape && (
+            <View className='jf-grid-shape' id='jf-grid-shape'>
+              <Image className='jf-grid-shape-img' src={shape.uri} mode='aspectFit' />
+            </View>
+          ))}
         <View className='jf-grid-facts'>
           {(
             [

@@ -8,6 +8,7 @@ import { FIND_URL } from '../../../utils/grid/links'
 import { membershipKey } from '../../../utils/grid/membership'
 import { boardShare } from '../../../utils/share'
 import AskCard from './AskCard'
+import BoardMap from './BoardMap'
 import MembershipCard from './MembershipCard'
 import { useGridBoard } from './useGridBoard'
 import './index.css'
@@ -39,7 +40,11 @@ export default function GridBoard() {
   const status = membershipKey(board)
   return (
     <View className='jf-page jf-gboard'>
-      <GridBoardCard board={board} afterHead={<MembershipCard s={s} board={board} />} />
+      <GridBoardCard
+        board={board}
+        afterHead={<MembershipCard s={s} board={board} />}
+        shapeView={process.env.TARO_ENV === 'weapp' ? <BoardMap polygon={board.polygon} /> : undefined}
+      />
 
       {board.canManage && (
         <View className='jf-card jf-gboard-manage' id='jf-grid-manage' onClick={() => void Taro.navigateTo({ url: `/pages/grid-staff/manage/index?code=${encodeURIComponent(board.grid.code)}` })}>

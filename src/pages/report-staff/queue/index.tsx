@@ -1,11 +1,13 @@
 import { Empty } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { useState } from 'react'
 import PagedList from '../../../components/PagedList'
 import StaffQueueRow from '../../../components/StaffQueueRow'
 import TabStrip from '../../../components/TabStrip'
 import { QUEUE_TABS } from '../../../components/StaffKit/logic'
 import { STAFF_MODERATION_URL } from '../../home/entries'
+import QueueMap from './QueueMap'
 import { useStaffQueue } from './useStaffQueue'
 import './index.css'
 
@@ -13,9 +15,13 @@ const IDS = { error: 'jf-queue-error', empty: 'jf-queue-empty', list: 'jf-queue-
 
 const open = (id: string) => void Taro.navigateTo({ url: `/pages/report-staff/case/index?id=${encodeURIComponent(id)}` })
 
+/** Taro's <Map> runs in the mini-program only; H5 handlers use the desk console instead. */
+const HAS_MAP = process.env.TARO_ENV === 'weapp'
+
 /** A handler's queue, most urgent deadline first; the server decides whose cases these are. */
 export default function StaffQueue() {
   const { q, tab, pick, more, retry, moderates } = useStaffQueue()
+  const [onMap, setOnMap] = useState(false)
   return (
     <View className='jf-page jf-staff-queue'>
       {moderates && (
@@ -36,21 +42,33 @@ export default function StaffQueue() {
         count={q.phase === 'ready' ? q.total : null}
       />
 
-      <PagedList
-        phase={q.phase === 'idle' ? 'loading' : q.phase}
-        error={q.error}
-        empty={!q.cases.length}
-        next={q.next}
-        loadingMore={q.loadingMore}
-        onRetry={retry}
-        onMore={more}
-        emptyView={<Empty title={tab === 'submitted' ? '暂无待受理事项' : '暂无事项'} description='新的事项会按办理时限排在这里' />}
-        ids={IDS}
-      >
-        {q.cases.map((c) => (
-          <StaffQueueRow key={c.id} c={c} onOpen={open} />
-        ))}
-      </PagedList>
+      {HAS_MAP && (
+        <View className='jf-queue-view'>
+          <Text className='jf-queue-view-toggle' id='jf-queue-view-toggle' onClick={() => setOnMap((m) => !m)}>
+            {onMap ? '按列表查看 ›' : '在地图上查看 ›'}
+          </Text>
+        </View>
+      )}
+
+      {onMap && q.phase === 'ready' ? (
+        <QueueMap cases={q.cases} onOpen={open} />
+      ) : (
+        <PagedList
+          phase={q.phase === 'idle' ? 'loading' : q.phase}
+          error={q.error}
+          empty={!q.cases.length}
+          next={q.next}
+          loadingMore={q.loadingMore}
+          onRetry={retry}
+          onMore={more}
+          emptyView={<Empty title={tab === 'submitted' ? '暂无待受理事项' : '暂无事项'} description='新的事项会按办理时限排在这里' />}
+          ids={IDS}
+        >
+          {q.cases.map((c) => (
+            <StaffQueueRow key={c.id} c={c} onOpen={open} />
+          ))}
+        </PagedList>
+      )}
     </View>
   )
 }

@@ -3,13 +3,12 @@ import { Text, View } from '@tarojs/components'
 import LoadState from '../../../components/LoadState'
 import { centroid } from '../../../utils/geo-fit'
 import { usePickPoint } from './usePickPoint'
-import './index.css'
 
 /**
- * H5 only (the mini-program uses wx.chooseLocation): the grids around the user drawn as a plain SVG,
- * with no map tiles or map SDK. Tapping drops a pin; the grid under the pin is named before confirming.
+ * H5 (Taro's <Map> does not run there): the grids around the user drawn as a plain SVG, with no map
+ * tiles or map SDK. Tapping drops a pin; the grid under the pin is named before confirming.
  */
-export default function PickPoint() {
+export default function SvgPick() {
   const { grids, error, load, proj, pin, hit, tap, confirm } = usePickPoint()
   if (!grids) return <LoadState error={error} errorId='jf-pick-error' loadingText='正在加载网格地图…' onRetry={() => void load()} />
 

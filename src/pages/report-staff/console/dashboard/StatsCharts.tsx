@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import ChartCanvas from '../../../../components/ChartCanvas'
 import type { StatsView } from '../../../../contracts/api'
+import GridChoropleth from './GridChoropleth'
 
 interface ChartProps {
   id: string
@@ -13,9 +14,9 @@ interface ChartProps {
   height?: number
 }
 
-function Panel({ title, children }: { title: string; children: ReactNode }) {
+function Panel({ title, wide, children }: { title: string; wide?: boolean; children: ReactNode }) {
   return (
-    <View className='jf-db-panel'>
+    <View className={wide ? 'jf-db-panel is-wide' : 'jf-db-panel'}>
       <Text className='jf-db-panel-title'>{title}</Text>
       {children}
     </View>
@@ -36,10 +37,13 @@ function Chart({ id, title, kind, rows, seriesLabel, color, height }: ChartProps
   )
 }
 
-/** Where and when cases come from (category, day, grid) as charts, and the status split as bars. */
+/** Where and when cases come from (grid map, category, day, grid) as charts, and the status split as bars. */
 export default function StatsCharts({ s }: { s: StatsView }) {
   return (
     <View className='jf-db-grid'>
+      <Panel title='按网格分布' wide>
+        <GridChoropleth grids={s.gridMap} />
+      </Panel>
       <Chart id='jf-chart-category' title='按类别' kind='bar' rows={s.byCategory} seriesLabel='事项数' color='#3370ff' />
       <Chart id='jf-chart-day' title='每日上报量' kind='line' rows={s.byDay.map((x) => ({ label: x.day.slice(5), count: x.count }))} seriesLabel='上报数' color='#fa2c19' />
       <Chart id='jf-chart-grid' title='按网格' kind='hbar' rows={s.byGrid} seriesLabel='事项数' color='#14c9c9' height={Math.max(260, s.byGrid.length * 28)} />
