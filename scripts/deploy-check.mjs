@@ -4,10 +4,11 @@
 // memory, timeout, env var names, timer triggers on a loadable handler) and every collection the
 // store uses with its indexes, secrets appear as names (`{{env.NAME}}`) not values, and the
 // mini-program build is within WeChat's size caps, and every query the store sends
-// (backend/adapters/cloudbase/queries.ts) is served by a declared index. Exit 1 with one line per problem.
+// (backend/adapters/cloudbase/queries.ts) is served by a declared index, and every check of WeChat's
+// code-quality scan passes on the mini-program (scripts/code-quality.mjs). Exit 1 with one line per problem.
 //
 // Options (tests point them at temp copies): --rc <cloudbaserc.json> --functions <dir>
-// --miniprogram <dir> --table <backend/functions/index.json>
+// --miniprogram <dir> --table <backend/functions/index.json> --project-config <project.config.json>
 import { build } from 'esbuild'
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
@@ -15,6 +16,7 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { codeQuality } from './code-quality.mjs'
 import { functionDrift, readFunctionTable } from './functions-table.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -22,7 +24,7 @@ const MB = 1024 * 1024
 /** WeChat's limits: 2 MB for the main package and for each subpackage, 20 MB in all. */
 export const WEAPP_CAPS = { main: 2 * MB, subpackage: 2 * MB, total: 20 * MB }
 /** Functions that use the PII vault: they need JIEFANG_PII_KEY. */
-const PII_FUNCTIONS = ['rental', 'rental-timer', 'mediation', 'account']
+const PII_FUNCTIONS = ['rental', 'rental-timer', 'mediation', 'account', 'cases']
 const RUNTIMES = ['Nodejs16.13', 'Nodejs18.15']
 const SECRET_NAME = /SECRET|PASSWORD|TOKEN|PRIVATE|(^|_)KEY($|_)/i
 const PLACEHOLDER = /^\{\{env\.([A-Z][A-Z0-9_]*)\}\}$/
@@ -101,6 +103,7 @@ export async function checkDeployment(opts = {}) {
   const rcFile = opts.rc ?? join(root, 'cloudbaserc.json')
   const fnRoot = opts.functions ?? join(root, 'cloudfunctions')
   const weapp = opts.miniprogram ?? join(root, 'miniprogram')
+  const projectConfig = opts.projectConfig ?? join(root, 'project.config.json')
   const table = readFunctionTable(opts.table ?? join(root, 'backend/functions/index.json'))
   const problems = []
   const facts = []
@@ -132,7 +135,7 @@ export async function checkDeployment(opts = {}) {
     if (!(f.timeout >= 1 && f.timeout <= 900)) problems.push(`function ${name}: timeout ${f.timeout} is outside 1–900 s`)
     if (f.envVariables?.JIEFANG_MODE !== 'cloudbase') problems.push(`function ${name}: envVariables.JIEFANG_MODE must be "cloudbase"`)
     // These seal or open identity numbers and phones (backend/crypto/vault.ts); without the key they refuse.
-    if (PII_FUNCTIONS.includes(name) && f.envVariables?.JIEFANG_PII_KEY !== '{{env.JIEFANG_PII_KEY}}') problems.push(`function ${name}: envVariables.JIEFANG_PII_KEY must be {{env.JIEFANG_PII_KEY}} (it stores encrypted phones or identity numbers)`)
+    if (PII_FUNCTIONS.includes(name) && f.envVariables?.JIEFANG_PII_KEY !== '{{env.JIEFANG_PII_KEY}}') problems.push(`function ${name}: envVariables.JIEFANG_PII_KEY must be {{env.JIEFANG_PII_KEY}} (it stores encrypted names, phones or identity numbers)`)
     for (const [k, v] of Object.entries(f.envVariables ?? {})) {
       const placeholder = PLACEHOLDER.exec(String(v))
       if (SECRET_NAME.test(k) && !placeholder) problems.push(`function ${name}: env ${k} looks like a secret; give it as {{env.${k}}}, not a value`)
@@ -179,12 +182,15 @@ export async function checkDeployment(opts = {}) {
     for (const [sub, n] of Object.entries(s.subpackages)) if (n > WEAPP_CAPS.subpackage) problems.push(`mini-program subpackage ${sub} is ${kb(n)}, over WeChat's 2 MB`)
     if (s.total > WEAPP_CAPS.total) problems.push(`mini-program total is ${kb(s.total)}, over WeChat's 20 MB`)
     facts.push(`mini-program: main ${kb(s.main)}, ${Object.keys(s.subpackages).length} subpackages (largest ${kb(Math.max(0, ...Object.values(s.subpackages)))}), total ${kb(s.total)}`)
+    const quality = await codeQuality(weapp, projectConfig)
+    problems.push(...quality.problems)
+    facts.push(...quality.facts)
   }
   return { problems, facts }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { problems, facts } = await checkDeployment({ rc: arg('rc'), functions: arg('functions'), miniprogram: arg('miniprogram'), table: arg('table') })
+  const { problems, facts } = await checkDeployment({ rc: arg('rc'), functions: arg('functions'), miniprogram: arg('miniprogram'), table: arg('table'), projectConfig: arg('project-config') })
   for (const f of facts) console.log(`ok  ${f}`)
   for (const p of problems) console.error(`bad ${p}`)
   console.log(problems.length === 0 ? 'deploy:check passed' : `deploy:check failed: ${problems.length} problem(s)`)

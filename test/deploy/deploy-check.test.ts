@@ -1,7 +1,8 @@
 /**
  * npm run deploy:check, run as the CLI against the repository and against temp copies with
  * one thing broken: a function missing from cloudbaserc.json, an undeclared collection, a
- * secret given as a value, a timer on a handler that does not load, an oversized mini-program.
+ * secret given as a value, a timer on a handler that does not load, an oversized mini-program, and
+ * a mini-program WeChat's code-quality scan (miniprogram-ci checkCodeQuality) flags.
  */
 import { execFileSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
@@ -11,9 +12,9 @@ import { ROOT } from '../support/server'
 
 const rc = () => JSON.parse(readFileSync(join(ROOT, 'cloudbaserc.json'), 'utf8'))
 
-function tinyWeapp(bytes: Record<string, number> = {}): string {
+function tinyWeapp(bytes: Record<string, number> = {}, app: object = { lazyCodeLoading: 'requiredComponents' }): string {
   const dir = mkdtempSync(join(tmpdir(), 'jf-weapp-'))
-  writeFileSync(join(dir, 'app.json'), JSON.stringify({ pages: ['pages/home/index'], subPackages: [{ root: 'pages/staff', pages: ['queue/index'] }] }))
+  writeFileSync(join(dir, 'app.json'), JSON.stringify({ pages: ['pages/home/index'], subPackages: [{ root: 'pages/staff', pages: ['queue/index'] }], ...app }))
   for (const [file, n] of Object.entries({ 'pages/home/index.js': 1000, 'pages/staff/queue/index.js': 1000, ...bytes })) {
     mkdirSync(join(dir, file, '..'), { recursive: true })
     writeFileSync(join(dir, file), Buffer.alloc(n, 0x61))
@@ -21,7 +22,7 @@ function tinyWeapp(bytes: Record<string, number> = {}): string {
   return dir
 }
 
-function run(opts: { rc?: object; functions?: string; miniprogram?: string } = {}): { code: number; out: string } {
+function run(opts: { rc?: object; functions?: string; miniprogram?: string; projectConfig?: object } = {}): { code: number; out: string } {
   const args = [join(ROOT, 'scripts/deploy-check.mjs'), '--miniprogram', opts.miniprogram ?? tinyWeapp()]
   if (opts.rc) {
     const file = join(mkdtempSync(join(tmpdir(), 'jf-rc-')), 'cloudbaserc.json')
@@ -29,6 +30,11 @@ function run(opts: { rc?: object; functions?: string; miniprogram?: string } = {
     args.push('--rc', file)
   }
   if (opts.functions) args.push('--functions', opts.functions)
+  if (opts.projectConfig) {
+    const file = join(mkdtempSync(join(tmpdir(), 'jf-project-')), 'project.config.json')
+    writeFileSync(file, JSON.stringify(opts.projectConfig))
+    args.push('--project-config', file)
+  }
   try {
     return { code: 0, out: execFileSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) }
   } catch (e) {
@@ -46,6 +52,7 @@ describe('deploy:check', () => {
     expect(r.out).toContain('deploy:check passed')
     expect(r.code).toBe(0)
     expect(r.out).toMatch(/ok {2}\d+ functions built and loadable: .*admin/)
+    expect(r.out).toMatch(/ok {2}mini-program code quality: all 11 checks pass \(PACKAGE_SIZE_LIMIT, JS_COMPRESS_OPEN, WXML_COMPRESS_OPEN, WXSS_COMPRESS_OPEN, LAZYCODE_LOADING_OPEN/)
   })
 
   it('fails on a function missing from cloudbaserc.json', () => {
@@ -111,5 +118,17 @@ describe('deploy:check', () => {
     const r = run({ miniprogram: tinyWeapp({ 'pages/staff/big.js': 2.5 * 1024 * 1024 }) })
     expect(r.code).toBe(1)
     expect(r.out).toMatch(/bad mini-program subpackage pages\/staff is \d+ KB, over WeChat's 2 MB/)
+  })
+
+  it('fails when WeChat\'s code-quality scan flags the mini-program: compression off, code not loaded lazily', () => {
+    const project = JSON.parse(readFileSync(join(ROOT, 'project.config.json'), 'utf8'))
+    const r = run({ projectConfig: { ...project, setting: { ...project.setting, minified: false, minifyWXSS: false } } })
+    expect(r.code).toBe(1)
+    expect(r.out).toContain('bad mini-program code quality JS_COMPRESS_OPEN: JS compression is not turned on')
+    expect(r.out).toContain('bad mini-program code quality WXSS_COMPRESS_OPEN')
+    expect(r.out).not.toContain('WXML_COMPRESS_OPEN')
+    const lazy = run({ miniprogram: tinyWeapp({}, {}) })
+    expect(lazy.code).toBe(1)
+    expect(lazy.out).toContain('bad mini-program code quality LAZYCODE_LOADING_OPEN')
   })
 })
