@@ -11,6 +11,9 @@
  *   invite --phone 13900000401 [--hours 72]          a code for a staff member
  *   seal-phones                                      seal mediation phones stored in clear (CloudBase;
  *                                                    SQLite does it in its migration)
+ *   seal-names                                       seal real names stored in clear: mediation parties
+ *                                                    and agreements, proxy reports' residents (CloudBase;
+ *                                                    SQLite: migration 15)
  */
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
@@ -25,6 +28,7 @@ import { planOrg } from '../usecases/admin/planOrg'
 import { importBuildings } from '../usecases/admin/importBuildings'
 import { importStaff } from '../usecases/admin/importStaff'
 import { sealClearPhones } from '../usecases/mediation/phones'
+import { sealClearNames } from '../usecases/shared/clearNames'
 
 const argv = process.argv.slice(2)
 const flag = (name: string) => argv.includes(`--${name}`)
@@ -118,8 +122,14 @@ async function run(): Promise<number> {
       console.log(`已检查 ${r.scanned} 件调解案件，加密 ${r.sealed} 件中的明文电话`)
       return 0
     }
+    case 'seal-names': {
+      const r = await sealClearNames(d)
+      if ('ok' in r) return say(r, () => '')
+      console.log(`已检查 ${r.scanned} 件调解案件和上报，加密 ${r.sealed} 件中的明文姓名`)
+      return 0
+    }
     default:
-      console.error('用法：npm run district -- bootstrap|org|staff|buildings|invite|seal-phones …（见 backend/tools/district.ts）')
+      console.error('用法：npm run district -- bootstrap|org|staff|buildings|invite|seal-phones|seal-names …（见 backend/tools/district.ts）')
       return 2
   }
 }

@@ -936,7 +936,7 @@ describe('joinCase', () => {
     const out = join(freshApplication(), RESP1_ID, SECRET1, { name: '  黄伟明 ' })
     if (!out.ok) throw new Error(out.message)
     expect(pl(out.case).parties[1]!.name).toBe('黄伟明')
-    expect(out.event.note).toBe('被申请人姓名由「李四」更正为「黄伟明」')
+    expect(out.event.note).toBe('被申请人姓名由「李*」更正为「黄*明」')
     // The other parties keep their names.
     expect(pl(out.case).parties.map((x) => x.name)).toEqual(['张三', '黄伟明', '王五'])
   })
@@ -957,7 +957,7 @@ describe('joinCase', () => {
     expect(pl(out.case).referral).toEqual({ type: 'court', note: '已经通过物业解决' })
     expect(pl(out.case).parties[2]).toMatchObject({ userId: RESP2_ID, name: '王小五', consent: 'declined', consentAt: NOW.toISOString() })
     expect(pl(out.case).respondentIds).toContain(RESP2_ID)
-    expect(out.event).toMatchObject({ id: 'evt-d', actorId: RESP2_ID, actorRole: 'respondent', action: 'decline', fromStatus: status, toStatus: 'declined', note: '已经通过物业解决（被申请人姓名由「王五」更正为「王小五」）' })
+    expect(out.event).toMatchObject({ id: 'evt-d', actorId: RESP2_ID, actorRole: 'respondent', action: 'decline', fromStatus: status, toStatus: 'declined', note: '已经通过物业解决（被申请人姓名由「王*」更正为「王*五」）' })
     // The refusing party reads the outcome; nothing is left to do on it.
     expect(canRead(tree, RESP2, out.case)).toBe(true)
     expect(run(out.case, RESP2, 'consent')).toMatchObject({ ok: false })

@@ -90,7 +90,7 @@ describe('在线调解 in the browser against the real server', () => {
     const summary = respondent.locator(`#jf-med-invite-summary[data-invite="${code}"]`)
     await summary.waitFor()
     const summaryText = await summary.innerText()
-    expect(summaryText).toContain('陈**')
+    expect(summaryText).toContain('陈*梅')
     expect(summaryText).toContain('婚姻家庭')
     expect(summaryText).toContain(FACTS)
     expect(summaryText).not.toContain('陈小梅')

@@ -152,8 +152,8 @@ describe('查阅与导出', () => {
     const text = r.export.json as string
     const [med] = sectionOf(r.export.sections, '我的调解').records
     expect(fieldsOf(med!)).toMatchObject({ 我的身份: '被申请人', 我的姓名: '黄伟明', 我的电话: B_PHONE, 我的表态: expect.stringContaining('已同意调解') })
-    // What they wrote on the case's record themselves: here, the correction of their name on joining.
-    expect(med!.fields.find((f) => f.label.startsWith('我的说明'))?.value).toContain('黄伟明')
+    // What they wrote on the case's record themselves: here, the correction of their name on joining (masked on the timeline).
+    expect(med!.fields.find((f) => f.label.startsWith('我的说明'))?.value).toContain('「黄*明」')
     expect(fieldsOf(med!)).not.toHaveProperty('事实与理由')
     for (const theirs of ['林晓', '晓林', A_PHONE, '希望周末前谈一次', '路灯坏了一周', '楼上每晚十一点后仍在装修']) expect(text).not.toContain(theirs)
     expect(sectionOf(r.export.sections, '我的租住登记').records).toEqual([])

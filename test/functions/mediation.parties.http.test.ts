@@ -66,7 +66,7 @@ it('lets the invitee confirm or correct their name, records the correction, and 
   // The number written another way is the same number.
   await setPhone(b, '139-2222-0002'.replace(/-/g, ''))
   const invitation = await b.call('mediation', 'invitation', { invite: code })
-  expect(invitation).toMatchObject({ ok: true, partyName: '楼上住户王先生', summary: { applicantName: '林**' } })
+  expect(invitation).toMatchObject({ ok: true, partyName: '楼上住户王先生', summary: { applicantName: '林*燕' } })
   expect(JSON.stringify(invitation)).not.toContain(A_PHONE)
 
   expect(await b.call('mediation', 'join', { invite: code, name: '王志强' })).toMatchObject({ ok: false, code: 'VALIDATION' })
@@ -80,7 +80,7 @@ it('lets the invitee confirm or correct their name, records the correction, and 
 
   const seen = await a.call('mediation', 'get', { id })
   const join = seen.timeline.find((e: { action: string }) => e.action === 'join')
-  expect(join).toMatchObject({ actorLabel: '被申请人 王志强', note: '被申请人姓名由「楼上住户王先生」更正为「王志强」' })
+  expect(join).toMatchObject({ actorLabel: '被申请人 王志强', note: '被申请人姓名由「楼*生」更正为「王*强」' })
   expect(seen.timeline.find((e: { action: string }) => e.action === 'apply').actorLabel).toBe('我')
 
   expect(await medAct(centre, id, 'accept')).toMatchObject({ ok: true, case: { mediatorName: '钱进' } })
@@ -123,7 +123,7 @@ it('lets the invitee refuse mediation at the invitation, with a reason the appli
   expect(seen.case.status).toBe('declined')
   expect(seen.timeline.find((e: { action: string }) => e.action === 'decline')).toMatchObject({
     actorLabel: '被申请人 王志强',
-    note: '此事已通过物业协调解决（被申请人姓名由「楼上住户王先生」更正为「王志强」）',
+    note: '此事已通过物业协调解决（被申请人姓名由「楼*生」更正为「王*强」）',
   })
   // The case is over: a second answer, or joining it again, is refused.
   expect(await b.call('mediation', 'join', joinInput(code, '王志强'))).toMatchObject({ ok: false })

@@ -146,11 +146,11 @@ export async function placeReport(store: Store, creatorId: string, target: Targe
  * A mediation case placed for the target, copied from a real application (`template`), in
  * `status`, with the committee and assigned mediator of its street.
  */
-/** A party's sealed phone is bound to its case: a copy into another case is sealed again for it. */
+/** A party's sealed phone and name are bound to its case: a copy into another case is sealed again for it. */
 function resealed(party: Record<string, unknown>, from: string, to: string): Record<string, unknown> {
-  if (typeof party.phoneSealed !== 'string') return party
   const vault = new Vault(loadPiiKey(process.env, { dataDir: dataDir() })!)
-  return { ...party, phoneSealed: vault.seal(vault.open(party.phoneSealed, from), to) }
+  const again = (k: 'phoneSealed' | 'nameSealed') => (typeof party[k] === 'string' ? { [k]: vault.seal(vault.open(party[k] as string, from), to) } : {})
+  return { ...party, ...again('phoneSealed'), ...again('nameSealed') }
 }
 
 export async function placeMediation(store: Store, template: Case, creatorId: string, target: Target, status: string): Promise<Case> {

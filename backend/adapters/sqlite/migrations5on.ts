@@ -206,4 +206,25 @@ ALTER TABLE outbox ADD COLUMN dead_at TEXT;
 CREATE INDEX outbox_dead ON outbox (dead_at) WHERE dead_at IS NOT NULL;
 `,
   },
+  {
+    version: 15,
+    name: 'real names sealed',
+    sql: `
+-- Real names were kept in clear: mediation parties' names and the drafted agreement text, and the
+-- resident of a proxy report (with their phone). jf_pii_seal_payload seals them as the backend does
+-- on write (backend/usecases/mediation/names.ts, report/proxyPerson.ts), leaving the masks (张*明).
+UPDATE cases SET payload = jf_pii_seal_payload(kind, payload, id)
+WHERE (kind = 'mediation' AND (
+    EXISTS (SELECT 1 FROM json_each(cases.payload, '$.parties') AS q
+            WHERE json_type(q.value, '$.nameSealed') IS NULL AND json_extract(q.value, '$.name') <> '已注销用户')
+    OR (json_type(payload, '$.agreement') = 'object' AND json_type(payload, '$.agreement.sealed') IS NULL)))
+  OR (kind = 'report' AND json_type(payload, '$.proxy') = 'object' AND json_type(payload, '$.proxy.sealed') IS NULL);
+-- A join's correction note named both names in full; the timeline is append-only, so its guard is
+-- lifted for this one rewrite and put back as it was.
+DROP TRIGGER timeline_no_update;
+UPDATE timeline SET note = jf_mask_correction(note) WHERE action IN ('join', 'decline') AND note LIKE '%被申请人姓名由「%';
+CREATE TRIGGER timeline_no_update BEFORE UPDATE ON timeline
+BEGIN SELECT RAISE(ABORT, 'timeline is append-only'); END;
+`,
+  },
 ]

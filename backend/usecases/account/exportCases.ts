@@ -14,6 +14,7 @@ import { labelOf } from '../../../src/core/transition'
 import { categoryName } from '../../config/district'
 import type { Vault } from '../../crypto/vault'
 import type { Deps } from '../../deps'
+import { partyName } from '../mediation/names'
 import { partyPhone } from '../mediation/phones'
 import { Buildings, casePages } from '../rental/reads'
 import { openSecret } from '../rental/secrets'
@@ -98,7 +99,7 @@ async function mediationRecord(d: Deps, tree: OrgTree, vault: Vault, c: Case, us
     ['受理街道', tree.get(c.unitCode)?.name ?? null],
     ['调解委员会', committee],
     ['申请时间', timeText(c.createdAt)],
-    ['我的姓名', party?.name],
+    ['我的姓名', party ? partyName(vault, c.id, party) : null],
     ['我的电话', party ? partyPhone(vault, c.id, party) : null],
     ['我的表态', party && !applicant ? `${CONSENT_LABELS[party.consent]}${party.consentAt ? `（${timeText(party.consentAt)}）` : ''}` : null],
   ]

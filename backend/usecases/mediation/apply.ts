@@ -7,6 +7,7 @@ import { notOwnUpload } from '../files/ownUploads'
 import { createOnce, keyUsedElsewhere } from '../shared/persist'
 import { mediationView } from './caseView'
 import { claimInviteCodes, newInviteSecret } from './inviteCode'
+import { sealNames } from './names'
 import { phoneVault, sealedPhone } from './phones'
 
 export async function apply(d: Deps, actor: Actor, input: ApiIn<'mediation.apply'>) {
@@ -26,7 +27,7 @@ export async function apply(d: Deps, actor: Actor, input: ApiIn<'mediation.apply
     { side: 'applicant', name: input.applicantName.trim(), ...sealedPhone(vault, id, input.applicantPhone.trim()), userId: actor.userId, consent: 'consented' },
     ...input.respondents.map((r): Party => ({ side: 'respondent', name: r.name.trim(), ...sealedPhone(vault, id, r.phone.trim()), userId: null, inviteSecret: newInviteSecret(), inviteByCode: true, consent: 'pending' })),
   ]
-  const { case: c, event } = openMediation({
+  const { case: drafted, event } = openMediation({
     id,
     eventId: d.newId(),
     creatorId: actor.userId,
@@ -35,6 +36,8 @@ export async function apply(d: Deps, actor: Actor, input: ApiIn<'mediation.apply
     now: d.clock.now(),
     payload: { disputeType: input.disputeType, facts: input.facts.trim(), claims: input.claims.trim(), evidence: [...new Set(input.evidence)], preferredWay: input.preferredWay, parties },
   })
+  // Names sealed at rest like the phones (names.ts); the views of the case open them.
+  const c = sealNames(vault, drafted)
   const made = await createOnce(d, actor, input.idempotencyKey, c, event, { limit: 'mediation.apply', also: (tx) => claimInviteCodes(tx, c) })
   if ('ok' in made) return made
   return { ok: true as const, case: await mediationView(d, tree, actor, made.case), replayed: made.replayed }

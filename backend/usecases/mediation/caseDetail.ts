@@ -6,18 +6,19 @@ import type { Deps } from '../../deps'
 import { actionsFor } from '../shared/actionViews'
 import { timelineViews } from '../shared/timelineViews'
 import { mediationView } from './caseView'
+import { partyName } from './names'
 import { pl } from './payload'
 
 /** Each party who has an account on the case, by the name the case gives them. */
-function partyNames(c: Case): Map<string, string> {
-  return new Map(pl(c).parties.flatMap((x) => (x.userId ? [[x.userId, x.name] as const] : [])))
+function partyNames(d: Deps, c: Case): Map<string, string> {
+  return new Map(pl(c).parties.flatMap((x) => (x.userId ? [[x.userId, partyName(d.vault, c.id, x)] as const] : [])))
 }
 
 /** What `get` and `act` answer: the case as the caller sees it, its timeline and the moves open to them. */
 export async function detail(d: Deps, tree: OrgTree, actor: Actor, c: Case) {
   return {
     case: await mediationView(d, tree, actor, c),
-    timeline: await timelineViews(d, actor, c, await d.store.timeline(c.id), 'full', partyNames(c)),
+    timeline: await timelineViews(d, actor, c, await d.store.timeline(c.id), 'full', partyNames(d, c)),
     actions: actionsFor(MEDIATION, tree, actor, c, d.clock.now()),
   }
 }

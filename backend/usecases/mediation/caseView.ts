@@ -9,6 +9,7 @@ import { labelOf } from '../../../src/core/transition'
 import type { Deps } from '../../deps'
 import { photoViews } from '../shared/photoViews'
 import { inviteCodeOf, invitePath } from './inviteCode'
+import { openNames } from './names'
 import { pl } from './payload'
 import { partyPhone } from './phones'
 
@@ -24,10 +25,7 @@ function shownPhone(phone: string | null, whole: boolean): string {
   return whole ? phone : maskPhone(phone)
 }
 
-export function maskName(name: string): string {
-  const chars = Array.from(name)
-  return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(Math.min(chars.length - 1, 2))}`
-}
+export { maskName } from '../../../src/core/names'
 
 export function myRole(tree: OrgTree, actor: Actor, c: Case): MediationView['myRole'] {
   if (c.creatorId === actor.userId) return 'applicant'
@@ -41,7 +39,9 @@ function committeeName(d: Deps, code: string | null): string | null {
   return code ? (d.config.mediation.committees.find((x) => x.code === code)?.name ?? code) : null
 }
 
-export async function mediationView(d: Deps, tree: OrgTree, actor: Actor, c: Case): Promise<MediationView> {
+/** Only readers of the case get here (its parties, mediator and centre): they read the names in full. */
+export async function mediationView(d: Deps, tree: OrgTree, actor: Actor, stored: Case): Promise<MediationView> {
+  const c = openNames(d.vault, stored)
   const p = pl(c)
   const role = myRole(tree, actor, c)
   const staff = role === 'mediator' || role === 'dispatcher'
@@ -106,8 +106,9 @@ export async function mediationView(d: Deps, tree: OrgTree, actor: Actor, c: Cas
   }
 }
 
+/** A line of 我的调解 (the caller is a party) or of the centre's queue: the names in full, as in the case. */
 export async function mediationSummary(d: Deps, tree: OrgTree, actor: Actor, c: Case, names: Map<string, string>): Promise<MediationSummary> {
-  const p = pl(c)
+  const p = pl(openNames(d.vault, c))
   let mediatorName: string | null = null
   if (c.assigneeId) {
     if (!names.has(c.assigneeId)) names.set(c.assigneeId, (await d.store.getUser(c.assigneeId))?.name ?? '')

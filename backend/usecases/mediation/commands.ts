@@ -7,7 +7,9 @@ import { committeeFor } from '../../config/district'
 import type { Deps } from '../../deps'
 import type { KindCommands, Prepare } from '../shared/act'
 import { leastLoadedMediator, mediatorsOf } from './mediatorPool'
+import { hasClearNames, openNames, sealNames } from './names'
 import { pl } from './payload'
+import { phoneVault } from './phones'
 
 const dateText = (d: Deps) => formatDay(d.clock.now())
 
@@ -28,7 +30,8 @@ const PREPARE: Partial<Record<MediationAction, Prepare<MediationActInput>>> = {
   draft_agreement: async ({ d, c, input }) => {
     const terms = input.terms ?? []
     const committee = d.config.mediation.committees.find((x) => x.code === pl(c).committee)
-    return { params: { terms, text: renderAgreement(pl(c), committee?.name ?? '人民调解委员会', terms, dateText(d)) } }
+    // The 协议书 names the parties in full; it is sealed again before the case is stored (atRest).
+    return { params: { terms, text: renderAgreement(pl(openNames(d.vault, c)), committee?.name ?? '人民调解委员会', terms, dateText(d)) } }
   },
 }
 
@@ -36,6 +39,12 @@ export const MEDIATION_COMMANDS: KindCommands<MediationAction, MediationActInput
   def: MEDIATION,
   notFound: '调解案件不存在或无权查看',
   prepare: PREPARE,
+  // Names and the agreement text are never stored in clear (names.ts).
+  atRest: (d, c) => {
+    if (!hasClearNames(c)) return c
+    const vault = phoneVault(d)
+    return 'ok' in vault ? vault : sealNames(vault, c)
+  },
   // The other moves take what the party or mediator sent; the kind's schema checks it.
   otherwise: async ({ input }) => ({
     params: {

@@ -3,6 +3,7 @@ import type { Actor } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
 import { maskName } from './caseView'
 import { invitedParty } from './invitedParty'
+import { partyName } from './names'
 import { pl } from './payload'
 
 /** Before joining, the invitee sees the application summary only — no phones, no thread — and the name given for them. */
@@ -17,13 +18,14 @@ export async function invitation(d: Deps, actor: Actor, input: { invite: string 
     ok: true as const,
     summary: {
       disputeTypeLabel: DISPUTE_TYPE_LABELS[p.disputeType],
-      applicantName: maskName(applicant.name),
+      applicantName: maskName(partyName(d.vault, c.id, applicant)),
       facts: p.facts,
       claims: p.claims,
       streetName: tree.get(c.unitCode)?.name ?? c.unitCode,
       statusLabel: MEDIATION.statusLabels[c.status] ?? c.status,
       createdAt: c.createdAt,
     },
-    partyName: party.name,
+    // The invitation opened for this party's own phone: they read the name given for them in full.
+    partyName: partyName(d.vault, c.id, party),
   }
 }

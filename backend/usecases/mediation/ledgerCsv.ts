@@ -6,6 +6,7 @@ import type { Deps } from '../../deps'
 import { auditUnit, writeAudit } from '../shared/audit'
 import { csvDocument } from '../shared/csv'
 import { ledgerCases } from './ledgerCases'
+import { partyName } from './names'
 import { pl } from './payload'
 
 const HEADER = ['编号', '纠纷类型', '申请人', '被申请人', '状态', '街道', '调解委员会', '申请时间', '办理期限', '结果去向']
@@ -19,7 +20,8 @@ export async function ledgerCsv(d: Deps, actor: Actor, input: { from?: string; t
   const rows: unknown[][] = [HEADER]
   for (const c of cases) {
     const p = pl(c)
-    const names = (side: 'applicant' | 'respondent') => p.parties.filter((x) => x.side === side).map((x) => x.name).join('、')
+    // The centre's own register of its cases: the parties by their names in full.
+    const names = (side: 'applicant' | 'respondent') => p.parties.filter((x) => x.side === side).map((x) => partyName(d.vault, c.id, x)).join('、')
     rows.push([
       caseNumber(c.id, c.createdAt),
       DISPUTE_TYPE_LABELS[p.disputeType],

@@ -10,6 +10,7 @@ import type { Deps } from '../../deps'
 import { actionsFor } from '../shared/actionViews'
 import { timelineViews } from '../shared/timelineViews'
 import { caseView, summaryOf } from './caseView'
+import { openProxy } from './proxyPerson'
 
 /** Who sees the reporter: the command centre always; handlers only when not anonymous. */
 function mayIdentifyReporter(actor: Actor, tree: OrgTree, c: Case): boolean {
@@ -28,7 +29,7 @@ export async function staffCaseView(d: Deps, tree: OrgTree, actor: Actor, c: Cas
   const base = await caseView(d, tree, c)
   let reporter: StaffCaseView['reporter'] = null
   if (mayIdentifyReporter(actor, tree, c)) {
-    if (p.proxy) reporter = { name: p.proxy.name, phone: p.proxy.phone, proxy: true }
+    if (p.proxy) reporter = { ...openProxy(d.vault, c.id, p.proxy), proxy: true }
     else {
       const u = await d.store.getUser(c.creatorId)
       reporter = { name: u?.name ?? '居民', phone: u?.phone ?? null, proxy: false }

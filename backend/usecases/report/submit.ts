@@ -8,6 +8,7 @@ import type { Deps } from '../../deps'
 import { notOwnUpload } from '../files/ownUploads'
 import { createOnce, keyUsedElsewhere } from '../shared/persist'
 import { caseView } from './caseView'
+import { sealProxy } from './proxyPerson'
 import { OUT_OF_AREA } from './locate'
 
 /**
@@ -33,8 +34,11 @@ export async function submit(
   const grid = gridAt(tree, input.location)
   if (!grid) return fail('OUT_OF_AREA', OUT_OF_AREA, { location: '不在网格范围内' })
 
+  const vault = proxy ? d.vault : undefined
+  if (proxy && !vault) return { ...fail('UNAVAILABLE', '代办上报暂不可用，请稍后重试'), retryable: true }
+  const id = d.newId()
   const { case: c, event } = openReport({
-    id: d.newId(),
+    id,
     eventId: d.newId(),
     creatorId: actor.userId,
     idempotencyKey: input.idempotencyKey,
@@ -48,7 +52,8 @@ export async function submit(
       photos: [...new Set(input.photos)],
       location: input.location,
       anonymous: input.anonymous,
-      ...(proxy ? { proxy: { name: proxy.name.trim(), phone: proxy.phone.trim() } } : {}),
+      // The resident's name and phone sealed at rest (proxyPerson.ts); the staff view opens them.
+      ...(proxy ? { proxy: sealProxy(vault!, id, { name: proxy.name.trim(), phone: proxy.phone.trim() }) } : {}),
       ...(category.handler === 'department' && category.department ? { department: category.department } : {}),
     },
   })

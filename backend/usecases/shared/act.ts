@@ -53,6 +53,8 @@ export interface KindCommands<A extends string, I extends ActCommand> {
   attachments?: boolean
   /** Whether staff may publish the move's note (the table still decides which roles may). */
   publicNotes?: boolean
+  /** The case as it may be stored (personal data a move wrote in clear, sealed), or a refusal. */
+  atRest?: (d: Deps, c: Case) => Case | Failure
 }
 
 export type Acted = { ok: true; before: Case; case: Case; event: TimelineEvent; tree: OrgTree } | Failure
@@ -84,8 +86,10 @@ export async function act<A extends string, I extends ActCommand>(d: Deps, actor
     ...(kind.publicNotes ? { visibility: input.noteVisibility ?? 'internal' } : {}),
   })
   if (!out.ok) return out
+  const next = kind.atRest ? kind.atRest(d, out.case) : out.case
+  if (isFailure(next)) return next
   const also = prepared.also
-  const conflict = await saveTransition(d, c, out.case, out.event, also ? (tx) => also(tx, out.case) : undefined)
+  const conflict = await saveTransition(d, c, next, out.event, also ? (tx) => also(tx, next) : undefined)
   if (conflict) return conflict
-  return { ok: true, before: c, case: out.case, event: out.event, tree }
+  return { ok: true, before: c, case: next, event: out.event, tree }
 }

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { Case, TimelineEvent } from '../case'
 import { actionsOf, defineKind, param, type Check, type FormField, type MoveContext, type ParamPatch } from '../command'
 import { openCase } from '../opening'
+import { maskName } from '../names'
 import { fail, type Outcome } from '../outcome'
 import {
   MEDIATION_STATUS_LABELS,
@@ -398,6 +399,11 @@ export interface JoinInput {
  * changed name is noted on the timeline. Agreeing when the case was waiting for this last consent
  * starts mediation; refusing ends the case as 对方不同意调解 (a 拒绝调解 row), as the decline move does.
  */
+function withoutSealedName(x: Party): Party {
+  const { nameSealed: _sealed, ...rest } = x
+  return rest
+}
+
 export function joinCase(c: Case, j: JoinInput): Outcome<{ case: Case; event: TimelineEvent }> {
   const pl = (c as MediationCase).payload
   if (MEDIATION.terminalStatuses.includes(c.status)) return fail('ILLEGAL_TRANSITION', '该调解已结束')
@@ -415,9 +421,11 @@ export function joinCase(c: Case, j: JoinInput): Outcome<{ case: Case; event: Ti
   const at = j.now.toISOString()
   const was = pl.parties[slot]!.name
   const consent: Party['consent'] = j.consent ? 'consented' : 'declined'
-  const parties = pl.parties.map((x, i): Party => (i === slot ? { ...x, userId: j.userId, name, consent, consentAt: at } : x))
+  // A changed name drops the sealed one: the backend seals the new name before the case is stored.
+  const parties = pl.parties.map((x, i): Party => (i === slot ? { ...withoutSealedName(x), userId: j.userId, name, consent, consentAt: at } : x))
   const status = !j.consent ? 'declined' : c.status === 'awaiting_consent' && respondentsConsented(parties) ? 'mediating' : c.status
-  const corrected = name === was ? null : `被申请人姓名由「${was}」更正为「${name}」`
+  // The timeline is read by everyone on the case and kept for good: the names go on it masked.
+  const corrected = name === was ? null : `被申请人姓名由「${maskName(was)}」更正为「${maskName(name)}」`
   const note = j.consent ? corrected : [reason, corrected && `（${corrected}）`].filter(Boolean).join('')
   const payload = { ...c.payload, parties, respondentIds: [...pl.respondentIds, j.userId], ...(j.consent ? {} : { referral: { type: 'court' as const, note: reason } }) }
   const next: Case = { ...c, status, payload, updatedAt: at, version: c.version + 1 }

@@ -12,10 +12,11 @@ export const ERASED_NAME = '已注销用户'
 /** The timeline action of an erasure (its label is in MEDIATION.eventLabels). */
 export const PARTY_ERASED = 'party_erased'
 
-const hasDetails = (x: Party): boolean => x.name !== ERASED_NAME || x.phoneSealed !== undefined || x.phoneHash !== undefined || x.phone !== undefined
+const hasDetails = (x: Party): boolean =>
+  x.name !== ERASED_NAME || x.nameSealed !== undefined || x.phoneSealed !== undefined || x.phoneHash !== undefined || x.phone !== undefined
 
 function erased(x: Party): Party {
-  const { phoneSealed: _sealed, phoneHash: _hash, phone: _clear, ...rest } = x
+  const { nameSealed: _name, phoneSealed: _sealed, phoneHash: _hash, phone: _clear, ...rest } = x
   return { ...rest, name: ERASED_NAME }
 }
 

@@ -31,7 +31,13 @@ export const REFERRAL_LABELS: Record<Referral, string> = {
 
 export interface Party {
   side: 'applicant' | 'respondent'
+  /**
+   * The real name as typed. At rest (once `nameSealed` is set) this is its mask (张*明); the backend
+   * opens the sealed name for the views of the case only.
+   */
   name: string
+  /** The real name sealed by the backend's vault (the case id as associated data). */
+  nameSealed?: string
   /** The number sealed by the backend's vault (AES-GCM, the case id as associated data). */
   phoneSealed?: string
   /** Keyed hash of the number's digits, for a lookup by phone without opening every case. */
@@ -62,8 +68,12 @@ export interface MediationSession {
 
 export interface Agreement {
   version: number
+  /** The 协议书 as drafted; at rest (once `sealed` is set) with the parties' names masked. */
   text: string
+  /** The terms as drafted; at rest masked like the text. */
   terms: string[]
+  /** `{ text, terms }` as drafted, names and all, sealed by the backend's vault (the case id as associated data). */
+  sealed?: string
   draftedAt: string
   confirmations: Array<{ userId: string; version: number; at: string }>
 }

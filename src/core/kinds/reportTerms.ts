@@ -70,8 +70,11 @@ export type ReportPayload = {
   rating?: number
   ratingComment?: string
   mergedInto?: string
-  /** 代办: filed by a grid worker for a resident without a phone. */
-  proxy?: { name: string; phone: string }
+  /**
+   * 代办: filed by a grid worker for a resident without a phone. At rest (once `sealed` is set) the
+   * name and phone are masks; `sealed` holds both, sealed by the backend's vault.
+   */
+  proxy?: { name: string; phone: string; sealed?: string }
   /** 找网格员: a question to the grid worker rather than a problem on the ground. */
   consult?: boolean
   /** Set by the SLA timer when the deadline passed; escalation clears it. */
