@@ -5,6 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${ENV_ID:?set ENV_ID to your CloudBase environment id (云开发控制台 → 环境 ID)}"
 TCB="npx --yes @cloudbase/cli@2"
+# Filled into cloudbaserc.json's {{env.NAME}}: printed 小程序码 open the released version unless
+# told otherwise (trial before the first release); the H5 address is optional.
+export JIEFANG_WXACODE_ENV="${JIEFANG_WXACODE_ENV:-release}" JIEFANG_PUBLIC_URL="${JIEFANG_PUBLIC_URL:-}"
 
 npm run build:functions
 TARO_APP_CLOUDBASE_ENV="$ENV_ID" npm run build:weapp

@@ -132,7 +132,7 @@ export interface AdminApi {
   'admin.addStaff': { in: StaffRowInput; out: { plan: StaffPlanView } }
   'admin.staff': { in: Common<'empty'>; out: { staff: StaffView[] } }
   'admin.revokeStaff': { in: In<'staffOnly'>; out: { revoked: boolean } }
-  'admin.invite': { in: In<'invite'>; out: { invitation: InvitationView; code: string; path: string; qr: ShareCodeView | null; qrError: string | null } }
+  'admin.invite': { in: In<'invite'>; out: { invitation: InvitationView; code: string; path: string; qr: ShareCodeView | null; qrError: string | null; webLink: string | null } }
   'admin.invitations': { in: In<'invitations'>; out: { invitations: InvitationView[] } }
   'admin.revokeInvitation': { in: Common<'byId'>; out: { invitation: InvitationView } }
   'admin.config': { in: Common<'empty'>; out: { config: Record<string, unknown>; version: number } }

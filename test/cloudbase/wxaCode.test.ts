@@ -132,3 +132,12 @@ describe('each printable code opens its page with a scene of at most 32 characte
     await expect(shareCode(d, { page: 'pages/join/index', scene: 'X'.repeat(33), query: '' })).rejects.toThrow(/32/)
   })
 })
+
+describe('links on CloudBase', () => {
+  it('point at JIEFANG_PUBLIC_URL only, never at a guessed host', async () => {
+    const { webLink } = await import('../../backend/usecases/shared/shareCode')
+    const t = staffJoinTarget('K7M2Q9XP')
+    expect(webLink({ mode: 'cloudbase' }, t, {})).toBeNull()
+    expect(webLink({ mode: 'cloudbase' }, t, { JIEFANG_PUBLIC_URL: 'https://jiefang-1g2h.tcloudbaseapp.com/' })).toBe('https://jiefang-1g2h.tcloudbaseapp.com/#/pages/join/index?code=K7M2Q9XP')
+  })
+})

@@ -146,6 +146,7 @@ describe('invitations', () => {
     // Locally an ordinary QR of the H5 binding page at the host the request came to.
     expect(inv.qr).toMatchObject({ kind: 'qr', link: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/#\/pages\/join\/index\?code=[2-9A-HJ-NP-Z]{8}$/) })
     expect(inv.qr.svg).toMatch(/^<svg[\s\S]*<\/svg>$/)
+    expect(inv.webLink).toBe(inv.qr.link)
     // Only the code's hash is stored.
     const db = new Database(join(srv.dataDir, DB_FILE_NAME), { readonly: true })
     expect(JSON.stringify(db.prepare('SELECT * FROM invitations').all())).not.toContain(inv.code)

@@ -2,7 +2,7 @@ import { isFailure } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
 import type { Invitation } from '../../ports'
 import type { Deps } from '../../deps'
-import { shareCode, type ShareTarget } from '../shared/shareCode'
+import { shareCode, webLink, type ShareTarget } from '../shared/shareCode'
 import { managedStaff, requireAdmin } from './access'
 import { hashCode, newCode } from './invitationCode'
 import { invitationView } from './invitationView'
@@ -30,7 +30,7 @@ export async function invite(d: Deps, actor: Actor, input: { userId: string; val
   const issued = await issueInvitation(d, u.id, actor.userId, input.validHours)
   // The code stands without its picture: a code WeChat would not draw is still read out or typed.
   const qr = await shareCode(d, joinTarget(issued.code))
-  return { ok: true as const, ...issued, qr: isFailure(qr) ? null : qr, qrError: isFailure(qr) ? qr.message : null }
+  return { ok: true as const, ...issued, qr: isFailure(qr) ? null : qr, qrError: isFailure(qr) ? qr.message : null, webLink: webLink(d, joinTarget(issued.code)) }
 }
 
 /** A fresh code for a staff record; any earlier unused code of theirs stops working. */

@@ -27,6 +27,16 @@ export function h5Link(t: Pick<ShareTarget, 'page' | 'query'>): string {
 }
 
 /**
+ * The page on the H5 site, for people who work there (staff redeem invitations on the web console
+ * too): locally as above; on CloudBase only at JIEFANG_PUBLIC_URL (the static hosting address),
+ * never guessed, so no printed link points at 127.0.0.1.
+ */
+export function webLink(d: Pick<Deps, 'mode'>, t: Pick<ShareTarget, 'page' | 'query'>, env: Record<string, string | undefined> = process.env): string | null {
+  if (d.mode === 'local') return h5Link(t)
+  return env.JIEFANG_PUBLIC_URL ? `${env.JIEFANG_PUBLIC_URL.replace(/\/+$/, '')}/#/${t.page.replace(/^\//, '')}?${t.query}` : null
+}
+
+/**
  * The printable code of a page. On CloudBase a 小程序码 (wxacode.getUnlimited), made once per
  * (version, page, scene), kept in cloud storage and reused, since WeChat counts and rate-limits
  * the calls. Locally, with no WeChat, an ordinary QR of the same page's H5 link.

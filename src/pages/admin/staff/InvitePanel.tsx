@@ -10,6 +10,7 @@ export interface IssuedInvite {
   path: string
   qr: ShareCodeView | null
   qrError: string | null
+  webLink: string | null
   invitation: InvitationView
 }
 
@@ -34,6 +35,11 @@ export default function InvitePanel({ issued, onRevoke, onClose }: { issued: Iss
           <Text className='jf-ak-help' id='jf-invite-path'>
             小程序页面：{issued.path}
           </Text>
+          {issued.webLink && (
+            <Text className='jf-ak-help' id='jf-invite-weblink'>
+              在电脑上使用网页版的工作人员，打开：{issued.webLink}
+            </Text>
+          )}
           <Text className='jf-ak-help'>
             {issued.invitation.statusLabel} · 有效期至 {formatFull(issued.invitation.expiresAt)} · 仅可使用一次；邀请码只显示这一次。
           </Text>

@@ -36,7 +36,7 @@ export function useAdminStaff() {
     const r = await api.call('admin.invite', { userId: s.id })
     setBusy('')
     if (!r.ok) return setNotice({ ok: false, text: r.message })
-    setIssued({ name: s.name, code: r.code, path: r.path, qr: r.qr, qrError: r.qrError, invitation: r.invitation })
+    setIssued({ name: s.name, code: r.code, path: r.path, qr: r.qr, qrError: r.qrError, webLink: r.webLink, invitation: r.invitation })
     void load()
   }
 

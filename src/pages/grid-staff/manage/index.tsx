@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import GridWorkBoardEditor from '../../../components/GridWorkBoardEditor'
 import GridWorkQr from '../../../components/GridWorkQr'
+import BoardCode from './BoardCode'
 import NoticesTab from './NoticesTab'
 import RequestsTab from './RequestsTab'
 import ListState from './ListState'
@@ -75,6 +76,7 @@ export default function GridManage() {
       {tab === 'board' && (
         <>
           <GridWorkQr board={board} onChanged={setBoard} />
+          <BoardCode code={board.grid.code} />
           <GridWorkBoardEditor key={board.grid.code} board={board} onSaved={setBoard} />
         </>
       )}
