@@ -3,11 +3,14 @@
  * mediation (and the one corrected on joining), the agreement that prints them, and the resident a
  * grid worker files a proxy report for, are never in clear in the SQLite file — only sealed, with
  * masks (张*明) where the case is not the reader's. The views of the case still read them in full:
- * the parties, the mediator and the centre (the agreement, the ledger), the staff on the report.
+ * the parties, the mediator and the centre (the agreement, the ledger), the staff on the report, the
+ * tenant, the building manager and the police for a check-in (street staff read the masks).
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { reportInput } from '../support/fixtures'
+import { DEMO_BUILDING_CODE } from '../../backend/seed/demoBuildings'
+import { idNumberFor } from '../support/authzWorld'
+import { idemKey, reportInput } from '../support/fixtures'
 import { applyInput, joinInput, medAct, setOwnPhone } from '../support/mediation'
 import { asOpenid, serverWithUsers, type Client } from '../support/server'
 
@@ -19,9 +22,9 @@ const PROXY_NAME = '慕容秋水'
 const PROXY_PHONE = '13977770007'
 const B_PHONE = '13966660006'
 
-let centre: Client, mediator: Client, gw: Client
-const world = serverWithUsers(['demo-dispatcher', 'demo-mediator-people', 'demo-grid-worker'], ([c, m, g]) => {
-  ;[centre, mediator, gw] = [c!, m!, g!]
+let centre: Client, mediator: Client, gw: Client, manager: Client, police: Client
+const world = serverWithUsers(['demo-dispatcher', 'demo-mediator-people', 'demo-grid-worker', 'demo-building-manager', 'demo-police'], ([c, m, g, b, p]) => {
+  ;[centre, mediator, gw, manager, police] = [c!, m!, g!, b!, p!]
 })
 
 let n = 0
@@ -109,4 +112,38 @@ it('seals a proxy report’s resident at rest; the staff on the report read name
   expect(JSON.stringify(followed)).not.toContain(PROXY_NAME)
   expect(JSON.stringify(await s.call('reports', 'get', { id: r.case.id }))).not.toMatch(new RegExp(`${PROXY_NAME}|${PROXY_PHONE}|慕\\*水`))
   expectNotInDatabase([PROXY_NAME, PROXY_PHONE])
+})
+
+it('seals a check-in’s tenant and cohabitant names at rest; the tenant, the manager and the police read them, the street masked', async () => {
+  const TENANT = '东方未明'
+  const COHABITANT = '东方未晓'
+  const t = await stranger()
+  const r = await t.call('rental', 'checkIn', {
+    idempotencyKey: idemKey(),
+    buildingCode: DEMO_BUILDING_CODE,
+    room: '101',
+    name: TENANT,
+    docType: 'id_card',
+    docNumber: idNumberFor(8123),
+    phone: '13988880008',
+    moveInDate: '2026-11-01',
+    leaseEnd: '2027-10-31',
+    cohabitants: [{ name: COHABITANT, relation: '兄弟' }],
+    consent: { purpose: true, sensitive: true, version: '2026-12' },
+  })
+  expect(r).toMatchObject({ ok: true, registration: { name: TENANT, cohabitants: [{ name: COHABITANT, relation: '兄弟' }] } })
+  const id = r.registration.id as string
+  expect((await t.call('rental', 'mine', {})).registrations.find((x: { id: string }) => x.id === id)).toMatchObject({ name: TENANT })
+  const listed = await manager.call('rental', 'registrations', { buildingId: r.registration.buildingId })
+  expect(listed.registrations.find((x: { id: string }) => x.id === id)).toMatchObject({ name: TENANT, cohabitants: [{ name: COHABITANT }] })
+  const byPolice = (await police.call('rental', 'area', {})).registrations.find((x: { id: string }) => x.id === id)
+  expect(byPolice).toMatchObject({ name: TENANT })
+  const byStreet = (await centre.call('rental', 'area', {})).registrations.find((x: { id: string }) => x.id === id)
+  expect(byStreet).toMatchObject({ name: '东*明', cohabitants: [{ name: '东*晓', relation: '兄弟' }] })
+  expect(JSON.stringify(byStreet)).not.toMatch(/东方未/)
+  expect((await police.call('rental', 'exportCsv', { reason: '核查出租屋' })).csv).toContain(TENANT)
+  const mine = JSON.stringify(await t.call('account', 'export', {}))
+  expect(mine).toContain(TENANT)
+  expect(mine).toContain(COHABITANT)
+  expectNotInDatabase([TENANT, COHABITANT])
 })

@@ -1,7 +1,7 @@
 /**
  * Real names stored in clear before they were sealed — mediation parties' names, the agreement's
- * text and terms, a join's correction note on the timeline, a proxy report's resident — sealed by
- * SQLite's migration on open (no clear copy left in the database, its WAL or free pages; the
+ * text and terms, a join's correction note on the timeline, a proxy report's resident, a check-in's
+ * tenant and cohabitants — sealed by SQLite's migrations on open (no clear copy left in the database, its WAL or free pages; the
  * timeline stays append-only afterwards), and on CloudBase by the district CLI's step
  * (sealClearNames) over the loopback fake. Either way the case reads as before in its own views.
  */
@@ -21,6 +21,8 @@ import { sealClearNames } from '../../backend/usecases/shared/clearNames'
 import type { Case, TimelineEvent } from '../../src/core/case'
 import type { MediationPayload } from '../../src/core/kinds/mediation'
 import type { ReportPayload } from '../../src/core/kinds/reportTerms'
+import { openCheckin, type CheckinPayload } from '../../src/core/kinds/checkin'
+import { tenantNames } from '../../backend/usecases/rental/tenantNames'
 import { FakeCloudbase } from '../cloudbase/fakeCloudbase'
 import { quietSdkRuntime, sdkApp } from '../cloudbase/sdkApp'
 import { reportCase } from '../core/fixtures'
@@ -49,6 +51,29 @@ function clearProxy(id: string): Case {
   return reportCase({ id }, { proxy: { name: RESIDENT, phone: RESIDENT_PHONE } })
 }
 
+const TENANT = '西门若水'
+const COHABITANT = '西门若山'
+
+function clearCheckin(id: string): Case {
+  const payload: CheckinPayload = {
+    buildingId: 'b-1',
+    room: '101',
+    name: TENANT,
+    docType: 'id_card',
+    docNumberMasked: '4401**********1235',
+    cohabitants: [{ name: COHABITANT, relation: '兄弟' }],
+    moveInDate: '2026-11-01',
+    leaseEnd: '2027-10-31',
+    consent: { version: '2026-12', at: new Date().toISOString() },
+  }
+  return openCheckin({ id, eventId: `${id}-e`, creatorId: 'tenant-1', idempotencyKey: `${id}-k`, gridCode: '440111001001', managerId: 'manager-1', now: new Date(), payload }).case
+}
+
+function expectTenantOpened(vault: Vault, c: Case): void {
+  expect(c.payload).toMatchObject({ name: '西*水', cohabitants: [{ name: '西*山', relation: '兄弟' }] })
+  expect(tenantNames(vault, c)).toEqual({ name: TENANT, cohabitants: [{ name: COHABITANT, relation: '兄弟' }] })
+}
+
 const payload = (c: Case) => c.payload as unknown as MediationPayload
 
 function filesUnder(dir: string): string[] {
@@ -75,10 +100,11 @@ function expectOpened(vault: Vault, med: Case, report: Case): void {
 
 describe('the SQLite migration', () => {
   const version = MIGRATIONS.find((m) => m.name === 'real names sealed')!.version
+  const tenantVersion = MIGRATIONS.find((m) => m.name === 'tenant names sealed')!.version
 
   it('seals clear names of existing cases and masks past correction notes; the timeline stays append-only', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jf-names-'))
-    const [medId, reportId] = ['01JNAMEOLD0000000000000001', '01JNAMEOLD0000000000000002']
+    const [medId, reportId, checkinId] = ['01JNAMEOLD0000000000000001', '01JNAMEOLD0000000000000002', '01JNAMEOLD0000000000000003']
     // A database as the previous release left it: cases and a correction note written in clear.
     const note = `被申请人姓名由「楼下住户欧阳先生」更正为「${RESPONDENT}」`
     const e: TimelineEvent = { id: 'evt-old-join', caseId: medId, actorId: RESP1_ID, actorRole: 'respondent', action: 'join', fromStatus: 'accepted', toStatus: 'accepted', note, attachments: [], at: new Date().toISOString(), visibility: 'internal' }
@@ -86,24 +112,26 @@ describe('the SQLite migration', () => {
     await before.transaction(async (tx) => {
       await tx.insertCase(clearMediation(medId))
       await tx.insertCase(clearProxy(reportId))
+      await tx.insertCase(clearCheckin(checkinId))
       await tx.appendEvent(e)
     })
     await before.close()
     const raw = new Database(join(dir, DB_FILE_NAME))
-    raw.prepare('DELETE FROM schema_migrations WHERE version = ?').run(version)
+    raw.prepare('DELETE FROM schema_migrations WHERE version IN (?, ?)').run(version, tenantVersion)
     raw.close()
     expect(filesUnder(dir).some((f) => readFileSync(f).includes(Buffer.from(RESPONDENT)))).toBe(true)
 
     const store = openSqliteStore(dir)
     const vault = new Vault(loadPiiKey(process.env, { dataDir: dir })!)
     expectOpened(vault, (await store.getCase(medId))!, (await store.getCase(reportId))!)
+    expectTenantOpened(vault, (await store.getCase(checkinId))!)
     expect((await store.timeline(medId)).find((x) => x.id === 'evt-old-join')!.note).toBe('被申请人姓名由「楼*生」更正为「欧*行」')
     await store.close()
     const check = new Database(join(dir, DB_FILE_NAME))
     expect(() => check.prepare("UPDATE timeline SET note = 'x' WHERE id = 'evt-old-join'").run()).toThrow('timeline is append-only')
     check.close()
 
-    const found = filesUnder(dir).filter((f) => [APPLICANT, RESPONDENT, RESIDENT, RESIDENT_PHONE, '楼下住户'].some((s) => readFileSync(f).includes(Buffer.from(s))))
+    const found = filesUnder(dir).filter((f) => [APPLICANT, RESPONDENT, RESIDENT, RESIDENT_PHONE, '楼下住户', TENANT, COHABITANT].some((s) => readFileSync(f).includes(Buffer.from(s))))
     expect(found).toEqual([])
   })
 })
@@ -122,16 +150,18 @@ describe('the CloudBase step (npm run district -- seal-names)', () => {
     const store = new CloudbaseStore(sdkApp(fake).database(), { retryDelayMs: 5 })
     const vault = new Vault(Buffer.alloc(32, 9))
     const d = { mode: 'cloudbase', store, vault, config: defaultDistrictConfig(), clock: { now: () => new Date() } } as unknown as Deps
-    const [medId, reportId] = ['01JNAMECB00000000000000001', '01JNAMECB00000000000000002']
+    const [medId, reportId, checkinId] = ['01JNAMECB00000000000000001', '01JNAMECB00000000000000002', '01JNAMECB00000000000000003']
     await store.transaction((tx) => tx.insertCase(clearMediation(medId)))
     await store.transaction((tx) => tx.insertCase(clearProxy(reportId)))
+    await store.transaction((tx) => tx.insertCase(clearCheckin(checkinId)))
     expect(await sealClearNames({ ...d, vault: undefined })).toMatchObject({ ok: false, code: 'UNAVAILABLE' })
-    expect(await sealClearNames(d)).toEqual({ scanned: 2, sealed: 2 })
-    expect(await sealClearNames(d)).toEqual({ scanned: 2, sealed: 0 })
+    expect(await sealClearNames(d)).toEqual({ scanned: 3, sealed: 3 })
+    expect(await sealClearNames(d)).toEqual({ scanned: 3, sealed: 0 })
+    expectTenantOpened(vault, (await store.getCase(checkinId))!)
     const med = (await store.getCase(medId))!
     expect(med.version).toBe(clearMediation(medId).version)
     expectOpened(vault, med, (await store.getCase(reportId))!)
     const stored = JSON.stringify([...fake.db.collections.values()].flatMap((c) => [...c.values()]))
-    for (const s of [APPLICANT, RESPONDENT, RESIDENT, RESIDENT_PHONE]) expect(stored).not.toContain(s)
+    for (const s of [APPLICANT, RESPONDENT, RESIDENT, RESIDENT_PHONE, TENANT, COHABITANT]) expect(stored).not.toContain(s)
   })
 })

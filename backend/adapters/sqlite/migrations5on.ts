@@ -227,4 +227,16 @@ CREATE TRIGGER timeline_no_update BEFORE UPDATE ON timeline
 BEGIN SELECT RAISE(ABORT, 'timeline is append-only'); END;
 `,
   },
+  {
+    version: 16,
+    name: 'tenant names sealed',
+    sql: `
+-- A registration's tenant and cohabitants were named in clear in the case payload; they are sealed
+-- as check-in now seals them (backend/usecases/rental/tenantNames.ts), the masks left in place. A
+-- purged registration has no names left and is not touched.
+UPDATE cases SET payload = jf_pii_seal_payload(kind, payload, id)
+WHERE kind = 'checkin' AND json_type(payload, '$.sealed') IS NULL
+  AND (json_type(payload, '$.name') = 'text' OR json_array_length(payload, '$.cohabitants') > 0);
+`,
+  },
 ]

@@ -18,6 +18,7 @@ import { partyName } from '../mediation/names'
 import { partyPhone } from '../mediation/phones'
 import { Buildings, casePages } from '../rental/reads'
 import { openSecret } from '../rental/secrets'
+import { tenantNames } from '../rental/tenantNames'
 import { dayText, record, section, timeText, yesNo, type Line } from './exportRecord'
 
 const CONSENT_LABELS = { pending: '待表态', consented: '已同意调解', declined: '不同意调解' } as const
@@ -134,19 +135,20 @@ async function checkinRecord(d: Deps, tree: OrgTree, vault: Vault, buildings: Bu
   const b = await buildings.of(p.buildingId)
   const phone = openSecret(vault, await d.store.getSecret(c.id)).phone
   const purged = c.status === 'purged'
+  const own = tenantNames(vault, c)
   return record(`${b?.name ?? '出租屋'} ${p.room}`, [
     ['状态', labelOf(CHECKIN.statusLabels, c.status)],
     ['楼栋', b?.name],
     ['地址', b?.address],
     ['所在网格', gridName(tree, c)],
     ['房间', p.room],
-    ['姓名', p.name ?? (purged ? '已清除' : null)],
+    ['姓名', own.name ?? (purged ? '已清除' : null)],
     ['证件类型', DOC_TYPE_LABELS[p.docType]],
     ['证件号码（脱敏）', p.docNumberMasked ?? (purged ? '已清除' : null)],
     ['手机号', phone ?? (purged ? '已清除' : null)],
     ['入住日期', dayText(p.moveInDate)],
     ['租约到期', dayText(p.leaseEnd)],
-    ['同住人', p.cohabitants.length ? p.cohabitants.map((x) => `${x.name}（${x.relation}）`).join('、') : null],
+    ['同住人', own.cohabitants.length ? own.cohabitants.map((x) => `${x.name}（${x.relation}）`).join('、') : null],
     ['登记时间', timeText(c.createdAt)],
     ['同意登记须知', timeText(p.consent?.at)],
     ['驳回原因', p.refusedReason],

@@ -4,6 +4,7 @@ import type { OutboxMessage } from '../../ports'
 import type { AccessEvent, Building } from '../../ports'
 import type { Deps } from '../../deps'
 import { pl } from './reads'
+import { tenantNames } from './tenantNames'
 
 export const ACCESS_GRANT = 'access.grant'
 export const ACCESS_REVOKE = 'access.revoke'
@@ -47,5 +48,5 @@ export async function deliverAccess(d: Deps, msg: OutboxMessage): Promise<void> 
   if (!d.access) throw new Error('access control not configured')
   const event = msg.payload as unknown as AccessEvent
   const c = await d.store.getCase(event.registrationId)
-  await d.access.send({ ...event, name: c ? pl(c).name : null })
+  await d.access.send({ ...event, name: c ? tenantNames(d.vault, c).name : null })
 }

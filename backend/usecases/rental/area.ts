@@ -113,7 +113,9 @@ export async function area(d: Deps, actor: Actor, input: { statuses?: CheckinSta
     }
   }
   const registrations: RegistrationView[] = []
-  for (const c of page) registrations.push(await maskedRegistrationView(d, tree, c, buildings))
+  // The police of the registration's grid read the names in full; street staff read the masks.
+  const policeGrids = new Set(gridsOf(tree, unitsOf(actor, ['police'])))
+  for (const c of page) registrations.push(await maskedRegistrationView(d, tree, c, buildings, policeGrids.has(c.gridCode ?? '')))
   const disputes = await disputesFor(d, tree, actor, input.before)
   const referred = await referredFor(d, tree, actor, input.before)
   return { ok: true as const, registrations, disputes, referred, next: more && page.length ? page[page.length - 1]!.id : null, total }

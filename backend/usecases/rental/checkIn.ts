@@ -11,6 +11,7 @@ import { NO_BUILDING } from './commands'
 import { Buildings } from './reads'
 import { ownView } from './registrationView'
 import { isVault, openSecret, vaultOf } from './secrets'
+import { sealTenant } from './tenantNames'
 
 function firstFailure(details: Record<string, string>): Failure {
   return fail('VALIDATION', Object.values(details)[0]!, details)
@@ -48,8 +49,9 @@ export async function checkIn(d: Deps, actor: Actor, input: CheckInInput) {
   if (Object.keys(details).length > 0) return firstFailure(details)
 
   const docHmac = vault.lookupHash(input.docType, doc)
+  const id = d.newId()
   const { case: c, event } = openCheckin({
-    id: d.newId(),
+    id,
     eventId: d.newId(),
     creatorId: actor.userId,
     idempotencyKey: input.idempotencyKey,
@@ -59,10 +61,10 @@ export async function checkIn(d: Deps, actor: Actor, input: CheckInInput) {
     payload: {
       buildingId: b.id,
       room: input.room.trim(),
-      name: input.name.trim(),
+      // The names sealed at rest like the document (tenantNames.ts); the registration's own people open them.
+      ...sealTenant(vault, id, { name: input.name.trim(), cohabitants: input.cohabitants.map((x) => ({ name: x.name.trim(), relation: x.relation.trim() })) }),
       docType: input.docType,
       docNumberMasked: maskDocNumber(doc),
-      cohabitants: input.cohabitants.map((x) => ({ name: x.name.trim(), relation: x.relation.trim() })),
       moveInDate: input.moveInDate,
       leaseEnd: input.leaseEnd,
       consent: { version: input.consent.version, at: now.toISOString() },

@@ -11,6 +11,7 @@ import { csvDocument } from '../shared/csv'
 import { Buildings, casePages, gridsOf, pl } from './reads'
 import { unitsOf } from './roles'
 import { isVault, openSecret, vaultOf } from './secrets'
+import { tenantNames } from './tenantNames'
 
 const DEFAULT_STATUSES: CheckinStatus[] = ['pending', 'active']
 
@@ -34,7 +35,7 @@ export async function exportCsv(d: Deps, actor: Actor, input: { reason: string; 
       const p = pl(c)
       const b = await buildings.of(p.buildingId)
       const open = openSecret(vault, await d.store.getSecret(c.id))
-      rows.push([c.id, labelOf(CHECKIN.statusLabels, c.status), b?.name ?? '', b?.address ?? '', tree.get(c.gridCode ?? '')?.name ?? '', p.room, p.name ?? '', DOC_TYPE_LABELS[p.docType], open.docNumber ?? '', open.phone ?? '', p.moveInDate, p.leaseEnd, p.cohabitants.length, shanghaiDateTime(c.createdAt)])
+      rows.push([c.id, labelOf(CHECKIN.statusLabels, c.status), b?.name ?? '', b?.address ?? '', tree.get(c.gridCode ?? '')?.name ?? '', p.room, tenantNames(vault, c).name ?? '', DOC_TYPE_LABELS[p.docType], open.docNumber ?? '', open.phone ?? '', p.moveInDate, p.leaseEnd, p.cohabitants.length, shanghaiDateTime(c.createdAt)])
     }
     if (full()) break
   }

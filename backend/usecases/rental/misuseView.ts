@@ -21,7 +21,7 @@ export async function misuseView(d: Deps, tree: OrgTree, actor: Actor, c: Case, 
   for (const id of hmac ? await d.store.caseIdsByDocHmac(hmac) : []) {
     const r = await d.store.getCase(id)
     if (!r || r.kind !== 'checkin' || !canRead(tree, actor, r)) continue
-    related.push(await maskedRegistrationView(d, tree, r, buildings))
+    related.push(await maskedRegistrationView(d, tree, r, buildings, true))
   }
   return {
     id: c.id,

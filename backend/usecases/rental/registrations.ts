@@ -21,7 +21,7 @@ export async function registrations(d: Deps, actor: Actor, input: { buildingId: 
     for (const c of page) {
       if (pl(c).buildingId !== b.id) continue
       const secret = await d.store.getSecret(c.id)
-      const view = registrationView(tree, c, b, openSecret(vault, secret).phone)
+      const view = registrationView(tree, c, b, openSecret(vault, secret).phone, vault)
       // The manager reviews a pending registration knowing of a conflict on its document.
       if (c.status === 'pending') view.alerts = await documentAlerts(d, c, secret)
       out.push(view)

@@ -18,11 +18,13 @@ export interface Cohabitant {
 export type CheckinPayload = {
   buildingId: string
   room: string
-  /** Null once purged. */
+  /** Null once purged. At rest (once `sealed` is set) the mask (张*明), as are the cohabitants' names. */
   name: string | null
   docType: DocType
   docNumberMasked: string | null
   cohabitants: Cohabitant[]
+  /** The tenant's and the cohabitants' names, sealed by the backend's vault; gone once purged. */
+  sealed?: string
   moveInDate: string
   leaseEnd: string
   consent: { version: string; at: string }
@@ -142,7 +144,7 @@ const ACTIONS = {
           input.now.getTime() - Date.parse(c.payload.leftAt ?? c.updatedAt) >= params.retentionDays * DAY_MS ? null : fail('ILLEGAL_TRANSITION', '尚未超过保存期限'),
         // Personal fields go; what statistics need (building, grid, document type, dates) stays.
         patch: ({ c, input }) => ({
-          payload: { ...c.payload, name: null, docNumberMasked: null, cohabitants: [], refusedReason: undefined, purgedAt: input.now.toISOString() },
+          payload: { ...c.payload, name: null, docNumberMasked: null, cohabitants: [], sealed: undefined, refusedReason: undefined, purgedAt: input.now.toISOString() },
           slaDeadline: null,
         }),
       },
