@@ -3,7 +3,7 @@
  * receiver may open anyway, and every page a printable code opens reads its `scene` (WeChat hands
  * it over URL-encoded) as well as the link's own parameter.
  */
-import { codeFromParams } from '../../src/pages/join/logic'
+import { codeFrom, codeFromParams } from '../../src/pages/join/logic'
 import { codeFromQuery } from '../../src/utils/grid/links'
 import { inviteFromParams } from '../../src/utils/mediation/invite'
 import { buildingCodeFrom } from '../../src/utils/rental/links'
@@ -44,6 +44,8 @@ describe('the scene of each printable code', () => {
     expect(codeFromParams({ code: encodeURIComponent('k7m2 q9xp') })).toBe('K7M2Q9XP')
     expect(codeFromParams({ scene: '%E0%A4%A' })).toBe('%E0%A4%A')
     expect(codeFromParams({})).toBe('')
+    // wx.scanCode of the 小程序码 answers its page path with the scene.
+    expect(codeFrom('pages/join/index?scene=K7M2Q9XP')).toBe('K7M2Q9XP')
   })
 
   it('mediation invitation: the code alone, or the long form of an invitation sent before', () => {

@@ -499,6 +499,8 @@ export class MiniProgram {
       openLocation: ok('openLocation'),
       setClipboardData: ok('setClipboardData'),
       previewImage: ok('previewImage'),
+      hideShareMenu: ok('hideShareMenu'),
+      showShareMenu: ok('showShareMenu'),
       navigateTo: nav('navigateTo'),
       redirectTo: nav('redirectTo'),
       reLaunch: nav('reLaunch'),

@@ -1,6 +1,9 @@
-/** An invitation code from what was typed, scanned or linked: `pages/join/index?code=…`, spaces, dashes, case. */
+/**
+ * An invitation code from what was typed, scanned or linked: `pages/join/index?code=…`, a scanned
+ * 小程序码's `pages/join/index?scene=…`, spaces, dashes, case.
+ */
 export function codeFrom(raw: string): string {
-  const fromPath = /[?&]code=([^&#]+)/.exec(raw)
+  const fromPath = /[?&](?:code|scene)=([^&#]+)/.exec(raw)
   const text = fromPath ? decodeURIComponent(fromPath[1]!) : raw
   return text.replace(/[\s-]/g, '').toUpperCase().slice(0, 32)
 }
