@@ -18,6 +18,7 @@
 import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { DEMO_BUILDING_CODE, DEMO_BUILDING_ID } from '../../backend/seed/demoBuildings'
+import { maskName } from '../../src/core/names'
 import { idNumberFor } from '../support/authzWorld'
 import { addPhoto, browserWorld, chooseFile, modalOk, open, phone, shot, signedInPhone, tinyJpegFile } from '../support/browser'
 import { GRID1_CODE, GRID1_POINT } from '../support/fixtures'
@@ -188,7 +189,8 @@ describe('a brand-new WeChat user, in the browser against the real server', () =
     await b.locator(`#jf-med-detail[data-case-id="${caseId}"][data-my-role="respondent"]`).waitFor()
     await b.locator('#jf-med-parties .jf-med-party[data-side="respondent"][data-joined="1"][data-consent="consented"]').waitFor()
     await expect(b.locator('#jf-med-parties').innerText()).resolves.toContain(B_REAL_NAME)
-    await b.locator('.jf-timeline-item[data-action="join"]', { hasText: B_TYPED_NAME }).waitFor()
+    // The correction is on the timeline, the names masked there (everyone on the case reads it, for good).
+    await b.locator('.jf-timeline-item[data-action="join"]', { hasText: `「${maskName(B_TYPED_NAME)}」更正为「${maskName(B_REAL_NAME)}」` }).waitFor()
     expect(await roles(apiB)).toEqual(['mediation_party'])
 
     // 5. The centre accepts, the mediator (everyone agreed at joining) drafts the agreement.
