@@ -19,8 +19,9 @@ function paint(canvas: HTMLCanvasElement, c: Choropleth, selected: string | null
   const dpr = window.devicePixelRatio || 1
   canvas.width = Math.round(width * dpr)
   canvas.height = Math.round(height * dpr)
+  // Height follows the width (max-width: 100% on a narrow desk keeps the shapes' proportions).
   canvas.style.width = `${width}px`
-  canvas.style.height = `${height}px`
+  canvas.style.height = 'auto'
   const ctx = canvas.getContext('2d')
   if (!ctx) return
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
