@@ -196,3 +196,28 @@ it('never sends twice when the notice itself is delivered again (two timers at o
   expect(await remaining()).toBe(2)
   expect(await residentInbox()).toHaveLength(1)
 })
+
+it('keeps the count of consents right when queueing a push fails: the notice goes again and sends once', async () => {
+  wechatAnswers({ errcode: 0, errmsg: 'ok' }, 3)
+  let failOnce = true
+  const real = store
+  const flaky = new Proxy(real, {
+    get(target, key, receiver) {
+      const v = Reflect.get(target, key, receiver)
+      if (key === 'enqueueOnce' && failOnce) {
+        return async () => {
+          failOnce = false
+          throw new Error('SQLITE_BUSY: database is locked')
+        }
+      }
+      return typeof v === 'function' ? v.bind(target) : v
+    },
+  })
+  d = { ...d, store: flaky }
+  await report(2, REJECT)
+  await drain(5)
+  expect(failOnce).toBe(false)
+  expect(sends()).toHaveLength(1)
+  expect(await remaining()).toBe(1)
+  expect(await residentInbox()).toEqual(['事项不予受理'])
+})

@@ -60,7 +60,15 @@ export async function offerPushes(d: Deps, sourceId: string, notice: NoticeKind,
     }
     const id = `${sourceId}-push-${o.userId}`
     const msg: OutboxMessage = { id, topic: SUBSCRIBE_PUSH, key: id, payload: { ...payload }, createdAt: now, attempts: 0, nextAttemptAt: now, deliveredAt: null, lastError: null }
-    if (await d.store.enqueueOnce(msg)) queued++
+    let fresh: boolean
+    try {
+      fresh = await d.store.enqueueOnce(msg)
+    } catch (e) {
+      // Not queued: the notice is delivered again later, and takes the consent again then.
+      if (!t.long) await d.store.addSubscribeQuota(o.userId, t.id, 1).catch(() => undefined)
+      throw e
+    }
+    if (fresh) queued++
     // Queued already by an earlier delivery of the notice: the consent just taken goes back.
     else if (!t.long) await d.store.addSubscribeQuota(o.userId, t.id, 1)
   }
