@@ -3,7 +3,8 @@
  * personal data.
  * - Every git-tracked file is scanned for private keys, cloud credentials and secret-named
  *   variables holding a value.
- * - After a working session the SQLite file (and its WAL) holds no byte of the signing secret.
+ * - After a working session the SQLite file (and its WAL) holds no byte of the signing secret, nor
+ *   the real name and phone typed for a proxy report and a mediation application.
  * - Function log lines (stderr JSON) each carry a requestId and none of the personal data the
  *   calls carried, also when the calls fail for storage reasons.
  */
@@ -82,18 +83,20 @@ describe('a working local server', () => {
   it('keeps the signing secret out of the database, and its logs carry request ids but no personal data', async () => {
     const name = '王秀英'
     const phone = '13912340000'
+    // Typed only into name fields (the facts carry `name` as free text): sealed, so never in the database.
+    const realName = '欧阳秀兰'
     const srv = await startServer({ env: { JIEFANG_TIMER_MS: '0', JIEFANG_SQLITE_BUSY_MS: '50' } })
     try {
       const resident = await as(srv.url, 'demo-resident')
       const gw = await as(srv.url, 'demo-grid-worker')
-      const proxy = { ...reportInput(), proxy: { name, phone } }
+      const proxy = { ...reportInput(), proxy: { name: realName, phone } }
       const apply = {
         idempotencyKey: idemKey(),
         disputeType: 'neighbour',
         streetCode: DEMO_STREET,
-        applicantName: name,
+        applicantName: realName,
         applicantPhone: phone,
-        respondents: [{ name, phone }],
+        respondents: [{ name: realName, phone }],
         facts: `${name}家楼上长期深夜制造噪音，多次沟通无果`,
         claims: '晚上十点后停止噪音',
         evidence: [],
@@ -121,9 +124,9 @@ describe('a working local server', () => {
       for (const line of logLines) {
         const entry = JSON.parse(line) as Record<string, unknown>
         expect(entry.requestId).toEqual(expect.stringMatching(/^[0-9a-f-]{36}$/))
-        for (const personal of [name, phone, '陈小梅', '李明']) expect(line).not.toContain(personal)
+        for (const personal of [name, realName, phone, '陈小梅', '李明']) expect(line).not.toContain(personal)
       }
-      for (const personal of [name, phone]) expect(srv.output()).not.toContain(personal)
+      for (const personal of [name, realName, phone]) expect(srv.output()).not.toContain(personal)
 
       await srv.stop()
       const secretHex = readFileSync(join(srv.dataDir, 'session.secret'), 'utf8').trim()
@@ -134,6 +137,8 @@ describe('a working local server', () => {
       for (const f of files) {
         const bytes = readFileSync(join(srv.dataDir, f))
         expect({ f, hex: bytes.includes(Buffer.from(secretHex)), raw: bytes.includes(secret), b64: bytes.includes(Buffer.from(secret.toString('base64'))) }).toEqual({ f, hex: false, raw: false, b64: false })
+        // Real names and phones typed for a proxy report and a mediation are sealed at rest.
+        expect({ f, name: bytes.includes(Buffer.from(realName)), phone: bytes.includes(Buffer.from(phone)) }).toEqual({ f, name: false, phone: false })
       }
       recordFaults({ name: 'logs and database free of secrets and personal data', inputs: logLines.length, note: `${logLines.length} log lines checked` })
     } finally {
