@@ -152,28 +152,29 @@ test('report: 搜索地点 (wx.chooseLocation, GCJ-02) pins the place and keeps 
   clean(mp)
 })
 
+const row = (id: string, lng: number, over: Record<string, unknown> = {}) => ({
+  id,
+  kind: 'report',
+  status: 'accepted',
+  statusLabel: '已受理',
+  category: 'env.garbage',
+  categoryName: '垃圾堆放',
+  title: `云景路 ${id} 垃圾堆放`,
+  gridName: GRID.name,
+  createdAt: '2026-03-02T02:05:00.000Z',
+  updatedAt: '2026-03-02T02:05:00.000Z',
+  slaDeadline: '2026-03-04T02:05:00.000Z',
+  gridCode: GRID.code,
+  unitName: GRID.name,
+  assigneeName: '李明',
+  departmentName: null,
+  overdue: false,
+  anonymous: false,
+  location: { lng, lat: 23.181, address: `云景路 ${id} 号` },
+  ...over,
+})
+
 test('queue: 在地图上查看 shows the cases as pins; a pin opens its case card with 导航 (wx.openLocation, GCJ-02)', async () => {
-  const row = (id: string, lng: number, over: Record<string, unknown> = {}) => ({
-    id,
-    kind: 'report',
-    status: 'accepted',
-    statusLabel: '已受理',
-    category: 'env.garbage',
-    categoryName: '垃圾堆放',
-    title: `云景路 ${id} 垃圾堆放`,
-    gridName: GRID.name,
-    createdAt: '2026-03-02T02:05:00.000Z',
-    updatedAt: '2026-03-02T02:05:00.000Z',
-    slaDeadline: '2026-03-04T02:05:00.000Z',
-    gridCode: GRID.code,
-    unitName: GRID.name,
-    assigneeName: '李明',
-    departmentName: null,
-    overdue: false,
-    anonymous: false,
-    location: { lng, lat: 23.181, address: `云景路 ${id} 号` },
-    ...over,
-  })
   const cases = [row('R-1', 113.3195), row('R-2', 113.3205, { overdue: true })]
   const mp = launch({ 'cases.queue': () => ({ ok: true, cases, next: null, total: 2 }) })
   const page = await mp.open('pages/report-staff/queue/index')
@@ -192,5 +193,15 @@ test('queue: 在地图上查看 shows the cases as pins; a pin opens its case ca
   expect(mp.wxCalls.find(([n]) => n === 'openLocation')?.[1]).toMatchObject({ ...gcj([113.3205, 23.181]), name: cases[1]!.title, address: '云景路 R-2 号' })
   await page.tap('#jf-queue-map-open')
   expect(mp.navigations).toContainEqual({ api: 'navigateTo', url: '/pages/report-staff/case/index?id=R-2' })
+  clean(mp)
+})
+
+test('queue: with more pages to load, the map says it shows the most urgent ones only', async () => {
+  const mp = launch({ 'cases.queue': () => ({ ok: true, cases: [row('R-1', 113.3195), row('R-3', 113.32, { location: null })], next: 'R-1', total: 30 }) })
+  const page = await mp.open('pages/report-staff/queue/index')
+  await page.waitForText('云景路 R-1 垃圾堆放')
+  await page.tap('#jf-queue-view-toggle')
+  await page.waitForText('已显示最紧急的 1 件，更多请在列表中加载')
+  expect(page.text()).toContain('另有 1 件没有位置，请在列表中查看')
   clean(mp)
 })

@@ -9,7 +9,7 @@ import { casePins, navigationTo } from '../../../utils/map/wxMap'
  * Mini-program only: the cases of the current tab (as far as loaded) as pins on WeChat's map. A pin
  * shows its case under the map, with 查看 and 导航 (WeChat's own map page, wx.openLocation).
  */
-export default function QueueMap({ cases, onOpen }: { cases: StaffCaseSummary[]; onOpen: (id: string) => void }) {
+export default function QueueMap({ cases, more, onOpen }: { cases: StaffCaseSummary[]; more: boolean; onOpen: (id: string) => void }) {
   const pins = useMemo(() => casePins(cases), [cases])
   const [picked, setPicked] = useState<string | null>(null)
   const [failed, setFailed] = useState(false)
@@ -40,7 +40,11 @@ export default function QueueMap({ cases, onOpen }: { cases: StaffCaseSummary[];
       />
       {failed && <Text className='jf-map-failed'>地图加载失败，请检查网络后重新打开本页</Text>}
       {pins.unplaced > 0 && <Text className='jf-queue-map-note jf-muted'>另有 {pins.unplaced} 件没有位置，请在列表中查看</Text>}
-      {!current && <Text className='jf-queue-map-note jf-muted'>点地图上的标记查看事项，共 {pins.markers.length} 件</Text>}
+      {!current && (
+        <Text className='jf-queue-map-note jf-muted'>
+          点地图上的标记查看事项，{more ? `已显示最紧急的 ${pins.markers.length} 件，更多请在列表中加载` : `共 ${pins.markers.length} 件`}
+        </Text>
+      )}
       {current && (
         <View className='jf-card jf-queue-map-case' id='jf-queue-map-case' data-id={current.id}>
           <Text className='jf-queue-map-title'>{current.title}</Text>

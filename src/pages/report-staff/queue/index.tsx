@@ -51,7 +51,7 @@ export default function StaffQueue() {
       )}
 
       {onMap && q.phase === 'ready' ? (
-        <QueueMap cases={q.cases} onOpen={open} />
+        <QueueMap cases={q.cases} more={q.next !== null} onOpen={open} />
       ) : (
         <PagedList
           phase={q.phase === 'idle' ? 'loading' : q.phase}
