@@ -356,7 +356,7 @@ const MODELS: Record<string, Record<string, Model>> = {
   rental,
   account: {
     profile: {},
-    update: { nickname: S(fc.oneof(fc.constantFrom('小梅', '街坊老王'), text(1, 20).filter((s) => !/[\p{Cc}\u202a-\u202e\u2066-\u2069]/u.test(s) && /[^\s\p{Cf}]/u.test(s))), true), avatar: S(fileId, true) },
+    update: { nickname: S(fc.oneof(fc.constantFrom('小梅', '街坊老王'), text(1, 20).filter((s) => !/[\p{Cc}\u202a-\u202e\u2066-\u2069]/u.test(s) && /[^\s\p{Cf}]/u.test(s))), true), avatar: { ...S(fileId, true), nullable: true } },
     setPhone: { phone: S(phone) },
     removePhone: {},
     privacy: {},

@@ -23,6 +23,8 @@ export interface FieldSpec {
   kind: Kind
   valid: fc.Arbitrary<unknown>
   optional?: boolean
+  /** null is a valid value (e.g. `avatar: null` removes the picture), so it is never sent as a wrong type. */
+  nullable?: boolean
 }
 
 export type Model = Record<string, FieldSpec>
@@ -309,7 +311,7 @@ export function invalidData(model: Model): fc.Arbitrary<{ data: unknown; how: st
       weight: 6,
       arbitrary: fc
         .tuple(valid, fc.constantFrom(...keys))
-        .chain(([d, k]) => wrongType(model[k]!.kind).map((v) => ({ data: withField(d, k, v), how: `wrong-type:${k}` }))),
+        .chain(([d, k]) => wrongType(model[k]!.kind).filter((v) => !(v === null && model[k]!.nullable)).map((v) => ({ data: withField(d, k, v), how: `wrong-type:${k}` }))),
     })
   }
   if (required.length > 0) {
