@@ -11,7 +11,7 @@ import type { CaseQuery } from '../../ports'
 import { instant } from '../fieldTable'
 import { guard } from './cloudbaseErrors'
 import { byId, docsOf, PAGE, type CloudbaseAccess } from './db'
-import { caseDocs } from './cases'
+import { caseDocs } from './caseDocs'
 import { QUERIES } from './queries'
 
 /** The document field each CaseQuery filter bounds. */

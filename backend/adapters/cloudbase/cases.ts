@@ -3,21 +3,17 @@ import type { Db } from '@cloudbase/database'
 import type { Case, TimelineEvent } from '../../../src/core/case'
 import type { CaseQuery, CaseRepo, CaseTx } from '../../ports'
 import { caseLimit } from '../limits'
-import { CASE_FIELDS, EVENT_FIELDS, MESSAGE_FIELDS } from '../tables'
+import { MESSAGE_FIELDS } from '../tables'
+import { caseDocs, caseToDoc, docToEvent, eventDocs, eventToDoc } from './caseDocs'
 import { CaseStatsAccumulator } from './caseStats'
 import { needsWalk, walkCases, walkedPage } from './caseWalk'
 import { guard, isDuplicateWrite, mapCloudbaseError } from './cloudbaseErrors'
 import { all, answered, byId, checked, compoundId, conflict, docsOf, nextSeq, removed, type CloudbaseAccess, type Coll } from './db'
 import { CorruptDocumentError, docMapper, instant, withoutId, type Doc } from './docs'
 
-export const caseDocs = docMapper('jf_cases', CASE_FIELDS, 'id')
-/** `seq` keeps append order, as the SQLite adapter's autoincrement does. */
-export const eventDocs = docMapper('jf_timeline', EVENT_FIELDS, 'id')
 const messageDocs = docMapper('jf_messages', MESSAGE_FIELDS, 'id')
 
-export const caseToDoc = (c: Case): Doc => caseDocs.toDoc(c)
-export const eventToDoc = (e: TimelineEvent, seq: number): Doc => eventDocs.toDoc(e, { seq })
-export const docToEvent = (d: Doc): TimelineEvent => eventDocs.fromDoc(d)
+export { caseDocs, caseToDoc, docToEvent, eventDocs, eventToDoc }
 
 /** `_id` of the jf_idempotency document reserving (creatorId, key). */
 export function claimId(creatorId: string, key: string): string {
