@@ -1,6 +1,6 @@
 /** CloudBase side of the case aggregate: cases, timeline, idempotency, follows and thread messages. */
 import type { Db } from '@cloudbase/database'
-import type { Case, TimelineEvent } from '../../../src/core/case'
+import type { Case } from '../../../src/core/case'
 import type { CaseQuery, CaseRepo, CaseTx } from '../../ports'
 import { caseLimit } from '../limits'
 import { MESSAGE_FIELDS } from '../tables'
