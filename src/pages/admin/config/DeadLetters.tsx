@@ -10,7 +10,8 @@ import { useDeadLetters } from './useDeadLetters'
 export function DeadLetters() {
   const { state, load } = useDeadLetters()
   return (
-    <View className='jf-ak-section' id='jf-dead-letters'>
+    // The table needs the page's whole width, under the editor and the history.
+    <View className='jf-ak-section' id='jf-dead-letters' style={{ gridColumn: '1 / -1' }}>
       <View className='jf-ak-row'>
         <Text className='jf-ak-title'>发送失败的微信通知</Text>
         <button type='button' className='jf-btn' onClick={() => void load()}>
