@@ -32,9 +32,9 @@ export function defineFunction(name: string, actions: Record<string, ActionDef<a
     const requestId = platformRequestId(context) ?? randomUUID()
     try {
       const ev = eventSchema.safeParse(event)
-      if (!ev.success) return fail('VALIDATION', '请求格式错误：缺少 action')
+      if (!ev.success) return fail('VALIDATION', '请求格式错误：缺少操作名称')
       const def = Object.prototype.hasOwnProperty.call(actions, ev.data.action) ? actions[ev.data.action] : undefined
-      if (!def) return fail('VALIDATION', `不支持的操作：${name}.${ev.data.action.slice(0, 64)}`)
+      if (!def) return fail('VALIDATION', '不支持的操作', { action: `${name}.${ev.data.action.slice(0, 64)}` })
       const d = deps()
       await d.refreshConfig?.()
       const caller = await resolveCaller(d, context)

@@ -7,6 +7,11 @@ export function parseInput<T extends z.ZodTypeAny>(schema: T, data: unknown): { 
   if (r.success) return { ok: true, value: r.data }
   const details: Record<string, string> = {}
   for (const issue of r.error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      // Programs find the unknown names in the details; people read no field name they did not type.
+      for (const k of shownKeys(issue.keys)) details[[...issue.path, k].join('.')] ??= '不支持的字段'
+      continue
+    }
     const key = issue.path.join('.') || '_'
     details[key] ??= describeIssue(issue)
   }
@@ -27,7 +32,7 @@ const FIELD_LABELS: Record<string, string> = {
   applicantPhone: '申请人手机号', photos: '照片', place: '地点', purpose: '用途', q: '搜索内容', rating: '评价',
   reason: '原因', referral: '移送方式', respondents: '被申请人', role: '角色', room: '房号', rooms: '房间', target: '对象',
   targetCaseId: '合并目标', text: '内容', title: '标题', version: '版本', idempotencyKey: '请求编号', limit: '数量',
-  before: '翻页位置', id: '事项', services: '服务', team: '网格团队', terms: '条款', type: '类型', unitCode: '单位',
+  before: '翻页位置', id: '事项', joinPolicy: '入群方式', services: '服务', team: '网格团队', terms: '条款', type: '类型', unitCode: '单位',
 }
 
 function fieldLabel(path: string): string {
@@ -37,8 +42,9 @@ function fieldLabel(path: string): string {
 }
 
 function describeIssue(issue: z.ZodIssue): string {
-  // A custom message from the schema is already Chinese.
-  if (issue.code === 'custom' || /[\u4e00-\u9fff]/.test(issue.message)) return issue.message
+  // A custom message from the schema is already Chinese. zod's own default texts are English and
+  // may quote the input (Chinese characters included), so they never pass through.
+  if (issue.code === 'custom' || (/[\u4e00-\u9fff]/.test(issue.message) && !/^[A-Za-z]/.test(issue.message))) return issue.message
   switch (issue.code) {
     case 'invalid_type':
       return issue.received === 'undefined' ? '必填' : '类型不正确'
@@ -48,8 +54,6 @@ function describeIssue(issue: z.ZodIssue): string {
       return issue.type === 'string' ? `最多 ${issue.maximum} 个字` : issue.type === 'array' ? `最多 ${issue.maximum} 项` : `不能大于 ${issue.maximum}`
     case 'invalid_enum_value':
       return '取值不在允许范围内'
-    case 'unrecognized_keys':
-      return `不支持的字段：${shownKeys(issue.keys)}`
     case 'invalid_string':
       return '格式不正确'
     default:
@@ -57,11 +61,10 @@ function describeIssue(issue: z.ZodIssue): string {
   }
 }
 
-/** Unknown field names echoed back, but never a flood: three at most, short, without control characters. */
-function shownKeys(keys: string[]): string {
-  const clean = keys.slice(0, 3).map((k) => {
+/** Unknown field names for the details, never a flood: three at most, short, without control characters. */
+function shownKeys(keys: string[]): string[] {
+  return keys.slice(0, 3).map((k) => {
     const t = k.replace(/[\p{Cc}\p{Cf}]/gu, '')
     return t.length > 20 ? `${t.slice(0, 20)}…` : t
   })
-  return keys.length > 3 ? `${clean.join('、')}等` : clean.join('、')
 }

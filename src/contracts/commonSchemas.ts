@@ -22,7 +22,7 @@ export const version = z.number({ invalid_type_error: '版本号必须是数字'
 
 export const phone = z.string().trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '请填写正确的手机号或固定电话')
 
-export const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+export const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为“年-月-日”，如 2026-01-31')
 
 /** A move's name on the wire (the kind's declaration decides whether it exists). */
 export const actionName = z.string().regex(/^[a-z_]{2,32}$/, '操作名称不正确')

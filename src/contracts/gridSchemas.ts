@@ -26,7 +26,7 @@ export const saveBoard = z
     team: z.array(z.object({ role: teamRole, name: z.string().trim().min(1, '请填写姓名').max(PERSON_NAME_MAX), phone: phone.nullable() }).strict()).max(TEAM_MAX),
     services: z.array(z.string().trim().min(1).max(SERVICE_MAX)).max(SERVICES_MAX),
     officeHours: z.string().trim().max(OFFICE_HOURS_MAX),
-    joinPolicy: z.enum(['open', 'approval']),
+    joinPolicy: z.enum(['open', 'approval'], { errorMap: () => ({ message: '请选择入群方式' }) }),
   })
   .strict()
 

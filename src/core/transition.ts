@@ -67,7 +67,7 @@ export type TransitionOutcome = Outcome<{ case: Case; event: TimelineEvent; role
 export function transition(def: KindDefinition, tree: OrgTree, c: Case, input: TransitionInput): TransitionOutcome {
   const actionLabel = labelOf(def.actionLabels, input.action)
   const candidates = def.rules.filter((r) => r.action === input.action)
-  if (candidates.length === 0) return fail('VALIDATION', `不支持的操作「${actionLabel}」`)
+  if (candidates.length === 0) return fail('VALIDATION', actionLabel === input.action ? '不支持的操作' : `不支持的操作「${actionLabel}」`)
   // Permission before version: someone without rights learns nothing from a stale version.
   if (!candidates.some((r) => actingRoleIn(def.scope, tree, input.actor, c, r.roles) !== undefined)) {
     return fail('FORBIDDEN', `您无权对该事项执行「${actionLabel}」`)

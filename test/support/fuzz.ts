@@ -432,6 +432,12 @@ export function answerProblem(answer: unknown): string | null {
   if (a.ok !== false) return `answer.ok is ${short(a.ok)}`
   if (!(STABLE_CODES as readonly unknown[]).includes(a.code)) return `unstable code ${short(a.code)}: ${short(a.message)}`
   if (typeof a.message !== 'string' || !HAN.test(a.message)) return `message without Chinese: ${short(a.message)}`
+  // A person reads it: no English words (a library's default text echoing the input passed the
+  // Chinese check once, with the fuzz's own Han characters in it) and no flood.
+  // What the person typed comes back quoted 「…」; file formats keep their own names.
+  const words = a.message.replace(/「[^」]*」/g, '').replace(/\b(JPG|PNG|WebP|GeoJSON|JSON|CSV|H5|API|QR)\b/g, '')
+  if (/[A-Za-z]{3,}/.test(words)) return `message with English words: ${short(a.message)}`
+  if (a.message.length > 200) return `message longer than 200 characters (${a.message.length}): ${short(a.message)}`
   return null
 }
 

@@ -24,7 +24,7 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 
 /** Mini-program uploads go straight to CloudBase storage; the function only records them. */
 export async function register(d: Deps, actor: Actor, input: ApiIn<'files.register'>) {
-  if (d.mode !== 'cloudbase') return fail('VALIDATION', '本地模式请使用 files.upload 上传照片')
+  if (d.mode !== 'cloudbase') return fail('VALIDATION', '本地模式不支持这种上传方式，请直接上传照片')
   if (input.size > MAX_PHOTO_BYTES) return fail('VALIDATION', '照片不能超过 5 MB', { size: '过大' })
   const path = d.files.uploadedPath?.(input.cloudFileId) ?? null
   if (path === null || !TICKET_PATH.test(path)) return fail('VALIDATION', NO_TICKET, { cloudFileId: '无效' })

@@ -16,7 +16,7 @@ export const TICKETS_PER_WINDOW = 60
  * never another environment's object, another folder, or someone else's upload.
  */
 export async function ticket(d: Deps, actor: Actor, input: ApiIn<'files.ticket'>) {
-  if (d.mode !== 'cloudbase') return fail('VALIDATION', '本地模式请使用 files.upload 上传照片')
+  if (d.mode !== 'cloudbase') return fail('VALIDATION', '本地模式不支持这种上传方式，请直接上传照片')
   const now = d.clock.now()
   const counted = await d.store.transaction((tx) => tx.countRateHit(actor.userId, 'files.ticket', windowStart(now, 10), TICKETS_PER_WINDOW))
   if (!counted) return fail('RATE_LIMITED', '上传过于频繁，请稍后再试')

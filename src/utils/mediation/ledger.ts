@@ -13,7 +13,7 @@ export function daysText(days: number | null): string {
 /** Inclusive YYYY-MM-DD range; empty ends are open. */
 export function ledgerRangeError(from: string, to: string): string {
   const ok = (s: string) => !s || /^\d{4}-\d{2}-\d{2}$/.test(s)
-  if (!ok(from) || !ok(to)) return '日期格式应为 YYYY-MM-DD'
+  if (!ok(from) || !ok(to)) return '日期格式应为“年-月-日”，如 2026-01-31'
   if (from && to && from > to) return '开始日期不能晚于结束日期'
   return ''
 }
