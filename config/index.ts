@@ -38,6 +38,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
+    // Taro's mini-program default (ascii_only) writes each Chinese character as a 6-byte \uXXXX escape;
+    // WeChat reads UTF-8 scripts, 3 bytes a character. H5 keeps the default.
+    ...(isH5 ? {} : { terser: { enable: true, config: { output: { ascii_only: false } } } }),
     mini: {
       commonChunks: (defaults: string[]) => [...defaults, SHARED_CHUNK],
       webpackChain(chain) {

@@ -6,10 +6,12 @@
  */
 
 /**
- * Used by at least this many subpackages → main package. Four of ten keeps main under 485 KB
- * (issue 14); five would save 11 KB of main for 44 KB more in subpackage copies.
+ * Used by at least this many subpackages → main package. Four of ten kept main under 485 KB
+ * (issue 14). Since then the inbox and me tab pages and the tab bar sit in main, and printable codes put
+ * the QR generator (22 KB, four subpackages) there: six keeps main at 484 KB, the whole app going
+ * from 1.40 to 1.56 MB in subpackage copies (4b: 2 MB). Four is 527 KB; five still over 485.
  */
-export const MAIN_PACKAGE_MIN_SUBPACKAGES = 4
+export const MAIN_PACKAGE_MIN_SUBPACKAGES = 6
 
 interface ChunkLike {
   name?: string | null
