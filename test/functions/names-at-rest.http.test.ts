@@ -84,6 +84,18 @@ it('seals mediation party names and the agreement at rest; the case still reads 
   expect(exported).not.toContain(CORRECTED)
 
   expectNotInDatabase([APPLICANT, TYPED, CORRECTED, '楼上住户'])
+
+  // The applicant deletes the account: the drafted agreement stays, naming them 已注销用户 too.
+  const deleted = await a.call('account', 'delete', { confirm: '注销' })
+  expect(deleted).toMatchObject({ ok: true })
+  expect(deleted.deletion.kept.join('')).toContain('其中您的姓名改为“已注销用户”')
+  const after = await b.call('mediation', 'get', { id })
+  expect(after.case.agreement.text).toContain('申请人：已注销用户')
+  expect(after.case.agreement.text).toContain(`被申请人：${CORRECTED}`)
+  expect(after.case.agreement.terms).toEqual([`${CORRECTED}晚上十点后停止装修施工`])
+  expect(JSON.stringify(after)).not.toContain(APPLICANT)
+  expect(JSON.stringify(await mediator.call('mediation', 'get', { id }))).not.toContain(APPLICANT)
+  expectNotInDatabase([APPLICANT, CORRECTED])
 })
 
 it('keeps account deletion anonymising a party whose name is sealed', async () => {

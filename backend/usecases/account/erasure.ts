@@ -3,12 +3,13 @@
  * crash midway leaves an account that can simply ask again; only the last write (the user row:
  * identities cleared, `deletedAt` set) ends it, and then every step before has run.
  */
-import type { Case } from '../../../src/core/case'
+import type { Case, TimelineEvent } from '../../../src/core/case'
 import { ERASED_NAME, eraseParty } from '../../../src/core/kinds/mediationErasure'
 import { fail, isFailure, type Failure } from '../../../src/core/outcome'
 import { ROLE_LABELS, type Actor } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
 import type { User } from '../../ports'
+import { openNames, sealNames, withoutNameInAgreement } from '../mediation/names'
 import { casePages } from '../rental/reads'
 import { changeSelf } from './self'
 import { staffRoles } from './staffRoles'
@@ -31,7 +32,7 @@ export async function partyCases(d: Deps, userId: string): Promise<Case[]> {
 async function eraseOnCase(d: Deps, caseId: string, userId: string): Promise<boolean> {
   for (let i = 0; i < ATTEMPTS; i++) {
     const c = await d.store.getCase(caseId)
-    const out = c && eraseParty(c, userId, d.clock.now(), d.newId())
+    const out = c && erasedOnCase(d, c, userId)
     if (!c || !out) return true
     // Told to no one: the row explains the change to whoever reads the case.
     const saved = await d.store.transaction(async (tx) => {
@@ -42,6 +43,17 @@ async function eraseOnCase(d: Deps, caseId: string, userId: string): Promise<boo
     if (saved) return true
   }
   return false
+}
+
+/**
+ * The case with the person erased. With the key, the case is opened first so that the drafted
+ * agreement, sealed with every party's name, names them 已注销用户 too; then it is sealed again.
+ */
+function erasedOnCase(d: Deps, c: Case, userId: string): { case: Case; event: TimelineEvent } | null {
+  if (!d.vault || c.kind !== 'mediation') return eraseParty(c, userId, d.clock.now(), d.newId())
+  const opened = openNames(d.vault, c)
+  const out = eraseParty(withoutNameInAgreement(opened, userId), userId, d.clock.now(), d.newId())
+  return out && { ...out, case: sealNames(d.vault, out.case) }
 }
 
 /**

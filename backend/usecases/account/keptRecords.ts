@@ -39,7 +39,7 @@ export async function keptLines(d: Deps, userId: string, mediation: readonly Cas
   if (reports > 0) lines.push(`您上报的 ${reports} 件事项保留办理记录，上报人显示为「已注销用户」。`)
   if (mediation.length > 0) {
     lines.push(`您参与的 ${mediation.length} 件调解案件及调解记录保留，您在案件中的姓名显示为「已注销用户」，电话已删除。`)
-    if (mediation.some((c) => (c.payload as unknown as MediationPayload).agreement)) lines.push('已起草的人民调解协议书按原文保留。')
+    if (mediation.some((c) => (c.payload as unknown as MediationPayload).agreement)) lines.push('已起草的人民调解协议书保留，其中您的姓名改为“已注销用户”。')
   }
   lines.push(...(await checkinLines(d, userId)))
   lines.push('注销操作留有审计记录，仅供依法核查。')

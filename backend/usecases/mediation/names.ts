@@ -28,7 +28,7 @@ export function hasClearNames(c: Case): boolean {
 
 /** The payload with every clear name and the agreement text sealed (a sealed one is left as it is). */
 export function sealPayloadNames(v: Vault, caseId: string, p: MediationPayload): MediationPayload {
-  const clear = p.parties.map((x) => partyName(v, caseId, x))
+  const clear = p.parties.map((x) => partyName(v, caseId, x)).filter((n) => n !== ERASED_NAME)
   const parties = p.parties.map((x): Party => (isClearName(x) ? { ...x, name: maskName(x.name), nameSealed: v.seal(x.name, caseId) } : x))
   let agreement: Agreement | null = p.agreement ?? null
   if (agreement && agreement.sealed === undefined) {
@@ -63,4 +63,17 @@ export function openNames(v: Vault | undefined, c: Case): Case {
     agreement = { ...rest, text: drafted.text, terms: drafted.terms }
   }
   return { ...c, payload: { ...c.payload, parties, agreement } as unknown as Case['payload'] }
+}
+
+/**
+ * An opened case whose drafted agreement names `userId`'s party 已注销用户 instead of their real name
+ * (account deletion); the parties themselves are erased by the core's eraseParty.
+ */
+export function withoutNameInAgreement(opened: Case, userId: string): Case {
+  const p = opened.payload as unknown as MediationPayload
+  const a = p.agreement
+  const names = p.parties.filter((x) => x.userId === userId && x.name !== ERASED_NAME).map((x) => x.name.trim()).filter((n) => Array.from(n).length >= 2)
+  if (!a || a.sealed !== undefined || names.length === 0) return opened
+  const swap = (t: string) => names.reduce((acc, n) => acc.split(n).join(ERASED_NAME), t)
+  return { ...opened, payload: { ...opened.payload, agreement: { ...a, text: swap(a.text), terms: a.terms.map(swap) } } as unknown as Case['payload'] }
 }
