@@ -6,6 +6,11 @@ export type CaseKind = 'report' | 'mediation' | 'checkin' | 'misuse'
 export interface Case<P extends object = Record<string, unknown>> {
   id: string
   kind: CaseKind
+  /**
+   * The number people read and say on the phone: the street's short name, the year and the street's yearly
+   * sequence (京溪-2026-00042). Given when the case is stored; never an internal id.
+   */
+  number?: string
   status: string
   /** The unit responsible now; escalation moves it up the tree. */
   unitCode: string
