@@ -177,6 +177,7 @@ export interface StatsView {
   open: number
   overdue: number
   overdueRate: number
+  /** 已办结 and 已评价 together (status resolved or closed): the 已办结 card. */
   closed: number
   avgHoursToResolve: number | null
   byStatus: Tally[]

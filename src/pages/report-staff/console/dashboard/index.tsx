@@ -9,12 +9,12 @@ import './index.css'
 
 function cardsOf(s: StatsView) {
   return [
-    { id: 'jf-stat-total', label: '事项总数', value: String(s.total), tone: '' },
-    { id: 'jf-stat-open', label: '处理中', value: String(s.open), tone: 'is-warn' },
-    { id: 'jf-stat-overdue', label: '超时', value: String(s.overdue), tone: s.overdue ? 'is-danger' : '' },
-    { id: 'jf-stat-overdue-rate', label: '超时率', value: percentText(s.overdueRate), tone: s.overdue ? 'is-danger' : '' },
-    { id: 'jf-stat-closed', label: '已办结', value: String(s.closed), tone: 'is-ok' },
-    { id: 'jf-stat-avg-hours', label: '平均办结时长', value: durationText(s.avgHoursToResolve), tone: '' },
+    { id: 'jf-stat-total', label: '事项总数', value: String(s.total), tone: '', hint: '' },
+    { id: 'jf-stat-open', label: '处理中', value: String(s.open), tone: 'is-warn', hint: '' },
+    { id: 'jf-stat-overdue', label: '超时', value: String(s.overdue), tone: s.overdue ? 'is-danger' : '', hint: '' },
+    { id: 'jf-stat-overdue-rate', label: '超时率', value: percentText(s.overdueRate), tone: s.overdue ? 'is-danger' : '', hint: '' },
+    { id: 'jf-stat-closed', label: '已办结', value: String(s.closed), tone: 'is-ok', hint: '含已评价' },
+    { id: 'jf-stat-avg-hours', label: '平均办结时长', value: durationText(s.avgHoursToResolve), tone: '', hint: '' },
   ]
 }
 
@@ -43,6 +43,7 @@ export default function ConsoleDashboard() {
                 <View key={c.id} className={`jf-db-card ${c.tone}`} id={c.id}>
                   <Text className='jf-db-card-label'>{c.label}</Text>
                   <Text className='jf-db-card-value'>{c.value}</Text>
+                  {c.hint && <Text className='jf-db-card-hint'>{c.hint}</Text>}
                 </View>
               ))}
             </View>
