@@ -29,7 +29,7 @@ const FIELD_LABELS: Record<string, string> = {
   decision: '处理方式', department: '部门', description: '问题描述', docNumber: '证件号码', evidence: '证据', facts: '事实',
   fileId: '照片', fileName: '文件名', floors: '楼层', households: '户数', lat: '位置', lng: '位置', leaseEnd: '租期',
   location: '位置', moveInDate: '入住日期', name: '姓名', note: '说明', noteVisibility: '备注公开范围', phone: '手机号',
-  applicantPhone: '申请人手机号', photos: '照片', place: '地点', purpose: '用途', q: '搜索内容', rating: '评价',
+  applicantPhone: '申请人手机号', contactPhone: '联系电话', contactFromProfile: '联系电话', photos: '照片', place: '地点', purpose: '用途', q: '搜索内容', rating: '评价',
   reason: '原因', referral: '移送方式', respondents: '被申请人', role: '角色', room: '房号', rooms: '房间', target: '对象',
   targetCaseId: '合并目标', text: '内容', title: '标题', version: '版本', idempotencyKey: '请求编号', limit: '数量',
   before: '翻页位置', id: '事项', joinPolicy: '入群方式', services: '服务', team: '网格团队', terms: '条款', type: '类型', unitCode: '单位',

@@ -16,10 +16,15 @@ export const submitReport = z
     photos: z.array(id).max(MAX_PHOTOS, `最多上传 ${MAX_PHOTOS} 张照片`),
     location,
     anonymous: z.boolean(),
+    /** 联系电话 (选填): typed on the form; staff see it on the case, sealed at rest. */
+    contactPhone: phone.optional(),
+    /** Use the phone saved in 我的 instead (the form only ever holds its mask). */
+    contactFromProfile: z.boolean().optional(),
   })
   .strict()
 
-export const proxySubmit = submitReport.extend({ proxy: z.object({ name: z.string().trim().min(1, '请填写居民姓名').max(PERSON_NAME_MAX), phone }).strict() }).strict()
+/** 代办: the resident's own phone is asked in `proxy`, never a contact phone of the grid worker's. */
+export const proxySubmit = submitReport.omit({ contactPhone: true, contactFromProfile: true }).extend({ proxy: z.object({ name: z.string().trim().min(1, '请填写居民姓名').max(PERSON_NAME_MAX), phone }).strict() }).strict()
 
 export const gridMap = z.object({ lng: lng.optional(), lat: lat.optional() }).strict()
 

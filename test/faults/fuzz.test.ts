@@ -128,6 +128,8 @@ const submitReport: Model = {
   location: O(location),
   anonymous: B(),
 }
+/** 联系电话 is the resident's own form only; 代办 asks the resident's phone in `proxy`. */
+const submitOwnReport: Model = { ...submitReport, contactPhone: S(phone, true), contactFromProfile: B(true) }
 const page: Model = { before: S(anyId, true), limit: N(fc.integer({ min: 1, max: 50 }), true) }
 const dateRange: Model = { from: S(day, true), to: S(day, true) }
 const gridOnly: Model = { code: S(grid) }
@@ -202,7 +204,7 @@ const MODELS: Record<string, Record<string, Model>> = {
     categories: {},
     locate: { lng: N(lng), lat: N(lat) },
     gridMap: { lng: N(lng, true), lat: N(lat, true) },
-    submit: submitReport,
+    submit: submitOwnReport,
     mine: page,
     get: { id: S(caseId) },
     duplicates: { category: S(fc.constantFrom(...leafCategories)), lng: N(lng), lat: N(lat) },

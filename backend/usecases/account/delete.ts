@@ -2,14 +2,14 @@ import type { DeletionView } from '../../../src/contracts/account'
 import type { Failure } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
-import { auditErasure, eraseMediationParties, finish, leaveGroups, partyCases, removeAvatar, staffRefusal } from './erasure'
+import { auditErasure, eraseMediationParties, eraseReportContacts, finish, leaveGroups, partyCases, removeAvatar, staffRefusal } from './erasure'
 import { keptLines } from './keptRecords'
 import { selfOf } from './self'
 
 /**
  * 注销账号. Refused while the person holds a staff role (an administrator revokes it first). Then, in
  * order and each safe to repeat: their party details on mediation cases (before the follows that
- * find them), group memberships, follows, inbox and subscribe consents, the avatar, an audit row,
+ * find them), the contact phones on their reports, group memberships, follows, inbox and subscribe consents, the avatar, an audit row,
  * and last the user row. Reports, cases, agreements and registrations stay for the record; the
  * answer says what stays and until when. Rate limits against probing count the WeChat identity,
  * not the account, so they outlive it.
@@ -24,6 +24,8 @@ export async function deleteAccount(d: Deps, actor: Actor, _input: { confirm: '�
   const kept = await keptLines(d, u.id, cases)
   const stuck = await eraseMediationParties(d, u.id, cases)
   if (stuck) return stuck
+  const contacts = await eraseReportContacts(d, u.id)
+  if (contacts) return contacts
   await leaveGroups(d, u.id)
   await d.store.unfollowAll(u.id)
   await d.store.removeInboxAndQuotas(u.id)

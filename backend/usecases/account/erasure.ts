@@ -11,6 +11,7 @@ import type { Deps } from '../../deps'
 import type { User } from '../../ports'
 import { openNames, sealNames, withoutNameInAgreement } from '../mediation/names'
 import { casePages } from '../rental/reads'
+import { withoutContact } from '../report/contactPhone'
 import { changeSelf } from './self'
 import { staffRoles } from './staffRoles'
 
@@ -65,6 +66,29 @@ export async function eraseMediationParties(d: Deps, userId: string, cases: read
     if (!(await eraseOnCase(d, c.id, userId))) return fail('UNAVAILABLE', '系统繁忙，注销未完成，请稍后重试')
   }
   return null
+}
+
+/**
+ * The contact phone left on each report the person filed (contactPhone.ts): the report stays, the
+ * number goes. Nobody is told; a report moved meanwhile is read again.
+ */
+export async function eraseReportContacts(d: Deps, userId: string): Promise<Failure | null> {
+  for await (const page of casePages(d, { kind: 'report', creatorId: userId, order: 'newest' })) {
+    for (const c of page) if (!(await dropContact(d, c))) return fail('UNAVAILABLE', '系统繁忙，注销未完成，请稍后重试')
+  }
+  return null
+}
+
+async function dropContact(d: Deps, listed: Case): Promise<boolean> {
+  let c: Case | null = listed
+  for (let i = 0; c && i < ATTEMPTS; i++) {
+    const next = withoutContact(c)
+    if (!next) return true
+    const expected = c.version
+    if (await d.store.transaction((tx) => tx.updateCase(next, expected))) return true
+    c = await d.store.getCase(c.id)
+  }
+  return c === null
 }
 
 /** Every group left (a waiting request withdrawn), and the address typed for it cleared. */

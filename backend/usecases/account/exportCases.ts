@@ -19,6 +19,7 @@ import { partyPhone } from '../mediation/phones'
 import { Buildings, casePages } from '../rental/reads'
 import { openSecret } from '../rental/secrets'
 import { tenantNames } from '../rental/tenantNames'
+import { openContact } from '../report/contactPhone'
 import { dayText, record, section, timeText, yesNo, type Line } from './exportRecord'
 
 const CONSENT_LABELS = { pending: '待表态', consented: '已同意调解', declined: '不同意调解' } as const
@@ -54,6 +55,7 @@ async function reportRecord(d: Deps, tree: OrgTree, c: Case): Promise<ExportReco
     ['地点', p.location?.address],
     ['所在网格', gridName(tree, c)],
     ['照片', p.photos?.length ? `${p.photos.length} 张` : null],
+    ['联系电话', openContact(d.vault, c)],
     ['匿名上报', yesNo(p.anonymous === true)],
     ['上报时间', timeText(c.createdAt)],
     ['最近更新', timeText(c.updatedAt)],

@@ -10,6 +10,7 @@ import type { Deps } from '../../deps'
 import { actionsFor } from '../shared/actionViews'
 import { timelineViews } from '../shared/timelineViews'
 import { caseView, summaryOf } from './caseView'
+import { openContact } from './contactPhone'
 import { openProxy } from './proxyPerson'
 
 /** Who sees the reporter: the command centre always; handlers only when not anonymous. */
@@ -32,7 +33,8 @@ export async function staffCaseView(d: Deps, tree: OrgTree, actor: Actor, c: Cas
     if (p.proxy) reporter = { ...openProxy(d.vault, c.id, p.proxy), proxy: true }
     else {
       const u = await d.store.getUser(c.creatorId)
-      reporter = { name: u?.name ?? '居民', phone: u?.phone ?? null, proxy: false }
+      // The contact phone left on the report (contactPhone.ts), else a staff reporter's work phone.
+      reporter = { name: u?.name ?? '居民', phone: openContact(d.vault, c) ?? u?.phone ?? null, proxy: false }
     }
   }
   const level = levelOf(tree, c.unitCode)

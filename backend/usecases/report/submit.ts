@@ -8,6 +8,7 @@ import type { Deps } from '../../deps'
 import { notOwnUpload } from '../files/ownUploads'
 import { createOnce, keyUsedElsewhere } from '../shared/persist'
 import { caseView } from './caseView'
+import { contactPhoneOf, sealContact } from './contactPhone'
 import { sealProxy } from './proxyPerson'
 import { OUT_OF_AREA } from './locate'
 
@@ -36,6 +37,8 @@ export async function submit(
 
   const vault = proxy ? d.vault : undefined
   if (proxy && !vault) return { ...fail('UNAVAILABLE', '代办上报暂不可用，请稍后重试'), retryable: true }
+  const contact = await contactPhoneOf(d, actor, input)
+  if (contact !== null && typeof contact !== 'string') return contact
   const id = d.newId()
   const { case: c, event } = openReport({
     id,
@@ -54,6 +57,7 @@ export async function submit(
       anonymous: input.anonymous,
       // The resident's name and phone sealed at rest (proxyPerson.ts); the staff view opens them.
       ...(proxy ? { proxy: sealProxy(vault!, id, { name: proxy.name.trim(), phone: proxy.phone.trim() }) } : {}),
+      ...(contact ? { contact: sealContact(d.vault!, id, contact) } : {}),
       ...(category.handler === 'department' && category.department ? { department: category.department } : {}),
     },
   })

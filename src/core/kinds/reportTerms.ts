@@ -75,6 +75,11 @@ export type ReportPayload = {
    * name and phone are masks; `sealed` holds both, sealed by the backend's vault.
    */
   proxy?: { name: string; phone: string; sealed?: string }
+  /**
+   * 联系电话 the reporter left (选填): `phone` is its mask (138****0000), `sealed` the number sealed by
+   * the backend's vault. Staff on the case see it; the public view never.
+   */
+  contact?: { phone: string; sealed: string }
   /** 找网格员: a question to the grid worker rather than a problem on the ground. */
   consult?: boolean
   /** Set by the SLA timer when the deadline passed; escalation clears it. */
