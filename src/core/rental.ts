@@ -19,10 +19,11 @@ export type DocCheck = { ok: true; value: string } | { ok: false; message: strin
 
 /**
  * The number as stored and hashed (one spelling per document), or a Chinese message naming
- * the wrong part. Passports and the 2017 permanent-residence card take letters in any case.
+ * the wrong part. Letters are taken in any case and upper-cased first (a lower-case x ending an
+ * ID number is an X, never a refusal), so the stored spelling is the upper-case one.
  */
 export function validateDocNumber(type: DocType, raw: string, today: Date = new Date()): DocCheck {
-  const v = raw.trim()
+  const v = raw.trim().toUpperCase()
   switch (type) {
     case 'id_card': {
       const r = validateIdNumber(v, today)

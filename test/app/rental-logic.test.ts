@@ -1,5 +1,5 @@
 import { buildRegisterBuilding, emptyBuilding, roomsByFloor, roomsFor, validateBuilding } from '../../src/utils/rental/buildings'
-import { buildCheckIn, checkinFieldOf, docNumberError, emptyCheckin, firstError, leaseEndError, phoneError, serverErrors, shanghaiDay, validateCheckin, type CheckinDraft } from '../../src/utils/rental/checkin'
+import { buildCheckIn, checkinFieldOf, cleanDocNumber, docNumberError, emptyCheckin, firstError, leaseEndError, phoneError, serverErrors, shanghaiDay, typedDocNumber, validateCheckin, type CheckinDraft } from '../../src/utils/rental/checkin'
 import { buildInspect, emptyMarks, inspectionErrors } from '../../src/utils/rental/inspection'
 import { statusTone } from '../../src/utils/rental/labels'
 import { buildingCodeFrom } from '../../src/utils/rental/links'
@@ -85,7 +85,11 @@ describe('check-in form', () => {
 
   it('points at the wrong part of a resident ID number with the validator\'s messages', () => {
     expect(docNumberError('1101051949123100', 'id_card', NOW)).toBe('身份证号码应为 18 位，当前为 16 位')
-    expect(docNumberError('11010519491231002x', 'id_card', NOW)).toBe('身份证号码最后一位 X 请使用大写')
+    // A lower-case x is typed as X and never refused for it.
+    expect(docNumberError('11010519491231002x', 'id_card', NOW)).toBe('')
+    expect(cleanDocNumber(' 11010519491231002x ', 'id_card')).toBe('11010519491231002X')
+    expect(typedDocNumber('11010519491231002x')).toBe('11010519491231002X')
+    expect(typedDocNumber('e1234')).toBe('E1234')
     expect(docNumberError('99010519491231002X', 'id_card', NOW)).toContain('地区码')
     expect(docNumberError('110105194913310028', 'id_card', NOW)).toContain('出生日期「19491331」')
     expect(docNumberError('110105194912310021', 'id_card', NOW)).toBe('身份证号码校验位不正确，请核对后重新输入')

@@ -87,8 +87,10 @@ describe('other documents', () => {
     expect(validateDocNumber('passport', 'E1234-5678', TODAY)).toMatchObject({ ok: false })
   })
 
-  it('resident IDs through validateDocNumber keep their messages', () => {
-    expect(validateDocNumber('id_card', '11010519491231002x', TODAY)).toEqual({ ok: false, message: '身份证号码最后一位 X 请使用大写' })
+  it('resident IDs through validateDocNumber take a lower-case x as X and keep their messages', () => {
+    expect(validateDocNumber('id_card', '11010519491231002x', TODAY)).toEqual({ ok: true, value: '11010519491231002X' })
+    expect(validateDocNumber('id_card', '11010519491231002y', TODAY)).toEqual({ ok: false, message: '身份证号码前 17 位应为数字，最后一位为数字或 X' })
+    expect(validateDocNumber('passport', 'e12345678', TODAY)).toEqual({ ok: true, value: 'E12345678' })
   })
 })
 

@@ -5,6 +5,7 @@ import { api } from '../../api'
 import FieldError from '../FieldError'
 import { DOC_TYPES } from '../../utils/rental/labels'
 import { buildMisuse, emptyMisuse, MISUSE_RECEIVED, misuseErrors, type MisuseDraft, type MisuseErrors } from '../../utils/rental/misuse'
+import { typedDocNumber } from '../../utils/rental/checkin'
 import { randomId } from '../../utils/id'
 import '../RentalKit/kit.css'
 import TextBox from '../TextBox'
@@ -82,7 +83,7 @@ function Body({ buildingCode, onClose }: Props) {
           </View>
         ))}
       </View>
-      <TextBox id='jf-misuse-doc' className='jf-rental-input' value={draft.docNumber} onChange={(v) => set('docNumber', v)} placeholder='您本人的证件号码' maxLength={20} field='docNumber' error={errors.docNumber} />
+      <TextBox id='jf-misuse-doc' className='jf-rental-input' value={draft.docNumber} onChange={(v) => set('docNumber', typedDocNumber(v))} placeholder='您本人的证件号码' maxLength={20} field='docNumber' error={errors.docNumber} />
       <View className='jf-rental-reason' id='jf-misuse-note'>
         <TextArea value={draft.note} onChange={(v) => set('note', v)} placeholder='如：我从未在此登记，发现有人用我的身份证号登记入住' maxLength={MISUSE_NOTE_MAX} rows={3} />
       </View>

@@ -42,10 +42,14 @@ export function emptyCheckin(today: string): CheckinDraft {
   }
 }
 
-/** Spaces people type inside numbers are dropped; letters of a document number go upper-case except the ID card's x (refused with its own message). */
-export function cleanDocNumber(raw: string, docType: DocType): string {
-  const v = raw.replace(/\s+/g, '')
-  return docType === 'id_card' ? v : v.toUpperCase()
+/** Spaces people type inside numbers are dropped; letters go upper-case (the ID card's x is an X). */
+export function cleanDocNumber(raw: string, _docType?: DocType): string {
+  return raw.replace(/\s+/g, '').toUpperCase()
+}
+
+/** What a document-number box shows as the person types: letters upper-cased at once (x → X). */
+export function typedDocNumber(raw: string): string {
+  return raw.toUpperCase()
 }
 
 export function cleanPhone(raw: string): string {

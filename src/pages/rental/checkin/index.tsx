@@ -5,6 +5,7 @@ import FieldError from '../../../components/FieldError'
 import LoadState from '../../../components/LoadState'
 import { roomsByFloor } from '../../../utils/rental/buildings'
 import { DOC_TYPES } from '../../../utils/rental/labels'
+import { typedDocNumber } from '../../../utils/rental/checkin'
 import RentalMisuseSheet from '../../../components/RentalMisuseSheet'
 import TextBox from '../../../components/TextBox'
 import CohabitantsCard from './CohabitantsCard'
@@ -72,7 +73,7 @@ export default function RentalCheckin() {
           ))}
         </View>
 
-        <TextBox label='证件号码' required id='jf-checkin-doc' className='jf-rental-input' value={draft.docNumber} onChange={(v) => set('docNumber', v)} placeholder={draft.docType === 'id_card' ? '18 位身份证号码' : '证件上的号码'} maxLength={20} field='docNumber' error={docMessage} />
+        <TextBox label='证件号码' required id='jf-checkin-doc' className='jf-rental-input' value={draft.docNumber} onChange={(v) => set('docNumber', typedDocNumber(v))} placeholder={draft.docType === 'id_card' ? '18 位身份证号码' : '证件上的号码'} maxLength={20} field='docNumber' error={docMessage} />
 
         <TextBox label='手机号码' required id='jf-checkin-phone' className='jf-rental-input' value={draft.phone} type='tel' onChange={(v) => set('phone', v)} placeholder='11 位手机号码' maxLength={13} field='phone' error={errors.phone} />
       </View>
