@@ -292,7 +292,7 @@ describe('the public view and the internal view', () => {
     }
     expect(await move(gw, c.id, 'resolve', { note: SECRET_NOTE, attachments: [await photo(gw)] })).toMatchObject({ ok: true })
     const told = await notices()
-    expect(told.map((i: { title: string }) => i.title)).toEqual(['事项已办结'])
+    expect(told.map((i: { title: string }) => i.title)).toEqual(['关注的事项已办结'])
     expect(leaked(told, [SECRET_NOTE, '302 房门口', ADDRESS])).toEqual([])
     expect(told[0].body).toContain('环境卫生 / 垃圾堆积')
     const v = (await resident.call('reports', 'get', { id: c.id })).case.version

@@ -128,7 +128,8 @@ describe('moderating a report', () => {
     const categoryName = (await publicView(follower, c.id)).case.categoryName
     expect(told.map((i: { title: string }) => i.title)).toContain('您上报的照片已隐藏')
     const body = told.find((i: { title: string }) => i.title === '您上报的照片已隐藏').body
-    expect(body).toContain(`「${categoryName}」`)
+    // Named by its number (京溪-2026-00042) with its category, or by the category alone before numbering.
+    expect(body).toMatch(new RegExp(`事项 \\S+-\\d{4}-\\d{5}（${categoryName}）|「${categoryName}」事项`))
     expect(body).toContain(formatFull(c.createdAt).split(' ')[0])
     expect(body).toContain('原因：人脸')
     expect(body).not.toMatch(ULID)

@@ -31,7 +31,7 @@ async function deliverUnreadReminder(d: Deps, msg: OutboxMessage): Promise<void>
   const read = new Set((await d.store.announcementReads(a.id)).map((r) => r.userId))
   const items = (await joinedMembers(d, a.gridCodes))
     .filter((u) => !read.has(u))
-    .map((userId) => ({ id: `${msg.id}-${userId}`, userId, caseId: null, title: `请阅读：${a.title}`.slice(0, 40), body: '网格员提醒您阅读一条网格公告', createdAt: msg.createdAt, readAt: null }))
+    .map((userId) => ({ id: `${msg.id}-${userId}`, userId, caseId: null, title: `请阅读：${a.title}`.slice(0, 40), body: `网格员提醒您阅读公告「${a.title}」，请打开网格公告查看`.slice(0, 100), createdAt: msg.createdAt, readAt: null }))
   for (let i = 0; i < items.length; i += 500) await d.store.addInbox(items.slice(i, i + 500))
 }
 

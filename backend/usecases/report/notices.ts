@@ -1,45 +1,134 @@
 import type { Case } from '../../../src/core/case'
-import { MODERATION_ACTIONS, REPORT, type ReportPayload } from '../../../src/core/kinds/report'
+import { MODERATION_ACTIONS, REPORT, REPORT_CONFIRM_WINDOW_DAYS, type ModerationAction, type ReportAction } from '../../../src/core/kinds/report'
 import { isTerminal, labelOf } from '../../../src/core/transition'
 import { categoryName } from '../../config/district'
 import type { Deps } from '../../deps'
+import { caseRef } from '../inbox/caseName'
 import { defineNotices, type CaseEventNote, type Telling } from '../inbox/noticeRegistry'
 import { deliverModerationNotice } from './moderationNotice'
-import { hasPublicView, publicDescription } from './publicView'
+import { hasPublicView } from './publicView'
 
 /** The report's detail page, for the reporter, followers and staff alike. */
 const DETAIL = 'pages/report/detail/index'
 
-/**
- * A follower reads only what the public view shows: the published (or redacted) description,
- * else the category; the reporter and staff the description itself.
- */
-function subjectFor(d: Deps, c: Case, asFollower: boolean): string {
-  const p = c.payload as unknown as ReportPayload
-  const text = asFollower ? (publicDescription(p) ?? categoryName(d.config, c.category)) : String(p.description ?? '')
-  return `「${text.length > 16 ? `${text.slice(0, 16)}…` : text}」`
+/** Who reads a report's notice: the person who filed it, someone following it, or staff on it. */
+export type ReportReader = 'reporter' | 'follower' | 'staff'
+
+/** The events of a report told by `audience` (moderation is told on its own, moderationNotice.ts). */
+export type ReportEvent = Exclude<ReportAction, ModerationAction> | 'submit'
+
+/** What one event says: a title that says what happened, and per reader a body naming the case and what to do next. */
+interface ReportWords {
+  title: string
+  /** A different title for staff, where what happened reads differently at the desk. */
+  staffTitle?: string
+  reporter: (name: string) => string
+  staff: (name: string) => string
 }
 
-function describe(d: Deps, { c, e }: CaseEventNote, userId: string, followers: ReadonlySet<string>): { title: string; body: string } {
-  const asFollower = followers.has(userId) && userId !== c.creatorId && userId !== c.assigneeId
-  const subject = subjectFor(d, c, asFollower)
+const W = REPORT_CONFIRM_WINDOW_DAYS
+
+/** Every event of the report table, in words; a new action fails to compile (and the notices test) until it has its own. */
+export const REPORT_WORDS: Record<ReportEvent, ReportWords> = {
+  submit: {
+    title: '事项已收到',
+    staffTitle: '新的网格事件',
+    reporter: (n) => `您上报的${n}已收到，网格员将尽快受理，进展会在这里通知您`,
+    staff: (n) => `${n}已上报，请及时受理`,
+  },
+  accept: {
+    title: '事项已受理',
+    reporter: (n) => `您上报的${n}已受理，工作人员将尽快处置，进展会在这里通知您`,
+    staff: (n) => `${n}已受理，请及时处置`,
+  },
+  assign: {
+    title: '事项已分派',
+    staffTitle: '新分派给您的事项',
+    reporter: (n) => `您上报的${n}已分派给处置人员，请等待现场处置`,
+    staff: (n) => `${n}已分派给您，请及时处置`,
+  },
+  start: {
+    title: '事项处置中',
+    reporter: (n) => `您上报的${n}已开始处置，办结后会通知您查看结果`,
+    staff: (n) => `${n}已开始处置，办结时请上传处置后照片`,
+  },
+  resolve: {
+    title: '事项已办结',
+    reporter: (n) => `您上报的${n}已办结，请在 ${W} 天内查看处置结果并评价；问题仍在可重新打开`,
+    staff: (n) => `${n}已办结，等待居民确认评价`,
+  },
+  confirm: {
+    title: '居民已确认评价',
+    reporter: (n) => `您已确认${n}办结并评价，感谢您的参与`,
+    staff: (n) => `居民已确认${n}办结并评价，事项已归档，可在事项中查看评价`,
+  },
+  reopen: {
+    title: '事项被重新打开',
+    reporter: (n) => `您上报的${n}已重新打开，工作人员将继续处置`,
+    staff: (n) => `居民认为${n}的问题仍未解决，已重新打开，请查看原因并继续处置`,
+  },
+  auto_close: {
+    title: '事项已归档',
+    reporter: (n) => `您上报的${n}办结已满 ${W} 天，已自动归档，感谢您的参与`,
+    staff: (n) => `${n}办结已满 ${W} 天，居民未评价，已自动归档，无需操作`,
+  },
+  reject: {
+    title: '事项不予受理',
+    reporter: (n) => `您上报的${n}不予受理，原因请在事项详情中查看`,
+    staff: (n) => `${n}不予受理，原因已告知居民`,
+  },
+  merge: {
+    title: '事项已合并办理',
+    reporter: (n) => `您上报的${n}与其他事项重复，已合并办理，请在事项详情中查看合并后的进展`,
+    staff: (n) => `${n}与其他事项重复，已合并办理，无需另行处置`,
+  },
+  escalate: {
+    title: '事项已上报上级',
+    reporter: (n) => `您上报的${n}已转交上一级协调处理，请耐心等待，进展会在这里通知您`,
+    staff: (n) => `${n}已上报至上一级，请及时受理或分派`,
+  },
+  mark_overdue: {
+    title: '事项已超时',
+    reporter: (n) => `您上报的${n}已超过办理期限，已提醒工作人员尽快处置`,
+    staff: (n) => `${n}已超过办理期限，请尽快处置`,
+  },
+  note: {
+    title: '事项有新的回复',
+    staffTitle: '事项有新的备注',
+    reporter: (n) => `工作人员回复了您上报的${n}，请在事项详情中查看`,
+    staff: (n) => `${n}有新的备注，请在事项中查看`,
+  },
+}
+
+/** A follower hears the status in the words the public view uses, never staff instructions. */
+function followerWords(name: string, e: CaseEventNote['e'], fromStatus: string | null): { title: string; body: string } {
   const status = labelOf(REPORT.statusLabels, e.toStatus)
-  // A follower hears the status in the words the public view uses, never staff instructions.
-  switch (asFollower ? '' : e.action) {
-    case 'submit':
-      return { title: '新的网格事件', body: `${subject}已上报，请及时受理` }
-    case 'mark_overdue':
-      return { title: '事项已超时', body: `${subject}已超过办理期限，请尽快处置` }
-    case 'escalate':
-      return { title: '事项已上报上级', body: `${subject}已上报至上一级处理` }
-    case 'assign':
-      return { title: '事项已分派', body: `${subject}已分派，请及时处置` }
-    default:
-      return {
-        title: `事项${status}`,
-        body: `${userId === c.creatorId ? '您上报的' : '您关注的'}事项${subject}${labelOf(REPORT.actionLabels, e.action)}，当前状态：${status}`,
-      }
+  if (e.action === 'note') return { title: '关注的事项有新回复', body: `您关注的${name}有新的公开回复，请在事项详情中查看` }
+  if (fromStatus === e.toStatus) return { title: '关注的事项有新进展', body: `您关注的${name}有新进展：${labelOf(REPORT.actionLabels, e.action)}，可在事项详情中查看` }
+  return { title: `关注的事项${status}`, body: `您关注的${name}当前状态：${status}，可在事项详情中查看进展` }
+}
+
+/** How a report's notices name it: its number and category (the public view shows the category too). */
+export function reportRef(d: Deps, c: Case): string {
+  return caseRef(c, '事项', categoryName(d.config, c.category))
+}
+
+function readerOf(c: Case, userId: string, followers: ReadonlySet<string>): ReportReader {
+  if (userId === c.creatorId) return 'reporter'
+  if (followers.has(userId) && userId !== c.assigneeId) return 'follower'
+  return 'staff'
+}
+
+/** The words for one reader of one report event. */
+export function describeReport(d: Deps, c: Case, e: CaseEventNote['e'], reader: ReportReader, fromStatus: string | null = null): { title: string; body: string } {
+  const name = reportRef(d, c)
+  if (reader === 'follower') return followerWords(name, e, fromStatus)
+  const words = REPORT_WORDS[e.action as ReportEvent]
+  if (!words) {
+    const status = labelOf(REPORT.statusLabels, e.toStatus)
+    return { title: `事项${status}`, body: `${name}当前状态：${status}，请在事项详情中查看` }
   }
+  return reader === 'staff' ? { title: words.staffTitle ?? words.title, body: words.staff(name) } : { title: words.title, body: words.reporter(name) }
 }
 
 /**
@@ -98,7 +187,8 @@ export const reportNotices = defineNotices({
         const followers = await followersToTell(d, note)
         const everyone = await recipients(d, note, followers)
         const users = (await isInternalNote(note)) ? everyone.filter((u) => u !== note.c.creatorId) : everyone
-        return users.map((userId) => ({ userId, ...describe(d, note, userId, followers) }))
+        const from = followers.size > 0 ? ((await note.storedEvent())?.fromStatus ?? null) : null
+        return users.map((userId) => ({ userId, ...describeReport(d, note.c, note.e, readerOf(note.c, userId, followers), from) }))
       },
       page: (c) => `${DETAIL}?id=${c.id}`,
       // The consent asked at 上报 is for the outcome: 办结, or why not.
