@@ -9,6 +9,7 @@
  */
 import type { AuditRepo, AuditTx } from './repos/audit'
 import type { CaseRepo, CaseTx } from './repos/cases'
+import type { CounterTx } from './repos/counters'
 import type { FileMeta, FileMetaRepo } from './repos/files'
 import type { GridRepo } from './repos/grid'
 import type { NotificationRepo, NotificationTx } from './repos/notifications'
@@ -19,6 +20,7 @@ import type { UserRepo } from './repos/users'
 
 export type { AuditEntry, AuditRepo, AuditTx } from './repos/audit'
 export type { CaseMessage, CaseQuery, CaseRepo, CaseStats, CaseTx } from './repos/cases'
+export type { CounterTx } from './repos/counters'
 export type { FileMeta, FileMetaRepo, UploadTicket } from './repos/files'
 export type { Announcement, GridBoard, GridRepo, Membership } from './repos/grid'
 export type { InboxItem, NotificationRepo, NotificationTx, OutboxMessage } from './repos/notifications'
@@ -29,7 +31,7 @@ export type { Building, FireInspection, RegistrationSecret, RentalRepo, RentalTx
 export type { ConsentRecord, User, UserProfile, UserRepo } from './repos/users'
 
 /** Writes that must commit together, whatever aggregates they touch. */
-export interface Tx extends CaseTx, NotificationTx, RentalTx, AuditTx, RateLimitTx {}
+export interface Tx extends CaseTx, NotificationTx, RentalTx, AuditTx, RateLimitTx, CounterTx {}
 
 /** The repositories' reads and single writes, outside a transaction. */
 export interface Repos extends CaseRepo, UserRepo, GridRepo, NotificationRepo, RentalRepo, OnboardingRepo, AuditRepo, FileMetaRepo {}

@@ -42,6 +42,8 @@ export const CASE_FIELDS: FieldTable<Case> = [
   { field: 'updatedAt', kind: at },
   { field: 'slaDeadline', ...atOrNull },
   { field: 'version', kind: 'int' },
+  // The number people read (京溪-2026-00042): given at create; stored cases are numbered by a migration.
+  { field: 'number', ...textOrNull, optional: 'null', default: null },
 ]
 
 export const EVENT_FIELDS: FieldTable<TimelineEvent> = [
@@ -100,6 +102,7 @@ export const UNIT_FIELDS: FieldTable<OrgUnit> = [
   { field: 'parentCode', ...textOrNull },
   { field: 'polygon', kind: 'object', nullable: true, optional: 'null', default: null },
   { field: 'phone', ...textOrNull, optional: 'null', default: null },
+  { field: 'shortName', ...textOrNull, optional: 'null', default: null },
 ]
 
 export const FILE_FIELDS: FieldTable<FileMeta> = [

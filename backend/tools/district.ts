@@ -14,6 +14,8 @@
  *   seal-names                                       seal real names stored in clear: mediation parties
  *                                                    and agreements, proxy reports' residents (CloudBase;
  *                                                    SQLite: migration 15)
+ *   number-cases                                     give stored cases their numbers (京溪-2026-00042)
+ *                                                    in creation order (CloudBase; SQLite: migration 17)
  */
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
@@ -29,6 +31,7 @@ import { importBuildings } from '../usecases/admin/importBuildings'
 import { importStaff } from '../usecases/admin/importStaff'
 import { sealClearPhones } from '../usecases/mediation/phones'
 import { sealClearNames } from '../usecases/shared/clearNames'
+import { numberStoredCases } from '../usecases/shared/numberCases'
 
 const argv = process.argv.slice(2)
 const flag = (name: string) => argv.includes(`--${name}`)
@@ -128,8 +131,13 @@ async function run(): Promise<number> {
       console.log(`已检查 ${r.scanned} 件调解案件和上报，加密 ${r.sealed} 件中的明文姓名`)
       return 0
     }
+    case 'number-cases': {
+      const r = await numberStoredCases(d)
+      console.log(`已检查 ${r.scanned} 件事项，为 ${r.numbered} 件编号`)
+      return 0
+    }
     default:
-      console.error('用法：npm run district -- bootstrap|org|staff|buildings|invite|seal-phones|seal-names …（见 backend/tools/district.ts）')
+      console.error('用法：npm run district -- bootstrap|org|staff|buildings|invite|seal-phones|seal-names|number-cases …（见 backend/tools/district.ts）')
       return 2
   }
 }

@@ -26,4 +26,6 @@ export interface OrgUnit {
   polygon?: GeoPolygon
   /** Public contact phone of the unit's station (grid station, street centre). */
   phone?: string
+  /** What people call a street in a case number (京溪 for 京溪街道); derived from the name when absent. */
+  shortName?: string
 }

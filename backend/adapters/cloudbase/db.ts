@@ -33,6 +33,7 @@ export const COLLECTIONS = [
   'registration_secrets',
   'audit_log',
   'rate_counters',
+  'counters',
   'upload_tickets',
 ] as const
 export type CollectionKey = (typeof COLLECTIONS)[number]

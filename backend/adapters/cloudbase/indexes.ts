@@ -176,6 +176,8 @@ const INDEXES: Record<CollectionKey, { description: string; indexes: IndexSpec[]
   },
   // Read and written by _id only (one document per identity and action).
   rate_counters: { description: '创建频率计数 (每个身份每个操作一条, 当前时间窗)', indexes: [] },
+  // Read and written by _id only (the hash of the sequence's key), inside the create's transaction.
+  counters: { description: '编号序列 (街道每年事项编号, 调委会每年协议编号; _id = 序列名哈希)', indexes: [] },
   // Read and written by _id only (the hash of the ticket's path).
   upload_tickets: { description: '照片直传凭证 (_id = 路径哈希, 上传者, 有效期, 使用时间)', indexes: [] },
 }

@@ -14,6 +14,7 @@ import type { Case } from '../../../src/core/case'
 import type { Repos, Store, Tx } from '../../ports'
 import { cloudbaseAudit, cloudbaseAuditTx } from './audit'
 import { cloudbaseCases, cloudbaseCaseTx, updateCaseIfVersion } from './cases'
+import { cloudbaseCounterTx } from './counters'
 import { guard } from './cloudbaseErrors'
 import { checked, COLLECTIONS, DEFAULT_PREFIX, isConflict, type CloudbaseAccess, type Coll, type CollectionKey, type SdkTransaction } from './db'
 import { cloudbaseFileMeta } from './fileMeta'
@@ -37,8 +38,8 @@ export interface CloudbaseStoreOptions {
 }
 
 /** Writes inside one CloudBase transaction, from every aggregate: doc-by-id operations only, as the service allows. */
-function txOf(coll: Coll): Tx {
-  return { ...cloudbaseCaseTx(coll), ...cloudbaseNotificationTx(coll), ...cloudbaseRentalTx(coll), ...cloudbaseAuditTx(coll), ...cloudbaseRateLimitTx(coll) }
+function txOf(coll: Coll, db: Db): Tx {
+  return { ...cloudbaseCaseTx(coll), ...cloudbaseNotificationTx(coll), ...cloudbaseRentalTx(coll), ...cloudbaseAuditTx(coll), ...cloudbaseRateLimitTx(coll), ...cloudbaseCounterTx(coll, db) }
 }
 
 function repos(c: CloudbaseAccess): Repos {
@@ -106,7 +107,7 @@ export class CloudbaseStore implements Store {
   }
 
   async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.inTransaction((t) => work(txOf((key) => txCollection(t.collection(this.collections[key])))))
+    return this.inTransaction((t) => work(txOf((key) => txCollection(t.collection(this.collections[key])), this.db)))
   }
 
   /** Runs `work` in an SDK transaction, from the start again on a write conflict. */

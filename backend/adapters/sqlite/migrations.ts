@@ -54,6 +54,7 @@ export function applyMigrations(db: Database.Database, migrations: readonly Migr
     for (const m of migrations) {
       if (done.has(m.version)) continue
       db.exec(m.sql)
+      m.run?.(db)
       record.run(m.version, m.name, new Date().toISOString())
       now.push(m.version)
     }

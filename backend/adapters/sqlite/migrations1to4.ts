@@ -5,6 +5,8 @@ export interface Migration {
   version: number
   name: string
   sql: string
+  /** Work SQL alone cannot do (numbering stored cases with the core's rules), run after `sql` in the same transaction. */
+  run?: (db: import('better-sqlite3').Database) => void
 }
 
 export const MIGRATIONS_1_TO_4: readonly Migration[] = [

@@ -1,4 +1,5 @@
 /** Schema history from version 5: rental, onboarding, rate limits and later. Append new entries here; never edit an applied one. */
+import { numberStoredCases } from './caseNumbers'
 import type { Migration } from './migrations1to4'
 
 export const MIGRATIONS_5_ON: readonly Migration[] = [
@@ -238,5 +239,23 @@ UPDATE cases SET payload = jf_pii_seal_payload(kind, payload, id)
 WHERE kind = 'checkin' AND json_type(payload, '$.sealed') IS NULL
   AND (json_type(payload, '$.name') = 'text' OR json_array_length(payload, '$.cohabitants') > 0);
 `,
+  },
+  {
+    version: 17,
+    name: 'case numbers and counters',
+    sql: `
+-- The number people read and say (京溪-2026-00042): the street's short name (units.short_name when
+-- the org data gives one, else its name without 街道/镇/乡), the Shanghai year, the street's yearly
+-- sequence. Sequences are rows of counters, bumped in the create's transaction. Stored cases are
+-- numbered in creation order by numberStoredCases (caseNumbers.ts) right after this.
+ALTER TABLE units ADD COLUMN short_name TEXT;
+ALTER TABLE cases ADD COLUMN number TEXT;
+CREATE UNIQUE INDEX cases_by_number ON cases (number) WHERE number IS NOT NULL;
+CREATE TABLE counters (
+  key   TEXT PRIMARY KEY,
+  value INTEGER NOT NULL CHECK (value >= 0)
+) STRICT, WITHOUT ROWID;
+`,
+    run: (db) => void numberStoredCases(db),
   },
 ]

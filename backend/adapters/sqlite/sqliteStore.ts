@@ -8,6 +8,7 @@ import Database from 'better-sqlite3'
 import type { Repos, Store, Tx } from '../../ports'
 import { sqliteAudit, sqliteAuditTx } from './audit'
 import { sqliteCases, sqliteCaseTx } from './cases'
+import { sqliteCounterTx } from './counters'
 import { sqliteFileMeta } from './fileMeta'
 import { sqliteGrid } from './grid'
 import { GroupCommit } from './groupCommit'
@@ -41,7 +42,7 @@ function openTx(statements: Statements): { tx: Tx; finish(): void } {
       return Promise.reject(e)
     }
   }
-  const tx: Tx = { ...sqliteCaseTx(use), ...sqliteNotificationTx(use), ...sqliteRentalTx(use), ...sqliteAuditTx(use), ...sqliteRateLimitTx(use) }
+  const tx: Tx = { ...sqliteCaseTx(use), ...sqliteNotificationTx(use), ...sqliteRentalTx(use), ...sqliteAuditTx(use), ...sqliteRateLimitTx(use), ...sqliteCounterTx(use) }
   return { tx, finish: () => void (active = false) }
 }
 

@@ -1,4 +1,5 @@
 import type { Case, TimelineEvent } from '../../../src/core/case'
+import { caseSequenceKey, caseYear, formatCaseNumber, numberingUnit } from '../../../src/core/caseNumber'
 import { fail, type Failure } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
 import type { OutboxMessage, Tx } from '../../ports'
@@ -50,23 +51,28 @@ export interface CreateOptions {
 }
 
 /**
- * Creates a case once per (creator, idempotency key): the claim, the case, its first timeline row
- * and outbox message commit together. A retry gets the first case back, marked `replayed`.
+ * Creates a case once per (creator, idempotency key): the claim, the case with its number (the
+ * street's next of the year, 京溪-2026-00042), its first timeline row and outbox message commit
+ * together. A retry gets the first case back, marked `replayed`; a rolled-back create takes no number.
  */
 export async function createOnce(d: Deps, actor: Actor, key: string, c: Case, e: TimelineEvent, opts: CreateOptions = {}): Promise<{ case: Case; replayed: boolean } | Failure> {
+  const unit = numberingUnit(await d.orgTree(), c)
+  const year = caseYear(c.createdAt)
+  let numbered = c
   const winner = await limitedTransaction(() =>
     d.store.transaction(async (tx) => {
       const held = await tx.claimIdempotency(actor.userId, key, c.id)
       if (held) return held
       if (opts.limit) await countCreate(d, tx, actor.userId, opts.limit)
-      await tx.insertCase(c)
-      await recordEvent(d, tx, c, e)
+      numbered = { ...c, number: formatCaseNumber(unit.short, year, await tx.nextSequence(caseSequenceKey(unit.code, year))) }
+      await tx.insertCase(numbered)
+      await recordEvent(d, tx, numbered, e)
       await opts.also?.(tx)
       return c.id
     }),
   )
   if (typeof winner !== 'string') return winner
-  const stored = winner === c.id ? c : await d.store.getCase(winner)
+  const stored = winner === c.id ? numbered : await d.store.getCase(winner)
   if (!stored) return fail('UNAVAILABLE', '系统繁忙，请稍后重试')
   return stored.kind === c.kind ? { case: stored, replayed: winner !== c.id } : keyUsedElsewhere()
 }
