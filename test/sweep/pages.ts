@@ -1,0 +1,150 @@
+/**
+ * Which pages the sweep opens, as whom. Every H5 page of src/app.config.ts appears for at least one
+ * role (test/sweep/sweep.test.ts checks that), each opened by its hash route with the ids of the
+ * sweep's world.
+ */
+import type { SweepWorld } from './world'
+import { DEMO_BUILDING_CODE, DEMO_BUILDING_ID, GRID1_CODE } from './world'
+
+export interface Role {
+  /** Short name for files and findings. */
+  key: string
+  /** Who, in the findings. */
+  label: string
+  /** A demo user id, or a brand-new WeChat identity. */
+  userId?: string
+  openid?: (w: SweepWorld) => string
+  /** Residents' screens carry no unit codes either. */
+  resident: boolean
+  pages: (w: SweepWorld) => string[]
+}
+
+const RESIDENT_COMMON = [
+  '/pages/home/index',
+  '/pages/inbox/index',
+  '/pages/me/index',
+  '/pages/report/new/index',
+  '/pages/report/pick/index',
+  '/pages/report/mine/index',
+  '/pages/mediation/apply/index',
+  '/pages/mediation/mine/index',
+  '/pages/grid/find/index',
+  `/pages/grid/board/index?code=${GRID1_CODE}`,
+  `/pages/grid/news/index?code=${GRID1_CODE}`,
+  '/pages/rental/mine/index',
+  '/pages/account/profile/index',
+  '/pages/account/privacy/index',
+  '/pages/account/export/index',
+  '/pages/account/delete/index',
+]
+
+const STAFF_COMMON = ['/pages/home/index', '/pages/inbox/index', '/pages/me/index']
+
+export const ROLES: Role[] = [
+  {
+    key: 'resident',
+    label: '居民 陈小梅',
+    userId: 'demo-resident',
+    resident: true,
+    pages: (w) => [
+      ...RESIDENT_COMMON,
+      `/pages/report/detail/index?id=${w.reportId}`,
+      `/pages/mediation/detail/index?id=${w.mediationId}`,
+      `/pages/mediation/agreement/index?id=${w.mediationId}`,
+      '/pages/join/index',
+    ],
+  },
+  {
+    key: 'newcomer',
+    label: '新微信用户',
+    openid: (w) => w.newcomerOpenid,
+    resident: true,
+    pages: (w) => [
+      ...RESIDENT_COMMON,
+      `/pages/report/detail/index?id=${w.newcomerReportId}`,
+      // Someone else's report: the public view.
+      `/pages/report/detail/index?id=${w.reportId}&from=follow`,
+      `/pages/rental/checkin/index?b=${DEMO_BUILDING_CODE}`,
+      '/pages/mediation/join/index',
+    ],
+  },
+  {
+    key: 'grid',
+    label: '网格员 李明',
+    userId: 'demo-grid-worker',
+    resident: false,
+    pages: (w) => [
+      ...STAFF_COMMON,
+      '/pages/report-staff/queue/index',
+      `/pages/report-staff/case/index?id=${w.reportId}`,
+      '/pages/report-staff/proxy/index',
+      '/pages/report-staff/moderation/index',
+      `/pages/grid-staff/manage/index?code=${GRID1_CODE}`,
+      `/pages/grid-staff/publish/index?code=${GRID1_CODE}`,
+    ],
+  },
+  {
+    key: 'mediator',
+    label: '调解员 周敏',
+    userId: 'demo-mediator',
+    resident: false,
+    pages: (w) => [...STAFF_COMMON, '/pages/mediation-staff/queue/index', `/pages/mediation-staff/case/index?id=${w.mediationId}`],
+  },
+  {
+    key: 'police',
+    label: '民警 吴刚',
+    userId: 'demo-police',
+    resident: false,
+    pages: () => [...STAFF_COMMON, '/pages/rental-staff/police/area/index', '/pages/rental-staff/police/audit/index', '/pages/rental-staff/police/overdue/index'],
+  },
+  {
+    key: 'manager',
+    label: '楼栋长 王建国',
+    userId: 'demo-building-manager',
+    resident: false,
+    pages: () => [
+      ...STAFF_COMMON,
+      '/pages/rental-staff/building/list/index',
+      `/pages/rental-staff/building/detail/index?id=${DEMO_BUILDING_ID}`,
+      `/pages/rental-staff/building/qr/index?id=${DEMO_BUILDING_ID}`,
+      `/pages/rental-staff/building/inspect/index?id=${DEMO_BUILDING_ID}`,
+    ],
+  },
+  {
+    key: 'centre',
+    label: '指挥中心 赵强',
+    userId: 'demo-dispatcher',
+    resident: false,
+    pages: (w) => [
+      ...STAFF_COMMON,
+      '/pages/report-staff/queue/index',
+      `/pages/report-staff/case/index?id=${w.reportId}`,
+      '/pages/report-staff/console/queue/index',
+      '/pages/report-staff/console/dashboard/index',
+      '/pages/report-staff/console/moderation/index',
+      '/pages/mediation-staff/queue/index',
+      `/pages/mediation-staff/case/index?id=${w.mediationId}`,
+      '/pages/mediation-staff/ledger/index',
+      '/pages/grid-staff/overview/index',
+    ],
+  },
+  {
+    key: 'admin',
+    label: '区管理员 郑华',
+    userId: 'demo-admin',
+    resident: false,
+    pages: () => [...STAFF_COMMON, '/pages/admin/org/index', '/pages/admin/staff/index', '/pages/admin/config/index', '/pages/admin/signin/index'],
+  },
+]
+
+/** Pages swept by none of the roles, with the reason. */
+export const NOT_SWEPT: Record<string, string> = {
+  'pages/privacy/index': 'weapp only (WeChat privacy authorisation)',
+  'pages/grid-staff/receipts/index': 'needs an announcement id; covered by test/app/grid-staff-h5',
+}
+
+/** The file name of a page's screenshot: role, route path without pages/ and index, query dropped. */
+export function shotName(role: string, route: string, width: number): string {
+  const path = route.split('?')[0]!.replace(/^\/pages\//, '').replace(/\/index$/, '').replace(/\//g, '-')
+  return `${role}-${path}${route.includes('from=follow') ? '-public' : ''}-${width}`
+}

@@ -1,0 +1,192 @@
+/**
+ * The browser sweep (issue 17, part G): the built H5 app (dist-h5) against the real local server
+ * (dist-server over a fresh SQLite demo street, one server for the suite), every page for each role
+ * — 陈小梅, a brand-new WeChat identity, grid worker, mediator, police, building manager, the centre,
+ * the district admin — at 390×844 and 1440×900, in one Chromium with one phone and one desk context
+ * per role. On every page: no horizontal overflow, no text box narrower than two characters that
+ * wraps, no internal id (ULID, long hex, action name, demo id, UTC time) in the visible text, no
+ * unit code on a resident's screen, no English word outside a short list, no uncaught error.
+ * Screenshots of every page at both widths go to test-artifacts/sweep/, the findings to
+ * test-artifacts/sweep/findings.json.
+ *
+ * `SWEEP_ROOT=<checkout>` sweeps another checkout's build; `SWEEP_KEY_SHOTS=before|after` also writes
+ * the issue's key pages to docs/screenshots/issue17/<before|after>-<name>.png (small PNGs).
+ */
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { launchBrowser } from '../support/browser'
+import { ROOT, type RunningServer } from '../support/server'
+import { allowed, judge, measure, type Allowed, type Finding } from './checks'
+import { NOT_SWEPT, ROLES, shotName, type Role } from './pages'
+import { seedWorld, startSweepServer, type SweepWorld } from './world'
+
+jest.setTimeout(240_000)
+
+const root = process.env.SWEEP_ROOT ?? ROOT
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+const ready = existsSync(join(root, 'dist-h5/index.html')) && existsSync(join(root, 'dist-server/server.js')) && existsSync(CHROMIUM)
+const OUT = join(ROOT, 'test-artifacts/sweep')
+const KEY_SHOTS = process.env.SWEEP_KEY_SHOTS
+const KEY_DIR = join(ROOT, 'docs/screenshots/issue17')
+
+/** The issue's key pages, shot before and after: role, route (start), width, name. */
+const KEY_PAGES: { role: string; route: string; width: number; name: string }[] = [
+  { role: 'resident', route: '/pages/home/index', width: 390, name: 'home' },
+  { role: 'resident', route: '/pages/report/detail/index', width: 390, name: 'report-detail' },
+  { role: 'resident', route: '/pages/inbox/index', width: 390, name: 'inbox' },
+  { role: 'centre', route: '/pages/report-staff/console/queue/index', width: 390, name: 'console-390' },
+  { role: 'admin', route: '/pages/admin/config/index', width: 1440, name: 'admin-config' },
+  { role: 'police', route: '/pages/rental-staff/police/audit/index', width: 390, name: 'police-audit' },
+]
+
+/** What may stay, each with its reason. Keep it short. */
+const ALLOWED: Allowed[] = [
+  { what: '^code-like: [A-Z0-9]{8}$', page: 'mediation/detail', role: 'resident', reason: 'the invitation code the applicant passes on for the other party to type (邀请码)' },
+]
+
+const WIDTHS = [
+  { width: 390, opts: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } },
+  { width: 1440, opts: { viewport: { width: 1440, height: 900 } } },
+] as const
+
+const maybe = ready || process.env.CI ? describe : describe.skip
+
+describe('sweep rules', () => {
+  const ctx = { role: 'resident', page: '/pages/x', width: 390, resident: true }
+  const m = (text: string, extra: Partial<Parameters<typeof judge>[0]> = {}) => judge({ innerWidth: 390, scrollWidth: 390, text, narrow: [], wide: [], ...extra }, ctx)
+
+  it('finds ids, action names, UTC times, English words and unit codes in text', () => {
+    expect(m('编号 01JF0DEM0B0000000000000001').map((f) => f.what)).toEqual(expect.arrayContaining(['ULID in text: 01JF0DEM0B0000000000000001']))
+    expect(m('操作 cases.exportCsv {}').map((f) => f.what)).toContain('action name in text: cases.exportCsv')
+    expect(m('时间 2026-12-06T08:00:00.000Z').map((f) => f.what)).toContain('UTC time in text: 2026-12-06T08:00')
+    expect(m('网格编码 440111010001001').map((f) => f.what)).toContain('unit code on a resident screen: 440111010001001')
+    expect(m('状态 pending').map((f) => f.what)).toContain('English word: pending')
+    expect(m('user demo-resident').map((f) => f.what)).toContain('demo/dev id in text: demo-resident')
+    expect(m('c0ffee00c0ffee00c0ffee00').map((f) => f.what)).toContain('long hex in text: c0ffee00c0ffee00c0ffee00')
+    expect(m('编号 AC5016 协议 JNN3ZD').map((f) => f.what)).toEqual(['code-like: AC5016', 'code-like: JNN3ZD'])
+  })
+
+  it('passes Chinese text, phone numbers, the allowed words and case numbers', () => {
+    expect(m('京溪-2026-00042 已受理 导出 CSV 扫 QR 码 电话 13800138000 2026-12-06 16:00 UTF-8 WGS-84 GB18030')).toEqual([])
+  })
+
+  it('finds overflow and narrow wrapping boxes', () => {
+    expect(m('', { scrollWidth: 420 })[0]!.what).toMatch(/^horizontal overflow: scrollWidth 420 > 390/)
+    expect(m('', { narrow: [{ tag: 'div', cls: 'th', text: '状态', width: 14, fontSize: 14, lines: 2 }] })[0]!.what).toMatch(/^narrow text box wraps: 「状态」/)
+  })
+
+  it('sweeps every H5 page of the app, or says why not', () => {
+    const pages: string[] = []
+    const walk = (dir: string) => {
+      for (const f of readdirSync(dir)) {
+        const p = join(dir, f)
+        if (statSync(p).isDirectory()) walk(p)
+        else if (f === 'index.tsx') pages.push(relative(join(ROOT, 'src'), p).replace(/\.tsx$/, ''))
+      }
+    }
+    walk(join(ROOT, 'src/pages'))
+    const w = { reportId: 'r', newcomerReportId: 'n', mediationId: 'm', checkinId: 'c', newcomerOpenid: 'o', notes: [] }
+    const swept = new Set(ROLES.flatMap((r) => r.pages(w)).map((r) => r.split('?')[0]!.replace(/^\//, '')))
+    expect(pages.filter((p) => !swept.has(p) && !NOT_SWEPT[p])).toEqual([])
+  })
+})
+
+maybe('browser sweep: every page, every role, 390 and 1440', () => {
+  let srv: RunningServer
+  let browser: Browser
+  let world: SweepWorld
+  const all: Finding[] = []
+  const notes: string[] = []
+
+  beforeAll(async () => {
+    mkdirSync(OUT, { recursive: true })
+    if (KEY_SHOTS) mkdirSync(KEY_DIR, { recursive: true })
+    ;[srv, browser] = await Promise.all([startSweepServer(root), launchBrowser()])
+    world = await seedWorld(srv.url, Date.now().toString(36))
+    notes.push(...world.notes)
+    // The timers (every 500 ms) deliver the notices of the seeded moves to the inboxes.
+    await new Promise((r) => setTimeout(r, 1500))
+  }, 60_000)
+
+  afterAll(async () => {
+    writeFileSync(join(OUT, 'findings.json'), JSON.stringify({ root, findings: all, notes }, null, 2))
+    await browser?.close()
+    await srv?.stop()
+  })
+
+  async function signIn(ctx: BrowserContext, role: Role): Promise<Page> {
+    const p = await ctx.newPage()
+    p.setDefaultTimeout(15_000)
+    await p.goto('/')
+    await p.locator('#jf-role-switcher').waitFor()
+    if (role.openid) {
+      await p.locator('#jf-dev-openid input, input#jf-dev-openid').first().fill(role.openid(world))
+      await p.locator('#jf-dev-wechat-login').click()
+    } else {
+      await p.locator('.jf-dev-user', { has: p.locator(`[data-user-id="${role.userId}"]`) }).click()
+    }
+    await p.locator('#jf-greeting').waitFor()
+    return p
+  }
+
+  /** Opens the route on a fresh load and waits until its calls are answered and Taro's slide-in is over. */
+  async function openSettled(p: Page, route: string): Promise<void> {
+    await p.goto(`/#${route}`)
+    await p.reload()
+    await p.locator('.taro_page').first().waitFor({ state: 'attached' })
+    await p.waitForLoadState('networkidle', { timeout: 6_000 }).catch(() => undefined)
+    await p
+      .waitForFunction(() => document.getAnimations().filter((a) => a.playState === 'running').length === 0, undefined, { timeout: 4_000 })
+      .catch(() => undefined)
+    await p.waitForTimeout(150)
+  }
+
+  async function sweepPage(p: Page, role: Role, route: string, width: number, errors: string[]): Promise<Finding[]> {
+    errors.length = 0
+    await openSettled(p, route)
+    let m = await measure(p)
+    if (m.scrollWidth > m.innerWidth) {
+      // A late layout (an image, a chart) may still be moving: measure once more before calling it overflow.
+      await p.waitForTimeout(800)
+      m = await measure(p)
+    }
+    const page = route.split('?')[0]!
+    const found = judge(m, { role: role.key, page, width, resident: role.resident })
+    for (const e of errors) found.push({ role: role.key, page, width, what: `uncaught error: ${e}` })
+    const name = shotName(role.key, route, width)
+    await p.screenshot({ path: join(OUT, `${name}.png`), fullPage: true })
+    const key = KEY_SHOTS && KEY_PAGES.find((k) => k.role === role.key && route.startsWith(k.route) && k.width === width && !route.includes('from=follow'))
+    if (key) await p.screenshot({ path: join(KEY_DIR, `${KEY_SHOTS}-${key.name}.png`), fullPage: true })
+    return found
+  }
+
+  for (const role of ROLES) {
+    it(`${role.label}: every page at 390 and 1440`, async () => {
+      const contexts = await Promise.all(WIDTHS.map((w) => browser.newContext({ ...w.opts, baseURL: srv.url, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })))
+      try {
+        const pages = await Promise.all(contexts.map((c) => signIn(c, role)))
+        const errors = pages.map(() => [] as string[])
+        pages.forEach((p, i) => p.on('pageerror', (e) => errors[i]!.push(e.message.slice(0, 160))))
+        const refusals: string[] = []
+        pages[0]!.on('response', async (res) => {
+          if (!res.url().includes('/api/fn/')) return
+          const body = await res.json().catch(() => null)
+          if (body && body.ok === false) refusals.push(`${res.url().split('/api/fn/')[1]}.${JSON.parse(res.request().postData() ?? '{}').action}: ${body.code} ${body.message}`)
+        })
+        const found: Finding[] = []
+        for (const route of role.pages(world)) {
+          refusals.length = 0
+          const per = await Promise.all(pages.map((p, i) => sweepPage(p, role, route, WIDTHS[i]!.width, errors[i]!)))
+          found.push(...per.flat())
+          for (const r of new Set(refusals)) notes.push(`${role.key} ${route.split('?')[0]}: refused ${r}`)
+        }
+        all.push(...found)
+        const open = found.filter((f) => !allowed(f, ALLOWED)).map((f) => `${f.page} @${f.width}: ${f.what}`)
+        expect([...new Set(open)]).toEqual([])
+      } finally {
+        await Promise.all(contexts.map((c) => c.close()))
+      }
+    })
+  }
+})
