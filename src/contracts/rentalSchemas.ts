@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { AUDIT_PURPOSES, auditReasonProblem } from '../core/auditReason'
 import { day, id, idempotencyKey, lat, lng, staffPage, version } from './commonSchemas'
 import { ADDRESS_MAX, BUILDING_ADDRESS_MIN, BUILDING_NAME_MAX, BUILDING_NAME_MIN, DOC_NUMBER_MAX, MAX_COHABITANTS, MAX_FLOORS, MAX_PHOTOS, MAX_ROOMS, MISUSE_NOTE_MAX, MISUSE_NOTE_MIN, REASON_MAX, RENTAL_NOTE_MAX, ROOM_MAX, SEARCH_MAX, TENANT_NAME_MAX, TENANT_NAME_MIN } from './limits'
 
@@ -13,7 +14,16 @@ const statuses = z.array(checkinStatus).max(5).optional()
 const buildingCode = z.string().regex(/^[0-9A-Z]{6,16}$/, '楼栋二维码不正确，请重新扫描')
 /** 居民身份证, 港澳台居民居住证, 外国人永久居留身份证, 护照. */
 export const docType = z.enum(['id_card', 'hkmt_residence', 'foreign_permanent', 'passport'], { errorMap: () => ({ message: '请选择证件类型' }) })
-const reason = z.string().trim().min(2, '请填写事由（至少 2 个字）').max(REASON_MAX, `事由最多 ${REASON_MAX} 个字`)
+/** An audited read's purpose, chosen from a list, and its sentence (≥5 characters, not one character repeated). */
+export const auditPurpose = z.enum(AUDIT_PURPOSES, { errorMap: () => ({ message: '请选择查看事由' }) })
+const reason = z
+  .string()
+  .trim()
+  .max(REASON_MAX, `事由最多 ${REASON_MAX} 个字`)
+  .superRefine((v, ctx) => {
+    const problem = auditReasonProblem(v)
+    if (problem) ctx.addIssue({ code: 'custom', message: problem })
+  })
 const docNumber = z.string().trim().min(1, '请填写证件号码').max(DOC_NUMBER_MAX, '证件号码过长')
 
 export const byCode = z.object({ code: buildingCode }).strict()
@@ -85,7 +95,8 @@ export const area = z
     statuses,
     buildingId: id.optional(),
     q: z.string().trim().max(SEARCH_MAX, `搜索词最多 ${SEARCH_MAX} 个字`).optional(),
-    // Checked by the use case: required when `q` is a full document number.
+    // Checked by the use case: both required when `q` is a full document number.
+    purpose: auditPurpose.optional(),
     reason: z.string().trim().max(REASON_MAX, `事由最多 ${REASON_MAX} 个字`).optional(),
   })
   .merge(staffPage)
@@ -103,6 +114,6 @@ export const reportMisuse = z
 
 export const closeDispute = z.object({ id, version, note: z.string().trim().min(2, '请填写核实结果（至少 2 个字）').max(RENTAL_NOTE_MAX, `核实结果最多 ${RENTAL_NOTE_MAX} 个字`) }).strict()
 
-export const reveal = z.object({ id, reason }).strict()
-export const exportCsv = z.object({ reason, statuses }).strict()
+export const reveal = z.object({ id, purpose: auditPurpose, reason }).strict()
+export const exportCsv = z.object({ purpose: auditPurpose, reason, statuses }).strict()
 export const auditPage = staffPage

@@ -125,13 +125,21 @@ maybe('出租屋实名登记 pages (H5, mocked functions)', () => {
     await shot('qr')
   })
 
-  it('police area: CSV export asks a reason and downloads the server file', async () => {
+  it('police area: CSV export asks a purpose from the list and a sentence, and downloads the server file', async () => {
     answers['rental.exportCsv'] = { ok: true, filename: '京溪街道出租屋登记.csv', csv: CSV, rows: 1 }
     await go('/pages/rental-staff/police/area/index')
     await page.locator('#jf-police-list[data-count="1"]').waitFor()
     await page.locator('#jf-police-export').click()
     await page.locator('#jf-rental-reason-ok').click()
+    await expect(page.locator('#jf-error-purpose').innerText()).resolves.toBe('请选择查看事由')
     await page.locator('#jf-error-reason').waitFor()
+    await page.locator('#jf-rental-purpose .jf-rental-purpose-inspection').click()
+    await page.locator('#jf-rental-reason textarea').fill('查查查查查')
+    await page.locator('#jf-rental-reason-ok').click()
+    await expect(page.locator('#jf-error-reason').innerText()).resolves.toBe('事由不能只是重复的字，请写明为什么查看')
+    await expect(page.locator('#jf-error-purpose').count()).resolves.toBe(0)
+    await shot('police-export-reason')
+    expect(called('rental.exportCsv')).toHaveLength(0)
     await page.locator('#jf-rental-reason textarea').fill('月度出租屋核查')
     const download = page.waitForEvent('download')
     await page.locator('#jf-rental-reason-ok').click()
@@ -140,7 +148,7 @@ maybe('出租屋实名登记 pages (H5, mocked functions)', () => {
     const text = readFileSync((await file.path())!, 'utf8')
     expect(text.charCodeAt(0)).toBe(0xfeff)
     expect(text.slice(1)).toBe(CSV)
-    expect(called('rental.exportCsv').map((c) => c.data)).toEqual([{ reason: '月度出租屋核查' }])
+    expect(called('rental.exportCsv').map((c) => c.data)).toEqual([{ purpose: 'inspection', reason: '月度出租屋核查' }])
   })
 
   it('building manager: a pending check-in whose number is registered elsewhere shows the conflict, and the refusal asks why', async () => {
@@ -202,10 +210,11 @@ maybe('出租屋实名登记 pages (H5, mocked functions)', () => {
     await page.locator('#jf-police-search').click()
     await page.locator('#jf-rental-reason-sheet').waitFor()
     expect(called('rental.area')).toHaveLength(before)
+    await page.locator('#jf-rental-purpose .jf-rental-purpose-lead').click()
     await page.locator('#jf-rental-reason textarea').fill('核查盗窃案线索')
     await page.locator('#jf-rental-reason-ok').click()
     await until(() => called('rental.area').length === before + 1)
-    expect(called('rental.area').at(-1)!.data).toEqual({ limit: 20, q: '11010519491231002X', reason: '核查盗窃案线索' })
+    expect(called('rental.area').at(-1)!.data).toEqual({ limit: 20, q: '11010519491231002X', purpose: 'lead', reason: '核查盗窃案线索' })
 
     // A building name is searched without a reason.
     await page.locator('#jf-police-q input').fill('云景花园')

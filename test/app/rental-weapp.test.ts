@@ -184,15 +184,17 @@ maybe('出租屋实名登记 pages in the mini-program', () => {
     expect(mp.errors).toEqual([])
   })
 
-  test('police area: a reveal asks a reason, then shows the full number once, gone when closed', async () => {
+  test('police area: a reveal asks a purpose from the list and a sentence, then shows the full number once, gone when closed', async () => {
     const { mp } = launch({ 'rental.reveal': () => ({ ok: true, docNumber: '440106199001011234', phone: '13900000001' }) })
     const page = await mp.open('pages/rental-staff/police/area/index')
     await page.waitForText(ACTIVE.docNumberMasked!)
     await page.tap(page.get('.jf-police-reveal'))
     await page.waitForText('完整号码只显示一次')
-    await giveReason(mp, page, 'rental.reveal', '请填写事由（至少 2 个字）', '核查盗窃案线索')
+    await page.tap(page.get('.jf-rental-purpose-case'))
+    await giveReason(mp, page, 'rental.reveal', '请用一句话说明事由（至少 5 个字）', '核查盗窃案线索')
     await page.waitForText('440106199001011234')
-    expect(sent(mp, 'rental.reveal')).toEqual([{ id: ACTIVE.id, reason: '核查盗窃案线索' }])
+    await page.waitForText('办理案件：核查盗窃案线索')
+    expect(sent(mp, 'rental.reveal')).toEqual([{ id: ACTIVE.id, purpose: 'case', reason: '核查盗窃案线索' }])
     await page.tap('#jf-police-revealed-close')
     await until(() => !page.text().includes('440106199001011234'))
     expect(page.text()).not.toContain('440106199001011234')

@@ -67,12 +67,12 @@ describe('every reveal and export writes one audit row first', () => {
 
   const audited = () =>
     [
-      { name: 'rental.reveal', who: police, fn: 'rental', action: 'reveal', data: { id: regId, reason: '治安核查：入户走访' }, secret: (a: any) => JSON.stringify(a).includes(DOC) },
-      { name: 'rental.exportCsv', who: police, fn: 'rental', action: 'exportCsv', data: { reason: '季度核查' }, secret: (a: any) => String(a.csv ?? '').includes(DOC) },
+      { name: 'rental.reveal', who: police, fn: 'rental', action: 'reveal', data: { id: regId, purpose: 'inspection', reason: '入户走访核实身份' }, secret: (a: any) => JSON.stringify(a).includes(DOC) },
+      { name: 'rental.exportCsv', who: police, fn: 'rental', action: 'exportCsv', data: { purpose: 'inspection', reason: '季度出租屋核查' }, secret: (a: any) => String(a.csv ?? '').includes(DOC) },
       { name: 'cases.exportCsv', who: disp, fn: 'cases', action: 'exportCsv', data: {}, secret: (a: any) => typeof a.csv === 'string' },
       { name: 'mediation.ledgerCsv', who: disp, fn: 'mediation', action: 'ledgerCsv', data: {}, secret: (a: any) => typeof a.csv === 'string' },
       // A search by full identity number finds whose registration it is: audited with its reason.
-      { name: 'rental.area', who: police, fn: 'rental', action: 'area', data: { q: DOC, reason: '核查来访人员身份' }, secret: (a: any) => (a.registrations ?? []).some((r: { id: string }) => r.id === regId) },
+      { name: 'rental.area', who: police, fn: 'rental', action: 'area', data: { q: DOC, purpose: 'lead', reason: '核查来访人员身份' }, secret: (a: any) => (a.registrations ?? []).some((r: { id: string }) => r.id === regId) },
     ] as const
   const ACTION: Record<string, string> = { 'rental.reveal': 'reveal', 'rental.area': 'search' }
 
@@ -96,10 +96,10 @@ describe('every reveal and export writes one audit row first', () => {
 
   it('refused calls write no row', async () => {
     const before = auditRows().length
-    expect(await tenant.call('rental', 'reveal', { id: regId, reason: '核查身份' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await police.call('rental', 'reveal', { id: regId, reason: '' })).toMatchObject({ ok: false, code: 'VALIDATION' })
+    expect(await tenant.call('rental', 'reveal', { id: regId, purpose: 'case', reason: '核查来访人员身份' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await police.call('rental', 'reveal', { id: regId, purpose: 'case', reason: '查查查查查' })).toMatchObject({ ok: false, code: 'VALIDATION' })
     expect(await police.call('rental', 'area', { q: DOC })).toMatchObject({ ok: false, code: 'VALIDATION' })
-    expect(await tenant.call('rental', 'area', { q: DOC, reason: '核查身份' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await tenant.call('rental', 'area', { q: DOC, purpose: 'case', reason: '核查来访人员身份' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(await tenant.call('cases', 'exportCsv', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(await tenant.call('mediation', 'ledgerCsv', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(auditRows()).toHaveLength(before)

@@ -27,6 +27,7 @@ import { seedDemo } from '../../backend/seed/seed'
 import { carriesCaller } from '../../backend/functions/timerMain'
 import { carriesNonWechatCaller } from '../../backend/functions/mediaCheckPush'
 import { DEMO_BUILDING_CODE, DEMO_BUILDING_ID } from '../../backend/seed/demoBuildings'
+import { AUDIT_PURPOSES, auditReasonProblem } from '../../src/core/auditReason'
 import { TINY_JPEG, GRID1_CODE, GRID1_POINT, idemKey } from '../support/fixtures'
 import { gridAskInput } from '../support/creates'
 import { applyInput } from '../support/mediation'
@@ -144,7 +145,9 @@ const staffRole = fc.constantFrom('building_manager', 'grid_worker', 'mediator',
 const checkinStatuses = fc.array(fc.constantFrom('pending', 'active', 'refused', 'checked_out', 'purged'), { maxLength: 3 })
 const buildingCode = fc.oneof(fc.constant(DEMO_BUILDING_CODE), fc.stringMatching(/^[0-9A-Z]{6,16}$/))
 const docNumber = fc.oneof(fc.constantFrom('11010519491231002X', '440106199001011235', '11010519491231002x', '440106199002301238', 'E12345678', 'USA440190101234', '810000199001010019'), text(1, 32))
-const reason = fc.oneof(fc.constantFrom('治安核查：入户走访', '季度核查'), text(2, 200))
+// An audited read's sentence: at least 5 characters, not one repeated (src/core/auditReason.ts).
+const reason = fc.oneof(fc.constantFrom('入户走访核实身份', '季度出租屋核查'), text(5, 200).filter((x) => auditReasonProblem(x) === ''))
+const purpose = fc.constantFrom(...AUDIT_PURPOSES)
 const rental: Record<string, Model> = {
   building: { code: S(buildingCode) },
   checkIn: {
@@ -184,7 +187,7 @@ const rental: Record<string, Model> = {
   },
   inspections: { buildingId: S(buildingId) },
   overdueInspections: { street: S(fc.oneof(fc.constant(DEMO_STREET), fc.stringMatching(/^\d{6,20}$/)), true) },
-  area: { statuses: A(checkinStatuses, true), buildingId: S(buildingId, true), q: S(fc.oneof(docNumber, text(0, 40)).filter((x) => x.trim().length <= 40), true), reason: S(fc.oneof(reason, text(0, 200)), true), before: S(registrationId, true), limit: N(fc.integer({ min: 1, max: 100 }), true) },
+  area: { statuses: A(checkinStatuses, true), buildingId: S(buildingId, true), q: S(fc.oneof(docNumber, text(0, 40)).filter((x) => x.trim().length <= 40), true), purpose: S(purpose, true), reason: S(fc.oneof(reason, text(0, 200)), true), before: S(registrationId, true), limit: N(fc.integer({ min: 1, max: 100 }), true) },
   reportMisuse: {
     idempotencyKey: S(key),
     buildingCode: S(buildingCode),
@@ -193,8 +196,8 @@ const rental: Record<string, Model> = {
     note: S(fc.oneof(fc.constant('有人冒用我的证件登记了'), text(5, 500))),
   },
   closeDispute: { id: S(registrationId), version: N(version), note: S(fc.oneof(fc.constant('已入户核实'), text(2, 200))) },
-  reveal: { id: S(registrationId), reason: S(reason) },
-  exportCsv: { reason: S(reason), statuses: A(checkinStatuses, true) },
+  reveal: { id: S(registrationId), purpose: S(purpose), reason: S(reason) },
+  exportCsv: { purpose: S(purpose), reason: S(reason), statuses: A(checkinStatuses, true) },
   audit: { before: S(fc.ulid(), true), limit: N(fc.integer({ min: 1, max: 100 }), true) },
 }
 

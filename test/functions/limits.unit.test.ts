@@ -7,7 +7,7 @@ import { parseInput } from '../../backend/functions/validate'
 import { ADDRESS_MAX, DESCRIPTION_MAX, MAX_PHOTOS, MAX_TERMS, REASON_MAX } from '../../src/contracts/limits'
 import { mediationAct } from '../../src/contracts/mediationSchemas'
 import { submitReport } from '../../src/contracts/reportSchemas'
-import { reasonError } from '../../src/utils/rental/police'
+import { auditReasonError } from '../../src/utils/rental/police'
 import { reveal } from '../../src/contracts/rentalSchemas'
 import { emptyDraft, toLocation, validateDraft, type DraftPhoto, type ReportDraft } from '../../src/utils/report-draft'
 
@@ -44,10 +44,17 @@ describe.each([
 })
 
 it('a police reason the form accepts is one rental.reveal accepts, and one past the limit neither does', () => {
-  expect(reasonError('字'.repeat(REASON_MAX))).toBe('')
-  expect(parseInput(reveal, { id: FILE, reason: '字'.repeat(REASON_MAX) }).ok).toBe(true)
-  expect(reasonError('字'.repeat(REASON_MAX + 1))).not.toBe('')
-  expect(parseInput(reveal, { id: FILE, reason: '字'.repeat(REASON_MAX + 1) }).ok).toBe(false)
+  const long = '核查来访人员身份'.repeat(REASON_MAX).slice(0, REASON_MAX)
+  expect(auditReasonError(long)).toBe('')
+  expect(parseInput(reveal, { id: FILE, purpose: 'case', reason: long }).ok).toBe(true)
+  expect(auditReasonError(long + '查')).not.toBe('')
+  expect(parseInput(reveal, { id: FILE, purpose: 'case', reason: long + '查' }).ok).toBe(false)
+  // Too short or one character repeated: both refuse it, with the same words.
+  for (const bad of ['查查', '查查查查查', '核查']) {
+    const r = parseInput(reveal, { id: FILE, purpose: 'case', reason: bad })
+    expect(r.ok).toBe(false)
+    expect(auditReasonError(bad)).not.toBe('')
+  }
 })
 
 it('an agreement takes up to MAX_TERMS terms', () => {

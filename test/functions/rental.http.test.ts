@@ -241,15 +241,16 @@ describe('police and the street', () => {
     const mine = all.registrations.find((r: { id: string }) => r.id === regId)
     expect(mine).toMatchObject({ docNumberMasked: '4401**********1235', phone: '139****0002' })
     // A search by full number needs a reason and is audited (masked); the full number is never kept.
-    expect(await call(police, 'area', { q: DOCS.tenant })).toMatchObject({ ok: false, code: 'VALIDATION', details: { reason: '请填写查询事由' } })
-    const found = await call(police, 'area', { q: DOCS.tenant, reason: '核查来访人员身份' })
+    expect(await call(police, 'area', { q: DOCS.tenant })).toMatchObject({ ok: false, code: 'VALIDATION', details: { purpose: '请选择查询事由' } })
+    expect(await call(police, 'area', { q: DOCS.tenant, purpose: 'lead', reason: '查查' })).toMatchObject({ ok: false, code: 'VALIDATION', details: { reason: expect.stringContaining('至少 5 个字') } })
+    const found = await call(police, 'area', { q: DOCS.tenant, purpose: 'lead', reason: '核查来访人员身份' })
     expect(found.registrations.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining([regId]))
     expect(found.registrations.filter((r: { status: string }) => r.status === 'active' || r.status === 'pending').map((r: { id: string }) => r.id)).toEqual([regId])
-    expect((await call(disp, 'area', { q: DOCS.tenant, reason: '来穗人员核查' })).ok).toBe(true)
+    expect((await call(disp, 'area', { q: DOCS.tenant, purpose: 'inspection', reason: '来穗人员例行核查' })).ok).toBe(true)
     const searches = (await call(police, 'audit', { limit: 100 })).entries.filter((e: { action: string }) => e.action === 'search')
     expect(searches).toEqual([
-      expect.objectContaining({ actorName: '赵强', actorRole: 'dispatcher', target: 'rental.area 证件号码 4401**********1235', reason: '来穗人员核查' }),
-      expect.objectContaining({ actorName: '吴刚', actorRole: 'police', target: 'rental.area 证件号码 4401**********1235', reason: '核查来访人员身份' }),
+      expect.objectContaining({ actorName: '赵强', actorRole: 'dispatcher', target: 'rental.area 证件号码 4401**********1235', reason: '治安检查：来穗人员例行核查' }),
+      expect.objectContaining({ actorName: '吴刚', actorRole: 'police', target: 'rental.area 证件号码 4401**********1235', reason: '核查线索：核查来访人员身份' }),
     ])
     // A building name is no identity number: no reason asked, nothing audited.
     expect(await call(police, 'area', { q: '云景路' })).toMatchObject({ ok: true })
@@ -260,24 +261,24 @@ describe('police and the street', () => {
   })
 
   it('reveals the full number only to police, with a reason, writing the audit row', async () => {
-    for (const c of [manager, tenant, disp]) expect(await call(c, 'reveal', { id: regId, reason: '核查身份' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await call(police, 'reveal', { id: regId, reason: '' })).toMatchObject({ ok: false, code: 'VALIDATION', details: { reason: expect.stringContaining('事由') } })
+    for (const c of [manager, tenant, disp]) expect(await call(c, 'reveal', { id: regId, purpose: 'case', reason: '核查来访人员身份' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await call(police, 'reveal', { id: regId, purpose: 'case', reason: '' })).toMatchObject({ ok: false, code: 'VALIDATION', details: { reason: expect.stringContaining('事由') } })
     const reveals = async () => (await call(police, 'audit', { limit: 100 })).entries.filter((e: { action: string }) => e.action === 'reveal')
     expect(await reveals()).toEqual([])
-    expect(await call(police, 'reveal', { id: regId, reason: '治安核查：入户走访' })).toEqual({ ok: true, docNumber: DOCS.tenant, phone: PHONES.tenant2 })
-    expect(await reveals()).toEqual([expect.objectContaining({ actorName: '吴刚', actorRole: 'police', action: 'reveal', target: regId, reason: '治安核查：入户走访' })])
+    expect(await call(police, 'reveal', { id: regId, purpose: 'inspection', reason: '入户走访核实' })).toEqual({ ok: true, docNumber: DOCS.tenant, phone: PHONES.tenant2 })
+    expect(await reveals()).toEqual([expect.objectContaining({ actorName: '吴刚', actorRole: 'police', action: 'reveal', target: regId, reason: '治安检查：入户走访核实' })])
     expect(await call(tenant, 'audit')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 
   it('exports the area as CSV for police only, audited', async () => {
-    expect(await call(manager, 'exportCsv', { reason: '核查' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await call(disp, 'exportCsv', { reason: '核查' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    const csv = await call(police, 'exportCsv', { reason: '季度核查' })
+    expect(await call(manager, 'exportCsv', { purpose: 'inspection', reason: '季度出租屋核查' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await call(disp, 'exportCsv', { purpose: 'inspection', reason: '季度出租屋核查' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    const csv = await call(police, 'exportCsv', { purpose: 'inspection', reason: '季度出租屋核查' })
     expect(csv).toMatchObject({ ok: true, rows: 1 })
     expect(csv.csv.startsWith('\uFEFF登记编号,状态')).toBe(true)
     expect(csv.csv).toContain(DOCS.tenant)
     const audit = await call(police, 'audit')
-    expect(audit.entries[0]).toMatchObject({ action: 'export', reason: '季度核查' })
+    expect(audit.entries[0]).toMatchObject({ action: 'export', reason: '治安检查：季度出租屋核查' })
   })
 
   it('the street\'s existing exports are audited too', async () => {
@@ -486,8 +487,8 @@ describe('leaving, reminders and the purge', () => {
     expect(t.timers['rental-timer'].purged).toBe(7) // the checked-out stays (both of the race), the withdrawal and the three refusals
     const mine = (await call(tenant, 'mine')).registrations.find((r: { id: string }) => r.id === regId)
     expect(mine).toMatchObject({ status: 'purged', statusLabel: '已清除', name: null, docNumberMasked: null, phone: null, cohabitants: [], room: '101', docType: 'id_card', moveInDate: '2026-11-01' })
-    expect(await call(police, 'reveal', { id: regId, reason: '核查' })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
-    expect((await call(police, 'area', { q: DOCS.tenant, reason: '核查' })).registrations.filter((r: { id: string }) => r.id === regId)).toEqual([])
+    expect(await call(police, 'reveal', { id: regId, purpose: 'case', reason: '核查来访人员' })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    expect((await call(police, 'area', { q: DOCS.tenant, purpose: 'case', reason: '核查来访人员' })).registrations.filter((r: { id: string }) => r.id === regId)).toEqual([])
     expect((await advance(srv.url, 24)).timers['rental-timer']).toMatchObject({ purged: 0 })
   })
 

@@ -1,4 +1,5 @@
 import type { CheckinStatus, ReferredCaseView, RegistrationView } from '../../../src/contracts/rental'
+import { auditReasonProblem, auditReasonText, type AuditPurpose } from '../../../src/core/auditReason'
 import type { Case } from '../../../src/core/case'
 import type { OrgTree } from '../../../src/core/org'
 import { fail } from '../../../src/core/outcome'
@@ -55,16 +56,18 @@ async function disputesFor(d: Deps, tree: OrgTree, actor: Actor, before: string 
  * Registrations of the caller's area, masked, newest first. `q` is a building name (part of it)
  * or a full document number, matched through its keyed hash.
  */
-export async function area(d: Deps, actor: Actor, input: { statuses?: CheckinStatus[]; buildingId?: string; q?: string; reason?: string; before?: string; limit?: number }) {
+export async function area(d: Deps, actor: Actor, input: { statuses?: CheckinStatus[]; buildingId?: string; q?: string; purpose?: AuditPurpose; reason?: string; before?: string; limit?: number }) {
   const units = unitsOf(actor, AREA_ROLES)
   if (units.length === 0) return fail('FORBIDDEN', '仅社区民警、街道综治中心可查看辖区登记')
   const doc = input.q?.trim() ? docNumberOf(d, input.q.trim()) : null
   if (doc !== null) {
     // A search by a full identity number is a read of personal data: recorded, with its reason, first.
     const reason = input.reason?.trim() ?? ''
-    if (reason.length < 2) return fail('VALIDATION', '按证件号码查询须填写事由（至少 2 个字）', { reason: '请填写查询事由' })
+    if (!input.purpose) return fail('VALIDATION', '按证件号码查询须选择查询事由', { purpose: '请选择查询事由' })
+    const problem = auditReasonProblem(reason)
+    if (problem) return fail('VALIDATION', `按证件号码查询须说明事由：${problem}`, { reason: problem })
     const by = auditUnit(actor, AREA_ROLES)
-    await writeAudit(d, actor, { actorRole: by.role, action: 'search', target: `rental.area 证件号码 ${maskDocNumber(doc)}`, reason, unitCode: by.unitCode })
+    await writeAudit(d, actor, { actorRole: by.role, action: 'search', target: `rental.area 证件号码 ${maskDocNumber(doc)}`, reason: auditReasonText(input.purpose, reason), unitCode: by.unitCode })
   }
   const tree = await d.orgTree()
   let grids = gridsOf(tree, units)

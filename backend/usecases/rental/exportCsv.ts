@@ -1,4 +1,5 @@
 import type { CheckinStatus } from '../../../src/contracts/rental'
+import { auditedReason, type AuditPurpose } from '../../../src/core/auditReason'
 import { CHECKIN } from '../../../src/core/kinds/checkin'
 import { fail } from '../../../src/core/outcome'
 import { DOC_TYPE_LABELS } from '../../../src/core/rental'
@@ -18,7 +19,7 @@ const DEFAULT_STATUSES: CheckinStatus[] = ['pending', 'active']
 export const EXPORT_LIMIT = 10_000
 
 /** The area's registrations with full numbers, as CSV for the police; audited with its reason. */
-export async function exportCsv(d: Deps, actor: Actor, input: { reason: string; statuses?: CheckinStatus[] }) {
+export async function exportCsv(d: Deps, actor: Actor, input: { purpose?: AuditPurpose; reason: string; statuses?: CheckinStatus[] }) {
   const vault = vaultOf(d)
   if (!isVault(vault)) return vault
   const units = unitsOf(actor, ['police'])
@@ -40,7 +41,7 @@ export async function exportCsv(d: Deps, actor: Actor, input: { reason: string; 
     if (full()) break
   }
   const n = rows.length - 1
-  await writeAudit(d, actor, { actorRole: 'police', action: 'export', target: `rental.exportCsv ${units.join(',')} [${statuses.join(',')}] ${n} rows`, reason: input.reason.trim(), unitCode: units[0]! })
+  await writeAudit(d, actor, { actorRole: 'police', action: 'export', target: `rental.exportCsv ${units.join(',')} [${statuses.join(',')}] ${n} rows`, reason: auditedReason(input), unitCode: units[0]! })
   const stamp = shanghaiDay(d.clock.now())
   return { ok: true as const, filename: `出租屋实名登记_${stamp}.csv`, csv: csvDocument(rows), rows: n }
 }

@@ -1,3 +1,4 @@
+import { auditedReason, type AuditPurpose } from '../../../src/core/auditReason'
 import type { Case } from '../../../src/core/case'
 import type { OrgTree } from '../../../src/core/org'
 import { fail } from '../../../src/core/outcome'
@@ -13,7 +14,7 @@ function policeUnitFor(tree: OrgTree, actor: Actor, c: Case): string | null {
 }
 
 /** The full identity number and phone of one registration, for police only; the audit row comes first. */
-export async function reveal(d: Deps, actor: Actor, input: { id: string; reason: string }) {
+export async function reveal(d: Deps, actor: Actor, input: { id: string; purpose?: AuditPurpose; reason: string }) {
   const vault = vaultOf(d)
   if (!isVault(vault)) return vault
   if (!actor.grants.some((g) => g.role === 'police')) return fail('FORBIDDEN', '仅社区民警可查看完整证件号码')
@@ -22,7 +23,7 @@ export async function reveal(d: Deps, actor: Actor, input: { id: string; reason:
   if (!c || c.kind !== 'checkin' || !policeUnitFor(tree, actor, c)) return fail('NOT_FOUND', '登记不存在或不在您的辖区')
   const secret = await d.store.getSecret(c.id)
   if (!secret || secret.purgedAt !== null || !secret.docCipher) return fail('NOT_FOUND', '该登记的个人信息已按保存期限清除')
-  await writeAudit(d, actor, { actorRole: 'police', action: 'reveal', target: c.id, reason: input.reason.trim(), unitCode: c.gridCode ?? c.unitCode })
+  await writeAudit(d, actor, { actorRole: 'police', action: 'reveal', target: c.id, reason: auditedReason(input), unitCode: c.gridCode ?? c.unitCode })
   const open = openSecret(vault, secret)
   return { ok: true as const, docNumber: open.docNumber ?? '', phone: open.phone ?? '' }
 }

@@ -1,5 +1,6 @@
 import { DOC_TYPES as DOC_KEYS, validateDocNumber } from '../../core/rental'
 import { REASON_MAX } from '../../contracts/limits'
+import { auditReasonProblem } from '../../core/auditReason'
 
 /** The police area page: the audited reason's bounds and whether a search is a full document number. */
 
@@ -9,6 +10,12 @@ export function reasonError(reason: string): string {
   if (n < 2) return '请填写事由（至少 2 个字）'
   if (n > REASON_MAX) return `事由最多 ${REASON_MAX} 个字`
   return ''
+}
+
+/** An audited read's sentence (reveal, export, search by number): the server's rules, checked before sending. */
+export function auditReasonError(reason: string): string {
+  if (reason.trim().length > REASON_MAX) return `事由最多 ${REASON_MAX} 个字`
+  return auditReasonProblem(reason)
 }
 
 /** Whether a search of the area list is a full document number: the server then asks for a reason and records it. */

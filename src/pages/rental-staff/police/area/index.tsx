@@ -2,7 +2,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import LoadState from '../../../../components/LoadState'
-import { reasonError } from '../../../../utils/rental/police'
+import { auditReasonError, reasonError } from '../../../../utils/rental/police'
 import RentalReasonSheet from '../../../../components/RentalReasonSheet'
 import TextBox from '../../../../components/TextBox'
 import DisputesCard from './DisputesCard'
@@ -78,9 +78,10 @@ export default function PoliceArea() {
       <RentalReasonSheet
         title={sheet ? sheetTitle(sheet) : null}
         hint={sheet ? SHEET_HINTS[sheet.kind] : ''}
-        placeholder={sheet?.kind === 'close' ? '如：已入户核实，另一登记人冒用证件，已驳回并立案' : '如：核查 11 月 28 日盗窃案相关人员'}
+        placeholder={sheet?.kind === 'close' ? '如：已入户核实，另一登记人冒用证件，已驳回并立案' : '选好事由后用一句话说明，如：核查 11 月 28 日盗窃案相关人员'}
         confirmText={sheet ? SHEET_CONFIRM[sheet.kind] : ''}
-        check={reasonError}
+        check={sheet?.kind === 'close' ? reasonError : auditReasonError}
+        purposes={sheet !== null && sheet.kind !== 'close'}
         onSubmit={submitSheet}
         onClose={() => setSheet(null)}
       />

@@ -1,6 +1,7 @@
 import Taro, { useReachBottom } from '@tarojs/taro'
 import { useCallback, useRef, useState } from 'react'
 import { api } from '../../../../api'
+import { auditReasonText, type AuditPurpose } from '../../../../core/auditReason'
 import { isDocNumberQuery } from '../../../../utils/rental/police'
 import type { CheckinStatus, MisuseView, ReferredCaseView, RegistrationView } from '../../../../contracts/rental'
 import { useOpenAndPullRefresh } from '../../../../hooks/useOpenAndPullRefresh'
@@ -35,12 +36,12 @@ export function usePoliceArea() {
   const [revealed, setRevealed] = useState<Revealed | null>(null)
   const [disputes, setDisputes] = useState<MisuseView[]>([])
   const [referred, setReferred] = useState<ReferredCaseView[]>([])
-  const query = useRef({ filter, q: '', reason: '' })
+  const query = useRef<{ filter: string; q: string; reason: string; purpose?: AuditPurpose }>({ filter, q: '', reason: '' })
 
   const input = (before?: string) => {
-    const { filter: f, q: text, reason } = query.current
+    const { filter: f, q: text, reason, purpose } = query.current
     const statuses = statusesOf(f)
-    return { limit: PAGE, ...(statuses ? { statuses } : {}), ...(text ? { q: text } : {}), ...(text && reason ? { reason } : {}), ...(before ? { before } : {}) }
+    return { limit: PAGE, ...(statuses ? { statuses } : {}), ...(text ? { q: text } : {}), ...(text && purpose ? { purpose } : {}), ...(text && reason ? { reason } : {}), ...(before ? { before } : {}) }
   }
 
   const refresh = useCallback(async () => {
@@ -79,8 +80,8 @@ export function usePoliceArea() {
     setPhase('loading')
     void refresh()
   }
-  const run = (text: string, reason: string) => {
-    query.current = { ...query.current, q: text, reason }
+  const run = (text: string, reason: string, purpose?: AuditPurpose) => {
+    query.current = { ...query.current, q: text, reason, purpose }
     setPhase('loading')
     void refresh()
   }
@@ -96,35 +97,38 @@ export function usePoliceArea() {
     return ''
   }
 
-  const reveal = async (reg: RegistrationView, reason: string): Promise<string> => {
-    const r = await api.call('rental.reveal', { id: reg.id, reason })
-    if (!r.ok) return r.details?.reason ?? r.message
+  const reveal = async (reg: RegistrationView, reason: string, purpose: AuditPurpose): Promise<string> => {
+    const r = await api.call('rental.reveal', { id: reg.id, purpose, reason })
+    if (!r.ok) return r.details?.reason ?? r.details?.purpose ?? r.message
     setSheet(null)
     // Shown once and kept nowhere: closing the popup drops it from the page (a native modal would keep its text in the DOM).
-    setRevealed({ reg, docNumber: r.docNumber, phone: r.phone, reason })
+    setRevealed({ reg, docNumber: r.docNumber, phone: r.phone, reason: auditReasonText(purpose, reason) })
     return ''
   }
 
-  const exportCsv = async (reason: string): Promise<string> => {
+  const exportCsv = async (reason: string, purpose: AuditPurpose): Promise<string> => {
     const statuses = statusesOf(query.current.filter)
-    const r = await api.call('rental.exportCsv', { reason, ...(statuses ? { statuses } : {}) })
-    if (!r.ok) return r.details?.reason ?? r.message
+    const r = await api.call('rental.exportCsv', { purpose, reason, ...(statuses ? { statuses } : {}) })
+    if (!r.ok) return r.details?.reason ?? r.details?.purpose ?? r.message
     setSheet(null)
     downloadCsv(r.filename, r.csv)
     void Taro.showToast({ title: `已导出 ${r.rows} 条`, icon: 'success' })
     return ''
   }
 
-  /** The open sheet's reason is in: do what it was asked for; the message it returns stays in the sheet. */
-  const submitSheet = (reason: string): Promise<string> => {
-    if (sheet?.kind === 'reveal') return reveal(sheet.reg, reason)
+  /**
+   * The open sheet's reason is in: do what it was asked for; the message it returns stays in the sheet.
+   * Reveal, search and export are audited reads: the sheet asked their purpose from the list too.
+   */
+  const submitSheet = (reason: string, purpose: AuditPurpose = 'other'): Promise<string> => {
+    if (sheet?.kind === 'reveal') return reveal(sheet.reg, reason, purpose)
     if (sheet?.kind === 'close') return closeDispute(sheet.dispute, reason)
     if (sheet?.kind === 'search') {
       setSheet(null)
-      run(sheet.q, reason)
+      run(sheet.q, reason, purpose)
       return Promise.resolve('')
     }
-    return exportCsv(reason)
+    return exportCsv(reason, purpose)
   }
 
   return { filter, q, setQ, items, total, next, phase, error, more, sheet, setSheet, revealed, setRevealed, disputes, referred, refresh, loadMore, pickFilter, search, submitSheet }
