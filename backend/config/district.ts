@@ -105,9 +105,9 @@ export const districtConfigSchema = z
       const at = ['categories', i]
       if (c.parent === null) return
       if (!codes.has(c.parent)) ctx.addIssue({ code: 'custom', path: [...at, 'parent'], message: `上级分类 ${c.parent} 不存在` })
-      if (!c.handler || !c.slaHours) ctx.addIssue({ code: 'custom', path: at, message: `二级分类 ${c.code} 需配置 handler 和 slaHours` })
+      if (!c.handler || c.slaHours === undefined) ctx.addIssue({ code: 'custom', path: at, message: `二级分类「${c.name}」需选择处置方并填写办理时限` })
       if (c.handler === 'department' && !departments.has(c.department ?? ''))
-        ctx.addIssue({ code: 'custom', path: [...at, 'department'], message: `分类 ${c.code} 的处置部门未配置` })
+        ctx.addIssue({ code: 'custom', path: [...at, 'department'], message: `分类「${c.name}」的处置部门未配置，请选择职能部门` })
     })
   })
 

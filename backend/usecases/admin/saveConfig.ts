@@ -1,3 +1,4 @@
+import { zhIssueMessage } from '../../../src/contracts/configFields'
 import { fail } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
 import { districtConfigSchema } from '../../config/district'
@@ -19,7 +20,7 @@ export function configChanges(before: unknown, after: unknown, path = ''): Confi
 
 /**
  * Saves a whole configuration as the next version. It must pass the same validation as the
- * file at start (every bad field named), keep the district's code, and be based on the
+ * file at start (every bad field named by its path, in Chinese: the form shows it under the field), keep the district's code, and be based on the
  * version in force (two admins editing at once: the second is told to reload).
  */
 export async function saveConfig(d: Deps, actor: Actor, input: { config: Record<string, unknown>; baseVersion: number }) {
@@ -28,7 +29,7 @@ export async function saveConfig(d: Deps, actor: Actor, input: { config: Record<
   const parsed = districtConfigSchema.safeParse(input.config)
   if (!parsed.success) {
     const details: Record<string, string> = {}
-    for (const i of parsed.error.issues) details[i.path.join('.') || '_'] ??= i.message
+    for (const i of parsed.error.issues) details[i.path.join('.') || '_'] ??= zhIssueMessage(i)
     return fail('VALIDATION', `配置有 ${Object.keys(details).length} 处错误，未保存`, details)
   }
   if (parsed.data.district.code !== d.config.district.code) return fail('VALIDATION', '不能修改区划编码', { 'district.code': `应为 ${d.config.district.code}` })
