@@ -56,4 +56,10 @@ function toRoleSwitcher(): void {
   if (!here.includes('pages/home/index')) void Taro.reLaunch({ url: HOME_URL })
 }
 
-export const api = createApi(pickTransport(), { onUnauthenticated: toRoleSwitcher })
+/** Whether the phone has no network now: a failed call then says so, instead of blaming the service. */
+function offlineNow(): boolean | Promise<boolean> {
+  if (process.env.TARO_ENV === 'weapp') return Taro.getNetworkType().then((r) => r.networkType === 'none')
+  return typeof navigator !== 'undefined' && navigator.onLine === false
+}
+
+export const api = createApi(pickTransport(), { onUnauthenticated: toRoleSwitcher, isOffline: offlineNow })

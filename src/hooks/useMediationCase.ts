@@ -90,7 +90,7 @@ export function useMediationCase() {
     const failure = await send(input, a.label)
     setBusy('')
     if (failure) {
-      const text = failure.code === 'UNAVAILABLE' ? '网络不可用，请稍后重试' : failure.message
+      const text = failure.message
       setNotice({ tone: 'error', text })
       void Taro.showToast({ title: text, icon: 'none' })
     }

@@ -6,7 +6,8 @@ import { createHttpTransport, type TokenStore } from '../../src/api/transports/h
 import { splitKey } from '../../src/contracts/api'
 import { randomId } from '../../src/utils/id'
 
-const UNAVAILABLE = { ok: false, code: 'UNAVAILABLE', message: '网络不可用，请稍后重试', retryable: true }
+const UNAVAILABLE = { ok: false, code: 'UNAVAILABLE', message: '服务暂时不可用，请稍后再试', retryable: true }
+const OFFLINE = { ok: false, code: 'UNAVAILABLE', message: '网络不可用，请检查网络后重试', retryable: true }
 
 function fakeTransport(answer: (name: string, e: FunctionEvent) => unknown): Transport & { calls: [string, FunctionEvent][] } {
   const calls: [string, FunctionEvent][] = []
@@ -55,6 +56,24 @@ describe('createApi', () => {
       throw new Error('socket hang up')
     })
     await expect(createApi(t).call('session.me', {})).resolves.toEqual(UNAVAILABLE)
+  })
+
+  it('tells a lost network from server trouble', async () => {
+    const throwing = (err: unknown) =>
+      fakeTransport(() => {
+        throw err
+      })
+    // The request never left: fetch's TypeError, wx's request:fail.
+    await expect(createApi(throwing(new TypeError('Failed to fetch'))).call('session.me', {})).resolves.toEqual(OFFLINE)
+    await expect(createApi(throwing({ errMsg: 'cloud.callFunction:fail Error: errCode: -1 | errMsg: request:fail' })).call('session.me', {})).resolves.toEqual(OFFLINE)
+    // The phone says it is offline, whatever the error.
+    await expect(createApi(throwing(new Error('socket hang up')), { isOffline: async () => true }).call('session.me', {})).resolves.toEqual(OFFLINE)
+    // The function failed on the server, or the server answered 5xx: nothing on the phone to fix.
+    await expect(createApi(throwing({ errMsg: 'cloud.callFunction:fail Error: errCode: -504002 functions execute fail' })).call('session.me', {})).resolves.toEqual(UNAVAILABLE)
+    const http = createHttpTransport({ store: memoryStore(), fetch: async () => json(502, { error: 'bad gateway' }) })
+    await expect(createApi(http, { isOffline: () => false }).call('session.me', {})).resolves.toEqual(UNAVAILABLE)
+    // A detector that itself fails counts as online.
+    await expect(createApi(throwing(new Error('boom')), { isOffline: () => Promise.reject(new Error('no api')) }).call('session.me', {})).resolves.toEqual(UNAVAILABLE)
   })
 
   it('turns a malformed answer into UNAVAILABLE', async () => {
@@ -130,7 +149,8 @@ describe('http transport', () => {
         },
       }),
     )
-    expect(await down.call('session.me', {})).toEqual(UNAVAILABLE)
+    // fetch's TypeError: no answer came back at all.
+    expect(await down.call('session.me', {})).toEqual(OFFLINE)
     const html = createApi(createHttpTransport({ store, fetch: async () => new Response('<html>', { status: 200 }) }))
     expect(await html.call('session.me', {})).toEqual(UNAVAILABLE)
   })

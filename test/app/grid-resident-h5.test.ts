@@ -178,7 +178,7 @@ maybe('网格服务群, residents (H5, mocked functions)', () => {
 
   it('找网格员: validates, sends once per draft, links to the case', async () => {
     let n = 0
-    answers['grid.ask'] = () => (++n === 1 ? { ok: false, code: 'UNAVAILABLE', message: '网络不可用' } : { ok: true, caseId: '01JASK0000000000000000001' })
+    answers['grid.ask'] = () => (++n === 1 ? { ok: false, code: 'UNAVAILABLE', message: '服务暂时不可用，请稍后再试' } : { ok: true, caseId: '01JASK0000000000000000001' })
     await go(`/pages/grid/board/index?code=${CODE}`)
     await page.locator('#jf-grid-ask').click()
     await page.locator('#jf-grid-ask-submit').click()
@@ -186,7 +186,8 @@ maybe('网格服务群, residents (H5, mocked functions)', () => {
     expect(called('grid.ask')).toEqual([])
     await page.locator('#jf-grid-question textarea').fill('小区加装电梯需要准备哪些材料？')
     await page.locator('#jf-grid-ask-submit').click()
-    await page.locator('#jf-error-question').getByText('网络不可用，请稍后重试').waitFor()
+    // The failure's own words: server trouble is not called a lost network.
+    await page.locator('#jf-error-question').getByText('服务暂时不可用，请稍后再试').waitFor()
     await page.locator('#jf-grid-ask-submit').click()
     await page.locator('#jf-grid-ask-sent').getByText('已发送，可在「我的事项」查看答复').waitFor()
     const [first, second] = called('grid.ask').map((c) => c.data)

@@ -76,7 +76,7 @@ export function useBoardEditor({ board, onSaved }: Props) {
       return
     }
     setErrors(boardErrorsFromDetails(r.details))
-    const text = r.code === 'UNAVAILABLE' ? '网络不可用，请稍后重试' : r.message
+    const text = r.message
     setFormError(text)
     void Taro.showToast({ title: text, icon: 'none' })
   }

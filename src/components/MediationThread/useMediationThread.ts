@@ -101,7 +101,7 @@ export function useMediationThread({ caseId, active, canWrite, hint }: Props) {
     setSending(false)
     if (!r.ok) {
       // The text stays in the box, so sending again is one tap.
-      const msg = r.code === 'UNAVAILABLE' ? '网络不可用，请稍后重试' : r.message
+      const msg = r.message
       setSendError(msg)
       void Taro.showToast({ title: msg, icon: 'none' })
       return

@@ -87,7 +87,7 @@ function SheetBody({ task, onSubmit }: { task: SheetTask; onSubmit: Props['onSub
       if (f && !fields[f]) fields[f] = v
     }
     setErrors(fields)
-    setFormError(failure.code === 'UNAVAILABLE' ? '网络不可用，请稍后重试' : failure.message)
+    setFormError(failure.message)
   }
 
   return (

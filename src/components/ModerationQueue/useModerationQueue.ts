@@ -72,7 +72,7 @@ export function useModerationQueue() {
     setBusy({ id, key })
     const failure = await send(input)
     setBusy(null)
-    if (failure) void Taro.showToast({ title: failure.code === 'UNAVAILABLE' ? '网络不可用，请稍后重试' : failure.message, icon: 'none', duration: 2500 })
+    if (failure) void Taro.showToast({ title: failure.message, icon: 'none', duration: 2500 })
   }
 
   const onDescription = (item: ModerationItemView, move: DescriptionMove) => {

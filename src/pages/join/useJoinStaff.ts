@@ -24,7 +24,7 @@ export function useJoinStaff() {
     const r = await api.call('session.bind', { code: c })
     setBusy(false)
     if (!r.ok) {
-      setError(r.code === 'UNAVAILABLE' ? '网络不可用，请稍后重试' : r.message)
+      setError(r.message)
       return
     }
     setBound(r.user)

@@ -23,7 +23,7 @@ export default function BoardCode({ code }: { code: string }) {
     const r = await api.call('grid.boardQr', { code })
     setBusy(false)
     if (r.ok) setQr(r.qr)
-    else setError(r.code === 'UNAVAILABLE' && r.retryable ? '网络不可用，请稍后重试' : r.message)
+    else setError(r.message)
   }
 
   return (

@@ -99,7 +99,7 @@ export function useGridPublish() {
     }
     // The draft and its key stay, so the next tap is a safe retry.
     setErrors(publishErrorsFromDetails(r.details))
-    const text = r.code === 'UNAVAILABLE' ? '网络不可用，请稍后重试' : r.message
+    const text = r.message
     setFormError(text)
     void Taro.showToast({ title: text, icon: 'none' })
   }

@@ -9,7 +9,7 @@ import { randomId } from '../../../utils/id'
 
 type Phase = 'loading' | 'ready' | 'error'
 
-const failText = (r: { code: string; message: string }) => (r.code === 'UNAVAILABLE' ? '网络不可用，请稍后重试' : r.message)
+const failText = (r: { code: string; message: string }) => r.message
 
 /** A grid board page's state: the board and its announcements, joining or leaving the group, and 找网格员. */
 export function useGridBoard() {

@@ -29,7 +29,7 @@ export function useFindGrid() {
     if (!r.ok) {
       setGrids(null)
       setWhy(null)
-      setError(r.code === 'UNAVAILABLE' ? '网络不可用，请稍后重试' : r.message)
+      setError(r.message)
       return
     }
     setError('')

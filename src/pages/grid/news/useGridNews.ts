@@ -10,7 +10,7 @@ const EMPTY: AnnList = { pinned: [], items: [] }
 
 type Phase = 'loading' | 'ready' | 'error'
 
-const failText = (r: { code: string; message: string }) => (r.code === 'UNAVAILABLE' ? '网络不可用，请稍后重试' : r.message)
+const failText = (r: { code: string; message: string }) => r.message
 
 /** The news page's state: my grids' announcements page by page, which one is open, and its read receipt. */
 export function useGridNews() {

@@ -92,7 +92,7 @@ export function useMediationApply() {
     }
     setSubmitting(false)
     // The draft and its key stay, so the next tap is a safe retry.
-    const msg = r.code === 'UNAVAILABLE' ? '网络不可用，请稍后重试' : r.message
+    const msg = r.message
     setErrors(applyErrorsFromDetails(r.details))
     setFormError(msg)
     void Taro.showToast({ title: msg, icon: 'none' })

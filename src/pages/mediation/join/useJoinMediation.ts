@@ -11,7 +11,7 @@ export type InviteSummary = ApiMap['mediation.invitation']['out']['summary']
 /** Where a person sets the phone an invitation asks for. */
 export const PROFILE_URL = '/pages/account/profile/index'
 
-const failureText = (r: { code: string; message: string }) => (r.code === 'UNAVAILABLE' ? '网络不可用，请稍后重试' : r.message)
+const failureText = (r: { code: string; message: string }) => r.message
 
 /**
  * Joining by invitation: the code (typed, or ?invite= from a shared link) looks up the application

@@ -79,7 +79,7 @@ export function useStaffCase() {
     const failure = await send({ id: data.case.id, action: a.action, version: data.case.version }, label(a))
     setBusy('')
     if (failure) {
-      const text = failure.code === 'UNAVAILABLE' ? '网络不可用，请稍后重试' : failure.message
+      const text = failure.message
       setActError(text)
       void Taro.showToast({ title: text, icon: 'none' })
     }

@@ -56,7 +56,7 @@ export function useProxyReport() {
       if (f && !fromServer[f]) fromServer[f] = v
     }
     setErrors(fromServer)
-    const text = r.code === 'UNAVAILABLE' ? '网络不可用，请稍后重试' : r.message
+    const text = r.message
     setFormError(text)
     void Taro.showToast({ title: text, icon: 'none' })
   }
