@@ -40,7 +40,7 @@ export function charCount(s: string): number {
 export function validateDraft(d: ReportDraft, categories: CategoryView[]): DraftErrors {
   const e: DraftErrors = {}
   if (!d.category) e.category = '请选择问题类别'
-  else if (categories.length && !isSelectableCategory(categories, d.category)) e.category = '请选择具体的问题类别'
+  else if (categories.length && !isSelectableCategory(categories, d.category)) e.category = '请选择具体类别'
   const n = charCount(d.description)
   if (n === 0) e.description = '请描述您遇到的问题'
   else if (n < DESCRIPTION_MIN) e.description = `问题描述至少 ${DESCRIPTION_MIN} 个字`

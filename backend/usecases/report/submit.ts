@@ -29,7 +29,7 @@ export async function submit(
   if (replay) return { ok: true as const, case: await caseView(d, tree, replay), replayed: true }
 
   const category = leafCategory(d.config, input.category)
-  if (!category) return fail('VALIDATION', '请选择具体的问题分类', { category: '分类不存在' })
+  if (!category) return fail('VALIDATION', '请选择具体的问题分类', { category: '请选择具体类别' })
   const bad = await notOwnUpload(d, actor, input.photos)
   if (bad !== null) return fail('VALIDATION', '照片无效，请重新上传', { photos: bad })
   const grid = gridAt(tree, input.location)

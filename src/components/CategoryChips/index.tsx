@@ -18,9 +18,9 @@ export default function CategoryChips({ categories, value, onChange }: Props) {
 
   const tapTop = (code: string) => {
     setOpenTop(code)
-    const g = groups.find((x) => x.top.code === code)
-    // A top level without sub-categories is itself the answer; otherwise wait for the second tap.
-    onChange(g && g.children.length === 0 ? code : '')
+    // A top level without sub-categories is itself the answer; one with them is kept until the second
+    // tap, so the form can ask for the sub-category (请选择具体类别) rather than for a category again.
+    onChange(code)
   }
 
   return (

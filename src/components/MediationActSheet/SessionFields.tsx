@@ -60,6 +60,7 @@ export default function SessionFields(props: FieldProps) {
       <View className='jf-med-field'>
         <Text className='jf-med-label jf-required'>调解方式</Text>
         <Chips className='' chipClass='jf-med-mode' dataKey='mode' items={MODES} value={form.sessionMode} onPick={(v) => set('sessionMode', v)} />
+        <FieldError field='mode' message={errors.mode} />
       </View>
       <View className='jf-med-field'>
         <Text className='jf-med-label jf-required'>{online ? '会议链接 / 会议号' : '调解地点'}</Text>

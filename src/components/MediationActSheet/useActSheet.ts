@@ -44,8 +44,8 @@ export function useActSheet(c: MediationView, action: ActionView, onSubmit: (inp
     if (busy) return
     const found = validateMedAct(action, form)
     if (Object.keys(found).length) {
+      // Each complaint under its own field, once.
       setErrors(found)
-      setFormError(Object.values(found)[0] as string)
       return
     }
     setBusy(true)
@@ -53,8 +53,10 @@ export function useActSheet(c: MediationView, action: ActionView, onSubmit: (inp
     const failure = await onSubmit(buildMedActInput(c, action, form))
     setBusy(false)
     if (!failure) return
-    setErrors(medActErrorsFromDetails(failure.details, failure.message))
-    setFormError(failure.code === 'UNAVAILABLE' ? '网络不可用，请稍后重试' : failure.message)
+    const fields = medActErrorsFromDetails(failure.details, failure.message)
+    setErrors(fields)
+    // A complaint about a field shows under that field, once; the foot says only what no field holds.
+    setFormError(Object.keys(fields).length ? '' : failure.message)
   }
 
   return { form, errors, formError, busy, set, setAt, submit }

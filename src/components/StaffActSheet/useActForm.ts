@@ -2,10 +2,9 @@ import { useState } from 'react'
 import type { ActInput, ActionView } from '../../contracts/api'
 import type { Failure } from '../../core/outcome'
 import { usePhotoUploads } from '../../hooks/usePhotoUploads'
-import { actFieldOf, buildActInput, emptyActForm, type ActForm } from '../StaffKit/logic'
+import { actErrorsFromFailure, actFieldOf, buildActInput, emptyActForm, noteRequired, type ActErrors, type ActForm } from '../StaffKit/logic'
 
-type Field = 'note' | 'attachments' | 'assignee' | 'target' | 'rating'
-export type ActErrors = Partial<Record<Field, string>>
+export type { ActErrors }
 type Errors = ActErrors
 
 const NOTE_LABEL: Record<string, { title: string; placeholder: string }> = {
@@ -46,6 +45,7 @@ export function useActForm(caseRef: { id: string; version: number }, action: Act
       else if (photos.some((p) => p.state === 'failed')) found.attachments = '有照片上传失败，请重试或删除'
     }
     if (needs.has('assignee') && !form.assignee) found.assignee = '请选择处置人或部门'
+    if (needs.has('note') && noteRequired(action) && !form.note.trim()) found.note = `请填写${note.title}`
     if (Object.keys(found).length) {
       setErrors(found)
       return
@@ -56,15 +56,10 @@ export function useActForm(caseRef: { id: string; version: number }, action: Act
     setBusy(false)
     if (!failure) return
     // The server's own words, plus the field it complained about.
-    const fields: Errors = {}
-    const details = Object.entries(failure.details ?? {})
-    for (const [k, v] of details) {
-      const f = actFieldOf(k)
-      // One complaint: the message says it best ("请填写原因"); several: each field's own note.
-      if (f && !fields[f]) fields[f] = details.length === 1 ? failure.message : v
-    }
+    const fields = actErrorsFromFailure(failure)
     setErrors(fields)
-    setFormError(failure.code === 'UNAVAILABLE' ? '网络不可用，请稍后重试' : failure.message)
+    // A complaint about a field shows under that field, once; the foot says only what no field holds.
+    setFormError(Object.keys(fields).length ? '' : failure.message)
   }
 
   const addPhotos = (paths: string[]) => {

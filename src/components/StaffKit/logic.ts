@@ -4,6 +4,7 @@
  */
 import type { ActInput, ActionView, AssigneeView, NoteVisibility, QueueFilter } from '../../contracts/api'
 import { REPORT_STATUS_LABELS } from '../../core/kinds/reportTerms'
+import type { Failure } from '../../core/outcome'
 import type { Role } from '../../core/roles'
 import { isPhone } from '../../utils/phone'
 import { PERSON_NAME_MAX } from '../../contracts/limits'
@@ -227,4 +228,23 @@ export function durationText(hours: number | null): string {
 /** Last 6 characters of a case id: what people read out on the phone. */
 export function shortId(id: string): string {
   return id.length > 6 ? id.slice(-6) : id
+}
+
+/** A staff sheet's complaints by field. */
+export type ActErrors = Partial<Record<'note' | 'attachments' | 'assignee' | 'target' | 'rating', string>>
+
+/** Whether the move's declaration marks its note required (办结's 处置情况, 不予受理原因 …). */
+export function noteRequired(action: ActionView): boolean {
+  return action.form?.some((f) => f.name === 'note' && f.required) ?? ['resolve', 'reject', 'note'].includes(action.action)
+}
+
+/** The server's complaint by field: one complaint in the message's own words (请填写处置情况); several, each field's own note. */
+export function actErrorsFromFailure(failure: Failure): ActErrors {
+  const fields: ActErrors = {}
+  const details = Object.entries(failure.details ?? {})
+  for (const [k, v] of details) {
+    const f = actFieldOf(k)
+    if (f && !fields[f]) fields[f] = details.length === 1 ? failure.message : v
+  }
+  return fields
 }

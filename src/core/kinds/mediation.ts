@@ -21,7 +21,11 @@ type MediationCase = Case<MediationPayload>
 const ASSIGNED = ['accepted', 'awaiting_consent', 'mediating', 'agreement_pending'] as const
 const action = actionsOf<MediationPayload, MediationStatus>()
 
-const needNote: Check<MediationPayload> = ({ input }) => (input.note?.trim() ? null : fail('VALIDATION', '请填写原因', { note: '必填' }))
+/** The move's note is required: the refusal names the field as its form labels it (请填写改派原因). */
+const needNote =
+  (label: string): Check<MediationPayload> =>
+  ({ input }) =>
+    input.note?.trim() ? null : fail('VALIDATION', `请填写${label}`, { note: '必填' })
 
 /** Mediator moves are for the mediator the case is assigned to, not the whole committee. */
 const assignedMediator: Check<MediationPayload> = ({ c, input, role }) =>
@@ -113,7 +117,7 @@ const ACTIONS = {
   reject: action({
     label: '不予受理',
     form: [note('不予受理原因', true, '请说明原因，申请人可以看到')],
-    rows: [{ from: ['applied'], roles: ['dispatcher'], to: 'rejected', check: needNote }],
+    rows: [{ from: ['applied'], roles: ['dispatcher'], to: 'rejected', check: needNote('不予受理原因') }],
   }),
   reassign: action({
     label: '重新指派',
@@ -126,7 +130,7 @@ const ACTIONS = {
       {
         from: ASSIGNED,
         roles: ['dispatcher'],
-        check: needNote,
+        check: needNote('改派原因'),
         patch: ({ c, params }) => ({
           assigneeId: params.mediatorId,
           payload: { ...c.payload, committee: blankIsNone(params.committee) ?? c.payload.committee },
@@ -190,7 +194,7 @@ const ACTIONS = {
       {
         from: ['mediating', 'agreement_pending'],
         roles: ['mediator'],
-        check: [assignedMediator, needNote],
+        check: [assignedMediator, needNote('调解记录')],
         guard: ({ c, params }) => (c.payload.sessions.some((s) => s.id === params.sessionId) ? null : fail('VALIDATION', '调解场次不存在', { sessionId: '不存在' })),
         patch: ({ c, input, params }) => ({
           payload: { ...c.payload, sessions: c.payload.sessions.map((s) => (s.id === params.sessionId ? { ...s, notes: input.note!.trim() } : s)) },
@@ -248,7 +252,7 @@ const ACTIONS = {
         from: ASSIGNED,
         roles: ['mediator'],
         to: 'failed',
-        check: [assignedMediator, needNote],
+        check: [assignedMediator, needNote('情况说明')],
         patch: ({ c, input, params }) => ({ payload: { ...c.payload, referral: { type: params.referral, note: input.note!.trim() } } }),
       },
     ],

@@ -18,7 +18,11 @@ const OPEN = ['submitted', 'accepted', 'assigned', 'in_progress'] as const
 const action = actionsOf<ReportPayload, ReportStatus>()
 type Rc = Check<ReportPayload>
 
-const needNote: Rc = ({ input }) => (input.note?.trim() ? null : fail('VALIDATION', '请填写原因', { note: '必填' }))
+/** The move's note is required: the refusal names the field as its form labels it (请填写处置情况). */
+const needNote =
+  (label: string): Rc =>
+  ({ input }) =>
+    input.note?.trim() ? null : fail('VALIDATION', `请填写${label}`, { note: '必填' })
 
 /** A consultation (找网格员) is answered in words; a problem on the ground needs after-photos. */
 const needAfterPhotos: Rc = ({ c, input }) =>
@@ -102,7 +106,7 @@ const ACTIONS = {
         from: ['accepted', 'assigned', 'in_progress'],
         roles: ['grid_worker', 'department'],
         to: 'resolved',
-        check: [gridWorkerStillResponsible, needNote, needAfterPhotos],
+        check: [gridWorkerStillResponsible, needNote('处置情况'), needAfterPhotos],
         patch: ({ c, input }) => ({ payload: { ...c.payload, resolvedAt: input.now.toISOString() } }),
       },
     ],
@@ -132,7 +136,7 @@ const ACTIONS = {
         roles: ['resident'],
         to: 'in_progress',
         check: [
-          needNote,
+          needNote('重新打开的原因'),
           ({ c, input }) =>
             input.now.getTime() - resolvedAtMs(c) <= REPORT_CONFIRM_WINDOW_DAYS * DAY_MS
               ? null
@@ -155,7 +159,7 @@ const ACTIONS = {
   reject: action({
     label: '不予受理',
     form: [note('不予受理原因', true, '请说明原因，居民可以看到')],
-    rows: [{ from: ['submitted', 'accepted'], roles: ['dispatcher'], to: 'rejected', check: needNote }],
+    rows: [{ from: ['submitted', 'accepted'], roles: ['dispatcher'], to: 'rejected', check: needNote('不予受理原因') }],
   }),
   merge: action({
     label: '合并',

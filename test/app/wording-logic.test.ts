@@ -1,0 +1,77 @@
+/**
+ * The wording pass (issue 17): a refused move names the field it is about, once; a missing
+ * sub-category asks for the sub-category; a server's own UNAVAILABLE words reach the person as
+ * they are (the client tells a lost network from server trouble, api-client.test.ts).
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { actErrorsFromFailure, noteRequired } from '../../src/components/StaffKit/logic'
+import type { ActionView, CategoryView } from '../../src/contracts/api'
+import { MEDIATION } from '../../src/core/kinds/mediation'
+import { REPORT } from '../../src/core/kinds/report'
+import { transition } from '../../src/core/transition'
+import { emptyDraft, validateDraft } from '../../src/utils/report-draft'
+import { actor, GRID1, grant, makeTree, NOW, reportCase } from '../core/fixtures'
+
+const tree = makeTree()
+
+describe('a required note is asked for by its own name', () => {
+  it('办结 without 处置情况 says 请填写处置情况, not 请填写原因', () => {
+    const c = reportCase({ status: 'in_progress', assigneeId: 'u-gw' })
+    const out = transition(REPORT, tree, c, { actor: actor('u-gw', grant('grid_worker', GRID1)), action: 'resolve', note: '  ', attachments: ['f-1'], now: NOW, eventId: 'e-1', expectedVersion: c.version })
+    expect(out).toMatchObject({ ok: false, code: 'VALIDATION', message: '请填写处置情况', details: { note: '必填' } })
+  })
+
+  it('every required note of every kind names itself', () => {
+    const generic = /请填写原因/
+    const sources = ['report.ts', 'mediation.ts', 'checkin.ts', 'misuse.ts'].map((f) => readFileSync(join(__dirname, '../../src/core/kinds', f), 'utf8'))
+    for (const s of sources) expect(s).not.toMatch(generic)
+    // Each kind's refusals for a missing note, as the server answers them.
+    const mediation = transition(MEDIATION, tree, { ...reportCase({ status: 'applied' }), kind: 'mediation', payload: {} } as never, { actor: actor('u-d', grant('dispatcher', GRID1)), action: 'reject', now: NOW, eventId: 'e-2' } as never)
+    expect(mediation).toMatchObject({ ok: false, code: 'VALIDATION', message: '请填写不予受理原因' })
+  })
+
+  it('the staff sheet checks it before sending and puts one complaint under its field only', () => {
+    const resolve: ActionView = { action: 'resolve', label: '办结', needs: ['note', 'attachments'], form: [{ name: 'note', label: '处置情况', required: true }] }
+    expect(noteRequired(resolve)).toBe(true)
+    expect(noteRequired({ action: 'assign', label: '分派', needs: ['assignee', 'note'], form: [{ name: 'assignee', label: '分派给', required: true }, { name: 'note', label: '分派说明', required: false }] })).toBe(false)
+    expect(actErrorsFromFailure({ ok: false, code: 'VALIDATION', message: '请填写处置情况', details: { note: '必填' } })).toEqual({ note: '请填写处置情况' })
+    // Several complaints: each field's own words.
+    expect(actErrorsFromFailure({ ok: false, code: 'VALIDATION', message: '请检查', details: { note: '必填', attachments: '至少一张' } })).toEqual({ note: '必填', attachments: '至少一张' })
+    // Nothing about a field: nothing under any field (the foot shows the message).
+    expect(actErrorsFromFailure({ ok: false, code: 'CONFLICT', message: '事项已被他人更新，请刷新' })).toEqual({})
+  })
+
+  it('the sheets never show a field complaint a second time at their foot', () => {
+    for (const f of ['src/components/StaffActSheet/useActForm.ts', 'src/components/MediationActSheet/useActSheet.ts']) {
+      const s = readFileSync(join(__dirname, '../..', f), 'utf8')
+      expect(s).toContain("setFormError(Object.keys(fields).length ? '' : failure.message)")
+      expect(s).not.toMatch(/setFormError\(Object\.values\(found\)/)
+    }
+  })
+})
+
+describe('the report form asks for the sub-category once a group is open', () => {
+  const CATS: CategoryView[] = [
+    { code: 'HJ', name: '环境卫生', parentCode: null } as CategoryView,
+    { code: 'HJ01', name: '垃圾堆积', parentCode: 'HJ' } as CategoryView,
+    { code: 'QT', name: '其他', parentCode: null } as CategoryView,
+  ]
+  it('says 请选择具体类别 for a group, 请选择问题类别 for nothing, and takes a leaf', () => {
+    expect(validateDraft({ ...emptyDraft(), category: '' }, CATS).category).toBe('请选择问题类别')
+    expect(validateDraft({ ...emptyDraft(), category: 'HJ' }, CATS).category).toBe('请选择具体类别')
+    expect(validateDraft({ ...emptyDraft(), category: 'HJ01' }, CATS).category).toBeUndefined()
+    expect(validateDraft({ ...emptyDraft(), category: 'QT' }, CATS).category).toBeUndefined()
+  })
+})
+
+describe('pages show the failure in its own words', () => {
+  it('no page turns a server UNAVAILABLE into 网络不可用', () => {
+    const { execSync } = jest.requireActual<typeof import('node:child_process')>('node:child_process')
+    const hits = execSync(`grep -rlE "code === 'UNAVAILABLE'( && [a-z]+\\.retryable)? \\? '网络不可用" src || true`, { cwd: join(__dirname, '../..'), encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+    // The staff sign-in keeps its own words for the CloudBase auth SDK's failures; the console queue is left to issue 17 part C.
+    expect(hits.filter((f) => !/admin\/signin|console\/queue/.test(f))).toEqual([])
+  })
+})
