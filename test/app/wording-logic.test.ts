@@ -75,3 +75,34 @@ describe('pages show the failure in its own words', () => {
     expect(hits.filter((f) => !/admin\/signin|console\/queue/.test(f))).toEqual([])
   })
 })
+
+describe('statuses that wait on someone say on whom', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { WAITING_ON, waitingOn } = require('../../src/utils/waitingOn') as typeof import('../../src/utils/waitingOn')
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { KINDS } = require('../../src/core/kinds') as typeof import('../../src/core/kinds')
+  /** Statuses not final in the table yet in nobody's court: a tenant living there (在住), a registration ended and waiting only for its purge. */
+  const WAITS_ON_NOBODY = new Set(['checkin.active', 'checkin.refused', 'checkin.checked_out'])
+
+  it('has a line for every open status of every kind, naming who acts next', () => {
+    for (const [kind, def] of Object.entries(KINDS)) {
+      for (const status of Object.keys(def.statusLabels)) {
+        const open = !def.terminalStatuses.includes(status) && !WAITS_ON_NOBODY.has(`${kind}.${status}`)
+        const hint = waitingOn(kind as keyof typeof WAITING_ON, status)
+        expect({ kind, status, hinted: hint !== '' }).toEqual({ kind, status, hinted: open })
+        // The tag keeps its label; the line says something the label does not.
+        if (hint) expect(hint).not.toBe(def.statusLabels[status])
+      }
+    }
+  })
+
+  it('says it in the reader’s terms', () => {
+    expect(waitingOn('checkin', 'pending')).toBe('等待楼栋长确认')
+    expect(waitingOn('checkin', 'pending', 'staff')).toBe('等待您核对后确认')
+    expect(waitingOn('mediation', 'awaiting_consent')).toBe('等待对方同意调解')
+    expect(waitingOn('mediation', 'awaiting_consent', 'respondent')).toBe('等待您选择是否同意调解')
+    expect(waitingOn('report', 'resolved')).toBe('等待您确认办结并评价')
+    expect(waitingOn('report', 'closed')).toBe('')
+    expect(waitingOn('report', 'constructor')).toBe('')
+  })
+})
