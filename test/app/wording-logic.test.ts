@@ -106,3 +106,45 @@ describe('statuses that wait on someone say on whom', () => {
     expect(waitingOn('report', 'constructor')).toBe('')
   })
 })
+
+describe('the 人民调解协议书 has one wording', () => {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { renderAgreement } = require('../../src/core/kinds/mediationAgreement') as typeof import('../../src/core/kinds/mediationAgreement')
+  const { agreementPreview, agreementDocumentOf } = require('../../src/utils/mediation/agreement') as typeof import('../../src/utils/mediation/agreement')
+  const { agreementText } = require('../../src/core/kinds/agreementTerms') as typeof import('../../src/core/kinds/agreementTerms')
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const TERMS = ['黄伟明于 2026 年 3 月 31 日前支付维修费 3000 元', '双方不再追究']
+  const payload = {
+    parties: [
+      { side: 'applicant' as const, name: '陈小梅', userId: 'u1', consent: 'consented' as const },
+      { side: 'respondent' as const, name: '黄伟明', userId: 'u2', consent: 'consented' as const },
+    ],
+    disputeType: 'neighbour' as const,
+    facts: '楼上漏水，天花板受损。',
+  }
+  const view = {
+    parties: [
+      { side: 'applicant', sideLabel: '申请人', name: '陈小梅' },
+      { side: 'respondent', sideLabel: '被申请人', name: '黄伟明' },
+    ],
+    disputeTypeLabel: '邻里纠纷',
+    facts: '楼上漏水，天花板受损。',
+    committee: { code: 'c', name: '京溪街人民调解委员会' },
+  } as never
+
+  it('stores, previews, shows and prints the same words', () => {
+    const stored = renderAgreement(payload, '京溪街人民调解委员会', TERMS, '2026年3月2日')
+    expect(agreementText(agreementDocumentOf(view, TERMS, { dateText: '2026年3月2日' }))).toBe(stored)
+    // The mediator's preview is the stored text before it has a date.
+    expect(agreementPreview(view, [...TERMS, '  '])).toBe(stored.replace(/\n2026年3月2日$/, ''))
+    expect(stored).toContain('经京溪街人民调解委员会主持调解，各方当事人在平等自愿的基础上达成如下协议：\n一、黄伟明于 2026 年 3 月 31 日前支付维修费 3000 元\n二、双方不再追究')
+    expect(stored).toContain('履行方式、时限：\n黄伟明于 2026 年 3 月 31 日前支付维修费 3000 元')
+  })
+
+  it('the print page and the card write none of it themselves', () => {
+    for (const f of ['src/pages/mediation/agreement/index.tsx', 'src/components/MediationCase/AgreementCard.tsx', 'src/components/MediationActSheet/TermsField.tsx']) {
+      const s = readFileSync(join(__dirname, '../..', f), 'utf8')
+      expect({ f, own: /自愿达成|具有法律约束力|主持调解|司法确认。?当事人|{i \+ 1}\. /.test(s) }).toEqual({ f, own: false })
+    }
+  })
+})

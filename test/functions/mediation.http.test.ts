@@ -52,7 +52,7 @@ describe('在线调解, end to end over HTTP', () => {
     const drafted = await medAct(familyMediator, id, 'draft_agreement', { terms: ['黄伟明每月 5 日前支付子女抚养费 1800 元', '双方不再就此事争执'] })
     expect(drafted).toMatchObject({ ok: true, case: { status: 'agreement_pending', agreement: { version: 1 } } })
     expect(drafted.case.agreement.text).toContain('人民调解协议书')
-    expect(drafted.case.agreement.text).toContain('1. 黄伟明每月 5 日前支付子女抚养费 1800 元')
+    expect(drafted.case.agreement.text).toContain('一、黄伟明每月 5 日前支付子女抚养费 1800 元')
 
     expect(await medAct(applicant, id, 'confirm_agreement', { agreementVersion: 1 })).toMatchObject({ ok: true, case: { status: 'agreement_pending' } })
     // A redraft voids confirmations of the old text.

@@ -65,7 +65,7 @@ it('seals mediation party names and the agreement at rest; the case still reads 
   const drafted = await medAct(mediator, id, 'draft_agreement', { terms: [`${CORRECTED}晚上十点后停止装修施工`] })
   expect(drafted.case.agreement.text).toContain(`申请人：${APPLICANT}`)
   expect(drafted.case.agreement.text).toContain(`被申请人：${CORRECTED}`)
-  expect(drafted.case.agreement.text).toContain(`1. ${CORRECTED}晚上十点后停止装修施工`)
+  expect(drafted.case.agreement.text).toContain(`一、${CORRECTED}晚上十点后停止装修施工`)
   // A later move keeps the agreement readable (it is sealed once, not again over its mask).
   expect(await medAct(a, id, 'confirm_agreement', { agreementVersion: 1 })).toMatchObject({ ok: true })
   const forB = await b.call('mediation', 'get', { id })

@@ -15,7 +15,7 @@ interface Props {
   onConfirm: (a: ActionView) => void
 }
 
-/** The drafted 调解协议: its terms, who has confirmed it, the viewer's own confirmation and the print link. */
+/** The drafted 调解协议: its text, who has confirmed it, the viewer's own confirmation and the print link. */
 export default function AgreementCard({ c, confirmAct, busy, onConfirm }: Props) {
   const agreement = c.agreement
   if (!agreement) return null
@@ -28,17 +28,10 @@ export default function AgreementCard({ c, confirmAct, busy, onConfirm }: Props)
           第 {agreement.version} 版 · {formatFull(agreement.draftedAt)}
         </Text>
       </View>
-      <Text className='jf-med-agreement-text jf-prose' id='jf-med-agreement-text'>
+      {/* The 协议书 as stored when drafted (core/kinds/agreementTerms.ts: the preview and the print page say the same); its terms are in it. */}
+      <Text className='jf-med-agreement-text jf-prose' id='jf-med-agreement-text' data-terms={agreement.terms.length}>
         {agreement.text}
       </Text>
-      <View className='jf-med-terms jf-col' id='jf-med-agreement-terms'>
-        <Text className='jf-med-sub'>协议条款</Text>
-        {agreement.terms.map((t, i) => (
-          <Text key={i} className='jf-med-agreement-term'>
-            {i + 1}. {t}
-          </Text>
-        ))}
-      </View>
       <View className='jf-med-confirms jf-col' id='jf-med-confirmations'>
         <Text className='jf-med-sub'>当事人确认</Text>
         {agreement.confirmations.map((x, i) => (

@@ -3,7 +3,8 @@ import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import LoadState from '../../../components/LoadState'
 import { formatFull } from '../../../core/time'
-import { agreementNumber, chineseNumber, performanceTerms } from '../../../utils/mediation/agreement'
+import { NO_TERMS_YET } from '../../../core/kinds/agreementTerms'
+import { agreementDocumentOf, agreementNumber } from '../../../utils/mediation/agreement'
 import { useAgreementCase } from './useAgreementCase'
 import './index.css'
 
@@ -25,9 +26,10 @@ export default function AgreementPrint() {
   if (!c) return <LoadState error={error} errorId='jf-agr-error' onRetry={() => void load()} />
   // Before the mediator drafts, the paper is a preview: the parties by name and the facts, no terms yet.
   const a = c.agreement
-  const perf = a ? performanceTerms(a.terms) : []
   const lastConfirm = a?.confirmations.map((x) => x.at).sort().pop()
   const effective = c.status === 'succeeded'
+  // The one wording of the 协议书 (core/kinds/agreementTerms.ts), laid out as paper.
+  const doc = agreementDocumentOf(c, a?.terms ?? [], { number: agreementNumber(c.id, c.createdAt), dateText: a ? dateOf(lastConfirm ?? a.draftedAt) : null })
 
   return (
     <View className='jf-agr-page' id='jf-agreement' data-case-id={c.id} data-version={a?.version ?? 0} data-effective={effective ? '1' : '0'}>
@@ -42,46 +44,48 @@ export default function AgreementPrint() {
 
       <View className='jf-agr-paper jf-col'>
         {!effective && <Text className='jf-agr-draft'>未生效</Text>}
-        <Text className='jf-agr-title'>人民调解协议书</Text>
-        <Text className='jf-agr-no' id='jf-agr-no'>
-          编号：{agreementNumber(c.id, c.createdAt)}
-        </Text>
+        <Text className='jf-agr-title'>{doc.title}</Text>
+        {doc.number && (
+          <Text className='jf-agr-no' id='jf-agr-no'>
+            编号：{doc.number}
+          </Text>
+        )}
 
         <Section id='jf-agr-parties'>
-          {c.parties.map((p, i) => (
-            <Text key={i} className='jf-agr-party' data-side={p.side}>
-              {p.sideLabel}：{p.name}
-              {p.phone ? `　联系电话：${p.phone}` : ''}
+          {doc.parties.map((line, i) => (
+            <Text key={i} className='jf-agr-party' data-side={c.parties[i]?.side}>
+              {line}
+              {c.parties[i]?.phone ? `　联系电话：${c.parties[i]!.phone}` : ''}
             </Text>
           ))}
         </Section>
-        <Section title='纠纷类型'>
-          <Text className='jf-agr-p jf-prose'>{c.disputeTypeLabel}</Text>
+        <Section title={doc.disputeType.heading}>
+          <Text className='jf-agr-p jf-prose'>{doc.disputeType.text}</Text>
         </Section>
-        <Section title='纠纷事实'>
+        <Section title={doc.facts.heading}>
           <Text className='jf-agr-p jf-prose' id='jf-agr-facts'>
-            {c.facts}
+            {doc.facts.text}
           </Text>
         </Section>
-        <Section title='协议内容'>
-          <Text className='jf-agr-p jf-prose'>经{c.committee?.name ?? '人民调解委员会'}主持调解，各方当事人在平等自愿的基础上达成如下协议：</Text>
+        <Section title={doc.agreed.heading}>
+          <Text className='jf-agr-p jf-prose'>{doc.agreed.preamble}</Text>
           <View id='jf-agr-terms'>
-            {a ? (
-              a.terms.map((t, i) => (
+            {doc.agreed.terms.length ? (
+              doc.agreed.terms.map((t, i) => (
                 <Text key={i} className='jf-agr-term jf-prose'>
-                  {chineseNumber(i + 1)}、{t}
+                  {t}
                 </Text>
               ))
             ) : (
               <Text className='jf-agr-p jf-prose' id='jf-agr-none'>
-                （调解员尚未起草协议条款）
+                {NO_TERMS_YET}
               </Text>
             )}
           </View>
         </Section>
-        {perf.length > 0 && (
-          <Section title='履行方式、时限' id='jf-agr-performance'>
-            {perf.map((t, i) => (
+        {doc.performance.terms.length > 0 && (
+          <Section title={doc.performance.heading} id='jf-agr-performance'>
+            {doc.performance.terms.map((t, i) => (
               <Text key={i} className='jf-agr-p jf-prose'>
                 {t}
               </Text>
@@ -89,9 +93,7 @@ export default function AgreementPrint() {
           </Section>
         )}
         <Section>
-          <Text className='jf-agr-p jf-prose'>
-            本协议经各方当事人确认后生效，具有法律约束力，当事人应当按照约定履行。当事人可以自本协议生效之日起三十日内，共同向人民法院申请司法确认。
-          </Text>
+          <Text className='jf-agr-p jf-prose'>{doc.binding}</Text>
           {c.judicialConfirmation && <Text className='jf-agr-p jf-prose'>本协议已申请司法确认。</Text>}
         </Section>
         <Section title='当事人确认' id='jf-agr-confirmations'>
@@ -111,8 +113,8 @@ export default function AgreementPrint() {
 
         <View className='jf-agr-foot jf-col'>
           <Text>调解员：{c.mediatorName ?? ''}</Text>
-          <Text>调解组织：{c.committee?.name ?? ''}（印章）</Text>
-          {a && <Text id='jf-agr-date'>{dateOf(lastConfirm ?? a.draftedAt)}</Text>}
+          <Text>{doc.committee}（印章）</Text>
+          {doc.date && <Text id='jf-agr-date'>{doc.date}</Text>}
         </View>
       </View>
     </View>
