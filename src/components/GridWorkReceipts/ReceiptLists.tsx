@@ -45,7 +45,7 @@ export default function ReceiptLists({ r, tab }: { r: ReceiptView; tab: 'unread'
           </View>
         ) : (
           <View className='jf-gw-empty'>
-            <Text>还没有人阅读</Text>
+            <Text>还没有人阅读，可点下方「提醒未读」提醒居民</Text>
           </View>
         ))}
     </>

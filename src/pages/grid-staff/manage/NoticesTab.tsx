@@ -17,7 +17,7 @@ export default function NoticesTab({ s, board }: { s: GridManageState; board: Bo
           发布公告
         </Button>
       </View>
-      <ListState state={notices} empty='还没有发布过公告' onRetry={() => void loadNotices()}>
+      <ListState state={notices} empty='还没有发布过公告。点上方「发布公告」，通知会送到已入群的居民' onRetry={() => void loadNotices()}>
         {(items) => (
           <View className='jf-card' id='jf-gw-notices'>
             {items.map((a) => (

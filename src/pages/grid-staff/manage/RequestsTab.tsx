@@ -8,7 +8,7 @@ import ListState from './ListState'
 export default function RequestsTab({ s }: { s: GridManageState }) {
   const { requests, deciding, loadMembers, decide } = s
   return (
-    <ListState state={requests} empty='暂无待审核的入群申请' onRetry={() => void loadMembers('requested')}>
+    <ListState state={requests} empty='暂无待审核的入群申请。居民在网格公示牌上申请入群后，会出现在这里等您审核' onRetry={() => void loadMembers('requested')}>
       {(items) => (
         <View className='jf-card' id='jf-gw-requests'>
           {items.map((m) => (

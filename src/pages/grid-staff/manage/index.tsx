@@ -86,7 +86,7 @@ export default function GridManage() {
       )}
 
       {tab === 'members' && (
-        <ListState state={members} empty='还没有居民入群' onRetry={() => void loadMembers('joined')}>
+        <ListState state={members} empty='还没有居民入群。可打印网格公示牌二维码张贴在楼栋，居民扫码即可申请入群' onRetry={() => void loadMembers('joined')}>
           {(items) => (
             <View className='jf-card' id='jf-gw-members'>
               <Text className='jf-section-title'>已入群 {items.length} 人</Text>

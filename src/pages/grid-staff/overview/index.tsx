@@ -90,7 +90,7 @@ export default function GridOverview() {
           ))
         ) : (
           <View className='jf-gw-empty'>
-            <Text>本街道暂无网格</Text>
+            <Text>本街道暂无网格，请管理员在「单位与网格」中导入网格</Text>
           </View>
         )}
       </View>

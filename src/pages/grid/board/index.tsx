@@ -64,7 +64,7 @@ export default function GridBoard() {
             </Text>
           )}
         </View>
-        {!anns.length && <Text className='jf-gboard-note jf-muted'>暂无公告</Text>}
+        {!anns.length && <Text className='jf-gboard-note jf-muted'>暂无公告，网格员发布后会显示在这里</Text>}
         {anns.map((a) => (
           <GridAnnouncement key={a.id} ann={a} expanded={openId === a.id} onToggle={(x) => void toggleAnn(x)} />
         ))}

@@ -33,7 +33,7 @@ export default function LedgerTable({ id, title, rows, total, keyTitle }: { id: 
           </tbody>
         </table>
       ) : (
-        <Text className='jf-ledger-none'>暂无数据</Text>
+        <Text className='jf-ledger-none'>暂无调解案件，受理后会在这里统计</Text>
       )}
     </View>
   )

@@ -58,7 +58,7 @@ export default function BuildingDetail() {
       {load.phase !== 'ready' && <LoadState className='jf-center' error={load.phase === 'error' ? load.message : ''} errorId='jf-building-list-error' onRetry={() => void loadTab(tab)} />}
       {load.phase === 'ready' && load.items.length === 0 && (
         <View className='jf-card jf-rental-empty' id='jf-building-list-empty'>
-          <Text>{tab === 'pending' ? '暂无待确认的登记' : tab === 'active' ? '暂无在住租户' : '暂无退租记录'}</Text>
+          <Text>{tab === 'pending' ? '暂无待确认的登记。租户扫描楼栋二维码登记后，会出现在这里等您确认' : tab === 'active' ? '暂无在住租户。确认租户的登记后，会显示在这里' : '暂无退租记录'}</Text>
         </View>
       )}
       {load.phase === 'ready' && load.items.length > 0 && (

@@ -23,7 +23,7 @@ function Panel({ title, wide, children }: { title: string; wide?: boolean; child
   )
 }
 
-const NoData = () => <View className='jf-db-empty'>暂无数据</View>
+const NoData = () => <View className='jf-db-empty'>暂无事项，有新事项后会在这里统计</View>
 
 function Chart({ id, title, kind, rows, seriesLabel, color, height }: ChartProps) {
   return (
