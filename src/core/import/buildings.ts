@@ -33,7 +33,8 @@ export interface BuildingContext {
   allowUnit?: (code: string) => boolean
 }
 
-const COLUMNS = {
+/** Each column by any of its header names (the first is the one the help names); the admin page lists them. */
+export const BUILDING_COLUMNS = {
   name: ['名称', '楼栋名称', 'name'],
   address: ['地址', '楼栋地址', 'address'],
   grid: ['网格编码', '网格', 'grid', 'gridCode'],
@@ -43,7 +44,7 @@ const COLUMNS = {
   rooms: ['房号', '房间', 'rooms'],
   manager: ['楼栋长手机', '楼栋长电话', '楼栋长', 'managerPhone'],
 } as const
-type Column = keyof typeof COLUMNS
+type Column = keyof typeof BUILDING_COLUMNS
 const LABEL: Record<Column, string> = { name: '名称', address: '地址', grid: '网格编码', lng: '经度', lat: '纬度', floors: '楼层', rooms: '房号', manager: '楼栋长手机' }
 const MAX_ROOMS = 1000
 
@@ -77,7 +78,7 @@ export function parseRooms(cell: string): string[] | string {
 
 /** Reads a building table (first row = header): address, grid code or coordinates, floors, rooms, manager's phone. */
 export function planBuildings(table: readonly string[][], ctx: BuildingContext): BuildingPlan {
-  const { index, missing } = mapHeader<Column>(table[0] ?? [], COLUMNS, ['address', 'floors', 'rooms', 'manager'])
+  const { index, missing } = mapHeader<Column>(table[0] ?? [], BUILDING_COLUMNS, ['address', 'floors', 'rooms', 'manager'])
   const noPlace = index.grid === undefined && (index.lng === undefined || index.lat === undefined)
   if (table.length === 0 || missing.length > 0 || noPlace) {
     const cols = [...missing.map((m) => LABEL[m]), ...(noPlace ? ['网格编码或经纬度'] : [])]

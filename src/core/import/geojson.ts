@@ -4,6 +4,7 @@ import { featureCollection, polygon as turfPolygon } from '@turf/helpers'
 import intersect from '@turf/intersect'
 import kinks from '@turf/kinks'
 import type { GeoPolygon, OrgLevel, OrgUnit } from '../org'
+import { GEOJSON_PROPS, LEVEL_WORDS } from './geojsonProps'
 
 /**
  * Org tree and grid boundaries from GeoJSON: a FeatureCollection whose features are grids
@@ -55,11 +56,15 @@ type Obj = Record<string, unknown>
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x)
 
 function text(props: Obj, key: string): string | undefined {
-  const v = props[key]
-  if (typeof v === 'number' && Number.isFinite(v)) return String(v)
-  if (typeof v !== 'string') return undefined
-  const t = v.trim()
-  return t === '' ? undefined : t
+  const names = GEOJSON_PROPS[key] ? [key, GEOJSON_PROPS[key].label, ...GEOJSON_PROPS[key].aliases] : [key]
+  for (const n of names) {
+    const v = props[n]
+    if (typeof v === 'number' && Number.isFinite(v)) return String(v)
+    if (typeof v !== 'string') continue
+    const t = v.trim()
+    if (t !== '') return t
+  }
+  return undefined
 }
 
 /** Ring problems in Chinese, or null when the polygon is well formed. */
@@ -175,11 +180,12 @@ export function planOrgImport(collections: readonly unknown[], current: readonly
 
   for (const { feature, props, geometry } of features) {
     if (Object.keys(props).length === 0 && geometry === null) continue
-    const level = (text(props, 'level') ?? 'grid') as OrgLevel
+    const levelText = text(props, 'level')
+    const level = (levelText ? (LEVEL_WORDS[levelText] ?? levelText) : 'grid') as OrgLevel
     const code = text(props, 'code')
     const name = text(props, 'name')
     if (!IMPORT_LEVELS.includes(level)) {
-      errors.push({ feature, code: code ?? null, field: 'level', reason: `层级应为 street、community 或 grid（现为 ${level}）` })
+      errors.push({ feature, code: code ?? null, field: 'level', reason: `层级应为 街道、社区 或 网格（现为 ${level}）` })
       continue
     }
     if (!code || !CODE.test(code)) {
@@ -195,7 +201,7 @@ export function planOrgImport(collections: readonly unknown[], current: readonly
     else if (level === 'community') parentCode = text(props, 'street')
     else parentCode = text(props, 'community')
     if (!parentCode) {
-      errors.push({ feature, code, field: level === 'community' ? 'street' : 'community', reason: level === 'community' ? '社区缺少所属街道编码（street）' : '网格缺少所属社区编码（community）' })
+      errors.push({ feature, code, field: level === 'community' ? 'street' : 'community', reason: level === 'community' ? '社区缺少所属街道编码' : '网格缺少所属社区编码' })
       continue
     }
     const unit: OrgUnit = { code, name, level, parentCode }

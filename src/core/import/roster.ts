@@ -37,7 +37,8 @@ export interface RosterPlan {
   goodRows: number
 }
 
-const COLUMNS = {
+/** Each column by any of its header names (the first is the one the help names); the admin page lists them. */
+export const ROSTER_COLUMNS = {
   name: ['姓名', 'name'],
   phone: ['手机', '手机号', '手机号码', '电话', '联系电话', 'phone'],
   role: ['角色', '岗位', 'role'],
@@ -45,13 +46,13 @@ const COLUMNS = {
   committee: ['调解委员会', '委员会', 'committee'],
   department: ['部门', '职能部门', 'department'],
 } as const
-type Column = keyof typeof COLUMNS
+type Column = keyof typeof ROSTER_COLUMNS
 const COLUMN_LABEL: Record<Column, string> = { name: '姓名', phone: '手机', role: '角色', unit: '单位编码', committee: '调解委员会', department: '部门' }
 
 export const STAFF_ROLES: readonly Role[] = ['building_manager', 'grid_worker', 'mediator', 'dispatcher', 'department', 'police', 'admin']
-const ROLE_ALIASES: Record<string, Role> = { 派出所: 'police', 民警: 'police', 坐席: 'dispatcher', 综治中心: 'dispatcher', 专职网格员: 'grid_worker' }
+export const ROLE_ALIASES: Record<string, Role> = { 派出所: 'police', 民警: 'police', 坐席: 'dispatcher', 综治中心: 'dispatcher', 专职网格员: 'grid_worker' }
 /** Which levels of unit a role is held at. */
-const ROLE_LEVELS: Record<string, readonly OrgLevel[]> = {
+export const ROLE_LEVELS: Record<string, readonly OrgLevel[]> = {
   building_manager: ['grid'],
   grid_worker: ['grid'],
   mediator: ['street', 'community'],
@@ -60,7 +61,7 @@ const ROLE_LEVELS: Record<string, readonly OrgLevel[]> = {
   police: ['street', 'community'],
   admin: ['district', 'street'],
 }
-const LEVEL_LABEL: Record<OrgLevel, string> = { city: '市', district: '区', street: '街道', community: '社区', grid: '网格' }
+export const LEVEL_LABEL: Record<OrgLevel, string> = { city: '市', district: '区', street: '街道', community: '社区', grid: '网格' }
 const MOBILE = /^1[3-9]\d{9}$/
 const LANDLINE = /^0\d{2,3}-?\d{7,8}$/
 
@@ -79,7 +80,7 @@ function sameGrant(a: RoleGrant, b: RoleGrant): boolean {
 export function planRoster(table: readonly string[][], ctx: RosterContext): RosterPlan {
   const errors: RowIssue[] = []
   const header = table[0] ?? []
-  const { index, missing } = mapHeader<Column>(header, COLUMNS, ['name', 'phone', 'role', 'unit'])
+  const { index, missing } = mapHeader<Column>(header, ROSTER_COLUMNS, ['name', 'phone', 'role', 'unit'])
   if (table.length === 0 || missing.length > 0) {
     return { errors: [{ row: 1, column: missing.map((m) => COLUMN_LABEL[m]).join('、') || '表头', reason: `缺少列：${missing.map((m) => COLUMN_LABEL[m]).join('、') || '表头为空'}` }], people: [], rows: Math.max(0, table.length - 1), goodRows: 0 }
   }

@@ -5,6 +5,8 @@ import { CHANGE_LABELS } from '../../../components/AdminKit/files'
 import { useTableImport, type ImportBusy, type Notice } from '../../../components/AdminKit/useTableImport'
 import type { BuildingPlanView } from '../../../contracts/admin'
 import AdminTable from '../../../components/AdminKit/AdminTable'
+import ImportColumns from '../../../components/AdminKit/ImportColumns'
+import { BUILDING_HELP } from '../../../utils/admin/importHelp'
 
 /** 导入楼栋: buildings for the rental check-in, each with its grid and building manager. */
 export default function BuildingImport() {
@@ -21,7 +23,8 @@ export default function BuildingImport() {
   return (
     <View className='jf-ak-section' id='jf-buildings-import'>
       <Text className='jf-ak-title'>导入楼栋（CSV / Excel）</Text>
-      <Text className='jf-ak-help'>列：名称、地址、网格编码（或经度、纬度，WGS-84）、楼层、房号（如 101-104;201）、楼栋长手机。楼栋长需先在人员名单中；同一网格同一地址视为同一楼栋，重复导入不会新增。</Text>
+      <Text className='jf-ak-help'>每行一栋楼。可直接上传电子表格（.xlsx），或另存为 CSV 后上传。楼栋长须先在人员名单中。</Text>
+      <ImportColumns id='jf-buildings-columns' rows={BUILDING_HELP} />
       <View className='jf-ak-row'>
         <input id='jf-buildings-file' type='file' accept='.csv,.xlsx' onChange={(e) => void pick((e.target as HTMLInputElement).files)} />
         <label>

@@ -1,6 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import { AdminDesk } from '../../../components/AdminHeader'
 import { CHANGE_LABELS } from '../../../components/AdminKit/files'
+import ImportColumns from '../../../components/AdminKit/ImportColumns'
+import { ROSTER_HELP } from '../../../utils/admin/importHelp'
 import InvitePanel from './InvitePanel'
 import { useAdminStaff } from './useAdminStaff'
 import AdminTable from '../../../components/AdminKit/AdminTable'
@@ -13,9 +15,8 @@ export default function AdminStaff() {
     <AdminDesk id='jf-admin-staff' current='staff'>
       <View className='jf-ak-section' id='jf-staff-import'>
         <Text className='jf-ak-title'>导入人员名单（CSV / Excel）</Text>
-        <Text className='jf-ak-help'>
-          列：姓名、手机、角色（网格员、楼栋长、调解员、综治中心坐席、职能部门、社区民警、管理员）、单位编码；调解员另填调解委员会，职能部门另填部门。CSV 可为 UTF-8 或 Excel 另存的 GB18030；也可直接上传 .xlsx。
-        </Text>
+        <Text className='jf-ak-help'>每行一人一个角色。可直接上传电子表格（.xlsx），或另存为 CSV 后上传（常见的两种中文编码都能识别）。先预览，逐行列出问题，确认后再导入。</Text>
+        <ImportColumns id='jf-staff-columns' rows={ROSTER_HELP} />
         <View className='jf-ak-row'>
           <input id='jf-staff-file' type='file' accept='.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' onChange={(e) => void pick((e.target as HTMLInputElement).files)} />
           <label>
