@@ -109,7 +109,17 @@ it('closed loop: resident reports, grid worker accepts and resolves, resident co
   // 受理, then 办结 with a note and an after-photo.
   await worker.locator('.jf-act[data-action="accept"]').click()
   await staffCase(worker, id, 'accepted').waitFor()
-  await actWithSheet(worker, 'reports-loop-worker-resolve-sheet', 'resolve', { note: '已联系保洁清运，垃圾桶已清空消毒', photo: true })
+  // 办结 without 处置情况: asked for by its name, once, under the field (not again at the sheet's foot).
+  await worker.locator('.jf-act[data-action="resolve"]').click()
+  const sheet = worker.locator('#jf-act-sheet[data-action="resolve"]')
+  await sheet.locator('#jf-act-submit').click()
+  await sheet.locator('#jf-error-note').getByText('请填写处置情况').waitFor()
+  await expect(sheet.getByText('请填写处置情况', { exact: true }).count()).resolves.toBe(1)
+  await expect(sheet.locator('#jf-act-error').count()).resolves.toBe(0)
+  await sheet.locator('#jf-act-note textarea').fill('已联系保洁清运，垃圾桶已清空消毒')
+  await addPhoto(worker, '#jf-act-sheet #jf-act-photos')
+  await screenshot(worker, 'reports-loop-worker-resolve-sheet')
+  await sheet.locator('#jf-act-submit').click()
   await staffCase(worker, id, 'resolved').waitFor()
   await worker.locator('.jf-timeline-item[data-action="resolve"] .jf-timeline-photos').waitFor()
   await screenshot(worker, 'reports-loop-worker-resolved')
