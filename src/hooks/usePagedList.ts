@@ -3,7 +3,7 @@ import { useCallback, useRef, useState } from 'react'
 
 /** One page of a cursor-paged list, as a page's fetch hands it over. */
 export type PageOf<T> = { ok: true; items: T[]; next: string | null }
-type Failure = { ok: false; message: string }
+type Failure = { ok: false; message: string; retryable?: boolean }
 
 export type ListPhase = 'loading' | 'ready' | 'error'
 
@@ -30,6 +30,8 @@ export function usePagedList<T extends { id: string }>(
   const [next, setNext] = useState<string | null>(null)
   const [phase, setPhase] = useState<ListPhase>('loading')
   const [error, setError] = useState('')
+  /** Whether sending the same request again could help (a lost network, a busy server), so 重试 is offered. */
+  const [retryable, setRetryable] = useState(true)
   const [loadingMore, setLoadingMore] = useState(false)
   // Read inside callbacks Taro may hold from an earlier render.
   const shown = useRef(false)
@@ -46,6 +48,7 @@ export function usePagedList<T extends { id: string }>(
     } else if (shown.current) void Taro.showToast({ title: r.message, icon: 'none' })
     else {
       setError(r.message)
+      setRetryable(r.retryable === true)
       setPhase('error')
     }
   }, [])
@@ -70,5 +73,5 @@ export function usePagedList<T extends { id: string }>(
 
   useReachBottom(() => void loadMore())
 
-  return { items, setItems, next, phase, error, loadingMore, refresh, loadMore }
+  return { items, setItems, next, phase, error, retryable, loadingMore, refresh, loadMore }
 }
