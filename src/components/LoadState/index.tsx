@@ -12,16 +12,18 @@ interface Props {
   loadingText?: string
   /** Without it the failure is final (nothing a retry could fix) and no button shows. */
   onRetry?: () => void
+  /** The failure's own `retryable` (a lost network, a busy server); false hides 重试 (not found, no access). */
+  retryable?: boolean
   /** The placeholder's classes: the whole page by default, a block inside one otherwise. */
   className?: string
 }
 
 /** What stands where data will be: loading, or the failure with 重试. */
-export default function LoadState({ error, errorId, loadingId, loadingText = '正在加载…', onRetry, className = 'jf-page jf-center' }: Props) {
+export default function LoadState({ error, errorId, loadingId, loadingText = '正在加载…', onRetry, retryable = true, className = 'jf-page jf-center' }: Props) {
   return (
     <View className={className} id={error ? errorId : loadingId}>
       <Text>{error || loadingText}</Text>
-      {error && onRetry && (
+      {error && onRetry && retryable && (
         <View className='jf-list-retry'>
           <Button size='small' onClick={onRetry}>
             重试

@@ -3,27 +3,32 @@ import { useCallback, useEffect, useState } from 'react'
 import { api } from '../../../api'
 import type { MediationView } from '../../../contracts/api'
 
-/** The case whose 协议书 the page prints, from the route's id; a failure can be retried. */
+/** The case whose 协议书 the page prints, from the route's id; a failure that may pass (network, busy server) can be retried. */
 export function useAgreementCase() {
   const { params } = useRouter()
   const id = params.id ? decodeURIComponent(params.id) : ''
   const [c, setC] = useState<MediationView | null>(null)
   const [error, setError] = useState('')
+  const [retryable, setRetryable] = useState(false)
 
   const load = useCallback(async () => {
     if (!id) {
-      setError('缺少案件编号')
+      setError('未找到该调解案件，请从调解案件中打开协议书')
+      setRetryable(false)
       return
     }
     setError('')
     const r = await api.call('mediation.get', { id })
     if (r.ok) setC(r.case)
-    else setError(r.message)
+    else {
+      setError(r.message)
+      setRetryable(r.retryable === true)
+    }
   }, [id])
 
   useEffect(() => {
     void load()
   }, [load])
 
-  return { c, error, load }
+  return { c, error, retryable, load }
 }
