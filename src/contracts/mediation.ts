@@ -32,6 +32,8 @@ export interface MediationPartyView {
 
 export interface MediationView {
   id: string
+  /** The number people read and say (京溪-2026-00042); null only for a case stored before numbers and not yet numbered. */
+  number: string | null
   kind: 'mediation'
   status: string
   statusLabel: string
@@ -70,6 +72,8 @@ export interface MediationView {
 
 export interface MediationSummary {
   id: string
+  /** The number people read and say (京溪-2026-00042); null only for a case stored before numbers and not yet numbered. */
+  number: string | null
   status: string
   statusLabel: string
   disputeTypeLabel: string

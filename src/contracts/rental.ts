@@ -60,6 +60,8 @@ export interface BuildingView {
 
 export interface RegistrationView {
   id: string
+  /** The number people read and say (京溪-2026-00042); null only for a case stored before numbers and not yet numbered. */
+  number: string | null
   status: CheckinStatus
   statusLabel: string
   buildingId: string
@@ -108,6 +110,8 @@ export interface InspectionView {
   failed: number
   /** Report cases made for the failed items, in the grid's queue. */
   caseIds: string[]
+  /** Their numbers (京溪-2026-00042), in the same order: what the page shows. */
+  caseNumbers: Array<string | null>
 }
 
 export interface AuditView {
@@ -128,6 +132,8 @@ export type MisuseStatus = 'open' | 'closed'
 /** 有人冒用我的证件: what the person who raised it is told — the same whether or not the number is registered. */
 export interface MisuseReceipt {
   id: string
+  /** The number people read and say (京溪-2026-00042); null only for a case stored before numbers and not yet numbered. */
+  number: string | null
   statusLabel: string
   buildingName: string
   docNumberMasked: string
@@ -137,6 +143,8 @@ export interface MisuseReceipt {
 /** A misuse dispute in the police area list, with the registrations of the same document in the area (masked). */
 export interface MisuseView {
   id: string
+  /** The number people read and say (京溪-2026-00042); null only for a case stored before numbers and not yet numbered. */
+  number: string | null
   status: MisuseStatus
   statusLabel: string
   /** The building where it was raised (its grid is the dispute's area). */
@@ -156,6 +164,8 @@ export interface MisuseView {
 /** A mediation case referred to the police (警调对接), as listed for them; opening it is audited. */
 export interface ReferredCaseView {
   id: string
+  /** The number people read and say (京溪-2026-00042); null only for a case stored before numbers and not yet numbered. */
+  number: string | null
   disputeTypeLabel: string
   statusLabel: string
   /** The street (or committee level) that handled it. */

@@ -30,6 +30,8 @@ export type SubmitReportInput = In<'submitReport'>
 
 export interface CaseSummary {
   id: string
+  /** The number people read and say (京溪-2026-00042); null only for a case stored before numbers and not yet numbered. */
+  number: string | null
   kind: 'report'
   status: string
   statusLabel: string
@@ -114,6 +116,8 @@ export interface StaffCaseView extends CaseView {
   /** Null when anonymous and the viewer is not the dispatcher. */
   reporter: { name: string; phone: string | null; proxy: boolean } | null
   mergedInto: string | null
+  /** The number of the case it was merged into (京溪-2026-00042), shown instead of its id. */
+  mergedIntoNumber: string | null
   rating: number | null
   ratingComment: string | null
 }

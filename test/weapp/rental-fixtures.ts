@@ -39,6 +39,7 @@ export const PUBLIC_BUILDING: BuildingPublicView = {
 export function registration(over: Partial<RegistrationView> = {}): RegistrationView {
   return {
     id: 'REG-1',
+    number: '京溪-2026-00011',
     status: 'pending',
     statusLabel: '待确认',
     buildingId: BUILDING.id,
@@ -64,11 +65,12 @@ export function registration(over: Partial<RegistrationView> = {}): Registration
   }
 }
 
-export const ACTIVE = registration({ id: 'REG-2', status: 'active', statusLabel: '在住', room: '102', name: '陈晨', docNumberMasked: '4401**********123X', phone: '139****0001', leaseOverdue: true, cohabitants: [], version: 2 })
+export const ACTIVE = registration({ id: 'REG-2', number: '京溪-2026-00012', status: 'active', statusLabel: '在住', room: '102', name: '陈晨', docNumberMasked: '4401**********123X', phone: '139****0001', leaseOverdue: true, cohabitants: [], version: 2 })
 
 /** A misuse dispute (有人冒用我的证件) as the police list shows it, with one registration of the number. */
 export const DISPUTE: MisuseView = {
   id: 'MIS-1',
+  number: '京溪-2026-00031',
   status: 'open',
   statusLabel: '待核实',
   buildingName: BUILDING.name,
@@ -87,6 +89,7 @@ export const DISPUTE: MisuseView = {
 /** A mediation case its mediator referred to the police (警调对接). */
 export const REFERRED: ReferredCaseView = {
   id: 'MED-9',
+  number: '京溪-2026-00009',
   disputeTypeLabel: '邻里纠纷',
   statusLabel: '调解不成',
   unitName: '京溪街道',
@@ -111,6 +114,7 @@ export const INSPECTION: InspectionView = {
   photos: [],
   failed: 1,
   caseIds: ['R-0101'],
+  caseNumbers: ['京溪-2026-00101'],
 }
 
 /** Default rental answers: each page of the area loads from these. */

@@ -62,6 +62,7 @@ export async function mediationView(d: Deps, tree: OrgTree, actor: Actor, stored
   const a = p.agreement
   return {
     id: c.id,
+    number: c.number ?? null,
     kind: 'mediation',
     status: c.status,
     statusLabel: labelOf(MEDIATION.statusLabels, c.status),
@@ -116,6 +117,7 @@ export async function mediationSummary(d: Deps, tree: OrgTree, actor: Actor, c: 
   }
   return {
     id: c.id,
+    number: c.number ?? null,
     status: c.status,
     statusLabel: labelOf(MEDIATION.statusLabels, c.status),
     disputeTypeLabel: DISPUTE_TYPE_LABELS[p.disputeType],

@@ -1,7 +1,7 @@
-import { caseNumber, DISPUTE_TYPE_LABELS, MEDIATION, REFERRAL_LABELS } from '../../../src/core/kinds/mediation'
+import { DISPUTE_TYPE_LABELS, MEDIATION, REFERRAL_LABELS } from '../../../src/core/kinds/mediation'
 import { fail } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
-import { formatFull, shanghaiDay } from '../../../src/core/time'
+import { shanghaiDateTime, shanghaiDay } from '../../../src/core/time'
 import type { Deps } from '../../deps'
 import { auditUnit, writeAudit } from '../shared/audit'
 import { csvDocument } from '../shared/csv'
@@ -11,7 +11,7 @@ import { pl } from './payload'
 
 const HEADER = ['编号', '纠纷类型', '申请人', '被申请人', '状态', '街道', '调解委员会', '申请时间', '办理期限', '结果去向']
 
-/** The centre's 调解台账 as a spreadsheet: each case by its number and its parties' names, times in Beijing time. */
+/** The centre's 调解台账 as a spreadsheet: each case by its number (京溪-2026-00042) and its parties' names, times in Beijing time (2026-12-06 14:05). */
 export async function ledgerCsv(d: Deps, actor: Actor, input: { from?: string; to?: string }) {
   const tree = await d.orgTree()
   const cases = await ledgerCases(d, tree, actor, input)
@@ -23,15 +23,15 @@ export async function ledgerCsv(d: Deps, actor: Actor, input: { from?: string; t
     // The centre's own register of its cases: the parties by their names in full.
     const names = (side: 'applicant' | 'respondent') => p.parties.filter((x) => x.side === side).map((x) => partyName(d.vault, c.id, x)).join('、')
     rows.push([
-      caseNumber(c.id, c.createdAt),
+      c.number ?? '',
       DISPUTE_TYPE_LABELS[p.disputeType],
       names('applicant'),
       names('respondent'),
       MEDIATION.statusLabels[c.status] ?? c.status,
       tree.get(c.unitCode)?.name ?? c.unitCode,
       committees.get(p.committee ?? '') ?? '',
-      formatFull(c.createdAt),
-      c.slaDeadline ? formatFull(c.slaDeadline) : '',
+      shanghaiDateTime(c.createdAt),
+      c.slaDeadline ? shanghaiDateTime(c.slaDeadline) : '',
       p.referral ? REFERRAL_LABELS[p.referral.type] : '',
     ])
   }

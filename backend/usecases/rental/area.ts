@@ -138,6 +138,6 @@ async function referredFor(d: Deps, tree: OrgTree, actor: Actor, before: string 
     .slice(0, 20)
     .map((c) => {
       const p = c.payload as unknown as MediationPayload
-      return { id: c.id, disputeTypeLabel: DISPUTE_TYPE_LABELS[p.disputeType] ?? '', statusLabel: labelOf(MEDIATION.statusLabels, c.status), unitName: tree.get(c.unitCode)?.name ?? '', referralNote: p.referral?.note ?? '', updatedAt: c.updatedAt }
+      return { id: c.id, number: c.number ?? null, disputeTypeLabel: DISPUTE_TYPE_LABELS[p.disputeType] ?? '', statusLabel: labelOf(MEDIATION.statusLabels, c.status), unitName: tree.get(c.unitCode)?.name ?? '', referralNote: p.referral?.note ?? '', updatedAt: c.updatedAt }
     })
 }

@@ -36,7 +36,7 @@ export async function exportCsv(d: Deps, actor: Actor, input: { purpose?: AuditP
       const p = pl(c)
       const b = await buildings.of(p.buildingId)
       const open = openSecret(vault, await d.store.getSecret(c.id))
-      rows.push([c.id, labelOf(CHECKIN.statusLabels, c.status), b?.name ?? '', b?.address ?? '', tree.get(c.gridCode ?? '')?.name ?? '', p.room, tenantNames(vault, c).name ?? '', DOC_TYPE_LABELS[p.docType], open.docNumber ?? '', open.phone ?? '', p.moveInDate, p.leaseEnd, p.cohabitants.length, shanghaiDateTime(c.createdAt)])
+      rows.push([c.number ?? '', labelOf(CHECKIN.statusLabels, c.status), b?.name ?? '', b?.address ?? '', tree.get(c.gridCode ?? '')?.name ?? '', p.room, tenantNames(vault, c).name ?? '', DOC_TYPE_LABELS[p.docType], open.docNumber ?? '', open.phone ?? '', p.moveInDate, p.leaseEnd, p.cohabitants.length, shanghaiDateTime(c.createdAt)])
     }
     if (full()) break
   }

@@ -16,5 +16,6 @@ export async function inspectionView(d: Deps, i: FireInspection, names: Names): 
     photos,
     failed: i.items.filter((x) => !x.passed).length,
     caseIds: i.caseIds,
+    caseNumbers: await Promise.all(i.caseIds.map(async (id) => (await d.store.getCase(id))?.number ?? null)),
   }
 }

@@ -25,6 +25,7 @@ export async function misuseView(d: Deps, tree: OrgTree, actor: Actor, c: Case, 
   }
   return {
     id: c.id,
+    number: c.number ?? null,
     status: c.status as MisuseView['status'],
     statusLabel: labelOf(MISUSE.statusLabels, c.status),
     buildingName: b?.name ?? '',

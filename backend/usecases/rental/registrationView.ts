@@ -24,6 +24,7 @@ export function registrationView(tree: OrgTree, c: Case, b: Building | null, pho
   const tenant = tenantNames(names, c)
   return {
     id: c.id,
+    number: c.number ?? null,
     status: c.status as RegistrationView['status'],
     statusLabel: labelOf(CHECKIN.statusLabels, c.status),
     buildingId: p.buildingId,

@@ -14,7 +14,7 @@ import { isVault, vaultOf } from './secrets'
 
 /** What the person who raised a dispute is told: the same whether or not the number is registered anywhere. */
 function receipt(c: Case, buildingName: string) {
-  return { id: c.id, statusLabel: labelOf(MISUSE.statusLabels, c.status), buildingName, docNumberMasked: mpl(c).docNumberMasked, createdAt: c.createdAt }
+  return { id: c.id, number: c.number ?? null, statusLabel: labelOf(MISUSE.statusLabels, c.status), buildingName, docNumberMasked: mpl(c).docNumberMasked, createdAt: c.createdAt }
 }
 
 /**

@@ -12,6 +12,7 @@ export function summaryOf(d: Deps, tree: OrgTree, c: Case): CaseSummary {
   const desc = p.description ?? ''
   return {
     id: c.id,
+    number: c.number ?? null,
     kind: 'report',
     status: c.status,
     statusLabel: KINDS[c.kind].statusLabels[c.status] ?? c.status,

@@ -29,7 +29,7 @@ export async function exportCsv(d: Deps, actor: Actor, filter: QueueFilter) {
         seen.add(c.id)
         const s = await staffSummary(d, tree, c, names)
         const desc = (c.payload as { description?: string }).description ?? ''
-        lines.push([c.id, s.statusLabel, s.categoryName, desc, s.gridName, s.unitName, s.assigneeName, s.departmentName, shanghaiDateTime(s.createdAt), s.slaDeadline ? shanghaiDateTime(s.slaDeadline) : '', s.overdue ? '是' : '否'].map(csvCell).join(','))
+        lines.push([c.number ?? '', s.statusLabel, s.categoryName, desc, s.gridName, s.unitName, s.assigneeName, s.departmentName, shanghaiDateTime(s.createdAt), s.slaDeadline ? shanghaiDateTime(s.slaDeadline) : '', s.overdue ? '是' : '否'].map(csvCell).join(','))
         rows++
       }
       before = page[page.length - 1]!.id

@@ -49,6 +49,7 @@ export async function staffCaseView(d: Deps, tree: OrgTree, actor: Actor, c: Cas
     escalationLevel: level,
     reporter,
     mergedInto: p.mergedInto ?? null,
+    mergedIntoNumber: p.mergedInto ? ((await d.store.getCase(p.mergedInto))?.number ?? null) : null,
     rating: p.rating ?? null,
     ratingComment: p.ratingComment ?? null,
   }

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import type { PhotoView } from '../../contracts/api'
+import CaseNumber from '../CaseNumber'
 import PhotoGrid from '../PhotoGrid'
 import StatusTag from '../StatusTag'
 import '../QueueRow/index.css'
@@ -9,7 +10,7 @@ import './index.css'
 interface Props {
   /** The page's own class on the card (its tests and local tweaks), e.g. `jf-detail-head`. */
   className: string
-  c: { categoryName: string; status: string; statusLabel: string; photos: PhotoView[] }
+  c: { categoryName: string; status: string; statusLabel: string; photos: PhotoView[]; number?: string | null }
   description: string
   /** Attributes of the description line the tests read (`id`, `data-published`) and its extra classes. */
   descriptionProps?: { id: string; className?: string } & Record<`data-${string}`, string>
@@ -29,6 +30,7 @@ export default function CaseHead({ className, c, description, descriptionProps =
         <Text className='jf-case-head-category'>{c.categoryName}</Text>
         <StatusTag status={c.status} label={c.statusLabel} />
       </View>
+      <CaseNumber value={c.number} label='编号' id='jf-case-number' className='jf-queue-row-number' />
       <Text className={`jf-case-head-desc ${descClass}`} {...descAttrs}>
         {description}
       </Text>

@@ -4,6 +4,7 @@ import type { MediationView } from '../../contracts/api'
 import { formatFull } from '../../core/time'
 import { dialable } from '../../utils/mediation/phone'
 import { deadlineInfo, statusHint } from '../../utils/mediation/status'
+import CaseNumber from '../CaseNumber'
 import MediationStatusTag from '../MediationStatusTag'
 import { call } from './device'
 
@@ -36,6 +37,7 @@ export function CaseFacts({ c }: { c: MediationView }) {
   return (
     <View className='jf-card'>
       <CellGroup divider>
+        {c.number && <Cell title='案件编号' extra={<CaseNumber value={c.number} id='jf-med-number' />} />}
         <Cell title='受理街道' extra={<Text id='jf-med-street'>{c.streetName}</Text>} />
         <Cell title='调解组织' extra={<Text id='jf-med-committee'>{c.committee?.name ?? '待受理后确定'}</Text>} />
         <Cell

@@ -50,6 +50,7 @@ export default function MediationRow({ c, audience }: { c: MediationSummary; aud
       kind={kindOf(c, audience)}
       tag={<MediationStatusTag status={c.status} label={c.statusLabel} />}
       title={c.title}
+      number={c.number}
       meta={<Text className='jf-muted'>{metaOf(c, audience)}</Text>}
       aside={
         !dl ? (

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
+import CaseNumber from '../CaseNumber'
 import './index.css'
 
 interface Props {
@@ -12,6 +13,8 @@ interface Props {
   kind: ReactNode
   tag: ReactNode
   title: string
+  /** The case's number (京溪-2026-00042), read and said on the phone; never an id. */
+  number?: string | null
   /** Left of the foot: who handles it. */
   meta: ReactNode
   /** Right of the foot: time left or when it came in. */
@@ -20,7 +23,7 @@ interface Props {
 }
 
 /** One case in a list: its kind and status tag, a two-line title, and a foot with who and when. */
-export default function QueueRow({ className, prefix, data, kind, tag, title, meta, aside, onClick }: Props) {
+export default function QueueRow({ className, prefix, data, kind, tag, title, number, meta, aside, onClick }: Props) {
   return (
     <View className={`jf-card jf-queue-row ${className}`} {...data} onClick={onClick}>
       <View className={`jf-queue-row-head ${prefix}-head`}>
@@ -28,6 +31,7 @@ export default function QueueRow({ className, prefix, data, kind, tag, title, me
         {tag}
       </View>
       <Text className={`jf-queue-row-title ${prefix}-title`}>{title}</Text>
+      <CaseNumber value={number} className='jf-queue-row-number' />
       <View className={`jf-queue-row-foot ${prefix}-foot`}>
         {meta}
         {aside}

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { StaffCaseSummary } from '../../contracts/api'
 import { formatInstant } from '../../core/time'
+import CaseNumber from '../CaseNumber'
 import StatusTag from '../StatusTag'
 import StaffSla from '../StaffSla'
 import '../QueueRow/index.css'
@@ -21,6 +22,7 @@ export default function StaffQueueRow({ c, onOpen }: { c: StaffCaseSummary; onOp
         <StatusTag status={c.status} label={c.statusLabel} />
       </View>
       <Text className='jf-queue-row-title'>{c.title}</Text>
+      <CaseNumber value={c.number} className='jf-queue-row-number' />
       <View className='jf-queue-row-meta'>
         <Text className='jf-queue-row-grid'>{c.gridName}</Text>
         {c.anonymous && <Text className='jf-anon-mark'>匿名</Text>}

@@ -1,6 +1,7 @@
 import { Button } from '@nutui/nutui-react-taro'
 import { Picker, Text, View } from '@tarojs/components'
 import FieldError from '../../../components/FieldError'
+import CaseNumber from '../../../components/CaseNumber'
 import RentalStatusTag from '../../../components/RentalStatusTag'
 import TextBox from '../../../components/TextBox'
 import type { RegistrationView } from '../../../contracts/rental'
@@ -23,6 +24,7 @@ export default function Registration({ reg, onChanged }: { reg: RegistrationView
         <Text className='jf-rental-row-sub'>
           {reg.buildingAddress} · {reg.gridName}
         </Text>
+        <CaseNumber value={reg.number} label='登记编号' />
         {reg.status === 'refused' && reg.refusedReason && (
           <Text className='jf-rental-row-sub jf-rental-refused'>驳回原因：{reg.refusedReason}</Text>
         )}

@@ -2,7 +2,6 @@ import { Cell, CellGroup } from '@nutui/nutui-react-taro'
 import { Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { hasPending, publicStateText } from '../../../components/ModerationKit/logic'
-import { shortId } from '../../../components/StaffKit/logic'
 import type { StaffCaseView } from '../../../contracts/api'
 import { formatFull } from '../../../core/time'
 import { STAFF_MODERATION_URL } from '../../home/entries'
@@ -17,15 +16,15 @@ const LEVEL_LABEL: Record<StaffCaseView['escalationLevel'], string> = {
 
 /** The case's facts as a handler needs them: number, place, who is responsible, deadline, public state, rating. */
 export default function CaseFacts({ c }: { c: StaffCaseView }) {
-  const copyId = () => void Taro.setClipboardData({ data: c.id }).catch(() => undefined)
+  const copyNumber = () => void (c.number && Taro.setClipboardData({ data: c.number }).catch(() => undefined))
   const handler = [c.assigneeName, c.departmentName].filter(Boolean).join(' · ')
   return (
     <CellGroup divider>
       <Cell
         title='事项编号'
         extra={
-          <Text className='jf-staff-id' id='jf-case-id' onClick={copyId}>
-            {shortId(c.id)}
+          <Text className='jf-staff-id' id='jf-case-id' onClick={copyNumber}>
+            {c.number ?? '—'}
           </Text>
         }
       />
@@ -33,7 +32,7 @@ export default function CaseFacts({ c }: { c: StaffCaseView }) {
       <Cell title='负责单位' description={`当前层级：${LEVEL_LABEL[c.escalationLevel] ?? c.escalationLevel}`} extra={c.unitName} />
       <Cell title='处置人' extra={<Text id='jf-case-handler'>{handler || '未分派'}</Text>} />
       {c.slaDeadline && <Cell title='办理时限' extra={<Text className={c.overdue ? 'jf-staff-overdue' : ''}>{formatFull(c.slaDeadline)}</Text>} />}
-      {c.mergedInto && <Cell title='已合并到' extra={shortId(c.mergedInto)} />}
+      {c.mergedInto && <Cell title='已合并到' extra={c.mergedIntoNumber ?? '另一事项'} />}
       {c.moderation && (
         <Cell
           title='公开内容'

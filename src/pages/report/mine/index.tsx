@@ -49,6 +49,7 @@ export default function MyCases() {
             kind={c.categoryName}
             tag={<StatusTag status={c.status} label={c.statusLabel} />}
             title={c.title}
+            number={c.number}
             meta={<Text className='jf-muted'>{c.gridName}</Text>}
             aside={<Text className='jf-muted'>{formatInstant(c.createdAt)}</Text>}
             onClick={() => m.open(c.id)}

@@ -15,9 +15,9 @@ export function InspectionDone({ done, again }: { done: InspectionView; again: (
           ? `全部 ${done.items.length} 项合格。`
           : `${done.failed} 项不合格，已生成 ${done.caseIds.length} 件网格事件，进入所属网格的待办：`}
       </Text>
-      {done.caseIds.map((id) => (
+      {done.caseIds.map((id, i) => (
         <View key={id} className='jf-rental-row jf-inspect-case' data-id={id} onClick={() => void Taro.navigateTo({ url: `/pages/report/detail/index?id=${encodeURIComponent(id)}` })}>
-          <Text className='jf-rental-row-title'>事项 {id}</Text>
+          <Text className='jf-rental-row-title'>事项 {done.caseNumbers[i] ?? `第 ${i + 1} 件`}</Text>
         </View>
       ))}
       <View className='jf-rental-actions jf-rental-field'>

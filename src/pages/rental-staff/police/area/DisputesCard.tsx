@@ -1,5 +1,6 @@
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
+import CaseNumber from '../../../../components/CaseNumber'
 import type { MisuseView } from '../../../../contracts/rental'
 import { formatInstant } from '../../../../core/time'
 
@@ -19,6 +20,7 @@ export default function DisputesCard({ disputes, onClose }: { disputes: MisuseVi
           <Text className='jf-rental-row-sub'>
             {d.reporterName} 在 {d.buildingName}（{d.gridName}）扫码反映 · {formatInstant(d.createdAt)}
           </Text>
+          <CaseNumber value={d.number} label='编号' />
           <Text className='jf-rental-row-sub'>“{d.note}”</Text>
           <Text className='jf-rental-row-sub jf-muted'>{d.related.length > 0 ? `辖区内该证件的登记 ${d.related.length} 条：` : '辖区内暂无该证件的登记'}</Text>
           {d.related.map((r) => (

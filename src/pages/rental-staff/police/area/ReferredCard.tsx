@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import CaseNumber from '../../../../components/CaseNumber'
 import type { ReferredCaseView } from '../../../../contracts/rental'
 import { formatInstant } from '../../../../core/time'
 
@@ -19,6 +20,7 @@ export default function ReferredCard({ referred }: { referred: ReferredCaseView[
             </Text>
             <Text className='jf-rental-flag is-warn'>{c.statusLabel}</Text>
           </View>
+          <CaseNumber value={c.number} label='案件编号' />
           <Text className='jf-rental-row-sub'>转交说明：{c.referralNote}</Text>
           <Text className='jf-rental-row-sub jf-muted'>{formatInstant(c.updatedAt)}转交</Text>
         </View>

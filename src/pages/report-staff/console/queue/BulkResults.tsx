@@ -1,10 +1,14 @@
 import { Text, View } from '@tarojs/components'
-import { shortId } from '../../../../components/StaffKit/logic'
+import type { StaffCaseSummary } from '../../../../contracts/api'
 import type { BulkResult } from './useConsoleQueue'
 
-/** What a bulk assignment did: how many went through, and why each failed one did not. */
-export default function BulkResults({ results, onClose }: { results: BulkResult[]; onClose: () => void }) {
+/** What a bulk assignment did: how many went through, and why each failed one did not (by the case's number, else its title). */
+export default function BulkResults({ results, cases, onClose }: { results: BulkResult[]; cases: readonly StaffCaseSummary[]; onClose: () => void }) {
   const failed = results.filter((r) => !r.ok)
+  const named = (id: string) => {
+    const c = cases.find((x) => x.id === id)
+    return c?.number ?? c?.title ?? '该事项'
+  }
   return (
     <View className={`jf-cq-results ${failed.length ? 'has-failed' : ''}`} id='jf-bulk-results'>
       <View className='jf-cq-results-head'>
@@ -18,7 +22,7 @@ export default function BulkResults({ results, onClose }: { results: BulkResult[
       </View>
       {failed.map((r) => (
         <Text key={r.id} className='jf-cq-results-line' data-case-id={r.id}>
-          {shortId(r.id)}：{r.message || '分派失败'}
+          {named(r.id)}：{r.message || '分派失败'}
         </Text>
       ))}
     </View>

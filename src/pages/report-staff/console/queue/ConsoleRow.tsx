@@ -1,4 +1,4 @@
-import { shortId, slaInfo } from '../../../../components/StaffKit/logic'
+import { slaInfo } from '../../../../components/StaffKit/logic'
 import StatusTag from '../../../../components/StatusTag'
 import type { StaffCaseSummary } from '../../../../contracts/api'
 import { formatInstant } from '../../../../core/time'
@@ -22,7 +22,7 @@ export default function ConsoleRow({ c, now, on, result, onToggle, onOpen }: Pro
       <td className='jf-cq-col-check' onClick={(e) => e.stopPropagation()}>
         <input className='jf-check jf-row-check' type='checkbox' checked={on} data-case-id={c.id} onChange={() => onToggle(c.id)} aria-label='选择' />
       </td>
-      <td className='jf-cq-id' data-label='编号'>{shortId(c.id)}</td>
+      <td className='jf-cq-id' data-label='编号'>{c.number ?? '—'}</td>
       <td className='jf-cq-cat' data-label='类别'>{c.categoryName}</td>
       <td className='jf-cq-title' data-label='事项'>
         <span>{c.title}</span>

@@ -41,7 +41,7 @@ export default function ConsoleQueue() {
           </View>
         )}
 
-        {s.results && <BulkResults results={s.results} onClose={s.clearResults} />}
+        {s.results && <BulkResults results={s.results} cases={s.q.cases} onClose={s.clearResults} />}
 
         <ConsoleTable s={s} />
       </View>
