@@ -237,3 +237,13 @@ describe('the notices of outbox topics', () => {
 it('keeps moderation actions out of the audience: they are told on their own', () => {
   expect([...MODERATION_ACTIONS].every((a) => a in MODERATION_WORDS)).toBe(true)
 })
+
+describe('the title of a WeChat subscribe message', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { pushTitle } = require('../../backend/usecases/inbox/caseName') as typeof import('../../backend/usecases/inbox/caseName')
+  it('leads with the case number when both fit a thing keyword (20 characters)', () => {
+    expect(pushTitle({ number: NUMBER }, '事项已办结')).toBe('京溪-2026-00042 事项已办结')
+    expect(pushTitle({ number: NUMBER }, '调解协议待确认')).toBe('调解协议待确认')
+    expect(pushTitle({}, '事项已办结')).toBe('事项已办结')
+  })
+})

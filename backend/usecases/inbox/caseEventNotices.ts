@@ -4,6 +4,7 @@ import { labelOf } from '../../../src/core/transition'
 import type { Deps } from '../../deps'
 import type { InboxItem, OutboxMessage } from '../../ports'
 import type { NoticeKind } from '../../config/subscribeTemplates'
+import { pushTitle } from './caseName'
 import { forTheLiving } from './living'
 import { offerPushes } from './push'
 
@@ -88,6 +89,6 @@ export async function deliverCaseEvent(d: Deps, msg: OutboxMessage, noticesOf: (
     d,
     msg.id,
     push.notice,
-    told.map(({ userId, title }) => ({ userId, page: notices.page(c, userId), title, status, at })),
+    told.map(({ userId, title }) => ({ userId, page: notices.page(c, userId), title: pushTitle(c, title), status, at })),
   )
 }

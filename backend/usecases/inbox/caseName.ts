@@ -13,3 +13,15 @@ export function clip(text: string, max: number): string {
   const chars = Array.from(text)
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`
 }
+
+/** Characters a WeChat `thing` keyword takes: the subscribe message's title. */
+const THING_MAX = 20
+
+/**
+ * A subscribe message's title: the case's number before what happened when both fit a `thing`
+ * (京溪-2026-00042 事项已办结), so a person with several cases knows which one; else the title alone.
+ */
+export function pushTitle(c: Pick<Case, 'number'>, title: string): string {
+  const both = c.number ? `${c.number} ${title}` : title
+  return Array.from(both).length <= THING_MAX ? both : title
+}
