@@ -105,7 +105,8 @@ it('delivers every event at least once, in order per case, through failures, han
   let lost = 0
   let duplicates = 0
   for (const id of ids) {
-    const got = receiver.received.filter((r) => r.caseId === id && r.openid === 'o-resident').map((r) => r.title)
+    // The message's title leads with the case number when it fits (京溪-2026-00042 事项已受理).
+    const got = receiver.received.filter((r) => r.caseId === id && r.openid === 'o-resident').map((r) => r.title.replace(/^\S+-\d{4}-\d{5} /, ''))
     const collapsed = got.filter((t, i) => t !== got[i - 1])
     duplicates += got.length - collapsed.length
     lost += expected.filter((t) => !collapsed.includes(t)).length
