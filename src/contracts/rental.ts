@@ -122,7 +122,14 @@ export interface AuditView {
   actorRoleLabel: string
   /** reveal 查看完整号码, export 导出, search 按证件号码查询, read 查看事项 (an admin's, or police reading a referred case), moderate 内容审核 (cases.moderate and image verdicts), erase 注销账号 (a person deleting their own account). */
   action: 'reveal' | 'export' | 'search' | 'read' | 'moderate' | 'erase'
+  /** The row as stored (a case id, `rental.exportCsv …`): for machines, never shown. */
   target: string
+  /** The case the row is about, if any. */
+  caseId: string | null
+  /** What was done, in words, a case by its number: 导出辖区登记 CSV，2 条，筛选：云景社区. */
+  what: string
+  /** The row as people read it: 吴刚 查看 京溪-2026-00007 的证件号码和手机号，理由：…. */
+  sentence: string
   reason: string
   at: string
 }

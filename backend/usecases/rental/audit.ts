@@ -3,6 +3,7 @@ import { fail } from '../../../src/core/outcome'
 import { ROLE_LABELS, type Actor, type ActorRole } from '../../../src/core/roles'
 import { labelOf } from '../../../src/core/transition'
 import type { Deps } from '../../deps'
+import { auditCaseId, auditSentence, auditWhat } from './auditSentence'
 import { Names } from './reads'
 import { unitsOf } from './roles'
 
@@ -17,8 +18,25 @@ export async function audit(d: Deps, actor: Actor, input: { before?: string; lim
   const page = rows.slice(0, limit)
   const names = new Names(d)
   const entries: AuditView[] = []
+  const numbers = new Map<string, string | null>()
   for (const e of page) {
-    entries.push({ id: e.id, actorName: await names.of(e.actorId), actorRole: e.actorRole, actorRoleLabel: labelOf(ROLE_LABELS as Record<ActorRole, string>, e.actorRole), action: e.action, target: e.target, reason: e.reason, at: e.at })
+    const caseId = auditCaseId(e)
+    if (caseId && !numbers.has(caseId)) numbers.set(caseId, (await d.store.getCase(caseId))?.number ?? null)
+    const actorName = await names.of(e.actorId)
+    const what = auditWhat(d, tree, e, caseId ? (numbers.get(caseId) ?? null) : null)
+    entries.push({
+      id: e.id,
+      actorName,
+      actorRole: e.actorRole,
+      actorRoleLabel: labelOf(ROLE_LABELS as Record<ActorRole, string>, e.actorRole),
+      action: e.action,
+      target: e.target,
+      caseId,
+      what,
+      sentence: auditSentence(actorName, what, e.reason),
+      reason: e.reason,
+      at: e.at,
+    })
   }
   return { ok: true as const, entries, next: rows.length > limit ? page[page.length - 1]!.id : null }
 }

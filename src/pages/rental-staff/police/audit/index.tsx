@@ -49,12 +49,10 @@ export default function PoliceAudit() {
         {entries.map((e) => (
           <View key={e.id} className='jf-rental-row jf-audit-row' data-id={e.id} data-action={e.action}>
             <View className='jf-rental-row-top'>
-              <Text className='jf-rental-row-title'>
-                {e.actorName}（{e.actorRoleLabel}）{ACTION_LABELS[e.action] ?? e.action}
-              </Text>
+              <Text className='jf-rental-row-title'>{ACTION_LABELS[e.action] ?? '查阅'}</Text>
+              <Text className='jf-rental-row-sub jf-muted'>{e.actorRoleLabel}</Text>
             </View>
-            <Text className='jf-rental-row-sub'>对象：{e.target}</Text>
-            <Text className='jf-rental-row-sub'>事由：{e.reason}</Text>
+            <Text className='jf-rental-row-sub jf-audit-sentence'>{e.sentence}</Text>
             <Text className='jf-rental-row-sub jf-muted'>{formatFull(e.at)}</Text>
           </View>
         ))}
