@@ -52,7 +52,17 @@ export const districtConfigSchema = z
       .object({
         timeLimitDays: z.number().int().positive().max(365),
         committees: z
-          .array(z.object({ code: z.string().regex(/^[a-z][a-z0-9_]{1,31}$/), name: z.string().min(1), disputeTypes: z.array(z.enum(DISPUTE_TYPES)) }).strict())
+          .array(
+            z
+              .object({
+                code: z.string().regex(/^[a-z][a-z0-9_]{1,31}$/),
+                name: z.string().min(1),
+                disputeTypes: z.array(z.enum(DISPUTE_TYPES)),
+                /** In the agreement number after the district's short name: 京溪 → （2026）白云京溪调字第 42 号. */
+                numberPrefix: z.string().regex(/^[\u4e00-\u9fa5]{1,8}$/, '协议编号前缀应为 1–8 个汉字，如「京溪」').optional(),
+              })
+              .strict(),
+          )
           .min(1),
       })
       .strict(),

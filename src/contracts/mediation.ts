@@ -53,6 +53,8 @@ export interface MediationView {
   sessions: Array<{ id: string; at: string; mode: 'online' | 'in_person'; modeLabel: string; place: string; notes: string | null }>
   agreement: {
     version: number
+    /** （2026）白云京溪调字第 42 号; null for an agreement drafted before numbers. */
+    number: string | null
     text: string
     terms: string[]
     draftedAt: string

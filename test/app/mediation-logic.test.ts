@@ -2,7 +2,7 @@
 import type { MediationView, MessageView } from '../../src/contracts/api'
 import { MEDIATION, type MediationAction } from '../../src/core/kinds/mediation'
 import { buildMedActInput, emptyMedActForm, initialMedActForm, medActErrorsFromDetails, shanghaiInstant, validateMedAct } from '../../src/utils/mediation/actForm'
-import { agreementNumber, agreementPreview, chineseNumber, performanceTerms } from '../../src/utils/mediation/agreement'
+import { agreementDocumentOf, agreementPreview, chineseNumber, performanceTerms } from '../../src/utils/mediation/agreement'
 import { applyErrorsFromDetails, emptyApplyDraft, shiftRespondentErrors, toApplyInput, validateApply, type ApplyDraft } from '../../src/utils/mediation/apply'
 import { cleanInviteCode, inviteMessage } from '../../src/utils/mediation/invite'
 import { joinErrors, refuseErrors } from '../../src/utils/mediation/join'
@@ -167,8 +167,9 @@ describe('agreement', () => {
     expect(text).toContain('一、黄伟明于 3 月 31 日前支付维修费 3000 元\n二、双方不再追究')
     expect(text).toContain('调解组织：京溪街人民调解委员会')
   })
-  it('gives the agreement a stable number and picks out how it is carried out', () => {
-    expect(agreementNumber(CASE.id, CASE.createdAt)).toBe('（2026）调字第 00ABCD 号')
+  it('prints the number the server gave the agreement, never one cut from the id, and picks out how it is carried out', () => {
+    expect(agreementDocumentOf(CASE, ['双方互相谅解'], { number: '（2026）白云京溪调字第 42 号' }).number).toBe('（2026）白云京溪调字第 42 号')
+    expect(agreementDocumentOf(CASE, ['双方互相谅解']).number).toBeNull()
     expect(performanceTerms(['于 3 月 31 日前支付 3000 元', '双方互相谅解'])).toEqual(['于 3 月 31 日前支付 3000 元'])
   })
   it('lists the joined parties who have not confirmed yet', () => {

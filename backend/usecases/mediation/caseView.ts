@@ -83,6 +83,7 @@ export async function mediationView(d: Deps, tree: OrgTree, actor: Actor, stored
     agreement: a
       ? {
           version: a.version,
+          number: a.number ?? null,
           text: a.text,
           terms: a.terms,
           draftedAt: a.draftedAt,

@@ -1,8 +1,11 @@
 import type { MediationActInput } from '../../../src/contracts/api'
+import { agreementSequenceKey, districtShortName, formatAgreementNumber } from '../../../src/core/caseNumber'
+import type { Case } from '../../../src/core/case'
 import { MEDIATION, type MediationAction } from '../../../src/core/kinds/mediation'
 import { renderAgreement } from '../../../src/core/kinds/mediationAgreement'
 import { fail } from '../../../src/core/outcome'
-import { formatDay } from '../../../src/core/time'
+import { transition } from '../../../src/core/transition'
+import { formatDay, shanghaiYear } from '../../../src/core/time'
 import { committeeFor } from '../../config/district'
 import type { Deps } from '../../deps'
 import type { KindCommands, Prepare } from '../shared/act'
@@ -12,6 +15,21 @@ import { pl } from './payload'
 import { phoneVault } from './phones'
 
 const dateText = (d: Deps) => formatDay(d.clock.now())
+
+/**
+ * The agreement's number: kept from an earlier draft, else the committee's next of the year
+ * （2026）白云京溪调字第 42 号. Taken in a transaction of its own before the move is saved, so a draft
+ * refused after this (someone moved first) leaves a gap in the sequence, never a duplicate.
+ */
+async function agreementNumber(d: Deps, c: Case, committeeCode: string | null | undefined): Promise<string | undefined> {
+  const kept = pl(c).agreement?.number
+  if (kept) return kept
+  const committee = d.config.mediation.committees.find((x) => x.code === committeeCode)
+  if (!committee) return undefined
+  const year = shanghaiYear(d.clock.now())
+  const seq = await d.store.transaction((tx) => tx.nextSequence(agreementSequenceKey(committee.code, year)))
+  return formatAgreementNumber(year, districtShortName(d.config.district.name), committee.numberPrefix ?? '', seq)
+}
 
 /** Per-action preparation beyond the table: the committee and mediator, the agreement text. */
 const PREPARE: Partial<Record<MediationAction, Prepare<MediationActInput>>> = {
@@ -27,11 +45,15 @@ const PREPARE: Partial<Record<MediationAction, Prepare<MediationActInput>>> = {
     if (!input.mediatorId || !mediators.some((m) => m.id === input.mediatorId)) return fail('VALIDATION', '请选择本调解委员会的调解员', { mediatorId: '无效' })
     return { params: { mediatorId: input.mediatorId } }
   },
-  draft_agreement: async ({ d, c, input }) => {
+  draft_agreement: async ({ d, tree, actor, c, input }) => {
     const terms = input.terms ?? []
     const committee = d.config.mediation.committees.find((x) => x.code === pl(c).committee)
+    // Only a draft the table allows takes a number: a dry run first (who, which version, which state, the terms).
+    const dry = transition(MEDIATION, tree, c, { actor, action: 'draft_agreement', note: input.note, now: d.clock.now(), eventId: 'dry-run', expectedVersion: input.version, params: { terms, text: '-' } })
+    if (!dry.ok) return dry
+    const number = await agreementNumber(d, c, committee?.code)
     // The 协议书 names the parties in full; it is sealed again before the case is stored (atRest).
-    return { params: { terms, text: renderAgreement(pl(openNames(d.vault, c)), committee?.name ?? '人民调解委员会', terms, dateText(d)) } }
+    return { params: { terms, number, text: renderAgreement(pl(openNames(d.vault, c)), committee?.name ?? '人民调解委员会', terms, dateText(d), number) } }
   },
 }
 

@@ -207,6 +207,8 @@ const ACTIONS = {
     params: {
       terms: param(z.array(nonBlank).nonempty(), fail('VALIDATION', '请填写协议条款', { terms: '至少一条' })),
       text: param(z.string(), fail('VALIDATION', '请填写协议条款', { terms: '至少一条' })),
+      // The agreement number the backend takes from the committee's yearly sequence at the first draft.
+      number: param(z.string().min(1).optional(), fail('VALIDATION', '协议编号无效', { number: '无效' })),
     },
     form: [{ name: 'terms', label: '协议内容（逐条填写）', required: true }, note('起草说明', false, '选填：给当事人的说明')],
     rows: [
@@ -221,6 +223,8 @@ const ACTIONS = {
             ...c.payload,
             agreement: {
               version: (c.payload.agreement?.version ?? 0) + 1,
+              // A redraft keeps the number the first draft was given.
+              ...((c.payload.agreement?.number ?? params.number) ? { number: c.payload.agreement?.number ?? params.number } : {}),
               text: params.text,
               terms: params.terms.map((t) => t.trim()),
               draftedAt: input.now.toISOString(),

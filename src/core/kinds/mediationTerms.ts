@@ -3,7 +3,6 @@
  * statuses and the payload's shape. No schema library here, so the mini-program can import it.
  */
 
-import { shanghaiYear } from '../time'
 
 export const DISPUTE_TYPES = ['neighbour', 'family', 'tenancy', 'labour', 'traffic', 'commerce', 'property', 'other'] as const
 export type DisputeType = (typeof DISPUTE_TYPES)[number]
@@ -74,6 +73,8 @@ export interface Agreement {
   terms: string[]
   /** `{ text, terms }` as drafted, names and all, sealed by the backend's vault (the case id as associated data). */
   sealed?: string
+  /** （2026）白云京溪调字第 42 号: the committee's next of the year, given at the first draft and kept by redrafts. */
+  number?: string
   draftedAt: string
   confirmations: Array<{ userId: string; version: number; at: string }>
 }
@@ -109,15 +110,6 @@ export const MEDIATION_STATUS_LABELS = {
 } as const
 
 export type MediationStatus = keyof typeof MEDIATION_STATUS_LABELS
-
-/**
- * The case's number as people read it (协议书, 台账): the year applied for, in Beijing, and the
- * tail of its id, e.g. （2026）调字第 7F3K9Q 号.
- */
-export function caseNumber(caseId: string, createdAt: string): string {
-  const year = shanghaiYear(createdAt)
-  return `（${Number.isNaN(year) ? '' : year}）调字第 ${caseId.slice(-6).toUpperCase()} 号`
-}
 
 export const MEDIATION_OPEN = ['applied', 'accepted', 'awaiting_consent', 'mediating', 'agreement_pending'] as const
 export const REMINDER_DAYS = [7, 3] as const

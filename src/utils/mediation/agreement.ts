@@ -1,8 +1,7 @@
-/** The 调解协议: its terms, numbering and the preview the mediator sees while drafting. */
+/** The 调解协议: its terms and the preview the mediator sees while drafting (its number is the server's: `agreement.number`). */
 import type { MediationView } from '../../contracts/api'
 import { MAX_TERMS, TERM_MAX } from '../../contracts/limits'
 import { agreementDocument, agreementText } from '../../core/kinds/agreementTerms'
-import { caseNumber } from '../../core/kinds/mediationTerms'
 
 export { MAX_TERMS, TERM_MAX }
 
@@ -11,9 +10,6 @@ export function cleanTerms(terms: string[]): string[] {
 }
 
 export { chineseNumber, performanceTerms } from '../../core/kinds/agreementTerms'
-
-/** 编号 of the 人民调解协议书: the case's number, as the ledger prints it too. */
-export const agreementNumber = caseNumber
 
 type PreviewCase = Pick<MediationView, 'parties' | 'facts' | 'committee' | 'disputeTypeLabel'>
 

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react'
 import LoadState from '../../../components/LoadState'
 import { formatFull } from '../../../core/time'
 import { NO_TERMS_YET } from '../../../core/kinds/agreementTerms'
-import { agreementDocumentOf, agreementNumber } from '../../../utils/mediation/agreement'
+import { agreementDocumentOf } from '../../../utils/mediation/agreement'
 import { useAgreementCase } from './useAgreementCase'
 import './index.css'
 
@@ -29,7 +29,7 @@ export default function AgreementPrint() {
   const lastConfirm = a?.confirmations.map((x) => x.at).sort().pop()
   const effective = c.status === 'succeeded'
   // The one wording of the 协议书 (core/kinds/agreementTerms.ts), laid out as paper.
-  const doc = agreementDocumentOf(c, a?.terms ?? [], { number: agreementNumber(c.id, c.createdAt), dateText: a ? dateOf(lastConfirm ?? a.draftedAt) : null })
+  const doc = agreementDocumentOf(c, a?.terms ?? [], { number: a?.number ?? null, dateText: a ? dateOf(lastConfirm ?? a.draftedAt) : null })
 
   return (
     <View className='jf-agr-page' id='jf-agreement' data-case-id={c.id} data-version={a?.version ?? 0} data-effective={effective ? '1' : '0'}>
