@@ -218,7 +218,8 @@ describe('出租屋实名登记 in the browser against the real server', () => {
     const audit = police.locator('.jf-audit-row[data-action="reveal"]').first()
     await audit.waitFor()
     await expect(audit.innerText()).resolves.toContain('核查 11 月 30 日盗窃案线索')
-    await expect(audit.innerText()).resolves.toContain('吴刚（社区民警）查看完整号码')
+    // A sentence naming the registration by its number, never its id.
+    await expect(audit.innerText()).resolves.toMatch(/吴刚 查看 \S+-\d{4}-\d{5} 的证件号码和手机号/)
     await expect(police.locator('.jf-audit-row[data-action="export"]').first().innerText()).resolves.toContain('12 月出租屋人员核查')
     await shot(police, 'e2e-rental-audit')
 

@@ -32,9 +32,6 @@ export default function GridBoardCard({ board, afterHead, shapeView }: { board: 
         <Text className='jf-grid-path' id='jf-grid-path'>
           {board.grid.path}
         </Text>
-        <Text className='jf-grid-code' id='jf-grid-code'>
-          网格编码 {board.grid.code}
-        </Text>
         {shapeView ??
           (shape && (
             <View className='jf-grid-shape' id='jf-grid-shape'>
