@@ -48,8 +48,8 @@ export function measure(page: Page): Promise<Measured> {
         }
         if (!scroller) wide.push({ tag: el.tagName.toLowerCase(), cls: String(el.className).slice(0, 80), right: Math.round(r.right) })
       }
-      const own = Array.from(el.childNodes)
-        .filter((c) => c.nodeType === Node.TEXT_NODE)
+      const ownNodes = Array.from(el.childNodes).filter((c) => c.nodeType === Node.TEXT_NODE && (c.textContent ?? '').trim())
+      const own = ownNodes
         .map((c) => c.textContent ?? '')
         .join('')
         .trim()
@@ -58,9 +58,13 @@ export function measure(page: Page): Promise<Measured> {
       const fs = parseFloat(cs.fontSize) || 14
       const inner = r.width - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - parseFloat(cs.borderLeftWidth) - parseFloat(cs.borderRightWidth)
       if (r.height < 1.8 * fs) continue
-      const range = document.createRange()
-      range.selectNodeContents(el)
-      const tops = new Set(Array.from(range.getClientRects()).filter((q) => q.width > 0).map((q) => Math.round(q.top)))
+      // The lines of the element's own text only (a child's text may sit beside it on a line of its own).
+      const tops = new Set<number>()
+      for (const t of ownNodes) {
+        const range = document.createRange()
+        range.selectNodeContents(t)
+        for (const q of Array.from(range.getClientRects())) if (q.width > 0) tops.add(Math.round(q.top))
+      }
       // Narrower than two characters, or so narrow that its lines hold one character each (a header set vertically).
       if (tops.size > 1 && (inner < 2 * fs || own.replace(/\s/g, '').length / tops.size < 2))
         narrow.push({ tag: el.tagName.toLowerCase(), cls: String(el.className).slice(0, 80), text: own.slice(0, 20), width: Math.round(inner), fontSize: fs, lines: tops.size })

@@ -95,7 +95,7 @@ export const ROLES: Role[] = [
     label: '民警 吴刚',
     userId: 'demo-police',
     resident: false,
-    pages: () => [...STAFF_COMMON, '/pages/rental-staff/police/area/index', '/pages/rental-staff/police/audit/index', '/pages/rental-staff/police/overdue/index'],
+    pages: () => [...STAFF_COMMON, '/pages/rental-staff/police/area/index', '/pages/rental-staff/police/audit/index'],
   },
   {
     key: 'manager',
@@ -126,6 +126,8 @@ export const ROLES: Role[] = [
       `/pages/mediation-staff/case/index?id=${w.mediationId}`,
       '/pages/mediation-staff/ledger/index',
       '/pages/grid-staff/overview/index',
+      // 巡查逾期 is the street's list (police are refused it).
+      '/pages/rental-staff/police/overdue/index',
     ],
   },
   {

@@ -133,13 +133,9 @@ export async function seedWorld(url: string, run: string): Promise<SweepWorld> {
     checkinId = r.case?.id ?? r.registration?.id ?? ''
   })
 
-  // Audited reads for 查询记录: a CSV export and a reveal of the document number (the reason's shape may change: try the
-  // sentence, then a chosen reason with it).
-  const reasoned = async (action: string, data: Record<string, unknown>) => {
-    const first = await police.call('rental', action, { ...data, reason: '核查辖区出租屋登记情况' })
-    if (first.ok) return first
-    return okOr(`rental.${action}`, await police.call('rental', action, { ...data, reason: { kind: 'check', text: '核查辖区出租屋登记情况' } }))
-  }
+  // Audited reads for 查询记录: a CSV export and a reveal of the document number, each with its purpose and sentence.
+  const reasoned = async (action: string, data: Record<string, unknown>) =>
+    okOr(`rental.${action}`, await police.call('rental', action, { ...data, purpose: 'inspection', reason: '季度出租屋登记核查' }))
   await step(notes, 'rental.exportCsv', () => reasoned('exportCsv', {}))
   if (checkinId) await step(notes, 'rental.reveal', () => reasoned('reveal', { id: checkinId }))
 
