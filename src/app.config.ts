@@ -53,6 +53,9 @@ export default defineAppConfig({
     ],
   },
   window: {
+    // H5: Taro 4 draws its own title bar (title from each page's index.config.ts, back or home) only when
+    // asked for; desk pages draw theirs (DeskHeader, navigationStyle 'custom'). WeChat always draws one.
+    ...(process.env.TARO_ENV === 'h5' ? { navigationStyle: 'default' as const } : {}),
     navigationBarTitleText: '街坊通',
     navigationBarBackgroundColor: '#ffffff',
     navigationBarTextStyle: 'black',

@@ -6,6 +6,9 @@ import { watchForUpdates, type UpdateDeps } from './utils/appUpdate'
 import { listenForPrivacyRequests } from './utils/privacyRuntime'
 import './app.css'
 
+// Taro's H5 title bar restyled (title and back on every page); a dead branch, so no bytes, in the mini-program.
+if (process.env.TARO_ENV === 'h5') require('./h5-chrome.css')
+
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     if (process.env.TARO_ENV === 'weapp') {

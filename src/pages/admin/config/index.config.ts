@@ -1,3 +1,5 @@
 export default definePageConfig({
   navigationBarTitleText: '区级配置',
+  // A desk page (H5 only): its DeskHeader is the title bar, with the way back; Taro draws none.
+  navigationStyle: 'custom',
 })

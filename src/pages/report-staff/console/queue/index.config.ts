@@ -1,3 +1,5 @@
 export default definePageConfig({
   navigationBarTitleText: '综治中心工作台',
+  // A desk page (H5 only): its DeskHeader is the title bar, with the way back; Taro draws none.
+  navigationStyle: 'custom',
 })
