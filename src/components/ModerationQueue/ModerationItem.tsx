@@ -47,14 +47,16 @@ interface Props {
   onDescription: (item: ModerationItemView, move: DescriptionMove) => void
   onPhoto: (item: ModerationItemView, fileId: string, move: PhotoMove) => void
   onReport: (item: ModerationItemView, hide: boolean) => void
+  /** The desk list this queue sits on (`from=` of the case's url); none on the phone. */
+  openFrom?: string
 }
 
 /** One report in the queue: its description and each photo with the decisions their state allows. */
-export default function ModerationItem({ item, busy, onDescription, onPhoto, onReport }: Props) {
+export default function ModerationItem({ item, busy, onDescription, onPhoto, onReport, openFrom }: Props) {
   const c = item.case
   const d = item.description
   const urls = item.photos.map((p) => p.url)
-  const openCase = () => void Taro.navigateTo({ url: `/pages/report-staff/case/index?id=${encodeURIComponent(c.id)}` })
+  const openCase = () => void Taro.navigateTo({ url: `/pages/report-staff/case/index?id=${encodeURIComponent(c.id)}${openFrom ? `&from=${openFrom}` : ''}` })
 
   return (
     <View className='jf-card jf-mod-item' data-case-id={c.id} data-hidden={item.hidden ? '1' : '0'}>

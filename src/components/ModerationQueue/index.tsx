@@ -9,8 +9,11 @@ import './index.css'
 
 const IDS = { error: 'jf-moderation-error', empty: 'jf-moderation-empty', list: 'jf-moderation-list', more: 'jf-moderation-more' }
 
-/** 内容审核: what of residents' reports still waits for a decision, one card per report (see useModerationQueue). */
-export default function ModerationQueue() {
+/**
+ * 内容审核: what of residents' reports still waits for a decision, one card per report (see useModerationQueue).
+ * `openFrom`: the desk list it sits on, so 查看事项 opens the case in that desk's frame (StaffConsoleHeader).
+ */
+export default function ModerationQueue({ openFrom }: { openFrom?: string } = {}) {
   const m = useModerationQueue()
   const { items } = m.list
   const { busy } = m
@@ -38,6 +41,7 @@ export default function ModerationQueue() {
             onDescription={m.onDescription}
             onPhoto={m.onPhoto}
             onReport={m.onReport}
+            openFrom={openFrom}
           />
         ))}
       </PagedList>

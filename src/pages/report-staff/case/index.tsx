@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
 import ActBar from '../../../components/ActBar'
 import CaseHead from '../../../components/CaseHead'
 import LoadState from '../../../components/LoadState'
@@ -12,14 +13,29 @@ import ReporterCard from './ReporterCard'
 import { useStaffCase } from './useStaffCase'
 import './index.css'
 
+/** The 综治中心 desk frame, H5 only (the require is a dead branch in the mini-program, which has no desk). */
+const desk: typeof import('../../../components/StaffConsoleHeader') | null = process.env.TARO_ENV === 'h5' ? require('../../../components/StaffConsoleHeader') : null
+
+/** Opened from a desk list (`from=console` or `from=moderation`): shown in the desk frame with the way back to that list. */
+export default function StaffCasePage() {
+  const { params } = useRouter()
+  return desk && desk.isDeskList(params.from) ? (
+    <desk.ConsoleCaseDesk from={params.from}>
+      <StaffCase />
+    </desk.ConsoleCaseDesk>
+  ) : (
+    <StaffCase />
+  )
+}
+
 /** A handler's view of one case: everything needed to act, and exactly the moves the server allows now. */
-export default function StaffCase() {
+function StaffCase() {
   const s = useStaffCase()
   if (!s.data) return <LoadState error={s.error} errorId='jf-case-error' loadingId='jf-case-error' onRetry={() => void s.load()} />
 
   const c = s.data.case
   return (
-    <View className='jf-page jf-staff-case' id='jf-staff-case' data-case-id={c.id} data-status={c.status} data-version={c.version}>
+    <View className='jf-page jf-phone-column jf-staff-case' id='jf-staff-case' data-case-id={c.id} data-status={c.status} data-version={c.version}>
       <CaseHead className='jf-staff-head' c={c} description={c.description}>
         <View className='jf-staff-head-foot'>
           <StaffSla deadline={c.slaDeadline} status={c.status} overdue={c.overdue} />

@@ -10,7 +10,7 @@ export default function ConsoleModeration() {
       <StaffConsoleHeader current='moderation' />
       <View className='jf-console-main'>
         <View className='jf-cm-column'>
-          <ModerationQueue />
+          <ModerationQueue openFrom='moderation' />
         </View>
       </View>
     </View>

@@ -5,13 +5,15 @@ import { bulkTarget, emptyConsoleFilter, filterError, toQueueFilter, type Consol
 import type { AssigneeView } from '../../../../contracts/api'
 import { useQueue } from '../../../../hooks/useQueue'
 import { useCsvExport } from '../../../../hooks/useCsvExport'
+import { loadDeskState, saveDeskState } from '../../../../utils/desk'
 
 export type BulkResult = { id: string; ok: boolean; code?: string; message?: string }
 export type Notice = { tone: 'ok' | 'error'; text: string }
 
 /** The desk queue's state: the filter and its page of cases, the ticked rows, bulk assignment and the CSV export. */
 export function useConsoleQueue() {
-  const [filter, setFilter] = useState<ConsoleFilter>(emptyConsoleFilter)
+  // Kept for this browser tab: back from a case (or a reload) finds the list as it was filtered.
+  const [filter, setFilter] = useState<ConsoleFilter>(() => loadDeskState('console-filter', emptyConsoleFilter()))
   const q = useQueue(50)
   const [selected, setSelected] = useState<string[]>([])
   const [assignOpen, setAssignOpen] = useState(false)
@@ -25,6 +27,8 @@ export function useConsoleQueue() {
   const shown = useRef(false)
 
   const badFilter = filterError(filter)
+
+  useEffect(() => saveDeskState('console-filter', filter), [filter])
 
   useEffect(() => {
     if (badFilter) return
@@ -86,7 +90,8 @@ export function useConsoleQueue() {
     badFilter,
     retry: () => void q.load(toQueueFilter(filter)),
     more,
-    open: (id: string) => void Taro.navigateTo({ url: `/pages/report-staff/case/index?id=${encodeURIComponent(id)}` }),
+    // from=console: the case opens in the desk frame, with 返回事项工作台.
+    open: (id: string) => void Taro.navigateTo({ url: `/pages/report-staff/case/index?id=${encodeURIComponent(id)}&from=console` }),
     selected,
     allOnPage,
     toggleAll: () => setSelected(allOnPage ? [] : q.cases.map((c) => c.id)),
