@@ -13,6 +13,8 @@ export interface Measured {
   narrow: { tag: string; cls: string; text: string; width: number; fontSize: number; lines: number }[]
   /** Elements wider than the window that stick out of it (what makes scrollWidth too big). */
   wide: { tag: string; cls: string; right: number }[]
+  /** Dates, times, phones and case numbers broken over two lines. */
+  split: { tag: string; cls: string; text: string }[]
 }
 
 /** Runs in the page: measures the document once the page has settled. */
@@ -30,6 +32,7 @@ export function measure(page: Page): Promise<Measured> {
     const skip = (el: Element) => !!el.closest('#jf-role-switcher')
     const narrow: Measured['narrow'] = []
     const wide: Measured['wide'] = []
+    const split: Measured['split'] = []
     const W = window.innerWidth
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT)
     for (let n = walker.currentNode as Element | null; n; n = walker.nextNode() as Element | null) {
@@ -58,6 +61,17 @@ export function measure(page: Page): Promise<Measured> {
       const fs = parseFloat(cs.fontSize) || 14
       const inner = r.width - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - parseFloat(cs.borderLeftWidth) - parseFloat(cs.borderRightWidth)
       if (r.height < 1.8 * fs) continue
+      // A date, time, phone or case number broken over two lines.
+      for (const t of ownNodes) {
+        const v = t.textContent ?? ''
+        for (const hit of v.matchAll(/\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}:\d{2}|1[3-9]\d{9}|\d{3}\*{4}\d{4}|0\d{2,3}-\d{7,8}|[\u4e00-\u9fa5]{1,8}-\d{4}-\d{5}/g)) {
+          const range = document.createRange()
+          range.setStart(t, hit.index!)
+          range.setEnd(t, hit.index! + hit[0].length)
+          const lines = new Set(Array.from(range.getClientRects()).filter((q) => q.width > 0).map((q) => Math.round(q.top / (fs / 2))))
+          if (lines.size > 1) split.push({ tag: el.tagName.toLowerCase(), cls: String(el.className).slice(0, 80), text: hit[0] })
+        }
+      }
       // The lines of the element's own text only (a child's text may sit beside it on a line of its own).
       const tops = new Set<number>()
       for (const t of ownNodes) {
@@ -74,7 +88,7 @@ export function measure(page: Page): Promise<Measured> {
     if (sw?.innerText) text = text.replace(sw.innerText, '')
     // Also the fixed overlays Taro draws outside the page (toasts, modals).
     for (const o of Array.from(document.querySelectorAll('.taro__toast, .taro__modal, .nut-toast, .nut-dialog'))) if (visible(o)) text += `\n${(o as HTMLElement).innerText}`
-    return { innerWidth: W, scrollWidth: document.scrollingElement!.scrollWidth, text, narrow, wide: wide.slice(0, 8) }
+    return { innerWidth: W, scrollWidth: document.scrollingElement!.scrollWidth, text, narrow, wide: wide.slice(0, 8), split }
   })
 }
 
@@ -122,6 +136,7 @@ export function judge(m: Measured, ctx: { role: string; page: string; width: num
     const who = m.wide.map((w) => `${w.tag}.${w.cls.split(' ')[0] || '?'}→${w.right}`).join(', ')
     f(`horizontal overflow: scrollWidth ${m.scrollWidth} > ${m.innerWidth}${who ? ` (${who})` : ''}`)
   }
+  for (const n of m.split) f(`broken over two lines: 「${n.text}」 in ${n.tag}.${n.cls.split(' ')[0] || '?'}`)
   for (const n of m.narrow) f(`narrow text box wraps: 「${n.text}」 in ${n.tag}.${n.cls.split(' ')[0] || '?'} ${n.width}px wide, ${n.lines} lines`)
   for (const { name, re } of ID_SHAPES) for (const hit of new Set(m.text.match(re) ?? [])) f(`${name} in text: ${hit}`)
   if (ctx.resident) for (const hit of new Set(m.text.match(UNIT_CODE) ?? [])) if (!/^1[3-9]\d{9}$/.test(hit)) f(`unit code on a resident screen: ${hit}`)

@@ -54,7 +54,7 @@ const maybe = ready || process.env.CI ? describe : describe.skip
 
 describe('sweep rules', () => {
   const ctx = { role: 'resident', page: '/pages/x', width: 390, resident: true }
-  const m = (text: string, extra: Partial<Parameters<typeof judge>[0]> = {}) => judge({ innerWidth: 390, scrollWidth: 390, text, narrow: [], wide: [], ...extra }, ctx)
+  const m = (text: string, extra: Partial<Parameters<typeof judge>[0]> = {}) => judge({ innerWidth: 390, scrollWidth: 390, text, narrow: [], wide: [], split: [], ...extra }, ctx)
 
   it('finds ids, action names, UTC times, English words and unit codes in text', () => {
     expect(m('编号 01JF0DEM0B0000000000000001').map((f) => f.what)).toEqual(expect.arrayContaining(['ULID in text: 01JF0DEM0B0000000000000001']))
@@ -74,6 +74,7 @@ describe('sweep rules', () => {
   it('finds overflow and narrow wrapping boxes', () => {
     expect(m('', { scrollWidth: 420 })[0]!.what).toMatch(/^horizontal overflow: scrollWidth 420 > 390/)
     expect(m('', { narrow: [{ tag: 'div', cls: 'th', text: '状态', width: 14, fontSize: 14, lines: 2 }] })[0]!.what).toMatch(/^narrow text box wraps: 「状态」/)
+    expect(m('', { split: [{ tag: 'span', cls: 'jf-date', text: '2027-10-31' }] })[0]!.what).toBe('broken over two lines: 「2027-10-31」 in span.jf-date')
   })
 
   it('sweeps every H5 page of the app, or says why not', () => {
@@ -89,6 +90,36 @@ describe('sweep rules', () => {
     const w = { reportId: 'r', newcomerReportId: 'n', mediationId: 'm', checkinId: 'c', newcomerOpenid: 'o', notes: [] }
     const swept = new Set(ROLES.flatMap((r) => r.pages(w)).map((r) => r.split('?')[0]!.replace(/^\//, '')))
     expect(pages.filter((p) => !swept.has(p) && !NOT_SWEPT[p])).toEqual([])
+  })
+})
+
+const withChromium = existsSync(CHROMIUM) || process.env.CI ? describe : describe.skip
+
+withChromium('sweep measures in the browser', () => {
+  it('finds overflow, a header set one character a line and a date broken over two lines, and passes a clean page', async () => {
+    const b = await launchBrowser()
+    try {
+      const p = await b.newPage({ viewport: { width: 390, height: 844 } })
+      await p.setContent(`<body style="margin:0;font-size:14px"><div class="taro_page">
+        <div style="width:12px" class="jf-ch-link">事项工作台</div>
+        <div style="width:70px" class="jf-lease">租约至 2027-10-31</div>
+        <div style="width:600px" class="jf-wide">宽</div>
+        <p>编号 01JF0DEM0B0000000000000001</p></div></body>`)
+      const m = await measure(p)
+      const what = judge(m, { role: 'x', page: '/p', width: 390, resident: false }).map((f) => f.what)
+      expect(what).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^horizontal overflow: scrollWidth 600 > 390 \(div.jf-wide→600\)/),
+          expect.stringMatching(/^narrow text box wraps: 「事项工作台」 in div.jf-ch-link/),
+          'broken over two lines: 「2027-10-31」 in div.jf-lease',
+          'ULID in text: 01JF0DEM0B0000000000000001',
+        ]),
+      )
+      await p.setContent('<body style="margin:0"><div class="taro_page"><div style="white-space:nowrap">租约至 2027-10-31</div><p>京溪-2026-00042 已受理</p></div></body>')
+      expect(judge(await measure(p), { role: 'x', page: '/p', width: 390, resident: true })).toEqual([])
+    } finally {
+      await b.close()
+    }
   })
 })
 
