@@ -22,6 +22,8 @@ export interface CaseQuery {
   /** Cases whose SLA deadline is strictly before this instant (overdue at that time). */
   slaBefore?: string
   ids?: readonly string[]
+  /** The case with this number (京溪-2026-00042): the desk's search. */
+  number?: string
   /** Newest first by default; `sla` orders by deadline, the queue's order. */
   order?: 'newest' | 'sla'
   limit?: number

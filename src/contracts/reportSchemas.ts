@@ -61,6 +61,8 @@ export const queueFilter = z
     overdue: z.boolean().optional(),
     /** Only cases assigned to me. */
     mine: z.boolean().optional(),
+    /** A case number as people say it (京溪-2026-00042): the desk's search. */
+    number: z.string().trim().min(1, '请输入事项编号').max(32, '事项编号最多 32 个字').optional(),
     /** Inclusive day range in Asia/Shanghai. */
     from: day.optional(),
     to: day.optional(),

@@ -79,9 +79,9 @@ export function formatAgreementNumber(year: number, districtShort: string, commi
   return `（${year}）${districtShort}${committeePrefix}调字第 ${seq} 号`
 }
 
-/** A case number, whole or begun (京溪-2026-00042, 京溪-2026, 2026-00042, 00042): what the desk's search box accepts. */
-const NUMBER_QUERY = /^(?:[\u4e00-\u9fa5]{1,12}-)?(?:\d{4}-)?\d{1,5}$|^[\u4e00-\u9fa5]{1,12}-\d{4}-?$/
+/** A whole case number as people say it (京溪-2026-00042): what the desk's search looks up. */
+const CASE_NUMBER = /^[\u4e00-\u9fa5]{1,12}-\d{4}-\d{5,}$/
 
-export function looksLikeCaseNumber(q: string): boolean {
-  return NUMBER_QUERY.test(q.trim())
+export function isCaseNumber(q: string): boolean {
+  return CASE_NUMBER.test(q.trim())
 }

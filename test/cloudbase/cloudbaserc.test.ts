@@ -94,6 +94,8 @@ describe('cloudbaserc.json', () => {
       'slaDeadline:1,_id:1',
       'createdAt:1',
       'payload.department:1,status:1,slaDeadline:1',
+      // The desk's search by case number (SQLite's cases_by_number).
+      'number:1',
     ])
     expect(byName.jf_cases.find((i) => i.name === 'by_creator_idempotency')?.unique).toBe(true)
     expect(keys('jf_timeline')).toEqual(['caseId:1,seq:1'])

@@ -16,8 +16,8 @@ export function describeCaseQueriesContract(adapterName: string, open: () => Pro
       // Six cases across two grids, one street, three creators; sla ties and nulls included.
       const c1 = makeCase({ id: caseId(1), creatorId: 'u1', gridCode: 'G1', unitCode: 'G1', status: 'submitted', category: 'road', slaDeadline: at(60), createdAt: at(1) })
       const dept = (department: string) => ({ ...makeCase().payload, department })
-      const c2 = makeCase({ id: caseId(2), creatorId: 'u2', gridCode: 'G1', unitCode: 'S1', status: 'accepted', category: 'sanitation', assigneeId: 'w1', slaDeadline: at(30), createdAt: at(2), payload: dept('chengguan') })
-      const c3 = makeCase({ id: caseId(3), creatorId: 'u1', gridCode: 'G2', unitCode: 'G2', status: 'in_progress', category: 'road', assigneeId: 'w1', slaDeadline: null, createdAt: at(3), payload: dept('zhujian') })
+      const c2 = makeCase({ id: caseId(2), creatorId: 'u2', gridCode: 'G1', unitCode: 'S1', status: 'accepted', category: 'sanitation', assigneeId: 'w1', slaDeadline: at(30), createdAt: at(2), payload: dept('chengguan'), number: '京溪-2026-00002' })
+      const c3 = makeCase({ id: caseId(3), creatorId: 'u1', gridCode: 'G2', unitCode: 'G2', status: 'in_progress', category: 'road', assigneeId: 'w1', slaDeadline: null, createdAt: at(3), payload: dept('zhujian'), number: '京溪-2026-00003' })
       const c4 = makeCase({ id: caseId(4), creatorId: 'u3', gridCode: null, unitCode: 'S1', status: 'submitted', category: 'noise', slaDeadline: at(30), createdAt: at(4), payload: dept('chengguan') })
       const c5 = makeCase({ id: caseId(5), kind: 'mediation' as CaseKind, creatorId: 'u1', gridCode: 'G2', unitCode: 'G2', status: 'closed', category: 'road', assigneeId: 'w2', slaDeadline: at(10), createdAt: at(5) })
       const c6 = makeCase({ id: caseId(6), creatorId: 'u2', gridCode: 'G1', unitCode: 'G1', status: 'submitted', category: 'sanitation', slaDeadline: null, createdAt: at(6) })
@@ -38,6 +38,10 @@ export function describeCaseQueriesContract(adapterName: string, open: () => Pro
         ['gridCodes', { gridCodes: ['G2'] }, [c5, c3]],
         ['gridCodes (several)', { gridCodes: ['G1', 'G2'] }, [c6, c5, c3, c2, c1]],
         ['unitCodes', { unitCodes: ['S1'] }, [c4, c2]],
+        // The desk's search by the number people say.
+        ['number', { number: '京溪-2026-00002' }, [c2]],
+        ['number within a scope', { number: '京溪-2026-00003', gridCodes: ['G1'] }, []],
+        ['number unknown', { number: '京溪-2026-00009' }, []],
         ['createdAfter (strictly after)', { createdAfter: at(3) }, [c6, c5, c4]],
         ['createdBefore (strictly before)', { createdBefore: at(3) }, [c2, c1]],
         ['createdAfter and createdBefore (a range)', { createdAfter: at(1), createdBefore: at(5) }, [c4, c3, c2]],

@@ -1,4 +1,4 @@
-import { agreementSequenceKey, caseSequenceKey, caseYear, districtShortName, formatAgreementNumber, formatCaseNumber, looksLikeCaseNumber, numberingUnit, unitShortName } from '../../src/core/caseNumber'
+import { agreementSequenceKey, caseSequenceKey, caseYear, districtShortName, formatAgreementNumber, formatCaseNumber, isCaseNumber, numberingUnit, unitShortName } from '../../src/core/caseNumber'
 import { OrgTree, type OrgUnit } from '../../src/core/org'
 
 const UNITS: OrgUnit[] = [
@@ -37,8 +37,8 @@ describe('numbers people read', () => {
     expect(caseSequenceKey('S1', 2026)).not.toBe(agreementSequenceKey('S1', 2026))
   })
 
-  it('recognises a number typed into a search box, whole or begun', () => {
-    for (const q of ['京溪-2026-00042', '京溪-2026', '2026-00042', '00042', '42', ' 京溪-2026-00042 ']) expect(looksLikeCaseNumber(q)).toBe(true)
-    for (const q of ['路灯', '01JNC00000000000000000001', '', 'abc-2026-1']) expect(looksLikeCaseNumber(q)).toBe(false)
+  it('recognises a whole number typed into the desk\'s search box', () => {
+    for (const q of ['京溪-2026-00042', ' 京溪-2026-00042 ', '太和中心-2027-123456']) expect(isCaseNumber(q)).toBe(true)
+    for (const q of ['京溪-2026', '2026-00042', '00042', '路灯', '01JNC00000000000000000001', '', 'abc-2026-00001']) expect(isCaseNumber(q)).toBe(false)
   })
 })

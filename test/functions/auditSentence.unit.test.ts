@@ -26,6 +26,7 @@ describe('audit rows as sentences', () => {
   it('every other form', () => {
     expect(what('export', 'rental.exportCsv C,S [checked_out] 0 rows')).toBe('导出辖区登记 CSV，0 条，筛选：云景社区、京溪街道、已退租')
     expect(what('export', 'cases.exportCsv {} 12 rows')).toBe('导出网格事件 CSV，12 条，筛选：全部')
+    expect(what('export', 'cases.exportCsv {"number":"京溪-2026-00042"} 1 rows')).toBe('导出网格事件 CSV，1 条，筛选：编号 京溪-2026-00042')
     expect(what('export', 'cases.exportCsv {"gridCode":"G","statuses":["submitted"],"from":"2026-11-01"} 3 rows')).toBe('导出网格事件 CSV，3 条，筛选：云景社区第1网格、已上报、2026-11-01 至 今天')
     // A filter cut at 200 characters is left out rather than shown half.
     expect(what('export', 'cases.exportCsv {"gridCode":"G","stat 3 rows')).toBe('导出网格事件 CSV，3 条，筛选：全部')

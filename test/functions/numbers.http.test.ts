@@ -37,6 +37,9 @@ describe('case numbers', () => {
     // The staff queue shows it too.
     const queue = await centre.call('cases', 'queue', {})
     expect(queue.cases.find((c: { id: string }) => c.id === made.case.id)).toMatchObject({ number })
+    // The desk's search finds it by the number said on the phone, and nothing for a number nobody has.
+    expect((await centre.call('cases', 'queue', { number })).cases.map((c: { id: string }) => c.id)).toEqual([made.case.id])
+    expect((await centre.call('cases', 'queue', { number: `京溪-${YEAR}-99999` })).cases).toEqual([])
   })
 
   it('CSV exports carry numbers and Beijing times, never ids or UTC instants', async () => {

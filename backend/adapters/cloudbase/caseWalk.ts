@@ -21,6 +21,7 @@ const FIELD_OF: Partial<Record<keyof CaseQuery, string>> = {
   gridCodes: 'gridCode',
   unitCodes: 'unitCode',
   ids: '_id',
+  number: 'number',
   slaBefore: 'slaDeadline',
   createdAfter: 'createdAt',
   createdBefore: 'createdAt',
@@ -44,6 +45,7 @@ export function caseMatches(c: Case, q: CaseQuery): boolean {
   if (q.gridCodes !== undefined && (c.gridCode === null || !q.gridCodes.includes(c.gridCode))) return false
   if (q.unitCodes !== undefined && !q.unitCodes.includes(c.unitCode)) return false
   if (q.ids !== undefined && !q.ids.includes(c.id)) return false
+  if (q.number !== undefined && c.number !== q.number) return false
   if (q.department !== undefined && (c.payload as { department?: unknown }).department !== q.department) return false
   const created = instant(c.createdAt)
   if (q.createdAfter !== undefined && !(created > instant(q.createdAfter))) return false

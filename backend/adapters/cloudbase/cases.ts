@@ -94,6 +94,7 @@ export function caseFilter(db: Db, q: CaseQuery): Record<string, unknown> | null
     if (q.ids.length === 0) return null
     w._id = _.in([...q.ids])
   }
+  if (q.number !== undefined) w.number = q.number
   if (q.department !== undefined) w['payload.department'] = q.department
   // Strictly after / before, as the names say.
   const created = [

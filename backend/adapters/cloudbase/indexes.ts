@@ -52,6 +52,8 @@ const INDEXES: Record<CollectionKey, { description: string; indexes: IndexSpec[]
       { name: 'by_created', unique: false, keys: [asc('createdAt')] },
       // A department's queue ordered by deadline (cases_by_department).
       { name: 'by_department', unique: false, keys: [asc('payload.department'), asc('status'), asc('slaDeadline')] },
+      // A case by its number (京溪-2026-00042), the desk's search. Not unique: cases stored before numbers have none (null) until numbered.
+      { name: 'by_number', unique: false, keys: [asc('number')] },
     ],
   },
   timeline: {

@@ -43,6 +43,7 @@ export function caseWhere(q: CaseQuery): SqlPart | null {
     if (q.ids.length === 0) return null
     parts.push({ sql: 'id IN (SELECT value FROM json_each(?))', params: [jsonList(q.ids)] })
   }
+  if (q.number !== undefined) parts.push({ sql: 'number = ?', params: [q.number] })
   if (q.department !== undefined) parts.push({ sql: `${DEPARTMENT_EXPR} = ?`, params: [q.department] })
   // Strictly after / before, as the names say.
   if (q.createdAfter !== undefined) parts.push({ sql: 'created_at > ?', params: [instant(q.createdAfter)] })

@@ -34,6 +34,7 @@ function queueFilterWords(d: Deps, tree: OrgTree, json: string): string {
     return ''
   }
   const parts: string[] = []
+  if (typeof f.number === 'string') parts.push(`编号 ${f.number}`)
   if (typeof f.gridCode === 'string') parts.push(tree.get(f.gridCode)?.name ?? '所选网格')
   if (typeof f.category === 'string') parts.push(categoryName(d.config, f.category))
   if (Array.isArray(f.statuses) && f.statuses.length) parts.push(listed(f.statuses.map((s) => labelOf(KINDS.report.statusLabels, String(s)))))

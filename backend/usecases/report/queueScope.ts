@@ -43,6 +43,7 @@ export function applyFilter(d: Deps, base: CaseQuery, f: QueueFilter, actor: Act
     q.statuses = (q.statuses ?? OPEN).filter((s) => OPEN.includes(s))
   }
   if (f.mine) q.assigneeId = actor.userId
+  if (f.number) q.number = f.number
   if (f.from) q.createdAfter = new Date(Date.parse(dayStart(f.from)) - 1).toISOString()
   if (f.to) q.createdBefore = nextDayStart(f.to)
   return q

@@ -11,13 +11,15 @@ interface Props {
   onChange: (f: ConsoleFilter) => void
   /** A problem with the filter itself (e.g. from after to), shown under the bar. */
   error?: string
+  /** Offer the search by case number (the queue; the dashboard counts, it does not look one up). */
+  search?: boolean
 }
 
 /**
  * The console's filter bar (H5 only, desk screens): statuses, category, grid, 仅超时, day range.
  * Native form controls, because they suit a mouse and keyboard and cost nothing to ship.
  */
-export default function StaffConsoleFilters({ value, onChange, error }: Props) {
+export default function StaffConsoleFilters({ value, onChange, error, search = false }: Props) {
   const [categories, setCategories] = useState<CategoryView[]>([])
   const [grids, setGrids] = useState<GridShape[]>([])
   const [loadError, setLoadError] = useState('')
@@ -37,6 +39,19 @@ export default function StaffConsoleFilters({ value, onChange, error }: Props) {
 
   return (
     <View className='jf-cf' id='jf-console-filters'>
+      {search && (
+        <View className='jf-cf-row'>
+          <Text className='jf-cf-label'>编号</Text>
+          <input
+            id='jf-filter-number'
+            className='jf-cf-select'
+            type='search'
+            placeholder='如 京溪-2026-00042'
+            value={value.number ?? ''}
+            onChange={(e) => set('number', e.target.value)}
+          />
+        </View>
+      )}
       <View className='jf-cf-row'>
         <Text className='jf-cf-label'>状态</Text>
         <View className='jf-cf-statuses' id='jf-filter-status'>

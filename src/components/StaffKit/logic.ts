@@ -3,6 +3,7 @@
  * so jest can test them directly (test/app/staff-logic.test.ts).
  */
 import type { ActInput, ActionView, AssigneeView, NoteVisibility, QueueFilter } from '../../contracts/api'
+import { isCaseNumber } from '../../core/caseNumber'
 import { REPORT_STATUS_LABELS } from '../../core/kinds/reportTerms'
 import type { Failure } from '../../core/outcome'
 import type { Role } from '../../core/roles'
@@ -182,10 +183,12 @@ export interface ConsoleFilter {
   overdue: boolean
   from: string
   to: string
+  /** A case number typed into the search box (京溪-2026-00042); a filter saved before it has none. */
+  number?: string
 }
 
 export function emptyConsoleFilter(): ConsoleFilter {
-  return { statuses: [], category: '', gridCode: '', overdue: false, from: '', to: '' }
+  return { statuses: [], category: '', gridCode: '', overdue: false, from: '', to: '', number: '' }
 }
 
 /** The QueueFilter the server takes: empty fields left out rather than sent blank. */
@@ -197,12 +200,14 @@ export function toQueueFilter(f: ConsoleFilter): QueueFilter {
   if (f.overdue) q.overdue = true
   if (f.from) q.from = f.from
   if (f.to) q.to = f.to
+  if (f.number?.trim()) q.number = f.number.trim()
   return q
 }
 
 /** Day range check before asking the server: from after to is a typing slip. */
 export function filterError(f: ConsoleFilter): string {
   if (f.from && f.to && f.from > f.to) return '开始日期不能晚于结束日期'
+  if (f.number?.trim() && !isCaseNumber(f.number)) return '请输入完整的事项编号，如 京溪-2026-00042'
   return ''
 }
 

@@ -15,7 +15,7 @@ export default function ConsoleQueue() {
     <View className='jf-console' id='jf-console-queue'>
       <StaffConsoleHeader current='queue' />
       <View className='jf-console-main'>
-        <StaffConsoleFilters value={s.filter} onChange={s.setFilter} error={s.badFilter} />
+        <StaffConsoleFilters value={s.filter} onChange={s.setFilter} error={s.badFilter} search />
 
         <View className='jf-cq-toolbar'>
           <Text className='jf-cq-total' id='jf-queue-total'>
