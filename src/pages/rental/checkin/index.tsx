@@ -27,10 +27,10 @@ export default function RentalCheckin() {
     <View className='jf-page jf-checkin' id='jf-checkin' data-code={b.code}>
       <View className='jf-card jf-checkin-building' id='jf-checkin-building'>
         <Text className='jf-section-title'>{b.name}</Text>
+        {/* The address already names the district and street: the second line says only whose grid and building it is. */}
+        <Text className='jf-rental-notice jf-checkin-address'>{b.address}</Text>
         <Text className='jf-rental-notice'>
-          {b.address}
-          {'\n'}
-          {b.path} · {b.gridName} · 楼栋长 {b.managerName}
+          {b.gridName} · 楼栋长 {b.managerName}
         </Text>
       </View>
 
