@@ -1,74 +1,115 @@
 import { Text, View } from '@tarojs/components'
+import { useEffect } from 'react'
 import { AdminDesk } from '../../../components/AdminHeader'
-import { formatFull } from '../../../core/time'
-import AdminTable from '../../../components/AdminKit/AdminTable'
+import FilePick from '../../../components/AdminKit/FilePick'
+import { configPathLabel } from '../../../contracts/configFields'
+import { getAt, type CategoryDraft, type Path } from '../../../utils/admin/configDraft'
+import CategoryTable from './CategoryTable'
+import { NumberField, Section } from './ConfigField'
+import ConfigHistory from './ConfigHistory'
 import { DeadLetters } from './DeadLetters'
+import RateLimits from './RateLimits'
 import { useAdminConfig } from './useAdminConfig'
 import '../../../components/AdminKit/kit.css'
+import './index.css'
 
-const show = (v: unknown) => (v === null || v === undefined ? '（无）' : typeof v === 'string' ? v : JSON.stringify(v))
+const GENERAL: Array<{ path: Path; label: string; unit: string; hint: string }> = [
+  { path: ['acceptHours'], label: '受理时限', unit: '小时', hint: '新上报的事件须在此时限内受理，超时算超期' },
+  { path: ['escalationGraceHours'], label: '超时升级宽限', unit: '小时', hint: '超期后再等多久自动上报上一级' },
+  { path: ['mediation', 'timeLimitDays'], label: '调解期限', unit: '天', hint: '受理后调解须在此期限内结束' },
+  { path: ['rental', 'retentionDays'], label: '退租后个人信息保留', unit: '天', hint: '退租或驳回后证件号码、电话保留的天数，0 表示下次清理即删除' },
+  { path: ['rental', 'inspectionDueSoonDays'], label: '消防巡查提前提醒', unit: '天', hint: '月度巡查到期前多少天提醒楼栋长' },
+]
+
+/** Paths some field of the form shows an error under; refusals elsewhere are listed at the top. */
+function shownError(key: string): boolean {
+  if (GENERAL.some((g) => g.path.join('.') === key)) return true
+  if (/^categories\.\d+(\.(name|code|parent|handler|department|slaHours|sensitive))?$/.test(key)) return true
+  return /^rateLimits\..+\.(max|windowMinutes)$/.test(key)
+}
 
 /**
- * 区级配置 (H5, district admin): categories and who handles them, SLA hours, committees and
- * the other per-district rules, edited as the JSON the server validates, with every save kept.
+ * 区级配置 (H5, district admin) as a form: time limits, the event categories with who handles them,
+ * and the rate limits, each refusal in Chinese under its field (the server checks with the same rules
+ * as at start); every save kept as a version with who, when and what. The whole configuration can
+ * be exported and imported as a file.
  */
 export default function AdminConfig() {
-  const { text, setText, version, history, errors, notice, busy, load, save } = useAdminConfig()
+  const { draft, version, history, errors, refusals, notice, busy, dirty, set, save, discard, exportJson, importJson } = useAdminConfig()
+  const f = { errors, set }
+  const elsewhere = Object.entries(errors).filter(([k]) => !shownError(k))
+  const committees = (getAt(draft, ['mediation', 'committees']) as Array<{ code: string; name: string }> | undefined) ?? []
+  // A refusal may sit far down the form: bring the first one into view.
+  useEffect(() => {
+    if (refusals > 0) document.querySelector('.jf-config-field-error, .jf-config-error')?.scrollIntoView({ block: 'center' })
+  }, [refusals])
 
   return (
     <AdminDesk id='jf-admin-config' current='config'>
-      <View className='jf-ak-grid'>
-        <View className='jf-ak-section'>
-          <Text className='jf-ak-title'>区级配置（当前第 {version} 版{version === 0 ? '，来自配置文件' : ''}）</Text>
-          <Text className='jf-ak-help'>事件分类与处置单位、办理时限（slaHours、acceptHours）、升级宽限、调解委员会与受理类型、各类保留期限等。保存前会完整校验，错误逐项列出。</Text>
-          <textarea id='jf-config-editor' className='jf-ak-textarea' value={text} spellCheck={false} onChange={(e) => setText((e.target as HTMLTextAreaElement).value)} />
-          <View className='jf-ak-row' style={{ marginTop: '10PX' }}>
-            <button type='button' className='jf-btn jf-btn-primary' id='jf-config-save' disabled={busy} onClick={() => void save()}>
-              {busy ? '正在保存…' : '校验并保存'}
-            </button>
-            <button type='button' className='jf-btn' onClick={() => void load()}>
-              放弃修改
-            </button>
-          </View>
-          {notice && (
-            <Text className={`jf-ak-notice ${notice.ok ? 'is-ok' : 'is-error'}`} id={notice.ok ? 'jf-config-saved' : 'jf-config-notice'}>
-              {notice.text}
-            </Text>
-          )}
-          {errors.length > 0 && (
-            <AdminTable id='jf-config-errors'>
-              {errors.map(([path, msg]) => (
-                <tr key={path} className='jf-config-error' data-path={path}>
-                  <td>{path}</td>
-                  <td>{msg}</td>
-                </tr>
-              ))}
-            </AdminTable>
-          )}
+      <View className='jf-ak-section jf-config-bar'>
+        <Text className='jf-ak-title'>区级配置（当前第 {version} 版{version === 0 ? '，来自配置文件' : ''}）</Text>
+        <Text className='jf-ak-help'>修改后点「校验并保存」：保存前按启动时的同一套规则完整校验，有误的项在该项下方说明，全部无误才保存为新版本。</Text>
+        <View className='jf-ak-row'>
+          <button type='button' className='jf-btn jf-btn-primary' id='jf-config-save' disabled={busy || !draft} onClick={() => void save()}>
+            {busy ? '正在保存…' : '校验并保存'}
+          </button>
+          <button type='button' className='jf-btn' id='jf-config-discard' disabled={busy || !dirty} onClick={() => void discard()}>
+            放弃修改
+          </button>
+          {dirty && <Text className='jf-config-hint'>有未保存的修改</Text>}
         </View>
-        <View className='jf-ak-section' id='jf-config-history'>
-          <Text className='jf-ak-title'>修改记录</Text>
-          {history.length === 0 && <Text className='jf-ak-help'>尚无修改，使用配置文件中的设置。</Text>}
-          {history.map((v) => (
-            <View key={v.version} className='jf-config-version' data-version={v.version}>
-              <Text className='jf-ak-help'>
-                第 {v.version} 版 · {v.authorName} · {formatFull(v.at)}
+        {notice && (
+          <Text className={`jf-ak-notice ${notice.ok ? 'is-ok' : 'is-error'}`} id={notice.ok ? 'jf-config-saved' : 'jf-config-notice'}>
+            {notice.text}
+          </Text>
+        )}
+        {elsewhere.length > 0 && (
+          <View id='jf-config-errors'>
+            {elsewhere.map(([path, msg]) => (
+              <Text key={path} className='jf-config-error' data-path={path}>
+                {configPathLabel(path, draft ?? undefined)}：{msg}
               </Text>
-              <AdminTable>
-                {v.changes.map((c) => (
-                  <tr key={c.path} className='jf-config-change' data-path={c.path}>
-                    <td>{c.path}</td>
-                    <td>
-                      {show(c.before)} → {show(c.after)}
-                    </td>
-                  </tr>
-                ))}
-              </AdminTable>
-            </View>
-          ))}
-        </View>
-        <DeadLetters />
+            ))}
+          </View>
+        )}
       </View>
+
+      {draft && (
+        <View className='jf-ak-grid'>
+          <View>
+            <Section id='jf-config-general' title='时限与保留期限'>
+              {GENERAL.map((g) => (
+                <NumberField key={g.path.join('.')} label={g.label} unit={g.unit} hint={g.hint} path={g.path} value={getAt(draft, g.path)} {...f} />
+              ))}
+            </Section>
+            <Section id='jf-config-categories-section' title='事件分类与处置' help='小类是居民上报时选的类别：选择由网格员还是职能部门处置，并填写办理时限。敏感事项（如治安线索、家庭纠纷）不公开给其他居民。新增或删除分类请导出配置文件修改后再导入。'>
+              <CategoryTable categories={(draft.categories as CategoryDraft[]) ?? []} departments={(draft.departments as Array<{ code: string; name: string }>) ?? []} {...f} />
+            </Section>
+            <Section id='jf-config-rate-section' title='提交次数限制' help='同一个人在统计时段内最多可提交的次数，防止误操作或恶意刷单；重试同一次提交不计数。'>
+              <RateLimits limits={(draft.rateLimits as Record<string, { max?: unknown; windowMinutes?: unknown }>) ?? {}} {...f} />
+            </Section>
+            <Section id='jf-config-committees' title='调解委员会' help='调解委员会是单位数据，与组织架构一同维护，此处只显示；需要调整时请联系平台管理员，或导出配置文件修改后导入。'>
+              {committees.map((c) => (
+                <Text key={c.code} className='jf-config-committee'>
+                  {c.name}
+                </Text>
+              ))}
+            </Section>
+          </View>
+          <View>
+            <ConfigHistory history={history} config={draft} />
+            <Section id='jf-config-file' title='导出与导入' help='导出为配置文件（JSON）存档或交给技术人员；导入的文件先载入本页，核对后点「校验并保存」才生效。'>
+              <View className='jf-ak-row'>
+                <button type='button' className='jf-btn' id='jf-config-export' onClick={exportJson}>
+                  导出配置文件
+                </button>
+                <FilePick id='jf-config-import' accept='.json,application/json' label='导入配置文件' onPick={(files) => void importJson(files)} />
+              </View>
+            </Section>
+          </View>
+          <DeadLetters />
+        </View>
+      )}
     </AdminDesk>
   )
 }

@@ -5,6 +5,7 @@ import { CHANGE_LABELS } from '../../../components/AdminKit/files'
 import { useTableImport, type ImportBusy, type Notice } from '../../../components/AdminKit/useTableImport'
 import type { BuildingPlanView } from '../../../contracts/admin'
 import AdminTable from '../../../components/AdminKit/AdminTable'
+import FilePick from '../../../components/AdminKit/FilePick'
 import ImportColumns from '../../../components/AdminKit/ImportColumns'
 import { BUILDING_HELP } from '../../../utils/admin/importHelp'
 
@@ -26,7 +27,7 @@ export default function BuildingImport() {
       <Text className='jf-ak-help'>每行一栋楼。可直接上传电子表格（.xlsx），或另存为 CSV 后上传。楼栋长须先在人员名单中。</Text>
       <ImportColumns id='jf-buildings-columns' rows={BUILDING_HELP} />
       <View className='jf-ak-row'>
-        <input id='jf-buildings-file' type='file' accept='.csv,.xlsx' onChange={(e) => void pick((e.target as HTMLInputElement).files)} />
+        <FilePick id='jf-buildings-file' accept='.csv,.xlsx' chosen={file?.name} onPick={(f) => void pick(f)} />
         <label>
           <input type='checkbox' checked={allOrNothing} onChange={(e) => setAllOrNothing((e.target as HTMLInputElement).checked)} /> 全部成功才导入
         </label>

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { AdminDesk } from '../../../components/AdminHeader'
 import { CHANGE_LABELS } from '../../../components/AdminKit/files'
 import GridMap from '../../../components/AdminKit/GridMap'
+import FilePick from '../../../components/AdminKit/FilePick'
 import ImportColumns from '../../../components/AdminKit/ImportColumns'
 import { GEOJSON_HELP } from '../../../utils/admin/importHelp'
 import type { UnitRowView } from '../../../contracts/admin'
@@ -40,11 +41,10 @@ export default function AdminOrg() {
         </Text>
         <ImportColumns id='jf-org-columns' rows={GEOJSON_HELP} lead='要素属性：每项可用下表中任一名称；也接受地理信息软件导出的英文属性名。' />
         <View className='jf-ak-row'>
-          <input id='jf-org-file' type='file' accept='.geojson,.json,application/geo+json,application/json' multiple onChange={(e) => void pick((e.target as HTMLInputElement).files)} />
+          <FilePick id='jf-org-file' accept='.geojson,.json,application/geo+json,application/json' multiple chosen={files?.names.join('，')} onPick={(f) => void pick(f)} />
           <button type='button' id='jf-org-preview' className='jf-btn' disabled={!files || busy !== ''} onClick={() => void preview()}>
             {busy === 'plan' ? '正在校验…' : '预览变更'}
           </button>
-          {files && <Text className='jf-ak-help'>{files.names.join('，')}</Text>}
         </View>
         {notice && (
           <Text className={`jf-ak-notice ${notice.ok ? 'is-ok' : 'is-error'}`} id={notice.ok ? 'jf-org-applied' : 'jf-org-notice'}>

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { AdminDesk } from '../../../components/AdminHeader'
 import { CHANGE_LABELS } from '../../../components/AdminKit/files'
+import FilePick from '../../../components/AdminKit/FilePick'
 import ImportColumns from '../../../components/AdminKit/ImportColumns'
 import { ROSTER_HELP } from '../../../utils/admin/importHelp'
 import InvitePanel from './InvitePanel'
@@ -18,7 +19,7 @@ export default function AdminStaff() {
         <Text className='jf-ak-help'>每行一人一个角色。可直接上传电子表格（.xlsx），或另存为 CSV 后上传（常见的两种中文编码都能识别）。先预览，逐行列出问题，确认后再导入。</Text>
         <ImportColumns id='jf-staff-columns' rows={ROSTER_HELP} />
         <View className='jf-ak-row'>
-          <input id='jf-staff-file' type='file' accept='.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' onChange={(e) => void pick((e.target as HTMLInputElement).files)} />
+          <FilePick id='jf-staff-file' accept='.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' chosen={file?.name} onPick={(f) => void pick(f)} />
           <label>
             <input id='jf-staff-aon' type='checkbox' checked={allOrNothing} onChange={(e) => setAllOrNothing((e.target as HTMLInputElement).checked)} /> 全部成功才导入
           </label>
