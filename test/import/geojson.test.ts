@@ -110,6 +110,16 @@ describe('GeoJSON org import', () => {
     expect(ok.diff.added.map((u) => u.code).sort()).toEqual(['440111099', '440111099001', '440111099001001'])
   })
 
+  it('a street may give its short name for case numbers (简称), Chinese characters only', () => {
+    const street = (props: Record<string, unknown>) => ({ type: 'Feature', properties: { level: 'street', code: '440111099', name: '测试街道', ...props }, geometry: null })
+    const ok = planOrgImport([fc(street({ 简称: '测试' }))], demoUnits(), DEMO_DISTRICT)
+    expect(ok.errors).toEqual([])
+    expect(ok.diff.added).toEqual([expect.objectContaining({ code: '440111099', shortName: '测试' })])
+    expect(planOrgImport([fc(street({ shortName: 'CS' }))], demoUnits(), DEMO_DISTRICT).errors).toEqual([
+      { feature: 0, code: '440111099', field: 'shortName', reason: '简称应为 1–8 个汉字（用于事项编号，如「京溪」）' },
+    ])
+  })
+
   it('something that is not a FeatureCollection gets one clear error', () => {
     expect(planOrgImport([{ type: 'Feature' }], demoUnits(), DEMO_DISTRICT).errors).toEqual([{ feature: -1, code: null, reason: '文件应为 GeoJSON FeatureCollection（含 features 数组）' }])
   })

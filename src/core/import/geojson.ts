@@ -207,6 +207,14 @@ export function planOrgImport(collections: readonly unknown[], current: readonly
     const unit: OrgUnit = { code, name, level, parentCode }
     const phone = text(props, 'phone')
     if (phone) unit.phone = phone
+    const shortName = level === 'street' ? text(props, 'shortName') : undefined
+    if (shortName) {
+      if (!/^[\u4e00-\u9fa5]{1,8}$/.test(shortName)) {
+        errors.push({ feature, code, field: 'shortName', reason: '简称应为 1–8 个汉字（用于事项编号，如「京溪」）' })
+        continue
+      }
+      unit.shortName = shortName
+    }
     if (geometry !== null && geometry !== undefined) {
       const bad = polygonProblem(geometry)
       if (bad) {
@@ -293,7 +301,7 @@ export interface UnitChange {
   code: string
   before: OrgUnit
   after: OrgUnit
-  /** Which of name, parentCode, polygon, phone differ. */
+  /** Which of name, parentCode, polygon, phone, shortName differ. */
   fields: string[]
 }
 
@@ -304,7 +312,7 @@ export interface UnitDiff {
   unchanged: number
 }
 
-const FIELDS = ['name', 'parentCode', 'polygon', 'phone'] as const
+const FIELDS = ['name', 'parentCode', 'polygon', 'phone', 'shortName'] as const
 
 /** What writing `next` (and removing `removed`) would do to the units stored now. */
 export function diffUnits(next: readonly OrgUnit[], existing: ReadonlyMap<string, OrgUnit>, removed: readonly OrgUnit[]): UnitDiff {

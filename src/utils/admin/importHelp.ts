@@ -59,6 +59,7 @@ const GEO_NOTES: Record<keyof typeof GEOJSON_PROPS, string> = {
   street: '社区必填：所属街道的编码；网格也可填，以便建立街道',
   streetName: '选填：所属街道的名称',
   phone: '选填：联系电话',
+  shortName: '选填（街道）：事项编号里的简称，如「京溪」；不填时取名称去掉街道、镇、乡',
 }
 
 export const GEOJSON_HELP = columnHelp(
