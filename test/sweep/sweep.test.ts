@@ -129,6 +129,7 @@ maybe('browser sweep: every page, every role, 390 and 1440', () => {
   let world: SweepWorld
   const all: Finding[] = []
   const notes: string[] = []
+  let loads = 0
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true })
@@ -163,8 +164,8 @@ maybe('browser sweep: every page, every role, 390 and 1440', () => {
 
   /** Opens the route on a fresh load and waits until its calls are answered and Taro's slide-in is over. */
   async function openSettled(p: Page, route: string): Promise<void> {
-    await p.goto(`/#${route}`)
-    await p.reload()
+    // A new query before the hash makes it a fresh load of the app (one page in Taro's stack, fresh data) in one navigation.
+    await p.goto(`/?sweep=${++loads}#${route}`)
     await p.locator('.taro_page').first().waitFor({ state: 'attached' })
     await p.waitForLoadState('networkidle', { timeout: 6_000 }).catch(() => undefined)
     await p

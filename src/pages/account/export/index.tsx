@@ -10,7 +10,7 @@ export default function Export() {
   if (!data) return <LoadState error={error} errorId='jf-export-error' loadingId='jf-export-loading' loadingText='正在整理您的信息…' onRetry={() => void load()} />
   return (
     <View className='jf-page jf-account' id='jf-export'>
-      <Text className='jf-account-foot'>以下是我们保存的与您有关的全部信息（生成于 {data.generatedAtLabel}）。证件号码等敏感信息只显示部分。</Text>
+      <Text className='jf-account-foot'>以下是我们保存的与您有关的全部信息（生成于 <Text className='jf-account-when'>{data.generatedAtLabel}</Text>）。证件号码等敏感信息只显示部分。</Text>
       {data.sections.map((s) => (
         <View key={s.title} className='jf-card jf-account-card jf-export-section'>
           <Text className='jf-section-title'>{s.title}</Text>
