@@ -1,6 +1,7 @@
 /** The design tokens in src/app.css: defined once at the page root, readable, and used instead of literals. */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { PLAIN_COLOURS, TONE_COLOURS } from '../../src/components/StatusTag/tones'
 
 const ROOT = join(__dirname, '../..')
 const appCss = readFileSync(join(ROOT, 'src/app.css'), 'utf8')
@@ -9,6 +10,20 @@ function tokens(): Record<string, string> {
   const root = /page,\s*body\s*\{([^}]*)\}/.exec(appCss)
   if (!root) throw new Error('no `page, body` block in app.css')
   return Object.fromEntries([...root[1]!.matchAll(/(--jf-[a-z0-9-]+):\s*([^;]+);/g)].map((m) => [m[1]!, m[2]!.trim()]))
+}
+
+/** A token's value with `var(--x)` followed to the colour or size it names. */
+function resolve(value: string, t = tokens()): string {
+  const m = /^var\((--[a-z0-9-]+)\)$/.exec(value.trim())
+  if (!m) return value.trim()
+  if (t[m[1]!] === undefined) throw new Error(`${m[1]} is not a token of app.css`)
+  return resolve(t[m[1]!]!, t)
+}
+
+/** NutUI's own variables set at the page root (--nutui-*). */
+function nutTokens(): Record<string, string> {
+  const root = /page,\s*body\s*\{([^}]*)\}/.exec(appCss)
+  return Object.fromEntries([...root![1]!.matchAll(/(--nutui-[a-z0-9-]+):\s*([^;]+);/g)].map((m) => [m[1]!, m[2]!.trim()]))
 }
 
 function luminance(hex: string): number {
@@ -40,9 +55,45 @@ describe('design tokens', () => {
       for (const bg of ['--jf-c-surface', '--jf-c-bg']) expect(contrast(t[text]!, t[bg]!)).toBeGreaterThanOrEqual(4.5)
   })
 
+  it('draws every status tag tone (StatusTag, MediationStatusTag, RentalStatusTag) at 4.5:1 or more', () => {
+    const t = tokens()
+    const pairs = [...Object.entries(TONE_COLOURS).map(([tone, c]) => [tone, c.fg, c.bg] as const), ['plain', PLAIN_COLOURS.fg, PLAIN_COLOURS.bg] as const]
+    expect(pairs.map(([tone]) => tone).sort()).toEqual(['danger', 'default', 'info', 'plain', 'primary', 'success', 'warning'])
+    const weak = pairs.map(([tone, fg, bg]) => ({ tone, ratio: contrast(resolve(fg, t), resolve(bg, t)) })).filter((p) => p.ratio < 4.5)
+    expect(weak).toEqual([])
+    // The outline is seen, not read: 1.2:1 at least against white.
+    expect(contrast(resolve(PLAIN_COLOURS.border, t), resolve('var(--jf-c-surface)', t))).toBeGreaterThanOrEqual(1.2)
+  })
+
+  it('keeps text on a tint readable on the tint and on white (notes, tints, tags)', () => {
+    const t = tokens()
+    for (const hue of ['warning', 'success', 'info']) {
+      expect(contrast(t[`--jf-c-${hue}-text`]!, t[`--jf-c-${hue}-soft`]!)).toBeGreaterThanOrEqual(4.5)
+      expect(contrast(t[`--jf-c-${hue}-text`]!, t['--jf-c-surface']!)).toBeGreaterThanOrEqual(4.5)
+    }
+    expect(contrast(t['--jf-c-danger-text']!, t['--jf-c-danger-soft']!)).toBeGreaterThanOrEqual(4.5)
+    expect(contrast(t['--jf-c-danger-text']!, t['--jf-c-primary-soft']!)).toBeGreaterThanOrEqual(4.5)
+    // No tinted class in app.css writes its text in the bright hue itself (2.5:1 on its tint).
+    expect(appCss.match(/\.jf-(?:tint|note)[^{]*\{[^}]*color:\s*var\(--jf-c-(?:warning|success|info|primary)\)/g) ?? []).toEqual([])
+  })
+
+  it('gives status tags 12 px text at least (24 on the 750-wide design) on a box that grows with it', () => {
+    const t = tokens()
+    expect(parseFloat(resolve('var(--nutui-tag-font-size)', { ...t, ...nutTokens() }))).toBeGreaterThanOrEqual(24)
+    expect(nutTokens()['--nutui-tag-height']).toBe('auto')
+  })
+
+  it('sends every area\'s status tag through ToneTag, whose colours the tests above check', () => {
+    for (const f of ['src/components/StatusTag/index.tsx', 'src/components/MediationStatusTag/index.tsx', 'src/components/RentalStatusTag/index.tsx'])
+      expect(readFileSync(join(ROOT, f), 'utf8')).toMatch(/<ToneTag\b/)
+    const toneTag = readFileSync(join(ROOT, 'src/components/StatusTag/ToneTag.tsx'), 'utf8')
+    expect(toneTag).toMatch(/TONE_COLOURS/)
+    expect(toneTag).toMatch(/PLAIN_COLOURS/)
+  })
+
   it('leaves no literal of the old low-contrast grey in the areas that use the tokens', () => {
-    const areas = ['src/pages/mediation', 'src/pages/mediation-staff', 'src/pages/grid', 'src/pages/grid-staff', 'src/pages/admin', 'src/pages/home', 'src/pages/inbox', 'src/pages/join']
-    const offenders = areas.flatMap((a) => cssFiles(join(ROOT, a))).filter((f) => /#909399|#86909c/i.test(readFileSync(f, 'utf8')))
+    const areas = ['src/components', 'src/pages/mediation', 'src/pages/mediation-staff', 'src/pages/grid', 'src/pages/grid-staff', 'src/pages/admin', 'src/pages/home', 'src/pages/inbox', 'src/pages/join']
+    const offenders = areas.flatMap((a) => cssFiles(join(ROOT, a))).filter((f) => /#909399|#86909c|#b0b3b8|#c0c4cc/i.test(readFileSync(f, 'utf8')))
     expect(offenders).toEqual([])
   })
 })
