@@ -619,10 +619,10 @@ const POLICY: Record<string, Record<string, Policy>> = {
     reveal: {
       targeted: true,
       allowed: (u, t) => covers(u, ['police'], buildingOf(t).gridCode),
-      data: async (u, t) => ({ id: (await placeCheckin(u, t, 'active')).id, reason: '治安核查：入户走访' }),
+      data: async (u, t) => ({ id: (await placeCheckin(u, t, 'active')).id, purpose: 'inspection', reason: '入户走访核实身份' }),
     },
     exportCsv: {
-      ...onlyRoles(['police'], () => ({ reason: '季度核查' })),
+      ...onlyRoles(['police'], () => ({ purpose: 'inspection', reason: '季度出租屋核查' })),
       leaked: (a, u) => [...docOf.entries()].filter(([id, doc]) => String(a.csv).includes(doc) && !covers(u, ['police'], knownCases.get(id)?.gridCode ?? '')).map(([id]) => id),
     },
     audit: onlyRoles(['police', 'admin']),
