@@ -4,6 +4,8 @@ import type { PhotoView } from '../../contracts/api'
 import CaseNumber from '../CaseNumber'
 import PhotoGrid from '../PhotoGrid'
 import StatusTag from '../StatusTag'
+import WaitingHint from '../WaitingHint'
+import type { Reader } from '../../utils/waitingOn'
 import '../QueueRow/index.css'
 import './index.css'
 
@@ -18,10 +20,12 @@ interface Props {
   photosId?: string
   /** Under the photos: when it was reported, its deadline. */
   children?: ReactNode
+  /** Who reads it, for the line on whom the status waits (等待网格员受理); none on the public view. */
+  waiting?: Reader
 }
 
 /** The top card of a case, laid out as a queue row is: its category and status tag, what was reported, and its photos. */
-export default function CaseHead({ className, c, description, descriptionProps = { id: 'jf-case-description' }, photosId, children }: Props) {
+export default function CaseHead({ className, c, description, descriptionProps = { id: 'jf-case-description' }, photosId, children, waiting }: Props) {
   const { className: descClass = '', ...descAttrs } = descriptionProps
   const photos = <PhotoGrid photos={c.photos} className='jf-case-head-photos' />
   return (
@@ -31,6 +35,7 @@ export default function CaseHead({ className, c, description, descriptionProps =
         <StatusTag status={c.status} label={c.statusLabel} />
       </View>
       <CaseNumber value={c.number} label='编号' id='jf-case-number' className='jf-queue-row-number' />
+      {waiting && <WaitingHint kind='report' status={c.status} reader={waiting} className='jf-case-waiting' />}
       <Text className={`jf-case-head-desc ${descClass}`} {...descAttrs}>
         {description}
       </Text>

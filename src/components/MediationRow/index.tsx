@@ -8,6 +8,7 @@ import { deadlineInfo } from '../../utils/mediation/status'
 import MediationStatusTag from '../MediationStatusTag'
 import PagedList from '../PagedList'
 import QueueRow from '../QueueRow'
+import WaitingHint from '../WaitingHint'
 import '../StaffSla/index.css'
 
 /** `party`: a party's own cases (pages/mediation/mine); `staff`: the mediators' and the centre's queue. */
@@ -51,6 +52,7 @@ export default function MediationRow({ c, audience }: { c: MediationSummary; aud
       tag={<MediationStatusTag status={c.status} label={c.statusLabel} />}
       title={c.title}
       number={c.number}
+      hint={staff ? undefined : <WaitingHint kind='mediation' status={c.status} reader={c.myRole === 'respondent' ? 'respondent' : 'owner'} className='jf-medm-waiting' />}
       meta={<Text className='jf-muted'>{metaOf(c, audience)}</Text>}
       aside={
         !dl ? (

@@ -15,6 +15,8 @@ interface Props {
   title: string
   /** The case's number (京溪-2026-00042), read and said on the phone; never an id. */
   number?: string | null
+  /** Under the title: on whom the status waits (a WaitingHint), for the person the case is about. */
+  hint?: ReactNode
   /** Left of the foot: who handles it. */
   meta: ReactNode
   /** Right of the foot: time left or when it came in. */
@@ -23,7 +25,7 @@ interface Props {
 }
 
 /** One case in a list: its kind and status tag, a two-line title, and a foot with who and when. */
-export default function QueueRow({ className, prefix, data, kind, tag, title, number, meta, aside, onClick }: Props) {
+export default function QueueRow({ className, prefix, data, kind, tag, title, number, hint, meta, aside, onClick }: Props) {
   return (
     <View className={`jf-card jf-queue-row ${className}`} {...data} onClick={onClick}>
       <View className={`jf-queue-row-head ${prefix}-head`}>
@@ -32,6 +34,7 @@ export default function QueueRow({ className, prefix, data, kind, tag, title, nu
       </View>
       <Text className={`jf-queue-row-title ${prefix}-title`}>{title}</Text>
       <CaseNumber value={number} className='jf-queue-row-number' />
+      {hint}
       <View className={`jf-queue-row-foot ${prefix}-foot`}>
         {meta}
         {aside}
