@@ -22,8 +22,8 @@ function Section({ title, id, children }: { title?: string; id?: string; childre
 
 /** The 人民调解协议书 laid out as the paper document, for reading, saving and (in a browser) printing. */
 export default function AgreementPrint() {
-  const { c, error, load } = useAgreementCase()
-  if (!c) return <LoadState error={error} errorId='jf-agr-error' onRetry={() => void load()} />
+  const { c, error, retryable, load } = useAgreementCase()
+  if (!c) return <LoadState error={error} errorId='jf-agr-error' onRetry={() => void load()} retryable={retryable} />
   // Before the mediator drafts, the paper is a preview: the parties by name and the facts, no terms yet.
   const a = c.agreement
   const lastConfirm = a?.confirmations.map((x) => x.at).sort().pop()
