@@ -69,6 +69,14 @@ export const ROLES: Role[] = [
     ],
   },
   {
+    key: 'tenant',
+    label: '租户 刘洋',
+    userId: 'demo-tenant',
+    resident: true,
+    // 我的租住登记 with a registration waiting for the manager.
+    pages: () => ['/pages/home/index', '/pages/inbox/index', '/pages/me/index', '/pages/rental/mine/index'],
+  },
+  {
     key: 'grid',
     label: '网格员 李明',
     userId: 'demo-grid-worker',

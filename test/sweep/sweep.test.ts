@@ -1,7 +1,7 @@
 /**
  * The browser sweep (issue 17, part G): the built H5 app (dist-h5) against the real local server
  * (dist-server over a fresh SQLite demo street, one server for the suite), every page for each role
- * — 陈小梅, a brand-new WeChat identity, grid worker, mediator, police, building manager, the centre,
+ * — 陈小梅, a brand-new WeChat identity, the tenant 刘洋, grid worker, mediator, police, building manager, the centre,
  * the district admin — at 390×844 and 1440×900, in one Chromium with one phone and one desk context
  * per role. On every page: no horizontal overflow, no text box narrower than two characters that
  * wraps, no internal id (ULID, long hex, action name, demo id, UTC time) in the visible text, no
