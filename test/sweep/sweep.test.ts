@@ -186,10 +186,15 @@ maybe('browser sweep: every page, every role, 390 and 1440', () => {
     const page = route.split('?')[0]!
     const found = judge(m, { role: role.key, page, width, resident: role.resident })
     for (const e of errors) found.push({ role: role.key, page, width, what: `uncaught error: ${e}` })
-    const name = shotName(role.key, route, width)
-    await p.screenshot({ path: join(OUT, `${name}.png`), fullPage: true })
     const key = KEY_SHOTS && KEY_PAGES.find((k) => k.role === role.key && route.startsWith(k.route) && k.width === width && !route.includes('from=follow'))
-    if (key) await p.screenshot({ path: join(KEY_DIR, `${KEY_SHOTS}-${key.name}.png`), fullPage: true })
+    // The key pages as the window shows them (small, comparable before and after).
+    if (key) await p.screenshot({ path: join(KEY_DIR, `${KEY_SHOTS}-${key.name}.png`) })
+    // The whole page: Taro scrolls inside .taro_page, so the window grows to its content for the picture.
+    const size = p.viewportSize()!
+    const tall = await p.evaluate(() => Math.max(...Array.from(document.querySelectorAll('.taro_page')).map((e) => e.scrollHeight), innerHeight))
+    if (tall > size.height) await p.setViewportSize({ width: size.width, height: Math.min(tall, 8000) })
+    await p.screenshot({ path: join(OUT, `${shotName(role.key, route, width)}.png`) })
+    if (tall > size.height) await p.setViewportSize(size)
     return found
   }
 
