@@ -15,6 +15,8 @@ export interface Measured {
   wide: { tag: string; cls: string; right: number }[]
   /** Dates, times, phones and case numbers broken over two lines. */
   split: { tag: string; cls: string; text: string }[]
+  /** Text under 4.5:1 (3:1 when large) against its background: advice, not a failure of the sweep. */
+  contrast: { cls: string; text: string; ratio: number }[]
 }
 
 /** Runs in the page: measures the document once the page has settled. */
@@ -33,6 +35,40 @@ export function measure(page: Page): Promise<Measured> {
     const narrow: Measured['narrow'] = []
     const wide: Measured['wide'] = []
     const split: Measured['split'] = []
+    const contrast: Measured['contrast'] = []
+    const rgba = (v: string): number[] | null => {
+      const m = /rgba?\(([^)]+)\)/.exec(v)
+      if (!m) return null
+      const [r, g, b, a] = m[1]!.split(/[\s,/]+/).filter(Boolean).map(Number)
+      return [r!, g!, b!, a ?? 1]
+    }
+    const over = (top: number[], under: number[]) => [0, 1, 2].map((i) => top[i]! * top[3]! + under[i]! * (1 - top[3]!))
+    const lum = (c: number[]) => {
+      const [r, g, b] = c.map((v) => {
+        const x = v / 255
+        return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4
+      })
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!
+    }
+    /** Text against the nearest painted background (white below all); null over a picture or gradient, or when faded on purpose (disabled). */
+    const contrastOf = (el: Element, cs: CSSStyleDeclaration): number | null => {
+      const fg = rgba(cs.color)
+      if (!fg || el.closest('[disabled], .nut-button-disabled, .is-disabled')) return null
+      let bg: number[] = [255, 255, 255]
+      for (let x: Element | null = el; x; x = x.parentElement) {
+        const s = getComputedStyle(x)
+        if (Number(s.opacity) < 1) return null
+        if (s.backgroundImage !== 'none') return null
+        const c = rgba(s.backgroundColor)
+        if (c && c[3]! > 0) {
+          bg = c[3]! >= 1 ? c.slice(0, 3) : over(c, [255, 255, 255])
+          break
+        }
+      }
+      const text = fg[3]! < 1 ? over(fg, bg) : fg.slice(0, 3)
+      const [a, b] = [lum(text), lum(bg)].sort((p, q) => q - p)
+      return (a! + 0.05) / (b! + 0.05)
+    }
     const W = window.innerWidth
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT)
     for (let n = walker.currentNode as Element | null; n; n = walker.nextNode() as Element | null) {
@@ -59,6 +95,9 @@ export function measure(page: Page): Promise<Measured> {
       if (!own || own.length < 2) continue
       const cs = getComputedStyle(el)
       const fs = parseFloat(cs.fontSize) || 14
+      const ratio = contrastOf(el, cs)
+      if (ratio !== null && ratio < (fs >= 24 || (fs >= 18.66 && Number(cs.fontWeight) >= 700) ? 3 : 4.5))
+        contrast.push({ cls: String(el.className).slice(0, 80), text: own.slice(0, 20), ratio: Math.round(ratio * 100) / 100 })
       const inner = r.width - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - parseFloat(cs.borderLeftWidth) - parseFloat(cs.borderRightWidth)
       if (r.height < 1.8 * fs) continue
       // A date, time, phone or case number broken over two lines.
@@ -88,7 +127,7 @@ export function measure(page: Page): Promise<Measured> {
     if (sw?.innerText) text = text.replace(sw.innerText, '')
     // Also the fixed overlays Taro draws outside the page (toasts, modals).
     for (const o of Array.from(document.querySelectorAll('.taro__toast, .taro__modal, .nut-toast, .nut-dialog'))) if (visible(o)) text += `\n${(o as HTMLElement).innerText}`
-    return { innerWidth: W, scrollWidth: document.scrollingElement!.scrollWidth, text, narrow, wide: wide.slice(0, 8), split }
+    return { innerWidth: W, scrollWidth: document.scrollingElement!.scrollWidth, text, narrow, wide: wide.slice(0, 8), split, contrast }
   })
 }
 

@@ -54,7 +54,7 @@ const maybe = ready || process.env.CI ? describe : describe.skip
 
 describe('sweep rules', () => {
   const ctx = { role: 'resident', page: '/pages/x', width: 390, resident: true }
-  const m = (text: string, extra: Partial<Parameters<typeof judge>[0]> = {}) => judge({ innerWidth: 390, scrollWidth: 390, text, narrow: [], wide: [], split: [], ...extra }, ctx)
+  const m = (text: string, extra: Partial<Parameters<typeof judge>[0]> = {}) => judge({ innerWidth: 390, scrollWidth: 390, text, narrow: [], wide: [], split: [], contrast: [], ...extra }, ctx)
 
   it('finds ids, action names, UTC times, English words and unit codes in text', () => {
     expect(m('编号 01JF0DEM0B0000000000000001').map((f) => f.what)).toEqual(expect.arrayContaining(['ULID in text: 01JF0DEM0B0000000000000001']))
@@ -104,8 +104,9 @@ withChromium('sweep measures in the browser', () => {
         <div style="width:12px" class="jf-ch-link">事项工作台</div>
         <div style="width:70px" class="jf-lease">租约至 2027-10-31</div>
         <div style="width:600px" class="jf-wide">宽</div>
-        <p>编号 01JF0DEM0B0000000000000001</p></div></body>`)
+        <p>编号 01JF0DEM0B0000000000000001</p><p style="color:#c8c9cc" class="jf-faint">浅灰文字</p></div></body>`)
       const m = await measure(p)
+      expect(m.contrast).toEqual([{ cls: 'jf-faint', text: '浅灰文字', ratio: 1.66 }])
       const what = judge(m, { role: 'x', page: '/p', width: 390, resident: false }).map((f) => f.what)
       expect(what).toEqual(
         expect.arrayContaining([
@@ -116,7 +117,9 @@ withChromium('sweep measures in the browser', () => {
         ]),
       )
       await p.setContent('<body style="margin:0"><div class="taro_page"><div style="white-space:nowrap">租约至 2027-10-31</div><p>京溪-2026-00042 已受理</p></div></body>')
-      expect(judge(await measure(p), { role: 'x', page: '/p', width: 390, resident: true })).toEqual([])
+      const clean = await measure(p)
+      expect(judge(clean, { role: 'x', page: '/p', width: 390, resident: true })).toEqual([])
+      expect(clean.contrast).toEqual([])
     } finally {
       await b.close()
     }
@@ -130,6 +133,8 @@ maybe('browser sweep: every page, every role, 390 and 1440', () => {
   const all: Finding[] = []
   const notes: string[] = []
   let loads = 0
+  /** Low-contrast text: listed in findings.json for the design tokens' owners, not a failure here. */
+  const advice = new Set<string>()
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true })
@@ -142,7 +147,7 @@ maybe('browser sweep: every page, every role, 390 and 1440', () => {
   }, 60_000)
 
   afterAll(async () => {
-    writeFileSync(join(OUT, 'findings.json'), JSON.stringify({ root, findings: all, notes }, null, 2))
+    writeFileSync(join(OUT, 'findings.json'), JSON.stringify({ root, findings: all, notes, contrast: [...advice].sort() }, null, 2))
     await browser?.close()
     await srv?.stop()
   })
@@ -184,6 +189,7 @@ maybe('browser sweep: every page, every role, 390 and 1440', () => {
       m = await measure(p)
     }
     const page = route.split('?')[0]!
+    for (const c of m.contrast) advice.add(`${page} — ${role.key} — contrast ${c.ratio}:1 「${c.text}」 .${c.cls.split(' ')[0]}`)
     const found = judge(m, { role: role.key, page, width, resident: role.resident })
     for (const e of errors) found.push({ role: role.key, page, width, what: `uncaught error: ${e}` })
     const key = KEY_SHOTS && KEY_PAGES.find((k) => k.role === role.key && route.startsWith(k.route) && k.width === width && !route.includes('from=follow'))
