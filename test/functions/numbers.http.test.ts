@@ -27,6 +27,8 @@ describe('case numbers', () => {
     const number: string = made.case.number
     expect((await first.call('reports', 'mine', {})).cases).toEqual([expect.objectContaining({ id: made.case.id, number })])
     expect(await first.call('reports', 'get', { id: made.case.id })).toMatchObject({ ok: true, case: { number } })
+    // 查阅与导出 names it by its number too.
+    expect(JSON.stringify(await first.call('account', 'export', {}))).toContain(`{"label":"编号","value":"${number}"}`)
     // A retry of the same create is the same case and number.
     expect(await first.call('reports', 'submit', input)).toMatchObject({ ok: true, replayed: true, case: { id: made.case.id, number } })
 

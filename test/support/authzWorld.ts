@@ -162,6 +162,8 @@ export async function placeMediation(store: Store, template: Case, creatorId: st
   const c: Case = {
     ...template,
     id,
+    // A copy is another case: it takes no number of its own here (two cases never share one).
+    number: undefined,
     creatorId,
     idempotencyKey: newId(),
     unitCode: other ? OTHER_STREET : DEMO_STREET,

@@ -49,6 +49,7 @@ async function reportRecord(d: Deps, tree: OrgTree, c: Case): Promise<ExportReco
   const p = c.payload as unknown as ReportPayload
   const category = categoryName(d.config, c.category)
   return record(`${category}（${timeText(c.createdAt)}）`, [
+    ['编号', c.number],
     ['类别', category],
     ['状态', labelOf(REPORT_STATUS_LABELS, c.status)],
     ['问题描述', p.description],
@@ -68,6 +69,7 @@ async function reportRecord(d: Deps, tree: OrgTree, c: Case): Promise<ExportReco
 function followedRecord(d: Deps, tree: OrgTree, c: Case): ExportRecord {
   const category = categoryName(d.config, c.category)
   return record(`${category}（${timeText(c.createdAt)}）`, [
+    ['编号', c.number],
     ['类别', category],
     ['状态', labelOf(REPORT_STATUS_LABELS, c.status)],
     ['所在网格', gridName(tree, c)],
@@ -96,6 +98,7 @@ async function mediationRecord(d: Deps, tree: OrgTree, vault: Vault, c: Case, us
   const party = p.parties.find((x) => x.userId === userId)
   const committee = p.committee ? (d.config.mediation.committees.find((x) => x.code === p.committee)?.name ?? null) : null
   const lines: Line[] = [
+    ['编号', c.number],
     ['我的身份', applicant ? '申请人' : '被申请人'],
     ['状态', labelOf(MEDIATION_STATUS_LABELS, c.status)],
     ['纠纷类型', DISPUTE_TYPE_LABELS[p.disputeType]],
@@ -139,6 +142,7 @@ async function checkinRecord(d: Deps, tree: OrgTree, vault: Vault, buildings: Bu
   const purged = c.status === 'purged'
   const own = tenantNames(vault, c)
   return record(`${b?.name ?? '出租屋'} ${p.room}`, [
+    ['编号', c.number],
     ['状态', labelOf(CHECKIN.statusLabels, c.status)],
     ['楼栋', b?.name],
     ['地址', b?.address],
