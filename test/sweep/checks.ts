@@ -54,17 +54,20 @@ export function measure(page: Page): Promise<Measured> {
     const contrastOf = (el: Element, cs: CSSStyleDeclaration): number | null => {
       const fg = rgba(cs.color)
       if (!fg || el.closest('[disabled], .nut-button-disabled, .is-disabled')) return null
-      let bg: number[] = [255, 255, 255]
+      // The painted layers from the text down to the first opaque one, laid over white from the bottom up.
+      const layers: number[][] = []
       for (let x: Element | null = el; x; x = x.parentElement) {
         const s = getComputedStyle(x)
         if (Number(s.opacity) < 1) return null
         if (s.backgroundImage !== 'none') return null
         const c = rgba(s.backgroundColor)
         if (c && c[3]! > 0) {
-          bg = c[3]! >= 1 ? c.slice(0, 3) : over(c, [255, 255, 255])
-          break
+          layers.push(c)
+          if (c[3]! >= 1) break
         }
       }
+      let bg: number[] = [255, 255, 255]
+      for (const c of layers.reverse()) bg = c[3]! >= 1 ? c.slice(0, 3) : over(c, bg)
       const text = fg[3]! < 1 ? over(fg, bg) : fg.slice(0, 3)
       const [a, b] = [lum(text), lum(bg)].sort((p, q) => q - p)
       return (a! + 0.05) / (b! + 0.05)
