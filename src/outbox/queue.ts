@@ -113,6 +113,9 @@ export function submitInput(d: OutboxDraft): SubmitReportInput {
     photos: d.photos.map((p) => p.fileId as string),
     location: d.location,
     anonymous: d.anonymous,
+    // 联系电话 (选填), as the form chose it: typed, 我的's, or none.
+    ...(d.contactPhone ? { contactPhone: d.contactPhone } : {}),
+    ...(d.contactFromProfile ? { contactFromProfile: true } : {}),
   }
 }
 
