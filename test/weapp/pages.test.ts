@@ -80,7 +80,7 @@ const EXPECTED: Record<string, Expectation> = {
   'pages/rental-staff/building/qr/index': { query: { id: 'BLD-1' }, texts: ['出租屋实名登记', '云景花园 3 栋', '复制登记链接', '长按二维码可保存到相册'], calls: ['rental.buildingQr'] },
   'pages/rental-staff/building/inspect/index': { query: { id: 'BLD-1' }, texts: ['灭火器在有效期内', '合格', '不合格', '提交巡查', '巡查记录', '1 项不合格', '2 楼楼道堆放电动车'], calls: ['rental.inspectionItems', 'rental.inspections'] },
   'pages/rental-staff/police/area/index': { texts: ['辖区出租屋登记', '共 1 条', '陈晨', '4401**********123X', '租约逾期', '查看完整号码'], calls: ['rental.area'] },
-  'pages/rental-staff/police/audit/index': { texts: ['吴刚（社区民警）查看完整号码', '事由：核查盗窃案线索'], calls: ['rental.audit'] },
+  'pages/rental-staff/police/audit/index': { texts: ['查看完整号码', '吴刚 查看 京溪-2026-00012 的证件号码和手机号，理由：核查盗窃案线索'], calls: ['rental.audit'] },
   // 我的 (answers in account-fixtures.ts)
   'pages/me/index': { texts: ['小梅', '手机号 138****8000', '我的上报', '我的调解', '我的租住登记', '我的网格', '消息通知设置', '个人信息与隐私'], calls: ['account.profile'] },
   'pages/account/profile/index': { texts: ['头像', '选择头像', '昵称', '138****8000（手动填写）', '更换为微信绑定的手机号', '手动填写手机号'], calls: ['account.profile'] },

@@ -133,7 +133,21 @@ export function rentalAnswers(): Record<string, Answer> {
     'rental.area': () => ({ ok: true, registrations: [ACTIVE], disputes: [], referred: [], next: null, total: 1 }),
     'rental.audit': () => ({
       ok: true,
-      entries: [{ id: 'AUD-1', actorName: '吴刚', actorRole: 'police', actorRoleLabel: '社区民警', action: 'reveal', target: '云景花园 3 栋 102 陈晨', reason: '核查盗窃案线索', at: '2026-11-28T06:00:00.000Z' }],
+      entries: [
+        {
+          id: 'AUD-1',
+          actorName: '吴刚',
+          actorRole: 'police',
+          actorRoleLabel: '社区民警',
+          action: 'reveal',
+          target: 'REG-2',
+          caseId: 'REG-2',
+          what: '查看 京溪-2026-00012 的证件号码和手机号',
+          sentence: '吴刚 查看 京溪-2026-00012 的证件号码和手机号，理由：核查盗窃案线索',
+          reason: '核查盗窃案线索',
+          at: '2026-11-28T06:00:00.000Z',
+        },
+      ],
       next: null,
     }),
     'rental.overdueInspections': () => ({ ok: true, buildings: [{ ...BUILDING, inspectionState: 'overdue', lastInspectionAt: '2026-09-30T02:00:00.000Z' }] }),
