@@ -54,9 +54,19 @@ export function numberingUnit(tree: OrgTree, c: Pick<Case, 'gridCode' | 'unitCod
   return district ? { code: district.code, short: districtShortName(district.name) } : { code: c.unitCode, short: '事项' }
 }
 
-/** The store's counter that numbers a unit's cases of one year. */
-export function caseSequenceKey(unitCode: string, year: number): string {
-  return `case:${unitCode}:${year}`
+/**
+ * The store's counter that numbers cases of one year, keyed by the short name the number prints:
+ * two streets that print the same short name share one sequence, so no two cases ever print the
+ * same number.
+ */
+export function caseSequenceKey(short: string, year: number): string {
+  return `case:${short}:${year}`
+}
+
+/** 京溪-2026-00042 → the key of the sequence that gave it and its place there; null for anything else. */
+export function parseCaseNumber(n: string): { key: string; seq: number } | null {
+  const m = /^(.+)-(\d{4})-(\d+)$/.exec(n)
+  return m ? { key: caseSequenceKey(m[1]!, Number(m[2])), seq: Number(m[3]) } : null
 }
 
 /** 京溪-2026-00042 */

@@ -1,4 +1,4 @@
-import { agreementSequenceKey, caseSequenceKey, caseYear, districtShortName, formatAgreementNumber, formatCaseNumber, isCaseNumber, numberingUnit, unitShortName } from '../../src/core/caseNumber'
+import { agreementSequenceKey, caseSequenceKey, caseYear, districtShortName, formatAgreementNumber, formatCaseNumber, isCaseNumber, numberingUnit, parseCaseNumber, unitShortName } from '../../src/core/caseNumber'
 import { OrgTree, type OrgUnit } from '../../src/core/org'
 
 const UNITS: OrgUnit[] = [
@@ -35,6 +35,10 @@ describe('numbers people read', () => {
     expect(caseYear('2025-12-31T16:00:00.000Z')).toBe(2026)
     expect(caseYear('2025-12-31T15:59:59.999Z')).toBe(2025)
     expect(caseSequenceKey('S1', 2026)).not.toBe(agreementSequenceKey('S1', 2026))
+    // Keyed by what the number prints: read back from a number, the same key gave it.
+    expect(parseCaseNumber('京溪-2026-00042')).toEqual({ key: caseSequenceKey('京溪', 2026), seq: 42 })
+    expect(parseCaseNumber('太和中心-2027-123456')).toEqual({ key: caseSequenceKey('太和中心', 2027), seq: 123456 })
+    expect(parseCaseNumber('01JNC00000000000000000001')).toBeNull()
   })
 
   it('recognises a whole number typed into the desk\'s search box', () => {

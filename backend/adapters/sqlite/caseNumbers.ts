@@ -4,7 +4,7 @@
  * where each sequence stands, so the next create goes on from there.
  */
 import type Database from 'better-sqlite3'
-import { caseSequenceKey, caseYear, formatCaseNumber, numberingUnit } from '../../../src/core/caseNumber'
+import { caseSequenceKey, caseYear, formatCaseNumber, numberingUnit, parseCaseNumber } from '../../../src/core/caseNumber'
 import { OrgTree, type OrgLevel, type OrgUnit } from '../../../src/core/org'
 
 interface UnitRow {
@@ -34,7 +34,7 @@ export function numberStoredCases(db: Database.Database): number {
   for (const c of cases) {
     const unit = numberingUnit(tree, { gridCode: c.grid_code, unitCode: c.unit_code })
     const year = caseYear(c.created_at)
-    const key = caseSequenceKey(unit.code, year)
+    const key = caseSequenceKey(unit.short, year)
     const seq = (counters.get(key) ?? 0) + 1
     counters.set(key, seq)
     setNumber.run(formatCaseNumber(unit.short, year, seq), c.id)
@@ -42,4 +42,20 @@ export function numberStoredCases(db: Database.Database): number {
   const raise = db.prepare('INSERT INTO counters (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)')
   for (const [key, value] of counters) raise.run(key, value)
   return cases.length
+}
+
+/**
+ * Migration 18: case sequences are keyed by the short name the number prints (caseSequenceKey), not
+ * the street's code, so two streets printing the same short name never print the same number. The
+ * counters are set again from the numbers stored: each sequence stands at its highest number.
+ */
+export function rekeyCaseCounters(db: Database.Database): void {
+  const top = new Map<string, number>()
+  for (const { number } of db.prepare('SELECT number FROM cases WHERE number IS NOT NULL').all() as Array<{ number: string }>) {
+    const n = parseCaseNumber(number)
+    if (n) top.set(n.key, Math.max(top.get(n.key) ?? 0, n.seq))
+  }
+  db.prepare("DELETE FROM counters WHERE key LIKE 'case:%'").run()
+  const put = db.prepare('INSERT INTO counters (key, value) VALUES (?, ?)')
+  for (const [key, value] of top) put.run(key, value)
 }

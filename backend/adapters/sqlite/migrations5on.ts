@@ -1,5 +1,5 @@
 /** Schema history from version 5: rental, onboarding, rate limits and later. Append new entries here; never edit an applied one. */
-import { numberStoredCases } from './caseNumbers'
+import { numberStoredCases, rekeyCaseCounters } from './caseNumbers'
 import type { Migration } from './migrations1to4'
 
 export const MIGRATIONS_5_ON: readonly Migration[] = [
@@ -257,5 +257,16 @@ CREATE TABLE counters (
 ) STRICT, WITHOUT ROWID;
 `,
     run: (db) => void numberStoredCases(db),
+  },
+  {
+    version: 18,
+    name: 'case counters keyed by printed short name',
+    sql: `
+-- Case sequences were keyed by the street's code; they are keyed by the short name the number
+-- prints, so two streets printing the same short name share one and never print the same number.
+-- rekeyCaseCounters (caseNumbers.ts) sets them again from the numbers stored.
+SELECT 1;
+`,
+    run: (db) => rekeyCaseCounters(db),
   },
 ]

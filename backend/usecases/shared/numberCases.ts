@@ -35,7 +35,7 @@ export async function numberStoredCases(d: Deps): Promise<{ scanned: number; num
     const done = await d.store.transaction(async (tx) => {
       const c = await tx.getCase(old.id)
       if (!c || c.number) return false
-      const number = formatCaseNumber(unit.short, year, await tx.nextSequence(caseSequenceKey(unit.code, year)))
+      const number = formatCaseNumber(unit.short, year, await tx.nextSequence(caseSequenceKey(unit.short, year)))
       return tx.updateCase({ ...c, number, version: c.version + 1 }, c.version)
     })
     if (done) numbered++

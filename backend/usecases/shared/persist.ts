@@ -64,7 +64,7 @@ export async function createOnce(d: Deps, actor: Actor, key: string, c: Case, e:
       const held = await tx.claimIdempotency(actor.userId, key, c.id)
       if (held) return held
       if (opts.limit) await countCreate(d, tx, actor.userId, opts.limit)
-      numbered = { ...c, number: formatCaseNumber(unit.short, year, await tx.nextSequence(caseSequenceKey(unit.code, year))) }
+      numbered = { ...c, number: formatCaseNumber(unit.short, year, await tx.nextSequence(caseSequenceKey(unit.short, year))) }
       await tx.insertCase(numbered)
       await recordEvent(d, tx, numbered, e)
       await opts.also?.(tx)
