@@ -88,7 +88,7 @@ export default function AdminConfig() {
             <Section id='jf-config-rate-section' title='提交次数限制' help='同一个人在统计时段内最多可提交的次数，防止误操作或恶意刷单；重试同一次提交不计数。'>
               <RateLimits limits={(draft.rateLimits as Record<string, { max?: unknown; windowMinutes?: unknown }>) ?? {}} {...f} />
             </Section>
-            <Section id='jf-config-committees' title='调解委员会' help='调解委员会是单位数据，与组织架构一同维护，此处只显示；需要调整时请联系平台管理员，或导出配置文件修改后导入。'>
+            <Section id='jf-config-committees' title='调解委员会' help='调解委员会及其受理的纠纷类型属于单位数据，本页只显示，不在表单中修改；需要调整时导出配置文件，修改后再导入。'>
               {committees.map((c) => (
                 <Text key={c.code} className='jf-config-committee'>
                   {c.name}

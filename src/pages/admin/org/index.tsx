@@ -37,7 +37,7 @@ export default function AdminOrg() {
       <View className='jf-ak-section' id='jf-org-import'>
         <Text className='jf-ak-title'>导入网格边界（GeoJSON）</Text>
         <Text className='jf-ak-help'>
-          一个 GeoJSON 文件（要素集合）：每个网格一个多边形要素，带下表的属性；街道和社区可作为不带边界的要素放在同一文件，或另附一个文件。先预览，确认后才写入；同一文件再次导入不会有变化。调解委员会属于单位数据，随区级配置一同维护，在「区级配置」页查看。
+          一个 GeoJSON 文件（要素集合）：每个网格一个多边形要素，带下表的属性；街道和社区可作为不带边界的要素放在同一文件，或另附一个文件。先预览，确认后才写入；同一文件再次导入不会有变化。调解委员会在「区级配置」页查看。
         </Text>
         <ImportColumns id='jf-org-columns' rows={GEOJSON_HELP} lead='要素属性：每项可用下表中任一名称；也接受地理信息软件导出的英文属性名。' />
         <View className='jf-ak-row'>
