@@ -77,7 +77,8 @@ describe('SQLite migration 17 (case numbers and counters)', () => {
       expect(await store.transaction((tx) => tx.nextSequence('case:京溪:2025'))).toBe(2)
       // Two cases can never share a number.
       const dup = makeCase({ id: '01JNEW00000000000000000001', idempotencyKey: 'k-new', number: '京溪-2026-00001' })
-      await expect(store.transaction((tx) => tx.insertCase(dup))).rejects.toThrow()
+      // (By its code: better-sqlite3's error class belongs to whichever test file loaded the addon first.)
+      await expect(store.transaction((tx) => tx.insertCase(dup))).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_UNIQUE' })
       await store.close()
     } finally {
       rmSync(dir, { recursive: true, force: true })
