@@ -1,4 +1,6 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import path from 'node:path'
+import webpack from 'webpack'
 import devConfig from './dev'
 import prodConfig from './prod'
 import { SHARED_CHUNK, sharedInMainCacheGroup } from './sharedChunks'
@@ -12,6 +14,19 @@ const isH5 = process.env.TARO_ENV === 'h5'
  */
 const transport = process.env.TARO_APP_TRANSPORT === 'cloudbase' ? 'cloudbase' : 'http'
 const cloudbaseEnv = process.env.TARO_APP_CLOUDBASE_ENV ?? ''
+
+/**
+ * NutUI's icon stylesheet, pulled in by every NutUI component that draws an icon, carries nine attention
+ * animations nobody here uses (7 KB in the mini-program's main package); ./nutui-icon.css keeps the rest.
+ */
+const NUTUI_ICON_CSS = path.resolve(__dirname, 'nutui-icon.css')
+const nutIconStyle = (chain: { plugin(name: string): { use(p: unknown, args: unknown[]): unknown } }) =>
+  chain.plugin('jf-nutui-icon-style').use(webpack.NormalModuleReplacementPlugin, [
+    /style_icon\.css$/,
+    (r: { context?: string; request: string }) => {
+      if (/@nutui[\\/]icons-react-taro[\\/]/.test(r.context ?? '')) r.request = NUTUI_ICON_CSS
+    },
+  ])
 
 /** NutUI is drawn at 375 wide; our own styles at 750 (NutUI's documented Taro setting). */
 function designWidth(input?: string | number | { file?: string }): number {
@@ -45,6 +60,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       commonChunks: (defaults: string[]) => [...defaults, SHARED_CHUNK],
       webpackChain(chain) {
         chain.optimization.merge({ splitChunks: { cacheGroups: { sharedInMain: sharedInMainCacheGroup(['pages/home', 'pages/inbox', 'pages/me']) } } })
+        nutIconStyle(chain)
       },
       postcss: {
         pxtransform: { enable: true, config: {} },
@@ -52,6 +68,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
+      webpackChain(chain) {
+        nutIconStyle(chain)
+      },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
