@@ -7,15 +7,15 @@ export interface Tab {
   /** App route without the leading slash, as app.json's tabBar.list wants it. */
   pagePath: string
   text: string
-  /** One CJK glyph drawn as the icon (no image files in the main package). */
-  glyph: string
+  /** Its icon in components/Icon's set (a name here: utils import no component). */
+  icon: 'home' | 'message' | 'user'
   id: string
 }
 
 export const TABS: readonly Tab[] = [
-  { pagePath: 'pages/home/index', text: '首页', glyph: '家', id: 'jf-tab-home' },
-  { pagePath: 'pages/inbox/index', text: '消息', glyph: '信', id: 'jf-tab-inbox' },
-  { pagePath: 'pages/me/index', text: '我的', glyph: '我', id: 'jf-tab-me' },
+  { pagePath: 'pages/home/index', text: '首页', icon: 'home', id: 'jf-tab-home' },
+  { pagePath: 'pages/inbox/index', text: '消息', icon: 'message', id: 'jf-tab-inbox' },
+  { pagePath: 'pages/me/index', text: '我的', icon: 'user', id: 'jf-tab-me' },
 ]
 
 export const TAB_URLS = TABS.map((t) => `/${t.pagePath}`)

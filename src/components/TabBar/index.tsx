@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { TABS } from '../../utils/tabs'
+import Icon from '../Icon'
 import './index.css'
 
 interface Props {
@@ -11,7 +12,7 @@ interface Props {
 /**
  * 首页 / 消息 / 我的. Drawn by us, not WeChat's native bar, so the elder mode can scale it with the
  * tokens: the mini-program shows it as its custom-tab-bar; on H5 (no custom tab bar there) each
- * tab page renders it itself.
+ * tab page renders it itself. The tab showing has its icon on a tinted pill and its name in bold.
  */
 export default function TabBar({ current }: Props) {
   return (
@@ -26,7 +27,9 @@ export default function TabBar({ current }: Props) {
             if (i !== current) void Taro.switchTab({ url: `/${t.pagePath}` })
           }}
         >
-          <Text className='jf-tabbar-glyph'>{t.glyph}</Text>
+          <View className='jf-tabbar-pill'>
+            <Icon name={t.icon} />
+          </View>
           <Text className='jf-tabbar-text'>{t.text}</Text>
         </View>
       ))}

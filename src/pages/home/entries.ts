@@ -1,9 +1,11 @@
 import { hasEarned, type Earned } from '../../core/earnedRoles'
 import type { Role } from '../../core/roles'
+import type { IconName } from '../../components/Icon'
 
 export interface HomeEntry {
   id: string
-  icon: string
+  /** Drawn from components/Icon's set on the card or tile. */
+  icon: IconName
   title: string
   hint: string
   url: string
@@ -15,44 +17,44 @@ export const JOIN_URL = '/pages/join/index'
 
 /** Everyone's two main cards (kept first and large on the home page). */
 export const MAIN_ENTRIES: HomeEntry[] = [
-  { id: 'jf-entry-report', icon: '报', title: '上报问题', hint: '随手拍，反映身边的问题', url: '/pages/report/new/index' },
-  { id: 'jf-entry-mine', icon: '事', title: '我的事项', hint: '查看办理进度', url: '/pages/report/mine/index' },
-  { id: 'jf-entry-mediation', icon: '调', title: '在线调解', hint: '邻里、家庭等纠纷在线调解', url: '/pages/mediation/mine/index' },
-  { id: 'jf-entry-grid', icon: '格', title: '我的网格', hint: '网格公示牌、入群、公告', url: '/pages/grid/find/index' },
-  { id: 'jf-entry-grid-news', icon: '告', title: '网格公告', hint: '通知、活动与紧急提醒', url: '/pages/grid/news/index' },
+  { id: 'jf-entry-report', icon: 'camera', title: '上报问题', hint: '随手拍，反映身边的问题', url: '/pages/report/new/index' },
+  { id: 'jf-entry-mine', icon: 'list', title: '我的事项', hint: '查看办理进度', url: '/pages/report/mine/index' },
+  { id: 'jf-entry-mediation', icon: 'scales', title: '在线调解', hint: '邻里、家庭等纠纷在线调解', url: '/pages/mediation/mine/index' },
+  { id: 'jf-entry-grid', icon: 'map', title: '我的网格', hint: '网格公示牌、入群、公告', url: '/pages/grid/find/index' },
+  { id: 'jf-entry-grid-news', icon: 'megaphone', title: '网格公告', hint: '通知、活动与紧急提醒', url: '/pages/grid/news/index' },
 ]
 
 const STAFF_QUEUE: HomeEntry = {
   id: 'jf-entry-staff-queue',
-  icon: '办',
+  icon: 'briefcase',
   title: '我的工作台',
   hint: '待受理、处理中的事项',
   url: '/pages/report-staff/queue/index',
 }
-const PROXY: HomeEntry = { id: 'jf-entry-proxy', icon: '代', title: '代办上报', hint: '为没有手机的居民上报', url: '/pages/report-staff/proxy/index' }
+const PROXY: HomeEntry = { id: 'jf-entry-proxy', icon: 'userPlus', title: '代办上报', hint: '为没有手机的居民上报', url: '/pages/report-staff/proxy/index' }
 const CONSOLE: HomeEntry = {
   id: 'jf-entry-console',
-  icon: '综',
+  icon: 'monitor',
   title: '综治中心工作台',
   hint: '全街道事项、批量分派、导出',
   url: '/pages/report-staff/console/queue/index',
 }
 const MEDIATION_DESK: HomeEntry = {
   id: 'jf-entry-mediator',
-  icon: '解',
+  icon: 'chat',
   title: '调解工作台',
   hint: '调解案件、沟通与协议',
   url: '/pages/mediation-staff/queue/index',
 }
-const GRID_MANAGE: HomeEntry = { id: 'jf-entry-gridwork', icon: '群', title: '网格群管理', hint: '公示牌、入群审核、发布公告', url: '/pages/grid-staff/manage/index' }
-const GRID_PUBLISH: HomeEntry = { id: 'jf-entry-publish', icon: '发', title: '发布公告', hint: '通知、活动、提醒、紧急', url: '/pages/grid-staff/publish/index' }
-const GRID_OVERVIEW: HomeEntry = { id: 'jf-entry-grid-overview', icon: '览', title: '网格群总览', hint: '各网格成员、审核、二维码', url: '/pages/grid-staff/overview/index' }
-const ADMIN_SETUP: HomeEntry = { id: 'jf-entry-admin', icon: '管', title: '区级管理', hint: '组织架构、人员邀请、区级配置', url: '/pages/admin/org/index' }
+const GRID_MANAGE: HomeEntry = { id: 'jf-entry-gridwork', icon: 'users', title: '网格群管理', hint: '公示牌、入群审核、发布公告', url: '/pages/grid-staff/manage/index' }
+const GRID_PUBLISH: HomeEntry = { id: 'jf-entry-publish', icon: 'send', title: '发布公告', hint: '通知、活动、提醒、紧急', url: '/pages/grid-staff/publish/index' }
+const GRID_OVERVIEW: HomeEntry = { id: 'jf-entry-grid-overview', icon: 'grid', title: '网格群总览', hint: '各网格成员、审核、二维码', url: '/pages/grid-staff/overview/index' }
+const ADMIN_SETUP: HomeEntry = { id: 'jf-entry-admin', icon: 'sliders', title: '区级管理', hint: '组织架构、人员邀请、区级配置', url: '/pages/admin/org/index' }
 /** 内容审核: what of residents' reports the public may see; the street's desk on H5, the staff page elsewhere. */
 export const STAFF_MODERATION_URL = '/pages/report-staff/moderation/index'
 export const CONSOLE_MODERATION_URL = '/pages/report-staff/console/moderation/index'
-const moderation = (url: string): HomeEntry => ({ id: 'jf-entry-moderation', icon: '审', title: '内容审核', hint: '照片和描述公开前审核、遮挡、隐藏', url })
-const DASHBOARD: HomeEntry = { id: 'jf-entry-dashboard', icon: '数', title: '数据看板', hint: '办件量、超时率、分布', url: '/pages/report-staff/console/dashboard/index' }
+const moderation = (url: string): HomeEntry => ({ id: 'jf-entry-moderation', icon: 'shieldCheck', title: '内容审核', hint: '照片和描述公开前审核、遮挡、隐藏', url })
+const DASHBOARD: HomeEntry = { id: 'jf-entry-dashboard', icon: 'chart', title: '数据看板', hint: '办件量、超时率、分布', url: '/pages/report-staff/console/dashboard/index' }
 
 /**
  * Work entries for the signed-in user's roles. The console pages exist only in the H5 build (a desk
@@ -75,10 +77,10 @@ export function staffEntries(roles: readonly Role[], platform: 'h5' | 'weapp' | 
   return out
 }
 
-const RENTAL_MINE: HomeEntry = { id: 'jf-entry-rental', icon: '租', title: '我的租住登记', hint: '当前登记、更新租约、人走注销', url: '/pages/rental/mine/index' }
-const BUILDINGS: HomeEntry = { id: 'jf-entry-buildings', icon: '楼', title: '楼栋管理', hint: '租户登记确认、二维码、消防巡查', url: '/pages/rental-staff/building/list/index' }
-const POLICE_AREA: HomeEntry = { id: 'jf-entry-police-area', icon: '警', title: '辖区登记', hint: '出租屋实名登记，查看留痕', url: '/pages/rental-staff/police/area/index' }
-const FIRE_OVERDUE: HomeEntry = { id: 'jf-entry-fire-overdue', icon: '消', title: '消防巡查逾期', hint: '本月未巡查的出租屋楼栋', url: '/pages/rental-staff/police/overdue/index' }
+const RENTAL_MINE: HomeEntry = { id: 'jf-entry-rental', icon: 'house', title: '我的租住登记', hint: '当前登记、更新租约、人走注销', url: '/pages/rental/mine/index' }
+const BUILDINGS: HomeEntry = { id: 'jf-entry-buildings', icon: 'building', title: '楼栋管理', hint: '租户登记确认、二维码、消防巡查', url: '/pages/rental-staff/building/list/index' }
+const POLICE_AREA: HomeEntry = { id: 'jf-entry-police-area', icon: 'shield', title: '辖区登记', hint: '出租屋实名登记，查看留痕', url: '/pages/rental-staff/police/area/index' }
+const FIRE_OVERDUE: HomeEntry = { id: 'jf-entry-fire-overdue', icon: 'flame', title: '消防巡查逾期', hint: '本月未巡查的出租屋楼栋', url: '/pages/rental-staff/police/overdue/index' }
 
 /**
  * The large cards: everyone's, plus 我的租住登记 for a tenant (their own registration, not work),

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { devAuth, isLocalDev } from '../../api'
 import type DemoRoleSwitcher from '../../components/RoleSwitcher'
 import GridEmergencyBanner from '../../components/GridEmergencyBanner'
+import Icon from '../../components/Icon'
 import TabBar from '../../components/TabBar'
 import { useTabPage } from '../../hooks/useTabPage'
 import { openPage } from '../../utils/open-page'
@@ -63,7 +64,7 @@ export default function Home() {
         {mainEntries(roles, ready ? state.me.earned : []).map((e) => (
           <View key={e.id} id={e.id} className='jf-home-entry' onClick={() => go(e.url)}>
             <View className='jf-home-entry-icon'>
-              <Text>{e.icon}</Text>
+              <Icon name={e.icon} />
             </View>
             <Text className='jf-home-entry-title'>{e.title}</Text>
             <Text className='jf-home-entry-hint'>{e.hint}</Text>
@@ -73,7 +74,7 @@ export default function Home() {
 
       <View className='jf-card jf-home-inbox' id='jf-entry-inbox' onClick={() => go(INBOX_URL)}>
         <View className='jf-home-inbox-icon'>
-          <Text>信</Text>
+          <Icon name='message' />
         </View>
         <View className='jf-home-inbox-body'>
           <Text className='jf-home-inbox-title'>消息</Text>
@@ -94,7 +95,7 @@ export default function Home() {
             {work.map((e) => (
               <View key={e.id} id={e.id} className='jf-home-tile' onClick={() => go(e.url)}>
                 <View className='jf-home-tile-icon'>
-                  <Text>{e.icon}</Text>
+                  <Icon name={e.icon} />
                 </View>
                 <View className='jf-home-tile-body'>
                   <Text className='jf-home-tile-title'>{e.title}</Text>
