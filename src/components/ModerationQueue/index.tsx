@@ -1,5 +1,5 @@
-import { Empty } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
+import EmptyState from '../EmptyState'
 import PagedList from '../PagedList'
 import ModerationItem from './ModerationItem'
 import ModerationSheet from './ModerationSheet'
@@ -30,7 +30,7 @@ export default function ModerationQueue({ openFrom }: { openFrom?: string } = {}
         loadingMore={m.list.loadingMore}
         onRetry={() => void m.list.refresh()}
         onMore={() => void m.list.loadMore()}
-        emptyView={<Empty title='暂无待审核内容' description='新上报的描述和照片会出现在这里' />}
+        emptyView={<EmptyState icon='shieldCheck' title='暂无待审核内容' description='新上报的描述和照片会出现在这里' />}
         ids={IDS}
       >
         {items.map((item) => (

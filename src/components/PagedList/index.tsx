@@ -14,7 +14,7 @@ interface Props {
   loadingMore: boolean
   onRetry: () => void
   onMore: () => void
-  /** Shown instead of the list when it is empty: usually NutUI's Empty and what to do next. */
+  /** Shown instead of the list when it is empty: usually EmptyState (what is missing and what to do next). */
   emptyView: ReactNode
   /** Element ids the pages' tests find: `${ids}-error`, `${ids}-empty`, `${ids}-list` unless given apart. */
   ids: { error: string; empty: string; list: string; more: string }

@@ -1,5 +1,6 @@
-import { Button, Empty } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
+import EmptyState from '../../components/EmptyState'
 import PagedList from '../../components/PagedList'
 import TabBar from '../../components/TabBar'
 import { useTabPage } from '../../hooks/useTabPage'
@@ -32,7 +33,7 @@ export default function Inbox() {
         loadingMore={x.loadingMore}
         onRetry={() => void x.refresh()}
         onMore={() => void x.loadMore()}
-        emptyView={<Empty title='暂无消息' description='您上报或关注的事项有进展时，会在这里通知您' />}
+        emptyView={<EmptyState icon='bell' title='暂无消息' description='您上报或关注的事项有进展时，会在这里通知您' />}
         ids={IDS}
       >
         <View className='jf-card jf-inbox-list'>

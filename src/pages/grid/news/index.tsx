@@ -1,6 +1,6 @@
-import { Button, Empty } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import EmptyState from '../../../components/EmptyState'
 import GridAnnouncement from '../../../components/GridAnnouncement'
 import LoadMore from '../../../components/LoadMore'
 import LoadState from '../../../components/LoadState'
@@ -20,12 +20,12 @@ export default function GridNews() {
   if (!list.pinned.length && !list.items.length)
     return (
       <View className='jf-page jf-gnews-empty' id='jf-ann-empty'>
-        <Empty title='暂无公告' description='加入所在网格的服务群后，网格员发布的通知、活动和紧急提醒会显示在这里' />
-        <View className='jf-gnews-find'>
-          <Button id='jf-ann-find' type='primary' onClick={() => void Taro.navigateTo({ url: FIND_URL })}>
-            找我的网格
-          </Button>
-        </View>
+        <EmptyState
+          icon='megaphone'
+          title='暂无公告'
+          description='加入所在网格的服务群后，网格员发布的通知、活动和紧急提醒会显示在这里'
+          action={{ id: 'jf-ann-find', text: '找我的网格', onClick: () => void Taro.navigateTo({ url: FIND_URL }) }}
+        />
       </View>
     )
 

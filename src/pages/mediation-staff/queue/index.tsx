@@ -1,6 +1,7 @@
-import { Empty, Switch } from '@nutui/nutui-react-taro'
+import { Switch } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import EmptyState from '../../../components/EmptyState'
 import LoadState from '../../../components/LoadState'
 import { MediationList } from '../../../components/MediationRow'
 import { useMediationQueue } from './useMediationQueue'
@@ -58,7 +59,7 @@ export default function MediatorQueue() {
         audience='staff'
         list={list}
         ids={{ error: 'jf-medq-load-error', empty: 'jf-medq-empty', list: 'jf-medq-list', more: 'jf-medq-more' }}
-        emptyView={<Empty title={EMPTY_TITLE[query.tab] ?? EMPTY_TITLE.closed} description='案件按调解期限排序，临近期限的排在前面' />}
+        emptyView={<EmptyState icon='scales' title={EMPTY_TITLE[query.tab] ?? EMPTY_TITLE.closed} description='案件按调解期限排序，临近期限的排在前面' />}
       />
     </View>
   )

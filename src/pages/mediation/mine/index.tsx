@@ -1,7 +1,7 @@
-import { Button, Empty } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { api } from '../../../api'
+import EmptyState from '../../../components/EmptyState'
 import { MediationList } from '../../../components/MediationRow'
 import type { MediationSummary } from '../../../contracts/api'
 import { usePagedList } from '../../../hooks/usePagedList'
@@ -38,14 +38,7 @@ export default function MyMediations() {
         list={{ ...list, refresh: () => void list.refresh(), loadMore: () => void list.loadMore() }}
         ids={{ error: 'jf-med-mine-error', empty: 'jf-med-mine-empty', list: 'jf-med-list', more: 'jf-med-more' }}
         emptyView={
-          <>
-            <Empty title='还没有调解' description='遇到纠纷，可以申请街道免费的人民调解' />
-            <View className='jf-medm-empty-action'>
-              <Button id='jf-med-empty-apply' type='primary' onClick={() => go(APPLY_URL)}>
-                申请调解
-              </Button>
-            </View>
-          </>
+          <EmptyState icon='scales' title='还没有调解' description='遇到纠纷，可以申请街道免费的人民调解' action={{ id: 'jf-med-empty-apply', text: '申请调解', onClick: () => go(APPLY_URL) }} />
         }
       />
     </View>

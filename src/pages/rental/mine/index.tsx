@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import EmptyState from '../../../components/EmptyState'
 import LoadState from '../../../components/LoadState'
 import Registration from './Registration'
 import { useRentalMine } from './useRentalMine'
@@ -15,8 +16,8 @@ export default function RentalMine() {
   return (
     <View className='jf-page' id='jf-rental-mine' data-count={load.items.length}>
       {load.items.length === 0 && (
-        <View className='jf-card jf-rental-empty' id='jf-rental-mine-empty'>
-          <Text>还没有租住登记。{'\n'}请扫描出租屋楼栋门口张贴的「实名登记」二维码，按提示填写登记。</Text>
+        <View className='jf-card' id='jf-rental-mine-empty'>
+          <EmptyState icon='house' title='还没有租住登记' description='请扫描出租屋楼栋门口张贴的「实名登记」二维码，按提示填写登记' />
         </View>
       )}
       {load.items.map((reg) => (

@@ -1,7 +1,7 @@
-import { Empty } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
+import EmptyState from '../../../components/EmptyState'
 import PagedList from '../../../components/PagedList'
 import StaffQueueRow from '../../../components/StaffQueueRow'
 import TabStrip from '../../../components/TabStrip'
@@ -61,7 +61,7 @@ export default function StaffQueue() {
           loadingMore={q.loadingMore}
           onRetry={retry}
           onMore={more}
-          emptyView={<Empty title={tab === 'submitted' ? '暂无待受理事项' : '暂无事项'} description='新的事项会按办理时限排在这里' />}
+          emptyView={<EmptyState icon='briefcase' title={tab === 'submitted' ? '暂无待受理事项' : '暂无事项'} description='新的事项会按办理时限排在这里' />}
           ids={IDS}
         >
           {q.cases.map((c) => (

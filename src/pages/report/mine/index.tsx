@@ -1,5 +1,5 @@
-import { Button, Empty } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
+import EmptyState from '../../../components/EmptyState'
 import PagedList from '../../../components/PagedList'
 import QueueRow from '../../../components/QueueRow'
 import StatusTag from '../../../components/StatusTag'
@@ -13,14 +13,7 @@ const IDS = { error: 'jf-cases-error', empty: 'jf-cases-empty', list: 'jf-case-l
 export default function MyCases() {
   const m = useMyCases()
   const empty = (
-    <>
-      <Empty title='还没有事项' description='发现身边的问题，随手上报给网格员' />
-      <View className='jf-mine-empty-action'>
-        <Button id='jf-empty-report' type='primary' onClick={m.report}>
-          上报问题
-        </Button>
-      </View>
-    </>
+    <EmptyState icon='list' title='还没有事项' description='发现身边的问题，随手上报给网格员' action={{ id: 'jf-empty-report', text: '上报问题', onClick: m.report }} />
   )
 
   // The 待发送 rows stay on top whatever the list is doing: offline is exactly when they matter.
