@@ -1,9 +1,9 @@
-import { TextArea } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import FieldError from '../FieldError'
 import FieldLabel from './FieldLabel'
 import type { FieldProps } from './fieldProps'
 import { MEDIATION_NOTE_MAX, RATING_COMMENT_MAX } from '../../contracts/limits'
+import { LimitedTextArea } from '../TextBox'
 
 const MAX = { note: MEDIATION_NOTE_MAX, comment: RATING_COMMENT_MAX } as const
 
@@ -14,7 +14,7 @@ export default function TextField({ field, form, errors, set }: FieldProps) {
     <View className='jf-med-field'>
       <FieldLabel field={field} />
       <View id={`jf-med-${key}`} className='jf-med-note'>
-        <TextArea value={form[key]} onChange={(v) => set(key, v)} placeholder={field.placeholder} maxLength={MAX[key]} rows={3} />
+        <LimitedTextArea value={form[key]} onChange={(v) => set(key, v)} placeholder={field.placeholder} maxLength={MAX[key]} rows={3} />
       </View>
       <FieldError field={key} message={errors[key]} />
     </View>

@@ -1,9 +1,10 @@
-import { Popup, TextArea } from '@nutui/nutui-react-taro'
+import { Popup } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { ModerateInput, ModerationItemView } from '../../contracts/api'
 import type { Failure } from '../../core/outcome'
 import FieldError from '../FieldError'
+import { LimitedTextArea } from '../TextBox'
 import SheetFoot from '../StaffActSheet/SheetFoot'
 import {
   describeInput,
@@ -102,7 +103,7 @@ function SheetBody({ task, onSubmit }: { task: SheetTask; onSubmit: Props['onSub
           </Text>
           <Text className='jf-mod-label jf-required'>公开的描述</Text>
           <View className='jf-mod-input' id='jf-mod-text'>
-            <TextArea value={text} onChange={(v) => (setText(v), setErrors((e) => ({ ...e, text: undefined })))} maxLength={REDACT_MAX} rows={4} showCount />
+            <LimitedTextArea value={text} onChange={(v) => (setText(v), setErrors((e) => ({ ...e, text: undefined })))} maxLength={REDACT_MAX} rows={4} showCount />
           </View>
           <FieldError field='mod-text' message={errors.text} />
         </View>
@@ -126,7 +127,7 @@ function SheetBody({ task, onSubmit }: { task: SheetTask; onSubmit: Props['onSub
       <View className='jf-mod-field'>
         <Text className='jf-mod-label jf-required'>{task.mode === 'redact' ? '编辑原因' : '隐藏原因'}</Text>
         <View className='jf-mod-input' id='jf-mod-reason'>
-          <TextArea
+          <LimitedTextArea
             value={reason}
             onChange={(v) => (setReason(v), setErrors((e) => ({ ...e, reason: undefined })))}
             placeholder={task.mode === 'redact' ? '如：含住户姓名和门牌' : '如：含人脸、含车牌、与事项无关'}

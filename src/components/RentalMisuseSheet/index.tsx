@@ -1,4 +1,4 @@
-import { Button, Popup, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Popup } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { api } from '../../api'
@@ -8,7 +8,7 @@ import { buildMisuse, emptyMisuse, MISUSE_RECEIVED, misuseErrors, type MisuseDra
 import { typedDocNumber } from '../../utils/rental/checkin'
 import { randomId } from '../../utils/id'
 import '../RentalKit/kit.css'
-import TextBox from '../TextBox'
+import TextBox, { LimitedTextArea } from '../TextBox'
 import { MISUSE_NOTE_MAX } from '../../contracts/limits'
 
 interface Props {
@@ -85,7 +85,7 @@ function Body({ buildingCode, onClose }: Props) {
       </View>
       <TextBox id='jf-misuse-doc' className='jf-rental-input' value={draft.docNumber} onChange={(v) => set('docNumber', typedDocNumber(v))} placeholder='您本人的证件号码' maxLength={20} field='docNumber' error={errors.docNumber} />
       <View className='jf-rental-reason' id='jf-misuse-note'>
-        <TextArea value={draft.note} onChange={(v) => set('note', v)} placeholder='如：我从未在此登记，发现有人用我的身份证号登记入住' maxLength={MISUSE_NOTE_MAX} rows={3} />
+        <LimitedTextArea value={draft.note} onChange={(v) => set('note', v)} placeholder='如：我从未在此登记，发现有人用我的身份证号登记入住' maxLength={MISUSE_NOTE_MAX} rows={3} />
       </View>
       <FieldError field='note' message={errors.note || failure} />
       <View className='jf-rental-sheet-actions'>

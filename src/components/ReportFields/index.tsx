@@ -1,10 +1,11 @@
 import { Button, Cell, CellGroup, Switch, TextArea } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import type { ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import type { CategoryView } from '../../contracts/api'
 import type { usePhotoUploads } from '../../hooks/usePhotoUploads'
 import type { PickedLocation, useLocationPicker } from '../../hooks/useLocationPicker'
 import { DESCRIPTION_MAX, MAX_PHOTOS, type DraftErrors } from '../../utils/report-draft'
+import { limitText, overLimitMessage } from '../../utils/textLimit'
 // The resident's form pieces; the styles come with the page (report/new/index.css).
 import CategoryChips from '../CategoryChips'
 import FieldError from '../FieldError'
@@ -58,6 +59,13 @@ export default function ReportFields({
   children,
 }: Props) {
   const descLen = Array.from(fields.description).length
+  // A paste over the limit keeps its first DESCRIPTION_MAX characters and says so, never silently.
+  const [descOver, setDescOver] = useState(false)
+  const describe = (v: string) => {
+    const kept = limitText(v, DESCRIPTION_MAX)
+    setDescOver(kept.over)
+    set('description', kept.text)
+  }
 
   return (
     <>
@@ -83,9 +91,9 @@ export default function ReportFields({
         <View id='jf-description' className='jf-description'>
           <TextArea
             value={fields.description}
-            onChange={(v) => set('description', v)}
+            onChange={describe}
             placeholder={descriptionPlaceholder}
-            maxLength={DESCRIPTION_MAX}
+            maxLength={-1}
             rows={4}
             autoSize
           />
@@ -93,6 +101,11 @@ export default function ReportFields({
             {descLen}/{DESCRIPTION_MAX}
           </Text>
         </View>
+        {descOver && (
+          <Text className='jf-field-error' id='jf-description-over'>
+            {overLimitMessage(DESCRIPTION_MAX)}
+          </Text>
+        )}
         <FieldError field='description' message={errors.description} />
 
         <Text className='jf-section-title'>

@@ -1,8 +1,10 @@
 import { TextArea } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
 import FieldError from '../../../components/FieldError'
 import PhotoPicker from '../../../components/PhotoPicker'
 import { CLAIMS_MAX, FACTS_MAX, MAX_EVIDENCE } from '../../../utils/mediation/apply'
+import { limitText, overLimitMessage } from '../../../utils/textLimit'
 import type { MediationApplyState } from './useMediationApply'
 
 /** 事实经过、申请人请求和证据照片. */
@@ -26,15 +28,27 @@ type CountedTextProps = { s: MediationApplyState; field: 'facts' | 'claims'; lab
 /** A required text of the draft with a characters-used counter; counts code points like the form's length checks. */
 function CountedText({ s, field, label, placeholder, max, rows }: CountedTextProps) {
   const value = s.draft[field]
+  // A paste over the limit keeps its first `max` characters and says so, never silently.
+  const [over, setOver] = useState(false)
+  const change = (v: string) => {
+    const kept = limitText(v, max)
+    setOver(kept.over)
+    s.set(field, kept.text)
+  }
   return (
     <>
       <Text className='jf-section-title jf-required'>{label}</Text>
       <View id={`jf-med-${field}`} className='jf-med-apply-text'>
-        <TextArea value={value} onChange={(v) => s.set(field, v)} placeholder={placeholder} maxLength={max} rows={rows} autoSize />
+        <TextArea value={value} onChange={change} placeholder={placeholder} maxLength={-1} rows={rows} autoSize />
         <Text className='jf-med-apply-counter'>
           {Array.from(value).length}/{max}
         </Text>
       </View>
+      {over && (
+        <Text className='jf-field-error' id={`jf-med-${field}-over`}>
+          {overLimitMessage(max)}
+        </Text>
+      )}
       <FieldError field={field} message={s.errors[field]} />
     </>
   )

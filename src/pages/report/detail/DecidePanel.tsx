@@ -1,10 +1,11 @@
-import { Button, TextArea } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Stars from '../../../components/Stars'
 import type { CaseView } from '../../../contracts/api'
 import { formatFull } from '../../../core/time'
 import { COMMENT_MAX, REOPEN_MAX } from './logic'
 import { useDecide, type Mode } from './useDecide'
+import { LimitedTextArea } from '../../../components/TextBox'
 
 const TABS: Array<{ mode: Mode; label: string }> = [
   { mode: 'confirm', label: '已解决，确认办结' },
@@ -23,7 +24,7 @@ interface TextProps {
 function DecideText({ id, value, onChange, placeholder, max }: TextProps) {
   return (
     <View className='jf-decide-text' id={id}>
-      <TextArea value={value} onChange={onChange} placeholder={placeholder} maxLength={max} rows={3} showCount />
+      <LimitedTextArea value={value} onChange={onChange} placeholder={placeholder} maxLength={max} rows={3} showCount />
     </View>
   )
 }

@@ -1,11 +1,12 @@
 import { Text, View } from '@tarojs/components'
 import ReportFields, { SubmitBar } from '../../../components/ReportFields'
+import ContactPhone from './ContactPhone'
 import DuplicateCard from './DuplicateCard'
 import { useNewReport } from './useNewReport'
 import './index.css'
 
 export default function NewReport() {
-  const { fieldProps, sensitive, duplicates, point, formError, submitting, submit } = useNewReport()
+  const { fieldProps, contactProps, sensitive, duplicates, point, formError, submitting, submit } = useNewReport()
   return (
     <View className='jf-page jf-report-new'>
       <ReportFields
@@ -19,6 +20,7 @@ export default function NewReport() {
           </View>
         )}
         <DuplicateCard cases={duplicates} from={point} />
+        <ContactPhone {...contactProps} />
       </ReportFields>
 
       <SubmitBar formError={formError} submitting={submitting} label='提交' onSubmit={() => void submit()} />

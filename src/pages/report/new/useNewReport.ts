@@ -9,6 +9,7 @@ import { randomId } from '../../../utils/id'
 import { errorsFromDetails, toLocation, validateDraft, type ReportDraft } from '../../../utils/report-draft'
 import { OUTBOX_SAVED, cachedCategories, isOfflinePhoto, keepCategories } from './offline'
 import { askSubscribeConsent, preloadTemplates } from '../../../api/subscribe'
+import { useContactPhone } from './useContactPhone'
 
 const MINE_URL = '/pages/report/mine/index'
 
@@ -30,6 +31,7 @@ export function useNewReport() {
   const idempotencyKey = useRef(editKey || randomId(26))
   const [duplicates, setDuplicates] = useState<PublicCaseView[]>([])
   const dupSeq = useRef(0)
+  const contact = useContactPhone()
 
   useEffect(() => {
     void preloadTemplates()
@@ -51,12 +53,14 @@ export function useNewReport() {
       address: d.location.address,
       anonymous: d.anonymous,
     })
+    contact.fromDraft(d)
     setGrid(item.gridName ? { name: item.gridName, path: '' } : null)
     // Photos are uploaded again from the phone's copies; one that is gone shows 上传失败 to remove.
     if (d.photos.length) add(d.photos.map((p) => p.localPath))
     if (item.state === 'failed') {
       setFormError(item.error ?? '')
       setErrors(errorsFromDetails(item.errorDetails ?? undefined))
+      if (item.errorDetails?.contactPhone) contact.setError(item.errorDetails.contactPhone)
     }
     // Only once per opening; `add` is stable.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -103,9 +107,11 @@ export function useNewReport() {
     const offline = photos.filter(isOfflinePhoto)
     const draft: ReportDraft = { ...fields, photos: photos.map((p) => (isOfflinePhoto(p) ? { ...p, state: 'done' as const } : p)) }
     const found = validateDraft(draft, categories ?? [])
-    if (Object.keys(found).length) {
+    const checked = contact.check()
+    const firstError = Object.values(found)[0] ?? ('error' in checked ? checked.error : '')
+    if (firstError) {
       setErrors(found)
-      void Taro.showToast({ title: Object.values(found)[0] as string, icon: 'none' })
+      void Taro.showToast({ title: firstError, icon: 'none' })
       return
     }
     setSubmitting(true)
@@ -118,6 +124,7 @@ export function useNewReport() {
       photos: photos.map((p) => ({ localPath: p.localPath, fileId: p.fileId ?? null })),
       location: toLocation(draft),
       anonymous: fields.anonymous,
+      ...('fields' in checked ? checked.fields : {}),
     }
     if (offline.length) {
       await saveToOutbox(input)
@@ -139,9 +146,10 @@ export function useNewReport() {
     setSubmitting(false)
     // The draft and its key stay as they are, so the next tap is a safe retry.
     setErrors(errorsFromDetails(r.details))
+    if (r.details?.contactPhone) contact.setError(r.details.contactPhone)
     setFormError(r.message)
     void Taro.showToast({ title: r.message, icon: 'none' })
   }
 
-  return { fieldProps, sensitive, duplicates, point: fields.point ?? null, formError, submitting, submit }
+  return { fieldProps, contactProps: contact.props, sensitive, duplicates, point: fields.point ?? null, formError, submitting, submit }
 }
