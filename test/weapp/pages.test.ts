@@ -222,6 +222,8 @@ describe('report form (pages/report/new/index)', () => {
             photos: [],
             location: { lng: DEMO_POINT.longitude, lat: DEMO_POINT.latitude, address: ADDRESS },
             anonymous: false,
+            // 我的 has a phone (account-fixtures): 联系电话 is filled with it and sent by reference.
+            contactFromProfile: true,
           },
         },
       },

@@ -270,6 +270,8 @@ export interface LaunchOptions {
   /** wx.chooseMedia / chooseImage temp paths. */
   images?: string[]
   storage?: Record<string, unknown>
+  /** wx.scanCode's answer (a 小程序码 carries `path`); null or absent = the person closed the camera. */
+  scanned?: { result?: string; path?: string; scanType?: string } | null
 }
 
 export const DEMO_POINT = { longitude: 113.3202, latitude: 23.181 }
@@ -517,6 +519,11 @@ export class MiniProgram {
         const c = this.opts.chosenLocation
         if (!c) throw new Error('cancel')
         return { ...c }
+      }),
+      scanCode: this.api('scanCode', () => {
+        const s = this.opts.scanned
+        if (!s) throw new Error('cancel')
+        return { result: '', scanType: 'QR_CODE', charSet: 'utf-8', ...s }
       }),
       chooseImage: this.api('chooseImage', () => ({ tempFilePaths: [...(this.opts.images ?? [])], tempFiles: (this.opts.images ?? []).map((p) => ({ path: p, size: 1024 })) })),
       chooseMedia: this.api('chooseMedia', () => ({ type: 'image', tempFiles: (this.opts.images ?? []).map((p) => ({ tempFilePath: p, size: 1024, fileType: 'image' })) })),

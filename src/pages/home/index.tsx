@@ -7,6 +7,7 @@ import Icon from '../../components/Icon'
 import TabBar from '../../components/TabBar'
 import { useTabPage } from '../../hooks/useTabPage'
 import { openPage } from '../../utils/open-page'
+import { CAN_SCAN, scanAndOpen } from '../../utils/scan'
 import { INBOX_URL, JOIN_URL, badgeText, mainEntries, rentalEntries, staffEntries } from './entries'
 import { useHome } from './useHome'
 import './index.css'
@@ -42,6 +43,11 @@ export default function Home() {
   return (
     <View className='jf-page jf-tab-page jf-home'>
       <View className='jf-home-hero' id='jf-greeting'>
+        {CAN_SCAN && state.status === 'ready' && (
+          <View className='jf-home-scan' id='jf-home-scan' onClick={() => void scanAndOpen()}>
+            <Text>扫一扫</Text>
+          </View>
+        )}
         {state.status === 'ready' ? (
           <>
             <Text className='jf-home-title'>您好，{state.me.name}</Text>

@@ -1,6 +1,8 @@
+import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import EmptyState from '../../../components/EmptyState'
 import LoadState from '../../../components/LoadState'
+import { CAN_SCAN, scanAndOpen } from '../../../utils/scan'
 import Registration from './Registration'
 import { useRentalMine } from './useRentalMine'
 import '../../../components/RentalKit/kit.css'
@@ -23,6 +25,14 @@ export default function RentalMine() {
       {load.items.map((reg) => (
         <Registration key={reg.id} reg={reg} onChanged={replace} />
       ))}
+      {CAN_SCAN && (
+        <View className='jf-card jf-row-between jf-rental-scan' id='jf-rental-scan'>
+          <Text className='jf-rental-scan-text'>扫描楼栋门口的「实名登记」二维码</Text>
+          <Button id='jf-rental-scan-button' size='small' type='primary' onClick={() => void scanAndOpen()}>
+            扫一扫
+          </Button>
+        </View>
+      )}
     </View>
   )
 }
