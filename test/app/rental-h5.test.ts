@@ -133,6 +133,11 @@ maybe('出租屋实名登记 pages (H5, mocked functions)', () => {
     await page.locator('#jf-rental-reason-ok').click()
     await expect(page.locator('#jf-error-purpose').innerText()).resolves.toBe('请选择查看事由')
     await page.locator('#jf-error-reason').waitFor()
+    // All four purposes stay on the sheet at phone width (they wrap rather than run off it).
+    const width = page.viewportSize()!.width
+    for (const p of ['case', 'inspection', 'lead', 'other']) expect((await page.locator(`#jf-rental-purpose .jf-rental-purpose-${p}`).boundingBox())!.x + 1).toBeLessThan(width)
+    const right = await page.locator('#jf-rental-purpose .jf-rental-purpose-other').boundingBox()
+    expect(right!.x + right!.width).toBeLessThanOrEqual(width)
     await page.locator('#jf-rental-purpose .jf-rental-purpose-inspection').click()
     await page.locator('#jf-rental-reason textarea').fill('查查查查查')
     await page.locator('#jf-rental-reason-ok').click()

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import FieldError from '../FieldError'
 import '../RentalKit/kit.css'
+import './index.css'
 import { REASON_MAX } from '../../contracts/limits'
 import { AUDIT_PURPOSES, AUDIT_PURPOSE_LABELS, type AuditPurpose } from '../../core/auditReason'
 
