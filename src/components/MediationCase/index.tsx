@@ -2,10 +2,12 @@ import { Text, View } from '@tarojs/components'
 import { useMediationCase } from '../../hooks/useMediationCase'
 import { findAction, medActionTone } from '../../utils/mediation/moves'
 import { isOpen } from '../../utils/mediation/status'
+import { mediationProgress } from '../../utils/progress'
 import ActBar from '../ActBar'
 import LoadState from '../LoadState'
 import MediationActSheet from '../MediationActSheet'
 import MediationThread from '../MediationThread'
+import ProgressSteps from '../ProgressSteps'
 import Timeline from '../Timeline'
 import AgreementCard from './AgreementCard'
 import { CaseFacts, CaseHead } from './CaseHead'
@@ -51,6 +53,7 @@ export default function MediationCase({ audience }: { audience: 'party' | 'staff
         </View>
       )}
       <CaseHead c={c} />
+      <ProgressSteps progress={mediationProgress(c.status, data.timeline, c.createdAt)} />
       {justApplied && invites}
       <CaseFacts c={c} />
       <AgreementCard c={c} confirmAct={findAction(data.actions, 'confirm_agreement')} busy={busy === 'confirm_agreement'} onConfirm={m.confirmAgreement} />

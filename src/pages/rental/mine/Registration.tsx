@@ -1,11 +1,13 @@
 import { Button } from '@nutui/nutui-react-taro'
 import { Picker, Text, View } from '@tarojs/components'
 import FieldError from '../../../components/FieldError'
+import ProgressSteps from '../../../components/ProgressSteps'
 import CaseNumber from '../../../components/CaseNumber'
 import RentalStatusTag from '../../../components/RentalStatusTag'
 import TextBox from '../../../components/TextBox'
 import type { RegistrationView } from '../../../contracts/rental'
 import { formatFull } from '../../../core/time'
+import { checkinProgress } from '../../../utils/progress'
 import { useRegistration } from './useRegistration'
 
 /** One of the tenant's registrations: where, status, masked number, and while it is open, edit or check out. */
@@ -21,6 +23,7 @@ export default function Registration({ reg, onChanged }: { reg: RegistrationView
           </Text>
           <RentalStatusTag status={reg.status} label={reg.statusLabel} />
         </View>
+        <ProgressSteps progress={checkinProgress(reg)} id={`jf-progress-${reg.id}`} card={false} />
         <Text className='jf-rental-row-sub'>
           {reg.buildingAddress} · {reg.gridName}
         </Text>

@@ -3,11 +3,13 @@ import { useRouter } from '@tarojs/taro'
 import ActBar from '../../../components/ActBar'
 import CaseHead from '../../../components/CaseHead'
 import LoadState from '../../../components/LoadState'
+import ProgressSteps from '../../../components/ProgressSteps'
 import StaffActSheet from '../../../components/StaffActSheet'
 import { actionTone } from '../../../components/StaffKit/logic'
 import StaffSla from '../../../components/StaffSla'
 import Timeline from '../../../components/Timeline'
 import { formatFull } from '../../../core/time'
+import { reportProgress } from '../../../utils/progress'
 import CaseFacts from './CaseFacts'
 import ReporterCard from './ReporterCard'
 import { useStaffCase } from './useStaffCase'
@@ -42,6 +44,8 @@ function StaffCase() {
           <Text className='jf-muted'>上报于 {formatFull(c.createdAt)}</Text>
         </View>
       </CaseHead>
+
+      <ProgressSteps progress={reportProgress(c.status, s.data.timeline, c.createdAt)} />
 
       <View className='jf-card'>
         <CaseFacts c={c} />

@@ -2,11 +2,13 @@ import { Text, View } from '@tarojs/components'
 import { useShareAppMessage } from '@tarojs/taro'
 import CaseHead from '../../../components/CaseHead'
 import LoadState from '../../../components/LoadState'
+import ProgressSteps from '../../../components/ProgressSteps'
 import PublicCase from '../../../components/PublicCase'
 import { followingText, moderationLines } from '../../../components/PublicCase/logic'
 import Stars from '../../../components/Stars'
 import Timeline from '../../../components/Timeline'
 import { formatFull } from '../../../core/time'
+import { reportProgress } from '../../../utils/progress'
 import CaseFacts from './CaseFacts'
 import DecidePanel from './DecidePanel'
 import FollowGate from './FollowGate'
@@ -53,6 +55,8 @@ export default function CaseDetail() {
           {c.anonymous ? ' · 匿名上报' : ''}
         </Text>
       </CaseHead>
+
+      <ProgressSteps progress={reportProgress(c.status, data.timeline, c.createdAt)} />
 
       {deciding && <DecidePanel c={c} deadline={decideDeadline(data.timeline)} onDone={load} />}
 
