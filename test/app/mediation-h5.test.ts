@@ -200,6 +200,9 @@ maybe('在线调解 pages (H5, mocked functions)', () => {
     }
     await go('/pages/mediation/mine/index')
     await page.locator(`.jf-med-row[data-case-id="${mediating.id}"][data-status="mediating"]`).waitFor()
+    // Each row says on whom it waits (the tag keeps its label).
+    await expect(page.locator(`.jf-med-row[data-case-id="${mediating.id}"] .jf-waiting`).innerText()).resolves.toBe('等待调解员安排调解')
+    await expect(page.locator('.jf-med-row[data-case-id="01JMED2"] .jf-waiting').innerText()).resolves.toBe('等待街道调解中心受理')
     await page.locator('#jf-med-join-entry').waitFor()
     await shot('mediation-mine')
     answers['mediation.mine'] = { ok: true, cases: [], next: null }
