@@ -110,6 +110,11 @@ maybe('forms (H5, mocked functions)', () => {
     // Back under the limit, the warning goes.
     await box.fill('垃'.repeat(20))
     await expect(page.locator('#jf-description-over').count()).resolves.toBe(0)
+    // The address line does the same at its 120.
+    const address = page.locator('#jf-address input')
+    await address.fill('云景路'.repeat(50))
+    await page.locator('#jf-address-over').getByText('已超过 120 字，超出部分不会保存').waitFor()
+    await expect(address.inputValue()).resolves.toHaveLength(120)
   })
 
   it('a TextBox with a limit shows its counter and the warning for an over-long paste', async () => {

@@ -1,10 +1,12 @@
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
 import type { PickedLocation, useLocationPicker } from '../../hooks/useLocationPicker'
 import type { DraftErrors } from '../../utils/report-draft'
 import FieldError from '../FieldError'
 import type { ReportFieldValues } from './useReportForm'
 import { ADDRESS_MAX } from '../../contracts/limits'
+import { limitText, overLimitMessage } from '../../utils/textLimit'
 
 interface Props {
   fields: Pick<ReportFieldValues, 'point' | 'address'>
@@ -16,6 +18,13 @@ interface Props {
 
 /** Where the problem is: the device's position or a point on the map, the grid it falls in, and the address. */
 export default function LocationCard({ fields, set, errors, grid, location }: Props) {
+  // A pasted address over the limit keeps its first ADDRESS_MAX characters and says so.
+  const [over, setOver] = useState(false)
+  const address = (v: string) => {
+    const kept = limitText(v, ADDRESS_MAX)
+    setOver(kept.over)
+    set('address', kept.text)
+  }
   return (
     <View className='jf-card'>
       <Text className='jf-section-title jf-required'>问题位置</Text>
@@ -43,11 +52,16 @@ export default function LocationCard({ fields, set, errors, grid, location }: Pr
       <View id='jf-address' className='jf-address'>
         <Input
           value={fields.address}
-          onChange={(v) => set('address', v)}
+          onChange={address}
           placeholder='详细地址，如：云景路 12 号东门'
-          maxLength={ADDRESS_MAX}
+          maxLength={-1}
         />
       </View>
+      {over && (
+        <Text className='jf-field-error' id='jf-address-over'>
+          {overLimitMessage(ADDRESS_MAX)}
+        </Text>
+      )}
       <FieldError field='address' message={errors.address} />
     </View>
   )
