@@ -39,7 +39,7 @@ export default function Registration({ reg, onChanged }: { reg: RegistrationView
               {reg.name} · {reg.docTypeLabel} <Text className='jf-rental-doc jf-rental-mine-doc'>{reg.docNumberMasked}</Text>
             </Text>
             <Text className='jf-rental-row-sub'>
-              手机 {reg.phone} · 入住 {reg.moveInDate} · 租约至 {reg.leaseEnd}
+              手机 {reg.phone} · 入住 <Text className='jf-rental-when'>{reg.moveInDate}</Text> · 租约至 <Text className='jf-rental-when'>{reg.leaseEnd}</Text>
               {reg.leaseOverdue && <Text className='jf-rental-flag'>租约已到期</Text>}
             </Text>
             {reg.cohabitants.length > 0 && (

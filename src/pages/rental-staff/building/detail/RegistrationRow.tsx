@@ -27,7 +27,7 @@ export default function RegistrationRow({ reg, busy, onApprove, onRefuse, onChec
         <Text className='jf-rental-row-sub jf-muted'>请当面核对本人证件后再确认；如不是本人，请驳回并写明原因。</Text>
       </RegistrationAlerts>
       <Text className='jf-rental-row-sub'>
-        {reg.phone ? `手机 ${reg.phone} · ` : ''}入住 {reg.moveInDate} · 租约至 {reg.leaseEnd}
+        {reg.phone ? `手机 ${reg.phone} · ` : ''}入住 <Text className='jf-rental-when'>{reg.moveInDate}</Text> · 租约至 <Text className='jf-rental-when'>{reg.leaseEnd}</Text>
       </Text>
       {reg.cohabitants.length > 0 && <Text className='jf-rental-row-sub'>同住 {reg.cohabitants.map((c) => `${c.name}（${c.relation}）`).join('、')}</Text>}
       {reg.refusedReason && <Text className='jf-rental-row-sub'>驳回原因：{reg.refusedReason}</Text>}
