@@ -58,7 +58,7 @@ export default function AdminStaff() {
                     <Text className={`jf-ak-tag is-${p.change}`}>{CHANGE_LABELS[p.change]}</Text>
                   </td>
                   <td>{p.name}</td>
-                  <td>{p.phone}</td>
+                  <td className='jf-ak-phone'>{p.phone}</td>
                   <td>{p.roles.map((r) => `${r.roleLabel} · ${r.unitName}`).join('；')}</td>
                 </tr>
               ))}
@@ -75,7 +75,7 @@ export default function AdminStaff() {
           {staff.map((s) => (
             <tr key={s.id} className='jf-staff-row' data-user-id={s.id} data-name={s.name} data-bound={s.bound ? 'yes' : 'no'}>
               <td>{s.name}</td>
-              <td>{s.phone ?? ''}</td>
+              <td className='jf-ak-phone'>{s.phone ?? ''}</td>
               <td>{s.roles.map((r) => `${r.roleLabel} · ${r.unitName}`).join('；')}</td>
               <td>
                 <Text className={`jf-ak-tag ${s.bound ? 'is-ok' : ''}`}>{s.bound ? '已绑定' : '未绑定'}</Text>
