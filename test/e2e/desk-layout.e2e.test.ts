@@ -180,6 +180,11 @@ describe.each(Object.keys(WIDTHS) as Width[])('a case opened from the console at
     const row = p.locator(`.jf-cq-row[data-status="${status}"]`).first()
     await row.waitFor()
     const id = await row.getAttribute('data-case-id')
+    // The status tag at desk size (NutUI's tokens are the phone's), on one line.
+    const tag = row.locator('.jf-status-tag')
+    const tagFont = await tag.evaluate((el) => Math.max(...[el, ...Array.from(el.querySelectorAll('*'))].map((e) => parseFloat(getComputedStyle(e).fontSize))))
+    expect(tagFont).toBeLessThanOrEqual(14)
+    expect(await wrapped(p, '.jf-cq-row .jf-status-tag .nut-tag')).toEqual([])
     await row.locator('.jf-cq-title').click()
 
     const desk = p.locator('#jf-desk-case')
