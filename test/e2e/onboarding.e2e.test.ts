@@ -184,5 +184,20 @@ describe('onboarding a district in the browser against the real server', () => {
     expect(await admin.locator('#jf-admin-config').innerText()).not.toMatch(/acceptHours|slaHours|grid_worker|department/)
     await expect(accept.inputValue()).resolves.toBe('6')
     await shot(admin, 'e2e-onboarding-config')
+
+    // The JSON stays available: exported as a file, and a file imported into the form (saved only on 校验并保存).
+    const download = admin.waitForEvent('download')
+    await admin.locator('#jf-config-export').click()
+    const file = await download
+    expect(file.suggestedFilename()).toMatch(/^区级配置-第1版-\d{8}\.json$/)
+    const exported = JSON.parse(readFileSync((await file.path())!, 'utf8'))
+    expect(exported.acceptHours).toBe(6)
+    await admin.locator('#jf-config-import').setInputFiles(fixtureFile('配置.json', JSON.stringify({ ...exported, acceptHours: 8 })))
+    await admin.locator('#jf-config-saved', { hasText: '已载入文件「配置.json」' }).waitFor()
+    await expect(accept.inputValue()).resolves.toBe('8')
+    await admin.locator('#jf-config-import').setInputFiles(fixtureFile('坏的.json', '{"acceptHours": 8,'))
+    await admin.locator('#jf-config-notice', { hasText: '文件不是有效的配置文件（格式错误），请选择导出的配置文件' }).waitFor()
+    await admin.locator('#jf-config-discard').click()
+    await admin.waitForFunction(() => (document.querySelector('#jf-config-general input[data-path="acceptHours"]') as HTMLInputElement | null)?.value === '6')
   })
 })
