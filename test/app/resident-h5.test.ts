@@ -117,6 +117,8 @@ maybe('resident closed loop (H5, mocked functions)', () => {
     await page.locator(`.jf-outbox-row[data-key="${key}"] .jf-outbox-retry`).click()
     await page.locator(`.jf-case-row[data-case-id="${sent.id}"]`).waitFor()
     await expect(page.locator('.jf-outbox-row').count()).resolves.toBe(0)
+    // The row says on whom the case waits; the tag keeps its label.
+    await expect(page.locator(`.jf-case-row[data-case-id="${sent.id}"] .jf-waiting`).innerText()).resolves.toBe('等待网格员受理')
     const keys = called('reports.submit').map((c) => c.data.idempotencyKey)
     expect(new Set(keys)).toEqual(new Set([key]))
   })
@@ -242,5 +244,23 @@ maybe('resident closed loop (H5, mocked functions)', () => {
     answers['inbox.list'] = { ok: true, items: [], next: null, unread: 0 }
     await go('/pages/inbox/index')
     await page.locator('#jf-inbox-empty').getByText('暂无消息').waitFor()
+  })
+
+  it('offers 重试 only where sending again can help, in the failure’s own words', async () => {
+    // The server is busy: its words, and 重试.
+    answers['inbox.list'] = { ok: false, code: 'UNAVAILABLE', message: '服务暂时不可用，请稍后再试', retryable: true }
+    await go('/pages/inbox/index')
+    await page.locator('#jf-inbox-error').getByText('服务暂时不可用，请稍后再试').waitFor()
+    await page.locator('#jf-inbox-error').getByText('重试', { exact: true }).waitFor()
+    // The network is gone: the client says so, and 重试.
+    answers['inbox.list'] = ABORT
+    await go('/pages/inbox/index')
+    await page.locator('#jf-inbox-error').getByText('网络不可用，请检查网络后重试').waitFor()
+    await page.locator('#jf-inbox-error').getByText('重试', { exact: true }).waitFor()
+    // Refused for good: no 重试 that could only fail again.
+    answers['inbox.list'] = { ok: false, code: 'FORBIDDEN', message: '无权查看' }
+    await go('/pages/inbox/index')
+    await page.locator('#jf-inbox-error').getByText('无权查看').waitFor()
+    await expect(page.locator('#jf-inbox-error').getByText('重试', { exact: true }).count()).resolves.toBe(0)
   })
 })

@@ -79,6 +79,8 @@ export interface MediationListState {
   items: MediationSummary[]
   phase: ListPhase
   error: string
+  /** Whether the failed load may be retried (hooks/usePagedList); 重试 only then. */
+  retryable?: boolean
   next: string | null
   loadingMore: boolean
   refresh: () => void
@@ -87,9 +89,9 @@ export interface MediationListState {
 
 /** A mediation list with its loading, error, empty and 加载更多 states (PagedList), one MediationRow a case. */
 export function MediationList({ audience, list, ids, emptyView }: { audience: MediationAudience; list: MediationListState; ids: { error: string; empty: string; list: string; more: string }; emptyView: ReactNode }) {
-  const { items, phase, error, next, loadingMore, refresh, loadMore } = list
+  const { items, phase, error, retryable, next, loadingMore, refresh, loadMore } = list
   return (
-    <PagedList phase={phase} error={error} empty={!items.length} next={next} loadingMore={loadingMore} onRetry={refresh} onMore={loadMore} ids={ids} emptyView={emptyView}>
+    <PagedList phase={phase} error={error} empty={!items.length} next={next} loadingMore={loadingMore} onRetry={refresh} retryable={retryable} onMore={loadMore} ids={ids} emptyView={emptyView}>
       {items.map((c) => (
         <MediationRow key={c.id} c={c} audience={audience} />
       ))}

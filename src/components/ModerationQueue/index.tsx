@@ -29,6 +29,7 @@ export default function ModerationQueue({ openFrom }: { openFrom?: string } = {}
         next={m.list.next}
         loadingMore={m.list.loadingMore}
         onRetry={() => void m.list.refresh()}
+        retryable={m.list.retryable}
         onMore={() => void m.list.loadMore()}
         emptyView={<EmptyState icon='shieldCheck' title='暂无待审核内容' description='新上报的描述和照片会出现在这里' />}
         ids={IDS}

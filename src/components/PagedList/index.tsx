@@ -13,6 +13,8 @@ interface Props {
   next: string | null
   loadingMore: boolean
   onRetry: () => void
+  /** The failure's own `retryable` (a lost network, a busy server); false hides 重试 where sending again cannot help. */
+  retryable?: boolean
   onMore: () => void
   /** Shown instead of the list when it is empty: usually EmptyState (what is missing and what to do next). */
   emptyView: ReactNode
@@ -27,17 +29,19 @@ interface Props {
  * A list loaded page by page (hooks/usePagedList): loading, an error with 重试 before anything was shown,
  * the empty state, the rows, and 加载更多 / 没有更多了 at the bottom.
  */
-export default function PagedList({ phase, error, empty, next, loadingMore, onRetry, onMore, emptyView, ids, foot = true, children }: Props) {
+export default function PagedList({ phase, error, empty, next, loadingMore, onRetry, retryable = true, onMore, emptyView, ids, foot = true, children }: Props) {
   if (phase === 'loading') return <View className='jf-center'>正在加载…</View>
   if (phase === 'error')
     return (
       <View className='jf-center' id={ids.error}>
         <Text>{error}</Text>
-        <View className='jf-list-retry'>
-          <Button size='small' onClick={onRetry}>
-            重试
-          </Button>
-        </View>
+        {retryable && (
+          <View className='jf-list-retry'>
+            <Button size='small' onClick={onRetry}>
+              重试
+            </Button>
+          </View>
+        )}
       </View>
     )
   if (empty)

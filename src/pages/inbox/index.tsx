@@ -32,6 +32,7 @@ export default function Inbox() {
         next={x.next}
         loadingMore={x.loadingMore}
         onRetry={() => void x.refresh()}
+        retryable={x.retryable}
         onMore={() => void x.loadMore()}
         emptyView={<EmptyState icon='bell' title='暂无消息' description='您上报或关注的事项有进展时，会在这里通知您' />}
         ids={IDS}

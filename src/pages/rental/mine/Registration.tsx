@@ -5,6 +5,7 @@ import ProgressSteps from '../../../components/ProgressSteps'
 import CaseNumber from '../../../components/CaseNumber'
 import RentalStatusTag from '../../../components/RentalStatusTag'
 import TextBox from '../../../components/TextBox'
+import WaitingHint from '../../../components/WaitingHint'
 import type { RegistrationView } from '../../../contracts/rental'
 import { formatFull } from '../../../core/time'
 import { checkinProgress } from '../../../utils/progress'
@@ -23,6 +24,7 @@ export default function Registration({ reg, onChanged }: { reg: RegistrationView
           </Text>
           <RentalStatusTag status={reg.status} label={reg.statusLabel} />
         </View>
+        <WaitingHint kind='checkin' status={reg.status} className='jf-rental-waiting' />
         <ProgressSteps progress={checkinProgress(reg)} id={`jf-progress-${reg.id}`} card={false} />
         <Text className='jf-rental-row-sub'>
           {reg.buildingAddress} · {reg.gridName}

@@ -33,12 +33,12 @@ export default function StaffCasePage() {
 /** A handler's view of one case: everything needed to act, and exactly the moves the server allows now. */
 function StaffCase() {
   const s = useStaffCase()
-  if (!s.data) return <LoadState error={s.error} errorId='jf-case-error' loadingId='jf-case-error' onRetry={() => void s.load()} />
+  if (!s.data) return <LoadState error={s.error} errorId='jf-case-error' loadingId='jf-case-error' onRetry={() => void s.load()} retryable={s.retryable} />
 
   const c = s.data.case
   return (
     <View className='jf-page jf-phone-column jf-staff-case' id='jf-staff-case' data-case-id={c.id} data-status={c.status} data-version={c.version}>
-      <CaseHead className='jf-staff-head' c={c} description={c.description}>
+      <CaseHead className='jf-staff-head' c={c} description={c.description} waiting='staff'>
         <View className='jf-staff-head-foot'>
           <StaffSla deadline={c.slaDeadline} status={c.status} overdue={c.overdue} />
           <Text className='jf-muted'>上报于 {formatFull(c.createdAt)}</Text>

@@ -19,13 +19,16 @@ export function useStaffCase() {
   const roles: Role[] = session.status === 'ready' ? session.me.roles.map((r) => r.role) : []
   const [data, setData] = useState<Loaded | null>(null)
   const [error, setError] = useState('')
+  /** Whether loading again could help (a lost network, a busy server), so 重试 is offered. */
+  const [retryable, setRetryable] = useState(false)
   const [sheet, setSheet] = useState<ActionView | null>(null)
   const [busy, setBusy] = useState('')
   const [actError, setActError] = useState('')
 
   const load = useCallback(async () => {
     if (!id) {
-      setError('缺少事项编号')
+      setError('未找到该事项，请从事项列表中打开')
+      setRetryable(false)
       return false
     }
     const r = await api.call('cases.get', { id })
@@ -35,6 +38,7 @@ export function useStaffCase() {
       return true
     }
     setError(r.message)
+    setRetryable(r.retryable === true)
     return false
   }, [id])
 
@@ -89,6 +93,7 @@ export function useStaffCase() {
   return {
     data,
     error,
+    retryable,
     load,
     busy,
     actError,

@@ -12,7 +12,7 @@ import { reportProgress } from '../../../utils/progress'
 import CaseFacts from './CaseFacts'
 import DecidePanel from './DecidePanel'
 import FollowGate from './FollowGate'
-import { canDecide, decideDeadline, ratingOf } from './logic'
+import { canDecide, decideDeadline, isReporter, ratingOf } from './logic'
 import { useCaseDetail } from './useCaseDetail'
 import { reportShare } from '../../../utils/share'
 import './index.css'
@@ -23,7 +23,7 @@ export default function CaseDetail() {
 
   if (!data) {
     if (gated) return <FollowGate busy={followBusy} onFollow={() => void follow()} />
-    return <LoadState error={error?.message ?? ''} errorId='jf-case-error' loadingId='jf-case-error' onRetry={() => void load()} />
+    return <LoadState error={error?.message ?? ''} errorId='jf-case-error' loadingId='jf-case-error' onRetry={() => void load()} retryable={error?.retryable === true} />
   }
 
   // Only a follower is given the public view, so it always reads as followed.
@@ -49,7 +49,7 @@ export default function CaseDetail() {
         </View>
       )}
 
-      <CaseHead className='jf-detail-head' c={c} description={c.description}>
+      <CaseHead className='jf-detail-head' c={c} description={c.description} waiting={isReporter(data.timeline) ? 'owner' : 'staff'}>
         <Text className='jf-muted jf-detail-time'>
           上报于 {formatFull(c.createdAt)}
           {c.anonymous ? ' · 匿名上报' : ''}

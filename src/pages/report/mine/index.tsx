@@ -3,6 +3,7 @@ import EmptyState from '../../../components/EmptyState'
 import PagedList from '../../../components/PagedList'
 import QueueRow from '../../../components/QueueRow'
 import StatusTag from '../../../components/StatusTag'
+import WaitingHint from '../../../components/WaitingHint'
 import { formatInstant } from '../../../core/time'
 import OutboxRows from './OutboxRows'
 import { useMyCases } from './useMyCases'
@@ -28,6 +29,7 @@ export default function MyCases() {
         next={m.next}
         loadingMore={m.loadingMore}
         onRetry={() => void m.refresh()}
+        retryable={m.retryable}
         onMore={() => void m.loadMore()}
         emptyView={empty}
         ids={IDS}
@@ -43,6 +45,7 @@ export default function MyCases() {
             tag={<StatusTag status={c.status} label={c.statusLabel} />}
             title={c.title}
             number={c.number}
+            hint={<WaitingHint kind='report' status={c.status} className='jf-case-row-waiting' />}
             meta={<Text className='jf-muted'>{c.gridName}</Text>}
             aside={<Text className='jf-muted'>{formatInstant(c.createdAt)}</Text>}
             onClick={() => m.open(c.id)}
