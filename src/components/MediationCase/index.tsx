@@ -26,7 +26,7 @@ export default function MediationCase({ audience }: { audience: 'party' | 'staff
   const m = useMediationCase()
   const { data, error, justApplied, notice, busy } = m
 
-  if (!data) return <LoadState error={error?.message ?? ''} errorId='jf-med-error' onRetry={() => void m.load()} />
+  if (!data) return <LoadState error={error?.message ?? ''} errorId='jf-med-error' onRetry={() => void m.load()} retryable={error?.retryable === true} />
 
   const c = data.case
   const staff = audience === 'staff'
