@@ -36,7 +36,7 @@ export function useMediationCase() {
 
   const load = useCallback(async () => {
     if (!id) {
-      setError({ ok: false, code: 'VALIDATION', message: '缺少案件编号' })
+      setError({ ok: false, code: 'VALIDATION', message: '未找到该调解案件，请从「我的调解」或消息中打开' })
       return false
     }
     const r = await api.call('mediation.get', { id })

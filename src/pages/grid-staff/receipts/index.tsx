@@ -32,7 +32,7 @@ export default function GridReceiptsPage() {
   if (!id)
     return (
       <View className='jf-page jf-center' id='jf-gw-receipts-error'>
-        <Text>缺少公告编号，请从公告列表进入</Text>
+        <Text>未找到这条公告，请从公告列表中打开</Text>
       </View>
     )
 

@@ -22,7 +22,7 @@ export function useCaseDetail() {
 
   const load = useCallback(async () => {
     if (!id) {
-      setError({ ok: false, code: 'VALIDATION', message: '缺少事项编号' })
+      setError({ ok: false, code: 'VALIDATION', message: '未找到该事项，请从「我的事项」或消息中打开' })
       return
     }
     const r = await api.call('reports.get', { id })
