@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { unavailable } from '../../../api/failures'
+import { NETWORK_LOST, SERVER_DOWN } from '../../../api/failures'
 import type { CategoryView } from '../../../contracts/api'
 import type { DraftPhoto } from '../../../utils/report-draft'
 
@@ -8,11 +8,12 @@ export const OUTBOX_SAVED = '网络不可用，已保存到待发送，将自动
 const CATEGORIES_KEY = 'jf.categories'
 
 /**
- * A photo whose upload failed for network reasons (the api's UNAVAILABLE message, which the
- * upload hook keeps), as opposed to one the server refused, which the user has to deal with.
+ * A photo whose upload failed for a reason that passes by itself (a lost network or server trouble:
+ * the api's two UNAVAILABLE messages, which the upload hook keeps), as opposed to one the server
+ * refused, which the user has to deal with. Either way the report waits in 待发送 rather than being lost.
  */
 export function isOfflinePhoto(p: DraftPhoto): boolean {
-  return p.state === 'failed' && p.error === unavailable().message
+  return p.state === 'failed' && (p.error === NETWORK_LOST || p.error === SERVER_DOWN)
 }
 
 export function keepCategories(list: CategoryView[]): void {
