@@ -139,7 +139,9 @@ maybe('resident closed loop (H5, mocked functions)', () => {
     await shot('resident-outbox-failed')
 
     await failed.locator('.jf-outbox-edit').click()
-    await page.locator('#jf-form-error').getByText('请选择具体的问题分类').waitFor()
+    // The complaint under the field it concerns, and not a second time at the form's foot.
+    await page.locator('#jf-error-category').getByText('分类不存在').waitFor()
+    await expect(page.locator('#jf-form-error').count()).resolves.toBe(0)
     await expect(page.locator('#jf-description textarea').inputValue()).resolves.toBe('井盖缺失很危险，请尽快处理')
     await expect(page.locator('#jf-address input').inputValue()).resolves.toBe('云景路 12 号东门')
     // Back only once Taro has pushed the form's history entry; earlier, Back leaves 我的事项 behind.

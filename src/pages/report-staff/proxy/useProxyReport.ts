@@ -57,7 +57,8 @@ export function useProxyReport() {
     }
     setErrors(fromServer)
     const text = r.message
-    setFormError(text)
+    // A complaint about a field shows under that field, once; the form's foot says only what no field holds.
+    setFormError(Object.keys(fromServer).length ? '' : text)
     void Taro.showToast({ title: text, icon: 'none' })
   }
 

@@ -58,9 +58,11 @@ export function useNewReport() {
     // Photos are uploaded again from the phone's copies; one that is gone shows 上传失败 to remove.
     if (d.photos.length) add(d.photos.map((p) => p.localPath))
     if (item.state === 'failed') {
-      setFormError(item.error ?? '')
-      setErrors(errorsFromDetails(item.errorDetails ?? undefined))
+      const fieldErrors = errorsFromDetails(item.errorDetails ?? undefined)
+      setErrors(fieldErrors)
       if (item.errorDetails?.contactPhone) contact.setError(item.errorDetails.contactPhone)
+      // Under the field it concerns, once; the foot only for what no field holds.
+      setFormError(Object.keys(fieldErrors).length || item.errorDetails?.contactPhone ? '' : (item.error ?? ''))
     }
     // Only once per opening; `add` is stable.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -145,9 +147,11 @@ export function useNewReport() {
     }
     setSubmitting(false)
     // The draft and its key stay as they are, so the next tap is a safe retry.
-    setErrors(errorsFromDetails(r.details))
+    const fieldErrors = errorsFromDetails(r.details)
+    setErrors(fieldErrors)
     if (r.details?.contactPhone) contact.setError(r.details.contactPhone)
-    setFormError(r.message)
+    // A complaint about a field shows under that field, once; the form's foot says only what no field holds.
+    setFormError(Object.keys(fieldErrors).length || r.details?.contactPhone ? '' : r.message)
     void Taro.showToast({ title: r.message, icon: 'none' })
   }
 
