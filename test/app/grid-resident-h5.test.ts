@@ -124,8 +124,10 @@ maybe('网格服务群, residents (H5, mocked functions)', () => {
     const board = page.locator('#jf-grid-board')
     await board.waitFor()
     const text = (await board.textContent()) ?? ''
-    for (const t of ['云景社区第1网格', '白云区 京溪街道 云景社区', CODE, '云景花园 1–12 栋', '1268', '网格长', '张建国', '专职网格员', '社区民警', '志愿者', '政策咨询', '工作日 9:00–12:00'])
+    for (const t of ['云景社区第1网格', '白云区 京溪街道 云景社区', '云景花园 1–12 栋', '1268', '网格长', '张建国', '专职网格员', '社区民警', '志愿者', '政策咨询', '工作日 9:00–12:00'])
       expect(text).toContain(t)
+    // People read the grid's name; its 15-digit code is for machines.
+    expect(text).not.toContain(CODE)
     await expect(page.locator('.jf-grid-team-group').evaluateAll((els) => els.map((e) => e.getAttribute('data-role')))).resolves.toEqual([
       'leader',
       'full_time',

@@ -24,7 +24,7 @@ describe('district configuration', () => {
       const msg = (e as Error).message
       expect(msg).toContain('重复的分类编码 HJ01')
       expect(msg).toContain('上级分类 XX 不存在')
-      expect(msg).toContain('需配置 handler 和 slaHours')
+      expect(msg).toContain('二级分类「孤儿」需选择处置方并填写办理时限')
     }
   })
 

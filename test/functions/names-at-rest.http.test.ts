@@ -153,7 +153,7 @@ it('seals a check-in’s tenant and cohabitant names at rest; the tenant, the ma
   const byStreet = (await centre.call('rental', 'area', {})).registrations.find((x: { id: string }) => x.id === id)
   expect(byStreet).toMatchObject({ name: '东*明', cohabitants: [{ name: '东*晓', relation: '兄弟' }] })
   expect(JSON.stringify(byStreet)).not.toMatch(/东方未/)
-  expect((await police.call('rental', 'exportCsv', { reason: '核查出租屋' })).csv).toContain(TENANT)
+  expect((await police.call('rental', 'exportCsv', { purpose: 'inspection', reason: '核查出租屋登记' })).csv).toContain(TENANT)
   const mine = JSON.stringify(await t.call('account', 'export', {}))
   expect(mine).toContain(TENANT)
   expect(mine).toContain(COHABITANT)
