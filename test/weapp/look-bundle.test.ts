@@ -40,6 +40,13 @@ describe('mini-program look (issue 17)', () => {
     expect(offenders).toEqual([])
   })
 
+  it('carries none of NutUI\'s right-to-left rules or icon attention animations in the main package\'s styles', () => {
+    const styles = main.filter((rel) => rel.endsWith('.wxss')).map(read).join('\n')
+    expect(styles).not.toMatch(/\.nut-rtl\b|\[dir=["']?rtl/)
+    expect(styles).not.toMatch(/nut-icon-am-|@keyframes nut(Jump|Bounce|Shake)/)
+    expect(styles).toMatch(/@keyframes rotation/)
+  })
+
   it('leaves NutUI Steps to the subpackages whose detail pages show the stepper', () => {
     const withSteps = (rels: string[]) => rels.filter(code).some((rel) => read(rel).includes('nut-steps'))
     expect(withSteps(main)).toBe(false)
