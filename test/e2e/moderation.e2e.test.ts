@@ -244,7 +244,7 @@ describe('public and internal views of a report, and its moderation', () => {
     await notice.waitFor()
     await expect(notice.locator('.jf-inbox-body').innerText()).resolves.toContain(`原因：${REDACT_REASON}`)
     // The reporter heard of the public update, not of the internal note.
-    await expect(reporter.locator('.jf-inbox-item', { hasText: '添加备注' }).count()).resolves.toBe(1)
+    await expect(reporter.locator('.jf-inbox-item', { hasText: '事项有新的回复' }).count()).resolves.toBe(1)
     await shot(reporter, 'e2e-moderation-reporter-inbox')
 
     // What reached the follower's browser, and what the server answers her, never holds the

@@ -192,6 +192,7 @@ describe('出租屋实名登记 in the browser against the real server', () => {
     await expect(row.locator('.jf-police-doc').innerText()).resolves.toBe(MASKED)
     await shot(police, 'e2e-rental-police-area')
     await row.locator('.jf-police-reveal').click()
+    await police.locator('.jf-rental-purpose-lead').click()
     await police.locator('#jf-rental-reason textarea').fill('核查 11 月 30 日盗窃案线索')
     const revealed = answered(police, 'reveal')
     await police.locator('#jf-rental-reason-ok').click()
@@ -204,6 +205,7 @@ describe('出租屋实名登记 in the browser against the real server', () => {
     expect(await police.content()).not.toContain(ID_NUMBER)
     // The area's CSV (full numbers, for the station's own records), also with a reason.
     await police.locator('#jf-police-export').click()
+    await police.locator('.jf-rental-purpose-inspection').click()
     await police.locator('#jf-rental-reason textarea').fill('12 月出租屋人员核查')
     const download = police.waitForEvent('download')
     await police.locator('#jf-rental-reason-ok').click()
