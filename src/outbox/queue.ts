@@ -6,6 +6,7 @@
  * The idempotency key is made once per draft and never changes, so however many times an item
  * is sent, the server files at most one case for it.
  */
+import { NETWORK_LOST } from '../api/failures'
 import { photoGone } from '../api/photo'
 import type { UploadResult } from '../api/transport'
 import type { ApiOut, SubmitReportInput } from '../contracts/api'
@@ -163,8 +164,6 @@ export interface OutboxDeps {
 
 export type OutboxListener = (items: OutboxItem[], result?: ResendResult) => void
 
-const NETWORK = '网络不可用，请稍后重试'
-
 export function createOutbox(deps: OutboxDeps) {
   // One send per key at a time: a timer tick, a network event and a 立即重试 tap arriving together
   // share the same promise instead of posting the report twice.
@@ -216,7 +215,7 @@ export function createOutbox(deps: OutboxDeps) {
         // A photo that is gone never comes back: a final failure the person fixes, not a retry.
         r = deps.photos && !(await deps.photos.exists(p.localPath)) ? photoGone() : await deps.upload(p.localPath)
       } catch {
-        r = { ok: false, code: 'UNAVAILABLE', message: NETWORK }
+        r = { ok: false, code: 'UNAVAILABLE', message: NETWORK_LOST }
       }
       if (!r.ok) return isPermanent(r.code) ? failed(r.code, r.message, r.details) : retry(r.message, r.code)
       const fileId = r.fileId
@@ -232,7 +231,7 @@ export function createOutbox(deps: OutboxDeps) {
     try {
       r = await deps.submit(submitInput(item.draft))
     } catch {
-      r = { ok: false, code: 'UNAVAILABLE', message: NETWORK }
+      r = { ok: false, code: 'UNAVAILABLE', message: NETWORK_LOST }
     }
     if (r.ok) {
       // Sent, or the server already had it (replayed): either way the real case now exists.

@@ -69,7 +69,7 @@ describe('staff SMS sign-in steps', () => {
 
   it('reports a refused send and a network failure in Chinese', async () => {
     expect(await sendCode(fakeAuth({ signInWithOtp: async () => ({ data: null, error: { message: '短信发送频繁' } }) }), '13800000000')).toEqual({ ok: false, message: '验证码发送失败：短信发送频繁' })
-    expect(await sendCode(fakeAuth({ signInWithOtp: async () => Promise.reject(new Error('offline')) }), '13800000000')).toEqual({ ok: false, message: '网络不可用，请稍后重试' })
+    expect(await sendCode(fakeAuth({ signInWithOtp: async () => Promise.reject(new Error('offline')) }), '13800000000')).toEqual({ ok: false, message: '网络不可用，请检查网络后重试' })
   })
 
   it('counts only a signed-in, non-anonymous session as staff', async () => {
@@ -95,7 +95,9 @@ describe('binding on first sign-in', () => {
     expect(await bindInvitation(api, '')).toEqual({ ok: false, message: '请输入邀请码' })
     expect(await bindInvitation(api, ' abcd-efgh ')).toEqual({ ok: true, user })
     expect(calls).toEqual([['session.bind', { code: 'ABCDEFGH' }]])
-    expect(await bindInvitation({ call: async () => ({ ok: false, code: 'UNAVAILABLE', message: 'x' }) as never }, 'ABCDEFGH')).toEqual({ ok: false, message: '网络不可用，请稍后重试' })
+    // The client's own words (lost network or server trouble) reach the page unchanged.
+    const down = { ok: false, code: 'UNAVAILABLE', message: '服务暂时不可用，请稍后再试' }
+    expect(await bindInvitation({ call: async () => down as never }, 'ABCDEFGH')).toEqual({ ok: false, message: down.message })
   })
 })
 

@@ -4,6 +4,8 @@
  * logic is tested with a stand-in and no SDK.
  */
 
+import { NETWORK_LOST } from '../failures'
+
 interface AuthError {
   message?: string
 }
@@ -55,11 +57,11 @@ export async function sendCode(auth: OtpAuth, rawPhone: string): Promise<Step<{ 
           const r = await verifyOtp({ token })
           return r.error ? { ok: false, message: '验证码错误或已过期，请重新获取' } : { ok: true }
         } catch {
-          return { ok: false, message: '网络不可用，请稍后重试' }
+          return { ok: false, message: NETWORK_LOST }
         }
       },
     }
   } catch {
-    return { ok: false, message: '网络不可用，请稍后重试' }
+    return { ok: false, message: NETWORK_LOST }
   }
 }

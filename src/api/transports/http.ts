@@ -1,5 +1,5 @@
 import type { Role } from '../../core/roles'
-import { isAnswer, TransportError, unauthenticated } from '../failures'
+import { isAnswer, NETWORK_LOST, TransportError, unauthenticated } from '../failures'
 import { bytesToBase64, isPhotoType, photoGone, photoTypeOfPath, readPickedPhoto, unsupportedPhoto } from '../photo'
 import type { Transport, UploadResult } from '../transport'
 
@@ -27,8 +27,6 @@ export interface HttpTransport extends Transport {
   signOut(): void
   hasSession(): boolean
 }
-
-const NETWORK = '网络不可用，请稍后重试'
 
 /**
  * The local server: `POST /api/fn/<name>` with the function event as JSON, bearer token from the
@@ -74,9 +72,9 @@ export function createHttpTransport(opts: { store: TokenStore; fetch?: Fetch; ba
       try {
         const r = (await send('/api/dev/users')) as { ok?: boolean; users?: DevUser[]; message?: string }
         if (r?.ok && Array.isArray(r.users)) return { ok: true, users: r.users }
-        return { ok: false, message: r?.message ?? NETWORK }
+        return { ok: false, message: r?.message ?? NETWORK_LOST }
       } catch {
-        return { ok: false, message: NETWORK }
+        return { ok: false, message: NETWORK_LOST }
       }
     },
 
@@ -96,7 +94,7 @@ export function createHttpTransport(opts: { store: TokenStore; fetch?: Fetch; ba
       }
       return { ok: false, message: r?.message ?? '登录失败' }
     } catch {
-      return { ok: false, message: NETWORK }
+      return { ok: false, message: NETWORK_LOST }
     }
   }
 }

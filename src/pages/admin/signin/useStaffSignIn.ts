@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import { api, HOME_URL, staffAuth } from '../../../api'
+import { thrownFailure } from '../../../api/failures'
 import { hasStaffSession, sendCode, type PendingCode } from '../../../api/transports/cloudbaseAuth'
 import { bindInvitation, standing } from './logic'
 
@@ -37,9 +38,9 @@ export function useStaffSignIn() {
     void staffAuth()
       .then((auth) => hasStaffSession(auth))
       .then((signedIn) => (signedIn ? afterSignIn() : setStage('phone')))
-      .catch(() => {
+      .catch((e: unknown) => {
         setStage('phone')
-        setError('网络不可用，请稍后重试')
+        setError(thrownFailure(e, false).message)
       })
   }, [])
 

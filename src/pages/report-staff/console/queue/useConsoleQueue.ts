@@ -63,7 +63,7 @@ export function useConsoleQueue() {
     const r = await api.call('cases.bulkAssign', { ids: selected, ...bulkTarget(assignee) })
     setAssigning(false)
     if (!r.ok) {
-      setAssignError(r.code === 'UNAVAILABLE' ? '网络不可用，请稍后重试' : r.message)
+      setAssignError(r.message)
       return
     }
     setResults(r.results)
