@@ -147,7 +147,7 @@ maybe('look: icons, tab bar, empty states, progress steppers, tags (H5, mocked f
     // Every step inside the card, titles under their dots (not beside them, running off the card).
     const fit = await steps.evaluate((card) => {
       const box = card.getBoundingClientRect()
-      return [...card.querySelectorAll('.nut-step')].map((s) => {
+      return Array.from(card.querySelectorAll('.nut-step')).map((s) => {
         const r = s.getBoundingClientRect()
         const dot = s.querySelector('.nut-step-head-dot')!.getBoundingClientRect()
         const title = s.querySelector('.nut-step-title')!.getBoundingClientRect()
