@@ -1,3 +1,4 @@
+import { Button, Input } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
@@ -20,8 +21,9 @@ const HAS_MAP = process.env.TARO_ENV === 'weapp'
 
 /** A handler's queue, most urgent deadline first; the server decides whose cases these are. */
 export default function StaffQueue() {
-  const { q, tab, pick, more, retry, moderates } = useStaffQueue()
+  const { q, tab, pick, more, retry, moderates, searched, searchError, search, clearSearch } = useStaffQueue()
   const [onMap, setOnMap] = useState(false)
+  const [typed, setTyped] = useState('')
   return (
     <View className='jf-page jf-staff-queue'>
       {moderates && (
@@ -30,10 +32,39 @@ export default function StaffQueue() {
           <Text className='jf-muted jf-queue-moderation-hint'>居民上报的描述和照片，审核后才对其他居民公开 ›</Text>
         </View>
       )}
+      <View className='jf-queue-search' id='jf-queue-search'>
+        <View className='jf-queue-search-row'>
+          <Input
+            className='jf-queue-search-input'
+            value={typed}
+            onChange={setTyped}
+            placeholder='按编号查找，如 京溪-2026-00042 或 42'
+            maxLength={32}
+            clearable
+            confirmType='search'
+            onConfirm={() => search(typed)}
+            onClear={() => {
+              setTyped('')
+              clearSearch()
+            }}
+          />
+          <Button size='small' type='primary' id='jf-queue-search-go' onClick={() => search(typed)}>
+            查找
+          </Button>
+        </View>
+        {searchError && (
+          <Text className='jf-queue-search-error' id='jf-queue-search-error'>
+            {searchError}
+          </Text>
+        )}
+      </View>
       <TabStrip
         tabs={QUEUE_TABS}
         current={tab}
-        onPick={pick}
+        onPick={(key) => {
+          setTyped('')
+          pick(key)
+        }}
         id='jf-queue-tabs'
         tabIdPrefix='jf-queue-tab'
         className='jf-queue-tabs'
@@ -60,8 +91,15 @@ export default function StaffQueue() {
           next={q.next}
           loadingMore={q.loadingMore}
           onRetry={retry}
+          retryable={q.retryable}
           onMore={more}
-          emptyView={<EmptyState icon='briefcase' title={tab === 'submitted' ? '暂无待受理事项' : '暂无事项'} description='新的事项会按办理时限排在这里' />}
+          emptyView={
+            searched ? (
+              <EmptyState icon='briefcase' title={`未找到编号为 ${searched} 的事项，请核对编号`} description='只能查到您负责范围内的事项' />
+            ) : (
+              <EmptyState icon='briefcase' title={tab === 'submitted' ? '暂无待受理事项' : '暂无事项'} description='新的事项会按办理时限排在这里' />
+            )
+          }
           ids={IDS}
         >
           {q.cases.map((c) => (
