@@ -35,7 +35,7 @@ export default function DeleteAccount() {
         </View>
       </View>
     )
-  if (!s.profile) return <LoadState error={s.error} errorId='jf-delete-error' loadingId='jf-delete-loading' onRetry={() => void s.load()} />
+  if (!s.profile) return <LoadState error={s.error} errorId='jf-delete-error' loadingId='jf-delete-loading' onRetry={() => void s.load()} retryable={s.retryable} />
   return (
     <View className='jf-page jf-account' id='jf-delete'>
       <View className='jf-card jf-account-card'>

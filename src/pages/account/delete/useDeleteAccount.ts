@@ -11,6 +11,8 @@ import { deletionConfirmed } from '../../../utils/account/profile'
 export function useDeleteAccount() {
   const [profile, setProfile] = useState<ProfileView | null>(null)
   const [error, setError] = useState('')
+  /** Whether the failed load may pass if sent again (a lost network, a busy server): only then 重试. */
+  const [retryable, setRetryable] = useState(false)
   const [typed, setTyped] = useState('')
   const [typedError, setTypedError] = useState('')
   const [deleting, setDeleting] = useState(false)
@@ -20,7 +22,10 @@ export function useDeleteAccount() {
     setError('')
     const r = await api.call('account.profile', {})
     if (r.ok) setProfile(r.profile)
-    else setError(r.message)
+    else {
+      setError(r.message)
+      setRetryable(r.retryable === true)
+    }
   }, [])
   useEffect(() => void load(), [load])
 
@@ -44,5 +49,5 @@ export function useDeleteAccount() {
     void Taro.reLaunch({ url: HOME_URL })
   }
 
-  return { profile, error, load, typed, setTyped, typedError, deleting, remove, done, leave }
+  return { profile, error, retryable, load, typed, setTyped, typedError, deleting, remove, done, leave }
 }

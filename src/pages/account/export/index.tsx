@@ -6,8 +6,8 @@ import '../account.css'
 
 /** 查阅与导出: the readable sections of what we hold, and the same as a JSON file. */
 export default function Export() {
-  const { data, error, load, saving, saveFile } = useExport()
-  if (!data) return <LoadState error={error} errorId='jf-export-error' loadingId='jf-export-loading' loadingText='正在整理您的信息…' onRetry={() => void load()} />
+  const { data, error, retryable, load, saving, saveFile } = useExport()
+  if (!data) return <LoadState error={error} errorId='jf-export-error' loadingId='jf-export-loading' loadingText='正在整理您的信息…' onRetry={() => void load()} retryable={retryable} />
   return (
     <View className='jf-page jf-account' id='jf-export'>
       <Text className='jf-account-foot'>以下是我们保存的与您有关的全部信息（生成于 <Text className='jf-account-when'>{data.generatedAtLabel}</Text>）。证件号码等敏感信息只显示部分。</Text>

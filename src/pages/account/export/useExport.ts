@@ -11,13 +11,18 @@ import { downloadText } from '../../../utils/download-file'
 export function useExport() {
   const [data, setData] = useState<AccountExport | null>(null)
   const [error, setError] = useState('')
+  /** Whether the failed load may pass if sent again (a lost network, a busy server): only then 重试. */
+  const [retryable, setRetryable] = useState(false)
   const [saving, setSaving] = useState(false)
 
   const load = useCallback(async () => {
     setError('')
     const r = await api.call('account.export', {})
     if (r.ok) setData(r.export)
-    else setError(r.message)
+    else {
+      setError(r.message)
+      setRetryable(r.retryable === true)
+    }
   }, [])
   useEffect(() => void load(), [load])
 
@@ -41,5 +46,5 @@ export function useExport() {
     }
   }
 
-  return { data, error, load, saving, saveFile }
+  return { data, error, retryable, load, saving, saveFile }
 }

@@ -14,8 +14,8 @@ const RIGHTS = [
 
 /** 个人信息与隐私: the notice (district data, versioned), the consents given, and the person's rights. */
 export default function Privacy() {
-  const { privacy, error, load, agreeing, agree } = usePrivacy()
-  if (!privacy) return <LoadState error={error} errorId='jf-privacy-error' loadingId='jf-privacy-loading' onRetry={() => void load()} />
+  const { privacy, error, retryable, load, agreeing, agree } = usePrivacy()
+  if (!privacy) return <LoadState error={error} errorId='jf-privacy-error' loadingId='jf-privacy-loading' onRetry={() => void load()} retryable={retryable} />
   const n = privacy.notice
   return (
     <View className='jf-page jf-account' id='jf-privacy'>

@@ -7,13 +7,18 @@ import type { PrivacyView } from '../../../contracts/account'
 export function usePrivacy() {
   const [privacy, setPrivacy] = useState<PrivacyView | null>(null)
   const [error, setError] = useState('')
+  /** Whether the failed load may pass if sent again (a lost network, a busy server): only then 重试. */
+  const [retryable, setRetryable] = useState(false)
   const [agreeing, setAgreeing] = useState(false)
 
   const load = useCallback(async () => {
     setError('')
     const r = await api.call('account.privacy', {})
     if (r.ok) setPrivacy(r.privacy)
-    else setError(r.message)
+    else {
+      setError(r.message)
+      setRetryable(r.retryable === true)
+    }
   }, [])
   useDidShow(() => void load())
 
@@ -26,5 +31,5 @@ export function usePrivacy() {
     void Taro.showToast({ title: r.ok ? '已同意' : r.message, icon: 'none' })
   }
 
-  return { privacy, error, load, agreeing, agree }
+  return { privacy, error, retryable, load, agreeing, agree }
 }

@@ -13,7 +13,7 @@ const weapp = process.env.TARO_ENV === 'weapp'
 export default function Profile() {
   const s = useProfile()
   const p = s.profile
-  if (!p) return <LoadState error={s.loadError} errorId='jf-profile-error' loadingId='jf-profile-loading' onRetry={() => void s.load()} />
+  if (!p) return <LoadState error={s.loadError} errorId='jf-profile-error' loadingId='jf-profile-loading' onRetry={() => void s.load()} retryable={s.loadRetryable} />
   return (
     <View className='jf-page jf-account' id='jf-profile'>
       <View className='jf-card jf-account-card'>

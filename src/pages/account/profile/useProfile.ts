@@ -19,6 +19,8 @@ export function useProfile() {
   const gate = useConsentGate()
   const [profile, setProfile] = useState<ProfileView | null>(null)
   const [loadError, setLoadError] = useState('')
+  /** Whether the failed load may pass if sent again (a lost network, a busy server): only then 重试. */
+  const [loadRetryable, setLoadRetryable] = useState(false)
   const [nickname, setNickname] = useState('')
   const [nicknameError, setNicknameError] = useState('')
   const [phone, setPhone] = useState('')
@@ -32,7 +34,10 @@ export function useProfile() {
     if (r.ok) {
       setProfile(r.profile)
       setNickname(r.profile.nicknameSet ? r.profile.displayName : '')
-    } else setLoadError(r.message)
+    } else {
+      setLoadError(r.message)
+      setLoadRetryable(r.retryable === true)
+    }
   }, [])
   useDidShow(() => void load())
 
@@ -124,6 +129,7 @@ export function useProfile() {
     gate,
     profile,
     loadError,
+    loadRetryable,
     load,
     busy,
     nickname,
