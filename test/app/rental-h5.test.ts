@@ -227,4 +227,36 @@ maybe('出租屋实名登记 pages (H5, mocked functions)', () => {
     await until(() => called('rental.area').length === before + 2)
     expect(called('rental.area').at(-1)!.data).toEqual({ limit: 20, q: '云景花园' })
   })
+
+  it('offers 重试 only where sending again can help: busy server yes, no access or not found no (building list and detail, police audit and overdue)', async () => {
+    const retry = (id: string) => page.locator(`#${id}`).getByText('重试', { exact: true })
+    // The server is busy: its words, and 重试 that loads the list once it answers.
+    answers['rental.myBuildings'] = { ok: false, code: 'UNAVAILABLE', message: '服务暂时不可用，请稍后再试', retryable: true }
+    await go('/pages/rental-staff/building/list/index')
+    await page.locator('#jf-buildings-error').getByText('服务暂时不可用，请稍后再试').waitFor()
+    answers['rental.myBuildings'] = { ok: true, buildings: [BUILDING] }
+    await page.locator('#jf-buildings-error .jf-list-retry .nut-button').click()
+    await page.locator(`.jf-building[data-id="${BUILDING.id}"]`).waitFor()
+    // Refused for good: the words, no 重试 that could only fail again.
+    answers['rental.myBuildings'] = { ok: false, code: 'FORBIDDEN', message: '只有楼栋长可以查看' }
+    await go('/pages/rental-staff/building/list/index')
+    await page.locator('#jf-buildings-error').getByText('只有楼栋长可以查看').waitFor()
+    await expect(retry('jf-buildings-error').count()).resolves.toBe(0)
+    // A building that is not the manager's: not found, no 重试.
+    answers['rental.myBuildings'] = { ok: true, buildings: [] }
+    await go(`/pages/rental-staff/building/detail/index?id=${BUILDING.id}`)
+    await page.locator('#jf-building-error').getByText('没有找到该楼栋，或您不是它的楼栋长').waitFor()
+    await expect(retry('jf-building-error').count()).resolves.toBe(0)
+    answers['rental.audit'] = { ok: false, code: 'FORBIDDEN', message: '只有民警可以查看' }
+    await go('/pages/rental-staff/police/audit/index')
+    await page.locator('#jf-audit-error').getByText('只有民警可以查看').waitFor()
+    await expect(retry('jf-audit-error').count()).resolves.toBe(0)
+    answers['rental.overdueInspections'] = { ok: false, code: 'NOT_FOUND', message: '未找到该街道' }
+    await go('/pages/rental-staff/police/overdue/index')
+    await page.locator('#jf-overdue-error').getByText('未找到该街道').waitFor()
+    await expect(retry('jf-overdue-error').count()).resolves.toBe(0)
+    answers['rental.overdueInspections'] = { ok: false, code: 'UNAVAILABLE', message: '服务暂时不可用，请稍后再试', retryable: true }
+    await go('/pages/rental-staff/police/overdue/index')
+    await retry('jf-overdue-error').waitFor()
+  })
 })

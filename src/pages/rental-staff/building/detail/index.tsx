@@ -16,9 +16,9 @@ export const INSPECT_URL = '/pages/rental-staff/building/inspect/index'
 
 /** One building: check-ins to confirm or refuse, the roster (人在管理) with masked numbers, check-outs. */
 export default function BuildingDetail() {
-  const { building, buildingError, tab, load, busy, refusing, setRefusing, loadBuilding, loadTab, pick, approve, refuse, checkOut } = useBuildingDetail()
+  const { building, buildingError, buildingRetryable, tab, load, busy, refusing, setRefusing, loadBuilding, loadTab, pick, approve, refuse, checkOut } = useBuildingDetail()
   if (!building)
-    return <LoadState error={buildingError} errorId='jf-building-error' loadingText='正在加载楼栋…' onRetry={() => void loadBuilding()} />
+    return <LoadState error={buildingError} errorId='jf-building-error' loadingText='正在加载楼栋…' onRetry={() => void loadBuilding()} retryable={buildingRetryable} />
 
   const go = (url: string) => void Taro.navigateTo({ url: `${url}?id=${encodeURIComponent(building.id)}` })
 
@@ -55,7 +55,7 @@ export default function BuildingDetail() {
         ))}
       </View>
 
-      {load.phase !== 'ready' && <LoadState className='jf-center' error={load.phase === 'error' ? load.message : ''} errorId='jf-building-list-error' onRetry={() => void loadTab(tab)} />}
+      {load.phase !== 'ready' && <LoadState className='jf-center' error={load.phase === 'error' ? load.message : ''} errorId='jf-building-list-error' onRetry={() => void loadTab(tab)} retryable={load.phase !== 'error' || load.retryable} />}
       {load.phase === 'ready' && load.items.length === 0 && (
         <View className='jf-card jf-rental-empty' id='jf-building-list-empty'>
           <Text>{tab === 'pending' ? '暂无待确认的登记。租户扫描楼栋二维码登记后，会出现在这里等您确认' : tab === 'active' ? '暂无在住租户。确认租户的登记后，会显示在这里' : '暂无退租记录'}</Text>

@@ -11,7 +11,7 @@ export const TABS: Array<{ key: Tab; label: string; statuses: CheckinStatus[] }>
   { key: 'ended', label: '已退租', statuses: ['checked_out', 'refused', 'purged'] },
 ]
 
-type Load = { phase: 'loading' } | { phase: 'ready'; items: RegistrationView[] } | { phase: 'error'; message: string }
+type Load = { phase: 'loading' } | { phase: 'ready'; items: RegistrationView[] } | { phase: 'error'; message: string; retryable: boolean }
 
 const toast = (title: string) => void Taro.showToast({ title, icon: 'none' })
 
@@ -21,6 +21,8 @@ export function useBuildingDetail() {
   const id = params.id ? decodeURIComponent(params.id) : ''
   const [building, setBuilding] = useState<BuildingView | null>(null)
   const [buildingError, setBuildingError] = useState('')
+  /** Whether the failed load may pass if sent again (a lost network, a busy server): only then 重试. */
+  const [buildingRetryable, setBuildingRetryable] = useState(false)
   const [tab, setTab] = useState<Tab>('pending')
   const [load, setLoad] = useState<Load>({ phase: 'loading' })
   const [busy, setBusy] = useState<string | null>(null)
@@ -30,6 +32,7 @@ export function useBuildingDetail() {
 
   const loadBuilding = useCallback(async () => {
     const r = await api.call('rental.myBuildings', {})
+    setBuildingRetryable(!r.ok && r.retryable === true)
     if (!r.ok) return setBuildingError(r.message)
     const b = r.buildings.find((x) => x.id === id)
     setBuilding(b ?? null)
@@ -43,7 +46,7 @@ export function useBuildingDetail() {
       const r = await api.call('rental.registrations', { buildingId: id, statuses })
       // A late answer for a tab the manager already left must not overwrite the one shown.
       if (tabRef.current !== t) return
-      setLoad(r.ok ? { phase: 'ready', items: r.registrations } : { phase: 'error', message: r.message })
+      setLoad(r.ok ? { phase: 'ready', items: r.registrations } : { phase: 'error', message: r.message, retryable: r.retryable === true })
     },
     [id],
   )
@@ -96,7 +99,7 @@ export function useBuildingDetail() {
     void Taro.showToast({ title: '已办理退租', icon: 'success' })
   }
 
-  return { building, buildingError, tab, load, busy, refusing, setRefusing, loadBuilding, loadTab, pick, approve, refuse, checkOut }
+  return { building, buildingError, buildingRetryable, tab, load, busy, refusing, setRefusing, loadBuilding, loadTab, pick, approve, refuse, checkOut }
 }
 
 export type BuildingDetailState = ReturnType<typeof useBuildingDetail>

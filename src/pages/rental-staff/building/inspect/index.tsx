@@ -12,13 +12,13 @@ import './index.css'
 
 /** The monthly fire-safety check of one building: each item passed or failed (failures become report cases), photos, and the history. */
 export default function BuildingInspect() {
-  const { buildingId, items, loadError, marks, errors, history, done, busy, uploads, loadItems, mark, submit, again } = useInspection()
+  const { buildingId, items, loadError, loadRetryable, marks, errors, history, done, busy, uploads, loadItems, mark, submit, again } = useInspection()
   return (
     <View className='jf-page jf-inspect' id='jf-inspect' data-building-id={buildingId}>
       {done ? (
         <InspectionDone done={done} again={again} />
       ) : !items ? (
-        <LoadState className='jf-center' error={loadError} errorId='jf-inspect-error' loadingText='正在加载巡查项目…' onRetry={() => void loadItems()} />
+        <LoadState className='jf-center' error={loadError} errorId='jf-inspect-error' loadingText='正在加载巡查项目…' onRetry={() => void loadItems()} retryable={loadRetryable} />
       ) : (
         <>
           <View className='jf-card' id='jf-inspect-items'>

@@ -14,6 +14,8 @@ export function useInspection() {
   const buildingId = params.id ? decodeURIComponent(params.id) : ''
   const [items, setItems] = useState<InspectionItemView[] | null>(null)
   const [loadError, setLoadError] = useState('')
+  /** Whether the failed load may pass if sent again (a lost network, a busy server): only then 重试. */
+  const [loadRetryable, setLoadRetryable] = useState(false)
   const [marks, setMarks] = useState<InspectionMarks>({})
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [history, setHistory] = useState<InspectionView[] | null>(null)
@@ -25,7 +27,10 @@ export function useInspection() {
   const loadItems = useCallback(async () => {
     setLoadError('')
     const r = await api.call('rental.inspectionItems', {})
-    if (!r.ok) return setLoadError(r.message)
+    if (!r.ok) {
+      setLoadRetryable(r.retryable === true)
+      return setLoadError(r.message)
+    }
     setItems(r.items)
     setMarks(emptyMarks(r.items))
   }, [])
@@ -71,7 +76,7 @@ export function useInspection() {
     for (const p of uploads.photos) uploads.remove(p.key)
   }
 
-  return { buildingId, items, loadError, marks, errors, history, done, busy, uploads, loadItems, mark, submit, again }
+  return { buildingId, items, loadError, loadRetryable, marks, errors, history, done, busy, uploads, loadItems, mark, submit, again }
 }
 
 export type InspectionState = ReturnType<typeof useInspection>

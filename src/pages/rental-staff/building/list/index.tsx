@@ -27,7 +27,7 @@ export default function BuildingList() {
         </View>
       )}
 
-      {load.phase !== 'ready' && <LoadState className='jf-center' error={load.phase === 'error' ? load.message : ''} errorId='jf-buildings-error' onRetry={() => void refresh()} />}
+      {load.phase !== 'ready' && <LoadState className='jf-center' error={load.phase === 'error' ? load.message : ''} errorId='jf-buildings-error' onRetry={() => void refresh()} retryable={load.phase !== 'error' || load.retryable} />}
       {load.phase === 'ready' && load.items.length === 0 && !registering && (
         <View className='jf-card jf-rental-empty' id='jf-buildings-empty'>
           <Text>还没有登记楼栋。登记后可打印楼栋二维码，租户扫码即可实名登记。</Text>

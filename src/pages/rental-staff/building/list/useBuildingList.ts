@@ -3,7 +3,7 @@ import { useCallback, useState } from 'react'
 import { api } from '../../../../api'
 import type { BuildingView } from '../../../../contracts/rental'
 
-type Load = { phase: 'loading' } | { phase: 'ready'; items: BuildingView[] } | { phase: 'error'; message: string }
+type Load = { phase: 'loading' } | { phase: 'ready'; items: BuildingView[] } | { phase: 'error'; message: string; retryable: boolean }
 
 /** The manager's buildings, read again on each show, and the form to register one more. */
 export function useBuildingList() {
@@ -13,7 +13,7 @@ export function useBuildingList() {
   const refresh = useCallback(async () => {
     const r = await api.call('rental.myBuildings', {})
     if (r.ok) setLoad({ phase: 'ready', items: r.buildings })
-    else setLoad((s) => (s.phase === 'ready' ? (void Taro.showToast({ title: r.message, icon: 'none' }), s) : { phase: 'error', message: r.message }))
+    else setLoad((s) => (s.phase === 'ready' ? (void Taro.showToast({ title: r.message, icon: 'none' }), s) : { phase: 'error', message: r.message, retryable: r.retryable === true }))
   }, [])
 
   // Counts change with every confirmation on the detail page: reload on each show.

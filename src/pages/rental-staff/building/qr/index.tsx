@@ -10,7 +10,7 @@ import type { ShareCodeView } from '../../../../contracts/shareCode'
 import '../../../../components/RentalKit/kit.css'
 import './index.css'
 
-type Load = { phase: 'loading' } | { phase: 'ready'; qr: ShareCodeView; building: BuildingView } | { phase: 'error'; message: string }
+type Load = { phase: 'loading' } | { phase: 'ready'; qr: ShareCodeView; building: BuildingView } | { phase: 'error'; message: string; retryable: boolean }
 
 /**
  * The printable sheet for the stairwell: the building's check-in QR with its name and address.
@@ -24,7 +24,7 @@ export default function BuildingQr() {
   const fetchQr = useCallback(async () => {
     setLoad({ phase: 'loading' })
     const r = await api.call('rental.buildingQr', { buildingId: id })
-    if (!r.ok) return setLoad({ phase: 'error', message: r.message })
+    if (!r.ok) return setLoad({ phase: 'error', message: r.message, retryable: r.retryable === true })
     setLoad({ phase: 'ready', qr: r.qr, building: r.building })
   }, [id])
 
@@ -33,7 +33,7 @@ export default function BuildingQr() {
   }, [fetchQr])
 
   if (load.phase === 'loading') return <View className='jf-page jf-center'>正在生成二维码…</View>
-  if (load.phase === 'error') return <LoadState error={load.message} errorId='jf-qr-error' onRetry={() => void fetchQr()} />
+  if (load.phase === 'error') return <LoadState error={load.message} errorId='jf-qr-error' onRetry={() => void fetchQr()} retryable={load.retryable} />
 
   const b = load.building
   const link = load.qr.kind === 'qr' ? load.qr.link : null

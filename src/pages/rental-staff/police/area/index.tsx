@@ -35,7 +35,7 @@ const SHEET_CONFIRM: Record<SheetKind, string> = { reveal: '查看', export: '�
  */
 export default function PoliceArea() {
   const s = usePoliceArea()
-  const { filter, q, setQ, total, phase, error, sheet, setSheet, revealed, setRevealed, disputes, referred, refresh, pickFilter, search, submitSheet } = s
+  const { filter, q, setQ, total, phase, error, retryable, sheet, setSheet, revealed, setRevealed, disputes, referred, refresh, pickFilter, search, submitSheet } = s
   return (
     <View className='jf-page jf-police-area' id='jf-police-area' data-phase={phase} data-total={total}>
       <View className='jf-rental-head'>
@@ -69,7 +69,7 @@ export default function PoliceArea() {
         </View>
       </View>
 
-      {phase !== 'ready' && <LoadState className='jf-center' error={phase === 'error' ? error : ''} errorId='jf-police-error' onRetry={() => void refresh()} />}
+      {phase !== 'ready' && <LoadState className='jf-center' error={phase === 'error' ? error : ''} errorId='jf-police-error' onRetry={() => void refresh()} retryable={phase !== 'error' || retryable} />}
       {phase === 'ready' && disputes.length > 0 && <DisputesCard disputes={disputes} onClose={(dispute) => setSheet({ kind: 'close', dispute })} />}
       {phase === 'ready' && referred.length > 0 && <ReferredCard referred={referred} />}
       {phase === 'ready' && <RegistrationsCard s={s} />}

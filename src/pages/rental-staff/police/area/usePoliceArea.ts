@@ -31,6 +31,8 @@ export function usePoliceArea() {
   const [next, setNext] = useState<string | null>(null)
   const [phase, setPhase] = useState<'loading' | 'ready' | 'error'>('loading')
   const [error, setError] = useState('')
+  /** Whether the failed load may pass if sent again (a lost network, a busy server): only then 重试. */
+  const [retryable, setRetryable] = useState(false)
   const [more, setMore] = useState(false)
   const [sheet, setSheet] = useState<Sheet>(null)
   const [revealed, setRevealed] = useState<Revealed | null>(null)
@@ -51,6 +53,7 @@ export function usePoliceArea() {
     if (asked !== query.current) return
     if (!r.ok) {
       setError(r.message)
+      setRetryable(r.retryable === true)
       return setPhase('error')
     }
     setItems(r.registrations)
@@ -131,7 +134,7 @@ export function usePoliceArea() {
     return exportCsv(reason, purpose)
   }
 
-  return { filter, q, setQ, items, total, next, phase, error, more, sheet, setSheet, revealed, setRevealed, disputes, referred, refresh, loadMore, pickFilter, search, submitSheet }
+  return { filter, q, setQ, items, total, next, phase, error, retryable, more, sheet, setSheet, revealed, setRevealed, disputes, referred, refresh, loadMore, pickFilter, search, submitSheet }
 }
 
 export type PoliceAreaState = ReturnType<typeof usePoliceArea>

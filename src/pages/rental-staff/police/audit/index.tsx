@@ -16,12 +16,17 @@ export default function PoliceAudit() {
   const [entries, setEntries] = useState<AuditView[] | null>(null)
   const [next, setNext] = useState<string | null>(null)
   const [error, setError] = useState('')
+  /** Whether the failed load may pass if sent again (a lost network, a busy server): only then 重试. */
+  const [retryable, setRetryable] = useState(false)
   const [more, setMore] = useState(false)
 
   const refresh = useCallback(async () => {
     setError('')
     const r = await api.call('rental.audit', { limit: PAGE })
-    if (!r.ok) return setError(r.message)
+    if (!r.ok) {
+      setRetryable(r.retryable === true)
+      return setError(r.message)
+    }
     setEntries(r.entries)
     setNext(r.next)
   }, [])
@@ -39,7 +44,7 @@ export default function PoliceAudit() {
   }
   useReachBottom(() => void loadMore())
 
-  if (!entries) return <LoadState error={error} errorId='jf-audit-error' onRetry={() => void refresh()} />
+  if (!entries) return <LoadState error={error} errorId='jf-audit-error' onRetry={() => void refresh()} retryable={retryable} />
 
   return (
     <View className='jf-page' id='jf-audit' data-count={entries.length}>

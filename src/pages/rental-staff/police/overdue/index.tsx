@@ -12,17 +12,22 @@ import '../../../../components/RentalKit/kit.css'
 export default function OverdueInspections() {
   const [buildings, setBuildings] = useState<BuildingView[] | null>(null)
   const [error, setError] = useState('')
+  /** Whether the failed load may pass if sent again (a lost network, a busy server): only then 重试. */
+  const [retryable, setRetryable] = useState(false)
 
   const refresh = useCallback(async () => {
     setError('')
     const r = await api.call('rental.overdueInspections', {})
     if (r.ok) setBuildings(r.buildings)
-    else setError(r.message)
+    else {
+      setError(r.message)
+      setRetryable(r.retryable === true)
+    }
   }, [])
 
   useOpenAndPullRefresh(refresh)
 
-  if (!buildings) return <LoadState error={error} errorId='jf-overdue-error' onRetry={() => void refresh()} />
+  if (!buildings) return <LoadState error={error} errorId='jf-overdue-error' onRetry={() => void refresh()} retryable={retryable} />
 
   return (
     <View className='jf-page' id='jf-overdue' data-count={buildings.length}>
