@@ -20,10 +20,10 @@ interface Props {
 
 /** 阅读回执: who of the grids' members read the announcement, who has not (by building), and a reminder to them. */
 export default function GridWorkReceipts({ id, announcement, refreshKey = 0 }: Props) {
-  const { receipts, error, reminding, reminded, tab, setTab, load, remind } = useReceipts(id, refreshKey)
+  const { receipts, error, retryable, reminding, reminded, tab, setTab, load, remind } = useReceipts(id, refreshKey)
 
   if (!receipts)
-    return <LoadState className='jf-card jf-gw-empty' error={error} errorId='jf-gw-receipts-loading' loadingId='jf-gw-receipts-loading' loadingText='正在加载阅读回执…' onRetry={() => void load()} />
+    return <LoadState className='jf-card jf-gw-empty' error={error} errorId='jf-gw-receipts-loading' loadingId='jf-gw-receipts-loading' loadingText='正在加载阅读回执…' onRetry={() => void load()} retryable={retryable} />
 
   const r = receipts
   const emergency = announcement?.type === 'emergency' || r.readWithin15m !== null

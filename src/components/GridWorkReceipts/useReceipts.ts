@@ -7,6 +7,8 @@ import type { ReceiptView } from '../../contracts/api'
 export function useReceipts(id: string, refreshKey: number) {
   const [receipts, setReceipts] = useState<ReceiptView | null>(null)
   const [error, setError] = useState('')
+  /** Whether the failed load may pass if sent again (a lost network, a busy server): only then 重试. */
+  const [retryable, setRetryable] = useState(false)
   const [reminding, setReminding] = useState(false)
   const [reminded, setReminded] = useState<number | null>(null)
   const [tab, setTab] = useState<'unread' | 'read'>('unread')
@@ -19,7 +21,10 @@ export function useReceipts(id: string, refreshKey: number) {
     if (r.ok) {
       setReceipts(r.receipts)
       setError('')
-    } else setError(r.message)
+    } else {
+      setError(r.message)
+      setRetryable(r.retryable === true)
+    }
   }, [id])
 
   useEffect(() => {
@@ -39,5 +44,5 @@ export function useReceipts(id: string, refreshKey: number) {
     } else void Taro.showToast({ title: r.message, icon: 'none' })
   }
 
-  return { receipts, error, reminding, reminded, tab, setTab, load, remind }
+  return { receipts, error, retryable, reminding, reminded, tab, setTab, load, remind }
 }

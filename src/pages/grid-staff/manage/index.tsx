@@ -24,7 +24,7 @@ const TABS: Array<{ key: Tab; label: string }> = [
 /** 网格服务群 for the grid's workers (and the street): the public board, the group QR, join requests, members, announcements. */
 export default function GridManage() {
   const s = useGridManage()
-  const { session, code, street, board, setBoard, boardError, tab, requests, members, loadBoard, loadMembers, pick } = s
+  const { session, code, street, board, setBoard, boardError, boardRetryable, tab, requests, members, loadBoard, loadMembers, pick } = s
   if (session.status !== 'ready') return <LoadState error={session.status === 'error' ? session.message : session.status === 'loading' ? '' : '请先登录'} errorId='jf-gw-manage-error' />
   if (!code)
     return (
@@ -39,7 +39,7 @@ export default function GridManage() {
         )}
       </View>
     )
-  if (!board) return <LoadState error={boardError} errorId='jf-gw-manage-error' loadingText='正在加载网格信息…' onRetry={() => void loadBoard()} />
+  if (!board) return <LoadState error={boardError} errorId='jf-gw-manage-error' loadingText='正在加载网格信息…' onRetry={() => void loadBoard()} retryable={boardRetryable} />
   if (!board.canManage)
     return (
       <View className='jf-page jf-center' id='jf-gw-manage-error'>

@@ -7,7 +7,7 @@ import { useSession } from '../../../hooks/useSession'
 
 export type Tab = 'board' | 'requests' | 'members' | 'notices'
 
-export type Loaded<T> = { phase: 'loading' } | { phase: 'ready'; items: T[] } | { phase: 'error'; message: string }
+export type Loaded<T> = { phase: 'loading' } | { phase: 'ready'; items: T[] } | { phase: 'error'; message: string; retryable: boolean }
 
 const toast = (title: string) => void Taro.showToast({ title, icon: 'none' })
 
@@ -21,6 +21,8 @@ export function useGridManage() {
 
   const [board, setBoard] = useState<BoardView | null>(null)
   const [boardError, setBoardError] = useState('')
+  /** Whether the failed load may pass if sent again (a lost network, a busy server): only then 重试. */
+  const [boardRetryable, setBoardRetryable] = useState(false)
   const [tab, setTab] = useState<Tab>('board')
   const [requests, setRequests] = useState<Loaded<MemberView>>({ phase: 'loading' })
   const [members, setMembers] = useState<Loaded<MemberView>>({ phase: 'loading' })
@@ -35,7 +37,10 @@ export function useGridManage() {
     if (r.ok) {
       setBoard(r.board)
       setBoardError('')
-    } else setBoardError(r.message)
+    } else {
+      setBoardError(r.message)
+      setBoardRetryable(r.retryable === true)
+    }
     return r.ok
   }, [code])
 
@@ -43,14 +48,14 @@ export function useGridManage() {
     async (status: 'requested' | 'joined') => {
       const set = status === 'requested' ? setRequests : setMembers
       const r = await api.call('grid.members', { code, status })
-      set(r.ok ? { phase: 'ready', items: r.members } : { phase: 'error', message: r.message })
+      set(r.ok ? { phase: 'ready', items: r.members } : { phase: 'error', message: r.message, retryable: r.retryable === true })
     },
     [code],
   )
 
   const loadNotices = useCallback(async () => {
     const r = await api.call('grid.published', {})
-    setNotices(r.ok ? { phase: 'ready', items: r.items } : { phase: 'error', message: r.message })
+    setNotices(r.ok ? { phase: 'ready', items: r.items } : { phase: 'error', message: r.message, retryable: r.retryable === true })
   }, [])
 
   const loadTab = useCallback(
@@ -106,7 +111,7 @@ export function useGridManage() {
   }
 
   const go = (url: string) => void Taro.navigateTo({ url })
-  return { session, code, street, board, setBoard, boardError, tab, requests, members, notices, deciding, loadBoard, loadMembers, loadNotices, pick, decide, go }
+  return { session, code, street, board, setBoard, boardError, boardRetryable, tab, requests, members, notices, deciding, loadBoard, loadMembers, loadNotices, pick, decide, go }
 }
 
 export type GridManageState = ReturnType<typeof useGridManage>

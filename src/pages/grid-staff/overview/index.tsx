@@ -13,7 +13,7 @@ import LoadState from '../../../components/LoadState'
 
 /** 网格服务群总览 for the street's centre: per grid its members, waiting requests and whether its group QR still works. */
 export default function GridOverview() {
-  const { session, street, rows, error, sort, setSort, load } = useGridOverview()
+  const { session, street, rows, error, retryable, sort, setSort, load } = useGridOverview()
   if (session.status === 'loading') return <View className='jf-page jf-center'>正在加载…</View>
   if (session.status !== 'ready' || !street)
     return (
@@ -21,7 +21,7 @@ export default function GridOverview() {
         <Text>{session.status === 'error' ? session.message : session.status === 'ready' ? '只有街道综治中心可以查看网格服务群总览' : '请先登录'}</Text>
       </View>
     )
-  if (!rows) return <LoadState error={error} errorId='jf-gw-ov-error' onRetry={() => void load()} />
+  if (!rows) return <LoadState error={error} errorId='jf-gw-ov-error' onRetry={() => void load()} retryable={retryable} />
 
   const totals = overviewTotals(rows)
   const list = sortOverview(rows, sort)

@@ -11,6 +11,8 @@ export function useGridOverview() {
   const street = session.status === 'ready' ? dispatcherStreet(session.me) : null
   const [rows, setRows] = useState<OverviewRow[] | null>(null)
   const [error, setError] = useState('')
+  /** Whether the failed load may pass if sent again (a lost network, a busy server): only then 重试. */
+  const [retryable, setRetryable] = useState(false)
   const [sort, setSort] = useState<'attention' | 'name'>('attention')
   const shown = useRef(false)
   const streetCode = street?.code
@@ -24,7 +26,10 @@ export function useGridOverview() {
         setRows(r.grids)
         setError('')
       } else if (quiet && shown.current) void Taro.showToast({ title: r.message, icon: 'none' })
-      else setError(r.message)
+      else {
+        setError(r.message)
+        setRetryable(r.retryable === true)
+      }
       if (r.ok) shown.current = true
     },
     [streetCode],
@@ -43,5 +48,5 @@ export function useGridOverview() {
     void load(true).finally(() => Taro.stopPullDownRefresh())
   })
 
-  return { session, street, rows, error, sort, setSort, load }
+  return { session, street, rows, error, retryable, sort, setSort, load }
 }

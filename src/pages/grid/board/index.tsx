@@ -20,7 +20,7 @@ import LoadState from '../../../components/LoadState'
  */
 export default function GridBoard() {
   const s = useGridBoard()
-  const { code, board, anns, openId, phase, loadError, load, toggleAnn } = s
+  const { code, board, anns, openId, phase, loadError, loadRetryable, load, toggleAnn } = s
   useShareAppMessage(() => boardShare(board))
   if (!code)
     return (
@@ -35,7 +35,7 @@ export default function GridBoard() {
     )
 
   if (phase === 'loading' || phase === 'error' || !board)
-    return <LoadState error={phase === 'loading' ? '' : loadError} errorId='jf-grid-board-error' loadingText='正在加载网格公示牌…' onRetry={() => void load()} />
+    return <LoadState error={phase === 'loading' ? '' : loadError} errorId='jf-grid-board-error' loadingText='正在加载网格公示牌…' onRetry={() => void load()} retryable={loadRetryable} />
 
   const status = membershipKey(board)
   return (

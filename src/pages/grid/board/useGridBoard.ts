@@ -20,6 +20,8 @@ export function useGridBoard() {
   const [openId, setOpenId] = useState<string | null>(null)
   const [phase, setPhase] = useState<Phase>('loading')
   const [loadError, setLoadError] = useState('')
+  /** Whether the failed load may pass if sent again (a lost network, a busy server): only then 重试. */
+  const [loadRetryable, setLoadRetryable] = useState(false)
 
   const [building, setBuilding] = useState('')
   const [joining, setJoining] = useState(false)
@@ -45,6 +47,7 @@ export function useGridBoard() {
     } else if (board) void Taro.showToast({ title: failText(r), icon: 'none' })
     else {
       setLoadError(failText(r))
+      setLoadRetryable(r.retryable === true)
       setPhase('error')
     }
     // `board` only decides between a toast and the error screen.
@@ -129,7 +132,7 @@ export function useGridBoard() {
   }
 
   const previewQr = (url: string) => void Taro.previewImage({ urls: [url], current: url }).catch(() => undefined)
-  return { code, board, anns, openId, phase, loadError, building, setBuilding, joining, leaving, memberError, setMemberError, asking, setAsking, question, setQuestion, questionError, setQuestionError, sending, sentCaseId, setSentCaseId, load, join, leave, send, toggleAnn, previewQr }
+  return { code, board, anns, openId, phase, loadError, loadRetryable, building, setBuilding, joining, leaving, memberError, setMemberError, asking, setAsking, question, setQuestion, questionError, setQuestionError, sending, sentCaseId, setSentCaseId, load, join, leave, send, toggleAnn, previewQr }
 }
 
 export type GridBoardState = ReturnType<typeof useGridBoard>
