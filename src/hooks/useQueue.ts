@@ -15,6 +15,8 @@ export function useQueue(pageSize = 20) {
   const [total, setTotal] = useState(0)
   const [phase, setPhase] = useState<QueuePhase>('idle')
   const [error, setError] = useState('')
+  /** Whether the failed load may pass if sent again (a lost network, a busy server): only then 重试. */
+  const [retryable, setRetryable] = useState(false)
   const [loadingMore, setLoadingMore] = useState(false)
   const seq = useRef(0)
   const filterRef = useRef<QueueFilter>({})
@@ -47,6 +49,7 @@ export function useQueue(pageSize = 20) {
         return { ok: false, message: r.message }
       }
       setError(r.message)
+      setRetryable(r.retryable === true)
       setPhase('error')
       hasList.current = false
       nextRef.current = null
@@ -73,5 +76,5 @@ export function useQueue(pageSize = 20) {
     return { ok: true }
   }, [pageSize])
 
-  return { cases, next, total, phase, error, loadingMore, load, loadMore }
+  return { cases, next, total, phase, error, retryable, loadingMore, load, loadMore }
 }
