@@ -15,11 +15,15 @@ export interface RunningServer {
   crash(): Promise<void>
 }
 
-/** Starts the real local server (dist-server/server.js) on a free port over a temp DATA_DIR. */
-export async function startServer(opts: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
+/**
+ * Starts the real local server (`<root>/dist-server/server.js`: this tree's build, or another checkout's)
+ * on a free port over a temp DATA_DIR.
+ */
+export async function startServer(opts: { dataDir?: string; env?: Record<string, string>; root?: string } = {}): Promise<RunningServer> {
+  const root = opts.root ?? ROOT
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'jf-test-'))
-  const proc = spawn(process.execPath, [join(ROOT, 'dist-server/server.js')], {
-    cwd: ROOT,
+  const proc = spawn(process.execPath, [join(root, 'dist-server/server.js')], {
+    cwd: root,
     env: { ...process.env, PORT: '0', DATA_DIR: dataDir, JIEFANG_MODE: 'local', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -27,7 +31,7 @@ export async function startServer(opts: { dataDir?: string; env?: Record<string,
   proc.stdout!.on('data', (b: Buffer) => (out += b.toString()))
   proc.stderr!.on('data', (b: Buffer) => (out += b.toString()))
   const url = await new Promise<string>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`server did not start:\n${out}`)), 15000)
+    const timer = setTimeout(() => fail(new Error(`server did not start:\n${out}`)), 20_000)
     proc.stdout!.on('data', () => {
       const m = /running at (http:\/\/[\d.]+:\d+)/.exec(out)
       if (m) {

@@ -6,59 +6,18 @@
  * police reads that leave audit rows. Every step that a later change of an input may refuse is
  * tolerated (the page is still swept; it just has less on it), and said in `notes`.
  */
-import { spawn } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { DEMO_BUILDING_CODE, DEMO_BUILDING_ID } from '../../backend/seed/demoBuildings'
 import { idNumberFor } from '../support/authzWorld'
 import { move } from '../support/cases'
 import { GRID1_CODE, idemKey, reportInput } from '../support/fixtures'
 import { applyInput, medAct, setOwnPhone } from '../support/mediation'
-import { ROOT, as, asOpenid, type Client, type RunningServer } from '../support/server'
+import { ROOT, as, asOpenid, startServer, type Client, type RunningServer } from '../support/server'
 
 export { DEMO_BUILDING_CODE, DEMO_BUILDING_ID, GRID1_CODE }
 
-/** Starts `<root>/dist-server/server.js` (the main tree's build, or another checkout's) on a free port over a temp DATA_DIR. */
-export async function startSweepServer(root: string = ROOT): Promise<RunningServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'jf-sweep-'))
-  const proc = spawn(process.execPath, [join(root, 'dist-server/server.js')], {
-    cwd: root,
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, JIEFANG_MODE: 'local', JIEFANG_TIMER_MS: '500' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let out = ''
-  proc.stdout!.on('data', (b: Buffer) => (out += b.toString()))
-  proc.stderr!.on('data', (b: Buffer) => (out += b.toString()))
-  const exited = new Promise<void>((ok) => proc.on('exit', () => ok()))
-  const url = await new Promise<string>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`server did not start:\n${out}`)), 20_000)
-    proc.stdout!.on('data', () => {
-      const m = /running at (http:\/\/[\d.]+:\d+)/.exec(out)
-      if (m) {
-        clearTimeout(timer)
-        ok(m[1]!)
-      }
-    })
-    proc.on('exit', (code) => {
-      clearTimeout(timer)
-      fail(new Error(`server exited with ${code}:\n${out}`))
-    })
-  })
-  return {
-    url,
-    dataDir,
-    proc,
-    output: () => out,
-    async stop() {
-      if (proc.exitCode === null) proc.kill('SIGTERM')
-      await exited
-    },
-    async crash() {
-      proc.kill('SIGKILL')
-      await exited
-    },
-  }
+/** The real server (the main tree's build, or another checkout's) with its timers quick enough for the sweep. */
+export function startSweepServer(root: string = ROOT): Promise<RunningServer> {
+  return startServer({ root, env: { JIEFANG_TIMER_MS: '500' } })
 }
 
 export interface SweepWorld {
