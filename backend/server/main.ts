@@ -31,7 +31,13 @@ async function start(): Promise<void> {
     const actual = typeof addr === 'object' && addr ? addr.port : port
     console.log(`街坊通 running at http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${actual}`)
   })
-  const stop = () => server.close(() => void store.close().then(() => process.exit(0)))
+  const stop = () => {
+    server.close(() => void store.close().then(() => process.exit(0)))
+    // An open H5 tab keeps polling over keep-alive, so close() alone waited until the tab was closed (Ctrl-C
+    // hung, and a test that left a page open timed out stopping its server). Requests in flight get a moment.
+    server.closeIdleConnections()
+    setTimeout(() => server.closeAllConnections(), 2000).unref()
+  }
   process.on('SIGTERM', stop)
   process.on('SIGINT', stop)
 }
