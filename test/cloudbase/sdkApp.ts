@@ -65,3 +65,16 @@ export function cloudbaseForEachTest(
     fake = store = undefined
   })
 }
+
+/** A FakeCloudbase running for the enclosing describe block (started before its tests, stopped after); call the getter inside a test. */
+export function runningFake(): () => FakeCloudbase {
+  let fake: FakeCloudbase | undefined
+  beforeAll(async () => {
+    fake = new FakeCloudbase()
+    await fake.start()
+  })
+  afterAll(async () => {
+    await fake?.stop()
+  })
+  return () => fake!
+}

@@ -15,8 +15,7 @@ import type { Deps } from '../../backend/runtime'
 import { numberStoredCases } from '../../backend/usecases/shared/numberCases'
 import type { Case } from '../../src/core/case'
 import { OrgTree, type OrgUnit } from '../../src/core/org'
-import { FakeCloudbase } from '../cloudbase/fakeCloudbase'
-import { quietSdkRuntime, sdkApp } from '../cloudbase/sdkApp'
+import { quietSdkRuntime, runningFake, sdkApp } from '../cloudbase/sdkApp'
 import { makeCase } from '../contract/fixtures'
 
 quietSdkRuntime()
@@ -114,17 +113,10 @@ describe('SQLite migration 18 (case counters keyed by printed short name)', () =
 })
 
 describe('the CloudBase step (npm run district -- number-cases)', () => {
-  let fake: FakeCloudbase
-  beforeAll(async () => {
-    fake = new FakeCloudbase()
-    await fake.start()
-  })
-  afterAll(async () => {
-    await fake.stop()
-  })
+  const fake = runningFake()
 
   it('numbers every unnumbered case once, in creation order, with the street short name given in the org data', async () => {
-    const store = new CloudbaseStore(sdkApp(fake).database(), { retryDelayMs: 5 })
+    const store = new CloudbaseStore(sdkApp(fake()).database(), { retryDelayMs: 5 })
     const tree = new OrgTree(UNITS)
     const d = { mode: 'cloudbase', store, orgTree: async () => tree, clock: { now: () => new Date() } } as unknown as Deps
     for (const o of OLD) await store.transaction((tx) => tx.insertCase(oldCase(o)))

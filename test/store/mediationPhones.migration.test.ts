@@ -18,8 +18,7 @@ import type { Deps } from '../../backend/runtime'
 import { hasPartyPhone, partyPhone, phoneHash, sealClearPhones } from '../../backend/usecases/mediation/phones'
 import type { Case } from '../../src/core/case'
 import type { MediationPayload } from '../../src/core/kinds/mediation'
-import { FakeCloudbase } from '../cloudbase/fakeCloudbase'
-import { quietSdkRuntime, sdkApp } from '../cloudbase/sdkApp'
+import { quietSdkRuntime, runningFake, sdkApp } from '../cloudbase/sdkApp'
 import { applicantParty, mediationCase, respondentParty, RESP1_ID } from '../core/mediationFixtures'
 
 quietSdkRuntime()
@@ -77,17 +76,10 @@ describe('the SQLite migration', () => {
 })
 
 describe('the CloudBase step (npm run district -- seal-phones)', () => {
-  let fake: FakeCloudbase
-  beforeAll(async () => {
-    fake = new FakeCloudbase()
-    await fake.start()
-  })
-  afterAll(async () => {
-    await fake.stop()
-  })
+  const fake = runningFake()
 
   it('seals every clear case once, and refuses without the key', async () => {
-    const store = new CloudbaseStore(sdkApp(fake).database(), { retryDelayMs: 5 })
+    const store = new CloudbaseStore(sdkApp(fake()).database(), { retryDelayMs: 5 })
     const vault = new Vault(Buffer.alloc(32, 7))
     const d = { mode: 'cloudbase', store, vault, config: defaultDistrictConfig(), clock: { now: () => new Date() } } as unknown as Deps
     const ids = ['01JMEDCB000000000000000001', '01JMEDCB000000000000000002']
@@ -101,7 +93,7 @@ describe('the CloudBase step (npm run district -- seal-phones)', () => {
       expect(parties(c).map((p) => partyPhone(vault, id, p))).toEqual([OLD_APPLICANT, OLD_RESPONDENT])
       expect(JSON.stringify(c.payload)).not.toContain(OLD_APPLICANT)
     }
-    const stored = JSON.stringify([...fake.db.collections.values()].flatMap((c) => [...c.values()]))
+    const stored = JSON.stringify([...fake().db.collections.values()].flatMap((c) => [...c.values()]))
     expect(stored).not.toContain(OLD_APPLICANT)
   })
 })

@@ -23,8 +23,7 @@ import type { MediationPayload } from '../../src/core/kinds/mediation'
 import type { ReportPayload } from '../../src/core/kinds/reportTerms'
 import { openCheckin, type CheckinPayload } from '../../src/core/kinds/checkin'
 import { tenantNames } from '../../backend/usecases/rental/tenantNames'
-import { FakeCloudbase } from '../cloudbase/fakeCloudbase'
-import { quietSdkRuntime, sdkApp } from '../cloudbase/sdkApp'
+import { quietSdkRuntime, runningFake, sdkApp } from '../cloudbase/sdkApp'
 import { reportCase } from '../core/fixtures'
 import { applicantParty, mediationCase, respondentParty, RESP1_ID } from '../core/mediationFixtures'
 
@@ -137,17 +136,10 @@ describe('the SQLite migration', () => {
 })
 
 describe('the CloudBase step (npm run district -- seal-names)', () => {
-  let fake: FakeCloudbase
-  beforeAll(async () => {
-    fake = new FakeCloudbase()
-    await fake.start()
-  })
-  afterAll(async () => {
-    await fake.stop()
-  })
+  const fake = runningFake()
 
   it('seals every clear case once, keeps its version, and refuses without the key', async () => {
-    const store = new CloudbaseStore(sdkApp(fake).database(), { retryDelayMs: 5 })
+    const store = new CloudbaseStore(sdkApp(fake()).database(), { retryDelayMs: 5 })
     const vault = new Vault(Buffer.alloc(32, 9))
     const d = { mode: 'cloudbase', store, vault, config: defaultDistrictConfig(), clock: { now: () => new Date() } } as unknown as Deps
     const [medId, reportId, checkinId] = ['01JNAMECB00000000000000001', '01JNAMECB00000000000000002', '01JNAMECB00000000000000003']
@@ -161,7 +153,7 @@ describe('the CloudBase step (npm run district -- seal-names)', () => {
     const med = (await store.getCase(medId))!
     expect(med.version).toBe(clearMediation(medId).version)
     expectOpened(vault, med, (await store.getCase(reportId))!)
-    const stored = JSON.stringify([...fake.db.collections.values()].flatMap((c) => [...c.values()]))
+    const stored = JSON.stringify([...fake().db.collections.values()].flatMap((c) => [...c.values()]))
     for (const s of [APPLICANT, RESPONDENT, RESIDENT, RESIDENT_PHONE, TENANT, COHABITANT]) expect(stored).not.toContain(s)
   })
 })
