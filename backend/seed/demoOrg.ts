@@ -27,6 +27,10 @@ function cell(col: number, row: number): GeoPolygon {
   return { type: 'Polygon', coordinates: [[[r(w), r(s)], [r(e), r(s)], [r(e), r(n)], [r(w), r(n)], [r(w), r(s)]]] }
 }
 
+export function communityCode(community: number): string {
+  return COMMUNITIES[community]!.code
+}
+
 export function gridCode(community: number, n: number): string {
   return `${COMMUNITIES[community]!.code}${String(n).padStart(3, '0')}`
 }

@@ -1,5 +1,5 @@
 import type { User } from '../ports'
-import { DEMO_DISTRICT, DEMO_STREET, gridCode } from './demoOrg'
+import { communityCode, DEMO_DISTRICT, DEMO_STREET, gridCode } from './demoOrg'
 
 const at = '2026-01-01T00:00:00.000Z'
 
@@ -34,5 +34,7 @@ export function demoUsers(): User[] {
     user('demo-department', '孙磊', '020-87700020', [{ role: 'department', unitCode: DEMO_STREET, department: 'chengguan' }]),
     user('demo-police', '吴刚', '020-87700110', [{ role: 'police', unitCode: DEMO_STREET }]),
     user('demo-admin', '郑华', '020-36660001', [{ role: 'admin', unitCode: DEMO_DISTRICT }]),
+    // The community's legal adviser (驻村法律顾问): invited into mediation cases, on duty for 一键求助.
+    user('demo-helper', '林志远', '13800000021', [{ role: 'helper', unitCode: communityCode(0), helperKind: 'legal_adviser' }]),
   ]
 }

@@ -1,6 +1,6 @@
 import type { Case } from './case'
 import type { OrgTree } from './org'
-import { SYSTEM_ACTOR, type Actor, type ActorRole, type CaseRole, type RoleGrant } from './roles'
+import { SYSTEM_ACTOR, type Actor, type ActorRole, type CaseRole, type Role, type RoleGrant } from './roles'
 
 /**
  * What a kind adds to the org tree when deciding who reaches one of its cases: the fields of
@@ -22,6 +22,13 @@ export interface KindScope<P extends object = Record<string, unknown>> {
    * handed to them ('referral', 警调对接: their reads are audited), or not at all (absent, null).
    */
   police?(c: Case<P>): 'area' | 'referral' | null
+  /** People invited into the case as 协助调解: a `helper` grant covers the case only for them. */
+  helpers?(c: Case<P>): readonly string[]
+  /**
+   * Roles whose grant covers the case by place alone (the case lies inside the grant's unit), whatever
+   * committee or department the grant names: a 一键求助 request is for whoever of the community can come.
+   */
+  openTo?: readonly Role[]
 }
 
 /** A kind that adds nothing: only the org tree, the creator and the assignee-free roles reach it. */
@@ -29,6 +36,7 @@ export const NO_SCOPE: KindScope = {}
 
 /** Scope is by org unit, never by district name; the kind names the payload fields that narrow it. */
 export function grantCoversIn(scope: KindScope, tree: OrgTree, grant: RoleGrant, actor: Actor, c: Case): boolean {
+  if (scope.openTo?.includes(grant.role) && inArea(tree, grant, c)) return true
   switch (grant.role) {
     case 'resident':
     case 'tenant':
@@ -46,6 +54,8 @@ export function grantCoversIn(scope: KindScope, tree: OrgTree, grant: RoleGrant,
       return grant.committee !== undefined && scope.committee?.(c) === grant.committee && tree.isWithin(c.unitCode, grant.unitCode)
     case 'building_manager':
       return scope.manager !== undefined && scope.manager(c) === actor.userId
+    case 'helper':
+      return (scope.helpers?.(c) ?? []).includes(actor.userId)
   }
 }
 

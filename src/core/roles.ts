@@ -8,6 +8,7 @@ export type Role =
   | 'department'
   | 'police'
   | 'admin'
+  | 'helper'
 
 /**
  * Timers and jobs act as `system`; no person can hold it. `applicant` and `respondent` are
@@ -26,6 +27,7 @@ export const ROLES: readonly Role[] = [
   'department',
   'police',
   'admin',
+  'helper',
 ]
 
 export const ROLE_LABELS: Record<ActorRole, string> = {
@@ -38,6 +40,7 @@ export const ROLE_LABELS: Record<ActorRole, string> = {
   department: '职能部门',
   police: '社区民警',
   admin: '管理员',
+  helper: '协助调解人',
   system: '系统',
   applicant: '申请人',
   respondent: '被申请人',
@@ -51,7 +54,13 @@ export interface RoleGrant {
   department?: string
   /** For `mediator` grants: which mediation committee (婚调委, 交调委, …). */
   committee?: string
+  /** For `helper` grants: who helps (驻村法律顾问, 党员, 街坊) — the mediator picks by it. */
+  helperKind?: HelperKind
 }
+
+export const HELPER_KINDS = ['legal_adviser', 'party_member', 'neighbour'] as const
+export type HelperKind = (typeof HELPER_KINDS)[number]
+export const HELPER_KIND_LABELS: Record<HelperKind, string> = { legal_adviser: '驻村法律顾问', party_member: '党员', neighbour: '街坊' }
 
 export interface Actor {
   userId: string

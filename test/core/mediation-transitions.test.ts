@@ -262,6 +262,9 @@ const GUARD_FAILURES: Record<string, GuardFailure[]> = {
 /** Actors holding `role`; `cover` below adjusts the case so their grant really covers it. */
 function coveringActors(role: ActorRole): Actor[] {
   switch (role) {
+    case 'helper':
+      // A helper reaches only cases they were invited into; these fixtures invite nobody.
+      return []
     case 'system':
       return [SYSTEM_ACTOR]
     case 'applicant':

@@ -44,6 +44,9 @@ function caseAt(status: string, payload: Partial<ReportPayload> = {}): Case {
 /** Actors whose grant of the role covers the fixture case (grid 1, street 1, department DEPT, created by RESIDENT_ID). */
 function coveringActors(role: ActorRole, c: Case): Actor[] {
   switch (role) {
+    case 'helper':
+      // A helper reaches only cases they were invited into; these fixtures invite nobody.
+      return []
     case 'system':
       return [SYSTEM_ACTOR]
     case 'resident':

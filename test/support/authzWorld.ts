@@ -105,6 +105,7 @@ export const ACTORS: Record<Role, string> = {
   department: 'demo-department',
   police: 'demo-police',
   admin: 'demo-admin',
+  helper: 'demo-helper',
 }
 
 /** Who created a target case, relative to the actor. */

@@ -1,11 +1,10 @@
 import type { Case } from '../../../src/core/case'
+import { CASE_KIND_LABELS } from '../../../src/core/caseLink'
 import type { OrgTree } from '../../../src/core/org'
 import type { Actor } from '../../../src/core/roles'
 import { auditedReadRole } from '../../../src/core/scope'
 import type { Deps } from '../../deps'
 import { writeAudit } from './audit'
-
-const KIND_LABELS: Record<string, string> = { report: '网格事件', mediation: '调解案件', checkin: '出租屋登记', misuse: '证件冒用争议' }
 
 /**
  * Records an audited read before the case is answered (scope.ts decides which reads are: an
@@ -15,5 +14,5 @@ export async function auditCaseRead(d: Deps, tree: OrgTree, actor: Actor, c: Cas
   const role = auditedReadRole(tree, actor, c)
   if (!role) return
   const reason = role === 'police' ? '警调对接案件' : '管理员查阅'
-  await writeAudit(d, actor, { actorRole: role, action: 'read', target: `${via} ${KIND_LABELS[c.kind] ?? c.kind} ${c.id}`, reason, unitCode: c.unitCode })
+  await writeAudit(d, actor, { actorRole: role, action: 'read', target: `${via} ${CASE_KIND_LABELS[c.kind] ?? c.kind} ${c.id}`, reason, unitCode: c.unitCode })
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { Case, TimelineEvent } from '../case'
-import { actionsOf, defineKind, param, type Check, type FormField, type MoveContext, type ParamPatch } from '../command'
+import { defineKind, param, type Check, type MoveContext, type ParamPatch } from '../command'
 import { openCase } from '../opening'
 import { maskName } from '../names'
 import { fail, type Outcome } from '../outcome'
@@ -13,23 +13,13 @@ import {
   type MediationStatus,
   type Party,
 } from './mediationTerms'
+import { action, assignedMediator, needNote, note } from './mediationMoves'
 
 export * from './mediationTerms'
 
 type MediationCase = Case<MediationPayload>
 
-const ASSIGNED = ['accepted', 'awaiting_consent', 'mediating', 'agreement_pending'] as const
-const action = actionsOf<MediationPayload, MediationStatus>()
-
-/** The move's note is required: the refusal names the field as its form labels it (请填写改派原因). */
-const needNote =
-  (label: string): Check<MediationPayload> =>
-  ({ input }) =>
-    input.note?.trim() ? null : fail('VALIDATION', `请填写${label}`, { note: '必填' })
-
-/** Mediator moves are for the mediator the case is assigned to, not the whole committee. */
-const assignedMediator: Check<MediationPayload> = ({ c, input, role }) =>
-  role !== 'mediator' || c.assigneeId === input.actor.userId ? null : fail('FORBIDDEN', '该调解案件不是由您承办')
+export const ASSIGNED = ['accepted', 'awaiting_consent', 'mediating', 'agreement_pending'] as const
 
 function myParty({ c, input }: MoveContext<MediationPayload>): Party | undefined {
   return c.payload.parties.find((x) => x.side === 'respondent' && x.userId === input.actor.userId)
@@ -82,7 +72,6 @@ const deadlinePassed: Check<MediationPayload> = ({ c, input }) =>
 
 const markOverdue: ParamPatch<MediationPayload, unknown> = ({ c, input }) => ({ payload: { ...c.payload, overdueSince: input.now.toISOString() } })
 
-const note = (label: string, required: boolean, placeholder: string): FormField => ({ name: 'note', label, required, placeholder })
 
 /** Everyone on the case: the applicant and every respondent who joined. */
 export function confirmingParties(c: Case): string[] {
