@@ -14,6 +14,7 @@ import type { AccountApi } from './account'
 import type { AdminApi } from './admin'
 import type { FilesApi } from './files'
 import type { GridApi } from './grid'
+import type { HelpApi } from './help'
 import type { InboxApi } from './inbox'
 import type { MediationApi } from './mediation'
 import type { RentalApi } from './rental'
@@ -77,8 +78,23 @@ export type {
 export type {
   InboxItemView,
 } from './inbox'
+export type {
+  ConvertHelpInput,
+  HelpKindCode,
+  HelpLinkView,
+  HelpShift,
+  HelpStaffSummary,
+  HelpSummary,
+  HelpView,
+  NotifiedView,
+  RaiseHelpInput,
+  ResponderView,
+  RosterEntryView,
+  RosterView,
+  SaveRosterInput,
+} from './help'
 
-export interface ApiMap extends SessionApi, AccountApi, ReportApi, InboxApi, MediationApi, GridApi, FilesApi, RentalApi, AdminApi {}
+export interface ApiMap extends SessionApi, AccountApi, ReportApi, InboxApi, MediationApi, GridApi, FilesApi, RentalApi, AdminApi, HelpApi {}
 
 export type ApiKey = keyof ApiMap
 export type ApiIn<K extends ApiKey> = ApiMap[K]['in']

@@ -34,6 +34,15 @@ export const TERM_MAX = 500
 export const MAX_TERMS = 30
 export const SESSION_PLACE_MAX = 200
 
+// One-key help (一键求助)
+/** The line a person may type with a request (the voice note says the rest). */
+export const HELP_TEXT_MAX = 200
+/** A helper's note when closing or converting a request. */
+export const HELP_NOTE_MAX = 500
+/** People on one community's duty roster, and shifts per person. */
+export const ROSTER_MAX = 100
+export const SHIFTS_MAX = 14
+
 // Grid
 export const BUILDING_MAX = 40
 export const QUESTION_MIN = 5
