@@ -159,8 +159,12 @@ export interface HelpApi {
   'help.convert': { in: ConvertHelpInput; out: { help: HelpView; link: HelpLinkView } }
   /** Staff: live requests of their scope, urgent first. */
   'help.queue': { in: In<'helpQueue'>; out: { items: HelpStaffSummary[]; next: string | null } }
-  /** Console (dispatcher): the street's requests since a cursor, for polling every few seconds. */
-  'help.live': { in: In<'helpLive'>; out: { items: HelpStaffSummary[]; cursor: string; openCount: number } }
+  /**
+   * Console (dispatcher, or anyone whose scope is a street or wider), polled every few seconds: every
+   * open request of the caller's streets, urgent first (one indexed read). `arrived`: ids of those
+   * raised after `since` (the previous answer's `cursor`) — ring and change the title for them.
+   */
+  'help.live': { in: In<'helpLive'>; out: { items: HelpStaffSummary[]; cursor: string; openCount: number; arrived: string[] } }
   /** Admin (or the street's dispatcher): a community's duty roster. */
   'help.roster': { in: In<'rosterOf'>; out: { roster: RosterView } }
   'help.saveRoster': { in: SaveRosterInput; out: { roster: RosterView } }

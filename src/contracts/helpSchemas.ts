@@ -70,10 +70,7 @@ export const convertHelp = z
 /** Staff queue: live requests of the caller's scope, urgent first. */
 export const helpQueue = z.object({ statuses: statusFilter.optional() }).merge(staffPage).strict()
 
-/**
- * The console's poll: without `since`, every open request of the street; with it (the `cursor`
- * of the last answer), the requests changed after it, closed ones included.
- */
+/** The console's poll: `since` is the `cursor` of the previous answer (help.ts). */
 export const helpLive = z.object({ since: z.string().datetime({ message: '游标格式不正确' }).optional() }).strict()
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, '时间格式应为“时:分”，如 08:30')
