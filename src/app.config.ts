@@ -1,5 +1,5 @@
 /** The street command centre's desk pages (table, bulk assign, CSV, charts) are H5 only: chart.js stays out of the mini-program. */
-const consolePages = process.env.TARO_ENV === 'h5' ? ['console/queue/index', 'console/dashboard/index', 'console/moderation/index'] : []
+const consolePages = process.env.TARO_ENV === 'h5' ? ['console/queue/index', 'console/dashboard/index', 'console/moderation/index', 'console/help/index'] : []
 
 /** The administrator's setup pages (org import, staff and invitations, district configuration) are desk work: H5 only. */
 const adminPackages = process.env.TARO_ENV === 'h5' ? [{ root: 'pages/admin', pages: ['org/index', 'staff/index', 'config/index', 'signin/index'] }] : []
@@ -19,6 +19,10 @@ export default defineAppConfig({
     // 在线调解: parties (apply, mine, join, detail, agreement print) and mediators / the centre.
     { root: 'pages/mediation', pages: ['apply/index', 'mine/index', 'join/index', 'detail/index', 'agreement/index'] },
     { root: 'pages/mediation-staff', pages: mediatorPages },
+    // 一键求助: the person's request (kind, voice or text, position; 110/120/119 first for danger) and its status.
+    { root: 'pages/help', pages: ['raise/index', 'status/index'] },
+    // The on-duty helpers' side: live requests of their community, accept, call, close or turn into a case.
+    { root: 'pages/help-staff', pages: ['queue/index', 'case/index'] },
     // 网格服务群, residents' side: find my grid, its 公示牌 (join the group, 找网格员), announcements.
     { root: 'pages/grid', pages: ['find/index', 'board/index', 'news/index'] },
     // 网格服务群, staff side: the grid's board, QR, requests and announcements; the street's overview.

@@ -29,6 +29,8 @@ export const GLYPHS = {
   shield: 'M12 3l8 3v6c0 4.5-3.4 8-8 9-4.6-1-8-4.5-8-9V6zM12 8v4M12 15.5h.01',
   flame: 'M12 3c1 4 5 6 5 11a5 5 0 0 1-10 0c0-2.5 1.5-4 2.5-5 .5 2 1.5 3 2.5 3 0-3-1-6 0-9z',
   tray: 'M3 13l3-8h12l3 8v7H3zM3 13h5l1 3h6l1-3h5',
+  siren: 'M6 18v-6a6 6 0 0 1 12 0v6M4 18h16v3H4zM12 2v2M3.5 5.5l1.5 1.5M20.5 5.5 19 7M12 10v4',
+  phone: 'M5 3h4l2 5-2.5 1.5a11 11 0 0 0 6 6L16 13l5 2v4a2 2 0 0 1-2 2A16 16 0 0 1 3 5a2 2 0 0 1 2-2z',
 } as const
 
 export type IconName = keyof typeof GLYPHS

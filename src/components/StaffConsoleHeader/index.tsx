@@ -6,11 +6,13 @@ import DeskHeader from '../DeskHeader'
 import './index.css'
 
 export const CONSOLE_QUEUE_URL = '/pages/report-staff/console/queue/index'
+export const CONSOLE_HELP_URL = '/pages/report-staff/console/help/index'
 
 const PAGES = [
   { key: 'queue', title: '事项工作台', url: CONSOLE_QUEUE_URL },
   { key: 'dashboard', title: '数据看板', url: '/pages/report-staff/console/dashboard/index' },
   { key: 'moderation', title: '内容审核', url: '/pages/report-staff/console/moderation/index' },
+  { key: 'help', title: '一键求助', url: CONSOLE_HELP_URL },
 ] as const
 
 interface Props {
@@ -55,6 +57,7 @@ function useDeskTitleBar() {
 const DESK_LISTS = {
   console: { current: 'queue', back: { url: CONSOLE_QUEUE_URL, label: '返回事项工作台' } },
   moderation: { current: 'moderation', back: { url: '/pages/report-staff/console/moderation/index', label: '返回内容审核' } },
+  help: { current: 'help', back: { url: CONSOLE_HELP_URL, label: '返回一键求助' } },
 } as const
 
 export type DeskList = keyof typeof DESK_LISTS

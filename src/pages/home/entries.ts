@@ -77,6 +77,25 @@ export function staffEntries(roles: readonly Role[], platform: 'h5' | 'weapp' | 
   return out
 }
 
+/** 一键求助: the large button every signed-in person sees first; the form itself sits in the help subpackage. */
+export const HELP_URL = '/pages/help/raise/index'
+export const HELP_CONSOLE_URL = '/pages/report-staff/console/help/index'
+const HELP_QUEUE: HomeEntry = { id: 'jf-entry-help-queue', icon: 'siren', title: '求助响应', hint: '值班时响应居民一键求助', url: '/pages/help-staff/queue/index' }
+const HELP_CONSOLE: HomeEntry = { id: 'jf-entry-help-console', icon: 'phone', title: '一键求助接报', hint: '实时求助、未响应与未送达', url: HELP_CONSOLE_URL }
+
+/**
+ * 一键求助 work: the on-duty helpers (grid workers, mediators, 协助调解人) answer from their queue; the
+ * street's centre watches the live requests on the H5 desk (in the mini-program, from the same queue).
+ */
+export function helpEntries(roles: readonly Role[], platform: 'h5' | 'weapp' | string): HomeEntry[] {
+  const has = (r: Role) => roles.includes(r)
+  const out: HomeEntry[] = []
+  const desk = platform === 'h5' && has('dispatcher')
+  if (has('grid_worker') || has('mediator') || has('helper') || (has('dispatcher') && !desk)) out.push(HELP_QUEUE)
+  if (desk) out.push(HELP_CONSOLE)
+  return out
+}
+
 const RENTAL_MINE: HomeEntry = { id: 'jf-entry-rental', icon: 'house', title: '我的租住登记', hint: '当前登记、更新租约、人走注销', url: '/pages/rental/mine/index' }
 const BUILDINGS: HomeEntry = { id: 'jf-entry-buildings', icon: 'building', title: '楼栋管理', hint: '租户登记确认、二维码、消防巡查', url: '/pages/rental-staff/building/list/index' }
 const POLICE_AREA: HomeEntry = { id: 'jf-entry-police-area', icon: 'shield', title: '辖区登记', hint: '出租屋实名登记，查看留痕', url: '/pages/rental-staff/police/area/index' }

@@ -8,7 +8,7 @@ import TabBar from '../../components/TabBar'
 import { useTabPage } from '../../hooks/useTabPage'
 import { openPage } from '../../utils/open-page'
 import { CAN_SCAN, scanAndOpen } from '../../utils/scan'
-import { INBOX_URL, JOIN_URL, badgeText, mainEntries, rentalEntries, staffEntries } from './entries'
+import { HELP_URL, INBOX_URL, JOIN_URL, badgeText, helpEntries, mainEntries, rentalEntries, staffEntries } from './entries'
 import { useHome } from './useHome'
 import './index.css'
 
@@ -38,7 +38,7 @@ export default function Home() {
 
   const ready = state.status === 'ready'
   const roles = ready ? state.me.roles.map((r) => r.role) : []
-  const work = ready ? [...staffEntries(roles, process.env.TARO_ENV ?? ''), ...rentalEntries(roles)] : []
+  const work = ready ? [...staffEntries(roles, process.env.TARO_ENV ?? ''), ...helpEntries(roles, process.env.TARO_ENV ?? ''), ...rentalEntries(roles)] : []
 
   return (
     <View className='jf-page jf-tab-page jf-home'>
@@ -65,6 +65,18 @@ export default function Home() {
       </View>
 
       {state.status === 'ready' && <GridEmergencyBanner />}
+
+      {ready && (
+        <View className='jf-home-help' id='jf-entry-help' onClick={() => go(HELP_URL)}>
+          <View className='jf-home-help-icon'>
+            <Icon name='siren' />
+          </View>
+          <View className='jf-home-help-body'>
+            <Text className='jf-home-help-title'>一键求助</Text>
+            <Text className='jf-home-help-hint'>邻里纠纷、家庭矛盾，社区值班人员马上响应</Text>
+          </View>
+        </View>
+      )}
 
       <View className='jf-home-entries'>
         {mainEntries(roles, ready ? state.me.earned : []).map((e) => (

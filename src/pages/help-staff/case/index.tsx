@@ -1,0 +1,193 @@
+import { Button } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import CaseNumber from '../../../components/CaseNumber'
+import LoadState from '../../../components/LoadState'
+import ToneTag from '../../../components/StatusTag/ToneTag'
+import Timeline from '../../../components/Timeline'
+import { formatFull } from '../../../core/time'
+import { linkUrl } from '../../../utils/help/urls'
+import { HELP_TONE, helpWaiting, spanText } from '../../../utils/help/view'
+import CloseForm from './CloseForm'
+import ConvertForm from './ConvertForm'
+import NotifiedCard from './NotifiedCard'
+import { useHelpCase } from './useHelpCase'
+import './index.css'
+
+/** The 综治中心 desk frame, H5 only (a dead branch in the mini-program, which has no desk). */
+const desk: typeof import('../../../components/StaffConsoleHeader') | null = process.env.TARO_ENV === 'h5' ? require('../../../components/StaffConsoleHeader') : null
+
+const dial = (n: string) => void Taro.makePhoneCall({ phoneNumber: n }).catch(() => undefined)
+
+/** Opened from the street's live desk (`from=help`): in the desk frame with the way back to it. */
+export default function HelpCasePage() {
+  const { params } = useRouter()
+  return desk && desk.isDeskList(params.from) ? (
+    <desk.ConsoleCaseDesk from={params.from}>
+      <HelpCase />
+    </desk.ConsoleCaseDesk>
+  ) : (
+    <HelpCase />
+  )
+}
+
+/** One request for an on-duty helper or the centre: who asked and where, who was told, and the moves allowed now. */
+function HelpCase() {
+  const s = useHelpCase()
+  if (!s.data) return <LoadState error={s.error} errorId='jf-helpc-error' loadingId='jf-helpc-loading' onRetry={() => void s.load()} retryable={s.retryable} />
+  const h = s.data.help
+  const waiting = helpWaiting(h.status, 'staff')
+  const staffLink = (url: string) => void Taro.navigateTo({ url })
+
+  return (
+    <View className='jf-page jf-phone-column jf-helpc' id='jf-helpc' data-id={h.id} data-status={h.status} data-my-role={h.myRole} data-version={h.version}>
+      <View className='jf-card jf-helpc-head'>
+        <View className='jf-helpc-head-top'>
+          <Text className='jf-helpc-kind'>
+            {h.helpKindLabel}
+            {h.emergency && <Text className='jf-helpc-urgent'> 紧急</Text>}
+          </Text>
+          <ToneTag className='jf-helpc-tag' status={h.status} label={h.statusLabel} tone={HELP_TONE[h.status]} plain={h.status === 'closed'} />
+        </View>
+        <CaseNumber value={h.number} id='jf-helpc-number' />
+        {waiting && <Text className='jf-helpc-waiting'>{waiting}</Text>}
+        {h.escalationLabel && (
+          <Text className='jf-helpc-escalated' id='jf-helpc-escalated'>
+            {h.escalationLabel}
+            {h.escalatedAt ? ` · ${formatFull(h.escalatedAt)}` : ''}
+          </Text>
+        )}
+        {h.text ? <Text className='jf-helpc-text'>{h.text}</Text> : !h.voiceUrl && <Text className='jf-muted'>未留文字</Text>}
+        {h.voiceUrl && <VoicePlayer url={h.voiceUrl} />}
+        <Text className='jf-muted'>
+          {h.streetName} {h.communityName} · 求助于 {formatFull(h.createdAt)}
+        </Text>
+        {h.secondsToAccept !== null && <Text className='jf-muted'>响应用时 {spanText(h.secondsToAccept)}</Text>}
+      </View>
+
+      {h.emergency && h.status !== 'closed' && (
+        <View className='jf-helpc-sos-note' id='jf-helpc-sos-note'>
+          <Text>人身安全受到威胁：求助人已看到 110 / 120 / 119。如有危险请先报警。</Text>
+        </View>
+      )}
+
+      {h.person && (
+        <View className='jf-card jf-helpc-person-card' id='jf-helpc-person'>
+          <Text className='jf-section-title'>求助人</Text>
+          <View className='jf-helpc-person'>
+            <Text className='jf-helpc-person-name'>{h.person.name}</Text>
+            {h.person.phone ? (
+              <Text className='jf-helpc-dial' id='jf-helpc-call-person' onClick={() => dial(h.person!.phone as string)}>
+                拨打 {h.person.phone}
+              </Text>
+            ) : (
+              <Text className='jf-muted'>未留电话</Text>
+            )}
+          </View>
+          {h.location && process.env.TARO_ENV === 'weapp' && (
+            <Text
+              className='jf-helpc-map'
+              id='jf-helpc-map'
+              onClick={() => void Taro.openLocation({ latitude: h.location!.lat, longitude: h.location!.lng, name: '求助位置', address: h.communityName }).catch(() => undefined)}
+            >
+              在地图中查看求助位置 ›
+            </Text>
+          )}
+        </View>
+      )}
+
+      {h.responder && (
+        <View className='jf-card jf-helpc-responder' id='jf-helpc-responder'>
+          <Text className='jf-section-title'>响应人</Text>
+          <View className='jf-helpc-person'>
+            <Text className='jf-helpc-person-name'>
+              {h.responder.name} · {h.responder.roleLabel}
+            </Text>
+            {h.responder.phone && h.myRole !== 'responder' && (
+              <Text className='jf-helpc-dial' onClick={() => dial(h.responder!.phone as string)}>
+                {h.responder.phone}
+              </Text>
+            )}
+          </View>
+        </View>
+      )}
+
+      {h.convertedTo && (
+        <View className='jf-card jf-helpc-link' id='jf-helpc-link' onClick={() => staffLink(linkUrl(h.convertedTo!, true))}>
+          <Text>已转为 {h.convertedTo.text}</Text>
+          <Text className='jf-muted'>›</Text>
+        </View>
+      )}
+
+      {h.closeNote && (
+        <View className='jf-card'>
+          <Text className='jf-section-title'>处理结果</Text>
+          <Text className='jf-helpc-body'>{h.closeNote}</Text>
+        </View>
+      )}
+
+      {h.notified && <NotifiedCard notified={h.notified} />}
+
+      {s.actError && !s.sheet && (
+        <View className='jf-helpc-act-error' id='jf-helpc-act-error'>
+          <Text>{s.actError}</Text>
+        </View>
+      )}
+
+      {s.sheet === 'close' && <CloseForm busy={s.busy} error={s.fieldErrors.note ?? ''} onSubmit={(n) => void s.close(n)} onCancel={() => s.openSheet(null)} />}
+      {(s.sheet === 'mediation' || s.sheet === 'report') && (
+        <ConvertForm to={s.sheet} help={h} busy={s.busy} errors={s.fieldErrors} onSubmit={(i) => void s.convert(i)} onCancel={() => s.openSheet(null)} />
+      )}
+      {s.sheet && s.actError && (
+        <View className='jf-helpc-act-error' id='jf-helpc-act-error'>
+          <Text>{s.actError}</Text>
+        </View>
+      )}
+
+      {!s.sheet && (
+        <View className='jf-helpc-actions' id='jf-helpc-actions'>
+          {s.has('accept') && (
+            <Button id='jf-helpc-accept' type='danger' block size='large' loading={s.busy} onClick={() => void s.accept()}>
+              我来响应
+            </Button>
+          )}
+          {s.has('convert') && (
+            <View className='jf-row jf-helpc-convert-row'>
+              <Button id='jf-helpc-to-mediation' fill='outline' type='primary' onClick={() => s.openSheet('mediation')}>
+                转为调解案件
+              </Button>
+              <Button id='jf-helpc-to-report' fill='outline' type='primary' onClick={() => s.openSheet('report')}>
+                转为网格事件
+              </Button>
+            </View>
+          )}
+          {s.has('close') && (
+            <Button id='jf-helpc-close-open' fill='outline' block onClick={() => s.openSheet('close')}>
+              结束求助
+            </Button>
+          )}
+        </View>
+      )}
+
+      <View className='jf-card'>
+        <Text className='jf-section-title'>求助经过</Text>
+        <Timeline events={s.data.timeline} marks />
+      </View>
+    </View>
+  )
+}
+
+/** The person's voice note, played by WeChat's audio context or the browser's player. */
+function VoicePlayer({ url }: { url: string }) {
+  if (process.env.TARO_ENV === 'h5') return <audio className='jf-helpc-audio' id='jf-helpc-voice' controls src={url} preload='none' />
+  const play = () => {
+    const a = Taro.createInnerAudioContext()
+    a.src = url
+    a.play()
+  }
+  return (
+    <Text className='jf-helpc-voice' id='jf-helpc-voice' onClick={play}>
+      ▶ 播放语音
+    </Text>
+  )
+}

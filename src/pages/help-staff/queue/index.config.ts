@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '求助响应',
+  enablePullDownRefresh: true,
+})
