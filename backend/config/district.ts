@@ -17,6 +17,8 @@ const category = z
     slaHours: z.number().positive().max(24 * 90).optional(),
     /** No public view at all (family disputes, public-security tips): never a card, never followed. */
     sensitive: z.boolean().optional(),
+    /** A dispute (neighbour noise, a quarrel): staff may turn such a report into a mediation case (转为调解). */
+    mediable: z.boolean().optional(),
   })
   .strict()
 

@@ -15,6 +15,10 @@ import { send } from '../usecases/mediation/send'
 import { action, defineFunction } from './handler'
 import { byId, empty, page } from '../../src/contracts/commonSchemas'
 import * as schema from '../../src/contracts/mediationSchemas'
+import * as intakeSchema from '../../src/contracts/mediationIntakeSchemas'
+import { fromReport } from '../usecases/mediation/fromReport'
+import { intake } from '../usecases/mediation/intake'
+import { intakeOptions } from '../usecases/mediation/intakeOptions'
 
 /** 在线调解: parties apply, join by invitation and follow the case; mediators and the centre work it. */
 export const main = defineFunction('mediation', {
@@ -32,4 +36,7 @@ export const main = defineFunction('mediation', {
   mediators: action(schema.mediators, mediators),
   ledger: action(schema.dateRange, ledger),
   ledgerCsv: action(schema.dateRange, ledgerCsv),
+  intakeOptions: action(intakeSchema.intakeOptions, intakeOptions),
+  intake: action(intakeSchema.mediationIntake, intake),
+  fromReport: action(intakeSchema.mediationFromReport, fromReport),
 })

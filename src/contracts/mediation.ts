@@ -8,6 +8,7 @@ import type * as c from './commonSchemas'
 import type * as s from './mediationSchemas'
 import type { ShareCodeView } from './shareCode'
 import type { ActionView, PhotoView, Tally, TimelineView } from './common'
+import type { CaseLinkView, MediationIntakeApi, MediationSourceView } from './mediationIntake'
 
 type In<K extends keyof typeof s> = z.infer<(typeof s)[K]>
 type Common<K extends keyof typeof c> = z.infer<(typeof c)[K]>
@@ -68,6 +69,10 @@ export interface MediationView {
   myRating: number | null
   /** For the applicant: one invitation per respondent to forward (code and in-app path). */
   invites: Array<{ name: string; code: string; path: string; used: boolean }>
+  /** Where it came from: the person's application, a dispute staff found (三捕三捉), a converted 网格事件 or 一键求助. */
+  source: MediationSourceView
+  /** The case it came from (网格事件, 一键求助), when it was converted. */
+  origin: CaseLinkView | null
   createdAt: string
   version: number
 }
@@ -88,6 +93,8 @@ export interface MediationSummary {
   deadline: string | null
   overdue: boolean
   myRole: MediationView['myRole']
+  /** 排查发现, 12345 工单, …, 当事人申请. */
+  sourceLabel: string
 }
 
 export interface MessageView {
@@ -114,10 +121,12 @@ export interface LedgerView {
   byCommittee: Tally[]
   byStreet: Tally[]
   byStatus: Tally[]
+  /** 当事人申请 / 排查发现 / 12345 工单 / 警情 / 舆情线索 / 网格事件转入 / 一键求助转入. */
+  bySource: Tally[]
   byMonth: Array<{ month: string; count: number }>
 }
 
-export interface MediationApi {
+export interface MediationApi extends MediationIntakeApi {
   'mediation.options': {
     in: Common<'empty'>
     out: {

@@ -8,6 +8,7 @@ import type * as c from './commonSchemas'
 import type * as s from './reportSchemas'
 import type { ActionView, PhotoView, Tally, TimelineView } from './common'
 import type { GridShape, GridView } from './grid'
+import type { CaseLinkView } from './mediationIntake'
 
 type In<K extends keyof typeof s> = z.infer<(typeof s)[K]>
 type Common<K extends keyof typeof c> = z.infer<(typeof c)[K]>
@@ -70,6 +71,8 @@ export interface CaseView extends CaseSummary {
   ratingComment?: string | null
   /** Only for the reporter and staff in scope. */
   moderation: ModerationView
+  /** The mediation case it became (已转调解). */
+  convertedTo: CaseLinkView | null
   version: number
 }
 
@@ -120,6 +123,8 @@ export interface StaffCaseView extends CaseView {
   mergedIntoNumber: string | null
   rating: number | null
   ratingComment: string | null
+  /** Its category is marked 可转为调解 in the district data (a dispute: 转为调解 is offered when the move is). */
+  mediable: boolean
 }
 
 export interface StaffCaseSummary extends CaseSummary {

@@ -64,7 +64,7 @@ function progress(way: Way, status: string, events: readonly ProgressEvent[], fi
 const REPORT: Way = {
   titles: ['上报', '受理', '分派', '处置', '办结', '评价'],
   done: { submitted: 1, accepted: 2, assigned: 3, in_progress: 3, resolved: 5, closed: 6 },
-  ends: { rejected: { done: 1, title: '不予受理' }, merged: { done: 1, title: '已合并' } },
+  ends: { rejected: { done: 1, title: '不予受理' }, merged: { done: 1, title: '已合并' }, converted: { done: 1, title: '已转调解' } },
 }
 
 export function reportProgress(status: string, events: readonly ProgressEvent[] = [], createdAt = ''): Progress {

@@ -172,8 +172,8 @@ describe('console filters and numbers', () => {
   })
 
   it('offers every report status in workflow order, in Chinese', () => {
-    expect(STATUS_OPTIONS.map((o) => o.key)).toEqual(['submitted', 'accepted', 'assigned', 'in_progress', 'resolved', 'closed', 'rejected', 'merged'])
-    expect(STATUS_OPTIONS.map((o) => o.label)).toEqual(['已上报', '已受理', '已分派', '处置中', '已办结', '已评价', '不予受理', '已合并'])
+    expect(STATUS_OPTIONS.map((o) => o.key)).toEqual(['submitted', 'accepted', 'assigned', 'in_progress', 'resolved', 'closed', 'rejected', 'merged', 'converted'])
+    expect(STATUS_OPTIONS.map((o) => o.label)).toEqual(['已上报', '已受理', '已分派', '处置中', '已办结', '已评价', '不予受理', '已合并', '已转调解'])
   })
 
   it('adds the BOM Excel needs, once', () => {

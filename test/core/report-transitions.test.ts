@@ -119,6 +119,7 @@ const VALID: Record<string, Scenario> = {
   escalate: { params: { toUnitCode: STREET }, note: '需街道协调' },
   mark_overdue: { prepare: (c) => ({ ...c, slaDeadline: daysAgo(1) }) },
   note: { note: '已电话联系居民，约定明早上门' },
+  to_mediation: { note: '已电话征得报事人同意', params: { mediation: { kind: 'mediation', caseId: 'case-m', number: '京溪-2026-00042' }, mediable: true } },
   publish_description: { params: { moderation: { textSuggest: 'pass' } } },
   hide_description: { note: '含个人信息', params: { moderation: {} } },
   redact_description: { note: '含门牌号', params: { moderation: { text: '楼道堆放杂物', textSuggest: 'pass' } } },
@@ -222,6 +223,18 @@ const GUARD_FAILURES: Record<string, GuardFailure[]> = {
   note: [
     { why: 'no note', code: 'VALIDATION', scenario: {}, detailKey: 'note' },
     { why: 'a blank note', code: 'VALIDATION', scenario: { note: '   ' }, detailKey: 'note' },
+  ],
+  to_mediation: [
+    { why: 'no mediation case to link (a bare cases.act)', code: 'VALIDATION', scenario: { note: '同意', params: { mediable: true } }, detailKey: 'mediation' },
+    { why: 'a link to a case of another kind', code: 'VALIDATION', scenario: { note: '同意', params: { mediation: { kind: 'report', caseId: 'case-2' }, mediable: true } }, detailKey: 'mediation' },
+    { why: 'a category not marked mediable', code: 'VALIDATION', scenario: { note: '同意', params: { mediation: { kind: 'mediation', caseId: 'case-m' }, mediable: false } }, detailKey: 'category' },
+    { why: 'no note of the consent', code: 'VALIDATION', scenario: { params: { mediation: { kind: 'mediation', caseId: 'case-m' }, mediable: true } }, detailKey: 'note' },
+    {
+      why: 'a grid worker once the case sits above the grid',
+      code: 'FORBIDDEN',
+      roles: ['grid_worker'],
+      scenario: { note: '同意', params: { mediation: { kind: 'mediation', caseId: 'case-m' }, mediable: true }, prepare: (c) => ({ ...c, unitCode: STREET }) },
+    },
   ],
   merge: [
     { why: 'no target', code: 'VALIDATION', scenario: { params: {} }, detailKey: 'targetCaseId' },

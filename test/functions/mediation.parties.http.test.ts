@@ -102,7 +102,7 @@ it('lets the invitee confirm or correct their name, records the correction, and 
 
   const csv = await centre.call('mediation', 'ledgerCsv', {})
   const row = (csv.csv as string).split('\r\n').find((l) => l.includes('林晓燕'))!
-  expect(csv.csv.split('\r\n')[0]).toBe('\uFEFF编号,纠纷类型,申请人,被申请人,状态,街道,调解委员会,申请时间,办理期限,结果去向')
+  expect(csv.csv.split('\r\n')[0]).toBe('\uFEFF编号,纠纷类型,申请人,被申请人,状态,街道,调解委员会,申请时间,办理期限,结果去向,来源,调解层级')
   expect(row).toContain(',林晓燕,王志强,调解成功,')
   // People read the case number and Beijing time, never the internal id or UTC.
   expect(row).not.toContain(id)

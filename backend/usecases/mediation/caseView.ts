@@ -8,7 +8,9 @@ import { isOverdue } from '../../../src/core/sla'
 import { labelOf } from '../../../src/core/transition'
 import type { Deps } from '../../deps'
 import { photoViews } from '../shared/photoViews'
-import { inviteCodeOf, invitePath } from './inviteCode'
+import { MEDIATION_SOURCE_LABELS, sourceOf } from '../../../src/core/kinds/mediationSources'
+import { caseLinkView } from '../shared/caseLinkView'
+import { invitesFor, sideLabelOf, sourceView } from './sourceView'
 import { openNames } from './names'
 import { pl } from './payload'
 import { partyPhone } from './phones'
@@ -48,7 +50,7 @@ export async function mediationView(d: Deps, tree: OrgTree, actor: Actor, stored
   const mediator = c.assigneeId ? await d.store.getUser(c.assigneeId) : null
   const names = new Map<string, string>()
   for (const party of p.parties) if (party.userId) names.set(party.userId, party.name)
-  const sideLabel = (side: 'applicant' | 'respondent') => (side === 'applicant' ? '申请人' : '被申请人')
+  const sideLabel = sideLabelOf(c)
   const parties: MediationPartyView[] = p.parties.map((x) => ({
     side: x.side,
     sideLabel: sideLabel(x.side),
@@ -97,12 +99,9 @@ export async function mediationView(d: Deps, tree: OrgTree, actor: Actor, stored
     judicialConfirmation: p.judicialConfirmation,
     myRole: role,
     myRating: p.ratings[actor.userId]?.rating ?? null,
-    invites:
-      role === 'applicant'
-        ? p.parties
-            .filter((x) => x.side === 'respondent' && x.inviteSecret)
-            .map((x) => ({ name: x.name, code: inviteCodeOf(c, x), path: invitePath(inviteCodeOf(c, x)), used: x.userId !== null }))
-        : [],
+    invites: invitesFor(c, role),
+    source: await sourceView(d, c, staff),
+    origin: await caseLinkView(d, tree, actor, p.origin),
     createdAt: c.createdAt,
     version: c.version,
   }
@@ -130,5 +129,6 @@ export async function mediationSummary(d: Deps, tree: OrgTree, actor: Actor, c: 
     deadline: c.slaDeadline,
     overdue: isOverdue(c, d.clock.now(), MEDIATION.terminalStatuses),
     myRole: myRole(tree, actor, c),
+    sourceLabel: MEDIATION_SOURCE_LABELS[sourceOf(p)],
   }
 }

@@ -5,6 +5,7 @@ import { fail } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
 import { shanghaiMonth } from '../../../src/core/time'
 import type { Deps } from '../../deps'
+import { MEDIATION_SOURCE_LABELS, sourceOf, type MediationSource } from '../../../src/core/kinds/mediationSources'
 import { ledgerCases } from './ledgerCases'
 import { pl } from './payload'
 
@@ -39,6 +40,7 @@ export async function ledger(d: Deps, actor: Actor, input: { from?: string; to?:
     byCommittee: rows(count((c) => pl(c).committee ?? ''), (k) => committees.get(k) ?? '未分配'),
     byStreet: rows(count((c) => c.unitCode), (k) => tree.get(k)?.name ?? k),
     byStatus: rows(count((c) => c.status), (k) => MEDIATION.statusLabels[k] ?? k),
+    bySource: rows(count((c) => sourceOf(pl(c))), (k) => MEDIATION_SOURCE_LABELS[k as MediationSource] ?? k),
     byMonth: [...count(month)].sort(([a], [b]) => a.localeCompare(b)).map(([m, n]) => ({ month: m, count: n })),
   }
   return { ok: true as const, ledger: view }

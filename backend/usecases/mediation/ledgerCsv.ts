@@ -5,11 +5,12 @@ import { shanghaiDateTime, shanghaiDay } from '../../../src/core/time'
 import type { Deps } from '../../deps'
 import { auditUnit, writeAudit } from '../shared/audit'
 import { csvDocument } from '../shared/csv'
+import { sourceText } from '../../../src/core/kinds/mediationSources'
 import { ledgerCases } from './ledgerCases'
 import { partyName } from './names'
 import { pl } from './payload'
 
-const HEADER = ['编号', '纠纷类型', '申请人', '被申请人', '状态', '街道', '调解委员会', '申请时间', '办理期限', '结果去向']
+const HEADER = ['编号', '纠纷类型', '申请人', '被申请人', '状态', '街道', '调解委员会', '申请时间', '办理期限', '结果去向', '来源']
 
 /** The centre's 调解台账 as a spreadsheet: each case by its number (京溪-2026-00042) and its parties' names, times in Beijing time (2026-12-06 14:05). */
 export async function ledgerCsv(d: Deps, actor: Actor, input: { from?: string; to?: string }) {
@@ -33,6 +34,7 @@ export async function ledgerCsv(d: Deps, actor: Actor, input: { from?: string; t
       shanghaiDateTime(c.createdAt),
       c.slaDeadline ? shanghaiDateTime(c.slaDeadline) : '',
       p.referral ? REFERRAL_LABELS[p.referral.type] : '',
+      sourceText(p),
     ])
   }
   const who = auditUnit(actor, ['dispatcher', 'admin'])

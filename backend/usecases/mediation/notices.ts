@@ -7,6 +7,7 @@ import type { OutboxMessage } from '../../ports'
 import { caseRef, clip } from '../inbox/caseName'
 import { defineNotices, type CaseEventNote, type Telling } from '../inbox/noticeRegistry'
 import { forTheLiving } from '../inbox/living'
+import { centreTakesIntake, INTAKE_WORDS, type IntakeEvent } from './intakeNotices'
 
 /** A new message in a mediation thread (written by mediation/thread.ts). */
 export const CASE_MESSAGE = 'case.message'
@@ -18,7 +19,7 @@ const DETAIL = 'pages/mediation/detail/index'
 export type MediationReader = 'party' | 'staff'
 
 /** Every event of a mediation case: the table's moves and the events recorded outside it. */
-export type MediationEvent = MediationAction | 'apply' | 'join' | 'party_erased'
+export type MediationEvent = MediationAction | 'apply' | 'join' | 'party_erased' | IntakeEvent
 
 interface Said {
   title: string
@@ -40,6 +41,8 @@ const same = (title: string, body: (name: string) => string): MediationWords => 
  */
 export const MEDIATION_WORDS: Record<MediationEvent, MediationWords | null> = {
   apply: same('新的调解申请', (n) => `${n}已提交申请，请及时审核受理并指派调解员`),
+  // 录入纠纷 / 转入调解 (mediationIntake.ts): the centre accepts it, or the mediator who entered it has it.
+  ...INTAKE_WORDS,
   join: (n, r) =>
     r === 'staff'
       ? { title: '对方已加入调解', body: `对方当事人已加入${n}并同意调解，请继续邀请或安排调解` }
@@ -132,7 +135,7 @@ export function describeMediation(c: Case, e: CaseEventNote['e'], reader: Mediat
 async function recipients(d: Deps, { c, e }: CaseEventNote): Promise<string[]> {
   const out = new Set<string>([c.creatorId, ...(await d.store.followers(c.id))])
   if (c.assigneeId) out.add(c.assigneeId)
-  if (e.action === 'apply' || e.action === 'mark_overdue') {
+  if (e.action === 'apply' || e.action === 'mark_overdue' || centreTakesIntake(e)) {
     const tree = await d.orgTree()
     for (const u of await d.store.listStaff(tree.chain(c.unitCode).map((x) => x.code), ['dispatcher'])) out.add(u.id)
   }

@@ -5,6 +5,8 @@ import { KINDS } from '../../../src/core/kinds'
 import type { OrgTree } from '../../../src/core/org'
 import { categoryName } from '../../config/district'
 import type { Deps } from '../../deps'
+import type { Actor } from '../../../src/core/roles'
+import { caseLinkView } from '../shared/caseLinkView'
 import { photoViews } from '../shared/photoViews'
 
 export function summaryOf(d: Deps, tree: OrgTree, c: Case): CaseSummary {
@@ -38,7 +40,8 @@ export function moderationView(p: ReportPayload): ModerationView {
   }
 }
 
-export async function caseView(d: Deps, tree: OrgTree, c: Case): Promise<CaseView> {
+/** `actor`: who reads it, so the link to the mediation case it became opens only for someone who may read that. */
+export async function caseView(d: Deps, tree: OrgTree, c: Case, actor: Actor | null = null): Promise<CaseView> {
   const p = c.payload as unknown as ReportPayload
   const unit = tree.get(c.unitCode)
   const assignee = c.assigneeId ? await d.store.getUser(c.assigneeId) : null
@@ -54,6 +57,7 @@ export async function caseView(d: Deps, tree: OrgTree, c: Case): Promise<CaseVie
     rating: p.rating ?? null,
     ratingComment: p.ratingComment ?? null,
     moderation: moderationView(p),
+    convertedTo: await caseLinkView(d, tree, actor, p.convertedTo),
     version: c.version,
   }
 }

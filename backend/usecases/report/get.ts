@@ -27,7 +27,7 @@ export async function get(d: Deps, actor: Actor, input: ApiIn<'reports.get'>) {
     // Read as staff only through a staff grant covering the case; through the resident's own, as the reporter.
     const asStaff = actingRole(tree, actor, c, STAFF_READERS) !== undefined
     const audience = asStaff ? 'full' : 'reporter'
-    return { ok: true as const, view: 'full' as const, case: await caseView(d, tree, c), timeline: await timelineViews(d, actor, c, events, audience) }
+    return { ok: true as const, view: 'full' as const, case: await caseView(d, tree, c, actor), timeline: await timelineViews(d, actor, c, events, audience) }
   }
   if (hasPublicView(d, c) && (await d.store.followers(c.id)).includes(actor.userId)) {
     return { ok: true as const, view: 'public' as const, case: await publicCaseView(d, c) }

@@ -92,6 +92,11 @@ export const REPORT_WORDS: Record<ReportEvent, ReportWords> = {
     reporter: (n) => `您上报的${n}已超过办理期限，已提醒工作人员尽快处置`,
     staff: (n) => `${n}已超过办理期限，请尽快处置`,
   },
+  to_mediation: {
+    title: '事项已转为调解',
+    reporter: (n) => `您上报的${n}已转为人民调解，调解员将联系您和对方当事人，请在「我的调解」中查看`,
+    staff: (n) => `${n}已转为人民调解，由调解委员会办理，无需另行处置`,
+  },
   note: {
     title: '事项有新的回复',
     staffTitle: '事项有新的备注',
@@ -192,7 +197,7 @@ export const reportNotices = defineNotices({
       },
       page: (c) => `${DETAIL}?id=${c.id}`,
       // The consent asked at 上报 is for the outcome: 办结, or why not.
-      push: { notice: 'caseProgress', keyEvent: (e) => ['resolved', 'rejected', 'merged'].includes(e.toStatus) },
+      push: { notice: 'caseProgress', keyEvent: (e) => ['resolved', 'rejected', 'merged', 'converted'].includes(e.toStatus) },
     },
   ],
 })

@@ -6,6 +6,7 @@ import type { OrgTree } from '../../../src/core/org'
 import type { Actor } from '../../../src/core/roles'
 import { actingRole } from '../../../src/core/scope'
 import { isOverdue } from '../../../src/core/sla'
+import { isMediableCategory } from '../mediation/mediable'
 import type { Deps } from '../../deps'
 import { actionsFor } from '../shared/actionViews'
 import { timelineViews } from '../shared/timelineViews'
@@ -27,7 +28,7 @@ export function departmentName(d: Deps, code: string | undefined | null): string
 
 export async function staffCaseView(d: Deps, tree: OrgTree, actor: Actor, c: Case): Promise<StaffCaseView> {
   const p = c.payload as ReportPayload
-  const base = await caseView(d, tree, c)
+  const base = await caseView(d, tree, c, actor)
   let reporter: StaffCaseView['reporter'] = null
   if (mayIdentifyReporter(actor, tree, c)) {
     if (p.proxy) reporter = { ...openProxy(d.vault, c.id, p.proxy), proxy: true }
@@ -52,6 +53,7 @@ export async function staffCaseView(d: Deps, tree: OrgTree, actor: Actor, c: Cas
     mergedIntoNumber: p.mergedInto ? ((await d.store.getCase(p.mergedInto))?.number ?? null) : null,
     rating: p.rating ?? null,
     ratingComment: p.ratingComment ?? null,
+    mediable: isMediableCategory(d.config, c.category),
   }
 }
 

@@ -20,7 +20,7 @@ export default function StatusTag({ status, label }: { status: string; label?: s
     <ToneTag
       status={status}
       tone={TONE[status] ?? 'default'}
-      plain={status === 'closed' || status === 'merged'}
+      plain={status === 'closed' || status === 'merged' || status === 'converted'}
       label={label || STATUS_LABELS[status] || status}
     />
   )

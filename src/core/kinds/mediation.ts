@@ -14,6 +14,7 @@ import {
   type Party,
 } from './mediationTerms'
 import { action, assignedMediator, needNote, note } from './mediationMoves'
+import { hasApplicant, INTAKE_EVENT_LABELS } from './mediationIntake'
 
 export * from './mediationTerms'
 
@@ -75,7 +76,8 @@ const markOverdue: ParamPatch<MediationPayload, unknown> = ({ c, input }) => ({ 
 
 /** Everyone on the case: the applicant and every respondent who joined. */
 export function confirmingParties(c: Case): string[] {
-  return [c.creatorId, ...(c as MediationCase).payload.respondentIds]
+  // A dispute staff entered has no applicant: its creator is no one who could confirm (mediationIntake.ts).
+  return [...(hasApplicant(c) ? [c.creatorId] : []), ...(c as MediationCase).payload.respondentIds]
 }
 
 const ACTIONS = {
@@ -325,7 +327,7 @@ export const MEDIATION = defineKind<MediationPayload, MediationStatus, Mediation
   kind: 'mediation',
   initialStatus: 'applied',
   statusLabels: MEDIATION_STATUS_LABELS,
-  eventLabels: { apply: '申请调解', join: '加入调解', party_erased: '当事人注销账号' },
+  eventLabels: { apply: '申请调解', join: '加入调解', party_erased: '当事人注销账号', ...INTAKE_EVENT_LABELS },
   terminalStatuses: ['succeeded', 'failed', 'declined', 'rejected'],
   actions: ACTIONS,
   scope: {

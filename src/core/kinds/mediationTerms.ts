@@ -4,6 +4,10 @@
  */
 
 
+import type { CaseLink } from '../caseLink'
+import type { Role } from '../roles'
+import type { MediationSource } from './mediationSources'
+
 export const DISPUTE_TYPES = ['neighbour', 'family', 'tenancy', 'labour', 'traffic', 'commerce', 'property', 'other'] as const
 export type DisputeType = (typeof DISPUTE_TYPES)[number]
 
@@ -95,6 +99,18 @@ export type MediationPayload = {
   ratings: Record<string, { rating: number; comment: string | null }>
   remindedDays: number[]
   overdueSince?: string
+  /** Where the case came from (mediationSources.ts); absent on the person's own application. */
+  source?: MediationSource
+  /** The 12345 ticket or 警情 number staff entered with it. */
+  sourceRef?: string
+  /** The staff member who entered the dispute or turned a report or request into mediation, and as what. */
+  enteredBy?: { userId: string; role: Role }
+  /** The grid or community where the dispute happened, as staff entered it. */
+  placeCode?: string
+  /** What the case came from (a 网格事件, a 一键求助): caseLink.ts. */
+  origin?: CaseLink
+  /** The applicant's consent as staff recorded it when turning their report or request into mediation. */
+  applicantConsent?: { at: string; by: string; note: string }
 }
 
 export const MEDIATION_STATUS_LABELS = {

@@ -7,6 +7,7 @@ import type { OrgTree } from '../org'
 import { fail } from '../outcome'
 import type { ActorRole } from '../roles'
 import { MODERATION_COMMANDS } from './reportModeration'
+import { TO_MEDIATION_COMMANDS } from './reportToMediation'
 import { REPORT_CONFIRM_WINDOW_DAYS, REPORT_STATUS_LABELS, REPORT_TERMINAL_STATUSES, type ReportCase, type ReportPayload, type ReportStatus } from './reportTerms'
 
 export * from './reportTerms'
@@ -218,6 +219,7 @@ const ACTIONS = {
     ],
   }),
   ...MODERATION_COMMANDS,
+  ...TO_MEDIATION_COMMANDS,
 }
 
 export type ReportAction = keyof typeof ACTIONS

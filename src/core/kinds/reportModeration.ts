@@ -22,7 +22,7 @@ type Ctx = ParamsContext<ReportPayload, Moderated>
 const action = actionsOf<ReportPayload, ReportStatus>()
 
 const MODERATION_ROLES = ['dispatcher', 'grid_worker'] as const
-const EVERY_STATUS = ['submitted', 'accepted', 'assigned', 'in_progress', 'resolved', 'closed', 'rejected', 'merged'] as const
+const EVERY_STATUS = ['submitted', 'accepted', 'assigned', 'in_progress', 'resolved', 'closed', 'rejected', 'merged', 'converted'] as const
 
 /** A move without the moderation use case's params (e.g. through `cases.act`) is refused: moderation is audited. */
 const moderation = param(

@@ -1,4 +1,5 @@
 import type { Case } from '../case'
+import type { CaseLink } from '../caseLink'
 import type { GeoPoint } from '../geo'
 
 /**
@@ -86,6 +87,8 @@ export type ReportPayload = {
   overdueSince?: string
   /** What of it the public may see; absent (stored before moderation) means all pending. */
   moderation?: ReportModeration
+  /** The mediation case it became (转为调解, status converted); that case's `origin` points back. */
+  convertedTo?: CaseLink
 }
 
 export type ReportCase = Case<ReportPayload>
@@ -101,11 +104,12 @@ export const REPORT_STATUS_LABELS = {
   closed: '已评价',
   rejected: '不予受理',
   merged: '已合并',
+  converted: '已转调解',
 } as const
 
 export type ReportStatus = keyof typeof REPORT_STATUS_LABELS
 
-export const REPORT_TERMINAL_STATUSES: readonly ReportStatus[] = ['closed', 'rejected', 'merged']
+export const REPORT_TERMINAL_STATUSES: readonly ReportStatus[] = ['closed', 'rejected', 'merged', 'converted']
 
 /** The quick reasons for hiding a photo in one tap. */
 export const PHOTO_HIDE_REASONS = ['人脸', '车牌', '其他'] as const
