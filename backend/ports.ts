@@ -10,6 +10,7 @@
 import type { AuditRepo, AuditTx } from './repos/audit'
 import type { CaseRepo, CaseTx } from './repos/cases'
 import type { CounterTx } from './repos/counters'
+import type { DutyRosterRepo } from './repos/dutyRosters'
 import type { FileMeta, FileMetaRepo } from './repos/files'
 import type { GridRepo } from './repos/grid'
 import type { NotificationRepo, NotificationTx } from './repos/notifications'
@@ -21,7 +22,9 @@ import type { UserRepo } from './repos/users'
 export type { AuditEntry, AuditRepo, AuditTx } from './repos/audit'
 export type { CaseMessage, CaseQuery, CaseRepo, CaseStats, CaseTx } from './repos/cases'
 export type { CounterTx } from './repos/counters'
-export type { FileMeta, FileMetaRepo, UploadTicket } from './repos/files'
+export type { DutyRoster, DutyRosterRepo, DutyShift } from './repos/dutyRosters'
+export type { AudioType, FileMeta, FileMetaRepo, ImageType, UploadTicket } from './repos/files'
+export { FILE_EXT } from './repos/files'
 export type { Announcement, GridBoard, GridRepo, Membership } from './repos/grid'
 export type { InboxItem, NotificationRepo, NotificationTx, OutboxMessage } from './repos/notifications'
 export { redeemedBy } from './repos/onboarding'
@@ -34,7 +37,7 @@ export type { ConsentRecord, User, UserProfile, UserRepo } from './repos/users'
 export interface Tx extends CaseTx, NotificationTx, RentalTx, AuditTx, RateLimitTx, CounterTx {}
 
 /** The repositories' reads and single writes, outside a transaction. */
-export interface Repos extends CaseRepo, UserRepo, GridRepo, NotificationRepo, RentalRepo, OnboardingRepo, AuditRepo, FileMetaRepo {}
+export interface Repos extends CaseRepo, UserRepo, GridRepo, NotificationRepo, RentalRepo, OnboardingRepo, AuditRepo, FileMetaRepo, DutyRosterRepo {}
 
 export interface Store extends Repos {
   readonly name: string

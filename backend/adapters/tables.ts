@@ -10,6 +10,7 @@ import type {
   Building,
   CaseMessage,
   ConfigVersion,
+  DutyRoster,
   FileMeta,
   FireInspection,
   GridBoard,
@@ -246,4 +247,17 @@ export const CONFIG_VERSION_FIELDS: FieldTable<ConfigVersion> = [
   { field: 'changes', kind: 'jsonText' },
   { field: 'authorId', kind: text },
   { field: 'at', kind: at },
+]
+
+export const DUTY_ROSTER_FIELDS: FieldTable<DutyRoster> = [
+  { field: 'communityCode', kind: text },
+  {
+    field: 'entries',
+    kind: 'array',
+    // Known keys only: nothing a caller slipped into an entry is stored.
+    encode: (entries: DutyRoster['entries']) =>
+      entries.map((e) => ({ userId: e.userId, shifts: e.shifts.map((s) => ({ days: [...s.days], from: s.from, to: s.to })) })),
+  },
+  { field: 'updatedAt', kind: at },
+  { field: 'updatedBy', kind: text },
 ]

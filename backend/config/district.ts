@@ -94,6 +94,17 @@ export const districtConfigSchema = z
       )
       .default({}),
     privacyNotice: privacyNotice.default(() => defaults.privacyNotice),
+    /**
+     * 一键求助: minutes the community's on-duty helpers have to accept before the street's 综治中心 is
+     * alarmed, then minutes more before the district is. Configurations saved before it read as 5 and 10.
+     */
+    help: z
+      .object({
+        acceptMinutes: z.number().int().positive().max(120),
+        districtMinutes: z.number().int().positive().max(24 * 60),
+      })
+      .strict()
+      .default({ acceptMinutes: 5, districtMinutes: 10 }),
   })
   .strict()
   .superRefine((cfg, ctx) => {

@@ -5,8 +5,11 @@ import { z } from 'zod'
  * chosen in 公众平台 → 订阅消息 with its own keywords (thing1, phrase2, time3 …), so the mapping of
  * what we say onto those keywords is data too.
  */
-export const NOTICE_KINDS = ['caseProgress', 'mediation', 'checkinDecision', 'gridEmergency'] as const
+export const NOTICE_KINDS = ['caseProgress', 'mediation', 'checkinDecision', 'gridEmergency', 'help'] as const
 export type NoticeKind = (typeof NOTICE_KINDS)[number]
+/** Kinds added after configurations were saved without them: absent reads as no template. */
+const LATER_KINDS: readonly NoticeKind[] = ['help']
+type FirstKind = Exclude<NoticeKind, 'help'>
 
 /** What each kind is called where people read it (admin pages, 我的, exports). */
 export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = {
@@ -14,6 +17,7 @@ export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = {
   mediation: '调解安排与协议',
   checkinDecision: '租住登记审核结果',
   gridEmergency: '网格紧急通知',
+  help: '一键求助提醒',
 }
 
 /** A template keyword: its type (thing, phrase, time …) followed by its number, as 公众平台 lists it. */
@@ -43,7 +47,12 @@ function fromSingleTemplate(raw: unknown): unknown {
 
 export const subscribeTemplatesSchema = z.preprocess(
   fromSingleTemplate,
-  z.object(Object.fromEntries(NOTICE_KINDS.map((k) => [k, template.nullable()])) as Record<NoticeKind, z.ZodNullable<typeof template>>).strict(),
+  z
+    .object({
+      ...(Object.fromEntries(NOTICE_KINDS.filter((k) => !LATER_KINDS.includes(k)).map((k) => [k, template.nullable()])) as Record<FirstKind, z.ZodNullable<typeof template>>),
+      help: template.nullable().optional(),
+    })
+    .strict(),
 )
 
 /** `miniprogram_state` of every message: which version of the mini-program a tap opens. */

@@ -4,6 +4,7 @@ import { demoUnits } from './demoOrg'
 import { DEMO_RESIDENT_PHONES, demoUsers } from './demoUsers'
 import { demoBoards } from './demoBoards'
 import { demoBuildings } from './demoBuildings'
+import { demoRoster } from './demoRoster'
 
 /** A demo resident's phone as 我的 stores it: sealed, bound to the user. */
 function withPhone(u: User, vault: Vault | undefined): User {
@@ -22,5 +23,6 @@ export async function seedDemo(store: Store, vault?: Vault): Promise<boolean> {
   for (const u of demoUsers()) await store.putUser(withPhone(u, vault))
   for (const b of demoBoards(new Date().toISOString())) await store.putBoard(b)
   for (const b of demoBuildings(new Date().toISOString())) await store.transaction((tx) => tx.insertBuilding(b))
+  await store.putDutyRoster(demoRoster(new Date().toISOString()))
   return true
 }

@@ -90,6 +90,8 @@ export const CONFIG_FIELD_LABELS: Record<string, string> = {
   privacyNotice: '隐私保护指引',
   subscribeTemplates: '订阅消息模板',
   miniprogramState: '小程序版本',
+  'help.acceptMinutes': '一键求助响应时限（分钟）',
+  'help.districtMinutes': '上报街道后再等多久上报区级（分钟）',
 }
 
 /** What each rate-limited action is, for the form and the history. */
@@ -103,6 +105,7 @@ export const RATE_LIMIT_LABELS: Record<string, string> = {
   'rental.reportMisuse': '报告证件被冒用',
   'reports.duplicates': '查找相似事件',
   'account.setPhone': '用微信绑定手机号',
+  'help.raise': '一键求助',
 }
 
 export const HANDLER_LABELS: Record<string, string> = { grid_worker: '网格员', department: '职能部门' }

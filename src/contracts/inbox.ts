@@ -15,7 +15,7 @@ export interface InboxItemView {
 }
 
 /** The kinds of notice that may also go out as a WeChat subscribe message (backend/config/subscribeTemplates.ts). */
-export type NoticeKind = 'caseProgress' | 'mediation' | 'checkinDecision' | 'gridEmergency'
+export type NoticeKind = 'caseProgress' | 'mediation' | 'checkinDecision' | 'gridEmergency' | 'help'
 
 /** A template the app asks consent for; `long` for a long-term subscription (one consent, many messages). */
 export interface SubscribeTemplateView {

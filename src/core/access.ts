@@ -36,7 +36,9 @@ export const NO_SCOPE: KindScope = {}
 
 /** Scope is by org unit, never by district name; the kind names the payload fields that narrow it. */
 export function grantCoversIn(scope: KindScope, tree: OrgTree, grant: RoleGrant, actor: Actor, c: Case): boolean {
-  if (scope.openTo?.includes(grant.role) && inArea(tree, grant, c)) return true
+  // A role the kind opens the case to reaches it by place, or because the case lists them (a 一键求助
+  // went to them as the community's on-duty roster said).
+  if (scope.openTo?.includes(grant.role) && (inArea(tree, grant, c) || (scope.helpers?.(c) ?? []).includes(actor.userId))) return true
   switch (grant.role) {
     case 'resident':
     case 'tenant':

@@ -1,6 +1,6 @@
 import type { ActorRole } from './roles'
 
-export type CaseKind = 'report' | 'mediation' | 'checkin' | 'misuse'
+export type CaseKind = 'report' | 'mediation' | 'checkin' | 'misuse' | 'help'
 
 /** One governance item (事项) in the shared queue (一本账). */
 export interface Case<P extends object = Record<string, unknown>> {

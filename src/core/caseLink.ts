@@ -16,6 +16,7 @@ export const CASE_KIND_LABELS: Record<CaseKind, string> = {
   mediation: '调解案件',
   checkin: '出租屋登记',
   misuse: '证件冒用争议',
+  help: '一键求助',
 }
 
 /** 「调解案件 京溪-2026-00042」: what a screen shows for a link; never the internal id. */

@@ -32,6 +32,11 @@ export const WAITING_ON: Record<CaseKind, Hints> = {
   misuse: {
     open: { owner: '等待社区民警核实', staff: '等待核实处理' },
   },
+  help: {
+    raised: { owner: '等待值班人员响应', staff: '等待响应，先响应者负责到场处置' },
+    taken: { owner: '工作人员正在赶来', staff: '处置后请结束求助或转为调解、网格事件' },
+    escalated: { owner: '已上报街道综治中心，等待调派人员', staff: '超时无人响应，请立即联系求助人' },
+  },
 }
 
 /** The line under a status tag, or '' when the status waits on nobody. */

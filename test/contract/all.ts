@@ -6,6 +6,7 @@
 import { describeAuditContract } from './auditContract'
 import { describeCaseQueriesContract } from './caseQueriesContract'
 import { describeCasesContract } from './casesContract'
+import { describeDutyRostersContract } from './dutyRostersContract'
 import { describeFilesContract } from './filesContract'
 import type { OpenedStore } from './fixtures'
 import { describeGridContract } from './gridContract'
@@ -24,6 +25,7 @@ export const AGGREGATE_CONTRACTS = [
   describeOnboardingContract,
   describeAuditContract,
   describeFilesContract,
+  describeDutyRostersContract,
 ] as const
 
 export function describeStoreContracts(adapterName: string, open: () => Promise<OpenedStore>): void {

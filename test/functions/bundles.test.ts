@@ -29,6 +29,7 @@ const SAMPLE: Record<string, unknown> = {
   cases: { action: 'queue', data: {} },
   inbox: { action: 'list', data: {} },
   mediation: { action: 'options', data: {} },
+  help: { action: 'mine', data: {} },
   grid: { action: 'find', data: { q: '云景' } },
   admin: { action: 'units', data: {} },
   rental: { action: 'building', data: { code: 'YUNJING001' } },

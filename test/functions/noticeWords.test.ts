@@ -11,6 +11,7 @@ import type { Deps } from '../../backend/runtime'
 import { NOTICES } from '../../backend/usecases/inbox/notices'
 import type { CaseEventPayload, Telling } from '../../backend/usecases/inbox/noticeRegistry'
 import { gridNotices } from '../../backend/usecases/grid/notices'
+import { HELP_WORDS } from '../../backend/usecases/help/notices'
 import { MEDIATION_WORDS, mediationNotices } from '../../backend/usecases/mediation/notices'
 import { CHECKIN_WORDS, MISUSE_WORDS } from '../../backend/usecases/rental/notices'
 import { MODERATION_WORDS } from '../../backend/usecases/report/moderationNotice'
@@ -29,7 +30,7 @@ const DOUBLED = /(\S\S)\1/u
 const ID_SHAPED = /[0-9A-HJKMNP-TV-Z]{20,}|C-1|u-[a-z]+|\d{4}-\d{2}-\d{2}T/
 
 /** What names each kind's case when it has no number yet. */
-const FALLBACK: Record<CaseKind, string> = { report: '消防通道堵塞', mediation: '婚姻家庭', checkin: '301 室', misuse: '4401**********123X' }
+const FALLBACK: Record<CaseKind, string> = { report: '消防通道堵塞', mediation: '婚姻家庭', checkin: '301 室', misuse: '4401**********123X', help: '邻里纠纷' }
 
 function payloadOf(kind: CaseKind): Record<string, unknown> {
   switch (kind) {
@@ -50,6 +51,15 @@ function payloadOf(kind: CaseKind): Record<string, unknown> {
       return { room: '301', leaseEnd: '2026-02-28', refusedReason: '证件照片不清晰', buildingId: 'B-1' }
     case 'misuse':
       return { docNumberMasked: '4401**********123X', buildingId: 'B-1', note: '' }
+    case 'help':
+      return {
+        helpKind: 'neighbour_dispute',
+        text: '楼上漏水吵起来了',
+        notified: [{ userId: 'u-helper', role: 'helper', unreachable: null }],
+        takenBy: 'u-staff',
+        escalation: 'street',
+        convertedTo: { kind: 'mediation', caseId: 'C-2', number: '京溪-2026-00043' },
+      }
   }
 }
 
@@ -141,6 +151,7 @@ const SILENT: Record<CaseKind, readonly string[]> = {
     .filter(([, w]) => w === null)
     .map(([a]) => a),
   misuse: [],
+  help: [],
 }
 
 describe('every case event that tells anyone is told in words of its own', () => {
@@ -150,6 +161,7 @@ describe('every case event that tells anyone is told in words of its own', () =>
       mediation: Object.keys(MEDIATION_WORDS),
       checkin: Object.keys(CHECKIN_WORDS),
       misuse: Object.keys(MISUSE_WORDS),
+      help: Object.keys(HELP_WORDS),
     }
     for (const kind of Object.keys(KINDS) as CaseKind[]) expect({ kind, events: tables[kind].sort() }).toEqual({ kind, events: eventsOf(kind).sort() })
   })

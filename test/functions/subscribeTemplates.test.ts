@@ -9,7 +9,7 @@ it('reads a configuration saved with the single caseStatus template as that temp
   const cfg = parseDistrictConfig({ ...base(), subscribeTemplates: { caseStatus: 'tpl-old' }, miniprogramState: undefined }, 'old')
   for (const t of Object.values(cfg.subscribeTemplates)) expect(t).toEqual({ id: 'tpl-old', long: false, fields })
   expect(cfg.miniprogramState).toBe('formal')
-  expect(Object.values(parseDistrictConfig({ ...base(), subscribeTemplates: { caseStatus: null } }, 'old').subscribeTemplates)).toEqual([null, null, null, null])
+  expect(Object.values(parseDistrictConfig({ ...base(), subscribeTemplates: { caseStatus: null } }, 'old').subscribeTemplates)).toEqual([null, null, null, null, null])
 })
 
 it('takes one template per kind with its keywords, and names a bad keyword or an unknown kind', () => {

@@ -35,6 +35,7 @@ export const COLLECTIONS = [
   'rate_counters',
   'counters',
   'upload_tickets',
+  'duty_rosters',
 ] as const
 export type CollectionKey = (typeof COLLECTIONS)[number]
 

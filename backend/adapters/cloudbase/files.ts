@@ -3,10 +3,10 @@
  * (`cloud://env.bucket/jiefang/files/…`); the mini-program shows files through short-lived
  * temporary URLs, never public ones.
  */
-import type { FileMeta, FileStore } from '../../ports'
+import { FILE_EXT, type FileMeta, type FileStore } from '../../ports'
 import { mapCloudbaseError } from './cloudbaseErrors'
 
-const EXT: Record<FileMeta['contentType'], string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' }
+const EXT = FILE_EXT
 
 /** Seconds a temporary download URL stays valid. */
 export const TEMP_URL_SECONDS = 600

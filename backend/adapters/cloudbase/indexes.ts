@@ -182,6 +182,7 @@ const INDEXES: Record<CollectionKey, { description: string; indexes: IndexSpec[]
   counters: { description: '编号序列 (街道每年事项编号, 调委会每年协议编号; _id = 序列名哈希)', indexes: [] },
   // Read and written by _id only (the hash of the ticket's path).
   upload_tickets: { description: '照片直传凭证 (_id = 路径哈希, 上传者, 有效期, 使用时间)', indexes: [] },
+  duty_rosters: { description: '一键求助值班表 (_id = 社区编码)', indexes: [] },
 }
 
 export function collectionSpecs(prefix = DEFAULT_PREFIX): CollectionSpec[] {

@@ -17,6 +17,7 @@ import { cloudbaseCases, cloudbaseCaseTx, updateCaseIfVersion } from './cases'
 import { cloudbaseCounterTx } from './counters'
 import { guard } from './cloudbaseErrors'
 import { checked, COLLECTIONS, DEFAULT_PREFIX, isConflict, type CloudbaseAccess, type Coll, type CollectionKey, type SdkTransaction } from './db'
+import { cloudbaseDutyRosters } from './dutyRosters'
 import { cloudbaseFileMeta } from './fileMeta'
 import { cloudbaseGrid } from './grid'
 import { cloudbaseNotifications, cloudbaseNotificationTx } from './notifications'
@@ -52,6 +53,7 @@ function repos(c: CloudbaseAccess): Repos {
     ...cloudbaseOnboarding(c),
     ...cloudbaseAudit(c),
     ...cloudbaseFileMeta(c),
+    ...cloudbaseDutyRosters(c),
   }
 }
 

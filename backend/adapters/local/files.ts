@@ -1,9 +1,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { FileMeta, FileStore } from '../../ports'
+import { FILE_EXT, type FileMeta, type FileStore } from '../../ports'
 
-const EXT: Record<FileMeta['contentType'], string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' }
+const EXT = FILE_EXT
 
 export const FILE_URL_TTL_SECONDS = 3600
 

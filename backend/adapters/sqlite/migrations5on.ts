@@ -269,4 +269,18 @@ SELECT 1;
 `,
     run: (db) => rekeyCaseCounters(db),
   },
+  {
+    version: 19,
+    name: 'help duty rosters',
+    sql: `
+-- 一键求助: who of a community is on duty when (entries: [{ userId, shifts: [{ days, from, to }] }],
+-- Shanghai times); one row per community, replaced whole by the administrator.
+CREATE TABLE duty_rosters (
+  community_code TEXT PRIMARY KEY,
+  entries        TEXT NOT NULL CHECK (json_valid(entries)),
+  updated_at     TEXT NOT NULL,
+  updated_by     TEXT NOT NULL
+) STRICT;
+`,
+  },
 ]

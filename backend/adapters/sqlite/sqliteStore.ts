@@ -9,6 +9,7 @@ import type { Repos, Store, Tx } from '../../ports'
 import { sqliteAudit, sqliteAuditTx } from './audit'
 import { sqliteCases, sqliteCaseTx } from './cases'
 import { sqliteCounterTx } from './counters'
+import { sqliteDutyRosters } from './dutyRosters'
 import { sqliteFileMeta } from './fileMeta'
 import { sqliteGrid } from './grid'
 import { GroupCommit } from './groupCommit'
@@ -56,6 +57,7 @@ function repos(db: SqliteAccess): Repos {
     ...sqliteOnboarding(db),
     ...sqliteAudit(db),
     ...sqliteFileMeta(db),
+    ...sqliteDutyRosters(db),
   }
 }
 

@@ -1,11 +1,11 @@
 import { fail } from '../../../src/core/outcome'
-import type { FileMeta } from '../../ports'
+import type { ImageType } from '../../ports'
 import { MalformedImage, stripImageMetadata } from '../shared/imageMetadata'
 
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024
 
 /** The type a file really is, from its first bytes; the name and the claimed type are not trusted. */
-export function sniffImageType(b: Uint8Array): FileMeta['contentType'] | null {
+export function sniffImageType(b: Uint8Array): ImageType | null {
   if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg'
   if (b.length >= 8 && [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((v, i) => b[i] === v)) return 'image/png'
   const ascii = (from: number, to: number) => String.fromCharCode(...b.slice(from, to))
@@ -14,7 +14,7 @@ export function sniffImageType(b: Uint8Array): FileMeta['contentType'] | null {
 }
 
 /** The photo without its metadata (location, device, time), or null when its container is broken. */
-export function stripped(bytes: Uint8Array, type: FileMeta['contentType']): Uint8Array | null {
+export function stripped(bytes: Uint8Array, type: ImageType): Uint8Array | null {
   try {
     return stripImageMetadata(bytes, type)
   } catch (e) {

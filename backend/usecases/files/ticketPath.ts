@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { fileStamp } from '../../../src/core/time'
-import type { FileMeta } from '../../ports'
+import type { ImageType } from '../../ports'
 
-const EXT: Record<FileMeta['contentType'], string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' }
+const EXT: Record<ImageType, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' }
 
 /** The only paths a ticket hands out: `photos/<Shanghai date>/<32 random hex>.<ext>`. */
 export const TICKET_PATH = /^photos\/\d{8}\/[0-9a-f]{32}\.(?:jpg|png|webp)$/
@@ -11,6 +11,6 @@ export const TICKET_PATH = /^photos\/\d{8}\/[0-9a-f]{32}\.(?:jpg|png|webp)$/
 export const hashPath = (path: string) => createHash('sha256').update(`upload-ticket:${path}`).digest('hex')
 
 /** A fresh random path of the TICKET_PATH shape for one photo of `contentType`. */
-export function newTicketPath(now: Date, contentType: FileMeta['contentType']): string {
+export function newTicketPath(now: Date, contentType: ImageType): string {
   return `photos/${fileStamp(now)}/${randomBytes(16).toString('hex')}.${EXT[contentType]}`
 }

@@ -1,6 +1,7 @@
 import { MEDIATION_OPEN, REMINDER_DAYS } from '../../../src/core/kinds/mediation'
 import type { Deps } from '../../deps'
 import { deliverDue } from '../inbox/deliver'
+import { helpClock } from '../help/clock'
 import { autoClose, escalateOverdue } from '../report/escalate'
 import { systemMove, TIMER_PAGE as PAGE, type TickReport } from './systemMove'
 
@@ -38,10 +39,11 @@ async function mediationClock(d: Deps, now: Date, r: TickReport): Promise<void> 
  * second run, or a staff member acting at the same moment, changes nothing twice.
  */
 export async function tick(d: Deps): Promise<TickReport> {
-  const r: TickReport = { overdue: 0, reminded: 0, escalated: 0, autoClosed: 0, conflicts: 0, delivered: 0, failed: 0 }
+  const r: TickReport = { overdue: 0, reminded: 0, escalated: 0, autoClosed: 0, conflicts: 0, delivered: 0, failed: 0, helpEscalated: 0 }
   const now = d.clock.now()
   await escalateOverdue(d, now, r)
   await mediationClock(d, now, r)
+  await helpClock(d, now, r)
   await autoClose(d, now, r)
   // One message per case per round keeps each case's events in order; a few rounds drain the rest.
   for (let round = 0; round < 20; round++) {

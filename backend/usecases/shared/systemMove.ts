@@ -14,6 +14,8 @@ export interface TickReport {
   conflicts: number
   delivered: number
   failed: number
+  /** 一键求助 requests nobody accepted in time, moved to the street or the district. */
+  helpEscalated?: number
 }
 
 /** How many cases a timer reads per page. */

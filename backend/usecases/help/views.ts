@@ -1,0 +1,167 @@
+import type { HelpLinkView, HelpStaffSummary, HelpSummary, HelpView, NotifiedView } from '../../../src/contracts/help'
+import type { Case } from '../../../src/core/case'
+import { linkText, readLink } from '../../../src/core/caseLink'
+import {
+  EMERGENCY_KINDS,
+  HELP,
+  HELP_ESCALATION_LABELS,
+  HELP_KIND_LABELS,
+  HELP_STATUS_LABELS,
+  helpPayload,
+  UNREACHABLE_LABELS,
+  type HelpStatus,
+} from '../../../src/core/kinds/help'
+import type { OrgTree } from '../../../src/core/org'
+import type { Actor } from '../../../src/core/roles'
+import { labelOf } from '../../../src/core/transition'
+import type { Deps } from '../../deps'
+import type { User } from '../../ports'
+import { ownPhone } from '../account/ownPhone'
+import { fileUrls } from '../shared/photoViews'
+import { dutyGrant, responderLabel } from './duty'
+
+/** The other side of a conversion as a tappable line, never an id on screen. */
+export function linkView(x: unknown): HelpLinkView | null {
+  const l = readLink(x)
+  return l ? { kind: l.kind as HelpLinkView['kind'], caseId: l.caseId, number: l.number ?? null, text: linkText(l) } : null
+}
+
+const secondsBetween = (from: string, to: string | null) => (to ? Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 1000)) : null)
+
+/** Users by id, read once each. */
+class People {
+  private readonly seen = new Map<string, Promise<User | null>>()
+  constructor(private readonly d: Deps) {}
+  get(id: string | null): Promise<User | null> {
+    if (!id) return Promise.resolve(null)
+    let p = this.seen.get(id)
+    if (!p) this.seen.set(id, (p = this.d.store.getUser(id)))
+    return p
+  }
+}
+
+async function responderOf(tree: OrgTree, people: People, c: Case) {
+  const p = helpPayload(c)
+  const u = await people.get(p.takenBy)
+  if (!u) return null
+  return { name: u.name, roleLabel: responderLabel(dutyGrant(tree, u, p.communityCode) ?? u.grants.find((g) => g.role === 'dispatcher')), phone: u.phone }
+}
+
+async function notifiedViews(tree: OrgTree, people: People, c: Case): Promise<NotifiedView[]> {
+  const p = helpPayload(c)
+  const out: NotifiedView[] = []
+  for (const n of p.notified) {
+    const u = await people.get(n.userId)
+    out.push({
+      name: u && !u.deletedAt ? u.name : '已注销用户',
+      roleLabel: responderLabel(u ? dutyGrant(tree, u, p.communityCode) : undefined),
+      phone: u?.phone ?? null,
+      reached: n.unreachable === null,
+      reason: n.unreachable,
+      reasonLabel: n.unreachable ? UNREACHABLE_LABELS[n.unreachable] : null,
+    })
+  }
+  return out
+}
+
+function unitNames(tree: OrgTree, c: Case) {
+  const p = helpPayload(c)
+  return { communityName: tree.get(p.communityCode)?.name ?? '', streetName: tree.ancestorAt(p.communityCode, 'street')?.name ?? '' }
+}
+
+/**
+ * One request as the viewer may see it: the person who asked sees the status, who is coming and
+ * how to call them; staff in scope also see where, who asked (to call back) and who was told.
+ */
+export async function helpView(d: Deps, tree: OrgTree, actor: Actor, c: Case, people = new People(d)): Promise<HelpView> {
+  const p = helpPayload(c)
+  const isPerson = c.creatorId === actor.userId
+  const staff = !isPerson
+  const voice = p.voiceFileId ? await d.store.getFileMeta(p.voiceFileId) : null
+  const [voiceUrl] = voice ? await fileUrls(d, [voice]) : []
+  const person = staff ? await people.get(c.creatorId) : null
+  return {
+    id: c.id,
+    number: c.number ?? null,
+    kind: 'help',
+    helpKind: p.helpKind,
+    helpKindLabel: HELP_KIND_LABELS[p.helpKind] ?? '其他',
+    emergency: EMERGENCY_KINDS.includes(p.helpKind),
+    status: c.status as HelpStatus,
+    statusLabel: labelOf(HELP.statusLabels, c.status),
+    text: p.text,
+    voiceUrl: voiceUrl ?? null,
+    ...unitNames(tree, c),
+    createdAt: c.createdAt,
+    takenAt: p.takenAt,
+    secondsToAccept: secondsBetween(c.createdAt, p.takenAt),
+    escalation: p.escalation,
+    escalationLabel: p.escalation ? HELP_ESCALATION_LABELS[p.escalation] : null,
+    escalatedAt: p.escalatedAt,
+    closedAt: p.closedAt,
+    closeNote: p.closeNote,
+    responder: await responderOf(tree, people, c),
+    convertedTo: linkView(p.convertedTo),
+    myRole: isPerson ? 'person' : p.takenBy === actor.userId ? 'responder' : 'staff',
+    location: staff ? { lat: p.location.lat, lng: p.location.lng } : null,
+    person: staff ? { name: person && !person.deletedAt ? person.name : '已注销用户', phone: person && !person.deletedAt ? ownPhone(d, person) : null } : null,
+    notified: staff ? await notifiedViews(tree, people, c) : null,
+    version: c.version,
+  }
+}
+
+/** 「楼上漏水，找不到人」, or 语音求助 when only a voice note says it. */
+function titleOf(c: Case): string {
+  const t = helpPayload(c).text.trim()
+  if (!t) return '语音求助'
+  const chars = Array.from(t)
+  return chars.length <= 30 ? t : `${chars.slice(0, 29).join('')}…`
+}
+
+export async function helpSummary(d: Deps, c: Case, people = new People(d)): Promise<HelpSummary> {
+  const p = helpPayload(c)
+  return {
+    id: c.id,
+    number: c.number ?? null,
+    helpKind: p.helpKind,
+    helpKindLabel: HELP_KIND_LABELS[p.helpKind] ?? '其他',
+    status: c.status as HelpStatus,
+    statusLabel: HELP_STATUS_LABELS[c.status as HelpStatus] ?? c.status,
+    title: titleOf(c),
+    createdAt: c.createdAt,
+    responderName: (await people.get(p.takenBy))?.name ?? null,
+    convertedTo: linkView(p.convertedTo),
+  }
+}
+
+/** Danger, or nobody came in time: such requests go first. */
+export function isUrgent(c: Case): boolean {
+  const p = helpPayload(c)
+  return c.status !== 'closed' && (EMERGENCY_KINDS.includes(p.helpKind) || c.status === 'escalated')
+}
+
+export async function staffSummary(d: Deps, tree: OrgTree, c: Case, people = new People(d)): Promise<HelpStaffSummary> {
+  const p = helpPayload(c)
+  const notified = await notifiedViews(tree, people, c)
+  return {
+    ...(await helpSummary(d, c, people)),
+    urgent: isUrgent(c),
+    emergency: EMERGENCY_KINDS.includes(p.helpKind),
+    communityName: unitNames(tree, c).communityName,
+    takenAt: p.takenAt,
+    secondsToAccept: secondsBetween(c.createdAt, p.takenAt),
+    escalation: p.escalation,
+    escalationLabel: p.escalation ? HELP_ESCALATION_LABELS[p.escalation] : null,
+    unreachable: notified.filter((n) => !n.reached).map((n) => ({ name: n.name, roleLabel: n.roleLabel, phone: n.phone, reasonLabel: n.reasonLabel ?? '' })),
+    notifiedCount: notified.length,
+    updatedAt: c.updatedAt,
+  }
+}
+
+/** Urgent first, then the longest waiting. */
+export function byUrgency(a: Case, b: Case): number {
+  const u = Number(isUrgent(b)) - Number(isUrgent(a))
+  return u !== 0 ? u : a.createdAt.localeCompare(b.createdAt)
+}
+
+export { People }
