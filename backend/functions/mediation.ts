@@ -15,6 +15,9 @@ import { send } from '../usecases/mediation/send'
 import { action, defineFunction } from './handler'
 import { byId, empty, page } from '../../src/contracts/commonSchemas'
 import * as schema from '../../src/contracts/mediationSchemas'
+import * as helperSchema from '../../src/contracts/mediationHelperSchemas'
+import { helperCandidates } from '../usecases/mediation/helperCandidates'
+import { helping } from '../usecases/mediation/helping'
 import * as intakeSchema from '../../src/contracts/mediationIntakeSchemas'
 import { fromReport } from '../usecases/mediation/fromReport'
 import { intake } from '../usecases/mediation/intake'
@@ -36,6 +39,8 @@ export const main = defineFunction('mediation', {
   mediators: action(schema.mediators, mediators),
   ledger: action(schema.dateRange, ledger),
   ledgerCsv: action(schema.dateRange, ledgerCsv),
+  helpers: action(helperSchema.helperCandidates, helperCandidates),
+  helping: action(page, helping),
   intakeOptions: action(intakeSchema.intakeOptions, intakeOptions),
   intake: action(intakeSchema.mediationIntake, intake),
   fromReport: action(intakeSchema.mediationFromReport, fromReport),

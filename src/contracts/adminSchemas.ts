@@ -32,6 +32,8 @@ export const addStaff = z
     unitCode: z.string().trim().min(1, '请填写单位编码').max(32),
     committee: z.string().max(64).optional(),
     department: z.string().max(64).optional(),
+    /** 协助调解人: 驻村法律顾问 / 党员 / 街坊 (the code or the label). */
+    helperKind: z.string().max(16).optional(),
   })
   .strict()
 

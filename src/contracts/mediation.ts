@@ -8,6 +8,7 @@ import type * as c from './commonSchemas'
 import type * as s from './mediationSchemas'
 import type { ShareCodeView } from './shareCode'
 import type { ActionView, PhotoView, Tally, TimelineView } from './common'
+import type { CaseHelperView, MediationHelperApi } from './mediationHelpers'
 import type { CaseLinkView, MediationIntakeApi, MediationSourceView } from './mediationIntake'
 
 type In<K extends keyof typeof s> = z.infer<(typeof s)[K]>
@@ -64,8 +65,10 @@ export interface MediationView {
   } | null
   referral: { type: ReferralCode; label: string; note: string } | null
   judicialConfirmation: boolean
-  /** How the viewer relates to the case. */
-  myRole: 'applicant' | 'respondent' | 'mediator' | 'dispatcher' | null
+  /** How the viewer relates to the case (helper: invited as 协助调解). */
+  myRole: 'applicant' | 'respondent' | 'mediator' | 'dispatcher' | 'helper' | null
+  /** 协助调解: who the mediator invited (legal advisers, party members, neighbours). */
+  helpers: CaseHelperView[]
   myRating: number | null
   /** For the applicant: one invitation per respondent to forward (code and in-app path). */
   invites: Array<{ name: string; code: string; path: string; used: boolean }>
@@ -126,7 +129,7 @@ export interface LedgerView {
   byMonth: Array<{ month: string; count: number }>
 }
 
-export interface MediationApi extends MediationIntakeApi {
+export interface MediationApi extends MediationIntakeApi, MediationHelperApi {
   'mediation.options': {
     in: Common<'empty'>
     out: {

@@ -58,6 +58,8 @@ export const mediationAct = z
     version,
     note: z.string().trim().min(1, '请填写说明').max(MEDIATION_NOTE_MAX, `说明最多 ${MEDIATION_NOTE_MAX} 个字`).optional(),
     mediatorId: z.string().min(1).max(64).optional(),
+    /** 协助调解: whom to invite, let go or rate. */
+    helperId: z.string().min(1).max(64).optional(),
     session: z
       .object({
         at: z.string().datetime({ offset: true, message: '调解时间格式不正确' }),

@@ -42,6 +42,7 @@ import {
   withMed,
   withSecondRespondent,
 } from './mediationFixtures'
+import { HELPER_VALID, helperGuardFailures } from './mediationHelperScenarios'
 import { commandInput, expectAllowedMove, expectExplained, expectOutOfScopeActors, expectStaleVersionRefused, fromFor, rolesFor, ruleName } from './transitionKit'
 
 const tree = makeTree()
@@ -92,6 +93,7 @@ const VALID: Record<string, Scenario> = {
   'rate→=': { params: { rating: 5, comment: '调解员很耐心' } },
   'remind→=': { params: { daysLeft: 7 }, prepare: (c) => ({ ...c, slaDeadline: daysFromNow(6) }) },
   'mark_overdue→=': { prepare: (c) => ({ ...c, slaDeadline: daysFromNow(-1) }) },
+  ...HELPER_VALID,
 }
 
 interface GuardFailure {
@@ -247,6 +249,7 @@ const GUARD_FAILURES: Record<string, GuardFailure[]> = {
     { why: 'the deadline is now', code: 'ILLEGAL_TRANSITION', scenario: { params: { daysLeft: 3 }, prepare: (c) => ({ ...c, slaDeadline: daysFromNow(0) }) } },
     { why: 'no deadline', code: 'ILLEGAL_TRANSITION', scenario: { params: { daysLeft: 7 }, prepare: (c) => ({ ...c, slaDeadline: null }) } },
   ],
+  ...helperGuardFailures(notAssignee),
   mark_overdue: [
     { why: 'no deadline', code: 'ILLEGAL_TRANSITION', scenario: { prepare: (c) => ({ ...c, slaDeadline: null }) } },
     { why: 'the deadline 1 h ahead', code: 'ILLEGAL_TRANSITION', scenario: { prepare: (c) => ({ ...c, slaDeadline: daysFromNow(0, 3600_000) }) } },
@@ -443,6 +446,9 @@ describe('who may do what, from where (pinned from the domain page)', () => {
     ['rate', ['applicant', 'respondent'], ['declined', 'failed', 'succeeded'], ['=']],
     ['remind', ['system'], ASSIGNED, ['=']],
     ['mark_overdue', ['system'], ASSIGNED, ['=']],
+    ['invite_helper', ['mediator'], ASSIGNED, ['=']],
+    ['remove_helper', ['mediator'], ASSIGNED, ['=']],
+    ['rate_helper', ['applicant', 'respondent'], ['declined', 'failed', 'succeeded'], ['=']],
   ] as const)('%s: roles %j, from %j, to %j', (action, roles, from, to) => {
     expect(rolesFor(MEDIATION, action)).toEqual([...roles])
     expect(fromFor(MEDIATION, action)).toEqual([...from])
@@ -467,6 +473,9 @@ describe('who may do what, from where (pinned from the domain page)', () => {
         'reject',
         'remind',
         'schedule',
+        'invite_helper',
+        'remove_helper',
+        'rate_helper',
       ].sort(),
     )
   })

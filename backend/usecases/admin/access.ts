@@ -2,7 +2,7 @@ import type { RoleView } from '../../../src/contracts/api'
 import { STAFF_ROLES } from '../../../src/core/import/roster'
 import type { OrgTree } from '../../../src/core/org'
 import { fail, type Failure } from '../../../src/core/outcome'
-import { ROLE_LABELS, type Actor, type RoleGrant } from '../../../src/core/roles'
+import { HELPER_KIND_LABELS, ROLE_LABELS, type Actor, type RoleGrant } from '../../../src/core/roles'
 import type { Invitation, User } from '../../ports'
 import type { Deps } from '../../deps'
 
@@ -40,7 +40,9 @@ export async function managedStaff(d: Deps, actor: Actor, userId: string): Promi
 }
 
 export function roleViews(tree: OrgTree, grants: readonly RoleGrant[]): RoleView[] {
-  return grants.map((g) => ({ role: g.role, roleLabel: ROLE_LABELS[g.role], unitCode: g.unitCode, unitName: tree.get(g.unitCode)?.name ?? g.unitCode }))
+  // A helper's kind (驻村法律顾问 …) is how the admin and the mediators tell them apart.
+  const label = (g: RoleGrant) => (g.role === 'helper' && g.helperKind ? `${ROLE_LABELS.helper}（${HELPER_KIND_LABELS[g.helperKind]}）` : ROLE_LABELS[g.role])
+  return grants.map((g) => ({ role: g.role, roleLabel: label(g), unitCode: g.unitCode, unitName: tree.get(g.unitCode)?.name ?? g.unitCode }))
 }
 
 /** An admin manages the invitations they made, and those of active staff within their units. */

@@ -12,8 +12,8 @@ export async function addStaff(d: Deps, actor: Actor, input: StaffRowInput) {
   const committee = d.config.mediation.committees.find((c) => c.code === input.committee)?.name ?? input.committee ?? ''
   const department = d.config.departments.find((c) => c.code === input.department)?.name ?? input.department ?? ''
   const table = [
-    ['姓名', '手机', '角色', '单位编码', '调解委员会', '部门'],
-    [input.name, input.phone, input.role, input.unitCode, committee, department],
+    ['姓名', '手机', '角色', '单位编码', '调解委员会', '部门', '类别'],
+    [input.name, input.phone, input.role, input.unitCode, committee, department, input.helperKind ?? ''],
   ]
   const r = await applyRoster(d, actor, table, { dryRun: false, allOrNothing: true })
   if (r.ok && r.plan.errors.length > 0) {

@@ -13,6 +13,7 @@ import { caseLinkView } from '../shared/caseLinkView'
 import { invitesFor, sideLabelOf, sourceView } from './sourceView'
 import { openNames } from './names'
 import { pl } from './payload'
+import { helperViews } from './helperViews'
 import { partyPhone } from './phones'
 
 const CONSENT_LABELS = { pending: '待表态', consented: '已同意', declined: '已拒绝' } as const
@@ -34,7 +35,8 @@ export function myRole(tree: OrgTree, actor: Actor, c: Case): MediationView['myR
   if (respondentIds(c).includes(actor.userId)) return 'respondent'
   const role = actingRole(tree, actor, c, ['mediator', 'dispatcher', 'admin'])
   if (role === 'mediator') return 'mediator'
-  return role ? 'dispatcher' : null
+  if (role) return 'dispatcher'
+  return actingRole(tree, actor, c, ['helper']) ? 'helper' : null
 }
 
 function committeeName(d: Deps, code: string | null): string | null {
@@ -55,7 +57,8 @@ export async function mediationView(d: Deps, tree: OrgTree, actor: Actor, stored
     side: x.side,
     sideLabel: sideLabel(x.side),
     name: x.name,
-    phone: shownPhone(partyPhone(d.vault, c.id, x), staff || x.userId === actor.userId),
+    // 协助调解: a helper talks to the parties in the thread; their numbers stay with the mediator.
+    phone: role === 'helper' ? '' : shownPhone(partyPhone(d.vault, c.id, x), staff || x.userId === actor.userId),
     joined: x.userId !== null,
     consent: x.consent,
     consentLabel: x.side === 'applicant' ? '申请人' : CONSENT_LABELS[x.consent],
@@ -99,6 +102,7 @@ export async function mediationView(d: Deps, tree: OrgTree, actor: Actor, stored
     judicialConfirmation: p.judicialConfirmation,
     myRole: role,
     myRating: p.ratings[actor.userId]?.rating ?? null,
+    helpers: helperViews(c, actor, staff),
     invites: invitesFor(c, role),
     source: await sourceView(d, c, staff),
     origin: await caseLinkView(d, tree, actor, p.origin),

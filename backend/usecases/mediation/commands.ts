@@ -9,6 +9,7 @@ import { formatDay, shanghaiYear } from '../../../src/core/time'
 import { committeeFor } from '../../config/district'
 import type { Deps } from '../../deps'
 import type { KindCommands, Prepare } from '../shared/act'
+import { HELPER_PREPARE } from './helperCommands'
 import { leastLoadedMediator, mediatorsOf } from './mediatorPool'
 import { hasClearNames, openNames, sealNames } from './names'
 import { pl } from './payload'
@@ -55,6 +56,7 @@ const PREPARE: Partial<Record<MediationAction, Prepare<MediationActInput>>> = {
     // The 协议书 names the parties in full; it is sealed again before the case is stored (atRest).
     return { params: { terms, number, text: renderAgreement(pl(openNames(d.vault, c)), committee?.name ?? '人民调解委员会', terms, dateText(d), number) } }
   },
+  ...HELPER_PREPARE,
 }
 
 export const MEDIATION_COMMANDS: KindCommands<MediationAction, MediationActInput> = {

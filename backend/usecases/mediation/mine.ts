@@ -1,4 +1,5 @@
 import type { Actor } from '../../../src/core/roles'
+import { respondentIds } from '../../../src/core/scope'
 import type { Deps } from '../../deps'
 import { mediationSummary } from './caseView'
 
@@ -8,7 +9,10 @@ export async function mine(d: Deps, actor: Actor, input: { before?: string; limi
   // Own applications by index; cases joined as respondent are few, read from the user's follows.
   const own = await d.store.listCases({ kind: 'mediation', creatorId: actor.userId, order: 'newest', limit: 200, before: input.before })
   const joinedIds = await joinedCaseIds(d, actor.userId)
-  const joined = joinedIds.length ? await d.store.listCases({ kind: 'mediation', ids: joinedIds, order: 'newest', limit: 200, before: input.before }) : []
+  // A helper's follows (协助调解) are not cases of their own: those are listed by mediation.helping.
+  const joined = (joinedIds.length ? await d.store.listCases({ kind: 'mediation', ids: joinedIds, order: 'newest', limit: 200, before: input.before }) : []).filter((c) =>
+    respondentIds(c).includes(actor.userId),
+  )
   const rows = [...own, ...joined].sort((a, b) => b.id.localeCompare(a.id))
   const page = rows.slice(0, limit)
   const names = new Map<string, string>()

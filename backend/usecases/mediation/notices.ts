@@ -7,6 +7,8 @@ import type { OutboxMessage } from '../../ports'
 import { caseRef, clip } from '../inbox/caseName'
 import { defineNotices, type CaseEventNote, type Telling } from '../inbox/noticeRegistry'
 import { forTheLiving } from '../inbox/living'
+import { helperIds } from '../../../src/core/kinds/mediationHelpers'
+import { HELPER_WORDS, helperAudience, threadFollowers } from './helperNotices'
 import { centreTakesIntake, INTAKE_WORDS, type IntakeEvent } from './intakeNotices'
 
 /** A new message in a mediation thread (written by mediation/thread.ts). */
@@ -15,8 +17,8 @@ export const CASE_MESSAGE = 'case.message'
 /** The parties' and the mediator's page of the case. */
 const DETAIL = 'pages/mediation/detail/index'
 
-/** Who reads a mediation notice: a party to the case (applicant, respondent, follower) or staff (the mediator, the centre). */
-export type MediationReader = 'party' | 'staff'
+/** Who reads a mediation notice: a party to the case (applicant, respondent, follower), staff (the mediator, the centre) or an invited helper (协助调解). */
+export type MediationReader = 'party' | 'staff' | 'helper'
 
 /** Every event of a mediation case: the table's moves and the events recorded outside it. */
 export type MediationEvent = MediationAction | 'apply' | 'join' | 'party_erased' | IntakeEvent
@@ -103,6 +105,7 @@ export const MEDIATION_WORDS: Record<MediationEvent, MediationWords | null> = {
       : { title: '调解案件已超期', body: `${n}已超过调解期限，街道调解中心将督促办理` },
   // 注销账号: the other parties see 已注销用户 on the case; nobody is told.
   party_erased: null,
+  ...HELPER_WORDS,
 }
 
 /** How a mediation notice names its case: its number and dispute type, never an id or a party's name. */
@@ -116,6 +119,7 @@ export function mediationRef(c: Case): string {
 function readerOf(c: Case, userId: string, followers: readonly string[]): MediationReader {
   const p = c.payload as { respondentIds?: string[] }
   if (userId === c.assigneeId) return 'staff'
+  if (helperIds(c).includes(userId)) return 'helper'
   return userId === c.creatorId || (p.respondentIds ?? []).includes(userId) || followers.includes(userId) ? 'party' : 'staff'
 }
 
@@ -133,13 +137,15 @@ export function describeMediation(c: Case, e: CaseEventNote['e'], reader: Mediat
 
 /** The parties, followers and mediator; the centre hears of new applications and overdue cases. Never whoever caused it. */
 async function recipients(d: Deps, { c, e }: CaseEventNote): Promise<string[]> {
-  const out = new Set<string>([c.creatorId, ...(await d.store.followers(c.id))])
+  const followers = await d.store.followers(c.id)
+  const out = new Set<string>([c.creatorId, ...followers])
   if (c.assigneeId) out.add(c.assigneeId)
   if (e.action === 'apply' || e.action === 'mark_overdue' || centreTakesIntake(e)) {
     const tree = await d.orgTree()
     for (const u of await d.store.listStaff(tree.chain(c.unitCode).map((x) => x.code), ['dispatcher'])) out.add(u.id)
   }
   if (e.action === 'apply') out.delete(c.creatorId)
+  helperAudience(c, e, out, followers)
   out.delete(e.actorId)
   return [...out]
 }
@@ -149,7 +155,7 @@ async function deliverCaseMessage(d: Deps, msg: OutboxMessage): Promise<void> {
   const { caseId, authorId } = msg.payload as { caseId: string; authorId: string }
   const c = await d.store.getCase(caseId)
   if (!c) return
-  const users = new Set<string>([c.creatorId, ...(await d.store.followers(c.id))])
+  const users = new Set<string>([c.creatorId, ...threadFollowers(c, await d.store.followers(c.id))])
   if (c.assigneeId) users.add(c.assigneeId)
   users.delete(authorId)
   await d.store.addInbox(

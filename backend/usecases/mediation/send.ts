@@ -8,14 +8,15 @@ import { myRole } from './caseView'
 import { messageView } from './messageView'
 import { readable } from './readableCase'
 
-/** Parties and the assigned mediator write; the thread is kept for good and never edited. */
+/** Parties, the assigned mediator and invited helpers write; the thread is kept for good and never edited. */
 export async function send(d: Deps, actor: Actor, input: { id: string; text: string; photos: string[] }) {
   const tree = await d.orgTree()
   const c = await readable(d, tree, actor, input.id)
   if ('ok' in c) return c
   const role = myRole(tree, actor, c)
-  const writer = role === 'applicant' || role === 'respondent' || (role === 'mediator' && c.assigneeId === actor.userId)
-  if (!writer) return fail('FORBIDDEN', '只有当事人和承办调解员可以发言')
+  // 协助调解: an invited helper writes too (their messages read 协助调解人).
+  const writer = role === 'applicant' || role === 'respondent' || role === 'helper' || (role === 'mediator' && c.assigneeId === actor.userId)
+  if (!writer) return fail('FORBIDDEN', '只有当事人、承办调解员和协助调解人可以发言')
   if (MEDIATION.terminalStatuses.includes(c.status)) return fail('ILLEGAL_TRANSITION', '调解已结束，不能再发送消息')
   const bad = await notOwnUpload(d, actor, input.photos)
   if (bad !== null) return fail('VALIDATION', '照片无效，请重新上传', { photos: bad })

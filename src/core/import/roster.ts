@@ -1,5 +1,5 @@
 import type { OrgLevel, OrgUnit } from '../org'
-import { ROLE_LABELS, type Role, type RoleGrant } from '../roles'
+import { HELPER_KIND_LABELS, HELPER_KINDS, ROLE_LABELS, type HelperKind, type Role, type RoleGrant } from '../roles'
 import { mapHeader, type RowIssue } from './csv'
 
 /** A staff record as the roster sees it (the backend's User has more). */
@@ -45,12 +45,22 @@ export const ROSTER_COLUMNS = {
   unit: ['单位编码', '网格编码', '所属单位编码', '单位', 'unit', 'unitCode'],
   committee: ['调解委员会', '委员会', 'committee'],
   department: ['部门', '职能部门', 'department'],
+  helperKind: ['类别', '协助调解类别', 'helperKind'],
 } as const
 type Column = keyof typeof ROSTER_COLUMNS
-const COLUMN_LABEL: Record<Column, string> = { name: '姓名', phone: '手机', role: '角色', unit: '单位编码', committee: '调解委员会', department: '部门' }
+const COLUMN_LABEL: Record<Column, string> = { name: '姓名', phone: '手机', role: '角色', unit: '单位编码', committee: '调解委员会', department: '部门', helperKind: '类别' }
 
-export const STAFF_ROLES: readonly Role[] = ['building_manager', 'grid_worker', 'mediator', 'dispatcher', 'department', 'police', 'admin']
-export const ROLE_ALIASES: Record<string, Role> = { 派出所: 'police', 民警: 'police', 坐席: 'dispatcher', 综治中心: 'dispatcher', 专职网格员: 'grid_worker' }
+export const STAFF_ROLES: readonly Role[] = ['building_manager', 'grid_worker', 'mediator', 'dispatcher', 'department', 'police', 'admin', 'helper']
+export const ROLE_ALIASES: Record<string, Role> = {
+  派出所: 'police',
+  民警: 'police',
+  坐席: 'dispatcher',
+  综治中心: 'dispatcher',
+  专职网格员: 'grid_worker',
+  // 协助调解: the kind written as the role (its 类别 then may stay empty).
+  ...Object.fromEntries(Object.values(HELPER_KIND_LABELS).map((label) => [label, 'helper' as const])),
+  法律顾问: 'helper',
+}
 /** Which levels of unit a role is held at. */
 export const ROLE_LEVELS: Record<string, readonly OrgLevel[]> = {
   building_manager: ['grid'],
@@ -60,6 +70,8 @@ export const ROLE_LEVELS: Record<string, readonly OrgLevel[]> = {
   department: ['street', 'district'],
   police: ['street', 'community'],
   admin: ['district', 'street'],
+  // 协助调解人 belong to a community's roster (小事不出村): its mediators invite them.
+  helper: ['community'],
 }
 export const LEVEL_LABEL: Record<OrgLevel, string> = { city: '市', district: '区', street: '街道', community: '社区', grid: '网格' }
 const MOBILE = /^1[3-9]\d{9}$/
@@ -73,7 +85,24 @@ export function roleFrom(cell: string): Role | undefined {
 }
 
 function sameGrant(a: RoleGrant, b: RoleGrant): boolean {
-  return a.role === b.role && a.unitCode === b.unitCode && (a.committee ?? null) === (b.committee ?? null) && (a.department ?? null) === (b.department ?? null)
+  return (
+    a.role === b.role &&
+    a.unitCode === b.unitCode &&
+    (a.committee ?? null) === (b.committee ?? null) &&
+    (a.department ?? null) === (b.department ?? null) &&
+    (a.helperKind ?? null) === (b.helperKind ?? null)
+  )
+}
+
+/** 驻村法律顾问 / 党员 / 街坊 (or the code) from the 类别 cell, else from a role cell that named the kind. */
+export function helperKindFrom(kindCell: string, roleCell: string): HelperKind | undefined {
+  for (const cell of [kindCell.trim(), roleCell.trim()]) {
+    if ((HELPER_KINDS as readonly string[]).includes(cell)) return cell as HelperKind
+    const byLabel = HELPER_KINDS.find((k) => HELPER_KIND_LABELS[k] === cell)
+    if (byLabel) return byLabel
+    if (cell === '法律顾问') return 'legal_adviser'
+  }
+  return undefined
 }
 
 /** Reads a staff roster table (first row = header) against the org tree and the district's committees and departments. */
@@ -114,6 +143,11 @@ export function planRoster(table: readonly string[][], ctx: RosterContext): Rost
       const found = ctx.committees.find((x) => x.code === c || x.name === c)
       if (!found) bad('committee', c ? `调解委员会「${c}」未在区级配置中` : '调解员需填写调解委员会')
       else grant.committee = found.code
+    }
+    if (role === 'helper') {
+      const kind = helperKindFrom(cell('helperKind'), cell('role'))
+      if (!kind) bad('helperKind', cell('helperKind') ? `类别「${cell('helperKind')}」无效，可填：${Object.values(HELPER_KIND_LABELS).join('、')}` : `协助调解人需填写类别：${Object.values(HELPER_KIND_LABELS).join('、')}`)
+      else grant.helperKind = kind
     }
     if (role === 'department') {
       const dep = cell('department')

@@ -14,6 +14,7 @@ import {
   type Party,
 } from './mediationTerms'
 import { action, assignedMediator, needNote, note } from './mediationMoves'
+import { HELPER_ACTIONS, helperIds } from './mediationHelpers'
 import { hasApplicant, INTAKE_EVENT_LABELS } from './mediationIntake'
 
 export * from './mediationTerms'
@@ -298,6 +299,7 @@ const ACTIONS = {
     label: '超时提醒',
     rows: [{ from: ASSIGNED, roles: ['system'], check: deadlinePassed, patch: markOverdue }],
   }),
+  ...HELPER_ACTIONS,
 }
 
 type AgreementParams = MoveContext<MediationPayload> & { params: { agreementVersion: number } }
@@ -336,6 +338,8 @@ export const MEDIATION = defineKind<MediationPayload, MediationStatus, Mediation
     partiesRead: true,
     // 警调对接: a case its mediator ended with a referral to the police.
     police: (c) => (c.payload.referral?.type === 'police' ? 'referral' : null),
+    // 协助调解: a helper grant reaches only the cases the mediator invited its holder into.
+    helpers: (c) => helperIds(c),
   },
   // Which version the party would confirm, so a dry run tells "already confirmed" from "stale".
   probe: (c) => ({ agreementVersion: c.payload.agreement?.version }),

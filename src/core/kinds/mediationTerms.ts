@@ -83,6 +83,19 @@ export interface Agreement {
   confirmations: Array<{ userId: string; version: number; at: string }>
 }
 
+/** Someone invited into the case as 协助调解 (驻村法律顾问, 党员, 街坊): they read it and write in its thread. */
+export interface CaseHelper {
+  userId: string
+  /** The name the roster gives them, as the parties read it on the case. */
+  name: string
+  kind: 'legal_adviser' | 'party_member' | 'neighbour'
+  invitedAt: string
+  /** The timeline row that invited them: its notice goes to them alone. */
+  eventId?: string
+  /** Each party's rating of this helper once the case is over, by the party's user id. */
+  ratings?: Record<string, { rating: number; comment: string | null }>
+}
+
 export type MediationPayload = {
   disputeType: DisputeType
   facts: string
@@ -99,6 +112,8 @@ export type MediationPayload = {
   ratings: Record<string, { rating: number; comment: string | null }>
   remindedDays: number[]
   overdueSince?: string
+  /** 协助调解: the people the mediator invited (cases from before have none). */
+  helpers?: CaseHelper[]
   /** Where the case came from (mediationSources.ts); absent on the person's own application. */
   source?: MediationSource
   /** The 12345 ticket or 警情 number staff entered with it. */

@@ -37,6 +37,7 @@ export const ROSTER_HELP = columnHelp(ROSTER_COLUMNS, {
   unit: `必填，该角色所在单位的编码：${roleUnits}`,
   committee: '调解员必填：调解委员会名称（与区级配置一致）',
   department: '职能部门人员必填：部门名称（与区级配置一致）',
+  helperKind: '协助调解人必填：驻村法律顾问、党员或街坊（角色直接写其中之一时可不填）',
 })
 
 export const BUILDING_HELP = columnHelp(BUILDING_COLUMNS, {
