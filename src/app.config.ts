@@ -16,8 +16,8 @@ export default defineAppConfig({
     { root: 'pages/report', pages: ['new/index', 'pick/index', 'mine/index', 'detail/index'] },
     // Staff work on reports; 内容审核 decides what of a report the public sees.
     { root: 'pages/report-staff', pages: ['queue/index', 'case/index', 'proxy/index', 'moderation/index', ...consolePages] },
-    // 在线调解: parties (apply, mine, join, detail, agreement print) and mediators / the centre.
-    { root: 'pages/mediation', pages: ['apply/index', 'mine/index', 'join/index', 'detail/index', 'agreement/index'] },
+    // 在线调解: parties (apply, mine, join, detail, the papers to print: 协议书, 司法确认申请书, 移送函) and mediators / the centre.
+    { root: 'pages/mediation', pages: ['apply/index', 'mine/index', 'join/index', 'detail/index', 'agreement/index', 'judicial/index', 'referral/index'] },
     { root: 'pages/mediation-staff', pages: mediatorPages },
     // 一键求助: the person's request (kind, voice or text, position; 110/120/119 first for danger) and its status.
     { root: 'pages/help', pages: ['raise/index', 'status/index'] },

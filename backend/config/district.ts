@@ -36,6 +36,14 @@ const privacyNotice = z
   })
   .strict()
 
+/** A court, police station or petition office a case can be handed to, by the units it serves. */
+const handoffReceiver = z
+  .object({
+    name: z.string().min(1).max(60),
+    unitCodes: z.array(z.string().min(1).max(32)).max(200).default([]),
+  })
+  .strict()
+
 export const districtConfigSchema = z
   .object({
     district: z.object({ code: z.string().min(2), name: z.string().min(1) }).strict(),
@@ -66,6 +74,15 @@ export const districtConfigSchema = z
               .strict(),
           )
           .min(1),
+        /**
+         * 司法确认 and 诉调对接: the people's courts, each serving the units listed (a street, or the district); the
+         * first whose units hold the case's unit receives the application, else the first listed with none.
+         */
+        courts: z.array(handoffReceiver).min(1).default(() => defaults.mediation.courts),
+        /** Who receives a 移送函 to the police (警调) or a petition office (访调), chosen the same way. */
+        receivers: z
+          .array(handoffReceiver.extend({ referral: z.enum(['police', 'petition']) }).strict())
+          .default(() => defaults.mediation.receivers as Array<{ referral: 'police' | 'petition'; name: string; unitCodes: string[] }>),
       })
       .strict(),
     /** 出租屋实名登记: the consent notice, retention after leaving, door access, fire checks. */

@@ -24,7 +24,7 @@ export function parseInput<T extends z.ZodTypeAny>(schema: T, data: unknown): { 
  * A field without a label reads as 输入有误, never as its English name.
  */
 const FIELD_LABELS: Record<string, string> = {
-  address: '地址', anonymous: '匿名', assigneeId: '处置人', attachments: '附件', body: '正文', buildingId: '楼栋',
+  address: '地址', anonymous: '匿名', answer: '答复', assigneeId: '处置人', attachments: '附件', body: '正文', buildingId: '楼栋',
   category: '问题分类', code: '编码', cohabitants: '同住人', comment: '评价内容', committee: '调解委员会', consent: '同意',
   decision: '处理方式', department: '部门', description: '问题描述', docNumber: '证件号码', evidence: '证据', facts: '事实',
   fileId: '照片', fileName: '文件名', floors: '楼层', households: '户数', lat: '位置', lng: '位置', leaseEnd: '租期',

@@ -80,6 +80,8 @@ export const CONFIG_FIELD_LABELS: Record<string, string> = {
   escalationGraceHours: '超时升级宽限（小时）',
   'mediation.timeLimitDays': '调解期限（天）',
   'mediation.committees': '调解委员会',
+  'mediation.courts': '受理司法确认的人民法院',
+  'mediation.receivers': '移送接收单位（派出所、信访部门）',
   'rental.retentionDays': '退租后个人信息保留（天）',
   'rental.inspectionDueSoonDays': '消防巡查提前提醒（天）',
   'rental.notice.purpose': '登记告知书',

@@ -8,6 +8,7 @@ import type * as c from './commonSchemas'
 import type * as s from './mediationSchemas'
 import type { ShareCodeView } from './shareCode'
 import type { ActionView, PhotoView, Tally, TimelineView } from './common'
+import type { JudicialView, ReferralLetterView } from './mediationHandoff'
 import type { CaseHelperView, MediationHelperApi } from './mediationHelpers'
 import type { CaseLinkView, MediationIntakeApi, MediationSourceView } from './mediationIntake'
 
@@ -63,8 +64,12 @@ export interface MediationView {
     confirmations: Array<{ name: string; sideLabel: string; at: string }>
     confirmedByMe: boolean
   } | null
-  referral: { type: ReferralCode; label: string; note: string } | null
+  /** Where a failed (or declined) case goes next; a transfer to a court, the police or a petition office carries its 移送函. */
+  referral: { type: ReferralCode; label: string; note: string; letter: ReferralLetterView | null } | null
+  /** 已申请 or further: the agreement went to court for confirmation (cases flagged before applications too). */
   judicialConfirmation: boolean
+  /** The 司法确认 application, from the mediator preparing it on. */
+  judicial: JudicialView | null
   /** How the viewer relates to the case (helper: invited as 协助调解). */
   myRole: 'applicant' | 'respondent' | 'mediator' | 'dispatcher' | 'helper' | null
   /** 协助调解: who the mediator invited (legal advisers, party members, neighbours). */

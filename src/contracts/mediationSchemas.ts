@@ -6,7 +6,10 @@ import { CLAIMS_MAX, CLAIMS_MIN, FACTS_MAX, FACTS_MIN, MAX_PHOTOS, MAX_RESPONDEN
 
 export const disputeType = z.enum(['neighbour', 'family', 'tenancy', 'labour', 'traffic', 'commerce', 'property', 'other'], { errorMap: () => ({ message: '请选择纠纷类型' }) })
 
-export const referral = z.enum(['court', 'arbitration', 'administrative', 'police'], { errorMap: () => ({ message: '请选择后续处理途径' }) })
+export const referral = z.enum(['court', 'arbitration', 'administrative', 'police', 'petition'], { errorMap: () => ({ message: '请选择后续处理途径' }) })
+
+/** An answer the mediator or the centre records: the court's to a 司法确认 application, a receiver's to a 移送函. */
+export const handoffAnswer = z.enum(['accepted', 'confirmed', 'dismissed', 'received', 'handled', 'returned'], { errorMap: () => ({ message: '请选择答复' }) })
 
 const personName = (missing: string) => z.string().trim().min(1, missing).max(PERSON_NAME_MAX, `姓名最多 ${PERSON_NAME_MAX} 个字`)
 
@@ -73,6 +76,7 @@ export const mediationAct = z
     terms: z.array(z.string().trim().min(1, '协议条款不能为空').max(TERM_MAX, `每条最多 ${TERM_MAX} 个字`)).min(1, '请至少填写一条协议条款').max(MAX_TERMS).optional(),
     agreementVersion: z.number().int().min(1).optional(),
     referral: referral.optional(),
+    answer: handoffAnswer.optional(),
     rating: z.number().int().min(1, '请给出 1–5 星评价').max(5, '请给出 1–5 星评价').optional(),
     comment: z.string().trim().max(RATING_COMMENT_MAX, `评价最多 ${RATING_COMMENT_MAX} 个字`).optional(),
   })

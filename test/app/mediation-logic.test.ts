@@ -223,8 +223,8 @@ describe('mediation moves', () => {
 
   it('opens a form for everything but the one-tap moves', () => {
     const needs = (a: MediationAction) => needsMedForm(move(a))
-    expect((['invite', 'consent', 'mark_judicial'] as const).map(needs)).toEqual([false, false, false])
-    expect((['accept', 'decline', 'schedule', 'draft_agreement', 'rate'] as const).map(needs)).toEqual([true, true, true, true, true])
+    expect((['invite', 'consent', 'prepare_judicial', 'confirm_judicial'] as const).map(needs)).toEqual([false, false, false, false])
+    expect((['accept', 'decline', 'schedule', 'draft_agreement', 'rate', 'record_judicial', 'record_referral'] as const).map(needs)).toEqual([true, true, true, true, true, true, true])
   })
 
   it('starts a form from the case: the current terms, the session without a record, the preferred way', () => {

@@ -43,6 +43,7 @@ import {
   withSecondRespondent,
 } from './mediationFixtures'
 import { HELPER_VALID, helperGuardFailures } from './mediationHelperScenarios'
+import { HANDOFF_VALID, handoffGuardFailures } from './mediationHandoffScenarios'
 import { commandInput, expectAllowedMove, expectExplained, expectOutOfScopeActors, expectStaleVersionRefused, fromFor, rolesFor, ruleName } from './transitionKit'
 
 const tree = makeTree()
@@ -89,7 +90,7 @@ const VALID: Record<string, Scenario> = {
   'confirm_agreement→succeeded': { params: { agreementVersion: 1 }, prepare: othersConfirmed },
   'confirm_agreement→=': { params: { agreementVersion: 1 } },
   'fail→failed': { note: '双方分歧过大', params: { referral: 'court' } },
-  'mark_judicial→=': {},
+  ...HANDOFF_VALID,
   'rate→=': { params: { rating: 5, comment: '调解员很耐心' } },
   'remind→=': { params: { daysLeft: 7 }, prepare: (c) => ({ ...c, slaDeadline: daysFromNow(6) }) },
   'mark_overdue→=': { prepare: (c) => ({ ...c, slaDeadline: daysFromNow(-1) }) },
@@ -211,10 +212,10 @@ const GUARD_FAILURES: Record<string, GuardFailure[]> = {
     { why: 'no note', code: 'VALIDATION', scenario: { params: { referral: 'court' } }, detailKey: 'note' },
     { why: 'a blank note', code: 'VALIDATION', scenario: { note: '   ', params: { referral: 'arbitration' } }, detailKey: 'note' },
     { why: 'no referral', code: 'VALIDATION', scenario: { note: '分歧大' }, detailKey: 'referral' },
-    { why: 'an unknown referral', code: 'VALIDATION', scenario: { note: '分歧大', params: { referral: 'petition' } }, detailKey: 'referral' },
+    { why: 'an unknown referral', code: 'VALIDATION', scenario: { note: '分歧大', params: { referral: 'prosecutor' } }, detailKey: 'referral' },
     { why: 'a referral in capitals', code: 'VALIDATION', scenario: { note: '分歧大', params: { referral: 'COURT' } }, detailKey: 'referral' },
   ],
-  mark_judicial: notAssignee(VALID['mark_judicial→=']),
+  ...handoffGuardFailures(notAssignee),
   rate: [
     { why: 'no rating', code: 'VALIDATION', scenario: { params: {} }, detailKey: 'rating' },
     { why: 'no params', code: 'VALIDATION', scenario: {}, detailKey: 'rating' },
@@ -442,7 +443,10 @@ describe('who may do what, from where (pinned from the domain page)', () => {
     ['draft_agreement', ['mediator'], MEETING, ['agreement_pending']],
     ['confirm_agreement', ['applicant', 'respondent'], ['agreement_pending'], ['=', 'succeeded']],
     ['fail', ['mediator'], ASSIGNED, ['failed']],
-    ['mark_judicial', ['mediator'], ['succeeded'], ['=']],
+    ['prepare_judicial', ['mediator'], ['succeeded'], ['=']],
+    ['confirm_judicial', ['applicant', 'respondent'], ['succeeded'], ['=']],
+    ['record_judicial', ['mediator'], ['succeeded'], ['=']],
+    ['record_referral', ['dispatcher', 'mediator'], ['failed'], ['=']],
     ['rate', ['applicant', 'respondent'], ['declined', 'failed', 'succeeded'], ['=']],
     ['remind', ['system'], ASSIGNED, ['=']],
     ['mark_overdue', ['system'], ASSIGNED, ['=']],
@@ -465,7 +469,10 @@ describe('who may do what, from where (pinned from the domain page)', () => {
         'draft_agreement',
         'fail',
         'invite',
-        'mark_judicial',
+        'prepare_judicial',
+        'confirm_judicial',
+        'record_judicial',
+        'record_referral',
         'mark_overdue',
         'rate',
         'reassign',
@@ -764,8 +771,8 @@ describe('fail, rate, remind, mark_overdue, accept and the other patches', () =>
     expect(out.event.note).toBe('分歧过大')
   })
 
-  it('fail offers exactly court, arbitration and administrative', () => {
-    expect([...REFERRALS].sort()).toEqual(['administrative', 'arbitration', 'court', 'police'])
+  it('fail offers exactly court, arbitration, administrative, police and petition', () => {
+    expect([...REFERRALS].sort()).toEqual(['administrative', 'arbitration', 'court', 'petition', 'police'])
   })
 
   it('rate: once per party, 1–5, with an optional comment', () => {
@@ -877,9 +884,9 @@ describe('fail, rate, remind, mark_overdue, accept and the other patches', () =>
     expect(rec.case.status).toBe('mediating')
   })
 
-  it('mark_judicial records the application for judicial confirmation', () => {
-    const out = ok(mediationCase('succeeded'), MEDIATOR, 'mark_judicial')
-    expect(pl(out.case).judicialConfirmation).toBe(true)
+  it('prepare_judicial drafts the application to the court, waiting for the parties; the case stays succeeded', () => {
+    const out = ok(mediationCase('succeeded'), MEDIATOR, 'prepare_judicial', { params: { court: ' 广州市白云区人民法院 ' } })
+    expect(pl(out.case).judicial).toEqual({ status: 'drafting', court: '广州市白云区人民法院', preparedAt: NOW.toISOString(), confirmations: [], appliedAt: null, answers: [] })
     expect(out.case.status).toBe('succeeded')
   })
 
@@ -1059,7 +1066,7 @@ describe('openMediation', () => {
       sessions: [],
       agreement: null,
       referral: null,
-      judicialConfirmation: false,
+      judicial: null,
       ratings: {},
       remindedDays: [],
     }
@@ -1129,7 +1136,10 @@ describe('a whole mediation, apply to rating', () => {
       [APPLICANT, 'confirm_agreement', { params: { agreementVersion: 1 } }, 'agreement_pending'],
       [RESP1, 'confirm_agreement', { params: { agreementVersion: 1 } }, 'agreement_pending'],
       [RESP2, 'confirm_agreement', { params: { agreementVersion: 1 } }, 'succeeded'],
-      [MEDIATOR, 'mark_judicial', {}, 'succeeded'],
+      [MEDIATOR, 'prepare_judicial', { params: { court: '法院' } }, 'succeeded'],
+      [RESP2, 'confirm_judicial', {}, 'succeeded'],
+      [APPLICANT, 'confirm_judicial', {}, 'succeeded'],
+      [RESP1, 'confirm_judicial', {}, 'succeeded'],
       [APPLICANT, 'rate', { params: { rating: 5 } }, 'succeeded'],
     ]
     for (const step of steps) {

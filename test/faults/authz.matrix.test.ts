@@ -158,7 +158,11 @@ const MEDIATION_SETUP: Record<string, { status: string; params?: () => Record<st
   draft_agreement: { status: 'mediating', params: () => ({ terms: ['每月支付 2000 元'] }) },
   confirm_agreement: { status: 'agreement_pending', params: () => ({ agreementVersion: 1 }) },
   fail: { status: 'mediating', params: () => ({ note: '双方分歧较大', referral: 'court' }) },
-  mark_judicial: { status: 'succeeded' },
+  // 司法确认 and 移送函 (issue 18): the table decides who; with no application or letter yet an allowed actor meets ILLEGAL_TRANSITION.
+  prepare_judicial: { status: 'succeeded' },
+  confirm_judicial: { status: 'succeeded' },
+  record_judicial: { status: 'succeeded', params: () => ({ answer: 'accepted' }) },
+  record_referral: { status: 'failed', params: () => ({ answer: 'received' }) },
   rate: { status: 'succeeded', params: () => ({ rating: 5 }) },
   remind: { status: 'mediating' },
   mark_overdue: { status: 'mediating' },

@@ -108,7 +108,7 @@ const version = fc.integer({ min: 1, max: 8 })
 const statuses = fc.array(fc.constantFrom('submitted', 'accepted', 'assigned', 'in_progress', 'resolved', 'closed', 'rejected', 'merged', 'applied', 'mediating', 'agreed'), { maxLength: 4 })
 const reportActions = fc.oneof(fc.constantFrom('accept', 'assign', 'start', 'resolve', 'confirm', 'reopen', 'auto_close', 'reject', 'merge', 'escalate', 'mark_overdue', 'note'), fc.stringMatching(/^[a-z_]{2,32}$/))
 const mediationActions = fc.oneof(
-  fc.constantFrom('accept', 'apply', 'confirm_agreement', 'consent', 'decline', 'draft_agreement', 'fail', 'invite', 'join', 'mark_judicial', 'mark_overdue', 'rate', 'reassign', 'record_session', 'reject', 'remind', 'schedule'),
+  fc.constantFrom('accept', 'apply', 'confirm_agreement', 'consent', 'decline', 'draft_agreement', 'fail', 'invite', 'join', 'prepare_judicial', 'confirm_judicial', 'record_judicial', 'record_referral', 'mark_overdue', 'rate', 'reassign', 'record_session', 'reject', 'remind', 'schedule'),
   fc.stringMatching(/^[a-z_]{2,32}$/),
 )
 const location = fc.record({ lng, lat, address: fc.oneof(han(1, 120), text(1, 120)) })
@@ -292,7 +292,8 @@ const MODELS: Record<string, Record<string, Model>> = {
       sessionId: S(text(0, 64), true),
       terms: A(fc.array(han(1, 500), { minLength: 1, maxLength: 3 }), true),
       agreementVersion: N(fc.integer({ min: 1, max: 5 }), true),
-      referral: S(fc.constantFrom('court', 'arbitration', 'administrative', 'police'), true),
+      referral: S(fc.constantFrom('court', 'arbitration', 'administrative', 'police', 'petition'), true),
+      answer: S(fc.constantFrom('accepted', 'confirmed', 'dismissed', 'received', 'handled', 'returned'), true),
       rating: N(fc.integer({ min: 1, max: 5 }), true),
       comment: S(text(0, 300), true),
     },

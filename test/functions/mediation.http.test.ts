@@ -63,7 +63,8 @@ describe('在线调解, end to end over HTTP', () => {
     expect(done).toMatchObject({ ok: true, case: { status: 'succeeded', statusLabel: '调解成功' } })
     expect(done.case.agreement.confirmations.map((x: { name: string }) => x.name).sort()).toEqual(['陈小梅', '黄伟明'].sort())
 
-    expect(await medAct(familyMediator, id, 'mark_judicial')).toMatchObject({ ok: true, case: { judicialConfirmation: true } })
+    // 司法确认: the mediator prepares the joint application (mediation-handoff.http.test.ts follows it to the court).
+    expect(await medAct(familyMediator, id, 'prepare_judicial')).toMatchObject({ ok: true, case: { judicialConfirmation: false, judicial: { status: 'drafting' } } })
     expect(await medAct(applicant, id, 'rate', { rating: 5, comment: '调解员很专业' })).toMatchObject({ ok: true, case: { myRating: 5 } })
     expect(await medAct(applicant, id, 'rate', { rating: 4 })).toMatchObject({ ok: false })
     const mine = await respondent.call('mediation', 'mine', {})

@@ -51,6 +51,9 @@ export const ROLES: Role[] = [
       `/pages/report/detail/index?id=${w.reportId}`,
       `/pages/mediation/detail/index?id=${w.mediationId}`,
       `/pages/mediation/agreement/index?id=${w.mediationId}`,
+      // The hand-off papers: the sweep's case has neither yet, so each page says so.
+      `/pages/mediation/judicial/index?id=${w.mediationId}`,
+      `/pages/mediation/referral/index?id=${w.mediationId}`,
       '/pages/join/index',
     ],
   },

@@ -12,6 +12,7 @@ import { MEDIATION_SOURCE_LABELS, sourceOf } from '../../../src/core/kinds/media
 import { caseLinkView } from '../shared/caseLinkView'
 import { invitesFor, sideLabelOf, sourceView } from './sourceView'
 import { openNames } from './names'
+import { judicialView, letterView } from './handoffView'
 import { pl } from './payload'
 import { helperViews } from './helperViews'
 import { partyPhone } from './phones'
@@ -65,6 +66,7 @@ export async function mediationView(d: Deps, tree: OrgTree, actor: Actor, stored
     isMe: x.userId === actor.userId,
   }))
   const a = p.agreement
+  const judicial = await judicialView(d, c, role, actor.userId)
   return {
     id: c.id,
     number: c.number ?? null,
@@ -98,8 +100,9 @@ export async function mediationView(d: Deps, tree: OrgTree, actor: Actor, stored
           confirmedByMe: a.confirmations.some((x) => x.userId === actor.userId && x.version === a.version),
         }
       : null,
-    referral: p.referral ? { ...p.referral, label: REFERRAL_LABELS[p.referral.type] } : null,
-    judicialConfirmation: p.judicialConfirmation,
+    referral: p.referral ? { type: p.referral.type, note: p.referral.note, label: REFERRAL_LABELS[p.referral.type], letter: await letterView(d, c) } : null,
+    judicialConfirmation: judicial !== null && judicial.status !== 'drafting',
+    judicial,
     myRole: role,
     myRating: p.ratings[actor.userId]?.rating ?? null,
     helpers: helperViews(c, actor, staff),

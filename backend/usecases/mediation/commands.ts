@@ -10,6 +10,7 @@ import { committeeFor } from '../../config/district'
 import type { Deps } from '../../deps'
 import type { KindCommands, Prepare } from '../shared/act'
 import { HELPER_PREPARE } from './helperCommands'
+import { HANDOFF_PREPARE } from './handoffCommands'
 import { leastLoadedMediator, mediatorsOf } from './mediatorPool'
 import { hasClearNames, openNames, sealNames } from './names'
 import { pl } from './payload'
@@ -57,6 +58,7 @@ const PREPARE: Partial<Record<MediationAction, Prepare<MediationActInput>>> = {
     return { params: { terms, number, text: renderAgreement(pl(openNames(d.vault, c)), committee?.name ?? '人民调解委员会', terms, dateText(d), number) } }
   },
   ...HELPER_PREPARE,
+  ...HANDOFF_PREPARE,
 }
 
 export const MEDIATION_COMMANDS: KindCommands<MediationAction, MediationActInput> = {
@@ -76,6 +78,7 @@ export const MEDIATION_COMMANDS: KindCommands<MediationAction, MediationActInput
       sessionId: input.sessionId,
       agreementVersion: input.agreementVersion,
       referral: input.referral,
+      answer: input.answer,
       rating: input.rating,
       comment: input.comment,
     },

@@ -9,6 +9,7 @@ import { defineNotices, type CaseEventNote, type Telling } from '../inbox/notice
 import { forTheLiving } from '../inbox/living'
 import { helperIds } from '../../../src/core/kinds/mediationHelpers'
 import { HELPER_WORDS, helperAudience, threadFollowers } from './helperNotices'
+import { HANDOFF_WORDS } from './handoffNotices'
 import { centreTakesIntake, INTAKE_WORDS, type IntakeEvent } from './intakeNotices'
 
 /** A new message in a mediation thread (written by mediation/thread.ts). */
@@ -93,7 +94,6 @@ export const MEDIATION_WORDS: Record<MediationEvent, MediationWords | null> = {
       ? { title: '调解未达成协议', body: `${n}未能达成协议，已告知当事人后续处理途径` }
       : { title: '调解未达成协议', body: `${n}未能达成协议${way ? `，可通过${way}继续解决` : ''}，详情请在案件中查看` }
   },
-  mark_judicial: same('已申请司法确认', (n) => `${n}的调解协议已申请司法确认，请留意人民法院的通知`),
   rate: same('当事人已评价', (n) => `${n}有当事人评价了本次调解，可在案件详情中查看`),
   remind: (n, r) =>
     r === 'staff'
@@ -106,6 +106,7 @@ export const MEDIATION_WORDS: Record<MediationEvent, MediationWords | null> = {
   // 注销账号: the other parties see 已注销用户 on the case; nobody is told.
   party_erased: null,
   ...HELPER_WORDS,
+  ...HANDOFF_WORDS,
 }
 
 /** How a mediation notice names its case: its number and dispute type, never an id or a party's name. */

@@ -6,6 +6,7 @@ import type { FormFieldName } from '../../core/command'
 import type { Failure } from '../../core/outcome'
 import { medActionTone, submitText } from '../../utils/mediation/moves'
 import SheetFoot from '../StaffActSheet/SheetFoot'
+import AnswerField from './AnswerField'
 import ChoiceField from './ChoiceField'
 import type { FieldProps } from './fieldProps'
 import MediatorField from './MediatorField'
@@ -37,6 +38,7 @@ const WIDGETS: Partial<Record<FormFieldName, ComponentType<FieldProps>>> = {
   sessionId: SessionPickField,
   terms: TermsField,
   referral: ChoiceField,
+  answer: AnswerField,
   rating: RatingField,
 }
 

@@ -31,7 +31,7 @@ export function CaseHead({ c }: { c: MediationView }) {
   )
 }
 
-/** Who handles the case, until when, and whether the agreement went to court for confirmation. */
+/** Who handles the case and until when (司法确认 has its own card, HandoffCards). */
 export function CaseFacts({ c }: { c: MediationView }) {
   const dl = deadlineInfo(c.deadline, c.status, new Date(), c.overdue)
   return (
@@ -64,7 +64,6 @@ export function CaseFacts({ c }: { c: MediationView }) {
             }
           />
         )}
-        {c.judicialConfirmation && <Cell title='司法确认' extra={<Text id='jf-med-judicial'>已申请司法确认</Text>} />}
       </CellGroup>
     </View>
   )

@@ -11,6 +11,7 @@ import ProgressSteps from '../ProgressSteps'
 import Timeline from '../Timeline'
 import AgreementCard from './AgreementCard'
 import { CaseFacts, CaseHead } from './CaseHead'
+import HandoffCards from './HandoffCards'
 import InvitesCard from './InvitesCard'
 import { ApplicationCard, MyRatingCard, PartiesCard, ReferralCard, SessionsCard } from './Sections'
 import '../MediationKit/kit.css'
@@ -30,7 +31,7 @@ export default function MediationCase({ audience }: { audience: 'party' | 'staff
 
   const c = data.case
   const staff = audience === 'staff'
-  const barActions = data.actions.filter((a) => a.action !== 'confirm_agreement')
+  const barActions = data.actions.filter((a) => a.action !== 'confirm_agreement' && a.action !== 'confirm_judicial')
   const invites = <InvitesCard c={c} prominent={justApplied} />
 
   return (
@@ -58,6 +59,7 @@ export default function MediationCase({ audience }: { audience: 'party' | 'staff
       <CaseFacts c={c} />
       <AgreementCard c={c} confirmAct={findAction(data.actions, 'confirm_agreement')} busy={busy === 'confirm_agreement'} onConfirm={m.confirmAgreement} />
       <ReferralCard c={c} />
+      <HandoffCards c={c} confirmAct={findAction(data.actions, 'confirm_judicial')} busy={busy === 'confirm_judicial'} onConfirm={m.tap} />
       <MyRatingCard c={c} />
       {!justApplied && invites}
       <SessionsCard c={c} />

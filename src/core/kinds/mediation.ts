@@ -6,16 +6,15 @@ import { maskName } from '../names'
 import { fail, type Outcome } from '../outcome'
 import {
   MEDIATION_STATUS_LABELS,
-  REFERRAL_LABELS,
-  REFERRALS,
   REMINDER_DAYS,
   type MediationPayload,
   type MediationStatus,
   type Party,
 } from './mediationTerms'
-import { action, assignedMediator, needNote, note } from './mediationMoves'
+import { action, assignedMediator, confirmingParties, needNote, note } from './mediationMoves'
 import { HELPER_ACTIONS, helperIds } from './mediationHelpers'
-import { hasApplicant, INTAKE_EVENT_LABELS } from './mediationIntake'
+import { INTAKE_EVENT_LABELS } from './mediationIntake'
+import { HANDOFF_ACTIONS } from './mediationHandoff'
 
 export * from './mediationTerms'
 
@@ -75,11 +74,8 @@ const deadlinePassed: Check<MediationPayload> = ({ c, input }) =>
 const markOverdue: ParamPatch<MediationPayload, unknown> = ({ c, input }) => ({ payload: { ...c.payload, overdueSince: input.now.toISOString() } })
 
 
-/** Everyone on the case: the applicant and every respondent who joined. */
-export function confirmingParties(c: Case): string[] {
-  // A dispute staff entered has no applicant: its creator is no one who could confirm (mediationIntake.ts).
-  return [...(hasApplicant(c) ? [c.creatorId] : []), ...(c as MediationCase).payload.respondentIds]
-}
+// In mediationMoves.ts so the hand-off moves (mediationHandoff.ts) count the same parties.
+export { confirmingParties }
 
 const ACTIONS = {
   accept: action({
@@ -235,35 +231,6 @@ const ACTIONS = {
       { from: ['agreement_pending'], roles: ['applicant', 'respondent'], guard: sameVersion, patch: addConfirmation },
     ],
   }),
-  // Also before consent: a respondent who never answers must not leave the case open for ever.
-  fail: action({
-    label: '调解不成',
-    params: { referral: param(z.enum(REFERRALS), fail('VALIDATION', '请选择后续处理途径', { referral: '必填' })) },
-    form: [
-      { name: 'referral', label: '后续处理途径', required: true, choices: REFERRALS.map((code) => ({ code, label: REFERRAL_LABELS[code] })) },
-      note('情况说明', true, '请说明调解不成的原因，当事人可以看到'),
-    ],
-    rows: [
-      {
-        from: ASSIGNED,
-        roles: ['mediator'],
-        to: 'failed',
-        check: [assignedMediator, needNote('情况说明')],
-        patch: ({ c, input, params }) => ({ payload: { ...c.payload, referral: { type: params.referral, note: input.note!.trim() } } }),
-      },
-    ],
-  }),
-  mark_judicial: action({
-    label: '申请司法确认',
-    rows: [
-      {
-        from: ['succeeded'],
-        roles: ['mediator'],
-        check: [assignedMediator, ({ c }) => (c.payload.judicialConfirmation ? fail('ILLEGAL_TRANSITION', '已申请司法确认') : null)],
-        patch: ({ c }) => ({ payload: { ...c.payload, judicialConfirmation: true } }),
-      },
-    ],
-  }),
   rate: action({
     label: '评价',
     params: { rating, comment: param(optionalText, fail('VALIDATION', '评价内容无效', { comment: '无效' })) },
@@ -300,6 +267,7 @@ const ACTIONS = {
     rows: [{ from: ASSIGNED, roles: ['system'], check: deadlinePassed, patch: markOverdue }],
   }),
   ...HELPER_ACTIONS,
+  ...HANDOFF_ACTIONS,
 }
 
 type AgreementParams = MoveContext<MediationPayload> & { params: { agreementVersion: number } }
@@ -353,7 +321,7 @@ export interface NewMediation {
   /** The street whose mediation centre receives the application. */
   streetCode: string
   now: Date
-  payload: Omit<MediationPayload, 'respondentIds' | 'committee' | 'sessions' | 'agreement' | 'referral' | 'judicialConfirmation' | 'ratings' | 'remindedDays'>
+  payload: Omit<MediationPayload, 'respondentIds' | 'committee' | 'sessions' | 'agreement' | 'referral' | 'judicialConfirmation' | 'judicial' | 'ratings' | 'remindedDays'>
 }
 
 export function openMediation(m: NewMediation): { case: Case; event: TimelineEvent } {
@@ -364,7 +332,7 @@ export function openMediation(m: NewMediation): { case: Case; event: TimelineEve
     sessions: [],
     agreement: null,
     referral: null,
-    judicialConfirmation: false,
+    judicial: null,
     ratings: {},
     remindedDays: [],
   }

@@ -1,6 +1,8 @@
+import type { Case } from '../case'
 import { actionsOf, type Check, type FormField } from '../command'
 import { fail } from '../outcome'
 import type { MediationPayload, MediationStatus } from './mediationTerms'
+import { hasApplicant } from './mediationIntake'
 
 /**
  * The building blocks of mediation moves, shared by the kind's table (mediation.ts) and the files that
@@ -19,3 +21,9 @@ export const assignedMediator: Check<MediationPayload> = ({ c, input, role }) =>
   role !== 'mediator' || c.assigneeId === input.actor.userId ? null : fail('FORBIDDEN', '该调解案件不是由您承办')
 
 export const note = (label: string, required: boolean, placeholder: string): FormField => ({ name: 'note', label, required, placeholder })
+
+/** Everyone on the case: the applicant and every respondent who joined. */
+export function confirmingParties(c: Case): string[] {
+  // A dispute staff entered has no applicant: its creator is no one who could confirm (mediationIntake.ts).
+  return [...(hasApplicant(c) ? [c.creatorId] : []), ...(c.payload as MediationPayload).respondentIds]
+}

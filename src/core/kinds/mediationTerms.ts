@@ -22,7 +22,7 @@ export const DISPUTE_TYPE_LABELS: Record<DisputeType, string> = {
   other: '其他纠纷',
 }
 
-export const REFERRALS = ['court', 'arbitration', 'administrative', 'police'] as const
+export const REFERRALS = ['court', 'arbitration', 'administrative', 'police', 'petition'] as const
 export type Referral = (typeof REFERRALS)[number]
 export const REFERRAL_LABELS: Record<Referral, string> = {
   court: '诉调对接（法院）',
@@ -30,6 +30,70 @@ export const REFERRAL_LABELS: Record<Referral, string> = {
   administrative: '行政部门处理',
   // 警调对接: the case is then readable by the police of its area (its kind's scope rule).
   police: '警调对接（派出所）',
+  petition: '访调对接（信访部门）',
+}
+
+/** Referrals that hand the dispute to another body with a 移送函 whose answer is tracked (the others only tell the parties where to go). */
+export const TRANSFER_REFERRALS = ['court', 'police', 'petition'] as const satisfies readonly Referral[]
+export type TransferReferral = (typeof TRANSFER_REFERRALS)[number]
+
+/** What the receiver of a 移送函 answered, as the mediator or the centre records it. */
+export const REFERRAL_ANSWERS = ['received', 'handled', 'returned'] as const
+export type ReferralAnswer = (typeof REFERRAL_ANSWERS)[number]
+export const REFERRAL_ANSWER_LABELS: Record<ReferralAnswer, string> = { received: '已接收', handled: '已处理', returned: '退回' }
+
+/** The 移送函 a transfer referral produces: its number, who receives it, when it was issued. */
+export interface ReferralLetter {
+  /** （2026）白云京溪移字第 3 号: the committee's yearly sequence of letters. */
+  number: string
+  receiver: string
+  issuedAt: string
+}
+
+export interface Answer<S extends string> {
+  status: S
+  at: string
+  note: string | null
+  /** The user who recorded it (the mediator or the centre's staff). */
+  by: string
+}
+
+export interface CaseReferral {
+  type: Referral
+  note: string
+  letter?: ReferralLetter
+  answers?: Answer<ReferralAnswer>[]
+}
+
+/**
+ * 司法确认 (人民调解法第三十三条): the mediator prepares the joint application, every party confirms it in the
+ * app within 30 days of the agreement taking effect, then it is 已申请; the mediator records the court's answers.
+ * `drafting` is the application waiting for the parties (待双方确认).
+ */
+export const JUDICIAL_STATUS_LABELS = {
+  drafting: '待双方确认',
+  applied: '已申请',
+  accepted: '已受理',
+  confirmed: '已确认',
+  dismissed: '已驳回',
+} as const
+export type JudicialStatus = keyof typeof JUDICIAL_STATUS_LABELS
+export const JUDICIAL_ANSWERS = ['accepted', 'confirmed', 'dismissed'] as const
+export type JudicialAnswer = (typeof JUDICIAL_ANSWERS)[number]
+/** How the mediator records each answer of the court (受理 / 确认 / 驳回). */
+export const JUDICIAL_ANSWER_LABELS: Record<JudicialAnswer, string> = { accepted: '法院已受理', confirmed: '法院裁定确认协议有效', dismissed: '法院驳回申请' }
+/** Days after the agreement takes effect within which the parties must apply together. */
+export const JUDICIAL_WINDOW_DAYS = 30
+
+export interface JudicialApplication {
+  status: JudicialStatus
+  /** The people's court it is addressed to; empty on cases stored as a bare flag before applications. */
+  court: string
+  preparedAt: string | null
+  /** Each party's confirmation of the joint application. */
+  confirmations: Array<{ userId: string; at: string }>
+  appliedAt: string | null
+  answers: Answer<JudicialAnswer>[]
 }
 
 export interface Party {
@@ -107,8 +171,11 @@ export type MediationPayload = {
   committee: string | null
   sessions: MediationSession[]
   agreement: Agreement | null
-  referral: { type: Referral; note: string } | null
-  judicialConfirmation: boolean
+  referral: CaseReferral | null
+  /** Cases stored before applications: the mediator's flag, read as 已申请 (judicialOf). */
+  judicialConfirmation?: boolean
+  /** 司法确认 application (absent until the mediator prepares one). */
+  judicial?: JudicialApplication | null
   ratings: Record<string, { rating: number; comment: string | null }>
   remindedDays: number[]
   overdueSince?: string

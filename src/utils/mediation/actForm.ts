@@ -19,6 +19,8 @@ export interface MedActForm {
   sessionId: string
   terms: string[]
   referral: ReferralCode | ''
+  /** The court's answer to a 司法确认 application, or a 移送函 receiver's (the move's choices). */
+  answer: string
   rating: number
   comment: string
 }
@@ -40,6 +42,7 @@ export function emptyMedActForm(): MedActForm {
     sessionId: '',
     terms: [''],
     referral: '',
+    answer: '',
     rating: 0,
     comment: '',
   }
@@ -50,7 +53,7 @@ export function shanghaiInstant(date: string, time: string): string | null {
   return wallToInstant(date, time)
 }
 
-export type MedActErrors = Partial<Record<'note' | 'comment' | 'mediatorId' | 'at' | 'mode' | 'place' | 'sessionId' | 'terms' | 'referral' | 'rating', string>>
+export type MedActErrors = Partial<Record<'note' | 'comment' | 'mediatorId' | 'at' | 'mode' | 'place' | 'sessionId' | 'terms' | 'referral' | 'answer' | 'rating', string>>
 
 interface FieldRule {
   /** Where the field starts from on this case (redrafting starts from the current terms …). */
@@ -126,6 +129,12 @@ const FIELD_RULES: Partial<Record<FormFieldName, FieldRule>> = {
       if (f.referral) input.referral = f.referral
     },
   },
+  answer: {
+    check: (f, field) => (f.answer || !field.required ? {} : { answer: `请选择${field.label}` }),
+    put: (input, f) => {
+      if (f.answer) input.answer = f.answer as MediationActInput['answer']
+    },
+  },
   rating: {
     check: (f) => (f.rating >= 1 && f.rating <= 5 ? {} : { rating: '请点击星星评分' }),
     put: (input, f) => {
@@ -168,6 +177,7 @@ const DETAIL_FIELDS: Record<string, keyof MedActErrors> = {
   place: 'place',
   sessionId: 'sessionId',
   referral: 'referral',
+  answer: 'answer',
   rating: 'rating',
   comment: 'rating',
 }

@@ -10,7 +10,8 @@ export function needsMedForm(move: MedMove): boolean {
 /** One-tap moves that cannot be undone are asked twice. */
 const CONFIRM_TEXT: Partial<Record<string, string>> = {
   consent: '同意参加调解？同意后调解员将安排调解。',
-  mark_judicial: '确认已为本协议申请司法确认？',
+  prepare_judicial: '拟写司法确认申请书？各方当事人须在协议生效之日起 30 日内在线确认共同申请。',
+  confirm_judicial: '确认与对方当事人共同向人民法院申请司法确认？确认后不能撤回。',
   invite: '向对方当事人发出调解邀请？',
 }
 
@@ -19,7 +20,7 @@ export function confirmText(action: string): string | null {
 }
 
 const DANGER = new Set(['reject', 'decline', 'fail'])
-const PRIMARY = new Set(['accept', 'consent', 'invite', 'schedule', 'draft_agreement', 'confirm_agreement', 'rate'])
+const PRIMARY = new Set(['accept', 'consent', 'invite', 'schedule', 'draft_agreement', 'confirm_agreement', 'rate', 'confirm_judicial'])
 
 /** Moves that end or refuse something are red, the usual next step is the primary colour. */
 export function medActionTone(action: string): 'primary' | 'danger' | 'default' {

@@ -3,8 +3,11 @@ import { useCallback, useEffect, useState } from 'react'
 import { api } from '../../../api'
 import type { MediationView } from '../../../contracts/api'
 
-/** The case whose 协议书 the page prints, from the route's id; a failure that may pass (network, busy server) can be retried. */
-export function useAgreementCase() {
+/**
+ * The case whose paper the page prints (协议书, 司法确认申请书, 移送函), from the route's id; a failure that
+ * may pass (network, busy server) can be retried.
+ */
+export function useAgreementCase(paper = '协议书') {
   const { params } = useRouter()
   const id = params.id ? decodeURIComponent(params.id) : ''
   const [c, setC] = useState<MediationView | null>(null)
@@ -13,7 +16,7 @@ export function useAgreementCase() {
 
   const load = useCallback(async () => {
     if (!id) {
-      setError('未找到该调解案件，请从调解案件中打开协议书')
+      setError(`未找到该调解案件，请从调解案件中打开${paper}`)
       setRetryable(false)
       return
     }
@@ -24,7 +27,7 @@ export function useAgreementCase() {
       setError(r.message)
       setRetryable(r.retryable === true)
     }
-  }, [id])
+  }, [id, paper])
 
   useEffect(() => {
     void load()

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '司法确认申请书',
+})
