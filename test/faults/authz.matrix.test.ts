@@ -34,6 +34,7 @@ import { DEMO_RESIDENT_PHONES } from '../../backend/seed/demoUsers'
 import { loadPiiKey, Vault } from '../../backend/crypto/vault'
 import type { Case } from '../../src/core/case'
 import { KINDS } from '../../src/core/kinds'
+import { openHelp } from '../../src/core/kinds/help'
 import { MODERATION_ACTIONS } from '../../src/core/kinds/report'
 import type { KindDefinition } from '../../src/core/transition'
 import { OrgTree } from '../../src/core/org'
@@ -72,6 +73,7 @@ type Answer = Record<string, any>
 const REPORT = KINDS.report
 const MEDIATION = KINDS.mediation
 const CHECKIN = KINDS.checkin
+const HELP = KINDS.help
 /** PHONE_MISMATCH: a mediation invitation held by someone whose phone is not the invited party's. */
 const DENY = ['FORBIDDEN', 'NOT_FOUND', 'PHONE_MISMATCH']
 
@@ -355,6 +357,53 @@ async function placeReferred(creatorId: string, t: Target): Promise<Case> {
 /** Audit rows naming a case (an audited read writes one per call). */
 const auditRowsOf = (caseId: string) => (raw.prepare('SELECT count(*) AS n FROM audit_log WHERE target LIKE ?').get(`% ${caseId}`) as { n: number }).n
 
+// ------------------------------------------------------------------------------ 一键求助 world
+
+/** The community a target's grid lies in (both demo grids are 云景社区's). */
+const communityOf = (t: Target) => (t === 'other-unit' ? '440106001001' : '440111010001')
+
+/**
+ * A request for help raised by `creatorId` in the target's grid, in `status`; taken (when it is) by
+ * `takenBy`, so that the one who took it may close or convert it as the table's guard asks.
+ */
+async function placeHelp(creatorId: string, t: Target, status: string, takenBy: string | null = null): Promise<Case> {
+  const { case: opened } = openHelp({
+    id: newId(),
+    eventId: newId(),
+    creatorId,
+    idempotencyKey: newId(),
+    now: new Date(),
+    gridCode: gridOf(t),
+    communityCode: communityOf(t),
+    acceptMinutes: 5,
+    payload: { helpKind: 'neighbour_dispute', text: '楼上漏水吵起来了', voiceFileId: null, location: t === 'other-unit' ? OTHER_POINT : GRID1_POINT, notified: [] },
+  })
+  const c: Case = { ...opened, status, ...(takenBy ? { assigneeId: takenBy, slaDeadline: null, payload: { ...opened.payload, takenBy, takenAt: opened.createdAt } } : {}) }
+  await store.transaction((tx) => tx.insertCase(c))
+  knownCases.set(c.id, c)
+  return c
+}
+
+/** Requests in a list answer the actor may not read (looked up in the store). */
+async function unreadableHelp(ids: string[], userId: string): Promise<string[]> {
+  const out: string[] = []
+  for (const id of ids) {
+    const c = await store.getCase(id)
+    if (c && !canRead(tree, actors[userId]!, c)) out.push(id)
+  }
+  return out
+}
+
+/** The setup of each help move: where the request is and what a permitted actor sends. */
+const HELP_SETUP: Record<string, { status: string; taken?: boolean; data?: () => Record<string, unknown> }> = {
+  accept: { status: 'raised' },
+  close: { status: 'taken', taken: true, data: () => ({ note: '已到场劝解' }) },
+  convert: { status: 'taken', taken: true, data: () => ({ to: 'report', report: { category: 'HJ01', description: '小区门口井盖丢失，请尽快处理' } }) },
+}
+
+/** A voice note's first bytes (ADTS AAC), as the weapp recorder writes them. */
+const AAC = Buffer.from([0xff, 0xf1, 0x50, 0x80, 0x02, 0x1f, 0xfc, 0xde, 0x04, 0x00, 0x00, 0x6c, 0x69, 0x62]).toString('base64')
+
 // ------------------------------------------------------------------------------ onboarding world
 
 /**
@@ -550,6 +599,7 @@ const POLICY: Record<string, Record<string, Policy>> = {
   },
   files: {
     upload: everyone(() => ({ contentBase64: TINY_JPEG.toString('base64'), contentType: 'image/jpeg' })),
+    uploadVoice: everyone(() => ({ contentBase64: AAC })),
   },
   // 我的: every action acts on the caller's own record and no input names anyone else, so every
   // role may call each (consent first, so the writes after it pass the consent check).
@@ -592,6 +642,22 @@ const POLICY: Record<string, Record<string, Policy>> = {
     mediators: onlyRoles(CENTRE),
     ledger: onlyRoles(CENTRE, () => ({}), (a, u) => unreadableReports((a.rows ?? a.cases ?? []).map((c: { id: string }) => c.id), u, knownCases)),
     ledgerCsv: onlyRoles(CENTRE, () => ({}), (a, u) => [...knownCases.values()].filter((c) => c.kind === 'mediation' && a.csv.includes(c.id) && !canRead(tree, actors[u]!, c)).map((c) => c.id)),
+  },
+  // 一键求助: anyone raises one where they are; the moves and reads come from the help table (CASE_ACTIONS).
+  help: {
+    raise: everyone(() => ({ idempotencyKey: idemKey(), kind: 'neighbour_dispute', text: '楼上漏水吵起来了', location: GRID1_POINT })),
+    mine: { ...everyone(), leaked: async (a, u) => (a.items as Array<{ id: string }>).filter((x) => knownCases.has(x.id) && knownCases.get(x.id)!.creatorId !== u).map((x) => x.id) },
+    // Declared: the community's helpers who can come and the street's centre list the requests they may read.
+    queue: onlyRoles(['grid_worker', 'mediator', 'helper', 'dispatcher'], () => ({ limit: 100 }), (a, u) => unreadableHelp(a.items.map((x: { id: string }) => x.id), u)),
+    // Declared: the live console is the 综治中心's.
+    live: onlyRoles(['dispatcher'], () => ({}), (a, u) => unreadableHelp(a.items.map((x: { id: string }) => x.id), u)),
+    // Declared: a community's duty roster is kept by the administrators and the centre above it.
+    roster: { targeted: true, allowed: (u, t) => covers(u, CENTRE, communityOf(t)), data: (_u, t) => ({ communityCode: communityOf(t) }) },
+    saveRoster: {
+      targeted: true,
+      allowed: (u, t) => covers(u, CENTRE, communityOf(t)),
+      data: (_u, t) => ({ communityCode: communityOf(t), entries: t === 'other-unit' ? [] : ['demo-grid-worker', 'demo-helper'].map((userId) => ({ userId, shifts: [{ days: [1, 2, 3, 4, 5, 6, 7], from: '00:00', to: '24:00' }] })) }),
+    },
   },
   rental: {
     // The QR is public: anyone holding a building's code sees its public facts and may register.
@@ -677,6 +743,7 @@ const CASE_ACTIONS: Record<string, string[]> = {
   cases: ['get', 'act', 'bulkAssign', 'moderate'],
   mediation: ['get', 'act', 'messages', 'send'],
   rental: ['decide', 'update', 'checkOut'],
+  help: ['get', 'accept', 'close', 'convert'],
 }
 /**
  * Local mode has no CloudBase storage: ticket and register are refused for everyone (VALIDATION; the
@@ -893,6 +960,27 @@ describe('authorisation matrix', () => {
       }
     }
   }, 180_000)
+
+  it('help requests: roles × help.get/accept/close/convert × targets follow the help table and scope', async () => {
+    const actions = [...new Set(HELP.rules.map((r) => r.action))].filter((a) => !HELP.rules.some((r) => r.action === a && r.roles.includes('system')))
+    expect(actions.sort()).toEqual(Object.keys(HELP_SETUP).sort())
+    for (const role of ROLES) {
+      const userId = ACTORS[role]
+      for (const t of TARGETS) {
+        for (const action of actions) {
+          const setup = HELP_SETUP[action]!
+          // Taken by the actor: a permitted role meets the table, not another helper's request.
+          const c = await placeHelp(creatorFor(userId, t), t, setup.status, setup.taken ? userId : null)
+          const label = `${role} help.${action} on ${t}`
+          const allowed = anchored(role, t, moveAllowed(HELP, actors[userId]!, c, action), label)
+          await cell(label, 'help', allowed, () => call('help', action, { id: c.id, ...(setup.data?.() ?? {}) }, userId))
+        }
+        const c = await placeHelp(creatorFor(userId, t), t, 'raised')
+        const readable = anchored(role, t, canRead(tree, actors[userId]!, c), `${role} help.get on ${t}`)
+        await cell(`${role} help.get on ${t}`, 'help', readable, () => call('help', 'get', { id: c.id }, userId))
+      }
+    }
+  }, 120_000)
 
   it('referred cases (警调对接): police of the area read them, every such read (and an admin\'s) audited; nobody else gains a read', async () => {
     for (const role of ROLES) {

@@ -201,6 +201,42 @@ const rental: Record<string, Model> = {
   audit: { before: S(fc.ulid(), true), limit: N(fc.integer({ min: 1, max: 100 }), true) },
 }
 
+/** A voice note's first bytes (ADTS AAC), as the weapp recorder writes them. */
+const AAC_HEAD = Buffer.from([0xff, 0xf1, 0x50, 0x80, 0x02, 0x1f, 0xfc, 0xde, 0x04, 0x00, 0x00, 0x6c, 0x69, 0x62]).toString('base64')
+const helpKind = fc.constantFrom('neighbour_dispute', 'family', 'danger', 'other')
+const community = fc.oneof(fc.constantFrom('440111010001', '440111010002', DEMO_STREET), fc.stringMatching(/^\d{6,20}$/))
+const clockTime = fc.oneof(fc.constantFrom('00:00', '08:30', '17:30', '22:00', '24:00'), fc.stringMatching(/^\d{2}:\d{2}$/))
+const shift = fc.record({ days: fc.array(fc.integer({ min: 0, max: 8 }), { minLength: 1, maxLength: 7 }), from: clockTime, to: clockTime })
+const help: Record<string, Model> = {
+  raise: { idempotencyKey: S(key), kind: S(helpKind), text: S(fc.oneof(han(1, 200), text(0, 200)), true), voiceFileId: S(fileId, true), location: O(fc.record({ lng, lat })) },
+  mine: page,
+  get: { id: S(caseId) },
+  accept: { id: S(caseId), version: N(version, true) },
+  close: { id: S(caseId), version: N(version, true), note: S(fc.oneof(han(1, 500), text(1, 500))) },
+  convert: {
+    id: S(caseId),
+    version: N(version, true),
+    to: S(fc.constantFrom('mediation', 'report')),
+    note: S(text(0, 500), true),
+    mediation: O(
+      fc.record({
+        disputeType: fc.constantFrom('neighbour', 'family', 'other'),
+        applicantName: fc.oneof(fc.constant('陈小梅'), text(1, 20)),
+        applicantPhone: phone,
+        respondents: fc.array(fc.record({ name: fc.oneof(fc.constant('黄伟明'), text(1, 20)), phone }), { minLength: 1, maxLength: 3 }),
+        facts: fc.oneof(fc.constant('楼上邻居夜间装修噪音，多次沟通无果，双方争吵'), text(10, 2000)),
+        claims: fc.oneof(fc.constant('晚上十点后停止施工'), text(5, 1000)),
+      }),
+      true,
+    ),
+    report: O(fc.record({ category: fc.oneof(fc.constantFrom(...leafCategories), text(1, 32)), description: fc.oneof(han(5, 500), text(5, 500)) }), true),
+  },
+  queue: { statuses: A(fc.array(fc.constantFrom('raised', 'taken', 'escalated', 'closed', 'submitted'), { maxLength: 4 }), true), before: S(caseId, true), limit: N(fc.integer({ min: 1, max: 100 }), true) },
+  live: { since: S(fc.date({ min: new Date('2024-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString()), true) },
+  roster: { communityCode: S(community) },
+  saveRoster: { communityCode: S(community), entries: A(fc.array(fc.record({ userId: fc.constantFrom(...USERS), shifts: fc.array(shift, { minLength: 1, maxLength: 3 }) }), { maxLength: 4 })) },
+}
+
 const MODELS: Record<string, Record<string, Model>> = {
   session: { me: {}, bind: { code: S(fc.oneof(fc.stringMatching(/^[2-9A-HJKMNP-Z]{8}$/), text(1, 32))) } },
   reports: {
@@ -219,6 +255,7 @@ const MODELS: Record<string, Record<string, Model>> = {
     upload: { contentBase64: S(fc.oneof(fc.constant(TINY_JPEG.toString('base64')), fc.base64String({ minLength: 4, maxLength: 400 }))), contentType: S(fc.constantFrom('image/jpeg', 'image/png', 'image/webp')) },
     ticket: { contentType: S(fc.constantFrom('image/jpeg', 'image/png', 'image/webp')) },
     register: { cloudFileId: S(fc.stringMatching(/^cloud:\/\/[\w.\-/]{1,60}$/)), contentType: S(fc.constantFrom('image/jpeg', 'image/png', 'image/webp')), size: N(fc.integer({ min: 1, max: 6_000_000 })) },
+    uploadVoice: { contentBase64: S(fc.oneof(fc.constant(AAC_HEAD), fc.constant(TINY_JPEG.toString('base64')), fc.base64String({ minLength: 4, maxLength: 400 }))) },
   },
   cases: {
     queue: { ...queueFilter, before: S(caseId, true), limit: N(fc.integer({ min: 1, max: 100 }), true) },
@@ -360,6 +397,7 @@ const MODELS: Record<string, Record<string, Model>> = {
     overview: { street: S(fc.oneof(fc.constant(DEMO_STREET), text(0, 20)), true) },
   },
   rental,
+  help,
   account: {
     profile: {},
     update: { nickname: S(fc.oneof(fc.constantFrom('小梅', '街坊老王'), text(1, 20).filter((s) => !/[\p{Cc}\u202a-\u202e\u2066-\u2069]/u.test(s) && /[^\s\p{Cf}]/u.test(s))), true), avatar: { ...S(fileId, true), nullable: true } },
@@ -548,6 +586,9 @@ beforeAll(async () => {
   const med = await fixture('mediation', 'resident', 'apply', applyInput())
 
   pools.mediationIds.push(med.case.id)
+  // 一键求助: a request the on-duty grid worker (the fuzz's staff caller) may take, close and convert.
+  const request = await fixture('help', 'resident', 'raise', { idempotencyKey: idemKey(), kind: 'neighbour_dispute', text: '楼上漏水吵起来了', location: GRID1_POINT })
+  pools.caseIds.push(request.help.id)
   await fixture('grid', 'resident', 'join', { code: GRID1_CODE, building: '3栋 502' })
   const ann = await fixture('grid', 'grid', 'publish', { idempotencyKey: idemKey(), type: 'notice', title: '停水通知', body: '明天上午九点至十二点停水，请提前储水。', target: { kind: 'grids', codes: [GRID1_CODE] } })
   pools.announcementIds.push(ann.announcement.id)

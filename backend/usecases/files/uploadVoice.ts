@@ -10,7 +10,7 @@ export async function uploadVoice(d: Deps, actor: Actor, input: ApiIn<'files.upl
   if (bytes.length === 0) return fail('VALIDATION', '录音内容为空', { contentBase64: '为空' })
   if (bytes.length > MAX_VOICE_BYTES) return fail('VALIDATION', '录音不能超过 1 MB', { contentBase64: '过大' })
   const type = sniffAudioType(bytes)
-  if (!type) return fail('VALIDATION', '只支持 AAC、M4A、MP3、WebM、OGG 格式的录音', { contentBase64: '格式不支持' })
+  if (!type) return fail('VALIDATION', '录音格式不支持，请重新录制', { contentBase64: '格式不支持' })
   const id = d.newId()
   const storageKey = await d.files.put(id, bytes, type)
   await d.store.putFileMeta({ id, ownerId: actor.userId, contentType: type, size: bytes.length, storageKey, createdAt: d.clock.now().toISOString() })

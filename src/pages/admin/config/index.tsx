@@ -17,6 +17,8 @@ const GENERAL: Array<{ path: Path; label: string; unit: string; hint: string }> 
   { path: ['acceptHours'], label: '受理时限', unit: '小时', hint: '新上报的事件须在此时限内受理，超时算超期' },
   { path: ['escalationGraceHours'], label: '超时升级宽限', unit: '小时', hint: '超期后再等多久自动上报上一级' },
   { path: ['mediation', 'timeLimitDays'], label: '调解期限', unit: '天', hint: '受理后调解须在此期限内结束' },
+  { path: ['help', 'acceptMinutes'], label: '一键求助响应时限', unit: '分钟', hint: '值班人员超过此时限无人响应，即上报街道综治中心' },
+  { path: ['help', 'districtMinutes'], label: '一键求助上报区级', unit: '分钟', hint: '上报街道后仍无人响应，再过多久上报区级' },
   { path: ['rental', 'retentionDays'], label: '退租后个人信息保留', unit: '天', hint: '退租或驳回后证件号码、电话保留的天数，0 表示下次清理即删除' },
   { path: ['rental', 'inspectionDueSoonDays'], label: '消防巡查提前提醒', unit: '天', hint: '月度巡查到期前多少天提醒楼栋长' },
 ]
