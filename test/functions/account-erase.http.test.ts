@@ -116,7 +116,7 @@ describe('查阅与导出', () => {
     const r = await account(s.a, 'export')
     expect(r).toMatchObject({ ok: true, export: { generatedAtLabel: expect.stringMatching(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/), fileName: expect.stringMatching(/^街坊通个人信息-\d{8}\.json$/) } })
     const sections: Section[] = r.export.sections
-    expect(sections.map((x) => x.title)).toEqual(['个人资料', '隐私保护指引同意记录', '我上报的事项', '我关注的事项', '我的调解', '我的租住登记', '我的网格群', '站内消息', '微信订阅消息授权'])
+    expect(sections.map((x) => x.title)).toEqual(['个人资料', '隐私保护指引同意记录', '我上报的事项', '我关注的事项', '我的调解', '我的租住登记', '我的一键求助', '我的网格群', '站内消息', '微信订阅消息授权'])
 
     expect(fieldsOf(sectionOf(sections, '个人资料').records[0]!)).toMatchObject({ 昵称: '晓林', 头像: '已设置', 手机号: A_PHONE, 手机号来源: '手动填写', 身份: expect.stringContaining('居民') })
     expect(sectionOf(sections, '隐私保护指引同意记录').records).toHaveLength(1)

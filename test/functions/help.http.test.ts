@@ -181,6 +181,15 @@ describe('一键求助 over HTTP', () => {
     expect(await resident.call('reports', 'submit', { idempotencyKey: idemKey(), category: 'HJ01', description: '楼下垃圾堆了三天没人清理', photos: [voice.fileId], location: { ...GRID1_POINT, address: '云景路 12 号' }, anonymous: false })).toMatchObject({ ok: false, code: 'VALIDATION' })
   })
 
+  it("puts the person's requests in their export (查阅与导出), and nobody else's phones", async () => {
+    const r = await resident.call('account', 'export', {})
+    expect(r).toMatchObject({ ok: true })
+    const helps = r.export.sections.find((s: { title: string }) => s.title === '我的一键求助')
+    expect(helps.records.length).toBeGreaterThan(3)
+    expect(helps.records[0].fields.map((f: { label: string }) => f.label)).toEqual(expect.arrayContaining(['编号', '遇到的情况', '状态', '求助位置']))
+    expect(JSON.stringify(helps)).not.toMatch(/020-87701001|13800000021/)
+  })
+
   it('answers every refusal of a raise with emergency: true', async () => {
     expect(await client(world.srv.url, null).call('help', 'raise', raiseInput())).toMatchObject({ ok: false, code: 'UNAUTHENTICATED', emergency: true })
     expect(await resident.call('help', 'raise', raiseInput({ kind: 'fire' }))).toMatchObject({ ok: false, code: 'VALIDATION', emergency: true })

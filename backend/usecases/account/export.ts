@@ -3,6 +3,7 @@ import { fail, type Failure } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
 import { formatFull } from '../../../src/core/time'
 import type { Deps } from '../../deps'
+import { helpSection } from '../help/exportHelp'
 import { checkinSection, mediationSection, reportSections } from './exportCases'
 import { exportFileName, exportJson } from './exportJson'
 import { consentSection, gridSection, inboxSection, profileSection, subscriptionSection } from './exportSelf'
@@ -25,6 +26,7 @@ export async function exportData(d: Deps, actor: Actor): Promise<{ ok: true; exp
     ...(await reportSections(d, tree, u.id, followed)),
     await mediationSection(d, tree, d.vault, u.id, followed),
     await checkinSection(d, tree, d.vault, u.id),
+    await helpSection(d, tree, u.id),
     await gridSection(d, tree, u.id),
     await inboxSection(d, u.id),
     await subscriptionSection(d, u.id),
