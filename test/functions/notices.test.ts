@@ -80,7 +80,7 @@ describe('the notice registry', () => {
   it('tells the events of every case kind, each from its own area', () => {
     const areaOf = Object.fromEntries(NOTICES.list().kinds.map((k) => [k.kind, k.area]))
     expect(Object.keys(areaOf).sort()).toEqual(Object.keys(KINDS).sort())
-    expect(areaOf).toEqual({ report: 'report', mediation: 'mediation', checkin: 'rental', misuse: 'rental' })
+    expect(areaOf).toEqual({ report: 'report', mediation: 'mediation', checkin: 'rental', misuse: 'rental', help: 'help' })
     for (const kind of Object.keys(KINDS)) expect(NOTICES.kind(kind).kind).toBe(kind)
   })
 
