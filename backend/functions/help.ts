@@ -5,6 +5,7 @@ import { live } from '../usecases/help/live'
 import { mine } from '../usecases/help/mine'
 import { queue } from '../usecases/help/queue'
 import { raise } from '../usecases/help/raise'
+import { importRoster } from '../usecases/help/importRoster'
 import { roster, saveRoster } from '../usecases/help/roster'
 import { action, defineFunction } from './handler'
 import { byId, page } from '../../src/contracts/commonSchemas'
@@ -22,6 +23,7 @@ const handle = defineFunction('help', {
   live: action(schema.helpLive, live),
   roster: action(schema.rosterOf, roster),
   saveRoster: action(schema.saveRoster, saveRoster),
+  importRoster: action(schema.importRoster, importRoster),
 })
 
 /**

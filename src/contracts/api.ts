@@ -90,6 +90,7 @@ export type {
   RaiseHelpInput,
   ResponderView,
   RosterEntryView,
+  RosterImportPlan,
   RosterView,
   SaveRosterInput,
 } from './help'

@@ -145,6 +145,18 @@ export interface RosterView {
   updatedAt: string | null
 }
 
+/** What a duty roster table would do (dry run) or did. */
+export interface RosterImportPlan {
+  /** Rows read (the header not counted). */
+  rows: number
+  /** Rows that cannot be used, by their line in the spreadsheet (header = 1); any error writes nothing. */
+  errors: Array<{ row: number; message: string }>
+  /** The communities whose roster the table replaces, with how many people and shifts each gets. */
+  communities: Array<{ communityCode: string; communityName: string; people: number; shifts: number }>
+  /** Communities written (0 for a dry run or a table with errors). */
+  applied: number
+}
+
 export interface HelpApi {
   /** Anyone signed in. `reached`: on-duty helpers told; `replayed` when the idempotency key was seen. */
   'help.raise': { in: RaiseHelpInput; out: { help: HelpView; reached: number; replayed: boolean } }
@@ -168,4 +180,6 @@ export interface HelpApi {
   /** Admin (or the street's dispatcher): a community's duty roster. */
   'help.roster': { in: In<'rosterOf'>; out: { roster: RosterView } }
   'help.saveRoster': { in: SaveRosterInput; out: { roster: RosterView } }
+  /** Admin (or the street's dispatcher): duty rosters from a table, previewed (dryRun) or applied to the communities it names. */
+  'help.importRoster': { in: In<'importRoster'>; out: { plan: RosterImportPlan } }
 }

@@ -85,6 +85,19 @@ export const shift = z
   .strict()
   .refine((s) => s.from !== s.to, { message: '开始和结束时间不能相同', path: ['to'] })
 
+/**
+ * A duty roster table (CSV or .xlsx, one shift per row: 社区编码, 手机, 姓名, 值班日, 开始, 结束); the
+ * communities it names get these rosters in place of theirs. All or nothing: a table with an error
+ * row writes nothing.
+ */
+export const importRoster = z
+  .object({
+    fileName: z.string().trim().min(1).max(120),
+    contentBase64: z.string().min(1, '请选择文件').max(2_900_000, '文件不能超过 2 MB').regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件编码不正确'),
+    dryRun: z.boolean(),
+  })
+  .strict()
+
 export const rosterOf = z.object({ communityCode: z.string().min(1, '请选择社区').max(32) }).strict()
 
 export const saveRoster = z

@@ -658,6 +658,14 @@ const POLICY: Record<string, Record<string, Policy>> = {
       allowed: (u, t) => covers(u, CENTRE, communityOf(t)),
       data: (_u, t) => ({ communityCode: communityOf(t), entries: t === 'other-unit' ? [] : ['demo-grid-worker', 'demo-helper'].map((userId) => ({ userId, shifts: [{ days: [1, 2, 3, 4, 5, 6, 7], from: '00:00', to: '24:00' }] })) }),
     },
+    // Declared like the staff import: any administrator or centre may import; a row of a community
+    // outside their units is an error row, and a table with one writes nothing.
+    importRoster: {
+      targeted: true,
+      allowed: (u) => holds(u, CENTRE),
+      data: (_u, t) => ({ fileName: '值班表.csv', contentBase64: b64(`社区编码,手机,姓名,值班日,开始,结束\n${communityOf(t)},020-87701001,李明,每天,00:00,24:00\n`), dryRun: false }),
+      wroteOutside: async (_a, u, t) => ((await store.getDutyRoster(communityOf(t)))?.updatedBy === u && !covers(u, CENTRE, communityOf(t)) ? [communityOf(t)] : []),
+    },
   },
   rental: {
     // The QR is public: anyone holding a building's code sees its public facts and may register.

@@ -235,6 +235,11 @@ const help: Record<string, Model> = {
   live: { since: S(fc.date({ min: new Date('2024-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString()), true) },
   roster: { communityCode: S(community) },
   saveRoster: { communityCode: S(community), entries: A(fc.array(fc.record({ userId: fc.constantFrom(...USERS), shifts: fc.array(shift, { minLength: 1, maxLength: 3 }) }), { maxLength: 4 })) },
+  importRoster: {
+    fileName: S(fc.constantFrom('值班表.csv', '值班表.xlsx', 'a.xls')),
+    contentBase64: S(fc.oneof(fc.constant(Buffer.from('社区编码,手机,姓名,值班日,开始,结束\n440111010001,020-87701001,李明,每天,00:00,24:00\n').toString('base64')), fc.constant('eA=='), fc.base64String({ minLength: 4, maxLength: 200 }))),
+    dryRun: B(),
+  },
 }
 
 const MODELS: Record<string, Record<string, Model>> = {

@@ -152,6 +152,27 @@ describe('一键求助 over HTTP', () => {
     expect(await admin.call('help', 'saveRoster', { communityCode: '440111010001', entries: entries.slice(0, 3) })).toMatchObject({ ok: true })
   })
 
+  it('imports duty rosters from a table: a dry run previews, a bad row writes nothing, a clean table replaces the roster', async () => {
+    const csv = (rows: string[]) => Buffer.from(['社区编码,手机,姓名,值班日,开始,结束', ...rows].join('\n'), 'utf8').toString('base64')
+    const rows = ['440111010001,020-87701001,李明,每天,00:00,24:00', '440111010001,020-87700011,钱进,周一至周五,8:30,17:30', '440111010001,020-87700011,钱进,周六、周日,22:00,08:00', '440111010001,13800000021,林志远,每天,00:00,24:00']
+    const bad = await admin.call('help', 'importRoster', { fileName: '值班表.csv', contentBase64: csv([...rows, '440111010001,13800138000,陈小梅,每天,00:00,24:00', '440111010002,020-87701001,李明,周八,00:00,24:00']), dryRun: false })
+    expect(bad).toMatchObject({ ok: true, plan: { rows: 6, applied: 0, errors: [{ row: 6, message: expect.stringContaining('13800138000 不是云景社区可值班') }, { row: 7, message: expect.stringContaining('周八') }] } })
+    const preview = await centre.call('help', 'importRoster', { fileName: '值班表.csv', contentBase64: csv(rows), dryRun: true })
+    expect(preview).toMatchObject({ ok: true, plan: { errors: [], applied: 0, communities: [{ communityCode: '440111010001', communityName: '云景社区', people: 3, shifts: 4 }] } })
+    expect(await admin.call('help', 'importRoster', { fileName: '值班表.csv', contentBase64: csv(rows), dryRun: false })).toMatchObject({ ok: true, plan: { applied: 1 } })
+    const got = await admin.call('help', 'roster', { communityCode: '440111010001' })
+    expect(got.roster.entries.map((e: { name: string; shiftText: string }) => [e.name, e.shiftText])).toEqual([
+      ['李明', '每天 全天'],
+      ['钱进', '周一至周五 08:30–17:30；周六、周日 22:00–次日08:00'],
+      ['林志远', '每天 全天'],
+    ])
+    const stranger = await asOpenid(world.srv.url, `dev-roster-${Date.now()}`)
+    expect(await stranger.call('help', 'importRoster', { fileName: '值班表.csv', contentBase64: csv(rows), dryRun: false })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await gridWorker.call('help', 'importRoster', { fileName: '值班表.csv', contentBase64: csv(rows), dryRun: true })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    // Around the clock again, as the demo has it.
+    await admin.call('help', 'importRoster', { fileName: '值班表.csv', contentBase64: csv(rows.filter((r) => !r.includes('钱进')).concat('440111010001,020-87700011,钱进,每天,00:00,24:00')), dryRun: false })
+  })
+
   it('shows the street console every open request, urgent first, and which arrived since the last poll', async () => {
     const first = await centre.call('help', 'live', {})
     expect(first).toMatchObject({ ok: true, arrived: [] })

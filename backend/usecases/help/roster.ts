@@ -9,11 +9,14 @@ import type { DutyRoster } from '../../ports'
 import { dutyCandidates, dutyGrant, responderLabel } from './duty'
 
 /** Rosters are kept by the district's administrators and the street's 综治中心 for their own communities. */
+export function keepsRoster(tree: OrgTree, actor: Actor, code: string): boolean {
+  return actor.grants.some((g) => (g.role === 'admin' || g.role === 'dispatcher') && tree.isWithin(code, g.unitCode))
+}
+
 function community(tree: OrgTree, actor: Actor, code: string): Failure | null {
   const unit = tree.get(code)
-  if (!unit || unit.level !== 'community') return fail('NOT_FOUND', '社区不存在或无权管理其值班表')
-  const keeps = actor.grants.some((g) => (g.role === 'admin' || g.role === 'dispatcher') && tree.isWithin(code, g.unitCode))
-  return keeps ? null : fail('NOT_FOUND', '社区不存在或无权管理其值班表')
+  if (!unit || unit.level !== 'community' || !keepsRoster(tree, actor, code)) return fail('NOT_FOUND', '社区不存在或无权管理其值班表')
+  return null
 }
 
 async function rosterView(d: Deps, tree: OrgTree, code: string, r: DutyRoster | null): Promise<RosterView> {
