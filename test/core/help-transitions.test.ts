@@ -61,6 +61,24 @@ describe('the help kind', () => {
     const c = at('raised')
     expect(c).toMatchObject({ kind: 'help', status: 'raised', unitCode: COMMUNITY, gridCode: GRID1, category: 'neighbour_dispute', creatorId: 'u-person', slaDeadline: '2026-12-01T04:05:00.000Z' })
   })
+
+  it('opens at the street centre when nobody of the community is on duty, the district window running', () => {
+    const { case: c, event } = openHelp({
+      id: 'help-2',
+      eventId: 'e-0',
+      creatorId: person.userId,
+      idempotencyKey: 'k2',
+      now: RAISED_AT,
+      gridCode: GRID1,
+      communityCode: COMMUNITY,
+      acceptMinutes: 5,
+      nobodyOnDuty: { districtMinutes: 10 },
+      payload: { helpKind: 'danger', text: '', voiceFileId: 'f-1', location: { lat: 23.205, lng: 113.305 }, notified: [] },
+    })
+    expect(c).toMatchObject({ status: 'escalated', slaDeadline: '2026-12-01T04:10:00.000Z', payload: { escalation: 'street', escalatedAt: '2026-12-01T04:00:00.000Z' } })
+    expect(event).toMatchObject({ action: 'raise', fromStatus: null, toStatus: 'escalated', actorRole: 'applicant' })
+    expect(canRead(tree, dispatcher, c)).toBe(true)
+  })
 })
 
 describe('who reaches a request', () => {

@@ -7,6 +7,7 @@
  * says `emergency: true`.
  */
 import { GRID1_POINT, GRID2_POINT, TINY_JPEG, idemKey } from '../support/fixtures'
+import { gridCentre } from '../../backend/seed/demoOrg'
 import { advance } from '../support/cases'
 import { districtConfigFile } from '../support/districtConfig'
 import { as, asOpenid, client, onOwnServer, serverWithUsers, type Client } from '../support/server'
@@ -150,6 +151,16 @@ describe('一键求助 over HTTP', () => {
     expect(r).toMatchObject({ ok: true, reached: 4 })
     expect(await gridWorker2.call('help', 'get', { id: r.help.id })).toMatchObject({ ok: true, actions: [{ action: 'accept' }] })
     expect(await admin.call('help', 'saveRoster', { communityCode: '440111010001', entries: entries.slice(0, 3) })).toMatchObject({ ok: true })
+  })
+
+  it('sends a request from a community with nobody on duty straight to the street centre', async () => {
+    // 犀牛角社区 has no roster in the demo.
+    const r = await resident.call('help', 'raise', raiseInput({ location: gridCentre(1, 2) }))
+    expect(r).toMatchObject({ ok: true, reached: 0, help: { communityName: '犀牛角社区', status: 'escalated', statusLabel: '已上报街道', escalationLabel: '已上报街道综治中心' } })
+    await deliver()
+    expect((await centre.call('inbox', 'list', {})).items[0]).toMatchObject({ title: '一键求助无人值班', body: expect.stringContaining(r.help.number) })
+    expect((await centre.call('help', 'live', {})).items.find((x: { id: string }) => x.id === r.help.id)).toMatchObject({ urgent: true, notifiedCount: 0 })
+    expect(await centre.call('help', 'accept', { id: r.help.id })).toMatchObject({ ok: true, help: { status: 'taken' } })
   })
 
   it('imports duty rosters from a table: a dry run previews, a bad row writes nothing, a clean table replaces the roster', async () => {

@@ -33,10 +33,10 @@ const urgent = (c: Case) => EMERGENCY_KINDS.includes(helpPayload(c).helpKind)
 
 /** Every event in words; a new action fails to compile (and the notices test) until it has its own. */
 export const HELP_WORDS: Record<HelpEvent, HelpWords> = {
-  raise: (n, _r, c) => ({
-    title: urgent(c) ? '紧急：人身安全求助' : '新的一键求助',
-    body: `${n}，请立即查看并响应；先响应者负责到场处置`,
-  }),
+  raise: (n, r, c) =>
+    r === 'centre'
+      ? { title: '一键求助无人值班', body: `${n}所在社区当前无人值班，请立即联系求助人并调派人员` }
+      : { title: urgent(c) ? '紧急：人身安全求助' : '新的一键求助', body: `${n}，请立即查看并响应；先响应者负责到场处置` },
   accept: (n, r, _c, x) =>
     r === 'person'
       ? { title: '已有人响应您的求助', body: `您的${n}已由${x.responder ?? '工作人员'}响应，正在赶来，可在求助详情中拨打电话联系` }
@@ -82,6 +82,8 @@ async function readers(d: Deps, { c, e }: CaseEventNote): Promise<Map<string, He
   switch (e.action as HelpEvent) {
     case 'raise':
       for (const id of helpers) out.set(id, 'helper')
+      // Nobody on duty: it opened at the street's centre.
+      if (e.toStatus === 'escalated') for (const id of await centre(d, c, 'street')) out.set(id, 'centre')
       break
     case 'accept':
       out.set(c.creatorId, 'person')

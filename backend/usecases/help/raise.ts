@@ -15,7 +15,8 @@ import { isVoiceNote } from './voice'
 /**
  * `help.raise`: anyone signed in asks for help where they are. The grid under the position names
  * the community; every one of its helpers on duty now is told at once (the notice's delivery:
- * notices.ts), and who a WeChat message cannot reach is recorded for the console. Limited per
+ * notices.ts), and who a WeChat message cannot reach is recorded for the console; with nobody on
+ * duty it goes to the street's 综治中心 at once. Limited per
  * WeChat identity (district data `rateLimits["help.raise"]`), so a new account is no way around it.
  */
 export async function raise(d: Deps, actor: Actor, input: ApiIn<'help.raise'>) {
@@ -43,6 +44,7 @@ export async function raise(d: Deps, actor: Actor, input: ApiIn<'help.raise'>) {
     gridCode: grid.code,
     communityCode: community.code,
     acceptMinutes: d.config.help.acceptMinutes,
+    ...(notified.length === 0 ? { nobodyOnDuty: { districtMinutes: d.config.help.districtMinutes } } : {}),
     payload: { helpKind: input.kind, text, voiceFileId: input.voiceFileId ?? null, location: { lat: input.location.lat, lng: input.location.lng }, notified },
   })
   const subject = await probeSubject(d, actor)

@@ -163,18 +163,25 @@ export interface NewHelp {
   communityCode: string
   /** The district's window before the street's centre is alarmed. */
   acceptMinutes: number
+  /**
+   * Nobody of the community is on duty: there is nobody to wait for, so the request goes to the
+   * street's centre at once (已上报街道), with the district's window running from now.
+   */
+  nobodyOnDuty?: { districtMinutes: number }
   payload: Pick<HelpPayload, 'helpKind' | 'text' | 'voiceFileId' | 'location' | 'notified'>
 }
 
 /** A new request, responsible unit the community, due for acceptance within `acceptMinutes`. */
 export function openHelp(r: NewHelp): { case: Case; event: TimelineEvent } {
+  const at = r.now.toISOString()
+  const toStreet = r.nobodyOnDuty
   const payload: HelpPayload = {
     ...r.payload,
     communityCode: r.communityCode,
     takenBy: null,
     takenAt: null,
-    escalation: null,
-    escalatedAt: null,
+    escalation: toStreet ? 'street' : null,
+    escalatedAt: toStreet ? at : null,
     districtAt: null,
     closedAt: null,
     closeNote: null,
@@ -187,12 +194,12 @@ export function openHelp(r: NewHelp): { case: Case; event: TimelineEvent } {
     idempotencyKey: r.idempotencyKey,
     now: r.now,
     kind: 'help',
-    status: HELP.initialStatus,
+    status: toStreet ? 'escalated' : HELP.initialStatus,
     unitCode: r.communityCode,
     gridCode: r.gridCode,
     category: r.payload.helpKind,
     payload,
-    slaDeadline: new Date(r.now.getTime() + r.acceptMinutes * 60_000).toISOString(),
+    slaDeadline: new Date(r.now.getTime() + (toStreet ? toStreet.districtMinutes : r.acceptMinutes) * 60_000).toISOString(),
     actorRole: 'applicant',
     action: 'raise',
   })
