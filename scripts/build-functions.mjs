@@ -10,8 +10,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const table = readFunctionTable()
 
 // Native and platform SDKs stay outside the bundle: each function's package.json (the table's
-// dependencies) installs @cloudbase/node-sdk on CloudBase; better-sqlite3 is only ever required in local mode.
-const external = ['better-sqlite3', '@cloudbase/node-sdk']
+// dependencies) installs @cloudbase/node-sdk on CloudBase, and wx-server-sdk for the voip function alone (the
+// only bundle that names it); better-sqlite3 is only ever required in local mode.
+const external = ['better-sqlite3', '@cloudbase/node-sdk', 'wx-server-sdk']
 
 const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', external, legalComments: 'none', logLevel: 'warning', sourcemap: false }
 

@@ -15,6 +15,7 @@ import type { AdminApi } from './admin'
 import type { FilesApi } from './files'
 import type { GridApi } from './grid'
 import type { HelpApi } from './help'
+import type { VoipApi } from './voip'
 import type { InboxApi } from './inbox'
 import type { MediationApi } from './mediation'
 import type { RentalApi } from './rental'
@@ -95,7 +96,7 @@ export type {
   SaveRosterInput,
 } from './help'
 
-export interface ApiMap extends SessionApi, AccountApi, ReportApi, InboxApi, MediationApi, GridApi, FilesApi, RentalApi, AdminApi, HelpApi {}
+export interface ApiMap extends SessionApi, AccountApi, ReportApi, InboxApi, MediationApi, GridApi, FilesApi, RentalApi, AdminApi, HelpApi, VoipApi {}
 
 export type ApiKey = keyof ApiMap
 export type ApiIn<K extends ApiKey> = ApiMap[K]['in']

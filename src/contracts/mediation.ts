@@ -10,6 +10,7 @@ import type { ShareCodeView } from './shareCode'
 import type { ActionView, PhotoView, Tally, TimelineView } from './common'
 import type { JudicialView, ReferralLetterView } from './mediationHandoff'
 import type { CaseHelperView, MediationHelperApi } from './mediationHelpers'
+import type { VideoSessionView } from './videoSession'
 import type { CaseLinkView, MediationIntakeApi, MediationSourceView } from './mediationIntake'
 
 type In<K extends keyof typeof s> = z.infer<(typeof s)[K]>
@@ -53,7 +54,7 @@ export interface MediationView {
   deadline: string | null
   overdue: boolean
   parties: MediationPartyView[]
-  sessions: Array<{ id: string; at: string; mode: 'online' | 'in_person'; modeLabel: string; place: string; notes: string | null }>
+  sessions: Array<{ id: string; at: string; mode: 'online' | 'in_person' | 'video'; modeLabel: string; place: string; notes: string | null; video: VideoSessionView | null }>
   agreement: {
     version: number
     /** （2026）白云京溪调字第 42 号; null for an agreement drafted before numbers. */

@@ -66,7 +66,7 @@ export const mediationAct = z
     session: z
       .object({
         at: z.string().datetime({ offset: true, message: '调解时间格式不正确' }),
-        mode: z.enum(['online', 'in_person'], { errorMap: () => ({ message: '请选择线上或线下调解' }) }),
+        mode: z.enum(['online', 'in_person', 'video'], { errorMap: () => ({ message: '请选择线上、线下或视频调解' }) }),
         place: z.string().trim().min(1, '请填写会议链接或调解室地点').max(SESSION_PLACE_MAX),
       })
       .strict()

@@ -18,6 +18,8 @@ export type ErrorCode =
   | 'PHONE_MISMATCH'
   /** 注销账号 asked by someone who still holds a staff role: an administrator revokes it first. */
   | 'STAFF_ACCOUNT'
+  /** WeChat's video (joinVoIPChat) cannot be signed here (no capability for the appid, not from the mini-program): use the session's meeting link. */
+  | 'VOIP_UNAVAILABLE'
 
 export interface Failure {
   ok: false

@@ -42,8 +42,9 @@ import {
   withMed,
   withSecondRespondent,
 } from './mediationFixtures'
-import { HELPER_VALID, helperGuardFailures } from './mediationHelperScenarios'
+import { HELPER_ID, HELPER_VALID, helperGuardFailures, helperOnCase, withHelpers } from './mediationHelperScenarios'
 import { HANDOFF_VALID, handoffGuardFailures } from './mediationHandoffScenarios'
+import { VIDEO_VALID, videoGuardFailures } from './mediationVideoScenarios'
 import { commandInput, expectAllowedMove, expectExplained, expectOutOfScopeActors, expectStaleVersionRefused, fromFor, rolesFor, ruleName } from './transitionKit'
 
 const tree = makeTree()
@@ -95,6 +96,7 @@ const VALID: Record<string, Scenario> = {
   'remind→=': { params: { daysLeft: 7 }, prepare: (c) => ({ ...c, slaDeadline: daysFromNow(6) }) },
   'mark_overdue→=': { prepare: (c) => ({ ...c, slaDeadline: daysFromNow(-1) }) },
   ...HELPER_VALID,
+  ...VIDEO_VALID,
 }
 
 interface GuardFailure {
@@ -251,6 +253,7 @@ const GUARD_FAILURES: Record<string, GuardFailure[]> = {
     { why: 'no deadline', code: 'ILLEGAL_TRANSITION', scenario: { params: { daysLeft: 7 }, prepare: (c) => ({ ...c, slaDeadline: null }) } },
   ],
   ...helperGuardFailures(notAssignee),
+  ...videoGuardFailures(),
   mark_overdue: [
     { why: 'no deadline', code: 'ILLEGAL_TRANSITION', scenario: { prepare: (c) => ({ ...c, slaDeadline: null }) } },
     { why: 'the deadline 1 h ahead', code: 'ILLEGAL_TRANSITION', scenario: { prepare: (c) => ({ ...c, slaDeadline: daysFromNow(0, 3600_000) }) } },
@@ -267,8 +270,8 @@ const GUARD_FAILURES: Record<string, GuardFailure[]> = {
 function coveringActors(role: ActorRole): Actor[] {
   switch (role) {
     case 'helper':
-      // A helper reaches only cases they were invited into; these fixtures invite nobody.
-      return []
+      // A helper reaches only cases they were invited into: `cover` invites them.
+      return [actor(HELPER_ID, grant('helper', COMMUNITY))]
     case 'system':
       return [SYSTEM_ACTOR]
     case 'applicant':
@@ -308,6 +311,8 @@ function cover(c: Case, a: Actor, role: ActorRole): Case {
       return { ...c, payload: { ...c.payload, department: DEPT } }
     case 'building_manager':
       return { ...c, assigneeId: a.userId }
+    case 'helper':
+      return withHelpers(c, helperOnCase(a.userId))
     case 'police':
       // Police reach a mediation case only once it was referred to them (警调对接).
       return withMed(c, { referral: { type: 'police', note: '转辖区派出所' } })
@@ -354,6 +359,10 @@ const OUT_OF_SCOPE: Partial<Record<ActorRole, Outsider[]>> = {
     { why: 'a resident who is neither applicant nor respondent', actor: NEIGHBOUR },
     { why: 'a user with no grants', actor: actor('u-stranger') },
     { why: 'the holder of an invitation who has not joined', actor: INVITEE },
+  ],
+  helper: [
+    { why: 'a helper of the community not invited into the case', actor: actor('u-helper-x', grant('helper', COMMUNITY)) },
+    { why: 'a helper of the street not invited into the case', actor: actor('u-helper-s', grant('helper', STREET)) },
   ],
 }
 
@@ -453,6 +462,8 @@ describe('who may do what, from where (pinned from the domain page)', () => {
     ['invite_helper', ['mediator'], ASSIGNED, ['=']],
     ['remove_helper', ['mediator'], ASSIGNED, ['=']],
     ['rate_helper', ['applicant', 'respondent'], ['declined', 'failed', 'succeeded'], ['=']],
+    ['video_join', ['applicant', 'helper', 'mediator', 'respondent'], MEETING, ['=']],
+    ['video_leave', ['applicant', 'helper', 'mediator', 'respondent'], ['agreement_pending', 'failed', 'mediating', 'succeeded'], ['=']],
   ] as const)('%s: roles %j, from %j, to %j', (action, roles, from, to) => {
     expect(rolesFor(MEDIATION, action)).toEqual([...roles])
     expect(fromFor(MEDIATION, action)).toEqual([...from])
@@ -483,6 +494,8 @@ describe('who may do what, from where (pinned from the domain page)', () => {
         'invite_helper',
         'remove_helper',
         'rate_helper',
+        'video_join',
+        'video_leave',
       ].sort(),
     )
   })

@@ -168,6 +168,9 @@ const MEDIATION_SETUP: Record<string, { status: string; params?: () => Record<st
   rate: { status: 'succeeded', params: () => ({ rating: 5 }) },
   remind: { status: 'mediating' },
   mark_overdue: { status: 'mediating' },
+  // 视频调解: recorded through the voip function only; through mediation.act the table still decides who is refused.
+  video_join: { status: 'mediating', params: () => ({ sessionId: 'none' }) },
+  video_leave: { status: 'mediating', params: () => ({ sessionId: 'none' }) },
 }
 
 /**
@@ -349,6 +352,22 @@ async function placeReferred(creatorId: string, t: Target): Promise<Case> {
   const next = { ...c, payload: { ...c.payload, referral: { type: 'police', note: '涉及人身威胁，转派出所' } }, version: c.version + 1 }
   await store.transaction(async (tx) => {
     if (!(await tx.updateCase(next, c.version))) throw new Error('placeReferred: version conflict')
+  })
+  knownCases.set(next.id, next)
+  return next
+}
+
+const VIDEO_SESSION = 'matrix-video-session'
+
+/** A mediation case of the target's street under way, with a video session now (its room open), `inRoom` recorded in it. */
+async function placeVideoSession(creatorId: string, t: Target, inRoom: string | null): Promise<Case> {
+  const c = await placeMediation(store, mediationTemplate, creatorId, t, 'mediating')
+  const now = new Date().toISOString()
+  const joined = inRoom ? [{ userId: inRoom, name: '测试', role: 'applicant', at: now }] : []
+  const session = { id: VIDEO_SESSION, at: now, mode: 'video', place: 'https://meeting.example/m', notes: null, video: { roomId: VIDEO_SESSION, joined, ...(inRoom ? { startedAt: now } : {}) } }
+  const next = { ...c, payload: { ...c.payload, sessions: [session] }, version: c.version + 1 }
+  await store.transaction(async (tx) => {
+    if (!(await tx.updateCase(next, c.version))) throw new Error('placeVideoSession: version conflict')
   })
   knownCases.set(next.id, next)
   return next
@@ -705,6 +724,8 @@ const POLICY: Record<string, Record<string, Policy>> = {
     },
     audit: onlyRoles(['police', 'admin']),
   },
+  // 视频调解: every action's cells come from the mediation table's video rows (CASE_ACTIONS).
+  voip: {},
   grid: {
     find: everyone(() => GRID1_POINT),
     board: byGrid(() => true, (_u, grid) => ({ code: grid })),
@@ -752,6 +773,8 @@ const CASE_ACTIONS: Record<string, string[]> = {
   mediation: ['get', 'act', 'messages', 'send'],
   rental: ['decide', 'update', 'checkOut'],
   help: ['get', 'accept', 'close', 'convert'],
+  // 视频调解: the video_join (sign, joined) and video_leave (left) rows.
+  voip: ['sign', 'joined', 'left'],
 }
 /**
  * Local mode has no CloudBase storage: ticket and register are refused for everyone (VALIDATION; the
@@ -986,6 +1009,26 @@ describe('authorisation matrix', () => {
         const c = await placeHelp(creatorFor(userId, t), t, 'raised')
         const readable = anchored(role, t, canRead(tree, actors[userId]!, c), `${role} help.get on ${t}`)
         await cell(`${role} help.get on ${t}`, 'help', readable, () => call('help', 'get', { id: c.id }, userId))
+      }
+    }
+  }, 120_000)
+
+  it('video sessions: roles × voip.sign/joined/left × targets follow the video_join / video_leave rows and scope', async () => {
+    const moves = [
+      ['sign', 'video_join'],
+      ['joined', 'video_join'],
+      ['left', 'video_leave'],
+    ] as const
+    for (const role of ROLES) {
+      const userId = ACTORS[role]
+      for (const t of TARGETS) {
+        for (const [fn, rule] of moves) {
+          // A session now, its room open; for leaving, the actor recorded in it.
+          const c = await placeVideoSession(creatorFor(userId, t), t, fn === 'left' ? userId : null)
+          const label = `${role} voip.${fn} on ${t}`
+          const allowed = anchored(role, t, moveAllowed(MEDIATION, actors[userId]!, c, rule), label)
+          await cell(label, 'voip', allowed, () => call('voip', fn, { id: c.id, sessionId: VIDEO_SESSION }, userId))
+        }
       }
     }
   }, 120_000)

@@ -272,6 +272,11 @@ export interface LaunchOptions {
   storage?: Record<string, unknown>
   /** wx.scanCode's answer (a 小程序码 carries `path`); null or absent = the person closed the camera. */
   scanned?: { result?: string; path?: string; scanType?: string } | null
+  /**
+   * WeChat's multi-party video (joinVoIPChat and its kin): absent = a WeChat without the API (the app
+   * then offers the meeting link); `openIdList` = joined, with these members; `errCode` = refused.
+   */
+  voip?: { openIdList: string[] } | { errCode: number }
 }
 
 export const DEMO_POINT = { longitude: 113.3202, latitude: 23.181 }
@@ -380,6 +385,24 @@ export class MiniProgram {
           },
         )
         .catch((e: unknown) => this.fail(`${name} callback`, e))
+    }
+  }
+
+  /** joinVoIPChat answers as configured; the member and interruption listeners are kept but never fired. */
+  private voipShim(voip: NonNullable<LaunchOptions['voip']>): Record<string, unknown> {
+    const fail = (name: string, errCode: number) => (o: Options = {}) => {
+      this.record(name, o)
+      const r = { errMsg: `${name}:fail ${errCode}`, errCode }
+      Promise.resolve().then(() => (o.fail?.(r), o.complete?.(r)))
+    }
+    const listen = (name: string) => (cb: unknown) => this.record(name, typeof cb)
+    return {
+      joinVoIPChat: 'errCode' in voip ? fail('joinVoIPChat', voip.errCode) : this.api('joinVoIPChat', () => ({ openIdList: [...voip.openIdList], errCode: 0 })),
+      exitVoIPChat: this.api('exitVoIPChat', () => ({})),
+      onVoIPChatMembersChanged: listen('onVoIPChatMembersChanged'),
+      offVoIPChatMembersChanged: listen('offVoIPChatMembersChanged'),
+      onVoIPChatInterrupted: listen('onVoIPChatInterrupted'),
+      offVoIPChatInterrupted: listen('offVoIPChatInterrupted'),
     }
   }
 
@@ -571,6 +594,7 @@ export class MiniProgram {
       getUpdateManager: () => ({ onCheckForUpdate: () => undefined, onUpdateReady: () => undefined, onUpdateFailed: () => undefined, applyUpdate: () => undefined }),
       getLogManager: () => ({ log: () => undefined, info: () => undefined, warn: () => undefined, debug: () => undefined }),
       getRealtimeLogManager: () => ({ info: () => undefined, warn: () => undefined, error: () => undefined, setFilterMsg: () => undefined }),
+      ...(this.opts.voip ? this.voipShim(this.opts.voip) : {}),
     }
     // Reads of members the shim lacks are kept for diagnosis (feature probes read them too).
     return new Proxy(shim, {

@@ -16,6 +16,8 @@ import { judicialView, letterView } from './handoffView'
 import { pl } from './payload'
 import { helperViews } from './helperViews'
 import { partyPhone } from './phones'
+import { videoView } from './videoView'
+import { SESSION_MODE_LABELS } from '../../../src/core/kinds/mediationVideoTerms'
 
 const CONSENT_LABELS = { pending: '待表态', consented: '已同意', declined: '已拒绝' } as const
 
@@ -86,7 +88,7 @@ export async function mediationView(d: Deps, tree: OrgTree, actor: Actor, stored
     deadline: c.slaDeadline,
     overdue: isOverdue(c, d.clock.now(), MEDIATION.terminalStatuses),
     parties,
-    sessions: p.sessions.map((s) => ({ ...s, modeLabel: s.mode === 'online' ? '线上调解' : '线下调解' })),
+    sessions: p.sessions.map((s) => ({ ...s, modeLabel: SESSION_MODE_LABELS[s.mode] ?? '', video: videoView(tree, actor, c, s, d.clock.now(), names) })),
     agreement: a
       ? {
           version: a.version,

@@ -11,6 +11,7 @@ import type { Deps } from '../../deps'
 import type { KindCommands, Prepare } from '../shared/act'
 import { HELPER_PREPARE } from './helperCommands'
 import { HANDOFF_PREPARE } from './handoffCommands'
+import { VIDEO_PREPARE } from './videoCommands'
 import { leastLoadedMediator, mediatorsOf } from './mediatorPool'
 import { hasClearNames, openNames, sealNames } from './names'
 import { pl } from './payload'
@@ -59,6 +60,7 @@ const PREPARE: Partial<Record<MediationAction, Prepare<MediationActInput>>> = {
   },
   ...HELPER_PREPARE,
   ...HANDOFF_PREPARE,
+  ...VIDEO_PREPARE,
 }
 
 export const MEDIATION_COMMANDS: KindCommands<MediationAction, MediationActInput> = {

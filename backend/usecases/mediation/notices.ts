@@ -10,6 +10,7 @@ import { forTheLiving } from '../inbox/living'
 import { helperIds } from '../../../src/core/kinds/mediationHelpers'
 import { HELPER_WORDS, helperAudience, threadFollowers } from './helperNotices'
 import { HANDOFF_WORDS } from './handoffNotices'
+import { VIDEO_WORDS } from './videoNotices'
 import { centreTakesIntake, INTAKE_WORDS, type IntakeEvent } from './intakeNotices'
 
 /** A new message in a mediation thread (written by mediation/thread.ts). */
@@ -77,7 +78,8 @@ export const MEDIATION_WORDS: Record<MediationEvent, MediationWords | null> = {
   // Also goes out by WeChat (push below): the title is what the message shows.
   schedule: (n, _r, c, e) => {
     const s = sessionOf(c, e)
-    const where = s ? `，时间：${formatFull(s.at)}，地点：${s.place}` : ''
+    // A video session is entered from the case page; its link is only the fallback.
+    const where = s ? `，时间：${formatFull(s.at)}，${s.mode === 'video' ? '方式：视频调解' : `地点：${s.place}`}` : ''
     return { title: '调解已安排', body: clip(`${n}已安排调解${where}，请按时参加`, 120) }
   },
   record_session: same('调解记录已更新', (n) => `${n}的调解记录已更新，请在案件详情中查看`),
@@ -107,6 +109,7 @@ export const MEDIATION_WORDS: Record<MediationEvent, MediationWords | null> = {
   party_erased: null,
   ...HELPER_WORDS,
   ...HANDOFF_WORDS,
+  ...VIDEO_WORDS,
 }
 
 /** How a mediation notice names its case: its number and dispute type, never an id or a party's name. */

@@ -9,7 +9,15 @@ import { shanghaiDay } from '../../core/time'
 const MODES = [
   { code: 'online', label: '线上调解' },
   { code: 'in_person', label: '到社区调解室' },
+  // 视频调解: in the mini-program (joinVoIPChat); the link below is for whoever cannot use it.
+  { code: 'video', label: '视频调解' },
 ] as const
+
+const PLACE = {
+  online: { label: '会议链接 / 会议号', placeholder: '如：腾讯会议 123-456-789' },
+  in_person: { label: '调解地点', placeholder: '如：云景社区调解室（党群服务中心 2 楼）' },
+  video: { label: '备用会议链接', placeholder: '无法使用微信视频时用，如：腾讯会议 123-456-789' },
+} as const
 
 function today(): string {
   return shanghaiDay(Date.now())
@@ -46,10 +54,10 @@ function WhenPicker({ form, set, setAt }: FieldProps) {
   )
 }
 
-/** 安排调解: when, online or in the committee's room, and where. */
+/** 安排调解: when, online, in the committee's room or by video, and where (a video session's link is its fallback). */
 export default function SessionFields(props: FieldProps) {
   const { form, errors, set } = props
-  const online = form.sessionMode === 'online'
+  const place = PLACE[form.sessionMode]
   return (
     <>
       <View className='jf-med-field'>
@@ -60,15 +68,20 @@ export default function SessionFields(props: FieldProps) {
       <View className='jf-med-field'>
         <Text className='jf-med-label jf-required'>调解方式</Text>
         <Chips className='' chipClass='jf-med-mode' dataKey='mode' items={MODES} value={form.sessionMode} onPick={(v) => set('sessionMode', v)} />
+        {form.sessionMode === 'video' && (
+          <Text className='jf-muted jf-med-video-hint' id='jf-med-video-hint'>
+            当事人和调解员在小程序的案件页点击「进入视频调解」，调解时间前 30 分钟开放
+          </Text>
+        )}
         <FieldError field='mode' message={errors.mode} />
       </View>
       <View className='jf-med-field'>
-        <Text className='jf-med-label jf-required'>{online ? '会议链接 / 会议号' : '调解地点'}</Text>
+        <Text className='jf-med-label jf-required'>{place.label}</Text>
         <View id='jf-med-session-place' className='jf-med-input'>
           <Input
             value={form.sessionPlace}
             onChange={(v) => set('sessionPlace', v)}
-            placeholder={online ? '如：腾讯会议 123-456-789' : '如：云景社区调解室（党群服务中心 2 楼）'}
+            placeholder={place.placeholder}
             maxLength={SESSION_PLACE_MAX}
           />
         </View>

@@ -5,6 +5,7 @@ import { dialable } from '../../utils/mediation/phone'
 import PhotoGrid from '../PhotoGrid'
 import Stars from '../Stars'
 import { call, copy } from './device'
+import VideoSession from './VideoSession'
 
 /** Where a failed mediation can go next. */
 export function ReferralCard({ c }: { c: MediationView }) {
@@ -32,8 +33,8 @@ export function MyRatingCard({ c }: { c: MediationView }) {
   )
 }
 
-/** The scheduled sessions; an online one's meeting number copies with a tap. */
-export function SessionsCard({ c }: { c: MediationView }) {
+/** The scheduled sessions; an online one's meeting number copies with a tap; a video one shows its call (VideoSession). */
+export function SessionsCard({ c, onVideoChange }: { c: MediationView; onVideoChange: () => void }) {
   if (!c.sessions.length) return null
   return (
     <View className='jf-card' id='jf-med-sessions'>
@@ -45,11 +46,14 @@ export function SessionsCard({ c }: { c: MediationView }) {
             <Text className={`jf-med-session-mode is-${s.mode}`}>{s.modeLabel}</Text>
           </View>
           <Text className='jf-med-session-at'>{formatFull(s.at)}</Text>
-          <Text className='jf-med-session-place' onClick={() => s.mode === 'online' && copy(s.place, '已复制会议信息')}>
-            {s.mode === 'online' ? '会议：' : '地点：'}
-            {s.place}
-            {s.mode === 'online' ? '（点击复制）' : ''}
-          </Text>
+          {s.mode !== 'video' && (
+            <Text className='jf-med-session-place' onClick={() => s.mode === 'online' && copy(s.place, '已复制会议信息')}>
+              {s.mode === 'online' ? '会议：' : '地点：'}
+              {s.place}
+              {s.mode === 'online' ? '（点击复制）' : ''}
+            </Text>
+          )}
+          <VideoSession c={c} s={s} onChange={onVideoChange} />
           {s.notes && <Text className='jf-med-session-notes'>调解记录：{s.notes}</Text>}
         </View>
       ))}

@@ -62,7 +62,7 @@ export default function MediationCase({ audience }: { audience: 'party' | 'staff
       <HandoffCards c={c} confirmAct={findAction(data.actions, 'confirm_judicial')} busy={busy === 'confirm_judicial'} onConfirm={m.tap} />
       <MyRatingCard c={c} />
       {!justApplied && invites}
-      <SessionsCard c={c} />
+      <SessionsCard c={c} onVideoChange={() => void m.load()} />
       <PartiesCard c={c} />
       <ApplicationCard c={c} />
       {c.status !== 'applied' && c.status !== 'rejected' && (

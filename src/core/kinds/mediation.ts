@@ -15,6 +15,7 @@ import { action, assignedMediator, confirmingParties, needNote, note } from './m
 import { HELPER_ACTIONS, helperIds } from './mediationHelpers'
 import { INTAKE_EVENT_LABELS } from './mediationIntake'
 import { HANDOFF_ACTIONS } from './mediationHandoff'
+import { VIDEO_ACTIONS, videoRoomFor } from './mediationVideo'
 
 export * from './mediationTerms'
 
@@ -57,12 +58,12 @@ const rating = param(z.number().int().min(1).max(5), fail('VALIDATION', '请给�
 
 const SESSION_REFUSALS = {
   at: fail('VALIDATION', '请选择调解时间', { at: '必填' }),
-  mode: fail('VALIDATION', '请选择线上或线下调解', { mode: '必填' }),
+  mode: fail('VALIDATION', '请选择线上、线下或视频调解', { mode: '必填' }),
   place: fail('VALIDATION', '请填写会议链接或调解室地点', { place: '必填' }),
 }
 const session = z.object({
   at: z.string().refine((s) => !Number.isNaN(Date.parse(s))),
-  mode: z.enum(['online', 'in_person']),
+  mode: z.enum(['online', 'in_person', 'video']),
   place: nonBlank,
 })
 
@@ -168,7 +169,7 @@ const ACTIONS = {
         patch: ({ c, input, params: { session: s } }) => ({
           payload: {
             ...c.payload,
-            sessions: [...c.payload.sessions, { id: input.eventId, at: new Date(s.at).toISOString(), mode: s.mode, place: s.place.trim(), notes: null }],
+            sessions: [...c.payload.sessions, { id: input.eventId, at: new Date(s.at).toISOString(), mode: s.mode, place: s.place.trim(), notes: null, ...videoRoomFor(s.mode, input.eventId) }],
           },
         }),
       },
@@ -268,6 +269,7 @@ const ACTIONS = {
   }),
   ...HELPER_ACTIONS,
   ...HANDOFF_ACTIONS,
+  ...VIDEO_ACTIONS,
 }
 
 type AgreementParams = MoveContext<MediationPayload> & { params: { agreementVersion: number } }

@@ -7,6 +7,7 @@
 import type { CaseLink } from '../caseLink'
 import type { Role } from '../roles'
 import type { MediationSource } from './mediationSources'
+import type { VideoRoom } from './mediationVideoTerms'
 
 export const DISPUTE_TYPES = ['neighbour', 'family', 'tenancy', 'labour', 'traffic', 'commerce', 'property', 'other'] as const
 export type DisputeType = (typeof DISPUTE_TYPES)[number]
@@ -127,10 +128,12 @@ export interface Party {
 export interface MediationSession {
   id: string
   at: string
-  mode: 'online' | 'in_person'
-  /** Meeting link or room (社区调解室). */
+  mode: 'online' | 'in_person' | 'video'
+  /** Meeting link or room (社区调解室); for a video session, the link for whoever cannot use WeChat's video. */
   place: string
   notes: string | null
+  /** 视频调解 (mode 'video'): the room, and who entered and left it when (mediationVideo.ts). */
+  video?: VideoRoom
 }
 
 export interface Agreement {

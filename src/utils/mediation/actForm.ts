@@ -14,7 +14,7 @@ export interface MedActForm {
   /** YYYY-MM-DD and HH:mm, in Asia/Shanghai as the mediator reads the clock. */
   sessionDate: string
   sessionTime: string
-  sessionMode: 'online' | 'in_person'
+  sessionMode: 'online' | 'in_person' | 'video'
   sessionPlace: string
   sessionId: string
   terms: string[]
@@ -91,7 +91,7 @@ const FIELD_RULES: Partial<Record<FormFieldName, FieldRule>> = {
       const at = shanghaiInstant(f.sessionDate, f.sessionTime)
       if (!at) e.at = '请选择调解日期和时间'
       else if (Date.parse(at) < now.getTime()) e.at = '调解时间不能早于现在'
-      if (!f.sessionPlace.trim()) e.place = f.sessionMode === 'online' ? '请填写会议链接或会议号' : '请填写调解室地点'
+      if (!f.sessionPlace.trim()) e.place = f.sessionMode === 'in_person' ? '请填写调解室地点' : f.sessionMode === 'video' ? '请填写备用会议链接（无法使用微信视频时用）' : '请填写会议链接或会议号'
       return e
     },
     put: (input, f) => {
