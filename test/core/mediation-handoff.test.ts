@@ -6,7 +6,7 @@
 import type { Case } from '../../src/core/case'
 import { agreementEffectiveAt, judicialDeadline, judicialOf } from '../../src/core/kinds/mediationHandoff'
 import { judicialApplicationDocument, referralLetterDocument } from '../../src/core/kinds/handoffTerms'
-import { MEDIATION } from '../../src/core/kinds/mediation'
+import { confirmingParties, MEDIATION } from '../../src/core/kinds/mediation'
 import { transition, type TransitionInput } from '../../src/core/transition'
 import type { Actor } from '../../src/core/roles'
 import { actor, grant, makeTree, NOW, STREET } from './fixtures'
@@ -80,6 +80,19 @@ describe('the joint application', () => {
     const c = ok(withJudicial(mediationCase('succeeded'), 'drafting'), APPLICANT, 'confirm_judicial')
     expect(run(c, APPLICANT, 'confirm_judicial')).toMatchObject({ ok: false, code: 'ILLEGAL_TRANSITION', message: '您已确认共同申请' })
     for (const a of [MEDIATOR, DISPATCHER, actor('u-stranger')]) expect({ who: a.userId, code: run(c, a, 'confirm_judicial').ok ? 'OK' : (run(c, a, 'confirm_judicial') as { code: string }).code }).toEqual({ who: a.userId, code: 'FORBIDDEN' })
+  })
+
+  it('only the parties who confirm the agreement confirm the application: not whoever created a case for others', () => {
+    // A dispute staff entered has no applicant party: its creator is no one who could confirm (mediationIntake.ts).
+    const both = withSecondRespondent(mediationCase('succeeded'), 'consented')
+    const entered = withMed(both, { parties: pl(both).parties.filter((x) => x.side !== 'applicant') })
+    expect(confirmingParties(entered)).toEqual([RESP1.userId, RESP2.userId])
+    let c = withJudicial(entered, 'drafting')
+    expect(run(c, APPLICANT, 'confirm_judicial')).toMatchObject({ ok: false, code: 'FORBIDDEN', message: '只有本案当事人可以确认共同申请' })
+    c = ok(c, RESP1, 'confirm_judicial')
+    expect(judicialOf(pl(c))!.status).toBe('drafting')
+    c = ok(c, RESP2, 'confirm_judicial', {}, { expectedVersion: c.version })
+    expect(judicialOf(pl(c))!.status).toBe('applied')
   })
 
   it('the mediator records the court: 受理, then 确认; a dismissal needs its reason; nothing after the ruling', () => {

@@ -71,6 +71,8 @@ const noApplicationYet: Check<MediationPayload> = ({ c }) => {
 }
 
 const awaitingMe: Check<MediationPayload> = ({ c, input }) => {
+  // Whoever entered a dispute for others (mediationIntake.ts) created the case but is no party to it.
+  if (!confirmingParties(c).includes(input.actor.userId)) return fail('FORBIDDEN', '只有本案当事人可以确认共同申请')
   const j = judicialOf(c.payload)
   if (!j) return fail('ILLEGAL_TRANSITION', '调解员尚未拟写司法确认申请')
   if (j.status !== 'drafting') return fail('ILLEGAL_TRANSITION', '已申请司法确认')
