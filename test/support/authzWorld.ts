@@ -145,7 +145,7 @@ export async function placeReport(store: Store, creatorId: string, target: Targe
 
 /**
  * A mediation case placed for the target, copied from a real application (`template`), in
- * `status`, with the committee and assigned mediator of its street.
+ * `status`, with the committee and assigned mediator of its street (and `helpers` invited).
  */
 /** A party's sealed phone and name are bound to its case: a copy into another case is sealed again for it. */
 function resealed(party: Record<string, unknown>, from: string, to: string): Record<string, unknown> {
@@ -154,7 +154,7 @@ function resealed(party: Record<string, unknown>, from: string, to: string): Rec
   return { ...party, ...again('phoneSealed'), ...again('nameSealed') }
 }
 
-export async function placeMediation(store: Store, template: Case, creatorId: string, target: Target, status: string): Promise<Case> {
+export async function placeMediation(store: Store, template: Case, creatorId: string, target: Target, status: string, helpers: readonly string[] = []): Promise<Case> {
   const other = target === 'other-unit'
   const now = new Date().toISOString()
   const p = template.payload as Record<string, unknown> & { parties: Array<Record<string, unknown>> }
@@ -176,6 +176,8 @@ export async function placeMediation(store: Store, template: Case, creatorId: st
       parties: p.parties.map((x) => resealed(x.side === 'applicant' ? { ...x, userId: creatorId } : { ...x, inviteSecret: inviteSecret() }, template.id, id)),
       agreement: status === 'agreement_pending' || status === 'succeeded' ? { version: 1, terms: ['每月支付 2000 元'], text: '调解协议书', draftedAt: now, confirmations: [] } : p.agreement,
       sessions: [],
+      // 协助调解: the helpers a mediator invited into it (the matrix's own helper, where a cell needs one).
+      ...(helpers.length ? { helpers: helpers.map((userId) => ({ userId, name: '协助调解人', kind: 'legal_adviser', invitedAt: now })) } : {}),
     },
     createdAt: now,
     updatedAt: now,

@@ -3,7 +3,7 @@ import { helperIds } from '../../../src/core/kinds/mediationHelpers'
 import { fail } from '../../../src/core/outcome'
 import { HELPER_KIND_LABELS, type Actor } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
-import { myRole } from './caseView'
+import { actingRole } from '../../../src/core/scope'
 import { helperRoster, openHelpingCount } from './helperRoster'
 import { readable } from './readableCase'
 
@@ -12,7 +12,8 @@ export async function helperCandidates(d: Deps, actor: Actor, input: { id: strin
   const tree = await d.orgTree()
   const c = await readable(d, tree, actor, input.id)
   if ('ok' in c) return c
-  if (myRole(tree, actor, c) !== 'mediator' || c.assigneeId !== actor.userId) return fail('FORBIDDEN', '只有承办调解员可以邀请协助调解人')
+  // The assigned mediator, also on a case they happen to be a party of (the table's invite_helper says the same).
+  if (c.assigneeId !== actor.userId || actingRole(tree, actor, c, ['mediator']) !== 'mediator') return fail('FORBIDDEN', '只有承办调解员可以邀请协助调解人')
   const onCase = helperIds(c)
   const helpers: HelperCandidateView[] = []
   for (const { user, grant } of await helperRoster(d, tree, c)) {

@@ -156,6 +156,12 @@ export default function VideoSession({ c, s, onChange }: Props) {
       )}
       {!call && v.mayJoin && weapp && early && <Text className='jf-muted'>{formatFull(v.opensAt)} 起可进入视频调解</Text>}
       {v.mayJoin && !weapp && <Text className='jf-muted'>视频调解请在微信小程序的本案件页进入</Text>}
+      {/* The desk sees the backup link, to give it to whoever cannot use WeChat's video; the mini-program offers it when needed. */}
+      {!weapp && (
+        <Text className='jf-muted' id='jf-med-video-backup' onClick={() => copy(s.place, '已复制会议信息')}>
+          备用会议链接：{s.place}
+        </Text>
+      )}
       {(fallback || (weapp && v.mayJoin && open && !supported)) && (
         <View className='jf-med-video-fallback jf-col' id='jf-med-video-fallback'>
           <Text>{fallback ?? '当前微信版本不支持视频通话，请使用备用会议链接参加调解'}</Text>

@@ -2,13 +2,16 @@ import { Image, Text, View } from '@tarojs/components'
 import TabBar from '../../components/TabBar'
 import { useTabPage } from '../../hooks/useTabPage'
 import { openPage } from '../../utils/open-page'
-import { MINE_ROWS, PRIVACY_URL, PROFILE_URL, avatarGlyph, notifyHint, phoneLine } from './rows'
+import { useSession } from '../../hooks/useSession'
+import { PRIVACY_URL, PROFILE_URL, avatarGlyph, mineRows, notifyHint, phoneLine } from './rows'
 import { useMe } from './useMe'
 import './index.css'
 
 /** 我的: who I am here (to the profile page), what I have with us, notices, and my rights over my data. */
 export default function Me() {
   const { state, reload, subscribe } = useMe()
+  const session = useSession().state
+  const roles = session.status === 'ready' ? session.me.roles.map((r) => r.role) : []
   useTabPage(2)
   const p = state.phase === 'ready' ? state.profile : null
   return (
@@ -34,7 +37,7 @@ export default function Me() {
       )}
 
       <View className='jf-card jf-me-list'>
-        {MINE_ROWS.map((r) => (
+        {mineRows(roles).map((r) => (
           <Row key={r.id} id={r.id} title={r.title} hint={r.hint} onTap={() => openPage(r.url)} />
         ))}
       </View>

@@ -18,6 +18,14 @@ export const MINE_ROWS: readonly MeRow[] = [
   { id: 'jf-me-grid', title: '我的网格', hint: '我加入的网格群、公告', url: '/pages/grid/find/index' },
 ]
 
+/** 协助调解: only for a helper (驻村法律顾问, 党员, 街坊), the cases a mediator invited them into. */
+export const HELPING_ROW: MeRow = { id: 'jf-me-helping', title: '协助调解', hint: '调解员邀请我协助的调解案件', url: '/pages/mediation-staff/helping/index' }
+
+/** What a person has with us, with the rows their roles add. */
+export function mineRows(roles: readonly string[]): readonly MeRow[] {
+  return roles.includes('helper') ? [...MINE_ROWS, HELPING_ROW] : MINE_ROWS
+}
+
 /** The line under the name: the masked phone, or what to do when there is none. */
 export function phoneLine(p: ProfileView): string {
   return p.phone ? `手机号 ${p.phone.masked}` : '未填写手机号，点击完善'

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '协助调解',
+  enablePullDownRefresh: true,
+})
