@@ -157,7 +157,8 @@ export interface MediationApi extends MediationIntakeApi, MediationHelperApi {
   'mediation.invitation': {
     in: In<'invite'>
     out: {
-      summary: { disputeTypeLabel: string; applicantName: string; facts: string; claims: string; streetName: string; statusLabel: string; createdAt: string }
+      /** `applicantName` null: a dispute staff entered, where the committee invites every party (`sourceLabel` says from what). */
+      summary: { disputeTypeLabel: string; applicantName: string | null; sourceLabel: string; facts: string; claims: string; streetName: string; statusLabel: string; createdAt: string }
       /** The name the applicant typed for the invitee, for them to confirm or correct. */
       partyName: string
     }

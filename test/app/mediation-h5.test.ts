@@ -222,7 +222,7 @@ maybe('在线调解 pages (H5, mocked functions)', () => {
 
     answers['mediation.invitation'] = {
       ok: true,
-      summary: { disputeTypeLabel: '邻里纠纷', applicantName: '陈**', facts: FACTS, claims: CLAIMS, streetName: '京溪街道', statusLabel: '待对方同意', createdAt: ago(60) },
+      summary: { disputeTypeLabel: '邻里纠纷', applicantName: '陈**', sourceLabel: '当事人申请', facts: FACTS, claims: CLAIMS, streetName: '京溪街道', statusLabel: '待对方同意', createdAt: ago(60) },
       partyName: '楼上黄先生',
     }
     const asRespondent = {

@@ -32,7 +32,7 @@ const BOARD = {
     ],
   ],
 }
-const SUMMARY = { disputeTypeLabel: '邻里纠纷', applicantName: '林*燕', facts: '楼上漏水多次协商未果', claims: '赔偿维修费', streetName: '京溪街道', statusLabel: '已受理', createdAt: '2026-12-01T02:00:00.000Z' }
+const SUMMARY = { disputeTypeLabel: '邻里纠纷', applicantName: '林*燕', sourceLabel: '当事人申请', facts: '楼上漏水多次协商未果', claims: '赔偿维修费', streetName: '京溪街道', statusLabel: '已受理', createdAt: '2026-12-01T02:00:00.000Z' }
 
 const open: MiniProgram[] = []
 afterEach(() => {

@@ -36,7 +36,6 @@ import type { Case } from '../../src/core/case'
 import { KINDS } from '../../src/core/kinds'
 import { openHelp } from '../../src/core/kinds/help'
 import { MODERATION_ACTIONS } from '../../src/core/kinds/report'
-import { helperIds } from '../../src/core/kinds/mediationHelpers'
 import type { KindDefinition } from '../../src/core/transition'
 import { OrgTree } from '../../src/core/org'
 import { ROLES, type Actor, type Role } from '../../src/core/roles'
@@ -44,6 +43,7 @@ import { actingRole, canRead } from '../../src/core/scope'
 import { recordFaults } from '../support/faultReport'
 import { GRID1_CODE, GRID1_POINT, GRID2_POINT, TINY_JPEG, idemKey, reportInput } from '../support/fixtures'
 import { applyInput } from '../support/mediation'
+import { fromReportInput, intakeInput } from '../support/intake'
 import { PUBLIC_VIEW_KEYS } from '../support/publicView'
 import { ROOT } from '../support/server'
 import {
@@ -144,13 +144,14 @@ const REPORT_SETUP: Record<string, { status: string; params?: (actor: string, ta
   escalate: { status: 'accepted', params: () => ({ note: '需要上级协调' }) },
   mark_overdue: { status: 'accepted' },
   note: { status: 'accepted', params: () => ({ note: '已电话联系居民' }) },
+  // Through cases.act it carries no mediation case to link: the allowed are refused VALIDATION (mediation.fromReport below does it).
+  to_mediation: { status: 'accepted', params: () => ({ note: '已征得报事人同意' }) },
   // Moderation rows through cases.act: the table's scope refuses outsiders, the guard refuses the
   // rest (they go through cases.moderate, whose cells are below).
   ...Object.fromEntries([...MODERATION_ACTIONS].map((a) => [a, { status: 'accepted', params: () => ({ note: '审核' }) }])),
 }
 
-/** `helpers`: the matrix's helper is invited into the placed case (of the demo street only; never their own). */
-const MEDIATION_SETUP: Record<string, { status: string; params?: () => Record<string, unknown>; helpers?: boolean }> = {
+const MEDIATION_SETUP: Record<string, { status: string; params?: () => Record<string, unknown> }> = {
   accept: { status: 'applied' },
   reject: { status: 'applied', params: () => ({ note: '不属于调解范围' }) },
   reassign: { status: 'accepted', params: () => ({ note: '调整承办人', mediatorId: 'demo-mediator' }) },
@@ -170,10 +171,6 @@ const MEDIATION_SETUP: Record<string, { status: string; params?: () => Record<st
   rate: { status: 'succeeded', params: () => ({ rating: 5 }) },
   remind: { status: 'mediating' },
   mark_overdue: { status: 'mediating' },
-  // 协助调解: the assigned mediator invites the demo street's helper, lets them go; parties rate them once it is over.
-  invite_helper: { status: 'mediating', params: () => ({ helperId: ACTORS.helper }) },
-  remove_helper: { status: 'mediating', params: () => ({ helperId: ACTORS.helper }), helpers: true },
-  rate_helper: { status: 'succeeded', params: () => ({ helperId: ACTORS.helper, rating: 5 }), helpers: true },
   // 视频调解: recorded through the voip function only; through mediation.act the table still decides who is refused.
   video_join: { status: 'mediating', params: () => ({ sessionId: 'none' }) },
   video_leave: { status: 'mediating', params: () => ({ sessionId: 'none' }) },
@@ -199,24 +196,16 @@ function anchored(role: Role, t: Target, allowed: boolean, label: string): boole
   return allowed
 }
 
-/** The matrix's helper invited into a case of the demo street they did not file themselves. */
-const helpersFor = (creatorId: string, t: Target): string[] => (t === 'other-unit' || creatorId === ACTORS.helper ? [] : [ACTORS.helper])
-
-/** Mediation cases in a list answer that do not name the actor as an invited helper. */
-async function notHelping(a: Answer, u: string): Promise<string[]> {
-  const out: string[] = []
-  for (const { id } of a.cases as Array<{ id: string }>) {
-    const c = await store.getCase(id)
-    if (!c || !helperIds(c).includes(u) || !canRead(tree, actors[u]!, c)) out.push(id)
-  }
-  return out
-}
-
 // ------------------------------------------------------------------------------ declared policy
 
 const STAFF: Role[] = ['grid_worker', 'dispatcher', 'department', 'admin']
 const CENTRE: Role[] = ['dispatcher', 'admin']
 const MEDIATION_DESK: Role[] = ['mediator', 'dispatcher', 'admin']
+/** Who may enter a dispute (mediation.intake), where their grant covers the place (a mediator with a committee). */
+const INTAKE: Role[] = ['grid_worker', 'dispatcher', 'mediator']
+const entersAt = (u: string, place: string) => actors[u]!.grants.some((g) => INTAKE.includes(g.role) && (g.role !== 'mediator' || g.committee !== undefined) && tree.isWithin(place, g.unitCode))
+/** mediation.fromReport's cell: whether the report just placed for it may be turned into mediation by the actor. */
+let toMediationAllowed = false
 const holds = (userId: string, roles: readonly Role[]) => actors[userId]!.grants.some((g) => roles.includes(g.role))
 const grants = (userId: string, roles: readonly Role[]) => actors[userId]!.grants.filter((g) => roles.includes(g.role))
 /** 网格群管理: the grid's own workers and the street or district centre above it. */
@@ -680,22 +669,22 @@ const POLICY: Record<string, Record<string, Policy>> = {
     mediators: onlyRoles(CENTRE),
     ledger: onlyRoles(CENTRE, () => ({}), (a, u) => unreadableReports((a.rows ?? a.cases ?? []).map((c: { id: string }) => c.id), u, knownCases)),
     ledgerCsv: onlyRoles(CENTRE, () => ({}), (a, u) => [...knownCases.values()].filter((c) => c.kind === 'mediation' && a.csv.includes(c.id) && !canRead(tree, actors[u]!, c)).map((c) => c.id)),
-    // 协助调解: the roster of a case's street, for its assigned mediator only (the matrix's mediator holds the demo street's cases).
-    helpers: {
+    // 录入纠纷 (三捕三捉): grid workers of the grid, the street's centre and its committees' mediators, where the dispute happened.
+    intakeOptions: onlyRoles(INTAKE),
+    intake: {
       targeted: true,
-      allowed: (u, t) => u === ACTORS.mediator && t !== 'other-unit',
-      data: async (u, t) => ({ id: (await placeMediation(store, mediationTemplate, creatorFor(u, t), t, 'mediating')).id }),
+      allowed: (u, t) => entersAt(u, gridOf(t)),
+      data: (_u, t) => intakeInput({ placeCode: gridOf(t), parties: [{ name: '陈小梅', phone: freshPhone() }, { name: '黄伟明', phone: freshPhone() }] }),
     },
-    // A helper's own cases: one the helper was invited into (placed and invited through the store), never another's.
-    helping: {
-      ...onlyRoles(['helper'], async (u) => {
-        if (!holds(u, ['helper'])) return {}
-        const c = await placeMediation(store, mediationTemplate, 'demo-resident-2', 'same-unit', 'mediating', [u])
-        await store.follow(c.id, u, new Date().toISOString())
-        knownCases.set(c.id, c)
-        return {}
-      }),
-      leaked: notHelping,
+    // 转为调解: the report's to_mediation row decides (its grid's workers, the street's centre); a mediable category.
+    fromReport: {
+      targeted: true,
+      allowed: () => toMediationAllowed,
+      data: async (u, t) => {
+        const c = await placeReport(store, creatorFor(u, t), t, 'accepted', { category: 'ZY02' })
+        toMediationAllowed = moveAllowed(REPORT, actors[u]!, c, 'to_mediation')
+        return fromReportInput(c.id, c.version, { applicantPhone: freshPhone(), respondents: [{ name: '黄伟明', phone: freshPhone() }] })
+      },
     },
   },
   // 一键求助: anyone raises one where they are; the moves and reads come from the help table (CASE_ACTIONS).
@@ -1013,17 +1002,16 @@ describe('authorisation matrix', () => {
       for (const t of TARGETS) {
         for (const action of actions) {
           const setup = MEDIATION_SETUP[action]!
-          const c = await placeMediation(store, mediationTemplate, creatorFor(userId, t), t, setup.status, setup.helpers ? helpersFor(creatorFor(userId, t), t) : [])
+          const c = await placeMediation(store, mediationTemplate, creatorFor(userId, t), t, setup.status)
           const allowed = anchored(role, t, moveAllowed(MEDIATION, actors[userId]!, c, action), `${role} mediation.act ${action} on ${t}`)
           await cell(`${role} mediation.act ${action} on ${t}`, 'mediation', allowed, () => call('mediation', 'act', { id: c.id, action, version: c.version, ...(setup.params?.() ?? {}) }, userId))
         }
-        // The helper is invited into the demo street's cases here: their read and their writing are cells too.
-        const c = await placeMediation(store, mediationTemplate, creatorFor(userId, t), t, 'mediating', helpersFor(creatorFor(userId, t), t))
+        const c = await placeMediation(store, mediationTemplate, creatorFor(userId, t), t, 'mediating')
         const readable = anchored(role, t, canRead(tree, actors[userId]!, c), `${role} mediation.get on ${t}`)
         await cell(`${role} mediation.get on ${t}`, 'mediation', readable, () => call('mediation', 'get', { id: c.id }, userId))
         await cell(`${role} mediation.messages on ${t}`, 'mediation', readable, () => call('mediation', 'messages', { id: c.id }, userId))
-        // Declared: the thread is written by the parties, the assigned mediator and invited helpers only.
-        const writer = readable && (c.creatorId === userId || c.assigneeId === userId || helperIds(c).includes(userId))
+        // Declared: the thread is written by the parties and the assigned mediator only.
+        const writer = readable && (c.creatorId === userId || c.assigneeId === userId)
         await cell(`${role} mediation.send on ${t}`, 'mediation', writer, () => call('mediation', 'send', { id: c.id, text: '您好，请问方便沟通吗？', photos: [] }, userId))
       }
     }

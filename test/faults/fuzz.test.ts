@@ -106,9 +106,9 @@ const day = fc.date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), 
 const grid = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...gridCodes) }, { weight: 1, arbitrary: fc.stringMatching(/^\d{6,20}$/) })
 const version = fc.integer({ min: 1, max: 8 })
 const statuses = fc.array(fc.constantFrom('submitted', 'accepted', 'assigned', 'in_progress', 'resolved', 'closed', 'rejected', 'merged', 'applied', 'mediating', 'agreed'), { maxLength: 4 })
-const reportActions = fc.oneof(fc.constantFrom('accept', 'assign', 'start', 'resolve', 'confirm', 'reopen', 'auto_close', 'reject', 'merge', 'escalate', 'mark_overdue', 'note'), fc.stringMatching(/^[a-z_]{2,32}$/))
+const reportActions = fc.oneof(fc.constantFrom('accept', 'assign', 'start', 'resolve', 'confirm', 'reopen', 'auto_close', 'reject', 'merge', 'escalate', 'mark_overdue', 'note', 'to_mediation'), fc.stringMatching(/^[a-z_]{2,32}$/))
 const mediationActions = fc.oneof(
-  fc.constantFrom('accept', 'apply', 'confirm_agreement', 'consent', 'decline', 'draft_agreement', 'fail', 'invite', 'join', 'prepare_judicial', 'confirm_judicial', 'record_judicial', 'record_referral', 'mark_overdue', 'rate', 'reassign', 'record_session', 'reject', 'remind', 'schedule', 'video_join', 'video_leave', 'invite_helper', 'remove_helper', 'rate_helper'),
+  fc.constantFrom('accept', 'apply', 'confirm_agreement', 'consent', 'decline', 'draft_agreement', 'fail', 'invite', 'join', 'prepare_judicial', 'confirm_judicial', 'record_judicial', 'record_referral', 'mark_overdue', 'rate', 'reassign', 'record_session', 'reject', 'remind', 'schedule', 'video_join', 'video_leave'),
   fc.stringMatching(/^[a-z_]{2,32}$/),
 )
 const location = fc.record({ lng, lat, address: fc.oneof(han(1, 120), text(1, 120)) })
@@ -330,7 +330,6 @@ const MODELS: Record<string, Record<string, Model>> = {
       version: N(version),
       note: S(han(1, 1000), true),
       mediatorId: S(fc.constantFrom(...USERS), true),
-      helperId: S(fc.oneof(fc.constantFrom('demo-helper', ...USERS), text(1, 64)), true),
       session: O(fc.record({ at: fc.date({ min: new Date('2024-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString()), mode: fc.constantFrom('online', 'in_person', 'video'), place: text(1, 200) }), true),
       sessionId: S(text(0, 64), true),
       terms: A(fc.array(han(1, 500), { minLength: 1, maxLength: 3 }), true),
@@ -346,8 +345,33 @@ const MODELS: Record<string, Record<string, Model>> = {
     mediators: { committee: S(fc.oneof(fc.constantFrom(...committees), text(0, 32)), true) },
     ledger: dateRange,
     ledgerCsv: dateRange,
-    helpers: { id: S(mediationId) },
-    helping: page,
+    // 录入纠纷 (三捕三捉) and 转为调解 of a 网格事件.
+    intakeOptions: {},
+    intake: {
+      idempotencyKey: S(key),
+      source: S(fc.oneof(fc.constantFrom('patrol', 'hotline_12345', 'police', 'opinion'), text(1, 20))),
+      sourceRef: S(fc.oneof(fc.constant('GD2026120001'), text(0, 40)), true),
+      disputeType: S(fc.constantFrom('neighbour', 'family', 'tenancy', 'labour', 'traffic', 'commerce', 'property', 'other')),
+      placeCode: S(fc.oneof(grid, fc.constantFrom('440111010001', DEMO_STREET))),
+      parties: A(fc.array(fc.record({ name: fc.oneof(fc.constant('黄伟明'), text(1, 20)), phone }), { minLength: 1, maxLength: 7 })),
+      facts: S(fc.oneof(fc.constant('楼上邻居夜间装修噪音，多次沟通无果，双方争吵'), text(10, 2000))),
+      claims: S(fc.oneof(fc.constant('晚上十点后停止施工'), text(5, 1000))),
+      evidence: A(fc.array(fileId, { maxLength: 2 })),
+      preferredWay: S(fc.constantFrom('online', 'in_person')),
+    },
+    fromReport: {
+      idempotencyKey: S(key),
+      id: S(caseId),
+      version: N(version),
+      disputeType: S(fc.constantFrom('neighbour', 'family', 'other')),
+      applicantName: S(fc.oneof(fc.constant('陈小梅'), text(1, 20))),
+      applicantPhone: S(phone),
+      respondents: A(fc.array(fc.record({ name: fc.oneof(fc.constant('黄伟明'), text(1, 20)), phone }), { minLength: 1, maxLength: 6 })),
+      facts: S(fc.oneof(fc.constant('楼上每晚十一点后还在拖动家具，多次沟通无果'), text(10, 2000))),
+      claims: S(fc.oneof(fc.constant('晚上十点后保持安静'), text(5, 1000))),
+      consentNote: S(fc.oneof(fc.constant('已电话征得报事人同意'), text(1, 500))),
+      preferredWay: S(fc.constantFrom('online', 'in_person')),
+    },
   },
   // 视频调解: one video session of one case.
   voip: {

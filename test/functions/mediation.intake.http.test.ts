@@ -13,7 +13,8 @@ const world = serverWithUsers(
 
 describe('录入纠纷 (三捕三捉) over HTTP', () => {
   it('a grid worker enters a patrol dispute; every party joins by its own code; both confirm the agreement without any applicant', async () => {
-    const r = await gridWorker.call('mediation', 'intake', intakeInput())
+    // A family dispute: the 婚调委 (one mediator in the demo) takes it, whatever the levels route elsewhere.
+    const r = await gridWorker.call('mediation', 'intake', intakeInput({ disputeType: 'family', facts: '夫妻在小区楼下因家务争吵，巡查时发现并劝开', claims: '协商家务分担' }))
     expect(r).toMatchObject({ ok: true, replayed: false, case: { statusLabel: '已申请', readable: false } })
     expect(r.case.number).toMatch(/^京溪-\d{4}-\d{5}$/)
     expect(r.invites.map((x: { name: string }) => x.name)).toEqual(['陈小梅', '黄伟明'])
@@ -28,14 +29,16 @@ describe('录入纠纷 (三捕三捉) over HTTP', () => {
     const queue = await centre.call('mediation', 'queue', { limit: 100 })
     expect(queue.cases.find((c: { id: string }) => c.id === id)).toMatchObject({ sourceLabel: '排查发现' })
 
-    expect(await medAct(centre, id, 'accept')).toMatchObject({ ok: true, case: { status: 'accepted', mediatorName: '钱进' } })
+    expect(await medAct(centre, id, 'accept')).toMatchObject({ ok: true, case: { status: 'accepted', mediatorName: '周敏' } })
     // Each party opens only their own invitation (the phone in 我的), and gets no applicant's powers.
     const [codeA, codeB] = r.invites.map((x: { code: string }) => x.code)
     expect(await partyA.call('mediation', 'join', { invite: codeB, name: '黄伟明', consent: true })).toMatchObject({ ok: false, code: 'PHONE_MISMATCH' })
+    // Nobody applied: the invitation names where the dispute came from, and the name staff typed for this party.
+    expect(await partyA.call('mediation', 'invitation', { invite: codeA })).toMatchObject({ ok: true, summary: { applicantName: null, sourceLabel: '排查发现', streetName: '京溪街道' }, partyName: '陈小梅' })
     expect(await partyA.call('mediation', 'join', { invite: codeA, name: '陈小梅', consent: true })).toMatchObject({ ok: true, case: { myRole: 'respondent', source: { enteredBy: null } } })
     expect(await partyB.call('mediation', 'join', { invite: codeB, name: '黄伟明', consent: true })).toMatchObject({ ok: true })
-    expect(await medAct(peopleMediator, id, 'invite')).toMatchObject({ ok: true, case: { status: 'mediating' } })
-    const drafted = await medAct(peopleMediator, id, 'draft_agreement', { terms: ['黄伟明晚上十点后停止装修施工'] })
+    expect(await medAct(familyMediator, id, 'invite')).toMatchObject({ ok: true, case: { status: 'mediating' } })
+    const drafted = await medAct(familyMediator, id, 'draft_agreement', { terms: ['双方按周轮流分担家务'] })
     expect(drafted).toMatchObject({ ok: true, case: { status: 'agreement_pending' } })
     expect(await medAct(partyA, id, 'confirm_agreement', { agreementVersion: 1 })).toMatchObject({ ok: true, case: { status: 'agreement_pending' } })
     expect(await medAct(partyB, id, 'confirm_agreement', { agreementVersion: 1 })).toMatchObject({ ok: true, case: { status: 'succeeded' } })

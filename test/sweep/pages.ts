@@ -92,6 +92,9 @@ export const ROLES: Role[] = [
       '/pages/report-staff/moderation/index',
       `/pages/grid-staff/manage/index?code=${GRID1_CODE}`,
       `/pages/grid-staff/publish/index?code=${GRID1_CODE}`,
+      // 录入纠纷, and 转为调解 of the sweep's report (not a category marked 可转为调解: the page says so).
+      '/pages/mediation-staff/intake/index',
+      `/pages/mediation-staff/intake/index?report=${w.reportId}`,
     ],
   },
   {
@@ -99,15 +102,7 @@ export const ROLES: Role[] = [
     label: '调解员 周敏',
     userId: 'demo-mediator',
     resident: false,
-    pages: (w) => [...STAFF_COMMON, '/pages/mediation-staff/queue/index', `/pages/mediation-staff/case/index?id=${w.mediationId}`],
-  },
-  {
-    // 协助调解人: their list of cases (none invited in the sweep's world: its empty state).
-    key: 'helper',
-    label: '协助调解人 林志远',
-    userId: 'demo-helper',
-    resident: false,
-    pages: () => [...STAFF_COMMON, '/pages/mediation-staff/helping/index'],
+    pages: (w) => [...STAFF_COMMON, '/pages/mediation-staff/queue/index', `/pages/mediation-staff/case/index?id=${w.mediationId}`, '/pages/mediation-staff/intake/index'],
   },
   {
     key: 'police',

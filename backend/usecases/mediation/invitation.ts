@@ -1,4 +1,5 @@
 import { DISPUTE_TYPE_LABELS, MEDIATION } from '../../../src/core/kinds/mediation'
+import { MEDIATION_SOURCE_LABELS, sourceOf } from '../../../src/core/kinds/mediationSources'
 import type { Actor } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
 import { maskName } from './caseView'
@@ -13,12 +14,14 @@ export async function invitation(d: Deps, actor: Actor, input: { invite: string 
   const { c, party } = found
   const tree = await d.orgTree()
   const p = pl(c)
-  const applicant = p.parties.find((x) => x.side === 'applicant')!
+  // A dispute staff entered has no applicant: the committee invites each party (mediationIntake.ts).
+  const applicant = p.parties.find((x) => x.side === 'applicant')
   return {
     ok: true as const,
     summary: {
       disputeTypeLabel: DISPUTE_TYPE_LABELS[p.disputeType],
-      applicantName: maskName(partyName(d.vault, c.id, applicant)),
+      applicantName: applicant ? maskName(partyName(d.vault, c.id, applicant)) : null,
+      sourceLabel: MEDIATION_SOURCE_LABELS[sourceOf(p)],
       facts: p.facts,
       claims: p.claims,
       streetName: tree.get(c.unitCode)?.name ?? c.unitCode,

@@ -5,6 +5,7 @@ import { useState } from 'react'
 import { api } from '../../api'
 import type { MediationView } from '../../contracts/api'
 import type { ShareCodeView } from '../../contracts/shareCode'
+import { intakeInviteMessage } from '../../utils/mediation/intake'
 import { inviteMessage } from '../../utils/mediation/invite'
 import ShareCode from '../ShareCode'
 import { copy } from './device'
@@ -19,6 +20,8 @@ export default function InvitesCard({ c, prominent }: { c: MediationView; promin
   const [busy, setBusy] = useState('')
   if (!c.invites.length) return null
   const unused = c.invites.some((x) => !x.used)
+  // Staff hand the codes out on a dispute they entered: nobody applied (mediationIntake.ts).
+  const handOut = c.myRole === 'mediator' || c.myRole === 'dispatcher'
 
   const showCode = async (invite: string) => {
     if (busy) return
@@ -31,8 +34,12 @@ export default function InvitesCard({ c, prominent }: { c: MediationView; promin
 
   return (
     <View className={`jf-card jf-med-invites ${prominent || unused ? 'is-prominent' : ''}`} id='jf-med-invites'>
-      <Text className='jf-section-title'>邀请对方参加调解</Text>
-      <Text className='jf-med-invites-help'>请把邀请码发给对方当事人。对方打开街坊通「在线调解」→「输入邀请码」，填写后即可查看申请并加入调解。邀请只对您为对方填写的手机号开放：请提醒对方先在「我的」里设置这个手机号。</Text>
+      <Text className='jf-section-title'>{handOut ? '各方当事人的邀请码' : '邀请对方参加调解'}</Text>
+      <Text className='jf-med-invites-help'>
+        {handOut
+          ? '这起纠纷由工作人员录入，没有人在线申请：请把每位当事人自己的邀请码交给本人。当事人打开街坊通「在线调解」→「输入邀请码」，或扫小程序码，确认姓名并同意后加入调解。邀请只对录入时填写的手机号开放：请提醒当事人先在「我的」里设置这个手机号。'
+          : '请把邀请码发给对方当事人。对方打开街坊通「在线调解」→「输入邀请码」，填写后即可查看申请并加入调解。邀请只对您为对方填写的手机号开放：请提醒对方先在「我的」里设置这个手机号。'}
+      </Text>
       {c.invites.map((inv) => (
         <View key={inv.code} className='jf-med-invite jf-col' data-code={inv.code} data-used={inv.used ? '1' : '0'}>
           <View className='jf-med-invite-main jf-col'>
@@ -40,7 +47,7 @@ export default function InvitesCard({ c, prominent }: { c: MediationView; promin
             <Text className='jf-med-invite-code'>{inv.code}</Text>
           </View>
           <View className='jf-med-invite-foot jf-row-between'>
-            <Text className='jf-muted'>{inv.used ? '对方已通过邀请码加入' : '对方尚未加入'}</Text>
+            <Text className='jf-muted'>{inv.used ? (handOut ? '已通过邀请码加入' : '对方已通过邀请码加入') : handOut ? '尚未加入' : '对方尚未加入'}</Text>
             {inv.used ? (
               <Text className='jf-med-invite-used'>已加入</Text>
             ) : (
@@ -50,7 +57,7 @@ export default function InvitesCard({ c, prominent }: { c: MediationView; promin
                 size='small'
                 type='primary'
                 fill='outline'
-                onClick={() => copy(inviteMessage(inv.name, inv.code), '邀请码已复制，请发给对方')}
+                onClick={() => copy(handOut ? intakeInviteMessage(inv.name, inv.code) : inviteMessage(inv.name, inv.code), handOut ? '邀请码已复制' : '邀请码已复制，请发给对方')}
               >
                 复制邀请码
               </Button>

@@ -63,6 +63,8 @@ export interface CategoryDraft {
   department?: string
   slaHours?: number | string
   sensitive?: boolean
+  /** 可转为调解 (a dispute category). */
+  mediable?: boolean
 }
 
 /** Top-level categories, each with its sub-categories, carrying each one's index in the array (its path). */

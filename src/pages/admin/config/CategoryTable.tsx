@@ -34,14 +34,28 @@ function SensitiveCell({ cat, index, set, errors, inherited }: Omit<Props, 'cate
   )
 }
 
+/** 可转为调解: a report of this category (a dispute) may be turned into a mediation case by the grid worker or the centre. */
+function MediableCell({ cat, index, set, errors, inherited }: Omit<Props, 'categories' | 'departments'> & { cat: CategoryDraft; index: number; inherited?: boolean }) {
+  const path = ['categories', index, 'mediable']
+  return (
+    <td>
+      <label className='jf-config-check'>
+        <input type='checkbox' data-path={path.join('.')} checked={cat.mediable === true || inherited === true} disabled={inherited} onChange={(e) => set(path, (e.target as HTMLInputElement).checked ? true : undefined)} />
+        <Text>{inherited ? '随大类可转' : '可转调解'}</Text>
+      </label>
+      <FieldError path={path} errors={errors} />
+    </td>
+  )
+}
+
 /**
- * 事件分类: each top-level category (its name, whether it is sensitive) over its sub-categories,
+ * 事件分类: each top-level category (its name, whether it is sensitive or a dispute) over its sub-categories,
  * the ones a report is filed under: who handles them, which department, the time limit in hours.
  */
 export default function CategoryTable({ categories, departments, errors, set }: Props) {
   const f = { errors, set }
   return (
-    <AdminTable id='jf-config-categories' head={['分类', '处置方', '处置部门', '办理时限（小时）', '敏感事项']}>
+    <AdminTable id='jf-config-categories' head={['分类', '处置方', '处置部门', '办理时限（小时）', '敏感事项', '矛盾纠纷']}>
       {categoryGroups(categories).map((g) => (
         <Fragment key={g.index}>
           {g.index >= 0 && (
@@ -51,6 +65,7 @@ export default function CategoryTable({ categories, departments, errors, set }: 
                 <Text className='jf-config-hint'>大类，含 {g.subs.length} 个小类</Text>
               </td>
               <SensitiveCell cat={g.top} index={g.index} {...f} />
+              <MediableCell cat={g.top} index={g.index} {...f} />
             </tr>
           )}
           {g.subs.map(({ cat, index }) => {
@@ -88,6 +103,7 @@ export default function CategoryTable({ categories, departments, errors, set }: 
                   <CellNumber label='办理时限（小时）' path={[...at, 'slaHours']} value={cat.slaHours} {...f} />
                 </td>
                 <SensitiveCell cat={cat} index={index} inherited={g.top.sensitive === true} {...f} />
+                <MediableCell cat={cat} index={index} inherited={g.top.mediable === true} {...f} />
               </tr>
             )
           })}

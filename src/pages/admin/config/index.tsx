@@ -26,7 +26,7 @@ const GENERAL: Array<{ path: Path; label: string; unit: string; hint: string }> 
 /** Paths some field of the form shows an error under; refusals elsewhere are listed at the top. */
 function shownError(key: string): boolean {
   if (GENERAL.some((g) => g.path.join('.') === key)) return true
-  if (/^categories\.\d+(\.(name|code|parent|handler|department|slaHours|sensitive))?$/.test(key)) return true
+  if (/^categories\.\d+(\.(name|code|parent|handler|department|slaHours|sensitive|mediable))?$/.test(key)) return true
   return /^rateLimits\..+\.(max|windowMinutes)$/.test(key)
 }
 

@@ -10,6 +10,8 @@ import '../../../components/TabStrip/tabs.css'
 import './index.css'
 
 export const LEDGER_URL = '/pages/mediation-staff/ledger/index'
+/** 录入纠纷 (三捕三捉): a dispute staff found, entered for mediation. */
+export const INTAKE_URL = '/pages/mediation-staff/intake/index'
 
 const EMPTY_TITLE: Record<string, string> = { applied: '暂无待受理的调解申请', open: '暂无进行中的调解', closed: '暂无已结束的调解' }
 
@@ -35,6 +37,14 @@ export default function MediatorQueue() {
             {query.tab === t.key && list.phase === 'ready' && <Text className='jf-tab-count jf-medq-tab-count'>{total}</Text>}
           </View>
         ))}
+      </View>
+
+      <View className='jf-medq-intake jf-row-between' id='jf-medq-intake' onClick={() => void Taro.navigateTo({ url: INTAKE_URL })}>
+        <View className='jf-col'>
+          <Text className='jf-medq-intake-title'>录入纠纷</Text>
+          <Text className='jf-muted jf-medq-intake-hint'>排查发现、12345 工单、警情、舆情线索中的矛盾纠纷</Text>
+        </View>
+        <Text className='jf-medq-intake-go'>›</Text>
       </View>
 
       {(isMediator || ledger) && (

@@ -12,16 +12,18 @@ import './index.css'
 /** The application as the invited party may see it before joining: who, what about, where and when. */
 function SummaryCard({ s }: { s: JoinState }) {
   const summary = s.summary!
+  // A dispute staff entered (排查发现, 12345 工单 …) has no applicant: the street's committee invites each party.
+  const inviter = summary.applicantName ?? `${summary.streetName}调解中心`
   const lines = [
     { key: '纠纷类型', value: summary.disputeTypeLabel, id: 'jf-med-invite-type' },
-    { key: '申请人', value: summary.applicantName },
+    summary.applicantName ? { key: '申请人', value: summary.applicantName } : { key: '纠纷来源', value: summary.sourceLabel },
     { key: '受理街道', value: summary.streetName },
-    { key: '申请时间', value: formatFull(summary.createdAt) },
+    { key: summary.applicantName ? '申请时间' : '登记时间', value: formatFull(summary.createdAt) },
   ]
   return (
     <View className='jf-card jf-medj-summary' id='jf-med-invite-summary' data-invite={s.looked}>
       <View className='jf-medj-summary-head jf-row-between'>
-        <Text className='jf-medj-title'>{summary.applicantName} 邀请您参加调解</Text>
+        <Text className='jf-medj-title'>{inviter} 邀请您参加调解</Text>
         <Text className='jf-medj-status'>{summary.statusLabel}</Text>
       </View>
       <View className='jf-medj-facts'>
@@ -38,7 +40,7 @@ function SummaryCard({ s }: { s: JoinState }) {
       <Text className='jf-medj-para jf-prose' id='jf-med-invite-facts'>
         {summary.facts}
       </Text>
-      <Text className='jf-medj-sub'>申请人的请求</Text>
+      <Text className='jf-medj-sub'>{summary.applicantName ? '申请人的请求' : '调解事项'}</Text>
       <Text className='jf-medj-para jf-prose' id='jf-med-invite-claims'>
         {summary.claims}
       </Text>

@@ -12,6 +12,7 @@ import { formatFull } from '../../../core/time'
 import { reportProgress } from '../../../utils/progress'
 import CaseFacts from './CaseFacts'
 import ReporterCard from './ReporterCard'
+import MediationCard, { TO_MEDIATION } from './MediationCard'
 import { useStaffCase } from './useStaffCase'
 import './index.css'
 
@@ -53,6 +54,8 @@ function StaffCase() {
 
       <ReporterCard reporter={c.reporter} />
 
+      <MediationCard c={c} actions={s.data.actions} />
+
       <View className='jf-card'>
         <Text className='jf-section-title'>办理过程</Text>
         <Timeline events={s.data.timeline} marks />
@@ -65,7 +68,7 @@ function StaffCase() {
       )}
 
       <ActBar
-        actions={s.data.actions}
+        actions={s.data.actions.filter((a) => a.action !== TO_MEDIATION)}
         busy={s.busy}
         tone={(a) => actionTone(a.action)}
         label={s.label}

@@ -12,6 +12,9 @@ import QueueMap from './QueueMap'
 import { useStaffQueue } from './useStaffQueue'
 import './index.css'
 
+/** 录入纠纷 (三捕三捉) in the mediation-staff subpackage. */
+const INTAKE_URL = '/pages/mediation-staff/intake/index'
+
 const IDS = { error: 'jf-queue-error', empty: 'jf-queue-empty', list: 'jf-queue-list', more: 'jf-queue-more' }
 
 const open = (id: string) => void Taro.navigateTo({ url: `/pages/report-staff/case/index?id=${encodeURIComponent(id)}` })
@@ -22,6 +25,8 @@ const HAS_MAP = process.env.TARO_ENV === 'weapp'
 /** A handler's queue, most urgent deadline first; the server decides whose cases these are. */
 export default function StaffQueue() {
   const { q, tab, pick, more, retry, moderates, searched, searchError, search, clearSearch } = useStaffQueue()
+  // Grid workers and the street's centre enter disputes they found (三捕三捉), as moderators of the same grids.
+  const enters = moderates
   const [onMap, setOnMap] = useState(false)
   const [typed, setTyped] = useState('')
   return (
@@ -30,6 +35,12 @@ export default function StaffQueue() {
         <View className='jf-queue-moderation' id='jf-queue-moderation' onClick={() => void Taro.navigateTo({ url: STAFF_MODERATION_URL })}>
           <Text className='jf-queue-moderation-title'>内容审核</Text>
           <Text className='jf-muted jf-queue-moderation-hint'>居民上报的描述和照片，审核后才对其他居民公开 ›</Text>
+        </View>
+      )}
+      {enters && (
+        <View className='jf-queue-moderation' id='jf-queue-intake' onClick={() => void Taro.navigateTo({ url: INTAKE_URL })}>
+          <Text className='jf-queue-moderation-title'>录入纠纷</Text>
+          <Text className='jf-muted jf-queue-moderation-hint'>巡查中发现的矛盾纠纷，录入后转调解委员会调解 ›</Text>
         </View>
       )}
       <View className='jf-queue-search' id='jf-queue-search'>

@@ -7,6 +7,7 @@ import PublicCase from '../../../components/PublicCase'
 import { followingText, moderationLines } from '../../../components/PublicCase/logic'
 import Stars from '../../../components/Stars'
 import Timeline from '../../../components/Timeline'
+import CaseLink from '../../../components/CaseLink'
 import { formatFull } from '../../../core/time'
 import { reportProgress } from '../../../utils/progress'
 import CaseFacts from './CaseFacts'
@@ -73,6 +74,8 @@ export default function CaseDetail() {
       <View className='jf-card'>
         <CaseFacts c={c} />
       </View>
+
+      <CaseLink id='jf-detail-converted' title='已转为人民调解' link={c.convertedTo} audience='person' hint='调解员会联系您和对方当事人，进展请在调解案件中查看' />
 
       {visibleToOthers.length > 0 && (
         <View className='jf-card jf-detail-visibility' id='jf-detail-visibility'>

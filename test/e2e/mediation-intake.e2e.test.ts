@@ -1,0 +1,142 @@
+/**
+ * Mediation that reaches disputes early (issue 18), end to end: the real local server (function
+ * bundles over SQLite, timers off) serving the real H5 build, driven in Debian Chromium with one
+ * browser context per person. One server for the whole file: each part of the issue adds its own
+ * `describe` block below and uses `world` (and `person`).
+ *
+ * 录入纠纷 and 转为调解 (Part C):
+ * 1. 李明 (grid worker of 云景社区第1网格) enters a neighbour dispute found on patrol from his workbench;
+ *    he gets one invitation code per party. The centre (赵强) sees it in 调解工作台 marked 排查发现, with
+ *    who entered it and both codes; 陈小梅 opens her code (no applicant: the street's centre invites
+ *    her), confirms her name and joins.
+ * 2. 陈小梅 reports 生活噪音 (a category marked 可转为调解); 李明 turns it into mediation from the case
+ *    page with her as the applicant; the report reads 已转调解 with the mediation case's number, and
+ *    陈小梅 opens the mediation case from her report and sees where it came from.
+ */
+import type { Page } from 'playwright-core'
+import { browserWorld, open, shot, signedInPhone } from '../support/browser'
+import { reportInput } from '../support/fixtures'
+import { as } from '../support/server'
+
+jest.setTimeout(120_000)
+
+export const world = browserWorld()
+
+/** A fresh phone for one person, signed in through the dev role switcher. */
+export async function person(userId: string): Promise<Page> {
+  return signedInPhone(world.browser, world.srv.url, userId)
+}
+
+const FACTS = '楼上住户深夜装修，电钻声持续到凌晨，双方在楼道发生争吵，巡查时发现'
+const CLAIMS = '晚上十点后停止施工'
+
+describe('录入纠纷 and 转为调解 (三捕三捉)', () => {
+  it('a grid worker enters a dispute found on patrol; the centre sees where it came from; a party joins with her own code', async () => {
+    const [worker, centre, party] = await Promise.all(['demo-grid-worker', 'demo-dispatcher', 'demo-resident'].map((u) => person(u)))
+
+    await worker.locator('#jf-entry-staff-queue').click()
+    await worker.locator('#jf-queue-intake').click()
+    await worker.locator('#jf-intake[data-mode="intake"]').waitFor()
+    // His one grid is chosen for him; 排查发现 and 邻里纠纷 are the usual case.
+    await worker.locator('.jf-intake-place-chip.is-active').waitFor()
+    await worker.locator('.jf-intake-source-chip[data-code="patrol"].is-active').waitFor()
+    await worker.locator('.jf-med-type-chip[data-code="neighbour"]').click()
+    await worker.locator('.jf-intake-party[data-index="0"] .jf-intake-party-name input').fill('陈小梅')
+    await worker.locator('.jf-intake-party[data-index="0"] .jf-intake-party-phone input').fill('13800138000')
+    await worker.locator('.jf-intake-party[data-index="1"] .jf-intake-party-name input').fill('黄伟明')
+    await worker.locator('.jf-intake-party[data-index="1"] .jf-intake-party-phone input').fill('13912345678')
+    await worker.locator('#jf-intake-facts textarea').fill(FACTS)
+    await worker.locator('#jf-intake-claims textarea').fill(CLAIMS)
+    await shot(worker, 'e2e-intake-form')
+    await worker.locator('#jf-intake-submit').click()
+
+    const done = worker.locator('#jf-intake-done')
+    await done.waitFor()
+    const id = (await done.getAttribute('data-case-id'))!
+    const number = (await done.getAttribute('data-number'))!
+    expect(number).toMatch(/^京溪-\d{4}-\d{5}$/)
+    await expect(worker.locator('#jf-intake-number').innerText()).resolves.toContain(number)
+    const invites = worker.locator('#jf-intake-invites .jf-med-invite')
+    await expect(invites.count()).resolves.toBe(2)
+    await expect(invites.nth(0).innerText()).resolves.toContain('陈小梅')
+    const codeA = (await invites.nth(0).getAttribute('data-code'))!
+    expect(codeA).toMatch(/^[A-HJ-NP-Z2-9]{8}$/)
+    // Mediation is the committee's: the grid worker is not offered the case itself.
+    await expect(worker.locator('#jf-intake-open').count()).resolves.toBe(0)
+    await shot(worker, 'e2e-intake-done')
+
+    await centre.locator('#jf-entry-mediator').click()
+    const row = centre.locator(`.jf-medq-row[data-case-id="${id}"][data-status="applied"]`)
+    await row.waitFor()
+    await expect(row.innerText()).resolves.toContain('排查发现')
+    await row.click()
+    await centre.locator(`#jf-medc-case[data-case-id="${id}"]`).waitFor()
+    await centre.locator('#jf-med-source[data-source="patrol"]').waitFor()
+    await expect(centre.locator('#jf-med-entered-by').innerText()).resolves.toBe('李明（网格员）')
+    await expect(centre.locator('#jf-med-invites .jf-med-invite').count()).resolves.toBe(2)
+    await shot(centre, 'e2e-intake-centre')
+
+    await open(party, `/pages/mediation/join/index?invite=${encodeURIComponent(codeA)}`)
+    const summary = party.locator(`#jf-med-invite-summary[data-invite="${codeA}"]`)
+    await summary.waitFor()
+    const text = await summary.innerText()
+    expect(text).toMatch(/调解中心 邀请您参加调解/)
+    expect(text).toContain('排查发现')
+    expect(text).toContain(FACTS)
+    expect(text).not.toContain('13912345678')
+    await expect(party.locator('#jf-med-join-name input').inputValue()).resolves.toBe('陈小梅')
+    await party.locator('#jf-med-join-consent .nut-switch').click()
+    await party.locator('#jf-med-join').click()
+    await party.locator(`#jf-med-detail[data-case-id="${id}"][data-my-role="respondent"]`).waitFor()
+    await expect(party.locator('#jf-med-source-text').innerText()).resolves.toBe('排查发现')
+    // Who entered it is the committee's business.
+    await expect(party.locator('#jf-med-entered-by').count()).resolves.toBe(0)
+  })
+
+  it('a 生活噪音 report becomes a mediation case: the reporter is the applicant and both cases show the link', async () => {
+    const reporterApi = await as(world.srv.url, 'demo-resident')
+    const filed = await reporterApi.call('reports', 'submit', reportInput({ category: 'ZY02', description: '楼上每晚十一点后还在拖动家具，多次沟通无果' }))
+    expect(filed).toMatchObject({ ok: true })
+    const reportId: string = filed.case.id
+    const reportNumber: string = filed.case.number
+    const [worker, reporter] = await Promise.all(['demo-grid-worker', 'demo-resident'].map((u) => person(u)))
+
+    await open(worker, `/pages/report-staff/case/index?id=${reportId}`)
+    await worker.locator(`#jf-staff-case[data-case-id="${reportId}"]`).waitFor()
+    // The form names the parties; the bare move is not on the action bar.
+    await expect(worker.locator('.jf-act[data-action="to_mediation"], [data-action="to_mediation"]').count()).resolves.toBe(0)
+    await worker.locator('#jf-case-to-mediation-go').click()
+    await worker.locator('#jf-intake[data-mode="report"]').waitFor()
+    await expect(worker.locator('#jf-intake-report-number').innerText()).resolves.toContain(reportNumber)
+    // The reporter is the first party, and her description the facts.
+    await expect(worker.locator('.jf-intake-party[data-index="0"] .jf-intake-party-name input').inputValue()).resolves.toBe('陈小梅')
+    await expect(worker.locator('#jf-intake-facts textarea').inputValue()).resolves.toContain('拖动家具')
+    await worker.locator('.jf-intake-party[data-index="0"] .jf-intake-party-phone input').fill('13800138000')
+    await worker.locator('.jf-intake-party[data-index="1"] .jf-intake-party-name input').fill('黄伟明')
+    await worker.locator('.jf-intake-party[data-index="1"] .jf-intake-party-phone input').fill('13912345678')
+    await worker.locator('#jf-intake-claims textarea').fill('晚上十点后保持安静')
+    await worker.locator('#jf-intake-consent input').fill('已电话征得报事人同意')
+    await worker.locator('#jf-intake-submit').click()
+    const done = worker.locator('#jf-intake-done')
+    await done.waitFor()
+    const mediationNumber = (await done.getAttribute('data-number'))!
+    await expect(worker.locator('#jf-intake-invites .jf-med-invite').count()).resolves.toBe(1)
+    await shot(worker, 'e2e-to-mediation-done')
+
+    await open(worker, `/pages/report-staff/case/index?id=${reportId}`)
+    await worker.locator(`#jf-staff-case[data-case-id="${reportId}"][data-status="converted"]`).waitFor()
+    const link = worker.locator('#jf-case-converted')
+    await expect(link.getAttribute('data-number')).resolves.toBe(mediationNumber)
+    await expect(link.innerText()).resolves.toContain(`调解案件 ${mediationNumber}`)
+
+    await open(reporter, `/pages/report/detail/index?id=${reportId}`)
+    const mine = reporter.locator('#jf-detail-converted[data-readable="1"]')
+    await mine.waitFor()
+    await shot(reporter, 'e2e-to-mediation-report')
+    await mine.locator('.nut-cell').first().click()
+    await reporter.locator('#jf-med-detail[data-my-role="applicant"]').waitFor()
+    await reporter.locator('#jf-med-source[data-source="report"]').waitFor()
+    await expect(reporter.locator('#jf-med-origin').innerText()).resolves.toContain(`网格事件 ${reportNumber}`)
+    await shot(reporter, 'e2e-to-mediation-case')
+  })
+})
