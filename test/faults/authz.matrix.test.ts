@@ -36,6 +36,7 @@ import type { Case } from '../../src/core/case'
 import { KINDS } from '../../src/core/kinds'
 import { openHelp } from '../../src/core/kinds/help'
 import { MODERATION_ACTIONS } from '../../src/core/kinds/report'
+import { helperIds } from '../../src/core/kinds/mediationHelpers'
 import type { KindDefinition } from '../../src/core/transition'
 import { OrgTree } from '../../src/core/org'
 import { ROLES, type Actor, type Role } from '../../src/core/roles'
@@ -151,7 +152,8 @@ const REPORT_SETUP: Record<string, { status: string; params?: (actor: string, ta
   ...Object.fromEntries([...MODERATION_ACTIONS].map((a) => [a, { status: 'accepted', params: () => ({ note: '审核' }) }])),
 }
 
-const MEDIATION_SETUP: Record<string, { status: string; params?: () => Record<string, unknown> }> = {
+/** `helpers`: the matrix's helper is invited into the placed case (of the demo street only; never their own). */
+const MEDIATION_SETUP: Record<string, { status: string; params?: () => Record<string, unknown>; helpers?: boolean }> = {
   accept: { status: 'applied' },
   reject: { status: 'applied', params: () => ({ note: '不属于调解范围' }) },
   reassign: { status: 'accepted', params: () => ({ note: '调整承办人', mediatorId: 'demo-mediator' }) },
@@ -171,6 +173,10 @@ const MEDIATION_SETUP: Record<string, { status: string; params?: () => Record<st
   rate: { status: 'succeeded', params: () => ({ rating: 5 }) },
   remind: { status: 'mediating' },
   mark_overdue: { status: 'mediating' },
+  // 协助调解: the assigned mediator invites the demo street's helper, lets them go; parties rate them once it is over.
+  invite_helper: { status: 'mediating', params: () => ({ helperId: ACTORS.helper }) },
+  remove_helper: { status: 'mediating', params: () => ({ helperId: ACTORS.helper }), helpers: true },
+  rate_helper: { status: 'succeeded', params: () => ({ helperId: ACTORS.helper, rating: 5 }), helpers: true },
   // 视频调解: recorded through the voip function only; through mediation.act the table still decides who is refused.
   video_join: { status: 'mediating', params: () => ({ sessionId: 'none' }) },
   video_leave: { status: 'mediating', params: () => ({ sessionId: 'none' }) },
@@ -194,6 +200,19 @@ function anchored(role: Role, t: Target, allowed: boolean, label: string): boole
   if (allowed && t === 'other-unit') tally.failures.push(`${label}: the scope rules authorise a case of another district`)
   if (allowed && t !== 'own' && (role === 'resident' || role === 'tenant')) tally.failures.push(`${label}: the scope rules authorise a resident on someone else's case`)
   return allowed
+}
+
+/** The matrix's helper invited into a case of the demo street they did not file themselves. */
+const helpersFor = (creatorId: string, t: Target): string[] => (t === 'other-unit' || creatorId === ACTORS.helper ? [] : [ACTORS.helper])
+
+/** Mediation cases in a list answer that do not name the actor as an invited helper. */
+async function notHelping(a: Answer, u: string): Promise<string[]> {
+  const out: string[] = []
+  for (const { id } of a.cases as Array<{ id: string }>) {
+    const c = await store.getCase(id)
+    if (!c || !helperIds(c).includes(u) || !canRead(tree, actors[u]!, c)) out.push(id)
+  }
+  return out
 }
 
 // ------------------------------------------------------------------------------ declared policy
@@ -686,6 +705,23 @@ const POLICY: Record<string, Record<string, Policy>> = {
         return fromReportInput(c.id, c.version, { applicantPhone: freshPhone(), respondents: [{ name: '黄伟明', phone: freshPhone() }] })
       },
     },
+    // 协助调解: the roster of a case's street, for its assigned mediator only (the matrix's mediator holds the demo street's cases).
+    helpers: {
+      targeted: true,
+      allowed: (u, t) => u === ACTORS.mediator && t !== 'other-unit',
+      data: async (u, t) => ({ id: (await placeMediation(store, mediationTemplate, creatorFor(u, t), t, 'mediating')).id }),
+    },
+    // A helper's own cases: one the helper was invited into (placed and invited through the store), never another's.
+    helping: {
+      ...onlyRoles(['helper'], async (u) => {
+        if (!holds(u, ['helper'])) return {}
+        const c = await placeMediation(store, mediationTemplate, 'demo-resident-2', 'same-unit', 'mediating', [u])
+        await store.follow(c.id, u, new Date().toISOString())
+        knownCases.set(c.id, c)
+        return {}
+      }),
+      leaked: notHelping,
+    },
   },
   // 一键求助: anyone raises one where they are; the moves and reads come from the help table (CASE_ACTIONS).
   help: {
@@ -1002,16 +1038,17 @@ describe('authorisation matrix', () => {
       for (const t of TARGETS) {
         for (const action of actions) {
           const setup = MEDIATION_SETUP[action]!
-          const c = await placeMediation(store, mediationTemplate, creatorFor(userId, t), t, setup.status)
+          const c = await placeMediation(store, mediationTemplate, creatorFor(userId, t), t, setup.status, setup.helpers ? helpersFor(creatorFor(userId, t), t) : [])
           const allowed = anchored(role, t, moveAllowed(MEDIATION, actors[userId]!, c, action), `${role} mediation.act ${action} on ${t}`)
           await cell(`${role} mediation.act ${action} on ${t}`, 'mediation', allowed, () => call('mediation', 'act', { id: c.id, action, version: c.version, ...(setup.params?.() ?? {}) }, userId))
         }
-        const c = await placeMediation(store, mediationTemplate, creatorFor(userId, t), t, 'mediating')
+        // The helper is invited into the demo street's cases here: their read and their writing are cells too.
+        const c = await placeMediation(store, mediationTemplate, creatorFor(userId, t), t, 'mediating', helpersFor(creatorFor(userId, t), t))
         const readable = anchored(role, t, canRead(tree, actors[userId]!, c), `${role} mediation.get on ${t}`)
         await cell(`${role} mediation.get on ${t}`, 'mediation', readable, () => call('mediation', 'get', { id: c.id }, userId))
         await cell(`${role} mediation.messages on ${t}`, 'mediation', readable, () => call('mediation', 'messages', { id: c.id }, userId))
-        // Declared: the thread is written by the parties and the assigned mediator only.
-        const writer = readable && (c.creatorId === userId || c.assigneeId === userId)
+        // Declared: the thread is written by the parties, the assigned mediator and invited helpers only.
+        const writer = readable && (c.creatorId === userId || c.assigneeId === userId || helperIds(c).includes(userId))
         await cell(`${role} mediation.send on ${t}`, 'mediation', writer, () => call('mediation', 'send', { id: c.id, text: '您好，请问方便沟通吗？', photos: [] }, userId))
       }
     }

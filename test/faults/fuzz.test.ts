@@ -108,7 +108,7 @@ const version = fc.integer({ min: 1, max: 8 })
 const statuses = fc.array(fc.constantFrom('submitted', 'accepted', 'assigned', 'in_progress', 'resolved', 'closed', 'rejected', 'merged', 'applied', 'mediating', 'agreed'), { maxLength: 4 })
 const reportActions = fc.oneof(fc.constantFrom('accept', 'assign', 'start', 'resolve', 'confirm', 'reopen', 'auto_close', 'reject', 'merge', 'escalate', 'mark_overdue', 'note', 'to_mediation'), fc.stringMatching(/^[a-z_]{2,32}$/))
 const mediationActions = fc.oneof(
-  fc.constantFrom('accept', 'apply', 'confirm_agreement', 'consent', 'decline', 'draft_agreement', 'fail', 'invite', 'join', 'prepare_judicial', 'confirm_judicial', 'record_judicial', 'record_referral', 'mark_overdue', 'rate', 'reassign', 'record_session', 'reject', 'remind', 'schedule', 'video_join', 'video_leave'),
+  fc.constantFrom('accept', 'apply', 'confirm_agreement', 'consent', 'decline', 'draft_agreement', 'fail', 'invite', 'join', 'prepare_judicial', 'confirm_judicial', 'record_judicial', 'record_referral', 'mark_overdue', 'rate', 'reassign', 'record_session', 'reject', 'remind', 'schedule', 'video_join', 'video_leave', 'invite_helper', 'remove_helper', 'rate_helper'),
   fc.stringMatching(/^[a-z_]{2,32}$/),
 )
 const location = fc.record({ lng, lat, address: fc.oneof(han(1, 120), text(1, 120)) })
@@ -330,6 +330,7 @@ const MODELS: Record<string, Record<string, Model>> = {
       version: N(version),
       note: S(han(1, 1000), true),
       mediatorId: S(fc.constantFrom(...USERS), true),
+      helperId: S(fc.oneof(fc.constantFrom('demo-helper', ...USERS), text(1, 64)), true),
       session: O(fc.record({ at: fc.date({ min: new Date('2024-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString()), mode: fc.constantFrom('online', 'in_person', 'video'), place: text(1, 200) }), true),
       sessionId: S(text(0, 64), true),
       terms: A(fc.array(han(1, 500), { minLength: 1, maxLength: 3 }), true),
@@ -372,6 +373,8 @@ const MODELS: Record<string, Record<string, Model>> = {
       consentNote: S(fc.oneof(fc.constant('已电话征得报事人同意'), text(1, 500))),
       preferredWay: S(fc.constantFrom('online', 'in_person')),
     },
+    helpers: { id: S(mediationId) },
+    helping: page,
   },
   // 视频调解: one video session of one case.
   voip: {

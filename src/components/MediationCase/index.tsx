@@ -14,6 +14,7 @@ import { CaseFacts, CaseHead } from './CaseHead'
 import HandoffCards from './HandoffCards'
 import InvitesCard from './InvitesCard'
 import SourceCard from './SourceCard'
+import MediationHelpers, { HELPER_MOVES } from '../MediationHelpers'
 import { ApplicationCard, MyRatingCard, PartiesCard, ReferralCard, SessionsCard } from './Sections'
 import '../MediationKit/kit.css'
 import './index.css'
@@ -32,7 +33,7 @@ export default function MediationCase({ audience }: { audience: 'party' | 'staff
 
   const c = data.case
   const staff = audience === 'staff'
-  const barActions = data.actions.filter((a) => a.action !== 'confirm_agreement' && a.action !== 'confirm_judicial')
+  const barActions = data.actions.filter((a) => a.action !== 'confirm_agreement' && a.action !== 'confirm_judicial' && !HELPER_MOVES.includes(a.action))
   const invites = <InvitesCard c={c} prominent={justApplied} />
 
   return (
@@ -66,13 +67,14 @@ export default function MediationCase({ audience }: { audience: 'party' | 'staff
       {!justApplied && invites}
       <SessionsCard c={c} onVideoChange={() => void m.load()} />
       <PartiesCard c={c} />
+      <MediationHelpers c={c} actions={data.actions} busy={busy} send={m.send} />
       <ApplicationCard c={c} />
       {c.status !== 'applied' && c.status !== 'rejected' && (
         <MediationThread
           caseId={c.id}
           active={m.visible}
           canWrite={isOpen(c.status)}
-          hint={staff ? '您发出的消息各方当事人都能看到' : '调解员和各方当事人都能看到这里的消息'}
+          hint={threadHint(staff, c.helpers.length > 0)}
         />
       )}
       <View className='jf-card'>
@@ -93,4 +95,10 @@ export default function MediationCase({ audience }: { audience: 'party' | 'staff
       <MediationActSheet c={c} action={m.sheet} onClose={m.closeSheet} onSubmit={(input) => m.send(input, m.sheet?.label ?? '')} />
     </View>
   )
+}
+
+/** Who reads the thread: the invited helpers too, once there are any. */
+function threadHint(staff: boolean, helpers: boolean): string {
+  if (staff) return helpers ? '您发出的消息各方当事人和协助调解人都能看到' : '您发出的消息各方当事人都能看到'
+  return helpers ? '调解员、协助调解人和各方当事人都能看到这里的消息' : '调解员和各方当事人都能看到这里的消息'
 }

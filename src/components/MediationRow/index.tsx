@@ -14,7 +14,7 @@ import '../StaffSla/index.css'
 /** `party`: a party's own cases (pages/mediation/mine); `staff`: the mediators' and the centre's queue. */
 export type MediationAudience = 'party' | 'staff'
 
-const ROLE_LABEL: Record<string, string> = { applicant: '我是申请人', respondent: '我是被申请人' }
+const ROLE_LABEL: Record<string, string> = { applicant: '我是申请人', respondent: '我是被申请人', helper: '我协助调解' }
 
 function kindOf(c: MediationSummary, audience: MediationAudience): ReactNode {
   // Staff see where a case came from when it is not a person's own application (三捕三捉, 网格事件, 一键求助).
@@ -60,7 +60,7 @@ export default function MediationRow({ c, audience }: { c: MediationSummary; aud
       tag={<MediationStatusTag status={c.status} label={c.statusLabel} />}
       title={c.title}
       number={c.number}
-      hint={staff ? undefined : <WaitingHint kind='mediation' status={c.status} reader={c.myRole === 'respondent' ? 'respondent' : 'owner'} className='jf-medm-waiting' />}
+      hint={staff ? undefined : <WaitingHint kind='mediation' status={c.status} reader={c.myRole === 'respondent' ? 'respondent' : c.myRole === 'helper' ? 'staff' : 'owner'} className='jf-medm-waiting' />}
       meta={<Text className='jf-muted'>{metaOf(c, audience)}</Text>}
       aside={
         !dl ? (
