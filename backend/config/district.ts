@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import defaults from '../../settings/district.json'
-import { DISPUTE_TYPES } from '../../src/core/kinds/mediation'
+import { DISPUTE_TYPES, type DisputeType } from '../../src/core/kinds/mediation'
+import { MEDIATION_LEVELS, type MediationLevel } from '../../src/core/kinds/mediationLevelTerms'
+import { committeeIssues } from './committeeRules'
 import { miniprogramStateSchema, subscribeTemplatesSchema } from './subscribeTemplates'
 
 /**
@@ -70,10 +72,16 @@ export const districtConfigSchema = z
                 disputeTypes: z.array(z.enum(DISPUTE_TYPES)),
                 /** In the agreement number after the district's short name: 京溪 → （2026）白云京溪调字第 42 号. */
                 numberPrefix: z.string().regex(/^[\u4e00-\u9fa5]{1,8}$/, '协议编号前缀应为 1–8 个汉字，如「京溪」').optional(),
+                /** 小事不出村: the committee's level; one without a unit serves the whole district (交调委, 商调委, 婚调委). */
+                level: z.enum(MEDIATION_LEVELS).optional(),
+                /** The community, street or district whose committee it is (imported by the admin, mediation/committees.ts). */
+                unitCode: z.string().min(1).max(32).optional(),
               })
               .strict(),
           )
           .min(1),
+        /** The level each dispute type goes to first (小事不出村、大事不出镇); a mediator may pass it up from there. */
+        levelRules: z.record(z.enum(DISPUTE_TYPES), z.enum(MEDIATION_LEVELS)).default(() => defaults.mediation.levelRules as Record<DisputeType, MediationLevel>),
         /**
          * 司法确认 and 诉调对接: the people's courts, each serving the units listed (a street, or the district); the
          * first whose units hold the case's unit receives the application, else the first listed with none.
@@ -131,10 +139,7 @@ export const districtConfigSchema = z
     })
     const itemCodes = cfg.rental.fireChecklist.map((x) => x.code)
     if (new Set(itemCodes).size !== itemCodes.length) ctx.addIssue({ code: 'custom', path: ['rental', 'fireChecklist'], message: '巡查项编码重复' })
-    for (const t of DISPUTE_TYPES) {
-      const n = cfg.mediation.committees.filter((c) => c.disputeTypes.includes(t)).length
-      if (n !== 1) ctx.addIssue({ code: 'custom', path: ['mediation', 'committees'], message: `纠纷类型 ${t} 应恰好由一个调解委员会受理（现为 ${n} 个）` })
-    }
+    committeeIssues(cfg.mediation).forEach((issue) => ctx.addIssue({ code: 'custom', path: ['mediation', ...issue.path], message: issue.message }))
     const codes = new Set<string>()
     const departments = new Set(cfg.departments.map((d) => d.code))
     cfg.categories.forEach((c, i) => {

@@ -5,6 +5,7 @@ import { configHistory } from '../usecases/admin/configHistory'
 import { deadLetters } from '../usecases/admin/deadLetters'
 import { importBuildings } from '../usecases/admin/importBuildings'
 import { importStaff } from '../usecases/admin/importStaff'
+import { importCommittees } from '../usecases/admin/importCommittees'
 import { invitations } from '../usecases/admin/invitations'
 import { invite } from '../usecases/admin/invite'
 import { planOrg } from '../usecases/admin/planOrg'
@@ -14,6 +15,7 @@ import { saveConfig } from '../usecases/admin/saveConfig'
 import { staff } from '../usecases/admin/staff'
 import { units } from '../usecases/admin/units'
 import * as s from '../../src/contracts/adminSchemas'
+import * as levels from '../../src/contracts/mediationLevelSchemas'
 import { action, defineFunction } from './handler'
 import { byId, empty } from '../../src/contracts/commonSchemas'
 
@@ -24,6 +26,7 @@ export const main = defineFunction('admin', {
   applyOrg: action(s.applyOrgFiles, applyOrg),
   importStaff: action(s.importStaff, importStaff),
   importBuildings: action(s.importStaff, importBuildings),
+  importCommittees: action(levels.importCommittees, importCommittees),
   addStaff: action(s.addStaff, addStaff),
   staff: action(empty, staff),
   revokeStaff: action(s.staffOnly, revokeStaff),

@@ -30,6 +30,8 @@ export function demoUsers(): User[] {
     user('demo-mediator-people', '钱进', '020-87700011', [{ role: 'mediator', unitCode: DEMO_STREET, committee: 'people' }]),
     user('demo-mediator-traffic', '孙悦', '020-87700012', [{ role: 'mediator', unitCode: DEMO_STREET, committee: 'traffic' }]),
     user('demo-mediator-commerce', '冯涛', '020-87700013', [{ role: 'mediator', unitCode: DEMO_STREET, committee: 'commerce' }]),
+    // 小事不出村: the 人民调解委员会 of the first community (云景社区); it passes up to 钱进's street committee.
+    user('demo-mediator-community', '何芳', '020-87701000', [{ role: 'mediator', unitCode: communityCode(0), committee: 'people' }]),
     user('demo-dispatcher', '赵强', '020-87700000', [{ role: 'dispatcher', unitCode: DEMO_STREET }]),
     user('demo-department', '孙磊', '020-87700020', [{ role: 'department', unitCode: DEMO_STREET, department: 'chengguan' }]),
     user('demo-police', '吴刚', '020-87700110', [{ role: 'police', unitCode: DEMO_STREET }]),

@@ -8,6 +8,7 @@ import type * as c from './commonSchemas'
 import type * as s from './adminSchemas'
 import type { MeView, RoleView } from './session'
 import type { ShareCodeView } from './shareCode'
+import type { MediationLevelApi } from './mediationLevels'
 
 type In<K extends keyof typeof s> = z.infer<(typeof s)[K]>
 type Common<K extends keyof typeof c> = z.infer<(typeof c)[K]>
@@ -120,7 +121,7 @@ export interface DeadLetterView {
 
 export type StaffRowInput = In<'addStaff'>
 
-export interface AdminApi {
+export interface AdminApi extends MediationLevelApi {
   'admin.units': { in: Common<'empty'>; out: { units: UnitListView[] } }
   /** GeoJSON text (grids; optionally a second file of streets and communities). */
   'admin.planOrg': { in: In<'orgFiles'>; out: { plan: OrgPlanView } }

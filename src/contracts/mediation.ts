@@ -12,6 +12,7 @@ import type { JudicialView, ReferralLetterView } from './mediationHandoff'
 import type { CaseHelperView, MediationHelperApi } from './mediationHelpers'
 import type { VideoSessionView } from './videoSession'
 import type { CaseLinkView, MediationIntakeApi, MediationSourceView } from './mediationIntake'
+import type { LedgerLevels, MediationLevelView } from './mediationLevels'
 
 type In<K extends keyof typeof s> = z.infer<(typeof s)[K]>
 type Common<K extends keyof typeof c> = z.infer<(typeof c)[K]>
@@ -49,6 +50,8 @@ export interface MediationView {
   preferredWay: 'online' | 'in_person'
   streetName: string
   committee: { code: string; name: string } | null
+  /** 小事不出村: the committee's level and the passes up; absent on views from before levels. */
+  levels?: MediationLevelView | null
   mediatorName: string | null
   mediatorPhone: string | null
   deadline: string | null
@@ -133,14 +136,18 @@ export interface LedgerView {
   /** 当事人申请 / 排查发现 / 12345 工单 / 警情 / 舆情线索 / 网格事件转入 / 一键求助转入. */
   bySource: Tally[]
   byMonth: Array<{ month: string; count: number }>
+  /** 小事不出村、大事不出镇: by level, and the cases settled without leaving the village or the street. */
+  levels: LedgerLevels
 }
 
-export interface MediationApi extends MediationIntakeApi, MediationHelperApi {
+export interface MediationApi extends MediationHelperApi, MediationIntakeApi {
   'mediation.options': {
     in: Common<'empty'>
     out: {
       disputeTypes: Array<{ code: DisputeTypeCode; label: string }>
       streets: Array<{ code: string; name: string }>
+      /** The communities (村/社区) of each street: where a dispute happened, for its community's committee. */
+      communities?: Array<{ code: string; name: string; streetCode: string }>
       committees: Array<{ code: string; name: string; disputeTypes: DisputeTypeCode[] }>
       referrals: Array<{ code: ReferralCode; label: string }>
     }

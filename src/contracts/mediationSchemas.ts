@@ -19,6 +19,8 @@ export const applyMediation = z
     disputeType,
     /** The street whose mediation centre should take it (from mediation.options). */
     streetCode: z.string().min(1, '请选择受理的街道').max(32),
+    /** 小事不出村: the community (村/社区) of the street where it happened, when the applicant knows it; its committee takes the disputes the district gives that level. */
+    communityCode: z.string().min(1).max(32).optional(),
     /** The applicant's real name as the agreement prints it (the nickname of 我的 is not a legal name). */
     applicantName: personName('请填写您的真实姓名'),
     applicantPhone: phone,

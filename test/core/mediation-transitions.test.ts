@@ -44,6 +44,7 @@ import {
 } from './mediationFixtures'
 import { HELPER_ID, HELPER_VALID, helperGuardFailures, helperOnCase, withHelpers } from './mediationHelperScenarios'
 import { HANDOFF_VALID, handoffGuardFailures } from './mediationHandoffScenarios'
+import { LEVEL_VALID, levelGuardFailures } from './mediationLevelScenarios'
 import { VIDEO_VALID, videoGuardFailures } from './mediationVideoScenarios'
 import { commandInput, expectAllowedMove, expectExplained, expectOutOfScopeActors, expectStaleVersionRefused, fromFor, rolesFor, ruleName } from './transitionKit'
 
@@ -96,6 +97,7 @@ const VALID: Record<string, Scenario> = {
   'remind→=': { params: { daysLeft: 7 }, prepare: (c) => ({ ...c, slaDeadline: daysFromNow(6) }) },
   'mark_overdue→=': { prepare: (c) => ({ ...c, slaDeadline: daysFromNow(-1) }) },
   ...HELPER_VALID,
+  ...LEVEL_VALID,
   ...VIDEO_VALID,
 }
 
@@ -253,6 +255,7 @@ const GUARD_FAILURES: Record<string, GuardFailure[]> = {
     { why: 'no deadline', code: 'ILLEGAL_TRANSITION', scenario: { params: { daysLeft: 7 }, prepare: (c) => ({ ...c, slaDeadline: null }) } },
   ],
   ...helperGuardFailures(notAssignee),
+  ...levelGuardFailures(notAssignee),
   ...videoGuardFailures(),
   mark_overdue: [
     { why: 'no deadline', code: 'ILLEGAL_TRANSITION', scenario: { prepare: (c) => ({ ...c, slaDeadline: null }) } },
@@ -462,6 +465,7 @@ describe('who may do what, from where (pinned from the domain page)', () => {
     ['invite_helper', ['mediator'], ASSIGNED, ['=']],
     ['remove_helper', ['mediator'], ASSIGNED, ['=']],
     ['rate_helper', ['applicant', 'respondent'], ['declined', 'failed', 'succeeded'], ['=']],
+    ['pass_up', ['mediator'], ['accepted', 'awaiting_consent', 'mediating'], ['=']],
     ['video_join', ['applicant', 'helper', 'mediator', 'respondent'], MEETING, ['=']],
     ['video_leave', ['applicant', 'helper', 'mediator', 'respondent'], ['agreement_pending', 'failed', 'mediating', 'succeeded'], ['=']],
   ] as const)('%s: roles %j, from %j, to %j', (action, roles, from, to) => {
@@ -494,6 +498,7 @@ describe('who may do what, from where (pinned from the domain page)', () => {
         'invite_helper',
         'remove_helper',
         'rate_helper',
+        'pass_up',
         'video_join',
         'video_leave',
       ].sort(),

@@ -180,6 +180,8 @@ const MEDIATION_SETUP: Record<string, { status: string; params?: () => Record<st
   // 视频调解: recorded through the voip function only; through mediation.act the table still decides who is refused.
   video_join: { status: 'mediating', params: () => ({ sessionId: 'none' }) },
   video_leave: { status: 'mediating', params: () => ({ sessionId: 'none' }) },
+  // The placed case is the district-wide family committee's: its mediator is authorised and told it cannot go higher.
+  pass_up: { status: 'mediating', params: () => ({ note: '需上一级调解委员会调解' }) },
 }
 
 /**
@@ -591,6 +593,9 @@ const POLICY: Record<string, Record<string, Policy>> = {
         return (await store.buildingsInGrids([gridOf(t)])).filter((b) => b.address.includes(address)).map((b) => b.id)
       },
     },
+    // 调解委员会 of communities and streets: a new configuration version, so the district's administrator only.
+    // A preview of a clean table: authorised, nothing written; the import itself is mediation-levels.http's.
+    importCommittees: { targeted: false, allowed: districtAdmin, data: () => ({ fileName: 'committees.csv', contentBase64: b64('名称,级别,单位编码,受理类型,编号前缀\n云景社区人民调解委员会,社区,440111010001,全部,云景\n'), dryRun: true }) },
     // A person added by hand: the same row checks (a unit outside the admin's is refused as VALIDATION, nothing written).
     addStaff: {
       targeted: true,
@@ -1054,6 +1059,26 @@ describe('authorisation matrix', () => {
     }
   }, 180_000)
 
+  it('video sessions: roles × voip.sign/joined/left × targets follow the video_join / video_leave rows and scope', async () => {
+    const moves = [
+      ['sign', 'video_join'],
+      ['joined', 'video_join'],
+      ['left', 'video_leave'],
+    ] as const
+    for (const role of ROLES) {
+      const userId = ACTORS[role]
+      for (const t of TARGETS) {
+        for (const [fn, rule] of moves) {
+          // A session now, its room open; for leaving, the actor recorded in it.
+          const c = await placeVideoSession(creatorFor(userId, t), t, fn === 'left' ? userId : null)
+          const label = `${role} voip.${fn} on ${t}`
+          const allowed = anchored(role, t, moveAllowed(MEDIATION, actors[userId]!, c, rule), label)
+          await cell(label, 'voip', allowed, () => call('voip', fn, { id: c.id, sessionId: VIDEO_SESSION }, userId))
+        }
+      }
+    }
+  }, 120_000)
+
   it('help requests: roles × help.get/accept/close/convert × targets follow the help table and scope', async () => {
     const actions = [...new Set(HELP.rules.map((r) => r.action))].filter((a) => !HELP.rules.some((r) => r.action === a && r.roles.includes('system')))
     expect(actions.sort()).toEqual(Object.keys(HELP_SETUP).sort())
@@ -1071,26 +1096,6 @@ describe('authorisation matrix', () => {
         const c = await placeHelp(creatorFor(userId, t), t, 'raised')
         const readable = anchored(role, t, canRead(tree, actors[userId]!, c), `${role} help.get on ${t}`)
         await cell(`${role} help.get on ${t}`, 'help', readable, () => call('help', 'get', { id: c.id }, userId))
-      }
-    }
-  }, 120_000)
-
-  it('video sessions: roles × voip.sign/joined/left × targets follow the video_join / video_leave rows and scope', async () => {
-    const moves = [
-      ['sign', 'video_join'],
-      ['joined', 'video_join'],
-      ['left', 'video_leave'],
-    ] as const
-    for (const role of ROLES) {
-      const userId = ACTORS[role]
-      for (const t of TARGETS) {
-        for (const [fn, rule] of moves) {
-          // A session now, its room open; for leaving, the actor recorded in it.
-          const c = await placeVideoSession(creatorFor(userId, t), t, fn === 'left' ? userId : null)
-          const label = `${role} voip.${fn} on ${t}`
-          const allowed = anchored(role, t, moveAllowed(MEDIATION, actors[userId]!, c, rule), label)
-          await cell(label, 'voip', allowed, () => call('voip', fn, { id: c.id, sessionId: VIDEO_SESSION }, userId))
-        }
       }
     }
   }, 120_000)

@@ -108,7 +108,7 @@ const version = fc.integer({ min: 1, max: 8 })
 const statuses = fc.array(fc.constantFrom('submitted', 'accepted', 'assigned', 'in_progress', 'resolved', 'closed', 'rejected', 'merged', 'applied', 'mediating', 'agreed'), { maxLength: 4 })
 const reportActions = fc.oneof(fc.constantFrom('accept', 'assign', 'start', 'resolve', 'confirm', 'reopen', 'auto_close', 'reject', 'merge', 'escalate', 'mark_overdue', 'note', 'to_mediation'), fc.stringMatching(/^[a-z_]{2,32}$/))
 const mediationActions = fc.oneof(
-  fc.constantFrom('accept', 'apply', 'confirm_agreement', 'consent', 'decline', 'draft_agreement', 'fail', 'invite', 'join', 'prepare_judicial', 'confirm_judicial', 'record_judicial', 'record_referral', 'mark_overdue', 'rate', 'reassign', 'record_session', 'reject', 'remind', 'schedule', 'video_join', 'video_leave', 'invite_helper', 'remove_helper', 'rate_helper'),
+  fc.constantFrom('accept', 'apply', 'confirm_agreement', 'consent', 'decline', 'draft_agreement', 'fail', 'invite', 'join', 'prepare_judicial', 'confirm_judicial', 'record_judicial', 'record_referral', 'mark_overdue', 'rate', 'reassign', 'record_session', 'reject', 'remind', 'schedule', 'video_join', 'video_leave', 'pass_up', 'invite_helper', 'remove_helper', 'rate_helper'),
   fc.stringMatching(/^[a-z_]{2,32}$/),
 )
 const location = fc.record({ lng, lat, address: fc.oneof(han(1, 120), text(1, 120)) })
@@ -139,6 +139,12 @@ const annId: Model = { id: S(announcementId) }
 const userIdArb = fc.oneof(fc.constantFrom(...USERS), fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/))
 const geojson = fc.oneof(fc.constant(JSON.stringify({ type: 'FeatureCollection', features: [] })), fc.constant(readFileSync(join(ROOT, 'settings/samples/jingxi-grids.geojson'), 'utf8')), text(2, 200))
 const staffCsv = fc.constantFrom('5aeT5ZCNLOaJi+acuizop5LoibIs5Y2V5L2N57yW56CBCuael+aZkywxMzkwMDAwMDQwMSznvZHmoLzlkZgsNDQwMTExMDEwMDAxMDAxCg==', 'eA==')
+/** A committees table: a clean one (preview only is sure to write nothing), one with a bad unit, and one byte. */
+const committeeCsv = fc.constantFrom(
+  Buffer.from('名称,级别,单位编码,受理类型,编号前缀\n云景社区人民调解委员会,社区,440111010001,全部,云景\n').toString('base64'),
+  Buffer.from('名称,级别,单位编码\n甲,街道,999\n').toString('base64'),
+  'eA==',
+)
 const staffRole = fc.constantFrom('building_manager', 'grid_worker', 'mediator', 'dispatcher', 'department', 'police', 'admin')
 
 /** Every action of every function, with the shape of its valid payload. */
@@ -346,6 +352,8 @@ const MODELS: Record<string, Record<string, Model>> = {
     mediators: { committee: S(fc.oneof(fc.constantFrom(...committees), text(0, 32)), true) },
     ledger: dateRange,
     ledgerCsv: dateRange,
+    helpers: { id: S(mediationId) },
+    helping: page,
     // 录入纠纷 (三捕三捉) and 转为调解 of a 网格事件.
     intakeOptions: {},
     intake: {
@@ -373,8 +381,6 @@ const MODELS: Record<string, Record<string, Model>> = {
       consentNote: S(fc.oneof(fc.constant('已电话征得报事人同意'), text(1, 500))),
       preferredWay: S(fc.constantFrom('online', 'in_person')),
     },
-    helpers: { id: S(mediationId) },
-    helping: page,
   },
   // 视频调解: one video session of one case.
   voip: {
@@ -388,6 +394,7 @@ const MODELS: Record<string, Record<string, Model>> = {
     applyOrg: { geojson: S(geojson), units: S(geojson, true), fingerprint: S(fc.stringMatching(/^[0-9a-f]{32}$/)) },
     importStaff: { fileName: S(fc.constantFrom('staff.csv', '名单.xlsx', 'a.xls')), contentBase64: S(staffCsv), dryRun: B(), allOrNothing: B() },
     importBuildings: { fileName: S(fc.constantFrom('buildings.csv', '楼栋.xlsx')), contentBase64: S(staffCsv), dryRun: B(), allOrNothing: B() },
+    importCommittees: { fileName: S(fc.constantFrom('committees.csv', '调解委员会.xlsx', 'a.xls')), contentBase64: S(committeeCsv), dryRun: B() },
     addStaff: { name: S(fc.oneof(fc.constant('林晓'), text(1, 20))), phone: S(phone), role: S(staffRole), unitCode: S(grid), committee: S(fc.constantFrom(...committees), true), department: S(fc.constantFrom(...departments), true) },
     staff: {},
     revokeStaff: { userId: S(userIdArb) },

@@ -21,6 +21,7 @@ import { openSecret } from '../rental/secrets'
 import { tenantNames } from '../rental/tenantNames'
 import { openContact } from '../report/contactPhone'
 import { dayText, record, section, timeText, yesNo, type Line } from './exportRecord'
+import { committeeNameOf } from '../mediation/committees'
 
 const CONSENT_LABELS = { pending: '待表态', consented: '已同意调解', declined: '不同意调解' } as const
 
@@ -96,13 +97,13 @@ async function mediationRecord(d: Deps, tree: OrgTree, vault: Vault, c: Case, us
   const p = c.payload as unknown as MediationPayload
   const applicant = c.creatorId === userId
   const party = p.parties.find((x) => x.userId === userId)
-  const committee = p.committee ? (d.config.mediation.committees.find((x) => x.code === p.committee)?.name ?? null) : null
+  const committee = committeeNameOf(d.config, tree, c)
   const lines: Line[] = [
     ['编号', c.number],
     ['我的身份', applicant ? '申请人' : '被申请人'],
     ['状态', labelOf(MEDIATION_STATUS_LABELS, c.status)],
     ['纠纷类型', DISPUTE_TYPE_LABELS[p.disputeType]],
-    ['受理街道', tree.get(c.unitCode)?.name ?? null],
+    ['受理街道', (tree.ancestorAt(c.unitCode, 'street') ?? tree.get(c.unitCode))?.name ?? null],
     ['调解委员会', committee],
     ['申请时间', timeText(c.createdAt)],
     ['我的姓名', party ? partyName(vault, c.id, party) : null],

@@ -4,12 +4,13 @@ import type { Actor } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
 import { requireAdmin } from './access'
 import { applyRoster } from './roster'
+import { rosterCommittees } from '../mediation/committees'
 
 /** One person added by hand: the same checks as a roster row. */
 export async function addStaff(d: Deps, actor: Actor, input: StaffRowInput) {
   const denied = requireAdmin(actor)
   if (denied) return denied
-  const committee = d.config.mediation.committees.find((c) => c.code === input.committee)?.name ?? input.committee ?? ''
+  const committee = rosterCommittees(d.config).find((c) => c.code === input.committee)?.name ?? input.committee ?? ''
   const department = d.config.departments.find((c) => c.code === input.department)?.name ?? input.department ?? ''
   const table = [
     ['姓名', '手机', '角色', '单位编码', '调解委员会', '部门', '类别'],

@@ -4,6 +4,7 @@ import type { Failure } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
 import { administers, roleViews } from './access'
+import { rosterCommittees } from '../mediation/committees'
 
 /**
  * A staff table (姓名, 手机, 角色, 单位编码, …) planned against everyone already on staff, and
@@ -16,7 +17,7 @@ export async function applyRoster(d: Deps, actor: Actor, table: string[][], opts
   const known = await d.store.listStaff(tree.all().map((u) => u.code), STAFF_ROLES)
   const plan: RosterPlan = planRoster(table, {
     units: tree.all(),
-    committees: d.config.mediation.committees,
+    committees: rosterCommittees(d.config),
     departments: d.config.departments,
     staff: known,
     allowUnit: (code) => administers(tree, actor, code),

@@ -6,6 +6,7 @@ import type { Deps } from '../../deps'
 import { notOwnUpload } from '../files/ownUploads'
 import { createOnce, keyUsedElsewhere } from '../shared/persist'
 import { mediationView } from './caseView'
+import { placedAt, routeMediation } from './committees'
 import { claimInviteCodes, newInviteSecret } from './inviteCode'
 import { sealNames } from './names'
 import { phoneVault, sealedPhone } from './phones'
@@ -17,6 +18,9 @@ export async function apply(d: Deps, actor: Actor, input: ApiIn<'mediation.apply
   if (replay) return { ok: true as const, case: await mediationView(d, tree, actor, replay), replayed: true }
   const street = tree.get(input.streetCode)
   if (!street || street.level !== 'street') return fail('VALIDATION', '请选择受理的街道', { streetCode: '不存在' })
+  const community = input.communityCode ? tree.get(input.communityCode) : undefined
+  if (input.communityCode && (community?.level !== 'community' || community.parentCode !== street.code)) return fail('VALIDATION', '请选择该街道下的社区（村）', { communityCode: '不存在' })
+  const placed = routeMediation(d.config, tree, input.disputeType, community?.code ?? street.code)
   const bad = await notOwnUpload(d, actor, input.evidence)
   if (bad !== null) return fail('VALIDATION', '证据材料无效，请重新上传', { evidence: bad })
   const vault = phoneVault(d)
@@ -37,7 +41,7 @@ export async function apply(d: Deps, actor: Actor, input: ApiIn<'mediation.apply
     payload: { disputeType: input.disputeType, facts: input.facts.trim(), claims: input.claims.trim(), evidence: [...new Set(input.evidence)], preferredWay: input.preferredWay, parties },
   })
   // Names sealed at rest like the phones (names.ts); the views of the case open them.
-  const c = sealNames(vault, drafted)
+  const c = sealNames(vault, placedAt(drafted, placed))
   const made = await createOnce(d, actor, input.idempotencyKey, c, event, { limit: 'mediation.apply', also: (tx) => claimInviteCodes(tx, c) })
   if ('ok' in made) return made
   return { ok: true as const, case: await mediationView(d, tree, actor, made.case), replayed: made.replayed }

@@ -6,6 +6,7 @@ import type { Deps } from '../../deps'
 import { actionsFor } from '../shared/actionViews'
 import { timelineViews } from '../shared/timelineViews'
 import { mediationView } from './caseView'
+import { passUpTarget } from './committees'
 import { partyName } from './names'
 import { pl } from './payload'
 
@@ -19,6 +20,7 @@ export async function detail(d: Deps, tree: OrgTree, actor: Actor, c: Case) {
   return {
     case: await mediationView(d, tree, actor, c),
     timeline: await timelineViews(d, actor, c, await d.store.timeline(c.id), 'full', partyNames(d, c)),
-    actions: actionsFor(MEDIATION, tree, actor, c, d.clock.now()),
+    // 上交上级调解 only where the next level has a committee for the type (the table cannot know the district's).
+    actions: actionsFor(MEDIATION, tree, actor, c, d.clock.now()).filter((a) => a.action !== 'pass_up' || !('ok' in passUpTarget(d.config, tree, c))),
   }
 }

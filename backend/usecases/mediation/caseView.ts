@@ -14,6 +14,8 @@ import { invitesFor, sideLabelOf, sourceView } from './sourceView'
 import { openNames } from './names'
 import { judicialView, letterView } from './handoffView'
 import { pl } from './payload'
+import { committeeNameOf } from './committees'
+import { levelView } from './levelView'
 import { helperViews } from './helperViews'
 import { partyPhone } from './phones'
 import { videoView } from './videoView'
@@ -42,9 +44,6 @@ export function myRole(tree: OrgTree, actor: Actor, c: Case): MediationView['myR
   return actingRole(tree, actor, c, ['helper']) ? 'helper' : null
 }
 
-function committeeName(d: Deps, code: string | null): string | null {
-  return code ? (d.config.mediation.committees.find((x) => x.code === code)?.name ?? code) : null
-}
 
 /** Only readers of the case get here (its parties, mediator and centre): they read the names in full. */
 export async function mediationView(d: Deps, tree: OrgTree, actor: Actor, stored: Case): Promise<MediationView> {
@@ -81,8 +80,9 @@ export async function mediationView(d: Deps, tree: OrgTree, actor: Actor, stored
     claims: p.claims,
     evidence: await photoViews(d, p.evidence),
     preferredWay: p.preferredWay,
-    streetName: tree.get(c.unitCode)?.name ?? c.unitCode,
-    committee: p.committee ? { code: p.committee, name: committeeName(d, p.committee)! } : null,
+    streetName: (tree.ancestorAt(c.unitCode, 'street') ?? tree.get(c.unitCode))?.name ?? c.unitCode,
+    committee: p.committee ? { code: p.committee, name: committeeNameOf(d.config, tree, c)! } : null,
+    levels: levelView(d, tree, c),
     mediatorName: mediator?.name ?? null,
     mediatorPhone: mediator?.phone ?? null,
     deadline: c.slaDeadline,
@@ -132,7 +132,7 @@ export async function mediationSummary(d: Deps, tree: OrgTree, actor: Actor, c: 
     disputeTypeLabel: DISPUTE_TYPE_LABELS[p.disputeType],
     title: p.facts.length > 40 ? `${p.facts.slice(0, 40)}…` : p.facts,
     partyNames: p.parties.map((x) => x.name),
-    committeeName: committeeName(d, p.committee),
+    committeeName: committeeNameOf(d.config, tree, c),
     mediatorName,
     createdAt: c.createdAt,
     deadline: c.slaDeadline,

@@ -6,13 +6,14 @@ import { renderAgreement } from '../../../src/core/kinds/mediationAgreement'
 import { fail } from '../../../src/core/outcome'
 import { transition } from '../../../src/core/transition'
 import { formatDay, shanghaiYear } from '../../../src/core/time'
-import { committeeFor } from '../../config/district'
 import type { Deps } from '../../deps'
 import type { KindCommands, Prepare } from '../shared/act'
 import { HELPER_PREPARE } from './helperCommands'
 import { HANDOFF_PREPARE } from './handoffCommands'
+import { committeeOfCase, type Committee } from './committees'
+import { LEVEL_PREPARE } from './levelCommands'
 import { VIDEO_PREPARE } from './videoCommands'
-import { leastLoadedMediator, mediatorsOf } from './mediatorPool'
+import { mediatorsOf } from './mediatorPool'
 import { hasClearNames, openNames, sealNames } from './names'
 import { pl } from './payload'
 import { phoneVault } from './phones'
@@ -24,11 +25,12 @@ const dateText = (d: Deps) => formatDay(d.clock.now())
  * （2026）白云京溪调字第 42 号. Taken in a transaction of its own before the move is saved, so a draft
  * refused after this (someone moved first) leaves a gap in the sequence, never a duplicate.
  */
-async function agreementNumber(d: Deps, c: Case, committeeCode: string | null | undefined): Promise<string | undefined> {
+async function agreementNumber(d: Deps, c: Case, committee: Committee | null): Promise<string | undefined> {
   const kept = pl(c).agreement?.number
   if (kept) return kept
-  const committee = d.config.mediation.committees.find((x) => x.code === committeeCode)
   if (!committee) return undefined
+  // One sequence per committee code: the 人民调解委员会 of every unit (code `people`) share theirs with the
+  // cases before levels, so no number is printed twice whatever prefix each unit prints.
   const year = shanghaiYear(d.clock.now())
   const seq = await d.store.transaction((tx) => tx.nextSequence(agreementSequenceKey(committee.code, year)))
   return formatAgreementNumber(year, districtShortName(d.config.district.name), committee.numberPrefix ?? '', seq)
@@ -36,13 +38,6 @@ async function agreementNumber(d: Deps, c: Case, committeeCode: string | null | 
 
 /** Per-action preparation beyond the table: the committee and mediator, the agreement text. */
 const PREPARE: Partial<Record<MediationAction, Prepare<MediationActInput>>> = {
-  accept: async ({ d, tree, c, input }) => {
-    const committee = committeeFor(d.config, pl(c).disputeType)!
-    const mediators = await mediatorsOf(d, tree, c.unitCode, committee.code)
-    const chosen = input.mediatorId ? mediators.find((m) => m.id === input.mediatorId) : await leastLoadedMediator(d, mediators)
-    if (!chosen) return fail('VALIDATION', input.mediatorId ? '该调解员不属于受理的调解委员会' : `${committee.name}暂无调解员`, { mediatorId: '无效' })
-    return { params: { committee: committee.code, mediatorId: chosen.id, timeLimitDays: d.config.mediation.timeLimitDays } }
-  },
   reassign: async ({ d, tree, c, input }) => {
     const mediators = await mediatorsOf(d, tree, c.unitCode, pl(c).committee ?? undefined)
     if (!input.mediatorId || !mediators.some((m) => m.id === input.mediatorId)) return fail('VALIDATION', '请选择本调解委员会的调解员', { mediatorId: '无效' })
@@ -50,16 +45,17 @@ const PREPARE: Partial<Record<MediationAction, Prepare<MediationActInput>>> = {
   },
   draft_agreement: async ({ d, tree, actor, c, input }) => {
     const terms = input.terms ?? []
-    const committee = d.config.mediation.committees.find((x) => x.code === pl(c).committee)
+    const committee = committeeOfCase(d.config, tree, c)
     // Only a draft the table allows takes a number: a dry run first (who, which version, which state, the terms).
     const dry = transition(MEDIATION, tree, c, { actor, action: 'draft_agreement', note: input.note, now: d.clock.now(), eventId: 'dry-run', expectedVersion: input.version, params: { terms, text: '-' } })
     if (!dry.ok) return dry
-    const number = await agreementNumber(d, c, committee?.code)
+    const number = await agreementNumber(d, c, committee)
     // The 协议书 names the parties in full; it is sealed again before the case is stored (atRest).
     return { params: { terms, number, text: renderAgreement(pl(openNames(d.vault, c)), committee?.name ?? '人民调解委员会', terms, dateText(d), number) } }
   },
   ...HELPER_PREPARE,
   ...HANDOFF_PREPARE,
+  ...LEVEL_PREPARE,
   ...VIDEO_PREPARE,
 }
 

@@ -13,7 +13,9 @@ import { keyUsedElsewhere, recordEvent } from '../shared/persist'
 import { openedAnswer, invitedParty } from './intake'
 import { claimInviteCodes } from './inviteCode'
 import { isMediableCategory } from './mediable'
+import { placedAt, routeMediation } from './committees'
 import { sealNames } from './names'
+import { pl } from './payload'
 import { phoneVault, sealedPhone } from './phones'
 
 const NOT_FOUND = '事项不存在或无权查看'
@@ -85,7 +87,8 @@ export async function fromReport(d: Deps, actor: Actor, input: ApiIn<'mediation.
       parties: [applicant, ...input.respondents.map((x) => invitedParty(vault, id, x))],
     },
   })
-  const sealed = sealNames(vault, opened.case)
+  // 小事不出村: at the committee of the level its type goes to first, where the report lies.
+  const sealed = sealNames(vault, placedAt(opened.case, routeMediation(d.config, tree, pl(opened.case).disputeType, r.gridCode ?? r.unitCode)))
   const unit = numberingUnit(tree, sealed)
   const year = caseYear(sealed.createdAt)
   let made: Case = sealed

@@ -7,11 +7,11 @@ import { fail } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
 import { canRead } from '../../../src/core/scope'
 import { labelOf } from '../../../src/core/transition'
-import { committeeFor } from '../../config/district'
 import type { Vault } from '../../crypto/vault'
 import type { Deps } from '../../deps'
 import { notOwnUpload } from '../files/ownUploads'
 import { createOnce } from '../shared/persist'
+import { placedAt, routeMediation, type Placed } from './committees'
 import { claimInviteCodes, newInviteSecret } from './inviteCode'
 import { openNames, sealNames } from './names'
 import { phoneVault, sealedPhone } from './phones'
@@ -33,14 +33,16 @@ export function openedAnswer(d: Deps, tree: OrgTree, actor: Actor, c: Case, repl
 }
 
 /**
- * A mediator of the committee the type goes to takes the dispute they entered at once (已受理, their
- * case); anyone else's waits for the centre to accept it (已申请).
+ * A mediator of the committee the type goes to (at its level: the community's for a neighbour dispute
+ * found in a village) takes the dispute they entered at once (已受理, their case); anyone else's waits
+ * for the centre to accept it (已申请).
  */
-function ownCommittee(d: Deps, tree: OrgTree, actor: Actor, role: IntakeRole, streetCode: string, disputeType: string) {
-  if (role !== 'mediator') return undefined
-  const committee = committeeFor(d.config, disputeType)
-  const mine = committee && actor.grants.some((g) => g.role === 'mediator' && g.committee === committee.code && tree.isWithin(streetCode, g.unitCode))
-  return mine ? { mediatorId: actor.userId, committee: committee.code, timeLimitDays: d.config.mediation.timeLimitDays } : undefined
+function ownCommittee(d: Deps, actor: Actor, role: IntakeRole, placed: Placed | null) {
+  if (role !== 'mediator' || !placed) return undefined
+  const code = placed.committee.code
+  const unit = placed.committee.unitCode
+  const mine = actor.grants.some((g) => g.role === 'mediator' && g.committee === code && (unit === null ? true : g.unitCode === unit))
+  return mine ? { mediatorId: actor.userId, committee: code, timeLimitDays: d.config.mediation.timeLimitDays } : undefined
 }
 
 /**
@@ -61,6 +63,8 @@ export async function intake(d: Deps, actor: Actor, input: ApiIn<'mediation.inta
   const vault = phoneVault(d)
   if ('ok' in vault) return vault
   const id = d.newId()
+  // 小事不出村: the committee of the level its type goes to first, where it happened.
+  const placed = routeMediation(d.config, tree, input.disputeType, place.code)
   const { case: drafted, event } = openMediationFrom({
     id,
     eventId: d.newId(),
@@ -72,7 +76,7 @@ export async function intake(d: Deps, actor: Actor, input: ApiIn<'mediation.inta
     source: input.source,
     ...(input.sourceRef?.trim() ? { sourceRef: input.sourceRef.trim() } : {}),
     placeCode: place.code,
-    acceptedBy: ownCommittee(d, tree, actor, role, street.code, input.disputeType),
+    acceptedBy: ownCommittee(d, actor, role, placed),
     payload: {
       disputeType: input.disputeType,
       facts: input.facts.trim(),
@@ -82,7 +86,7 @@ export async function intake(d: Deps, actor: Actor, input: ApiIn<'mediation.inta
       parties: input.parties.map((x) => invitedParty(vault, id, x)),
     },
   })
-  const c = sealNames(vault, drafted)
+  const c = sealNames(vault, placedAt(drafted, placed))
   const made = await createOnce(d, actor, input.idempotencyKey, c, event, { limit: 'mediation.intake', also: (tx) => claimInviteCodes(tx, c) })
   if ('ok' in made) return made
   return openedAnswer(d, tree, actor, made.case, made.replayed)

@@ -6,7 +6,9 @@ import type { Actor } from '../../../src/core/roles'
 import { shanghaiMonth } from '../../../src/core/time'
 import type { Deps } from '../../deps'
 import { MEDIATION_SOURCE_LABELS, sourceOf, type MediationSource } from '../../../src/core/kinds/mediationSources'
+import { committeeNameOf } from './committees'
 import { ledgerCases } from './ledgerCases'
+import { ledgerLevels } from './levelView'
 import { pl } from './payload'
 
 function closedAt(c: Case): number {
@@ -28,7 +30,6 @@ export async function ledger(d: Deps, actor: Actor, input: { from?: string; to?:
   const succeeded = cases.filter((c) => c.status === 'succeeded')
   const failed = cases.filter((c) => c.status === 'failed')
   const closed = cases.filter((c) => MEDIATION.terminalStatuses.includes(c.status))
-  const committees = new Map(d.config.mediation.committees.map((c) => [c.code, c.name]))
   const view: LedgerView = {
     total: cases.length,
     open: cases.length - closed.length,
@@ -37,11 +38,13 @@ export async function ledger(d: Deps, actor: Actor, input: { from?: string; to?:
     successRate: succeeded.length + failed.length ? Math.round((succeeded.length / (succeeded.length + failed.length)) * 1000) / 1000 : 0,
     avgDaysToClose: closed.length ? Math.round((closed.reduce((s, c) => s + (closedAt(c) - Date.parse(c.createdAt)), 0) / closed.length / 86_400_000) * 10) / 10 : null,
     byType: rows(count((c) => pl(c).disputeType), (k) => DISPUTE_TYPE_LABELS[k as DisputeType] ?? k),
-    byCommittee: rows(count((c) => pl(c).committee ?? ''), (k) => committees.get(k) ?? '未分配'),
-    byStreet: rows(count((c) => c.unitCode), (k) => tree.get(k)?.name ?? k),
+    // By name: the 人民调解委员会 of every community and street share one code.
+    byCommittee: rows(count((c) => committeeNameOf(d.config, tree, c) ?? ''), (k) => k || '未分配'),
+    byStreet: rows(count((c) => (tree.ancestorAt(c.unitCode, 'street') ?? tree.get(c.unitCode))?.code ?? c.unitCode), (k) => tree.get(k)?.name ?? k),
     byStatus: rows(count((c) => c.status), (k) => MEDIATION.statusLabels[k] ?? k),
     bySource: rows(count((c) => sourceOf(pl(c))), (k) => MEDIATION_SOURCE_LABELS[k as MediationSource] ?? k),
     byMonth: [...count(month)].sort(([a], [b]) => a.localeCompare(b)).map(([m, n]) => ({ month: m, count: n })),
+    levels: ledgerLevels(d, tree, cases),
   }
   return { ok: true as const, ledger: view }
 }

@@ -6,18 +6,19 @@ import type { Deps } from '../../deps'
 import { auditUnit, writeAudit } from '../shared/audit'
 import { csvDocument } from '../shared/csv'
 import { sourceText } from '../../../src/core/kinds/mediationSources'
+import { MEDIATION_LEVEL_LABELS } from '../../../src/core/kinds/mediationLevelTerms'
+import { caseLevel, committeeNameOf } from './committees'
 import { ledgerCases } from './ledgerCases'
 import { partyName } from './names'
 import { pl } from './payload'
 
-const HEADER = ['编号', '纠纷类型', '申请人', '被申请人', '状态', '街道', '调解委员会', '申请时间', '办理期限', '结果去向', '来源']
+const HEADER = ['编号', '纠纷类型', '申请人', '被申请人', '状态', '街道', '调解委员会', '申请时间', '办理期限', '结果去向', '来源', '调解层级']
 
 /** The centre's 调解台账 as a spreadsheet: each case by its number (京溪-2026-00042) and its parties' names, times in Beijing time (2026-12-06 14:05). */
 export async function ledgerCsv(d: Deps, actor: Actor, input: { from?: string; to?: string }) {
   const tree = await d.orgTree()
   const cases = await ledgerCases(d, tree, actor, input)
   if (!cases) return fail('FORBIDDEN', '仅综治中心可导出调解台账')
-  const committees = new Map(d.config.mediation.committees.map((c) => [c.code, c.name]))
   const rows: unknown[][] = [HEADER]
   for (const c of cases) {
     const p = pl(c)
@@ -29,12 +30,13 @@ export async function ledgerCsv(d: Deps, actor: Actor, input: { from?: string; t
       names('applicant'),
       names('respondent'),
       MEDIATION.statusLabels[c.status] ?? c.status,
-      tree.get(c.unitCode)?.name ?? c.unitCode,
-      committees.get(p.committee ?? '') ?? '',
+      (tree.ancestorAt(c.unitCode, 'street') ?? tree.get(c.unitCode))?.name ?? c.unitCode,
+      committeeNameOf(d.config, tree, c) ?? '',
       shanghaiDateTime(c.createdAt),
       c.slaDeadline ? shanghaiDateTime(c.slaDeadline) : '',
       p.referral ? REFERRAL_LABELS[p.referral.type] : '',
       sourceText(p),
+      MEDIATION_LEVEL_LABELS[caseLevel(d.config, tree, c)],
     ])
   }
   const who = auditUnit(actor, ['dispatcher', 'admin'])

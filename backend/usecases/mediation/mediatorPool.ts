@@ -23,3 +23,20 @@ export async function leastLoadedMediator(d: Deps, mediators: User[]): Promise<U
   }
   return best?.u
 }
+
+/**
+ * Who may take a case at a committee: mediators of its code granted at its unit or above (a unit's
+ * own first — a community's mediators before the street's, which serve a community without its own).
+ * `nearest` holds the closest level that has any: assignment by workload picks among them.
+ */
+export async function committeePool(d: Deps, tree: OrgTree, placed: { committee: { code: string }; unitCode: string }): Promise<{ all: User[]; nearest: User[] }> {
+  const chain = tree.chain(placed.unitCode).map((u) => u.code)
+  const users = await d.store.listStaff(chain, ['mediator'])
+  const unitOf = (u: User) => {
+    const found = u.grants.filter((g) => g.role === 'mediator' && g.committee === placed.committee.code && chain.includes(g.unitCode)).map((g) => chain.indexOf(g.unitCode))
+    return found.length ? Math.min(...found) : -1
+  }
+  const all = users.filter((u) => unitOf(u) >= 0)
+  const closest = Math.min(...all.map(unitOf))
+  return { all, nearest: all.filter((u) => unitOf(u) === closest) }
+}

@@ -7,11 +7,12 @@ import type { OutboxMessage } from '../../ports'
 import { caseRef, clip } from '../inbox/caseName'
 import { defineNotices, type CaseEventNote, type Telling } from '../inbox/noticeRegistry'
 import { forTheLiving } from '../inbox/living'
+import { centreTakesIntake, INTAKE_WORDS, type IntakeEvent } from './intakeNotices'
 import { helperIds } from '../../../src/core/kinds/mediationHelpers'
 import { HELPER_WORDS, helperAudience, threadFollowers } from './helperNotices'
-import { HANDOFF_WORDS } from './handoffNotices'
+import { LEVEL_WORDS } from './levelNotices'
 import { VIDEO_WORDS } from './videoNotices'
-import { centreTakesIntake, INTAKE_WORDS, type IntakeEvent } from './intakeNotices'
+import { HANDOFF_WORDS } from './handoffNotices'
 
 /** A new message in a mediation thread (written by mediation/thread.ts). */
 export const CASE_MESSAGE = 'case.message'
@@ -108,8 +109,9 @@ export const MEDIATION_WORDS: Record<MediationEvent, MediationWords | null> = {
   // 注销账号: the other parties see 已注销用户 on the case; nobody is told.
   party_erased: null,
   ...HELPER_WORDS,
-  ...HANDOFF_WORDS,
   ...VIDEO_WORDS,
+  ...HANDOFF_WORDS,
+  ...LEVEL_WORDS,
 }
 
 /** How a mediation notice names its case: its number and dispute type, never an id or a party's name. */

@@ -1,5 +1,6 @@
 import { DISPUTE_TYPE_LABELS, DISPUTE_TYPES, REFERRAL_LABELS, REFERRALS } from '../../../src/core/kinds/mediation'
 import type { Deps } from '../../deps'
+import { configuredCommittees } from './committees'
 
 /** What the mediation forms choose from: dispute types, streets, committees, referrals. */
 export async function options(d: Deps) {
@@ -8,7 +9,11 @@ export async function options(d: Deps) {
     ok: true as const,
     disputeTypes: DISPUTE_TYPES.map((code) => ({ code, label: DISPUTE_TYPE_LABELS[code] })),
     streets: tree.all().filter((u) => u.level === 'street').map((u) => ({ code: u.code, name: u.name })),
-    committees: d.config.mediation.committees.map((c) => ({ code: c.code, name: c.name, disputeTypes: [...c.disputeTypes] })),
+    // The district-wide ones; every community and street has its 人民调解委员会 besides (committees.ts).
+    committees: configuredCommittees(d.config)
+      .filter((c) => c.unitCode === null)
+      .map((c) => ({ code: c.code, name: c.name, disputeTypes: [...c.disputeTypes] })),
+    communities: tree.all().filter((u) => u.level === 'community').map((u) => ({ code: u.code, name: u.name, streetCode: u.parentCode ?? '' })),
     referrals: REFERRALS.map((code) => ({ code, label: REFERRAL_LABELS[code] })),
   }
 }

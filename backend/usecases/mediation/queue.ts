@@ -1,34 +1,28 @@
 import type { ApiIn } from '../../../src/contracts/api'
 import type { OrgTree } from '../../../src/core/org'
 import { fail } from '../../../src/core/outcome'
-import type { Actor } from '../../../src/core/roles'
+import type { Actor, RoleGrant } from '../../../src/core/roles'
+import { grantCovers } from '../../../src/core/scope'
 import type { Deps } from '../../deps'
 import type { Vault } from '../../crypto/vault'
 import { mediationSummary } from './caseView'
-import { pl } from './payload'
 import { hasPartyPhone, phoneVault } from './phones'
-import { streetsOf } from './streets'
+import { mediationUnits, streetsOf } from './streets'
 
-/** The centre sees every case of its streets; a mediator only their committees' cases there. */
-function staffScope(tree: OrgTree, actor: Actor): { streets: string[]; committees: string[] | null } | null {
-  const streets = new Set<string>()
-  let committees: Set<string> | null = null
-  let any = false
-  for (const g of actor.grants) {
-    if (g.role === 'dispatcher' || g.role === 'admin') {
-      for (const s of streetsOf(tree, g.unitCode)) streets.add(s)
-      any = true
-    }
+/**
+ * The centre sees every case of its streets and their communities (a district's also the district's
+ * own); a mediator the cases their grant covers there (their committee's, at their unit or below).
+ */
+function staffScope(tree: OrgTree, actor: Actor): { units: string[]; grants: RoleGrant[] } | null {
+  const centre = actor.grants.filter((g) => g.role === 'dispatcher' || g.role === 'admin')
+  const grants = centre.length > 0 ? centre : actor.grants.filter((g) => g.role === 'mediator' && g.committee)
+  if (grants.length === 0) return null
+  const units = new Set<string>()
+  for (const g of grants) {
+    for (const s of streetsOf(tree, g.unitCode)) for (const u of mediationUnits(tree, s)) units.add(u)
+    if (tree.get(g.unitCode)?.level === 'district') units.add(g.unitCode)
   }
-  if (any) return { streets: [...streets], committees: null }
-  for (const g of actor.grants) {
-    if (g.role === 'mediator' && g.committee) {
-      for (const s of streetsOf(tree, g.unitCode)) streets.add(s)
-      committees ??= new Set()
-      committees.add(g.committee)
-    }
-  }
-  return committees ? { streets: [...streets], committees: [...committees] } : null
+  return { units: [...units], grants }
 }
 
 const SCAN = 1000
@@ -40,7 +34,7 @@ export async function queue(d: Deps, actor: Actor, input: ApiIn<'mediation.queue
   const limit = input.limit ?? 30
   const rows = await d.store.listCases({
     kind: 'mediation',
-    unitCodes: scope.streets,
+    unitCodes: scope.units,
     statuses: input.statuses?.length ? input.statuses : undefined,
     category: input.disputeType,
     assigneeId: input.mine ? actor.userId : undefined,
@@ -53,7 +47,7 @@ export async function queue(d: Deps, actor: Actor, input: ApiIn<'mediation.queue
     if ('ok' in v) return v
     vault = v
   }
-  const visible = rows.filter((c) => (!scope.committees || scope.committees.includes(pl(c).committee ?? '')) && (!vault || hasPartyPhone(vault, c, input.phone!)))
+  const visible = rows.filter((c) => scope.grants.some((g) => grantCovers(tree, g, actor, c)) && (!vault || hasPartyPhone(vault, c, input.phone!)))
   const start = input.before ? visible.findIndex((c) => c.id === input.before) + 1 : 0
   const page = visible.slice(start, start + limit)
   const names = new Map<string, string>()

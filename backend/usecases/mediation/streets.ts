@@ -15,3 +15,8 @@ export function streetsOf(tree: OrgTree, unitCode: string): string[] {
 export function centreStreets(tree: OrgTree, actor: Actor): string[] {
   return actor.grants.filter((g) => g.role === 'dispatcher' || g.role === 'admin').flatMap((g) => streetsOf(tree, g.unitCode))
 }
+
+/** The units a street's mediation cases sit at: the street and its communities (小事不出村). */
+export function mediationUnits(tree: OrgTree, streetCode: string): string[] {
+  return [streetCode, ...tree.children(streetCode).filter((u) => u.level === 'community').map((u) => u.code)]
+}

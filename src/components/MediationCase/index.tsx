@@ -14,6 +14,7 @@ import { CaseFacts, CaseHead } from './CaseHead'
 import HandoffCards from './HandoffCards'
 import InvitesCard from './InvitesCard'
 import SourceCard from './SourceCard'
+import LevelCard from './LevelCard'
 import MediationHelpers, { HELPER_MOVES } from '../MediationHelpers'
 import { ApplicationCard, MyRatingCard, PartiesCard, ReferralCard, SessionsCard } from './Sections'
 import '../MediationKit/kit.css'
@@ -60,6 +61,7 @@ export default function MediationCase({ audience }: { audience: 'party' | 'staff
       {justApplied && invites}
       <CaseFacts c={c} />
       <SourceCard c={c} audience={audience} />
+      <LevelCard c={c} />
       <AgreementCard c={c} confirmAct={findAction(data.actions, 'confirm_agreement')} busy={busy === 'confirm_agreement'} onConfirm={m.confirmAgreement} />
       <ReferralCard c={c} />
       <HandoffCards c={c} confirmAct={findAction(data.actions, 'confirm_judicial')} busy={busy === 'confirm_judicial'} onConfirm={m.tap} />

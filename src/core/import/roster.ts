@@ -65,7 +65,8 @@ export const ROLE_ALIASES: Record<string, Role> = {
 export const ROLE_LEVELS: Record<string, readonly OrgLevel[]> = {
   building_manager: ['grid'],
   grid_worker: ['grid'],
-  mediator: ['street', 'community'],
+  // A district's own committees (交调委, 婚调委 …) have their mediators at the district.
+  mediator: ['district', 'street', 'community'],
   dispatcher: ['street'],
   department: ['street', 'district'],
   police: ['street', 'community'],
@@ -113,6 +114,7 @@ export function planRoster(table: readonly string[][], ctx: RosterContext): Rost
   if (table.length === 0 || missing.length > 0) {
     return { errors: [{ row: 1, column: missing.map((m) => COLUMN_LABEL[m]).join('、') || '表头', reason: `缺少列：${missing.map((m) => COLUMN_LABEL[m]).join('、') || '表头为空'}` }], people: [], rows: Math.max(0, table.length - 1), goodRows: 0 }
   }
+  const peopleNames = new Set(ctx.units.filter((u) => u.level === 'community' || u.level === 'street').map((u) => `${u.name}人民调解委员会`))
   const units = new Map(ctx.units.map((u) => [u.code, u]))
   const byPhone = new Map(ctx.staff.filter((s) => s.phone).map((s) => [s.phone!, s]))
   const people = new Map<string, RosterPerson>()
@@ -140,7 +142,8 @@ export function planRoster(table: readonly string[][], ctx: RosterContext): Rost
     const grant: RoleGrant = { role: role ?? 'grid_worker', unitCode }
     if (role === 'mediator') {
       const c = cell('committee')
-      const found = ctx.committees.find((x) => x.code === c || x.name === c)
+      // Every community and street has its 人民调解委员会 (code people) whether or not one was imported.
+      const found = ctx.committees.find((x) => x.code === c || x.name === c) ?? (c === '人民调解委员会' || peopleNames.has(c) ? { code: 'people' } : undefined)
       if (!found) bad('committee', c ? `调解委员会「${c}」未在区级配置中` : '调解员需填写调解委员会')
       else grant.committee = found.code
     }

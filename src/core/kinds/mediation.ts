@@ -15,6 +15,7 @@ import { action, assignedMediator, confirmingParties, needNote, note } from './m
 import { HELPER_ACTIONS, helperIds } from './mediationHelpers'
 import { INTAKE_EVENT_LABELS } from './mediationIntake'
 import { HANDOFF_ACTIONS } from './mediationHandoff'
+import { LEVEL_ACTIONS, PLACEMENT } from './mediationLevels'
 import { VIDEO_ACTIONS, videoRoomFor } from './mediationVideo'
 
 export * from './mediationTerms'
@@ -85,6 +86,8 @@ const ACTIONS = {
       committee: param(nonBlank, fail('VALIDATION', '请选择调解委员会和调解员', { mediatorId: '必填' })),
       mediatorId: param(nonBlank, fail('VALIDATION', '请选择调解委员会和调解员', { mediatorId: '必填' })),
       timeLimitDays: param(z.number().finite().positive(), fail('VALIDATION', '调解期限应为正数天', { timeLimitDays: '无效' })),
+      // Where the backend routed a case that came without a committee (mediationLevels.ts): its unit and level.
+      placement: param(PLACEMENT.optional(), fail('VALIDATION', '调解委员会无效', { mediatorId: '无效' })),
     },
     form: [
       { name: 'assignee', label: '指派调解员', required: false, placeholder: '不选择时，由系统按纠纷类型指派对应调解委员会的调解员' },
@@ -98,7 +101,8 @@ const ACTIONS = {
         patch: ({ c, input, params }) => ({
           assigneeId: params.mediatorId,
           slaDeadline: new Date(input.now.getTime() + params.timeLimitDays * 86_400_000).toISOString(),
-          payload: { ...c.payload, committee: params.committee },
+          ...(params.placement ? { unitCode: params.placement.unitCode } : {}),
+          payload: { ...c.payload, committee: params.committee, ...(params.placement ? { level: params.placement.level } : {}) },
         }),
       },
     ],
@@ -269,6 +273,7 @@ const ACTIONS = {
   }),
   ...HELPER_ACTIONS,
   ...HANDOFF_ACTIONS,
+  ...LEVEL_ACTIONS,
   ...VIDEO_ACTIONS,
 }
 

@@ -7,6 +7,7 @@
 import type { CaseLink } from '../caseLink'
 import type { Role } from '../roles'
 import type { MediationSource } from './mediationSources'
+import type { MediationLevel, PassUp } from './mediationLevelTerms'
 import type { VideoRoom } from './mediationVideoTerms'
 
 export const DISPUTE_TYPES = ['neighbour', 'family', 'tenancy', 'labour', 'traffic', 'commerce', 'property', 'other'] as const
@@ -182,6 +183,10 @@ export type MediationPayload = {
   ratings: Record<string, { rating: number; comment: string | null }>
   remindedDays: number[]
   overdueSince?: string
+  /** The level of the committee holding the case (小事不出村): set when routed; cases from before read by their committee. */
+  level?: MediationLevel
+  /** Each 上交上级调解, oldest first. */
+  passUps?: PassUp[]
   /** 协助调解: the people the mediator invited (cases from before have none). */
   helpers?: CaseHelper[]
   /** Where the case came from (mediationSources.ts); absent on the person's own application. */

@@ -15,6 +15,8 @@ export interface RespondentDraft {
 export interface ApplyDraft {
   disputeType: string
   streetCode: string
+  /** 小事不出村: the community (社区/村) where it happened, when the applicant picks one; its committee may take it. */
+  communityCode?: string
   /** The applicant's real name: the 协议书 prints it (the nickname of 我的 is not a legal name). */
   applicantName: string
   applicantPhone: string
@@ -82,6 +84,7 @@ export function toApplyInput(d: ApplyDraft, idempotencyKey: string, evidence: st
     idempotencyKey,
     disputeType: d.disputeType as ApplyMediationInput['disputeType'],
     streetCode: d.streetCode,
+    ...(d.communityCode ? { communityCode: d.communityCode } : {}),
     applicantName: d.applicantName.trim(),
     applicantPhone: normalizePhone(d.applicantPhone),
     respondents: d.respondents.map((r) => ({ name: r.name.trim(), phone: normalizePhone(r.phone) })),

@@ -5,6 +5,7 @@ import FilePick from '../../../components/AdminKit/FilePick'
 import { configPathLabel } from '../../../contracts/configFields'
 import { getAt, type CategoryDraft, type Path } from '../../../utils/admin/configDraft'
 import CategoryTable from './CategoryTable'
+import CommitteeImport from './CommitteeImport'
 import { NumberField, Section } from './ConfigField'
 import ConfigHistory from './ConfigHistory'
 import { DeadLetters } from './DeadLetters'
@@ -40,7 +41,7 @@ export default function AdminConfig() {
   const { draft, version, history, errors, refusals, notice, busy, dirty, set, save, discard, exportJson, importJson } = useAdminConfig()
   const f = { errors, set }
   const elsewhere = Object.entries(errors).filter(([k]) => !shownError(k))
-  const committees = (getAt(draft, ['mediation', 'committees']) as Array<{ code: string; name: string }> | undefined) ?? []
+  const committees = (getAt(draft, ['mediation', 'committees']) as Array<{ code: string; name: string; unitCode?: string }> | undefined) ?? []
   // A refusal may sit far down the form: bring the first one into view.
   useEffect(() => {
     if (refusals > 0) document.querySelector('.jf-config-field-error, .jf-config-error')?.scrollIntoView({ block: 'center' })
@@ -90,13 +91,14 @@ export default function AdminConfig() {
             <Section id='jf-config-rate-section' title='提交次数限制' help='同一个人在统计时段内最多可提交的次数，防止误操作或恶意刷单；重试同一次提交不计数。'>
               <RateLimits limits={(draft.rateLimits as Record<string, { max?: unknown; windowMinutes?: unknown }>) ?? {}} {...f} />
             </Section>
-            <Section id='jf-config-committees' title='调解委员会' help='调解委员会及其受理的纠纷类型属于单位数据，本页只显示，不在表单中修改；需要调整时导出配置文件，修改后再导入。'>
+            <Section id='jf-config-committees' title='调解委员会' help='全区性调解委员会（交调委、商调委、婚调委）在配置文件中；社区、街道、区的调解委员会用下方表格导入，本页只显示。'>
               {committees.map((c) => (
-                <Text key={c.code} className='jf-config-committee'>
+                <Text key={`${c.code}@${c.unitCode ?? ''}`} className='jf-config-committee'>
                   {c.name}
                 </Text>
               ))}
             </Section>
+            <CommitteeImport onApplied={() => void discard()} />
           </View>
           <View>
             <ConfigHistory history={history} config={draft} />

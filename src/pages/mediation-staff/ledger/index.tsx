@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import DeskHeader from '../../../components/DeskHeader'
+import LedgerLevels from './LedgerLevels'
 import LedgerTable from './LedgerTable'
 import { useLedger } from './useLedger'
 import '../../../components/StaffConsoleHeader/index.css'
@@ -70,11 +71,13 @@ export default function MediationLedger() {
                 </View>
               ))}
             </View>
+            {l.levels && <LedgerLevels levels={l.levels} total={l.total} />}
             <View className='jf-ledger-grid'>
               <LedgerTable id='jf-ledger-by-type' title='按纠纷类型' keyTitle='纠纷类型' rows={l.byType} total={l.total} />
               <LedgerTable id='jf-ledger-by-committee' title='按调解组织' keyTitle='调解组织' rows={l.byCommittee} total={l.total} />
               <LedgerTable id='jf-ledger-by-street' title='按街道' keyTitle='街道' rows={l.byStreet} total={l.total} />
               <LedgerTable id='jf-ledger-by-status' title='按状态' keyTitle='状态' rows={l.byStatus} total={l.total} />
+              <LedgerTable id='jf-ledger-by-source' title='按纠纷来源' keyTitle='来源' rows={l.bySource ?? []} total={l.total} />
               <LedgerTable id='jf-ledger-by-month' title='按月份' keyTitle='月份' rows={l.byMonth.map((m) => ({ key: m.month, label: m.month, count: m.count }))} total={l.total} />
             </View>
           </View>

@@ -4,6 +4,7 @@ import ConsentSheet from '../../../components/ConsentSheet'
 import FieldError from '../../../components/FieldError'
 import LoadState from '../../../components/LoadState'
 import Chips from '../../../components/MediationKit/Chips'
+import CommunityPick from './CommunityPick'
 import FactsCard from './FactsCard'
 import PartiesCard from './PartiesCard'
 import { useMediationApply } from './useMediationApply'
@@ -36,8 +37,9 @@ export default function MediationApply() {
         <Chips id='jf-med-types' className='jf-med-apply-chips' chipClass='jf-med-type-chip' items={options.disputeTypes} value={draft.disputeType} onPick={(v) => set('disputeType', v)} />
         <FieldError field='disputeType' message={errors.disputeType} />
         <Text className='jf-section-title jf-required'>受理街道</Text>
-        <Chips id='jf-med-streets' className='jf-med-apply-chips' chipClass='jf-med-street-chip' items={streets} value={draft.streetCode} onPick={(v) => set('streetCode', v)} />
+        <Chips id='jf-med-streets' className='jf-med-apply-chips' chipClass='jf-med-street-chip' items={streets} value={draft.streetCode} onPick={(v) => (set('streetCode', v), set('communityCode', ''))} />
         <FieldError field='streetCode' message={errors.streetCode} />
+        <CommunityPick communities={options.communities ?? []} streetCode={draft.streetCode} value={draft.communityCode ?? ''} onPick={(v) => set('communityCode', v)} error={errors.communityCode} />
       </View>
 
       <PartiesCard s={s} />
