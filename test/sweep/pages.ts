@@ -113,6 +113,14 @@ export const ROLES: Role[] = [
     pages: () => [...STAFF_COMMON, '/pages/mediation-staff/helping/index'],
   },
   {
+    // 协助调解人: their list of cases (none invited in the sweep's world: its empty state).
+    key: 'helper',
+    label: '协助调解人 林志远',
+    userId: 'demo-helper',
+    resident: false,
+    pages: () => [...STAFF_COMMON, '/pages/mediation-staff/helping/index'],
+  },
+  {
     key: 'police',
     label: '民警 吴刚',
     userId: 'demo-police',
