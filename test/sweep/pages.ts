@@ -28,6 +28,8 @@ const RESIDENT_COMMON = [
   '/pages/report/mine/index',
   '/pages/mediation/apply/index',
   '/pages/mediation/mine/index',
+  '/pages/help/raise/index',
+  '/pages/help/status/index',
   '/pages/grid/find/index',
   `/pages/grid/board/index?code=${GRID1_CODE}`,
   `/pages/grid/news/index?code=${GRID1_CODE}`,
@@ -54,6 +56,7 @@ export const ROLES: Role[] = [
       // The hand-off papers: the sweep's case has neither yet, so each page says so.
       `/pages/mediation/judicial/index?id=${w.mediationId}`,
       `/pages/mediation/referral/index?id=${w.mediationId}`,
+      `/pages/help/status/index?id=${w.helpId}`,
       '/pages/join/index',
     ],
   },
@@ -95,6 +98,8 @@ export const ROLES: Role[] = [
       // 录入纠纷, and 转为调解 of the sweep's report (not a category marked 可转为调解: the page says so).
       '/pages/mediation-staff/intake/index',
       `/pages/mediation-staff/intake/index?report=${w.reportId}`,
+      '/pages/help-staff/queue/index',
+      `/pages/help-staff/case/index?id=${w.helpId}`,
     ],
   },
   {
@@ -105,20 +110,13 @@ export const ROLES: Role[] = [
     pages: (w) => [...STAFF_COMMON, '/pages/mediation-staff/queue/index', `/pages/mediation-staff/case/index?id=${w.mediationId}`, '/pages/mediation-staff/intake/index'],
   },
   {
-    // 协助调解人: their list of cases (none invited in the sweep's world: its empty state).
+    // 协助调解人: their list of cases (none invited in the sweep's world: its empty state), and, on
+    // 云景社区's 一键求助 duty, its requests.
     key: 'helper',
     label: '协助调解人 林志远',
     userId: 'demo-helper',
     resident: false,
-    pages: () => [...STAFF_COMMON, '/pages/mediation-staff/helping/index'],
-  },
-  {
-    // 协助调解人: their list of cases (none invited in the sweep's world: its empty state).
-    key: 'helper',
-    label: '协助调解人 林志远',
-    userId: 'demo-helper',
-    resident: false,
-    pages: () => [...STAFF_COMMON, '/pages/mediation-staff/helping/index'],
+    pages: (w) => [...STAFF_COMMON, '/pages/mediation-staff/helping/index', '/pages/help-staff/queue/index', `/pages/help-staff/case/index?id=${w.helpId}`],
   },
   {
     key: 'police',
@@ -152,6 +150,8 @@ export const ROLES: Role[] = [
       '/pages/report-staff/console/queue/index',
       '/pages/report-staff/console/dashboard/index',
       '/pages/report-staff/console/moderation/index',
+      '/pages/report-staff/console/help/index',
+      `/pages/help-staff/case/index?id=${w.helpId}&from=help`,
       '/pages/mediation-staff/queue/index',
       `/pages/mediation-staff/case/index?id=${w.mediationId}`,
       '/pages/mediation-staff/ledger/index',

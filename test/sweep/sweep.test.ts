@@ -87,7 +87,7 @@ describe('sweep rules', () => {
       }
     }
     walk(join(ROOT, 'src/pages'))
-    const w = { reportId: 'r', newcomerReportId: 'n', mediationId: 'm', checkinId: 'c', newcomerOpenid: 'o', notes: [] }
+    const w = { reportId: 'r', newcomerReportId: 'n', mediationId: 'm', checkinId: 'c', helpId: 'h', newcomerOpenid: 'o', notes: [] }
     const swept = new Set(ROLES.flatMap((r) => r.pages(w)).map((r) => r.split('?')[0]!.replace(/^\//, '')))
     expect(pages.filter((p) => !swept.has(p) && !NOT_SWEPT[p])).toEqual([])
   })

@@ -9,7 +9,7 @@
 import { DEMO_BUILDING_CODE, DEMO_BUILDING_ID } from '../../backend/seed/demoBuildings'
 import { idNumberFor } from '../support/authzWorld'
 import { move } from '../support/cases'
-import { GRID1_CODE, idemKey, reportInput } from '../support/fixtures'
+import { GRID1_CODE, GRID1_POINT, idemKey, reportInput } from '../support/fixtures'
 import { applyInput, medAct, setOwnPhone } from '../support/mediation'
 import { ROOT, as, asOpenid, startServer, type Client, type RunningServer } from '../support/server'
 
@@ -29,6 +29,8 @@ export interface SweepWorld {
   mediationId: string
   /** 刘洋's check-in at the demo building, waiting for the manager. */
   checkinId: string
+  /** 陈小梅's 一键求助 (邻里纠纷), raised in 云景社区 and waiting for its on-duty helpers. */
+  helpId: string
   /** The brand-new WeChat identity the sweep signs in as. */
   newcomerOpenid: string
   /** Steps that did not go through (the sweep goes on with less on the pages). */
@@ -98,5 +100,11 @@ export async function seedWorld(url: string, run: string): Promise<SweepWorld> {
   await step(notes, 'rental.exportCsv', () => reasoned('exportCsv', {}))
   if (checkinId) await step(notes, 'rental.reveal', () => reasoned('reveal', { id: checkinId }))
 
-  return { reportId, newcomerReportId, mediationId, checkinId, newcomerOpenid, notes }
+  let helpId = ''
+  await step(notes, 'help.raise', async () => {
+    const r = okOr('help.raise', await resident.call('help', 'raise', { idempotencyKey: idemKey(), kind: 'neighbour_dispute', text: '楼上装修到半夜，双方在楼道争吵', location: GRID1_POINT }))
+    helpId = r.help.id
+  })
+
+  return { reportId, newcomerReportId, mediationId, checkinId, helpId, newcomerOpenid, notes }
 }

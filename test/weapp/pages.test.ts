@@ -85,6 +85,11 @@ const EXPECTED: Record<string, Expectation> = {
   'pages/me/index': { texts: ['小梅', '手机号 138****8000', '我的上报', '我的调解', '我的租住登记', '我的网格', '消息通知设置', '个人信息与隐私'], calls: ['account.profile'] },
   'pages/account/profile/index': { texts: ['头像', '选择头像', '昵称', '138****8000（手动填写）', '更换为微信绑定的手机号', '手动填写手机号'], calls: ['account.profile'] },
   'pages/rental-staff/police/overdue/index': { texts: ['消防安全巡查逾期 1 栋', '云景花园 3 栋', '巡查逾期', '楼栋长 王建国'], calls: ['rental.overdueInspections'] },
+  // 一键求助: the kinds, the voice button, the grid found from the position as the page opens.
+  'pages/help/raise/index': {
+    texts: ['遇到了什么情况', '邻里纠纷', '家庭矛盾', '人身安全受到威胁', '其他', '按住说话', `${GRID.name}，将通知本社区值班人员`, '发出求助', '紧急情况请直接拨打 110、120、119'],
+    calls: ['reports.locate'],
+  },
 }
 
 describe('app.json of the weapp build', () => {
@@ -117,6 +122,35 @@ describe.each(ROUTES)('page %s', (route) => {
     // Any page, including one added later without an entry above, must render something.
     expect(page.text().length).toBeGreaterThan(0)
     expect(page.text()).not.toMatch(/undefined|NaN|\[object Object\]/)
+    expectClean(mp)
+  })
+})
+
+describe('一键求助 (pages/help/raise/index)', () => {
+  test('人身安全受到威胁 puts 110 / 120 / 119 first, and a tap calls through WeChat', async () => {
+    const { mp } = launch()
+    const page = await mp.open('pages/help/raise/index')
+    await page.waitForText('人身安全受到威胁')
+    expect(page.text()).not.toContain('火警')
+    await page.tap('#jf-help-kind-danger')
+    await page.waitForText('人身安全受到威胁，请先拨打')
+    for (const t of ['110', '报警', '120', '急救', '119', '火警']) expect(page.text()).toContain(t)
+    // The calls come before the kinds.
+    expect(page.text().indexOf('119')).toBeLessThan(page.text().indexOf('遇到了什么情况'))
+    await page.tap('#jf-help-sos-110')
+    expect(mp.wxCalls.filter(([n]) => n === 'makePhoneCall').map(([, o]) => (o as { phoneNumber: string }).phoneNumber)).toEqual(['110'])
+    expectClean(mp)
+  })
+
+  test('a refused request still shows the calls', async () => {
+    const { mp } = launch({ 'help.raise': () => ({ ok: false, code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试', emergency: true }) })
+    const page = await mp.open('pages/help/raise/index')
+    await page.waitForText(`${GRID.name}，将通知本社区值班人员`)
+    await page.tap('#jf-help-kind-family')
+    await page.tap('#jf-help-send')
+    await page.waitForText('求助未能发出：请求过于频繁，请稍后再试')
+    for (const t of ['110', '120', '119']) expect(page.text()).toContain(t)
+    expect(mp.calls.filter((c) => c.name === 'help').map((c) => (c.data as { action: string }).action)).toEqual(['raise'])
     expectClean(mp)
   })
 })

@@ -16,12 +16,12 @@ export default function EmergencyCalls({ lead }: { lead?: string }) {
       <View className='jf-help-sos-row'>
         {EMERGENCY_NUMBERS.map((e) =>
           process.env.TARO_ENV === 'h5' ? (
-            <a key={e.number} className='jf-help-sos-call' data-number={e.number} href={`tel:${e.number}`}>
+            <a key={e.number} id={`jf-help-sos-${e.number}`} className='jf-help-sos-call' data-number={e.number} href={`tel:${e.number}`}>
               <Text className='jf-help-sos-number'>{e.number}</Text>
               <Text className='jf-help-sos-label'>{e.label}</Text>
             </a>
           ) : (
-            <View key={e.number} className='jf-help-sos-call' data-number={e.number} onClick={() => dial(e.number)}>
+            <View key={e.number} id={`jf-help-sos-${e.number}`} className='jf-help-sos-call' data-number={e.number} onClick={() => dial(e.number)}>
               <Text className='jf-help-sos-number'>{e.number}</Text>
               <Text className='jf-help-sos-label'>{e.label}</Text>
             </View>

@@ -147,7 +147,7 @@ function HelpCase() {
       {!s.sheet && (
         <View className='jf-helpc-actions' id='jf-helpc-actions'>
           {s.has('accept') && (
-            <Button id='jf-helpc-accept' type='danger' block size='large' loading={s.busy} onClick={() => void s.accept()}>
+            <Button id='jf-helpc-accept' className='jf-help-danger-btn' type='danger' block size='large' loading={s.busy} onClick={() => void s.accept()}>
               我来响应
             </Button>
           )}

@@ -42,6 +42,7 @@ export default function HelpRaise() {
             {HELP_KINDS.map((k) => (
               <View
                 key={k}
+                id={`jf-help-kind-${k}`}
                 className={`jf-help-kind ${s.kind === k ? 'is-active' : ''} ${EMERGENCY_KINDS.includes(k) ? 'is-danger' : ''}`}
                 data-kind={k}
                 onClick={() => s.pickKind(k)}
@@ -88,7 +89,7 @@ export default function HelpRaise() {
       </View>
 
       <View className='jf-submit-bar'>
-        <Button id='jf-help-send' type='danger' block size='large' loading={s.sending} onClick={() => void s.send()}>
+        <Button id='jf-help-send' className='jf-help-danger-btn' type='danger' block size='large' loading={s.sending} onClick={() => void s.send()}>
           {s.sending ? '正在发出…' : '发出求助'}
         </Button>
       </View>
