@@ -17,6 +17,8 @@ import type { Page } from 'playwright-core'
 import { browserWorld, open, shot, signedInPhone } from '../support/browser'
 import { reportInput } from '../support/fixtures'
 import { as } from '../support/server'
+import { DEMO_RESIDENT_PHONES } from '../../backend/seed/demoUsers'
+import { applyInput, joinInput, medAct } from '../support/mediation'
 
 jest.setTimeout(120_000)
 
@@ -138,5 +140,79 @@ describe('录入纠纷 and 转为调解 (三捕三捉)', () => {
     await reporter.locator('#jf-med-source[data-source="report"]').waitFor()
     await expect(reporter.locator('#jf-med-origin').innerText()).resolves.toContain(`网格事件 ${reportNumber}`)
     await shot(reporter, 'e2e-to-mediation-case')
+  })
+})
+
+/**
+ * 协助调解 (Part E): a family case under way with 周敏 (or whichever mediator the district's rules gave
+ * it); the mediator invites 林志远 (驻村法律顾问) from the street's helper roster on the case page; 林志远
+ * finds the case under 我的 → 协助调解, reads it without the parties' phones and writes in the thread;
+ * the applicant reads his message marked 协助调解人.
+ */
+describe('协助调解', () => {
+  const HELPER_MSG = '两位好，我是驻村法律顾问林志远。抚养费可参照当地收入水平协商，我可以帮双方算一算。'
+
+  it('a legal adviser joins as helper and writes in the thread', async () => {
+    const [applicantApi, respondentApi, centreApi] = await Promise.all(['demo-resident', 'demo-resident-2', 'demo-dispatcher'].map((u) => as(world.srv.url, u)))
+    const applied = await applicantApi.call('mediation', 'apply', applyInput({ applicantName: '陈小梅', applicantPhone: DEMO_RESIDENT_PHONES['demo-resident'], respondents: [{ name: '黄伟明', phone: DEMO_RESIDENT_PHONES['demo-resident-2'] }] }))
+    expect(applied).toMatchObject({ ok: true })
+    const id: string = applied.case.id
+    expect(await medAct(centreApi, id, 'accept')).toMatchObject({ ok: true })
+    expect(await respondentApi.call('mediation', 'join', joinInput(applied.case.invites[0].code))).toMatchObject({ ok: true })
+    let mediatorId = ''
+    for (const m of ['demo-mediator', 'demo-mediator-people']) {
+      const api = await as(world.srv.url, m)
+      if ((await api.call('mediation', 'get', { id })).actions?.some((a: { action: string }) => a.action === 'invite')) {
+        expect(await medAct(api, id, 'invite')).toMatchObject({ ok: true, case: { status: 'mediating' } })
+        mediatorId = m
+      }
+    }
+    expect(mediatorId).not.toBe('')
+
+    const [mediator, helper, applicant] = await Promise.all([mediatorId, 'demo-helper', 'demo-resident'].map((u) => person(u)))
+
+    // The mediator picks the legal adviser from the roster on the case page.
+    await open(mediator, `/pages/mediation-staff/case/index?id=${id}`)
+    await mediator.locator(`#jf-medc-case[data-case-id="${id}"][data-status="mediating"]`).waitFor()
+    await mediator.locator('#jf-med-helpers[data-count="0"]').waitFor()
+    // 邀请协助调解 is the card's, not the action bar's.
+    await expect(mediator.locator('.jf-med-act[data-action="invite_helper"]').count()).resolves.toBe(0)
+    await mediator.locator('#jf-medh-invite').click()
+    const candidate = mediator.locator('#jf-medh-picker .jf-medh-cand[data-name="林志远"]')
+    await candidate.waitFor()
+    await expect(candidate.innerText()).resolves.toContain('驻村法律顾问')
+    await shot(mediator, 'e2e-helper-roster')
+    await candidate.locator('.jf-medh-pick').click()
+    await mediator.locator('#jf-med-helpers[data-count="1"] .jf-medh-helper[data-name="林志远"][data-kind="legal_adviser"]').waitFor()
+    await shot(mediator, 'e2e-helper-invited')
+
+    // 林志远 finds it under 我的 → 协助调解 and opens it as its parties read it, without their phones.
+    await open(helper, '/pages/me/index')
+    await helper.locator('#jf-me-helping').click()
+    const row = helper.locator(`#jf-med-helping .jf-med-row[data-case-id="${id}"]`)
+    await row.waitFor()
+    await expect(row.innerText()).resolves.toContain('我协助调解')
+    await row.click()
+    const page = helper.locator(`#jf-med-detail[data-case-id="${id}"][data-my-role="helper"]`)
+    await page.waitFor()
+    await expect(helper.locator('#jf-med-parties').innerText()).resolves.toContain('黄伟明')
+    for (const phone of Object.values(DEMO_RESIDENT_PHONES)) {
+      await expect(page.innerText()).resolves.not.toContain(phone)
+      await expect(page.innerText()).resolves.not.toContain(phone.slice(-4))
+    }
+    await expect(helper.locator('.jf-medh-helper[data-name="林志远"]').innerText()).resolves.toContain('（我）')
+    await expect(helper.locator('#jf-med-act-bar .jf-med-act').count()).resolves.toBe(0)
+    await helper.locator('#jf-msg-text textarea').fill(HELPER_MSG)
+    await helper.locator('#jf-msg-send').click()
+    await helper.locator('.jf-msg[data-mine="1"]', { hasText: HELPER_MSG }).waitFor()
+    await shot(helper, 'e2e-helper-thread')
+
+    // The applicant reads it, marked 协助调解人.
+    await open(applicant, `/pages/mediation/detail/index?id=${id}`)
+    const msg = applicant.locator('.jf-msg[data-mine="0"]', { hasText: HELPER_MSG })
+    await msg.waitFor()
+    await expect(msg.locator('.jf-msg-author').innerText()).resolves.toContain('林志远 · 协助调解人')
+    await expect(applicant.locator('.jf-thread-hint').innerText()).resolves.toContain('协助调解人')
+    await shot(applicant, 'e2e-helper-party')
   })
 })
