@@ -11,7 +11,7 @@ import { StandInVoipSigner, STAND_IN_APPID, voipSignature } from '../../backend/
 import { loadOrCreateSecret } from '../../backend/adapters/local/secret'
 import { advance } from '../support/cases'
 import { applyInput, joinInput, medAct, setOwnPhone } from '../support/mediation'
-import { asOpenid, serverWithUsers, type Client } from '../support/server'
+import { as, asOpenid, serverWithUsers, type Client } from '../support/server'
 
 // Names no seed or other test uses: their bytes in the database could only come from this test.
 const APPLICANT = '欧阳晓岚'
@@ -126,6 +126,23 @@ describe('video sessions through the voip function', () => {
     // A party's name is kept masked in the session's record, like on the timeline.
     const files = readdirSync(world.srv.dataDir).filter((f) => /\.(db|sqlite)(-wal|-shm)?$/.test(f))
     for (const f of files) expect({ f, found: readFileSync(join(world.srv.dataDir, f)).includes(Buffer.from(APPLICANT)) }).toEqual({ f, found: false })
+  })
+
+  it('lets a helper the mediator invited sign, enter and hear of the session; one not invited reaches nothing', async () => {
+    const { a, id } = await mediating()
+    const helper = await as(world.srv.url, 'demo-helper')
+    const sid = await schedule(id, 'video')
+    for (const action of ['sign', 'joined']) expect([action, await helper.call('voip', action, { id, sessionId: sid })]).toMatchObject([action, NOT_FOUND])
+    expect(await medAct(mediator, id, 'invite_helper', { helperId: 'demo-helper' })).toMatchObject({ ok: true })
+    expect(sessionOf(await helper.call('mediation', 'get', { id }), sid).video).toMatchObject({ mayJoin: true })
+    expect(await helper.call('voip', 'sign', { id, sessionId: sid })).toMatchObject({ ok: true, groupId: sid })
+    expect(await a.call('voip', 'joined', { id, sessionId: sid })).toMatchObject({ ok: true })
+    const joined = await helper.call('voip', 'joined', { id, sessionId: sid })
+    expect(sessionOf(joined, sid).video.joined.map((x: { roleLabel: string; name: string }) => `${x.roleLabel} ${x.name}`)).toEqual([`申请人 ${APPLICANT}`, '协助调解人 林志远'])
+    await advance(world.srv.url, 0)
+    const told = (await helper.call('inbox', 'list', {})).items.filter((x: { caseId: string; title: string }) => x.caseId === id && x.title === '视频调解进行中')
+    expect(told).toHaveLength(1)
+    expect(await helper.call('voip', 'left', { id, sessionId: sid })).toMatchObject({ ok: true })
   })
 
   it('opens the room 30 minutes before the session, not for an online one; closes it 4 hours after', async () => {

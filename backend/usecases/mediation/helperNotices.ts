@@ -29,7 +29,7 @@ export const HELPER_WORDS: Record<'invite_helper' | 'remove_helper' | 'rate_help
 }
 
 /** The moves a helper on the case is told of. */
-const TOLD_TO_HELPERS: readonly string[] = ['invite_helper', 'schedule', 'rate_helper']
+const TOLD_TO_HELPERS: readonly string[] = ['invite_helper', 'schedule', 'rate_helper', 'video_join']
 
 /** Followers who are neither a party who joined nor a helper still on the case: helpers let go. */
 function formerHelpers(c: Case, followers: readonly string[]): string[] {
