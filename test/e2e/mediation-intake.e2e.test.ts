@@ -14,7 +14,7 @@
  *    陈小梅 opens the mediation case from her report and sees where it came from.
  */
 import type { Page } from 'playwright-core'
-import { browserWorld, open, shot, signedInPhone } from '../support/browser'
+import { browserWorld, modalOk, open, shot, signedInPhone } from '../support/browser'
 import { reportInput } from '../support/fixtures'
 import { as } from '../support/server'
 import { DEMO_RESIDENT_PHONES } from '../../backend/seed/demoUsers'
@@ -214,5 +214,77 @@ describe('协助调解', () => {
     await expect(msg.locator('.jf-msg-author').innerText()).resolves.toContain('林志远 · 协助调解人')
     await expect(applicant.locator('.jf-thread-hint').innerText()).resolves.toContain('协助调解人')
     await shot(applicant, 'e2e-helper-party')
+  })
+})
+
+/**
+ * 司法确认 (Part G): a family case mediated to an agreement both parties confirmed (over HTTP); on the case
+ * pages the mediator prepares the joint application, 陈小梅 confirms (one party is not enough), 黄伟明's
+ * confirmation files it (已申请), and the 司法确认申请书 prints both applicants in full, the agreement's
+ * number and the court — no internal id, English word or UTC time.
+ */
+describe('司法确认申请书', () => {
+  it('an agreement produces the 司法确认申请书', async () => {
+    const url = world.srv.url
+    const [applicantApi, respondentApi, centreApi] = await Promise.all(['demo-resident', 'demo-resident-2', 'demo-dispatcher'].map((u) => as(url, u)))
+    const applied = await applicantApi.call('mediation', 'apply', applyInput({ applicantName: '陈小梅', applicantPhone: DEMO_RESIDENT_PHONES['demo-resident'], respondents: [{ name: '黄伟明', phone: DEMO_RESIDENT_PHONES['demo-resident-2'] }] }))
+    expect(applied).toMatchObject({ ok: true })
+    const id: string = applied.case.id
+    expect(await medAct(centreApi, id, 'accept')).toMatchObject({ ok: true })
+    expect(await respondentApi.call('mediation', 'join', joinInput(applied.case.invites[0].code))).toMatchObject({ ok: true })
+    // Whichever mediator the district's rules gave the case drafts the agreement both confirm.
+    let mediatorId = ''
+    for (const m of ['demo-mediator', 'demo-mediator-people']) {
+      const api = await as(url, m)
+      if (!(await api.call('mediation', 'get', { id })).actions?.some((a: { action: string }) => a.action === 'invite')) continue
+      mediatorId = m
+      expect(await medAct(api, id, 'invite')).toMatchObject({ ok: true, case: { status: 'mediating' } })
+      expect(await medAct(api, id, 'draft_agreement', { terms: ['黄伟明于每月 5 日前向陈小梅支付子女抚养费 1800 元'] })).toMatchObject({ ok: true })
+    }
+    expect(mediatorId).not.toBe('')
+    await medAct(applicantApi, id, 'confirm_agreement', { agreementVersion: 1 })
+    expect(await medAct(respondentApi, id, 'confirm_agreement', { agreementVersion: 1 })).toMatchObject({ ok: true, case: { status: 'succeeded' } })
+
+    const [mediator, applicant, respondent] = await Promise.all([mediatorId, 'demo-resident', 'demo-resident-2'].map((u) => person(u)))
+
+    // The mediator prepares the application from the case page (asked twice: the parties then have 30 days).
+    await open(mediator, `/pages/mediation-staff/case/index?id=${id}`)
+    await mediator.locator(`#jf-medc-case[data-case-id="${id}"][data-status="succeeded"]`).waitFor()
+    await mediator.locator('.jf-med-act[data-action="prepare_judicial"]').click()
+    await modalOk(mediator)
+    await mediator.locator('#jf-med-judicial[data-status="drafting"]').waitFor()
+    await expect(mediator.locator('#jf-med-judicial').innerText()).resolves.toContain('广州市白云区人民法院')
+
+    // 陈小梅 confirms on her case page: one party is not enough.
+    await open(applicant, `/pages/mediation/detail/index?id=${id}`)
+    await applicant.locator('#jf-med-judicial[data-status="drafting"]').waitFor()
+    await expect(applicant.locator('#jf-med-judicial-deadline').innerText()).resolves.toMatch(/请各方当事人于\d{4}年\d{1,2}月\d{1,2}日前确认共同申请/)
+    await applicant.locator('#jf-med-confirm-judicial').click()
+    await modalOk(applicant)
+    await applicant.locator('#jf-med-judicial-confirmed-me').waitFor()
+    await expect(applicant.locator('#jf-med-judicial').getAttribute('data-status')).resolves.toBe('drafting')
+
+    // 黄伟明's confirmation files it: 已申请.
+    await open(respondent, `/pages/mediation/detail/index?id=${id}`)
+    await respondent.locator('#jf-med-confirm-judicial').click()
+    await modalOk(respondent)
+    await respondent.locator('#jf-med-judicial[data-status="applied"]').waitFor()
+    await expect(respondent.locator('#jf-med-judicial-status').innerText()).resolves.toBe('已申请')
+    await shot(respondent, 'e2e-judicial-applied')
+
+    // The 申请书, opened from the card: both applicants in full, the agreement's number, the court, both confirmations.
+    await open(applicant, `/pages/mediation/detail/index?id=${id}`)
+    await applicant.locator('#jf-med-judicial-print').click()
+    await applicant.locator(`#jf-judicial[data-case-id="${id}"][data-status="applied"]`).waitFor()
+    await expect(applicant.locator('#jf-jud-applicants').innerText()).resolves.toBe(
+      `申请人：陈小梅，联系电话：${DEMO_RESIDENT_PHONES['demo-resident']}\n申请人：黄伟明，联系电话：${DEMO_RESIDENT_PHONES['demo-resident-2']}`,
+    )
+    await expect(applicant.locator('#jf-jud-request').innerText()).resolves.toMatch(/^请求确认申请人于\d{4}年\d{1,2}月\d{1,2}日经.+主持调解达成的（\d{4}）.+调字第 \d+ 号人民调解协议有效。$/)
+    await expect(applicant.locator('#jf-jud-court').innerText()).resolves.toContain('广州市白云区人民法院')
+    await expect(applicant.locator('#jf-jud-signatures [data-confirmed="1"]').count()).resolves.toBe(2)
+    const paper = await applicant.locator('#jf-judicial .jf-agr-paper').innerText()
+    expect(paper).not.toMatch(/[A-Za-z]{3,}|\d{4}-\d{2}-\d{2}T/)
+    expect(paper).not.toContain(id)
+    await shot(applicant, 'e2e-judicial-print')
   })
 })
