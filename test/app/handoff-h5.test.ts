@@ -76,6 +76,8 @@ const succeeded = {
   judicialConfirmation: false,
   judicial,
   helpers: [],
+  source: { code: 'application', label: '当事人申请', text: '当事人申请', enteredBy: null },
+  origin: null,
   myRole: 'applicant',
   myRating: null,
   invites: [],
