@@ -6,6 +6,7 @@
 import type { Case } from '../../src/core/case'
 import { MEDIATION, type MediationSession } from '../../src/core/kinds/mediation'
 import { videoRoomFor } from '../../src/core/kinds/mediationVideo'
+import { ERASED_NAME, eraseParty } from '../../src/core/kinds/mediationErasure'
 import { presentIn, videoMinutes, videoWindow, type VideoRoom } from '../../src/core/kinds/mediationVideoTerms'
 import { transition } from '../../src/core/transition'
 import { actionsFor } from '../../backend/usecases/shared/actionViews'
@@ -104,6 +105,16 @@ describe('a video session', () => {
     const invited = withHelpers(c, helperOnCase(HELPER_ID))
     expect(room(ok(invited, HELPER, 'video_join')).joined[0]).toMatchObject({ userId: HELPER_ID, role: 'helper', name: HELPER.name })
     expect(move(c, actor('u-dispatcher', grant('dispatcher', STREET)), 'video_join')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  })
+
+  it('forgets the name of a party who deleted their account (注销账号), keeping the entry', () => {
+    const c = ok(ok(withVideo(mediationCase('mediating')), APPLICANT, 'video_join'), MEDIATOR, 'video_join')
+    const out = eraseParty(c, APPLICANT.userId, NOW, 'evt-erase')!
+    expect(room(out.case).joined.map((x) => [x.userId, x.name])).toEqual([
+      [APPLICANT.userId, ERASED_NAME],
+      [MEDIATOR.userId, MEDIATOR.name],
+    ])
+    expect(room(out.case).startedAt).toBe(NOW.toISOString())
   })
 
   it('is never offered as a button of the case page', () => {

@@ -5,6 +5,7 @@
  */
 import type { Case, TimelineEvent } from '../case'
 import type { MediationPayload, Party } from './mediationTerms'
+import { renamedInVideo } from './mediationVideoTerms'
 
 /** What a deleted person is called wherever their name was shown. */
 export const ERASED_NAME = '已注销用户'
@@ -30,7 +31,9 @@ export function eraseParty(c: Case, userId: string, now: Date, eventId: string):
   if (mine.length === 0 || !mine.some(hasDetails)) return null
   const at = now.toISOString()
   const parties = p.parties.map((x) => (x.userId === userId ? erased(x) : x))
-  const next: Case = { ...c, payload: { ...c.payload, parties }, updatedAt: at, version: c.version + 1 }
+  // 视频调解 keeps who came by name (masked): theirs goes too.
+  const video = Array.isArray(p.sessions) ? { sessions: renamedInVideo(p.sessions, userId, ERASED_NAME) } : {}
+  const next: Case = { ...c, payload: { ...c.payload, parties, ...video }, updatedAt: at, version: c.version + 1 }
   return {
     case: next,
     event: {

@@ -68,3 +68,8 @@ export function videoMinutes(room: VideoRoom | undefined, now: Date): number | n
   const end = room.endedAt ? Date.parse(room.endedAt) : now.getTime()
   return Math.max(0, Math.round((end - Date.parse(room.startedAt)) / 60_000))
 }
+
+/** The sessions with every entry of `userId` renamed (a party who deleted their account reads 已注销用户 there too). */
+export function renamedInVideo<S extends { video?: VideoRoom }>(sessions: readonly S[], userId: string, name: string): S[] {
+  return sessions.map((s) => (s.video && s.video.joined.some((x) => x.userId === userId) ? { ...s, video: { ...s.video, joined: s.video.joined.map((x) => (x.userId === userId ? { ...x, name } : x)) } } : s))
+}
