@@ -8,6 +8,7 @@ import type { DistrictConfig } from './config/district'
 import type { ContentSecurity } from './contentSecurityPort'
 import type { PhoneNumbers } from './phoneNumberPort'
 import type { MiniCodes } from './miniCodePort'
+import type { VoipSigner } from './voipSignPort'
 import type { Vault } from './crypto/vault'
 import type { AccessControl, FileMeta, FileStore, Identity, Notifier, Store } from './ports'
 
@@ -37,6 +38,11 @@ export interface Deps {
   phoneNumbers?: PhoneNumbers
   /** WeChat's 小程序码 (wxacode.getUnlimited); absent locally, where codes are QRs of H5 links. */
   miniCodes?: MiniCodes
+  /**
+   * joinVoIPChat's signature (视频调解): wx-server-sdk's getVoIPSign on CloudBase, a documented stand-in
+   * locally; absent, signing answers VOIP_UNAVAILABLE and the app offers the meeting link.
+   */
+  voipSigner?: VoipSigner
   /** Encrypts identity numbers and phones; absent when no key is configured (rental refuses). */
   vault?: Vault
   /** The door-access system (signed webhook). */

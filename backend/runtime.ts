@@ -6,6 +6,7 @@ import { defaultDistrictConfig, parseDistrictConfig, type DistrictConfig } from 
 import type { Deps } from './deps'
 import { createHost, type Host } from './host'
 import type { Store } from './ports'
+import type { WxServerSdk } from './adapters/wechat/voipSign'
 
 export type { Deps } from './deps'
 
@@ -91,6 +92,16 @@ function liveConfig(store: Store, clock: Clock, dataEpoch: () => number, base: D
 
 let boundHost: Host | undefined
 
+let wxServerSdk: (() => WxServerSdk) | undefined
+
+/**
+ * The voip function hands over its wx-server-sdk (getVoIPSign): only that bundle names the package and
+ * only its package.json installs it, so no other function loads or ships it.
+ */
+export function provideWxServerSdk(load: () => WxServerSdk): void {
+  wxServerSdk = load
+}
+
 /** The host this bundle shares with the others in its process; made here at cold start when nobody bound one. */
 export function host(): Host {
   boundHost ??= createHost()
@@ -115,6 +126,7 @@ function localDeps(): Deps {
   const { FileNotifier } = require('./adapters/local/notifier') as typeof import('./adapters/local/notifier')
   const { RecordedWxOpenApi, blockedWordsFrom } = require('./adapters/local/recordedWxOpenApi') as typeof import('./adapters/local/recordedWxOpenApi')
   const { WechatContentSecurity } = require('./adapters/wechat/contentSecurity') as typeof import('./adapters/wechat/contentSecurity')
+  const { StandInVoipSigner } = require('./adapters/local/voipSigner') as typeof import('./adapters/local/voipSigner')
   /* eslint-enable @typescript-eslint/no-require-imports */
   const h = host()
   const dir = dataDir()
@@ -131,6 +143,8 @@ function localDeps(): Deps {
     fileUrl: async (meta) => files.url(meta.id),
     identity: new LocalSessions(secret),
     notifier: new FileNotifier(resolve(dir, 'subscribe-messages.jsonl')),
+    // WeChat's documented signature over a stand-in session key: the path runs, WeChat would refuse it.
+    voipSigner: new StandInVoipSigner(loadOrCreateSecret(dir, 'voip.secret')),
     // An image verdict reaches the same receiver WeChat's message push does (the cases function).
     contentSecurity: new WechatContentSecurity(new RecordedWxOpenApi(blockedWordsFrom(), (event) => receiveMediaCheckPush(event))),
     // Local mode's clock can be moved forward (dev tools, end-to-end tests of the SLA timer).
@@ -152,6 +166,7 @@ function cloudbaseDeps(): Deps {
   const { WechatContentSecurity } = require('./adapters/wechat/contentSecurity') as typeof import('./adapters/wechat/contentSecurity')
   const { WechatPhoneNumbers } = require('./adapters/wechat/phoneNumber') as typeof import('./adapters/wechat/phoneNumber')
   const { WechatMiniCodes, wxaEnvVersion } = require('./adapters/wechat/wxaCode') as typeof import('./adapters/wechat/wxaCode')
+  const { WechatVoipSigner } = require('./adapters/wechat/voipSign') as typeof import('./adapters/wechat/voipSign')
   /* eslint-enable @typescript-eslint/no-require-imports */
   const h = host()
   const parts = createCloudbaseDeps()
@@ -167,6 +182,10 @@ function cloudbaseDeps(): Deps {
     contentSecurity: new WechatContentSecurity(wx),
     phoneNumbers: new WechatPhoneNumbers(wx),
     miniCodes: new WechatMiniCodes(wx, wxaEnvVersion(process.env)),
+    voipSigner: new WechatVoipSigner(() => {
+      if (!wxServerSdk) throw new Error('getVoIPSign is the voip function’s alone (its SDK is not in this bundle)')
+      return wxServerSdk()
+    }),
     clock: systemClock,
     newId: () => ulid(),
     get config() {

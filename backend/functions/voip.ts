@@ -1,12 +1,19 @@
-import { joined, left } from '../usecases/voip/record'
+import { joined } from '../usecases/voip/joined'
+import { left } from '../usecases/voip/left'
 import { sign } from '../usecases/voip/sign'
+import type { WxServerSdk } from '../adapters/wechat/voipSign'
+import { provideWxServerSdk } from '../runtime'
 import { action, defineFunction } from './handler'
 import { voipSession } from '../../src/contracts/voipSchemas'
-import { voipSigner } from './voipSigner'
+
+// The one bundle that names wx-server-sdk (external: CloudBase installs it from this function's
+// package.json); required on the first signature, never at a cold start of another call.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+provideWxServerSdk(() => require('wx-server-sdk') as WxServerSdk)
 
 /** 视频调解: joinVoIPChat's signature for a session's room, and who entered and left it. */
 export const main = defineFunction('voip', {
-  sign: action(voipSession, (d, actor, input) => sign(d, voipSigner(), actor, input)),
+  sign: action(voipSession, sign),
   joined: action(voipSession, joined),
   left: action(voipSession, left),
 })

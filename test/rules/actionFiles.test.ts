@@ -22,6 +22,7 @@ const FUNCTIONS: [fn: string, area: string][] = [
   ['session', 'session'],
   ['files', 'files'],
   ['account', 'account'],
+  ['voip', 'voip'],
 ]
 
 /** `<function>.<action>` whose use case has another name, because two functions share the action name. */

@@ -28,7 +28,7 @@ export class WechatVoipSigner implements VoipSigner {
     try {
       sdk = this.ready()
     } catch (e) {
-      warn('wx-server-sdk did not load', (e as Error)?.message ?? null)
+      warn('SDK did not load', (e as Error)?.message ?? null)
       return voipUnavailable()
     }
     try {

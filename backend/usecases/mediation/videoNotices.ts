@@ -1,8 +1,5 @@
-import type { Case } from '../../../src/core/case'
-import type { CaseEventNote } from '../inbox/noticeRegistry'
-import type { MediationReader } from './notices'
-
-type Words = (name: string, reader: MediationReader, c: Case, e: CaseEventNote['e']) => { title: string; body: string }
+/** The same words for every reader (notices.ts calls them with the reader, the case and the event too). */
+type Words = (name: string) => { title: string; body: string }
 
 /**
  * 视频调解 in notices: someone entering the room tells the others on the case it is time to come in;

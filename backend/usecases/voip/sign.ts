@@ -4,7 +4,7 @@ import { fail, type Failure } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
 import { transition } from '../../../src/core/transition'
 import type { Deps } from '../../deps'
-import type { VoipSigner } from '../../voipSignPort'
+import { voipUnavailable } from '../../voipSignPort'
 import { readable } from '../mediation/readableCase'
 import { videoSessionOf } from './videoSession'
 
@@ -14,7 +14,7 @@ import { videoSessionOf } from './videoSession'
  * invited helpers, while the case is being mediated and the room is open. A case the caller cannot
  * read is "not found", as everywhere. Nothing is written: the entry is recorded by voip.joined.
  */
-export async function sign(d: Deps, signer: VoipSigner, actor: Actor, input: VoipSessionInput): Promise<({ ok: true } & VoipSignature) | Failure> {
+export async function sign(d: Deps, actor: Actor, input: VoipSessionInput): Promise<({ ok: true } & VoipSignature) | Failure> {
   const tree = await d.orgTree()
   const c = await readable(d, tree, actor, input.id)
   if ('ok' in c) return c
@@ -26,6 +26,8 @@ export async function sign(d: Deps, signer: VoipSigner, actor: Actor, input: Voi
   // A ULID: unique, 26 characters (WeChat wants fewer than 128).
   const nonceStr = d.newId()
   const timeStamp = Math.floor(now.getTime() / 1000)
+  const signer = d.voipSigner
+  if (!signer) return voipUnavailable()
   const signed = await signer.sign({ groupId: s.video.roomId, nonceStr, timeStamp, userId: actor.userId })
   if (!signed.ok) return signed
   const selfOpenId = (await d.store.getUser(actor.userId))?.openid ?? null

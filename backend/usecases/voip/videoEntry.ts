@@ -22,7 +22,8 @@ const VIDEO_COMMANDS: KindCommands<MediationAction, ActCommand & { sessionId: st
 /** People enter and leave a room at the same moment: a move that lost the race to another is simply made again. */
 const TRIES = 4
 
-async function record(d: Deps, actor: Actor, input: VoipSessionInput, action: 'video_join' | 'video_leave') {
+/** One entry or exit recorded through the table, made again if it lost a race with another. */
+export async function recordVideo(d: Deps, actor: Actor, input: VoipSessionInput, action: 'video_join' | 'video_leave') {
   for (let i = 0; i < TRIES; i++) {
     const r = await act(d, actor, VIDEO_COMMANDS, { id: input.id, action, sessionId: input.sessionId })
     if (r.ok) return { ok: true as const, ...(await detail(d, r.tree, actor, r.case)) }
@@ -30,9 +31,3 @@ async function record(d: Deps, actor: Actor, input: VoipSessionInput, action: 'v
   }
   return fail('CONFLICT', '视频调解进出人数较多，请稍后重试')
 }
-
-/** WeChat let the caller into the session's room: their entry (the first starts the session), a timeline row. */
-export const joined = (d: Deps, actor: Actor, input: VoipSessionInput) => record(d, actor, input, 'video_join')
-
-/** The caller left the room: their entry closed (the last one out ends the session), a timeline row. */
-export const left = (d: Deps, actor: Actor, input: VoipSessionInput) => record(d, actor, input, 'video_leave')
