@@ -11,12 +11,15 @@
  *    the desk lists the on-duty helpers no message reached, with their phones.
  * 3. 人身安全受到威胁: 110 / 120 / 119 come first as one-tap `tel:` calls; a request the network refuses
  *    still shows them.
+ * 4. A brand-new WeChat identity holds 按住说话 (Chromium's fake microphone, MediaRecorder), sends the
+ *    request with the voice note alone, and the on-duty helper's page plays it.
  */
-import type { Page } from 'playwright-core'
+import { randomBytes } from 'node:crypto'
+import { chromium, type Page } from 'playwright-core'
 import { browserWorld, deskContext, open, phone, shot, signIn } from '../support/browser'
 import { advance } from '../support/cases'
 import { GRID1_POINT } from '../support/fixtures'
-import { as } from '../support/server'
+import { as, asOpenid } from '../support/server'
 
 jest.setTimeout(180_000)
 
@@ -191,5 +194,61 @@ describe('一键求助 in the browser against the real server', () => {
     await expect(refused.locator('a.jf-help-sos-call[href="tel:110"]').count()).resolves.toBe(1)
     await expect(refused.innerText()).resolves.toContain('求助未能发出')
     await person.unroute('**/api/fn/help')
+  })
+
+  it('a voice note alone: a new WeChat user holds 按住说话, the helper plays it', async () => {
+    // A browser of its own with Chromium's fake microphone; everything else as the other phones.
+    const b = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
+    })
+    try {
+      const ctx = await b.newContext({
+        baseURL: world.srv.url,
+        viewport: { width: 390, height: 844 },
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        geolocation: { longitude: GRID1_POINT.lng, latitude: GRID1_POINT.lat },
+        permissions: ['geolocation', 'microphone'],
+      })
+      const p = await ctx.newPage()
+      p.setDefaultTimeout(20_000)
+      const openid = `dev-help-voice-${randomBytes(4).toString('hex')}`
+      await p.goto('/')
+      await p.locator('#jf-dev-openid input, input#jf-dev-openid').first().fill(openid)
+      await p.locator('#jf-dev-wechat-login').click()
+      await p.locator('#jf-greeting').waitFor()
+      await p.locator('#jf-entry-help').click()
+      await p.locator('.jf-help-kind[data-kind="family"]').click()
+
+      const hold = p.locator('#jf-help-voice-hold')
+      const box = (await hold.boundingBox())!
+      await p.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+      await p.mouse.down()
+      await p.locator('#jf-help-voice-hold.is-recording').waitFor()
+      await p.waitForTimeout(1500)
+      await p.mouse.up()
+      await p.locator('#jf-help-voice[data-phase="done"]').waitFor()
+      await expect(p.locator('#jf-help-voice-play').innerText()).resolves.toMatch(/语音 \d+ 秒/)
+      await p.locator('#jf-help-place[data-located="1"]').waitFor()
+      await p.locator('#jf-help-send').click()
+      const status = p.locator('#jf-help-status[data-status="raised"]')
+      await status.waitFor()
+      const id = (await status.getAttribute('data-id'))!
+
+      // The helper on duty gets a short-lived link to play; the request reads 语音求助 in the lists.
+      const helper = await as(world.srv.url, 'demo-helper')
+      const got = await helper.call('help', 'get', { id })
+      expect(got).toMatchObject({ ok: true, help: { text: '', helpKind: 'family' } })
+      expect(typeof got.help.voiceUrl).toBe('string')
+      const audio = await fetch(new URL(got.help.voiceUrl, world.srv.url))
+      expect(audio.status).toBe(200)
+      expect((await audio.arrayBuffer()).byteLength).toBeGreaterThan(100)
+      // Nobody else collects it: another brand-new identity reads nothing.
+      const stranger = await asOpenid(world.srv.url, `dev-help-stranger-${randomBytes(4).toString('hex')}`)
+      await expect(stranger.call('help', 'get', { id })).resolves.toMatchObject({ ok: false })
+    } finally {
+      await b.close()
+    }
   })
 })
