@@ -8,7 +8,8 @@
  *    both sides show the link (调解案件 京溪-…), which opens the mediation case.
  * 2. A second request nobody accepts: after the acceptance window (dev clock) it reaches the street's
  *    综治中心 desk as 已上报街道综治中心, rings (the desk counts the arrival) and the tab title changes;
- *    the desk lists the on-duty helpers no message reached, with their phones.
+ *    the desk lists the on-duty helpers no message reached, with their phones. The centre takes it
+ *    from the desk and turns it into a 网格事件; closed, it leaves the live desk.
  * 3. 人身安全受到威胁: 110 / 120 / 119 come first as one-tap `tel:` calls; a request the network refuses
  *    still shows them.
  * 4. A brand-new WeChat identity holds 按住说话 (Chromium's fake microphone, MediaRecorder), sends the
@@ -163,10 +164,22 @@ describe('一键求助 in the browser against the real server', () => {
     await person.locator('#jf-help-status[data-status="escalated"]').waitFor({ timeout: 15_000 })
     await expect(person.locator('#jf-help-waiting').innerText()).resolves.toContain('街道综治中心')
 
-    // The centre opens it from the desk, in the desk frame, and may take it now.
+    // The centre opens it from the desk, in the desk frame, takes it and turns it into a 网格事件.
     await row.click()
     await desk.locator(`#jf-desk-case[data-from="help"] #jf-helpc[data-id="${id}"][data-status="escalated"]`).waitFor()
     await expect(desk.locator('#jf-helpc-escalated').innerText()).resolves.toContain('已上报街道综治中心')
+    await desk.locator('#jf-helpc-accept').click()
+    await desk.locator('#jf-helpc[data-status="taken"][data-my-role="responder"]').waitFor()
+    await desk.locator('#jf-helpc-to-report').click()
+    const form = desk.locator('#jf-helpc-convert[data-to="report"]')
+    await form.locator('.jf-helpc-category').first().click()
+    await expect(form.locator('#jf-helpc-description textarea').inputValue()).resolves.toBe(SECOND)
+    await desk.locator('#jf-helpc-convert-submit').click()
+    await desk.locator('#jf-helpc[data-status="closed"]').waitFor()
+    await expect(desk.locator('#jf-helpc-link').innerText()).resolves.toMatch(/^已转为 网格事件 京溪-\d{4}-\d{5}/)
+    // Closed requests leave the live desk.
+    await desk.locator('#jf-desk-case #jf-console-header-back').click()
+    await desk.locator(`.jf-help-live-row[data-id="${id}"]`).waitFor({ state: 'detached', timeout: 15_000 })
   })
 
   it('人身安全受到威胁: 110 / 120 / 119 first, and still there when the request is refused', async () => {
