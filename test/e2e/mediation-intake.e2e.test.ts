@@ -14,10 +14,11 @@
  *    陈小梅 opens the mediation case from her report and sees where it came from.
  */
 import type { Page } from 'playwright-core'
-import { browserWorld, modalOk, open, shot, signedInPhone } from '../support/browser'
+import { browserWorld, modalOk, open, shot, signedInPhone, signIn } from '../support/browser'
 import { reportInput } from '../support/fixtures'
 import { as } from '../support/server'
 import { DEMO_RESIDENT_PHONES } from '../../backend/seed/demoUsers'
+import { DEMO_STREET, communityCode as helperCommunity } from '../../backend/seed/demoOrg'
 import { applyInput, joinInput, medAct } from '../support/mediation'
 
 jest.setTimeout(120_000)
@@ -214,6 +215,40 @@ describe('协助调解', () => {
     await expect(msg.locator('.jf-msg-author').innerText()).resolves.toContain('林志远 · 协助调解人')
     await expect(applicant.locator('.jf-thread-hint').innerText()).resolves.toContain('协助调解人')
     await shot(applicant, 'e2e-helper-party')
+  })
+
+  it('the district admin adds a neighbour as helper by hand; the staff list shows the kind and the roster offers them', async () => {
+    const ctx = await world.browser.newContext({ baseURL: world.srv.url, viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+    const admin = await ctx.newPage()
+    admin.setDefaultTimeout(15_000)
+    await signIn(admin, 'demo-admin')
+    await open(admin, '/pages/admin/staff/index')
+    await admin.locator('#jf-staff-add').waitFor()
+    await admin.locator('#jf-staff-add-role').selectOption('helper')
+    await admin.locator('#jf-staff-add-name').fill('冯志强')
+    await admin.locator('#jf-staff-add-phone').fill('13655556006')
+    // A helper belongs to a community: the street's code is refused under its column.
+    await admin.locator('#jf-staff-add-unit').fill(DEMO_STREET)
+    await admin.locator('#jf-staff-add-kind').selectOption('neighbour')
+    await admin.locator('#jf-staff-add-go').click()
+    await expect(admin.locator('#jf-staff-add-error').getAttribute('data-fields')).resolves.toBe('单位编码')
+    await admin.locator('#jf-staff-add-unit').fill(helperCommunity(0))
+    await admin.locator('#jf-staff-add-go').click()
+    const row = admin.locator('.jf-staff-row[data-name="冯志强"]')
+    await row.waitFor()
+    await expect(row.innerText()).resolves.toContain('协助调解人（街坊）')
+    await shot(admin, 'e2e-helper-added')
+
+    // A mediator of a case in the street now finds him in the roster.
+    const applied = await (await as(world.srv.url, 'demo-resident')).call('mediation', 'apply', applyInput())
+    expect(await medAct(await as(world.srv.url, 'demo-dispatcher'), applied.case.id, 'accept')).toMatchObject({ ok: true })
+    let offered = false
+    for (const m of ['demo-mediator', 'demo-mediator-people']) {
+      const r = await (await as(world.srv.url, m)).call('mediation', 'helpers', { id: applied.case.id })
+      if (r.ok) offered = r.helpers.some((h: { name: string; kindLabel: string }) => h.name === '冯志强' && h.kindLabel === '街坊')
+    }
+    expect(offered).toBe(true)
+    await ctx.close()
   })
 })
 

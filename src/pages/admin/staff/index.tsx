@@ -4,6 +4,7 @@ import { CHANGE_LABELS } from '../../../components/AdminKit/files'
 import FilePick from '../../../components/AdminKit/FilePick'
 import ImportColumns from '../../../components/AdminKit/ImportColumns'
 import { ROSTER_HELP } from '../../../utils/admin/importHelp'
+import AddStaffForm from './AddStaffForm'
 import InvitePanel from './InvitePanel'
 import { useAdminStaff } from './useAdminStaff'
 import AdminTable from '../../../components/AdminKit/AdminTable'
@@ -11,7 +12,7 @@ import '../../../components/AdminKit/kit.css'
 
 /** 工作人员与邀请 (H5, admin): roster import with a row-by-row report, the staff and their WeChat binding, invitations. */
 export default function AdminStaff() {
-  const { staff, busy, notice, issued, setIssued, file, allOrNothing, setAllOrNothing, plan, applied, pick, run, invite, revokeInvite, revokeStaff } = useAdminStaff()
+  const { staff, busy, notice, issued, setIssued, file, allOrNothing, setAllOrNothing, plan, applied, pick, run, invite, revokeInvite, revokeStaff, added } = useAdminStaff()
   return (
     <AdminDesk id='jf-admin-staff' current='staff'>
       <View className='jf-ak-section' id='jf-staff-import'>
@@ -66,6 +67,8 @@ export default function AdminStaff() {
           </View>
         )}
       </View>
+
+      <AddStaffForm onAdded={added} />
 
       {issued && <InvitePanel issued={issued} onRevoke={() => void revokeInvite()} onClose={() => setIssued(null)} />}
 

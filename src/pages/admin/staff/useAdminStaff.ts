@@ -56,5 +56,10 @@ export function useAdminStaff() {
     if (issued?.invitation.userId === s.id) setIssued(null)
     void load()
   }
-  return { staff, busy, notice, issued, setIssued, file, allOrNothing, setAllOrNothing, plan, applied, pick, run, invite, revokeInvite, revokeStaff }
+  /** One person added by hand (AddStaffForm): said, and the list read again. */
+  const added = (name: string) => {
+    setNotice({ ok: true, text: `已添加 ${name}，可在下方列表中生成邀请` })
+    void load()
+  }
+  return { staff, busy, notice, issued, setIssued, file, allOrNothing, setAllOrNothing, plan, applied, pick, run, invite, revokeInvite, revokeStaff, added }
 }
