@@ -20,6 +20,8 @@ import { as } from '../support/server'
 import { DEMO_RESIDENT_PHONES } from '../../backend/seed/demoUsers'
 import { DEMO_STREET, communityCode as helperCommunity } from '../../backend/seed/demoOrg'
 import { applyInput, joinInput, medAct } from '../support/mediation'
+import { communityCode } from '../../backend/seed/demoOrg'
+import { agreeNoticeIfAsked } from '../support/h5Flows'
 
 jest.setTimeout(120_000)
 
@@ -321,5 +323,78 @@ describe('司法确认申请书', () => {
     expect(paper).not.toMatch(/[A-Za-z]{3,}|\d{4}-\d{2}-\d{2}T/)
     expect(paper).not.toContain(id)
     await shot(applicant, 'e2e-judicial-print')
+  })
+})
+
+/**
+ * 小事不出村、大事不出镇 (Part D): 陈小梅 applies naming 云景社区; the case goes to that community's 人民调解委员会
+ * and, once the centre accepts it, to its mediator 何芳; 何芳 passes it up (the reason is required) and 钱进
+ * of the street's committee has it, with where it came from and why; 陈小梅 reads the same on her page.
+ */
+describe('小事不出村: a village committee passes a case up to the street', () => {
+  const FACTS = '楼上住户长期在阳台养鸽子，粪便和噪音影响楼下多户居民'
+  const REASON = '涉及同一楼栋多户居民，需街道人民调解委员会协调'
+
+  it('a village committee passes a case up to the street', async () => {
+    const [applicant, village, street] = await Promise.all(['demo-resident', 'demo-mediator-community', 'demo-mediator-people'].map((u) => person(u)))
+
+    // 1. 陈小梅 applies, naming the community where it happens.
+    await open(applicant, '/pages/mediation/apply/index')
+    await applicant.locator('.jf-med-type-chip[data-code="neighbour"]').click()
+    await applicant.locator(`.jf-med-community-chip[data-code="${communityCode(0)}"]`).click()
+    await applicant.locator('#jf-med-name input').fill('陈小梅')
+    await applicant.locator('#jf-med-phone input').fill('13800138000')
+    await applicant.locator('.jf-med-respondent[data-index="0"] .jf-med-respondent-name input').fill('黄伟明')
+    await applicant.locator('.jf-med-respondent[data-index="0"] .jf-med-respondent-phone input').fill('13912345678')
+    await applicant.locator('#jf-med-facts textarea').fill(FACTS)
+    await applicant.locator('#jf-med-claims textarea').fill('请对方清理鸽粪并不再在阳台养鸽')
+    await applicant.locator('#jf-med-submit').click()
+    const detail = applicant.locator('#jf-med-detail[data-status="applied"]')
+    await agreeNoticeIfAsked(applicant, detail)
+    await detail.waitFor()
+    const id = (await detail.getAttribute('data-case-id'))!
+    await applicant.locator('#jf-med-level[data-level="community"]').waitFor()
+    await expect(applicant.locator('#jf-med-committee').innerText()).resolves.toBe('云景社区人民调解委员会')
+
+    // 2. The street's centre accepts it; it goes to the village committee's mediator, 何芳.
+    expect(await medAct(await as(world.srv.url, 'demo-dispatcher'), id, 'accept')).toMatchObject({ ok: true, case: { mediatorName: '何芳' } })
+
+    // 3. 何芳 finds it in her queue and passes it up: the reason is required.
+    await village.locator('#jf-entry-mediator').click()
+    await village.locator(`.jf-medq-row[data-case-id="${id}"]`).click()
+    await village.locator(`#jf-medc-case[data-case-id="${id}"][data-my-role="mediator"]`).waitFor()
+    await village.locator('#jf-med-level[data-level="community"][data-passed-up="0"]').waitFor()
+    await village.locator('.jf-med-act[data-action="pass_up"]').click()
+    await village.locator('#jf-med-sheet[data-action="pass_up"]').waitFor()
+    await village.locator('#jf-med-act-submit').click()
+    await village.locator('#jf-error-note').waitFor()
+    await village.locator('#jf-med-note textarea').fill(REASON)
+    await shot(village, 'e2e-mediation-pass-up')
+    await village.locator('#jf-med-act-submit').click()
+    await village.locator('#jf-med-level[data-level="street"][data-passed-up="1"]').waitFor()
+    await expect(village.locator('#jf-med-level').innerText()).resolves.toContain(REASON)
+    // Hers no more: the move is gone from her page and the case from her reach.
+    await expect(village.locator('.jf-med-act[data-action="pass_up"]').count()).resolves.toBe(0)
+    expect(await (await as(world.srv.url, 'demo-mediator-community')).call('mediation', 'get', { id })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+
+    // 4. 钱进 of the street committee has it in his queue, with why it came up, and carries on.
+    await street.locator('#jf-entry-mediator').click()
+    await street.locator(`.jf-medq-row[data-case-id="${id}"]`).click()
+    await street.locator(`#jf-medc-case[data-case-id="${id}"][data-my-role="mediator"]`).waitFor()
+    const level = street.locator('#jf-med-level[data-level="street"]')
+    await level.waitFor()
+    const text = await level.innerText()
+    expect(text).toContain('云景社区人民调解委员会 → 京溪街道人民调解委员会')
+    expect(text).toContain(REASON)
+    await expect(street.locator('#jf-med-committee').innerText()).resolves.toBe('京溪街道人民调解委员会')
+    await street.locator('.jf-med-act[data-action="invite"]').waitFor()
+    // The district has no committee for neighbour disputes: nothing to pass it up to from here.
+    await expect(street.locator('.jf-med-act[data-action="pass_up"]').count()).resolves.toBe(0)
+    await shot(street, 'e2e-mediation-passed-up')
+
+    // 5. The applicant reads where her case went and why.
+    await applicant.reload()
+    await applicant.locator('#jf-med-level[data-level="street"][data-passed-up="1"]').waitFor()
+    await expect(applicant.locator('#jf-med-level').innerText()).resolves.toContain(REASON)
   })
 })

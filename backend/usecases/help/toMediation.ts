@@ -7,6 +7,7 @@ import type { OrgTree } from '../../../src/core/org'
 import { fail, type Failure } from '../../../src/core/outcome'
 import type { Actor, Role } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
+import { placedAt, routeMediation } from '../mediation/committees'
 import { claimInviteCodes, newInviteSecret } from '../mediation/inviteCode'
 import { sealNames } from '../mediation/names'
 import { phoneVault, sealedPhone } from '../mediation/phones'
@@ -44,7 +45,8 @@ export async function openMediationForHelp(d: Deps, tree: OrgTree, actor: Actor,
     consentNote: '一键求助时当面同意调解',
     payload: { disputeType: input.disputeType, facts: input.facts.trim(), claims: input.claims.trim(), evidence: [], preferredWay: 'in_person', parties },
   })
-  const sealed = sealNames(vault, drafted)
+  // 小事不出村: at the committee of the level its type goes to first, where the person asked for help.
+  const sealed = sealNames(vault, placedAt(drafted, routeMediation(d.config, tree, input.disputeType, c.gridCode ?? c.unitCode)))
   const made = await createOnce(d, actor, key, sealed, event, { also: (tx) => claimInviteCodes(tx, sealed) })
   return 'ok' in made ? made : made.case
 }
