@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { api } from '../../../api'
 import { STAFF_ROLES } from '../../../core/import/roster'
 import { HELPER_KIND_LABELS, HELPER_KINDS, ROLE_LABELS, type Role } from '../../../core/roles'
+import './addStaff.css'
 
 type Extra = 'committee' | 'department' | 'helperKind'
 /** The one more cell a role needs: a mediator's committee, a department's name, a helper's 类别. */
@@ -44,15 +45,16 @@ export default function AddStaffForm({ onAdded }: { onAdded: (name: string) => v
       <Text className='jf-ak-title'>添加一位工作人员</Text>
       <Text className='jf-ak-help'>与名单中的一行相同：协助调解人（驻村法律顾问、党员、街坊）填所在社区的编码，调解员填调解委员会，职能部门人员填部门。</Text>
       <View className='jf-ak-row'>
-        <label>
-          姓名 <input id='jf-staff-add-name' value={name} size={8} onChange={(e) => setName((e.target as HTMLInputElement).value)} />
+        <label className='jf-sa-field'>
+          姓名 <input className='jf-sa-input' id='jf-staff-add-name' value={name} onChange={(e) => setName((e.target as HTMLInputElement).value)} />
         </label>
-        <label>
-          手机 <input id='jf-staff-add-phone' value={phone} size={12} onChange={(e) => setPhone((e.target as HTMLInputElement).value)} />
+        <label className='jf-sa-field'>
+          手机 <input className='jf-sa-input' id='jf-staff-add-phone' value={phone} onChange={(e) => setPhone((e.target as HTMLInputElement).value)} />
         </label>
-        <label>
+        <label className='jf-sa-field'>
           角色{' '}
           <select
+            className='jf-sa-select'
             id='jf-staff-add-role'
             value={role}
             onChange={(e) => {
@@ -67,13 +69,13 @@ export default function AddStaffForm({ onAdded }: { onAdded: (name: string) => v
             ))}
           </select>
         </label>
-        <label>
-          单位编码 <input id='jf-staff-add-unit' value={unitCode} size={16} onChange={(e) => setUnitCode((e.target as HTMLInputElement).value)} />
+        <label className='jf-sa-field'>
+          单位编码 <input className='jf-sa-input is-wide' id='jf-staff-add-unit' value={unitCode} onChange={(e) => setUnitCode((e.target as HTMLInputElement).value)} />
         </label>
         {need?.key === 'helperKind' && (
-          <label>
+          <label className='jf-sa-field'>
             类别{' '}
-            <select id='jf-staff-add-kind' value={extra} onChange={(e) => setExtra((e.target as HTMLSelectElement).value)}>
+            <select className='jf-sa-select' id='jf-staff-add-kind' value={extra} onChange={(e) => setExtra((e.target as HTMLSelectElement).value)}>
               <option value=''>请选择</option>
               {HELPER_KINDS.map((k) => (
                 <option key={k} value={k}>
@@ -84,8 +86,8 @@ export default function AddStaffForm({ onAdded }: { onAdded: (name: string) => v
           </label>
         )}
         {need && need.key !== 'helperKind' && (
-          <label>
-            {need.label} <input id='jf-staff-add-extra' value={extra} size={12} onChange={(e) => setExtra((e.target as HTMLInputElement).value)} />
+          <label className='jf-sa-field'>
+            {need.label} <input className='jf-sa-input is-wide' id='jf-staff-add-extra' value={extra} onChange={(e) => setExtra((e.target as HTMLInputElement).value)} />
           </label>
         )}
         <button type='button' className='jf-btn jf-btn-primary' id='jf-staff-add-go' disabled={busy} onClick={() => void add()}>
