@@ -58,6 +58,7 @@ const DESK = [
   'pages/admin/org/index',
   'pages/admin/staff/index',
   'pages/admin/config/index',
+  'pages/admin/roster/index',
   'pages/mediation-staff/ledger/index',
 ]
 

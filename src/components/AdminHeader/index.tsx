@@ -9,11 +9,12 @@ const PAGES = [
   { key: 'org', title: '单位与网格', url: '/pages/admin/org/index' },
   { key: 'staff', title: '工作人员与邀请', url: '/pages/admin/staff/index' },
   { key: 'config', title: '区级配置', url: '/pages/admin/config/index' },
+  { key: 'roster', title: '一键求助值班', url: '/pages/admin/roster/index' },
 ] as const
 
 export type AdminPage = (typeof PAGES)[number]['key']
 
-/** Top bar of the administrator's desk pages (H5): the district, and the three setup views. */
+/** Top bar of the administrator's desk pages (H5): the district, and its setup views. */
 export default function AdminHeader({ current }: { current: AdminPage }) {
   const { state } = useSession()
   const admin = state.status === 'ready' ? state.me.roles.find((r) => r.role === 'admin') : undefined
