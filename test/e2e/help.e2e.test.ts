@@ -207,6 +207,12 @@ describe('一键求助 in the browser against the real server', () => {
     await expect(refused.locator('a.jf-help-sos-call[href="tel:110"]').count()).resolves.toBe(1)
     await expect(refused.innerText()).resolves.toContain('求助未能发出')
     await person.unroute('**/api/fn/help')
+
+    // 我的求助记录: her request of the first test, closed and turned into a mediation case.
+    await person.locator('#jf-help-mine-link').click()
+    const row = person.locator('#jf-help-mine-list .jf-help-row[data-status="closed"]').first()
+    await row.waitFor()
+    await expect(row.innerText()).resolves.toMatch(/邻里纠纷[\s\S]*已转为调解案件 京溪-\d{4}-\d{5}/)
   })
 
   it('a voice note alone: a new WeChat user holds 按住说话, the helper plays it', async () => {

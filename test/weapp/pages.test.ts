@@ -151,6 +151,8 @@ describe('一键求助 (pages/help/raise/index)', () => {
     await page.waitForText('求助未能发出：请求过于频繁，请稍后再试')
     for (const t of ['110', '120', '119']) expect(page.text()).toContain(t)
     expect(mp.calls.filter((c) => c.name === 'help').map((c) => (c.data as { action: string }).action)).toEqual(['raise'])
+    await page.tap('#jf-help-mine-link')
+    expect(mp.navigations).toEqual([{ api: 'navigateTo', url: '/pages/help/status/index' }])
     expectClean(mp)
   })
 })

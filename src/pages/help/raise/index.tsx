@@ -1,10 +1,12 @@
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import FieldError from '../../../components/FieldError'
 import { LimitedTextArea } from '../../../components/TextBox'
 import { HELP_TEXT_MAX } from '../../../contracts/limits'
 import { EMERGENCY_KINDS, HELP_KIND_LABELS, HELP_KINDS } from '../../../core/kinds/helpTerms'
 import EmergencyCalls from '../EmergencyCalls'
+import { HELP_STATUS_URL } from '../../../utils/help/urls'
 import { useHelpRaise } from './useHelpRaise'
 import VoiceNote from './VoiceNote'
 import '../../../components/TextBox/index.css'
@@ -99,6 +101,10 @@ export default function HelpRaise() {
           <Text className='jf-muted'>本服务不能代替报警和急救。紧急情况请直接拨打 110、120、119。</Text>
         </View>
       )}
+
+      <View className='jf-help-mine-link' id='jf-help-mine-link' onClick={() => void Taro.navigateTo({ url: HELP_STATUS_URL })}>
+        <Text>我的求助记录 ›</Text>
+      </View>
     </View>
   )
 }
