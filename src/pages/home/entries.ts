@@ -80,7 +80,7 @@ export function staffEntries(roles: readonly Role[], platform: 'h5' | 'weapp' | 
 /** 一键求助: the large button every signed-in person sees first; the form itself sits in the help subpackage. */
 export const HELP_URL = '/pages/help/raise/index'
 export const HELP_CONSOLE_URL = '/pages/report-staff/console/help/index'
-const HELP_QUEUE: HomeEntry = { id: 'jf-entry-help-queue', icon: 'siren', title: '求助响应', hint: '值班时响应居民一键求助', url: '/pages/help-staff/queue/index' }
+const HELP_QUEUE: HomeEntry = { id: 'jf-entry-help-queue', icon: 'siren', title: '求助响应', hint: '响应居民一键求助', url: '/pages/help-staff/queue/index' }
 const HELP_CONSOLE: HomeEntry = { id: 'jf-entry-help-console', icon: 'phone', title: '一键求助接报', hint: '实时求助、未响应与未送达', url: HELP_CONSOLE_URL }
 
 /**
