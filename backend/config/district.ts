@@ -192,7 +192,3 @@ export function categoryName(cfg: DistrictConfig, code: string): string {
   const parent = c.parent ? cfg.categories.find((x) => x.code === c.parent) : undefined
   return parent ? `${parent.name} / ${c.name}` : c.name
 }
-
-export function committeeFor(cfg: DistrictConfig, disputeType: string) {
-  return cfg.mediation.committees.find((c) => (c.disputeTypes as string[]).includes(disputeType))
-}

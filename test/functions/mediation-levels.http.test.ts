@@ -85,6 +85,10 @@ describe('上交上级调解', () => {
     const party = (await applicant.call('inbox', 'list', {})).items.find((i: { caseId: string; title: string }) => i.caseId === c.id && i.title === '调解案件已上交')
     expect(party.body).toContain('已上交街道（镇）调解委员会调解')
     expect((await village.call('inbox', 'list', {})).items.filter((i: { caseId: string; title: string }) => i.caseId === c.id && i.title.includes('上交'))).toEqual([])
+
+    // Its 移送函 prints the street committee's prefix, as its agreement would.
+    const failed = await medAct(street, c.id, 'fail', { referral: 'court', note: '双方分歧较大，建议诉讼' })
+    expect(failed.case.referral.letter.number).toMatch(/^（\d{4}）白云京溪移字第 \d+ 号$/)
   })
 })
 

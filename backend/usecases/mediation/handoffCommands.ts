@@ -10,6 +10,7 @@ import type { DistrictConfig } from '../../config/district'
 import type { Deps } from '../../deps'
 import type { Prepare } from '../shared/act'
 import { pl } from './payload'
+import { committeeOfCase } from './committees'
 
 /** Words for a receiver the district data does not name (a district with no courts or offices listed). */
 const UNNAMED: Record<TransferReferral, string> = { court: '人民法院', police: '辖区派出所', petition: '信访部门' }
@@ -41,9 +42,10 @@ const isTransfer = (t: unknown): t is TransferReferral => (TRANSFER_REFERRALS as
  * The 移送函's number from the committee's yearly sequence, taken in its own transaction before the move
  * is saved, like the agreement's: a move refused after this leaves a gap, never a duplicate.
  */
-async function letterNumber(d: Deps, c: Case): Promise<string> {
+async function letterNumber(d: Deps, tree: OrgTree, c: Case): Promise<string> {
   const code = pl(c).committee ?? 'none'
-  const committee = d.config.mediation.committees.find((x) => x.code === code)
+  // The committee as it reads now: a community's or street's 人民调解委员会 prints its own unit's prefix.
+  const committee = committeeOfCase(d.config, tree, c)
   const year = shanghaiYear(d.clock.now())
   const seq = await d.store.transaction((tx) => tx.nextSequence(letterSequenceKey(code, year)))
   return formatLetterNumber(year, districtShortName(d.config.district.name), committee?.numberPrefix ?? '', seq)
@@ -57,7 +59,7 @@ export const HANDOFF_PREPARE: Partial<Record<MediationAction, Prepare<MediationA
     // Only a move the table allows takes a number: a dry run first (who, which state, the note).
     const dry = transition(MEDIATION, tree, c, { actor, action: 'fail', note: input.note, now: d.clock.now(), eventId: 'dry-run', expectedVersion: input.version, params: { referral } })
     if (!dry.ok) return dry
-    return { params: { referral, letter: { number: await letterNumber(d, c), receiver: receiverFor(d.config, tree, c.unitCode, referral) } } }
+    return { params: { referral, letter: { number: await letterNumber(d, tree, c), receiver: receiverFor(d.config, tree, c.unitCode, referral) } } }
   },
   prepare_judicial: async ({ d, tree, c }) => ({ params: { court: courtFor(d.config, tree, c.unitCode) ?? '' } }),
 }
