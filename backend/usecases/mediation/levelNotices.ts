@@ -1,14 +1,14 @@
 import type { Case } from '../../../src/core/case'
 import { MEDIATION_LEVEL_LABELS, type MediationLevel } from '../../../src/core/kinds/mediationLevelTerms'
 import type { CaseEventNote } from '../inbox/noticeRegistry'
-import type { MediationReader } from './notices'
 
 /**
  * 上交上级调解 in notices: the mediator it now goes to hears it is theirs; the parties that a higher
  * committee takes their case over, and where to read why. The one who passed it up is told nothing.
  */
 
-type Words = (name: string, reader: MediationReader, c: Case, e: CaseEventNote['e']) => { title: string; body: string }
+/** The reader as notices.ts names them (party, staff, helper); not imported from there, which imports this. */
+type Words = (name: string, reader: string, c: Case, e: CaseEventNote['e']) => { title: string; body: string }
 
 function levelOf(c: Case): string {
   const l = (c.payload as { level?: MediationLevel }).level
