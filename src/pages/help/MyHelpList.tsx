@@ -3,12 +3,11 @@ import Taro from '@tarojs/taro'
 import { api } from '../../api'
 import EmptyState from '../../components/EmptyState'
 import PagedList from '../../components/PagedList'
-import ToneTag from '../../components/StatusTag/ToneTag'
+import HelpStatusTag from '../../components/HelpStatusTag'
 import type { HelpSummary } from '../../contracts/api'
 import { formatInstant } from '../../core/time'
 import { usePagedList } from '../../hooks/usePagedList'
 import { HELP_RAISE_URL, statusUrl } from '../../utils/help/urls'
-import { HELP_TONE } from '../../utils/help/view'
 
 const PAGE = 20
 
@@ -35,7 +34,7 @@ export default function MyHelpList() {
           <View key={h.id} className='jf-card jf-help-row' data-id={h.id} data-status={h.status} onClick={() => void Taro.navigateTo({ url: statusUrl(h.id) })}>
             <View className='jf-help-row-top'>
               <Text className='jf-help-row-kind'>{h.helpKindLabel}</Text>
-              <ToneTag status={h.status} label={h.statusLabel} tone={HELP_TONE[h.status]} plain={h.status === 'closed'} />
+              <HelpStatusTag status={h.status} label={h.statusLabel} />
             </View>
             <Text className='jf-help-row-title'>{h.title}</Text>
             <Text className='jf-muted'>

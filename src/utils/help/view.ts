@@ -3,9 +3,6 @@
  * Taro, so the tests and every page read the same lines.
  */
 import type { HelpStatus } from '../../core/kinds/helpTerms'
-import type { Tone } from '../../components/StatusTag/tones'
-
-export const HELP_TONE: Record<HelpStatus, Tone> = { raised: 'danger', escalated: 'danger', taken: 'warning', closed: 'default' }
 
 /** On whom the request waits, in the reader's terms; '' once closed. */
 export function helpWaiting(status: HelpStatus, reader: 'person' | 'staff'): string {

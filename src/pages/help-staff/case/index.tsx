@@ -3,11 +3,11 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import CaseNumber from '../../../components/CaseNumber'
 import LoadState from '../../../components/LoadState'
-import ToneTag from '../../../components/StatusTag/ToneTag'
+import HelpStatusTag from '../../../components/HelpStatusTag'
 import Timeline from '../../../components/Timeline'
 import { formatFull } from '../../../core/time'
 import { linkUrl } from '../../../utils/help/urls'
-import { HELP_TONE, helpWaiting, spanText } from '../../../utils/help/view'
+import { helpWaiting, spanText } from '../../../utils/help/view'
 import CloseForm from './CloseForm'
 import ConvertForm from './ConvertForm'
 import NotifiedCard from './NotifiedCard'
@@ -47,7 +47,7 @@ function HelpCase() {
             {h.helpKindLabel}
             {h.emergency && <Text className='jf-helpc-urgent'> 紧急</Text>}
           </Text>
-          <ToneTag className='jf-helpc-tag' status={h.status} label={h.statusLabel} tone={HELP_TONE[h.status]} plain={h.status === 'closed'} />
+          <HelpStatusTag className='jf-helpc-tag' status={h.status} label={h.statusLabel} />
         </View>
         <CaseNumber value={h.number} id='jf-helpc-number' />
         {waiting && <Text className='jf-helpc-waiting'>{waiting}</Text>}

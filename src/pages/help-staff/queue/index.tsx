@@ -4,14 +4,14 @@ import { useEffect, useRef, useState } from 'react'
 import { api } from '../../../api'
 import EmptyState from '../../../components/EmptyState'
 import PagedList from '../../../components/PagedList'
-import ToneTag from '../../../components/StatusTag/ToneTag'
+import HelpStatusTag from '../../../components/HelpStatusTag'
 import TabStrip from '../../../components/TabStrip'
 import type { HelpStaffSummary } from '../../../contracts/api'
 import type { HelpStatus } from '../../../core/kinds/helpTerms'
 import { formatInstant } from '../../../core/time'
 import { usePagedList } from '../../../hooks/usePagedList'
 import { staffCaseUrl } from '../../../utils/help/urls'
-import { HELP_TONE, acceptText } from '../../../utils/help/view'
+import { acceptText } from '../../../utils/help/view'
 import './index.css'
 
 type Tab = 'waiting' | 'taken' | 'closed'
@@ -91,7 +91,7 @@ export default function HelpQueue() {
                 {h.urgent && <Text className='jf-helpq-urgent'>紧急 </Text>}
                 {h.helpKindLabel}
               </Text>
-              <ToneTag status={h.status} label={h.escalationLabel && h.status === 'escalated' ? h.escalationLabel : h.statusLabel} tone={HELP_TONE[h.status]} plain={h.status === 'closed'} />
+              <HelpStatusTag status={h.status} label={h.escalationLabel && h.status === 'escalated' ? h.escalationLabel : h.statusLabel} />
             </View>
             <Text className='jf-helpq-title'>{h.title}</Text>
             <Text className='jf-muted'>

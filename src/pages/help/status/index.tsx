@@ -2,12 +2,12 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import CaseNumber from '../../../components/CaseNumber'
 import LoadState from '../../../components/LoadState'
-import ToneTag from '../../../components/StatusTag/ToneTag'
+import HelpStatusTag from '../../../components/HelpStatusTag'
 import Timeline from '../../../components/Timeline'
 import { formatFull } from '../../../core/time'
 import { useHelpRequest } from '../../../hooks/useHelpRequest'
 import { HELP_RAISE_URL, linkUrl } from '../../../utils/help/urls'
-import { HELP_TONE, helpWaiting } from '../../../utils/help/view'
+import { helpWaiting } from '../../../utils/help/view'
 import EmergencyCalls from '../EmergencyCalls'
 import MyHelpList from '../MyHelpList'
 import Responder from '../Responder'
@@ -37,7 +37,7 @@ function HelpStatus({ sent }: { sent: boolean }) {
       <View className='jf-card jf-help-head'>
         <View className='jf-help-head-top'>
           <Text className='jf-help-head-kind'>{h.helpKindLabel}</Text>
-          <ToneTag className='jf-help-tag' status={h.status} label={h.statusLabel} tone={HELP_TONE[h.status]} plain={h.status === 'closed'} />
+          <HelpStatusTag className='jf-help-tag' status={h.status} label={h.statusLabel} />
         </View>
         <CaseNumber value={h.number} id='jf-help-number' />
         {waiting && (

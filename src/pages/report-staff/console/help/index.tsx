@@ -2,10 +2,10 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import CaseNumber from '../../../../components/CaseNumber'
 import StaffConsoleHeader from '../../../../components/StaffConsoleHeader'
-import ToneTag from '../../../../components/StatusTag/ToneTag'
+import HelpStatusTag from '../../../../components/HelpStatusTag'
 import { formatInstant } from '../../../../core/time'
 import { staffCaseUrl } from '../../../../utils/help/urls'
-import { HELP_TONE, acceptText } from '../../../../utils/help/view'
+import { acceptText } from '../../../../utils/help/view'
 import { useHelpLive } from './useHelpLive'
 import '../queue/index.css'
 import './index.css'
@@ -75,7 +75,7 @@ export default function HelpLiveDesk() {
                   <td>{h.communityName}</td>
                   <td>{formatInstant(h.createdAt, new Date(s.now))}</td>
                   <td>
-                    <ToneTag status={h.status} label={h.status === 'escalated' && h.escalationLabel ? h.escalationLabel : h.statusLabel} tone={HELP_TONE[h.status]} />
+                    <HelpStatusTag status={h.status} label={h.status === 'escalated' && h.escalationLabel ? h.escalationLabel : h.statusLabel} />
                   </td>
                   <td className={h.secondsToAccept === null ? 'jf-help-live-wait' : ''}>{acceptText(h, s.now)}</td>
                   <td>{h.responderName ?? '—'}</td>
