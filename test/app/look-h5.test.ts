@@ -59,6 +59,10 @@ const MEDIATING = {
   myRole: 'applicant',
   myRating: null,
   invites: [],
+  source: { code: 'application', label: '当事人申请', text: '当事人申请', enteredBy: null },
+  origin: null,
+  helpers: [],
+  judicial: null,
   createdAt: ago(600),
   version: 5,
 }

@@ -83,6 +83,10 @@ const base = {
   myRole: 'applicant',
   myRating: null,
   invites: [{ name: '黄伟明', code: CODE, path: `/pages/mediation/join/index?invite=${CODE}`, used: false }],
+  source: { code: 'application', label: '当事人申请', text: '当事人申请', enteredBy: null },
+  origin: null,
+  helpers: [],
+  judicial: null,
   createdAt: ago(30),
   version: 1,
 }
@@ -438,6 +442,10 @@ maybe('在线调解 pages (H5, mocked functions)', () => {
           { key: 'mediating', label: '调解中', count: 9 },
           { key: 'failed', label: '调解不成', count: 6 },
         ],
+        bySource: [
+          { key: 'application', label: '当事人申请', count: 30 },
+          { key: 'patrol', label: '排查发现', count: 12 },
+        ],
         byMonth: [
           { month: '2026-01', count: 20 },
           { month: '2026-02', count: 22 },
@@ -449,6 +457,7 @@ maybe('在线调解 pages (H5, mocked functions)', () => {
     await go('/pages/mediation-staff/ledger/index')
     await expect(page.locator('#jf-ledger-rate .jf-ledger-card-value').textContent()).resolves.toBe('81.8%')
     await page.locator('#jf-ledger-by-type tr[data-key="neighbour"]').waitFor()
+    await expect(page.locator('#jf-ledger-by-source tr[data-key="patrol"]').innerText()).resolves.toContain('排查发现')
     await page.locator('#jf-ledger-from').fill('2026-01-01')
     await page.waitForFunction(() => true)
     await settle()

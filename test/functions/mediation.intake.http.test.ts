@@ -1,6 +1,7 @@
 import { GRID2_CODE } from '../support/authzWorld'
 import { reportInput } from '../support/fixtures'
 import { fromReportInput, intakeInput } from '../support/intake'
+import { advance } from '../support/cases'
 import { medAct } from '../support/mediation'
 import { asOpenid, serverWithUsers, type Client } from '../support/server'
 
@@ -70,6 +71,18 @@ describe('录入纠纷 (三捕三捉) over HTTP', () => {
     const opts = await gridWorker.call('mediation', 'intakeOptions', {})
     expect(opts.places).toEqual([expect.objectContaining({ name: expect.stringContaining('网格'), level: 'grid' })])
     expect(opts.sources.map((s: { label: string }) => s.label)).toEqual(['排查发现', '12345 工单', '警情', '舆情线索'])
+  })
+
+  it('tells the centre of a dispute waiting to be accepted and the reporter of a converted report, not whoever entered it', async () => {
+    const r = await gridWorker.call('mediation', 'intake', intakeInput())
+    const report = await partyA.call('reports', 'submit', reportInput({ category: 'ZY02', description: '隔壁每晚打麻将到凌晨两点，影响休息' }))
+    const made = await gridWorker.call('mediation', 'fromReport', fromReportInput(report.case.id, report.case.version))
+    await advance(world.srv.url, 0) // runs the timer, which delivers the outbox
+    const told = async (c: Client, caseId: string) => (await c.call('inbox', 'list', {})).items.filter((i: { caseId: string }) => i.caseId === caseId).map((i: { title: string; body: string }) => `${i.title}：${i.body}`)
+    expect(await told(centre, r.case.id)).toEqual([expect.stringMatching(/^新的调解案件：.*已由工作人员录入，请及时审核受理/)])
+    expect(await told(partyA, report.case.id)).toContainEqual(expect.stringMatching(/^事项已转为调解：/))
+    expect(await told(partyA, made.case.id)).toEqual([expect.stringMatching(/^已为您申请人民调解：.*已由网格事件转为调解/)])
+    expect(await told(gridWorker, r.case.id)).toEqual([])
   })
 
   it('answers a retry with the first case', async () => {

@@ -8,6 +8,7 @@ import { caseRef, clip } from '../inbox/caseName'
 import { defineNotices, type CaseEventNote, type Telling } from '../inbox/noticeRegistry'
 import { forTheLiving } from '../inbox/living'
 import { centreTakesIntake, INTAKE_WORDS, type IntakeEvent } from './intakeNotices'
+import { hasApplicant } from '../../../src/core/kinds/mediationIntake'
 import { helperIds } from '../../../src/core/kinds/mediationHelpers'
 import { HELPER_WORDS, helperAudience, threadFollowers } from './helperNotices'
 import { LEVEL_WORDS } from './levelNotices'
@@ -152,6 +153,8 @@ async function recipients(d: Deps, { c, e }: CaseEventNote): Promise<string[]> {
   }
   if (e.action === 'apply') out.delete(c.creatorId)
   helperAudience(c, e, out, followers)
+  // A dispute staff entered has no applicant: its creator is a marker, nobody to tell (mediationIntake.ts).
+  if (!hasApplicant(c)) out.delete(c.creatorId)
   out.delete(e.actorId)
   return [...out]
 }
@@ -163,6 +166,7 @@ async function deliverCaseMessage(d: Deps, msg: OutboxMessage): Promise<void> {
   if (!c) return
   const users = new Set<string>([c.creatorId, ...threadFollowers(c, await d.store.followers(c.id))])
   if (c.assigneeId) users.add(c.assigneeId)
+  if (!hasApplicant(c)) users.delete(c.creatorId)
   users.delete(authorId)
   await d.store.addInbox(
     await forTheLiving(d, [...users].map((userId) => ({ id: `${msg.id}-${userId}`, userId, caseId, title: '调解新消息', body: `${mediationRef(c)}有新的沟通消息，请在案件中查看并回复`, createdAt: msg.createdAt, readAt: null }))),

@@ -8,7 +8,8 @@ import CaseLink from '../CaseLink'
  * 一键求助 turned into mediation, with the link back; nothing for a person's own application.
  */
 export default function SourceCard({ c, audience }: { c: MediationView; audience: 'party' | 'staff' }) {
-  if (c.source.code === 'application' && !c.origin) return null
+  // A view from a server before sources has none: nothing to show.
+  if (!c.source || (c.source.code === 'application' && !c.origin)) return null
   return (
     <>
       <View className='jf-card jf-med-source' id='jf-med-source' data-source={c.source.code}>
