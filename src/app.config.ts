@@ -4,7 +4,10 @@ const consolePages = process.env.TARO_ENV === 'h5' ? ['console/queue/index', 'co
 /** The administrator's setup pages (org import, staff and invitations, district configuration) are desk work: H5 only. */
 const adminPackages = process.env.TARO_ENV === 'h5' ? [{ root: 'pages/admin', pages: ['org/index', 'staff/index', 'config/index', 'roster/index', 'signin/index'] }] : []
 
-/** The mediation ledger (tables, CSV download) is a desk page for the centre: H5 only. 协助调解 (helping) is a helper's list of cases. 录入纠纷 (intake) is also where a grid worker turns a 网格事件 into mediation. */
+/**
+ * The mediation ledger (tables, CSV download) is a desk page for the centre: H5 only. 协助调解 (helping) is a helper's list of
+ * cases; 录入纠纷 (intake) is also where a grid worker turns a 网格事件 into mediation.
+ */
 const mediatorPages = process.env.TARO_ENV === 'h5' ? ['queue/index', 'case/index', 'ledger/index', 'helping/index', 'intake/index'] : ['queue/index', 'case/index', 'helping/index', 'intake/index']
 
 export default defineAppConfig({
