@@ -29,9 +29,12 @@ export function staffEnteredCreator(staffUserId: string): string {
   return `${ENTERED_BY}${staffUserId}`
 }
 
-/** Whether the case has an applicant with an account (its creator); staff-found disputes have none. */
+/**
+ * Whether the case has an applicant with an account (its creator): every case but one staff opened
+ * with nobody behind it, whose creator is the marker (and which then has no applicant party).
+ */
 export function hasApplicant(c: Case): boolean {
-  return !c.creatorId.startsWith(ENTERED_BY) && (c.payload as MediationPayload).parties.some((x) => x.side === 'applicant')
+  return !c.creatorId.startsWith(ENTERED_BY)
 }
 
 /**
