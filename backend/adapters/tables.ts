@@ -132,6 +132,7 @@ export const INBOX_FIELDS: FieldTable<InboxItem> = [
   { field: 'id', kind: text },
   { field: 'userId', kind: text },
   { field: 'caseId', ...textOrNull },
+  { field: 'page', ...textOrNull, optional: 'null', default: null },
   { field: 'title', kind: text },
   { field: 'body', kind: text },
   { field: 'createdAt', kind: at },

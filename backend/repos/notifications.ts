@@ -26,6 +26,11 @@ export interface InboxItem {
   id: string
   userId: string
   caseId: string | null
+  /**
+   * The page a tap opens (the case's own page for this reader: a mediation case, a 一键求助, a
+   * report); null or absent opens nothing. Items stored before it existed read as null.
+   */
+  page?: string | null
   title: string
   body: string
   createdAt: string

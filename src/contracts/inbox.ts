@@ -8,6 +8,8 @@ type In<K extends keyof typeof s> = z.infer<(typeof s)[K]>
 export interface InboxItemView {
   id: string
   caseId: string | null
+  /** The page a tap opens ('/pages/…?id=…'), or null when the notice opens nothing. */
+  page: string | null
   title: string
   body: string
   createdAt: string

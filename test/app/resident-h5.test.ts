@@ -216,9 +216,9 @@ maybe('resident closed loop (H5, mocked functions)', () => {
 
   it('lists messages, marks one read on tap and opens its case, and marks all read', async () => {
     const items = [
-      { id: 'm1', caseId: CASE.id, title: '您上报的问题已受理', body: '网格员 李明 已受理您上报的“小区东门垃圾堆放”', createdAt: ago(5), read: false },
-      { id: 'm2', caseId: CASE.id, title: '您上报的问题已办结', body: '请确认处置结果并评价', createdAt: ago(60), read: false },
-      { id: 'm3', caseId: null, title: '欢迎使用街坊通', body: '发现身边的问题，随手上报给网格员', createdAt: ago(3000), read: true },
+      { id: 'm1', caseId: CASE.id, page: `/pages/report/detail/index?id=${CASE.id}`, title: '您上报的问题已受理', body: '网格员 李明 已受理您上报的“小区东门垃圾堆放”', createdAt: ago(5), read: false },
+      { id: 'm2', caseId: CASE.id, page: `/pages/report/detail/index?id=${CASE.id}`, title: '您上报的问题已办结', body: '请确认处置结果并评价', createdAt: ago(60), read: false },
+      { id: 'm3', caseId: null, page: null, title: '欢迎使用街坊通', body: '发现身边的问题，随手上报给网格员', createdAt: ago(3000), read: true },
     ]
     const unread = () => items.filter((it) => !it.read).length
     answers['inbox.list'] = (d: Record<string, unknown>) =>

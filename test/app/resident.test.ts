@@ -58,7 +58,7 @@ describe('case detail rules', () => {
 })
 
 describe('inbox list', () => {
-  const m = (id: string, read = false): InboxItemView => ({ id, caseId: null, title: id, body: '', createdAt: '2026-11-23T00:00:00.000Z', read })
+  const m = (id: string, read = false): InboxItemView => ({ id, caseId: null, page: null, title: id, body: '', createdAt: '2026-11-23T00:00:00.000Z', read })
 
   it('appends pages without repeating items', () => {
     expect(appendPage([m('a'), m('b')], [m('b'), m('c')]).map((x) => x.id)).toEqual(['a', 'b', 'c'])

@@ -49,6 +49,8 @@ describe('一键求助 over HTTP', () => {
     await deliver()
     const inbox = await legalAdviser.call('inbox', 'list', {})
     expect(inbox.items.map((i: { title: string }) => i.title)).toContain('新的一键求助')
+    // A tap opens the helpers' page of this request, not a report page.
+    expect(inbox.items.find((i: { title: string }) => i.title === '新的一键求助')).toMatchObject({ page: `/pages/help-staff/case/index?id=${r.help.id}` })
     const queue = await legalAdviser.call('help', 'queue', {})
     expect(queue).toMatchObject({ ok: true })
     expect(queue.items.find((x: { id: string }) => x.id === r.help.id)).toMatchObject({ urgent: false, notifiedCount: 3, unreachable: expect.arrayContaining([expect.objectContaining({ name: '林志远', reasonLabel: '未绑定微信' })]) })
@@ -68,7 +70,7 @@ describe('一键求助 over HTTP', () => {
     expect(seen.help.secondsToAccept).toBeGreaterThanOrEqual(0)
     await deliver()
     const told = await resident.call('inbox', 'list', {})
-    expect(told.items[0]).toMatchObject({ title: '已有人响应您的求助', body: expect.stringContaining(who.name) })
+    expect(told.items[0]).toMatchObject({ title: '已有人响应您的求助', body: expect.stringContaining(who.name), page: `/pages/help/status/index?id=${id}` })
     const taker = a.ok ? legalAdviser : gridWorker
     const other = a.ok ? gridWorker : legalAdviser
     expect(await other.call('help', 'close', { id, note: '已处理' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })

@@ -129,7 +129,11 @@ describe('the mediation time limit', () => {
       expect(view.case.overdue).toBe(true)
       expect(view.timeline.map((e: { action: string }) => e.action)).toEqual(['apply', 'accept', 'remind', 'remind', 'mark_overdue'])
       const inbox = await centreOwn.call('inbox', 'list', {})
-      expect(inbox.items.some((i: { title: string }) => i.title === '调解案件已超期')).toBe(true)
+      // The centre opens it on the staff page; the applicant's notices open the party's page.
+      expect(inbox.items.find((i: { title: string }) => i.title === '调解案件已超期')).toMatchObject({ page: `/pages/mediation-staff/case/index?id=${r.case.id}` })
+      const mine = (await a.call('inbox', 'list', {})).items.filter((i: { caseId: string | null }) => i.caseId === r.case.id)
+      expect(mine.length).toBeGreaterThan(0)
+      for (const i of mine) expect(i.page).toBe(`/pages/mediation/detail/index?id=${r.case.id}`)
     })
   })
 })

@@ -60,7 +60,8 @@ function message(topic: string, payload: Record<string, unknown> = {}, key = 'k-
 }
 
 function sampleCase(kind: CaseKind): Case {
-  return { id: 'C-1', kind, creatorId: 'u-creator', assigneeId: 'u-staff' } as unknown as Case
+  // A respondent who joined reads a mediation case as a party, like its creator.
+  return { id: 'C-1', kind, creatorId: 'u-creator', assigneeId: 'u-staff', payload: { respondentIds: ['u-respondent'] } } as unknown as Case
 }
 
 describe('the notice registry', () => {
@@ -112,7 +113,7 @@ describe('the notice registry', () => {
     // What a kind's page() answers is one of the pages it declares, for its reporter and for staff.
     for (const k of kinds) {
       const c = sampleCase(k.kind)
-      for (const userId of [c.creatorId, 'u-staff', 'u-other']) {
+      for (const userId of [c.creatorId, 'u-respondent', 'u-staff', 'u-other']) {
         const [path, query] = k.page(c, userId).split('?')
         expect(k.pages).toContain(path)
         if (query !== undefined) expect(query).toBe(`id=${c.id}`)

@@ -283,4 +283,15 @@ CREATE TABLE duty_rosters (
 ) STRICT;
 `,
   },
+  {
+    version: 20,
+    name: 'inbox items keep the page they open',
+    sql: `
+-- A notice opens its case's own page for its reader (a mediation case, a 一键求助); before this
+-- every item opened the report page. Items of mediation cases are pointed at the party's page.
+ALTER TABLE inbox ADD COLUMN page TEXT;
+UPDATE inbox SET page = 'pages/mediation/detail/index?id=' || case_id
+  WHERE case_id IN (SELECT id FROM cases WHERE kind = 'mediation');
+`,
+  },
 ]

@@ -77,7 +77,7 @@ export async function deliverCaseEvent(d: Deps, msg: OutboxMessage, noticesOf: (
   const caseId = notices.inboxOpensCase ? c.id : null
   const items = await forTheLiving(
     d,
-    told.map(({ userId, title, body }): InboxItem => ({ id: `${msg.id}-${userId}`, userId, caseId, title, body, createdAt: msg.createdAt, readAt: null })),
+    told.map(({ userId, title, body }): InboxItem => ({ id: `${msg.id}-${userId}`, userId, caseId, page: caseId && notices.page(c, userId), title, body, createdAt: msg.createdAt, readAt: null })),
   )
   await d.store.addInbox(items)
   const push = notices.push

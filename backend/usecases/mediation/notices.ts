@@ -1,6 +1,7 @@
 import type { Case } from '../../../src/core/case'
 import { DISPUTE_TYPE_LABELS, MEDIATION, REFERRAL_LABELS, type MediationAction } from '../../../src/core/kinds/mediation'
 import { formatFull } from '../../../src/core/time'
+import { respondentIds } from '../../../src/core/scope'
 import { labelOf } from '../../../src/core/transition'
 import type { Deps } from '../../deps'
 import type { OutboxMessage } from '../../ports'
@@ -20,9 +21,12 @@ export const CASE_MESSAGE = 'case.message'
 
 /** The parties' and the mediator's page of the case. */
 const DETAIL = 'pages/mediation/detail/index'
+const STAFF_CASE = 'pages/mediation-staff/case/index'
 
-/** Who reads a mediation notice: a party to the case (applicant, respondent, follower), staff (the mediator, the centre) or an invited helper (协助调解). */
-export type MediationReader = 'party' | 'staff' | 'helper'
+/** A party opens the case as a party; the mediator, the centre and helpers on the staff page. */
+const pageFor = (c: Case, userId: string) => `${c.creatorId === userId || respondentIds(c).includes(userId) ? DETAIL : STAFF_CASE}?id=${c.id}`
+
+import type { MediationReader } from './mediationReader'
 
 /** Every event of a mediation case: the table's moves and the events recorded outside it. */
 export type MediationEvent = MediationAction | 'apply' | 'join' | 'party_erased' | IntakeEvent
@@ -169,7 +173,7 @@ async function deliverCaseMessage(d: Deps, msg: OutboxMessage): Promise<void> {
   if (!hasApplicant(c)) users.delete(c.creatorId)
   users.delete(authorId)
   await d.store.addInbox(
-    await forTheLiving(d, [...users].map((userId) => ({ id: `${msg.id}-${userId}`, userId, caseId, title: '调解新消息', body: `${mediationRef(c)}有新的沟通消息，请在案件中查看并回复`, createdAt: msg.createdAt, readAt: null }))),
+    await forTheLiving(d, [...users].map((userId) => ({ id: `${msg.id}-${userId}`, userId, caseId, page: pageFor(c, userId), title: '调解新消息', body: `${mediationRef(c)}有新的沟通消息，请在案件中查看并回复`, createdAt: msg.createdAt, readAt: null }))),
   )
 }
 
@@ -180,7 +184,7 @@ export const mediationNotices = defineNotices({
   kinds: [
     {
       kind: 'mediation',
-      pages: [DETAIL],
+      pages: [DETAIL, STAFF_CASE],
       inboxOpensCase: true,
       async audience(d, note): Promise<Telling[]> {
         if (MEDIATION_WORDS[note.e.action as MediationEvent] === null) return []
@@ -192,7 +196,7 @@ export const mediationNotices = defineNotices({
         }
         return told
       },
-      page: (c) => `${DETAIL}?id=${c.id}`,
+      page: pageFor,
       // The consent asked at applying and joining is for the session time and the agreement.
       push: {
         notice: 'mediation',

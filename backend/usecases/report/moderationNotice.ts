@@ -36,5 +36,5 @@ export async function deliverModerationNotice(d: Deps, c: Case, eventId: string,
   const filed = p.proxy ? '代办上报' : '上报'
   const reason = e.note ? `原因：${e.note}。` : ''
   const body = `您于${day}${filed}的${caseRef(c, '事项', categoryName(d.config, c.category))}，${notice.what}。${reason}事项的办理不受影响，可在事项详情中查看进展。`
-  await d.store.addInbox(await forTheLiving(d, [{ id: `${msg.id}-${c.creatorId}`, userId: c.creatorId, caseId: c.id, title: notice.title, body, createdAt: msg.createdAt, readAt: null }]))
+  await d.store.addInbox(await forTheLiving(d, [{ id: `${msg.id}-${c.creatorId}`, userId: c.creatorId, caseId: c.id, page: `pages/report/detail/index?id=${c.id}`, title: notice.title, body, createdAt: msg.createdAt, readAt: null }]))
 }

@@ -29,7 +29,7 @@ export function useInbox() {
       const r = await api.call('inbox.markRead', { ids: [item.id] })
       if (r.ok) setUnread(r.unread)
     }
-    if (item.caseId) void Taro.navigateTo({ url: `/pages/report/detail/index?id=${encodeURIComponent(item.caseId)}` })
+    if (item.page) void Taro.navigateTo({ url: item.page })
   }
 
   const readAll = async () => {
