@@ -16,7 +16,7 @@ import { action, defineFunction } from './handler'
 import { byId, empty, page } from '../../src/contracts/commonSchemas'
 import * as schema from '../../src/contracts/mediationSchemas'
 import * as helperSchema from '../../src/contracts/mediationHelperSchemas'
-import { helperCandidates } from '../usecases/mediation/helperCandidates'
+import { helpers } from '../usecases/mediation/helpers'
 import { helping } from '../usecases/mediation/helping'
 import * as intakeSchema from '../../src/contracts/mediationIntakeSchemas'
 import { fromReport } from '../usecases/mediation/fromReport'
@@ -39,7 +39,7 @@ export const main = defineFunction('mediation', {
   mediators: action(schema.mediators, mediators),
   ledger: action(schema.dateRange, ledger),
   ledgerCsv: action(schema.dateRange, ledgerCsv),
-  helpers: action(helperSchema.helperCandidates, helperCandidates),
+  helpers: action(helperSchema.helperCandidates, helpers),
   helping: action(page, helping),
   intakeOptions: action(intakeSchema.intakeOptions, intakeOptions),
   intake: action(intakeSchema.mediationIntake, intake),

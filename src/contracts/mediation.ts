@@ -155,6 +155,8 @@ export interface MediationApi extends MediationHelperApi, MediationIntakeApi {
   'mediation.apply': { in: ApplyMediationInput; out: { case: MediationView; replayed: boolean } }
   /** Cases where I am the applicant or a respondent. */
   'mediation.mine': { in: Common<'page'>; out: { cases: MediationSummary[]; next: string | null } }
+  /** A helper's 协助调解: the cases they were invited into and are still on, newest first. */
+  'mediation.helping': { in: Common<'page'>; out: { cases: MediationSummary[]; next: string | null } }
   'mediation.get': { in: Common<'byId'>; out: { case: MediationView; timeline: TimelineView[]; actions: ActionView[] } }
   /**
    * What an invitation shows before it is accepted: the application summary only, and the name the

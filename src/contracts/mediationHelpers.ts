@@ -3,12 +3,9 @@
  * the helpers on a case as its readers see them, and a helper's own list of cases. Types only.
  */
 import type { z } from 'zod'
-import type * as c from './commonSchemas'
 import type * as s from './mediationHelperSchemas'
-import type { MediationSummary } from './mediation'
 
 type In<K extends keyof typeof s> = z.infer<(typeof s)[K]>
-type Common<K extends keyof typeof c> = z.infer<(typeof c)[K]>
 
 export type HelperKindCode = 'legal_adviser' | 'party_member' | 'neighbour'
 
@@ -47,6 +44,4 @@ export interface HelperCandidateView {
 export interface MediationHelperApi {
   /** The assigned mediator: the helper roster of the case's street, its own community first. */
   'mediation.helpers': { in: In<'helperCandidates'>; out: { helpers: HelperCandidateView[] } }
-  /** A helper's 协助调解: the cases they were invited into and are still on, newest first. */
-  'mediation.helping': { in: Common<'page'>; out: { cases: MediationSummary[]; next: string | null } }
 }

@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod'
 import type * as s from './mediationIntakeSchemas'
-import type { MediationView } from './mediation'
+import type { DisputeType } from '../core/kinds/mediationTerms'
 
 type In<K extends keyof typeof s> = z.infer<(typeof s)[K]>
 
@@ -48,7 +48,7 @@ export interface MediationIntakeApi {
     out: {
       places: Array<{ code: string; name: string; level: 'grid' | 'community' }>
       sources: Array<{ code: IntakeSourceCode; label: string; refLabel: string | null }>
-      disputeTypes: Array<{ code: MediationView['disputeType']; label: string }>
+      disputeTypes: Array<{ code: DisputeType; label: string }>
     }
   }
   /** 录入纠纷: opens the case (已申请, or 已受理 for a mediator of the committee its type goes to) and answers every party's invitation code. */

@@ -55,6 +55,7 @@ const DESK = [
   'pages/report-staff/console/queue/index',
   'pages/report-staff/console/dashboard/index',
   'pages/report-staff/console/moderation/index',
+  'pages/report-staff/console/help/index',
   'pages/admin/org/index',
   'pages/admin/staff/index',
   'pages/admin/config/index',

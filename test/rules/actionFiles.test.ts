@@ -23,6 +23,7 @@ const FUNCTIONS: [fn: string, area: string][] = [
   ['files', 'files'],
   ['account', 'account'],
   ['voip', 'voip'],
+  ['help', 'help'],
 ]
 
 /** `<function>.<action>` whose use case has another name, because two functions share the action name. */

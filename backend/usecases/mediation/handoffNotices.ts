@@ -3,7 +3,7 @@ import { JUDICIAL_STATUS_LABELS, REFERRAL_ANSWER_LABELS, type MediationPayload }
 import { formatDay } from '../../../src/core/time'
 import { agreementEffectiveAt, judicialDeadline, judicialOf } from '../../../src/core/kinds/mediationHandoff'
 import type { CaseEventNote } from '../inbox/noticeRegistry'
-import type { MediationReader } from './notices'
+import type { MediationReader } from './mediationReader'
 
 /** 司法确认 and 移送函 in notices: the parties are asked to confirm in time, and everyone on the case hears the answers. */
 

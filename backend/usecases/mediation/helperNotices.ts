@@ -1,7 +1,7 @@
 import type { Case } from '../../../src/core/case'
 import { helperIds, helpersOf } from '../../../src/core/kinds/mediationHelpers'
 import type { CaseEventNote } from '../inbox/noticeRegistry'
-import type { MediationReader } from './notices'
+import type { MediationReader } from './mediationReader'
 
 /**
  * 协助调解 in notices: the invited helper hears that they were invited, when a session is set and
