@@ -57,6 +57,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // WeChat reads UTF-8 scripts, 3 bytes a character. H5 keeps the default.
     ...(isH5 ? {} : { terser: { enable: true, config: { output: { ascii_only: false } } } }),
     mini: {
+      // WeChat cannot recurse templates, so base.wxml repeats every nesting component's template per
+      // level and hands deeper trees to the recursive <comp> (test/weapp/pages.test.ts proves it). Taro's
+      // default 16 levels cost 64 KB of the main package; 12 cost 53 KB (issue 18: main back under bench 4a).
+      baseLevel: 12,
       commonChunks: (defaults: string[]) => [...defaults, SHARED_CHUNK],
       webpackChain(chain) {
         chain.optimization.merge({ splitChunks: { cacheGroups: { sharedInMain: sharedInMainCacheGroup(['pages/home', 'pages/inbox', 'pages/me']) } } })

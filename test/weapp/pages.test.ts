@@ -427,7 +427,7 @@ describe('harness: rendering', () => {
     home.instance.setData({ 'root.cn.[0].cn.[0]': deep })
     await mp.idle()
     expect(home.text()).toContain('第二十层的文字')
-    // base.wxml stops at tmpl_15_container, which hands the rest to <comp>; without it the text is lost.
+    // base.wxml stops at its last level's container (config/index.ts: baseLevel), which hands the rest to <comp>; without it the text is lost.
     expectClean(mp)
   })
 })
