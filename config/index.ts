@@ -51,16 +51,16 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // sitemap.json (search indexes the home page only); map pin icons: WeChat's <map> markers need a file path (a data URI is not drawn).
     copy: { patterns: isH5 ? [] : [{ from: 'src/sitemap.json', to: 'miniprogram/sitemap.json' }, { from: 'src/assets/map/', to: 'miniprogram/assets/map/' }], options: {} },
     framework: 'react',
+    // WeChat cannot recurse templates, so base.wxml repeats every nesting component's template per
+    // level and hands deeper trees to the recursive <comp> (test/weapp/pages.test.ts proves it). Taro's
+    // default 16 levels cost 64 KB of the main package; 12 cost 53 KB (issue 18: main back under bench 4a).
+    baseLevel: 12,
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
     // Taro's mini-program default (ascii_only) writes each Chinese character as a 6-byte \uXXXX escape;
     // WeChat reads UTF-8 scripts, 3 bytes a character. H5 keeps the default.
     ...(isH5 ? {} : { terser: { enable: true, config: { output: { ascii_only: false } } } }),
     mini: {
-      // WeChat cannot recurse templates, so base.wxml repeats every nesting component's template per
-      // level and hands deeper trees to the recursive <comp> (test/weapp/pages.test.ts proves it). Taro's
-      // default 16 levels cost 64 KB of the main package; 12 cost 53 KB (issue 18: main back under bench 4a).
-      baseLevel: 12,
       commonChunks: (defaults: string[]) => [...defaults, SHARED_CHUNK],
       webpackChain(chain) {
         chain.optimization.merge({ splitChunks: { cacheGroups: { sharedInMain: sharedInMainCacheGroup(['pages/home', 'pages/inbox', 'pages/me']) } } })

@@ -80,7 +80,7 @@ describe('rate limits as district data', () => {
   const base = () => JSON.parse(readFileSync(join(ROOT, 'settings/district.json'), 'utf8')) as Record<string, unknown>
 
   it('the default district limits every create of the product, and the probing reads', () => {
-    expect(Object.keys(parseDistrictConfig(base(), 'default').rateLimits).sort()).toEqual(['account.setPhone', 'cases.proxySubmit', 'grid.ask', 'mediation.apply', 'mediation.intake', 'rental.checkIn', 'rental.reportMisuse', 'reports.duplicates', 'reports.submit'])
+    expect(Object.keys(parseDistrictConfig(base(), 'default').rateLimits).sort()).toEqual(['account.setPhone', 'cases.proxySubmit', 'grid.ask', 'help.raise', 'mediation.apply', 'mediation.intake', 'rental.checkIn', 'rental.reportMisuse', 'reports.duplicates', 'reports.submit'])
   })
 
   it('names every bad entry', () => {

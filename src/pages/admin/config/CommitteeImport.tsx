@@ -15,7 +15,7 @@ const HELP = columnHelp(COMMITTEE_COLUMNS, {
   unit: '必填，社区、街道或区的单位编码（见「单位与网格」）',
   types: '选填，受理的纠纷类型，用顿号分隔，如 邻里纠纷、物业纠纷；不填或填「全部」为全部类型',
   prefix: '选填，协议编号中的简称，如「云景」→（2026）白云云景调字第 1 号；不填按单位名称',
-  code: '选填，同一单位有多个调解委员会时用于区分，如 labour',
+  code: '选填，同一单位有多个调解委员会时填写，用字母或数字区分',
 })
 
 /**
@@ -56,7 +56,7 @@ export default function CommitteeImport({ onApplied }: { onApplied: () => void }
   return (
     <View className='jf-ak-section' id='jf-committees-import'>
       <Text className='jf-ak-title'>导入社区、街道调解委员会（CSV / Excel）</Text>
-      <Text className='jf-ak-help'>每行一个调解委员会。未导入的社区、街道按组织架构自动设立「××人民调解委员会」，受理全部类型；纠纷先由哪一级受理见「调解层级规则」（配置文件 mediation.levelRules）。</Text>
+      <Text className='jf-ak-help'>每行一个调解委员会。未导入的社区、街道按组织架构自动设立「××人民调解委员会」，受理全部类型；纠纷先由哪一级受理见上方「调解层级规则」。</Text>
       <ImportColumns id='jf-committees-columns' rows={HELP} />
       <View className='jf-ak-row'>
         <FilePick id='jf-committees-file' accept='.csv,.xlsx' chosen={file?.name} onPick={(f) => void pick(f)} />

@@ -6,6 +6,7 @@ import { configPathLabel } from '../../../contracts/configFields'
 import { getAt, type CategoryDraft, type Path } from '../../../utils/admin/configDraft'
 import CategoryTable from './CategoryTable'
 import CommitteeImport from './CommitteeImport'
+import { levelRulesText } from './levelRules'
 import { NumberField, Section } from './ConfigField'
 import ConfigHistory from './ConfigHistory'
 import { DeadLetters } from './DeadLetters'
@@ -97,6 +98,9 @@ export default function AdminConfig() {
                   {c.name}
                 </Text>
               ))}
+              <Text className='jf-config-committee' id='jf-config-level-rules'>
+                调解层级规则：{levelRulesText(draft.mediation as { levelRules?: Record<string, unknown> } | undefined)}
+              </Text>
             </Section>
             <CommitteeImport onApplied={() => void discard()} />
           </View>

@@ -50,7 +50,7 @@ export default function AdminRoster() {
                 <tr key={e.userId} className='jf-roster-entry' data-user={e.userId}>
                   <td>{who?.name ?? '—'}</td>
                   <td>{who?.roleLabel ?? ''}</td>
-                  <td>{saved?.phone ?? ''}</td>
+                  <td className='jf-roster-nowrap'>{saved?.phone ?? ''}</td>
                   <td>
                     {e.shifts.map((s, i) => (
                       <View key={`${s.from}-${i}`} className='jf-ak-row'>
@@ -61,7 +61,7 @@ export default function AdminRoster() {
                       </View>
                     ))}
                   </td>
-                  <td>{saved?.onDutyNow ? <Text className='jf-ak-tag is-ok'>值班中</Text> : ''}</td>
+                  <td className='jf-roster-nowrap'>{saved?.onDutyNow ? <Text className='jf-ak-tag is-ok'>值班中</Text> : ''}</td>
                 </tr>
               )
             })}
