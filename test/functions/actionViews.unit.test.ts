@@ -17,7 +17,8 @@ const byAction = (views: ReturnType<typeof actionsFor>) => Object.fromEntries(vi
 describe('report actions', () => {
   it('offers the dispatcher the submitted case moves with the sheet fields they always had, never a moderation move', () => {
     const views = actionsFor(REPORT, tree, dispatcher, reportCase(), NOW)
-    expect(views.map((v) => v.action)).toEqual(['accept', 'assign', 'reject', 'merge', 'escalate', 'note'])
+    // 转为调解 is listed for the page's own card (MediationCard), which shows it only on a mediable category.
+    expect(views.map((v) => v.action)).toEqual(['accept', 'assign', 'reject', 'merge', 'escalate', 'note', 'to_mediation'])
     const a = byAction(views)
     expect(a.assign).toMatchObject({ label: '分派', needs: ['assignee'], form: [{ name: 'assignee', label: '分派给', required: true }] })
     expect(a.merge?.needs).toEqual(['target', 'note'])
@@ -41,7 +42,8 @@ describe('report actions', () => {
 describe('mediation actions', () => {
   it('offers the assigned mediator the session moves with their forms; another mediator of the committee nothing', () => {
     const a = byAction(actionsFor(MEDIATION, tree, MEDIATOR, mediationCase('mediating'), NOW))
-    expect(Object.keys(a)).toEqual(['schedule', 'record_session', 'draft_agreement', 'fail'])
+    // The helper moves go to the 协助调解 card; pass_up where the next level has a committee for the type.
+    expect(Object.keys(a)).toEqual(['schedule', 'record_session', 'draft_agreement', 'invite_helper', 'remove_helper', 'fail', 'pass_up'])
     expect(a.schedule).toMatchObject({ needs: [], form: [{ name: 'session', required: true }, { name: 'note', required: false }] })
     expect(a.fail?.needs).toEqual(['note'])
     expect(a.fail?.form?.[0]?.choices?.map((c) => c.label)).toContain('警调对接（派出所）')
