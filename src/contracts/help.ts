@@ -30,6 +30,11 @@ export interface HelpLinkView {
   number: string | null
   /** The line the screen shows, kind label and number. */
   text: string
+  /**
+   * Whether the viewer may open it: a helper whose request became a case of another committee sees its
+   * number only. Lists never open it (false there).
+   */
+  readable: boolean
 }
 
 /** Who took the request: the person sees the name and calls the phone. */

@@ -92,7 +92,10 @@ describe('一键求助 over HTTP', () => {
     const m = await resident.call('mediation', 'get', { id: done.link.caseId })
     expect(m).toMatchObject({ ok: true, case: { status: 'applied', myRole: 'applicant', disputeType: 'neighbour' } })
     expect(JSON.stringify(m)).toContain(r.help.number)
-    expect((await resident.call('help', 'get', { id })).help.convertedTo).toMatchObject({ kind: 'mediation', caseId: done.link.caseId })
+    expect((await resident.call('help', 'get', { id })).help.convertedTo).toMatchObject({ kind: 'mediation', caseId: done.link.caseId, readable: true })
+    // The on-duty legal adviser was told of the request but is no helper of the mediation case: its number, no way in.
+    expect((await legalAdviser.call('help', 'get', { id })).help.convertedTo).toMatchObject({ kind: 'mediation', readable: false })
+    expect(await legalAdviser.call('mediation', 'get', { id: done.link.caseId })).toMatchObject({ ok: false })
     // A second conversion finds it closed.
     expect(await peopleMediator.call('help', 'convert', { id, to: 'mediation', mediation })).toMatchObject({ ok: false, code: 'ILLEGAL_TRANSITION' })
   })
@@ -103,7 +106,7 @@ describe('一键求助 over HTTP', () => {
     expect(await gridWorker.call('help', 'accept', { id })).toMatchObject({ ok: true })
     expect(await gridWorker.call('help', 'convert', { id, to: 'report', report: { category: 'NOPE', description: '小区门口井盖丢失，有人差点掉下去' } })).toMatchObject({ ok: false, code: 'VALIDATION' })
     const done = await gridWorker.call('help', 'convert', { id, to: 'report', report: { category: 'HJ01', description: '小区门口井盖丢失，有人差点掉下去' } })
-    expect(done).toMatchObject({ ok: true, link: { kind: 'report', text: expect.stringMatching(/^网格事件 京溪-/) } })
+    expect(done).toMatchObject({ ok: true, link: { kind: 'report', text: expect.stringMatching(/^网格事件 京溪-/), readable: true } })
     const report = await resident.call('reports', 'get', { id: done.link.caseId })
     expect(report).toMatchObject({ ok: true })
     expect((await resident.call('reports', 'mine', {})).cases.map((c: { id: string }) => c.id)).toContain(done.link.caseId)

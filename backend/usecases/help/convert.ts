@@ -11,7 +11,7 @@ import { actOnHelp } from './commands'
 import { readableHelp } from './detail'
 import { openMediationForHelp } from './toMediation'
 import { openReportForHelp } from './toReport'
-import { helpView, linkView } from './views'
+import { helpView, openableLink } from './views'
 
 /**
  * `help.convert`: the helper who took a request turns it into a mediation case (the person as the
@@ -31,7 +31,7 @@ export async function convert(d: Deps, actor: Actor, input: ApiIn<'help.convert'
   const link: CaseLink & { kind: 'mediation' | 'report' } = { kind: input.to, caseId: made.id, ...(made.number ? { number: made.number } : {}) }
   const r = await actOnHelp(d, actor, { id: c.id, action: 'convert', note: input.note, link })
   if (!r.ok) return r
-  return { ok: true as const, help: await helpView(d, r.tree, actor, r.case), link: linkView(link)! }
+  return { ok: true as const, help: await helpView(d, r.tree, actor, r.case), link: (await openableLink(d, r.tree, actor, link))! }
 }
 
 async function openTarget(d: Deps, tree: OrgTree, actor: Actor, role: Role, c: Case, input: ApiIn<'help.convert'>): Promise<Case | Failure> {

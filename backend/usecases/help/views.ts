@@ -13,6 +13,7 @@ import {
 } from '../../../src/core/kinds/help'
 import type { OrgTree } from '../../../src/core/org'
 import type { Actor } from '../../../src/core/roles'
+import { canRead } from '../../../src/core/scope'
 import { labelOf } from '../../../src/core/transition'
 import type { Deps } from '../../deps'
 import type { User } from '../../ports'
@@ -23,7 +24,15 @@ import { dutyGrant, responderLabel } from './duty'
 /** The other side of a conversion as a tappable line, never an id on screen. */
 export function linkView(x: unknown): HelpLinkView | null {
   const l = readLink(x)
-  return l ? { kind: l.kind as HelpLinkView['kind'], caseId: l.caseId, number: l.number ?? null, text: linkText(l) } : null
+  return l ? { kind: l.kind as HelpLinkView['kind'], caseId: l.caseId, number: l.number ?? null, text: linkText(l), readable: false } : null
+}
+
+/** The link on the request's own page: opened with a tap only by someone who may read that case. */
+export async function openableLink(d: Deps, tree: OrgTree, actor: Actor, x: unknown): Promise<HelpLinkView | null> {
+  const l = linkView(x)
+  if (!l) return null
+  const target = await d.store.getCase(l.caseId)
+  return { ...l, readable: target !== null && canRead(tree, actor, target) }
 }
 
 const secondsBetween = (from: string, to: string | null) => (to ? Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 1000)) : null)
@@ -101,7 +110,7 @@ export async function helpView(d: Deps, tree: OrgTree, actor: Actor, c: Case, pe
     closedAt: p.closedAt,
     closeNote: p.closeNote,
     responder: await responderOf(tree, people, c),
-    convertedTo: linkView(p.convertedTo),
+    convertedTo: await openableLink(d, tree, actor, p.convertedTo),
     myRole: isPerson ? 'person' : p.takenBy === actor.userId ? 'responder' : 'staff',
     location: staff ? { lat: p.location.lat, lng: p.location.lng } : null,
     person: staff ? { name: person && !person.deletedAt ? person.name : '已注销用户', phone: person && !person.deletedAt ? ownPhone(d, person) : null } : null,

@@ -113,9 +113,9 @@ function HelpCase() {
       )}
 
       {h.convertedTo && (
-        <View className='jf-card jf-helpc-link' id='jf-helpc-link' onClick={() => staffLink(linkUrl(h.convertedTo!, true))}>
+        <View className='jf-card jf-helpc-link' id='jf-helpc-link' data-readable={h.convertedTo.readable ? '1' : '0'} onClick={h.convertedTo.readable ? () => staffLink(linkUrl(h.convertedTo!, true)) : undefined}>
           <Text>已转为 {h.convertedTo.text}</Text>
-          <Text className='jf-muted'>›</Text>
+          <Text className='jf-muted'>{h.convertedTo.readable ? '›' : '由受理单位办理'}</Text>
         </View>
       )}
 

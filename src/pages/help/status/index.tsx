@@ -54,9 +54,9 @@ function HelpStatus({ sent }: { sent: boolean }) {
       {h.responder && h.status !== 'closed' && <Responder r={h.responder} />}
 
       {h.convertedTo && (
-        <View className='jf-card jf-help-link' id='jf-help-link' onClick={() => void Taro.navigateTo({ url: linkUrl(h.convertedTo!, false) })}>
+        <View className='jf-card jf-help-link' id='jf-help-link' data-readable={h.convertedTo.readable ? '1' : '0'} onClick={h.convertedTo.readable ? () => void Taro.navigateTo({ url: linkUrl(h.convertedTo!, false) }) : undefined}>
           <Text>已转为 {h.convertedTo.text}</Text>
-          <Text className='jf-help-link-arrow'>›</Text>
+          {h.convertedTo.readable && <Text className='jf-help-link-arrow'>›</Text>}
         </View>
       )}
 
