@@ -10,7 +10,7 @@
  */
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { browserWorld, chooseFile, signedInPhone, open, shot, modalOk, tinyJpegFile } from '../support/browser'
+import { browserWorld, chooseFile, signedInPhone, open, shot, tapAndConfirm, tinyJpegFile } from '../support/browser'
 import { GRID1_CODE, GRID1_POINT } from '../support/fixtures'
 import { as } from '../support/server'
 
@@ -119,8 +119,7 @@ describe('网格服务群 in the browser against the real server', () => {
     await worker.locator('#jf-gw-body textarea').fill(BODY)
     await expect(worker.locator('#jf-gw-target-mine').innerText()).resolves.toContain('云景社区第1网格')
     await shot(worker, 'e2e-grid-publish')
-    await worker.locator('#jf-gw-publish').click()
-    await modalOk(worker)
+    await tapAndConfirm(worker, '#jf-gw-publish')
     const receipts = worker.locator('#jf-gw-receipts[data-id]')
     await receipts.waitFor()
     const id = (await receipts.getAttribute('data-id'))!

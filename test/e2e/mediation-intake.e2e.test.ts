@@ -14,7 +14,7 @@
  *    陈小梅 opens the mediation case from her report and sees where it came from.
  */
 import type { Page } from 'playwright-core'
-import { browserWorld, modalOk, open, shot, signedInPhone, signIn } from '../support/browser'
+import { browserWorld, tapAndConfirm, open, shot, signedInPhone, signIn } from '../support/browser'
 import { reportInput } from '../support/fixtures'
 import { as } from '../support/server'
 import { DEMO_RESIDENT_PHONES } from '../../backend/seed/demoUsers'
@@ -287,8 +287,7 @@ describe('司法确认申请书', () => {
     // The mediator prepares the application from the case page (asked twice: the parties then have 30 days).
     await open(mediator, `/pages/mediation-staff/case/index?id=${id}`)
     await mediator.locator(`#jf-medc-case[data-case-id="${id}"][data-status="succeeded"]`).waitFor()
-    await mediator.locator('.jf-med-act[data-action="prepare_judicial"]').click()
-    await modalOk(mediator)
+    await tapAndConfirm(mediator, '.jf-med-act[data-action="prepare_judicial"]')
     await mediator.locator('#jf-med-judicial[data-status="drafting"]').waitFor()
     await expect(mediator.locator('#jf-med-judicial').innerText()).resolves.toContain('广州市白云区人民法院')
 
@@ -296,15 +295,13 @@ describe('司法确认申请书', () => {
     await open(applicant, `/pages/mediation/detail/index?id=${id}`)
     await applicant.locator('#jf-med-judicial[data-status="drafting"]').waitFor()
     await expect(applicant.locator('#jf-med-judicial-deadline').innerText()).resolves.toMatch(/请各方当事人于\d{4}年\d{1,2}月\d{1,2}日前确认共同申请/)
-    await applicant.locator('#jf-med-confirm-judicial').click()
-    await modalOk(applicant)
+    await tapAndConfirm(applicant, '#jf-med-confirm-judicial')
     await applicant.locator('#jf-med-judicial-confirmed-me').waitFor()
     await expect(applicant.locator('#jf-med-judicial').getAttribute('data-status')).resolves.toBe('drafting')
 
     // 黄伟明's confirmation files it: 已申请.
     await open(respondent, `/pages/mediation/detail/index?id=${id}`)
-    await respondent.locator('#jf-med-confirm-judicial').click()
-    await modalOk(respondent)
+    await tapAndConfirm(respondent, '#jf-med-confirm-judicial')
     await respondent.locator('#jf-med-judicial[data-status="applied"]').waitFor()
     await expect(respondent.locator('#jf-med-judicial-status').innerText()).resolves.toBe('已申请')
     await shot(respondent, 'e2e-judicial-applied')

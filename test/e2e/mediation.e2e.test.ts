@@ -12,7 +12,7 @@
  *    the case page shows it, with 超时提醒 in the timeline.
  */
 import type { Page } from 'playwright-core'
-import { browserWorld, signedInPhone, open, shot, modalOk } from '../support/browser'
+import { browserWorld, signedInPhone, open, shot, tapAndConfirm } from '../support/browser'
 import { advance } from '../support/cases'
 import { agreeNoticeIfAsked, draftTwoTerms } from '../support/h5Flows'
 import { applyInput, medAct } from '../support/mediation'
@@ -111,8 +111,7 @@ describe('在线调解 in the browser against the real server', () => {
     await mediator.locator('.jf-medq-tab.is-active[data-tab="open"]').waitFor()
     await mediator.locator(`.jf-medq-row[data-case-id="${id}"][data-status="accepted"]`).click()
     await mediator.locator(`#jf-medc-case[data-case-id="${id}"][data-my-role="mediator"]`).waitFor()
-    await mediator.locator('.jf-med-act[data-action="invite"]').click()
-    await modalOk(mediator)
+    await tapAndConfirm(mediator, '.jf-med-act[data-action="invite"]')
     await mediator.locator('#jf-medc-case[data-status="mediating"]').waitFor()
 
     // 5. 黄伟明's page shows mediation under way.
@@ -154,8 +153,7 @@ describe('在线调解 in the browser against the real server', () => {
     const agreementText = await applicant.locator('#jf-med-agreement[data-version="1"]').innerText()
     expect(agreementText).toContain(TERMS[0]!)
     expect(agreementText).toContain(TERMS[1]!)
-    await applicant.locator('#jf-med-confirm-agreement').click()
-    await modalOk(applicant)
+    await tapAndConfirm(applicant, '#jf-med-confirm-agreement')
     await applicant.locator('#jf-med-confirmed-me').waitFor()
     await applicant.locator('.jf-med-confirmation[data-name="陈小梅"]').waitFor()
     await expect(applicant.locator('#jf-med-detail').getAttribute('data-status')).resolves.toBe('agreement_pending')
@@ -165,8 +163,7 @@ describe('在线调解 in the browser against the real server', () => {
     // The respondent reads the whole thread too.
     await respondent.locator('.jf-msg[data-mine="0"]', { hasText: APPLICANT_MSG }).waitFor()
     await respondent.locator('.jf-msg[data-mine="0"]', { hasText: MEDIATOR_MSG }).waitFor()
-    await respondent.locator('#jf-med-confirm-agreement').click()
-    await modalOk(respondent)
+    await tapAndConfirm(respondent, '#jf-med-confirm-agreement')
     const done = respondent.locator('#jf-med-detail[data-status="succeeded"]')
     await done.waitFor()
     await expect(done.locator('.jf-med-head').innerText()).resolves.toContain('调解成功')

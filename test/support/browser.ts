@@ -80,6 +80,25 @@ export async function shot(p: Page, name: string): Promise<void> {
   await screenshot(p, name)
 }
 
+/**
+ * Taps `selector` and confirms the showModal it opens. Under a loaded CI machine a tap can land while the
+ * page re-renders from a fresh load (mouse down on one node, up on its replacement) and open nothing, as a
+ * person's first tap sometimes does; like them, tap again (at most three times) rather than wait forever.
+ */
+export async function tapAndConfirm(p: Page, selector: string): Promise<void> {
+  const foot = p.locator('.taro-modal__foot')
+  for (let attempt = 1; ; attempt++) {
+    await p.locator(selector).click()
+    try {
+      await foot.waitFor({ state: 'visible', timeout: 5_000 })
+      break
+    } catch (e) {
+      if (attempt >= 3) throw e
+    }
+  }
+  await modalOk(p)
+}
+
 /** Confirms Taro's H5 showModal. */
 export async function modalOk(p: Page): Promise<void> {
   const ok = p.locator('.taro-modal__foot .taro-model__btn:not(.taro-model__cancel), .taro-modal__foot div:last-child').last()
