@@ -38,5 +38,7 @@ export function demoUsers(): User[] {
     user('demo-admin', '郑华', '020-36660001', [{ role: 'admin', unitCode: DEMO_DISTRICT }]),
     // The community's legal adviser (驻村法律顾问): invited into mediation cases, on duty for 一键求助.
     user('demo-helper', '林志远', '13800000021', [{ role: 'helper', unitCode: communityCode(0), helperKind: 'legal_adviser' }]),
+    // The village's designated 代办员 (an older resident's neighbour who files for those without a phone).
+    user('demo-proxy-agent', '郭秀兰', '13800000022', [{ role: 'proxy_agent', unitCode: communityCode(0) }]),
   ]
 }

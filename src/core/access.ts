@@ -29,6 +29,8 @@ export interface KindScope<P extends object = Record<string, unknown>> {
    * committee or department the grant names: a 一键求助 request is for whoever of the community can come.
    */
   openTo?: readonly Role[]
+  /** Who filed the case for the person (代办): a `proxy_agent` grant covers only the cases they filed, inside their unit. */
+  proxiedBy?(c: Case<P>): string | null | undefined
 }
 
 /** A kind that adds nothing: only the org tree, the creator and the assignee-free roles reach it. */
@@ -58,6 +60,8 @@ export function grantCoversIn(scope: KindScope, tree: OrgTree, grant: RoleGrant,
       return scope.manager !== undefined && scope.manager(c) === actor.userId
     case 'helper':
       return (scope.helpers?.(c) ?? []).includes(actor.userId)
+    case 'proxy_agent':
+      return scope.proxiedBy !== undefined && scope.proxiedBy(c) === actor.userId && inArea(tree, grant, c)
   }
 }
 

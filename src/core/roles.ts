@@ -9,6 +9,7 @@ export type Role =
   | 'police'
   | 'admin'
   | 'helper'
+  | 'proxy_agent'
 
 /**
  * Timers and jobs act as `system`; no person can hold it. `applicant` and `respondent` are
@@ -28,6 +29,7 @@ export const ROLES: readonly Role[] = [
   'police',
   'admin',
   'helper',
+  'proxy_agent',
 ]
 
 export const ROLE_LABELS: Record<ActorRole, string> = {
@@ -41,6 +43,7 @@ export const ROLE_LABELS: Record<ActorRole, string> = {
   police: '社区民警',
   admin: '管理员',
   helper: '协助调解人',
+  proxy_agent: '代办员',
   system: '系统',
   applicant: '申请人',
   respondent: '被申请人',

@@ -275,6 +275,9 @@ function coveringActors(role: ActorRole): Actor[] {
     case 'helper':
       // A helper reaches only cases they were invited into: `cover` invites them.
       return [actor(HELPER_ID, grant('helper', COMMUNITY))]
+    case 'proxy_agent':
+      // A 代办员 reaches only the cases they filed for someone; these fixtures were filed by nobody's proxy.
+      return []
     case 'system':
       return [SYSTEM_ACTOR]
     case 'applicant':

@@ -47,6 +47,9 @@ function coveringActors(role: ActorRole, c: Case): Actor[] {
     case 'helper':
       // A helper reaches only cases they were invited into; these fixtures invite nobody.
       return []
+    case 'proxy_agent':
+      // A 代办员 reaches only the cases they filed for someone; these fixtures were filed by nobody's proxy.
+      return []
     case 'system':
       return [SYSTEM_ACTOR]
     case 'resident':

@@ -106,6 +106,7 @@ export const ACTORS: Record<Role, string> = {
   police: 'demo-police',
   admin: 'demo-admin',
   helper: 'demo-helper',
+  proxy_agent: 'demo-proxy-agent',
 }
 
 /** Who created a target case, relative to the actor. */
