@@ -47,6 +47,7 @@ import { HANDOFF_VALID, handoffGuardFailures } from './mediationHandoffScenarios
 import { LEVEL_VALID, levelGuardFailures } from './mediationLevelScenarios'
 import { VIDEO_VALID, videoGuardFailures } from './mediationVideoScenarios'
 import { commandInput, expectAllowedMove, expectExplained, expectOutOfScopeActors, expectStaleVersionRefused, fromFor, rolesFor, ruleName } from './transitionKit'
+import type { GuardFailure, Scenario } from './mediationScenarioTypes'
 
 const tree = makeTree()
 const STATUSES = Object.keys(MEDIATION.statusLabels)
@@ -54,14 +55,6 @@ const ALL_ROLES: readonly ActorRole[] = [...ROLES, 'system', 'applicant', 'respo
 const CASE_ROLES: readonly ActorRole[] = ['system', 'applicant', 'respondent']
 /** Roles the mediation kind's scope rule does not reach on these cases. */
 const MEDIATION_UNREACHED: readonly ActorRole[] = ['department', 'building_manager']
-
-interface Scenario {
-  params?: Record<string, unknown>
-  note?: string
-  attachments?: string[]
-  /** Adjusts the case before the move; gets the actor (e.g. whose confirmation is the last one). */
-  prepare?: (c: Case, a: Actor) => Case
-}
 
 /** One key per row: an action may have several rows with different targets. */
 function rowKey(r: TransitionRule): string {
@@ -99,13 +92,6 @@ const VALID: Record<string, Scenario> = {
   ...HELPER_VALID,
   ...LEVEL_VALID,
   ...VIDEO_VALID,
-}
-
-interface GuardFailure {
-  why: string
-  code: ErrorCode
-  scenario: Scenario
-  detailKey?: string
 }
 
 function notAssignee(valid: Scenario): GuardFailure[] {

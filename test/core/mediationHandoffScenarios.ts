@@ -1,23 +1,9 @@
 import type { Case } from '../../src/core/case'
 import { confirmingParties, type JudicialStatus } from '../../src/core/kinds/mediation'
-import type { ErrorCode } from '../../src/core/outcome'
-import type { Actor } from '../../src/core/roles'
 import { daysFromNow, MEDIATOR_ID, pl, withMed } from './mediationFixtures'
+import type { GuardFailure, Scenario } from './mediationScenarioTypes'
 
 /** The hand-off rows' scenarios (司法确认, 移送函) for the mediation table's suite (mediation-transitions.test.ts). */
-
-interface Scenario {
-  params?: Record<string, unknown>
-  note?: string
-  prepare?: (c: Case, a: Actor) => Case
-}
-
-interface GuardFailure {
-  why: string
-  code: ErrorCode
-  scenario: Scenario
-  detailKey?: string
-}
 
 /** The application in `status`, confirmed by `confirmedBy` (every party once it was filed). */
 export function withJudicial(c: Case, status: JudicialStatus, confirmedBy?: string[]): Case {

@@ -4,23 +4,9 @@
  */
 import type { Case } from '../../src/core/case'
 import type { CaseHelper } from '../../src/core/kinds/mediation'
-import type { ErrorCode } from '../../src/core/outcome'
-import type { Actor } from '../../src/core/roles'
 import { NOW } from './fixtures'
 import { APPLICANT_ID, MEDIATOR_ID, pl, RESP1_ID, withMed } from './mediationFixtures'
-
-interface Scenario {
-  params?: Record<string, unknown>
-  note?: string
-  prepare?: (c: Case, a: Actor) => Case
-}
-
-interface GuardFailure {
-  why: string
-  code: ErrorCode
-  scenario: Scenario
-  detailKey?: string
-}
+import type { GuardFailure, Scenario } from './mediationScenarioTypes'
 
 export const HELPER_ID = 'u-helper'
 export const HELPER_PICK = { userId: HELPER_ID, name: '林志远', kind: 'legal_adviser' }

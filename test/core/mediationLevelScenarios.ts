@@ -2,24 +2,9 @@
  * 小事不出村、大事不出镇 rows for the mediation transition suite (mediation-transitions.test.ts): a valid
  * 上交上级调解 and every refusal of its checks. What a pass up leaves on the case is in mediation-levels.test.ts.
  */
-import type { Case } from '../../src/core/case'
-import type { ErrorCode } from '../../src/core/outcome'
-import type { Actor } from '../../src/core/roles'
 import { STREET } from './fixtures'
 import { OTHER_MEDIATOR_ID, withMed } from './mediationFixtures'
-
-interface Scenario {
-  params?: Record<string, unknown>
-  note?: string
-  prepare?: (c: Case, a: Actor) => Case
-}
-
-interface GuardFailure {
-  why: string
-  code: ErrorCode
-  scenario: Scenario
-  detailKey?: string
-}
+import type { GuardFailure, Scenario } from './mediationScenarioTypes'
 
 /** The fixture case sits with its street's committee: up one level is the district's (a district-wide committee keeps the street). */
 export const PASS_UP_OK = { from: 'street', level: 'district', committee: 'family', unitCode: STREET, mediatorId: OTHER_MEDIATOR_ID }

@@ -5,23 +5,9 @@
 import type { Case } from '../../src/core/case'
 import type { MediationSession } from '../../src/core/kinds/mediation'
 import type { VideoEntry } from '../../src/core/kinds/mediationVideoTerms'
-import type { ErrorCode } from '../../src/core/outcome'
-import type { Actor } from '../../src/core/roles'
 import { NOW } from './fixtures'
 import { pl, SESSION_ID, withMed } from './mediationFixtures'
-
-interface Scenario {
-  params?: Record<string, unknown>
-  note?: string
-  prepare?: (c: Case, a: Actor) => Case
-}
-
-interface GuardFailure {
-  why: string
-  code: ErrorCode
-  scenario: Scenario
-  detailKey?: string
-}
+import type { GuardFailure, Scenario } from './mediationScenarioTypes'
 
 export const VIDEO_ID = 'sess-video'
 const MIN = 60_000
