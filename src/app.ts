@@ -4,10 +4,13 @@ import { initWeappCloud } from './api/transports/weapp'
 import { startOutbox } from './outbox'
 import { watchForUpdates, type UpdateDeps } from './utils/appUpdate'
 import { listenForPrivacyRequests } from './utils/privacyRuntime'
+import { markRoot } from './utils/elder'
 import './app.css'
 
 // Taro's H5 title bar restyled (title and back on every page); a dead branch, so no bytes, in the mini-program.
 if (process.env.TARO_ENV === 'h5') require('./h5-chrome.css')
+// 长辈模式 marks <html> before the first page renders, so no page shows first in the small type.
+markRoot()
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
