@@ -243,3 +243,21 @@ it('says until when a registration keeps its encrypted document, and leaves it a
   expect(r.deletion.kept).toContain('租住登记（出租屋 502）按规定保留到 2027年5月30日，证件号码、姓名和手机号加密保存，期满自动清除。')
   expect(await store.getCase(checkin.id)).toEqual(checkin)
 })
+
+it('says that a 一键求助 the person raised stays as the record of what was answered', async () => {
+  await world()
+  const help = makeCase({
+    id: '01JA0000000000000000000004',
+    kind: 'help',
+    status: 'closed',
+    category: 'neighbour',
+    creatorId: 'u-a',
+    idempotencyKey: 'k-help',
+    payload: { helpKind: 'neighbour', text: '楼上漏水', voiceFileId: null, location: { lat: 23.181, lng: 113.32 }, communityCode: config.district.code, notified: [], takenBy: null, takenAt: null, escalation: null, escalatedAt: null, districtAt: null, closedAt: '2026-12-01T03:00:00.000Z', closeNote: null, convertedTo: null },
+  })
+  await store.transaction((tx) => tx.insertCase(help))
+  const r = await deleteAccount(depsOver(store), actorOf((await store.getUser('u-a'))!), { confirm: '注销' })
+  if (!r.ok) throw new Error(r.message)
+  expect(r.deletion.kept).toContain('您发起的 1 次一键求助保留处置记录（文字、语音和位置），求助人显示为「已注销用户」。')
+  expect(await store.getCase(help.id)).toEqual(help)
+})

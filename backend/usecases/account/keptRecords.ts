@@ -37,6 +37,9 @@ export async function keptLines(d: Deps, userId: string, mediation: readonly Cas
   const lines: string[] = []
   const reports = await d.store.countCases({ kind: 'report', creatorId: userId })
   if (reports > 0) lines.push(`您上报的 ${reports} 件事项保留办理记录，上报人显示为「已注销用户」。`)
+  const help = await d.store.countCases({ kind: 'help', creatorId: userId })
+  // A request's words, voice note and position are the record of what the helpers answered: kept, and said so.
+  if (help > 0) lines.push(`您发起的 ${help} 次一键求助保留处置记录（文字、语音和位置），求助人显示为「已注销用户」。`)
   if (mediation.length > 0) {
     lines.push(`您参与的 ${mediation.length} 件调解案件及调解记录保留，您在案件中的姓名显示为「已注销用户」，电话已删除。`)
     if (mediation.some((c) => (c.payload as unknown as MediationPayload).agreement)) lines.push('已起草的人民调解协议书保留，其中您的姓名改为“已注销用户”。')
