@@ -1,6 +1,7 @@
 import type { Case } from '../case'
 import type { CaseLink } from '../caseLink'
 import type { GeoPoint } from '../geo'
+import type { ProxyMark } from '../proxyMark'
 
 /**
  * The words of a report the app shares with the backend: statuses, the payload and its
@@ -61,7 +62,10 @@ export function moderationOf(p: { photos?: readonly string[]; moderation?: Repor
  * is assignable to the generic `Case` that `transition` and the store take.
  */
 export type ReportPayload = {
+  /** May be empty when the voice note describes it. */
   description: string
+  /** 语音描述: the reporter's own voice note (files.uploadVoice); staff and the reporter hear it, the public never. */
+  voiceFileId?: string
   photos: string[]
   location: ReportLocation
   anonymous: boolean
@@ -72,10 +76,10 @@ export type ReportPayload = {
   ratingComment?: string
   mergedInto?: string
   /**
-   * 代办: filed by a grid worker for a resident without a phone. At rest (once `sealed` is set) the
-   * name and phone are masks; `sealed` holds both, sealed by the backend's vault.
+   * 代办: filed by a grid worker or 代办员 for a resident without a phone (proxyMark.ts). At rest (once
+   * `sealed` is set) the name and phone are masks; `sealed` holds both, sealed by the backend's vault.
    */
-  proxy?: { name: string; phone: string; sealed?: string }
+  proxy?: ProxyMark
   /**
    * 联系电话 the reporter left (选填): `phone` is its mask (138****0000), `sealed` the number sealed by
    * the backend's vault. Staff on the case see it; the public view never.
