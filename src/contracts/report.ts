@@ -59,7 +59,10 @@ export interface ModerationView {
 }
 
 export interface CaseView extends CaseSummary {
+  /** Empty when a voice note alone describes it. */
   description: string
+  /** The reporter's voice note to play, for the reporter and staff only (never in PublicCaseView); null when none. */
+  voiceUrl: string | null
   photos: PhotoView[]
   location: LocationInput
   anonymous: boolean

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { actionName, day, id, idempotencyKey, lat, lng, noteVisibility, phone, staffPage, statusFilter, version } from './commonSchemas'
+import { textOrVoice } from './voiceSchemas'
 import { ADDRESS_MAX, BULK_ASSIGN_MAX, CASE_NOTE_MAX, DESCRIPTION_MAX, DESCRIPTION_MIN, MAX_PHOTOS, PERSON_NAME_MAX, RATING_COMMENT_MAX, REASON_MAX } from './limits'
 
 /** Inputs of the `reports` and `cases` functions (types in report.ts). */
@@ -8,11 +9,16 @@ export const location = z
   .object({ lng, lat, address: z.string().trim().min(1, '请填写地址').max(ADDRESS_MAX, `地址最多 ${ADDRESS_MAX} 个字`) })
   .strict()
 
-export const submitReport = z
+const describedReport = textOrVoice<{ description: string; voiceFileId?: string }>('description', DESCRIPTION_MIN, '请写下问题描述，或按住说话留一段语音', `问题描述至少 ${DESCRIPTION_MIN} 个字`)
+
+const reportFields = z
   .object({
     idempotencyKey,
     category: z.string().min(1, '请选择问题分类').max(16),
-    description: z.string().trim().min(DESCRIPTION_MIN, `问题描述至少 ${DESCRIPTION_MIN} 个字`).max(DESCRIPTION_MAX, `问题描述最多 ${DESCRIPTION_MAX} 个字`),
+    /** May be empty when a voice note describes it (textOrVoice). */
+    description: z.string().trim().max(DESCRIPTION_MAX, `问题描述最多 ${DESCRIPTION_MAX} 个字`),
+    /** 语音描述: a voice note the caller uploaded (files.uploadVoice). */
+    voiceFileId: id.optional(),
     photos: z.array(id).max(MAX_PHOTOS, `最多上传 ${MAX_PHOTOS} 张照片`),
     location,
     anonymous: z.boolean(),
@@ -23,8 +29,14 @@ export const submitReport = z
   })
   .strict()
 
+export const submitReport = reportFields.superRefine(describedReport)
+
 /** 代办: the resident's own phone is asked in `proxy`, never a contact phone of the grid worker's. */
-export const proxySubmit = submitReport.omit({ contactPhone: true, contactFromProfile: true }).extend({ proxy: z.object({ name: z.string().trim().min(1, '请填写居民姓名').max(PERSON_NAME_MAX), phone }).strict() }).strict()
+export const proxySubmit = reportFields
+  .omit({ contactPhone: true, contactFromProfile: true })
+  .extend({ proxy: z.object({ name: z.string().trim().min(1, '请填写居民姓名').max(PERSON_NAME_MAX), phone }).strict() })
+  .strict()
+  .superRefine(describedReport)
 
 export const gridMap = z.object({ lng: lng.optional(), lat: lat.optional() }).strict()
 

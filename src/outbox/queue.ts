@@ -111,6 +111,8 @@ export function submitInput(d: OutboxDraft): SubmitReportInput {
     idempotencyKey: d.idempotencyKey,
     category: d.category,
     description: d.description,
+    // The voice note went up before the report was kept (its upload is the same call as the photos').
+    ...(d.voiceFileId ? { voiceFileId: d.voiceFileId } : {}),
     photos: d.photos.map((p) => p.fileId as string),
     location: d.location,
     anonymous: d.anonymous,

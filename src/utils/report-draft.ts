@@ -24,7 +24,7 @@ export interface ReportDraft {
   anonymous: boolean
 }
 
-export type DraftField = 'category' | 'description' | 'photos' | 'location' | 'address'
+export type DraftField = 'category' | 'description' | 'photos' | 'location' | 'address' | 'voice'
 export type DraftErrors = Partial<Record<DraftField, string>>
 
 export function emptyDraft(): ReportDraft {
@@ -36,14 +36,17 @@ export function charCount(s: string): number {
   return Array.from(s.trim()).length
 }
 
-/** Field-by-field check before sending; the server checks again and its `details` win. */
-export function validateDraft(d: ReportDraft, categories: CategoryView[]): DraftErrors {
+/**
+ * Field-by-field check before sending; the server checks again and its `details` win. `voice`: a voice
+ * note is attached (uploaded or still uploading) and describes the problem, so the words may be few or none.
+ */
+export function validateDraft(d: ReportDraft, categories: CategoryView[], voice = false): DraftErrors {
   const e: DraftErrors = {}
   if (!d.category) e.category = '请选择问题类别'
   else if (categories.length && !isSelectableCategory(categories, d.category)) e.category = '请选择具体类别'
   const n = charCount(d.description)
-  if (n === 0) e.description = '请描述您遇到的问题'
-  else if (n < DESCRIPTION_MIN) e.description = `问题描述至少 ${DESCRIPTION_MIN} 个字`
+  if (n === 0 && !voice) e.description = '请描述您遇到的问题，或按住说话留一段语音'
+  else if (n < DESCRIPTION_MIN && !voice) e.description = `问题描述至少 ${DESCRIPTION_MIN} 个字，或按住说话留一段语音`
   else if (n > DESCRIPTION_MAX) e.description = `问题描述不能超过 ${DESCRIPTION_MAX} 个字`
   if (d.photos.some((p) => p.state === 'uploading')) e.photos = '照片还在上传，请稍候'
   else if (d.photos.some((p) => p.state === 'failed')) e.photos = '有照片上传失败，请重试或删除'
@@ -61,6 +64,7 @@ export function toLocation(d: ReportDraft): LocationInput {
 /** Server `details` use the contract's field names; map them onto the form's fields. */
 export function fieldOfDetail(key: string): DraftField | null {
   if (key === 'category' || key === 'description' || key === 'photos' || key === 'address') return key
+  if (key === 'voiceFileId') return 'voice'
   if (key.startsWith('photos')) return 'photos'
   if (key === 'location.address') return 'address'
   if (key.startsWith('location') || key === 'lng' || key === 'lat') return 'location'

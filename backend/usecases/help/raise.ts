@@ -10,7 +10,7 @@ import { countCreate, probeSubject } from '../shared/rateLimit'
 import { onDuty } from './duty'
 import { unreachable } from './reach'
 import { helpView } from './views'
-import { isVoiceNote } from './voice'
+import { refuseVoice } from '../files/voiceNote'
 
 /**
  * `help.raise`: anyone signed in asks for help where they are. The grid under the position names
@@ -26,7 +26,8 @@ export async function raise(d: Deps, actor: Actor, input: ApiIn<'help.raise'>) {
   if (replay) return { ok: true as const, help: await helpView(d, tree, actor, replay), reached: 0, replayed: true }
   const text = input.text?.trim() ?? ''
   if (!text && !input.voiceFileId) return fail('VALIDATION', '请说一段语音或写一句话，说明遇到的情况', { text: '必填' })
-  if (input.voiceFileId && !(await isVoiceNote(d, actor, input.voiceFileId))) return fail('VALIDATION', '语音无效，请重新录制', { voiceFileId: '无效' })
+  const badVoice = await refuseVoice(d, actor, input.voiceFileId)
+  if (badVoice) return badVoice
   const grid = gridAt(tree, input.location)
   const community = grid && tree.ancestorAt(grid.code, 'community')
   if (!grid || !community) return fail('OUT_OF_AREA', OUT_OF_AREA, { location: '不在网格范围内' })

@@ -18,7 +18,7 @@ import { labelOf } from '../../../src/core/transition'
 import type { Deps } from '../../deps'
 import type { User } from '../../ports'
 import { ownPhone } from '../account/ownPhone'
-import { fileUrls } from '../shared/photoViews'
+import { voiceUrlOf } from '../files/voiceNote'
 import { dutyGrant, responderLabel } from './duty'
 
 /** The other side of a conversion as a tappable line, never an id on screen. */
@@ -86,8 +86,7 @@ export async function helpView(d: Deps, tree: OrgTree, actor: Actor, c: Case, pe
   const p = helpPayload(c)
   const isPerson = c.creatorId === actor.userId
   const staff = !isPerson
-  const voice = p.voiceFileId ? await d.store.getFileMeta(p.voiceFileId) : null
-  const [voiceUrl] = voice ? await fileUrls(d, [voice]) : []
+  const voiceUrl = await voiceUrlOf(d, p.voiceFileId)
   const person = staff ? await people.get(c.creatorId) : null
   return {
     id: c.id,
@@ -99,7 +98,7 @@ export async function helpView(d: Deps, tree: OrgTree, actor: Actor, c: Case, pe
     status: c.status as HelpStatus,
     statusLabel: labelOf(HELP.statusLabels, c.status),
     text: p.text,
-    voiceUrl: voiceUrl ?? null,
+    voiceUrl,
     ...unitNames(tree, c),
     createdAt: c.createdAt,
     takenAt: p.takenAt,

@@ -6,12 +6,14 @@ import type { OrgTree } from '../../../src/core/org'
 import { categoryName } from '../../config/district'
 import type { Deps } from '../../deps'
 import type { Actor } from '../../../src/core/roles'
+import { voiceUrlOf } from '../files/voiceNote'
 import { caseLinkView } from '../shared/caseLinkView'
 import { photoViews } from '../shared/photoViews'
 
 export function summaryOf(d: Deps, tree: OrgTree, c: Case): CaseSummary {
   const p = c.payload as unknown as ReportPayload
-  const desc = p.description ?? ''
+  // A report told by voice alone still needs a line in the lists.
+  const desc = p.description || (p.voiceFileId ? '（语音描述）' : '')
   return {
     id: c.id,
     number: c.number ?? null,
@@ -48,6 +50,7 @@ export async function caseView(d: Deps, tree: OrgTree, c: Case, actor: Actor | n
   return {
     ...summaryOf(d, tree, c),
     description: p.description,
+    voiceUrl: await voiceUrlOf(d, p.voiceFileId),
     photos: await photoViews(d, p.photos),
     location: { lng: p.location.lng, lat: p.location.lat, address: p.location.address },
     anonymous: p.anonymous,

@@ -6,6 +6,7 @@ import type { Actor } from '../../../src/core/roles'
 import { leafCategory } from '../../config/district'
 import type { Deps } from '../../deps'
 import { notOwnUpload } from '../files/ownUploads'
+import { refuseVoice } from '../files/voiceNote'
 import { createOnce, keyUsedElsewhere } from '../shared/persist'
 import { caseView } from './caseView'
 import { contactPhoneOf, sealContact } from './contactPhone'
@@ -32,6 +33,8 @@ export async function submit(
   if (!category) return fail('VALIDATION', '请选择具体的问题分类', { category: '请选择具体类别' })
   const bad = await notOwnUpload(d, actor, input.photos)
   if (bad !== null) return fail('VALIDATION', '照片无效，请重新上传', { photos: bad })
+  const badVoice = await refuseVoice(d, actor, input.voiceFileId)
+  if (badVoice) return badVoice
   const grid = gridAt(tree, input.location)
   if (!grid) return fail('OUT_OF_AREA', OUT_OF_AREA, { location: '不在网格范围内' })
 
@@ -52,6 +55,7 @@ export async function submit(
     creatorRole: proxy ? 'grid_worker' : (filedBy ?? 'resident'),
     payload: {
       description: input.description.trim(),
+      ...(input.voiceFileId ? { voiceFileId: input.voiceFileId } : {}),
       photos: [...new Set(input.photos)],
       location: input.location,
       anonymous: input.anonymous,

@@ -11,6 +11,8 @@ import CategoryChips from '../CategoryChips'
 import FieldError from '../FieldError'
 import PhotoPicker from '../PhotoPicker'
 import PrivacyPrompt from '../PrivacyPrompt'
+import VoiceNote from '../VoiceNote'
+import type { VoiceNoteProps } from '../VoiceNote/useVoiceNote'
 import LocationCard from './LocationCard'
 import type { ReportFieldValues } from './useReportForm'
 
@@ -33,6 +35,8 @@ interface Props {
   uploads: Pick<ReturnType<typeof usePhotoUploads>, 'photos' | 'add' | 'remove' | 'retry'>
   grid: PickedLocation['grid']
   location: ReturnType<typeof useLocationPicker>
+  /** 按住说话: a voice note that may stand for the description (useVoiceNote's props). */
+  voice: VoiceNoteProps
   descriptionPlaceholder: string
   /** Under 匿名上报: who cannot see whose identity. */
   anonymousHint: string
@@ -54,6 +58,7 @@ export default function ReportFields({
   uploads,
   grid,
   location,
+  voice,
   descriptionPlaceholder,
   anonymousHint,
   children,
@@ -88,6 +93,9 @@ export default function ReportFields({
 
       <View className='jf-card'>
         <Text className='jf-section-title jf-required'>问题描述</Text>
+        <Text className='jf-muted jf-voice-hint'>写几句话，或按住下面的按钮说一段（最长 60 秒）</Text>
+        <VoiceNote {...voice} idPrefix='jf-report-voice' />
+        <FieldError field='voiceFileId' message={errors.voice} />
         <View id='jf-description' className='jf-description'>
           <TextArea
             value={fields.description}

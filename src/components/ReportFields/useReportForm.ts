@@ -3,6 +3,7 @@ import { api } from '../../api'
 import type { CategoryView } from '../../contracts/api'
 import { usePhotoUploads } from '../../hooks/usePhotoUploads'
 import { useLocationPicker, type PickedLocation } from '../../hooks/useLocationPicker'
+import { useVoiceNote } from '../VoiceNote/useVoiceNote'
 import { emptyDraft, type DraftErrors, type ReportDraft } from '../../utils/report-draft'
 
 export type ReportFieldValues = Omit<ReportDraft, 'photos'>
@@ -31,6 +32,7 @@ export function useReportForm<E extends object = Record<never, never>, Errs exte
     return { ...rest, ...(extra ?? ({} as E)) }
   })
   const uploads = usePhotoUploads()
+  const voice = useVoiceNote()
   const [grid, setGrid] = useState<PickedLocation['grid']>(null)
   const [categories, setCategories] = useState<CategoryView[] | null>(null)
   const [loadError, setLoadError] = useState('')
@@ -77,6 +79,7 @@ export function useReportForm<E extends object = Record<never, never>, Errs exte
     setErrors,
     photos: uploads.photos,
     addPhotos: uploads.add,
+    voice,
     grid,
     setGrid,
     categories,
@@ -90,6 +93,14 @@ export function useReportForm<E extends object = Record<never, never>, Errs exte
       uploads,
       grid,
       location,
+      voice: {
+        ...voice.props,
+        // A new recording answers the complaint about the last one (and about a missing description).
+        onRecorded: (r: Parameters<typeof voice.props.onRecorded>[0]) => {
+          setErrors((e) => ({ ...e, voice: undefined, description: undefined }))
+          voice.props.onRecorded(r)
+        },
+      },
     },
   }
 }

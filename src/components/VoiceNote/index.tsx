@@ -1,13 +1,15 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
-import { createRecorder, MAX_SECONDS, type Recorder, type Recording } from './recorder'
-import type { VoiceState } from './useHelpRaise'
+import { createRecorder, MAX_SECONDS, type Recorder } from './recorder'
+import type { VoiceNoteProps } from './useVoiceNote'
+import './index.css'
 
-interface Props {
-  voice: VoiceState
-  onRecorded: (rec: Recording | null) => void
-  onDrop: () => void
+export { useVoiceNote, type VoiceNoteProps, type VoiceState } from './useVoiceNote'
+
+interface Props extends VoiceNoteProps {
+  /** Element ids start with it (jf-report-voice → #jf-report-voice-hold, -play, -drop): pages and tests find their own. */
+  idPrefix: string
 }
 
 /** Plays a recording back: WeChat's inner audio context, or the browser's Audio. */
@@ -23,9 +25,10 @@ function play(path: string) {
 
 /**
  * 按住说话: recording runs while the finger (or mouse button) is down, up to 60 s; letting go keeps it
- * and uploads it. One voice note per request; 重录 replaces it.
+ * and uploads it. One voice note per form; 删除 then lets the person record again. The state lives in
+ * useVoiceNote (the form sends its fileId).
  */
-export default function VoiceNote({ voice, onRecorded, onDrop }: Props) {
+export default function VoiceNote({ voice, onRecorded, onDrop, idPrefix }: Props) {
   const rec = useRef<Recorder | null>(null)
   const [recording, setRecording] = useState(false)
   const [secs, setSecs] = useState(0)
@@ -81,23 +84,24 @@ export default function VoiceNote({ voice, onRecorded, onDrop }: Props) {
 
   const has = voice.phase !== 'none'
   return (
-    <View className='jf-help-voice' id='jf-help-voice' data-phase={voice.phase}>
+    <View className='jf-voice' id={idPrefix} data-phase={voice.phase}>
       {has ? (
-        <View className='jf-help-voice-clip'>
-          <Text className='jf-help-voice-play' id='jf-help-voice-play' onClick={() => play(voice.rec.localPath)}>
+        <View className='jf-voice-clip'>
+          <Text className='jf-voice-play' id={`${idPrefix}-play`} aria-label={`播放录音，${voice.rec.seconds} 秒`} onClick={() => play(voice.rec.localPath)}>
             ▶ 语音 {voice.rec.seconds} 秒
           </Text>
-          <Text className='jf-muted jf-help-voice-state'>
+          <Text className='jf-muted jf-voice-state' aria-live='polite'>
             {voice.phase === 'uploading' ? '正在上传…' : voice.phase === 'done' ? '已上传' : voice.message}
           </Text>
-          <Text className='jf-help-voice-drop' id='jf-help-voice-drop' onClick={onDrop}>
+          <Text className='jf-voice-drop' id={`${idPrefix}-drop`} aria-label='删除录音' onClick={onDrop}>
             删除
           </Text>
         </View>
       ) : (
         <View
-          className={`jf-help-voice-hold ${recording ? 'is-recording' : ''}`}
-          id='jf-help-voice-hold'
+          className={`jf-voice-hold ${recording ? 'is-recording' : ''}`}
+          id={`${idPrefix}-hold`}
+          aria-label='按住说话，松开结束'
           onTouchStart={byTouch(down)}
           onTouchEnd={byTouch(up)}
           onTouchCancel={byTouch(up)}
@@ -106,7 +110,7 @@ export default function VoiceNote({ voice, onRecorded, onDrop }: Props) {
           <Text>{recording ? `松开结束 · ${secs} 秒（最长 ${MAX_SECONDS} 秒）` : '按住说话'}</Text>
         </View>
       )}
-      {error && <Text className='jf-field-error jf-help-voice-error'>{error}</Text>}
+      {error && <Text className='jf-field-error jf-voice-error'>{error}</Text>}
     </View>
   )
 }

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
-import { api } from '../../../api'
-import { bytesToBase64 } from '../../../api/photo'
-import type { Failure } from '../../../core/outcome'
+import { api } from '../../api'
+import { bytesToBase64 } from '../../api/photo'
+import type { Failure } from '../../core/outcome'
 import type { Recording } from './recorder'
 
 export type VoiceUpload = { ok: true; fileId: string } | Failure

@@ -5,6 +5,7 @@ import CaseNumber from '../../../components/CaseNumber'
 import LoadState from '../../../components/LoadState'
 import HelpStatusTag from '../../../components/HelpStatusTag'
 import Timeline from '../../../components/Timeline'
+import VoicePlayer from '../../../components/VoicePlayer'
 import { formatFull } from '../../../core/time'
 import { linkUrl } from '../../../utils/help/urls'
 import { helpWaiting, spanText } from '../../../utils/help/view'
@@ -58,7 +59,7 @@ function HelpCase() {
           </Text>
         )}
         {h.text ? <Text className='jf-helpc-text'>{h.text}</Text> : !h.voiceUrl && <Text className='jf-muted'>未留文字</Text>}
-        {h.voiceUrl && <VoicePlayer url={h.voiceUrl} />}
+        {h.voiceUrl && <VoicePlayer url={h.voiceUrl} id='jf-helpc-voice' label='求助语音' />}
         <Text className='jf-muted'>
           {h.streetName} {h.communityName} · 求助于 {formatFull(h.createdAt)}
         </Text>
@@ -174,20 +175,5 @@ function HelpCase() {
         <Timeline events={s.data.timeline} marks />
       </View>
     </View>
-  )
-}
-
-/** The person's voice note, played by WeChat's audio context or the browser's player. */
-function VoicePlayer({ url }: { url: string }) {
-  if (process.env.TARO_ENV === 'h5') return <audio className='jf-helpc-audio' id='jf-helpc-voice' controls src={url} preload='none' />
-  const play = () => {
-    const a = Taro.createInnerAudioContext()
-    a.src = url
-    a.play()
-  }
-  return (
-    <Text className='jf-helpc-voice' id='jf-helpc-voice' onClick={play}>
-      ▶ 播放语音
-    </Text>
   )
 }

@@ -7,8 +7,8 @@ import { HELP_TEXT_MAX } from '../../../contracts/limits'
 import { EMERGENCY_KINDS, HELP_KIND_LABELS, HELP_KINDS } from '../../../core/kinds/helpTerms'
 import EmergencyCalls from '../EmergencyCalls'
 import { HELP_STATUS_URL } from '../../../utils/help/urls'
+import VoiceNote from '../../../components/VoiceNote'
 import { useHelpRaise } from './useHelpRaise'
-import VoiceNote from './VoiceNote'
 import '../../../components/TextBox/index.css'
 import './index.css'
 
@@ -61,7 +61,7 @@ export default function HelpRaise() {
       <View className='jf-card'>
         <Text className='jf-section-title'>说一说（可选）</Text>
         <View className='jf-help-body'>
-          <VoiceNote voice={s.voice} onRecorded={(r) => void s.recorded(r)} onDrop={s.dropVoice} />
+          <VoiceNote {...s.voice} idPrefix='jf-help-voice' />
           <View className='jf-help-text' id='jf-help-text'>
             <LimitedTextArea value={s.text} onChange={s.setText} maxLength={HELP_TEXT_MAX} showCount rows={3} placeholder='也可以写几句话，如：楼上漏水，邻居不开门' />
           </View>

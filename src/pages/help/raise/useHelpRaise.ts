@@ -7,14 +7,7 @@ import type { HelpKind } from '../../../core/kinds/helpTerms'
 import { useLocationPicker, type PickedLocation } from '../../../hooks/useLocationPicker'
 import { randomId } from '../../../utils/id'
 import { statusUrl } from '../../../utils/help/urls'
-import type { Recording } from './recorder'
-import { uploadVoice } from './voiceUpload'
-
-export type VoiceState =
-  | { phase: 'none' }
-  | { phase: 'uploading'; rec: Recording }
-  | { phase: 'done'; rec: Recording; fileId: string }
-  | { phase: 'failed'; rec: Recording; message: string }
+import { useVoiceNote } from '../../../components/VoiceNote/useVoiceNote'
 
 /** Why the last 发出求助 did not go through; the page then shows 110 / 120 / 119 whatever the reason. */
 export interface Refusal {
@@ -30,7 +23,7 @@ export interface Refusal {
 export function useHelpRaise() {
   const [kind, setKind] = useState<HelpKind | ''>('')
   const [text, setText] = useState('')
-  const [voice, setVoice] = useState<VoiceState>({ phase: 'none' })
+  const voice = useVoiceNote()
   const [place, setPlace] = useState<PickedLocation | null>(null)
   const [kindError, setKindError] = useState('')
   const [refusal, setRefusal] = useState<Refusal | null>(null)
@@ -51,15 +44,6 @@ export function useHelpRaise() {
     setKindError('')
   }
 
-  const recorded = async (rec: Recording | null) => {
-    if (!rec) return
-    setVoice({ phase: 'uploading', rec })
-    const r = await uploadVoice(rec)
-    setVoice(r.ok ? { phase: 'done', rec, fileId: r.fileId } : { phase: 'failed', rec, message: r.message })
-  }
-
-  const dropVoice = () => setVoice({ phase: 'none' })
-
   const send = async () => {
     if (sending) return
     setRefusal(null)
@@ -72,7 +56,7 @@ export function useHelpRaise() {
       setRefusal({ code: 'VALIDATION', message: location.error || '需要您的位置才能找到值班人员，请允许定位或在地图上选点' })
       return
     }
-    if (voice.phase === 'uploading') {
+    if (voice.uploading) {
       void Taro.showToast({ title: '语音正在上传，请稍候', icon: 'none' })
       return
     }
@@ -82,7 +66,7 @@ export function useHelpRaise() {
       idempotencyKey: key.current,
       kind,
       ...(text.trim() ? { text: text.trim().slice(0, HELP_TEXT_MAX) } : {}),
-      ...(voice.phase === 'done' ? { voiceFileId: voice.fileId } : {}),
+      ...(voice.fileId ? { voiceFileId: voice.fileId } : {}),
       location: { lng: place.point.lng, lat: place.point.lat },
     })
     setSending(false)
@@ -93,5 +77,5 @@ export function useHelpRaise() {
     void Taro.redirectTo({ url: statusUrl(r.help.id, true) })
   }
 
-  return { kind, pickKind, kindError, text, setText, voice, recorded, dropVoice, place, location, refusal, sending, send }
+  return { kind, pickKind, kindError, text, setText, voice: voice.props, place, location, refusal, sending, send }
 }

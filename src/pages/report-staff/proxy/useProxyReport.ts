@@ -11,7 +11,7 @@ type Errors = DraftErrors & ProxyErrors
 
 /** 代办上报's state: the report's fields plus the resident's name and phone, checked here and by the server. */
 export function useProxyReport() {
-  const { fields, set, errors, setErrors, photos, categories, fieldProps } = useReportForm<ProxyFields, Errors>({
+  const { fields, set, errors, setErrors, photos, voice, categories, fieldProps } = useReportForm<ProxyFields, Errors>({
     extra: { proxyName: '', proxyPhone: '' },
   })
   const [formError, setFormError] = useState('')
@@ -25,8 +25,10 @@ export function useProxyReport() {
     const draft: ReportDraft = { ...fields, photos }
     const found: Errors = {
       ...validateProxy({ name: fields.proxyName, phone: fields.proxyPhone }),
-      ...validateDraft(draft, categories ?? []),
+      ...validateDraft(draft, categories ?? [], voice.voice.phase !== 'none'),
     }
+    if (voice.uploading) found.voice = '语音正在上传，请稍候'
+    else if (voice.voice.phase === 'failed') found.voice = '语音上传失败，请删除后重新录制'
     if (Object.keys(found).length) {
       setErrors(found)
       void Taro.showToast({ title: Object.values(found)[0] as string, icon: 'none' })
@@ -37,6 +39,7 @@ export function useProxyReport() {
       idempotencyKey: idempotencyKey.current,
       category: fields.category,
       description: fields.description.trim(),
+      ...(voice.fileId ? { voiceFileId: voice.fileId } : {}),
       photos: photos.map((p) => p.fileId as string),
       location: toLocation(draft),
       anonymous: fields.anonymous,

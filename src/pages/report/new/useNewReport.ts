@@ -21,7 +21,7 @@ export function useNewReport() {
   const { params } = useRouter()
   // Opened from 我的事项 to fix a report the server refused (发送失败): same key, fields filled in.
   const editKey = params.outbox ? decodeURIComponent(params.outbox) : ''
-  const { fields, setFields, setErrors, photos, addPhotos: add, grid, setGrid, categories, fieldProps } = useReportForm({
+  const { fields, setFields, setErrors, photos, addPhotos: add, voice, grid, setGrid, categories, fieldProps } = useReportForm({
     keepCategories,
     cachedCategories,
   })
@@ -108,7 +108,9 @@ export function useNewReport() {
     // report into the outbox and is uploaded on resend.
     const offline = photos.filter(isOfflinePhoto)
     const draft: ReportDraft = { ...fields, photos: photos.map((p) => (isOfflinePhoto(p) ? { ...p, state: 'done' as const } : p)) }
-    const found = validateDraft(draft, categories ?? [])
+    const found = validateDraft(draft, categories ?? [], voice.voice.phase !== 'none')
+    if (voice.uploading) found.voice = '语音正在上传，请稍候'
+    else if (voice.voice.phase === 'failed') found.voice = '语音上传失败，请删除后重新录制'
     const checked = contact.check()
     const firstError = Object.values(found)[0] ?? ('error' in checked ? checked.error : '')
     if (firstError) {
@@ -123,6 +125,7 @@ export function useNewReport() {
       idempotencyKey: idempotencyKey.current,
       category: fields.category,
       description: fields.description.trim(),
+      ...(voice.fileId ? { voiceFileId: voice.fileId } : {}),
       photos: photos.map((p) => ({ localPath: p.localPath, fileId: p.fileId ?? null })),
       location: toLocation(draft),
       anonymous: fields.anonymous,
