@@ -13,6 +13,8 @@ import { inspections } from '../usecases/rental/inspections'
 import { mine } from '../usecases/rental/mine'
 import { myBuildings } from '../usecases/rental/myBuildings'
 import { overdueInspections } from '../usecases/rental/overdueInspections'
+import { proxyBuildings } from '../usecases/rental/proxyBuildings'
+import { proxyCheckIn } from '../usecases/rental/proxyCheckIn'
 import { registerBuilding } from '../usecases/rental/registerBuilding'
 import { registrations } from '../usecases/rental/registrations'
 import { reportMisuse } from '../usecases/rental/reportMisuse'
@@ -26,6 +28,9 @@ import * as s from '../../src/contracts/rentalSchemas'
 export const main = defineFunction('rental', {
   building: action(s.byCode, building),
   checkIn: action(s.checkIn, checkIn),
+  // 代办登记: a grid worker or 代办员 registers a tenant who is present.
+  proxyBuildings: action(empty, proxyBuildings),
+  proxyCheckIn: action(s.proxyCheckIn, proxyCheckIn),
   mine: action(empty, mine),
   update: action(s.updateRegistration, update),
   checkOut: action(s.checkOut, checkOut),

@@ -99,7 +99,12 @@ export const CONFIG_FIELD_LABELS: Record<string, string> = {
 /** What each rate-limited action is, for the form and the history. */
 export const RATE_LIMIT_LABELS: Record<string, string> = {
   'reports.submit': '居民上报事件',
+  // Saved before the proxy flows had their own keys; `proxy.report` replaces it.
   'cases.proxySubmit': '工作人员代居民上报',
+  'proxy.report': '代办上报事件（每位代办人）',
+  'proxy.mediation': '代办申请调解（每位代办人）',
+  'proxy.checkIn': '代办租住登记（每位代办人）',
+  'proxy.help': '代为一键求助（每位代办人）',
   'mediation.apply': '申请调解',
   'mediation.intake': '工作人员录入纠纷',
   'grid.ask': '向网格员提问',

@@ -93,6 +93,8 @@ export interface HelpView {
   location: { lat: number; lng: number } | null
   /** Staff only: the person's nickname and phone (from 我的) to call them; null fields when not given. */
   person: { name: string; phone: string | null } | null
+  /** 代办: 「代办：网格员 王伟 代 张*明 办理」 when an agent asked for the person; else null. */
+  proxyNote: string | null
   notified: NotifiedView[] | null
   version: number
 }
@@ -165,6 +167,8 @@ export interface RosterImportPlan {
 export interface HelpApi {
   /** Anyone signed in. `reached`: on-duty helpers told; `replayed` when the idempotency key was seen. */
   'help.raise': { in: RaiseHelpInput; out: { help: HelpView; reached: number; replayed: boolean } }
+  /** A grid worker or 代办员 of the place, for a named person who is with them (代办); refusals carry `emergency` too. */
+  'help.proxyRaise': { in: In<'proxyRaiseHelp'>; out: { help: HelpView; reached: number; replayed: boolean } }
   /** The person's own requests, newest first. */
   'help.mine': { in: z.infer<typeof page>; out: { items: HelpSummary[]; next: string | null } }
   /** The person: status and who is coming; staff in scope: everything incl. who could not be reached. */

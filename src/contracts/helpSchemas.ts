@@ -29,6 +29,17 @@ export const closeHelp = z
 const personName = z.string().trim().min(1, '请填写姓名').max(PERSON_NAME_MAX, `姓名最多 ${PERSON_NAME_MAX} 个字`)
 
 /**
+ * 代为求助: a grid worker or 代办员 asks for the person who is with them (named, with a phone to call
+ * back), where they are or at a point picked on the map; the agent ticks the declaration.
+ */
+export const proxyRaiseHelp = raiseHelp
+  .extend({
+    proxy: z.object({ name: personName, phone }).strict(),
+    declaration: z.literal(true, { errorMap: () => ({ message: '请勾选代办声明：本人确认当事人在场并同意代为申请' }) }),
+  })
+  .strict()
+
+/**
  * Turning a request into a mediation case: the helper on the spot fills in what the application
  * needs; the person who asked is the applicant. `facts` defaults to the request's text.
  */

@@ -89,8 +89,18 @@ export interface RegistrationView {
    * 该证件号已有在住/待确认登记, 有人报告该证件被冒用 — never whose. Always empty for the tenant.
    */
   alerts: string[]
+  /** 代办: 「代办：网格员 王伟 代 张*明 办理」 when a grid worker or 代办员 registered the tenant; else null. */
+  proxyNote: string | null
   createdAt: string
   version: number
+}
+
+/** A building an agent may register a tenant in (代办登记's picker): its QR code and where it is. */
+export interface ProxyBuildingView {
+  code: string
+  name: string
+  address: string
+  gridName: string
 }
 
 export interface InspectionItemView {
@@ -185,6 +195,10 @@ export interface RentalApi {
   // Tenants
   'rental.building': { in: In<'byCode'>; out: { building: BuildingPublicView } }
   'rental.checkIn': { in: CheckInInput; out: { registration: RegistrationView; replayed: boolean } }
+  // Grid workers and 代办员 (代办登记), for a tenant who is present
+  /** The buildings of the agent's own area, for the form's picker. */
+  'rental.proxyBuildings': { in: Common<'empty'>; out: { buildings: ProxyBuildingView[] } }
+  'rental.proxyCheckIn': { in: In<'proxyCheckIn'>; out: { registration: RegistrationView; replayed: boolean } }
   'rental.mine': { in: Common<'empty'>; out: { registrations: RegistrationView[] } }
   'rental.update': { in: In<'updateRegistration'>; out: { registration: RegistrationView } }
   /** The tenant or the building's manager ends a stay (人走注销). */

@@ -56,6 +56,14 @@ export const checkIn = z
   })
   .strict()
 
+/**
+ * 代办登记: a grid worker or 代办员 checks in a tenant who is present, with the tenant's own two consents
+ * given in person and the agent's declaration (PROXY_DECLARATION) ticked.
+ */
+export const proxyCheckIn = checkIn
+  .extend({ declaration: z.literal(true, { errorMap: () => ({ message: '请勾选代办声明：本人确认当事人在场并同意代为申请' }) }) })
+  .strict()
+
 export const updateRegistration = z
   .object({ id, version, phone: z.string().trim().min(1).max(20).optional(), leaseEnd: day.optional() })
   .strict()

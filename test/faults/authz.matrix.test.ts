@@ -34,6 +34,7 @@ import { DEMO_RESIDENT_PHONES } from '../../backend/seed/demoUsers'
 import { loadPiiKey, Vault } from '../../backend/crypto/vault'
 import type { Case } from '../../src/core/case'
 import { KINDS } from '../../src/core/kinds'
+import { PROXY_ROLES } from '../../src/core/proxy'
 import { openHelp } from '../../src/core/kinds/help'
 import { MODERATION_ACTIONS } from '../../src/core/kinds/report'
 import { helperIds } from '../../src/core/kinds/mediationHelpers'
@@ -59,6 +60,7 @@ import {
   OTHER_STREET,
   TARGETS,
   creatorFor,
+  checkInPayload,
   idNumberFor,
   matrixBuildings,
   newId,
@@ -731,6 +733,12 @@ const POLICY: Record<string, Record<string, Policy>> = {
   // 一键求助: anyone raises one where they are; the moves and reads come from the help table (CASE_ACTIONS).
   help: {
     raise: everyone(() => ({ idempotencyKey: idemKey(), kind: 'neighbour_dispute', text: '楼上漏水吵起来了', location: GRID1_POINT })),
+    // 代为求助: a grid worker or 代办员 whose own unit holds the place (a grid worker's grid, a 代办员's community).
+    proxyRaise: {
+      targeted: true,
+      allowed: (u, t) => covers(u, PROXY_ROLES, gridOf(t)),
+      data: (_u, t) => ({ idempotencyKey: idemKey(), kind: 'neighbour_dispute', text: '楼上漏水，老人家找不到人', location: t === 'own' ? GRID1_POINT : t === 'same-unit' ? GRID2_POINT : OTHER_POINT, proxy: { name: '王秀英', phone: freshPhone() }, declaration: true }),
+    },
     mine: { ...everyone(), leaked: async (a, u) => (a.items as Array<{ id: string }>).filter((x) => knownCases.has(x.id) && knownCases.get(x.id)!.creatorId !== u).map((x) => x.id) },
     // Declared: the community's helpers who can come and the street's centre list the requests they may read.
     queue: onlyRoles(['grid_worker', 'mediator', 'helper', 'dispatcher'], () => ({ limit: 100 }), (a, u) => unreadableHelp(a.items.map((x: { id: string }) => x.id), u)),
@@ -757,6 +765,12 @@ const POLICY: Record<string, Record<string, Policy>> = {
     building: byBuilding(() => true, (_u, b) => ({ code: b.code })),
     checkIn: everyone(() => ({ idempotencyKey: idemKey(), buildingCode: DEMO_BUILDING_CODE, room: '101', name: '测试租户', docType: 'id_card', docNumber: idNumberFor(++docSerial), phone: `139${String(10_000_000 + docSerial).slice(-8)}`, moveInDate: '2026-11-01', leaseEnd: '2027-10-31', cohabitants: [], consent: { purpose: true, sensitive: true, version: '2026-12' } })),
     mine: { ...everyone(), leaked: (a, u) => (a.registrations as Array<{ id: string }>).filter((r) => knownCases.has(r.id) && knownCases.get(r.id)!.creatorId !== u).map((r) => r.id) },
+    // 代办登记: the buildings of the agent's own unit, and a registration in one of them.
+    proxyBuildings: {
+      ...onlyRoles(PROXY_ROLES),
+      leaked: (a, u) => Object.values(buildings).filter((b) => (a.buildings as Array<{ code: string }>).some((x) => x.code === b.code) && !covers(u, PROXY_ROLES, b.gridCode)).map((b) => b.code),
+    },
+    proxyCheckIn: byBuilding((u, b) => covers(u, PROXY_ROLES, b.gridCode), (_u, b) => ({ ...checkInPayload(b.code, ++docSerial, idemKey()), declaration: true })),
     registerBuilding: {
       targeted: true,
       allowed: (u, t) => covers(u, ['building_manager'], gridOf(t)),

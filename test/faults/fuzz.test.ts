@@ -48,6 +48,7 @@ import {
   refusedEvent,
   short,
   validData,
+  type FieldSpec,
   type Model,
   type Payload,
 } from '../support/fuzz'
@@ -154,22 +155,28 @@ const docNumber = fc.oneof(fc.constantFrom('11010519491231002X', '44010619900101
 // An audited read's sentence: at least 5 characters, not one repeated (src/core/auditReason.ts).
 const reason = fc.oneof(fc.constantFrom('入户走访核实身份', '季度出租屋核查'), text(5, 200).filter((x) => auditReasonProblem(x) === ''))
 const purpose = fc.constantFrom(...AUDIT_PURPOSES)
+/** A 代办 form's declaration: the schema takes only a ticked box. */
+const ticked: FieldSpec = { kind: 'boolean', valid: fc.constant(true) }
+const checkInModel: Model = {
+  idempotencyKey: S(key),
+  buildingCode: S(buildingCode),
+  room: S(fc.oneof(fc.constantFrom('101', '502', '909'), text(1, 20))),
+  name: S(fc.oneof(fc.constantFrom('刘洋', '王芳'), text(2, 40))),
+  docType: S(fc.constantFrom('id_card', 'hkmt_residence', 'foreign_permanent', 'passport')),
+  docNumber: S(docNumber),
+  phone: S(fc.oneof(phone, text(1, 20))),
+  moveInDate: S(day),
+  leaseEnd: S(day),
+  cohabitants: A(fc.array(fc.record({ name: fc.oneof(fc.constant('王芳'), text(1, 40)), relation: fc.constantFrom('配偶', '子女', '朋友') }), { maxLength: 3 })),
+  consent: O(fc.record({ purpose: fc.constant(true), sensitive: fc.constant(true), version: fc.constantFrom('2026-12', 'v1') })),
+}
 const rental: Record<string, Model> = {
   building: { code: S(buildingCode) },
-  checkIn: {
-    idempotencyKey: S(key),
-    buildingCode: S(buildingCode),
-    room: S(fc.oneof(fc.constantFrom('101', '502', '909'), text(1, 20))),
-    name: S(fc.oneof(fc.constantFrom('刘洋', '王芳'), text(2, 40))),
-    docType: S(fc.constantFrom('id_card', 'hkmt_residence', 'foreign_permanent', 'passport')),
-    docNumber: S(docNumber),
-    phone: S(fc.oneof(phone, text(1, 20))),
-    moveInDate: S(day),
-    leaseEnd: S(day),
-    cohabitants: A(fc.array(fc.record({ name: fc.oneof(fc.constant('王芳'), text(1, 40)), relation: fc.constantFrom('配偶', '子女', '朋友') }), { maxLength: 3 })),
-    consent: O(fc.record({ purpose: fc.constant(true), sensitive: fc.constant(true), version: fc.constantFrom('2026-12', 'v1') })),
-  },
+  checkIn: checkInModel,
   mine: {},
+  // 代办登记: the tenant's fields and the agent's declaration (valid only when ticked).
+  proxyBuildings: {},
+  proxyCheckIn: { ...checkInModel, declaration: ticked },
   update: { id: S(registrationId), version: N(version), phone: S(phone, true), leaseEnd: S(day, true) },
   checkOut: { id: S(registrationId), version: N(version), note: S(text(0, 200), true) },
   registerBuilding: {
@@ -213,8 +220,11 @@ const helpKind = fc.constantFrom('neighbour_dispute', 'family', 'danger', 'other
 const community = fc.oneof(fc.constantFrom('440111010001', '440111010002', DEMO_STREET), fc.stringMatching(/^\d{6,20}$/))
 const clockTime = fc.oneof(fc.constantFrom('00:00', '08:30', '17:30', '22:00', '24:00'), fc.stringMatching(/^\d{2}:\d{2}$/))
 const shift = fc.record({ days: fc.array(fc.integer({ min: 0, max: 8 }), { minLength: 1, maxLength: 7 }), from: clockTime, to: clockTime })
+const raiseModel: Model = { idempotencyKey: S(key), kind: S(helpKind), text: S(fc.oneof(han(1, 200), text(0, 200)), true), voiceFileId: S(fileId, true), location: O(fc.record({ lng, lat })) }
 const help: Record<string, Model> = {
-  raise: { idempotencyKey: S(key), kind: S(helpKind), text: S(fc.oneof(han(1, 200), text(0, 200)), true), voiceFileId: S(fileId, true), location: O(fc.record({ lng, lat })) },
+  raise: raiseModel,
+  // 代为求助: the person with the agent, named with a phone, and the agent's declaration.
+  proxyRaise: { ...raiseModel, proxy: O(fc.record({ name: fc.oneof(fc.constantFrom('王秀英', '赵一鸣'), text(1, 20)), phone })), declaration: ticked },
   mine: page,
   get: { id: S(caseId) },
   accept: { id: S(caseId), version: N(version, true) },

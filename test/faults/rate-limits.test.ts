@@ -8,12 +8,14 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ConfigError, parseDistrictConfig } from '../../backend/config/district'
 import { RATE_LIMITED_MESSAGE } from '../../backend/usecases/shared/rateLimit'
+import { proxyLimitKey } from '../../backend/usecases/shared/proxyAgent'
+import type { Deps } from '../../backend/deps'
 import { DEMO_BUILDING_CODE } from '../../backend/seed/demoBuildings'
 import { checkInPayload } from '../support/authzWorld'
 import { countRows, gridAskInput, mediationApplyInput, proxySubmitInput, serialPerKey } from '../support/creates'
 import { districtConfigFile } from '../support/districtConfig'
 import { recordFaults } from '../support/faultReport'
-import { idemKey, reportInput } from '../support/fixtures'
+import { GRID1_POINT, idemKey, reportInput } from '../support/fixtures'
 import { advance } from '../support/cases'
 import { as, ROOT, startServer, type Client, type RunningServer } from '../support/server'
 
@@ -24,7 +26,9 @@ const serialOf = serialPerKey()
 
 const LIMITS = {
   'reports.submit': { max: 3, windowMinutes: 10 },
-  'cases.proxySubmit': { max: 2, windowMinutes: 10 },
+  'proxy.report': { max: 2, windowMinutes: 10 },
+  'proxy.checkIn': { max: 2, windowMinutes: 60 },
+  'proxy.help': { max: 2, windowMinutes: 60 },
   'mediation.apply': { max: 2, windowMinutes: 60 },
   'grid.ask': { max: 2, windowMinutes: 10 },
   'rental.checkIn': { max: 2, windowMinutes: 60 },
@@ -42,7 +46,10 @@ const cases = () => countRows(srv.dataDir, 'SELECT count(*) FROM cases')
 
 const CREATES = [
   { action: 'reports.submit', who: () => resident, fn: 'reports', name: 'submit', data: (k: string) => reportInput({ idempotencyKey: k }) },
-  { action: 'cases.proxySubmit', who: () => gw, fn: 'cases', name: 'proxySubmit', data: proxySubmitInput },
+  // 代办: counted per agent, one limit per flow.
+  { action: 'proxy.report', who: () => gw, fn: 'cases', name: 'proxySubmit', data: proxySubmitInput },
+  { action: 'proxy.checkIn', who: () => gw, fn: 'rental', name: 'proxyCheckIn', data: (k: string) => ({ ...checkInPayload(DEMO_BUILDING_CODE, serialOf(k), k), declaration: true }) },
+  { action: 'proxy.help', who: () => gw, fn: 'help', name: 'proxyRaise', data: (k: string) => ({ idempotencyKey: k, kind: 'other', text: '老人家摔倒了需要帮忙', location: GRID1_POINT, proxy: { name: '王秀英', phone: '13700001234' }, declaration: true }) },
   { action: 'mediation.apply', who: () => resident, fn: 'mediation', name: 'apply', data: mediationApplyInput },
   { action: 'grid.ask', who: () => resident, fn: 'grid', name: 'ask', data: gridAskInput },
   { action: 'rental.checkIn', who: () => tenant, fn: 'rental', name: 'checkIn', data: (k: string) => checkInPayload(DEMO_BUILDING_CODE, serialOf(k), k) },
@@ -54,7 +61,8 @@ it.each(CREATES.map((c) => [c.action, c] as const))('%s: refuses beyond the limi
   for (const k of keys) expect(await c.who().call(c.fn, c.name, c.data(k))).toMatchObject({ ok: true })
   const before = cases()
   const refused = await c.who().call(c.fn, c.name, c.data(idemKey()))
-  expect(refused).toEqual({ ok: false, code: 'RATE_LIMITED', message: RATE_LIMITED_MESSAGE, retryable: true })
+  // A refused request for help also offers the emergency numbers.
+  expect(refused).toEqual({ ok: false, code: 'RATE_LIMITED', message: RATE_LIMITED_MESSAGE, retryable: true, ...(c.fn === 'help' ? { emergency: true } : {}) })
   expect(cases()).toBe(before)
   // A retry of an accepted create is answered from its claim, never refused.
   for (const k of keys) expect(await c.who().call(c.fn, c.name, c.data(k))).toMatchObject({ ok: true })
@@ -80,7 +88,15 @@ describe('rate limits as district data', () => {
   const base = () => JSON.parse(readFileSync(join(ROOT, 'settings/district.json'), 'utf8')) as Record<string, unknown>
 
   it('the default district limits every create of the product, and the probing reads', () => {
-    expect(Object.keys(parseDistrictConfig(base(), 'default').rateLimits).sort()).toEqual(['account.setPhone', 'cases.proxySubmit', 'grid.ask', 'help.raise', 'mediation.apply', 'mediation.intake', 'rental.checkIn', 'rental.reportMisuse', 'reports.duplicates', 'reports.submit'])
+    expect(Object.keys(parseDistrictConfig(base(), 'default').rateLimits).sort()).toEqual(['account.setPhone', 'grid.ask', 'help.raise', 'mediation.apply', 'mediation.intake', 'proxy.checkIn', 'proxy.help', 'proxy.mediation', 'proxy.report', 'rental.checkIn', 'rental.reportMisuse', 'reports.duplicates', 'reports.submit'])
+  })
+
+  it('a configuration saved before the 代办 keys still limits 代办上报, under its old key cases.proxySubmit', () => {
+    const limit = { max: 5, windowMinutes: 10 }
+    const saved = (rateLimits: Record<string, typeof limit>) => ({ config: { rateLimits } }) as unknown as Deps
+    expect(proxyLimitKey(saved({ 'cases.proxySubmit': limit }), 'report')).toBe('cases.proxySubmit')
+    expect(proxyLimitKey(saved({ 'cases.proxySubmit': limit, 'proxy.report': limit }), 'report')).toBe('proxy.report')
+    expect(proxyLimitKey(saved({ 'cases.proxySubmit': limit }), 'help')).toBe('proxy.help')
   })
 
   it('names every bad entry', () => {

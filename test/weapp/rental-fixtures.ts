@@ -59,6 +59,7 @@ export function registration(over: Partial<RegistrationView> = {}): Registration
     checkedOutAt: null,
     leaseOverdue: false,
     alerts: [],
+    proxyNote: null,
     createdAt: '2026-11-20T03:00:00.000Z',
     version: 1,
     ...over,

@@ -1,6 +1,7 @@
 import type { Case } from '../../../src/core/case'
 import { linkText, readLink } from '../../../src/core/caseLink'
 import { EMERGENCY_KINDS, HELP_KIND_LABELS, helpPayload, type HelpAction, type HelpKind } from '../../../src/core/kinds/help'
+import { CLAIM_PROXIED, isProxiedCreator, proxiedBy } from '../../../src/core/proxyMark'
 import type { Deps } from '../../deps'
 import { caseRef, clip } from '../inbox/caseName'
 import { defineNotices, type CaseEventNote, type Telling } from '../inbox/noticeRegistry'
@@ -11,7 +12,7 @@ const PERSON_PAGE = 'pages/help/status/index'
 const STAFF_PAGE = 'pages/help-staff/case/index'
 
 /** Every event of a request: the table's moves and the request itself. */
-export type HelpEvent = HelpAction | 'raise'
+export type HelpEvent = HelpAction | 'raise' | typeof CLAIM_PROXIED
 
 /** Who reads a help notice: the person who asked, an on-duty helper, the 综治中心 (street or district). */
 export type HelpReader = 'person' | 'helper' | 'centre'
@@ -60,6 +61,10 @@ export const HELP_WORDS: Record<HelpEvent, HelpWords> = {
     r === 'person'
       ? { title: '求助已上报区级', body: `您的${n}仍无人响应，已上报区级，请保持电话畅通；遇到危险请立即拨打110` }
       : { title: '一键求助仍无人响应', body: `${n}上报街道后仍无人响应，请督促街道综治中心处置` },
+  [CLAIM_PROXIED]: (n, r) =>
+    r === 'person'
+      ? { title: '求助已由本人认领', body: `您已认领${n}，进展会在这里通知您` }
+      : { title: '求助已由本人认领', body: `${n}已由求助人本人认领，进展会同时通知求助人` },
 }
 
 /** The street's 综治中心 (and no higher), or the district's centre (its administrators when it has no desk). */
@@ -79,6 +84,8 @@ async function readers(d: Deps, { c, e }: CaseEventNote): Promise<Map<string, He
   const p = helpPayload(c)
   const out = new Map<string, HelpReader>()
   const helpers = p.notified.map((n) => n.userId)
+  // Asked for by an agent (代办) and not yet claimed: the agent, who is with the person, hears for them.
+  const person = isProxiedCreator(c.creatorId) ? proxiedBy(c) : c.creatorId
   switch (e.action as HelpEvent) {
     case 'raise':
       for (const id of helpers) out.set(id, 'helper')
@@ -86,22 +93,27 @@ async function readers(d: Deps, { c, e }: CaseEventNote): Promise<Map<string, He
       if (e.toStatus === 'escalated') for (const id of await centre(d, c, 'street')) out.set(id, 'centre')
       break
     case 'accept':
-      out.set(c.creatorId, 'person')
+      if (person) out.set(person, 'person')
       for (const id of helpers) out.set(id, 'helper')
       if (p.escalation) for (const id of await centre(d, c, 'street')) out.set(id, 'centre')
       break
     case 'close':
     case 'convert':
-      out.set(c.creatorId, 'person')
+      if (person) out.set(person, 'person')
       if (p.escalation) for (const id of await centre(d, c, 'street')) out.set(id, 'centre')
       break
     case 'escalate':
-      out.set(c.creatorId, 'person')
+      if (person) out.set(person, 'person')
       for (const id of await centre(d, c, 'street')) out.set(id, 'centre')
       break
     case 'escalate_district':
-      out.set(c.creatorId, 'person')
+      if (person) out.set(person, 'person')
       for (const id of await centre(d, c, 'district')) out.set(id, 'centre')
+      break
+    // 本人认领 (代办): whoever took it, or while nobody has, whoever was told, now that the person follows it.
+    case CLAIM_PROXIED:
+      if (p.takenBy) out.set(p.takenBy, 'helper')
+      else if (c.status !== 'closed') for (const id of helpers) out.set(id, 'helper')
       break
   }
   out.delete(e.actorId)

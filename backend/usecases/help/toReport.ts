@@ -8,6 +8,7 @@ import { fail, type Failure } from '../../../src/core/outcome'
 import { leafCategory } from '../../config/district'
 import type { Deps } from '../../deps'
 import { createOnce } from '../shared/persist'
+import { carriedProxy } from '../shared/proxyAgent'
 
 type ReportInput = NonNullable<ApiIn<'help.convert'>['report']>
 
@@ -20,6 +21,7 @@ export async function openReportForHelp(d: Deps, tree: OrgTree, c: Case, p: Help
   if (!category) return fail('VALIDATION', '请选择具体的事件类别', { category: '请选择具体类别' })
   if (!c.gridCode) return fail('VALIDATION', '该求助没有所在网格，不能转为网格事件')
   const place = tree.get(c.gridCode)?.name ?? ''
+  const id = d.newId()
   const payload: ReportPayload & { origin: CaseLink } = {
     description: input.description.trim(),
     photos: [],
@@ -27,9 +29,11 @@ export async function openReportForHelp(d: Deps, tree: OrgTree, c: Case, p: Help
     anonymous: false,
     ...(category.handler === 'department' && category.department ? { department: category.department } : {}),
     origin,
+    // Asked for by a grid worker or 代办员 (代办): the 网格事件 is the person's to claim too.
+    ...carriedProxy(d, c, id),
   }
   const { case: report, event } = openReport({
-    id: d.newId(),
+    id,
     eventId: d.newId(),
     creatorId: c.creatorId,
     idempotencyKey: key,

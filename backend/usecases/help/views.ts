@@ -12,12 +12,14 @@ import {
   type HelpStatus,
 } from '../../../src/core/kinds/help'
 import type { OrgTree } from '../../../src/core/org'
+import { isProxiedCreator, proxyNote } from '../../../src/core/proxyMark'
 import type { Actor } from '../../../src/core/roles'
 import { canRead } from '../../../src/core/scope'
 import { labelOf } from '../../../src/core/transition'
 import type { Deps } from '../../deps'
 import type { User } from '../../ports'
 import { ownPhone } from '../account/ownPhone'
+import { openProxy } from '../report/proxyPerson'
 import { voiceUrlOf } from '../files/voiceNote'
 import { dutyGrant, responderLabel } from './duty'
 
@@ -78,6 +80,14 @@ function unitNames(tree: OrgTree, c: Case) {
   return { communityName: tree.get(p.communityCode)?.name ?? '', streetName: tree.ancestorAt(p.communityCode, 'street')?.name ?? '' }
 }
 
+/** Who asked, for staff to call back: the person an agent asked for (代办) until they claim it, else the account. */
+async function personOf(d: Deps, people: People, c: Case): Promise<{ name: string; phone: string | null }> {
+  const p = helpPayload(c)
+  if (p.proxy && isProxiedCreator(c.creatorId)) return openProxy(d.vault, c.id, p.proxy)
+  const u = await people.get(c.creatorId)
+  return u && !u.deletedAt ? { name: u.name, phone: ownPhone(d, u) } : { name: '已注销用户', phone: null }
+}
+
 /**
  * One request as the viewer may see it: the person who asked sees the status, who is coming and
  * how to call them; staff in scope also see where, who asked (to call back) and who was told.
@@ -87,7 +97,7 @@ export async function helpView(d: Deps, tree: OrgTree, actor: Actor, c: Case, pe
   const isPerson = c.creatorId === actor.userId
   const staff = !isPerson
   const voiceUrl = await voiceUrlOf(d, p.voiceFileId)
-  const person = staff ? await people.get(c.creatorId) : null
+  const person = staff ? await personOf(d, people, c) : null
   return {
     id: c.id,
     number: c.number ?? null,
@@ -112,7 +122,8 @@ export async function helpView(d: Deps, tree: OrgTree, actor: Actor, c: Case, pe
     convertedTo: await openableLink(d, tree, actor, p.convertedTo),
     myRole: isPerson ? 'person' : p.takenBy === actor.userId ? 'responder' : 'staff',
     location: staff ? { lat: p.location.lat, lng: p.location.lng } : null,
-    person: staff ? { name: person && !person.deletedAt ? person.name : '已注销用户', phone: person && !person.deletedAt ? ownPhone(d, person) : null } : null,
+    person,
+    proxyNote: p.proxy ? proxyNote(p.proxy) : null,
     notified: staff ? await notifiedViews(tree, people, c) : null,
     version: c.version,
   }

@@ -1,12 +1,15 @@
 import type { CheckInInput } from '../../../src/contracts/rental'
 import { openCheckin } from '../../../src/core/kinds/checkin'
 import { maskDocNumber } from '../../../src/core/idNumber'
+import { proxyNote } from '../../../src/core/proxyMark'
 import { fail, type Failure } from '../../../src/core/outcome'
 import { isLeaseEndValid, isRealDay, validateDocNumber, validateMobile } from '../../../src/core/rental'
 import type { Actor } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
 import { createOnce, keyUsedElsewhere } from '../shared/persist'
 import { countCreate, probeSubject } from '../shared/rateLimit'
+import { OUTSIDE_AREA, proxyLimitKey, proxyRoleAt } from '../shared/proxyAgent'
+import { proxiedFiling } from '../shared/proxied'
 import { NO_BUILDING } from './commands'
 import { Buildings } from './reads'
 import { ownView } from './registrationView'
@@ -32,11 +35,23 @@ function checkFields(input: CheckInInput, rooms: string[], today: Date): { detai
 }
 
 /** 人来登记: a tenant registers under their real name in the building of the scanned QR. */
-export async function checkIn(d: Deps, actor: Actor, input: CheckInInput) {
+export function checkIn(d: Deps, actor: Actor, input: CheckInInput) {
+  return register(d, actor, input, false)
+}
+
+/**
+ * A registration, the tenant's own or filed for them by a grid worker or 代办员 of the building's area
+ * (`proxied`, proxyCheckIn.ts): then the creator is the marker of the tenant's phone until they claim
+ * it, the payload carries the 代办 mark, the consent is recorded as given in person, and the create
+ * counts against the agent's own limit (`proxy.checkIn`).
+ */
+export async function register(d: Deps, actor: Actor, input: CheckInInput, proxied: boolean) {
   const vault = vaultOf(d)
   if (!isVault(vault)) return vault
   const buildings = new Buildings(d)
-  const replay = await d.store.findCaseByIdempotency(actor.userId, input.idempotencyKey)
+  // The agent's key names their own claim: an unclaimed registration's creator is not the agent.
+  const held = proxied ? await d.store.claimedCase(actor.userId, input.idempotencyKey) : null
+  const replay = proxied ? held && (await d.store.getCase(held)) : await d.store.findCaseByIdempotency(actor.userId, input.idempotencyKey)
   if (replay && replay.kind !== 'checkin') return keyUsedElsewhere()
   if (replay) {
     const { phone } = openSecret(vault, await d.store.getSecret(replay.id))
@@ -44,16 +59,19 @@ export async function checkIn(d: Deps, actor: Actor, input: CheckInInput) {
   }
   const b = await d.store.getBuildingByCode(input.buildingCode)
   if (!b) return fail('NOT_FOUND', NO_BUILDING, { buildingCode: '楼栋不存在' })
+  const role = proxied ? proxyRoleAt(await d.orgTree(), actor, b.gridCode) : undefined
+  if (proxied && !role) return OUTSIDE_AREA
   const now = d.clock.now()
   const { details, doc, phone } = checkFields(input, b.rooms, now)
   if (Object.keys(details).length > 0) return firstFailure(details)
 
   const docHmac = vault.lookupHash(input.docType, doc)
   const id = d.newId()
-  const { case: c, event } = openCheckin({
+  const filing = role ? proxiedFiling(vault, id, actor, role, { name: input.name, phone }) : null
+  const opened = openCheckin({
     id,
     eventId: d.newId(),
-    creatorId: actor.userId,
+    creatorId: filing?.creatorId ?? actor.userId,
     idempotencyKey: input.idempotencyKey,
     gridCode: b.gridCode,
     managerId: b.managerId,
@@ -67,16 +85,20 @@ export async function checkIn(d: Deps, actor: Actor, input: CheckInInput) {
       docNumberMasked: maskDocNumber(doc),
       moveInDate: input.moveInDate,
       leaseEnd: input.leaseEnd,
-      consent: { version: input.consent.version, at: now.toISOString() },
+      consent: { version: input.consent.version, at: now.toISOString(), ...(filing ? { inPerson: true as const } : {}) },
+      ...(filing ? { proxy: filing.mark } : {}),
     },
   })
-  // Counted against the WeChat identity (a new account on it does not reset the count), after the
-  // idempotency claim (a retry of an accepted check-in is never refused), and never rolled back by
-  // anything about the number: every accepted attempt counts the same.
-  const subject = await probeSubject(d, actor)
+  const { case: c } = opened
+  // The filing row is the agent's, in the timeline's words 「代办：网格员 王伟 代 张*明 办理」.
+  const event = filing && role ? { ...opened.event, actorId: actor.userId, actorRole: role, note: proxyNote(filing.mark) } : opened.event
+  // A tenant's own check-in counts against the WeChat identity (a new account on it does not reset the
+  // count), an agent's against the agent; after the idempotency claim (a retry of an accepted check-in is
+  // never refused), and never rolled back by anything about the number: every accepted attempt counts the same.
+  const subject = proxied ? actor.userId : await probeSubject(d, actor)
   const made = await createOnce(d, actor, input.idempotencyKey, c, event, {
     also: async (tx) => {
-      await countCreate(d, tx, subject, 'rental.checkIn')
+      await countCreate(d, tx, subject, proxied ? proxyLimitKey(d, 'checkIn') : 'rental.checkIn')
       await tx.putSecret({ caseId: c.id, buildingId: b.id, docCipher: vault.seal(doc, c.id), phoneCipher: vault.seal(phone, c.id), docHmac, purgedAt: null })
     },
   })

@@ -3,6 +3,7 @@ import { ACCESS_GRANT, ACCESS_REVOKE, deliverAccess } from './access'
 import type { Case } from '../../../src/core/case'
 import { CHECKIN, type CheckinAction } from '../../../src/core/kinds/checkin'
 import type { MisuseAction } from '../../../src/core/kinds/misuse'
+import { CLAIM_PROXIED, isProxiedCreator } from '../../../src/core/proxyMark'
 import { labelOf } from '../../../src/core/transition'
 import type { Deps } from '../../deps'
 import { clip } from '../inbox/caseName'
@@ -18,7 +19,7 @@ interface CaseEvent {
 export type CheckinReader = 'tenant' | 'manager'
 
 /** Every event of a check-in: the table's moves and the registration itself. */
-export type CheckinEvent = CheckinAction | 'check_in'
+export type CheckinEvent = CheckinAction | 'check_in' | typeof CLAIM_PROXIED
 
 type CheckinWords = (name: string, reader: CheckinReader, c: Case) => { title: string; body: string }
 
@@ -41,6 +42,11 @@ export const CHECKIN_WORDS: Record<CheckinEvent, CheckinWords | null> = {
   flag_lease_overdue: (n, _r, c) => ({ title: '租约已到期', body: `${n}：租约已于 ${pl(c).leaseEnd} 到期仍未退租，请核实并办理退租注销` }),
   // Personal data removed after retention: nobody is told.
   purge: null,
+  // 本人认领 of a registration a grid worker or 代办员 filed (代办): the tenant now hears of it themself.
+  [CLAIM_PROXIED]: (n, r) =>
+    r === 'manager'
+      ? { title: '租户已认领登记', body: `${n}已由租户本人认领，后续通知将同时发给租户` }
+      : { title: '登记已由本人认领', body: `您已认领${n}，修改信息和退租请在我的租住登记中办理` },
 }
 
 /** How a check-in notice names its case: the room, with the number when it has one. */
@@ -60,7 +66,9 @@ export function describeCheckin(c: Case, e: CaseEvent, reader: CheckinReader): {
 /** The tenant and the building's manager hear of each other's moves; the lease reminder goes to the manager; a purge to nobody. */
 export function checkinRecipients(c: Case, e: CaseEvent): string[] {
   if (e.action === 'purge') return []
-  const out = new Set<string>(e.action === 'flag_lease_overdue' ? [] : [c.creatorId])
+  // A registration filed for a tenant (代办) has nobody behind its creator until the tenant claims it.
+  const tenant = isProxiedCreator(c.creatorId) ? [] : [c.creatorId]
+  const out = new Set<string>(e.action === 'flag_lease_overdue' ? [] : tenant)
   if (c.assigneeId) out.add(c.assigneeId)
   out.delete(e.actorId)
   return [...out]

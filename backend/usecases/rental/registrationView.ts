@@ -4,6 +4,7 @@ import { CHECKIN } from '../../../src/core/kinds/checkin'
 import type { OrgTree } from '../../../src/core/org'
 import { DOC_TYPE_LABELS } from '../../../src/core/rental'
 import { labelOf } from '../../../src/core/transition'
+import { proxyNote } from '../../../src/core/proxyMark'
 import { maskPhone } from '../../../src/core/idNumber'
 import type { Building } from '../../ports'
 import type { Vault } from '../../crypto/vault'
@@ -44,6 +45,7 @@ export function registrationView(tree: OrgTree, c: Case, b: Building | null, pho
     checkedOutAt: p.checkedOutAt ?? null,
     leaseOverdue: c.status === 'active' && !!p.leaseOverdueSince,
     alerts: [],
+    proxyNote: p.proxy ? proxyNote(p.proxy) : null,
     createdAt: c.createdAt,
     version: c.version,
   }

@@ -8,6 +8,7 @@ import type { Deps } from '../../deps'
 import { notOwnUpload } from '../files/ownUploads'
 import { refuseVoice } from '../files/voiceNote'
 import { createOnce, keyUsedElsewhere } from '../shared/persist'
+import { proxyLimitKey } from '../shared/proxyAgent'
 import { caseView } from './caseView'
 import { contactPhoneOf, sealContact } from './contactPhone'
 import { sealProxy } from './proxyPerson'
@@ -65,7 +66,7 @@ export async function submit(
       ...(category.handler === 'department' && category.department ? { department: category.department } : {}),
     },
   })
-  const made = await createOnce(d, actor, input.idempotencyKey, c, event, { limit: proxy ? 'cases.proxySubmit' : 'reports.submit' })
+  const made = await createOnce(d, actor, input.idempotencyKey, c, event, { limit: proxy ? proxyLimitKey(d, 'report') : 'reports.submit' })
   if ('ok' in made) return made
   return { ok: true as const, case: await caseView(d, tree, made.case), replayed: made.replayed }
 }

@@ -3,6 +3,7 @@ import type { Case } from '../case'
 import { actionsOf, defineKind, param, type ParamPatch } from '../command'
 import { openCase } from '../opening'
 import { fail } from '../outcome'
+import { proxiedBy, PROXY_EVENT_LABELS, type ProxyMark } from '../proxyMark'
 import { isLeaseEndValid, shanghaiDay, shanghaiDayEnd, type DocType } from '../rental'
 
 export interface Cohabitant {
@@ -27,7 +28,10 @@ export type CheckinPayload = {
   sealed?: string
   moveInDate: string
   leaseEnd: string
-  consent: { version: string; at: string }
+  /** `inPerson`: given to a grid worker or 代办员 face to face (代办登记), who declared it. */
+  consent: { version: string; at: string; inPerson?: true }
+  /** 代办: who registered the tenant for them; the tenant claims it by their phone (proxyMark.ts). */
+  proxy?: ProxyMark
   refusedReason?: string
   /** When the stay ended (check-out) or was refused: the retention clock starts here. */
   leftAt?: string
@@ -158,11 +162,12 @@ export const CHECKIN = defineKind<CheckinPayload, CheckinStatus, CheckinAction>(
   kind: 'checkin',
   initialStatus: 'pending',
   statusLabels: CHECKIN_STATUS_LABELS,
-  eventLabels: { check_in: '登记' },
+  eventLabels: { check_in: '登记', ...PROXY_EVENT_LABELS },
   terminalStatuses: ['purged'],
   actions: ACTIONS,
   // The building's manager is the registration's assignee; the area police keep the register.
-  scope: { manager: (c) => c.assigneeId, police: () => 'area' },
+  // The agent who registered a tenant (代办) follows it until the tenant claims it.
+  scope: { manager: (c) => c.assigneeId, police: () => 'area', proxiedBy },
 })
 
 export interface NewCheckin {

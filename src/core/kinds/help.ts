@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { Case, TimelineEvent } from '../case'
 import { actionsOf, defineKind, param, type Check } from '../command'
 import { openCase } from '../opening'
+import { proxiedBy, PROXY_EVENT_LABELS } from '../proxyMark'
 import { fail } from '../outcome'
 import type { ActorRole } from '../roles'
 import { HELP_STATUS_LABELS, type HelpLink, type HelpPayload, type HelpStatus } from './helpTerms'
@@ -140,7 +141,7 @@ export const HELP = defineKind<HelpPayload, HelpStatus, HelpAction>({
   kind: 'help',
   initialStatus: 'raised',
   statusLabels: HELP_STATUS_LABELS,
-  eventLabels: { raise: '一键求助' },
+  eventLabels: { raise: '一键求助', ...PROXY_EVENT_LABELS },
   terminalStatuses: ['closed'],
   actions: ACTIONS,
   scope: {
@@ -150,6 +151,8 @@ export const HELP = defineKind<HelpPayload, HelpStatus, HelpAction>({
     // lies elsewhere in the community (a grid worker on night duty for every grid).
     openTo: RESPONDER_ROLES,
     helpers: (c) => c.payload.notified.map((n) => n.userId),
+    // The grid worker or 代办员 who asked for the person (代办) follows it until the person claims it.
+    proxiedBy,
   },
 })
 

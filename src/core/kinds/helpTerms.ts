@@ -4,6 +4,8 @@
  * so the mini-program may import it.
  */
 
+import type { ProxyMark } from '../proxyMark'
+
 export const HELP_KINDS = ['neighbour_dispute', 'family', 'danger', 'other'] as const
 export type HelpKind = (typeof HELP_KINDS)[number]
 
@@ -82,4 +84,6 @@ export type HelpPayload = {
   closedAt: string | null
   closeNote: string | null
   convertedTo: HelpLink | null
+  /** 代办: the grid worker or 代办员 who asked for the person with them (proxyMark.ts). */
+  proxy?: ProxyMark
 }
