@@ -1,9 +1,12 @@
 import * as s from '../../src/contracts/accountSchemas'
+import * as proxy from '../../src/contracts/proxySchemas'
+import { claimProxied } from '../usecases/account/claimProxied'
 import { consent } from '../usecases/account/consent'
 import { delete as deleteAccount } from '../usecases/account/delete'
 import { export as exportData } from '../usecases/account/export'
 import { privacy } from '../usecases/account/privacy'
 import { profile } from '../usecases/account/profile'
+import { proxiedCases } from '../usecases/account/proxiedCases'
 import { removePhone } from '../usecases/account/removePhone'
 import { setPhone } from '../usecases/account/setPhone'
 import { update } from '../usecases/account/update'
@@ -18,4 +21,7 @@ export const main = defineFunction('account', {
   consent: action(s.consent, consent),
   export: action(s.exportData, exportData),
   delete: action(s.deleteAccount, deleteAccount),
+  // 认领代办事项: what was filed 代办 for the caller's own phone.
+  proxiedCases: action(proxy.proxiedCases, proxiedCases),
+  claimProxied: action(proxy.claimProxied, claimProxied),
 })

@@ -22,6 +22,8 @@ import * as intakeSchema from '../../src/contracts/mediationIntakeSchemas'
 import { fromReport } from '../usecases/mediation/fromReport'
 import { intake } from '../usecases/mediation/intake'
 import { intakeOptions } from '../usecases/mediation/intakeOptions'
+import * as proxySchema from '../../src/contracts/proxySchemas'
+import { proxyApply } from '../usecases/mediation/proxyApply'
 
 /** 在线调解: parties apply, join by invitation and follow the case; mediators and the centre work it. */
 export const main = defineFunction('mediation', {
@@ -44,4 +46,5 @@ export const main = defineFunction('mediation', {
   intakeOptions: action(intakeSchema.intakeOptions, intakeOptions),
   intake: action(intakeSchema.mediationIntake, intake),
   fromReport: action(intakeSchema.mediationFromReport, fromReport),
+  proxyApply: action(proxySchema.proxyApplyMediation, proxyApply),
 })

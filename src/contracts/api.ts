@@ -18,6 +18,7 @@ import type { HelpApi } from './help'
 import type { VoipApi } from './voip'
 import type { InboxApi } from './inbox'
 import type { MediationApi } from './mediation'
+import type { ProxyApi } from './proxy'
 import type { RentalApi } from './rental'
 import type { ReportApi } from './report'
 import type { SessionApi } from './session'
@@ -96,7 +97,7 @@ export type {
   SaveRosterInput,
 } from './help'
 
-export interface ApiMap extends SessionApi, AccountApi, ReportApi, InboxApi, MediationApi, GridApi, FilesApi, RentalApi, AdminApi, HelpApi, VoipApi {}
+export interface ApiMap extends SessionApi, AccountApi, ReportApi, InboxApi, MediationApi, GridApi, FilesApi, RentalApi, AdminApi, HelpApi, VoipApi, ProxyApi {}
 
 export type ApiKey = keyof ApiMap
 export type ApiIn<K extends ApiKey> = ApiMap[K]['in']

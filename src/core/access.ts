@@ -46,7 +46,7 @@ export function grantCoversIn(scope: KindScope, tree: OrgTree, grant: RoleGrant,
     case 'tenant':
       return c.creatorId === actor.userId
     case 'grid_worker':
-      return c.gridCode !== null && tree.isWithin(c.gridCode, grant.unitCode)
+      return (c.gridCode !== null && tree.isWithin(c.gridCode, grant.unitCode)) || filedHere(scope, tree, grant, actor, c)
     case 'department':
       return tree.isWithin(c.gridCode ?? c.unitCode, grant.unitCode) && grant.department !== undefined && scope.department?.(c) === grant.department
     case 'dispatcher':
@@ -61,8 +61,17 @@ export function grantCoversIn(scope: KindScope, tree: OrgTree, grant: RoleGrant,
     case 'helper':
       return (scope.helpers?.(c) ?? []).includes(actor.userId)
     case 'proxy_agent':
-      return scope.proxiedBy !== undefined && scope.proxiedBy(c) === actor.userId && inArea(tree, grant, c)
+      return filedHere(scope, tree, grant, actor, c)
   }
+}
+
+/**
+ * 代办: the agent follows a case they filed for someone (until the person claims it), inside their
+ * unit's branch of the tree: a case may sit with a committee above it (a street's 人民调解委员会).
+ */
+function filedHere(scope: KindScope, tree: OrgTree, grant: RoleGrant, actor: Actor, c: Case): boolean {
+  if (scope.proxiedBy === undefined || scope.proxiedBy(c) !== actor.userId) return false
+  return inArea(tree, grant, c) || tree.isWithin(grant.unitCode, c.unitCode)
 }
 
 function inArea(tree: OrgTree, grant: RoleGrant, c: Case): boolean {

@@ -28,6 +28,7 @@ import type { Store } from '../../backend/ports'
 import { DEMO_BUILDING_CODE, DEMO_BUILDING_ID } from '../../backend/seed/demoBuildings'
 import { DEMO_DISTRICT, DEMO_STREET } from '../../backend/seed/demoOrg'
 import { issueInvitation } from '../../backend/usecases/admin/invite'
+import { proxiedCreatorFor } from '../../backend/usecases/shared/proxied'
 import type { Building } from '../../backend/ports'
 import { seedDemo } from '../../backend/seed/seed'
 import { DEMO_RESIDENT_PHONES } from '../../backend/seed/demoUsers'
@@ -273,6 +274,25 @@ async function inviteFor(): Promise<string> {
   const secret = (c.payload as { parties: Array<{ side: string; inviteSecret?: string }> }).parties.find((p) => p.side === 'respondent')!.inviteSecret
   return `${c.id}-${secret}`
 }
+
+/**
+ * A mediation case a grid worker filed 代办 for 陈小梅's phone (the resident actor's, put back in 我的 as
+ * inviteFor does): only she may claim it; anyone else's phone finds nothing.
+ */
+async function proxiedForResident(): Promise<string> {
+  const resident = (await store.getUser(ACTORS.resident))!
+  const phone = DEMO_RESIDENT_PHONES[ACTORS.resident]!
+  await store.putUser({ ...resident, profile: { nicknameSet: false, avatarFileId: null, phoneSource: 'typed', consents: [], ...resident.profile, phoneSealed: vault.seal(phone, resident.id) } })
+  const placed = await placeMediation(store, mediationTemplate, proxiedCreatorFor(vault, phone), 'same-unit', 'applied')
+  const mark = { agentId: ACTORS.grid_worker, agentName: '李明', agentRole: 'grid_worker', name: '陈*梅', phone: '138****8000' }
+  const c = { ...placed, payload: { ...placed.payload, proxy: mark }, version: placed.version + 1 }
+  await store.transaction((tx) => tx.updateCase(c, placed.version))
+  // Not among knownCases: the list cells would judge it by its creator before the claim.
+  return c.id
+}
+
+/** 代办: whether the actor's grid worker or 代办员 grant lies on the branch of the tree the street is on. */
+const filesFor = (u: string, street: string) => grants(u, ['grid_worker', 'proxy_agent']).some((g) => tree.isWithin(g.unitCode, street) || tree.isWithin(street, g.unitCode))
 
 /** Which grid each announcement placed by the matrix reaches. */
 const announcementGrid = new Map<string, string>()
@@ -667,6 +687,9 @@ const POLICY: Record<string, Record<string, Policy>> = {
     // On a record of its own with the actor's grants, so the actor stays: a resident's is deleted,
     // a staff member's refused (STAFF_ACCOUNT) until the role is revoked.
     delete: { targeted: false, allowed: () => true, data: () => ({ confirm: '注销' }), context: standIn },
+    // 认领代办事项: the list is of the caller's own phone; a claim only by the holder of the phone filed for.
+    proxiedCases: everyone(),
+    claimProxied: { targeted: false, allowed: (u) => u === ACTORS.resident, data: async () => ({ id: await proxiedForResident() }) },
   },
   cases: {
     queue: onlyRoles(STAFF, () => ({ limit: 100 }), (a, u) => unreadableReports(a.cases.map((c: { id: string }) => c.id), u, knownCases)),
@@ -711,6 +734,12 @@ const POLICY: Record<string, Record<string, Policy>> = {
         toMediationAllowed = moveAllowed(REPORT, actors[u]!, c, 'to_mediation')
         return fromReportInput(c.id, c.version, { applicantPhone: freshPhone(), respondents: [{ name: '黄伟明', phone: freshPhone() }] })
       },
+    },
+    // 代办申请调解: grid workers and 代办员 of the street applied to (another district's street for other-unit).
+    proxyApply: {
+      targeted: true,
+      allowed: (u, t) => filesFor(u, t === 'other-unit' ? OTHER_STREET : DEMO_STREET),
+      data: (_u, t) => ({ declaration: true, application: applyInput({ streetCode: t === 'other-unit' ? OTHER_STREET : DEMO_STREET, applicantPhone: freshPhone() }) }),
     },
     // 协助调解: the roster of a case's street, for its assigned mediator only (the matrix's mediator holds the demo street's cases).
     helpers: {

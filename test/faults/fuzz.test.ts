@@ -467,8 +467,14 @@ const MODELS: Record<string, Record<string, Model>> = {
     // Never the word itself: a deletion would end the fuzz's resident for every later call (the
     // HTTP and matrix suites delete).
     delete: { confirm: S(fc.oneof(fc.constantFrom('删除', '注 销', '注销账号'), text(0, 8)).filter((x) => x !== '注销')) },
+    // 认领代办事项: the caller's own phone decides; an id of anything at all.
+    proxiedCases: {},
+    claimProxied: { id: S(caseId) },
   },
 }
+
+// 代办申请调解: the person's own application (as mediation.apply takes it) inside, with the declaration.
+MODELS.mediation!.proxyApply = { declaration: B(), application: O(validData(MODELS.mediation!.apply!)) }
 
 /**
  * A refusal by the function boundary's schema (backend/functions/validate.ts words it

@@ -15,6 +15,7 @@ import { HELPER_WORDS, helperAudience, threadFollowers } from './helperNotices'
 import { LEVEL_WORDS } from './levelNotices'
 import { VIDEO_WORDS } from './videoNotices'
 import { HANDOFF_WORDS } from './handoffNotices'
+import { PROXY_WORDS, type ProxyEvent } from './proxyNotices'
 
 /** A new message in a mediation thread (written by mediation/thread.ts). */
 export const CASE_MESSAGE = 'case.message'
@@ -29,7 +30,7 @@ const pageFor = (c: Case, userId: string) => `${c.creatorId === userId || respon
 import type { MediationReader } from './mediationReader'
 
 /** Every event of a mediation case: the table's moves and the events recorded outside it. */
-export type MediationEvent = MediationAction | 'apply' | 'join' | 'party_erased' | IntakeEvent
+export type MediationEvent = MediationAction | 'apply' | 'join' | 'party_erased' | IntakeEvent | ProxyEvent
 
 interface Said {
   title: string
@@ -117,6 +118,7 @@ export const MEDIATION_WORDS: Record<MediationEvent, MediationWords | null> = {
   ...VIDEO_WORDS,
   ...HANDOFF_WORDS,
   ...LEVEL_WORDS,
+  ...PROXY_WORDS,
 }
 
 /** How a mediation notice names its case: its number and dispute type, never an id or a party's name. */
@@ -151,7 +153,7 @@ async function recipients(d: Deps, { c, e }: CaseEventNote): Promise<string[]> {
   const followers = await d.store.followers(c.id)
   const out = new Set<string>([c.creatorId, ...followers])
   if (c.assigneeId) out.add(c.assigneeId)
-  if (e.action === 'apply' || e.action === 'mark_overdue' || centreTakesIntake(e)) {
+  if (e.action === 'apply' || e.action === 'proxy_apply' || e.action === 'mark_overdue' || centreTakesIntake(e)) {
     const tree = await d.orgTree()
     for (const u of await d.store.listStaff(tree.chain(c.unitCode).map((x) => x.code), ['dispatcher'])) out.add(u.id)
   }

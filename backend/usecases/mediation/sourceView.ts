@@ -2,6 +2,7 @@ import type { IntakeInvite, MediationSourceView } from '../../../src/contracts/m
 import type { MediationView } from '../../../src/contracts/api'
 import type { Case } from '../../../src/core/case'
 import { hasApplicant } from '../../../src/core/kinds/mediationIntake'
+import { isProxiedCreator } from '../../../src/core/proxyMark'
 import { MEDIATION_SOURCE_LABELS, sourceOf, sourceText } from '../../../src/core/kinds/mediationSources'
 import { ROLE_LABELS } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
@@ -39,6 +40,7 @@ export function invitesFor(c: Case, role: MediationView['myRole']): IntakeInvite
 
 /** 申请人 / 被申请人; on a dispute staff entered nobody applied, so each is 当事人. */
 export function sideLabelOf(c: Case): (side: 'applicant' | 'respondent') => string {
-  const applied = hasApplicant(c)
+  // A case filed 代办 has its applicant, whose account claims it later.
+  const applied = hasApplicant(c) || isProxiedCreator(c.creatorId)
   return (side) => (side === 'applicant' ? '申请人' : applied ? '被申请人' : '当事人')
 }

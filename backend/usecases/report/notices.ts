@@ -1,5 +1,6 @@
 import type { Case } from '../../../src/core/case'
 import { MODERATION_ACTIONS, REPORT, REPORT_CONFIRM_WINDOW_DAYS, type ModerationAction, type ReportAction } from '../../../src/core/kinds/report'
+import { CLAIM_PROXIED } from '../../../src/core/proxyMark'
 import { isTerminal, labelOf } from '../../../src/core/transition'
 import { categoryName } from '../../config/district'
 import type { Deps } from '../../deps'
@@ -15,7 +16,7 @@ const DETAIL = 'pages/report/detail/index'
 export type ReportReader = 'reporter' | 'follower' | 'staff'
 
 /** The events of a report told by `audience` (moderation is told on its own, moderationNotice.ts). */
-export type ReportEvent = Exclude<ReportAction, ModerationAction> | 'submit'
+export type ReportEvent = Exclude<ReportAction, ModerationAction> | 'submit' | typeof CLAIM_PROXIED
 
 /** What one event says: a title that says what happened, and per reader a body naming the case and what to do next. */
 interface ReportWords {
@@ -96,6 +97,12 @@ export const REPORT_WORDS: Record<ReportEvent, ReportWords> = {
     title: '事项已转为调解',
     reporter: (n) => `您上报的${n}已转为人民调解，调解员将联系您和对方当事人，请在「我的调解」中查看`,
     staff: (n) => `${n}已转为人民调解，由调解委员会办理，无需另行处置`,
+  },
+  // 本人认领 (proxyMark.ts): the person now follows their own report.
+  [CLAIM_PROXIED]: {
+    title: '事项已由本人认领',
+    reporter: (n) => `您已认领${n}，进展会在这里通知您`,
+    staff: (n) => `${n}已由居民本人认领，后续进展将同时通知居民`,
   },
   note: {
     title: '事项有新的回复',

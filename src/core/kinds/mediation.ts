@@ -14,6 +14,8 @@ import {
 import { action, assignedMediator, confirmingParties, needNote, note } from './mediationMoves'
 import { HELPER_ACTIONS, helperIds } from './mediationHelpers'
 import { INTAKE_EVENT_LABELS } from './mediationIntake'
+import { PROXY_APPLY_LABELS } from './mediationProxy'
+import { PROXY_EVENT_LABELS, proxiedBy } from '../proxyMark'
 import { HANDOFF_ACTIONS } from './mediationHandoff'
 import { LEVEL_ACTIONS, PLACEMENT } from './mediationLevels'
 import { VIDEO_ACTIONS, videoRoomFor } from './mediationVideo'
@@ -304,7 +306,7 @@ export const MEDIATION = defineKind<MediationPayload, MediationStatus, Mediation
   kind: 'mediation',
   initialStatus: 'applied',
   statusLabels: MEDIATION_STATUS_LABELS,
-  eventLabels: { apply: '申请调解', join: '加入调解', party_erased: '当事人注销账号', ...INTAKE_EVENT_LABELS },
+  eventLabels: { apply: '申请调解', join: '加入调解', party_erased: '当事人注销账号', ...INTAKE_EVENT_LABELS, ...PROXY_APPLY_LABELS, ...PROXY_EVENT_LABELS },
   terminalStatuses: ['succeeded', 'failed', 'declined', 'rejected'],
   actions: ACTIONS,
   scope: {
@@ -315,6 +317,8 @@ export const MEDIATION = defineKind<MediationPayload, MediationStatus, Mediation
     police: (c) => (c.payload.referral?.type === 'police' ? 'referral' : null),
     // 协助调解: a helper grant reaches only the cases the mediator invited its holder into.
     helpers: (c) => helperIds(c),
+    // 代办: the agent who applied for the person follows it until the person claims it.
+    proxiedBy,
   },
   // Which version the party would confirm, so a dry run tells "already confirmed" from "stale".
   probe: (c) => ({ agreementVersion: c.payload.agreement?.version }),

@@ -2,6 +2,7 @@ import type { Case, TimelineEvent } from '../case'
 import type { CaseLink } from '../caseLink'
 import { openCase } from '../opening'
 import type { OrgTree } from '../org'
+import { isProxiedCreator } from '../proxyMark'
 import type { Actor, Role } from '../roles'
 import { INTAKE_SOURCES, type IntakeSource, type MediationSource } from './mediationSources'
 import type { MediationPayload, Party } from './mediationTerms'
@@ -34,7 +35,8 @@ export function staffEnteredCreator(staffUserId: string): string {
  * with nobody behind it, whose creator is the marker (and which then has no applicant party).
  */
 export function hasApplicant(c: Case): boolean {
-  return !c.creatorId.startsWith(ENTERED_BY)
+  // A case filed 代办 has its applicant's slot, but no account behind it until the person claims it.
+  return !c.creatorId.startsWith(ENTERED_BY) && !isProxiedCreator(c.creatorId)
 }
 
 /**

@@ -5,6 +5,7 @@
 
 
 import type { CaseLink } from '../caseLink'
+import type { ProxyMark } from '../proxyMark'
 import type { Role } from '../roles'
 import type { MediationSource } from './mediationSources'
 import type { MediationLevel, PassUp } from './mediationLevelTerms'
@@ -199,8 +200,12 @@ export type MediationPayload = {
   placeCode?: string
   /** What the case came from (a 网格事件, a 一键求助): caseLink.ts. */
   origin?: CaseLink
+  /** 语音陈述: the applicant's own voice note (facts and request); the applicant and staff hear it, no one else. */
+  voiceFileId?: string
   /** The applicant's consent as staff recorded it when turning their report or request into mediation. */
   applicantConsent?: { at: string; by: string; note: string }
+  /** 代办: applied by a grid worker or 代办员 for the applicant, present in person (proxyMark.ts). */
+  proxy?: ProxyMark
 }
 
 export const MEDIATION_STATUS_LABELS = {

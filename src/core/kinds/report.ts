@@ -5,6 +5,7 @@ import { openCase } from '../opening'
 import { escalationTarget, levelOf } from '../escalation'
 import type { OrgTree } from '../org'
 import { fail } from '../outcome'
+import { PROXY_EVENT_LABELS, proxiedBy } from '../proxyMark'
 import type { ActorRole } from '../roles'
 import { MODERATION_COMMANDS } from './reportModeration'
 import { TO_MEDIATION_COMMANDS } from './reportToMediation'
@@ -228,11 +229,11 @@ export const REPORT = defineKind<ReportPayload, ReportStatus, ReportAction>({
   kind: 'report',
   initialStatus: 'submitted',
   statusLabels: REPORT_STATUS_LABELS,
-  eventLabels: { submit: '上报' },
+  eventLabels: { submit: '上报', ...PROXY_EVENT_LABELS },
   terminalStatuses: REPORT_TERMINAL_STATUSES,
   actions: ACTIONS,
   // The department a case was assigned to handles it; no committee, manager or police reach reports.
-  scope: { department: (c) => c.payload.department },
+  scope: { department: (c) => c.payload.department, proxiedBy },
   // What a form would fill in, so the dry run sees refusals for who and when only.
   probe: () => ({ slaHours: 1, assigneeId: '-', targetCaseId: '-', toUnitCode: '-', rating: 5 }),
 })
