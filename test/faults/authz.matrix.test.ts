@@ -697,7 +697,8 @@ const POLICY: Record<string, Record<string, Policy>> = {
     stats: onlyRoles(STAFF),
     assignees: onlyRoles(CENTRE),
     moderationQueue: onlyRoles(['grid_worker', 'dispatcher'], () => ({ limit: 50 }), (a, u) => unreadableReports(a.items.map((i: { case: { id: string } }) => i.case.id), u, knownCases)),
-    proxySubmit: onlyRoles(['grid_worker'], () => ({ ...reportInput(), proxy: { name: '王阿姨', phone: '13700000000' } })),
+    // 代办上报: a grid worker of the report's grid or the 代办员 of its community (the matrix's both are there).
+    proxySubmit: onlyRoles(['grid_worker', 'proxy_agent'], () => ({ ...reportInput(), proxy: { name: '王阿姨', phone: '13700000000' } })),
   },
   inbox: {
     list: everyone(),

@@ -5,10 +5,11 @@
  * as a brand-new WeChat identity with their own phone in 我的, lists and claims it (account.proxiedCases,
  * account.claimProxied) — then it is theirs (我的调解, the applicant's moves) and the agent no longer
  * follows it. Strangers, other phones and agents of another community are refused and write nothing.
+ * A report filed 代办 (cases.proxySubmit) is claimed the same way.
  */
-import { communityCode, DEMO_STREET } from '../../backend/seed/demoOrg'
+import { communityCode, DEMO_STREET, gridCentre } from '../../backend/seed/demoOrg'
 import { districtConfigFile } from '../support/districtConfig'
-import { idemKey } from '../support/fixtures'
+import { idemKey, reportInput } from '../support/fixtures'
 import { applyInput, setOwnPhone } from '../support/mediation'
 import { asOpenid, serverWithUsers, type Client } from '../support/server'
 
@@ -119,5 +120,34 @@ describe('认领代办事项 (account.proxiedCases, account.claimProxied)', () =
     expect(await person.call('account', 'claimProxied', { id: own.case.id })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     expect(await person.call('account', 'claimProxied', { id: '01ARZ3NDEKTSV4RRFFQ69G5FAV' })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     expect(await person.call('account', 'claimProxied', { id: 'x' })).toMatchObject({ ok: false, code: 'VALIDATION' })
+  })
+})
+
+describe('代办上报 claimed by phone (cases.proxySubmit, account.claimProxied)', () => {
+  it('files where the agent works, says 代办 in the timeline, and becomes the resident’s report once claimed', async () => {
+    const phone = freshPhone()
+    const filed = await agent.call('cases', 'proxySubmit', { ...reportInput(), proxy: { name: '上官桂芳', phone } })
+    expect(filed).toMatchObject({ ok: true, case: { status: 'submitted' } })
+    const id = filed.case.id as string
+    // The 代办员 follows it on the staff page; the centre reads who filed it for whom.
+    const staff = await centre.call('cases', 'get', { id })
+    expect(staff.case.reporter).toEqual({ name: '上官桂芳', phone, proxy: true })
+    expect(staff.timeline[0]).toMatchObject({ action: 'submit', actorLabel: '代办员 郭秀兰', note: '代办：代办员 郭秀兰 代 上*芳 办理' })
+    expect(await agent.call('cases', 'get', { id })).toMatchObject({ ok: true })
+    // Outside the 代办员's community: refused, nothing filed.
+    expect(await agent.call('cases', 'proxySubmit', { ...reportInput({ location: { ...gridCentre(1, 1), address: '犀牛角社区' } }), proxy: { name: '上官桂芳', phone } })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await resident.call('cases', 'proxySubmit', { ...reportInput(), proxy: { name: '上官桂芳', phone } })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+
+    const person = await stranger()
+    await setOwnPhone(person, phone)
+    expect((await person.call('account', 'proxiedCases', {})).cases).toEqual([expect.objectContaining({ id, kindLabel: '网格事件', filedBy: '代办员 郭秀兰' })])
+    expect(await person.call('reports', 'get', { id })).toMatchObject({ ok: false })
+    expect(await person.call('account', 'claimProxied', { id })).toMatchObject({ ok: true, claimed: { page: `/pages/report/detail/index?id=${id}` } })
+    expect((await person.call('reports', 'mine', {})).cases.map((c: { id: string }) => c.id)).toContain(id)
+    const own = await person.call('reports', 'get', { id })
+    expect(own).toMatchObject({ ok: true })
+    expect(own.timeline.map((e: { actionLabel: string }) => e.actionLabel)).toContain('本人认领')
+    // The 代办员 reached it only as its agent: no longer once it is the resident's.
+    expect(await agent.call('cases', 'get', { id })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
   })
 })

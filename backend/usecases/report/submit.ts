@@ -1,6 +1,7 @@
 import type { ApiIn } from '../../../src/contracts/api'
 import { gridAt } from '../../../src/core/geo'
 import { openReport } from '../../../src/core/kinds/report'
+import { proxyNote } from '../../../src/core/proxyMark'
 import { fail } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
 import { leafCategory } from '../../config/district'
@@ -8,10 +9,10 @@ import type { Deps } from '../../deps'
 import { notOwnUpload } from '../files/ownUploads'
 import { refuseVoice } from '../files/voiceNote'
 import { createOnce, keyUsedElsewhere } from '../shared/persist'
-import { proxyLimitKey } from '../shared/proxyAgent'
+import { proxiedFiling } from '../shared/proxied'
+import { OUTSIDE_AREA, proxyLimitKey, proxyRoleAt } from '../shared/proxyAgent'
 import { caseView } from './caseView'
 import { contactPhoneOf, sealContact } from './contactPhone'
-import { sealProxy } from './proxyPerson'
 import { OUT_OF_AREA } from './locate'
 
 /**
@@ -39,15 +40,20 @@ export async function submit(
   const grid = gridAt(tree, input.location)
   if (!grid) return fail('OUT_OF_AREA', OUT_OF_AREA, { location: '不在网格范围内' })
 
+  // 代办: only where the agent works (their grid, a 代办员's community).
+  const agentRole = proxy ? proxyRoleAt(tree, actor, grid.code) : undefined
+  if (proxy && !agentRole) return OUTSIDE_AREA
   const vault = proxy ? d.vault : undefined
   if (proxy && !vault) return { ...fail('UNAVAILABLE', '代办上报暂不可用，请稍后重试'), retryable: true }
   const contact = await contactPhoneOf(d, actor, input)
   if (contact !== null && typeof contact !== 'string') return contact
   const id = d.newId()
-  const { case: c, event } = openReport({
+  // The resident's name and phone sealed at rest, the creator their phone's marker until they claim it (proxyMark.ts).
+  const filing = proxy ? proxiedFiling(vault!, id, actor, agentRole!, proxy) : undefined
+  const { case: c, event: opened } = openReport({
     id,
     eventId: d.newId(),
-    creatorId: actor.userId,
+    creatorId: filing?.creatorId ?? actor.userId,
     idempotencyKey: input.idempotencyKey,
     category: category.code,
     gridCode: grid.code,
@@ -60,12 +66,14 @@ export async function submit(
       photos: [...new Set(input.photos)],
       location: input.location,
       anonymous: input.anonymous,
-      // The resident's name and phone sealed at rest (proxyPerson.ts); the staff view opens them.
-      ...(proxy ? { proxy: sealProxy(vault!, id, { name: proxy.name.trim(), phone: proxy.phone.trim() }) } : {}),
+      // The staff view opens the resident's name and phone (proxyPerson.ts).
+      ...(filing ? { proxy: filing.mark } : {}),
       ...(contact ? { contact: sealContact(d.vault!, id, contact) } : {}),
       ...(category.handler === 'department' && category.department ? { department: category.department } : {}),
     },
   })
+  // 代办: the first row is the agent's, in their own role, with the words every 代办 row carries.
+  const event = filing ? { ...opened, actorId: actor.userId, actorRole: agentRole!, note: proxyNote(filing.mark) } : opened
   const made = await createOnce(d, actor, input.idempotencyKey, c, event, { limit: proxy ? proxyLimitKey(d, 'report') : 'reports.submit' })
   if ('ok' in made) return made
   return { ok: true as const, case: await caseView(d, tree, made.case), replayed: made.replayed }
