@@ -13,11 +13,11 @@ import { idemKey, reportInput } from '../support/fixtures'
 import { applyInput, setOwnPhone } from '../support/mediation'
 import { asOpenid, serverWithUsers, type Client } from '../support/server'
 
-let gw: Client, agent: Client, resident: Client, centre: Client
+let gw: Client, agent: Client, resident: Client, centre: Client, admin: Client
 
 const world = serverWithUsers(
-  ['demo-grid-worker', 'demo-proxy-agent', 'demo-resident', 'demo-dispatcher'],
-  (c) => ([gw, agent, resident, centre] = c),
+  ['demo-grid-worker', 'demo-proxy-agent', 'demo-resident', 'demo-dispatcher', 'demo-admin'],
+  (c) => ([gw, agent, resident, centre, admin] = c),
   // The per-agent limits have their own test (test/faults/rate-limits.test.ts).
   { JIEFANG_TIMER_MS: '0', JIEFANG_DISTRICT_CONFIG: districtConfigFile({ rateLimits: {} }) },
 )
@@ -149,5 +149,19 @@ describe('代办上报 claimed by phone (cases.proxySubmit, account.claimProxied
     expect(own.timeline.map((e: { actionLabel: string }) => e.actionLabel)).toContain('本人认领')
     // The 代办员 reached it only as its agent: no longer once it is the resident's.
     expect(await agent.call('cases', 'get', { id })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+  })
+})
+
+describe('管理员授予代办员 (admin.addStaff with role proxy_agent)', () => {
+  it('adds a village’s 代办员 at a community, who binds WeChat and files there only', async () => {
+    expect(await admin.call('admin', 'addStaff', { name: '邱月华', phone: '13900000771', role: 'proxy_agent', unitCode: `${communityCode(1)}001` })).toMatchObject({ ok: false, code: 'VALIDATION' })
+    expect(await admin.call('admin', 'addStaff', { name: '邱月华', phone: '13900000771', role: 'proxy_agent', unitCode: communityCode(1) })).toMatchObject({ ok: true })
+    const listed = (await admin.call('admin', 'staff', {})).staff.find((x: { name: string }) => x.name === '邱月华')
+    expect(JSON.stringify(listed)).toContain('代办员')
+    const inv = await admin.call('admin', 'invite', { userId: listed.id })
+    const phone = await stranger()
+    expect(await phone.call('session', 'bind', { code: inv.code })).toMatchObject({ ok: true })
+    expect(await phone.call('mediation', 'proxyApply', proxied('钟雪梅', freshPhone(), { communityCode: communityCode(1) }))).toMatchObject({ ok: true })
+    expect(await phone.call('mediation', 'proxyApply', proxied('钟雪梅', freshPhone(), { communityCode: communityCode(0) }))).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 })

@@ -50,7 +50,7 @@ export const ROSTER_COLUMNS = {
 type Column = keyof typeof ROSTER_COLUMNS
 const COLUMN_LABEL: Record<Column, string> = { name: '姓名', phone: '手机', role: '角色', unit: '单位编码', committee: '调解委员会', department: '部门', helperKind: '类别' }
 
-export const STAFF_ROLES: readonly Role[] = ['building_manager', 'grid_worker', 'mediator', 'dispatcher', 'department', 'police', 'admin', 'helper']
+export const STAFF_ROLES: readonly Role[] = ['building_manager', 'grid_worker', 'mediator', 'dispatcher', 'department', 'police', 'admin', 'helper', 'proxy_agent']
 export const ROLE_ALIASES: Record<string, Role> = {
   派出所: 'police',
   民警: 'police',
@@ -60,6 +60,7 @@ export const ROLE_ALIASES: Record<string, Role> = {
   // 协助调解: the kind written as the role (its 类别 then may stay empty).
   ...Object.fromEntries(Object.values(HELPER_KIND_LABELS).map((label) => [label, 'helper' as const])),
   法律顾问: 'helper',
+  代办人: 'proxy_agent',
 }
 /** Which levels of unit a role is held at. */
 export const ROLE_LEVELS: Record<string, readonly OrgLevel[]> = {
@@ -73,6 +74,8 @@ export const ROLE_LEVELS: Record<string, readonly OrgLevel[]> = {
   admin: ['district', 'street'],
   // 协助调解人 belong to a community's roster (小事不出村): its mediators invite them.
   helper: ['community'],
+  // 代办员: the village's (社区/村's) own person who does things online for those who cannot (村情通).
+  proxy_agent: ['community'],
 }
 export const LEVEL_LABEL: Record<OrgLevel, string> = { city: '市', district: '区', street: '街道', community: '社区', grid: '网格' }
 const MOBILE = /^1[3-9]\d{9}$/
