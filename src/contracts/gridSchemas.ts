@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { id, idempotencyKey, lat, lng, phone } from './commonSchemas'
+import { textOrVoice } from './voiceSchemas'
 import { BODY_MAX, BODY_MIN, BUILDING_MAX, SERVICES_MAX, TEAM_MAX, OFFICE_HOURS_MAX, PERSON_NAME_MAX, QUESTION_MAX, QUESTION_MIN, SCOPE_MAX, SEARCH_MAX, SERVICE_MAX, TITLE_MAX, TITLE_MIN } from './limits'
 
 /** Inputs of the `grid` function (types in grid.ts). */
@@ -12,7 +13,16 @@ export const gridOnly = z.object({ code: gridCode }).strict()
 
 export const joinGrid = z.object({ code: gridCode, building: z.string().trim().max(BUILDING_MAX, `楼栋房号最多 ${BUILDING_MAX} 个字`).optional() }).strict()
 
-export const askGrid = z.object({ code: gridCode, idempotencyKey, question: z.string().trim().min(QUESTION_MIN, `问题至少 ${QUESTION_MIN} 个字`).max(QUESTION_MAX, `问题最多 ${QUESTION_MAX} 个字`) }).strict()
+/** 找网格员: a question in words, or a voice note (the caller's own upload) with as few words as they like. */
+export const askGrid = z
+  .object({
+    code: gridCode,
+    idempotencyKey,
+    question: z.string().trim().max(QUESTION_MAX, `问题最多 ${QUESTION_MAX} 个字`),
+    voiceFileId: id.optional(),
+  })
+  .strict()
+  .superRefine(textOrVoice<{ question: string; voiceFileId?: string }>('question', QUESTION_MIN, '请写下您的问题，或按住说话留一段语音', `问题至少 ${QUESTION_MIN} 个字`))
 
 export const teamRole = z.enum(['leader', 'full_time', 'party_leader', 'council', 'supervisor', 'police', 'volunteer'], { errorMap: () => ({ message: '请选择团队角色' }) })
 

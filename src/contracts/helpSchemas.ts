@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { id, idempotencyKey, phone, point, staffPage, statusFilter, version } from './commonSchemas'
-import { applyMediation, disputeType } from './mediationSchemas'
+import { claimsText, disputeType, factsText, respondentList } from './mediationSchemas'
 import { HELP_NOTE_MAX, HELP_TEXT_MAX, PERSON_NAME_MAX, ROSTER_MAX, SHIFTS_MAX } from './limits'
 
 /** Inputs of the `help` function, 一键求助 (types in help.ts). */
@@ -48,9 +48,9 @@ export const convertToMediation = z
     disputeType,
     applicantName: personName,
     applicantPhone: phone,
-    respondents: applyMediation.shape.respondents,
-    facts: applyMediation.shape.facts,
-    claims: applyMediation.shape.claims,
+    respondents: respondentList,
+    facts: factsText,
+    claims: claimsText,
   })
   .strict()
 

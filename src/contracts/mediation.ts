@@ -44,8 +44,11 @@ export interface MediationView {
   statusLabel: string
   disputeType: DisputeTypeCode
   disputeTypeLabel: string
+  /** Either may be empty when the applicant told them by voice. */
   facts: string
   claims: string
+  /** The applicant's voice note, for the applicant and the case's staff only; null otherwise or when none. */
+  voiceUrl: string | null
   evidence: PhotoView[]
   preferredWay: 'online' | 'in_person'
   streetName: string

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { actionName, day, id, idempotencyKey, phone, staffPage, statusFilter, version } from './commonSchemas'
+import { textOrVoice } from './voiceSchemas'
 import { CLAIMS_MAX, CLAIMS_MIN, FACTS_MAX, FACTS_MIN, MAX_PHOTOS, MAX_RESPONDENTS, MAX_TERMS, MEDIATION_NOTE_MAX, MESSAGE_MAX, PERSON_NAME_MAX, RATING_COMMENT_MAX, SESSION_PLACE_MAX, TERM_MAX } from './limits'
 
 /** Inputs of the `mediation` function (types in mediation.ts). */
@@ -13,6 +14,20 @@ export const handoffAnswer = z.enum(['accepted', 'confirmed', 'dismissed', 'rece
 
 const personName = (missing: string) => z.string().trim().min(1, missing).max(PERSON_NAME_MAX, `姓名最多 ${PERSON_NAME_MAX} 个字`)
 
+/** 事实经过 and 请求事项 where they must be written (a mediator entering a dispute, a request turned into mediation). */
+export const factsText = z.string().trim().min(FACTS_MIN, `事实经过至少 ${FACTS_MIN} 个字`).max(FACTS_MAX, `事实经过最多 ${FACTS_MAX} 个字`)
+export const claimsText = z.string().trim().min(CLAIMS_MIN, `请求事项至少 ${CLAIMS_MIN} 个字`).max(CLAIMS_MAX, `请求事项最多 ${CLAIMS_MAX} 个字`)
+export const respondentList = z
+  .array(z.object({ name: personName('请填写对方姓名'), phone }).strict())
+  .min(1, '请至少填写一位对方当事人')
+  .max(MAX_RESPONDENTS, `最多 ${MAX_RESPONDENTS} 位对方当事人`)
+
+type Described = { facts: string; claims: string; voiceFileId?: string }
+
+/**
+ * The applicant's own application. With a voice note (the caller's own upload) the facts and the
+ * request may be told by voice and the written ones left short or empty.
+ */
 export const applyMediation = z
   .object({
     idempotencyKey,
@@ -25,17 +40,18 @@ export const applyMediation = z
     applicantName: personName('请填写您的真实姓名'),
     applicantPhone: phone,
     /** The other side(s): a respondent's invitation opens only for the phone given here. */
-    respondents: z
-      .array(z.object({ name: personName('请填写对方姓名'), phone }).strict())
-      .min(1, '请至少填写一位对方当事人')
-      .max(MAX_RESPONDENTS, `最多 ${MAX_RESPONDENTS} 位对方当事人`),
-    facts: z.string().trim().min(FACTS_MIN, `事实经过至少 ${FACTS_MIN} 个字`).max(FACTS_MAX, `事实经过最多 ${FACTS_MAX} 个字`),
-    claims: z.string().trim().min(CLAIMS_MIN, `请求事项至少 ${CLAIMS_MIN} 个字`).max(CLAIMS_MAX, `请求事项最多 ${CLAIMS_MAX} 个字`),
+    respondents: respondentList,
+    facts: z.string().trim().max(FACTS_MAX, `事实经过最多 ${FACTS_MAX} 个字`),
+    claims: z.string().trim().max(CLAIMS_MAX, `请求事项最多 ${CLAIMS_MAX} 个字`),
+    /** 语音陈述: a voice note the applicant uploaded (files.uploadVoice), telling the facts and the request. */
+    voiceFileId: id.optional(),
     /** File ids from files.upload. */
     evidence: z.array(id).max(MAX_PHOTOS, `最多上传 ${MAX_PHOTOS} 份证据材料`),
     preferredWay: z.enum(['online', 'in_person'], { errorMap: () => ({ message: '请选择调解方式' }) }),
   })
   .strict()
+  .superRefine(textOrVoice<Described>('facts', FACTS_MIN, '请写下事实经过，或按住说话留一段语音', `事实经过至少 ${FACTS_MIN} 个字`))
+  .superRefine(textOrVoice<Described>('claims', CLAIMS_MIN, '请写下请求事项，或在语音里说清楚', `请求事项至少 ${CLAIMS_MIN} 个字`))
 
 const inviteCode = z.string().trim().min(8, '请输入邀请码').max(64, '邀请码格式不正确')
 

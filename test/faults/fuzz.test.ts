@@ -125,7 +125,8 @@ const queueFilter: Model = {
 const submitReport: Model = {
   idempotencyKey: S(key),
   category: S(fc.oneof(fc.constantFrom(...leafCategories), text(1, 16))),
-  description: S(fc.oneof(han(5, 500), text(5, 500))),
+  description: S(fc.oneof(han(5, 500), text(5, 500), fc.constant(''))),
+  voiceFileId: S(fileId, true),
   photos: A(fc.array(fileId, { maxLength: 2 })),
   location: O(location),
   anonymous: B(),
@@ -327,6 +328,7 @@ const MODELS: Record<string, Record<string, Model>> = {
       respondents: A(fc.array(fc.record({ name: fc.oneof(fc.constant('黄伟明'), text(1, 20)), phone }), { minLength: 1, maxLength: 5 })),
       facts: S(fc.oneof(fc.constant('婚后因子女抚养费问题多次争吵，双方协商未果，希望调解'), text(10, 2000))),
       claims: S(fc.oneof(fc.constant('每月支付子女抚养费 2000 元'), text(5, 1000))),
+      voiceFileId: S(fileId, true),
       evidence: A(fc.array(fileId, { maxLength: 2 })),
       preferredWay: S(fc.constantFrom('online', 'in_person')),
     },
@@ -423,7 +425,7 @@ const MODELS: Record<string, Record<string, Model>> = {
     leave: gridOnly,
     announcements: { before: S(announcementId, true), limit: N(fc.integer({ min: 1, max: 50 }), true) },
     markRead: annId,
-    ask: { code: S(grid), idempotencyKey: S(key), question: S(fc.oneof(han(5, 500), text(5, 500))) },
+    ask: { code: S(grid), idempotencyKey: S(key), question: S(fc.oneof(han(5, 500), text(5, 500), fc.constant(''))), voiceFileId: S(fileId, true) },
     saveBoard: {
       code: S(grid),
       scope: S(text(0, 500)),
@@ -642,6 +644,8 @@ beforeAll(async () => {
 
   // Real objects for the pools: photos, reports (one accepted), a mediation, an announcement.
   pools.fileIds.push((await fixture('files', 'resident', 'upload', { contentBase64: TINY_JPEG.toString('base64'), contentType: 'image/jpeg' })).fileId)
+  // A voice note too: the resident's own for voiceFileId, a non-photo for photos (after the photo, which reports use).
+  pools.fileIds.push((await fixture('files', 'resident', 'uploadVoice', { contentBase64: AAC_HEAD })).fileId)
   for (const description of ['楼下垃圾堆了三天没人清理', '路灯坏了一个多星期', '小区门口井盖松动很危险']) {
     const r = await fixture('reports', 'resident', 'submit', { idempotencyKey: idemKey(), category: 'HJ01', description, photos: pools.fileIds.slice(0, 1), location: { ...GRID1_POINT, address: '云景路 12 号' }, anonymous: false })
     pools.caseIds.push(r.case.id)

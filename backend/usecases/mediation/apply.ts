@@ -4,6 +4,7 @@ import { fail } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
 import { notOwnUpload } from '../files/ownUploads'
+import { refuseVoice } from '../files/voiceNote'
 import { createOnce, keyUsedElsewhere } from '../shared/persist'
 import { mediationView } from './caseView'
 import { placedAt, routeMediation } from './committees'
@@ -23,6 +24,8 @@ export async function apply(d: Deps, actor: Actor, input: ApiIn<'mediation.apply
   const placed = routeMediation(d.config, tree, input.disputeType, community?.code ?? street.code)
   const bad = await notOwnUpload(d, actor, input.evidence)
   if (bad !== null) return fail('VALIDATION', '证据材料无效，请重新上传', { evidence: bad })
+  const badVoice = await refuseVoice(d, actor, input.voiceFileId)
+  if (badVoice) return badVoice
   const vault = phoneVault(d)
   if ('ok' in vault) return vault
   const id = d.newId()
@@ -38,7 +41,15 @@ export async function apply(d: Deps, actor: Actor, input: ApiIn<'mediation.apply
     idempotencyKey: input.idempotencyKey,
     streetCode: street.code,
     now: d.clock.now(),
-    payload: { disputeType: input.disputeType, facts: input.facts.trim(), claims: input.claims.trim(), evidence: [...new Set(input.evidence)], preferredWay: input.preferredWay, parties },
+    payload: {
+      disputeType: input.disputeType,
+      facts: input.facts.trim(),
+      claims: input.claims.trim(),
+      ...(input.voiceFileId ? { voiceFileId: input.voiceFileId } : {}),
+      evidence: [...new Set(input.evidence)],
+      preferredWay: input.preferredWay,
+      parties,
+    },
   })
   // Names sealed at rest like the phones (names.ts); the views of the case open them.
   const c = sealNames(vault, placedAt(drafted, placed))

@@ -8,6 +8,7 @@ import { isOverdue } from '../../../src/core/sla'
 import { labelOf } from '../../../src/core/transition'
 import type { Deps } from '../../deps'
 import { photoViews } from '../shared/photoViews'
+import { voiceUrlOf } from '../files/voiceNote'
 import { MEDIATION_SOURCE_LABELS, sourceOf } from '../../../src/core/kinds/mediationSources'
 import { caseLinkView } from '../shared/caseLinkView'
 import { invitesFor, sideLabelOf, sourceView } from './sourceView'
@@ -78,6 +79,8 @@ export async function mediationView(d: Deps, tree: OrgTree, actor: Actor, stored
     disputeTypeLabel: DISPUTE_TYPE_LABELS[p.disputeType],
     facts: p.facts,
     claims: p.claims,
+    // The applicant's own voice: for them and the case's staff, not the other side or a helper.
+    voiceUrl: staff || role === 'applicant' ? await voiceUrlOf(d, p.voiceFileId) : null,
     evidence: await photoViews(d, p.evidence),
     preferredWay: p.preferredWay,
     streetName: (tree.ancestorAt(c.unitCode, 'street') ?? tree.get(c.unitCode))?.name ?? c.unitCode,
@@ -130,7 +133,7 @@ export async function mediationSummary(d: Deps, tree: OrgTree, actor: Actor, c: 
     status: c.status,
     statusLabel: labelOf(MEDIATION.statusLabels, c.status),
     disputeTypeLabel: DISPUTE_TYPE_LABELS[p.disputeType],
-    title: p.facts.length > 40 ? `${p.facts.slice(0, 40)}…` : p.facts,
+    title: !p.facts && p.voiceFileId ? '（语音陈述）' : p.facts.length > 40 ? `${p.facts.slice(0, 40)}…` : p.facts,
     partyNames: p.parties.map((x) => x.name),
     committeeName: committeeNameOf(d.config, tree, c),
     mediatorName,

@@ -7,6 +7,8 @@ import { invitedParty } from './invitedParty'
 import { partyName } from './names'
 import { pl } from './payload'
 
+const VOICE_ONLY = '（申请人以语音陈述，调解员会向您说明）'
+
 /** Before joining, the invitee sees the application summary only — no phones, no thread — and the name given for them. */
 export async function invitation(d: Deps, actor: Actor, input: { invite: string }) {
   const found = await invitedParty(d, actor, input.invite)
@@ -22,8 +24,9 @@ export async function invitation(d: Deps, actor: Actor, input: { invite: string 
       disputeTypeLabel: DISPUTE_TYPE_LABELS[p.disputeType],
       applicantName: applicant ? maskName(partyName(d.vault, c.id, applicant)) : null,
       sourceLabel: MEDIATION_SOURCE_LABELS[sourceOf(p)],
-      facts: p.facts,
-      claims: p.claims,
+      // The applicant's voice stays with them and the mediator; the invited side is told so.
+      facts: p.facts || (p.voiceFileId ? VOICE_ONLY : ''),
+      claims: p.claims || (p.voiceFileId ? VOICE_ONLY : ''),
       streetName: tree.get(c.unitCode)?.name ?? c.unitCode,
       statusLabel: MEDIATION.statusLabels[c.status] ?? c.status,
       createdAt: c.createdAt,

@@ -10,6 +10,7 @@ import { canRead } from '../../../src/core/scope'
 import { labelOf } from '../../../src/core/transition'
 import type { Deps } from '../../deps'
 import { notOwnUpload } from '../files/ownUploads'
+import { refuseVoice } from '../files/voiceNote'
 import { createOnce } from '../shared/persist'
 import { proxiedFiling } from '../shared/proxied'
 import { placedAt, routeMediation } from './committees'
@@ -44,6 +45,9 @@ export async function proxyApply(d: Deps, actor: Actor, input: ApiIn<'mediation.
   if (!agentCovers(tree, actor, community?.code ?? street.code)) return fail('FORBIDDEN', '该社区不在您负责的范围内，请联系当地网格员代办')
   const bad = await notOwnUpload(d, actor, a.evidence)
   if (bad !== null) return fail('VALIDATION', '证据材料无效，请重新上传', { 'application.evidence': bad })
+  // The person's voice, recorded on the agent's phone: the agent's own upload.
+  const badVoice = await refuseVoice(d, actor, a.voiceFileId)
+  if (badVoice) return { ...badVoice, details: { 'application.voiceFileId': '无效' } }
   const vault = phoneVault(d)
   if ('ok' in vault) return vault
   const id = d.newId()
@@ -60,7 +64,15 @@ export async function proxyApply(d: Deps, actor: Actor, input: ApiIn<'mediation.
     idempotencyKey: a.idempotencyKey,
     streetCode: street.code,
     now: d.clock.now(),
-    payload: { disputeType: a.disputeType, facts: a.facts.trim(), claims: a.claims.trim(), evidence: [...new Set(a.evidence)], preferredWay: a.preferredWay, parties },
+    payload: {
+      disputeType: a.disputeType,
+      facts: a.facts.trim(),
+      claims: a.claims.trim(),
+      ...(a.voiceFileId ? { voiceFileId: a.voiceFileId } : {}),
+      evidence: [...new Set(a.evidence)],
+      preferredWay: a.preferredWay,
+      parties,
+    },
   })
   const filing = proxiedFiling(vault, id, actor, role, person)
   const { case: drafted, event } = asProxyApplication(opened, { userId: actor.userId, role }, filing.creatorId, filing.mark)

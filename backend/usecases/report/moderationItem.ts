@@ -16,8 +16,11 @@ export function mayBePublic(d: Deps, c: Case): boolean {
 /** Content still waiting for a moderator: the description or any photo 待审核, on a visible report. */
 export function hasPendingContent(d: Deps, c: Case): boolean {
   if (!mayBePublic(d, c)) return false
-  const m = moderationOf(c.payload as unknown as ReportPayload)
-  return !m.hidden && (m.description === 'pending' || Object.values(m.photos).some((s) => s === 'pending'))
+  const p = c.payload as unknown as ReportPayload
+  const m = moderationOf(p)
+  // A report told by voice alone has no words to publish (the voice note is never public).
+  const words = (p.description ?? '').trim() !== ''
+  return !m.hidden && ((m.description === 'pending' && words) || Object.values(m.photos).some((s) => s === 'pending'))
 }
 
 /** The staff view of one report's moderation: original text, every photo with its state and link. */

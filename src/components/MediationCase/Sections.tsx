@@ -3,6 +3,7 @@ import type { MediationView } from '../../contracts/api'
 import { formatFull } from '../../core/time'
 import { dialable } from '../../utils/mediation/phone'
 import PhotoGrid from '../PhotoGrid'
+import VoicePlayer from '../VoicePlayer'
 import Stars from '../Stars'
 import { call, copy } from './device'
 import VideoSession from './VideoSession'
@@ -93,17 +94,27 @@ export function PartiesCard({ c }: { c: MediationView }) {
   )
 }
 
-/** What the applicant wrote: the facts, the claims and the evidence photos. */
+/** What the applicant wrote or said: the facts, the claims, the voice note (theirs and staff's to hear) and the evidence photos. */
 export function ApplicationCard({ c }: { c: MediationView }) {
+  // Told by voice: whoever may not hear it is pointed to the mediator.
+  const unsaid = c.voiceUrl ? '（见语音陈述）' : '（申请人以语音陈述，请向调解员了解）'
   return (
     <View className='jf-card' id='jf-med-application'>
+      {c.voiceUrl && (
+        <>
+          <Text className='jf-section-title'>语音陈述</Text>
+          <View className='jf-med-body jf-col'>
+            <VoicePlayer url={c.voiceUrl} id='jf-med-voice' label='申请人的语音陈述' />
+          </View>
+        </>
+      )}
       <Text className='jf-section-title'>事实经过</Text>
       <Text className='jf-med-para jf-med-body jf-col jf-prose' id='jf-med-facts'>
-        {c.facts}
+        {c.facts || unsaid}
       </Text>
       <Text className='jf-section-title'>申请人请求</Text>
       <Text className='jf-med-para jf-med-body jf-col jf-prose' id='jf-med-claims'>
-        {c.claims}
+        {c.claims || unsaid}
       </Text>
       {c.evidence.length > 0 && (
         <>

@@ -47,6 +47,8 @@ const len = (s: string) => Array.from(s.trim()).length
 export interface EvidenceState {
   uploading: number
   failed: number
+  /** A voice note is attached (语音陈述). */
+  voice?: boolean
 }
 
 export function validateApply(d: ApplyDraft, evidence: EvidenceState = { uploading: 0, failed: 0 }): ApplyErrors {
@@ -68,18 +70,20 @@ export function validateApply(d: ApplyDraft, evidence: EvidenceState = { uploadi
     else if (!isPhone(r.phone)) e[`respondents.${i}.phone`] = '请填写 11 位手机号或带区号的固定电话'
     else if (normalizePhone(r.phone) === normalizePhone(d.applicantPhone)) e[`respondents.${i}.phone`] = '对方电话不能与您的电话相同'
   })
+  // A voice note tells the facts and the request: the written ones may then be short or empty.
+  const voice = evidence.voice === true
   const facts = len(d.facts)
-  if (facts < FACTS_MIN) e.facts = `请描述事实经过，至少 ${FACTS_MIN} 个字`
+  if (facts < FACTS_MIN && !voice) e.facts = `请描述事实经过，至少 ${FACTS_MIN} 个字，或按住说话留一段语音`
   else if (facts > FACTS_MAX) e.facts = `事实经过不能超过 ${FACTS_MAX} 个字`
   const claims = len(d.claims)
-  if (claims < CLAIMS_MIN) e.claims = `请写明您的请求，至少 ${CLAIMS_MIN} 个字`
+  if (claims < CLAIMS_MIN && !voice) e.claims = `请写明您的请求，至少 ${CLAIMS_MIN} 个字，或在语音里说清楚`
   else if (claims > CLAIMS_MAX) e.claims = `请求不能超过 ${CLAIMS_MAX} 个字`
   if (evidence.uploading) e.evidence = '证据照片还在上传，请稍候'
   else if (evidence.failed) e.evidence = '有照片上传失败，请重试或删除'
   return e
 }
 
-export function toApplyInput(d: ApplyDraft, idempotencyKey: string, evidence: string[]): ApplyMediationInput {
+export function toApplyInput(d: ApplyDraft, idempotencyKey: string, evidence: string[], voiceFileId: string | null = null): ApplyMediationInput {
   return {
     idempotencyKey,
     disputeType: d.disputeType as ApplyMediationInput['disputeType'],
@@ -90,6 +94,7 @@ export function toApplyInput(d: ApplyDraft, idempotencyKey: string, evidence: st
     respondents: d.respondents.map((r) => ({ name: r.name.trim(), phone: normalizePhone(r.phone) })),
     facts: d.facts.trim(),
     claims: d.claims.trim(),
+    ...(voiceFileId ? { voiceFileId } : {}),
     evidence,
     preferredWay: d.preferredWay,
   }
@@ -107,6 +112,7 @@ export function applyErrorsFromDetails(details: Record<string, string> | undefin
     else if (k.startsWith('respondents')) out.respondents = msg
     else if (k.startsWith('evidence')) out.evidence = msg
     else if (k === 'streetCode' || k === 'street') out.streetCode = msg
+    else if (k === 'voiceFileId') out.voice = msg
     else out[k] = msg
   }
   return out

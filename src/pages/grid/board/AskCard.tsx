@@ -2,13 +2,14 @@ import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import FieldError from '../../../components/FieldError'
+import VoiceNote from '../../../components/VoiceNote'
 import { QUESTION_MAX } from '../../../utils/grid/membership'
 import type { GridBoardState } from './useGridBoard'
 import TextBox, { editing } from '../../../components/TextBox'
 
 /** 找网格员: a question to the grid worker, answered in 我的事项. */
 export default function AskCard({ s }: { s: GridBoardState }) {
-  const { asking, setAsking, question, setQuestion, questionError, setQuestionError, sending, sentCaseId, setSentCaseId, send } = s
+  const { asking, setAsking, question, setQuestion, questionError, setQuestionError, voice, sending, sentCaseId, setSentCaseId, send } = s
   return (
     <View className='jf-card jf-gboard-ask' id='jf-grid-ask-card'>
       <Text className='jf-section-title'>找网格员</Text>
@@ -48,6 +49,8 @@ export default function AskCard({ s }: { s: GridBoardState }) {
         </View>
       ) : (
         <View className='jf-gboard-ask-form'>
+          <Text className='jf-muted'>写下问题，或按住说话（最长 60 秒）</Text>
+          <VoiceNote {...voice} idPrefix='jf-grid-ask-voice' />
           <TextBox id='jf-grid-question' className='jf-gboard-textarea' value={question} onChange={editing(setQuestion, questionError, setQuestionError)} placeholder='请写下您想咨询的问题，如：小区加装电梯需要准备哪些材料？' maxLength={QUESTION_MAX} rows={4} />
           <Text className='jf-gboard-counter'>
             {Array.from(question).length}/{QUESTION_MAX}

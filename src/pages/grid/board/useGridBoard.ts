@@ -3,9 +3,10 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { api } from '../../../api'
 import { askSubscribeConsent, preloadTemplates } from '../../../api/subscribe'
 import { codeFromQuery } from '../../../utils/grid/links'
-import { cleanBuilding, validateQuestion } from '../../../utils/grid/membership'
+import { cleanBuilding, QUESTION_MAX, validateQuestion } from '../../../utils/grid/membership'
 import type { AnnouncementView, BoardView } from '../../../contracts/api'
 import { randomId } from '../../../utils/id'
+import { useVoiceNote } from '../../../components/VoiceNote/useVoiceNote'
 
 type Phase = 'loading' | 'ready' | 'error'
 
@@ -33,6 +34,8 @@ export function useGridBoard() {
   const [questionError, setQuestionError] = useState('')
   const [sending, setSending] = useState(false)
   const [sentCaseId, setSentCaseId] = useState<string | null>(null)
+  // 按住说话 instead of typing: the note is the question, words then optional.
+  const voice = useVoiceNote()
   // One key per question draft: a retry after a lost answer must not file the question twice.
   const askKey = useRef(randomId())
 
@@ -106,19 +109,28 @@ export function useGridBoard() {
 
   const send = async () => {
     if (!code || sending) return
-    const err = validateQuestion(question)
+    const err = voice.uploading
+      ? '语音正在上传，请稍候'
+      : voice.voice.phase === 'failed'
+        ? '语音上传失败，请删除后重新录制'
+        : voice.fileId
+          ? Array.from(question.trim()).length > QUESTION_MAX
+            ? `最多 ${QUESTION_MAX} 个字`
+            : ''
+          : validateQuestion(question)
     setQuestionError(err)
     if (err) return
     setSending(true)
-    const r = await api.call('grid.ask', { code, idempotencyKey: askKey.current, question: question.trim() })
+    const r = await api.call('grid.ask', { code, idempotencyKey: askKey.current, question: question.trim(), ...(voice.fileId ? { voiceFileId: voice.fileId } : {}) })
     setSending(false)
     if (!r.ok) {
-      const field = r.details?.question
+      const field = r.details?.question ?? r.details?.voiceFileId
       setQuestionError(typeof field === 'string' ? field : failText(r))
       return
     }
     setSentCaseId(r.caseId)
     setQuestion('')
+    voice.drop()
     askKey.current = randomId()
   }
 
@@ -132,7 +144,7 @@ export function useGridBoard() {
   }
 
   const previewQr = (url: string) => void Taro.previewImage({ urls: [url], current: url }).catch(() => undefined)
-  return { code, board, anns, openId, phase, loadError, loadRetryable, building, setBuilding, joining, leaving, memberError, setMemberError, asking, setAsking, question, setQuestion, questionError, setQuestionError, sending, sentCaseId, setSentCaseId, load, join, leave, send, toggleAnn, previewQr }
+  return { code, board, anns, openId, phase, loadError, loadRetryable, building, setBuilding, joining, leaving, memberError, setMemberError, asking, setAsking, question, setQuestion, questionError, setQuestionError, voice: voice.props, sending, sentCaseId, setSentCaseId, load, join, leave, send, toggleAnn, previewQr }
 }
 
 export type GridBoardState = ReturnType<typeof useGridBoard>

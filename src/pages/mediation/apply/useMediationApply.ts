@@ -7,6 +7,7 @@ import type { ApiMap } from '../../../contracts/api'
 import { useConsentGate } from '../../../hooks/useConsentGate'
 import { usePhotoUploads } from '../../../hooks/usePhotoUploads'
 import { randomId } from '../../../utils/id'
+import { useVoiceNote } from '../../../components/VoiceNote/useVoiceNote'
 
 type Options = ApiMap['mediation.options']['out']
 
@@ -20,6 +21,7 @@ export function useMediationApply() {
   const [formError, setFormError] = useState('')
   const [submitting, setSubmitting] = useState(false)
   const consent = useConsentGate()
+  const voice = useVoiceNote()
   // One key per draft: tapping 提交 again after a failure must not file a second application.
   const idempotencyKey = useRef(randomId(26))
 
@@ -71,7 +73,10 @@ export function useMediationApply() {
     const found = validateApply(draft, {
       uploading: photos.filter((p) => p.state === 'uploading').length,
       failed: photos.filter((p) => p.state === 'failed').length,
+      voice: voice.voice.phase !== 'none',
     })
+    if (voice.uploading) found.voice = '语音正在上传，请稍候'
+    else if (voice.voice.phase === 'failed') found.voice = '语音上传失败，请删除后重新录制'
     const firstError = Object.values(found).find(Boolean)
     if (firstError) {
       setErrors(found)
@@ -83,7 +88,7 @@ export function useMediationApply() {
     // The names and phones of the parties are personal data: the privacy notice first (once).
     if (!(await consent.ensure())) return
     setSubmitting(true)
-    const r = await api.call('mediation.apply', toApplyInput(draft, idempotencyKey.current, photos.map((p) => p.fileId as string)))
+    const r = await api.call('mediation.apply', toApplyInput(draft, idempotencyKey.current, photos.map((p) => p.fileId as string), voice.fileId))
     if (r.ok) {
       void Taro.showToast({ title: '申请已提交', icon: 'success', duration: 1000 })
       // Replace the form, so "back" from the case does not land on a sent application.
@@ -98,7 +103,7 @@ export function useMediationApply() {
     void Taro.showToast({ title: msg, icon: 'none' })
   }
 
-  return { draft, photos, add, remove, retry, options, loadError, errors, formError, submitting, loadOptions, set, setParty, addParty, removeParty, submit, consent }
+  return { draft, photos, add, remove, retry, voice: voice.props, options, loadError, errors, formError, submitting, loadOptions, set, setParty, addParty, removeParty, submit, consent }
 }
 
 export type MediationApplyState = ReturnType<typeof useMediationApply>

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import ActBar from '../../../components/ActBar'
 import CaseHead from '../../../components/CaseHead'
+import VoicePlayer from '../../../components/VoicePlayer'
 import LoadState from '../../../components/LoadState'
 import ProgressSteps from '../../../components/ProgressSteps'
 import StaffActSheet from '../../../components/StaffActSheet'
@@ -39,7 +40,8 @@ function StaffCase() {
   const c = s.data.case
   return (
     <View className='jf-page jf-phone-column jf-staff-case' id='jf-staff-case' data-case-id={c.id} data-status={c.status} data-version={c.version}>
-      <CaseHead className='jf-staff-head' c={c} description={c.description} waiting='staff'>
+      <CaseHead className='jf-staff-head' c={c} description={c.description || '（居民用语音描述，请收听）'} waiting='staff'>
+        {c.voiceUrl && <VoicePlayer url={c.voiceUrl} id='jf-case-voice' label='居民的语音描述' />}
         <View className='jf-staff-head-foot'>
           <StaffSla deadline={c.slaDeadline} status={c.status} overdue={c.overdue} />
           <Text className='jf-muted'>上报于 {formatFull(c.createdAt)}</Text>

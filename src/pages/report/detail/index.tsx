@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useShareAppMessage } from '@tarojs/taro'
 import CaseHead from '../../../components/CaseHead'
+import VoicePlayer from '../../../components/VoicePlayer'
 import LoadState from '../../../components/LoadState'
 import ProgressSteps from '../../../components/ProgressSteps'
 import PublicCase from '../../../components/PublicCase'
@@ -50,7 +51,8 @@ export default function CaseDetail() {
         </View>
       )}
 
-      <CaseHead className='jf-detail-head' c={c} description={c.description} waiting={isReporter(data.timeline) ? 'owner' : 'staff'}>
+      <CaseHead className='jf-detail-head' c={c} description={c.description || '（语音描述）'} waiting={isReporter(data.timeline) ? 'owner' : 'staff'}>
+        {c.voiceUrl && <VoicePlayer url={c.voiceUrl} id='jf-case-voice' label='语音描述' />}
         <Text className='jf-muted jf-detail-time'>
           上报于 {formatFull(c.createdAt)}
           {c.anonymous ? ' · 匿名上报' : ''}
