@@ -9,8 +9,10 @@ import './app.css'
 
 // Taro's H5 title bar restyled (title and back on every page); a dead branch, so no bytes, in the mini-program.
 if (process.env.TARO_ENV === 'h5') require('./h5-chrome.css')
-// 长辈模式 marks <html> before the first page renders, so no page shows first in the small type.
+// 长辈模式 marks <html> before the first page renders, so no page shows first in the small type; in the
+// mini-program every page's root view binds it (config/elderRoot.js), filled by the page hook set here.
 markRoot()
+if (process.env.TARO_ENV === 'weapp') require('./utils/elderPages').wrapPagesForElderMode()
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {

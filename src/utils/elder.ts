@@ -51,15 +51,20 @@ export function setElderMode(on: boolean): void {
   listeners.forEach((l) => l(on))
 }
 
+/** Told of every switch (the mini-program's open pages re-bind their root, src/utils/elderPages.ts). Returns the unsubscribe. */
+export function onElderModeChange(listener: (on: boolean) => void): () => void {
+  listeners.add(listener)
+  return () => {
+    listeners.delete(listener)
+  }
+}
+
 /** Whether 长辈模式 is on, re-rendering when it is switched anywhere (我的, the home page's offer). */
 export function useElderMode(): boolean {
   const [on, setOn] = useState(isElderMode)
   useEffect(() => {
-    listeners.add(setOn)
     setOn(isElderMode())
-    return () => {
-      listeners.delete(setOn)
-    }
+    return onElderModeChange(setOn)
   }, [])
   return on
 }

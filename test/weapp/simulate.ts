@@ -270,6 +270,8 @@ export interface LaunchOptions {
   /** wx.chooseMedia / chooseImage temp paths. */
   images?: string[]
   storage?: Record<string, unknown>
+  /** Added to wx.getAppBaseInfo's answer, e.g. WeChat's font size (`fontSizeScaleFactor`, `fontSizeSetting`). */
+  appBaseInfo?: Record<string, unknown>
   /** wx.scanCode's answer (a 小程序码 carries `path`); null or absent = the person closed the camera. */
   scanned?: { result?: string; path?: string; scanType?: string } | null
   /**
@@ -483,7 +485,7 @@ export class MiniProgram {
       getSystemInfo: this.api('getSystemInfo', () => ({ ...sys })),
       getWindowInfo: () => ({ pixelRatio: sys.pixelRatio, screenWidth: sys.screenWidth, screenHeight: sys.screenHeight, windowWidth: sys.windowWidth, windowHeight: sys.windowHeight, statusBarHeight: sys.statusBarHeight, safeArea: sys.safeArea, screenTop: 0 }),
       getDeviceInfo: () => ({ brand: sys.brand, model: sys.model, system: sys.system, platform: sys.platform }),
-      getAppBaseInfo: () => ({ SDKVersion: sys.SDKVersion, language: sys.language, version: sys.version, theme: 'light' }),
+      getAppBaseInfo: () => ({ SDKVersion: sys.SDKVersion, language: sys.language, version: sys.version, theme: 'light', ...this.opts.appBaseInfo }),
       getSystemSetting: () => ({ locationEnabled: true, wifiEnabled: true }),
       getAccountInfoSync: () => ({ miniProgram: { appId: 'wxtest', envVersion: 'develop', version: '' } }),
       getMenuButtonBoundingClientRect: () => ({ width: 87, height: 32, top: 51, right: 382, bottom: 83, left: 295 }),

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { elderClass, useElderMode, wechatFontScale } from '../../utils/elder'
 import { TABS } from '../../utils/tabs'
 import Icon from '../Icon'
 import './index.css'
@@ -15,8 +16,17 @@ interface Props {
  * tab page renders it itself. The tab showing has its icon on a tinted pill and its name in bold.
  */
 export default function TabBar({ current }: Props) {
+  const elder = useElderMode()
+  // The mini-program's bar is a component outside every page's .jf-root: it carries the root's class and scale itself.
+  const weapp = process.env.TARO_ENV === 'weapp'
+  const scale = weapp ? wechatFontScale() : 1
   return (
-    <View className='jf-tabbar' id='jf-tabbar'>
+    <View
+      className={weapp ? `jf-tabbar jf-root ${elderClass(elder)}` : 'jf-tabbar'}
+      id='jf-tabbar'
+      data-elder={elder ? '1' : '0'}
+      style={scale !== 1 ? { '--jf-scale': String(scale) } as Record<string, string> : undefined}
+    >
       {TABS.map((t, i) => (
         <View
           key={t.pagePath}

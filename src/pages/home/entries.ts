@@ -24,6 +24,17 @@ export const MAIN_ENTRIES: HomeEntry[] = [
   { id: 'jf-entry-grid-news', icon: 'megaphone', title: '网格公告', hint: '通知、活动与紧急提醒', url: '/pages/grid/news/index' },
 ]
 
+/**
+ * 长辈模式's home page: four large entries, one a row, no hints (fewer words), the rest behind 更多. 找网格员 opens the grid's
+ * notice board (who the grid worker is, how to reach them); 一键求助 is the same form as the red button.
+ */
+export const ELDER_ENTRIES: Omit<HomeEntry, 'hint'>[] = [
+  { id: 'jf-elder-report', icon: 'camera', title: '上报问题', url: '/pages/report/new/index' },
+  { id: 'jf-elder-help', icon: 'siren', title: '一键求助', url: '/pages/help/raise/index' },
+  { id: 'jf-elder-mine', icon: 'list', title: '我的事项', url: '/pages/report/mine/index' },
+  { id: 'jf-elder-grid', icon: 'phone', title: '找网格员', url: '/pages/grid/find/index' },
+]
+
 const STAFF_QUEUE: HomeEntry = {
   id: 'jf-entry-staff-queue',
   icon: 'briefcase',
@@ -31,7 +42,8 @@ const STAFF_QUEUE: HomeEntry = {
   hint: '待受理、处理中的事项',
   url: '/pages/report-staff/queue/index',
 }
-const PROXY: HomeEntry = { id: 'jf-entry-proxy', icon: 'userPlus', title: '代办上报', hint: '为没有手机的居民上报', url: '/pages/report-staff/proxy/index' }
+/** 代办服务: a grid worker's or 代办员's forms for a person who is present (report-staff/proxy-desk). */
+const PROXY: HomeEntry = { id: 'jf-entry-proxy', icon: 'userPlus', title: '代办服务', hint: '为不会用手机的居民代办', url: '/pages/report-staff/proxy-desk/index' }
 const CONSOLE: HomeEntry = {
   id: 'jf-entry-console',
   icon: 'monitor',
@@ -68,7 +80,7 @@ export function staffEntries(roles: readonly Role[], platform: 'h5' | 'weapp' | 
   if (desk) out.push(CONSOLE, DASHBOARD)
   if (has('dispatcher') && desk) out.push(moderation(CONSOLE_MODERATION_URL))
   else if (has('grid_worker') || has('dispatcher')) out.push(moderation(STAFF_MODERATION_URL))
-  if (has('grid_worker')) out.push(PROXY)
+  if (has('grid_worker') || has('proxy_agent')) out.push(PROXY)
   if (platform === 'h5' && has('admin')) out.push(ADMIN_SETUP)
   if (has('mediator') || has('dispatcher') || has('admin')) out.push(MEDIATION_DESK)
   if (has('grid_worker')) out.push(GRID_MANAGE)

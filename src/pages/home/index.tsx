@@ -1,14 +1,18 @@
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
 import { devAuth, isLocalDev } from '../../api'
 import type DemoRoleSwitcher from '../../components/RoleSwitcher'
 import GridEmergencyBanner from '../../components/GridEmergencyBanner'
-import Icon from '../../components/Icon'
 import TabBar from '../../components/TabBar'
 import { useTabPage } from '../../hooks/useTabPage'
+import { useElderMode } from '../../utils/elder'
 import { openPage } from '../../utils/open-page'
 import { CAN_SCAN, scanAndOpen } from '../../utils/scan'
-import { HELP_URL, INBOX_URL, JOIN_URL, badgeText, helpEntries, mainEntries, rentalEntries, staffEntries } from './entries'
+import ElderEntries from './ElderEntries'
+import { JOIN_URL, helpEntries, rentalEntries, staffEntries } from './entries'
+import HomeCards from './HomeCards'
+import { useElderOffer } from './useElderOffer'
 import { useHome } from './useHome'
 import './index.css'
 
@@ -24,6 +28,9 @@ const RoleSwitcher: typeof DemoRoleSwitcher | null = process.env.TARO_ENV === 'h
 export default function Home() {
   const { state, reload, unread, switching, setSwitching, signedIn } = useHome()
   useTabPage(0)
+  const elder = useElderMode()
+  const [more, setMore] = useState(false)
+  useElderOffer(state.status === 'ready')
   if (RoleSwitcher && (state.status === 'signedOut' || (isLocalDev && switching))) {
     return (
       <View className='jf-page jf-home'>
@@ -66,64 +73,8 @@ export default function Home() {
 
       {state.status === 'ready' && <GridEmergencyBanner />}
 
-      {ready && (
-        <View className='jf-home-help' id='jf-entry-help' onClick={() => go(HELP_URL)}>
-          <View className='jf-home-help-icon'>
-            <Icon name='siren' />
-          </View>
-          <View className='jf-home-help-body'>
-            <Text className='jf-home-help-title'>一键求助</Text>
-            <Text className='jf-home-help-hint'>邻里纠纷、家庭矛盾，社区值班人员马上响应</Text>
-          </View>
-        </View>
-      )}
-
-      <View className='jf-home-entries'>
-        {mainEntries(roles, ready ? state.me.earned : []).map((e) => (
-          <View key={e.id} id={e.id} className='jf-home-entry' onClick={() => go(e.url)}>
-            <View className='jf-home-entry-icon'>
-              <Icon name={e.icon} />
-            </View>
-            <Text className='jf-home-entry-title'>{e.title}</Text>
-            <Text className='jf-home-entry-hint'>{e.hint}</Text>
-          </View>
-        ))}
-      </View>
-
-      <View className='jf-card jf-home-inbox' id='jf-entry-inbox' onClick={() => go(INBOX_URL)}>
-        <View className='jf-home-inbox-icon'>
-          <Icon name='message' />
-        </View>
-        <View className='jf-home-inbox-body'>
-          <Text className='jf-home-inbox-title'>消息</Text>
-          <Text className='jf-home-entry-hint'>办理进度、分派与超时提醒</Text>
-        </View>
-        {badgeText(unread) && (
-          <Text className='jf-home-badge' id='jf-inbox-badge' data-unread={unread}>
-            {badgeText(unread)}
-          </Text>
-        )}
-        <Text className='jf-home-arrow'>›</Text>
-      </View>
-
-      {work.length > 0 && (
-        <View className='jf-card jf-home-work' id='jf-home-work'>
-          <Text className='jf-section-title'>工作台</Text>
-          <View className='jf-home-work-grid'>
-            {work.map((e) => (
-              <View key={e.id} id={e.id} className='jf-home-tile' onClick={() => go(e.url)}>
-                <View className='jf-home-tile-icon'>
-                  <Icon name={e.icon} />
-                </View>
-                <View className='jf-home-tile-body'>
-                  <Text className='jf-home-tile-title'>{e.title}</Text>
-                  <Text className='jf-home-tile-hint'>{e.hint}</Text>
-                </View>
-              </View>
-            ))}
-          </View>
-        </View>
-      )}
+      {ready && elder && <ElderEntries more={more} onMore={() => setMore(!more)} />}
+      {(!elder || more) && <HomeCards help={ready && !elder} roles={roles} earned={ready ? (state.me.earned ?? []) : []} unread={unread} work={work} />}
 
       {state.status === 'error' && (
         <View className='jf-card jf-home-error'>
@@ -134,7 +85,7 @@ export default function Home() {
         </View>
       )}
 
-      {state.status === 'ready' && (
+      {state.status === 'ready' && (!elder || more) && (
         <View className='jf-home-join' id='jf-entry-join' onClick={() => go(JOIN_URL)}>
           <Text>工作人员？输入邀请码绑定本微信</Text>
         </View>

@@ -1,6 +1,7 @@
 import { Image, Text, View } from '@tarojs/components'
 import TabBar from '../../components/TabBar'
 import { useTabPage } from '../../hooks/useTabPage'
+import { setElderMode, useElderMode } from '../../utils/elder'
 import { openPage } from '../../utils/open-page'
 import { useSession } from '../../hooks/useSession'
 import { PRIVACY_URL, PROFILE_URL, avatarGlyph, mineRows, notifyHint, phoneLine } from './rows'
@@ -14,6 +15,7 @@ export default function Me() {
   const roles = session.status === 'ready' ? session.me.roles.map((r) => r.role) : []
   useTabPage(2)
   const p = state.phase === 'ready' ? state.profile : null
+  const elder = useElderMode()
   return (
     <View className='jf-page jf-tab-page jf-me'>
       <View className='jf-me-head jf-row' id='jf-me-profile' onClick={() => openPage(PROFILE_URL)}>
@@ -42,6 +44,24 @@ export default function Me() {
         ))}
       </View>
       <View className='jf-card jf-me-list'>
+        <View
+          className='jf-me-row jf-row-between'
+          id='jf-me-elder'
+          role='switch'
+          aria-role='switch'
+          aria-checked={elder}
+          aria-label='长辈模式'
+          data-on={elder ? '1' : '0'}
+          onClick={() => setElderMode(!elder)}
+        >
+          <View className='jf-col jf-grow'>
+            <Text className='jf-me-row-title'>长辈模式</Text>
+            <Text className='jf-me-row-hint'>{elder ? '已开启：字大、按钮大，首页只留常用四项' : '字更大、按钮更大，首页只留常用四项'}</Text>
+          </View>
+          <View className={`jf-me-toggle ${elder ? 'is-on' : ''}`}>
+            <Text className='jf-me-toggle-text'>{elder ? '开' : '关'}</Text>
+          </View>
+        </View>
         <Row id='jf-me-notify' title='消息通知设置' hint={notifyHint(process.env.TARO_ENV ?? '')} onTap={() => void subscribe()} />
         <Row id='jf-me-privacy' title='个人信息与隐私' hint='隐私保护指引、查阅与导出、注销账号' onTap={() => openPage(PRIVACY_URL)} />
       </View>
