@@ -43,8 +43,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     sourceRoot: 'src',
     outputRoot: isH5 ? 'dist-h5' : 'miniprogram',
     // NutUI renders icons as plain HTML tags (<i>, <svg>); plugin-html gives them mini-program templates.
+    // ./aria: WeChat's aria-* attributes reach the mini-program templates (Taro's drop them).
     // ./elderRoot: every mini-program page inside one .jf-root view that carries 长辈模式 and WeChat's font scale.
-    plugins: ['@tarojs/plugin-html', path.resolve(__dirname, 'elderRoot.js')],
+    plugins: ['@tarojs/plugin-html', path.resolve(__dirname, 'aria/plugin.js'), path.resolve(__dirname, 'elderRoot.js')],
     defineConstants: {
       'process.env.TARO_APP_TRANSPORT': JSON.stringify(transport),
       'process.env.TARO_APP_CLOUDBASE_ENV': JSON.stringify(cloudbaseEnv),

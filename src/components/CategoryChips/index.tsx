@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { useMemo, useState } from 'react'
 import type { CategoryView } from '../../contracts/api'
 import { groupCategories } from '../../utils/categories'
+import { a11y } from '../../utils/a11y'
 
 interface Props {
   categories: CategoryView[]
@@ -25,13 +26,14 @@ export default function CategoryChips({ categories, value, onChange }: Props) {
 
   return (
     <View className='jf-cats' id='jf-category'>
-      <View className='jf-chips'>
+      <View className='jf-chips' {...a11y('radiogroup', { label: '问题类别' })}>
         {groups.map((g) => (
           <View
             key={g.top.code}
             id={`jf-cat-${g.top.code}`}
             className={`jf-chip jf-cat-top ${openTop === g.top.code ? 'is-active' : ''}`}
             data-code={g.top.code}
+            {...a11y('radio', { checked: openTop === g.top.code })}
             onClick={() => tapTop(g.top.code)}
           >
             <Text>{g.top.name}</Text>
@@ -39,13 +41,14 @@ export default function CategoryChips({ categories, value, onChange }: Props) {
         ))}
       </View>
       {open && open.children.length > 0 && (
-        <View className='jf-chips jf-chips-sub'>
+        <View className='jf-chips jf-chips-sub' {...a11y('radiogroup', { label: `${open.top.name}的具体类别` })}>
           {open.children.map((c) => (
             <View
               key={c.code}
               id={`jf-cat-${c.code}`}
               className={`jf-chip jf-cat-sub ${value === c.code ? 'is-active' : ''}`}
               data-code={c.code}
+              {...a11y('radio', { checked: value === c.code })}
               onClick={() => onChange(c.code)}
             >
               <Text>{c.name}</Text>

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { HOME_URL } from '../../api'
 import { backStep } from '../../utils/desk'
+import { a11y, decorative } from '../../utils/a11y'
 
 export interface DeskPage {
   key: string
@@ -50,21 +51,22 @@ export default function DeskHeader({ id, navIdPrefix, className, logo, title, su
   return (
     <View className={className ? `jf-ch ${className}` : 'jf-ch'} id={id}>
       <View className='jf-ch-brand'>
-        <Text className='jf-ch-back' id={`${id}-back`} aria-label={back?.label ?? '返回'} onClick={() => goBack(back?.url)}>
+        <Text className='jf-ch-back' id={`${id}-back`} {...a11y('button', { label: back ? `返回${back.label}` : '返回' })} onClick={() => goBack(back?.url)}>
           ‹{back ? <Text className='jf-ch-back-label'> {back.label}</Text> : null}
         </Text>
-        <Text className='jf-ch-logo'>{logo}</Text>
+        <Text className='jf-ch-logo' {...decorative}>{logo}</Text>
         <View className='jf-ch-titles'>
-          <Text className='jf-ch-title'>{title}</Text>
+          <Text className='jf-ch-title' {...a11y('heading', { level: 1 })}>{title}</Text>
           <Text className='jf-ch-sub'>{sub}</Text>
         </View>
       </View>
-      <View className='jf-ch-nav'>
+      <View className='jf-ch-nav' {...a11y('navigation', { label: '页面' })}>
         {pages.map((p) => (
           <Text
             key={p.key}
             id={`${navIdPrefix}-${p.key}`}
             className={`jf-ch-link ${current === p.key ? 'is-active' : ''}`}
+            {...a11y('link', { current: current === p.key })}
             onClick={() => open(p)}
           >
             {p.title}
@@ -73,7 +75,7 @@ export default function DeskHeader({ id, navIdPrefix, className, logo, title, su
       </View>
       <View className='jf-ch-user'>
         {who && <Text className='jf-ch-who'>{who}</Text>}
-        <Text className='jf-ch-home' id={homeId} onClick={() => void Taro.reLaunch({ url: HOME_URL })}>
+        <Text className='jf-ch-home' id={homeId} {...a11y('link')} onClick={() => void Taro.reLaunch({ url: HOME_URL })}>
           返回首页
         </Text>
       </View>

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { AnnouncementView } from '../../contracts/api'
 import { formatFull, formatInstant } from '../../core/time'
 import { excerpt, typeLabel } from '../../utils/grid/announcements'
+import { a11y } from '../../utils/a11y'
 import './index.css'
 
 // Each kind's tag in a shared tint; a plain notice is info blue.
@@ -30,6 +31,8 @@ export default function GridAnnouncement({ ann, pinned, expanded, onToggle }: Pr
       data-type={ann.type}
       data-read={ann.read ? '1' : '0'}
       data-open={expanded ? '1' : '0'}
+      // A tap marks it read and, when long, unfolds the rest: a button, its words its name.
+      {...a11y('button', long ? { label: `${ann.title}，${expanded ? '收起' : '展开全文'}` } : {})}
       onClick={() => onToggle(ann)}
     >
       {pinned && (
@@ -41,7 +44,7 @@ export default function GridAnnouncement({ ann, pinned, expanded, onToggle }: Pr
       <View className='jf-ann-head'>
         <Text className={`jf-ann-type jf-ann-type-${ann.type} ${TYPE_TINT[ann.type] ?? 'jf-tint-info'}`}>{typeLabel(ann)}</Text>
         <Text className='jf-ann-title'>{ann.title}</Text>
-        {!ann.read && <View className='jf-ann-dot' />}
+        {!ann.read && <View className='jf-ann-dot' {...a11y('img', { label: '未读' })} />}
       </View>
       <Text className='jf-ann-body'>{expanded ? ann.body : short}</Text>
       <View className='jf-ann-meta'>

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { useMemo } from 'react'
 import type { BoardView } from '../../contracts/api'
 import { dialable, groupTeam } from '../../utils/grid/team'
+import { a11y } from '../../utils/a11y'
 
 const TIER_TEXT = { '1': '1', '5': '5', N: 'N' } as const
 
@@ -10,7 +11,7 @@ export default function TeamCard({ team, call }: { team: BoardView['team']; call
   const groups = useMemo(() => groupTeam(team), [team])
   return (
     <View className='jf-card' id='jf-grid-team'>
-      <Text className='jf-section-title'>网格服务团队 “1+1+5+N”</Text>
+      <Text className='jf-section-title' {...a11y('heading', { level: 2 })}>网格服务团队 “1+1+5+N”</Text>
       {!groups.length && <Text className='jf-grid-para jf-muted'>暂未公布</Text>}
       {groups.map((g) => (
         <View key={g.role} className='jf-grid-team-group' data-role={g.role} data-tier={g.tier}>
@@ -24,7 +25,7 @@ export default function TeamCard({ team, call }: { team: BoardView['team']; call
               <View key={`${m.name}-${i}`} className='jf-grid-member' data-role={m.role}>
                 <Text className='jf-grid-member-name'>{m.name}</Text>
                 {n ? (
-                  <Text className='jf-grid-phone' data-phone={n} onClick={() => call(m.phone)}>
+                  <Text className='jf-grid-phone' data-phone={n} {...a11y('button', { label: `拨打${m.name}的电话 ${m.phone}` })} onClick={() => call(m.phone)}>
                     {m.phone}
                   </Text>
                 ) : (

@@ -5,6 +5,7 @@ import type { BoardView } from '../../contracts/api'
 import { gridShapeImage } from '../../utils/grid/shape'
 import { dialable } from '../../utils/grid/team'
 import TeamCard from './TeamCard'
+import { a11y } from '../../utils/a11y'
 import './index.css'
 
 /**
@@ -35,7 +36,7 @@ export default function GridBoardCard({ board, afterHead, shapeView }: { board: 
         {shapeView ??
           (shape && (
             <View className='jf-grid-shape' id='jf-grid-shape'>
-              <Image className='jf-grid-shape-img' src={shape.uri} mode='aspectFit' />
+              <Image className='jf-grid-shape-img' src={shape.uri} mode='aspectFit' {...a11y('img', { label: `${board.grid.name}范围示意图` })} />
             </View>
           ))}
         <View className='jf-grid-facts'>
@@ -59,7 +60,7 @@ export default function GridBoardCard({ board, afterHead, shapeView }: { board: 
       {afterHead}
 
       <View className='jf-card'>
-        <Text className='jf-section-title'>网格范围</Text>
+        <Text className='jf-section-title' {...a11y('heading', { level: 2 })}>网格范围</Text>
         <Text className='jf-grid-para' id='jf-grid-scope'>
           {board.scope || '暂未公布'}
         </Text>
@@ -68,7 +69,7 @@ export default function GridBoardCard({ board, afterHead, shapeView }: { board: 
       <TeamCard team={board.team} call={call} />
 
       <View className='jf-card'>
-        <Text className='jf-section-title'>服务事项</Text>
+        <Text className='jf-section-title' {...a11y('heading', { level: 2 })}>服务事项</Text>
         <View className='jf-grid-services' id='jf-grid-services'>
           {board.services.length ? (
             board.services.map((s) => (
@@ -80,14 +81,14 @@ export default function GridBoardCard({ board, afterHead, shapeView }: { board: 
             <Text className='jf-muted'>暂未公布</Text>
           )}
         </View>
-        <Text className='jf-section-title'>服务时间</Text>
+        <Text className='jf-section-title' {...a11y('heading', { level: 2 })}>服务时间</Text>
         <Text className='jf-grid-para' id='jf-grid-hours'>
           {board.officeHours || '暂未公布'}
         </Text>
         {board.grid.phone && (
           <View className='jf-grid-hotline'>
             <Text className='jf-muted'>网格服务电话</Text>
-            <Text className='jf-grid-phone' id='jf-grid-hotline' data-phone={dialable(board.grid.phone) ?? ''} onClick={() => call(board.grid.phone)}>
+            <Text className='jf-grid-phone' id='jf-grid-hotline' data-phone={dialable(board.grid.phone) ?? ''} {...a11y('button', { label: `拨打网格服务电话 ${board.grid.phone}` })} onClick={() => call(board.grid.phone)}>
               {board.grid.phone}
             </Text>
           </View>

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { api } from '../../api'
 import type { AnnouncementView } from '../../contracts/api'
 import { firstEmergency, NEWS_URL } from '../../utils/grid/emergency'
+import { a11y } from '../../utils/a11y'
 import './index.css'
 
 /**
@@ -42,6 +43,7 @@ export default function GridEmergencyBanner() {
       className='jf-grid-emergency'
       id='jf-grid-emergency'
       data-id={ann.id}
+      {...a11y('link', { label: `紧急通知：${ann.title}，查看` })}
       onClick={() => void Taro.navigateTo({ url: NEWS_URL }).catch(() => undefined)}
     >
       <Text className='jf-emergency-tag jf-grid-emergency-tag'>紧急</Text>

@@ -5,6 +5,7 @@ import FieldError from '../FieldError'
 import { OFFICE_HOURS_MAX, SCOPE_MAX, SERVICE_MAX, SERVICES_MAX, TEAM_MAX } from '../../utils/gridwork/board'
 import { TEAM_ROLES, teamRoleLabel } from '../../utils/gridwork/labels'
 import { useBoardEditor, type Props } from './useBoardEditor'
+import { a11y } from '../../utils/a11y'
 import '../GridWorkKit/kit.css'
 import './index.css'
 import TextBox from '../TextBox'
@@ -23,7 +24,7 @@ export default function GridWorkBoardEditor({ board, onSaved }: Props) {
       </View>
 
       <View className='jf-card' id='jf-gw-team'>
-        <Text className='jf-section-title jf-required'>网格团队</Text>
+        <Text className='jf-section-title jf-required' {...a11y('heading', { level: 2 })}>网格团队</Text>
         <Text className='jf-gw-note'>公开电话会展示给居民，请填写工作电话，不要填写私人号码</Text>
         {draft.team.map((t, i) => (
           <View key={t.key} className='jf-gw-team-row' data-index={i} data-role={t.role}>
@@ -35,7 +36,7 @@ export default function GridWorkBoardEditor({ board, onSaved }: Props) {
                 </View>
               </Picker>
               <TextBox className='jf-gw-field jf-gw-team-name' value={t.name} onChange={(v) => setRow(i, { name: v })} placeholder='姓名' maxLength={PERSON_NAME_MAX} />
-              <Text className='jf-gw-team-remove' data-index={i} onClick={() => removeRow(i)}>
+              <Text className='jf-gw-team-remove' data-index={i} {...a11y('button', { label: `删除第 ${i + 1} 位成员` })} onClick={() => removeRow(i)}>
                 删除
               </Text>
             </View>
@@ -55,11 +56,11 @@ export default function GridWorkBoardEditor({ board, onSaved }: Props) {
       </View>
 
       <View className='jf-card' id='jf-gw-services'>
-        <Text className='jf-section-title'>服务事项</Text>
+        <Text className='jf-section-title' {...a11y('heading', { level: 2 })}>服务事项</Text>
         {services.map((s, i) => (
           <View key={i} className='jf-gw-service' data-index={i}>
             <TextBox className='jf-gw-field jf-gw-service-input' value={s} onChange={(v) => setService(i, v)} placeholder='如：居住证办理咨询' maxLength={SERVICE_MAX} />
-            <Text className='jf-gw-service-remove' data-index={i} onClick={() => removeService(i)}>
+            <Text className='jf-gw-service-remove' data-index={i} {...a11y('button', { label: `删除第 ${i + 1} 项服务` })} onClick={() => removeService(i)}>
               删除
             </Text>
           </View>
@@ -76,7 +77,7 @@ export default function GridWorkBoardEditor({ board, onSaved }: Props) {
       </View>
 
       <View className='jf-card'>
-        <Text className='jf-section-title'>入群方式</Text>
+        <Text className='jf-section-title' {...a11y('heading', { level: 2 })}>入群方式</Text>
         <View className='jf-gw-chips' id='jf-gw-policies'>
           {(
             [
@@ -84,7 +85,7 @@ export default function GridWorkBoardEditor({ board, onSaved }: Props) {
               ['approval', '需审核', '网格员同意后居民才能看到群二维码'],
             ] as const
           ).map(([key, label]) => (
-            <View key={key} className={`jf-gw-chip jf-gw-policy ${draft.joinPolicy === key ? 'is-active' : ''}`} data-policy={key} onClick={() => patch({ joinPolicy: key })}>
+            <View key={key} className={`jf-gw-chip jf-gw-policy ${draft.joinPolicy === key ? 'is-active' : ''}`} data-policy={key} {...a11y('radio', { checked: draft.joinPolicy === key })} onClick={() => patch({ joinPolicy: key })}>
               <Text>{label}</Text>
             </View>
           ))}

@@ -6,6 +6,7 @@ import { api } from '../../api'
 import type { BoardView } from '../../contracts/api'
 import { formatFull } from '../../core/time'
 import { QR_HINTS, QR_STATUS_LABELS, qrRemainingText } from '../../utils/gridwork/labels'
+import { a11y } from '../../utils/a11y'
 import '../GridWorkKit/kit.css'
 import './index.css'
 
@@ -58,14 +59,14 @@ export default function GridWorkQr({ board, onChanged }: Props) {
   return (
     <View className={`jf-card jf-gw-qr is-${status}`} id='jf-gw-qr'>
       <View className='jf-gw-qr-top'>
-        <Text className='jf-section-title'>微信群二维码</Text>
+        <Text className='jf-section-title' {...a11y('heading', { level: 2 })}>微信群二维码</Text>
         <Text className='jf-gw-qr-tag' id='jf-gw-qr-status' data-status={status}>
           {QR_STATUS_LABELS[status]}
         </Text>
       </View>
       <View className='jf-gw-qr-body'>
         {board.qr ? (
-          <Image className='jf-gw-qr-img' id='jf-gw-qr-img' src={board.qr.url} mode='aspectFit' onClick={preview} />
+          <Image className='jf-gw-qr-img' id='jf-gw-qr-img' src={board.qr.url} mode='aspectFit' {...a11y('button', { label: '查看网格二维码大图' })} onClick={preview} />
         ) : (
           <View className='jf-gw-qr-img jf-gw-qr-none'>
             <Text>暂无</Text>

@@ -5,6 +5,7 @@ import { formatInstant } from '../../core/time'
 import { percentText, shareText } from '../../utils/gridwork/receipts'
 import ReceiptLists from './ReceiptLists'
 import { useReceipts } from './useReceipts'
+import { a11y } from '../../utils/a11y'
 import '../GridWorkKit/kit.css'
 import './index.css'
 import GridWorkStats from '../GridWorkKit/Stats'
@@ -45,11 +46,11 @@ export default function GridWorkReceipts({ id, announcement, refreshKey = 0 }: P
       )}
 
       <View className='jf-card'>
-        <View className='jf-gw-rc-tabs'>
-          <View className={`jf-gw-rc-tab ${tab === 'unread' ? 'is-active' : ''}`} id='jf-gw-rc-tab-unread' data-tab='unread' onClick={() => setTab('unread')}>
+        <View className='jf-gw-rc-tabs' {...a11y('tablist')}>
+          <View className={`jf-gw-rc-tab ${tab === 'unread' ? 'is-active' : ''}`} id='jf-gw-rc-tab-unread' data-tab='unread' {...a11y('tab', { selected: tab === 'unread' })} onClick={() => setTab('unread')}>
             <Text>未读 {r.unread.length}</Text>
           </View>
-          <View className={`jf-gw-rc-tab ${tab === 'read' ? 'is-active' : ''}`} id='jf-gw-rc-tab-read' data-tab='read' onClick={() => setTab('read')}>
+          <View className={`jf-gw-rc-tab ${tab === 'read' ? 'is-active' : ''}`} id='jf-gw-rc-tab-read' data-tab='read' {...a11y('tab', { selected: tab === 'read' })} onClick={() => setTab('read')}>
             <Text>已读 {r.readers.length}</Text>
           </View>
         </View>

@@ -1,5 +1,6 @@
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
+import { a11y } from '../../utils/a11y'
 import '../PagedList/index.css'
 
 interface Props {
@@ -22,7 +23,7 @@ interface Props {
 export default function LoadState({ error, errorId, loadingId, loadingText = '正在加载…', onRetry, retryable = true, className = 'jf-page jf-center' }: Props) {
   return (
     <View className={className} id={error ? errorId : loadingId}>
-      <Text>{error || loadingText}</Text>
+      <Text {...a11y('status', { live: 'polite' })}>{error || loadingText}</Text>
       {error && onRetry && retryable && (
         <View className='jf-list-retry'>
           <Button size='small' onClick={onRetry}>

@@ -5,6 +5,7 @@ import { committeeMatches } from '../../utils/mediation/mediators'
 import FieldError from '../FieldError'
 import FieldLabel from './FieldLabel'
 import type { FieldProps } from './fieldProps'
+import { a11y } from '../../utils/a11y'
 
 type Mediator = { id: string; name: string; committee: string; committeeName: string; openCases: number }
 
@@ -41,13 +42,13 @@ export default function MediatorField({ c, field, form, errors, set }: FieldProp
       {!mediators && !loadError && <Text className='jf-muted'>正在加载调解员…</Text>}
       <View className='jf-col' id='jf-med-mediators'>
         {systemPick && (
-          <View className={`jf-med-mediator jf-med-option jf-row-between ${form.mediatorId === '' ? 'is-active' : ''}`} data-mediator-id='' onClick={() => set('mediatorId', '')}>
+          <View className={`jf-med-mediator jf-med-option jf-row-between ${form.mediatorId === '' ? 'is-active' : ''}`} data-mediator-id='' {...a11y('radio', { checked: form.mediatorId === '' })} onClick={() => set('mediatorId', '')}>
             <Text className='jf-med-mediator-name'>系统指派</Text>
             <Text className='jf-muted'>按纠纷类型自动选择</Text>
           </View>
         )}
         {shown.map((m) => (
-          <View key={m.id} className={`jf-med-mediator jf-med-option jf-row-between ${form.mediatorId === m.id ? 'is-active' : ''}`} data-mediator-id={m.id} onClick={() => set('mediatorId', m.id)}>
+          <View key={m.id} className={`jf-med-mediator jf-med-option jf-row-between ${form.mediatorId === m.id ? 'is-active' : ''}`} data-mediator-id={m.id} {...a11y('radio', { checked: form.mediatorId === m.id })} onClick={() => set('mediatorId', m.id)}>
             <Text className='jf-med-mediator-name'>{m.name}</Text>
             <Text className='jf-muted'>
               {m.committeeName} · 在办 {m.openCases} 件
@@ -56,7 +57,7 @@ export default function MediatorField({ c, field, form, errors, set }: FieldProp
         ))}
       </View>
       {mediators && shown.length < mediators.length && (
-        <Text className='jf-med-link' id='jf-med-mediators-all' onClick={() => setShowAll(true)}>
+        <Text className='jf-med-link' id='jf-med-mediators-all' {...a11y('button')} onClick={() => setShowAll(true)}>
           显示全部调解员（{mediators.length}）
         </Text>
       )}

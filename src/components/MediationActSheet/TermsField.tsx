@@ -4,6 +4,7 @@ import FieldError from '../FieldError'
 import TextBox from '../TextBox'
 import FieldLabel from './FieldLabel'
 import type { FieldProps } from './fieldProps'
+import { a11y } from '../../utils/a11y'
 
 /** 起草协议: the terms one by one, with the 协议书 as the parties will read it. */
 export default function TermsField({ c, field, form, errors, set }: FieldProps) {
@@ -25,7 +26,7 @@ export default function TermsField({ c, field, form, errors, set }: FieldProps) 
               rows={2}
             />
             {terms.length > 1 && (
-              <View className='jf-term-remove' data-index={i} onClick={() => set('terms', terms.filter((_, j) => j !== i))}>
+              <View className='jf-term-remove' data-index={i} {...a11y('button', { label: `删除第 ${i + 1} 条` })} onClick={() => set('terms', terms.filter((_, j) => j !== i))}>
                 <Text>删除</Text>
               </View>
             )}
@@ -33,7 +34,7 @@ export default function TermsField({ c, field, form, errors, set }: FieldProps) 
         ))}
       </View>
       {terms.length < MAX_TERMS && (
-        <View className='jf-term-add' id='jf-med-term-add' onClick={() => set('terms', [...terms, ''])}>
+        <View className='jf-term-add' id='jf-med-term-add' {...a11y('button', { label: '添加一条' })} onClick={() => set('terms', [...terms, ''])}>
           <Text>＋ 添加一条</Text>
         </View>
       )}

@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import type { ActionView, MediationView } from '../../contracts/api'
 import { formatFull } from '../../core/time'
 import { unconfirmedParties } from '../../utils/mediation/status'
+import { a11y } from '../../utils/a11y'
 
 export const AGREEMENT_URL = '/pages/mediation/agreement/index'
 
@@ -23,7 +24,7 @@ export default function AgreementCard({ c, confirmAct, busy, onConfirm }: Props)
   return (
     <View className={`jf-card jf-med-agreement ${c.status === 'agreement_pending' ? 'is-pending' : ''}`} id='jf-med-agreement' data-version={agreement.version}>
       <View className='jf-med-card-head jf-row-between'>
-        <Text className='jf-section-title'>调解协议</Text>
+        <Text className='jf-section-title' {...a11y('heading', { level: 2 })}>调解协议</Text>
         <Text className='jf-muted jf-med-card-head-extra'>
           第 {agreement.version} 版 · {formatFull(agreement.draftedAt)}
         </Text>
@@ -58,7 +59,7 @@ export default function AgreementCard({ c, confirmAct, busy, onConfirm }: Props)
         </View>
       )}
       {c.status === 'succeeded' && (
-        <View className='jf-med-print-link' id='jf-med-print' onClick={() => void Taro.navigateTo({ url: `${AGREEMENT_URL}?id=${encodeURIComponent(c.id)}` })}>
+        <View className='jf-med-print-link' id='jf-med-print' {...a11y('link', { label: '打印协议 / 查看人民调解协议书' })} onClick={() => void Taro.navigateTo({ url: `${AGREEMENT_URL}?id=${encodeURIComponent(c.id)}` })}>
           <Text>打印协议 / 查看人民调解协议书 ›</Text>
         </View>
       )}

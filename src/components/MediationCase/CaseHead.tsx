@@ -7,6 +7,7 @@ import { deadlineInfo, statusHint } from '../../utils/mediation/status'
 import CaseNumber from '../CaseNumber'
 import MediationStatusTag from '../MediationStatusTag'
 import { call } from './device'
+import { a11y } from '../../utils/a11y'
 
 /** The dispute type and status with what happens next. */
 export function CaseHead({ c }: { c: MediationView }) {
@@ -46,7 +47,7 @@ export function CaseFacts({ c }: { c: MediationView }) {
             <View className='jf-med-mediator-cell jf-col'>
               <Text id='jf-med-mediator'>{c.mediatorName ?? '待指派'}</Text>
               {c.mediatorPhone && (
-                <Text id='jf-med-mediator-phone' className={dialable(c.mediatorPhone) ? 'jf-med-phone' : 'jf-muted'} onClick={() => call(c.mediatorPhone)}>
+                <Text id='jf-med-mediator-phone' className={dialable(c.mediatorPhone) ? 'jf-med-phone' : 'jf-muted'} {...a11y('button', { label: `拨打调解员电话 ${c.mediatorPhone}` })} onClick={() => call(c.mediatorPhone)}>
                   ☎ {c.mediatorPhone}
                 </Text>
               )}

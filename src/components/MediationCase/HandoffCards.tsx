@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import type { ActionView, MediationView } from '../../contracts/api'
 import type { HandoffAnswerView } from '../../contracts/mediationHandoff'
 import { formatDay, formatFull } from '../../core/time'
+import { a11y } from '../../utils/a11y'
 
 export const JUDICIAL_URL = '/pages/mediation/judicial/index'
 export const LETTER_URL = '/pages/mediation/referral/index'
@@ -46,7 +47,7 @@ function JudicialCard({ c, confirmAct, busy, onConfirm }: Props) {
   return (
     <View className='jf-card jf-med-handoff' id='jf-med-judicial' data-status={j.status}>
       <View className='jf-med-card-head jf-row-between'>
-        <Text className='jf-section-title'>司法确认</Text>
+        <Text className='jf-section-title' {...a11y('heading', { level: 2 })}>司法确认</Text>
         <Text className='jf-med-card-head-extra' id='jf-med-judicial-status'>
           {j.statusLabel}
         </Text>
@@ -86,7 +87,7 @@ function JudicialCard({ c, confirmAct, busy, onConfirm }: Props) {
           </Button>
         </View>
       )}
-      <View className='jf-med-print-link' id='jf-med-judicial-print' onClick={() => open(JUDICIAL_URL, c.id)}>
+      <View className='jf-med-print-link' id='jf-med-judicial-print' {...a11y('link', { label: '查看 / 打印司法确认申请书' })} onClick={() => open(JUDICIAL_URL, c.id)}>
         <Text>查看 / 打印司法确认申请书 ›</Text>
       </View>
     </View>
@@ -100,7 +101,7 @@ function LetterCard({ c }: { c: MediationView }) {
   return (
     <View className='jf-card jf-med-handoff' id='jf-med-letter' data-answer={l.answers[l.answers.length - 1]?.status ?? ''}>
       <View className='jf-med-card-head jf-row-between'>
-        <Text className='jf-section-title'>移送函</Text>
+        <Text className='jf-section-title' {...a11y('heading', { level: 2 })}>移送函</Text>
         <Text className='jf-med-card-head-extra' id='jf-med-letter-answer'>
           {l.answerLabel}
         </Text>
@@ -113,7 +114,7 @@ function LetterCard({ c }: { c: MediationView }) {
         <Text className='jf-muted'>移送日期：{formatDay(l.issuedAt)}</Text>
         <Answers answers={l.answers} id='jf-med-letter-answers' />
       </View>
-      <View className='jf-med-print-link' id='jf-med-letter-print' onClick={() => open(LETTER_URL, c.id)}>
+      <View className='jf-med-print-link' id='jf-med-letter-print' {...a11y('link', { label: '查看 / 打印移送函' })} onClick={() => open(LETTER_URL, c.id)}>
         <Text>查看 / 打印移送函 ›</Text>
       </View>
     </View>

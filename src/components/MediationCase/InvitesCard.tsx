@@ -9,6 +9,7 @@ import { intakeInviteMessage } from '../../utils/mediation/intake'
 import { inviteMessage } from '../../utils/mediation/invite'
 import ShareCode from '../ShareCode'
 import { copy } from './device'
+import { a11y } from '../../utils/a11y'
 
 /**
  * The codes the applicant forwards to the other parties, and whether each has been used. In the
@@ -34,7 +35,7 @@ export default function InvitesCard({ c, prominent }: { c: MediationView; promin
 
   return (
     <View className={`jf-card jf-med-invites ${prominent || unused ? 'is-prominent' : ''}`} id='jf-med-invites'>
-      <Text className='jf-section-title'>{handOut ? '各方当事人的邀请码' : '邀请对方参加调解'}</Text>
+      <Text className='jf-section-title' {...a11y('heading', { level: 2 })}>{handOut ? '各方当事人的邀请码' : '邀请对方参加调解'}</Text>
       <Text className='jf-med-invites-help'>
         {handOut
           ? '这起纠纷由工作人员录入，没有人在线申请：请把每位当事人自己的邀请码交给本人。当事人打开街坊通「在线调解」→「输入邀请码」，或扫小程序码，确认姓名并同意后加入调解。邀请只对录入时填写的手机号开放：请提醒当事人先在「我的」里设置这个手机号。'

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { MediationView } from '../../contracts/api'
 import { formatFull } from '../../core/time'
+import { a11y } from '../../utils/a11y'
 import './level.css'
 
 /**
@@ -12,7 +13,7 @@ export default function LevelCard({ c }: { c: MediationView }) {
   if (!levels || !c.committee) return null
   return (
     <View className='jf-card jf-med-level-card' id='jf-med-level' data-level={levels.level} data-passed-up={levels.passUps.length}>
-      <Text className='jf-section-title'>调解层级</Text>
+      <Text className='jf-section-title' {...a11y('heading', { level: 2 })}>调解层级</Text>
       <View className='jf-med-body jf-col'>
         <Text className='jf-med-level-now'>
           {levels.levelLabel}调解 · {c.committee.name}

@@ -6,6 +6,7 @@ import type { MediationView } from '../../contracts/api'
 import { formatFull } from '../../core/time'
 import { enterVideo, leaveVideo, videoSupported } from '../../utils/mediation/videoCall'
 import { copy } from './device'
+import { a11y } from '../../utils/a11y'
 import './VideoSession.css'
 
 type Session = MediationView['sessions'][number]
@@ -158,14 +159,14 @@ export default function VideoSession({ c, s, onChange }: Props) {
       {v.mayJoin && !weapp && <Text className='jf-muted'>视频调解请在微信小程序的本案件页进入</Text>}
       {/* The desk sees the backup link, to give it to whoever cannot use WeChat's video; the mini-program offers it when needed. */}
       {!weapp && (
-        <Text className='jf-muted' id='jf-med-video-backup' onClick={() => copy(s.place, '已复制会议信息')}>
+        <Text className='jf-muted' id='jf-med-video-backup' {...a11y('button', { label: `复制备用会议链接 ${s.place}` })} onClick={() => copy(s.place, '已复制会议信息')}>
           备用会议链接：{s.place}
         </Text>
       )}
       {(fallback || (weapp && v.mayJoin && open && !supported)) && (
         <View className='jf-med-video-fallback jf-col' id='jf-med-video-fallback'>
           <Text>{fallback ?? '当前微信版本不支持视频通话，请使用备用会议链接参加调解'}</Text>
-          <Text className='jf-med-phone' onClick={() => copy(s.place, '已复制会议信息')}>
+          <Text className='jf-med-phone' {...a11y('button', { label: `复制备用会议链接 ${s.place}` })} onClick={() => copy(s.place, '已复制会议信息')}>
             备用会议链接：{s.place}（点击复制）
           </Text>
         </View>

@@ -17,6 +17,7 @@ import SourceCard from './SourceCard'
 import LevelCard from './LevelCard'
 import MediationHelpers, { HELPER_MOVES } from '../MediationHelpers'
 import { ApplicationCard, MyRatingCard, PartiesCard, ReferralCard, SessionsCard } from './Sections'
+import { a11y } from '../../utils/a11y'
 import '../MediationKit/kit.css'
 import './index.css'
 
@@ -80,7 +81,7 @@ export default function MediationCase({ audience }: { audience: 'party' | 'staff
         />
       )}
       <View className='jf-card'>
-        <Text className='jf-section-title'>{staff ? '办理记录' : '调解进度'}</Text>
+        <Text className='jf-section-title' {...a11y('heading', { level: 2 })}>{staff ? '办理记录' : '调解进度'}</Text>
         <Timeline events={data.timeline} />
       </View>
       {(barActions.length > 0 || staff) && (

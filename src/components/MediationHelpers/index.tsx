@@ -8,6 +8,7 @@ import type { Failure } from '../../core/outcome'
 import { formatInstant } from '../../core/time'
 import Stars from '../Stars'
 import { useHelperPicker } from './useHelperPicker'
+import { a11y } from '../../utils/a11y'
 import './index.css'
 
 /** The moves this card makes; the case page's action bar leaves them out. */
@@ -52,7 +53,7 @@ export default function MediationHelpers({ c, actions, busy, send }: Props) {
 
   return (
     <View className='jf-card jf-medh' id='jf-med-helpers' data-count={c.helpers.length}>
-      <Text className='jf-section-title'>协助调解</Text>
+      <Text className='jf-section-title' {...a11y('heading', { level: 2 })}>协助调解</Text>
       <View className='jf-med-body jf-col'>
         {c.helpers.length === 0 && <Text className='jf-muted jf-medh-empty'>可邀请本社区的驻村法律顾问、党员或街坊协助调解，他们能看到案件和沟通记录，并可在沟通中发言。</Text>}
         {c.helpers.map((h) => (

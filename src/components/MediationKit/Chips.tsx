@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { a11y } from '../../utils/a11y'
 import './kit.css'
 
 interface Props<T extends string> {
@@ -18,9 +19,9 @@ interface Props<T extends string> {
 /** One choice out of a few, as a wrapping row of pills; the chosen one is highlighted. */
 export default function Chips<T extends string>({ id, className, chipClass, dataKey = 'code', items, value, onPick }: Props<T>) {
   return (
-    <View className={`jf-med-chips ${className}`} id={id}>
+    <View className={`jf-med-chips ${className}`} id={id} {...a11y('radiogroup')}>
       {items.map((x) => (
-        <View key={x.code} className={`jf-med-chip ${chipClass} ${value === x.code ? 'is-active' : ''}`} {...{ [`data-${dataKey}`]: x.code }} onClick={() => onPick(x.code)}>
+        <View key={x.code} className={`jf-med-chip ${chipClass} ${value === x.code ? 'is-active' : ''}`} {...{ [`data-${dataKey}`]: x.code }} {...a11y('radio', { checked: value === x.code })} onClick={() => onPick(x.code)}>
           <Text>{x.label}</Text>
         </View>
       ))}

@@ -6,6 +6,7 @@ import PhotoGrid from '../PhotoGrid'
 import PhotoPicker from '../PhotoPicker'
 import TextBox, { editing } from '../TextBox'
 import { MAX_MSG_PHOTOS, useMediationThread, type Props } from './useMediationThread'
+import { a11y } from '../../utils/a11y'
 import '../MediationKit/kit.css'
 import './index.css'
 
@@ -15,7 +16,7 @@ export default function MediationThread({ caseId, active, canWrite, hint }: Prop
   return (
     <View className='jf-card jf-thread' id='jf-thread' data-count={messages.length}>
       <View className='jf-col'>
-        <Text className='jf-section-title'>调解沟通</Text>
+        <Text className='jf-section-title' {...a11y('heading', { level: 2 })}>调解沟通</Text>
         {hint && <Text className='jf-muted jf-thread-hint'>{hint}</Text>}
       </View>
 
@@ -72,7 +73,7 @@ export default function MediationThread({ caseId, active, canWrite, hint }: Prop
             </Text>
           )}
           <View className='jf-composer-bar jf-row-between'>
-            <View className='jf-composer-pic' id='jf-msg-photo' onClick={() => void pick()}>
+            <View className='jf-composer-pic' id='jf-msg-photo' {...a11y('button', { label: '添加图片' })} onClick={() => void pick()}>
               <Text>＋ 图片</Text>
             </View>
             <Button id='jf-msg-send' type='primary' size='small' loading={sending} onClick={() => void send()}>

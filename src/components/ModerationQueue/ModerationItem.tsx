@@ -14,6 +14,7 @@ import {
   type PhotoMove,
 } from '../ModerationKit/logic'
 import StatusTag from '../StatusTag'
+import { a11y } from '../../utils/a11y'
 
 type Tone = 'default' | 'primary' | 'success' | 'warning' | 'danger'
 const STATE_TONE: Record<string, Tone> = { pending: 'warning', published: 'success', hidden: 'default', edited: 'primary' }
@@ -72,7 +73,7 @@ export default function ModerationItem({ item, busy, onDescription, onPhoto, onR
       </View>
       <View className='jf-mod-summary-row'>
         <Text className={`jf-mod-summary ${item.hidden ? 'is-hidden' : ''}`}>{pendingSummary(item)}</Text>
-        <Text className='jf-mod-open' onClick={openCase}>
+        <Text className='jf-mod-open' {...a11y('link', { label: '查看事项' })} onClick={openCase}>
           查看事项 ›
         </Text>
       </View>
@@ -112,7 +113,7 @@ export default function ModerationItem({ item, busy, onDescription, onPhoto, onR
           <Text className='jf-mod-part-title'>照片（{item.photos.length}）</Text>
           {item.photos.map((p) => (
             <View key={p.fileId} className='jf-mod-photo' data-file-id={p.fileId} data-state={p.state} data-checking={p.checking ? '1' : '0'}>
-              <View className='jf-mod-photo-img-cell' onClick={() => void Taro.previewImage({ urls, current: p.url })}>
+              <View className='jf-mod-photo-img-cell' {...a11y('button', { label: '查看照片大图' })} onClick={() => void Taro.previewImage({ urls, current: p.url })}>
                 <Image className='jf-mod-photo-img' src={p.url} mode='aspectFill' />
               </View>
               <View className='jf-mod-photo-side'>

@@ -17,6 +17,7 @@ import {
   validateDecision,
   type ModerationErrors,
 } from '../ModerationKit/logic'
+import { a11y } from '../../utils/a11y'
 
 /** A decision that needs words: a redaction (new text and why) or a hide (why). */
 export type SheetTask =
@@ -116,6 +117,7 @@ function SheetBody({ task, onSubmit }: { task: SheetTask; onSubmit: Props['onSub
               key={r}
               className={`jf-mod-quick ${reason === r ? 'is-active' : ''}`}
               data-reason={r}
+              {...a11y('radio', { checked: reason === r })}
               onClick={() => (setReason(r), setErrors((e) => ({ ...e, reason: undefined })))}
             >
               <Text>{r}</Text>

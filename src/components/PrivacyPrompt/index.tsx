@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { PRIVACY_AGREE_ID } from '../../utils/privacy'
 import { privacyGate } from '../../utils/privacyRuntime'
+import { a11y } from '../../utils/a11y'
 import './index.css'
 
 const LEAD = '在使用相关功能前，请您阅读并同意《街坊通用户隐私保护指引》。'
@@ -46,7 +47,7 @@ export default function PrivacyPrompt({ inline = false, onDone }: { inline?: boo
       <Text className='jf-privacy-prompt-lead'>{LEAD}</Text>
       {purpose && <Text className='jf-privacy-prompt-purpose'>本次需要：{purpose}</Text>}
       <Text className='jf-privacy-prompt-body'>{BODY}</Text>
-      <Text className='jf-privacy-prompt-link' id='jf-privacy-contract' onClick={contract}>
+      <Text className='jf-privacy-prompt-link' id='jf-privacy-contract' {...a11y('link')} onClick={contract}>
         查看《街坊通用户隐私保护指引》
       </Text>
       <View className='jf-privacy-prompt-actions'>

@@ -5,6 +5,7 @@ import type { PublicCaseView } from '../../contracts/api'
 import { formatFull } from '../../core/time'
 import CaseHead from '../CaseHead'
 import { PUBLIC_VIEW_NOTE, publicDescription, updatesTitle } from './logic'
+import { a11y } from '../../utils/a11y'
 import './index.css'
 
 /**
@@ -36,7 +37,7 @@ export default function PublicCase({ c, children }: { c: PublicCaseView; childre
       </View>
 
       <View className='jf-card jf-public-updates-card'>
-        <Text className='jf-section-title'>{updatesTitle(c.updates.length)}</Text>
+        <Text className='jf-section-title' {...a11y('heading', { level: 2 })}>{updatesTitle(c.updates.length)}</Text>
         <View id='jf-public-updates' data-count={c.updates.length}>
           {c.updates.length === 0 && <Text className='jf-muted jf-public-empty'>暂无公开进展，办理人员发布后会显示在这里</Text>}
           {c.updates.map((u) => (

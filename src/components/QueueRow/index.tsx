@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import CaseNumber from '../CaseNumber'
+import { a11y } from '../../utils/a11y'
 import './index.css'
 
 interface Props {
@@ -27,7 +28,7 @@ interface Props {
 /** One case in a list: its kind and status tag, a two-line title, and a foot with who and when. */
 export default function QueueRow({ className, prefix, data, kind, tag, title, number, hint, meta, aside, onClick }: Props) {
   return (
-    <View className={`jf-card jf-queue-row ${className}`} {...data} onClick={onClick}>
+    <View className={`jf-card jf-queue-row ${className}`} {...data} {...a11y('link')} onClick={onClick}>
       <View className={`jf-queue-row-head ${prefix}-head`}>
         <Text className={`jf-queue-row-kind ${prefix}-type`}>{kind}</Text>
         {tag}

@@ -7,6 +7,7 @@ import { DOC_TYPES } from '../../utils/rental/labels'
 import { buildMisuse, emptyMisuse, MISUSE_RECEIVED, misuseErrors, type MisuseDraft, type MisuseErrors } from '../../utils/rental/misuse'
 import { typedDocNumber } from '../../utils/rental/checkin'
 import { randomId } from '../../utils/id'
+import { a11y } from '../../utils/a11y'
 import '../RentalKit/kit.css'
 import TextBox, { LimitedTextArea } from '../TextBox'
 import { MISUSE_NOTE_MAX } from '../../contracts/limits'
@@ -60,7 +61,7 @@ function Body({ buildingCode, onClose }: Props) {
   if (done)
     return (
       <View className='jf-rental-sheet' id='jf-misuse-done'>
-        <Text className='jf-section-title'>{MISUSE_RECEIVED}</Text>
+        <Text className='jf-section-title' {...a11y('heading', { level: 2 })}>{MISUSE_RECEIVED}</Text>
         <Text className='jf-rental-row-sub'>
           证件号码 <Text className='jf-rental-doc'>{done.docNumberMasked}</Text>
         </Text>
@@ -78,7 +79,7 @@ function Body({ buildingCode, onClose }: Props) {
       <Text className='jf-muted jf-rental-sheet-hint'>如果有人用您的证件在本楼栋或别处登记，请填写下面的信息，社区民警会核实处理。您的证件号码加密保存，不会告诉任何人。</Text>
       <View className='jf-rental-chips' id='jf-misuse-doctypes'>
         {DOC_TYPES.map((t) => (
-          <View key={t.key} className={`jf-rental-chip ${draft.docType === t.key ? 'is-active' : ''}`} data-doc-type={t.key} onClick={() => set('docType', t.key)}>
+          <View key={t.key} className={`jf-rental-chip ${draft.docType === t.key ? 'is-active' : ''}`} data-doc-type={t.key} {...a11y('radio', { checked: draft.docType === t.key })} onClick={() => set('docType', t.key)}>
             <Text>{t.label}</Text>
           </View>
         ))}

@@ -7,6 +7,7 @@ import FieldError from '../FieldError'
 import type { ReportFieldValues } from './useReportForm'
 import { ADDRESS_MAX } from '../../contracts/limits'
 import { limitText, overLimitMessage } from '../../utils/textLimit'
+import { a11y } from '../../utils/a11y'
 
 interface Props {
   fields: Pick<ReportFieldValues, 'point' | 'address'>
@@ -27,7 +28,7 @@ export default function LocationCard({ fields, set, errors, grid, location }: Pr
   }
   return (
     <View className='jf-card'>
-      <Text className='jf-section-title jf-required'>问题位置</Text>
+      <Text className='jf-section-title jf-required' {...a11y('heading', { level: 2 })}>问题位置</Text>
       <View className='jf-loc-actions'>
         <Button id='jf-loc-current' size='small' fill='outline' type='primary' loading={location.busy} onClick={() => void location.fromDevice()}>
           使用当前位置

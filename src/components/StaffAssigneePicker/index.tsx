@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { api } from '../../api'
 import type { AssigneeView } from '../../contracts/api'
+import { a11y, decorative } from '../../utils/a11y'
 import './index.css'
 
 interface Props {
@@ -30,7 +31,7 @@ export default function StaffAssigneePicker({ value, onChange }: Props) {
       <View className='jf-assignees is-empty' id='jf-assignees'>
         <Text className='jf-muted'>{error || '正在加载处置人员…'}</Text>
         {error && (
-          <Text className='jf-assignees-retry' onClick={() => void load()}>
+          <Text className='jf-assignees-retry' {...a11y('button', { label: '重试加载' })} onClick={() => void load()}>
             重试
           </Text>
         )}
@@ -62,13 +63,14 @@ export default function StaffAssigneePicker({ value, onChange }: Props) {
                 className={`jf-assignee ${on ? 'is-active' : ''}`}
                 data-id={a.id}
                 data-kind={a.kind}
+                {...a11y('radio', { checked: on })}
                 onClick={() => onChange(a)}
               >
                 <View className='jf-assignee-body'>
                   <Text className='jf-assignee-name'>{a.name}</Text>
                   <Text className='jf-assignee-detail'>{a.detail}</Text>
                 </View>
-                <View className={`jf-assignee-radio ${on ? 'is-on' : ''}`} />
+                <View className={`jf-assignee-radio ${on ? 'is-on' : ''}`} {...decorative} />
               </View>
             )
           })}

@@ -4,6 +4,7 @@ import { api } from '../../api'
 import type { CategoryView, GridShape } from '../../contracts/api'
 import { groupCategories } from '../../utils/categories'
 import { STATUS_OPTIONS, emptyConsoleFilter, toggle, type ConsoleFilter } from '../StaffKit/logic'
+import { a11y } from '../../utils/a11y'
 import './index.css'
 
 interface Props {
@@ -60,6 +61,7 @@ export default function StaffConsoleFilters({ value, onChange, error, search = f
               key={s.key}
               className={`jf-cf-chip ${value.statuses.includes(s.key) ? 'is-on' : ''}`}
               data-status={s.key}
+              {...a11y('checkbox', { checked: value.statuses.includes(s.key) })}
               onClick={() => set('statuses', toggle(value.statuses, s.key))}
             >
               <Text>{s.label}</Text>

@@ -4,6 +4,7 @@ import { formatInstant } from '../../core/time'
 import CaseNumber from '../CaseNumber'
 import StatusTag from '../StatusTag'
 import StaffSla from '../StaffSla'
+import { a11y } from '../../utils/a11y'
 import '../QueueRow/index.css'
 import './index.css'
 
@@ -15,6 +16,7 @@ export default function StaffQueueRow({ c, onOpen }: { c: StaffCaseSummary; onOp
       data-case-id={c.id}
       data-status={c.status}
       data-overdue={c.overdue ? '1' : '0'}
+      {...a11y('link')}
       onClick={() => onOpen(c.id)}
     >
       <View className='jf-queue-row-head'>

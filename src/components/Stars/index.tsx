@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { a11y, decorative } from '../../utils/a11y'
 import './index.css'
 
 /** What each score means, so a tap gives immediate feedback in words, not just colour. */
@@ -21,18 +22,24 @@ interface Props {
  */
 export default function Stars({ value, onChange, readOnly, size = 'normal', showLabel = true }: Props) {
   return (
-    <View className={`jf-stars jf-stars-${size} ${readOnly ? 'is-readonly' : ''}`} data-value={value}>
+    <View
+      className={`jf-stars jf-stars-${size} ${readOnly ? 'is-readonly' : ''}`}
+      data-value={value}
+      // A given rating is one picture with its words; a rating to give is five radio buttons.
+      {...(readOnly ? a11y('img', { label: value ? `${value} 星，${STAR_LABELS[value]}` : '未评分' }) : a11y('radiogroup', { label: '评分' }))}
+    >
       {[1, 2, 3, 4, 5].map((n) => (
         <View
           key={n}
           className={`jf-star ${n <= value ? 'is-on' : ''}`}
           data-value={n}
+          {...(readOnly ? decorative : a11y('radio', { label: `${n} 星，${STAR_LABELS[n]}`, checked: n === value }))}
           onClick={readOnly ? undefined : () => onChange?.(n)}
         >
-          <Text>★</Text>
+          <Text {...decorative}>★</Text>
         </View>
       ))}
-      {showLabel && <Text className='jf-stars-label'>{value ? STAR_LABELS[value] : readOnly ? '' : '请点击星星评分'}</Text>}
+      {showLabel && <Text className='jf-stars-label' {...(readOnly ? decorative : a11y('status', { live: 'polite' }))}>{value ? STAR_LABELS[value] : readOnly ? '' : '请点击星星评分'}</Text>}
     </View>
   )
 }

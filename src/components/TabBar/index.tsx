@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { elderClass, useElderMode, wechatFontScale } from '../../utils/elder'
 import { TABS } from '../../utils/tabs'
 import Icon from '../Icon'
+import { a11y } from '../../utils/a11y'
 import './index.css'
 
 interface Props {
@@ -25,6 +26,7 @@ export default function TabBar({ current }: Props) {
       className={weapp ? `jf-tabbar jf-root ${elderClass(elder)}` : 'jf-tabbar'}
       id='jf-tabbar'
       data-elder={elder ? '1' : '0'}
+      {...a11y('tablist')}
       style={scale !== 1 ? { '--jf-scale': String(scale) } as Record<string, string> : undefined}
     >
       {TABS.map((t, i) => (
@@ -33,6 +35,7 @@ export default function TabBar({ current }: Props) {
           id={t.id}
           className={`jf-tabbar-item ${i === current ? 'is-current' : ''}`}
           data-current={i === current ? '1' : '0'}
+          {...a11y('tab', { selected: i === current })}
           onClick={() => {
             if (i !== current) void Taro.switchTab({ url: `/${t.pagePath}` })
           }}

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { a11y } from '../../utils/a11y'
 import './tabs.css'
 
 interface Props<K extends string> {
@@ -24,17 +25,18 @@ interface Props<K extends string> {
 export default function TabStrip<K extends string>(props: Props<K>) {
   const { tabs, current, onPick, id, tabIdPrefix = id, className = '', tabClassName = '', countClassName = '', count = null } = props
   return (
-    <View className={`jf-tabs ${className}`} id={id}>
+    <View className={`jf-tabs ${className}`} id={id} {...a11y('tablist')}>
       {tabs.map((t) => (
         <View
           key={t.key}
           id={`${tabIdPrefix}-${t.key}`}
           className={`jf-tab ${tabClassName} ${current === t.key ? 'is-active' : ''}`}
           data-tab={t.key}
+          {...a11y('tab', { selected: current === t.key })}
           onClick={() => onPick(t.key)}
         >
           <Text>{t.label}</Text>
-          {current === t.key && count !== null && <Text className={`jf-tab-count ${countClassName}`}>{count}</Text>}
+          {current === t.key && count !== null && <Text className={`jf-tab-count ${countClassName}`} aria-label={`共 ${count} 条`}>{count}</Text>}
         </View>
       ))}
     </View>

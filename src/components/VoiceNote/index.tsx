@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import { createRecorder, MAX_SECONDS, type Recorder } from './recorder'
 import type { VoiceNoteProps } from './useVoiceNote'
+import { a11y } from '../../utils/a11y'
 import './index.css'
 
 export { useVoiceNote, type VoiceNoteProps, type VoiceState } from './useVoiceNote'
@@ -87,13 +88,13 @@ export default function VoiceNote({ voice, onRecorded, onDrop, idPrefix }: Props
     <View className='jf-voice' id={idPrefix} data-phase={voice.phase}>
       {has ? (
         <View className='jf-voice-clip'>
-          <Text className='jf-voice-play' id={`${idPrefix}-play`} aria-label={`播放录音，${voice.rec.seconds} 秒`} onClick={() => play(voice.rec.localPath)}>
+          <Text className='jf-voice-play' id={`${idPrefix}-play`} aria-label={`播放录音，${voice.rec.seconds} 秒`} {...a11y('button')} onClick={() => play(voice.rec.localPath)}>
             ▶ 语音 {voice.rec.seconds} 秒
           </Text>
           <Text className='jf-muted jf-voice-state' aria-live='polite'>
             {voice.phase === 'uploading' ? '正在上传…' : voice.phase === 'done' ? '已上传' : voice.message}
           </Text>
-          <Text className='jf-voice-drop' id={`${idPrefix}-drop`} aria-label='删除录音' onClick={onDrop}>
+          <Text className='jf-voice-drop' id={`${idPrefix}-drop`} aria-label='删除录音' {...a11y('button')} onClick={onDrop}>
             删除
           </Text>
         </View>
@@ -102,6 +103,7 @@ export default function VoiceNote({ voice, onRecorded, onDrop, idPrefix }: Props
           className={`jf-voice-hold ${recording ? 'is-recording' : ''}`}
           id={`${idPrefix}-hold`}
           aria-label='按住说话，松开结束'
+          {...a11y('button')}
           onTouchStart={byTouch(down)}
           onTouchEnd={byTouch(up)}
           onTouchCancel={byTouch(up)}

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
+import { a11y } from '../../utils/a11y'
 import './index.css'
 
 interface Props {
@@ -94,7 +95,7 @@ function WeappPlayer({ url, id, label, length, onLength }: PlayerProps) {
   }
   return (
     <View className='jf-voice-player'>
-      <Text className='jf-voice-player-play' id={id} aria-label={`${playing ? '停止' : '播放'}${label}${length}`} onClick={toggle}>
+      <Text className='jf-voice-player-play' id={id} aria-label={`${playing ? '停止' : '播放'}${label}${length}`} {...a11y('button')} onClick={toggle}>
         {playing ? '■ 停止' : '▶ 播放'}
         {label}
         {length}
