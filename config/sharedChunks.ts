@@ -17,6 +17,18 @@ interface ChunkLike {
   name?: string | null
 }
 
+/**
+ * Modules that stay in the subpackages however many use them: the voice note's recorder and player
+ * (about 8 KB with their styles) serve only forms and case pages, all in subpackages, and the
+ * main package has no room for them. CSS modules are matched by their identifier (loaders!path).
+ */
+export const SUBPACKAGE_ONLY = /[\\/]src[\\/]components[\\/]Voice(Note|Player)[\\/]/
+
+function pathOf(module: unknown): string {
+  const m = module as { resource?: string; identifier?: () => string }
+  return `${m.resource ?? ''} ${typeof m.identifier === 'function' ? m.identifier() : ''}`
+}
+
 /** Subpackage roots are the `pages/<area>` folders, except those of main-package pages. */
 export function subpackageOf(chunkName: string | null | undefined, mainRoots: readonly string[]): string | null {
   const m = chunkName ? /^(pages\/[^/]+)\//.exec(chunkName) : null
@@ -52,6 +64,6 @@ export function sharedInMainCacheGroup(mainRoots: readonly string[], min = MAIN_
     priority: 5000,
     minChunks: min,
     test: (module: unknown, ctx: { chunkGraph: { getModuleChunksIterable(m: unknown): Iterable<ChunkLike> } }) =>
-      usedBySubpackages(ctx.chunkGraph.getModuleChunksIterable(module), mainRoots) >= min,
+      !SUBPACKAGE_ONLY.test(pathOf(module)) && usedBySubpackages(ctx.chunkGraph.getModuleChunksIterable(module), mainRoots) >= min,
   }
 }

@@ -24,6 +24,10 @@ describe('mini-program shared chunk', () => {
     expect(group.test({}, graph(four))).toBe(true)
     expect(group.test({}, graph(four.slice(0, 3)))).toBe(false)
     expect(group.test({}, graph(['pages/a/x/index', 'pages/a/y/index', 'pages/a/z/index', 'pages/a/w/index']))).toBe(false)
+    // The voice note's recorder and player stay in the subpackages, scripts and styles alike.
+    expect(group.test({ resource: '/work/src/components/VoiceNote/recorder.ts' }, graph(four))).toBe(false)
+    expect(group.test({ identifier: () => 'css ./node_modules/css-loader/dist/cjs.js!./src/components/VoicePlayer/index.css' }, graph(four))).toBe(false)
+    expect(group.test({ resource: '/work/src/components/PhotoGrid/index.tsx' }, graph(four))).toBe(true)
     expect(group.priority).toBeGreaterThan(1000)
     expect(group.priority).toBeLessThan(10000)
   })

@@ -93,9 +93,11 @@ export default function ReportFields({
 
       <View className='jf-card'>
         <Text className='jf-section-title jf-required'>问题描述</Text>
-        <Text className='jf-muted jf-voice-hint'>写几句话，或按住下面的按钮说一段（最长 60 秒）</Text>
-        <VoiceNote {...voice} idPrefix='jf-report-voice' />
-        <FieldError field='voiceFileId' message={errors.voice} />
+        <View className='jf-voice-field'>
+          <Text className='jf-muted jf-voice-hint'>写几句话，或按住下面的按钮说一段（最长 60 秒）</Text>
+          <VoiceNote {...voice} idPrefix='jf-report-voice' />
+          <FieldError field='voiceFileId' message={errors.voice} />
+        </View>
         <View id='jf-description' className='jf-description'>
           <TextArea
             value={fields.description}

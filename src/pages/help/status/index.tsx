@@ -4,6 +4,7 @@ import CaseNumber from '../../../components/CaseNumber'
 import LoadState from '../../../components/LoadState'
 import HelpStatusTag from '../../../components/HelpStatusTag'
 import Timeline from '../../../components/Timeline'
+import VoicePlayer from '../../../components/VoicePlayer'
 import { formatFull } from '../../../core/time'
 import { useHelpRequest } from '../../../hooks/useHelpRequest'
 import { HELP_RAISE_URL, linkUrl } from '../../../utils/help/urls'
@@ -46,6 +47,7 @@ function HelpStatus({ sent }: { sent: boolean }) {
           </Text>
         )}
         {h.text && <Text className='jf-help-text-line'>{h.text}</Text>}
+        {h.voiceUrl && <VoicePlayer url={h.voiceUrl} id='jf-help-my-voice' label='我的语音' />}
         <Text className='jf-muted'>
           {h.communityName} · 求助于 {formatFull(h.createdAt)}
         </Text>

@@ -14,9 +14,11 @@ export default function FactsCard({ s }: { s: MediationApplyState }) {
   return (
     <View className='jf-card'>
       <Text className='jf-section-title'>语音陈述</Text>
-      <Text className='jf-muted'>不方便打字，可以按住说话（最长 60 秒），说清楚发生了什么、希望怎么解决；说了语音，下面的文字可以少写或不写</Text>
-      <VoiceNote {...s.voice} idPrefix='jf-med-apply-voice' />
-      <FieldError field='voiceFileId' message={s.errors.voice} />
+      <View className='jf-voice-field'>
+        <Text className='jf-muted jf-voice-hint'>不方便打字，可以按住说话（最长 60 秒），说清楚发生了什么、希望怎么解决；说了语音，下面的文字可以少写或不写</Text>
+        <VoiceNote {...s.voice} idPrefix='jf-med-apply-voice' />
+        <FieldError field='voiceFileId' message={s.errors.voice} />
+      </View>
       <CountedText s={s} field='facts' label='事实经过' placeholder='纠纷发生的时间、地点、经过和目前的情况（至少 10 个字）' max={FACTS_MAX} rows={5} />
       <CountedText s={s} field='claims' label='我的请求' placeholder='希望对方怎么做，如：赔偿维修费 3000 元、停止噪音（至少 5 个字）' max={CLAIMS_MAX} rows={3} />
       <Text className='jf-section-title'>
