@@ -81,6 +81,20 @@ export function proxyNote(mark: ProxyMark): string {
   return `代办：${who} 代 ${mark.name} 办理`
 }
 
+/** What the mark calls the person once they deleted their account (as a mediation party reads). */
+const ERASED = '已注销用户'
+
+/** Whether the mark still holds the person's name or phone (a sealed copy or the masks). */
+export function holdsPerson(mark: ProxyMark | undefined): boolean {
+  return mark !== undefined && (mark.sealed !== undefined || mark.name !== ERASED || mark.phone !== '')
+}
+
+/** The mark after the person who claimed it deleted their account (注销账号): who filed it stays, the person goes. */
+export function erasedMark(mark: ProxyMark): ProxyMark {
+  const { sealed: _sealed, ...rest } = mark
+  return { ...rest, name: ERASED, phone: '' }
+}
+
 /** The short tag staff and the person see on a proxied case. */
 export const PROXY_TAG = '代办'
 

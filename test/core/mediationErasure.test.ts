@@ -37,3 +37,13 @@ it('changes nothing a second time, nor for someone who is not a party', () => {
   // An invited party who never joined has no account to delete.
   expect(eraseParty(caseWith([applicant, { ...respondent, userId: null }]), 'u-b', NOW, 'e5')).toBeNull()
 })
+
+it('erases the person from the 代办 mark of a case they claimed; the agent who filed it stays', () => {
+  const mark = { agentId: 'u-gw', agentName: '李明', agentRole: 'grid_worker' as const, name: '林*', phone: '139****5678', sealed: 'sealed-person', claimedAt: NOW.toISOString() }
+  const claimed = { ...caseWith([applicant, respondent]), payload: { ...caseWith([applicant, respondent]).payload, proxy: mark } }
+  const out = eraseParty(claimed, 'u-a', NOW, 'e6')!
+  expect((out.case.payload as unknown as MediationPayload).proxy).toEqual({ agentId: 'u-gw', agentName: '李明', agentRole: 'grid_worker', name: ERASED_NAME, phone: '', claimedAt: NOW.toISOString() })
+  expect(eraseParty(out.case, 'u-a', NOW, 'e7')).toBeNull()
+  // A respondent's erasure leaves the applicant's mark alone.
+  expect((eraseParty(claimed, 'u-b', NOW, 'e8')!.case.payload as unknown as MediationPayload).proxy).toEqual(mark)
+})

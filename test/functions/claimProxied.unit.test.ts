@@ -14,6 +14,7 @@ import { consent } from '../../backend/usecases/account/consent'
 import { proxiedCases } from '../../backend/usecases/account/proxiedCases'
 import { setPhone } from '../../backend/usecases/account/setPhone'
 import { actorOf, resolveCaller } from '../../backend/usecases/shared/actor'
+import { withoutContact } from '../../backend/usecases/report/contactPhone'
 import { proxiedFiling } from '../../backend/usecases/shared/proxied'
 import type { Case } from '../../src/core/case'
 import { fixedClock } from '../../src/core/clock'
@@ -101,6 +102,9 @@ it('with the phone button, a typed number neither lists nor claims; the verified
   expect((await d.store.timeline(c.id)).map((e) => [e.action, e.actorId, e.actorRole])).toEqual([['claim_proxied', verified.userId, 'resident']])
   // The number the typed account holds is the same: still nothing for it.
   expect(await claimProxied(d, typed, { id: c.id })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  // 注销账号 of the person who claimed it: the mark keeps who filed it, not them.
+  expect(withoutContact(now)!.payload).toMatchObject({ proxy: { agentId: 'u-agent', agentName: '李明', name: '已注销用户', phone: '' } })
+  expect(JSON.stringify(withoutContact(now)!.payload)).not.toContain('sealed')
 })
 
 it('locally, without the phone button, the typed number claims', async () => {

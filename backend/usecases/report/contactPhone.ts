@@ -7,6 +7,7 @@
 import type { ApiIn } from '../../../src/contracts/api'
 import type { Case } from '../../../src/core/case'
 import type { ReportPayload } from '../../../src/core/kinds/reportTerms'
+import { erasedMark, holdsPerson } from '../../../src/core/proxyMark'
 import { fail, type Failure } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
 import type { Vault } from '../../crypto/vault'
@@ -44,9 +45,11 @@ export function openContact(v: Vault | undefined, c: Case): string | null {
   return v ? v.open(contact.sealed, c.id) : contact.phone
 }
 
-/** The report without its contact phone (注销账号), or null when it carries none. */
+/** The report without its contact phone and its claimed 代办 person (注销账号), or null when it carries neither. */
 export function withoutContact(c: Case): Case | null {
-  const { contact, ...rest } = c.payload as ReportPayload
-  if (!contact) return null
-  return { ...c, payload: rest, version: c.version + 1 }
+  const { contact, proxy, ...rest } = c.payload as ReportPayload
+  // 代办: the resident who claimed the report also stands in its mark (proxyMark.ts).
+  const person = holdsPerson(proxy)
+  if (!contact && !person) return null
+  return { ...c, payload: { ...rest, ...(proxy ? { proxy: person ? erasedMark(proxy) : proxy } : {}) }, version: c.version + 1 }
 }

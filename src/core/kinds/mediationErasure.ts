@@ -4,6 +4,7 @@
  * removed. Pure, so the same rule serves every store.
  */
 import type { Case, TimelineEvent } from '../case'
+import { erasedMark, holdsPerson } from '../proxyMark'
 import type { MediationPayload, Party } from './mediationTerms'
 import { renamedInVideo } from './mediationVideoTerms'
 
@@ -28,12 +29,14 @@ function erased(x: Party): Party {
 export function eraseParty(c: Case, userId: string, now: Date, eventId: string): { case: Case; event: TimelineEvent } | null {
   const p = c.payload as unknown as MediationPayload
   const mine = p.parties.filter((x) => x.userId === userId)
-  if (mine.length === 0 || !mine.some(hasDetails)) return null
+  // 代办: the applicant who claimed the case also stands in its mark (proxyMark.ts).
+  const mark = c.creatorId === userId && holdsPerson(p.proxy) ? { proxy: erasedMark(p.proxy!) } : {}
+  if (mine.length === 0 || (!mine.some(hasDetails) && !('proxy' in mark))) return null
   const at = now.toISOString()
   const parties = p.parties.map((x) => (x.userId === userId ? erased(x) : x))
   // 视频调解 keeps who came by name (masked): theirs goes too.
   const video = Array.isArray(p.sessions) ? { sessions: renamedInVideo(p.sessions, userId, ERASED_NAME) } : {}
-  const next: Case = { ...c, payload: { ...c.payload, parties, ...video }, updatedAt: at, version: c.version + 1 }
+  const next: Case = { ...c, payload: { ...c.payload, parties, ...video, ...mark }, updatedAt: at, version: c.version + 1 }
   return {
     case: next,
     event: {
