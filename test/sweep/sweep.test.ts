@@ -14,11 +14,12 @@
  */
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { launchBrowser } from '../support/browser'
 import { ROOT, type RunningServer } from '../support/server'
 import { allowed, judge, measure, type Allowed, type Finding } from './checks'
 import { NOT_SWEPT, ROLES, shotName, type Role } from './pages'
+import { openSettled, signIn } from './session'
 import { seedWorld, startSweepServer, type SweepWorld } from './world'
 
 jest.setTimeout(240_000)
@@ -132,7 +133,6 @@ maybe('browser sweep: every page, every role, 390 and 1440', () => {
   let world: SweepWorld
   const all: Finding[] = []
   const notes: string[] = []
-  let loads = 0
   /** Low-contrast text: listed in findings.json for the design tokens' owners, not a failure here. */
   const advice = new Set<string>()
 
@@ -151,33 +151,6 @@ maybe('browser sweep: every page, every role, 390 and 1440', () => {
     await browser?.close()
     await srv?.stop()
   })
-
-  async function signIn(ctx: BrowserContext, role: Role): Promise<Page> {
-    const p = await ctx.newPage()
-    p.setDefaultTimeout(15_000)
-    await p.goto('/')
-    await p.locator('#jf-role-switcher').waitFor()
-    if (role.openid) {
-      await p.locator('#jf-dev-openid input, input#jf-dev-openid').first().fill(role.openid(world))
-      await p.locator('#jf-dev-wechat-login').click()
-    } else {
-      await p.locator('.jf-dev-user', { has: p.locator(`[data-user-id="${role.userId}"]`) }).click()
-    }
-    await p.locator('#jf-greeting').waitFor()
-    return p
-  }
-
-  /** Opens the route on a fresh load and waits until its calls are answered and Taro's slide-in is over. */
-  async function openSettled(p: Page, route: string): Promise<void> {
-    // A new query before the hash makes it a fresh load of the app (one page in Taro's stack, fresh data) in one navigation.
-    await p.goto(`/?sweep=${++loads}#${route}`)
-    await p.locator('.taro_page').first().waitFor({ state: 'attached' })
-    await p.waitForLoadState('networkidle', { timeout: 6_000 }).catch(() => undefined)
-    await p
-      .waitForFunction(() => document.getAnimations().filter((a) => a.playState === 'running').length === 0, undefined, { timeout: 4_000 })
-      .catch(() => undefined)
-    await p.waitForTimeout(150)
-  }
 
   async function sweepPage(p: Page, role: Role, route: string, width: number, errors: string[]): Promise<Finding[]> {
     errors.length = 0
@@ -208,7 +181,7 @@ maybe('browser sweep: every page, every role, 390 and 1440', () => {
     it(`${role.label}: every page at 390 and 1440`, async () => {
       const contexts = await Promise.all(WIDTHS.map((w) => browser.newContext({ ...w.opts, baseURL: srv.url, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })))
       try {
-        const pages = await Promise.all(contexts.map((c) => signIn(c, role)))
+        const pages = await Promise.all(contexts.map((c) => signIn(c, role, world)))
         const errors = pages.map(() => [] as string[])
         pages.forEach((p, i) => p.on('pageerror', (e) => errors[i]!.push(e.message.slice(0, 160))))
         const refusals: string[] = []
