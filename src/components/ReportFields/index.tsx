@@ -15,6 +15,7 @@ import VoiceNote from '../VoiceNote'
 import type { VoiceNoteProps } from '../VoiceNote/useVoiceNote'
 import LocationCard from './LocationCard'
 import type { ReportFieldValues } from './useReportForm'
+import { a11y } from '../../utils/a11y'
 
 export type { ReportFieldValues } from './useReportForm'
 export { default as SubmitBar } from './SubmitBar'
@@ -75,7 +76,7 @@ export default function ReportFields({
   return (
     <>
       <View className='jf-card'>
-        <Text className='jf-section-title jf-required'>问题类别</Text>
+        <Text className='jf-section-title jf-required' {...a11y('heading', { level: 2 })}>问题类别</Text>
         {categories ? (
           <CategoryChips categories={categories} value={fields.category} onChange={(c) => set('category', c)} />
         ) : (
@@ -92,7 +93,7 @@ export default function ReportFields({
       </View>
 
       <View className='jf-card'>
-        <Text className='jf-section-title jf-required'>问题描述</Text>
+        <Text className='jf-section-title jf-required' {...a11y('heading', { level: 2 })}>问题描述</Text>
         <View className='jf-voice-field'>
           <Text className='jf-muted jf-voice-hint'>写几句话，或按住下面的按钮说一段（最长 60 秒）</Text>
           <VoiceNote {...voice} idPrefix='jf-report-voice' />
@@ -118,7 +119,7 @@ export default function ReportFields({
         )}
         <FieldError field='description' message={errors.description} />
 
-        <Text className='jf-section-title'>
+        <Text className='jf-section-title' {...a11y('heading', { level: 2 })}>
           现场照片 <Text className='jf-muted'>（选填，最多 {MAX_PHOTOS} 张）</Text>
         </Text>
         <PhotoPicker photos={uploads.photos} max={MAX_PHOTOS} onAdd={uploads.add} onRemove={uploads.remove} onRetry={uploads.retry} />
@@ -139,7 +140,7 @@ export default function ReportFields({
             description={anonymousHint}
             extra={
               <View id='jf-anonymous'>
-                <Switch checked={fields.anonymous} onChange={(v) => set('anonymous', v)} />
+                <Switch checked={fields.anonymous} ariaLabel='匿名上报' onChange={(v) => set('anonymous', v)} />
               </View>
             }
           />

@@ -71,7 +71,7 @@ export default function StaffConsoleFilters({ value, onChange, error, search = f
       </View>
       <View className='jf-cf-row'>
         <Text className='jf-cf-label'>类别</Text>
-        <select id='jf-filter-category' className='jf-cf-select' value={value.category} onChange={(e) => set('category', e.target.value)}>
+        <select id='jf-filter-category' aria-label='类别' className='jf-cf-select' value={value.category} onChange={(e) => set('category', e.target.value)}>
           <option value=''>全部类别</option>
           {groups.map((g) =>
             g.children.length ? (
@@ -90,7 +90,7 @@ export default function StaffConsoleFilters({ value, onChange, error, search = f
           )}
         </select>
         <Text className='jf-cf-label'>网格</Text>
-        <select id='jf-filter-grid' className='jf-cf-select' value={value.gridCode} onChange={(e) => set('gridCode', e.target.value)}>
+        <select id='jf-filter-grid' aria-label='网格' className='jf-cf-select' value={value.gridCode} onChange={(e) => set('gridCode', e.target.value)}>
           <option value=''>全部网格</option>
           {grids.map((g) => (
             <option key={g.code} value={g.code}>
@@ -99,9 +99,9 @@ export default function StaffConsoleFilters({ value, onChange, error, search = f
           ))}
         </select>
         <Text className='jf-cf-label'>上报日期</Text>
-        <input id='jf-filter-from' className='jf-cf-date' type='date' value={value.from} max={value.to || undefined} onChange={(e) => set('from', e.target.value)} />
+        <input id='jf-filter-from' aria-label='上报日期从' className='jf-cf-date' type='date' value={value.from} max={value.to || undefined} onChange={(e) => set('from', e.target.value)} />
         <Text className='jf-cf-dash'>至</Text>
-        <input id='jf-filter-to' className='jf-cf-date' type='date' value={value.to} min={value.from || undefined} onChange={(e) => set('to', e.target.value)} />
+        <input id='jf-filter-to' aria-label='上报日期至' className='jf-cf-date' type='date' value={value.to} min={value.from || undefined} onChange={(e) => set('to', e.target.value)} />
         <label className='jf-cf-check' htmlFor='jf-filter-overdue'>
           <input id='jf-filter-overdue' className='jf-check' type='checkbox' checked={value.overdue} onChange={(e) => set('overdue', e.target.checked)} />
           <span>仅超时</span>

@@ -22,7 +22,7 @@ export default function ShiftForm({ candidates, onAdd }: { candidates: RosterVie
   }
   return (
     <View className='jf-ak-row' id='jf-roster-add'>
-      <select id='jf-roster-person' value={userId} onChange={(e) => setUserId((e.target as HTMLSelectElement).value)}>
+      <select id='jf-roster-person' aria-label='值班人员' value={userId} onChange={(e) => setUserId((e.target as HTMLSelectElement).value)}>
         <option value=''>选择值班人员</option>
         {candidates.map((c) => (
           <option key={c.userId} value={c.userId}>

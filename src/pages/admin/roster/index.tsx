@@ -23,7 +23,7 @@ export default function AdminRoster() {
         <Text className='jf-ak-title'>一键求助值班表</Text>
         <Text className='jf-ak-help'>居民在本社区按下「一键求助」时，所有正在值班的人员同时收到提醒，先响应者负责到场处置；超时无人响应即上报街道综治中心。无人值班的时段，求助直接上报街道。</Text>
         <View className='jf-ak-row'>
-          <select id='jf-roster-community' value={r.code} onChange={(e) => r.setCode((e.target as HTMLSelectElement).value)}>
+          <select id='jf-roster-community' aria-label='社区' value={r.code} onChange={(e) => r.setCode((e.target as HTMLSelectElement).value)}>
             {r.communities.map((c) => (
               <option key={c.code} value={c.code}>
                 {c.name}

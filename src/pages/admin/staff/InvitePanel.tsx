@@ -21,7 +21,7 @@ export default function InvitePanel({ issued, onRevoke, onClose }: { issued: Iss
       <Text className='jf-ak-title'>{issued.name} 的邀请</Text>
       <View className='jf-ak-row'>
         {issued.qr ? (
-          <ShareCode className='jf-ak-qr' id='jf-invite-qr' qr={issued.qr} />
+          <ShareCode className='jf-ak-qr' id='jf-invite-qr' qr={issued.qr} label='工作人员邀请码' />
         ) : (
           <Text className='jf-ak-help' id='jf-invite-qr-error'>
             {issued.qrError}

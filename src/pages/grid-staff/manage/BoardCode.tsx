@@ -31,7 +31,7 @@ export default function BoardCode({ code }: { code: string }) {
       <Text className='jf-section-title'>公示牌小程序码</Text>
       <Text className='jf-muted'>张贴在小区公告栏和楼道，居民用微信扫码即可查看公示牌、申请入群。长期有效。</Text>
       {qr ? (
-        <ShareCode className='jf-gw-boardcode-img' id='jf-gw-boardcode-img' qr={qr} />
+        <ShareCode className='jf-gw-boardcode-img' id='jf-gw-boardcode-img' qr={qr} label='网格公示牌码' />
       ) : (
         <View className='jf-list-retry'>
           <Button id='jf-gw-boardcode-make' size='small' type='primary' fill='outline' loading={busy} onClick={() => void make()}>

@@ -31,9 +31,9 @@ export default function MediationLedger() {
       <View className='jf-console-main'>
         <View className='jf-ledger-filters jf-row'>
           <Text className='jf-ledger-filter-label'>申请日期</Text>
-          <input id='jf-ledger-from' className='jf-ledger-date' type='date' value={from} max={to || undefined} onChange={(e) => setFrom(dateOf(e))} />
+          <input id='jf-ledger-from' aria-label='申请日期从' className='jf-ledger-date' type='date' value={from} max={to || undefined} onChange={(e) => setFrom(dateOf(e))} />
           <Text className='jf-ledger-filter-sep'>至</Text>
-          <input id='jf-ledger-to' className='jf-ledger-date' type='date' value={to} min={from || undefined} onChange={(e) => setTo(dateOf(e))} />
+          <input id='jf-ledger-to' aria-label='申请日期至' className='jf-ledger-date' type='date' value={to} min={from || undefined} onChange={(e) => setTo(dateOf(e))} />
           {(from || to) && (
             <button type='button' className='jf-btn' id='jf-ledger-clear' onClick={() => (setFrom(''), setTo(''))}>
               全部时间

@@ -52,7 +52,7 @@ export default function MediatorQueue() {
           {isMediator ? (
             <View className='jf-row' id='jf-medq-mine' data-on={query.mine ? '1' : '0'}>
               <Text className='jf-medq-mine-label'>仅看我承办的</Text>
-              <Switch checked={query.mine} onChange={(v) => change({ ...query, mine: v })} />
+              <Switch checked={query.mine} ariaLabel='仅看我承办的' onChange={(v) => change({ ...query, mine: v })} />
             </View>
           ) : (
             <View />

@@ -98,7 +98,7 @@ function JoinCard({ s }: { s: JoinState }) {
               description='人民调解遵循自愿原则，不收取费用。同意后，调解组织将为本次调解使用您的姓名和手机号；您可以查看调解进展、与调解员沟通。'
               extra={
                 <View id='jf-med-join-consent'>
-                  <Switch checked={s.consent} onChange={s.editConsent} />
+                  <Switch checked={s.consent} ariaLabel='同意参加人民调解' onChange={s.editConsent} />
                 </View>
               }
             />

@@ -23,7 +23,7 @@ export default function ConsentsCard({ s }: { s: CheckinState }) {
               description={c.description}
               extra={
                 <View id={c.id}>
-                  <Switch checked={draft[c.key]} onChange={(v) => set(c.key, v)} />
+                  <Switch checked={draft[c.key]} ariaLabel={c.title} onChange={(v) => set(c.key, v)} />
                 </View>
               }
             />

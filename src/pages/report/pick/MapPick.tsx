@@ -62,7 +62,7 @@ export default function MapPick() {
         {pin && !hit && <Text className='jf-pick-outside'>该位置不在服务网格内，请在网格范围内选点</Text>}
       </View>
       <View className='jf-submit-bar'>
-        <Button id='jf-pick-confirm' type='primary' block size='large' disabled={!pin || !hit} onClick={confirm}>
+        <Button id='jf-pick-confirm' type='primary' block size='large' disabled={!pin || !hit} aria-disabled={!pin || !hit ? 'true' : 'false'} onClick={confirm}>
           确定
         </Button>
       </View>

@@ -50,7 +50,7 @@ export default function BuildingQr() {
         <Text className='jf-qr-title'>出租屋实名登记</Text>
         <Text className='jf-qr-name'>{b.name}</Text>
         <Text className='jf-qr-address'>{b.address}</Text>
-        <ShareCode className='jf-qr-img' id='jf-qr-img' qr={load.qr} />
+        <ShareCode className='jf-qr-img' id='jf-qr-img' qr={load.qr} label='楼栋租住登记码' />
         <Text className='jf-qr-hint'>租户请用微信扫码，填写实名登记信息，由楼栋长确认。{'\n'}所属网格：{b.gridName} · 楼栋长：{b.managerName}</Text>
       </View>
       <View className='jf-rental-actions jf-qr-noprint'>
