@@ -6,9 +6,10 @@ const adminPackages = process.env.TARO_ENV === 'h5' ? [{ root: 'pages/admin', pa
 
 /**
  * The mediation ledger (tables, CSV download) is a desk page for the centre: H5 only. 协助调解 (helping) is a helper's list of
- * cases; 录入纠纷 (intake) is also where a grid worker turns a 网格事件 into mediation.
+ * cases; 录入纠纷 (intake) is also where a grid worker turns a 网格事件 into mediation; 代办申请调解 (proxy-apply) is a
+ * grid worker's or 代办员's filing for a person who is present.
  */
-const mediatorPages = process.env.TARO_ENV === 'h5' ? ['queue/index', 'case/index', 'ledger/index', 'helping/index', 'intake/index'] : ['queue/index', 'case/index', 'helping/index', 'intake/index']
+const mediatorPages = process.env.TARO_ENV === 'h5' ? ['queue/index', 'case/index', 'ledger/index', 'helping/index', 'intake/index', 'proxy-apply/index'] : ['queue/index', 'case/index', 'helping/index', 'intake/index', 'proxy-apply/index']
 
 export default defineAppConfig({
   // The tab pages (首页 / 消息 / 我的) must sit in the main package.
@@ -17,8 +18,8 @@ export default defineAppConfig({
   subPackages: [
     // A report that cannot be sent lands in 我的事项 (待发送), often with no network: one subpackage, downloaded together.
     { root: 'pages/report', pages: ['new/index', 'pick/index', 'mine/index', 'detail/index'] },
-    // Staff work on reports; 内容审核 decides what of a report the public sees.
-    { root: 'pages/report-staff', pages: ['queue/index', 'case/index', 'proxy/index', 'moderation/index', ...consolePages] },
+    // Staff work on reports; 内容审核 decides what of a report the public sees; 代办服务 (proxy-desk) lists every 代办 form.
+    { root: 'pages/report-staff', pages: ['queue/index', 'case/index', 'proxy/index', 'proxy-desk/index', 'moderation/index', ...consolePages] },
     // 在线调解: parties (apply, mine, join, detail, the papers to print: 协议书, 司法确认申请书, 移送函) and mediators / the centre.
     { root: 'pages/mediation', pages: ['apply/index', 'mine/index', 'join/index', 'detail/index', 'agreement/index', 'judicial/index', 'referral/index'] },
     { root: 'pages/mediation-staff', pages: mediatorPages },
@@ -36,8 +37,8 @@ export default defineAppConfig({
       root: 'pages/rental-staff',
       pages: ['building/list/index', 'building/detail/index', 'building/qr/index', 'building/inspect/index', 'police/area/index', 'police/audit/index', 'police/overdue/index'],
     },
-    // 我的: profile (头像昵称, phone), 个人信息与隐私, 查阅与导出, 注销账号.
-    { root: 'pages/account', pages: ['profile/index', 'privacy/index', 'export/index', 'delete/index'] },
+    // 我的: profile (头像昵称, phone), 个人信息与隐私, 查阅与导出, 注销账号, 认领代办事项 (claim).
+    { root: 'pages/account', pages: ['profile/index', 'privacy/index', 'export/index', 'delete/index', 'claim/index'] },
     // A staff invitation opened in WeChat (code or QR) binds that identity to the staff record.
     { root: 'pages/join', pages: ['index'] },
     // WeChat's privacy authorisation asked on a page with no pop-up of its own: the prompt as a page.

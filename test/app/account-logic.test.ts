@@ -76,7 +76,7 @@ describe('the tab bar', () => {
 
 describe('我的', () => {
   it('rows open the pages the home cards open, none of them a tab page', () => {
-    expect(MINE_ROWS.map((r) => r.title)).toEqual(['我的上报', '我的调解', '我的租住登记', '我的网格'])
+    expect(MINE_ROWS.map((r) => r.title)).toEqual(['我的上报', '我的调解', '我的租住登记', '我的网格', '认领代办事项'])
     for (const r of MINE_ROWS) expect(isTabUrl(r.url)).toBe(false)
   })
 

@@ -192,6 +192,11 @@ describe('home entries', () => {
     expect(staffEntries(['grid_worker'], 'h5').find((e) => e.id === 'jf-entry-moderation')?.url).toBe('/pages/report-staff/moderation/index')
   })
 
+  it('gives a 代办员 the 代办服务 hub alone, as it does a grid worker', () => {
+    expect(ids(['proxy_agent'], 'weapp')).toEqual(['jf-entry-proxy'])
+    expect(staffEntries(['proxy_agent'], 'h5').find((e) => e.id === 'jf-entry-proxy')).toMatchObject({ title: '代办服务', url: '/pages/report-staff/proxy-desk/index' })
+  })
+
   it('gives a department the queue only', () => {
     expect(ids(['department'], 'weapp')).toEqual(['jf-entry-staff-queue'])
   })

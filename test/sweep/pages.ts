@@ -38,6 +38,8 @@ const RESIDENT_COMMON = [
   '/pages/account/privacy/index',
   '/pages/account/export/index',
   '/pages/account/delete/index',
+  // 认领代办事项: 陈小梅's phone lists what was filed for it; a newcomer without one is asked to set it.
+  '/pages/account/claim/index',
 ]
 
 const STAFF_COMMON = ['/pages/home/index', '/pages/inbox/index', '/pages/me/index']
@@ -92,6 +94,12 @@ export const ROLES: Role[] = [
       '/pages/report-staff/queue/index',
       `/pages/report-staff/case/index?id=${w.reportId}`,
       '/pages/report-staff/proxy/index',
+      // 代办服务 and its 申请调解 form.
+      '/pages/report-staff/proxy-desk/index',
+      '/pages/mediation-staff/proxy-apply/index',
+      // 代办租户登记 (the buildings of his grid) and 代为求助 (Part D2).
+      '/pages/rental-staff/proxy/index',
+      '/pages/help-staff/proxy/index',
       '/pages/report-staff/moderation/index',
       `/pages/grid-staff/manage/index?code=${GRID1_CODE}`,
       `/pages/grid-staff/publish/index?code=${GRID1_CODE}`,

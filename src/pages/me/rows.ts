@@ -16,6 +16,8 @@ export const MINE_ROWS: readonly MeRow[] = [
   { id: 'jf-me-mediation', title: '我的调解', hint: '申请或参与的调解案件', url: '/pages/mediation/mine/index' },
   { id: 'jf-me-rental', title: '我的租住登记', hint: '当前登记、更新租约、人走注销', url: '/pages/rental/mine/index' },
   { id: 'jf-me-grid', title: '我的网格', hint: '我加入的网格群、公告', url: '/pages/grid/find/index' },
+  // 代办: what a grid worker or 代办员 filed for my phone; nothing shows until the phone is mine (account/claim).
+  { id: 'jf-me-claim', title: '认领代办事项', hint: '网格员代您办理的事项，用本人手机号认领', url: '/pages/account/claim/index' },
 ]
 
 /** 协助调解: only for a helper (驻村法律顾问, 党员, 街坊), the cases a mediator invited them into. */

@@ -9,15 +9,24 @@ const PARTY_FIELDS = [
   { key: 'phone', placeholder: '对方手机号（只有该号码能打开邀请）', type: 'tel' },
 ] as const
 
+/** How the applicant's own fields read: 我的 on the person's own form, 当事人 on an agent's (代办). */
+export interface ApplicantWords {
+  name: string
+  phone: string
+  phoneHint: string
+}
+
+const OWN_WORDS: ApplicantWords = { name: '我的真实姓名', phone: '我的联系电话', phoneHint: '调解员将通过此电话联系您' }
+
 /** 申请人姓名、电话和对方当事人（最多五位）。 */
-export default function PartiesCard({ s }: { s: MediationApplyState }) {
+export default function PartiesCard({ s, words = OWN_WORDS }: { s: MediationApplyState; words?: ApplicantWords }) {
   const { draft, errors, set, setParty, addParty, removeParty } = s
   return (
     <View className='jf-card'>
       <TextBox
         id='jf-med-name'
         className='jf-med-apply-input'
-        label='我的真实姓名'
+        label={words.name}
         required
         value={draft.applicantName}
         onChange={(v) => set('applicantName', v)}
@@ -29,12 +38,12 @@ export default function PartiesCard({ s }: { s: MediationApplyState }) {
       <TextBox
         id='jf-med-phone'
         className='jf-med-apply-input'
-        label='我的联系电话'
+        label={words.phone}
         required
         value={draft.applicantPhone}
         onChange={(v) => set('applicantPhone', v)}
         type='tel'
-        placeholder='调解员将通过此电话联系您'
+        placeholder={words.phoneHint}
         maxLength={20}
         field='applicantPhone'
         error={errors.applicantPhone}

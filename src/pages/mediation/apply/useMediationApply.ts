@@ -3,7 +3,8 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { api } from '../../../api'
 import { askSubscribeConsent, preloadTemplates } from '../../../api/subscribe'
 import { MAX_RESPONDENTS, applyErrorsFromDetails, emptyApplyDraft, shiftRespondentErrors, toApplyInput, validateApply, type ApplyDraft, type ApplyErrors } from '../../../utils/mediation/apply'
-import type { ApiMap } from '../../../contracts/api'
+import type { ApiMap, ApplyMediationInput } from '../../../contracts/api'
+import type { Failure } from '../../../core/outcome'
 import { useConsentGate } from '../../../hooks/useConsentGate'
 import { usePhotoUploads } from '../../../hooks/usePhotoUploads'
 import { randomId } from '../../../utils/id'
@@ -11,8 +12,31 @@ import { useVoiceNote } from '../../../components/VoiceNote/useVoiceNote'
 
 type Options = ApiMap['mediation.options']['out']
 
+/**
+ * How the form files: the person's own application, or an agent's for a person who is present
+ * (代办申请调解, mediation-staff/proxy-apply), which sends it with the declaration and opens it elsewhere.
+ */
+export interface ApplyFiling {
+  /** The person's own: asks for their subscribe consent at the tap. */
+  own: boolean
+  /** What still stops the send (the declaration unticked), shown under the `declaration` field. */
+  check?: () => string | null
+  send(input: ApplyMediationInput): Promise<{ ok: true; caseId: string } | Failure>
+  /** Where the filed case opens. */
+  opened(caseId: string): string
+}
+
+const OWN: ApplyFiling = {
+  own: true,
+  async send(input) {
+    const r = await api.call('mediation.apply', input)
+    return r.ok ? { ok: true, caseId: r.case.id } : r
+  },
+  opened: (id) => `/pages/mediation/detail/index?id=${encodeURIComponent(id)}&created=1`,
+}
+
 /** The 申请调解 form: options from the server, the draft and its photos, checks, and one idempotent submit. */
-export function useMediationApply() {
+export function useMediationApply(filing: ApplyFiling = OWN) {
   const [draft, setDraft] = useState<ApplyDraft>(() => emptyApplyDraft(randomId(8)))
   const { photos, add, remove, retry } = usePhotoUploads()
   const [options, setOptions] = useState<Options | null>(null)
@@ -77,6 +101,8 @@ export function useMediationApply() {
     })
     if (voice.uploading) found.voice = '语音正在上传，请稍候'
     else if (voice.voice.phase === 'failed') found.voice = '语音上传失败，请删除后重新录制'
+    const held = filing.check?.()
+    if (held) found.declaration = held
     const firstError = Object.values(found).find(Boolean)
     if (firstError) {
       setErrors(found)
@@ -84,15 +110,15 @@ export function useMediationApply() {
       return
     }
     // At the tap, before anything else can end the gesture WeChat's dialog needs.
-    await askSubscribeConsent(['mediation'])
+    if (filing.own) await askSubscribeConsent(['mediation'])
     // The names and phones of the parties are personal data: the privacy notice first (once).
     if (!(await consent.ensure())) return
     setSubmitting(true)
-    const r = await api.call('mediation.apply', toApplyInput(draft, idempotencyKey.current, photos.map((p) => p.fileId as string), voice.fileId))
+    const r = await filing.send(toApplyInput(draft, idempotencyKey.current, photos.map((p) => p.fileId as string), voice.fileId))
     if (r.ok) {
-      void Taro.showToast({ title: '申请已提交', icon: 'success', duration: 1000 })
+      void Taro.showToast({ title: filing.own ? '申请已提交' : '代办申请已提交', icon: 'success', duration: 1000 })
       // Replace the form, so "back" from the case does not land on a sent application.
-      setTimeout(() => void Taro.redirectTo({ url: `/pages/mediation/detail/index?id=${encodeURIComponent(r.case.id)}&created=1` }), 700)
+      setTimeout(() => void Taro.redirectTo({ url: filing.opened(r.caseId) }), 700)
       return
     }
     setSubmitting(false)

@@ -12,14 +12,14 @@ const RESIDENT = [
   { key: 'proxyPhone', id: 'jf-proxy-phone', label: '联系电话', placeholder: '手机号或固定电话，如 020-87700000' },
 ] as const
 
-/** 代办上报: a grid worker files a report for a resident without a phone, naming that resident. */
+/** 代办上报: a grid worker or 代办员 files a report for a resident without a phone, naming that resident. */
 export default function ProxyReport() {
   const { fields, set, errors, fieldProps, formError, submitting, submit } = useProxyReport()
   return (
     <View className='jf-page jf-report-new jf-proxy'>
       <View className='jf-proxy-banner'>
         <Text className='jf-proxy-banner-title'>为居民代办上报</Text>
-        <Text className='jf-proxy-banner-sub'>适用于没有智能手机的居民，办理结果将电话告知居民</Text>
+        <Text className='jf-proxy-banner-sub'>适用于没有智能手机的居民，办理结果将电话告知居民；居民以后可用登记的手机号在「我的 → 认领代办事项」认领</Text>
       </View>
 
       <View className='jf-card'>
