@@ -35,14 +35,14 @@ it('a new person starts as 微信用户 with nothing given, and reads the whole 
   const a = await fresh()
   expect(await account(a, 'profile')).toEqual({
     ok: true,
-    profile: { displayName: '微信用户', nicknameSet: false, avatarUrl: null, phone: null, noticeVersion: 1, consentNeeded: true, staff: false },
+    profile: { displayName: '微信用户', nicknameSet: false, avatarUrl: null, phone: null, noticeVersion: 2, consentNeeded: true, staff: false },
   })
   const { privacy } = await account(a, 'privacy')
   expect(privacy.consents).toEqual([])
-  expect(privacy.notice).toMatchObject({ version: 1, title: '街坊通用户隐私保护指引', effectiveLabel: '2026年12月6日' })
+  expect(privacy.notice).toMatchObject({ version: 2, title: '街坊通用户隐私保护指引', effectiveLabel: '2026年12月7日' })
   const text = privacy.notice.paragraphs.join('')
   // What is collected, why, who sees it, how long, the rights and whom to ask.
-  for (const part of ['收集', '为什么', '谁能看到', '保存', '查阅', '导出', '更正', '注销', '联系我们']) expect(text).toContain(part)
+  for (const part of ['收集', '为什么', '谁能看到', '保存', '查阅', '导出', '更正', '注销', '联系我们', '一键求助', '语音', '代办', '认领', '协助调解']) expect(text).toContain(part)
   expect(text).not.toMatch(/[A-Za-z]{3,}/)
 })
 
@@ -51,13 +51,13 @@ it('refuses profile writes until the notice in force is agreed, then records the
   expect(await account(a, 'update', { nickname: '小梅' })).toMatchObject({ ok: false, code: 'CONSENT_REQUIRED', message: expect.stringContaining('街坊通用户隐私保护指引') })
   expect(await account(a, 'setPhone', { phone: '13912340001' })).toMatchObject({ ok: false, code: 'CONSENT_REQUIRED' })
   // Only the version in force can be agreed to.
-  expect(await account(a, 'consent', { version: 2 })).toMatchObject({ ok: false, code: 'VALIDATION' })
-  expect(await account(a, 'consent', { version: 0 })).toMatchObject({ ok: false, code: 'VALIDATION' })
+  expect(await account(a, 'consent', { version: 3 })).toMatchObject({ ok: false, code: 'VALIDATION' })
+  expect(await account(a, 'consent', { version: 1 })).toMatchObject({ ok: false, code: 'VALIDATION' })
   expect((await account(a, 'profile')).profile.consentNeeded).toBe(true)
 
-  const first = await account(a, 'consent', { version: 1 })
-  expect(first.privacy.consents).toEqual([{ title: '街坊通用户隐私保护指引', version: 1, atLabel: expect.stringMatching(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/) }])
-  expect((await account(a, 'consent', { version: 1 })).privacy.consents).toEqual(first.privacy.consents)
+  const first = await account(a, 'consent', { version: 2 })
+  expect(first.privacy.consents).toEqual([{ title: '街坊通用户隐私保护指引', version: 2, atLabel: expect.stringMatching(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/) }])
+  expect((await account(a, 'consent', { version: 2 })).privacy.consents).toEqual(first.privacy.consents)
   expect((await account(a, 'profile')).profile.consentNeeded).toBe(false)
   expect(await account(a, 'update', { nickname: '  小梅  ' })).toMatchObject({ ok: true, profile: { displayName: '小梅', nicknameSet: true } })
 })

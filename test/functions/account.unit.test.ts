@@ -31,11 +31,17 @@ afterEach(async () => {
   await opened.cleanup()
 })
 
+/** The district's data with its privacy notice at version 1, whatever version the shipped notice has reached. */
+function configV1(): DistrictConfig {
+  const base = defaultDistrictConfig()
+  return { ...base, privacyNotice: { ...base.privacyNotice, version: 1 } }
+}
+
 function deps(parts: Partial<Deps> & { config?: DistrictConfig } = {}): Deps {
   return localDeps(opened.store, {
     clock: fixedClock('2026-12-06T08:00:00.000Z'),
     newId: () => ulid(),
-    config: defaultDistrictConfig(),
+    config: configV1(),
     vault: new Vault(randomBytes(32)),
     identity: { resolve: async (ctx) => ctx as { openid: string } },
     contentSecurity: { checkText: async () => ({ ok: true, suggest: 'pass', label: 100 }), checkImage: async () => ({ ok: true, traceId: 'unused' }) },
@@ -83,7 +89,7 @@ it('answers PHONE_CODE_UNAVAILABLE without a phone button, and the port’s refu
 })
 
 it('limits the billed exchanges per WeChat identity, not per account', async () => {
-  const config = { ...defaultDistrictConfig(), rateLimits: { 'account.setPhone': { max: 2, windowMinutes: 60 } } }
+  const config = { ...configV1(), rateLimits: { 'account.setPhone': { max: 2, windowMinutes: 60 } } }
   const button = phoneButton(async () => ({ ok: true, phone: '13912345678' }))
   const d = deps({ phoneNumbers: button, config })
   const u = await person(d, 'o-limited')
@@ -108,7 +114,7 @@ it('asks again when the district publishes a new notice version', async () => {
   const u = await person(d)
   await consent(d, actorOf(u), { version: 1 })
   expect(await update(d, actorOf(u), { nickname: '小梅' })).toMatchObject({ ok: true })
-  const base = defaultDistrictConfig()
+  const base = configV1()
   const v2 = deps({ config: { ...base, privacyNotice: { ...base.privacyNotice, version: 2 } }, clock: fixedClock('2027-01-10T02:00:00.000Z') })
   expect(await profile(v2, actorOf(u))).toMatchObject({ profile: { consentNeeded: true, noticeVersion: 2 } })
   expect(await update(v2, actorOf(u), { nickname: '小梅二' })).toMatchObject({ ok: false, code: 'CONSENT_REQUIRED' })

@@ -52,7 +52,7 @@ async function person(d: Deps): Promise<Actor> {
   const c = await resolveCaller(d, { openid: `o-${ulid()}` })
   if (!c || 'ok' in c || !c.actor) throw new Error('no caller')
   const a = actorOf((await d.store.getUser(c.actor.userId))!)
-  await consent(d, a, { version: 1 })
+  await consent(d, a, { version: d.config.privacyNotice.version })
   return a
 }
 
