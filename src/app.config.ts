@@ -25,8 +25,9 @@ export default defineAppConfig({
     { root: 'pages/mediation-staff', pages: mediatorPages },
     // 一键求助: the person's request (kind, voice or text, position; 110/120/119 first for danger) and its status.
     { root: 'pages/help', pages: ['raise/index', 'status/index'] },
-    // The on-duty helpers' side: live requests of their community, accept, call, close or turn into a case.
-    { root: 'pages/help-staff', pages: ['queue/index', 'case/index'] },
+    // The on-duty helpers' side: live requests of their community, accept, call, close or turn into a case;
+    // 代为求助 (proxy): a grid worker or 代办员 asks for the person with them.
+    { root: 'pages/help-staff', pages: ['queue/index', 'case/index', 'proxy/index'] },
     // 网格服务群, residents' side: find my grid, its 公示牌 (join the group, 找网格员), announcements.
     { root: 'pages/grid', pages: ['find/index', 'board/index', 'news/index'] },
     // 网格服务群, staff side: the grid's board, QR, requests and announcements; the street's overview.
@@ -35,7 +36,8 @@ export default defineAppConfig({
     { root: 'pages/rental', pages: ['checkin/index', 'mine/index'] },
     {
       root: 'pages/rental-staff',
-      pages: ['building/list/index', 'building/detail/index', 'building/qr/index', 'building/inspect/index', 'police/area/index', 'police/audit/index', 'police/overdue/index'],
+      // 代办租户登记 (proxy): a grid worker or 代办员 registers a tenant who is present.
+      pages: ['building/list/index', 'building/detail/index', 'building/qr/index', 'building/inspect/index', 'police/area/index', 'police/audit/index', 'police/overdue/index', 'proxy/index'],
     },
     // 我的: profile (头像昵称, phone), 个人信息与隐私, 查阅与导出, 注销账号, 认领代办事项 (claim).
     { root: 'pages/account', pages: ['profile/index', 'privacy/index', 'export/index', 'delete/index', 'claim/index'] },

@@ -42,12 +42,12 @@ export const CLAIM_PATCH: Partial<Record<CaseKind, ClaimKind>> = {
   checkin: {
     role: 'tenant',
     page: () => '/pages/rental/mine/index',
-    what: () => '出租屋租住登记',
+    what: (_d, c) => `${(c.payload as { room: string }).room} 室`,
   },
   // 代为求助 (Part D2): the request becomes the person's own (status, who is coming).
   help: {
     role: 'resident',
     page: (c) => `/pages/help/status/index?id=${c.id}`,
-    what: (_d, c) => `一键求助（${HELP_KIND_LABELS[(c.payload as { helpKind: HelpKind }).helpKind] ?? '其他'}）`,
+    what: (_d, c) => HELP_KIND_LABELS[(c.payload as { helpKind: HelpKind }).helpKind] ?? '其他',
   },
 }

@@ -85,6 +85,12 @@ function HelpCase() {
               <Text className='jf-muted'>未留电话</Text>
             )}
           </View>
+          {/* 代办: a grid worker or 代办员 asked for the person who was with them. */}
+          {h.proxyNote && (
+            <Text className='jf-muted' id='jf-helpc-proxy'>
+              {h.proxyNote}
+            </Text>
+          )}
           {h.location && process.env.TARO_ENV === 'weapp' && (
             <Text
               className='jf-helpc-map'

@@ -7,7 +7,7 @@ import type { CheckinState } from './useCheckin'
 import { TENANT_NAME_MAX } from '../../../contracts/limits'
 
 /** 同住人 (optional, at most ten): a name and a relation chip each. */
-export default function CohabitantsCard({ s }: { s: CheckinState }) {
+export default function CohabitantsCard({ s }: { s: Pick<CheckinState, 'draft' | 'errors' | 'set' | 'setCohab'> }) {
   const { draft, errors, set, setCohab } = s
   return (
     <View className='jf-card' id='jf-checkin-cohabitants'>

@@ -30,6 +30,7 @@ export default function Registration({ reg, onChanged }: { reg: RegistrationView
           {reg.buildingAddress} · {reg.gridName}
         </Text>
         <CaseNumber value={reg.number} label='登记编号' />
+        {reg.proxyNote && <Text className='jf-rental-row-sub jf-muted jf-rental-mine-proxy'>{reg.proxyNote}</Text>}
         {reg.status === 'refused' && reg.refusedReason && (
           <Text className='jf-rental-row-sub jf-rental-refused'>驳回原因：{reg.refusedReason}</Text>
         )}

@@ -16,4 +16,6 @@ export interface ProxyDeskEntry {
 export const PROXY_DESK_ENTRIES: ProxyDeskEntry[] = [
   { id: 'jf-proxy-report', icon: 'camera', title: '上报问题', hint: '代居民反映身边的问题', url: '/pages/report-staff/proxy/index' },
   { id: 'jf-proxy-mediation', icon: 'scales', title: '申请调解', hint: '代当事人申请人民调解', url: '/pages/mediation-staff/proxy-apply/index' },
+  { id: 'jf-proxy-checkin', icon: 'building', title: '租户登记', hint: '代租户办理出租屋实名登记', url: '/pages/rental-staff/proxy/index' },
+  { id: 'jf-proxy-help', icon: 'siren', title: '一键求助', hint: '代身边的居民呼叫值班人员', url: '/pages/help-staff/proxy/index' },
 ]

@@ -34,6 +34,8 @@ export default function RegistrationRow({ reg, busy, onApprove, onRefuse, onChec
       <Text className='jf-rental-row-sub jf-muted'>
         {formatInstant(reg.createdAt)}登记{reg.checkedOutAt ? ` · ${formatFull(reg.checkedOutAt)} 退租` : ''}
       </Text>
+      {/* 代办: who registered the tenant for them (the tenant's consent was given to them in person). */}
+      {reg.proxyNote && <Text className='jf-rental-row-sub jf-muted jf-reg-proxy'>{reg.proxyNote}</Text>}
       {reg.status === 'pending' && (
         <View className='jf-rental-actions'>
           <Button className='jf-reg-refuse' size='small' fill='outline' disabled={busy} onClick={onRefuse}>

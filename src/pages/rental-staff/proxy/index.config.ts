@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '代办租户登记',
+})
