@@ -236,6 +236,8 @@ describe('report form (pages/report/new/index)', () => {
     expect(submits(mp)).toEqual([])
     expect(mp.toasts).toEqual([{ title: '请选择问题类别', icon: 'none' }])
     for (const t of ['请选择问题类别', '请描述您遇到的问题', '请选择问题发生的位置', '请填写详细地址']) expect(form.text()).toContain(t)
+    // Words or a voice note: the form offers 按住说话 (RecorderManager) beside the description.
+    expect(form.get('#jf-report-voice-hold').textContent).toContain('按住说话')
     expectClean(mp)
   })
 
