@@ -1,4 +1,7 @@
-/** The design tokens in src/app.css: defined once at the page root, readable, and used instead of literals. */
+/**
+ * The design tokens in src/app.css: defined once at the page root (and the mini-program's page view, .jf-root),
+ * readable, used instead of literals, and swapped as a whole by 长辈模式 (`.jf-elder`).
+ */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PLAIN_COLOURS, TONE_COLOURS } from '../../src/components/StatusTag/tones'
@@ -6,10 +9,29 @@ import { PLAIN_COLOURS, TONE_COLOURS } from '../../src/components/StatusTag/tone
 const ROOT = join(__dirname, '../..')
 const appCss = readFileSync(join(ROOT, 'src/app.css'), 'utf8')
 
+const ROOT_BLOCK = /page,\s*body,\s*\.jf-root\s*\{([^}]*)\}/
+const ELDER_BLOCK = /\.jf-elder body,\s*\.jf-root\.jf-elder\s*\{([^}]*)\}/
+
+function block(re: RegExp): string {
+  const m = re.exec(appCss)
+  if (!m) throw new Error(`no ${re.source} block in app.css`)
+  return m[1]!
+}
+
 function tokens(): Record<string, string> {
-  const root = /page,\s*body\s*\{([^}]*)\}/.exec(appCss)
-  if (!root) throw new Error('no `page, body` block in app.css')
-  return Object.fromEntries([...root[1]!.matchAll(/(--jf-[a-z0-9-]+):\s*([^;]+);/g)].map((m) => [m[1]!, m[2]!.trim()]))
+  return Object.fromEntries([...block(ROOT_BLOCK).matchAll(/(--jf-[a-z0-9-]+):\s*([^;]+);/g)].map((m) => [m[1]!, m[2]!.trim()]))
+}
+
+/** The tokens in 长辈模式: the root's, with the elder block's on top. */
+function elderTokens(): Record<string, string> {
+  return { ...tokens(), ...Object.fromEntries([...block(ELDER_BLOCK).matchAll(/(--[a-z0-9-]+):\s*([^;]+);/g)].map((m) => [m[1]!, m[2]!.trim()])) }
+}
+
+/** A size token on the 750-wide design, at WeChat's standard font (`calc(28px * var(--jf-scale, 1))` → 28). */
+function px(value: string): number {
+  const m = /^(?:calc\()?(\d+(?:\.\d+)?)px(?:\s*\*\s*var\(--jf-scale, 1\)\))?$/.exec(value.trim())
+  if (!m) throw new Error(`not a size: ${value}`)
+  return Number(m[1])
 }
 
 /** A token's value with `var(--x)` followed to the colour or size it names. */
@@ -22,8 +44,7 @@ function resolve(value: string, t = tokens()): string {
 
 /** NutUI's own variables set at the page root (--nutui-*). */
 function nutTokens(): Record<string, string> {
-  const root = /page,\s*body\s*\{([^}]*)\}/.exec(appCss)
-  return Object.fromEntries([...root![1]!.matchAll(/(--nutui-[a-z0-9-]+):\s*([^;]+);/g)].map((m) => [m[1]!, m[2]!.trim()]))
+  return Object.fromEntries([...block(ROOT_BLOCK).matchAll(/(--nutui-[a-z0-9-]+):\s*([^;]+);/g)].map((m) => [m[1]!, m[2]!.trim()]))
 }
 
 function luminance(hex: string): number {
@@ -49,10 +70,34 @@ describe('design tokens', () => {
     expect(t['--jf-touch']).toBe('88px')
   })
 
-  it('keeps body and muted text at 4.5:1 or more on white and on the page background', () => {
+  it('keeps body, muted and brand-red text at 4.5:1 or more on white, the page background and the fills, in both modes', () => {
+    for (const t of [tokens(), elderTokens()])
+      for (const text of ['--jf-c-text', '--jf-c-text-2', '--jf-c-muted', '--jf-c-primary-text', '--jf-c-danger-text'])
+        for (const bg of ['--jf-c-surface', '--jf-c-bg', '--jf-c-fill', '--jf-c-fill-2']) expect({ text, bg, ok: contrast(resolve(t[text]!, t), resolve(t[bg]!, t)) >= 4.5 }).toEqual({ text, bg, ok: true })
+  })
+
+  it('fills the brand red and the status hues dark enough for white words on them (buttons, badges, pills)', () => {
     const t = tokens()
-    for (const text of ['--jf-c-text', '--jf-c-text-2', '--jf-c-muted'])
-      for (const bg of ['--jf-c-surface', '--jf-c-bg']) expect(contrast(t[text]!, t[bg]!)).toBeGreaterThanOrEqual(4.5)
+    for (const fill of ['--jf-c-primary', '--jf-c-danger', '--jf-c-success', '--jf-c-warning', '--jf-c-info']) expect({ fill, ok: contrast(t[fill]!, '#ffffff') >= 4.5 }).toEqual({ fill, ok: true })
+  })
+
+  it('长辈模式: every type size 18 px (36 on the 750 design) or more, touch 48 px, NutUI at the same sizes', () => {
+    const e = elderTokens()
+    const sizes = Object.keys(e).filter((k) => k.startsWith('--jf-fs-'))
+    expect(sizes.sort()).toEqual(['--jf-fs-body', '--jf-fs-lg', '--jf-fs-md', '--jf-fs-sm', '--jf-fs-title', '--jf-fs-xl', '--jf-fs-xs'])
+    for (const k of sizes) expect({ k, size: px(e[k]!) >= 36 }).toEqual({ k, size: true })
+    expect(px(e['--jf-touch']!)).toBeGreaterThanOrEqual(96)
+    expect(px(e['--jf-touch-sm']!)).toBeGreaterThanOrEqual(96)
+    for (const k of ['--nutui-font-size-s', '--nutui-font-size-base', '--nutui-tag-font-size']) expect(px(resolve(e[k]!, e))).toBeGreaterThanOrEqual(36)
+    for (const k of ['--nutui-button-small-height', '--nutui-button-default-height', '--nutui-switch-height']) expect(px(e[k]!)).toBeGreaterThanOrEqual(96)
+  })
+
+  it('writes no font size in px on the 750 design outside the tokens (长辈模式 could not reach it)', () => {
+    // 40 px and up are headings and icon glyphs, already above 18 px; uppercase PX is the desk's fixed size.
+    const offenders = cssFiles(join(ROOT, 'src'))
+      .filter((f) => !f.endsWith('app.css'))
+      .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/(?<![\w-])font-size:\s*(\d+)px/g)].filter((m) => Number(m[1]) < 40).map((m) => `${f.slice(ROOT.length + 1)}: ${m[0]}`))
+    expect(offenders).toEqual([])
   })
 
   it('draws every status tag tone (StatusTag, MediationStatusTag, RentalStatusTag) at 4.5:1 or more', () => {
@@ -79,7 +124,7 @@ describe('design tokens', () => {
 
   it('gives status tags 12 px text at least (24 on the 750-wide design) on a box that grows with it', () => {
     const t = tokens()
-    expect(parseFloat(resolve('var(--nutui-tag-font-size)', { ...t, ...nutTokens() }))).toBeGreaterThanOrEqual(24)
+    expect(px(resolve('var(--nutui-tag-font-size)', { ...t, ...nutTokens() }))).toBeGreaterThanOrEqual(24)
     expect(nutTokens()['--nutui-tag-height']).toBe('auto')
   })
 
