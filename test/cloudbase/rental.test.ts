@@ -16,6 +16,9 @@ import { demoUsers } from '../../backend/seed/demoUsers'
 import { actorOf } from '../../backend/usecases/shared/actor'
 import { checkIn } from '../../backend/usecases/rental/checkIn'
 import { checkOut } from '../../backend/usecases/rental/checkOut'
+import { proxyBuildings } from '../../backend/usecases/rental/proxyBuildings'
+import { proxyCheckIn } from '../../backend/usecases/rental/proxyCheckIn'
+import { proxiedCreatorFor } from '../../backend/usecases/shared/proxied'
 import { decide } from '../../backend/usecases/rental/decide'
 import { rentalTick } from '../../backend/usecases/rental/leaseAndRetention'
 import { registerBuilding } from '../../backend/usecases/rental/registerBuilding'
@@ -107,4 +110,19 @@ describe('rental on CloudBase', () => {
     // The tenant's name is gone from the registration and was never in the outbox.
     expect(JSON.stringify([...fake.db.collections.get('jf_cases')!.values(), ...fake.db.collections.get('jf_outbox')!.values()])).not.toContain('刘洋')
   })
+
+  it("代办登记: the agent lists the area's buildings and registers a tenant once per key, the creator the phone's marker", async () => {
+    const agent = await actor('demo-proxy-agent')
+    expect(await proxyBuildings(d, agent)).toMatchObject({ ok: true, buildings: [{ code: 'YUNJING001' }] })
+    const made = await proxyCheckIn(d, agent, { ...input('pkey-0001'), declaration: true })
+    expect(made).toMatchObject({ ok: true, replayed: false, registration: { status: 'pending', proxyNote: '代办：代办员 郭秀兰 代 刘* 办理' } })
+    if (!made.ok) return
+    // The retry is answered from the agent's claim, though the registration's creator is not the agent.
+    expect(await proxyCheckIn(d, agent, { ...input('pkey-0001'), declaration: true })).toMatchObject({ ok: true, replayed: true, registration: { id: made.registration.id } })
+    expect((await store.getCase(made.registration.id))?.creatorId).toBe(proxiedCreatorFor(d.vault!, PHONE))
+    // The tenant's phone and name in clear nowhere.
+    expect(dump()).not.toContain(PHONE)
+    expect(JSON.stringify([...fake.db.collections.get('jf_cases')!.values()])).not.toContain('刘洋')
+  })
+
 })
