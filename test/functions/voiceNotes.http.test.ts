@@ -41,7 +41,7 @@ describe('voice notes on reports, questions and mediation applications', () => {
     const me = await newcomer()
     const voiceFileId = await uploadVoice(me)
     const r = await me.call('reports', 'submit', reportInput({ description: '', voiceFileId }))
-    expect(r).toMatchObject({ ok: true, case: { description: '', title: '（语音描述）', voiceUrl: expect.any(String) } })
+    expect(r).toMatchObject({ ok: true, case: { description: '', title: '（语音描述）', voiceUrl: expect.any(String), moderation: { description: 'hidden', descriptionLabel: '为语音，不公开' } } })
     const audio = await fetch(new URL(r.case.voiceUrl, world.srv.url))
     expect(audio.status).toBe(200)
     expect(audio.headers.get('content-type')).toBe('audio/aac')
@@ -57,6 +57,12 @@ describe('voice notes on reports, questions and mediation applications', () => {
     expect(near).toMatchObject({ ok: true })
     expect(JSON.stringify(near)).not.toMatch(/voice/i)
     expect(JSON.stringify(near)).not.toContain(voiceFileId)
+    // Nothing of it waits in 内容审核: there are no words to publish.
+    const worded = await me.call('reports', 'submit', reportInput({ description: '路灯坏了一个多星期，晚上很黑' }))
+    const queue = await centre.call('cases', 'moderationQueue', {})
+    expect(queue).toMatchObject({ ok: true })
+    expect(JSON.stringify(queue)).toContain(worded.case.id)
+    expect(JSON.stringify(queue)).not.toContain(r.case.id)
     // A stranger reads nothing of it; a neighbour who follows it gets the public view, without the voice.
     expect(await (await newcomer()).call('reports', 'get', { id: r.case.id })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     const neighbour = await newcomer()

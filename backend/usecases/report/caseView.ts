@@ -33,9 +33,11 @@ export function summaryOf(d: Deps, tree: OrgTree, c: Case): CaseSummary {
 /** Where the reporter's content stands with the public; for the reporter and staff in scope. */
 export function moderationView(p: ReportPayload): ModerationView {
   const m = moderationOf(p)
+  // Told by voice alone: no words wait for a moderator, and the voice itself is never public.
+  const voiceOnly = !(p.description ?? '').trim() && !!p.voiceFileId && m.description === 'pending'
   return {
-    description: m.description,
-    descriptionLabel: MODERATION_LABELS[m.description],
+    description: voiceOnly ? 'hidden' : m.description,
+    descriptionLabel: voiceOnly ? '为语音，不公开' : MODERATION_LABELS[m.description],
     publicDescription: m.publicDescription ?? null,
     photos: p.photos.map((fileId) => ({ fileId, state: m.photos[fileId]!, stateLabel: MODERATION_LABELS[m.photos[fileId]!] })),
     hidden: m.hidden,
