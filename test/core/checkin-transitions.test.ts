@@ -167,6 +167,27 @@ describe('who reads a registration', () => {
   })
 })
 
+describe('a registration filed 代办', () => {
+  const mark = { agentId: 'u-agent', agentName: '郭秀兰', agentRole: 'proxy_agent' as const, name: '刘*', phone: '139****0009', sealed: 'sealed-names' }
+  const agent = actor('u-agent', grant('proxy_agent', STREET))
+  const agentElsewhere = actor('u-agent', grant('proxy_agent', STREET_B))
+  const proxied = at('active', { proxy: mark }, { creatorId: 'proxy:hash' })
+
+  it('is read by the agent who filed it, inside their unit, until the tenant claims it', () => {
+    expect(canRead(tree, agent, proxied)).toBe(true)
+    expect(canRead(tree, agentElsewhere, proxied)).toBe(false)
+    expect(canRead(tree, actor('u-agent-2', grant('proxy_agent', STREET)), proxied)).toBe(false)
+    expect(canRead(tree, agent, at('active', { proxy: { ...mark, claimedAt: NOW.toISOString() } }))).toBe(false)
+  })
+
+  it('purge keeps who filed it and drops the tenant from the mark', () => {
+    const c = at('checked_out', { leftAt: '2026-01-01T00:00:00.000Z', proxy: mark }, { creatorId: 'proxy:hash' })
+    const out = run(c, SYSTEM_ACTOR, 'purge', { params: { retentionDays: 180 } })
+    expect(out.ok && out.case.payload).toMatchObject({ proxy: { agentId: 'u-agent', agentName: '郭秀兰', name: '（已清除）', phone: '' } })
+    expect(JSON.stringify(out.ok && out.case.payload)).not.toMatch(/sealed-names|139\*/)
+  })
+})
+
 describe('monthly fire inspection rhythm', () => {
   it('is due by the end of the month after the last check (Shanghai calendar)', () => {
     expect(inspectionDue('2026-01-15T02:00:00.000Z')).toBe(shanghaiDayEnd('2026-02-28'))

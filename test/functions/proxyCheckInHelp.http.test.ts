@@ -4,14 +4,19 @@
  * or asks for help for the person with them (help.proxyRaise). The case carries the 代办 words, its
  * creator is nobody's account until the person claims it, the building's manager confirms as usual,
  * the agent follows it; residents, brand-new identities and agents of another grid or community are
- * refused and write nothing.
+ * refused and write nothing. The person claims either by their own phone (account.claimProxied); deleting
+ * their account then takes them out of a request's mark.
  */
+import Database from 'better-sqlite3'
+import { join } from 'node:path'
+import { DB_FILE_NAME } from '../../backend/adapters/sqlite'
 import { DEMO_BUILDING_CODE, DEMO_BUILDING_ID } from '../../backend/seed/demoBuildings'
 import { gridCentre } from '../../backend/seed/demoOrg'
 import { checkInPayload } from '../support/authzWorld'
 import { advance } from '../support/cases'
 import { districtConfigFile } from '../support/districtConfig'
 import { GRID1_POINT, idemKey } from '../support/fixtures'
+import { setOwnPhone } from '../support/mediation'
 import { asOpenid, serverWithUsers, type Client } from '../support/server'
 
 let gw: Client, gw2: Client, agent: Client, resident: Client, manager: Client, centre: Client, legalAdviser: Client
@@ -135,5 +140,46 @@ describe('代为求助 (help.proxyRaise)', () => {
     expect(await agent.call('help', 'proxyRaise', helpFor({ declaration: false }))).toMatchObject({ ok: false, code: 'VALIDATION', emergency: true })
     expect(await agent.call('help', 'proxyRaise', helpFor({ proxy: { name: '王秀英', phone: '123' } }))).toMatchObject({ ok: false, code: 'VALIDATION' })
     expect((await centre.call('help', 'queue', { limit: 100 })).items.length).toBe(before)
+  })
+})
+
+describe('本人认领 of a registration and a request filed 代办', () => {
+  /** The stored payload of a case, as the server wrote it. */
+  const stored = (id: string) => {
+    const db = new Database(join(world.srv.dataDir, DB_FILE_NAME), { readonly: true })
+    try {
+      return (db.prepare('SELECT payload FROM cases WHERE id = ?').get(id) as { payload: string }).payload
+    } finally {
+      db.close()
+    }
+  }
+
+  it('the tenant claims the registration by their own phone: theirs in 我的租住登记, with their moves', async () => {
+    const phone = `1391${String(Date.now() % 10_000_000).padStart(7, '0')}`
+    const r = await gw.call('rental', 'proxyCheckIn', checkIn({ name: '林小燕', phone }))
+    const id = r.registration.id
+    const tenant = await stranger()
+    await setOwnPhone(tenant, phone)
+    expect((await tenant.call('account', 'proxiedCases', {})).cases).toEqual([expect.objectContaining({ id, kindLabel: '出租屋登记', what: '101 室', filedBy: '网格员 李明' })])
+    expect(await tenant.call('account', 'claimProxied', { id })).toMatchObject({ ok: true, claimed: { id, page: '/pages/rental/mine/index' } })
+    const mine = await tenant.call('rental', 'mine', {})
+    expect(mine.registrations).toEqual([expect.objectContaining({ id, name: '林小燕', phone, proxyNote: '代办：网格员 李明 代 林*燕 办理' })])
+    // The tenant's own move (withdraw while pending) is theirs now.
+    expect(await tenant.call('rental', 'checkOut', { id, version: mine.registrations[0].version })).toMatchObject({ ok: true, registration: { status: 'checked_out' } })
+  })
+
+  it('the person claims a request, and deleting their account takes them out of its mark (who asked for them stays)', async () => {
+    const phone = `1392${String(Date.now() % 10_000_000).padStart(7, '0')}`
+    const r = await agent.call('help', 'proxyRaise', helpFor({ proxy: { name: '欧阳春梅', phone } }))
+    const id = r.help.id
+    const person = await stranger()
+    await setOwnPhone(person, phone)
+    expect(await person.call('account', 'claimProxied', { id })).toMatchObject({ ok: true, claimed: { page: `/pages/help/status/index?id=${id}` } })
+    expect(await person.call('help', 'get', { id })).toMatchObject({ ok: true, help: { myRole: 'person' } })
+    // The agent no longer reads it.
+    expect(await agent.call('help', 'get', { id })).toMatchObject({ ok: false })
+    expect(await person.call('account', 'delete', { confirm: '注销' })).toMatchObject({ ok: true })
+    expect(await centre.call('help', 'get', { id })).toMatchObject({ ok: true, help: { person: { name: '已注销用户', phone: null }, proxyNote: '代办：代办员 郭秀兰 代 已注销用户 办理' } })
+    expect(stored(id)).not.toMatch(/欧阳|春梅|sealed/)
   })
 })

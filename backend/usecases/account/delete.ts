@@ -2,7 +2,7 @@ import type { DeletionView } from '../../../src/contracts/account'
 import type { Failure } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
-import { auditErasure, eraseMediationParties, eraseReportContacts, finish, leaveGroups, partyCases, removeAvatar, staffRefusal } from './erasure'
+import { auditErasure, eraseHelpMarks, eraseMediationParties, eraseReportContacts, finish, leaveGroups, partyCases, removeAvatar, staffRefusal } from './erasure'
 import { keptLines } from './keptRecords'
 import { selfOf } from './self'
 
@@ -26,6 +26,8 @@ export async function deleteAccount(d: Deps, actor: Actor, _input: { confirm: 'æ
   if (stuck) return stuck
   const contacts = await eraseReportContacts(d, u.id)
   if (contacts) return contacts
+  const marks = await eraseHelpMarks(d, u.id)
+  if (marks) return marks
   await leaveGroups(d, u.id)
   await d.store.unfollowAll(u.id)
   await d.store.removeInboxAndQuotas(u.id)

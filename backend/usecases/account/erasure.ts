@@ -6,6 +6,7 @@
 import type { Case, TimelineEvent } from '../../../src/core/case'
 import { ERASED_NAME, eraseParty } from '../../../src/core/kinds/mediationErasure'
 import { fail, isFailure, type Failure } from '../../../src/core/outcome'
+import { erasedMark, holdsPerson, proxyMarkOf } from '../../../src/core/proxyMark'
 import { ROLE_LABELS, type Actor } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
 import type { User } from '../../ports'
@@ -79,10 +80,26 @@ export async function eraseReportContacts(d: Deps, userId: string): Promise<Fail
   return null
 }
 
-async function dropContact(d: Deps, listed: Case): Promise<boolean> {
+/**
+ * 一键求助 requests a grid worker or 代办员 asked for the person, who then claimed them (代办): the
+ * request stays as the record, the person's sealed name and phone leave its mark (who asked for them stays).
+ */
+export async function eraseHelpMarks(d: Deps, userId: string): Promise<Failure | null> {
+  for await (const page of casePages(d, { kind: 'help', creatorId: userId, order: 'newest' })) {
+    for (const c of page) if (!(await dropContact(d, c, withoutMarkedPerson))) return fail('UNAVAILABLE', '系统繁忙，注销未完成，请稍后重试')
+  }
+  return null
+}
+
+function withoutMarkedPerson(c: Case): Case | null {
+  const mark = proxyMarkOf(c)
+  return mark && holdsPerson(mark) ? { ...c, payload: { ...c.payload, proxy: erasedMark(mark) }, version: c.version + 1 } : null
+}
+
+async function dropContact(d: Deps, listed: Case, strip: (c: Case) => Case | null = withoutContact): Promise<boolean> {
   let c: Case | null = listed
   for (let i = 0; c && i < ATTEMPTS; i++) {
-    const next = withoutContact(c)
+    const next = strip(c)
     if (!next) return true
     const expected = c.version
     if (await d.store.transaction((tx) => tx.updateCase(next, expected))) return true

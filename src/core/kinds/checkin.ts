@@ -43,6 +43,12 @@ export type CheckinPayload = {
 
 export type CheckinCase = Case<CheckinPayload>
 
+/** A 代办 mark once the registration's personal data is purged: the agent stays, the tenant goes. */
+function purgedMark(mark: ProxyMark): ProxyMark {
+  const { sealed: _sealed, ...rest } = mark
+  return { ...rest, name: '（已清除）', phone: '' }
+}
+
 const DAY_MS = 86_400_000
 
 export const CHECKIN_STATUS_LABELS = {
@@ -148,7 +154,17 @@ const ACTIONS = {
           input.now.getTime() - Date.parse(c.payload.leftAt ?? c.updatedAt) >= params.retentionDays * DAY_MS ? null : fail('ILLEGAL_TRANSITION', '尚未超过保存期限'),
         // Personal fields go; what statistics need (building, grid, document type, dates) stays.
         patch: ({ c, input }) => ({
-          payload: { ...c.payload, name: null, docNumberMasked: null, cohabitants: [], sealed: undefined, refusedReason: undefined, purgedAt: input.now.toISOString() },
+          payload: {
+            ...c.payload,
+            name: null,
+            docNumberMasked: null,
+            cohabitants: [],
+            sealed: undefined,
+            refusedReason: undefined,
+            // 代办: who registered the tenant stays; the tenant's sealed name and phone and their masks go.
+            ...(c.payload.proxy ? { proxy: purgedMark(c.payload.proxy) } : {}),
+            purgedAt: input.now.toISOString(),
+          },
           slaDeadline: null,
         }),
       },
