@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto'
 import { DEMO_STREET } from '../../backend/seed/demoOrg'
 import { GRID1_CODE, TINY_JPEG, idemKey, reportInput } from '../support/fixtures'
+import { fromReportInput } from '../support/intake'
 import { asOpenid, serverWithUsers, type Client } from '../support/server'
 
 /** ADTS frame headers: what a weapp RecorderManager AAC file starts with. */
@@ -127,5 +128,24 @@ describe('voice notes on reports, questions and mediation applications', () => {
     const stranger = await (await newcomer()).call('mediation', 'get', { id: r.case.id })
     expect(stranger).toMatchObject({ ok: false })
     expect(JSON.stringify(stranger)).not.toMatch(/voice/i)
+  })
+
+  it('the note goes along when a report becomes mediation and a 一键求助 becomes a 网格事件', async () => {
+    const me = await newcomer()
+    const said = await uploadVoice(me)
+    const report = await me.call('reports', 'submit', reportInput({ category: 'ZY02', description: '', voiceFileId: said }))
+    expect(report).toMatchObject({ ok: true })
+    const made = await gridWorker.call('mediation', 'fromReport', fromReportInput(report.case.id, report.case.version))
+    expect(made).toMatchObject({ ok: true })
+    const mediation = await centre.call('mediation', 'get', { id: made.case.id })
+    expect(mediation).toMatchObject({ ok: true, case: { voiceUrl: expect.any(String) } })
+
+    const asked = await uploadVoice(me)
+    const help = await me.call('help', 'raise', { idempotencyKey: idemKey(), kind: 'other', voiceFileId: asked, location: { lng: reportInput().location.lng, lat: reportInput().location.lat } })
+    expect(help).toMatchObject({ ok: true })
+    expect(await gridWorker.call('help', 'accept', { id: help.help.id })).toMatchObject({ ok: true })
+    const done = await gridWorker.call('help', 'convert', { id: help.help.id, to: 'report', report: { category: 'HJ01', description: '小区门口井盖丢失，有人差点掉下去' } })
+    expect(done).toMatchObject({ ok: true })
+    expect(await gridWorker.call('cases', 'get', { id: done.link.caseId })).toMatchObject({ ok: true, case: { voiceUrl: expect.any(String) } })
   })
 })

@@ -2,6 +2,7 @@ import type { ApiIn } from '../../../src/contracts/api'
 import type { Case } from '../../../src/core/case'
 import type { CaseLink } from '../../../src/core/caseLink'
 import type { Party } from '../../../src/core/kinds/mediation'
+import { helpPayload } from '../../../src/core/kinds/help'
 import { openMediationFrom } from '../../../src/core/kinds/mediationIntake'
 import type { OrgTree } from '../../../src/core/org'
 import { fail, type Failure } from '../../../src/core/outcome'
@@ -43,7 +44,16 @@ export async function openMediationForHelp(d: Deps, tree: OrgTree, actor: Actor,
     origin,
     placeCode: c.gridCode ?? c.unitCode,
     consentNote: '一键求助时当面同意调解',
-    payload: { disputeType: input.disputeType, facts: input.facts.trim(), claims: input.claims.trim(), evidence: [], preferredWay: 'in_person', parties },
+    payload: {
+      disputeType: input.disputeType,
+      facts: input.facts.trim(),
+      claims: input.claims.trim(),
+      // The person's voice note goes with it, for them and the mediator (mediation caseView).
+      ...(helpPayload(c).voiceFileId ? { voiceFileId: helpPayload(c).voiceFileId! } : {}),
+      evidence: [],
+      preferredWay: 'in_person',
+      parties,
+    },
   })
   // 小事不出村: at the committee of the level its type goes to first, where the person asked for help.
   const sealed = sealNames(vault, placedAt(drafted, routeMediation(d.config, tree, input.disputeType, c.gridCode ?? c.unitCode)))

@@ -24,6 +24,8 @@ export async function openReportForHelp(d: Deps, tree: OrgTree, c: Case, p: Help
   const id = d.newId()
   const payload: ReportPayload & { origin: CaseLink } = {
     description: input.description.trim(),
+    // The person's voice note goes with it: the grid worker hears what they said.
+    ...(p.voiceFileId ? { voiceFileId: p.voiceFileId } : {}),
     photos: [],
     location: { lng: p.location.lng, lat: p.location.lat, address: `${place}（一键求助定位）` },
     anonymous: false,

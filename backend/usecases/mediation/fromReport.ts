@@ -81,6 +81,8 @@ export async function fromReport(d: Deps, actor: Actor, input: ApiIn<'mediation.
       disputeType: input.disputeType,
       facts: input.facts.trim(),
       claims: input.claims.trim(),
+      // The reporter's voice note goes with it, for them and the mediator (caseView), not the other side.
+      ...(rp.voiceFileId ? { voiceFileId: rp.voiceFileId } : {}),
       // The report's photos were taken for the grid, not for the other side: staff see them through the link.
       evidence: [],
       preferredWay: input.preferredWay,
