@@ -156,12 +156,15 @@ describe('本人认领 of a registration and a request filed 代办', () => {
 
   it('the tenant claims the registration by their own phone: theirs in 我的租住登记, with their moves', async () => {
     const phone = `1391${String(Date.now() % 10_000_000).padStart(7, '0')}`
-    const r = await gw.call('rental', 'proxyCheckIn', checkIn({ name: '林小燕', phone }))
+    const input = checkIn({ name: '林小燕', phone })
+    const r = await gw.call('rental', 'proxyCheckIn', input)
     const id = r.registration.id
     const tenant = await stranger()
     await setOwnPhone(tenant, phone)
     expect((await tenant.call('account', 'proxiedCases', {})).cases).toEqual([expect.objectContaining({ id, kindLabel: '出租屋登记', what: '101 室', filedBy: '网格员 李明' })])
     expect(await tenant.call('account', 'claimProxied', { id })).toMatchObject({ ok: true, claimed: { id, page: '/pages/rental/mine/index' } })
+    // A late retry of the agent's key, once it is the tenant's, shows their phone masked.
+    expect(await gw.call('rental', 'proxyCheckIn', input)).toMatchObject({ ok: true, replayed: true, registration: { id, phone: `${phone.slice(0, 3)}****${phone.slice(-4)}` } })
     const mine = await tenant.call('rental', 'mine', {})
     expect(mine.registrations).toEqual([expect.objectContaining({ id, name: '林小燕', phone, proxyNote: '代办：网格员 李明 代 林*燕 办理' })])
     // The tenant's own move (withdraw while pending) is theirs now.

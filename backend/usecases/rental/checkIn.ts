@@ -1,7 +1,7 @@
 import type { CheckInInput } from '../../../src/contracts/rental'
 import { openCheckin } from '../../../src/core/kinds/checkin'
 import { maskDocNumber } from '../../../src/core/idNumber'
-import { proxyNote } from '../../../src/core/proxyMark'
+import { proxiedBy, proxyNote } from '../../../src/core/proxyMark'
 import { fail, type Failure } from '../../../src/core/outcome'
 import { isLeaseEndValid, isRealDay, validateDocNumber, validateMobile } from '../../../src/core/rental'
 import type { Actor } from '../../../src/core/roles'
@@ -12,7 +12,7 @@ import { OUTSIDE_AREA, proxyLimitKey, proxyRoleAt } from '../shared/proxyAgent'
 import { proxiedFiling } from '../shared/proxied'
 import { NO_BUILDING } from './commands'
 import { Buildings } from './reads'
-import { ownView } from './registrationView'
+import { maskedPhone, ownView } from './registrationView'
 import { isVault, openSecret, vaultOf } from './secrets'
 import { sealTenant } from './tenantNames'
 
@@ -55,7 +55,9 @@ export async function register(d: Deps, actor: Actor, input: CheckInInput, proxi
   if (replay && replay.kind !== 'checkin') return keyUsedElsewhere()
   if (replay) {
     const { phone } = openSecret(vault, await d.store.getSecret(replay.id))
-    return { ok: true as const, registration: await ownView(d, replay, buildings, phone), replayed: true }
+    // An agent's late retry, once the tenant claimed it, shows the phone no more than staff see it.
+    const shown = proxied && proxiedBy(replay) !== actor.userId ? maskedPhone(phone) : phone
+    return { ok: true as const, registration: await ownView(d, replay, buildings, shown), replayed: true }
   }
   const b = await d.store.getBuildingByCode(input.buildingCode)
   if (!b) return fail('NOT_FOUND', NO_BUILDING, { buildingCode: '楼栋不存在' })
