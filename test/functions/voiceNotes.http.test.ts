@@ -58,6 +58,11 @@ describe('voice notes on reports, questions and mediation applications', () => {
     expect(near).toMatchObject({ ok: true })
     expect(JSON.stringify(near)).not.toMatch(/voice/i)
     expect(JSON.stringify(near)).not.toContain(voiceFileId)
+    // The centre's CSV says there is a voice note; no file id or link leaves in it.
+    const csv = await centre.call('cases', 'exportCsv', { number: r.case.number })
+    expect(csv).toMatchObject({ ok: true, rows: 1 })
+    expect(csv.csv).toContain('（语音描述，请在系统中收听）')
+    expect(csv.csv).not.toContain(voiceFileId)
     // Nothing of it waits in 内容审核: there are no words to publish.
     const worded = await me.call('reports', 'submit', reportInput({ description: '路灯坏了一个多星期，晚上很黑' }))
     const queue = await centre.call('cases', 'moderationQueue', {})

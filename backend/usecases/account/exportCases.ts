@@ -54,6 +54,7 @@ async function reportRecord(d: Deps, tree: OrgTree, c: Case): Promise<ExportReco
     ['类别', category],
     ['状态', labelOf(REPORT_STATUS_LABELS, c.status)],
     ['问题描述', p.description],
+    ['语音描述', p.voiceFileId ? '有一段语音' : null],
     ['地点', p.location?.address],
     ['所在网格', gridName(tree, c)],
     ['照片', p.photos?.length ? `${p.photos.length} 张` : null],

@@ -28,7 +28,9 @@ export async function exportCsv(d: Deps, actor: Actor, filter: QueueFilter) {
         if (seen.has(c.id) || rows >= EXPORT_LIMIT) continue
         seen.add(c.id)
         const s = await staffSummary(d, tree, c, names)
-        const desc = (c.payload as { description?: string }).description ?? ''
+        const pay = c.payload as { description?: string; voiceFileId?: string }
+        // A voice note stays in the system (no link in a file that travels): the table says there is one.
+        const desc = pay.description || (pay.voiceFileId ? '（语音描述，请在系统中收听）' : '')
         lines.push([c.number ?? '', s.statusLabel, s.categoryName, desc, s.gridName, s.unitName, s.assigneeName, s.departmentName, shanghaiDateTime(s.createdAt), s.slaDeadline ? shanghaiDateTime(s.slaDeadline) : '', s.overdue ? '是' : '否'].map(csvCell).join(','))
         rows++
       }
