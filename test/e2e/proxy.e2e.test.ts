@@ -139,8 +139,8 @@ describe('代办租户登记 and 代为求助 (Part D2)', () => {
     await field(worker, 'jf-proxy-checkin-name').fill('黄秀珍')
     await field(worker, 'jf-proxy-checkin-doc').fill(TENANT_DOC)
     await field(worker, 'jf-proxy-checkin-phone').fill(TENANT_PHONE)
-    await worker.locator('#jf-proxy-consent-purpose .nut-switch').click()
-    await worker.locator('#jf-proxy-consent-sensitive .nut-switch').click()
+    await worker.locator('#jf-proxy-consent-purpose .nut-checkbox').click()
+    await worker.locator('#jf-proxy-consent-sensitive .nut-checkbox').click()
     // Nothing is filed without the agent's declaration.
     await worker.locator('#jf-proxy-checkin-submit').click()
     await worker.locator('#jf-proxy-checkin-declaration .jf-field-error', { hasText: '代办声明' }).waitFor()

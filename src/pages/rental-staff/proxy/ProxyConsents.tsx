@@ -1,6 +1,5 @@
-import { Cell, CellGroup, Checkbox, Switch } from '@nutui/nutui-react-taro'
-import { View } from '@tarojs/components'
-import { Fragment } from 'react'
+import { Checkbox } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
 import FieldError from '../../../components/FieldError'
 import { PROXY_DECLARATION } from '../../../core/proxyMark'
 import type { ProxyCheckinState } from './useProxyCheckin'
@@ -11,26 +10,20 @@ const CONSENTS = [
   { key: 'consentSensitive', id: 'jf-proxy-consent-sensitive', title: '租户当面单独同意处理证件号码', description: '证件号码属于敏感个人信息，仅用于实名登记和辖区派出所核查' },
 ] as const
 
-/** The tenant's consents as switches, then the agent's own declaration that the tenant is present. */
+/**
+ * The tenant's consents, each its own box, then the agent's declaration that the tenant is present.
+ * Checkboxes as on every 代办 form (NutUI's Switch would join the main package: too many subpackages use it).
+ */
 export default function ProxyConsents({ s }: { s: ProxyCheckinState }) {
   const { draft, errors, set, declared, declare } = s
   return (
     <View className='jf-card' id='jf-proxy-checkin-consents'>
       {CONSENTS.map((c) => (
-        <Fragment key={c.key}>
-          <CellGroup divider={false}>
-            <Cell
-              title={c.title}
-              description={c.description}
-              extra={
-                <View id={c.id}>
-                  <Switch checked={draft[c.key]} onChange={(v) => set(c.key, v)} />
-                </View>
-              }
-            />
-          </CellGroup>
+        <View key={c.key} id={c.id} className='jf-proxy-checkin-consent'>
+          <Checkbox checked={draft[c.key]} onChange={(v) => set(c.key, v)} label={c.title} />
+          <Text className='jf-proxy-checkin-consent-text'>{c.description}</Text>
           <FieldError field={c.key} message={errors[c.key]} />
-        </Fragment>
+        </View>
       ))}
       <View className='jf-proxy-checkin-declare' id='jf-proxy-checkin-declaration'>
         <Checkbox checked={declared} onChange={(v) => declare(v)} label={PROXY_DECLARATION} />
