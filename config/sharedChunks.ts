@@ -8,10 +8,12 @@
 /**
  * Used by at least this many subpackages → main package. Four of ten kept main under 485 KB
  * (issue 14). Since then the inbox and me tab pages and the tab bar sit in main, and printable codes put
- * the QR generator (22 KB, four subpackages) there: six keeps main at 484 KB, the whole app going
+ * the QR generator (22 KB, four subpackages) there: six kept main at 484 KB, the whole app going
  * from 1.40 to 1.56 MB in subpackage copies (4b: 2 MB). Four is 527 KB; five still over 485.
+ * Issue 19 (长辈模式, aria templates, 代办) took six to 493 KB: seven sends NutUI Switch and Cell and our
+ * Timeline (six subpackages each, 14 KB with their styles, none used by a tab page) back to them.
  */
-export const MAIN_PACKAGE_MIN_SUBPACKAGES = 6
+export const MAIN_PACKAGE_MIN_SUBPACKAGES = 7
 
 interface ChunkLike {
   name?: string | null
