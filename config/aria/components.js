@@ -20,12 +20,13 @@ var ARIA = {
 
 /**
  * Attributes Taro writes on every View and Text that this app never sets (WeChat's defaults are the same:
- * no hover class, no Taro.createAnimation; Text's user-select, overflow and max-lines are Skyline's). Dropping them pays for the ARIA
+ * no hover class, no Taro.createAnimation, Text neither selectable nor decoding entities nor keeping spaces;
+ * its user-select, overflow and max-lines are Skyline's). Dropping them pays for the ARIA
  * attributes in the main package; test/weapp/aria.test.ts fails if code starts setting one of them.
  */
 var UNUSED = {
   View: ['animation', 'hover-class', 'hover-stop-propagation', 'hover-start-time', 'hover-stay-time'],
-  Text: ['user-select', 'overflow', 'max-lines'],
+  Text: ['selectable', 'space', 'decode', 'user-select', 'overflow', 'max-lines'],
 }
 
 /** Applies both lists to a Taro component table ({ View: { 'hover-class': "'none'", … }, … }) in place. */
