@@ -111,6 +111,21 @@ export const ROLES: Role[] = [
     ],
   },
   {
+    // 代办员: the village's designated agent, who files for people present without a phone of their own — 代办服务 and its forms.
+    key: 'proxy',
+    label: '代办员 郭秀兰',
+    userId: 'demo-proxy-agent',
+    resident: false,
+    pages: () => [
+      ...STAFF_COMMON,
+      '/pages/report-staff/proxy-desk/index',
+      '/pages/report-staff/proxy/index',
+      '/pages/mediation-staff/proxy-apply/index',
+      '/pages/rental-staff/proxy/index',
+      '/pages/help-staff/proxy/index',
+    ],
+  },
+  {
     key: 'mediator',
     label: '调解员 周敏',
     userId: 'demo-mediator',
