@@ -171,6 +171,23 @@ describe('本人认领 of a registration and a request filed 代办', () => {
     expect(await tenant.call('rental', 'checkOut', { id, version: mine.registrations[0].version })).toMatchObject({ ok: true, registration: { status: 'checked_out' } })
   })
 
+  it('a request asked for 代办 and turned into mediation keeps the mark: the person claims the mediation case as its applicant', async () => {
+    const phone = `1393${String(Date.now() % 10_000_000).padStart(7, '0')}`
+    const r = await agent.call('help', 'proxyRaise', helpFor({ proxy: { name: '黄淑芬', phone } }))
+    const id = r.help.id
+    expect(await legalAdviser.call('help', 'accept', { id })).toMatchObject({ ok: true })
+    const mediation = { disputeType: 'neighbour', applicantName: '黄淑芬', applicantPhone: phone, respondents: [{ name: '黄伟明', phone: '13912345678' }], facts: '楼上邻居漏水多日不处理，双方争吵', claims: '尽快维修并赔偿损失' }
+    const done = await legalAdviser.call('help', 'convert', { id, to: 'mediation', mediation, note: '双方同意调解' })
+    expect(done).toMatchObject({ ok: true, link: { kind: 'mediation' } })
+    const caseId = done.link.caseId
+    const person = await stranger()
+    await setOwnPhone(person, phone)
+    // Both cases filed for the phone are listed: the request and the mediation it became.
+    expect((await person.call('account', 'proxiedCases', {})).cases.map((x: { id: string }) => x.id).sort()).toEqual([id, caseId].sort())
+    expect(await person.call('account', 'claimProxied', { id: caseId })).toMatchObject({ ok: true, claimed: { page: `/pages/mediation/detail/index?id=${caseId}` } })
+    expect(await person.call('mediation', 'get', { id: caseId })).toMatchObject({ ok: true, case: { myRole: 'applicant' } })
+  })
+
   it('the person claims a request, and deleting their account takes them out of its mark (who asked for them stays)', async () => {
     const phone = `1392${String(Date.now() % 10_000_000).padStart(7, '0')}`
     const r = await agent.call('help', 'proxyRaise', helpFor({ proxy: { name: '欧阳春梅', phone } }))

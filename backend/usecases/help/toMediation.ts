@@ -6,6 +6,7 @@ import { helpPayload } from '../../../src/core/kinds/help'
 import { openMediationFrom } from '../../../src/core/kinds/mediationIntake'
 import type { OrgTree } from '../../../src/core/org'
 import { fail, type Failure } from '../../../src/core/outcome'
+import { isProxiedCreator } from '../../../src/core/proxyMark'
 import type { Actor, Role } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
 import { placedAt, routeMediation } from '../mediation/committees'
@@ -13,6 +14,7 @@ import { claimInviteCodes, newInviteSecret } from '../mediation/inviteCode'
 import { sealNames } from '../mediation/names'
 import { phoneVault, sealedPhone } from '../mediation/phones'
 import { createOnce } from '../shared/persist'
+import { carriedProxy } from '../shared/proxyAgent'
 
 type MediationInput = NonNullable<ApiIn<'help.convert'>['mediation']>
 
@@ -28,8 +30,10 @@ export async function openMediationForHelp(d: Deps, tree: OrgTree, actor: Actor,
   const vault = phoneVault(d)
   if ('ok' in vault) return vault
   const id = d.newId()
+  // Asked for by an agent and not yet claimed: the person's slot waits for them as in a 代办申请 (mediationProxy.ts).
+  const proxied = isProxiedCreator(c.creatorId)
   const parties: Party[] = [
-    { side: 'applicant', name: input.applicantName.trim(), ...sealedPhone(vault, id, input.applicantPhone.trim()), userId: c.creatorId, consent: 'consented' },
+    { side: 'applicant', name: input.applicantName.trim(), ...sealedPhone(vault, id, input.applicantPhone.trim()), userId: proxied ? null : c.creatorId, consent: 'consented' },
     ...input.respondents.map((r): Party => ({ side: 'respondent', name: r.name.trim(), ...sealedPhone(vault, id, r.phone.trim()), userId: null, inviteSecret: newInviteSecret(), inviteByCode: true, consent: 'pending' })),
   ]
   const { case: drafted, event } = openMediationFrom({
@@ -53,6 +57,7 @@ export async function openMediationForHelp(d: Deps, tree: OrgTree, actor: Actor,
       evidence: [],
       preferredWay: 'in_person',
       parties,
+      ...carriedProxy(d, c, id),
     },
   })
   // 小事不出村: at the committee of the level its type goes to first, where the person asked for help.
