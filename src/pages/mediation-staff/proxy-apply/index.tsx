@@ -56,7 +56,7 @@ export default function ProxyApply() {
 
       <PartiesCard s={s} words={WORDS} />
 
-      <FactsCard s={s} />
+      <FactsCard s={s} claimsLabel='当事人的请求' />
 
       <View className='jf-card'>
         <Text className='jf-section-title jf-required'>希望的调解方式</Text>

@@ -8,8 +8,8 @@ import { CLAIMS_MAX, FACTS_MAX, MAX_EVIDENCE } from '../../../utils/mediation/ap
 import { limitText, overLimitMessage } from '../../../utils/textLimit'
 import type { MediationApplyState } from './useMediationApply'
 
-/** 事实经过、申请人请求和证据照片. */
-export default function FactsCard({ s }: { s: MediationApplyState }) {
+/** 事实经过、申请人请求和证据照片. `claimsLabel`: the agent's form (代办) names the 当事人's request, not 我的. */
+export default function FactsCard({ s, claimsLabel = '我的请求' }: { s: MediationApplyState; claimsLabel?: string }) {
   const { photos, add, remove, retry, errors } = s
   return (
     <View className='jf-card'>
@@ -20,7 +20,7 @@ export default function FactsCard({ s }: { s: MediationApplyState }) {
         <FieldError field='voiceFileId' message={s.errors.voice} />
       </View>
       <CountedText s={s} field='facts' label='事实经过' placeholder='纠纷发生的时间、地点、经过和目前的情况（至少 10 个字）' max={FACTS_MAX} rows={5} />
-      <CountedText s={s} field='claims' label='我的请求' placeholder='希望对方怎么做，如：赔偿维修费 3000 元、停止噪音（至少 5 个字）' max={CLAIMS_MAX} rows={3} />
+      <CountedText s={s} field='claims' label={claimsLabel} placeholder='希望对方怎么做，如：赔偿维修费 3000 元、停止噪音（至少 5 个字）' max={CLAIMS_MAX} rows={3} />
       <Text className='jf-section-title'>
         证据材料 <Text className='jf-muted'>（选填，照片、票据、聊天截图，最多 {MAX_EVIDENCE} 张）</Text>
       </Text>
