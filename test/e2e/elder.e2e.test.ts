@@ -8,8 +8,8 @@
  * tap targets at least 48 px, and every text 4.5:1 or more against what is behind it
  * (test/support/elderMeasure.ts prints what falls short).
  */
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { addPhoto, screenshot, signIn, tinyJpegFile } from '../support/browser'
+import type { Browser, Page } from 'playwright-core'
+import { addPhoto, holdToSpeak, launchBrowser, phone, screenshot, signIn, tinyJpegFile } from '../support/browser'
 import { enableElderMode, isElder } from '../support/elder'
 import { measureElder, type ElderMeasure } from '../support/elderMeasure'
 import { GRID1_POINT } from '../support/fixtures'
@@ -25,10 +25,7 @@ beforeAll(async () => {
   ;[srv, browser] = await Promise.all([
     startServer({ env: { JIEFANG_TIMER_MS: '0' } }),
     // A browser of its own with Chromium's fake microphone (as the 一键求助 voice test).
-    chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
-    }),
+    launchBrowser({ microphone: true }),
   ])
 })
 
@@ -42,17 +39,7 @@ afterAll(async () => {
 })
 
 async function person(userId: string): Promise<Page> {
-  const ctx = await browser.newContext({
-    baseURL: srv.url,
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    geolocation: { longitude: GRID1_POINT.lng, latitude: GRID1_POINT.lat },
-    permissions: ['geolocation', 'microphone'],
-  })
+  const ctx = await phone(browser, srv.url, GRID1_POINT, { microphone: true })
   const p = await ctx.newPage()
   p.setDefaultTimeout(20_000)
   await signIn(p, userId)
@@ -110,15 +97,7 @@ it('长辈模式: switched on under 我的, a voice report through the large 上
   await resident.locator('#jf-elder-report').click()
   await resident.locator('.jf-cat-top[data-code="HJ"]').click()
   await resident.locator('.jf-cat-sub[data-code="HJ01"]').click()
-  const hold = resident.locator('#jf-report-voice-hold')
-  await hold.scrollIntoViewIfNeeded()
-  const box = (await hold.boundingBox())!
-  await resident.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
-  await resident.mouse.down()
-  await resident.locator('#jf-report-voice-hold.is-recording').waitFor()
-  await resident.waitForTimeout(1500)
-  await resident.mouse.up()
-  await resident.locator('#jf-report-voice[data-phase="done"]').waitFor()
+  await holdToSpeak(resident, 'jf-report-voice', 1500)
   await addPhoto(resident, tinyJpegFile('elder.jpg'))
   await resident.locator('#jf-loc-current').click()
   await resident.locator('#jf-loc-grid').getByText('云景社区第1网格').waitFor()

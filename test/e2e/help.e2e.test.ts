@@ -16,8 +16,8 @@
  *    request with the voice note alone, and the on-duty helper's page plays it.
  */
 import { randomBytes } from 'node:crypto'
-import { chromium, type Page } from 'playwright-core'
-import { browserWorld, deskContext, open, phone, shot, signIn } from '../support/browser'
+import type { Page } from 'playwright-core'
+import { browserWorld, deskContext, holdToSpeak, launchBrowser, open, phone, shot, signIn, signInAs } from '../support/browser'
 import { advance } from '../support/cases'
 import { GRID1_POINT } from '../support/fixtures'
 import { as, asOpenid } from '../support/server'
@@ -219,37 +219,17 @@ describe('一键求助 in the browser against the real server', () => {
 
   it('a voice note alone: a new WeChat user holds 按住说话, the helper plays it', async () => {
     // A browser of its own with Chromium's fake microphone; everything else as the other phones.
-    const b = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
-    })
+    const b = await launchBrowser({ microphone: true })
     try {
-      const ctx = await b.newContext({
-        baseURL: world.srv.url,
-        viewport: { width: 390, height: 844 },
-        locale: 'zh-CN',
-        timezoneId: 'Asia/Shanghai',
-        geolocation: { longitude: GRID1_POINT.lng, latitude: GRID1_POINT.lat },
-        permissions: ['geolocation', 'microphone'],
-      })
+      const ctx = await phone(b, world.srv.url, GRID1_POINT, { microphone: true })
       const p = await ctx.newPage()
       p.setDefaultTimeout(20_000)
       const openid = `dev-help-voice-${randomBytes(4).toString('hex')}`
-      await p.goto('/')
-      await p.locator('#jf-dev-openid input, input#jf-dev-openid').first().fill(openid)
-      await p.locator('#jf-dev-wechat-login').click()
-      await p.locator('#jf-greeting').waitFor()
+      await signInAs(p, openid)
       await p.locator('#jf-entry-help').click()
       await p.locator('.jf-help-kind[data-kind="family"]').click()
 
-      const hold = p.locator('#jf-help-voice-hold')
-      const box = (await hold.boundingBox())!
-      await p.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
-      await p.mouse.down()
-      await p.locator('#jf-help-voice-hold.is-recording').waitFor()
-      await p.waitForTimeout(1500)
-      await p.mouse.up()
-      await p.locator('#jf-help-voice[data-phase="done"]').waitFor()
+      await holdToSpeak(p, 'jf-help-voice', 1500)
       await expect(p.locator('#jf-help-voice-play').innerText()).resolves.toMatch(/语音 \d+ 秒/)
       await p.locator('#jf-help-place[data-located="1"]').waitFor()
       await p.locator('#jf-help-send').click()

@@ -15,7 +15,7 @@
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { addPhoto as addPhotoFile, deskContext, launchBrowser, open, phone, shot, signIn, tinyJpegFile } from '../support/browser'
+import { addPhoto as addPhotoFile, deskContext, launchBrowser, open, phone, shot, signIn, signInAs, tinyJpegFile } from '../support/browser'
 import { advance } from '../support/cases'
 import { GRID1_POINT } from '../support/fixtures'
 import { as, asOpenid as asOpenidAt, startServer, type RunningServer } from '../support/server'
@@ -60,11 +60,7 @@ async function person(who: { userId: string } | { openid: string }, opts: { geo?
   if ('userId' in who) {
     await signIn(p, who.userId)
   } else {
-    await p.goto('/')
-    await p.locator('#jf-role-switcher').waitFor()
-    await p.locator('#jf-dev-openid input, input#jf-dev-openid').first().fill(who.openid)
-    await p.locator('#jf-dev-wechat-login').click()
-    await p.locator('#jf-greeting', { hasText: '微信用户' }).waitFor()
+    await signInAs(p, who.openid)
   }
   return p
 }

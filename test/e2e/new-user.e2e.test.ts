@@ -20,7 +20,7 @@ import type { Page } from 'playwright-core'
 import { DEMO_BUILDING_CODE, DEMO_BUILDING_ID } from '../../backend/seed/demoBuildings'
 import { maskName } from '../../src/core/names'
 import { idNumberFor } from '../support/authzWorld'
-import { addPhoto, browserWorld, chooseFile, modalOk, open, phone, shot, signedInPhone, tinyJpegFile } from '../support/browser'
+import { addPhoto, browserWorld, chooseFile, modalOk, open, phone, shot, signedInPhone, signInAs, tinyJpegFile } from '../support/browser'
 import { GRID1_CODE, GRID1_POINT } from '../support/fixtures'
 import { medAct } from '../support/mediation'
 import { as, asOpenid, type Client } from '../support/server'
@@ -51,10 +51,7 @@ const DELETED_NAME = '已注销用户'
 async function newcomer(openid: string, geo?: { lng: number; lat: number }): Promise<Page> {
   const p = await (await phone(world.browser, world.srv.url, geo)).newPage()
   p.setDefaultTimeout(20_000)
-  await p.goto('/')
-  await p.locator('#jf-role-switcher').waitFor()
-  await p.locator('#jf-dev-openid input, input#jf-dev-openid').first().fill(openid)
-  await p.locator('#jf-dev-wechat-login').click()
+  await signInAs(p, openid)
   await greeted(p)
   return p
 }

@@ -15,7 +15,7 @@
  * 代办租户登记 and 代为求助 (Part D2): see the block's own comment below.
  */
 import type { Page } from 'playwright-core'
-import { browserWorld, modalOk, phone, shot, signedInPhone } from '../support/browser'
+import { browserWorld, modalOk, phone, shot, signedInPhone, signInAs } from '../support/browser'
 import { agreeNoticeIfAsked } from '../support/h5Flows'
 import { DEMO_BUILDING_CODE, DEMO_BUILDING_ID } from '../../backend/seed/demoBuildings'
 import { gridCentre } from '../../backend/seed/demoOrg'
@@ -33,11 +33,7 @@ export async function person(userId: string): Promise<Page> {
 export async function newcomer(openid: string): Promise<Page> {
   const p = await (await phone(world.browser, world.srv.url)).newPage()
   p.setDefaultTimeout(20_000)
-  await p.goto('/')
-  await p.locator('#jf-role-switcher').waitFor()
-  await p.locator('#jf-dev-openid input, input#jf-dev-openid').first().fill(openid)
-  await p.locator('#jf-dev-wechat-login').click()
-  await p.locator('#jf-greeting', { hasText: '您好，' }).waitFor()
+  await signInAs(p, openid)
   return p
 }
 

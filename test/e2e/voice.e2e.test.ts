@@ -8,8 +8,8 @@
  * A mediation application told by voice alone shows the centre's desk a player under 语音陈述.
  */
 import { randomBytes } from 'node:crypto'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { open, screenshot, signIn } from '../support/browser'
+import type { Browser, BrowserContext } from 'playwright-core'
+import { holdToSpeak, launchBrowser, open, phone, screenshot, signIn, signInAs } from '../support/browser'
 import { DEMO_STREET } from '../../backend/seed/demoOrg'
 import { GRID1_POINT, idemKey } from '../support/fixtures'
 import { asOpenid, startServer, type RunningServer } from '../support/server'
@@ -22,10 +22,7 @@ let browser: Browser
 beforeAll(async () => {
   ;[srv, browser] = await Promise.all([
     startServer({ env: { JIEFANG_TIMER_MS: '0' } }),
-    chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--autoplay-policy=no-user-gesture-required'],
-    }),
+    launchBrowser({ microphone: true }),
   ])
 })
 
@@ -35,30 +32,7 @@ afterAll(async () => {
 })
 
 function context(): Promise<BrowserContext> {
-  return browser.newContext({
-    baseURL: srv.url,
-    viewport: { width: 390, height: 844 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    geolocation: { longitude: GRID1_POINT.lng, latitude: GRID1_POINT.lat },
-    permissions: ['geolocation', 'microphone'],
-  })
-}
-
-/** Holds the button down for a moment and lets go, as a finger would. */
-async function holdToSpeak(p: Page, prefix: string): Promise<void> {
-  const hold = p.locator(`#${prefix}-hold`)
-  // In the middle of the screen: the page's fixed title bar would take a press at the very top.
-  await hold.evaluate((el) => el.scrollIntoView({ block: 'center' }))
-  const box = (await hold.boundingBox())!
-  await p.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
-  // Nothing over it any more (a toast of the last tap sits mid-screen for a moment).
-  await p.waitForFunction(({ id, x, y }) => document.getElementById(id)?.contains(document.elementFromPoint(x, y)) === true, { id: `${prefix}-hold`, x: box.x + box.width / 2, y: box.y + box.height / 2 })
-  await p.mouse.down()
-  await p.locator(`#${prefix}-hold.is-recording`).waitFor()
-  await p.waitForTimeout(2200)
-  await p.mouse.up()
-  await p.locator(`#${prefix}[data-phase="done"]`).waitFor()
+  return phone(browser, srv.url, GRID1_POINT, { microphone: true })
 }
 
 describe('voice notes in the browser against the real server', () => {
@@ -66,10 +40,7 @@ describe('voice notes in the browser against the real server', () => {
     const p = await (await context()).newPage()
     p.setDefaultTimeout(20_000)
     const openid = `dev-voice-report-${randomBytes(4).toString('hex')}`
-    await p.goto('/')
-    await p.locator('#jf-dev-openid input, input#jf-dev-openid').first().fill(openid)
-    await p.locator('#jf-dev-wechat-login').click()
-    await p.locator('#jf-greeting').waitFor()
+    await signInAs(p, openid)
     await p.locator('#jf-entry-report').click()
 
     await p.locator('.jf-cat-top[data-code="HJ"]').click()
@@ -116,10 +87,7 @@ describe('voice notes in the browser against the real server', () => {
     const neighbourId = `dev-voice-neighbour-${randomBytes(4).toString('hex')}`
     const np = await (await context()).newPage()
     np.setDefaultTimeout(20_000)
-    await np.goto('/')
-    await np.locator('#jf-dev-openid input, input#jf-dev-openid').first().fill(neighbourId)
-    await np.locator('#jf-dev-wechat-login').click()
-    await np.locator('#jf-greeting').waitFor()
+    await signInAs(np, neighbourId)
     expect(await (await asOpenid(srv.url, neighbourId)).call('reports', 'follow', { id })).toMatchObject({ ok: true })
     await open(np, `/pages/report/detail/index?id=${id}`)
     await np.locator(`#jf-public-case[data-case-id="${id}"]`).waitFor()

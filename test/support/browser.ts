@@ -20,16 +20,20 @@ export function browserWorld(env: Record<string, string> = { JIEFANG_TIMER_MS: '
   return world
 }
 
+/** Chromium's fake microphone (a tone, no prompt) and audio that plays without a gesture: for voice notes. */
+const MICROPHONE_FLAGS = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--autoplay-policy=no-user-gesture-required']
+
 /** Debian's Chromium with the flags this machine needs; never a downloaded browser. */
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(opts: { microphone?: boolean } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', ...(opts.microphone ? MICROPHONE_FLAGS : [])],
   })
 }
 
-/** A phone-sized context with geolocation granted at the given point. */
-export async function phone(browser: Browser, url: string, geo?: { lng: number; lat: number }): Promise<BrowserContext> {
+/** A phone-sized context with geolocation granted at the given point (and the microphone, for a browser launched with one). */
+export async function phone(browser: Browser, url: string, geo?: { lng: number; lat: number }, opts: { microphone?: boolean } = {}): Promise<BrowserContext> {
+  const permissions = [...(geo ? ['geolocation'] : []), ...(opts.microphone ? ['microphone'] : [])]
   return browser.newContext({
     baseURL: url,
     viewport: { width: 390, height: 844 },
@@ -38,8 +42,41 @@ export async function phone(browser: Browser, url: string, geo?: { lng: number; 
     hasTouch: true,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
-    ...(geo ? { geolocation: { longitude: geo.lng, latitude: geo.lat }, permissions: ['geolocation'] } : {}),
+    ...(geo ? { geolocation: { longitude: geo.lng, latitude: geo.lat } } : {}),
+    ...(permissions.length ? { permissions } : {}),
   })
+}
+
+/**
+ * Signs in as a WeChat identity (brand-new, or `openid` again) through the role switcher's 新微信用户,
+ * waiting until home has answered session.me (the greeting no longer reads 正在加载…).
+ */
+export async function signInAs(p: Page, openid: string): Promise<void> {
+  await p.goto('/')
+  await p.locator('#jf-role-switcher').waitFor()
+  await p.locator('#jf-dev-openid input, input#jf-dev-openid').first().fill(openid)
+  await p.locator('#jf-dev-wechat-login').click()
+  await p.locator('#jf-greeting', { hasText: '您好，' }).waitFor()
+}
+
+/**
+ * Holds 按住说话 (`#<prefix>-hold`) down for `ms` and lets go, as a finger would, then waits for the
+ * recorded note (`#<prefix>[data-phase="done"]`). Pressed in the middle of the screen once nothing lies
+ * over it: the fixed title bar would take a press at the very top, a toast of the last tap mid-screen.
+ */
+export async function holdToSpeak(p: Page, prefix: string, ms = 2000): Promise<void> {
+  const hold = p.locator(`#${prefix}-hold`)
+  await hold.evaluate((el) => el.scrollIntoView({ block: 'center' }))
+  const box = (await hold.boundingBox())!
+  const x = box.x + box.width / 2
+  const y = box.y + box.height / 2
+  await p.mouse.move(x, y)
+  await p.waitForFunction(({ id, x, y }) => document.getElementById(id)?.contains(document.elementFromPoint(x, y)) === true, { id: `${prefix}-hold`, x, y })
+  await p.mouse.down()
+  await p.locator(`#${prefix}-hold.is-recording`).waitFor()
+  await p.waitForTimeout(ms)
+  await p.mouse.up()
+  await p.locator(`#${prefix}[data-phase="done"]`).waitFor()
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
