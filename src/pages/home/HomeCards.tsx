@@ -4,6 +4,7 @@ import type { Earned } from '../../core/earnedRoles'
 import type { Role } from '../../core/roles'
 import { openPage } from '../../utils/open-page'
 import { HELP_URL, INBOX_URL, badgeText, mainEntries, type HomeEntry } from './entries'
+import { a11y } from '../../utils/a11y'
 
 const go = openPage
 
@@ -21,7 +22,7 @@ export default function HomeCards({ help, roles, earned, unread, work }: Props) 
   return (
     <>
       {help && (
-        <View className='jf-home-help' id='jf-entry-help' onClick={() => go(HELP_URL)}>
+        <View className='jf-home-help' id='jf-entry-help' {...a11y('link')} onClick={() => go(HELP_URL)}>
           <View className='jf-home-help-icon'>
             <Icon name='siren' />
           </View>
@@ -34,7 +35,7 @@ export default function HomeCards({ help, roles, earned, unread, work }: Props) 
 
       <View className='jf-home-entries'>
         {mainEntries(roles, earned).map((e) => (
-          <View key={e.id} id={e.id} className='jf-home-entry' onClick={() => go(e.url)}>
+          <View key={e.id} id={e.id} className='jf-home-entry' {...a11y('link')} onClick={() => go(e.url)}>
             <View className='jf-home-entry-icon'>
               <Icon name={e.icon} />
             </View>
@@ -44,7 +45,7 @@ export default function HomeCards({ help, roles, earned, unread, work }: Props) 
         ))}
       </View>
 
-      <View className='jf-card jf-home-inbox' id='jf-entry-inbox' onClick={() => go(INBOX_URL)}>
+      <View className='jf-card jf-home-inbox' id='jf-entry-inbox' {...a11y('link')} onClick={() => go(INBOX_URL)}>
         <View className='jf-home-inbox-icon'>
           <Icon name='message' />
         </View>
@@ -65,7 +66,7 @@ export default function HomeCards({ help, roles, earned, unread, work }: Props) 
           <Text className='jf-section-title'>工作台</Text>
           <View className='jf-home-work-grid'>
             {work.map((e) => (
-              <View key={e.id} id={e.id} className='jf-home-tile' onClick={() => go(e.url)}>
+              <View key={e.id} id={e.id} className='jf-home-tile' {...a11y('link')} onClick={() => go(e.url)}>
                 <View className='jf-home-tile-icon'>
                   <Icon name={e.icon} />
                 </View>

@@ -14,6 +14,7 @@ import { JOIN_URL, helpEntries, rentalEntries, staffEntries } from './entries'
 import HomeCards from './HomeCards'
 import { useElderOffer } from './useElderOffer'
 import { useHome } from './useHome'
+import { a11y } from '../../utils/a11y'
 import './index.css'
 
 const go = openPage
@@ -51,7 +52,7 @@ export default function Home() {
     <View className='jf-page jf-tab-page jf-home'>
       <View className='jf-home-hero' id='jf-greeting'>
         {CAN_SCAN && state.status === 'ready' && (
-          <View className='jf-home-scan' id='jf-home-scan' onClick={() => void scanAndOpen()}>
+          <View className='jf-home-scan' id='jf-home-scan' {...a11y('button')} onClick={() => void scanAndOpen()}>
             <Text>扫一扫</Text>
           </View>
         )}
@@ -86,7 +87,7 @@ export default function Home() {
       )}
 
       {state.status === 'ready' && (!elder || more) && (
-        <View className='jf-home-join' id='jf-entry-join' onClick={() => go(JOIN_URL)}>
+        <View className='jf-home-join' id='jf-entry-join' {...a11y('link')} onClick={() => go(JOIN_URL)}>
           <Text>工作人员？输入邀请码绑定本微信</Text>
         </View>
       )}

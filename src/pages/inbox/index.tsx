@@ -6,6 +6,7 @@ import TabBar from '../../components/TabBar'
 import { useTabPage } from '../../hooks/useTabPage'
 import { formatInstant } from '../../core/time'
 import { useInbox } from './useInbox'
+import { a11y } from '../../utils/a11y'
 import './index.css'
 
 const IDS = { error: 'jf-inbox-error', empty: 'jf-inbox-empty', list: 'jf-inbox-list', more: 'jf-inbox-more' }
@@ -45,6 +46,7 @@ export default function Inbox() {
               data-id={m.id}
               data-read={m.read ? '1' : '0'}
               data-case-id={m.caseId ?? ''}
+              {...a11y('link')}
               onClick={() => void x.open(m)}
             >
               <View className='jf-inbox-dot-col'>{!m.read && <View className='jf-inbox-dot' />}</View>

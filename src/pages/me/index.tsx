@@ -6,6 +6,7 @@ import { openPage } from '../../utils/open-page'
 import { useSession } from '../../hooks/useSession'
 import { PRIVACY_URL, PROFILE_URL, avatarGlyph, mineRows, notifyHint, phoneLine } from './rows'
 import { useMe } from './useMe'
+import { a11y } from '../../utils/a11y'
 import './index.css'
 
 /** 我的: who I am here (to the profile page), what I have with us, notices, and my rights over my data. */
@@ -18,7 +19,7 @@ export default function Me() {
   const elder = useElderMode()
   return (
     <View className='jf-page jf-tab-page jf-me'>
-      <View className='jf-me-head jf-row' id='jf-me-profile' onClick={() => openPage(PROFILE_URL)}>
+      <View className='jf-me-head jf-row' id='jf-me-profile' {...a11y('link', { label: p ? `我的资料：${p.displayName}` : '我的资料' })} onClick={() => openPage(PROFILE_URL)}>
         <View className='jf-me-avatar'>
           {p?.avatarUrl ? <Image className='jf-me-avatar-img' src={p.avatarUrl} mode='aspectFill' /> : <Text>{p ? avatarGlyph(p) : '我'}</Text>}
         </View>
@@ -33,7 +34,7 @@ export default function Me() {
         <Text className='jf-me-arrow'>›</Text>
       </View>
       {state.phase === 'error' && (
-        <View className='jf-me-retry' id='jf-me-retry' onClick={() => void reload()}>
+        <View className='jf-me-retry' id='jf-me-retry' {...a11y('button')} onClick={() => void reload()}>
           <Text>重新加载</Text>
         </View>
       )}
@@ -47,10 +48,7 @@ export default function Me() {
         <View
           className='jf-me-row jf-row-between'
           id='jf-me-elder'
-          role='switch'
-          aria-role='switch'
-          aria-checked={elder}
-          aria-label='长辈模式'
+          {...a11y('switch', { label: '长辈模式', checked: elder })}
           data-on={elder ? '1' : '0'}
           onClick={() => setElderMode(!elder)}
         >
@@ -72,7 +70,7 @@ export default function Me() {
 
 function Row({ id, title, hint, onTap }: { id: string; title: string; hint: string; onTap: () => void }) {
   return (
-    <View className='jf-me-row jf-row-between' id={id} onClick={onTap}>
+    <View className='jf-me-row jf-row-between' id={id} {...a11y('link')} onClick={onTap}>
       <View className='jf-col'>
         <Text className='jf-me-row-title'>{title}</Text>
         <Text className='jf-me-row-hint'>{hint}</Text>
