@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { EMERGENCY_NUMBERS } from '../../core/kinds/helpTerms'
+import { a11y } from '../../utils/a11y'
 import './EmergencyCalls.css'
 
 const dial = (n: string) => void Taro.makePhoneCall({ phoneNumber: n }).catch(() => undefined)
@@ -21,7 +22,7 @@ export default function EmergencyCalls({ lead }: { lead?: string }) {
               <Text className='jf-help-sos-label'>{e.label}</Text>
             </a>
           ) : (
-            <View key={e.number} id={`jf-help-sos-${e.number}`} className='jf-help-sos-call' data-number={e.number} onClick={() => dial(e.number)}>
+            <View key={e.number} id={`jf-help-sos-${e.number}`} className='jf-help-sos-call' data-number={e.number} {...a11y('button', { label: `拨打 ${e.number} ${e.label}` })} onClick={() => dial(e.number)}>
               <Text className='jf-help-sos-number'>{e.number}</Text>
               <Text className='jf-help-sos-label'>{e.label}</Text>
             </View>

@@ -8,6 +8,7 @@ import type { HelpSummary } from '../../contracts/api'
 import { formatInstant } from '../../core/time'
 import { usePagedList } from '../../hooks/usePagedList'
 import { HELP_RAISE_URL, statusUrl } from '../../utils/help/urls'
+import { a11y } from '../../utils/a11y'
 
 const PAGE = 20
 
@@ -31,7 +32,7 @@ export default function MyHelpList() {
         }
       >
         {list.items.map((h) => (
-          <View key={h.id} className='jf-card jf-help-row' data-id={h.id} data-status={h.status} onClick={() => void Taro.navigateTo({ url: statusUrl(h.id) })}>
+          <View key={h.id} className='jf-card jf-help-row' data-id={h.id} data-status={h.status} {...a11y('link')} onClick={() => void Taro.navigateTo({ url: statusUrl(h.id) })}>
             <View className='jf-help-row-top'>
               <Text className='jf-help-row-kind'>{h.helpKindLabel}</Text>
               <HelpStatusTag status={h.status} label={h.statusLabel} />

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { ResponderView } from '../../contracts/api'
+import { a11y } from '../../utils/a11y'
 
 const dial = (n: string) => void Taro.makePhoneCall({ phoneNumber: n }).catch(() => undefined)
 
@@ -22,7 +23,7 @@ export default function Responder({ r }: { r: ResponderView }) {
               拨打电话
             </a>
           ) : (
-            <View className='jf-help-call' id='jf-help-call' onClick={() => dial(r.phone as string)}>
+            <View className='jf-help-call' id='jf-help-call' {...a11y('button', { label: `拨打${r.name}的电话` })} onClick={() => dial(r.phone as string)}>
               <Text>拨打电话</Text>
             </View>
           ))}

@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import LoadState from '../../../components/LoadState'
 import { agreedToCurrent, consentLine } from '../../../utils/account/profile'
 import { usePrivacy } from './usePrivacy'
+import { a11y } from '../../../utils/a11y'
 import '../account.css'
 
 const RIGHTS = [
@@ -21,7 +22,7 @@ export default function Privacy() {
     <View className='jf-page jf-account' id='jf-privacy'>
       <View className='jf-card jf-account-card'>
         {RIGHTS.map((r) => (
-          <View key={r.id} id={r.id} className='jf-account-row jf-row-between' onClick={() => void Taro.navigateTo({ url: r.url })}>
+          <View key={r.id} id={r.id} className='jf-account-row jf-row-between' {...a11y('link')} onClick={() => void Taro.navigateTo({ url: r.url })}>
             <View className='jf-col'>
               <Text>{r.title}</Text>
               <Text className='jf-account-row-hint'>{r.hint}</Text>

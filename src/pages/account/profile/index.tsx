@@ -5,6 +5,7 @@ import FieldError from '../../../components/FieldError'
 import LoadState from '../../../components/LoadState'
 import { NICKNAME_MAX } from '../../../contracts/limits'
 import { useProfile, type ProfileState } from './useProfile'
+import { a11y } from '../../../utils/a11y'
 import '../account.css'
 
 const weapp = process.env.TARO_ENV === 'weapp'
@@ -30,7 +31,7 @@ export default function Profile() {
             </Button>
           )}
           {p.avatarUrl && (
-            <Text className='jf-account-link' id='jf-profile-avatar-remove' onClick={() => void s.removeAvatar()}>
+            <Text className='jf-account-link' id='jf-profile-avatar-remove' {...a11y('button', { label: '移除头像' })} onClick={() => void s.removeAvatar()}>
               移除
             </Text>
           )}
@@ -74,7 +75,7 @@ function PhoneCard({ s }: { s: ProfileState }) {
       <View className='jf-account-phone jf-row-between'>
         <Text id='jf-profile-phone-now'>{p.phone ? `${p.phone.masked}（${p.phone.sourceLabel}）` : '未填写'}</Text>
         {p.phone && (
-          <Text className='jf-account-link' id='jf-profile-phone-remove' onClick={() => void s.removePhone()}>
+          <Text className='jf-account-link' id='jf-profile-phone-remove' {...a11y('button', { label: '删除手机号' })} onClick={() => void s.removePhone()}>
             删除
           </Text>
         )}
@@ -96,7 +97,7 @@ function PhoneCard({ s }: { s: ProfileState }) {
           <FieldError field='phone' message={s.phoneError} />
         </>
       ) : (
-        <Text className='jf-account-link jf-account-type' id='jf-profile-phone-type' onClick={() => s.setTyping(true)}>
+        <Text className='jf-account-link jf-account-type' id='jf-profile-phone-type' {...a11y('button')} onClick={() => s.setTyping(true)}>
           手动填写手机号
         </Text>
       )}

@@ -5,6 +5,7 @@ import type { BoardView } from '../../../contracts/api'
 import { BUILDING_MAX, canApply, membershipKey, qrDisplay } from '../../../utils/grid/membership'
 import type { GridBoardState } from './useGridBoard'
 import TextBox, { editing } from '../../../components/TextBox'
+import { a11y } from '../../../utils/a11y'
 
 // The membership's tag in the colour of whom it waits on.
 const STATUS_TINT: Record<string, string> = { requested: 'jf-tint-warning', joined: 'jf-tint-success', refused: 'jf-tint-danger' }
@@ -50,6 +51,7 @@ export default function MembershipCard({ s, board }: { s: GridBoardState; board:
             src={board.qr.url}
             mode='aspectFit'
             showMenuByLongpress
+            {...a11y('button', { label: '查看入群二维码大图' })}
             onClick={() => previewQr(board.qr!.url)}
           />
           <Text className='jf-gboard-qr-hint'>{process.env.TARO_ENV === 'weapp' ? '长按识别二维码入群' : '请用微信扫描二维码入群'}</Text>

@@ -11,6 +11,7 @@ import AskCard from './AskCard'
 import BoardMap from './BoardMap'
 import MembershipCard from './MembershipCard'
 import { useGridBoard } from './useGridBoard'
+import { a11y } from '../../../utils/a11y'
 import './index.css'
 import LoadState from '../../../components/LoadState'
 
@@ -47,7 +48,7 @@ export default function GridBoard() {
       />
 
       {board.canManage && (
-        <View className='jf-card jf-gboard-manage' id='jf-grid-manage' onClick={() => void Taro.navigateTo({ url: `/pages/grid-staff/manage/index?code=${encodeURIComponent(board.grid.code)}` })}>
+        <View className='jf-card jf-gboard-manage' id='jf-grid-manage' {...a11y('link')} onClick={() => void Taro.navigateTo({ url: `/pages/grid-staff/manage/index?code=${encodeURIComponent(board.grid.code)}` })}>
           <Text>您是本网格的工作人员</Text>
           <Text className='jf-gboard-more'>管理公示牌和入群申请 ›</Text>
         </View>
@@ -59,7 +60,7 @@ export default function GridBoard() {
         <View className='jf-row-between jf-gboard-anns-head'>
           <Text className='jf-section-title'>最新公告</Text>
           {status === 'joined' && (
-            <Text className='jf-gboard-more' id='jf-grid-news' onClick={() => void Taro.navigateTo({ url: NEWS_URL })}>
+            <Text className='jf-gboard-more' id='jf-grid-news' {...a11y('link', { label: '全部公告' })} onClick={() => void Taro.navigateTo({ url: NEWS_URL })}>
               全部公告 ›
             </Text>
           )}

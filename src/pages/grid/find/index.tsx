@@ -1,6 +1,7 @@
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import { useFindGrid } from './useFindGrid'
+import { a11y } from '../../../utils/a11y'
 import './index.css'
 import TextBox, { editing } from '../../../components/TextBox'
 
@@ -52,7 +53,7 @@ export default function FindGrid() {
             </Text>
           )}
           {grids.map((g) => (
-            <View key={g.code} className='jf-row jf-grid-result' data-code={g.code} onClick={() => open(g)}>
+            <View key={g.code} className='jf-row jf-grid-result' data-code={g.code} {...a11y('link')} onClick={() => open(g)}>
               <View className='jf-col jf-grow jf-gfind-result-main'>
                 <Text className='jf-gfind-result-name'>{g.name}</Text>
                 <Text className='jf-muted'>{g.path}</Text>

@@ -9,6 +9,7 @@ import EmergencyCalls from '../EmergencyCalls'
 import { HELP_STATUS_URL } from '../../../utils/help/urls'
 import VoiceNote from '../../../components/VoiceNote'
 import { useHelpRaise } from './useHelpRaise'
+import { a11y } from '../../../utils/a11y'
 import '../../../components/TextBox/index.css'
 import './index.css'
 
@@ -40,13 +41,14 @@ export default function HelpRaise() {
       <View className='jf-card'>
         <Text className='jf-section-title jf-required'>遇到了什么情况</Text>
         <View className='jf-help-body'>
-          <View className='jf-help-kinds' id='jf-help-kinds'>
+          <View className='jf-help-kinds' id='jf-help-kinds' {...a11y('radiogroup', { label: '遇到了什么情况' })}>
             {HELP_KINDS.map((k) => (
               <View
                 key={k}
                 id={`jf-help-kind-${k}`}
                 className={`jf-help-kind ${s.kind === k ? 'is-active' : ''} ${EMERGENCY_KINDS.includes(k) ? 'is-danger' : ''}`}
                 data-kind={k}
+                {...a11y('radio', { checked: s.kind === k })}
                 onClick={() => s.pickKind(k)}
               >
                 <Text className='jf-help-kind-title'>{HELP_KIND_LABELS[k]}</Text>
@@ -102,7 +104,7 @@ export default function HelpRaise() {
         </View>
       )}
 
-      <View className='jf-help-mine-link' id='jf-help-mine-link' onClick={() => void Taro.navigateTo({ url: HELP_STATUS_URL })}>
+      <View className='jf-help-mine-link' id='jf-help-mine-link' {...a11y('link', { label: '我的求助记录' })} onClick={() => void Taro.navigateTo({ url: HELP_STATUS_URL })}>
         <Text>我的求助记录 ›</Text>
       </View>
     </View>

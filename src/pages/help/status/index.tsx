@@ -12,6 +12,7 @@ import { helpWaiting } from '../../../utils/help/view'
 import EmergencyCalls from '../EmergencyCalls'
 import MyHelpList from '../MyHelpList'
 import Responder from '../Responder'
+import { a11y } from '../../../utils/a11y'
 import '../help.css'
 
 /** 我的求助: one request (`id`) with who is coming, or, opened without one, the person's requests. */
@@ -56,7 +57,7 @@ function HelpStatus({ sent }: { sent: boolean }) {
       {h.responder && h.status !== 'closed' && <Responder r={h.responder} />}
 
       {h.convertedTo && (
-        <View className='jf-card jf-help-link' id='jf-help-link' data-readable={h.convertedTo.readable ? '1' : '0'} onClick={h.convertedTo.readable ? () => void Taro.navigateTo({ url: linkUrl(h.convertedTo!, false) }) : undefined}>
+        <View className='jf-card jf-help-link' id='jf-help-link' data-readable={h.convertedTo.readable ? '1' : '0'} {...(h.convertedTo.readable ? a11y('link') : {})} onClick={h.convertedTo.readable ? () => void Taro.navigateTo({ url: linkUrl(h.convertedTo!, false) }) : undefined}>
           <Text>已转为 {h.convertedTo.text}</Text>
           {h.convertedTo.readable && <Text className='jf-help-link-arrow'>›</Text>}
         </View>
@@ -75,7 +76,7 @@ function HelpStatus({ sent }: { sent: boolean }) {
       </View>
 
       {h.status === 'closed' && (
-        <View className='jf-help-again' id='jf-help-again' onClick={() => void Taro.redirectTo({ url: HELP_RAISE_URL })}>
+        <View className='jf-help-again' id='jf-help-again' {...a11y('link')} onClick={() => void Taro.redirectTo({ url: HELP_RAISE_URL })}>
           <Text>再次求助</Text>
         </View>
       )}

@@ -3,6 +3,7 @@ import FieldError from '../../../components/FieldError'
 import TextBox from '../../../components/TextBox'
 import { MAX_RESPONDENTS, NAME_MAX } from '../../../utils/mediation/apply'
 import type { MediationApplyState } from './useMediationApply'
+import { a11y } from '../../../utils/a11y'
 
 const PARTY_FIELDS = [
   { key: 'name', placeholder: '对方姓名（对方加入时可更正）', type: 'text' },
@@ -58,7 +59,7 @@ export default function PartiesCard({ s, words = OWN_WORDS }: { s: MediationAppl
             <View className='jf-med-respondent-head jf-row-between'>
               <Text className='jf-med-respondent-no'>被申请人 {i + 1}</Text>
               {draft.respondents.length > 1 && (
-                <Text className='jf-med-respondent-remove' data-index={i} onClick={() => removeParty(i)}>
+                <Text className='jf-med-respondent-remove' data-index={i} {...a11y('button', { label: `删除被申请人 ${i + 1}` })} onClick={() => removeParty(i)}>
                   删除
                 </Text>
               )}
@@ -81,7 +82,7 @@ export default function PartiesCard({ s, words = OWN_WORDS }: { s: MediationAppl
       </View>
       <FieldError field='respondents' message={errors.respondents} />
       {draft.respondents.length < MAX_RESPONDENTS && (
-        <View className='jf-med-respondent-add' id='jf-med-respondent-add' onClick={addParty}>
+        <View className='jf-med-respondent-add' id='jf-med-respondent-add' {...a11y('button', { label: '添加对方当事人' })} onClick={addParty}>
           <Text>＋ 添加对方当事人</Text>
         </View>
       )}

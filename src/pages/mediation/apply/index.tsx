@@ -8,6 +8,7 @@ import CommunityPick from './CommunityPick'
 import FactsCard from './FactsCard'
 import PartiesCard from './PartiesCard'
 import { useMediationApply } from './useMediationApply'
+import { a11y } from '../../../utils/a11y'
 import '../../../components/MediationKit/kit.css'
 import './index.css'
 
@@ -48,9 +49,9 @@ export default function MediationApply() {
 
       <View className='jf-card'>
         <Text className='jf-section-title jf-required'>希望的调解方式</Text>
-        <View className='jf-med-ways' id='jf-med-way'>
+        <View className='jf-med-ways' id='jf-med-way' {...a11y('radiogroup', { label: '希望的调解方式' })}>
           {WAYS.map((w) => (
-            <View key={w.code} className={`jf-med-way jf-med-option jf-col ${draft.preferredWay === w.code ? 'is-active' : ''}`} data-way={w.code} onClick={() => set('preferredWay', w.code)}>
+            <View key={w.code} className={`jf-med-way jf-med-option jf-col ${draft.preferredWay === w.code ? 'is-active' : ''}`} data-way={w.code} {...a11y('radio', { checked: draft.preferredWay === w.code })} onClick={() => set('preferredWay', w.code)}>
               <Text className='jf-med-way-title'>{w.title}</Text>
               <Text className='jf-med-way-text'>{w.text}</Text>
             </View>

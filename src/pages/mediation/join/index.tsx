@@ -6,6 +6,7 @@ import { formatFull } from '../../../core/time'
 import { MEDIATION_NOTE_MAX } from '../../../contracts/limits'
 import { NAME_MAX } from '../../../utils/mediation/apply'
 import { useJoinMediation, type JoinState } from './useJoinMediation'
+import { a11y } from '../../../utils/a11y'
 import '../../../components/MediationKit/kit.css'
 import './index.css'
 
@@ -85,7 +86,7 @@ function JoinCard({ s }: { s: JoinState }) {
             <Button id='jf-med-refuse-submit' type='danger' block size='large' loading={s.joining} onClick={() => void s.join()}>
               确认不同意调解
             </Button>
-            <Text className='jf-medj-switch' id='jf-med-join-agree' onClick={() => s.chooseRefuse(false)}>
+            <Text className='jf-medj-switch' id='jf-med-join-agree' {...a11y('button')} onClick={() => s.chooseRefuse(false)}>
               返回，我同意调解
             </Text>
           </View>
@@ -108,7 +109,7 @@ function JoinCard({ s }: { s: JoinState }) {
             <Button id='jf-med-join' type='primary' block size='large' loading={s.joining} onClick={() => void s.join()}>
               同意并加入调解
             </Button>
-            <Text className='jf-medj-switch' id='jf-med-join-refuse' onClick={() => s.chooseRefuse(true)}>
+            <Text className='jf-medj-switch' id='jf-med-join-refuse' {...a11y('button')} onClick={() => s.chooseRefuse(true)}>
               我不同意调解
             </Text>
           </View>
@@ -135,7 +136,7 @@ export default function JoinMediation() {
         </View>
         <FieldError field='invite' message={error} />
         {needPhone && (
-          <View className='jf-medj-phone' id='jf-med-set-phone' onClick={setPhone}>
+          <View className='jf-medj-phone' id='jf-med-set-phone' {...a11y('link', { label: '去「我的」设置手机号' })} onClick={setPhone}>
             <Text>去「我的」设置手机号 ›</Text>
           </View>
         )}

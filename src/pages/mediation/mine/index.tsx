@@ -5,6 +5,7 @@ import EmptyState from '../../../components/EmptyState'
 import { MediationList } from '../../../components/MediationRow'
 import type { MediationSummary } from '../../../contracts/api'
 import { usePagedList } from '../../../hooks/usePagedList'
+import { a11y } from '../../../utils/a11y'
 import '../../../components/MediationKit/kit.css'
 import './index.css'
 
@@ -23,11 +24,11 @@ export default function MyMediations() {
   return (
     <View className='jf-page jf-medm' id='jf-med-mine'>
       <View className='jf-medm-entries'>
-        <View className='jf-medm-entry jf-col is-primary' id='jf-med-apply-entry' onClick={() => go(APPLY_URL)}>
+        <View className='jf-medm-entry jf-col is-primary' id='jf-med-apply-entry' {...a11y('link')} onClick={() => go(APPLY_URL)}>
           <Text className='jf-medm-entry-title'>申请调解</Text>
           <Text className='jf-medm-entry-text'>邻里、家庭、租赁等纠纷</Text>
         </View>
-        <View className='jf-medm-entry jf-col' id='jf-med-join-entry' onClick={() => go(JOIN_URL)}>
+        <View className='jf-medm-entry jf-col' id='jf-med-join-entry' {...a11y('link')} onClick={() => go(JOIN_URL)}>
           <Text className='jf-medm-entry-title'>输入邀请码</Text>
           <Text className='jf-medm-entry-text'>收到对方的调解邀请</Text>
         </View>

@@ -5,6 +5,7 @@ import { RELATIONS } from '../../../utils/rental/labels'
 import TextBox from '../../../components/TextBox'
 import type { CheckinState } from './useCheckin'
 import { TENANT_NAME_MAX } from '../../../contracts/limits'
+import { a11y } from '../../../utils/a11y'
 
 /** 同住人 (optional, at most ten): a name and a relation chip each. */
 export default function CohabitantsCard({ s }: { s: Pick<CheckinState, 'draft' | 'errors' | 'set' | 'setCohab'> }) {
@@ -24,7 +25,7 @@ export default function CohabitantsCard({ s }: { s: Pick<CheckinState, 'draft' |
           </View>
           <View className='jf-rental-chips'>
             {RELATIONS.map((r) => (
-              <View key={r} className={`jf-rental-chip ${c.relation === r ? 'is-active' : ''}`} data-relation={r} onClick={() => setCohab(i, { relation: r })}>
+              <View key={r} className={`jf-rental-chip ${c.relation === r ? 'is-active' : ''}`} data-relation={r} {...a11y('radio', { checked: c.relation === r })} onClick={() => setCohab(i, { relation: r })}>
                 <Text>{r}</Text>
               </View>
             ))}

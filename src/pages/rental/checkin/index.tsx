@@ -12,6 +12,7 @@ import CohabitantsCard from './CohabitantsCard'
 import ConsentsCard from './ConsentsCard'
 import { useCheckin } from './useCheckin'
 import { TENANT_NAME_MAX } from '../../../contracts/limits'
+import { a11y } from '../../../utils/a11y'
 import '../../../components/RentalKit/kit.css'
 import './index.css'
 
@@ -50,7 +51,7 @@ export default function RentalCheckin() {
               {g.floor && <Text className='jf-rental-floor-label'>{g.floor} 层</Text>}
               <View className='jf-rental-chips'>
                 {g.rooms.map((r) => (
-                  <View key={r} className={`jf-rental-chip jf-checkin-room ${draft.room === r ? 'is-active' : ''}`} data-room={r} onClick={() => set('room', r)}>
+                  <View key={r} className={`jf-rental-chip jf-checkin-room ${draft.room === r ? 'is-active' : ''}`} data-room={r} {...a11y('radio', { checked: draft.room === r })} onClick={() => set('room', r)}>
                     <Text>{r}</Text>
                   </View>
                 ))}
@@ -65,9 +66,9 @@ export default function RentalCheckin() {
         <TextBox label='真实姓名' required id='jf-checkin-name' className='jf-rental-input' value={draft.name} onChange={(v) => set('name', v)} placeholder='与证件上的姓名一致' maxLength={TENANT_NAME_MAX} field='name' error={errors.name} />
 
         <Text className='jf-section-title jf-required'>证件类型</Text>
-        <View className='jf-rental-chips' id='jf-checkin-doctypes'>
+        <View className='jf-rental-chips' id='jf-checkin-doctypes' {...a11y('radiogroup', { label: '证件类型' })}>
           {DOC_TYPES.map((t) => (
-            <View key={t.key} className={`jf-rental-chip jf-checkin-doctype ${draft.docType === t.key ? 'is-active' : ''}`} data-doc-type={t.key} onClick={() => set('docType', t.key)}>
+            <View key={t.key} className={`jf-rental-chip jf-checkin-doctype ${draft.docType === t.key ? 'is-active' : ''}`} data-doc-type={t.key} {...a11y('radio', { checked: draft.docType === t.key })} onClick={() => set('docType', t.key)}>
               <Text>{t.label}</Text>
             </View>
           ))}
@@ -104,7 +105,7 @@ export default function RentalCheckin() {
         </Button>
       </View>
 
-      <View className='jf-rental-more jf-checkin-misuse' id='jf-checkin-misuse' onClick={() => setMisuse(true)}>
+      <View className='jf-rental-more jf-checkin-misuse' id='jf-checkin-misuse' {...a11y('button')} onClick={() => setMisuse(true)}>
         <Text>有人冒用我的证件？</Text>
       </View>
       <RentalMisuseSheet visible={misuse} buildingCode={b.code} onClose={() => setMisuse(false)} />

@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import type { CaseView } from '../../../contracts/api'
 import { formatFull } from '../../../core/time'
 import { isOverdue } from './logic'
+import { a11y } from '../../../utils/a11y'
 
 const call = (phone: string) => void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined)
 
@@ -19,7 +20,7 @@ export default function CaseFacts({ c }: { c: CaseView }) {
           <View className='jf-detail-unit' id='jf-unit'>
             <Text>{c.unitName}</Text>
             {c.unitPhone && (
-              <View className='jf-detail-phone' id='jf-unit-phone' onClick={() => call(c.unitPhone as string)}>
+              <View className='jf-detail-phone' id='jf-unit-phone' {...a11y('button', { label: `拨打承办单位电话 ${c.unitPhone}` })} onClick={() => call(c.unitPhone as string)}>
                 <Text>☎ {c.unitPhone}</Text>
               </View>
             )}

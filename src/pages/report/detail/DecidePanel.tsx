@@ -6,6 +6,7 @@ import { formatFull } from '../../../core/time'
 import { COMMENT_MAX, REOPEN_MAX } from './logic'
 import { useDecide, type Mode } from './useDecide'
 import { LimitedTextArea } from '../../../components/TextBox'
+import { a11y } from '../../../utils/a11y'
 
 const TABS: Array<{ mode: Mode; label: string }> = [
   { mode: 'confirm', label: '已解决，确认办结' },
@@ -45,13 +46,14 @@ export default function DecidePanel({ c, deadline, onDone }: { c: CaseView; dead
         问题已处理完毕，请确认是否解决
         {deadline ? `（${formatFull(deadline)} 前未确认将自动归档）` : ''}
       </Text>
-      <View className='jf-decide-tabs'>
+      <View className='jf-decide-tabs' {...a11y('tablist')}>
         {TABS.map((t) => (
           <View
             key={t.mode}
             className={`jf-decide-tab ${d.mode === t.mode ? 'is-active' : ''}`}
             id={`jf-decide-${t.mode}-tab`}
             data-mode={t.mode}
+            {...a11y('tab', { selected: d.mode === t.mode })}
             onClick={() => d.switchTo(t.mode)}
           >
             <Text>{t.label}</Text>

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import TextBox from '../../../components/TextBox'
 import { usesProfile } from '../../../utils/report/contact'
+import { a11y } from '../../../utils/a11y'
 
 interface Props {
   value: string
@@ -20,7 +21,7 @@ export default function ContactPhone({ value, mask, onChange, error }: Props) {
           联系电话 <Text className='jf-muted'>（选填）</Text>
         </Text>
         {value !== '' && (
-          <Text className='jf-contact-clear' id='jf-contact-clear' onClick={() => onChange('')}>
+          <Text className='jf-contact-clear' id='jf-contact-clear' {...a11y('button', { label: '清除联系电话' })} onClick={() => onChange('')}>
             清除
           </Text>
         )}
