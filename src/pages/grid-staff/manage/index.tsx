@@ -9,6 +9,7 @@ import RequestsTab from './RequestsTab'
 import ListState from './ListState'
 import { useGridManage, type Tab } from './useGridManage'
 import { OVERVIEW_URL } from '../../../utils/gridwork/links'
+import { a11y } from '../../../utils/a11y'
 import '../../../components/GridWorkKit/kit.css'
 import '../../../components/TabStrip/tabs.css'
 import './index.css'
@@ -60,9 +61,9 @@ export default function GridManage() {
         </Text>
       </View>
 
-      <View className='jf-tabs jf-gw-tabs jf-gw-manage-tabs' id='jf-gw-tabs'>
+      <View className='jf-tabs jf-gw-tabs jf-gw-manage-tabs' id='jf-gw-tabs' {...a11y('tablist')}>
         {TABS.map((t) => (
-          <View key={t.key} id={`jf-gw-tab-${t.key}`} className={`jf-tab jf-gw-tab ${tab === t.key ? 'is-active' : ''}`} data-tab={t.key} onClick={() => pick(t.key)}>
+          <View key={t.key} id={`jf-gw-tab-${t.key}`} className={`jf-tab jf-gw-tab ${tab === t.key ? 'is-active' : ''}`} data-tab={t.key} {...a11y('tab', { selected: tab === t.key })} onClick={() => pick(t.key)}>
             <Text>{t.label}</Text>
             {t.key === 'requests' && pending > 0 && (
               <Text className='jf-gw-badge' id='jf-gw-pending-count'>

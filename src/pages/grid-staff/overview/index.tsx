@@ -6,6 +6,7 @@ import { overviewTotals, sortOverview } from '../../../utils/gridwork/overview'
 import { formatFull } from '../../../core/time'
 import { useGridOverview } from './useGridOverview'
 import { MANAGE_URL, PUBLISH_URL } from '../../../utils/gridwork/links'
+import { a11y } from '../../../utils/a11y'
 import '../../../components/GridWorkKit/kit.css'
 import './index.css'
 import GridWorkStats from '../../../components/GridWorkKit/Stats'
@@ -41,14 +42,14 @@ export default function GridOverview() {
       />
 
       <View className='jf-gw-ov-tools'>
-        <View className='jf-gw-chips jf-gw-ov-sorts'>
+        <View className='jf-gw-chips jf-gw-ov-sorts' {...a11y('radiogroup', { label: '排序' })}>
           {(
             [
               ['attention', '待处理优先'],
               ['name', '按网格编号'],
             ] as const
           ).map(([k, label]) => (
-            <View key={k} className={`jf-gw-chip jf-gw-ov-sort ${sort === k ? 'is-active' : ''}`} data-sort={k} onClick={() => setSort(k)}>
+            <View key={k} className={`jf-gw-chip jf-gw-ov-sort ${sort === k ? 'is-active' : ''}`} data-sort={k} {...a11y('radio', { checked: sort === k })} onClick={() => setSort(k)}>
               <Text>{label}</Text>
             </View>
           ))}
@@ -73,7 +74,7 @@ export default function GridOverview() {
         </View>
         {list.length ? (
           list.map((g) => (
-            <View key={g.code} className='jf-gw-ov-row jf-gw-ov-grid' data-code={g.code} data-qr={g.qrStatus} data-pending={g.pending} onClick={() => open(g.code)}>
+            <View key={g.code} className='jf-gw-ov-row jf-gw-ov-grid' data-code={g.code} data-qr={g.qrStatus} data-pending={g.pending} {...a11y('link')} onClick={() => open(g.code)}>
               <View className='jf-gw-ov-c-name'>
                 <Text className='jf-gw-ov-grid-name'>{g.name}</Text>
                 <Text className='jf-gw-ov-grid-code'>{g.code}</Text>

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import FieldError from '../../../components/FieldError'
 import type { TargetKind } from '../../../utils/gridwork/publish'
 import type { GridPublishState } from './useGridPublish'
+import { a11y } from '../../../utils/a11y'
 
 const TARGET_LABELS: Record<TargetKind, string> = { mine: '我的网格', grids: '选择网格', community: '整个社区', street: '全街道' }
 
@@ -15,7 +16,7 @@ export default function TargetsCard({ s }: { s: GridPublishState }) {
       {targets.length > 1 && (
         <View className='jf-gw-chips'>
           {targets.map((t) => (
-            <View key={t} className={`jf-gw-chip jf-gw-target ${draft.target === t ? 'is-active' : ''}`} data-target={t} onClick={() => pickTarget(t)}>
+            <View key={t} className={`jf-gw-chip jf-gw-target ${draft.target === t ? 'is-active' : ''}`} data-target={t} {...a11y('radio', { checked: draft.target === t })} onClick={() => pickTarget(t)}>
               <Text>{TARGET_LABELS[t]}</Text>
             </View>
           ))}
@@ -26,7 +27,7 @@ export default function TargetsCard({ s }: { s: GridPublishState }) {
         (mine.length > 1 ? (
           <View className='jf-gw-chips'>
             {mine.map((g) => (
-              <View key={g.code} className={`jf-gw-chip jf-gw-grid-pick ${draft.codes.includes(g.code) ? 'is-active' : ''}`} data-code={g.code} onClick={() => toggleGrid(g.code)}>
+              <View key={g.code} className={`jf-gw-chip jf-gw-grid-pick ${draft.codes.includes(g.code) ? 'is-active' : ''}`} data-code={g.code} {...a11y('checkbox', { checked: draft.codes.includes(g.code) })} onClick={() => toggleGrid(g.code)}>
                 <Text>{g.name}</Text>
               </View>
             ))}
@@ -51,7 +52,7 @@ export default function TargetsCard({ s }: { s: GridPublishState }) {
       {draft.target === 'grids' && streetGrids && (
         <View className='jf-gw-chips' id='jf-gw-grid-picks'>
           {streetGrids.map((g) => (
-            <View key={g.code} className={`jf-gw-chip jf-gw-grid-pick ${draft.codes.includes(g.code) ? 'is-active' : ''}`} data-code={g.code} onClick={() => toggleGrid(g.code)}>
+            <View key={g.code} className={`jf-gw-chip jf-gw-grid-pick ${draft.codes.includes(g.code) ? 'is-active' : ''}`} data-code={g.code} {...a11y('checkbox', { checked: draft.codes.includes(g.code) })} onClick={() => toggleGrid(g.code)}>
               <Text>{g.name}</Text>
             </View>
           ))}
@@ -61,7 +62,7 @@ export default function TargetsCard({ s }: { s: GridPublishState }) {
       {draft.target === 'community' && streetGrids && (
         <View className='jf-gw-chips' id='jf-gw-communities'>
           {communities.map((c) => (
-            <View key={c.code} className={`jf-gw-chip jf-gw-community ${draft.community === c.code ? 'is-active' : ''}`} data-code={c.code} onClick={() => set('community', c.code)}>
+            <View key={c.code} className={`jf-gw-chip jf-gw-community ${draft.community === c.code ? 'is-active' : ''}`} data-code={c.code} {...a11y('radio', { checked: draft.community === c.code })} onClick={() => set('community', c.code)}>
               <Text>
                 {c.name}（{c.grids} 个网格）
               </Text>

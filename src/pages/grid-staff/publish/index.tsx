@@ -6,6 +6,7 @@ import { BODY_MAX, TITLE_MAX } from '../../../utils/gridwork/publish'
 import TargetsCard from './TargetsCard'
 import { useGridPublish } from './useGridPublish'
 import LoadState from '../../../components/LoadState'
+import { a11y } from '../../../utils/a11y'
 import '../../../components/GridWorkKit/kit.css'
 import './index.css'
 import TextBox from '../../../components/TextBox'
@@ -28,12 +29,13 @@ export default function GridPublish() {
     <View className='jf-page jf-gw-publish' id='jf-gw-publish-page'>
       <View className='jf-card'>
         <Text className='jf-section-title jf-required'>公告类型</Text>
-        <View className='jf-gw-chips' id='jf-gw-types'>
+        <View className='jf-gw-chips' id='jf-gw-types' {...a11y('radiogroup', { label: '公告类型' })}>
           {ANNOUNCEMENT_TYPES.map((t) => (
             <View
               key={t.key}
               className={`jf-gw-chip jf-gw-type ${t.key === 'emergency' ? 'is-emergency' : ''} ${draft.type === t.key ? 'is-active' : ''}`}
               data-type={t.key}
+              {...a11y('radio', { checked: draft.type === t.key })}
               onClick={() => set('type', t.key)}
             >
               <Text>{t.label}</Text>

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { NotifiedView } from '../../../contracts/api'
+import { a11y } from '../../../utils/a11y'
 
 const dial = (n: string) => void Taro.makePhoneCall({ phoneNumber: n }).catch(() => undefined)
 
@@ -20,7 +21,7 @@ export default function NotifiedCard({ notified }: { notified: NotifiedView[] })
             <Text className={n.reached ? 'jf-muted' : 'jf-helpc-unreached'}>{n.reached ? '已发送提醒' : `未能提醒：${n.reasonLabel ?? ''}`}</Text>
           </View>
           {n.phone && (
-            <Text className='jf-helpc-dial' onClick={() => dial(n.phone as string)}>
+            <Text className='jf-helpc-dial' {...a11y('button', { label: `拨打${n.name}的电话 ${n.phone}` })} onClick={() => dial(n.phone as string)}>
               {n.phone}
             </Text>
           )}

@@ -13,6 +13,7 @@ import CloseForm from './CloseForm'
 import ConvertForm from './ConvertForm'
 import NotifiedCard from './NotifiedCard'
 import { useHelpCase } from './useHelpCase'
+import { a11y } from '../../../utils/a11y'
 import './index.css'
 
 /** The 综治中心 desk frame, H5 only (a dead branch in the mini-program, which has no desk). */
@@ -78,7 +79,7 @@ function HelpCase() {
           <View className='jf-helpc-person'>
             <Text className='jf-helpc-person-name'>{h.person.name}</Text>
             {h.person.phone ? (
-              <Text className='jf-helpc-dial' id='jf-helpc-call-person' onClick={() => dial(h.person!.phone as string)}>
+              <Text className='jf-helpc-dial' id='jf-helpc-call-person' {...a11y('button', { label: `拨打求助人电话 ${h.person.phone}` })} onClick={() => dial(h.person!.phone as string)}>
                 拨打 {h.person.phone}
               </Text>
             ) : (
@@ -95,6 +96,7 @@ function HelpCase() {
             <Text
               className='jf-helpc-map'
               id='jf-helpc-map'
+              {...a11y('button', { label: '在地图中查看求助位置' })}
               onClick={() => void Taro.openLocation({ latitude: h.location!.lat, longitude: h.location!.lng, name: '求助位置', address: h.communityName }).catch(() => undefined)}
             >
               在地图中查看求助位置 ›
@@ -111,7 +113,7 @@ function HelpCase() {
               {h.responder.name} · {h.responder.roleLabel}
             </Text>
             {h.responder.phone && h.myRole !== 'responder' && (
-              <Text className='jf-helpc-dial' onClick={() => dial(h.responder!.phone as string)}>
+              <Text className='jf-helpc-dial' {...a11y('button', { label: `拨打${h.responder.name}的电话 ${h.responder.phone}` })} onClick={() => dial(h.responder!.phone as string)}>
                 {h.responder.phone}
               </Text>
             )}
@@ -120,7 +122,7 @@ function HelpCase() {
       )}
 
       {h.convertedTo && (
-        <View className='jf-card jf-helpc-link' id='jf-helpc-link' data-readable={h.convertedTo.readable ? '1' : '0'} onClick={h.convertedTo.readable ? () => staffLink(linkUrl(h.convertedTo!, true)) : undefined}>
+        <View className='jf-card jf-helpc-link' id='jf-helpc-link' data-readable={h.convertedTo.readable ? '1' : '0'} {...(h.convertedTo.readable ? a11y('link') : {})} onClick={h.convertedTo.readable ? () => staffLink(linkUrl(h.convertedTo!, true)) : undefined}>
           <Text>已转为 {h.convertedTo.text}</Text>
           <Text className='jf-muted'>{h.convertedTo.readable ? '›' : '由受理单位办理'}</Text>
         </View>

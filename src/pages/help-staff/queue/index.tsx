@@ -12,6 +12,7 @@ import { formatInstant } from '../../../core/time'
 import { usePagedList } from '../../../hooks/usePagedList'
 import { staffCaseUrl } from '../../../utils/help/urls'
 import { acceptText } from '../../../utils/help/view'
+import { a11y } from '../../../utils/a11y'
 import './index.css'
 
 type Tab = 'waiting' | 'taken' | 'closed'
@@ -84,6 +85,7 @@ export default function HelpQueue() {
             data-id={h.id}
             data-status={h.status}
             data-urgent={h.urgent ? '1' : '0'}
+            {...a11y('link')}
             onClick={() => void Taro.navigateTo({ url: staffCaseUrl(h.id) })}
           >
             <View className='jf-helpq-row-top'>

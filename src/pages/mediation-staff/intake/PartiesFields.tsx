@@ -3,6 +3,7 @@ import FieldError from '../../../components/FieldError'
 import TextBox from '../../../components/TextBox'
 import { MAX_PARTIES, NAME_MAX } from '../../../utils/mediation/intake'
 import type { IntakeState } from './useIntake'
+import { a11y } from '../../../utils/a11y'
 
 /**
  * The parties by real name and phone: each gets an invitation that opens only for that phone. On a
@@ -23,7 +24,7 @@ export default function PartiesFields({ s }: { s: IntakeState }) {
             <View className='jf-intake-party-head jf-row-between'>
               <Text className='jf-intake-party-no'>{title(i)}</Text>
               {draft.parties.length > min && (
-                <Text className='jf-intake-party-remove' data-index={i} onClick={() => removeParty(i)}>
+                <Text className='jf-intake-party-remove' data-index={i} {...a11y('button', { label: `删除${title(i)}` })} onClick={() => removeParty(i)}>
                   删除
                 </Text>
               )}
@@ -52,7 +53,7 @@ export default function PartiesFields({ s }: { s: IntakeState }) {
       </View>
       <FieldError field='parties' message={errors.parties} />
       {draft.parties.length < MAX_PARTIES && (
-        <View className='jf-intake-party-add' id='jf-intake-party-add' onClick={addParty}>
+        <View className='jf-intake-party-add' id='jf-intake-party-add' {...a11y('button', { label: '添加当事人' })} onClick={addParty}>
           <Text>＋ 添加当事人</Text>
         </View>
       )}

@@ -11,6 +11,7 @@ import FactsCard from '../../mediation/apply/FactsCard'
 import PartiesCard, { type ApplicantWords } from '../../mediation/apply/PartiesCard'
 import { useMediationApply } from '../../mediation/apply/useMediationApply'
 import { proxyFiling } from './filing'
+import { a11y } from '../../../utils/a11y'
 import '../../../components/MediationKit/kit.css'
 import '../../mediation/apply/index.css'
 import './index.css'
@@ -60,9 +61,9 @@ export default function ProxyApply() {
 
       <View className='jf-card'>
         <Text className='jf-section-title jf-required'>希望的调解方式</Text>
-        <View className='jf-med-ways' id='jf-med-way'>
+        <View className='jf-med-ways' id='jf-med-way' {...a11y('radiogroup', { label: '希望的调解方式' })}>
           {WAYS.map((w) => (
-            <View key={w.code} className={`jf-med-way jf-med-option jf-col ${draft.preferredWay === w.code ? 'is-active' : ''}`} data-way={w.code} onClick={() => set('preferredWay', w.code)}>
+            <View key={w.code} className={`jf-med-way jf-med-option jf-col ${draft.preferredWay === w.code ? 'is-active' : ''}`} data-way={w.code} {...a11y('radio', { checked: draft.preferredWay === w.code })} onClick={() => set('preferredWay', w.code)}>
               <Text className='jf-med-way-title'>{w.title}</Text>
               <Text className='jf-med-way-text'>{w.text}</Text>
             </View>

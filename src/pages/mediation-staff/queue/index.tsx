@@ -5,6 +5,7 @@ import EmptyState from '../../../components/EmptyState'
 import LoadState from '../../../components/LoadState'
 import { MediationList } from '../../../components/MediationRow'
 import { useMediationQueue } from './useMediationQueue'
+import { a11y } from '../../../utils/a11y'
 import '../../../components/MediationKit/kit.css'
 import '../../../components/TabStrip/tabs.css'
 import './index.css'
@@ -24,13 +25,14 @@ export default function MediatorQueue() {
 
   return (
     <View className='jf-page jf-medq' id='jf-medq'>
-      <View className='jf-tabs jf-medq-tabs' id='jf-medq-tabs'>
+      <View className='jf-tabs jf-medq-tabs' id='jf-medq-tabs' {...a11y('tablist')}>
         {tabs.map((t) => (
           <View
             key={t.key}
             id={`jf-medq-tab-${t.key}`}
             className={`jf-tab jf-medq-tab ${query.tab === t.key ? 'is-active' : ''}`}
             data-tab={t.key}
+            {...a11y('tab', { selected: query.tab === t.key })}
             onClick={() => query.tab !== t.key && change({ ...query, tab: t.key })}
           >
             <Text>{t.label}</Text>
@@ -39,7 +41,7 @@ export default function MediatorQueue() {
         ))}
       </View>
 
-      <View className='jf-medq-intake jf-row-between' id='jf-medq-intake' onClick={() => void Taro.navigateTo({ url: INTAKE_URL })}>
+      <View className='jf-medq-intake jf-row-between' id='jf-medq-intake' {...a11y('link')} onClick={() => void Taro.navigateTo({ url: INTAKE_URL })}>
         <View className='jf-col'>
           <Text className='jf-medq-intake-title'>录入纠纷</Text>
           <Text className='jf-muted jf-medq-intake-hint'>排查发现、12345 工单、警情、舆情线索中的矛盾纠纷</Text>
@@ -58,7 +60,7 @@ export default function MediatorQueue() {
             <View />
           )}
           {ledger && (
-            <Text className='jf-medq-ledger' id='jf-medq-ledger' onClick={() => void Taro.navigateTo({ url: LEDGER_URL })}>
+            <Text className='jf-medq-ledger' id='jf-medq-ledger' {...a11y('link', { label: '调解台账' })} onClick={() => void Taro.navigateTo({ url: LEDGER_URL })}>
               调解台账 ›
             </Text>
           )}

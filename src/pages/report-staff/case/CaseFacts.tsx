@@ -5,6 +5,7 @@ import { hasPending, publicStateText } from '../../../components/ModerationKit/l
 import type { StaffCaseView } from '../../../contracts/api'
 import { formatFull } from '../../../core/time'
 import { STAFF_MODERATION_URL } from '../../home/entries'
+import { a11y } from '../../../utils/a11y'
 
 const LEVEL_LABEL: Record<StaffCaseView['escalationLevel'], string> = {
   grid: '网格',
@@ -23,7 +24,7 @@ export default function CaseFacts({ c }: { c: StaffCaseView }) {
       <Cell
         title='事项编号'
         extra={
-          <Text className='jf-staff-id' id='jf-case-id' onClick={copyNumber}>
+          <Text className='jf-staff-id' id='jf-case-id' {...a11y('button', { label: `复制事项编号 ${c.number ?? ''}` })} onClick={copyNumber}>
             {c.number ?? '—'}
           </Text>
         }

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { StaffCaseView } from '../../../contracts/api'
+import { a11y } from '../../../utils/a11y'
 
 const call = (phone: string) => void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined)
 
@@ -18,7 +19,7 @@ export default function ReporterCard({ reporter }: { reporter: StaffCaseView['re
             {reporter.proxy && <Text className='jf-proxy-mark'>代办</Text>}
           </View>
           {reporter.phone ? (
-            <Text className='jf-reporter-phone' id='jf-reporter-phone' onClick={() => call(reporter.phone as string)}>
+            <Text className='jf-reporter-phone' id='jf-reporter-phone' {...a11y('button', { label: `拨打上报人电话 ${reporter.phone}` })} onClick={() => call(reporter.phone as string)}>
               {reporter.phone}
             </Text>
           ) : (

@@ -10,6 +10,7 @@ import { QUEUE_TABS } from '../../../components/StaffKit/logic'
 import { STAFF_MODERATION_URL } from '../../home/entries'
 import QueueMap from './QueueMap'
 import { useStaffQueue } from './useStaffQueue'
+import { a11y } from '../../../utils/a11y'
 import './index.css'
 
 /** 录入纠纷 (三捕三捉) in the mediation-staff subpackage. */
@@ -32,13 +33,13 @@ export default function StaffQueue() {
   return (
     <View className='jf-page jf-staff-queue'>
       {moderates && (
-        <View className='jf-queue-moderation' id='jf-queue-moderation' onClick={() => void Taro.navigateTo({ url: STAFF_MODERATION_URL })}>
+        <View className='jf-queue-moderation' id='jf-queue-moderation' {...a11y('link')} onClick={() => void Taro.navigateTo({ url: STAFF_MODERATION_URL })}>
           <Text className='jf-queue-moderation-title'>内容审核</Text>
           <Text className='jf-muted jf-queue-moderation-hint'>居民上报的描述和照片，审核后才对其他居民公开 ›</Text>
         </View>
       )}
       {enters && (
-        <View className='jf-queue-moderation' id='jf-queue-intake' onClick={() => void Taro.navigateTo({ url: INTAKE_URL })}>
+        <View className='jf-queue-moderation' id='jf-queue-intake' {...a11y('link')} onClick={() => void Taro.navigateTo({ url: INTAKE_URL })}>
           <Text className='jf-queue-moderation-title'>录入纠纷</Text>
           <Text className='jf-muted jf-queue-moderation-hint'>巡查中发现的矛盾纠纷，录入后转调解委员会调解 ›</Text>
         </View>
@@ -86,7 +87,7 @@ export default function StaffQueue() {
 
       {HAS_MAP && (
         <View className='jf-queue-view'>
-          <Text className='jf-queue-view-toggle' id='jf-queue-view-toggle' onClick={() => setOnMap((m) => !m)}>
+          <Text className='jf-queue-view-toggle' id='jf-queue-view-toggle' {...a11y('button')} onClick={() => setOnMap((m) => !m)}>
             {onMap ? '按列表查看 ›' : '在地图上查看 ›'}
           </Text>
         </View>

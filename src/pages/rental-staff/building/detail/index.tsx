@@ -7,6 +7,7 @@ import RentalReasonSheet from '../../../../components/RentalReasonSheet'
 import { formatFull } from '../../../../core/time'
 import RegistrationRow from './RegistrationRow'
 import { TABS, useBuildingDetail } from './useBuildingDetail'
+import { a11y } from '../../../../utils/a11y'
 import '../../../../components/RentalKit/kit.css'
 import '../../../../components/TabStrip/tabs.css'
 import './index.css'
@@ -43,9 +44,9 @@ export default function BuildingDetail() {
         </View>
       </View>
 
-      <View className='jf-tabs jf-rental-tabs' id='jf-building-tabs'>
+      <View className='jf-tabs jf-rental-tabs' id='jf-building-tabs' {...a11y('tablist')}>
         {TABS.map((t) => (
-          <View key={t.key} id={`jf-building-tab-${t.key}`} className={`jf-tab jf-rental-tab ${tab === t.key ? 'is-active' : ''}`} data-tab={t.key} onClick={() => pick(t.key)}>
+          <View key={t.key} id={`jf-building-tab-${t.key}`} className={`jf-tab jf-rental-tab ${tab === t.key ? 'is-active' : ''}`} data-tab={t.key} {...a11y('tab', { selected: tab === t.key })} onClick={() => pick(t.key)}>
             <Text>
               {t.label}
               {t.key === 'pending' && building.pending > 0 ? ` ${building.pending}` : ''}

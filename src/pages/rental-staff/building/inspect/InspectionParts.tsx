@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import PhotoGrid from '../../../../components/PhotoGrid'
 import type { InspectionView } from '../../../../contracts/rental'
 import { formatFull } from '../../../../core/time'
+import { a11y } from '../../../../utils/a11y'
 
 /** What the inspection just sent became: all passed, or the grid cases its failures opened. */
 export function InspectionDone({ done, again }: { done: InspectionView; again: () => void }) {
@@ -16,7 +17,7 @@ export function InspectionDone({ done, again }: { done: InspectionView; again: (
           : `${done.failed} 项不合格，已生成 ${done.caseIds.length} 件网格事件，进入所属网格的待办：`}
       </Text>
       {done.caseIds.map((id, i) => (
-        <View key={id} className='jf-rental-row jf-inspect-case' data-id={id} onClick={() => void Taro.navigateTo({ url: `/pages/report/detail/index?id=${encodeURIComponent(id)}` })}>
+        <View key={id} className='jf-rental-row jf-inspect-case' data-id={id} {...a11y('link')} onClick={() => void Taro.navigateTo({ url: `/pages/report/detail/index?id=${encodeURIComponent(id)}` })}>
           <Text className='jf-rental-row-title'>事项 {done.caseNumbers[i] ?? `第 ${i + 1} 件`}</Text>
         </View>
       ))}

@@ -7,6 +7,7 @@ import TextBox from '../../../../components/TextBox'
 import { InspectionDone, InspectionHistory } from './InspectionParts'
 import { useInspection } from './useInspection'
 import { MAX_PHOTOS, RENTAL_NOTE_MAX } from '../../../../contracts/limits'
+import { a11y } from '../../../../utils/a11y'
 import '../../../../components/RentalKit/kit.css'
 import './index.css'
 
@@ -29,11 +30,11 @@ export default function BuildingInspect() {
                 <View key={i.code} className='jf-rental-row jf-inspect-item' data-code={i.code} data-passed={m.passed === null ? '' : m.passed ? '1' : '0'}>
                   <View className='jf-rental-row-top'>
                     <Text className='jf-rental-row-title jf-inspect-label'>{i.label}</Text>
-                    <View className='jf-inspect-choice'>
-                      <View className={`jf-rental-chip jf-inspect-pass ${m.passed === true ? 'is-active is-pass' : ''}`} onClick={() => mark(i.code, { passed: true })}>
+                    <View className='jf-inspect-choice' {...a11y('radiogroup', { label: i.label })}>
+                      <View className={`jf-rental-chip jf-inspect-pass ${m.passed === true ? 'is-active is-pass' : ''}`} {...a11y('radio', { checked: m.passed === true })} onClick={() => mark(i.code, { passed: true })}>
                         <Text>合格</Text>
                       </View>
-                      <View className={`jf-rental-chip jf-inspect-fail ${m.passed === false ? 'is-active' : ''}`} onClick={() => mark(i.code, { passed: false })}>
+                      <View className={`jf-rental-chip jf-inspect-fail ${m.passed === false ? 'is-active' : ''}`} {...a11y('radio', { checked: m.passed === false })} onClick={() => mark(i.code, { passed: false })}>
                         <Text>不合格</Text>
                       </View>
                     </View>

@@ -6,6 +6,7 @@ import { INSPECTION_LABELS } from '../../../../utils/rental/labels'
 import { formatFull } from '../../../../core/time'
 import RegisterForm from './RegisterForm'
 import { useBuildingList } from './useBuildingList'
+import { a11y } from '../../../../utils/a11y'
 import '../../../../components/RentalKit/kit.css'
 import './index.css'
 
@@ -35,7 +36,7 @@ export default function BuildingList() {
       )}
       {load.phase === 'ready' &&
         load.items.map((b) => (
-          <View key={b.id} className='jf-card jf-building' data-id={b.id} data-code={b.code} onClick={() => void Taro.navigateTo({ url: `${DETAIL_URL}?id=${encodeURIComponent(b.id)}` })}>
+          <View key={b.id} className='jf-card jf-building' data-id={b.id} data-code={b.code} {...a11y('link')} onClick={() => void Taro.navigateTo({ url: `${DETAIL_URL}?id=${encodeURIComponent(b.id)}` })}>
             <View className='jf-rental-row'>
               <View className='jf-rental-row-top'>
                 <Text className='jf-rental-row-title'>{b.name}</Text>

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import CaseNumber from '../../../../components/CaseNumber'
 import type { ReferredCaseView } from '../../../../contracts/rental'
 import { formatInstant } from '../../../../core/time'
+import { a11y } from '../../../../utils/a11y'
 
 export const MEDIATION_URL = '/pages/mediation/detail/index'
 
@@ -13,7 +14,7 @@ export default function ReferredCard({ referred }: { referred: ReferredCaseView[
       <Text className='jf-section-title'>警调对接案件（{referred.length}）</Text>
       <Text className='jf-rental-row-sub jf-muted jf-police-section-hint'>调解员转交派出所的案件；查看详情将记入审计。</Text>
       {referred.map((c) => (
-        <View key={c.id} className='jf-rental-row jf-police-referred-case' data-id={c.id} onClick={() => void Taro.navigateTo({ url: `${MEDIATION_URL}?id=${encodeURIComponent(c.id)}` })}>
+        <View key={c.id} className='jf-rental-row jf-police-referred-case' data-id={c.id} {...a11y('link')} onClick={() => void Taro.navigateTo({ url: `${MEDIATION_URL}?id=${encodeURIComponent(c.id)}` })}>
           <View className='jf-rental-row-top'>
             <Text className='jf-rental-row-title'>
               {c.disputeTypeLabel} · {c.unitName}

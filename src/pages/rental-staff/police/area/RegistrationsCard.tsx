@@ -4,6 +4,7 @@ import { RegistrationAlerts, RegistrationHead } from '../../../../components/Ren
 import type { RegistrationView } from '../../../../contracts/rental'
 import { formatInstant } from '../../../../core/time'
 import type { PoliceAreaState } from './usePoliceArea'
+import { a11y } from '../../../../utils/a11y'
 
 /** One masked registration of the area, with 查看完整号码 where there is a number to show. */
 function RegistrationRow({ reg, onReveal }: { reg: RegistrationView; onReveal: () => void }) {
@@ -42,7 +43,7 @@ export default function RegistrationsCard({ s }: { s: PoliceAreaState }) {
         <RegistrationRow key={reg.id} reg={reg} onReveal={() => setSheet({ kind: 'reveal', reg })} />
       ))}
       {items.length > 0 && (
-        <View className='jf-rental-more' id='jf-police-more' onClick={() => void loadMore()}>
+        <View className='jf-rental-more' id='jf-police-more' {...a11y('button')} onClick={() => void loadMore()}>
           <Text>{more ? '正在加载…' : next ? '加载更多' : '没有更多了'}</Text>
         </View>
       )}

@@ -11,6 +11,7 @@ import RegistrationsCard from './RegistrationsCard'
 import RevealedPopup from './RevealedPopup'
 import { FILTERS, usePoliceArea, type Sheet } from './usePoliceArea'
 import { SEARCH_MAX } from '../../../../contracts/limits'
+import { a11y } from '../../../../utils/a11y'
 import '../../../../components/RentalKit/kit.css'
 import './index.css'
 
@@ -54,9 +55,9 @@ export default function PoliceArea() {
       </View>
 
       <View className='jf-card'>
-        <View className='jf-rental-chips jf-police-filters' id='jf-police-filters'>
+        <View className='jf-rental-chips jf-police-filters' id='jf-police-filters' {...a11y('radiogroup', { label: '筛选' })}>
           {FILTERS.map((f) => (
-            <View key={f.key} className={`jf-rental-chip jf-police-filter ${filter === f.key ? 'is-active' : ''}`} data-filter={f.key} onClick={() => pickFilter(f.key)}>
+            <View key={f.key} className={`jf-rental-chip jf-police-filter ${filter === f.key ? 'is-active' : ''}`} data-filter={f.key} {...a11y('radio', { checked: filter === f.key })} onClick={() => pickFilter(f.key)}>
               <Text>{f.label}</Text>
             </View>
           ))}

@@ -6,6 +6,7 @@ import LoadState from '../../../../components/LoadState'
 import type { AuditView } from '../../../../contracts/rental'
 import { formatFull } from '../../../../core/time'
 import { useOpenAndPullRefresh } from '../../../../hooks/useOpenAndPullRefresh'
+import { a11y } from '../../../../utils/a11y'
 import '../../../../components/RentalKit/kit.css'
 
 const PAGE = 30
@@ -62,7 +63,7 @@ export default function PoliceAudit() {
           </View>
         ))}
         {entries.length > 0 && (
-          <View className='jf-rental-more' onClick={() => void loadMore()}>
+          <View className='jf-rental-more' {...a11y('button')} onClick={() => void loadMore()}>
             <Text>{more ? '正在加载…' : next ? '加载更多' : '没有更多了'}</Text>
           </View>
         )}

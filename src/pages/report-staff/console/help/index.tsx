@@ -7,6 +7,7 @@ import { formatInstant } from '../../../../core/time'
 import { staffCaseUrl } from '../../../../utils/help/urls'
 import { acceptText } from '../../../../utils/help/view'
 import { useHelpLive } from './useHelpLive'
+import { a11y } from '../../../../utils/a11y'
 import '../queue/index.css'
 import './index.css'
 
@@ -16,7 +17,7 @@ const COLUMNS = ['编号', '情况', '社区', '求助时间', '状态', '响应
 export default function HelpLiveDesk() {
   const s = useHelpLive()
   return (
-    <View className='jf-console jf-help-live' id='jf-help-live' data-beeps={s.beeps} data-unseen={s.unseen} data-sound={s.sound} onClick={s.unseen ? s.acknowledge : undefined}>
+    <View className='jf-console jf-help-live' id='jf-help-live' data-beeps={s.beeps} data-unseen={s.unseen} data-sound={s.sound} {...a11y('group', { label: '一键求助接报' })} onClick={s.unseen ? s.acknowledge : undefined}>
       <StaffConsoleHeader current='help' />
       <View className='jf-console-main'>
         <View className='jf-cq-toolbar'>
@@ -24,7 +25,7 @@ export default function HelpLiveDesk() {
             {s.phase === 'ready' ? `进行中 ${s.openCount} 件` : s.phase === 'loading' ? '正在查询…' : ''}
           </Text>
           {s.unseen > 0 && (
-            <Text className='jf-help-live-new' id='jf-help-live-new'>
+            <Text className='jf-help-live-new' id='jf-help-live-new' {...a11y('button')}>
               新求助 {s.unseen} 件（点击页面表示已看到）
             </Text>
           )}

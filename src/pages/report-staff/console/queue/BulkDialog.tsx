@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import StaffAssigneePicker from '../../../../components/StaffAssigneePicker'
 import type { ConsoleQueueState } from './useConsoleQueue'
+import { a11y } from '../../../../utils/a11y'
 
 /** 批量分派: pick one handler or department for every ticked case. */
 export default function BulkDialog({ count, a }: { count: number; a: ConsoleQueueState['assign'] }) {
@@ -11,7 +12,7 @@ export default function BulkDialog({ count, a }: { count: number; a: ConsoleQueu
       <View className='jf-modal' id='jf-bulk-dialog'>
         <View className='jf-modal-head'>
           <Text className='jf-modal-title'>批量分派 {count} 件事项</Text>
-          <Text className='jf-modal-close' onClick={a.close}>
+          <Text className='jf-modal-close' {...a11y('button', { label: '关闭' })} onClick={a.close}>
             ×
           </Text>
         </View>

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { StaffCaseSummary } from '../../../../contracts/api'
 import type { BulkResult } from './useConsoleQueue'
+import { a11y } from '../../../../utils/a11y'
 
 /** What a bulk assignment did: how many went through, and why each failed one did not (by the case's number, else its title). */
 export default function BulkResults({ results, cases, onClose }: { results: BulkResult[]; cases: readonly StaffCaseSummary[]; onClose: () => void }) {
@@ -16,7 +17,7 @@ export default function BulkResults({ results, cases, onClose }: { results: Bulk
           分派结果：成功 {results.length - failed.length} 件
           {failed.length ? `，失败 ${failed.length} 件` : ''}
         </Text>
-        <Text className='jf-cq-notice-close' onClick={onClose}>
+        <Text className='jf-cq-notice-close' {...a11y('button', { label: '关闭' })} onClick={onClose}>
           ×
         </Text>
       </View>

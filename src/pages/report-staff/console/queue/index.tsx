@@ -5,6 +5,7 @@ import BulkDialog from './BulkDialog'
 import BulkResults from './BulkResults'
 import ConsoleTable from './ConsoleTable'
 import { useConsoleQueue } from './useConsoleQueue'
+import { a11y } from '../../../../utils/a11y'
 import './index.css'
 
 /** The street's queue for the 综治中心 desk (H5): filter, select, bulk-assign, export. */
@@ -35,7 +36,7 @@ export default function ConsoleQueue() {
         {notice && (
           <View className={`jf-cq-notice is-${notice.tone}`} id='jf-console-notice'>
             <Text>{notice.text}</Text>
-            <Text className='jf-cq-notice-close' onClick={s.clearNotice}>
+            <Text className='jf-cq-notice-close' {...a11y('button', { label: '关闭提示' })} onClick={s.clearNotice}>
               ×
             </Text>
           </View>
