@@ -1,5 +1,5 @@
 /**
- * Issue 19: every View, Text or Image in the shared components that acts on a tap (or a press) says what it
+ * Issue 19: every View, Text or Image in the shared components and the pages that acts on a tap (or a press) says what it
  * is to a screen reader: a role (and a name, from its words or its aria-label) through src/utils/a11y.ts,
  * which writes `role` for browsers and `aria-role` for WeChat. A plain View with onClick is read as nothing
  * at all. Buttons, inputs and NutUI widgets carry their own role and are not checked here.
@@ -9,7 +9,7 @@ import path from 'node:path'
 import ts from 'typescript'
 
 const ROOT = path.resolve(__dirname, '../..')
-const SCANNED = ['src/components']
+const SCANNED = ['src/components', 'src/pages']
 const TAGS = new Set(['View', 'Text', 'Image'])
 const HANDLERS = new Set(['onClick', 'onLongPress', 'onTouchStart'])
 
@@ -36,7 +36,7 @@ export function unnamedTaps(source: string, file = 'x.tsx'): string[] {
   return out
 }
 
-describe('accessible roles in the shared components', () => {
+describe('accessible roles in the shared components and pages', () => {
   test('the check sees a tap-only View and accepts one with a role', () => {
     expect(unnamedTaps(`const a = <View className='x' onClick={go}><Text>查看</Text></View>`)).toEqual(['x.tsx:1 <View>'])
     expect(unnamedTaps(`const a = <View onClick={go} {...a11y('button', { label: '删除' })} />`)).toEqual([])
