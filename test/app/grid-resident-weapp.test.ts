@@ -5,7 +5,7 @@
  */
 import { answers, cloudFake, type Answer } from '../weapp/fixtures'
 import { ensureBuilt, MiniProgram, type LaunchOptions } from '../weapp/simulate'
-import { nodesByClass } from '../weapp/setDataTree'
+import { nodesByClass, templateSlot } from '../weapp/setDataTree'
 
 ensureBuilt()
 
@@ -60,9 +60,9 @@ test('board: the joined member gets the QR with 长按识别; the shape is on We
   for (const t of ['云景社区第1网格', '网格长', '张建国', '有效期至 2026年3月9日 10:00', '已入群', '退出网格服务群']) expect(page.text()).toContain(t)
   // Leader before the full-time worker, whatever order the server sent.
   expect(page.text().indexOf('张建国')).toBeLessThan(page.text().indexOf('李明'))
-  // <image src=p4 mode=p2 show-menu-by-longpress=p3> in the compiled template.
+  // <image src show-menu-by-longpress> in the compiled template.
   const [qr] = nodesByClass(page.data, 'jf-gboard-qr-img')
-  expect(qr).toMatchObject({ p4: BOARD.qr.url, p3: true })
+  expect(qr).toMatchObject({ [templateSlot('image', 'src')]: BOARD.qr.url, [templateSlot('image', 'show-menu-by-longpress')]: true })
   // The outline image is H5's; here the polygon is drawn on <map> (test/app/maps-weapp.test.ts).
   expect(nodesByClass(page.data, 'jf-grid-shape-img')).toEqual([])
   expect(page.findAll('wx-map')).toHaveLength(1)

@@ -9,7 +9,7 @@ import path from 'node:path'
 import { accountAnswers } from '../weapp/account-fixtures'
 import { ACTIVE, BUILDING, CHECKIN_TYPED, DISPUTE, REFERRED, registration, rentalAnswers } from '../weapp/rental-fixtures'
 import { MiniProgram, sleep, type CloudEvent } from '../weapp/simulate'
-import { nodesByClass } from '../weapp/setDataTree'
+import { nodesByClass, templateSlot } from '../weapp/setDataTree'
 
 const MP = path.resolve(__dirname, '../../miniprogram')
 const built = existsSync(path.join(MP, 'pages/rental/checkin/index.js'))
@@ -175,10 +175,10 @@ maybe('出租屋实名登记 pages in the mini-program', () => {
     const { mp } = launch()
     const page = await mp.open('pages/rental-staff/building/qr/index', { id: BUILDING.id })
     await page.waitForText('复制登记链接')
-    // <image src=p4 mode=p2 show-menu-by-longpress=p3> in the compiled template: long-press saves it for printing.
+    // <image src show-menu-by-longpress> in the compiled template: long-press saves it for printing.
     const [qr] = nodesByClass(page.data, 'jf-qr-img')
-    expect(String(qr!.p4)).toMatch(/^data:image\/gif;base64,R0lGOD/)
-    expect(qr!.p3).toBe(true)
+    expect(String(qr![templateSlot('image', 'src')])).toMatch(/^data:image\/gif;base64,R0lGOD/)
+    expect(qr![templateSlot('image', 'show-menu-by-longpress')]).toBe(true)
     await page.tap('#jf-qr-copy')
     expect(mp.wxCalls.find(([n]) => n === 'setClipboardData')?.[1]).toMatchObject({ data: `https://jiefang.example/#/pages/rental/checkin/index?b=${BUILDING.code}` })
     expect(mp.errors).toEqual([])
