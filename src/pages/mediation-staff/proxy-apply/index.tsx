@@ -4,14 +4,13 @@ import { useMemo, useRef, useState } from 'react'
 import ConsentSheet from '../../../components/ConsentSheet'
 import FieldError from '../../../components/FieldError'
 import LoadState from '../../../components/LoadState'
-import Chips from '../../../components/MediationKit/Chips'
 import { PROXY_DECLARATION } from '../../../core/proxyMark'
-import CommunityPick from '../../mediation/apply/CommunityPick'
+import DisputeCard from '../../mediation/apply/DisputeCard'
 import FactsCard from '../../mediation/apply/FactsCard'
 import PartiesCard, { type ApplicantWords } from '../../mediation/apply/PartiesCard'
 import { useMediationApply } from '../../mediation/apply/useMediationApply'
+import WaysCard, { type Way } from '../../mediation/apply/WaysCard'
 import { proxyFiling } from './filing'
-import { a11y } from '../../../utils/a11y'
 import '../../../components/MediationKit/kit.css'
 import '../../mediation/apply/index.css'
 import './index.css'
@@ -21,7 +20,7 @@ const WORDS: ApplicantWords = { name: '当事人真实姓名', phone: '当事人
 const WAYS = [
   { code: 'online', title: '线上调解', text: '本人认领后在小程序里沟通，或由调解员电话联系' },
   { code: 'in_person', title: '到社区调解室', text: '约定时间到调解室面对面调解' },
-] as const
+] as const satisfies readonly Way[]
 
 /**
  * 代办申请调解: a grid worker or 代办员 fills in the application of a person who is present, with
@@ -34,9 +33,8 @@ export default function ProxyApply() {
   declaredRef.current = declared
   const filing = useMemo(() => proxyFiling(() => declaredRef.current), [])
   const s = useMediationApply(filing)
-  const { draft, options, loadError, errors, formError, submitting, loadOptions, set, submit } = s
+  const { options, loadError, errors, formError, submitting, loadOptions, submit } = s
   if (!options) return <LoadState error={loadError} errorId='jf-proxy-med-error' loadingId='jf-proxy-med-loading' onRetry={() => void loadOptions()} />
-  const streets = options.streets.map((x) => ({ code: x.code, label: x.name }))
 
   return (
     <View className='jf-page jf-med-apply jf-proxy-med' id='jf-proxy-med'>
@@ -45,31 +43,13 @@ export default function ProxyApply() {
         <Text className='jf-med-apply-intro-text'>当事人须在场，按本人的意思填写。提交后由调解中心受理；当事人以后用下面登记的手机号在「我的 → 认领代办事项」认领，案件即归本人。</Text>
       </View>
 
-      <View className='jf-card'>
-        <Text className='jf-section-title jf-required'>纠纷类型</Text>
-        <Chips id='jf-med-types' className='jf-med-apply-chips' chipClass='jf-med-type-chip' items={options.disputeTypes} value={draft.disputeType} onPick={(v) => set('disputeType', v)} />
-        <FieldError field='disputeType' message={errors.disputeType} />
-        <Text className='jf-section-title jf-required'>受理街道</Text>
-        <Chips id='jf-med-streets' className='jf-med-apply-chips' chipClass='jf-med-street-chip' items={streets} value={draft.streetCode} onPick={(v) => (set('streetCode', v), set('communityCode', ''))} />
-        <FieldError field='streetCode' message={errors.streetCode} />
-        <CommunityPick communities={options.communities ?? []} streetCode={draft.streetCode} value={draft.communityCode ?? ''} onPick={(v) => set('communityCode', v)} error={errors.communityCode} />
-      </View>
+      <DisputeCard s={s} />
 
       <PartiesCard s={s} words={WORDS} />
 
       <FactsCard s={s} claimsLabel='当事人的请求' />
 
-      <View className='jf-card'>
-        <Text className='jf-section-title jf-required'>希望的调解方式</Text>
-        <View className='jf-med-ways' id='jf-med-way' {...a11y('radiogroup', { label: '希望的调解方式' })}>
-          {WAYS.map((w) => (
-            <View key={w.code} className={`jf-med-way jf-med-option jf-col ${draft.preferredWay === w.code ? 'is-active' : ''}`} data-way={w.code} {...a11y('radio', { checked: draft.preferredWay === w.code })} onClick={() => set('preferredWay', w.code)}>
-              <Text className='jf-med-way-title'>{w.title}</Text>
-              <Text className='jf-med-way-text'>{w.text}</Text>
-            </View>
-          ))}
-        </View>
-      </View>
+      <WaysCard s={s} ways={WAYS} />
 
       <View className='jf-card jf-proxy-med-declare' id='jf-proxy-declaration'>
         <Checkbox checked={declared} onChange={(v) => setDeclared(v)} label={PROXY_DECLARATION} />

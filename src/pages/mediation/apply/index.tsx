@@ -1,28 +1,25 @@
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import ConsentSheet from '../../../components/ConsentSheet'
-import FieldError from '../../../components/FieldError'
 import LoadState from '../../../components/LoadState'
-import Chips from '../../../components/MediationKit/Chips'
-import CommunityPick from './CommunityPick'
+import DisputeCard from './DisputeCard'
 import FactsCard from './FactsCard'
 import PartiesCard from './PartiesCard'
 import { useMediationApply } from './useMediationApply'
-import { a11y } from '../../../utils/a11y'
+import WaysCard, { type Way } from './WaysCard'
 import '../../../components/MediationKit/kit.css'
 import './index.css'
 
 const WAYS = [
   { code: 'online', title: '线上调解', text: '在小程序里沟通，视频会议调解' },
   { code: 'in_person', title: '到社区调解室', text: '约定时间到调解室面对面调解' },
-] as const
+] as const satisfies readonly Way[]
 
 /** 申请调解: the dispute, the parties, the facts and evidence, and how to mediate. */
 export default function MediationApply() {
   const s = useMediationApply()
-  const { draft, options, loadError, errors, formError, submitting, loadOptions, set, submit } = s
+  const { options, loadError, formError, submitting, loadOptions, submit } = s
   if (!options) return <LoadState error={loadError} errorId='jf-med-apply-error' loadingId='jf-med-apply-loading' onRetry={() => void loadOptions()} />
-  const streets = options.streets.map((x) => ({ code: x.code, label: x.name }))
 
   return (
     <View className='jf-page jf-med-apply' id='jf-med-apply'>
@@ -33,31 +30,13 @@ export default function MediationApply() {
         </Text>
       </View>
 
-      <View className='jf-card'>
-        <Text className='jf-section-title jf-required'>纠纷类型</Text>
-        <Chips id='jf-med-types' className='jf-med-apply-chips' chipClass='jf-med-type-chip' items={options.disputeTypes} value={draft.disputeType} onPick={(v) => set('disputeType', v)} />
-        <FieldError field='disputeType' message={errors.disputeType} />
-        <Text className='jf-section-title jf-required'>受理街道</Text>
-        <Chips id='jf-med-streets' className='jf-med-apply-chips' chipClass='jf-med-street-chip' items={streets} value={draft.streetCode} onPick={(v) => (set('streetCode', v), set('communityCode', ''))} />
-        <FieldError field='streetCode' message={errors.streetCode} />
-        <CommunityPick communities={options.communities ?? []} streetCode={draft.streetCode} value={draft.communityCode ?? ''} onPick={(v) => set('communityCode', v)} error={errors.communityCode} />
-      </View>
+      <DisputeCard s={s} />
 
       <PartiesCard s={s} />
 
       <FactsCard s={s} />
 
-      <View className='jf-card'>
-        <Text className='jf-section-title jf-required'>希望的调解方式</Text>
-        <View className='jf-med-ways' id='jf-med-way' {...a11y('radiogroup', { label: '希望的调解方式' })}>
-          {WAYS.map((w) => (
-            <View key={w.code} className={`jf-med-way jf-med-option jf-col ${draft.preferredWay === w.code ? 'is-active' : ''}`} data-way={w.code} {...a11y('radio', { checked: draft.preferredWay === w.code })} onClick={() => set('preferredWay', w.code)}>
-              <Text className='jf-med-way-title'>{w.title}</Text>
-              <Text className='jf-med-way-text'>{w.text}</Text>
-            </View>
-          ))}
-        </View>
-      </View>
+      <WaysCard s={s} ways={WAYS} />
 
       {formError && (
         <View className='jf-med-banner is-error' id='jf-med-form-error'>

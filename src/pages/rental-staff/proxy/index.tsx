@@ -1,5 +1,5 @@
 import { Button } from '@nutui/nutui-react-taro'
-import { Picker, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import CaseNumber from '../../../components/CaseNumber'
 import EmptyState from '../../../components/EmptyState'
@@ -12,6 +12,7 @@ import { roomsByFloor } from '../../../utils/rental/buildings'
 import { typedDocNumber } from '../../../utils/rental/checkin'
 import { DOC_TYPES } from '../../../utils/rental/labels'
 import CohabitantsCard from '../../rental/checkin/CohabitantsCard'
+import LeaseDatesCard from '../../rental/checkin/LeaseDatesCard'
 import ProxyConsents from './ProxyConsents'
 import { useProxyCheckin, type ProxyCheckinState } from './useProxyCheckin'
 import '../../../components/RentalKit/kit.css'
@@ -133,22 +134,7 @@ export default function ProxyCheckin() {
             <TextBox label='租户本人手机号码' required id='jf-proxy-checkin-phone' className='jf-rental-input' value={draft.phone} type='tel' onChange={(v) => set('phone', v)} placeholder='租户以后用它认领登记' maxLength={13} field='phone' error={errors.phone} />
           </View>
 
-          <View className='jf-card'>
-            <Text className='jf-section-title jf-required'>入住日期</Text>
-            <Picker mode='date' value={draft.moveInDate} onChange={(e) => set('moveInDate', String(e.detail.value))}>
-              <View className='jf-rental-picker' id='jf-proxy-checkin-movein'>
-                <Text>{draft.moveInDate}</Text>
-              </View>
-            </Picker>
-            <FieldError field='moveInDate' message={errors.moveInDate} />
-            <Text className='jf-section-title jf-required'>预计租约到期</Text>
-            <Picker mode='date' value={draft.leaseEnd} start={draft.moveInDate} onChange={(e) => set('leaseEnd', String(e.detail.value))}>
-              <View className='jf-rental-picker' id='jf-proxy-checkin-lease'>
-                <Text>{draft.leaseEnd}</Text>
-              </View>
-            </Picker>
-            <FieldError field='leaseEnd' message={errors.leaseEnd} />
-          </View>
+          <LeaseDatesCard s={s} idPrefix='jf-proxy-checkin' />
 
           <CohabitantsCard s={s} />
           <ProxyConsents s={s} />

@@ -1,5 +1,5 @@
 import { Button } from '@nutui/nutui-react-taro'
-import { Picker, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import ConsentSheet from '../../../components/ConsentSheet'
 import FieldError from '../../../components/FieldError'
 import LoadState from '../../../components/LoadState'
@@ -9,6 +9,7 @@ import { typedDocNumber } from '../../../utils/rental/checkin'
 import RentalMisuseSheet from '../../../components/RentalMisuseSheet'
 import TextBox from '../../../components/TextBox'
 import CohabitantsCard from './CohabitantsCard'
+import LeaseDatesCard from './LeaseDatesCard'
 import ConsentsCard from './ConsentsCard'
 import { useCheckin } from './useCheckin'
 import { TENANT_NAME_MAX } from '../../../contracts/limits'
@@ -79,22 +80,7 @@ export default function RentalCheckin() {
         <TextBox label='手机号码' required id='jf-checkin-phone' className='jf-rental-input' value={draft.phone} type='tel' onChange={(v) => set('phone', v)} placeholder='11 位手机号码' maxLength={13} field='phone' error={errors.phone} />
       </View>
 
-      <View className='jf-card'>
-        <Text className='jf-section-title jf-required'>入住日期</Text>
-        <Picker mode='date' value={draft.moveInDate} onChange={(e) => set('moveInDate', String(e.detail.value))}>
-          <View className='jf-rental-picker' id='jf-checkin-movein'>
-            <Text>{draft.moveInDate}</Text>
-          </View>
-        </Picker>
-        <FieldError field='moveInDate' message={errors.moveInDate} />
-        <Text className='jf-section-title jf-required'>预计租约到期</Text>
-        <Picker mode='date' value={draft.leaseEnd} start={draft.moveInDate} onChange={(e) => set('leaseEnd', String(e.detail.value))}>
-          <View className='jf-rental-picker' id='jf-checkin-lease'>
-            <Text>{draft.leaseEnd}</Text>
-          </View>
-        </Picker>
-        <FieldError field='leaseEnd' message={errors.leaseEnd} />
-      </View>
+      <LeaseDatesCard s={s} idPrefix='jf-checkin' />
 
       <CohabitantsCard s={s} />
       <ConsentsCard s={s} />
