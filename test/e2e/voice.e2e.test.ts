@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto'
 import type { Browser, BrowserContext } from 'playwright-core'
 import { holdToSpeak, launchBrowser, open, phone, screenshot, signIn, signInAs } from '../support/browser'
 import { DEMO_STREET } from '../../backend/seed/demoOrg'
-import { GRID1_POINT, idemKey } from '../support/fixtures'
+import { GRID1_POINT, idemKey, TINY_AAC } from '../support/fixtures'
 import { asOpenid, startServer, type RunningServer } from '../support/server'
 
 jest.setTimeout(180_000)
@@ -98,8 +98,7 @@ describe('voice notes in the browser against the real server', () => {
 
   it('a mediation application told by voice: the centre’s case page has the labelled player', async () => {
     const me = await asOpenid(srv.url, `dev-voice-apply-${randomBytes(4).toString('hex')}`)
-    const aac = Buffer.from([0xff, 0xf1, 0x50, 0x80, 0x02, 0x1f, 0xfc, 0xde, 0x04, 0x00, 0x00, 0x6c, 0x69, 0x62, 0x66, 0x61, 0x61, 0x63])
-    const up = await me.call('files', 'uploadVoice', { contentBase64: aac.toString('base64') })
+    const up = await me.call('files', 'uploadVoice', { contentBase64: TINY_AAC.toString('base64') })
     const applied = await me.call('mediation', 'apply', {
       idempotencyKey: idemKey(),
       disputeType: 'neighbour',

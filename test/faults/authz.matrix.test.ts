@@ -44,7 +44,7 @@ import { OrgTree } from '../../src/core/org'
 import { ROLES, type Actor, type Role } from '../../src/core/roles'
 import { actingRole, canRead } from '../../src/core/scope'
 import { recordFaults } from '../support/faultReport'
-import { GRID1_CODE, GRID1_POINT, GRID2_POINT, TINY_JPEG, idemKey, reportInput } from '../support/fixtures'
+import { GRID1_CODE, GRID1_POINT, GRID2_POINT, idemKey, reportInput, TINY_AAC, TINY_JPEG } from '../support/fixtures'
 import { applyInput } from '../support/mediation'
 import { fromReportInput, intakeInput } from '../support/intake'
 import { PUBLIC_VIEW_KEYS } from '../support/publicView'
@@ -472,7 +472,7 @@ const HELP_SETUP: Record<string, { status: string; taken?: boolean; data?: () =>
 }
 
 /** A voice note's first bytes (ADTS AAC), as the weapp recorder writes them. */
-const AAC = Buffer.from([0xff, 0xf1, 0x50, 0x80, 0x02, 0x1f, 0xfc, 0xde, 0x04, 0x00, 0x00, 0x6c, 0x69, 0x62]).toString('base64')
+const AAC = TINY_AAC.toString('base64')
 
 // ------------------------------------------------------------------------------ onboarding world
 

@@ -28,7 +28,7 @@ import { carriesCaller } from '../../backend/functions/timerMain'
 import { carriesNonWechatCaller } from '../../backend/functions/mediaCheckPush'
 import { DEMO_BUILDING_CODE, DEMO_BUILDING_ID } from '../../backend/seed/demoBuildings'
 import { AUDIT_PURPOSES, auditReasonProblem } from '../../src/core/auditReason'
-import { TINY_JPEG, GRID1_CODE, GRID1_POINT, idemKey } from '../support/fixtures'
+import { GRID1_CODE, GRID1_POINT, idemKey, TINY_AAC, TINY_JPEG } from '../support/fixtures'
 import { gridAskInput } from '../support/creates'
 import { applyInput } from '../support/mediation'
 import { ROOT } from '../support/server'
@@ -216,7 +216,7 @@ const rental: Record<string, Model> = {
 }
 
 /** A voice note's first bytes (ADTS AAC), as the weapp recorder writes them. */
-const AAC_HEAD = Buffer.from([0xff, 0xf1, 0x50, 0x80, 0x02, 0x1f, 0xfc, 0xde, 0x04, 0x00, 0x00, 0x6c, 0x69, 0x62]).toString('base64')
+const AAC_HEAD = TINY_AAC.toString('base64')
 const helpKind = fc.constantFrom('neighbour_dispute', 'family', 'danger', 'other')
 const community = fc.oneof(fc.constantFrom('440111010001', '440111010002', DEMO_STREET), fc.stringMatching(/^\d{6,20}$/))
 const clockTime = fc.oneof(fc.constantFrom('00:00', '08:30', '17:30', '22:00', '24:00'), fc.stringMatching(/^\d{2}:\d{2}$/))

@@ -6,14 +6,12 @@
  * district by the dev clock; requests are limited per WeChat identity and every refusal of a raise
  * says `emergency: true`.
  */
-import { GRID1_POINT, GRID2_POINT, TINY_JPEG, idemKey } from '../support/fixtures'
+import { GRID1_POINT, GRID2_POINT, idemKey, TINY_AAC, TINY_JPEG } from '../support/fixtures'
 import { gridCentre } from '../../backend/seed/demoOrg'
 import { advance } from '../support/cases'
 import { districtConfigFile } from '../support/districtConfig'
 import { as, asOpenid, client, onOwnServer, serverWithUsers, type Client } from '../support/server'
 
-/** A few ADTS frames' worth of header bytes: what a weapp RecorderManager AAC file starts with. */
-const AAC = Buffer.from([0xff, 0xf1, 0x50, 0x80, 0x02, 0x1f, 0xfc, 0xde, 0x04, 0x00, 0x00, 0x6c, 0x69, 0x62, 0x66, 0x61, 0x61, 0x63])
 
 const raiseInput = (over: Record<string, unknown> = {}) => ({ idempotencyKey: idemKey(), kind: 'neighbour_dispute', text: '楼上邻居装修噪音，双方吵起来了', location: GRID1_POINT, ...over })
 
@@ -202,7 +200,7 @@ describe('一键求助 over HTTP', () => {
   })
 
   it('takes voice notes by their bytes, and only the caller’s own', async () => {
-    const voice = await resident.call('files', 'uploadVoice', { contentBase64: AAC.toString('base64') })
+    const voice = await resident.call('files', 'uploadVoice', { contentBase64: TINY_AAC.toString('base64') })
     expect(voice).toMatchObject({ ok: true })
     expect(await resident.call('files', 'uploadVoice', { contentBase64: TINY_JPEG.toString('base64') })).toMatchObject({ ok: false, code: 'VALIDATION' })
     const photo = await resident.call('files', 'upload', { contentBase64: TINY_JPEG.toString('base64'), contentType: 'image/jpeg' })

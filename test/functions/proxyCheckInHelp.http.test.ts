@@ -15,7 +15,7 @@ import { gridCentre } from '../../backend/seed/demoOrg'
 import { checkInPayload } from '../support/authzWorld'
 import { advance } from '../support/cases'
 import { districtConfigFile } from '../support/districtConfig'
-import { GRID1_POINT, idemKey } from '../support/fixtures'
+import { GRID1_POINT, idemKey, TINY_AAC } from '../support/fixtures'
 import { setOwnPhone } from '../support/mediation'
 import { asOpenid, serverWithUsers, type Client } from '../support/server'
 
@@ -28,8 +28,6 @@ const world = serverWithUsers(
   { JIEFANG_TIMER_MS: '0', JIEFANG_DISTRICT_CONFIG: districtConfigFile({ rateLimits: {} }) },
 )
 
-/** A few ADTS header bytes: what a weapp RecorderManager AAC file starts with. */
-const AAC = Buffer.from([0xff, 0xf1, 0x50, 0x80, 0x02, 0x1f, 0xfc, 0xde, 0x04, 0x00, 0x00, 0x6c, 0x69, 0x62, 0x66, 0x61, 0x61, 0x63])
 
 let serial = 9100
 /** A valid registration for a tenant who is present, with the agent's declaration. */
@@ -122,9 +120,9 @@ describe('代为求助 (help.proxyRaise)', () => {
     const where = gridCentre(0, 1)
     // Neither words nor a voice note: refused, with the emergency numbers.
     expect(await gw.call('help', 'proxyRaise', helpFor({ text: '', location: where }))).toMatchObject({ ok: false, code: 'VALIDATION', emergency: true })
-    const theirs = await resident.call('files', 'uploadVoice', { contentBase64: AAC.toString('base64') })
+    const theirs = await resident.call('files', 'uploadVoice', { contentBase64: TINY_AAC.toString('base64') })
     expect(await gw.call('help', 'proxyRaise', helpFor({ text: '', voiceFileId: theirs.fileId, location: where }))).toMatchObject({ ok: false, code: 'VALIDATION', details: { voiceFileId: expect.any(String) } })
-    const voice = await gw.call('files', 'uploadVoice', { contentBase64: AAC.toString('base64') })
+    const voice = await gw.call('files', 'uploadVoice', { contentBase64: TINY_AAC.toString('base64') })
     const r = await gw.call('help', 'proxyRaise', helpFor({ text: '', voiceFileId: voice.fileId, location: where }))
     expect(r).toMatchObject({ ok: true, help: { text: '', proxyNote: '代办：网格员 李明 代 王*英 办理' } })
     expect(r.help.voiceUrl).toEqual(expect.any(String))

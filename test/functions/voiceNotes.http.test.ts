@@ -6,12 +6,10 @@
  */
 import { randomBytes } from 'node:crypto'
 import { DEMO_STREET } from '../../backend/seed/demoOrg'
-import { GRID1_CODE, TINY_JPEG, idemKey, reportInput } from '../support/fixtures'
+import { GRID1_CODE, idemKey, reportInput, TINY_AAC, TINY_JPEG } from '../support/fixtures'
 import { fromReportInput } from '../support/intake'
 import { asOpenid, serverWithUsers, type Client } from '../support/server'
 
-/** ADTS frame headers: what a weapp RecorderManager AAC file starts with. */
-const AAC = Buffer.from([0xff, 0xf1, 0x50, 0x80, 0x02, 0x1f, 0xfc, 0xde, 0x04, 0x00, 0x00, 0x6c, 0x69, 0x62, 0x66, 0x61, 0x61, 0x63])
 
 let resident: Client, gridWorker: Client, centre: Client
 
@@ -19,7 +17,7 @@ const world = serverWithUsers(['demo-resident', 'demo-grid-worker', 'demo-dispat
 
 const newcomer = () => asOpenid(world.srv.url, `dev-voice-${randomBytes(4).toString('hex')}`)
 const uploadVoice = async (who: Client): Promise<string> => {
-  const r = await who.call('files', 'uploadVoice', { contentBase64: AAC.toString('base64') })
+  const r = await who.call('files', 'uploadVoice', { contentBase64: TINY_AAC.toString('base64') })
   expect(r).toMatchObject({ ok: true })
   return r.fileId
 }
@@ -46,7 +44,7 @@ describe('voice notes on reports, questions and mediation applications', () => {
     const audio = await fetch(new URL(r.case.voiceUrl, world.srv.url))
     expect(audio.status).toBe(200)
     expect(audio.headers.get('content-type')).toBe('audio/aac')
-    expect(Buffer.from(await audio.arrayBuffer()).subarray(0, AAC.length)).toEqual(AAC)
+    expect(Buffer.from(await audio.arrayBuffer()).subarray(0, TINY_AAC.length)).toEqual(TINY_AAC)
 
     const mine = await me.call('reports', 'get', { id: r.case.id })
     expect(mine).toMatchObject({ ok: true, view: 'full', case: { voiceUrl: expect.any(String) } })

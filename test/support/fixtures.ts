@@ -6,6 +6,9 @@ export const TINY_JPEG = Buffer.from(
   'base64',
 )
 
+/** A few ADTS frame headers: what a weapp RecorderManager AAC file (a voice note) starts with. */
+export const TINY_AAC = Buffer.from([0xff, 0xf1, 0x50, 0x80, 0x02, 0x1f, 0xfc, 0xde, 0x04, 0x00, 0x00, 0x6c, 0x69, 0x62, 0x66, 0x61, 0x61, 0x63])
+
 export function idemKey(): string {
   return randomBytes(12).toString('hex')
 }
