@@ -14,7 +14,7 @@
  *    陈小梅 opens the mediation case from her report and sees where it came from.
  */
 import type { Page } from 'playwright-core'
-import { browserWorld, tapAndConfirm, open, shot, signedInPhone, signIn } from '../support/browser'
+import { browserWorld, tapAndConfirm, open, shot, signedInPhone, signIn, switchOn } from '../support/browser'
 import { reportInput } from '../support/fixtures'
 import { as } from '../support/server'
 import { DEMO_RESIDENT_PHONES } from '../../backend/seed/demoUsers'
@@ -90,7 +90,7 @@ describe('录入纠纷 and 转为调解 (三捕三捉)', () => {
     expect(text).toContain(FACTS)
     expect(text).not.toContain('13912345678')
     await expect(party.locator('#jf-med-join-name input').inputValue()).resolves.toBe('陈小梅')
-    await party.locator('#jf-med-join-consent .nut-switch').click()
+    await switchOn(party, '#jf-med-join-consent')
     await party.locator('#jf-med-join').click()
     await party.locator(`#jf-med-detail[data-case-id="${id}"][data-my-role="respondent"]`).waitFor()
     await expect(party.locator('#jf-med-source-text').innerText()).resolves.toBe('排查发现')

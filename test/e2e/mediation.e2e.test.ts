@@ -12,7 +12,7 @@
  *    the case page shows it, with 超时提醒 in the timeline.
  */
 import type { Page } from 'playwright-core'
-import { browserWorld, signedInPhone, open, shot, tapAndConfirm } from '../support/browser'
+import { browserWorld, signedInPhone, open, shot, tapAndConfirm, switchOn } from '../support/browser'
 import { advance } from '../support/cases'
 import { agreeNoticeIfAsked, draftTwoTerms } from '../support/h5Flows'
 import { applyInput, medAct } from '../support/mediation'
@@ -98,7 +98,7 @@ describe('在线调解 in the browser against the real server', () => {
     await expect(respondent.locator('#jf-med-detail, #jf-thread, #jf-med-parties').count()).resolves.toBe(0)
     // His name as 陈小梅 typed it; joining needs his consent.
     await expect(respondent.locator('#jf-med-join-name input').inputValue()).resolves.toBe('黄伟明')
-    await respondent.locator('#jf-med-join-consent .nut-switch').click()
+    await switchOn(respondent, '#jf-med-join-consent')
     await shot(respondent, 'e2e-mediation-join')
     await respondent.locator('#jf-med-join').click()
     await respondent.locator(`#jf-med-detail[data-case-id="${id}"][data-my-role="respondent"]`).waitFor()

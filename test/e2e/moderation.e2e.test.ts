@@ -15,7 +15,7 @@
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { addPhoto as addPhotoFile, deskContext, launchBrowser, open, phone, shot, signIn, signInAs, tinyJpegFile } from '../support/browser'
+import { addPhoto as addPhotoFile, deskContext, launchBrowser, open, phone, shot, signIn, signInAs, tinyJpegFile, switchOn } from '../support/browser'
 import { advance } from '../support/cases'
 import { GRID1_POINT } from '../support/fixtures'
 import { as, asOpenid as asOpenidAt, startServer, type RunningServer } from '../support/server'
@@ -110,7 +110,7 @@ describe('public and internal views of a report, and its moderation', () => {
     await reporter.locator('#jf-loc-current').click()
     await reporter.locator('#jf-loc-grid').getByText('云景社区第1网格').waitFor()
     await reporter.locator('#jf-address input').fill(ADDRESS)
-    await reporter.locator('#jf-anonymous .nut-switch').click()
+    await switchOn(reporter, '#jf-anonymous')
     await reporter.locator('#jf-anonymous .nut-switch-button-open').waitFor()
     await reporter.locator('#jf-submit').click()
     const filed = reporter.locator('#jf-case-detail[data-status="submitted"]')

@@ -20,7 +20,7 @@ import type { Page } from 'playwright-core'
 import { DEMO_BUILDING_CODE, DEMO_BUILDING_ID } from '../../backend/seed/demoBuildings'
 import { maskName } from '../../src/core/names'
 import { idNumberFor } from '../support/authzWorld'
-import { addPhoto, browserWorld, chooseFile, modalOk, open, phone, shot, signedInPhone, signInAs, tinyJpegFile } from '../support/browser'
+import { addPhoto, browserWorld, chooseFile, modalOk, open, phone, shot, signedInPhone, signInAs, tinyJpegFile, switchOn } from '../support/browser'
 import { GRID1_CODE, GRID1_POINT } from '../support/fixtures'
 import { medAct } from '../support/mediation'
 import { as, asOpenid, type Client } from '../support/server'
@@ -180,7 +180,7 @@ describe('a brand-new WeChat user, in the browser against the real server', () =
     await field(b, 'jf-med-join-name').fill(B_REAL_NAME)
     await b.locator('#jf-med-join').click()
     await b.locator('#jf-error-consent').waitFor()
-    await b.locator('#jf-med-join-consent .nut-switch').click()
+    await switchOn(b, '#jf-med-join-consent')
     await shot(b, 'e2e-newuser-join')
     await b.locator('#jf-med-join').click()
     await b.locator(`#jf-med-detail[data-case-id="${caseId}"][data-my-role="respondent"]`).waitFor()
@@ -212,8 +212,8 @@ describe('a brand-new WeChat user, in the browser against the real server', () =
     await a.locator('#jf-checkin-name input').fill(A_REAL_NAME)
     await a.locator('#jf-checkin-doc input').fill(A_ID_NUMBER)
     await a.locator('#jf-checkin-phone input').fill(A_PHONE)
-    await a.locator('#jf-consent-purpose .nut-switch').click()
-    await a.locator('#jf-consent-sensitive .nut-switch').click()
+    await switchOn(a, '#jf-consent-purpose')
+    await switchOn(a, '#jf-consent-sensitive')
     const checkedIn = answered(a, 'rental', 'checkIn')
     await a.locator('#jf-checkin-submit').click()
     const ci = await checkedIn

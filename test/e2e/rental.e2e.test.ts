@@ -19,7 +19,7 @@
 import { createHmac } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
-import { addPhoto, launchBrowser, modalOk, open, shot, signedInPhone, tinyJpegFile } from '../support/browser'
+import { addPhoto, launchBrowser, modalOk, open, shot, signedInPhone, tinyJpegFile, switchOn } from '../support/browser'
 import { advance } from '../support/cases'
 import { agreeNoticeIfAsked, fillBuildingForm } from '../support/h5Flows'
 import { DEMO_BUILDING_ID } from '../../backend/seed/demoBuildings'
@@ -148,8 +148,8 @@ describe('出租屋实名登记 in the browser against the real server', () => {
     await tenant.locator('#jf-checkin-phone input').fill(PHONE)
     await tenant.locator('#jf-checkin-cohab-add').click()
     await tenant.locator('.jf-checkin-cohab[data-index="0"] .jf-checkin-cohab-name input').fill('王芳')
-    await tenant.locator('#jf-consent-purpose .nut-switch').click()
-    await tenant.locator('#jf-consent-sensitive .nut-switch').click()
+    await switchOn(tenant, '#jf-consent-purpose')
+    await switchOn(tenant, '#jf-consent-sensitive')
     await shot(tenant, 'e2e-rental-checkin')
     const checkedIn = answered(tenant, 'checkIn')
     await tenant.locator('#jf-checkin-submit').click()

@@ -136,6 +136,24 @@ export async function tapAndConfirm(p: Page, selector: string): Promise<void> {
   await modalOk(p)
 }
 
+/**
+ * Turns on the NutUI switch inside `field` and waits until it shows as on. A tap on a page that is still settling can
+ * be lost under load, so it taps again (at most three times) while the switch stays off — as a person would.
+ */
+export async function switchOn(p: Page, field: string): Promise<void> {
+  const on = p.locator(`${field} .nut-switch-button-open`)
+  for (let attempt = 1; ; attempt++) {
+    if (await on.count()) return
+    await p.locator(`${field} .nut-switch`).click()
+    try {
+      await on.waitFor({ state: 'visible', timeout: 5_000 })
+      return
+    } catch (e) {
+      if (attempt >= 3) throw e
+    }
+  }
+}
+
 /** Confirms Taro's H5 showModal. */
 export async function modalOk(p: Page): Promise<void> {
   const ok = p.locator('.taro-modal__foot .taro-model__btn:not(.taro-model__cancel), .taro-modal__foot div:last-child').last()
