@@ -7,8 +7,10 @@ import { loadOrCreateSecret } from '../adapters/local/secret'
 import { LocalSessions } from '../adapters/local/session'
 import type { Host } from '../host'
 import type { Store } from '../ports'
+import { mountOf } from '../functions/httpMounts'
 import { loadFunctions, type FunctionMain } from './functions'
 import { BodyTooLarge, decodedPath, readBody, refuseTooLarge, sendJson } from './http'
+import { serveHttpFunction } from './httpFunctions'
 import { serveStatic } from './static'
 
 export interface ServerOptions {
@@ -73,6 +75,9 @@ export function createAppServer(opts: ServerOptions): Server {
       res.end(bytes)
       return
     }
+    // The outside systems' endpoints (Open311, 12345): HTTP functions, as CloudBase's HTTP access service runs them.
+    const mount = mountOf(path)
+    if (mount) return serveHttpFunction(req, res, url, mount.base, fns.get(mount.fn))
     if (path.startsWith('/api/dev/')) {
       if (!opts.devLogin) return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '不存在' })
       if (path === '/api/dev/users' && req.method === 'GET') {
