@@ -93,6 +93,48 @@ export type ReportPayload = {
   moderation?: ReportModeration
   /** The mediation case it became (转为调解, status converted); that case's `origin` points back. */
   convertedTo?: CaseLink
+  /** Filed by an outside system (Open311 client, 12345 platform) rather than in the app; staff only. */
+  source?: ReportSource
+}
+
+/** The outside systems a report may come in from (对外接口). */
+export type ReportChannel = 'open311' | 'hotline'
+
+/**
+ * Where a report filed from outside came from. The case's creator is then `partner:<partnerId>`.
+ * Staff read it as one line (sourceLine); the public view and webhooks never carry any of it.
+ */
+export interface ReportSource {
+  channel: ReportChannel
+  partnerId: string
+  /** The partner's name as the admin gave it when the case came in. */
+  partnerName: string
+  /** 12345: the hotline's ticket number (工单号). */
+  ticket?: string
+  /** Open311: the id the client gave its request (attribute[client_request_id] or attribute[fixmystreet_id]). */
+  clientId?: string
+  /** Open311: the random token answered while the case had no public view (GET tokens/{token}). */
+  token?: string
+  /** The reporter or caller as the outside system named them (their phone goes to `contact`). */
+  reporter?: SourceReporter
+  /** Open311 media_url: the partner's own links to its photos, shown to staff as links and never fetched. */
+  mediaUrls?: string[]
+}
+
+/** A reporter known only to an outside system: masks in clear, the full words sealed. */
+export interface SourceReporter {
+  /** 张*明 */
+  name?: string
+  /** a***@example.org */
+  email?: string
+  /** `{ name?, email? }` as JSON, sealed by the backend's vault with the case id as associated data. */
+  sealed: string
+}
+
+/** Staff's line: 「来源：12345（广州市12345热线）工单 GZ2026-001」 or 「来源：某某平台（Open311）」. */
+export function sourceLine(s: ReportSource): string {
+  if (s.channel === 'hotline') return `来源：12345（${s.partnerName}）${s.ticket ? `工单 ${s.ticket}` : ''}`
+  return `来源：${s.partnerName}（Open311）`
 }
 
 export type ReportCase = Case<ReportPayload>
