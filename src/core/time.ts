@@ -120,3 +120,13 @@ export function wallToInstant(day: string, time: string): string | null {
   if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 16) !== `${day}T${time}`) return null
   return new Date(t - SHANGHAI_MS).toISOString()
 }
+
+/**
+ * 2026-12-07T14:05:00+08:00: an instant as W3C/ISO 8601 with Shanghai's offset, for bodies other
+ * systems read (Open311, webhooks, 12345). Seconds only, as those specifications show; '' when unreadable.
+ */
+export function toW3c(at: Date | number | string): string {
+  const t = ms(at)
+  if (Number.isNaN(t)) return ''
+  return `${new Date(Math.floor(t / 1000) * 1000 + SHANGHAI_MS).toISOString().slice(0, 19)}+08:00`
+}

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { buildSync } from 'esbuild'
-import { DISPLAY_TZ, formatFull, formatInstant } from '../../src/core/time'
+import { DISPLAY_TZ, formatFull, formatInstant, toW3c } from '../../src/core/time'
 import { fixedClock, systemClock } from '../../src/core/clock'
 
 const MIN = 60 * 1000
@@ -138,5 +138,19 @@ describe('clock', () => {
     const t = systemClock.now().getTime()
     expect(t).toBeGreaterThanOrEqual(before)
     expect(t).toBeLessThanOrEqual(Date.now())
+  })
+})
+
+describe('toW3c', () => {
+  it('writes an instant with the +08:00 offset, seconds only, across the Shanghai midnight', () => {
+    expect(toW3c('2026-12-07T06:05:00.000Z')).toBe('2026-12-07T14:05:00+08:00')
+    expect(toW3c('2026-12-07T16:30:59.999Z')).toBe('2026-12-08T00:30:59+08:00')
+    expect(toW3c(new Date('2026-12-31T16:00:00.000Z'))).toBe('2027-01-01T00:00:00+08:00')
+    // The same instant read back.
+    expect(Date.parse(toW3c('2026-12-07T06:05:00.000Z'))).toBe(Date.parse('2026-12-07T06:05:00.000Z'))
+  })
+
+  it('answers empty for an unreadable instant', () => {
+    expect(toW3c('not a time')).toBe('')
   })
 })
