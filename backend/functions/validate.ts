@@ -34,6 +34,7 @@ const FIELD_LABELS: Record<string, string> = {
   targetCaseId: '合并目标', text: '内容', title: '标题', version: '版本', idempotencyKey: '请求编号', limit: '数量',
   before: '翻页位置', id: '事项', joinPolicy: '入群方式', services: '服务', team: '网格团队', terms: '条款', type: '类型', unitCode: '单位',
   voiceFileId: '语音', question: '问题', claims: '请求事项',
+  url: '接收地址', webhookUrl: '回复地址', events: '订阅事件', subscriptionId: '订阅', partnerId: '对接系统',
 }
 
 function fieldLabel(path: string): string {

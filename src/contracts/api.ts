@@ -17,6 +17,7 @@ import type { GridApi } from './grid'
 import type { HelpApi } from './help'
 import type { VoipApi } from './voip'
 import type { InboxApi } from './inbox'
+import type { IntegrationsApi } from './integrations'
 import type { MediationApi } from './mediation'
 import type { ProxyApi } from './proxy'
 import type { RentalApi } from './rental'
@@ -97,7 +98,7 @@ export type {
   SaveRosterInput,
 } from './help'
 
-export interface ApiMap extends SessionApi, AccountApi, ReportApi, InboxApi, MediationApi, GridApi, FilesApi, RentalApi, AdminApi, HelpApi, VoipApi, ProxyApi {}
+export interface ApiMap extends SessionApi, AccountApi, ReportApi, InboxApi, MediationApi, GridApi, FilesApi, RentalApi, AdminApi, HelpApi, VoipApi, ProxyApi, IntegrationsApi {}
 
 export type ApiKey = keyof ApiMap
 export type ApiIn<K extends ApiKey> = ApiMap[K]['in']

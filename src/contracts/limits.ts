@@ -81,3 +81,9 @@ export const MAX_TABLE_BYTES = 2 * 1024 * 1024
 
 /** WeChat's 头像昵称填写 nickname, as the person sets it in 我的. */
 export const NICKNAME_MAX = 20
+
+// 对外接口 (integrations)
+/** An Open311 client's, a 12345 platform's or a subscription's name as the admin gives it. */
+export const PARTNER_NAME_MAX = 40
+/** A webhook URL we POST to. */
+export const WEBHOOK_URL_MAX = 500
