@@ -13,6 +13,7 @@ import type { CounterTx } from './repos/counters'
 import type { DutyRosterRepo } from './repos/dutyRosters'
 import type { FileMeta, FileMetaRepo } from './repos/files'
 import type { GridRepo } from './repos/grid'
+import type { IntegrationRepo } from './repos/integrations'
 import type { NotificationRepo, NotificationTx } from './repos/notifications'
 import type { OnboardingRepo } from './repos/onboarding'
 import type { RateLimitTx } from './repos/rateLimits'
@@ -26,6 +27,7 @@ export type { DutyRoster, DutyRosterRepo, DutyShift } from './repos/dutyRosters'
 export type { AudioType, FileMeta, FileMetaRepo, ImageType, UploadTicket } from './repos/files'
 export { FILE_EXT } from './repos/files'
 export type { Announcement, GridBoard, GridRepo, Membership } from './repos/grid'
+export type { DeliveryRecord, DeliveryTarget, IntegrationPartner, IntegrationRepo, PartnerKind, WebhookSubscription } from './repos/integrations'
 export type { InboxItem, NotificationRepo, NotificationTx, OutboxMessage } from './repos/notifications'
 export { redeemedBy } from './repos/onboarding'
 export type { ConfigChange, ConfigVersion, Invitation, OnboardingRepo, RedeemRequest } from './repos/onboarding'
@@ -37,7 +39,7 @@ export type { ConsentRecord, User, UserProfile, UserRepo } from './repos/users'
 export interface Tx extends CaseTx, NotificationTx, RentalTx, AuditTx, RateLimitTx, CounterTx {}
 
 /** The repositories' reads and single writes, outside a transaction. */
-export interface Repos extends CaseRepo, UserRepo, GridRepo, NotificationRepo, RentalRepo, OnboardingRepo, AuditRepo, FileMetaRepo, DutyRosterRepo {}
+export interface Repos extends CaseRepo, UserRepo, GridRepo, NotificationRepo, RentalRepo, OnboardingRepo, AuditRepo, FileMetaRepo, DutyRosterRepo, IntegrationRepo {}
 
 export interface Store extends Repos {
   readonly name: string

@@ -12,10 +12,11 @@ export type Role =
   | 'proxy_agent'
 
 /**
- * Timers and jobs act as `system`; no person can hold it. `applicant` and `respondent` are
- * held relative to one case (its creator, the parties who joined it), not granted.
+ * Timers and jobs act as `system`, an outside system (an Open311 client, a 12345 platform) as
+ * `partner`; no person can hold either. `applicant` and `respondent` are held relative to one
+ * case (its creator, the parties who joined it), not granted.
  */
-export type ActorRole = Role | 'system' | CaseRole
+export type ActorRole = Role | 'system' | 'partner' | CaseRole
 export type CaseRole = 'applicant' | 'respondent'
 
 export const ROLES: readonly Role[] = [
@@ -45,6 +46,7 @@ export const ROLE_LABELS: Record<ActorRole, string> = {
   helper: '协助调解人',
   proxy_agent: '代办员',
   system: '系统',
+  partner: '对接系统',
   applicant: '申请人',
   respondent: '被申请人',
 }

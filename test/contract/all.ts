@@ -10,6 +10,7 @@ import { describeDutyRostersContract } from './dutyRostersContract'
 import { describeFilesContract } from './filesContract'
 import type { OpenedStore } from './fixtures'
 import { describeGridContract } from './gridContract'
+import { describeIntegrationsContract } from './integrationsContract'
 import { describeNotificationsContract } from './notificationsContract'
 import { describeOnboardingContract } from './onboardingContract'
 import { describeRentalContract } from './rentalContract'
@@ -26,6 +27,7 @@ export const AGGREGATE_CONTRACTS = [
   describeAuditContract,
   describeFilesContract,
   describeDutyRostersContract,
+  describeIntegrationsContract,
 ] as const
 
 export function describeStoreContracts(adapterName: string, open: () => Promise<OpenedStore>): void {

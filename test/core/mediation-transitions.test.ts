@@ -266,6 +266,9 @@ function coveringActors(role: ActorRole): Actor[] {
       return []
     case 'system':
       return [SYSTEM_ACTOR]
+    case 'partner':
+      // An outside system only creates cases (createOnce); no transition row names it.
+      return []
     case 'applicant':
       return [APPLICANT, actor(APPLICANT_ID, grant('resident', GRID1))]
     case 'respondent':

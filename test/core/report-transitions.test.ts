@@ -52,6 +52,9 @@ function coveringActors(role: ActorRole, c: Case): Actor[] {
       return []
     case 'system':
       return [SYSTEM_ACTOR]
+    case 'partner':
+      // An outside system only creates cases (createOnce); no transition row names it.
+      return []
     case 'resident':
     case 'tenant':
       return [actor(c.creatorId, grant(role, GRID1))]

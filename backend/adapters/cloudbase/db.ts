@@ -36,6 +36,9 @@ export const COLLECTIONS = [
   'counters',
   'upload_tickets',
   'duty_rosters',
+  'integration_partners',
+  'webhook_subscriptions',
+  'webhook_deliveries',
 ] as const
 export type CollectionKey = (typeof COLLECTIONS)[number]
 

@@ -183,6 +183,26 @@ const INDEXES: Record<CollectionKey, { description: string; indexes: IndexSpec[]
   // Read and written by _id only (the hash of the ticket's path).
   upload_tickets: { description: '照片直传凭证 (_id = 路径哈希, 上传者, 有效期, 使用时间)', indexes: [] },
   duty_rosters: { description: '一键求助值班表 (_id = 社区编码)', indexes: [] },
+  integration_partners: {
+    description: '对接系统 (Open311 密钥只存哈希, 12345 平台密钥加密)',
+    indexes: [
+      // An Open311 call finds its partner by the key's hash. Not unique: a 12345 platform has no
+      // key (null), and CloudBase would let only one null in; keys are random, so hashes never meet.
+      { name: 'by_key_hash', unique: false, keys: [asc('keyHash')] },
+      // The admin's lists, newest first: of one kind, and all.
+      { name: 'by_kind_created', unique: false, keys: [asc('kind'), desc('createdAt'), desc('_id')] },
+      { name: 'by_created', unique: false, keys: [desc('createdAt'), desc('_id')] },
+    ],
+  },
+  webhook_subscriptions: {
+    description: '事项事件订阅 (地址, 加密的密钥, 订阅的事件)',
+    indexes: [{ name: 'by_created', unique: false, keys: [desc('createdAt'), desc('_id')] }],
+  },
+  webhook_deliveries: {
+    description: '对外推送记录 (每次尝试一条)',
+    // A target's attempts, newest first, paged by (at, _id).
+    indexes: [{ name: 'by_target_at', unique: false, keys: [asc('target'), desc('at'), desc('_id')] }],
+  },
 }
 
 export function collectionSpecs(prefix = DEFAULT_PREFIX): CollectionSpec[] {

@@ -66,6 +66,13 @@ export const QUERIES: readonly PlannedQuery[] = [
   q('registration_secrets', ['docHmac'], 'registrations with one identity document'),
   q('audit_log', ['unitCode'], 'audit rows of units'),
   q('upload_tickets', ['_id'], 'using an upload ticket once'),
+  q('integration_partners', ['keyHash'], 'an Open311 call finding its partner by API key'),
+  q('integration_partners', ['_id'], 'revoking a partner once'),
+  q('integration_partners', ['kind'], 'partners of one kind (admin)'),
+  q('integration_partners', [], 'all partners (admin)', ['createdAt']),
+  q('webhook_subscriptions', ['_id'], 'revoking a subscription once'),
+  q('webhook_subscriptions', [], 'case-event subscriptions (admin, fan-out)', ['createdAt']),
+  q('webhook_deliveries', ['target'], "a target's delivery log, newest first"),
 ]
 
 /** The entry a query on `collection` matches, or null (see the header). */

@@ -20,6 +20,7 @@ import { checked, COLLECTIONS, DEFAULT_PREFIX, isConflict, type CloudbaseAccess,
 import { cloudbaseDutyRosters } from './dutyRosters'
 import { cloudbaseFileMeta } from './fileMeta'
 import { cloudbaseGrid } from './grid'
+import { cloudbaseIntegrations } from './integrations'
 import { cloudbaseNotifications, cloudbaseNotificationTx } from './notifications'
 import { cloudbaseOnboarding } from './onboarding'
 import { cloudbaseRateLimitTx } from './rateLimits'
@@ -54,6 +55,7 @@ function repos(c: CloudbaseAccess): Repos {
     ...cloudbaseAudit(c),
     ...cloudbaseFileMeta(c),
     ...cloudbaseDutyRosters(c),
+    ...cloudbaseIntegrations(c),
   }
 }
 

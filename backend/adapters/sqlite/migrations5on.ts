@@ -294,4 +294,58 @@ UPDATE inbox SET page = 'pages/mediation/detail/index?id=' || case_id
   WHERE case_id IN (SELECT id FROM cases WHERE kind = 'mediation');
 `,
   },
+  {
+    version: 21,
+    name: 'outside systems: partners, webhook subscriptions, delivery log',
+    sql: `
+-- 对接系统: Open311 clients (a key's SHA-256 only, never the key) and 12345 platforms (a sealed
+-- shared secret). A hotline has no key, hence the partial unique index.
+CREATE TABLE integration_partners (
+  id              TEXT PRIMARY KEY,
+  kind            TEXT NOT NULL CHECK (kind IN ('open311', 'hotline')),
+  name            TEXT NOT NULL,
+  jurisdiction_id TEXT NOT NULL,
+  key_hash        TEXT,
+  key_hint        TEXT,
+  secret_sealed   TEXT,
+  webhook_url     TEXT,
+  created_at      TEXT NOT NULL,
+  created_by      TEXT NOT NULL,
+  revoked_at      TEXT
+) STRICT;
+CREATE UNIQUE INDEX integration_partners_by_key_hash ON integration_partners (key_hash) WHERE key_hash IS NOT NULL;
+CREATE INDEX integration_partners_by_created ON integration_partners (created_at DESC, id DESC);
+
+-- Case-event subscribers, each with its own sealed secret and its selection of kinds and events.
+CREATE TABLE webhook_subscriptions (
+  id            TEXT PRIMARY KEY,
+  name          TEXT NOT NULL,
+  url           TEXT NOT NULL,
+  secret_sealed TEXT NOT NULL,
+  events        TEXT NOT NULL CHECK (json_valid(events)),
+  created_at    TEXT NOT NULL,
+  created_by    TEXT NOT NULL,
+  revoked_at    TEXT
+) STRICT;
+CREATE INDEX webhook_subscriptions_by_created ON webhook_subscriptions (created_at DESC, id DESC);
+
+-- Every delivery attempt to a subscriber, a 12345 platform or the door-access system, read by
+-- the admin a target at a time, newest first.
+CREATE TABLE webhook_deliveries (
+  id          TEXT PRIMARY KEY,
+  target      TEXT NOT NULL,
+  message_id  TEXT NOT NULL,
+  event       TEXT NOT NULL,
+  case_number TEXT,
+  attempt     INTEGER NOT NULL,
+  at          TEXT NOT NULL,
+  ok          INTEGER NOT NULL CHECK (ok IN (0, 1)),
+  http_status INTEGER,
+  duration_ms REAL NOT NULL,
+  error       TEXT,
+  dead        INTEGER NOT NULL CHECK (dead IN (0, 1))
+) STRICT;
+CREATE INDEX webhook_deliveries_by_target ON webhook_deliveries (target, at DESC, id DESC);
+`,
+  },
 ]

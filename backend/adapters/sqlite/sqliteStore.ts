@@ -1,7 +1,7 @@
 /**
  * The SQLite store: the plumbing of two connections and one transaction at a time, and the
  * composition of the aggregate repositories (cases.ts, users.ts, grid.ts, notifications.ts,
- * rental.ts, audit.ts, onboarding.ts, fileMeta.ts, rateLimits.ts) over it.
+ * rental.ts, audit.ts, onboarding.ts, fileMeta.ts, rateLimits.ts, integrations.ts) over it.
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
 import Database from 'better-sqlite3'
@@ -13,6 +13,7 @@ import { sqliteDutyRosters } from './dutyRosters'
 import { sqliteFileMeta } from './fileMeta'
 import { sqliteGrid } from './grid'
 import { GroupCommit } from './groupCommit'
+import { sqliteIntegrations } from './integrations'
 import { applyMigrations } from './migrations'
 import { AsyncMutex } from './mutex'
 import { sqliteNotifications, sqliteNotificationTx } from './notifications'
@@ -58,6 +59,7 @@ function repos(db: SqliteAccess): Repos {
     ...sqliteAudit(db),
     ...sqliteFileMeta(db),
     ...sqliteDutyRosters(db),
+    ...sqliteIntegrations(db),
   }
 }
 
