@@ -114,7 +114,7 @@ export const districtConfigSchema = z
      */
     rateLimits: z
       .record(
-        z.string().regex(/^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/, '应为「函数.操作」，如 reports.submit'),
+        z.string().regex(/^[a-z][a-zA-Z0-9]*\.[a-z][a-zA-Z0-9]*$/, '应为「函数.操作」，如 reports.submit'),
         z.object({ max: z.number().int().positive().max(1_000_000), windowMinutes: z.number().int().positive().max(7 * 24 * 60) }).strict(),
       )
       .default({}),

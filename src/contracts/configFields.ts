@@ -113,6 +113,7 @@ export const RATE_LIMIT_LABELS: Record<string, string> = {
   'reports.duplicates': '查找相似事件',
   'account.setPhone': '用微信绑定手机号',
   'help.raise': '一键求助',
+  'open311.post': 'Open311 对接系统提交的事件（每个对接系统）',
 }
 
 export const HANDLER_LABELS: Record<string, string> = { grid_worker: '网格员', department: '职能部门' }

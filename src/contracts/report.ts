@@ -119,8 +119,13 @@ export interface StaffCaseView extends CaseView {
   departmentName: string | null
   overdue: boolean
   escalationLevel: 'grid' | 'community' | 'street' | 'district' | 'city'
-  /** Null when anonymous and the viewer is not the dispatcher. */
-  reporter: { name: string; phone: string | null; proxy: boolean } | null
+  /**
+   * Null when anonymous and the viewer is not the dispatcher. `email`: only for a reporter an outside
+   * system (Open311) named.
+   */
+  reporter: { name: string; phone: string | null; proxy: boolean; email?: string | null } | null
+  /** Filed by an outside system: 「来源：<name>（Open311）」 / 「来源：12345（<name>）工单 …」, and the photo links it sent. */
+  source?: { line: string; mediaUrls: string[] }
   mergedInto: string | null
   /** The number of the case it was merged into (京溪-2026-00042), shown instead of its id. */
   mergedIntoNumber: string | null

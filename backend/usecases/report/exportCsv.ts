@@ -1,4 +1,5 @@
 import type { QueueFilter } from '../../../src/contracts/api'
+import { sourceLine, type ReportSource } from '../../../src/core/kinds/reportTerms'
 import type { Actor } from '../../../src/core/roles'
 import { shanghaiDateTime, shanghaiDay } from '../../../src/core/time'
 import type { Deps } from '../../deps'
@@ -14,7 +15,7 @@ export async function exportCsv(d: Deps, actor: Actor, filter: QueueFilter) {
   const refused = staffOnly(actor)
   if (refused) return refused
   const tree = await d.orgTree()
-  const header = ['编号', '状态', '分类', '描述', '网格', '责任单位', '处置人', '处置部门', '上报时间', '办理期限', '是否超时']
+  const header = ['编号', '状态', '分类', '描述', '网格', '责任单位', '处置人', '处置部门', '上报时间', '办理期限', '是否超时', '来源']
   const lines = [header.map(csvCell).join(',')]
   const names = new Map<string, string>()
   let rows = 0
@@ -28,10 +29,10 @@ export async function exportCsv(d: Deps, actor: Actor, filter: QueueFilter) {
         if (seen.has(c.id) || rows >= EXPORT_LIMIT) continue
         seen.add(c.id)
         const s = await staffSummary(d, tree, c, names)
-        const pay = c.payload as { description?: string; voiceFileId?: string }
+        const pay = c.payload as { description?: string; voiceFileId?: string; source?: ReportSource }
         // A voice note stays in the system (no link in a file that travels): the table says there is one.
         const desc = pay.description || (pay.voiceFileId ? '（语音描述，请在系统中收听）' : '')
-        lines.push([c.number ?? '', s.statusLabel, s.categoryName, desc, s.gridName, s.unitName, s.assigneeName, s.departmentName, shanghaiDateTime(s.createdAt), s.slaDeadline ? shanghaiDateTime(s.slaDeadline) : '', s.overdue ? '是' : '否'].map(csvCell).join(','))
+        lines.push([c.number ?? '', s.statusLabel, s.categoryName, desc, s.gridName, s.unitName, s.assigneeName, s.departmentName, shanghaiDateTime(s.createdAt), s.slaDeadline ? shanghaiDateTime(s.slaDeadline) : '', s.overdue ? '是' : '否', pay.source ? sourceLine(pay.source).replace(/^来源：/, '') : ''].map(csvCell).join(','))
         rows++
       }
       before = page[page.length - 1]!.id

@@ -2,6 +2,7 @@ import type { StaffCaseSummary, StaffCaseView } from '../../../src/contracts/api
 import type { Case } from '../../../src/core/case'
 import { levelOf } from '../../../src/core/escalation'
 import { REPORT, type ReportPayload } from '../../../src/core/kinds/report'
+import { sourceLine } from '../../../src/core/kinds/reportTerms'
 import type { OrgTree } from '../../../src/core/org'
 import type { Actor } from '../../../src/core/roles'
 import { actingRole } from '../../../src/core/scope'
@@ -13,6 +14,7 @@ import { timelineViews } from '../shared/timelineViews'
 import { caseView, summaryOf } from './caseView'
 import { openContact } from './contactPhone'
 import { openProxy } from './proxyPerson'
+import { openSourceReporter } from './sourceReporter'
 
 /** Who sees the reporter: the command centre always; handlers only when not anonymous. */
 function mayIdentifyReporter(actor: Actor, tree: OrgTree, c: Case): boolean {
@@ -32,7 +34,11 @@ export async function staffCaseView(d: Deps, tree: OrgTree, actor: Actor, c: Cas
   let reporter: StaffCaseView['reporter'] = null
   if (mayIdentifyReporter(actor, tree, c)) {
     if (p.proxy) reporter = { ...openProxy(d.vault, c.id, p.proxy), proxy: true }
-    else {
+    else if (p.source) {
+      // Filed by an outside system: the reporter as it named them (sourceReporter.ts), no account.
+      const named = p.source.reporter ? openSourceReporter(d.vault, c.id, p.source.reporter) : { name: null, email: null }
+      reporter = { name: named.name ?? '未留姓名', phone: openContact(d.vault, c), proxy: false, ...(named.email ? { email: named.email } : {}) }
+    } else {
       const u = await d.store.getUser(c.creatorId)
       // The contact phone left on the report (contactPhone.ts), else a staff reporter's work phone.
       reporter = { name: u?.name ?? '居民', phone: openContact(d.vault, c) ?? u?.phone ?? null, proxy: false }
@@ -54,6 +60,7 @@ export async function staffCaseView(d: Deps, tree: OrgTree, actor: Actor, c: Cas
     rating: p.rating ?? null,
     ratingComment: p.ratingComment ?? null,
     mediable: isMediableCategory(d.config, c.category),
+    ...(p.source ? { source: { line: sourceLine(p.source), mediaUrls: p.source.mediaUrls ?? [] } } : {}),
   }
 }
 

@@ -250,8 +250,8 @@ export interface NewReport {
   /** Hours the grid has to accept (受理) before the case counts as overdue. */
   acceptHours?: number
   /** The role filing it: a resident, or a grid worker filing 代办. */
-  /** Who files it: the resident, a grid worker for someone (代办), a building manager's fire check. */
-  creatorRole?: 'resident' | 'grid_worker' | 'building_manager'
+  /** Who files it: the resident, a grid worker for someone (代办), a building manager's fire check, an outside system (对接系统). */
+  creatorRole?: 'resident' | 'grid_worker' | 'building_manager' | 'partner'
 }
 
 /** A new report starts at its grid, 已上报, version 1, with its first timeline row. */

@@ -54,7 +54,7 @@ function StaffCase() {
         <CaseFacts c={c} />
       </View>
 
-      <ReporterCard reporter={c.reporter} />
+      <ReporterCard reporter={c.reporter} source={c.source} />
 
       <MediationCard c={c} actions={s.data.actions} />
 
