@@ -45,3 +45,14 @@ export class DeliveryFailedError extends Error {
     this.name = 'DeliveryFailedError'
   }
 }
+
+/** A signed webhook that did not acknowledge (an error status, no answer, a timeout): the try, for the delivery log. */
+export class WebhookAttemptError extends Error {
+  constructor(
+    message: string,
+    readonly attempt: { ok: false; httpStatus: number | null; durationMs: number; error: string | null },
+  ) {
+    super(message)
+    this.name = 'WebhookAttemptError'
+  }
+}

@@ -97,6 +97,18 @@ export interface AccessEvent {
   at: string
 }
 
+/** One try at the door-access system, as the delivery log records it (adapters/webhook postSigned's result). */
+export interface AccessAttempt {
+  ok: boolean
+  httpStatus: number | null
+  durationMs: number
+  error: string | null
+}
+
+/**
+ * Resolves once the door system acknowledged, with the try when the adapter measures one; rejects
+ * otherwise — with a `WebhookAttemptError` (errors.ts) carrying the try when a request went out.
+ */
 export interface AccessControl {
-  send(e: AccessEvent): Promise<void>
+  send(e: AccessEvent): Promise<AccessAttempt | void>
 }

@@ -31,6 +31,7 @@ const GRID_REMIND = 'grid.remind_unread'
 const ACCESS_GRANT = 'access.grant'
 const ACCESS_REVOKE = 'access.revoke'
 const SUBSCRIBE_PUSH = 'subscribe.push'
+const WEBHOOK_DELIVERY = 'webhook.delivery'
 const NOW = Date.parse('2026-03-02T01:00:00Z')
 const ulid = monotonicFactory(() => 0.5)
 
@@ -75,6 +76,7 @@ describe('the notice registry', () => {
       [ACCESS_GRANT]: 'rental',
       [ACCESS_REVOKE]: 'rental',
       [SUBSCRIBE_PUSH]: 'inbox',
+      [WEBHOOK_DELIVERY]: 'integrations',
     })
   })
 

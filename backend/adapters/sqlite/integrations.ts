@@ -14,6 +14,13 @@ const INSERT_DELIVERY = deliveryRows.insertSql('webhook_deliveries', 'ON CONFLIC
 
 const NEWEST_FIRST = 'ORDER BY created_at DESC, id DESC'
 
+/** The queries sqlite.integrations.test.ts checks are index lookups. */
+export const INTEGRATION_SQL = {
+  partnerByKeyHash: 'SELECT * FROM integration_partners WHERE key_hash = ?',
+  firstDeliveries: 'SELECT * FROM webhook_deliveries WHERE target = ? ORDER BY at DESC, id DESC LIMIT ?',
+  deliveriesBefore: 'SELECT * FROM webhook_deliveries WHERE target = ? AND (at < ? OR (at = ? AND id < ?)) ORDER BY at DESC, id DESC LIMIT ?',
+} as const
+
 export function sqliteIntegrations(db: SqliteAccess): IntegrationRepo {
   const revoke = (method: string, table: string) => (id: string, at: string) =>
     db.write(method, (s) => s.get(`UPDATE ${table} SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL`).run(instant(at), id).changes === 1)
@@ -21,7 +28,7 @@ export function sqliteIntegrations(db: SqliteAccess): IntegrationRepo {
     addPartner: (p) => db.write('addPartner', (s) => void s.get(INSERT_PARTNER).run(partnerRows.toRow(p))),
     getPartner: (id) => db.read('getPartner', (s) => partnerRows.one(s, 'SELECT * FROM integration_partners WHERE id = ?', id)),
     partnerByKeyHash: (keyHash) =>
-      db.read('partnerByKeyHash', (s) => partnerRows.one(s, 'SELECT * FROM integration_partners WHERE key_hash = ?', keyHash)),
+      db.read('partnerByKeyHash', (s) => partnerRows.one(s, INTEGRATION_SQL.partnerByKeyHash, keyHash)),
     listPartners: (kind) =>
       db.read('listPartners', (s) =>
         kind === undefined
@@ -40,18 +47,10 @@ export function sqliteIntegrations(db: SqliteAccess): IntegrationRepo {
       db.read('deliveries', (s) => {
         const limit = deliveryLimit(opts.limit)
         if (opts.before === undefined) {
-          return deliveryRows.all(s, 'SELECT * FROM webhook_deliveries WHERE target = ? ORDER BY at DESC, id DESC LIMIT ?', target, limit)
+          return deliveryRows.all(s, INTEGRATION_SQL.firstDeliveries, target, limit)
         }
-        const { at, id } = opts.before
-        return deliveryRows.all(
-          s,
-          'SELECT * FROM webhook_deliveries WHERE target = ? AND (at < ? OR (at = ? AND id < ?)) ORDER BY at DESC, id DESC LIMIT ?',
-          target,
-          instant(at),
-          instant(at),
-          id,
-          limit,
-        )
+        const at = instant(opts.before.at)
+        return deliveryRows.all(s, INTEGRATION_SQL.deliveriesBefore, target, at, at, opts.before.id, limit)
       }),
   }
 }

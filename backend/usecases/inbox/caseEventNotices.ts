@@ -4,6 +4,7 @@ import { labelOf } from '../../../src/core/transition'
 import type { Deps } from '../../deps'
 import type { InboxItem, OutboxMessage } from '../../ports'
 import type { NoticeKind } from '../../config/subscribeTemplates'
+import { tellSubscribers } from '../integrations/caseWebhooks'
 import { pushTitle } from './caseName'
 import { forTheLiving } from './living'
 import { offerPushes } from './push'
@@ -61,9 +62,10 @@ export interface CaseNotices {
 }
 
 /**
- * A case event: an inbox item to everyone its kind's notices name, then a subscribe message queued
- * for each who still has a consent (sent on its own, usecases/inbox/push.ts). Inbox and push ids
- * are deterministic, so a redelivery writes and queues nothing new.
+ * A case event: a webhook delivery queued for each subscribed outside system (usecases/integrations),
+ * an inbox item to everyone its kind's notices name, then a subscribe message queued for each who
+ * still has a consent (sent on its own, usecases/inbox/push.ts). Delivery, inbox and push ids are
+ * deterministic, so a redelivery writes and queues nothing new.
  */
 export async function deliverCaseEvent(d: Deps, msg: OutboxMessage, noticesOf: (kind: string) => CaseNotices): Promise<void> {
   const e = msg.payload as unknown as CaseEventPayload
@@ -72,6 +74,8 @@ export async function deliverCaseEvent(d: Deps, msg: OutboxMessage, noticesOf: (
   const notices = noticesOf(c.kind)
   let read: Promise<TimelineEvent | undefined> | undefined
   const note: CaseEventNote = { c, e, storedEvent: () => (read ??= d.store.timeline(c.id).then((t) => t.find((x) => x.id === e.eventId))) }
+  // Outside systems follow every event of a kind they subscribed to, whoever inside is told of it.
+  await tellSubscribers(d, msg, note)
   if (notices.deliverOwn && (await notices.deliverOwn(d, note, msg))) return
   const told = await notices.audience(d, note)
   const caseId = notices.inboxOpensCase ? c.id : null

@@ -1,5 +1,6 @@
 import { gridNotices } from '../grid/notices'
 import { helpNotices } from '../help/notices'
+import { integrationNotices } from '../integrations/webhookNotices'
 import { mediationNotices } from '../mediation/notices'
 import { rentalNotices } from '../rental/notices'
 import { reportNotices } from '../report/notices'
@@ -16,4 +17,4 @@ const pushNotices = defineNotices({
  * Every area's outbox topics and case-event notices (each area's own notices.ts). An area with
  * something to tell adds its registration here; delivery (usecases/inbox/deliver.ts) only looks them up.
  */
-export const NOTICES = new NoticeRegistry([reportNotices, mediationNotices, gridNotices, rentalNotices, helpNotices, pushNotices])
+export const NOTICES = new NoticeRegistry([reportNotices, mediationNotices, gridNotices, rentalNotices, helpNotices, integrationNotices, pushNotices])

@@ -3,6 +3,8 @@ import { shanghaiDay } from '../../../src/core/rental'
 import type { OutboxMessage } from '../../ports'
 import type { AccessEvent, Building } from '../../ports'
 import type { Deps } from '../../deps'
+import { WebhookAttemptError } from '../../errors'
+import { logAttempt, type Attempt } from '../integrations/deliveryLog'
 import { pl } from './reads'
 import { tenantNames } from './tenantNames'
 
@@ -43,10 +45,35 @@ export function accessMessage(d: Deps, c: Case, b: Building, type: AccessEvent['
   }
 }
 
-/** Delivered when the door system acknowledges (2xx); any failure throws for the back-off. */
+/** A try that never became a request: nothing went out, so no status and no time. */
+const NOT_SENT: Attempt = { ok: false, httpStatus: null, durationMs: 0, error: null }
+
+/** Why nothing went out, in Chinese for the delivery log. */
+function notSentReason(err: unknown): string {
+  return err instanceof Error && /not configured/.test(err.message) ? '未配置门禁系统地址' : '发送出错'
+}
+
+/**
+ * Delivered when the door system acknowledges (2xx); any failure throws for the back-off. The door
+ * system is one subscriber of the delivery log: each try is logged under 'access' with the
+ * registration's number (never the tenant), what goes out unchanged.
+ */
 export async function deliverAccess(d: Deps, msg: OutboxMessage): Promise<void> {
-  if (!d.access) throw new Error('access control not configured')
   const event = msg.payload as unknown as AccessEvent
   const c = await d.store.getCase(event.registrationId)
-  await d.access.send({ ...event, name: c ? tenantNames(d.vault, c).name : null })
+  const logged = (attempt: Attempt, reason?: string) =>
+    logAttempt(d, { target: 'access', msg, event: msg.topic, caseNumber: c?.number ?? null, attempt, dead: false, ...(reason ? { reason } : {}) })
+  if (!d.access) {
+    await logged(NOT_SENT, '未配置门禁系统')
+    throw new Error('access control not configured')
+  }
+  let done: Attempt | void
+  try {
+    done = await d.access.send({ ...event, name: c ? tenantNames(d.vault, c).name : null })
+  } catch (err) {
+    if (err instanceof WebhookAttemptError) await logged(err.attempt)
+    else await logged(NOT_SENT, notSentReason(err))
+    throw err
+  }
+  await logged(done ?? { ok: true, httpStatus: null, durationMs: 0, error: null })
 }
