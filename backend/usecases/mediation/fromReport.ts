@@ -5,6 +5,7 @@ import { openMediationFrom } from '../../../src/core/kinds/mediationIntake'
 import type { Party } from '../../../src/core/kinds/mediation'
 import { REPORT, type ReportPayload } from '../../../src/core/kinds/report'
 import { fail } from '../../../src/core/outcome'
+import { isPartnerActorId } from '../../../src/core/partnerActor'
 import type { Actor, Role } from '../../../src/core/roles'
 import { canRead } from '../../../src/core/scope'
 import { transition } from '../../../src/core/transition'
@@ -27,8 +28,8 @@ class Moved extends Error {}
  * 转为调解: a 网格事件 of a category marked 可转为调解 becomes a mediation case in one step. The report's
  * `to_mediation` move (grid worker of its grid, the street's centre) and the new case commit together:
  * the report ends 已转调解 with `convertedTo`, the case keeps `origin`. The reporter is the applicant,
- * with the note of how they agreed; a report filed 代办 for someone has no account behind it, so that
- * person is invited by code like the other side.
+ * with the note of how they agreed; a report filed 代办 for someone, or by an outside system (Open311,
+ * 12345), has no account behind it, so that person is invited by code like the other side.
  */
 export async function fromReport(d: Deps, actor: Actor, input: ApiIn<'mediation.fromReport'>) {
   const tree = await d.orgTree()
@@ -61,7 +62,7 @@ export async function fromReport(d: Deps, actor: Actor, input: ApiIn<'mediation.
   const vault = phoneVault(d)
   if ('ok' in vault) return vault
   const id = d.newId()
-  const applicantId = rp.proxy ? null : r.creatorId
+  const applicantId = rp.proxy || isPartnerActorId(r.creatorId) ? null : r.creatorId
   const applicant: Party = applicantId
     ? { side: 'applicant', name: input.applicantName.trim(), ...sealedPhone(vault, id, input.applicantPhone.trim()), userId: applicantId, consent: 'consented' }
     : invitedParty(vault, id, { name: input.applicantName, phone: input.applicantPhone })
