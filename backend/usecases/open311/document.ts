@@ -1,4 +1,4 @@
-import type { HttpResponse } from '../../functions/httpFunction'
+import type { WireResponse as HttpResponse } from './wire'
 
 /**
  * One Open311 answer, written as XML (the specification's required format) or JSON from the same

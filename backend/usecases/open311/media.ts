@@ -1,7 +1,7 @@
 import type { Case } from '../../../src/core/case'
 import { moderationOf, type ReportPayload } from '../../../src/core/kinds/report'
 import type { Deps } from '../../deps'
-import type { HttpResponse } from '../../functions/httpFunction'
+import type { WireResponse as HttpResponse } from './wire'
 import { FILE_EXT, type FileMeta } from '../../ports'
 import { hasPublicView } from '../report/publicView'
 

@@ -1,5 +1,5 @@
 import type { Deps } from '../../deps'
-import type { HttpRequest, HttpResponse } from '../../functions/httpFunction'
+import type { WireRequest as HttpRequest, WireResponse as HttpResponse } from './wire'
 import { isRefusal, jurisdictionRefusal, partnerOf, readAllowed, type Refusal } from './access'
 import { discoveryDoc } from './discovery'
 import { errorResponse, list, respond, type Doc, type Format } from './document'
