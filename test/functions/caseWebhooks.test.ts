@@ -20,11 +20,14 @@ import type { DeliveryRecord, OutboxMessage, Store } from '../../backend/ports'
 import type { Deps } from '../../backend/runtime'
 import { seedDemo } from '../../backend/seed/seed'
 import { deliverDue } from '../../backend/usecases/inbox/deliver'
+import { NOTICES } from '../../backend/usecases/inbox/notices'
 import { WEBHOOK_ATTEMPTS, WEBHOOK_DELIVERY } from '../../backend/usecases/integrations/caseWebhooks'
 import { attemptReason } from '../../backend/usecases/integrations/deliveryLog'
+import { webhookBody } from '../../backend/usecases/integrations/webhookBody'
 import { act } from '../../backend/usecases/report/act'
 import { submit } from '../../backend/usecases/report/submit'
 import { actorOf } from '../../backend/usecases/shared/actor'
+import type { Case } from '../../src/core/case'
 import type { EventSelection } from '../../src/core/caseEvents'
 import type { Actor } from '../../src/core/roles'
 import { GRID1_CODE, reportInput } from '../support/fixtures'
@@ -265,6 +268,20 @@ describe('order', () => {
   })
 })
 
+describe('redelivery', () => {
+  it('of a case event (a crash before its mark, two timers at once) queues each subscriber one delivery', async () => {
+    const sub = await subscribe('重复投递检查', { report: ['created'] })
+    const id = await newReport()
+    const [event] = (await store.dueMessages(new Date(nowMs).toISOString(), 500)).filter((m) => m.key === id)
+    expect(event!.topic).toBe('case.event')
+    await NOTICES.deliver(d, event!)
+    await NOTICES.deliver(d, event!)
+    expect(await pendingOf(sub)).toEqual([expect.objectContaining({ id: `${event!.id}-sub-${sub.id}`, key: `sub:${sub.id}:${id}` })])
+    await settle()
+    expect(sub.tries).toBe(1)
+  })
+})
+
 describe('revoking', () => {
   it('settles what was queued without sending it and queues nothing new', async () => {
     const sub = await subscribe('已停用的系统', { report: ['created', 'accepted'] })
@@ -279,5 +296,44 @@ describe('revoking', () => {
     expect(await pendingOf(sub)).toEqual([])
     expect(sub.tries).toBe(0)
     expect(await log(sub)).toEqual([] as DeliveryRecord[])
+  })
+})
+
+describe('the body of a mediation case', () => {
+  it('names the dispute type and the unit, has no grid, and carries none of the parties', async () => {
+    const tree = await d.orgTree()
+    const c = {
+      id: 'M-1',
+      kind: 'mediation',
+      number: '京溪-2026-00007',
+      status: 'accepted',
+      unitCode: '440111010',
+      gridCode: null,
+      category: 'neighbour',
+      creatorId: 'demo-resident',
+      createdAt: '2026-12-01T01:00:00.000Z',
+      updatedAt: '2026-12-02T01:00:00.000Z',
+      slaDeadline: '2027-01-01T01:00:00.000Z',
+      payload: { parties: [{ side: 'applicant', name: '陈*梅', phone: '138****8000' }], facts: '楼上噪音' },
+    } as unknown as Case
+    const b = webhookBody(d.config, tree, 'W-1', c, 'mediation', 'escalated', { toStatus: 'mediating', at: '2026-12-02T01:00:00.000Z' })
+    expect(b).toEqual({
+      id: 'W-1',
+      event: 'mediation.escalated',
+      occurredAt: '2026-12-02T09:00:00+08:00',
+      case: {
+        number: '京溪-2026-00007',
+        kind: 'mediation',
+        status: 'mediating',
+        statusLabel: '调解中',
+        category: 'neighbour',
+        categoryName: '邻里纠纷',
+        unitName: tree.get('440111010')!.name,
+        createdAt: '2026-12-01T09:00:00+08:00',
+        updatedAt: '2026-12-02T09:00:00+08:00',
+        slaDeadline: '2027-01-01T09:00:00+08:00',
+      },
+    })
+    expect(JSON.stringify(b)).not.toMatch(/陈|138|噪音|M-1|demo-/)
   })
 })
