@@ -4,8 +4,8 @@ export interface AuditEntry {
   id: string
   actorId: string
   actorRole: string
-  /** reveal / export of personal data, a search by identity number, an audited read of a case, a person's own account deletion. */
-  action: 'reveal' | 'export' | 'search' | 'read' | 'moderate' | 'erase'
+  /** reveal / export of personal data, a search by identity number, an audited read of a case, a person's own account deletion, a key, platform or subscription of 对外接口 added or revoked. */
+  action: 'reveal' | 'export' | 'search' | 'read' | 'moderate' | 'erase' | 'integration'
   /** A registration or case id, or a description of an export or search ("rental.exportCsv 440111010"). */
   target: string
   reason: string

@@ -32,7 +32,7 @@ export const webhookUrl = z
   .trim()
   .min(1, '请填写接收地址')
   .max(URL_MAX, `地址最多 ${URL_MAX} 个字符`)
-  .refine(isHttpUrl, '地址格式不正确，应以 https:// 开头')
+  .refine(isHttpUrl, '地址格式不正确，应是以「https://」开头的网址')
 
 const eventList = z
   .array(z.enum(CASE_EVENT_NAMES, { errorMap: () => ({ message: '不支持的事件' }) }), { invalid_type_error: '请选择事件' })

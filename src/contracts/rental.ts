@@ -130,8 +130,8 @@ export interface AuditView {
   /** The role identifier (`police`, `dispatcher`, …); `actorRoleLabel` is its Chinese label. */
   actorRole: string
   actorRoleLabel: string
-  /** reveal 查看完整号码, export 导出, search 按证件号码查询, read 查看事项 (an admin's, or police reading a referred case), moderate 内容审核 (cases.moderate and image verdicts), erase 注销账号 (a person deleting their own account). */
-  action: 'reveal' | 'export' | 'search' | 'read' | 'moderate' | 'erase'
+  /** reveal 查看完整号码, export 导出, search 按证件号码查询, read 查看事项 (an admin's, or police reading a referred case), moderate 内容审核 (cases.moderate and image verdicts), erase 注销账号 (a person deleting their own account), integration 对外接口 (an admin issuing or revoking an outside system's access). */
+  action: 'reveal' | 'export' | 'search' | 'read' | 'moderate' | 'erase' | 'integration'
   /** The row as stored (a case id, `rental.exportCsv …`): for machines, never shown. */
   target: string
   /** The case the row is about, if any. */

@@ -567,6 +567,18 @@ async function bindCode(userId: string, t: Target): Promise<{ code: string }> {
   return { code: (await invitationFor(staffId)).code }
 }
 
+/** A 12345 partner and a subscription of the district, as the admin's actions store them. */
+async function matrixPartner(): Promise<string> {
+  const id = newId()
+  await store.addPartner({ id, kind: 'hotline', name: '矩阵热线', jurisdictionId: DEMO_DISTRICT, keyHash: null, keyHint: null, secretSealed: vault.seal('matrix-secret', id), webhookUrl: 'https://12345.example.gov.cn/r', createdAt: new Date().toISOString(), createdBy: ACTORS.admin, revokedAt: null })
+  return id
+}
+async function matrixSubscription(): Promise<string> {
+  const id = newId()
+  await store.addSubscription({ id, name: '矩阵订阅', url: 'https://hooks.example.org/h', secretSealed: vault.seal('matrix-secret', id), events: { report: ['accepted'] }, createdAt: new Date().toISOString(), createdBy: ACTORS.admin, revokedAt: null })
+  return id
+}
+
 /** One table per function: who may call each action that is not a case move or case read. */
 const POLICY: Record<string, Record<string, Policy>> = {
   session: {
@@ -661,6 +673,19 @@ const POLICY: Record<string, Record<string, Policy>> = {
     },
     configHistory: { targeted: false, allowed: districtAdmin, data: () => ({}) },
     deadLetters: { targeted: false, allowed: districtAdmin, data: () => ({}) },
+  },
+  // 对外接口 (backend/usecases/integrations): one district per environment, so no target; the
+  // district's administrators only. Each revoke names a partner or subscription placed for that
+  // cell, so an authorised revoke succeeds and a refused one must leave it as it was.
+  integrations: {
+    partners: { targeted: false, allowed: districtAdmin, data: () => ({}) },
+    issueKey: { targeted: false, allowed: districtAdmin, data: () => ({ name: '矩阵对接平台' }) },
+    addHotline: { targeted: false, allowed: districtAdmin, data: () => ({ name: '矩阵12345热线', webhookUrl: 'https://12345.example.gov.cn/replies' }) },
+    revokePartner: { targeted: false, allowed: districtAdmin, data: async () => ({ id: await matrixPartner() }) },
+    subscriptions: { targeted: false, allowed: districtAdmin, data: () => ({}) },
+    subscribe: { targeted: false, allowed: districtAdmin, data: () => ({ name: '矩阵订阅', url: 'https://hooks.example.org/jiefang', events: { report: ['accepted'] } }) },
+    revokeSubscription: { targeted: false, allowed: districtAdmin, data: async () => ({ id: await matrixSubscription() }) },
+    deliveries: { targeted: false, allowed: districtAdmin, data: async () => ({ target: { subscriptionId: await matrixSubscription() } }) },
   },
   reports: {
     categories: everyone(),

@@ -28,6 +28,7 @@ import { carriesCaller } from '../../backend/functions/timerMain'
 import { carriesNonWechatCaller } from '../../backend/functions/mediaCheckPush'
 import { DEMO_BUILDING_CODE, DEMO_BUILDING_ID } from '../../backend/seed/demoBuildings'
 import { AUDIT_PURPOSES, auditReasonProblem } from '../../src/core/auditReason'
+import { CASE_EVENT_NAMES } from '../../src/core/caseEvents'
 import { GRID1_CODE, GRID1_POINT, idemKey, TINY_AAC, TINY_JPEG } from '../support/fixtures'
 import { gridAskInput } from '../support/creates'
 import { applyInput } from '../support/mediation'
@@ -147,6 +148,10 @@ const committeeCsv = fc.constantFrom(
   Buffer.from('名称,级别,单位编码\n甲,街道,999\n').toString('base64'),
   'eA==',
 )
+const partnerName = fc.oneof(fc.constantFrom('市网格化平台', '广州市12345政务服务便民热线'), text(1, 40))
+const webhookUrl = fc.oneof(fc.constantFrom('https://data.example.gov.cn/hooks/jiefang', 'http://127.0.0.1:9/h', 'http://localhost:8080/h'), fc.webUrl({ validSchemes: ['https'] }).filter((u) => u.length <= 500))
+const caseEvents = fc.uniqueArray(fc.constantFrom(...CASE_EVENT_NAMES), { minLength: 1, maxLength: CASE_EVENT_NAMES.length })
+const eventSelection = fc.oneof(fc.constant({ report: ['accepted'] }), fc.record({ report: caseEvents, mediation: caseEvents, help: caseEvents }, { requiredKeys: ['report'] }))
 const staffRole = fc.constantFrom('building_manager', 'grid_worker', 'mediator', 'dispatcher', 'department', 'police', 'admin')
 
 /** Every action of every function, with the shape of its valid payload. */
@@ -417,6 +422,20 @@ const MODELS: Record<string, Record<string, Model>> = {
     saveConfig: { config: O(fc.constant(cfg as unknown as Record<string, unknown>)), baseVersion: N(fc.integer({ min: 0, max: 5 })) },
     configHistory: {},
     deadLetters: {},
+  },
+  // 对外接口: the district admin's only (the fuzz's resident and grid worker are refused after the schema).
+  integrations: {
+    partners: {},
+    issueKey: { name: S(partnerName) },
+    addHotline: { name: S(partnerName), webhookUrl: S(webhookUrl) },
+    revokePartner: { id: S(fc.ulid()) },
+    subscriptions: {},
+    subscribe: { name: S(partnerName), url: S(webhookUrl), events: O(eventSelection) },
+    revokeSubscription: { id: S(fc.ulid()) },
+    deliveries: {
+      target: O(fc.oneof(fc.constant('access'), fc.record({ subscriptionId: fc.ulid() }), fc.record({ partnerId: fc.ulid() }))),
+      before: S(fc.tuple(fc.date({ min: new Date('2026-01-01'), max: new Date('2027-12-31'), noInvalidDate: true }), fc.ulid()).map(([d, id]) => `${d.toISOString()}|${id}`), true),
+    },
   },
   grid: {
     find: { lng: N(lng, true), lat: N(lat, true), q: S(fc.oneof(fc.constantFrom('云景', '京溪', '第1网格'), text(0, 40)), true) },

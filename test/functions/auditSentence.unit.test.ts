@@ -38,6 +38,12 @@ describe('audit rows as sentences', () => {
     expect(what('moderate', `cases.moderate 公开照片（照片 ${ID}） 网格事件 ${ID}`, NUMBER)).toBe(`审核照片 ${NUMBER}：公开照片`)
     expect(what('moderate', `cases.moderate 公开描述 网格事件 ${ID}`, null)).toBe('审核内容 一件事项：公开描述')
     expect(what('erase', '本人账号')).toBe('注销本人账号')
+    // 对外接口: the name the admin gave, never a key; a name may hold spaces.
+    expect(what('integration', `integrations.issueKey ${ID} 街坊随手拍平台`)).toBe('签发 Open311 接口密钥「街坊随手拍平台」')
+    expect(what('integration', `integrations.addHotline ${ID} 广州 12345 热线`)).toBe('添加 12345 热线对接「广州 12345 热线」')
+    expect(what('integration', `integrations.revokeSubscription ${ID} 区数据中台`)).toBe('停用事件订阅「区数据中台」')
+    expect(what('integration', 'integrations.somethingElse')).toBe('修改对外接口')
+    expect(auditCaseId({ action: 'integration', target: `integrations.revokePartner ${ID} 平台` })).toBeNull()
     expect(auditCaseId({ action: 'export', target: 'cases.exportCsv {} 1 rows' })).toBeNull()
   })
 })

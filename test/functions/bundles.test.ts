@@ -40,6 +40,11 @@ const SAMPLE: Record<string, unknown> = {
   'rental-timer': {},
 }
 
+/** HTTP functions (open311, hotline) take the HTTP access service's event, no identity, and answer its result. */
+const HTTP_SAMPLE: Record<string, { event: unknown; statusCode: number; contains: string }> = {
+  open311: { event: { path: '/open311/v2/services.xml', httpMethod: 'GET', headers: {}, queryStringParameters: {} }, statusCode: 200, contains: '<service_code>XF01</service_code>' },
+}
+
 /** A sample whose answer is a refusal read from the store (the case is not there), not a success. */
 const ANSWER: Record<string, object> = { voip: { ok: false, code: 'NOT_FOUND' } }
 
@@ -63,7 +68,14 @@ describe('cloud function bundles', () => {
   })
 
   it('has a sample call for every function folder', () => {
-    expect(names.sort()).toEqual(Object.keys(SAMPLE).sort())
+    expect(names.sort()).toEqual([...Object.keys(SAMPLE), ...Object.keys(HTTP_SAMPLE)].sort())
+  })
+
+  it.each(Object.keys(HTTP_SAMPLE))('%s/index.js (HTTP) loads in plain Node and answers on SQLite', (name) => {
+    const sample = HTTP_SAMPLE[name]!
+    const r = callInPlainNode(name, dataDir, sample.event, {})
+    expect(r).toMatchObject({ statusCode: sample.statusCode, isBase64Encoded: false })
+    expect(r.body).toContain(sample.contains)
   })
 
   it.each(Object.keys(SAMPLE))('%s/index.js loads in plain Node and answers on SQLite', (name) => {

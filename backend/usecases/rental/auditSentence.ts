@@ -44,6 +44,21 @@ function queueFilterWords(d: Deps, tree: OrgTree, json: string): string {
   return listed(parts)
 }
 
+/** integrations.<change> <record id> <name, which may hold spaces>, as backend/usecases/integrations/audit.ts writes it. */
+const INTEGRATION_CHANGES: Record<string, string> = {
+  issueKey: '签发 Open311 接口密钥',
+  addHotline: '添加 12345 热线对接',
+  revokePartner: '停用对接系统',
+  subscribe: '添加事件订阅',
+  revokeSubscription: '停用事件订阅',
+}
+
+function integrationWords(target: string): string {
+  const [, change = '', name = ''] = /^integrations\.(\w+)\s+\S+\s*(.*)$/.exec(target) ?? []
+  const what = Object.prototype.hasOwnProperty.call(INTEGRATION_CHANGES, change) ? INTEGRATION_CHANGES[change]! : '修改对外接口'
+  return name ? `${what}「${name}」` : what
+}
+
 /** What was done, without who and why: 「导出辖区登记 CSV，2 条，筛选：云景社区」. */
 export function auditWhat(d: Deps, tree: OrgTree, e: Pick<AuditEntry, 'action' | 'target'>, caseNumber: string | null): string {
   const t = e.target.trim()
@@ -69,6 +84,8 @@ export function auditWhat(d: Deps, tree: OrgTree, e: Pick<AuditEntry, 'action' |
     }
     case 'erase':
       return '注销本人账号'
+    case 'integration':
+      return integrationWords(t)
     case 'export': {
       const body = t.replace(ROWS, '')
       if (body.startsWith('rental.exportCsv')) {

@@ -10,7 +10,7 @@ import { a11y } from '../../../../utils/a11y'
 import '../../../../components/RentalKit/kit.css'
 
 const PAGE = 30
-const ACTION_LABELS: Record<AuditView['action'], string> = { reveal: '查看完整号码', export: '导出 CSV', search: '按证件号码查询', read: '查看事项', moderate: '内容审核', erase: '注销账号' }
+const ACTION_LABELS: Record<AuditView['action'], string> = { reveal: '查看完整号码', export: '导出 CSV', search: '按证件号码查询', read: '查看事项', moderate: '内容审核', erase: '注销账号', integration: '对外接口' }
 
 /** Every reveal and export of the area, newest first: who, what, why, when. */
 export default function PoliceAudit() {
