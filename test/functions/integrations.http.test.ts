@@ -66,6 +66,15 @@ describe('Open311 keys', () => {
     expect(text).not.toMatch(/keyHash|secretSealed/)
   })
 
+  it('the issued key is what Open311 accepts, and a revoked one is refused there at once', async () => {
+    const r = await admin.call('integrations', 'issueKey', { name: 'Open311 联调平台' })
+    const requests = (key: string) => fetch(`${world.srv.url}/open311/v2/requests.json?${new URLSearchParams({ api_key: key, jurisdiction_id: district.code })}`)
+    expect((await requests(r.key)).status).toBe(200)
+    expect((await requests(`${r.key.slice(0, -1)}${r.key.endsWith('A') ? 'B' : 'A'}`)).status).toBe(403)
+    await admin.call('integrations', 'revokePartner', { id: r.partner.id })
+    expect((await requests(r.key)).status).toBe(403)
+  })
+
   it('two keys differ; a name is required and at most 40 characters', async () => {
     const a = await admin.call('integrations', 'issueKey', { name: '市网格化平台' })
     const b = await admin.call('integrations', 'issueKey', { name: '市网格化平台' })
