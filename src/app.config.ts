@@ -1,8 +1,11 @@
 /** The street command centre's desk pages (table, bulk assign, CSV, charts) are H5 only: chart.js stays out of the mini-program. */
 const consolePages = process.env.TARO_ENV === 'h5' ? ['console/queue/index', 'console/dashboard/index', 'console/moderation/index', 'console/help/index'] : []
 
-/** The administrator's setup pages (org import, staff and invitations, district configuration) are desk work: H5 only. */
-const adminPackages = process.env.TARO_ENV === 'h5' ? [{ root: 'pages/admin', pages: ['org/index', 'staff/index', 'config/index', 'roster/index', 'signin/index'] }] : []
+/**
+ * The administrator's setup pages (org import, staff and invitations, district configuration, 对外接口: keys,
+ * 12345 platforms, webhook subscriptions and their delivery log) are desk work: H5 only.
+ */
+const adminPackages = process.env.TARO_ENV === 'h5' ? [{ root: 'pages/admin', pages: ['org/index', 'staff/index', 'config/index', 'roster/index', 'signin/index', 'integrations/index'] }] : []
 
 /**
  * The mediation ledger (tables, CSV download) is a desk page for the centre: H5 only. 协助调解 (helping) is a helper's list of

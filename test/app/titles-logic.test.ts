@@ -60,6 +60,7 @@ const DESK = [
   'pages/admin/staff/index',
   'pages/admin/config/index',
   'pages/admin/roster/index',
+  'pages/admin/integrations/index',
   'pages/mediation-staff/ledger/index',
 ]
 

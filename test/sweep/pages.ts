@@ -188,7 +188,7 @@ export const ROLES: Role[] = [
     label: '区管理员 郑华',
     userId: 'demo-admin',
     resident: false,
-    pages: () => [...STAFF_COMMON, '/pages/admin/org/index', '/pages/admin/staff/index', '/pages/admin/config/index', '/pages/admin/roster/index', '/pages/admin/signin/index'],
+    pages: () => [...STAFF_COMMON, '/pages/admin/org/index', '/pages/admin/staff/index', '/pages/admin/config/index', '/pages/admin/roster/index', '/pages/admin/signin/index', '/pages/admin/integrations/index'],
   },
 ]
 

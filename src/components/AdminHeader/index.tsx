@@ -10,6 +10,7 @@ const PAGES = [
   { key: 'staff', title: '工作人员与邀请', url: '/pages/admin/staff/index' },
   { key: 'config', title: '区级配置', url: '/pages/admin/config/index' },
   { key: 'roster', title: '一键求助值班', url: '/pages/admin/roster/index' },
+  { key: 'integrations', title: '对外接口', url: '/pages/admin/integrations/index' },
 ] as const
 
 export type AdminPage = (typeof PAGES)[number]['key']
