@@ -34,6 +34,7 @@ const SAMPLE: Record<string, unknown> = {
   admin: { action: 'units', data: {} },
   rental: { action: 'building', data: { code: 'YUNJING001' } },
   account: { action: 'profile', data: {} },
+  integrations: { action: 'partners', data: {} },
   // Every voip action is about one video session of one case: no case of the seed has one.
   voip: { action: 'sign', data: { id: '01JF0000000000000000000000', sessionId: 's-1' } },
   'sla-timer': {},
@@ -49,7 +50,7 @@ const HTTP_SAMPLE: Record<string, { event: unknown; statusCode: number; contains
 const ANSWER: Record<string, object> = { voip: { ok: false, code: 'NOT_FOUND' } }
 
 /** Who calls each function: the timer is the platform itself and carries no user. */
-const CALLER: Record<string, 'demo-resident' | 'demo-grid-worker' | 'demo-admin' | null> = { cases: 'demo-grid-worker', admin: 'demo-admin', 'sla-timer': null, 'rental-timer': null }
+const CALLER: Record<string, 'demo-resident' | 'demo-grid-worker' | 'demo-admin' | null> = { cases: 'demo-grid-worker', admin: 'demo-admin', integrations: 'demo-admin', 'sla-timer': null, 'rental-timer': null }
 
 describe('cloud function bundles', () => {
   let dataDir: string
