@@ -65,7 +65,7 @@ it('answers requests, one request, updates and a published photo on CloudBase qu
   const list = await get(d, '/requests.json')
   expect(list.status).toBe(200)
   const [r] = JSON.parse(String(list.body))
-  expect(r).toMatchObject({ service_request_id: c.number, status: 'open', description: '楼下垃圾堆了三天没人清理', media_url: `https://example.org/open311/v2/media/${up.fileId}.jpg` })
+  expect(r).toMatchObject({ service_request_id: c.number, status: 'open', description: '楼下垃圾堆了三天没人清理', media_url: `https://example.org/open311/v2/media/${up.fileId}.jpg?request=${encodeURIComponent(c.number!)}` })
 
   const one = await get(d, `/requests/${encodeURIComponent(c.number!)}.xml`)
   expect(one.status).toBe(200)
@@ -73,9 +73,11 @@ it('answers requests, one request, updates and a published photo on CloudBase qu
 
   expect((await get(d, '/servicerequestupdates.json', { start_date: '2026-11-30T00:00:00Z', end_date: '2026-12-02T00:00:00Z' })).status).toBe(200)
 
-  const photo = await get(d, `/media/${up.fileId}.jpg`)
-  expect(photo).toMatchObject({ status: 200, headers: { 'content-type': 'image/jpeg' } })
-  expect(photo.body).toBeInstanceOf(Uint8Array)
+  for (const query of [{}, { request: c.number! }]) {
+    const photo = await get(d, `/media/${up.fileId}.jpg`, query)
+    expect(photo).toMatchObject({ status: 200, headers: { 'content-type': 'image/jpeg' } })
+    expect(photo.body).toBeInstanceOf(Uint8Array)
+  }
 
   expect((await get(d, '/requests.json', { api_key: `jf311_${'Z'.repeat(32)}` })).status).toBe(403)
 })

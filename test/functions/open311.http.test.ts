@@ -166,7 +166,7 @@ describe('GET requests', () => {
       description: DESCRIPTION,
       agency_responsible: '云景社区第1网格',
       address: expect.stringContaining('云景社区第1网格'),
-      media_url: `${world.srv.url}/open311/v2/media/${w.open.photos[0]}.jpg`,
+      media_url: `${world.srv.url}/open311/v2/media/${w.open.photos[0]}.jpg?request=${encodeURIComponent(w.open.number)}`,
     })
     for (const t of ['requested_datetime', 'updated_datetime', 'expected_datetime']) expect(r[t]).toMatch(W3C)
     // Rounded to ~50 m: never the reporter's own point.
@@ -262,11 +262,17 @@ describe('GET servicerequestupdates (FixMyStreet)', () => {
 
 describe('media', () => {
   it('serves a published photo at its stable link, nothing else', async () => {
-    const res = await fetch(url(`media/${w.open.photos[0]}.jpg`))
-    expect(res.status).toBe(200)
-    expect(res.headers.get('content-type')).toBe('image/jpeg')
-    const bytes = Buffer.from(await res.arrayBuffer())
-    expect([...bytes.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff])
+    const listed = (await getJson(`requests/${encodeURIComponent(w.open.number)}.json?api_key=${w.key}`))[0].media_url
+    // The link as requests gives it, and the bare file name (found through its uploader).
+    for (const link of [listed, url(`media/${w.open.photos[0]}.jpg`)]) {
+      const res = await fetch(link)
+      expect(res.status).toBe(200)
+      expect(res.headers.get('content-type')).toBe('image/jpeg')
+      const bytes = Buffer.from(await res.arrayBuffer())
+      expect([...bytes.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff])
+    }
+    // Named with another report, the photo is not found.
+    expect((await fetch(url(`media/${w.open.photos[0]}.jpg?request=${encodeURIComponent(w.other.number)}`))).status).toBe(404)
     for (const path of [`media/${w.open.photos[1]}.jpg`, `media/${w.open.voice}.aac`, `media/${w.open.photos[0]}.png`, `media/${w.open.photos[0]}`, `media/${w.open.photos[0]}.jpg%2F..%2Fx`, 'media/nothing.jpg']) {
       expect({ path, status: (await fetch(url(path))).status }).toEqual({ path, status: 404 })
     }

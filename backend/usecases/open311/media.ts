@@ -14,8 +14,16 @@ const FILE = /^([0-9A-HJKMNP-TV-Z]{26})\.([a-z0-9]{2,4})$/
 const OWN_CASES_WALKED = 1000
 const STORE_PAGE = 200
 
-/** The report that carries the photo: its uploader's reports filed since the upload. */
-async function reportWith(d: Deps, meta: FileMeta): Promise<Case | null> {
+/**
+ * The report that carries the photo: the one the link names (`?request=<case number>`, as
+ * requests' media_url writes it), else the uploader's reports filed since the upload (a link
+ * without it; a 代办 report's creator is not its uploader, so only the named form finds those).
+ */
+async function reportWith(d: Deps, meta: FileMeta, number: string | undefined): Promise<Case | null> {
+  if (number !== undefined) {
+    const [c] = number && number.length <= 40 ? await d.store.listCases({ number, kind: 'report', limit: 1 }) : []
+    return c && (c.payload as unknown as ReportPayload).photos.includes(meta.id) ? c : null
+  }
   let before: string | undefined
   for (let seen = 0; seen < OWN_CASES_WALKED; seen += STORE_PAGE) {
     const batch = await d.store.listCases({
@@ -35,12 +43,12 @@ async function reportWith(d: Deps, meta: FileMeta): Promise<Case | null> {
 }
 
 /** The photo's bytes, or null for anything the public may not have (answered as not found). */
-export async function publishedPhoto(d: Deps, name: string): Promise<HttpResponse | null> {
+export async function publishedPhoto(d: Deps, name: string, request?: string): Promise<HttpResponse | null> {
   const m = FILE.exec(name)
   if (!m) return null
   const meta = await d.store.getFileMeta(m[1]!)
   if (!meta || !meta.contentType.startsWith('image/') || FILE_EXT[meta.contentType] !== m[2]) return null
-  const c = await reportWith(d, meta)
+  const c = await reportWith(d, meta, request)
   if (!c || !hasPublicView(d, c) || moderationOf(c.payload as unknown as ReportPayload).photos[meta.id] !== 'published') return null
   const bytes = await d.files.get(meta.storageKey)
   if (!bytes) return null

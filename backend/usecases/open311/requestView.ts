@@ -37,14 +37,14 @@ export interface RequestContext {
   base: string
 }
 
-/** The stable link of a published photo, served through this endpoint (media.ts). */
+/** The stable link of a published photo, served through this endpoint (media.ts); `request` names its report. */
 export async function mediaUrl(ctx: RequestContext, c: Case): Promise<string | null> {
   const p = c.payload as unknown as ReportPayload
   const m = moderationOf(p)
   for (const id of p.photos) {
     if (m.photos[id] !== 'published') continue
     const meta = await ctx.d.store.getFileMeta(id)
-    if (meta && meta.contentType.startsWith('image/')) return `${ctx.base}/media/${id}.${FILE_EXT[meta.contentType]}`
+    if (meta && meta.contentType.startsWith('image/')) return `${ctx.base}/media/${id}.${FILE_EXT[meta.contentType]}${c.number ? `?request=${encodeURIComponent(c.number)}` : ''}`
   }
   return null
 }

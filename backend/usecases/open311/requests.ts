@@ -111,7 +111,7 @@ export async function listRequests(ctx: RequestContext, form: Form): Promise<Doc
       limit: STORE_PAGE,
       ...(before ? { before } : {}),
     })
-    for (const c of batch) if ((codes.length <= 1 || codes.includes(c.category)) && hasPublicView(d, c)) matched.push(c)
+    for (const c of batch) if (c.number && (codes.length <= 1 || codes.includes(c.category)) && hasPublicView(d, c)) matched.push(c)
     if (matched.length >= want || batch.length < STORE_PAGE) break
     before = batch[batch.length - 1]!.id
   }

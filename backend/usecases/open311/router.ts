@@ -65,7 +65,8 @@ export async function routeOpen311(d: Deps, req: HttpRequest): Promise<HttpRespo
   const method = req.method === 'HEAD' ? 'GET' : req.method
   const raw = req.path.replace(/^\/+/, '')
   if (raw.startsWith('media/') && method === 'GET') {
-    const photo = await publishedPhoto(d, raw.slice('media/'.length))
+    const named = req.query.request
+    const photo = await publishedPhoto(d, raw.slice('media/'.length), Array.isArray(named) ? named[0] : named)
     return photo ?? errorResponse('xml', 404, '没有这张照片，或它未公开')
   }
   const parsed = parsePath(req.path)

@@ -40,7 +40,7 @@ function updateOf(c: Case, e: TimelineEvent): Obj {
   const words = e.visibility === 'public' && e.note ? e.note : `状态更新为「${labelOf(REPORT.statusLabels, e.toStatus)}」`
   return {
     update_id: e.id,
-    service_request_id: c.number ?? '',
+    service_request_id: c.number!,
     status: FMS_STATE[e.toStatus] ?? 'open',
     updated_datetime: toW3c(e.at),
     description: words,
@@ -63,7 +63,7 @@ export async function listUpdates(ctx: RequestContext, form: Record<string, stri
       limit: STORE_PAGE,
       ...(before ? { before } : {}),
     })
-    for (const c of batch) if (Date.parse(c.updatedAt) >= range.from && hasPublicView(d, c)) changed.push(c)
+    for (const c of batch) if (c.number && Date.parse(c.updatedAt) >= range.from && hasPublicView(d, c)) changed.push(c)
     if (batch.length < STORE_PAGE) break
     before = batch[batch.length - 1]!.id
   }
