@@ -73,7 +73,7 @@ it('answers requests, one request, updates and a published photo on CloudBase qu
 
   expect((await get(d, '/servicerequestupdates.json', { start_date: '2026-11-30T00:00:00Z', end_date: '2026-12-02T00:00:00Z' })).status).toBe(200)
 
-  for (const query of [{}, { request: c.number! }]) {
+  for (const query of [{}, { request: c.number! }] as Array<Record<string, string>>) {
     const photo = await get(d, `/media/${up.fileId}.jpg`, query)
     expect(photo).toMatchObject({ status: 200, headers: { 'content-type': 'image/jpeg' } })
     expect(photo.body).toBeInstanceOf(Uint8Array)
