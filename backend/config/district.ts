@@ -46,6 +46,34 @@ const handoffReceiver = z
   })
   .strict()
 
+/** A dotted path into a 12345 platform's order JSON (`caller.phone`, `location.lat`). */
+const jsonPath = z.string().regex(/^[A-Za-z_$][\w$-]*(\.[\w$-]+){0,7}$/, '应为以点分隔的字段路径，如 caller.phone')
+
+/**
+ * 12345 热线工单: where each of our fields sits in the platform's JSON (each city's platform names
+ * them differently), its category codes mapped to our leaf categories, and the leaf an unmapped
+ * code falls to. Optional fields may be absent from an order; the others are required.
+ */
+const hotline = z
+  .object({
+    fieldMap: z
+      .object({
+        ticket: jsonPath,
+        category: jsonPath,
+        text: jsonPath,
+        lat: jsonPath,
+        lng: jsonPath,
+        address: jsonPath.optional(),
+        callerName: jsonPath.optional(),
+        callerPhone: jsonPath.optional(),
+        deadline: jsonPath,
+      })
+      .strict(),
+    categoryMap: z.record(z.string().min(1).max(32), z.string()).default({}),
+    defaultCategory: z.string(),
+  })
+  .strict()
+
 export const districtConfigSchema = z
   .object({
     district: z.object({ code: z.string().min(2), name: z.string().min(1) }).strict(),
@@ -130,10 +158,16 @@ export const districtConfigSchema = z
       })
       .strict()
       .default({ acceptMinutes: 5, districtMinutes: 10 }),
+    /** 12345 热线工单's field mapping; configurations saved before it read as the file's. */
+    hotline: hotline.default(() => defaults.hotline),
   })
   .strict()
   .superRefine((cfg, ctx) => {
     const leaves = new Set(cfg.categories.filter((c) => c.parent !== null).map((c) => c.code))
+    for (const [code, leaf] of Object.entries(cfg.hotline.categoryMap)) {
+      if (!leaves.has(leaf)) ctx.addIssue({ code: 'custom', path: ['hotline', 'categoryMap', code], message: `热线分类 ${code} 对应的问题分类 ${leaf} 不存在或不是二级分类` })
+    }
+    if (!leaves.has(cfg.hotline.defaultCategory)) ctx.addIssue({ code: 'custom', path: ['hotline', 'defaultCategory'], message: `默认问题分类 ${cfg.hotline.defaultCategory} 不存在或不是二级分类` })
     cfg.rental.fireChecklist.forEach((item, i) => {
       if (!leaves.has(item.category)) ctx.addIssue({ code: 'custom', path: ['rental', 'fireChecklist', i, 'category'], message: `巡查项 ${item.code} 的问题分类 ${item.category} 不存在或不是二级分类` })
     })

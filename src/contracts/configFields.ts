@@ -94,6 +94,10 @@ export const CONFIG_FIELD_LABELS: Record<string, string> = {
   miniprogramState: '小程序版本',
   'help.acceptMinutes': '一键求助响应时限（分钟）',
   'help.districtMinutes': '上报街道后再等多久上报区级（分钟）',
+  hotline: '12345 热线工单对接',
+  'hotline.fieldMap': '12345 工单字段对应',
+  'hotline.categoryMap': '12345 工单分类对应',
+  'hotline.defaultCategory': '12345 未对应分类时的问题分类',
 }
 
 /** What each rate-limited action is, for the form and the history. */
@@ -113,6 +117,7 @@ export const RATE_LIMIT_LABELS: Record<string, string> = {
   'reports.duplicates': '查找相似事件',
   'account.setPhone': '用微信绑定手机号',
   'help.raise': '一键求助',
+  'hotline.order': '12345 热线派来的工单（每个对接平台）',
   'open311.post': 'Open311 对接系统提交的事件（每个对接系统）',
 }
 
