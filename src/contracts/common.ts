@@ -35,8 +35,8 @@ export interface TimelineView {
 export interface ActionView {
   action: string
   label: string
-  /** The staff sheet's fields of `form` (note, photos, assignee, merge target, rating). */
-  needs: Array<'note' | 'attachments' | 'assignee' | 'target' | 'rating'>
+  /** The staff sheet's fields of `form` (note, photos, assignee, merge target, rating, 回访结果). */
+  needs: Array<'note' | 'attachments' | 'assignee' | 'target' | 'rating' | 'satisfaction'>
   /**
    * What the action sheet shows, in order, from the kind's declaration of the move. The server
    * always sends it; optional only for views built before it existed.

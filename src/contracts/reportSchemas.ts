@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { actionName, day, id, idempotencyKey, lat, lng, noteVisibility, phone, staffPage, statusFilter, version } from './commonSchemas'
 import { textOrVoice } from './voiceSchemas'
+import { FOLLOW_UP_SATISFACTIONS } from '../core/kinds/reportTerms'
 import { ADDRESS_MAX, BULK_ASSIGN_MAX, CASE_NOTE_MAX, DESCRIPTION_MAX, DESCRIPTION_MIN, MAX_PHOTOS, PERSON_NAME_MAX, RATING_COMMENT_MAX, REASON_MAX } from './limits'
 
 /** Inputs of the `reports` and `cases` functions (types in report.ts). */
@@ -61,6 +62,8 @@ export const act = z
     targetCaseId: id.optional(),
     rating: z.number().int().min(1).max(5).optional(),
     comment: ratingComment.optional(),
+    /** 回访结果 of a 12345 order (follow_up). */
+    satisfaction: z.enum(FOLLOW_UP_SATISFACTIONS, { errorMap: () => ({ message: '请选择回访结果' }) }).optional(),
     noteVisibility: noteVisibility.optional(),
   })
   .strict()

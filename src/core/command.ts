@@ -12,7 +12,7 @@ import type { GuardContext, KindDefinition, TransitionInput, TransitionRule } fr
  */
 
 /** A field an action sheet collects; the app renders the sheet from these. */
-export type FormFieldName = 'note' | 'attachments' | 'assignee' | 'target' | 'rating' | 'comment' | 'referral' | 'session' | 'sessionId' | 'terms' | 'answer'
+export type FormFieldName = 'note' | 'attachments' | 'assignee' | 'target' | 'rating' | 'comment' | 'referral' | 'session' | 'sessionId' | 'terms' | 'answer' | 'satisfaction'
 
 export interface FormField {
   name: FormFieldName

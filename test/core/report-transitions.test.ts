@@ -120,6 +120,7 @@ const VALID: Record<string, Scenario> = {
   confirm: { params: { rating: 4, comment: '处理及时' } },
   reopen: { note: '杂物又堆回来了', prepare: (c) => withPayload(c, { resolvedAt: daysAgo(1) }) },
   auto_close: { prepare: (c) => withPayload(c, { resolvedAt: daysAgo(8) }) },
+  follow_up: { params: { satisfaction: 'basically_satisfied' }, note: '来电人表示基本满意', prepare: fromHotline },
   reject: { note: '不属于受理范围' },
   merge: { params: { targetCaseId: 'case-0' } },
   escalate: { params: { toUnitCode: STREET }, note: '需街道协调' },
@@ -136,6 +137,11 @@ const VALID: Record<string, Scenario> = {
   photo_check_pass: { params: { moderation: { fileId: 'before-1.jpg', traceId: 'trace-1' } }, prepare: checking },
   photo_check_risky: { params: { moderation: { fileId: 'before-1.jpg', traceId: 'trace-1' } }, prepare: checking },
   photo_check_review: { params: { moderation: { fileId: 'before-1.jpg', traceId: 'trace-1' } }, prepare: checking },
+}
+
+/** A 12345 work order (hotline/order.ts): the only reports a 回访 is recorded on. */
+function fromHotline(c: Case): Case {
+  return withPayload(c, { source: { channel: 'hotline', partnerId: 'HL01', partnerName: '广州市12345热线', ticket: 'GZ-1' } })
 }
 
 function withModeration(c: Case, m: Partial<ReportModeration>): Case {
@@ -220,6 +226,19 @@ const GUARD_FAILURES: Record<string, GuardFailure[]> = {
       why: 'resolved exactly 7 days ago',
       code: 'ILLEGAL_TRANSITION',
       scenario: { prepare: (c) => withPayload(c, { resolvedAt: daysAgo(REPORT_CONFIRM_WINDOW_DAYS) }) },
+    },
+  ],
+  follow_up: [
+    { why: 'a report filed in the app (its reporter rates it)', code: 'ILLEGAL_TRANSITION', scenario: { params: { satisfaction: 'satisfied' } } },
+    { why: 'an Open311 report', code: 'ILLEGAL_TRANSITION', scenario: { params: { satisfaction: 'satisfied' }, prepare: (c) => withPayload(c, { source: { channel: 'open311', partnerId: 'O1', partnerName: '市平台' } }) } },
+    { why: 'a 回访 already recorded', code: 'ILLEGAL_TRANSITION', scenario: { params: { satisfaction: 'satisfied' }, prepare: (c) => withPayload(fromHotline(c), { followUp: { satisfaction: 'unsatisfied', at: daysAgo(1) } }) } },
+    { why: 'no satisfaction', code: 'VALIDATION', scenario: { params: {}, prepare: fromHotline }, detailKey: 'satisfaction' },
+    { why: 'a satisfaction not on the list', code: 'VALIDATION', scenario: { params: { satisfaction: 'great' }, prepare: fromHotline }, detailKey: 'satisfaction' },
+    {
+      why: 'a grid worker once the case sits above the grid',
+      code: 'FORBIDDEN',
+      roles: ['grid_worker'],
+      scenario: { params: { satisfaction: 'satisfied' }, prepare: (c) => ({ ...fromHotline(c), unitCode: STREET }) },
     },
   ],
   reject: [
@@ -376,6 +395,7 @@ describe('who may do what (pinned from the domain page)', () => {
     ['confirm', ['resident'], ['resolved']],
     ['reopen', ['resident'], ['resolved']],
     ['auto_close', ['system'], ['resolved']],
+    ['follow_up', ['department', 'dispatcher', 'grid_worker'], ['closed', 'resolved']],
     ['reject', ['dispatcher'], ['accepted', 'submitted']],
     ['merge', ['dispatcher'], ['accepted', 'submitted']],
     ['escalate', ['dispatcher', 'grid_worker', 'system'], ['accepted', 'assigned', 'in_progress', 'submitted']],

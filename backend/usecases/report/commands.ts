@@ -1,7 +1,7 @@
 import type { ActInput } from '../../../src/contracts/api'
 import type { Case } from '../../../src/core/case'
 import { escalationTarget } from '../../../src/core/escalation'
-import { escalationAllowed, REPORT, type ReportAction } from '../../../src/core/kinds/report'
+import { escalationAllowed, REPORT, type ReportAction, type ReportPayload } from '../../../src/core/kinds/report'
 import { fail } from '../../../src/core/outcome'
 import { actingRole, canRead } from '../../../src/core/scope'
 import { leafCategory } from '../../config/district'
@@ -17,7 +17,8 @@ function slaHoursOf(d: Deps, c: Case): number {
  * checked assignee, the next level up, a real merge target).
  */
 const PREPARE: Partial<Record<ReportAction, Prepare<ActInput>>> = {
-  accept: async ({ d, c }) => ({ params: { slaHours: slaHoursOf(d, c) } }),
+  // A 12345 order keeps the hotline's deadline (hotline/order.ts); others get their category's.
+  accept: async ({ d, c }) => ({ params: (c.payload as ReportPayload).source?.channel === 'hotline' ? {} : { slaHours: slaHoursOf(d, c) } }),
   assign: async ({ d, tree, c, input }) => {
     if (input.department) {
       if (!d.config.departments.some((x) => x.code === input.department)) return fail('VALIDATION', '处置部门不存在', { department: '不存在' })
@@ -46,6 +47,7 @@ const PREPARE: Partial<Record<ReportAction, Prepare<ActInput>>> = {
     return { params: { targetCaseId: target.id } }
   },
   confirm: async ({ input }) => ({ params: { rating: input.rating, comment: input.comment } }),
+  follow_up: async ({ input }) => ({ params: { satisfaction: input.satisfaction } }),
 }
 
 export const REPORT_COMMANDS: KindCommands<ReportAction, ActInput> = {

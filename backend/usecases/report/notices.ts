@@ -68,6 +68,12 @@ export const REPORT_WORDS: Record<ReportEvent, ReportWords> = {
     reporter: (n) => `您上报的${n}已重新打开，工作人员将继续处置`,
     staff: (n) => `居民认为${n}的问题仍未解决，已重新打开，请查看原因并继续处置`,
   },
+  // Only 12345 orders are followed up; their caller has no account, so staff alone hear of it.
+  follow_up: {
+    title: '已记录回访结果',
+    reporter: (n) => `${n}的回访结果已记录`,
+    staff: (n) => `${n}已记录 12345 回访结果，结果已发回热线平台，可在事项中查看`,
+  },
   auto_close: {
     title: '事项已归档',
     reporter: (n) => `您上报的${n}办结已满 ${W} 天，已自动归档，感谢您的参与`,

@@ -6,7 +6,7 @@ import type { OrgTree } from '../../../src/core/org'
 import type { Actor } from '../../../src/core/roles'
 import { transition } from '../../../src/core/transition'
 
-const SHEET_FIELDS: ReadonlySet<string> = new Set<ActionView['needs'][number]>(['note', 'attachments', 'assignee', 'target', 'rating'])
+const SHEET_FIELDS: ReadonlySet<string> = new Set<ActionView['needs'][number]>(['note', 'attachments', 'assignee', 'target', 'rating', 'satisfaction'])
 
 /**
  * `needs` predates `form` and is what the staff sheet reads today: it opens only for a move that

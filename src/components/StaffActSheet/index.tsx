@@ -1,4 +1,4 @@
-import { Input, Popup, Rate } from '@nutui/nutui-react-taro'
+import { Input, Popup, Radio, Rate } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import type { ActInput, ActionView } from '../../contracts/api'
 import type { Failure } from '../../core/outcome'
@@ -23,7 +23,7 @@ interface Props {
   onSubmit: (input: ActInput) => Promise<Failure | null>
 }
 
-/** The bottom sheet for a move that needs more than a tap: note, after-photos, assignee, target, rating. */
+/** The bottom sheet for a move that needs more than a tap: note, after-photos, assignee, target, rating, 回访结果. */
 export default function StaffActSheet(props: Props) {
   return (
     <Popup
@@ -74,6 +74,20 @@ function ActFormBody({ caseRef, action, label, onSubmit }: Props & { action: Act
           <Text className='jf-act-label jf-required'>评价</Text>
           <Rate value={form.rating} onChange={(v) => set('rating', v)} />
           <FieldError field='rating' message={errors.rating} />
+        </View>
+      )}
+
+      {needs.has('satisfaction') && (
+        <View className='jf-act-field' id='jf-act-satisfaction'>
+          <Text className='jf-act-label jf-required'>回访结果</Text>
+          <Radio.Group value={form.satisfaction} direction='horizontal' shape='button' onChange={(v) => set('satisfaction', String(v))}>
+            {(action.form?.find((f) => f.name === 'satisfaction')?.choices ?? []).map((o) => (
+              <Radio key={o.code} value={o.code} className={`jf-act-sat jf-act-sat-${o.code}`}>
+                {o.label}
+              </Radio>
+            ))}
+          </Radio.Group>
+          <FieldError field='satisfaction' message={errors.satisfaction} />
         </View>
       )}
 

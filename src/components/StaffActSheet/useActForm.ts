@@ -14,6 +14,7 @@ const NOTE_LABEL: Record<string, { title: string; placeholder: string }> = {
   assign: { title: '分派说明', placeholder: '选填：处置要求、注意事项' },
   merge: { title: '合并说明', placeholder: '选填' },
   note: { title: '备注内容', placeholder: '如：已电话联系、约定上门时间' },
+  follow_up: { title: '回访情况', placeholder: '选填：来电人的意见；选「公开回复」才会发回 12345 平台' },
 }
 
 /**
@@ -45,6 +46,7 @@ export function useActForm(caseRef: { id: string; version: number }, action: Act
       else if (photos.some((p) => p.state === 'failed')) found.attachments = '有照片上传失败，请重试或删除'
     }
     if (needs.has('assignee') && !form.assignee) found.assignee = '请选择处置人或部门'
+    if (needs.has('satisfaction') && !form.satisfaction) found.satisfaction = '请选择回访结果'
     if (needs.has('note') && noteRequired(action) && !form.note.trim()) found.note = `请填写${note.title}`
     if (Object.keys(found).length) {
       setErrors(found)

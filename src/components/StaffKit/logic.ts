@@ -95,12 +95,14 @@ export interface ActForm {
   targetCaseId: string
   rating: number
   comment: string
+  /** 回访结果 of a 12345 order (满意 / 基本满意 / 不满意), by code. */
+  satisfaction: string
   /** Staff notes stay internal unless the handler chooses 公开回复. */
   noteVisibility: NoteVisibility
 }
 
 export function emptyActForm(): ActForm {
-  return { note: '', attachments: [], assignee: null, targetCaseId: '', rating: 0, comment: '', noteVisibility: 'internal' }
+  return { note: '', attachments: [], assignee: null, targetCaseId: '', rating: 0, comment: '', satisfaction: '', noteVisibility: 'internal' }
 }
 
 /** The two choices for a staff note, internal first (the default), each with who will read it. */
@@ -131,16 +133,18 @@ export function buildActInput(c: { id: string; version: number }, a: ActionView,
     input.rating = f.rating
     if (f.comment.trim()) input.comment = f.comment.trim()
   }
+  if (a.needs.includes('satisfaction') && f.satisfaction) input.satisfaction = f.satisfaction as NonNullable<ActInput['satisfaction']>
   return input
 }
 
 /** Field names of the server's `details` mapped onto the sheet's fields. */
-export function actFieldOf(key: string): 'note' | 'attachments' | 'assignee' | 'target' | 'rating' | null {
+export function actFieldOf(key: string): 'note' | 'attachments' | 'assignee' | 'target' | 'rating' | 'satisfaction' | null {
   if (key === 'note') return 'note'
   if (key.startsWith('attachments')) return 'attachments'
   if (key === 'assignee' || key === 'assigneeId' || key === 'department') return 'assignee'
   if (key === 'target' || key === 'targetCaseId') return 'target'
   if (key === 'rating' || key === 'comment') return 'rating'
+  if (key === 'satisfaction') return 'satisfaction'
   return null
 }
 
@@ -236,7 +240,7 @@ export function shortId(id: string): string {
 }
 
 /** A staff sheet's complaints by field. */
-export type ActErrors = Partial<Record<'note' | 'attachments' | 'assignee' | 'target' | 'rating', string>>
+export type ActErrors = Partial<Record<'note' | 'attachments' | 'assignee' | 'target' | 'rating' | 'satisfaction', string>>
 
 /** Whether the move's declaration marks its note required (办结's 处置情况, 不予受理原因 …). */
 export function noteRequired(action: ActionView): boolean {

@@ -9,7 +9,17 @@ import { PROXY_EVENT_LABELS, proxiedBy } from '../proxyMark'
 import type { ActorRole } from '../roles'
 import { MODERATION_COMMANDS } from './reportModeration'
 import { TO_MEDIATION_COMMANDS } from './reportToMediation'
-import { REPORT_CONFIRM_WINDOW_DAYS, REPORT_STATUS_LABELS, REPORT_TERMINAL_STATUSES, type ReportCase, type ReportPayload, type ReportStatus } from './reportTerms'
+import {
+  FOLLOW_UP_SATISFACTION_LABELS,
+  FOLLOW_UP_SATISFACTIONS,
+  REPORT_CONFIRM_WINDOW_DAYS,
+  REPORT_STATUS_LABELS,
+  REPORT_TERMINAL_STATUSES,
+  type FollowUpSatisfaction,
+  type ReportCase,
+  type ReportPayload,
+  type ReportStatus,
+} from './reportTerms'
 
 export * from './reportTerms'
 export { MODERATION_ACTIONS, type ModerationAction } from './reportModeration'
@@ -56,6 +66,12 @@ export function escalationAllowed(tree: OrgTree, role: ActorRole, c: Case): bool
   if (!escalationTarget(tree, c.unitCode)) return false
   return role !== 'grid_worker' || levelOf(tree, c.unitCode) === 'grid'
 }
+
+const fromHotline: Rc = ({ c }) => (c.payload.source?.channel === 'hotline' ? null : fail('ILLEGAL_TRANSITION', '只有 12345 热线工单需要记录回访'))
+const notFollowedUp: Rc = ({ c }) => (c.payload.followUp ? fail('ILLEGAL_TRANSITION', '该工单已记录回访结果') : null)
+const recordFollowUp: ParamPatch<ReportPayload, { satisfaction: FollowUpSatisfaction }> = ({ c, input, params }) => ({
+  payload: { ...c.payload, followUp: { satisfaction: params.satisfaction, at: input.now.toISOString() } },
+})
 
 const markOverdue: ParamPatch<ReportPayload, unknown> = ({ c, input }) => ({ payload: { ...c.payload, overdueSince: input.now.toISOString() } })
 
@@ -147,6 +163,20 @@ const ACTIONS = {
       },
     ],
   }),
+  // 回访: a 12345 caller has no account to confirm with, so staff record what they said on the callback.
+  follow_up: action({
+    label: '记录回访',
+    params: { satisfaction: param(z.enum(FOLLOW_UP_SATISFACTIONS), fail('VALIDATION', '请选择回访结果', { satisfaction: '必选' })) },
+    form: [
+      { name: 'satisfaction', label: '回访结果', required: true, choices: FOLLOW_UP_SATISFACTIONS.map((code) => ({ code, label: FOLLOW_UP_SATISFACTION_LABELS[code] })) },
+      note('回访情况', false, '选填：来电人的意见；选「公开回复」才会发回 12345 平台'),
+    ],
+    offered: (c) => c.payload.source?.channel === 'hotline' && !c.payload.followUp,
+    rows: [
+      { from: ['resolved'], roles: ['grid_worker', 'dispatcher', 'department'], to: 'closed', check: [fromHotline, notFollowedUp, gridWorkerStillResponsible], patch: recordFollowUp },
+      { from: ['closed'], roles: ['grid_worker', 'dispatcher', 'department'], check: [fromHotline, notFollowedUp, gridWorkerStillResponsible], patch: recordFollowUp },
+    ],
+  }),
   auto_close: action({
     label: '自动归档',
     rows: [
@@ -235,7 +265,7 @@ export const REPORT = defineKind<ReportPayload, ReportStatus, ReportAction>({
   // The department a case was assigned to handles it; no committee, manager or police reach reports.
   scope: { department: (c) => c.payload.department, proxiedBy },
   // What a form would fill in, so the dry run sees refusals for who and when only.
-  probe: () => ({ slaHours: 1, assigneeId: '-', targetCaseId: '-', toUnitCode: '-', rating: 5 }),
+  probe: () => ({ slaHours: 1, assigneeId: '-', targetCaseId: '-', toUnitCode: '-', rating: 5, satisfaction: 'satisfied' }),
 })
 
 export interface NewReport {

@@ -95,6 +95,24 @@ export type ReportPayload = {
   convertedTo?: CaseLink
   /** Filed by an outside system (Open311 client, 12345 platform) rather than in the app; staff only. */
   source?: ReportSource
+  /** 回访: what the 12345 caller said when staff called back after 办结 (follow_up); the hotline hears it. */
+  followUp?: FollowUp
+}
+
+/** 回访结果: the caller's satisfaction as 12345 platforms grade it. */
+export const FOLLOW_UP_SATISFACTION_LABELS = {
+  satisfied: '满意',
+  basically_satisfied: '基本满意',
+  unsatisfied: '不满意',
+} as const
+
+export type FollowUpSatisfaction = keyof typeof FOLLOW_UP_SATISFACTION_LABELS
+
+export const FOLLOW_UP_SATISFACTIONS = Object.keys(FOLLOW_UP_SATISFACTION_LABELS) as [FollowUpSatisfaction, ...FollowUpSatisfaction[]]
+
+export interface FollowUp {
+  satisfaction: FollowUpSatisfaction
+  at: string
 }
 
 /** The outside systems a report may come in from (对外接口). */
