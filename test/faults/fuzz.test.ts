@@ -33,6 +33,7 @@ import { GRID1_CODE, GRID1_POINT, idemKey, TINY_AAC, TINY_JPEG } from '../suppor
 import { gridAskInput } from '../support/creates'
 import { applyInput } from '../support/mediation'
 import { ROOT } from '../support/server'
+import { HTTP_MOUNTS } from '../../backend/functions/httpMounts'
 import { recordFaults } from '../support/faultReport'
 import { districtConfigFile } from '../support/districtConfig'
 import {
@@ -108,7 +109,7 @@ const day = fc.date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), 
 const grid = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...gridCodes) }, { weight: 1, arbitrary: fc.stringMatching(/^\d{6,20}$/) })
 const version = fc.integer({ min: 1, max: 8 })
 const statuses = fc.array(fc.constantFrom('submitted', 'accepted', 'assigned', 'in_progress', 'resolved', 'closed', 'rejected', 'merged', 'applied', 'mediating', 'agreed'), { maxLength: 4 })
-const reportActions = fc.oneof(fc.constantFrom('accept', 'assign', 'start', 'resolve', 'confirm', 'reopen', 'auto_close', 'reject', 'merge', 'escalate', 'mark_overdue', 'note', 'to_mediation'), fc.stringMatching(/^[a-z_]{2,32}$/))
+const reportActions = fc.oneof(fc.constantFrom('accept', 'assign', 'start', 'resolve', 'confirm', 'reopen', 'auto_close', 'reject', 'merge', 'escalate', 'mark_overdue', 'note', 'to_mediation', 'follow_up'), fc.stringMatching(/^[a-z_]{2,32}$/))
 const mediationActions = fc.oneof(
   fc.constantFrom('accept', 'apply', 'confirm_agreement', 'consent', 'decline', 'draft_agreement', 'fail', 'invite', 'join', 'prepare_judicial', 'confirm_judicial', 'record_judicial', 'record_referral', 'mark_overdue', 'rate', 'reassign', 'record_session', 'reject', 'remind', 'schedule', 'video_join', 'video_leave', 'pass_up', 'invite_helper', 'remove_helper', 'rate_helper'),
   fc.stringMatching(/^[a-z_]{2,32}$/),
@@ -298,6 +299,7 @@ const MODELS: Record<string, Record<string, Model>> = {
       targetCaseId: S(caseId, true),
       rating: N(fc.integer({ min: 1, max: 5 }), true),
       comment: S(text(0, 300), true),
+      satisfaction: S(fc.constantFrom('satisfied', 'basically_satisfied', 'unsatisfied'), true),
       noteVisibility: S(fc.constantFrom('public', 'internal'), true),
     },
     bulkAssign: { ids: A(fc.array(caseId, { minLength: 1, maxLength: 5 })), assigneeId: S(fc.constantFrom(...USERS), true), department: S(fc.constantFrom(...departments), true) },
@@ -529,7 +531,8 @@ interface Stats {
 /** Timer functions take no input; they are fuzzed for their contract apart from the models. */
 const TIMERS = ['sla-timer', 'rental-timer']
 const fnRoot = join(ROOT, 'cloudfunctions')
-const deployed = readdirSync(fnRoot).filter((n) => existsSync(join(fnRoot, n, 'package.json')))
+// HTTP functions (Open311, 12345) take no caller and no action: their own HTTP suites refuse what is malformed.
+const deployed = readdirSync(fnRoot).filter((n) => existsSync(join(fnRoot, n, 'package.json')) && !HTTP_MOUNTS.some((m) => m.fn === n))
 const stats: Record<string, Stats> = {}
 const statsFor = (fn: string) => (stats[fn] ??= { inputs: 0, crashes: 0, calls: 0, ok: 0, refused: {}, longestMessage: 0 })
 

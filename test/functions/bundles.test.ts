@@ -44,6 +44,8 @@ const SAMPLE: Record<string, unknown> = {
 /** HTTP functions (open311, hotline) take the HTTP access service's event, no identity, and answer its result. */
 const HTTP_SAMPLE: Record<string, { event: unknown; statusCode: number; contains: string }> = {
   open311: { event: { path: '/open311/v2/services.xml', httpMethod: 'GET', headers: {}, queryStringParameters: {} }, statusCode: 200, contains: '<service_code>XF01</service_code>' },
+  // An unsigned order: refused before anything is read, in the hotline's JSON.
+  hotline: { event: { path: '/hotline/v1/orders', httpMethod: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }, statusCode: 401, contains: '"code":"UNAUTHENTICATED"' },
 }
 
 /** A sample whose answer is a refusal read from the store (the case is not there), not a success. */

@@ -19,6 +19,7 @@ import { deliverDue } from '../../backend/usecases/inbox/deliver'
 import type { Case, CaseKind } from '../../src/core/case'
 import { KINDS } from '../../src/core/kinds'
 import { OrgTree } from '../../src/core/org'
+import { HOTLINE_REPLY } from '../../backend/usecases/hotline/replies'
 
 const ROOT = join(__dirname, '../..')
 
@@ -77,6 +78,7 @@ describe('the notice registry', () => {
       [ACCESS_REVOKE]: 'rental',
       [SUBSCRIBE_PUSH]: 'inbox',
       [WEBHOOK_DELIVERY]: 'integrations',
+      [HOTLINE_REPLY]: 'hotline',
     })
   })
 

@@ -1,5 +1,6 @@
 import { gridNotices } from '../grid/notices'
 import { helpNotices } from '../help/notices'
+import { hotlineNotices } from '../hotline/notices'
 import { integrationNotices } from '../integrations/webhookNotices'
 import { mediationNotices } from '../mediation/notices'
 import { rentalNotices } from '../rental/notices'
@@ -17,4 +18,4 @@ const pushNotices = defineNotices({
  * Every area's outbox topics and case-event notices (each area's own notices.ts). An area with
  * something to tell adds its registration here; delivery (usecases/inbox/deliver.ts) only looks them up.
  */
-export const NOTICES = new NoticeRegistry([reportNotices, mediationNotices, gridNotices, rentalNotices, helpNotices, integrationNotices, pushNotices])
+export const NOTICES = new NoticeRegistry([reportNotices, mediationNotices, gridNotices, rentalNotices, helpNotices, hotlineNotices, integrationNotices, pushNotices])

@@ -4,6 +4,7 @@ import { fail, type Failure } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
 import type { OutboxMessage, Tx } from '../../ports'
 import type { Deps } from '../../deps'
+import { hotlineReplies } from '../hotline/replies'
 import { countCreate, limitedTransaction } from './rateLimit'
 
 export const CASE_EVENT = 'case.event'
@@ -27,6 +28,8 @@ export function caseEventMessage(d: Deps, c: Case, e: TimelineEvent): OutboxMess
 export async function recordEvent(d: Deps, tx: Tx, c: Case, e: TimelineEvent): Promise<void> {
   await tx.appendEvent(e)
   await tx.enqueue(caseEventMessage(d, c, e))
+  // A 12345 order's reply (受理, 办结, 回访) commits with its move, so none is lost or sent for a move rolled back.
+  for (const reply of await hotlineReplies(d, c, e)) await tx.enqueue(reply)
 }
 
 /**
