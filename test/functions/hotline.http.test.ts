@@ -268,7 +268,7 @@ describe('a failing platform webhook', () => {
     const mine = log.filter((x) => x.caseNumber === r.body.caseNumber)
     const failed = mine.filter((x) => !x.ok)
     expect(failed.length).toBeGreaterThanOrEqual(2)
-    expect(failed.every((x) => x.error === '对方返回 HTTP 503' && x.httpStatus === 503 && !x.dead)).toBe(true)
+    expect(failed.every((x) => x.error === '对方返回 503' && x.httpStatus === 503 && !x.dead)).toBe(true)
     const done = mine.filter((x) => x.ok)
     expect(done.map((x) => x.event).sort()).toEqual(['hotline.accepted', 'hotline.resolved'])
     expect(done.every((x) => x.error === null)).toBe(true)

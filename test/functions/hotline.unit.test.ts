@@ -147,11 +147,11 @@ describe('replies through the outbox', () => {
     }
     const log = (await store.deliveries(`hotline:${p.id}`, { limit: 50 })).reverse()
     expect(log.map((x) => x.attempt)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
-    expect(log.every((x) => x.caseNumber === number && x.event === 'hotline.accepted' && x.error === '对方返回 HTTP 503' && x.httpStatus === 503)).toBe(true)
+    expect(log.every((x) => x.caseNumber === number && x.event === 'hotline.accepted' && x.error === '对方返回 503' && x.httpStatus === 503)).toBe(true)
     expect(log.map((x) => x.dead)).toEqual([...Array(9).fill(false), true])
     const dead = (await store.deadLetters(10)).filter((m) => m.topic === HOTLINE_REPLY)
     expect(dead).toHaveLength(1)
-    expect(dead[0]!.lastError).toBe('已尝试 10 次仍未成功，最后一次：对方返回 HTTP 503')
+    expect(dead[0]!.lastError).toBe('已尝试 10 次仍未成功，最后一次：对方返回 503')
     expect(hits).toBe(10)
   }, 30_000)
 
