@@ -30,6 +30,8 @@ const EXPECTED: Record<SubscribableKind, Record<string, Expect>> = {
     resolve: 'resolved',
     confirm: 'closed',
     auto_close: 'closed',
+    // 记录回访 of a 12345 order: closes a resolved one; recorded after it closed, nothing new.
+    follow_up: (from) => (from === 'closed' ? null : 'closed'),
     reopen: null,
     reject: 'closed',
     merge: 'closed',
