@@ -131,6 +131,8 @@ export interface StaffCaseView extends CaseView {
   mergedIntoNumber: string | null
   rating: number | null
   ratingComment: string | null
+  /** 12345 回访 as staff recorded it (记录回访): 满意 / 基本满意 / 不满意 and when; absent or null before. */
+  followUp?: { satisfactionLabel: string; at: string } | null
   /** Its category is marked 可转为调解 in the district data (a dispute: 转为调解 is offered when the move is). */
   mediable: boolean
 }

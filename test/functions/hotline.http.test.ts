@@ -201,7 +201,7 @@ describe('an order comes in', () => {
     expect(['NOT_FOUND', 'FORBIDDEN']).toContain(refused.code)
     expect(await move(disp, c.id, 'follow_up', {})).toMatchObject({ ok: false, code: 'VALIDATION', details: { satisfaction: expect.any(String) } })
     const followed = await move(disp, c.id, 'follow_up', { satisfaction: 'basically_satisfied', note: '来电人表示清运及时，希望增加清运频次', noteVisibility: 'public' })
-    expect(followed).toMatchObject({ ok: true, case: { status: 'closed' } })
+    expect(followed).toMatchObject({ ok: true, case: { status: 'closed', followUp: { satisfactionLabel: '基本满意' } } })
     expect(await move(disp, c.id, 'follow_up', { satisfaction: 'satisfied' })).toMatchObject({ ok: false })
     await drain()
 

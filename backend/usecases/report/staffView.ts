@@ -1,7 +1,7 @@
 import type { StaffCaseSummary, StaffCaseView } from '../../../src/contracts/api'
 import type { Case } from '../../../src/core/case'
 import { levelOf } from '../../../src/core/escalation'
-import { REPORT, type ReportPayload } from '../../../src/core/kinds/report'
+import { FOLLOW_UP_SATISFACTION_LABELS, REPORT, type ReportPayload } from '../../../src/core/kinds/report'
 import { sourceLine } from '../../../src/core/kinds/reportTerms'
 import type { OrgTree } from '../../../src/core/org'
 import type { Actor } from '../../../src/core/roles'
@@ -59,6 +59,7 @@ export async function staffCaseView(d: Deps, tree: OrgTree, actor: Actor, c: Cas
     mergedIntoNumber: p.mergedInto ? ((await d.store.getCase(p.mergedInto))?.number ?? null) : null,
     rating: p.rating ?? null,
     ratingComment: p.ratingComment ?? null,
+    followUp: p.followUp ? { satisfactionLabel: FOLLOW_UP_SATISFACTION_LABELS[p.followUp.satisfaction], at: p.followUp.at } : null,
     mediable: isMediableCategory(d.config, c.category),
     ...(p.source ? { source: { line: sourceLine(p.source), mediaUrls: p.source.mediaUrls ?? [] } } : {}),
   }

@@ -45,6 +45,7 @@ export default function CaseFacts({ c }: { c: StaffCaseView }) {
       {c.rating !== null && (
         <Cell title='居民评价' description={c.ratingComment || undefined} extra={`${'★'.repeat(c.rating)}${'☆'.repeat(5 - c.rating)}`} />
       )}
+      {c.followUp && <Cell title='12345 回访' description={`记录于 ${formatFull(c.followUp.at)}`} extra={<Text id='jf-case-follow-up'>{c.followUp.satisfactionLabel}</Text>} />}
     </CellGroup>
   )
 }
