@@ -65,7 +65,7 @@ it('creates once per client id, and finds a token for its own partner only', asy
   const sensitive = await postRequest(d, partner, form({ service_code: 'ZA03', 'attribute[client_request_id]': 'cb-2' }))
   if (!sensitive.ok) throw new Error(sensitive.description)
   const token = sensitive.requests[0]!.token!
-  expect((await store.findCaseByIdempotency('partner:P2', 'open311:cb-2'))!.payload).toMatchObject({ source: { token } } satisfies Partial<ReportPayload>)
+  expect(((await store.findCaseByIdempotency('partner:P2', 'open311:cb-2'))!.payload as ReportPayload).source?.token).toBe(token)
   expect(await tokenLookup(d, partner, token)).toEqual({ ok: true, request: { token } })
   expect(await tokenLookup(d, { ...partner, id: 'P3' }, token)).toMatchObject({ ok: false, status: 404 })
 })
