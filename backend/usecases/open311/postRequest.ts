@@ -14,6 +14,7 @@ import { sealContact } from '../report/contactPhone'
 import { OUT_OF_AREA } from '../report/locate'
 import { sealSourceReporter } from '../report/sourceReporter'
 import { createOnce } from '../shared/persist'
+import { one } from './access'
 import { tokenClaimKey } from './tokens'
 
 /**
@@ -57,12 +58,6 @@ const EMAIL_MAX = 254
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 const refuse = (status: number, description: string): PostRequestResult => ({ ok: false, status, code: status, description })
-
-/** A single-valued field: the first value when repeated, trimmed; '' when absent. */
-function one(form: Open311Form, name: string): string {
-  const v = form[name]
-  return (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim()
-}
 
 /** A repeatable field (`media_url`, also sent as `media_url[]`), empty values dropped. */
 function many(form: Open311Form, name: string): string[] {
