@@ -110,6 +110,13 @@ describe('actions', () => {
     expect(buildActInput({ id: 'c', version: 1 }, assign, dept)).not.toHaveProperty('assigneeId')
   })
 
+  it('sends the 回访结果 picked for a 12345 order, and nothing when none was picked', () => {
+    const followUp = { action: 'follow_up', label: '记录回访', needs: ['satisfaction' as const, 'note' as const] }
+    expect(buildActInput({ id: 'c', version: 4 }, followUp, { ...emptyActForm(), satisfaction: 'unsatisfied' })).toEqual({ id: 'c', action: 'follow_up', version: 4, satisfaction: 'unsatisfied' })
+    expect(buildActInput({ id: 'c', version: 4 }, followUp, emptyActForm())).not.toHaveProperty('satisfaction')
+    expect(actFieldOf('satisfaction')).toBe('satisfaction')
+  })
+
   it('maps server detail keys onto the sheet’s fields', () => {
     expect(actFieldOf('note')).toBe('note')
     expect(actFieldOf('attachments.0')).toBe('attachments')
