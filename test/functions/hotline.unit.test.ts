@@ -13,6 +13,7 @@ import { defaultDistrictConfig, districtConfigSchema } from '../../backend/confi
 import { Vault } from '../../backend/crypto/vault'
 import type { Deps } from '../../backend/deps'
 import type { IntegrationPartner, Store } from '../../backend/ports'
+import { deadLetters } from '../../backend/usecases/admin/deadLetters'
 import { deliverDue } from '../../backend/usecases/inbox/deliver'
 import { takeOrder } from '../../backend/usecases/hotline/order'
 import { categoryFor, readOrder, valueAt } from '../../backend/usecases/hotline/orderFields'
@@ -153,6 +154,10 @@ describe('replies through the outbox', () => {
     expect(dead).toHaveLength(1)
     expect(dead[0]!.lastError).toBe('已尝试 10 次仍未成功，最后一次：对方返回 503')
     expect(hits).toBe(10)
+    // The admin's 发送失败的通知 names the platform and the reply, never an id.
+    const admin = actorOf((await store.getUser('demo-admin'))!)
+    const listed = await deadLetters(d, admin)
+    expect(listed.ok && listed.items.find((x) => x.notice === '12345 热线回复')).toMatchObject({ recipient: '测试12345热线', title: `受理 ${number}`, tries: 10, reason: '已尝试 10 次仍未成功，最后一次：对方返回 503' })
   }, 30_000)
 
   it('sets a revoked platform’s replies aside at once without calling it', async () => {

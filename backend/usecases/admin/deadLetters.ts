@@ -2,6 +2,7 @@ import type { DeadLetterView } from '../../../src/contracts/admin'
 import type { Actor } from '../../../src/core/roles'
 import { NOTICE_KIND_LABELS, type NoticeKind } from '../../config/subscribeTemplates'
 import type { Deps } from '../../deps'
+import { HOTLINE_REPLY, type HotlineReplyPayload } from '../hotline/replies'
 import type { PushPayload } from '../inbox/push'
 import { requireDistrictAdmin } from './access'
 
@@ -26,6 +27,14 @@ export async function deadLetters(d: Deps, actor: Actor) {
   const items: DeadLetterView[] = []
   for (const m of await d.store.deadLetters(SHOWN)) {
     const p = m.payload as Partial<PushPayload>
+    // A reply to a 12345 platform: the platform's name and which reply of which case.
+    if (m.topic === HOTLINE_REPLY) {
+      const r = m.payload as unknown as HotlineReplyPayload
+      const partner = await d.store.getPartner(r.partnerId)
+      const what = `${r.body?.typeLabel ?? '回复'} ${r.body?.caseNumber ?? ''}`.trim()
+      items.push({ notice: '12345 热线回复', recipient: partner?.name ?? '（已删除的对接平台）', title: what, at: m.createdAt, failedAt: m.deadAt ?? m.deliveredAt ?? m.createdAt, tries: m.attempts, reason: m.lastError ?? '未知原因' })
+      continue
+    }
     items.push({
       notice: NOTICE_KIND_LABELS[p.notice as NoticeKind] ?? '通知',
       recipient: typeof p.userId === 'string' ? await nameOf(p.userId) : '—',
