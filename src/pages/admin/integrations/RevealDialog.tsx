@@ -43,8 +43,8 @@ export default function RevealDialog({ revealed, onClose }: { revealed: Revealed
           <Text className='jf-int-secret' id='jf-int-secret'>
             {revealed.value}
           </Text>
-          <Button id='jf-int-copy' size='small' type='primary' fill='outline' onClick={copy}>
-            复制{revealed.what}
+          <Button id='jf-int-copy' size='small' type='primary' fill='outline' onClick={copy} {...a11y('button', { label: `复制${revealed.what}` })}>
+            复制
           </Button>
           <Text className='jf-int-reveal-hint'>{revealed.hint}</Text>
         </View>

@@ -13,7 +13,7 @@ export type Refusal = { text: string; fields: Record<string, string> }
 /** A key or secret just made: shown once in the dialog, never again (only its hint or nothing is stored readable). */
 export interface Revealed {
   title: string
-  /** What the value is, said before it: 「接口密钥」, 「签名密钥」. */
+  /** What the value is, said before it: 「城市问题上报平台」的接口密钥. */
   what: string
   value: string
   /** What to do with it, for whom. */
@@ -54,16 +54,16 @@ export function useIntegrations() {
 
   const issueKey = async (name: string) =>
     made(await api.call('integrations.issueKey', { name }), (r) => ({
-      title: `「${r.partner.name}」的接口密钥`,
-      what: '接口密钥',
+      title: '接口密钥已发放',
+      what: `「${r.partner.name}」的接口密钥`,
       value: r.key,
       hint: `请交给对方系统的技术人员：每次调用附上此密钥（api_key）和管辖区编码（jurisdiction_id）${r.partner.jurisdiction}。列表中只显示密钥末四位。`,
     }))
 
   const addHotline = async (name: string, webhookUrl: string) =>
     made(await api.call('integrations.addHotline', { name, webhookUrl }), (r) => ({
-      title: `「${r.partner.name}」的签名密钥`,
-      what: '签名密钥',
+      title: '12345 平台已添加',
+      what: `「${r.partner.name}」的签名密钥`,
       value: r.secret,
       hint: '请把对接方编号和签名密钥一并交给 12345 平台的技术人员：平台派单时在请求中附上对接方编号并用密钥签名，我们回复受理、办结、回访时也用此密钥签名。',
       alongside: { label: '对接方编号', value: r.partner.id },
@@ -71,8 +71,8 @@ export function useIntegrations() {
 
   const subscribe = async (name: string, url: string, events: EventSelection) =>
     made(await api.call('integrations.subscribe', { name, url, events }), (r) => ({
-      title: `「${r.subscription.name}」的签名密钥`,
-      what: '签名密钥',
+      title: '事件订阅已添加',
+      what: `「${r.subscription.name}」的签名密钥`,
       value: r.secret,
       hint: '请交给接收方的技术人员：每条事件都带签名，接收方用此密钥核对签名和时间，确认是本系统发出的。',
     }))
