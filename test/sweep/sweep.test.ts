@@ -44,7 +44,7 @@ const KEY_PAGES: { role: string; route: string; width: number; name: string }[] 
 /** What may stay, each with its reason. Keep it short. */
 const ALLOWED: Allowed[] = [
   { what: '^code-like: [A-Z0-9]{8}$', page: 'mediation/detail', role: 'resident', reason: 'the invitation code the applicant passes on for the other party to type (邀请码)' },
-  { what: '^code-like: Open311$', page: 'admin/integrations', role: 'admin', reason: 'the name of the standard (Open311 GeoReport v2) the partners\' systems speak, as their technicians know it' },
+  { what: '^code-like: Open311$', page: 'admin/(integrations|config)', role: 'admin', reason: 'the name of the standard (Open311 GeoReport v2) the partners\' systems speak, as their technicians know it: 对外接口 and its rate limits in 区级配置' },
 ]
 
 const WIDTHS = [
