@@ -10,7 +10,7 @@ import type { PhoneNumbers } from './phoneNumberPort'
 import type { MiniCodes } from './miniCodePort'
 import type { VoipSigner } from './voipSignPort'
 import type { Vault } from './crypto/vault'
-import type { AccessControl, FileMeta, FileStore, Identity, Notifier, Store } from './ports'
+import type { AccessControl, FileMeta, FileStore, Identity, Notifier, OutboundWebhooks, Store } from './ports'
 
 /** Everything a use case may touch, chosen once per process from the environment. */
 export interface Deps {
@@ -47,6 +47,8 @@ export interface Deps {
   vault?: Vault
   /** The door-access system (signed webhook). */
   access?: AccessControl
+  /** Signed POSTs to subscribers and 12345 platforms; the wiring always sets it, a hand-made test Deps that sends nothing may not. */
+  webhooks?: OutboundWebhooks
   /**
    * Marks the org tree and district configuration as changed, so that every cached copy (orgTree,
    * config) reloads on its next read instead of waiting for its cache time. The wiring always sets

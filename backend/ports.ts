@@ -109,6 +109,23 @@ export interface AccessAttempt {
  * Resolves once the door system acknowledged, with the try when the adapter measures one; rejects
  * otherwise — with a `WebhookAttemptError` (errors.ts) carrying the try when a request went out.
  */
+/** One signed POST to an outside system, as the delivery log records it. */
+export interface PostResult {
+  ok: boolean
+  httpStatus: number | null
+  durationMs: number
+  /** Why it failed, short (English, for the outbox's last error; the log shows a Chinese reason). */
+  error: string | null
+}
+
+/**
+ * Signed POSTs to outside systems (case webhooks, 12345 replies): headers x-jiefang-event-id /
+ * -timestamp / -signature as the door-access webhook sends them. Never throws: a failure is a result.
+ */
+export interface OutboundWebhooks {
+  post(url: string, secret: Buffer, eventId: string, body: string): Promise<PostResult>
+}
+
 export interface AccessControl {
   send(e: AccessEvent): Promise<AccessAttempt | void>
 }

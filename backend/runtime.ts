@@ -204,10 +204,11 @@ function cloudbaseDeps(): Deps {
  * function's variables or KMS); only local mode (dataDir given) generates them into the data
  * directory. In CloudBase a missing key leaves the vault out, and rental refuses as unavailable.
  */
-function rentalParts(config: () => DistrictConfig, dir: string | null): Pick<Deps, 'vault' | 'access'> {
+function rentalParts(config: () => DistrictConfig, dir: string | null): Pick<Deps, 'vault' | 'access' | 'webhooks'> {
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { Vault, loadPiiKey } = require('./crypto/vault') as typeof import('./crypto/vault')
   const { AccessWebhook } = require('./adapters/webhook/accessWebhook') as typeof import('./adapters/webhook/accessWebhook')
+  const { postSigned } = require('./adapters/webhook/signedPost') as typeof import('./adapters/webhook/signedPost')
   const { loadOrCreateSecret } = require('./adapters/local/secret') as typeof import('./adapters/local/secret')
   /* eslint-enable @typescript-eslint/no-require-imports */
   const key = loadPiiKey(process.env, dir === null ? null : { dataDir: dir })
@@ -217,6 +218,7 @@ function rentalParts(config: () => DistrictConfig, dir: string | null): Pick<Dep
   return {
     ...(key ? { vault: new Vault(key) } : {}),
     ...(secret ? { access: new AccessWebhook(url, secret) } : {}),
+    webhooks: { post: (to, key, eventId, body) => postSigned(to, key, eventId, body) },
   }
 }
 

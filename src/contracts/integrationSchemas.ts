@@ -5,7 +5,7 @@ import { PARTNER_NAME_MAX, WEBHOOK_URL_MAX as URL_MAX } from './limits'
 
 /**
  * Inputs of the `integrations` function (对外接口, district administrators only); the answers'
- * types are in integrations.ts and re-exported below, so a page can read both from here.
+ * types are in integrations.ts.
  */
 
 const partnerName = z
@@ -70,12 +70,3 @@ export const deliveryTarget = z.union(
 )
 
 export const deliveries = z.object({ target: deliveryTarget, before: deliveryCursor.optional() }).strict()
-
-export type {
-  DeliveryView,
-  IntegrationsApi,
-  PartnerKindCode,
-  PartnerView,
-  SubscriptionEventsView,
-  SubscriptionView,
-} from './integrations'

@@ -2,6 +2,8 @@ import type { CaseKind } from './case'
 import type { CaseEventName, SubscribableKind } from './caseEvents'
 import { KINDS } from './kinds'
 
+export { EVENTS_OF_KIND } from './caseEvents'
+
 /**
  * Which timeline move is which case event, per kind. One move is at most one event:
  *
@@ -28,13 +30,6 @@ const BY_ACTION: Record<SubscribableKind, Readonly<Record<string, CaseEventName 
 /** An event only when the move changed the status (a row that keeps it is no such event). */
 interface Moved {
   moved: CaseEventName
-}
-
-/** The events each kind can produce, so an admin is offered only those (and a subscription selects nothing that never comes). */
-export const EVENTS_OF_KIND: Record<SubscribableKind, readonly CaseEventName[]> = {
-  report: ['created', 'accepted', 'assigned', 'resolved', 'closed', 'escalated'],
-  mediation: ['created', 'accepted', 'assigned', 'closed', 'escalated'],
-  help: ['created', 'accepted', 'closed', 'escalated'],
 }
 
 function isSubscribable(kind: string): kind is SubscribableKind {

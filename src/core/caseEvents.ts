@@ -31,3 +31,10 @@ export const SUBSCRIBABLE_KIND_LABELS: Record<SubscribableKind, string> = {
 
 /** Which events of which kinds a subscription receives. */
 export type EventSelection = Partial<Record<SubscribableKind, CaseEventName[]>>
+
+/** The events each kind can produce, so an admin is offered only those (and a subscription selects nothing that never comes). */
+export const EVENTS_OF_KIND: Record<SubscribableKind, readonly CaseEventName[]> = {
+  report: ['created', 'accepted', 'assigned', 'resolved', 'closed', 'escalated'],
+  mediation: ['created', 'accepted', 'assigned', 'closed', 'escalated'],
+  help: ['created', 'accepted', 'closed', 'escalated'],
+}

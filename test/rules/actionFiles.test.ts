@@ -24,6 +24,7 @@ const FUNCTIONS: [fn: string, area: string][] = [
   ['files', 'files'],
   ['account', 'account'],
   ['voip', 'voip'],
+  ['integrations', 'integrations'],
   ['help', 'help'],
 ]
 

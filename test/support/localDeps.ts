@@ -1,10 +1,11 @@
 import type { Deps } from '../../backend/deps'
+import { postSigned } from '../../backend/adapters/webhook/signedPost'
 import type { Store } from '../../backend/ports'
 import { deliverDue } from '../../backend/usecases/inbox/deliver'
 import { OrgTree } from '../../src/core/org'
 
 /**
- * Deps for running use cases in process over `store` (local mode): no files, no identity, a notifier
+ * Deps for running use cases in process over `store` (local mode): no files, no identity, real signed webhooks, a notifier
  * and content security that must not be reached unless `parts` supplies them, and an org tree read
  * from the store once and dropped whenever the data changes.
  */
@@ -17,6 +18,7 @@ export function localDeps(store: Store, parts: Pick<Deps, 'clock' | 'newId' | 'c
     fileUrl: async () => '',
     identity: { resolve: async () => null },
     notifier: { sendSubscribe: async () => undefined },
+    webhooks: { post: (url, secret, eventId, body) => postSigned(url, secret, eventId, body) },
     contentSecurity: {} as Deps['contentSecurity'],
     orgTree: async () => (tree ??= new OrgTree(await store.listUnits())),
     dataChanged: () => {

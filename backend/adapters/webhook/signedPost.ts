@@ -1,43 +1,10 @@
-import { createHmac, timingSafeEqual } from 'node:crypto'
+import type { PostResult } from '../../ports'
+import { signature } from '../../crypto/webhookSignature'
+
+export { signature, SIGNATURE_WINDOW_SECONDS, verifySignature } from '../../crypto/webhookSignature'
+export type { PostResult } from '../../ports'
 
 export const WEBHOOK_TIMEOUT_MS = 5000
-
-/** How far a receiver may trust a delivery's timestamp from its own clock (replay window). */
-export const SIGNATURE_WINDOW_SECONDS = 300
-
-/** `sha256=<hex>` over "<timestamp>.<body>": the receiver checks it with the shared secret. */
-export function signature(secret: Buffer, timestamp: string, body: string): string {
-  return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`
-}
-
-/**
- * What a receiver does with a delivery (and what we do with a 12345 platform's signed request):
- * the signature must match the body and timestamp, and the timestamp lie within the window of
- * `nowSeconds`, so a captured delivery replayed later is refused.
- */
-export function verifySignature(
-  secret: Buffer,
-  headers: { timestamp: string | undefined; signature: string | undefined },
-  body: string,
-  nowSeconds: number,
-  windowSeconds = SIGNATURE_WINDOW_SECONDS,
-): 'ok' | 'bad_signature' | 'stale' {
-  const ts = headers.timestamp ?? ''
-  if (!/^\d{1,12}$/.test(ts) || !headers.signature) return 'bad_signature'
-  const want = Buffer.from(signature(secret, ts, body))
-  const got = Buffer.from(headers.signature)
-  if (want.length !== got.length || !timingSafeEqual(want, got)) return 'bad_signature'
-  return Math.abs(nowSeconds - Number(ts)) > windowSeconds ? 'stale' : 'ok'
-}
-
-/** One attempt's result, for the delivery log. */
-export interface PostResult {
-  ok: boolean
-  httpStatus: number | null
-  durationMs: number
-  /** Why it failed, short (English, for the outbox's last error; the log shows a Chinese reason). */
-  error: string | null
-}
 
 /**
  * POSTs `body` signed with `secret`: headers x-jiefang-event-id / -timestamp / -signature, exactly

@@ -1,4 +1,4 @@
-import type { HttpResponse } from '../../functions/httpFunction'
+import type { HttpResponse } from '../shared/httpWire'
 
 /**
  * What the hotline endpoint answers, before it becomes HTTP: JSON either way. Codes are stable

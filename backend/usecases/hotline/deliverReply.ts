@@ -1,4 +1,4 @@
-import { postSigned } from '../../adapters/webhook/signedPost'
+import { postOut } from '../integrations/postOut'
 import type { Deps } from '../../deps'
 import { DeliveryFailedError, DeliveryRefusedError } from '../../errors'
 import type { OutboxMessage } from '../../ports'
@@ -35,7 +35,7 @@ export async function deliverReply(d: Deps, msg: OutboxMessage): Promise<void> {
     await log(NOT_SENT, last, reason)
     throw new DeliveryFailedError(reason, 'no_secret')
   }
-  const r = await postSigned(partner.webhookUrl, secret, msg.id, JSON.stringify(p.body))
+  const r = await postOut(d, partner.webhookUrl, secret, msg.id, JSON.stringify(p.body))
   await log(r, !r.ok && last)
   if (!r.ok) throw new DeliveryFailedError(attemptReason(r) ?? '发送失败', r.httpStatus === null ? 'network' : `http_${r.httpStatus}`)
 }

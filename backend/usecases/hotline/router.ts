@@ -1,5 +1,5 @@
-import { verifySignature } from '../../adapters/webhook/signedPost'
-import type { HttpRequest, HttpResponse } from '../../functions/httpFunction'
+import { verifySignature } from '../../crypto/webhookSignature'
+import type { HttpRequest, HttpResponse } from '../shared/httpWire'
 import type { Deps } from '../../deps'
 import { hotlineError, httpOf } from './answers'
 import { takeOrder } from './order'

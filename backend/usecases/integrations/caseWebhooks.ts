@@ -1,10 +1,10 @@
 import { caseEventOf } from '../../../src/core/caseEventMap'
 import { CASE_EVENT_LABELS, SUBSCRIBABLE_KIND_LABELS, SUBSCRIBABLE_KINDS, type SubscribableKind } from '../../../src/core/caseEvents'
-import { postSigned } from '../../adapters/webhook/signedPost'
+import { postOut } from './postOut'
 import type { Deps } from '../../deps'
 import { DeliveryFailedError } from '../../errors'
+import type { Case, TimelineEvent } from '../../../src/core/case'
 import type { OutboxMessage, WebhookSubscription } from '../../ports'
-import type { CaseEventNote } from '../inbox/caseEventNotices'
 import { attemptReason, logAttempt, type Attempt } from './deliveryLog'
 import { webhookBody } from './webhookBody'
 
@@ -40,7 +40,7 @@ export function webhookKey(subscriptionId: string, caseId: string): string {
  * so a redelivered event queues nothing twice. Reads the subscriptions first and the timeline row
  * only when someone follows the kind.
  */
-export async function tellSubscribers(d: Deps, msg: OutboxMessage, note: CaseEventNote): Promise<number> {
+export async function tellSubscribers(d: Deps, msg: OutboxMessage, note: { c: Case; storedEvent(): Promise<TimelineEvent | undefined> }): Promise<number> {
   const { c } = note
   const kind = c.kind
   if (!isSubscribable(kind)) return 0
@@ -103,7 +103,7 @@ export async function deliverWebhook(d: Deps, msg: OutboxMessage): Promise<void>
     await log({ ok: false, httpStatus: null, durationMs: 0, error: 'no secret' }, secret)
     throw new DeliveryFailedError(secret, 'webhook_secret')
   }
-  const r = await postSigned(s.url, secret, msg.id, p.body)
+  const r = await postOut(d, s.url, secret, msg.id, p.body)
   await log(r)
   if (!r.ok) throw new DeliveryFailedError(attemptReason(r)!, 'webhook')
 }

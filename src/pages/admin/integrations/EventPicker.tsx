@@ -1,7 +1,6 @@
 import { Checkbox } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import { EVENTS_OF_KIND } from '../../../core/caseEventMap'
-import { CASE_EVENT_LABELS, CASE_EVENT_NAMES, SUBSCRIBABLE_KIND_LABELS, SUBSCRIBABLE_KINDS, type CaseEventName, type EventSelection, type SubscribableKind } from '../../../core/caseEvents'
+import { CASE_EVENT_LABELS, CASE_EVENT_NAMES, EVENTS_OF_KIND, SUBSCRIBABLE_KIND_LABELS, SUBSCRIBABLE_KINDS, type CaseEventName, type EventSelection, type SubscribableKind } from '../../../core/caseEvents'
 import { a11y } from '../../../utils/a11y'
 
 /** Which events of which kinds a subscription receives: a row of boxes per kind (only the events it can produce), in a named group. */
