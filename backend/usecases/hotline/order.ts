@@ -1,12 +1,10 @@
 import { gridAt } from '../../../src/core/geo'
-import { openReport, type ReportSource } from '../../../src/core/kinds/report'
-import { maskName } from '../../../src/core/names'
 import { isFailure } from '../../../src/core/outcome'
 import { partnerActor } from '../../../src/core/partnerActor'
 import { leafCategory } from '../../config/district'
 import type { Deps } from '../../deps'
 import type { IntegrationPartner } from '../../ports'
-import { sealContact } from '../report/contactPhone'
+import { openPartnerReport } from '../report/partnerReport'
 import { createOnce } from '../shared/persist'
 import { hotlineError, type HotlineAnswer } from './answers'
 import { categoryFor, readOrder } from './orderFields'
@@ -47,31 +45,17 @@ export async function takeOrder(d: Deps, partner: IntegrationPartner, body: stri
   if (!d.vault && (order.callerName || order.callerPhone)) return hotlineError(503, 'UNAVAILABLE', '系统暂时无法保存来电人信息，请稍后重试')
 
   const id = d.newId()
-  const source: ReportSource = {
-    channel: 'hotline',
-    partnerId: partner.id,
-    partnerName: partner.name,
-    ticket: order.ticket,
-    ...(order.callerName ? { reporter: { name: maskName(order.callerName), sealed: d.vault!.seal(JSON.stringify({ name: order.callerName }), id) } } : {}),
-  }
-  const opened = openReport({
+  const opened = openPartnerReport(d, {
     id,
-    eventId: d.newId(),
     creatorId: actor.userId,
     idempotencyKey: key,
-    category: category.code,
-    gridCode: grid.code,
-    now: d.clock.now(),
-    creatorRole: 'partner',
-    payload: {
-      description: order.text,
-      photos: [],
-      location: { lat: order.lat, lng: order.lng, address: order.address ?? grid.name },
-      anonymous: false,
-      ...(order.callerPhone ? { contact: sealContact(d.vault!, id, order.callerPhone.replace(/[\s-]/g, '')) } : {}),
-      ...(category.handler === 'department' && category.department ? { department: category.department } : {}),
-      source,
-    },
+    category,
+    grid,
+    description: order.text,
+    point: { lat: order.lat, lng: order.lng },
+    address: order.address ?? null,
+    reporter: { name: order.callerName, phone: order.callerPhone },
+    source: { channel: 'hotline', partnerId: partner.id, partnerName: partner.name, ticket: order.ticket },
   })
   // The hotline's deadline is the case's: 受理 keeps it (report/commands.ts).
   const c = { ...opened.case, slaDeadline: deadline.toISOString() }

@@ -2,17 +2,15 @@ import { randomBytes } from 'node:crypto'
 import { phone as phoneSchema } from '../../../src/contracts/commonSchemas'
 import { ADDRESS_MAX, DESCRIPTION_MAX, DESCRIPTION_MIN, MAX_PHOTOS, PERSON_NAME_MAX } from '../../../src/contracts/limits'
 import { gridAt } from '../../../src/core/geo'
-import { openReport, type ReportPayload } from '../../../src/core/kinds/report'
-import type { ReportSource } from '../../../src/core/kinds/reportTerms'
+import type { ReportPayload } from '../../../src/core/kinds/report'
 import type { Failure } from '../../../src/core/outcome'
 import { partnerActor } from '../../../src/core/partnerActor'
 import { leafCategory } from '../../config/district'
 import type { Deps } from '../../deps'
 import type { IntegrationPartner } from '../../ports'
 import { hasPublicView } from '../report/publicView'
-import { sealContact } from '../report/contactPhone'
 import { OUT_OF_AREA } from '../report/locate'
-import { sealSourceReporter } from '../report/sourceReporter'
+import { openPartnerReport } from '../report/partnerReport'
 import { createOnce } from '../shared/persist'
 import { one } from './access'
 import { tokenClaimKey } from './tokens'
@@ -174,36 +172,24 @@ export async function postRequest(d: Deps, partner: IntegrationPartner, form: Op
   const token = newToken()
   // Without a client id, nothing to replay: a key of its own makes every POST a new case.
   const key = `open311:${clientId ?? `~${id}`}`
-  const source: ReportSource = {
-    channel: 'open311',
-    partnerId: partner.id,
-    partnerName: partner.name,
-    ...(clientId ? { clientId } : {}),
-    token,
-    ...(mediaUrls.length ? { mediaUrls } : {}),
-  }
-  const sealed = sealing ? sealSourceReporter(d.vault!, id, reporter) : undefined
-  if (sealed) source.reporter = sealed
-  const payload: ReportPayload = {
-    description,
-    photos: [],
-    location: { ...point, address: address || grid.name },
-    anonymous: false,
-    ...(reporter.phone ? { contact: sealContact(d.vault!, id, reporter.phone) } : {}),
-    ...(category.handler === 'department' && category.department ? { department: category.department } : {}),
-    source,
-  }
-  const { case: c, event } = openReport({
+  const { case: c, event } = openPartnerReport(d, {
     id,
-    eventId: d.newId(),
     creatorId: actor.userId,
     idempotencyKey: key,
-    category: category.code,
-    gridCode: grid.code,
-    now: d.clock.now(),
-    acceptHours: d.config.acceptHours,
-    creatorRole: 'partner',
-    payload,
+    category,
+    grid,
+    description,
+    point,
+    address,
+    reporter,
+    source: {
+      channel: 'open311',
+      partnerId: partner.id,
+      partnerName: partner.name,
+      ...(clientId ? { clientId } : {}),
+      token,
+      ...(mediaUrls.length ? { mediaUrls } : {}),
+    },
   })
   const made = await createOnce(d, actor, key, c, event, {
     limit: 'open311.post',
