@@ -46,6 +46,8 @@ export interface NotificationRepo {
   dueMessages(now: string, limit: number): Promise<OutboxMessage[]>
   markDelivered(id: string, at: string): Promise<void>
   markFailed(id: string, error: string, nextAttemptAt: string): Promise<void>
+  /** Moves an unsettled message's next try to `nextAttemptAt` without counting a try (its receiver just failed on another message). */
+  postpone(id: string, nextAttemptAt: string): Promise<void>
   /** Sets a message aside for good with its reason: it counts as settled and is never tried again. */
   markDead(id: string, reason: string, at: string): Promise<void>
   /** Messages set aside, newest first (the administrator's list of failed notices). */

@@ -50,6 +50,13 @@ export function describeNotificationsContract(adapterName: string, open: () => P
         expect(again).toMatchObject({ id: 'm1', attempts: 2, lastError: 'HTTP 503', nextAttemptAt: at(30) })
       })
 
+      it('postpones a message without counting a try, and keeps later messages of the key waiting', async () => {
+        await store.postpone('m1', at(20))
+        expect(msgIds(await store.dueMessages(at(10), 10))).toEqual(['m3', 'm4'])
+        const [later] = await store.dueMessages(at(20), 1)
+        expect(later).toEqual({ ...m1, nextAttemptAt: at(20) })
+      })
+
       it('stops handing out delivered messages and releases the next of the key', async () => {
         await store.markDelivered('m1', at(4))
         expect(msgIds(await store.dueMessages(at(10), 10))).toEqual(['m2', 'm3', 'm4'])

@@ -268,6 +268,44 @@ describe('order', () => {
   })
 })
 
+describe('a receiver that cannot be reached', () => {
+  it('costs one try per run: its other deliveries wait untried (no try counted), then all arrive once it answers', async () => {
+    let hung = true
+    let requests = 0
+    const got: string[] = []
+    const receiver = await loopbackReceiver((_req, body, res) => {
+      requests++
+      // Hung: never answers, so the sender gives up at its timeout.
+      if (hung) return
+      got.push(String((JSON.parse(body) as Received['json']).case.number))
+      res.writeHead(204).end()
+    })
+    const id = ulid(nowMs)
+    const secret = randomBytes(32).toString('base64url')
+    const at = new Date(nowMs).toISOString()
+    await store.addSubscription({ id, name: '暂时断线的系统', url: receiver.url, secretSealed: vault.seal(secret, id), events: { report: ['created'] }, createdAt: at, createdBy: 'demo-admin', revokedAt: null })
+    try {
+      const ids = [await newReport(), await newReport(), await newReport()]
+      await deliverDue(d, 500) // the case events queue one delivery each
+      const queued = async () =>
+        (await store.dueMessages('9999-12-31T00:00:00.000Z', 10_000)).filter((m) => m.topic === WEBHOOK_DELIVERY && m.key.startsWith(`sub:${id}:`))
+      expect(await queued()).toHaveLength(3)
+      await deliverDue(d, 500)
+      expect(requests).toBe(1)
+      expect(await store.deliveries(`sub:${id}`, { limit: 10 })).toHaveLength(1)
+      expect((await queued()).map((m) => m.attempts).sort()).toEqual([0, 0, 1])
+      hung = false
+      nowMs += 3600 * 1000
+      await settle()
+      const numbers = await Promise.all(ids.map(async (c) => (await store.getCase(c))!.number!))
+      expect([...got].sort()).toEqual([...numbers].sort())
+      expect(await queued()).toEqual([])
+    } finally {
+      await receiver.close()
+    }
+  }, 30_000)
+})
+
 describe('redelivery', () => {
   it('of a case event (a crash before its mark, two timers at once) queues each subscriber one delivery', async () => {
     const sub = await subscribe('重复投递检查', { report: ['created'] })

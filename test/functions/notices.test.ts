@@ -171,6 +171,14 @@ describe('delivering through the registry', () => {
     expect((await pending()).map((m) => m.id)).not.toContain(msg.id)
   })
 
+  it('starts no delivery once the run is past its time budget: the message stays due, untried', async () => {
+    const msg = message(GRID_QR_EXPIRING, { gridCode: 'G-none', expiresAt: '2026-03-03T00:00:00.000Z' }, 'k-budget')
+    await store.transaction((tx) => tx.enqueue(msg))
+    expect(await deliverDue(d, 100, { budgetMs: 0 })).toEqual({ delivered: 0, failed: 0 })
+    expect((await pending()).find((m) => m.id === msg.id)).toMatchObject({ attempts: 0, deliveredAt: null })
+    expect(await deliverDue(d)).toEqual({ delivered: 1, failed: 0 })
+  })
+
   it('refuses a case event of a kind no area registers', async () => {
     const registry = new NoticeRegistry([gridNotices])
     const stub = { ...d, store: { ...store, getCase: async () => sampleCase('mediation') } } as unknown as Deps

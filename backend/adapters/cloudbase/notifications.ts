@@ -52,6 +52,9 @@ export function cloudbaseNotifications(c: CloudbaseAccess): NotificationRepo {
     async markFailed(id, error, nextAttemptAt) {
       checked(await guard(() => c.coll('outbox').doc(id).update({ attempts: _.inc(1), lastError: error, nextAttemptAt: instant(nextAttemptAt) })))
     },
+    async postpone(id, nextAttemptAt) {
+      checked(await guard(() => c.coll('outbox').doc(id).update({ nextAttemptAt: instant(nextAttemptAt) })))
+    },
     /** Only while unsettled: a late failure never turns a delivered message into a dead letter. */
     async markDead(id, reason, at) {
       const when = instant(at)

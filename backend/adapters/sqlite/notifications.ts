@@ -54,6 +54,10 @@ export function sqliteNotifications(db: SqliteAccess): NotificationRepo {
           id,
         )
       }),
+    postpone: (id, nextAttemptAt) =>
+      db.write('postpone', (s) => {
+        s.get('UPDATE outbox SET next_attempt_at = ? WHERE id = ? AND delivered_at IS NULL').run(instant(nextAttemptAt), id)
+      }),
     // Only an unsettled message: a late failure never turns a delivered one into a dead letter.
     markDead: (id, reason, at) =>
       db.write('markDead', (s) => {

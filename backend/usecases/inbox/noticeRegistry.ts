@@ -14,6 +14,12 @@ export interface TopicNotices {
   deliver(d: Deps, msg: OutboxMessage): Promise<void>
   /** Tries before a message that keeps failing is set aside (dead letter); unbounded when absent. */
   maxAttempts?: number
+  /**
+   * The outside system a message goes to (`sub:<id>`, `hotline:<id>`, 'access'): once one of its
+   * messages fails, the rest of its messages wait for the next run instead of each waiting out a
+   * receiver that is down (deliver.ts). Absent for topics whose failures are the message's own.
+   */
+  receiver?(msg: OutboxMessage): string | null
   /** Called once a message of the topic is set aside, with the error that did it. */
   setAside?(d: Deps, msg: OutboxMessage, err: unknown): Promise<void>
 }
@@ -69,6 +75,10 @@ export class NoticeRegistry {
   /** How many tries a message of `topic` gets (case events and unknown topics: no bound). */
   attemptsAllowed(topic: string): number {
     return this.topics.get(topic)?.maxAttempts ?? Number.POSITIVE_INFINITY
+  }
+
+  receiverOf(msg: OutboxMessage): string | null {
+    return this.topics.get(msg.topic)?.receiver?.(msg) ?? null
   }
 
   async setAside(d: Deps, msg: OutboxMessage, err: unknown): Promise<void> {

@@ -105,5 +105,5 @@ export async function deliverWebhook(d: Deps, msg: OutboxMessage): Promise<void>
   }
   const r = await postOut(d, s.url, secret, msg.id, p.body)
   await log(r)
-  if (!r.ok) throw new DeliveryFailedError(attemptReason(r)!, 'webhook')
+  if (!r.ok) throw new DeliveryFailedError(attemptReason(r)!, r.httpStatus === null ? 'network' : `http_${r.httpStatus}`)
 }

@@ -117,8 +117,8 @@ const told = (users: readonly string[], notice: { title: string; body: string })
 export const rentalNotices = defineNotices({
   area: 'rental',
   topics: [
-    { topic: ACCESS_GRANT, pages: [], deliver: deliverAccess },
-    { topic: ACCESS_REVOKE, pages: [], deliver: deliverAccess },
+    { topic: ACCESS_GRANT, pages: [], deliver: deliverAccess, receiver: () => 'access' },
+    { topic: ACCESS_REVOKE, pages: [], deliver: deliverAccess, receiver: () => 'access' },
   ],
   kinds: [
     {
