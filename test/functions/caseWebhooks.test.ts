@@ -19,6 +19,7 @@ import { Vault } from '../../backend/crypto/vault'
 import type { DeliveryRecord, OutboxMessage, Store } from '../../backend/ports'
 import type { Deps } from '../../backend/runtime'
 import { seedDemo } from '../../backend/seed/seed'
+import { deadLetters } from '../../backend/usecases/admin/deadLetters'
 import { deliverDue } from '../../backend/usecases/inbox/deliver'
 import { NOTICES } from '../../backend/usecases/inbox/notices'
 import { WEBHOOK_ATTEMPTS, WEBHOOK_DELIVERY } from '../../backend/usecases/integrations/caseWebhooks'
@@ -226,6 +227,12 @@ describe('retries', () => {
     const dead = (await store.deadLetters(50)).find((m) => m.key.startsWith(`sub:${sub.id}:`))
     expect(dead).toMatchObject({ attempts: WEBHOOK_ATTEMPTS, lastError: '已尝试 10 次仍未成功，最后一次：对方返回 503' })
     expect(dead!.payload.title).toMatch(/^\S+-2026-\d{5} 网格事件新建 → 故障中的接收方$/)
+    // The administrator's 发送失败的通知 names the subscription and the event, never an id.
+    const listed = await deadLetters(d, actorOf((await store.getUser('demo-admin'))!))
+    if (!listed.ok) throw new Error(listed.message)
+    const item = listed.items.find((i) => i.recipient === '故障中的接收方')
+    expect(item).toMatchObject({ notice: '事件订阅', tries: WEBHOOK_ATTEMPTS, reason: '已尝试 10 次仍未成功，最后一次：对方返回 503' })
+    expect(item!.title).toMatch(/^\S+-2026-\d{5} 网格事件新建$/)
   })
 
   it('names a receiver nobody answers at as 无法连接, and one that hangs as 连接超时', async () => {

@@ -4,6 +4,7 @@ import { NOTICE_KIND_LABELS, type NoticeKind } from '../../config/subscribeTempl
 import type { Deps } from '../../deps'
 import { HOTLINE_REPLY, type HotlineReplyPayload } from '../hotline/replies'
 import type { PushPayload } from '../inbox/push'
+import { WEBHOOK_DELIVERY, type WebhookDeliveryPayload } from '../integrations/caseWebhooks'
 import { requireDistrictAdmin } from './access'
 
 const SHOWN = 50
@@ -33,6 +34,14 @@ export async function deadLetters(d: Deps, actor: Actor) {
       const partner = await d.store.getPartner(r.partnerId)
       const what = `${r.body?.typeLabel ?? '回复'} ${r.body?.caseNumber ?? ''}`.trim()
       items.push({ notice: '12345 热线回复', recipient: partner?.name ?? '（已删除的对接平台）', title: what, at: m.createdAt, failedAt: m.deadAt ?? m.deliveredAt ?? m.createdAt, tries: m.attempts, reason: m.lastError ?? '未知原因' })
+      continue
+    }
+    // A case event to a subscribed system: the subscription's name, and which event of which case.
+    if (m.topic === WEBHOOK_DELIVERY) {
+      const w = m.payload as unknown as WebhookDeliveryPayload
+      const sub = await d.store.getSubscription(w.subscriptionId)
+      const what = w.title?.split(' → ')[0] ?? w.caseNumber ?? '—'
+      items.push({ notice: '事件订阅', recipient: sub?.name ?? '（已删除的订阅）', title: what, at: m.createdAt, failedAt: m.deadAt ?? m.deliveredAt ?? m.createdAt, tries: m.attempts, reason: m.lastError ?? '未知原因' })
       continue
     }
     items.push({
