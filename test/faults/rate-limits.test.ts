@@ -88,7 +88,7 @@ describe('rate limits as district data', () => {
   const base = () => JSON.parse(readFileSync(join(ROOT, 'settings/district.json'), 'utf8')) as Record<string, unknown>
 
   it('the default district limits every create of the product, and the probing reads', () => {
-    expect(Object.keys(parseDistrictConfig(base(), 'default').rateLimits).sort()).toEqual(['account.setPhone', 'grid.ask', 'help.raise', 'mediation.apply', 'mediation.intake', 'proxy.checkIn', 'proxy.help', 'proxy.mediation', 'proxy.report', 'rental.checkIn', 'rental.reportMisuse', 'reports.duplicates', 'reports.submit'])
+    expect(Object.keys(parseDistrictConfig(base(), 'default').rateLimits).sort()).toEqual(['account.setPhone', 'grid.ask', 'help.raise', 'hotline.order', 'mediation.apply', 'mediation.intake', 'open311.post', 'open311.read', 'proxy.checkIn', 'proxy.help', 'proxy.mediation', 'proxy.report', 'rental.checkIn', 'rental.reportMisuse', 'reports.duplicates', 'reports.submit'])
   })
 
   it('a configuration saved before the 代办 keys still limits 代办上报, under its old key cases.proxySubmit', () => {
