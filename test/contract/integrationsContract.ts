@@ -74,7 +74,7 @@ export function describeIntegrationsContract(adapterName: string, open: () => Pr
 
     it('refuses a second partner with the same id', async () => {
       await store.addPartner(partner())
-      await expect(store.addPartner(partner({ name: '另一个' }))).rejects.toThrow()
+      await expect(store.addPartner(partner({ name: '另一个' }))).rejects.toBeTruthy() // any rejection: a native driver's error may come from another suite's realm
       expect((await store.getPartner('p-open311'))?.name).toBe('市网格化平台')
     })
 
