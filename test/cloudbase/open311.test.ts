@@ -4,7 +4,6 @@
  * photo's report found through its uploader — each on a query shape cloudbaserc.json declares
  * (the fake refuses any other).
  */
-import { createHash } from 'node:crypto'
 import { CloudbaseStore } from '../../backend/adapters/cloudbase/store'
 import { defaultDistrictConfig } from '../../backend/config/district'
 import type { Deps } from '../../backend/deps'
@@ -17,6 +16,7 @@ import type { ReportPayload } from '../../src/core/kinds/report'
 import type { Actor } from '../../src/core/roles'
 import { GRID1_POINT, TINY_JPEG } from '../support/fixtures'
 import { localDeps } from '../support/localDeps'
+import { open311Partner } from '../support/partners'
 import { FakeCloudbase } from './fakeCloudbase'
 import { quietSdkRuntime, sdkApp } from './sdkApp'
 
@@ -51,7 +51,7 @@ it('answers requests, one request, updates and a published photo on CloudBase qu
   }
   await store.putUnits(demoUnits())
   for (const u of demoUsers()) await store.putUser(u)
-  await store.addPartner({ id: 'P1', kind: 'open311', name: '市网格化平台', jurisdictionId: '440111', keyHash: createHash('sha256').update(KEY).digest('hex'), keyHint: KEY.slice(-4), secretSealed: null, webhookUrl: null, createdAt: now.toISOString(), createdBy: 'demo-admin', revokedAt: null })
+  await store.addPartner(open311Partner('P1', '市网格化平台', KEY, '440111', now.toISOString()))
 
   const up = await upload(d, resident, { contentBase64: TINY_JPEG.toString('base64'), contentType: 'image/jpeg' })
   if (!('fileId' in up)) throw new Error(JSON.stringify(up))

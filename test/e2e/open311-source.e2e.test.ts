@@ -3,12 +3,13 @@
  * 来源：<partner>（Open311）above the reporter the partner named (name, phone, email opened for staff),
  * the partner's photo links to copy, and the first timeline row as 对接系统 <partner>.
  */
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import type { Browser, Page } from 'playwright-core'
 import { openSqliteStore } from '../../backend/adapters/sqlite'
 import { defaultDistrictConfig } from '../../backend/config/district'
 import { launchBrowser, screenshot, signedInPhone } from '../support/browser'
 import { GRID1_POINT } from '../support/fixtures'
+import { open311Partner } from '../support/partners'
 import { as, startServer, type RunningServer } from '../support/server'
 
 jest.setTimeout(90_000)
@@ -25,19 +26,7 @@ beforeAll(async () => {
   srv = await startServer({ env: { JIEFANG_TIMER_MS: '0' } })
   browser = await launchBrowser()
   const store = openSqliteStore(srv.dataDir)
-  await store.addPartner({
-    id: 'p-fms-e2e',
-    kind: 'open311',
-    name: '街坊随手拍平台',
-    jurisdictionId: district.code,
-    keyHash: createHash('sha256').update(KEY).digest('hex'),
-    keyHint: KEY.slice(-4),
-    secretSealed: null,
-    webhookUrl: null,
-    createdAt: new Date().toISOString(),
-    createdBy: 'demo-admin',
-    revokedAt: null,
-  })
+  await store.addPartner(open311Partner('p-fms-e2e', '街坊随手拍平台', KEY, district.code))
   await store.close()
 })
 

@@ -6,11 +6,12 @@
  * specification's <errors>; the reporter's phone, name and email are in no answer. The partner is
  * made through the store (the admin's issueKey is Part K's). XML read by a real parser (@xmldom/xmldom, strict).
  */
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { DOMParser, type Element } from '@xmldom/xmldom'
 import { openSqliteStore } from '../../backend/adapters/sqlite'
 import { defaultDistrictConfig } from '../../backend/config/district'
 import { GRID1_POINT } from '../support/fixtures'
+import { open311Partner } from '../support/partners'
 import { fromReportInput } from '../support/intake'
 import { serverWithUsers, type Client } from '../support/server'
 
@@ -52,19 +53,7 @@ const answers: string[] = []
 beforeAll(async () => {
   // The server holds the same SQLite file; WAL lets this process add the partner beside it.
   const store = openSqliteStore(world.srv.dataDir)
-  await store.addPartner({
-    id: 'p-fms-http',
-    kind: 'open311',
-    name: '街坊随手拍平台',
-    jurisdictionId: district.code,
-    keyHash: createHash('sha256').update(KEY).digest('hex'),
-    keyHint: KEY.slice(-4),
-    secretSealed: null,
-    webhookUrl: null,
-    createdAt: new Date().toISOString(),
-    createdBy: 'demo-admin',
-    revokedAt: null,
-  })
+  await store.addPartner(open311Partner('p-fms-http', '街坊随手拍平台', KEY, district.code))
   await store.close()
 })
 
