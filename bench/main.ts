@@ -4,9 +4,10 @@
  * non-zero when the mini-program is above WeChat's caps or a figure script failed.
  */
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { arch, cpus, loadavg, platform, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
+import { latestEarlier, regressionLines, regressions } from './lib/regressions'
 import { results, table, type FigureReport, type Results } from './lib/stats'
 
 /** In run order; the slowest (1,000,000 cases) last but one so a failure elsewhere shows early. */
@@ -41,6 +42,18 @@ function runScript(name: string, timeoutS: number, outFile: string): Promise<{ o
   })
 }
 
+/** The latest earlier figures, from the results file this run will replace (none on a first run). */
+function readEarlier(): Results['previous'] {
+  const file = join(ROOT, 'bench', 'results.json')
+  if (!existsSync(file)) return {}
+  try {
+    return latestEarlier(JSON.parse(readFileSync(file, 'utf8')) as Partial<Results>)
+  } catch {
+    process.stderr.write('bench/results.json is unreadable: no earlier figures to compare with\n')
+    return {}
+  }
+}
+
 async function main(): Promise<void> {
   const only = process.argv.slice(2).find((a) => a.startsWith('--only='))?.slice(7).split(',')
   const started = Date.now()
@@ -53,6 +66,7 @@ async function main(): Promise<void> {
     skipped: [],
     capViolations: [],
     plans: {},
+    previous: readEarlier(),
   }
   let failed = false
   try {
@@ -75,12 +89,14 @@ async function main(): Promise<void> {
   }
   out.durationMs = Date.now() - started
   const res = results(out)
-  writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(res, null, 2) + '\n')
+  const worse = regressions(res.figures, res.previous)
+  writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify({ ...res, regressions: worse }, null, 2) + '\n')
   console.log(`\nJiefang bench — ${res.machine.cpus} × ${res.machine.cpuModel}, Node ${res.machine.node}, load ${res.machine.loadavg.join(' ')}\n`)
   console.log(table(res.figures))
   for (const [name, plan] of Object.entries(res.plans)) console.log(`\nplan ${name}:\n${plan.map((l) => `  ${l}`).join('\n')}`)
   for (const s of res.skipped) console.log(`\nnot measured: ${s.id} — ${s.reason}`)
   for (const v of res.capViolations) console.log(`\nABOVE WECHAT CAP: ${v}`)
+  console.log(worse.length ? `\n${regressionLines(worse).join('\n')}` : `\nno figure worse than its previous run by more than 5 %${Object.keys(res.previous).length ? '' : ' (no previous run)'}`)
   console.log(`\n${res.summary.met}/${res.summary.withTarget} targets met${res.summary.missed.length ? `; missed: ${res.summary.missed.join(', ')}` : ''}. ${(res.durationMs / 1000).toFixed(0)} s. → bench/results.json`)
   process.exit(failed || res.capViolations.length > 0 ? 1 : 0)
 }

@@ -137,6 +137,8 @@ export interface Results {
   capViolations: string[]
   /** Query plans of the queue figures, keyed by query name. */
   plans: Record<string, string[]>
+  /** Per figure id, the latest measurement before this run (bench/lib/regressions.ts). */
+  previous: Record<string, { value: number; unit: string; at: string }>
   summary: { figures: number; withTarget: number; met: number; missed: string[] }
 }
 

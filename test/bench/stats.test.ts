@@ -52,6 +52,7 @@ describe('bench helpers', () => {
       skipped: [],
       capViolations: [],
       plans: {},
+      previous: {},
     })
     expect(r.summary).toEqual({ figures: 3, withTarget: 2, met: 1, missed: ['1a'] })
     expect(JSON.parse(JSON.stringify(r)).figures[0]).toMatchObject({ id: '1a', value: 1, unit: '×', target: { op: '>=', value: 2 }, met: false })
