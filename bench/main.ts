@@ -17,6 +17,7 @@ export const SCRIPTS = [
   { name: 'submit', timeoutS: 180 },
   { name: 'h5', timeoutS: 120 },
   { name: 'grid', timeoutS: 120 },
+  { name: 'roundtrips', timeoutS: 180 },
   { name: 'queue', timeoutS: 360 },
 ]
 

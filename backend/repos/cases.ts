@@ -74,6 +74,8 @@ export interface CaseRepo {
   listCases(q: CaseQuery): Promise<Case[]>
   countCases(q: CaseQuery): Promise<number>
   timeline(caseId: string): Promise<TimelineEvent[]>
+  /** The timelines of several cases (a page of public cards) in one read, each in its own order; a case with none is absent. */
+  timelines(caseIds: readonly string[]): Promise<Map<string, TimelineEvent[]>>
   findCaseByIdempotency(creatorId: string, key: string): Promise<Case | null>
   /** The case holding a key claimed with `Tx.claimIdempotency` (e.g. a content check's trace id), if any. */
   claimedCase(creatorId: string, key: string): Promise<string | null>

@@ -40,6 +40,8 @@ export interface UploadTicket {
 export interface FileMetaRepo {
   putFileMeta(f: FileMeta): Promise<void>
   getFileMeta(id: string): Promise<FileMeta | null>
+  /** The records of those of `ids` that exist, in no particular order: one read for a page of photos. */
+  getFileMetas(ids: readonly string[]): Promise<FileMeta[]>
   putUploadTicket(t: UploadTicket): Promise<void>
   /** Marks the ticket used when it is `ownerId`'s, unused and unexpired at `now`; false otherwise (nothing written). */
   useUploadTicket(pathHash: string, ownerId: string, now: string): Promise<boolean>

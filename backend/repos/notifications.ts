@@ -70,6 +70,8 @@ export interface NotificationRepo {
 
   /** The user's subscribe consents per template (those with none left included), by template id. */
   subscribeQuotas(userId: string): Promise<Array<{ templateId: string; remaining: number }>>
+  /** The consents of many users at once (everyone a help request reaches), by user; one with none is absent. */
+  subscribeQuotasOf(userIds: readonly string[]): Promise<Map<string, Array<{ templateId: string; remaining: number }>>>
   /** Account deletion: every inbox item and subscribe consent of the user goes; how many items went. */
   removeInboxAndQuotas(userId: string): Promise<number>
 }

@@ -42,6 +42,8 @@ export interface UserProfile {
 
 export interface UserRepo {
   getUser(id: string): Promise<User | null>
+  /** The records of those of `ids` that exist, in no particular order: one read for the names of a page. */
+  getUsers(ids: readonly string[]): Promise<User[]>
   findUserByOpenid(openid: string): Promise<User | null>
   findUserByWebUid(webUid: string): Promise<User | null>
   putUser(u: User): Promise<void>

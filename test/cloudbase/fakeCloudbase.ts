@@ -45,6 +45,24 @@ export interface RecordedRequest {
   action: string
 }
 
+/** Round trips of an action, as `FakeCloudbase.roundTrips` counts them. */
+export interface RoundTrips {
+  database: number
+  storage: number
+  total: number
+  byAction: Record<string, number>
+}
+
+/**
+ * Which service a request went to: the database API, or storage (its API and the COS object
+ * requests of an upload or download); null for anything else (the wx.openApi gateway).
+ */
+export function roundTripKind(r: Pick<RecordedRequest, 'action' | 'path'>): 'database' | 'storage' | null {
+  if (r.action.startsWith('database.')) return 'database'
+  if (r.action.startsWith('storage.') || r.path.startsWith('/cos/')) return 'storage'
+  return null
+}
+
 /** What to do with one request instead of the model's answer. */
 export type Fault =
   | { status: number; body?: string }
@@ -428,6 +446,23 @@ export class FakeCloudbase {
 
   get serviceUrl(): string {
     return `http://127.0.0.1:${this.port}/admin`
+  }
+
+  /**
+   * Round trips to the service since request number `from` (`fake.requests.length` taken
+   * before): database requests (a transaction's start and commit included) and storage ones (the
+   * storage API and the object upload/download it leads to), each by action.
+   */
+  roundTrips(from = 0): RoundTrips {
+    const out: RoundTrips = { database: 0, storage: 0, total: 0, byAction: {} }
+    for (const r of this.requests.slice(from)) {
+      const kind = roundTripKind(r)
+      if (kind === null) continue
+      out[kind]++
+      out.total++
+      out.byAction[r.action] = (out.byAction[r.action] ?? 0) + 1
+    }
+    return out
   }
 
   /** Requests whose action is `action` (e.g. 'database.modifyDocument'). */

@@ -4,6 +4,7 @@
  * more transaction reruns than the default).
  */
 import { describeAuditContract } from './auditContract'
+import { describeBatchReadsContract } from './batchReadsContract'
 import { describeCaseQueriesContract } from './caseQueriesContract'
 import { describeCasesContract } from './casesContract'
 import { describeDutyRostersContract } from './dutyRostersContract'
@@ -28,6 +29,7 @@ export const AGGREGATE_CONTRACTS = [
   describeFilesContract,
   describeDutyRostersContract,
   describeIntegrationsContract,
+  describeBatchReadsContract,
 ] as const
 
 export function describeStoreContracts(adapterName: string, open: () => Promise<OpenedStore>): void {

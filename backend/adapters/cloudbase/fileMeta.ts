@@ -2,7 +2,7 @@
 import type { FileMetaRepo } from '../../ports'
 import { FILE_FIELDS } from '../tables'
 import { guard } from './cloudbaseErrors'
-import { answered, byId, checked, type CloudbaseAccess } from './db'
+import { answered, byId, byIds, checked, type CloudbaseAccess } from './db'
 import { docMapper, withoutId } from './docs'
 
 const fileDocs = docMapper('jf_files', FILE_FIELDS, 'id')
@@ -16,6 +16,9 @@ export function cloudbaseFileMeta(c: CloudbaseAccess): FileMetaRepo {
     async getFileMeta(id) {
       const d = await byId(c.coll, 'files', id)
       return d ? fileDocs.fromDoc(d) : null
+    },
+    async getFileMetas(ids) {
+      return (await byIds(c, 'files', ids)).map(fileDocs.fromDoc)
     },
     /** One document per ticket, its _id the path's hash; a used ticket keeps `usedAt`. */
     async putUploadTicket(t) {

@@ -2,7 +2,7 @@
 import type { User, UserRepo } from '../../ports'
 import { USER_FIELDS } from '../tables'
 import { guard } from './cloudbaseErrors'
-import { all, byId, checked, docsOf, type CloudbaseAccess } from './db'
+import { all, byId, byIds, checked, docsOf, type CloudbaseAccess } from './db'
 import { docMapper, withoutId, type Doc } from './docs'
 
 const userDocs = docMapper('jf_users', USER_FIELDS, 'id')
@@ -24,6 +24,9 @@ export function cloudbaseUsers(c: CloudbaseAccess): UserRepo {
     async getUser(id) {
       const d = await byId(c.coll, 'users', id)
       return d ? docToUser(d) : null
+    },
+    async getUsers(ids) {
+      return (await byIds(c, 'users', ids)).map(docToUser)
     },
     findUserByOpenid: (openid) => first({ openid }),
     findUserByWebUid: (webUid) => first({ webUid }),

@@ -1,11 +1,12 @@
 /** SQLite side of the case aggregate: cases, timeline, idempotency, follows and thread messages. */
 import type { Case, TimelineEvent } from '../../../src/core/case'
 import type { CaseMessage, CaseQuery, CaseRepo, CaseStats, CaseTx } from '../../ports'
+import { byCase } from '../byCase'
 import { CASE_FIELDS, EVENT_FIELDS, MESSAGE_FIELDS } from '../tables'
 import { andWhere, caseWhere, countSql, listSql, newestAfter, slaAfter, type SqlPart } from './caseQuery'
 import { caseStatsSql, emptyStats, rowsToStats, type StatsRow } from './caseStats'
 import { instant, rowMapper, type Row } from './rows'
-import type { SqliteAccess, Statements, TxUse } from './statements'
+import { jsonList, type SqliteAccess, type Statements, type TxUse } from './statements'
 
 export const caseRows = rowMapper(CASE_FIELDS)
 export const eventRows = rowMapper(EVENT_FIELDS)
@@ -83,6 +84,8 @@ export function sqliteCases(db: SqliteAccess): CaseRepo {
       }),
     timeline: (caseId) =>
       db.read('timeline', (s) => eventRows.all(s, 'SELECT * FROM timeline WHERE case_id = ? ORDER BY seq', caseId)),
+    timelines: async (caseIds) =>
+      byCase(caseIds.length === 0 ? [] : await db.read('timelines', (s) => eventRows.all(s, 'SELECT * FROM timeline WHERE case_id IN (SELECT value FROM json_each(?)) ORDER BY seq', jsonList([...new Set(caseIds)])))),
     findCaseByIdempotency: (creatorId, key) =>
       db.read('findCaseByIdempotency', (s) => caseRows.one(s, 'SELECT * FROM cases WHERE creator_id = ? AND idempotency_key = ?', creatorId, key)),
     claimedCase: (creatorId, key) =>

@@ -2,7 +2,7 @@
 import type { FileMetaRepo } from '../../ports'
 import { FILE_FIELDS } from '../tables'
 import { instant, rowMapper } from './rows'
-import type { SqliteAccess } from './statements'
+import { jsonList, type SqliteAccess } from './statements'
 
 const fileRows = rowMapper(FILE_FIELDS)
 const UPSERT_FILE = fileRows.upsertSql('files', ['id'])
@@ -15,6 +15,8 @@ export function sqliteFileMeta(db: SqliteAccess): FileMetaRepo {
       }),
     getFileMeta: (id) =>
       db.read('getFileMeta', (s) => fileRows.one(s, 'SELECT * FROM files WHERE id = ?', id)),
+    getFileMetas: async (ids) =>
+      ids.length === 0 ? [] : db.read('getFileMetas', (s) => fileRows.all(s, 'SELECT * FROM files WHERE id IN (SELECT value FROM json_each(?))', jsonList([...new Set(ids)]))),
     putUploadTicket: (t) =>
       db.write('putUploadTicket', (s) => {
         // Tickets live minutes; those a day past their expiry are dropped as new ones come.

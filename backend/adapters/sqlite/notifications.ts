@@ -117,6 +117,15 @@ export function sqliteNotifications(db: SqliteAccess): NotificationRepo {
         'takeSubscribeQuota',
         (s) => s.get('UPDATE subscribe_quota SET remaining = remaining - 1 WHERE user_id = ? AND template_id = ? AND remaining > 0').run(userId, templateId).changes === 1,
       ),
+    subscribeQuotasOf: async (userIds) => {
+      if (userIds.length === 0) return new Map()
+      const rows = await db.read('subscribeQuotasOf', (s) =>
+        s.get('SELECT user_id, template_id, remaining FROM subscribe_quota WHERE user_id IN (SELECT value FROM json_each(?)) ORDER BY user_id, template_id').all(jsonList([...new Set(userIds)])) as Array<{ user_id: string; template_id: string; remaining: number }>,
+      )
+      const out = new Map<string, Array<{ templateId: string; remaining: number }>>()
+      for (const r of rows) out.set(r.user_id, [...(out.get(r.user_id) ?? []), { templateId: r.template_id, remaining: r.remaining }])
+      return out
+    },
     subscribeQuotas: (userId) =>
       db.read('subscribeQuotas', (s) =>
         (s.get('SELECT template_id, remaining FROM subscribe_quota WHERE user_id = ? ORDER BY template_id').all(userId) as Array<{ template_id: string; remaining: number }>).map(

@@ -21,6 +21,8 @@ export function sqliteUsers(db: SqliteAccess): UserRepo {
   }
   return {
     getUser: (id) => one('getUser', 'SELECT * FROM users WHERE id = ?', id),
+    getUsers: async (ids) =>
+      ids.length === 0 ? [] : db.read('getUsers', (s) => userRows.all(s, 'SELECT * FROM users WHERE id IN (SELECT value FROM json_each(?))', jsonList([...new Set(ids)]))),
     findUserByOpenid: (openid) => one('findUserByOpenid', 'SELECT * FROM users WHERE openid = ?', openid),
     findUserByWebUid: (webUid) => one('findUserByWebUid', 'SELECT * FROM users WHERE web_uid = ?', webUid),
     async putUser(u) {

@@ -7,7 +7,7 @@ import { fail, type Failure } from '../../../src/core/outcome'
 import type { Deps } from '../../deps'
 import { actionsFor } from '../shared/actionViews'
 import { timelineViews } from '../shared/timelineViews'
-import { helpView } from './views'
+import { helpView, People } from './views'
 
 export const NOT_FOUND = '求助不存在或无权查看'
 
@@ -23,7 +23,7 @@ export async function helpDetail(d: Deps, tree: OrgTree, actor: Actor, c: Case) 
   const person = c.creatorId === actor.userId
   const events = await d.store.timeline(c.id)
   return {
-    help: await helpView(d, tree, actor, c),
+    help: await helpView(d, tree, actor, c, await new People(d).load([c])),
     timeline: await timelineViews(d, actor, c, events, person ? 'reporter' : 'full'),
     actions: person ? [] : actionsFor(HELP, tree, actor, c, d.clock.now()),
   }

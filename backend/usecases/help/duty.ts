@@ -43,9 +43,11 @@ export async function dutyCandidates(d: Deps, tree: OrgTree, communityCode: stri
 /** The roster's people on duty at `at`, still eligible (a revoked grant takes them off), in roster order. */
 export async function onDuty(d: Deps, tree: OrgTree, roster: DutyRoster | null, at: Date): Promise<Array<{ user: User; grant: RoleGrant & { role: ResponderRole } }>> {
   const out: Array<{ user: User; grant: RoleGrant & { role: ResponderRole } }> = []
-  for (const e of roster?.entries ?? []) {
-    if (!onDutyAt(e.shifts, at)) continue
-    const user = await d.store.getUser(e.userId)
+  const entries = (roster?.entries ?? []).filter((e) => onDutyAt(e.shifts, at))
+  // Everyone on duty in one read, however long the roster.
+  const users = new Map((entries.length ? await d.store.getUsers(entries.map((e) => e.userId)) : []).map((u) => [u.id, u]))
+  for (const e of entries) {
+    const user = users.get(e.userId)
     const grant = user ? dutyGrant(tree, user, roster!.communityCode) : undefined
     if (user && grant) out.push({ user, grant })
   }

@@ -21,7 +21,7 @@ export async function live(d: Deps, actor: Actor, input: ApiIn<'help.live'>) {
   const communities = communitiesOf(tree, actor, ['dispatcher'])
   const open = communities.length ? await d.store.listCases({ kind: 'help', unitCodes: communities, statuses: [...HELP_OPEN], order: 'newest', limit: LIVE_MAX }) : []
   const mine = open.filter((c) => canRead(tree, actor, c)).sort(byUrgency)
-  const people = new People(d)
+  const people = await new People(d).load(mine)
   const items = []
   for (const c of mine) items.push(await staffSummary(d, tree, c, people))
   const arrived = input.since ? mine.filter((c) => c.createdAt > new Date(input.since!).toISOString()).map((c) => c.id) : []

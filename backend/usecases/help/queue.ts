@@ -18,8 +18,9 @@ export async function queue(d: Deps, actor: Actor, input: ApiIn<'help.queue'>) {
   const limit = input.limit ?? 50
   const rows = communities.length && statuses.length ? await d.store.listCases({ kind: 'help', unitCodes: communities, statuses, order: 'newest', limit: limit + 1, before: input.before }) : []
   const page = rows.slice(0, limit)
-  const people = new People(d)
+  const shown = page.filter((x) => canRead(tree, actor, x)).sort(byUrgency)
+  const people = await new People(d).load(shown)
   const items = []
-  for (const c of page.filter((x) => canRead(tree, actor, x)).sort(byUrgency)) items.push(await staffSummary(d, tree, c, people))
+  for (const c of shown) items.push(await staffSummary(d, tree, c, people))
   return { ok: true as const, items, next: rows.length > limit ? page[page.length - 1]!.id : null }
 }

@@ -11,7 +11,7 @@ import { proxiedFiling } from '../shared/proxied'
 import { OUTSIDE_AREA, proxyLimitKey, proxyRoleAt } from '../shared/proxyAgent'
 import { countCreate, probeSubject } from '../shared/rateLimit'
 import { onDuty } from './duty'
-import { unreachable } from './reach'
+import { unreachables } from './reach'
 import { helpView } from './views'
 import { refuseVoice } from '../files/voiceNote'
 
@@ -52,8 +52,8 @@ export async function raiseFor(d: Deps, actor: Actor, input: ApiIn<'help.raise'>
 
   const now = d.clock.now()
   const duty = await onDuty(d, tree, await d.store.getDutyRoster(community.code), now)
-  const notified: HelpNotified[] = []
-  for (const { user, grant } of duty) notified.push({ userId: user.id, role: grant.role, unreachable: await unreachable(d, user) })
+  const reach = await unreachables(d, duty.map((x) => x.user))
+  const notified: HelpNotified[] = duty.map(({ user, grant }, i) => ({ userId: user.id, role: grant.role, unreachable: reach[i]! }))
   const id = d.newId()
   const filing = person && role ? proxiedFiling(d.vault!, id, actor, role, person) : null
   const opened = openHelp({

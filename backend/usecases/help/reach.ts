@@ -8,10 +8,13 @@ import type { User } from '../../ports'
  * regardless; those a message cannot reach are shown to the console to phone. A consent is only
  * looked at here: the notice's delivery takes it (inbox/push.ts).
  */
-export async function unreachable(d: Deps, u: User): Promise<Unreachable | null> {
-  if (!u.openid) return 'no_binding'
+export async function unreachables(d: Deps, users: readonly User[]): Promise<Array<Unreachable | null>> {
   const t = d.config.subscribeTemplates.help
-  if (!t) return 'no_subscription'
-  const quotas = await d.store.subscribeQuotas(u.id)
-  return quotas.some((q) => q.templateId === t.id && q.remaining > 0) ? null : 'no_subscription'
+  const bound = users.filter((u) => u.openid).map((u) => u.id)
+  const quotas = t && bound.length ? await d.store.subscribeQuotasOf(bound) : new Map<string, Array<{ templateId: string; remaining: number }>>()
+  return users.map((u) => {
+    if (!u.openid) return 'no_binding'
+    if (!t) return 'no_subscription'
+    return (quotas.get(u.id) ?? []).some((q) => q.templateId === t.id && q.remaining > 0) ? null : 'no_subscription'
+  })
 }

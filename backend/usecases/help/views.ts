@@ -40,9 +40,31 @@ export async function openableLink(d: Deps, tree: OrgTree, actor: Actor, x: unkn
 const secondsBetween = (from: string, to: string | null) => (to ? Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 1000)) : null)
 
 /** Users by id, read once each. */
+/** Everyone a staff view names: who asked, who took it, who was told. */
+const everyoneNamed = (c: Case) => {
+  const p = helpPayload(c)
+  return [c.creatorId, p.takenBy, ...p.notified.map((n) => n.userId)]
+}
+
+/** Who a person's own list names: the responder. */
+export const responderNamed = (c: Case) => [helpPayload(c).takenBy]
+
 class People {
   private readonly seen = new Map<string, Promise<User | null>>()
   constructor(private readonly d: Deps) {}
+  /**
+   * Reads everyone `cases` name (who asked, who took them, who was told) in one round trip, so a
+   * page of requests costs one read of people however many it shows.
+   */
+  async load(cases: readonly Case[], named: (c: Case) => Array<string | null> = everyoneNamed): Promise<this> {
+    const ids = new Set<string>()
+    for (const c of cases) for (const id of named(c)) if (id && !this.seen.has(id)) ids.add(id)
+    if (ids.size === 0) return this
+    const read = this.d.store.getUsers([...ids]).then((us) => new Map(us.map((u) => [u.id, u])))
+    for (const id of ids) this.seen.set(id, read.then((m) => m.get(id) ?? null))
+    await read
+    return this
+  }
   get(id: string | null): Promise<User | null> {
     if (!id) return Promise.resolve(null)
     let p = this.seen.get(id)

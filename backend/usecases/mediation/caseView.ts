@@ -7,8 +7,7 @@ import { actingRole, respondentIds } from '../../../src/core/scope'
 import { isOverdue } from '../../../src/core/sla'
 import { labelOf } from '../../../src/core/transition'
 import type { Deps } from '../../deps'
-import { photoViews } from '../shared/photoViews'
-import { voiceUrlOf } from '../files/voiceNote'
+import { linksOf, pageReads, type PageReads } from '../shared/pageReads'
 import { MEDIATION_SOURCE_LABELS, sourceOf } from '../../../src/core/kinds/mediationSources'
 import { caseLinkView } from '../shared/caseLinkView'
 import { invitesFor, sideLabelOf, sourceView } from './sourceView'
@@ -46,13 +45,24 @@ export function myRole(tree: OrgTree, actor: Actor, c: Case): MediationView['myR
 }
 
 
-/** Only readers of the case get here (its parties, mediator and centre): they read the names in full. */
-export async function mediationView(d: Deps, tree: OrgTree, actor: Actor, stored: Case): Promise<MediationView> {
+/** The people and files a mediation view names (pageReads.ts), so a detail reads them with its timeline's. */
+export function mediationReadIds(c: Case): { userIds: string[]; fileIds: string[] } {
+  const p = pl(c)
+  return { userIds: c.assigneeId ? [c.assigneeId] : [], fileIds: [...p.evidence, ...(p.voiceFileId ? [p.voiceFileId] : [])] }
+}
+
+/**
+ * Only readers of the case get here (its parties, mediator and centre): they read the names in full.
+ * `given`: mediationReadIds already read by the caller; else read here.
+ */
+export async function mediationView(d: Deps, tree: OrgTree, actor: Actor, stored: Case, given?: PageReads): Promise<MediationView> {
   const c = openNames(d.vault, stored)
   const p = pl(c)
   const role = myRole(tree, actor, c)
   const staff = role === 'mediator' || role === 'dispatcher'
-  const mediator = c.assigneeId ? await d.store.getUser(c.assigneeId) : null
+  const ids = given ? null : mediationReadIds(c)
+  const reads = given ?? (await pageReads(d, ids!.userIds, ids!.fileIds))
+  const mediator = c.assigneeId ? (reads.users.get(c.assigneeId) ?? null) : null
   const names = new Map<string, string>()
   for (const party of p.parties) if (party.userId) names.set(party.userId, party.name)
   const sideLabel = sideLabelOf(c)
@@ -80,8 +90,8 @@ export async function mediationView(d: Deps, tree: OrgTree, actor: Actor, stored
     facts: p.facts,
     claims: p.claims,
     // The applicant's own voice: for them and the case's staff, not the other side or a helper.
-    voiceUrl: staff || role === 'applicant' ? await voiceUrlOf(d, p.voiceFileId) : null,
-    evidence: await photoViews(d, p.evidence),
+    voiceUrl: (staff || role === 'applicant') && p.voiceFileId ? (reads.files.get(p.voiceFileId)?.url ?? null) : null,
+    evidence: linksOf(reads, p.evidence),
     preferredWay: p.preferredWay,
     streetName: (tree.ancestorAt(c.unitCode, 'street') ?? tree.get(c.unitCode))?.name ?? c.unitCode,
     committee: p.committee ? { code: p.committee, name: committeeNameOf(d.config, tree, c)! } : null,

@@ -4,6 +4,7 @@ import { fail } from '../../../src/core/outcome'
 import { rolesOf, type Actor } from '../../../src/core/roles'
 import { canRead } from '../../../src/core/scope'
 import type { Deps } from '../../deps'
+import { prefetchNames } from '../shared/pageReads'
 import { mediationSummary } from './caseView'
 
 /**
@@ -30,6 +31,7 @@ export async function helping(d: Deps, actor: Actor, input: { before?: string; l
   rows.sort((a, b) => b.id.localeCompare(a.id))
   const page = rows.slice(0, limit)
   const names = new Map<string, string>()
+  await prefetchNames(d, page, names)
   const cases = []
   for (const c of page) cases.push(await mediationSummary(d, tree, actor, c, names))
   return { ok: true as const, cases, next: rows.length > limit ? page[page.length - 1]!.id : null }

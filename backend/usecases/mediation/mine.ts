@@ -1,6 +1,7 @@
 import type { Actor } from '../../../src/core/roles'
 import { respondentIds } from '../../../src/core/scope'
 import type { Deps } from '../../deps'
+import { prefetchNames } from '../shared/pageReads'
 import { mediationSummary } from './caseView'
 
 export async function mine(d: Deps, actor: Actor, input: { before?: string; limit?: number }) {
@@ -16,6 +17,7 @@ export async function mine(d: Deps, actor: Actor, input: { before?: string; limi
   const rows = [...own, ...joined].sort((a, b) => b.id.localeCompare(a.id))
   const page = rows.slice(0, limit)
   const names = new Map<string, string>()
+  await prefetchNames(d, page, names)
   const cases = []
   for (const c of page) cases.push(await mediationSummary(d, tree, actor, c, names))
   return { ok: true as const, cases, next: rows.length > limit ? page[page.length - 1]!.id : null }

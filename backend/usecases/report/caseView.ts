@@ -6,9 +6,8 @@ import type { OrgTree } from '../../../src/core/org'
 import { categoryName } from '../../config/district'
 import type { Deps } from '../../deps'
 import type { Actor } from '../../../src/core/roles'
-import { voiceUrlOf } from '../files/voiceNote'
 import { caseLinkView } from '../shared/caseLinkView'
-import { photoViews } from '../shared/photoViews'
+import { linksOf, pageReads, type PageReads } from '../shared/pageReads'
 
 export function summaryOf(d: Deps, tree: OrgTree, c: Case): CaseSummary {
   const p = c.payload as unknown as ReportPayload
@@ -44,16 +43,27 @@ export function moderationView(p: ReportPayload): ModerationView {
   }
 }
 
-/** `actor`: who reads it, so the link to the mediation case it became opens only for someone who may read that. */
-export async function caseView(d: Deps, tree: OrgTree, c: Case, actor: Actor | null = null): Promise<CaseView> {
+/** The people and files a report's view names (pageReads.ts), so a detail reads them with its timeline's. */
+export function caseReadIds(c: Case): { userIds: string[]; fileIds: string[] } {
+  const p = c.payload as unknown as ReportPayload
+  return { userIds: c.assigneeId ? [c.assigneeId] : [], fileIds: [...p.photos, ...(p.voiceFileId ? [p.voiceFileId] : [])] }
+}
+
+/**
+ * `actor`: who reads it, so the link to the mediation case it became opens only for someone who may read that.
+ * `given`: caseReadIds already read by the caller; else read here.
+ */
+export async function caseView(d: Deps, tree: OrgTree, c: Case, actor: Actor | null = null, given?: PageReads): Promise<CaseView> {
   const p = c.payload as unknown as ReportPayload
   const unit = tree.get(c.unitCode)
-  const assignee = c.assigneeId ? await d.store.getUser(c.assigneeId) : null
+  const ids = given ? null : caseReadIds(c)
+  const reads = given ?? (await pageReads(d, ids!.userIds, ids!.fileIds))
+  const assignee = c.assigneeId ? reads.users.get(c.assigneeId) : null
   return {
     ...summaryOf(d, tree, c),
     description: p.description,
-    voiceUrl: await voiceUrlOf(d, p.voiceFileId),
-    photos: await photoViews(d, p.photos),
+    voiceUrl: p.voiceFileId ? (reads.files.get(p.voiceFileId)?.url ?? null) : null,
+    photos: linksOf(reads, p.photos),
     location: { lng: p.location.lng, lat: p.location.lat, address: p.location.address },
     anonymous: p.anonymous,
     unitName: unit ? tree.path(unit.code) : c.unitCode,

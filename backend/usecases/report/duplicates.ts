@@ -4,8 +4,9 @@ import { REPORT } from '../../../src/core/kinds/report'
 import type { Actor } from '../../../src/core/roles'
 import { isSensitiveCategory } from '../../config/district'
 import type { Deps } from '../../deps'
+import { pageReads } from '../shared/pageReads'
 import { countProbe } from '../shared/rateLimit'
-import { hasPublicView, publicCaseView, roundLocation } from './publicView'
+import { hasPublicView, publicCaseView, publishedPhotos, roundLocation } from './publicView'
 
 export const DUPLICATE_RADIUS_M = 100
 export const DUPLICATE_DAYS = 7
@@ -44,7 +45,10 @@ export async function duplicates(d: Deps, actor: Actor, input: ApiIn<'reports.du
     .filter((c) => distance(c) <= DUPLICATE_RADIUS_M && c.creatorId !== actor.userId && hasPublicView(d, c))
     .sort((a, b) => distance(a) - distance(b))
     .slice(0, DUPLICATE_CARDS)
+  // Every card's timeline and photos in one read each, not one per card.
+  const timelines = await d.store.timelines(near.map((c) => c.id))
+  const links = await pageReads(d, [], near.flatMap(publishedPhotos))
   const cases = []
-  for (const c of near) cases.push(await publicCaseView(d, c))
+  for (const c of near) cases.push(await publicCaseView(d, c, timelines.get(c.id) ?? [], links))
   return { ok: true as const, cases }
 }

@@ -6,6 +6,7 @@ import type { Deps } from '../../deps'
 import { auditUnit, writeAudit } from '../shared/audit'
 import { csvCell } from '../shared/csv'
 import { queries, STAFF_ROLES, staffOnly } from './queueScope'
+import { prefetchNames } from '../shared/pageReads'
 import { staffSummary } from './staffView'
 
 export const EXPORT_LIMIT = 10_000
@@ -25,6 +26,7 @@ export async function exportCsv(d: Deps, actor: Actor, filter: QueueFilter) {
     while (rows < EXPORT_LIMIT) {
       const page = await d.store.listCases({ ...q, order: 'newest', limit: 200, before })
       if (page.length === 0) break
+      await prefetchNames(d, page, names)
       for (const c of page) {
         if (seen.has(c.id) || rows >= EXPORT_LIMIT) continue
         seen.add(c.id)

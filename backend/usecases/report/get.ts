@@ -4,8 +4,9 @@ import { ROLES, type Actor } from '../../../src/core/roles'
 import { actingRole, canRead } from '../../../src/core/scope'
 import type { Deps } from '../../deps'
 import { auditCaseRead } from '../shared/readAudit'
-import { timelineViews } from '../shared/timelineViews'
-import { caseView } from './caseView'
+import { pageReads } from '../shared/pageReads'
+import { timelineReadIds, timelineViews } from '../shared/timelineViews'
+import { caseReadIds, caseView } from './caseView'
 import { hasPublicView, publicCaseView } from './publicView'
 
 const NOT_FOUND = '事项不存在或无权查看'
@@ -27,7 +28,11 @@ export async function get(d: Deps, actor: Actor, input: ApiIn<'reports.get'>) {
     // Read as staff only through a staff grant covering the case; through the resident's own, as the reporter.
     const asStaff = actingRole(tree, actor, c, STAFF_READERS) !== undefined
     const audience = asStaff ? 'full' : 'reporter'
-    return { ok: true as const, view: 'full' as const, case: await caseView(d, tree, c, actor), timeline: await timelineViews(d, actor, c, events, audience) }
+    // The case's people and files and the timeline's, in one read each (pageReads.ts).
+    const own = caseReadIds(c)
+    const rows = timelineReadIds(actor, events)
+    const reads = await pageReads(d, [...own.userIds, ...rows.userIds], [...own.fileIds, ...rows.fileIds])
+    return { ok: true as const, view: 'full' as const, case: await caseView(d, tree, c, actor, reads), timeline: await timelineViews(d, actor, c, events, audience, undefined, reads) }
   }
   if (hasPublicView(d, c) && (await d.store.followers(c.id)).includes(actor.userId)) {
     return { ok: true as const, view: 'public' as const, case: await publicCaseView(d, c) }

@@ -5,6 +5,7 @@ import type { OrgTree } from '../../../src/core/org'
 import { isSensitiveCategory } from '../../config/district'
 import type { Deps } from '../../deps'
 import { staffSummary } from './staffView'
+import { linksOf, type PageReads } from '../shared/pageReads'
 import { photoViews } from '../shared/photoViews'
 
 /** Whether the report could ever be shown to the public: not sensitive, not a 找网格员 question. */
@@ -24,10 +25,12 @@ export function hasPendingContent(d: Deps, c: Case): boolean {
 }
 
 /** The staff view of one report's moderation: original text, every photo with its state and link. */
-export async function moderationItem(d: Deps, tree: OrgTree, c: Case, names = new Map<string, string>()): Promise<ModerationItemView> {
+/** `names`, `links`: what a whole page read at once (moderationQueue); else read here for this one. */
+export async function moderationItem(d: Deps, tree: OrgTree, c: Case, names = new Map<string, string>(), links?: PageReads): Promise<ModerationItemView> {
   const p = c.payload as unknown as ReportPayload
   const m = moderationOf(p)
-  const photos: ModerationPhotoView[] = (await photoViews(d, p.photos)).map(({ fileId, url }) => {
+  const views = links ? linksOf(links, p.photos) : await photoViews(d, p.photos)
+  const photos: ModerationPhotoView[] = views.map(({ fileId, url }) => {
     const state = m.photos[fileId] ?? 'pending'
     return { fileId, url, state, stateLabel: MODERATION_LABELS[state], checking: Boolean(m.checking?.[fileId]) }
   })

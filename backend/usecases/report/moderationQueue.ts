@@ -3,6 +3,7 @@ import type { Case } from '../../../src/core/case'
 import { fail } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
+import { pageReads, prefetchNames } from '../shared/pageReads'
 import { hasPendingContent, moderationItem } from './moderationItem'
 
 /** Who moderates: the street's command centre (综治中心) and grid workers, each within their units. */
@@ -38,8 +39,11 @@ export async function moderationQueue(d: Deps, actor: Actor, input: { before?: s
   const more = found.length > limit
   const shown = found.slice(0, limit)
   const names = new Map<string, string>()
+  // The page's assignees and photos in one read each, however many items it shows.
+  await prefetchNames(d, shown, names)
+  const links = await pageReads(d, [], shown.flatMap((c) => (c.payload as { photos?: string[] }).photos ?? []))
   const items: ModerationItemView[] = []
-  for (const c of shown) items.push(await moderationItem(d, tree, c, names))
+  for (const c of shown) items.push(await moderationItem(d, tree, c, names, links))
   // More to read: after the last item shown, or, when the scan bound cut the page short, after the last report read.
   const next = more ? shown[shown.length - 1]!.id : exhausted ? null : (before ?? null)
   return { ok: true as const, items, next }

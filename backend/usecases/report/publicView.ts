@@ -5,6 +5,7 @@ import { moderationOf, REPORT, type ReportPayload } from '../../../src/core/kind
 import { labelOf } from '../../../src/core/transition'
 import { categoryName, isSensitiveCategory } from '../../config/district'
 import type { Deps } from '../../deps'
+import { linksOf, type PageReads } from '../shared/pageReads'
 import { photoViews } from '../shared/photoViews'
 
 /** About 50 m: the public sees which block, never which door. */
@@ -48,11 +49,20 @@ export function publicUpdates(c: Case, events: readonly TimelineEvent[]): Public
     .map((e) => ({ id: e.id, at: e.at, statusLabel: labelOf(REPORT.statusLabels, e.toStatus), note: e.note }))
 }
 
-/** Call only after hasPublicView: this view is what a stranger may collect. */
-export async function publicCaseView(d: Deps, c: Case, events?: readonly TimelineEvent[]): Promise<PublicCaseView> {
+/** The photos the public may see of a report. */
+export function publishedPhotos(c: Case): string[] {
   const p = c.payload as unknown as ReportPayload
   const m = moderationOf(p)
-  const published = p.photos.filter((id) => m.photos[id] === 'published')
+  return p.photos.filter((id) => m.photos[id] === 'published')
+}
+
+/**
+ * Call only after hasPublicView: this view is what a stranger may collect. `events` and `links`
+ * (publishedPhotos' files): what a page of cards read for all its cards at once; else read here.
+ */
+export async function publicCaseView(d: Deps, c: Case, events?: readonly TimelineEvent[], links?: PageReads): Promise<PublicCaseView> {
+  const p = c.payload as unknown as ReportPayload
+  const published = publishedPhotos(c)
   return {
     id: c.id,
     kind: 'report',
@@ -63,7 +73,7 @@ export async function publicCaseView(d: Deps, c: Case, events?: readonly Timelin
     location: roundLocation(p.location),
     createdAt: c.createdAt,
     description: publicDescription(p),
-    photos: await photoViews(d, published),
+    photos: links ? linksOf(links, published) : await photoViews(d, published),
     updates: publicUpdates(c, events ?? (await d.store.timeline(c.id))),
   }
 }

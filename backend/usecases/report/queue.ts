@@ -3,6 +3,7 @@ import type { Case } from '../../../src/core/case'
 import type { Actor } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
 import { queries, staffOnly } from './queueScope'
+import { prefetchNames } from '../shared/pageReads'
 import { staffSummary } from './staffView'
 
 function slaOrder(a: Case, b: Case): number {
@@ -29,6 +30,8 @@ export async function queue(d: Deps, actor: Actor, input: ApiIn<'cases.queue'>) 
   const rows = [...byId.values()].sort(slaOrder)
   const page = rows.slice(0, limit)
   const names = new Map<string, string>()
+  // The page's assignees in one read, not one per row (CloudBase round trips, issue 21 part R).
+  await prefetchNames(d, page, names)
   const cases = []
   for (const c of page) cases.push(await staffSummary(d, tree, c, names))
   return { ok: true as const, cases, next: rows.length > limit ? page[page.length - 1]!.id : null, total }

@@ -10,8 +10,9 @@ import { isOverdue } from '../../../src/core/sla'
 import { isMediableCategory } from '../mediation/mediable'
 import type { Deps } from '../../deps'
 import { actionsFor } from '../shared/actionViews'
-import { timelineViews } from '../shared/timelineViews'
-import { caseView, summaryOf } from './caseView'
+import { pageReads, type PageReads } from '../shared/pageReads'
+import { timelineReadIds, timelineViews } from '../shared/timelineViews'
+import { caseReadIds, caseView, summaryOf } from './caseView'
 import { openContact } from './contactPhone'
 import { openProxy } from './proxyPerson'
 import { openSourceReporter } from './sourceReporter'
@@ -28,9 +29,17 @@ export function departmentName(d: Deps, code: string | undefined | null): string
   return d.config.departments.find((x) => x.code === code)?.name ?? code
 }
 
-export async function staffCaseView(d: Deps, tree: OrgTree, actor: Actor, c: Case): Promise<StaffCaseView> {
+/** Whose account the staff view names as the reporter: none for an outside system's or a 代办 filing. */
+function reporterAccount(actor: Actor, tree: OrgTree, c: Case): string | null {
   const p = c.payload as ReportPayload
-  const base = await caseView(d, tree, c, actor)
+  return mayIdentifyReporter(actor, tree, c) && !p.proxy && !p.source ? c.creatorId : null
+}
+
+export async function staffCaseView(d: Deps, tree: OrgTree, actor: Actor, c: Case, given?: PageReads): Promise<StaffCaseView> {
+  const p = c.payload as ReportPayload
+  const ids = given ? null : caseReadIds(c)
+  const reads = given ?? (await pageReads(d, [...ids!.userIds, reporterAccount(actor, tree, c)], ids!.fileIds))
+  const base = await caseView(d, tree, c, actor, reads)
   let reporter: StaffCaseView['reporter'] = null
   if (mayIdentifyReporter(actor, tree, c)) {
     if (p.proxy) reporter = { ...openProxy(d.vault, c.id, p.proxy), proxy: true }
@@ -39,7 +48,7 @@ export async function staffCaseView(d: Deps, tree: OrgTree, actor: Actor, c: Cas
       const named = p.source.reporter ? openSourceReporter(d.vault, c.id, p.source.reporter) : { name: null, email: null }
       reporter = { name: named.name ?? '未留姓名', phone: openContact(d.vault, c), proxy: false, ...(named.email ? { email: named.email } : {}) }
     } else {
-      const u = await d.store.getUser(c.creatorId)
+      const u = reads.users.get(c.creatorId)
       // The contact phone left on the report (contactPhone.ts), else a staff reporter's work phone.
       reporter = { name: u?.name ?? '居民', phone: openContact(d.vault, c) ?? u?.phone ?? null, proxy: false }
     }
@@ -65,6 +74,7 @@ export async function staffCaseView(d: Deps, tree: OrgTree, actor: Actor, c: Cas
   }
 }
 
+/** `names`: assignees' names read so far (prefetchNames fills it for a whole page at once). */
 export async function staffSummary(d: Deps, tree: OrgTree, c: Case, names: Map<string, string>): Promise<StaffCaseSummary> {
   const p = c.payload as ReportPayload
   let assigneeName: string | null = null
@@ -86,9 +96,14 @@ export async function staffSummary(d: Deps, tree: OrgTree, c: Case, names: Map<s
 
 /** What staff see of one case: the internal view, the full timeline and the moves open to them now. */
 export async function staffDetail(d: Deps, tree: OrgTree, actor: Actor, c: Case) {
+  const events = await d.store.timeline(c.id)
+  // The case's people and files and the timeline's, in one read each (pageReads.ts).
+  const own = caseReadIds(c)
+  const rows = timelineReadIds(actor, events)
+  const reads = await pageReads(d, [...own.userIds, reporterAccount(actor, tree, c), ...rows.userIds], [...own.fileIds, ...rows.fileIds])
   return {
-    case: await staffCaseView(d, tree, actor, c),
-    timeline: await timelineViews(d, actor, c, await d.store.timeline(c.id)),
+    case: await staffCaseView(d, tree, actor, c, reads),
+    timeline: await timelineViews(d, actor, c, events, 'full', undefined, reads),
     actions: actionsFor(REPORT, tree, actor, c, d.clock.now()),
   }
 }

@@ -6,7 +6,8 @@ import { fail } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
 import { leafCategory } from '../../config/district'
 import type { Deps } from '../../deps'
-import { notOwnUpload } from '../files/ownUploads'
+import { firstNotOwn } from '../files/ownUploads'
+import { readsOf } from '../shared/pageReads'
 import { refuseVoice } from '../files/voiceNote'
 import { createOnce, keyUsedElsewhere } from '../shared/persist'
 import { proxiedFiling } from '../shared/proxied'
@@ -33,7 +34,9 @@ export async function submit(
 
   const category = leafCategory(d.config, input.category)
   if (!category) return fail('VALIDATION', '请选择具体的问题分类', { category: '请选择具体类别' })
-  const bad = await notOwnUpload(d, actor, input.photos)
+  // Read once: checked here, linked in the answer.
+  const photoMetas = input.photos.length ? await d.store.getFileMetas(input.photos) : []
+  const bad = firstNotOwn(actor, input.photos, photoMetas)
   if (bad !== null) return fail('VALIDATION', '照片无效，请重新上传', { photos: bad })
   const badVoice = await refuseVoice(d, actor, input.voiceFileId)
   if (badVoice) return badVoice
@@ -76,5 +79,7 @@ export async function submit(
   const event = filing ? { ...opened, actorId: actor.userId, actorRole: agentRole!, note: proxyNote(filing.mark) } : opened
   const made = await createOnce(d, actor, input.idempotencyKey, c, event, { limit: proxy ? proxyLimitKey(d, 'report') : 'reports.submit' })
   if ('ok' in made) return made
-  return { ok: true as const, case: await caseView(d, tree, made.case), replayed: made.replayed }
+  // A fresh case has no assignee and no voice link to read: its photos are the ones checked above.
+  const fresh = !made.replayed && !input.voiceFileId && made.case.assigneeId === null
+  return { ok: true as const, case: await caseView(d, tree, made.case, null, fresh ? await readsOf(d, [], photoMetas) : undefined), replayed: made.replayed }
 }

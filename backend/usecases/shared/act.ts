@@ -59,10 +59,13 @@ export interface KindCommands<A extends string, I extends ActCommand> {
 
 export type Acted = { ok: true; before: Case; case: Case; event: TimelineEvent; tree: OrgTree } | Failure
 
-/** One move on one case: load what the caller may reach, prepare, apply the kind's table, save with the version check. */
-export async function act<A extends string, I extends ActCommand>(d: Deps, actor: Actor, kind: KindCommands<A, I>, input: I): Promise<Acted> {
+/**
+ * One move on one case: load what the caller may reach, prepare, apply the kind's table, save with the version check.
+ * `loaded`: the case as the caller already read it (a bulk move reads a page of cases at once); the version check still guards the write.
+ */
+export async function act<A extends string, I extends ActCommand>(d: Deps, actor: Actor, kind: KindCommands<A, I>, input: I, loaded?: Case | null): Promise<Acted> {
   const tree = await d.orgTree()
-  const c = await d.store.getCase(input.id)
+  const c = loaded !== undefined ? loaded : await d.store.getCase(input.id)
   const reachable = kind.reachable ?? ((t, a, x) => canRead(t, a, x))
   if (!c || c.kind !== kind.def.kind || !reachable(tree, actor, c)) return fail('NOT_FOUND', kind.notFound)
   // Own keys only: an action named "__proto__" or "constructor" must not find Object's members.

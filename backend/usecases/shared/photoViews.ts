@@ -11,13 +11,12 @@ export async function fileUrls(d: Deps, metas: readonly FileMeta[]): Promise<str
   return out
 }
 
-/** Photos as a page shows them: a link per stored file; an id with no file behind it is left out. */
+/** Photos as a page shows them: a link per stored file; an id with no file behind it is left out. One read and one storage call for them all. */
 export async function photoViews(d: Deps, fileIds: readonly string[]): Promise<PhotoView[]> {
-  const found: Array<{ fileId: string; meta: FileMeta }> = []
-  for (const fileId of fileIds) {
-    const meta = await d.store.getFileMeta(fileId)
-    if (meta) found.push({ fileId, meta })
-  }
-  const urls = await fileUrls(d, found.map((f) => f.meta))
-  return found.map((f, i) => ({ fileId: f.fileId, url: urls[i]! }))
+  if (fileIds.length === 0) return []
+  const metas = new Map((await d.store.getFileMetas(fileIds)).map((m) => [m.id, m]))
+  const found = [...new Set(fileIds)].filter((id) => metas.has(id))
+  const urls = await fileUrls(d, found.map((id) => metas.get(id)!))
+  const url = new Map(found.map((id, i) => [id, urls[i]!]))
+  return fileIds.filter((id) => url.has(id)).map((fileId) => ({ fileId, url: url.get(fileId)! }))
 }

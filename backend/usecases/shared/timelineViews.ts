@@ -5,7 +5,7 @@ import type { ReportSource } from '../../../src/core/kinds/reportTerms'
 import { isPartnerActorId, partnerIdOf } from '../../../src/core/partnerActor'
 import { ROLE_LABELS, type Actor } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
-import { photoViews } from './photoViews'
+import { linksOf, pageReads, type PageReads } from './pageReads'
 
 function partnerLabel(c: Case, actorId: string): string {
   const source = (c.payload as { source?: ReportSource }).source
@@ -17,7 +17,7 @@ function partnerLabel(c: Case, actorId: string): string {
  * Who did it, as the viewer may see it: the reporter sees "我"; staff see "居民", and never a
  * name — reporters' identities stay with the dispatcher, who reads them from the case record.
  */
-async function actorLabel(d: Deps, viewer: Actor, c: Case, e: TimelineEvent, names: Map<string, string | null>, parties?: ReadonlyMap<string, string>): Promise<string> {
+function actorLabel(viewer: Actor, c: Case, e: TimelineEvent, reads: PageReads, parties?: ReadonlyMap<string, string>): string {
   const role = ROLE_LABELS[e.actorRole]
   if (e.actorId === viewer.userId) return '我'
   const party = parties?.get(e.actorId)
@@ -25,10 +25,22 @@ async function actorLabel(d: Deps, viewer: Actor, c: Case, e: TimelineEvent, nam
   if (e.actorRole === 'resident' || e.actorRole === 'tenant' || e.actorRole === 'system') return role
   // An outside system (partnerActor.ts) has no account: the name it had when it filed the case.
   if (e.actorRole === 'partner' || isPartnerActorId(e.actorId)) return partnerLabel(c, e.actorId)
-  // The same few staff act on most rows of a timeline: one read each.
-  if (!names.has(e.actorId)) names.set(e.actorId, (await d.store.getUser(e.actorId))?.name ?? null)
-  const name = names.get(e.actorId)
+  const name = reads.users.get(e.actorId)?.name
   return name != null ? `${role} ${name}` : role
+}
+
+/**
+ * What a timeline's rows name, to read in one go (pageReads.ts): the staff whose name a row shows
+ * (actorLabel's last case) and every row's attachments.
+ */
+export function timelineReadIds(viewer: Actor, events: readonly TimelineEvent[], parties?: ReadonlyMap<string, string>): { userIds: string[]; fileIds: string[] } {
+  const userIds: string[] = []
+  for (const e of events) {
+    if (e.actorId === viewer.userId || e.actorRole === 'resident' || e.actorRole === 'tenant' || e.actorRole === 'system' || e.actorRole === 'partner' || isPartnerActorId(e.actorId)) continue
+    if (parties?.has(e.actorId) && (e.actorRole === 'applicant' || e.actorRole === 'respondent')) continue
+    userIds.push(e.actorId)
+  }
+  return { userIds, fileIds: events.flatMap((e) => e.attachments) }
 }
 
 /**
@@ -42,10 +54,20 @@ export type TimelineAudience = 'full' | 'reporter'
  * `parties`: the names a case itself gives its parties (a mediation's application), shown for their
  * rows instead of the account's nickname.
  */
-export async function timelineViews(d: Deps, viewer: Actor, c: Case, events: TimelineEvent[], audience: TimelineAudience = 'full', parties?: ReadonlyMap<string, string>): Promise<TimelineView[]> {
+export async function timelineViews(
+  d: Deps,
+  viewer: Actor,
+  c: Case,
+  events: TimelineEvent[],
+  audience: TimelineAudience = 'full',
+  parties?: ReadonlyMap<string, string>,
+  /** Read by the caller together with the rest of its screen (timelineReadIds); else read here. */
+  given?: PageReads,
+): Promise<TimelineView[]> {
   const def = KINDS[c.kind]
   const out: TimelineView[] = []
-  const names = new Map<string, string | null>()
+  const ids = given ? null : timelineReadIds(viewer, events, parties)
+  const reads = given ?? (await pageReads(d, ids!.userIds, ids!.fileIds))
   for (const e of events) {
     const noteShown = audience === 'full' || e.visibility === 'public' || e.actorId === viewer.userId
     out.push({
@@ -55,9 +77,9 @@ export async function timelineViews(d: Deps, viewer: Actor, c: Case, events: Tim
       fromStatus: e.fromStatus,
       toStatus: e.toStatus,
       toStatusLabel: def.statusLabels[e.toStatus] ?? e.toStatus,
-      actorLabel: await actorLabel(d, viewer, c, e, names, parties),
+      actorLabel: actorLabel(viewer, c, e, reads, parties),
       note: noteShown ? e.note : null,
-      attachments: await photoViews(d, e.attachments),
+      attachments: linksOf(reads, e.attachments),
       at: e.at,
       visibility: e.visibility,
       visibilityLabel: VISIBILITY_LABELS[e.visibility],

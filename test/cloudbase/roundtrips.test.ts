@@ -1,0 +1,80 @@
+/**
+ * CloudBase round trips per function action (issue 21): the scenario of roundTripScenario.ts runs
+ * the functions over the real SDK and the recording fake, and every action's count of database
+ * and storage requests is pinned here. A change that adds a request to an action fails this test
+ * until the table (and the bench note's floor) says why; one that saves a request lowers it.
+ */
+import { BEFORE, growing, measureRoundTrips, perAction, type RoundTripRow } from './roundTripScenario'
+import { quietSdkRuntime } from './sdkApp'
+
+quietSdkRuntime()
+
+/** Requests per action now (the largest size driven), what each remaining request is for in bench/README.md. */
+const NOW: Record<string, number> = {
+  'session.me': 5,
+  'account.profile': 2,
+  'reports.categories': 1,
+  'reports.locate': 1,
+  'files.upload': 4,
+  'reports.submit': 15,
+  'reports.duplicates': 8,
+  'cases.queue': 4,
+  'reports.get': 5,
+  'reports.mine': 2,
+  'reports.follow': 4,
+  'cases.get': 6,
+  'cases.assignees': 2,
+  'cases.act': 13,
+  'reports.confirm': 11,
+  'cases.bulkAssign': 39,
+  'cases.stats': 2,
+  'cases.exportCsv': 7,
+  'cases.moderationQueue': 5,
+  'inbox.list': 3,
+  'inbox.markRead': 3,
+  'inbox.templates': 1,
+  'mediation.apply': 18,
+  'mediation.mine': 3,
+  'mediation.get': 5,
+  'mediation.queue': 3,
+  'mediation.send': 6,
+  'mediation.messages': 3,
+  'help.raise': 17,
+  'help.mine': 2,
+  'help.queue': 3,
+  'help.live': 3,
+  'grid.board': 5,
+  'grid.announcements': 2,
+  'grid.publish': 9,
+  'grid.published': 4,
+}
+
+/** Actions whose count grows with their items by design (a floor, see the note): each item is its own write. */
+const GROWS_BY_DESIGN = ['cases.bulkAssign']
+
+let rows: RoundTripRow[]
+beforeAll(async () => {
+  rows = await measureRoundTrips()
+}, 120_000)
+
+it('drives every action of the scenario without a refusal, and counts each', () => {
+  expect(rows.length).toBeGreaterThan(40)
+  for (const r of rows) expect(r.total).toBe(r.database + r.storage)
+})
+
+it('pins each action\'s round trips', () => {
+  const got = Object.fromEntries(perAction(rows).map((r) => [r.action, r.max]))
+  expect(got).toEqual(NOW)
+})
+
+it('no action makes more requests for more photos, rows or cases (bulk moves aside: one transaction per case)', () => {
+  const grows = growing(rows).filter((g) => !GROWS_BY_DESIGN.some((a) => g.startsWith(`${a} `)))
+  expect(grows).toEqual([])
+})
+
+it('no action makes more requests than before issue 21', () => {
+  for (const r of perAction(rows)) {
+    if (BEFORE[r.action] !== undefined) expect({ action: r.action, max: r.max, more: r.max > BEFORE[r.action]! }).toMatchObject({ more: false })
+  }
+})
+
