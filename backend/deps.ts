@@ -39,6 +39,11 @@ export interface Deps {
   /** WeChat's 小程序码 (wxacode.getUnlimited); absent locally, where codes are QRs of H5 links. */
   miniCodes?: MiniCodes
   /**
+   * Locally, with no WeChat, a printable code is an ordinary QR (SVG) of the page's H5 link; set by
+   * local mode's wiring only, so no CloudBase bundle carries a QR encoder.
+   */
+  qrSvg?(text: string, margin: number): string
+  /**
    * joinVoIPChat's signature (视频调解): wx-server-sdk's getVoIPSign on CloudBase, a documented stand-in
    * locally; absent, signing answers VOIP_UNAVAILABLE and the app offers the meeting link.
    */

@@ -117,36 +117,31 @@ export function bind(h: Host): void {
   current = undefined
 }
 
+/** Whether this bundle has its host yet (bound by a server, or made by a first call). */
+export function isBound(): boolean {
+  return boundHost !== undefined
+}
+
 function localDeps(): Deps {
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  const { openSqliteStore } = require('./adapters/sqlite') as typeof import('./adapters/sqlite')
-  const { loadOrCreateSecret } = require('./adapters/local/secret') as typeof import('./adapters/local/secret')
-  const { LocalSessions } = require('./adapters/local/session') as typeof import('./adapters/local/session')
-  const { LocalFileStore } = require('./adapters/local/files') as typeof import('./adapters/local/files')
-  const { FileNotifier } = require('./adapters/local/notifier') as typeof import('./adapters/local/notifier')
-  const { RecordedWxOpenApi, blockedWordsFrom } = require('./adapters/local/recordedWxOpenApi') as typeof import('./adapters/local/recordedWxOpenApi')
-  const { WechatContentSecurity } = require('./adapters/wechat/contentSecurity') as typeof import('./adapters/wechat/contentSecurity')
-  const { StandInVoipSigner } = require('./adapters/local/voipSigner') as typeof import('./adapters/local/voipSigner')
-  /* eslint-enable @typescript-eslint/no-require-imports */
+  // Not in the function's bundle: cloudfunctions/<name>/local.js (backend/localAdapters.ts).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { localAdapters } = require('./localAdapters') as typeof import('./localAdapters')
   const h = host()
   const dir = dataDir()
-  const secret = loadOrCreateSecret(dir)
-  const store = openSqliteStore(dir, sqliteOptions(), h.sqliteStores)
-  const files = new LocalFileStore(resolve(dir, 'files'), secret)
+  const local = localAdapters(h, dir, sqliteOptions(), deps)
   const ulid = monotonicFactory()
-  const config = liveConfig(store, h.clock, h.dataEpoch, loadConfig())
+  const config = liveConfig(local.store, h.clock, h.dataEpoch, loadConfig())
   return {
-    ...rentalParts(config.get, dir),
+    ...rentalParts(config.get, { dataDir: dir, secret: local.secret }),
     mode: 'local',
-    store,
-    files,
-    fileUrl: async (meta) => files.url(meta.id),
-    identity: new LocalSessions(secret),
-    notifier: new FileNotifier(resolve(dir, 'subscribe-messages.jsonl')),
-    // WeChat's documented signature over a stand-in session key: the path runs, WeChat would refuse it.
-    voipSigner: new StandInVoipSigner(loadOrCreateSecret(dir, 'voip.secret')),
-    // An image verdict reaches the same receiver WeChat's message push does (the cases function).
-    contentSecurity: new WechatContentSecurity(new RecordedWxOpenApi(blockedWordsFrom(), (event) => receiveMediaCheckPush(event))),
+    store: local.store,
+    files: local.files,
+    fileUrl: local.fileUrl,
+    identity: local.identity,
+    notifier: local.notifier,
+    voipSigner: local.voipSigner,
+    contentSecurity: local.contentSecurity,
+    qrSvg: local.qrSvg,
     // Local mode's clock can be moved forward (dev tools, end-to-end tests of the SLA timer).
     clock: h.clock,
     newId: () => ulid(),
@@ -154,7 +149,7 @@ function localDeps(): Deps {
       return config.get()
     },
     refreshConfig: config.refresh,
-    orgTree: cachedTree(store, h.clock, h.dataEpoch),
+    orgTree: cachedTree(local.store, h.clock, h.dataEpoch),
     dataChanged: h.markDataChanged,
   }
 }
@@ -204,29 +199,21 @@ function cloudbaseDeps(): Deps {
  * function's variables or KMS); only local mode (dataDir given) generates them into the data
  * directory. In CloudBase a missing key leaves the vault out, and rental refuses as unavailable.
  */
-function rentalParts(config: () => DistrictConfig, dir: string | null): Pick<Deps, 'vault' | 'access' | 'webhooks'> {
+function rentalParts(config: () => DistrictConfig, local: { dataDir: string; secret(name: string): Buffer } | null): Pick<Deps, 'vault' | 'access' | 'webhooks'> {
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { Vault, loadPiiKey } = require('./crypto/vault') as typeof import('./crypto/vault')
   const { AccessWebhook } = require('./adapters/webhook/accessWebhook') as typeof import('./adapters/webhook/accessWebhook')
   const { postSigned } = require('./adapters/webhook/signedPost') as typeof import('./adapters/webhook/signedPost')
-  const { loadOrCreateSecret } = require('./adapters/local/secret') as typeof import('./adapters/local/secret')
   /* eslint-enable @typescript-eslint/no-require-imports */
-  const key = loadPiiKey(process.env, dir === null ? null : { dataDir: dir })
+  const key = loadPiiKey(process.env, local && { dataDir: local.dataDir })
   const envSecret = process.env.JIEFANG_ACCESS_WEBHOOK_SECRET
-  const secret = envSecret ? Buffer.from(envSecret, 'utf8') : dir !== null ? loadOrCreateSecret(dir, 'access-webhook.secret') : null
+  const secret = envSecret ? Buffer.from(envSecret, 'utf8') : local ? local.secret('access-webhook.secret') : null
   const url = () => process.env.JIEFANG_ACCESS_WEBHOOK_URL || config().rental.accessControl.webhookUrl
   return {
     ...(key ? { vault: new Vault(key) } : {}),
     ...(secret ? { access: new AccessWebhook(url, secret) } : {}),
     webhooks: { post: (to, key, eventId, body) => postSigned(to, key, eventId, body) },
   }
-}
-
-/** The local stand-in's image verdicts, handed to the use case the message push reaches. */
-function receiveMediaCheckPush(event: Record<string, unknown>): Promise<{ ok: boolean; code?: string }> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { receiveMediaCheck } = require('./usecases/report/mediaCheck') as typeof import('./usecases/report/mediaCheck')
-  return receiveMediaCheck(deps(), event)
 }
 
 let current: Deps | undefined

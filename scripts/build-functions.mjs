@@ -1,7 +1,10 @@
 // Bundles each cloud function of the table (backend/functions/index.json) from
 // backend/functions/<name>.ts into cloudfunctions/<name>/index.js, deployable as is, with its
 // package.json and config.json written from the table; and the local server into dist-server/server.js.
+// `--out <dir>` builds the functions there instead of cloudfunctions/ (the local server is left alone);
+// `--metafile <dir>` also writes esbuild's metafile of each bundle there (what each byte comes from).
 import { build } from 'esbuild'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { readFunctionTable, writeFunctionFiles } from './functions-table.mjs'
@@ -17,21 +20,78 @@ const external = ['better-sqlite3', '@cloudbase/node-sdk', 'wx-server-sdk']
 const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', external, legalComments: 'none', logLevel: 'warning', sourcemap: false }
 
 /**
+ * A cold start reads and parses the whole bundle, so function bundles are minified (budget: 250 KB
+ * each, test/functions/bundles.test.ts). Nothing reads a class's or function's own name: errors set
+ * `name` themselves, and failures are logged by it and their message (backend/functions/handler.ts).
+ */
+const functionBuild = { ...common, minify: true }
+
+/**
+ * Local mode's adapters (SQLite, files under DATA_DIR, WeChat stand-ins: backend/localAdapters.ts)
+ * are built once into local.js beside each function's index.js; runtime.ts requires them only in
+ * local mode, so the deployed bundle carries none of them.
+ */
+const LOCAL_FILE = 'local.js'
+const localAdaptersOutside = {
+  name: 'local-adapters-outside',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/localAdapters$/ }, (args) => (args.importer.endsWith(join('backend', 'runtime.ts')) ? { path: `./${LOCAL_FILE}`, external: true } : undefined))
+  },
+}
+
+/**
+ * local.js hands the recorded image verdicts to the cases function's bundle beside its folder, as
+ * WeChat pushes them to that function, instead of carrying the report area's moderation code: a
+ * bundle run on its own loads the cases bundle on the first verdict and hands it its host, so both
+ * use one SQLite handle; in the local server it is already loaded and bound.
+ */
+const CASES_RECEIVER = `
+exports.receiveVerdict = (host, _deps, event) => {
+  const cases = require('../cases/index.js')
+  if (!cases.isBound()) cases.bind(host)
+  return cases.main(event, {})
+}
+`
+const verdictsToCasesBundle = {
+  name: 'verdicts-to-cases-bundle',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/mediaVerdicts$/ }, (args) => (args.importer.endsWith('localAdapters.ts') ? { path: 'cases-receiver', namespace: 'jf-local' } : undefined))
+    b.onResolve({ filter: /^\.\.\/cases\/index\.js$/, namespace: 'jf-local' }, (args) => ({ path: args.path, external: true }))
+    b.onLoad({ filter: /.*/, namespace: 'jf-local' }, () => ({ contents: CASES_RECEIVER, loader: 'js' }))
+  },
+}
+
+const option = (name) => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1] : null)
+const metaDir = option('metafile')
+const fnRoot = option('out') ?? join(root, 'cloudfunctions')
+if (metaDir) mkdirSync(metaDir, { recursive: true })
+function keepMeta(name, result) {
+  if (metaDir) writeFileSync(join(metaDir, `${name}.meta.json`), JSON.stringify(result.metafile))
+}
+
+/**
  * A function's bundle exports its `main` and `bind(host)`: the local server loads every bundle
  * into one process and hands them one host (clock, data epoch, SQLite handles; backend/host.ts).
  */
 function functionEntry(name) {
-  const contents = `export * from './${name}'\nexport { bind } from '../runtime'\n`
+  const contents = `export * from './${name}'\nexport { bind, isBound } from '../runtime'\n`
   return { contents, resolveDir: join(root, 'backend/functions'), sourcefile: `${name}.entry.ts`, loader: 'ts' }
 }
 
 const started = Date.now()
+const local = build({ ...functionBuild, plugins: [verdictsToCasesBundle], entryPoints: [join(root, 'backend/localAdapters.ts')], write: false, outfile: join(fnRoot, LOCAL_FILE), metafile: Boolean(metaDir) })
 await Promise.all([
   ...table.map(async (fn) => {
-    writeFunctionFiles(fn, join(root, 'cloudfunctions'))
-    await build({ ...common, stdin: functionEntry(fn.name), outfile: join(root, 'cloudfunctions', fn.name, 'index.js') })
+    writeFunctionFiles(fn, fnRoot)
+    const r = await build({ ...functionBuild, plugins: [localAdaptersOutside], stdin: functionEntry(fn.name), outfile: join(fnRoot, fn.name, 'index.js'), metafile: Boolean(metaDir) })
+    keepMeta(fn.name, r)
+    const l = await local
+    writeFileSync(join(fnRoot, fn.name, LOCAL_FILE), l.outputFiles[0].contents)
   }),
-  build({ ...common, entryPoints: [join(root, 'backend/server/main.ts')], outfile: join(root, 'dist-server/server.js') }),
-  build({ ...common, entryPoints: [join(root, 'backend/tools/district.ts')], outfile: join(root, 'dist-server/district.js') }),
+  local.then((r) => keepMeta('local', r)),
+  ...(option('out') ? [] : [
+    build({ ...common, entryPoints: [join(root, 'backend/server/main.ts')], outfile: join(root, 'dist-server/server.js') }),
+    build({ ...common, entryPoints: [join(root, 'backend/tools/district.ts')], outfile: join(root, 'dist-server/district.js') }),
+  ]),
 ])
-console.log(`built ${table.length} functions and the local server in ${Date.now() - started} ms`)
+console.log(`built ${table.length} functions${option('out') ? ` into ${fnRoot}` : ' and the local server'} in ${Date.now() - started} ms`)

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import defaults from '../../settings/district.json'
-import { DISPUTE_TYPES, type DisputeType } from '../../src/core/kinds/mediation'
+import { DISPUTE_TYPES, type DisputeType } from '../../src/core/kinds/mediationTerms'
 import { MEDIATION_LEVELS, type MediationLevel } from '../../src/core/kinds/mediationLevelTerms'
 import { committeeIssues } from './committeeRules'
 import { miniprogramStateSchema, subscribeTemplatesSchema } from './subscribeTemplates'

@@ -22,7 +22,7 @@ import * as intakeSchema from '../../src/contracts/mediationIntakeSchemas'
 import { fromReport } from '../usecases/mediation/fromReport'
 import { intake } from '../usecases/mediation/intake'
 import { intakeOptions } from '../usecases/mediation/intakeOptions'
-import * as proxySchema from '../../src/contracts/proxySchemas'
+import * as proxySchema from '../../src/contracts/proxyMediationSchemas'
 import { proxyApply } from '../usecases/mediation/proxyApply'
 
 /** 在线调解: parties apply, join by invitation and follow the case; mediators and the centre work it. */

@@ -2,7 +2,9 @@
  * Figure 5: cloud function cold start. For each cloudfunctions/<name>/index.js a fresh Node
  * process requires the bundle and answers one call on SQLite (local mode, a seeded temp
  * DATA_DIR, a signed session in the context as the local server forwards it). Reported per
- * function: require + first call, median of several fresh processes, and the bundle's bytes.
+ * function: require + first call, median of several fresh processes (5.<name>), and the deployed
+ * bundle's bytes (5.<name>.size). Local mode also loads local.js beside the bundle (the SQLite
+ * adapter, never deployed to run): its bytes are in the context, and its load is in the time.
  */
 import { spawn } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
@@ -11,6 +13,7 @@ import { openSqliteStore } from '../../backend/adapters/sqlite'
 import { loadOrCreateSecret } from '../../backend/adapters/local/secret'
 import { LocalSessions } from '../../backend/adapters/local/session'
 import { gridCentre } from '../../backend/seed/demoOrg'
+import { DEMO_BUILDING_CODE } from '../../backend/seed/demoBuildings'
 import { seedDemo } from '../../backend/seed/seed'
 import { log, ROOT, run, tempDir } from '../lib/proc'
 import { figure, median, type Figure } from '../lib/stats'
@@ -18,25 +21,42 @@ import { figure, median, type Figure } from '../lib/stats'
 const RUNS = Number(process.env.BENCH_COLD_RUNS ?? 5)
 const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
 
-/** One representative call per function, by a user who may make it. */
-const CALLS: Record<string, { user: string; event: unknown }> = {
+/** Issue 21: each bundle at most 250 KB, its cold start (load + first answer) median at most 50 ms. */
+const BUDGET = { bytes: 250 * 1024, ms: 50 }
+
+/**
+ * One representative call per function, by a user who may make it, and the answer it must give
+ * (default `ok: true`): the HTTP functions answer an HTTP result; voip has no video session in the
+ * seed, so its sign is refused as NOT_FOUND after reading the case.
+ */
+const CALLS: Record<string, { user: string | null; event: unknown; answer?: { ok?: boolean; code?: string; statusCode?: number } }> = {
   session: { user: 'demo-resident', event: { action: 'me', data: {} } },
   reports: { user: 'demo-resident', event: { action: 'mine', data: {} } },
   files: { user: 'demo-resident', event: { action: 'upload', data: { contentBase64: PNG_1PX, contentType: 'image/png' } } },
   cases: { user: 'demo-dispatcher', event: { action: 'queue', data: { limit: 20 } } },
   inbox: { user: 'demo-resident', event: { action: 'list', data: {} } },
   mediation: { user: 'demo-resident', event: { action: 'mine', data: {} } },
+  help: { user: 'demo-resident', event: { action: 'mine', data: {} } },
   grid: { user: 'demo-resident', event: { action: 'find', data: gridCentre(0, 1) } },
-  'sla-timer': { user: 'demo-resident', event: { Type: 'Timer', TriggerName: 'bench' } },
+  admin: { user: 'demo-admin', event: { action: 'units', data: {} } },
+  account: { user: 'demo-resident', event: { action: 'profile', data: {} } },
+  integrations: { user: 'demo-admin', event: { action: 'partners', data: {} } },
+  rental: { user: 'demo-resident', event: { action: 'building', data: { code: DEMO_BUILDING_CODE } } },
+  voip: { user: 'demo-resident', event: { action: 'sign', data: { id: '01JF0000000000000000000000', sessionId: 's-1' } }, answer: { ok: false, code: 'NOT_FOUND' } },
+  open311: { user: null, event: { path: '/open311/v2/services.xml', httpMethod: 'GET', headers: {}, queryStringParameters: {} }, answer: { statusCode: 200 } },
+  hotline: { user: null, event: { path: '/hotline/v1/orders', httpMethod: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }, answer: { statusCode: 401 } },
+  'sla-timer': { user: null, event: { Type: 'Timer', TriggerName: 'bench' } },
+  'rental-timer': { user: null, event: { Type: 'Timer', TriggerName: 'bench' } },
 }
 
 const DRIVER = `
 const t0 = performance.now()
 const fn = require(process.env.FN_FILE)
 const t1 = performance.now()
-Promise.resolve(fn.main(JSON.parse(process.env.FN_EVENT), { requestId: 'bench', jiefangLocal: { authorization: process.env.FN_AUTH } })).then((r) => {
+const context = process.env.FN_AUTH ? { requestId: 'bench', jiefangLocal: { authorization: process.env.FN_AUTH } } : {}
+Promise.resolve(fn.main(JSON.parse(process.env.FN_EVENT), context)).then((r) => {
   const t2 = performance.now()
-  process.stdout.write(JSON.stringify({ bootMs: t0, loadMs: t1 - t0, callMs: t2 - t1, ok: r.ok === true, code: r.code ?? null }))
+  process.stdout.write(JSON.stringify({ bootMs: t0, loadMs: t1 - t0, callMs: t2 - t1, ok: r.ok ?? null, code: r.code ?? null, statusCode: r.statusCode ?? null }))
   process.exit(0)
 })
 `
@@ -45,8 +65,9 @@ interface Sample {
   bootMs: number
   loadMs: number
   callMs: number
-  ok: boolean
+  ok: boolean | null
   code: string | null
+  statusCode: number | null
 }
 
 function once(file: string, event: unknown, auth: string, dataDir: string): Promise<Sample> {
@@ -83,20 +104,31 @@ async function main(): Promise<{ figures: Figure[]; skipped: { id: string; reaso
   await store.close()
   const sessions = new LocalSessions(loadOrCreateSecret(dataDir))
   const figures: Figure[] = []
-  let worst = 0
   for (const name of names) {
     const file = join(fnRoot, name, 'index.js')
-    const call = CALLS[name] ?? { user: 'demo-resident', event: { action: '__bench_no_call_defined__' } }
-    const auth = `Bearer ${sessions.issue(call.user)}`
+    const call = CALLS[name]
+    if (!call) throw new Error(`${name}: no bench call defined in bench/figures/coldstart.ts`)
+    const auth = call.user ? `Bearer ${sessions.issue(call.user)}` : ''
     const samples: Sample[] = []
     for (let i = 0; i < RUNS; i++) samples.push(await once(file, call.event, auth, dataDir))
-    const refused = samples.find((s) => !s.ok && (name in CALLS))
-    if (refused) throw new Error(`${name}: the bench call was refused (${refused.code})`)
+    const want = call.answer ?? { ok: true }
+    const wrong = samples.find((s) => Object.entries(want).some(([k, v]) => s[k as keyof Sample] !== v))
+    if (wrong) throw new Error(`${name}: the bench call answered ${JSON.stringify(wrong)}, expected ${JSON.stringify(want)}`)
     const total = median(samples.map((s) => s.loadMs + s.callMs))
-    worst = Math.max(worst, total)
-    const ctx = { bundleBytes: statSync(file).size, requireMs: round(median(samples.map((s) => s.loadMs))), firstCallMs: round(median(samples.map((s) => s.callMs))), nodeBootMs: round(median(samples.map((s) => s.bootMs))), runs: RUNS, call: name in CALLS ? (call.event as { action?: string }).action ?? 'timer' : 'none defined (unknown action answered)' }
-    log(`${name}: ${total.toFixed(1)} ms (require ${ctx.requireMs}, call ${ctx.firstCallMs}), ${ctx.bundleBytes} B`)
-    figures.push(figure(`5.${name}`, `cold start ${name} (${Math.round(ctx.bundleBytes / 1024)} KB bundle)`, total, 'ms', { op: '<=', value: 100 }, ctx))
+    const bytes = statSync(file).size
+    const local = join(fnRoot, name, 'local.js')
+    const ctx = {
+      bundleBytes: bytes,
+      localAdaptersBytes: existsSync(local) ? statSync(local).size : 0,
+      requireMs: round(median(samples.map((s) => s.loadMs))),
+      firstCallMs: round(median(samples.map((s) => s.callMs))),
+      nodeBootMs: round(median(samples.map((s) => s.bootMs))),
+      runs: RUNS,
+      call: (call.event as { action?: string }).action ?? (call.event as { path?: string }).path ?? 'timer',
+    }
+    log(`${name}: ${total.toFixed(1)} ms (require ${ctx.requireMs}, call ${ctx.firstCallMs}), ${bytes} B (+ local.js ${ctx.localAdaptersBytes} B)`)
+    figures.push(figure(`5.${name}`, `cold start ${name} (${Math.round(bytes / 1024)} KB bundle)`, total, 'ms', { op: '<=', value: BUDGET.ms }, ctx))
+    figures.push(figure(`5.${name}.size`, `bundle ${name} (deployed index.js)`, round(bytes / 1024), 'KB', { op: '<=', value: BUDGET.bytes / 1024 }, { bytes }))
   }
   return { figures, skipped: [] }
 }

@@ -1,10 +1,11 @@
 /** Wire contract of 代办 (D1): mediation on behalf and the claim by phone. Types only. */
 import type { z } from 'zod'
 import type * as s from './proxySchemas'
+import type { proxyApplyMediation } from './proxyMediationSchemas'
 
 type In<K extends keyof typeof s> = z.infer<(typeof s)[K]>
 
-export type ProxyApplyInput = In<'proxyApplyMediation'>
+export type ProxyApplyInput = z.infer<typeof proxyApplyMediation>
 
 /** One case filed for the caller's phone, as the list shows it: what it is, never its free text. */
 export interface ProxiedCaseView {

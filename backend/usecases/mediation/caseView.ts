@@ -20,12 +20,11 @@ import { helperViews } from './helperViews'
 import { partyPhone } from './phones'
 import { videoView } from './videoView'
 import { SESSION_MODE_LABELS } from '../../../src/core/kinds/mediationVideoTerms'
+import { maskPhone } from '../shared/maskedPhone'
 
 const CONSENT_LABELS = { pending: '待表态', consented: '已同意', declined: '已拒绝' } as const
 
-export function maskPhone(phone: string): string {
-  return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****'
-}
+export { maskPhone }
 
 /** The case's staff and the party themselves see the number; the other side sees it masked. */
 function shownPhone(phone: string | null, whole: boolean): string {

@@ -13,7 +13,7 @@ import type { Actor } from '../../../src/core/roles'
 import type { Vault } from '../../crypto/vault'
 import type { Deps } from '../../deps'
 import { ownPhone } from '../account/ownPhone'
-import { maskPhone } from '../mediation/caseView'
+import { maskPhone } from '../shared/maskedPhone'
 
 type Contact = NonNullable<ReportPayload['contact']>
 

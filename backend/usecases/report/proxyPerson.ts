@@ -9,7 +9,7 @@ import type { Case } from '../../../src/core/case'
 import type { ReportPayload } from '../../../src/core/kinds/reportTerms'
 import { maskName } from '../../../src/core/names'
 import type { Vault } from '../../crypto/vault'
-import { maskPhone } from '../mediation/caseView'
+import { maskPhone } from '../shared/maskedPhone'
 
 type Proxy = NonNullable<ReportPayload['proxy']>
 

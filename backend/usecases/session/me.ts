@@ -2,7 +2,6 @@ import type { MeView } from '../../../src/contracts/api'
 import { earnedRoles, type Earned } from '../../../src/core/earnedRoles'
 import { ROLE_LABELS, type Actor } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
-import { joinedCaseIds } from '../mediation/mine'
 
 export async function me(d: Deps, actor: Actor): Promise<{ ok: true; user: MeView }> {
   const tree = await d.orgTree()
@@ -30,7 +29,9 @@ async function earned(d: Deps, userId: string): Promise<Earned[]> {
   const [checkins, own, followed, memberships] = await Promise.all([
     d.store.listCases({ kind: 'checkin', creatorId: userId, order: 'newest', limit: 50 }),
     d.store.listCases({ kind: 'mediation', creatorId: userId, order: 'newest', limit: 20 }),
-    joinedCaseIds(d, userId),
+    // A respondent joins a mediation by following it (the same read as mediation.mine's), without
+    // pulling the mediation area's views into the session bundle.
+    d.store.followedBy(userId),
     d.store.membershipsOf(userId),
   ])
   const joined = followed.length ? await d.store.listCases({ kind: 'mediation', ids: followed, order: 'newest', limit: 20 }) : []

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto'
 import { fail, type Failure } from '../../../src/core/outcome'
 import type { ShareCodeView } from '../../../src/contracts/shareCode'
 import type { Deps } from '../../deps'
-import { qrSvg } from './qrSvg'
 import { requestOrigin } from './requestOrigin'
 
 /** WeChat refuses a longer `scene` (getUnlimited: at most 32 visible characters). */
@@ -45,7 +44,8 @@ export async function shareCode(d: Deps, t: ShareTarget): Promise<ShareCodeView 
   if (t.scene.length > MAX_SCENE || !/^[\x21-\x7e]+$/.test(t.scene)) throw new Error(`scene must be 1–${MAX_SCENE} visible ASCII characters: ${t.scene}`)
   if (d.mode === 'local') {
     const link = h5Link(t)
-    return { kind: 'qr', link, svg: qrSvg(link, 4) }
+    if (!d.qrSvg) return fail('UNAVAILABLE', '暂时无法生成二维码')
+    return { kind: 'qr', link, svg: d.qrSvg(link, 4) }
   }
   if (!d.miniCodes) return fail('UNAVAILABLE', '暂时无法生成小程序码：未配置微信接口')
   const page = t.page.replace(/^\//, '')
