@@ -19,6 +19,8 @@ export interface AuditTx {
 }
 
 export interface AuditRepo {
+  /** One row, inserted alone (atomic by itself: no transaction's start and commit around it on CloudBase). */
+  appendAudit(e: AuditEntry): Promise<void>
   /** Newest first within the units; `before` is an entry id from the previous page. */
   listAudit(unitCodes: readonly string[], opts: { before?: string; limit?: number }): Promise<AuditEntry[]>
 }

@@ -28,7 +28,7 @@ const NOW: Record<string, number> = {
   'reports.confirm': 11,
   'cases.bulkAssign': 39,
   'cases.stats': 2,
-  'cases.exportCsv': 7,
+  'cases.exportCsv': 4,
   'cases.moderationQueue': 5,
   'inbox.list': 3,
   'inbox.markRead': 3,

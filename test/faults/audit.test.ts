@@ -133,11 +133,11 @@ describe('the audit log is append-only', () => {
   }
   const entry = (n: number): AuditEntry => ({ id: `01JNAUDIT00000000000000000${n}`.slice(0, 26), actorId: 'demo-police', actorRole: 'police', action: 'reveal', target: `r${n}`, reason: '核查', unitCode: '440111010', at: new Date().toISOString() })
 
-  it('SQLite: the Store and Tx offer only append and list; the table refuses UPDATE and DELETE from any connection', async () => {
+  it('SQLite: the Store and Tx offer only append (alone or in a transaction) and list; the table refuses UPDATE and DELETE from any connection', async () => {
     const dir = join(srv.dataDir, '..', `audit-${idemKey()}`)
     const store = openSqliteStore(dir)
     try {
-      expect(auditMethods(store)).toEqual(['listAudit'])
+      expect(auditMethods(store)).toEqual(['appendAudit', 'listAudit'])
       const txMethods = await store.transaction(async (tx) => {
         await tx.appendAudit(entry(1))
         const c = makeCase()
@@ -165,24 +165,28 @@ describe('the audit log is append-only', () => {
         (e: unknown) => String((e as Error)?.message ?? e),
       )
       expect(again).toMatch(/append-only|UNIQUE/)
+      // Appended alone (writeAudit), the same row cannot be rewritten either.
+      await expect(store.appendAudit({ ...entry(1), reason: 'rewritten' })).rejects.toThrow(/append-only|UNIQUE/)
       expect(await store.listAudit(['440111010'], {})).toHaveLength(1)
     } finally {
       await store.close()
     }
   })
 
-  it('CloudBase: the Store and Tx offer only append and list, and an existing row cannot be overwritten', async () => {
+  it('CloudBase: the Store and Tx offer only append (alone or in a transaction) and list, and an existing row cannot be overwritten', async () => {
     const fake = new FakeCloudbase()
     await fake.start()
     try {
       const store = new CloudbaseStore(sdkApp(fake).database(), { retryDelayMs: 1 })
-      expect(auditMethods(store)).toEqual(['listAudit'])
+      expect(auditMethods(store)).toEqual(['appendAudit', 'listAudit'])
       const txMethods = await store.transaction(async (tx) => {
         await tx.appendAudit(entry(2))
         return auditMethods(tx)
       })
       expect(txMethods).toEqual(['appendAudit'])
       await expect(store.transaction((tx) => tx.appendAudit({ ...entry(2), reason: 'rewritten' }))).rejects.toThrow()
+      // Appended alone (writeAudit), an insert: an existing id is refused, never overwritten.
+      await expect(store.appendAudit({ ...entry(2), reason: 'rewritten' })).rejects.toThrow()
       expect((await store.listAudit(['440111010'], {})).map((e) => e.reason)).toEqual(['核查'])
       await store.close()
     } finally {

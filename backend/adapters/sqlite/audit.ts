@@ -18,6 +18,10 @@ export function sqliteAuditTx(use: TxUse): AuditTx {
 
 export function sqliteAudit(db: SqliteAccess): AuditRepo {
   return {
+    appendAudit: (e) =>
+      db.write('appendAudit', (s) => {
+        s.get(INSERT_AUDIT).run(auditRows.toRow(e))
+      }),
     listAudit: (unitCodes, opts = {}) =>
       db.read('listAudit', (s) => {
         if (unitCodes.length === 0) return []
