@@ -23,8 +23,9 @@ const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs'
  * A cold start reads and parses the whole bundle, so function bundles are minified (budget: 250 KB
  * each, test/functions/bundles.test.ts). Nothing reads a class's or function's own name: errors set
  * `name` themselves, and failures are logged by it and their message (backend/functions/handler.ts).
+ * The Chinese text stays UTF-8 (3 bytes a character) instead of \uXXXX escapes (6).
  */
-const functionBuild = { ...common, minify: true }
+const functionBuild = { ...common, minify: true, charset: 'utf8' }
 
 /**
  * Local mode's adapters (SQLite, files under DATA_DIR, WeChat stand-ins: backend/localAdapters.ts)

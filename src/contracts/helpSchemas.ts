@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { id, idempotencyKey, phone, point, staffPage, statusFilter, version } from './commonSchemas'
-import { claimsText, disputeType, factsText, respondentList } from './mediationSchemas'
+import { claimsText, disputeType, factsText, respondentList } from './mediationFieldSchemas'
 import { HELP_NOTE_MAX, HELP_TEXT_MAX, PERSON_NAME_MAX, ROSTER_MAX, SHIFTS_MAX } from './limits'
 
 /** Inputs of the `help` function, 一键求助 (types in help.ts). */

@@ -1,26 +1,18 @@
 import { z } from 'zod'
 import { actionName, day, id, idempotencyKey, phone, staffPage, statusFilter, version } from './commonSchemas'
 import { textOrVoice } from './voiceSchemas'
-import { CLAIMS_MAX, CLAIMS_MIN, FACTS_MAX, FACTS_MIN, MAX_PHOTOS, MAX_RESPONDENTS, MAX_TERMS, MEDIATION_NOTE_MAX, MESSAGE_MAX, PERSON_NAME_MAX, RATING_COMMENT_MAX, SESSION_PLACE_MAX, TERM_MAX } from './limits'
+import { claimsText, disputeType, factsText, personName, respondentList } from './mediationFieldSchemas'
+import { CLAIMS_MAX, CLAIMS_MIN, FACTS_MAX, FACTS_MIN, MAX_PHOTOS, MAX_TERMS, MEDIATION_NOTE_MAX, MESSAGE_MAX, RATING_COMMENT_MAX, SESSION_PLACE_MAX, TERM_MAX } from './limits'
 
 /** Inputs of the `mediation` function (types in mediation.ts). */
 
-export const disputeType = z.enum(['neighbour', 'family', 'tenancy', 'labour', 'traffic', 'commerce', 'property', 'other'], { errorMap: () => ({ message: '请选择纠纷类型' }) })
+export { claimsText, disputeType, factsText, respondentList }
 
 export const referral = z.enum(['court', 'arbitration', 'administrative', 'police', 'petition'], { errorMap: () => ({ message: '请选择后续处理途径' }) })
 
 /** An answer the mediator or the centre records: the court's to a 司法确认 application, a receiver's to a 移送函. */
 export const handoffAnswer = z.enum(['accepted', 'confirmed', 'dismissed', 'received', 'handled', 'returned'], { errorMap: () => ({ message: '请选择答复' }) })
 
-const personName = (missing: string) => z.string().trim().min(1, missing).max(PERSON_NAME_MAX, `姓名最多 ${PERSON_NAME_MAX} 个字`)
-
-/** 事实经过 and 请求事项 where they must be written (a mediator entering a dispute, a request turned into mediation). */
-export const factsText = z.string().trim().min(FACTS_MIN, `事实经过至少 ${FACTS_MIN} 个字`).max(FACTS_MAX, `事实经过最多 ${FACTS_MAX} 个字`)
-export const claimsText = z.string().trim().min(CLAIMS_MIN, `请求事项至少 ${CLAIMS_MIN} 个字`).max(CLAIMS_MAX, `请求事项最多 ${CLAIMS_MAX} 个字`)
-export const respondentList = z
-  .array(z.object({ name: personName('请填写对方姓名'), phone }).strict())
-  .min(1, '请至少填写一位对方当事人')
-  .max(MAX_RESPONDENTS, `最多 ${MAX_RESPONDENTS} 位对方当事人`)
 
 type Described = { facts: string; claims: string; voiceFileId?: string }
 
