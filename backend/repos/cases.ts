@@ -14,6 +14,12 @@ export interface CaseQuery {
   gridCodes?: readonly string[]
   /** Cases whose responsible unit is one of these. */
   unitCodes?: readonly string[]
+  /**
+   * Cases whose street key is one of these: the street at or above the case's grid, or its unit
+   * when it has no grid (stored by the adapters from the org units; null above streets). For a
+   * whole street this equals `gridCodes` of every grid of it, read as one index range.
+   */
+  streetCodes?: readonly string[]
   createdAfter?: string
   /** Created strictly before this instant. */
   createdBefore?: string
@@ -27,7 +33,10 @@ export interface CaseQuery {
   /** Newest first by default; `sla` orders by deadline, the queue's order. */
   order?: 'newest' | 'sla'
   limit?: number
-  /** Opaque cursor from the previous page (the last case's id in ULID order). */
+  /**
+   * Cursor: the previous page's last case id. In newest order rows with a smaller id follow; in
+   * `sla` order the rows after that case's (deadline, id) as stored now.
+   */
   before?: string
 }
 
@@ -72,7 +81,8 @@ export interface CaseTx {
 export interface CaseRepo {
   getCase(id: string): Promise<Case | null>
   listCases(q: CaseQuery): Promise<Case[]>
-  countCases(q: CaseQuery): Promise<number>
+  /** How many cases match; with `cap`, counting stops there (the answer is at most `cap`). */
+  countCases(q: CaseQuery, cap?: number): Promise<number>
   timeline(caseId: string): Promise<TimelineEvent[]>
   /** The timelines of several cases (a page of public cards) in one read, each in its own order; a case with none is absent. */
   timelines(caseIds: readonly string[]): Promise<Map<string, TimelineEvent[]>>

@@ -1,5 +1,5 @@
 /**
- * A district-sized org tree for the bench: 24 streets, ~140 communities, 3,420 grids whose
+ * A district-sized org tree for the bench: 24 streets (or as many as asked), ~140 communities, 3,420 grids whose
  * boundaries tile the area. Corners and edge midpoints are jittered lattice points shared by
  * neighbouring grids, so the polygons are irregular octagons without gaps or overlaps, like
  * surveyed grid boundaries. Deterministic (seeded), so runs compare.
@@ -11,6 +11,7 @@ export const CITY = '440100'
 export const DISTRICT = '440111'
 export const COLS = 60
 export const ROWS = 57
+/** The default 24 streets as 6 × 4 blocks of grids. */
 const STREET_COLS = 6
 const STREET_ROWS = 4
 const GRIDS_PER_COMMUNITY = 25
@@ -52,10 +53,27 @@ function cellPolygon(c: number, r: number): GeoPolygon {
   return { type: 'Polygon', coordinates: [ring] }
 }
 
-function streetOf(c: number, r: number): number {
-  const sc = Math.min(STREET_COLS - 1, Math.floor((c * STREET_COLS) / COLS))
-  const sr = Math.min(STREET_ROWS - 1, Math.floor((r * STREET_ROWS) / ROWS))
-  return sr * STREET_COLS + sc
+interface StreetLayout {
+  cols: number
+  rows: number
+}
+
+function streetOf(c: number, r: number, l: StreetLayout): number {
+  const sc = Math.min(l.cols - 1, Math.floor((c * l.cols) / COLS))
+  const sr = Math.min(l.rows - 1, Math.floor((r * l.rows) / ROWS))
+  return sr * l.cols + sc
+}
+
+/** `n` streets as the most nearly square blocks: 10 → 5 × 2 (342 grids each). */
+function layoutOf(n: number | undefined): StreetLayout {
+  if (n === undefined) return { cols: STREET_COLS, rows: STREET_ROWS }
+  let best: StreetLayout = { cols: n, rows: 1 }
+  for (let cols = 1; cols <= n; cols++) {
+    if (n % cols !== 0) continue
+    const l = { cols, rows: n / cols }
+    if (Math.abs(Math.log(l.cols / l.rows)) < Math.abs(Math.log(best.cols / best.rows)) || (Math.abs(Math.log(l.cols / l.rows)) === Math.abs(Math.log(best.cols / best.rows)) && cols > best.cols)) best = l
+  }
+  return best
 }
 
 export interface District {
@@ -66,7 +84,13 @@ export interface District {
   streetOfGrid: Map<string, string>
 }
 
-export function generateDistrict(): District {
+export interface DistrictOptions {
+  /** How many streets share the 3,420 grids (24 by default; the queue figures use 10, as issue 21 says). */
+  streets?: number
+}
+
+export function generateDistrict(opts: DistrictOptions = {}): District {
+  const layout = layoutOf(opts.streets)
   const units: OrgUnit[] = [
     { code: CITY, name: '广州市', level: 'city', parentCode: null },
     { code: DISTRICT, name: '白云区', level: 'district', parentCode: CITY },
@@ -74,7 +98,7 @@ export function generateDistrict(): District {
   const cellsByStreet = new Map<number, Array<[number, number]>>()
   for (let r = 0; r < ROWS; r++) {
     for (let c = 0; c < COLS; c++) {
-      const s = streetOf(c, r)
+      const s = streetOf(c, r, layout)
       const list = cellsByStreet.get(s) ?? []
       list.push([c, r])
       cellsByStreet.set(s, list)

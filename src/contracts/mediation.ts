@@ -186,7 +186,8 @@ export interface MediationApi extends MediationHelperApi, MediationIntakeApi {
   'mediation.queue': {
     /** `phone`: only cases with a party of that number (a caller phoning the centre). */
     in: In<'mediationQueue'>
-    out: { cases: MediationSummary[]; next: string | null; total: number }
+    /** `totalCapped` as in cases.queue: more than 10,000, shown 「1万+」. */
+    out: { cases: MediationSummary[]; next: string | null; total: number; totalCapped?: boolean }
   }
   'mediation.mediators': { in: In<'mediators'>; out: { mediators: Array<{ id: string; name: string; committee: string; committeeName: string; openCases: number }> } }
   'mediation.ledger': { in: In<'dateRange'>; out: { ledger: LedgerView } }

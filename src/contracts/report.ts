@@ -250,7 +250,8 @@ export interface ReportApi {
   'reports.confirm': { in: In<'confirm'>; out: { case: CaseView } }
   'reports.reopen': { in: In<'reopen'>; out: { case: CaseView } }
   /** Staff queue: a grid worker's grids, a dispatcher's street, a department's cases; SLA order. */
-  'cases.queue': { in: In<'queuePage'>; out: { cases: StaffCaseSummary[]; next: string | null; total: number } }
+  /** `total` is exact up to 10,000; above it `totalCapped` is true, total is 10,000 and pages show 「1万+」 (src/core/queueTotal.ts). */
+  'cases.queue': { in: In<'queuePage'>; out: { cases: StaffCaseSummary[]; next: string | null; total: number; totalCapped?: boolean } }
   'cases.get': { in: Common<'byId'>; out: { case: StaffCaseView; timeline: TimelineView[]; actions: ActionView[] } }
   'cases.act': { in: ActInput; out: { case: StaffCaseView; timeline: TimelineView[]; actions: ActionView[] } }
   'cases.bulkAssign': {

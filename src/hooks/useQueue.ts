@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react'
 import { api } from '../api'
 import type { QueueFilter, StaffCaseSummary } from '../contracts/api'
+import { queueTotalText } from '../core/queueTotal'
 
 export type QueuePhase = 'idle' | 'loading' | 'ready' | 'error'
 
@@ -13,6 +14,8 @@ export function useQueue(pageSize = 20) {
   const [cases, setCases] = useState<StaffCaseSummary[]>([])
   const [next, setNext] = useState<string | null>(null)
   const [total, setTotal] = useState(0)
+  /** Above 10,000 the server stops counting: the page shows 「1万+」. */
+  const [capped, setCapped] = useState(false)
   const [phase, setPhase] = useState<QueuePhase>('idle')
   const [error, setError] = useState('')
   /** Whether the failed load may pass if sent again (a lost network, a busy server): only then 重试. */
@@ -39,6 +42,7 @@ export function useQueue(pageSize = 20) {
         setNext(r.next)
         nextRef.current = r.next
         setTotal(r.total)
+        setCapped(r.totalCapped === true)
         setError('')
         setPhase('ready')
         hasList.current = true
@@ -73,8 +77,9 @@ export function useQueue(pageSize = 20) {
     setNext(r.next)
     nextRef.current = r.next
     setTotal(r.total)
+    setCapped(r.totalCapped === true)
     return { ok: true }
   }, [pageSize])
 
-  return { cases, next, total, phase, error, retryable, loadingMore, load, loadMore }
+  return { cases, next, total, totalText: queueTotalText(total, capped), phase, error, retryable, loadingMore, load, loadMore }
 }

@@ -89,6 +89,7 @@ describe('cloudbaserc.json', () => {
       'creatorId:1,_id:-1',
       'gridCode:1,status:1,slaDeadline:1',
       'unitCode:1,status:1,slaDeadline:1',
+      'streetCode:1,status:1,slaDeadline:1,_id:1',
       'assigneeId:1,status:1',
       'creatorId:1,idempotencyKey:1',
       // The SLA and report timers' walks and a department's queue (SQLite's cases_by_sla, cases_by_created, cases_by_department).

@@ -6,6 +6,7 @@
 import { describeAuditContract } from './auditContract'
 import { describeBatchReadsContract } from './batchReadsContract'
 import { describeCaseQueriesContract } from './caseQueriesContract'
+import { describeCaseStreetsContract } from './caseStreetsContract'
 import { describeCasesContract } from './casesContract'
 import { describeDutyRostersContract } from './dutyRostersContract'
 import { describeFilesContract } from './filesContract'
@@ -20,6 +21,7 @@ import { describeUsersContract } from './usersContract'
 export const AGGREGATE_CONTRACTS = [
   describeCasesContract,
   describeCaseQueriesContract,
+  describeCaseStreetsContract,
   describeUsersContract,
   describeGridContract,
   describeNotificationsContract,

@@ -20,6 +20,8 @@ const FIELD_OF: Partial<Record<keyof CaseQuery, string>> = {
   assigneeId: 'assigneeId',
   gridCodes: 'gridCode',
   unitCodes: 'unitCode',
+  // Always indexed (by_street_status_sla), so a street query never walks: caseMatches need not know it.
+  streetCodes: 'streetCode',
   ids: '_id',
   number: 'number',
   slaBefore: 'slaDeadline',

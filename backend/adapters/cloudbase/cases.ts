@@ -7,6 +7,7 @@ import { caseLimit } from '../limits'
 import { MESSAGE_FIELDS } from '../tables'
 import { caseDocs, caseToDoc, docToEvent, eventDocs, eventToDoc } from './caseDocs'
 import { CaseStatsAccumulator } from './caseStats'
+import type { StreetKeys } from './caseStreets'
 import { needsWalk, walkCases, walkedPage } from './caseWalk'
 import { guard, isDuplicateWrite, mapCloudbaseError } from './cloudbaseErrors'
 import { all, answered, byId, checked, compoundId, conflict, docsOf, nextSeq, removed, type CloudbaseAccess, type Coll } from './db'
@@ -32,11 +33,16 @@ async function getCase(coll: Coll, id: string): Promise<Case | null> {
   return d ? caseDocs.fromDoc(d) : null
 }
 
-export function cloudbaseCaseTx(coll: Coll): CaseTx {
+/** A case's document with its street key (caseStreets.ts), as every case write stores it. */
+async function keyedDoc(c: Case, streets: StreetKeys): Promise<Doc> {
+  return { ...caseDocs.toDoc(c), streetCode: await streets.of(c) }
+}
+
+export function cloudbaseCaseTx(coll: Coll, streets: StreetKeys): CaseTx {
   const insert = async (key: 'cases' | 'timeline', doc: Doc) => void checked(await guard(() => coll(key).add(doc)))
   return {
     getCase: (id) => getCase(coll, id),
-    insertCase: (c) => insert('cases', caseDocs.toDoc(c)),
+    insertCase: async (c) => insert('cases', await keyedDoc(c, streets)),
     /**
      * Read, compare, write. Should another transaction write the case between our read and
      * commit, CloudBase fails one of them with a write conflict; the store then reruns `work`,
@@ -45,7 +51,8 @@ export function cloudbaseCaseTx(coll: Coll): CaseTx {
     async updateCase(c, expectedVersion) {
       const current = await getCase(coll, c.id)
       if (current === null || current.version !== expectedVersion) return false
-      checked(await guard(() => coll('cases').doc(c.id).set(withoutId(caseDocs.toDoc(c)))))
+      const doc = withoutId(await keyedDoc(c, streets))
+      checked(await guard(() => coll('cases').doc(c.id).set(doc)))
       return true
     },
     appendEvent: (e) => insert('timeline', eventToDoc(e, nextSeq())),
@@ -86,6 +93,7 @@ export function caseFilter(db: Db, q: CaseQuery): Record<string, unknown> | null
     ['status', q.statuses],
     ['gridCode', q.gridCodes],
     ['unitCode', q.unitCodes],
+    ['streetCode', q.streetCodes],
   ] as const) {
     if (values === undefined) continue
     if (values.length === 0) return null
@@ -142,8 +150,8 @@ async function listBySla(c: CloudbaseAccess, filter: Record<string, unknown>, li
  * Not part of the Store port (whose writes go through `transaction`); for single-document
  * moves such as a timer's flag that need no event or outbox message.
  */
-export async function updateCaseIfVersion(c: CloudbaseAccess, next: Case, expectedVersion: number): Promise<boolean> {
-  const fields = withoutId(caseDocs.toDoc(next))
+export async function updateCaseIfVersion(c: CloudbaseAccess, next: Case, expectedVersion: number, streets: StreetKeys): Promise<boolean> {
+  const fields = withoutId(await keyedDoc(next, streets))
   // Objects are replaced whole: a plain object would be merged key by key, keeping stale keys.
   fields.payload = c.db.command.set(next.payload)
   const res = await guard(() => c.coll('cases').where({ _id: next.id, version: expectedVersion }).options({ multiple: false }).update(fields))
@@ -164,12 +172,13 @@ export function cloudbaseCases(c: CloudbaseAccess): CaseRepo {
       const res = await guard(() => c.coll('cases').where(where).orderBy('_id', 'desc').limit(limit).get())
       return docsOf(res).map(caseDocs.fromDoc)
     },
-    async countCases(q) {
+    async countCases(q, cap) {
       const filter = caseFilter(c.db, q)
       if (filter === null) return 0
       // A count with no condition reads the collection's size; any other unindexed one walks.
-      if (needsWalk(q) && Object.keys(filter).length > 0) return (await walkCases(c, q)).length
-      return answered(await guard(() => c.coll('cases').where(filter).count()), 'total')
+      if (needsWalk(q) && Object.keys(filter).length > 0) return Math.min((await walkCases(c, q)).length, cap ?? Infinity)
+      // The service counts server-side in one request; the cap only keeps both adapters' answers alike.
+      return Math.min(answered(await guard(() => c.coll('cases').where(filter).count()), 'total'), cap ?? Infinity)
     },
     async timeline(caseId) {
       return (await all(c.coll('timeline').where({ caseId }).orderBy('seq', 'asc').orderBy('_id', 'asc'))).map(eventDocs.fromDoc)

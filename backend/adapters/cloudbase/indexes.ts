@@ -42,6 +42,8 @@ const INDEXES: Record<CollectionKey, { description: string; indexes: IndexSpec[]
       // Grid worker / street queues ordered by deadline.
       { name: 'by_grid_status_sla', unique: false, keys: [asc('gridCode'), asc('status'), asc('slaDeadline')] },
       { name: 'by_unit_status_sla', unique: false, keys: [asc('unitCode'), asc('status'), asc('slaDeadline')] },
+      // Whole streets' queues by the street key (SQLite's cases_queue_by_street).
+      { name: 'by_street_status_sla', unique: false, keys: [asc('streetCode'), asc('status'), asc('slaDeadline'), asc('_id')] },
       // "Assigned to me".
       { name: 'by_assignee_status', unique: false, keys: [asc('assigneeId'), asc('status')] },
       // A retried create finds the first; a second insert with the same key fails.

@@ -14,6 +14,7 @@ import type { Case } from '../../../src/core/case'
 import type { Repos, Store, Tx } from '../../ports'
 import { cloudbaseAudit, cloudbaseAuditTx } from './audit'
 import { cloudbaseCases, cloudbaseCaseTx, updateCaseIfVersion } from './cases'
+import { StreetKeys } from './caseStreets'
 import { cloudbaseCounterTx } from './counters'
 import { guard } from './cloudbaseErrors'
 import { checked, COLLECTIONS, DEFAULT_PREFIX, isConflict, type CloudbaseAccess, type Coll, type CollectionKey, type SdkTransaction } from './db'
@@ -40,8 +41,8 @@ export interface CloudbaseStoreOptions {
 }
 
 /** Writes inside one CloudBase transaction, from every aggregate: doc-by-id operations only, as the service allows. */
-function txOf(coll: Coll, db: Db): Tx {
-  return { ...cloudbaseCaseTx(coll), ...cloudbaseNotificationTx(coll), ...cloudbaseRentalTx(coll), ...cloudbaseAuditTx(coll), ...cloudbaseRateLimitTx(coll), ...cloudbaseCounterTx(coll, db) }
+function txOf(coll: Coll, db: Db, streets: StreetKeys): Tx {
+  return { ...cloudbaseCaseTx(coll, streets), ...cloudbaseNotificationTx(coll), ...cloudbaseRentalTx(coll), ...cloudbaseAuditTx(coll), ...cloudbaseRateLimitTx(coll), ...cloudbaseCounterTx(coll, db) }
 }
 
 function repos(c: CloudbaseAccess): Repos {
@@ -81,6 +82,7 @@ export class CloudbaseStore implements Store {
   private readonly attempts: number
   private readonly retryDelayMs: number
   private readonly access: CloudbaseAccess
+  private readonly streets: StreetKeys
 
   constructor(
     private readonly db: Db,
@@ -96,7 +98,22 @@ export class CloudbaseStore implements Store {
       coll: (key) => db.collection(this.collections[key]),
       inTransaction: (work) => this.inTransaction((t) => work((key) => txCollection(t.collection(this.collections[key])))),
     }
-    Object.assign(this, repos(this.access))
+    const r = repos(this.access)
+    // Case writes store a street key from the units the store last listed (caseStreets.ts).
+    const { listUnits, putUnits, deleteUnits } = r
+    this.streets = new StreetKeys(listUnits)
+    r.listUnits = async () => this.streets.seen(await listUnits())
+    r.putUnits = async (units) => {
+      this.streets.changed()
+      await putUnits(units)
+      this.streets.changed()
+    }
+    r.deleteUnits = async (codes) => {
+      this.streets.changed()
+      await deleteUnits(codes)
+      this.streets.changed()
+    }
+    Object.assign(this, r)
   }
 
   /** Creates any missing collection (deploys and test runs; the console or CLI may do it too). */
@@ -111,7 +128,7 @@ export class CloudbaseStore implements Store {
   }
 
   async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.inTransaction((t) => work(txOf((key) => txCollection(t.collection(this.collections[key])), this.db)))
+    return this.inTransaction((t) => work(txOf((key) => txCollection(t.collection(this.collections[key])), this.db, this.streets)))
   }
 
   /** Runs `work` in an SDK transaction, from the start again on a write conflict. */
@@ -139,7 +156,7 @@ export class CloudbaseStore implements Store {
    * Not part of the Store port; for single-document moves such as a timer's flag.
    */
   updateCaseIfVersion(c: Case, expectedVersion: number): Promise<boolean> {
-    return updateCaseIfVersion(this.access, c, expectedVersion)
+    return updateCaseIfVersion(this.access, c, expectedVersion, this.streets)
   }
 
   async close(): Promise<void> {

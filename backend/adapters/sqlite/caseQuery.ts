@@ -34,6 +34,7 @@ export function caseWhere(q: CaseQuery): SqlPart | null {
     ['status', q.statuses],
     ['grid_code', q.gridCodes],
     ['unit_code', q.unitCodes],
+    ['street_code', q.streetCodes],
   ] as const) {
     if (values === undefined) continue
     if (values.length === 0) return null
@@ -91,8 +92,83 @@ export function listSql(where: SqlPart, order: 'sla' | 'newest' | undefined, lim
   return { sql: `SELECT * FROM cases WHERE rowid IN (SELECT rowid FROM cases ${where.sql} ${by} LIMIT ?) ${by}`, params: [...where.params, caseLimit(limit)] }
 }
 
-export function countSql(where: SqlPart): SqlPart {
-  return { sql: `SELECT COUNT(*) AS n FROM cases ${where.sql}`, params: where.params }
+/** With a cap the count stops reading index entries there: a street's 「1万+」 costs 10,000 entries, not 100,000. */
+export function countSql(where: SqlPart, cap?: number): SqlPart {
+  if (cap === undefined) return { sql: `SELECT COUNT(*) AS n FROM cases ${where.sql}`, params: where.params }
+  return { sql: `SELECT COUNT(*) AS n FROM (SELECT 1 FROM cases ${where.sql} LIMIT ?)`, params: [...where.params, Math.max(0, Math.floor(cap))] }
+}
+
+/** Beyond this many (place, status) ranges one sorted statement is cheaper than merging pages. */
+export const MAX_SLA_RANGES = 64
+
+/**
+ * A deadline-ordered query split into queries that are each one index range already in
+ * (sla_deadline, id) order: one per status and street (cases_queue_by_street), per status and
+ * grid (cases_queue_by_grid), or per status for a department (cases_queue_by_department, its
+ * places checked in the entries). SQLite cannot merge the ranges of `status IN (…)` in order,
+ * so one statement sorts every matching entry (a street's ~26,000 open cases); `limit` rows
+ * from each range, merged, give the same page. Null when the query has no such shape (no
+ * status list, no place, or too many ranges).
+ */
+export function slaRanges(q: CaseQuery): CaseQuery[] | null {
+  const statuses = q.statuses
+  const places: Array<Pick<CaseQuery, 'gridCodes' | 'streetCodes'>> | null =
+    q.department !== undefined && (q.gridCodes || q.streetCodes)
+      ? [{}]
+      : q.gridCodes
+        ? q.gridCodes.map((g) => ({ gridCodes: [g] }))
+        : q.streetCodes
+          ? q.streetCodes.map((st) => ({ streetCodes: [st] }))
+          : null
+  if (!statuses || statuses.length === 0 || !places || places.length === 0) return null
+  // A number, ids, a creator or a day range pick few cases through their own index: scanning
+  // each status's range for them would read the whole street.
+  if (q.number !== undefined || q.ids !== undefined || q.creatorId !== undefined || q.createdAfter !== undefined || q.createdBefore !== undefined) return null
+  if (places.length * statuses.length > MAX_SLA_RANGES) return null
+  return places.flatMap((p) => statuses.map((status) => ({ ...q, ...p, statuses: [status] })))
+}
+
+export interface SlaPart {
+  cond: SqlPart
+  order: string
+  /** Cases without a deadline come after every dated one. */
+  undated: boolean
+}
+
+/**
+ * The two index ranges of one SLA-ordered query after the cursor: dated cases by (deadline, id),
+ * then cases without a deadline by id. Row-value comparison keeps the cursor a range bound.
+ */
+export function slaParts(cursor: SlaCursor | null): SlaPart[] {
+  const undated = (after?: string): SlaPart => ({
+    cond: after === undefined ? { sql: 'sla_deadline IS NULL', params: [] } : { sql: 'sla_deadline IS NULL AND id > ?', params: [after] },
+    order: 'ORDER BY id',
+    undated: true,
+  })
+  if (cursor === null) return [{ cond: { sql: 'sla_deadline IS NOT NULL', params: [] }, order: 'ORDER BY sla_deadline, id', undated: false }, undated()]
+  if (cursor.slaDeadline === null) return [undated(cursor.id)]
+  return [{ cond: { sql: '(sla_deadline, id) > (?, ?)', params: [cursor.slaDeadline, cursor.id] }, order: 'ORDER BY sla_deadline, id', undated: false }, undated()]
+}
+
+/** The index entry of one case of a range: enough to merge ranges before reading whole rows. */
+export interface SlaKey {
+  r: number
+  s: string | null
+  id: string
+}
+
+export function slaKeyOrder(a: { s: string | null; id: string }, b: { s: string | null; id: string }): number {
+  if (a.s !== b.s) {
+    if (a.s === null) return 1
+    if (b.s === null) return -1
+    return a.s < b.s ? -1 : 1
+  }
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+}
+
+export function slaRangeSql(where: SqlPart, part: SlaPart, limit: number): SqlPart {
+  const w = andWhere(where, part.cond)
+  return { sql: `SELECT rowid AS r, sla_deadline AS s, id FROM cases ${w.sql} ${part.order} LIMIT ?`, params: [...w.params, limit] }
 }
 
 export function andWhere(where: SqlPart, extra: SqlPart): SqlPart {

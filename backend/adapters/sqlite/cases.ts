@@ -2,9 +2,12 @@
 import type { Case, TimelineEvent } from '../../../src/core/case'
 import type { CaseMessage, CaseQuery, CaseRepo, CaseStats, CaseTx } from '../../ports'
 import { byCase } from '../byCase'
+import { caseLimit } from '../limits'
 import { CASE_FIELDS, EVENT_FIELDS, MESSAGE_FIELDS } from '../tables'
-import { andWhere, caseWhere, countSql, listSql, newestAfter, slaAfter, type SqlPart } from './caseQuery'
+import { andWhere, caseWhere, countSql, listSql, newestAfter, slaAfter, slaKeyOrder, slaParts, slaRangeSql, slaRanges, type SlaCursor, type SlaKey, type SqlPart } from './caseQuery'
 import { caseStatsSql, emptyStats, rowsToStats, type StatsRow } from './caseStats'
+import { STREET_OF_CASE } from './caseStreets'
+import { countedTotal } from './caseTotals'
 import { instant, rowMapper, type Row } from './rows'
 import { jsonList, type SqliteAccess, type Statements, type TxUse } from './statements'
 
@@ -15,11 +18,12 @@ const messageRows = rowMapper(MESSAGE_FIELDS)
 /** For the bench, which writes cases straight into the table. */
 export const caseToRow = (c: Case): Row => caseRows.toRow(c)
 
-const INSERT_CASE = caseRows.insertSql('cases')
+// Every case write sets its street key from unit_streets in the same statement (caseStreets.ts).
+const INSERT_CASE = `INSERT INTO cases (${caseRows.columns.join(', ')}, street_code) VALUES (${caseRows.columns.map((c) => `@${c}`).join(', ')}, ${STREET_OF_CASE})`
 const UPDATE_CASE = `UPDATE cases SET ${caseRows.columns
   .filter((c) => c !== 'id')
   .map((c) => `${c} = @${c}`)
-  .join(', ')} WHERE id = @id AND version = @expected_version`
+  .join(', ')}, street_code = ${STREET_OF_CASE} WHERE id = @id AND version = @expected_version`
 const INSERT_EVENT = eventRows.insertSql('timeline')
 const INSERT_MESSAGE = messageRows.insertSql('messages')
 
@@ -54,18 +58,49 @@ export function sqliteCaseTx(use: TxUse): CaseTx {
   }
 }
 
+function slaCursor(s: Statements, before: string): SlaCursor | null {
+  const row = s.get('SELECT id, sla_deadline FROM cases WHERE id = ?').get(before) as { id: string; sla_deadline: string | null } | undefined
+  return row ? { id: row.id, slaDeadline: row.sla_deadline } : null
+}
+
+/**
+ * A deadline-ordered page merged from index ranges (slaRanges): each range gives its first
+ * `limit` keys, undated ranges only when the dated ones fall short, and only the page's rows are
+ * read whole. Deep pages cost the same as the first, the cursor being a bound of each range.
+ */
+function rangedSlaPage(s: Statements, ranges: CaseQuery[], cursor: SlaCursor | null, limit: number): Case[] {
+  const parts = slaParts(cursor)
+  const keys: SlaKey[] = []
+  for (const undated of [false, true]) {
+    if (undated && keys.length >= limit) break
+    for (const range of ranges) {
+      const where = caseWhere(range)
+      if (where === null) continue
+      for (const part of parts) {
+        if (part.undated !== undated) continue
+        const st = slaRangeSql(where, part, limit)
+        keys.push(...(s.get(st.sql).all(...st.params) as SlaKey[]))
+      }
+    }
+  }
+  const page = keys.sort(slaKeyOrder).slice(0, limit)
+  if (page.length === 0) return []
+  const rows = caseRows.all(s, 'SELECT * FROM cases WHERE rowid IN (SELECT value FROM json_each(?))', JSON.stringify(page.map((k) => k.r)))
+  return rows.sort((a, b) => slaKeyOrder({ s: a.slaDeadline, id: a.id }, { s: b.slaDeadline, id: b.id }))
+}
+
 function listCases(s: Statements, q: CaseQuery): Case[] {
   let where: SqlPart | null = caseWhere(q)
   if (where === null) return []
-  if (q.before !== undefined) {
-    if (q.order === 'sla') {
-      const cursor = s.get('SELECT id, sla_deadline FROM cases WHERE id = ?').get(q.before) as { id: string; sla_deadline: string | null } | undefined
-      // Cases are never deleted, so an unknown cursor did not come from a previous page.
-      if (!cursor) return []
-      where = andWhere(where, slaAfter({ id: cursor.id, slaDeadline: cursor.sla_deadline }))
-    } else {
-      where = andWhere(where, newestAfter(q.before))
-    }
+  if (q.order === 'sla') {
+    // Cases are never deleted, so an unknown cursor did not come from a previous page.
+    const cursor = q.before === undefined ? null : slaCursor(s, q.before)
+    if (q.before !== undefined && cursor === null) return []
+    const ranges = slaRanges(q)
+    if (ranges) return rangedSlaPage(s, ranges, cursor, caseLimit(q.limit))
+    if (cursor) where = andWhere(where, slaAfter(cursor))
+  } else if (q.before !== undefined) {
+    where = andWhere(where, newestAfter(q.before))
   }
   const list = listSql(where, q.order, q.limit)
   return caseRows.all(s, list.sql, ...list.params)
@@ -75,11 +110,13 @@ export function sqliteCases(db: SqliteAccess): CaseRepo {
   return {
     getCase: (id) => db.read('getCase', (s) => getCase(s, id)),
     listCases: (q) => db.read('listCases', (s) => listCases(s, q)),
-    countCases: (q) =>
+    countCases: (q, cap) =>
       db.read('countCases', (s) => {
         const where = caseWhere(q)
         if (where === null) return 0
-        const count = countSql(where)
+        const counted = countedTotal(s, q, cap)
+        if (counted !== null) return counted
+        const count = countSql(where, cap)
         return (s.get(count.sql).get(...count.params) as { n: number }).n
       }),
     timeline: (caseId) =>

@@ -1,5 +1,6 @@
 /** Schema history from version 5: rental, onboarding, rate limits and later. Append new entries here; never edit an applied one. */
 import { numberStoredCases, rekeyCaseCounters } from './caseNumbers'
+import { keyStoredCases } from './caseStreets'
 import type { Migration } from './migrations1to4'
 
 export const MIGRATIONS_5_ON: readonly Migration[] = [
@@ -347,5 +348,25 @@ CREATE TABLE webhook_deliveries (
 ) STRICT;
 CREATE INDEX webhook_deliveries_by_target ON webhook_deliveries (target, at DESC, id DESC);
 `,
+  },
+  {
+    version: 22,
+    name: 'street key of cases for district-scale queues',
+    sql: `
+-- A street's queue read the index entries of ~340 grids and sorted them; with the street on the
+-- case row it reads one index range per status, already in deadline order (caseStreets.ts).
+-- unit_streets: each unit's street (null above streets), derived from units by the core's rule.
+CREATE TABLE unit_streets (
+  code        TEXT PRIMARY KEY,
+  street_code TEXT
+) STRICT, WITHOUT ROWID;
+ALTER TABLE cases ADD COLUMN street_code TEXT;
+CREATE INDEX cases_queue_by_street ON cases (kind, street_code, status, sla_deadline, id, category);
+-- A department's queue per status in deadline order, its streets checked in the entry (a district
+-- department covers every street); partial, as most cases have no department.
+CREATE INDEX cases_queue_by_department ON cases (json_extract(payload, '$.department'), status, sla_deadline, id, street_code, kind)
+  WHERE json_extract(payload, '$.department') IS NOT NULL;
+`,
+    run: (db) => keyStoredCases(db),
   },
 ]

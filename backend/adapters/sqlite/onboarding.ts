@@ -2,6 +2,7 @@
 import type { OrgUnit } from '../../../src/core/org'
 import { redeemedBy, type OnboardingRepo, type RedeemRequest } from '../../ports'
 import { CONFIG_VERSION_FIELDS, INVITATION_FIELDS, UNIT_FIELDS } from '../tables'
+import { refreshUnitStreets } from './caseStreets'
 import { instant, rowMapper } from './rows'
 import { jsonList, type SqliteAccess, type Statements } from './statements'
 
@@ -44,11 +45,13 @@ export function sqliteOnboarding(db: SqliteAccess): OnboardingRepo {
       db.write('putUnits', (s) => {
         const upsert = s.get(UPSERT_UNIT)
         for (const u of units) upsert.run(unitRows.toRow(u))
+        refreshUnitStreets({ prepare: (sql) => s.get(sql) })
       }),
     /** Removes units (an org import that dropped them). */
     deleteUnits: (codes) =>
       db.write('deleteUnits', (s) => {
         s.get('DELETE FROM units WHERE code IN (SELECT value FROM json_each(?))').run(jsonList(codes))
+        refreshUnitStreets({ prepare: (sql) => s.get(sql) })
       }),
 
     putInvitation: (i) =>

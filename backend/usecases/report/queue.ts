@@ -1,30 +1,38 @@
 import type { ApiIn } from '../../../src/contracts/api'
+import { QUEUE_TOTAL_CAP } from '../../../src/core/queueTotal'
 import type { Case } from '../../../src/core/case'
 import type { Actor } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
-import { queries, staffOnly } from './queueScope'
+import { queueQueries, staffOnly } from './queueScope'
 import { prefetchNames } from '../shared/pageReads'
 import { staffSummary } from './staffView'
 
 function slaOrder(a: Case, b: Case): number {
-  if (a.slaDeadline === b.slaDeadline) return a.id.localeCompare(b.id)
+  if (a.slaDeadline === b.slaDeadline) return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
   if (a.slaDeadline === null) return 1
   if (b.slaDeadline === null) return -1
-  return a.slaDeadline.localeCompare(b.slaDeadline)
+  return a.slaDeadline < b.slaDeadline ? -1 : 1
 }
 
-/** `cases.queue`: the cases in the caller's scope, nearest deadline first, with the filter's total. */
+/**
+ * `cases.queue`: the cases in the caller's scope, nearest deadline first, with the filter's total.
+ * The total is exact up to QUEUE_TOTAL_CAP; above it counting stops and the answer says
+ * `totalCapped` (the desk shows 「1万+」): a street's exact 100,000 would read every entry.
+ */
 export async function queue(d: Deps, actor: Actor, input: ApiIn<'cases.queue'>) {
   const refused = staffOnly(actor)
   if (refused) return refused
   const tree = await d.orgTree()
   const { before, limit: asked, ...filter } = input
   const limit = asked ?? 30
-  const qs = queries(d, tree, actor, filter)
+  const qs = queueQueries(d, tree, actor, filter)
   const byId = new Map<string, Case>()
   let total = 0
+  let capped = false
   for (const q of qs) {
-    total += await d.store.countCases(q)
+    const n = await d.store.countCases(q, QUEUE_TOTAL_CAP + 1)
+    if (n > QUEUE_TOTAL_CAP) capped = true
+    total += n
     for (const c of await d.store.listCases({ ...q, limit: limit + 1, before })) byId.set(c.id, c)
   }
   const rows = [...byId.values()].sort(slaOrder)
@@ -34,5 +42,7 @@ export async function queue(d: Deps, actor: Actor, input: ApiIn<'cases.queue'>) 
   await prefetchNames(d, page, names)
   const cases = []
   for (const c of page) cases.push(await staffSummary(d, tree, c, names))
-  return { ok: true as const, cases, next: rows.length > limit ? page[page.length - 1]!.id : null, total }
+  const next = rows.length > limit ? page[page.length - 1]!.id : null
+  if (capped) return { ok: true as const, cases, next, total: QUEUE_TOTAL_CAP, totalCapped: true }
+  return { ok: true as const, cases, next, total }
 }

@@ -14,7 +14,7 @@ interface Props<K extends string> {
   tabClassName?: string
   countClassName?: string
   /** Shown on the current tab: how many items it holds (left out while unknown). */
-  count?: number | null
+  count?: number | string | null
 }
 
 /**

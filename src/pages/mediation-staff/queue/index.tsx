@@ -18,7 +18,7 @@ const EMPTY_TITLE: Record<string, string> = { applied: '暂无待受理的调解
 
 /** The mediation queue: a mediator's committee (or only their own cases), the centre's whole street; deadline first. */
 export default function MediatorQueue() {
-  const { session, isDispatcher, isMediator, tabs, query, total, list, change } = useMediationQueue()
+  const { session, isDispatcher, isMediator, tabs, query, totalText, list, change } = useMediationQueue()
   if (session.status === 'loading' || (session.status === 'ready' && !query)) return <LoadState error='' errorId='jf-medq-error' />
   if (session.status !== 'ready' || !query) return <LoadState error={session.status === 'error' ? session.message : '请先登录'} errorId='jf-medq-error' />
   const ledger = isDispatcher && process.env.TARO_ENV === 'h5'
@@ -36,7 +36,7 @@ export default function MediatorQueue() {
             onClick={() => query.tab !== t.key && change({ ...query, tab: t.key })}
           >
             <Text>{t.label}</Text>
-            {query.tab === t.key && list.phase === 'ready' && <Text className='jf-tab-count jf-medq-tab-count'>{total}</Text>}
+            {query.tab === t.key && list.phase === 'ready' && <Text className='jf-tab-count jf-medq-tab-count'>{totalText}</Text>}
           </View>
         ))}
       </View>

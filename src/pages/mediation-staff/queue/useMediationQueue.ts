@@ -2,6 +2,7 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/ta
 import { useEffect, useRef, useState } from 'react'
 import { api } from '../../../api'
 import type { MediationSummary } from '../../../contracts/api'
+import { queueTotalText } from '../../../core/queueTotal'
 import type { ListPhase } from '../../../hooks/usePagedList'
 import { useSession } from '../../../hooks/useSession'
 import { queueTabsFor, type MedQueueTab } from '../../../utils/mediation/queue'
@@ -24,6 +25,8 @@ export function useMediationQueue() {
   const [cases, setCases] = useState<MediationSummary[]>([])
   const [next, setNext] = useState<string | null>(null)
   const [total, setTotal] = useState(0)
+  /** Above 10,000 the server stops counting: the tab shows 「1万+」. */
+  const [capped, setCapped] = useState(false)
   const [phase, setPhase] = useState<ListPhase>('loading')
   const [error, setError] = useState('')
   const [loadingMore, setLoadingMore] = useState(false)
@@ -47,6 +50,7 @@ export function useMediationQueue() {
       setCases(r.cases)
       setNext(r.next)
       setTotal(r.total)
+      setCapped(r.totalCapped === true)
       setPhase('ready')
     } else if (quiet && shown.current) void Taro.showToast({ title: r.message, icon: 'none' })
     else {
@@ -105,5 +109,5 @@ export function useMediationQueue() {
     refresh: () => void (queryRef.current && load(queryRef.current)),
     loadMore: () => void loadMore(),
   }
-  return { session, isDispatcher, isMediator, tabs, query, total, list, change }
+  return { session, isDispatcher, isMediator, tabs, query, total, totalText: queueTotalText(total, capped), list, change }
 }

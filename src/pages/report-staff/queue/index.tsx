@@ -82,7 +82,7 @@ export default function StaffQueue() {
         className='jf-queue-tabs'
         tabClassName='jf-queue-tab'
         countClassName='jf-queue-tab-count'
-        count={q.phase === 'ready' ? q.total : null}
+        count={q.phase === 'ready' ? q.totalText : null}
       />
 
       {HAS_MAP && (

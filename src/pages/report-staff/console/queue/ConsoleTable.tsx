@@ -58,7 +58,7 @@ export default function ConsoleTable({ s }: { s: ConsoleQueueState }) {
         <View className='jf-cq-more'>
           {q.next ? (
             <button id='jf-queue-more' type='button' className='jf-btn' disabled={q.loadingMore} onClick={s.more}>
-              {q.loadingMore ? '正在加载…' : `加载更多（已显示 ${q.cases.length} / ${q.total}）`}
+              {q.loadingMore ? '正在加载…' : `加载更多（已显示 ${q.cases.length} / ${q.totalText}）`}
             </button>
           ) : (
             <Text className='jf-cq-dim'>已显示全部 {q.cases.length} 件</Text>

@@ -20,7 +20,7 @@ export default function ConsoleQueue() {
 
         <View className='jf-cq-toolbar'>
           <Text className='jf-cq-total' id='jf-queue-total'>
-            {q.phase === 'ready' ? `共 ${q.total} 件` : q.phase === 'loading' ? '正在查询…' : ''}
+            {q.phase === 'ready' ? `共 ${q.totalText} 件` : q.phase === 'loading' ? '正在查询…' : ''}
           </Text>
           {selected.length > 0 && <Text className='jf-cq-selected'>已选 {selected.length} 件</Text>}
           <View className='jf-cq-actions'>
