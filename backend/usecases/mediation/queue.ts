@@ -9,6 +9,7 @@ import { grantCovers } from '../../../src/core/scope'
 import type { Deps } from '../../deps'
 import type { Vault } from '../../crypto/vault'
 import type { CaseQuery } from '../../ports'
+import { prefetchNames } from '../shared/pageReads'
 import { mediationSummary } from './caseView'
 import { hasPartyPhone, phoneVault } from './phones'
 import { streetsOf } from './streets'
@@ -104,6 +105,8 @@ export async function queue(d: Deps, actor: Actor, input: ApiIn<'mediation.queue
   rows.sort(slaOrder)
   const page = rows.slice(0, limit)
   const names = new Map<string, string>()
+  // The page's mediators in one read, not one per mediator (CloudBase round trips).
+  await prefetchNames(d, page, names)
   const cases = []
   for (const c of page) cases.push(await mediationSummary(d, tree, actor, c, names))
   const next = rows.length > limit ? page[page.length - 1]!.id : null
