@@ -5,7 +5,7 @@ import { byCase } from '../byCase'
 import { caseLimit } from '../limits'
 import { CASE_FIELDS, EVENT_FIELDS, MESSAGE_FIELDS } from '../tables'
 import { andWhere, caseWhere, countSql, listSql, newestAfter, slaAfter, slaKeyOrder, slaParts, slaRangeSql, slaRanges, type SlaCursor, type SlaKey, type SqlPart } from './caseQuery'
-import { caseStatsSql, emptyStats, rowsToStats, type StatsRow } from './caseStats'
+import { readCaseStats } from './caseStats'
 import { STREET_OF_CASE } from './caseStreets'
 import { countedTotal } from './caseTotals'
 import { instant, rowMapper, type Row } from './rows'
@@ -130,12 +130,7 @@ export function sqliteCases(db: SqliteAccess): CaseRepo {
         const row = s.get('SELECT case_id FROM idempotency WHERE creator_id = ? AND key = ?').get(creatorId, key) as { case_id: string } | undefined
         return row?.case_id ?? null
       }),
-    caseStats: (q, now, terminalStatuses): Promise<CaseStats> =>
-      db.read('caseStats', (s) => {
-        const stmt = caseStatsSql(q, now, terminalStatuses)
-        if (stmt === null) return emptyStats()
-        return rowsToStats(s.get(stmt.sql).all(...stmt.params) as StatsRow[])
-      }),
+    caseStats: (q, now, terminalStatuses): Promise<CaseStats> => db.read('caseStats', (s) => readCaseStats(s, q, now, terminalStatuses)),
 
     async addMessage(m: CaseMessage) {
       const row = messageRows.toRow(m)

@@ -1,5 +1,6 @@
 /** Schema history from version 5: rental, onboarding, rate limits and later. Append new entries here; never edit an applied one. */
 import { numberStoredCases, rekeyCaseCounters } from './caseNumbers'
+import { CASE_COUNTS_SQL, rebuildCaseCounts } from './caseCounts'
 import { keyStoredCases } from './caseStreets'
 import type { Migration } from './migrations1to4'
 
@@ -368,5 +369,15 @@ CREATE INDEX cases_queue_by_department ON cases (json_extract(payload, '$.depart
   WHERE json_extract(payload, '$.department') IS NOT NULL;
 `,
     run: (db) => keyStoredCases(db),
+  },
+  {
+    version: 23,
+    name: 'maintained case counts for the district dashboard',
+    sql: `
+-- The dashboard summed a million case rows (JSON included) per call. Counts per street by status,
+-- category, grid and Shanghai day, kept by triggers on cases in the same transaction as every case
+-- write (caseCounts.ts); rebuildCaseCounts fills them from the cases stored so far.
+${CASE_COUNTS_SQL}`,
+    run: (db) => rebuildCaseCounts(db),
   },
 ]

@@ -56,7 +56,9 @@ export async function stats(d: Deps, actor: Actor, filter: QueueFilter): Promise
     sum.total += s.total
     sum.overdue += s.overdue
     for (const k of ['byStatus', 'byCategory', 'byGrid', 'byDay'] as const) {
-      for (const [key, n] of Object.entries(s[k])) sum[k][key] = (sum[k][key] ?? 0) + n
+      // One query (the usual dashboard) keeps its breakdowns: a district's byGrid has thousands of keys.
+      if (qs.length === 1) sum[k] = s[k]
+      else for (const [key, n] of Object.entries(s[k])) sum[k][key] = (sum[k][key] ?? 0) + n
     }
     if (s.avgHoursToResolve !== null) {
       const n = (s.byStatus.resolved ?? 0) + (s.byStatus.closed ?? 0) || 1
