@@ -103,23 +103,22 @@ export const MAX_SLA_RANGES = 64
 
 /**
  * A deadline-ordered query split into queries that are each one index range already in
- * (sla_deadline, id) order: one per status and street (cases_queue_by_street), per status and
- * grid (cases_queue_by_grid), or per status for a department (cases_queue_by_department, its
- * places checked in the entries). SQLite cannot merge the ranges of `status IN (…)` in order,
+ * (sla_deadline, id) order: one per status and street (cases_queue_by_street), or per status
+ * for a department (cases_queue_by_department, its places checked in the entries). SQLite cannot merge the ranges of `status IN (…)` in order,
  * so one statement sorts every matching entry (a street's ~26,000 open cases); `limit` rows
  * from each range, merged, give the same page. Null when the query has no such shape (no
  * status list, no place, or too many ranges).
  */
 export function slaRanges(q: CaseQuery): CaseQuery[] | null {
   const statuses = q.statuses
-  const places: Array<Pick<CaseQuery, 'gridCodes' | 'streetCodes'>> | null =
+  // A grid holds a few hundred cases: one statement sorting its matching entries is cheaper than
+  // a statement per status (bench 2b: p50 1.2 ms sorted, 1.8 ms merged on the same machine).
+  const places: Array<Pick<CaseQuery, 'streetCodes'>> | null =
     q.department !== undefined && (q.gridCodes || q.streetCodes)
       ? [{}]
-      : q.gridCodes
-        ? q.gridCodes.map((g) => ({ gridCodes: [g] }))
-        : q.streetCodes
-          ? q.streetCodes.map((st) => ({ streetCodes: [st] }))
-          : null
+      : q.streetCodes && !q.gridCodes
+        ? q.streetCodes.map((st) => ({ streetCodes: [st] }))
+        : null
   if (!statuses || statuses.length === 0 || !places || places.length === 0) return null
   // A number, ids, a creator or a day range pick few cases through their own index: scanning
   // each status's range for them would read the whole street.
