@@ -4,6 +4,8 @@ import webpack from 'webpack'
 import devConfig from './dev'
 import prodConfig from './prod'
 import { SHARED_CHUNK, sharedInMainCacheGroup } from './sharedChunks'
+// Shared with babel.config.js, which is CommonJS.
+const { WEAPP_BROWSERS } = require('./weappBrowsers') as { WEAPP_BROWSERS: string[] }
 
 /** Which platform this run builds; the CLI sets it from `--type`. */
 const isH5 = process.env.TARO_ENV === 'h5'
@@ -27,6 +29,22 @@ const nutIconStyle = (chain: { plugin(name: string): { use(p: unknown, args: unk
       if (/@nutui[\\/]icons-react-taro[\\/]/.test(r.context ?? '')) r.request = NUTUI_ICON_CSS
     },
   ])
+
+/**
+ * Taro's mini-program terser defaults switch off most of terser's compressions (inlining, variable
+ * collapsing, property and switch folding…) and print ES5; ours turn terser's defaults back on, in two passes,
+ * printing the ES2015 the weapp build now targets (config/weappBrowsers.js): about 7 KB of the main package.
+ */
+const WEAPP_TERSER = {
+  compress: {
+    ecma: 2015,
+    passes: 2,
+    ...Object.fromEntries(
+      ['arrows', 'collapse_vars', 'comparisons', 'computed_props', 'hoist_props', 'inline', 'loops', 'negate_iife', 'properties', 'reduce_funcs', 'reduce_vars', 'switches', 'typeofs'].map((k) => [k, true]),
+    ),
+  },
+  output: { ecma: 2015, ascii_only: false },
+}
 
 /** NutUI is drawn at 375 wide; our own styles at 750 (NutUI's documented Taro setting). */
 function designWidth(input?: string | number | { file?: string }): number {
@@ -52,7 +70,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     // sitemap.json (search indexes the home page only); map pin icons: WeChat's <map> markers need a file path (a data URI is not drawn).
     copy: { patterns: isH5 ? [] : [{ from: 'src/sitemap.json', to: 'miniprogram/sitemap.json' }, { from: 'src/assets/map/', to: 'miniprogram/assets/map/' }], options: {} },
-    framework: 'react',
+    // The mini-program renders with Preact (preact/compat stands in for react and react-dom, NutUI included):
+    // React 18 with its reconciler and Taro's host config was 111 KB of the 479 KB main package, Preact with
+    // hooks and compat is 25 KB (issue 21, bench 4a / 4c). preact is pinned at 10.19.6: the compat of later
+    // 10.x (10.29 tried) reports React 18, and Taro 4.2's app entry then calls ReactDOM.createRoot, which
+    // preact/compat does not export, so no page renders. H5 keeps React.
+    framework: isH5 ? 'react' : 'preact',
     // WeChat cannot recurse templates, so base.wxml repeats every nesting component's template per
     // level and hands deeper trees to the recursive <comp> (test/weapp/pages.test.ts proves it). Taro's
     // default 16 levels cost 64 KB of the main package; 12 cost 53 KB (issue 18: main back under bench 4a).
@@ -61,7 +84,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     // Taro's mini-program default (ascii_only) writes each Chinese character as a 6-byte \uXXXX escape;
     // WeChat reads UTF-8 scripts, 3 bytes a character. H5 keeps the default.
-    ...(isH5 ? {} : { terser: { enable: true, config: { output: { ascii_only: false } } } }),
+    ...(isH5 ? {} : { terser: { enable: true, config: WEAPP_TERSER } }),
     mini: {
       commonChunks: (defaults: string[]) => [...defaults, SHARED_CHUNK],
       webpackChain(chain) {
@@ -72,7 +95,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
         pxtransform: { enable: true, config: {} },
         // WeChat runs on iOS WebKit and Android's XWeb (Chromium): no -ms- / -moz- prefixes, which the app's
         // "last 3 versions" browserslist (for H5) adds to every flex rule — about 3 KB of the main package (bench 4a).
-        autoprefixer: { enable: true, config: { overrideBrowserslist: ['ios >= 10', 'android >= 5', 'chrome >= 53'] } },
+        autoprefixer: { enable: true, config: { overrideBrowserslist: WEAPP_BROWSERS } },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
         // NutUI's right-to-left rules out (./postcss-no-rtl.js): a Chinese-only app, 1.8 KB of the main package.
         './config/postcss-no-rtl.js': { enable: true, config: {} },

@@ -11,6 +11,8 @@ import { capViolations, figure, packageOf, totalBytes, type FigureReport, type P
 const KB = 1024
 /** DevTools' project files, not part of the uploaded code package. */
 const NOT_UPLOADED = new Set(['project.config.json', 'project.private.config.json'])
+/** The subpackage of 上报问题 (new report, pick, mine, detail): opened by a resident's first report. */
+const REPORT_ROOT = 'pages/report'
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]))
@@ -37,12 +39,15 @@ run(async (): Promise<FigureReport> => {
   const s = measure(root)
   const total = totalBytes(s)
   const [largest, largestBytes] = Object.entries(s.subpackages).sort((a, b) => b[1] - a[1])[0] ?? ['none', 0]
-  log(`main ${s.main} B, total ${total} B, largest subpackage ${largest} ${largestBytes} B`)
+  const firstReport = s.main + (s.subpackages[REPORT_ROOT] ?? 0)
+  log(`main ${s.main} B, first report ${firstReport} B, total ${total} B, largest subpackage ${largest} ${largestBytes} B`)
   return {
     figures: [
-      // Issue 14: the main package does not grow past its 485 KB of that day.
-      figure('4a', 'mini-program main package', s.main / KB, 'KB', { op: '<=', value: 485 }, { bytes: s.main }),
+      // Issue 21: the main package (app, tab pages, tab bar, shared chunk) ≤ 400 KB.
+      figure('4a', 'mini-program main package', s.main / KB, 'KB', { op: '<=', value: 400 }, { bytes: s.main }),
       figure('4b', 'mini-program total (main + subpackages)', total / KB, 'KB', { op: '<=', value: 2048 }, { bytes: total }),
+      // Issue 21: what WeChat downloads before a resident's first report opens: main (with 首页) and the report subpackage.
+      figure('4c', `resident's first report (main + ${REPORT_ROOT})`, firstReport / KB, 'KB', { op: '<=', value: 550 }, { bytes: firstReport }),
       ...Object.entries(s.subpackages).map(([r, b]) => figure(`4.${r.replace(/^pages\//, '')}`, `subpackage ${r}`, b / KB, 'KB', null, { bytes: b })),
     ],
     capViolations: capViolations(s),
