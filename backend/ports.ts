@@ -16,7 +16,7 @@ import type { GridRepo } from './repos/grid'
 import type { IntegrationRepo } from './repos/integrations'
 import type { NotificationRepo, NotificationTx } from './repos/notifications'
 import type { OnboardingRepo } from './repos/onboarding'
-import type { RateLimitTx } from './repos/rateLimits'
+import type { RateLimitRepo, RateLimitTx } from './repos/rateLimits'
 import type { RentalRepo, RentalTx } from './repos/rental'
 import type { UserRepo } from './repos/users'
 
@@ -31,7 +31,7 @@ export type { DeliveryRecord, DeliveryTarget, IntegrationPartner, IntegrationRep
 export type { InboxItem, NotificationRepo, NotificationTx, OutboxMessage } from './repos/notifications'
 export { redeemedBy } from './repos/onboarding'
 export type { ConfigChange, ConfigVersion, Invitation, OnboardingRepo, RedeemRequest } from './repos/onboarding'
-export type { RateLimitTx } from './repos/rateLimits'
+export type { RateLimitRepo, RateLimitTx } from './repos/rateLimits'
 export type { Building, FireInspection, RegistrationSecret, RentalRepo, RentalTx } from './repos/rental'
 export type { ConsentRecord, User, UserProfile, UserRepo } from './repos/users'
 
@@ -39,7 +39,7 @@ export type { ConsentRecord, User, UserProfile, UserRepo } from './repos/users'
 export interface Tx extends CaseTx, NotificationTx, RentalTx, AuditTx, RateLimitTx, CounterTx {}
 
 /** The repositories' reads and single writes, outside a transaction. */
-export interface Repos extends CaseRepo, UserRepo, GridRepo, NotificationRepo, RentalRepo, OnboardingRepo, AuditRepo, FileMetaRepo, DutyRosterRepo, IntegrationRepo {}
+export interface Repos extends CaseRepo, UserRepo, GridRepo, NotificationRepo, RentalRepo, OnboardingRepo, AuditRepo, FileMetaRepo, DutyRosterRepo, IntegrationRepo, RateLimitRepo {}
 
 export interface Store extends Repos {
   readonly name: string

@@ -10,3 +10,12 @@ export interface RateLimitTx {
    */
   countRateHit(subject: string, action: string, windowStart: string, max: number): Promise<boolean>
 }
+
+export interface RateLimitRepo {
+  /**
+   * countRateHit on its own, outside any transaction: for a probe (a read such as
+   * reports.duplicates) that nothing rolls back. On CloudBase the usual hit, this window's
+   * counter below the limit, is one conditional update instead of a transaction's four requests.
+   */
+  countRateHitAlone(subject: string, action: string, windowStart: string, max: number): Promise<boolean>
+}

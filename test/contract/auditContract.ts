@@ -17,7 +17,14 @@ export function describeAuditContract(adapterName: string, open: () => Promise<O
       expect(await store.listAudit([], {})).toEqual([])
       expect(first[0]).toEqual(makeAudit(5))
       const surface = [...Object.keys(store), ...Object.getOwnPropertyNames(Object.getPrototypeOf(store))].filter((k) => /audit/i.test(k))
-      expect(surface.sort()).toEqual(['listAudit'])
+      // Append (one insert alone, as writeAudit does) and list: nothing that updates or removes.
+      expect(surface.sort()).toEqual(['appendAudit', 'listAudit'])
+    })
+
+    it('appends a row alone, outside any transaction, and never overwrites an existing one', async () => {
+      await store.appendAudit(makeAudit(1, { unitCode: 'S1' }))
+      await expect(store.appendAudit({ ...makeAudit(1, { unitCode: 'S1' }), reason: 'rewritten' })).rejects.toThrow()
+      expect(await store.listAudit(['S1'], {})).toEqual([makeAudit(1, { unitCode: 'S1' })])
     })
   })
 }

@@ -1,5 +1,5 @@
 /**
- * What every adapter's Tx.countRateHit must do: count up to `max` per (subject, action, window),
+ * What every adapter's Tx.countRateHit (and the Store's countRateHitAlone, for probes) must do: count up to `max` per (subject, action, window),
  * refuse beyond without writing, restart in a new window, keep subjects and actions apart,
  * roll back with its transaction, and stay exact when many creates count at once.
  */
@@ -22,6 +22,19 @@ export function describeRateLimitContract(adapterName: string, open: () => Promi
       expect(await hit('u1', 'reports.submit', W2, 3)).toBe(true)
       expect(await hit('u1', 'reports.submit', W2, 3)).toBe(true)
       expect(await hit('u1', 'reports.submit', W2, 3)).toBe(false)
+    })
+
+    it('counts a probe alone as it counts in a transaction, on the same counter', async () => {
+      const alone = (subject: string, window: string, max: number) => store.countRateHitAlone(subject, 'reports.duplicates', window, max)
+      const got: boolean[] = []
+      for (let i = 0; i < 3; i++) got.push(await alone('u1', W1, 2))
+      expect(got).toEqual([true, true, false])
+      expect(await alone('u1', W2, 2)).toBe(true)
+      // The same counter as the transaction's: one more hit reaches the limit of the new window.
+      expect(await store.transaction((tx) => tx.countRateHit('u1', 'reports.duplicates', W2, 2))).toBe(true)
+      expect(await alone('u1', W2, 2)).toBe(false)
+      expect(await alone('u2', W2, 2)).toBe(true)
+      expect(await alone('u3', W1, 0)).toBe(false)
     })
 
     it('keeps identities and actions apart, and a zero limit refuses everything', async () => {

@@ -68,6 +68,7 @@ export const QUERIES: readonly PlannedQuery[] = [
   q('registration_secrets', ['docHmac'], 'registrations with one identity document'),
   q('audit_log', ['unitCode'], 'audit rows of units'),
   q('upload_tickets', ['_id'], 'using an upload ticket once'),
+  q('rate_counters', ['_id'], "a probe's hit counted by one conditional update in the counter's window"),
   q('files', ['_id'], 'the file records of a page of photos in one read'),
   q('integration_partners', ['keyHash'], 'an Open311 call finding its partner by API key'),
   q('integration_partners', ['_id'], 'revoking a partner once'),

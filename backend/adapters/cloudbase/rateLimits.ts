@@ -1,8 +1,8 @@
 /** CloudBase side of the rate-limit counters. */
 import type { CollectionReference } from '@cloudbase/database'
 import { StoreUnavailableError } from '../../errors'
-import type { RateLimitTx } from '../../ports'
-import { compoundId, type Coll } from './db'
+import type { RateLimitRepo, RateLimitTx } from '../../ports'
+import { answered, compoundId, type CloudbaseAccess, type Coll } from './db'
 import { guard, isDuplicateWrite, mapCloudbaseError } from './cloudbaseErrors'
 
 /** The jf_rate_counters document: the current window of one (subject, action). */
@@ -53,5 +53,20 @@ async function countRateHit(coll: CollectionReference, id: string, subject: stri
 export function cloudbaseRateLimitTx(coll: Coll): RateLimitTx {
   return {
     countRateHit: (subject, action, windowStart, max) => countRateHit(coll('rate_counters'), compoundId('rate', subject, action), subject, action, windowStart, max),
+  }
+}
+
+export function cloudbaseRateLimits(c: CloudbaseAccess): RateLimitRepo {
+  return {
+    async countRateHitAlone(subject, action, windowStart, max) {
+      if (max < 1) return false
+      const id = compoundId('rate', subject, action)
+      const _ = c.db.command
+      // The usual hit, this window's counter below the limit: one atomic conditional update.
+      const res = await guard(() => c.coll('rate_counters').where({ _id: id, windowStart, hits: _.lt(max) }).options({ multiple: false }).update({ hits: _.inc(1) }))
+      if (answered(res, 'updated') === 1) return true
+      // No counter yet, an earlier window, or the limit reached: read and decide in a transaction.
+      return c.inTransaction((coll) => countRateHit(coll('rate_counters'), id, subject, action, windowStart, max))
+    },
   }
 }

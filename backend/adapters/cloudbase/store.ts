@@ -24,7 +24,7 @@ import { cloudbaseGrid } from './grid'
 import { cloudbaseIntegrations } from './integrations'
 import { cloudbaseNotifications, cloudbaseNotificationTx } from './notifications'
 import { cloudbaseOnboarding } from './onboarding'
-import { cloudbaseRateLimitTx } from './rateLimits'
+import { cloudbaseRateLimits, cloudbaseRateLimitTx } from './rateLimits'
 import { cloudbaseRental, cloudbaseRentalTx } from './rental'
 import { cloudbaseUsers } from './users'
 
@@ -57,6 +57,7 @@ function repos(c: CloudbaseAccess): Repos {
     ...cloudbaseFileMeta(c),
     ...cloudbaseDutyRosters(c),
     ...cloudbaseIntegrations(c),
+    ...cloudbaseRateLimits(c),
   }
 }
 

@@ -1,6 +1,6 @@
 /** SQLite side of the rate-limit counters. */
-import type { RateLimitTx } from '../../ports'
-import type { Statements, TxUse } from './statements'
+import type { RateLimitRepo, RateLimitTx } from '../../ports'
+import type { SqliteAccess, Statements, TxUse } from './statements'
 
 /**
  * One row per (subject, action) holds the current window: a hit in a newer window restarts the
@@ -19,4 +19,8 @@ function countRateHit(statements: Statements, subject: string, action: string, w
 
 export function sqliteRateLimitTx(use: TxUse): RateLimitTx {
   return { countRateHit: (subject, action, windowStart, max) => use((s) => countRateHit(s, subject, action, windowStart, max)) }
+}
+
+export function sqliteRateLimits(db: SqliteAccess): RateLimitRepo {
+  return { countRateHitAlone: (subject, action, windowStart, max) => db.write('countRateHitAlone', (s) => countRateHit(s, subject, action, windowStart, max)) }
 }

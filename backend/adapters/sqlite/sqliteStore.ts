@@ -18,7 +18,7 @@ import { applyMigrations } from './migrations'
 import { AsyncMutex } from './mutex'
 import { sqliteNotifications, sqliteNotificationTx } from './notifications'
 import { sqliteOnboarding } from './onboarding'
-import { sqliteRateLimitTx } from './rateLimits'
+import { sqliteRateLimits, sqliteRateLimitTx } from './rateLimits'
 import { sqliteRental, sqliteRentalTx } from './rental'
 import { guard } from './sqliteErrors'
 import { StatementCache, type SqliteAccess, type Statements, type TxUse } from './statements'
@@ -60,6 +60,7 @@ function repos(db: SqliteAccess): Repos {
     ...sqliteFileMeta(db),
     ...sqliteDutyRosters(db),
     ...sqliteIntegrations(db),
+    ...sqliteRateLimits(db),
   }
 }
 

@@ -57,11 +57,13 @@ export async function probeSubject(d: Deps, actor: Actor): Promise<string> {
 
 /**
  * Counts one probing call (a read such as `reports.duplicates`, not a create) against the
- * district's limit for `action`, in a transaction of its own so that nothing rolls it back.
+ * district's limit for `action`, on its own (countRateHitAlone) so that nothing rolls it back.
  * Null while within the limit; the RATE_LIMITED answer beyond it.
  */
 export async function countProbe(d: Deps, actor: Actor, action: string): Promise<Failure | null> {
+  const limit = Object.prototype.hasOwnProperty.call(d.config.rateLimits, action) ? d.config.rateLimits[action] : undefined
+  if (!limit) return null
   const subject = await probeSubject(d, actor)
-  const r = await limitedTransaction(() => d.store.transaction((tx) => countCreate(d, tx, subject, action)))
-  return r === undefined ? null : r
+  const counted = await d.store.countRateHitAlone(subject, action, windowStart(d.clock.now(), limit.windowMinutes), limit.max)
+  return counted ? null : rateLimited()
 }
