@@ -60,4 +60,29 @@ export interface GridRepo {
   /** Which of these announcements the user has read. */
   readAnnouncements(userId: string, ids: readonly string[]): Promise<string[]>
   announcementReads(announcementId: string): Promise<Array<{ userId: string; readAt: string }>>
+
+  /*
+   * Read receipts at a street's scale (50,000 members): counts from index ranges, and the people
+   * a page at a time, so no answer reads the whole roster. Read marks exist only for members
+   * (grid.markRead checks), and a membership row is never deleted (leaving sets 'left'), so a
+   * reader who is no longer joined still has a non-joined row in one of the grids.
+   */
+  /**
+   * Members who read it: read marks of the announcement by people joined in one of its grids
+   * (a person in two of them counts once), and of them those who read at or before `by`.
+   */
+  countAnnouncementReads(a: ReceiptScope, by: string): Promise<{ read: number; readBy: number }>
+  /**
+   * Joined memberships of the grids whose member has not read it, by grid code, request time
+   * and user id, after `after` (the last one of the previous page), at most `limit`.
+   */
+  unreadMembers(a: ReceiptScope, opts: { after?: MembershipKey; limit: number }): Promise<Membership[]>
+  /** First reads by people joined in one of the grids, oldest first (user id breaking ties), at most `limit`. */
+  announcementReaders(a: ReceiptScope, opts: { limit: number }): Promise<Array<{ userId: string; readAt: string }>>
 }
+
+/** What the receipt queries need of an announcement. */
+export type ReceiptScope = Pick<Announcement, 'id' | 'gridCodes'>
+
+/** Where a page of memberships ended. */
+export type MembershipKey = Pick<Membership, 'gridCode' | 'requestedAt' | 'userId'>

@@ -83,11 +83,17 @@ export interface AnnouncementView {
 
 export interface ReceiptView {
   announcementId: string
+  /** Joined memberships of the target grids (a person in two of them counts twice). */
   roster: number
+  /** People joined in the target grids who have read it. */
   read: number
+  /** roster − read: who the reminder reaches. */
+  unreadCount: number
   /** Emergencies: share of the roster that read within 15 minutes. */
   readWithin15m: number | null
+  /** The first 200 unread, by grid and date of joining; `unreadCount` says how many in all. */
   unread: Array<{ userId: string; name: string; building: string | null }>
+  /** The first 200 readers, in the order they read; `read` says how many in all. */
   readers: Array<{ userId: string; name: string; readAt: string }>
 }
 

@@ -66,6 +66,7 @@ const RECEIPTS = {
   announcementId: ANN.id,
   roster: 36,
   read: 27,
+  unreadCount: 9,
   readWithin15m: 0.5,
   unread: [
     { userId: 'u-9', name: '周婷', building: '云景花园 10 栋' },
@@ -205,10 +206,16 @@ maybe('网格服务群 staff pages (H5, mocked functions)', () => {
     await expect(page.locator('#jf-gw-read-15m').textContent()).resolves.toBe('50%')
     const buildings = await page.locator('.jf-gw-rc-group').evaluateAll((els) => els.map((e) => e.getAttribute('data-building')))
     expect(buildings).toEqual(['云景花园 2 栋', '云景花园 10 栋', '未填写楼栋'])
+    // The tabs count everyone; the lists are the first page of a street's roster.
+    await expect(page.locator('#jf-gw-rc-tab-unread').textContent()).resolves.toBe('未读 9')
+    await page.locator('.jf-gw-rc-more').getByText('仅列出前 3 人，共 9 人未读').waitFor()
     await page.locator('#jf-gw-ann').getByText(ANN.title).waitFor()
     await shot('gridwork-receipts')
     await page.locator('#jf-gw-rc-tab-read').click()
     await page.locator('.jf-gw-reader[data-user-id="u-3"]').waitFor()
+    await expect(page.locator('#jf-gw-rc-tab-read').textContent()).resolves.toBe('已读 27')
+    await page.locator('.jf-gw-rc-more').getByText('仅列出最先阅读的 2 人，共 27 人已读').waitFor()
+    await expect(page.locator('#jf-gw-remind').textContent()).resolves.toContain('提醒未读（9 人）')
     await page.locator('#jf-gw-remind').click()
     await modalOk()
     await page.locator('#jf-gw-reminded').getByText(/提醒 3 人/).waitFor()

@@ -48,19 +48,30 @@ describe('addAnnouncement on CloudBase', () => {
     )
   })
 
+  it('writes the targets of a street (~140 grids) in two inserts', async () => {
+    const gs = Array.from({ length: 142 }, (_, i) => `G${String(i + 1).padStart(3, '0')}`)
+    fake.requests.length = 0
+    await store.addAnnouncement(makeAnnouncement({ gridCodes: gs }))
+    expect(fake.calls('database.insertDocument').filter((r) => r.body.collectionName === 'jf_announcement_targets')).toHaveLength(2)
+    expect(fake.db.collections.get('jf_announcement_targets')?.size).toBe(142)
+    for (const g of [gs[0]!, gs[99]!, gs[100]!, gs[141]!]) expect((await store.listAnnouncements([g], {})).map((x) => x.id)).toEqual([announcementId(1)])
+  })
+
   it('completes a publish whose targets failed when the same key is retried', async () => {
-    const gs = grids(40)
+    const gs = grids(140)
     const a = makeAnnouncement({ gridCodes: gs, idempotencyKey: 'k' })
     let failed = 0
+    // The first insert of targets passes, the second fails: grids past the 100th miss it.
     fake.inject(
-      (r) => r.action === 'database.insertDocument' && r.body.collectionName === 'jf_announcement_targets' && failed++ >= 20,
+      (r) => r.action === 'database.insertDocument' && r.body.collectionName === 'jf_announcement_targets' && failed++ >= 1,
       { json: { code: 'SYS_ERR', message: 'boom' } },
       1,
     )
     await expect(store.addAnnouncement(a)).rejects.toThrow()
     // The announcement committed, but some grids do not see it yet.
     expect(await store.getAnnouncement(a.id)).toEqual(a)
-    expect(await store.listAnnouncements([gs[39]], {})).toEqual([])
+    expect(await store.listAnnouncements([gs[139]], {})).toEqual([])
+    expect((await store.listAnnouncements([gs[0]], {})).map((x) => x.id)).toEqual([a.id])
     // The client retries with the same key (a new id): the first comes back, now everywhere.
     const retry = { ...a, id: announcementId(2) }
     expect(await store.addAnnouncement(retry)).toEqual(a)

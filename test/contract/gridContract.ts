@@ -236,6 +236,82 @@ export function describeGridContract(adapterName: string, open: () => Promise<Op
         expect((await store.announcementReads(a2))[2]).toEqual({ userId: 'u5', readAt: '2026-03-01T09:00:00.000Z' })
       })
 
+      describe('read receipts by counts and pages', () => {
+        const scope = { id: announcementId(1), gridCodes: ['G2', 'G1', 'G2'] }
+        /** G1: u1 u2 u6 joined, u3 left, u4 requested; G2: u1 u5 joined, u6 left; G3: u7 joined. */
+        const roster = async () => {
+          for (const [g, u, st, min] of [
+            ['G1', 'u1', 'joined', 5],
+            ['G1', 'u2', 'joined', 1],
+            ['G1', 'u3', 'left', 0],
+            ['G1', 'u4', 'requested', 2],
+            ['G1', 'u6', 'joined', 1],
+            ['G2', 'u5', 'joined', 3],
+            ['G2', 'u1', 'joined', 4],
+            ['G2', 'u6', 'left', 0],
+            ['G3', 'u7', 'joined', 0],
+          ] as const) {
+            await store.putMembership(makeMembership({ gridCode: g, userId: u, status: st, requestedAt: at(min), building: `${u} 栋` }))
+          }
+        }
+
+        it('counts readers still joined in one of the grids, once each, and those who read by a time', async () => {
+          await roster()
+          await store.markAnnouncementRead(scope.id, 'u1', at(1))
+          await store.markAnnouncementRead(scope.id, 'u2', at(20))
+          // u3 read, then left: no longer counted. u6 left G2 but is still in G1: counted.
+          await store.markAnnouncementRead(scope.id, 'u3', at(2))
+          await store.markAnnouncementRead(scope.id, 'u6', at(3))
+          await store.markAnnouncementRead(announcementId(2), 'u5', at(1))
+          expect(await store.countAnnouncementReads(scope, at(10))).toEqual({ read: 3, readBy: 2 })
+          expect(await store.countAnnouncementReads(scope, at(3))).toEqual({ read: 3, readBy: 2 })
+          expect(await store.countAnnouncementReads(scope, at(0))).toEqual({ read: 3, readBy: 0 })
+          expect(await store.countAnnouncementReads({ id: announcementId(2), gridCodes: ['G2'] }, at(10))).toEqual({ read: 1, readBy: 1 })
+          expect(await store.countAnnouncementReads({ id: announcementId(3), gridCodes: ['G1'] }, at(10))).toEqual({ read: 0, readBy: 0 })
+          // Leaving the last of the grids takes the read out of the count; joining again puts it back.
+          await store.putMembership(makeMembership({ gridCode: 'G1', userId: 'u6', status: 'left', requestedAt: at(1) }))
+          expect(await store.countAnnouncementReads(scope, at(10))).toEqual({ read: 2, readBy: 1 })
+          await store.putMembership(makeMembership({ gridCode: 'G1', userId: 'u3', status: 'joined', requestedAt: at(0) }))
+          expect(await store.countAnnouncementReads(scope, at(10))).toEqual({ read: 3, readBy: 2 })
+        })
+
+        it('pages the unread joined memberships by grid, request time and user, after a cursor', async () => {
+          await roster()
+          await store.markAnnouncementRead(scope.id, 'u2', at(1))
+          const key = (m: { gridCode: string; userId: string }) => `${m.gridCode}/${m.userId}`
+          const all = await store.unreadMembers(scope, { limit: 50 })
+          expect(all.map(key)).toEqual(['G1/u6', 'G1/u1', 'G2/u5', 'G2/u1'])
+          expect(all[0]).toEqual(makeMembership({ gridCode: 'G1', userId: 'u6', status: 'joined', requestedAt: at(1), building: 'u6 栋' }))
+          const first = await store.unreadMembers(scope, { limit: 2 })
+          expect(first.map(key)).toEqual(['G1/u6', 'G1/u1'])
+          expect((await store.unreadMembers(scope, { after: first[1], limit: 2 })).map(key)).toEqual(['G2/u5', 'G2/u1'])
+          expect((await store.unreadMembers(scope, { after: first[0], limit: 2 })).map(key)).toEqual(['G1/u1', 'G2/u5'])
+          expect(await store.unreadMembers(scope, { after: all[3], limit: 2 })).toEqual([])
+          for (const u of ['u1', 'u5', 'u6']) await store.markAnnouncementRead(scope.id, u, at(2))
+          expect(await store.unreadMembers(scope, { limit: 50 })).toEqual([])
+          expect(await store.unreadMembers({ id: scope.id, gridCodes: ['G3'] }, { limit: 50 })).toHaveLength(1)
+        })
+
+        it('lists the first readers still joined in one of the grids, in the order they read', async () => {
+          await roster()
+          await store.markAnnouncementRead(scope.id, 'u5', at(4))
+          await store.markAnnouncementRead(scope.id, 'u3', at(1))
+          await store.markAnnouncementRead(scope.id, 'u2', at(2))
+          await store.markAnnouncementRead(scope.id, 'u1', at(2))
+          await store.markAnnouncementRead(announcementId(2), 'u6', at(0))
+          expect(await store.announcementReaders(scope, { limit: 50 })).toEqual([
+            { userId: 'u1', readAt: at(2) },
+            { userId: 'u2', readAt: at(2) },
+            { userId: 'u5', readAt: at(4) },
+          ])
+          expect(await store.announcementReaders(scope, { limit: 2 })).toEqual([
+            { userId: 'u1', readAt: at(2) },
+            { userId: 'u2', readAt: at(2) },
+          ])
+          expect(await store.announcementReaders({ id: announcementId(3), gridCodes: ['G1'] }, { limit: 50 })).toEqual([])
+        })
+      })
+
       it("answers which of the given announcements a user has read, in the given order", async () => {
         const [a1, a2, a3, a4] = [1, 2, 3, 4].map(announcementId)
         await store.markAnnouncementRead(a3, 'u1', at(1))

@@ -77,7 +77,7 @@ describe('announcements', () => {
     expect(await resident.call('grid', 'markRead', { id: pub.announcement.id })).toMatchObject({ ok: true })
     expect((await resident.call('grid', 'announcements', {})).pinned).toEqual([])
     const r = await gw.call('grid', 'receipts', { id: pub.announcement.id })
-    expect(r.receipts).toMatchObject({ roster: 1, read: 1, readWithin15m: 1, unread: [] })
+    expect(r.receipts).toMatchObject({ roster: 1, read: 1, unreadCount: 0, readWithin15m: 1, unread: [] })
     expect(await gw2.call('grid', 'receipts', { id: pub.announcement.id })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
   })
 
@@ -89,6 +89,7 @@ describe('announcements', () => {
     const input = publishInput()
     const twice = await Promise.all([gw.call('grid', 'publish', input), gw.call('grid', 'publish', input)])
     expect(twice[0].announcement.id).toBe(twice[1].announcement.id)
+    expect((await gw.call('grid', 'receipts', { id: twice[0].announcement.id })).receipts).toMatchObject({ roster: 1, read: 0, unreadCount: 1, readers: [] })
     const unread = await gw.call('grid', 'remindUnread', { id: twice[0].announcement.id })
     expect(unread).toMatchObject({ ok: true, reminded: 1 })
     await advance(world.srv.url, 0)

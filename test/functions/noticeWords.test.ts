@@ -95,6 +95,7 @@ function stubDeps(c: Case, stored: TimelineEvent, inbox: InboxItem[] = []): Deps
     getBoard: async () => ({ qr: { expiresAt: AT } }),
     getAnnouncement: async () => ({ id: 'A-1', title: '停水通知', gridCodes: ['G-1'], publishedAt: AT }),
     announcementReads: async () => [],
+    unreadMembers: async () => [{ gridCode: 'G-1', userId: 'u-member', status: 'joined', building: null, requestedAt: AT, decidedAt: AT, decidedBy: null }],
     listMemberships: async () => [{ userId: 'u-member' }],
   }
   return {

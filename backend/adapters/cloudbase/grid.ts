@@ -1,13 +1,22 @@
 /** CloudBase side of the grid aggregate: boards, memberships, announcements and their read receipts. */
-import type { Announcement, GridRepo } from '../../ports'
+import type { Announcement, GridRepo, Membership } from '../../ports'
+import type { ReceiptScope } from '../../repos/grid'
 import { announcementLimit, membershipLimit } from '../limits'
 import { ANNOUNCEMENT_FIELDS, BOARD_FIELDS, MEMBERSHIP_FIELDS } from '../tables'
 import { guard, isDuplicateWrite, mapCloudbaseError } from './cloudbaseErrors'
 import { all, answered, byId, checked, compoundId, conflict, docsOf, PAGE, take, type CloudbaseAccess } from './db'
 import { CorruptDocumentError, docMapper, instant, withoutId } from './docs'
 
-/** Target documents written at once when an announcement is published. */
+/** Statuses a former member's row can be in (never deleted, see GridRepo). */
+const NOT_JOINED: Membership['status'][] = ['requested', 'refused', 'left']
+
+/** Roster or read marks fetched per request while paging a receipt (also the size of an `in` list). */
+const RECEIPT_PAGE = 200
+
+/** Target documents written at once, one request each, when a publish is completed on a retry. */
 const TARGET_BATCH = 16
+/** Target documents in one insert request of a fresh publish. */
+const TARGET_INSERT = 100
 
 const boardDocs = docMapper('jf_boards', BOARD_FIELDS, 'gridCode')
 /** `_id` is a hash of grid and user; the fields carry the identity. */
@@ -68,14 +77,42 @@ export function cloudbaseGrid(c: CloudbaseAccess): GridRepo {
    */
   const writeTargets = async (a: Announcement, fresh: boolean) => {
     const grids = [...new Set(a.gridCodes)]
-    if (!fresh && answered(await guard(() => c.coll('announcement_targets').where({ announcementId: a.id }).count()), 'total') >= grids.length) return
+    const target = (gridCode: string) => ({ _id: compoundId(gridCode, a.id), gridCode, announcementId: a.id, type: a.type })
+    if (fresh) {
+      // A new announcement has no targets yet: a street's ~140 grids in two inserts, not 140.
+      try {
+        for (let i = 0; i < grids.length; i += TARGET_INSERT) checked(await c.coll('announcement_targets').add(grids.slice(i, i + TARGET_INSERT).map(target)))
+        return
+      } catch (e) {
+        // Another writer got some in first: finish one by one below.
+        if (!isDuplicateWrite(e)) throw mapCloudbaseError(e)
+      }
+    } else if (answered(await guard(() => c.coll('announcement_targets').where({ announcementId: a.id }).count()), 'total') >= grids.length) return
     for (let i = 0; i < grids.length; i += TARGET_BATCH) {
-      await Promise.all(
-        grids
-          .slice(i, i + TARGET_BATCH)
-          .map((gridCode) => addOnce(() => c.coll('announcement_targets').add({ _id: compoundId(gridCode, a.id), gridCode, announcementId: a.id, type: a.type }))),
-      )
+      await Promise.all(grids.slice(i, i + TARGET_BATCH).map((gridCode) => addOnce(() => c.coll('announcement_targets').add(target(gridCode)))))
     }
+  }
+
+  /** Those of `userIds` who hold a joined membership in one of `grids`. */
+  const joinedIn = async (grids: ReadonlySet<string>, userIds: readonly string[]): Promise<Set<string>> => {
+    const out = new Set<string>()
+    const ids = [...new Set(userIds)]
+    for (let i = 0; i < ids.length; i += PAGE) {
+      const docs = await all(c.coll('memberships').where({ userId: _.in(ids.slice(i, i + PAGE)), status: 'joined' }).orderBy('userId', 'asc').orderBy('gridCode', 'asc'))
+      for (const d of docs) if (grids.has(String(d.gridCode))) out.add(String(d.userId))
+    }
+    return out
+  }
+
+  /** The read marks of the announcement by any of `userIds`. */
+  const readsBy = async (a: ReceiptScope, userIds: readonly string[]) => {
+    const ids = [...new Set(userIds)]
+    const out: Array<{ userId: string; readAt: string }> = []
+    for (let i = 0; i < ids.length; i += PAGE) {
+      const docs = await all(c.coll('announcement_reads').where({ announcementId: a.id, userId: _.in(ids.slice(i, i + PAGE)) }).orderBy('userId', 'asc'))
+      for (const d of docs) out.push({ userId: String(d.userId), readAt: String(d.readAt) })
+    }
+    return out
   }
 
   return {
@@ -166,6 +203,56 @@ export function cloudbaseGrid(c: CloudbaseAccess): GridRepo {
       const docs = await all(c.coll('announcement_reads').where({ userId, announcementId: _.in(unique) }).orderBy('announcementId', 'asc'))
       const read = new Set(docs.map((d) => String(d.announcementId)))
       return unique.filter((id) => read.has(id))
+    },
+    /**
+     * Two counts of the marks, less the readers no longer joined: those are among the few
+     * non-joined rows of the grids, so no request walks the roster.
+     */
+    async countAnnouncementReads(a, by) {
+      const byAt = instant(by)
+      const reads = c.coll('announcement_reads')
+      const total = answered(await guard(() => reads.where({ announcementId: a.id }).count()), 'total')
+      const totalBy = answered(await guard(() => reads.where({ announcementId: a.id, readAt: _.lte(byAt) }).count()), 'total')
+      const grids = new Set(a.gridCodes)
+      const former = await all(c.coll('memberships').where({ gridCode: _.in([...grids]), status: _.in(NOT_JOINED) }).orderBy('gridCode', 'asc').orderBy('userId', 'asc'))
+      const formerReads = await readsBy(a, former.map((d) => String(d.userId)))
+      const still = await joinedIn(grids, formerReads.map((r) => r.userId))
+      const gone = formerReads.filter((r) => !still.has(r.userId))
+      return { read: total - gone.length, readBy: totalBy - gone.filter((r) => r.readAt <= byAt).length }
+    },
+    /** Grid by grid in code order, a page of the roster and its read marks per two requests, until `limit` are found. */
+    async unreadMembers(a, opts) {
+      const out: Membership[] = []
+      const after = opts.after
+      for (const grid of [...new Set(a.gridCodes)].sort()) {
+        if (after && grid < after.gridCode) continue
+        const from = after && grid === after.gridCode ? after : null
+        const where: Record<string, unknown> = { gridCode: grid, status: 'joined' }
+        if (from) where.requestedAt = _.gte(from.requestedAt)
+        const q = c.coll('memberships').where(where).orderBy('requestedAt', 'asc').orderBy('userId', 'asc')
+        for (let skip = 0; out.length < opts.limit; skip += RECEIPT_PAGE) {
+          const docs = docsOf(await guard(() => (skip === 0 ? q : q.skip(skip)).limit(RECEIPT_PAGE).get()))
+          // The cursor bounds requestedAt from below; ties up to its user id were on the last page.
+          const page = docs.map(membershipDocs.fromDoc).filter((m) => !from || m.requestedAt > from.requestedAt || (m.requestedAt === from.requestedAt && m.userId > from.userId))
+          const read = new Set((await readsBy(a, page.map((m) => m.userId))).map((r) => r.userId))
+          for (const m of page) if (!read.has(m.userId) && out.length < opts.limit) out.push(m)
+          if (docs.length < RECEIPT_PAGE) break
+        }
+        if (out.length >= opts.limit) break
+      }
+      return out
+    },
+    async announcementReaders(a, opts) {
+      const grids = new Set(a.gridCodes)
+      const q = c.coll('announcement_reads').where({ announcementId: a.id }).orderBy('readAt', 'asc').orderBy('userId', 'asc')
+      const out: Array<{ userId: string; readAt: string }> = []
+      for (let skip = 0; out.length < opts.limit; skip += RECEIPT_PAGE) {
+        const page = docsOf(await guard(() => (skip === 0 ? q : q.skip(skip)).limit(RECEIPT_PAGE).get())).map((d) => ({ userId: String(d.userId), readAt: String(d.readAt) }))
+        const joined = await joinedIn(grids, page.map((r) => r.userId))
+        for (const r of page) if (joined.has(r.userId) && out.length < opts.limit) out.push(r)
+        if (page.length < RECEIPT_PAGE) break
+      }
+      return out
     },
     async announcementReads(announcementId) {
       const docs = await all(c.coll('announcement_reads').where({ announcementId }).orderBy('readAt', 'asc').orderBy('userId', 'asc'))

@@ -380,4 +380,81 @@ CREATE INDEX cases_queue_by_department ON cases (json_extract(payload, '$.depart
 ${CASE_COUNTS_SQL}`,
     run: (db) => rebuildCaseCounts(db),
   },
+  {
+    version: 24,
+    name: 'read receipts at street scale',
+    sql: `
+-- 阅读回执 of a street-wide announcement (50,000 members): the first readers a page at a time and
+-- the count read within 15 minutes are index ranges, not a sort of 50,000 read marks.
+CREATE INDEX announcement_reads_by_time ON announcement_reads (announcement_id, read_at);
+
+-- Members per grid and status, kept by triggers in every transaction that writes a membership:
+-- a street's roster size is ~140 lookups, not a count of 50,000 index entries.
+CREATE TABLE grid_member_counts (
+  grid_code TEXT NOT NULL,
+  status    TEXT NOT NULL,
+  n         INTEGER NOT NULL,
+  PRIMARY KEY (grid_code, status)
+) STRICT, WITHOUT ROWID;
+INSERT INTO grid_member_counts (grid_code, status, n) SELECT grid_code, status, COUNT(*) FROM memberships GROUP BY grid_code, status;
+CREATE TRIGGER memberships_count_insert AFTER INSERT ON memberships BEGIN
+  INSERT INTO grid_member_counts (grid_code, status, n) VALUES (NEW.grid_code, NEW.status, 1) ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER memberships_count_update AFTER UPDATE OF status ON memberships WHEN OLD.status IS NOT NEW.status BEGIN
+  UPDATE grid_member_counts SET n = n - 1 WHERE grid_code = OLD.grid_code AND status = OLD.status;
+  INSERT INTO grid_member_counts (grid_code, status, n) VALUES (NEW.grid_code, NEW.status, 1) ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER memberships_count_delete AFTER DELETE ON memberships BEGIN
+  UPDATE grid_member_counts SET n = n - 1 WHERE grid_code = OLD.grid_code AND status = OLD.status;
+END;
+
+-- Per announcement and target grid: how many of the grid's joined members have read it, kept by
+-- triggers on reads and on joining and leaving. The unread page skips grids whose every member
+-- read (a street mostly read), instead of walking 50,000 members.
+CREATE TABLE announcement_grid_reads (
+  announcement_id TEXT NOT NULL,
+  grid_code       TEXT NOT NULL,
+  n               INTEGER NOT NULL,
+  PRIMARY KEY (announcement_id, grid_code)
+) STRICT, WITHOUT ROWID;
+INSERT INTO announcement_grid_reads (announcement_id, grid_code, n)
+  SELECT r.announcement_id, m.grid_code, COUNT(*) FROM announcement_reads r
+    JOIN memberships m ON m.user_id = r.user_id AND m.status = 'joined'
+    JOIN announcement_targets t ON t.grid_code = m.grid_code AND t.announcement_id = r.announcement_id
+  GROUP BY r.announcement_id, m.grid_code;
+CREATE TRIGGER announcement_reads_count_insert AFTER INSERT ON announcement_reads BEGIN
+  INSERT INTO announcement_grid_reads (announcement_id, grid_code, n)
+    SELECT NEW.announcement_id, m.grid_code, 1 FROM memberships m
+      JOIN announcement_targets t ON t.grid_code = m.grid_code AND t.announcement_id = NEW.announcement_id
+    WHERE m.user_id = NEW.user_id AND m.status = 'joined'
+    ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER announcement_reads_count_delete AFTER DELETE ON announcement_reads BEGIN
+  UPDATE announcement_grid_reads SET n = n - 1
+    WHERE announcement_id = OLD.announcement_id AND grid_code IN (SELECT grid_code FROM memberships WHERE user_id = OLD.user_id AND status = 'joined');
+END;
+CREATE TRIGGER memberships_reads_join AFTER UPDATE OF status ON memberships WHEN OLD.status IS NOT 'joined' AND NEW.status = 'joined' BEGIN
+  INSERT INTO announcement_grid_reads (announcement_id, grid_code, n)
+    SELECT r.announcement_id, NEW.grid_code, 1 FROM announcement_reads r
+      JOIN announcement_targets t ON t.announcement_id = r.announcement_id AND t.grid_code = NEW.grid_code
+    WHERE r.user_id = NEW.user_id
+    ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER memberships_reads_insert AFTER INSERT ON memberships WHEN NEW.status = 'joined' BEGIN
+  INSERT INTO announcement_grid_reads (announcement_id, grid_code, n)
+    SELECT r.announcement_id, NEW.grid_code, 1 FROM announcement_reads r
+      JOIN announcement_targets t ON t.announcement_id = r.announcement_id AND t.grid_code = NEW.grid_code
+    WHERE r.user_id = NEW.user_id
+    ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER memberships_reads_leave AFTER UPDATE OF status ON memberships WHEN OLD.status = 'joined' AND NEW.status IS NOT 'joined' BEGIN
+  UPDATE announcement_grid_reads SET n = n - 1
+    WHERE grid_code = OLD.grid_code AND announcement_id IN (SELECT announcement_id FROM announcement_reads WHERE user_id = OLD.user_id);
+END;
+CREATE TRIGGER memberships_reads_delete AFTER DELETE ON memberships WHEN OLD.status = 'joined' BEGIN
+  UPDATE announcement_grid_reads SET n = n - 1
+    WHERE grid_code = OLD.grid_code AND announcement_id IN (SELECT announcement_id FROM announcement_reads WHERE user_id = OLD.user_id);
+END;
+`,
+  },
 ]

@@ -27,8 +27,16 @@ export interface RowMapper<T> {
 
 const JSON_KINDS = new Set(['object', 'array', 'strings', 'jsonText'])
 
+/** Per field, once: every row read and written asks for them (a regex each time showed in profiles). */
+const COLUMNS = new WeakMap<object, string[]>()
+
 function columnsOf<T>(f: Field<T>): string[] {
-  return f.kind === 'point' ? ['lng', 'lat'] : [f.column ?? snakeCase(f.field)]
+  let cols = COLUMNS.get(f)
+  if (!cols) {
+    cols = f.kind === 'point' ? ['lng', 'lat'] : [f.column ?? snakeCase(f.field)]
+    COLUMNS.set(f, cols)
+  }
+  return cols
 }
 
 function encode<T>(f: Field<T>, x: T, row: Row): void {

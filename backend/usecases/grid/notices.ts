@@ -1,5 +1,6 @@
 import type { Deps } from '../../deps'
 import type { OutboxMessage } from '../../ports'
+import type { MembershipKey } from '../../repos/grid'
 import { defineNotices } from '../inbox/noticeRegistry'
 import { offerPushes } from '../inbox/push'
 import { GRID_ANNOUNCEMENT, GRID_QR_EXPIRING, GRID_REMIND } from './topics'
@@ -24,15 +25,27 @@ async function joinedMembers(d: Deps, gridCodes: readonly string[]): Promise<str
   return [...out]
 }
 
-/** "提醒未读": an inbox message to each member who has not read the announcement yet. */
+/** Unread members reminded per inbox write. */
+const REMIND_PAGE = 500
+
+/**
+ * "提醒未读": an inbox message to each member who has not read the announcement yet, a page of
+ * the unread roster at a time (a street's is 50,000); a person in two of its grids gets one.
+ */
 async function deliverUnreadReminder(d: Deps, msg: OutboxMessage): Promise<void> {
   const a = await d.store.getAnnouncement((msg.payload as { announcementId: string }).announcementId)
   if (!a) return
-  const read = new Set((await d.store.announcementReads(a.id)).map((r) => r.userId))
-  const items = (await joinedMembers(d, a.gridCodes))
-    .filter((u) => !read.has(u))
-    .map((userId) => ({ id: `${msg.id}-${userId}`, userId, caseId: null, title: `请阅读：${a.title}`.slice(0, 40), body: `网格员提醒您阅读公告「${a.title}」，请打开网格公告查看`.slice(0, 100), createdAt: msg.createdAt, readAt: null }))
-  for (let i = 0; i < items.length; i += 500) await d.store.addInbox(items.slice(i, i + 500))
+  const reminded = new Set<string>()
+  let after: MembershipKey | undefined
+  for (;;) {
+    const page = await d.store.unreadMembers(a, { after, limit: REMIND_PAGE })
+    const fresh = [...new Set(page.map((m) => m.userId))].filter((u) => !reminded.has(u))
+    for (const u of fresh) reminded.add(u)
+    const items = fresh.map((userId) => ({ id: `${msg.id}-${userId}`, userId, caseId: null, title: `请阅读：${a.title}`.slice(0, 40), body: `网格员提醒您阅读公告「${a.title}」，请打开网格公告查看`.slice(0, 100), createdAt: msg.createdAt, readAt: null }))
+    if (items.length) await d.store.addInbox(items)
+    if (page.length < REMIND_PAGE) return
+    after = page[page.length - 1]
+  }
 }
 
 /**

@@ -18,8 +18,10 @@ function targetGrids(tree: OrgTree, actor: Actor, t: ApiIn<'grid.publish'>['targ
   } else {
     const unit = tree.get(t.code)
     if (!unit || unit.level !== t.kind) return null
-    codes = tree.grids().filter((g) => tree.isWithin(g.code, unit.code)).map((g) => g.code)
+    codes = tree.gridsWithin(unit.code).map((g) => g.code).sort()
     label = unit.name
+    // Managing the street (or community) covers each of its ~140 grids: one check, not one per grid.
+    if (codes.length > 0 && canManage(tree, actor, unit.code)) return { codes, label }
   }
   if (codes.length === 0 || codes.some((c) => tree.get(c)?.level !== 'grid' || !canManage(tree, actor, c))) return null
   return { codes, label }

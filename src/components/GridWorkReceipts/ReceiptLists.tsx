@@ -26,6 +26,7 @@ export default function ReceiptLists({ r, tab }: { r: ReceiptView; tab: 'unread'
                 </View>
               </View>
             ))}
+            {r.unreadCount > r.unread.length && <Text className='jf-muted jf-gw-rc-more'>仅列出前 {r.unread.length} 人，共 {r.unreadCount} 人未读</Text>}
           </View>
         ) : (
           <View className='jf-gw-empty' id='jf-gw-unread-none'>
@@ -42,6 +43,7 @@ export default function ReceiptLists({ r, tab }: { r: ReceiptView; tab: 'unread'
                 <Text className='jf-muted'>{formatFull(u.readAt)}</Text>
               </View>
             ))}
+            {r.read > r.readers.length && <Text className='jf-muted jf-gw-rc-more'>仅列出最先阅读的 {r.readers.length} 人，共 {r.read} 人已读</Text>}
           </View>
         ) : (
           <View className='jf-gw-empty'>

@@ -48,10 +48,10 @@ export default function GridWorkReceipts({ id, announcement, refreshKey = 0 }: P
       <View className='jf-card'>
         <View className='jf-gw-rc-tabs' {...a11y('tablist')}>
           <View className={`jf-gw-rc-tab ${tab === 'unread' ? 'is-active' : ''}`} id='jf-gw-rc-tab-unread' data-tab='unread' {...a11y('tab', { selected: tab === 'unread' })} onClick={() => setTab('unread')}>
-            <Text>未读 {r.unread.length}</Text>
+            <Text>未读 {r.unreadCount}</Text>
           </View>
           <View className={`jf-gw-rc-tab ${tab === 'read' ? 'is-active' : ''}`} id='jf-gw-rc-tab-read' data-tab='read' {...a11y('tab', { selected: tab === 'read' })} onClick={() => setTab('read')}>
-            <Text>已读 {r.readers.length}</Text>
+            <Text>已读 {r.read}</Text>
           </View>
         </View>
 
@@ -59,8 +59,8 @@ export default function GridWorkReceipts({ id, announcement, refreshKey = 0 }: P
       </View>
 
       <View className='jf-gw-submit-bar'>
-        <Button id='jf-gw-remind' type='primary' block disabled={!r.unread.length} loading={reminding} onClick={() => void remind()}>
-          {r.unread.length ? `提醒未读（${r.unread.length} 人）` : '没有未读的居民'}
+        <Button id='jf-gw-remind' type='primary' block disabled={!r.unreadCount} loading={reminding} onClick={() => void remind()}>
+          {r.unreadCount ? `提醒未读（${r.unreadCount} 人）` : '没有未读的居民'}
         </Button>
         {reminded !== null && (
           <Text className='jf-gw-rc-reminded' id='jf-gw-reminded'>

@@ -32,8 +32,8 @@ export function useReceipts(id: string, refreshKey: number) {
   }, [load, refreshKey])
 
   const remind = async () => {
-    if (reminding || !receipts?.unread.length) return
-    const ok = await Taro.showModal({ title: '提醒未读', content: `将向 ${receipts.unread.length} 位未读的居民发送站内提醒，是否继续？`, confirmText: '发送' })
+    if (reminding || !receipts?.unreadCount) return
+    const ok = await Taro.showModal({ title: '提醒未读', content: `将向 ${receipts.unreadCount} 位未读的居民发送站内提醒，是否继续？`, confirmText: '发送' })
     if (!ok.confirm) return
     setReminding(true)
     const r = await api.call('grid.remindUnread', { id })
