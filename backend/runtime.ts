@@ -3,6 +3,7 @@ import { monotonicFactory } from 'ulid'
 import { systemClock, type Clock } from '../src/core/clock'
 import { OrgTree } from '../src/core/org'
 import { defaultDistrictConfig, parseDistrictConfig, type DistrictConfig } from './config/district'
+import { pooledRandom } from './ids'
 import type { Deps } from './deps'
 import { createHost, type Host } from './host'
 import type { Store } from './ports'
@@ -129,7 +130,7 @@ function localDeps(): Deps {
   const h = host()
   const dir = dataDir()
   const local = localAdapters(h, dir, sqliteOptions(), deps)
-  const ulid = monotonicFactory()
+  const ulid = monotonicFactory(pooledRandom)
   const config = liveConfig(local.store, h.clock, h.dataEpoch, loadConfig())
   return {
     ...rentalParts(config.get, { dataDir: dir, secret: local.secret }),
@@ -167,7 +168,7 @@ function cloudbaseDeps(): Deps {
   const parts = createCloudbaseDeps()
   /** The open API (subscribe messages, content security) of the function's WeChat account. */
   const wx = initApp() as never
-  const ulid = monotonicFactory()
+  const ulid = monotonicFactory(pooledRandom)
   const config = liveConfig(parts.store, systemClock, h.dataEpoch, loadConfig())
   return {
     ...rentalParts(config.get, null),

@@ -28,6 +28,7 @@ export interface ServerOptions {
 
 const MAX_EVENT_BYTES = 8 * 1024 * 1024
 const DEV_OPENID = /^dev-[A-Za-z0-9_-]{2,60}$/
+const FN_PATH = /^\/api\/fn\/([a-z][a-z0-9-]*)$/
 const TOO_LARGE = { ok: false, code: 'VALIDATION', message: '请求内容过大' }
 
 /** The local stand-in for CloudBase: each function at POST /api/fn/<name>, plus the H5 build. */
@@ -39,29 +40,36 @@ export function createAppServer(opts: ServerOptions): Server {
   /** The local stand-ins for CloudBase timer triggers: every function named `*-timer`. */
   const timerFns = [...fns].filter(([name]) => name.endsWith('-timer')).sort(([a], [b]) => a.localeCompare(b))
 
+  /** POST /api/fn/<name>: the function's event is the JSON body, its caller the Authorization header. */
+  async function callFunction(name: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'POST') return sendJson(res, 405, { ok: false, code: 'VALIDATION', message: '请使用 POST' })
+    // Timers run only from this server's own scheduler below, never for a client.
+    const main = name.endsWith('-timer') ? undefined : fns.get(name)
+    if (!main) return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '云函数不存在' })
+    let event: unknown
+    try {
+      event = JSON.parse((await readBody(req, MAX_EVENT_BYTES)).toString('utf8') || '{}')
+    } catch (e) {
+      if (e instanceof BodyTooLarge) return refuseTooLarge(req, res, TOO_LARGE)
+      return sendJson(res, 400, { ok: false, code: 'VALIDATION', message: '请求格式错误' })
+    }
+    const context = { requestId: randomUUID(), jiefangLocal: { authorization: req.headers.authorization ?? null, origin: requestOrigin(req) } }
+    const result = await main(event, context)
+    const code = (result as { code?: string }).code
+    return sendJson(res, code === 'UNAUTHENTICATED' ? 401 : 200, result)
+  }
+
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // A plain function path is already what URL parsing would make of it (no query, dot segment
+    // or escape), so the calls skip that parse, which showed on every submit in the profile.
+    const direct = FN_PATH.exec(req.url ?? '')
+    if (direct) return callFunction(direct[1]!, req, res)
     const url = new URL(req.url ?? '/', 'http://local')
     const path = url.pathname
     if (decodedPath(path) === null) return sendJson(res, 400, { ok: false, code: 'VALIDATION', message: '请求地址格式错误' })
     if (path === '/healthz') return sendJson(res, 200, { ok: true, functions: [...fns.keys()] })
-    const fnMatch = /^\/api\/fn\/([a-z][a-z0-9-]*)$/.exec(path)
-    if (fnMatch) {
-      if (req.method !== 'POST') return sendJson(res, 405, { ok: false, code: 'VALIDATION', message: '请使用 POST' })
-      // Timers run only from this server's own scheduler below, never for a client.
-      const main = fnMatch[1]!.endsWith('-timer') ? undefined : fns.get(fnMatch[1]!)
-      if (!main) return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '云函数不存在' })
-      let event: unknown
-      try {
-        event = JSON.parse((await readBody(req, MAX_EVENT_BYTES)).toString('utf8') || '{}')
-      } catch (e) {
-        if (e instanceof BodyTooLarge) return refuseTooLarge(req, res, TOO_LARGE)
-        return sendJson(res, 400, { ok: false, code: 'VALIDATION', message: '请求格式错误' })
-      }
-      const context = { requestId: randomUUID(), jiefangLocal: { authorization: req.headers.authorization ?? null, origin: requestOrigin(req) } }
-      const result = await main(event, context)
-      const code = (result as { code?: string }).code
-      return sendJson(res, code === 'UNAUTHENTICATED' ? 401 : 200, result)
-    }
+    const fnMatch = FN_PATH.exec(path)
+    if (fnMatch) return callFunction(fnMatch[1]!, req, res)
     const fileMatch = /^\/api\/files\/([0-9A-Z]{26})$/.exec(path)
     if (fileMatch && req.method === 'GET') {
       const id = fileMatch[1]!

@@ -27,12 +27,18 @@ export class GroupCommit {
   private readonly queue: Pending<unknown>[] = []
   private draining = false
   private drained: Promise<void> = Promise.resolve()
+  /** Prepared once: exec would parse them again for every work of every group. */
+  private readonly savepoint: Database.Statement
+  private readonly release: Database.Statement
 
   constructor(
     private readonly db: Database.Database,
     /** Holds the writer for a group; shared with the store's single writes. */
     private readonly exclusive: <R>(fn: () => Promise<R>) => Promise<R>,
-  ) {}
+  ) {
+    this.savepoint = db.prepare('SAVEPOINT jf_work')
+    this.release = db.prepare('RELEASE jf_work')
+  }
 
   run<T>(work: () => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -69,9 +75,9 @@ export class GroupCommit {
     for (let i = 0; i < group.length; i++) {
       const p = group[i]!
       try {
-        guard(() => this.db.exec('SAVEPOINT jf_work'))
+        guard(() => this.savepoint.run())
         const value = await p.work()
-        guard(() => this.db.exec('RELEASE jf_work'))
+        guard(() => this.release.run())
         done.push({ p, value })
       } catch (e) {
         const error = mapSqliteError(e)
