@@ -4,6 +4,7 @@
  * share of it the whole submit path reaches in-process.
  */
 import Database from 'better-sqlite3'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { openSqliteStore } from '../../backend/adapters/sqlite'
 import { caseToRow } from '../../backend/adapters/sqlite/cases'
@@ -11,7 +12,7 @@ import type { User } from '../../backend/ports'
 import { openReport } from '../../src/core/kinds/report'
 import { generateDistrict, DISTRICT, pointIn, rng } from '../lib/district'
 import { cannon, type CannonResult } from '../lib/load'
-import { log, run, startNode, startServer, tempDir } from '../lib/proc'
+import { log, ROOT, run, startNode, startServer, tempDir, type Child } from '../lib/proc'
 import { figure, median, summarize, type Figure } from '../lib/stats'
 
 const CONNECTIONS = 64
@@ -63,12 +64,54 @@ async function baseline(seconds: number): Promise<CannonResult> {
   }
 }
 
+/**
+ * BENCH_SUBMIT_PROFILE=<file.cpuprofile>: a CPU profile of the server over the measured run only
+ * (after the warm-up; no start-up, bundle loading or logins, which BENCH_PROFILE_DIR's whole-life
+ * profile also holds). A preload starts V8's profiler at the first SIGUSR2 and writes the file at
+ * the second. bench/README's breakdown of submit was taken this way.
+ */
+const PROFILE_HOOK = `
+const inspector = require('node:inspector')
+const session = new inspector.Session()
+session.connect()
+let on = false
+process.on('SIGUSR2', () => {
+  if (!on) {
+    on = true
+    session.post('Profiler.enable', () => session.post('Profiler.setSamplingInterval', { interval: 200 }, () => session.post('Profiler.start')))
+    return
+  }
+  session.post('Profiler.stop', (err, r) => {
+    if (!err) require('node:fs').writeFileSync(process.env.BENCH_SUBMIT_PROFILE, JSON.stringify(r.profile))
+    console.log('profile written')
+  })
+})
+`
+
+async function startSubmitServer(dir: string): Promise<Child & { match: string }> {
+  if (!process.env.BENCH_SUBMIT_PROFILE) return startServer(dir)
+  const hook = join(tempDir('profile-hook'), 'hook.cjs')
+  writeFileSync(hook, PROFILE_HOOK)
+  return startNode(['-r', hook, join(ROOT, 'dist-server/server.js')], { PORT: '0', DATA_DIR: dir, JIEFANG_MODE: 'local', JIEFANG_TIMER_MS: '0' }, /running at (http:\/\/[\d.]+:\d+)/)
+}
+
+async function profiled<T>(srv: Child, measure: () => Promise<T>): Promise<T> {
+  if (!process.env.BENCH_SUBMIT_PROFILE) return measure()
+  srv.proc.kill('SIGUSR2')
+  const out = await measure()
+  srv.proc.kill('SIGUSR2')
+  const until = Date.now() + 30_000
+  while (!srv.output().includes('profile written') && Date.now() < until) await new Promise((ok) => setTimeout(ok, 100))
+  log(`server profile of the measured run → ${process.env.BENCH_SUBMIT_PROFILE}`)
+  return out
+}
+
 async function overHttp(): Promise<{ figures: Figure[] }> {
   const dir = tempDir('submit-http')
   await loadDistrict(dir)
   const before = await baseline(SECONDS)
   log(`baseline: ${before.rps.toFixed(0)} req/s`)
-  const srv = await startServer(dir)
+  const srv = await startSubmitServer(dir)
   let submit: CannonResult
   try {
     const tokens: string[] = []
@@ -80,7 +123,7 @@ async function overHttp(): Promise<{ figures: Figure[] }> {
     const rand = rng(9)
     const opts = { url: `${srv.match}/api/fn/reports`, connections: CONNECTIONS, body: () => submitBody(n++, rand), token: () => tokens[n % tokens.length]!, checkBody: true }
     await cannon({ ...opts, seconds: 2 }) // warm-up: JIT, statement cache, the org tree and its index
-    submit = await cannon({ ...opts, seconds: SECONDS })
+    submit = await profiled(srv, () => cannon({ ...opts, seconds: SECONDS }))
     log(`submit: ${submit.rps.toFixed(0)} req/s, p99 ${submit.p99} ms, refused ${submit.refused}, errors ${submit.errors}`)
   } finally {
     await srv.stop()
