@@ -31,6 +31,7 @@ import { COLLECTIONS, type CollectionKey } from '../../backend/adapters/cloudbas
 import type { CollectionSpec, IndexSpec } from '../../backend/adapters/cloudbase/indexes'
 import { plannedQuery } from '../../backend/adapters/cloudbase/queries'
 import { boundFields, describeQuery, servingIndex } from '../../backend/adapters/cloudbase/queryPlan'
+import { AggregateRefusal, runStages, type Stage } from './fakeAggregate'
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json }
 type Obj = { [k: string]: Json }
@@ -552,6 +553,7 @@ export class FakeCloudbase {
    */
   private police(b: Obj, name: string): void {
     const action = String(b.action)
+    if (action === 'database.aggregateDocuments') return this.policeAggregate(b, name)
     if (!/^database\.(get|calculate|modify|remove|insert)Document$/.test(action)) return
     const inTx = b.transactionId !== undefined && b.transactionId !== null && b.transactionId !== ''
     if (inTx) {
@@ -569,8 +571,12 @@ export class FakeCloudbase {
     const query = parseEjsonText(b.query)
     // A count with no condition at all reads the collection's size, not its documents.
     if (action === 'database.calculateDocument' && (query === null || (typeof query === 'object' && Object.keys(query).length === 0))) return
+    this.policeShape(name, query, orderKeys(parseEjsonText(b.order)))
+  }
+
+  /** A condition query must be served by a declared index and listed in queries.ts. */
+  private policeShape(name: string, query: Json, orderBy: string[]): void {
     const where = boundFields(query)
-    const orderBy = orderKeys(parseEjsonText(b.order))
     const shape = { where: [...where], orderBy }
     const key = collectionKey(name)
     const indexes = key ? (this.indexes.get(key) ?? []) : []
@@ -580,6 +586,18 @@ export class FakeCloudbase {
     if (!key || !plannedQuery(key, where, orderBy)) {
       throw new ServiceError(UNINDEXED, `the query on ${describeQuery(name, shape)} is not listed in backend/adapters/cloudbase/queries.ts, so deploy:check cannot vouch for its index`)
     }
+  }
+
+  /**
+   * An aggregation reads through its first stage, a `$match` served like any query; one over
+   * the whole collection (`$match` of nothing) scans it server-side in the one request.
+   */
+  private policeAggregate(b: Obj, name: string): void {
+    const [first] = aggregateStages(b)
+    if (first?.key !== '$match') throw new ServiceError('INVALID_PARAM', `an aggregation on ${name} must start with an indexed $match, not ${first?.key ?? 'nothing'}`)
+    const q = first.value
+    if (q !== null && typeof q === 'object' && Object.keys(q).length === 0) return
+    this.policeShape(name, q, [])
   }
 
   private api(b: Obj): Obj {
@@ -610,6 +628,16 @@ export class FakeCloudbase {
         const offset = typeof b.offset === 'number' ? b.offset : 0
         const docs = this.db.find(name, query, order, offset, limit, b.transactionId)
         return { data: { list: docs.map((d) => JSON.stringify(d)) } }
+      }
+      case 'database.aggregateDocuments': {
+        const [match, ...rest] = aggregateStages(b)
+        const docs = this.db.find(name, match.value, null, 0, Infinity, undefined)
+        try {
+          return { data: { list: runStages(docs, rest).map((d) => JSON.stringify(d)) } }
+        } catch (e) {
+          if (e instanceof AggregateRefusal) throw new ServiceError('INVALID_PARAM', e.message)
+          throw e
+        }
       }
       case 'database.calculateDocument':
         return { data: { total: this.db.find(name, parseEjsonText(b.query), null, 0, Infinity, undefined).length } }
@@ -679,6 +707,11 @@ export class FakeCloudbase {
     res.writeHead(200, { 'content-type': 'application/octet-stream' })
     res.end(bytes)
   }
+}
+
+/** The SDK's pipeline: each stage's key and its EJSON text, decoded. */
+function aggregateStages(b: Obj): Stage[] {
+  return (Array.isArray(b.stages) ? b.stages : []).map((st) => ({ key: String((st as Obj).stageKey), value: parseEjsonText((st as Obj).stageValue) }))
 }
 
 /** The fields of a multipart/form-data body (form-data's layout: one part per field, bytes kept). */

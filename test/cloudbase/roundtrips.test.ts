@@ -27,7 +27,9 @@ const NOW: Record<string, number> = {
   'cases.act': 13,
   'reports.confirm': 11,
   'cases.bulkAssign': 39,
-  'cases.stats': 2,
+  // Was 2 (the cases read 1,000 a request: ~1,000 requests at 1M cases). Now a fixed 5 aggregations
+  // (status, category, grid, day, time to close) and the overdue count, sent at once, whatever the cases.
+  'cases.stats': 7,
   'cases.exportCsv': 4,
   'cases.moderationQueue': 5,
   'inbox.list': 3,
@@ -52,6 +54,12 @@ const NOW: Record<string, number> = {
 /** Actions whose count grows with their items by design (a floor, see the note): each item is its own write. */
 const GROWS_BY_DESIGN = ['cases.bulkAssign']
 
+/**
+ * Actions that now cost more at the scenario's few cases for a count that no longer grows: before
+ * issue 21 their requests grew with the rows read, so the small-size count understated them.
+ */
+const FIXED_COST_BY_DESIGN = ['cases.stats']
+
 let rows: RoundTripRow[]
 beforeAll(async () => {
   rows = await measureRoundTrips()
@@ -74,7 +82,7 @@ it('no action makes more requests for more photos, rows or cases (bulk moves asi
 
 it('no action makes more requests than before issue 21', () => {
   for (const r of perAction(rows)) {
-    if (BEFORE[r.action] !== undefined) expect({ action: r.action, max: r.max, more: r.max > BEFORE[r.action]! }).toMatchObject({ more: false })
+    if (BEFORE[r.action] !== undefined && !FIXED_COST_BY_DESIGN.includes(r.action)) expect({ action: r.action, max: r.max, more: r.max > BEFORE[r.action]! }).toMatchObject({ more: false })
   }
 })
 

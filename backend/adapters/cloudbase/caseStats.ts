@@ -1,7 +1,6 @@
 /**
- * CaseStats folded from the matching cases. CloudBase's aggregation could count server-side,
- * but day buckets in Asia/Shanghai and the payload-based resolve time are simpler and exactly
- * alike the SQLite numbers when computed here; the store streams the cases in pages.
+ * CaseStats folded from cases in hand: for queries that walk the cases anyway (no indexed field
+ * to match on) and as the definition caseAggregate.ts's server-side counts must equal.
  */
 import type { Case } from '../../../src/core/case'
 import { shanghaiDay } from '../../../src/core/time'

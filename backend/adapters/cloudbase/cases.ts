@@ -6,6 +6,7 @@ import { byCase } from '../byCase'
 import { caseLimit } from '../limits'
 import { MESSAGE_FIELDS } from '../tables'
 import { caseDocs, caseToDoc, docToEvent, eventDocs, eventToDoc } from './caseDocs'
+import { aggregatedCaseStats } from './caseAggregate'
 import { CaseStatsAccumulator } from './caseStats'
 import type { StreetKeys } from './caseStreets'
 import { needsWalk, walkCases, walkedPage } from './caseWalk'
@@ -204,8 +205,7 @@ export function cloudbaseCases(c: CloudbaseAccess): CaseRepo {
         for (const one of await walkCases(c, q)) acc.add(one)
         return acc.result()
       }
-      for (const d of await all(c.coll('cases').where(filter).orderBy('_id', 'asc'))) acc.add(caseDocs.fromDoc(d))
-      return acc.result()
+      return aggregatedCaseStats(c, filter, now, terminalStatuses)
     },
 
     async addMessage(m) {
