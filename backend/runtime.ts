@@ -4,10 +4,11 @@ import { systemClock, type Clock } from '../src/core/clock'
 import { OrgTree } from '../src/core/org'
 import { defaultDistrictConfig, parseDistrictConfig, type DistrictConfig } from './config/district'
 import { pooledRandom } from './ids'
+import { fail } from '../src/core/outcome'
+import type { ContentSecurity } from './contentSecurityPort'
 import type { Deps } from './deps'
 import { createHost, type Host } from './host'
 import type { Store } from './ports'
-import type { WxServerSdk } from './adapters/wechat/voipSign'
 
 export type { Deps } from './deps'
 
@@ -93,14 +94,27 @@ function liveConfig(store: Store, clock: Clock, dataEpoch: () => number, base: D
 
 let boundHost: Host | undefined
 
-let wxServerSdk: (() => WxServerSdk) | undefined
+/** The WeChat open-API adapters only a few functions use: content security, the phone button's exchange, 小程序码, the VoIP signature. */
+export type WechatParts = Partial<Pick<Deps, 'contentSecurity' | 'phoneNumbers' | 'miniCodes' | 'voipSigner'>>
+
+const wechatParts: ((wx: never) => WechatParts)[] = []
 
 /**
- * The voip function hands over its wx-server-sdk (getVoIPSign): only that bundle names the package and
- * only its package.json installs it, so no other function loads or ships it.
+ * A function that uses one of them asks for it in its entry (backend/functions/<name>.ts), so only
+ * its bundle carries the adapter; on CloudBase each is made from the function's open API. Locally
+ * there is no WeChat: the stand-ins of local mode (localAdapters.ts) apply instead.
  */
-export function provideWxServerSdk(load: () => WxServerSdk): void {
-  wxServerSdk = load
+export function provideWechat(make: (wx: never) => WechatParts): void {
+  wechatParts.push(make)
+}
+
+/**
+ * Where no content security was asked for, no use case of the bundle checks content (report
+ * moderation and account.update do, in the cases and account functions): a check would be refused.
+ */
+const noContentSecurity: ContentSecurity = {
+  checkText: async () => fail('UNAVAILABLE', '暂时无法检测内容'),
+  checkImage: async () => fail('UNAVAILABLE', '暂时无法检测图片'),
 }
 
 /** The host this bundle shares with the others in its process; made here at cold start when nobody bound one. */
@@ -159,15 +173,12 @@ function cloudbaseDeps(): Deps {
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { createCloudbaseDeps, initApp } = require('./adapters/cloudbase/wiring') as typeof import('./adapters/cloudbase/wiring')
   const { WechatNotifier } = require('./adapters/wechat/notifier') as typeof import('./adapters/wechat/notifier')
-  const { WechatContentSecurity } = require('./adapters/wechat/contentSecurity') as typeof import('./adapters/wechat/contentSecurity')
-  const { WechatPhoneNumbers } = require('./adapters/wechat/phoneNumber') as typeof import('./adapters/wechat/phoneNumber')
-  const { WechatMiniCodes, wxaEnvVersion } = require('./adapters/wechat/wxaCode') as typeof import('./adapters/wechat/wxaCode')
-  const { WechatVoipSigner } = require('./adapters/wechat/voipSign') as typeof import('./adapters/wechat/voipSign')
   /* eslint-enable @typescript-eslint/no-require-imports */
   const h = host()
   const parts = createCloudbaseDeps()
   /** The open API (subscribe messages, content security) of the function's WeChat account. */
   const wx = initApp() as never
+  const wechat: WechatParts = Object.assign({}, ...wechatParts.map((make) => make(wx)))
   const ulid = monotonicFactory(pooledRandom)
   const config = liveConfig(parts.store, systemClock, h.dataEpoch, loadConfig())
   return {
@@ -175,13 +186,8 @@ function cloudbaseDeps(): Deps {
     mode: 'cloudbase',
     ...parts,
     notifier: new WechatNotifier(wx),
-    contentSecurity: new WechatContentSecurity(wx),
-    phoneNumbers: new WechatPhoneNumbers(wx),
-    miniCodes: new WechatMiniCodes(wx, wxaEnvVersion(process.env)),
-    voipSigner: new WechatVoipSigner(() => {
-      if (!wxServerSdk) throw new Error('getVoIPSign is the voip function’s alone (its SDK is not in this bundle)')
-      return wxServerSdk()
-    }),
+    ...wechat,
+    contentSecurity: wechat.contentSecurity ?? noContentSecurity,
     clock: systemClock,
     newId: () => ulid(),
     get config() {

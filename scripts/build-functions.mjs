@@ -41,6 +41,28 @@ const localAdaptersOutside = {
 }
 
 /**
+ * Code that only a few actions of one function need is built into a file of its own beside that
+ * function's index.js and required by those actions on their first call, so a cold start neither
+ * downloads nor parses it: the function's entry names it as `require('<module>')` (admin: the
+ * org-plan geometry, backend/functions/adminOrg.ts).
+ */
+const LAZY_PARTS = {
+  admin: [{ module: './adminOrg', source: 'backend/functions/adminOrg.ts', file: 'org.js' }],
+}
+function lazyPartsOutside(name) {
+  const parts = LAZY_PARTS[name] ?? []
+  return {
+    name: 'lazy-parts-outside',
+    setup(b) {
+      b.onResolve({ filter: /^\.\// }, (args) => {
+        const part = parts.find((p) => p.module === args.path)
+        return part && args.importer.endsWith(join('backend', 'functions', `${name}.ts`)) ? { path: `./${part.file}`, external: true } : undefined
+      })
+    },
+  }
+}
+
+/**
  * local.js hands the recorded image verdicts to the cases function's bundle beside its folder, as
  * WeChat pushes them to that function, instead of carrying the report area's moderation code: a
  * bundle run on its own loads the cases bundle on the first verdict and hands it its host, so both
@@ -59,6 +81,24 @@ const verdictsToCasesBundle = {
     b.onResolve({ filter: /^\.\/mediaVerdicts$/ }, (args) => (args.importer.endsWith('localAdapters.ts') ? { path: 'cases-receiver', namespace: 'jf-local' } : undefined))
     b.onResolve({ filter: /^\.\.\/cases\/index\.js$/, namespace: 'jf-local' }, (args) => ({ path: args.path, external: true }))
     b.onLoad({ filter: /.*/, namespace: 'jf-local' }, () => ({ contents: CASES_RECEIVER, loader: 'js' }))
+  },
+}
+
+/**
+ * robust-predicates (under turf's point-in-polygon, in every bundle's grid lookup) does not declare
+ * itself free of side effects, so esbuild kept all four predicates for the one used (orient2d);
+ * its modules only define functions and their scratch arrays, so unused ones may go.
+ */
+const PURE_PACKAGES = ['robust-predicates']
+const purePackages = {
+  name: 'pure-packages',
+  setup(b) {
+    const inside = (importer) => PURE_PACKAGES.some((p) => importer.includes(`${join('node_modules', p)}${'/'}`))
+    b.onResolve({ filter: /.*/ }, async (args) => {
+      if (args.pluginData?.pure || !(PURE_PACKAGES.includes(args.path) || inside(args.importer))) return undefined
+      const r = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { pure: true } })
+      return r.errors.length ? undefined : { ...r, sideEffects: false }
+    })
   },
 }
 
@@ -84,8 +124,12 @@ const local = build({ ...functionBuild, plugins: [verdictsToCasesBundle], entryP
 await Promise.all([
   ...table.map(async (fn) => {
     writeFunctionFiles(fn, fnRoot)
-    const r = await build({ ...functionBuild, plugins: [localAdaptersOutside], stdin: functionEntry(fn.name), outfile: join(fnRoot, fn.name, 'index.js'), metafile: Boolean(metaDir) })
+    const r = await build({ ...functionBuild, plugins: [purePackages, localAdaptersOutside, lazyPartsOutside(fn.name)], stdin: functionEntry(fn.name), outfile: join(fnRoot, fn.name, 'index.js'), metafile: Boolean(metaDir) })
     keepMeta(fn.name, r)
+    for (const part of LAZY_PARTS[fn.name] ?? []) {
+      const p = await build({ ...functionBuild, plugins: [purePackages, localAdaptersOutside], entryPoints: [join(root, part.source)], outfile: join(fnRoot, fn.name, part.file), metafile: Boolean(metaDir) })
+      keepMeta(`${fn.name}.${part.file.replace(/\.js$/, '')}`, p)
+    }
     const l = await local
     writeFileSync(join(fnRoot, fn.name, LOCAL_FILE), l.outputFiles[0].contents)
   }),

@@ -11,6 +11,11 @@ import { removePhone } from '../usecases/account/removePhone'
 import { setPhone } from '../usecases/account/setPhone'
 import { update } from '../usecases/account/update'
 import { action, defineFunction } from './handler'
+import { provideWechat } from '../runtime'
+import { contentSecurity, phoneNumbers } from './wechatParts'
+
+provideWechat(phoneNumbers)
+provideWechat(contentSecurity)
 
 export const main = defineFunction('account', {
   profile: action(s.profile, profile),

@@ -1,5 +1,4 @@
 import { addStaff } from '../usecases/admin/addStaff'
-import { applyOrg } from '../usecases/admin/applyOrg'
 import { config } from '../usecases/admin/config'
 import { configHistory } from '../usecases/admin/configHistory'
 import { deadLetters } from '../usecases/admin/deadLetters'
@@ -8,7 +7,6 @@ import { importStaff } from '../usecases/admin/importStaff'
 import { importCommittees } from '../usecases/admin/importCommittees'
 import { invitations } from '../usecases/admin/invitations'
 import { invite } from '../usecases/admin/invite'
-import { planOrg } from '../usecases/admin/planOrg'
 import { revokeInvitation } from '../usecases/admin/revokeInvitation'
 import { revokeStaff } from '../usecases/admin/revokeStaff'
 import { saveConfig } from '../usecases/admin/saveConfig'
@@ -16,14 +14,22 @@ import { staff } from '../usecases/admin/staff'
 import { units } from '../usecases/admin/units'
 import * as s from '../../src/contracts/adminSchemas'
 import * as levels from '../../src/contracts/mediationLevelSchemas'
-import { action, defineFunction } from './handler'
+import { action, defineFunction, lazyRun } from './handler'
+import { provideWechat } from '../runtime'
+import { miniCodes } from './wechatParts'
 import { byId, empty } from '../../src/contracts/commonSchemas'
+
+provideWechat(miniCodes)
+
+/** The org-plan geometry, loaded by the two actions that use it (cloudfunctions/admin/org.js when built). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const org = () => require('./adminOrg') as typeof import('./adminOrg')
 
 /** Putting a district on Jiefang: org and staff import, invitations, the district configuration. */
 export const main = defineFunction('admin', {
   units: action(empty, units),
-  planOrg: action(s.orgFiles, planOrg),
-  applyOrg: action(s.applyOrgFiles, applyOrg),
+  planOrg: action(s.orgFiles, lazyRun(() => org().planOrg)),
+  applyOrg: action(s.applyOrgFiles, lazyRun(() => org().applyOrg)),
   importStaff: action(s.importStaff, importStaff),
   importBuildings: action(s.importStaff, importBuildings),
   importCommittees: action(levels.importCommittees, importCommittees),

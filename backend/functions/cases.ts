@@ -11,8 +11,13 @@ import { staffGet } from '../usecases/report/staffGet'
 import { stats } from '../usecases/report/stats'
 import { mediaCheckPush } from './mediaCheckPush'
 import { action, defineFunction } from './handler'
+import { provideWechat } from '../runtime'
+import { contentSecurity } from './wechatParts'
 import { byId, empty, page } from '../../src/contracts/commonSchemas'
 import { act as actInput, bulkAssign as bulkAssignInput, moderate as moderateInput, proxySubmit as proxySubmitInput, queueFilter, queuePage } from '../../src/contracts/reportSchemas'
+
+// Report moderation checks text and photos (moderate) and receives WeChat's photo verdicts (mediaCheckPush).
+provideWechat(contentSecurity)
 
 /**
  * The staff workbench (grid workers, the street command centre 综治中心, departments): each action

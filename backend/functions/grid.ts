@@ -15,9 +15,13 @@ import { remindUnread } from '../usecases/grid/remindUnread'
 import { saveBoard } from '../usecases/grid/saveBoard'
 import { setQr } from '../usecases/grid/setQr'
 import { action, defineFunction } from './handler'
+import { provideWechat } from '../runtime'
+import { miniCodes } from './wechatParts'
 import { boardQr } from '../usecases/grid/boardQr'
 import { byId, page } from '../../src/contracts/commonSchemas'
 import * as schema from '../../src/contracts/gridSchemas'
+
+provideWechat(miniCodes)
 
 /** 网格服务群: find my grid, its board and WeChat group, announcements; the grid's workers manage them. */
 export const main = defineFunction('grid', {

@@ -19,6 +19,17 @@ export function action<S extends z.ZodTypeAny>(input: S, run: ActionDef<S>['run'
   return runForCaller ? { input, run, runForCaller } : { input, run }
 }
 
+/**
+ * A use case required on its first call instead of at a cold start: code that it alone needs is
+ * built into a file beside the bundle (scripts/build-functions.mjs, LAZY_PARTS). `load` names the
+ * use case that runs (test/rules/actionFiles.test.ts).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function lazyRun<R extends (...args: any[]) => Promise<object>>(load: () => R): R & { load: () => R } {
+  const run = ((...args: Parameters<R>) => load()(...args)) as R
+  return Object.assign(run, { load })
+}
+
 const eventSchema = z.object({ action: z.string().min(1).max(64), data: z.unknown().optional() }).passthrough()
 
 /**

@@ -13,6 +13,8 @@ import { options } from '../usecases/mediation/options'
 import { queue } from '../usecases/mediation/queue'
 import { send } from '../usecases/mediation/send'
 import { action, defineFunction } from './handler'
+import { provideWechat } from '../runtime'
+import { miniCodes } from './wechatParts'
 import { byId, empty, page } from '../../src/contracts/commonSchemas'
 import * as schema from '../../src/contracts/mediationSchemas'
 import * as helperSchema from '../../src/contracts/mediationHelperSchemas'
@@ -24,6 +26,8 @@ import { intake } from '../usecases/mediation/intake'
 import { intakeOptions } from '../usecases/mediation/intakeOptions'
 import * as proxySchema from '../../src/contracts/proxyMediationSchemas'
 import { proxyApply } from '../usecases/mediation/proxyApply'
+
+provideWechat(miniCodes)
 
 /** 在线调解: parties apply, join by invitation and follow the case; mediators and the centre work it. */
 export const main = defineFunction('mediation', {

@@ -21,8 +21,12 @@ import { reportMisuse } from '../usecases/rental/reportMisuse'
 import { reveal } from '../usecases/rental/reveal'
 import { update } from '../usecases/rental/update'
 import { action, defineFunction } from './handler'
+import { provideWechat } from '../runtime'
+import { miniCodes } from './wechatParts'
 import { empty } from '../../src/contracts/commonSchemas'
 import * as s from '../../src/contracts/rentalSchemas'
+
+provideWechat(miniCodes)
 
 /** 出租屋实名登记: tenants check in by a building's QR, managers keep the roster, police see their area. */
 export const main = defineFunction('rental', {

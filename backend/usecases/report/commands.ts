@@ -7,6 +7,11 @@ import { actingRole, canRead } from '../../../src/core/scope'
 import { leafCategory } from '../../config/district'
 import type { Deps } from '../../deps'
 import type { KindCommands, Prepare } from '../shared/act'
+import { hotlineReplies } from '../hotline/replies'
+import { alsoEnqueueOnEvent } from '../shared/persist'
+
+// The moves a 12345 platform hears of (受理, 办结, 退回, 回访) are made here alone: their replies commit with them.
+alsoEnqueueOnEvent(hotlineReplies)
 
 function slaHoursOf(d: Deps, c: Case): number {
   return leafCategory(d.config, c.category)?.slaHours ?? 72

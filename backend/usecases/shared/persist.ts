@@ -4,7 +4,6 @@ import { fail, type Failure } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
 import type { OutboxMessage, Tx } from '../../ports'
 import type { Deps } from '../../deps'
-import { hotlineReplies } from '../hotline/replies'
 import { countCreate, limitedTransaction } from './rateLimit'
 
 export const CASE_EVENT = 'case.event'
@@ -25,11 +24,24 @@ export function caseEventMessage(d: Deps, c: Case, e: TimelineEvent): OutboxMess
   }
 }
 
+/** More outbox rows a move may owe besides its case event (the 12345 replies: hotline/replies.ts). */
+export type EventMessages = (d: Deps, c: Case, e: TimelineEvent) => Promise<OutboxMessage[]>
+
+const eventMessages: EventMessages[] = []
+
+/**
+ * Registered by the code that makes the moves which owe such rows (the report area's commands
+ * for the 12345 replies), so a bundle that cannot make them does not carry their code.
+ */
+export function alsoEnqueueOnEvent(more: EventMessages): void {
+  if (!eventMessages.includes(more)) eventMessages.push(more)
+}
+
 export async function recordEvent(d: Deps, tx: Tx, c: Case, e: TimelineEvent): Promise<void> {
   await tx.appendEvent(e)
   await tx.enqueue(caseEventMessage(d, c, e))
   // A 12345 order's reply (受理, 办结, 回访) commits with its move, so none is lost or sent for a move rolled back.
-  for (const reply of await hotlineReplies(d, c, e)) await tx.enqueue(reply)
+  for (const more of eventMessages) for (const m of await more(d, c, e)) await tx.enqueue(m)
 }
 
 /**
