@@ -70,12 +70,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     // sitemap.json (search indexes the home page only); map pin icons: WeChat's <map> markers need a file path (a data URI is not drawn).
     copy: { patterns: isH5 ? [] : [{ from: 'src/sitemap.json', to: 'miniprogram/sitemap.json' }, { from: 'src/assets/map/', to: 'miniprogram/assets/map/' }], options: {} },
-    // The mini-program renders with Preact (preact/compat stands in for react and react-dom, NutUI included):
-    // React 18 with its reconciler and Taro's host config was 111 KB of the 479 KB main package, Preact with
-    // hooks and compat is 25 KB (issue 21, bench 4a / 4c). preact is pinned at 10.19.6: the compat of later
-    // 10.x (10.29 tried) reports React 18, and Taro 4.2's app entry then calls ReactDOM.createRoot, which
-    // preact/compat does not export, so no page renders. H5 keeps React.
-    framework: isH5 ? 'react' : 'preact',
+    // React 18 on both platforms, as the design card fixes it. Preact (framework 'preact', preact/compat for react
+    // and react-dom) would cut the main package from 470 KB to 386 KB and a first report from 599 KB to 515 KB (bench 4a, 4c;
+    // measured 7 December 2026), but
+    // the mini-program would then run a renderer no browser suite exercises, pinned to preact 10.19.6 (later compat
+    // reports React 18 and Taro 4.2 calls the createRoot it lacks): a decision for the design card, not a bench.
+    framework: 'react',
     // WeChat cannot recurse templates, so base.wxml repeats every nesting component's template per
     // level and hands deeper trees to the recursive <comp> (test/weapp/pages.test.ts proves it). Taro's
     // default 16 levels cost 64 KB of the main package; 12 cost 53 KB (issue 18: main back under bench 4a).

@@ -1,8 +1,8 @@
 /**
  * What the mini-program's main package carries, read from the built miniprogram/: the minifier
  * writes Chinese text as UTF-8 (3 bytes a character) rather than \uXXXX escapes (6 bytes), and the
- * QR generator that only printing pages use stays in their subpackages (bench 4a: ≤ 400 KB), the app renders
- * with Preact rather than React, and async functions still run on the global Promise.
+ * QR generator that only printing pages use stays in their subpackages (bench 4a), and async functions still
+ * run on the global Promise.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -27,14 +27,6 @@ describe('mini-program main package', () => {
       const escaped = fs.readFileSync(path.join(MP_ROOT, rel), 'utf8').match(/\\u[4-9][0-9a-f]{3}/gi) ?? []
       expect({ rel, escaped: escaped.slice(0, 3) }).toEqual({ rel, escaped: [] })
     }
-  })
-
-  it('renders with Preact: React 18 and its reconciler (111 KB of main) are nowhere in the mini-program', () => {
-    // React's production builds link every error to its decoder page; Preact has no such text.
-    const all = files(MP_ROOT).filter((f) => f.endsWith('.js'))
-    expect(all.filter((f) => fs.readFileSync(f, 'utf8').includes('reactjs.org/docs/error-decoder'))).toEqual([])
-    // preact/compat's React version: Taro's app entry picks ReactDOM.render (not createRoot) by it.
-    expect(mainScripts.some((rel) => fs.readFileSync(path.join(MP_ROOT, rel), 'utf8').includes('"17.0.2"'))).toBe(true)
   })
 
   it('keeps async functions on the generator helper and the global Promise (config/weappBrowsers.js)', () => {
