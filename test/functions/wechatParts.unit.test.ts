@@ -11,7 +11,7 @@ import type * as Runtime from '../../backend/runtime'
 function cloudbaseRuntime(): typeof Runtime {
   let runtime: typeof Runtime | undefined
   jest.isolateModules(() => {
-    runtime = jest.requireActual('../../backend/runtime')
+    runtime = jest.requireActual<typeof Runtime>('../../backend/runtime')
   })
   return runtime!
 }
