@@ -78,6 +78,23 @@ export function describeCaseStreetsContract(adapterName: string, open: () => Pro
         expect(ids(await store.listCases({ streetCodes: ['S1'], kind: 'report', order: 'sla' }))).toEqual(ids([g2]))
       })
 
+      it('re-keys the cases of a community an org import moves to another street', async () => {
+        const moved = { ...UNITS[3]!, parentCode: 'S2' }
+        await store.putUnits([moved])
+        // Its grids' reports (one escalated to S1 itself) and its own mediation case follow it.
+        expect(ids(await store.listCases({ streetCodes: ['S1'], order: 'sla' }))).toEqual([])
+        expect(ids(await store.listCases({ streetCodes: ['S2'], order: 'sla' }))).toEqual(ids([m1, g2, g3, g1, m2]))
+        // A retried import changes nothing more.
+        await store.putUnits([moved])
+        expect(ids(await store.listCases({ streetCodes: ['S2'], order: 'sla' }))).toEqual(ids([m1, g2, g3, g1, m2]))
+        // Moved back, then a unit removed from the org: its cases leave every street.
+        await store.putUnits([UNITS[3]!])
+        expect(ids(await store.listCases({ streetCodes: ['S1'], order: 'sla' }))).toEqual(ids([m1, g2, g1]))
+        await store.deleteUnits(['G1'])
+        expect(ids(await store.listCases({ streetCodes: ['S1'], order: 'sla' }))).toEqual(ids([m1, g2]))
+        expect(ids(await store.listCases({ streetCodes: ['S2'], order: 'sla' }))).toEqual(ids([g3, m2]))
+      })
+
       it('counts at most the cap when one is given', async () => {
         expect(await store.countCases({ streetCodes: ['S1', 'S2'] }, 2)).toBe(2)
         expect(await store.countCases({ streetCodes: ['S1', 'S2'] }, 100)).toBe(5)

@@ -24,8 +24,8 @@ const q = (collection: CollectionKey, where: string[], forWhat: string, orderBy?
 
 export const QUERIES: readonly PlannedQuery[] = [
   q('cases', ['creatorId'], "a person's own cases, counts and idempotent create"),
-  q('cases', ['gridCode'], 'grid queues, duplicates, moderation, check-ins of grids'),
-  q('cases', ['unitCode'], 'street and unit queues, mediation ledger, organisation plan'),
+  q('cases', ['gridCode'], 'grid queues, duplicates, moderation, check-ins of grids, re-keying the street of moved grids (update)'),
+  q('cases', ['unitCode'], 'street and unit queues, mediation ledger, organisation plan, re-keying the street of moved units (update, with gridCode null)'),
   q('cases', ['streetCode'], 'queues of whole streets (a dispatcher, a department, the mediation centre) by the street key'),
   q('cases', ['assigneeId'], "a mediator's open cases"),
   q('cases', ['_id'], 'cases by id lists, the conditional version update'),

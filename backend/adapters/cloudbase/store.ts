@@ -14,7 +14,7 @@ import type { Case } from '../../../src/core/case'
 import type { Repos, Store, Tx } from '../../ports'
 import { cloudbaseAudit, cloudbaseAuditTx } from './audit'
 import { cloudbaseCases, cloudbaseCaseTx, updateCaseIfVersion } from './cases'
-import { StreetKeys } from './caseStreets'
+import { movedStreets, rekeyCases, StreetKeys } from './caseStreets'
 import { cloudbaseCounterTx } from './counters'
 import { guard } from './cloudbaseErrors'
 import { checked, COLLECTIONS, DEFAULT_PREFIX, isConflict, type CloudbaseAccess, type Coll, type CollectionKey, type SdkTransaction } from './db'
@@ -104,13 +104,21 @@ export class CloudbaseStore implements Store {
     const { listUnits, putUnits, deleteUnits } = r
     this.streets = new StreetKeys(listUnits)
     r.listUnits = async () => this.streets.seen(await listUnits())
+    // An org change that moves units to another street re-keys their stored cases first (rekeyCases).
     r.putUnits = async (units) => {
       this.streets.changed()
+      const before = await listUnits()
+      const after = new Map(before.map((u) => [u.code, u]))
+      for (const u of units) after.set(u.code, u)
+      await rekeyCases(this.access, movedStreets(before, [...after.values()]))
       await putUnits(units)
       this.streets.changed()
     }
     r.deleteUnits = async (codes) => {
       this.streets.changed()
+      const before = await listUnits()
+      const gone = new Set(codes)
+      await rekeyCases(this.access, movedStreets(before, before.filter((u) => !gone.has(u.code))))
       await deleteUnits(codes)
       this.streets.changed()
     }
