@@ -23,7 +23,7 @@ export function describeAuditContract(adapterName: string, open: () => Promise<O
 
     it('appends a row alone, outside any transaction, and never overwrites an existing one', async () => {
       await store.appendAudit(makeAudit(1, { unitCode: 'S1' }))
-      await expect(store.appendAudit({ ...makeAudit(1, { unitCode: 'S1' }), reason: 'rewritten' })).rejects.toThrow()
+      await expect(store.appendAudit({ ...makeAudit(1, { unitCode: 'S1' }), reason: 'rewritten' })).rejects.toBeTruthy() // any rejection: a native driver's error may come from another suite's realm
       expect(await store.listAudit(['S1'], {})).toEqual([makeAudit(1, { unitCode: 'S1' })])
     })
   })
