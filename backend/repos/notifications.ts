@@ -54,6 +54,14 @@ export interface NotificationRepo {
   deadLetters(limit: number): Promise<OutboxMessage[]>
   /** Writes the message unless one with its id exists; false when it did (a repeated delivery). */
   enqueueOnce(msg: OutboxMessage): Promise<boolean>
+  /** Which of these message ids are in the outbox already (a fan-out resumed after a crash). */
+  queuedIds(ids: readonly string[]): Promise<string[]>
+  /**
+   * Writes many messages at once (a fan-out's page: one transaction on SQLite, one insert on
+   * CloudBase); a message whose id is there already is kept as it was. Nothing is answered: a
+   * CloudBase batch cut short by a duplicate does not say which of its documents it wrote.
+   */
+  enqueueMany(msgs: readonly OutboxMessage[]): Promise<void>
 
   /** Inserts items, ignoring ids that already exist. */
   addInbox(items: readonly InboxItem[]): Promise<void>
@@ -67,6 +75,12 @@ export interface NotificationRepo {
   addSubscribeQuota(userId: string, templateId: string, n: number): Promise<void>
   /** Uses one consent if there is any; false when none is left. */
   takeSubscribeQuota(userId: string, templateId: string): Promise<boolean>
+  /**
+   * Uses one consent of each user who has one left, in one write; those it was taken from. On
+   * CloudBase (one conditional multi-update, which answers a count) all are returned: a consent
+   * spent by another delivery in between is not told apart, and WeChat refuses that push (43101).
+   */
+  takeSubscribeQuotas(userIds: readonly string[], templateId: string): Promise<string[]>
 
   /** The user's subscribe consents per template (those with none left included), by template id. */
   subscribeQuotas(userId: string): Promise<Array<{ templateId: string; remaining: number }>>

@@ -97,6 +97,20 @@ export function describeNotificationsContract(adapterName: string, open: () => P
         expect(await store.enqueueOnce({ ...push, payload: { other: true } })).toBe(false)
         expect((await store.dueMessages(at(100), 10)).filter((m) => m.id === push.id)).toEqual([push])
       })
+
+      it('enqueues many at once, keeping a message already queued as it was, and tells which ids are queued', async () => {
+        const push = (u: string) => makeMessage({ id: `m1-push-${u}`, key: `m1-push-${u}`, topic: 'subscribe.push', createdAt: at(4), nextAttemptAt: at(4), payload: { userId: u } })
+        await store.enqueueMany([])
+        const first = { ...push('u2'), payload: { userId: 'u2', first: true } }
+        expect(await store.enqueueOnce(first)).toBe(true)
+        const many = ['u1', 'u2', 'u3'].map(push)
+        await store.enqueueMany(many)
+        await store.enqueueMany(many)
+        expect((await store.queuedIds(['m1-push-u3', 'm1-push-u9', 'm1', 'm1-push-u1'])).sort()).toEqual(['m1', 'm1-push-u1', 'm1-push-u3'])
+        expect(await store.queuedIds([])).toEqual([])
+        const due = await store.dueMessages(at(100), 10)
+        expect(many.map((m) => due.filter((x) => x.id === m.id))).toEqual([[many[0]], [first], [many[2]]])
+      })
     })
 
 
@@ -189,6 +203,20 @@ export function describeNotificationsContract(adapterName: string, open: () => P
 
 
     describe('subscribe quota', () => {
+      it('takes one consent of each of many users who has one left, in one call', async () => {
+        await store.addSubscribeQuota('u1', 't', 2)
+        await store.addSubscribeQuota('u2', 't', 1)
+        await store.addSubscribeQuota('u3', 'other', 1)
+        expect(await store.takeSubscribeQuotas([], 't')).toEqual([])
+        const took = await store.takeSubscribeQuotas(['u1', 'u2', 'u1'], 't')
+        expect([...took].sort()).toEqual(['u1', 'u2'])
+        const left = await store.subscribeQuotasOf(['u1', 'u2', 'u3'])
+        expect([left.get('u1'), left.get('u2'), left.get('u3')]).toEqual([[{ templateId: 't', remaining: 1 }], [{ templateId: 't', remaining: 0 }], [{ templateId: 'other', remaining: 1 }]])
+        // None below zero.
+        await store.takeSubscribeQuotas(['u2'], 't')
+        expect((await store.subscribeQuotasOf(['u2'])).get('u2')).toEqual([{ templateId: 't', remaining: 0 }])
+      })
+
       it('adds consents per user and template and takes them one by one', async () => {
         expect(await store.takeSubscribeQuota('u1', 'tpl-status')).toBe(false)
         await store.addSubscribeQuota('u1', 'tpl-status', 1)

@@ -4,12 +4,14 @@ import type { NotificationRepo, NotificationTx, OutboxMessage } from '../../port
 import { inboxLimit } from '../limits'
 import { INBOX_FIELDS, OUTBOX_FIELDS } from '../tables'
 import { guard, isDuplicateWrite, mapCloudbaseError } from './cloudbaseErrors'
-import { all, answered, byId, checked, compoundId, docsOf, nextSeq, PAGE, removed, type CloudbaseAccess, type Coll } from './db'
+import { all, answered, byId, byIds, checked, compoundId, docsOf, nextSeq, PAGE, removed, type CloudbaseAccess, type Coll } from './db'
 import { docMapper, instant } from './docs'
 
 /** `seq` breaks ties between messages created in the same millisecond (insertion order). */
 const outboxDocs = docMapper('jf_outbox', OUTBOX_FIELDS, 'id')
 const inboxDocs = docMapper('jf_inbox', INBOX_FIELDS, 'id')
+/** Documents in one insert request of a fan-out (a page of a street's 50,000 members). */
+const FAN_OUT = 500
 
 export function cloudbaseNotificationTx(coll: Coll): NotificationTx {
   return {
@@ -19,6 +21,36 @@ export function cloudbaseNotificationTx(coll: Coll): NotificationTx {
 
 export function cloudbaseNotifications(c: CloudbaseAccess): NotificationRepo {
   const _ = c.db.command
+
+  /**
+   * Inserts the documents whose id is not there yet, FAN_OUT in one insert request (outside a
+   * transaction, which takes one document a request). Ids are deterministic, so
+   * a duplicate is the same item written by an earlier, interrupted delivery: then the page's
+   * existing ids are read (one `_id in` query) and the rest inserted, one by one only if that
+   * meets a duplicate again (another delivery running at the same time).
+   */
+  const addNew = async <T extends { id: string }>(key: 'outbox' | 'inbox', items: readonly T[], toDoc: (item: T) => Record<string, unknown>): Promise<void> => {
+    const insert = async (page: readonly T[]): Promise<boolean> => {
+      if (page.length === 0) return true
+      try {
+        checked(await c.coll(key).add(page.map(toDoc)))
+        return true
+      } catch (e) {
+        if (!isDuplicateWrite(e)) throw mapCloudbaseError(e)
+        return false
+      }
+    }
+    for (let i = 0; i < items.length; i += FAN_OUT) {
+      const seen = new Set<string>()
+      const page = items.slice(i, i + FAN_OUT).filter((m) => !seen.has(m.id) && (seen.add(m.id), true))
+      if (await insert(page)) continue
+      const there = new Set((await byIds(c, key, page.map((m) => m.id))).map((d) => String(d._id)))
+      const rest = page.filter((m) => !there.has(m.id))
+      if (await insert(rest)) continue
+      for (const m of rest) await insert([m])
+    }
+  }
+
   return {
     /**
      * Walks undelivered messages oldest first. The first one met for a key is that key's oldest;
@@ -78,16 +110,12 @@ export function cloudbaseNotifications(c: CloudbaseAccess): NotificationRepo {
         throw mapCloudbaseError(e)
       }
     },
+    queuedIds: async (ids) => (await byIds(c, 'outbox', ids)).map((d) => String(d._id)),
+    enqueueMany: (msgs) => addNew('outbox', msgs, (m) => outboxDocs.toDoc(m, { seq: nextSeq() })),
 
+    /** Ids are deterministic, so one already there is the same item delivered again. */
     async addInbox(items) {
-      for (const item of items) {
-        try {
-          checked(await c.coll('inbox').add(inboxDocs.toDoc(item)))
-        } catch (e) {
-          // Ids are deterministic, so a duplicate is the same item delivered again.
-          if (!isDuplicateWrite(e)) throw mapCloudbaseError(e)
-        }
-      }
+      await addNew('inbox', items, (item) => inboxDocs.toDoc(item))
     },
     async listInbox(userId, opts) {
       let where: Record<string, unknown> = { userId }
@@ -132,6 +160,14 @@ export function cloudbaseNotifications(c: CloudbaseAccess): NotificationRepo {
         c.coll('subscribe_quota').where({ _id: compoundId(userId, templateId), remaining: _.gt(0) }).options({ multiple: false }).update({ remaining: _.inc(-1) }),
       )
       return answered(res, 'updated') === 1
+    },
+    async takeSubscribeQuotas(userIds, templateId) {
+      const ids = [...new Set(userIds)]
+      for (let i = 0; i < ids.length; i += PAGE) {
+        const chunk = ids.slice(i, i + PAGE).map((u) => compoundId(u, templateId))
+        checked(await guard(() => c.coll('subscribe_quota').where({ _id: _.in(chunk), remaining: _.gt(0) }).update({ remaining: _.inc(-1) })))
+      }
+      return ids
     },
     /** One query for everyone (the same index as one person's), split by user. */
     async subscribeQuotasOf(userIds) {

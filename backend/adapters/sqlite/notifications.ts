@@ -68,6 +68,21 @@ export function sqliteNotifications(db: SqliteAccess): NotificationRepo {
       db.read('deadLetters', (s) => outboxRows.all(s, 'SELECT * FROM outbox WHERE dead_at IS NOT NULL ORDER BY dead_at DESC, seq DESC LIMIT ?', Math.max(0, Math.min(500, Math.floor(limit) || 0)))),
     enqueueOnce: (msg) =>
       db.write('enqueueOnce', (s) => s.get(INSERT_MESSAGE_ONCE).run(outboxRows.toRow(msg)).changes === 1),
+    queuedIds: async (ids) => {
+      if (ids.length === 0) return []
+      return db.read('queuedIds', (s) =>
+        (s.get('SELECT id FROM outbox WHERE id IN (SELECT value FROM json_each(?))').all(jsonList([...new Set(ids)])) as Array<{ id: string }>).map((r) => r.id),
+      )
+    },
+    async enqueueMany(msgs) {
+      // Rows are mapped first, so a message with a bad instant fails before anything is written.
+      const rows = msgs.map(outboxRows.toRow)
+      if (rows.length === 0) return
+      await db.write('enqueueMany', (s) => {
+        const insert = s.get(INSERT_MESSAGE_ONCE)
+        for (const row of rows) insert.run(row)
+      })
+    },
 
     async addInbox(items) {
       // Rows are mapped first, so an item with a bad instant fails before anything is written.
@@ -117,6 +132,13 @@ export function sqliteNotifications(db: SqliteAccess): NotificationRepo {
         'takeSubscribeQuota',
         (s) => s.get('UPDATE subscribe_quota SET remaining = remaining - 1 WHERE user_id = ? AND template_id = ? AND remaining > 0').run(userId, templateId).changes === 1,
       ),
+    async takeSubscribeQuotas(userIds, templateId) {
+      if (userIds.length === 0) return db.read('takeSubscribeQuotas', () => [])
+      return db.write('takeSubscribeQuotas', (s) => {
+        const take = s.get('UPDATE subscribe_quota SET remaining = remaining - 1 WHERE user_id = ? AND template_id = ? AND remaining > 0')
+        return [...new Set(userIds)].filter((u) => take.run(u, templateId).changes === 1)
+      })
+    },
     subscribeQuotasOf: async (userIds) => {
       if (userIds.length === 0) return new Map()
       const rows = await db.read('subscribeQuotasOf', (s) =>

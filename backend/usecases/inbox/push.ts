@@ -49,17 +49,7 @@ export async function offerPushes(d: Deps, sourceId: string, notice: NoticeKind,
   for (const o of offers) {
     const u = await d.store.getUser(o.userId)
     if (!u?.openid || u.deletedAt || !(await consent(d, o.userId, t))) continue
-    const payload: PushPayload = {
-      userId: o.userId,
-      notice,
-      templateId: t.id,
-      long: t.long,
-      page: o.page,
-      data: templateData(t, { title: o.title, status: o.status, time: formatFull(o.at) }),
-      title: o.title.slice(0, 60),
-    }
-    const id = `${sourceId}-push-${o.userId}`
-    const msg: OutboxMessage = { id, topic: SUBSCRIBE_PUSH, key: id, payload: { ...payload }, createdAt: now, attempts: 0, nextAttemptAt: now, deliveredAt: null, lastError: null }
+    const msg = pushMessage(sourceId, notice, t, o, now)
     let fresh: boolean
     try {
       fresh = await d.store.enqueueOnce(msg)
@@ -73,6 +63,55 @@ export async function offerPushes(d: Deps, sourceId: string, notice: NoticeKind,
     else if (!t.long) await d.store.addSubscribeQuota(o.userId, t.id, 1)
   }
   return queued
+}
+
+/**
+ * `offerPushes` for a page of many people (an emergency's 500 members at a time): their users in
+ * one read, their consents in one, the pushes an interrupted delivery already queued in one (those
+ * take nothing again), the consents taken in one write and the pushes queued in one — five
+ * requests for the page instead of three per person. Ids derive from `sourceId` as above.
+ */
+export async function offerPushPage(d: Deps, sourceId: string, notice: NoticeKind, offers: readonly PushOffer[]): Promise<number> {
+  const t = d.config.subscribeTemplates[notice]
+  if (!t || offers.length === 0) return 0
+  const users = new Map((await d.store.getUsers(offers.map((o) => o.userId))).map((u) => [u.id, u]))
+  const bound = offers.filter((o) => users.get(o.userId)?.openid && !users.get(o.userId)?.deletedAt)
+  if (bound.length === 0) return 0
+  const quotas = await d.store.subscribeQuotasOf(bound.map((o) => o.userId))
+  const willing = bound.filter((o) => (quotas.get(o.userId) ?? []).some((q) => q.templateId === t.id && q.remaining > 0))
+  if (willing.length === 0) return 0
+  const queued = new Set(await d.store.queuedIds(willing.map((o) => pushId(sourceId, o.userId))))
+  const fresh = willing.filter((o) => !queued.has(pushId(sourceId, o.userId)))
+  if (fresh.length === 0) return 0
+  const taken = new Set(t.long ? fresh.map((o) => o.userId) : await d.store.takeSubscribeQuotas(fresh.map((o) => o.userId), t.id))
+  const now = d.clock.now().toISOString()
+  const msgs = fresh.filter((o) => taken.has(o.userId)).map((o) => pushMessage(sourceId, notice, t, o, now))
+  try {
+    await d.store.enqueueMany(msgs)
+    return msgs.length
+  } catch (e) {
+    // Not queued: the notice is delivered again later, and takes these consents again then.
+    if (!t.long) for (const m of msgs) await d.store.addSubscribeQuota((m.payload as unknown as PushPayload).userId, t.id, 1).catch(() => undefined)
+    throw e
+  }
+}
+
+function pushId(sourceId: string, userId: string): string {
+  return `${sourceId}-push-${userId}`
+}
+
+function pushMessage(sourceId: string, notice: NoticeKind, t: SubscribeTemplate, o: PushOffer, now: string): OutboxMessage {
+  const payload: PushPayload = {
+    userId: o.userId,
+    notice,
+    templateId: t.id,
+    long: t.long,
+    page: o.page,
+    data: templateData(t, { title: o.title, status: o.status, time: formatFull(o.at) }),
+    title: o.title.slice(0, 60),
+  }
+  const id = pushId(sourceId, o.userId)
+  return { id, topic: SUBSCRIBE_PUSH, key: id, payload: { ...payload }, createdAt: now, attempts: 0, nextAttemptAt: now, deliveredAt: null, lastError: null }
 }
 
 async function consent(d: Deps, userId: string, t: SubscribeTemplate): Promise<boolean> {
