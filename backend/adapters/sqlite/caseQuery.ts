@@ -26,7 +26,10 @@ export const DEPARTMENT_EXPR = "json_extract(payload, '$.department')"
  */
 export function caseWhere(q: CaseQuery): SqlPart | null {
   const parts: SqlPart[] = []
-  if (q.kind !== undefined) parts.push({ sql: 'kind = ?', params: [q.kind] })
+  // kind leads only the street index (cases_queue_by_street): without a street to go with it, a
+  // kind range is every case of that kind, sorted afterwards, so `+kind` keeps the planner on the
+  // index of the other filters (a deadline range, a creator, an assignee) as before that index.
+  if (q.kind !== undefined) parts.push({ sql: q.streetCodes === undefined ? '+kind = ?' : 'kind = ?', params: [q.kind] })
   if (q.creatorId !== undefined) parts.push({ sql: 'creator_id = ?', params: [q.creatorId] })
   if (q.assigneeId !== undefined) parts.push({ sql: 'assignee_id = ?', params: [q.assigneeId] })
   if (q.category !== undefined) parts.push({ sql: 'category = ?', params: [q.category] })
