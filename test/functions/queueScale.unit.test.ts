@@ -139,6 +139,21 @@ describe('cases.queue at street scale', () => {
     expect(got.ids).toEqual(want)
   })
 
+  it.each<[string, Record<string, unknown>]>([
+    ...STATUSES.map((st): [string, Record<string, unknown>] => [st, { statuses: [st] }]),
+    ['处理中', { statuses: ['accepted', 'assigned', 'in_progress'] }],
+    ['every status', {}],
+    ['overdue', { overdue: true }],
+    ['a category (counted from the cases)', { category: 'HJ01' }],
+  ])('gives a district department the exact total of its %s tab (its maintained counts)', async (_name, filter) => {
+    const dep: Actor = { userId: 'dep-cg', name: '城管', grants: [{ role: 'department', unitCode: '440111', department: 'chengguan' }] }
+    const got = await pageThrough(dep, filter, 7)
+    expect(got.ids.length).toBeGreaterThan(0)
+    expect(new Set(got.totals)).toEqual(new Set([got.ids.length]))
+    const own = all.filter((c) => (c.payload as { department?: string }).department === 'chengguan')
+    expect(got.ids.every((id) => own.some((c) => c.id === id))).toBe(true)
+  })
+
   it('refuses someone without a staff grant', async () => {
     const resident: Actor = { userId: 'res-1', name: '居民', grants: [{ role: 'resident', unitCode: '440111' }] }
     expect(await queue(d, resident, { limit: 20 })).toMatchObject({ ok: false, code: 'FORBIDDEN' })

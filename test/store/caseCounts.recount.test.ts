@@ -12,6 +12,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { openSqliteStore } from '../../backend/adapters/sqlite'
 import { CASE_COUNT_TABLES, rebuildCaseCounts } from '../../backend/adapters/sqlite/caseCounts'
+import { DEPARTMENT_COUNTS_TABLE } from '../../backend/adapters/sqlite/departmentCounts'
 import { CaseStatsAccumulator } from '../../backend/adapters/cloudbase/caseStats'
 import { CloudbaseStore } from '../../backend/adapters/cloudbase/store'
 import type { CaseQuery, Store } from '../../backend/ports'
@@ -30,6 +31,7 @@ const NOW = new Date(T0 + 6 * 24 * HOUR).toISOString()
 const TERMINAL = REPORT.terminalStatuses
 const STATUSES = ['submitted', 'accepted', 'assigned', 'in_progress', 'resolved', 'closed', 'rejected'] as const
 const CATEGORIES = ['ZA01', 'HJ01', 'SZ02']
+const DEPARTMENTS = ['城管', '水务']
 
 /** District D, streets S1 and S2, two communities each, three grids per community (C4 moves later). */
 function units(c4Street: string): OrgUnit[] {
@@ -82,6 +84,7 @@ async function runWorkload(store: Store, seed: number, deleteRow: ((id: string) 
     const created = new Date(createdMs).toISOString()
     const status = pick(STATUSES)
     const resolved = rand() < 0.4
+    const department = rand() < 0.5 ? pick(DEPARTMENTS) : null
     return {
       id: caseId(n),
       kind: rand() < 0.1 ? 'mediation' : 'report',
@@ -90,7 +93,11 @@ async function runWorkload(store: Store, seed: number, deleteRow: ((id: string) 
       gridCode: grid,
       assigneeId: null,
       category: pick(CATEGORIES),
-      payload: { description: '路灯不亮', photos: [], anonymous: false, ...(resolved ? { resolvedAt: new Date(createdMs + Math.floor(rand() * 90) * 60_000 + 1234).toISOString() } : {}) },
+      payload: {
+        description: '路灯不亮', photos: [], anonymous: false,
+        ...(department ? { department } : {}),
+        ...(resolved ? { resolvedAt: new Date(createdMs + Math.floor(rand() * 90) * 60_000 + 1234).toISOString() } : {}),
+      },
       creatorId: `u${n % 7}`,
       idempotencyKey: `k${n}`,
       createdAt: created,
@@ -110,7 +117,11 @@ async function runWorkload(store: Store, seed: number, deleteRow: ((id: string) 
       next.unitCode = next.gridCode ?? 'S2'
     } else if (what < 0.85) next.slaDeadline = rand() < 0.2 ? null : new Date(T0 + Math.floor(rand() * 8 * 24) * HOUR).toISOString()
     else if (what < 0.95) next.payload = { ...c.payload, resolvedAt: new Date(Date.parse(c.createdAt) + Math.floor(rand() * 50) * HOUR).toISOString() }
-    else next.payload = { ...c.payload, note: '补充说明' } // counts nothing
+    else if (what < 0.975) {
+      // Handed to the other department, or taken back from it.
+      const { department, ...rest } = c.payload as { department?: string }
+      next.payload = rand() < 0.3 ? rest : { ...rest, department: DEPARTMENTS.find((d) => d !== department)! }
+    } else next.payload = { ...c.payload, note: '补充说明' } // counts nothing
     return next
   }
   for (let op = 0; op < 240; op++) {
@@ -193,6 +204,46 @@ async function expectRecounted(store: Store, model: ReadonlyMap<string, Case>) {
   }
 }
 
+/** A case's street key as the store derives it at the end of the workload (C4 moved to S1). */
+function streetOf(c: Case): string {
+  if (c.gridCode === null) return c.unitCode
+  return c.gridCode.startsWith('C3') ? 'S2' : 'S1'
+}
+
+const OPEN_TAB = ['submitted', 'accepted', 'assigned', 'in_progress']
+/** A district department's queue tabs: each status, 处理中-like sets, everything, overdue, and a category (capped count). */
+const DEPARTMENT_TABS: Array<[string, Partial<CaseQuery>]> = [
+  ...[...STATUSES, 'merged'].map((st): [string, Partial<CaseQuery>] => [st, { statuses: [st] }]),
+  ['open', { statuses: OPEN_TAB }],
+  ['all', { statuses: [...STATUSES, 'merged'] }],
+  ['overdue', { statuses: OPEN_TAB, slaBefore: NOW }],
+  ['a category (counted from the cases)', { statuses: OPEN_TAB, category: 'HJ01' }],
+]
+
+function departmentTabs(): Array<[string, CaseQuery]> {
+  return DEPARTMENTS.flatMap((department) =>
+    [['S1', 'S2'], ['S2']].flatMap((streetCodes) =>
+      DEPARTMENT_TABS.map(([tab, f]): [string, CaseQuery] => [`${department} ${streetCodes.join('+')} ${tab}`, { kind: 'report', streetCodes, department, order: 'sla', ...f }]),
+    ),
+  )
+}
+
+/** Every tab's total from the store (the department counts) equals the cases the workload left. */
+async function expectDepartmentTotals(store: Store, model: ReadonlyMap<string, Case>) {
+  for (const [label, q] of departmentTabs()) {
+    let want = 0
+    for (const c of model.values()) {
+      const dep = (c.payload as { department?: string }).department
+      if (c.kind !== 'report' || dep !== q.department || !q.streetCodes!.includes(streetOf(c)) || !q.statuses!.includes(c.status)) continue
+      if (q.category !== undefined && c.category !== q.category) continue
+      if (q.slaBefore !== undefined && (c.slaDeadline === null || c.slaDeadline >= q.slaBefore)) continue
+      want++
+    }
+    expect({ label, total: await store.countCases(q) }).toEqual({ label, total: want })
+    expect({ label, capped: await store.countCases(q, 3) }).toEqual({ label, capped: Math.min(want, 3) })
+  }
+}
+
 describe('maintained case counts equal a full recount after a random workload', () => {
   describe('SQLite (counters kept by triggers)', () => {
     let dir: string
@@ -208,7 +259,7 @@ describe('maintained case counts equal a full recount after a random workload', 
 
     const tables = (db: Database.Database) =>
       Object.fromEntries(
-        CASE_COUNT_TABLES.map((t) => [
+        [...CASE_COUNT_TABLES, DEPARTMENT_COUNTS_TABLE].map((t) => [
           t,
           db.prepare(`SELECT * FROM ${t} WHERE n > 0 ORDER BY 1, 2, 3, 4`).all(),
         ]),
@@ -224,9 +275,16 @@ describe('maintained case counts equal a full recount after a random workload', 
         // The counters answered the whole-street scopes, not the fallback.
         expect((raw.prepare("SELECT SUM(n) AS n FROM case_counts WHERE kind = 'report'").get() as { n: number }).n).toBeGreaterThan(0)
         await expectRecounted(store, model)
+        await expectDepartmentTotals(store, model)
         const kept = tables(raw)
         rebuildCaseCounts(raw)
         expect(tables(raw)).toEqual(kept)
+        // The department tabs were read from the counts, not counted from the cases.
+        expect((raw.prepare(`SELECT SUM(n) AS n FROM ${DEPARTMENT_COUNTS_TABLE}`).get() as { n: number }).n).toBeGreaterThan(0)
+        const q: CaseQuery = { kind: 'report', streetCodes: ['S1', 'S2'], department: '城管', statuses: OPEN_TAB, order: 'sla' }
+        const before = await store.countCases(q)
+        raw.prepare(`UPDATE ${DEPARTMENT_COUNTS_TABLE} SET n = n + 1000 WHERE department = '城管' AND status = 'submitted' AND street_code = 'S1'`).run()
+        expect(await store.countCases(q)).toBe(before + 1000)
       } finally {
         raw.close()
       }

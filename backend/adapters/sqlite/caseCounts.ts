@@ -19,6 +19,7 @@
  * delete and insert the same key every time.
  */
 import type Database from 'better-sqlite3'
+import { DEPARTMENT_COUNT_TRIGGERS, departmentCountTriggersSql, hasDepartmentCounts, rebuildDepartmentCounts } from './departmentCounts'
 
 /** Asia/Shanghai has had no daylight saving since 1991: a fixed +8 hours is exact. */
 const SHANGHAI_OFFSET = '+8 hours'
@@ -186,11 +187,14 @@ export function rebuildCaseCounts(db: Database.Database): void {
     put('INSERT INTO case_grid_counts (kind, street_code, status, grid_code, n) VALUES (?, ?, ?, ?, ?)', tallies.gridStatus)
     put('INSERT INTO case_day_totals (kind, street_code, day, n) VALUES (?, ?, ?, ?)', tallies.day)
     put('INSERT INTO case_day_counts (kind, street_code, status, day, n) VALUES (?, ?, ?, ?, ?)', tallies.dayStatus)
+    // The department counts (departmentCounts.ts) come with migration 25, after this one's backfill.
+    if (hasDepartmentCounts(db)) rebuildDepartmentCounts(db)
   })()
 }
 
-/** For a bulk load: drops the triggers (each insert would bump five tables), and `restore` makes them again. */
+/** For a bulk load: drops the triggers (each insert would bump six tables), and `restore` makes them again. */
 export function suspendCaseCountTriggers(db: Database.Database): { restore(): void } {
-  for (const t of CASE_COUNT_TRIGGERS) db.exec(`DROP TRIGGER IF EXISTS ${t}`)
-  return { restore: () => db.exec(caseCountTriggersSql()) }
+  const departments = hasDepartmentCounts(db)
+  for (const t of [...CASE_COUNT_TRIGGERS, ...(departments ? DEPARTMENT_COUNT_TRIGGERS : [])]) db.exec(`DROP TRIGGER IF EXISTS ${t}`)
+  return { restore: () => db.exec(caseCountTriggersSql() + (departments ? departmentCountTriggersSql() : '')) }
 }

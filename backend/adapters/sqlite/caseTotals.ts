@@ -4,7 +4,8 @@
  * counting up to 10,000 index entries on every page (about a millisecond on its own). The
  * counters hold cases with a grid and a street key, so only reports (which always have a grid)
  * over whole streets, by status and category, are answered here; an overdue tab subtracts the
- * cases not yet due, an index range from now. Anything else is counted from `cases`.
+ * cases not yet due, an index range from now. A district department's tabs (by status, overdue)
+ * read case_department_counts (departmentCounts.ts) the same way. Anything else is counted from `cases`.
  */
 import type { CaseQuery } from '../../ports'
 import { instant } from '../fieldTable'
@@ -13,16 +14,20 @@ import type { Statements } from './statements'
 
 /** Filters the counters carry; any other one set sends the count to `cases`. */
 const CARRIED = new Set<keyof CaseQuery>(['kind', 'streetCodes', 'statuses', 'category', 'slaBefore', 'order', 'limit', 'before'])
+/** A department's counts (case_department_counts, migration 25) have no category. */
+const DEPARTMENT_CARRIED = new Set<keyof CaseQuery>(['kind', 'streetCodes', 'statuses', 'department', 'slaBefore', 'order', 'limit', 'before'])
 /** Cases not yet due are counted from `cases` up to this many; beyond it the overdue tab is counted directly. */
 const NOT_YET_DUE_MAX = 1000
 
-const hasCounts = new WeakMap<Statements, boolean>()
+const hasTables = new WeakMap<Statements, Map<string, boolean>>()
 
-function countsTable(s: Statements): boolean {
-  let has = hasCounts.get(s)
+function hasTable(s: Statements, name: 'case_counts' | 'case_department_counts'): boolean {
+  let known = hasTables.get(s)
+  if (!known) hasTables.set(s, (known = new Map()))
+  let has = known.get(name)
   if (has === undefined) {
-    has = s.get("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'case_counts'").get() !== undefined
-    hasCounts.set(s, has)
+    has = s.get("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined
+    known.set(name, has)
   }
   return has
 }
@@ -34,12 +39,17 @@ function list(column: string, values: readonly string[]): SqlPart {
 /** The total of `q` (at most `cap`) from the counters, or null when they do not carry it. */
 export function countedTotal(s: Statements, q: CaseQuery, cap: number | undefined): number | null {
   if (q.kind !== 'report' || !q.streetCodes?.length || !q.statuses?.length) return null
-  for (const [k, v] of Object.entries(q)) if (v !== undefined && !CARRIED.has(k as keyof CaseQuery)) return null
-  if (!countsTable(s)) return null
+  // A department's queue over whole streets (a district department) reads its own counts, which
+  // hold every case with a street key and that department.
+  const table = q.department === undefined ? 'case_counts' : 'case_department_counts'
+  const carried = q.department === undefined ? CARRIED : DEPARTMENT_CARRIED
+  for (const [k, v] of Object.entries(q)) if (v !== undefined && !carried.has(k as keyof CaseQuery)) return null
+  if (!hasTable(s, table)) return null
   const parts = [{ sql: 'kind = ?', params: ['report'] as unknown[] }, list('street_code', q.streetCodes), list('status', q.statuses)]
   if (q.category !== undefined) parts.push({ sql: 'category = ?', params: [q.category] })
+  if (q.department !== undefined) parts.push({ sql: 'department = ?', params: [q.department] })
   const row = s
-    .get(`SELECT coalesce(SUM(n), 0) AS n, coalesce(SUM(dated), 0) AS dated FROM case_counts WHERE ${parts.map((p) => p.sql).join(' AND ')}`)
+    .get(`SELECT coalesce(SUM(n), 0) AS n, coalesce(SUM(dated), 0) AS dated FROM ${table} WHERE ${parts.map((p) => p.sql).join(' AND ')}`)
     .get(...parts.flatMap((p) => p.params)) as { n: number; dated: number }
   let n = row.n
   if (q.slaBefore !== undefined) {

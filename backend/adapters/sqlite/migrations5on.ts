@@ -2,6 +2,7 @@
 import { numberStoredCases, rekeyCaseCounters } from './caseNumbers'
 import { CASE_COUNTS_SQL, rebuildCaseCounts } from './caseCounts'
 import { keyStoredCases } from './caseStreets'
+import { DEPARTMENT_COUNTS_SQL, rebuildDepartmentCounts } from './departmentCounts'
 import type { Migration } from './migrations1to4'
 
 export const MIGRATIONS_5_ON: readonly Migration[] = [
@@ -456,5 +457,15 @@ CREATE TRIGGER memberships_reads_delete AFTER DELETE ON memberships WHEN OLD.sta
     WHERE grid_code = OLD.grid_code AND announcement_id IN (SELECT announcement_id FROM announcement_reads WHERE user_id = OLD.user_id);
 END;
 `,
+  },
+  {
+    version: 25,
+    name: 'maintained department counts for district department queues',
+    sql: `
+-- A district department's queue total counted up to 10,001 index entries per page (~200,000
+-- cases per department). Counts per (kind, street, department, status), kept by triggers on cases
+-- (departmentCounts.ts); rebuildDepartmentCounts fills them from the cases stored so far.
+${DEPARTMENT_COUNTS_SQL}`,
+    run: (db) => rebuildDepartmentCounts(db),
   },
 ]
