@@ -35,6 +35,8 @@ export class GroupCommit {
     private readonly db: Database.Database,
     /** Holds the writer for a group; shared with the store's single writes. */
     private readonly exclusive: <R>(fn: () => Promise<R>) => Promise<R>,
+    /** Runs after each successful COMMIT (the WAL checkpointer's size check). */
+    private readonly afterCommit: () => void = () => {},
   ) {
     this.savepoint = db.prepare('SAVEPOINT jf_work')
     this.release = db.prepare('RELEASE jf_work')
@@ -123,5 +125,6 @@ export class GroupCommit {
       return
     }
     for (const d of done) d.p.resolve(d.value)
+    this.afterCommit()
   }
 }

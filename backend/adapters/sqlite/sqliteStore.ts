@@ -21,6 +21,7 @@ import { sqliteOnboarding } from './onboarding'
 import { sqliteRateLimits, sqliteRateLimitTx } from './rateLimits'
 import { sqliteRental, sqliteRentalTx } from './rental'
 import { guard } from './sqliteErrors'
+import { WalCheckpointer } from './walCheckpointer'
 import { StatementCache, type SqliteAccess, type Statements, type TxUse } from './statements'
 import { sqliteUsers } from './users'
 
@@ -93,6 +94,7 @@ export class SqliteStore implements Store {
   private readonly writes: StatementCache
   private readonly reads: StatementCache
   private readonly group: GroupCommit
+  private readonly checkpoints: WalCheckpointer
   private closed = false
 
   private constructor(
@@ -103,7 +105,8 @@ export class SqliteStore implements Store {
   ) {
     this.writes = new StatementCache(writer)
     this.reads = new StatementCache(reader)
-    this.group = new GroupCommit(writer, (fn) => this.mutex.run(fn))
+    this.checkpoints = new WalCheckpointer(writer, file)
+    this.group = new GroupCommit(writer, (fn) => this.mutex.run(fn), () => this.checkpoints.afterCommit())
     Object.assign(this, repos({ read: (m, fn) => this.read(m, fn), write: (m, fn) => this.write(m, fn) }))
   }
 
@@ -136,7 +139,9 @@ export class SqliteStore implements Store {
       writer.close()
       throw e
     }
-    return new SqliteStore(file, writer, reader as Db, onClose)
+    const store = new SqliteStore(file, writer, reader as Db, onClose)
+    store.checkpoints.start()
+    return store
   }
 
   // ---- plumbing ----
@@ -157,7 +162,11 @@ export class SqliteStore implements Store {
   /** A write outside `transaction`: still serialised, and atomic on its own. */
   private async write<T>(method: string, fn: (s: Statements) => T): Promise<T> {
     this.assertUsable(method)
-    return this.mutex.run(async () => guard(() => this.writer.transaction(() => fn(this.writes)).immediate()))
+    return this.mutex.run(async () => {
+      const result = guard(() => this.writer.transaction(() => fn(this.writes)).immediate())
+      this.checkpoints.afterCommit()
+      return result
+    })
   }
 
   /** Committed together with the transactions queued behind it (groupCommit.ts). */
@@ -179,6 +188,8 @@ export class SqliteStore implements Store {
     this.onClose()
     // Transactions queued before close still run; then the connections go.
     await this.group.settled()
+    // The worker's connection goes first, so the writer's close is the last and removes the WAL.
+    await this.checkpoints.stop()
     await this.mutex.run(async () => {
       this.reader.close()
       this.writer.close()
