@@ -1,9 +1,9 @@
 /**
  * Figure 2: the queues at 1,000,000 cases over a district of 10 streets and 3,420 grids (issue
- * 21). Times the use cases the app calls (cases.queue for a street's dispatcher, a grid worker
- * and a department, the same queues' deep pages by cursor, reports.mine for a resident) over many
- * random units and filters, in this process on SQLite, and prints the query plan of each
- * statement they run.
+ * 21): 960,000 reports and 40,000 mediation cases (one in 25). Times the use cases the app calls
+ * (cases.queue for a street's dispatcher, a grid worker and a department, mediation.queue for a
+ * mediator, the dispatcher's deep pages by cursor, reports.mine for a resident) over many random
+ * units and filters, in this process on SQLite, and prints the query plan of each report statement.
  */
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
@@ -43,6 +43,16 @@ const CATEGORIES: Array<[string, string | null]> = [
 const district = generateDistrict({ streets: 10 })
 /** Departments of CATEGORIES, each with a district-wide grant (城管, 水务 …). */
 const DEPARTMENTS = [...new Set(CATEGORIES.map(([, dep]) => dep).filter((x): x is string => x !== null))]
+/** Mediation outcomes over a year: most finished, about a third still open. */
+const MEDIATION_MIX: Array<[string, number]> = [
+  ['succeeded', 0.45], ['failed', 0.1], ['declined', 0.06], ['rejected', 0.04],
+  ['applied', 0.08], ['accepted', 0.07], ['awaiting_consent', 0.05], ['mediating', 0.1], ['agreement_pending', 0.05],
+]
+const DISPUTE_TYPES = ['neighbour', 'family', 'tenancy', 'labour', 'traffic', 'commerce', 'property', 'other']
+/** The district-wide committees of settings/district.json, each taking its own dispute type. */
+const DISTRICT_COMMITTEES = ['traffic', 'commerce', 'family']
+/** One case in MEDIATION_EVERY is a mediation. */
+const MEDIATION_EVERY = 25
 const ULID_CHARS = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
 
 /** A ULID for a time and a counter: ids sort by creation time like the product's. */
@@ -63,6 +73,7 @@ function pick<T>(rand: () => number, mix: Array<[T, number]>): T {
 function makeCase(n: number, rand: () => number): Case {
   const createdMs = NOW - 365 * DAY + Math.floor((n / CASES) * 365 * DAY)
   const g = district.grids[Math.floor(rand() * district.grids.length)]!
+  if (n % MEDIATION_EVERY === MEDIATION_EVERY - 1) return makeMediation(n, createdMs, district.streetOfGrid.get(g.code)!, rand)
   const status = pick(rand, STATUS_MIX)
   const [category, department] = CATEGORIES[Math.floor(rand() * CATEGORIES.length)]!
   const escalated = rand() < 0.03
@@ -86,11 +97,52 @@ function makeCase(n: number, rand: () => number): Case {
   }
 }
 
+/**
+ * An application at its street's centre: a district-wide committee takes most of its own dispute
+ * type, the street's 人民调解委员会 (code people) the rest; open ones past acceptance have a mediator.
+ */
+function makeMediation(n: number, createdMs: number, street: string, rand: () => number): Case {
+  const status = pick(rand, MEDIATION_MIX)
+  const disputeType = DISPUTE_TYPES[Math.floor(rand() * DISPUTE_TYPES.length)]!
+  const committee = DISTRICT_COMMITTEES.includes(disputeType) && rand() < 0.7 ? disputeType : 'people'
+  const created = new Date(createdMs).toISOString()
+  return {
+    id: ulidAt(createdMs, n),
+    kind: 'mediation',
+    status,
+    unitCode: street,
+    gridCode: null,
+    assigneeId: status === 'applied' || status === 'rejected' ? null : mediatorOf(committee, street),
+    category: disputeType,
+    payload: {
+      disputeType, facts: '楼上漏水导致楼下天花板受损，协商赔偿未果', claims: '赔偿维修费用', evidence: [], preferredWay: 'online',
+      parties: [{ side: 'applicant', name: '张*明' }, { side: 'respondent', name: '李*' }],
+      respondentIds: [], committee, sessions: [], agreement: null, referral: null, ratings: {}, remindedDays: [],
+    },
+    creatorId: `res-${Math.floor(rand() * RESIDENTS)}`,
+    idempotencyKey: `k${n}`,
+    createdAt: created,
+    updatedAt: created,
+    slaDeadline: status === 'applied' ? null : new Date(createdMs + (15 + Math.floor(rand() * 30)) * DAY).toISOString(),
+    version: 1,
+  }
+}
+
+function mediatorOf(committee: string, street: string): string {
+  return committee === 'people' ? `med-people-${street}` : `med-${committee}`
+}
+
+function mediatorGrant(committee: string, street: string): Actor['grants'][number] {
+  return { role: 'mediator', unitCode: committee === 'people' ? street : DISTRICT, committee }
+}
+
 function staff(): User[] {
   const at = new Date(NOW).toISOString()
   const out: User[] = district.streets.map((s) => ({ id: `disp-${s}`, name: '坐席', phone: null, openid: null, grants: [{ role: 'dispatcher', unitCode: s }], createdAt: at }))
   for (const g of district.grids) out.push({ id: `gw-${g.code}`, name: '网格员', phone: null, openid: null, grants: [{ role: 'grid_worker', unitCode: g.code }], createdAt: at })
   for (const dep of DEPARTMENTS) out.push({ id: `dep-${dep}`, name: '部门', phone: null, openid: null, grants: [{ role: 'department', unitCode: DISTRICT, department: dep }], createdAt: at })
+  for (const s of district.streets) out.push({ id: mediatorOf('people', s), name: '调解员', phone: null, openid: null, grants: [mediatorGrant('people', s)], createdAt: at })
+  for (const c of DISTRICT_COMMITTEES) out.push({ id: mediatorOf(c, ''), name: '调解员', phone: null, openid: null, grants: [mediatorGrant(c, '')], createdAt: at })
   return out
 }
 
@@ -116,7 +168,7 @@ async function load(dir: string): Promise<void> {
   const cols = [...Object.keys(caseToRow(makeCase(0, rng(1)))), 'street_code']
   const insert = db.prepare(`INSERT INTO cases (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`)
   const batch = db.transaction((rows: Case[]) => {
-    for (const c of rows) insert.run({ ...caseToRow(c), street_code: district.streetOfGrid.get(c.gridCode!) ?? null })
+    for (const c of rows) insert.run({ ...caseToRow(c), street_code: c.gridCode === null ? c.unitCode : district.streetOfGrid.get(c.gridCode) ?? null })
   })
   const rand = rng(42)
   const t0 = performance.now()
@@ -153,6 +205,7 @@ async function main(): Promise<{ figures: Figure[]; plans: Record<string, string
   const queue = await import('../../backend/usecases/report/queue')
   const scope = await import('../../backend/usecases/report/queueScope')
   const reports = await import('../../backend/usecases/report/mine')
+  const mediation = await import('../../backend/usecases/mediation/queue')
   const base = runtime.deps()
   // The queue's clock is the data's "now", so overdue filters find what a live district would.
   const d = { ...base, clock: { now: () => new Date(NOW) } }
@@ -231,6 +284,47 @@ async function main(): Promise<{ figures: Figure[]; plans: Record<string, string
     const p = summarize(pageMs)
     log(`${probe.name} queue: p50 ${s.p50.toFixed(3)} ms, p99 ${s.p99.toFixed(3)} ms; page statement p99 ${p.p99.toFixed(3)} ms; totals capped ${capped}`)
     figures.push(figure(probe.id, `${probe.name} queue page (20 rows + total) p99`, s.p99, 'ms', { op: '<=', value: 1 }, { samples: s.n, p50Ms: s.p50, maxMs: s.max, pageStatementP50Ms: p.p50, pageStatementP99Ms: p.p99, totalsCapped: capped, filters: probe.filters }))
+  }
+
+  // 2h: a mediator's workbench (mediation.queue): a street's 人民调解委员会 or a district-wide committee.
+  {
+    const rand = rng(11)
+    const open = ['applied', 'accepted', 'awaiting_consent', 'mediating', 'agreement_pending']
+    const filters: Array<Record<string, unknown>> = [{ statuses: open }, { statuses: ['mediating'] }, { mine: true }, {}]
+    const mediator = (): Actor => {
+      const committee = rand() < 0.7 ? 'people' : DISTRICT_COMMITTEES[Math.floor(rand() * DISTRICT_COMMITTEES.length)]!
+      const s = street(rand)
+      return { userId: mediatorOf(committee, s), name: '', grants: [mediatorGrant(committee, s)] }
+    }
+    const xs: number[] = []
+    const deep: number[] = []
+    let capped = 0
+    const started = performance.now()
+    for (let i = 0; i < SAMPLES + 100 && performance.now() - started < PROBE_MS; i++) {
+      const actor = mediator()
+      const filter = filters[i % filters.length]!
+      const t = performance.now()
+      const r = await mediation.queue(d, actor, { ...filter, limit: 20 })
+      const ms = performance.now() - t
+      if (!r.ok) throw new Error(`mediator queue refused: ${r.message}`)
+      if (i >= 100) xs.push(ms)
+      if (r.totalCapped) capped++
+      // Every tenth sample walks on by cursor and times its fifth page, as deep as a mediator scrolls.
+      if (i % 10 === 0 && r.next) {
+        let next: string | null = r.next
+        for (let page = 2; page <= 5 && next; page++) {
+          const t2 = performance.now()
+          const p = await mediation.queue(d, actor, { ...filter, limit: 20, before: next })
+          if (page === 5 && i >= 100) deep.push(performance.now() - t2)
+          if (!p.ok) throw new Error('mediator deep page refused')
+          next = p.next
+        }
+      }
+    }
+    const s = summarize(xs)
+    const dp = summarize(deep)
+    log(`mediator queue: p50 ${s.p50.toFixed(3)} ms, p99 ${s.p99.toFixed(3)} ms; fifth page p50 ${dp.p50.toFixed(3)} ms, p99 ${dp.p99.toFixed(3)} ms; totals capped ${capped}`)
+    figures.push(figure('2h', 'mediator queue page (20 rows + total) p99', s.p99, 'ms', { op: '<=', value: 1 }, { samples: s.n, p50Ms: s.p50, maxMs: s.max, fifthPageP50Ms: dp.p50, fifthPageP99Ms: dp.p99, totalsCapped: capped, filters }))
   }
 
   // 2i: pages far down a street's queue by the cursor the app sends (the last case's id).
