@@ -26,6 +26,7 @@ async function main(): Promise<FigureReport> {
         before: BEFORE[r.action] ?? null,
         ...(r.sizes ? { sizes: r.sizes } : {}),
         byAction: r.byAction,
+        requests: r.sequence,
       }),
     )
     log(`${r.action.padEnd(26)} ${String(BEFORE[r.action] ?? '—').padStart(4)} → ${String(r.max).padStart(3)}  (db ${r.database}, storage ${r.storage})${r.sizes ? `  ${r.sizes}` : ''}`)

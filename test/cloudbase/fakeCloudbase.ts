@@ -52,6 +52,17 @@ export interface RoundTrips {
   storage: number
   total: number
   byAction: Record<string, number>
+  /** Each request in order as "collection action" (users get, tx start, storage getTempFileURL): what it is for. */
+  sequence: string[]
+}
+
+/** A request named for the note on its floor: the collection it reads or writes and what it does. */
+function describeRequest(r: RecordedRequest): string {
+  const coll = typeof r.body.collectionName === 'string' ? r.body.collectionName.replace(/^[a-z0-9]+_/, '') : ''
+  const verb = r.action.replace(/^database\./, '').replace(/Document$/, '').replace(/Transaction$/, '')
+  if (/^(start|commit|abort)$/.test(verb)) return `tx ${verb}`
+  if (r.action.startsWith('database.')) return `${coll} ${verb}`.trim()
+  return r.path.startsWith('/cos/') ? `storage ${r.method.toLowerCase()} object` : r.action.replace(/^storage\./, 'storage ')
 }
 
 /**
@@ -455,13 +466,14 @@ export class FakeCloudbase {
    * storage API and the object upload/download it leads to), each by action.
    */
   roundTrips(from = 0): RoundTrips {
-    const out: RoundTrips = { database: 0, storage: 0, total: 0, byAction: {} }
+    const out: RoundTrips = { database: 0, storage: 0, total: 0, byAction: {}, sequence: [] }
     for (const r of this.requests.slice(from)) {
       const kind = roundTripKind(r)
       if (kind === null) continue
       out[kind]++
       out.total++
       out.byAction[r.action] = (out.byAction[r.action] ?? 0) + 1
+      out.sequence.push(describeRequest(r))
     }
     return out
   }

@@ -210,7 +210,7 @@ export async function measureRoundTrips(opts: { indexes?: CollectionSpec[] } = {
 }
 
 /** Rows of the same action merged into one line of the table: the largest count and the sizes seen. */
-export function perAction(rows: readonly RoundTripRow[]): Array<{ action: string; max: number; min: number; database: number; storage: number; sizes: string; byAction: Record<string, number> }> {
+export function perAction(rows: readonly RoundTripRow[]): Array<{ action: string; max: number; min: number; database: number; storage: number; sizes: string; byAction: Record<string, number>; sequence: string[] }> {
   const by = new Map<string, RoundTripRow[]>()
   for (const r of rows) by.set(r.action, [...(by.get(r.action) ?? []), r])
   return [...by].map(([action, rs]) => {
@@ -224,6 +224,7 @@ export function perAction(rows: readonly RoundTripRow[]): Array<{ action: string
       storage: top.storage,
       sizes: sized.map((r) => `${r.items} ${r.itemsOf}: ${r.total}`).join('; '),
       byAction: top.byAction,
+      sequence: top.sequence,
     }
   })
 }
