@@ -25,6 +25,11 @@ export interface CaseQuery {
   createdBefore?: string
   /** Cases handled by this department (payload.department). */
   department?: string
+  /**
+   * Mediation cases of this committee (payload.committee): a mediator's queue, read by the
+   * committee's own index rather than every mediation case of the streets filtered afterwards.
+   */
+  committee?: string
   /** Cases whose SLA deadline is strictly before this instant (overdue at that time). */
   slaBefore?: string
   ids?: readonly string[]

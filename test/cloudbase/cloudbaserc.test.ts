@@ -96,6 +96,8 @@ describe('cloudbaserc.json', () => {
       'slaDeadline:1,_id:1',
       'createdAt:1',
       'payload.department:1,status:1,slaDeadline:1',
+      // A mediator's queue by committee (SQLite's cases_queue_by_committee*).
+      'payload.committee:1,status:1,slaDeadline:1,_id:1',
       // The desk's search by case number (SQLite's cases_by_number).
       'number:1',
     ])

@@ -1,6 +1,6 @@
 /**
  * Case queries that bound no indexed field — no creator, grid, unit, assignee, ids, deadline,
- * creation time or department: "every report", "every closed case", a migration over all
+ * creation time, department or committee: "every report", "every closed case", a migration over all
  * mediation cases. No index serves them, and CloudBase would scan the collection for them
  * anyway; the adapter does so in the open, reading the `_id` index a page at a time and
  * filtering here, instead of sending a query our policy refuses (queryPlan.ts). Timers and
@@ -28,6 +28,7 @@ const FIELD_OF: Partial<Record<keyof CaseQuery, string>> = {
   createdAfter: 'createdAt',
   createdBefore: 'createdAt',
   department: 'payload.department',
+  committee: 'payload.committee',
 }
 
 const INDEXED = new Set(QUERIES.filter((p) => p.collection === 'cases').flatMap((p) => p.where))
@@ -49,6 +50,7 @@ export function caseMatches(c: Case, q: CaseQuery): boolean {
   if (q.ids !== undefined && !q.ids.includes(c.id)) return false
   if (q.number !== undefined && c.number !== q.number) return false
   if (q.department !== undefined && (c.payload as { department?: unknown }).department !== q.department) return false
+  if (q.committee !== undefined && (c.payload as { committee?: unknown }).committee !== q.committee) return false
   const created = instant(c.createdAt)
   if (q.createdAfter !== undefined && !(created > instant(q.createdAfter))) return false
   if (q.createdBefore !== undefined && !(created < instant(q.createdBefore))) return false

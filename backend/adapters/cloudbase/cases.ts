@@ -106,6 +106,7 @@ export function caseFilter(db: Db, q: CaseQuery): Record<string, unknown> | null
   }
   if (q.number !== undefined) w.number = q.number
   if (q.department !== undefined) w['payload.department'] = q.department
+  if (q.committee !== undefined) w['payload.committee'] = q.committee
   // Strictly after / before, as the names say.
   const created = [
     ...(q.createdAfter !== undefined ? [_.gt(instant(q.createdAfter))] : []),

@@ -54,6 +54,8 @@ const INDEXES: Record<CollectionKey, { description: string; indexes: IndexSpec[]
       { name: 'by_created', unique: false, keys: [asc('createdAt')] },
       // A department's queue ordered by deadline (cases_by_department).
       { name: 'by_department', unique: false, keys: [asc('payload.department'), asc('status'), asc('slaDeadline')] },
+      // A mediator's queue: their committee's cases per status by deadline (cases_queue_by_committee).
+      { name: 'by_committee', unique: false, keys: [asc('payload.committee'), asc('status'), asc('slaDeadline'), asc('_id')] },
       // A case by its number (京溪-2026-00042), the desk's search. Not unique: cases stored before numbers have none (null) until numbered.
       { name: 'by_number', unique: false, keys: [asc('number')] },
     ],

@@ -32,6 +32,7 @@ export const QUERIES: readonly PlannedQuery[] = [
   q('cases', ['slaDeadline'], 'SLA timers: open cases past their deadline (report escalation, mediation SLA)'),
   q('cases', ['createdAt'], 'report timer: resolved cases created before the confirmation window'),
   q('cases', ['payload.department'], "a department's queue"),
+  q('cases', ['payload.committee'], "a mediator's queue (their committee's cases of their streets)"),
   q('cases', ['number'], "a case by its number (the desk's search)"),
   q('cases', [], 'migrations walking every case (sealing mediation phones)', ['_id']),
   q('timeline', ['caseId'], "a case's timeline"),

@@ -18,6 +18,8 @@ function inList(column: string, values: readonly string[]): SqlPart {
  * uses an expression index only for the same expression).
  */
 export const DEPARTMENT_EXPR = "json_extract(payload, '$.department')"
+/** payload.committee, spelled exactly as in the cases_queue_by_committee* indexes (migration 26). */
+export const COMMITTEE_EXPR = "json_extract(payload, '$.committee')"
 
 /**
  * WHERE clause for the filters of `q`, or null when the query cannot match anything. An
@@ -33,11 +35,15 @@ export function caseWhere(q: CaseQuery): SqlPart | null {
   if (q.creatorId !== undefined) parts.push({ sql: 'creator_id = ?', params: [q.creatorId] })
   if (q.assigneeId !== undefined) parts.push({ sql: 'assignee_id = ?', params: [q.assigneeId] })
   if (q.category !== undefined) parts.push({ sql: 'category = ?', params: [q.category] })
+  // A committee's queue at one street (or one unit) is a range of cases_queue_by_committee (or
+  // _by_committee_unit); over several it is a range of _by_committee_status, the places checked in
+  // its entries: `+` keeps the planner from seeking each place and sorting what it finds.
+  const many = (values: readonly string[] | undefined) => (q.committee !== undefined && values !== undefined && values.length > 1 ? '+' : '')
   for (const [column, values] of [
     ['status', q.statuses],
     ['grid_code', q.gridCodes],
-    ['unit_code', q.unitCodes],
-    ['street_code', q.streetCodes],
+    [`${many(q.unitCodes)}unit_code`, q.unitCodes],
+    [`${many(q.streetCodes)}street_code`, q.streetCodes],
   ] as const) {
     if (values === undefined) continue
     if (values.length === 0) return null
@@ -49,6 +55,7 @@ export function caseWhere(q: CaseQuery): SqlPart | null {
   }
   if (q.number !== undefined) parts.push({ sql: 'number = ?', params: [q.number] })
   if (q.department !== undefined) parts.push({ sql: `${DEPARTMENT_EXPR} = ?`, params: [q.department] })
+  if (q.committee !== undefined) parts.push({ sql: `${COMMITTEE_EXPR} = ?`, params: [q.committee] })
   // Strictly after / before, as the names say.
   if (q.createdAfter !== undefined) parts.push({ sql: 'created_at > ?', params: [instant(q.createdAfter)] })
   if (q.createdBefore !== undefined) parts.push({ sql: 'created_at < ?', params: [instant(q.createdBefore)] })
@@ -107,7 +114,8 @@ export const MAX_SLA_RANGES = 64
 /**
  * A deadline-ordered query split into queries that are each one index range already in
  * (sla_deadline, id) order: one per status and street (cases_queue_by_street), or per status
- * for a department (cases_queue_by_department, its places checked in the entries). SQLite cannot merge the ranges of `status IN (…)` in order,
+ * for a department or a committee (cases_queue_by_department, cases_queue_by_committee*, see
+ * caseWhere). SQLite cannot merge the ranges of `status IN (…)` in order,
  * so one statement sorts every matching entry (a street's ~26,000 open cases); `limit` rows
  * from each range, merged, give the same page. Null when the query has no such shape (no
  * status list, no place, or too many ranges).
@@ -117,7 +125,7 @@ export function slaRanges(q: CaseQuery): CaseQuery[] | null {
   // A grid holds a few hundred cases: one statement sorting its matching entries is cheaper than
   // a statement per status (bench 2b: p50 1.2 ms sorted, 1.8 ms merged on the same machine).
   const places: Array<Pick<CaseQuery, 'streetCodes'>> | null =
-    q.department !== undefined && (q.gridCodes || q.streetCodes)
+    (q.department !== undefined && (q.gridCodes || q.streetCodes)) || (q.committee !== undefined && (q.streetCodes || q.unitCodes))
       ? [{}]
       : q.streetCodes && !q.gridCodes
         ? q.streetCodes.map((st) => ({ streetCodes: [st] }))

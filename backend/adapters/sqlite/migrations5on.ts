@@ -468,4 +468,22 @@ END;
 ${DEPARTMENT_COUNTS_SQL}`,
     run: (db) => rebuildDepartmentCounts(db),
   },
+  {
+    version: 26,
+    name: 'committee key of mediation queues',
+    sql: `
+-- A mediator's queue read up to 2,000 mediation cases of their streets and kept their committee's.
+-- Per committee, place and status in deadline order: a street's mediator (most are: the
+-- committee code people is every street's), a district's own cases, and a district-wide grant
+-- over every street (its streets checked in the entries). The places, kind, dispute type and
+-- mediator are in each entry, so a page and a capped count read no row but the page's; partial,
+-- as only mediation cases name a committee (caseQuery.ts COMMITTEE_EXPR, caseWhere).
+CREATE INDEX cases_queue_by_committee ON cases (json_extract(payload, '$.committee'), street_code, status, sla_deadline, id, unit_code, kind, category, assignee_id)
+  WHERE json_extract(payload, '$.committee') IS NOT NULL;
+CREATE INDEX cases_queue_by_committee_unit ON cases (json_extract(payload, '$.committee'), unit_code, status, sla_deadline, id, street_code, kind, category, assignee_id)
+  WHERE json_extract(payload, '$.committee') IS NOT NULL;
+CREATE INDEX cases_queue_by_committee_status ON cases (json_extract(payload, '$.committee'), status, sla_deadline, id, street_code, unit_code, kind, category, assignee_id)
+  WHERE json_extract(payload, '$.committee') IS NOT NULL;
+`,
+  },
 ]
