@@ -18,7 +18,8 @@ function callInPlainNode(name: string, dataDir: string, event: unknown, context:
     const { main } = require(${JSON.stringify(join(fnRoot, name, 'index.js'))});
     main(${JSON.stringify(event)}, ${JSON.stringify(context)}).then((r) => process.stdout.write(JSON.stringify(r)));
   `
-  const out = execFileSync(process.execPath, ['-e', script], { env: { ...process.env, DATA_DIR: dataDir, JIEFANG_MODE: 'local' }, encoding: 'utf8' })
+  // A process that answers but does not exit (a handle left open) fails here instead of hanging the run.
+  const out = execFileSync(process.execPath, ['-e', script], { env: { ...process.env, DATA_DIR: dataDir, JIEFANG_MODE: 'local' }, encoding: 'utf8', timeout: 30_000 })
   return JSON.parse(out)
 }
 

@@ -87,7 +87,6 @@ export class WalCheckpointer {
       return
     }
     const worker = this.worker
-    worker.unref()
     this.exited = new Promise((resolve) => worker.once('exit', () => resolve()))
     worker.on('message', (m: { type: string } & CheckpointReport) => {
       if (m.type === 'ready') this.handOver()
@@ -100,6 +99,9 @@ export class WalCheckpointer {
     // A worker that cannot load the driver or open the file ends here: automatic checkpoints again.
     worker.on('error', () => this.takeBack())
     worker.on('exit', () => this.takeBack())
+    // Last: adding a 'message' listener refs the worker again, and a process with nothing else to
+    // do (a cloud function's one call in local mode) must still exit.
+    worker.unref()
   }
 
   /** Called by the writer after each COMMIT: hints the worker, or checkpoints inline past the backstop. */
