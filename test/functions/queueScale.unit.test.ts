@@ -16,6 +16,7 @@ import { QUEUE_TOTAL_CAP, queueTotalText } from '../../src/core/queueTotal'
 import type { Actor } from '../../src/core/roles'
 import type { OpenedStore } from '../contract/fixtures'
 import { localDeps } from '../support/localDeps'
+import { pageThrough as pageAll, slaSorted } from '../support/queuePaging'
 import { openTempSqliteStore } from '../store/tempSqlite'
 
 const ulid = monotonicFactory()
@@ -76,32 +77,9 @@ async function insert(cases: Case[]): Promise<void> {
 
 const dispatcher: Actor = { userId: 'disp-s1', name: '坐席', grants: [{ role: 'dispatcher', unitCode: 'S1' }] }
 
-function slaSorted(cs: readonly Case[]): string[] {
-  return [...cs]
-    .sort((a, b) => {
-      if (a.slaDeadline !== b.slaDeadline) {
-        if (a.slaDeadline === null) return 1
-        if (b.slaDeadline === null) return -1
-        return a.slaDeadline < b.slaDeadline ? -1 : 1
-      }
-      return a.id < b.id ? -1 : 1
-    })
-    .map((c) => c.id)
-}
-
-async function pageThrough(actor: Actor, filter: Record<string, unknown>, limit: number): Promise<{ ids: string[]; totals: number[] }> {
-  const ids: string[] = []
-  const totals: number[] = []
-  let before: string | undefined
-  for (let i = 0; i < 200; i++) {
-    const r = await queue(d, actor, { ...filter, limit, ...(before ? { before } : {}) })
-    if (!r.ok) throw new Error(r.message)
-    ids.push(...r.cases.map((c) => c.id))
-    totals.push(r.total)
-    if (!r.next) break
-    before = r.next
-  }
-  return { ids, totals }
+/** This suite's queue paged through by its cursor (test/support/queuePaging.ts). */
+function pageThrough(actor: Actor, filter: Record<string, unknown>, limit: number): Promise<{ ids: string[]; totals: number[] }> {
+  return pageAll((input) => queue(d, actor, { ...filter, ...input }), limit)
 }
 
 describe('cases.queue at street scale', () => {
