@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { arch, cpus, loadavg, platform, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
+import { SERVER_NODE_FLAGS } from '../backend/server/nodeFlags'
 import { latestEarlier, regressionLines, regressions } from './lib/regressions'
 import { results, table, type FigureReport, type Results } from './lib/stats'
 
@@ -28,7 +29,8 @@ function runScript(name: string, timeoutS: number, outFile: string): Promise<{ o
   return new Promise((done) => {
     const started = Date.now()
     process.stderr.write(`\n▶ ${name}\n`)
-    const child = spawn(process.execPath, ['--max-old-space-size=2048', join(BUILD, 'figures', `${name}.cjs`)], {
+    // The server's V8 flags: figures 2 and 7 time the use cases in this process as the server runs them.
+    const child = spawn(process.execPath, ['--max-old-space-size=2048', ...SERVER_NODE_FLAGS, join(BUILD, 'figures', `${name}.cjs`)], {
       cwd: ROOT,
       env: { ...process.env, BENCH_OUT: outFile, BENCH_ROOT: ROOT },
       stdio: ['ignore', 'inherit', 'inherit'],

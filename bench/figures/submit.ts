@@ -3,6 +3,7 @@
  * bare node:http server in the same run; (3) the raw better-sqlite3 insert ceiling and the
  * share of it the whole submit path reaches in-process.
  */
+import { SERVER_NODE_FLAGS } from '../../backend/server/nodeFlags'
 import Database from 'better-sqlite3'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -92,7 +93,7 @@ async function startSubmitServer(dir: string): Promise<Child & { match: string }
   if (!process.env.BENCH_SUBMIT_PROFILE) return startServer(dir)
   const hook = join(tempDir('profile-hook'), 'hook.cjs')
   writeFileSync(hook, PROFILE_HOOK)
-  return startNode(['-r', hook, join(ROOT, 'dist-server/server.js')], { PORT: '0', DATA_DIR: dir, JIEFANG_MODE: 'local', JIEFANG_TIMER_MS: '0' }, /running at (http:\/\/[\d.]+:\d+)/)
+  return startNode(['-r', hook, ...SERVER_NODE_FLAGS, join(ROOT, 'dist-server/server.js')], { PORT: '0', DATA_DIR: dir, JIEFANG_MODE: 'local', JIEFANG_TIMER_MS: '0' }, /running at (http:\/\/[\d.]+:\d+)/)
 }
 
 async function profiled<T>(srv: Child, measure: () => Promise<T>): Promise<T> {

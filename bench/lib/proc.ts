@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { SERVER_NODE_FLAGS } from '../../backend/server/nodeFlags'
 import type { FigureReport } from './stats'
 
 /** The repository root: the runner starts every figure script there. */
@@ -73,7 +74,7 @@ export async function startNode(args: string[], env: Record<string, string>, rea
 export function startServer(dataDir: string): Promise<Child & { match: string }> {
   // BENCH_PROFILE_DIR=<dir>: the server writes a .cpuprofile there when it stops (open in Chrome DevTools).
   const prof = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []
-  return startNode([...prof, join(ROOT, 'dist-server/server.js')], { PORT: '0', DATA_DIR: dataDir, JIEFANG_MODE: 'local', JIEFANG_TIMER_MS: '0' }, /running at (http:\/\/[\d.]+:\d+)/)
+  return startNode([...prof, ...SERVER_NODE_FLAGS, join(ROOT, 'dist-server/server.js')], { PORT: '0', DATA_DIR: dataDir, JIEFANG_MODE: 'local', JIEFANG_TIMER_MS: '0' }, /running at (http:\/\/[\d.]+:\d+)/)
 }
 
 /** Progress goes to stderr so stdout stays the runner's table. */
