@@ -6,7 +6,7 @@
  * and `$subtract`. Anything else is refused, as a stage or operator the service does not know
  * would fail there. Like the service, an aggregation answers 20 rows unless it has a `$limit`.
  */
-import { compareValues, type Json } from './fakeCloudbase'
+import { compareValues, getPath, type Json } from './fakeCloudbase'
 
 type Obj = { [k: string]: Json }
 
@@ -27,15 +27,6 @@ class DateVal {
   constructor(readonly ms: number) {}
 }
 type Val = Json | undefined | DateVal
-
-function getPath(doc: Obj, path: string): Json | undefined {
-  let cur: Json | undefined = doc
-  for (const part of path.split('.')) {
-    if (cur === null || typeof cur !== 'object' || Array.isArray(cur)) return undefined
-    cur = (cur as Obj)[part]
-  }
-  return cur
-}
 
 function offsetMs(tz: Val): number {
   const m = typeof tz === 'string' ? /^([+-])(\d\d):(\d\d)$/.exec(tz) : null

@@ -117,7 +117,8 @@ export function parseEjsonText(text: unknown): Json {
 
 /* --------------------------------------------------------------- matching */
 
-function getPath(doc: Obj, path: string): Json | undefined {
+/** A dotted field path's value in a document (undefined past a non-object). */
+export function getPath(doc: Obj, path: string): Json | undefined {
   let cur: Json | undefined = doc
   for (const part of path.split('.')) {
     if (cur === null || typeof cur !== 'object' || Array.isArray(cur)) return undefined
