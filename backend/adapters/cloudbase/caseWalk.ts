@@ -12,7 +12,7 @@ import { instant } from '../fieldTable'
 import { guard } from './cloudbaseErrors'
 import { byId, docsOf, PAGE, type CloudbaseAccess } from './db'
 import { caseDocs } from './caseDocs'
-import { QUERIES } from './queries'
+import { CASE_QUERIES } from './caseQueries'
 
 /** The document field each CaseQuery filter bounds. */
 const FIELD_OF: Partial<Record<keyof CaseQuery, string>> = {
@@ -31,7 +31,7 @@ const FIELD_OF: Partial<Record<keyof CaseQuery, string>> = {
   committee: 'payload.committee',
 }
 
-const INDEXED = new Set(QUERIES.filter((p) => p.collection === 'cases').flatMap((p) => p.where))
+const INDEXED = new Set(CASE_QUERIES.flatMap((p) => p.where))
 
 /** Whether `q` bounds no field a listed, indexed case query leads with. */
 export function needsWalk(q: CaseQuery): boolean {
