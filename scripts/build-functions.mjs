@@ -8,16 +8,26 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { readFunctionTable, writeFunctionFiles } from './functions-table.mjs'
+import { buildSdk, SDK_FILE } from './sdk-bundle.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const table = readFunctionTable()
 
-// Native and platform SDKs stay outside the bundle: each function's package.json (the table's
-// dependencies) installs @cloudbase/node-sdk on CloudBase, and wx-server-sdk for the voip function alone (the
-// only bundle that names it); better-sqlite3 is only ever required in local mode.
+// Native and platform SDKs stay outside the bundle: better-sqlite3 is only ever required in local
+// mode, and wx-server-sdk (the voip function alone names it) is installed by CloudBase from that
+// function's package.json (the table's dependencies). @cloudbase/node-sdk is built once into sdk.js
+// and its deferred parts (scripts/sdk-bundle.mjs), written beside every function's index.js.
 const external = ['better-sqlite3', '@cloudbase/node-sdk', 'wx-server-sdk']
 
 const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', external, legalComments: 'none', logLevel: 'warning', sourcemap: false }
+
+/** A function bundle requires the SDK from its own folder (the local server keeps node_modules'). */
+const sdkBeside = {
+  name: 'sdk-beside',
+  setup(b) {
+    b.onResolve({ filter: /^@cloudbase\/node-sdk$/ }, () => ({ path: `./${SDK_FILE}`, external: true }))
+  },
+}
 
 /**
  * A cold start reads and parses the whole bundle, so function bundles are minified (budget: 250 KB
@@ -25,7 +35,7 @@ const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs'
  * `name` themselves, and failures are logged by it and their message (backend/functions/handler.ts).
  * The Chinese text stays UTF-8 (3 bytes a character) instead of \uXXXX escapes (6).
  */
-const functionBuild = { ...common, minify: true, charset: 'utf8' }
+const functionBuild = { ...common, external: external.filter((e) => e !== '@cloudbase/node-sdk'), minify: true, charset: 'utf8' }
 
 /**
  * Local mode's adapters (SQLite, files under DATA_DIR, WeChat stand-ins: backend/localAdapters.ts)
@@ -120,20 +130,23 @@ function functionEntry(name) {
 }
 
 const started = Date.now()
+const sdk = buildSdk({ metafile: Boolean(metaDir) })
 const local = build({ ...functionBuild, plugins: [verdictsToCasesBundle], entryPoints: [join(root, 'backend/localAdapters.ts')], write: false, outfile: join(fnRoot, LOCAL_FILE), metafile: Boolean(metaDir) })
 await Promise.all([
   ...table.map(async (fn) => {
     writeFunctionFiles(fn, fnRoot)
-    const r = await build({ ...functionBuild, plugins: [purePackages, localAdaptersOutside, lazyPartsOutside(fn.name)], stdin: functionEntry(fn.name), outfile: join(fnRoot, fn.name, 'index.js'), metafile: Boolean(metaDir) })
+    const r = await build({ ...functionBuild, plugins: [sdkBeside, purePackages, localAdaptersOutside, lazyPartsOutside(fn.name)], stdin: functionEntry(fn.name), outfile: join(fnRoot, fn.name, 'index.js'), metafile: Boolean(metaDir) })
     keepMeta(fn.name, r)
     for (const part of LAZY_PARTS[fn.name] ?? []) {
-      const p = await build({ ...functionBuild, plugins: [purePackages, localAdaptersOutside], entryPoints: [join(root, part.source)], outfile: join(fnRoot, fn.name, part.file), metafile: Boolean(metaDir) })
+      const p = await build({ ...functionBuild, plugins: [sdkBeside, purePackages, localAdaptersOutside], entryPoints: [join(root, part.source)], outfile: join(fnRoot, fn.name, part.file), metafile: Boolean(metaDir) })
       keepMeta(`${fn.name}.${part.file.replace(/\.js$/, '')}`, p)
     }
     const l = await local
     writeFileSync(join(fnRoot, fn.name, LOCAL_FILE), l.outputFiles[0].contents)
+    for (const [file, bytes] of Object.entries((await sdk).files)) writeFileSync(join(fnRoot, fn.name, file), bytes)
   }),
   local.then((r) => keepMeta('local', r)),
+  sdk.then((r) => Object.entries(r.metafiles).forEach(([file, meta]) => keepMeta(file.replace(/\.js$/, ''), { metafile: meta }))),
   ...(option('out') ? [] : [
     build({ ...common, entryPoints: [join(root, 'backend/server/main.ts')], outfile: join(root, 'dist-server/server.js') }),
     build({ ...common, entryPoints: [join(root, 'backend/tools/district.ts')], outfile: join(root, 'dist-server/district.js') }),

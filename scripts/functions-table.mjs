@@ -33,7 +33,8 @@ export function rcEntry(fn) {
     runtime: fn.runtime,
     timeout: fn.timeout,
     memorySize: fn.memorySize,
-    installDependency: true,
+    // Only a function with packages beyond its bundle (voip: wx-server-sdk) has CloudBase install them.
+    installDependency: Object.keys(fn.dependencies ?? {}).length > 0,
     envVariables: { JIEFANG_MODE: 'cloudbase', ...Object.fromEntries(fn.secrets.map((s) => [s, `{{env.${s}}}`])) },
     ...(fn.timers.length > 0 ? { triggers: timerTriggers(fn) } : {}),
   }

@@ -27,6 +27,8 @@ export function initApp(env: NodeJS.ProcessEnv = process.env): ReturnType<typeof
     ...(secretId && secretKey && !env.SCF_NAMESPACE ? { secretId, secretKey } : {}),
     // Environments outside ap-shanghai need their region's endpoint when called from outside.
     ...(env.CLOUDBASE_REGION ? { region: env.CLOUDBASE_REGION } : {}),
+    // Another endpoint for the whole API (a private gateway; the bench's and tests' fake).
+    ...(env.CLOUDBASE_SERVICE_URL ? { serviceUrl: env.CLOUDBASE_SERVICE_URL } : {}),
     timeout: 8000,
   })
 }
