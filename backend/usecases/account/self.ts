@@ -2,6 +2,7 @@ import { fail, isFailure, type Failure } from '../../../src/core/outcome'
 import type { Actor } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
 import type { User, UserProfile } from '../../ports'
+import { callerRecord } from '../shared/actor'
 
 /** What a person who has given nothing yet holds. */
 export const EMPTY_PROFILE: UserProfile = { nicknameSet: false, avatarFileId: null, phoneSealed: null, phoneSource: null, consents: [] }
@@ -12,6 +13,15 @@ export async function selfOf(d: Deps, actor: Actor): Promise<User | Failure> {
   // The boundary resolved this caller a moment ago; a record gone or deleted since is signed out.
   if (!u || u.deletedAt) return fail('UNAUTHENTICATED', '账号已注销')
   return u
+}
+
+/**
+ * The caller's own record for an answer that only shows it: the one this request's caller was
+ * resolved from, which is the same document a second read would bring back; read fresh otherwise.
+ */
+export async function shownSelf(d: Deps, actor: Actor): Promise<User | Failure> {
+  const u = callerRecord(actor)
+  return u && !u.deletedAt ? u : selfOf(d, actor)
 }
 
 export function profileOf(u: User): UserProfile {

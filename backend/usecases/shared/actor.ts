@@ -7,6 +7,30 @@ export function actorOf(u: User): Actor {
   return { userId: u.id, name: u.name, grants: u.grants }
 }
 
+/**
+ * The record each actor resolveCaller made was built from. Keyed by the actor object, which is made
+ * anew on every call, so an entry lives exactly as long as that one request's actor: it is never
+ * shared between requests or callers, and a revoked grant or an erased account is still read fresh
+ * at the next call's boundary. A copy of the actor ({ ...actor }) does not carry it.
+ */
+const resolvedFrom = new WeakMap<Actor, User>()
+
+function resolvedActor(u: User): Actor {
+  const actor = actorOf(u)
+  resolvedFrom.set(actor, u)
+  return actor
+}
+
+/**
+ * The caller's own record as this request's boundary read it, so a use case that only shows or
+ * consults it needs no second read; null for an actor made elsewhere (a test, the system, a proxy).
+ * Not for a change: a write compares against the stored record, which it reads itself.
+ */
+export function callerRecord(actor: Actor): User | null {
+  const u = resolvedFrom.get(actor)
+  return u && u.id === actor.userId ? u : null
+}
+
 /** A staff record stripped of its grants (revoked): refused whichever way it signs in. */
 const disabled = () => fail('FORBIDDEN', '该账号已停用，请联系管理员')
 
@@ -35,16 +59,16 @@ export async function resolveCaller(d: Deps, context: unknown): Promise<Caller |
     if (u?.deletedAt) return deleted()
     // Read on every call, so a role change or a revocation applies to the very next one.
     if (u && u.grants.length === 0) return disabled()
-    return u ? { actor: actorOf(u) } : null
+    return u ? { actor: resolvedActor(u) } : null
   }
   if ('webUid' in who) {
     const bound = await d.store.findUserByWebUid(who.webUid)
     if (bound?.deletedAt) return deleted()
     if (bound && bound.grants.length === 0) return disabled()
-    return { actor: bound ? actorOf(bound) : null, webUid: who.webUid }
+    return { actor: bound ? resolvedActor(bound) : null, webUid: who.webUid }
   }
   const known = await d.store.findUserByOpenid(who.openid)
-  if (known && !known.deletedAt) return { actor: actorOf(known) }
+  if (known && !known.deletedAt) return { actor: resolvedActor(known) }
   // Deletion clears the OPENID with the mark; should a deleted record still hold it, it lets go,
   // so the same WeChat identity signs in as a new person with no history.
   if (known) await d.store.replaceUser({ ...known, openid: null }, known)
@@ -59,7 +83,7 @@ export async function resolveCaller(d: Deps, context: unknown): Promise<Caller |
   await d.store.putUser(user)
   // Two first calls at once may both create; the store's unique openid keeps one.
   const stored = await d.store.findUserByOpenid(who.openid)
-  return stored ? { actor: actorOf(stored) } : null
+  return stored ? { actor: resolvedActor(stored) } : null
 }
 
 /** The caller as an actor; a web uid bound to no staff record is refused. */
