@@ -18,7 +18,8 @@ const NOW: Record<string, number> = {
   'reports.locate': 1,
   'files.upload': 4,
   'reports.submit': 15,
-  'reports.duplicates': 8,
+  // The probe's rate-limit subject (openid or web uid) comes from the resolved caller's record.
+  'reports.duplicates': 7,
   'cases.queue': 4,
   'reports.get': 5,
   'reports.mine': 2,
@@ -42,7 +43,8 @@ const NOW: Record<string, number> = {
   'mediation.queue': 3,
   'mediation.send': 6,
   'mediation.messages': 3,
-  'help.raise': 17,
+  // As reports.duplicates: the rate-limit subject from the resolved caller's record.
+  'help.raise': 16,
   'help.mine': 2,
   'help.queue': 3,
   'help.live': 3,

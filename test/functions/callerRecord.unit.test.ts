@@ -1,7 +1,8 @@
 /**
  * The resolved caller's record (issue 21): the boundary reads the caller on every call, and a use
- * case that only shows that record (the profile) takes it from there instead of reading it again. The
- * answers are exactly those of a fresh read; the record belongs to one call's actor and to no other.
+ * case that only shows or consults that record (the profile, a rate-limit subject) takes it from
+ * there instead of reading it again. The answers are exactly those of a fresh read; the record
+ * belongs to one call's actor and to no other.
  */
 import { randomBytes } from 'node:crypto'
 import { monotonicFactory } from 'ulid'
@@ -12,6 +13,7 @@ import type { Store } from '../../backend/ports'
 import { seedDemo } from '../../backend/seed/seed'
 import { profile } from '../../backend/usecases/account/profile'
 import { actorOf, callerRecord, resolveCaller } from '../../backend/usecases/shared/actor'
+import { probeSubject } from '../../backend/usecases/shared/rateLimit'
 import type { Actor } from '../../src/core/roles'
 import type { OpenedStore } from '../contract/fixtures'
 import { localDeps } from '../support/localDeps'
@@ -91,4 +93,12 @@ it('answers the profile from the resolved record, exactly as from a fresh read',
   expect(userReads).toBe(0)
   expect(fromRecord).toEqual(await profile(d, await plain('demo-resident')))
   expect(fromRecord).toMatchObject({ ok: true })
+})
+
+it('counts a probe against the same subject, from the resolved record', async () => {
+  const actor = await resolved('demo-resident')
+  userReads = 0
+  const subject = await probeSubject(d, actor)
+  expect(userReads).toBe(0)
+  expect(subject).toBe(await probeSubject(d, await plain('demo-resident')))
 })

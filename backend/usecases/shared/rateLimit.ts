@@ -2,6 +2,7 @@ import { fail, type Failure } from '../../../src/core/outcome'
 import type { RateLimitTx } from '../../ports'
 import type { Actor } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
+import { callerRecord } from './actor'
 
 export const RATE_LIMITED_MESSAGE = '请求过于频繁，请稍后再试'
 
@@ -49,7 +50,8 @@ export async function limitedTransaction<T>(run: () => Promise<T>): Promise<T | 
  * account that is deleted and made anew, and only then the account itself.
  */
 export async function probeSubject(d: Deps, actor: Actor): Promise<string> {
-  const u = await d.store.getUser(actor.userId)
+  // The record the boundary resolved this caller from serves: openid and webUid are what it read.
+  const u = callerRecord(actor) ?? (await d.store.getUser(actor.userId))
   if (u?.openid) return `openid:${u.openid}`
   if (u?.webUid) return `web:${u.webUid}`
   return `user:${actor.userId}`
