@@ -1,8 +1,8 @@
 /**
  * The resolved caller's record (issue 21): the boundary reads the caller on every call, and a use
- * case that only shows or consults that record (the profile, a rate-limit subject) takes it from
- * there instead of reading it again. The answers are exactly those of a fresh read; the record
- * belongs to one call's actor and to no other.
+ * case that only shows or consults that record (the profile, a rate-limit subject, the author's
+ * name on the caller's own announcements) takes it from there instead of reading it again. The
+ * answers are exactly those of a fresh read; the record belongs to one call's actor and to no other.
  */
 import { randomBytes } from 'node:crypto'
 import { monotonicFactory } from 'ulid'
@@ -12,6 +12,8 @@ import type { Deps } from '../../backend/deps'
 import type { Store } from '../../backend/ports'
 import { seedDemo } from '../../backend/seed/seed'
 import { profile } from '../../backend/usecases/account/profile'
+import { publish } from '../../backend/usecases/grid/publish'
+import { published } from '../../backend/usecases/grid/published'
 import { actorOf, callerRecord, resolveCaller } from '../../backend/usecases/shared/actor'
 import { probeSubject } from '../../backend/usecases/shared/rateLimit'
 import type { Actor } from '../../src/core/roles'
@@ -101,4 +103,16 @@ it('counts a probe against the same subject, from the resolved record', async ()
   const subject = await probeSubject(d, actor)
   expect(userReads).toBe(0)
   expect(subject).toBe(await probeSubject(d, await plain('demo-resident')))
+})
+
+it('names the author of the caller\'s own announcements from the resolved record, as before', async () => {
+  const actor = await resolved('demo-grid-worker')
+  userReads = 0
+  const r = await publish(d, actor, { idempotencyKey: randomBytes(12).toString('hex'), type: 'notice', title: '停水通知', body: '明天上午停水', target: { kind: 'grids', codes: ['440111010001001'] } })
+  const mine = await published(d, actor, {})
+  expect(userReads).toBe(0)
+  const name = (await opened.store.getUser('demo-grid-worker'))!.name
+  expect(r).toMatchObject({ ok: true, announcement: { authorName: name } })
+  expect(mine.items.map((a) => a.authorName)).toEqual([name])
+  expect(mine).toEqual(await published(d, await plain('demo-grid-worker'), {}))
 })

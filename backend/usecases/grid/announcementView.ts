@@ -2,12 +2,16 @@ import type { AnnouncementView } from '../../../src/contracts/api'
 import type { Actor } from '../../../src/core/roles'
 import type { Announcement } from '../../ports'
 import type { Deps } from '../../deps'
+import { callerRecord } from '../shared/actor'
 import { ANNOUNCEMENT_TYPE_LABELS } from './rules'
 
 /** Announcements as the reader sees them, with their own read marks and the authors' names. */
 export async function announcementViews(d: Deps, actor: Actor, rows: Announcement[]): Promise<AnnouncementView[]> {
   const read = new Set(await d.store.readAnnouncements(actor.userId, rows.map((a) => a.id)))
   const names = new Map<string, string>()
+  // The caller's own announcements (published, publish) name them from the record the boundary read.
+  const self = callerRecord(actor)
+  if (self) names.set(self.id, self.name)
   const out: AnnouncementView[] = []
   for (const a of rows) {
     if (!names.has(a.authorId)) names.set(a.authorId, (await d.store.getUser(a.authorId))?.name ?? '')
