@@ -26,9 +26,9 @@ const openidOf = (userId: string) => `oBench_${userId.replace(/[^A-Za-z0-9_-]/g,
 
 /**
  * Variables of the parent that would point a child elsewhere (a real environment, local mode's
- * data) are left out; the SDK's two off-cloud habits are switched off as in sdkApp.ts.
+ * data, the repository's node_modules) are left out; the SDK's two off-cloud habits are switched off as in sdkApp.ts.
  */
-const DROP = ['TCB_ENV', 'SCF_NAMESPACE', 'JIEFANG_MODE', 'DATA_DIR', 'WX_OPENID', 'TENCENTCLOUD_RUNENV', 'CLOUDBASE_REGION']
+const DROP = ['NODE_PATH', 'TCB_ENV', 'SCF_NAMESPACE', 'JIEFANG_MODE', 'DATA_DIR', 'WX_OPENID', 'TENCENTCLOUD_RUNENV', 'CLOUDBASE_REGION']
 
 export async function seededFake(opts: { indexes?: CollectionSpec[]; users?: string[] } = {}): Promise<SeededFake> {
   const saved = { TENCENTCLOUD: process.env.TENCENTCLOUD, SILENCE: process.env.SILENCE }
