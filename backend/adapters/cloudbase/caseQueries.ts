@@ -3,7 +3,18 @@
  * file of their own: caseWalk.ts reads which case fields are indexed from them, and every
  * function bundle carries caseWalk, while the whole plan is only for deploy:check and the fake.
  */
-import type { PlannedQuery } from './queries'
+import type { CollectionKey } from './db'
+
+/** One entry of the plan (QUERIES, queries.ts). */
+export interface PlannedQuery {
+  collection: CollectionKey
+  /** Fields the query always bounds; empty for a walk of the whole collection. */
+  where: readonly string[]
+  /** For a walk: the sort keys, first one leading the index that serves it. */
+  orderBy?: readonly string[]
+  /** Who sends it. */
+  for: string
+}
 
 const c = (where: string[], forWhat: string, orderBy?: string[]): PlannedQuery => ({ collection: 'cases', where, for: forWhat, ...(orderBy ? { orderBy } : {}) })
 

@@ -9,18 +9,10 @@
  * cannot ship without being listed here and indexed. Reads by `_id` (doc(id)) need no entry.
  * The cases collection's entries are in caseQueries.ts, which the case adapters read on their own.
  */
-import { CASE_QUERIES } from './caseQueries'
+import { CASE_QUERIES, type PlannedQuery } from './caseQueries'
 import type { CollectionKey } from './db'
 
-export interface PlannedQuery {
-  collection: CollectionKey
-  /** Fields the query always bounds; empty for a walk of the whole collection. */
-  where: readonly string[]
-  /** For a walk: the sort keys, first one leading the index that serves it. */
-  orderBy?: readonly string[]
-  /** Who sends it. */
-  for: string
-}
+export type { PlannedQuery } from './caseQueries'
 
 const q = (collection: CollectionKey, where: string[], forWhat: string, orderBy?: string[]): PlannedQuery => ({ collection, where, for: forWhat, ...(orderBy ? { orderBy } : {}) })
 
