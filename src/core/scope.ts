@@ -1,12 +1,15 @@
 import type { Case } from './case'
 import { actingRoleIn, canReadIn, grantCoversIn, NO_SCOPE, respondentsIn, type KindScope } from './access'
-import { KINDS } from './kinds'
+import { KIND_SCOPES } from './kinds/scopes'
 import type { OrgTree } from './org'
 import { SYSTEM_ACTOR, type Actor, type ActorRole, type RoleGrant } from './roles'
 
-/** The scope rule the case's own kind supplies; this module reads no payload field itself. */
+/**
+ * The scope rule the case's own kind supplies; this module reads no payload field itself. The rules
+ * come without the kinds' transition tables (kinds/scopes.ts), which reading a case does not need.
+ */
 function scopeOf(c: Case): KindScope {
-  return Object.prototype.hasOwnProperty.call(KINDS, c.kind) ? KINDS[c.kind].scope : NO_SCOPE
+  return Object.prototype.hasOwnProperty.call(KIND_SCOPES, c.kind) ? KIND_SCOPES[c.kind] : NO_SCOPE
 }
 
 /**

@@ -24,7 +24,7 @@ export async function helpDetail(d: Deps, tree: OrgTree, actor: Actor, c: Case) 
   const events = await d.store.timeline(c.id)
   return {
     help: await helpView(d, tree, actor, c, await new People(d).load([c])),
-    timeline: await timelineViews(d, actor, c, events, person ? 'reporter' : 'full'),
+    timeline: await timelineViews(d, HELP, actor, c, events, person ? 'reporter' : 'full'),
     actions: person ? [] : actionsFor(HELP, tree, actor, c, d.clock.now()),
   }
 }

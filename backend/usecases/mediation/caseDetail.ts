@@ -26,7 +26,7 @@ export async function detail(d: Deps, tree: OrgTree, actor: Actor, c: Case) {
   const reads = await pageReads(d, [...own.userIds, ...rows.userIds], [...own.fileIds, ...rows.fileIds])
   return {
     case: await mediationView(d, tree, actor, c, reads),
-    timeline: await timelineViews(d, actor, c, events, 'full', parties, reads),
+    timeline: await timelineViews(d, MEDIATION, actor, c, events, 'full', parties, reads),
     // 上交上级调解 only where the next level has a committee for the type (the table cannot know the district's).
     actions: actionsFor(MEDIATION, tree, actor, c, d.clock.now()).filter((a) => a.action !== 'pass_up' || !('ok' in passUpTarget(d.config, tree, c))),
   }

@@ -7,7 +7,7 @@ import { maskDocNumber } from '../../../src/core/idNumber'
 import { DOC_TYPES, validateDocNumber } from '../../../src/core/rental'
 import type { Actor, Role } from '../../../src/core/roles'
 import { labelOf } from '../../../src/core/transition'
-import { DISPUTE_TYPE_LABELS, MEDIATION, type MediationPayload } from '../../../src/core/kinds/mediation'
+import { DISPUTE_TYPE_LABELS, MEDIATION_STATUS_LABELS, type MediationPayload } from '../../../src/core/kinds/mediationTerms'
 import { canRead, referredToPolice } from '../../../src/core/scope'
 import type { Deps } from '../../deps'
 import { auditUnit, writeAudit } from '../shared/audit'
@@ -138,6 +138,6 @@ async function referredFor(d: Deps, tree: OrgTree, actor: Actor, before: string 
     .slice(0, 20)
     .map((c) => {
       const p = c.payload as unknown as MediationPayload
-      return { id: c.id, number: c.number ?? null, disputeTypeLabel: DISPUTE_TYPE_LABELS[p.disputeType] ?? '', statusLabel: labelOf(MEDIATION.statusLabels, c.status), unitName: tree.get(c.unitCode)?.name ?? '', referralNote: p.referral?.note ?? '', updatedAt: c.updatedAt }
+      return { id: c.id, number: c.number ?? null, disputeTypeLabel: DISPUTE_TYPE_LABELS[p.disputeType] ?? '', statusLabel: labelOf(MEDIATION_STATUS_LABELS, c.status), unitName: tree.get(c.unitCode)?.name ?? '', referralNote: p.referral?.note ?? '', updatedAt: c.updatedAt }
     })
 }

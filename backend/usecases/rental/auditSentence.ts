@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../../ports'
-import { KINDS } from '../../../src/core/kinds'
+import { REPORT_STATUS_LABELS } from '../../../src/core/kinds/reportTerms'
+import { CHECKIN_STATUS_LABELS } from '../../../src/core/kinds/statusLabels'
 import type { OrgTree } from '../../../src/core/org'
 import { labelOf } from '../../../src/core/transition'
 import { categoryName } from '../../config/district'
@@ -37,7 +38,7 @@ function queueFilterWords(d: Deps, tree: OrgTree, json: string): string {
   if (typeof f.number === 'string') parts.push(`编号 ${f.number}`)
   if (typeof f.gridCode === 'string') parts.push(tree.get(f.gridCode)?.name ?? '所选网格')
   if (typeof f.category === 'string') parts.push(categoryName(d.config, f.category))
-  if (Array.isArray(f.statuses) && f.statuses.length) parts.push(listed(f.statuses.map((s) => labelOf(KINDS.report.statusLabels, String(s)))))
+  if (Array.isArray(f.statuses) && f.statuses.length) parts.push(listed(f.statuses.map((s) => labelOf(REPORT_STATUS_LABELS, String(s)))))
   if (f.overdue === true) parts.push('已超时')
   if (f.mine === true) parts.push('分派给我的')
   if (typeof f.from === 'string' || typeof f.to === 'string') parts.push(`${typeof f.from === 'string' ? f.from : '最早'} 至 ${typeof f.to === 'string' ? f.to : '今天'}`)
@@ -92,7 +93,7 @@ export function auditWhat(d: Deps, tree: OrgTree, e: Pick<AuditEntry, 'action' |
         const [, units = '', statuses = ''] = /^rental\.exportCsv\s+(\S*)\s*\[([^\]]*)\]/.exec(body) ?? []
         const where = listed(units.split(',').filter(Boolean).map((u) => tree.get(u)?.name ?? '辖区'))
         const which = statuses.split(',').filter(Boolean)
-        const state = which.length && which.join(',') !== 'pending,active' ? listed(which.map((s) => labelOf(KINDS.checkin.statusLabels, s))) : ''
+        const state = which.length && which.join(',') !== 'pending,active' ? listed(which.map((s) => labelOf(CHECKIN_STATUS_LABELS, s))) : ''
         return `导出辖区登记 CSV${count}，筛选：${listed([where, state]) || '全部'}`
       }
       if (body.startsWith('cases.exportCsv')) return `导出网格事件 CSV${count}，筛选：${queueFilterWords(d, tree, body.replace(/^cases\.exportCsv\s*/, '')) || '全部'}`

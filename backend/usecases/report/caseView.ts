@@ -1,7 +1,7 @@
 import type { CaseSummary, CaseView, ModerationView } from '../../../src/contracts/api'
 import type { Case } from '../../../src/core/case'
 import { MODERATION_LABELS, moderationOf, type ReportPayload } from '../../../src/core/kinds/report'
-import { KINDS } from '../../../src/core/kinds'
+import { STATUS_LABELS } from '../../../src/core/kinds/statusLabels'
 import type { OrgTree } from '../../../src/core/org'
 import { categoryName } from '../../config/district'
 import type { Deps } from '../../deps'
@@ -18,7 +18,7 @@ export function summaryOf(d: Deps, tree: OrgTree, c: Case): CaseSummary {
     number: c.number ?? null,
     kind: 'report',
     status: c.status,
-    statusLabel: KINDS[c.kind].statusLabels[c.status] ?? c.status,
+    statusLabel: STATUS_LABELS[c.kind][c.status] ?? c.status,
     category: c.category,
     categoryName: categoryName(d.config, c.category),
     title: desc.length > 40 ? `${desc.slice(0, 40)}…` : desc,

@@ -1,4 +1,5 @@
 import type { ApiIn } from '../../../src/contracts/api'
+import { REPORT } from '../../../src/core/kinds/report'
 import { fail } from '../../../src/core/outcome'
 import { ROLES, type Actor } from '../../../src/core/roles'
 import { actingRole, canRead } from '../../../src/core/scope'
@@ -32,7 +33,7 @@ export async function get(d: Deps, actor: Actor, input: ApiIn<'reports.get'>) {
     const own = caseReadIds(c)
     const rows = timelineReadIds(actor, events)
     const reads = await pageReads(d, [...own.userIds, ...rows.userIds], [...own.fileIds, ...rows.fileIds])
-    return { ok: true as const, view: 'full' as const, case: await caseView(d, tree, c, actor, reads), timeline: await timelineViews(d, actor, c, events, audience, undefined, reads) }
+    return { ok: true as const, view: 'full' as const, case: await caseView(d, tree, c, actor, reads), timeline: await timelineViews(d, REPORT, actor, c, events, audience, undefined, reads) }
   }
   if (hasPublicView(d, c) && (await d.store.followers(c.id)).includes(actor.userId)) {
     return { ok: true as const, view: 'public' as const, case: await publicCaseView(d, c) }

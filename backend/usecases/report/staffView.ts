@@ -103,7 +103,7 @@ export async function staffDetail(d: Deps, tree: OrgTree, actor: Actor, c: Case)
   const reads = await pageReads(d, [...own.userIds, reporterAccount(actor, tree, c), ...rows.userIds], [...own.fileIds, ...rows.fileIds])
   return {
     case: await staffCaseView(d, tree, actor, c, reads),
-    timeline: await timelineViews(d, actor, c, events, 'full', undefined, reads),
+    timeline: await timelineViews(d, REPORT, actor, c, events, 'full', undefined, reads),
     actions: actionsFor(REPORT, tree, actor, c, d.clock.now()),
   }
 }

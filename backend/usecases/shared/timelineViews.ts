@@ -1,9 +1,9 @@
 import type { TimelineView } from '../../../src/contracts/api'
 import { VISIBILITY_LABELS, type Case, type TimelineEvent } from '../../../src/core/case'
-import { KINDS } from '../../../src/core/kinds'
 import type { ReportSource } from '../../../src/core/kinds/reportTerms'
 import { isPartnerActorId, partnerIdOf } from '../../../src/core/partnerActor'
 import { ROLE_LABELS, type Actor } from '../../../src/core/roles'
+import type { KindDefinition } from '../../../src/core/transition'
 import type { Deps } from '../../deps'
 import { linksOf, pageReads, type PageReads } from './pageReads'
 
@@ -53,9 +53,13 @@ export type TimelineAudience = 'full' | 'reporter'
 /**
  * `parties`: the names a case itself gives its parties (a mediation's application), shown for their
  * rows instead of the account's nickname.
+ *
+ * `def` is the definition of the case's kind, for its words: the caller, which reads cases of that
+ * one kind, names it, so its function's bundle need not carry every kind's (src/core/kinds/index.ts).
  */
 export async function timelineViews(
   d: Deps,
+  def: Pick<KindDefinition, 'kind' | 'actionLabels' | 'statusLabels'>,
   viewer: Actor,
   c: Case,
   events: TimelineEvent[],
@@ -64,7 +68,7 @@ export async function timelineViews(
   /** Read by the caller together with the rest of its screen (timelineReadIds); else read here. */
   given?: PageReads,
 ): Promise<TimelineView[]> {
-  const def = KINDS[c.kind]
+  if (def.kind !== c.kind) throw new Error(`timelineViews: a ${c.kind} case named as ${def.kind}`)
   const out: TimelineView[] = []
   const ids = given ? null : timelineReadIds(viewer, events, parties)
   const reads = given ?? (await pageReads(d, ids!.userIds, ids!.fileIds))

@@ -3,7 +3,9 @@ import type { Case } from '../case'
 import { actionsOf, defineKind, param, type ParamPatch } from '../command'
 import { openCase } from '../opening'
 import { fail } from '../outcome'
-import { proxiedBy, PROXY_EVENT_LABELS, type ProxyMark } from '../proxyMark'
+import { PROXY_EVENT_LABELS, type ProxyMark } from '../proxyMark'
+import { CHECKIN_SCOPE } from './scopes'
+import { CHECKIN_STATUS_LABELS } from './statusLabels'
 import { isLeaseEndValid, shanghaiDay, shanghaiDayEnd, type DocType } from '../rental'
 
 export interface Cohabitant {
@@ -51,13 +53,7 @@ function purgedMark(mark: ProxyMark): ProxyMark {
 
 const DAY_MS = 86_400_000
 
-export const CHECKIN_STATUS_LABELS = {
-  pending: '待确认',
-  active: '在住',
-  refused: '已驳回',
-  checked_out: '已退租',
-  purged: '已清除',
-} as const
+export { CHECKIN_STATUS_LABELS }
 
 export type CheckinStatus = keyof typeof CHECKIN_STATUS_LABELS
 
@@ -181,9 +177,7 @@ export const CHECKIN = defineKind<CheckinPayload, CheckinStatus, CheckinAction>(
   eventLabels: { check_in: '登记', ...PROXY_EVENT_LABELS },
   terminalStatuses: ['purged'],
   actions: ACTIONS,
-  // The building's manager is the registration's assignee; the area police keep the register.
-  // The agent who registered a tenant (代办) follows it until the tenant claims it.
-  scope: { manager: (c) => c.assigneeId, police: () => 'area', proxiedBy },
+  scope: CHECKIN_SCOPE,
 })
 
 export interface NewCheckin {

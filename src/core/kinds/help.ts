@@ -2,7 +2,8 @@ import { z } from 'zod'
 import type { Case, TimelineEvent } from '../case'
 import { actionsOf, defineKind, param, type Check } from '../command'
 import { openCase } from '../opening'
-import { proxiedBy, PROXY_EVENT_LABELS } from '../proxyMark'
+import { PROXY_EVENT_LABELS } from '../proxyMark'
+import { HELP_SCOPE, RESPONDER_ROLES } from './scopes'
 import { fail } from '../outcome'
 import type { ActorRole } from '../roles'
 import { HELP_STATUS_LABELS, type HelpLink, type HelpPayload, type HelpStatus } from './helpTerms'
@@ -20,8 +21,7 @@ type HelpCase = Case<HelpPayload>
 
 const action = actionsOf<HelpPayload, HelpStatus>()
 
-/** Who may come: the community's grid workers, mediators and 协助调解人 (their grant reaches it, or the roster put them on it). */
-export const RESPONDER_ROLES = ['grid_worker', 'mediator', 'helper'] as const satisfies readonly ActorRole[]
+export { RESPONDER_ROLES }
 const TAKERS: readonly ActorRole[] = [...RESPONDER_ROLES, 'dispatcher']
 const OPEN: readonly HelpStatus[] = ['raised', 'escalated']
 
@@ -144,16 +144,7 @@ export const HELP = defineKind<HelpPayload, HelpStatus, HelpAction>({
   eventLabels: { raise: '一键求助', ...PROXY_EVENT_LABELS },
   terminalStatuses: ['closed'],
   actions: ACTIONS,
-  scope: {
-    // The person who asked reads their request whatever grants they hold.
-    partiesRead: true,
-    // Whoever of the community can come reaches it by place; the roster may add staff whose grant
-    // lies elsewhere in the community (a grid worker on night duty for every grid).
-    openTo: RESPONDER_ROLES,
-    helpers: (c) => c.payload.notified.map((n) => n.userId),
-    // The grid worker or 代办员 who asked for the person (代办) follows it until the person claims it.
-    proxiedBy,
-  },
+  scope: HELP_SCOPE,
 })
 
 export interface NewHelp {

@@ -1,5 +1,5 @@
 import type { CaseKind } from '../case'
-import { labelOf, type KindDefinition } from '../transition'
+import type { KindDefinition } from '../transition'
 import { CHECKIN } from './checkin'
 import { HELP } from './help'
 import { MEDIATION } from './mediation'
@@ -8,7 +8,5 @@ import { REPORT } from './report'
 
 export const KINDS: Record<CaseKind, KindDefinition> = { report: REPORT, mediation: MEDIATION, checkin: CHECKIN, misuse: MISUSE, help: HELP }
 
-export function statusLabel(kind: CaseKind, status: string): string {
-  const def = Object.prototype.hasOwnProperty.call(KINDS, kind) ? KINDS[kind] : undefined
-  return def ? labelOf(def.statusLabels, status) : status
-}
+// The status words of any kind, without the kinds' commands (statusLabels.ts).
+export { statusLabel } from './statusLabels'

@@ -12,10 +12,11 @@ import {
   type Party,
 } from './mediationTerms'
 import { action, assignedMediator, confirmingParties, needNote, note } from './mediationMoves'
-import { HELPER_ACTIONS, helperIds } from './mediationHelpers'
+import { HELPER_ACTIONS } from './mediationHelpers'
 import { INTAKE_EVENT_LABELS } from './mediationIntake'
 import { PROXY_APPLY_LABELS } from './mediationProxy'
-import { PROXY_EVENT_LABELS, proxiedBy } from '../proxyMark'
+import { PROXY_EVENT_LABELS } from '../proxyMark'
+import { MEDIATION_SCOPE } from './scopes'
 import { HANDOFF_ACTIONS } from './mediationHandoff'
 import { LEVEL_ACTIONS, PLACEMENT } from './mediationLevels'
 import { VIDEO_ACTIONS, videoRoomFor } from './mediationVideo'
@@ -309,17 +310,7 @@ export const MEDIATION = defineKind<MediationPayload, MediationStatus, Mediation
   eventLabels: { apply: '申请调解', join: '加入调解', party_erased: '当事人注销账号', ...INTAKE_EVENT_LABELS, ...PROXY_APPLY_LABELS, ...PROXY_EVENT_LABELS },
   terminalStatuses: ['succeeded', 'failed', 'declined', 'rejected'],
   actions: ACTIONS,
-  scope: {
-    committee: (c) => c.payload.committee,
-    respondents: (c) => (Array.isArray(c.payload.respondentIds) ? c.payload.respondentIds.filter((x): x is string => typeof x === 'string') : []),
-    partiesRead: true,
-    // 警调对接: a case its mediator ended with a referral to the police.
-    police: (c) => (c.payload.referral?.type === 'police' ? 'referral' : null),
-    // 协助调解: a helper grant reaches only the cases the mediator invited its holder into.
-    helpers: (c) => helperIds(c),
-    // 代办: the agent who applied for the person follows it until the person claims it.
-    proxiedBy,
-  },
+  scope: MEDIATION_SCOPE,
   // Which version the party would confirm, so a dry run tells "already confirmed" from "stale".
   probe: (c) => ({ agreementVersion: c.payload.agreement?.version }),
 })

@@ -4,7 +4,8 @@ import { param, type Check, type MoveContext } from '../command'
 import { fail } from '../outcome'
 import { HELPER_KINDS } from '../roles'
 import { action, assignedMediator } from './mediationMoves'
-import type { CaseHelper, MediationPayload } from './mediationTerms'
+import type { MediationPayload } from './mediationTerms'
+import { helperIds, helpersOf } from './scopes'
 
 /**
  * 协助调解: the assigned mediator invites a legal adviser, party member or neighbour from the
@@ -17,15 +18,8 @@ const OPEN_ASSIGNED = ['accepted', 'awaiting_consent', 'mediating', 'agreement_p
 /** More than this and the thread stops being the parties' own conversation. */
 export const MAX_HELPERS = 5
 
-/** The helpers on a case as stored (none on cases from before helpers existed). */
-export function helpersOf(c: Case): CaseHelper[] {
-  const list = (c.payload as Partial<MediationPayload>).helpers
-  return Array.isArray(list) ? list.filter((h): h is CaseHelper => typeof h?.userId === 'string') : []
-}
-
-export function helperIds(c: Case): string[] {
-  return helpersOf(c).map((h) => h.userId)
-}
+// Reading a case's helpers lives beside the scope rule that reaches them (scopes.ts).
+export { helperIds, helpersOf }
 
 const helperId = param(z.string().min(1), fail('VALIDATION', '请选择协助调解人', { helperId: '必填' }))
 const listed: Check<MediationPayload> = ({ c, input }) => {

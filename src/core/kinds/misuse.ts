@@ -3,6 +3,8 @@ import { actionsOf, defineKind } from '../command'
 import { openCase } from '../opening'
 import { fail } from '../outcome'
 import type { DocType } from '../rental'
+import { MISUSE_SCOPE } from './scopes'
+import { MISUSE_STATUS_LABELS } from './statusLabels'
 
 /**
  * 有人冒用我的证件: a person says someone registered with their identity document. The dispute
@@ -19,7 +21,7 @@ export type MisusePayload = {
   resolution?: string
 }
 
-export const MISUSE_STATUS_LABELS = { open: '待核实', closed: '已处理' } as const
+export { MISUSE_STATUS_LABELS }
 
 export type MisuseStatus = keyof typeof MISUSE_STATUS_LABELS
 
@@ -50,8 +52,7 @@ export const MISUSE = defineKind<MisusePayload, MisuseStatus, MisuseAction>({
   eventLabels: { report_misuse: '报告证件被冒用' },
   terminalStatuses: ['closed'],
   actions: ACTIONS,
-  // The police of the area where it was raised handle it.
-  scope: { police: () => 'area' },
+  scope: MISUSE_SCOPE,
 })
 
 export interface NewMisuse {

@@ -5,10 +5,11 @@ import { openCase } from '../opening'
 import { escalationTarget, levelOf } from '../escalation'
 import type { OrgTree } from '../org'
 import { fail } from '../outcome'
-import { PROXY_EVENT_LABELS, proxiedBy } from '../proxyMark'
+import { PROXY_EVENT_LABELS } from '../proxyMark'
 import type { ActorRole } from '../roles'
 import { MODERATION_COMMANDS } from './reportModeration'
 import { TO_MEDIATION_COMMANDS } from './reportToMediation'
+import { REPORT_SCOPE } from './scopes'
 import {
   FOLLOW_UP_SATISFACTION_LABELS,
   FOLLOW_UP_SATISFACTIONS,
@@ -262,8 +263,7 @@ export const REPORT = defineKind<ReportPayload, ReportStatus, ReportAction>({
   eventLabels: { submit: '上报', ...PROXY_EVENT_LABELS },
   terminalStatuses: REPORT_TERMINAL_STATUSES,
   actions: ACTIONS,
-  // The department a case was assigned to handles it; no committee, manager or police reach reports.
-  scope: { department: (c) => c.payload.department, proxiedBy },
+  scope: REPORT_SCOPE,
   // What a form would fill in, so the dry run sees refusals for who and when only.
   probe: () => ({ slaHours: 1, assigneeId: '-', targetCaseId: '-', toUnitCode: '-', rating: 5, satisfaction: 'satisfied' }),
 })
