@@ -45,27 +45,34 @@ export function loadConfig(): DistrictConfig {
   return parseDistrictConfig(raw, file)
 }
 
-/** The org tree changes rarely; a minute of staleness saves a read on every call. */
+/**
+ * The org tree changes rarely; a minute of staleness saves a read on every call. Calls that meet a
+ * load under way share it, so the boundary can start it early (backend/functions/handler.ts).
+ */
 function cachedTree(store: Store, clock: Clock, dataEpoch: () => number): () => Promise<OrgTree> {
   let tree: OrgTree | undefined
   let loadedAt = 0
   let epoch = -1
-  return async () => {
+  let loading: Promise<OrgTree> | undefined
+  return () => {
     const now = clock.now().getTime()
-    if (!tree || now - loadedAt > 60_000 || epoch !== dataEpoch()) {
-      epoch = dataEpoch()
-      tree = new OrgTree(await store.listUnits())
-      loadedAt = now
+    if (tree && now - loadedAt <= 60_000 && epoch === dataEpoch()) return Promise.resolve(tree)
+    if (!loading) {
+      const at = dataEpoch()
+      loading = store
+        .listUnits()
+        .then((units) => {
+          tree = new OrgTree(units)
+          loadedAt = now
+          epoch = at
+          return tree
+        })
+        .finally(() => (loading = undefined))
     }
-    return tree
+    return loading
   }
 }
 
-/**
- * The configuration edited in the console is stored as versions over the file's; a call reads
- * the newest at most every 30 s. A stored version the code no longer accepts is skipped (and
- * logged) rather than taking the district down: the file's configuration stays in force.
- */
 function liveConfig(store: Store, clock: Clock, dataEpoch: () => number, base: DistrictConfig) {
   let current = base
   let loadedAt = -Infinity

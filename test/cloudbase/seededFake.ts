@@ -15,7 +15,7 @@ import { sdkApp } from './sdkApp'
 export interface SeededFake {
   fake: FakeCloudbase
   /** The environment of a function process: cloud mode, over the fake, with the PII key. */
-  env: Record<string, string>
+  env: NodeJS.ProcessEnv
   /** The invocation context CloudBase hands `main` for a mini-program call by this demo user (null: none). */
   context(userId: string | null): unknown
   stop(): Promise<void>
@@ -47,7 +47,7 @@ export async function seededFake(opts: { indexes?: CollectionSpec[]; users?: str
     if (v === undefined) delete process.env[k]
     else process.env[k] = v
   }
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k, v]) => v !== undefined && !DROP.includes(k))) as Record<string, string>
+  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !DROP.includes(k))) as NodeJS.ProcessEnv
   return {
     fake,
     env: {
