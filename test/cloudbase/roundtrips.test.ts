@@ -20,7 +20,7 @@ const NOW: Record<string, number> = {
   'reports.submit': 15,
   // The probe's rate-limit subject (openid or web uid) comes from the resolved caller's record.
   'reports.duplicates': 7,
-  'cases.queue': 4,
+  'cases.queue': 3,
   'reports.get': 5,
   'reports.mine': 2,
   'reports.follow': 4,
