@@ -3,7 +3,8 @@ import type { Case } from '../../../src/core/case'
 import { caseSequenceKey, caseYear, formatCaseNumber, numberingUnit } from '../../../src/core/caseNumber'
 import { openMediationFrom } from '../../../src/core/kinds/mediationIntake'
 import type { Party } from '../../../src/core/kinds/mediation'
-import { REPORT, type ReportPayload } from '../../../src/core/kinds/report'
+import { REPORT_TO_MEDIATION } from '../../../src/core/kinds/reportToMediationKind'
+import type { ReportPayload } from '../../../src/core/kinds/reportTerms'
 import { fail } from '../../../src/core/outcome'
 import { isPartnerActorId } from '../../../src/core/partnerActor'
 import type { Actor, Role } from '../../../src/core/roles'
@@ -43,7 +44,7 @@ export async function fromReport(d: Deps, actor: Actor, input: ApiIn<'mediation.
   if (!r || r.kind !== 'report' || !canRead(tree, actor, r)) return fail('NOT_FOUND', NOT_FOUND)
   const now = d.clock.now()
   // Who and when first, as the move itself will decide them; the link is the only thing still to come.
-  const move = transition(REPORT, tree, r, {
+  const move = transition(REPORT_TO_MEDIATION, tree, r, {
     actor,
     action: 'to_mediation',
     note: input.consentNote,

@@ -5,17 +5,14 @@ import { openCase } from '../opening'
 import { escalationTarget, levelOf } from '../escalation'
 import type { OrgTree } from '../org'
 import { fail } from '../outcome'
-import { PROXY_EVENT_LABELS } from '../proxyMark'
 import type { ActorRole } from '../roles'
 import { MODERATION_COMMANDS } from './reportModeration'
 import { TO_MEDIATION_COMMANDS } from './reportToMediation'
-import { REPORT_SCOPE } from './scopes'
+import { REPORT_DECL } from './reportDecl'
 import {
   FOLLOW_UP_SATISFACTION_LABELS,
   FOLLOW_UP_SATISFACTIONS,
   REPORT_CONFIRM_WINDOW_DAYS,
-  REPORT_STATUS_LABELS,
-  REPORT_TERMINAL_STATUSES,
   type FollowUpSatisfaction,
   type ReportCase,
   type ReportPayload,
@@ -256,17 +253,7 @@ const ACTIONS = {
 
 export type ReportAction = keyof typeof ACTIONS
 
-export const REPORT = defineKind<ReportPayload, ReportStatus, ReportAction>({
-  kind: 'report',
-  initialStatus: 'submitted',
-  statusLabels: REPORT_STATUS_LABELS,
-  eventLabels: { submit: '上报', ...PROXY_EVENT_LABELS },
-  terminalStatuses: REPORT_TERMINAL_STATUSES,
-  actions: ACTIONS,
-  scope: REPORT_SCOPE,
-  // What a form would fill in, so the dry run sees refusals for who and when only.
-  probe: () => ({ slaHours: 1, assigneeId: '-', targetCaseId: '-', toUnitCode: '-', rating: 5, satisfaction: 'satisfied' }),
-})
+export const REPORT = defineKind<ReportPayload, ReportStatus, ReportAction>({ ...REPORT_DECL, actions: ACTIONS })
 
 export interface NewReport {
   id: string
