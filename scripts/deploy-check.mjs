@@ -1,5 +1,5 @@
 // npm run deploy:check — everything a CloudBase deploy needs, checked offline:
-// every function of the table (backend/functions/index.json) is built and loads, cloudbaserc.json's
+// every function of the table (backend/functions/index.json) is built and loads, with the SDK beside it, cloudbaserc.json's
 // functions match the table (scripts/functions-table.mjs), it declares each function (runtime,
 // memory, timeout, env var names, timer triggers on a loadable handler) and every collection the
 // store uses with its indexes, secrets appear as names (`{{env.NAME}}`) not values, and the
@@ -18,6 +18,7 @@ import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { codeQuality } from './code-quality.mjs'
 import { functionDrift, readFunctionTable } from './functions-table.mjs'
+import { SDK_PARTS } from './sdk-bundle.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const MB = 1024 * 1024
@@ -75,6 +76,21 @@ function loads(file) {
   }
 }
 
+/**
+ * The SDK a deployed folder brings (sdk.js and its deferred parts, scripts/sdk-bundle.mjs): each
+ * loaded from the folder alone, with no node_modules to fall back on, as CloudBase installs none for it.
+ */
+function sdkLoads(dir) {
+  try {
+    const parts = SDK_PARTS.map((f) => `require('./${f}')`).join(';')
+    const out = execFileSync(process.execPath, ['-e', `${parts}; process.stdout.write(typeof require('./sdk.js').init)`], { cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_PATH: '' }, stdio: ['ignore', 'pipe', 'pipe'] })
+    return out === 'function' ? null : `has no init() (got ${out})`
+  } catch (e) {
+    const lines = String(e.stderr || e.message).split('\n')
+    return `does not load from the folder alone: ${lines.find((l) => /Error/.test(l)) ?? lines.find((l) => l.trim()) ?? 'error'}`
+  }
+}
+
 /** Main package and subpackage sizes of a built mini-program directory. */
 export function weappSizes(dir) {
   const app = JSON.parse(readFileSync(join(dir, 'app.json'), 'utf8'))
@@ -123,6 +139,8 @@ export async function checkDeployment(opts = {}) {
       const bad = loads(file)
       if (bad) problems.push(`function ${name}: index.js ${bad}`)
       else loadable.add(name)
+      const sdk = sdkLoads(dir)
+      if (sdk) problems.push(`function ${name}: sdk.js ${sdk}`)
     }
     const f = declared.get(name)
     if (!f) {

@@ -34,6 +34,9 @@ const DEFERRED = [
   { path: 'web-streams-polyfill', file: 'sdk-web-streams.js' },
 ]
 
+/** The files beside sdk.js that the SDK loads on first use of a deferred part. */
+export const SDK_PARTS = DEFERRED.map((d) => d.file)
+
 /**
  * A deferred module is a proxy that requires the real one on first use, from its own file beside
  * sdk.js, so a cold start does not even parse it. `__esModule` is answered from the build so the SDK's `__importDefault` does not

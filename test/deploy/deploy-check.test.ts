@@ -5,7 +5,7 @@
  * a mini-program WeChat's code-quality scan (miniprogram-ci checkCodeQuality) flags.
  */
 import { execFileSync } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ROOT } from '../support/server'
@@ -105,8 +105,10 @@ describe('deploy:check', () => {
     const fns = mkdtempSync(join(tmpdir(), 'jf-fns-'))
     cpSync(join(ROOT, 'cloudfunctions'), fns, { recursive: true })
     writeFileSync(join(fns, 'sla-timer/index.js'), 'throw new Error("boom")')
+    rmSync(join(fns, 'inbox/sdk-axios.js'))
     const r = run({ rc: broken, functions: fns })
     expect(r.code).toBe(1)
+    expect(r.out).toMatch(/bad function inbox: sdk\.js does not load from the folder alone: .*sdk-axios\.js/)
     expect(r.out).toContain('bad function grid: env WX_APP_SECRET looks like a secret; give it as {{env.WX_APP_SECRET}}, not a value')
     expect(r.out).toContain('bad function sla-timer: timer every-minute points to a handler that does not load')
     // Named, not valued, passes.
