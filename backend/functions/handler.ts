@@ -47,12 +47,15 @@ export function defineFunction(name: string, actions: Record<string, ActionDef<a
       const def = Object.prototype.hasOwnProperty.call(actions, ev.data.action) ? actions[ev.data.action] : undefined
       if (!def) return fail('VALIDATION', '不支持的操作', { action: `${name}.${ev.data.action.slice(0, 64)}` })
       const d = deps()
-      // A cold instance reads the org tree while it reads the configuration and the caller, rather
-      // than after them (one CloudBase round trip less before the action); warm, it is in memory.
-      // A failed read is the action's to meet, when it asks for the tree.
+      // A cold instance (or one whose caches ran out) reads the org tree, the configuration and the
+      // caller at once rather than one after another (two CloudBase round trips less before the
+      // action); warm, the tree and the configuration are in memory. A failed tree read is the
+      // action's to meet, when it asks for the tree; a failed configuration read fails the call.
       d.orgTree().catch(() => undefined)
-      await d.refreshConfig?.()
-      const caller = await resolveCaller(d, context)
+      const configReady = d.refreshConfig?.() ?? Promise.resolve()
+      configReady.catch(() => undefined)
+      const caller = await resolveCaller(d, context, configReady)
+      await configReady
       if (!caller) return fail('UNAUTHENTICATED', '请先登录')
       if (isFailure(caller)) return caller
       const { actor } = caller

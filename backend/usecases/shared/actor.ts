@@ -49,9 +49,10 @@ export type Caller = { actor: Actor; webUid?: string } | { actor: null; webUid: 
 /**
  * Who is calling. A WeChat user seen for the first time becomes a resident of the configured
  * district; staff roles are granted by an administrator, never by the caller. A web uid is
- * never made a resident: the H5 sign-in is for staff, bound by invitation.
+ * never made a resident: the H5 sign-in is for staff, bound by invitation. `configReady`: the
+ * configuration's refresh, when the boundary reads it alongside the caller.
  */
-export async function resolveCaller(d: Deps, context: unknown): Promise<Caller | Failure | null> {
+export async function resolveCaller(d: Deps, context: unknown, configReady: Promise<void> = Promise.resolve()): Promise<Caller | Failure | null> {
   const who = await d.identity.resolve(context)
   if (!who) return null
   if ('userId' in who) {
@@ -72,6 +73,8 @@ export async function resolveCaller(d: Deps, context: unknown): Promise<Caller |
   // Deletion clears the OPENID with the mark; should a deleted record still hold it, it lets go,
   // so the same WeChat identity signs in as a new person with no history.
   if (known) await d.store.replaceUser({ ...known, openid: null }, known)
+  // A new resident joins the district of the configuration in force, not one still being read.
+  await configReady
   const user: User = {
     id: d.newId(),
     name: '微信用户',
