@@ -9,7 +9,7 @@ import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { openSqliteStore } from '../../backend/adapters/sqlite'
 import { rebuildCaseCounts, suspendCaseCountTriggers } from '../../backend/adapters/sqlite/caseCounts'
-import { caseWhere, countSql, listSql, slaParts, slaRangeSql, slaRanges } from '../../backend/adapters/sqlite/caseQuery'
+import { caseWhere, countSql, listSql, slaMergeSql, slaParts, slaRanges } from '../../backend/adapters/sqlite/caseQuery'
 import { caseToRow } from '../../backend/adapters/sqlite/cases'
 import type { CaseQuery, User } from '../../backend/ports'
 import type { QueueFilter } from '../../src/contracts/api'
@@ -239,14 +239,14 @@ async function main(): Promise<{ figures: Figure[]; plans: Record<string, string
   }
   const figures: Figure[] = []
   const plans: Record<string, string[]> = {}
-  /** The plans of the statements the store runs for `q`: each index range of the page, and the capped count. */
+  /** The plans of the statements the store runs for `q`: the page's index ranges (merged in one statement per part), and the capped count. */
   const explain = (name: string, q: CaseQuery) => {
     const where = caseWhere(q)
     if (!where) return
     const db = new Database(join(dir, 'jiefang.sqlite'), { readonly: true })
     const ranges = q.order === 'sla' ? slaRanges(q) : null
     const statements: Array<[string, { sql: string; params: unknown[] }]> = ranges
-      ? slaParts(null).map((part) => [`page range ${part.undated ? 'undated' : 'dated'}`, slaRangeSql(caseWhere(ranges[0]!)!, part, 21)])
+      ? slaParts(null).map((part) => [`page ranges ${part.undated ? 'undated' : 'dated'}`, slaMergeSql(ranges.map((r) => caseWhere(r)!), part, 21)])
       : [['page', listSql(where, q.order, q.limit)]]
     if (!q.creatorId) statements.push(['count', countSql(where, QUEUE_TOTAL_CAP + 1)])
     for (const [kind, st] of statements) {

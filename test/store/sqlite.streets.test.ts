@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { openSqliteStore } from '../../backend/adapters/sqlite'
-import { caseWhere, countSql, slaParts, slaRangeSql, slaRanges } from '../../backend/adapters/sqlite/caseQuery'
+import { caseWhere, countSql, slaMergeSql, slaParts, slaRangeSql, slaRanges } from '../../backend/adapters/sqlite/caseQuery'
 import { DB_FILE_NAME } from '../../backend/adapters/sqlite/openSqliteStore'
 import type { CaseQuery } from '../../backend/ports'
 import type { OrgUnit } from '../../src/core/org'
@@ -95,6 +95,11 @@ describe('SQLite street key', () => {
       const p = plan(slaRangeSql(caseWhere(ranges[0]!)!, part, 21))
       expect(p).toMatch(/SEARCH cases USING COVERING INDEX cases_queue_by_street \(kind=\? AND street_code=\? AND status=\?/)
       expect(p).not.toMatch(/TEMP B-TREE/)
+      // The page's statement: every range at once, merged in order by SQLite, no sorting.
+      const merged = plan(slaMergeSql(ranges.map((r) => caseWhere(r)!), part, 21))
+      expect(merged).toMatch(/MERGE \(UNION ALL\)/)
+      expect(merged.match(/SEARCH cases USING COVERING INDEX cases_queue_by_street \(kind=\? AND street_code=\? AND status=\?/g)).toHaveLength(2)
+      expect(merged).not.toMatch(/TEMP B-TREE/)
     }
     expect(plan(countSql(caseWhere(street)!, 10_001))).toMatch(/COVERING INDEX cases_queue_by_street/)
     const category = slaRanges({ ...street, category: 'HJ01' })!

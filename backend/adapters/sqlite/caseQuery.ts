@@ -141,6 +141,8 @@ export function slaRanges(q: CaseQuery): CaseQuery[] | null {
 export interface SlaPart {
   cond: SqlPart
   order: string
+  /** The same order over the key columns (r, s, id) of merged ranges. */
+  keyOrder: string
   /** Cases without a deadline come after every dated one. */
   undated: boolean
 }
@@ -153,11 +155,13 @@ export function slaParts(cursor: SlaCursor | null): SlaPart[] {
   const undated = (after?: string): SlaPart => ({
     cond: after === undefined ? { sql: 'sla_deadline IS NULL', params: [] } : { sql: 'sla_deadline IS NULL AND id > ?', params: [after] },
     order: 'ORDER BY id',
+    keyOrder: 'ORDER BY id',
     undated: true,
   })
-  if (cursor === null) return [{ cond: { sql: 'sla_deadline IS NOT NULL', params: [] }, order: 'ORDER BY sla_deadline, id', undated: false }, undated()]
+  const dated = { order: 'ORDER BY sla_deadline, id', keyOrder: 'ORDER BY s, id', undated: false }
+  if (cursor === null) return [{ cond: { sql: 'sla_deadline IS NOT NULL', params: [] }, ...dated }, undated()]
   if (cursor.slaDeadline === null) return [undated(cursor.id)]
-  return [{ cond: { sql: '(sla_deadline, id) > (?, ?)', params: [cursor.slaDeadline, cursor.id] }, order: 'ORDER BY sla_deadline, id', undated: false }, undated()]
+  return [{ cond: { sql: '(sla_deadline, id) > (?, ?)', params: [cursor.slaDeadline, cursor.id] }, ...dated }, undated()]
 }
 
 /** The index entry of one case of a range: enough to merge ranges before reading whole rows. */
@@ -179,6 +183,19 @@ export function slaKeyOrder(a: { s: string | null; id: string }, b: { s: string 
 export function slaRangeSql(where: SqlPart, part: SlaPart, limit: number): SqlPart {
   const w = andWhere(where, part.cond)
   return { sql: `SELECT rowid AS r, sla_deadline AS s, id FROM cases ${w.sql} ${part.order} LIMIT ?`, params: [...w.params, limit] }
+}
+
+/**
+ * One part of several ranges in one statement: SQLite merges the ranges (MERGE (UNION ALL)), each
+ * read in its index's order, and stops at the limit — about `limit` entries in all instead of
+ * `limit` from every range, and one statement instead of one per range.
+ */
+export function slaMergeSql(wheres: readonly SqlPart[], part: SlaPart, limit: number): SqlPart {
+  const arms = wheres.map((where) => andWhere(where, part.cond))
+  return {
+    sql: `${arms.map((w) => `SELECT rowid AS r, sla_deadline AS s, id FROM cases ${w.sql}`).join(' UNION ALL ')} ${part.keyOrder} LIMIT ?`,
+    params: [...arms.flatMap((w) => w.params), limit],
+  }
 }
 
 export function andWhere(where: SqlPart, extra: SqlPart): SqlPart {

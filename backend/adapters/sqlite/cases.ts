@@ -4,7 +4,7 @@ import type { CaseMessage, CaseQuery, CaseRepo, CaseStats, CaseTx } from '../../
 import { byCase } from '../byCase'
 import { caseLimit } from '../limits'
 import { CASE_FIELDS, EVENT_FIELDS, MESSAGE_FIELDS } from '../tables'
-import { andWhere, caseWhere, countSql, listSql, newestAfter, slaAfter, slaKeyOrder, slaParts, slaRangeSql, slaRanges, type SlaCursor, type SlaKey, type SqlPart } from './caseQuery'
+import { andWhere, caseWhere, countSql, listSql, newestAfter, slaAfter, slaKeyOrder, slaMergeSql, slaParts, slaRanges, type SlaCursor, type SlaKey, type SqlPart } from './caseQuery'
 import { readCaseStats } from './caseStats'
 import { STREET_OF_CASE } from './caseStreets'
 import { countedTotal } from './caseTotals'
@@ -64,26 +64,22 @@ function slaCursor(s: Statements, before: string): SlaCursor | null {
 }
 
 /**
- * A deadline-ordered page merged from index ranges (slaRanges): each range gives its first
- * `limit` keys, undated ranges only when the dated ones fall short, and only the page's rows are
- * read whole. Deep pages cost the same as the first, the cursor being a bound of each range.
+ * A deadline-ordered page merged from index ranges (slaRanges) in one statement per part
+ * (slaMergeSql): the dated ranges, then the undated ones only when the dated fall short; only the
+ * page's rows are read whole. Deep pages cost the same as the first, the cursor being a bound of
+ * each range.
  */
 function rangedSlaPage(s: Statements, ranges: CaseQuery[], cursor: SlaCursor | null, limit: number): Case[] {
-  const parts = slaParts(cursor)
+  const wheres = ranges.map(caseWhere).filter((w): w is SqlPart => w !== null)
   const keys: SlaKey[] = []
-  for (const undated of [false, true]) {
-    if (undated && keys.length >= limit) break
-    for (const range of ranges) {
-      const where = caseWhere(range)
-      if (where === null) continue
-      for (const part of parts) {
-        if (part.undated !== undated) continue
-        const st = slaRangeSql(where, part, limit)
-        keys.push(...(s.get(st.sql).all(...st.params) as SlaKey[]))
-      }
-    }
+  if (wheres.length === 0) return []
+  // Dated cases first, then (if the page is not full) those without a deadline.
+  for (const part of slaParts(cursor)) {
+    if (part.undated && keys.length >= limit) break
+    const st = slaMergeSql(wheres, part, limit)
+    keys.push(...(s.get(st.sql).all(...st.params) as SlaKey[]))
   }
-  const page = keys.sort(slaKeyOrder).slice(0, limit)
+  const page = keys.slice(0, limit)
   if (page.length === 0) return []
   const rows = caseRows.all(s, 'SELECT * FROM cases WHERE rowid IN (SELECT value FROM json_each(?))', JSON.stringify(page.map((k) => k.r)))
   return rows.sort((a, b) => slaKeyOrder({ s: a.slaDeadline, id: a.id }, { s: b.slaDeadline, id: b.id }))
