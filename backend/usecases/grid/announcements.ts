@@ -11,6 +11,9 @@ export async function announcements(d: Deps, actor: Actor, input: { before?: str
   const rows = await d.store.listAnnouncements(grids, { before: input.before, limit: limit + 1 })
   const page = rows.slice(0, limit)
   const emergencies = input.before ? [] : await d.store.listAnnouncements(grids, { type: 'emergency', limit: 20 })
-  const pinned = (await announcementViews(d, actor, emergencies)).filter((a) => !a.read)
-  return { ok: true as const, pinned, items: await announcementViews(d, actor, page), next: rows.length > limit ? page[page.length - 1]!.id : null }
+  // The newest emergencies are usually on the page too: their read marks and authors are read once.
+  const shown = new Map([...emergencies, ...page].map((a) => [a.id, a]))
+  const views = new Map((await announcementViews(d, actor, [...shown.values()])).map((v) => [v.id, v]))
+  const pinned = emergencies.map((a) => views.get(a.id)!).filter((v) => !v.read)
+  return { ok: true as const, pinned, items: page.map((a) => views.get(a.id)!), next: rows.length > limit ? page[page.length - 1]!.id : null }
 }
