@@ -48,39 +48,35 @@ function deferredModule(target, esModule, results) {
 let real
 const load = () => real || (real = require(${JSON.stringify(target)}))
 const results = ${JSON.stringify(results)}
+// Every operation forwarded to the object \`target()\` gives, made on first use.
+const forward = (target) => ({
+  get: (_, k) => Reflect.get(target(), k),
+  set: (_, k, x) => Reflect.set(target(), k, x),
+  has: (_, k) => k in target(),
+  apply: (_, self, args) => Reflect.apply(target(), self, args),
+  construct: (_, args) => Reflect.construct(target(), args),
+  ownKeys: () => Reflect.ownKeys(target()),
+  getOwnPropertyDescriptor: (_, k) => {
+    const d = Reflect.getOwnPropertyDescriptor(target(), k)
+    return d && { ...d, configurable: true }
+  },
+})
 const later = (make) => {
   let v
-  const get = () => v || (v = make())
-  return new Proxy({}, {
-    get: (_, k) => Reflect.get(get(), k),
-    set: (_, k, x) => Reflect.set(get(), k, x),
-    has: (_, k) => k in get(),
-    ownKeys: () => Reflect.ownKeys(get()),
-    getOwnPropertyDescriptor: (_, k) => {
-      const d = Reflect.getOwnPropertyDescriptor(get(), k)
-      return d && { ...d, configurable: true }
-    },
-  })
+  return new Proxy({}, forward(() => v || (v = make())))
 }
 const views = new Map()
 function view(key) {
   if (views.has(key)) return views.get(key)
   const at = () => (key ? load()[key] : load())
+  const traps = forward(at)
   const p = new Proxy(() => {}, {
-    get: (_, k) => {
+    ...traps,
+    get: (t, k) => {
       if (!key && k === '__esModule') return ${esModule}
       if (!key && k === 'default' && ${esModule}) return view('default')
       if (results.includes(k)) return (...args) => later(() => at()[k](...args))
-      return Reflect.get(at(), k)
-    },
-    set: (_, k, x) => Reflect.set(at(), k, x),
-    has: (_, k) => k in at(),
-    apply: (_, self, args) => Reflect.apply(at(), self, args),
-    construct: (_, args) => Reflect.construct(at(), args),
-    ownKeys: () => Reflect.ownKeys(at()),
-    getOwnPropertyDescriptor: (_, k) => {
-      const d = Reflect.getOwnPropertyDescriptor(at(), k)
-      return d && { ...d, configurable: true }
+      return traps.get(t, k)
     },
   })
   views.set(key, p)
