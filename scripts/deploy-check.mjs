@@ -67,13 +67,23 @@ export function unindexedQueries(plan, rcCollections, prefix = 'jf_') {
   return problems
 }
 
-function loads(file) {
+/**
+ * What `typeof <expr>` is after `script` runs in a fresh Node, or the line of its error that says
+ * what went wrong (not the file position Node prints first).
+ */
+function typeInNode(script, expr, opts) {
   try {
-    const out = execFileSync(process.execPath, ['-e', `const m = require(${JSON.stringify(file)}); process.stdout.write(typeof m.main)`], { encoding: 'utf8', env: { ...process.env, JIEFANG_MODE: 'local' }, stdio: ['ignore', 'pipe', 'pipe'] })
-    return out === 'function' ? null : `exports no main() (got ${out})`
+    return { type: execFileSync(process.execPath, ['-e', `${script}; process.stdout.write(typeof ${expr})`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], ...opts }) }
   } catch (e) {
-    return `does not load: ${String(e.stderr || e.message).split('\n').find((l) => l.trim()) ?? 'error'}`
+    const lines = String(e.stderr || e.message).split('\n')
+    return { error: lines.find((l) => /Error/.test(l)) ?? lines.find((l) => l.trim()) ?? 'error' }
   }
+}
+
+function loads(file) {
+  const r = typeInNode(`const m = require(${JSON.stringify(file)})`, 'm.main', { env: { ...process.env, JIEFANG_MODE: 'local' } })
+  if (r.error) return `does not load: ${r.error}`
+  return r.type === 'function' ? null : `exports no main() (got ${r.type})`
 }
 
 /**
@@ -81,14 +91,10 @@ function loads(file) {
  * loaded from the folder alone, with no node_modules to fall back on, as CloudBase installs none for it.
  */
 function sdkLoads(dir) {
-  try {
-    const parts = SDK_PARTS.map((f) => `require('./${f}')`).join(';')
-    const out = execFileSync(process.execPath, ['-e', `${parts}; process.stdout.write(typeof require('./sdk.js').init)`], { cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_PATH: '' }, stdio: ['ignore', 'pipe', 'pipe'] })
-    return out === 'function' ? null : `has no init() (got ${out})`
-  } catch (e) {
-    const lines = String(e.stderr || e.message).split('\n')
-    return `does not load from the folder alone: ${lines.find((l) => /Error/.test(l)) ?? lines.find((l) => l.trim()) ?? 'error'}`
-  }
+  const parts = SDK_PARTS.map((f) => `require('./${f}')`).join(';')
+  const r = typeInNode(parts, "require('./sdk.js').init", { cwd: dir, env: { ...process.env, NODE_PATH: '' } })
+  if (r.error) return `does not load from the folder alone: ${r.error}`
+  return r.type === 'function' ? null : `has no init() (got ${r.type})`
 }
 
 /** Main package and subpackage sizes of a built mini-program directory. */
