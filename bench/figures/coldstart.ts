@@ -13,7 +13,7 @@
  * which is what each cold start paid before the SDK was built beside the bundles.
  */
 import { spawn } from 'node:child_process'
-import { cpSync, existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { openSqliteStore } from '../../backend/adapters/sqlite'
 import { loadOrCreateSecret } from '../../backend/adapters/local/secret'
@@ -22,7 +22,8 @@ import { gridCentre } from '../../backend/seed/demoOrg'
 import { DEMO_BUILDING_CODE } from '../../backend/seed/demoBuildings'
 import { seedDemo } from '../../backend/seed/seed'
 import { declaredIndexes } from '../../test/cloudbase/fakeCloudbase'
-import { seededFake } from '../../test/cloudbase/seededFake'
+import { deployedCopy, seededFake } from '../../test/cloudbase/seededFake'
+import { QUIET_SDK_ENV } from '../../test/cloudbase/sdkApp'
 import { log, ROOT, run, tempDir } from '../lib/proc'
 import { figure, median, type Figure } from '../lib/stats'
 
@@ -150,15 +151,14 @@ async function main(): Promise<{ figures: Figure[]; skipped: { id: string; reaso
   const deployRoot = tempDir('deployed')
   const figures: Figure[] = []
   try {
-    const sdkOld = await samples('sdk', () => once(SDK_DRIVER, ROOT, { ...process.env, FN_SDK: '@cloudbase/node-sdk', TENCENTCLOUD: 'true' }))
-    const sdkNew = await samples('sdk', () => once(SDK_DRIVER, ROOT, { ...process.env, FN_SDK: join(fnRoot, 'session', 'sdk.js'), TENCENTCLOUD: 'true' }))
+    const sdkOld = await samples('sdk', () => once(SDK_DRIVER, ROOT, { ...process.env, FN_SDK: '@cloudbase/node-sdk', ...QUIET_SDK_ENV }))
+    const sdkNew = await samples('sdk', () => once(SDK_DRIVER, ROOT, { ...process.env, FN_SDK: join(fnRoot, 'session', 'sdk.js'), ...QUIET_SDK_ENV }))
     log(`sdk: node_modules ${med(sdkOld, 'sdkMs')} ms, prebuilt sdk.js ${med(sdkNew, 'sdkMs')} ms`)
     figures.push(figure('5.sdk', 'require the prebuilt sdk.js (context: @cloudbase/node-sdk from node_modules)', med(sdkNew, 'sdkMs'), 'ms', null, { nodeModulesMs: med(sdkOld, 'sdkMs'), sdkBytes: statSync(join(fnRoot, 'session', 'sdk.js')).size }))
     for (const name of names) {
       const call = CALLS[name]
       if (!call) throw new Error(`${name}: no bench call defined in bench/figures/coldstart.ts`)
-      const dir = join(deployRoot, name)
-      cpSync(join(fnRoot, name), dir, { recursive: true, filter: (src) => !src.endsWith('local.js') })
+      const dir = deployedCopy(fnRoot, name, deployRoot)
       // voip's wx-server-sdk is installed by CloudBase from its package.json; here it comes from the repository.
       const nodePath = Object.keys(require(join(fnRoot, name, 'package.json')).dependencies ?? {}).length > 0 ? join(ROOT, 'node_modules') : ''
       const inCloud = await samples(name, () =>

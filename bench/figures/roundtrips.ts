@@ -10,12 +10,12 @@ import { join } from 'node:path'
 import { log, ROOT, run } from '../lib/proc'
 import { figure, type Figure, type FigureReport } from '../lib/stats'
 import { declaredIndexes } from '../../test/cloudbase/fakeCloudbase'
+import { QUIET_SDK_ENV } from '../../test/cloudbase/sdkApp'
 import { BEFORE, growing, measureRoundTrips, perAction, targetOf } from '../../test/cloudbase/roundTripScenario'
 
 async function main(): Promise<FigureReport> {
   // No metadata-server probe before each request, no slow-request timers (see test/cloudbase/sdkApp.ts).
-  process.env.TENCENTCLOUD = 'true'
-  process.env.SILENCE = 'true'
+  Object.assign(process.env, QUIET_SDK_ENV)
   const rows = await measureRoundTrips({ indexes: declaredIndexes(join(ROOT, 'cloudbaserc.json')) })
   const table = perAction(rows)
   const figures: Figure[] = []

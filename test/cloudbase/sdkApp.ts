@@ -23,8 +23,10 @@ export function sdkApp(fake: FakeCloudbase, timeout = 3000): ReturnType<typeof t
  * - a database request starts a 3 s "slow request" timer that a failed request never clears;
  *   SILENCE turns that warning off so failure tests leave no timers behind.
  */
+export const QUIET_SDK_ENV = { TENCENTCLOUD: 'true', SILENCE: 'true' }
+
 export function quietSdkRuntime(): void {
-  const vars = { TENCENTCLOUD: 'true', SILENCE: 'true' }
+  const vars = QUIET_SDK_ENV
   const saved: Record<string, string | undefined> = {}
   beforeAll(() => {
     for (const [k, v] of Object.entries(vars)) {

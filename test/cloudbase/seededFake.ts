@@ -5,12 +5,14 @@
  * CLOUDBASE_SERVICE_URL. Shared by the bundles test and the cold-start bench (figure 5).
  */
 import { randomBytes } from 'node:crypto'
+import { cpSync } from 'node:fs'
+import { join } from 'node:path'
 import { CloudbaseStore } from '../../backend/adapters/cloudbase/store'
 import { Vault } from '../../backend/crypto/vault'
 import { seedDemo } from '../../backend/seed/seed'
 import type { CollectionSpec } from '../../backend/adapters/cloudbase/indexes'
 import { FakeCloudbase } from './fakeCloudbase'
-import { sdkApp } from './sdkApp'
+import { QUIET_SDK_ENV, sdkApp } from './sdkApp'
 
 export interface SeededFake {
   fake: FakeCloudbase
@@ -31,8 +33,8 @@ const openidOf = (userId: string) => `oBench_${userId.replace(/[^A-Za-z0-9_-]/g,
 const DROP = ['NODE_PATH', 'TCB_ENV', 'SCF_NAMESPACE', 'JIEFANG_MODE', 'DATA_DIR', 'WX_OPENID', 'TENCENTCLOUD_RUNENV', 'CLOUDBASE_REGION']
 
 export async function seededFake(opts: { indexes?: CollectionSpec[]; users?: string[] } = {}): Promise<SeededFake> {
-  const saved = { TENCENTCLOUD: process.env.TENCENTCLOUD, SILENCE: process.env.SILENCE }
-  Object.assign(process.env, { TENCENTCLOUD: 'true', SILENCE: 'true' })
+  const saved = Object.fromEntries(Object.keys(QUIET_SDK_ENV).map((k) => [k, process.env[k]]))
+  Object.assign(process.env, QUIET_SDK_ENV)
   const fake = new FakeCloudbase({ indexes: opts.indexes })
   await fake.start()
   const key = randomBytes(32)
@@ -57,8 +59,7 @@ export async function seededFake(opts: { indexes?: CollectionSpec[]; users?: str
       CLOUDBASE_SERVICE_URL: fake.serviceUrl,
       TENCENTCLOUD_SECRETID: 'fake-secret-id',
       TENCENTCLOUD_SECRETKEY: 'fake-secret-key',
-      TENCENTCLOUD: 'true',
-      SILENCE: 'true',
+      ...QUIET_SDK_ENV,
       JIEFANG_PII_KEY: key.toString('base64'),
     },
     context: (userId) =>
@@ -67,4 +68,11 @@ export async function seededFake(opts: { indexes?: CollectionSpec[]; users?: str
         : { request_id: 'bench', namespace: 'test-env', environment: JSON.stringify({ WX_OPENID: openidOf(userId), WX_APPID: 'wxbench000000000', TCB_ENV: 'test-env' }) },
     stop: () => fake.stop(),
   }
+}
+
+/** `cloudfunctions/<name>` as deployed — everything but local.js, local mode's SQLite adapters — copied to `into/<name>`. */
+export function deployedCopy(fnRoot: string, name: string, into: string): string {
+  const dir = join(into, name)
+  cpSync(join(fnRoot, name), dir, { recursive: true, filter: (src) => !src.endsWith('local.js') })
+  return dir
 }

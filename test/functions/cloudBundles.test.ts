@@ -5,10 +5,10 @@
  * context, the bundled @cloudbase/node-sdk talking to a FakeCloudbase that holds the demo district.
  */
 import { execFile } from 'node:child_process'
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { seededFake, type SeededFake } from '../cloudbase/seededFake'
+import { deployedCopy, seededFake, type SeededFake } from '../cloudbase/seededFake'
 import { GRID1_POINT, TINY_JPEG } from '../support/fixtures'
 import { ROOT } from '../support/server'
 
@@ -16,12 +16,7 @@ const fnRoot = join(ROOT, 'cloudfunctions')
 let seeded: SeededFake
 let deployDir: string
 
-/** The function folder as deployed: everything but local.js (local mode's SQLite adapters). */
-function deployed(name: string): string {
-  const dir = join(deployDir, name)
-  cpSync(join(fnRoot, name), dir, { recursive: true, filter: (src) => !src.endsWith('local.js') })
-  return dir
-}
+const deployed = (name: string) => deployedCopy(fnRoot, name, deployDir)
 
 /** Requires `<dir>/index.js` in a fresh Node, calls `main`, answers its result and the files it loaded. */
 function callDeployed(dir: string, event: unknown, context: unknown, extra = ''): Promise<{ result: any; loaded: string[]; extra: unknown }> {
