@@ -10,6 +10,7 @@ import type { Deps } from '../../deps'
 import type { Vault } from '../../crypto/vault'
 import type { CaseQuery } from '../../ports'
 import { prefetchNames } from '../shared/pageReads'
+import { queryTotal } from '../shared/queryTotal'
 import { mediationSummary } from './caseView'
 import { hasPartyPhone, phoneVault } from './phones'
 import { streetsOf } from './streets'
@@ -63,9 +64,8 @@ function committeeQueries(tree: OrgTree, grants: readonly RoleGrant[], base: Cas
 
 /**
  * A page (keyset after the cursor) and the total of disjoint store queries: `limit + 1` rows of
- * each, to be merged by the caller, and each one's count up to the cap. A first page that came
- * back short is all there is, so its length is the total without a count (a request on CloudBase);
- * `limit + 1` is within what the store returns at once (the contract's 100 rows, the store's 200).
+ * each, to be merged by the caller, and each one's total up to the cap (queryTotal); `limit + 1`
+ * is within what the store returns at once (the contract's 100 rows, the store's 200).
  */
 async function storePage(d: Deps, qs: readonly CaseQuery[], limit: number, before: string | undefined) {
   const rows: Case[] = []
@@ -74,7 +74,7 @@ async function storePage(d: Deps, qs: readonly CaseQuery[], limit: number, befor
   for (const q of qs) {
     const page = await d.store.listCases({ ...q, limit: limit + 1, before })
     rows.push(...page)
-    const n = before === undefined && page.length <= limit ? page.length : await d.store.countCases(q, QUEUE_TOTAL_CAP + 1)
+    const n = await queryTotal(d, q, page, limit, before)
     if (n > QUEUE_TOTAL_CAP) capped = true
     total += Math.min(n, QUEUE_TOTAL_CAP)
   }

@@ -5,6 +5,7 @@ import type { Actor } from '../../../src/core/roles'
 import type { Deps } from '../../deps'
 import { queueQueries, staffOnly } from './queueScope'
 import { prefetchNames } from '../shared/pageReads'
+import { queryTotal } from '../shared/queryTotal'
 import { staffSummary } from './staffView'
 
 function slaOrder(a: Case, b: Case): number {
@@ -32,9 +33,7 @@ export async function queue(d: Deps, actor: Actor, input: ApiIn<'cases.queue'>) 
   for (const q of qs) {
     const rows = await d.store.listCases({ ...q, limit: limit + 1, before })
     for (const c of rows) byId.set(c.id, c)
-    // A first page that came back short is the whole query: its length is the total, without a
-    // count (a request on CloudBase; most grid workers' queues fit one page).
-    const n = before === undefined && rows.length <= limit ? rows.length : await d.store.countCases(q, QUEUE_TOTAL_CAP + 1)
+    const n = await queryTotal(d, q, rows, limit, before)
     if (n > QUEUE_TOTAL_CAP) capped = true
     total += n
   }
