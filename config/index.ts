@@ -71,8 +71,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // sitemap.json (search indexes the home page only); map pin icons: WeChat's <map> markers need a file path (a data URI is not drawn).
     copy: { patterns: isH5 ? [] : [{ from: 'src/sitemap.json', to: 'miniprogram/sitemap.json' }, { from: 'src/assets/map/', to: 'miniprogram/assets/map/' }], options: {} },
     // React 18 on both platforms, as the design card fixes it. Preact (framework 'preact', preact/compat for react
-    // and react-dom) would cut the main package from 470 KB to 386 KB and a first report from 599 KB to 515 KB (bench 4a, 4c;
-    // measured 7 December 2026), but
+    // and react-dom) cut the main package from 470 KB to 386 KB and a first report from 599 KB to 515 KB (bench 4a, 4c;
+    // measured 7 December 2026, when scripts were still ES5), but
     // the mini-program would then run a renderer no browser suite exercises, pinned to preact 10.19.6 (later compat
     // reports React 18 and Taro 4.2 calls the createRoot it lacks): a decision for the design card, not a bench.
     framework: 'react',
