@@ -3,6 +3,7 @@ import type { CaseQuery } from '../../ports'
 import { instant } from '../fieldTable'
 import { caseLimit } from '../limits'
 import { jsonList } from './statements'
+import { withFields } from '../../../src/core/withFields'
 
 export interface SqlPart {
   sql: string
@@ -135,7 +136,7 @@ export function slaRanges(q: CaseQuery): CaseQuery[] | null {
   // each status's range for them would read the whole street.
   if (q.number !== undefined || q.ids !== undefined || q.creatorId !== undefined || q.createdAfter !== undefined || q.createdBefore !== undefined) return null
   if (places.length * statuses.length > MAX_SLA_RANGES) return null
-  return places.flatMap((p) => statuses.map((status) => ({ ...q, ...p, statuses: [status] })))
+  return places.flatMap((p) => statuses.map((status) => withFields(q, Object.assign({}, p, { statuses: [status] }))))
 }
 
 export interface SlaPart {

@@ -5,6 +5,7 @@ import { ANNOUNCEMENT_FIELDS, BOARD_FIELDS, MEMBERSHIP_FIELDS } from '../tables'
 import { announcementLimit, membershipLimit } from '../limits'
 import { instant, rowMapper } from './rows'
 import { jsonList, type SqliteAccess, type Statements } from './statements'
+import { withFields } from '../../../src/core/withFields'
 
 const boardRows = rowMapper(BOARD_FIELDS)
 const membershipRows = rowMapper(MEMBERSHIP_FIELDS)
@@ -84,7 +85,7 @@ function writeGridCodes(this: LazyCodes, v: string[]): void {
 }
 
 function announcementOf(r: Record<string, unknown>): Announcement {
-  const a = announcementRows.fromRow({ ...r, grid_codes: '[]' })
+  const a = announcementRows.fromRow(withFields(r, { grid_codes: '[]' }))
   Object.defineProperty(a, GRID_CODES, { value: String(r.grid_codes), writable: true, enumerable: false, configurable: true })
   Object.defineProperty(a, 'gridCodes', { enumerable: true, configurable: true, get: readGridCodes, set: writeGridCodes })
   return a
@@ -157,7 +158,7 @@ export function sqliteGrid(db: SqliteAccess): GridRepo {
         if (opts.type !== undefined) params.type = opts.type
         if (opts.before !== undefined) params.before = opts.before
         const ids = new Set<string>()
-        for (const grid of new Set(gridCodes)) for (const r of targets.all({ ...params, grid }) as Array<{ announcement_id: string }>) ids.add(r.announcement_id)
+        for (const grid of new Set(gridCodes)) for (const r of targets.all(withFields(params, { grid })) as Array<{ announcement_id: string }>) ids.add(r.announcement_id)
         const wanted = [...ids].sort().reverse().slice(0, limit)
         return wanted.length ? announcementsOf(s, ANNOUNCEMENTS_BY_IDS, jsonList(wanted)) : []
       }),

@@ -11,6 +11,7 @@ import { ERASED_NAME } from '../../../src/core/kinds/mediationErasure'
 import type { Agreement, MediationPayload, Party } from '../../../src/core/kinds/mediationTerms'
 import { maskName, maskNamesIn } from '../../../src/core/names'
 import type { Vault } from '../../crypto/vault'
+import { withFields } from '../../../src/core/withFields'
 
 /** A name that is no one's (a deleted person's placeholder) stays as it is. */
 const isClearName = (x: Party): boolean => x.nameSealed === undefined && x.name !== ERASED_NAME
@@ -29,19 +30,19 @@ export function hasClearNames(c: Case): boolean {
 /** The payload with every clear name and the agreement text sealed (a sealed one is left as it is). */
 export function sealPayloadNames(v: Vault, caseId: string, p: MediationPayload): MediationPayload {
   const clear = p.parties.map((x) => partyName(v, caseId, x)).filter((n) => n !== ERASED_NAME)
-  const parties = p.parties.map((x): Party => (isClearName(x) ? { ...x, name: maskName(x.name), nameSealed: v.seal(x.name, caseId) } : x))
+  const parties = p.parties.map((x): Party => (isClearName(x) ? withFields(x, { name: maskName(x.name), nameSealed: v.seal(x.name, caseId) }) : x))
   let agreement: Agreement | null = p.agreement ?? null
   if (agreement && agreement.sealed === undefined) {
     const { text, terms } = agreement
-    agreement = { ...agreement, text: maskNamesIn(text, clear), terms: terms.map((t) => maskNamesIn(t, clear)), sealed: v.seal(JSON.stringify({ text, terms }), caseId) }
+    agreement = withFields(agreement, { text: maskNamesIn(text, clear), terms: terms.map((t) => maskNamesIn(t, clear)), sealed: v.seal(JSON.stringify({ text, terms }), caseId) })
   }
-  return { ...p, parties, agreement }
+  return withFields(p, { parties, agreement })
 }
 
 /** The case as stored: names and agreement sealed; the version stays (sealing is not a move). */
 export function sealNames(v: Vault, c: Case): Case {
   if (c.kind !== 'mediation') return c
-  return { ...c, payload: sealPayloadNames(v, c.id, c.payload as unknown as MediationPayload) as unknown as Case['payload'] }
+  return withFields(c, { payload: sealPayloadNames(v, c.id, c.payload as unknown as MediationPayload) as unknown as Case['payload'] })
 }
 
 /**
@@ -54,15 +55,15 @@ export function openNames(v: Vault | undefined, c: Case): Case {
   const parties = p.parties.map((x): Party => {
     if (x.nameSealed === undefined) return x
     const { nameSealed, ...rest } = x
-    return { ...rest, name: v.open(nameSealed, c.id) }
+    return withFields(rest, { name: v.open(nameSealed, c.id) })
   })
   let agreement = p.agreement ?? null
   if (agreement?.sealed !== undefined) {
     const { sealed, ...rest } = agreement
     const drafted = JSON.parse(v.open(sealed, c.id)) as { text: string; terms: string[] }
-    agreement = { ...rest, text: drafted.text, terms: drafted.terms }
+    agreement = withFields(rest, { text: drafted.text, terms: drafted.terms })
   }
-  return { ...c, payload: { ...c.payload, parties, agreement } as unknown as Case['payload'] }
+  return withFields(c, { payload: withFields(c.payload, { parties, agreement }) as unknown as Case['payload'] })
 }
 
 /**
@@ -75,5 +76,5 @@ export function withoutNameInAgreement(opened: Case, userId: string): Case {
   const names = p.parties.filter((x) => x.userId === userId && x.name !== ERASED_NAME).map((x) => x.name.trim()).filter((n) => Array.from(n).length >= 2)
   if (!a || a.sealed !== undefined || names.length === 0) return opened
   const swap = (t: string) => names.reduce((acc, n) => acc.split(n).join(ERASED_NAME), t)
-  return { ...opened, payload: { ...opened.payload, agreement: { ...a, text: swap(a.text), terms: a.terms.map(swap) } } as unknown as Case['payload'] }
+  return withFields(opened, { payload: withFields(opened.payload, { agreement: withFields(a, { text: swap(a.text), terms: a.terms.map(swap) }) }) as unknown as Case['payload'] })
 }

@@ -14,6 +14,7 @@ import { queryTotal } from '../shared/queryTotal'
 import { mediationSummary } from './caseView'
 import { hasPartyPhone, phoneVault } from './phones'
 import { streetsOf } from './streets'
+import { withFields } from '../../../src/core/withFields'
 
 /**
  * The centre sees every case of its streets and their communities (a district's also the district's
@@ -56,8 +57,8 @@ function committeeQueries(tree: OrgTree, grants: readonly RoleGrant[], base: Cas
   }
   const qs: CaseQuery[] = []
   for (const [committee, places] of byCommittee) {
-    if (places.streets.size > 0) qs.push({ ...base, committee, streetCodes: [...places.streets] })
-    if (places.units.size > 0) qs.push({ ...base, committee, unitCodes: [...places.units] })
+    if (places.streets.size > 0) qs.push(withFields(base, { committee, streetCodes: [...places.streets] }))
+    if (places.units.size > 0) qs.push(withFields(base, { committee, unitCodes: [...places.units] }))
   }
   return qs
 }
@@ -72,7 +73,7 @@ async function storePage(d: Deps, qs: readonly CaseQuery[], limit: number, befor
   let total = 0
   let capped = false
   for (const q of qs) {
-    const page = await d.store.listCases({ ...q, limit: limit + 1, before })
+    const page = await d.store.listCases(withFields(q, { limit: limit + 1, before }))
     rows.push(...page)
     const n = await queryTotal(d, q, page, limit, before)
     if (n > QUEUE_TOTAL_CAP) capped = true
@@ -107,7 +108,7 @@ async function scanPage(d: Deps, qs: readonly CaseQuery[], visible: (c: Case) =>
   for (const q of qs) {
     let after: string | undefined
     for (let read = 0; read < SCAN_MAX; ) {
-      const page = await d.store.listCases({ ...q, limit: SCAN_PAGE, before: after })
+      const page = await d.store.listCases(withFields(q, { limit: SCAN_PAGE, before: after }))
       read += page.length
       seen.push(...page.filter(visible))
       if (page.length < SCAN_PAGE) break
@@ -139,8 +140,8 @@ export async function queue(d: Deps, actor: Actor, input: ApiIn<'mediation.queue
     order: 'sla',
   }
   const qs: CaseQuery[] = []
-  if (scope.streets.length > 0) qs.push({ ...base, streetCodes: scope.streets })
-  if (scope.units.length > 0) qs.push({ ...base, unitCodes: scope.units })
+  if (scope.streets.length > 0) qs.push(withFields(base, { streetCodes: scope.streets }))
+  if (scope.units.length > 0) qs.push(withFields(base, { unitCodes: scope.units }))
   const visible = (c: Case) => scope.grants.some((g) => grantCovers(tree, g, actor, c)) && (!vault || hasPartyPhone(vault, c, input.phone!))
   // The centre sees every case of its streets, a mediator at a street or above their committees'
   // cases there: the store pages (keyset after the cursor) and counts them.

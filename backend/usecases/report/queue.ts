@@ -7,6 +7,7 @@ import { queueQueries, staffOnly } from './queueScope'
 import { prefetchNames } from '../shared/pageReads'
 import { queryTotal } from '../shared/queryTotal'
 import { staffSummary } from './staffView'
+import { withFields } from '../../../src/core/withFields'
 
 function slaOrder(a: Case, b: Case): number {
   if (a.slaDeadline === b.slaDeadline) return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
@@ -31,7 +32,7 @@ export async function queue(d: Deps, actor: Actor, input: ApiIn<'cases.queue'>) 
   let total = 0
   let capped = false
   for (const q of qs) {
-    const rows = await d.store.listCases({ ...q, limit: limit + 1, before })
+    const rows = await d.store.listCases(withFields(q, { limit: limit + 1, before }))
     for (const c of rows) byId.set(c.id, c)
     const n = await queryTotal(d, q, rows, limit, before)
     if (n > QUEUE_TOTAL_CAP) capped = true

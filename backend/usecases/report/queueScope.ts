@@ -7,6 +7,7 @@ import type { Actor, Role } from '../../../src/core/roles'
 import type { CaseQuery } from '../../ports'
 import type { Deps } from '../../deps'
 import { dayStart, nextDayStart } from '../shared/shanghaiDay'
+import { withFields } from '../../../src/core/withFields'
 
 /** Who has a workbench: the queue, its statistics and its export read what these roles cover. */
 export const STAFF_ROLES: readonly Role[] = ['grid_worker', 'dispatcher', 'department', 'admin']
@@ -32,7 +33,7 @@ export function scopeQueries(tree: OrgTree, actor: Actor): CaseQuery[] {
 }
 
 export function applyFilter(d: Deps, base: CaseQuery, f: QueueFilter, actor: Actor): CaseQuery | null {
-  const q: CaseQuery = { ...base, order: 'sla' }
+  const q: CaseQuery = withFields(base, { order: 'sla' as const })
   if (f.statuses?.length) q.statuses = f.statuses
   if (f.category) q.category = f.category
   if (f.gridCode) {

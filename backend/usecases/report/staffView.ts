@@ -16,6 +16,7 @@ import { caseReadIds, caseView, summaryOf } from './caseView'
 import { openContact } from './contactPhone'
 import { openProxy } from './proxyPerson'
 import { openSourceReporter } from './sourceReporter'
+import { withFields } from '../../../src/core/withFields'
 
 /** Who sees the reporter: the command centre always; handlers only when not anonymous. */
 function mayIdentifyReporter(actor: Actor, tree: OrgTree, c: Case): boolean {
@@ -42,7 +43,7 @@ export async function staffCaseView(d: Deps, tree: OrgTree, actor: Actor, c: Cas
   const base = await caseView(d, tree, c, actor, reads)
   let reporter: StaffCaseView['reporter'] = null
   if (mayIdentifyReporter(actor, tree, c)) {
-    if (p.proxy) reporter = { ...openProxy(d.vault, c.id, p.proxy), proxy: true }
+    if (p.proxy) reporter = withFields(openProxy(d.vault, c.id, p.proxy), { proxy: true })
     else if (p.source) {
       // Filed by an outside system: the reporter as it named them (sourceReporter.ts), no account.
       const named = p.source.reporter ? openSourceReporter(d.vault, c.id, p.source.reporter) : { name: null, email: null }
@@ -54,8 +55,7 @@ export async function staffCaseView(d: Deps, tree: OrgTree, actor: Actor, c: Cas
     }
   }
   const level = levelOf(tree, c.unitCode)
-  return {
-    ...base,
+  return withFields(base, {
     unitCode: c.unitCode,
     gridCode: c.gridCode,
     assigneeId: c.assigneeId,
@@ -71,7 +71,7 @@ export async function staffCaseView(d: Deps, tree: OrgTree, actor: Actor, c: Cas
     followUp: p.followUp ? { satisfactionLabel: FOLLOW_UP_SATISFACTION_LABELS[p.followUp.satisfaction], at: p.followUp.at } : null,
     mediable: isMediableCategory(d.config, c.category),
     ...(p.source ? { source: { line: sourceLine(p.source), mediaUrls: p.source.mediaUrls ?? [] } } : {}),
-  }
+  })
 }
 
 /** `names`: assignees' names read so far (prefetchNames fills it for a whole page at once). */
@@ -82,8 +82,7 @@ export async function staffSummary(d: Deps, tree: OrgTree, c: Case, names: Map<s
     if (!names.has(c.assigneeId)) names.set(c.assigneeId, (await d.store.getUser(c.assigneeId))?.name ?? '')
     assigneeName = names.get(c.assigneeId) || null
   }
-  return {
-    ...summaryOf(d, tree, c),
+  return withFields(summaryOf(d, tree, c), {
     gridCode: c.gridCode,
     unitName: tree.get(c.unitCode)?.name ?? c.unitCode,
     assigneeName,
@@ -91,7 +90,7 @@ export async function staffSummary(d: Deps, tree: OrgTree, c: Case, names: Map<s
     overdue: isOverdue(c, d.clock.now(), REPORT.terminalStatuses),
     anonymous: p.anonymous,
     location: { lng: p.location.lng, lat: p.location.lat, address: p.location.address },
-  }
+  })
 }
 
 /** What staff see of one case: the internal view, the full timeline and the moves open to them now. */
