@@ -101,13 +101,8 @@ export function transition(def: KindDefinition, tree: OrgTree, c: Case, input: T
   const { rule, ctx } = chosen
   const role = ctx.role
   const at = input.now.toISOString()
-  const next: Case = {
-    ...c,
-    ...(rule.patch?.(ctx) ?? {}),
-    status: rule.to ?? c.status,
-    updatedAt: at,
-    version: c.version + 1,
-  }
+  // Object.assign, not a spread followed by fields: every move's case goes through here (withFields.ts).
+  const next: Case = Object.assign({}, c, rule.patch?.(ctx), { status: rule.to ?? c.status, updatedAt: at, version: c.version + 1 })
   const event: TimelineEvent = {
     id: input.eventId,
     caseId: c.id,

@@ -42,7 +42,7 @@ describe('hot-path objects under the optimiser', () => {
     expect(JSON.parse(r.stdout)).toEqual({ queueRow: true, openedCase: true })
   })
 
-  it('leaves no spread-then-field literal in the per-row and per-call code of queues and feeds', () => {
+  it('leaves no spread-then-field literal in the per-row and per-call code of queues, feeds, case views and moves', () => {
     const hot = [
       'backend/usecases/report/queue.ts',
       'backend/usecases/report/queueScope.ts',
@@ -51,6 +51,9 @@ describe('hot-path objects under the optimiser', () => {
       'backend/usecases/mediation/names.ts',
       'backend/adapters/sqlite/caseQuery.ts',
       'backend/adapters/sqlite/grid.ts',
+      'backend/usecases/report/caseView.ts',
+      'backend/usecases/mediation/caseView.ts',
+      'src/core/transition.ts',
     ]
     // `{ ...x, k` / `{ ...x, ...y, k: v`: spreads with a field after them in the same literal.
     const spreadThenField = /\{\s*\.\.\.[^{},]+,(\s*\.\.\.[^{},]+,)*\s*[\w$]+\s*[:,}]/g

@@ -21,6 +21,7 @@ import { partyPhone } from './phones'
 import { videoView } from './videoView'
 import { SESSION_MODE_LABELS } from '../../../src/core/kinds/mediationVideoTerms'
 import { maskPhone } from '../shared/maskedPhone'
+import { withFields } from '../../../src/core/withFields'
 
 const CONSENT_LABELS = { pending: '待表态', consented: '已同意', declined: '已拒绝' } as const
 
@@ -100,7 +101,7 @@ export async function mediationView(d: Deps, tree: OrgTree, actor: Actor, stored
     deadline: c.slaDeadline,
     overdue: isOverdue(c, d.clock.now(), MEDIATION.terminalStatuses),
     parties,
-    sessions: p.sessions.map((s) => ({ ...s, modeLabel: SESSION_MODE_LABELS[s.mode] ?? '', video: videoView(tree, actor, c, s, d.clock.now(), names) })),
+    sessions: p.sessions.map((s) => withFields(s, { modeLabel: SESSION_MODE_LABELS[s.mode] ?? '', video: videoView(tree, actor, c, s, d.clock.now(), names) })),
     agreement: a
       ? {
           version: a.version,

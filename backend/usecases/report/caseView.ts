@@ -8,6 +8,7 @@ import type { Deps } from '../../deps'
 import type { Actor } from '../../../src/core/roles'
 import { caseLinkView } from '../shared/caseLinkView'
 import { linksOf, pageReads, type PageReads } from '../shared/pageReads'
+import { withFields } from '../../../src/core/withFields'
 
 export function summaryOf(d: Deps, tree: OrgTree, c: Case): CaseSummary {
   const p = c.payload as unknown as ReportPayload
@@ -59,8 +60,7 @@ export async function caseView(d: Deps, tree: OrgTree, c: Case, actor: Actor | n
   const ids = given ? null : caseReadIds(c)
   const reads = given ?? (await pageReads(d, ids!.userIds, ids!.fileIds))
   const assignee = c.assigneeId ? reads.users.get(c.assigneeId) : null
-  return {
-    ...summaryOf(d, tree, c),
+  return withFields(summaryOf(d, tree, c), {
     description: p.description,
     voiceUrl: p.voiceFileId ? (reads.files.get(p.voiceFileId)?.url ?? null) : null,
     photos: linksOf(reads, p.photos),
@@ -74,5 +74,5 @@ export async function caseView(d: Deps, tree: OrgTree, c: Case, actor: Actor | n
     moderation: moderationView(p),
     convertedTo: await caseLinkView(d, tree, actor, p.convertedTo),
     version: c.version,
-  }
+  })
 }

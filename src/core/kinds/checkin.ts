@@ -7,6 +7,7 @@ import { PROXY_EVENT_LABELS, type ProxyMark } from '../proxyMark'
 import { CHECKIN_SCOPE } from './scopes'
 import { CHECKIN_STATUS_LABELS } from './statusLabels'
 import { isLeaseEndValid, shanghaiDay, shanghaiDayEnd, type DocType } from '../rental'
+import { withFields } from '../withFields'
 
 export interface Cohabitant {
   name: string
@@ -193,14 +194,15 @@ export interface NewCheckin {
 
 /** A new registration waits (待确认) for the building's manager, who is its assignee. */
 export function openCheckin(r: NewCheckin) {
-  return openCase({
-    ...r,
-    kind: 'checkin',
-    status: CHECKIN.initialStatus,
-    unitCode: r.gridCode,
-    assigneeId: r.managerId,
-    category: 'checkin',
-    actorRole: 'applicant',
-    action: 'check_in',
-  })
+  return openCase(
+    withFields(r, {
+      kind: 'checkin',
+      status: CHECKIN.initialStatus,
+      unitCode: r.gridCode,
+      assigneeId: r.managerId,
+      category: 'checkin',
+      actorRole: 'applicant',
+      action: 'check_in',
+    }),
+  )
 }

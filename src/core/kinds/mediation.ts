@@ -20,6 +20,7 @@ import { MEDIATION_SCOPE } from './scopes'
 import { HANDOFF_ACTIONS } from './mediationHandoff'
 import { LEVEL_ACTIONS, PLACEMENT } from './mediationLevels'
 import { VIDEO_ACTIONS, videoRoomFor } from './mediationVideo'
+import { withFields } from '../withFields'
 
 export * from './mediationTerms'
 
@@ -338,18 +339,19 @@ export function openMediation(m: NewMediation): { case: Case; event: TimelineEve
     ratings: {},
     remindedDays: [],
   }
-  return openCase({
-    ...m,
-    kind: 'mediation',
-    status: MEDIATION.initialStatus,
-    unitCode: m.streetCode,
-    gridCode: null,
-    category: m.payload.disputeType,
-    payload,
-    actorRole: 'applicant',
-    action: 'apply',
-    attachments: [...m.payload.evidence],
-  })
+  return openCase(
+    withFields(m, {
+      kind: 'mediation',
+      status: MEDIATION.initialStatus,
+      unitCode: m.streetCode,
+      gridCode: null,
+      category: m.payload.disputeType,
+      payload,
+      actorRole: 'applicant',
+      action: 'apply',
+      attachments: [...m.payload.evidence],
+    }),
+  )
 }
 
 export interface JoinInput {

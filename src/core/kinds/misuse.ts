@@ -5,6 +5,7 @@ import { fail } from '../outcome'
 import type { DocType } from '../rental'
 import { MISUSE_SCOPE } from './scopes'
 import { MISUSE_STATUS_LABELS } from './statusLabels'
+import { withFields } from '../withFields'
 
 /**
  * 有人冒用我的证件: a person says someone registered with their identity document. The dispute
@@ -66,13 +67,14 @@ export interface NewMisuse {
 }
 
 export function openMisuse(r: NewMisuse): { case: Case; event: TimelineEvent } {
-  return openCase({
-    ...r,
-    kind: 'misuse',
-    status: MISUSE.initialStatus,
-    unitCode: r.gridCode,
-    category: 'misuse',
-    actorRole: 'applicant',
-    action: 'report_misuse',
-  })
+  return openCase(
+    withFields(r, {
+      kind: 'misuse',
+      status: MISUSE.initialStatus,
+      unitCode: r.gridCode,
+      category: 'misuse',
+      actorRole: 'applicant',
+      action: 'report_misuse',
+    }),
+  )
 }

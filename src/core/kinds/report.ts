@@ -18,6 +18,7 @@ import {
   type ReportPayload,
   type ReportStatus,
 } from './reportTerms'
+import { withFields } from '../withFields'
 
 export * from './reportTerms'
 export { MODERATION_ACTIONS, type ModerationAction } from './reportModeration'
@@ -273,14 +274,15 @@ export interface NewReport {
 
 /** A new report starts at its grid, 已上报, version 1, with its first timeline row. */
 export function openReport(r: NewReport) {
-  return openCase({
-    ...r,
-    kind: 'report',
-    status: REPORT.initialStatus,
-    unitCode: r.gridCode,
-    slaDeadline: r.acceptHours ? new Date(r.now.getTime() + r.acceptHours * 3600 * 1000).toISOString() : null,
-    actorRole: r.creatorRole ?? 'resident',
-    action: 'submit',
-    attachments: [...r.payload.photos],
-  })
+  return openCase(
+    withFields(r, {
+      kind: 'report',
+      status: REPORT.initialStatus,
+      unitCode: r.gridCode,
+      slaDeadline: r.acceptHours ? new Date(r.now.getTime() + r.acceptHours * 3600 * 1000).toISOString() : null,
+      actorRole: r.creatorRole ?? 'resident',
+      action: 'submit',
+      attachments: [...r.payload.photos],
+    }),
+  )
 }
