@@ -42,7 +42,7 @@ describe('hot-path objects under the optimiser', () => {
     expect(JSON.parse(r.stdout)).toEqual({ queueRow: true, openedCase: true })
   })
 
-  it('leaves no spread-then-field literal in the per-row and per-call code of queues, feeds, case views and moves', () => {
+  it('leaves no spread-then-field literal in the per-row and per-call code of queues, feeds, case views, creates and moves', () => {
     const hot = [
       'backend/usecases/report/queue.ts',
       'backend/usecases/report/queueScope.ts',
@@ -54,6 +54,8 @@ describe('hot-path objects under the optimiser', () => {
       'backend/usecases/report/caseView.ts',
       'backend/usecases/mediation/caseView.ts',
       'src/core/transition.ts',
+      'backend/adapters/sqlite/cases.ts',
+      'backend/usecases/shared/persist.ts',
     ]
     // `{ ...x, k`, `{ ...x, k: v` or `{ ...x, ...y`: a spread with a field or another spread after it.
     const spreadThenField = /\{\s*\.\.\.[^{},]+,\s*(\.\.\.|[\w$]+\s*[:,}])/g

@@ -10,6 +10,7 @@ import { STREET_OF_CASE } from './caseStreets'
 import { countedTotal } from './caseTotals'
 import { instant, rowMapper, type Row } from './rows'
 import { jsonList, type SqliteAccess, type Statements, type TxUse } from './statements'
+import { withFields } from '../../../src/core/withFields'
 
 export const caseRows = rowMapper(CASE_FIELDS)
 export const eventRows = rowMapper(EVENT_FIELDS)
@@ -39,7 +40,7 @@ export function sqliteCaseTx(use: TxUse): CaseTx {
         s.get(INSERT_CASE).run(caseRows.toRow(c))
       }),
     updateCase: (c, expectedVersion) =>
-      use((s) => s.get(UPDATE_CASE).run({ ...caseRows.toRow(c), expected_version: expectedVersion }).changes === 1),
+      use((s) => s.get(UPDATE_CASE).run(withFields(caseRows.toRow(c), { expected_version: expectedVersion })).changes === 1),
     appendEvent: (e: TimelineEvent) =>
       use((s) => {
         s.get(INSERT_EVENT).run(eventRows.toRow(e))

@@ -5,6 +5,7 @@ import type { Actor } from '../../../src/core/roles'
 import type { OutboxMessage, Tx } from '../../ports'
 import type { Deps } from '../../deps'
 import { countCreate, limitedTransaction } from './rateLimit'
+import { withFields } from '../../../src/core/withFields'
 
 export const CASE_EVENT = 'case.event'
 
@@ -79,7 +80,7 @@ export async function createOnce(d: Deps, actor: Actor, key: string, c: Case, e:
       const held = await tx.claimIdempotency(actor.userId, key, c.id)
       if (held) return held
       if (opts.limit) await countCreate(d, tx, actor.userId, opts.limit)
-      numbered = { ...c, number: formatCaseNumber(unit.short, year, await tx.nextSequence(caseSequenceKey(unit.short, year))) }
+      numbered = withFields(c, { number: formatCaseNumber(unit.short, year, await tx.nextSequence(caseSequenceKey(unit.short, year))) })
       await tx.insertCase(numbered)
       await recordEvent(d, tx, numbered, e)
       await opts.also?.(tx)
