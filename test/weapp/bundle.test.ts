@@ -16,10 +16,9 @@ function files(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]))
 }
 
+const scripts = files(MP_ROOT).filter((f) => f.endsWith('.js'))
 const roots = (readAppJson() as { subPackages?: { root: string }[] }).subPackages!.map((s) => s.root.replace(/\/$/, '') + '/')
-const mainScripts = files(MP_ROOT)
-  .map((f) => path.relative(MP_ROOT, f).replace(/\\/g, '/'))
-  .filter((rel) => rel.endsWith('.js') && !roots.some((r) => rel.startsWith(r)))
+const mainScripts = scripts.map((f) => path.relative(MP_ROOT, f).replace(/\\/g, '/')).filter((rel) => !roots.some((r) => rel.startsWith(r)))
 
 describe('mini-program main package', () => {
   it('keeps Chinese text as UTF-8 in every script, not \\u escapes', () => {
@@ -34,24 +33,21 @@ describe('mini-program main package', () => {
   it('keeps async functions on the generator helper and the global Promise (config/weappBrowsers.js)', () => {
     // WeChat's iOS Promise is a setTimeout polyfill; a native async function would await the engine's own.
     const native = /\basync function\b|\basync ?\(|\basync [A-Za-z_$][\w$]*=>/
-    const offenders = files(MP_ROOT)
-      .filter((f) => f.endsWith('.js'))
+    const offenders = scripts
       .filter((f) => native.test(fs.readFileSync(f, 'utf8')))
       .map((f) => path.relative(MP_ROOT, f))
     expect(offenders).toEqual([])
   })
 
   it('writes every script in ES2015, which JavaScriptCore reads from iOS 10 on', () => {
-    const unreadable = files(MP_ROOT)
-      .filter((f) => f.endsWith('.js'))
-      .flatMap((f) => {
-        try {
-          parse(fs.readFileSync(f, 'utf8'), { ecmaVersion: 2015, sourceType: 'script' })
-          return []
-        } catch (e) {
-          return [`${path.relative(MP_ROOT, f)}: ${(e as Error).message}`]
-        }
-      })
+    const unreadable = scripts.flatMap((f) => {
+      try {
+        parse(fs.readFileSync(f, 'utf8'), { ecmaVersion: 2015, sourceType: 'script' })
+        return []
+      } catch (e) {
+        return [`${path.relative(MP_ROOT, f)}: ${(e as Error).message}`]
+      }
+    })
     expect(unreadable).toEqual([])
   })
 
