@@ -12,6 +12,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { openSqliteStore } from '../../backend/adapters/sqlite'
 import { CASE_COUNT_TABLES, rebuildCaseCounts } from '../../backend/adapters/sqlite/caseCounts'
+import { COMMITTEE_COUNTS_TABLE } from '../../backend/adapters/sqlite/committeeCounts'
 import { DEPARTMENT_COUNTS_TABLE } from '../../backend/adapters/sqlite/departmentCounts'
 import { CaseStatsAccumulator } from '../../backend/adapters/cloudbase/caseStats'
 import { CloudbaseStore } from '../../backend/adapters/cloudbase/store'
@@ -32,6 +33,9 @@ const TERMINAL = REPORT.terminalStatuses
 const STATUSES = ['submitted', 'accepted', 'assigned', 'in_progress', 'resolved', 'closed', 'rejected'] as const
 const CATEGORIES = ['ZA01', 'HJ01', 'SZ02']
 const DEPARTMENTS = ['城管', '水务']
+/** Mediation committees; a few cases carry a committee that is not text, which no queue matches. */
+const COMMITTEES = ['people', 'traffic']
+const MEDIATORS = ['m1', 'm2']
 
 /** District D, streets S1 and S2, two communities each, three grids per community (C4 moves later). */
 function units(c4Street: string): OrgUnit[] {
@@ -85,17 +89,20 @@ async function runWorkload(store: Store, seed: number, deleteRow: ((id: string) 
     const status = pick(STATUSES)
     const resolved = rand() < 0.4
     const department = rand() < 0.5 ? pick(DEPARTMENTS) : null
+    const kind = rand() < 0.3 ? 'mediation' : 'report'
+    const committee = kind === 'mediation' && rand() < 0.9 ? (rand() < 0.05 ? 7 : pick(COMMITTEES)) : null
     return {
       id: caseId(n),
-      kind: rand() < 0.1 ? 'mediation' : 'report',
+      kind,
       status,
       unitCode: grid ?? 'S1',
       gridCode: grid,
-      assigneeId: null,
+      assigneeId: rand() < 0.5 ? pick(MEDIATORS) : null,
       category: pick(CATEGORIES),
       payload: {
         description: '路灯不亮', photos: [], anonymous: false,
         ...(department ? { department } : {}),
+        ...(committee !== null ? { committee } : {}),
         ...(resolved ? { resolvedAt: new Date(createdMs + Math.floor(rand() * 90) * 60_000 + 1234).toISOString() } : {}),
       },
       creatorId: `u${n % 7}`,
@@ -111,16 +118,22 @@ async function runWorkload(store: Store, seed: number, deleteRow: ((id: string) 
     const what = rand()
     if (what < 0.45) next.status = pick(STATUSES)
     else if (what < 0.55) next.status = 'merged'
-    else if (what < 0.65) next.category = pick(CATEGORIES)
+    else if (what < 0.6) next.category = pick(CATEGORIES)
+    else if (what < 0.65) next.assigneeId = rand() < 0.3 ? null : pick(MEDIATORS)
     else if (what < 0.75) {
       next.gridCode = rand() < 0.1 ? null : pick(GRIDS)
       next.unitCode = next.gridCode ?? 'S2'
     } else if (what < 0.85) next.slaDeadline = rand() < 0.2 ? null : new Date(T0 + Math.floor(rand() * 8 * 24) * HOUR).toISOString()
     else if (what < 0.95) next.payload = { ...c.payload, resolvedAt: new Date(Date.parse(c.createdAt) + Math.floor(rand() * 50) * HOUR).toISOString() }
     else if (what < 0.975) {
-      // Handed to the other department, or taken back from it.
-      const { department, ...rest } = c.payload as { department?: string }
-      next.payload = rand() < 0.3 ? rest : { ...rest, department: DEPARTMENTS.find((d) => d !== department)! }
+      // Handed to the other department (committee), or taken back from it.
+      if (c.kind === 'mediation') {
+        const { committee, ...rest } = c.payload as { committee?: string }
+        next.payload = rand() < 0.3 ? rest : { ...rest, committee: COMMITTEES.find((m) => m !== committee)! }
+      } else {
+        const { department, ...rest } = c.payload as { department?: string }
+        next.payload = rand() < 0.3 ? rest : { ...rest, department: DEPARTMENTS.find((d) => d !== department)! }
+      }
     } else next.payload = { ...c.payload, note: '补充说明' } // counts nothing
     return next
   }
@@ -244,6 +257,44 @@ async function expectDepartmentTotals(store: Store, model: ReadonlyMap<string, C
   }
 }
 
+/** A mediator's tabs: a status, several, every status named, no status filter, their own, a dispute type. */
+const COMMITTEE_TABS: Array<[string, Partial<CaseQuery>]> = [
+  ...STATUSES.slice(0, 3).map((st): [string, Partial<CaseQuery>] => [st, { statuses: [st] }]),
+  ['open', { statuses: OPEN_TAB }],
+  ['every status named', { statuses: [...STATUSES, 'merged'] }],
+  ['no status filter', {}],
+  ['mine', { statuses: OPEN_TAB, assigneeId: 'm1' }],
+  ['mine, every status', { assigneeId: 'm2' }],
+  ['a dispute type', { statuses: OPEN_TAB, category: 'HJ01' }],
+  ['a dispute type, mine', { category: 'ZA01', assigneeId: 'm1' }],
+  ['cases without a mediator (counted from the cases)', { assigneeId: '' }],
+]
+
+function committeeTabs(): Array<[string, CaseQuery]> {
+  return COMMITTEES.flatMap((committee) =>
+    [['S1', 'S2'], ['S2']].flatMap((streetCodes) =>
+      COMMITTEE_TABS.map(([tab, f]): [string, CaseQuery] => [`${committee} ${streetCodes.join('+')} ${tab}`, { kind: 'mediation', committee, streetCodes, order: 'sla', ...f }]),
+    ),
+  )
+}
+
+/** Every mediator's tab total from the store (the committee counts) equals the cases the workload left. */
+async function expectCommitteeTotals(store: Store, model: ReadonlyMap<string, Case>) {
+  for (const [label, q] of committeeTabs()) {
+    let want = 0
+    for (const c of model.values()) {
+      const committee = (c.payload as { committee?: unknown }).committee
+      if (c.kind !== 'mediation' || committee !== q.committee || !q.streetCodes!.includes(streetOf(c))) continue
+      if (q.statuses !== undefined && !q.statuses.includes(c.status)) continue
+      if (q.category !== undefined && c.category !== q.category) continue
+      if (q.assigneeId !== undefined && c.assigneeId !== q.assigneeId) continue
+      want++
+    }
+    expect({ label, total: await store.countCases(q) }).toEqual({ label, total: want })
+    expect({ label, capped: await store.countCases(q, 3) }).toEqual({ label, capped: Math.min(want, 3) })
+  }
+}
+
 describe('maintained case counts equal a full recount after a random workload', () => {
   describe('SQLite (counters kept by triggers)', () => {
     let dir: string
@@ -259,9 +310,9 @@ describe('maintained case counts equal a full recount after a random workload', 
 
     const tables = (db: Database.Database) =>
       Object.fromEntries(
-        [...CASE_COUNT_TABLES, DEPARTMENT_COUNTS_TABLE].map((t) => [
+        [...CASE_COUNT_TABLES, DEPARTMENT_COUNTS_TABLE, COMMITTEE_COUNTS_TABLE].map((t) => [
           t,
-          db.prepare(`SELECT * FROM ${t} WHERE n > 0 ORDER BY 1, 2, 3, 4`).all(),
+          (db.prepare(`SELECT * FROM ${t} WHERE n > 0`).all() as object[]).map((r) => JSON.stringify(r)).sort(),
         ]),
       )
 
@@ -276,6 +327,7 @@ describe('maintained case counts equal a full recount after a random workload', 
         expect((raw.prepare("SELECT SUM(n) AS n FROM case_counts WHERE kind = 'report'").get() as { n: number }).n).toBeGreaterThan(0)
         await expectRecounted(store, model)
         await expectDepartmentTotals(store, model)
+        await expectCommitteeTotals(store, model)
         const kept = tables(raw)
         rebuildCaseCounts(raw)
         expect(tables(raw)).toEqual(kept)
@@ -285,6 +337,15 @@ describe('maintained case counts equal a full recount after a random workload', 
         const before = await store.countCases(q)
         raw.prepare(`UPDATE ${DEPARTMENT_COUNTS_TABLE} SET n = n + 1000 WHERE department = '城管' AND status = 'submitted' AND street_code = 'S1'`).run()
         expect(await store.countCases(q)).toBe(before + 1000)
+        // So were the mediators' tabs over whole streets.
+        const m: CaseQuery = { kind: 'mediation', streetCodes: ['S1', 'S2'], committee: 'traffic', statuses: OPEN_TAB, order: 'sla' }
+        const counted = await store.countCases(m)
+        expect(counted).toBeGreaterThan(0)
+        const row = raw.prepare(`SELECT * FROM ${COMMITTEE_COUNTS_TABLE} WHERE committee = 'traffic' AND status = 'submitted' AND street_code = 'S1' LIMIT 1`).get() as Record<string, string>
+        raw
+          .prepare(`UPDATE ${COMMITTEE_COUNTS_TABLE} SET n = n + 1000 WHERE kind = ? AND committee = ? AND street_code = ? AND status = ? AND category = ? AND assignee_id = ?`)
+          .run(row.kind, row.committee, row.street_code, row.status, row.category, row.assignee_id)
+        expect(await store.countCases(m)).toBe(counted + 1000)
       } finally {
         raw.close()
       }
@@ -307,6 +368,34 @@ describe('maintained case counts equal a full recount after a random workload', 
         expect(changes() - before).toBe(1)
         raw.prepare("UPDATE cases SET status = 'accepted' WHERE id = ?").run(c.id)
         expect(changes() - before).toBeGreaterThan(2)
+      } finally {
+        raw.close()
+      }
+    })
+
+    it.each([
+      ['committee', 'mediation'],
+      ['department', 'report'],
+    ] as const)('a %s that is not text is never counted, and its removal takes nothing off the text one', async (field, kind) => {
+      await store.putUnits(units('S2'))
+      const c = (n: number, key: unknown): Case => ({
+        id: caseId(n), kind, status: 'submitted', unitCode: 'C1G1', gridCode: 'C1G1', assigneeId: null, category: 'ZA01',
+        payload: { [field]: key }, creatorId: 'u1', idempotencyKey: `k${n}`,
+        createdAt: new Date(T0).toISOString(), updatedAt: new Date(T0).toISOString(), slaDeadline: null, version: 1,
+      })
+      await store.transaction(async (tx) => {
+        await tx.insertCase(c(1, '7'))
+        await tx.insertCase(c(2, 7))
+      })
+      const q: CaseQuery = { kind, [field]: '7', streetCodes: ['S1'], statuses: ['submitted'], order: 'sla' }
+      expect(await store.countCases(q)).toBe(1)
+      const raw = new Database(path.join(dir, 'jiefang.sqlite'))
+      try {
+        raw.prepare('DELETE FROM cases WHERE id = ?').run(caseId(2))
+        expect(await store.countCases(q)).toBe(1)
+        raw.prepare("UPDATE cases SET status = 'accepted' WHERE id = ?").run(caseId(1))
+        expect(await store.countCases(q)).toBe(0)
+        expect(await store.countCases({ ...q, statuses: ['accepted'] })).toBe(1)
       } finally {
         raw.close()
       }

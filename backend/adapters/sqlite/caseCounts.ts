@@ -19,6 +19,7 @@
  * delete and insert the same key every time.
  */
 import type Database from 'better-sqlite3'
+import { COMMITTEE_COUNT_TRIGGERS, committeeCountTriggersSql, hasCommitteeCounts, rebuildCommitteeCounts } from './committeeCounts'
 import { DEPARTMENT_COUNT_TRIGGERS, departmentCountTriggersSql, hasDepartmentCounts, rebuildDepartmentCounts } from './departmentCounts'
 
 /** Asia/Shanghai has had no daylight saving since 1991: a fixed +8 hours is exact. */
@@ -187,14 +188,17 @@ export function rebuildCaseCounts(db: Database.Database): void {
     put('INSERT INTO case_grid_counts (kind, street_code, status, grid_code, n) VALUES (?, ?, ?, ?, ?)', tallies.gridStatus)
     put('INSERT INTO case_day_totals (kind, street_code, day, n) VALUES (?, ?, ?, ?)', tallies.day)
     put('INSERT INTO case_day_counts (kind, street_code, status, day, n) VALUES (?, ?, ?, ?, ?)', tallies.dayStatus)
-    // The department counts (departmentCounts.ts) come with migration 25, after this one's backfill.
+    // The department and committee counts come with migrations 25 and 27, after this one's backfill.
     if (hasDepartmentCounts(db)) rebuildDepartmentCounts(db)
+    if (hasCommitteeCounts(db)) rebuildCommitteeCounts(db)
   })()
 }
 
-/** For a bulk load: drops the triggers (each insert would bump six tables), and `restore` makes them again. */
+/** For a bulk load: drops the triggers (each insert would bump up to eight tables), and `restore` makes them again. */
 export function suspendCaseCountTriggers(db: Database.Database): { restore(): void } {
   const departments = hasDepartmentCounts(db)
-  for (const t of [...CASE_COUNT_TRIGGERS, ...(departments ? DEPARTMENT_COUNT_TRIGGERS : [])]) db.exec(`DROP TRIGGER IF EXISTS ${t}`)
-  return { restore: () => db.exec(caseCountTriggersSql() + (departments ? departmentCountTriggersSql() : '')) }
+  const committees = hasCommitteeCounts(db)
+  const triggers = [...CASE_COUNT_TRIGGERS, ...(departments ? DEPARTMENT_COUNT_TRIGGERS : []), ...(committees ? COMMITTEE_COUNT_TRIGGERS : [])]
+  for (const t of triggers) db.exec(`DROP TRIGGER IF EXISTS ${t}`)
+  return { restore: () => db.exec(caseCountTriggersSql() + (departments ? departmentCountTriggersSql() : '') + (committees ? committeeCountTriggersSql() : '')) }
 }

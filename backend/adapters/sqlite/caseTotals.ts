@@ -5,7 +5,8 @@
  * counters hold cases with a grid and a street key, so only reports (which always have a grid)
  * over whole streets, by status and category, are answered here; an overdue tab subtracts the
  * cases not yet due, an index range from now. A district department's tabs (by status, overdue)
- * read case_department_counts (departmentCounts.ts) the same way. Anything else is counted from `cases`.
+ * read case_department_counts (departmentCounts.ts) the same way, and a mediator's tabs over whole
+ * streets case_committee_counts (committeeCounts.ts). Anything else is counted from `cases`.
  */
 import type { CaseQuery } from '../../ports'
 import { instant } from '../fieldTable'
@@ -16,12 +17,14 @@ import type { Statements } from './statements'
 const CARRIED = new Set<keyof CaseQuery>(['kind', 'streetCodes', 'statuses', 'category', 'slaBefore', 'order', 'limit', 'before'])
 /** A department's counts (case_department_counts, migration 25) have no category. */
 const DEPARTMENT_CARRIED = new Set<keyof CaseQuery>(['kind', 'streetCodes', 'statuses', 'department', 'slaBefore', 'order', 'limit', 'before'])
+/** A committee's counts (case_committee_counts, migration 27) carry the mediator's queue filters. */
+const COMMITTEE_CARRIED = new Set<keyof CaseQuery>(['kind', 'committee', 'streetCodes', 'statuses', 'category', 'assigneeId', 'order', 'limit', 'before'])
 /** Cases not yet due are counted from `cases` up to this many; beyond it the overdue tab is counted directly. */
 const NOT_YET_DUE_MAX = 1000
 
 const hasTables = new WeakMap<Statements, Map<string, boolean>>()
 
-function hasTable(s: Statements, name: 'case_counts' | 'case_department_counts'): boolean {
+function hasTable(s: Statements, name: 'case_counts' | 'case_department_counts' | 'case_committee_counts'): boolean {
   let known = hasTables.get(s)
   if (!known) hasTables.set(s, (known = new Map()))
   let has = known.get(name)
@@ -36,8 +39,34 @@ function list(column: string, values: readonly string[]): SqlPart {
   return { sql: `${column} IN (${values.map(() => '?').join(', ')})`, params: [...values] }
 }
 
+/** Sums `n` of a counts table where every part holds. */
+function summed(s: Statements, table: string, parts: readonly SqlPart[]): number {
+  const row = s.get(`SELECT coalesce(SUM(n), 0) AS n FROM ${table} WHERE ${parts.map((p) => p.sql).join(' AND ')}`).get(...parts.flatMap((p) => p.params)) as { n: number }
+  return row.n
+}
+
+/**
+ * A committee's queue over whole streets (a mediator's tab) from its counts; '' stands for a case
+ * without a dispute type or mediator there, so a query for '' is counted from `cases`.
+ */
+function committeeTotal(s: Statements, q: CaseQuery, cap: number | undefined): number | null {
+  if (!q.streetCodes?.length || q.category === '' || q.assigneeId === '') return null
+  for (const [k, v] of Object.entries(q)) if (v !== undefined && !COMMITTEE_CARRIED.has(k as keyof CaseQuery)) return null
+  if (!hasTable(s, 'case_committee_counts')) return null
+  const parts: SqlPart[] = []
+  if (q.kind !== undefined) parts.push({ sql: 'kind = ?', params: [q.kind] })
+  parts.push({ sql: 'committee = ?', params: [q.committee] }, list('street_code', q.streetCodes))
+  // An empty status list matches nothing: caseWhere answers it before any count.
+  if (q.statuses !== undefined) parts.push(list('status', q.statuses))
+  if (q.category !== undefined) parts.push({ sql: 'category = ?', params: [q.category] })
+  if (q.assigneeId !== undefined) parts.push({ sql: 'assignee_id = ?', params: [q.assigneeId] })
+  const n = summed(s, 'case_committee_counts', parts)
+  return cap === undefined ? n : Math.min(n, cap)
+}
+
 /** The total of `q` (at most `cap`) from the counters, or null when they do not carry it. */
 export function countedTotal(s: Statements, q: CaseQuery, cap: number | undefined): number | null {
+  if (q.committee !== undefined) return committeeTotal(s, q, cap)
   if (q.kind !== 'report' || !q.streetCodes?.length || !q.statuses?.length) return null
   // A department's queue over whole streets (a district department) reads its own counts, which
   // hold every case with a street key and that department.

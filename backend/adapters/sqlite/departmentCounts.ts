@@ -24,11 +24,15 @@ function add(row: string): string {
     ON CONFLICT DO UPDATE SET n = n + 1, dated = dated + excluded.dated;`
 }
 
-/** A row not counted matches no key (NULL never equals, a number never equals a text department). */
+/**
+ * Only a counted row is subtracted: NULL never equals, and the typeof check keeps a number in
+ * payload.department (which the TEXT column would compare as text) from taking one off a
+ * department of that name.
+ */
 function subtract(row: string): string {
   return `
   UPDATE case_department_counts SET n = n - 1, dated = dated - (${row}.sla_deadline IS NOT NULL)
-    WHERE kind = ${row}.kind AND street_code = ${row}.street_code AND department = ${dept(row)} AND status = ${row}.status;`
+    WHERE typeof(${dept(row)}) = 'text' AND kind = ${row}.kind AND street_code = ${row}.street_code AND department = ${dept(row)} AND status = ${row}.status;`
 }
 
 /** A department is parsed only when either payload mentions one: most updates are of other cases' fields. */

@@ -42,18 +42,29 @@ type Cfg = Pick<DistrictConfig, 'mediation'>
 
 const UNIT_LEVELS: Partial<Record<OrgUnit['level'], MediationLevel>> = { community: 'community', street: 'street', district: 'district' }
 
+/**
+ * Read once per configuration: a queue page names every row's committee, and building the list
+ * per row was a seventh of what a mediator's page allocated. A configuration is replaced, never
+ * changed in place, so its committee list identifies it.
+ */
+const configured = new WeakMap<Cfg['mediation']['committees'], readonly Committee[]>()
+
 /** Every configured committee; an old configuration's district-wide `people` (named after one street) is no one's now. */
-export function configuredCommittees(cfg: Cfg): Committee[] {
-  return cfg.mediation.committees
-    .filter((c) => c.unitCode !== undefined || c.code !== PEOPLE)
-    .map((c) => ({
-      code: c.code,
-      name: c.name,
-      level: c.unitCode === undefined ? 'district' : (c.level ?? 'street'),
-      unitCode: c.unitCode ?? null,
-      disputeTypes: c.disputeTypes,
-      ...(c.numberPrefix ? { numberPrefix: c.numberPrefix } : {}),
-    }))
+export function configuredCommittees(cfg: Cfg): readonly Committee[] {
+  let list = configured.get(cfg.mediation.committees)
+  if (!list) {
+    list = Object.freeze(
+      cfg.mediation.committees
+        .filter((c) => c.unitCode !== undefined || c.code !== PEOPLE)
+        .map((c): Committee => {
+          const committee: Committee = { code: c.code, name: c.name, level: c.unitCode === undefined ? 'district' : (c.level ?? 'street'), unitCode: c.unitCode ?? null, disputeTypes: c.disputeTypes }
+          if (c.numberPrefix) committee.numberPrefix = c.numberPrefix
+          return Object.freeze(committee)
+        }),
+    )
+    configured.set(cfg.mediation.committees, list)
+  }
+  return list
 }
 
 export function generatedCommittee(u: OrgUnit): Committee | null {
@@ -62,14 +73,26 @@ export function generatedCommittee(u: OrgUnit): Committee | null {
   return { code: PEOPLE, name: `${u.name}人民调解委员会`, level, unitCode: u.code, disputeTypes: [], numberPrefix: committeePrefix(u), generated: true }
 }
 
+/** Each unit's committees, per configuration and org tree (both replaced, never changed, when edited). */
+const atUnits = new WeakMap<readonly Committee[], WeakMap<OrgTree, Map<string, readonly Committee[]>>>()
+
 /** The committees of one unit: the imported ones, else its generated 人民调解委员会 (communities and streets). */
-export function committeesAt(cfg: Cfg, tree: OrgTree, unitCode: string): Committee[] {
-  const u = tree.get(unitCode)
-  if (!u) return []
-  const imported = configuredCommittees(cfg).filter((c) => c.unitCode === unitCode)
-  if (imported.length > 0) return imported
-  const made = generatedCommittee(u)
-  return made ? [made] : []
+export function committeesAt(cfg: Cfg, tree: OrgTree, unitCode: string): readonly Committee[] {
+  const all = configuredCommittees(cfg)
+  let byTree = atUnits.get(all)
+  if (!byTree) atUnits.set(all, (byTree = new WeakMap()))
+  let byUnit = byTree.get(tree)
+  if (!byUnit) byTree.set(tree, (byUnit = new Map()))
+  let found = byUnit.get(unitCode)
+  if (!found) {
+    const u = tree.get(unitCode)
+    const imported = all.filter((c) => c.unitCode === unitCode)
+    const made = u && imported.length === 0 ? generatedCommittee(u) : null
+    found = Object.freeze(!u ? [] : imported.length > 0 ? imported : made ? [Object.freeze(made)] : [])
+    // Unknown codes are not kept: a caller's made-up unit must not grow the map.
+    if (u) byUnit.set(unitCode, found)
+  }
+  return found
 }
 
 const takes = (c: Committee, type: DisputeType) => c.disputeTypes.length === 0 || c.disputeTypes.includes(type)
