@@ -4,6 +4,7 @@
  */
 import type { Case, TimelineEvent } from '../../src/core/case'
 import type { OrgUnit } from '../../src/core/org'
+import type { AnnouncementHead } from '../repos/grid'
 import type {
   Announcement,
   AuditEntry,
@@ -166,17 +167,19 @@ export const MEMBERSHIP_FIELDS: FieldTable<Membership> = [
   { field: 'decidedBy', ...textOrNull },
 ]
 
-export const ANNOUNCEMENT_FIELDS: FieldTable<Announcement> = [
+/** What a list of announcements reads (AnnouncementHead): every field but the target grids. */
+export const ANNOUNCEMENT_HEAD_FIELDS: FieldTable<AnnouncementHead> = [
   { field: 'id', kind: text },
   { field: 'authorId', kind: text },
   { field: 'idempotencyKey', kind: text },
   { field: 'type', kind: text },
   { field: 'title', kind: text },
   { field: 'body', kind: text },
-  { field: 'gridCodes', kind: 'strings' },
   { field: 'scopeLabel', kind: text },
   { field: 'publishedAt', kind: at },
 ]
+
+export const ANNOUNCEMENT_FIELDS: FieldTable<Announcement> = [...ANNOUNCEMENT_HEAD_FIELDS, { field: 'gridCodes', kind: 'strings' }]
 
 export const BUILDING_FIELDS: FieldTable<Building> = [
   { field: 'id', kind: text },

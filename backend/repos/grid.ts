@@ -37,6 +37,12 @@ export interface Announcement {
   publishedAt: string
 }
 
+/**
+ * An announcement as a list shows it: without its target grids, which a street-wide one lists
+ * ~150 of (2.7 KB a row) and no feed or board reads; getAnnouncement has them.
+ */
+export type AnnouncementHead = Omit<Announcement, 'gridCodes'>
+
 export interface GridRepo {
   getBoard(gridCode: string): Promise<GridBoard | null>
   putBoard(b: GridBoard): Promise<void>
@@ -52,8 +58,8 @@ export interface GridRepo {
   /** Inserts; a second announcement with the same (authorId, idempotencyKey) returns the first. */
   addAnnouncement(a: Announcement): Promise<Announcement>
   getAnnouncement(id: string): Promise<Announcement | null>
-  /** Announcements reaching any of the grids, newest first; `before` is an id. */
-  listAnnouncements(gridCodes: readonly string[], opts: { before?: string; limit?: number; type?: Announcement['type'] }): Promise<Announcement[]>
+  /** Announcements reaching any of the grids, newest first, without their grids; `before` is an id. */
+  listAnnouncements(gridCodes: readonly string[], opts: { before?: string; limit?: number; type?: Announcement['type'] }): Promise<AnnouncementHead[]>
   listAnnouncementsBy(authorId: string, opts: { before?: string; limit?: number }): Promise<Announcement[]>
   /** Keeps the first read time. */
   markAnnouncementRead(announcementId: string, userId: string, at: string): Promise<void>

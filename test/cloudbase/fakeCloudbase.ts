@@ -230,6 +230,32 @@ function applyUpdate(doc: Obj, update: Obj): Obj {
 
 /* ----------------------------------------------------------------- errors */
 
+/**
+ * `.field()` as the service applies it: the listed top-level fields only (1), or all but them (0),
+ * `_id` kept unless excluded. A mix of both, a dotted path or another value is refused, as MongoDB
+ * refuses a mix, rather than answered with whole documents.
+ */
+function projection(raw: unknown): (d: Obj) => Obj {
+  if (raw === undefined || raw === null || raw === '') return (d) => d
+  const spec = parseEjsonText(raw) as Record<string, unknown>
+  const entries = Object.entries(spec)
+  for (const [k, v] of entries) {
+    if (k.includes('.') || (v !== 0 && v !== 1)) throw new ServiceError('INVALID_PARAM', `projection ${k}: ${JSON.stringify(v)} is not supported here`)
+  }
+  const included = entries.filter(([k, v]) => v === 1 && k !== '_id').map(([k]) => k)
+  const excluded = entries.filter(([k, v]) => v === 0 && k !== '_id').map(([k]) => k)
+  if (included.length > 0 && excluded.length > 0) throw new ServiceError('INVALID_PARAM', 'projection cannot mix inclusion and exclusion')
+  const dropId = spec._id === 0
+  return (d) => {
+    const out: Obj = {}
+    for (const [k, v] of Object.entries(d)) {
+      if (k === '_id' ? dropId : included.length > 0 ? !included.includes(k) : excluded.includes(k)) continue
+      out[k] = v
+    }
+    return out
+  }
+}
+
 class ServiceError extends Error {
   constructor(
     readonly code: string,
@@ -640,7 +666,8 @@ export class FakeCloudbase {
         const limit = Math.min(asked, MAX_PAGE)
         const offset = typeof b.offset === 'number' ? b.offset : 0
         const docs = this.db.find(name, query, order, offset, limit, b.transactionId)
-        return { data: { list: docs.map((d) => JSON.stringify(d)) } }
+        const project = projection(b.projection)
+        return { data: { list: docs.map((d) => JSON.stringify(project(d))) } }
       }
       case 'database.aggregateDocuments': {
         const [match, ...rest] = aggregateStages(b)

@@ -168,4 +168,15 @@ describe('the strict CloudBase fake', () => {
     expect(urls[ids.length]).toBe(urls[0])
     await expect(files.tempUrls(['cloud://test-env.bucket/jiefang/files/gone.jpg'])).rejects.toThrow(/no temporary URL for .*gone\.jpg: STORAGE_FILE_NONEXIST/)
   })
+
+  it('applies a field projection as the service does, and refuses one it cannot apply', async () => {
+    const db = (await startFake()).database()
+    const coll = db.collection('jf_announcements')
+    await coll.add({ _id: 'a1', authorId: 'w1', title: '停水通知', gridCodes: ['G1', 'G2'], scopeLabel: '全街' })
+    const got = async (q: { get(): Promise<unknown> }) => ((await q.get()) as { data: unknown[] }).data
+    expect(await got(coll.where({ _id: 'a1' }).field({ gridCodes: false }))).toEqual([{ _id: 'a1', authorId: 'w1', title: '停水通知', scopeLabel: '全街' }])
+    expect(await got(coll.where({ _id: 'a1' }).field({ title: true }))).toEqual([{ _id: 'a1', title: '停水通知' }])
+    expect(await got(coll.where({ _id: 'a1' }).field({ _id: false, title: true }))).toEqual([{ title: '停水通知' }])
+    expect((await refusal(coll.where({ _id: 'a1' }).field({ title: true, gridCodes: false }).get())).message).toContain('cannot mix inclusion and exclusion')
+  })
 })

@@ -2,7 +2,7 @@
 import type { Announcement, GridRepo, Membership } from '../../ports'
 import type { ReceiptScope } from '../../repos/grid'
 import { announcementLimit, membershipLimit } from '../limits'
-import { ANNOUNCEMENT_FIELDS, BOARD_FIELDS, MEMBERSHIP_FIELDS } from '../tables'
+import { ANNOUNCEMENT_FIELDS, ANNOUNCEMENT_HEAD_FIELDS, BOARD_FIELDS, MEMBERSHIP_FIELDS } from '../tables'
 import { guard, isDuplicateWrite, mapCloudbaseError } from './cloudbaseErrors'
 import { all, answered, byId, checked, compoundId, conflict, docsOf, PAGE, take, type CloudbaseAccess } from './db'
 import { CorruptDocumentError, docMapper, instant, withoutId } from './docs'
@@ -22,6 +22,7 @@ const boardDocs = docMapper('jf_boards', BOARD_FIELDS, 'gridCode')
 /** `_id` is a hash of grid and user; the fields carry the identity. */
 const membershipDocs = docMapper('jf_memberships', MEMBERSHIP_FIELDS, (m) => compoundId(m.gridCode, m.userId))
 const announcementDocs = docMapper('jf_announcements', ANNOUNCEMENT_FIELDS, 'id')
+const announcementHeadDocs = docMapper('jf_announcements', ANNOUNCEMENT_HEAD_FIELDS, 'id')
 
 /**
  * `_id` of the jf_idempotency document reserving (authorId, key) for an announcement. The
@@ -183,8 +184,9 @@ export function cloudbaseGrid(c: CloudbaseAccess): GridRepo {
       }
       const wanted = ids.slice(0, limit)
       if (wanted.length === 0) return []
-      const res = await guard(() => c.coll('announcements').where({ _id: _.in(wanted) }).orderBy('_id', 'desc').limit(wanted.length).get())
-      return docsOf(res).map(announcementDocs.fromDoc)
+      // Without the target grids (AnnouncementHead): a street-wide one carries ~150 codes.
+      const res = await guard(() => c.coll('announcements').where({ _id: _.in(wanted) }).orderBy('_id', 'desc').limit(wanted.length).field({ gridCodes: false }).get())
+      return docsOf(res).map(announcementHeadDocs.fromDoc)
     },
     async listAnnouncementsBy(authorId, opts = {}) {
       const where = opts.before === undefined ? { authorId } : { authorId, _id: _.lt(opts.before) }

@@ -1,7 +1,7 @@
 /** SQLite side of the grid aggregate: boards, memberships, announcements and their read receipts. */
 import type { Announcement, GridRepo, Membership } from '../../ports'
 import type { MembershipKey } from '../../repos/grid'
-import { ANNOUNCEMENT_FIELDS, BOARD_FIELDS, MEMBERSHIP_FIELDS } from '../tables'
+import { ANNOUNCEMENT_FIELDS, ANNOUNCEMENT_HEAD_FIELDS, BOARD_FIELDS, MEMBERSHIP_FIELDS } from '../tables'
 import { announcementLimit, membershipLimit } from '../limits'
 import { instant, rowMapper } from './rows'
 import { jsonList, type SqliteAccess, type Statements } from './statements'
@@ -59,43 +59,14 @@ export function gridTargetsSql(opts: { before?: string; type?: string }): string
   if (opts.before !== undefined) conds.push('announcement_id < @before')
   return `SELECT announcement_id FROM announcement_targets WHERE ${conds.join(' AND ')} ORDER BY announcement_id DESC LIMIT @limit`
 }
-export const ANNOUNCEMENTS_BY_IDS = 'SELECT * FROM announcements WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id DESC'
-
-/**
- * A street-wide announcement lists ~150 grid codes; parsing them was most of a member's feed,
- * which never reads them. They are parsed when first read (markRead, receipts do).
- *
- * The accessor functions are shared and the text waits under a symbol: an accessor pair made of
- * new closures for each object gave each announcement its own hidden class, kept alive from old
- * space until a full GC, and with it every row a feed read (scavenges of 4–14 ms, bench 7b).
- */
-const GRID_CODES = Symbol('gridCodes')
-type LazyCodes = { [GRID_CODES]: string | string[] }
-
-function readGridCodes(this: LazyCodes): string[] {
-  const v = this[GRID_CODES]
-  if (typeof v !== 'string') return v
-  const parsed = JSON.parse(v) as string[]
-  this[GRID_CODES] = parsed
-  return parsed
-}
-
-function writeGridCodes(this: LazyCodes, v: string[]): void {
-  this[GRID_CODES] = v
-}
-
-function announcementOf(r: Record<string, unknown>): Announcement {
-  const a = announcementRows.fromRow(withFields(r, { grid_codes: '[]' }))
-  Object.defineProperty(a, GRID_CODES, { value: String(r.grid_codes), writable: true, enumerable: false, configurable: true })
-  Object.defineProperty(a, 'gridCodes', { enumerable: true, configurable: true, get: readGridCodes, set: writeGridCodes })
-  return a
-}
+const announcementHeadRows = rowMapper(ANNOUNCEMENT_HEAD_FIELDS)
+/** A feed's rows without their target grids (AnnouncementHead): a street-wide one lists ~150. */
+export const ANNOUNCEMENTS_BY_IDS = `SELECT ${announcementHeadRows.columns.join(', ')} FROM announcements WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id DESC`
 
 export function sqliteGrid(db: SqliteAccess): GridRepo {
   const memberships = (method: string, sql: string, ...params: unknown[]) =>
     db.read(method, (s) => membershipRows.all(s, sql, ...params))
-  const announcementsOf = (s: Statements, sql: string, ...params: unknown[]) => (s.get(sql).all(...params) as Array<Record<string, unknown>>).map(announcementOf)
-  const announcements = (method: string, sql: string, ...params: unknown[]) => db.read(method, (s) => announcementsOf(s, sql, ...params))
+  const announcements = (method: string, sql: string, ...params: unknown[]) => db.read(method, (s) => announcementRows.all(s, sql, ...params))
   return {
     getBoard: (gridCode) =>
       db.read('getBoard', (s) => boardRows.one(s, 'SELECT * FROM grid_boards WHERE grid_code = ?', gridCode)),
@@ -144,7 +115,7 @@ export function sqliteGrid(db: SqliteAccess): GridRepo {
       })
     },
     getAnnouncement: (id) =>
-      db.read('getAnnouncement', (s) => announcementsOf(s, 'SELECT * FROM announcements WHERE id = ?', id)[0] ?? null),
+      db.read('getAnnouncement', (s) => announcementRows.one(s, 'SELECT * FROM announcements WHERE id = ?', id)),
     /**
      * The newest `limit` ids of each grid (an index range each), merged newest first, then their
      * rows: an announcement reaching several of the grids appears once.
@@ -160,7 +131,7 @@ export function sqliteGrid(db: SqliteAccess): GridRepo {
         const ids = new Set<string>()
         for (const grid of new Set(gridCodes)) for (const r of targets.all(withFields(params, { grid })) as Array<{ announcement_id: string }>) ids.add(r.announcement_id)
         const wanted = [...ids].sort().reverse().slice(0, limit)
-        return wanted.length ? announcementsOf(s, ANNOUNCEMENTS_BY_IDS, jsonList(wanted)) : []
+        return wanted.length ? announcementHeadRows.all(s, ANNOUNCEMENTS_BY_IDS, jsonList(wanted)) : []
       }),
     listAnnouncementsBy(authorId, opts = {}) {
       const limit = announcementLimit(opts.limit)

@@ -1,12 +1,12 @@
 import type { AnnouncementView } from '../../../src/contracts/api'
 import type { Actor } from '../../../src/core/roles'
-import type { Announcement } from '../../ports'
+import type { AnnouncementHead } from '../../repos/grid'
 import type { Deps } from '../../deps'
 import { callerRecord } from '../shared/actor'
 import { ANNOUNCEMENT_TYPE_LABELS } from './rules'
 
 /** Announcements as the reader sees them, with their own read marks and the authors' names. */
-export async function announcementViews(d: Deps, actor: Actor, rows: Announcement[]): Promise<AnnouncementView[]> {
+export async function announcementViews(d: Deps, actor: Actor, rows: readonly AnnouncementHead[]): Promise<AnnouncementView[]> {
   const read = new Set(await d.store.readAnnouncements(actor.userId, rows.map((a) => a.id)))
   const names = new Map<string, string>()
   // The caller's own announcements (published, publish) name them from the record the boundary read.
