@@ -9,8 +9,10 @@ export interface SqlPart {
   params: unknown[]
 }
 
-function inList(column: string, values: readonly string[]): SqlPart {
-  return { sql: `${column} IN (${values.map(() => '?').join(', ')})`, params: [...values] }
+/** `?, ?, …` for n values, made once per length: every queue page asks for the same few. */
+const PLACEHOLDERS: string[] = []
+function placeholders(n: number): string {
+  return (PLACEHOLDERS[n] ??= Array.from({ length: n }, () => '?').join(', '))
 }
 
 /**
@@ -27,14 +29,21 @@ export const COMMITTEE_EXPR = "json_extract(payload, '$.committee')"
  * is empty must see no cases rather than all of them.
  */
 export function caseWhere(q: CaseQuery): SqlPart | null {
-  const parts: SqlPart[] = []
+  // Conditions and parameters are pushed in step into two arrays: a queue page builds this for
+  // every range it merges (nine to eighteen), so no object or array is made per condition.
+  const conds: string[] = []
+  const params: unknown[] = []
+  const eq = (sql: string, value: unknown) => {
+    conds.push(sql)
+    params.push(value)
+  }
   // kind leads only the street index (cases_queue_by_street): without a street to go with it, a
   // kind range is every case of that kind, sorted afterwards, so `+kind` keeps the planner on the
   // index of the other filters (a deadline range, a creator, an assignee) as before that index.
-  if (q.kind !== undefined) parts.push({ sql: q.streetCodes === undefined ? '+kind = ?' : 'kind = ?', params: [q.kind] })
-  if (q.creatorId !== undefined) parts.push({ sql: 'creator_id = ?', params: [q.creatorId] })
-  if (q.assigneeId !== undefined) parts.push({ sql: 'assignee_id = ?', params: [q.assigneeId] })
-  if (q.category !== undefined) parts.push({ sql: 'category = ?', params: [q.category] })
+  if (q.kind !== undefined) eq(q.streetCodes === undefined ? '+kind = ?' : 'kind = ?', q.kind)
+  if (q.creatorId !== undefined) eq('creator_id = ?', q.creatorId)
+  if (q.assigneeId !== undefined) eq('assignee_id = ?', q.assigneeId)
+  if (q.category !== undefined) eq('category = ?', q.category)
   // A committee's queue at one street (or one unit) is a range of cases_queue_by_committee (or
   // _by_committee_unit); over several it is a range of _by_committee_status, the places checked in
   // its entries: `+` keeps the planner from seeking each place and sorting what it finds.
@@ -47,24 +56,22 @@ export function caseWhere(q: CaseQuery): SqlPart | null {
   ] as const) {
     if (values === undefined) continue
     if (values.length === 0) return null
-    parts.push(inList(column, values))
+    conds.push(`${column} IN (${placeholders(values.length)})`)
+    for (const v of values) params.push(v)
   }
   if (q.ids !== undefined) {
     if (q.ids.length === 0) return null
-    parts.push({ sql: 'id IN (SELECT value FROM json_each(?))', params: [jsonList(q.ids)] })
+    eq('id IN (SELECT value FROM json_each(?))', jsonList(q.ids))
   }
-  if (q.number !== undefined) parts.push({ sql: 'number = ?', params: [q.number] })
-  if (q.department !== undefined) parts.push({ sql: `${DEPARTMENT_EXPR} = ?`, params: [q.department] })
-  if (q.committee !== undefined) parts.push({ sql: `${COMMITTEE_EXPR} = ?`, params: [q.committee] })
+  if (q.number !== undefined) eq('number = ?', q.number)
+  if (q.department !== undefined) eq(`${DEPARTMENT_EXPR} = ?`, q.department)
+  if (q.committee !== undefined) eq(`${COMMITTEE_EXPR} = ?`, q.committee)
   // Strictly after / before, as the names say.
-  if (q.createdAfter !== undefined) parts.push({ sql: 'created_at > ?', params: [instant(q.createdAfter)] })
-  if (q.createdBefore !== undefined) parts.push({ sql: 'created_at < ?', params: [instant(q.createdBefore)] })
+  if (q.createdAfter !== undefined) eq('created_at > ?', instant(q.createdAfter))
+  if (q.createdBefore !== undefined) eq('created_at < ?', instant(q.createdBefore))
   // NULL < x is not true, so cases without a deadline never match.
-  if (q.slaBefore !== undefined) parts.push({ sql: 'sla_deadline < ?', params: [instant(q.slaBefore)] })
-  return {
-    sql: parts.length === 0 ? '' : `WHERE ${parts.map((p) => p.sql).join(' AND ')}`,
-    params: parts.flatMap((p) => p.params),
-  }
+  if (q.slaBefore !== undefined) eq('sla_deadline < ?', instant(q.slaBefore))
+  return { sql: conds.length === 0 ? '' : `WHERE ${conds.join(' AND ')}`, params }
 }
 
 /** Where the previous page ended: its last case, as stored now. */
@@ -204,11 +211,15 @@ export function slaRangeSql(where: SqlPart, part: SlaPart, limit: number): SqlPa
  * `limit` from every range, and one statement instead of one per range.
  */
 export function slaMergeSql(wheres: readonly SqlPart[], part: SlaPart, limit: number): SqlPart {
-  const arms = wheres.map((where) => andWhere(where, part.cond))
-  return {
-    sql: `${arms.map((w) => `SELECT rowid AS r, sla_deadline AS s, id FROM cases ${w.sql}`).join(' UNION ALL ')} ${part.keyOrder} ${limitSql(limit)}`,
-    params: arms.flatMap((w) => w.params),
+  // Each arm is the range's WHERE and the part's condition (as andWhere joins them), built in one pass.
+  const arms: string[] = []
+  const params: unknown[] = []
+  for (const where of wheres) {
+    arms.push(`SELECT rowid AS r, sla_deadline AS s, id FROM cases ${where.sql === '' ? 'WHERE' : `${where.sql} AND`} ${part.cond.sql}`)
+    for (const p of where.params) params.push(p)
+    for (const p of part.cond.params) params.push(p)
   }
+  return { sql: `${arms.join(' UNION ALL ')} ${part.keyOrder} ${limitSql(limit)}`, params }
 }
 
 export function andWhere(where: SqlPart, extra: SqlPart): SqlPart {
