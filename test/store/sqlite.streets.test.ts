@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { openSqliteStore } from '../../backend/adapters/sqlite'
-import { caseWhere, countSql, slaMergeSql, slaParts, slaRangeSql, slaRanges } from '../../backend/adapters/sqlite/caseQuery'
+import { caseWhere, countSql, limitSql, listSql, slaMergeSql, slaParts, slaRangeSql, slaRanges } from '../../backend/adapters/sqlite/caseQuery'
 import { DB_FILE_NAME } from '../../backend/adapters/sqlite/openSqliteStore'
 import type { CaseQuery } from '../../backend/ports'
 import type { OrgUnit } from '../../src/core/org'
@@ -111,5 +111,29 @@ describe('SQLite street key', () => {
     expect(depPlan).toMatch(/COVERING INDEX cases_queue_by_department/)
     expect(depPlan).not.toMatch(/TEMP B-TREE/)
     db.close()
+  })
+})
+
+describe('case statements’ limits', () => {
+  // SQLite plans a written-in LIMIT better than a bound one (caseQuery.ts limitSql): a merge of
+  // nine ranges 0.16 → 0.033 ms, a capped count 0.84 → 0.50 ms at a million cases (bench 2h).
+  it('are written into the SQL as whole numbers, never bound', () => {
+    const q: CaseQuery = { kind: 'report', statuses: ['submitted', 'accepted'], streetCodes: ['S1'], order: 'sla' }
+    const where = caseWhere(q)!
+    const statements = [
+      listSql(where, 'sla', 20),
+      countSql(where, 10_001),
+      slaRangeSql(where, slaParts(null)[0]!, 21),
+      slaMergeSql(slaRanges(q)!.map((r) => caseWhere(r)!), slaParts(null)[0]!, 21),
+    ]
+    for (const st of statements) {
+      expect(st.sql).not.toMatch(/LIMIT \?/)
+      expect(st.sql).toMatch(/LIMIT \d+/)
+      // Every placeholder has its parameter: nothing was left over from a bound limit.
+      expect(st.sql.split('?').length - 1).toBe(st.params.length)
+    }
+    expect(() => limitSql(20.5)).toThrow(RangeError)
+    expect(() => limitSql(-1)).toThrow(RangeError)
+    expect(() => limitSql(Number.NaN)).toThrow(RangeError)
   })
 })
