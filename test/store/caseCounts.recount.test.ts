@@ -233,29 +233,38 @@ const DEPARTMENT_TABS: Array<[string, Partial<CaseQuery>]> = [
   ['a category (counted from the cases)', { statuses: OPEN_TAB, category: 'HJ01' }],
 ]
 
-function departmentTabs(): Array<[string, CaseQuery]> {
-  return DEPARTMENTS.flatMap((department) =>
+/** Each owner's tabs over both streets and over S2 alone. */
+function tabsOf(owners: readonly string[], base: (owner: string) => CaseQuery, tabs: ReadonlyArray<[string, Partial<CaseQuery>]>): Array<[string, CaseQuery]> {
+  return owners.flatMap((owner) =>
     [['S1', 'S2'], ['S2']].flatMap((streetCodes) =>
-      DEPARTMENT_TABS.map(([tab, f]): [string, CaseQuery] => [`${department} ${streetCodes.join('+')} ${tab}`, { kind: 'report', streetCodes, department, order: 'sla', ...f }]),
+      tabs.map(([tab, f]): [string, CaseQuery] => [`${owner} ${streetCodes.join('+')} ${tab}`, { ...base(owner), streetCodes, order: 'sla', ...f }]),
     ),
   )
 }
 
-/** Every tab's total from the store (the department counts) equals the cases the workload left. */
-async function expectDepartmentTotals(store: Store, model: ReadonlyMap<string, Case>) {
-  for (const [label, q] of departmentTabs()) {
+/** Every tab's total from the store (the maintained counts) equals the model's cases it matches, capped or not. */
+async function expectTotals(store: Store, model: ReadonlyMap<string, Case>, tabs: Array<[string, CaseQuery]>, matches: (c: Case, q: CaseQuery) => boolean) {
+  for (const [label, q] of tabs) {
     let want = 0
-    for (const c of model.values()) {
-      const dep = (c.payload as { department?: string }).department
-      if (c.kind !== 'report' || dep !== q.department || !q.streetCodes!.includes(streetOf(c)) || !q.statuses!.includes(c.status)) continue
-      if (q.category !== undefined && c.category !== q.category) continue
-      if (q.slaBefore !== undefined && (c.slaDeadline === null || c.slaDeadline >= q.slaBefore)) continue
-      want++
-    }
+    for (const c of model.values()) if (matches(c, q)) want++
     expect({ label, total: await store.countCases(q) }).toEqual({ label, total: want })
     expect({ label, capped: await store.countCases(q, 3) }).toEqual({ label, capped: Math.min(want, 3) })
   }
 }
+
+/** The filters every tab may set, as the store applies them (streets by the key the store derives). */
+function inTab(c: Case, q: CaseQuery): boolean {
+  if (!q.streetCodes!.includes(streetOf(c))) return false
+  if (q.statuses !== undefined && !q.statuses.includes(c.status)) return false
+  if (q.category !== undefined && c.category !== q.category) return false
+  if (q.assigneeId !== undefined && c.assigneeId !== q.assigneeId) return false
+  return q.slaBefore === undefined || (c.slaDeadline !== null && c.slaDeadline < q.slaBefore)
+}
+
+const expectDepartmentTotals = (store: Store, model: ReadonlyMap<string, Case>) =>
+  expectTotals(store, model, tabsOf(DEPARTMENTS, (department) => ({ kind: 'report', department }), DEPARTMENT_TABS), (c, q) =>
+    c.kind === 'report' && (c.payload as { department?: unknown }).department === q.department && inTab(c, q),
+  )
 
 /** A mediator's tabs: a status, several, every status named, no status filter, their own, a dispute type. */
 const COMMITTEE_TABS: Array<[string, Partial<CaseQuery>]> = [
@@ -270,30 +279,10 @@ const COMMITTEE_TABS: Array<[string, Partial<CaseQuery>]> = [
   ['cases without a mediator (counted from the cases)', { assigneeId: '' }],
 ]
 
-function committeeTabs(): Array<[string, CaseQuery]> {
-  return COMMITTEES.flatMap((committee) =>
-    [['S1', 'S2'], ['S2']].flatMap((streetCodes) =>
-      COMMITTEE_TABS.map(([tab, f]): [string, CaseQuery] => [`${committee} ${streetCodes.join('+')} ${tab}`, { kind: 'mediation', committee, streetCodes, order: 'sla', ...f }]),
-    ),
+const expectCommitteeTotals = (store: Store, model: ReadonlyMap<string, Case>) =>
+  expectTotals(store, model, tabsOf(COMMITTEES, (committee) => ({ kind: 'mediation', committee }), COMMITTEE_TABS), (c, q) =>
+    c.kind === 'mediation' && (c.payload as { committee?: unknown }).committee === q.committee && inTab(c, q),
   )
-}
-
-/** Every mediator's tab total from the store (the committee counts) equals the cases the workload left. */
-async function expectCommitteeTotals(store: Store, model: ReadonlyMap<string, Case>) {
-  for (const [label, q] of committeeTabs()) {
-    let want = 0
-    for (const c of model.values()) {
-      const committee = (c.payload as { committee?: unknown }).committee
-      if (c.kind !== 'mediation' || committee !== q.committee || !q.streetCodes!.includes(streetOf(c))) continue
-      if (q.statuses !== undefined && !q.statuses.includes(c.status)) continue
-      if (q.category !== undefined && c.category !== q.category) continue
-      if (q.assigneeId !== undefined && c.assigneeId !== q.assigneeId) continue
-      want++
-    }
-    expect({ label, total: await store.countCases(q) }).toEqual({ label, total: want })
-    expect({ label, capped: await store.countCases(q, 3) }).toEqual({ label, capped: Math.min(want, 3) })
-  }
-}
 
 describe('maintained case counts equal a full recount after a random workload', () => {
   describe('SQLite (counters kept by triggers)', () => {

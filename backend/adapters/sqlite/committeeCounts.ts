@@ -11,9 +11,10 @@
  * '', which no query asks for (the reader refuses '').
  */
 import type Database from 'better-sqlite3'
+import { hasTable, keptCountTriggers, keptCountTriggersSql } from './keptCounts'
 
 export const COMMITTEE_COUNTS_TABLE = 'case_committee_counts'
-export const COMMITTEE_COUNT_TRIGGERS = ['case_committee_counts_insert', 'case_committee_counts_update', 'case_committee_counts_delete'] as const
+export const COMMITTEE_COUNT_TRIGGERS = keptCountTriggers(COMMITTEE_COUNTS_TABLE)
 
 /** Spelled as the cases_queue_by_committee index expression, so the rebuild reads that index. */
 const committee = (row: string) => `json_extract(${row}.payload, '$.committee')`
@@ -45,16 +46,7 @@ const COUNTED_CHANGE = `(OLD.kind, OLD.street_code, OLD.status, OLD.category, OL
   OR ${committee('OLD')} IS NOT ${committee('NEW')}`
 
 export function committeeCountTriggersSql(): string {
-  return `
-CREATE TRIGGER case_committee_counts_insert AFTER INSERT ON cases WHEN ${HAS_COMMITTEE('NEW')} BEGIN${add('NEW')}
-END;
-CREATE TRIGGER case_committee_counts_update AFTER UPDATE ON cases
-  WHEN (${HAS_COMMITTEE('OLD')} OR ${HAS_COMMITTEE('NEW')}) AND (${COUNTED_CHANGE})
-BEGIN${subtract('OLD')}${add('NEW')}
-END;
-CREATE TRIGGER case_committee_counts_delete AFTER DELETE ON cases WHEN ${HAS_COMMITTEE('OLD')} BEGIN${subtract('OLD')}
-END;
-`
+  return keptCountTriggersSql(COMMITTEE_COUNTS_TABLE, { mentions: HAS_COMMITTEE, changed: COUNTED_CHANGE, add, subtract })
 }
 
 /** Migration 27's schema (filled by rebuildCommitteeCounts). Rows that fall to 0 are kept. */
@@ -72,7 +64,7 @@ CREATE TABLE case_committee_counts (
 ${committeeCountTriggersSql()}`
 
 export function hasCommitteeCounts(db: Database.Database): boolean {
-  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(COMMITTEE_COUNTS_TABLE) !== undefined
+  return hasTable(db, COMMITTEE_COUNTS_TABLE)
 }
 
 /** Counts again from `cases`: one GROUP BY over the partial committee index, which carries every column counted. */

@@ -9,9 +9,10 @@
  * the overdue tab subtract the cases not yet due, as the street dispatcher's total does.
  */
 import type Database from 'better-sqlite3'
+import { hasTable, keptCountTriggers, keptCountTriggersSql } from './keptCounts'
 
 export const DEPARTMENT_COUNTS_TABLE = 'case_department_counts'
-export const DEPARTMENT_COUNT_TRIGGERS = ['case_department_counts_insert', 'case_department_counts_update', 'case_department_counts_delete'] as const
+export const DEPARTMENT_COUNT_TRIGGERS = keptCountTriggers(DEPARTMENT_COUNTS_TABLE)
 
 /** Spelled as the cases_queue_by_department index expression, so the rebuild reads that index. */
 const dept = (row: string) => `json_extract(${row}.payload, '$.department')`
@@ -45,16 +46,7 @@ const COUNTED_CHANGE = `(OLD.kind, OLD.street_code, OLD.status, OLD.sla_deadline
 const HAS_DEPARTMENT = (row: string) => `instr(${row}.payload, 'department') > 0`
 
 export function departmentCountTriggersSql(): string {
-  return `
-CREATE TRIGGER case_department_counts_insert AFTER INSERT ON cases WHEN ${HAS_DEPARTMENT('NEW')} BEGIN${add('NEW')}
-END;
-CREATE TRIGGER case_department_counts_update AFTER UPDATE ON cases
-  WHEN (${HAS_DEPARTMENT('OLD')} OR ${HAS_DEPARTMENT('NEW')}) AND (${COUNTED_CHANGE})
-BEGIN${subtract('OLD')}${add('NEW')}
-END;
-CREATE TRIGGER case_department_counts_delete AFTER DELETE ON cases WHEN ${HAS_DEPARTMENT('OLD')} BEGIN${subtract('OLD')}
-END;
-`
+  return keptCountTriggersSql(DEPARTMENT_COUNTS_TABLE, { mentions: HAS_DEPARTMENT, changed: COUNTED_CHANGE, add, subtract })
 }
 
 /** Migration 25's schema (filled by rebuildDepartmentCounts). Rows that fall to 0 are kept. */
@@ -71,7 +63,7 @@ CREATE TABLE case_department_counts (
 ${departmentCountTriggersSql()}`
 
 export function hasDepartmentCounts(db: Database.Database): boolean {
-  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(DEPARTMENT_COUNTS_TABLE) !== undefined
+  return hasTable(db, DEPARTMENT_COUNTS_TABLE)
 }
 
 /**
