@@ -135,5 +135,7 @@ describe('case statements’ limits', () => {
     expect(() => limitSql(20.5)).toThrow(RangeError)
     expect(() => limitSql(-1)).toThrow(RangeError)
     expect(() => limitSql(Number.NaN)).toThrow(RangeError)
+    // A count with an infinite cap is a count without one.
+    expect(countSql(where, Infinity).sql).not.toMatch(/LIMIT/)
   })
 })

@@ -123,7 +123,8 @@ export function listSql(where: SqlPart, order: 'sla' | 'newest' | undefined, lim
 
 /** With a cap the count stops reading index entries there: a street's 「1万+」 costs 10,000 entries, not 100,000. */
 export function countSql(where: SqlPart, cap?: number): SqlPart {
-  if (cap === undefined) return { sql: `SELECT COUNT(*) AS n FROM cases ${where.sql}`, params: where.params }
+  // An infinite cap is none (the port's cap is optional; a caller may pass Infinity for "all").
+  if (cap === undefined || cap === Infinity) return { sql: `SELECT COUNT(*) AS n FROM cases ${where.sql}`, params: where.params }
   return { sql: `SELECT COUNT(*) AS n FROM (SELECT 1 FROM cases ${where.sql} ${limitSql(Math.max(0, Math.floor(cap)))})`, params: where.params }
 }
 
