@@ -11,7 +11,7 @@ export interface SqlPart {
 
 /** `?, ?, …` for n values, made once per length: every queue page asks for the same few. */
 const PLACEHOLDERS: string[] = []
-function placeholders(n: number): string {
+export function placeholders(n: number): string {
   return (PLACEHOLDERS[n] ??= Array.from({ length: n }, () => '?').join(', '))
 }
 

@@ -10,7 +10,7 @@
  */
 import type { CaseQuery } from '../../ports'
 import { instant } from '../fieldTable'
-import { caseWhere, countSql, type SqlPart } from './caseQuery'
+import { caseWhere, countSql, placeholders, type SqlPart } from './caseQuery'
 import type { Statements } from './statements'
 
 /** Filters the counters carry; any other one set sends the count to `cases`. */
@@ -36,7 +36,7 @@ function hasTable(s: Statements, name: 'case_counts' | 'case_department_counts' 
 }
 
 function list(column: string, values: readonly string[]): SqlPart {
-  return { sql: `${column} IN (${values.map(() => '?').join(', ')})`, params: [...values] }
+  return { sql: `${column} IN (${placeholders(values.length)})`, params: [...values] }
 }
 
 /** Sums `n` of a counts table where every part holds. */
