@@ -19,8 +19,9 @@
  * delete and insert the same key every time.
  */
 import type Database from 'better-sqlite3'
-import { COMMITTEE_COUNT_TRIGGERS, committeeCountTriggersSql, hasCommitteeCounts, rebuildCommitteeCounts } from './committeeCounts'
-import { DEPARTMENT_COUNT_TRIGGERS, departmentCountTriggersSql, hasDepartmentCounts, rebuildDepartmentCounts } from './departmentCounts'
+import { COMMITTEE_COUNTS } from './committeeCounts'
+import { DEPARTMENT_COUNTS } from './departmentCounts'
+import { hasTable, keptCountTriggers } from './keptCounts'
 
 /** Asia/Shanghai has had no daylight saving since 1991: a fixed +8 hours is exact. */
 const SHANGHAI_OFFSET = '+8 hours'
@@ -189,16 +190,16 @@ export function rebuildCaseCounts(db: Database.Database): void {
     put('INSERT INTO case_day_totals (kind, street_code, day, n) VALUES (?, ?, ?, ?)', tallies.day)
     put('INSERT INTO case_day_counts (kind, street_code, status, day, n) VALUES (?, ?, ?, ?, ?)', tallies.dayStatus)
     // The department and committee counts come with migrations 25 and 27, after this one's backfill.
-    if (hasDepartmentCounts(db)) rebuildDepartmentCounts(db)
-    if (hasCommitteeCounts(db)) rebuildCommitteeCounts(db)
+    for (const k of LATER_COUNTS) if (hasTable(db, k.table)) k.rebuild(db)
   })()
 }
 
+/** Counts tables later migrations made beside these, each kept by triggers of its own. */
+const LATER_COUNTS = [DEPARTMENT_COUNTS, COMMITTEE_COUNTS]
+
 /** For a bulk load: drops the triggers (each insert would bump up to eight tables), and `restore` makes them again. */
 export function suspendCaseCountTriggers(db: Database.Database): { restore(): void } {
-  const departments = hasDepartmentCounts(db)
-  const committees = hasCommitteeCounts(db)
-  const triggers = [...CASE_COUNT_TRIGGERS, ...(departments ? DEPARTMENT_COUNT_TRIGGERS : []), ...(committees ? COMMITTEE_COUNT_TRIGGERS : [])]
-  for (const t of triggers) db.exec(`DROP TRIGGER IF EXISTS ${t}`)
-  return { restore: () => db.exec(caseCountTriggersSql() + (departments ? departmentCountTriggersSql() : '') + (committees ? committeeCountTriggersSql() : '')) }
+  const later = LATER_COUNTS.filter((k) => hasTable(db, k.table))
+  for (const t of [...CASE_COUNT_TRIGGERS, ...later.flatMap((k) => keptCountTriggers(k.table))]) db.exec(`DROP TRIGGER IF EXISTS ${t}`)
+  return { restore: () => db.exec(caseCountTriggersSql() + later.map((k) => k.triggersSql()).join('')) }
 }

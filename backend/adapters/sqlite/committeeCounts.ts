@@ -11,10 +11,9 @@
  * '', which no query asks for (the reader refuses '').
  */
 import type Database from 'better-sqlite3'
-import { hasTable, keptCountTriggers, keptCountTriggersSql } from './keptCounts'
+import { keptCountTriggersSql, type KeptCountTable } from './keptCounts'
 
 export const COMMITTEE_COUNTS_TABLE = 'case_committee_counts'
-export const COMMITTEE_COUNT_TRIGGERS = keptCountTriggers(COMMITTEE_COUNTS_TABLE)
 
 /** Spelled as the cases_queue_by_committee index expression, so the rebuild reads that index. */
 const committee = (row: string) => `json_extract(${row}.payload, '$.committee')`
@@ -63,10 +62,6 @@ CREATE TABLE case_committee_counts (
 ) STRICT, WITHOUT ROWID;
 ${committeeCountTriggersSql()}`
 
-export function hasCommitteeCounts(db: Database.Database): boolean {
-  return hasTable(db, COMMITTEE_COUNTS_TABLE)
-}
-
 /** Counts again from `cases`: one GROUP BY over the partial committee index, which carries every column counted. */
 export function rebuildCommitteeCounts(db: Database.Database): void {
   db.transaction(() => {
@@ -79,3 +74,5 @@ export function rebuildCommitteeCounts(db: Database.Database): void {
       GROUP BY ${committee('c')}, c.street_code, c.status, c.kind, coalesce(c.category, ''), coalesce(c.assignee_id, '')`)
   })()
 }
+
+export const COMMITTEE_COUNTS: KeptCountTable = { table: COMMITTEE_COUNTS_TABLE, triggersSql: committeeCountTriggersSql, rebuild: rebuildCommitteeCounts }

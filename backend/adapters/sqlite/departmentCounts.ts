@@ -9,10 +9,9 @@
  * the overdue tab subtract the cases not yet due, as the street dispatcher's total does.
  */
 import type Database from 'better-sqlite3'
-import { hasTable, keptCountTriggers, keptCountTriggersSql } from './keptCounts'
+import { keptCountTriggersSql, type KeptCountTable } from './keptCounts'
 
 export const DEPARTMENT_COUNTS_TABLE = 'case_department_counts'
-export const DEPARTMENT_COUNT_TRIGGERS = keptCountTriggers(DEPARTMENT_COUNTS_TABLE)
 
 /** Spelled as the cases_queue_by_department index expression, so the rebuild reads that index. */
 const dept = (row: string) => `json_extract(${row}.payload, '$.department')`
@@ -62,10 +61,6 @@ CREATE TABLE case_department_counts (
 ) STRICT, WITHOUT ROWID;
 ${departmentCountTriggersSql()}`
 
-export function hasDepartmentCounts(db: Database.Database): boolean {
-  return hasTable(db, DEPARTMENT_COUNTS_TABLE)
-}
-
 /**
  * Counts again from `cases`: one GROUP BY walking the partial department index (migration 22),
  * so only cases with a department are visited; the planner would otherwise scan every case.
@@ -81,3 +76,5 @@ export function rebuildDepartmentCounts(db: Database.Database): void {
       GROUP BY ${dept('c')}, c.status, c.street_code, c.kind`)
   })()
 }
+
+export const DEPARTMENT_COUNTS: KeptCountTable = { table: DEPARTMENT_COUNTS_TABLE, triggersSql: departmentCountTriggersSql, rebuild: rebuildDepartmentCounts }

@@ -15,6 +15,13 @@ export interface KeptCounts {
   subtract(row: 'OLD'): string
 }
 
+/** A counts table a later migration made beside `cases`: its triggers, and a recount from scratch. */
+export interface KeptCountTable {
+  table: string
+  triggersSql(): string
+  rebuild(db: Database.Database): void
+}
+
 /** The names of a counts table's triggers, as keptCountTriggersSql makes them. */
 export function keptCountTriggers(table: string): readonly [string, string, string] {
   return [`${table}_insert`, `${table}_update`, `${table}_delete`]

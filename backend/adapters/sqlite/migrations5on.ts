@@ -3,7 +3,8 @@ import { numberStoredCases, rekeyCaseCounters } from './caseNumbers'
 import { CASE_COUNTS_SQL, rebuildCaseCounts } from './caseCounts'
 import { keyStoredCases } from './caseStreets'
 import { COMMITTEE_COUNTS_SQL, rebuildCommitteeCounts } from './committeeCounts'
-import { DEPARTMENT_COUNT_TRIGGERS, DEPARTMENT_COUNTS_SQL, departmentCountTriggersSql, rebuildDepartmentCounts } from './departmentCounts'
+import { DEPARTMENT_COUNTS_SQL, DEPARTMENT_COUNTS_TABLE, departmentCountTriggersSql, rebuildDepartmentCounts } from './departmentCounts'
+import { keptCountTriggers } from './keptCounts'
 import type { Migration } from './migrations1to4'
 
 export const MIGRATIONS_5_ON: readonly Migration[] = [
@@ -498,7 +499,7 @@ CREATE INDEX cases_queue_by_committee_status ON cases (json_extract(payload, '$.
 ${COMMITTEE_COUNTS_SQL}
 -- The department triggers again: removing a case whose payload.department was a number took one
 -- off the text department of that name (departmentCounts.ts subtract), so they are recounted too.
-${DEPARTMENT_COUNT_TRIGGERS.map((t) => `DROP TRIGGER ${t};`).join('\n')}
+${keptCountTriggers(DEPARTMENT_COUNTS_TABLE).map((t) => `DROP TRIGGER ${t};`).join('\n')}
 ${departmentCountTriggersSql()}`,
     run: (db) => {
       rebuildCommitteeCounts(db)
